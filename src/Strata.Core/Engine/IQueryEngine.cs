@@ -1,0 +1,27 @@
+using Strata.Core.Executions;
+using Strata.Core.Results;
+
+namespace Strata.Core.Engine;
+
+/// <summary>
+/// Runs one untrusted, read-only SQL statement in a sandbox and streams its rows into a result writer.
+/// Implementations never see HTTP and never touch the metadata store.
+/// </summary>
+public interface IQueryEngine
+{
+    /// <summary>Runs the request. Throws <see cref="QueryFailedException"/> for a query that fails and
+    /// <see cref="OperationCanceledException"/> when the token fires.</summary>
+    Task<EngineOutcome> ExecuteAsync(EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken);
+}
+
+/// <summary>What to run, for whom, and with which resources.</summary>
+public sealed record EngineRequest(string ExecutionId, string Sql, string Owner, PerformanceTier Tier, long MaxResultBytes);
+
+/// <summary>How a run that did not fail ended; the writer has been completed.</summary>
+public sealed record EngineOutcome(ResultSchema Schema, long RowCount, long ResultBytes, bool Truncated);
+
+/// <summary>The query itself failed (syntax, binding, runtime, a refused statement).</summary>
+public sealed class QueryFailedException(ExecutionError error) : Exception(error.Message)
+{
+    public ExecutionError Error { get; } = error;
+}

@@ -1,0 +1,41 @@
+namespace Strata.Core.Executions;
+
+/// <summary>One execution as persisted in the metadata store.</summary>
+public sealed record Execution
+{
+    public required string Id { get; init; }
+    public required string Owner { get; init; }
+    public long QueryId { get; init; }
+    public required string Sql { get; init; }
+    public PerformanceTier Tier { get; init; }
+    public ExecutionState State { get; init; }
+    public DateTimeOffset SubmittedAt { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? EndedAt { get; init; }
+    public DateTimeOffset? CancelledAt { get; init; }
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>How many times a worker has started this execution (restart recovery uses it).</summary>
+    public int Attempts { get; init; }
+    public ExecutionError? Error { get; init; }
+    public ResultInfo? Result { get; init; }
+
+    /// <summary>1-based position among pending executions of the same tier; set only when read for the wire.</summary>
+    public int? QueuePosition { get; init; }
+}
+
+/// <summary>The error object of a failed execution.</summary>
+public sealed record ExecutionError(string Type, string Message, int? Line = null, int? Column = null)
+{
+    public const string ExecutionFailed = "FAILED_TYPE_EXECUTION_FAILED";
+    public const string SyntaxError = "syntax_error";
+    public const string Timeout = "FAILED_TYPE_TIMEOUT";
+    public const string Unsupported = "FAILED_TYPE_UNSUPPORTED_STATEMENT";
+}
+
+/// <summary>Summary of a stored result, kept with the execution.</summary>
+public sealed record ResultInfo(
+    IReadOnlyList<string> ColumnNames,
+    IReadOnlyList<string> ColumnTypes,
+    long RowCount,
+    long ResultSetBytes);

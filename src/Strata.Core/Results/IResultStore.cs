@@ -1,0 +1,17 @@
+namespace Strata.Core.Results;
+
+/// <summary>Immutable per-execution result files.</summary>
+public interface IResultStore
+{
+    /// <summary>Starts a result. Nothing is visible until <see cref="ResultWriter.Complete"/> succeeds.</summary>
+    ResultWriter CreateWriter(string executionId, ResultSchema schema);
+
+    /// <summary>Opens a completed result, or null when there is none (never written, or deleted).</summary>
+    StoredResult? Open(string executionId);
+
+    /// <summary>Deletes a result if present.</summary>
+    void Delete(string executionId);
+
+    /// <summary>Removes leftovers of writes that never completed (after a crash).</summary>
+    void RemoveIncomplete();
+}

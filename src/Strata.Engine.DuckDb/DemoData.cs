@@ -1,0 +1,688 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace Strata.Engine.DuckDb;
+
+/// <summary>Deterministic, generated demo data modelled on Dune's EVM tables.</summary>
+/// <remarks>
+/// <para>
+/// Everything is generated inside DuckDB with SQL. Every "random" choice is <c>hash()</c> of a row number
+/// and a fixed seed, so the output does not depend on thread count, timing or run: two runs with the same
+/// scale produce identical tables. Nothing is downloaded and no file is read.
+/// </para>
+/// <para>
+/// The data tells a consistent story: transactions live in existing blocks (number, time and hash match
+/// <c>ethereum.blocks</c>, whose <c>gas_used</c> and <c>size</c> are sums over its transactions); every log
+/// and trace belongs to an existing transaction; <c>erc20_ethereum.evt_Transfer</c> is exactly the decoded
+/// ERC-20 <c>Transfer</c> logs. Transactions are ETH transfers, ERC-20 transfers and approvals, Uniswap V2
+/// style swaps (one or two hops, optionally from or to ETH via WETH), WETH deposits and withdrawals, NFT
+/// mints, other contract calls and contract creations; failed transactions emit no logs. Event topics and
+/// function selectors are the real Keccak-256 values, and WETH, USDC, USDT, DAI and the Uniswap V2 and
+/// SushiSwap routers have their real addresses; all other addresses and hashes are synthetic. Fee fields
+/// follow EIP-1559 throughout, although London only activated in August 2021.
+/// </para>
+/// </remarks>
+public static class DemoData
+{
+    /// <summary>The first block's timestamp.</summary>
+    private const string StartTime = "2021-06-01 00:00:00";
+
+    /// <summary>The first block's number (roughly Ethereum mainnet's block at <see cref="StartTime"/>).</summary>
+    private const long FirstBlock = 12_545_000;
+
+    /// <summary>The temporary tables built along the way (in the temp catalog), dropped at the end.</summary>
+    private static readonly string[] TempTables = ["demo_tokens", "demo_blocks", "demo_txi", "demo_txk", "demo_tx", "demo_logs"];
+
+    /// <summary>The temporary macros, dropped at the end.</summary>
+    private static readonly string[] TempMacros =
+    [
+        "demo_amount", "demo_pad", "demo_uint", "demo_word", "demo_contract", "demo_wallet",
+        "demo_hash", "demo_addr", "demo_int", "demo_pick", "demo_u",
+    ];
+
+    /// <summary>The fully qualified demo tables, e.g. "ethereum.blocks".</summary>
+    public static IReadOnlyList<string> Tables { get; } =
+    [
+        "ethereum.blocks",
+        "ethereum.transactions",
+        "ethereum.logs",
+        "ethereum.traces",
+        "erc20_ethereum.evt_Transfer",
+    ];
+
+    /// <summary>Creates schemas and tables in the connection's current catalog. scale 1.0 = default size.</summary>
+    /// <param name="connection">An open connection; the tables are created (or replaced) in its current catalog.</param>
+    /// <param name="scale">
+    /// Size factor: <c>round(1,000,000 * scale)</c> transactions, about one block per 150 transactions,
+    /// 1.5 logs, 2 traces and 0.5 ERC-20 transfers per transaction.
+    /// </param>
+    public static void Generate(DuckDBConnection connection, double scale)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (!double.IsFinite(scale) || scale <= 0 || scale > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(scale), scale, "The scale must be greater than 0 and at most 1000.");
+        }
+
+        var size = new Sizes(scale);
+        try
+        {
+            foreach (string sql in Script(size))
+            {
+                Execute(connection, sql);
+            }
+        }
+        finally
+        {
+            foreach (string table in TempTables)
+            {
+                Execute(connection, $"DROP TABLE IF EXISTS temp.main.{table}");
+            }
+            foreach (string macro in TempMacros)
+            {
+                Execute(connection, $"DROP MACRO IF EXISTS temp.main.{macro}");
+            }
+        }
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Row counts and pool sizes derived from the scale.</summary>
+    private sealed class Sizes
+    {
+        public Sizes(double scale)
+        {
+            Transactions = Math.Max(1, (long)Math.Round(1_000_000 * scale, MidpointRounding.AwayFromZero));
+            Blocks = Math.Max(1, (long)Math.Round(Transactions / 150.0, MidpointRounding.AwayFromZero));
+            Wallets = Math.Max(100, Transactions / 5);
+            Tokens = Math.Max(20, Transactions / 1000);
+            Contracts = Math.Max(20, Transactions / 500);
+        }
+
+        /// <summary>Rows in ethereum.transactions.</summary>
+        public long Transactions { get; }
+
+        /// <summary>Rows in ethereum.blocks.</summary>
+        public long Blocks { get; }
+
+        /// <summary>Externally owned accounts that send and receive.</summary>
+        public long Wallets { get; }
+
+        /// <summary>ERC-20 tokens; ids 0-3 are WETH, USDC, USDT and DAI.</summary>
+        public long Tokens { get; }
+
+        /// <summary>Other contracts (NFT collections, dapps).</summary>
+        public long Contracts { get; }
+    }
+
+    private static string Sql(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The statements, in order. Seeds (the second argument of the demo_* helpers) are unique per use.</summary>
+    private static IEnumerable<string> Script(Sizes size)
+    {
+        string n = Sql(size.Transactions);
+        string blocks = Sql(size.Blocks);
+        string wallets = Sql(size.Wallets);
+        string tokens = Sql(size.Tokens);
+        string contracts = Sql(size.Contracts);
+        string firstBlock = Sql(FirstBlock);
+
+        // Helpers. demo_u: uniform double in [0, 1) from 53 hash bits; demo_pick: skewed id in [0, n);
+        // demo_addr / demo_hash: 20 / 32 pseudo-random bytes; demo_word / demo_uint / demo_pad: ABI words;
+        // demo_amount: a token amount with 1-8 significant digits and lo..lo+span-1 trailing zeros.
+        yield return """
+            CREATE OR REPLACE TEMP MACRO demo_u(a, s) AS (hash(a, s) >> 11)::DOUBLE / 9007199254740992.0;
+            CREATE OR REPLACE TEMP MACRO demo_pick(a, s, n, p) AS least(n - 1, floor(n * pow(demo_u(a, s), p))::BIGINT);
+            CREATE OR REPLACE TEMP MACRO demo_int(a, s, n) AS (hash(a, s) % n)::BIGINT;
+            CREATE OR REPLACE TEMP MACRO demo_addr(a, s) AS
+                unhex(printf('%016x%016x%08x', hash(a, s, 1), hash(a, s, 2), hash(a, s, 3) >> 32));
+            CREATE OR REPLACE TEMP MACRO demo_hash(a, s) AS
+                unhex(printf('%016x%016x%016x%016x', hash(a, s, 1), hash(a, s, 2), hash(a, s, 3), hash(a, s, 4)));
+            CREATE OR REPLACE TEMP MACRO demo_wallet(id) AS demo_addr(id, 201);
+            CREATE OR REPLACE TEMP MACRO demo_contract(id) AS demo_addr(id, 202);
+            CREATE OR REPLACE TEMP MACRO demo_word(x) AS unhex(printf('%064x', x));
+            CREATE OR REPLACE TEMP MACRO demo_uint(v) AS unhex(lpad(substr(hex(v::BIGNUM), 7), 64, '0'));
+            CREATE OR REPLACE TEMP MACRO demo_pad(a) AS unhex('000000000000000000000000') || a;
+            CREATE OR REPLACE TEMP MACRO demo_amount(a, s, lo, span) AS (
+                left(((hash(a, s, 1) % 100000000) + 1)::VARCHAR, 1 + (hash(a, s, 2) % 8)::INTEGER)
+                || repeat('0', (lo + hash(a, s, 3) % span)::INTEGER))::BIGNUM;
+            """;
+
+        // ERC-20 tokens: four real ones, the rest synthetic. Some synthetic "meme" tokens move amounts
+        // beyond 2^128; proxy tokens (like USDC) delegatecall an implementation.
+        yield return $$"""
+            CREATE OR REPLACE TEMP TABLE demo_tokens AS
+            SELECT t.id,
+                   coalesce(r.address, demo_addr(t.id, 101)) AS address,
+                   coalesce(r.decimals, CASE WHEN demo_int(t.id, 102, 10) < 7 THEN 18
+                                             WHEN demo_int(t.id, 102, 10) < 9 THEN 6 ELSE 9 END)::INTEGER AS decimals,
+                   r.id IS NULL AND demo_int(t.id, 103, 25) = 0 AS meme,
+                   coalesce(r.proxy, demo_int(t.id, 104, 7) = 0) AS proxy
+            FROM range({{tokens}}) t(id)
+            LEFT JOIN (VALUES
+                (0, unhex('c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2'), 18, false),  -- WETH
+                (1, unhex('a0b86991c6218b36c1d19d4a2e9eb0ce3606eb48'), 6, true),    -- USDC
+                (2, unhex('dac17f958d2ee523a2206206994597c13d831ec7'), 6, false),   -- USDT
+                (3, unhex('6b175474e89094c44da98b954eedeac495271d0f'), 18, false)   -- DAI
+            ) r(id, address, decimals, proxy) ON r.id = t.id
+            ORDER BY t.id
+            """;
+
+        // Blocks: 60-240 transactions (weights scaled so the total is exactly n), 6-18 s apart.
+        yield return $$"""
+            CREATE OR REPLACE TEMP TABLE demo_blocks AS
+            WITH w AS (
+                SELECT b, 60 + demo_int(b, 1, 181) AS weight, 6 + demo_int(b, 2, 13) AS gap, demo_int(b, 6, 300000000000000) AS jitter
+                FROM range({{blocks}}) t(b)
+            ), c AS (
+                SELECT b, weight, jitter,
+                       (sum(weight) OVER (ORDER BY b) - weight)::BIGINT AS w_before,
+                       (sum(weight) OVER ())::BIGINT AS w_total,
+                       (sum(gap) OVER (ORDER BY b) - gap)::BIGINT AS seconds,
+                       (7300000000000000 - 150000000000000 + jitter)::BIGINT AS difficulty
+                FROM w
+            )
+            SELECT b,
+                   {{firstBlock}} + b AS number,
+                   TIMESTAMP '{{StartTime}}' + to_seconds(seconds) AS time,
+                   (w_before * {{n}} // w_total)::BIGINT AS tx_first,
+                   ((w_before + weight) * {{n}} // w_total)::BIGINT AS tx_end,
+                   demo_hash(b, 3) AS hash,
+                   demo_hash(b - 1, 3) AS parent_hash,
+                   greatest(7000000000, 15000000000 + 200000000 * abs(b % 600 - 300) + demo_int(b, 4, 10000000000) - 5000000000)::BIGINT AS base_fee,
+                   29970000 + 1000 * demo_int(b, 7, 61) AS gas_limit,
+                   demo_addr(demo_pick(b, 5, 40, 2.5), 203) AS miner,
+                   difficulty,
+                   (25000000000000000000000 + sum(difficulty) OVER (ORDER BY b))::DECIMAL(38, 0) AS total_difficulty,
+                   unhex(printf('%016x', hash(b, 8))) AS nonce,
+                   demo_hash(b, 9) AS state_root,
+                   demo_hash(b, 10) AS transactions_root,
+                   demo_hash(b, 11) AS receipts_root
+            FROM c
+            ORDER BY b
+            """;
+
+        yield return """
+            CREATE OR REPLACE TEMP TABLE demo_txi AS
+            SELECT b, unnest(range(tx_first, tx_end)) AS i FROM demo_blocks ORDER BY i
+            """;
+
+        // Transaction choices (numbers only): kind, outcome, sender, token path, counts of logs and children.
+        yield return $$"""
+            CREATE OR REPLACE TEMP TABLE demo_txk AS
+            WITH r AS (
+                SELECT x.i, x.b, x.i - k.tx_first AS tx_index,
+                       demo_int(x.i, 10, 1000) AS roll, demo_int(x.i, 11, 1000) AS fail_roll, demo_int(x.i, 12, 10) AS variant
+                FROM demo_txi x JOIN demo_blocks k USING (b)
+            ), k AS (
+                SELECT *,
+                       CASE WHEN roll < 340 THEN 'eth' WHEN roll < 580 THEN 'erc20' WHEN roll < 700 THEN 'swap'
+                            WHEN roll < 750 THEN 'approve' WHEN roll < 790 THEN 'weth' WHEN roll < 850 THEN 'nft'
+                            WHEN roll < 980 THEN 'call' ELSE 'create' END AS kind
+                FROM r
+            ), c AS (
+                SELECT *,
+                       fail_roll >= CASE kind WHEN 'eth' THEN 5 WHEN 'swap' THEN 60 WHEN 'create' THEN 20 ELSE 25 END AS success,
+                       CASE kind WHEN 'swap' THEN CASE WHEN variant < 3 THEN 'eth_in' WHEN variant < 5 THEN 'eth_out' ELSE 'tokens' END
+                                 WHEN 'weth' THEN CASE WHEN variant < 6 THEN 'deposit' ELSE 'withdraw' END END AS mode,
+                       CASE WHEN kind = 'swap' AND demo_int(i, 14, 10) < 3 THEN 2 ELSE 1 END AS hops,
+                       demo_pick(i, 13, {{wallets}}, 2) AS sender_id,
+                       demo_pick(i, 19, {{wallets}}, 3) AS recipient_id,
+                       demo_pick(i, 20, {{contracts}}, 2) AS contract_id,
+                       demo_pick(i, 15, {{tokens}}, 4) AS token_a,
+                       demo_pick(i, 16, {{tokens}}, 4) AS token_b,
+                       demo_int(i, 17, 4) AS mid_seed,
+                       demo_int(i, 18, 10) < 7 AS uniswap,
+                       1 + demo_int(i, 21, 5) AS nft_count,
+                       demo_int(i, 22, 7) AS call_logs,
+                       demo_int(i, 23, 3) AS call_children
+                FROM k
+            ), p AS (
+                SELECT *,
+                       CASE kind WHEN 'swap' THEN CASE mode WHEN 'eth_in' THEN 0
+                                                            WHEN 'eth_out' THEN CASE WHEN token_a = 0 THEN 1 ELSE token_a END
+                                                            ELSE token_a END
+                                 WHEN 'weth' THEN 0
+                                 WHEN 'erc20' THEN token_a
+                                 WHEN 'approve' THEN token_a END AS tok_first,
+                       CASE mode WHEN 'eth_out' THEN 0
+                                 WHEN 'eth_in' THEN CASE WHEN token_b = 0 THEN 1 ELSE token_b END
+                                 ELSE CASE WHEN token_b = token_a THEN (token_b + 1) % {{tokens}} ELSE token_b END END AS tok_last
+                FROM c
+            ), q AS (
+                SELECT * EXCLUDE (tok_first, tok_last, token_a, token_b, mid_seed),
+                       tok_first AS p1,
+                       CASE WHEN kind <> 'swap' THEN NULL
+                            WHEN hops = 1 THEN tok_last
+                            WHEN mid_seed NOT IN (tok_first, tok_last) THEN mid_seed
+                            WHEN (mid_seed + 1) % 4 NOT IN (tok_first, tok_last) THEN (mid_seed + 1) % 4
+                            ELSE (mid_seed + 2) % 4 END AS p2,
+                       CASE WHEN kind = 'swap' AND hops = 2 THEN tok_last END AS p3,
+                       CASE WHEN NOT success THEN 0
+                            ELSE CASE kind WHEN 'erc20' THEN 1 WHEN 'approve' THEN 1 WHEN 'weth' THEN 1 WHEN 'create' THEN 1
+                                           WHEN 'nft' THEN nft_count WHEN 'call' THEN call_logs
+                                           WHEN 'swap' THEN 1 + 3 * hops + CASE WHEN mode = 'tokens' THEN 0 ELSE 1 END
+                                           ELSE 0 END END AS n_logs
+                FROM p
+            )
+            SELECT *,
+                   row_number() OVER (PARTITION BY sender_id ORDER BY i) - 1 + demo_int(sender_id, 24, 1000) AS nonce,
+                   (sum(n_logs) OVER (PARTITION BY b ORDER BY i) - n_logs)::BIGINT AS log_first
+            FROM q
+            ORDER BY i
+            """;
+
+        // Transaction details: addresses, token path and amounts, calldata, gas and fees.
+        yield return $$"""
+            CREATE OR REPLACE TEMP TABLE demo_tx AS
+            WITH a AS (
+                SELECT x.*,
+                       k.number AS block_number, k.time AS block_time, k.hash AS block_hash, k.base_fee,
+                       demo_hash(x.i, 30) AS hash,
+                       demo_wallet(x.sender_id) AS sender,
+                       CASE WHEN x.kind IN ('eth', 'erc20') THEN demo_wallet(x.recipient_id) END AS recipient,
+                       CASE WHEN x.kind IN ('nft', 'call') THEN demo_contract(x.contract_id) END AS contract,
+                       CASE WHEN x.kind = 'create' THEN demo_addr(x.i, 31) END AS created,
+                       CASE WHEN x.kind IN ('swap', 'approve') THEN
+                           CASE WHEN x.uniswap THEN unhex('7a250d5630b4cf539739df2c5dacb4c659f2488d')  -- Uniswap V2: Router02
+                                ELSE unhex('d9e1ce17f2641f24ae83637ab66a2cca9c378b9f') END END AS router,  -- SushiSwap: Router
+                       t1.proxy AS proxy,
+                       CASE WHEN x.p1 IS NULL THEN NULL
+                            WHEN x.p2 IS NULL THEN [t1.address]
+                            WHEN x.p3 IS NULL THEN [t1.address, t2.address]
+                            ELSE [t1.address, t2.address, t3.address] END AS path_tok,
+                       CASE WHEN x.p1 IS NULL THEN NULL
+                            WHEN x.p2 IS NULL THEN [x.p1]
+                            WHEN x.p3 IS NULL THEN [x.p1, x.p2]
+                            ELSE [x.p1, x.p2, x.p3] END AS path_id,
+                       CASE WHEN x.p1 IS NULL THEN NULL
+                            WHEN x.p2 IS NULL THEN [demo_amount(x.i, 32, greatest(0, t1.decimals - 6) + 16 * t1.meme::INTEGER, 9)]
+                            WHEN x.p3 IS NULL THEN [demo_amount(x.i, 32, greatest(0, t1.decimals - 6) + 16 * t1.meme::INTEGER, 9),
+                                                    demo_amount(x.i, 33, greatest(0, t2.decimals - 6) + 16 * t2.meme::INTEGER, 9)]
+                            ELSE [demo_amount(x.i, 32, greatest(0, t1.decimals - 6) + 16 * t1.meme::INTEGER, 9),
+                                  demo_amount(x.i, 33, greatest(0, t2.decimals - 6) + 16 * t2.meme::INTEGER, 9),
+                                  demo_amount(x.i, 34, greatest(0, t3.decimals - 6) + 16 * t3.meme::INTEGER, 9)] END AS path_amt,
+                       -- Uniswap V2 style pair contracts per (router, token pair)
+                       CASE WHEN x.p3 IS NOT NULL THEN
+                                [demo_addr(least(x.p1, x.p2) * {{tokens}} + greatest(x.p1, x.p2), 300 + x.uniswap::INTEGER),
+                                 demo_addr(least(x.p2, x.p3) * {{tokens}} + greatest(x.p2, x.p3), 300 + x.uniswap::INTEGER)]
+                            WHEN x.kind = 'swap' THEN
+                                [demo_addr(least(x.p1, x.p2) * {{tokens}} + greatest(x.p1, x.p2), 300 + x.uniswap::INTEGER)] END AS pairs
+                FROM demo_txk x
+                JOIN demo_blocks k USING (b)
+                LEFT JOIN demo_tokens t1 ON t1.id = x.p1
+                LEFT JOIN demo_tokens t2 ON t2.id = x.p2
+                LEFT JOIN demo_tokens t3 ON t3.id = x.p3
+            ), v AS (
+                SELECT *,
+                       CASE kind WHEN 'eth' THEN recipient WHEN 'erc20' THEN path_tok[1] WHEN 'approve' THEN path_tok[1]
+                                 WHEN 'weth' THEN path_tok[1] WHEN 'swap' THEN router
+                                 WHEN 'nft' THEN contract WHEN 'call' THEN contract END AS to_addr,
+                       CASE kind WHEN 'eth' THEN demo_amount(i, 35, 9, 6)
+                                 WHEN 'swap' THEN CASE WHEN mode = 'eth_in' THEN path_amt[1] ELSE 0::BIGNUM END
+                                 WHEN 'weth' THEN CASE WHEN mode = 'deposit' THEN path_amt[1] ELSE 0::BIGNUM END
+                                 WHEN 'nft' THEN (nft_count * demo_int(i, 37, 3) * 40000000000000000)::BIGNUM
+                                 WHEN 'call' THEN CASE WHEN variant = 0 THEN demo_amount(i, 36, 9, 6) ELSE 0::BIGNUM END
+                                 ELSE 0::BIGNUM END AS value,
+                       CASE WHEN kind = 'approve' AND variant < 8
+                            THEN '115792089237316195423570985008687907853269984665640564039457584007913129639935'::BIGNUM  -- 2^256 - 1
+                            WHEN kind = 'approve' THEN path_amt[1] END AS allowance,
+                       CASE kind WHEN 'eth' THEN 21000
+                                 WHEN 'erc20' THEN 34000 + demo_int(i, 45, 30000) + 5000 * proxy::INTEGER
+                                 WHEN 'approve' THEN 44000 + demo_int(i, 45, 3000) + 5000 * proxy::INTEGER
+                                 WHEN 'swap' THEN 90000 + 60000 * hops + demo_int(i, 45, 40000)
+                                 WHEN 'weth' THEN CASE WHEN mode = 'deposit' THEN 27000 ELSE 35000 END + demo_int(i, 45, 10000)
+                                 WHEN 'nft' THEN 60000 + 50000 * nft_count + demo_int(i, 45, 20000)
+                                 WHEN 'call' THEN 30000 + 20000 * call_logs + 15000 * call_children + demo_int(i, 45, 100000)
+                                 ELSE 300000 + demo_int(i, 45, 2000000) END AS full_gas,
+                       CASE WHEN demo_int(i, 48, 100) < 62 THEN 'DynamicFee' WHEN demo_int(i, 48, 100) < 97 THEN 'Legacy'
+                            ELSE 'AccessList' END AS type,
+                       CASE WHEN demo_int(i, 48, 100) < 62 THEN 1000000000 + 100000000 * demo_int(i, 49, 20) END AS max_priority_fee_per_gas
+                FROM a
+            )
+            SELECT * EXCLUDE (full_gas, p1, p2, p3, recipient_id, roll, fail_roll),
+                   CASE WHEN success THEN full_gas
+                        ELSE 21000 + (full_gas - 21000) * (10 + demo_int(i, 46, 60)) // 100 END AS gas_used,
+                   CASE WHEN kind = 'eth' THEN 21000
+                        ELSE (full_gas * (110 + demo_int(i, 47, 60)) // 100000 + 1) * 1000 END AS gas_limit,
+                   base_fee * 2 + max_priority_fee_per_gas AS max_fee_per_gas,
+                   coalesce(base_fee + max_priority_fee_per_gas,
+                            base_fee + 500000000 + 100000000 * demo_int(i, 50, 100)) AS gas_price,
+                   CASE kind
+                       WHEN 'eth' THEN ''::BLOB
+                       WHEN 'erc20' THEN unhex('a9059cbb') || demo_pad(recipient) || demo_uint(path_amt[1])    -- transfer(address,uint256)
+                       WHEN 'approve' THEN unhex('095ea7b3') || demo_pad(router) || demo_uint(allowance)      -- approve(address,uint256)
+                       WHEN 'weth' THEN CASE WHEN mode = 'deposit' THEN unhex('d0e30db0')                    -- deposit()
+                                             ELSE unhex('2e1a7d4d') || demo_uint(path_amt[1]) END             -- withdraw(uint256)
+                       WHEN 'swap' THEN
+                           CASE mode WHEN 'eth_in' THEN unhex('7ff36ab5')  -- swapExactETHForTokens(uint256,address[],address,uint256)
+                                     WHEN 'eth_out' THEN unhex('18cbafe5') || demo_uint(path_amt[1])  -- swapExactTokensForETH(...)
+                                     ELSE unhex('38ed1739') || demo_uint(path_amt[1]) END  -- swapExactTokensForTokens(...)
+                           || demo_uint(path_amt[hops + 1])
+                           || demo_word(CASE WHEN mode = 'eth_in' THEN 128 ELSE 160 END)
+                           || demo_pad(sender)
+                           || demo_word(epoch(block_time)::BIGINT + 1200)
+                           || demo_word(hops + 1)
+                           || demo_pad(path_tok[1]) || demo_pad(path_tok[2]) || coalesce(demo_pad(path_tok[3]), ''::BLOB)
+                       WHEN 'nft' THEN unhex('a0712d68') || demo_word(nft_count)                             -- mint(uint256)
+                       WHEN 'call' THEN unhex(printf('%08x', hash(contract_id, variant % 4, 38) >> 32))
+                           || CASE demo_int(i, 39, 4) WHEN 0 THEN ''::BLOB
+                                                      WHEN 1 THEN demo_hash(i, 40)
+                                                      WHEN 2 THEN demo_hash(i, 40) || demo_hash(i, 41)
+                                                      ELSE demo_hash(i, 40) || demo_hash(i, 41) || demo_hash(i, 42) END
+                       ELSE unhex('608060405234801561001057600080fd5b50') || repeat(demo_hash(i, 43), 8 + demo_int(i, 44, 24)::INTEGER)
+                   END AS data,
+                   CASE kind WHEN 'erc20' THEN 1 + proxy::INTEGER
+                             WHEN 'approve' THEN 1 + proxy::INTEGER
+                             WHEN 'weth' THEN CASE WHEN mode = 'withdraw' THEN 2 ELSE 1 END
+                             WHEN 'call' THEN 1 + call_children
+                             WHEN 'swap' THEN 1 + CASE WHEN mode = 'eth_in' THEN 2 ELSE 1 END + 4 * hops
+                                              + CASE WHEN mode = 'eth_out' THEN 3 ELSE 0 END
+                             ELSE 1 END AS n_traces
+            FROM v
+            ORDER BY i
+            """;
+
+        yield return """
+            CREATE SCHEMA IF NOT EXISTS ethereum;
+            CREATE SCHEMA IF NOT EXISTS erc20_ethereum;
+            """;
+
+        yield return """
+            CREATE OR REPLACE TABLE ethereum.blocks AS
+            SELECT k.time,
+                   k.number,
+                   greatest(k.gas_limit, coalesce(t.gas_used, 0)) AS gas_limit,
+                   coalesce(t.gas_used, 0) AS gas_used,
+                   k.difficulty,
+                   k.total_difficulty,
+                   540 + coalesce(t.bytes, 0) AS size,
+                   k.base_fee AS base_fee_per_gas,
+                   k.hash,
+                   k.parent_hash,
+                   k.miner,
+                   k.nonce,
+                   k.state_root,
+                   k.transactions_root,
+                   k.receipts_root,
+                   CAST(k.time AS DATE) AS date
+            FROM demo_blocks k
+            LEFT JOIN (SELECT b, sum(gas_used)::BIGINT AS gas_used, sum(110 + octet_length(data))::BIGINT AS bytes
+                       FROM demo_tx GROUP BY b) t USING (b)
+            ORDER BY k.number
+            """;
+
+        yield return """
+            CREATE OR REPLACE TABLE ethereum.transactions AS
+            SELECT block_time,
+                   block_number,
+                   value,
+                   gas_limit,
+                   gas_price,
+                   gas_used,
+                   max_fee_per_gas,
+                   max_priority_fee_per_gas,
+                   gas_price - base_fee AS priority_fee_per_gas,
+                   nonce,
+                   tx_index AS "index",
+                   success,
+                   sender AS "from",
+                   to_addr AS "to",
+                   block_hash,
+                   data,
+                   hash,
+                   type,
+                   1::BIGINT AS chain_id,
+                   CAST(block_time AS DATE) AS block_date
+            FROM demo_tx
+            ORDER BY block_number, "index"
+            """;
+
+        // One row per log, with the decoded ERC-20 transfer (xfer_*, amount) where it is one.
+        yield return $$"""
+            CREATE OR REPLACE TEMP TABLE demo_logs AS
+            WITH x AS (
+                SELECT t.*, unnest(range(t.n_logs)) AS k FROM demo_tx t WHERE t.n_logs > 0
+            ), s AS (
+                SELECT *,
+                       CASE WHEN kind <> 'swap' THEN kind
+                            WHEN mode = 'eth_in' AND k = 0 THEN 'deposit'
+                            WHEN k = CASE WHEN mode = 'eth_in' THEN 1 ELSE 0 END THEN 'transfer_in'
+                            WHEN k <= CASE WHEN mode = 'eth_in' THEN 1 ELSE 0 END + 3 * hops
+                                THEN ['transfer_out', 'sync', 'swap'][(k - CASE WHEN mode = 'eth_in' THEN 2 ELSE 1 END) % 3 + 1]
+                            ELSE 'withdrawal' END AS step,
+                       (k - CASE WHEN mode = 'eth_in' THEN 2 ELSE 1 END) // 3 AS hop,
+                       i * 8 + k AS lk
+                FROM x
+            ), h AS (
+                SELECT *,
+                       -- where a swap hop sends its output: the next pair, the router (to unwrap WETH) or the sender
+                       CASE WHEN hop + 1 < hops THEN pairs[hop + 2] WHEN mode = 'eth_out' THEN router ELSE sender END AS dest,
+                       CASE step WHEN 'erc20' THEN sender WHEN 'transfer_in' THEN CASE WHEN mode = 'eth_in' THEN router ELSE sender END
+                                 WHEN 'transfer_out' THEN pairs[hop + 1] END AS xfer_from,
+                       CASE step WHEN 'erc20' THEN path_amt[1] WHEN 'transfer_in' THEN path_amt[1]
+                                 WHEN 'transfer_out' THEN path_amt[hop + 2] END AS amount
+                FROM s
+            ), e AS (
+                SELECT *,
+                       CASE step WHEN 'erc20' THEN recipient WHEN 'transfer_in' THEN pairs[1] WHEN 'transfer_out' THEN dest END AS xfer_to
+                FROM h
+            )
+            SELECT block_time,
+                   block_number,
+                   block_hash,
+                   CASE step WHEN 'nft' THEN contract WHEN 'call' THEN contract WHEN 'create' THEN created
+                             WHEN 'deposit' THEN unhex('c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2')
+                             WHEN 'withdrawal' THEN unhex('c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2')
+                             WHEN 'transfer_out' THEN path_tok[hop + 2]
+                             WHEN 'sync' THEN pairs[hop + 1]
+                             WHEN 'swap' THEN pairs[hop + 1]
+                             ELSE path_tok[1] END AS contract_address,
+                   CASE WHEN amount IS NOT NULL OR step = 'nft'
+                            THEN unhex('ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef')  -- Transfer(address,address,uint256)
+                        WHEN step = 'approve'
+                            THEN unhex('8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b925')  -- Approval(address,address,uint256)
+                        WHEN step = 'deposit' OR (step = 'weth' AND mode = 'deposit')
+                            THEN unhex('e1fffcc4923d04b559f4d29a8bfc6cda04eb5b0d3c460751c2402c5c5cc9109c')  -- Deposit(address,uint256)
+                        WHEN step = 'withdrawal' OR step = 'weth'
+                            THEN unhex('7fcf532c15f0a6db0bd6d0e038bea71d30d808c7d98cb3bf7268a95bf5081b65')  -- Withdrawal(address,uint256)
+                        WHEN step = 'sync'
+                            THEN unhex('1c411e9a96e071241c2f21f7726b17ae89e3cab4c78be50e062b03a9fffbbad1')  -- Sync(uint112,uint112)
+                        WHEN step = 'swap'
+                            THEN unhex('d78ad95fa46c994b6551d0da85fc275fe613ce37657fb8d5e3d130840159d822')  -- Swap(address,uint256,uint256,uint256,uint256,address)
+                        WHEN step = 'create'
+                            THEN unhex('8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0')  -- OwnershipTransferred(address,address)
+                        ELSE demo_hash(contract_id * 4 + k % 3, 51) END AS topic0,
+                   CASE WHEN amount IS NOT NULL THEN demo_pad(xfer_from)
+                        WHEN step IN ('approve', 'weth') THEN demo_pad(sender)
+                        WHEN step IN ('nft', 'create') THEN demo_word(0)
+                        WHEN step IN ('deposit', 'withdrawal', 'swap') THEN demo_pad(router)
+                        WHEN step = 'call' AND k % 2 = 0 THEN demo_pad(sender) END AS topic1,
+                   CASE WHEN amount IS NOT NULL THEN demo_pad(xfer_to)
+                        WHEN step = 'approve' THEN demo_pad(router)
+                        WHEN step IN ('nft', 'create') THEN demo_pad(sender)
+                        WHEN step = 'swap' THEN demo_pad(dest)
+                        WHEN step = 'call' AND k % 4 = 0 THEN demo_pad(demo_wallet(demo_pick(lk, 52, {{wallets}}, 2))) END AS topic2,
+                   CASE WHEN step = 'nft' THEN demo_word(demo_int(i, 53, 10000) * 5 + k) END AS topic3,
+                   CASE WHEN amount IS NOT NULL THEN demo_uint(amount)
+                        WHEN step = 'approve' THEN demo_uint(allowance)
+                        WHEN step IN ('weth', 'deposit') THEN demo_uint(path_amt[1])
+                        WHEN step = 'withdrawal' THEN demo_uint(path_amt[hops + 1])
+                        WHEN step = 'sync' THEN demo_uint(demo_amount(lk, 54, 18, 9)) || demo_uint(demo_amount(lk, 55, 18, 9))
+                        WHEN step = 'swap' AND path_id[hop + 1] < path_id[hop + 2]  -- token0 in, token1 out
+                            THEN demo_uint(path_amt[hop + 1]) || demo_word(0) || demo_word(0) || demo_uint(path_amt[hop + 2])
+                        WHEN step = 'swap'                                          -- token1 in, token0 out
+                            THEN demo_word(0) || demo_uint(path_amt[hop + 1]) || demo_uint(path_amt[hop + 2]) || demo_word(0)
+                        WHEN step = 'call' THEN CASE demo_int(lk, 56, 4) WHEN 0 THEN ''::BLOB
+                                                                         WHEN 1 THEN demo_hash(lk, 57)
+                                                                         WHEN 2 THEN demo_hash(lk, 57) || demo_hash(lk, 58)
+                                                                         ELSE demo_hash(lk, 57) || demo_hash(lk, 58) || demo_hash(lk, 59) END
+                        ELSE ''::BLOB END AS data,
+                   hash AS tx_hash,
+                   log_first + k AS "index",
+                   tx_index,
+                   CAST(block_time AS DATE) AS block_date,
+                   sender AS tx_from,
+                   to_addr AS tx_to,
+                   xfer_from,
+                   xfer_to,
+                   amount
+            FROM e
+            ORDER BY block_number, "index"
+            """;
+
+        yield return """
+            CREATE OR REPLACE TABLE ethereum.logs AS
+            SELECT block_time, block_number, block_hash, contract_address, topic0, topic1, topic2, topic3, data,
+                   tx_hash, "index", tx_index, block_date, tx_from, tx_to
+            FROM demo_logs
+            ORDER BY block_number, "index"
+            """;
+
+        yield return """
+            CREATE OR REPLACE TABLE erc20_ethereum."evt_Transfer" AS
+            SELECT contract_address,
+                   tx_hash AS evt_tx_hash,
+                   tx_from AS evt_tx_from,
+                   tx_to AS evt_tx_to,
+                   tx_index AS evt_tx_index,
+                   "index" AS evt_index,
+                   block_time AS evt_block_time,
+                   block_number AS evt_block_number,
+                   block_date AS evt_block_date,
+                   xfer_from AS "from",
+                   xfer_to AS "to",
+                   amount AS value
+            FROM demo_logs
+            WHERE amount IS NOT NULL
+            ORDER BY evt_block_number, evt_index
+            """;
+
+        // Traces: a root call per transaction plus internal calls. trace_address lists are in depth-first
+        // order, so ordering by k orders each transaction's traces as Dune does.
+        yield return $$"""
+            CREATE OR REPLACE TABLE ethereum.traces AS
+            WITH x AS (
+                SELECT t.*, unnest(range(t.n_traces)) AS k FROM demo_tx t
+            ), s AS (
+                SELECT *,
+                       CASE WHEN mode = 'eth_in' THEN 2 ELSE 1 END AS pre,
+                       k - 1 - CASE WHEN mode = 'eth_in' THEN 2 ELSE 1 END AS o,
+                       i * 8 + k AS tk
+                FROM x
+            ), r AS (
+                SELECT *,
+                       CASE WHEN k = 0 THEN 'root'
+                            WHEN kind IN ('erc20', 'approve') THEN 'proxy'
+                            WHEN kind = 'weth' THEN 'refund'
+                            WHEN kind <> 'swap' THEN 'child'
+                            WHEN k <= pre THEN CASE WHEN mode <> 'eth_in' THEN 'transfer_from' WHEN k = 1 THEN 'deposit' ELSE 'transfer' END
+                            WHEN o < 4 * hops THEN ['pair_swap', 'transfer_out', 'balance_in', 'balance_out'][o % 4 + 1]
+                            ELSE ['withdraw', 'withdraw_value', 'send_eth'][o - 4 * hops + 1] END AS step,
+                       o // 4 AS hop
+                FROM s
+            ), d AS (
+                SELECT *,
+                       CASE WHEN hop + 1 < hops THEN pairs[hop + 2] WHEN mode = 'eth_out' THEN router ELSE sender END AS dest,
+                       CASE WHEN step = 'root' THEN gas_limit - CASE WHEN kind = 'create' THEN 53000 ELSE 21000 END
+                            ELSE 30000 + demo_int(tk, 60, 200000) END AS gas,
+                       CASE WHEN step = 'child' THEN ['call', 'call', 'call', 'staticcall', 'delegatecall'][demo_int(tk, 61, 5) + 1] END AS child_call
+                FROM r
+            )
+            SELECT block_time,
+                   block_number,
+                   CASE step WHEN 'root' THEN value
+                             WHEN 'refund' THEN path_amt[1]
+                             WHEN 'deposit' THEN path_amt[1]
+                             WHEN 'withdraw_value' THEN path_amt[hops + 1]
+                             WHEN 'send_eth' THEN path_amt[hops + 1]
+                             ELSE 0::BIGNUM END AS value,
+                   gas,
+                   CASE WHEN step = 'root' THEN greatest(0, gas_used - CASE WHEN kind = 'create' THEN 53000 ELSE 21000 END)
+                        ELSE gas * (5 + demo_int(tk, 62, 80)) // 100 END AS gas_used,
+                   block_hash,
+                   success,
+                   tx_index,
+                   CASE step WHEN 'root' THEN CASE WHEN kind = 'swap' THEN pre + hops + CASE WHEN mode = 'eth_out' THEN 2 ELSE 0 END
+                                                   ELSE n_traces - 1 END
+                             WHEN 'pair_swap' THEN 3
+                             WHEN 'withdraw' THEN 1
+                             ELSE 0 END AS sub_traces,
+                   CASE WHEN step = 'root' AND NOT success
+                        THEN CASE WHEN demo_int(i, 63, 10) = 0 THEN 'Out of gas' ELSE 'Reverted' END END AS error,
+                   success AS tx_success,
+                   hash AS tx_hash,
+                   CASE step WHEN 'root' THEN sender
+                             WHEN 'proxy' THEN path_tok[1]
+                             WHEN 'refund' THEN path_tok[1]
+                             WHEN 'child' THEN contract
+                             WHEN 'transfer_out' THEN pairs[hop + 1]
+                             WHEN 'balance_in' THEN pairs[hop + 1]
+                             WHEN 'balance_out' THEN pairs[hop + 1]
+                             WHEN 'withdraw_value' THEN unhex('c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2')
+                             ELSE router END AS "from",
+                   CASE step WHEN 'root' THEN coalesce(to_addr, created)
+                             WHEN 'proxy' THEN demo_addr(path_id[1], 105)  -- the token's implementation contract
+                             WHEN 'refund' THEN sender
+                             WHEN 'child' THEN demo_contract(demo_pick(tk, 64, {{contracts}}, 2))
+                             WHEN 'transfer_from' THEN path_tok[1]
+                             WHEN 'pair_swap' THEN pairs[hop + 1]
+                             WHEN 'transfer_out' THEN path_tok[hop + 2]
+                             WHEN 'balance_in' THEN path_tok[hop + 1]
+                             WHEN 'balance_out' THEN path_tok[hop + 2]
+                             WHEN 'withdraw_value' THEN router
+                             WHEN 'send_eth' THEN sender
+                             ELSE unhex('c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2') END AS "to",
+                   CASE WHEN step = 'root' THEN []::BIGINT[]
+                        WHEN kind <> 'swap' OR k <= pre THEN [k - 1]
+                        WHEN step = 'pair_swap' THEN [pre + hop]
+                        WHEN o < 4 * hops THEN [pre + hop, o % 4 - 1]
+                        WHEN step = 'withdraw' THEN [pre + hops]
+                        WHEN step = 'withdraw_value' THEN [pre + hops, 0]
+                        ELSE [pre + hops + 1] END AS trace_address,
+                   CASE WHEN step = 'root' AND kind = 'create' THEN 'create' ELSE 'call' END AS type,
+                   CASE WHEN step = 'root' AND kind = 'create' THEN created END AS address,
+                   CASE WHEN step = 'root' AND kind = 'create' AND success
+                        THEN unhex('6080604052') || repeat(demo_hash(i, 43), 6 + demo_int(i, 44, 24)::INTEGER) END AS code,
+                   CASE WHEN step = 'root' AND kind = 'create' THEN NULL
+                        WHEN step = 'proxy' THEN 'delegatecall'
+                        WHEN step IN ('balance_in', 'balance_out') THEN 'staticcall'
+                        WHEN step = 'child' THEN child_call
+                        ELSE 'call' END AS call_type,
+                   CASE step WHEN 'root' THEN data
+                             WHEN 'proxy' THEN data
+                             WHEN 'child' THEN unhex(printf('%08x', hash(tk, 65) >> 32)) || demo_hash(tk, 66)
+                             WHEN 'deposit' THEN unhex('d0e30db0')
+                             WHEN 'transfer' THEN unhex('a9059cbb') || demo_pad(pairs[1]) || demo_uint(path_amt[1])
+                             WHEN 'transfer_from' THEN unhex('23b872dd') || demo_pad(sender) || demo_pad(pairs[1]) || demo_uint(path_amt[1])
+                             WHEN 'pair_swap' THEN unhex('022c0d9f')  -- swap(uint256,uint256,address,bytes)
+                                 || CASE WHEN path_id[hop + 1] < path_id[hop + 2] THEN demo_word(0) || demo_uint(path_amt[hop + 2])
+                                         ELSE demo_uint(path_amt[hop + 2]) || demo_word(0) END
+                                 || demo_pad(dest) || demo_word(128) || demo_word(0)
+                             WHEN 'transfer_out' THEN unhex('a9059cbb') || demo_pad(dest) || demo_uint(path_amt[hop + 2])
+                             WHEN 'balance_in' THEN unhex('70a08231') || demo_pad(pairs[hop + 1])  -- balanceOf(address)
+                             WHEN 'balance_out' THEN unhex('70a08231') || demo_pad(pairs[hop + 1])
+                             WHEN 'withdraw' THEN unhex('2e1a7d4d') || demo_uint(path_amt[hops + 1])
+                             ELSE ''::BLOB END AS input,
+                   CASE WHEN step = 'root' AND kind = 'create' THEN NULL
+                        WHEN NOT success THEN ''::BLOB
+                        WHEN step IN ('proxy', 'transfer', 'transfer_from', 'transfer_out')
+                             OR (step = 'root' AND kind IN ('erc20', 'approve')) THEN demo_word(1)
+                        WHEN step = 'root' AND kind = 'swap'  -- uint256[] amounts
+                            THEN demo_word(32) || demo_word(hops + 1) || demo_uint(path_amt[1]) || demo_uint(path_amt[2])
+                                 || coalesce(demo_uint(path_amt[3]), ''::BLOB)
+                        WHEN step IN ('balance_in', 'balance_out') THEN demo_uint(demo_amount(tk, 67, 18, 9))
+                        WHEN (step = 'root' AND kind = 'call' AND variant % 2 = 0) OR child_call = 'staticcall' THEN demo_hash(tk, 68)
+                        ELSE ''::BLOB END AS output,
+                   NULL::BLOB AS refund_address,
+                   CAST(block_time AS DATE) AS block_date
+            FROM d
+            ORDER BY block_number, tx_index, k
+            """;
+    }
+}

@@ -1,0 +1,391 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+using Strata.Core.Engine;
+using Strata.Core.Executions;
+using Strata.Core.Results;
+
+namespace Strata.Engine.DuckDb;
+
+/// <summary>
+/// The embedded engine. Each performance tier has its own in-memory DuckDB instance with the demo
+/// database attached read-only, its own thread and memory limits, and a locked configuration with
+/// external access, extension loading and settings changes disabled. Each execution gets its own
+/// connection on its tier's instance.
+/// </summary>
+public sealed partial class DuckDbEngine : IQueryEngine, IDisposable
+{
+    private const string Alias = "_strata_q";
+    private readonly Dictionary<PerformanceTier, DuckDBConnection> roots = [];
+
+    public DuckDbEngine(DuckDbEngineSettings settings)
+    {
+        foreach (var (tier, tierSettings) in settings.Tiers)
+        {
+            var root = new DuckDBConnection("Data Source=:memory:");
+            root.Open();
+            string temp = Path.Combine(settings.TempDirectory, tier.ToWire());
+            Directory.CreateDirectory(temp);
+            Exec(root, $"ATTACH {Literal(settings.DemoDatabasePath)} AS dune (READ_ONLY)");
+            Exec(root, $"SET threads = {tierSettings.Threads}");
+            Exec(root, $"SET memory_limit = {Literal(tierSettings.MemoryLimit)}");
+            Exec(root, $"SET temp_directory = {Literal(temp)}");
+            Exec(root, "SET errors_as_json = true");
+            Exec(root, "SET autoinstall_known_extensions = false");
+            Exec(root, "SET autoload_known_extensions = false");
+            Exec(root, "SET allow_community_extensions = false");
+            Exec(root, "SET enable_external_access = false");
+            Exec(root, "SET lock_configuration = true");
+            roots[tier] = root;
+        }
+    }
+
+    public Task<EngineOutcome> ExecuteAsync(EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(
+            () => Execute(request, createWriter, cancellationToken),
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+    private EngineOutcome Execute(EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        DuckDBConnection root;
+        lock (roots)
+        {
+            root = roots[request.Tier];
+        }
+        using var connection = root.Duplicate();
+        connection.Open();
+        Exec(connection, "USE dune");
+        string sql = TrimStatement(request.Sql);
+        var statement = Classify(connection, sql);
+
+        if (statement.IsExplain)
+        {
+            return RunPlain(connection, request, sql, createWriter, cancellationToken);
+        }
+
+        string describePrefix = $"DESCRIBE SELECT * FROM (\n";
+        var described = new List<(string Name, string Type)>();
+        using (var describe = connection.CreateCommand())
+        {
+            describe.CommandText = describePrefix + sql + "\n) AS " + Alias;
+            using var reader = Run(describe, request.Sql, describePrefix, cancellationToken);
+            while (reader.Read())
+            {
+                described.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var names = NameColumns(described.Select(d => d.Name).ToList(), statement.UnnamedPositions);
+        var columns = new List<ResultColumn>(described.Count);
+        var expressions = new List<string>(described.Count);
+        for (int i = 0; i < described.Count; i++)
+        {
+            var (kind, expression) = DuckDbTypes.Plan(described[i].Type, $"\"c{i}\"");
+            columns.Add(new ResultColumn(names[i], DuckDbTypes.DuneName(described[i].Type), kind));
+            expressions.Add(expression);
+        }
+        var schema = new ResultSchema(columns);
+        string aliasList = string.Join(", ", Enumerable.Range(0, described.Count).Select(i => $"\"c{i}\""));
+        string prefix = $"SELECT {string.Join(", ", expressions)} FROM (\n";
+
+        using var command = connection.CreateCommand();
+        command.CommandText = prefix + sql + $"\n) AS {Alias}({aliasList})";
+        using var rows = Run(command, request.Sql, prefix, cancellationToken);
+        using var writer = createWriter(schema);
+        bool truncated = Copy(rows, writer, schema, request.MaxResultBytes, cancellationToken);
+        writer.Complete();
+        return new EngineOutcome(schema, writer.RowCount, writer.ValueBytes, truncated);
+    }
+
+    /// <summary>EXPLAIN cannot be wrapped in a subquery: its (text) columns are read as they come.</summary>
+    private static EngineOutcome RunPlain(DuckDBConnection connection, EngineRequest request, string sql, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = Run(command, request.Sql, "", cancellationToken);
+        var schema = new ResultSchema(Enumerable.Range(0, reader.FieldCount)
+            .Select(i => new ResultColumn(reader.GetName(i), "varchar", ColumnKind.Text)).ToArray());
+        using var writer = createWriter(schema);
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            for (int i = 0; i < reader.FieldCount; i++)
+            {
+                if (reader.IsDBNull(i))
+                {
+                    writer.AppendNull(i);
+                }
+                else
+                {
+                    writer.AppendText(i, Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                }
+            }
+            writer.EndRow();
+        }
+        writer.Complete();
+        return new EngineOutcome(schema, writer.RowCount, writer.ValueBytes, false);
+    }
+
+    private static bool Copy(DuckDBDataReader rows, ResultWriter writer, ResultSchema schema, long maxBytes, CancellationToken cancellationToken)
+    {
+        var kinds = schema.Columns.Select(c => c.Kind).ToArray();
+        int n = kinds.Length;
+        long checkedAt = 0;
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = rows.Read();
+            }
+            catch (DuckDBException e)
+            {
+                throw Translate(e, null, 0, cancellationToken);
+            }
+            if (!more)
+            {
+                return false;
+            }
+            for (int i = 0; i < n; i++)
+            {
+                if (rows.IsDBNull(i))
+                {
+                    writer.AppendNull(i);
+                    continue;
+                }
+                switch (kinds[i])
+                {
+                    case ColumnKind.Int64:
+                    case ColumnKind.Timestamp:
+                        writer.AppendInt64(i, rows.GetInt64(i));
+                        break;
+                    case ColumnKind.UInt64:
+                        writer.AppendUInt64(i, rows.GetFieldValue<ulong>(i));
+                        break;
+                    case ColumnKind.Double:
+                        writer.AppendDouble(i, rows.GetDouble(i));
+                        break;
+                    case ColumnKind.Float:
+                        writer.AppendFloat(i, rows.GetFloat(i));
+                        break;
+                    case ColumnKind.Boolean:
+                        writer.AppendBoolean(i, rows.GetBoolean(i));
+                        break;
+                    case ColumnKind.Date:
+                        writer.AppendDate(i, rows.GetInt32(i));
+                        break;
+                    case ColumnKind.Binary:
+                        using (var stream = rows.GetStream(i))
+                        {
+                            writer.AppendBytes(i, stream);
+                        }
+                        break;
+                    default:
+                        writer.AppendText(i, rows.GetString(i));
+                        break;
+                }
+            }
+            writer.EndRow();
+            if (writer.RowCount - checkedAt >= writer.BatchRows)
+            {
+                checkedAt = writer.RowCount;
+                cancellationToken.ThrowIfCancellationRequested();
+                if (writer.ValueBytes >= maxBytes)
+                {
+                    return true;
+                }
+            }
+        }
+    }
+
+    private static DuckDBDataReader Run(DuckDBCommand command, string userSql, string prefix, CancellationToken cancellationToken)
+    {
+        command.UseStreamingMode = true;
+        using var registration = cancellationToken.Register(command.Cancel);
+        try
+        {
+            return (DuckDBDataReader)command.ExecuteReader();
+        }
+        catch (DuckDBException e)
+        {
+            throw Translate(e, userSql, Encoding.UTF8.GetByteCount(prefix), cancellationToken);
+        }
+    }
+
+    private sealed record StatementInfo(bool IsExplain, IReadOnlySet<int> UnnamedPositions);
+
+    /// <summary>Accepts exactly one read-only statement; refuses everything else with a clear message.</summary>
+    private static StatementInfo Classify(DuckDBConnection connection, string sql)
+    {
+        if (sql.Length == 0)
+        {
+            throw Refused("The query is empty.");
+        }
+        if (sql.Contains('\0', StringComparison.Ordinal))
+        {
+            throw Refused("The query contains a NUL character.");
+        }
+        var explain = ExplainPrefix().Match(sql);
+        string inner = explain.Success ? sql[explain.Length..] : sql;
+        using var command = connection.CreateCommand();
+        // json_serialize_sql takes only a constant: the text goes in as a literal with its quotes doubled.
+        command.CommandText = $"SELECT json_serialize_sql({Literal(inner)})";
+        string json = (string)command.ExecuteScalar()!;
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        if (root.GetProperty("error").GetBoolean())
+        {
+            string type = root.TryGetProperty("error_type", out var t) ? t.GetString() ?? "" : "";
+            string message = root.TryGetProperty("error_message", out var m) ? m.GetString() ?? "" : "";
+            if (type == "parser")
+            {
+                int? position = root.TryGetProperty("position", out var p) && int.TryParse(p.GetString(), out int pos) ? pos : null;
+                var (line, column) = position is int b ? LineColumn(sql, b + Encoding.UTF8.GetByteCount(sql[..(explain.Success ? explain.Length : 0)])) : (null, null);
+                throw new QueryFailedException(new ExecutionError(ExecutionError.SyntaxError, $"Parser Error: {message}", line, column));
+            }
+            throw Refused("Only read-only queries are allowed: a single SELECT, WITH, VALUES, FROM, DESCRIBE, SUMMARIZE or EXPLAIN statement.");
+        }
+        var statements = root.GetProperty("statements");
+        if (statements.GetArrayLength() != 1)
+        {
+            throw Refused($"Exactly one statement per execution is allowed; this query has {statements.GetArrayLength()}.");
+        }
+        return new StatementInfo(explain.Success, UnnamedColumns(statements[0].GetProperty("node")));
+    }
+
+    /// <summary>Positions of select-list expressions with no alias and no column name (named _colN, as Trino does).</summary>
+    private static HashSet<int> UnnamedColumns(JsonElement node)
+    {
+        var unnamed = new HashSet<int>();
+        if (node.GetProperty("type").GetString() != "SELECT_NODE" || !node.TryGetProperty("select_list", out var list))
+        {
+            return unnamed;
+        }
+        int i = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            string cls = item.GetProperty("class").GetString() ?? "";
+            if (cls is "STAR" or "COLUMNS")
+            {
+                return [];
+            }
+            if (item.GetProperty("alias").GetString() is "" && cls != "COLUMN_REF")
+            {
+                unnamed.Add(i);
+            }
+            i++;
+        }
+        return unnamed;
+    }
+
+    private static List<string> NameColumns(List<string> names, IReadOnlySet<int> unnamed)
+    {
+        var result = new List<string>(names.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < names.Count; i++)
+        {
+            string name = unnamed.Contains(i) ? $"_col{i}" : names[i];
+            string unique = name;
+            for (int k = 1; !seen.Add(unique); k++)
+            {
+                unique = $"{name}_{k}";
+            }
+            result.Add(unique);
+        }
+        return result;
+    }
+
+    private static QueryFailedException Refused(string message) =>
+        new(new ExecutionError(ExecutionError.Unsupported, message));
+
+    /// <summary>Turns a DuckDB error (JSON, as configured) into the execution's error, positions mapped to the user's SQL.</summary>
+    private static Exception Translate(DuckDBException e, string? userSql, int prefixBytes, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new OperationCanceledException(cancellationToken);
+        }
+        string raw = e.Message;
+        int brace = raw.IndexOf('{');
+        if (brace < 0)
+        {
+            return new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed, raw));
+        }
+        try
+        {
+            using var doc = JsonDocument.Parse(raw[brace..]);
+            var root = doc.RootElement;
+            string type = root.TryGetProperty("exception_type", out var t) ? t.GetString() ?? "Error" : "Error";
+            string message = root.TryGetProperty("exception_message", out var m) ? m.GetString() ?? "" : "";
+            if (type == "Interrupt")
+            {
+                return new OperationCanceledException(cancellationToken);
+            }
+            int? line = null, column = null;
+            if (userSql is not null && root.TryGetProperty("position", out var p) && int.TryParse(p.GetString(), out int pos))
+            {
+                int userByte = pos - prefixBytes;
+                if (userByte >= 0 && userByte <= Encoding.UTF8.GetByteCount(userSql))
+                {
+                    (line, column) = LineColumn(userSql, userByte);
+                }
+            }
+            string errorType = type == "Parser" ? ExecutionError.SyntaxError : ExecutionError.ExecutionFailed;
+            return new QueryFailedException(new ExecutionError(errorType, $"{type} Error: {message}", line, column));
+        }
+        catch (JsonException)
+        {
+            return new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed, raw));
+        }
+    }
+
+    /// <summary>1-based line and column of a UTF-8 byte offset in the text.</summary>
+    internal static (int? Line, int? Column) LineColumn(string text, int byteOffset)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        byteOffset = Math.Clamp(byteOffset, 0, bytes.Length);
+        string before = Encoding.UTF8.GetString(bytes, 0, byteOffset);
+        int line = 1 + before.Count(c => c == '\n');
+        int lastNewline = before.LastIndexOf('\n');
+        return (line, before.Length - lastNewline);
+    }
+
+    /// <summary>Trailing semicolons and white space are not part of the statement.</summary>
+    internal static string TrimStatement(string sql)
+    {
+        string s = sql.TrimEnd();
+        while (s.EndsWith(';'))
+        {
+            s = s[..^1].TrimEnd();
+        }
+        return s;
+    }
+
+    [GeneratedRegex(@"^\s*EXPLAIN(\s+ANALYZE)?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExplainPrefix();
+
+    private static void Exec(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    public void Dispose()
+    {
+        lock (roots)
+        {
+            foreach (var root in roots.Values)
+            {
+                root.Dispose();
+            }
+            roots.Clear();
+        }
+    }
+}

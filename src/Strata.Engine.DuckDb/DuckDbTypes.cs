@@ -1,0 +1,182 @@
+using System.Text;
+using Strata.Core.Results;
+
+namespace Strata.Engine.DuckDb;
+
+/// <summary>Maps DuckDB type names to stored column kinds, Dune/Trino type names and the SQL that reads them exactly.</summary>
+internal static class DuckDbTypes
+{
+    /// <summary>The stored kind of a DuckDB type, and the expression (over <paramref name="column"/>) that yields it.</summary>
+    public static (ColumnKind Kind, string Expression) Plan(string duckType, string column)
+    {
+        string t = duckType.Trim().ToUpperInvariant();
+        if (IsNested(t))
+        {
+            return (ColumnKind.Json, $"to_json({column})::VARCHAR");
+        }
+        if (t.StartsWith("DECIMAL", StringComparison.Ordinal))
+        {
+            int precision = DecimalPrecision(t);
+            return (precision <= 18 ? ColumnKind.Number : ColumnKind.ExactNumber, $"{column}::VARCHAR");
+        }
+        if (t.StartsWith("TIMESTAMP", StringComparison.Ordinal))
+        {
+            return (ColumnKind.Timestamp, $"epoch_us({column})");
+        }
+        return t switch
+        {
+            "BOOLEAN" => (ColumnKind.Boolean, column),
+            "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "UTINYINT" or "USMALLINT" or "UINTEGER"
+                => (ColumnKind.Int64, $"{column}::BIGINT"),
+            "UBIGINT" => (ColumnKind.UInt64, column),
+            "HUGEINT" or "UHUGEINT" or "BIGNUM" or "VARINT" => (ColumnKind.ExactNumber, $"{column}::VARCHAR"),
+            "FLOAT" => (ColumnKind.Float, column),
+            "DOUBLE" => (ColumnKind.Double, column),
+            "BLOB" => (ColumnKind.Binary, column),
+            "DATE" => (ColumnKind.Date, $"({column} - DATE '1970-01-01')::INTEGER"),
+            "JSON" => (ColumnKind.Json, $"{column}::VARCHAR"),
+            _ => (ColumnKind.Text, $"{column}::VARCHAR"),
+        };
+    }
+
+    private static bool IsNested(string t) =>
+        t.EndsWith(']') || t.StartsWith("STRUCT", StringComparison.Ordinal) || t.StartsWith("MAP", StringComparison.Ordinal)
+        || t.StartsWith("UNION", StringComparison.Ordinal);
+
+    private static int DecimalPrecision(string t)
+    {
+        int open = t.IndexOf('(');
+        int comma = t.IndexOf(',');
+        if (open < 0 || comma < open)
+        {
+            return 18;
+        }
+        return int.Parse(t.AsSpan(open + 1, comma - open - 1), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The Dune (Trino) name of a DuckDB type, e.g. <c>INTEGER[]</c> to <c>array(integer)</c>.</summary>
+    public static string DuneName(string duckType)
+    {
+        string t = duckType.Trim();
+        string upper = t.ToUpperInvariant();
+        if (upper.EndsWith(']'))
+        {
+            int open = FindArrayBracket(t);
+            return $"array({DuneName(t[..open])})";
+        }
+        if (upper.StartsWith("STRUCT(", StringComparison.Ordinal) && upper.EndsWith(')'))
+        {
+            var fields = SplitTopLevel(t[7..^1]).Select(f =>
+            {
+                var (name, type) = SplitNameType(f);
+                return $"{name} {DuneName(type)}";
+            });
+            return $"row({string.Join(", ", fields)})";
+        }
+        if (upper.StartsWith("MAP(", StringComparison.Ordinal) && upper.EndsWith(')'))
+        {
+            var parts = SplitTopLevel(t[4..^1]);
+            return $"map({string.Join(", ", parts.Select(DuneName))})";
+        }
+        if (upper.StartsWith("DECIMAL", StringComparison.Ordinal))
+        {
+            return upper.Replace("DECIMAL", "decimal", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        }
+        return upper switch
+        {
+            "BOOLEAN" => "boolean",
+            "TINYINT" => "tinyint",
+            "SMALLINT" or "UTINYINT" => "smallint",
+            "INTEGER" or "USMALLINT" => "integer",
+            "BIGINT" or "UINTEGER" => "bigint",
+            "UBIGINT" => "ubigint",
+            "HUGEINT" or "BIGNUM" or "VARINT" => "int256",
+            "UHUGEINT" => "uint256",
+            "FLOAT" => "real",
+            "DOUBLE" => "double",
+            "VARCHAR" => "varchar",
+            "BLOB" => "varbinary",
+            "DATE" => "date",
+            "TIMESTAMP WITH TIME ZONE" => "timestamp(3) with time zone",
+            "TIMESTAMP" or "TIMESTAMP_S" or "TIMESTAMP_MS" or "TIMESTAMP_NS" => "timestamp(3)",
+            "TIME" => "time(3)",
+            "INTERVAL" => "interval day to second",
+            _ => upper.ToLowerInvariant(),
+        };
+    }
+
+    private static int FindArrayBracket(string t)
+    {
+        int depth = 0;
+        for (int i = t.Length - 1; i >= 0; i--)
+        {
+            if (t[i] == ']')
+            {
+                depth++;
+            }
+            else if (t[i] == '[' && --depth == 0)
+            {
+                return i;
+            }
+        }
+        return t.Length;
+    }
+
+    private static (string Name, string Type) SplitNameType(string field)
+    {
+        field = field.Trim();
+        if (field.StartsWith('"'))
+        {
+            int end = 1;
+            var name = new StringBuilder();
+            while (end < field.Length)
+            {
+                if (field[end] == '"')
+                {
+                    if (end + 1 < field.Length && field[end + 1] == '"')
+                    {
+                        name.Append('"');
+                        end += 2;
+                        continue;
+                    }
+                    break;
+                }
+                name.Append(field[end++]);
+            }
+            return (name.ToString(), field[(end + 1)..].Trim());
+        }
+        int space = field.IndexOf(' ');
+        return space < 0 ? (field, "VARCHAR") : (field[..space], field[(space + 1)..]);
+    }
+
+    private static List<string> SplitTopLevel(string s)
+    {
+        var parts = new List<string>();
+        int depth = 0;
+        bool quoted = false;
+        int start = 0;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && (c == '(' || c == '['))
+            {
+                depth++;
+            }
+            else if (!quoted && (c == ')' || c == ']'))
+            {
+                depth--;
+            }
+            else if (!quoted && depth == 0 && c == ',')
+            {
+                parts.Add(s[start..i].Trim());
+                start = i + 1;
+            }
+        }
+        parts.Add(s[start..].Trim());
+        return parts;
+    }
+}

@@ -1,0 +1,193 @@
+using System.Text.Json;
+using Strata.Core.Executions;
+using Strata.Core.Storage;
+using Strata.Server.Auth;
+using Strata.Server.Executions;
+
+namespace Strata.Server.Apis;
+
+/// <summary>Ad-hoc SQL execution and the execution resource: status, results, CSV, cancel.</summary>
+public static class ExecutionsApi
+{
+    public static IEndpointRouteBuilder MapExecutionsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireApiKey();
+        api.MapPost("/sql/execute", ExecuteSql);
+        var execution = api.MapGroup("/execution/{executionId}");
+        execution.MapGet("/status", GetStatus);
+        execution.MapGet("/results", GetResults);
+        execution.MapGet("/results/csv", GetResultsCsv);
+        execution.MapPost("/cancel", Cancel);
+        return app;
+    }
+
+    private static async Task<IResult> ExecuteSql(HttpContext context, ExecutionService executions)
+    {
+        var (body, error) = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return ApiErrors.BadRequest(error);
+        }
+        if (!body.TryGetProperty("sql", out var sqlElement) || sqlElement.ValueKind != JsonValueKind.String)
+        {
+            return ApiErrors.BadRequest("sql is required and must be a string");
+        }
+        string sql = sqlElement.GetString()!;
+        if (string.IsNullOrWhiteSpace(sql))
+        {
+            return ApiErrors.BadRequest("sql must not be empty");
+        }
+        if (!TryPerformance(context, body, out var tier, out error))
+        {
+            return ApiErrors.BadRequest(error);
+        }
+        var submitted = await executions.SubmitAsync(context.Owner(), sql, tier, 0, context.RequestAborted).ConfigureAwait(false);
+        return Submitted(submitted);
+    }
+
+    internal static IResult Submitted(Execution e) =>
+        Results.Json(new SubmittedBody(e.Id, e.State.ToWire()), SubmittedJsonContext.Default.SubmittedBody, "application/json");
+
+    /// <summary>performance from the body or the query string: medium (default) or large.</summary>
+    internal static bool TryPerformance(HttpContext context, JsonElement body, out PerformanceTier tier, out string error)
+    {
+        error = "";
+        string? text = context.Request.Query["performance"].FirstOrDefault();
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("performance", out var p) && p.ValueKind != JsonValueKind.Null)
+        {
+            if (p.ValueKind != JsonValueKind.String)
+            {
+                tier = PerformanceTier.Medium;
+                error = "performance must be \"medium\" or \"large\"";
+                return false;
+            }
+            text = p.GetString();
+        }
+        if (!PerformanceTiers.TryParse(text, out tier))
+        {
+            error = $"performance must be \"medium\" or \"large\", got \"{text}\"";
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Loads an execution the caller owns; the error result otherwise.</summary>
+    internal static async Task<(Execution? Execution, IResult? Error)> LoadAsync(HttpContext context, IMetadataStore store, string executionId)
+    {
+        if (!ExecutionIds.IsValid(executionId.ToUpperInvariant()))
+        {
+            return (null, ApiErrors.InvalidExecutionId(executionId));
+        }
+        var execution = await store.GetExecutionAsync(executionId.ToUpperInvariant(), context.RequestAborted).ConfigureAwait(false);
+        if (execution is null || execution.Owner != context.Owner())
+        {
+            return (null, ApiErrors.NotFound(ApiErrors.ExecutionNotFound));
+        }
+        return (execution, null);
+    }
+
+    private static async Task<IResult> GetStatus(HttpContext context, string executionId, IMetadataStore store)
+    {
+        var (execution, error) = await LoadAsync(context, store, executionId).ConfigureAwait(false);
+        if (execution is null)
+        {
+            return error!;
+        }
+        return new JsonWriterResult(w =>
+        {
+            w.WriteStartObject();
+            ExecutionJson.WriteFields(w, execution);
+            if (execution.State.HasResult() && execution.Result is { } info)
+            {
+                ExecutionJson.WriteResultMetadata(w, "result_metadata", execution, info.ColumnNames, info.ColumnTypes, info.RowCount, info.ResultSetBytes);
+            }
+            w.WriteEndObject();
+        });
+    }
+
+    private static async Task GetResults(HttpContext context, string executionId, IMetadataStore store, ResultPages pages)
+    {
+        var (execution, error) = await LoadAsync(context, store, executionId).ConfigureAwait(false);
+        if (execution is null)
+        {
+            await error!.ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+        await ServeJsonAsync(context, execution, pages).ConfigureAwait(false);
+    }
+
+    /// <summary>Results of a loaded execution as JSON; shared with the latest-results endpoint.</summary>
+    internal static async Task ServeJsonAsync(HttpContext context, Execution execution, ResultPages pages)
+    {
+        if (!PageRequest.TryParse(context.Request.Query, out var page, out string message))
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, message).ConfigureAwait(false);
+            return;
+        }
+        if (execution.State == ExecutionState.CompletedPartial && !page.AllowPartial)
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "Partial Result, please request with 'allow_partial_results=true'").ConfigureAwait(false);
+            return;
+        }
+        using var result = execution.State.HasResult() ? pages.Open(execution.Id) : null;
+        if (execution.State.HasResult() && result is null)
+        {
+            // The file went away between the state read and the open: the sweep expired it.
+            execution = execution with { State = ExecutionState.Expired };
+        }
+        await pages.WriteJsonAsync(context, execution, result, page, $"/api/v1/execution/{execution.Id}/results").ConfigureAwait(false);
+    }
+
+    private static async Task GetResultsCsv(HttpContext context, string executionId, IMetadataStore store, ResultPages pages)
+    {
+        var (execution, error) = await LoadAsync(context, store, executionId).ConfigureAwait(false);
+        if (execution is null)
+        {
+            await error!.ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+        await ServeCsvAsync(context, execution, pages).ConfigureAwait(false);
+    }
+
+    /// <summary>Results of a loaded execution as CSV; shared with the latest-results endpoint.</summary>
+    internal static async Task ServeCsvAsync(HttpContext context, Execution execution, ResultPages pages)
+    {
+        if (!PageRequest.TryParse(context.Request.Query, out var page, out string message))
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, message).ConfigureAwait(false);
+            return;
+        }
+        if (execution.State == ExecutionState.CompletedPartial && !page.AllowPartial)
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "Partial Result, please request with 'allow_partial_results=true'").ConfigureAwait(false);
+            return;
+        }
+        using var result = execution.State.HasResult() ? pages.Open(execution.Id) : null;
+        if (result is null)
+        {
+            var state = execution.State.HasResult() ? ExecutionState.Expired : execution.State;
+            await ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, $"Query state is {state.ToWire()}, cannot provide CSV result").ConfigureAwait(false);
+            return;
+        }
+        await pages.WriteCsvAsync(context, execution, result, page, $"/api/v1/execution/{execution.Id}/results/csv").ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> Cancel(HttpContext context, string executionId, IMetadataStore store, ExecutionService executions)
+    {
+        var (execution, error) = await LoadAsync(context, store, executionId).ConfigureAwait(false);
+        if (execution is null)
+        {
+            return error!;
+        }
+        bool success = !execution.State.IsTerminal() && await executions.CancelAsync(execution, context.RequestAborted).ConfigureAwait(false);
+        return Results.Json(new CancelBody(success), SubmittedJsonContext.Default.CancelBody, "application/json");
+    }
+}
+
+public sealed record SubmittedBody(string execution_id, string state);
+
+public sealed record CancelBody(bool success);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(SubmittedBody))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(CancelBody))]
+public sealed partial class SubmittedJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.IO.Pipelines;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Strata.Core.Executions;
+using Strata.Core.Results;
+using Strata.Server.Configuration;
+
+namespace Strata.Server.Apis;
+
+/// <summary>The paging parameters of a results request (contract section 6).</summary>
+public sealed record PageRequest(long Offset, long? Limit, bool IgnoreDatapointCap, bool AllowPartial)
+{
+    public static bool TryParse(IQueryCollection query, out PageRequest page, out string error)
+    {
+        page = new PageRequest(0, null, false, false);
+        error = "";
+        long offset = 0;
+        long? limit = null;
+        if (query.TryGetValue("offset", out var o) && !string.IsNullOrEmpty(o))
+        {
+            if (!long.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out offset))
+            {
+                error = $"offset must be a non-negative integer, got '{o}'";
+                return false;
+            }
+        }
+        if (query.TryGetValue("limit", out var l) && !string.IsNullOrEmpty(l))
+        {
+            if (!long.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out long parsed))
+            {
+                error = $"limit must be a non-negative integer, got '{l}'";
+                return false;
+            }
+            limit = parsed;
+        }
+        if (!TryBool(query, "ignore_max_datapoints_per_request", out bool ignore, ref error)
+            || !TryBool(query, "allow_partial_results", out bool partial, ref error))
+        {
+            return false;
+        }
+        page = new PageRequest(offset, limit, ignore, partial);
+        return true;
+    }
+
+    private static bool TryBool(IQueryCollection query, string name, out bool value, ref string error)
+    {
+        value = false;
+        if (!query.TryGetValue(name, out var v) || string.IsNullOrEmpty(v))
+        {
+            return true;
+        }
+        if (bool.TryParse(v, out value))
+        {
+            return true;
+        }
+        error = $"{name} must be true or false, got '{v}'";
+        return false;
+    }
+}
+
+/// <summary>Serves pages of a stored result as JSON or CSV, streaming rows from the result file.</summary>
+public sealed class ResultPages(IResultStore store, IOptions<StrataOptions> options)
+{
+    private const int FlushBytes = 64 * 1024;
+    private readonly StrataOptions options = options.Value;
+
+    /// <summary>The rows a page covers: [Offset, Offset + Count), and the next offset when rows remain.</summary>
+    public (long Count, long? Next) Plan(PageRequest page, long totalRows, int columnCount)
+    {
+        long cap = page.IgnoreDatapointCap ? options.HardMaxDatapointsPerResponse : options.MaxDatapointsPerResponse;
+        long maxRows = Math.Max(1, cap / Math.Max(1, columnCount));
+        long limit = Math.Min(page.Limit ?? maxRows, maxRows);
+        long count = Math.Max(0, Math.Min(limit, totalRows - page.Offset));
+        long? next = count > 0 && page.Offset + count < totalRows ? page.Offset + count : null;
+        return (count, next);
+    }
+
+    /// <summary>An absolute URL that repeats every parameter of the request with the offset advanced.</summary>
+    public string NextUri(HttpRequest request, string path, long nextOffset)
+    {
+        string baseUrl = string.IsNullOrEmpty(options.PublicBaseUrl)
+            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
+            : options.PublicBaseUrl.TrimEnd('/');
+        var parameters = new List<KeyValuePair<string, string?>>();
+        foreach (var (key, values) in request.Query)
+        {
+            if (key == "offset")
+            {
+                continue;
+            }
+            foreach (var v in values)
+            {
+                parameters.Add(new(key, v));
+            }
+        }
+        parameters.Add(new("offset", nextOffset.ToString(CultureInfo.InvariantCulture)));
+        return QueryHelpers.AddQueryString(baseUrl + path, parameters);
+    }
+
+    public StoredResult? Open(string executionId) => store.Open(executionId);
+
+    /// <summary>Writes the results body: the execution object, the page's rows and metadata, and next_*.</summary>
+    public async Task WriteJsonAsync(HttpContext context, Execution execution, StoredResult? result, PageRequest page, string nextPath)
+    {
+        var response = context.Response;
+        response.ContentType = "application/json";
+        var pipe = response.BodyWriter;
+        var ct = context.RequestAborted;
+        await using var json = new Utf8JsonWriter(pipe);
+        json.WriteStartObject();
+        ExecutionJson.WriteFields(json, execution);
+        if (result is not null && execution.Result is { } info)
+        {
+            var columns = Enumerable.Range(0, result.Schema.Columns.Count).ToArray();
+            var encoder = new RowEncoder(result.Schema, columns);
+            var (count, next) = Plan(page, info.RowCount, columns.Length);
+            json.WriteStartObject("result");
+            json.WritePropertyName("rows");
+            json.WriteStartArray();
+            json.Flush();
+            bool first = true;
+            long bytes = 0;
+            await foreach (var slice in result.ReadAsync(page.Offset, count, ct).ConfigureAwait(false))
+            {
+                bytes += StoredResult.BytesOf(slice, columns);
+                encoder.WriteJsonRows(slice, pipe, ref first);
+                if (pipe.UnflushedBytes >= FlushBytes)
+                {
+                    await pipe.FlushAsync(ct).ConfigureAwait(false);
+                }
+            }
+            json.WriteEndArray();
+            ExecutionJson.WriteResultMetadata(json, "metadata", execution, encoder.Columns.Select(c => c.Name).ToArray(), encoder.Columns.Select(c => c.DuneType).ToArray(), count, bytes);
+            json.WriteEndObject();
+            if (next is long n)
+            {
+                json.WriteNumber("next_offset", n);
+                json.WriteString("next_uri", NextUri(context.Request, nextPath, n));
+            }
+        }
+        json.WriteEndObject();
+        await json.FlushAsync(ct).ConfigureAwait(false);
+        await pipe.FlushAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a CSV page: header row, then rows; next-page headers when rows remain.</summary>
+    public async Task WriteCsvAsync(HttpContext context, Execution execution, StoredResult result, PageRequest page, string nextPath)
+    {
+        var response = context.Response;
+        var ct = context.RequestAborted;
+        var columns = Enumerable.Range(0, result.Schema.Columns.Count).ToArray();
+        var encoder = new RowEncoder(result.Schema, columns);
+        var (count, next) = Plan(page, execution.Result!.RowCount, columns.Length);
+        response.ContentType = "text/csv";
+        if (next is long n)
+        {
+            response.Headers["x-dune-next-offset"] = n.ToString(CultureInfo.InvariantCulture);
+            response.Headers["x-dune-next-uri"] = NextUri(context.Request, nextPath, n);
+        }
+        var pipe = response.BodyWriter;
+        encoder.WriteCsvHeader(pipe);
+        await foreach (var slice in result.ReadAsync(page.Offset, count, ct).ConfigureAwait(false))
+        {
+            encoder.WriteCsvRows(slice, pipe);
+            if (pipe.UnflushedBytes >= FlushBytes)
+            {
+                await pipe.FlushAsync(ct).ConfigureAwait(false);
+            }
+        }
+        await pipe.FlushAsync(ct).ConfigureAwait(false);
+    }
+}

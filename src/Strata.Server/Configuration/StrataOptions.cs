@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Strata.Server.Configuration;
+
+/// <summary>Server-wide settings, bound from the "Strata" section (env: <c>Strata__Name</c>) plus the
+/// documented <c>STRATA_*</c> shortcuts.</summary>
+public sealed class StrataOptions
+{
+    public const string Section = "Strata";
+
+    /// <summary>Directory holding all state: metadata, results, demo database.</summary>
+    [Required]
+    public string DataDir { get; set; } = "./data";
+
+    /// <summary>"handle:key,handle:key": keys ensured at start-up.</summary>
+    public string? ApiKeys { get; set; }
+
+    /// <summary>Demo data scale; 1.0 gives one million transactions.</summary>
+    [Range(0.0001, 100.0)]
+    public double DemoScale { get; set; } = 1.0;
+
+    /// <summary>How long results are kept after completion.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
+    public TimeSpan ResultRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How often expired results are swept.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Stored result cap per execution; past it the result is cut and marked partial.</summary>
+    [Range(1L, long.MaxValue)]
+    public long MaxResultBytes { get; set; } = 1L << 30;
+
+    /// <summary>Datapoints (rows x columns) per results response unless the client lifts the cap.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxDatapointsPerResponse { get; set; } = 250_000;
+
+    /// <summary>Hard cap on datapoints per response, even with ignore_max_datapoints_per_request.</summary>
+    [Range(1L, long.MaxValue)]
+    public long HardMaxDatapointsPerResponse { get; set; } = 100_000_000;
+
+    /// <summary>Base URL used in next_uri; when empty, the URL the client used.</summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Queue capacity per tier.</summary>
+    [Range(1, 10_000_000)]
+    public int QueueCapacity { get; set; } = 100_000;
+
+    /// <summary>Largest accepted request body.</summary>
+    [Range(1024L, 4L << 30)]
+    public long MaxRequestBodyBytes { get; set; } = 200L * 1000 * 1000;
+
+    [Required]
+    public TierOptions Medium { get; set; } = new() { Slots = 2, Threads = 2, MemoryLimit = "4GB" };
+
+    [Required]
+    public TierOptions Large { get; set; } = new() { Slots = 1, Threads = 2, MemoryLimit = "8GB" };
+}
+
+/// <summary>Resources of one performance tier.</summary>
+public sealed class TierOptions
+{
+    /// <summary>Executions that run at once in this tier.</summary>
+    [Range(1, 256)]
+    public int Slots { get; set; } = 1;
+
+    /// <summary>DuckDB threads for this tier.</summary>
+    [Range(1, 256)]
+    public int Threads { get; set; } = 2;
+
+    /// <summary>DuckDB memory limit, e.g. "4GB".</summary>
+    [Required]
+    [RegularExpression(@"^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", ErrorMessage = "MemoryLimit must look like '4GB' or '512MiB'.")]
+    public string MemoryLimit { get; set; } = "4GB";
+
+    /// <summary>Execution timeout (FAILED_TYPE_TIMEOUT past it).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "7.00:00:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
+}

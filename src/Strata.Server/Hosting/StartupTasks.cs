@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using DuckDB.NET.Data;
+using Strata.Core.Storage;
+using Strata.Engine.DuckDb;
+using Strata.Core.Security;
+using Strata.Server.Configuration;
+
+namespace Strata.Server.Hosting;
+
+/// <summary>What runs once before the server accepts requests: schema, demo data, keys.</summary>
+public static class StartupTasks
+{
+    public static string DemoDatabasePath(StrataOptions options) => Path.Combine(options.DataDir, "demo.duckdb");
+
+    /// <summary>Generates the demo database when absent, into a temporary file renamed when complete.</summary>
+    public static void EnsureDemoData(StrataOptions options, TextWriter output)
+    {
+        string path = DemoDatabasePath(options);
+        if (File.Exists(path))
+        {
+            return;
+        }
+        string temp = path + ".tmp";
+        File.Delete(temp);
+        File.Delete(temp + ".wal");
+        var clock = Stopwatch.StartNew();
+        using (var connection = new DuckDBConnection($"Data Source={temp}"))
+        {
+            connection.Open();
+            DemoData.Generate(connection, options.DemoScale);
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "CHECKPOINT";
+            checkpoint.ExecuteNonQuery();
+        }
+        File.Move(temp, path);
+        output.WriteLine($"Generated demo data (scale {options.DemoScale}) in {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>Ensures the configured keys exist; with none configured and none stored, creates one for "demo" and prints it once.</summary>
+    public static async Task EnsureKeysAsync(StrataOptions options, IMetadataStore store, TextWriter output, CancellationToken cancellationToken)
+    {
+        var configured = ParseKeys(options.ApiKeys);
+        foreach (var (handle, key) in configured)
+        {
+            await store.AddKeyAsync(handle, ApiKeyHashing.Hash(key), ApiKeyHashing.Prefix(key), cancellationToken).ConfigureAwait(false);
+        }
+        if (configured.Count == 0 && (await store.ListKeysAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
+        {
+            string key = ApiKeyHashing.NewKey();
+            await store.AddKeyAsync("demo", ApiKeyHashing.Hash(key), ApiKeyHashing.Prefix(key), cancellationToken).ConfigureAwait(false);
+            output.WriteLine($"Created API key for handle 'demo' (shown once, stored hashed): {key}");
+            output.WriteLine("Create more with: dotnet run --project src/Strata.Cli -- keys create <handle>");
+        }
+    }
+
+    /// <summary>Parses "handle:key,handle:key"; a malformed entry stops start-up naming STRATA_API_KEYS.</summary>
+    public static List<(string Handle, string Key)> ParseKeys(string? text)
+    {
+        var keys = new List<(string, string)>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return keys;
+        }
+        foreach (var entry in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            int colon = entry.IndexOf(':', StringComparison.Ordinal);
+            string handle = colon > 0 ? entry[..colon] : "";
+            string key = colon > 0 ? entry[(colon + 1)..] : "";
+            if (!ApiKeyHashing.IsValidHandle(handle) || key.Length < 8 || key.Length > 256)
+            {
+                throw new InvalidOperationException(
+                    "STRATA_API_KEYS (Strata:ApiKeys) must be 'handle:key,...' with handles of letters, digits and _ (1-64) and keys of 8-256 characters; one entry is malformed.");
+            }
+            keys.Add((handle, key));
+        }
+        return keys;
+    }
+}

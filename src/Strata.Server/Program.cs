@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Strata.Core.Engine;
+using Strata.Core.Executions;
+using Strata.Core.Results;
+using Strata.Core.Storage;
+using Strata.Engine.DuckDb;
+using Strata.Metadata.Sqlite;
+using Strata.Server.Apis;
+using Strata.Server.Auth;
+using Strata.Server.Configuration;
+using Strata.Server.Executions;
+using Strata.Server.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddInMemoryCollection(StrataEnvironment.Shortcuts());
+
+builder.Services.AddOptions<StrataOptions>()
+    .BindConfiguration(StrataOptions.Section)
+    .ValidateDataAnnotations()
+    .Validate(o => o.Medium.Slots >= 1 && o.Large.Slots >= 1, "Strata:Medium/Large slots must be at least 1")
+    .ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<StrataOptions>, NestedTierValidation>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<IMetadataStore>(sp =>
+    new SqliteMetadataStore(Path.Combine(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir, "metadata.db")));
+builder.Services.AddSingleton<IResultStore>(sp =>
+    new LocalResultStore(Path.Combine(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir, "results")));
+builder.Services.AddSingleton<IQueryEngine>(sp =>
+{
+    var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
+    return new DuckDbEngine(new DuckDbEngineSettings(
+        StartupTasks.DemoDatabasePath(o),
+        Path.Combine(o.DataDir, "tmp"),
+        new Dictionary<PerformanceTier, DuckDbTierSettings>
+        {
+            [PerformanceTier.Medium] = new(o.Medium.Threads, o.Medium.MemoryLimit),
+            [PerformanceTier.Large] = new(o.Large.Threads, o.Large.MemoryLimit),
+        }));
+});
+builder.Services.AddSingleton<ApiKeyResolver>();
+builder.Services.AddSingleton<ExecutionService>();
+builder.Services.AddSingleton<ResultPages>();
+builder.Services.AddHostedService<ExecutionWorkers>();
+builder.Services.AddHostedService<ResultExpirySweeper>();
+builder.WebHost.ConfigureKestrel((context, kestrel) =>
+{
+    var o = context.Configuration.GetSection(StrataOptions.Section).Get<StrataOptions>() ?? new StrataOptions();
+    kestrel.Limits.MaxRequestBodySize = o.MaxRequestBodyBytes;
+});
+builder.Services.AddResponseCompression(o =>
+{
+    o.EnableForHttps = true;
+    o.MimeTypes = Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes.Concat(["text/csv"]);
+});
+
+WebApplication app;
+try
+{
+    app = builder.Build();
+    var options = app.Services.GetRequiredService<IOptions<StrataOptions>>().Value;
+    Directory.CreateDirectory(options.DataDir);
+    var store = app.Services.GetRequiredService<IMetadataStore>();
+    await store.InitializeAsync(CancellationToken.None);
+    StartupTasks.EnsureDemoData(options, Console.Out);
+    await StartupTasks.EnsureKeysAsync(options, store, Console.Out, CancellationToken.None);
+}
+catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or FormatException)
+{
+    Console.Error.WriteLine($"Strata cannot start: {e.Message}");
+    return 2;
+}
+
+app.UseExceptionHandler(error => error.Run(async context =>
+{
+    var feature = context.Features.Get<IExceptionHandlerFeature>();
+    if (feature?.Error is BadHttpRequestException bad)
+    {
+        string message = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request body is larger than the configured limit" : "bad request";
+        await ApiErrors.WriteAsync(context, bad.StatusCode, message);
+        return;
+    }
+    await ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ApiErrors.Internal);
+}));
+app.Use((context, next) =>
+{
+    // Every route accepts a trailing slash, without a redirect.
+    var path = context.Request.Path.Value;
+    if (path is { Length: > 1 } && path.EndsWith('/'))
+    {
+        context.Request.Path = path.TrimEnd('/');
+    }
+    return next(context);
+});
+app.UseResponseCompression();
+app.UseRouting();
+app.MapExecutionsApi();
+app.MapFallback((HttpContext context) => ApiErrors.NotFound($"no route for {context.Request.Method} {context.Request.Path}"));
+
+try
+{
+    await app.StartAsync();
+}
+catch (OptionsValidationException e)
+{
+    Console.Error.WriteLine($"Strata cannot start: {e.Message}");
+    return 2;
+}
+foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses)
+{
+    Console.WriteLine($"Strata listening on {address}");
+}
+await app.WaitForShutdownAsync();
+return 0;
+
+/// <summary>Entry point type, visible to tests.</summary>
+public partial class Program;

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Strata.Tests.Infrastructure;
+
+/// <summary>Small HTTP helpers over the wire contract.</summary>
+public static class Api
+{
+    public static async Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)> SendJsonAsync(
+        this HttpClient client, HttpMethod method, string path, string? body = null, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+        var response = await client.SendAsync(request, ct).ConfigureAwait(false);
+        string text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        JsonNode? json = null;
+        if (text.Length > 0 && response.Content.Headers.ContentType?.MediaType == "application/json")
+        {
+            json = JsonNode.Parse(text);
+        }
+        return (response.StatusCode, json, response);
+    }
+
+    public static Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)> GetJsonAsync(this HttpClient client, string path, CancellationToken ct = default) =>
+        client.SendJsonAsync(HttpMethod.Get, path, null, ct);
+
+    public static Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)> PostJsonAsync(this HttpClient client, string path, string? body, CancellationToken ct = default) =>
+        client.SendJsonAsync(HttpMethod.Post, path, body, ct);
+
+    public static string SqlBody(string sql, string? performance = null) =>
+        new JsonObject { ["sql"] = sql, ["performance"] = performance }.ToJsonString();
+
+    /// <summary>Submits ad-hoc SQL and returns the execution id.</summary>
+    public static async Task<string> SubmitAsync(this HttpClient client, string sql, CancellationToken ct = default, string? performance = null)
+    {
+        var (status, body, _) = await client.PostJsonAsync("/api/v1/sql/execute", SqlBody(sql, performance), ct).ConfigureAwait(false);
+        if (status != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"submit failed: {status} {body}");
+        }
+        return body!["execution_id"]!.GetValue<string>();
+    }
+
+    /// <summary>Polls the status endpoint until the execution is terminal, as a client does.</summary>
+    public static async Task<JsonNode> WaitAsync(this HttpClient client, string id, CancellationToken ct = default, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
+        while (true)
+        {
+            var (status, body, _) = await client.GetJsonAsync($"/api/v1/execution/{id}/status", ct).ConfigureAwait(false);
+            if (status != HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"status failed: {status} {body}");
+            }
+            if (body!["is_execution_finished"]!.GetValue<bool>())
+            {
+                return body;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"execution {id} still {body["state"]}");
+            }
+            await Task.Delay(20, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Polls until the execution reaches the given state (e.g. EXECUTING).</summary>
+    public static async Task<JsonNode> WaitForStateAsync(this HttpClient client, string id, string state, CancellationToken ct = default)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (true)
+        {
+            var (_, body, _) = await client.GetJsonAsync($"/api/v1/execution/{id}/status", ct).ConfigureAwait(false);
+            if (body!["state"]!.GetValue<string>() == state)
+            {
+                return body;
+            }
+            if (body["is_execution_finished"]!.GetValue<bool>() || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"execution {id} reached {body["state"]} instead of {state}: {body}");
+            }
+            await Task.Delay(10, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs SQL to completion and returns the first results page.</summary>
+    public static async Task<JsonNode> RunAsync(this HttpClient client, string sql, string query = "", CancellationToken ct = default)
+    {
+        string id = await client.SubmitAsync(sql, ct).ConfigureAwait(false);
+        var status = await client.WaitAsync(id, ct).ConfigureAwait(false);
+        if (status["state"]!.GetValue<string>() != "QUERY_STATE_COMPLETED")
+        {
+            throw new InvalidOperationException($"query did not complete: {status}");
+        }
+        var (code, body, _) = await client.GetJsonAsync($"/api/v1/execution/{id}/results{query}", ct).ConfigureAwait(false);
+        if (code != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"results failed: {code} {body}");
+        }
+        return body!;
+    }
+}
+
+public static class ApiExtras
+{
+    public static async Task<JsonNode> GetFromJsonNodeAsync(this HttpClient client, string path, CancellationToken ct = default)
+    {
+        var (code, body, _) = await client.GetJsonAsync(path, ct).ConfigureAwait(false);
+        if (code != HttpStatusCode.OK || body is null)
+        {
+            throw new InvalidOperationException($"GET {path}: {code} {body}");
+        }
+        return body;
+    }
+}

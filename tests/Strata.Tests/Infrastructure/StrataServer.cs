@@ -1,0 +1,231 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Strata.Tests.Infrastructure;
+
+/// <summary>
+/// A real Strata server process on a loopback port with its own data directory. Tests talk to it over
+/// HTTP exactly as a client would. <see cref="Kill"/> is a SIGKILL, for crash tests.
+/// </summary>
+public sealed class StrataServer : IAsyncDisposable
+{
+    public const string AliceKey = "alice-test-key-0001";
+    public const string BobKey = "bob-test-key-0002";
+
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+    private readonly bool ownsDataDir;
+
+    private StrataServer(Process process, string dataDir, Uri baseUrl, bool ownsDataDir)
+    {
+        this.process = process;
+        DataDir = dataDir;
+        BaseUrl = baseUrl;
+        this.ownsDataDir = ownsDataDir;
+        Alice = NewClient(AliceKey);
+        Bob = NewClient(BobKey);
+    }
+
+    public string DataDir { get; }
+
+    public Uri BaseUrl { get; }
+
+    public HttpClient Alice { get; }
+
+    public HttpClient Bob { get; }
+
+    public int ProcessId => process.Id;
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public HttpClient NewClient(string? key)
+    {
+        var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(120) };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Dune-API-Key", key);
+        }
+        return client;
+    }
+
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Strata.slnx")))
+            {
+                dir = dir.Parent;
+            }
+            return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+        }
+    }
+
+    /// <summary>The server built next to the tests (same configuration).</summary>
+    public static string ServerDll
+    {
+        get
+        {
+            string configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+            return Path.Combine(RepoRoot, "src", "Strata.Server", "bin", configuration, "net10.0", "strata-server.dll");
+        }
+    }
+
+    /// <summary>Starts a server and waits until it listens. A null data dir means a fresh temporary one.</summary>
+    public static async Task<StrataServer> StartAsync(string? dataDir = null, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    {
+        bool owns = dataDir is null;
+        dataDir ??= Path.Combine(Path.GetTempPath(), "strata-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDir);
+        var (process, lines) = Launch(dataDir, settings);
+        var (url, seen) = await WaitForAsync(lines, process, "Strata listening on ", TimeSpan.FromSeconds(180), cancellationToken).ConfigureAwait(false);
+        var server = new StrataServer(process, dataDir, new Uri(url.Trim()), owns);
+        lock (server.output)
+        {
+            server.output.Append(seen);
+        }
+        _ = Task.Run(async () =>
+        {
+            await foreach (var line in lines.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                lock (server.output)
+                {
+                    server.output.AppendLine(line);
+                }
+            }
+        }, CancellationToken.None);
+        return server;
+    }
+
+    /// <summary>Runs the server expecting it to refuse to start; returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunExpectingFailureAsync(IDictionary<string, string> settings, CancellationToken cancellationToken)
+    {
+        string dataDir = Path.Combine(Path.GetTempPath(), "strata-test-" + Guid.NewGuid().ToString("N"));
+        var (process, lines) = Launch(dataDir, settings);
+        var all = new StringBuilder();
+        await foreach (var line in lines.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            all.AppendLine(line);
+        }
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        TryDelete(dataDir);
+        return (process.ExitCode, all.ToString());
+    }
+
+    private static (Process, System.Threading.Channels.Channel<string>) Launch(string dataDir, IDictionary<string, string>? settings)
+    {
+        var info = new ProcessStartInfo("dotnet", [ServerDll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = dataDir,
+        };
+        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        info.Environment["STRATA_DATA_DIR"] = dataDir;
+        info.Environment["STRATA_API_KEYS"] = $"alice:{AliceKey},bob:{BobKey}";
+        info.Environment["STRATA_DEMO_SCALE"] = "0.01";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Logging__LogLevel__Strata"] = "Information";
+        foreach (var (k, v) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[k] = v;
+        }
+        var process = Process.Start(info)!;
+        var lines = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        int open = 2;
+        void Pump(StreamReader reader) => _ = Task.Run(async () =>
+        {
+            while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+            {
+                await lines.Writer.WriteAsync(line).ConfigureAwait(false);
+            }
+            if (Interlocked.Decrement(ref open) == 0)
+            {
+                lines.Writer.TryComplete();
+            }
+        });
+        Pump(process.StandardOutput);
+        Pump(process.StandardError);
+        return (process, lines);
+    }
+
+    private static async Task<(string, string)> WaitForAsync(System.Threading.Channels.Channel<string> lines, Process process, string marker, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout);
+        var seen = new StringBuilder();
+        try
+        {
+            await foreach (var line in lines.Reader.ReadAllAsync(cts.Token).ConfigureAwait(false))
+            {
+                seen.AppendLine(line);
+                int at = line.IndexOf(marker, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    return (line[(at + marker.Length)..], seen.ToString());
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        throw new InvalidOperationException($"server did not start:\n{seen}");
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync().ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Alice.Dispose();
+        Bob.Dispose();
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync().ConfigureAwait(false);
+        }
+        process.Dispose();
+        if (ownsDataDir)
+        {
+            TryDelete(DataDir);
+        }
+    }
+
+    public static void TryDelete(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
