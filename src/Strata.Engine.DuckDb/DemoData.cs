@@ -89,7 +89,13 @@ public static class DemoData
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+#if DEMO_PROFILE
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+#endif
         command.ExecuteNonQuery();
+#if DEMO_PROFILE
+        Console.Error.WriteLine($"{sw.Elapsed.TotalSeconds,6:F2}s  {sql.Trim().Split('\n')[0]}");
+#endif
     }
 
     /// <summary>Row counts and pool sizes derived from the scale.</summary>
@@ -274,7 +280,6 @@ public static class DemoData
                    row_number() OVER (PARTITION BY sender_id ORDER BY i) - 1 + demo_int(sender_id, 24, 1000) AS nonce,
                    (sum(n_logs) OVER (PARTITION BY b ORDER BY i) - n_logs)::BIGINT AS log_first
             FROM q
-            ORDER BY i
             """;
 
         // Transaction details: addresses, token path and amounts, calldata, gas and fees.
@@ -385,7 +390,6 @@ public static class DemoData
                                               + CASE WHEN mode = 'eth_out' THEN 3 ELSE 0 END
                              ELSE 1 END AS n_traces
             FROM v
-            ORDER BY i
             """;
 
         yield return """
@@ -533,7 +537,6 @@ public static class DemoData
                    xfer_to,
                    amount
             FROM e
-            ORDER BY block_number, "index"
             """;
 
         yield return """

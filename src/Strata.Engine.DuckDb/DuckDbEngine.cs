@@ -31,7 +31,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IDisposable
             Exec(root, $"SET threads = {tierSettings.Threads}");
             Exec(root, $"SET memory_limit = {Literal(tierSettings.MemoryLimit)}");
             Exec(root, $"SET temp_directory = {Literal(temp)}");
-            Exec(root, "SET errors_as_json = true");
+            Exec(root, "SET GLOBAL errors_as_json = true");
             Exec(root, "SET autoinstall_known_extensions = false");
             Exec(root, "SET autoload_known_extensions = false");
             Exec(root, "SET allow_community_extensions = false");
@@ -73,9 +73,16 @@ public sealed partial class DuckDbEngine : IQueryEngine, IDisposable
         {
             describe.CommandText = describePrefix + sql + "\n) AS " + Alias;
             using var reader = Run(describe, request.Sql, describePrefix, cancellationToken);
-            while (reader.Read())
+            try
             {
-                described.Add((reader.GetString(0), reader.GetString(1)));
+                while (reader.Read())
+                {
+                    described.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+            catch (DuckDBException e)
+            {
+                throw Translate(e, request.Sql, Encoding.UTF8.GetByteCount(describePrefix), cancellationToken);
             }
         }
 
@@ -96,7 +103,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IDisposable
         command.CommandText = prefix + sql + $"\n) AS {Alias}({aliasList})";
         using var rows = Run(command, request.Sql, prefix, cancellationToken);
         using var writer = createWriter(schema);
-        bool truncated = Copy(rows, writer, schema, request.MaxResultBytes, cancellationToken);
+        bool truncated = Copy(rows, writer, schema, request.MaxResultBytes, (request.Sql, Encoding.UTF8.GetByteCount(prefix)), cancellationToken);
         writer.Complete();
         return new EngineOutcome(schema, writer.RowCount, writer.ValueBytes, truncated);
     }
@@ -110,7 +117,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IDisposable
         var schema = new ResultSchema(Enumerable.Range(0, reader.FieldCount)
             .Select(i => new ResultColumn(reader.GetName(i), "varchar", ColumnKind.Text)).ToArray());
         using var writer = createWriter(schema);
-        while (reader.Read())
+        while (ReadTranslated(reader, request.Sql, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             for (int i = 0; i < reader.FieldCount; i++)
@@ -130,7 +137,19 @@ public sealed partial class DuckDbEngine : IQueryEngine, IDisposable
         return new EngineOutcome(schema, writer.RowCount, writer.ValueBytes, false);
     }
 
-    private static bool Copy(DuckDBDataReader rows, ResultWriter writer, ResultSchema schema, long maxBytes, CancellationToken cancellationToken)
+    private static bool ReadTranslated(DuckDBDataReader reader, string userSql, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (DuckDBException e)
+        {
+            throw Translate(e, userSql, 0, cancellationToken);
+        }
+    }
+
+    private static bool Copy(DuckDBDataReader rows, ResultWriter writer, ResultSchema schema, long maxBytes, (string Sql, int PrefixBytes) source, CancellationToken cancellationToken)
     {
         var kinds = schema.Columns.Select(c => c.Kind).ToArray();
         int n = kinds.Length;
@@ -144,7 +163,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IDisposable
             }
             catch (DuckDBException e)
             {
-                throw Translate(e, null, 0, cancellationToken);
+                throw Translate(e, source.Sql, source.PrefixBytes, cancellationToken);
             }
             if (!more)
             {

@@ -16,6 +16,11 @@ using Strata.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddInMemoryCollection(StrataEnvironment.Shortcuts());
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    // ASPNETCORE_URLS (or --urls) sets the listen address; this is the default.
+    builder.WebHost.UseUrls("http://127.0.0.1:8080");
+}
 
 builder.Services.AddOptions<StrataOptions>()
     .BindConfiguration(StrataOptions.Section)

@@ -113,6 +113,7 @@ public sealed class StrataServer : IAsyncDisposable
     public static async Task<(int ExitCode, string Output)> RunExpectingFailureAsync(IDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         string dataDir = Path.Combine(Path.GetTempPath(), "strata-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDir);
         var (process, lines) = Launch(dataDir, settings);
         var all = new StringBuilder();
         await foreach (var line in lines.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
