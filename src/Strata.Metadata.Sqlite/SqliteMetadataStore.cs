@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Strata.Core.Executions;
+using Strata.Core.Queries;
 using Strata.Core.Storage;
 
 namespace Strata.Metadata.Sqlite;
@@ -65,9 +66,39 @@ public sealed class SqliteMetadataStore : IMetadataStore
                 expires_at TEXT NULL,
                 attempts INTEGER NOT NULL DEFAULT 0,
                 error_json TEXT NULL,
-                result_json TEXT NULL
+                result_json TEXT NULL,
+                query_version INTEGER NULL,
+                params_json TEXT NULL,
+                reuse_key TEXT NULL,
+                source_sql TEXT NULL,
+                position_map TEXT NULL
             );
             CREATE INDEX IF NOT EXISTS executions_state ON executions(state, tier, seq);
+            CREATE INDEX IF NOT EXISTS executions_reuse ON executions(reuse_key, seq);
+            CREATE INDEX IF NOT EXISTS executions_query ON executions(query_id, query_version, owner, seq);
+            CREATE TABLE IF NOT EXISTS idempotency_keys (
+                owner TEXT NOT NULL,
+                key TEXT NOT NULL,
+                request_hash TEXT NOT NULL,
+                execution_id TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (owner, key)
+            );
+            CREATE TABLE IF NOT EXISTS queries (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                owner TEXT NOT NULL,
+                name TEXT NOT NULL,
+                description TEXT NOT NULL,
+                tags_json TEXT NOT NULL,
+                query_sql TEXT NOT NULL,
+                parameters_json TEXT NOT NULL,
+                is_private INTEGER NOT NULL,
+                is_archived INTEGER NOT NULL,
+                version INTEGER NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS queries_owner ON queries(owner, id);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -127,13 +158,37 @@ public sealed class SqliteMetadataStore : IMetadataStore
     private static ApiKeyInfo ReadKey(SqliteDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), r.GetString(2), Parse(r.GetString(3)), r.IsDBNull(4) ? null : Parse(r.GetString(4)));
 
-    public async Task InsertExecutionAsync(Execution execution, CancellationToken cancellationToken)
+    public async Task<IdempotencyRecord?> InsertExecutionAsync(Execution execution, IdempotencyRecord? idempotency, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (idempotency is not null)
+        {
+            using var claim = connection.CreateCommand();
+            claim.Transaction = transaction;
+            claim.CommandText = """
+                INSERT INTO idempotency_keys (owner, key, request_hash, execution_id, created_at)
+                VALUES ($owner, $key, $hash, $execution, $now)
+                ON CONFLICT(owner, key) DO UPDATE SET request_hash = excluded.request_hash, execution_id = excluded.execution_id, created_at = excluded.created_at
+                WHERE idempotency_keys.created_at < $expired
+                """;
+            claim.Parameters.AddWithValue("$owner", idempotency.Owner);
+            claim.Parameters.AddWithValue("$key", idempotency.Key);
+            claim.Parameters.AddWithValue("$hash", idempotency.RequestHash);
+            claim.Parameters.AddWithValue("$execution", idempotency.ExecutionId);
+            claim.Parameters.AddWithValue("$now", Format(idempotency.CreatedAt));
+            claim.Parameters.AddWithValue("$expired", Format(idempotency.CreatedAt - TimeSpan.FromHours(24)));
+            if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                return await FindIdempotencyAsync(idempotency.Owner, idempotency.Key, DateTimeOffset.MinValue, cancellationToken).ConfigureAwait(false);
+            }
+        }
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO executions (id, owner, query_id, sql, tier, state, submitted_at)
-            VALUES ($id, $owner, $query_id, $sql, $tier, $state, $submitted_at)
+            INSERT INTO executions (id, owner, query_id, sql, tier, state, submitted_at, query_version, params_json, reuse_key, source_sql, position_map)
+            VALUES ($id, $owner, $query_id, $sql, $tier, $state, $submitted_at, $query_version, $params_json, $reuse_key, $source_sql, $position_map)
             """;
         command.Parameters.AddWithValue("$id", execution.Id);
         command.Parameters.AddWithValue("$owner", execution.Owner);
@@ -142,11 +197,164 @@ public sealed class SqliteMetadataStore : IMetadataStore
         command.Parameters.AddWithValue("$tier", execution.Tier.ToWire());
         command.Parameters.AddWithValue("$state", execution.State.ToWire());
         command.Parameters.AddWithValue("$submitted_at", Format(execution.SubmittedAt));
+        command.Parameters.AddWithValue("$query_version", (object?)execution.QueryVersion ?? DBNull.Value);
+        command.Parameters.AddWithValue("$params_json", (object?)execution.ParametersJson ?? DBNull.Value);
+        command.Parameters.AddWithValue("$reuse_key", (object?)execution.ReuseKey ?? DBNull.Value);
+        command.Parameters.AddWithValue("$source_sql", (object?)execution.SourceSql ?? DBNull.Value);
+        command.Parameters.AddWithValue("$position_map", execution.PositionMap is { } map ? JsonSerializer.Serialize(map) : DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    public async Task<IdempotencyRecord?> FindIdempotencyAsync(string owner, string key, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT owner, key, request_hash, execution_id, created_at FROM idempotency_keys WHERE owner = $owner AND key = $key AND created_at >= $since";
+        command.Parameters.AddWithValue("$owner", owner);
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$since", Format(notBefore == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : notBefore));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+        return new IdempotencyRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Parse(reader.GetString(4)));
+    }
+
+    public async Task<Execution?> FindReusableAsync(string reuseKey, DateTimeOffset completedNotBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {ExecutionColumns}, NULL FROM executions e
+            WHERE reuse_key = $key AND (state IN ('QUERY_STATE_PENDING', 'QUERY_STATE_EXECUTING')
+               OR (state = 'QUERY_STATE_COMPLETED' AND ended_at >= $since))
+            ORDER BY seq DESC LIMIT 1
+            """;
+        command.Parameters.AddWithValue("$key", reuseKey);
+        command.Parameters.AddWithValue("$since", Format(completedNotBefore));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadExecution(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<Execution>> ListQueryExecutionsAsync(long queryId, int version, string owner, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {ExecutionColumns}, NULL FROM executions e
+            WHERE query_id = $query AND query_version = $version AND owner = $owner
+            ORDER BY seq DESC LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$query", queryId);
+        command.Parameters.AddWithValue("$version", version);
+        command.Parameters.AddWithValue("$owner", owner);
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<Execution>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(ReadExecution(reader));
+        }
+        return list;
+    }
+
+    public async Task<long> CreateQueryAsync(SavedQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO queries (owner, name, description, tags_json, query_sql, parameters_json, is_private, is_archived, version, created_at, updated_at)
+            VALUES ($owner, $name, $description, $tags, $sql, $parameters, $private, $archived, $version, $created, $updated)
+            RETURNING id
+            """;
+        BindQuery(command, query);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async Task UpdateQueryAsync(SavedQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE queries SET name = $name, description = $description, tags_json = $tags, query_sql = $sql,
+                parameters_json = $parameters, is_private = $private, is_archived = $archived, version = $version, updated_at = $updated
+            WHERE id = $id
+            """;
+        BindQuery(command, query);
+        command.Parameters.AddWithValue("$id", query.Id);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    private static void BindQuery(SqliteCommand command, SavedQuery query)
+    {
+        command.Parameters.AddWithValue("$owner", query.Owner);
+        command.Parameters.AddWithValue("$name", query.Name);
+        command.Parameters.AddWithValue("$description", query.Description);
+        command.Parameters.AddWithValue("$tags", JsonSerializer.Serialize(query.Tags));
+        command.Parameters.AddWithValue("$sql", query.Sql);
+        command.Parameters.AddWithValue("$parameters", JsonSerializer.Serialize(query.Parameters));
+        command.Parameters.AddWithValue("$private", query.IsPrivate);
+        command.Parameters.AddWithValue("$archived", query.IsArchived);
+        command.Parameters.AddWithValue("$version", query.Version);
+        command.Parameters.AddWithValue("$created", Format(query.CreatedAt));
+        command.Parameters.AddWithValue("$updated", Format(query.UpdatedAt));
+    }
+
+    private const string QueryColumns = "id, owner, name, description, tags_json, query_sql, parameters_json, is_private, is_archived, version, created_at, updated_at";
+
+    public async Task<SavedQuery?> GetQueryAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {QueryColumns} FROM queries WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadQuery(reader) : null;
+    }
+
+    public async Task<(IReadOnlyList<SavedQuery> Queries, long Total)> ListQueriesAsync(string owner, int limit, int offset, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {QueryColumns} FROM queries WHERE owner = $owner ORDER BY id LIMIT $limit OFFSET $offset;
+            SELECT COUNT(*) FROM queries WHERE owner = $owner;
+            """;
+        command.Parameters.AddWithValue("$owner", owner);
+        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$offset", offset);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<SavedQuery>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(ReadQuery(reader));
+        }
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (list, reader.GetInt64(0));
+    }
+
+    private static SavedQuery ReadQuery(SqliteDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        Owner = r.GetString(1),
+        Name = r.GetString(2),
+        Description = r.GetString(3),
+        Tags = JsonSerializer.Deserialize<List<string>>(r.GetString(4)) ?? [],
+        Sql = r.GetString(5),
+        Parameters = JsonSerializer.Deserialize<List<QueryParameter>>(r.GetString(6)) ?? [],
+        IsPrivate = r.GetBoolean(7),
+        IsArchived = r.GetBoolean(8),
+        Version = r.GetInt32(9),
+        CreatedAt = Parse(r.GetString(10)),
+        UpdatedAt = Parse(r.GetString(11)),
+    };
+
     private const string ExecutionColumns =
-        "id, owner, query_id, sql, tier, state, submitted_at, started_at, ended_at, cancelled_at, expires_at, attempts, error_json, result_json";
+        "id, owner, query_id, sql, tier, state, submitted_at, started_at, ended_at, cancelled_at, expires_at, attempts, error_json, result_json, query_version, params_json, reuse_key, source_sql, position_map";
 
     public async Task<Execution?> GetExecutionAsync(string id, CancellationToken cancellationToken)
     {
@@ -166,7 +374,7 @@ public sealed class SqliteMetadataStore : IMetadataStore
             return null;
         }
         var execution = ReadExecution(reader);
-        return reader.IsDBNull(14) ? execution : execution with { QueuePosition = reader.GetInt32(14) };
+        return reader.IsDBNull(19) ? execution : execution with { QueuePosition = reader.GetInt32(19) };
     }
 
     public async Task<bool> TryStartAsync(string id, DateTimeOffset startedAt, CancellationToken cancellationToken)
@@ -270,6 +478,11 @@ public sealed class SqliteMetadataStore : IMetadataStore
             Attempts = r.GetInt32(11),
             Error = r.IsDBNull(12) ? null : JsonSerializer.Deserialize<ExecutionError>(r.GetString(12)),
             Result = r.IsDBNull(13) ? null : JsonSerializer.Deserialize<ResultInfo>(r.GetString(13)),
+            QueryVersion = r.IsDBNull(14) ? null : r.GetInt32(14),
+            ParametersJson = r.IsDBNull(15) ? null : r.GetString(15),
+            ReuseKey = r.IsDBNull(16) ? null : r.GetString(16),
+            SourceSql = r.IsDBNull(17) ? null : r.GetString(17),
+            PositionMap = r.IsDBNull(18) ? null : JsonSerializer.Deserialize<List<ParameterSubstitution.Span>>(r.GetString(18)),
         };
     }
 

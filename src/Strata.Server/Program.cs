@@ -102,6 +102,7 @@ app.Use((context, next) =>
 app.UseResponseCompression();
 app.UseRouting();
 app.MapExecutionsApi();
+app.MapQueriesApi();
 app.MapFallback((HttpContext context) => ApiErrors.NotFound($"no route for {context.Request.Method} {context.Request.Path}"));
 
 try

@@ -20,6 +20,21 @@ public sealed record Execution
     public ExecutionError? Error { get; init; }
     public ResultInfo? Result { get; init; }
 
+    /// <summary>The saved query's version this execution ran (saved-query executions only).</summary>
+    public int? QueryVersion { get; init; }
+
+    /// <summary>Effective parameter values as canonical JSON (name to list of values), if any.</summary>
+    public string? ParametersJson { get; init; }
+
+    /// <summary>Hash of owner, normalised SQL and parameters: identifies the same query for reuse.</summary>
+    public string? ReuseKey { get; init; }
+
+    /// <summary>The SQL as the user wrote it, when <see cref="Sql"/> had parameters substituted.</summary>
+    public string? SourceSql { get; init; }
+
+    /// <summary>Substituted spans, for mapping error positions back to <see cref="SourceSql"/>.</summary>
+    public IReadOnlyList<Strata.Core.Queries.ParameterSubstitution.Span>? PositionMap { get; init; }
+
     /// <summary>1-based position among pending executions of the same tier; set only when read for the wire.</summary>
     public int? QueuePosition { get; init; }
 }

@@ -18,7 +18,25 @@ public interface IMetadataStore
     Task<bool> RevokeKeyAsync(long keyId, CancellationToken cancellationToken);
 
     // Executions
-    Task InsertExecutionAsync(Execution execution, CancellationToken cancellationToken);
+
+    /// <summary>Inserts an execution. With an idempotency record, both commit together; when the key is
+    /// already taken nothing is inserted and the existing record is returned instead.</summary>
+    Task<IdempotencyRecord?> InsertExecutionAsync(Execution execution, IdempotencyRecord? idempotency, CancellationToken cancellationToken);
+
+    /// <summary>A live idempotency record (newer than the given time), if any.</summary>
+    Task<IdempotencyRecord?> FindIdempotencyAsync(string owner, string key, DateTimeOffset notBefore, CancellationToken cancellationToken);
+
+    /// <summary>The newest execution with this reuse key that is in flight, or completed at or after the given time.</summary>
+    Task<Execution?> FindReusableAsync(string reuseKey, DateTimeOffset completedNotBefore, CancellationToken cancellationToken);
+
+    /// <summary>Executions of one version of a saved query by one owner, newest first.</summary>
+    Task<IReadOnlyList<Execution>> ListQueryExecutionsAsync(long queryId, int version, string owner, int limit, CancellationToken cancellationToken);
+
+    // Saved queries
+    Task<long> CreateQueryAsync(Strata.Core.Queries.SavedQuery query, CancellationToken cancellationToken);
+    Task<Strata.Core.Queries.SavedQuery?> GetQueryAsync(long id, CancellationToken cancellationToken);
+    Task UpdateQueryAsync(Strata.Core.Queries.SavedQuery query, CancellationToken cancellationToken);
+    Task<(IReadOnlyList<Strata.Core.Queries.SavedQuery> Queries, long Total)> ListQueriesAsync(string owner, int limit, int offset, CancellationToken cancellationToken);
     Task<Execution?> GetExecutionAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Moves PENDING to EXECUTING and counts the attempt. False when it was not pending.</summary>
@@ -45,6 +63,9 @@ public sealed record ExecutionOutcome(
     ExecutionError? Error = null,
     ResultInfo? Result = null,
     bool Started = true);
+
+/// <summary>An Idempotency-Key seen on execute: which request (hash) it named and which execution it made.</summary>
+public sealed record IdempotencyRecord(string Owner, string Key, string RequestHash, string ExecutionId, DateTimeOffset CreatedAt);
 
 /// <summary>A stored API key (the key itself is never stored, only its hash).</summary>
 public sealed record ApiKeyInfo(long Id, string Handle, string KeyPrefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);

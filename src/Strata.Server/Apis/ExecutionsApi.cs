@@ -21,9 +21,9 @@ public static class ExecutionsApi
         return app;
     }
 
-    private static async Task<IResult> ExecuteSql(HttpContext context, ExecutionService executions)
+    private static async Task<IResult> ExecuteSql(HttpContext context, ExecutionService executions, IMetadataStore store)
     {
-        var (body, error) = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
+        var (body, raw, error) = await RequestBody.ReadObjectWithBytesAsync(context).ConfigureAwait(false);
         if (error is not null)
         {
             return ApiErrors.BadRequest(error);
@@ -41,12 +41,75 @@ public static class ExecutionsApi
         {
             return ApiErrors.BadRequest(error);
         }
-        var submitted = await executions.SubmitAsync(context.Owner(), sql, tier, 0, context.RequestAborted).ConfigureAwait(false);
-        return Submitted(submitted);
+        return await SubmitAsync(context, executions, store, new SubmitRequest(context.Owner(), sql, tier), raw).ConfigureAwait(false);
     }
 
-    internal static IResult Submitted(Execution e) =>
-        Results.Json(new SubmittedBody(e.Id, e.State.ToWire()), SubmittedJsonContext.Default.SubmittedBody, "application/json");
+    /// <summary>
+    /// Submits with the execute extras (max_age_hours, Idempotency-Key, wait) and answers
+    /// <c>{"execution_id","state"}</c>, plus <c>"reuse"</c> when max_age_hours was given.
+    /// </summary>
+    internal static async Task<IResult> SubmitAsync(HttpContext context, ExecutionService executions, IMetadataStore store, SubmitRequest request, byte[] rawBody)
+    {
+        var query = context.Request.Query;
+        if (!LongPoll.TryParseWait(query, out var wait, out string problem))
+        {
+            return ApiErrors.BadRequest(problem);
+        }
+        if (query.TryGetValue("max_age_hours", out var maxAgeText) && !string.IsNullOrEmpty(maxAgeText))
+        {
+            if (!double.TryParse(maxAgeText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double hours) || hours < 0 || hours > 24 * 366 * 10 || double.IsNaN(hours))
+            {
+                return ApiErrors.BadRequest($"max_age_hours must be a non-negative number of hours, got '{maxAgeText}'");
+            }
+            request = request with { MaxAge = TimeSpan.FromHours(hours) };
+        }
+        string? key = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
+        if (key is not null)
+        {
+            if (key.Length is 0 or > 255)
+            {
+                return ApiErrors.BadRequest("Idempotency-Key must be 1-255 characters");
+            }
+            request = request with { Idempotency = new IdempotencyRequest(key, RequestHash(context, rawBody)) };
+        }
+        var result = await executions.SubmitAsync(request, context.RequestAborted).ConfigureAwait(false);
+        if (result.IdempotencyConflict)
+        {
+            return ApiErrors.Error(StatusCodes.Status409Conflict, "Idempotency-Key was already used with a different request");
+        }
+        var execution = result.Execution!;
+        if (wait > TimeSpan.Zero)
+        {
+            execution = await LongPoll.WaitAsync(context, executions, store, execution, wait).ConfigureAwait(false);
+        }
+        return new JsonWriterResult(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("execution_id", execution.Id);
+            w.WriteString("state", execution.State.ToWire());
+            if (request.MaxAge is not null)
+            {
+                w.WriteString("reuse", result.Reuse switch
+                {
+                    ReuseKind.Result => "completed_result",
+                    ReuseKind.InFlight => "joined_in_flight",
+                    _ => "none",
+                });
+            }
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>What a retry must repeat to count as the same request: path, query (less wait and key), body.</summary>
+    private static string RequestHash(HttpContext context, byte[] body)
+    {
+        var query = string.Join("&", context.Request.Query
+            .Where(kv => kv.Key is not ("wait" or "api_key"))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => kv.Key + "=" + kv.Value));
+        byte[] head = System.Text.Encoding.UTF8.GetBytes(context.Request.Path + "?" + query + "\n");
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. head, .. body]));
+    }
 
     /// <summary>performance from the body or the query string: medium (default) or large.</summary>
     internal static bool TryPerformance(HttpContext context, JsonElement body, out PerformanceTier tier, out string error)
@@ -86,12 +149,20 @@ public static class ExecutionsApi
         return (execution, null);
     }
 
-    private static async Task<IResult> GetStatus(HttpContext context, string executionId, IMetadataStore store)
+    private static async Task<IResult> GetStatus(HttpContext context, string executionId, IMetadataStore store, ExecutionService executions)
     {
+        if (!LongPoll.TryParseWait(context.Request.Query, out var wait, out string problem))
+        {
+            return ApiErrors.BadRequest(problem);
+        }
         var (execution, error) = await LoadAsync(context, store, executionId).ConfigureAwait(false);
         if (execution is null)
         {
             return error!;
+        }
+        if (wait > TimeSpan.Zero)
+        {
+            execution = await LongPoll.WaitAsync(context, executions, store, execution, wait).ConfigureAwait(false);
         }
         return new JsonWriterResult(w =>
         {
@@ -184,10 +255,7 @@ public static class ExecutionsApi
     }
 }
 
-public sealed record SubmittedBody(string execution_id, string state);
-
 public sealed record CancelBody(bool success);
 
-[System.Text.Json.Serialization.JsonSerializable(typeof(SubmittedBody))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(CancelBody))]
 public sealed partial class SubmittedJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Strata.Core.Engine;
 using Strata.Core.Executions;
+using Strata.Core.Queries;
 using Strata.Core.Results;
 using Strata.Core.Storage;
 using Strata.Server.Configuration;
@@ -24,6 +25,7 @@ public sealed class ExecutionService
     private readonly Dictionary<PerformanceTier, Channel<string>> queues;
     private readonly ConcurrentDictionary<string, CancellationTokenSource> running = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> finished = new();
+    private readonly KeyedLocks reuseLocks = new();
 
     public ExecutionService(IMetadataStore store, IResultStore results, IQueryEngine engine, IOptions<StrataOptions> options, TimeProvider time, ILogger<ExecutionService> logger)
     {
@@ -40,24 +42,63 @@ public sealed class ExecutionService
 
     public TierOptions TierOf(PerformanceTier tier) => tier == PerformanceTier.Large ? options.Large : options.Medium;
 
-    /// <summary>Persists and queues a new execution; returns it once it is durable.</summary>
-    public async Task<Execution> SubmitAsync(string owner, string sql, PerformanceTier tier, long queryId, CancellationToken cancellationToken)
+    /// <summary>Persists and queues a new execution, or returns the one that reuse or idempotency names.</summary>
+    public async Task<SubmitResult> SubmitAsync(SubmitRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        string parametersJson = request.Parameters?.ParametersJson() ?? "{}";
+        string reuseKey = SqlText.ReuseKey(request.Owner, request.Sql, parametersJson);
+        if (request.Idempotency is { } idem)
+        {
+            var existing = await store.FindIdempotencyAsync(request.Owner, idem.Key, now - TimeSpan.FromHours(24), cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return await FromIdempotencyAsync(existing, idem.RequestHash, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        using var gate = request.MaxAge is null ? null : await reuseLocks.LockAsync(reuseKey, cancellationToken).ConfigureAwait(false);
+        if (request.MaxAge is { } maxAge)
+        {
+            var reusable = await store.FindReusableAsync(reuseKey, now - maxAge, cancellationToken).ConfigureAwait(false);
+            if (reusable is not null)
+            {
+                return new SubmitResult(reusable, reusable.State.IsTerminal() ? ReuseKind.Result : ReuseKind.InFlight);
+            }
+        }
         var execution = new Execution
         {
             Id = ExecutionIds.New(now),
-            Owner = owner,
-            QueryId = queryId,
-            Sql = sql,
-            Tier = tier,
+            Owner = request.Owner,
+            QueryId = request.QueryId,
+            QueryVersion = request.QueryVersion,
+            Sql = request.Parameters?.Sql ?? request.Sql,
+            SourceSql = request.Parameters is null ? null : request.Sql,
+            PositionMap = request.Parameters?.Spans.Count > 0 ? request.Parameters.Spans : null,
+            ParametersJson = request.Parameters is null ? null : parametersJson,
+            ReuseKey = reuseKey,
+            Tier = request.Tier,
             State = ExecutionState.Pending,
             SubmittedAt = now,
         };
-        await store.InsertExecutionAsync(execution, cancellationToken).ConfigureAwait(false);
-        LogMessages.Submitted(logger, execution.Id, owner, tier.ToWire());
-        await queues[tier].Writer.WriteAsync(execution.Id, CancellationToken.None).ConfigureAwait(false);
-        return execution;
+        var record = request.Idempotency is { } i ? new IdempotencyRecord(request.Owner, i.Key, i.RequestHash, execution.Id, now) : null;
+        var taken = await store.InsertExecutionAsync(execution, record, cancellationToken).ConfigureAwait(false);
+        if (taken is not null)
+        {
+            return await FromIdempotencyAsync(taken, request.Idempotency!.RequestHash, cancellationToken).ConfigureAwait(false);
+        }
+        LogMessages.Submitted(logger, execution.Id, request.Owner, request.Tier.ToWire());
+        await queues[request.Tier].Writer.WriteAsync(execution.Id, CancellationToken.None).ConfigureAwait(false);
+        return new SubmitResult(execution, ReuseKind.None);
+    }
+
+    private async Task<SubmitResult> FromIdempotencyAsync(IdempotencyRecord record, string requestHash, CancellationToken cancellationToken)
+    {
+        if (record.RequestHash != requestHash)
+        {
+            return new SubmitResult(null, ReuseKind.None, IdempotencyConflict: true);
+        }
+        var execution = await store.GetExecutionAsync(record.ExecutionId, cancellationToken).ConfigureAwait(false);
+        return new SubmitResult(execution, ReuseKind.Idempotent);
     }
 
     /// <summary>Re-queues what a previous process left unfinished. Runs before the workers start.</summary>
@@ -123,6 +164,19 @@ public sealed class ExecutionService
         {
             tcs.TrySetResult();
         }
+    }
+
+    /// <summary>An error position in substituted SQL, mapped back to the SQL the user wrote.</summary>
+    private static ExecutionError MapPosition(Execution execution, ExecutionError error)
+    {
+        if (error.Line is not int line || error.Column is not int column || execution.SourceSql is not { } source || execution.PositionMap is not { } map)
+        {
+            return error;
+        }
+        var substituted = new ParameterSubstitution.Substituted(execution.Sql, new Dictionary<string, IReadOnlyList<string>>(), map);
+        int original = substituted.MapBack(ParameterSubstitution.OffsetOf(execution.Sql, line, column));
+        var (l, c) = ParameterSubstitution.LineColumnOf(source, original);
+        return error with { Line = l, Column = c };
     }
 
     /// <summary>One worker loop; a tier runs as many as it has slots.</summary>
@@ -195,7 +249,7 @@ public sealed class ExecutionService
             }
             catch (QueryFailedException e)
             {
-                outcome = new ExecutionOutcome(ExecutionState.Failed, time.GetUtcNow(), Error: e.Error);
+                outcome = new ExecutionOutcome(ExecutionState.Failed, time.GetUtcNow(), Error: MapPosition(execution, e.Error));
                 LogMessages.Failed(logger, id, e.Error.Type);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -215,5 +269,88 @@ public sealed class ExecutionService
             running.TryRemove(id, out _);
             Signal(id);
         }
+    }
+}
+
+/// <summary>What to run: ad-hoc SQL (query id 0) or a saved query's SQL with its parameters applied.</summary>
+public sealed record SubmitRequest(
+    string Owner,
+    string Sql,
+    PerformanceTier Tier,
+    long QueryId = 0,
+    int? QueryVersion = null,
+    ParameterSubstitution.Substituted? Parameters = null,
+    TimeSpan? MaxAge = null,
+    IdempotencyRequest? Idempotency = null);
+
+/// <summary>An Idempotency-Key header and the hash of the request it came with.</summary>
+public sealed record IdempotencyRequest(string Key, string RequestHash);
+
+/// <summary>How a submission was answered.</summary>
+public enum ReuseKind
+{
+    /// <summary>A new execution was started.</summary>
+    None,
+    /// <summary>A completed execution within max_age_hours was returned.</summary>
+    Result,
+    /// <summary>An identical execution already in flight was joined.</summary>
+    InFlight,
+    /// <summary>The execution an earlier request with the same Idempotency-Key started.</summary>
+    Idempotent,
+}
+
+/// <summary>The outcome of a submission.</summary>
+public sealed record SubmitResult(Execution? Execution, ReuseKind Reuse, bool IdempotencyConflict = false);
+
+/// <summary>One async lock per key, dropped when unused.</summary>
+internal sealed class KeyedLocks
+{
+    private readonly Dictionary<string, (SemaphoreSlim Gate, int Users)> locks = [];
+
+    public async Task<IDisposable> LockAsync(string key, CancellationToken cancellationToken)
+    {
+        SemaphoreSlim gate;
+        lock (locks)
+        {
+            var entry = locks.TryGetValue(key, out var e) ? e : (new SemaphoreSlim(1, 1), 0);
+            locks[key] = (entry.Item1, entry.Item2 + 1);
+            gate = entry.Item1;
+        }
+        try
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Release(key, gate, entered: false);
+            throw;
+        }
+        return new Releaser(() => Release(key, gate, entered: true));
+    }
+
+    private void Release(string key, SemaphoreSlim gate, bool entered)
+    {
+        if (entered)
+        {
+            gate.Release();
+        }
+        lock (locks)
+        {
+            var (g, users) = locks[key];
+            if (users == 1)
+            {
+                locks.Remove(key);
+                g.Dispose();
+            }
+            else
+            {
+                locks[key] = (g, users - 1);
+            }
+        }
+    }
+
+    private sealed class Releaser(Action release) : IDisposable
+    {
+        public void Dispose() => release();
     }
 }

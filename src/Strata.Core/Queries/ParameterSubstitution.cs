@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Strata.Core.Queries;
+
+/// <summary>A parameter value supplied for one execution: one value, or several for a multi-select.</summary>
+public sealed record ParameterValue(IReadOnlyList<string> Values, bool IsList)
+{
+    public static ParameterValue Single(string value) => new([value], false);
+}
+
+/// <summary>A parameter problem the caller must fix: becomes a 400 naming the parameter.</summary>
+public sealed class ParameterException(string message) : Exception(message);
+
+/// <summary>
+/// Textual <c>{{name}}</c> substitution, as Dune does it, after validating each value against its
+/// type. Keeps a map of the replaced spans so that engine error positions in the substituted SQL
+/// can be mapped back to the SQL the user wrote.
+/// </summary>
+public static partial class ParameterSubstitution
+{
+    [GeneratedRegex(@"\{\{\s*([^{}]*?)\s*\}\}")]
+    private static partial Regex Placeholder();
+
+    private static readonly string[] DateTimeFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFF", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"];
+
+    /// <summary>The placeholder names used in a query text, in order of first use.</summary>
+    public static IReadOnlyList<string> Names(string sql) =>
+        Placeholder().Matches(sql).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Validates a parameter definition (on create/update).</summary>
+    public static void ValidateDefinition(QueryParameter p)
+    {
+        if (string.IsNullOrWhiteSpace(p.Key))
+        {
+            throw new ParameterException("parameters: every parameter needs a key");
+        }
+        if (!QueryParameter.Types.Contains(p.Type))
+        {
+            throw new ParameterException($"parameter '{p.Key}': type must be one of text, number, datetime, enum; got '{p.Type}'");
+        }
+        if (p.Type == "enum" && (p.EnumOptions is null || p.EnumOptions.Count == 0))
+        {
+            throw new ParameterException($"parameter '{p.Key}': an enum needs enumOptions");
+        }
+        if (p.IsMultiselect && p.Type != "enum")
+        {
+            throw new ParameterException($"parameter '{p.Key}': only enum parameters can be multi-select");
+        }
+        if (p.IsMultiselect)
+        {
+            foreach (var v in SplitDefaultList(p.Value))
+            {
+                Normalise(p, v);
+            }
+        }
+        else
+        {
+            Normalise(p, p.Value);
+        }
+    }
+
+    /// <summary>A multi-select default is stored as a JSON array text or a comma-separated list.</summary>
+    public static IReadOnlyList<string> SplitDefaultList(string value)
+    {
+        string t = value.Trim();
+        if (t.StartsWith('['))
+        {
+            try
+            {
+                return System.Text.Json.JsonSerializer.Deserialize<List<string>>(t) ?? [];
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                throw new ParameterException($"multi-select default '{value}' is not a JSON list of strings");
+            }
+        }
+        return t.Length == 0 ? [] : t.Split(',').Select(s => s.Trim()).ToArray();
+    }
+
+    /// <summary>Checks a value against its definition; returns the text that is substituted.</summary>
+    public static string Normalise(QueryParameter p, string value)
+    {
+        switch (p.Type)
+        {
+            case "number":
+                if (!NumberPattern().IsMatch(value.Trim()))
+                {
+                    throw new ParameterException($"parameter '{p.Key}' must be a number (e.g. 42 or -1.5), got '{value}'");
+                }
+                return value.Trim();
+            case "datetime":
+                if (!DateTime.TryParseExact(value.Trim(), DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var dt))
+                {
+                    throw new ParameterException($"parameter '{p.Key}' must be a datetime as 'YYYY-MM-DD hh:mm:ss' (or a date 'YYYY-MM-DD'), got '{value}'");
+                }
+                return dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            case "enum":
+                if (p.EnumOptions is null || !p.EnumOptions.Contains(value, StringComparer.Ordinal))
+                {
+                    throw new ParameterException($"parameter '{p.Key}' must be one of [{string.Join(", ", p.EnumOptions ?? [])}], got '{value}'");
+                }
+                return value.Replace("'", "''", StringComparison.Ordinal);
+            default:
+                return value.Replace("'", "''", StringComparison.Ordinal);
+        }
+    }
+
+    [GeneratedRegex(@"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")]
+    private static partial Regex NumberPattern();
+
+    /// <summary>
+    /// Resolves the effective values (supplied over defaults), validates them, and substitutes them.
+    /// Throws <see cref="ParameterException"/> for unknown names, bad values and undefined placeholders.
+    /// </summary>
+    public static Substituted Apply(string sql, IReadOnlyList<QueryParameter> definitions, IReadOnlyDictionary<string, ParameterValue> supplied)
+    {
+        var byKey = definitions.ToDictionary(d => d.Key, StringComparer.Ordinal);
+        var unknown = supplied.Keys.Where(k => !byKey.ContainsKey(k)).Order(StringComparer.Ordinal).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new ParameterException($"unknown parameters ({string.Join(", ", unknown)})");
+        }
+        var effective = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var d in definitions)
+        {
+            IReadOnlyList<string> values;
+            if (supplied.TryGetValue(d.Key, out var v))
+            {
+                if (v.IsList && !d.IsMultiselect)
+                {
+                    throw new ParameterException($"parameter '{d.Key}' takes one value, got a list");
+                }
+                values = v.Values;
+            }
+            else
+            {
+                values = d.IsMultiselect ? SplitDefaultList(d.Value) : [d.Value];
+            }
+            var normalised = values.Select(x => Normalise(d, x)).ToArray();
+            if (d.IsMultiselect)
+            {
+                if (normalised.Length == 0)
+                {
+                    throw new ParameterException($"parameter '{d.Key}' needs at least one value");
+                }
+                texts[d.Key] = string.Join(",", normalised.Select(x => $"'{x}'"));
+            }
+            else
+            {
+                texts[d.Key] = normalised[0];
+            }
+            effective[d.Key] = values;
+        }
+
+        var builder = new StringBuilder(sql.Length);
+        var spans = new List<Span>();
+        int last = 0;
+        foreach (Match m in Placeholder().Matches(sql))
+        {
+            string name = m.Groups[1].Value;
+            if (!texts.TryGetValue(name, out var text))
+            {
+                throw new ParameterException($"parameter '{name}' is used in the query but not defined and no value was given");
+            }
+            builder.Append(sql, last, m.Index - last);
+            spans.Add(new Span(builder.Length, text.Length, m.Index, m.Length));
+            builder.Append(text);
+            last = m.Index + m.Length;
+        }
+        builder.Append(sql, last, sql.Length - last);
+        return new Substituted(builder.ToString(), effective, spans);
+    }
+
+    /// <summary>One replaced placeholder: where its value sits in the output and where it stood in the input.</summary>
+    public sealed record Span(int OutputStart, int OutputLength, int InputStart, int InputLength);
+
+    /// <summary>The substituted SQL, the effective values (by name, sorted), and the replaced spans.</summary>
+    public sealed record Substituted(string Sql, IReadOnlyDictionary<string, IReadOnlyList<string>> Values, IReadOnlyList<Span> Spans)
+    {
+        /// <summary>Canonical JSON of the effective values (sorted names), for reuse keys and params.* selection.</summary>
+        public string ParametersJson() => System.Text.Json.JsonSerializer.Serialize(
+            new SortedDictionary<string, IReadOnlyList<string>>(Values.ToDictionary(kv => kv.Key, kv => kv.Value), StringComparer.Ordinal));
+
+        /// <summary>Maps a character offset in the substituted SQL back to the original text (a position
+        /// inside a substituted value maps to the start of its placeholder).</summary>
+        public int MapBack(int offset)
+        {
+            int delta = 0;
+            foreach (var s in Spans)
+            {
+                if (offset < s.OutputStart)
+                {
+                    break;
+                }
+                if (offset < s.OutputStart + s.OutputLength)
+                {
+                    return s.InputStart;
+                }
+                delta = s.InputStart + s.InputLength - (s.OutputStart + s.OutputLength);
+            }
+            return offset + delta;
+        }
+    }
+
+    /// <summary>Character offset of a 1-based line and column in a text.</summary>
+    public static int OffsetOf(string text, int line, int column)
+    {
+        int offset = 0;
+        for (int l = 1; l < line; l++)
+        {
+            int nl = text.IndexOf('\n', offset);
+            if (nl < 0)
+            {
+                return text.Length;
+            }
+            offset = nl + 1;
+        }
+        return Math.Min(text.Length, offset + column - 1);
+    }
+
+    /// <summary>1-based line and column of a character offset.</summary>
+    public static (int Line, int Column) LineColumnOf(string text, int offset)
+    {
+        offset = Math.Clamp(offset, 0, text.Length);
+        int line = 1 + text.AsSpan(0, offset).Count('\n');
+        int lastNewline = text.LastIndexOf('\n', Math.Max(0, offset - 1));
+        if (offset == 0 || lastNewline < 0)
+        {
+            lastNewline = -1;
+        }
+        return (line, offset - lastNewline);
+    }
+}
