@@ -206,6 +206,10 @@ public static class ExecutionsApi
             // The file went away between the state read and the open: the sweep expired it.
             execution = execution with { State = ExecutionState.Expired };
         }
+        if (result is not null && ResultPages.NotModified(context, execution, "json"))
+        {
+            return;
+        }
         await pages.WriteJsonAsync(context, execution, result, page, $"/api/v1/execution/{execution.Id}/results").ConfigureAwait(false);
     }
 
@@ -238,6 +242,10 @@ public static class ExecutionsApi
         {
             var state = execution.State.HasResult() ? ExecutionState.Expired : execution.State;
             await ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, $"Query state is {state.ToWire()}, cannot provide CSV result").ConfigureAwait(false);
+            return;
+        }
+        if (ResultPages.NotModified(context, execution, "csv"))
+        {
             return;
         }
         await pages.WriteCsvAsync(context, execution, result, page, $"/api/v1/execution/{execution.Id}/results/csv").ConfigureAwait(false);

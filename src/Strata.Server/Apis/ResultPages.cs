@@ -102,6 +102,40 @@ public sealed class ResultPages(IResultStore store, IOptions<StrataOptions> opti
 
     public StoredResult? Open(string executionId) => store.Open(executionId);
 
+    /// <summary>
+    /// Stored results never change, so a results response is identified by the execution, the format and
+    /// the request's parameters: a strong ETag. Answers 304 (and returns true) when If-None-Match names it.
+    /// </summary>
+    public static bool NotModified(HttpContext context, Execution execution, string format)
+    {
+        var parameters = context.Request.Query
+            .Where(kv => kv.Key != "api_key")
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => kv.Key + "=" + kv.Value);
+        string text = execution.Id + "\n" + format + "\n" + string.Join("&", parameters);
+        string etag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32] + "\"";
+        var response = context.Response;
+        response.Headers.ETag = etag;
+        response.Headers.Vary = "Accept-Encoding";
+        response.Headers.CacheControl = "private, max-age=31536000, immutable";
+        foreach (var candidate in context.Request.Headers.IfNoneMatch)
+        {
+            if (candidate is null)
+            {
+                continue;
+            }
+            foreach (var tag in candidate.Split(',', StringSplitOptions.TrimEntries))
+            {
+                if (tag == "*" || tag == etag || tag == "W/" + etag)
+                {
+                    response.StatusCode = StatusCodes.Status304NotModified;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /// <summary>Writes the results body: the execution object, the page's rows and metadata, and next_*.</summary>
     public async Task WriteJsonAsync(HttpContext context, Execution execution, StoredResult? result, PageRequest page, string nextPath)
     {
