@@ -149,76 +149,23 @@ public sealed partial class DuckDbEngine : IQueryEngine, IDisposable
         }
     }
 
+    /// <summary>Copies the rows into the writer; true when it stopped at the stored-size cap.</summary>
     private static bool Copy(DuckDBDataReader rows, ResultWriter writer, ResultSchema schema, long maxBytes, (string Sql, int PrefixBytes) source, CancellationToken cancellationToken)
     {
-        var kinds = schema.Columns.Select(c => c.Kind).ToArray();
-        int n = kinds.Length;
         long checkedAt = 0;
-        while (true)
+        bool truncated = false;
+        DuckDbRows.Copy(rows, writer, schema.Columns.Select(c => c.Kind).ToArray(), () =>
         {
-            bool more;
-            try
+            if (writer.RowCount - checkedAt < writer.BatchRows)
             {
-                more = rows.Read();
+                return true;
             }
-            catch (DuckDBException e)
-            {
-                throw Translate(e, source.Sql, source.PrefixBytes, cancellationToken);
-            }
-            if (!more)
-            {
-                return false;
-            }
-            for (int i = 0; i < n; i++)
-            {
-                if (rows.IsDBNull(i))
-                {
-                    writer.AppendNull(i);
-                    continue;
-                }
-                switch (kinds[i])
-                {
-                    case ColumnKind.Int64:
-                    case ColumnKind.Timestamp:
-                        writer.AppendInt64(i, rows.GetInt64(i));
-                        break;
-                    case ColumnKind.UInt64:
-                        writer.AppendUInt64(i, rows.GetFieldValue<ulong>(i));
-                        break;
-                    case ColumnKind.Double:
-                        writer.AppendDouble(i, rows.GetDouble(i));
-                        break;
-                    case ColumnKind.Float:
-                        writer.AppendFloat(i, rows.GetFloat(i));
-                        break;
-                    case ColumnKind.Boolean:
-                        writer.AppendBoolean(i, rows.GetBoolean(i));
-                        break;
-                    case ColumnKind.Date:
-                        writer.AppendDate(i, rows.GetInt32(i));
-                        break;
-                    case ColumnKind.Binary:
-                        using (var stream = rows.GetStream(i))
-                        {
-                            writer.AppendBytes(i, stream);
-                        }
-                        break;
-                    default:
-                        writer.AppendText(i, rows.GetString(i));
-                        break;
-                }
-            }
-            writer.EndRow();
-            if (writer.RowCount - checkedAt >= writer.BatchRows)
-            {
-                checkedAt = writer.RowCount;
-                cancellationToken.ThrowIfCancellationRequested();
-                if (writer.ValueBytes >= maxBytes)
-                {
-                    return true;
-                }
-            }
-        }
+            checkedAt = writer.RowCount;
+            cancellationToken.ThrowIfCancellationRequested();
+            truncated = writer.ValueBytes >= maxBytes;
+            return !truncated;
+        }, e => Translate(e, source.Sql, source.PrefixBytes, cancellationToken));
+        return truncated;
     }
 
     private static DuckDBDataReader Run(DuckDBCommand command, string userSql, string prefix, CancellationToken cancellationToken)

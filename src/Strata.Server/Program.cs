@@ -45,6 +45,11 @@ builder.Services.AddSingleton<IQueryEngine>(sp =>
             [PerformanceTier.Large] = new(o.Large.Threads, o.Large.MemoryLimit),
         }));
 });
+builder.Services.AddSingleton<Strata.Core.Results.Querying.IResultQueryEngine>(sp =>
+{
+    var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
+    return new DuckDbResultQuery(Path.Combine(o.DataDir, "results"), o.Medium.Threads, o.Medium.MemoryLimit);
+});
 builder.Services.AddSingleton<ApiKeyResolver>();
 builder.Services.AddSingleton<ExecutionService>();
 builder.Services.AddSingleton<ResultPages>();

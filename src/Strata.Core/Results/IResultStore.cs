@@ -9,6 +9,12 @@ public interface IResultStore
     /// <summary>Opens a completed result, or null when there is none (never written, or deleted).</summary>
     StoredResult? Open(string executionId);
 
+    /// <summary>
+    /// The path of a Parquet copy of a completed result, made on first use (results are immutable, so
+    /// the copy never goes stale). Server-side filters and sorting read it.
+    /// </summary>
+    Task<string> EnsureParquetAsync(string executionId, CancellationToken cancellationToken);
+
     /// <summary>Deletes a result if present.</summary>
     void Delete(string executionId);
 

@@ -7,6 +7,7 @@ public sealed class LocalResultStore : IResultStore
     private const string TempMarker = ".tmp-";
     private readonly string root;
     private readonly int batchRows;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> parquetLocks = new();
 
     public LocalResultStore(string root, int batchRows = ResultWriter.DefaultBatchRows)
     {
@@ -38,7 +39,46 @@ public sealed class LocalResultStore : IResultStore
         }
     }
 
-    public void Delete(string executionId) => File.Delete(PathOf(executionId));
+    public async Task<string> EnsureParquetAsync(string executionId, CancellationToken cancellationToken)
+    {
+        string path = Path.Combine(root, executionId + ".parquet");
+        if (File.Exists(path))
+        {
+            return path;
+        }
+        var gate = parquetLocks.GetOrAdd(executionId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (File.Exists(path))
+            {
+                return path;
+            }
+            using var result = Open(executionId) ?? throw new FileNotFoundException("result not found", executionId);
+            string temp = path + TempMarker + Guid.NewGuid().ToString("N");
+            try
+            {
+                await ParquetCopy.WriteAsync(result, temp, cancellationToken).ConfigureAwait(false);
+                File.Move(temp, path);
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
+            return path;
+        }
+        finally
+        {
+            gate.Release();
+            parquetLocks.TryRemove(new KeyValuePair<string, SemaphoreSlim>(executionId, gate));
+        }
+    }
+
+    public void Delete(string executionId)
+    {
+        File.Delete(PathOf(executionId));
+        File.Delete(Path.Combine(root, executionId + ".parquet"));
+    }
 
     public void RemoveIncomplete()
     {

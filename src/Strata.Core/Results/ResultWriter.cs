@@ -1,4 +1,3 @@
-using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 
@@ -9,7 +8,7 @@ namespace Strata.Core.Results;
 /// temporary name; <see cref="Complete"/> flushes, syncs and renames it into place. Only one batch is
 /// held in memory at a time.
 /// </summary>
-public sealed class ResultWriter : IDisposable
+public sealed class ResultWriter : IRowSink, IDisposable
 {
     public const int DefaultBatchRows = 16_384;
 
@@ -18,8 +17,7 @@ public sealed class ResultWriter : IDisposable
     private readonly FileStream stream;
     private readonly ArrowFileWriter writer;
     private readonly Schema arrowSchema;
-    private readonly ColumnBuilder[] builders;
-    private int rowsInBatch;
+    private readonly BatchBuilder builder;
     private bool finished;
 
     internal ResultWriter(string tempPath, string finalPath, ResultSchema schema, int batchRows = DefaultBatchRows)
@@ -29,7 +27,7 @@ public sealed class ResultWriter : IDisposable
         Schema = schema;
         BatchRows = batchRows;
         arrowSchema = schema.ToArrow(batchRows);
-        builders = schema.Columns.Select(c => ColumnBuilder.For(c.Kind)).ToArray();
+        builder = new BatchBuilder(arrowSchema, schema, batchRows);
         stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         writer = new ArrowFileWriter(stream, arrowSchema, leaveOpen: true);
     }
@@ -44,32 +42,30 @@ public sealed class ResultWriter : IDisposable
     /// <summary>Value bytes written so far (the measure behind result_set_bytes).</summary>
     public long ValueBytes { get; private set; }
 
-    public void AppendNull(int column) => builders[column].AppendNull();
+    public void AppendNull(int column) => builder.AppendNull(column);
 
-    public void AppendInt64(int column, long value) => ((FixedBuilder<long>)builders[column]).Append(value);
+    public void AppendInt64(int column, long value) => builder.AppendInt64(column, value);
 
-    public void AppendUInt64(int column, ulong value) => ((FixedBuilder<ulong>)builders[column]).Append(value);
+    public void AppendUInt64(int column, ulong value) => builder.AppendUInt64(column, value);
 
-    public void AppendDouble(int column, double value) => ((FixedBuilder<double>)builders[column]).Append(value);
+    public void AppendDouble(int column, double value) => builder.AppendDouble(column, value);
 
-    public void AppendFloat(int column, float value) => ((FixedBuilder<float>)builders[column]).Append(value);
+    public void AppendFloat(int column, float value) => builder.AppendFloat(column, value);
 
-    public void AppendDate(int column, int daysSinceEpoch) => ((FixedBuilder<int>)builders[column]).Append(daysSinceEpoch);
+    public void AppendDate(int column, int daysSinceEpoch) => builder.AppendDate(column, daysSinceEpoch);
 
-    public void AppendBoolean(int column, bool value) => ((BooleanBuilder)builders[column]).Append(value);
+    public void AppendBoolean(int column, bool value) => builder.AppendBoolean(column, value);
 
-    public void AppendText(int column, string value) => ((VarBuilder)builders[column]).Append(value);
-
-    public void AppendBytes(int column, ReadOnlySpan<byte> value) => ((VarBuilder)builders[column]).Append(value);
+    public void AppendText(int column, string value) => builder.AppendText(column, value);
 
     /// <summary>Copies a stream's bytes as the value (for BLOBs read as streams).</summary>
-    public void AppendBytes(int column, Stream value) => ((VarBuilder)builders[column]).Append(value);
+    public void AppendBytes(int column, Stream value) => builder.AppendBytes(column, value);
 
     /// <summary>Ends the current row; flushes a batch when it is full.</summary>
     public void EndRow()
     {
         RowCount++;
-        if (++rowsInBatch == BatchRows)
+        if (builder.EndRow())
         {
             Flush();
         }
@@ -77,19 +73,16 @@ public sealed class ResultWriter : IDisposable
 
     private void Flush()
     {
-        if (rowsInBatch == 0)
+        using var batch = builder.Build();
+        if (batch is null)
         {
             return;
         }
-        var arrays = new IArrowArray[builders.Length];
-        for (int i = 0; i < builders.Length; i++)
+        for (int i = 0; i < batch.ColumnCount; i++)
         {
-            arrays[i] = builders[i].Build(arrowSchema.FieldsList[i].DataType, rowsInBatch);
-            ValueBytes += StoredResult.BytesOf(arrays[i], 0, rowsInBatch);
+            ValueBytes += StoredResult.BytesOf(batch.Column(i), 0, batch.Length);
         }
-        using var batch = new RecordBatch(arrowSchema, arrays, rowsInBatch);
         writer.WriteRecordBatch(batch);
-        rowsInBatch = 0;
     }
 
     /// <summary>Writes the footer, syncs to disk and renames the file into place. Returns the file size.</summary>
@@ -122,158 +115,6 @@ public sealed class ResultWriter : IDisposable
         catch (IOException)
         {
             // The sweep of incomplete files removes it at the next start.
-        }
-    }
-
-    private abstract class ColumnBuilder
-    {
-        protected ArrowBuffer.BitmapBuilder validity = new(DefaultBatchRows);
-        protected int nullCount;
-
-        public abstract void AppendNull();
-
-        public abstract IArrowArray Build(Apache.Arrow.Types.IArrowType type, int length);
-
-        protected ArrowBuffer TakeValidity()
-        {
-            var buffer = nullCount == 0 ? ArrowBuffer.Empty : validity.Build();
-            validity = new ArrowBuffer.BitmapBuilder(DefaultBatchRows);
-            return buffer;
-        }
-
-        public static ColumnBuilder For(ColumnKind kind) => kind switch
-        {
-            ColumnKind.Int64 or ColumnKind.Timestamp => new FixedBuilder<long>(),
-            ColumnKind.UInt64 => new FixedBuilder<ulong>(),
-            ColumnKind.Double => new FixedBuilder<double>(),
-            ColumnKind.Float => new FixedBuilder<float>(),
-            ColumnKind.Date => new FixedBuilder<int>(),
-            ColumnKind.Boolean => new BooleanBuilder(),
-            _ => new VarBuilder(),
-        };
-    }
-
-    private sealed class FixedBuilder<T> : ColumnBuilder
-        where T : unmanaged
-    {
-        private ArrowBuffer.Builder<T> values = new(DefaultBatchRows);
-
-        public void Append(T value)
-        {
-            values.Append(value);
-            validity.Append(true);
-        }
-
-        public override void AppendNull()
-        {
-            values.Append(default(T));
-            validity.Append(false);
-            nullCount++;
-        }
-
-        public override IArrowArray Build(Apache.Arrow.Types.IArrowType type, int length)
-        {
-            var data = new ArrayData(type, length, nullCount, 0, [TakeValidity(), values.Build()]);
-            values = new ArrowBuffer.Builder<T>(DefaultBatchRows);
-            nullCount = 0;
-            return ArrowArrayFactory.BuildArray(data);
-        }
-    }
-
-    private sealed class BooleanBuilder : ColumnBuilder
-    {
-        private ArrowBuffer.BitmapBuilder values = new(DefaultBatchRows);
-
-        public void Append(bool value)
-        {
-            values.Append(value);
-            validity.Append(true);
-        }
-
-        public override void AppendNull()
-        {
-            values.Append(false);
-            validity.Append(false);
-            nullCount++;
-        }
-
-        public override IArrowArray Build(Apache.Arrow.Types.IArrowType type, int length)
-        {
-            var data = new ArrayData(type, length, nullCount, 0, [TakeValidity(), values.Build()]);
-            values = new ArrowBuffer.BitmapBuilder(DefaultBatchRows);
-            nullCount = 0;
-            return ArrowArrayFactory.BuildArray(data);
-        }
-    }
-
-    private sealed class VarBuilder : ColumnBuilder
-    {
-        private ArrowBuffer.Builder<int> offsets = NewOffsets();
-        private ArrowBuffer.Builder<byte> bytes = new(DefaultBatchRows * 16);
-        private byte[] scratch = new byte[256];
-
-        private static ArrowBuffer.Builder<int> NewOffsets()
-        {
-            var b = new ArrowBuffer.Builder<int>(DefaultBatchRows + 1);
-            b.Append(0);
-            return b;
-        }
-
-        public void Append(string value)
-        {
-            int max = Encoding.UTF8.GetMaxByteCount(value.Length);
-            if (max > scratch.Length)
-            {
-                int needed = Encoding.UTF8.GetByteCount(value);
-                if (needed > scratch.Length)
-                {
-                    scratch = new byte[Math.Max(needed, scratch.Length * 2)];
-                }
-            }
-            int n = Encoding.UTF8.GetBytes(value, scratch);
-            Append(scratch.AsSpan(0, n));
-        }
-
-        public void Append(ReadOnlySpan<byte> value)
-        {
-            bytes.Append(value);
-            offsets.Append(bytes.Length);
-            validity.Append(true);
-        }
-
-        public void Append(Stream value)
-        {
-            int total = 0;
-            while (true)
-            {
-                if (total == scratch.Length)
-                {
-                    System.Array.Resize(ref scratch, scratch.Length * 2);
-                }
-                int n = value.Read(scratch, total, scratch.Length - total);
-                if (n == 0)
-                {
-                    break;
-                }
-                total += n;
-            }
-            Append(scratch.AsSpan(0, total));
-        }
-
-        public override void AppendNull()
-        {
-            offsets.Append(bytes.Length);
-            validity.Append(false);
-            nullCount++;
-        }
-
-        public override IArrowArray Build(Apache.Arrow.Types.IArrowType type, int length)
-        {
-            var data = new ArrayData(type, length, nullCount, 0, [TakeValidity(), offsets.Build(), bytes.Build()]);
-            offsets = NewOffsets();
-            bytes = new ArrowBuffer.Builder<byte>(DefaultBatchRows * 16);
-            nullCount = 0;
-            return ArrowArrayFactory.BuildArray(data);
         }
     }
 }

@@ -210,7 +210,28 @@ public static class ExecutionsApi
         {
             return;
         }
-        await pages.WriteJsonAsync(context, execution, result, page, $"/api/v1/execution/{execution.Id}/results").ConfigureAwait(false);
+        using var prepared = result is null ? null : await PrepareAsync(context, pages, execution, result, page).ConfigureAwait(false);
+        if (result is not null && prepared is null)
+        {
+            return;
+        }
+        await pages.WriteJsonAsync(context, execution, prepared, $"/api/v1/execution/{execution.Id}/results").ConfigureAwait(false);
+    }
+
+    /// <summary>The page, or null after answering 400 for a bad columns/filters/sort_by request.</summary>
+    private static async Task<Page?> PrepareAsync(HttpContext context, ResultPages pages, Execution execution, Strata.Core.Results.StoredResult result, PageRequest page)
+    {
+        try
+        {
+            return await pages.PrepareAsync(execution, result, page, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Strata.Core.Results.Querying.FilterException or Strata.Core.Results.Querying.InvalidResultQueryException)
+        {
+            context.Response.Headers.Remove("ETag");
+            context.Response.Headers.Remove("Cache-Control");
+            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, e.Message).ConfigureAwait(false);
+            return null;
+        }
     }
 
     private static async Task GetResultsCsv(HttpContext context, string executionId, IMetadataStore store, ResultPages pages)
@@ -248,7 +269,12 @@ public static class ExecutionsApi
         {
             return;
         }
-        await pages.WriteCsvAsync(context, execution, result, page, $"/api/v1/execution/{execution.Id}/results/csv").ConfigureAwait(false);
+        using var prepared = await PrepareAsync(context, pages, execution, result, page).ConfigureAwait(false);
+        if (prepared is null)
+        {
+            return;
+        }
+        await pages.WriteCsvAsync(context, prepared, $"/api/v1/execution/{execution.Id}/results/csv").ConfigureAwait(false);
     }
 
     private static async Task<IResult> Cancel(HttpContext context, string executionId, IMetadataStore store, ExecutionService executions)

@@ -6,16 +6,23 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Strata.Core.Executions;
 using Strata.Core.Results;
+using Strata.Core.Results.Querying;
 using Strata.Server.Configuration;
 
 namespace Strata.Server.Apis;
 
 /// <summary>The paging parameters of a results request (contract section 6).</summary>
-public sealed record PageRequest(long Offset, long? Limit, bool IgnoreDatapointCap, bool AllowPartial)
+/// <summary>The server-side view of a result: projection, filter, sort, sample (contract section 6).</summary>
+public sealed record ResultView(string? Columns, string? Filters, string? SortBy, long? SampleCount)
+{
+    public bool IsEmpty => Columns is null && Filters is null && SortBy is null && SampleCount is null;
+}
+
+public sealed record PageRequest(long Offset, long? Limit, bool IgnoreDatapointCap, bool AllowPartial, ResultView View)
 {
     public static bool TryParse(IQueryCollection query, out PageRequest page, out string error)
     {
-        page = new PageRequest(0, null, false, false);
+        page = new PageRequest(0, null, false, false, new ResultView(null, null, null, null));
         error = "";
         long offset = 0;
         long? limit = null;
@@ -41,7 +48,23 @@ public sealed record PageRequest(long Offset, long? Limit, bool IgnoreDatapointC
         {
             return false;
         }
-        page = new PageRequest(offset, limit, ignore, partial);
+        long? sample = null;
+        if (query.TryGetValue("sample_count", out var sc) && !string.IsNullOrEmpty(sc))
+        {
+            if (!long.TryParse(sc, NumberStyles.None, CultureInfo.InvariantCulture, out long n) || n < 1)
+            {
+                error = $"sample_count must be a positive integer, got '{sc}'";
+                return false;
+            }
+            if (limit is not null || query.ContainsKey("offset") || !string.IsNullOrEmpty(query["filters"]))
+            {
+                error = "sample_count cannot be combined with limit, offset or filters";
+                return false;
+            }
+            sample = n;
+        }
+        static string? Text(IQueryCollection q, string name) => q.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
+        page = new PageRequest(offset, limit, ignore, partial, new ResultView(Text(query, "columns"), Text(query, "filters"), Text(query, "sort_by"), sample));
         return true;
     }
 
@@ -62,7 +85,7 @@ public sealed record PageRequest(long Offset, long? Limit, bool IgnoreDatapointC
 }
 
 /// <summary>Serves pages of a stored result as JSON or CSV, streaming rows from the result file.</summary>
-public sealed class ResultPages(IResultStore store, IOptions<StrataOptions> options)
+public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, IOptions<StrataOptions> options)
 {
     private const int FlushBytes = 64 * 1024;
     private readonly StrataOptions options = options.Value;
@@ -136,8 +159,56 @@ public sealed class ResultPages(IResultStore store, IOptions<StrataOptions> opti
         return false;
     }
 
+    /// <summary>
+    /// Works out the rows of a page: straight from the stored file (with an optional column projection),
+    /// or through the result query engine when the request filters, sorts or samples.
+    /// Throws <see cref="FilterException"/> or <see cref="InvalidResultQueryException"/> for a bad request.
+    /// </summary>
+    public async Task<Page> PrepareAsync(Execution execution, StoredResult result, PageRequest page, CancellationToken cancellationToken)
+    {
+        var names = result.Schema.ColumnNames;
+        var view = page.View;
+        var projection = ColumnsParser.Parse(view.Columns, names);
+        int[] indexes = projection.Count == 0
+            ? Enumerable.Range(0, names.Count).ToArray()
+            : projection.Select(n => IndexOf(names, n)).ToArray();
+        var filter = FilterParser.Parse(view.Filters, names);
+        var sort = SortParser.Parse(view.SortBy, names);
+        long total = execution.Result!.RowCount;
+        if (filter is null && sort.Count == 0 && view.SampleCount is null)
+        {
+            var encoder = new RowEncoder(result.Schema, indexes);
+            var (count, next) = Plan(page, total, indexes.Length);
+            return new Page(encoder, result.ReadAsync(page.Offset, count, cancellationToken), count, next, total, null);
+        }
+        long cap = page.IgnoreDatapointCap ? options.HardMaxDatapointsPerResponse : options.MaxDatapointsPerResponse;
+        long maxRows = Math.Max(1, cap / Math.Max(1, indexes.Length));
+        long limit = Math.Min(view.SampleCount ?? page.Limit ?? maxRows, maxRows);
+        string parquet = await store.EnsureParquetAsync(execution.Id, cancellationToken).ConfigureAwait(false);
+        var (sink, matching) = await queries.QueryAsync(
+            new ResultQuery(execution.Id, parquet, result.Schema, indexes, filter, sort, page.Offset, limit, view.SampleCount),
+            cancellationToken).ConfigureAwait(false);
+        var slices = sink.Slices();
+        long rows = sink.RowCount;
+        long? nextOffset = view.SampleCount is null && rows > 0 && page.Offset + rows < matching ? page.Offset + rows : null;
+        var pageEncoder = new RowEncoder(sink.Schema, Enumerable.Range(0, indexes.Length).ToArray());
+        return new Page(pageEncoder, slices.ToAsyncEnumerable(), rows, nextOffset, matching, sink);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+        throw new InvalidOperationException($"column {name} vanished");
+    }
+
     /// <summary>Writes the results body: the execution object, the page's rows and metadata, and next_*.</summary>
-    public async Task WriteJsonAsync(HttpContext context, Execution execution, StoredResult? result, PageRequest page, string nextPath)
+    public async Task WriteJsonAsync(HttpContext context, Execution execution, Page? page, string nextPath)
     {
         var response = context.Response;
         response.ContentType = "application/json";
@@ -146,20 +217,18 @@ public sealed class ResultPages(IResultStore store, IOptions<StrataOptions> opti
         await using var json = new Utf8JsonWriter(pipe);
         json.WriteStartObject();
         ExecutionJson.WriteFields(json, execution);
-        if (result is not null && execution.Result is { } info)
+        if (page is not null)
         {
-            var columns = Enumerable.Range(0, result.Schema.Columns.Count).ToArray();
-            var encoder = new RowEncoder(result.Schema, columns);
-            var (count, next) = Plan(page, info.RowCount, columns.Length);
+            var encoder = page.Encoder;
             json.WriteStartObject("result");
             json.WritePropertyName("rows");
             json.WriteStartArray();
             json.Flush();
             bool first = true;
             long bytes = 0;
-            await foreach (var slice in result.ReadAsync(page.Offset, count, ct).ConfigureAwait(false))
+            await foreach (var slice in page.Slices.WithCancellation(ct).ConfigureAwait(false))
             {
-                bytes += StoredResult.BytesOf(slice, columns);
+                bytes += StoredResult.BytesOf(slice, encoder.ColumnIndexes);
                 encoder.WriteJsonRows(slice, pipe, ref first);
                 if (pipe.UnflushedBytes >= FlushBytes)
                 {
@@ -167,9 +236,10 @@ public sealed class ResultPages(IResultStore store, IOptions<StrataOptions> opti
                 }
             }
             json.WriteEndArray();
-            ExecutionJson.WriteResultMetadata(json, "metadata", execution, encoder.Columns.Select(c => c.Name).ToArray(), encoder.Columns.Select(c => c.DuneType).ToArray(), count, bytes);
+            var meta = execution.Result! with { RowCount = page.TotalRows };
+            ExecutionJson.WriteResultMetadata(json, "metadata", execution with { Result = meta }, encoder.Columns.Select(c => c.Name).ToArray(), encoder.Columns.Select(c => c.DuneType).ToArray(), page.Count, bytes);
             json.WriteEndObject();
-            if (next is long n)
+            if (page.Next is long n)
             {
                 json.WriteNumber("next_offset", n);
                 json.WriteString("next_uri", NextUri(context.Request, nextPath, n));
@@ -181,24 +251,21 @@ public sealed class ResultPages(IResultStore store, IOptions<StrataOptions> opti
     }
 
     /// <summary>Writes a CSV page: header row, then rows; next-page headers when rows remain.</summary>
-    public async Task WriteCsvAsync(HttpContext context, Execution execution, StoredResult result, PageRequest page, string nextPath)
+    public async Task WriteCsvAsync(HttpContext context, Page page, string nextPath)
     {
         var response = context.Response;
         var ct = context.RequestAborted;
-        var columns = Enumerable.Range(0, result.Schema.Columns.Count).ToArray();
-        var encoder = new RowEncoder(result.Schema, columns);
-        var (count, next) = Plan(page, execution.Result!.RowCount, columns.Length);
         response.ContentType = "text/csv";
-        if (next is long n)
+        if (page.Next is long n)
         {
             response.Headers["x-dune-next-offset"] = n.ToString(CultureInfo.InvariantCulture);
             response.Headers["x-dune-next-uri"] = NextUri(context.Request, nextPath, n);
         }
         var pipe = response.BodyWriter;
-        encoder.WriteCsvHeader(pipe);
-        await foreach (var slice in result.ReadAsync(page.Offset, count, ct).ConfigureAwait(false))
+        page.Encoder.WriteCsvHeader(pipe);
+        await foreach (var slice in page.Slices.WithCancellation(ct).ConfigureAwait(false))
         {
-            encoder.WriteCsvRows(slice, pipe);
+            page.Encoder.WriteCsvRows(slice, pipe);
             if (pipe.UnflushedBytes >= FlushBytes)
             {
                 await pipe.FlushAsync(ct).ConfigureAwait(false);
@@ -206,4 +273,10 @@ public sealed class ResultPages(IResultStore store, IOptions<StrataOptions> opti
         }
         await pipe.FlushAsync(ct).ConfigureAwait(false);
     }
+}
+
+/// <summary>The rows of one response: how to encode them, where they come from, and the paging figures.</summary>
+public sealed record Page(RowEncoder Encoder, IAsyncEnumerable<ResultSlice> Slices, long Count, long? Next, long TotalRows, PageSink? Owned) : IDisposable
+{
+    public void Dispose() => Owned?.Dispose();
 }

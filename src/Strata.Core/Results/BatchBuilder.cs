@@ -1,0 +1,224 @@
+using System.Text;
+using Apache.Arrow;
+
+namespace Strata.Core.Results;
+
+/// <summary>
+/// Builds Arrow record batches row by row for a result schema, one batch of up to
+/// <see cref="BatchRows"/> rows at a time. Used for result files and for in-memory query pages.
+/// </summary>
+public sealed class BatchBuilder
+{
+    private readonly Schema arrowSchema;
+    private readonly ColumnBuilder[] builders;
+    private int rows;
+
+    public BatchBuilder(ResultSchema schema, int batchRows = ResultWriter.DefaultBatchRows)
+        : this(schema.ToArrow(batchRows), schema, batchRows)
+    {
+    }
+
+    internal BatchBuilder(Schema arrowSchema, ResultSchema schema, int batchRows)
+    {
+        this.arrowSchema = arrowSchema;
+        BatchRows = batchRows;
+        builders = schema.Columns.Select(c => ColumnBuilder.For(c.Kind)).ToArray();
+    }
+
+    public int BatchRows { get; }
+
+    /// <summary>Rows in the batch being built.</summary>
+    public int Rows => rows;
+
+    public void AppendNull(int column) => builders[column].AppendNull();
+
+    public void AppendInt64(int column, long value) => ((FixedBuilder<long>)builders[column]).Append(value);
+
+    public void AppendUInt64(int column, ulong value) => ((FixedBuilder<ulong>)builders[column]).Append(value);
+
+    public void AppendDouble(int column, double value) => ((FixedBuilder<double>)builders[column]).Append(value);
+
+    public void AppendFloat(int column, float value) => ((FixedBuilder<float>)builders[column]).Append(value);
+
+    public void AppendDate(int column, int daysSinceEpoch) => ((FixedBuilder<int>)builders[column]).Append(daysSinceEpoch);
+
+    public void AppendBoolean(int column, bool value) => ((BooleanBuilder)builders[column]).Append(value);
+
+    public void AppendText(int column, string value) => ((VarBuilder)builders[column]).Append(value);
+
+    public void AppendBytes(int column, Stream value) => ((VarBuilder)builders[column]).Append(value);
+
+    /// <summary>Ends a row; true when the batch is full.</summary>
+    public bool EndRow() => ++rows == BatchRows;
+
+    /// <summary>The rows so far as a batch (null when there are none); the builder starts a new batch.</summary>
+    public RecordBatch? Build()
+    {
+        if (rows == 0)
+        {
+            return null;
+        }
+        var arrays = new IArrowArray[builders.Length];
+        for (int i = 0; i < builders.Length; i++)
+        {
+            arrays[i] = builders[i].Build(arrowSchema.FieldsList[i].DataType, rows);
+        }
+        var batch = new RecordBatch(arrowSchema, arrays, rows);
+        rows = 0;
+        return batch;
+    }
+
+    private const int DefaultBatchRows = ResultWriter.DefaultBatchRows;
+
+    private abstract class ColumnBuilder
+    {
+        protected ArrowBuffer.BitmapBuilder validity = new(DefaultBatchRows);
+        protected int nullCount;
+
+        public abstract void AppendNull();
+
+        public abstract IArrowArray Build(Apache.Arrow.Types.IArrowType type, int length);
+
+        protected ArrowBuffer TakeValidity()
+        {
+            var buffer = nullCount == 0 ? ArrowBuffer.Empty : validity.Build();
+            validity = new ArrowBuffer.BitmapBuilder(DefaultBatchRows);
+            return buffer;
+        }
+
+        public static ColumnBuilder For(ColumnKind kind) => kind switch
+        {
+            ColumnKind.Int64 or ColumnKind.Timestamp => new FixedBuilder<long>(),
+            ColumnKind.UInt64 => new FixedBuilder<ulong>(),
+            ColumnKind.Double => new FixedBuilder<double>(),
+            ColumnKind.Float => new FixedBuilder<float>(),
+            ColumnKind.Date => new FixedBuilder<int>(),
+            ColumnKind.Boolean => new BooleanBuilder(),
+            _ => new VarBuilder(),
+        };
+    }
+
+    private sealed class FixedBuilder<T> : ColumnBuilder
+        where T : unmanaged
+    {
+        private ArrowBuffer.Builder<T> values = new(DefaultBatchRows);
+
+        public void Append(T value)
+        {
+            values.Append(value);
+            validity.Append(true);
+        }
+
+        public override void AppendNull()
+        {
+            values.Append(default(T));
+            validity.Append(false);
+            nullCount++;
+        }
+
+        public override IArrowArray Build(Apache.Arrow.Types.IArrowType type, int length)
+        {
+            var data = new ArrayData(type, length, nullCount, 0, [TakeValidity(), values.Build()]);
+            values = new ArrowBuffer.Builder<T>(DefaultBatchRows);
+            nullCount = 0;
+            return ArrowArrayFactory.BuildArray(data);
+        }
+    }
+
+    private sealed class BooleanBuilder : ColumnBuilder
+    {
+        private ArrowBuffer.BitmapBuilder values = new(DefaultBatchRows);
+
+        public void Append(bool value)
+        {
+            values.Append(value);
+            validity.Append(true);
+        }
+
+        public override void AppendNull()
+        {
+            values.Append(false);
+            validity.Append(false);
+            nullCount++;
+        }
+
+        public override IArrowArray Build(Apache.Arrow.Types.IArrowType type, int length)
+        {
+            var data = new ArrayData(type, length, nullCount, 0, [TakeValidity(), values.Build()]);
+            values = new ArrowBuffer.BitmapBuilder(DefaultBatchRows);
+            nullCount = 0;
+            return ArrowArrayFactory.BuildArray(data);
+        }
+    }
+
+    private sealed class VarBuilder : ColumnBuilder
+    {
+        private ArrowBuffer.Builder<int> offsets = NewOffsets();
+        private ArrowBuffer.Builder<byte> bytes = new(DefaultBatchRows * 16);
+        private byte[] scratch = new byte[256];
+
+        private static ArrowBuffer.Builder<int> NewOffsets()
+        {
+            var b = new ArrowBuffer.Builder<int>(DefaultBatchRows + 1);
+            b.Append(0);
+            return b;
+        }
+
+        public void Append(string value)
+        {
+            int max = Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (max > scratch.Length)
+            {
+                int needed = Encoding.UTF8.GetByteCount(value);
+                if (needed > scratch.Length)
+                {
+                    scratch = new byte[Math.Max(needed, scratch.Length * 2)];
+                }
+            }
+            int n = Encoding.UTF8.GetBytes(value, scratch);
+            Append(scratch.AsSpan(0, n));
+        }
+
+        public void Append(ReadOnlySpan<byte> value)
+        {
+            bytes.Append(value);
+            offsets.Append(bytes.Length);
+            validity.Append(true);
+        }
+
+        public void Append(Stream value)
+        {
+            int total = 0;
+            while (true)
+            {
+                if (total == scratch.Length)
+                {
+                    System.Array.Resize(ref scratch, scratch.Length * 2);
+                }
+                int n = value.Read(scratch, total, scratch.Length - total);
+                if (n == 0)
+                {
+                    break;
+                }
+                total += n;
+            }
+            Append(scratch.AsSpan(0, total));
+        }
+
+        public override void AppendNull()
+        {
+            offsets.Append(bytes.Length);
+            validity.Append(false);
+            nullCount++;
+        }
+
+        public override IArrowArray Build(Apache.Arrow.Types.IArrowType type, int length)
+        {
+            var data = new ArrayData(type, length, nullCount, 0, [TakeValidity(), offsets.Build(), bytes.Build()]);
+            offsets = NewOffsets();
+            bytes = new ArrowBuffer.Builder<byte>(DefaultBatchRows * 16);
+            nullCount = 0;
+            return ArrowArrayFactory.BuildArray(data);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using ParquetSharp;
+using ParquetSharp.Arrow;
+
+namespace Strata.Core.Results;
+
+/// <summary>
+/// Writes a stored result as Parquet, one row group per stored batch. Timestamps are written without a
+/// time zone (they are UTC), so DuckDB reads them as plain TIMESTAMP.
+/// </summary>
+public static class ParquetCopy
+{
+    public static async Task WriteAsync(StoredResult result, string path, CancellationToken cancellationToken)
+    {
+        var source = result.Schema.ToArrow(result.BatchRows);
+        var fields = source.FieldsList.Select(f => f.DataType is TimestampType
+            ? new Field(f.Name, new TimestampType(Apache.Arrow.Types.TimeUnit.Microsecond, (string?)null), true, f.Metadata)
+            : f).ToList();
+        var schema = new Schema(fields, source.Metadata);
+        using var properties = new WriterPropertiesBuilder().Compression(Compression.Snappy).Build();
+        using var arrowProperties = new ArrowWriterPropertiesBuilder().StoreSchema().Build();
+        using var writer = new FileWriter(path, schema, properties, arrowProperties);
+        await foreach (var slice in result.ReadAsync(0, long.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            var arrays = new IArrowArray[schema.FieldsList.Count];
+            for (int i = 0; i < arrays.Length; i++)
+            {
+                var column = slice.Batch.Column(i);
+                arrays[i] = column is TimestampArray ts
+                    ? ArrowArrayFactory.BuildArray(new ArrayData(fields[i].DataType, ts.Length, ts.NullCount, ts.Offset, ts.Data.Buffers))
+                    : column;
+            }
+            using var batch = new RecordBatch(schema, arrays, slice.Batch.Length);
+            writer.WriteRecordBatch(batch);
+        }
+        writer.Close();
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Strata.Core.Results;
+using Strata.Core.Results.Querying;
+
+namespace Strata.Engine.DuckDb;
+
+/// <summary>
+/// Filters, sorts and samples stored results with DuckDB over their Parquet copies. Its own DuckDB
+/// instance may read only the results directory (external access otherwise off, configuration locked),
+/// and the only SQL it runs is rebuilt from parsed expression trees: identifiers quoted, literals escaped.
+/// </summary>
+public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
+{
+    private readonly DuckDBConnection root;
+
+    public DuckDbResultQuery(string resultsDirectory, int threads, string memoryLimit)
+    {
+        root = new DuckDBConnection("Data Source=:memory:");
+        root.Open();
+        string dir = Path.GetFullPath(resultsDirectory).TrimEnd('/') + "/";
+        foreach (var sql in new[]
+        {
+            $"SET threads = {threads}",
+            $"SET memory_limit = {Literal(memoryLimit)}",
+            $"SET allowed_directories = [{Literal(dir)}]",
+            "SET autoinstall_known_extensions = false",
+            "SET autoload_known_extensions = false",
+            "SET enable_external_access = false",
+            "SET lock_configuration = true",
+        })
+        {
+            using var command = root.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public Task<(PageSink Page, long Matching)> QueryAsync(ResultQuery query, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(() => Query(query, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private (PageSink, long) Query(ResultQuery query, CancellationToken cancellationToken)
+    {
+        var columns = query.Schema.Columns;
+        var byName = columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        string Typed(string name) => TypedExpression(columns[byName[name]]);
+
+        string source = $"read_parquet({Literal(query.ParquetPath)}, file_row_number = true)";
+        if (query.SampleCount is long sample)
+        {
+            source = $"(SELECT * FROM {source} USING SAMPLE reservoir({sample.ToString(CultureInfo.InvariantCulture)} ROWS)) AS sampled";
+        }
+        string where = query.Filter is null ? "" : " WHERE " + query.Filter.ToSql(Typed);
+        var order = query.Sort.Select(k => Typed(k.Name) + (k.Descending ? " DESC NULLS LAST" : " ASC NULLS LAST")).Append("file_row_number");
+        string select = string.Join(", ", query.Columns.Select(i => ReadExpression(columns[i])));
+
+        var outputSchema = new ResultSchema(query.Columns.Select(i => columns[i]).ToArray());
+        var page = new PageSink(outputSchema);
+        using var connection = root.Duplicate();
+        connection.Open();
+        try
+        {
+            long matching;
+            using (var count = connection.CreateCommand())
+            {
+                count.CommandText = $"SELECT count(*) FROM {source}{where}";
+                using var registration = cancellationToken.Register(count.Cancel);
+                matching = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {select} FROM {source}{where} ORDER BY {string.Join(", ", order)} "
+                + $"LIMIT {query.Limit.ToString(CultureInfo.InvariantCulture)} OFFSET {query.Offset.ToString(CultureInfo.InvariantCulture)}";
+            command.UseStreamingMode = true;
+            using (cancellationToken.Register(command.Cancel))
+            {
+                using var reader = (DuckDBDataReader)command.ExecuteReader();
+                DuckDbRows.Copy(reader, page, outputSchema.Columns.Select(c => c.Kind).ToArray(), () => true, e => Refuse(e, cancellationToken));
+            }
+            return (page, matching);
+        }
+        catch (DuckDBException e)
+        {
+            page.Dispose();
+            throw Refuse(e, cancellationToken);
+        }
+        catch
+        {
+            page.Dispose();
+            throw;
+        }
+    }
+
+    private static Exception Refuse(DuckDBException e, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested
+            ? new OperationCanceledException(cancellationToken)
+            : new InvalidResultQueryException(e.Message.Split('\n')[0]);
+
+    /// <summary>The column as its stored kind's SQL type, for reading into a sink.</summary>
+    private static string ReadExpression(ResultColumn column)
+    {
+        string c = SqlQuoting.QuoteIdentifier(column.Name);
+        return column.Kind switch
+        {
+            ColumnKind.Timestamp => $"epoch_us({c})",
+            ColumnKind.Date => $"({c} - DATE '1970-01-01')::INTEGER",
+            _ => c,
+        };
+    }
+
+    /// <summary>The column as a value with its meaning, for comparing and sorting (exact numbers as numbers, bytes as 0x text).</summary>
+    private static string TypedExpression(ResultColumn column)
+    {
+        string c = SqlQuoting.QuoteIdentifier(column.Name);
+        return column.Kind switch
+        {
+            ColumnKind.ExactNumber or ColumnKind.Number when column.DuneType.StartsWith("decimal(", StringComparison.Ordinal)
+                => $"CAST({c} AS {DecimalType(column.DuneType)})",
+            ColumnKind.ExactNumber => $"CAST({c} AS BIGNUM)",
+            ColumnKind.Binary => $"('0x' || lower(hex({c})))",
+            _ => c,
+        };
+    }
+
+    /// <summary>decimal(p,s) as DuckDB can hold it (precision at most 38).</summary>
+    private static string DecimalType(string duneType)
+    {
+        var parts = duneType["decimal(".Length..^1].Split(',');
+        int p = Math.Min(38, int.Parse(parts[0], CultureInfo.InvariantCulture));
+        int s = Math.Min(p, int.Parse(parts[1], CultureInfo.InvariantCulture));
+        return $"DECIMAL({p},{s})";
+    }
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    public void Dispose() => root.Dispose();
+}
