@@ -11,9 +11,20 @@ namespace Strata.Core.Results;
 /// </summary>
 public static class ParquetCopy
 {
-    public static async Task WriteAsync(StoredResult result, string path, CancellationToken cancellationToken)
+    public static Task WriteAsync(StoredResult result, string path, CancellationToken cancellationToken) =>
+        WriteBatchesAsync(Batches(result, cancellationToken), result.Schema.ToArrow(result.BatchRows), path, cancellationToken);
+
+    private static async IAsyncEnumerable<RecordBatch> Batches(StoredResult result, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var source = result.Schema.ToArrow(result.BatchRows);
+        await foreach (var slice in result.ReadAsync(0, long.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            yield return slice.Batch;
+        }
+    }
+
+    /// <summary>Writes batches of the given schema as Parquet, one row group per batch.</summary>
+    public static async Task WriteBatchesAsync(IAsyncEnumerable<RecordBatch> batches, Schema source, string path, CancellationToken cancellationToken)
+    {
         var fields = source.FieldsList.Select(f => f.DataType is TimestampType
             ? new Field(f.Name, new TimestampType(Apache.Arrow.Types.TimeUnit.Microsecond, (string?)null), true, f.Metadata)
             : f).ToList();
@@ -21,17 +32,17 @@ public static class ParquetCopy
         using var properties = new WriterPropertiesBuilder().Compression(Compression.Snappy).Build();
         using var arrowProperties = new ArrowWriterPropertiesBuilder().StoreSchema().Build();
         using var writer = new FileWriter(path, schema, properties, arrowProperties);
-        await foreach (var slice in result.ReadAsync(0, long.MaxValue, cancellationToken).ConfigureAwait(false))
+        await foreach (var input in batches.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             var arrays = new IArrowArray[schema.FieldsList.Count];
             for (int i = 0; i < arrays.Length; i++)
             {
-                var column = slice.Batch.Column(i);
+                var column = input.Column(i);
                 arrays[i] = column is TimestampArray ts
                     ? ArrowArrayFactory.BuildArray(new ArrayData(fields[i].DataType, ts.Length, ts.NullCount, ts.Offset, ts.Data.Buffers))
                     : column;
             }
-            using var batch = new RecordBatch(schema, arrays, slice.Batch.Length);
+            using var batch = new RecordBatch(schema, arrays, input.Length);
             writer.WriteRecordBatch(batch);
         }
         writer.Close();

@@ -69,6 +69,9 @@ public sealed class ResultSchema
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    /// <summary>The Arrow schema of these columns (with their Strata metadata), for downloads.</summary>
+    public Schema ToArrowSchema() => ToArrow(ResultWriter.DefaultBatchRows);
+
     internal Schema ToArrow(int batchRows)
     {
         var builder = new Schema.Builder();

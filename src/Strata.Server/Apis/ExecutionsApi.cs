@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Strata.Core.Executions;
+using Strata.Core.Results;
 using Strata.Core.Storage;
 using Strata.Server.Auth;
 using Strata.Server.Executions;
@@ -17,6 +18,8 @@ public static class ExecutionsApi
         execution.MapGet("/status", GetStatus);
         execution.MapGet("/results", GetResults);
         execution.MapGet("/results/csv", GetResultsCsv);
+        execution.MapGet("/results/parquet", (HttpContext c, string executionId, IMetadataStore s, ResultPages p, IResultStore r) => GetDownload(c, executionId, s, p, r, DownloadFormat.Parquet));
+        execution.MapGet("/results/arrow", (HttpContext c, string executionId, IMetadataStore s, ResultPages p, IResultStore r) => GetDownload(c, executionId, s, p, r, DownloadFormat.Arrow));
         execution.MapPost("/cancel", Cancel);
         return app;
     }
@@ -275,6 +278,58 @@ public static class ExecutionsApi
             return;
         }
         await pages.WriteCsvAsync(context, prepared, $"/api/v1/execution/{execution.Id}/results/csv").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whole-result downloads as Parquet or an Arrow IPC stream. Without columns/filters/sort_by/limit/offset
+    /// the Parquet download is the stored Parquet copy itself, served with Range and ETag support.
+    /// </summary>
+    private static async Task GetDownload(HttpContext context, string executionId, IMetadataStore store, ResultPages pages, IResultStore results, DownloadFormat format)
+    {
+        var (execution, error) = await LoadAsync(context, store, executionId).ConfigureAwait(false);
+        if (execution is null)
+        {
+            await error!.ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+        if (!PageRequest.TryParse(context.Request.Query, out var page, out string message))
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, message).ConfigureAwait(false);
+            return;
+        }
+        if (execution.State == ExecutionState.CompletedPartial && !page.AllowPartial)
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "Partial Result, please request with 'allow_partial_results=true'").ConfigureAwait(false);
+            return;
+        }
+        using var result = execution.State.HasResult() ? pages.Open(execution.Id) : null;
+        if (result is null)
+        {
+            var state = execution.State.HasResult() ? ExecutionState.Expired : execution.State;
+            await ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, $"Query state is {state.ToWire()}, cannot provide {format.ToString().ToUpperInvariant()} result").ConfigureAwait(false);
+            return;
+        }
+        string extension = format == DownloadFormat.Parquet ? "parquet" : "arrow";
+        bool whole = page.View.IsEmpty && page.Limit is null && page.Offset == 0;
+        if (whole && format == DownloadFormat.Parquet)
+        {
+            string path = await results.EnsureParquetAsync(execution.Id, context.RequestAborted).ConfigureAwait(false);
+            var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue("\"" + execution.Id + "-parquet\"");
+            await Results.File(path, "application/vnd.apache.parquet", $"{execution.Id}.parquet", lastModified: null, entityTag: etag, enableRangeProcessing: true)
+                .ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+        if (ResultPages.NotModified(context, execution, extension))
+        {
+            return;
+        }
+        using var prepared = await PrepareAsync(context, pages, execution, result, page with { IgnoreDatapointCap = true, Limit = page.Limit ?? long.MaxValue }).ConfigureAwait(false);
+        if (prepared is null)
+        {
+            return;
+        }
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{execution.Id}.{extension}\"";
+        await Downloads.WriteAsync(context, prepared, format).ConfigureAwait(false);
     }
 
     private static async Task<IResult> Cancel(HttpContext context, string executionId, IMetadataStore store, ExecutionService executions)
