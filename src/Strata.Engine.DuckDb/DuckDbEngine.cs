@@ -5,6 +5,7 @@ using DuckDB.NET.Data;
 using Strata.Core.Engine;
 using Strata.Core.Executions;
 using Strata.Core.Results;
+using Strata.Core.Results.Querying;
 
 namespace Strata.Engine.DuckDb;
 
@@ -27,10 +28,10 @@ public sealed partial class DuckDbEngine : IQueryEngine, IDisposable
             root.Open();
             string temp = Path.Combine(settings.TempDirectory, tier.ToWire());
             Directory.CreateDirectory(temp);
-            Exec(root, $"ATTACH {Literal(settings.DemoDatabasePath)} AS dune (READ_ONLY)");
+            Exec(root, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS dune (READ_ONLY)");
             Exec(root, $"SET threads = {tierSettings.Threads}");
-            Exec(root, $"SET memory_limit = {Literal(tierSettings.MemoryLimit)}");
-            Exec(root, $"SET temp_directory = {Literal(temp)}");
+            Exec(root, $"SET memory_limit = {SqlQuoting.QuoteString(tierSettings.MemoryLimit)}");
+            Exec(root, $"SET temp_directory = {SqlQuoting.QuoteString(temp)}");
             Exec(root, "SET GLOBAL errors_as_json = true");
             Exec(root, "SET autoinstall_known_extensions = false");
             Exec(root, "SET autoload_known_extensions = false");
@@ -199,7 +200,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IDisposable
         string inner = explain.Success ? sql[explain.Length..] : sql;
         using var command = connection.CreateCommand();
         // json_serialize_sql takes only a constant: the text goes in as a literal with its quotes doubled.
-        command.CommandText = $"SELECT json_serialize_sql({Literal(inner)})";
+        command.CommandText = $"SELECT json_serialize_sql({SqlQuoting.QuoteString(inner)})";
         string json = (string)command.ExecuteScalar()!;
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
@@ -340,8 +341,6 @@ public sealed partial class DuckDbEngine : IQueryEngine, IDisposable
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
-
-    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     public void Dispose()
     {

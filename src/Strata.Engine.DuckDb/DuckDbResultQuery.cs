@@ -22,8 +22,8 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
         foreach (var sql in new[]
         {
             $"SET threads = {threads}",
-            $"SET memory_limit = {Literal(memoryLimit)}",
-            $"SET allowed_directories = [{Literal(dir)}]",
+            $"SET memory_limit = {SqlQuoting.QuoteString(memoryLimit)}",
+            $"SET allowed_directories = [{SqlQuoting.QuoteString(dir)}]",
             "SET autoinstall_known_extensions = false",
             "SET autoload_known_extensions = false",
             "SET enable_external_access = false",
@@ -45,7 +45,7 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
         var byName = columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         string Typed(string name) => TypedExpression(columns[byName[name]]);
 
-        string source = $"read_parquet({Literal(query.ParquetPath)}, file_row_number = true)";
+        string source = $"read_parquet({SqlQuoting.QuoteString(query.ParquetPath)}, file_row_number = true)";
         if (query.SampleCount is long sample)
         {
             source = $"(SELECT * FROM {source} USING SAMPLE reservoir({sample.ToString(CultureInfo.InvariantCulture)} ROWS)) AS sampled";
@@ -129,8 +129,6 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
         int s = Math.Min(p, int.Parse(parts[1], CultureInfo.InvariantCulture));
         return $"DECIMAL({p},{s})";
     }
-
-    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     public void Dispose() => root.Dispose();
 }

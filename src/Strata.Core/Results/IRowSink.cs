@@ -25,15 +25,13 @@ public interface IRowSink
     void EndRow();
 }
 
-/// <summary>Collects rows into in-memory record batches (a page of a query over a stored result).</summary>
-public sealed class PageSink(ResultSchema schema) : IRowSink, IDisposable
+/// <summary>A row sink that builds record batches and hands each full batch to <see cref="OnBatch"/>.</summary>
+public abstract class BatchSink(BatchBuilder builder) : IRowSink
 {
-    private readonly BatchBuilder builder = new(schema);
-    private readonly List<Apache.Arrow.RecordBatch> batches = [];
-
-    public ResultSchema Schema { get; } = schema;
-
+    /// <summary>Rows received so far.</summary>
     public long RowCount { get; private set; }
+
+    public int BatchRows => builder.BatchRows;
 
     public void AppendNull(int column) => builder.AppendNull(column);
 
@@ -58,17 +56,36 @@ public sealed class PageSink(ResultSchema schema) : IRowSink, IDisposable
         RowCount++;
         if (builder.EndRow())
         {
-            batches.Add(builder.Build()!);
+            OnBatch(builder.Build()!);
         }
     }
+
+    /// <summary>Hands over the rows of an unfinished batch, if any.</summary>
+    protected void FlushPartialBatch()
+    {
+        if (builder.Build() is { } batch)
+        {
+            OnBatch(batch);
+        }
+    }
+
+    /// <summary>Takes ownership of a built batch.</summary>
+    protected abstract void OnBatch(Apache.Arrow.RecordBatch batch);
+}
+
+/// <summary>Collects rows into in-memory record batches (a page of a query over a stored result).</summary>
+public sealed class PageSink(ResultSchema schema) : BatchSink(new BatchBuilder(schema)), IDisposable
+{
+    private readonly List<Apache.Arrow.RecordBatch> batches = [];
+
+    public ResultSchema Schema { get; } = schema;
+
+    protected override void OnBatch(Apache.Arrow.RecordBatch batch) => batches.Add(batch);
 
     /// <summary>All collected rows as slices, in order.</summary>
     public IReadOnlyList<ResultSlice> Slices()
     {
-        if (builder.Build() is { } last)
-        {
-            batches.Add(last);
-        }
+        FlushPartialBatch();
         return batches.Select(b => new ResultSlice(b, 0, b.Length)).ToArray();
     }
 

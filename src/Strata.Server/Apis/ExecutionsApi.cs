@@ -193,14 +193,8 @@ public static class ExecutionsApi
     /// <summary>Results of a loaded execution as JSON; shared with the latest-results endpoint.</summary>
     internal static async Task ServeJsonAsync(HttpContext context, Execution execution, ResultPages pages)
     {
-        if (!PageRequest.TryParse(context.Request.Query, out var page, out string message))
+        if (await ReadPageRequestAsync(context, execution).ConfigureAwait(false) is not { } page)
         {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, message).ConfigureAwait(false);
-            return;
-        }
-        if (execution.State == ExecutionState.CompletedPartial && !page.AllowPartial)
-        {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "Partial Result, please request with 'allow_partial_results=true'").ConfigureAwait(false);
             return;
         }
         using var result = execution.State.HasResult() ? pages.Open(execution.Id) : null;
@@ -219,6 +213,35 @@ public static class ExecutionsApi
             return;
         }
         await pages.WriteJsonAsync(context, execution, prepared, $"/api/v1/execution/{execution.Id}/results").ConfigureAwait(false);
+    }
+
+    /// <summary>The paging and view parameters, or null after answering 400 (bad parameters, or a partial
+    /// result asked for without allow_partial_results).</summary>
+    private static async Task<PageRequest?> ReadPageRequestAsync(HttpContext context, Execution execution)
+    {
+        if (!PageRequest.TryParse(context.Request.Query, out var page, out string message))
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, message).ConfigureAwait(false);
+            return null;
+        }
+        if (execution.State == ExecutionState.CompletedPartial && !page.AllowPartial)
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "Partial Result, please request with 'allow_partial_results=true'").ConfigureAwait(false);
+            return null;
+        }
+        return page;
+    }
+
+    /// <summary>The stored result, or null after answering 409 naming the state (no result to give).</summary>
+    private static async Task<StoredResult?> OpenOrConflictAsync(HttpContext context, Execution execution, ResultPages pages, string format)
+    {
+        var result = execution.State.HasResult() ? pages.Open(execution.Id) : null;
+        if (result is null)
+        {
+            var state = execution.State.HasResult() ? ExecutionState.Expired : execution.State;
+            await ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, $"Query state is {state.ToWire()}, cannot provide {format} result").ConfigureAwait(false);
+        }
+        return result;
     }
 
     /// <summary>The page, or null after answering 400 for a bad columns/filters/sort_by request.</summary>
@@ -251,21 +274,13 @@ public static class ExecutionsApi
     /// <summary>Results of a loaded execution as CSV; shared with the latest-results endpoint.</summary>
     internal static async Task ServeCsvAsync(HttpContext context, Execution execution, ResultPages pages)
     {
-        if (!PageRequest.TryParse(context.Request.Query, out var page, out string message))
+        if (await ReadPageRequestAsync(context, execution).ConfigureAwait(false) is not { } page)
         {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, message).ConfigureAwait(false);
             return;
         }
-        if (execution.State == ExecutionState.CompletedPartial && !page.AllowPartial)
-        {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "Partial Result, please request with 'allow_partial_results=true'").ConfigureAwait(false);
-            return;
-        }
-        using var result = execution.State.HasResult() ? pages.Open(execution.Id) : null;
+        using var result = await OpenOrConflictAsync(context, execution, pages, "CSV").ConfigureAwait(false);
         if (result is null)
         {
-            var state = execution.State.HasResult() ? ExecutionState.Expired : execution.State;
-            await ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, $"Query state is {state.ToWire()}, cannot provide CSV result").ConfigureAwait(false);
             return;
         }
         if (ResultPages.NotModified(context, execution, "csv"))
@@ -292,21 +307,13 @@ public static class ExecutionsApi
             await error!.ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
-        if (!PageRequest.TryParse(context.Request.Query, out var page, out string message))
+        if (await ReadPageRequestAsync(context, execution).ConfigureAwait(false) is not { } page)
         {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, message).ConfigureAwait(false);
             return;
         }
-        if (execution.State == ExecutionState.CompletedPartial && !page.AllowPartial)
-        {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "Partial Result, please request with 'allow_partial_results=true'").ConfigureAwait(false);
-            return;
-        }
-        using var result = execution.State.HasResult() ? pages.Open(execution.Id) : null;
+        using var result = await OpenOrConflictAsync(context, execution, pages, format.ToString().ToUpperInvariant()).ConfigureAwait(false);
         if (result is null)
         {
-            var state = execution.State.HasResult() ? ExecutionState.Expired : execution.State;
-            await ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, $"Query state is {state.ToWire()}, cannot provide {format.ToString().ToUpperInvariant()} result").ConfigureAwait(false);
             return;
         }
         string extension = format == DownloadFormat.Parquet ? "parquet" : "arrow";
