@@ -59,6 +59,8 @@ builder.WebHost.ConfigureKestrel((context, kestrel) =>
 {
     var o = context.Configuration.GetSection(StrataOptions.Section).Get<StrataOptions>() ?? new StrataOptions();
     kestrel.Limits.MaxRequestBodySize = o.MaxRequestBodyBytes;
+    // Room for encoding to run ahead of the socket while a large result streams.
+    kestrel.Limits.MaxResponseBufferSize = 4 * 1024 * 1024;
 });
 builder.Services.AddResponseCompression(o =>
 {

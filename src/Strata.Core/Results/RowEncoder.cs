@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Apache.Arrow;
 
@@ -40,46 +41,53 @@ public sealed class RowEncoder
     public void WriteJsonRows(ResultSlice slice, IBufferWriter<byte> output, ref bool first)
     {
         var arrays = indexes.Select(i => slice.Batch.Column(i)).ToArray();
+        var kinds = columns.Select(c => c.Kind).ToArray();
+        var o = new Out(output);
         int end = slice.Start + slice.Length;
         for (int row = slice.Start; row < end; row++)
         {
             if (!first)
             {
-                output.Write(","u8);
+                o.Byte((byte)',');
             }
             first = false;
-            output.Write("{"u8);
+            o.Byte((byte)'{');
             for (int c = 0; c < arrays.Length; c++)
             {
                 if (c > 0)
                 {
-                    output.Write(","u8);
+                    o.Byte((byte)',');
                 }
-                output.Write(jsonKeys[c]);
-                WriteJsonValue(output, columns[c].Kind, arrays[c], row);
+                o.Write(jsonKeys[c]);
+                WriteJsonValue(ref o, kinds[c], arrays[c], row);
             }
-            output.Write("}"u8);
+            o.Byte((byte)'}');
         }
+        o.Flush();
     }
 
     /// <summary>Writes the CSV header record.</summary>
     public void WriteCsvHeader(IBufferWriter<byte> output)
     {
+        var o = new Out(output);
         for (int c = 0; c < columns.Length; c++)
         {
             if (c > 0)
             {
-                output.Write(","u8);
+                o.Byte((byte)',');
             }
-            WriteCsvField(output, Encoding.UTF8.GetBytes(columns[c].Name));
+            CsvField(ref o, Encoding.UTF8.GetBytes(columns[c].Name));
         }
-        output.Write("\n"u8);
+        o.Byte((byte)'\n');
+        o.Flush();
     }
 
     /// <summary>Writes the rows of a slice as CSV records, each ending in LF.</summary>
     public void WriteCsvRows(ResultSlice slice, IBufferWriter<byte> output)
     {
         var arrays = indexes.Select(i => slice.Batch.Column(i)).ToArray();
+        var kinds = columns.Select(c => c.Kind).ToArray();
+        var o = new Out(output);
         int end = slice.Start + slice.Length;
         for (int row = slice.Start; row < end; row++)
         {
@@ -87,129 +95,126 @@ public sealed class RowEncoder
             {
                 if (c > 0)
                 {
-                    output.Write(","u8);
+                    o.Byte((byte)',');
                 }
-                WriteCsvValue(output, columns[c].Kind, arrays[c], row);
+                var array = arrays[c];
+                if (array.IsNull(row))
+                {
+                    continue;
+                }
+                if (kinds[c] is ColumnKind.Text or ColumnKind.Json)
+                {
+                    CsvField(ref o, ((StringArray)array).GetBytes(row));
+                }
+                else
+                {
+                    Plain(ref o, kinds[c], array, row);
+                }
             }
-            output.Write("\n"u8);
+            o.Byte((byte)'\n');
         }
+        o.Flush();
     }
 
-    private static void WriteJsonValue(IBufferWriter<byte> output, ColumnKind kind, IArrowArray array, int row)
+    private static void WriteJsonValue(ref Out o, ColumnKind kind, IArrowArray array, int row)
     {
         if (array.IsNull(row))
         {
-            output.Write("null"u8);
+            o.Write("null"u8);
             return;
         }
         switch (kind)
         {
             case ColumnKind.Text:
             case ColumnKind.ExactNumber:
-                WriteJsonString(output, ((StringArray)array).GetBytes(row));
+                JsonString(ref o, ((StringArray)array).GetBytes(row));
                 break;
             case ColumnKind.Number:
             case ColumnKind.Json:
-                output.Write(((StringArray)array).GetBytes(row));
+                o.Write(((StringArray)array).GetBytes(row));
                 break;
             case ColumnKind.Double:
             case ColumnKind.Float:
                 double d = kind == ColumnKind.Double ? ((DoubleArray)array).Values[row] : ((FloatArray)array).Values[row];
                 if (double.IsFinite(d))
                 {
-                    WritePlain(output, kind, array, row);
+                    Plain(ref o, kind, array, row);
                 }
                 else
                 {
-                    output.Write("\""u8);
-                    WritePlain(output, kind, array, row);
-                    output.Write("\""u8);
+                    o.Byte((byte)'"');
+                    Plain(ref o, kind, array, row);
+                    o.Byte((byte)'"');
                 }
                 break;
             case ColumnKind.Binary:
             case ColumnKind.Timestamp:
             case ColumnKind.Date:
-                output.Write("\""u8);
-                WritePlain(output, kind, array, row);
-                output.Write("\""u8);
+                o.Byte((byte)'"');
+                Plain(ref o, kind, array, row);
+                o.Byte((byte)'"');
                 break;
             default:
-                WritePlain(output, kind, array, row);
+                Plain(ref o, kind, array, row);
                 break;
-        }
-    }
-
-    private static void WriteCsvValue(IBufferWriter<byte> output, ColumnKind kind, IArrowArray array, int row)
-    {
-        if (array.IsNull(row))
-        {
-            return;
-        }
-        if (kind is ColumnKind.Text or ColumnKind.Json)
-        {
-            WriteCsvField(output, ((StringArray)array).GetBytes(row));
-        }
-        else
-        {
-            WritePlain(output, kind, array, row);
         }
     }
 
     /// <summary>Values whose text never needs quoting or escaping.</summary>
-    private static void WritePlain(IBufferWriter<byte> output, ColumnKind kind, IArrowArray array, int row)
+    private static void Plain(ref Out o, ColumnKind kind, IArrowArray array, int row)
     {
         Span<byte> span;
         int n;
         switch (kind)
         {
             case ColumnKind.Int64:
-                span = output.GetSpan(24);
+                span = o.Reserve(24);
                 Utf8Formatter.TryFormat(((Int64Array)array).Values[row], span, out n);
-                output.Advance(n);
+                o.Advance(n);
                 break;
             case ColumnKind.UInt64:
-                span = output.GetSpan(24);
+                span = o.Reserve(24);
                 Utf8Formatter.TryFormat(((UInt64Array)array).Values[row], span, out n);
-                output.Advance(n);
+                o.Advance(n);
                 break;
             case ColumnKind.Double:
-                span = output.GetSpan(32);
+                span = o.Reserve(32);
                 ((DoubleArray)array).Values[row].TryFormat(span, out n, "R", CultureInfo.InvariantCulture);
-                output.Advance(n);
+                o.Advance(n);
                 break;
             case ColumnKind.Float:
-                span = output.GetSpan(32);
+                span = o.Reserve(32);
                 ((FloatArray)array).Values[row].TryFormat(span, out n, "R", CultureInfo.InvariantCulture);
-                output.Advance(n);
+                o.Advance(n);
                 break;
             case ColumnKind.Boolean:
-                output.Write(((BooleanArray)array).GetValue(row) == true ? "true"u8 : "false"u8);
+                o.Write(((BooleanArray)array).GetValue(row) == true ? "true"u8 : "false"u8);
                 break;
             case ColumnKind.Binary:
-                WriteHex(output, ((BinaryArray)array).GetBytes(row));
+                Hex(ref o, ((BinaryArray)array).GetBytes(row));
                 break;
             case ColumnKind.Timestamp:
-                WriteTimestamp(output, ((TimestampArray)array).Values[row]);
+                o.Advance(WriteTimestamp(o.Reserve(32), ((TimestampArray)array).Values[row]));
                 break;
             case ColumnKind.Date:
-                span = output.GetSpan(16);
-                n = WriteDate(span, ((Date32Array)array).Values[row]);
-                output.Advance(n);
+                span = o.Reserve(16);
+                var d = DateOnly.FromDayNumber(UnixEpochDay + ((Date32Array)array).Values[row]);
+                o.Advance(WriteDate(span, d.Year, d.Month, d.Day));
                 break;
             case ColumnKind.ExactNumber:
             case ColumnKind.Number:
             case ColumnKind.Text:
             case ColumnKind.Json:
-                output.Write(((StringArray)array).GetBytes(row));
+                o.Write(((StringArray)array).GetBytes(row));
                 break;
             default:
                 throw new InvalidOperationException($"unknown column kind {kind}");
         }
     }
 
-    private static void WriteHex(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
+    private static void Hex(ref Out o, ReadOnlySpan<byte> bytes)
     {
-        var span = output.GetSpan(2 + (bytes.Length * 2));
+        var span = o.Reserve(2 + (bytes.Length * 2));
         span[0] = (byte)'0';
         span[1] = (byte)'x';
         int j = 2;
@@ -218,37 +223,33 @@ public sealed class RowEncoder
             span[j++] = HexDigits[b >> 4];
             span[j++] = HexDigits[b & 0xF];
         }
-        output.Advance(j);
+        o.Advance(j);
     }
 
-    private static readonly DateTime Epoch = DateTime.UnixEpoch;
+    private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
     /// <summary>"YYYY-MM-DD HH:MM:SS.fff UTC" from microseconds since the epoch (truncated to milliseconds).</summary>
-    internal static void WriteTimestamp(IBufferWriter<byte> output, long micros)
+    internal static int WriteTimestamp(Span<byte> span, long micros)
     {
-        var span = output.GetSpan(40);
-        long ticks = micros * 10;
-        var dt = Epoch.AddTicks(ticks);
-        int n = WriteDate(span, dt.Year, dt.Month, dt.Day);
+        long ticks = DateTime.UnixEpoch.Ticks + (micros * 10);
+        var dt = new DateTime(ticks, DateTimeKind.Utc);
+        dt.Deconstruct(out int year, out int month, out int day);
+        long timeOfDay = ticks % TimeSpan.TicksPerDay;
+        int seconds = (int)(timeOfDay / TimeSpan.TicksPerSecond);
+        int ms = (int)(timeOfDay % TimeSpan.TicksPerSecond / TimeSpan.TicksPerMillisecond);
+        int n = WriteDate(span, year, month, day);
         span[n++] = (byte)' ';
-        n += Two(span[n..], dt.Hour);
+        n += Two(span[n..], seconds / 3600);
         span[n++] = (byte)':';
-        n += Two(span[n..], dt.Minute);
+        n += Two(span[n..], seconds / 60 % 60);
         span[n++] = (byte)':';
-        n += Two(span[n..], dt.Second);
+        n += Two(span[n..], seconds % 60);
         span[n++] = (byte)'.';
-        int ms = dt.Millisecond;
         span[n++] = (byte)('0' + (ms / 100));
         span[n++] = (byte)('0' + (ms / 10 % 10));
         span[n++] = (byte)('0' + (ms % 10));
         " UTC"u8.CopyTo(span[n..]);
-        output.Advance(n + 4);
-    }
-
-    private static int WriteDate(Span<byte> span, int days)
-    {
-        var d = DateOnly.FromDayNumber(DateOnly.FromDateTime(Epoch).DayNumber + days);
-        return WriteDate(span, d.Year, d.Month, d.Day);
+        return n + 4;
     }
 
     private static int WriteDate(Span<byte> span, int year, int month, int day)
@@ -264,6 +265,7 @@ public sealed class RowEncoder
         return 10;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Two(Span<byte> span, int v)
     {
         span[0] = (byte)('0' + (v / 10));
@@ -274,26 +276,26 @@ public sealed class RowEncoder
     /// <summary>A JSON string literal from UTF-8 bytes, escaping quotes, backslashes and control characters.</summary>
     public static void WriteJsonString(IBufferWriter<byte> output, ReadOnlySpan<byte> utf8)
     {
-        int i = 0;
-        while (i < utf8.Length)
+        var o = new Out(output);
+        JsonString(ref o, utf8);
+        o.Flush();
+    }
+
+    private static readonly SearchValues<byte> JsonSpecial = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(i => (byte)i), (byte)'"', (byte)'\\']);
+    private static readonly SearchValues<byte> CsvSpecial = SearchValues.Create(",\"\r\n"u8);
+
+    private static void JsonString(ref Out o, ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IndexOfAny(JsonSpecial) < 0)
         {
-            byte b = utf8[i];
-            if (b < 0x20 || b == (byte)'"' || b == (byte)'\\')
-            {
-                break;
-            }
-            i++;
-        }
-        if (i == utf8.Length)
-        {
-            var span = output.GetSpan(utf8.Length + 2);
+            var span = o.Reserve(utf8.Length + 2);
             span[0] = (byte)'"';
             utf8.CopyTo(span[1..]);
             span[utf8.Length + 1] = (byte)'"';
-            output.Advance(utf8.Length + 2);
+            o.Advance(utf8.Length + 2);
             return;
         }
-        var s = output.GetSpan((utf8.Length * 6) + 2);
+        var s = o.Reserve((utf8.Length * 6) + 2);
         int n = 0;
         s[n++] = (byte)'"';
         foreach (byte b in utf8)
@@ -321,24 +323,31 @@ public sealed class RowEncoder
             }
         }
         s[n++] = (byte)'"';
-        output.Advance(n);
+        o.Advance(n);
     }
 
     /// <summary>An RFC 4180 field: quoted when it holds a comma, quote, CR or LF, or is empty; quotes doubled.</summary>
     public static void WriteCsvField(IBufferWriter<byte> output, ReadOnlySpan<byte> utf8)
     {
+        var o = new Out(output);
+        CsvField(ref o, utf8);
+        o.Flush();
+    }
+
+    private static void CsvField(ref Out o, ReadOnlySpan<byte> utf8)
+    {
         if (utf8.Length == 0)
         {
             // Quoted, so that an empty string differs from NULL (an empty field).
-            output.Write("\"\""u8);
+            o.Write("\"\""u8);
             return;
         }
-        if (utf8.IndexOfAny(",\"\r\n"u8) < 0)
+        if (utf8.IndexOfAny(CsvSpecial) < 0)
         {
-            output.Write(utf8);
+            o.Write(utf8);
             return;
         }
-        var s = output.GetSpan((utf8.Length * 2) + 2);
+        var s = o.Reserve((utf8.Length * 2) + 2);
         int n = 0;
         s[n++] = (byte)'"';
         foreach (byte b in utf8)
@@ -350,6 +359,63 @@ public sealed class RowEncoder
             s[n++] = b;
         }
         s[n++] = (byte)'"';
-        output.Advance(n);
+        o.Advance(n);
+    }
+
+    /// <summary>
+    /// A write cursor over an <see cref="IBufferWriter{T}"/>: takes large spans and commits each in one
+    /// Advance, so encoding a value costs a bounds check rather than a buffer-writer call.
+    /// </summary>
+    private ref struct Out(IBufferWriter<byte> writer)
+    {
+        private const int Chunk = 64 * 1024;
+        private Span<byte> span;
+        private int position;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Span<byte> Reserve(int size)
+        {
+            if (span.Length - position < size)
+            {
+                Grow(size);
+            }
+            return span[position..];
+        }
+
+        private void Grow(int size)
+        {
+            Flush();
+            span = writer.GetSpan(Math.Max(size, Chunk));
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Advance(int count) => position += count;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Byte(byte b)
+        {
+            if (position == span.Length)
+            {
+                Grow(1);
+            }
+            span[position++] = b;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Write(ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(Reserve(bytes.Length));
+            position += bytes.Length;
+        }
+
+        public void Flush()
+        {
+            if (position > 0)
+            {
+                writer.Advance(position);
+            }
+            position = 0;
+            span = default;
+        }
     }
 }
