@@ -6,6 +6,12 @@ namespace Strata.Engine.DuckDb;
 /// <summary>Reads DuckDB rows into a row sink, one typed getter per stored column kind.</summary>
 internal static class DuckDbRows
 {
+    /// <summary>DuckDB writes DECIMAL(1,1) 0.5 as ".5"; JSON needs the leading zero.</summary>
+    internal static string LeadingZero(string number) =>
+        number.StartsWith('.') ? "0" + number
+        : number.StartsWith("-.", StringComparison.Ordinal) ? "-0" + number[1..]
+        : number;
+
     /// <param name="rows">A reader whose columns already have the stored kinds' SQL types (see <see cref="DuckDbTypes.Plan"/>).</param>
     /// <param name="sink">Where rows go.</param>
     /// <param name="kinds">The stored kind of each column.</param>
@@ -60,6 +66,10 @@ internal static class DuckDbRows
                         {
                             sink.AppendBytes(i, stream);
                         }
+                        break;
+                    case ColumnKind.Number:
+                    case ColumnKind.ExactNumber:
+                        sink.AppendText(i, LeadingZero(rows.GetString(i)));
                         break;
                     default:
                         sink.AppendText(i, rows.GetString(i));

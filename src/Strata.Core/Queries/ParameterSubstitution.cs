@@ -29,8 +29,12 @@ public static partial class ParameterSubstitution
     public static IReadOnlyList<string> Names(string sql) =>
         Placeholder().Matches(sql).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToArray();
 
-    /// <summary>Validates a parameter definition (on create/update).</summary>
-    public static void ValidateDefinition(QueryParameter p)
+    /// <summary>True when the text is a number as a number parameter accepts it.</summary>
+    public static bool IsNumber(string text) => NumberPattern().IsMatch(text.Trim());
+
+    /// <summary>Validates a parameter definition (on create/update) and returns it with its default in
+    /// canonical form (datetimes as <c>YYYY-MM-DD hh:mm:ss</c>).</summary>
+    public static QueryParameter ValidateDefinition(QueryParameter p)
     {
         if (string.IsNullOrWhiteSpace(p.Key))
         {
@@ -54,11 +58,10 @@ public static partial class ParameterSubstitution
             {
                 Normalise(p, v);
             }
+            return p;
         }
-        else
-        {
-            Normalise(p, p.Value);
-        }
+        string normalised = Normalise(p, p.Value);
+        return p.Type == "datetime" ? p with { Value = normalised } : p;
     }
 
     /// <summary>A multi-select default is stored as a JSON array text or a comma-separated list.</summary>

@@ -406,8 +406,7 @@ public static class QueriesApi
                     ? o.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetRawText()).ToList()
                     : null;
                 bool multi = item.TryGetProperty("isMultiselect", out var m) && m.ValueKind == JsonValueKind.True;
-                var definition = new QueryParameter(key, type, value, description, options, multi);
-                ParameterSubstitution.ValidateDefinition(definition);
+                var definition = ParameterSubstitution.ValidateDefinition(new QueryParameter(key, type, value, description, options, multi));
                 if (result.Any(r => r.Key == key))
                 {
                     throw new ParameterException($"parameter '{key}' is defined twice");
@@ -421,8 +420,7 @@ public static class QueriesApi
             return dict.EnumerateObject().Select(p =>
             {
                 string value = DefaultText(p.Name, p.Value);
-                bool number = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
-                return new QueryParameter(p.Name, number ? "number" : "text", value);
+                return new QueryParameter(p.Name, ParameterSubstitution.IsNumber(value) ? "number" : "text", value);
             }).ToList();
         }
         return null;

@@ -47,7 +47,7 @@ public sealed class ExecutionService
     {
         var now = time.GetUtcNow();
         string parametersJson = request.Parameters?.ParametersJson() ?? "{}";
-        string reuseKey = SqlText.ReuseKey(request.Owner, request.Sql, parametersJson);
+        string reuseKey = SqlText.ReuseKey(request.Owner, request.QueryId, request.QueryVersion, request.Sql, parametersJson);
         if (request.Idempotency is { } idem)
         {
             var existing = await store.FindIdempotencyAsync(request.Owner, idem.Key, now - TimeSpan.FromHours(24), cancellationToken).ConfigureAwait(false);
