@@ -50,7 +50,7 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
         {
             source = $"(SELECT * FROM {source} USING SAMPLE reservoir({sample.ToString(CultureInfo.InvariantCulture)} ROWS)) AS sampled";
         }
-        string where = query.Filter is null ? "" : " WHERE " + query.Filter.ToSql(Typed);
+        string where = query.Filter is null ? "" : " WHERE " + ExactLiterals(query.Filter).ToSql(Typed);
         var order = query.Sort.Select(k => Typed(k.Name) + (k.Descending ? " DESC NULLS LAST" : " ASC NULLS LAST")).Append("file_row_number");
         string select = string.Join(", ", query.Columns.Select(i => ReadExpression(columns[i])));
 
@@ -89,6 +89,27 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
             throw;
         }
     }
+
+    private static readonly System.Numerics.BigInteger HugeMax = System.Numerics.BigInteger.Parse("170141183460469231731687303715884105727", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// DuckDB reads an integer literal beyond 128 bits as a DOUBLE, which would compare 256-bit values
+    /// inexactly. Such literals go in as text, which DuckDB casts to the column's type exactly.
+    /// </summary>
+    internal static FilterExpression ExactLiterals(FilterExpression e) => e switch
+    {
+        AndExpression a => new AndExpression(a.Operands.Select(ExactLiterals).ToArray()),
+        OrExpression o => new OrExpression(o.Operands.Select(ExactLiterals).ToArray()),
+        ComparisonExpression c => new ComparisonExpression(Exact(c.Left), c.Operator, Exact(c.Right)),
+        InExpression i => new InExpression(i.Column, i.Values.Select(v => (FilterLiteral)Exact(v)).ToArray()),
+        BetweenExpression b => new BetweenExpression(b.Column, (FilterLiteral)Exact(b.Low), (FilterLiteral)Exact(b.High)),
+        _ => e,
+    };
+
+    private static FilterOperand Exact(FilterOperand operand) =>
+        operand is IntegerLiteral { Value: var v } && System.Numerics.BigInteger.Abs(v) > HugeMax
+            ? new StringLiteral(v.ToString(CultureInfo.InvariantCulture))
+            : operand;
 
     private static Exception Refuse(DuckDBException e, CancellationToken cancellationToken) =>
         cancellationToken.IsCancellationRequested

@@ -10,7 +10,20 @@ public static class ApiErrors
     public const string ExecutionNotFound = "Execution not found";
 
     public static IResult Error(int status, string message) =>
-        Results.Text(JsonSerializer.Serialize(new ErrorBody(message), ApiJsonContext.Default.ErrorBody), "application/json", statusCode: status);
+        Results.Text(Body(message), "application/json", statusCode: status);
+
+    /// <summary>The compact error body, with the message's characters as written (no \u0027-style escapes).</summary>
+    public static string Body(string message)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, JsonWriterResult.Options))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("error", message);
+            writer.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     public static IResult BadRequest(string message) => Error(StatusCodes.Status400BadRequest, message);
 
@@ -22,8 +35,6 @@ public static class ApiErrors
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new ErrorBody(message), ApiJsonContext.Default.ErrorBody), context.RequestAborted);
+        return context.Response.WriteAsync(Body(message), context.RequestAborted);
     }
 }
-
-public sealed record ErrorBody(string error);

@@ -203,12 +203,8 @@ public static class ExecutionsApi
             // The file went away between the state read and the open: the sweep expired it.
             execution = execution with { State = ExecutionState.Expired };
         }
-        if (result is not null && ResultPages.NotModified(context, execution, "json"))
-        {
-            return;
-        }
         using var prepared = result is null ? null : await PrepareAsync(context, pages, execution, result, page).ConfigureAwait(false);
-        if (result is not null && prepared is null)
+        if (result is not null && (prepared is null || ResultPages.NotModified(context, execution, "json")))
         {
             return;
         }
@@ -253,8 +249,6 @@ public static class ExecutionsApi
         }
         catch (Exception e) when (e is Strata.Core.Results.Querying.FilterException or Strata.Core.Results.Querying.InvalidResultQueryException)
         {
-            context.Response.Headers.Remove("ETag");
-            context.Response.Headers.Remove("Cache-Control");
             await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, e.Message).ConfigureAwait(false);
             return null;
         }
@@ -283,12 +277,8 @@ public static class ExecutionsApi
         {
             return;
         }
-        if (ResultPages.NotModified(context, execution, "csv"))
-        {
-            return;
-        }
         using var prepared = await PrepareAsync(context, pages, execution, result, page).ConfigureAwait(false);
-        if (prepared is null)
+        if (prepared is null || ResultPages.NotModified(context, execution, "csv"))
         {
             return;
         }
@@ -326,12 +316,8 @@ public static class ExecutionsApi
                 .ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
-        if (ResultPages.NotModified(context, execution, extension))
-        {
-            return;
-        }
         using var prepared = await PrepareAsync(context, pages, execution, result, page with { IgnoreDatapointCap = true, Limit = page.Limit ?? long.MaxValue }).ConfigureAwait(false);
-        if (prepared is null)
+        if (prepared is null || ResultPages.NotModified(context, execution, extension))
         {
             return;
         }

@@ -131,11 +131,15 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
     /// </summary>
     public static bool NotModified(HttpContext context, Execution execution, string format)
     {
-        var parameters = context.Request.Query
-            .Where(kv => kv.Key != "api_key")
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => kv.Key + "=" + kv.Value);
-        string text = execution.Id + "\n" + format + "\n" + string.Join("&", parameters);
+        var request = context.Request;
+        if (request.Query.ContainsKey("sample_count"))
+        {
+            // A sample differs on every request: nothing to cache.
+            return false;
+        }
+        // The body repeats the request's host and parameters (next_uri), and compression changes the bytes.
+        string text = string.Join("\n", execution.Id, format, request.Host.Value, request.QueryString.Value,
+            string.Join(",", request.Headers.AcceptEncoding.ToArray()));
         string etag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32] + "\"";
         var response = context.Response;
         response.Headers.ETag = etag;
@@ -214,7 +218,7 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
         response.ContentType = "application/json";
         var pipe = response.BodyWriter;
         var ct = context.RequestAborted;
-        await using var json = new Utf8JsonWriter(pipe);
+        await using var json = new Utf8JsonWriter(pipe, JsonWriterResult.Options);
         json.WriteStartObject();
         ExecutionJson.WriteFields(json, execution);
         if (page is not null)
