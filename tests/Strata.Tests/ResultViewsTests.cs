@@ -763,6 +763,35 @@ public sealed class ResultViewsTests(SharedServer shared)
     // ---------------------------------------------------------------- Range
 
     [Fact]
+    public async Task Whole_arrow_download_resumes_with_range()
+    {
+        string id = await ExecutionAsync();
+        string path = $"/api/v1/execution/{id}/results/arrow";
+        var (full, whole) = await SendAsync(path);
+        Assert.Equal(HttpStatusCode.OK, full.StatusCode);
+        Assert.Equal("application/vnd.apache.arrow.stream", full.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("bytes", full.Headers.AcceptRanges);
+        var (head, first) = await SendAsync(path, r => r.Headers.Range = new RangeHeaderValue(0, 99));
+        Assert.Equal(HttpStatusCode.PartialContent, head.StatusCode);
+        var (tail, rest) = await SendAsync(path, r =>
+        {
+            r.Headers.Range = new RangeHeaderValue(100, null);
+            r.Headers.IfRange = new RangeConditionHeaderValue(full.Headers.ETag!);
+        });
+        Assert.Equal(HttpStatusCode.PartialContent, tail.StatusCode);
+        byte[] joined = first.Concat(rest).ToArray();
+        Assert.Equal(whole, joined);
+        using var reader = new Apache.Arrow.Ipc.ArrowStreamReader(new MemoryStream(joined));
+        long rows = 0;
+        while (await reader.ReadNextRecordBatchAsync() is { } batch)
+        {
+            rows += batch.Length;
+            batch.Dispose();
+        }
+        Assert.Equal(1000, rows);
+    }
+
+    [Fact]
     public async Task Whole_parquet_download_resumes_with_range()
     {
         string id = await ExecutionAsync();

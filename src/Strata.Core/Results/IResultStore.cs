@@ -15,6 +15,9 @@ public interface IResultStore
     /// </summary>
     Task<string> EnsureParquetAsync(string executionId, CancellationToken cancellationToken);
 
+    /// <summary>The path of an Arrow IPC stream copy of a completed result, made on first use.</summary>
+    Task<string> EnsureArrowStreamAsync(string executionId, CancellationToken cancellationToken);
+
     /// <summary>Deletes a result if present.</summary>
     void Delete(string executionId);
 

@@ -7,7 +7,7 @@ public sealed class LocalResultStore : IResultStore
     private const string TempMarker = ".tmp-";
     private readonly string root;
     private readonly int batchRows;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> parquetLocks = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> copyLocks = new();
 
     public LocalResultStore(string root, int batchRows = ResultWriter.DefaultBatchRows)
     {
@@ -39,14 +39,22 @@ public sealed class LocalResultStore : IResultStore
         }
     }
 
-    public async Task<string> EnsureParquetAsync(string executionId, CancellationToken cancellationToken)
+    public Task<string> EnsureParquetAsync(string executionId, CancellationToken cancellationToken) =>
+        EnsureCopyAsync(executionId, ".parquet", ParquetCopy.WriteAsync, cancellationToken);
+
+    public Task<string> EnsureArrowStreamAsync(string executionId, CancellationToken cancellationToken) =>
+        EnsureCopyAsync(executionId, ".arrows", ArrowStreamCopy.WriteAsync, cancellationToken);
+
+    /// <summary>Makes a derived copy of a completed result once (temp name, then rename) and returns its path.</summary>
+    private async Task<string> EnsureCopyAsync(string executionId, string extension, Func<StoredResult, string, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
-        string path = Path.Combine(root, executionId + ".parquet");
+        string path = Path.Combine(root, executionId + extension);
         if (File.Exists(path))
         {
             return path;
         }
-        var gate = parquetLocks.GetOrAdd(executionId, _ => new SemaphoreSlim(1, 1));
+        string lockKey = executionId + extension;
+        var gate = copyLocks.GetOrAdd(lockKey, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -58,7 +66,7 @@ public sealed class LocalResultStore : IResultStore
             string temp = path + TempMarker + Guid.NewGuid().ToString("N");
             try
             {
-                await ParquetCopy.WriteAsync(result, temp, cancellationToken).ConfigureAwait(false);
+                await write(result, temp, cancellationToken).ConfigureAwait(false);
                 File.Move(temp, path);
             }
             finally
@@ -70,7 +78,7 @@ public sealed class LocalResultStore : IResultStore
         finally
         {
             gate.Release();
-            parquetLocks.TryRemove(new KeyValuePair<string, SemaphoreSlim>(executionId, gate));
+            copyLocks.TryRemove(new KeyValuePair<string, SemaphoreSlim>(lockKey, gate));
         }
     }
 
@@ -78,6 +86,7 @@ public sealed class LocalResultStore : IResultStore
     {
         File.Delete(PathOf(executionId));
         File.Delete(Path.Combine(root, executionId + ".parquet"));
+        File.Delete(Path.Combine(root, executionId + ".arrows"));
     }
 
     public void RemoveIncomplete()

@@ -287,7 +287,7 @@ public static class ExecutionsApi
 
     /// <summary>
     /// Whole-result downloads as Parquet or an Arrow IPC stream. Without columns/filters/sort_by/limit/offset
-    /// the Parquet download is the stored Parquet copy itself, served with Range and ETag support.
+    /// the download is a stored copy in that format, served with Range and ETag support.
     /// </summary>
     private static async Task GetDownload(HttpContext context, string executionId, IMetadataStore store, ResultPages pages, IResultStore results, DownloadFormat format)
     {
@@ -308,11 +308,15 @@ public static class ExecutionsApi
         }
         string extension = format == DownloadFormat.Parquet ? "parquet" : "arrow";
         bool whole = page.View.IsEmpty && page.Limit is null && page.Offset == 0;
-        if (whole && format == DownloadFormat.Parquet)
+        if (whole)
         {
-            string path = await results.EnsureParquetAsync(execution.Id, context.RequestAborted).ConfigureAwait(false);
-            var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue("\"" + execution.Id + "-parquet\"");
-            await Results.File(path, "application/vnd.apache.parquet", $"{execution.Id}.parquet", lastModified: null, entityTag: etag, enableRangeProcessing: true)
+            // The whole result is a stored, immutable copy: served as a file, with Range and ETag.
+            string path = format == DownloadFormat.Parquet
+                ? await results.EnsureParquetAsync(execution.Id, context.RequestAborted).ConfigureAwait(false)
+                : await results.EnsureArrowStreamAsync(execution.Id, context.RequestAborted).ConfigureAwait(false);
+            string contentType = format == DownloadFormat.Parquet ? "application/vnd.apache.parquet" : "application/vnd.apache.arrow.stream";
+            var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{execution.Id}-{extension}\"");
+            await Results.File(path, contentType, $"{execution.Id}.{extension}", lastModified: null, entityTag: etag, enableRangeProcessing: true)
                 .ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
