@@ -589,7 +589,6 @@ public static class DemoData
             ORDER BY evt_block_number, evt_index
             """;
 
-
         // Traces: the root call of each transaction (k = 0) plus internal calls. A swap calls (after wrapping
         // ETH) transferFrom, then per hop pair.swap, which transfers the output and checks both balances, then
         // (when swapping to ETH) unwraps WETH and sends the ETH on. k numbers a transaction's traces in
