@@ -12,7 +12,11 @@ namespace Strata.Engine.DuckDb;
 /// </summary>
 public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
 {
+    private const int CountCacheSize = 10_000;
     private readonly DuckDBConnection root;
+
+    /// <summary>Matching-row counts per result and filter: results never change, so a count never goes stale.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
 
     public DuckDbResultQuery(string resultsDirectory, int threads, string memoryLimit)
     {
@@ -24,6 +28,7 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
             $"SET threads = {threads}",
             $"SET memory_limit = {SqlQuoting.QuoteString(memoryLimit)}",
             $"SET allowed_directories = [{SqlQuoting.QuoteString(dir)}]",
+            "SET parquet_metadata_cache = true",
             "SET autoinstall_known_extensions = false",
             "SET autoload_known_extensions = false",
             "SET enable_external_access = false",
@@ -60,21 +65,38 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
         connection.Open();
         try
         {
-            long matching;
-            using (var count = connection.CreateCommand())
+            using (var command = connection.CreateCommand())
             {
+                command.CommandText = $"SELECT {select} FROM {source}{where} ORDER BY {string.Join(", ", order)} "
+                    + $"LIMIT {query.Limit.ToString(CultureInfo.InvariantCulture)} OFFSET {query.Offset.ToString(CultureInfo.InvariantCulture)}";
+                command.UseStreamingMode = true;
+                using (cancellationToken.Register(command.Cancel))
+                {
+                    using var reader = (DuckDBDataReader)command.ExecuteReader();
+                    DuckDbRows.Copy(reader, page, outputSchema.Columns.Select(c => c.Kind).ToArray(), () => true, e => Refuse(e, cancellationToken));
+                }
+            }
+            long matching;
+            string countKey = query.ParquetPath + "\n" + where;
+            if (query.SampleCount is null && page.RowCount > 0 && page.RowCount < query.Limit)
+            {
+                // A short page is the last one: the matching rows end here.
+                matching = query.Offset + page.RowCount;
+            }
+            else if (query.SampleCount is null && counts.TryGetValue(countKey, out long cached))
+            {
+                matching = cached;
+            }
+            else
+            {
+                using var count = connection.CreateCommand();
                 count.CommandText = $"SELECT count(*) FROM {source}{where}";
                 using var registration = cancellationToken.Register(count.Cancel);
                 matching = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
             }
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {select} FROM {source}{where} ORDER BY {string.Join(", ", order)} "
-                + $"LIMIT {query.Limit.ToString(CultureInfo.InvariantCulture)} OFFSET {query.Offset.ToString(CultureInfo.InvariantCulture)}";
-            command.UseStreamingMode = true;
-            using (cancellationToken.Register(command.Cancel))
+            if (query.SampleCount is null)
             {
-                using var reader = (DuckDBDataReader)command.ExecuteReader();
-                DuckDbRows.Copy(reader, page, outputSchema.Columns.Select(c => c.Kind).ToArray(), () => true, e => Refuse(e, cancellationToken));
+                Remember(countKey, matching);
             }
             return (page, matching);
         }
@@ -110,6 +132,15 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
         operand is IntegerLiteral { Value: var v } && System.Numerics.BigInteger.Abs(v) > HugeMax
             ? new StringLiteral(v.ToString(CultureInfo.InvariantCulture))
             : operand;
+
+    private void Remember(string key, long matching)
+    {
+        if (counts.Count >= CountCacheSize)
+        {
+            counts.Clear();
+        }
+        counts[key] = matching;
+    }
 
     private static Exception Refuse(DuckDBException e, CancellationToken cancellationToken) =>
         cancellationToken.IsCancellationRequested
