@@ -27,15 +27,7 @@ public static class ColumnsParser
     public static IReadOnlyList<string> Parse(string? text, IReadOnlyList<string> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        if (text is null)
-        {
-            return [];
-        }
-        if (text.Length > MaxLength)
-        {
-            throw new FilterException(Parameter, $"the value is longer than {MaxLength} characters", MaxLength);
-        }
-        if (string.IsNullOrWhiteSpace(text))
+        if (FilterException.IsBlank(text, Parameter, MaxLength))
         {
             return [];
         }

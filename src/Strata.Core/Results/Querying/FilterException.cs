@@ -24,6 +24,20 @@ public sealed class FilterException : Exception
     /// <summary>0-based character (UTF-16 code unit) offset in the parameter value where the problem is.</summary>
     public int Position { get; }
 
+    /// <summary>True when a parameter value is absent or blank; throws when it is longer than allowed.</summary>
+    internal static bool IsBlank([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] string? text, string parameter, int maxLength)
+    {
+        if (text is null)
+        {
+            return true;
+        }
+        if (text.Length > maxLength)
+        {
+            throw new FilterException(parameter, $"the value is longer than {maxLength} characters", maxLength);
+        }
+        return string.IsNullOrWhiteSpace(text);
+    }
+
     /// <summary>A name quoted for an error message, shortened when long.</summary>
     internal static string Describe(string name)
     {
