@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using Strata.Core.Engine;
 using Strata.Core.Executions;
+using Strata.Core.Queries;
 using Strata.Core.Results;
 using Strata.Core.Results.Querying;
 
@@ -314,11 +315,8 @@ public sealed partial class DuckDbEngine : IQueryEngine, IDisposable
     internal static (int? Line, int? Column) LineColumn(string text, int byteOffset)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(text);
-        byteOffset = Math.Clamp(byteOffset, 0, bytes.Length);
-        string before = Encoding.UTF8.GetString(bytes, 0, byteOffset);
-        int line = 1 + before.Count(c => c == '\n');
-        int lastNewline = before.LastIndexOf('\n');
-        return (line, before.Length - lastNewline);
+        int charOffset = Encoding.UTF8.GetCharCount(bytes, 0, Math.Clamp(byteOffset, 0, bytes.Length));
+        return ParameterSubstitution.LineColumnOf(text, charOffset);
     }
 
     /// <summary>Trailing semicolons and white space are not part of the statement.</summary>

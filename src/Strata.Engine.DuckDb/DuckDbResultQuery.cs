@@ -148,16 +148,8 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
             : new InvalidResultQueryException(e.Message.Split('\n')[0]);
 
     /// <summary>The column as its stored kind's SQL type, for reading into a sink.</summary>
-    private static string ReadExpression(ResultColumn column)
-    {
-        string c = SqlQuoting.QuoteIdentifier(column.Name);
-        return column.Kind switch
-        {
-            ColumnKind.Timestamp => $"epoch_us({c})",
-            ColumnKind.Date => $"({c} - DATE '1970-01-01')::INTEGER",
-            _ => c,
-        };
-    }
+    private static string ReadExpression(ResultColumn column) =>
+        DuckDbTypes.ReadAs(column.Kind, SqlQuoting.QuoteIdentifier(column.Name));
 
     /// <summary>The column as a value with its meaning, for comparing and sorting (exact numbers as numbers, bytes as 0x text).</summary>
     private static string TypedExpression(ResultColumn column)

@@ -21,7 +21,7 @@ internal static class DuckDbTypes
         }
         if (t.StartsWith("TIMESTAMP", StringComparison.Ordinal))
         {
-            return (ColumnKind.Timestamp, $"epoch_us({column})");
+            return (ColumnKind.Timestamp, ReadAs(ColumnKind.Timestamp, column));
         }
         return t switch
         {
@@ -33,11 +33,22 @@ internal static class DuckDbTypes
             "FLOAT" => (ColumnKind.Float, column),
             "DOUBLE" => (ColumnKind.Double, column),
             "BLOB" => (ColumnKind.Binary, column),
-            "DATE" => (ColumnKind.Date, $"({column} - DATE '1970-01-01')::INTEGER"),
+            "DATE" => (ColumnKind.Date, ReadAs(ColumnKind.Date, column)),
             "JSON" => (ColumnKind.Json, $"{column}::VARCHAR"),
             _ => (ColumnKind.Text, $"{column}::VARCHAR"),
         };
     }
+
+    /// <summary>
+    /// The expression that reads a column already holding its stored kind's values: timestamps as epoch
+    /// microseconds, dates as days since the epoch, anything else as it is.
+    /// </summary>
+    public static string ReadAs(ColumnKind kind, string column) => kind switch
+    {
+        ColumnKind.Timestamp => $"epoch_us({column})",
+        ColumnKind.Date => $"({column} - DATE '1970-01-01')::INTEGER",
+        _ => column,
+    };
 
     private static bool IsNested(string t) =>
         t.EndsWith(']') || t.StartsWith("STRUCT", StringComparison.Ordinal) || t.StartsWith("MAP", StringComparison.Ordinal)

@@ -7,7 +7,7 @@ public sealed class LocalResultStore : IResultStore
     private const string TempMarker = ".tmp-";
     private readonly string root;
     private readonly int batchRows;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> copyLocks = new();
+    private readonly Threading.KeyedLocks copyLocks = new();
 
     public LocalResultStore(string root, int batchRows = ResultWriter.DefaultBatchRows)
     {
@@ -53,10 +53,7 @@ public sealed class LocalResultStore : IResultStore
         {
             return path;
         }
-        string lockKey = executionId + extension;
-        var gate = copyLocks.GetOrAdd(lockKey, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using (await copyLocks.LockAsync(executionId + extension, cancellationToken).ConfigureAwait(false))
         {
             if (File.Exists(path))
             {
@@ -74,11 +71,6 @@ public sealed class LocalResultStore : IResultStore
                 File.Delete(temp);
             }
             return path;
-        }
-        finally
-        {
-            gate.Release();
-            copyLocks.TryRemove(new KeyValuePair<string, SemaphoreSlim>(lockKey, gate));
         }
     }
 

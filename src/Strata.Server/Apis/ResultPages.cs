@@ -90,11 +90,17 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
     private const int FlushBytes = 64 * 1024;
     private readonly StrataOptions options = options.Value;
 
+    /// <summary>Rows per response under the datapoint cap (or the hard cap when the client lifts it).</summary>
+    private long MaxRows(PageRequest page, int columnCount)
+    {
+        long cap = page.IgnoreDatapointCap ? options.HardMaxDatapointsPerResponse : options.MaxDatapointsPerResponse;
+        return Math.Max(1, cap / Math.Max(1, columnCount));
+    }
+
     /// <summary>The rows a page covers: [Offset, Offset + Count), and the next offset when rows remain.</summary>
     public (long Count, long? Next) Plan(PageRequest page, long totalRows, int columnCount)
     {
-        long cap = page.IgnoreDatapointCap ? options.HardMaxDatapointsPerResponse : options.MaxDatapointsPerResponse;
-        long maxRows = Math.Max(1, cap / Math.Max(1, columnCount));
+        long maxRows = MaxRows(page, columnCount);
         long limit = Math.Min(page.Limit ?? maxRows, maxRows);
         long count = Math.Max(0, Math.Min(limit, totalRows - page.Offset));
         long? next = count > 0 && page.Offset + count < totalRows ? page.Offset + count : null;
@@ -185,8 +191,7 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
             var (count, next) = Plan(page, total, indexes.Length);
             return new Page(encoder, result.ReadAsync(page.Offset, count, cancellationToken), count, next, total, null);
         }
-        long cap = page.IgnoreDatapointCap ? options.HardMaxDatapointsPerResponse : options.MaxDatapointsPerResponse;
-        long maxRows = Math.Max(1, cap / Math.Max(1, indexes.Length));
+        long maxRows = MaxRows(page, indexes.Length);
         long limit = Math.Min(view.SampleCount ?? page.Limit ?? maxRows, maxRows);
         string parquet = await store.EnsureParquetAsync(execution.Id, cancellationToken).ConfigureAwait(false);
         var (sink, matching) = await queries.QueryAsync(

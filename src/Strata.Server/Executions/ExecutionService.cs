@@ -6,6 +6,7 @@ using Strata.Core.Executions;
 using Strata.Core.Queries;
 using Strata.Core.Results;
 using Strata.Core.Storage;
+using Strata.Core.Threading;
 using Strata.Server.Configuration;
 
 namespace Strata.Server.Executions;
@@ -301,56 +302,3 @@ public enum ReuseKind
 
 /// <summary>The outcome of a submission.</summary>
 public sealed record SubmitResult(Execution? Execution, ReuseKind Reuse, bool IdempotencyConflict = false);
-
-/// <summary>One async lock per key, dropped when unused.</summary>
-internal sealed class KeyedLocks
-{
-    private readonly Dictionary<string, (SemaphoreSlim Gate, int Users)> locks = [];
-
-    public async Task<IDisposable> LockAsync(string key, CancellationToken cancellationToken)
-    {
-        SemaphoreSlim gate;
-        lock (locks)
-        {
-            var entry = locks.TryGetValue(key, out var e) ? e : (new SemaphoreSlim(1, 1), 0);
-            locks[key] = (entry.Item1, entry.Item2 + 1);
-            gate = entry.Item1;
-        }
-        try
-        {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            Release(key, gate, entered: false);
-            throw;
-        }
-        return new Releaser(() => Release(key, gate, entered: true));
-    }
-
-    private void Release(string key, SemaphoreSlim gate, bool entered)
-    {
-        if (entered)
-        {
-            gate.Release();
-        }
-        lock (locks)
-        {
-            var (g, users) = locks[key];
-            if (users == 1)
-            {
-                locks.Remove(key);
-                g.Dispose();
-            }
-            else
-            {
-                locks[key] = (g, users - 1);
-            }
-        }
-    }
-
-    private sealed class Releaser(Action release) : IDisposable
-    {
-        public void Dispose() => release();
-    }
-}
