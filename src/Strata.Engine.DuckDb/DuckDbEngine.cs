@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -7,41 +8,136 @@ using Strata.Core.Executions;
 using Strata.Core.Queries;
 using Strata.Core.Results;
 using Strata.Core.Results.Querying;
+using Strata.Core.Uploads;
 
 namespace Strata.Engine.DuckDb;
 
 /// <summary>
-/// The embedded engine. Each performance tier has its own in-memory DuckDB instance with the demo
-/// database attached read-only, its own thread and memory limits, and a locked configuration with
-/// external access, extension loading and settings changes disabled. Each execution gets its own
-/// connection on its tier's instance.
+/// The embedded engine. Each execution runs in its own in-memory DuckDB instance, built for the
+/// caller from the request's table snapshot: catalog <c>dune</c> holds views over the demo database
+/// (attached read-only) and over the part files of exactly the uploaded tables the caller may read.
+/// Nothing else exists in that instance, so no catalog function, system view or qualified name can
+/// reach another owner's private table. The instance may read only those part files
+/// (<c>allowed_paths</c>), has its tier's thread and memory limits, and a locked configuration with
+/// external access, extension loading and settings changes disabled.
 /// </summary>
-public sealed partial class DuckDbEngine : IQueryEngine, IDisposable
+public sealed partial class DuckDbEngine : IQueryEngine
 {
     private const string Alias = "_strata_q";
-    private readonly Dictionary<PerformanceTier, DuckDBConnection> roots = [];
+    private const string DemoCatalog = "_strata_demo";
+    private readonly DuckDbEngineSettings settings;
+    private readonly IReadOnlyList<(string Schema, string Name)> demoTables;
 
     public DuckDbEngine(DuckDbEngineSettings settings)
     {
-        foreach (var (tier, tierSettings) in settings.Tiers)
+        this.settings = settings;
+        foreach (var tier in settings.Tiers.Keys)
         {
-            var root = new DuckDBConnection("Data Source=:memory:");
-            root.Open();
-            string temp = Path.Combine(settings.TempDirectory, tier.ToWire());
-            Directory.CreateDirectory(temp);
-            Exec(root, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS dune (READ_ONLY)");
-            Exec(root, $"SET threads = {tierSettings.Threads}");
-            Exec(root, $"SET memory_limit = {SqlQuoting.QuoteString(tierSettings.MemoryLimit)}");
-            Exec(root, $"SET temp_directory = {SqlQuoting.QuoteString(temp)}");
-            Exec(root, "SET GLOBAL errors_as_json = true");
-            Exec(root, "SET autoinstall_known_extensions = false");
-            Exec(root, "SET autoload_known_extensions = false");
-            Exec(root, "SET allow_community_extensions = false");
-            Exec(root, "SET enable_external_access = false");
-            Exec(root, "SET lock_configuration = true");
-            roots[tier] = root;
+            Directory.CreateDirectory(Path.Combine(settings.TempDirectory, tier.ToWire()));
+        }
+        using var probe = new DuckDBConnection("Data Source=:memory:");
+        probe.Open();
+        Exec(probe, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS {DemoCatalog} (READ_ONLY)");
+        using var command = probe.CreateCommand();
+        command.CommandText = $"SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = '{DemoCatalog}' "
+            + $"UNION ALL SELECT schema_name, view_name FROM duckdb_views() WHERE database_name = '{DemoCatalog}' AND NOT internal ORDER BY 1, 2";
+        using var reader = command.ExecuteReader();
+        var tables = new List<(string, string)>();
+        while (reader.Read())
+        {
+            tables.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        demoTables = tables;
+    }
+
+    /// <summary>The schemas of the demo database, which no upload namespace may take.</summary>
+    public IReadOnlySet<string> DemoSchemas => demoTables.Select(t => t.Schema).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Opens the sandbox for one execution: the demo views, the caller's visible tables, then the
+    /// locked configuration. Statements here are built from validated identifiers and quoted
+    /// literals only; user SQL runs after the lock.
+    /// </summary>
+    private DuckDBConnection OpenSandbox(EngineRequest request)
+    {
+        var tier = settings.Tiers[request.Tier];
+        var connection = new DuckDBConnection("Data Source=:memory:");
+        try
+        {
+            connection.Open();
+            var setup = new StringBuilder();
+            setup.Append(CultureInfo.InvariantCulture, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS {DemoCatalog} (READ_ONLY);\n");
+            setup.Append("ATTACH ':memory:' AS dune;\nUSE dune;\n");
+            var schemas = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (schema, name) in demoTables)
+            {
+                if (schemas.Add(schema))
+                {
+                    setup.Append(CultureInfo.InvariantCulture, $"CREATE SCHEMA {SqlQuoting.QuoteIdentifier(schema)};\n");
+                }
+                setup.Append(CultureInfo.InvariantCulture,
+                    $"CREATE VIEW {Qualified(schema, name)} AS SELECT * FROM {DemoCatalog}.{Qualified(schema, name)};\n");
+            }
+            var demoSchemas = new HashSet<string>(schemas, StringComparer.OrdinalIgnoreCase);
+            var files = new List<string>();
+            foreach (var table in request.Tables)
+            {
+                if (demoSchemas.Contains(table.Namespace))
+                {
+                    continue;
+                }
+                if (schemas.Add(table.Namespace))
+                {
+                    setup.Append(CultureInfo.InvariantCulture, $"CREATE SCHEMA {SqlQuoting.QuoteIdentifier(table.Namespace)};\n");
+                }
+                setup.Append(CultureInfo.InvariantCulture, $"CREATE VIEW {Qualified(table.Namespace, table.Name)} AS {TableView(table)};\n");
+                files.AddRange(table.Files);
+            }
+            string allowed = string.Join(", ", files.Select(SqlQuoting.QuoteString));
+            string temp = Path.Combine(settings.TempDirectory, request.Tier.ToWire());
+            setup.Append(CultureInfo.InvariantCulture, $"SET allowed_paths = [{allowed}];\n");
+            setup.Append(CultureInfo.InvariantCulture, $"SET threads = {tier.Threads};\n");
+            setup.Append(CultureInfo.InvariantCulture, $"SET memory_limit = {SqlQuoting.QuoteString(tier.MemoryLimit)};\n");
+            setup.Append(CultureInfo.InvariantCulture, $"SET temp_directory = {SqlQuoting.QuoteString(temp)};\n");
+            setup.Append("SET GLOBAL errors_as_json = true;\n");
+            setup.Append("SET autoinstall_known_extensions = false;\n");
+            setup.Append("SET autoload_known_extensions = false;\n");
+            setup.Append("SET allow_community_extensions = false;\n");
+            setup.Append("SET enable_external_access = false;\n");
+            setup.Append("SET lock_configuration = true;\n");
+            Exec(connection, setup.ToString());
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
         }
     }
+
+    /// <summary>The view over a table's parts: stored columns cast back to their declared types.</summary>
+    private static string TableView(TableSnapshot table)
+    {
+        var columns = table.Columns.Select(c =>
+        {
+            string name = SqlQuoting.QuoteIdentifier(c.Name);
+            return c.Type.Kind is UploadTypeKind.Uint256 or UploadTypeKind.Int256
+                ? $"CAST({name} AS BIGNUM) AS {name}"
+                : name;
+        });
+        if (table.Files.Count == 0)
+        {
+            var empty = table.Columns.Select(c => c.Type.Kind is UploadTypeKind.Uint256 or UploadTypeKind.Int256
+                ? $"CAST(NULL AS BIGNUM) AS {SqlQuoting.QuoteIdentifier(c.Name)}"
+                : $"CAST(NULL AS {DuckDbTableLoader.StoredType(c.Type)}) AS {SqlQuoting.QuoteIdentifier(c.Name)}");
+            return $"SELECT {string.Join(", ", empty)} WHERE false";
+        }
+        string list = string.Join(", ", table.Files.Select(SqlQuoting.QuoteString));
+        return $"SELECT {string.Join(", ", columns)} FROM read_parquet([{list}])";
+    }
+
+    private static string Qualified(string schema, string name) =>
+        $"{SqlQuoting.QuoteIdentifier(schema)}.{SqlQuoting.QuoteIdentifier(name)}";
 
     public Task<EngineOutcome> ExecuteAsync(EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(
@@ -53,14 +149,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IDisposable
     private EngineOutcome Execute(EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        DuckDBConnection root;
-        lock (roots)
-        {
-            root = roots[request.Tier];
-        }
-        using var connection = root.Duplicate();
-        connection.Open();
-        Exec(connection, "USE dune");
+        using var connection = OpenSandbox(request);
         string sql = TrimStatement(request.Sql);
         var statement = Classify(connection, sql);
 
@@ -338,17 +427,5 @@ public sealed partial class DuckDbEngine : IQueryEngine, IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    public void Dispose()
-    {
-        lock (roots)
-        {
-            foreach (var root in roots.Values)
-            {
-                root.Dispose();
-            }
-            roots.Clear();
-        }
     }
 }

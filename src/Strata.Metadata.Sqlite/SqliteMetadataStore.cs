@@ -11,7 +11,7 @@ namespace Strata.Metadata.Sqlite;
 /// The embedded metadata store: one SQLite database in WAL mode with full fsync, so that a write that
 /// returned survives a crash. Each call opens a pooled connection; SQLite serialises writers.
 /// </summary>
-public sealed class SqliteMetadataStore : IMetadataStore
+public sealed partial class SqliteMetadataStore : IMetadataStore
 {
     private readonly string connectionString;
 
@@ -99,7 +99,7 @@ public sealed class SqliteMetadataStore : IMetadataStore
                 updated_at TEXT NOT NULL
             );
             CREATE INDEX IF NOT EXISTS queries_owner ON queries(owner, id);
-            """;
+            """ + UploadSchema;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

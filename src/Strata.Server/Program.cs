@@ -50,6 +50,15 @@ builder.Services.AddSingleton<Strata.Core.Results.Querying.IResultQueryEngine>(s
     var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
     return new DuckDbResultQuery(Path.Combine(o.DataDir, "results"), o.Medium.Threads, o.Medium.MemoryLimit);
 });
+builder.Services.AddSingleton(sp =>
+    new Strata.Server.Uploads.PartFiles(Path.Combine(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir, "uploads")));
+builder.Services.AddSingleton<Strata.Core.Uploads.ITableLoader>(sp =>
+{
+    var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
+    return new DuckDbTableLoader(new DuckDbLoaderSettings(o.Medium.Threads, o.Medium.MemoryLimit, Path.Combine(o.DataDir, "tmp", "loader")));
+});
+builder.Services.AddSingleton(sp => new UploadsApi.ReservedNamespaces(((DuckDbEngine)sp.GetRequiredService<IQueryEngine>()).DemoSchemas));
+builder.Services.AddSingleton<Strata.Server.Uploads.UploadService>();
 builder.Services.AddSingleton<ApiKeyResolver>();
 builder.Services.AddSingleton<ExecutionService>();
 builder.Services.AddSingleton<ResultPages>();
@@ -78,6 +87,8 @@ try
     await store.InitializeAsync(CancellationToken.None);
     StartupTasks.EnsureDemoData(options, Console.Out);
     await StartupTasks.EnsureKeysAsync(options, store, Console.Out, CancellationToken.None);
+    // Left by a crash: spooled bodies, half-written parts, parts of inserts that never committed.
+    app.Services.GetRequiredService<Strata.Server.Uploads.PartFiles>().Sweep(await store.AllPartFilesAsync(CancellationToken.None));
 }
 catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or FormatException)
 {
@@ -90,7 +101,8 @@ app.UseExceptionHandler(error => error.Run(async context =>
     var feature = context.Features.Get<IExceptionHandlerFeature>();
     if (feature?.Error is BadHttpRequestException bad)
     {
-        string message = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request body is larger than the configured limit" : "bad request";
+        long limit = context.RequestServices.GetRequiredService<IOptions<StrataOptions>>().Value.MaxRequestBodyBytes;
+        string message = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"Request body too large: the limit is {limit} bytes" : "bad request";
         await ApiErrors.WriteAsync(context, bad.StatusCode, message);
         return;
     }
@@ -110,6 +122,7 @@ app.UseResponseCompression();
 app.UseRouting();
 app.MapExecutionsApi();
 app.MapQueriesApi();
+app.MapUploadsApi();
 app.MapFallback((HttpContext context) => ApiErrors.NotFound($"no route for {context.Request.Method} {context.Request.Path}"));
 
 try

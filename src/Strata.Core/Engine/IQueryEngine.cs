@@ -1,5 +1,6 @@
 using Strata.Core.Executions;
 using Strata.Core.Results;
+using Strata.Core.Uploads;
 
 namespace Strata.Core.Engine;
 
@@ -14,8 +15,12 @@ public interface IQueryEngine
     Task<EngineOutcome> ExecuteAsync(EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken);
 }
 
-/// <summary>What to run, for whom, and with which resources.</summary>
-public sealed record EngineRequest(string ExecutionId, string Sql, string Owner, PerformanceTier Tier, long MaxResultBytes);
+/// <summary>
+/// What to run, for whom, and with which resources. <paramref name="Tables"/> are the uploaded
+/// tables the owner may read, as of the execution's start, with absolute part file paths: the
+/// engine shows exactly these and nothing else.
+/// </summary>
+public sealed record EngineRequest(string ExecutionId, string Sql, string Owner, PerformanceTier Tier, long MaxResultBytes, IReadOnlyList<TableSnapshot> Tables);
 
 /// <summary>How a run that did not fail ended; the writer has been completed.</summary>
 public sealed record EngineOutcome(ResultSchema Schema, long RowCount, long ResultBytes, bool Truncated);

@@ -1,4 +1,5 @@
 using Strata.Core.Executions;
+using Strata.Core.Uploads;
 
 namespace Strata.Core.Storage;
 
@@ -53,6 +54,39 @@ public interface IMetadataStore
 
     /// <summary>Completed executions whose results expired before the given time.</summary>
     Task<IReadOnlyList<string>> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    // Uploaded tables
+
+    /// <summary>The table of that namespace and name, with its row count and stored bytes.</summary>
+    Task<UploadTable?> GetTableAsync(string ns, string name, CancellationToken cancellationToken);
+
+    /// <summary>Creates the table unless one of that name exists; returns the table that now holds the name.</summary>
+    Task<UploadTable> CreateTableAsync(UploadTable table, CancellationToken cancellationToken);
+
+    /// <summary>In one transaction: drops any table of the same name and creates this one with the given part (if any).
+    /// Returns the part files that no table lists any more.</summary>
+    Task<IReadOnlyList<string>> ReplaceTableAsync(UploadTable table, TablePart? part, CancellationToken cancellationToken);
+
+    /// <summary>Adds a part to a table, making its rows visible; false when the table is gone.</summary>
+    Task<bool> AddPartAsync(TablePart part, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Removes every part of the table; returns their files.</summary>
+    Task<IReadOnlyList<string>> ClearTableAsync(string tableId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Removes the table and its parts; returns the files.</summary>
+    Task<IReadOnlyList<string>> DeleteTableAsync(string tableId, CancellationToken cancellationToken);
+
+    /// <summary>An owner's tables, newest first, and how many there are.</summary>
+    Task<(IReadOnlyList<UploadTable> Tables, long Total)> ListTablesAsync(string owner, int limit, int offset, CancellationToken cancellationToken);
+
+    /// <summary>The tables an owner's query may read (its own and every public one), with their part files, in one snapshot.</summary>
+    Task<IReadOnlyList<TableSnapshot>> VisibleTablesAsync(string owner, CancellationToken cancellationToken);
+
+    /// <summary>Every part file any table lists.</summary>
+    Task<IReadOnlySet<string>> AllPartFilesAsync(CancellationToken cancellationToken);
+
+    /// <summary>An owner's stored bytes and activity since the given time.</summary>
+    Task<UsageFigures> UsageAsync(string owner, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <summary>How an execution ended.</summary>

@@ -6,6 +6,8 @@ using Strata.Core.Storage;
 using Strata.Server.Auth;
 using Strata.Server.Executions;
 
+using static Strata.Server.Apis.RequestFields;
+
 namespace Strata.Server.Apis;
 
 /// <summary>Saved queries: create, read, update, archive/privacy, list, execute with parameters, latest results.</summary>
@@ -446,51 +448,6 @@ public static class QueriesApi
             throw new ParameterException("tags must be a list of strings");
         }
         return tags.EnumerateArray().Select(t => t.GetString()!).ToList();
-    }
-
-    private static bool TryString(JsonElement body, string name, out string? value, out string? error)
-    {
-        value = null;
-        error = null;
-        if (!body.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-        {
-            return true;
-        }
-        if (v.ValueKind != JsonValueKind.String)
-        {
-            error = $"{name} must be a string";
-            return false;
-        }
-        value = v.GetString();
-        return true;
-    }
-
-    private static string? OptionalString(JsonElement body, string name) =>
-        body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static bool? OptionalBool(JsonElement body, string name) =>
-        body.TryGetProperty(name, out var v) ? v.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.Null => null,
-            _ => throw new ParameterException($"{name} must be true or false"),
-        } : null;
-
-    private static bool TryInt(IQueryCollection q, string name, int fallback, int min, int max, out int value, out string error)
-    {
-        value = fallback;
-        error = "";
-        if (!q.TryGetValue(name, out var text) || string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) || value < min || value > max)
-        {
-            error = $"{name} must be an integer from {min} to {max}, got '{text}'";
-            return false;
-        }
-        return true;
     }
 
     private static IResult IdResult(long id) => new JsonWriterResult(w =>

@@ -11,6 +11,7 @@ public static class StrataEnvironment
         ("STRATA_API_KEYS", "Strata:ApiKeys"),
         ("STRATA_DEMO_SCALE", "Strata:DemoScale"),
         ("STRATA_PUBLIC_BASE_URL", "Strata:PublicBaseUrl"),
+        ("STRATA_MAX_REQUEST_BODY_BYTES", "Strata:MaxRequestBodyBytes"),
     ];
 
     public static IEnumerable<KeyValuePair<string, string?>> Shortcuts()

@@ -51,6 +51,18 @@ public sealed class StrataOptions
     [Range(1024L, 4L << 30)]
     public long MaxRequestBodyBytes { get; set; } = 200L * 1000 * 1000;
 
+    /// <summary>Most columns an uploaded table may have.</summary>
+    [Range(1, 10_000)]
+    public int MaxUploadColumns { get; set; } = 1000;
+
+    /// <summary>Stored bytes (uploaded tables plus results) an owner may hold; an insert past it is refused.</summary>
+    [Range(0L, long.MaxValue)]
+    public long StorageBytesAllowed { get; set; } = 50L * 1000 * 1000 * 1000;
+
+    /// <summary>Credits per billing period reported by /api/v1/usage (0: no plan).</summary>
+    [Range(0L, long.MaxValue)]
+    public long CreditsIncluded { get; set; }
+
     [Required]
     public TierOptions Medium { get; set; } = new() { Slots = 2, Threads = 2, MemoryLimit = "4GB" };
 

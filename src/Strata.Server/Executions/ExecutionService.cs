@@ -28,8 +28,11 @@ public sealed class ExecutionService
     private readonly ConcurrentDictionary<string, TaskCompletionSource> finished = new();
     private readonly KeyedLocks reuseLocks = new();
 
-    public ExecutionService(IMetadataStore store, IResultStore results, IQueryEngine engine, IOptions<StrataOptions> options, TimeProvider time, ILogger<ExecutionService> logger)
+    private readonly Uploads.UploadService uploads;
+
+    public ExecutionService(IMetadataStore store, IResultStore results, IQueryEngine engine, Uploads.UploadService uploads, IOptions<StrataOptions> options, TimeProvider time, ILogger<ExecutionService> logger)
     {
+        this.uploads = uploads;
         this.store = store;
         this.results = results;
         this.engine = engine;
@@ -219,8 +222,11 @@ public sealed class ExecutionService
             ExecutionOutcome outcome;
             try
             {
+                // The tables this owner may read, as of now; their files stay until the run ends.
+                var (tables, lease) = await uploads.SnapshotAsync(execution.Owner, linked.Token).ConfigureAwait(false);
+                using var heldFiles = lease;
                 var result = await engine.ExecuteAsync(
-                    new EngineRequest(id, execution.Sql, execution.Owner, tier, options.MaxResultBytes),
+                    new EngineRequest(id, execution.Sql, execution.Owner, tier, options.MaxResultBytes, tables),
                     schema => results.CreateWriter(id, schema),
                     linked.Token).ConfigureAwait(false);
                 var endedAt = time.GetUtcNow();

@@ -1,0 +1,41 @@
+namespace Strata.Core.Uploads;
+
+/// <summary>A declared column of an uploaded table.</summary>
+public sealed record UploadColumn(string Name, UploadColumnType Type, bool Nullable = true);
+
+/// <summary>
+/// An uploaded table. Its rows live in immutable part files (<see cref="TablePart"/>); the table
+/// itself is metadata only. <see cref="Id"/> is unique for all time, so a table deleted and made
+/// again under the same name never shares files with its predecessor.
+/// </summary>
+public sealed record UploadTable(
+    string Id,
+    string Owner,
+    string Namespace,
+    string Name,
+    string Description,
+    bool IsPrivate,
+    IReadOnlyList<UploadColumn> Columns,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long RowCount = 0,
+    long Bytes = 0)
+{
+    /// <summary>How queries name the table: <c>dune.&lt;namespace&gt;.&lt;name&gt;</c>.</summary>
+    public string FullName => UploadNames.FullName(Namespace, Name);
+
+    /// <summary>True when both declare the same columns (names ignoring case, types, nullability) in the same order.</summary>
+    public bool SameSchema(IReadOnlyList<UploadColumn> columns) =>
+        Columns.Count == columns.Count
+        && Columns.Zip(columns).All(p => string.Equals(p.First.Name, p.Second.Name, StringComparison.OrdinalIgnoreCase)
+            && p.First.Type == p.Second.Type && p.First.Nullable == p.Second.Nullable);
+}
+
+/// <summary>One immutable file of a table's rows; <see cref="File"/> is relative to the uploads directory.</summary>
+public sealed record TablePart(string TableId, string File, long Rows, long Bytes);
+
+/// <summary>What one query may read of a table: its name, columns and the part files as of the query's start.</summary>
+public sealed record TableSnapshot(string Namespace, string Name, IReadOnlyList<UploadColumn> Columns, IReadOnlyList<string> Files);
+
+/// <summary>An owner's storage and activity, for the usage endpoint.</summary>
+public sealed record UsageFigures(long TableBytes, long ResultBytes, long Executions, long PrivateQueries);

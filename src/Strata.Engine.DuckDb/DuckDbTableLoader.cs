@@ -1,0 +1,465 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+using Strata.Core.Results.Querying;
+using Strata.Core.Uploads;
+
+namespace Strata.Engine.DuckDb;
+
+/// <summary>Resources of the loader's DuckDB instance.</summary>
+public sealed record DuckDbLoaderSettings(int Threads, string MemoryLimit, string TempDirectory);
+
+/// <summary>
+/// Converts uploaded CSV and NDJSON into Parquet table parts with DuckDB's readers, in one pass.
+/// Every value is converted strictly; the first value that does not convert fails the statement
+/// through <c>error()</c> with a marker naming the column and the problem, and the row is then found
+/// by reading the source again. This instance never runs user SQL: only statements built here from
+/// validated identifiers and quoted literals.
+/// </summary>
+public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
+{
+    private const string Marker = "strata-upload:";
+    private static readonly BigInteger Int256Max = BigInteger.Pow(2, 255) - 1;
+    private static readonly BigInteger Int256Min = -BigInteger.Pow(2, 255);
+    private static readonly BigInteger Uint256Max = BigInteger.Pow(2, 256) - 1;
+    private readonly DuckDBConnection root;
+
+    public DuckDbTableLoader(DuckDbLoaderSettings settings)
+    {
+        Directory.CreateDirectory(settings.TempDirectory);
+        root = new DuckDBConnection("Data Source=:memory:");
+        root.Open();
+        Exec(root, $"SET threads = {settings.Threads}");
+        Exec(root, $"SET memory_limit = {SqlQuoting.QuoteString(settings.MemoryLimit)}");
+        Exec(root, $"SET temp_directory = {SqlQuoting.QuoteString(settings.TempDirectory)}");
+        Exec(root, "SET TimeZone = 'UTC'");
+        Exec(root, "SET autoinstall_known_extensions = false");
+        Exec(root, "SET allow_community_extensions = false");
+    }
+
+    public Task<long> LoadAsync(string sourceFile, UploadFormat format, IReadOnlyList<UploadColumn> columns, string targetFile, CancellationToken cancellationToken) =>
+        Run(() => Load(sourceFile, format, columns, targetFile, byPosition: false, cancellationToken), cancellationToken);
+
+    /// <summary>Loads a CSV whose header has exactly the given columns, in order (names already checked).</summary>
+    public Task<long> LoadByPositionAsync(string sourceFile, IReadOnlyList<UploadColumn> columns, string targetFile, CancellationToken cancellationToken) =>
+        Run(() => Load(sourceFile, UploadFormat.Csv, columns, targetFile, byPosition: true, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<UploadColumn>> InferCsvAsync(string sourceFile, CancellationToken cancellationToken) =>
+        Run(() => InferCsv(sourceFile, cancellationToken), cancellationToken);
+
+    private static Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>Where each table column's text comes from in the source, and how to read the source.</summary>
+    private sealed record SourcePlan(string From, string?[] Values, int[] HeaderPositions, string? Where);
+
+    private long Load(string source, UploadFormat format, IReadOnlyList<UploadColumn> columns, string target, bool byPosition, CancellationToken cancellationToken)
+    {
+        var plan = format == UploadFormat.Csv ? PlanCsv(source, columns, byPosition) : PlanNdJson(source, columns);
+        string temp = target + ".tmp";
+        var select = new StringBuilder();
+        for (int i = 0; i < columns.Count; i++)
+        {
+            select.Append(i == 0 ? "" : ", ")
+                .Append(Convert(columns[i], i, plan.Values[i]))
+                .Append(" AS ").Append(SqlQuoting.QuoteIdentifier(columns[i].Name));
+        }
+        string sql = $"COPY (SELECT {select} FROM {plan.From}{(plan.Where is null ? "" : " WHERE " + plan.Where)}) TO {SqlQuoting.QuoteString(temp)} (FORMAT parquet)";
+        using var connection = root.Duplicate();
+        connection.Open();
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            using var registration = cancellationToken.Register(command.Cancel);
+            command.ExecuteNonQuery();
+            cancellationToken.ThrowIfCancellationRequested();
+            long rows = System.Convert.ToInt64(Scalar(connection, $"SELECT num_rows FROM parquet_file_metadata({SqlQuoting.QuoteString(temp)})"), CultureInfo.InvariantCulture);
+            using (var file = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            {
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temp, target, overwrite: false);
+            return rows;
+        }
+        catch (DuckDBException e)
+        {
+            TryDelete(temp);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw Reject(e, source, format, columns, plan);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static SourcePlan PlanCsv(string source, IReadOnlyList<UploadColumn> columns, bool byPosition)
+    {
+        var header = ReadHeader(source);
+        var values = new string?[columns.Count];
+        var positions = Enumerable.Repeat(-1, columns.Count).ToArray();
+        if (byPosition)
+        {
+            if (header.Count != columns.Count)
+            {
+                throw new UploadRejectedException($"The CSV header has {header.Count} columns; expected {columns.Count}.");
+            }
+            for (int i = 0; i < columns.Count; i++)
+            {
+                positions[i] = i;
+            }
+        }
+        else
+        {
+            for (int h = 0; h < header.Count; h++)
+            {
+                string? name = header[h];
+                if (string.IsNullOrEmpty(name))
+                {
+                    throw new UploadRejectedException($"Column {h + 1} of the CSV header has no name.");
+                }
+                int index = IndexOf(columns, name);
+                if (index < 0)
+                {
+                    throw new UploadRejectedException(
+                        $"The CSV header names an unknown column \"{Shorten(name)}\"; the table's columns are {string.Join(", ", columns.Select(c => c.Name))}.");
+                }
+                if (positions[index] >= 0)
+                {
+                    throw new UploadRejectedException($"The CSV header names column \"{columns[index].Name}\" twice.");
+                }
+                positions[index] = h;
+            }
+        }
+        for (int i = 0; i < columns.Count; i++)
+        {
+            if (positions[i] >= 0)
+            {
+                values[i] = $"\"c{positions[i]}\"";
+            }
+            else if (!columns[i].Nullable)
+            {
+                throw new UploadRejectedException($"The CSV header has no column \"{columns[i].Name}\", which is not nullable.");
+            }
+        }
+        return new SourcePlan(CsvReader(source, header.Count), values, positions, null);
+    }
+
+    /// <summary>DuckDB's CSV reader over the file, every field as text named c0, c1, ... by position.</summary>
+    private static string CsvReader(string source, int fields)
+    {
+        string columnList = string.Join(", ", Enumerable.Range(0, fields).Select(i => $"'c{i}': 'VARCHAR'"));
+        return $"read_csv({SqlQuoting.QuoteString(source)}, header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
+            + $"strict_mode = true, max_line_size = 33554432, buffer_size = 67108864, columns = {{{columnList}}})";
+    }
+
+    private static SourcePlan PlanNdJson(string source, IReadOnlyList<UploadColumn> columns)
+    {
+        var values = new string?[columns.Count];
+        for (int i = 0; i < columns.Count; i++)
+        {
+            values[i] = $"json_extract_string(j, {SqlQuoting.QuoteString("$.\"" + columns[i].Name + "\"")})";
+        }
+        string names = string.Join(", ", columns.Select(c => SqlQuoting.QuoteString(c.Name)));
+        string unknown = $"list_filter(json_keys(j), k -> NOT list_contains([{names}], k))";
+        string where = $"CASE WHEN json_type(j) <> 'OBJECT' THEN error({SqlQuoting.QuoteString(Marker + "-1:object:")} || j::VARCHAR) "
+            + $"WHEN len({unknown}) > 0 THEN error({SqlQuoting.QuoteString(Marker + "-1:key:")} || {unknown}[1]) ELSE true END";
+        return new SourcePlan($"read_ndjson_objects({SqlQuoting.QuoteString(source)}) AS _s(j)", values, [], where);
+    }
+
+    /// <summary>The strict conversion of one column's text to its stored type; bad values fail through error().</summary>
+    private static string Convert(UploadColumn column, int index, string? value)
+    {
+        if (value is null)
+        {
+            return $"CAST(NULL AS {StoredType(column.Type)})";
+        }
+        string v = value;
+        string fail = $"error({SqlQuoting.QuoteString($"{Marker}{index}:bad:")} || {v})";
+        string converted = column.Type.Kind switch
+        {
+            UploadTypeKind.Varchar => v,
+            UploadTypeKind.Integer or UploadTypeKind.Bigint =>
+                $"COALESCE(CASE WHEN regexp_full_match({v}, '[+-]?[0-9]+') THEN TRY_CAST({v} AS {StoredType(column.Type)}) END, {fail})",
+            UploadTypeKind.Double or UploadTypeKind.Boolean or UploadTypeKind.Date or UploadTypeKind.Decimal =>
+                $"COALESCE(TRY_CAST({v} AS {StoredType(column.Type)}), {fail})",
+            UploadTypeKind.Timestamp => $"COALESCE({TimestampOf(v)}, {fail})",
+            UploadTypeKind.Varbinary =>
+                $"COALESCE(CASE WHEN regexp_full_match({v}, '0x([0-9a-fA-F]{{2}})*') THEN unhex(substr({v}, 3)) END, {fail})",
+            UploadTypeKind.Uint256 or UploadTypeKind.Int256 =>
+                $"COALESCE(CASE WHEN {BigIntegerTest(column.Type.Kind, v)} THEN CAST(TRY_CAST({v} AS BIGNUM) AS VARCHAR) END, {fail})",
+            _ => throw new ArgumentOutOfRangeException(nameof(column)),
+        };
+        string nullCase = column.Nullable
+            ? "NULL"
+            : $"error({SqlQuoting.QuoteString($"{Marker}{index}:null:")})";
+        return $"CASE WHEN {v} IS NULL THEN {nullCase} ELSE {converted} END";
+    }
+
+    /// <summary>Timestamps with or without an offset (or " UTC"), stored as UTC; a date alone is midnight.</summary>
+    private static string TimestampOf(string v) => $"TRY_CAST(TRY_CAST({v} AS TIMESTAMPTZ) AS TIMESTAMP)";
+
+    private static string BigIntegerTest(UploadTypeKind kind, string v) => kind == UploadTypeKind.Uint256
+        ? $"regexp_full_match({v}, '\\+?[0-9]{{1,80}}') AND TRY_CAST({v} AS BIGNUM) <= CAST('{Uint256Max}' AS BIGNUM)"
+        : $"regexp_full_match({v}, '[+-]?[0-9]{{1,80}}') AND TRY_CAST({v} AS BIGNUM) BETWEEN CAST('{Int256Min}' AS BIGNUM) AND CAST('{Int256Max}' AS BIGNUM)";
+
+    /// <summary>The Parquet (DuckDB) type a column is stored as; 256-bit integers are stored as their exact digits.</summary>
+    internal static string StoredType(UploadColumnType type) => type.Kind switch
+    {
+        UploadTypeKind.Varchar or UploadTypeKind.Uint256 or UploadTypeKind.Int256 => "VARCHAR",
+        UploadTypeKind.Integer => "INTEGER",
+        UploadTypeKind.Bigint => "BIGINT",
+        UploadTypeKind.Double => "DOUBLE",
+        UploadTypeKind.Boolean => "BOOLEAN",
+        UploadTypeKind.Timestamp => "TIMESTAMP",
+        UploadTypeKind.Date => "DATE",
+        UploadTypeKind.Varbinary => "BLOB",
+        UploadTypeKind.Decimal => string.Create(CultureInfo.InvariantCulture, $"DECIMAL({type.Precision},{type.Scale})"),
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>Turns a failed load into the client's 400: which row, which column, which value.</summary>
+    private static Exception Reject(DuckDBException e, string source, UploadFormat format, IReadOnlyList<UploadColumn> columns, SourcePlan plan)
+    {
+        string message = e.Message;
+        int at = message.IndexOf(Marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return new UploadRejectedException(ReaderMessage(message, format));
+        }
+        string rest = message[(at + Marker.Length)..];
+        string[] parts = rest.Split(':', 3);
+        int index = int.Parse(parts[0], CultureInfo.InvariantCulture);
+        string kind = parts[1];
+        string value = parts.Length > 2 ? parts[2] : "";
+        long? row = format == UploadFormat.Csv
+            ? FindCsvRow(source, index < 0 ? -1 : plan.HeaderPositions[index], kind == "null" ? null : value)
+            : FindJsonRow(source, index < 0 ? null : columns[index].Name, kind, value);
+        string where = row is long r ? $"row {r}" : "a row";
+        return new UploadRejectedException(kind switch
+        {
+            "null" => $"{where}, column \"{columns[index].Name}\": NULL in a column that is not nullable",
+            "key" => $"{where}: unknown key \"{Shorten(value)}\"; the table's columns are {string.Join(", ", columns.Select(c => c.Name))}",
+            "object" => $"{where}: not a JSON object: {Shorten(value)}",
+            _ => $"{where}, column \"{columns[index].Name}\": value \"{Shorten(value)}\" is not a valid {columns[index].Type}",
+        });
+    }
+
+    /// <summary>The 1-based data row (header not counted) whose field at <paramref name="position"/> is the value.</summary>
+    private static long? FindCsvRow(string source, int position, string? value)
+    {
+        using var reader = new StreamReader(source, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var csv = new CsvRecordReader(reader);
+        var fields = new List<string?>();
+        csv.Next(fields);
+        for (long row = 1; csv.Next(fields); row++)
+        {
+            if (position >= 0 && position < fields.Count && fields[position] == value)
+            {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The 1-based line (blank lines not counted) that holds the bad value, key or non-object.</summary>
+    private static long? FindJsonRow(string source, string? column, string kind, string value)
+    {
+        using var reader = new StreamReader(source, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        long row = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            row++;
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                var root = doc.RootElement;
+                bool match = kind switch
+                {
+                    "object" => root.ValueKind != JsonValueKind.Object,
+                    "key" => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(value, out _),
+                    "null" => root.ValueKind == JsonValueKind.Object && (!root.TryGetProperty(column!, out var p) || p.ValueKind == JsonValueKind.Null),
+                    _ => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(column!, out var q) && TextOf(q) == value,
+                };
+                if (match)
+                {
+                    return row;
+                }
+            }
+            catch (JsonException)
+            {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private static string? TextOf(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.Null => null,
+        _ => element.GetRawText(),
+    };
+
+    /// <summary>The reader's own complaint (malformed CSV or JSON), first lines only, without DuckDB's advice.</summary>
+    private static string ReaderMessage(string message, UploadFormat format)
+    {
+        var lines = message.Split('\n').Select(l => l.TrimEnd('\r')).TakeWhile(l => !l.StartsWith("Possible ", StringComparison.Ordinal)).Where(l => l.Length > 0).Take(4);
+        string text = string.Join(" ", lines);
+        text = ErrorPrefix().Replace(text, "");
+        return $"The {(format == UploadFormat.Csv ? "CSV" : "NDJSON")} body could not be read: {Shorten(text, 600)}";
+    }
+
+    private static List<string?> ReadHeader(string source)
+    {
+        using var reader = new StreamReader(source, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var header = new List<string?>();
+        if (!new CsvRecordReader(reader).Next(header) || header.Count == 0 || (header.Count == 1 && header[0] is null))
+        {
+            throw new UploadRejectedException("The CSV body is empty: a header row naming the columns is required.");
+        }
+        return header;
+    }
+
+    private static int IndexOf(IReadOnlyList<UploadColumn> columns, string name)
+    {
+        for (int i = 0; i < columns.Count; i++)
+        {
+            if (string.Equals(columns[i].Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private IReadOnlyList<UploadColumn> InferCsv(string source, CancellationToken cancellationToken)
+    {
+        var header = ReadHeader(source);
+        var names = CleanNames(header);
+        var tests = new List<string>();
+        for (int i = 0; i < names.Count; i++)
+        {
+            string v = $"\"c{i}\"";
+            string all(string test) => $"bool_and({v} IS NULL OR ({test}))";
+            tests.Add($"count({v})");
+            tests.Add(all($"lower({v}) IN ('true', 'false')"));
+            tests.Add(all($"regexp_full_match({v}, '[+-]?[0-9]+') AND TRY_CAST({v} AS INTEGER) IS NOT NULL"));
+            tests.Add(all($"regexp_full_match({v}, '[+-]?[0-9]+') AND TRY_CAST({v} AS BIGINT) IS NOT NULL"));
+            tests.Add(all(BigIntegerTest(UploadTypeKind.Int256, v)));
+            tests.Add(all(BigIntegerTest(UploadTypeKind.Uint256, v)));
+            tests.Add(all($"regexp_full_match({v}, '[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?') AND TRY_CAST({v} AS DOUBLE) IS NOT NULL"));
+            tests.Add(all($"regexp_full_match({v}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') AND TRY_CAST({v} AS DATE) IS NOT NULL"));
+            tests.Add(all($"regexp_full_match({v}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}[T ][0-9]{{2}}:[0-9]{{2}}.*') AND {TimestampOf(v)} IS NOT NULL"));
+            tests.Add(all($"regexp_full_match({v}, '0x([0-9a-fA-F]{{2}})*')"));
+        }
+        const int PerColumn = 10;
+        using var connection = root.Duplicate();
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {string.Join(", ", tests)} FROM {CsvReader(source, names.Count)}";
+        using var registration = cancellationToken.Register(command.Cancel);
+        try
+        {
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            var result = new List<UploadColumn>(names.Count);
+            for (int i = 0; i < names.Count; i++)
+            {
+                int b = i * PerColumn;
+                bool Is(int k) => !reader.IsDBNull(b + k) && reader.GetBoolean(b + k);
+                var kind = System.Convert.ToInt64(reader.GetValue(b), CultureInfo.InvariantCulture) == 0 ? UploadTypeKind.Varchar
+                    : Is(1) ? UploadTypeKind.Boolean
+                    : Is(2) ? UploadTypeKind.Integer
+                    : Is(3) ? UploadTypeKind.Bigint
+                    : Is(4) ? UploadTypeKind.Int256
+                    : Is(5) ? UploadTypeKind.Uint256
+                    : Is(6) ? UploadTypeKind.Double
+                    : Is(7) ? UploadTypeKind.Date
+                    : Is(8) ? UploadTypeKind.Timestamp
+                    : Is(9) ? UploadTypeKind.Varbinary
+                    : UploadTypeKind.Varchar;
+                result.Add(new UploadColumn(names[i], new UploadColumnType(kind)));
+            }
+            return result;
+        }
+        catch (DuckDBException e)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new UploadRejectedException(ReaderMessage(e.Message, UploadFormat.Csv));
+        }
+    }
+
+    /// <summary>
+    /// Column names from a CSV header: characters other than letters, digits and <c>_</c> become
+    /// <c>_</c>, an empty name becomes <c>_col&lt;n&gt;</c>, and repeats get <c>_2</c>, <c>_3</c>, ...
+    /// </summary>
+    internal static List<string> CleanNames(IReadOnlyList<string?> header)
+    {
+        var names = new List<string>(header.Count);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < header.Count; i++)
+        {
+            string name = NotIdentifier().Replace((header[i] ?? "").Trim(), "_");
+            if (name.Length == 0)
+            {
+                name = $"_col{i}";
+            }
+            if (name.Length > UploadNames.MaxLength - 4)
+            {
+                name = name[..(UploadNames.MaxLength - 4)];
+            }
+            string unique = name;
+            for (int k = 2; !seen.Add(unique); k++)
+            {
+                unique = $"{name}_{k}";
+            }
+            names.Add(unique);
+        }
+        return names;
+    }
+
+    private static string Shorten(string text, int max = 100) => text.Length <= max ? text : text[..max] + "...";
+
+    private static object? Scalar(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Exec(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9_]", RegexOptions.CultureInvariant)]
+    private static partial Regex NotIdentifier();
+
+    [GeneratedRegex(@"^(Invalid Input|Conversion|Parser) Error:\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex ErrorPrefix();
+
+    public void Dispose() => root.Dispose();
+}

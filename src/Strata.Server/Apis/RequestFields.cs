@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.Json;
+using Strata.Core.Queries;
+
+namespace Strata.Server.Apis;
+
+/// <summary>Typed reads of JSON body fields and query-string values, with errors naming the field.</summary>
+internal static class RequestFields
+{
+    internal static bool TryString(JsonElement body, string name, out string? value, out string? error)
+    {
+        value = null;
+        error = null;
+        if (!body.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+        if (v.ValueKind != JsonValueKind.String)
+        {
+            error = $"{name} must be a string";
+            return false;
+        }
+        value = v.GetString();
+        return true;
+    }
+
+    internal static string? OptionalString(JsonElement body, string name) =>
+        body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    internal static bool? OptionalBool(JsonElement body, string name) =>
+        body.TryGetProperty(name, out var v) ? v.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.Null => null,
+            _ => throw new ParameterException($"{name} must be true or false"),
+        } : null;
+
+    internal static bool TryInt(IQueryCollection q, string name, int fallback, int min, int max, out int value, out string error)
+    {
+        value = fallback;
+        error = "";
+        if (!q.TryGetValue(name, out var text) || string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) || value < min || value > max)
+        {
+            error = $"{name} must be an integer from {min} to {max}, got '{text}'";
+            return false;
+        }
+        return true;
+    }
+}

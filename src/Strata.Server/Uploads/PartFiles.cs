@@ -1,0 +1,156 @@
+namespace Strata.Server.Uploads;
+
+/// <summary>
+/// The uploads directory: where table parts live, which parts running queries hold, and the
+/// deletion of parts no table lists any more once nothing holds them. A query takes its snapshot
+/// between <see cref="BeginSnapshot"/> and <see cref="Hold"/>; a part dropped meanwhile is kept
+/// until that snapshot is held or abandoned, so a query never loses a file it was promised.
+/// </summary>
+public sealed class PartFiles
+{
+    private const string TempSuffix = ".tmp";
+    private readonly object gate = new();
+    private readonly Dictionary<string, int> held = new(StringComparer.Ordinal);
+    private readonly HashSet<string> doomed = new(StringComparer.Ordinal);
+    private int snapshotsInProgress;
+
+    public PartFiles(string root)
+    {
+        Root = Path.GetFullPath(root);
+        Directory.CreateDirectory(Root);
+        Directory.CreateDirectory(IncomingDirectory);
+    }
+
+    public string Root { get; }
+
+    /// <summary>Where request bodies are spooled before conversion.</summary>
+    public string IncomingDirectory => Path.Combine(Root, "incoming");
+
+    public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    /// <summary>A new part file name for a table, relative to the root, its directory created.</summary>
+    public string NewPart(string tableId)
+    {
+        Directory.CreateDirectory(Path.Combine(Root, tableId));
+        return Path.Combine(tableId, Strata.Core.Executions.ExecutionIds.New() + ".parquet");
+    }
+
+    /// <summary>A new spool file for a request body; the caller deletes it.</summary>
+    public string NewIncoming(string extension) =>
+        Path.Combine(IncomingDirectory, Strata.Core.Executions.ExecutionIds.New() + extension + TempSuffix);
+
+    public void BeginSnapshot()
+    {
+        lock (gate)
+        {
+            snapshotsInProgress++;
+        }
+    }
+
+    /// <summary>Ends a snapshot started with <see cref="BeginSnapshot"/>, holding its files until the lease is disposed.</summary>
+    public IDisposable Hold(IEnumerable<string> relatives)
+    {
+        var files = relatives.ToList();
+        lock (gate)
+        {
+            foreach (string f in files)
+            {
+                held[f] = held.GetValueOrDefault(f) + 1;
+            }
+            snapshotsInProgress--;
+            Collect();
+        }
+        return new Lease(this, files);
+    }
+
+    /// <summary>Ends a snapshot that will not be held (it failed).</summary>
+    public void AbandonSnapshot() => Hold([]).Dispose();
+
+    /// <summary>Deletes files no table lists any more, now or when the last query holding them ends.</summary>
+    public void Drop(IEnumerable<string> relatives)
+    {
+        lock (gate)
+        {
+            doomed.UnionWith(relatives);
+            Collect();
+        }
+    }
+
+    private void Release(List<string> files)
+    {
+        lock (gate)
+        {
+            foreach (string f in files)
+            {
+                if (--held[f] == 0)
+                {
+                    held.Remove(f);
+                }
+            }
+            Collect();
+        }
+    }
+
+    private void Collect()
+    {
+        if (snapshotsInProgress > 0)
+        {
+            return;
+        }
+        foreach (string f in doomed.Where(f => !held.ContainsKey(f)).ToList())
+        {
+            TryDelete(PathOf(f));
+            doomed.Remove(f);
+        }
+    }
+
+    /// <summary>
+    /// At start-up: deletes spooled bodies, half-written parts, and part files no table lists
+    /// (an insert that crashed before its commit). Returns how many files went.
+    /// </summary>
+    public int Sweep(IReadOnlySet<string> listed)
+    {
+        int removed = 0;
+        foreach (string file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(Root, file);
+            if (file.EndsWith(TempSuffix, StringComparison.Ordinal) || !listed.Contains(relative))
+            {
+                TryDelete(file);
+                removed++;
+            }
+        }
+        foreach (string dir in Directory.EnumerateDirectories(Root))
+        {
+            if (dir != IncomingDirectory && !Directory.EnumerateFileSystemEntries(dir).Any())
+            {
+                Directory.Delete(dir);
+            }
+        }
+        return removed;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private sealed class Lease(PartFiles owner, List<string> files) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                owner.Release(files);
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+using Microsoft.Extensions.Options;
+using Strata.Core.Executions;
+using Strata.Core.Storage;
+using Strata.Core.Threading;
+using Strata.Core.Uploads;
+using Strata.Server.Configuration;
+
+namespace Strata.Server.Uploads;
+
+/// <summary>A table of that name exists with another schema.</summary>
+public sealed class TableConflictException(string message) : Exception(message);
+
+/// <summary>No table of that name (or not one the caller may write).</summary>
+public sealed class TableNotFoundException(string fullName) : Exception($"Table {fullName} not found");
+
+/// <summary>What an insert did.</summary>
+public sealed record InsertOutcome(long RowsWritten, long BytesWritten, string Name);
+
+/// <summary>
+/// The privileged write path for uploaded tables. Bodies are spooled to disk, converted by the
+/// loader into a new immutable part, and the part is committed to the metadata store in one
+/// transaction; writes to one table are serialised by a per-table lock.
+/// </summary>
+public sealed class UploadService(IMetadataStore store, ITableLoader loader, PartFiles files, IOptions<StrataOptions> options, TimeProvider time)
+{
+    private readonly KeyedLocks locks = new();
+    private readonly StrataOptions settings = options.Value;
+
+    private static string LockKey(string ns, string name) => $"{ns}.{name}";
+
+    public async Task<(UploadTable Table, bool AlreadyExisted)> CreateAsync(
+        string owner, string ns, string name, IReadOnlyList<UploadColumn> columns, string description, bool isPrivate, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var table = new UploadTable(ExecutionIds.New(now), owner, ns, name, description, isPrivate, columns, now, now);
+        using var held = await locks.LockAsync(LockKey(ns, name), cancellationToken).ConfigureAwait(false);
+        var stored = await store.CreateTableAsync(table, cancellationToken).ConfigureAwait(false);
+        if (stored.Id == table.Id)
+        {
+            return (stored, false);
+        }
+        if (!stored.SameSchema(columns))
+        {
+            throw new TableConflictException(
+                $"Table {stored.FullName} already exists with a different schema ({Describe(stored.Columns)}); delete it first or use the same schema.");
+        }
+        return (stored, true);
+    }
+
+    /// <summary>Creates or replaces <c>dataset_&lt;name&gt;</c> from CSV text, types inferred.</summary>
+    public async Task<(UploadTable Table, long Rows)> UploadCsvAsync(
+        string owner, string name, string data, string description, bool isPrivate, CancellationToken cancellationToken)
+    {
+        string spool = files.NewIncoming(".csv");
+        try
+        {
+            await File.WriteAllTextAsync(spool, data, cancellationToken).ConfigureAwait(false);
+            var columns = await loader.InferCsvAsync(spool, cancellationToken).ConfigureAwait(false);
+            CheckColumnCount(columns.Count);
+            var now = time.GetUtcNow();
+            var table = new UploadTable(ExecutionIds.New(now), owner, owner, name, description, isPrivate, columns, now, now);
+            string part = files.NewPart(table.Id);
+            long rows = await loader.LoadByPositionAsync(spool, columns, files.PathOf(part), cancellationToken).ConfigureAwait(false);
+            using var held = await locks.LockAsync(LockKey(owner, name), cancellationToken).ConfigureAwait(false);
+            var committed = await CommitPartAsync(table, part, rows, (t, p) => store.ReplaceTableAsync(t, p, cancellationToken), cancellationToken).ConfigureAwait(false);
+            files.Drop(committed);
+            return (table, rows);
+        }
+        finally
+        {
+            File.Delete(spool);
+        }
+    }
+
+    /// <summary>Appends a CSV or NDJSON body to a table, all or nothing.</summary>
+    public async Task<InsertOutcome> InsertAsync(string ns, string name, Stream body, string? contentType, CancellationToken cancellationToken)
+    {
+        var table = await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false)
+            ?? throw new TableNotFoundException(UploadNames.FullName(ns, name));
+        string spool = files.NewIncoming(".body");
+        try
+        {
+            long bytes;
+            await using (var file = new FileStream(spool, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.Asynchronous))
+            {
+                await body.CopyToAsync(file, 1 << 20, cancellationToken).ConfigureAwait(false);
+                bytes = file.Length;
+            }
+            var format = FormatOf(contentType, spool);
+            using var held = await locks.LockAsync(LockKey(ns, name), cancellationToken).ConfigureAwait(false);
+            // The table may have been replaced or deleted while the body arrived.
+            table = await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false)
+                ?? throw new TableNotFoundException(UploadNames.FullName(ns, name));
+            string part = files.NewPart(table.Id);
+            long rows = await loader.LoadAsync(spool, format, table.Columns, files.PathOf(part), cancellationToken).ConfigureAwait(false);
+            var current = table;
+            await CommitPartAsync(table, part, rows, async (t, p) =>
+            {
+                if (p is not null && !await store.AddPartAsync(p, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+                {
+                    throw new TableNotFoundException(current.FullName);
+                }
+                return [];
+            }, cancellationToken).ConfigureAwait(false);
+            return new InsertOutcome(rows, bytes, table.FullName);
+        }
+        finally
+        {
+            File.Delete(spool);
+        }
+    }
+
+    /// <summary>
+    /// Commits a converted part (none when it holds no rows) after checking the owner's quota; on
+    /// any failure the part file is deleted, so nothing uncommitted stays behind.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> CommitPartAsync(
+        UploadTable table, string part, long rows, Func<UploadTable, TablePart?, Task<IReadOnlyList<string>>> commit, CancellationToken cancellationToken)
+    {
+        string path = files.PathOf(part);
+        try
+        {
+            TablePart? tablePart = null;
+            if (rows > 0)
+            {
+                long size = new FileInfo(path).Length;
+                var usage = await store.UsageAsync(table.Owner, time.GetUtcNow(), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                if (usage.TableBytes + usage.ResultBytes + size > settings.StorageBytesAllowed)
+                {
+                    throw new UploadRejectedException(
+                        $"Storage quota exceeded: {usage.TableBytes + usage.ResultBytes} bytes used plus {size} for this upload is over the {settings.StorageBytesAllowed} bytes allowed.");
+                }
+                tablePart = new TablePart(table.Id, part, rows, size);
+            }
+            else
+            {
+                File.Delete(path);
+            }
+            return await commit(table, tablePart).ConfigureAwait(false);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    public async Task<string> ClearAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        using var held = await locks.LockAsync(LockKey(ns, name), cancellationToken).ConfigureAwait(false);
+        var table = await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false)
+            ?? throw new TableNotFoundException(UploadNames.FullName(ns, name));
+        files.Drop(await store.ClearTableAsync(table.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+        return table.FullName;
+    }
+
+    public async Task<string> DeleteAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        using var held = await locks.LockAsync(LockKey(ns, name), cancellationToken).ConfigureAwait(false);
+        var table = await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false)
+            ?? throw new TableNotFoundException(UploadNames.FullName(ns, name));
+        files.Drop(await store.DeleteTableAsync(table.Id, cancellationToken).ConfigureAwait(false));
+        return table.FullName;
+    }
+
+    /// <summary>The tables an owner's query may read, with absolute part paths, held until the lease is disposed.</summary>
+    public async Task<(IReadOnlyList<TableSnapshot> Tables, IDisposable Lease)> SnapshotAsync(string owner, CancellationToken cancellationToken)
+    {
+        files.BeginSnapshot();
+        IReadOnlyList<TableSnapshot> tables;
+        try
+        {
+            tables = await store.VisibleTablesAsync(owner, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            files.AbandonSnapshot();
+            throw;
+        }
+        var lease = files.Hold(tables.SelectMany(t => t.Files));
+        return (tables.Select(t => t with { Files = t.Files.Select(files.PathOf).ToList() }).ToList(), lease);
+    }
+
+    public void CheckColumnCount(int count)
+    {
+        if (count > settings.MaxUploadColumns)
+        {
+            throw new UploadRejectedException($"A table may have at most {settings.MaxUploadColumns} columns; this one has {count}.");
+        }
+    }
+
+    /// <summary>The body's format: from its Content-Type when that names one, else from its first non-blank byte.</summary>
+    private static UploadFormat FormatOf(string? contentType, string spool)
+    {
+        string type = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        if (type is "text/csv" or "application/csv" or "text/comma-separated-values")
+        {
+            return UploadFormat.Csv;
+        }
+        if (type is "application/x-ndjson" or "application/ndjson" or "application/jsonl" or "application/x-jsonlines" or "application/jsonlines")
+        {
+            return UploadFormat.NdJson;
+        }
+        using var stream = File.OpenRead(spool);
+        int b;
+        while ((b = stream.ReadByte()) is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF)
+        {
+        }
+        return b == '{' ? UploadFormat.NdJson : UploadFormat.Csv;
+    }
+
+    private static string Describe(IReadOnlyList<UploadColumn> columns) =>
+        string.Join(", ", columns.Select(c => $"{c.Name} {c.Type}{(c.Nullable ? "" : " not null")}"));
+}
