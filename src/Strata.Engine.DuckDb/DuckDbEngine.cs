@@ -150,6 +150,64 @@ public sealed partial class DuckDbEngine : IQueryEngine
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = OpenSandbox(request);
+        using var interrupter = new Interrupter(connection, cancellationToken);
+        try
+        {
+            return Execute(connection, request, createWriter, cancellationToken);
+        }
+        catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Interrupts the connection once the token fires, and again every 50 ms until the run ends: an
+    /// interrupt that lands between two statements (or before the first) is reset by DuckDB when
+    /// the next statement starts, so one call alone could be lost and leave a slot running.
+    /// </summary>
+    private sealed class Interrupter : IDisposable
+    {
+        private readonly DuckDBCommand command;
+        private readonly CancellationTokenRegistration registration;
+        private readonly object gate = new();
+        private bool finished;
+
+        public Interrupter(DuckDBConnection connection, CancellationToken cancellationToken)
+        {
+            command = connection.CreateCommand();
+            registration = cancellationToken.Register(() => _ = Task.Run(RepeatAsync));
+        }
+
+        private async Task RepeatAsync()
+        {
+            while (true)
+            {
+                lock (gate)
+                {
+                    if (finished)
+                    {
+                        return;
+                    }
+                    command.Cancel();
+                }
+                await Task.Delay(50).ConfigureAwait(false);
+            }
+        }
+
+        public void Dispose()
+        {
+            registration.Dispose();
+            lock (gate)
+            {
+                finished = true;
+            }
+            command.Dispose();
+        }
+    }
+
+    private static EngineOutcome Execute(DuckDBConnection connection, EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken)
+    {
         string sql = TrimStatement(request.Sql);
         var statement = Classify(connection, sql);
 
