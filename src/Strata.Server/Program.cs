@@ -88,7 +88,8 @@ try
     StartupTasks.EnsureDemoData(options, Console.Out);
     await StartupTasks.EnsureKeysAsync(options, store, Console.Out, CancellationToken.None);
     // Left by a crash: spooled bodies, half-written parts, parts of inserts that never committed.
-    app.Services.GetRequiredService<Strata.Server.Uploads.PartFiles>().Sweep(await store.AllPartFilesAsync(CancellationToken.None));
+    int swept = app.Services.GetRequiredService<Strata.Server.Uploads.PartFiles>().Sweep(await store.AllPartFilesAsync(CancellationToken.None));
+    Console.WriteLine($"Start-up removed {swept} uncommitted or temporary upload files");
 }
 catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or FormatException)
 {

@@ -50,6 +50,20 @@ public sealed class ExecutionFlowTests(SharedServer shared)
     }
 
     [Fact]
+    public async Task A_result_with_no_rows_reads_as_empty_in_json_and_csv()
+    {
+        var body = await Server.Alice.RunAsync("select 1 as x, 'a' as y where false");
+        Assert.Empty(body["result"]!["rows"]!.AsArray());
+        var meta = body["result"]!["metadata"]!;
+        Assert.Equal(["x", "y"], meta["column_names"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(0, meta["total_row_count"]!.GetValue<long>());
+        string id = body["execution_id"]!.GetValue<string>();
+        var csv = await Server.Alice.GetAsync($"/api/v1/execution/{id}/results/csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("x,y", (await csv.Content.ReadAsStringAsync()).TrimEnd('\r', '\n'));
+    }
+
+    [Fact]
     public async Task Results_carry_rows_and_metadata()
     {
         var body = await Server.Alice.RunAsync("select range as n, 'v' || range as s from range(3) order by n");

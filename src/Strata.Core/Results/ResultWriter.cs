@@ -31,6 +31,8 @@ public sealed class ResultWriter : BatchSink, IDisposable
         Schema = schema;
         stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         writer = new ArrowFileWriter(stream, arrowSchema, leaveOpen: true);
+        // The file header and schema go out now, so that a result with no rows is still a valid Arrow file.
+        writer.WriteStart();
     }
 
     public ResultSchema Schema { get; }

@@ -21,7 +21,7 @@ public sealed record InsertOutcome(long RowsWritten, long BytesWritten, string N
 /// loader into a new immutable part, and the part is committed to the metadata store in one
 /// transaction; writes to one table are serialised by a per-table lock.
 /// </summary>
-public sealed class UploadService(IMetadataStore store, ITableLoader loader, PartFiles files, IOptions<StrataOptions> options, TimeProvider time)
+public sealed class UploadService(IMetadataStore store, ITableLoader loader, PartFiles files, IOptions<StrataOptions> options, TimeProvider time, ILogger<UploadService> logger)
 {
     private readonly KeyedLocks locks = new();
     private readonly StrataOptions settings = options.Value;
@@ -78,6 +78,7 @@ public sealed class UploadService(IMetadataStore store, ITableLoader loader, Par
         var table = await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false)
             ?? throw new TableNotFoundException(UploadNames.FullName(ns, name));
         string spool = files.NewIncoming(".body");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             long bytes;
@@ -87,12 +88,24 @@ public sealed class UploadService(IMetadataStore store, ITableLoader loader, Par
                 bytes = file.Length;
             }
             var format = FormatOf(contentType, spool);
+            long spoolMs = clock.ElapsedMilliseconds;
             using var held = await locks.LockAsync(LockKey(ns, name), cancellationToken).ConfigureAwait(false);
             // The table may have been replaced or deleted while the body arrived.
             table = await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false)
                 ?? throw new TableNotFoundException(UploadNames.FullName(ns, name));
             string part = files.NewPart(table.Id);
-            long rows = await loader.LoadAsync(spool, format, table.Columns, files.PathOf(part), cancellationToken).ConfigureAwait(false);
+            long convertStart = clock.ElapsedMilliseconds;
+            long rows;
+            try
+            {
+                rows = await loader.LoadAsync(spool, format, table.Columns, files.PathOf(part), cancellationToken).ConfigureAwait(false);
+            }
+            catch (UploadRejectedException)
+            {
+                UploadLog.Rejected(logger, table.FullName);
+                throw;
+            }
+            long commitStart = clock.ElapsedMilliseconds;
             var current = table;
             await CommitPartAsync(table, part, rows, async (t, p) =>
             {
@@ -102,6 +115,7 @@ public sealed class UploadService(IMetadataStore store, ITableLoader loader, Par
                 }
                 return [];
             }, cancellationToken).ConfigureAwait(false);
+            UploadLog.Inserted(logger, rows, bytes, table.FullName, spoolMs, commitStart - convertStart, clock.ElapsedMilliseconds - commitStart);
             return new InsertOutcome(rows, bytes, table.FullName);
         }
         finally

@@ -1,0 +1,11 @@
+namespace Strata.Server.Uploads;
+
+/// <summary>Upload log lines: table names, counts and timings only, never values.</summary>
+internal static partial class UploadLog
+{
+    [LoggerMessage(101, LogLevel.Information, "Inserted {Rows} rows ({Bytes} body bytes) into {Table}: spool {SpoolMs} ms, convert {ConvertMs} ms, commit {CommitMs} ms")]
+    public static partial void Inserted(ILogger logger, long rows, long bytes, string table, long spoolMs, long convertMs, long commitMs);
+
+    [LoggerMessage(102, LogLevel.Information, "Insert into {Table} rejected: bad input")]
+    public static partial void Rejected(ILogger logger, string table);
+}
