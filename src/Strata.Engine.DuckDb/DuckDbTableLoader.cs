@@ -67,7 +67,7 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
                 .Append(Convert(columns[i], i, plan.Values[i]))
                 .Append(" AS ").Append(SqlQuoting.QuoteIdentifier(columns[i].Name));
         }
-        string sql = $"COPY (SELECT {select} FROM {plan.From}{(plan.Where is null ? "" : " WHERE " + plan.Where)}) TO {SqlQuoting.QuoteString(temp)} (FORMAT parquet)";
+        string sql = $"COPY (SELECT {select} FROM {plan.From}{(plan.Where is null ? "" : " WHERE " + plan.Where)}) TO {SqlQuoting.QuoteString(temp)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, DICTIONARY_SIZE_LIMIT 1)";
         using var connection = root.Duplicate();
         connection.Open();
         try
