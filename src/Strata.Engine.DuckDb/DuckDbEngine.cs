@@ -48,7 +48,19 @@ public sealed partial class DuckDbEngine : IQueryEngine
             tables.Add((reader.GetString(0), reader.GetString(1)));
         }
         demoTables = tables;
+        reader.Close();
+        command.CommandText = "SELECT keyword_name FROM duckdb_keywords() WHERE keyword_category = 'reserved'";
+        using var words = command.ExecuteReader();
+        var reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (words.Read())
+        {
+            reserved.Add(words.GetString(0));
+        }
+        ReservedWords = reserved;
     }
+
+    /// <summary>SQL keywords that must be quoted to be used as a name.</summary>
+    public IReadOnlySet<string> ReservedWords { get; }
 
     /// <summary>The schemas of the demo database, which no upload namespace may take.</summary>
     public IReadOnlySet<string> DemoSchemas => demoTables.Select(t => t.Schema).ToHashSet(StringComparer.OrdinalIgnoreCase);

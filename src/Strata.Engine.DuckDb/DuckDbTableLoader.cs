@@ -415,7 +415,8 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
 
     /// <summary>
     /// Column names from a CSV header: characters other than letters, digits and <c>_</c> become
-    /// <c>_</c>, an empty name becomes <c>_col&lt;n&gt;</c>, and repeats get <c>_2</c>, <c>_3</c>, ...
+    /// <c>_</c>, a leading digit gets a <c>_</c> before it, an empty name becomes <c>_col&lt;n&gt;</c>,
+    /// and repeats get <c>_2</c>, <c>_3</c>, ...
     /// </summary>
     internal static List<string> CleanNames(IReadOnlyList<string?> header)
     {
@@ -427,6 +428,10 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
             if (name.Length == 0)
             {
                 name = $"_col{i}";
+            }
+            else if (char.IsAsciiDigit(name[0]))
+            {
+                name = "_" + name;
             }
             if (name.Length > UploadNames.MaxLength - 4)
             {

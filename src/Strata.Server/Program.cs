@@ -57,7 +57,11 @@ builder.Services.AddSingleton<Strata.Core.Uploads.ITableLoader>(sp =>
     var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
     return new DuckDbTableLoader(new DuckDbLoaderSettings(o.Medium.Threads, o.Medium.MemoryLimit, Path.Combine(o.DataDir, "tmp", "loader")));
 });
-builder.Services.AddSingleton(sp => new UploadsApi.ReservedNamespaces(((DuckDbEngine)sp.GetRequiredService<IQueryEngine>()).DemoSchemas));
+builder.Services.AddSingleton(sp =>
+{
+    var engine = (DuckDbEngine)sp.GetRequiredService<IQueryEngine>();
+    return new UploadsApi.EngineNames(engine.DemoSchemas, engine.ReservedWords);
+});
 builder.Services.AddSingleton<Strata.Server.Uploads.UploadService>();
 builder.Services.AddSingleton<ApiKeyResolver>();
 builder.Services.AddSingleton<ExecutionService>();

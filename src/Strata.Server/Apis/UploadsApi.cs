@@ -14,8 +14,8 @@ namespace Strata.Server.Apis;
 /// <summary>Uploaded tables (contract section 5) and the legacy <c>/api/v1/table</c> aliases; see docs/uploads.md.</summary>
 public static class UploadsApi
 {
-    /// <summary>Schemas of the demo database; no upload namespace may take one.</summary>
-    public sealed record ReservedNamespaces(IReadOnlySet<string> Names);
+    /// <summary>Schemas of the demo database (no upload namespace may take one), and the engine's reserved words.</summary>
+    public sealed record EngineNames(IReadOnlySet<string> DemoSchemas, IReadOnlySet<string> ReservedWords);
 
     public static IEndpointRouteBuilder MapUploadsApi(this IEndpointRouteBuilder app)
     {
@@ -46,7 +46,7 @@ public static class UploadsApi
         {
             return Forbidden($"Not allowed to write to namespace '{ns}': a key may write only to its own namespace '{owner}'.");
         }
-        if (context.RequestServices.GetRequiredService<ReservedNamespaces>().Names.Contains(ns))
+        if (context.RequestServices.GetRequiredService<EngineNames>().DemoSchemas.Contains(ns))
         {
             return Forbidden($"Namespace '{ns}' is reserved for the demo data.");
         }
@@ -55,7 +55,7 @@ public static class UploadsApi
 
     private static string? CheckTableName(string? name, string field = "table_name") =>
         string.IsNullOrEmpty(name) ? $"{field} is required"
-        : !UploadNames.IsValid(name) ? $"{field} must be 1-128 letters, digits or _; got '{Shorten(name)}'"
+        : !UploadNames.IsValid(name) ? $"{field} must be 1-128 letters, digits or _, not starting with a digit; got '{Shorten(name)}'"
         : null;
 
     private static async Task<IResult> Create(HttpContext context, UploadService uploads)
@@ -89,7 +89,7 @@ public static class UploadsApi
                 w.WriteString("namespace", table.Namespace);
                 w.WriteString("table_name", table.Name);
                 w.WriteString("full_name", table.FullName);
-                w.WriteString("example_query", ExampleQuery(table.FullName));
+                w.WriteString("example_query", ExampleQuery(context, table));
                 w.WriteBoolean("already_existed", existed);
                 w.WriteEndObject();
             });
@@ -130,7 +130,7 @@ public static class UploadsApi
             }
             if (!UploadNames.IsValid(name))
             {
-                throw new ParameterException($"schema[{i}].name must be 1-128 letters, digits or _; got '{Shorten(name)}'");
+                throw new ParameterException($"schema[{i}].name must be 1-128 letters, digits or _, not starting with a digit; got '{Shorten(name)}'");
             }
             if (!seen.Add(name))
             {
@@ -187,7 +187,7 @@ public static class UploadsApi
                 w.WriteString("namespace", table.Namespace);
                 w.WriteString("table_name", table.Name);
                 w.WriteString("full_name", table.FullName);
-                w.WriteString("example_query", ExampleQuery(table.FullName));
+                w.WriteString("example_query", ExampleQuery(context, table));
                 w.WriteNumber("rows_written", rows);
                 w.WriteEndObject();
             });
@@ -336,7 +336,13 @@ public static class UploadsApi
         });
     }
 
-    private static string ExampleQuery(string fullName) => $"SELECT * FROM {fullName} LIMIT 10";
+    /// <summary>A query that runs as it is: a table named like a reserved word is quoted.</summary>
+    private static string ExampleQuery(HttpContext context, UploadTable table)
+    {
+        var reserved = context.RequestServices.GetRequiredService<EngineNames>().ReservedWords;
+        string name = reserved.Contains(table.Name) ? $"\"{table.Name}\"" : table.Name;
+        return $"SELECT * FROM dune.{table.Namespace}.{name} LIMIT 10";
+    }
 
     private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "...";
 }

@@ -1,0 +1,216 @@
+using System.Text;
+
+namespace Strata.Tests;
+
+/// <summary>
+/// kill -9 while an upload is in flight: after a restart on the same data directory the table is exactly
+/// as before (or, once the whole body was sent, as before or with all of it), the server starts cleanly,
+/// and no temporary or orphaned part files are left under uploads/.
+/// </summary>
+public sealed class UploadCrashTests
+{
+    private const int PreRows = 1000;
+
+    /// <summary>Rows of about 60 bytes: a body of this many rows is over 50 MB.</summary>
+    private const int BigRows = 900_000;
+
+    private static string Row(int i) => $"{i},row {i} padding-padding-padding-padding-padding\n";
+
+    /// <summary>Writes the CSV rows; after <paramref name="pauseAfterBytes"/> bytes it signals and waits on the gate.</summary>
+    private static StreamedBody BigCsv(long pauseAfterBytes, TaskCompletionSource written, Task gate, Func<string, string>? escape = null, string prefix = "", string suffix = "", string? contentType = "text/csv")
+    {
+        escape ??= s => s;
+        return new StreamedBody(async stream =>
+        {
+            long sent = 0;
+            bool paused = false;
+            var chunk = new StringBuilder(prefix).Append(escape("n,s\n"));
+            for (int i = 0; i < BigRows; i++)
+            {
+                chunk.Append(escape(Row(i)));
+                if (chunk.Length >= 256 * 1024 || i == BigRows - 1)
+                {
+                    if (i == BigRows - 1)
+                    {
+                        chunk.Append(suffix);
+                    }
+                    byte[] bytes = Encoding.UTF8.GetBytes(chunk.ToString());
+                    chunk.Clear();
+                    await stream.WriteAsync(bytes);
+                    sent += bytes.Length;
+                    if (!paused && sent >= pauseAfterBytes)
+                    {
+                        paused = true;
+                        await stream.FlushAsync();
+                        written.TrySetResult();
+                        await gate;
+                    }
+                }
+            }
+            await stream.FlushAsync();
+            written.TrySetResult();
+        }, contentType);
+    }
+
+    private static async Task<string> PrepareAsync(StrataServer server)
+    {
+        string name = UploadApi.Name("crash");
+        await UploadApi.CreateOkAsync(server.Alice, "alice", name, UploadApi.Schema(("n", "bigint", false), ("s", "varchar", null)));
+        var csv = new StringBuilder("n,s\n");
+        for (int i = 0; i < PreRows; i++)
+        {
+            csv.Append(-1 - i).Append(",before\n");
+        }
+        await UploadApi.InsertOkAsync(server.Alice, "alice", name, csv.ToString());
+        return name;
+    }
+
+    private static void AssertCleanUploads(string dataDir, params int[] allowedPartCounts)
+    {
+        var files = Directory.GetFiles(Path.Combine(dataDir, "uploads"), "*", SearchOption.AllDirectories);
+        Assert.All(files, f => Assert.True(f.EndsWith(".parquet", StringComparison.Ordinal), $"stray file under uploads/: {f}"));
+        Assert.True(allowedPartCounts.Contains(files.Length), $"{files.Length} part files under uploads/: {string.Join(", ", files)}");
+    }
+
+    private static async Task<string> Describe(Task<(HttpStatusCode Status, JsonNode? Body, string Text)> send)
+    {
+        try
+        {
+            var (status, _, text) = await send;
+            return $"{status} {text}";
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException)
+        {
+            return e.Message;
+        }
+    }
+
+    private static void AssertStartedCleanly(StrataServer server)
+    {
+        string output = server.Output;
+        Assert.DoesNotContain("fail:", output);
+        Assert.DoesNotContain("crit:", output);
+        Assert.DoesNotContain("Exception", output);
+    }
+
+    [Fact]
+    public async Task Kill_during_a_streamed_insert_leaves_the_table_as_before()
+    {
+        string dataDir = Path.Combine(Path.GetTempPath(), "strata-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string name;
+            await using (var server = await StrataServer.StartAsync(dataDir))
+            {
+                name = await PrepareAsync(server);
+                var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                // 24 MB written and flushed: past the socket and server buffers, the server has read most of it.
+                var send = UploadApi.SendAsync(server.Alice, HttpMethod.Post, $"/api/v1/uploads/alice/{name}/insert", BigCsv(24L << 20, written, gate.Task));
+                await Task.WhenAny(written.Task, send).WaitAsync(TimeSpan.FromMinutes(2));
+                if (!written.Task.IsCompleted)
+                {
+                    Assert.Fail($"the insert ended before its body was sent: {await Describe(send)}");
+                }
+
+                // In flight: a query sees none of it.
+                Assert.Equal(PreRows, await UploadApi.CountAsync(server.Alice, $"dune.alice.{name}"));
+                await server.KillAsync();
+                gate.TrySetException(new IOException("the server was killed"));
+                Assert.NotNull(await Record.ExceptionAsync(() => send));
+            }
+            await using (var server = await StrataServer.StartAsync(dataDir))
+            {
+                AssertStartedCleanly(server);
+                var result = await UploadApi.RunAsync(server.Alice, $"select count(*) as c, max(n) as hi from dune.alice.{name}");
+                Assert.Equal(PreRows, result["result"]!["rows"]![0]!["c"]!.GetValue<long>());
+                Assert.Equal(-1, result["result"]!["rows"]![0]!["hi"]!.GetValue<long>());
+                Assert.Equal(PreRows, (await UploadApi.FindListedAsync(server.Alice, name))!["row_count"]!.GetValue<long>());
+                AssertCleanUploads(dataDir, 1);
+
+                // The table takes inserts again.
+                await UploadApi.InsertOkAsync(server.Alice, "alice", name, "n,s\n1,after\n");
+                Assert.Equal(PreRows + 1, await UploadApi.CountAsync(server.Alice, $"dune.alice.{name}"));
+            }
+        }
+        finally
+        {
+            StrataServer.TryDelete(dataDir);
+        }
+    }
+
+    [Fact]
+    public async Task Kill_once_the_whole_body_is_sent_leaves_all_of_the_insert_or_none()
+    {
+        string dataDir = Path.Combine(Path.GetTempPath(), "strata-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string name;
+            await using (var server = await StrataServer.StartAsync(dataDir))
+            {
+                name = await PrepareAsync(server);
+                var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var send = UploadApi.SendAsync(server.Alice, HttpMethod.Post, $"/api/v1/uploads/alice/{name}/insert", BigCsv(long.MaxValue, written, Task.CompletedTask));
+                await Task.WhenAny(written.Task, send).WaitAsync(TimeSpan.FromMinutes(2));
+                await server.KillAsync();
+                await Record.ExceptionAsync(() => send);
+            }
+            await using (var server = await StrataServer.StartAsync(dataDir))
+            {
+                AssertStartedCleanly(server);
+                var result = await UploadApi.RunAsync(server.Alice, $"select count(*) as c, count(*) filter (where n >= 0) as added from dune.alice.{name}");
+                long count = result["result"]!["rows"]![0]!["c"]!.GetValue<long>();
+                long added = result["result"]!["rows"]![0]!["added"]!.GetValue<long>();
+                Assert.True(added is 0 or BigRows, $"after the kill the table has {added} of the {BigRows} rows being inserted");
+                Assert.Equal(PreRows + added, count);
+                Assert.Equal(count, (await UploadApi.FindListedAsync(server.Alice, name))!["row_count"]!.GetValue<long>());
+                AssertCleanUploads(dataDir, added == 0 ? 1 : 2);
+            }
+        }
+        finally
+        {
+            StrataServer.TryDelete(dataDir);
+        }
+    }
+
+    [Fact]
+    public async Task Kill_during_a_csv_replace_keeps_the_old_table()
+    {
+        string dataDir = Path.Combine(Path.GetTempPath(), "strata-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string name = UploadApi.Name("crashcsv");
+            await using (var server = await StrataServer.StartAsync(dataDir))
+            {
+                var (status, _, text) = await UploadApi.UploadCsvAsync(server.Alice, name, "old_a,old_b\n1,x\n2,y\n");
+                Assert.True(status == HttpStatusCode.OK, text);
+                var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var body = BigCsv(24L << 20, written, gate.Task,
+                    escape: s => s.Replace("\n", "\\n", StringComparison.Ordinal),
+                    prefix: $"{{\"table_name\":\"{name}\",\"data\":\"", suffix: "\"}", contentType: "application/json");
+                var send = UploadApi.SendAsync(server.Alice, HttpMethod.Post, "/api/v1/uploads/csv", body);
+                await Task.WhenAny(written.Task, send).WaitAsync(TimeSpan.FromMinutes(2));
+                if (!written.Task.IsCompleted)
+                {
+                    Assert.Fail($"the upload ended before its body was sent: {await Describe(send)}");
+                }
+                await server.KillAsync();
+                gate.TrySetException(new IOException("the server was killed"));
+                Assert.NotNull(await Record.ExceptionAsync(() => send));
+            }
+            await using (var server = await StrataServer.StartAsync(dataDir))
+            {
+                AssertStartedCleanly(server);
+                var result = await UploadApi.RunAsync(server.Alice, $"select * from dune.alice.dataset_{name} order by old_a");
+                Assert.Equal(["old_a", "old_b"], UploadApi.Strings(result["result"]!["metadata"]!["column_names"]));
+                Assert.Equal(["x", "y"], result["result"]!["rows"]!.AsArray().Select(r => r!["old_b"]!.GetValue<string>()));
+                AssertCleanUploads(dataDir, 1);
+            }
+        }
+        finally
+        {
+            StrataServer.TryDelete(dataDir);
+        }
+    }
+}
