@@ -67,7 +67,7 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
                 .Append(Convert(columns[i], i, plan.Values[i]))
                 .Append(" AS ").Append(SqlQuoting.QuoteIdentifier(columns[i].Name));
         }
-        string sql = $"COPY (SELECT {select} FROM {plan.From}{(plan.Where is null ? "" : " WHERE " + plan.Where)}) TO {SqlQuoting.QuoteString(temp)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, DICTIONARY_SIZE_LIMIT 1)";
+        string sql = $"COPY (SELECT {select} FROM {plan.From}{(plan.Where is null ? "" : " WHERE " + plan.Where)}) TO {SqlQuoting.QuoteString(temp)} (FORMAT parquet, COMPRESSION snappy, DICTIONARY_SIZE_LIMIT 1)";
         using var connection = root.Duplicate();
         connection.Open();
         try
@@ -155,7 +155,7 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
     {
         string columnList = string.Join(", ", Enumerable.Range(0, fields).Select(i => $"'c{i}': 'VARCHAR'"));
         return $"read_csv({SqlQuoting.QuoteString(source)}, header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
-            + $"strict_mode = true, max_line_size = 33554432, buffer_size = 67108864, columns = {{{columnList}}})";
+            + $"strict_mode = true, columns = {{{columnList}}})";
     }
 
     private static SourcePlan PlanNdJson(string source, IReadOnlyList<UploadColumn> columns)
