@@ -216,11 +216,14 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
 
     /// <summary>
     /// Decimal digits within range. Up to 77 digits (76 signed) always fits 256 bits, so only longer
-    /// values pay for the exact BIGNUM comparison.
+    /// values pay for the exact BIGNUM comparison. A CASE, not an OR: DuckDB evaluates the second
+    /// branch only for the rows the first did not take (an OR evaluated both regexes on every row).
     /// </summary>
     private static string BigIntegerTest(UploadTypeKind kind, string v) => kind == UploadTypeKind.Uint256
-        ? $"(regexp_full_match({v}, '\\+?[0-9]{{1,77}}') OR (regexp_full_match({v}, '\\+?[0-9]{{78,200}}') AND TRY_CAST({v} AS BIGNUM) <= CAST('{Uint256Max}' AS BIGNUM)))"
-        : $"(regexp_full_match({v}, '[+-]?[0-9]{{1,76}}') OR (regexp_full_match({v}, '[+-]?[0-9]{{77,200}}') AND TRY_CAST({v} AS BIGNUM) BETWEEN CAST('{Int256Min}' AS BIGNUM) AND CAST('{Int256Max}' AS BIGNUM)))";
+        ? $"CASE WHEN regexp_full_match({v}, '\\+?[0-9]{{1,77}}') THEN true "
+            + $"WHEN regexp_full_match({v}, '\\+?[0-9]{{78,200}}') THEN TRY_CAST({v} AS BIGNUM) <= CAST('{Uint256Max}' AS BIGNUM) ELSE false END"
+        : $"CASE WHEN regexp_full_match({v}, '[+-]?[0-9]{{1,76}}') THEN true "
+            + $"WHEN regexp_full_match({v}, '[+-]?[0-9]{{77,200}}') THEN TRY_CAST({v} AS BIGNUM) BETWEEN CAST('{Int256Min}' AS BIGNUM) AND CAST('{Int256Max}' AS BIGNUM) ELSE false END";
 
     /// <summary>The Parquet (DuckDB) type a column is stored as; 256-bit integers are stored as their exact digits.</summary>
     internal static string StoredType(UploadColumnType type) => type.Kind switch
