@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using Strata.Core.Results.Querying;
+using Strata.Core.Storage;
 using Strata.Core.Uploads;
 
 namespace Strata.Engine.DuckDb;
@@ -35,7 +36,8 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
         Exec(root, $"SET threads = {settings.Threads}");
         Exec(root, $"SET memory_limit = {SqlQuoting.QuoteString(settings.MemoryLimit)}");
         Exec(root, $"SET temp_directory = {SqlQuoting.QuoteString(settings.TempDirectory)}");
-        Exec(root, "SET TimeZone = 'UTC'");
+        // GLOBAL: each load runs on a duplicate connection, and a plain SET would stay on this one.
+        Exec(root, "SET GLOBAL TimeZone = 'UTC'");
         Exec(root, "SET autoinstall_known_extensions = false");
         Exec(root, "SET allow_community_extensions = false");
     }
@@ -83,6 +85,7 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
                 file.Flush(flushToDisk: true);
             }
             File.Move(temp, target, overwrite: false);
+            DurableFiles.SyncDirectory(Path.GetDirectoryName(target)!);
             return rows;
         }
         catch (DuckDBException e)
@@ -244,16 +247,17 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
     private static Exception Reject(DuckDBException e, string source, UploadFormat format, IReadOnlyList<UploadColumn> columns, SourcePlan plan)
     {
         string message = e.Message;
-        int at = message.IndexOf(Marker, StringComparison.Ordinal);
-        if (at < 0)
+        // Only the error() raised by a conversion counts: it is the whole of DuckDB's message. The
+        // reader's own errors quote the user's line, which may contain anything, the marker included.
+        var marker = MarkerMessage().Match(message);
+        if (!marker.Success
+            || !int.TryParse(marker.Groups[1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int index)
+            || index >= columns.Count)
         {
             return new UploadRejectedException(ReaderMessage(message, format));
         }
-        string rest = message[(at + Marker.Length)..];
-        string[] parts = rest.Split(':', 3);
-        int index = int.Parse(parts[0], CultureInfo.InvariantCulture);
-        string kind = parts[1];
-        string value = parts.Length > 2 ? parts[2] : "";
+        string kind = marker.Groups[2].Value;
+        string value = message[marker.Length..];
         long? row = format == UploadFormat.Csv
             ? FindCsvRow(source, index < 0 ? -1 : plan.HeaderPositions[index], kind == "null" ? null : value)
             : FindJsonRow(source, index < 0 ? null : columns[index].Name, kind, value);
@@ -482,6 +486,9 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
 
     [GeneratedRegex(@"^(Invalid Input|Conversion|Parser) Error:\s*", RegexOptions.CultureInvariant)]
     private static partial Regex ErrorPrefix();
+
+    [GeneratedRegex(@"^Invalid Input Error: strata-upload:(-1|\d{1,5}):(bad|null|key|object):", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkerMessage();
 
     public void Dispose() => root.Dispose();
 }

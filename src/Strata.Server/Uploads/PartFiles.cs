@@ -31,7 +31,13 @@ public sealed class PartFiles
     /// <summary>A new part file name for a table, relative to the root, its directory created.</summary>
     public string NewPart(string tableId)
     {
-        Directory.CreateDirectory(Path.Combine(Root, tableId));
+        string directory = Path.Combine(Root, tableId);
+        if (!Directory.Exists(directory))
+        {
+            Directory.CreateDirectory(directory);
+            // The new directory entry must reach the disk before a part in it is committed.
+            Strata.Core.Storage.DurableFiles.SyncDirectory(Root);
+        }
         return Path.Combine(tableId, Strata.Core.Executions.ExecutionIds.New() + ".parquet");
     }
 

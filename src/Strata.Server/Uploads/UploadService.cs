@@ -60,11 +60,22 @@ public sealed class UploadService(IMetadataStore store, ITableLoader loader, Par
             var now = time.GetUtcNow();
             var table = new UploadTable(ExecutionIds.New(now), owner, owner, name, description, isPrivate, columns, now, now);
             string part = files.NewPart(table.Id);
-            long rows = await loader.LoadByPositionAsync(spool, columns, files.PathOf(part), cancellationToken).ConfigureAwait(false);
-            using var held = await locks.LockAsync(LockKey(owner, name), cancellationToken).ConfigureAwait(false);
-            var committed = await CommitPartAsync(table, part, rows, (t, p) => store.ReplaceTableAsync(t, p, cancellationToken), cancellationToken).ConfigureAwait(false);
-            files.Drop(committed);
-            return (table, rows);
+            try
+            {
+                long rows = await loader.LoadByPositionAsync(spool, columns, files.PathOf(part), cancellationToken).ConfigureAwait(false);
+                using var held = await locks.LockAsync(LockKey(owner, name), cancellationToken).ConfigureAwait(false);
+                // A replace frees the old table's bytes: only the growth counts against the quota.
+                long replaced = (await store.GetTableAsync(owner, name, cancellationToken).ConfigureAwait(false))?.Bytes ?? 0;
+                var committed = await CommitPartAsync(table, part, rows, replaced, (t, p) => store.ReplaceTableAsync(t, p, cancellationToken), cancellationToken).ConfigureAwait(false);
+                files.Drop(committed);
+                return (table, rows);
+            }
+            catch
+            {
+                // Not committed (a bad value, a dropped client, the quota): the part must not stay behind.
+                File.Delete(files.PathOf(part));
+                throw;
+            }
         }
         finally
         {
@@ -103,7 +114,7 @@ public sealed class UploadService(IMetadataStore store, ITableLoader loader, Par
             }
             long commitStart = clock.ElapsedMilliseconds;
             var current = table;
-            await CommitPartAsync(table, part, rows, async (t, p) =>
+            await CommitPartAsync(table, part, rows, 0, async (t, p) =>
             {
                 if (p is not null && !await store.AddPartAsync(p, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
                 {
@@ -150,7 +161,7 @@ public sealed class UploadService(IMetadataStore store, ITableLoader loader, Par
     /// any failure the part file is deleted, so nothing uncommitted stays behind.
     /// </summary>
     private async Task<IReadOnlyList<string>> CommitPartAsync(
-        UploadTable table, string part, long rows, Func<UploadTable, TablePart?, Task<IReadOnlyList<string>>> commit, CancellationToken cancellationToken)
+        UploadTable table, string part, long rows, long freedBytes, Func<UploadTable, TablePart?, Task<IReadOnlyList<string>>> commit, CancellationToken cancellationToken)
     {
         string path = files.PathOf(part);
         try
@@ -160,7 +171,7 @@ public sealed class UploadService(IMetadataStore store, ITableLoader loader, Par
             {
                 long size = new FileInfo(path).Length;
                 var usage = await store.UsageAsync(table.Owner, time.GetUtcNow(), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                if (usage.TableBytes + usage.ResultBytes + size > settings.StorageBytesAllowed)
+                if (usage.TableBytes + usage.ResultBytes - freedBytes + size > settings.StorageBytesAllowed)
                 {
                     throw new UploadRejectedException(
                         $"Storage quota exceeded: {usage.TableBytes + usage.ResultBytes} bytes used plus {size} for this upload is over the {settings.StorageBytesAllowed} bytes allowed.");
