@@ -68,27 +68,20 @@ public static class DemoData
         {
             foreach (string sql in Script(new Sizes(scale)))
             {
-                Execute(connection, sql);
+                DuckDbCommands.Exec(connection, sql);
             }
         }
         finally
         {
             foreach (string table in TempTables)
             {
-                Execute(connection, $"DROP TABLE IF EXISTS temp.main.{table}");
+                DuckDbCommands.Exec(connection, $"DROP TABLE IF EXISTS temp.main.{table}");
             }
             foreach (string macro in TempMacros)
             {
-                Execute(connection, $"DROP MACRO IF EXISTS temp.main.{macro}");
+                DuckDbCommands.Exec(connection, $"DROP MACRO IF EXISTS temp.main.{macro}");
             }
         }
-    }
-
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     /// <summary>Row counts and pool sizes derived from the scale.</summary>

@@ -37,7 +37,7 @@ public sealed partial class DuckDbEngine : IQueryEngine
         }
         using var probe = new DuckDBConnection("Data Source=:memory:");
         probe.Open();
-        Exec(probe, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS {DemoCatalog} (READ_ONLY)");
+        DuckDbCommands.Exec(probe, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS {DemoCatalog} (READ_ONLY)");
         using var command = probe.CreateCommand();
         command.CommandText = $"SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = '{DemoCatalog}' "
             + $"UNION ALL SELECT schema_name, view_name FROM duckdb_views() WHERE database_name = '{DemoCatalog}' AND NOT internal ORDER BY 1, 2";
@@ -117,7 +117,7 @@ public sealed partial class DuckDbEngine : IQueryEngine
             setup.Append("SET allow_community_extensions = false;\n");
             setup.Append("SET enable_external_access = false;\n");
             setup.Append("SET lock_configuration = true;\n");
-            Exec(connection, setup.ToString());
+            DuckDbCommands.Exec(connection, setup.ToString());
             return connection;
         }
         catch
@@ -491,11 +491,4 @@ public sealed partial class DuckDbEngine : IQueryEngine
 
     [GeneratedRegex(@"^\s*EXPLAIN(\s+ANALYZE)?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExplainPrefix();
-
-    private static void Exec(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }

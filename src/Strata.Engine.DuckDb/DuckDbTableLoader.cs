@@ -33,13 +33,13 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
         Directory.CreateDirectory(settings.TempDirectory);
         root = new DuckDBConnection("Data Source=:memory:");
         root.Open();
-        Exec(root, $"SET threads = {settings.Threads}");
-        Exec(root, $"SET memory_limit = {SqlQuoting.QuoteString(settings.MemoryLimit)}");
-        Exec(root, $"SET temp_directory = {SqlQuoting.QuoteString(settings.TempDirectory)}");
+        DuckDbCommands.Exec(root, $"SET threads = {settings.Threads}");
+        DuckDbCommands.Exec(root, $"SET memory_limit = {SqlQuoting.QuoteString(settings.MemoryLimit)}");
+        DuckDbCommands.Exec(root, $"SET temp_directory = {SqlQuoting.QuoteString(settings.TempDirectory)}");
         // GLOBAL: each load runs on a duplicate connection, and a plain SET would stay on this one.
-        Exec(root, "SET GLOBAL TimeZone = 'UTC'");
-        Exec(root, "SET autoinstall_known_extensions = false");
-        Exec(root, "SET allow_community_extensions = false");
+        DuckDbCommands.Exec(root, "SET GLOBAL TimeZone = 'UTC'");
+        DuckDbCommands.Exec(root, "SET autoinstall_known_extensions = false");
+        DuckDbCommands.Exec(root, "SET allow_community_extensions = false");
     }
 
     public Task<long> LoadAsync(string sourceFile, UploadFormat format, IReadOnlyList<UploadColumn> columns, string targetFile, CancellationToken cancellationToken) =>
@@ -79,7 +79,7 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
             using var registration = cancellationToken.Register(command.Cancel);
             command.ExecuteNonQuery();
             cancellationToken.ThrowIfCancellationRequested();
-            long rows = System.Convert.ToInt64(Scalar(connection, $"SELECT num_rows FROM parquet_file_metadata({SqlQuoting.QuoteString(temp)})"), CultureInfo.InvariantCulture);
+            long rows = System.Convert.ToInt64(DuckDbCommands.Scalar(connection, $"SELECT num_rows FROM parquet_file_metadata({SqlQuoting.QuoteString(temp)})"), CultureInfo.InvariantCulture);
             using (var file = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
             {
                 file.Flush(flushToDisk: true);
@@ -90,13 +90,13 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
         }
         catch (DuckDBException e)
         {
-            TryDelete(temp);
+            DurableFiles.TryDelete(temp);
             cancellationToken.ThrowIfCancellationRequested();
             throw Reject(e, source, format, columns, plan);
         }
         catch
         {
-            TryDelete(temp);
+            DurableFiles.TryDelete(temp);
             throw;
         }
     }
@@ -455,31 +455,6 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
     }
 
     private static string Shorten(string text, int max = 100) => text.Length <= max ? text : text[..max] + "...";
-
-    private static object? Scalar(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    private static void Exec(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-    }
 
     [GeneratedRegex("[^A-Za-z0-9_]", RegexOptions.CultureInvariant)]
     private static partial Regex NotIdentifier();

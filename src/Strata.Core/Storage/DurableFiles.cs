@@ -12,6 +12,18 @@ public static partial class DurableFiles
     private const int ReadOnly = 0;
     private const int Directory = 0x10000;
 
+    /// <summary>Deletes a file if it can; one left behind is removed by the start-up sweep.</summary>
+    public static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
     public static void SyncDirectory(string path)
     {
         if (OperatingSystem.IsWindows())

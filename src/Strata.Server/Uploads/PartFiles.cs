@@ -1,3 +1,5 @@
+using Strata.Core.Storage;
+
 namespace Strata.Server.Uploads;
 
 /// <summary>
@@ -36,7 +38,7 @@ public sealed class PartFiles
         {
             Directory.CreateDirectory(directory);
             // The new directory entry must reach the disk before a part in it is committed.
-            Strata.Core.Storage.DurableFiles.SyncDirectory(Root);
+            DurableFiles.SyncDirectory(Root);
         }
         return Path.Combine(tableId, Strata.Core.Executions.ExecutionIds.New() + ".parquet");
     }
@@ -105,7 +107,7 @@ public sealed class PartFiles
         }
         foreach (string f in doomed.Where(f => !held.ContainsKey(f)).ToList())
         {
-            TryDelete(PathOf(f));
+            DurableFiles.TryDelete(PathOf(f));
             doomed.Remove(f);
         }
     }
@@ -122,7 +124,7 @@ public sealed class PartFiles
             string relative = Path.GetRelativePath(Root, file);
             if (file.EndsWith(TempSuffix, StringComparison.Ordinal) || !listed.Contains(relative))
             {
-                TryDelete(file);
+                DurableFiles.TryDelete(file);
                 removed++;
             }
         }
@@ -134,17 +136,6 @@ public sealed class PartFiles
             }
         }
         return removed;
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
     }
 
     private sealed class Lease(PartFiles owner, List<string> files) : IDisposable

@@ -191,21 +191,19 @@ public sealed class UploadService(IMetadataStore store, ITableLoader loader, Par
         }
     }
 
-    public async Task<string> ClearAsync(string ns, string name, CancellationToken cancellationToken)
-    {
-        using var held = await locks.LockAsync(LockKey(ns, name), cancellationToken).ConfigureAwait(false);
-        var table = await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false)
-            ?? throw new TableNotFoundException(UploadNames.FullName(ns, name));
-        files.Drop(await store.ClearTableAsync(table.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
-        return table.FullName;
-    }
+    public Task<string> ClearAsync(string ns, string name, CancellationToken cancellationToken) =>
+        DropPartsAsync(ns, name, id => store.ClearTableAsync(id, time.GetUtcNow(), cancellationToken), cancellationToken);
 
-    public async Task<string> DeleteAsync(string ns, string name, CancellationToken cancellationToken)
+    public Task<string> DeleteAsync(string ns, string name, CancellationToken cancellationToken) =>
+        DropPartsAsync(ns, name, id => store.DeleteTableAsync(id, cancellationToken), cancellationToken);
+
+    /// <summary>Under the table's lock: applies a change that drops parts, then deletes their files once unheld.</summary>
+    private async Task<string> DropPartsAsync(string ns, string name, Func<string, Task<IReadOnlyList<string>>> change, CancellationToken cancellationToken)
     {
         using var held = await locks.LockAsync(LockKey(ns, name), cancellationToken).ConfigureAwait(false);
         var table = await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false)
             ?? throw new TableNotFoundException(UploadNames.FullName(ns, name));
-        files.Drop(await store.DeleteTableAsync(table.Id, cancellationToken).ConfigureAwait(false));
+        files.Drop(await change(table.Id).ConfigureAwait(false));
         return table.FullName;
     }
 
