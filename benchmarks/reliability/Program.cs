@@ -1,0 +1,34 @@
+using System.Globalization;
+using Strata.Reliability;
+
+// Whole-system reliability runs against a real server process (the Release build of Strata.Server):
+//   soak      --minutes 10 --clients 64
+//   crash     --kills 50 --seed 1
+//   fairness  --queued 500
+// Each prints a markdown table (for docs/reliability.md) and exits non-zero when a target is missed.
+string command = args.Length > 0 ? args[0] : "";
+string Option(string name, string fallback)
+{
+    int at = Array.IndexOf(args, "--" + name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+}
+int Int(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+if (!File.Exists(ServerProcess.ServerDll))
+{
+    Console.Error.WriteLine($"Build the server first: dotnet build Strata.slnx -c Release (missing {ServerProcess.ServerDll})");
+    return 2;
+}
+return command switch
+{
+    "soak" => await Soak.RunAsync(TimeSpan.FromMinutes(double.Parse(Option("minutes", "10"), CultureInfo.InvariantCulture)), Int("clients", 64), Console.Out),
+    "crash" => await Crash.RunAsync(Int("kills", 50), Int("seed", 1), Console.Out),
+    "fairness" => await Fairness.RunAsync(Int("queued", 500), Console.Out),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: reliability soak [--minutes M] [--clients N] | crash [--kills N] [--seed S] | fairness [--queued N]");
+    return 2;
+}
