@@ -1,0 +1,275 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Strata.Core.Queries;
+using Strata.Core.Results.Querying;
+using Strata.Core.Uploads;
+
+namespace Strata.Reliability;
+
+/// <summary>
+/// Mutation fuzzing of every parser a request reaches: filters, sort_by, columns, query parameters and
+/// CSV records in process, and JSON request bodies over HTTP against a real server. Each input must be
+/// accepted or refused with the parser's own error (which the API maps to a 400), never anything else,
+/// and none may take longer than one second.
+/// </summary>
+internal static class Fuzz
+{
+    private static readonly string[] Columns = ["id", "name", "amount", "block_time", "to", "select", "a b", "\"q\""];
+
+    private static readonly string[] FilterSeeds =
+    [
+        "id > 5", "name = 'x'", "amount >= 1.5 and id < 10", "block_time > '2021-01-01'", "name like '%a%'",
+        "id in (1, 2, 3)", "name is not null", "(id = 1 or id = 2) and amount < 0", "\"a b\" = 'y'", "\"to\" <> 'z'",
+        "id between 1 and 5", "name not like 'x_'", "amount = -1e10", "block_time < timestamp '2021-01-01 00:00:00'",
+    ];
+
+    private static readonly string[] Tokens =
+    [
+        " ", "(", ")", "'", "\"", "''", ",", "=", "<>", "!=", "<", ">", "<=", ">=", "and", "or", "not", "is", "null",
+        "like", "in", "between", "--", "/*", "*/", ";", "\\", "\0", "é", "\ud800", "💥", "0x", "1e999", "-", "+", ".",
+        "%", "_", "select", "union", "drop", "id", "name", "timestamp", "date", "blob", "true", "false", "\n", "\t",
+        "99999999999999999999999999", "NaN", "Infinity",
+    ];
+
+    private static readonly string[] SqlSeeds =
+    [
+        "select * from t where a = {{a}} and b in ({{b}})", "select '{{a}}' as x -- {{b}}", "select {{a}}, {{ b }}, {{a}}",
+        "select $${{a}}$$, \"{{b}}\"", "/* {{a}} */ select {{b}}", "select {{missing}}",
+    ];
+
+    public static int Run(long inputs, int seed, TextWriter report)
+    {
+        var random = new Random(seed);
+        var rows = new List<(string Target, long Inputs, long Accepted, double MaxMs, List<string> Failures)>();
+        rows.Add(Target("filters", inputs, random, r => Mutate(r, FilterSeeds), text =>
+        {
+            try
+            {
+                return FilterParser.Parse(text, Columns) is not null;
+            }
+            catch (FilterException)
+            {
+                return false;
+            }
+        }));
+        rows.Add(Target("sort_by", inputs / 4, random, r => Mutate(r, ["id desc", "name asc, amount", "\"a b\" desc nulls last"]), text =>
+        {
+            try
+            {
+                return SortParser.Parse(text, Columns).Count > 0;
+            }
+            catch (FilterException)
+            {
+                return false;
+            }
+        }));
+        rows.Add(Target("columns", inputs / 4, random, r => Mutate(r, ["id,name", "\"a b\",amount", "to"]), text =>
+        {
+            try
+            {
+                return ColumnsParser.Parse(text, Columns).Count > 0;
+            }
+            catch (FilterException)
+            {
+                return false;
+            }
+        }));
+        var definitions = new List<QueryParameter>
+        {
+            new("a", "text", "x"),
+            new("b", "number", "1"),
+        };
+        rows.Add(Target("parameters", inputs, random, r => Mutate(r, SqlSeeds) + "\u0001" + Mutate(r, ["1", "x", "2021-01-01 00:00:00", "1,2,3"]), text =>
+        {
+            int cut = text.IndexOf('\u0001', StringComparison.Ordinal);
+            string sql = text[..cut], value = text[(cut + 1)..];
+            try
+            {
+                var defs = new List<QueryParameter>
+                {
+                    ParameterSubstitution.ValidateDefinition(definitions[0]),
+                    ParameterSubstitution.ValidateDefinition(definitions[1] with { Type = (value.Length % 3) switch { 0 => "number", 1 => "datetime", _ => "text" } }),
+                };
+                ParameterSubstitution.Apply(sql, defs, new Dictionary<string, ParameterValue> { ["a"] = ParameterValue.Single(value), ["b"] = ParameterValue.Single(value) });
+                return true;
+            }
+            catch (ParameterException)
+            {
+                return false;
+            }
+        }));
+        rows.Add(Target("csv records", inputs, random, r => Mutate(r, ["a,b,c\n1,2,3\n", "\"x\"\"y\",\"line\nbreak\"\r\n", "a,,\"\"\n"]), text =>
+        {
+            try
+            {
+                var reader = new CsvRecordReader(new StringReader(text));
+                var fields = new List<string?>();
+                int records = 0;
+                while (reader.Next(fields))
+                {
+                    records++;
+                }
+                return records > 0;
+            }
+            catch (UploadRejectedException)
+            {
+                return false;
+            }
+        }));
+
+        report.WriteLine($"## Fuzzing (in process), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        report.WriteLine();
+        report.WriteLine($"Command: `dotnet run -c Release --project benchmarks/reliability -- fuzz --inputs {inputs} --seed {seed}`.");
+        report.WriteLine();
+        report.WriteLine("| target | inputs | accepted | refused with the parser's error | other exception or hang | slowest input |");
+        report.WriteLine("|---|---|---|---|---|---|");
+        foreach (var (target, n, accepted, max, failures) in rows)
+        {
+            report.WriteLine($"| {target} | {n} | {accepted} | {n - accepted - failures.Count} | {failures.Count} | {max:0.00} ms |");
+        }
+        foreach (var (target, _, _, _, failures) in rows)
+        {
+            foreach (var f in failures.Take(5))
+            {
+                report.WriteLine($"- {target}: {f}");
+            }
+        }
+        return rows.All(r => r.Failures.Count == 0) ? 0 : 1;
+    }
+
+    private static (string, long, long, double, List<string>) Target(string name, long inputs, Random random, Func<Random, string> generate, Func<string, bool> parse)
+    {
+        long accepted = 0;
+        double max = 0;
+        var failures = new List<string>();
+        var clock = new Stopwatch();
+        for (long i = 0; i < inputs; i++)
+        {
+            string input = generate(random);
+            clock.Restart();
+            try
+            {
+                if (parse(input))
+                {
+                    accepted++;
+                }
+            }
+            catch (Exception e)
+            {
+                if (failures.Count < 100)
+                {
+                    failures.Add($"{e.GetType().Name} for {Show(input)}: {e.Message}");
+                }
+            }
+            double ms = clock.Elapsed.TotalMilliseconds;
+            max = Math.Max(max, ms);
+            if (ms > 1000 && failures.Count < 100)
+            {
+                failures.Add($"took {ms:0} ms for {Show(input)}");
+            }
+        }
+        return (name, inputs, accepted, max, failures);
+    }
+
+    internal static string Show(string input) =>
+        JsonEscape(input.Length > 120 ? input[..120] + "..." : input);
+
+    private static string JsonEscape(string s) => System.Text.Json.JsonSerializer.Serialize(s);
+
+    /// <summary>A seed with random insertions, deletions, duplications and token splices.</summary>
+    internal static string Mutate(Random r, string[] seeds)
+    {
+        var text = new StringBuilder(seeds[r.Next(seeds.Length)]);
+        int edits = r.Next(0, 6);
+        for (int e = 0; e < edits; e++)
+        {
+            int at = text.Length == 0 ? 0 : r.Next(text.Length + 1);
+            switch (r.Next(5))
+            {
+                case 0:
+                    text.Insert(at, Tokens[r.Next(Tokens.Length)]);
+                    break;
+                case 1 when text.Length > 0:
+                    text.Remove(Math.Min(at, text.Length - 1), Math.Min(r.Next(1, 4), text.Length - Math.Min(at, text.Length - 1)));
+                    break;
+                case 2:
+                    text.Insert(at, (char)r.Next(0, 0x3000));
+                    break;
+                case 3 when text.Length > 0:
+                    string copy = text.ToString();
+                    int from = r.Next(copy.Length);
+                    text.Insert(at, copy[from..Math.Min(copy.Length, from + r.Next(1, 12))]);
+                    break;
+                default:
+                    text.Insert(at, seeds[r.Next(seeds.Length)]);
+                    break;
+            }
+        }
+        if (r.Next(200) == 0)
+        {
+            text.Append('(', r.Next(1, 5000));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>JSON bodies over HTTP: mutated request bodies for every JSON route; no 5xx, no hang.</summary>
+    public static async Task<int> RunHttpAsync(long inputs, int seed, TextWriter report)
+    {
+        string dataDir = Path.Combine(Path.GetTempPath(), "strata-fuzz-" + Guid.NewGuid().ToString("N"));
+        string key = $"fuzz-key-{Guid.NewGuid():N}";
+        var settings = new Dictionary<string, string>
+        {
+            ["STRATA_API_KEYS"] = $"fuzz:{key}",
+            ["STRATA_DEMO_SCALE"] = "0.001",
+            ["Strata__RateLimits__ReadPerMinute"] = "0",
+            ["Strata__RateLimits__WritePerMinute"] = "0",
+            ["Strata__Quotas__QueuedPerOwner"] = "100000",
+        };
+        await using var server = await ServerProcess.StartAsync(dataDir, settings).ConfigureAwait(false);
+        var tally = new Tally();
+        using var http = new HttpClient { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
+        http.DefaultRequestHeaders.Add("X-Dune-API-Key", key);
+        var api = new ApiClient(http, tally);
+        (string Path, string[] Seeds)[] routes =
+        [
+            ("api/v1/sql/execute", ["{\"sql\":\"select 1\"}", "{\"sql\":\"select 1\",\"performance\":\"large\"}", "{\"query_sql\":\"select 2\"}"]),
+            ("api/v1/query", ["{\"name\":\"q\",\"query_sql\":\"select {{a}}\",\"parameters\":[{\"key\":\"a\",\"type\":\"number\",\"value\":\"1\"}]}"]),
+            ("api/v1/uploads", ["{\"namespace\":\"fuzz\",\"table_name\":\"t\",\"schema\":[{\"name\":\"a\",\"type\":\"integer\"}]}"]),
+            ("api/v1/uploads/fuzz/t/insert", ["{\"a\": 1}\n{\"a\": 2}\n", "{\"a\": null}\n"]),
+        ];
+        var random = new Random(seed);
+        long slow = 0;
+        double max = 0;
+        var clock = new Stopwatch();
+        var perRoute = new long[routes.Length];
+        for (long i = 0; i < inputs; i++)
+        {
+            int which = random.Next(routes.Length);
+            var (path, seeds) = routes[which];
+            string body = Mutate(random, seeds);
+            clock.Restart();
+            await api.SendAsync(HttpMethod.Post, path, body, which == 3 ? "application/x-ndjson" : "application/json").ConfigureAwait(false);
+            double ms = clock.Elapsed.TotalMilliseconds;
+            max = Math.Max(max, ms);
+            slow += ms > 1000 ? 1 : 0;
+            perRoute[which]++;
+        }
+        report.WriteLine($"## Fuzzing (JSON and NDJSON bodies over HTTP), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        report.WriteLine();
+        report.WriteLine($"Command: `dotnet run -c Release --project benchmarks/reliability -- fuzz-http --inputs {inputs} --seed {seed}`.");
+        report.WriteLine();
+        report.WriteLine("| measure | value |");
+        report.WriteLine("|---|---|");
+        report.WriteLine($"| inputs per route | {string.Join(", ", routes.Select((r, i) => $"{r.Path}: {perRoute[i]}"))} |");
+        report.WriteLine($"| 5xx answers | {tally.ServerErrors} |");
+        report.WriteLine($"| transport errors | {tally.TransportErrors} |");
+        report.WriteLine($"| answers over 1 s | {slow} (slowest {max:0} ms) |");
+        foreach (var sample in tally.ServerErrorSamples)
+        {
+            report.WriteLine($"- 5xx: {sample}");
+        }
+        Directory.Delete(dataDir, recursive: true);
+        return tally.ServerErrors == 0 && tally.TransportErrors == 0 && slow == 0 ? 0 : 1;
+    }
+}
