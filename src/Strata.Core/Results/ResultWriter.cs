@@ -73,15 +73,32 @@ public sealed class ResultWriter : BatchSink, IDisposable
             return;
         }
         finished = true;
-        writer.Dispose();
-        stream.Dispose();
+        // An abandoned result: disposing flushes buffered bytes, which fails again when the disk is
+        // full; the file is deleted whatever the flush does.
         try
         {
-            File.Delete(tempPath);
+            try
+            {
+                writer.Dispose();
+            }
+            finally
+            {
+                stream.Dispose();
+            }
         }
         catch (IOException)
         {
-            // The sweep of incomplete files removes it at the next start.
+        }
+        finally
+        {
+            try
+            {
+                File.Delete(tempPath);
+            }
+            catch (IOException)
+            {
+                // The sweep of incomplete files removes it at the next start.
+            }
         }
     }
 }
