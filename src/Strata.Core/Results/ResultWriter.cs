@@ -73,32 +73,15 @@ public sealed class ResultWriter : BatchSink, IDisposable
             return;
         }
         finished = true;
-        // An abandoned result: disposing flushes buffered bytes, which fails again when the disk is
-        // full; the file is deleted whatever the flush does.
+        writer.Dispose();
+        stream.Dispose();
         try
         {
-            try
-            {
-                writer.Dispose();
-            }
-            finally
-            {
-                stream.Dispose();
-            }
+            File.Delete(tempPath);
         }
         catch (IOException)
         {
-        }
-        finally
-        {
-            try
-            {
-                File.Delete(tempPath);
-            }
-            catch (IOException)
-            {
-                // The sweep of incomplete files removes it at the next start.
-            }
+            // The sweep of incomplete files removes it at the next start.
         }
     }
 }
