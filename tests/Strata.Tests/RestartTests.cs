@@ -80,7 +80,7 @@ public sealed class RestartTests
                 await server.Alice.WaitForStateAsync(rerun, "QUERY_STATE_EXECUTING");
                 await server.Alice.WaitForStateAsync(twice, "QUERY_STATE_EXECUTING");
                 pending = await server.Alice.SubmitAsync("select 'still here' as s");
-                // Before the fix the endless query kept running until the host's 30 s shutdown timeout.
+                // Before the fix a stop left both EXECUTING, so the next start could not tell it from a crash.
                 Assert.Equal(0, await server.TerminateAsync(TimeSpan.FromSeconds(15)));
                 Assert.Contains("handed back to the queue", server.Output, StringComparison.Ordinal);
             }
