@@ -28,6 +28,10 @@ builder.Services.AddOptions<StrataOptions>()
     .Validate(o => o.Medium.Slots >= 1 && o.Large.Slots >= 1, "Strata:Medium/Large slots must be at least 1")
     .ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<StrataOptions>, NestedTierValidation>();
+builder.Services.AddOptions<QuotaOptions>()
+    .BindConfiguration(QuotaOptions.Section)
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IMetadataStore>(sp =>
     new SqliteMetadataStore(Path.Combine(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir, "metadata.db")));

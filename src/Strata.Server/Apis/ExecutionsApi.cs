@@ -75,7 +75,15 @@ public static class ExecutionsApi
             }
             request = request with { Idempotency = new IdempotencyRequest(key, RequestHash(context, rawBody)) };
         }
-        var result = await executions.SubmitAsync(request, context.RequestAborted).ConfigureAwait(false);
+        SubmitResult result;
+        try
+        {
+            result = await executions.SubmitAsync(request, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (SubmissionRefusedException refused)
+        {
+            return ApiErrors.Error(refused.StatusCode, refused.Message);
+        }
         if (result.IdempotencyConflict)
         {
             return ApiErrors.Error(StatusCodes.Status409Conflict, "Idempotency-Key was already used with a different request");
@@ -167,6 +175,7 @@ public static class ExecutionsApi
         {
             execution = await LongPoll.WaitAsync(context, executions, store, execution, wait).ConfigureAwait(false);
         }
+        execution = executions.WithQueuePosition(execution);
         return new JsonWriterResult(w =>
         {
             w.WriteStartObject();
@@ -203,6 +212,7 @@ public static class ExecutionsApi
             // The file went away between the state read and the open: the sweep expired it.
             execution = execution with { State = ExecutionState.Expired };
         }
+        execution = context.RequestServices.GetRequiredService<ExecutionService>().WithQueuePosition(execution);
         using var prepared = result is null ? null : await PrepareAsync(context, pages, execution, result, page).ConfigureAwait(false);
         if (result is not null && (prepared is null || ResultPages.NotModified(context, execution, "json")))
         {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Strata.Core.Engine;
 using Strata.Core.Executions;
@@ -13,9 +12,10 @@ namespace Strata.Server.Executions;
 
 /// <summary>
 /// Accepts executions (committed to the metadata store before the caller is answered), queues them per
-/// tier, runs them on worker loops, and cancels them. Also the place that wakes long-poll waiters.
+/// tier in a <see cref="FairQueue"/>, runs them on worker loops, and cancels them. Also the place that
+/// wakes long-poll waiters.
 /// </summary>
-public sealed class ExecutionService
+public sealed partial class ExecutionService
 {
     private readonly IMetadataStore store;
     private readonly IResultStore results;
@@ -23,14 +23,16 @@ public sealed class ExecutionService
     private readonly StrataOptions options;
     private readonly TimeProvider time;
     private readonly ILogger<ExecutionService> logger;
-    private readonly Dictionary<PerformanceTier, Channel<string>> queues;
+    private readonly QuotaOptions quotas;
+    private readonly FairQueue queue;
+    private volatile bool stopping;
     private readonly ConcurrentDictionary<string, CancellationTokenSource> running = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> finished = new();
     private readonly KeyedLocks reuseLocks = new();
 
     private readonly Uploads.UploadService uploads;
 
-    public ExecutionService(IMetadataStore store, IResultStore results, IQueryEngine engine, Uploads.UploadService uploads, IOptions<StrataOptions> options, TimeProvider time, ILogger<ExecutionService> logger)
+    public ExecutionService(IMetadataStore store, IResultStore results, IQueryEngine engine, Uploads.UploadService uploads, IOptions<StrataOptions> options, IOptions<QuotaOptions> quotas, TimeProvider time, ILogger<ExecutionService> logger)
     {
         this.uploads = uploads;
         this.store = store;
@@ -39,9 +41,11 @@ public sealed class ExecutionService
         this.options = options.Value;
         this.time = time;
         this.logger = logger;
-        queues = Enum.GetValues<PerformanceTier>().ToDictionary(
-            t => t,
-            _ => Channel.CreateBounded<string>(new BoundedChannelOptions(this.options.QueueCapacity) { SingleWriter = false, SingleReader = false }));
+        this.quotas = quotas.Value;
+        queue = new FairQueue(
+            this.quotas.QueuedPerOwner,
+            Enum.GetValues<PerformanceTier>().ToDictionary(t => t, t => this.quotas.RunningPerOwnerFor(TierOf(t).Slots)),
+            this.options.QueueCapacity);
     }
 
     public TierOptions TierOf(PerformanceTier tier) => tier == PerformanceTier.Large ? options.Large : options.Medium;
@@ -85,14 +89,66 @@ public sealed class ExecutionService
             SubmittedAt = now,
         };
         var record = request.Idempotency is { } i ? new IdempotencyRecord(request.Owner, i.Key, i.RequestHash, execution.Id, now) : null;
-        var taken = await store.InsertExecutionAsync(execution, record, cancellationToken).ConfigureAwait(false);
-        if (taken is not null)
+        Admit(request.Owner, request.Tier);
+        bool queued = false;
+        try
         {
-            return await FromIdempotencyAsync(taken, request.Idempotency!.RequestHash, cancellationToken).ConfigureAwait(false);
+            var taken = await store.InsertExecutionAsync(execution, record, cancellationToken).ConfigureAwait(false);
+            if (taken is not null)
+            {
+                return await FromIdempotencyAsync(taken, request.Idempotency!.RequestHash, cancellationToken).ConfigureAwait(false);
+            }
+            LogMessages.Submitted(logger, execution.Id, request.Owner, request.Tier.ToWire());
+            queue.Enqueue(execution.Id, execution.Owner, execution.Tier, reserved: true);
+            queued = true;
+            return new SubmitResult(execution, ReuseKind.None);
         }
-        LogMessages.Submitted(logger, execution.Id, request.Owner, request.Tier.ToWire());
-        await queues[request.Tier].Writer.WriteAsync(execution.Id, CancellationToken.None).ConfigureAwait(false);
-        return new SubmitResult(execution, ReuseKind.None);
+        finally
+        {
+            if (!queued)
+            {
+                queue.CancelReservation(request.Owner, request.Tier);
+            }
+        }
+    }
+
+    /// <summary>Reserves queue room for one more execution of the owner, or refuses with the reason.</summary>
+    private void Admit(string owner, PerformanceTier tier)
+    {
+        if (stopping)
+        {
+            throw new SubmissionRefusedException(StatusCodes.Status503ServiceUnavailable,
+                "The server is shutting down and accepts no new executions; submit again once it is back.");
+        }
+        switch (queue.TryReserve(owner, tier))
+        {
+            case FairQueue.Admission.OwnerQuota:
+                LogMessages.QuotaRefused(logger, owner, queue.QueuedPerOwner);
+                throw new SubmissionRefusedException(StatusCodes.Status429TooManyRequests,
+                    $"queued executions quota exceeded: at most {queue.QueuedPerOwner} per owner (Strata:Quotas:QueuedPerOwner); wait for some to finish or cancel some");
+            case FairQueue.Admission.TierFull:
+                throw new SubmissionRefusedException(StatusCodes.Status503ServiceUnavailable,
+                    $"the {tier.ToWire()} tier queue is full: at most {options.QueueCapacity} pending executions (Strata:QueueCapacity); submit again later");
+        }
+    }
+
+    /// <summary>The execution with its true place in the claim order when it is pending.</summary>
+    public Execution WithQueuePosition(Execution execution) =>
+        execution.State == ExecutionState.Pending && queue.PositionOf(execution.Id) is int position
+            ? execution with { QueuePosition = position }
+            : execution;
+
+    /// <summary>
+    /// Graceful shutdown has begun: new submissions are refused, and long-poll waiters answer now with
+    /// the state as it is, so that requests in flight can finish.
+    /// </summary>
+    public void StopAccepting()
+    {
+        stopping = true;
+        foreach (var id in finished.Keys)
+        {
+            Signal(id);
+        }
     }
 
     private async Task<SubmitResult> FromIdempotencyAsync(IdempotencyRecord record, string requestHash, CancellationToken cancellationToken)
@@ -105,38 +161,6 @@ public sealed class ExecutionService
         return new SubmitResult(execution, ReuseKind.Idempotent);
     }
 
-    /// <summary>Re-queues what a previous process left unfinished. Runs before the workers start.</summary>
-    public async Task RecoverAsync(CancellationToken cancellationToken)
-    {
-        results.RemoveIncomplete();
-        int pending = 0, requeued = 0;
-        foreach (var execution in await store.ListUnfinishedAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (execution.State == ExecutionState.Executing)
-            {
-                if (execution.Attempts >= 2)
-                {
-                    LogMessages.GaveUp(logger, execution.Id);
-                    await store.TryFinishAsync(execution.Id, new ExecutionOutcome(
-                        ExecutionState.Failed,
-                        time.GetUtcNow(),
-                        Error: new ExecutionError(ExecutionError.ExecutionFailed,
-                            "The execution was interrupted twice by a server stop while it ran, and was not run a third time.")),
-                        cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-                await store.RequeueAsync(execution.Id, cancellationToken).ConfigureAwait(false);
-                requeued++;
-            }
-            else
-            {
-                pending++;
-            }
-            await queues[execution.Tier].Writer.WriteAsync(execution.Id, cancellationToken).ConfigureAwait(false);
-        }
-        LogMessages.Recovered(logger, pending, requeued);
-    }
-
     /// <summary>Cancels a pending or running execution. False when it had already ended.</summary>
     public async Task<bool> CancelAsync(Execution execution, CancellationToken cancellationToken)
     {
@@ -146,6 +170,7 @@ public sealed class ExecutionService
         if (changed)
         {
             LogMessages.Cancelled(logger, execution.Id);
+            queue.Remove(execution.Id);
             if (running.TryGetValue(execution.Id, out var cts))
             {
                 await cts.CancelAsync().ConfigureAwait(false);
@@ -170,113 +195,6 @@ public sealed class ExecutionService
         }
     }
 
-    /// <summary>An error position in substituted SQL, mapped back to the SQL the user wrote.</summary>
-    private static ExecutionError MapPosition(Execution execution, ExecutionError error)
-    {
-        if (error.Line is not int line || error.Column is not int column || execution.SourceSql is not { } source || execution.PositionMap is not { } map)
-        {
-            return error;
-        }
-        var substituted = new ParameterSubstitution.Substituted(execution.Sql, new Dictionary<string, IReadOnlyList<string>>(), map);
-        int original = substituted.MapBack(ParameterSubstitution.OffsetOf(execution.Sql, line, column));
-        var (l, c) = ParameterSubstitution.LineColumnOf(source, original);
-        return error with { Line = l, Column = c };
-    }
-
-    /// <summary>One worker loop; a tier runs as many as it has slots.</summary>
-    public async Task RunWorkerAsync(PerformanceTier tier, CancellationToken stoppingToken)
-    {
-        var reader = queues[tier].Reader;
-        while (await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
-        {
-            while (reader.TryRead(out var id))
-            {
-                await RunOneAsync(id, tier, stoppingToken).ConfigureAwait(false);
-                if (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
-            }
-        }
-    }
-
-    private async Task RunOneAsync(string id, PerformanceTier tier, CancellationToken stoppingToken)
-    {
-        var execution = await store.GetExecutionAsync(id, stoppingToken).ConfigureAwait(false);
-        if (execution is null || execution.State != ExecutionState.Pending)
-        {
-            return;
-        }
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        running[id] = cts;
-        try
-        {
-            var startedAt = time.GetUtcNow();
-            if (!await store.TryStartAsync(id, startedAt, stoppingToken).ConfigureAwait(false))
-            {
-                return;
-            }
-            var tierOptions = TierOf(tier);
-            using var timeout = new CancellationTokenSource(tierOptions.Timeout, time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, timeout.Token);
-            ExecutionOutcome outcome;
-            try
-            {
-                // The tables this owner may read, as of now; their files stay until the run ends.
-                var (tables, lease) = await uploads.SnapshotAsync(execution.Owner, linked.Token).ConfigureAwait(false);
-                using var heldFiles = lease;
-                var result = await engine.ExecuteAsync(
-                    new EngineRequest(id, execution.Sql, execution.Owner, tier, options.MaxResultBytes, tables),
-                    schema => results.CreateWriter(id, schema),
-                    linked.Token).ConfigureAwait(false);
-                var endedAt = time.GetUtcNow();
-                outcome = new ExecutionOutcome(
-                    result.Truncated ? ExecutionState.CompletedPartial : ExecutionState.Completed,
-                    endedAt,
-                    ExpiresAt: endedAt + options.ResultRetention,
-                    Result: new ResultInfo(result.Schema.ColumnNames, result.Schema.ColumnTypes, result.RowCount, result.ResultBytes));
-                LogMessages.Ended(logger, id, outcome.State.ToWire(), (long)(endedAt - startedAt).TotalMilliseconds, result.RowCount);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                // Server stopping: the execution stays EXECUTING and recovery runs it again at the next start.
-                return;
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cts.IsCancellationRequested)
-            {
-                outcome = new ExecutionOutcome(ExecutionState.Failed, time.GetUtcNow(), Error: new ExecutionError(
-                    ExecutionError.Timeout, $"Query exceeded the execution timeout of {tierOptions.Timeout} for the {tier.ToWire()} tier."));
-                LogMessages.Failed(logger, id, ExecutionError.Timeout);
-            }
-            catch (OperationCanceledException)
-            {
-                // Cancelled by the user: CancelAsync has already recorded it.
-                results.Delete(id);
-                return;
-            }
-            catch (QueryFailedException e)
-            {
-                outcome = new ExecutionOutcome(ExecutionState.Failed, time.GetUtcNow(), Error: MapPosition(execution, e.Error));
-                LogMessages.Failed(logger, id, e.Error.Type);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                LogMessages.InternalError(logger, e, id);
-                outcome = new ExecutionOutcome(ExecutionState.Failed, time.GetUtcNow(), Error: new ExecutionError(
-                    ExecutionError.ExecutionFailed, "An internal error occurred while running the query."));
-            }
-            if (!await store.TryFinishAsync(id, outcome, CancellationToken.None).ConfigureAwait(false))
-            {
-                // Cancelled while finishing: no result may outlive a cancelled execution.
-                results.Delete(id);
-            }
-        }
-        finally
-        {
-            running.TryRemove(id, out _);
-            Signal(id);
-        }
-    }
 }
 
 /// <summary>What to run: ad-hoc SQL (query id 0) or a saved query's SQL with its parameters applied.</summary>
@@ -304,6 +222,12 @@ public enum ReuseKind
     InFlight,
     /// <summary>The execution an earlier request with the same Idempotency-Key started.</summary>
     Idempotent,
+}
+
+/// <summary>A submission refused before anything was stored (a quota, or a server shutting down).</summary>
+public sealed class SubmissionRefusedException(int statusCode, string message) : Exception(message)
+{
+    public int StatusCode { get; } = statusCode;
 }
 
 /// <summary>The outcome of a submission.</summary>

@@ -6,11 +6,18 @@ using Strata.Server.Configuration;
 
 namespace Strata.Server.Executions;
 
-/// <summary>Runs recovery, then each tier's worker loops, until the host stops.</summary>
-public sealed class ExecutionWorkers(ExecutionService service) : BackgroundService
+/// <summary>
+/// Runs recovery, then each tier's worker loops, until the host stops. Shutdown begins at
+/// ApplicationStopping (SIGTERM), before the web server drains: submissions are refused from then on,
+/// running executions are interrupted and handed back to the queue, and the loops end.
+/// </summary>
+public sealed class ExecutionWorkers(ExecutionService service, IHostApplicationLifetime lifetime) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken hostStopping)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(hostStopping, lifetime.ApplicationStopping);
+        using var registration = lifetime.ApplicationStopping.Register(service.StopAccepting);
+        var stoppingToken = stop.Token;
         await service.RecoverAsync(stoppingToken).ConfigureAwait(false);
         var loops = new List<Task>();
         foreach (var tier in Enum.GetValues<PerformanceTier>())

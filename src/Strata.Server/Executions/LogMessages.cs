@@ -15,15 +15,27 @@ internal static partial class LogMessages
     [LoggerMessage(4, LogLevel.Error, "Execution {ExecutionId} hit an internal error")]
     public static partial void InternalError(ILogger logger, Exception exception, string executionId);
 
-    [LoggerMessage(5, LogLevel.Warning, "Execution {ExecutionId} was interrupted twice and is marked failed")]
+    [LoggerMessage(5, LogLevel.Warning, "Execution {ExecutionId} was interrupted by a second shutdown and is marked failed")]
     public static partial void GaveUp(ILogger logger, string executionId);
 
-    [LoggerMessage(6, LogLevel.Information, "Recovered {Pending} pending and {Requeued} interrupted executions")]
-    public static partial void Recovered(ILogger logger, int pending, int requeued);
+    [LoggerMessage(6, LogLevel.Information, "Recovered {Pending} pending executions; {Crashed} found running after an abnormal stop are marked failed")]
+    public static partial void Recovered(ILogger logger, int pending, int crashed);
 
     [LoggerMessage(7, LogLevel.Information, "Expired {Count} results")]
     public static partial void Expired(ILogger logger, int count);
 
     [LoggerMessage(8, LogLevel.Information, "Execution {ExecutionId} cancelled")]
     public static partial void Cancelled(ILogger logger, string executionId);
+
+    [LoggerMessage(9, LogLevel.Warning, "Execution {ExecutionId} was running when the server stopped abnormally; marked failed, not run again")]
+    public static partial void CrashSuspected(ILogger logger, string executionId);
+
+    [LoggerMessage(10, LogLevel.Information, "Execution {ExecutionId} interrupted by shutdown and handed back to the queue")]
+    public static partial void HandedBack(ILogger logger, string executionId);
+
+    [LoggerMessage(11, LogLevel.Error, "Execution {ExecutionId} failed: disk full while writing its result")]
+    public static partial void DiskFull(ILogger logger, string executionId);
+
+    [LoggerMessage(12, LogLevel.Information, "Execution refused for {Owner}: queued quota of {Quota} reached")]
+    public static partial void QuotaRefused(ILogger logger, string owner, int quota);
 }

@@ -200,6 +200,26 @@ public sealed class StrataServer : IAsyncDisposable
         await process.WaitForExitAsync().ConfigureAwait(false);
     }
 
+    /// <summary>SIGTERM, as a service manager stops the server; waits for the process to exit and
+    /// returns its exit code, or throws when it is still running after the timeout.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
+        {
+            await kill.WaitForExitAsync().ConfigureAwait(false);
+        }
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"server still running {timeout} after SIGTERM:\n{Output}");
+        }
+        return process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Alice.Dispose();

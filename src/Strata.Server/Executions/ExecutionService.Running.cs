@@ -1,0 +1,206 @@
+using Strata.Core.Engine;
+using Strata.Core.Executions;
+using Strata.Core.Queries;
+using Strata.Core.Storage;
+
+namespace Strata.Server.Executions;
+
+/// <summary>Worker loops, one run, restart recovery and the hand-back of running executions at shutdown.</summary>
+public sealed partial class ExecutionService
+{
+    /// <summary>Runs of one execution: the first, and one more after a graceful stop interrupted it.</summary>
+    public const int MaxAttempts = 2;
+
+    public const string CrashSuspectedMessage =
+        "The server stopped abnormally while this execution was running, so it may have caused the stop; it was not run again. Submit it again to retry.";
+
+    public const string StoppedTwiceMessage =
+        "The server was shut down twice while this execution was running; it was not run a third time. Submit it again to retry.";
+
+    public const string DiskFullMessage =
+        "disk full: the server ran out of disk space while writing the result, which was discarded. Try again later or with a smaller result.";
+
+    /// <summary>
+    /// Restores the queue from the store before the workers start. Graceful shutdowns hand running
+    /// executions back (PENDING), so one still EXECUTING means the process died while it ran (kill -9,
+    /// a crash, the OOM killer): it may be the cause, so it fails instead of running again.
+    /// </summary>
+    public async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        results.RemoveIncomplete();
+        int pending = 0, crashed = 0;
+        foreach (var execution in await store.ListUnfinishedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (execution.State == ExecutionState.Executing)
+            {
+                LogMessages.CrashSuspected(logger, execution.Id);
+                results.Delete(execution.Id);
+                await store.TryFinishAsync(execution.Id, new ExecutionOutcome(
+                    ExecutionState.Failed,
+                    time.GetUtcNow(),
+                    Error: new ExecutionError(ExecutionError.ExecutionFailed, CrashSuspectedMessage)),
+                    cancellationToken).ConfigureAwait(false);
+                crashed++;
+                continue;
+            }
+            queue.Enqueue(execution.Id, execution.Owner, execution.Tier, reserved: false);
+            pending++;
+        }
+        LogMessages.Recovered(logger, pending, crashed);
+    }
+
+    /// <summary>One worker loop; a tier runs as many as it has slots. Ends when the token fires.</summary>
+    public async Task RunWorkerAsync(PerformanceTier tier, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            string id;
+            try
+            {
+                id = await queue.ClaimAsync(tier, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            try
+            {
+                await RunOneAsync(id, tier, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopped before it started: it is still PENDING in the store and the next start queues it.
+                return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A store failure around one run must not end the loop and lose the slot.
+                LogMessages.InternalError(logger, e, id);
+            }
+            finally
+            {
+                queue.Release(id);
+            }
+        }
+    }
+
+    private async Task RunOneAsync(string id, PerformanceTier tier, CancellationToken stoppingToken)
+    {
+        var execution = await store.GetExecutionAsync(id, stoppingToken).ConfigureAwait(false);
+        if (execution is null || execution.State != ExecutionState.Pending)
+        {
+            return;
+        }
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        running[id] = cts;
+        try
+        {
+            var startedAt = time.GetUtcNow();
+            if (!await store.TryStartAsync(id, startedAt, stoppingToken).ConfigureAwait(false))
+            {
+                return;
+            }
+            int attempt = execution.Attempts + 1;
+            var tierOptions = TierOf(tier);
+            using var timeout = new CancellationTokenSource(tierOptions.Timeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, timeout.Token);
+            ExecutionOutcome outcome;
+            try
+            {
+                // The tables this owner may read, as of now; their files stay until the run ends.
+                var (tables, lease) = await uploads.SnapshotAsync(execution.Owner, linked.Token).ConfigureAwait(false);
+                using var heldFiles = lease;
+                var result = await engine.ExecuteAsync(
+                    new EngineRequest(id, execution.Sql, execution.Owner, tier, options.MaxResultBytes, tables),
+                    schema => results.CreateWriter(id, schema),
+                    linked.Token).ConfigureAwait(false);
+                var endedAt = time.GetUtcNow();
+                outcome = new ExecutionOutcome(
+                    result.Truncated ? ExecutionState.CompletedPartial : ExecutionState.Completed,
+                    endedAt,
+                    ExpiresAt: endedAt + options.ResultRetention,
+                    Result: new ResultInfo(result.Schema.ColumnNames, result.Schema.ColumnTypes, result.RowCount, result.ResultBytes));
+                LogMessages.Ended(logger, id, outcome.State.ToWire(), (long)(endedAt - startedAt).TotalMilliseconds, result.RowCount);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                await HandBackAsync(id, attempt).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cts.IsCancellationRequested)
+            {
+                outcome = new ExecutionOutcome(ExecutionState.Failed, time.GetUtcNow(), Error: new ExecutionError(
+                    ExecutionError.Timeout, $"Query exceeded the execution timeout of {tierOptions.Timeout} for the {tier.ToWire()} tier."));
+                LogMessages.Failed(logger, id, ExecutionError.Timeout);
+            }
+            catch (OperationCanceledException)
+            {
+                // Cancelled by the user: CancelAsync has already recorded it.
+                results.Delete(id);
+                return;
+            }
+            catch (Exception e) when (DiskFull.Is(e))
+            {
+                // Free the space first: the store needs some to record the failure.
+                results.Delete(id);
+                outcome = new ExecutionOutcome(ExecutionState.Failed, time.GetUtcNow(), Error: new ExecutionError(ExecutionError.ExecutionFailed, DiskFullMessage));
+                LogMessages.DiskFull(logger, id);
+            }
+            catch (QueryFailedException e)
+            {
+                outcome = new ExecutionOutcome(ExecutionState.Failed, time.GetUtcNow(), Error: MapPosition(execution, e.Error));
+                LogMessages.Failed(logger, id, e.Error.Type);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogMessages.InternalError(logger, e, id);
+                outcome = new ExecutionOutcome(ExecutionState.Failed, time.GetUtcNow(), Error: new ExecutionError(
+                    ExecutionError.ExecutionFailed, "An internal error occurred while running the query."));
+            }
+            if (!await store.TryFinishAsync(id, outcome, CancellationToken.None).ConfigureAwait(false))
+            {
+                // Cancelled while finishing: no result may outlive a cancelled execution.
+                results.Delete(id);
+            }
+        }
+        finally
+        {
+            running.TryRemove(id, out _);
+            Signal(id);
+        }
+    }
+
+    /// <summary>
+    /// A graceful stop interrupted the run: back to PENDING for the next start, unless this was its
+    /// last attempt. Written with no token, since the stopping one has fired.
+    /// </summary>
+    private async Task HandBackAsync(string id, int attempt)
+    {
+        results.Delete(id);
+        if (attempt >= MaxAttempts)
+        {
+            await store.TryFinishAsync(id, new ExecutionOutcome(
+                ExecutionState.Failed,
+                time.GetUtcNow(),
+                Error: new ExecutionError(ExecutionError.ExecutionFailed, StoppedTwiceMessage)),
+                CancellationToken.None).ConfigureAwait(false);
+            LogMessages.GaveUp(logger, id);
+            return;
+        }
+        await store.RequeueAsync(id, CancellationToken.None).ConfigureAwait(false);
+        LogMessages.HandedBack(logger, id);
+    }
+
+    /// <summary>An error position in substituted SQL, mapped back to the SQL the user wrote.</summary>
+    private static ExecutionError MapPosition(Execution execution, ExecutionError error)
+    {
+        if (error.Line is not int line || error.Column is not int column || execution.SourceSql is not { } source || execution.PositionMap is not { } map)
+        {
+            return error;
+        }
+        var substituted = new ParameterSubstitution.Substituted(execution.Sql, new Dictionary<string, IReadOnlyList<string>>(), map);
+        int original = substituted.MapBack(ParameterSubstitution.OffsetOf(execution.Sql, line, column));
+        var (l, c) = ParameterSubstitution.LineColumnOf(source, original);
+        return error with { Line = l, Column = c };
+    }
+}
