@@ -31,10 +31,6 @@ public sealed partial class DuckDbEngine : IQueryEngine
     public DuckDbEngine(DuckDbEngineSettings settings)
     {
         this.settings = settings;
-        foreach (var tier in settings.Tiers.Keys)
-        {
-            Directory.CreateDirectory(Path.Combine(settings.TempDirectory, tier.ToWire()));
-        }
         using var probe = new DuckDBConnection("Data Source=:memory:");
         probe.Open();
         DuckDbCommands.Exec(probe, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS {DemoCatalog} (READ_ONLY)");
@@ -65,92 +61,6 @@ public sealed partial class DuckDbEngine : IQueryEngine
     /// <summary>The schemas of the demo database, which no upload namespace may take.</summary>
     public IReadOnlySet<string> DemoSchemas => demoTables.Select(t => t.Schema).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Opens the sandbox for one execution: the demo views, the caller's visible tables, then the
-    /// locked configuration. Statements here are built from validated identifiers and quoted
-    /// literals only; user SQL runs after the lock.
-    /// </summary>
-    private DuckDBConnection OpenSandbox(EngineRequest request)
-    {
-        var tier = settings.Tiers[request.Tier];
-        var connection = new DuckDBConnection("Data Source=:memory:");
-        try
-        {
-            connection.Open();
-            var setup = new StringBuilder();
-            setup.Append(CultureInfo.InvariantCulture, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS {DemoCatalog} (READ_ONLY);\n");
-            setup.Append("ATTACH ':memory:' AS dune;\nUSE dune;\n");
-            var schemas = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (schema, name) in demoTables)
-            {
-                if (schemas.Add(schema))
-                {
-                    setup.Append(CultureInfo.InvariantCulture, $"CREATE SCHEMA {SqlQuoting.QuoteIdentifier(schema)};\n");
-                }
-                setup.Append(CultureInfo.InvariantCulture,
-                    $"CREATE VIEW {Qualified(schema, name)} AS SELECT * FROM {DemoCatalog}.{Qualified(schema, name)};\n");
-            }
-            var demoSchemas = new HashSet<string>(schemas, StringComparer.OrdinalIgnoreCase);
-            var files = new List<string>();
-            foreach (var table in request.Tables)
-            {
-                if (demoSchemas.Contains(table.Namespace))
-                {
-                    continue;
-                }
-                if (schemas.Add(table.Namespace))
-                {
-                    setup.Append(CultureInfo.InvariantCulture, $"CREATE SCHEMA {SqlQuoting.QuoteIdentifier(table.Namespace)};\n");
-                }
-                setup.Append(CultureInfo.InvariantCulture, $"CREATE VIEW {Qualified(table.Namespace, table.Name)} AS {TableView(table)};\n");
-                files.AddRange(table.Files);
-            }
-            string allowed = string.Join(", ", files.Select(SqlQuoting.QuoteString));
-            string temp = Path.Combine(settings.TempDirectory, request.Tier.ToWire());
-            setup.Append(CultureInfo.InvariantCulture, $"SET allowed_paths = [{allowed}];\n");
-            setup.Append(CultureInfo.InvariantCulture, $"SET threads = {tier.Threads};\n");
-            setup.Append(CultureInfo.InvariantCulture, $"SET memory_limit = {SqlQuoting.QuoteString(tier.MemoryLimit)};\n");
-            setup.Append(CultureInfo.InvariantCulture, $"SET temp_directory = {SqlQuoting.QuoteString(temp)};\n");
-            setup.Append("SET GLOBAL errors_as_json = true;\n");
-            setup.Append("SET autoinstall_known_extensions = false;\n");
-            setup.Append("SET autoload_known_extensions = false;\n");
-            setup.Append("SET allow_community_extensions = false;\n");
-            setup.Append("SET enable_external_access = false;\n");
-            setup.Append("SET lock_configuration = true;\n");
-            DuckDbCommands.Exec(connection, setup.ToString());
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>The view over a table's parts: stored columns cast back to their declared types.</summary>
-    private static string TableView(TableSnapshot table)
-    {
-        var columns = table.Columns.Select(c =>
-        {
-            string name = SqlQuoting.QuoteIdentifier(c.Name);
-            return c.Type.Kind is UploadTypeKind.Uint256 or UploadTypeKind.Int256
-                ? $"CAST({name} AS BIGNUM) AS {name}"
-                : name;
-        });
-        if (table.Files.Count == 0)
-        {
-            var empty = table.Columns.Select(c => c.Type.Kind is UploadTypeKind.Uint256 or UploadTypeKind.Int256
-                ? $"CAST(NULL AS BIGNUM) AS {SqlQuoting.QuoteIdentifier(c.Name)}"
-                : $"CAST(NULL AS {DuckDbTableLoader.StoredType(c.Type)}) AS {SqlQuoting.QuoteIdentifier(c.Name)}");
-            return $"SELECT {string.Join(", ", empty)} WHERE false";
-        }
-        string list = string.Join(", ", table.Files.Select(SqlQuoting.QuoteString));
-        return $"SELECT {string.Join(", ", columns)} FROM read_parquet([{list}])";
-    }
-
-    private static string Qualified(string schema, string name) =>
-        $"{SqlQuoting.QuoteIdentifier(schema)}.{SqlQuoting.QuoteIdentifier(name)}";
-
     public Task<EngineOutcome> ExecuteAsync(EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(
             () => Execute(request, createWriter, cancellationToken),
@@ -161,15 +71,22 @@ public sealed partial class DuckDbEngine : IQueryEngine
     private EngineOutcome Execute(EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var connection = OpenSandbox(request);
-        using var interrupter = new Interrupter(connection, cancellationToken);
+        // Disposed last: the instance has closed its temp files by the time the directory goes.
+        using var spill = SpillDirectory.Create(SpillRoot);
+        long spillLimit = SpillLimit(request.Tier);
         try
         {
+            using var connection = OpenSandbox(request, spill.Path, spillLimit);
+            using var interrupter = new Interrupter(connection, cancellationToken);
             return Execute(connection, request, createWriter, cancellationToken);
         }
         catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException(cancellationToken);
+        }
+        catch (QueryFailedException e) when (IsSpillLimit(e))
+        {
+            throw SpillLimitExceeded(request.Tier, spillLimit, e);
         }
     }
 
@@ -409,21 +326,34 @@ public sealed partial class DuckDbEngine : IQueryEngine
         return unnamed;
     }
 
+    /// <summary>
+    /// The result's column names: the query's own names first, in order (a repeated one gets
+    /// <c>_1</c>, <c>_2</c>...), then <c>_colN</c> for the unnamed positions, made unique against
+    /// the names already taken. A name the query wrote is never renamed to make room for a
+    /// generated one (<c>select 1, 2 as _col0</c> keeps <c>_col0</c> on its second column).
+    /// </summary>
     private static List<string> NameColumns(List<string> names, IReadOnlySet<int> unnamed)
     {
-        var result = new List<string>(names.Count);
+        var result = new string[names.Count];
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < names.Count; i++)
+        for (int pass = 0; pass < 2; pass++)
         {
-            string name = unnamed.Contains(i) ? $"_col{i}" : names[i];
-            string unique = name;
-            for (int k = 1; !seen.Add(unique); k++)
+            for (int i = 0; i < names.Count; i++)
             {
-                unique = $"{name}_{k}";
+                if (unnamed.Contains(i) != (pass == 1))
+                {
+                    continue;
+                }
+                string name = pass == 1 ? $"_col{i}" : names[i];
+                string unique = name;
+                for (int k = 1; !seen.Add(unique); k++)
+                {
+                    unique = $"{name}_{k}";
+                }
+                result[i] = unique;
             }
-            result.Add(unique);
         }
-        return result;
+        return [.. result];
     }
 
     private static QueryFailedException Refused(string message) =>

@@ -45,8 +45,8 @@ builder.Services.AddSingleton<IQueryEngine>(sp =>
         Path.Combine(o.DataDir, "tmp"),
         new Dictionary<PerformanceTier, DuckDbTierSettings>
         {
-            [PerformanceTier.Medium] = new(o.Medium.Threads, o.Medium.MemoryLimit),
-            [PerformanceTier.Large] = new(o.Large.Threads, o.Large.MemoryLimit),
+            [PerformanceTier.Medium] = new(o.Medium.Threads, o.Medium.MemoryLimit, o.Medium.MaxSpillBytes),
+            [PerformanceTier.Large] = new(o.Large.Threads, o.Large.MemoryLimit, o.Large.MaxSpillBytes),
         }));
 });
 builder.Services.AddSingleton<Strata.Core.Results.Querying.IResultQueryEngine>(sp =>
@@ -98,6 +98,9 @@ try
     // Left by a crash: spooled bodies, half-written parts, parts of inserts that never committed.
     int swept = app.Services.GetRequiredService<Strata.Server.Uploads.PartFiles>().Sweep(await store.AllPartFilesAsync(CancellationToken.None));
     Console.WriteLine($"Start-up removed {swept} uncommitted or temporary upload files");
+    // Left by executions that never ended: their spill directories.
+    int spill = ((DuckDbEngine)app.Services.GetRequiredService<IQueryEngine>()).SweepSpill();
+    Console.WriteLine($"Start-up removed {spill} leftover spill directories");
 }
 catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or FormatException)
 {

@@ -239,8 +239,8 @@ public sealed partial class UploadIsolationTests(SharedServer shared)
     [InlineData("show tables from dune.alice", true, false)]
     [InlineData("describe dune.alice.{P}", false, false)]
     [InlineData("select table_name, column_name from information_schema.columns where table_schema = 'alice'", true, true)]
-    [InlineData("select database_name, schema_name, table_name, sql from duckdb_tables() union all select database_name, schema_name, view_name, sql from duckdb_views()", true, false)]
-    [InlineData("select * from duckdb_databases()", false, false)]
+    [InlineData("select database_name, schema_name, table_name, sql from duckdb_tables() union all select table_catalog, table_schema, table_name, table_type from information_schema.tables", true, false)]
+    [InlineData("select * from (show databases)", false, false)]
     [InlineData("select * from duckdb_schemas()", false, false)]
     public async Task Catalog_statements_do_not_show_another_owners_private_table(string template, bool listsTables, bool listsColumns)
     {
@@ -278,10 +278,10 @@ public sealed partial class UploadIsolationTests(SharedServer shared)
         var t = await TablesAsync();
         Assert.True(File.Exists(t.PrivatePartFile));
         var paths = new HashSet<string> { t.PrivatePartFile };
-        // Where alice's own catalog says her private table's rows are (when its definition names files).
+        // Where alice's own catalog says her private table's rows are (when its definition names
+        // files, and when view definitions are shown at all: duckdb_views() is refused).
         var (ok, aliceViews, _) = await TryRunAsync(Server.Alice, "select coalesce(string_agg(sql, ' | '), '') as s from duckdb_views() where not internal");
-        Assert.True(ok, aliceViews);
-        foreach (Match m in QuotedParquetPath().Matches(aliceViews.Replace("\\/", "/", StringComparison.Ordinal)))
+        foreach (Match m in QuotedParquetPath().Matches(ok ? aliceViews.Replace("\\/", "/", StringComparison.Ordinal) : ""))
         {
             if (m.Groups[1].Value.Contains(t.PrivateDirectory, StringComparison.Ordinal))
             {

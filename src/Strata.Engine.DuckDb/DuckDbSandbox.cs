@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text;
+using DuckDB.NET.Data;
+using Strata.Core.Engine;
+using Strata.Core.Executions;
+using Strata.Core.Results.Querying;
+using Strata.Core.Uploads;
+
+namespace Strata.Engine.DuckDb;
+
+/// <summary>The per-execution sandbox: its catalog, its files, its spill directory and its locked settings.</summary>
+public sealed partial class DuckDbEngine
+{
+    /// <summary>Parent of the per-execution spill directories.</summary>
+    private string SpillRoot => Path.Combine(settings.TempDirectory, "executions");
+
+    /// <summary>
+    /// Removes spill left by executions that never ended (a crash, a kill): run at start-up, before
+    /// any execution. Also removes the per-tier directories that earlier versions shared between
+    /// executions. Returns how many entries were removed.
+    /// </summary>
+    public int SweepSpill()
+    {
+        int removed = SpillDirectory.Sweep(SpillRoot);
+        foreach (var tier in settings.Tiers.Keys)
+        {
+            string legacy = Path.Combine(settings.TempDirectory, tier.ToWire());
+            if (Directory.Exists(legacy))
+            {
+                removed += SpillDirectory.Sweep(legacy);
+                Directory.Delete(legacy, recursive: true);
+            }
+        }
+        return removed;
+    }
+
+    /// <summary>The tier's spill cap, never more than the disk has free now.</summary>
+    private long SpillLimit(PerformanceTier tier)
+    {
+        long limit = settings.Tiers[tier].MaxSpillBytes;
+        long? free = SpillDirectory.FreeBytes(SpillRoot);
+        return Math.Max(0, free is long f ? Math.Min(limit, f) : limit);
+    }
+
+    private static bool IsSpillLimit(QueryFailedException e) =>
+        e.Error.Message.Contains("'max_temp_directory_size'", StringComparison.Ordinal);
+
+    private static QueryFailedException SpillLimitExceeded(PerformanceTier tier, long limit, QueryFailedException e) =>
+        new(new ExecutionError(e.Error.Type,
+            $"Out of Memory Error: the query needed more temporary disk space (spill) than an execution of the {tier.ToWire()} tier may use: "
+            + $"the limit is {limit.ToString(CultureInfo.InvariantCulture)} bytes. Sort, join or aggregate less data at once, or filter earlier.",
+            e.Error.Line, e.Error.Column));
+
+    /// <summary>
+    /// Opens the sandbox for one execution: the demo views, the uploaded tables the statement can
+    /// reach, then the locked configuration. A table the statement names gets a view over its
+    /// parts; when the statement reads the catalog, the other visible tables get an empty view
+    /// with the same columns (no file is read), so the catalog lists exactly the tables the caller
+    /// may read; otherwise they are left out, so set-up costs the same however many tables are
+    /// visible. Statements here are built from validated identifiers and quoted literals only;
+    /// user SQL runs after the lock.
+    /// </summary>
+    private DuckDBConnection OpenSandbox(EngineRequest request, string spillDirectory, long spillLimit)
+    {
+        var tier = settings.Tiers[request.Tier];
+        var connection = new DuckDBConnection("Data Source=:memory:");
+        try
+        {
+            connection.Open();
+            var setup = new StringBuilder();
+            setup.Append(CultureInfo.InvariantCulture, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS {DemoCatalog} (READ_ONLY);\n");
+            setup.Append("ATTACH ':memory:' AS dune;\nUSE dune;\n");
+            var schemas = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (schema, name) in demoTables)
+            {
+                if (schemas.Add(schema))
+                {
+                    setup.Append(CultureInfo.InvariantCulture, $"CREATE SCHEMA {SqlQuoting.QuoteIdentifier(schema)};\n");
+                }
+                setup.Append(CultureInfo.InvariantCulture,
+                    $"CREATE VIEW {Qualified(schema, name)} AS SELECT * FROM {DemoCatalog}.{Qualified(schema, name)};\n");
+            }
+            var demoSchemas = new HashSet<string>(schemas, StringComparer.OrdinalIgnoreCase);
+            var references = ReadReferences(connection, request);
+            if (references.HiddenName is { } hidden)
+            {
+                throw Refused($"{hidden} is not available in queries: it describes the server, not the data.");
+            }
+            var files = new List<string>();
+            foreach (var table in request.Tables)
+            {
+                if (demoSchemas.Contains(table.Namespace))
+                {
+                    continue;
+                }
+                bool named = !references.Known || references.Tables.Contains(table.Name);
+                if (!named && !references.ReadsCatalog)
+                {
+                    continue;
+                }
+                if (schemas.Add(table.Namespace))
+                {
+                    setup.Append(CultureInfo.InvariantCulture, $"CREATE SCHEMA {SqlQuoting.QuoteIdentifier(table.Namespace)};\n");
+                }
+                setup.Append(CultureInfo.InvariantCulture, $"CREATE VIEW {Qualified(table.Namespace, table.Name)} AS {TableView(table, named)};\n");
+                if (named)
+                {
+                    files.AddRange(table.Files);
+                }
+            }
+            string allowed = string.Join(", ", files.Select(SqlQuoting.QuoteString));
+            setup.Append(CultureInfo.InvariantCulture, $"SET allowed_paths = [{allowed}];\n");
+            setup.Append(CultureInfo.InvariantCulture, $"SET threads = {tier.Threads};\n");
+            setup.Append(CultureInfo.InvariantCulture, $"SET memory_limit = {SqlQuoting.QuoteString(tier.MemoryLimit)};\n");
+            setup.Append(CultureInfo.InvariantCulture, $"SET temp_directory = {SqlQuoting.QuoteString(spillDirectory)};\n");
+            setup.Append(CultureInfo.InvariantCulture, $"SET max_temp_directory_size = '{spillLimit}B';\n");
+            setup.Append("SET GLOBAL errors_as_json = true;\n");
+            setup.Append("SET autoinstall_known_extensions = false;\n");
+            setup.Append("SET autoload_known_extensions = false;\n");
+            setup.Append("SET allow_community_extensions = false;\n");
+            setup.Append("SET enable_external_access = false;\n");
+            setup.Append("SET lock_configuration = true;\n");
+            DuckDbCommands.Exec(connection, setup.ToString());
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// What the statement names, from DuckDB's parse tree. When DuckDB cannot serialise it (the
+    /// statement check will refuse it or report its syntax error), every visible table is set up,
+    /// as if it named them all.
+    /// </summary>
+    private static StatementReferences ReadReferences(DuckDBConnection connection, EngineRequest request)
+    {
+        string sql = TrimStatement(request.Sql);
+        var explain = ExplainPrefix().Match(sql);
+        string inner = explain.Success ? sql[explain.Length..] : sql;
+        string json;
+        try
+        {
+            json = DuckDbCommands.Scalar(connection, $"SELECT json_serialize_sql({SqlQuoting.QuoteString(inner)})") as string ?? "";
+        }
+        catch (DuckDBException)
+        {
+            return StatementReferences.Unknown;
+        }
+        if (!json.StartsWith("{\"error\":false", StringComparison.Ordinal))
+        {
+            return StatementReferences.Unknown;
+        }
+        var userSchemas = request.Tables.Select(t => t.Namespace).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return StatementReferences.Parse(json, userSchemas);
+    }
+
+    /// <summary>
+    /// The view over a table's parts: stored columns cast back to their declared types. Without
+    /// <paramref name="withRows"/> (or with no parts) it has the same columns and no rows, and
+    /// binding it reads no file.
+    /// </summary>
+    private static string TableView(TableSnapshot table, bool withRows)
+    {
+        if (!withRows || table.Files.Count == 0)
+        {
+            var empty = table.Columns.Select(c => c.Type.Kind is UploadTypeKind.Uint256 or UploadTypeKind.Int256
+                ? $"CAST(NULL AS BIGNUM) AS {SqlQuoting.QuoteIdentifier(c.Name)}"
+                : $"CAST(NULL AS {DuckDbTableLoader.StoredType(c.Type)}) AS {SqlQuoting.QuoteIdentifier(c.Name)}");
+            return $"SELECT {string.Join(", ", empty)} WHERE false";
+        }
+        var columns = table.Columns.Select(c =>
+        {
+            string name = SqlQuoting.QuoteIdentifier(c.Name);
+            return c.Type.Kind is UploadTypeKind.Uint256 or UploadTypeKind.Int256
+                ? $"CAST({name} AS BIGNUM) AS {name}"
+                : name;
+        });
+        string list = string.Join(", ", table.Files.Select(SqlQuoting.QuoteString));
+        return $"SELECT {string.Join(", ", columns)} FROM read_parquet([{list}])";
+    }
+
+    private static string Qualified(string schema, string name) =>
+        $"{SqlQuoting.QuoteIdentifier(schema)}.{SqlQuoting.QuoteIdentifier(name)}";
+}

@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+
+namespace Strata.Engine.DuckDb;
+
+/// <summary>
+/// One execution's DuckDB <c>temp_directory</c>: <c>&lt;root&gt;/&lt;32 random hex digits&gt;</c>, owner-only
+/// (0700), removed when the execution ends. DuckDB adds its temp directory to the instance's
+/// allowed directories with a trailing separator, so an execution may read only below its own
+/// directory: it cannot list the root, and it cannot name another execution's directory (128
+/// random bits, all names the same length, so none is a prefix of another).
+/// </summary>
+internal sealed class SpillDirectory : IDisposable
+{
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    private SpillDirectory(string path)
+    {
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    public static SpillDirectory Create(string root)
+    {
+        CreateOwnerOnly(root);
+        string path = System.IO.Path.Combine(root, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+        CreateOwnerOnly(path);
+        return new SpillDirectory(path);
+    }
+
+    /// <summary>Free bytes on the disk holding the spill root; null when the system cannot say.</summary>
+    public static long? FreeBytes(string root)
+    {
+        try
+        {
+            return new DriveInfo(root).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Removes every directory and file under the root (start-up: no execution runs yet); returns how many entries went.</summary>
+    public static int Sweep(string root)
+    {
+        if (!Directory.Exists(root))
+        {
+            return 0;
+        }
+        int removed = 0;
+        foreach (string entry in Directory.EnumerateFileSystemEntries(root))
+        {
+            if (TryDelete(entry))
+            {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    public void Dispose() => TryDelete(Path);
+
+    private static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+        Directory.CreateDirectory(path, OwnerOnly);
+        // CreateDirectory leaves an existing directory's mode alone (and the umask may narrow it):
+        // set it, so a root created by an earlier version with 0755 is closed too.
+        File.SetUnixFileMode(path, OwnerOnly);
+    }
+
+    private static bool TryDelete(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            else
+            {
+                File.Delete(path);
+            }
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}
