@@ -23,7 +23,6 @@ public sealed partial class ExecutionService
     private readonly StrataOptions options;
     private readonly TimeProvider time;
     private readonly ILogger<ExecutionService> logger;
-    private readonly QuotaOptions quotas;
     private readonly FairQueue queue;
     private volatile bool stopping;
     private readonly ConcurrentDictionary<string, CancellationTokenSource> running = new();
@@ -41,10 +40,10 @@ public sealed partial class ExecutionService
         this.options = options.Value;
         this.time = time;
         this.logger = logger;
-        this.quotas = quotas.Value;
+        var quota = quotas.Value;
         queue = new FairQueue(
-            this.quotas.QueuedPerOwner,
-            Enum.GetValues<PerformanceTier>().ToDictionary(t => t, t => this.quotas.RunningPerOwnerFor(TierOf(t).Slots)),
+            quota.QueuedPerOwner,
+            Enum.GetValues<PerformanceTier>().ToDictionary(t => t, t => quota.RunningPerOwnerFor(TierOf(t).Slots)),
             this.options.QueueCapacity);
     }
 
