@@ -56,7 +56,8 @@ public sealed partial class DuckDbEngine
     /// reach, then the locked configuration. A table the statement names gets a view over its
     /// parts; when the statement reads the catalog, the other visible tables get an empty view
     /// with the same columns (no file is read), so the catalog lists exactly the tables the caller
-    /// may read; otherwise they are left out, so set-up costs the same however many tables are
+    /// may read (also when it names a table that does not exist, for DuckDB's "did you mean"
+    /// hint); otherwise they are left out, so set-up costs the same however many tables are
     /// visible. Statements here are built from validated identifiers and quoted literals only;
     /// user SQL runs after the lock.
     /// </summary>
@@ -88,6 +89,8 @@ public sealed partial class DuckDbEngine
             {
                 throw Refused($"{hidden} is not available in queries: it describes the server, not the data.");
             }
+            var known = request.Tables.Select(t => t.Name).Concat(demoTables.Select(t => t.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            bool listAll = references.ReadsCatalog || references.NamesUnknownTable(known);
             var files = new List<string>();
             foreach (var table in request.Tables)
             {
@@ -96,7 +99,7 @@ public sealed partial class DuckDbEngine
                     continue;
                 }
                 bool named = !references.Known || references.Tables.Contains(table.Name);
-                if (!named && !references.ReadsCatalog)
+                if (!named && !listAll)
                 {
                     continue;
                 }
