@@ -28,7 +28,7 @@ public sealed partial class DuckDbEngine
             if (Directory.Exists(legacy))
             {
                 removed += SpillDirectory.Sweep(legacy);
-                Directory.Delete(legacy, recursive: true);
+                SpillDirectory.TryDelete(legacy);
             }
         }
         return removed;
