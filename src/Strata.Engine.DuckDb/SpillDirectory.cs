@@ -49,12 +49,19 @@ internal sealed class SpillDirectory : IDisposable
             return 0;
         }
         int removed = 0;
-        foreach (string entry in Directory.EnumerateFileSystemEntries(root))
+        try
         {
-            if (TryDelete(entry))
+            foreach (string entry in Directory.GetFileSystemEntries(root))
             {
-                removed++;
+                if (TryDelete(entry))
+                {
+                    removed++;
+                }
             }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // What could not be listed stays; the next start-up tries again.
         }
         return removed;
     }
@@ -74,7 +81,7 @@ internal sealed class SpillDirectory : IDisposable
         File.SetUnixFileMode(path, OwnerOnly);
     }
 
-    private static bool TryDelete(string path)
+    internal static bool TryDelete(string path)
     {
         try
         {

@@ -39,6 +39,17 @@ internal sealed class StatementReferences
     /// <summary>Names of the tables and views the statement references (CTE names included).</summary>
     public HashSet<string> Tables { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Names the statement defines itself (common table expressions).</summary>
+    public HashSet<string> CteNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// True when a referenced name is neither one of <paramref name="known"/>, a CTE of the
+    /// statement nor a catalog name: the statement will fail on it, and DuckDB's "did you mean"
+    /// hint needs the visible tables in the catalog to help.
+    /// </summary>
+    public bool NamesUnknownTable(IReadOnlySet<string> known) =>
+        Tables.Any(t => !known.Contains(t) && !CteNames.Contains(t) && !IsCatalogName(t));
+
     /// <summary>True when the statement reads the catalog (information_schema, duckdb_tables(), SHOW...).</summary>
     public bool ReadsCatalog { get; private set; }
 
@@ -125,6 +136,11 @@ internal sealed class StatementReferences
         else if (node.TryGetValue("class", out string? cls) && cls == "FUNCTION" && node.TryGetValue("function_name", out string? function))
         {
             refs.Add((Schema(node, "schema", "catalog"), function, true));
+        }
+        else if (type is null && !node.ContainsKey("class") && node.TryGetValue("key", out string? cte))
+        {
+            // An entry of a cte_map: {"key": name, "value": {...}}.
+            CteNames.Add(cte);
         }
         else if (type == "SHOW_REF" && node.TryGetValue("show_type", out string? show) && show.StartsWith("SHOW", StringComparison.Ordinal))
         {

@@ -142,7 +142,6 @@ public sealed partial class UploadIsolationTests(SharedServer shared)
     [InlineData("describe dune.alice.{T}")]
     [InlineData("summarize dune.alice.{T}")]
     [InlineData("select * from pragma_table_info('dune.alice.{T}')")]
-    [InlineData("select * from query_table('dune.alice.{T}')")]
     [InlineData("from dune.alice.{T}")]
     public async Task Another_owners_private_table_fails_exactly_like_a_table_that_never_existed(string template)
     {
