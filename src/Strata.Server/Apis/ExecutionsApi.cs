@@ -40,6 +40,10 @@ public static class ExecutionsApi
         {
             return ApiErrors.BadRequest("sql must not be empty");
         }
+        if (RequestFields.SqlTooLarge(context, sql) is { } tooLarge)
+        {
+            return tooLarge;
+        }
         if (!TryPerformance(context, body, out var tier, out error))
         {
             return ApiErrors.BadRequest(error);

@@ -110,13 +110,12 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
     /// <summary>An absolute URL that repeats every parameter of the request with the offset advanced.</summary>
     public string NextUri(HttpRequest request, string path, long nextOffset)
     {
-        string baseUrl = string.IsNullOrEmpty(options.PublicBaseUrl)
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : options.PublicBaseUrl.TrimEnd('/');
+        string baseUrl = PublicUrls.BaseUrl(request, options.PublicBaseUrl);
         var parameters = new List<KeyValuePair<string, string?>>();
         foreach (var (key, values) in request.Query)
         {
-            if (key == "offset")
+            // The key is never echoed: a next_uri is copied into logs, histories and spreadsheets.
+            if (key == "offset" || string.Equals(key, "api_key", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
