@@ -258,6 +258,13 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
         await pipe.FlushAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary><c>csv_safe=true|false</c> on the request, else the server's Strata:CsvFormulaSafe (default off,
+    /// so values stay exact).</summary>
+    private static bool CsvFormulaSafe(HttpContext context) =>
+        bool.TryParse(context.Request.Query["csv_safe"].FirstOrDefault(), out bool asked)
+            ? asked
+            : context.RequestServices.GetRequiredService<IOptions<HttpSafetyOptions>>().Value.CsvFormulaSafe;
+
     /// <summary>Writes a CSV page: header row, then rows; next-page headers when rows remain.</summary>
     public async Task WriteCsvAsync(HttpContext context, Page page, string nextPath)
     {
@@ -269,11 +276,12 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
             response.Headers["x-dune-next-offset"] = n.ToString(CultureInfo.InvariantCulture);
             response.Headers["x-dune-next-uri"] = NextUri(context.Request, nextPath, n);
         }
+        bool formulaSafe = CsvFormulaSafe(context);
         var pipe = response.BodyWriter;
-        page.Encoder.WriteCsvHeader(pipe);
+        page.Encoder.WriteCsvHeader(pipe, formulaSafe);
         await foreach (var slice in page.Slices.WithCancellation(ct).ConfigureAwait(false))
         {
-            page.Encoder.WriteCsvRows(slice, pipe);
+            page.Encoder.WriteCsvRows(slice, pipe, formulaSafe);
             if (pipe.UnflushedBytes >= FlushBytes)
             {
                 await pipe.FlushAsync(ct).ConfigureAwait(false);

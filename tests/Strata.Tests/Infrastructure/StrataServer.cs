@@ -110,9 +110,10 @@ public sealed class StrataServer : IAsyncDisposable
     }
 
     /// <summary>Runs the server expecting it to refuse to start; returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunExpectingFailureAsync(IDictionary<string, string> settings, CancellationToken cancellationToken)
+    /// <remarks>A given data directory is used and kept; otherwise a fresh one is made and removed.</remarks>
+    public static async Task<(int ExitCode, string Output)> RunExpectingFailureAsync(IDictionary<string, string> settings, CancellationToken cancellationToken, string? existingDataDir = null)
     {
-        string dataDir = Path.Combine(Path.GetTempPath(), "strata-test-" + Guid.NewGuid().ToString("N"));
+        string dataDir = existingDataDir ?? Path.Combine(Path.GetTempPath(), "strata-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
         var (process, lines) = Launch(dataDir, settings);
         var all = new StringBuilder();
@@ -121,7 +122,10 @@ public sealed class StrataServer : IAsyncDisposable
             all.AppendLine(line);
         }
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        TryDelete(dataDir);
+        if (existingDataDir is null)
+        {
+            TryDelete(dataDir);
+        }
         return (process.ExitCode, all.ToString());
     }
 
