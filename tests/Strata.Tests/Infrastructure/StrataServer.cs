@@ -120,6 +120,11 @@ public sealed class StrataServer : IAsyncDisposable
         await foreach (var line in lines.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             all.AppendLine(line);
+            if (line.Contains("Strata listening on ", StringComparison.Ordinal))
+            {
+                // It started after all: stop it, so the caller's assertion fails instead of waiting forever.
+                process.Kill(entireProcessTree: true);
+            }
         }
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         if (existingDataDir is null)
