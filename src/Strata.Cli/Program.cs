@@ -25,14 +25,15 @@ await store.InitializeAsync(CancellationToken.None);
 switch (arguments[1])
 {
     case "create" when arguments.Count == 3:
-        string handle = arguments[2];
-        if (!ApiKeyHashing.IsValidHandle(handle))
+        // Handles compare ignoring case and are stored in lower case; engine and demo schema names are refused.
+        if (Handles.Problem(arguments[2]) is { } problem)
         {
-            return Usage($"handle '{handle}' must be 1-64 letters, digits or _");
+            return Usage(problem);
         }
+        string handle = Handles.Canonical(arguments[2]);
         string key = ApiKeyHashing.NewKey();
         var info = await store.AddKeyAsync(handle, ApiKeyHashing.Hash(key), ApiKeyHashing.Prefix(key), CancellationToken.None);
-        Console.WriteLine($"Created key {info.Id} for handle '{handle}'. It is shown once and stored hashed:");
+        Console.WriteLine($"Created key {info.Id} for handle '{info.Handle}'. It is shown once and stored hashed:");
         Console.WriteLine(key);
         return 0;
     case "list" when arguments.Count == 2:

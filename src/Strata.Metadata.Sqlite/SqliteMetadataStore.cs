@@ -107,18 +107,28 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, handle, key_prefix, created_at, revoked_at FROM api_keys WHERE key_hash = $h AND revoked_at IS NULL";
+        command.CommandText = "SELECT id, handle, key_prefix, created_at, revoked_at, key_hash FROM api_keys WHERE key_hash = $h AND revoked_at IS NULL";
         command.Parameters.AddWithValue("$h", keyHash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadKey(reader) : null;
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+        // The index finds the row; the match itself is confirmed in constant time.
+        bool same = System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(reader.GetString(5)), System.Text.Encoding.ASCII.GetBytes(keyHash));
+        return same ? ReadKey(reader) : null;
     }
 
+    /// <summary>Adds a key; a handle already stored under another spelling (handles compare ignoring case)
+    /// keeps the stored spelling, so one owner never becomes two.</summary>
     public async Task<ApiKeyInfo> AddKeyAsync(string handle, string keyHash, string keyPrefix, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO api_keys (handle, key_hash, key_prefix, created_at) VALUES ($handle, $h, $p, $now)
+            INSERT INTO api_keys (handle, key_hash, key_prefix, created_at)
+            VALUES (COALESCE((SELECT handle FROM api_keys WHERE handle = $handle COLLATE NOCASE ORDER BY id LIMIT 1), $handle), $h, $p, $now)
             ON CONFLICT(key_hash) DO UPDATE SET revoked_at = NULL
             RETURNING id, handle, key_prefix, created_at, revoked_at
             """;

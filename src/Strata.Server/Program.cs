@@ -14,6 +14,8 @@ using Strata.Server.Configuration;
 using Strata.Server.Executions;
 using Strata.Server.Hosting;
 
+// Everything the server writes under the data directory is private to its user.
+DataDirectoryPermissions.RestrictUmask();
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddInMemoryCollection(StrataEnvironment.Shortcuts());
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -68,6 +70,7 @@ builder.Services.AddSingleton(sp =>
 });
 builder.Services.AddSingleton<Strata.Server.Uploads.UploadService>();
 builder.Services.AddSingleton<ApiKeyResolver>();
+builder.AddHttpHardening();
 builder.Services.AddSingleton<ExecutionService>();
 builder.Services.AddSingleton<ResultPages>();
 builder.Services.AddHostedService<ExecutionWorkers>();
@@ -90,11 +93,12 @@ try
 {
     app = builder.Build();
     var options = app.Services.GetRequiredService<IOptions<StrataOptions>>().Value;
-    Directory.CreateDirectory(options.DataDir);
+    DataDirectoryPermissions.Restrict(options.DataDir);
     var store = app.Services.GetRequiredService<IMetadataStore>();
     await store.InitializeAsync(CancellationToken.None);
     StartupTasks.EnsureDemoData(options, Console.Out);
-    await StartupTasks.EnsureKeysAsync(options, store, Console.Out, CancellationToken.None);
+    var engineNames = app.Services.GetRequiredService<UploadsApi.EngineNames>();
+    await StartupTasks.EnsureKeysAsync(options, store, Console.Out, CancellationToken.None, engineNames.DemoSchemas.Concat(engineNames.ReservedWords));
     // Left by a crash: spooled bodies, half-written parts, parts of inserts that never committed.
     int swept = app.Services.GetRequiredService<Strata.Server.Uploads.PartFiles>().Sweep(await store.AllPartFilesAsync(CancellationToken.None));
     Console.WriteLine($"Start-up removed {swept} uncommitted or temporary upload files");
@@ -113,7 +117,8 @@ app.UseExceptionHandler(error => error.Run(async context =>
     var feature = context.Features.Get<IExceptionHandlerFeature>();
     if (feature?.Error is BadHttpRequestException bad)
     {
-        long limit = context.RequestServices.GetRequiredService<IOptions<StrataOptions>>().Value.MaxRequestBodyBytes;
+        long limit = context.Items.TryGetValue(HttpHardening.BodyLimitItem, out var applied) && applied is long l
+            ? l : context.RequestServices.GetRequiredService<IOptions<StrataOptions>>().Value.MaxRequestBodyBytes;
         string message = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"Request body too large: the limit is {limit} bytes" : "bad request";
         await ApiErrors.WriteAsync(context, bad.StatusCode, message);
         return;
@@ -130,12 +135,14 @@ app.Use((context, next) =>
     }
     return next(context);
 });
+app.UseRequestLimits();
 app.UseResponseCompression();
 app.UseRouting();
+app.UseBodyLimitsAndRateLimits();
 app.MapExecutionsApi();
 app.MapQueriesApi();
 app.MapUploadsApi();
-app.MapFallback((HttpContext context) => ApiErrors.NotFound($"no route for {context.Request.Method} {context.Request.Path}"));
+app.MapFallback((HttpContext context, RouteMethods routes) => routes.Unmatched(context));
 
 try
 {

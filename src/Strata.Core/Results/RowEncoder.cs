@@ -66,8 +66,8 @@ public sealed class RowEncoder
         o.Flush();
     }
 
-    /// <summary>Writes the CSV header record.</summary>
-    public void WriteCsvHeader(IBufferWriter<byte> output)
+    /// <summary>Writes the CSV header record; <paramref name="formulaSafe"/> as for <see cref="WriteCsvRows"/>.</summary>
+    public void WriteCsvHeader(IBufferWriter<byte> output, bool formulaSafe = false)
     {
         var o = new Out(output);
         for (int c = 0; c < columns.Length; c++)
@@ -76,14 +76,15 @@ public sealed class RowEncoder
             {
                 o.Byte((byte)',');
             }
-            CsvField(ref o, Encoding.UTF8.GetBytes(columns[c].Name));
+            CsvCell(ref o, Encoding.UTF8.GetBytes(columns[c].Name), formulaSafe);
         }
         o.Byte((byte)'\n');
         o.Flush();
     }
 
-    /// <summary>Writes the rows of a slice as CSV records, each ending in LF.</summary>
-    public void WriteCsvRows(ResultSlice slice, IBufferWriter<byte> output)
+    /// <summary>Writes the rows of a slice as CSV records, each ending in LF. With <paramref name="formulaSafe"/>,
+    /// a text cell a spreadsheet would run as a formula gets a leading <c>'</c> (see <see cref="NeedsFormulaGuard"/>).</summary>
+    public void WriteCsvRows(ResultSlice slice, IBufferWriter<byte> output, bool formulaSafe = false)
     {
         var arrays = indexes.Select(i => slice.Batch.Column(i)).ToArray();
         var kinds = columns.Select(c => c.Kind).ToArray();
@@ -104,7 +105,7 @@ public sealed class RowEncoder
                 }
                 if (kinds[c] is ColumnKind.Text or ColumnKind.Json)
                 {
-                    CsvField(ref o, ((StringArray)array).GetBytes(row));
+                    CsvCell(ref o, ((StringArray)array).GetBytes(row), formulaSafe);
                 }
                 else
                 {
@@ -332,6 +333,24 @@ public sealed class RowEncoder
         var o = new Out(output);
         CsvField(ref o, utf8);
         o.Flush();
+    }
+
+    /// <summary>OWASP's CSV-injection rule: a cell starting with =, +, -, @, tab or CR is read as a formula.</summary>
+    public static bool NeedsFormulaGuard(ReadOnlySpan<byte> utf8) =>
+        utf8.Length > 0 && utf8[0] is (byte)'=' or (byte)'+' or (byte)'-' or (byte)'@' or (byte)'\t' or (byte)'\r';
+
+    private static void CsvCell(ref Out o, ReadOnlySpan<byte> utf8, bool formulaSafe)
+    {
+        if (!formulaSafe || !NeedsFormulaGuard(utf8))
+        {
+            CsvField(ref o, utf8);
+            return;
+        }
+        byte[] guarded = ArrayPool<byte>.Shared.Rent(utf8.Length + 1);
+        guarded[0] = (byte)'\'';
+        utf8.CopyTo(guarded.AsSpan(1));
+        CsvField(ref o, guarded.AsSpan(0, utf8.Length + 1));
+        ArrayPool<byte>.Shared.Return(guarded);
     }
 
     private static void CsvField(ref Out o, ReadOnlySpan<byte> utf8)

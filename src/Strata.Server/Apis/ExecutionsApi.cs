@@ -40,6 +40,10 @@ public static class ExecutionsApi
         {
             return ApiErrors.BadRequest("sql must not be empty");
         }
+        if (RequestFields.SqlTooLarge(context, sql) is { } tooLarge)
+        {
+            return tooLarge;
+        }
         if (!TryPerformance(context, body, out var tier, out error))
         {
             return ApiErrors.BadRequest(error);
@@ -278,6 +282,11 @@ public static class ExecutionsApi
     /// <summary>Results of a loaded execution as CSV; shared with the latest-results endpoint.</summary>
     internal static async Task ServeCsvAsync(HttpContext context, Execution execution, ResultPages pages)
     {
+        if (context.Request.Query["csv_safe"].FirstOrDefault() is { Length: > 0 } safe && !bool.TryParse(safe, out _))
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, $"csv_safe must be true or false, got '{safe}'").ConfigureAwait(false);
+            return;
+        }
         if (await ReadPageRequestAsync(context, execution).ConfigureAwait(false) is not { } page)
         {
             return;

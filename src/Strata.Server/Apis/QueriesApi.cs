@@ -50,6 +50,10 @@ public static class QueriesApi
         {
             return ApiErrors.BadRequest(error ?? "query_sql is required");
         }
+        if (RequestFields.SqlTooLarge(context, sql) is { } tooLarge)
+        {
+            return tooLarge;
+        }
         try
         {
             var now = time.GetUtcNow();
@@ -130,6 +134,10 @@ public static class QueriesApi
                 if (sql.Trim().Length == 0)
                 {
                     return ApiErrors.BadRequest("query_sql must not be empty");
+                }
+                if (RequestFields.SqlTooLarge(context, sql) is { } tooLarge)
+                {
+                    return tooLarge;
                 }
                 updated = updated with { Sql = sql };
                 changesVersion = true;

@@ -23,7 +23,8 @@ public static class RequestBody
         return (body, raw, error);
     }
 
-    private static (JsonElement Body, string? Error) Parse(byte[] raw)
+    /// <summary>Parses a body: a JSON object whose every string and property name is valid Unicode.</summary>
+    internal static (JsonElement Body, string? Error) Parse(byte[] raw)
     {
         if (raw.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
         {
@@ -31,10 +32,18 @@ public static class RequestBody
         }
         try
         {
+            if (!System.Text.Unicode.Utf8.IsValid(raw))
+            {
+                return (Empty, $"request body is not valid UTF-8 (first bad byte at offset {FirstInvalidByte(raw)})");
+            }
             using var doc = JsonDocument.Parse(raw);
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (Empty, "request body must be a JSON object");
+            }
+            if (InvalidString(doc.RootElement, "$") is { } path)
+            {
+                return (Empty, $"request body is not valid JSON text: the string at {path} holds a lone UTF-16 surrogate escape (\\uD800-\\uDFFF not in a pair)");
             }
             return (doc.RootElement.Clone(), null);
         }
@@ -42,5 +51,77 @@ public static class RequestBody
         {
             return (Empty, $"request body is not valid JSON: {e.Message}");
         }
+    }
+
+    /// <summary>The path of the first string or property name that cannot be read as text, or null.</summary>
+    private static string? InvalidString(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Readable(element) ? null : path;
+            case JsonValueKind.Array:
+                int i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (InvalidString(item, $"{path}[{i++}]") is { } bad)
+                    {
+                        return bad;
+                    }
+                }
+                return null;
+            case JsonValueKind.Object:
+                int n = 0;
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return $"{path} (property name number {n + 1})";
+                    }
+                    n++;
+                    if (InvalidString(property.Value, $"{path}.{(name.Length <= 40 ? name : name[..40] + "...")}") is { } bad)
+                    {
+                        return bad;
+                    }
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool Readable(JsonElement s)
+    {
+        try
+        {
+            _ = s.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static int FirstInvalidByte(byte[] raw)
+    {
+        var span = raw.AsSpan();
+        int offset = 0;
+        while (span.Length > 0)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(span, out _, out int consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+            offset += consumed;
+            span = span[consumed..];
+        }
+        return offset;
     }
 }

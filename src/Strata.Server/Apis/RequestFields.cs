@@ -7,6 +7,19 @@ namespace Strata.Server.Apis;
 /// <summary>Typed reads of JSON body fields and query-string values, with errors naming the field.</summary>
 internal static class RequestFields
 {
+    /// <summary>413 when SQL text is over Strata:MaxSqlBytes (UTF-8 bytes), else null.</summary>
+    internal static IResult? SqlTooLarge(HttpContext context, string sql)
+    {
+        long limit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Strata.Server.Configuration.HttpSafetyOptions>>().Value.MaxSqlBytes;
+        if (sql.Length <= limit / 3)
+        {
+            return null;
+        }
+        int bytes = System.Text.Encoding.UTF8.GetByteCount(sql);
+        return bytes <= limit ? null : ApiErrors.Error(StatusCodes.Status413PayloadTooLarge,
+            $"query text too large: {bytes} bytes of SQL, the limit is {limit} bytes (Strata:MaxSqlBytes)");
+    }
+
     internal static bool TryString(JsonElement body, string name, out string? value, out string? error)
     {
         value = null;

@@ -110,13 +110,12 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
     /// <summary>An absolute URL that repeats every parameter of the request with the offset advanced.</summary>
     public string NextUri(HttpRequest request, string path, long nextOffset)
     {
-        string baseUrl = string.IsNullOrEmpty(options.PublicBaseUrl)
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : options.PublicBaseUrl.TrimEnd('/');
+        string baseUrl = PublicUrls.BaseUrl(request, options.PublicBaseUrl);
         var parameters = new List<KeyValuePair<string, string?>>();
         foreach (var (key, values) in request.Query)
         {
-            if (key == "offset")
+            // The key is never echoed: a next_uri is copied into logs, histories and spreadsheets.
+            if (key == "offset" || string.Equals(key, "api_key", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
@@ -259,6 +258,13 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
         await pipe.FlushAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary><c>csv_safe=true|false</c> on the request, else the server's Strata:CsvFormulaSafe (default off,
+    /// so values stay exact).</summary>
+    private static bool CsvFormulaSafe(HttpContext context) =>
+        bool.TryParse(context.Request.Query["csv_safe"].FirstOrDefault(), out bool asked)
+            ? asked
+            : context.RequestServices.GetRequiredService<IOptions<HttpSafetyOptions>>().Value.CsvFormulaSafe;
+
     /// <summary>Writes a CSV page: header row, then rows; next-page headers when rows remain.</summary>
     public async Task WriteCsvAsync(HttpContext context, Page page, string nextPath)
     {
@@ -270,11 +276,12 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
             response.Headers["x-dune-next-offset"] = n.ToString(CultureInfo.InvariantCulture);
             response.Headers["x-dune-next-uri"] = NextUri(context.Request, nextPath, n);
         }
+        bool formulaSafe = CsvFormulaSafe(context);
         var pipe = response.BodyWriter;
-        page.Encoder.WriteCsvHeader(pipe);
+        page.Encoder.WriteCsvHeader(pipe, formulaSafe);
         await foreach (var slice in page.Slices.WithCancellation(ct).ConfigureAwait(false))
         {
-            page.Encoder.WriteCsvRows(slice, pipe);
+            page.Encoder.WriteCsvRows(slice, pipe, formulaSafe);
             if (pipe.UnflushedBytes >= FlushBytes)
             {
                 await pipe.FlushAsync(ct).ConfigureAwait(false);

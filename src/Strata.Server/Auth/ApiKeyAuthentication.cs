@@ -1,3 +1,4 @@
+using Strata.Core.Security;
 using Strata.Server.Apis;
 
 namespace Strata.Server.Auth;
@@ -6,24 +7,44 @@ namespace Strata.Server.Auth;
 public static class ApiKeyAuthentication
 {
     private const string OwnerItem = "strata.owner";
+    public const string CallerItem = "strata.caller";
+
+    /// <summary>Who sent a request: the owner and the key's hash when the key is valid, else nulls.</summary>
+    public sealed record Caller(string? Owner, string? KeyHash);
+
+    /// <summary>The key the request presents, from the header or else the query string.</summary>
+    public static string? PresentedKey(HttpRequest request)
+    {
+        string? key = request.Headers["X-Dune-API-Key"].FirstOrDefault();
+        return string.IsNullOrEmpty(key) ? request.Query["api_key"].FirstOrDefault() : key;
+    }
+
+    /// <summary>Resolves the request's key once (the rate limiter partitions by it); the endpoint filter reuses it.</summary>
+    public static async ValueTask<Caller> CallerAsync(HttpContext http)
+    {
+        if (http.Items.TryGetValue(CallerItem, out var cached) && cached is Caller known)
+        {
+            return known;
+        }
+        string? key = PresentedKey(http.Request);
+        var resolver = http.RequestServices.GetRequiredService<ApiKeyResolver>();
+        string? owner = await resolver.ResolveAsync(key, http.RequestAborted).ConfigureAwait(false);
+        var caller = new Caller(owner, owner is null ? null : ApiKeyHashing.Hash(key!));
+        http.Items[CallerItem] = caller;
+        return caller;
+    }
 
     public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            string? key = http.Request.Headers["X-Dune-API-Key"].FirstOrDefault();
-            if (string.IsNullOrEmpty(key))
-            {
-                key = http.Request.Query["api_key"].FirstOrDefault();
-            }
-            var resolver = http.RequestServices.GetRequiredService<ApiKeyResolver>();
-            string? owner = await resolver.ResolveAsync(key, http.RequestAborted).ConfigureAwait(false);
-            if (owner is null)
+            var caller = await CallerAsync(http).ConfigureAwait(false);
+            if (caller.Owner is null)
             {
                 return ApiErrors.Error(StatusCodes.Status401Unauthorized, ApiErrors.InvalidKey);
             }
-            http.Items[OwnerItem] = owner;
+            http.Items[OwnerItem] = caller.Owner;
             return await next(context).ConfigureAwait(false);
         });
 

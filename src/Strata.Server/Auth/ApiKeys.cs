@@ -1,34 +1,25 @@
-using System.Collections.Concurrent;
 using Strata.Core.Security;
 using Strata.Core.Storage;
 
 namespace Strata.Server.Auth;
 
-/// <summary>Resolves API keys to owners, caching hits briefly.</summary>
-public sealed class ApiKeyResolver(IMetadataStore store, TimeProvider time)
+/// <summary>
+/// Resolves API keys to owners. Every request asks the store (an indexed lookup by the key's SHA-256,
+/// confirmed in constant time), so a key revoked by <c>strata keys revoke</c>, from another process,
+/// gets 401 on its very next request: there is no cache that could keep serving it.
+/// </summary>
+public sealed class ApiKeyResolver(IMetadataStore store)
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
-    private readonly ConcurrentDictionary<string, (string Handle, DateTimeOffset Until)> cache = new();
+    /// <summary>The longest key looked up; longer ones are refused without hashing.</summary>
+    public const int MaxKeyLength = 256;
 
     public async ValueTask<string?> ResolveAsync(string? key, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(key) || key.Length > 256)
+        if (string.IsNullOrEmpty(key) || key.Length > MaxKeyLength)
         {
             return null;
         }
-        string hash = ApiKeyHashing.Hash(key);
-        var now = time.GetUtcNow();
-        if (cache.TryGetValue(hash, out var hit) && hit.Until > now)
-        {
-            return hit.Handle;
-        }
-        var info = await store.FindKeyAsync(hash, cancellationToken).ConfigureAwait(false);
-        if (info is null)
-        {
-            cache.TryRemove(hash, out _);
-            return null;
-        }
-        cache[hash] = (info.Handle, now + CacheFor);
-        return info.Handle;
+        var info = await store.FindKeyAsync(ApiKeyHashing.Hash(key), cancellationToken).ConfigureAwait(false);
+        return info?.Handle;
     }
 }

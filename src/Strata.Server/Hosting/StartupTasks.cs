@@ -37,9 +37,21 @@ public static class StartupTasks
     }
 
     /// <summary>Ensures the configured keys exist; with none configured and none stored, creates one for "demo" and prints it once.</summary>
-    public static async Task EnsureKeysAsync(StrataOptions options, IMetadataStore store, TextWriter output, CancellationToken cancellationToken)
+    /// <remarks>Before adding any, the stored handles are checked: two spellings of one handle, or a handle
+    /// that names an engine catalog or schema, stop start-up (<see cref="InvalidOperationException"/>).</remarks>
+    public static async Task EnsureKeysAsync(StrataOptions options, IMetadataStore store, TextWriter output, CancellationToken cancellationToken, IEnumerable<string>? reservedHandles = null)
     {
-        var configured = ParseKeys(options.ApiKeys);
+        var reserved = reservedHandles?.ToList() ?? [];
+        var stored = await store.ListKeysAsync(cancellationToken).ConfigureAwait(false);
+        var problems = Handles.StoredProblems(stored.Select(k => k.Handle), reserved);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "the key store holds handles that can no longer be told apart or that shadow engine schemas: "
+                + string.Join("; ", problems)
+                + ". Rename them in the api_keys table of metadata.db (and the owner columns of their data) before starting; see docs/notes/http-hardening.md.");
+        }
+        var configured = ParseKeys(options.ApiKeys, reserved);
         foreach (var (handle, key) in configured)
         {
             await store.AddKeyAsync(handle, ApiKeyHashing.Hash(key), ApiKeyHashing.Prefix(key), cancellationToken).ConfigureAwait(false);
@@ -54,7 +66,8 @@ public static class StartupTasks
     }
 
     /// <summary>Parses "handle:key,handle:key"; a malformed entry stops start-up naming STRATA_API_KEYS.</summary>
-    public static List<(string Handle, string Key)> ParseKeys(string? text)
+    /// <remarks>Handles are stored in lower case; a reserved handle stops start-up naming it.</remarks>
+    public static List<(string Handle, string Key)> ParseKeys(string? text, IEnumerable<string>? reservedHandles = null)
     {
         var keys = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(text))
@@ -71,7 +84,11 @@ public static class StartupTasks
                 throw new InvalidOperationException(
                     "STRATA_API_KEYS (Strata:ApiKeys) must be 'handle:key,...' with handles of letters, digits and _ (1-64) and keys of 8-256 characters; one entry is malformed.");
             }
-            keys.Add((handle, key));
+            if (Handles.Problem(handle, reservedHandles) is { } problem)
+            {
+                throw new InvalidOperationException($"STRATA_API_KEYS (Strata:ApiKeys): {problem}.");
+            }
+            keys.Add((Handles.Canonical(handle), key));
         }
         return keys;
     }

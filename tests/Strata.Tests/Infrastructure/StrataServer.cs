@@ -110,18 +110,27 @@ public sealed class StrataServer : IAsyncDisposable
     }
 
     /// <summary>Runs the server expecting it to refuse to start; returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunExpectingFailureAsync(IDictionary<string, string> settings, CancellationToken cancellationToken)
+    /// <remarks>A given data directory is used and kept; otherwise a fresh one is made and removed.</remarks>
+    public static async Task<(int ExitCode, string Output)> RunExpectingFailureAsync(IDictionary<string, string> settings, CancellationToken cancellationToken, string? existingDataDir = null)
     {
-        string dataDir = Path.Combine(Path.GetTempPath(), "strata-test-" + Guid.NewGuid().ToString("N"));
+        string dataDir = existingDataDir ?? Path.Combine(Path.GetTempPath(), "strata-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
         var (process, lines) = Launch(dataDir, settings);
         var all = new StringBuilder();
         await foreach (var line in lines.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             all.AppendLine(line);
+            if (line.Contains("Strata listening on ", StringComparison.Ordinal))
+            {
+                // It started after all: stop it, so the caller's assertion fails instead of waiting forever.
+                process.Kill(entireProcessTree: true);
+            }
         }
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        TryDelete(dataDir);
+        if (existingDataDir is null)
+        {
+            TryDelete(dataDir);
+        }
         return (process.ExitCode, all.ToString());
     }
 

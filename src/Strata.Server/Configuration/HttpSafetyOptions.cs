@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Strata.Server.Configuration;
+
+/// <summary>Request limits and output safety of the HTTP surface, bound from the "Strata" section
+/// (env: <c>Strata__MaxSqlBytes</c> ...). See docs/notes/http-hardening.md.</summary>
+public sealed class HttpSafetyOptions
+{
+    /// <summary>Largest SQL text (UTF-8 bytes) accepted on execute and on saved-query create and update.</summary>
+    [Range(1024, 256L * 1024 * 1024)]
+    public long MaxSqlBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Largest JSON request body outside the upload routes (which keep Strata:MaxRequestBodyBytes).</summary>
+    [Range(1024, 4L << 30)]
+    public long MaxJsonBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Largest request line (method, target and version), answered 414 with a JSON body past it.</summary>
+    [Range(256, 1024 * 1024)]
+    public int MaxRequestLineBytes { get; set; } = 8 * 1024;
+
+    /// <summary>Largest total of header names and values, answered 431 with a JSON body past it.</summary>
+    [Range(1024, 1024 * 1024)]
+    public int MaxRequestHeadersBytes { get; set; } = 32 * 1024;
+
+    /// <summary>When true, CSV results neutralise spreadsheet formulas unless a request says csv_safe=false.</summary>
+    public bool CsvFormulaSafe { get; set; }
+}
+
+/// <summary>Per-key request rates, bound from "Strata:RateLimits" (env: <c>Strata__RateLimits__ReadPerMinute</c>).
+/// 0 turns a class off.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "Strata:RateLimits";
+
+    /// <summary>Read requests (status, results, listings, cancel, ...) per key per minute.</summary>
+    [Range(0, int.MaxValue)]
+    public int ReadPerMinute { get; set; } = 12_000;
+
+    /// <summary>Write requests (execute, query create and update, uploads, inserts, ...) per key per minute.</summary>
+    [Range(0, int.MaxValue)]
+    public int WritePerMinute { get; set; } = 1_200;
+
+    /// <summary>Requests without a valid key, per client IP address per minute.</summary>
+    [Range(0, int.MaxValue)]
+    public int UnauthenticatedPerMinute { get; set; } = 600;
+}

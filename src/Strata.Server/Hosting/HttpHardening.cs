@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Strata.Server.Apis;
+using Strata.Server.Auth;
+using Strata.Server.Configuration;
+
+namespace Strata.Server.Hosting;
+
+/// <summary>
+/// The protections of the HTTP surface: request-line, header and body limits answered with the contract's
+/// JSON bodies, key redaction in logs, and per-key rate limits. See docs/notes/http-hardening.md.
+/// </summary>
+public static class HttpHardening
+{
+    /// <summary>Item holding the body limit applied to this request, named by the 413 answer.</summary>
+    public const string BodyLimitItem = "strata.bodyLimit";
+
+    /// <summary>Most headers a request may carry (Kestrel's own default), answered 431 with JSON past it.</summary>
+    public const int MaxHeaderCount = 100;
+
+    public static WebApplicationBuilder AddHttpHardening(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<HttpSafetyOptions>().BindConfiguration(StrataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RouteMethods>();
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            // Kestrel answers its own limits with an empty body before any middleware runs. Its limits are
+            // therefore set well above Strata's, which the middleware below enforces with a JSON body; only
+            // a request past this backstop gets Kestrel's bare answer.
+            var o = context.Configuration.GetSection(StrataOptions.Section).Get<HttpSafetyOptions>() ?? new HttpSafetyOptions();
+            kestrel.Limits.MaxRequestLineSize = Math.Max(64 * 1024, 2 * o.MaxRequestLineBytes);
+            kestrel.Limits.MaxRequestHeadersTotalSize = Math.Max(128 * 1024, 2 * o.MaxRequestHeadersBytes);
+            kestrel.Limits.MaxRequestHeaderCount = 4 * MaxHeaderCount;
+        });
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (rejected, cancellationToken) =>
+            {
+                var response = rejected.HttpContext.Response;
+                double seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retry) ? retry.TotalSeconds : 60;
+                response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(seconds)).ToString(CultureInfo.InvariantCulture);
+                return new ValueTask(ApiErrors.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "rate limit exceeded"));
+            };
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
+        });
+        KeyRedactingLoggerProvider.WrapAll(builder.Services);
+        return builder;
+    }
+
+    /// <summary>Request-line and header limits, before anything reads the request.</summary>
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var o = context.RequestServices.GetRequiredService<IOptions<HttpSafetyOptions>>().Value;
+        var request = context.Request;
+        string target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.Path + request.QueryString);
+        long line = request.Method.Length + 1 + target.Length + 1 + request.Protocol.Length;
+        if (line > o.MaxRequestLineBytes)
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status414UriTooLong,
+                $"request line too long: {line} bytes, the limit is {o.MaxRequestLineBytes} bytes").ConfigureAwait(false);
+            return;
+        }
+        long headerBytes = 0;
+        int headerCount = 0;
+        foreach (var (name, values) in request.Headers)
+        {
+            foreach (var value in values)
+            {
+                headerCount++;
+                headerBytes += name.Length + (value?.Length ?? 0);
+            }
+        }
+        if (headerBytes > o.MaxRequestHeadersBytes || headerCount > MaxHeaderCount)
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge,
+                $"request headers too large: {headerCount} headers of {headerBytes} bytes, the limits are {MaxHeaderCount} headers and {o.MaxRequestHeadersBytes} bytes").ConfigureAwait(false);
+            return;
+        }
+        await next(context).ConfigureAwait(false);
+    });
+
+    /// <summary>After routing: JSON bodies outside the upload routes are held to Strata:MaxJsonBodyBytes;
+    /// then the caller is resolved and the rate limits applied.</summary>
+    public static IApplicationBuilder UseBodyLimitsAndRateLimits(this IApplicationBuilder app)
+    {
+        app.Use((context, next) =>
+        {
+            var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (feature is { IsReadOnly: false } && !IsUploadRoute(context))
+            {
+                long limit = context.RequestServices.GetRequiredService<IOptions<HttpSafetyOptions>>().Value.MaxJsonBodyBytes;
+                if (feature.MaxRequestBodySize is not long current || limit < current)
+                {
+                    feature.MaxRequestBodySize = limit;
+                    context.Items[BodyLimitItem] = limit;
+                }
+            }
+            return next(context);
+        });
+        app.Use(async (context, next) =>
+        {
+            await ApiKeyAuthentication.CallerAsync(context).ConfigureAwait(false);
+            await next(context).ConfigureAwait(false);
+        });
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static bool IsUploadRoute(HttpContext context)
+    {
+        string? pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+        return pattern is not null
+            && (pattern.StartsWith("/api/v1/uploads", StringComparison.OrdinalIgnoreCase) || pattern.StartsWith("/api/v1/table", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Write requests change stored state or start work: every POST, PATCH, PUT and DELETE except
+    /// cancel and usage. Everything else is a read.</summary>
+    public static bool IsWrite(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+        {
+            return false;
+        }
+        string path = request.Path.Value ?? "";
+        return !path.EndsWith("/cancel", StringComparison.OrdinalIgnoreCase)
+            && !path.Equals("/api/v1/usage", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext context)
+    {
+        var o = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var caller = context.Items.TryGetValue(ApiKeyAuthentication.CallerItem, out var item) ? item as ApiKeyAuthentication.Caller : null;
+        string key;
+        int perMinute;
+        if (caller?.KeyHash is { } hash)
+        {
+            bool write = IsWrite(context.Request);
+            key = (write ? "write:" : "read:") + hash;
+            perMinute = write ? o.WritePerMinute : o.ReadPerMinute;
+        }
+        else
+        {
+            key = "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            perMinute = o.UnauthenticatedPerMinute;
+        }
+        if (perMinute <= 0)
+        {
+            return RateLimitPartition.GetNoLimiter(key);
+        }
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = perMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+}
