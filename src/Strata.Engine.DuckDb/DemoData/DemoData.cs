@@ -114,9 +114,7 @@ public static partial class DemoData
             var size = new Sizes(scale, generatedAt);
             foreach (string sql in ChainScript(size).Concat(TableScript(size)).Concat(TraceScript(size)).Concat(PriceScript(size)))
             {
-                var sw = System.Diagnostics.Stopwatch.StartNew();
                 DuckDbCommands.Exec(connection, sql);
-                File.AppendAllText("/tmp/dd/steps.txt", $"{sw.Elapsed.TotalSeconds:F2} {sql.Trim()[..60].ReplaceLineEndings(" ")}\n");
             }
         }
         finally
