@@ -380,3 +380,25 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
         return values;
     }
 }
+
+/// <summary>Through the API: block times come out as Dune's <c>timestamp(3) with time zone</c>, and the data is current.</summary>
+[Collection(SharedServerCollection.Name)]
+public sealed class DemoDataServerTests(SharedServer shared)
+{
+    [Fact]
+    public async Task Block_times_render_as_utc_timestamps_with_time_zone_and_end_about_now()
+    {
+        var body = await shared.Server.Alice.RunAsync("select time, number from ethereum.blocks order by number desc limit 1");
+        var meta = body["result"]!["metadata"]!;
+        Assert.Equal(["timestamp(3) with time zone", "bigint"], meta["column_types"]!.AsArray().Select(n => n!.GetValue<string>()));
+        string time = body["result"]!["rows"]![0]!["time"]!.GetValue<string>();
+        Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.000 UTC$", time);
+        var last = DateTime.SpecifyKind(DateTime.ParseExact(time[..^4], "yyyy-MM-dd HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        Assert.InRange(DateTime.UtcNow - last, TimeSpan.Zero, TimeSpan.FromHours(1));
+
+        body = await shared.Server.Alice.RunAsync("""
+            select count(*) as c from ethereum.transactions where block_time > now() - interval '7' day
+            """);
+        Assert.True(body["result"]!["rows"]![0]!["c"]!.GetValue<long>() > 0);
+    }
+}
