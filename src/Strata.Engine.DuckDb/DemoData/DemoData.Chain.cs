@@ -56,9 +56,10 @@ public static partial class DemoData
         // Blocks: one per 12-second slot, the last at the end of the span, numbered up to the last block's
         // number. Block b holds transactions [f(b), f(b + 1)) with f(b) = n * (b + u(b)) / blocks for a
         // uniform u(b) in [0, 1) (f(0) = 0, f(blocks) = n): between 0 and twice the mean each, in order,
-        // and without a window over the blocks. At small scales most blocks are empty. The miner is the
-        // fee recipient, often one of two real block builders (beaverbuild, Titan).
+        // and without a window over the blocks. At small scales most blocks are empty. The blocks' hashes
+        // are functions of b (demo_block_hash), computed where they are used rather than stored here.
         yield return $$"""
+            CREATE OR REPLACE TEMP MACRO demo_block_hash(b) AS demo_hash(b, 3);
             CREATE OR REPLACE TEMP MACRO demo_tx_first(b) AS
                 CASE WHEN b <= 0 THEN 0 WHEN b >= {{slots}} THEN {{n}}
                      ELSE floor({{n}} * (b + demo_u(b, 1)) / {{slots}})::BIGINT END;
@@ -68,15 +69,8 @@ public static partial class DemoData
                    {{Sql(size.End)}} - to_seconds(({{slots}} - 1 - b) * {{SlotSeconds}}) AS time,
                    demo_tx_first(b) AS tx_first,
                    demo_tx_first(b + 1) AS tx_end,
-                   demo_hash(b, 3) AS hash,
-                   demo_hash(b - 1, 3) AS parent_hash,
                    (30000000 + 3000000 * abs(b % 600 - 300) + demo_int(b, 4, 600000000))::BIGINT AS base_fee,
-                   59970000 + 1000 * demo_int(b, 7, 61) AS gas_limit,
-                   CASE WHEN demo_int(b, 6, 100) < 35 THEN unhex('95222290dd7278aa3ddd389cc1e1d165cc4bafe5')  -- beaverbuild
-                        WHEN demo_int(b, 6, 100) < 60 THEN unhex('4838b106fce9647bdf1e7877bf73ce8b0bad5f97')  -- Titan Builder
-                        ELSE demo_addr(demo_pick(b, 5, 40, 2.5), 203) END AS miner,
-                   131072 * demo_int(b, 8, 48) AS excess_blob_gas,
-                   demo_hash(b, 9) AS parent_beacon_block_root
+                   59970000 + 1000 * demo_int(b, 7, 61) AS gas_limit
             FROM range({{slots}}) t(b)
             """;
 
@@ -165,7 +159,7 @@ public static partial class DemoData
             CREATE OR REPLACE TEMP TABLE demo_tx AS
             WITH a AS (
                 SELECT x.* EXCLUDE (recipient_id),
-                       k.number AS block_number, k.time AS block_time, k.hash AS block_hash, k.base_fee,
+                       k.number AS block_number, k.time AS block_time, demo_block_hash(x.b) AS block_hash, k.base_fee,
                        demo_hash(x.i, 30) AS hash,
                        demo_wallet(x.sender_id) AS sender,
                        CASE WHEN x.kind IN ('eth', 'erc20') THEN demo_wallet(x.recipient_id) END AS recipient,

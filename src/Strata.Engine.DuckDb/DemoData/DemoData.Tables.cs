@@ -23,14 +23,17 @@ public static partial class DemoData
                    58750003716598352816469::{{Uint256Type}} AS total_difficulty,
                    (540 + coalesce(t.bytes, 0))::BIGINT AS size,
                    k.base_fee AS base_fee_per_gas,
-                   k.hash,
-                   k.parent_hash,
-                   k.miner,
+                   demo_block_hash(k.b) AS hash,
+                   demo_block_hash(k.b - 1) AS parent_hash,
+                   -- the fee recipient, often one of two real block builders
+                   CASE WHEN demo_int(k.b, 6, 100) < 35 THEN unhex('95222290dd7278aa3ddd389cc1e1d165cc4bafe5')  -- beaverbuild
+                        WHEN demo_int(k.b, 6, 100) < 60 THEN unhex('4838b106fce9647bdf1e7877bf73ce8b0bad5f97')  -- Titan Builder
+                        ELSE demo_addr(demo_pick(k.b, 5, 40, 2.5), 203) END AS miner,
                    unhex('0000000000000000') AS nonce,
                    CAST(k.time AS DATE) AS date,
                    coalesce(t.blob_gas_used, 0)::BIGINT AS blob_gas_used,
-                   k.excess_blob_gas::BIGINT AS excess_blob_gas,
-                   k.parent_beacon_block_root
+                   131072 * demo_int(k.b, 8, 48) AS excess_blob_gas,
+                   demo_hash(k.b, 9) AS parent_beacon_block_root
             FROM demo_blocks k
             LEFT JOIN (SELECT b, sum(gas_used)::BIGINT AS gas_used, sum(110 + octet_length(data))::BIGINT AS bytes,
                               sum(131072 * coalesce(len(blob_versioned_hashes), 0))::BIGINT AS blob_gas_used

@@ -70,7 +70,7 @@ public static partial class DemoData
     /// <summary>The temporary macros, dropped at the end (dependents first).</summary>
     private static readonly string[] TempMacros =
     [
-        "demo_tx_first", "demo_tz", "demo_scaled", "demo_big_amount", "demo_amount", "demo_digits", "demo_pow10", "demo_uint", "demo_word128",
+        "demo_tx_first", "demo_block_hash", "demo_tz", "demo_scaled", "demo_big_amount", "demo_amount", "demo_digits", "demo_pow10", "demo_uint", "demo_word128",
         "demo_word", "demo_pad", "demo_contract", "demo_wallet", "demo_hash", "demo_addr", "demo_int", "demo_pick", "demo_u",
     ];
 
@@ -142,8 +142,11 @@ public static partial class DemoData
         /// <summary>Externally owned accounts that send and receive.</summary>
         public long Wallets => Math.Max(100, Transactions / 5);
 
-        /// <summary>ERC-20 tokens: the well-known ones (ids 0 .. n-1, WETH, USDC, USDT and DAI first), then synthetic ones.</summary>
-        public long Tokens => WellKnownTokens.Count + Math.Max(8, Transactions / 20_000);
+        /// <summary>
+        /// ERC-20 tokens: the well-known ones (ids 0 .. n-1, WETH, USDC, USDT and DAI first), then synthetic ones
+        /// (few at small scales: each token costs 43,200 rows of prices.usd).
+        /// </summary>
+        public long Tokens => WellKnownTokens.Count + Math.Max(2, Transactions / 20_000);
 
         /// <summary>Other contracts (NFT collections, dapps).</summary>
         public long Contracts => Math.Max(20, Transactions / 500);
