@@ -1,0 +1,294 @@
+namespace Strata.Engine.DuckDb;
+
+/// <summary>The chain itself: helper macros, blocks and the transactions' choices and details (temporary tables).</summary>
+public static partial class DemoData
+{
+    /// <summary>The helper macros, then the temporary tables every demo table is selected from.</summary>
+    private static IEnumerable<string> ChainScript(Sizes size)
+    {
+        string n = Sql(size.Transactions);
+        string wallets = Sql(size.Wallets);
+        string tokens = Sql(size.Tokens);
+        string contracts = Sql(size.Contracts);
+        string slots = Sql(size.Slots);
+        string lastBlock = Sql(size.LastBlock);
+        string powersOf10 = string.Join(", ", Enumerable.Range(0, 31).Select(k => "1" + new string('0', k)));
+
+        // Helpers. demo_u: uniform double in [0, 1) from 53 hash bits; demo_pick: id in [0, n), skewed
+        // towards 0 by the power p; demo_addr / demo_hash: 20 / 32 pseudo-random bytes (a UHUGEINT or UINTEGER
+        // cast to BIT and then to BLOB gives its 16 or 4 big-endian bytes); demo_word / demo_word128 / demo_uint / demo_pad:
+        // 32-byte ABI words; demo_amount: 1-8 significant digits times 10^(lo .. lo+span-1) as a HUGEINT
+        // (below 10^38), demo_big_amount the same as a uint256 for amounts beyond HUGEINT, demo_scaled the
+        // same as demo_amount with an exponent that may be negative (at least 1); demo_tz: a UTC TIMESTAMP
+        // as a TIMESTAMPTZ, whatever the session's time zone.
+        yield return $$"""
+            CREATE OR REPLACE TEMP MACRO demo_u(a, s) AS (hash(a, s) >> 11)::DOUBLE / 9007199254740992.0;
+            CREATE OR REPLACE TEMP MACRO demo_pick(a, s, n, p) AS least(n - 1, floor(n * pow(demo_u(a, s), p))::BIGINT);
+            CREATE OR REPLACE TEMP MACRO demo_int(a, s, n) AS (hash(a, s) % n)::BIGINT;
+            CREATE OR REPLACE TEMP MACRO demo_addr(a, s) AS
+                ((hash(a, s, 1)::UHUGEINT << 64) | hash(a, s, 2))::BIT::BLOB || (hash(a, s, 3) >> 32)::UINTEGER::BIT::BLOB;
+            CREATE OR REPLACE TEMP MACRO demo_hash(a, s) AS
+                ((hash(a, s, 1)::UHUGEINT << 64) | hash(a, s, 2))::BIT::BLOB || ((hash(a, s, 3)::UHUGEINT << 64) | hash(a, s, 4))::BIT::BLOB;
+            CREATE OR REPLACE TEMP MACRO demo_wallet(id) AS demo_addr(id, 201);
+            CREATE OR REPLACE TEMP MACRO demo_contract(id) AS demo_addr(id, 202);
+            CREATE OR REPLACE TEMP MACRO demo_pad(a) AS unhex('000000000000000000000000') || a;
+            CREATE OR REPLACE TEMP MACRO demo_word(x) AS unhex('000000000000000000000000000000000000000000000000') || x::BIGINT::BIT::BLOB;
+            CREATE OR REPLACE TEMP MACRO demo_word128(x) AS unhex('00000000000000000000000000000000') || x::HUGEINT::BIT::BLOB;
+            CREATE OR REPLACE TEMP MACRO demo_uint(v) AS unhex(lpad(substr(hex(v::BIGNUM), 7), 64, '0'));
+            CREATE OR REPLACE TEMP MACRO demo_pow10(k) AS ([{{powersOf10}}]::HUGEINT[])[k + 1];
+            CREATE OR REPLACE TEMP MACRO demo_digits(a, s) AS
+                (hash(a, s, 1) % 100000000)::BIGINT // ([1, 10, 100, 1000, 10000, 100000, 1000000, 10000000])[(hash(a, s, 2) % 8)::BIGINT + 1] + 1;
+            CREATE OR REPLACE TEMP MACRO demo_amount(a, s, lo, span) AS
+                demo_digits(a, s)::HUGEINT * demo_pow10((hash(a, s, 3) % span)::BIGINT + lo);
+            CREATE OR REPLACE TEMP MACRO demo_big_amount(a, s, lo, span) AS
+                (demo_digits(a, s)::VARCHAR || repeat('0', ((hash(a, s, 3) % span)::BIGINT + lo)::INTEGER))::{{Uint256Type}};
+            CREATE OR REPLACE TEMP MACRO demo_scaled(a, s, lo, span) AS greatest(1::HUGEINT,
+                demo_digits(a, s)::HUGEINT * demo_pow10(greatest(0, (hash(a, s, 3) % span)::BIGINT + lo))
+                    // demo_pow10(greatest(0, -((hash(a, s, 3) % span)::BIGINT + lo))));
+            CREATE OR REPLACE TEMP MACRO demo_tz(t) AS to_timestamp(epoch(t));
+            """;
+
+        foreach (string sql in TokenScript(size))
+        {
+            yield return sql;
+        }
+
+        // Blocks: one per 12-second slot, the last at the end of the span, numbered up to the last block's
+        // number. Block b holds transactions [f(b), f(b + 1)) with f(b) = n * (b + u(b)) / blocks for a
+        // uniform u(b) in [0, 1) (f(0) = 0, f(blocks) = n): between 0 and twice the mean each, in order,
+        // and without a window over the blocks. At small scales most blocks are empty. The blocks' hashes
+        // are functions of b (demo_block_hash), computed where they are used rather than stored here.
+        yield return $$"""
+            CREATE OR REPLACE TEMP MACRO demo_block_hash(b) AS demo_hash(b, 3);
+            CREATE OR REPLACE TEMP MACRO demo_tx_first(b) AS
+                CASE WHEN b <= 0 THEN 0 WHEN b >= {{slots}} THEN {{n}}
+                     ELSE floor({{n}} * (b + demo_u(b, 1)) / {{slots}})::BIGINT END;
+            CREATE OR REPLACE TEMP TABLE demo_blocks AS
+            SELECT b,
+                   {{lastBlock}} - ({{slots}} - 1 - b) AS number,
+                   {{Sql(size.End)}} - to_seconds(({{slots}} - 1 - b) * {{SlotSeconds}}) AS time,
+                   demo_tx_first(b) AS tx_first,
+                   demo_tx_first(b + 1) AS tx_end,
+                   (30000000 + 3000000 * abs(b % 600 - 300) + demo_int(b, 4, 600000000))::BIGINT AS base_fee,
+                   59970000 + 1000 * demo_int(b, 7, 61) AS gas_limit
+            FROM range({{slots}}) t(b)
+            """;
+
+        yield return """
+            CREATE OR REPLACE TEMP TABLE demo_txi AS
+            SELECT b, unnest(range(tx_first, tx_end)) AS i FROM demo_blocks
+            """;
+
+        // Transaction choices (numbers only): kind, outcome, sender, token path, how many logs it emits,
+        // the sender's nonce and the block-wide index of its first log.
+        yield return $$"""
+            CREATE OR REPLACE TEMP TABLE demo_txk AS
+            WITH r AS (
+                SELECT x.i, x.b, x.i - k.tx_first AS tx_index,
+                       demo_int(x.i, 10, 1000) AS roll, demo_int(x.i, 11, 1000) AS fail_roll, demo_int(x.i, 12, 10) AS variant
+                FROM demo_txi x JOIN demo_blocks k USING (b)
+            ), k AS (
+                SELECT * EXCLUDE (roll),
+                       CASE WHEN roll < 340 THEN 'eth' WHEN roll < 580 THEN 'erc20' WHEN roll < 700 THEN 'swap'
+                            WHEN roll < 750 THEN 'approve' WHEN roll < 790 THEN 'weth' WHEN roll < 850 THEN 'nft'
+                            WHEN roll < 970 THEN 'call' WHEN roll < 980 THEN 'blob' ELSE 'create' END AS kind
+                FROM r
+            ), c AS (
+                SELECT * EXCLUDE (fail_roll),
+                       fail_roll >= CASE kind WHEN 'eth' THEN 5 WHEN 'blob' THEN 2 WHEN 'swap' THEN 60 WHEN 'create' THEN 20 ELSE 25 END AS success,
+                       CASE kind WHEN 'swap' THEN CASE WHEN variant < 3 THEN 'eth_in' WHEN variant < 5 THEN 'eth_out' ELSE 'tokens' END
+                                 WHEN 'weth' THEN CASE WHEN variant < 6 THEN 'deposit' ELSE 'withdraw' END END AS mode,
+                       CASE WHEN kind = 'swap' AND demo_int(i, 14, 10) < 3 THEN 2 ELSE 1 END AS hops,
+                       CASE WHEN kind = 'blob' THEN demo_int(i, 13, 6)  -- a few rollup batchers
+                            ELSE demo_pick(i, 13, {{wallets}}, 2) END AS sender_id,
+                       1 + demo_int(i, 21, 5) AS nft_count,
+                       demo_int(i, 22, 7) AS call_logs
+                FROM k
+            ), l AS (
+                SELECT *,
+                       CASE WHEN NOT success THEN 0
+                            ELSE CASE kind WHEN 'erc20' THEN 1 WHEN 'approve' THEN 1 WHEN 'weth' THEN 1 WHEN 'create' THEN 1
+                                           WHEN 'nft' THEN nft_count WHEN 'call' THEN call_logs
+                                           WHEN 'swap' THEN 1 + 3 * hops + CASE WHEN mode = 'tokens' THEN 0 ELSE 1 END
+                                           ELSE 0 END END AS n_logs
+                FROM c
+            ), s AS (
+                SELECT *,
+                       row_number() OVER (PARTITION BY sender_id ORDER BY i) - 1 + demo_int(sender_id, 24, 1000) AS nonce,
+                       (sum(n_logs) OVER (PARTITION BY b ORDER BY i) - n_logs)::BIGINT AS log_first
+                FROM l
+            ), p AS (
+                SELECT *,
+                       demo_pick(i, 15, {{tokens}}, 4) AS token_a,
+                       demo_pick(i, 16, {{tokens}}, 4) AS token_b,
+                       demo_int(i, 17, 4) AS mid_seed
+                FROM s
+            ), e AS (
+                SELECT *,
+                       CASE kind WHEN 'swap' THEN CASE mode WHEN 'eth_in' THEN 0
+                                                            WHEN 'eth_out' THEN CASE WHEN token_a = 0 THEN 1 ELSE token_a END
+                                                            ELSE token_a END
+                                 WHEN 'weth' THEN 0
+                                 WHEN 'erc20' THEN token_a
+                                 WHEN 'approve' THEN token_a END AS tok_first,
+                       CASE mode WHEN 'eth_out' THEN 0
+                                 WHEN 'eth_in' THEN CASE WHEN token_b = 0 THEN 1 ELSE token_b END
+                                 ELSE CASE WHEN token_b = token_a THEN (token_b + 1) % {{tokens}} ELSE token_b END END AS tok_last
+                FROM p
+            )
+            SELECT * EXCLUDE (token_a, token_b, mid_seed, tok_first, tok_last),
+                   -- the token path: p1 (the only token outside swaps), then p2 and p3 for one or two hops,
+                   -- two-hop swaps route through WETH, USDC, USDT or DAI
+                   tok_first AS p1,
+                   CASE WHEN kind <> 'swap' THEN NULL
+                        WHEN hops = 1 THEN tok_last
+                        WHEN mid_seed NOT IN (tok_first, tok_last) THEN mid_seed
+                        WHEN (mid_seed + 1) % 4 NOT IN (tok_first, tok_last) THEN (mid_seed + 1) % 4
+                        ELSE (mid_seed + 2) % 4 END AS p2,
+                   CASE WHEN kind = 'swap' AND hops = 2 THEN tok_last END AS p3,
+                   demo_pick(i, 19, {{wallets}}, 3) AS recipient_id,
+                   demo_pick(i, 20, {{contracts}}, 2) AS contract_id,
+                   demo_int(i, 18, 10) < 7 AS uniswap,
+                   demo_int(i, 23, 3) AS call_children
+            FROM e
+            """;
+
+        // Transaction details: addresses, token path with amounts (as uint256 and as ABI words), calldata,
+        // gas and fees (EIP-1559 mostly), access lists, blobs, and how many traces it has.
+        yield return $$"""
+            CREATE OR REPLACE TEMP TABLE demo_tx AS
+            WITH a AS (
+                SELECT x.* EXCLUDE (recipient_id),
+                       k.number AS block_number, k.time AS block_time, demo_block_hash(x.b) AS block_hash, k.base_fee,
+                       demo_hash(x.i, 30) AS hash,
+                       demo_wallet(x.sender_id) AS sender,
+                       CASE WHEN x.kind IN ('eth', 'erc20') THEN demo_wallet(x.recipient_id) END AS recipient,
+                       CASE WHEN x.kind IN ('nft', 'call') THEN demo_contract(x.contract_id) END AS contract,
+                       CASE WHEN x.kind = 'create' THEN demo_addr(x.i, 31) END AS created,
+                       CASE WHEN x.kind IN ('swap', 'approve') THEN
+                           CASE WHEN x.uniswap THEN unhex('7a250d5630b4cf539739df2c5dacb4c659f2488d')       -- Uniswap V2: Router 2
+                                ELSE unhex('d9e1ce17f2641f24ae83637ab66a2cca9c378b9f') END END AS router,  -- SushiSwap: Router
+                       t1.proxy,
+                       t1.address AS tok1, t2.address AS tok2, t3.address AS tok3,
+                       CASE WHEN NOT t1.meme THEN demo_scaled(x.i, 32, t1.lo, 7) END AS h1,
+                       CASE WHEN NOT t2.meme THEN demo_scaled(x.i, 33, t2.lo, 7) END AS h2,
+                       CASE WHEN NOT t3.meme THEN demo_scaled(x.i, 34, t3.lo, 7) END AS h3,
+                       CASE WHEN t1.meme THEN demo_big_amount(x.i, 32, 30, 9) END AS b1,
+                       CASE WHEN t2.meme THEN demo_big_amount(x.i, 33, 30, 9) END AS b2,
+                       CASE WHEN t3.meme THEN demo_big_amount(x.i, 34, 30, 9) END AS b3
+                FROM demo_txk x
+                JOIN demo_blocks k USING (b)
+                LEFT JOIN demo_tokens t1 ON t1.id = x.p1
+                LEFT JOIN demo_tokens t2 ON t2.id = x.p2
+                LEFT JOIN demo_tokens t3 ON t3.id = x.p3
+            ), p AS (
+                SELECT * EXCLUDE (tok1, tok2, tok3, h1, h2, h3, b1, b2, b3, uniswap),
+                       -- path_*[j]: the j-th token of the path, its id, the amount of it moved, that amount as an ABI word
+                       CASE WHEN p1 IS NULL THEN NULL WHEN p2 IS NULL THEN [tok1] WHEN p3 IS NULL THEN [tok1, tok2]
+                            ELSE [tok1, tok2, tok3] END AS path_tok,
+                       CASE WHEN p1 IS NULL THEN NULL WHEN p2 IS NULL THEN [p1] WHEN p3 IS NULL THEN [p1, p2]
+                            ELSE [p1, p2, p3] END AS path_id,
+                       CASE WHEN p1 IS NULL THEN NULL
+                            WHEN p2 IS NULL THEN [coalesce(b1, h1::{{Uint256Type}})]
+                            WHEN p3 IS NULL THEN [coalesce(b1, h1::{{Uint256Type}}), coalesce(b2, h2::{{Uint256Type}})]
+                            ELSE [coalesce(b1, h1::{{Uint256Type}}), coalesce(b2, h2::{{Uint256Type}}), coalesce(b3, h3::{{Uint256Type}})] END AS path_amt,
+                       CASE WHEN p1 IS NULL THEN NULL
+                            WHEN p2 IS NULL THEN [coalesce(demo_word128(h1), demo_uint(b1))]
+                            WHEN p3 IS NULL THEN [coalesce(demo_word128(h1), demo_uint(b1)), coalesce(demo_word128(h2), demo_uint(b2))]
+                            ELSE [coalesce(demo_word128(h1), demo_uint(b1)), coalesce(demo_word128(h2), demo_uint(b2)),
+                                  coalesce(demo_word128(h3), demo_uint(b3))] END AS path_word,
+                       -- Uniswap V2 style pair contracts, one per router and token pair
+                       CASE WHEN kind <> 'swap' THEN NULL
+                            WHEN p3 IS NULL THEN [demo_addr(least(p1, p2) * {{tokens}} + greatest(p1, p2), 300 + uniswap::INTEGER)]
+                            ELSE [demo_addr(least(p1, p2) * {{tokens}} + greatest(p1, p2), 300 + uniswap::INTEGER),
+                                  demo_addr(least(p2, p3) * {{tokens}} + greatest(p2, p3), 300 + uniswap::INTEGER)] END AS pairs
+                FROM a
+            ), v AS (
+                SELECT *,
+                       CASE kind WHEN 'eth' THEN recipient WHEN 'erc20' THEN path_tok[1] WHEN 'approve' THEN path_tok[1]
+                                 WHEN 'weth' THEN path_tok[1] WHEN 'swap' THEN router
+                                 WHEN 'nft' THEN contract WHEN 'call' THEN contract
+                                 WHEN 'blob' THEN CASE sender_id % 3 WHEN 0 THEN unhex('ff00000000000000000000000000000000008453')  -- Base: batch inbox
+                                                                     WHEN 1 THEN unhex('ff00000000000000000000000000000000000010')  -- OP Mainnet: batch inbox
+                                                                     ELSE demo_addr(sender_id, 206) END END AS to_addr,
+                       CASE kind WHEN 'eth' THEN demo_amount(i, 35, 9, 6)::{{Uint256Type}}
+                                 WHEN 'swap' THEN CASE WHEN mode = 'eth_in' THEN path_amt[1] ELSE 0::{{Uint256Type}} END
+                                 WHEN 'weth' THEN CASE WHEN mode = 'deposit' THEN path_amt[1] ELSE 0::{{Uint256Type}} END
+                                 WHEN 'nft' THEN (nft_count * demo_int(i, 37, 3) * 40000000000000000)::{{Uint256Type}}
+                                 WHEN 'call' THEN CASE WHEN variant = 0 THEN demo_amount(i, 36, 9, 6)::{{Uint256Type}} ELSE 0::{{Uint256Type}} END
+                                 ELSE 0::{{Uint256Type}} END AS value,
+                       -- approvals are mostly "unlimited" (2^256 - 1)
+                       CASE WHEN kind = 'approve' AND variant < 8
+                            THEN unhex('ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff')
+                            WHEN kind = 'approve' THEN path_word[1] END AS allowance_word,
+                       CASE kind WHEN 'eth' THEN 21000
+                                 WHEN 'blob' THEN 21000
+                                 WHEN 'erc20' THEN 34000 + demo_int(i, 45, 30000) + 5000 * proxy::INTEGER
+                                 WHEN 'approve' THEN 44000 + demo_int(i, 45, 3000) + 5000 * proxy::INTEGER
+                                 WHEN 'swap' THEN 90000 + 60000 * hops + demo_int(i, 45, 40000)
+                                 WHEN 'weth' THEN CASE WHEN mode = 'deposit' THEN 27000 ELSE 35000 END + demo_int(i, 45, 10000)
+                                 WHEN 'nft' THEN 60000 + 50000 * nft_count + demo_int(i, 45, 20000)
+                                 WHEN 'call' THEN 30000 + 20000 * call_logs + 15000 * call_children + demo_int(i, 45, 100000)
+                                 ELSE 200000 + demo_int(i, 45, 1500000) END AS full_gas,
+                       -- Dune's names of the transaction types 0-2; a blob transaction (type 3) is '3'
+                       CASE WHEN kind = 'blob' THEN '3' WHEN demo_int(i, 48, 100) < 88 THEN 'DynamicFee'
+                            WHEN demo_int(i, 48, 100) < 97 THEN 'Legacy' ELSE 'AccessList' END AS type,
+                       CASE WHEN kind = 'blob' OR demo_int(i, 48, 100) < 88
+                            THEN 1000000 + 10000000 * demo_int(i, 49, 30) END AS max_priority_fee_per_gas,
+                       CASE WHEN kind = 'blob' THEN 1 + demo_int(i, 51, 6) END AS blobs
+                FROM p
+            )
+            SELECT * EXCLUDE (full_gas, p1, p2, p3, sender_id, nft_count, call_logs, call_children, proxy, blobs),
+                   CASE WHEN success THEN full_gas
+                        ELSE 21000 + (full_gas - 21000) * (10 + demo_int(i, 46, 60)) // 100 END AS gas_used,
+                   CASE WHEN kind IN ('eth', 'blob') THEN 21000
+                        ELSE (full_gas * (110 + demo_int(i, 47, 60)) // 100000 + 1) * 1000 END AS gas_limit,
+                   base_fee * 2 + max_priority_fee_per_gas AS max_fee_per_gas,
+                   coalesce(base_fee + max_priority_fee_per_gas,
+                            base_fee + 100000000 + 20000000 * demo_int(i, 50, 100)) AS gas_price,
+                   -- the blob transactions' versioned hashes (version byte 0x01) and blob fee cap
+                   CASE WHEN kind = 'blob'
+                        THEN list_transform(range(blobs), lambda x: unhex('01' || substr(hex(demo_hash(i * 8 + x, 52)), 3))) END AS blob_versioned_hashes,
+                   CASE WHEN kind = 'blob' THEN 1000000000 * (1 + demo_int(i, 53, 20)) END AS max_fee_per_blob_gas,
+                   -- EIP-2930 access lists: always on AccessList transactions, on some others; none on legacy ones
+                   CASE WHEN type = 'Legacy' THEN NULL
+                        WHEN type = 'AccessList' OR demo_int(i, 54, 20) = 0
+                            THEN [{'address': coalesce(to_addr, demo_contract(contract_id)),
+                                   'storagekeys': [demo_hash(i, 55), demo_hash(i, 56), demo_hash(i, 57)][1:1 + demo_int(i, 58, 3)]}]
+                        ELSE [] END::STRUCT(address BLOB, storagekeys BLOB[])[] AS access_list,
+                   CASE kind
+                       WHEN 'eth' THEN ''::BLOB
+                       WHEN 'blob' THEN ''::BLOB
+                       WHEN 'erc20' THEN unhex('a9059cbb') || demo_pad(recipient) || path_word[1]   -- transfer(address,uint256)
+                       WHEN 'approve' THEN unhex('095ea7b3') || demo_pad(router) || allowance_word  -- approve(address,uint256)
+                       WHEN 'weth' THEN CASE WHEN mode = 'deposit' THEN unhex('d0e30db0')          -- deposit()
+                                             ELSE unhex('2e1a7d4d') || path_word[1] END             -- withdraw(uint256)
+                       WHEN 'swap' THEN
+                           CASE mode WHEN 'eth_in' THEN unhex('7ff36ab5')                 -- swapExactETHForTokens(uint256,address[],address,uint256)
+                                     WHEN 'eth_out' THEN unhex('18cbafe5') || path_word[1]  -- swapExactTokensForETH(uint256,uint256,address[],address,uint256)
+                                     ELSE unhex('38ed1739') || path_word[1] END           -- swapExactTokensForTokens(uint256,uint256,address[],address,uint256)
+                           || path_word[hops + 1]
+                           || demo_word(CASE WHEN mode = 'eth_in' THEN 128 ELSE 160 END)
+                           || demo_pad(sender)
+                           || demo_word(epoch(block_time)::BIGINT + 1200)
+                           || demo_word(hops + 1)
+                           || demo_pad(path_tok[1]) || demo_pad(path_tok[2]) || coalesce(demo_pad(path_tok[3]), ''::BLOB)
+                       WHEN 'nft' THEN unhex('a0712d68') || demo_word(nft_count)                    -- mint(uint256)
+                       WHEN 'call' THEN (hash(contract_id, variant % 4, 38) >> 32)::UINTEGER::BIT::BLOB
+                           || CASE demo_int(i, 39, 4) WHEN 0 THEN ''::BLOB
+                                                      WHEN 1 THEN demo_hash(i, 40)
+                                                      WHEN 2 THEN demo_hash(i, 40) || demo_hash(i, 41)
+                                                      ELSE demo_hash(i, 40) || demo_hash(i, 41) || demo_hash(i, 42) END
+                       ELSE unhex('608060405234801561001057600080fd5b50') || repeat(demo_hash(i, 43), 4 + demo_int(i, 44, 12)::INTEGER)
+                   END AS data,
+                   CASE kind WHEN 'erc20' THEN 1 + proxy::INTEGER
+                             WHEN 'approve' THEN 1 + proxy::INTEGER
+                             WHEN 'weth' THEN CASE WHEN mode = 'withdraw' THEN 2 ELSE 1 END
+                             WHEN 'call' THEN 1 + call_children
+                             WHEN 'swap' THEN 1 + CASE WHEN mode = 'eth_in' THEN 2 ELSE 1 END + 4 * hops
+                                              + CASE WHEN mode = 'eth_out' THEN 3 ELSE 0 END
+                             ELSE 1 END AS n_traces
+            FROM v
+            """;
+    }
+}

@@ -1,0 +1,204 @@
+namespace Strata.Engine.DuckDb;
+
+/// <summary>The demo tables selected from the temporary ones: blocks, transactions, logs and decoded transfers.</summary>
+public static partial class DemoData
+{
+    private static IEnumerable<string> TableScript(Sizes size)
+    {
+        string wallets = Sql(size.Wallets);
+
+        yield return """
+            CREATE SCHEMA IF NOT EXISTS ethereum;
+            CREATE SCHEMA IF NOT EXISTS erc20_ethereum;
+            """;
+
+        // Post-Merge blocks: difficulty 0, the final total difficulty, a zero nonce.
+        yield return $$"""
+            CREATE OR REPLACE TABLE ethereum.blocks AS
+            SELECT demo_tz(k.time) AS time,
+                   k.number,
+                   greatest(k.gas_limit, coalesce(t.gas_used, 0))::BIGINT AS gas_limit,
+                   coalesce(t.gas_used, 0)::BIGINT AS gas_used,
+                   0::{{Uint256Type}} AS difficulty,
+                   58750003716598352816469::{{Uint256Type}} AS total_difficulty,
+                   (540 + coalesce(t.bytes, 0))::BIGINT AS size,
+                   k.base_fee AS base_fee_per_gas,
+                   demo_block_hash(k.b) AS hash,
+                   demo_block_hash(k.b - 1) AS parent_hash,
+                   -- the fee recipient, often one of two real block builders
+                   CASE WHEN demo_int(k.b, 6, 100) < 35 THEN unhex('95222290dd7278aa3ddd389cc1e1d165cc4bafe5')  -- beaverbuild
+                        WHEN demo_int(k.b, 6, 100) < 60 THEN unhex('4838b106fce9647bdf1e7877bf73ce8b0bad5f97')  -- Titan Builder
+                        ELSE demo_addr(demo_pick(k.b, 5, 40, 2.5), 203) END AS miner,
+                   unhex('0000000000000000') AS nonce,
+                   CAST(k.time AS DATE) AS date,
+                   coalesce(t.blob_gas_used, 0)::BIGINT AS blob_gas_used,
+                   131072 * demo_int(k.b, 8, 48) AS excess_blob_gas,
+                   demo_hash(k.b, 9) AS parent_beacon_block_root
+            FROM demo_blocks k
+            LEFT JOIN (SELECT b, sum(gas_used)::BIGINT AS gas_used, sum(110 + octet_length(data))::BIGINT AS bytes,
+                              sum(131072 * coalesce(len(blob_versioned_hashes), 0))::BIGINT AS blob_gas_used
+                       FROM demo_tx GROUP BY b) t USING (b)
+            ORDER BY k.number
+            """;
+
+        yield return """
+            CREATE OR REPLACE TABLE ethereum.transactions AS
+            SELECT demo_tz(block_time) AS block_time,
+                   block_number,
+                   value,
+                   gas_limit::BIGINT AS gas_limit,
+                   gas_price::BIGINT AS gas_price,
+                   gas_used::BIGINT AS gas_used,
+                   max_fee_per_gas::BIGINT AS max_fee_per_gas,
+                   max_priority_fee_per_gas::BIGINT AS max_priority_fee_per_gas,
+                   (gas_price - base_fee)::BIGINT AS priority_fee_per_gas,
+                   nonce::BIGINT AS nonce,
+                   tx_index::BIGINT AS "index",
+                   success,
+                   sender AS "from",
+                   to_addr AS "to",
+                   block_hash,
+                   data,
+                   hash,
+                   type,
+                   access_list,
+                   CAST(block_time AS DATE) AS block_date,
+                   max_fee_per_blob_gas::BIGINT AS max_fee_per_blob_gas,
+                   blob_versioned_hashes
+            FROM demo_tx
+            ORDER BY block_number, "index"
+            """;
+
+        // Logs. Per transaction: an ERC-20 transfer, approval, WETH deposit or withdrawal logs one event; a swap
+        // logs [Deposit], Transfer in, per hop (Transfer out, Sync, Swap), [Withdrawal]; an NFT mint logs a
+        // Transfer with the token id as topic3 per token; other calls log events of their contract.
+        yield return $$"""
+            CREATE OR REPLACE TABLE ethereum.logs AS
+            WITH x AS (
+                SELECT t.*, unnest(range(t.n_logs)) AS k FROM demo_tx t WHERE t.n_logs > 0
+            ), s AS (
+                SELECT *,
+                       CASE WHEN kind <> 'swap' THEN kind
+                            WHEN mode = 'eth_in' AND k = 0 THEN 'deposit'
+                            WHEN k = CASE WHEN mode = 'eth_in' THEN 1 ELSE 0 END THEN 'transfer_in'
+                            WHEN k <= CASE WHEN mode = 'eth_in' THEN 1 ELSE 0 END + 3 * hops
+                                THEN ['transfer_out', 'sync', 'swap'][(k - CASE WHEN mode = 'eth_in' THEN 2 ELSE 1 END) % 3 + 1]
+                            ELSE 'withdrawal' END AS step,
+                       (k - CASE WHEN mode = 'eth_in' THEN 2 ELSE 1 END) // 3 AS hop,
+                       i * 8 + k AS lk
+                FROM x
+            ), e AS (
+                SELECT *,
+                       -- where a swap hop sends its output: the next pair, the router (to unwrap WETH) or the sender
+                       CASE WHEN hop + 1 < hops THEN pairs[hop + 2] WHEN mode = 'eth_out' THEN router ELSE sender END AS dest,
+                       CASE step WHEN 'erc20' THEN 1 WHEN 'transfer_in' THEN 1 WHEN 'transfer_out' THEN hop + 2 END AS moved
+                FROM s
+            )
+            SELECT demo_tz(block_time) AS block_time,
+                   block_number,
+                   block_hash,
+                   CASE step WHEN 'nft' THEN contract WHEN 'call' THEN contract WHEN 'create' THEN created
+                             WHEN 'deposit' THEN unhex('c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2')
+                             WHEN 'withdrawal' THEN unhex('c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2')
+                             WHEN 'sync' THEN pairs[hop + 1]
+                             WHEN 'swap' THEN pairs[hop + 1]
+                             ELSE path_tok[coalesce(moved, 1)] END AS contract_address,
+                   CASE WHEN moved IS NOT NULL OR step = 'nft'
+                            THEN unhex('ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef')  -- Transfer(address,address,uint256)
+                        WHEN step = 'approve'
+                            THEN unhex('8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b925')  -- Approval(address,address,uint256)
+                        WHEN step = 'deposit' OR (step = 'weth' AND mode = 'deposit')
+                            THEN unhex('e1fffcc4923d04b559f4d29a8bfc6cda04eb5b0d3c460751c2402c5c5cc9109c')  -- Deposit(address,uint256)
+                        WHEN step = 'withdrawal' OR step = 'weth'
+                            THEN unhex('7fcf532c15f0a6db0bd6d0e038bea71d30d808c7d98cb3bf7268a95bf5081b65')  -- Withdrawal(address,uint256)
+                        WHEN step = 'sync'
+                            THEN unhex('1c411e9a96e071241c2f21f7726b17ae89e3cab4c78be50e062b03a9fffbbad1')  -- Sync(uint112,uint112)
+                        WHEN step = 'swap'
+                            THEN unhex('d78ad95fa46c994b6551d0da85fc275fe613ce37657fb8d5e3d130840159d822')  -- Swap(address,uint256,uint256,uint256,uint256,address)
+                        WHEN step = 'create'
+                            THEN unhex('8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0')  -- OwnershipTransferred(address,address)
+                        ELSE demo_hash(contract_id * 4 + k % 3, 51) END AS topic0,
+                   CASE step WHEN 'erc20' THEN demo_pad(sender)
+                             WHEN 'transfer_in' THEN demo_pad(CASE WHEN mode = 'eth_in' THEN router ELSE sender END)
+                             WHEN 'transfer_out' THEN demo_pad(pairs[hop + 1])
+                             WHEN 'approve' THEN demo_pad(sender)
+                             WHEN 'weth' THEN demo_pad(sender)
+                             WHEN 'nft' THEN demo_word(0)
+                             WHEN 'create' THEN demo_word(0)
+                             WHEN 'deposit' THEN demo_pad(router)
+                             WHEN 'withdrawal' THEN demo_pad(router)
+                             WHEN 'swap' THEN demo_pad(router)
+                             WHEN 'call' THEN CASE WHEN k % 2 = 0 THEN demo_pad(sender) END END AS topic1,
+                   CASE step WHEN 'erc20' THEN demo_pad(recipient)
+                             WHEN 'transfer_in' THEN demo_pad(pairs[1])
+                             WHEN 'transfer_out' THEN demo_pad(dest)
+                             WHEN 'swap' THEN demo_pad(dest)
+                             WHEN 'approve' THEN demo_pad(router)
+                             WHEN 'nft' THEN demo_pad(sender)
+                             WHEN 'create' THEN demo_pad(sender)
+                             WHEN 'call' THEN CASE WHEN k % 4 = 0 THEN demo_pad(demo_wallet(demo_pick(lk, 52, {{wallets}}, 2))) END
+                             END AS topic2,
+                   CASE WHEN step = 'nft' THEN demo_word(demo_int(i, 53, 10000) * 5 + k) END AS topic3,
+                   CASE WHEN moved IS NOT NULL THEN path_word[moved]
+                        WHEN step = 'approve' THEN allowance_word
+                        WHEN step IN ('weth', 'deposit') THEN path_word[1]
+                        WHEN step = 'withdrawal' THEN path_word[hops + 1]
+                        WHEN step = 'sync'
+                            THEN demo_word128(demo_amount(lk, 54, 18, 8)) || demo_word128(demo_amount(lk, 55, 18, 8))
+                        WHEN step = 'swap' AND path_id[hop + 1] < path_id[hop + 2]  -- token0 in, token1 out
+                            THEN path_word[hop + 1] || demo_word(0) || demo_word(0) || path_word[hop + 2]
+                        WHEN step = 'swap'                                          -- token1 in, token0 out
+                            THEN demo_word(0) || path_word[hop + 1] || path_word[hop + 2] || demo_word(0)
+                        WHEN step = 'call' THEN CASE demo_int(lk, 56, 4) WHEN 0 THEN ''::BLOB
+                                                                         WHEN 1 THEN demo_hash(lk, 57)
+                                                                         WHEN 2 THEN demo_hash(lk, 57) || demo_hash(lk, 58)
+                                                                         ELSE demo_hash(lk, 57) || demo_hash(lk, 58) || demo_hash(lk, 59) END
+                        ELSE ''::BLOB END AS data,
+                   hash AS tx_hash,
+                   (log_first + k)::BIGINT AS "index",
+                   tx_index::BIGINT AS tx_index,
+                   CAST(block_time AS DATE) AS block_date,
+                   sender AS tx_from,
+                   to_addr AS tx_to
+            FROM e
+            ORDER BY block_number, "index"
+            """;
+
+        // The ERC-20 Transfer events of the logs above, decoded: one per ERC-20 transfer transaction, and
+        // per swap the Transfer in (log k = p, p = 1 after a Deposit, else 0) and one Transfer out per hop
+        // (log k = p + 1 + 3 * hop).
+        yield return """
+            CREATE OR REPLACE TABLE erc20_ethereum."evt_Transfer" AS
+            WITH x AS (
+                SELECT t.*, unnest(range(CASE WHEN kind = 'swap' THEN hops + 1 ELSE 1 END)) AS j
+                FROM demo_tx t
+                WHERE success AND kind IN ('erc20', 'swap')
+            ), e AS (
+                SELECT *,
+                       CASE WHEN mode = 'eth_in' THEN 1 ELSE 0 END + CASE WHEN j = 0 THEN 0 ELSE 3 * j - 2 END AS k
+                FROM x
+            )
+            SELECT path_tok[j + 1] AS contract_address,
+                   hash AS evt_tx_hash,
+                   sender AS evt_tx_from,
+                   to_addr AS evt_tx_to,
+                   tx_index::BIGINT AS evt_tx_index,
+                   (log_first + k)::BIGINT AS evt_index,
+                   demo_tz(block_time) AS evt_block_time,
+                   block_number AS evt_block_number,
+                   CAST(block_time AS DATE) AS evt_block_date,
+                   CASE WHEN kind = 'erc20' THEN sender
+                        WHEN j > 0 THEN pairs[j]
+                        WHEN mode = 'eth_in' THEN router
+                        ELSE sender END AS "from",
+                   CASE WHEN kind = 'erc20' THEN recipient
+                        WHEN j = 0 THEN pairs[1]
+                        WHEN j < hops THEN pairs[j + 1]
+                        WHEN mode = 'eth_out' THEN router
+                        ELSE sender END AS "to",
+                   path_amt[j + 1] AS value
+            FROM e
+            ORDER BY evt_block_number, evt_index
+            """;
+    }
+}

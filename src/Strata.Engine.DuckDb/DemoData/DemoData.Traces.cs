@@ -1,0 +1,152 @@
+namespace Strata.Engine.DuckDb;
+
+/// <summary>The demo table <c>ethereum.traces</c>.</summary>
+public static partial class DemoData
+{
+    private static IEnumerable<string> TraceScript(Sizes size)
+    {
+        string contracts = Sql(size.Contracts);
+
+        // Traces: the root call of each transaction (k = 0) plus internal calls. A swap calls (after wrapping
+        // ETH) transferFrom, then per hop pair.swap, which transfers the output and checks both balances, then
+        // (when swapping to ETH) unwraps WETH and sends the ETH on. k numbers a transaction's traces in
+        // depth-first order, the order of their trace_address.
+        yield return $$"""
+            CREATE OR REPLACE TABLE ethereum.traces AS
+            WITH x AS (
+                SELECT t.*, unnest(range(1, t.n_traces)) AS k FROM demo_tx t WHERE t.n_traces > 1
+            ), s AS (
+                SELECT *,
+                       CASE WHEN mode = 'eth_in' THEN 2 ELSE 1 END AS pre,
+                       k - 1 - CASE WHEN mode = 'eth_in' THEN 2 ELSE 1 END AS o,
+                       i * 8 + k AS tk
+                FROM x
+            ), r AS (
+                SELECT *,
+                       CASE WHEN kind IN ('erc20', 'approve') THEN 'proxy'
+                            WHEN kind = 'weth' THEN 'refund'
+                            WHEN kind <> 'swap' THEN 'child'
+                            WHEN k <= pre THEN CASE WHEN mode <> 'eth_in' THEN 'transfer_from' WHEN k = 1 THEN 'deposit' ELSE 'transfer' END
+                            WHEN o < 4 * hops THEN ['pair_swap', 'transfer_out', 'balance_in', 'balance_out'][o % 4 + 1]
+                            ELSE ['withdraw', 'withdraw_value', 'send_eth'][o - 4 * hops + 1] END AS step,
+                       o // 4 AS hop
+                FROM s
+            ), d AS (
+                SELECT *,
+                       CASE WHEN hop + 1 < hops THEN pairs[hop + 2] WHEN mode = 'eth_out' THEN router ELSE sender END AS dest,
+                       30000 + demo_int(tk, 60, 200000) AS gas,
+                       CASE WHEN step = 'child' THEN ['call', 'call', 'call', 'staticcall', 'delegatecall'][demo_int(tk, 61, 5) + 1]
+                            WHEN step IN ('balance_in', 'balance_out') THEN 'staticcall'
+                            WHEN step = 'proxy' THEN 'delegatecall'
+                            ELSE 'call' END AS call_type
+                FROM r
+            ), calls AS (
+                SELECT k,
+                       block_time,
+                       block_number,
+                       CASE step WHEN 'refund' THEN path_amt[1]
+                                 WHEN 'deposit' THEN path_amt[1]
+                                 WHEN 'withdraw_value' THEN path_amt[hops + 1]
+                                 WHEN 'send_eth' THEN path_amt[hops + 1]
+                                 ELSE 0::{{Uint256Type}} END AS value,
+                       gas,
+                       gas * (5 + demo_int(tk, 62, 80)) // 100 AS gas_used,
+                       block_hash,
+                       success,
+                       tx_index,
+                       CASE step WHEN 'pair_swap' THEN 3 WHEN 'withdraw' THEN 1 ELSE 0 END AS sub_traces,
+                       NULL::VARCHAR AS error,
+                       success AS tx_success,
+                       hash AS tx_hash,
+                       CASE step WHEN 'proxy' THEN path_tok[1]
+                                 WHEN 'refund' THEN path_tok[1]
+                                 WHEN 'child' THEN contract
+                                 WHEN 'transfer_out' THEN pairs[hop + 1]
+                                 WHEN 'balance_in' THEN pairs[hop + 1]
+                                 WHEN 'balance_out' THEN pairs[hop + 1]
+                                 WHEN 'withdraw_value' THEN unhex('c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2')
+                                 ELSE router END AS "from",
+                       CASE step WHEN 'proxy' THEN demo_addr(path_id[1], 105)  -- the token's implementation contract
+                                 WHEN 'refund' THEN sender
+                                 WHEN 'child' THEN demo_contract(demo_pick(tk, 64, {{contracts}}, 2))
+                                 WHEN 'transfer_from' THEN path_tok[1]
+                                 WHEN 'pair_swap' THEN pairs[hop + 1]
+                                 WHEN 'transfer_out' THEN path_tok[hop + 2]
+                                 WHEN 'balance_in' THEN path_tok[hop + 1]
+                                 WHEN 'balance_out' THEN path_tok[hop + 2]
+                                 WHEN 'withdraw_value' THEN router
+                                 WHEN 'send_eth' THEN sender
+                                 ELSE unhex('c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2') END AS "to",
+                       CASE WHEN kind <> 'swap' OR k <= pre THEN [k - 1]
+                            WHEN step = 'pair_swap' THEN [pre + hop]
+                            WHEN o < 4 * hops THEN [pre + hop, o % 4 - 1]
+                            WHEN step = 'withdraw' THEN [pre + hops]
+                            WHEN step = 'withdraw_value' THEN [pre + hops, 0]
+                            ELSE [pre + hops + 1] END AS trace_address,
+                       'call' AS type,
+                       NULL::BLOB AS address,
+                       NULL::BLOB AS code,
+                       call_type,
+                       CASE step WHEN 'proxy' THEN data
+                                 WHEN 'child' THEN (hash(tk, 65) >> 32)::UINTEGER::BIT::BLOB || demo_hash(tk, 66)
+                                 WHEN 'deposit' THEN unhex('d0e30db0')
+                                 WHEN 'transfer' THEN unhex('a9059cbb') || demo_pad(pairs[1]) || path_word[1]
+                                 WHEN 'transfer_from' THEN unhex('23b872dd') || demo_pad(sender) || demo_pad(pairs[1]) || path_word[1]
+                                 WHEN 'pair_swap' THEN unhex('022c0d9f')  -- swap(uint256,uint256,address,bytes)
+                                     || CASE WHEN path_id[hop + 1] < path_id[hop + 2] THEN demo_word(0) || path_word[hop + 2]
+                                             ELSE path_word[hop + 2] || demo_word(0) END
+                                     || demo_pad(dest) || demo_word(128) || demo_word(0)
+                                 WHEN 'transfer_out' THEN unhex('a9059cbb') || demo_pad(dest) || path_word[hop + 2]
+                                 WHEN 'balance_in' THEN unhex('70a08231') || demo_pad(pairs[hop + 1])  -- balanceOf(address)
+                                 WHEN 'balance_out' THEN unhex('70a08231') || demo_pad(pairs[hop + 1])
+                                 WHEN 'withdraw' THEN unhex('2e1a7d4d') || path_word[hops + 1]
+                                 ELSE ''::BLOB END AS input,
+                       CASE WHEN NOT success THEN ''::BLOB
+                            WHEN step IN ('proxy', 'transfer', 'transfer_from', 'transfer_out') THEN demo_word(1)
+                            WHEN step IN ('balance_in', 'balance_out') THEN demo_word128(demo_amount(tk, 67, 18, 8))
+                            WHEN call_type = 'staticcall' THEN demo_hash(tk, 68)
+                            ELSE ''::BLOB END AS output
+                FROM d
+            ), roots AS (
+                SELECT 0 AS k,
+                       block_time,
+                       block_number,
+                       value,
+                       gas_limit - CASE WHEN kind = 'create' THEN 53000 ELSE 21000 END AS gas,
+                       greatest(0, gas_used - CASE WHEN kind = 'create' THEN 53000 ELSE 21000 END) AS gas_used,
+                       block_hash,
+                       success,
+                       tx_index,
+                       CASE WHEN kind = 'swap' THEN hops + CASE mode WHEN 'eth_in' THEN 2 WHEN 'eth_out' THEN 3 ELSE 1 END
+                            ELSE n_traces - 1 END AS sub_traces,
+                       CASE WHEN NOT success THEN CASE WHEN demo_int(i, 63, 10) = 0 THEN 'Out of gas' ELSE 'Reverted' END END AS error,
+                       success AS tx_success,
+                       hash AS tx_hash,
+                       sender AS "from",
+                       coalesce(to_addr, created) AS "to",
+                       []::BIGINT[] AS trace_address,
+                       CASE WHEN kind = 'create' THEN 'create' ELSE 'call' END AS type,
+                       created AS address,
+                       CASE WHEN kind = 'create' AND success
+                            THEN unhex('6080604052') || repeat(demo_hash(i, 43), 2 + demo_int(i, 44, 10)::INTEGER) END AS code,
+                       CASE WHEN kind <> 'create' THEN 'call' END AS call_type,
+                       data AS input,
+                       CASE WHEN kind = 'create' THEN NULL
+                            WHEN NOT success THEN ''::BLOB
+                            WHEN kind IN ('erc20', 'approve') THEN demo_word(1)
+                            WHEN kind = 'swap'  -- uint256[] amounts
+                                THEN demo_word(32) || demo_word(hops + 1) || path_word[1] || path_word[2] || coalesce(path_word[3], ''::BLOB)
+                            WHEN kind = 'call' AND variant % 2 = 0 THEN demo_hash(i, 68)
+                            ELSE ''::BLOB END AS output
+                FROM demo_tx
+            )
+            SELECT * EXCLUDE (k) REPLACE (demo_tz(block_time) AS block_time, gas::BIGINT AS gas, gas_used::BIGINT AS gas_used,
+                                         tx_index::BIGINT AS tx_index, sub_traces::BIGINT AS sub_traces,
+                                         trace_address::BIGINT[] AS trace_address),
+                   NULL::BLOB AS refund_address,
+                   CAST(block_time AS DATE) AS block_date
+            FROM (SELECT * FROM roots UNION ALL SELECT * FROM calls)
+            ORDER BY block_number, tx_index, k
+            """;
+    }
+}
