@@ -119,7 +119,7 @@ public sealed class HttpHardeningTests(VerboseServer fixture) : IClassFixture<Ve
     [Fact]
     public async Task Long_urls_and_large_headers_get_the_contracts_json_body()
     {
-        var (code, body, _) = await Server.Alice.GetJsonAsync("/api/v1/execution/01HZZZZZZZZZZZZZZZZZZZZZZZ/status?pad=" + new string('u', 10_000));
+        var (code, body, _) = await Server.Alice.GetJsonAsync("/api/v1/execution/01HZZZZZZZZZZZZZZZZZZZZZZZ/status?pad=" + new string('u', 70_000));
         Assert.Equal(HttpStatusCode.RequestUriTooLong, code);
         Assert.StartsWith("request line too long", body!["error"]!.GetValue<string>());
 

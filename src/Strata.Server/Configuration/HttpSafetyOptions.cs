@@ -14,9 +14,10 @@ public sealed class HttpSafetyOptions
     [Range(1024, 4L << 30)]
     public long MaxJsonBodyBytes { get; set; } = 4 * 1024 * 1024;
 
-    /// <summary>Largest request line (method, target and version), answered 414 with a JSON body past it.</summary>
+    /// <summary>Largest request line (method, target and version), answered 414 with a JSON body past it. Room
+    /// for filters and sort_by of 10,000 characters each, percent-encoded.</summary>
     [Range(256, 1024 * 1024)]
-    public int MaxRequestLineBytes { get; set; } = 8 * 1024;
+    public int MaxRequestLineBytes { get; set; } = 64 * 1024;
 
     /// <summary>Largest total of header names and values, answered 431 with a JSON body past it.</summary>
     [Range(1024, 1024 * 1024)]
