@@ -221,7 +221,7 @@ public sealed partial class DuckDbEngine : IQueryEngine
     private static EngineOutcome Execute(DuckDBConnection connection, EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken)
     {
         string sql = TrimStatement(request.Sql);
-        var statement = Classify(connection, sql);
+        var statement = Classify(connection, sql, cancellationToken);
 
         if (statement.IsExplain)
         {
@@ -346,7 +346,7 @@ public sealed partial class DuckDbEngine : IQueryEngine
     private sealed record StatementInfo(bool IsExplain, IReadOnlySet<int> UnnamedPositions);
 
     /// <summary>Accepts exactly one read-only statement; refuses everything else with a clear message.</summary>
-    private static StatementInfo Classify(DuckDBConnection connection, string sql)
+    private static StatementInfo Classify(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
     {
         if (sql.Length == 0)
         {
@@ -361,8 +361,16 @@ public sealed partial class DuckDbEngine : IQueryEngine
         using var command = connection.CreateCommand();
         // json_serialize_sql takes only a constant: the text goes in as a literal with its quotes doubled.
         command.CommandText = $"SELECT json_serialize_sql({SqlQuoting.QuoteString(inner)})";
-        string json = (string)command.ExecuteScalar()!;
-        using var doc = JsonDocument.Parse(json);
+        string json;
+        try
+        {
+            json = (string)command.ExecuteScalar()!;
+        }
+        catch (DuckDBException e)
+        {
+            throw Translate(e, null, 0, cancellationToken);
+        }
+        using var doc = ParseStatementTree(json);
         var root = doc.RootElement;
         if (root.GetProperty("error").GetBoolean())
         {
@@ -382,6 +390,70 @@ public sealed partial class DuckDbEngine : IQueryEngine
             throw Refused($"Exactly one statement per execution is allowed; this query has {statements.GetArrayLength()}.");
         }
         return new StatementInfo(explain.Success, UnnamedColumns(statements[0].GetProperty("node")));
+    }
+
+    /// <summary>
+    /// The deepest statement tree the check reads. DuckDB's own expression depth limit (1000) is
+    /// reached first for ordinary SQL, each expression level taking two or three JSON levels.
+    /// </summary>
+    internal const int MaxStatementTreeDepth = 4096;
+
+    /// <summary>
+    /// Parses DuckDB's serialised statement tree. Its writer emits the doubles of literals such as
+    /// <c>1e999</c> as bare <c>Infinity</c>, <c>-Infinity</c> and <c>NaN</c>, which JSON lacks: they
+    /// become <c>null</c> (the check never reads literal values).
+    /// </summary>
+    internal static JsonDocument ParseStatementTree(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(WithoutNonFiniteNumbers(json), new JsonDocumentOptions { MaxDepth = MaxStatementTreeDepth });
+        }
+        catch (JsonException e) when (e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Refused($"The query is nested too deeply: its syntax tree has more than {MaxStatementTreeDepth} levels.");
+        }
+    }
+
+    /// <summary>Replaces bare Infinity, -Infinity and NaN tokens (outside strings) with null.</summary>
+    internal static string WithoutNonFiniteNumbers(string json)
+    {
+        StringBuilder? result = null;
+        int copied = 0;
+        bool inString = false;
+        for (int i = 0; i < json.Length; i++)
+        {
+            char c = json[i];
+            if (inString)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+                continue;
+            }
+            if (c == '"')
+            {
+                inString = true;
+                continue;
+            }
+            int length = string.CompareOrdinal(json, i, "-Infinity", 0, 9) == 0 ? 9
+                : string.CompareOrdinal(json, i, "Infinity", 0, 8) == 0 ? 8
+                : string.CompareOrdinal(json, i, "NaN", 0, 3) == 0 ? 3
+                : 0;
+            if (length > 0)
+            {
+                result ??= new StringBuilder(json.Length);
+                result.Append(json, copied, i - copied).Append("null");
+                i += length - 1;
+                copied = i + 1;
+            }
+        }
+        return result is null ? json : result.Append(json, copied, json.Length - copied).ToString();
     }
 
     /// <summary>Positions of select-list expressions with no alias and no column name (named _colN, as Trino does).</summary>
