@@ -165,7 +165,7 @@ public sealed partial class DuckDbEngine : IQueryEngine
         using var interrupter = new Interrupter(connection, cancellationToken);
         try
         {
-            return Execute(connection, request, createWriter, cancellationToken);
+            return Execute(connection, request, settings.MaxValueBytes, createWriter, cancellationToken);
         }
         catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
         {
@@ -218,7 +218,7 @@ public sealed partial class DuckDbEngine : IQueryEngine
         }
     }
 
-    private static EngineOutcome Execute(DuckDBConnection connection, EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken)
+    private static EngineOutcome Execute(DuckDBConnection connection, EngineRequest request, long maxValueBytes, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken)
     {
         string sql = TrimStatement(request.Sql);
         var statement = Classify(connection, sql, cancellationToken);
@@ -254,7 +254,7 @@ public sealed partial class DuckDbEngine : IQueryEngine
         {
             var (kind, expression) = DuckDbTypes.Plan(described[i].Type, $"\"c{i}\"");
             columns.Add(new ResultColumn(names[i], DuckDbTypes.DuneName(described[i].Type), kind));
-            expressions.Add(expression);
+            expressions.Add(DuckDbValueSize.Guard(described[i].Type, $"\"c{i}\"", expression, names[i], maxValueBytes));
         }
         var schema = new ResultSchema(columns);
         string aliasList = string.Join(", ", Enumerable.Range(0, described.Count).Select(i => $"\"c{i}\""));

@@ -116,7 +116,7 @@ internal static class DuckDbTypes
         };
     }
 
-    private static int FindArrayBracket(string t)
+    internal static int FindArrayBracket(string t)
     {
         int depth = 0;
         for (int i = t.Length - 1; i >= 0; i--)
@@ -133,7 +133,7 @@ internal static class DuckDbTypes
         return t.Length;
     }
 
-    private static (string Name, string Type) SplitNameType(string field)
+    internal static (string Name, string Type) SplitNameType(string field)
     {
         field = field.Trim();
         if (field.StartsWith('"'))
@@ -160,7 +160,7 @@ internal static class DuckDbTypes
         return space < 0 ? (field, "VARCHAR") : (field[..space], field[(space + 1)..]);
     }
 
-    private static List<string> SplitTopLevel(string s)
+    internal static List<string> SplitTopLevel(string s)
     {
         var parts = new List<string>();
         int depth = 0;

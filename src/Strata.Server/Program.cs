@@ -28,6 +28,10 @@ builder.Services.AddOptions<StrataOptions>()
     .Validate(o => o.Medium.Slots >= 1 && o.Large.Slots >= 1, "Strata:Medium/Large slots must be at least 1")
     .ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<StrataOptions>, NestedTierValidation>();
+builder.Services.AddOptions<ResultValueOptions>()
+    .BindConfiguration(StrataOptions.Section)
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IMetadataStore>(sp =>
     new SqliteMetadataStore(Path.Combine(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir, "metadata.db")));
@@ -43,7 +47,10 @@ builder.Services.AddSingleton<IQueryEngine>(sp =>
         {
             [PerformanceTier.Medium] = new(o.Medium.Threads, o.Medium.MemoryLimit),
             [PerformanceTier.Large] = new(o.Large.Threads, o.Large.MemoryLimit),
-        }));
+        })
+    {
+        MaxValueBytes = sp.GetRequiredService<IOptions<ResultValueOptions>>().Value.MaxValueBytes,
+    });
 });
 builder.Services.AddSingleton<Strata.Core.Results.Querying.IResultQueryEngine>(sp =>
 {
