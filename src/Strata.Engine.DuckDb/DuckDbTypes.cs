@@ -45,7 +45,9 @@ internal static class DuckDbTypes
     /// </summary>
     public static string ReadAs(ColumnKind kind, string column) => kind switch
     {
-        ColumnKind.Timestamp => $"epoch_us({column})",
+        // epoch_us gives NULL for the infinities: they are stored as DuckDB encodes them (see TemporalFormat).
+        ColumnKind.Timestamp => $"CASE WHEN {column} IS NULL THEN NULL WHEN NOT isinf({column}) THEN epoch_us({column}) "
+            + $"WHEN {column} < TIMESTAMP '1970-01-01' THEN -9223372036854775807 ELSE 9223372036854775807 END",
         ColumnKind.Date => $"({column} - DATE '1970-01-01')::INTEGER",
         _ => column,
     };
