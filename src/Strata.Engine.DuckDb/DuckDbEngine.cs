@@ -407,53 +407,12 @@ public sealed partial class DuckDbEngine : IQueryEngine
     {
         try
         {
-            return JsonDocument.Parse(WithoutNonFiniteNumbers(json), new JsonDocumentOptions { MaxDepth = MaxStatementTreeDepth });
+            return JsonDocument.Parse(NonFiniteJson.Replace(json, quote: false), new JsonDocumentOptions { MaxDepth = MaxStatementTreeDepth });
         }
         catch (JsonException e) when (e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
         {
             throw Refused($"The query is nested too deeply: its syntax tree has more than {MaxStatementTreeDepth} levels.");
         }
-    }
-
-    /// <summary>Replaces bare Infinity, -Infinity and NaN tokens (outside strings) with null.</summary>
-    internal static string WithoutNonFiniteNumbers(string json)
-    {
-        StringBuilder? result = null;
-        int copied = 0;
-        bool inString = false;
-        for (int i = 0; i < json.Length; i++)
-        {
-            char c = json[i];
-            if (inString)
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inString = false;
-                }
-                continue;
-            }
-            if (c == '"')
-            {
-                inString = true;
-                continue;
-            }
-            int length = string.CompareOrdinal(json, i, "-Infinity", 0, 9) == 0 ? 9
-                : string.CompareOrdinal(json, i, "Infinity", 0, 8) == 0 ? 8
-                : string.CompareOrdinal(json, i, "NaN", 0, 3) == 0 ? 3
-                : 0;
-            if (length > 0)
-            {
-                result ??= new StringBuilder(json.Length);
-                result.Append(json, copied, i - copied).Append("null");
-                i += length - 1;
-                copied = i + 1;
-            }
-        }
-        return result is null ? json : result.Append(json, copied, json.Length - copied).ToString();
     }
 
     /// <summary>Positions of select-list expressions with no alias and no column name (named _colN, as Trino does).</summary>
