@@ -23,7 +23,7 @@ internal static class DuckDbValueSize
         }
         string limit = maxBytes.ToString(CultureInfo.InvariantCulture);
         string message = SqlQuoting.QuoteString(
-            $"A value of column {columnName} is larger than the {Describe(maxBytes)} per-value limit (setting Strata__MaxValueBytes).");
+            $"A value of column {(columnName.Length > 64 ? columnName[..64] + "..." : columnName)} is larger than the {Describe(maxBytes)} per-value limit (setting Strata__MaxValueBytes).");
         return $"CASE WHEN coalesce({size}, 0) > {limit} THEN error({message}) ELSE {planned} END";
     }
 
