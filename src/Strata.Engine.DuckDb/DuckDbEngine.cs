@@ -78,7 +78,7 @@ public sealed partial class DuckDbEngine : IQueryEngine
         {
             using var connection = OpenSandbox(request, spill.Path, spillLimit);
             using var interrupter = new Interrupter(connection, cancellationToken);
-            return Execute(connection, request, createWriter, cancellationToken);
+            return Execute(connection, request, settings.MaxValueBytes, createWriter, cancellationToken);
         }
         catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
         {
@@ -135,10 +135,10 @@ public sealed partial class DuckDbEngine : IQueryEngine
         }
     }
 
-    private static EngineOutcome Execute(DuckDBConnection connection, EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken)
+    private static EngineOutcome Execute(DuckDBConnection connection, EngineRequest request, long maxValueBytes, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken)
     {
         string sql = TrimStatement(request.Sql);
-        var statement = Classify(connection, sql);
+        var statement = Classify(connection, sql, cancellationToken);
 
         if (statement.IsExplain)
         {
@@ -171,7 +171,7 @@ public sealed partial class DuckDbEngine : IQueryEngine
         {
             var (kind, expression) = DuckDbTypes.Plan(described[i].Type, $"\"c{i}\"");
             columns.Add(new ResultColumn(names[i], DuckDbTypes.DuneName(described[i].Type), kind));
-            expressions.Add(expression);
+            expressions.Add(DuckDbValueSize.Guard(described[i].Type, $"\"c{i}\"", expression, names[i], maxValueBytes));
         }
         var schema = new ResultSchema(columns);
         string aliasList = string.Join(", ", Enumerable.Range(0, described.Count).Select(i => $"\"c{i}\""));
@@ -263,7 +263,7 @@ public sealed partial class DuckDbEngine : IQueryEngine
     private sealed record StatementInfo(bool IsExplain, IReadOnlySet<int> UnnamedPositions);
 
     /// <summary>Accepts exactly one read-only statement; refuses everything else with a clear message.</summary>
-    private static StatementInfo Classify(DuckDBConnection connection, string sql)
+    private static StatementInfo Classify(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
     {
         if (sql.Length == 0)
         {
@@ -278,8 +278,16 @@ public sealed partial class DuckDbEngine : IQueryEngine
         using var command = connection.CreateCommand();
         // json_serialize_sql takes only a constant: the text goes in as a literal with its quotes doubled.
         command.CommandText = $"SELECT json_serialize_sql({SqlQuoting.QuoteString(inner)})";
-        string json = (string)command.ExecuteScalar()!;
-        using var doc = JsonDocument.Parse(json);
+        string json;
+        try
+        {
+            json = (string)command.ExecuteScalar()!;
+        }
+        catch (DuckDBException e)
+        {
+            throw Translate(e, null, 0, cancellationToken);
+        }
+        using var doc = ParseStatementTree(json);
         var root = doc.RootElement;
         if (root.GetProperty("error").GetBoolean())
         {
@@ -299,6 +307,29 @@ public sealed partial class DuckDbEngine : IQueryEngine
             throw Refused($"Exactly one statement per execution is allowed; this query has {statements.GetArrayLength()}.");
         }
         return new StatementInfo(explain.Success, UnnamedColumns(statements[0].GetProperty("node")));
+    }
+
+    /// <summary>
+    /// The deepest statement tree the check reads. DuckDB's own expression depth limit (1000) is
+    /// reached first for ordinary SQL, each expression level taking two or three JSON levels.
+    /// </summary>
+    internal const int MaxStatementTreeDepth = 4096;
+
+    /// <summary>
+    /// Parses DuckDB's serialised statement tree. Its writer emits the doubles of literals such as
+    /// <c>1e999</c> as bare <c>Infinity</c>, <c>-Infinity</c> and <c>NaN</c>, which JSON lacks: they
+    /// become <c>null</c> (the check never reads literal values).
+    /// </summary>
+    internal static JsonDocument ParseStatementTree(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(NonFiniteJson.Replace(json, quote: false), new JsonDocumentOptions { MaxDepth = MaxStatementTreeDepth });
+        }
+        catch (JsonException e) when (e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Refused($"The query is nested too deeply: its syntax tree has more than {MaxStatementTreeDepth} levels.");
+        }
     }
 
     /// <summary>Positions of select-list expressions with no alias and no column name (named _colN, as Trino does).</summary>

@@ -11,4 +11,15 @@ public sealed record DuckDbTierSettings(int Threads, string MemoryLimit, long Ma
 public sealed record DuckDbEngineSettings(
     string DemoDatabasePath,
     string TempDirectory,
-    IReadOnlyDictionary<PerformanceTier, DuckDbTierSettings> Tiers);
+    IReadOnlyDictionary<PerformanceTier, DuckDbTierSettings> Tiers)
+{
+    /// <summary>The default of <see cref="MaxValueBytes"/>: 16 MiB.</summary>
+    public const long DefaultMaxValueBytes = 16L << 20;
+
+    /// <summary>
+    /// The largest single value (text, bytes, or the JSON of a nested value) a result may hold; a
+    /// larger one fails the execution with an error naming the limit. Copying one value out of
+    /// DuckDB costs the process several times its size, outside DuckDB's memory limit.
+    /// </summary>
+    public long MaxValueBytes { get; init; } = DefaultMaxValueBytes;
+}

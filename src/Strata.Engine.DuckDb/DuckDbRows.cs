@@ -71,6 +71,10 @@ internal static class DuckDbRows
                     case ColumnKind.ExactNumber:
                         sink.AppendText(i, LeadingZero(rows.GetString(i)));
                         break;
+                    case ColumnKind.Json:
+                        // Non-finite doubles become strings, as they are at the top level.
+                        sink.AppendText(i, NonFiniteJson.Replace(rows.GetString(i), quote: true));
+                        break;
                     default:
                         sink.AppendText(i, rows.GetString(i));
                         break;

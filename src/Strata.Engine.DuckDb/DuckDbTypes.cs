@@ -45,7 +45,9 @@ internal static class DuckDbTypes
     /// </summary>
     public static string ReadAs(ColumnKind kind, string column) => kind switch
     {
-        ColumnKind.Timestamp => $"epoch_us({column})",
+        // epoch_us gives NULL for the infinities: they are stored as DuckDB encodes them (see TemporalFormat).
+        ColumnKind.Timestamp => $"CASE WHEN {column} IS NULL THEN NULL WHEN NOT isinf({column}) THEN epoch_us({column}) "
+            + $"WHEN {column} < TIMESTAMP '1970-01-01' THEN -9223372036854775807 ELSE 9223372036854775807 END",
         ColumnKind.Date => $"({column} - DATE '1970-01-01')::INTEGER",
         _ => column,
     };
@@ -116,7 +118,7 @@ internal static class DuckDbTypes
         };
     }
 
-    private static int FindArrayBracket(string t)
+    internal static int FindArrayBracket(string t)
     {
         int depth = 0;
         for (int i = t.Length - 1; i >= 0; i--)
@@ -133,7 +135,7 @@ internal static class DuckDbTypes
         return t.Length;
     }
 
-    private static (string Name, string Type) SplitNameType(string field)
+    internal static (string Name, string Type) SplitNameType(string field)
     {
         field = field.Trim();
         if (field.StartsWith('"'))
@@ -160,7 +162,7 @@ internal static class DuckDbTypes
         return space < 0 ? (field, "VARCHAR") : (field[..space], field[(space + 1)..]);
     }
 
-    private static List<string> SplitTopLevel(string s)
+    internal static List<string> SplitTopLevel(string s)
     {
         var parts = new List<string>();
         int depth = 0;

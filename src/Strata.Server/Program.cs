@@ -34,6 +34,10 @@ builder.Services.AddOptions<QuotaOptions>()
     .BindConfiguration(QuotaOptions.Section)
     .ValidateDataAnnotations()
     .ValidateOnStart();
+builder.Services.AddOptions<ResultValueOptions>()
+    .BindConfiguration(StrataOptions.Section)
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IMetadataStore>(sp =>
     new SqliteMetadataStore(Path.Combine(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir, "metadata.db")));
@@ -49,7 +53,10 @@ builder.Services.AddSingleton<IQueryEngine>(sp =>
         {
             [PerformanceTier.Medium] = new(o.Medium.Threads, o.Medium.MemoryLimit, o.Medium.MaxSpillBytes),
             [PerformanceTier.Large] = new(o.Large.Threads, o.Large.MemoryLimit, o.Large.MaxSpillBytes),
-        }));
+        })
+    {
+        MaxValueBytes = sp.GetRequiredService<IOptions<ResultValueOptions>>().Value.MaxValueBytes,
+    });
 });
 builder.Services.AddSingleton<Strata.Core.Results.Querying.IResultQueryEngine>(sp =>
 {

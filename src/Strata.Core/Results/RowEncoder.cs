@@ -195,12 +195,10 @@ public sealed class RowEncoder
                 Hex(ref o, ((BinaryArray)array).GetBytes(row));
                 break;
             case ColumnKind.Timestamp:
-                o.Advance(WriteTimestamp(o.Reserve(32), ((TimestampArray)array).Values[row]));
+                o.Advance(TemporalFormat.WriteTimestamp(o.Reserve(TemporalFormat.MaxLength), ((TimestampArray)array).Values[row]));
                 break;
             case ColumnKind.Date:
-                span = o.Reserve(16);
-                var d = DateOnly.FromDayNumber(UnixEpochDay + ((Date32Array)array).Values[row]);
-                o.Advance(WriteDate(span, d.Year, d.Month, d.Day));
+                o.Advance(TemporalFormat.WriteDate(o.Reserve(TemporalFormat.MaxLength), ((Date32Array)array).Values[row]));
                 break;
             case ColumnKind.ExactNumber:
             case ColumnKind.Number:
@@ -225,53 +223,6 @@ public sealed class RowEncoder
             span[j++] = HexDigits[b & 0xF];
         }
         o.Advance(j);
-    }
-
-    private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
-
-    /// <summary>"YYYY-MM-DD HH:MM:SS.fff UTC" from microseconds since the epoch (truncated to milliseconds).</summary>
-    internal static int WriteTimestamp(Span<byte> span, long micros)
-    {
-        long ticks = DateTime.UnixEpoch.Ticks + (micros * 10);
-        var dt = new DateTime(ticks, DateTimeKind.Utc);
-        dt.Deconstruct(out int year, out int month, out int day);
-        long timeOfDay = ticks % TimeSpan.TicksPerDay;
-        int seconds = (int)(timeOfDay / TimeSpan.TicksPerSecond);
-        int ms = (int)(timeOfDay % TimeSpan.TicksPerSecond / TimeSpan.TicksPerMillisecond);
-        int n = WriteDate(span, year, month, day);
-        span[n++] = (byte)' ';
-        n += Two(span[n..], seconds / 3600);
-        span[n++] = (byte)':';
-        n += Two(span[n..], seconds / 60 % 60);
-        span[n++] = (byte)':';
-        n += Two(span[n..], seconds % 60);
-        span[n++] = (byte)'.';
-        span[n++] = (byte)('0' + (ms / 100));
-        span[n++] = (byte)('0' + (ms / 10 % 10));
-        span[n++] = (byte)('0' + (ms % 10));
-        " UTC"u8.CopyTo(span[n..]);
-        return n + 4;
-    }
-
-    private static int WriteDate(Span<byte> span, int year, int month, int day)
-    {
-        span[0] = (byte)('0' + (year / 1000));
-        span[1] = (byte)('0' + (year / 100 % 10));
-        span[2] = (byte)('0' + (year / 10 % 10));
-        span[3] = (byte)('0' + (year % 10));
-        span[4] = (byte)'-';
-        Two(span[5..], month);
-        span[7] = (byte)'-';
-        Two(span[8..], day);
-        return 10;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Two(Span<byte> span, int v)
-    {
-        span[0] = (byte)('0' + (v / 10));
-        span[1] = (byte)('0' + (v % 10));
-        return 2;
     }
 
     /// <summary>A JSON string literal from UTF-8 bytes, escaping quotes, backslashes and control characters.</summary>

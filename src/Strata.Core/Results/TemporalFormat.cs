@@ -1,0 +1,133 @@
+namespace Strata.Core.Results;
+
+/// <summary>
+/// Renders stored dates and timestamps for every value the engine can store, not only years
+/// 1-9999: years past 9999 get a plus sign (<c>+20000-01-01</c>, as Trino and ISO 8601's expanded
+/// form write them), years before 1 are astronomical with a minus sign (<c>-0044-03-15</c> is 45 BC),
+/// and the engine's infinities are <c>infinity</c> and <c>-infinity</c>.
+/// </summary>
+public static class TemporalFormat
+{
+    /// <summary>The stored microseconds of timestamp <c>infinity</c> (DuckDB's encoding).</summary>
+    public const long InfinityMicros = long.MaxValue;
+
+    /// <summary>The stored microseconds of timestamp <c>-infinity</c>.</summary>
+    public const long NegativeInfinityMicros = -long.MaxValue;
+
+    /// <summary>The stored days of date <c>infinity</c> (DuckDB's encoding).</summary>
+    public const int InfinityDays = int.MaxValue;
+
+    /// <summary>The stored days of date <c>-infinity</c>.</summary>
+    public const int NegativeInfinityDays = -int.MaxValue;
+
+    /// <summary>Longest text either method writes.</summary>
+    public const int MaxLength = 40;
+
+    private const long MicrosPerDay = 86_400_000_000L;
+
+    /// <summary>"YYYY-MM-DD HH:MM:SS.fff UTC" from microseconds since the epoch (truncated to milliseconds).</summary>
+    public static int WriteTimestamp(Span<byte> span, long micros)
+    {
+        if (micros == InfinityMicros)
+        {
+            "infinity"u8.CopyTo(span);
+            return 8;
+        }
+        if (micros == NegativeInfinityMicros)
+        {
+            "-infinity"u8.CopyTo(span);
+            return 9;
+        }
+        long days = Math.DivRem(micros, MicrosPerDay, out long rest);
+        if (rest < 0)
+        {
+            days--;
+            rest += MicrosPerDay;
+        }
+        int n = WriteCivil(span, days);
+        long seconds = rest / 1_000_000;
+        int ms = (int)(rest % 1_000_000 / 1000);
+        span[n++] = (byte)' ';
+        n += Two(span[n..], (int)(seconds / 3600));
+        span[n++] = (byte)':';
+        n += Two(span[n..], (int)(seconds / 60 % 60));
+        span[n++] = (byte)':';
+        n += Two(span[n..], (int)(seconds % 60));
+        span[n++] = (byte)'.';
+        span[n++] = (byte)('0' + (ms / 100));
+        span[n++] = (byte)('0' + (ms / 10 % 10));
+        span[n++] = (byte)('0' + (ms % 10));
+        " UTC"u8.CopyTo(span[n..]);
+        return n + 4;
+    }
+
+    /// <summary>"YYYY-MM-DD" from days since the epoch.</summary>
+    public static int WriteDate(Span<byte> span, int days)
+    {
+        if (days == InfinityDays)
+        {
+            "infinity"u8.CopyTo(span);
+            return 8;
+        }
+        if (days == NegativeInfinityDays)
+        {
+            "-infinity"u8.CopyTo(span);
+            return 9;
+        }
+        return WriteCivil(span, days);
+    }
+
+    /// <summary>The proleptic Gregorian date of a day count (H. Hinnant's civil_from_days), any range of long.</summary>
+    private static int WriteCivil(Span<byte> span, long days)
+    {
+        long z = days + 719_468;
+        long era = (z >= 0 ? z : z - 146_096) / 146_097;
+        long doe = z - (era * 146_097);
+        long yoe = (doe - (doe / 1460) + (doe / 36_524) - (doe / 146_096)) / 365;
+        long doy = doe - ((365 * yoe) + (yoe / 4) - (yoe / 100));
+        long mp = ((5 * doy) + 2) / 153;
+        int day = (int)(doy - (((153 * mp) + 2) / 5) + 1);
+        int month = (int)(mp < 10 ? mp + 3 : mp - 9);
+        long year = (yoe + (era * 400)) + (month <= 2 ? 1 : 0);
+        int n = 0;
+        if (year > 9999)
+        {
+            span[n++] = (byte)'+';
+        }
+        else if (year < 0)
+        {
+            span[n++] = (byte)'-';
+        }
+        ulong absolute = (ulong)Math.Abs(year);
+        int digits = Math.Max(4, CountDigits(absolute));
+        for (int i = digits - 1; i >= 0; i--)
+        {
+            span[n + i] = (byte)('0' + (int)(absolute % 10));
+            absolute /= 10;
+        }
+        n += digits;
+        span[n++] = (byte)'-';
+        n += Two(span[n..], month);
+        span[n++] = (byte)'-';
+        n += Two(span[n..], day);
+        return n;
+    }
+
+    private static int CountDigits(ulong v)
+    {
+        int d = 1;
+        while (v >= 10)
+        {
+            v /= 10;
+            d++;
+        }
+        return d;
+    }
+
+    private static int Two(Span<byte> span, int v)
+    {
+        span[0] = (byte)('0' + (v / 10));
+        span[1] = (byte)('0' + (v % 10));
+        return 2;
+    }
+}
