@@ -89,6 +89,16 @@ public sealed partial class DuckDbEngine
             {
                 throw Refused($"{hidden} is not available in queries: it describes the server, not the data.");
             }
+            // Views name part files relative to the uploads root (file_search_path), so that
+            // EXPLAIN output and error messages show "<table id>/<part>" and no server path.
+            var roots = request.Tables.Where(t => references.Tables.Contains(t.Name) || !references.Known)
+                .SelectMany(t => t.Files).Select(f => Path.GetDirectoryName(Path.GetDirectoryName(f))).Distinct().ToList();
+            string? root = roots.Count == 1 && !string.IsNullOrEmpty(roots[0]) ? roots[0] : null;
+            if (root is not null)
+            {
+                // Before the views: CREATE VIEW resolves the parts as it binds.
+                setup.Insert(0, $"SET file_search_path = {SqlQuoting.QuoteString(root)};\n");
+            }
             var known = request.Tables.Select(t => t.Name).Concat(demoTables.Select(t => t.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase);
             bool listAll = references.ReadsCatalog || references.NamesUnknownTable(known);
             var files = new List<string>();
@@ -107,10 +117,12 @@ public sealed partial class DuckDbEngine
                 {
                     setup.Append(CultureInfo.InvariantCulture, $"CREATE SCHEMA {SqlQuoting.QuoteIdentifier(table.Namespace)};\n");
                 }
-                setup.Append(CultureInfo.InvariantCulture, $"CREATE VIEW {Qualified(table.Namespace, table.Name)} AS {TableView(table, named)};\n");
+                setup.Append(CultureInfo.InvariantCulture, $"CREATE VIEW {Qualified(table.Namespace, table.Name)} AS {TableView(table, named, root)};\n");
                 if (named)
                 {
                     files.AddRange(table.Files);
+                    // DuckDB checks the name as written and then as found on the search path.
+                    files.AddRange(table.Files.Select(f => Relative(root, f)).Where(f => f is not null)!);
                 }
             }
             setup.Append("COMMIT;\n");
@@ -168,7 +180,7 @@ public sealed partial class DuckDbEngine
     /// <paramref name="withRows"/> (or with no parts) it has the same columns and no rows, and
     /// binding it reads no file.
     /// </summary>
-    private static string TableView(TableSnapshot table, bool withRows)
+    private static string TableView(TableSnapshot table, bool withRows, string? root)
     {
         if (!withRows || table.Files.Count == 0)
         {
@@ -184,8 +196,18 @@ public sealed partial class DuckDbEngine
                 ? $"CAST({name} AS BIGNUM) AS {name}"
                 : name;
         });
-        string list = string.Join(", ", table.Files.Select(SqlQuoting.QuoteString));
+        string list = string.Join(", ", table.Files.Select(f => SqlQuoting.QuoteString(Relative(root, f) ?? f)));
         return $"SELECT {string.Join(", ", columns)} FROM read_parquet([{list}])";
+    }
+
+    /// <summary>The part's path below the uploads root (<c>&lt;table id&gt;/&lt;part&gt;</c>), or null when it is not below it.</summary>
+    private static string? Relative(string? root, string file)
+    {
+        if (root is null || !file.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        return Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
     }
 
     private static string Qualified(string schema, string name) =>

@@ -117,6 +117,12 @@ public sealed class EngineSandboxTests(SharedServer shared)
 
             (state, text, _) = await RunAsync(Server.Alice, $"select count(*) from bob.{broken}");
             Assert.Equal("QUERY_STATE_FAILED", state);
+            Assert.DoesNotContain(Server.DataDir, text);
+
+            // Plans name the parts below the uploads root, not by server path.
+            (state, text, _) = await RunAsync(Server.Alice, $"explain select * from alice.{mine} m join bob.{others[1]} x on m.a = x.v join bob.{others[2]} y on m.a = y.v");
+            Assert.True(state == "QUERY_STATE_COMPLETED", $"explain => {state}: {text}");
+            Assert.DoesNotContain(Server.DataDir, text);
         }
         finally
         {
