@@ -94,7 +94,7 @@ public sealed class UploadLimitsTests : IAsyncLifetime
             int reads = 0;
             while (!stop.IsCancellationRequested)
             {
-                var rows = (await UploadApi.RunAsync(server.Alice, $"select count(*) as n, coalesce(sum(k), 0) as s, count(distinct k) as d from dune.alice.{name}"))["result"]!["rows"]![0]!;
+                var rows = (await UploadApi.RunAsync(server.Alice, $"select count(*) as n, coalesce(sum(k), 0)::bigint as s, count(distinct k) as d from dune.alice.{name}"))["result"]!["rows"]![0]!;
                 long n = rows["n"]!.GetValue<long>();
                 Assert.Equal(n * (n - 1) / 2, rows["s"]!.GetValue<long>());
                 Assert.Equal(n, rows["d"]!.GetValue<long>());
