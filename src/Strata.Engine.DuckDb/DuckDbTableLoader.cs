@@ -49,8 +49,17 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
     public Task<long> LoadByPositionAsync(string sourceFile, IReadOnlyList<UploadColumn> columns, string targetFile, CancellationToken cancellationToken) =>
         Run(() => Load(sourceFile, UploadFormat.Csv, columns, targetFile, byPosition: true, cancellationToken), cancellationToken);
 
-    public Task<IReadOnlyList<UploadColumn>> InferCsvAsync(string sourceFile, CancellationToken cancellationToken) =>
-        Run(() => InferCsv(sourceFile, cancellationToken), cancellationToken);
+    public Task<IReadOnlyList<UploadColumn>> InferCsvAsync(string sourceFile, int maxColumns, CancellationToken cancellationToken) =>
+        Run(() => InferCsv(sourceFile, maxColumns, cancellationToken), cancellationToken);
+
+    public Task<long> CompactAsync(IReadOnlyList<string> sourceFiles, IReadOnlyList<UploadColumn> columns, string targetFile, CancellationToken cancellationToken) =>
+        Run(() => Compact(sourceFiles, columns, targetFile, cancellationToken), cancellationToken);
+
+    /// <summary>The longest header row read, in characters: 1,000 columns of 1,000-character names.</summary>
+    public const int MaxHeaderChars = 1_000_000;
+
+    /// <summary>The longest header name read, in characters (a table column name is at most 128).</summary>
+    public const int MaxHeaderNameChars = 1_000;
 
     private static Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -60,16 +69,48 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
 
     private long Load(string source, UploadFormat format, IReadOnlyList<UploadColumn> columns, string target, bool byPosition, CancellationToken cancellationToken)
     {
-        var plan = format == UploadFormat.Csv ? PlanCsv(source, columns, byPosition) : PlanNdJson(source, columns);
-        string temp = target + ".tmp";
+        var plan = format == UploadFormat.Csv ? PlanCsv(source, columns, byPosition, cancellationToken) : PlanNdJson(source, columns);
+        string select = $"SELECT {SelectList(columns, plan.Values, cancellationToken)} FROM {plan.From}{(plan.Where is null ? "" : " WHERE " + plan.Where)}";
+        try
+        {
+            return WritePart(select, target, cancellationToken);
+        }
+        catch (DuckDBException e) when (!DiskFullException.Is(e))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw Reject(e, source, format, columns, plan);
+        }
+    }
+
+    private static string SelectList(IReadOnlyList<UploadColumn> columns, string?[] values, CancellationToken cancellationToken)
+    {
         var select = new StringBuilder();
         for (int i = 0; i < columns.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             select.Append(i == 0 ? "" : ", ")
-                .Append(Convert(columns[i], i, plan.Values[i]))
+                .Append(Convert(columns[i], i, values[i]))
                 .Append(" AS ").Append(SqlQuoting.QuoteIdentifier(columns[i].Name));
         }
-        string sql = $"COPY (SELECT {select} FROM {plan.From}{(plan.Where is null ? "" : " WHERE " + plan.Where)}) TO {SqlQuoting.QuoteString(temp)} (FORMAT parquet, COMPRESSION snappy, DICTIONARY_SIZE_LIMIT 1)";
+        return select.ToString();
+    }
+
+    /// <summary>
+    /// Merges parts of one table into one new part, durably (the compaction of a table's parts). The
+    /// sources were written by this loader with the table's columns, so nothing is converted.
+    /// </summary>
+    private long Compact(IReadOnlyList<string> sources, IReadOnlyList<UploadColumn> columns, string target, CancellationToken cancellationToken)
+    {
+        string list = string.Join(", ", sources.Select(SqlQuoting.QuoteString));
+        string names = string.Join(", ", columns.Select(c => SqlQuoting.QuoteIdentifier(c.Name)));
+        return WritePart($"SELECT {names} FROM read_parquet([{list}])", target, cancellationToken);
+    }
+
+    /// <summary>Copies a query's rows into a temporary Parquet file, fsyncs it and renames it to the target; returns its rows.</summary>
+    private long WritePart(string select, string target, CancellationToken cancellationToken)
+    {
+        string temp = target + ".tmp";
+        string sql = $"COPY ({select}) TO {SqlQuoting.QuoteString(temp)} (FORMAT parquet, COMPRESSION snappy, DICTIONARY_SIZE_LIMIT 1)";
         using var connection = root.Duplicate();
         connection.Open();
         try
@@ -88,12 +129,6 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
             DurableFiles.SyncDirectory(Path.GetDirectoryName(target)!);
             return rows;
         }
-        catch (DuckDBException e)
-        {
-            DurableFiles.TryDelete(temp);
-            cancellationToken.ThrowIfCancellationRequested();
-            throw Reject(e, source, format, columns, plan);
-        }
         catch
         {
             DurableFiles.TryDelete(temp);
@@ -101,9 +136,15 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
         }
     }
 
-    private static SourcePlan PlanCsv(string source, IReadOnlyList<UploadColumn> columns, bool byPosition)
+    private static SourcePlan PlanCsv(string source, IReadOnlyList<UploadColumn> columns, bool byPosition, CancellationToken cancellationToken)
     {
-        var header = ReadHeader(source);
+        // A header with more fields than the table has columns names an unknown column or one twice.
+        var header = ReadHeader(source, columns.Count);
+        var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < columns.Count; i++)
+        {
+            byName.TryAdd(columns[i].Name, i);
+        }
         var values = new string?[columns.Count];
         var positions = Enumerable.Repeat(-1, columns.Count).ToArray();
         if (byPosition)
@@ -121,12 +162,13 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
         {
             for (int h = 0; h < header.Count; h++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 string? name = header[h];
                 if (string.IsNullOrEmpty(name))
                 {
                     throw new UploadRejectedException($"Column {h + 1} of the CSV header has no name.");
                 }
-                int index = IndexOf(columns, name);
+                int index = byName.GetValueOrDefault(name.Trim(), -1);
                 if (index < 0)
                 {
                     throw new UploadRejectedException(
@@ -150,13 +192,18 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
                 throw new UploadRejectedException($"The CSV header has no column \"{columns[i].Name}\", which is not nullable.");
             }
         }
-        return new SourcePlan(CsvReader(source, header.Count), values, positions, null);
+        return new SourcePlan(CsvReader(source, header.Count, cancellationToken), values, positions, null);
     }
 
     /// <summary>DuckDB's CSV reader over the file, every field as text named c0, c1, ... by position.</summary>
-    private static string CsvReader(string source, int fields)
+    private static string CsvReader(string source, int fields, CancellationToken cancellationToken = default)
     {
-        string columnList = string.Join(", ", Enumerable.Range(0, fields).Select(i => $"'c{i}': 'VARCHAR'"));
+        var columnList = new StringBuilder();
+        for (int i = 0; i < fields; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            columnList.Append(i == 0 ? "" : ", ").Append("'c").Append(i.ToString(CultureInfo.InvariantCulture)).Append("': 'VARCHAR'");
+        }
         return $"read_csv({SqlQuoting.QuoteString(source)}, header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
             + $"strict_mode = true, columns = {{{columnList}}})";
     }
@@ -189,7 +236,8 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
             UploadTypeKind.Varchar => v,
             UploadTypeKind.Integer or UploadTypeKind.Bigint =>
                 $"COALESCE(CASE WHEN regexp_full_match({v}, '[+-]?[0-9]+') THEN TRY_CAST({v} AS {StoredType(column.Type)}) END, {fail})",
-            UploadTypeKind.Double or UploadTypeKind.Boolean or UploadTypeKind.Date or UploadTypeKind.Decimal =>
+            UploadTypeKind.Date => $"COALESCE({DateOf(v)}, {fail})",
+            UploadTypeKind.Double or UploadTypeKind.Boolean or UploadTypeKind.Decimal =>
                 $"COALESCE(TRY_CAST({v} AS {StoredType(column.Type)}), {fail})",
             UploadTypeKind.Timestamp => $"COALESCE({TimestampOf(v)}, {fail})",
             UploadTypeKind.Varbinary => $"COALESCE({BinaryOf(v)}, {fail})",
@@ -210,8 +258,20 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
     /// after the date) goes through TIMESTAMPTZ, because the plain cast would drop the offset.
     /// </summary>
     private static string TimestampOf(string v) =>
-        $"COALESCE(CASE WHEN NOT (contains(substr({v}, 11), '+') OR contains(substr({v}, 11), '-')) THEN TRY_CAST({v} AS TIMESTAMP) END, "
-        + $"TRY_CAST(TRY_CAST({v} AS TIMESTAMPTZ) AS TIMESTAMP))";
+        InRange($"COALESCE(CASE WHEN NOT (contains(substr({v}, 11), '+') OR contains(substr({v}, 11), '-')) THEN TRY_CAST({v} AS TIMESTAMP) END, "
+        + $"TRY_CAST(TRY_CAST({v} AS TIMESTAMPTZ) AS TIMESTAMP))", "TIMESTAMP '0001-01-01 00:00:00'", "TIMESTAMP '9999-12-31 23:59:59.999999'");
+
+    /// <summary>A date within years 1 to 9999; NULL otherwise.</summary>
+    private static string DateOf(string v) => InRange($"TRY_CAST({v} AS DATE)", "DATE '0001-01-01'", "DATE '9999-12-31'");
+
+    /// <summary>
+    /// The value when it lies within years 1 to 9999 (what every client and format renders: DuckDB
+    /// also takes 'infinity', year 20000 or BC dates, which other owners' reads then choke on).
+    /// Infinities fall outside the range. The repeated expression is computed once by DuckDB's
+    /// common subexpression elimination.
+    /// </summary>
+    private static string InRange(string value, string min, string max) =>
+        $"CASE WHEN {value} BETWEEN {min} AND {max} THEN {value} END";
 
     /// <summary><c>0x</c> and an even number of hex digits; NULL otherwise.</summary>
     private static string BinaryOf(string v) =>
@@ -340,118 +400,16 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
         return $"The {(format == UploadFormat.Csv ? "CSV" : "NDJSON")} body could not be read: {Shorten(text, 600)}";
     }
 
-    private static List<string?> ReadHeader(string source)
+    /// <summary>The header row, read within bounds: at most <paramref name="maxColumns"/> fields and <see cref="MaxHeaderChars"/> characters.</summary>
+    private static List<string?> ReadHeader(string source, int maxColumns)
     {
         using var reader = new StreamReader(source, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var header = new List<string?>();
-        if (!new CsvRecordReader(reader).Next(header) || header.Count == 0 || (header.Count == 1 && header[0] is null))
+        if (!new CsvRecordReader(reader).Next(header, maxColumns, MaxHeaderNameChars, MaxHeaderChars) || header.Count == 0 || (header.Count == 1 && header[0] is null))
         {
             throw new UploadRejectedException("The CSV body is empty: a header row naming the columns is required.");
         }
         return header;
-    }
-
-    private static int IndexOf(IReadOnlyList<UploadColumn> columns, string name)
-    {
-        for (int i = 0; i < columns.Count; i++)
-        {
-            if (string.Equals(columns[i].Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private IReadOnlyList<UploadColumn> InferCsv(string source, CancellationToken cancellationToken)
-    {
-        var header = ReadHeader(source);
-        var names = CleanNames(header);
-        var tests = new List<string>();
-        for (int i = 0; i < names.Count; i++)
-        {
-            string v = $"\"c{i}\"";
-            string all(string test) => $"bool_and({v} IS NULL OR ({test}))";
-            tests.Add($"count({v})");
-            tests.Add(all($"lower({v}) IN ('true', 'false')"));
-            tests.Add(all($"regexp_full_match({v}, '[+-]?[0-9]+') AND TRY_CAST({v} AS INTEGER) IS NOT NULL"));
-            tests.Add(all($"regexp_full_match({v}, '[+-]?[0-9]+') AND TRY_CAST({v} AS BIGINT) IS NOT NULL"));
-            tests.Add(all(BigIntegerTest(UploadTypeKind.Int256, v)));
-            tests.Add(all(BigIntegerTest(UploadTypeKind.Uint256, v)));
-            tests.Add(all($"regexp_full_match({v}, '[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?') AND TRY_CAST({v} AS DOUBLE) IS NOT NULL"));
-            tests.Add(all($"regexp_full_match({v}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') AND TRY_CAST({v} AS DATE) IS NOT NULL"));
-            tests.Add(all($"regexp_full_match({v}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}[T ][0-9]{{2}}:[0-9]{{2}}.*') AND {TimestampOf(v)} IS NOT NULL"));
-            tests.Add(all($"{BinaryOf(v)} IS NOT NULL"));
-        }
-        const int PerColumn = 10;
-        using var connection = root.Duplicate();
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(", ", tests)} FROM {CsvReader(source, names.Count)}";
-        using var registration = cancellationToken.Register(command.Cancel);
-        try
-        {
-            using var reader = command.ExecuteReader();
-            reader.Read();
-            var result = new List<UploadColumn>(names.Count);
-            for (int i = 0; i < names.Count; i++)
-            {
-                int b = i * PerColumn;
-                bool Is(int k) => !reader.IsDBNull(b + k) && reader.GetBoolean(b + k);
-                var kind = System.Convert.ToInt64(reader.GetValue(b), CultureInfo.InvariantCulture) == 0 ? UploadTypeKind.Varchar
-                    : Is(1) ? UploadTypeKind.Boolean
-                    : Is(2) ? UploadTypeKind.Integer
-                    : Is(3) ? UploadTypeKind.Bigint
-                    : Is(4) ? UploadTypeKind.Int256
-                    : Is(5) ? UploadTypeKind.Uint256
-                    : Is(6) ? UploadTypeKind.Double
-                    : Is(7) ? UploadTypeKind.Date
-                    : Is(8) ? UploadTypeKind.Timestamp
-                    : Is(9) ? UploadTypeKind.Varbinary
-                    : UploadTypeKind.Varchar;
-                result.Add(new UploadColumn(names[i], new UploadColumnType(kind)));
-            }
-            return result;
-        }
-        catch (DuckDBException e)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new UploadRejectedException(ReaderMessage(e.Message, UploadFormat.Csv));
-        }
-    }
-
-    /// <summary>
-    /// Column names from a CSV header: characters other than letters, digits and <c>_</c> become
-    /// <c>_</c>, a leading digit gets a <c>_</c> before it, an empty name becomes <c>_col&lt;n&gt;</c>,
-    /// and repeats get <c>_2</c>, <c>_3</c>, ...
-    /// </summary>
-    internal static List<string> CleanNames(IReadOnlyList<string?> header)
-    {
-        var names = new List<string>(header.Count);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (int i = 0; i < header.Count; i++)
-        {
-            string name = NotIdentifier().Replace((header[i] ?? "").Trim(), "_");
-            if (name.Length == 0)
-            {
-                name = $"_col{i}";
-            }
-            else if (char.IsAsciiDigit(name[0]))
-            {
-                name = "_" + name;
-            }
-            if (name.Length > UploadNames.MaxLength - 4)
-            {
-                name = name[..(UploadNames.MaxLength - 4)];
-            }
-            string unique = name;
-            for (int k = 2; !seen.Add(unique); k++)
-            {
-                unique = $"{name}_{k}";
-            }
-            names.Add(unique);
-        }
-        return names;
     }
 
     private static string Shorten(string text, int max = 100) => text.Length <= max ? text : text[..max] + "...";

@@ -75,6 +75,12 @@ builder.Services.AddSingleton(sp =>
     var engine = (DuckDbEngine)sp.GetRequiredService<IQueryEngine>();
     return new UploadsApi.EngineNames(engine.DemoSchemas, engine.ReservedWords);
 });
+builder.Services.AddOptions<TableQuotaOptions>()
+    .BindConfiguration(TableQuotaOptions.Section)
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
+builder.Services.AddSingleton<Strata.Server.Uploads.StorageUsage>();
+builder.Services.AddSingleton<Strata.Server.Uploads.PartCompactor>();
 builder.Services.AddSingleton<Strata.Server.Uploads.UploadService>();
 builder.Services.AddSingleton<ApiKeyResolver>();
 builder.AddHttpHardening();

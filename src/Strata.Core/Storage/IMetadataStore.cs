@@ -87,6 +87,24 @@ public interface IMetadataStore
 
     /// <summary>An owner's stored bytes and activity since the given time.</summary>
     Task<UsageFigures> UsageAsync(string owner, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>How many part files a table lists.</summary>
+    Task<int> CountPartsAsync(string tableId, CancellationToken cancellationToken);
+
+    /// <summary>The table's parts, oldest first.</summary>
+    Task<IReadOnlyList<TablePart>> PartsAsync(string tableId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction: removes the listed parts and adds <paramref name="merged"/> in their place
+    /// (the compaction of a table). False, changing nothing, when any listed part is gone.
+    /// </summary>
+    Task<bool> SwapPartsAsync(string tableId, IReadOnlyList<string> replaced, TablePart merged, CancellationToken cancellationToken);
+
+    /// <summary>How many tables an owner has.</summary>
+    Task<int> CountTablesAsync(string owner, CancellationToken cancellationToken);
+
+    /// <summary>The owner's executions whose results are stored and not expired at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<string>> StoredResultIdsAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <summary>How an execution ended.</summary>

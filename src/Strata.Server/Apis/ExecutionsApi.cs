@@ -79,6 +79,11 @@ public static class ExecutionsApi
             }
             request = request with { Idempotency = new IdempotencyRequest(key, RequestHash(context, rawBody)) };
         }
+        // Results count against the storage quota: an owner at or over it submits nothing new.
+        if (await context.RequestServices.GetRequiredService<Uploads.StorageUsage>().OverQuotaAsync(request.Owner, context.RequestAborted).ConfigureAwait(false) is { } overQuota)
+        {
+            return ApiErrors.BadRequest(overQuota);
+        }
         SubmitResult result;
         try
         {

@@ -102,6 +102,10 @@ public static class UploadsApi
         {
             return ApiErrors.Error(StatusCodes.Status409Conflict, e.Message);
         }
+        catch (Exception e) when (DiskFullException.Is(e))
+        {
+            return DiskFull();
+        }
     }
 
     private static List<UploadColumn> ParseSchema(JsonElement body, UploadService uploads)
@@ -196,7 +200,15 @@ public static class UploadsApi
         {
             return ApiErrors.BadRequest(e.Message);
         }
+        catch (Exception e) when (DiskFullException.Is(e))
+        {
+            return DiskFull();
+        }
     }
+
+    /// <summary>507 Insufficient Storage: the disk is full; what was being written was not kept.</summary>
+    private static IResult DiskFull() =>
+        ApiErrors.Error(StatusCodes.Status507InsufficientStorage, "disk full: the server has no space left to store this upload; the table is unchanged");
 
     private static async Task<IResult> Insert(HttpContext context, string ns, string table, UploadService uploads)
     {
@@ -227,6 +239,10 @@ public static class UploadsApi
         catch (TableNotFoundException e)
         {
             return ApiErrors.NotFound(e.Message);
+        }
+        catch (Exception e) when (DiskFullException.Is(e))
+        {
+            return DiskFull();
         }
     }
 
@@ -311,12 +327,13 @@ public static class UploadsApi
         });
     }
 
-    private static async Task<IResult> Usage(HttpContext context, IMetadataStore store, TimeProvider time, IOptions<StrataOptions> options)
+    private static async Task<IResult> Usage(HttpContext context, IMetadataStore store, StorageUsage storage, TimeProvider time, IOptions<StrataOptions> options)
     {
         var now = time.GetUtcNow();
         var start = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
         var end = start.AddMonths(1).AddDays(-1);
         var usage = await store.UsageAsync(context.Owner(), start, now, context.RequestAborted).ConfigureAwait(false);
+        var stored = await storage.MeasureAsync(context.Owner(), context.RequestAborted).ConfigureAwait(false);
         return new JsonWriterResult(w =>
         {
             w.WriteStartObject();
@@ -328,7 +345,7 @@ public static class UploadsApi
             w.WriteNumber("credits_included", options.Value.CreditsIncluded);
             w.WriteEndObject();
             w.WriteEndArray();
-            w.WriteNumber("bytes_used", usage.TableBytes + usage.ResultBytes);
+            w.WriteNumber("bytes_used", stored.Total);
             w.WriteNumber("bytes_allowed", options.Value.StorageBytesAllowed);
             w.WriteNumber("private_queries", usage.PrivateQueries);
             w.WriteNumber("private_dashboards", 0);

@@ -8,4 +8,10 @@ internal static partial class UploadLog
 
     [LoggerMessage(102, LogLevel.Information, "Insert into {Table} rejected: bad input")]
     public static partial void Rejected(ILogger logger, string table);
+
+    [LoggerMessage(103, LogLevel.Information, "Compacted {Parts} parts of {Table} into one")]
+    public static partial void Compacted(ILogger logger, int parts, string table);
+
+    [LoggerMessage(104, LogLevel.Warning, "Compaction of {Table} failed; its parts are unchanged")]
+    public static partial void CompactionFailed(ILogger logger, Exception exception, string table);
 }

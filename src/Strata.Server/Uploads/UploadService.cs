@@ -21,10 +21,40 @@ public sealed record InsertOutcome(long RowsWritten, long BytesWritten, string N
 /// loader into a new immutable part, and the part is committed to the metadata store in one
 /// transaction; writes to one table are serialised by a per-table lock.
 /// </summary>
-public sealed class UploadService(IMetadataStore store, ITableLoader loader, PartFiles files, IOptions<StrataOptions> options, TimeProvider time, ILogger<UploadService> logger)
+public sealed class UploadService(
+    IMetadataStore store, ITableLoader loader, PartFiles files, IOptions<StrataOptions> options, IOptions<TableQuotaOptions> quotaOptions,
+    StorageUsage usage, PartCompactor compactor, TimeProvider time, ILogger<UploadService> logger)
 {
     private readonly KeyedLocks locks = new();
     private readonly StrataOptions settings = options.Value;
+    private readonly TableQuotaOptions quotas = quotaOptions.Value;
+
+    /// <summary>Serialises table creation per owner, so the table count cannot pass its limit by a race.</summary>
+    private static string OwnerKey(string owner) => "owner:" + owner;
+
+    /// <summary>Refuses a new table when the owner has <see cref="TableQuotaOptions.TablesPerOwner"/> already.</summary>
+    private async Task CheckTableCountAsync(string owner, CancellationToken cancellationToken)
+    {
+        int count = await store.CountTablesAsync(owner, cancellationToken).ConfigureAwait(false);
+        if (count >= quotas.TablesPerOwner)
+        {
+            throw new UploadRejectedException(
+                $"Table limit reached: an owner may have at most {quotas.TablesPerOwner} tables (Strata:Quotas:TablesPerOwner) and you have {count}; delete one first.");
+        }
+    }
+
+    /// <summary>Runs an upload step; a full disk becomes <see cref="DiskFullException"/> ("disk full ...").</summary>
+    private static async Task<T> OnDiskAsync<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not DiskFullException && e is not OperationCanceledException && DiskFullException.Is(e))
+        {
+            throw new DiskFullException("disk full: the server has no space left to store this upload; the table is unchanged", e);
+        }
+    }
 
     private static string LockKey(string ns, string name) => $"{ns}.{name}";
 
@@ -33,7 +63,12 @@ public sealed class UploadService(IMetadataStore store, ITableLoader loader, Par
     {
         var now = time.GetUtcNow();
         var table = new UploadTable(ExecutionIds.New(now), owner, ns, name, description, isPrivate, columns, now, now);
+        using var creating = await locks.LockAsync(OwnerKey(owner), cancellationToken).ConfigureAwait(false);
         using var held = await locks.LockAsync(LockKey(ns, name), cancellationToken).ConfigureAwait(false);
+        if (await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await CheckTableCountAsync(owner, cancellationToken).ConfigureAwait(false);
+        }
         var stored = await store.CreateTableAsync(table, cancellationToken).ConfigureAwait(false);
         if (stored.Id == table.Id)
         {
@@ -48,14 +83,18 @@ public sealed class UploadService(IMetadataStore store, ITableLoader loader, Par
     }
 
     /// <summary>Creates or replaces <c>dataset_&lt;name&gt;</c> from CSV text, types inferred.</summary>
-    public async Task<(UploadTable Table, long Rows)> UploadCsvAsync(
+    public Task<(UploadTable Table, long Rows)> UploadCsvAsync(
+        string owner, string name, string data, string description, bool isPrivate, CancellationToken cancellationToken) =>
+        OnDiskAsync(() => UploadCsvCoreAsync(owner, name, data, description, isPrivate, cancellationToken));
+
+    private async Task<(UploadTable Table, long Rows)> UploadCsvCoreAsync(
         string owner, string name, string data, string description, bool isPrivate, CancellationToken cancellationToken)
     {
         string spool = files.NewIncoming(".csv");
         try
         {
             await File.WriteAllTextAsync(spool, data, cancellationToken).ConfigureAwait(false);
-            var columns = await loader.InferCsvAsync(spool, cancellationToken).ConfigureAwait(false);
+            var columns = await loader.InferCsvAsync(spool, settings.MaxUploadColumns, cancellationToken).ConfigureAwait(false);
             CheckColumnCount(columns.Count);
             var now = time.GetUtcNow();
             var table = new UploadTable(ExecutionIds.New(now), owner, owner, name, description, isPrivate, columns, now, now);
@@ -63,9 +102,15 @@ public sealed class UploadService(IMetadataStore store, ITableLoader loader, Par
             try
             {
                 long rows = await loader.LoadByPositionAsync(spool, columns, files.PathOf(part), cancellationToken).ConfigureAwait(false);
+                using var creating = await locks.LockAsync(OwnerKey(owner), cancellationToken).ConfigureAwait(false);
                 using var held = await locks.LockAsync(LockKey(owner, name), cancellationToken).ConfigureAwait(false);
                 // A replace frees the old table's bytes: only the growth counts against the quota.
-                long replaced = (await store.GetTableAsync(owner, name, cancellationToken).ConfigureAwait(false))?.Bytes ?? 0;
+                var old = await store.GetTableAsync(owner, name, cancellationToken).ConfigureAwait(false);
+                if (old is null)
+                {
+                    await CheckTableCountAsync(owner, cancellationToken).ConfigureAwait(false);
+                }
+                long replaced = old?.Bytes ?? 0;
                 var committed = await CommitPartAsync(table, part, rows, replaced, (t, p) => store.ReplaceTableAsync(t, p, cancellationToken), cancellationToken).ConfigureAwait(false);
                 files.Drop(committed);
                 return (table, rows);
@@ -84,7 +129,10 @@ public sealed class UploadService(IMetadataStore store, ITableLoader loader, Par
     }
 
     /// <summary>Appends a CSV or NDJSON body to a table, all or nothing.</summary>
-    public async Task<InsertOutcome> InsertAsync(string ns, string name, Stream body, string? contentType, CancellationToken cancellationToken)
+    public Task<InsertOutcome> InsertAsync(string ns, string name, Stream body, string? contentType, CancellationToken cancellationToken) =>
+        OnDiskAsync(() => InsertCoreAsync(ns, name, body, contentType, cancellationToken));
+
+    private async Task<InsertOutcome> InsertCoreAsync(string ns, string name, Stream body, string? contentType, CancellationToken cancellationToken)
     {
         var table = await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false)
             ?? throw new TableNotFoundException(UploadNames.FullName(ns, name));
@@ -100,6 +148,7 @@ public sealed class UploadService(IMetadataStore store, ITableLoader loader, Par
             // The table may have been replaced or deleted while the body arrived.
             table = await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false)
                 ?? throw new TableNotFoundException(UploadNames.FullName(ns, name));
+            await CheckPartCountAsync(table, cancellationToken).ConfigureAwait(false);
             string part = files.NewPart(table.Id);
             long convertStart = clock.ElapsedMilliseconds;
             long rows;
@@ -123,11 +172,46 @@ public sealed class UploadService(IMetadataStore store, ITableLoader loader, Par
                 return [];
             }, cancellationToken).ConfigureAwait(false);
             UploadLog.Inserted(logger, rows, bytes, table.FullName, spoolMs, commitStart - convertStart, clock.ElapsedMilliseconds - commitStart);
+            await TryCompactAsync(table, cancellationToken).ConfigureAwait(false);
             return new InsertOutcome(rows, bytes, table.FullName);
         }
         finally
         {
             File.Delete(spool);
+        }
+    }
+
+    /// <summary>Refuses an insert into a table at <see cref="TableQuotaOptions.PartsPerTable"/> parts, after trying to compact it.</summary>
+    private async Task CheckPartCountAsync(UploadTable table, CancellationToken cancellationToken)
+    {
+        int count = await store.CountPartsAsync(table.Id, cancellationToken).ConfigureAwait(false);
+        if (count < quotas.PartsPerTable)
+        {
+            return;
+        }
+        await TryCompactAsync(table, cancellationToken).ConfigureAwait(false);
+        count = await store.CountPartsAsync(table.Id, cancellationToken).ConfigureAwait(false);
+        if (count >= quotas.PartsPerTable)
+        {
+            throw new UploadRejectedException(
+                $"Part limit reached: table {table.FullName} has {count} parts and a table may have at most {quotas.PartsPerTable} (Strata:Quotas:PartsPerTable); insert larger batches, or clear or replace the table.");
+        }
+    }
+
+    /// <summary>Compacts the table's parts when due (the caller holds its lock). A failure leaves the parts as they were and does not fail the insert.</summary>
+    private async Task TryCompactAsync(UploadTable table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await compactor.CompactIfDueAsync(table, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            UploadLog.CompactionFailed(logger, e, table.FullName);
+        }
+        catch (OperationCanceledException)
+        {
+            // The insert is committed; the next one compacts.
         }
     }
 
@@ -170,11 +254,11 @@ public sealed class UploadService(IMetadataStore store, ITableLoader loader, Par
             if (rows > 0)
             {
                 long size = new FileInfo(path).Length;
-                var usage = await store.UsageAsync(table.Owner, time.GetUtcNow(), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                if (usage.TableBytes + usage.ResultBytes - freedBytes + size > settings.StorageBytesAllowed)
+                var used = await usage.MeasureAsync(table.Owner, cancellationToken).ConfigureAwait(false);
+                if (used.Total - freedBytes + size > settings.StorageBytesAllowed)
                 {
                     throw new UploadRejectedException(
-                        $"Storage quota exceeded: {usage.TableBytes + usage.ResultBytes} bytes used plus {size} for this upload is over the {settings.StorageBytesAllowed} bytes allowed.");
+                        $"Storage quota exceeded: {used.Total} bytes used ({used.TableBytes} in tables, {used.ResultBytes} in results) plus {size} for this upload is over the {settings.StorageBytesAllowed} bytes allowed (Strata:StorageBytesAllowed).");
                 }
                 tablePart = new TablePart(table.Id, part, rows, size);
             }

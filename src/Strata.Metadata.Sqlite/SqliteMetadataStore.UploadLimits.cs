@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+using Strata.Core.Uploads;
+
+namespace Strata.Metadata.Sqlite;
+
+/// <summary>What the upload limits, part compaction and the storage quota need from the store.</summary>
+public sealed partial class SqliteMetadataStore
+{
+    public async Task<int> CountPartsAsync(string tableId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM upload_parts WHERE table_id = $id";
+        command.Parameters.AddWithValue("$id", tableId);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<IReadOnlyList<TablePart>> PartsAsync(string tableId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT file, rows, bytes FROM upload_parts WHERE table_id = $id ORDER BY seq";
+        command.Parameters.AddWithValue("$id", tableId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var parts = new List<TablePart>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            parts.Add(new TablePart(tableId, reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)));
+        }
+        return parts;
+    }
+
+    public async Task<bool> SwapPartsAsync(string tableId, IReadOnlyList<string> replaced, TablePart merged, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (string file in replaced)
+        {
+            using var delete = connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM upload_parts WHERE table_id = $id AND file = $file";
+            delete.Parameters.AddWithValue("$id", tableId);
+            delete.Parameters.AddWithValue("$file", file);
+            if (await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                // Rolled back on dispose: the part list stays as it was.
+                return false;
+            }
+        }
+        await InsertPartAsync(connection, transaction, merged, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<int> CountTablesAsync(string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM upload_tables WHERE owner = $owner";
+        command.Parameters.AddWithValue("$owner", owner);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<IReadOnlyList<string>> StoredResultIdsAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        // Every execution that may have result files: completed ones, and failed or cancelled ones
+        // that kept a partial result. Those without files cost nothing when the files are measured.
+        command.CommandText = """
+            SELECT id FROM executions
+            WHERE owner = $owner AND result_json IS NOT NULL AND (expires_at IS NULL OR expires_at > $now)
+            """;
+        command.Parameters.AddWithValue("$owner", owner);
+        command.Parameters.AddWithValue("$now", Format(now));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
+}
