@@ -138,8 +138,10 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
 
     private static SourcePlan PlanCsv(string source, IReadOnlyList<UploadColumn> columns, bool byPosition, CancellationToken cancellationToken)
     {
-        // A header with more fields than the table has columns names an unknown column or one twice.
-        var header = ReadHeader(source, columns.Count);
+        // A header with more fields than the table has columns names an unknown column or one twice:
+        // one field more is read (so the check below names it), no further.
+        var header = ReadHeader(source, columns.Count + 1,
+            $"The CSV header has more fields than the table's {columns.Count} columns ({string.Join(", ", columns.Take(20).Select(c => c.Name))}{(columns.Count > 20 ? ", ..." : "")}).");
         var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < columns.Count; i++)
         {
@@ -401,11 +403,11 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
     }
 
     /// <summary>The header row, read within bounds: at most <paramref name="maxColumns"/> fields and <see cref="MaxHeaderChars"/> characters.</summary>
-    private static List<string?> ReadHeader(string source, int maxColumns)
+    private static List<string?> ReadHeader(string source, int maxColumns, string? tooMany = null)
     {
         using var reader = new StreamReader(source, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var header = new List<string?>();
-        if (!new CsvRecordReader(reader).Next(header, maxColumns, MaxHeaderNameChars, MaxHeaderChars) || header.Count == 0 || (header.Count == 1 && header[0] is null))
+        if (!new CsvRecordReader(reader).Next(header, maxColumns, MaxHeaderNameChars, MaxHeaderChars, tooMany) || header.Count == 0 || (header.Count == 1 && header[0] is null))
         {
             throw new UploadRejectedException("The CSV body is empty: a header row naming the columns is required.");
         }

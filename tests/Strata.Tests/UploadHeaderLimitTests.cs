@@ -68,7 +68,7 @@ public sealed class UploadHeaderLimitTests : IDisposable
         var columns = new[] { new UploadColumn("a", new UploadColumnType(UploadTypeKind.Integer)) };
         string wide = WriteFile("wideinsert.csv", w => w.Write(Header(1_000_000, i => "c" + i) + "\n"));
         error = await Assert.ThrowsAsync<UploadRejectedException>(() => loader.LoadAsync(wide, UploadFormat.Csv, columns, Path.Combine(directory, "p.parquet"), CancellationToken.None).WaitAsync(Bound));
-        Assert.Contains("more than 1 columns", error.Message);
+        Assert.Contains("more fields than the table's 1 columns", error.Message);
     }
 
     [Fact]

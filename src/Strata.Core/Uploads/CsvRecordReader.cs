@@ -20,7 +20,7 @@ public sealed class CsvRecordReader(TextReader reader)
     /// <paramref name="maxFieldChars"/> or more than <paramref name="maxChars"/> characters in all:
     /// reading a hostile header costs at most those bounds, whatever the input holds.
     /// </summary>
-    public bool Next(List<string?> fields, int maxFields, int maxFieldChars, int maxChars)
+    public bool Next(List<string?> fields, int maxFields, int maxFieldChars, int maxChars, string? tooManyFields = null)
     {
         fields.Clear();
         long read = 0;
@@ -64,7 +64,7 @@ public sealed class CsvRecordReader(TextReader reader)
             }
             if (fields.Count >= maxFields)
             {
-                throw new UploadRejectedException($"The CSV header has more than {maxFields} columns; a table may have at most {maxFields} columns.");
+                throw new UploadRejectedException(tooManyFields ?? $"The CSV header has more than {maxFields} columns; a table may have at most {maxFields} columns.");
             }
             // As the engine reads it: an empty field, quoted or not, is NULL.
             fields.Add(field.Length == 0 ? null : field.ToString());
