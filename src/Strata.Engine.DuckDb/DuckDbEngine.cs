@@ -116,6 +116,7 @@ public sealed partial class DuckDbEngine : IQueryEngine
             setup.Append("SET autoload_known_extensions = false;\n");
             setup.Append("SET allow_community_extensions = false;\n");
             setup.Append("SET enable_external_access = false;\n");
+            setup.Append(DuneSql.DuneSqlTranslator.Prelude);
             setup.Append("SET lock_configuration = true;\n");
             DuckDbCommands.Exec(connection, setup.ToString());
             return connection;
@@ -161,11 +162,16 @@ public sealed partial class DuckDbEngine : IQueryEngine
     private EngineOutcome Execute(EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var dune = DuneSql.DuneSqlTranslator.Translate(request.Sql);
         using var connection = OpenSandbox(request);
         using var interrupter = new Interrupter(connection, cancellationToken);
         try
         {
-            return Execute(connection, request, createWriter, cancellationToken);
+            return Execute(connection, request with { Sql = dune.Sql }, createWriter, cancellationToken);
+        }
+        catch (QueryFailedException e)
+        {
+            throw new QueryFailedException(dune.MapBack(e.Error));
         }
         catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
         {
