@@ -167,6 +167,15 @@ public static class DuneSqlTranslator
                 EmitTemplate(word == "uint256" ? DuneFunctions.ToUint256 : DuneFunctions.ToInt256, [(next, next + 1)], token);
                 return next + 1;
             }
+            if (word is "timestamp" && next < end && tokens[next].Kind == DuneTokenKind.String && HasZone(Text(next)))
+            {
+                emitter.Text("TIMESTAMPTZ", token);
+                return i + 1;
+            }
+            if (word is "values" && next < end && !Is(next, "("))
+            {
+                return EmitBareValues(i, next, end);
+            }
             if (Is(next, "(") && !qualified)
             {
                 return EmitCall(i, next, end, word);
@@ -179,6 +188,69 @@ public static class DuneSqlTranslator
             emitter.Copy(token);
             return i + 1;
         }
+
+        /// <summary>Trino's one-column <c>VALUES 1, 2</c>: each row gets its parentheses.</summary>
+        private int EmitBareValues(int valuesIndex, int first, int end)
+        {
+            emitter.Copy(tokens[valuesIndex]);
+            for (int k = valuesIndex + 1; k < first; k++)
+            {
+                emitter.Copy(tokens[k]);
+            }
+            int depth = 0, from = first, i = first;
+            for (; i < end; i++)
+            {
+                if (tokens[i].Kind == DuneTokenKind.Symbol)
+                {
+                    char c = sql[tokens[i].Start];
+                    if (c is '(' or '[')
+                    {
+                        depth++;
+                    }
+                    else if (c is ')' or ']' && --depth < 0)
+                    {
+                        break;
+                    }
+                    else if (c is ',' or ';' && depth == 0)
+                    {
+                        EmitRow(from, i);
+                        if (c == ';')
+                        {
+                            return i;
+                        }
+                        emitter.Copy(tokens[i]);
+                        from = i + 1;
+                    }
+                }
+                else if (depth == 0 && tokens[i].Kind == DuneTokenKind.Word && EndsValues.Contains(Text(i)))
+                {
+                    break;
+                }
+            }
+            EmitRow(from, i);
+            return i;
+        }
+
+        private static readonly HashSet<string> EndsValues = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "order", "limit", "offset", "union", "except", "intersect", "fetch", "as", "window",
+        };
+
+        private void EmitRow(int from, int to)
+        {
+            int first = Next(from - 1, to);
+            if (first >= to)
+            {
+                Emit(from, to);
+                return;
+            }
+            emitter.Text("(", tokens[first]);
+            Emit(from, to);
+            emitter.Text(")", tokens[first]);
+        }
+
+        private static bool HasZone(string literal) =>
+            literal.Length > 2 && (literal.AsSpan(1).IndexOfAny("+".AsSpan()) >= 0 || literal.Skip(11).Any(char.IsLetter));
 
         private int EmitCall(int nameIndex, int open, int end, string name)
         {

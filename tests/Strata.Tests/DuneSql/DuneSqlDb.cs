@@ -41,6 +41,17 @@ internal sealed class DuneSqlDb : IDisposable
         return rows;
     }
 
+    /// <summary>Runs DuneSQL to completion without reading values (the corpus checks that queries complete).</summary>
+    public void Run(string duneSql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = DuneSqlTranslator.Translate(duneSql).Sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+        }
+    }
+
     public string Scalar(string duneSql) => Rows(duneSql)[0][0];
 
     private static string Render(object value) => value switch
