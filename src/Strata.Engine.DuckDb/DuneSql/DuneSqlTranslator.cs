@@ -180,7 +180,9 @@ public static class DuneSqlTranslator
             {
                 return EmitCall(i, next, end, word);
             }
-            if (QuoteWhenName.Contains(word) && !(word == "to" && previous >= 0 && IntervalUnits.Contains(Text(previous))))
+            // A statement's first word is a command (DuckDB's SUMMARIZE, SHOW, PIVOT), never a name.
+            bool statementStart = previous < 0 || Is(previous, ";");
+            if (QuoteWhenName.Contains(word) && !statementStart && !(word == "to" && previous >= 0 && IntervalUnits.Contains(Text(previous))))
             {
                 emitter.Text("\"" + Text(i) + "\"", token);
                 return i + 1;

@@ -105,6 +105,28 @@ public sealed class DuneSqlSemanticsTests : IDisposable
     }
 
     [Fact]
+    public void DuckDb_statements_that_start_with_a_reserved_word_still_run() =>
+        Assert.Equal("a", db.Scalar("summarize select 1 as a"));
+
+    [Fact]
+    public void Error_positions_in_translated_text_map_to_the_users_text()
+    {
+        // The 0x literal grows in translation; the unknown column after it must keep its own place.
+        var translation = DuneSqlTranslator.Translate("SELECT 0xabcdef,\n  nope FROM t");
+        int translated = translation.Sql.IndexOf("nope", StringComparison.Ordinal);
+        Assert.Equal("SELECT 0xabcdef,\n  nope FROM t".IndexOf("nope", StringComparison.Ordinal), translation.ToUserOffset(translated));
+        var mapped = translation.MapBack(new Strata.Core.Executions.ExecutionError("x", "m", 2, translated - translation.Sql.IndexOf('\n', StringComparison.Ordinal)));
+        Assert.Equal((2, 3), (mapped.Line, mapped.Column));
+    }
+
+    [Fact]
+    public void Strings_comments_and_quoted_names_are_not_rewritten()
+    {
+        string sql = "SELECT '0xab to it''s', \"to\" /* 0xff to */ -- 0x12 to\nFROM t";
+        Assert.Equal(sql, DuneSqlTranslator.Translate(sql).Sql);
+    }
+
+    [Fact]
     public void Unsupported_function_is_refused_naming_it_at_its_position()
     {
         var e = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate("SELECT 1,\n  zip_with(a, b, (x, y) -> x) FROM t"));
