@@ -26,6 +26,12 @@ public static class DuneSqlTranslator
         "returning", "show", "summarize", "symmetric", "unique", "unpivot", "variadic",
     };
 
+    /// <summary>DuckDB statements that may also open a subquery: <c>SELECT * FROM (SHOW TABLES)</c>.</summary>
+    private static readonly HashSet<string> Commands = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "show", "summarize", "pivot", "unpivot", "pivot_longer", "pivot_wider",
+    };
+
     private static readonly HashSet<string> IntervalUnits = new(StringComparer.OrdinalIgnoreCase)
     {
         "year", "month", "day", "hour", "minute", "second",
@@ -181,7 +187,7 @@ public static class DuneSqlTranslator
                 return EmitCall(i, next, end, word);
             }
             // A statement's first word is a command (DuckDB's SUMMARIZE, SHOW, PIVOT), never a name.
-            bool statementStart = previous < 0 || Is(previous, ";");
+            bool statementStart = previous < 0 || Is(previous, ";") || (Is(previous, "(") && Commands.Contains(word));
             if (QuoteWhenName.Contains(word) && !statementStart && !(word == "to" && previous >= 0 && IntervalUnits.Contains(Text(previous))))
             {
                 emitter.Text("\"" + Text(i) + "\"", token);

@@ -105,8 +105,11 @@ public sealed class DuneSqlSemanticsTests : IDisposable
     }
 
     [Fact]
-    public void DuckDb_statements_that_start_with_a_reserved_word_still_run() =>
+    public void DuckDb_statements_that_start_with_a_reserved_word_still_run()
+    {
         Assert.Equal("a", db.Scalar("summarize select 1 as a"));
+        Assert.Equal("a", db.Scalar("select * from (summarize select 1 as a)"));
+    }
 
     [Fact]
     public void Error_positions_in_translated_text_map_to_the_users_text()
