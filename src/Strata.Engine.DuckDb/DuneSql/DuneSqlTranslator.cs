@@ -159,7 +159,7 @@ public static class DuneSqlTranslator
             var token = tokens[i];
             string word = Text(i).ToLowerInvariant();
             // X'ab01': Trino's other varbinary literal.
-            if (word == "x" && i + 1 < end && tokens[i + 1].Kind == DuneTokenKind.String)
+            if (word == "x" && i + 1 < end && IsTerminatedString(i + 1) && Text(i + 1)[1..^1].All(Uri.IsHexDigit))
             {
                 string body = Text(i + 1)[1..^1];
                 emitter.Text(BlobLiteral(body), token);
@@ -320,9 +320,11 @@ public static class DuneSqlTranslator
         private bool IsSingleString((int From, int To) arg)
         {
             int first = Next(arg.From - 1, arg.To);
-            return first < arg.To && tokens[first].Kind == DuneTokenKind.String && sql[tokens[first].Start] == '\''
-                && Next(first, arg.To) >= arg.To;
+            return first < arg.To && IsTerminatedString(first) && Next(first, arg.To) >= arg.To;
         }
+
+        private bool IsTerminatedString(int i) =>
+            tokens[i].Kind == DuneTokenKind.String && tokens[i].Length >= 2 && sql[tokens[i].Start] == '\'' && sql[tokens[i].End - 1] == '\'';
 
         private string Unquote(int from)
         {
