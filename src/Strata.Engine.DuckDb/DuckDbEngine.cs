@@ -71,14 +71,16 @@ public sealed partial class DuckDbEngine : IQueryEngine
     private EngineOutcome Execute(EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var dune = DuneSql.DuneSqlTranslator.Translate(request.Sql);
+        var translated = request with { Sql = dune.Sql };
         // Disposed last: the instance has closed its temp files by the time the directory goes.
         using var spill = SpillDirectory.Create(SpillRoot);
         long spillLimit = SpillLimit(request.Tier);
         try
         {
-            using var connection = OpenSandbox(request, spill.Path, spillLimit);
+            using var connection = OpenSandbox(translated, spill.Path, spillLimit);
             using var interrupter = new Interrupter(connection, cancellationToken);
-            return Execute(connection, request, settings.MaxValueBytes, createWriter, cancellationToken);
+            return Execute(connection, translated, settings.MaxValueBytes, createWriter, cancellationToken);
         }
         catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
         {
@@ -87,6 +89,10 @@ public sealed partial class DuckDbEngine : IQueryEngine
         catch (QueryFailedException e) when (IsSpillLimit(e))
         {
             throw SpillLimitExceeded(request.Tier, spillLimit, e);
+        }
+        catch (QueryFailedException e)
+        {
+            throw new QueryFailedException(dune.MapBack(e.Error));
         }
     }
 

@@ -1,0 +1,147 @@
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// How each DuneSQL function that DuckDB lacks or spells differently is written in DuckDB SQL.
+/// A template names the call's arguments as <c>$1</c>…<c>$9</c> (each already translated); a
+/// function with the same name and meaning in both needs no entry. Templates are expanded inline,
+/// so the sandbox needs no definitions for them.
+/// </summary>
+internal static class DuneFunctions
+{
+    /// <summary>A value as varbinary bytes whatever its static type, so a branch binds for any argument
+    /// (BLOB → VARCHAR escapes bytes, VARCHAR → BLOB reads the escapes back: the round trip is exact).</summary>
+    private const string AsBlob = "CAST(CAST($1 AS VARCHAR) AS BLOB)";
+
+    internal const string ToVarchar = "(CASE WHEN typeof($1) = 'BLOB' THEN '0x' || lower(hex(" + AsBlob + ")) ELSE CAST($1 AS VARCHAR) END)";
+    internal const string TryToVarchar = "(CASE WHEN typeof($1) = 'BLOB' THEN '0x' || lower(hex(" + AsBlob + ")) ELSE TRY_CAST($1 AS VARCHAR) END)";
+    internal const string ToUint256 = "(CASE WHEN CAST($1 AS BIGNUM) < 0 OR CAST($1 AS BIGNUM) > CAST('115792089237316195423570985008687907853269984665640564039457584007913129639935' AS BIGNUM) "
+        + "THEN error('Cannot cast value to uint256: out of range') ELSE CAST($1 AS BIGNUM) END)";
+    internal const string ToInt256 = "(CASE WHEN CAST($1 AS BIGNUM) < CAST('-57896044618658097711785492504343953926634992332820282019728792003956564819968' AS BIGNUM) "
+        + "OR CAST($1 AS BIGNUM) > CAST('57896044618658097711785492504343953926634992332820282019728792003956564819967' AS BIGNUM) "
+        + "THEN error('Cannot cast value to int256: out of range') ELSE CAST($1 AS BIGNUM) END)";
+
+    private static readonly (string Chain, string Url)[] Explorers =
+    [
+        ("ethereum", "https://etherscan.io"), ("arbitrum", "https://arbiscan.io"), ("optimism", "https://optimistic.etherscan.io"),
+        ("polygon", "https://polygonscan.com"), ("bnb", "https://bscscan.com"), ("base", "https://basescan.org"),
+        ("avalanche_c", "https://snowtrace.io"), ("gnosis", "https://gnosisscan.io"), ("fantom", "https://ftmscan.com"),
+        ("celo", "https://celoscan.io"), ("zksync", "https://explorer.zksync.io"), ("scroll", "https://scrollscan.com"),
+        ("linea", "https://lineascan.build"), ("blast", "https://blastscan.io"), ("zora", "https://explorer.zora.energy"),
+        ("mantle", "https://mantlescan.xyz"), ("polygon_zkevm", "https://zkevm.polygonscan.com"), ("solana", "https://solscan.io"),
+    ];
+
+    private static string Explorer(string chain) =>
+        "(CASE lower(" + chain + ") " + string.Concat(Explorers.Select(e => $"WHEN '{e.Chain}' THEN '{e.Url}' ")) + "END)";
+
+    /// <summary>Keyed by lower-case name and argument count.</summary>
+    internal static readonly Dictionary<(string Name, int Arity), string> Templates = new()
+    {
+        // varbinary
+        [("to_hex", 1)] = "lower(hex($1))",
+        [("from_hex", 1)] = "unhex(CASE WHEN lower(left($1, 2)) = '0x' THEN substr($1, 3) ELSE $1 END)",
+        [("length", 1)] = "(CASE WHEN typeof($1) = 'BLOB' THEN octet_length(" + AsBlob + ") ELSE length(CAST($1 AS VARCHAR)) END)",
+        [("varbinary_length", 1)] = "octet_length($1)",
+        [("bytearray_length", 1)] = "octet_length($1)",
+        [("varbinary_substring", 3)] = "unhex(substring(hex($1), 2 * ($2) - 1, 2 * ($3)))",
+        [("bytearray_substring", 3)] = "unhex(substring(hex($1), 2 * ($2) - 1, 2 * ($3)))",
+        [("varbinary_substring", 2)] = "unhex(substring(hex($1), 2 * ($2) - 1))",
+        [("bytearray_substring", 2)] = "unhex(substring(hex($1), 2 * ($2) - 1))",
+        [("varbinary_concat", 2)] = "($1 || $2)",
+        [("bytearray_concat", 2)] = "($1 || $2)",
+        [("varbinary_ltrim", 1)] = "unhex(regexp_replace(hex($1), '^(00)+', ''))",
+        [("bytearray_ltrim", 1)] = "unhex(regexp_replace(hex($1), '^(00)+', ''))",
+        [("varbinary_rtrim", 1)] = "unhex(regexp_replace(hex($1), '(00)+$', ''))",
+        [("bytearray_rtrim", 1)] = "unhex(regexp_replace(hex($1), '(00)+$', ''))",
+        [("varbinary_reverse", 1)] = "unhex(array_to_string(list_reverse(regexp_extract_all(hex($1), '..')), ''))",
+        [("varbinary_starts_with", 2)] = "starts_with(hex($1), hex($2))",
+        [("from_utf8", 1)] = "decode($1)",
+        [("to_utf8", 1)] = "encode($1)",
+        // dates and times
+        [("date_add", 3)] = "($3 + CAST($2 AS BIGINT) * CAST('1 ' || $1 AS INTERVAL))",
+        [("date_diff", 3)] = "date_sub($1, $2, $3)",
+        [("from_unixtime", 1)] = "to_timestamp($1)",
+        [("to_unixtime", 1)] = "epoch($1)",
+        [("day_of_week", 1)] = "isodow($1)",
+        [("dow", 1)] = "isodow($1)",
+        [("day_of_month", 1)] = "day($1)",
+        [("day_of_year", 1)] = "dayofyear($1)",
+        [("doy", 1)] = "dayofyear($1)",
+        [("year_of_week", 1)] = "isoyear($1)",
+        [("yow", 1)] = "isoyear($1)",
+        [("week_of_year", 1)] = "week($1)",
+        [("last_day_of_month", 1)] = "last_day($1)",
+        [("from_iso8601_timestamp", 1)] = "CAST($1 AS TIMESTAMPTZ)",
+        [("from_iso8601_date", 1)] = "CAST($1 AS DATE)",
+        [("date", 1)] = "CAST($1 AS DATE)",
+        // arrays, maps and lambdas
+        [("cardinality", 1)] = "len($1)",
+        [("element_at", 2)] = "($1)[$2]",
+        [("transform", 2)] = "list_transform($1, $2)",
+        [("reduce", 4)] = "list_transform([list_reduce($1, $3, $2)], $4)[1]",
+        [("any_match", 2)] = "list_bool_or(list_transform($1, $2))",
+        [("all_match", 2)] = "list_bool_and(list_transform($1, $2))",
+        [("none_match", 2)] = "(NOT list_bool_or(list_transform($1, $2)))",
+        [("sequence", 2)] = "generate_series($1, $2)",
+        [("sequence", 3)] = "generate_series($1, $2, $3)",
+        [("contains", 2)] = "list_contains($1, $2)",
+        [("array_max", 1)] = "list_max($1)",
+        [("array_min", 1)] = "list_min($1)",
+        [("array_sort", 1)] = "list_sort($1)",
+        [("array_union", 2)] = "list_distinct(list_concat($1, $2))",
+        [("array_intersect", 2)] = "list_intersect($1, $2)",
+        [("arrays_overlap", 2)] = "list_has_any($1, $2)",
+        [("array_remove", 2)] = "list_filter($1, _strata_x -> _strata_x <> $2)",
+        [("trim_array", 2)] = "list_slice($1, 1, len($1) - ($2))",
+        // bitwise
+        [("bitwise_and", 2)] = "($1 & $2)",
+        [("bitwise_or", 2)] = "($1 | $2)",
+        [("bitwise_xor", 2)] = "xor($1, $2)",
+        [("bitwise_not", 1)] = "(~$1)",
+        [("bitwise_left_shift", 2)] = "($1 << $2)",
+        [("bitwise_right_shift", 2)] = "($1 >> $2)",
+        // aggregates
+        [("approx_distinct", 1)] = "approx_count_distinct($1)",
+        [("approx_percentile", 2)] = "approx_quantile($1, $2)",
+        [("arbitrary", 1)] = "any_value($1)",
+        [("every", 1)] = "bool_and($1)",
+        // strings, json, math
+        [("regexp_like", 2)] = "regexp_matches($1, $2)",
+        [("regexp_replace", 2)] = "regexp_replace($1, $2, '', 'g')",
+        [("regexp_replace", 3)] = "regexp_replace($1, $2, $3, 'g')",
+        [("json_extract_scalar", 2)] = "json_extract_string($1, $2)",
+        [("json_array_get", 2)] = "json_extract($1, '$[' || ($2) || ']')",
+        [("json_array_contains", 2)] = "list_contains(CAST(json($1) AS JSON[]), to_json($2))",
+        [("regexp_count", 2)] = "len(regexp_extract_all($1, $2))",
+        [("regexp_split", 2)] = "regexp_split_to_array($1, $2)",
+        [("json_parse", 1)] = "json($1)",
+        [("json_format", 1)] = "CAST($1 AS VARCHAR)",
+        [("codepoint", 1)] = "unicode($1)",
+        [("levenshtein_distance", 2)] = "levenshtein($1, $2)",
+        [("truncate", 1)] = "trunc($1)",
+        [("is_nan", 1)] = "isnan($1)",
+        [("is_finite", 1)] = "isfinite($1)",
+        [("is_infinite", 1)] = "isinf($1)",
+        [("infinity", 0)] = "CAST('inf' AS DOUBLE)",
+        [("nan", 0)] = "CAST('nan' AS DOUBLE)",
+        // Dune's chain utilities
+        [("get_href", 2)] = "('<a href=\"' || $1 || '\" target =\"_blank\">' || $2 || '</a>')",
+        [("get_chain_explorer", 1)] = Explorer("$1"),
+        [("get_chain_explorer_address", 2)] = "(" + Explorer("$1") + " || '/address/' || " + ToVarchar.Replace("$1", "$2", StringComparison.Ordinal) + ")",
+        [("get_chain_explorer_tx_hash", 2)] = "(" + Explorer("$1") + " || '/tx/' || " + ToVarchar.Replace("$1", "$2", StringComparison.Ordinal) + ")",
+    };
+
+    /// <summary>Functions whose DuckDB namesake would give a different answer, or that have none:
+    /// refused with a clear error rather than run.</summary>
+    internal static readonly HashSet<string> Unsupported = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "zip_with", "map_zip_with", "transform_keys", "transform_values", "varbinary_position", "varbinary_replace",
+        "varbinary_to_integer", "varbinary_to_bigint", "varbinary_to_decimal", "varbinary_to_uint256", "varbinary_to_int256",
+        "bytearray_to_integer", "bytearray_to_bigint", "bytearray_to_decimal", "bytearray_to_uint256", "bytearray_to_int256",
+        "bytea2numeric", "keccak", "sha256", "sha512", "sha1", "md5", "xxhash64", "murmur3", "spooky_hash_v2_32", "spooky_hash_v2_64",
+        "format_datetime", "parse_datetime", "to_iso8601", "with_timezone", "from_base", "to_base", "map_agg", "multimap_agg",
+        "http_get", "http_post", "checksum", "qdigest_agg", "tdigest_agg", "approx_set", "merge", "cast_to_uint256",
+        "evm_decode_log", "evm_decode_call", "decode_evm_event", "decode_evm_function_call", "base58_encode", "base58_decode",
+        "to_base58", "from_base58", "bytearray_to_base58", "ss58", "ton_address", "tron_address", "word_stem", "normalize",
+        "all_evm_chains", "all_op_chains", "get_balancer_link",
+    };
+}

@@ -1,0 +1,396 @@
+using System.Globalization;
+using System.Text;
+using Strata.Core.Engine;
+using Strata.Core.Executions;
+using Strata.Core.Queries;
+using Strata.Core.Results.Querying;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// Translates DuneSQL (Dune's Trino dialect) to DuckDB SQL, token by token: varbinary literals,
+/// names DuckDB reserves but Trino does not, Trino type names in casts, and the functions listed in
+/// <see cref="DuneFunctions"/>. Strings, quoted names and comments pass through untouched.
+/// Every character of the output maps back to the user's text, so engine errors keep their place.
+/// </summary>
+public static partial class DuneSqlTranslator
+{
+    /// <summary>Settings that give DuckDB Trino's arithmetic; applied before the sandbox's configuration is locked.</summary>
+    public const string Prelude = "SET integer_division = true;\n";
+
+    public static DuneTranslation Translate(string sql)
+    {
+        var tokens = DuneLexer.Lex(sql);
+        var emitter = new DuneEmitter(sql);
+        new Pass(sql, tokens, emitter).Emit(0, tokens.Count);
+        return emitter.Build();
+    }
+
+    private sealed class Pass(string sql, List<DuneToken> tokens, DuneEmitter emitter)
+    {
+        private string Text(int i) => sql.Substring(tokens[i].Start, tokens[i].Length);
+
+        private bool Is(int i, string text) => i >= 0 && i < tokens.Count && !tokens[i].IsTrivia
+            && string.Equals(Text(i), text, StringComparison.OrdinalIgnoreCase);
+
+        private int Next(int i, int end)
+        {
+            i++;
+            while (i < end && tokens[i].IsTrivia)
+            {
+                i++;
+            }
+            return i;
+        }
+
+        private int Previous(int i)
+        {
+            i--;
+            while (i >= 0 && tokens[i].IsTrivia)
+            {
+                i--;
+            }
+            return i;
+        }
+
+        /// <summary>The index of the parenthesis closing the one at open (or end when unbalanced).</summary>
+        private int Close(int open, int end)
+        {
+            int depth = 0;
+            for (int i = open; i < end; i++)
+            {
+                if (tokens[i].Kind != DuneTokenKind.Symbol)
+                {
+                    continue;
+                }
+                char c = sql[tokens[i].Start];
+                if (c is '(' or '[')
+                {
+                    depth++;
+                }
+                else if (c is ')' or ']' && --depth == 0)
+                {
+                    return i;
+                }
+            }
+            return end;
+        }
+
+        /// <summary>Argument token ranges of the call whose parentheses are at open and close.</summary>
+        private List<(int From, int To)> Arguments(int open, int close)
+        {
+            var args = new List<(int, int)>();
+            int depth = 0, from = open + 1;
+            for (int i = open + 1; i < close; i++)
+            {
+                if (tokens[i].Kind != DuneTokenKind.Symbol)
+                {
+                    continue;
+                }
+                char c = sql[tokens[i].Start];
+                if (c is '(' or '[')
+                {
+                    depth++;
+                }
+                else if (c is ')' or ']')
+                {
+                    depth--;
+                }
+                else if (c == ',' && depth == 0)
+                {
+                    args.Add((from, i));
+                    from = i + 1;
+                }
+            }
+            if (args.Count > 0 || Next(open, close) < close)
+            {
+                args.Add((from, close));
+            }
+            return args;
+        }
+
+        public void Emit(int from, int to)
+        {
+            int i = from;
+            while (i < to)
+            {
+                i = EmitOne(i, to);
+            }
+        }
+
+        /// <summary>Emits the token at i (and whatever construct starts there); returns the next index.</summary>
+        private int EmitOne(int i, int end)
+        {
+            var token = tokens[i];
+            switch (token.Kind)
+            {
+                case DuneTokenKind.HexBinary:
+                    emitter.Text(BlobLiteral(sql.AsSpan(token.Start + 2, token.Length - 2)), token);
+                    return i + 1;
+                case DuneTokenKind.Word:
+                    return EmitWord(i, end);
+                default:
+                    emitter.Copy(token);
+                    return i + 1;
+            }
+        }
+
+        private int EmitWord(int i, int end)
+        {
+            var token = tokens[i];
+            string word = Text(i).ToLowerInvariant();
+            // X'ab01': Trino's other varbinary literal.
+            if (word == "x" && i + 1 < end && IsTerminatedString(i + 1) && Text(i + 1)[1..^1].All(Uri.IsHexDigit))
+            {
+                string body = Text(i + 1)[1..^1];
+                emitter.Text(BlobLiteral(body), token);
+                return i + 2;
+            }
+            int next = Next(i, end);
+            int previous = Previous(i);
+            bool qualified = Is(previous, ".");
+            if (word is "uint256" or "int256" && next < end && tokens[next].Kind == DuneTokenKind.String)
+            {
+                EmitTemplate(word == "uint256" ? DuneFunctions.ToUint256 : DuneFunctions.ToInt256, [(next, next + 1)], token);
+                return next + 1;
+            }
+            if (word is "timestamp" && next < end && tokens[next].Kind == DuneTokenKind.String && HasZone(Text(next)))
+            {
+                emitter.Text("TIMESTAMPTZ", token);
+                return i + 1;
+            }
+            if (word is "values" && next < end && !Is(next, "("))
+            {
+                return EmitBareValues(i, next, end);
+            }
+            if (Is(next, "(") && !qualified)
+            {
+                return EmitCall(i, next, end, word);
+            }
+            // A statement's first word is a command (DuckDB's SUMMARIZE, SHOW, PIVOT), never a name.
+            bool statementStart = previous < 0 || Is(previous, ";") || (Is(previous, "(") && Commands.Contains(word));
+            if (QuoteWhenName.Contains(word) && !statementStart && !(word == "to" && previous >= 0 && IntervalUnits.Contains(Text(previous))))
+            {
+                emitter.Text("\"" + Text(i) + "\"", token);
+                return i + 1;
+            }
+            emitter.Copy(token);
+            return i + 1;
+        }
+
+        /// <summary>Trino's one-column <c>VALUES 1, 2</c>: each row gets its parentheses.</summary>
+        private int EmitBareValues(int valuesIndex, int first, int end)
+        {
+            emitter.Copy(tokens[valuesIndex]);
+            for (int k = valuesIndex + 1; k < first; k++)
+            {
+                emitter.Copy(tokens[k]);
+            }
+            int depth = 0, from = first, i = first;
+            for (; i < end; i++)
+            {
+                if (tokens[i].Kind == DuneTokenKind.Symbol)
+                {
+                    char c = sql[tokens[i].Start];
+                    if (c is '(' or '[')
+                    {
+                        depth++;
+                    }
+                    else if (c is ')' or ']' && --depth < 0)
+                    {
+                        break;
+                    }
+                    else if (c is ',' or ';' && depth == 0)
+                    {
+                        EmitRow(from, i);
+                        if (c == ';')
+                        {
+                            return i;
+                        }
+                        emitter.Copy(tokens[i]);
+                        from = i + 1;
+                    }
+                }
+                else if (depth == 0 && tokens[i].Kind == DuneTokenKind.Word && EndsValues.Contains(Text(i)))
+                {
+                    break;
+                }
+            }
+            EmitRow(from, i);
+            return i;
+        }
+
+        private static readonly HashSet<string> EndsValues = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "order", "limit", "offset", "union", "except", "intersect", "fetch", "as", "window",
+        };
+
+        private void EmitRow(int from, int to)
+        {
+            int first = Next(from - 1, to);
+            if (first >= to)
+            {
+                Emit(from, to);
+                return;
+            }
+            emitter.Text("(", tokens[first]);
+            Emit(from, to);
+            emitter.Text(")", tokens[first]);
+        }
+
+        private static bool HasZone(string literal) =>
+            literal.Length > 2 && (literal.AsSpan(1).IndexOfAny("+".AsSpan()) >= 0 || literal.Skip(11).Any(char.IsLetter));
+
+        private int EmitCall(int nameIndex, int open, int end, string name)
+        {
+            var token = tokens[nameIndex];
+            int close = Close(open, end);
+            if (name is "cast" or "try_cast")
+            {
+                return EmitCast(nameIndex, open, close, name == "try_cast");
+            }
+            if (name == "filter" && Is(Previous(nameIndex), ")"))
+            {
+                emitter.Copy(token); // the FILTER (WHERE …) clause of an aggregate
+                return nameIndex + 1;
+            }
+            if (DuneFunctions.Unsupported.Contains(name))
+            {
+                throw NotSupported(sql, token, $"Function {name} is not supported");
+            }
+            var args = Arguments(open, close);
+            if (name is "format" && args.Count >= 1 && IsSingleString(args[0]))
+            {
+                emitter.Text("format(" + SqlQuoting.QuoteString(Converted(DuneFormats.JavaToFmt, args[0].From, token)), token);
+                EmitRest(args, 1, close, end, token);
+                return Math.Min(close + 1, end);
+            }
+            if (name is "date_format" or "date_parse")
+            {
+                if (args.Count != 2 || !IsSingleString(args[1]))
+                {
+                    throw NotSupported(sql, token, $"Function {name} is supported only with a constant format string");
+                }
+                emitter.Text(name == "date_format" ? "strftime(" : "strptime(", token);
+                Emit(args[0].From, args[0].To);
+                emitter.Text(", " + SqlQuoting.QuoteString(Converted(DuneFormats.MySqlToStrftime, args[1].From, token)) + ")", tokens[Math.Min(close, end - 1)]);
+                return Math.Min(close + 1, end);
+            }
+            if (close < end && DuneFunctions.Templates.TryGetValue((name, args.Count), out var template))
+            {
+                EmitTemplate(template, args, token);
+                return close + 1;
+            }
+            emitter.Copy(token);
+            return nameIndex + 1;
+        }
+
+        private void EmitRest(List<(int From, int To)> args, int first, int close, int end, DuneToken anchor)
+        {
+            for (int a = first; a < args.Count; a++)
+            {
+                emitter.Text(", ", anchor);
+                Emit(args[a].From, args[a].To);
+            }
+            if (close < end)
+            {
+                emitter.Copy(tokens[close]);
+            }
+        }
+
+        private bool IsSingleString((int From, int To) arg)
+        {
+            int first = Next(arg.From - 1, arg.To);
+            return first < arg.To && IsTerminatedString(first) && Next(first, arg.To) >= arg.To;
+        }
+
+        private bool IsTerminatedString(int i) =>
+            tokens[i].Kind == DuneTokenKind.String && tokens[i].Length >= 2 && sql[tokens[i].Start] == '\'' && sql[tokens[i].End - 1] == '\'';
+
+        private string Unquote(int from)
+        {
+            int i = tokens[from].IsTrivia ? Next(from, tokens.Count) : from;
+            return Text(i)[1..^1].Replace("''", "'", StringComparison.Ordinal);
+        }
+
+        private string Converted(Func<string, string> convert, int from, DuneToken token)
+        {
+            try
+            {
+                return convert(Unquote(from));
+            }
+            catch (FormatException e)
+            {
+                throw NotSupported(sql, token, e.Message);
+            }
+        }
+
+        private void EmitTemplate(string template, List<(int From, int To)> args, DuneToken anchor)
+        {
+            int at = 0;
+            while (at < template.Length)
+            {
+                int dollar = template.IndexOf('$', at);
+                if (dollar < 0 || dollar + 1 >= template.Length || !char.IsAsciiDigit(template[dollar + 1]))
+                {
+                    emitter.Text(template[at..], anchor);
+                    return;
+                }
+                emitter.Text(template[at..dollar], anchor);
+                var arg = args[template[dollar + 1] - '1'];
+                emitter.Text("(", tokens[arg.From]);
+                Emit(arg.From, arg.To);
+                emitter.Text(")", anchor);
+                at = dollar + 2;
+            }
+        }
+
+        /// <summary>CAST(x AS type) with Trino's type names; to varchar, varbinary renders as Dune shows it.</summary>
+        private int EmitCast(int nameIndex, int open, int close, bool isTry)
+        {
+            var token = tokens[nameIndex];
+            int asIndex = -1;
+            int depth = 0;
+            for (int k = open + 1; k < close; k++)
+            {
+                if (tokens[k].Kind == DuneTokenKind.Symbol && sql[tokens[k].Start] is '(' or '[')
+                {
+                    depth++;
+                }
+                else if (tokens[k].Kind == DuneTokenKind.Symbol && sql[tokens[k].Start] is ')' or ']')
+                {
+                    depth--;
+                }
+                else if (depth == 0 && Is(k, "as"))
+                {
+                    asIndex = k;
+                }
+            }
+            if (asIndex < 0 || close >= tokens.Count)
+            {
+                emitter.Copy(token);
+                return nameIndex + 1;
+            }
+            string type = DuneTypes.Translate(sql, tokens, asIndex + 1, close, token);
+            var expression = new List<(int, int)> { (open + 1, asIndex) };
+            switch (type)
+            {
+                case "VARCHAR":
+                    EmitTemplate(isTry ? DuneFunctions.TryToVarchar : DuneFunctions.ToVarchar, expression, token);
+                    break;
+                case "UINT256":
+                    EmitTemplate(DuneFunctions.ToUint256, expression, token);
+                    break;
+                case "INT256":
+                    EmitTemplate(DuneFunctions.ToInt256, expression, token);
+                    break;
+                default:
+                    emitter.Text(isTry ? "TRY_CAST(" : "CAST(", token);
+                    Emit(open + 1, asIndex);
+                    emitter.Text(" AS " + type + ")", tokens[asIndex]);
+                    break;
+            }
+            return close + 1;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text;
+using Strata.Core.Executions;
+using Strata.Core.Queries;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// The DuckDB SQL a DuneSQL text became, with a map from every character of it back to the
+/// character of the user's text it came from (synthetic text maps to the token it replaced).
+/// </summary>
+public sealed class DuneTranslation
+{
+    private readonly int[] outStarts;
+    private readonly int[] userStarts;
+    private readonly int[] userLengths;
+
+    internal DuneTranslation(string userSql, string sql, List<(int Out, int User, int Length)> anchors)
+    {
+        UserSql = userSql;
+        Sql = sql;
+        outStarts = anchors.Select(a => a.Out).ToArray();
+        userStarts = anchors.Select(a => a.User).ToArray();
+        userLengths = anchors.Select(a => a.Length).ToArray();
+    }
+
+    public string UserSql { get; }
+
+    public string Sql { get; }
+
+    /// <summary>The offset in the user's text of a character offset in the translated text.</summary>
+    public int ToUserOffset(int offset)
+    {
+        int k = Array.BinarySearch(outStarts, offset);
+        if (k < 0)
+        {
+            k = ~k - 1;
+        }
+        if (k < 0)
+        {
+            return 0;
+        }
+        int within = offset - outStarts[k];
+        return userStarts[k] + Math.Min(within, Math.Max(0, userLengths[k] - 1));
+    }
+
+    /// <summary>An error whose line and column point into the translated text, moved to the user's text.</summary>
+    public ExecutionError MapBack(ExecutionError error)
+    {
+        if (error.Line is not int line || error.Column is not int column)
+        {
+            return error;
+        }
+        int offset = OffsetOf(Sql, line, column);
+        var (userLine, userColumn) = ParameterSubstitution.LineColumnOf(UserSql, ToUserOffset(offset));
+        return error with { Line = userLine, Column = userColumn };
+    }
+
+    private static int OffsetOf(string text, int line, int column)
+    {
+        int offset = 0;
+        for (int l = 1; l < line; l++)
+        {
+            int nl = text.IndexOf('\n', offset);
+            if (nl < 0)
+            {
+                break;
+            }
+            offset = nl + 1;
+        }
+        return Math.Clamp(offset + column - 1, 0, text.Length);
+    }
+}
+
+/// <summary>Builds the translated text and its anchors.</summary>
+internal sealed class DuneEmitter(string user)
+{
+    private readonly StringBuilder output = new(user.Length + 64);
+    private readonly List<(int Out, int User, int Length)> anchors = [];
+
+    public void Copy(DuneToken token)
+    {
+        Anchor(token.Start, token.Length);
+        output.Append(user, token.Start, token.Length);
+    }
+
+    /// <summary>Synthetic text, mapped to the user's token at userStart.</summary>
+    public void Text(string text, DuneToken source)
+    {
+        Anchor(source.Start, source.Length);
+        output.Append(text);
+    }
+
+    private void Anchor(int userStart, int length)
+    {
+        if (anchors.Count > 0 && anchors[^1].Out == output.Length)
+        {
+            anchors[^1] = (output.Length, userStart, length);
+            return;
+        }
+        anchors.Add((output.Length, userStart, length));
+    }
+
+    public DuneTranslation Build() => new(user, output.ToString(), anchors);
+}

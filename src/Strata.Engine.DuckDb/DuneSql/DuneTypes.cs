@@ -1,0 +1,131 @@
+using System.Text;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// Trino type names (as written after <c>AS</c> in a cast) in DuckDB's spelling. At the top level
+/// <c>VARCHAR</c>, <c>UINT256</c> and <c>INT256</c> are returned as markers: the translator
+/// casts to them with Dune's rendering and range checks.
+/// </summary>
+internal static class DuneTypes
+{
+    public static string Translate(string sql, List<DuneToken> tokens, int from, int to, DuneToken anchor)
+    {
+        var words = new List<string>();
+        for (int i = from; i < to; i++)
+        {
+            if (!tokens[i].IsTrivia)
+            {
+                words.Add(sql.Substring(tokens[i].Start, tokens[i].Length));
+            }
+        }
+        int at = 0;
+        string type = Parse(words, ref at, true, sql, anchor);
+        if (at != words.Count)
+        {
+            throw DuneSqlTranslator.NotSupported(sql, anchor, $"Type {string.Join(' ', words)} is not supported");
+        }
+        return type;
+    }
+
+    private static string Parse(List<string> words, ref int at, bool top, string sql, DuneToken anchor)
+    {
+        if (at >= words.Count)
+        {
+            throw DuneSqlTranslator.NotSupported(sql, anchor, "A type name is missing");
+        }
+        string raw = words[at++];
+        string name = raw.ToLowerInvariant().Trim('"');
+        var parameters = new List<string>();
+        bool hasParameters = at < words.Count && words[at] == "(";
+        switch (name)
+        {
+            case "array":
+                Expect(words, ref at, "(", sql, anchor);
+                string element = Parse(words, ref at, false, sql, anchor);
+                Expect(words, ref at, ")", sql, anchor);
+                return element + "[]";
+            case "map":
+                Expect(words, ref at, "(", sql, anchor);
+                string key = Parse(words, ref at, false, sql, anchor);
+                Expect(words, ref at, ",", sql, anchor);
+                string value = Parse(words, ref at, false, sql, anchor);
+                Expect(words, ref at, ")", sql, anchor);
+                return $"MAP({key}, {value})";
+            case "row":
+                return Row(words, ref at, sql, anchor);
+        }
+        if (hasParameters)
+        {
+            at++;
+            while (at < words.Count && words[at] != ")")
+            {
+                parameters.Add(words[at++]);
+            }
+            Expect(words, ref at, ")", sql, anchor);
+        }
+        bool withZone = false;
+        if (at + 2 < words.Count + 0 && at + 2 <= words.Count - 1 && Lower(words[at]) is "with" or "without" && Lower(words[at + 1]) == "time" && Lower(words[at + 2]) == "zone")
+        {
+            withZone = Lower(words[at]) == "with";
+            at += 3;
+        }
+        if (name == "double" && at < words.Count && Lower(words[at]) == "precision")
+        {
+            at++;
+        }
+        return name switch
+        {
+            "varchar" or "char" or "string" => top ? "VARCHAR" : "VARCHAR",
+            "varbinary" => "BLOB",
+            "uint256" => top ? "UINT256" : "BIGNUM",
+            "int256" => top ? "INT256" : "BIGNUM",
+            "timestamp" => withZone ? "TIMESTAMPTZ" : "TIMESTAMP",
+            "time" => withZone ? "TIMETZ" : "TIME",
+            "decimal" or "numeric" => parameters.Count == 0 ? "DECIMAL(38, 0)" : $"DECIMAL({string.Concat(parameters)})",
+            "double" or "real" or "bigint" or "integer" or "int" or "smallint" or "tinyint" or "boolean" or "date" or "json" or "uuid" or "interval" => name.ToUpperInvariant(),
+            _ => throw DuneSqlTranslator.NotSupported(sql, anchor, $"Type {raw} is not supported"),
+        };
+    }
+
+    private static string Row(List<string> words, ref int at, string sql, DuneToken anchor)
+    {
+        Expect(words, ref at, "(", sql, anchor);
+        var fields = new StringBuilder("STRUCT(");
+        int n = 0;
+        while (true)
+        {
+            string fieldName;
+            // A field is "name type" or just "type"; a name is followed by a type word, not by "(" "," ")".
+            if (at + 1 < words.Count && words[at + 1] is not ("(" or "," or ")"))
+            {
+                fieldName = words[at++];
+            }
+            else
+            {
+                fieldName = $"field{n}";
+            }
+            string type = Parse(words, ref at, false, sql, anchor);
+            fields.Append(n == 0 ? "" : ", ").Append(fieldName).Append(' ').Append(type);
+            n++;
+            if (at < words.Count && words[at] == ",")
+            {
+                at++;
+                continue;
+            }
+            Expect(words, ref at, ")", sql, anchor);
+            return fields.Append(')').ToString();
+        }
+    }
+
+    private static string Lower(string s) => s.ToLowerInvariant();
+
+    private static void Expect(List<string> words, ref int at, string symbol, string sql, DuneToken anchor)
+    {
+        if (at >= words.Count || words[at] != symbol)
+        {
+            throw DuneSqlTranslator.NotSupported(sql, anchor, $"Malformed type in CAST: expected '{symbol}'");
+        }
+        at++;
+    }
+}

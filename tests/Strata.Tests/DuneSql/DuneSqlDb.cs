@@ -1,0 +1,76 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Strata.Engine.DuckDb.DuneSql;
+
+namespace Strata.Tests.DuneSql;
+
+/// <summary>An in-process DuckDB with the DuneSQL prelude applied, running translated DuneSQL.</summary>
+internal sealed class DuneSqlDb : IDisposable
+{
+    private readonly DuckDBConnection connection = new("Data Source=:memory:");
+
+    public DuneSqlDb(string? setup = null)
+    {
+        connection.Open();
+        Exec(DuneSqlTranslator.Prelude + (setup ?? ""));
+    }
+
+    public void Exec(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs DuneSQL and returns its rows rendered as Dune shows values (varbinary as lowercase 0x hex).</summary>
+    public List<string[]> Rows(string duneSql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = DuneSqlTranslator.Translate(duneSql).Sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string[]>();
+        while (reader.Read())
+        {
+            var row = new string[reader.FieldCount];
+            for (int i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? "NULL" : Render(reader.GetValue(i));
+            }
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    /// <summary>Runs DuneSQL to completion without reading values (the corpus checks that queries complete).</summary>
+    public void Run(string duneSql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = DuneSqlTranslator.Translate(duneSql).Sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+        }
+    }
+
+    public string Scalar(string duneSql) => Rows(duneSql)[0][0];
+
+    private static string Render(object value) => value switch
+    {
+        Stream s => "0x" + Convert.ToHexStringLower(ReadAll(s)),
+        bool b => b ? "true" : "false",
+        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture).TrimEnd('.'),
+        DateTimeOffset d => d.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture).TrimEnd('.') + " UTC",
+        System.Collections.IEnumerable e and not string => "[" + string.Join(", ", e.Cast<object>().Select(Render)) + "]",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static byte[] ReadAll(Stream s)
+    {
+        using var m = new MemoryStream();
+        s.CopyTo(m);
+        return m.ToArray();
+    }
+
+    public void Dispose() => connection.Dispose();
+}

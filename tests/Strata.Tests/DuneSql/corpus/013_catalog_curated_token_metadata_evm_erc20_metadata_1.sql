@@ -1,0 +1,8 @@
+-- Source: github.com/duneanalytics/dune-docs, data-catalog/curated/token-metadata/evm/erc20-metadata.mdx (sql block 1), verbatim
+SELECT
+    blockchain,
+    contract_address,
+    symbol,
+    decimals
+FROM tokens.erc20
+WHERE symbol = 'USDC'

@@ -1,0 +1,3 @@
+-- Source: github.com/duneanalytics/dune-docs, query-engine/Functions-and-operators/bitwise.mdx (sql block 8), verbatim
+SELECT bitwise_left_shift(0, 1); -- 0
+SELECT bitwise_left_shift(0, 2); -- 0

@@ -1,0 +1,3 @@
+-- Source: github.com/duneanalytics/dune-docs, query-engine/Functions-and-operators/lambda.mdx (sql block 4), verbatim
+SELECT regexp_replace('once upon a time ...', '^(\w)(\w*)(\s+.*)$',x -> upper(x[1]) || x[2] || x[3]);
+    -- Once upon a time ...
