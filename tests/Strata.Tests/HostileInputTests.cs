@@ -73,7 +73,7 @@ public sealed class HostileInputTests(SharedServer shared)
         // Spilling work in a tier shared with other executions.
         { "select count(distinct z) as n from (select repeat('x', 900) || i::varchar as z from range(300000) r(i))", Completed },
         // Parser and planner stress.
-        { "select " + new string('(', 5000) + "1" + new string(')', 5000), Failed },
+        { "select " + new string('(', 5000) + "1" + new string(')', 5000), Completed },
         { "select * from no_such_table_anywhere", Failed },
         { "select \u0000", Failed },
     };
