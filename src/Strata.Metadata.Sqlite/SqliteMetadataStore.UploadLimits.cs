@@ -73,12 +73,6 @@ public sealed partial class SqliteMetadataStore
             """;
         command.Parameters.AddWithValue("$owner", owner);
         command.Parameters.AddWithValue("$now", Format(now));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var ids = new List<string>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            ids.Add(reader.GetString(0));
-        }
-        return ids;
+        return await ReadFirstColumnAsync(command, cancellationToken).ConfigureAwait(false);
     }
 }

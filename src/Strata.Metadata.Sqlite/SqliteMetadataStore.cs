@@ -460,13 +460,19 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
             RETURNING id
             """;
         command.Parameters.AddWithValue("$now", Format(now));
+        return await ReadFirstColumnAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The first column of every row the command returns, as text.</summary>
+    private static async Task<List<string>> ReadFirstColumnAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var ids = new List<string>();
+        var values = new List<string>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            ids.Add(reader.GetString(0));
+            values.Add(reader.GetString(0));
         }
-        return ids;
+        return values;
     }
 
     private static Execution ReadExecution(SqliteDataReader r)

@@ -28,15 +28,9 @@ public static class TemporalFormat
     /// <summary>"YYYY-MM-DD HH:MM:SS.fff UTC" from microseconds since the epoch (truncated to milliseconds).</summary>
     public static int WriteTimestamp(Span<byte> span, long micros)
     {
-        if (micros == InfinityMicros)
+        if (micros is InfinityMicros or NegativeInfinityMicros)
         {
-            "infinity"u8.CopyTo(span);
-            return 8;
-        }
-        if (micros == NegativeInfinityMicros)
-        {
-            "-infinity"u8.CopyTo(span);
-            return 9;
+            return WriteInfinity(span, micros == NegativeInfinityMicros);
         }
         long days = Math.DivRem(micros, MicrosPerDay, out long rest);
         if (rest < 0)
@@ -64,17 +58,19 @@ public static class TemporalFormat
     /// <summary>"YYYY-MM-DD" from days since the epoch.</summary>
     public static int WriteDate(Span<byte> span, int days)
     {
-        if (days == InfinityDays)
+        if (days is InfinityDays or NegativeInfinityDays)
         {
-            "infinity"u8.CopyTo(span);
-            return 8;
-        }
-        if (days == NegativeInfinityDays)
-        {
-            "-infinity"u8.CopyTo(span);
-            return 9;
+            return WriteInfinity(span, days == NegativeInfinityDays);
         }
         return WriteCivil(span, days);
+    }
+
+    /// <summary>DuckDB's infinite dates and timestamps, as DuckDB writes them.</summary>
+    private static int WriteInfinity(Span<byte> span, bool negative)
+    {
+        ReadOnlySpan<byte> text = negative ? "-infinity"u8 : "infinity"u8;
+        text.CopyTo(span);
+        return text.Length;
     }
 
     /// <summary>The proleptic Gregorian date of a day count (H. Hinnant's civil_from_days), any range of long.</summary>
