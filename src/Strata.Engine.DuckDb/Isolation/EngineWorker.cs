@@ -36,7 +36,9 @@ public static class EngineWorker
         {
             return 4;
         }
-        var engine = new DuckDbEngine(WorkerFrames.Decode(init.Payload, WorkerJson.Default.InitMessage).ToSettings());
+        var settings = WorkerFrames.Decode(init.Payload, WorkerJson.Default.InitMessage).ToSettings();
+        var engine = new DuckDbEngine(settings);
+        WarmUp(engine, settings);
         var session = new Session(output);
         Send(output, WorkerFrames.Encode(FrameType.Ready, new ReadyMessage(Environment.ProcessId), WorkerJson.Default.ReadyMessage));
         var reader = new Thread(() => ReadLoop(input, session)) { IsBackground = true, Name = "engine worker input" };
@@ -46,6 +48,33 @@ public static class EngineWorker
             session.Answer(RunOne(engine, request, session));
         }
         return 0;
+    }
+
+    /// <summary>
+    /// Runs one <c>select 1</c> before the worker reports ready, so that the first execution it gets
+    /// does not pay for compiling the engine's code and loading DuckDB.
+    /// </summary>
+    private static void WarmUp(DuckDbEngine engine, DuckDbEngineSettings settings)
+    {
+        var tier = settings.Tiers.Keys.First();
+        // Under the spill root, which the start-up sweep empties.
+        string root = Path.Combine(settings.TempDirectory, "executions");
+        string path = Path.Combine(root, $"worker-warm-up-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.arrow");
+        try
+        {
+            Directory.CreateDirectory(root);
+            File.WriteAllBytes(path, []);
+            engine.Execute(new EngineRequest("warm-up", "select 1", "", tier, 1 << 20, []),
+                schema => ResultWriter.OpenHandedOff(path, schema, ResultWriter.DefaultBatchRows), CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or QueryFailedException)
+        {
+            Console.Error.WriteLine($"engine worker: warm-up failed ({e.GetType().Name}); continuing");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private static void ReadLoop(Stream input, Session session)

@@ -87,13 +87,16 @@ internal sealed class EngineWorkerProcess : IDisposable
         bool ended = false;
         using var runEnded = new CancellationTokenSource();
         var watch = new MemoryWatch(this, tier.MemoryBytes, settings.MemoryPollInterval, runEnded.Token);
-        using var registration = cancellationToken.Register(() => _ = CancelAsync(settings.CancelGrace, runEnded.Token));
+        cancellationToken.ThrowIfCancellationRequested();
+        var registration = default(CancellationTokenRegistration);
         try
         {
             if (!await SendAsync(WorkerFrames.Encode(FrameType.Run, new RunMessage(request), WorkerJson.Default.RunMessage)).ConfigureAwait(false))
             {
                 throw await DiedAsync(request, tier, watch, cancellationToken).ConfigureAwait(false);
             }
+            // After the run is sent, so that a cancel cannot reach the worker before the run it stops.
+            registration = cancellationToken.Register(() => _ = CancelAsync(settings.CancelGrace, runEnded.Token));
             while (true)
             {
                 if (await WorkerFrames.ReadAsync(fromWorker, CancellationToken.None).ConfigureAwait(false) is not { } frame)
@@ -148,6 +151,7 @@ internal sealed class EngineWorkerProcess : IDisposable
         }
         finally
         {
+            await registration.DisposeAsync().ConfigureAwait(false);
             await runEnded.CancelAsync().ConfigureAwait(false);
             if (!ended)
             {
