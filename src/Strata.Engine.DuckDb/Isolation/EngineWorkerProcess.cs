@@ -47,6 +47,9 @@ internal sealed class EngineWorkerProcess : IDisposable
         info.Environment[EngineWorker.ParentVariable] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         // One engine per process: the workstation collector keeps the worker's own heap small.
         info.Environment["DOTNET_gcServer"] = "0";
+        // Optimised code from the first call: a worker serves only its share of the executions, so
+        // with tiered compilation it would run unoptimised engine code for its first hundred or so.
+        info.Environment["DOTNET_TieredCompilation"] = "0";
         var process = await WorkerSpawner.StartAsync(info).ConfigureAwait(false);
         int pid = process.Id;
         process.ErrorDataReceived += (_, e) =>
