@@ -19,8 +19,8 @@ public sealed class EngineProcessTests
         ["Strata__Medium__WorkerMemoryBytes"] = WorkerLimit.ToString(CultureInfo.InvariantCulture),
     };
 
-    /// <summary>A query that runs for minutes and holds little memory.</summary>
-    private const string LongQuery = "select sum(a.range * b.range) as s from range(200000) a, range(200000) b";
+    /// <summary>A query that runs for hours and holds little memory.</summary>
+    private const string LongQuery = "select a.range as x from range(1000000) a, range(1000000) b where a.range + b.range < 0";
 
     public static TheoryData<string> TooLarge => new()
     {
@@ -58,9 +58,9 @@ public sealed class EngineProcessTests
         await using var server = await StrataServer.StartAsync(settings: Settings);
         string id = await server.Alice.SubmitAsync(LongQuery);
         await server.Alice.WaitForStateAsync(id, "QUERY_STATE_EXECUTING");
-        // The worker running it is the one holding its result file open (a worker still starting
-        // up when the query arrived is replaced, and the query runs on the new one).
-        int running = await WorkerHoldingAsync(server.ProcessId, id);
+        // Only the worker running it: a worker still starting up when the query arrived would be
+        // replaced, and the query would run on the new one.
+        int running = await RunningWorkerAsync(server.ProcessId);
         Signal(running, "KILL");
         var status = await server.Alice.WaitAsync(id, timeout: TimeSpan.FromSeconds(60));
         Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
@@ -151,22 +151,26 @@ public sealed class EngineProcessTests
         }
     }
 
-    /// <summary>The engine worker of the server that has the execution's result file open.</summary>
-    private static async Task<int> WorkerHoldingAsync(int serverPid, string executionId)
+    /// <summary>
+    /// The engine worker running the server's one execution: while a query runs, its worker has the
+    /// demo database attached; idle workers have none open (a worker warming up has it open for a
+    /// moment, so the same single worker must hold it for two seconds in a row).
+    /// </summary>
+    private static async Task<int> RunningWorkerAsync(int serverPid)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        int last = 0, seen = 0;
         while (DateTime.UtcNow < deadline)
         {
+            var holders = new List<int>();
             foreach (int pid in await WorkersAsync(serverPid, atLeast: 1))
             {
                 try
                 {
-                    foreach (string fd in Directory.GetFiles($"/proc/{pid}/fd"))
+                    if (Directory.GetFiles($"/proc/{pid}/fd").Any(fd =>
+                        File.ResolveLinkTarget(fd, returnFinalTarget: false)?.FullName.EndsWith("demo.duckdb", StringComparison.Ordinal) == true))
                     {
-                        if (File.ResolveLinkTarget(fd, returnFinalTarget: false)?.FullName.Contains(executionId, StringComparison.Ordinal) == true)
-                        {
-                            return pid;
-                        }
+                        holders.Add(pid);
                     }
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -174,9 +178,15 @@ public sealed class EngineProcessTests
                     // Ended, or a descriptor closed while being read.
                 }
             }
-            await Task.Delay(50);
+            seen = holders.Count == 1 && holders[0] == last ? seen + 1 : 0;
+            last = holders.Count == 1 ? holders[0] : 0;
+            if (seen >= 8)
+            {
+                return last;
+            }
+            await Task.Delay(250);
         }
-        throw new TimeoutException($"no engine worker of {serverPid} holds the result of {executionId}");
+        throw new TimeoutException($"no single engine worker of {serverPid} kept the demo database open");
     }
 
     /// <summary>True while the process exists and is not a zombie waiting to be reaped.</summary>
