@@ -68,13 +68,16 @@ public sealed partial class DuckDbEngine : IQueryEngine
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
 
-    private EngineOutcome Execute(EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken)
+    /// <param name="spillCreated">Told the execution's spill directory before DuckDB may write there
+    /// (an engine worker tells the server, which removes it should the worker die).</param>
+    internal EngineOutcome Execute(EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken, Action<string>? spillCreated = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var dune = DuneSql.DuneSqlTranslator.Translate(request.Sql);
         var translated = request with { Sql = dune.Sql };
         // Disposed last: the instance has closed its temp files by the time the directory goes.
         using var spill = SpillDirectory.Create(SpillRoot);
+        spillCreated?.Invoke(spill.Path);
         long spillLimit = SpillLimit(request.Tier);
         try
         {

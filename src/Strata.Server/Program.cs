@@ -16,6 +16,11 @@ using Strata.Server.Hosting;
 
 // Everything the server writes under the data directory is private to its user.
 DataDirectoryPermissions.RestrictUmask();
+if (args is [Strata.Engine.DuckDb.Isolation.EngineWorker.Flag, ..])
+{
+    // This process is an engine worker of a server (see IsolatedEngine), not a server.
+    return Strata.Engine.DuckDb.Isolation.EngineWorker.Run();
+}
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddInMemoryCollection(StrataEnvironment.Shortcuts());
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -43,21 +48,7 @@ builder.Services.AddSingleton<IMetadataStore>(sp =>
     new SqliteMetadataStore(Path.Combine(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir, "metadata.db")));
 builder.Services.AddSingleton<IResultStore>(sp =>
     new LocalResultStore(Path.Combine(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir, "results")));
-builder.Services.AddSingleton<IQueryEngine>(sp =>
-{
-    var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
-    return new DuckDbEngine(new DuckDbEngineSettings(
-        StartupTasks.DemoDatabasePath(o),
-        Path.Combine(o.DataDir, "tmp"),
-        new Dictionary<PerformanceTier, DuckDbTierSettings>
-        {
-            [PerformanceTier.Medium] = new(o.Medium.Threads, o.Medium.MemoryLimit, o.Medium.MaxSpillBytes),
-            [PerformanceTier.Large] = new(o.Large.Threads, o.Large.MemoryLimit, o.Large.MaxSpillBytes),
-        })
-    {
-        MaxValueBytes = sp.GetRequiredService<IOptions<ResultValueOptions>>().Value.MaxValueBytes,
-    });
-});
+builder.Services.AddQueryEngine();
 builder.Services.AddSingleton<Strata.Core.Results.Querying.IResultQueryEngine>(sp =>
 {
     var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
@@ -72,7 +63,7 @@ builder.Services.AddSingleton<Strata.Core.Uploads.ITableLoader>(sp =>
 });
 builder.Services.AddSingleton(sp =>
 {
-    var engine = (DuckDbEngine)sp.GetRequiredService<IQueryEngine>();
+    var engine = sp.GetRequiredService<DuckDbEngine>();
     return new UploadsApi.EngineNames(engine.DemoSchemas, engine.ReservedWords);
 });
 builder.Services.AddOptions<TableQuotaOptions>()
@@ -116,7 +107,7 @@ try
     int swept = app.Services.GetRequiredService<Strata.Server.Uploads.PartFiles>().Sweep(await store.AllPartFilesAsync(CancellationToken.None));
     Console.WriteLine($"Start-up removed {swept} uncommitted or temporary upload files");
     // Left by executions that never ended: their spill directories.
-    int spill = ((DuckDbEngine)app.Services.GetRequiredService<IQueryEngine>()).SweepSpill();
+    int spill = app.Services.GetRequiredService<DuckDbEngine>().SweepSpill();
     Console.WriteLine($"Start-up removed {spill} leftover spill directories");
 }
 catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or FormatException)

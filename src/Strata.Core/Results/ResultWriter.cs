@@ -13,23 +13,24 @@ public sealed class ResultWriter : BatchSink, IDisposable
     public const int DefaultBatchRows = 16_384;
 
     private readonly string tempPath;
-    private readonly string finalPath;
+    private readonly string? finalPath;
     private readonly FileStream stream;
     private readonly ArrowFileWriter writer;
     private bool finished;
+    private bool handedOff;
 
     internal ResultWriter(string tempPath, string finalPath, ResultSchema schema, int batchRows = DefaultBatchRows)
-        : this(tempPath, finalPath, schema, schema.ToArrow(batchRows), batchRows)
+        : this(tempPath, finalPath, schema, schema.ToArrow(batchRows), batchRows, FileMode.CreateNew)
     {
     }
 
-    private ResultWriter(string tempPath, string finalPath, ResultSchema schema, Schema arrowSchema, int batchRows)
+    private ResultWriter(string tempPath, string? finalPath, ResultSchema schema, Schema arrowSchema, int batchRows, FileMode mode)
         : base(new BatchBuilder(arrowSchema, schema, batchRows))
     {
         this.tempPath = tempPath;
         this.finalPath = finalPath;
         Schema = schema;
-        stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        stream = new FileStream(tempPath, mode, FileAccess.Write, FileShare.None, 1 << 16);
         writer = new ArrowFileWriter(stream, arrowSchema, leaveOpen: true);
         // The file header and schema go out now, so that a result with no rows is still a valid Arrow file.
         writer.WriteStart();
@@ -52,16 +53,62 @@ public sealed class ResultWriter : BatchSink, IDisposable
         }
     }
 
-    /// <summary>Writes the footer, syncs to disk and renames the file into place. Returns the file size.</summary>
+    /// <summary>
+    /// Opens a writer over a file another writer handed off (see <see cref="HandOff"/>), in another
+    /// process: it rewrites the file from the start, and <see cref="Complete"/> syncs it but does not
+    /// rename it (the writer that handed it off does, with <see cref="CompleteHandedOff"/>).
+    /// </summary>
+    public static ResultWriter OpenHandedOff(string path, ResultSchema schema, int batchRows) =>
+        new(path, null, schema, schema.ToArrow(batchRows), batchRows, FileMode.Truncate);
+
+    /// <summary>
+    /// Closes this writer's stream and returns the temporary file's path, so that another process
+    /// writes the rows there (<see cref="OpenHandedOff"/> with the same schema and <see cref="BatchSink.BatchRows"/>).
+    /// Afterwards <see cref="CompleteHandedOff"/> puts the file in place, or <see cref="Dispose"/> deletes it.
+    /// </summary>
+    public string HandOff()
+    {
+        if (handedOff || finished || RowCount > 0)
+        {
+            throw new InvalidOperationException("Only a writer with no rows can hand its file off, once.");
+        }
+        handedOff = true;
+        writer.Dispose();
+        stream.Dispose();
+        return tempPath;
+    }
+
+    /// <summary>Renames a handed-off file, completed and synced by its other writer, into place. Returns the file size.</summary>
+    public long CompleteHandedOff()
+    {
+        if (!handedOff || finished || finalPath is null)
+        {
+            throw new InvalidOperationException("The writer has not handed its file off.");
+        }
+        long size = new FileInfo(tempPath).Length;
+        File.Move(tempPath, finalPath, overwrite: false);
+        finished = true;
+        return size;
+    }
+
+    /// <summary>Writes the footer, syncs to disk and renames the file into place (unless it was handed off
+    /// to this writer). Returns the file size.</summary>
     public long Complete()
     {
+        if (handedOff)
+        {
+            throw new InvalidOperationException("The writer has handed its file off.");
+        }
         FlushPartialBatch();
         writer.WriteEnd();
         stream.Flush(flushToDisk: true);
         long size = stream.Length;
         writer.Dispose();
         stream.Dispose();
-        File.Move(tempPath, finalPath, overwrite: false);
+        if (finalPath is not null)
+        {
+            File.Move(tempPath, finalPath, overwrite: false);
+        }
         finished = true;
         return size;
     }
@@ -73,8 +120,11 @@ public sealed class ResultWriter : BatchSink, IDisposable
             return;
         }
         finished = true;
-        writer.Dispose();
-        stream.Dispose();
+        if (!handedOff)
+        {
+            writer.Dispose();
+            stream.Dispose();
+        }
         try
         {
             File.Delete(tempPath);

@@ -91,6 +91,14 @@ public sealed class TierOptions
     [Range(0L, long.MaxValue)]
     public long MaxSpillBytes { get; set; } = 20L * 1000 * 1000 * 1000;
 
+    /// <summary>
+    /// Resident memory an engine worker process may reach while it runs one execution of this tier;
+    /// past it the worker is killed and the execution fails naming this limit. Unset: the memory
+    /// limit, plus an eighth, plus 512 MiB, plus eight times <c>Strata:MaxValueBytes</c>.
+    /// </summary>
+    [Range(64L << 20, long.MaxValue)]
+    public long? WorkerMemoryBytes { get; set; }
+
     /// <summary>Execution timeout (FAILED_TYPE_TIMEOUT past it).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "7.00:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
