@@ -384,6 +384,9 @@ public static partial class DuneSqlTranslator
                 case "INT256":
                     EmitTemplate(isTry ? DuneTypes.TryToInt256 : DuneTypes.ToInt256, expression, token);
                     break;
+                case "DOUBLE":
+                    EmitTemplate(DuneTypes.ToDouble(isTry), expression, token);
+                    break;
                 case not null when type.StartsWith("DECIMAL", StringComparison.Ordinal):
                     EmitTemplate(DuneTypes.ToDecimal(type, isTry), expression, token);
                     break;

@@ -16,6 +16,12 @@ internal static class DuneTypes
     internal const string TryToUint256 = "TRY(" + ToUint256 + ")";
     internal const string TryToInt256 = "TRY(" + ToInt256 + ")";
 
+    /// <summary>Cast to double: from uint256/int256 through the digits, since DuckDB's BIGNUM-to-DOUBLE conversion is not
+    /// always the nearest double (Java's <c>BigInteger.doubleValue</c> is); any other type as DuckDB casts it.</summary>
+    internal static string ToDouble(bool isTry) => isTry
+        ? "(CASE WHEN typeof($1) = 'BIGNUM' THEN TRY_CAST(CAST($1 AS VARCHAR) AS DOUBLE) ELSE TRY_CAST($1 AS DOUBLE) END)"
+        : "(CASE WHEN typeof($1) = 'BIGNUM' THEN CAST(CAST($1 AS VARCHAR) AS DOUBLE) ELSE CAST($1 AS DOUBLE) END)";
+
     /// <summary>
     /// Cast to a decimal through the value's text: DuckDB cannot cast BIGNUM to DECIMAL, and a double's
     /// shortest text rounded to the scale is Trino's double-to-decimal (<c>BigDecimal.valueOf</c>).
