@@ -34,7 +34,7 @@ public static unsafe class DuneInt256
     public static readonly BigInteger IntMin = BigInteger.Parse(IntMinDigits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
     public static readonly BigInteger IntMax = BigInteger.Parse(IntMaxDigits, CultureInfo.InvariantCulture);
 
-    private enum Op { Add, Subtract, Multiply, Divide, Modulo, ToUint256, ToInt256 }
+    private enum Op { Add, Subtract, Multiply, Divide, Modulo, ToUint256, ToInt256, Abs, Same }
 
     /// <summary>Adds the operator overloads and the cast functions to the connection's database.</summary>
     public static void Register(DuckDBConnection connection)
@@ -48,10 +48,16 @@ public static unsafe class DuneInt256
         Add(connection, "%", DuckDBType.VarInt, &ModuloRows);
         Add(connection, "dune_uint256", DuckDBType.Varchar, &ToUint256Rows);
         Add(connection, "dune_int256", DuckDBType.Varchar, &ToInt256Rows);
+        // DuckDB computes these through DOUBLE for BIGNUM too; on integers they are exact.
+        Add(connection, "abs", DuckDBType.VarInt, &AbsRows, arity: 1);
+        foreach (string name in new[] { "floor", "ceil", "ceiling", "round", "truncate", "trunc" })
+        {
+            Add(connection, name, DuckDBType.VarInt, &SameRows, arity: 1);
+        }
     }
 
     private static void Add(DuckDBConnection connection, string name, DuckDBType parameter,
-        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> body)
+        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> body, int arity = 2)
     {
         IntPtr function = ScalarFunction.DuckDBCreateScalarFunction();
         try
@@ -59,8 +65,10 @@ public static unsafe class DuneInt256
             ScalarFunction.DuckDBScalarFunctionSetName(function, name);
             using (var type = LogicalType.DuckDBCreateLogicalType(parameter))
             {
-                ScalarFunction.DuckDBScalarFunctionAddParameter(function, type);
-                ScalarFunction.DuckDBScalarFunctionAddParameter(function, type);
+                for (int i = 0; i < arity; i++)
+                {
+                    ScalarFunction.DuckDBScalarFunctionAddParameter(function, type);
+                }
             }
             using (var result = LogicalType.DuckDBCreateLogicalType(DuckDBType.VarInt))
             {
@@ -99,6 +107,12 @@ public static unsafe class DuneInt256
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void ToInt256Rows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.ToInt256, info, input, output);
 
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void AbsRows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.Abs, info, input, output);
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void SameRows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.Same, info, input, output);
+
     /// <summary>Computes one chunk. Nothing may escape to native code: a failure becomes the query's error.</summary>
     private static void Run(Op op, IntPtr info, IntPtr input, IntPtr output)
     {
@@ -107,7 +121,8 @@ public static unsafe class DuneInt256
         {
             ulong rows = DataChunks.DuckDBDataChunkGetSize(chunk);
             IntPtr left = DataChunks.DuckDBDataChunkGetVector(chunk, 0);
-            IntPtr right = DataChunks.DuckDBDataChunkGetVector(chunk, 1);
+            bool unary = op is Op.Abs or Op.Same;
+            IntPtr right = DataChunks.DuckDBDataChunkGetVector(chunk, unary ? 0 : 1);
             var leftData = (DuckDBString*)Vectors.DuckDBVectorGetData(left);
             var rightData = (DuckDBString*)Vectors.DuckDBVectorGetData(right);
             ulong* leftValid = Vectors.DuckDBVectorGetValidity(left);
@@ -122,7 +137,8 @@ public static unsafe class DuneInt256
                 }
                 BigInteger value = op is Op.ToUint256 or Op.ToInt256
                     ? Cast(op, Text(leftData + row), Text(rightData + row))
-                    : Compute(op, Decode(Bytes(leftData + row)), Decode(Bytes(rightData + row)));
+                    : unary ? Unary(op, Decode(Bytes(leftData + row)))
+                    : Compute(op, Operand(Bytes(leftData + row), op), Operand(Bytes(rightData + row), op));
                 byte[] encoded = Encode(value);
                 fixed (byte* bytes = encoded)
                 {
@@ -157,6 +173,23 @@ public static unsafe class DuneInt256
         _ => throw new ArgumentException($"Unknown operator {op}", nameof(op)),
     }, left, right);
 
+    private static BigInteger Unary(Op op, BigInteger value) => op == Op.Abs ? BigInteger.Abs(value) : value;
+
+    private static BigInteger Operand(ReadOnlySpan<byte> blob, Op op) => blob.Length - 3 > MaxOperandBytes
+        // Only DuckDB's own BIGNUM paths (a sum past 2^256) can make such a value; it is not a uint256 or int256, and
+        // arithmetic on it is refused before it starts (a native call cannot be interrupted by cancellation).
+        ? throw new OverflowException($"uint256/int256 {Name(op)} overflow: an operand is outside [-2^255, 2^256-1]")
+        : Decode(blob);
+
+    private static string Name(Op op) => op switch
+    {
+        Op.Add => "addition",
+        Op.Subtract => "subtraction",
+        Op.Multiply => "multiplication",
+        Op.Divide => "division",
+        _ => "modulus",
+    };
+
     private static BigInteger Compute(Op op, BigInteger left, BigInteger right)
     {
         if (op is Op.Divide or Op.Modulo && right.IsZero)
@@ -174,15 +207,7 @@ public static unsafe class DuneInt256
         };
         if (result > UintMax || result < IntMin)
         {
-            string name = op switch
-            {
-                Op.Add => "addition",
-                Op.Subtract => "subtraction",
-                Op.Multiply => "multiplication",
-                Op.Divide => "division",
-                _ => "modulus",
-            };
-            throw new OverflowException($"uint256/int256 {name} overflow: the result is outside [-2^255, 2^256-1]");
+            throw new OverflowException($"uint256/int256 {Name(op)} overflow: the result is outside [-2^255, 2^256-1]");
         }
         return result;
     }
@@ -193,6 +218,12 @@ public static unsafe class DuneInt256
     /// </summary>
     private static BigInteger Cast(Op op, string text, string type)
     {
+        // A uint256 has 78 digits; a decimal's text at most 40 characters. Longer text cannot fit, and is not
+        // parsed: parsing is superlinear, and a native call cannot be interrupted by the query's cancellation.
+        if (text.Length > MaxCastText)
+        {
+            throw new OverflowException($"Cannot cast value to {(op == Op.ToUint256 ? "uint256" : "int256")}: out of range");
+        }
         BigInteger value = type.StartsWith("DECIMAL", StringComparison.Ordinal) ? RoundDecimal(text)
             : type is "DOUBLE" or "FLOAT" ? RoundDouble(text)
             : BigInteger.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) ? parsed
@@ -200,6 +231,11 @@ public static unsafe class DuneInt256
         bool fits = op == Op.ToUint256 ? value >= 0 && value <= UintMax : value >= IntMin && value <= IntMax;
         return fits ? value : throw new OverflowException($"Cannot cast value to {(op == Op.ToUint256 ? "uint256" : "int256")}: out of range");
     }
+
+    private const int MaxCastText = 160;
+
+    /// <summary>Data bytes of the widest value an operand may have: a uint256 or int256 needs at most 32.</summary>
+    private const int MaxOperandBytes = 32;
 
     private static string Clip(string text) => text.Length > 20 ? text[..20] + "…" : text;
 
