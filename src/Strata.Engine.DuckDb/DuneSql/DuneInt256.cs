@@ -46,6 +46,7 @@ public static unsafe class DuneInt256
         Add(connection, "/", DuckDBType.VarInt, &DivideRows);
         Add(connection, "//", DuckDBType.VarInt, &DivideRows);
         Add(connection, "%", DuckDBType.VarInt, &ModuloRows);
+        Add(connection, "mod", DuckDBType.VarInt, &ModuloRows); // Trino's mod(n, m)
         Add(connection, "dune_uint256", DuckDBType.Varchar, &ToUint256Rows);
         Add(connection, "dune_int256", DuckDBType.Varchar, &ToInt256Rows);
         // DuckDB computes these through DOUBLE for BIGNUM too; on integers they are exact.

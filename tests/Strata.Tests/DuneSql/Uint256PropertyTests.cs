@@ -155,6 +155,7 @@ public sealed class Uint256PropertyTests
     [InlineData("SELECT typeof(uint256 '2' * 3), cast(uint256 '2' * 3 AS varchar)", "BIGNUM", "6")]
     [InlineData("SELECT typeof(uint256 '7' / 2), cast(uint256 '7' / 2 AS varchar)", "BIGNUM", "3")]
     [InlineData("SELECT typeof(uint256 '7' % bigint '4'), cast(uint256 '7' % bigint '4' AS varchar)", "BIGNUM", "3")]
+    [InlineData("SELECT typeof(mod(uint256 '115792089237316195423570985008687907853269984665640564039457584007913129639935', 1000)), cast(mod(uint256 '115792089237316195423570985008687907853269984665640564039457584007913129639935', 1000) AS varchar)", "BIGNUM", "935")]
     [InlineData("SELECT typeof(bigint '3' - int256 '5'), cast(bigint '3' - int256 '5' AS varchar)", "BIGNUM", "-2")]
     [InlineData("SELECT typeof(uint256 '7' / 2e0), cast(uint256 '7' / 2e0 AS varchar)", "DOUBLE", "3.5")]
     [InlineData("SELECT typeof(uint256 '3' * 2.5), cast(uint256 '3' * 2.5 AS varchar)", "DOUBLE", "7.5")]
