@@ -163,17 +163,6 @@ public static unsafe class DuneInt256
 
     private static bool IsValid(ulong* validity, ulong row) => validity == null || (validity[row / 64] & (1UL << (int)(row % 64))) != 0;
 
-    /// <summary>One operation on exact values; the result must be a uint256 or an int256.</summary>
-    public static BigInteger Compute(string op, BigInteger left, BigInteger right) => Compute(op switch
-    {
-        "+" => Op.Add,
-        "-" => Op.Subtract,
-        "*" => Op.Multiply,
-        "/" => Op.Divide,
-        "%" => Op.Modulo,
-        _ => throw new ArgumentException($"Unknown operator {op}", nameof(op)),
-    }, left, right);
-
     private static BigInteger Unary(Op op, BigInteger value) => op == Op.Abs ? BigInteger.Abs(value) : value;
 
     private static BigInteger Operand(ReadOnlySpan<byte> blob, Op op) => blob.Length - 3 > MaxOperandBytes
