@@ -68,6 +68,8 @@ public sealed partial class DuckDbEngine
         try
         {
             connection.Open();
+            // Exact uint256/int256 operators and casts: definitions, made before the lock like the prelude.
+            DuneSql.DuneInt256.Register(connection);
             var setup = new StringBuilder();
             setup.Append(CultureInfo.InvariantCulture, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS {DemoCatalog} (READ_ONLY);\n");
             setup.Append("ATTACH ':memory:' AS dune;\nUSE dune;\n");

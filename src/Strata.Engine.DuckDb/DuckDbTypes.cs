@@ -29,7 +29,15 @@ internal static class DuckDbTypes
             "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "UTINYINT" or "USMALLINT" or "UINTEGER"
                 => (ColumnKind.Int64, $"{column}::BIGINT"),
             "UBIGINT" => (ColumnKind.UInt64, column),
-            "HUGEINT" or "UHUGEINT" or "BIGNUM" or "VARINT" => (ColumnKind.ExactNumber, $"{column}::VARCHAR"),
+            // DuneSQL has no 128-bit type: DuckDB's HUGEINT is what sum/sum-like aggregates of integers
+            // give, which Trino types bigint; past bigint it is Trino's overflow error, not a wider value.
+            "HUGEINT" => (ColumnKind.Int64, $"CASE WHEN {column} < -9223372036854775808 OR {column} > 9223372036854775807 "
+                + $"THEN error('bigint addition overflow: the value does not fit in bigint') ELSE {column}::BIGINT END"),
+            // uint256/int256: exact digits, and never a value outside both types (a sum of uint256 can pass 2^256-1).
+            "BIGNUM" or "VARINT" => (ColumnKind.ExactNumber, $"CASE WHEN {column} < CAST('{DuneSql.DuneInt256.IntMinDigits}' AS BIGNUM) "
+                + $"OR {column} > CAST('{DuneSql.DuneInt256.UintMaxDigits}' AS BIGNUM) THEN error('uint256 overflow: the value does not fit in uint256 or int256') "
+                + $"ELSE {column}::VARCHAR END"),
+            "UHUGEINT" => (ColumnKind.ExactNumber, $"{column}::VARCHAR"),
             "FLOAT" => (ColumnKind.Float, column),
             "DOUBLE" => (ColumnKind.Double, column),
             "BLOB" => (ColumnKind.Binary, column),
@@ -103,8 +111,11 @@ internal static class DuckDbTypes
             "INTEGER" or "USMALLINT" => "integer",
             "BIGINT" or "UINTEGER" => "bigint",
             "UBIGINT" => "ubigint",
-            "HUGEINT" or "BIGNUM" or "VARINT" => "int256",
-            "UHUGEINT" => "uint256",
+            // See Plan: HUGEINT is an integer aggregate (bigint in Trino). BIGNUM holds both uint256 and
+            // int256, which DuckDB cannot tell apart (type aliases do not survive a query): named uint256,
+            // the type of Dune's on-chain amounts.
+            "HUGEINT" => "bigint",
+            "BIGNUM" or "VARINT" or "UHUGEINT" => "uint256",
             "FLOAT" => "real",
             "DOUBLE" => "double",
             "VARCHAR" => "varchar",

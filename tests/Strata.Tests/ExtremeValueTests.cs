@@ -39,7 +39,9 @@ public sealed class ExtremeValueTests(SharedServer shared)
     [Fact]
     public async Task Every_type_of_test_all_types_renders_in_json_and_csv()
     {
-        string id = await Server.Alice.SubmitAsync("select * from test_all_types()");
+        // Without DuckDB's HUGEINT and BIGNUM extremes, which no DuneSQL type holds (bigint sums and
+        // uint256/int256: they fail with an overflow error, see HostileInputTests and docs/notes/uint256-exact.md).
+        string id = await Server.Alice.SubmitAsync("select * exclude (hugeint, bignum) from test_all_types()");
         var state = await Server.Alice.WaitAsync(id);
         Assert.Equal("QUERY_STATE_COMPLETED", state["state"]!.GetValue<string>());
         using var response = await Server.Alice.GetAsync($"/api/v1/execution/{id}/results");
@@ -51,7 +53,6 @@ public sealed class ExtremeValueTests(SharedServer shared)
         Assert.Equal("+5881580-07-10", rows[1]!["date"]!.GetValue<string>());
         Assert.Equal("-290308-12-22 00:00:00.000 UTC", rows[0]!["timestamp"]!.GetValue<string>());
         Assert.Equal("+294247-01-10 04:00:54.775 UTC", rows[1]!["timestamp"]!.GetValue<string>());
-        Assert.Equal("-170141183460469231731687303715884105728", rows[0]!["hugeint"]!.GetValue<string>());
         Assert.Equal("340282366920938463463374607431768211455", rows[1]!["uhugeint"]!.GetValue<string>());
         Assert.Equal("[\"1970-01-01\",\"infinity\",\"-infinity\",null,\"2022-05-12\"]", rows[1]!["date_array"]!.ToJsonString());
         Assert.All(rows[2]!.AsObject(), p => Assert.Null(p.Value));

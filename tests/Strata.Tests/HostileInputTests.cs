@@ -66,7 +66,11 @@ public sealed class HostileInputTests(SharedServer shared)
         { "select '-infinity'::timestamp as t", Completed },
         { "select '20000-01-01'::timestamp as t", Completed },
         { "select make_timestamp(-9223372036854775806) as t", Completed },
-        { "select * from test_all_types()", Completed },
+        // DuckDB's 128-bit and unbounded extremes have no DuneSQL value: a HUGEINT is an integer sum (bigint)
+        // and a BIGNUM a uint256/int256, so those two columns fail by design (docs/notes/uint256-exact.md).
+        { "select * exclude (hugeint, bignum) from test_all_types()", Completed },
+        { "select hugeint from test_all_types()", Failed },
+        { "select bignum from test_all_types()", Failed },
         { "select [1e999, -1e999, 'nan'::double] as l", Completed },
         { "select 1e999 as x", Completed },
         { "select " + string.Join("+", Enumerable.Repeat("1", 30)) + " as s", Completed },

@@ -151,7 +151,7 @@ public static partial class DuneSqlTranslator
             bool qualified = Is(previous, ".");
             if (word is "uint256" or "int256" && next < end && tokens[next].Kind == DuneTokenKind.String)
             {
-                EmitTemplate(word == "uint256" ? DuneFunctions.ToUint256 : DuneFunctions.ToInt256, [(next, next + 1)], token);
+                EmitTemplate(word == "uint256" ? DuneTypes.ToUint256 : DuneTypes.ToInt256, [(next, next + 1)], token);
                 return next + 1;
             }
             if (word is "timestamp" && next < end && tokens[next].Kind == DuneTokenKind.String && HasZone(Text(next)))
@@ -379,10 +379,16 @@ public static partial class DuneSqlTranslator
                     EmitTemplate(isTry ? DuneFunctions.TryToVarchar : DuneFunctions.ToVarchar, expression, token);
                     break;
                 case "UINT256":
-                    EmitTemplate(DuneFunctions.ToUint256, expression, token);
+                    EmitTemplate(isTry ? DuneTypes.TryToUint256 : DuneTypes.ToUint256, expression, token);
                     break;
                 case "INT256":
-                    EmitTemplate(DuneFunctions.ToInt256, expression, token);
+                    EmitTemplate(isTry ? DuneTypes.TryToInt256 : DuneTypes.ToInt256, expression, token);
+                    break;
+                case "DOUBLE":
+                    EmitTemplate(DuneTypes.ToDouble(isTry), expression, token);
+                    break;
+                case not null when type.StartsWith("DECIMAL", StringComparison.Ordinal):
+                    EmitTemplate(DuneTypes.ToDecimal(type, isTry), expression, token);
                     break;
                 default:
                     emitter.Text(isTry ? "TRY_CAST(" : "CAST(", token);

@@ -9,6 +9,26 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 internal static class DuneTypes
 {
+    /// <summary>Cast to uint256/int256 (BIGNUM), exact and range-checked by <see cref="DuneInt256"/>: the value goes
+    /// as DuckDB's text of it with its type name, so integers of any width, decimals and doubles all convert.</summary>
+    internal const string ToUint256 = "dune_uint256(CAST($1 AS VARCHAR), typeof($1))";
+    internal const string ToInt256 = "dune_int256(CAST($1 AS VARCHAR), typeof($1))";
+    internal const string TryToUint256 = "TRY(" + ToUint256 + ")";
+    internal const string TryToInt256 = "TRY(" + ToInt256 + ")";
+
+    /// <summary>Cast to double: from uint256/int256 through the digits, since DuckDB's BIGNUM-to-DOUBLE conversion is not
+    /// always the nearest double (Java's <c>BigInteger.doubleValue</c> is); any other type as DuckDB casts it.</summary>
+    internal static string ToDouble(bool isTry) => isTry
+        ? "(CASE WHEN typeof($1) = 'BIGNUM' THEN TRY_CAST(CAST($1 AS VARCHAR) AS DOUBLE) ELSE TRY_CAST($1 AS DOUBLE) END)"
+        : "(CASE WHEN typeof($1) = 'BIGNUM' THEN CAST(CAST($1 AS VARCHAR) AS DOUBLE) ELSE CAST($1 AS DOUBLE) END)";
+
+    /// <summary>
+    /// Cast to a decimal through the value's text: DuckDB cannot cast BIGNUM to DECIMAL, and a double's
+    /// shortest text rounded to the scale is Trino's double-to-decimal (<c>BigDecimal.valueOf</c>).
+    /// </summary>
+    internal static string ToDecimal(string decimalType, bool isTry) =>
+        (isTry ? "TRY_CAST" : "CAST") + "(CAST($1 AS VARCHAR) AS " + decimalType + ")";
+
     public static string Translate(string sql, List<DuneToken> tokens, int from, int to, DuneToken anchor)
     {
         var words = new List<string>();

@@ -12,6 +12,7 @@ internal sealed class DuneSqlDb : IDisposable
     public DuneSqlDb(string? setup = null)
     {
         connection.Open();
+        DuneInt256.Register(connection);
         Exec(DuneSqlTranslator.Prelude + (setup ?? ""));
     }
 

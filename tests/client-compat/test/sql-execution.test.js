@@ -402,6 +402,19 @@ describe('ad-hoc SQL execution through the Dune SDK', () => {
     assert.deepEqual(Object.keys(page.result.rows[0]), ['we"ird', 'n']);
   });
 
+  test('sum of an integer column reads as a bigint number; uint256 as an exact string (issue 10)', async () => {
+    const { executionId: id, status } = await runSqlToTerminal(
+      strata.alice,
+      `select sum(n) as s, count(*) as c, sum(cast(n as uint256) * uint256 '1000000000000000000000000') as u ` +
+        `from (select cast(range as integer) as n from range(101))`,
+    );
+    assert.equal(status.state, 'QUERY_STATE_COMPLETED', JSON.stringify(status));
+    const page = await strata.alice.exec.getExecutionResults(id);
+    assert.deepEqual(page.result.metadata.column_types, ['bigint', 'bigint', 'uint256']);
+    assert.deepEqual(page.result.rows, [{ s: 5050, c: 101, u: '5050000000000000000000000000' }]);
+    assert.equal(typeof page.result.rows[0].s, 'number');
+  });
+
   test('sample_count: the SDK sends it alone, about N distinct real rows come back', async () => {
     assert.ok(executionId, 'needs the completed execution');
     const { value: sample, urls } = await recordingUrls(() =>

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using Strata.Engine.DuckDb.DuneSql;
+
+namespace Strata.Tests.DuneSql;
+
+/// <summary>
+/// uint256/int256 arithmetic and comparisons in DuneSQL against <see cref="BigInteger"/>: seeded random
+/// 256-bit operands (any bit length, both signs, and the boundaries), run through the translator on a real
+/// DuckDB with the sandbox's definitions (<see cref="DuneInt256.Register"/>).
+/// </summary>
+public sealed class Uint256PropertyTests
+{
+    private const int Pairs = 2500;
+
+    private static readonly BigInteger[] Boundaries =
+    [
+        BigInteger.Zero, BigInteger.One, BigInteger.MinusOne, 2, -2, 10, -7, 3,
+        DuneInt256.UintMax, DuneInt256.UintMax - 1, DuneInt256.IntMax, DuneInt256.IntMax + 1, DuneInt256.IntMin, DuneInt256.IntMin + 1,
+        BigInteger.One << 128, (BigInteger.One << 128) - 1, BigInteger.One << 64, -(BigInteger.One << 64), long.MaxValue, long.MinValue,
+    ];
+
+    /// <summary>A random value in [-2^255, 2^256-1] with a random bit length, so that products and sums both fit and overflow.</summary>
+    private static BigInteger RandomValue(Random random)
+    {
+        int bits = random.Next(0, 257);
+        var bytes = new byte[33];
+        random.NextBytes(bytes);
+        bytes[32] = 0;
+        var value = new BigInteger(bytes, isUnsigned: true) & ((BigInteger.One << bits) - 1);
+        if (random.Next(4) == 0 && bits <= 255)
+        {
+            value = -value;
+        }
+        return value;
+    }
+
+    private static List<(BigInteger A, BigInteger B)> Operands(int seed)
+    {
+        var random = new Random(seed);
+        var pairs = new List<(BigInteger, BigInteger)>();
+        foreach (var a in Boundaries)
+        {
+            foreach (var b in Boundaries)
+            {
+                pairs.Add((a, b));
+            }
+        }
+        while (pairs.Count < Pairs)
+        {
+            pairs.Add((RandomValue(random), RandomValue(random)));
+        }
+        return pairs;
+    }
+
+    private static BigInteger? Expected(string op, BigInteger a, BigInteger b)
+    {
+        if (op is "/" or "%" && b.IsZero)
+        {
+            return null;
+        }
+        BigInteger r = op switch
+        {
+            "+" => a + b,
+            "-" => a - b,
+            "*" => a * b,
+            "/" => BigInteger.Divide(a, b),
+            _ => BigInteger.Remainder(a, b),
+        };
+        return r > DuneInt256.UintMax || r < DuneInt256.IntMin ? null : r;
+    }
+
+    private static DuneSqlDb Load(List<(BigInteger A, BigInteger B)> pairs)
+    {
+        var db = new DuneSqlDb();
+        var sql = new StringBuilder("CREATE TABLE pairs AS SELECT * FROM (VALUES ");
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({i}, '{pairs[i].A}', '{pairs[i].B}')");
+        }
+        // Loaded as text through DuneSQL's own casts below, so the cast path is exercised too.
+        db.Exec(sql.Append(") t(i, a, b);").ToString());
+        return db;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(20261130)]
+    public void Arithmetic_matches_BigInteger(int seed)
+    {
+        var pairs = Operands(seed);
+        using var db = Load(pairs);
+        // try(...) turns each row's overflow or division by zero into NULL, which is where BigInteger says the
+        // result has no uint256/int256 value; the errors themselves are checked below.
+        var rows = db.Rows("""
+            SELECT i, cast(try(x + y) AS varchar), cast(try(x - y) AS varchar), cast(try(x * y) AS varchar),
+                   cast(try(x / y) AS varchar), cast(try(x % y) AS varchar), x < y, x = y, x > y, x <= y, x >= y, x <> y
+            FROM (SELECT i, CASE WHEN a LIKE '-%' THEN cast(a AS int256) ELSE cast(a AS uint256) END AS x,
+                         CASE WHEN b LIKE '-%' THEN cast(b AS int256) ELSE cast(b AS uint256) END AS y FROM pairs)
+            ORDER BY i
+            """);
+        Assert.Equal(pairs.Count, rows.Count);
+        string[] ops = ["+", "-", "*", "/", "%"];
+        int checkedResults = 0, overflows = 0;
+        foreach (var row in rows)
+        {
+            var (a, b) = pairs[int.Parse(row[0], CultureInfo.InvariantCulture)];
+            for (int k = 0; k < ops.Length; k++)
+            {
+                var expected = Expected(ops[k], a, b);
+                Assert.True((expected?.ToString(CultureInfo.InvariantCulture) ?? "NULL") == row[k + 1],
+                    $"{a} {ops[k]} {b}: expected {expected?.ToString(CultureInfo.InvariantCulture) ?? "NULL"}, got {row[k + 1]}");
+                checkedResults++;
+                overflows += expected is null ? 1 : 0;
+            }
+            int c = a.CompareTo(b);
+            Assert.Equal([c < 0, c == 0, c > 0, c <= 0, c >= 0, c != 0], row[6..].Select(v => v == "true").ToArray());
+        }
+        // Both sides of the boundary are exercised: most results fit, a good share overflow.
+        Assert.InRange(overflows, checkedResults / 50, checkedResults / 2);
+    }
+
+    [Theory]
+    [InlineData("SELECT uint256 '115792089237316195423570985008687907853269984665640564039457584007913129639935' + uint256 '1'", "addition overflow")]
+    [InlineData("SELECT uint256 '115792089237316195423570985008687907853269984665640564039457584007913129639935' * 2", "multiplication overflow")]
+    [InlineData("SELECT int256 '-57896044618658097711785492504343953926634992332820282019728792003956564819968' - 1", "subtraction overflow")]
+    [InlineData("SELECT uint256 '7' / uint256 '0'", "Division by zero")]
+    [InlineData("SELECT uint256 '7' % 0", "Division by zero")]
+    [InlineData("SELECT cast('115792089237316195423570985008687907853269984665640564039457584007913129639936' AS uint256)", "out of range")]
+    [InlineData("SELECT cast(-1 AS uint256)", "out of range")]
+    [InlineData("SELECT cast('57896044618658097711785492504343953926634992332820282019728792003956564819968' AS int256)", "out of range")]
+    // Values no uint256/int256 can hold are refused without parsing or computing on them (bounded work in a native call).
+    [InlineData("SELECT cast(repeat('9', 5000000) AS uint256)", "out of range")]
+    [InlineData("SELECT sum(x) * 1 FROM (VALUES uint256 '115792089237316195423570985008687907853269984665640564039457584007913129639935', uint256 '1') AS t(x)", "an operand is outside")]
+    public void Overflow_and_division_by_zero_are_errors(string sql, string message)
+    {
+        using var db = new DuneSqlDb();
+        var e = Assert.ThrowsAny<Exception>(() => db.Rows(sql));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void At_the_boundary_the_result_is_exact()
+    {
+        using var db = new DuneSqlDb();
+        Assert.Equal(DuneInt256.UintMaxDigits, db.Scalar("SELECT cast(uint256 '115792089237316195423570985008687907853269984665640564039457584007913129639934' + 1 AS varchar)"));
+        Assert.Equal(DuneInt256.IntMinDigits, db.Scalar("SELECT cast(int256 '-57896044618658097711785492504343953926634992332820282019728792003956564819967' - 1 AS varchar)"));
+        Assert.Equal(DuneInt256.UintMaxDigits, db.Scalar("SELECT cast((uint256 '340282366920938463463374607431768211456' - 1) * (uint256 '340282366920938463463374607431768211456' + 1) AS varchar)"));
+    }
+
+    [Theory]
+    // Dune's implicit conversions (query-engine/Functions-and-operators/conversion.mdx): integers become
+    // uint256/int256 (exact), doubles and non-integral decimals make the result double.
+    [InlineData("SELECT typeof(uint256 '2' * 3), cast(uint256 '2' * 3 AS varchar)", "BIGNUM", "6")]
+    [InlineData("SELECT typeof(uint256 '7' / 2), cast(uint256 '7' / 2 AS varchar)", "BIGNUM", "3")]
+    [InlineData("SELECT typeof(uint256 '7' % bigint '4'), cast(uint256 '7' % bigint '4' AS varchar)", "BIGNUM", "3")]
+    [InlineData("SELECT typeof(mod(uint256 '115792089237316195423570985008687907853269984665640564039457584007913129639935', 1000)), cast(mod(uint256 '115792089237316195423570985008687907853269984665640564039457584007913129639935', 1000) AS varchar)", "BIGNUM", "935")]
+    [InlineData("SELECT typeof(bigint '3' - int256 '5'), cast(bigint '3' - int256 '5' AS varchar)", "BIGNUM", "-2")]
+    [InlineData("SELECT typeof(uint256 '7' / 2e0), cast(uint256 '7' / 2e0 AS varchar)", "DOUBLE", "3.5")]
+    [InlineData("SELECT typeof(uint256 '3' * 2.5), cast(uint256 '3' * 2.5 AS varchar)", "DOUBLE", "7.5")]
+    [InlineData("SELECT typeof(uint256 '3' * double '0.5'), cast(uint256 '3' * double '0.5' AS varchar)", "DOUBLE", "1.5")]
+    public void Mixed_operands_follow_Dunes_typing(string sql, string type, string value)
+    {
+        using var db = new DuneSqlDb();
+        Assert.Equal([type, value], db.Rows(sql)[0]);
+    }
+
+    [Fact]
+    public void Integer_functions_stay_exact()
+    {
+        using var db = new DuneSqlDb();
+        const string v = "-57896044618658097711785492504343953926634992332820282019728792003956564819967";
+        Assert.Equal(["BIGNUM", v[1..], v, v, v, v], db.Rows(
+            $"SELECT typeof(abs(int256 '{v}')), cast(abs(int256 '{v}') AS varchar), cast(floor(int256 '{v}') AS varchar), "
+            + $"cast(ceil(int256 '{v}') AS varchar), cast(round(int256 '{v}') AS varchar), cast(truncate(int256 '{v}') AS varchar)")[0]);
+    }
+
+    [Fact]
+    public void Casts_are_exact_where_Dunes_are()
+    {
+        using var db = new DuneSqlDb();
+        var random = new Random(7);
+        for (int n = 0; n < 200; n++)
+        {
+            var v = RandomValue(random);
+            string digits = v.ToString(CultureInfo.InvariantCulture);
+            string type = v.Sign < 0 ? "int256" : "uint256";
+            // varchar round trip, 78 digits included
+            Assert.Equal(digits, db.Scalar($"SELECT cast(cast('{digits}' AS {type}) AS varchar)"));
+            // to double: the nearest double (Java's BigInteger.doubleValue; .NET's explicit conversion truncates, parsing the digits rounds)
+            Assert.Equal(double.Parse(digits, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture),
+                double.Parse(db.Scalar($"SELECT cast(cast('{digits}' AS {type}) AS double)"), CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture));
+        }
+        Assert.Equal("123", db.Scalar("SELECT cast(cast(decimal '123.45' AS uint256) AS varchar)"));
+        Assert.Equal("124", db.Scalar("SELECT cast(cast(decimal '123.5' AS uint256) AS varchar)"));
+        Assert.Equal("-124", db.Scalar("SELECT cast(cast(decimal '-123.5' AS int256) AS varchar)"));
+        Assert.Equal("3", db.Scalar("SELECT cast(cast(2.5e0 AS uint256) AS varchar)"));
+        Assert.Equal("10000000000000000725314363815292351261583744096465219555182101554790400", db.Scalar("SELECT cast(cast(1e70 AS uint256) AS varchar)"));
+        Assert.Equal("9223372036854775807", db.Scalar("SELECT cast(cast(bigint '9223372036854775807' AS uint256) AS varchar)"));
+        Assert.Equal("12345", db.Scalar("SELECT cast(uint256 '12345' AS bigint)"));
+        Assert.Equal("12345.00", db.Scalar("SELECT cast(uint256 '12345' AS decimal(10,2))"));
+        Assert.Equal("12345678901234567890123456789012345678", db.Scalar("SELECT cast(cast(uint256 '12345678901234567890123456789012345678' AS decimal(38,0)) AS varchar)"));
+        Assert.Equal("NULL", db.Scalar("SELECT try_cast(-1 AS uint256)"));
+        Assert.ThrowsAny<Exception>(() => db.Rows("SELECT cast(uint256 '100000000000000000000' AS bigint)"));
+    }
+
+    [Fact]
+    public void Sums_are_typed_as_Dune_types_them()
+    {
+        using var db = new DuneSqlDb("CREATE TABLE t AS SELECT range::INTEGER AS i, range::BIGINT AS b, range::DOUBLE AS d, "
+            + "(range / 4)::DECIMAL(10,2) AS m, (range::BIGNUM * '1000000000000000000000000000000'::BIGNUM) AS u FROM range(5);");
+        // DuckDB's own types of sum/avg/count; the result's Dune type is DuckDbTypes' name of each (see DuckDbTypesTests).
+        Assert.Equal(["HUGEINT", "HUGEINT", "DOUBLE", "DECIMAL(38,2)", "BIGNUM", "DOUBLE", "BIGINT"],
+            db.Rows("SELECT typeof(sum(i)), typeof(sum(b)), typeof(sum(d)), typeof(sum(m)), typeof(sum(u)), typeof(avg(u)), typeof(count(*)) FROM t")[0]);
+        Assert.Equal("10000000000000000000000000000000", db.Scalar("SELECT cast(sum(u) AS varchar) FROM t"));
+    }
+}
