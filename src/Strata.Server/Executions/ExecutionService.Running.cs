@@ -111,7 +111,7 @@ public sealed partial class ExecutionService
                 var (tables, lease) = await uploads.SnapshotAsync(execution.Owner, linked.Token).ConfigureAwait(false);
                 using var heldFiles = lease;
                 var result = await engine.ExecuteAsync(
-                    new EngineRequest(id, execution.Sql, execution.Owner, tier, options.MaxResultBytes, tables),
+                    new EngineRequest(id, execution.Sql, execution.Owner, tier, options.MaxResultBytes, tables, execution.Dialect),
                     schema => results.CreateWriter(id, schema),
                     linked.Token).ConfigureAwait(false);
                 var endedAt = time.GetUtcNow();
