@@ -30,9 +30,11 @@ public sealed partial class ExecutionService
     private readonly KeyedLocks reuseLocks = new();
 
     private readonly Uploads.UploadService uploads;
+    private readonly QueryReferences references;
 
-    public ExecutionService(IMetadataStore store, IResultStore results, IQueryEngine engine, Uploads.UploadService uploads, IOptions<StrataOptions> options, IOptions<QuotaOptions> quotas, TimeProvider time, ILogger<ExecutionService> logger)
+    public ExecutionService(IMetadataStore store, IResultStore results, IQueryEngine engine, Uploads.UploadService uploads, IOptions<StrataOptions> options, IOptions<QuotaOptions> quotas, IOptions<HttpSafetyOptions> safety, TimeProvider time, ILogger<ExecutionService> logger)
     {
+        references = new QueryReferences(store, safety.Value.MaxSqlBytes);
         this.uploads = uploads;
         this.store = store;
         this.results = results;
