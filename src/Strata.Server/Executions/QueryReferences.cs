@@ -20,6 +20,9 @@ public sealed class QueryReferences(IMetadataStore store, long maxSqlBytes)
     /// <summary>How deep references may nest (a query reading a query reading a query …).</summary>
     public const int MaxDepth = 8;
 
+    /// <summary>How many distinct saved queries one execution may read (each is a metadata read).</summary>
+    public const int MaxQueries = 256;
+
     /// <summary>The text with the references inlined, and where each inlined piece came from.</summary>
     public sealed record Expansion(string Sql, IReadOnlyList<ParameterSubstitution.Span> Spans, IReadOnlyList<long> QueryIds)
     {
@@ -129,6 +132,10 @@ public sealed class QueryReferences(IMetadataStore store, long maxSqlBytes)
         }
         if (!run.Queries.TryGetValue(id, out var query))
         {
+            if (run.Queries.Count >= MaxQueries)
+            {
+                throw new ReferenceException($"the query reads more than {MaxQueries} saved queries through query_<id> references{through}");
+            }
             query = await store.GetQueryAsync(id, cancellationToken).ConfigureAwait(false);
             run.Queries[id] = query;
         }

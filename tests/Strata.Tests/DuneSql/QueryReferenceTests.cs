@@ -140,6 +140,20 @@ public sealed class QueryReferenceTests(SharedServer shared)
     }
 
     [Fact]
+    public async Task The_number_of_distinct_queries_read_is_bounded()
+    {
+        var ids = new List<long>();
+        for (int i = 0; i <= QueryReferences.MaxQueries; i++)
+        {
+            ids.Add(await CreateAsync(Server.Alice, $"select {i} as v"));
+        }
+        string Sql(IEnumerable<long> some) => "select count(*) as n from (" + string.Join("\nunion all ", some.Select(id => $"select v from query_{id}")) + ") t";
+        Assert.Equal(QueryReferences.MaxQueries, (await RowsAsync(Sql(ids.Take(QueryReferences.MaxQueries))))[0]!["n"]!.GetValue<long>());
+        var error = await FailureAsync(Sql(ids));
+        Assert.Contains($"more than {QueryReferences.MaxQueries} saved queries", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Parameters_take_their_defaults_or_the_values_the_quoted_form_passes()
     {
         var parameters = new JsonArray
