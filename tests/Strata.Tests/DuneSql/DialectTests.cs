@@ -193,6 +193,25 @@ public sealed class DialectStoreTests
             Assert.Equal(SqlDialect.DuneSql, query.Dialect);
             long id = await store.CreateQueryAsync(query with { Name = "native", Dialect = SqlDialect.DuckDb }, CancellationToken.None);
             Assert.Equal(SqlDialect.DuckDb, (await store.GetQueryAsync(id, CancellationToken.None))!.Dialect);
+
+            // Executions keep their dialect across a restart (read back from the store), and the queue
+            // position (the column after the added one) still reads.
+            foreach (var dialect in new[] { SqlDialect.DuckDb, SqlDialect.DuneSql })
+            {
+                var execution = new Strata.Core.Executions.Execution
+                {
+                    Id = Strata.Core.Executions.ExecutionIds.New(),
+                    Owner = "alice",
+                    Sql = "select 7 / 2",
+                    Dialect = dialect,
+                    SubmittedAt = DateTimeOffset.UtcNow,
+                };
+                await store.InsertExecutionAsync(execution, null, CancellationToken.None);
+                var read = await store.GetExecutionAsync(execution.Id, CancellationToken.None);
+                Assert.Equal(dialect, read!.Dialect);
+                Assert.NotNull(read.QueuePosition);
+                Assert.Contains(await store.ListUnfinishedAsync(CancellationToken.None), e => e.Id == execution.Id && e.Dialect == dialect);
+            }
         }
         finally
         {
