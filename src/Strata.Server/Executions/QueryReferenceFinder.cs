@@ -58,7 +58,10 @@ public static class QueryReferenceFinder
             }
             if (t.Kind == DuneTokenKind.Word && ClauseWords.Contains(text))
             {
-                clause[^1] = text.ToLowerInvariant();
+                // FROM begins a FROM clause only after SELECT; elsewhere it is an argument word
+                // (extract(day FROM x), substring(s FROM 2), trim(leading FROM s)).
+                string word = text.ToLowerInvariant();
+                clause[^1] = word == "from" && clause[^1] != "select" ? "from-argument" : word;
                 continue;
             }
             if (Parse(t, text) is not var (id, values, name) || cteNames.Contains(name))
@@ -67,9 +70,8 @@ public static class QueryReferenceFinder
             }
             string previous = i > 0 ? sql.Substring(tokens[i - 1].Start, tokens[i - 1].Length) : "";
             string next = i + 1 < tokens.Count ? sql.Substring(tokens[i + 1].Start, tokens[i + 1].Length) : "";
-            bool tablePosition = previous.Equals("from", StringComparison.OrdinalIgnoreCase)
-                || previous.Equals("join", StringComparison.OrdinalIgnoreCase)
-                || (previous == "," && clause[^1] == "from");
+            bool tablePosition = clause[^1] == "from"
+                && (previous == "," || previous.Equals("from", StringComparison.OrdinalIgnoreCase) || previous.Equals("join", StringComparison.OrdinalIgnoreCase));
             if (!tablePosition || next is "." or "(")
             {
                 continue;

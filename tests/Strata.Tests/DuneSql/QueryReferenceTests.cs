@@ -227,6 +227,9 @@ public sealed class QueryReferenceFinderTests
     [InlineData("select * from a, query_12", 12, false)]
     [InlineData("select * from (select * from query_12) x", 12, false)]
     [InlineData("select * from \"query_12(a='x', b = 'it\\'s')\" t", 12, true)]
+    [InlineData("select * from t where x in (select a from query_12)", 12, false)]
+    [InlineData("select 1 union all select * from query_12", 12, false)]
+    [InlineData("with a as (select 1) select * from a left join query_12 using (v)", 12, false)]
     public void Finds_table_references(string sql, long id, bool alias)
     {
         var found = Assert.Single(QueryReferenceFinder.Find(sql));
@@ -246,6 +249,8 @@ public sealed class QueryReferenceFinderTests
     [InlineData("select * from query_12abc")]
     [InlineData("with query_12 as (select 1) select * from query_12")]
     [InlineData("select * from \"query_12(a=x)\"")]
+    [InlineData("select extract(year from query_12) from t")]
+    [InlineData("select substring(s from query_12) from t")]
     public void Ignores_what_is_not_a_table_reference(string sql) =>
         Assert.Empty(QueryReferenceFinder.Find(sql));
 
