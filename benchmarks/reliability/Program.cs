@@ -7,6 +7,7 @@ using Strata.Reliability;
 //   fairness  --queued 500
 //   fuzz      --inputs 1000000   (filters, sort_by, columns, parameters, CSV records, in process)
 //   fuzz-http --inputs 100000    (JSON and NDJSON request bodies against a real server)
+//   dialect   --rounds 500       (select 1 end to end: DuneSQL translated vs DuckDB native, issue 10)
 // Each prints a markdown table (for docs/reliability.md) and exits non-zero when a target is missed.
 string command = args.Length > 0 ? args[0] : "";
 string Option(string name, string fallback)
@@ -28,11 +29,12 @@ return command switch
     "fairness" => await Fairness.RunAsync(Int("queued", 500), Console.Out),
     "fuzz" => Fuzz.Run(Int("inputs", 1_000_000), Int("seed", 1), Console.Out),
     "fuzz-http" => await Fuzz.RunHttpAsync(Int("inputs", 100_000), Int("seed", 1), Console.Out),
+    "dialect" => await Dialect.RunAsync(Int("rounds", 500), Console.Out),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: reliability soak [--minutes M] [--clients N] | crash [--kills N] [--seed S] | fairness [--queued N]");
+    Console.Error.WriteLine("usage: reliability soak [--minutes M] [--clients N] | crash [--kills N] [--seed S] | fairness [--queued N] | dialect [--rounds N]");
     return 2;
 }

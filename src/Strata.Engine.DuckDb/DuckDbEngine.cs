@@ -73,8 +73,9 @@ public sealed partial class DuckDbEngine : IQueryEngine
     internal EngineOutcome Execute(EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken, Action<string>? spillCreated = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var dune = DuneSql.DuneSqlTranslator.Translate(request.Sql);
-        var translated = request with { Sql = dune.Sql };
+        // DuneSQL (the default) is translated; DuckDB's own SQL, asked for explicitly, runs as written.
+        var dune = request.Dialect == Strata.Core.Queries.SqlDialect.DuneSql ? DuneSql.DuneSqlTranslator.Translate(request.Sql) : null;
+        var translated = dune is null ? request : request with { Sql = dune.Sql };
         // Disposed last: the instance has closed its temp files by the time the directory goes.
         using var spill = SpillDirectory.Create(SpillRoot);
         spillCreated?.Invoke(spill.Path);
@@ -93,7 +94,7 @@ public sealed partial class DuckDbEngine : IQueryEngine
         {
             throw SpillLimitExceeded(request.Tier, spillLimit, e);
         }
-        catch (QueryFailedException e)
+        catch (QueryFailedException e) when (dune is not null)
         {
             throw new QueryFailedException(dune.MapBack(e.Error));
         }

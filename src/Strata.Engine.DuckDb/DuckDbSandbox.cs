@@ -139,7 +139,10 @@ public sealed partial class DuckDbEngine
             setup.Append("SET autoload_known_extensions = false;\n");
             setup.Append("SET allow_community_extensions = false;\n");
             setup.Append("SET enable_external_access = false;\n");
-            setup.Append(DuneSql.DuneSqlTranslator.Prelude);
+            if (request.Dialect == Strata.Core.Queries.SqlDialect.DuneSql)
+            {
+                setup.Append(DuneSql.DuneSqlTranslator.Prelude);
+            }
             setup.Append("SET lock_configuration = true;\n");
             DuckDbCommands.Exec(connection, setup.ToString());
             return connection;

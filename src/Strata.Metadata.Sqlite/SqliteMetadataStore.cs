@@ -101,6 +101,7 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
             CREATE INDEX IF NOT EXISTS queries_owner ON queries(owner, id);
             """ + UploadSchema;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await AddMissingColumnsAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ApiKeyInfo?> FindKeyAsync(string keyHash, CancellationToken cancellationToken)
@@ -197,8 +198,8 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO executions (id, owner, query_id, sql, tier, state, submitted_at, query_version, params_json, reuse_key, source_sql, position_map)
-            VALUES ($id, $owner, $query_id, $sql, $tier, $state, $submitted_at, $query_version, $params_json, $reuse_key, $source_sql, $position_map)
+            INSERT INTO executions (id, owner, query_id, sql, tier, state, submitted_at, query_version, params_json, reuse_key, source_sql, position_map, dialect)
+            VALUES ($id, $owner, $query_id, $sql, $tier, $state, $submitted_at, $query_version, $params_json, $reuse_key, $source_sql, $position_map, $dialect)
             """;
         command.Parameters.AddWithValue("$id", execution.Id);
         command.Parameters.AddWithValue("$owner", execution.Owner);
@@ -212,6 +213,7 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
         command.Parameters.AddWithValue("$reuse_key", (object?)execution.ReuseKey ?? DBNull.Value);
         command.Parameters.AddWithValue("$source_sql", (object?)execution.SourceSql ?? DBNull.Value);
         command.Parameters.AddWithValue("$position_map", execution.PositionMap is { } map ? JsonSerializer.Serialize(map) : DBNull.Value);
+        command.Parameters.AddWithValue("$dialect", execution.Dialect.ToStored());
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return null;
@@ -276,8 +278,8 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO queries (owner, name, description, tags_json, query_sql, parameters_json, is_private, is_archived, version, created_at, updated_at)
-            VALUES ($owner, $name, $description, $tags, $sql, $parameters, $private, $archived, $version, $created, $updated)
+            INSERT INTO queries (owner, name, description, tags_json, query_sql, parameters_json, is_private, is_archived, version, created_at, updated_at, query_engine)
+            VALUES ($owner, $name, $description, $tags, $sql, $parameters, $private, $archived, $version, $created, $updated, $engine)
             RETURNING id
             """;
         BindQuery(command, query);
@@ -290,7 +292,8 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
         using var command = connection.CreateCommand();
         command.CommandText = """
             UPDATE queries SET name = $name, description = $description, tags_json = $tags, query_sql = $sql,
-                parameters_json = $parameters, is_private = $private, is_archived = $archived, version = $version, updated_at = $updated
+                parameters_json = $parameters, is_private = $private, is_archived = $archived, version = $version, updated_at = $updated,
+                query_engine = $engine
             WHERE id = $id
             """;
         BindQuery(command, query);
@@ -311,9 +314,10 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
         command.Parameters.AddWithValue("$version", query.Version);
         command.Parameters.AddWithValue("$created", Format(query.CreatedAt));
         command.Parameters.AddWithValue("$updated", Format(query.UpdatedAt));
+        command.Parameters.AddWithValue("$engine", query.Dialect.ToStored());
     }
 
-    private const string QueryColumns = "id, owner, name, description, tags_json, query_sql, parameters_json, is_private, is_archived, version, created_at, updated_at";
+    private const string QueryColumns = "id, owner, name, description, tags_json, query_sql, parameters_json, is_private, is_archived, version, created_at, updated_at, query_engine";
 
     public async Task<SavedQuery?> GetQueryAsync(long id, CancellationToken cancellationToken)
     {
@@ -361,10 +365,11 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
         Version = r.GetInt32(9),
         CreatedAt = Parse(r.GetString(10)),
         UpdatedAt = Parse(r.GetString(11)),
+        Dialect = SqlDialects.FromStored(r.IsDBNull(12) ? null : r.GetString(12)),
     };
 
     private const string ExecutionColumns =
-        "id, owner, query_id, sql, tier, state, submitted_at, started_at, ended_at, cancelled_at, expires_at, attempts, error_json, result_json, query_version, params_json, reuse_key, source_sql, position_map";
+        "id, owner, query_id, sql, tier, state, submitted_at, started_at, ended_at, cancelled_at, expires_at, attempts, error_json, result_json, query_version, params_json, reuse_key, source_sql, position_map, dialect";
 
     public async Task<Execution?> GetExecutionAsync(string id, CancellationToken cancellationToken)
     {
@@ -384,7 +389,7 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
             return null;
         }
         var execution = ReadExecution(reader);
-        return reader.IsDBNull(19) ? execution : execution with { QueuePosition = reader.GetInt32(19) };
+        return reader.IsDBNull(20) ? execution : execution with { QueuePosition = reader.GetInt32(20) };
     }
 
     public async Task<bool> TryStartAsync(string id, DateTimeOffset startedAt, CancellationToken cancellationToken)
@@ -499,6 +504,7 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
             ReuseKey = r.IsDBNull(16) ? null : r.GetString(16),
             SourceSql = r.IsDBNull(17) ? null : r.GetString(17),
             PositionMap = r.IsDBNull(18) ? null : JsonSerializer.Deserialize<List<ParameterSubstitution.Span>>(r.GetString(18)),
+            Dialect = SqlDialects.FromStored(r.IsDBNull(19) ? null : r.GetString(19)),
         };
     }
 

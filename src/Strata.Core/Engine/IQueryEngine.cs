@@ -1,4 +1,5 @@
 using Strata.Core.Executions;
+using Strata.Core.Queries;
 using Strata.Core.Results;
 using Strata.Core.Uploads;
 
@@ -18,9 +19,10 @@ public interface IQueryEngine
 /// <summary>
 /// What to run, for whom, and with which resources. <paramref name="Tables"/> are the uploaded
 /// tables the owner may read, as of the execution's start, with absolute part file paths: the
-/// engine shows exactly these and nothing else.
+/// engine shows exactly these and nothing else. <paramref name="Dialect"/> is the language of
+/// <paramref name="Sql"/>: DuneSQL is translated first, DuckDB's own SQL runs as written.
 /// </summary>
-public sealed record EngineRequest(string ExecutionId, string Sql, string Owner, PerformanceTier Tier, long MaxResultBytes, IReadOnlyList<TableSnapshot> Tables);
+public sealed record EngineRequest(string ExecutionId, string Sql, string Owner, PerformanceTier Tier, long MaxResultBytes, IReadOnlyList<TableSnapshot> Tables, SqlDialect Dialect = SqlDialect.DuneSql);
 
 /// <summary>How a run that did not fail ended; the writer has been completed.</summary>
 public sealed record EngineOutcome(ResultSchema Schema, long RowCount, long ResultBytes, bool Truncated);

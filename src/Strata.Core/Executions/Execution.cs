@@ -35,6 +35,9 @@ public sealed record Execution
     /// <summary>Substituted spans, for mapping error positions back to <see cref="SourceSql"/>.</summary>
     public IReadOnlyList<Strata.Core.Queries.ParameterSubstitution.Span>? PositionMap { get; init; }
 
+    /// <summary>The language of <see cref="Sql"/>.</summary>
+    public Strata.Core.Queries.SqlDialect Dialect { get; init; }
+
     /// <summary>1-based position among pending executions of the same tier; set only when read for the wire.</summary>
     public int? QueuePosition { get; init; }
 }

@@ -11,6 +11,9 @@ public sealed record SavedQuery
     public required string Sql { get; init; }
     public IReadOnlyList<QueryParameter> Parameters { get; init; } = [];
     public bool IsPrivate { get; init; }
+
+    /// <summary>The language of <see cref="Sql"/> (reported as <c>query_engine</c>).</summary>
+    public SqlDialect Dialect { get; init; }
     public bool IsArchived { get; init; }
     public int Version { get; init; } = 1;
     public DateTimeOffset CreatedAt { get; init; }

@@ -85,6 +85,8 @@ public static class SqlText
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
 
     /// <summary>The reuse key of an execution: owner, saved query and version (0 for ad hoc), normalised SQL and parameter values.</summary>
-    public static string ReuseKey(string owner, long queryId, int? version, string sql, string parametersJson) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{owner}\n{queryId}\n{version ?? 0}\n{Normalise(sql)}\n{parametersJson}")));
+    public static string ReuseKey(string owner, long queryId, int? version, string sql, string parametersJson, SqlDialect dialect = SqlDialect.DuneSql) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            // The same text means something else in another dialect (7/2); DuneSQL keeps the key it always had.
+            $"{owner}\n{queryId}\n{version ?? 0}\n{Normalise(sql)}\n{parametersJson}{(dialect == SqlDialect.DuneSql ? "" : "\n" + dialect.ToStored())}")));
 }

@@ -48,7 +48,12 @@ public static class ExecutionsApi
         {
             return ApiErrors.BadRequest(error);
         }
-        return await SubmitAsync(context, executions, store, new SubmitRequest(context.Owner(), sql, tier), raw).ConfigureAwait(false);
+        if (!RequestFields.TryDialect(body, out var dialect, out error))
+        {
+            return ApiErrors.BadRequest(error!);
+        }
+        var request = new SubmitRequest(context.Owner(), sql, tier, Dialect: dialect ?? Strata.Core.Queries.SqlDialect.DuneSql);
+        return await SubmitAsync(context, executions, store, request, raw).ConfigureAwait(false);
     }
 
     /// <summary>

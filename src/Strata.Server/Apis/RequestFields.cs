@@ -20,6 +20,27 @@ internal static class RequestFields
             $"query text too large: {bytes} bytes of SQL, the limit is {limit} bytes (Strata:MaxSqlBytes)");
     }
 
+    /// <summary>
+    /// The optional <c>query_engine</c> field: null when absent (or JSON null), else the dialect it
+    /// names; false with an error naming the field and the allowed values for anything else.
+    /// </summary>
+    internal static bool TryDialect(JsonElement body, out SqlDialect? dialect, out string? error)
+    {
+        dialect = null;
+        error = null;
+        if (!body.TryGetProperty("query_engine", out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+        if (v.ValueKind == JsonValueKind.String && SqlDialects.TryParse(v.GetString(), out var parsed))
+        {
+            dialect = parsed;
+            return true;
+        }
+        error = $"query_engine must be {SqlDialects.AllowedText}, got {(v.ValueKind == JsonValueKind.String ? $"'{v.GetString()}'" : v.ValueKind.ToString().ToLowerInvariant())}";
+        return false;
+    }
+
     internal static bool TryString(JsonElement body, string name, out string? value, out string? error)
     {
         value = null;

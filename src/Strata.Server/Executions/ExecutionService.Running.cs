@@ -105,13 +105,19 @@ public sealed partial class ExecutionService
             using var timeout = new CancellationTokenSource(tierOptions.Timeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, timeout.Token);
             ExecutionOutcome outcome;
+            QueryReferences.Expansion? expansion = null;
             try
             {
                 // The tables this owner may read, as of now; their files stay until the run ends.
                 var (tables, lease) = await uploads.SnapshotAsync(execution.Owner, linked.Token).ConfigureAwait(false);
                 using var heldFiles = lease;
+                // DuneSQL query views (query_<id>) are read now, as of this run, with the caller's rights.
+                if (execution.Dialect == SqlDialect.DuneSql)
+                {
+                    expansion = await references.ExpandAsync(execution.Sql, execution.Owner, execution.QueryId, linked.Token).ConfigureAwait(false);
+                }
                 var result = await engine.ExecuteAsync(
-                    new EngineRequest(id, execution.Sql, execution.Owner, tier, options.MaxResultBytes, tables),
+                    new EngineRequest(id, expansion?.Sql ?? execution.Sql, execution.Owner, tier, options.MaxResultBytes, tables, execution.Dialect),
                     schema => results.CreateWriter(id, schema),
                     linked.Token).ConfigureAwait(false);
                 var endedAt = time.GetUtcNow();
@@ -148,7 +154,8 @@ public sealed partial class ExecutionService
             }
             catch (QueryFailedException e)
             {
-                outcome = new ExecutionOutcome(ExecutionState.Failed, time.GetUtcNow(), Error: MapPosition(execution, e.Error));
+                var error = expansion is null ? e.Error : expansion.MapBack(e.Error, execution.Sql);
+                outcome = new ExecutionOutcome(ExecutionState.Failed, time.GetUtcNow(), Error: MapPosition(execution, error));
                 LogMessages.Failed(logger, id, e.Error.Type);
             }
             catch (Exception e) when (e is not OutOfMemoryException)

@@ -30,9 +30,11 @@ public sealed partial class ExecutionService
     private readonly KeyedLocks reuseLocks = new();
 
     private readonly Uploads.UploadService uploads;
+    private readonly QueryReferences references;
 
-    public ExecutionService(IMetadataStore store, IResultStore results, IQueryEngine engine, Uploads.UploadService uploads, IOptions<StrataOptions> options, IOptions<QuotaOptions> quotas, TimeProvider time, ILogger<ExecutionService> logger)
+    public ExecutionService(IMetadataStore store, IResultStore results, IQueryEngine engine, Uploads.UploadService uploads, IOptions<StrataOptions> options, IOptions<QuotaOptions> quotas, IOptions<HttpSafetyOptions> safety, TimeProvider time, ILogger<ExecutionService> logger)
     {
+        references = new QueryReferences(store, safety.Value.MaxSqlBytes);
         this.uploads = uploads;
         this.store = store;
         this.results = results;
@@ -54,7 +56,7 @@ public sealed partial class ExecutionService
     {
         var now = time.GetUtcNow();
         string parametersJson = request.Parameters?.ParametersJson() ?? "{}";
-        string reuseKey = SqlText.ReuseKey(request.Owner, request.QueryId, request.QueryVersion, request.Sql, parametersJson);
+        string reuseKey = SqlText.ReuseKey(request.Owner, request.QueryId, request.QueryVersion, request.Sql, parametersJson, request.Dialect);
         if (request.Idempotency is { } idem)
         {
             var existing = await store.FindIdempotencyAsync(request.Owner, idem.Key, now - TimeSpan.FromHours(24), cancellationToken).ConfigureAwait(false);
@@ -84,6 +86,7 @@ public sealed partial class ExecutionService
             ParametersJson = request.Parameters is null ? null : parametersJson,
             ReuseKey = reuseKey,
             Tier = request.Tier,
+            Dialect = request.Dialect,
             State = ExecutionState.Pending,
             SubmittedAt = now,
         };
@@ -205,7 +208,8 @@ public sealed record SubmitRequest(
     int? QueryVersion = null,
     ParameterSubstitution.Substituted? Parameters = null,
     TimeSpan? MaxAge = null,
-    IdempotencyRequest? Idempotency = null);
+    IdempotencyRequest? Idempotency = null,
+    SqlDialect Dialect = SqlDialect.DuneSql);
 
 /// <summary>An Idempotency-Key header and the hash of the request it came with.</summary>
 public sealed record IdempotencyRequest(string Key, string RequestHash);

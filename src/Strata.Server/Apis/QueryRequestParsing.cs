@@ -1,0 +1,147 @@
+using System.Text.Json;
+using Strata.Core.Queries;
+
+namespace Strata.Server.Apis;
+
+/// <summary>Reads the saved-query request bodies: parameter values, parameter definitions, tags.</summary>
+internal static class QueryRequestParsing
+{
+    /// <summary>query_parameters from the body (a dict, or the older list of {key, value}) or the query string (JSON text).</summary>
+    internal static Dictionary<string, ParameterValue> ParseSuppliedValues(HttpContext context, JsonElement body)
+    {
+        JsonElement parameters = default;
+        bool found = body.TryGetProperty("query_parameters", out parameters) && parameters.ValueKind != JsonValueKind.Null;
+        JsonDocument? fromQuery = null;
+        try
+        {
+            if (!found && context.Request.Query["query_parameters"].FirstOrDefault() is { Length: > 0 } text)
+            {
+                try
+                {
+                    fromQuery = JsonDocument.Parse(text);
+                }
+                catch (JsonException)
+                {
+                    throw new ParameterException("query_parameters in the query string must be JSON");
+                }
+                parameters = fromQuery.RootElement;
+                found = true;
+            }
+            var result = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
+            if (!found)
+            {
+                return result;
+            }
+            switch (parameters.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var p in parameters.EnumerateObject())
+                    {
+                        result[p.Name] = ValueOf(p.Name, p.Value);
+                    }
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in parameters.EnumerateArray())
+                    {
+                        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("key", out var key) || key.ValueKind != JsonValueKind.String)
+                        {
+                            throw new ParameterException("query_parameters as a list must hold objects with a string \"key\" and a \"value\"");
+                        }
+                        if (!item.TryGetProperty("value", out var value))
+                        {
+                            throw new ParameterException($"query_parameters: parameter '{key.GetString()}' has no value");
+                        }
+                        result[key.GetString()!] = ValueOf(key.GetString()!, value);
+                    }
+                    break;
+                default:
+                    throw new ParameterException("query_parameters must be an object of name: value");
+            }
+            return result;
+        }
+        finally
+        {
+            fromQuery?.Dispose();
+        }
+    }
+
+    internal static ParameterValue ValueOf(string name, JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => ParameterValue.Single(value.GetString()!),
+        JsonValueKind.Number => ParameterValue.Single(value.GetRawText()),
+        JsonValueKind.True or JsonValueKind.False => ParameterValue.Single(value.GetRawText()),
+        JsonValueKind.Array => new ParameterValue(value.EnumerateArray().Select(v => v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString()!,
+            JsonValueKind.Number => v.GetRawText(),
+            _ => throw new ParameterException($"parameter '{name}': list values must be strings or numbers"),
+        }).ToArray(), true),
+        _ => throw new ParameterException($"parameter '{name}' must be a string, a number or a list, got {value.ValueKind.ToString().ToLowerInvariant()}"),
+    };
+
+    /// <summary>parameters[] definitions, or (TypeScript client) query_parameters {name: default}.</summary>
+    internal static List<QueryParameter>? ParseDefinitions(JsonElement body)
+    {
+        if (body.TryGetProperty("parameters", out var list) && list.ValueKind != JsonValueKind.Null)
+        {
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                throw new ParameterException("parameters must be a list of {key, type, value}");
+            }
+            var result = new List<QueryParameter>();
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    throw new ParameterException("parameters must be a list of {key, type, value}");
+                }
+                string key = item.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString()! : "";
+                string type = item.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "text";
+                string value = item.TryGetProperty("value", out var v) ? DefaultText(key, v) : "";
+                string? description = item.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+                List<string>? options = item.TryGetProperty("enumOptions", out var o) && o.ValueKind == JsonValueKind.Array
+                    ? o.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetRawText()).ToList()
+                    : null;
+                bool multi = item.TryGetProperty("isMultiselect", out var m) && m.ValueKind == JsonValueKind.True;
+                var definition = ParameterSubstitution.ValidateDefinition(new QueryParameter(key, type, value, description, options, multi));
+                if (result.Any(r => r.Key == key))
+                {
+                    throw new ParameterException($"parameter '{key}' is defined twice");
+                }
+                result.Add(definition);
+            }
+            return result;
+        }
+        if (body.TryGetProperty("query_parameters", out var dict) && dict.ValueKind == JsonValueKind.Object)
+        {
+            return dict.EnumerateObject().Select(p =>
+            {
+                string value = DefaultText(p.Name, p.Value);
+                return new QueryParameter(p.Name, ParameterSubstitution.IsNumber(value) ? "number" : "text", value);
+            }).ToList();
+        }
+        return null;
+    }
+
+    internal static string DefaultText(string key, JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.String => v.GetString()!,
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
+        JsonValueKind.Array => JsonSerializer.Serialize(v.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetRawText()).ToList()),
+        JsonValueKind.Null => "",
+        _ => throw new ParameterException($"parameter '{key}': value must be a string"),
+    };
+
+    internal static List<string>? ParseTags(JsonElement body)
+    {
+        if (!body.TryGetProperty("tags", out var tags) || tags.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (tags.ValueKind != JsonValueKind.Array || tags.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String))
+        {
+            throw new ParameterException("tags must be a list of strings");
+        }
+        return tags.EnumerateArray().Select(t => t.GetString()!).ToList();
+    }
+}

@@ -1,0 +1,208 @@
+using System.Text;
+using Strata.Core.Engine;
+using Strata.Core.Executions;
+using Strata.Core.Queries;
+using Strata.Core.Storage;
+using Strata.Engine.DuckDb.DuneSql;
+
+namespace Strata.Server.Executions;
+
+/// <summary>
+/// Inlines DuneSQL query views before an execution runs: each <c>query_&lt;id&gt;</c> table reference
+/// becomes <c>(&lt;that query's SQL&gt;) AS query_&lt;id&gt;</c>, the query's current version with its
+/// parameters at their defaults (or the values the quoted form passes), references inside it inlined
+/// the same way. A reference reads a query of the caller's, or a public one; anything else is "not
+/// found", exactly as a missing query, so a private query's existence never shows. Depth, cycles and
+/// the inlined size are bounded. The engine translates the whole text as one.
+/// </summary>
+public sealed class QueryReferences(IMetadataStore store, long maxSqlBytes)
+{
+    /// <summary>How deep references may nest (a query reading a query reading a query …).</summary>
+    public const int MaxDepth = 8;
+
+    /// <summary>How many distinct saved queries one execution may read (each is a metadata read).</summary>
+    public const int MaxQueries = 256;
+
+    /// <summary>The text with the references inlined, and where each inlined piece came from.</summary>
+    public sealed record Expansion(string Sql, IReadOnlyList<ParameterSubstitution.Span> Spans, IReadOnlyList<long> QueryIds)
+    {
+        private ParameterSubstitution.Substituted Map => new(Sql, new Dictionary<string, IReadOnlyList<string>>(), Spans);
+
+        /// <summary>An error position in the expanded text, moved to the text before expansion (a position
+        /// inside an inlined query points at its reference), with the message naming the query it is in.</summary>
+        public ExecutionError MapBack(ExecutionError error, string before)
+        {
+            if (Spans.Count == 0 || error.Line is not int line || error.Column is not int column)
+            {
+                return error;
+            }
+            int offset = ParameterSubstitution.OffsetOf(Sql, line, column);
+            int k = Spans.ToList().FindIndex(s => offset >= s.OutputStart && offset < s.OutputStart + s.OutputLength);
+            var (l, c) = ParameterSubstitution.LineColumnOf(before, Map.MapBack(offset));
+            string message = k < 0 ? error.Message : $"in query_{QueryIds[k]}: {error.Message}";
+            return error with { Message = message, Line = l, Column = c };
+        }
+    }
+
+    private sealed class ReferenceException(string message) : Exception(message);
+
+    /// <summary>
+    /// Expands the references of <paramref name="sql"/> for <paramref name="caller"/>. A saved query's
+    /// own id (<paramref name="selfId"/>, 0 for ad-hoc SQL) counts as already on the path, so a query
+    /// that reads itself is a cycle. Throws <see cref="QueryFailedException"/> at the reference's position.
+    /// </summary>
+    public async Task<Expansion> ExpandAsync(string sql, string caller, long selfId, CancellationToken cancellationToken)
+    {
+        var tokens = DuneLexer.Lex(sql);
+        var references = QueryReferenceFinder.Find(sql, tokens);
+        if (references.Count == 0)
+        {
+            return new Expansion(sql, [], []);
+        }
+        var run = new Run(caller, [], []);
+        long budget = maxSqlBytes - Encoding.UTF8.GetByteCount(sql);
+        var output = new StringBuilder(sql.Length * 2);
+        var spans = new List<ParameterSubstitution.Span>();
+        var ids = new List<long>();
+        int last = 0;
+        foreach (var reference in references)
+        {
+            output.Append(sql, last, reference.Start - last);
+            string inlined;
+            try
+            {
+                var path = selfId > 0 ? new List<long> { selfId } : [];
+                var (body, _) = await BodyAsync(reference, path, run, budget, cancellationToken).ConfigureAwait(false);
+                inlined = Inlined(reference, body);
+                budget -= Encoding.UTF8.GetByteCount(inlined) - Encoding.UTF8.GetByteCount(reference.Name);
+                if (budget < 0)
+                {
+                    throw new ReferenceException(TooLarge(reference.QueryId, ""));
+                }
+            }
+            catch (ReferenceException e)
+            {
+                var (line, column) = ParameterSubstitution.LineColumnOf(sql, reference.Start);
+                throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed, e.Message, line, column));
+            }
+            spans.Add(new ParameterSubstitution.Span(output.Length, inlined.Length, reference.Start, reference.Length));
+            ids.Add(reference.QueryId);
+            output.Append(inlined);
+            last = reference.Start + reference.Length;
+        }
+        output.Append(sql, last, sql.Length - last);
+        return new Expansion(output.ToString(), spans, ids);
+    }
+
+    /// <summary>What one expansion shares: the caller, the queries read, and the bodies already built
+    /// (by id and values) with their nesting height, so a query read many times is built once.</summary>
+    private sealed record Run(string Caller, Dictionary<long, SavedQuery?> Queries, Dictionary<string, (string Body, int Height)> Bodies);
+
+    private static string Inlined(QueryReferenceFinder.Reference reference, string body) =>
+        // The closing parenthesis goes on its own line, so a trailing -- comment cannot swallow it.
+        $"({body}\n){(reference.HasAlias ? "" : " AS " + reference.Name)}";
+
+    private string TooLarge(long id, string through) =>
+        $"the SQL with its query_<id> references inlined is over the limit of {maxSqlBytes} bytes (Strata:MaxSqlBytes) at query_{id}{through}";
+
+    /// <summary>The referenced query's SQL, its parameters applied and its own references inlined, and how
+    /// many levels of references it holds (1 for none). Any piece over <paramref name="budget"/> bytes stops it.</summary>
+    private async Task<(string Body, int Height)> BodyAsync(
+        QueryReferenceFinder.Reference reference, List<long> path, Run run, long budget, CancellationToken cancellationToken)
+    {
+        long id = reference.QueryId;
+        string through = path.Count == 0 ? "" : $" (through {string.Join(" -> ", path.Select(p => $"query_{p}"))})";
+        if (path.Contains(id))
+        {
+            throw new ReferenceException(
+                $"query_{id} references itself: {string.Join(" -> ", path.Append(id).Select(p => $"query_{p}"))} is a cycle of query_<id> references");
+        }
+        if (path.Count >= MaxDepth)
+        {
+            throw new ReferenceException(Deep(id, through));
+        }
+        string key = id + "\n" + string.Join("\n", reference.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value));
+        if (run.Bodies.TryGetValue(key, out var built))
+        {
+            if (path.Count + built.Height > MaxDepth)
+            {
+                throw new ReferenceException(Deep(id, through));
+            }
+            return built;
+        }
+        if (!run.Queries.TryGetValue(id, out var query))
+        {
+            if (run.Queries.Count >= MaxQueries)
+            {
+                throw new ReferenceException($"the query reads more than {MaxQueries} saved queries through query_<id> references{through}");
+            }
+            query = await store.GetQueryAsync(id, cancellationToken).ConfigureAwait(false);
+            run.Queries[id] = query;
+        }
+        // A private query of someone else answers exactly as a missing one.
+        if (query is null || (query.IsPrivate && query.Owner != run.Caller))
+        {
+            throw new ReferenceException($"query_{id} not found: a query_<id> reference reads a saved query of yours or a public one{through}");
+        }
+        if (query.IsArchived)
+        {
+            throw new ReferenceException($"query_{id} is archived; an archived query cannot be read as a view{through}");
+        }
+        if (query.Dialect != SqlDialect.DuneSql)
+        {
+            throw new ReferenceException($"query_{id} is written in DuckDB SQL (query_engine \"duckdb\"); only DuneSQL queries can be read as a view{through}");
+        }
+        string sql;
+        try
+        {
+            var supplied = reference.Values.ToDictionary(kv => kv.Key, kv => ParameterValue.Single(kv.Value), StringComparer.Ordinal);
+            sql = ParameterSubstitution.Apply(query.Sql, query.Parameters, supplied).Sql;
+        }
+        catch (ParameterException e)
+        {
+            throw new ReferenceException($"query_{id}: {e.Message}{through}");
+        }
+        var inner = new List<long>(path) { id };
+        var body = new StringBuilder(sql.Length + 16);
+        int last = 0, height = 1;
+        foreach (var r in QueryReferenceFinder.Find(sql))
+        {
+            body.Append(sql, last, r.Start - last);
+            var (nested, nestedHeight) = await BodyAsync(r, inner, run, budget, cancellationToken).ConfigureAwait(false);
+            body.Append(Inlined(r, nested));
+            height = Math.Max(height, nestedHeight + 1);
+            last = r.Start + r.Length;
+            if (body.Length > budget)
+            {
+                throw new ReferenceException(TooLarge(id, through));
+            }
+        }
+        body.Append(sql, last, sql.Length - last);
+        string text = WithoutTrailingSemicolons(body.ToString());
+        if (Encoding.UTF8.GetByteCount(text) > budget)
+        {
+            throw new ReferenceException(TooLarge(id, through));
+        }
+        run.Bodies[key] = (text, height);
+        return (text, height);
+    }
+
+    private static string Deep(long id, string through) =>
+        $"query_<id> references nest deeper than {MaxDepth} levels at query_{id}{through}";
+
+    /// <summary>The text up to its last token that is not a <c>;</c> (trailing comments and semicolons go).</summary>
+    private static string WithoutTrailingSemicolons(string sql)
+    {
+        var tokens = DuneLexer.Lex(sql);
+        for (int i = tokens.Count - 1; i >= 0; i--)
+        {
+            var t = tokens[i];
+            if (t.IsTrivia || (t.Kind == DuneTokenKind.Symbol && sql[t.Start] == ';'))
+            {
+                continue;
+            }
+            return sql[..t.End];
+        }
+        return sql;
+    }
+}
