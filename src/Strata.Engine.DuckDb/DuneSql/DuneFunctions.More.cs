@@ -1,0 +1,56 @@
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// Array, JSON, string and time functions of Trino's reference whose DuckDB namesake answers differently
+/// (or is missing), as inline DuckDB templates with Trino's answers.
+/// </summary>
+internal static class DuneMoreFunctions
+{
+    /// <summary>Indexes 1..n of a list whose element is the first of its value (NULL counts as a value, as Trino's).</summary>
+    private const string FirstIndexes = "list_filter(range(1, len($1) + 1), _strata_i -> list_position($1, ($1)[_strata_i]) = _strata_i)";
+
+    /// <summary>Trino's format_number: the value truncated to a long, divided by 1000 while at least 1000 in size
+    /// (K, M, B, T, Q), shown with up to 2, 1 or 0 decimals (below 10, below 100, else), rounded half up.</summary>
+    private static string FormatNumber()
+    {
+        const string value = "CAST(trunc(CAST($1 AS DOUBLE)) AS DOUBLE)";
+        string[] units = ["", "K", "M", "B", "T", "Q"];
+        static string Shown(string f) =>
+            $"regexp_replace(regexp_replace(CASE WHEN {f} < 10 THEN format('{{:.2f}}', round({f}, 2)) WHEN {f} < 100 THEN format('{{:.1f}}', round({f}, 1)) "
+            + $"ELSE format('{{:.0f}}', round({f}, 0)) END, '(\\.\\d*?)0+$', '\\1'), '\\.$', '')";
+        var cases = new System.Text.StringBuilder("(CASE");
+        for (int k = 0; k < units.Length; k++)
+        {
+            string f = value + string.Concat(Enumerable.Repeat(" / 1000.0", k));
+            cases.Append(k < units.Length - 1 ? $" WHEN abs({f}) < 1000 THEN " : " ELSE ").Append(Shown($"({f})")).Append($" || '{units[k]}'");
+        }
+        return cases.Append(" END)").ToString();
+    }
+
+    internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()
+    {
+        yield return new(("format_number", 1), FormatNumber());
+        // Dune's starts_with also takes varbinary (a prefix of bytes).
+        yield return new(("starts_with", 2),
+            "(CASE WHEN typeof($1) = 'BLOB' THEN starts_with(hex(" + DuneBinaryFunctions.Bin("$1") + "), hex(" + DuneBinaryFunctions.Bin("$2") + ")) "
+            + "ELSE starts_with(CAST($1 AS VARCHAR), CAST($2 AS VARCHAR)) END)");
+        // arrays: Trino's array_position is 0 when absent; array_distinct keeps the first of each value, in order.
+        yield return new(("array_position", 2), "coalesce(list_position($1, $2), 0)");
+        yield return new(("array_distinct", 1), "list_select($1, " + FirstIndexes + ")");
+        yield return new(("array_join", 2), "array_to_string($1, $2)");
+        yield return new(("array_join", 3), "array_to_string(list_transform($1, _strata_x -> coalesce(CAST(_strata_x AS VARCHAR), $3)), $2)");
+        yield return new(("array_except", 2), "list_filter(list_select($1, " + FirstIndexes + "), _strata_x -> NOT list_contains($2, _strata_x))");
+        yield return new(("slice", 3),
+            "(CASE WHEN ($2) < 0 THEN list_slice($1, len($1) + ($2) + 1, len($1) + ($2) + ($3)) ELSE list_slice($1, $2, ($2) + ($3) - 1) END)");
+        yield return new(("array_sum", 1), "list_sum($1)");
+        yield return new(("array_average", 1), "list_avg($1)");
+        // json
+        yield return new(("is_json_scalar", 1), "(json_type(json($1)) NOT IN ('OBJECT', 'ARRAY'))");
+        yield return new(("json_size", 2),
+            "(CASE WHEN json_type(json($1), $2) IS NULL THEN NULL WHEN json_type(json($1), $2) = 'ARRAY' THEN json_array_length(json($1), $2) "
+            + "WHEN json_type(json($1), $2) = 'OBJECT' THEN len(json_keys(json($1), $2)) ELSE 0 END)");
+        // time
+        yield return new(("current_timezone", 0), "current_setting('TimeZone')");
+        yield return new(("to_milliseconds", 1), "CAST(epoch_ms(TIMESTAMP '1970-01-01' + ($1)) AS BIGINT)");
+    }
+}
