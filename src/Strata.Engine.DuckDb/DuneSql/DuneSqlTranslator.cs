@@ -174,6 +174,11 @@ public static partial class DuneSqlTranslator
             {
                 return EmitCall(i, next, end, word);
             }
+            if (QuoteWhenBareAlias.Contains(word) && IsBareAlias(previous, next, end))
+            {
+                emitter.Text("\"" + Text(i) + "\"", token);
+                return i + 1;
+            }
             // A statement's first word is a command (DuckDB's SUMMARIZE, SHOW, PIVOT), never a name.
             bool statementStart = previous < 0 || Is(previous, ";") || (Is(previous, "(") && Commands.Contains(word));
             if (QuoteWhenName.Contains(word) && !statementStart && !(word == "to" && previous >= 0 && IntervalUnits.Contains(Text(previous))))
@@ -183,6 +188,28 @@ public static partial class DuneSqlTranslator
             }
             emitter.Copy(token);
             return i + 1;
+        }
+
+        /// <summary>A word standing as an alias without AS: after the end of an expression or a name, before what
+        /// follows an alias (a unit after <c>INTERVAL '7'</c> is the interval's, not an alias).</summary>
+        private bool IsBareAlias(int previous, int next, int end)
+        {
+            if (previous < 0 || !(next >= end || AfterAlias.Contains(Text(next))))
+            {
+                return false;
+            }
+            var kind = tokens[previous].Kind;
+            if (kind is DuneTokenKind.String or DuneTokenKind.Number)
+            {
+                return !Is(Previous(previous), "interval");
+            }
+            return kind switch
+            {
+                DuneTokenKind.Word => !BeforeNonAlias.Contains(Text(previous)),
+                DuneTokenKind.QuotedName or DuneTokenKind.HexBinary => true,
+                DuneTokenKind.Symbol => Is(previous, ")") || Is(previous, "]"),
+                _ => false,
+            };
         }
 
         /// <summary>Trino's one-column <c>VALUES 1, 2</c>: each row gets its parentheses.</summary>

@@ -104,6 +104,22 @@ public sealed class DuneSqlFunctionFamiliesTests : IDisposable
     public void Documented_example_gives_documented_answer(string sql, string expected) =>
         Assert.Equal(expected, db.Scalar(sql));
 
+    /// <summary>Trino takes non-reserved words as aliases without AS (<c>date_trunc('day', block_time) day</c>, common in
+    /// dashboards); DuckDB does not, so they are quoted there, and only there.</summary>
+    [Theory]
+    [InlineData("SELECT date_trunc('day', TIMESTAMP '2024-01-02 03:04:05') day", "2024-01-02 00:00:00")]
+    [InlineData("SELECT sum(x) value FROM (VALUES 1, 2) t(x)", "3")]
+    [InlineData("SELECT 'a' name, 1 data", "a")]
+    [InlineData("SELECT d week FROM (SELECT 5 AS d) data WHERE d > 1", "5")]
+    [InlineData("SELECT CASE WHEN 1 > 0 THEN 'y' END type", "y")]
+    [InlineData("SELECT TIMESTAMP '2024-01-01 00:00:00' + interval '7' day", "2024-01-08 00:00:00")]
+    [InlineData("SELECT x FROM (VALUES 2, 1) t(x) ORDER BY x NULLS FIRST LIMIT 1", "1")]
+    [InlineData("SELECT extract(day FROM DATE '2024-01-09') day", "9")]
+    public void Unreserved_words_are_aliases_without_AS_as_in_Trino(string sql, string expected)
+    {
+        Assert.Equal(expected, db.Scalar(sql));
+    }
+
     [Theory]
     [InlineData("SELECT varbinary_to_integer(0x0000000001)", "varbinary_to_integer")]
     [InlineData("SELECT varbinary_to_bigint(0x000000000000000001)", "varbinary_to_bigint")]
