@@ -130,7 +130,23 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
             + "token_standard varchar, tx_from varbinary, tx_to varbinary, tx_index bigint, from varbinary, to varbinary, "
             + "contract_address varbinary, symbol varchar, amount_raw uint256, amount double, price_usd double, amount_usd double"
         },
+        // Dune's data catalog, curated/labels/address-labels.mdx
+        {
+            "labels.addresses",
+            "blockchain varchar, address varbinary, name varchar, category varchar, contributor varchar, source varchar, "
+            + $"created_at {Tz}, updated_at {Tz}, model_name varchar, label_type varchar"
+        },
     };
+
+    [Fact]
+    public void Labels_name_the_routers_builders_tokens_and_every_traded_pair()
+    {
+        Assert.Equal("Uniswap V2: Router 2", Scalar("SELECT name FROM labels.addresses WHERE address = unhex('7a250d5630b4cf539739df2c5dacb4c659f2488d')"));
+        Assert.Equal("USD Coin (USDC)", Scalar("SELECT name FROM labels.addresses WHERE address = unhex('a0b86991c6218b36c1d19d4a2e9eb0ce3606eb48')"));
+        Assert.Equal(0, Count("SELECT count(*) FROM (SELECT DISTINCT project_contract_address AS a FROM dex.trades) p "
+            + "WHERE NOT EXISTS (SELECT 1 FROM labels.addresses l WHERE l.address = p.a AND l.category = 'dex')"));
+        Assert.Equal(0, Count("SELECT count(*) FROM (SELECT address FROM labels.addresses GROUP BY address HAVING count(*) > 1)"));
+    }
 
     [Fact]
     public void Dex_trades_are_the_swap_logs_with_the_transfers_in_and_out_of_their_pair()

@@ -2,7 +2,7 @@ namespace Strata.Engine.DuckDb;
 
 /// <summary>
 /// Dune's most used curated tables ("spells"), derived from the raw demo tables so they agree with them:
-/// <c>dex.trades</c> (one row per Uniswap V2 / SushiSwap Swap log), <c>tokens.transfers</c> (the ERC-20
+/// <c>dex.trades</c> (one row per Uniswap V2 / SushiSwap Swap log), <c>labels.addresses</c>, <c>tokens.transfers</c> (the ERC-20
 /// transfers with amounts and USD values), and <c>prices.hour</c>, <c>prices.day</c>, <c>prices.latest</c>
 /// (from prices.usd). Column names and types follow spellbook's dex_trades.sql and tokens_transfers.sql and
 /// Dune's data catalog (curated/prices/*.mdx).
@@ -67,6 +67,32 @@ public static partial class DemoData
                    evt_index::BIGINT AS evt_index
             FROM y
             ORDER BY block_number, evt_index
+            """;
+        // labels.addresses (Dune's curated/labels/address-labels.mdx columns): the real names of the addresses the demo
+        // uses (tokens, routers, builders, rollup inboxes) and the demo's pair contracts, named from their trades.
+        yield return """
+            CREATE SCHEMA IF NOT EXISTS labels;
+            CREATE OR REPLACE TABLE labels.addresses AS
+            WITH known(address, name, category, model_name) AS (
+                SELECT contract_address, name || ' (' || symbol || ')', 'tokens', 'tokens_ethereum_erc20' FROM tokens.erc20
+                UNION ALL SELECT * FROM (VALUES
+                    (unhex('7a250d5630b4cf539739df2c5dacb4c659f2488d'), 'Uniswap V2: Router 2', 'dex', 'uniswap_v2_ethereum'),
+                    (unhex('d9e1ce17f2641f24ae83637ab66a2cca9c378b9f'), 'SushiSwap: Router', 'dex', 'sushiswap_v1_ethereum'),
+                    (unhex('95222290dd7278aa3ddd389cc1e1d165cc4bafe5'), 'beaverbuild', 'infrastructure', 'builders_ethereum'),
+                    (unhex('4838b106fce9647bdf1e7877bf73ce8b0bad5f97'), 'Titan Builder', 'infrastructure', 'builders_ethereum'),
+                    (unhex('ff00000000000000000000000000000000008453'), 'Base: Batch Inbox', 'bridge', 'op_stack_batch_inboxes'),
+                    (unhex('ff00000000000000000000000000000000000010'), 'OP Mainnet: Batch Inbox', 'bridge', 'op_stack_batch_inboxes'))
+                UNION ALL
+                SELECT DISTINCT project_contract_address,
+                       CASE project WHEN 'uniswap' THEN 'Uniswap V2: ' ELSE 'SushiSwap: ' END || token_pair,
+                       'dex', project || '_v' || version || '_ethereum_pools'
+                FROM dex.trades
+            )
+            SELECT 'ethereum' AS blockchain, address, name, category, 'strata' AS contributor, 'demo' AS source,
+                   (SELECT min(time) FROM ethereum.blocks) AS created_at, (SELECT min(time) FROM ethereum.blocks) AS updated_at,
+                   model_name, 'identifier' AS label_type
+            FROM known
+            ORDER BY category, name, address
             """;
         yield return """
             CREATE OR REPLACE TABLE tokens.transfers AS

@@ -89,6 +89,7 @@ public static partial class DemoData
         "prices.latest",
         "dex.trades",
         "tokens.transfers",
+        "labels.addresses",
     ];
 
     /// <summary>Creates schemas and tables in the connection's current catalog, for data ending now.</summary>
