@@ -30,6 +30,14 @@ internal static class DuneMoreFunctions
     internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()
     {
         yield return new(("format_number", 1), FormatNumber());
+        // Trino's substr takes varchar and varbinary; DuckDB's only varchar, but array_slice takes both with the same
+        // 1-based, negative-from-the-end positions. A start outside the value (or 0) gives an empty value, as Trino's.
+        foreach (string name in new[] { "substr", "substring" })
+        {
+            yield return new((name, 2), "(CASE WHEN array_slice($1, $2, $2) = array_slice($1, 1, 0) THEN array_slice($1, 1, 0) ELSE array_slice($1, $2, 2147483647) END)");
+            yield return new((name, 3), "(CASE WHEN array_slice($1, $2, $2) = array_slice($1, 1, 0) OR ($3) <= 0 THEN array_slice($1, 1, 0) "
+                + "WHEN ($2) < 0 AND ($2) + ($3) - 1 >= 0 THEN array_slice($1, $2, 2147483647) ELSE array_slice($1, $2, ($2) + ($3) - 1) END)");
+        }
         // Dune's starts_with also takes varbinary (a prefix of bytes).
         yield return new(("starts_with", 2),
             "(CASE WHEN typeof($1) = 'BLOB' THEN starts_with(hex(" + DuneBinaryFunctions.Bin("$1") + "), hex(" + DuneBinaryFunctions.Bin("$2") + ")) "

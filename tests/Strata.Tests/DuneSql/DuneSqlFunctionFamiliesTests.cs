@@ -97,6 +97,16 @@ public sealed class DuneSqlFunctionFamiliesTests : IDisposable
     [InlineData("SELECT CAST(timestamp '2012-10-31 01:00 UTC' AS varchar)", "2012-10-31 01:00:00+00")]
     [InlineData("SELECT typeof(timestamp '2012-10-31 01:00 UTC')", "TIMESTAMP WITH TIME ZONE")]
     [InlineData("SELECT timestamp '2012-10-31 01:00'", "2012-10-31 01:00:00")]
+    // Trino's substr on varchar and varbinary (spellbook's ens_set_name_latest slices call data with it)
+    [InlineData("SELECT substr(0xc47f0027aabb, 1, 4)", "0xc47f0027")]
+    [InlineData("SELECT substr(0xc47f0027aabb, 5)", "0xaabb")]
+    [InlineData("SELECT substr(0xc47f0027aabb, -2)", "0xaabb")]
+    [InlineData("SELECT substr('hello', 2, 3)", "ell")]
+    [InlineData("SELECT substring('hello', -4, 2)", "el")]
+    [InlineData("SELECT substr('hello', -3)", "llo")]
+    [InlineData("SELECT substr('hello', -10) = ''", "true")]
+    [InlineData("SELECT substr('hello', 0) = ''", "true")]
+    [InlineData("SELECT substr('héllo', 2, 2)", "él")]
     // Dune's starts_with over varbinary (as real dashboards use it on call data)
     [InlineData("SELECT starts_with(0x10d1e85c0000, 0x10d1e85c)", "true")]
     [InlineData("SELECT starts_with(0x0010d1e85c, 0x10d1e85c)", "false")]
