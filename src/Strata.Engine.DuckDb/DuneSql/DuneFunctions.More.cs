@@ -27,8 +27,28 @@ internal static class DuneMoreFunctions
         return cases.Append(" END)").ToString();
     }
 
+    /// <summary>Trino's human_readable_seconds: weeks, days, hours, minutes, seconds of the rounded value, zero parts
+    /// left out, singular for 1 ("1 minute, 36 seconds"); 0 is "0 seconds".</summary>
+    private static string HumanReadableSeconds()
+    {
+        const string s = "CAST(round($1) AS BIGINT)";
+        (string Unit, string Part)[] parts =
+        [
+            ("week", $"{s} // 604800"), ("day", $"{s} % 604800 // 86400"), ("hour", $"{s} % 86400 // 3600"),
+            ("minute", $"{s} % 3600 // 60"), ("second", $"{s} % 60"),
+        ];
+        string pieces = string.Join(", ", parts.Select(p =>
+            $"CASE WHEN ({p.Part}) = 1 THEN '1 {p.Unit}' WHEN ({p.Part}) > 0 THEN CAST(({p.Part}) AS VARCHAR) || ' {p.Unit}s' END"));
+        return $"(CASE WHEN {s} = 0 THEN '0 seconds' ELSE concat_ws(', ', {pieces}) END)";
+    }
+
     internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()
     {
+        yield return new(("human_readable_seconds", 1), HumanReadableSeconds());
+        yield return new(("rand", 0), "random()");
+        yield return new(("rand", 1), "CAST(floor(random() * ($1)) AS BIGINT)");
+        // Trino keeps one value of a repeated key; DuckDB's map refuses repeated keys (an error, never a wrong map).
+        yield return new(("map_agg", 2), "map_from_entries(list(struct_pack(key := $1, value := $2)) FILTER (WHERE ($1) IS NOT NULL))");
         yield return new(("format_number", 1), FormatNumber());
         // Trino's substr takes varchar and varbinary; DuckDB's only varchar, but array_slice takes both with the same
         // 1-based, negative-from-the-end positions. A start outside the value (or 0) gives an empty value, as Trino's.

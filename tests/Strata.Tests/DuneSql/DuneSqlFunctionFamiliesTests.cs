@@ -107,6 +107,13 @@ public sealed class DuneSqlFunctionFamiliesTests : IDisposable
     [InlineData("SELECT substr('hello', -10) = ''", "true")]
     [InlineData("SELECT substr('hello', 0) = ''", "true")]
     [InlineData("SELECT substr('héllo', 2, 2)", "él")]
+    // Trino datetime.mdx, math.mdx, aggregate.mdx
+    [InlineData("SELECT human_readable_seconds(96)", "1 minute, 36 seconds")]
+    [InlineData("SELECT human_readable_seconds(3762)", "1 hour, 2 minutes, 42 seconds")]
+    [InlineData("SELECT human_readable_seconds(56363463)", "93 weeks, 1 day, 8 hours, 31 minutes, 3 seconds")]
+    [InlineData("SELECT human_readable_seconds(0)", "0 seconds")]
+    [InlineData("SELECT rand() >= 0 AND rand() < 1 AND rand(10) BETWEEN 0 AND 9", "true")]
+    [InlineData("SELECT element_at(map_agg(k, v), 'b') FROM (VALUES ('a', 1), ('b', 2)) t(k, v)", "2")]
     // Dune's starts_with over varbinary (as real dashboards use it on call data)
     [InlineData("SELECT starts_with(0x10d1e85c0000, 0x10d1e85c)", "true")]
     [InlineData("SELECT starts_with(0x0010d1e85c, 0x10d1e85c)", "false")]
