@@ -30,6 +30,12 @@ public static partial class DuneSqlTranslator
     {
         private string Text(int i) => sql.Substring(tokens[i].Start, tokens[i].Length);
 
+        private string Sql => sql;
+
+        private List<DuneToken> Tokens => tokens;
+
+        private DuneEmitter Out => emitter;
+
         private bool Is(int i, string text) => i >= 0 && i < tokens.Count && !tokens[i].IsTrivia
             && string.Equals(Text(i), text, StringComparison.OrdinalIgnoreCase);
 
@@ -188,88 +194,6 @@ public static partial class DuneSqlTranslator
             }
             emitter.Copy(token);
             return i + 1;
-        }
-
-        /// <summary>A word standing as an alias without AS: after the end of an expression or a name, before what
-        /// follows an alias (a unit after <c>INTERVAL '7'</c> is the interval's, not an alias).</summary>
-        private bool IsBareAlias(int previous, int next, int end)
-        {
-            if (previous < 0 || !(next >= end || AfterAlias.Contains(Text(next))))
-            {
-                return false;
-            }
-            var kind = tokens[previous].Kind;
-            if (kind is DuneTokenKind.String or DuneTokenKind.Number)
-            {
-                return !Is(Previous(previous), "interval");
-            }
-            return kind switch
-            {
-                DuneTokenKind.Word => !BeforeNonAlias.Contains(Text(previous)),
-                DuneTokenKind.QuotedName or DuneTokenKind.HexBinary => true,
-                DuneTokenKind.Symbol => Is(previous, ")") || Is(previous, "]"),
-                _ => false,
-            };
-        }
-
-        /// <summary>Trino's one-column <c>VALUES 1, 2</c>: each row gets its parentheses.</summary>
-        private int EmitBareValues(int valuesIndex, int first, int end)
-        {
-            emitter.Copy(tokens[valuesIndex]);
-            for (int k = valuesIndex + 1; k < first; k++)
-            {
-                emitter.Copy(tokens[k]);
-            }
-            int depth = 0, from = first, i = first;
-            for (; i < end; i++)
-            {
-                if (tokens[i].Kind == DuneTokenKind.Symbol)
-                {
-                    char c = sql[tokens[i].Start];
-                    if (c is '(' or '[')
-                    {
-                        depth++;
-                    }
-                    else if (c is ')' or ']' && --depth < 0)
-                    {
-                        break;
-                    }
-                    else if (c is ',' or ';' && depth == 0)
-                    {
-                        EmitRow(from, i);
-                        if (c == ';')
-                        {
-                            return i;
-                        }
-                        emitter.Copy(tokens[i]);
-                        from = i + 1;
-                    }
-                }
-                else if (depth == 0 && tokens[i].Kind == DuneTokenKind.Word && EndsValues.Contains(Text(i)))
-                {
-                    break;
-                }
-            }
-            EmitRow(from, i);
-            return i;
-        }
-
-        private static readonly HashSet<string> EndsValues = new(StringComparer.OrdinalIgnoreCase)
-        {
-            "order", "limit", "offset", "union", "except", "intersect", "fetch", "as", "window",
-        };
-
-        private void EmitRow(int from, int to)
-        {
-            int first = Next(from - 1, to);
-            if (first >= to)
-            {
-                Emit(from, to);
-                return;
-            }
-            emitter.Text("(", tokens[first]);
-            Emit(from, to);
-            emitter.Text(")", tokens[first]);
         }
 
         [System.Text.RegularExpressions.GeneratedRegex(@"^('\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2})(?=[ '+-])")]
