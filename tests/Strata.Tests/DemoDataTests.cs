@@ -110,6 +110,9 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
         { "tokens.erc20", "blockchain varchar, contract_address varbinary, symbol varchar, name varchar, decimals integer" },
         { "prices.usd", $"minute {Tz}, blockchain varchar, contract_address varbinary, symbol varchar, decimals integer, price double" },
         // Dune's data catalog, curated/prices/prices_hour.mdx, prices_day.mdx, prices_latest.mdx
+        { "prices.minute", "blockchain varchar, contract_address varbinary, symbol varchar, timestamp timestamp, price double, decimals integer, volume double, source varchar" },
+        // spellbook dbt_subprojects/hourly_spellbook/models/_sector/prices/prices_usd_latest.sql
+        { "prices.usd_latest", $"blockchain varchar, contract_address varbinary, decimals integer, symbol varchar, minute {Tz}, price double" },
         { "prices.hour", "blockchain varchar, contract_address varbinary, symbol varchar, timestamp timestamp, price double, decimals integer, volume double, source varchar" },
         { "prices.day", "blockchain varchar, contract_address varbinary, symbol varchar, timestamp timestamp, price double, decimals integer, volume double, source varchar" },
         { "prices.latest", "blockchain varchar, contract_address varbinary, symbol varchar, price double, decimals integer, timestamp timestamp, volume double, source varchar" },
@@ -181,6 +184,8 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
     {
         long tokens = Count("SELECT count(DISTINCT contract_address) FROM prices.usd");
         Assert.Equal(tokens, Count("SELECT count(*) FROM prices.latest"));
+        Assert.Equal(tokens + 1, Count("SELECT count(*) FROM prices.usd_latest")); // and native ETH
+        Assert.Equal(Count("SELECT count(*) FROM prices.usd WHERE contract_address IS NOT NULL"), Count("SELECT count(*) FROM prices.minute"));
         Assert.Equal(tokens, Count("SELECT count(DISTINCT contract_address) FROM prices.hour"));
         Assert.Equal(Count("SELECT count(DISTINCT date_trunc('hour', minute AT TIME ZONE 'UTC')) FROM prices.usd"),
             Count("SELECT count(*) FROM prices.hour WHERE symbol = 'WETH'"));

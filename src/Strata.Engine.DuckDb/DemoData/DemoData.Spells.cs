@@ -3,7 +3,7 @@ namespace Strata.Engine.DuckDb;
 /// <summary>
 /// Dune's most used curated tables ("spells"), derived from the raw demo tables so they agree with them:
 /// <c>dex.trades</c> (one row per Uniswap V2 / SushiSwap Swap log), <c>labels.addresses</c>, <c>tokens.transfers</c> (the ERC-20
-/// transfers with amounts and USD values), and <c>prices.hour</c>, <c>prices.day</c>, <c>prices.latest</c>
+/// transfers with amounts and USD values), and <c>prices.minute</c>, <c>prices.hour</c>, <c>prices.day</c>, <c>prices.latest</c>, <c>prices.usd_latest</c>
 /// (from prices.usd). Column names and types follow spellbook's dex_trades.sql and tokens_transfers.sql and
 /// Dune's data catalog (curated/prices/*.mdx).
 /// </summary>
@@ -136,6 +136,22 @@ public static partial class DemoData
                 ORDER BY "timestamp", symbol
                 """;
         }
+        yield return """
+            CREATE OR REPLACE TABLE prices.minute AS
+            SELECT blockchain, contract_address, symbol, minute AT TIME ZONE 'UTC' AS "timestamp", price, decimals,
+                   CAST(NULL AS DOUBLE) AS volume, 'demo' AS source
+            FROM prices.usd
+            WHERE contract_address IS NOT NULL
+            ORDER BY "timestamp", symbol
+            """;
+        // prices.usd_latest (spellbook's prices_usd_latest.sql): the legacy table's last minute per token, native ETH included.
+        yield return """
+            CREATE OR REPLACE TABLE prices.usd_latest AS
+            SELECT blockchain, contract_address, any_value(decimals) AS decimals, symbol, max(minute) AS minute, arg_max(price, minute) AS price
+            FROM prices.usd
+            GROUP BY blockchain, contract_address, symbol
+            ORDER BY symbol
+            """;
         yield return """
             CREATE OR REPLACE TABLE prices.latest AS
             SELECT blockchain, contract_address, symbol, arg_max(price, minute) AS price, any_value(decimals) AS decimals,
