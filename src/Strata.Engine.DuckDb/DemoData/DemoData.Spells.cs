@@ -128,21 +128,20 @@ public static partial class DemoData
         {
             yield return $"""
                 CREATE OR REPLACE TABLE prices.{table} AS
-                SELECT blockchain, contract_address, symbol, date_trunc('{unit}', minute AT TIME ZONE 'UTC') AS "timestamp", arg_max(price, minute) AS price,
+                SELECT blockchain, contract_address, symbol, date_trunc('{unit}', make_timestamp(epoch_us(minute))) AS "timestamp", arg_max(price, minute) AS price,
                        any_value(decimals) AS decimals, CAST(NULL AS DOUBLE) AS volume, 'demo' AS source
                 FROM prices.usd
                 WHERE contract_address IS NOT NULL
-                GROUP BY blockchain, contract_address, symbol, date_trunc('{unit}', minute AT TIME ZONE 'UTC')
+                GROUP BY blockchain, contract_address, symbol, date_trunc('{unit}', make_timestamp(epoch_us(minute)))
                 ORDER BY "timestamp", symbol
                 """;
         }
         yield return """
             CREATE OR REPLACE TABLE prices.minute AS
-            SELECT blockchain, contract_address, symbol, minute AT TIME ZONE 'UTC' AS "timestamp", price, decimals,
+            SELECT blockchain, contract_address, symbol, make_timestamp(epoch_us(minute)) AS "timestamp", price, decimals,
                    CAST(NULL AS DOUBLE) AS volume, 'demo' AS source
             FROM prices.usd
             WHERE contract_address IS NOT NULL
-            ORDER BY "timestamp", symbol
             """;
         // prices.usd_latest (spellbook's prices_usd_latest.sql): the legacy table's last minute per token, native ETH included.
         yield return """
@@ -155,7 +154,7 @@ public static partial class DemoData
         yield return """
             CREATE OR REPLACE TABLE prices.latest AS
             SELECT blockchain, contract_address, symbol, arg_max(price, minute) AS price, any_value(decimals) AS decimals,
-                   max(minute) AT TIME ZONE 'UTC' AS "timestamp", CAST(NULL AS DOUBLE) AS volume, 'demo' AS source
+                   make_timestamp(epoch_us(max(minute))) AS "timestamp", CAST(NULL AS DOUBLE) AS volume, 'demo' AS source
             FROM prices.usd
             WHERE contract_address IS NOT NULL
             GROUP BY blockchain, contract_address, symbol
