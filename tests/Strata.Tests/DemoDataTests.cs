@@ -63,6 +63,7 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
         ["boolean"] = "BOOLEAN",
         ["varchar"] = "VARCHAR",
         ["date"] = "DATE",
+        ["timestamp"] = "TIMESTAMP",
         ["timestamp(3) with time zone"] = "TIMESTAMP WITH TIME ZONE",
         ["uint256"] = DemoData.Uint256Type,
         ["array(varbinary)"] = "BLOB[]",
@@ -108,7 +109,93 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
         },
         { "tokens.erc20", "blockchain varchar, contract_address varbinary, symbol varchar, name varchar, decimals integer" },
         { "prices.usd", $"minute {Tz}, blockchain varchar, contract_address varbinary, symbol varchar, decimals integer, price double" },
+        // Dune's data catalog, curated/prices/prices_hour.mdx, prices_day.mdx, prices_latest.mdx
+        { "prices.minute", "blockchain varchar, contract_address varbinary, symbol varchar, timestamp timestamp, price double, decimals integer, volume double, source varchar" },
+        // spellbook dbt_subprojects/hourly_spellbook/models/_sector/prices/prices_usd_latest.sql
+        { "prices.usd_latest", $"blockchain varchar, contract_address varbinary, decimals integer, symbol varchar, minute {Tz}, price double" },
+        { "prices.hour", "blockchain varchar, contract_address varbinary, symbol varchar, timestamp timestamp, price double, decimals integer, volume double, source varchar" },
+        { "prices.day", "blockchain varchar, contract_address varbinary, symbol varchar, timestamp timestamp, price double, decimals integer, volume double, source varchar" },
+        { "prices.latest", "blockchain varchar, contract_address varbinary, symbol varchar, price double, decimals integer, timestamp timestamp, volume double, source varchar" },
+        // spellbook dbt_subprojects/dex/models/trades/dex_trades.sql (without _updated_at)
+        {
+            "dex.trades",
+            "blockchain varchar, project varchar, version varchar, block_month date, block_date date, "
+            + $"block_time {Tz}, block_number bigint, token_bought_symbol varchar, token_sold_symbol varchar, token_pair varchar, "
+            + "token_bought_amount double, token_sold_amount double, token_bought_amount_raw uint256, token_sold_amount_raw uint256, "
+            + "amount_usd double, token_bought_address varbinary, token_sold_address varbinary, taker varbinary, maker varbinary, "
+            + "project_contract_address varbinary, tx_hash varbinary, tx_from varbinary, tx_to varbinary, evt_index bigint"
+        },
+        // spellbook dbt_subprojects/tokens/models/transfers_and_balances/tokens_transfers.sql (without _updated_at)
+        {
+            "tokens.transfers",
+            "unique_key varchar, blockchain varchar, block_month date, block_date date, "
+            + $"block_time {Tz}, block_number bigint, tx_hash varbinary, evt_index bigint, trace_address array(bigint), "
+            + "token_standard varchar, tx_from varbinary, tx_to varbinary, tx_index bigint, from varbinary, to varbinary, "
+            + "contract_address varbinary, symbol varchar, amount_raw uint256, amount double, price_usd double, amount_usd double"
+        },
+        // Dune's data catalog, curated/labels/address-labels.mdx
+        {
+            "labels.addresses",
+            "blockchain varchar, address varbinary, name varchar, category varchar, contributor varchar, source varchar, "
+            + $"created_at {Tz}, updated_at {Tz}, model_name varchar, label_type varchar"
+        },
     };
+
+    [Fact]
+    public void Labels_name_the_routers_builders_tokens_and_every_traded_pair()
+    {
+        Assert.Equal("Uniswap V2: Router 2", Scalar("SELECT name FROM labels.addresses WHERE address = unhex('7a250d5630b4cf539739df2c5dacb4c659f2488d')"));
+        Assert.Equal("USD Coin (USDC)", Scalar("SELECT name FROM labels.addresses WHERE address = unhex('a0b86991c6218b36c1d19d4a2e9eb0ce3606eb48')"));
+        Assert.Equal(0, Count("SELECT count(*) FROM (SELECT DISTINCT project_contract_address AS a FROM dex.trades) p "
+            + "WHERE NOT EXISTS (SELECT 1 FROM labels.addresses l WHERE l.address = p.a AND l.category = 'dex')"));
+        Assert.Equal(0, Count("SELECT count(*) FROM (SELECT address FROM labels.addresses GROUP BY address HAVING count(*) > 1)"));
+    }
+
+    [Fact]
+    public void Dex_trades_are_the_swap_logs_with_the_transfers_in_and_out_of_their_pair()
+    {
+        long swaps = Count("SELECT count(*) FROM ethereum.logs WHERE topic0 = unhex('d78ad95fa46c994b6551d0da85fc275fe613ce37657fb8d5e3d130840159d822')");
+        Assert.True(swaps > 0);
+        Assert.Equal(swaps, Count("SELECT count(*) FROM dex.trades"));
+        // every trade's sold amount is a transfer into its pair, its bought amount one out of it, in its transaction
+        Assert.Equal(0, Count("""
+            SELECT count(*) FROM dex.trades d
+            WHERE NOT EXISTS (SELECT 1 FROM erc20_ethereum."evt_Transfer" t WHERE t.evt_tx_hash = d.tx_hash AND t."to" = d.project_contract_address
+                                AND t.contract_address = d.token_sold_address AND t.value = d.token_sold_amount_raw)
+               OR NOT EXISTS (SELECT 1 FROM erc20_ethereum."evt_Transfer" t WHERE t.evt_tx_hash = d.tx_hash AND t."from" = d.project_contract_address
+                                AND t.contract_address = d.token_bought_address AND t.value = d.token_bought_amount_raw)
+            """));
+        Assert.Equal(0, Count("SELECT count(*) FROM dex.trades WHERE project NOT IN ('uniswap', 'sushiswap') OR token_pair IS NULL OR NOT amount_usd > 0"));
+        Assert.Equal(0, Count("SELECT count(*) FROM dex.trades d JOIN tokens.erc20 e ON e.contract_address = d.token_bought_address "
+            + "WHERE abs(d.token_bought_amount - CAST(d.token_bought_amount_raw AS DOUBLE) / power(10, e.decimals)) > 1e-9 * d.token_bought_amount"));
+        Assert.True(Count("SELECT count(*) FROM dex.trades WHERE block_time >= (SELECT max(time) FROM ethereum.blocks) - INTERVAL 7 DAY") > 0);
+    }
+
+    [Fact]
+    public void Token_transfers_are_the_erc20_transfers_with_their_usd_value()
+    {
+        Assert.Equal(Count("SELECT count(*) FROM erc20_ethereum.\"evt_Transfer\""), Count("SELECT count(*) FROM tokens.transfers"));
+        Assert.Equal(0, Count("SELECT count(*) FROM tokens.transfers WHERE NOT abs(amount_usd - amount * price_usd) <= 1e-9 * amount_usd"));
+        Assert.Equal(0, Count("SELECT count(*) FROM tokens.transfers WHERE symbol IS NULL OR price_usd IS NULL OR token_standard <> 'erc20'"));
+    }
+
+    [Fact]
+    public void Hourly_daily_and_latest_prices_come_from_the_minute_prices()
+    {
+        long tokens = Count("SELECT count(DISTINCT contract_address) FROM prices.usd");
+        Assert.Equal(tokens, Count("SELECT count(*) FROM prices.latest"));
+        Assert.Equal(tokens + 1, Count("SELECT count(*) FROM prices.usd_latest")); // and native ETH
+        Assert.Equal(Count("SELECT count(*) FROM prices.usd WHERE contract_address IS NOT NULL"), Count("SELECT count(*) FROM prices.minute"));
+        Assert.Equal(tokens, Count("SELECT count(DISTINCT contract_address) FROM prices.hour"));
+        Assert.Equal(Count("SELECT count(DISTINCT date_trunc('hour', minute AT TIME ZONE 'UTC')) FROM prices.usd"),
+            Count("SELECT count(*) FROM prices.hour WHERE symbol = 'WETH'"));
+        Assert.Equal(Count("SELECT count(DISTINCT CAST(minute AT TIME ZONE 'UTC' AS DATE)) FROM prices.usd"),
+            Count("SELECT count(*) FROM prices.day WHERE symbol = 'USDC'"));
+        Assert.Equal(0, Count("""
+            SELECT count(*) FROM prices.latest l JOIN prices.usd u ON u.contract_address = l.contract_address
+              AND u.minute = (SELECT max(minute) FROM prices.usd) WHERE u.price <> l.price
+            """));
+    }
 
     [Theory]
     [MemberData(nameof(Schemas))]

@@ -84,6 +84,14 @@ public static partial class DemoData
         "erc20_ethereum.evt_Transfer",
         "tokens.erc20",
         "prices.usd",
+        "prices.minute",
+        "prices.hour",
+        "prices.day",
+        "prices.latest",
+        "prices.usd_latest",
+        "dex.trades",
+        "tokens.transfers",
+        "labels.addresses",
     ];
 
     /// <summary>Creates schemas and tables in the connection's current catalog, for data ending now.</summary>
@@ -112,7 +120,7 @@ public static partial class DemoData
         try
         {
             var size = new Sizes(scale, generatedAt);
-            foreach (string sql in ChainScript(size).Concat(TableScript(size)).Concat(TraceScript(size)).Concat(PriceScript(size)))
+            foreach (string sql in ChainScript(size).Concat(TableScript(size)).Concat(TraceScript(size)).Concat(PriceScript(size)).Concat(SpellScript()))
             {
                 DuckDbCommands.Exec(connection, sql);
             }

@@ -131,4 +131,56 @@ internal static class DuneFormats
         }
         return result.ToString();
     }
+
+    /// <summary>A Joda-Time pattern (Trino's <c>format_datetime</c>/<c>parse_datetime</c>) as a strftime pattern.</summary>
+    public static string JodaToStrftime(string joda)
+    {
+        var result = new StringBuilder(joda.Length + 8);
+        for (int i = 0; i < joda.Length;)
+        {
+            char c = joda[i];
+            if (c == '\'')
+            {
+                int close = joda.IndexOf('\'', i + 1);
+                if (close < 0)
+                {
+                    throw new FormatException("date time pattern has an unterminated quote");
+                }
+                result.Append(close == i + 1 ? "'" : joda[(i + 1)..close].Replace("%", "%%", StringComparison.Ordinal));
+                i = close + 1;
+                continue;
+            }
+            if (!char.IsAsciiLetter(c))
+            {
+                result.Append(c == '%' ? "%%" : c.ToString());
+                i++;
+                continue;
+            }
+            int n = 1;
+            while (i + n < joda.Length && joda[i + n] == c)
+            {
+                n++;
+            }
+            i += n;
+            result.Append(c switch
+            {
+                'y' or 'Y' => n == 2 ? "%y" : "%Y",
+                'x' => "%G",
+                'w' when n == 2 => "%V",
+                'M' => n switch { 1 => "%-m", 2 => "%m", 3 => "%b", _ => "%B" },
+                'd' => n == 1 ? "%-d" : "%d",
+                'D' => "%j",
+                'H' => n == 1 ? "%-H" : "%H",
+                'h' => n == 1 ? "%-I" : "%I",
+                'm' => n == 1 ? "%-M" : "%M",
+                's' => n == 1 ? "%-S" : "%S",
+                'S' => n switch { 3 => "%g", 6 => "%f", 9 => "%n", _ => throw new FormatException($"date time pattern {new string(c, n)} is not supported") },
+                'a' => "%p",
+                'E' => n <= 3 ? "%a" : "%A",
+                'e' => "%u",
+                _ => throw new FormatException($"date time pattern letter {c} is not supported"),
+            });
+        }
+        return result.ToString();
+    }
 }

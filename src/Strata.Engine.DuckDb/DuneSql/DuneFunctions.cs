@@ -8,6 +8,17 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 internal static class DuneFunctions
 {
+    static DuneFunctions()
+    {
+        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates() })
+        {
+            foreach (var (key, template) in family)
+            {
+                Templates[key] = template;
+            }
+        }
+    }
+
     /// <summary>A value as varbinary bytes whatever its static type, so a branch binds for any argument
     /// (BLOB → VARCHAR escapes bytes, VARCHAR → BLOB reads the escapes back: the round trip is exact).</summary>
     private const string AsBlob = "CAST(CAST($1 AS VARCHAR) AS BLOB)";
@@ -134,11 +145,10 @@ internal static class DuneFunctions
     /// refused with a clear error rather than run.</summary>
     internal static readonly HashSet<string> Unsupported = new(StringComparer.OrdinalIgnoreCase)
     {
-        "zip_with", "map_zip_with", "transform_keys", "transform_values", "varbinary_position", "varbinary_replace",
-        "varbinary_to_integer", "varbinary_to_bigint", "varbinary_to_decimal", "varbinary_to_uint256", "varbinary_to_int256",
-        "bytearray_to_integer", "bytearray_to_bigint", "bytearray_to_decimal", "bytearray_to_uint256", "bytearray_to_int256",
-        "bytea2numeric", "keccak", "sha256", "sha512", "sha1", "md5", "xxhash64", "murmur3", "spooky_hash_v2_32", "spooky_hash_v2_64",
-        "format_datetime", "parse_datetime", "to_iso8601", "with_timezone", "from_base", "to_base", "map_agg", "multimap_agg",
+        "zip_with", "map_zip_with", "transform_keys", "transform_values", "keccak", "sha512", "xxhash64", "hmac_sha256", "hmac_md5",
+        "hmac_sha1", "hmac_sha512", "crc32", "from_big_endian_32", "from_big_endian_64", "to_big_endian_32", "to_big_endian_64",
+        "from_ieee754_32", "from_ieee754_64", "to_ieee754_32", "to_ieee754_64", "array_histogram", "combinations", "ngrams", "murmur3", "spooky_hash_v2_32", "spooky_hash_v2_64",
+        "to_iso8601", "with_timezone", "from_base", "to_base", "multimap_agg",
         "http_get", "http_post", "checksum", "qdigest_agg", "tdigest_agg", "approx_set", "merge", "cast_to_uint256",
         "evm_decode_log", "evm_decode_call", "decode_evm_event", "decode_evm_function_call", "base58_encode", "base58_decode",
         "to_base58", "from_base58", "bytearray_to_base58", "ss58", "ton_address", "tron_address", "word_stem", "normalize",

@@ -16,6 +16,39 @@ public static partial class DuneSqlTranslator
         "returning", "show", "summarize", "symmetric", "unique", "unpivot", "variadic",
     };
 
+    /// <summary>Words DuckDB will not take as a bare alias (<c>date_trunc('day', t) day</c>, <c>sum(x) value</c>) that
+    /// Trino takes: quoted when they stand in an alias's place (checked on DuckDB 1.5, one word at a time).</summary>
+    private static readonly HashSet<string> QuoteWhenBareAlias = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "year", "years", "quarter", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",
+        "second", "seconds", "millisecond", "milliseconds", "microsecond", "microseconds", "decade", "century", "millennium",
+        "value", "name", "names", "type", "data", "key", "time", "timestamp", "position", "level", "label", "action", "source",
+        "first", "last", "start", "user", "version", "owner", "index", "zone", "without", "only", "options", "language",
+        "location", "object", "of", "off", "old", "prior", "program", "ref", "set", "share", "stable", "storage", "strict",
+        "system", "temp", "text", "transaction", "trigger", "truncate", "unlogged", "valid", "validate", "varying", "view",
+        "volatile", "whitespace", "work", "wrapper", "write", "xml", "yes",
+    };
+
+    /// <summary>Words after which a word is not an alias (it starts an expression, a name or a clause).</summary>
+    private static readonly HashSet<string> BeforeNonAlias = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "select", "distinct", "all", "by", "and", "or", "not", "on", "where", "from", "join", "as", "when", "then", "else",
+        "in", "is", "like", "between", "case", "interval", "table", "using", "with", "having", "partition", "order", "group",
+        "limit", "over", "unnest", "lateral", "current", "preceding", "following", "unbounded", "nulls", "fetch", "at",
+        "extract", "cast", "try_cast", "escape", "exists", "return", "returns", "union", "except", "intersect", "into",
+        "values", "set", "ignore", "respect", "window", "filter", "within", "rows", "range", "groups", "asc", "desc",
+        "offset", "first", "last", "next", "row", "time", "zone", "day", "hour", "minute", "month", "year", "second", "week",
+        "quarter", "to", "date", "timestamp", "array", "map", "recursive", "materialized", "left", "right", "full",
+        "inner", "outer", "cross", "natural", "any", "some", "similar", "overlaps", "collate", "uescape",
+    };
+
+    /// <summary>What may follow an alias in a select list or a FROM clause.</summary>
+    private static readonly HashSet<string> AfterAlias = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ",", ")", ";", "from", "where", "group", "order", "union", "except", "intersect", "limit", "join", "left", "right",
+        "inner", "full", "cross", "on", "having", "window", "offset", "fetch", "using", "natural",
+    };
+
     /// <summary>DuckDB statements that may also open a subquery: <c>SELECT * FROM (SHOW TABLES)</c>.</summary>
     private static readonly HashSet<string> Commands = new(StringComparer.OrdinalIgnoreCase)
     {

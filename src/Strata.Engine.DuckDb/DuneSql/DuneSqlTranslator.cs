@@ -26,9 +26,15 @@ public static partial class DuneSqlTranslator
         return emitter.Build();
     }
 
-    private sealed class Pass(string sql, List<DuneToken> tokens, DuneEmitter emitter)
+    private sealed partial class Pass(string sql, List<DuneToken> tokens, DuneEmitter emitter)
     {
         private string Text(int i) => sql.Substring(tokens[i].Start, tokens[i].Length);
+
+        private string Sql => sql;
+
+        private List<DuneToken> Tokens => tokens;
+
+        private DuneEmitter Out => emitter;
 
         private bool Is(int i, string text) => i >= 0 && i < tokens.Count && !tokens[i].IsTrivia
             && string.Equals(Text(i), text, StringComparison.OrdinalIgnoreCase);
@@ -154,10 +160,17 @@ public static partial class DuneSqlTranslator
                 EmitTemplate(word == "uint256" ? DuneTypes.ToUint256 : DuneTypes.ToInt256, [(next, next + 1)], token);
                 return next + 1;
             }
-            if (word is "timestamp" && next < end && tokens[next].Kind == DuneTokenKind.String && HasZone(Text(next)))
+            if (word is "timestamp" && next < end && IsTerminatedString(next))
             {
-                emitter.Text("TIMESTAMPTZ", token);
-                return i + 1;
+                // Trino reads '2012-10-31 01:00 UTC' (no seconds) and a zone; DuckDB needs the seconds and TIMESTAMPTZ.
+                string literal = Text(next);
+                string withSeconds = MinutesOnly().Replace(literal, "$1:00", 1);
+                if (HasZone(literal) || withSeconds != literal)
+                {
+                    emitter.Text(HasZone(literal) ? "TIMESTAMPTZ" : "TIMESTAMP", token);
+                    emitter.Text(" " + withSeconds, tokens[next]);
+                    return next + 1;
+                }
             }
             if (word is "values" && next < end && !Is(next, "("))
             {
@@ -166,6 +179,11 @@ public static partial class DuneSqlTranslator
             if (Is(next, "(") && !qualified)
             {
                 return EmitCall(i, next, end, word);
+            }
+            if (QuoteWhenBareAlias.Contains(word) && IsBareAlias(previous, next, end))
+            {
+                emitter.Text("\"" + Text(i) + "\"", token);
+                return i + 1;
             }
             // A statement's first word is a command (DuckDB's SUMMARIZE, SHOW, PIVOT), never a name.
             bool statementStart = previous < 0 || Is(previous, ";") || (Is(previous, "(") && Commands.Contains(word));
@@ -178,65 +196,8 @@ public static partial class DuneSqlTranslator
             return i + 1;
         }
 
-        /// <summary>Trino's one-column <c>VALUES 1, 2</c>: each row gets its parentheses.</summary>
-        private int EmitBareValues(int valuesIndex, int first, int end)
-        {
-            emitter.Copy(tokens[valuesIndex]);
-            for (int k = valuesIndex + 1; k < first; k++)
-            {
-                emitter.Copy(tokens[k]);
-            }
-            int depth = 0, from = first, i = first;
-            for (; i < end; i++)
-            {
-                if (tokens[i].Kind == DuneTokenKind.Symbol)
-                {
-                    char c = sql[tokens[i].Start];
-                    if (c is '(' or '[')
-                    {
-                        depth++;
-                    }
-                    else if (c is ')' or ']' && --depth < 0)
-                    {
-                        break;
-                    }
-                    else if (c is ',' or ';' && depth == 0)
-                    {
-                        EmitRow(from, i);
-                        if (c == ';')
-                        {
-                            return i;
-                        }
-                        emitter.Copy(tokens[i]);
-                        from = i + 1;
-                    }
-                }
-                else if (depth == 0 && tokens[i].Kind == DuneTokenKind.Word && EndsValues.Contains(Text(i)))
-                {
-                    break;
-                }
-            }
-            EmitRow(from, i);
-            return i;
-        }
-
-        private static readonly HashSet<string> EndsValues = new(StringComparer.OrdinalIgnoreCase)
-        {
-            "order", "limit", "offset", "union", "except", "intersect", "fetch", "as", "window",
-        };
-
-        private void EmitRow(int from, int to)
-        {
-            int first = Next(from - 1, to);
-            if (first >= to)
-            {
-                Emit(from, to);
-                return;
-            }
-            emitter.Text("(", tokens[first]);
-            Emit(from, to);
-            emitter.Text(")", tokens[first]);
-        }
+        [System.Text.RegularExpressions.GeneratedRegex(@"^('\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2})(?=[ '+-])")]
+        private static partial System.Text.RegularExpressions.Regex MinutesOnly();
 
         private static bool HasZone(string literal) =>
             literal.Length > 2 && (literal.AsSpan(1).IndexOfAny("+".AsSpan()) >= 0 || literal.Skip(11).Any(char.IsLetter));
@@ -265,15 +226,17 @@ public static partial class DuneSqlTranslator
                 EmitRest(args, 1, close, end, token);
                 return Math.Min(close + 1, end);
             }
-            if (name is "date_format" or "date_parse")
+            if (name is "date_format" or "date_parse" or "format_datetime" or "parse_datetime")
             {
                 if (args.Count != 2 || !IsSingleString(args[1]))
                 {
                     throw NotSupported(sql, token, $"Function {name} is supported only with a constant format string");
                 }
-                emitter.Text(name == "date_format" ? "strftime(" : "strptime(", token);
+                bool mySql = name is "date_format" or "date_parse";
+                emitter.Text(name is "date_format" or "format_datetime" ? "strftime(" : "strptime(", token);
                 Emit(args[0].From, args[0].To);
-                emitter.Text(", " + SqlQuoting.QuoteString(Converted(DuneFormats.MySqlToStrftime, args[1].From, token)) + ")", tokens[Math.Min(close, end - 1)]);
+                string pattern = Converted(mySql ? DuneFormats.MySqlToStrftime : DuneFormats.JodaToStrftime, args[1].From, token);
+                emitter.Text(", " + SqlQuoting.QuoteString(pattern) + ")", tokens[Math.Min(close, end - 1)]);
                 return Math.Min(close + 1, end);
             }
             if (close < end && DuneFunctions.Templates.TryGetValue((name, args.Count), out var template))
@@ -330,8 +293,13 @@ public static partial class DuneSqlTranslator
             int at = 0;
             while (at < template.Length)
             {
+                // The next $1..$9; a '$' that is not one (a regex end anchor, a JSON path) is template text.
                 int dollar = template.IndexOf('$', at);
-                if (dollar < 0 || dollar + 1 >= template.Length || !char.IsAsciiDigit(template[dollar + 1]))
+                while (dollar >= 0 && (dollar + 1 >= template.Length || !char.IsAsciiDigit(template[dollar + 1])))
+                {
+                    dollar = template.IndexOf('$', dollar + 1);
+                }
+                if (dollar < 0)
                 {
                     emitter.Text(template[at..], anchor);
                     return;

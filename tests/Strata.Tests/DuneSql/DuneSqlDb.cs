@@ -16,6 +16,9 @@ internal sealed class DuneSqlDb : IDisposable
         Exec(DuneSqlTranslator.Prelude + (setup ?? ""));
     }
 
+    /// <summary>The demo data generated into this database (Dune's tables with rows), for queries that need data.</summary>
+    public void GenerateDemoData(double scale) => Strata.Engine.DuckDb.DemoData.Generate(connection, scale);
+
     public void Exec(string sql)
     {
         using var command = connection.CreateCommand();

@@ -1,0 +1,11 @@
+-- Source: github.com/gustavobftorres/dune-queries, balancer/analysis/comparisons/cow_volume_on_arbitrum_by_token_pair_and_project_3908675.sql@da8fdabf11e14b991df37c62bdb6600b0ddb9126 (verbatim)
+-- part of a query repo
+-- query name: CoW volume on arbitrum by token pair and project
+-- query link: https://dune.com/queries/3908675
+
+
+SELECT token_pair, project, sum(amount_usd) AS volume FROM dex.trades
+WHERE tx_to = 0x9008D19f58AAbD9eD0D60971565AA8510560ab41
+AND blockchain = 'arbitrum'
+GROUP BY 1, 2
+ORDER BY 3 DESc

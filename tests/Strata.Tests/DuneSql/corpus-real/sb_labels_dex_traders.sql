@@ -1,0 +1,28 @@
+-- Source: github.com/duneanalytics/spellbook, dbt_subprojects/daily_spellbook/models/_sector/labels/addresses/dex/persona/dex_traders/labels_dex_traders.sql@91dac121414fe46afdb47690ea5906871373dba5 (jinja rendered: config block removed, the non-incremental branch, source() as table names; SQL verbatim)
+with 
+ dex_traders as (
+ SELECT address, blockchain
+ FROM (
+    select taker as address, blockchain
+    from dex.trades
+    GROUP BY taker, blockchain  --distinct
+    UNION ALL
+    select tx_from as address, blockchain
+    from dex.trades
+     GROUP BY tx_from, blockchain --distinct
+     ) uni
+  GROUP BY address, blockchain--distinct
+  )
+select
+  blockchain,
+  address,
+  'DEX Trader' AS name,
+  'dex' AS category,
+  'gentrexha' AS contributor,
+  'query' AS source,
+  TIMESTAMP '2022-12-14' as created_at,
+  now() as updated_at,
+  'dex_traders' as model_name,
+  'persona' as label_type
+from
+  dex_traders
