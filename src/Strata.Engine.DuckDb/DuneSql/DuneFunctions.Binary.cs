@@ -31,10 +31,12 @@ internal static class DuneBinaryFunctions
             + $"ELSE list_reduce(range(128), (_strata_a, _strata_i) -> _strata_a + _strata_a, {half("left")}) + {half("right")} END)";
     }
 
-    private const string TwoTo256 = "CAST('115792089237316195423570985008687907853269984665640564039457584007913129639936' AS BIGNUM)";
+    /// <summary>2^255: subtracted twice for a negative value, since 2^256 itself is outside the operands the exact
+    /// uint256/int256 operators accept.</summary>
+    private const string TwoTo255 = "CAST('57896044618658097711785492504343953926634992332820282019728792003956564819968' AS BIGNUM)";
 
     private static string Int256(string name, string bytes) =>
-        $"(CASE WHEN octet_length({bytes}) = 32 AND get_bit(CAST({bytes} AS BIT), 0) = 1 THEN {Uint256(name, bytes)} - {TwoTo256} ELSE {Uint256(name, bytes)} END)";
+        $"(CASE WHEN octet_length({bytes}) = 32 AND get_bit(CAST({bytes} AS BIT), 0) = 1 THEN ({Uint256(name, bytes)} - {TwoTo255}) - {TwoTo255} ELSE {Uint256(name, bytes)} END)";
 
     /// <summary>Each byte as <c>&lt;hh&gt;</c>: a text search over it can only match at byte boundaries.</summary>
     private static string Marked(string bytes) => $"regexp_replace(lower(hex({bytes})), '(..)', '<\\1>', 'g')";

@@ -25,11 +25,6 @@ internal static class DuneFunctions
 
     internal const string ToVarchar = "(CASE WHEN typeof($1) = 'BLOB' THEN '0x' || lower(hex(" + AsBlob + ")) ELSE CAST($1 AS VARCHAR) END)";
     internal const string TryToVarchar = "(CASE WHEN typeof($1) = 'BLOB' THEN '0x' || lower(hex(" + AsBlob + ")) ELSE TRY_CAST($1 AS VARCHAR) END)";
-    internal const string ToUint256 = "(CASE WHEN CAST($1 AS BIGNUM) < 0 OR CAST($1 AS BIGNUM) > CAST('115792089237316195423570985008687907853269984665640564039457584007913129639935' AS BIGNUM) "
-        + "THEN error('Cannot cast value to uint256: out of range') ELSE CAST($1 AS BIGNUM) END)";
-    internal const string ToInt256 = "(CASE WHEN CAST($1 AS BIGNUM) < CAST('-57896044618658097711785492504343953926634992332820282019728792003956564819968' AS BIGNUM) "
-        + "OR CAST($1 AS BIGNUM) > CAST('57896044618658097711785492504343953926634992332820282019728792003956564819967' AS BIGNUM) "
-        + "THEN error('Cannot cast value to int256: out of range') ELSE CAST($1 AS BIGNUM) END)";
 
     private static readonly (string Chain, string Url)[] Explorers =
     [
