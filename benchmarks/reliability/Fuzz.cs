@@ -214,7 +214,7 @@ internal static class Fuzz
     }
 
     /// <summary>JSON bodies over HTTP: mutated request bodies for every JSON route; no 5xx, no hang.</summary>
-    public static async Task<int> RunHttpAsync(long inputs, int seed, TextWriter report)
+    public static async Task<int> RunHttpAsync(long inputs, int seed, int parallel, TextWriter report)
     {
         string dataDir = Path.Combine(Path.GetTempPath(), "strata-fuzz-" + Guid.NewGuid().ToString("N"));
         string key = $"fuzz-key-{Guid.NewGuid():N}";
@@ -238,26 +238,42 @@ internal static class Fuzz
             ("api/v1/uploads", ["{\"namespace\":\"fuzz\",\"table_name\":\"t\",\"schema\":[{\"name\":\"a\",\"type\":\"integer\"}]}"]),
             ("api/v1/uploads/fuzz/t/insert", ["{\"a\": 1}\n{\"a\": 2}\n", "{\"a\": null}\n"]),
         ];
-        var random = new Random(seed);
-        long slow = 0;
+        long slow = 0, done = 0;
         double max = 0;
-        var clock = new Stopwatch();
         var perRoute = new long[routes.Length];
-        for (long i = 0; i < inputs; i++)
+        var gate = new object();
+        var started = Stopwatch.StartNew();
+        // Each worker has its own generator (seed + worker), so a run is reproducible for a given --parallel.
+        async Task WorkerAsync(int worker, long share)
         {
-            int which = random.Next(routes.Length);
-            var (path, seeds) = routes[which];
-            string body = Mutate(random, seeds);
-            clock.Restart();
-            await api.SendAsync(HttpMethod.Post, path, body, which == 3 ? "application/x-ndjson" : "application/json").ConfigureAwait(false);
-            double ms = clock.Elapsed.TotalMilliseconds;
-            max = Math.Max(max, ms);
-            slow += ms > 1000 ? 1 : 0;
-            perRoute[which]++;
+            var random = new Random(seed + worker);
+            var clock = new Stopwatch();
+            for (long i = 0; i < share; i++)
+            {
+                int which = random.Next(routes.Length);
+                var (path, seeds) = routes[which];
+                string body = Mutate(random, seeds);
+                clock.Restart();
+                await api.SendAsync(HttpMethod.Post, path, body, which == 3 ? "application/x-ndjson" : "application/json").ConfigureAwait(false);
+                double ms = clock.Elapsed.TotalMilliseconds;
+                long count;
+                lock (gate)
+                {
+                    max = Math.Max(max, ms);
+                    slow += ms > 1000 ? 1 : 0;
+                    perRoute[which]++;
+                    count = ++done;
+                }
+                if (count % 25_000 == 0)
+                {
+                    Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} fuzz-http {count} inputs, {count / started.Elapsed.TotalSeconds:0}/s, 5xx {tally.ServerErrors}, transport {tally.TransportErrors}, over 1 s {slow}, slowest {max:0} ms, rss {server.RssBytes() >> 20} MB");
+                }
+            }
         }
+        await Task.WhenAll(Enumerable.Range(0, parallel).Select(w => WorkerAsync(w, inputs / parallel + (w < inputs % parallel ? 1 : 0)))).ConfigureAwait(false);
         report.WriteLine($"## Fuzzing (JSON and NDJSON bodies over HTTP), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         report.WriteLine();
-        report.WriteLine($"Command: `dotnet run -c Release --project benchmarks/reliability -- fuzz-http --inputs {inputs} --seed {seed}`.");
+        report.WriteLine($"Command: `dotnet run -c Release --project benchmarks/reliability -- fuzz-http --inputs {inputs} --seed {seed} --parallel {parallel}`.");
         report.WriteLine();
         report.WriteLine("| measure | value |");
         report.WriteLine("|---|---|");
