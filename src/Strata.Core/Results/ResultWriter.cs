@@ -16,16 +16,18 @@ public sealed class ResultWriter : BatchSink, IDisposable
     private readonly string finalPath;
     private readonly FileStream stream;
     private readonly ArrowFileWriter writer;
+    private readonly Action<long>? completed;
     private bool finished;
 
-    internal ResultWriter(string tempPath, string finalPath, ResultSchema schema, int batchRows = DefaultBatchRows)
-        : this(tempPath, finalPath, schema, schema.ToArrow(batchRows), batchRows)
+    internal ResultWriter(string tempPath, string finalPath, ResultSchema schema, int batchRows = DefaultBatchRows, Action<long>? completed = null)
+        : this(tempPath, finalPath, schema, schema.ToArrow(batchRows), batchRows, completed)
     {
     }
 
-    private ResultWriter(string tempPath, string finalPath, ResultSchema schema, Schema arrowSchema, int batchRows)
+    private ResultWriter(string tempPath, string finalPath, ResultSchema schema, Schema arrowSchema, int batchRows, Action<long>? completed)
         : base(new BatchBuilder(arrowSchema, schema, batchRows))
     {
+        this.completed = completed;
         this.tempPath = tempPath;
         this.finalPath = finalPath;
         Schema = schema;
@@ -63,6 +65,7 @@ public sealed class ResultWriter : BatchSink, IDisposable
         stream.Dispose();
         File.Move(tempPath, finalPath, overwrite: false);
         finished = true;
+        completed?.Invoke(size);
         return size;
     }
 
