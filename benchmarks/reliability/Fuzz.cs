@@ -242,6 +242,8 @@ internal static class Fuzz
         double max = 0;
         var perRoute = new long[routes.Length];
         var gate = new object();
+        var timeouts = new List<string>();
+        var slowest = new List<string>();
         var started = Stopwatch.StartNew();
         // Each worker has its own generator (seed + worker), so a run is reproducible for a given --parallel.
         async Task WorkerAsync(int worker, long share)
@@ -254,19 +256,38 @@ internal static class Fuzz
                 var (path, seeds) = routes[which];
                 string body = Mutate(random, seeds);
                 clock.Restart();
-                await api.SendAsync(HttpMethod.Post, path, body, which == 3 ? "application/x-ndjson" : "application/json").ConfigureAwait(false);
+                bool timedOut = false;
+                try
+                {
+                    await api.SendAsync(HttpMethod.Post, path, body, which == 3 ? "application/x-ndjson" : "application/json").ConfigureAwait(false);
+                }
+                catch (TaskCanceledException)
+                {
+                    // No answer within the client's 10 s: kept with its input, to be replayed alone.
+                    timedOut = true;
+                }
                 double ms = clock.Elapsed.TotalMilliseconds;
                 long count;
                 lock (gate)
                 {
                     max = Math.Max(max, ms);
                     slow += ms > 1000 ? 1 : 0;
+                    if (timedOut)
+                    {
+                        timeouts.Add($"{path}: {Show(body)}");
+                        Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} no answer in 10 s: {path}: {Show(body)}");
+                    }
+                    else if (ms > 1000 && slowest.Count < 20)
+                    {
+                        slowest.Add($"{ms:0} ms {path}: {Show(body)}");
+                        Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} slow: {ms:0} ms {path}: {Show(body)}");
+                    }
                     perRoute[which]++;
                     count = ++done;
                 }
                 if (count % 25_000 == 0)
                 {
-                    Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} fuzz-http {count} inputs, {count / started.Elapsed.TotalSeconds:0}/s, 5xx {tally.ServerErrors}, transport {tally.TransportErrors}, over 1 s {slow}, slowest {max:0} ms, rss {server.RssBytes() >> 20} MB");
+                    Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} fuzz-http {count} inputs, {count / started.Elapsed.TotalSeconds:0}/s, 5xx {tally.ServerErrors}, transport {tally.TransportErrors}, over 1 s {slow}, no answer in 10 s {timeouts.Count}, slowest {max:0} ms, rss {server.RssBytes() >> 20} MB");
                 }
             }
         }
@@ -281,11 +302,20 @@ internal static class Fuzz
         report.WriteLine($"| 5xx answers | {tally.ServerErrors} |");
         report.WriteLine($"| transport errors | {tally.TransportErrors} |");
         report.WriteLine($"| answers over 1 s | {slow} (slowest {max:0} ms) |");
+        report.WriteLine($"| no answer within 10 s | {timeouts.Count} |");
         foreach (var sample in tally.ServerErrorSamples)
         {
             report.WriteLine($"- 5xx: {sample}");
         }
+        foreach (var t in timeouts.Take(20))
+        {
+            report.WriteLine($"- no answer in 10 s: {t}");
+        }
+        foreach (var s in slowest)
+        {
+            report.WriteLine($"- slow: {s}");
+        }
         Directory.Delete(dataDir, recursive: true);
-        return tally.ServerErrors == 0 && tally.TransportErrors == 0 && slow == 0 ? 0 : 1;
+        return tally.ServerErrors == 0 && tally.TransportErrors == 0 && slow == 0 && timeouts.Count == 0 ? 0 : 1;
     }
 }
