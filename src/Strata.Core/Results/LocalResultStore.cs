@@ -9,12 +9,14 @@ public sealed class LocalResultStore : IResultStore
     private readonly int batchRows;
     private readonly Threading.KeyedLocks copyLocks = new();
     private readonly IResultFileObserver? observer;
+    private readonly long batchBytes;
 
-    public LocalResultStore(string root, int batchRows = ResultWriter.DefaultBatchRows, IResultFileObserver? observer = null)
+    public LocalResultStore(string root, int batchRows = ResultWriter.DefaultBatchRows, IResultFileObserver? observer = null, long batchBytes = ResultWriter.DefaultBatchBytes)
     {
         this.root = root;
         this.batchRows = batchRows;
         this.observer = observer;
+        this.batchBytes = batchBytes;
         Directory.CreateDirectory(root);
     }
 
@@ -26,7 +28,7 @@ public sealed class LocalResultStore : IResultStore
         // A result file without a completed execution is an orphan of a crash between rename and commit.
         File.Delete(final);
         string temp = final + TempMarker + Guid.NewGuid().ToString("N");
-        return new ResultWriter(temp, final, schema, batchRows, observer is null ? null : size => observer.Written(executionId, Extension, size));
+        return new ResultWriter(temp, final, schema, batchRows, observer is null ? null : size => observer.Written(executionId, Extension, size), batchBytes);
     }
 
     public StoredResult? Open(string executionId)

@@ -4,13 +4,17 @@ using Apache.Arrow.Ipc;
 namespace Strata.Core.Results;
 
 /// <summary>
-/// Writes a result as an Arrow IPC file, one record batch per <see cref="BatchRows"/> rows, to a
+/// Writes a result as an Arrow IPC file, one record batch per <see cref="BatchRows"/> rows (fewer when
+/// the batch's values pass <see cref="DefaultBatchBytes"/>), to a
 /// temporary name; <see cref="Complete"/> flushes, syncs and renames it into place. Only one batch is
 /// held in memory at a time.
 /// </summary>
 public sealed class ResultWriter : BatchSink, IDisposable
 {
     public const int DefaultBatchRows = 16_384;
+
+    /// <summary>A batch ends once its variable-width values reach this many bytes (batches then vary in rows).</summary>
+    public const long DefaultBatchBytes = 8L << 20;
 
     private readonly string tempPath;
     private readonly string finalPath;
@@ -19,13 +23,13 @@ public sealed class ResultWriter : BatchSink, IDisposable
     private readonly Action<long>? completed;
     private bool finished;
 
-    internal ResultWriter(string tempPath, string finalPath, ResultSchema schema, int batchRows = DefaultBatchRows, Action<long>? completed = null)
-        : this(tempPath, finalPath, schema, schema.ToArrow(batchRows), batchRows, completed)
+    internal ResultWriter(string tempPath, string finalPath, ResultSchema schema, int batchRows = DefaultBatchRows, Action<long>? completed = null, long batchBytes = DefaultBatchBytes)
+        : this(tempPath, finalPath, schema, schema.ToArrow(batchRows), batchRows, completed, batchBytes)
     {
     }
 
-    private ResultWriter(string tempPath, string finalPath, ResultSchema schema, Schema arrowSchema, int batchRows, Action<long>? completed)
-        : base(new BatchBuilder(arrowSchema, schema, batchRows))
+    private ResultWriter(string tempPath, string finalPath, ResultSchema schema, Schema arrowSchema, int batchRows, Action<long>? completed, long batchBytes)
+        : base(new BatchBuilder(arrowSchema, schema, batchRows, batchBytes))
     {
         this.completed = completed;
         this.tempPath = tempPath;
