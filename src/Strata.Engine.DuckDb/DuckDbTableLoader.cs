@@ -323,7 +323,7 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
             || !int.TryParse(marker.Groups[1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int index)
             || index >= columns.Count)
         {
-            return new UploadRejectedException(ReaderMessage(message, format));
+            return new UploadRejectedException(ReaderMessage(message, format, source));
         }
         string kind = marker.Groups[2].Value;
         string value = message[marker.Length..];
@@ -400,9 +400,18 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
         _ => element.GetRawText(),
     };
 
-    /// <summary>The reader's own complaint (malformed CSV or JSON), first lines only, without DuckDB's advice.</summary>
-    private static string ReaderMessage(string message, UploadFormat format)
+    /// <summary>
+    /// The reader's own complaint (malformed CSV or JSON), first lines only, without DuckDB's advice, and
+    /// without the server's path of the spooled body (DuckDB names the file it reads).
+    /// </summary>
+    private static string ReaderMessage(string message, UploadFormat format, string source)
     {
+        message = message.Replace($"in file \"{source}\"", "in the body", StringComparison.Ordinal)
+            .Replace(source, "the body", StringComparison.Ordinal);
+        if (Path.GetDirectoryName(source) is { Length: > 1 } directory)
+        {
+            message = message.Replace(directory, "", StringComparison.Ordinal);
+        }
         var lines = message.Split('\n').Select(l => l.TrimEnd('\r')).TakeWhile(l => !l.StartsWith("Possible ", StringComparison.Ordinal)).Where(l => l.Length > 0).Take(4);
         string text = string.Join(" ", lines);
         text = ErrorPrefix().Replace(text, "");

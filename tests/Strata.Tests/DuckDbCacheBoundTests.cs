@@ -81,4 +81,20 @@ public sealed class DuckDbCacheBoundTests : IDisposable
         long afterAll = engine.CachedBytes();
         Assert.True(afterAll <= afterFew, $"file caches grew from {afterFew} bytes after 5 results to {afterAll} after {Files}");
     }
+
+    [Theory]
+    [InlineData("{\"batch\": 1, \"label\": :nu}\n", UploadFormat.NdJson)]
+    [InlineData("{\"batch\" 1}\n{\"batch\": 2}\n", UploadFormat.NdJson)]
+    [InlineData("batch,label\n1,\"unterminated\n", UploadFormat.Csv)]
+    public async Task A_body_the_reader_cannot_read_is_refused_without_naming_a_server_path(string body, UploadFormat format)
+    {
+        // Seen while fuzzing: "Malformed JSON in file \"<data dir>/uploads/incoming/<id>.body.tmp\"".
+        string spool = Path.Combine(directory, "incoming-" + Guid.NewGuid().ToString("N") + ".body.tmp");
+        await File.WriteAllTextAsync(spool, body);
+        var error = await Assert.ThrowsAsync<UploadRejectedException>(() =>
+            loader.LoadAsync(spool, format, Columns, Path.Combine(directory, "never.parquet"), CancellationToken.None));
+        Assert.Contains("body could not be read", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(directory, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(".tmp", error.Message, StringComparison.Ordinal);
+    }
 }
