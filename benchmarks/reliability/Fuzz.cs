@@ -285,7 +285,7 @@ internal static class Fuzz
                     perRoute[which]++;
                     count = ++done;
                 }
-                if (count % 25_000 == 0)
+                if (count % 5_000 == 0)
                 {
                     Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} fuzz-http {count} inputs, {count / started.Elapsed.TotalSeconds:0}/s, 5xx {tally.ServerErrors}, transport {tally.TransportErrors}, over 1 s {slow}, no answer in 10 s {timeouts.Count}, slowest {max:0} ms, rss {server.RssBytes() >> 20} MB");
                 }
