@@ -400,24 +400,6 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
         _ => element.GetRawText(),
     };
 
-    /// <summary>
-    /// The reader's own complaint (malformed CSV or JSON), first lines only, without DuckDB's advice, and
-    /// without the server's path of the spooled body (DuckDB names the file it reads).
-    /// </summary>
-    private static string ReaderMessage(string message, UploadFormat format, string source)
-    {
-        message = message.Replace($"in file \"{source}\"", "in the body", StringComparison.Ordinal)
-            .Replace(source, "the body", StringComparison.Ordinal);
-        if (Path.GetDirectoryName(source) is { Length: > 1 } directory)
-        {
-            message = message.Replace(directory, "", StringComparison.Ordinal);
-        }
-        var lines = message.Split('\n').Select(l => l.TrimEnd('\r')).TakeWhile(l => !l.StartsWith("Possible ", StringComparison.Ordinal)).Where(l => l.Length > 0).Take(4);
-        string text = string.Join(" ", lines);
-        text = ErrorPrefix().Replace(text, "");
-        return $"The {(format == UploadFormat.Csv ? "CSV" : "NDJSON")} body could not be read: {Shorten(text, 600)}";
-    }
-
     /// <summary>The header row, read within bounds: at most <paramref name="maxColumns"/> fields and <see cref="MaxHeaderChars"/> characters.</summary>
     private static List<string?> ReadHeader(string source, int maxColumns, string? tooMany = null)
     {
@@ -434,9 +416,6 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
 
     [GeneratedRegex("[^A-Za-z0-9_]", RegexOptions.CultureInvariant)]
     private static partial Regex NotIdentifier();
-
-    [GeneratedRegex(@"^(Invalid Input|Conversion|Parser) Error:\s*", RegexOptions.CultureInvariant)]
-    private static partial Regex ErrorPrefix();
 
     [GeneratedRegex(@"^Invalid Input Error: strata-upload:(-1|\d{1,5}):(bad|null|key|object):", RegexOptions.CultureInvariant)]
     private static partial Regex MarkerMessage();
