@@ -214,7 +214,7 @@ internal static class Fuzz
     }
 
     /// <summary>JSON bodies over HTTP: mutated request bodies for every JSON route; no 5xx, no hang.</summary>
-    public static async Task<int> RunHttpAsync(long inputs, int seed, TextWriter report)
+    public static async Task<int> RunHttpAsync(long inputs, int seed, int parallel, TextWriter report)
     {
         string dataDir = Path.Combine(Path.GetTempPath(), "strata-fuzz-" + Guid.NewGuid().ToString("N"));
         string key = $"fuzz-key-{Guid.NewGuid():N}";
@@ -238,26 +238,63 @@ internal static class Fuzz
             ("api/v1/uploads", ["{\"namespace\":\"fuzz\",\"table_name\":\"t\",\"schema\":[{\"name\":\"a\",\"type\":\"integer\"}]}"]),
             ("api/v1/uploads/fuzz/t/insert", ["{\"a\": 1}\n{\"a\": 2}\n", "{\"a\": null}\n"]),
         ];
-        var random = new Random(seed);
-        long slow = 0;
+        long slow = 0, done = 0;
         double max = 0;
-        var clock = new Stopwatch();
         var perRoute = new long[routes.Length];
-        for (long i = 0; i < inputs; i++)
+        var gate = new object();
+        var timeouts = new List<string>();
+        var slowest = new List<string>();
+        var started = Stopwatch.StartNew();
+        // Each worker has its own generator (seed + worker), so a run is reproducible for a given --parallel.
+        async Task WorkerAsync(int worker, long share)
         {
-            int which = random.Next(routes.Length);
-            var (path, seeds) = routes[which];
-            string body = Mutate(random, seeds);
-            clock.Restart();
-            await api.SendAsync(HttpMethod.Post, path, body, which == 3 ? "application/x-ndjson" : "application/json").ConfigureAwait(false);
-            double ms = clock.Elapsed.TotalMilliseconds;
-            max = Math.Max(max, ms);
-            slow += ms > 1000 ? 1 : 0;
-            perRoute[which]++;
+            var random = new Random(seed + worker);
+            var clock = new Stopwatch();
+            for (long i = 0; i < share; i++)
+            {
+                int which = random.Next(routes.Length);
+                var (path, seeds) = routes[which];
+                string body = Mutate(random, seeds);
+                clock.Restart();
+                bool timedOut = false;
+                try
+                {
+                    await api.SendAsync(HttpMethod.Post, path, body, which == 3 ? "application/x-ndjson" : "application/json").ConfigureAwait(false);
+                }
+                catch (TaskCanceledException)
+                {
+                    // No answer within the client's 10 s: kept with its input, to be replayed alone.
+                    timedOut = true;
+                }
+                double ms = clock.Elapsed.TotalMilliseconds;
+                long count;
+                lock (gate)
+                {
+                    max = Math.Max(max, ms);
+                    slow += ms > 1000 ? 1 : 0;
+                    if (timedOut)
+                    {
+                        timeouts.Add($"{path}: {Show(body)}");
+                        Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} no answer in 10 s: {path}: {Show(body)}");
+                    }
+                    else if (ms > 1000 && slowest.Count < 20)
+                    {
+                        slowest.Add($"{ms:0} ms {path}: {Show(body)}");
+                        Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} slow: {ms:0} ms {path}: {Show(body)}");
+                    }
+                    perRoute[which]++;
+                    count = ++done;
+                }
+                if (count % 5_000 == 0)
+                {
+                    Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} fuzz-http {count} inputs, {count / started.Elapsed.TotalSeconds:0}/s, 5xx {tally.ServerErrors}, transport {tally.TransportErrors}, over 1 s {slow}, no answer in 10 s {timeouts.Count}, slowest {max:0} ms, rss {server.RssBytes() >> 20} MB");
+                }
+            }
         }
+        await Task.WhenAll(Enumerable.Range(0, parallel).Select(w => WorkerAsync(w, inputs / parallel + (w < inputs % parallel ? 1 : 0)))).ConfigureAwait(false);
         report.WriteLine($"## Fuzzing (JSON and NDJSON bodies over HTTP), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         report.WriteLine();
-        report.WriteLine($"Command: `dotnet run -c Release --project benchmarks/reliability -- fuzz-http --inputs {inputs} --seed {seed}`.");
+        report.WriteLine($"Command: `dotnet run -c Release --project benchmarks/reliability -- fuzz-http --inputs {inputs} --seed {seed} --parallel {parallel}`.");
         report.WriteLine();
         report.WriteLine("| measure | value |");
         report.WriteLine("|---|---|");
@@ -265,11 +302,20 @@ internal static class Fuzz
         report.WriteLine($"| 5xx answers | {tally.ServerErrors} |");
         report.WriteLine($"| transport errors | {tally.TransportErrors} |");
         report.WriteLine($"| answers over 1 s | {slow} (slowest {max:0} ms) |");
+        report.WriteLine($"| no answer within 10 s | {timeouts.Count} |");
         foreach (var sample in tally.ServerErrorSamples)
         {
             report.WriteLine($"- 5xx: {sample}");
         }
+        foreach (var t in timeouts.Take(20))
+        {
+            report.WriteLine($"- no answer in 10 s: {t}");
+        }
+        foreach (var s in slowest)
+        {
+            report.WriteLine($"- slow: {s}");
+        }
         Directory.Delete(dataDir, recursive: true);
-        return tally.ServerErrors == 0 && tally.TransportErrors == 0 && slow == 0 ? 0 : 1;
+        return tally.ServerErrors == 0 && tally.TransportErrors == 0 && slow == 0 && timeouts.Count == 0 ? 0 : 1;
     }
 }

@@ -6,7 +6,7 @@ using Strata.Reliability;
 //   crash     --kills 50 --seed 1
 //   fairness  --queued 500
 //   fuzz      --inputs 1000000   (filters, sort_by, columns, parameters, CSV records, in process)
-//   fuzz-http --inputs 100000    (JSON and NDJSON request bodies against a real server)
+//   fuzz-http --inputs 100000 --parallel 1   (JSON and NDJSON request bodies against a real server)
 //   dialect   --rounds 500       (select 1 end to end: DuneSQL translated vs DuckDB native, issue 10)
 // Each prints a markdown table (for docs/reliability.md) and exits non-zero when a target is missed.
 string command = args.Length > 0 ? args[0] : "";
@@ -28,7 +28,7 @@ return command switch
     "crash" => await Crash.RunAsync(Int("kills", 50), Int("seed", 1), Console.Out),
     "fairness" => await Fairness.RunAsync(Int("queued", 500), Console.Out),
     "fuzz" => Fuzz.Run(Int("inputs", 1_000_000), Int("seed", 1), Console.Out),
-    "fuzz-http" => await Fuzz.RunHttpAsync(Int("inputs", 100_000), Int("seed", 1), Console.Out),
+    "fuzz-http" => await Fuzz.RunHttpAsync(Int("inputs", 100_000), Int("seed", 1), Math.Max(1, Int("parallel", 1)), Console.Out),
     "dialect" => await Dialect.RunAsync(Int("rounds", 500), Console.Out),
     _ => Usage(),
 };

@@ -205,6 +205,14 @@ internal static class Soak
         {
             report.WriteLine($"- wrong: {w}");
         }
+        if (server.HasExited)
+        {
+            report.WriteLine($"- the server exited during the run; its last output:");
+            foreach (var line in server.Output.Split('\n').TakeLast(30))
+            {
+                report.WriteLine($"    {line.TrimEnd()}");
+            }
+        }
         Directory.Delete(dataDir, recursive: true);
         return pass ? 0 : 1;
     }

@@ -18,4 +18,9 @@ internal static class DuckDbCommands
         command.CommandText = sql;
         return command.ExecuteScalar();
     }
+
+    /// <summary>Bytes the instance of a connection holds in DuckDB's file caches (external file contents, object cache).</summary>
+    public static long CachedBytes(DuckDBConnection connection) => System.Convert.ToInt64(
+        Scalar(connection, "SELECT coalesce(sum(memory_usage_bytes), 0)::BIGINT FROM duckdb_memory() WHERE tag IN ('EXTERNAL_FILE_CACHE', 'OBJECT_CACHE')"),
+        System.Globalization.CultureInfo.InvariantCulture);
 }

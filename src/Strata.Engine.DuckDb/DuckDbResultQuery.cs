@@ -29,6 +29,9 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
             $"SET memory_limit = {SqlQuoting.QuoteString(memoryLimit)}",
             $"SET allowed_directories = [{SqlQuoting.QuoteString(dir)}]",
             "SET parquet_metadata_cache = true",
+            // Every result read here is another file, and the cache of external file contents would keep
+            // part of each one (expired and deleted results included) until the memory limit.
+            "SET enable_external_file_cache = false",
             "SET autoinstall_known_extensions = false",
             "SET autoload_known_extensions = false",
             "SET enable_external_access = false",
@@ -173,6 +176,9 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
         int s = Math.Min(p, int.Parse(parts[1], CultureInfo.InvariantCulture));
         return $"DECIMAL({p},{s})";
     }
+
+    /// <summary>Bytes DuckDB holds in its file caches for this instance (tests: they stay bounded).</summary>
+    internal long CachedBytes() => DuckDbCommands.CachedBytes(root);
 
     public void Dispose() => root.Dispose();
 }

@@ -73,7 +73,7 @@ public sealed partial class DuckDbTableLoader
         catch (DuckDBException e) when (!DiskFullException.Is(e))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            throw new UploadRejectedException(ReaderMessage(e.Message, UploadFormat.Csv));
+            throw new UploadRejectedException(ReaderMessage(e.Message, UploadFormat.Csv, source));
         }
     }
 

@@ -47,7 +47,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IMetadataStore>(sp =>
     new SqliteMetadataStore(Path.Combine(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir, "metadata.db")));
 builder.Services.AddSingleton<IResultStore>(sp =>
-    new LocalResultStore(Path.Combine(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir, "results")));
+    new LocalResultStore(Path.Combine(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir, "results"),
+        observer: sp.GetRequiredService<Strata.Server.Uploads.StorageUsage>()));
 builder.Services.AddQueryEngine();
 builder.Services.AddSingleton<Strata.Core.Results.Querying.IResultQueryEngine>(sp =>
 {

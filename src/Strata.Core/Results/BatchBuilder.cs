@@ -5,27 +5,35 @@ namespace Strata.Core.Results;
 
 /// <summary>
 /// Builds Arrow record batches row by row for a result schema, one batch of up to
-/// <see cref="BatchRows"/> rows at a time. Used for result files and for in-memory query pages.
+/// <see cref="BatchRows"/> rows at a time, ended early once its variable-width values reach
+/// <see cref="BatchBytes"/> (rows of wide values would otherwise make one batch huge in memory).
+/// Used for result files and for in-memory query pages.
 /// </summary>
 public sealed class BatchBuilder
 {
     private readonly Schema arrowSchema;
     private readonly ColumnBuilder[] builders;
+    private readonly VarBuilder[] variable;
     private int rows;
 
-    public BatchBuilder(ResultSchema schema, int batchRows = ResultWriter.DefaultBatchRows)
-        : this(schema.ToArrow(batchRows), schema, batchRows)
+    public BatchBuilder(ResultSchema schema, int batchRows = ResultWriter.DefaultBatchRows, long batchBytes = ResultWriter.DefaultBatchBytes)
+        : this(schema.ToArrow(batchRows), schema, batchRows, batchBytes)
     {
     }
 
-    internal BatchBuilder(Schema arrowSchema, ResultSchema schema, int batchRows)
+    internal BatchBuilder(Schema arrowSchema, ResultSchema schema, int batchRows, long batchBytes = ResultWriter.DefaultBatchBytes)
     {
         this.arrowSchema = arrowSchema;
         BatchRows = batchRows;
+        BatchBytes = batchBytes;
         builders = schema.Columns.Select(c => ColumnBuilder.For(c.Kind)).ToArray();
+        variable = builders.OfType<VarBuilder>().ToArray();
     }
 
     public int BatchRows { get; }
+
+    /// <summary>Variable-width value bytes past which a batch ends before <see cref="BatchRows"/> rows.</summary>
+    public long BatchBytes { get; }
 
     /// <summary>Rows in the batch being built.</summary>
     public int Rows => rows;
@@ -48,8 +56,20 @@ public sealed class BatchBuilder
 
     public void AppendBytes(int column, Stream value) => ((VarBuilder)builders[column]).Append(value);
 
-    /// <summary>Ends a row; true when the batch is full.</summary>
-    public bool EndRow() => ++rows == BatchRows;
+    /// <summary>Ends a row; true when the batch is full (by rows, or by the bytes of its variable-width values).</summary>
+    public bool EndRow()
+    {
+        if (++rows == BatchRows)
+        {
+            return true;
+        }
+        long bytes = 0;
+        foreach (var column in variable)
+        {
+            bytes += column.ValueBytes;
+        }
+        return bytes >= BatchBytes;
+    }
 
     /// <summary>The rows so far as a batch (null when there are none); the builder starts a new batch.</summary>
     public RecordBatch? Build()
@@ -156,6 +176,8 @@ public sealed class BatchBuilder
         private ArrowBuffer.Builder<int> offsets = NewOffsets();
         private ArrowBuffer.Builder<byte> bytes = new(DefaultBatchRows * 16);
         private byte[] scratch = new byte[256];
+
+        public int ValueBytes => bytes.Length;
 
         private static ArrowBuffer.Builder<int> NewOffsets()
         {

@@ -33,6 +33,9 @@ public abstract class BatchSink(BatchBuilder builder) : IRowSink
 
     public int BatchRows => builder.BatchRows;
 
+    /// <summary>Variable-width value bytes past which a batch ends early.</summary>
+    public long BatchBytes => builder.BatchBytes;
+
     public void AppendNull(int column) => builder.AppendNull(column);
 
     public void AppendInt64(int column, long value) => builder.AppendInt64(column, value);

@@ -8,11 +8,15 @@ public sealed class LocalResultStore : IResultStore
     private readonly string root;
     private readonly int batchRows;
     private readonly Threading.KeyedLocks copyLocks = new();
+    private readonly IResultFileObserver? observer;
+    private readonly long batchBytes;
 
-    public LocalResultStore(string root, int batchRows = ResultWriter.DefaultBatchRows)
+    public LocalResultStore(string root, int batchRows = ResultWriter.DefaultBatchRows, IResultFileObserver? observer = null, long batchBytes = ResultWriter.DefaultBatchBytes)
     {
         this.root = root;
         this.batchRows = batchRows;
+        this.observer = observer;
+        this.batchBytes = batchBytes;
         Directory.CreateDirectory(root);
     }
 
@@ -24,7 +28,7 @@ public sealed class LocalResultStore : IResultStore
         // A result file without a completed execution is an orphan of a crash between rename and commit.
         File.Delete(final);
         string temp = final + TempMarker + Guid.NewGuid().ToString("N");
-        return new ResultWriter(temp, final, schema, batchRows);
+        return new ResultWriter(temp, final, schema, batchRows, observer is null ? null : size => observer.Written(executionId, Extension, size), batchBytes);
     }
 
     public StoredResult? Open(string executionId)
@@ -65,6 +69,7 @@ public sealed class LocalResultStore : IResultStore
             {
                 await write(result, temp, cancellationToken).ConfigureAwait(false);
                 File.Move(temp, path);
+                observer?.Written(executionId, extension, new FileInfo(path).Length);
             }
             finally
             {
@@ -79,6 +84,7 @@ public sealed class LocalResultStore : IResultStore
         File.Delete(PathOf(executionId));
         File.Delete(Path.Combine(root, executionId + ".parquet"));
         File.Delete(Path.Combine(root, executionId + ".arrows"));
+        observer?.Deleted(executionId);
     }
 
     public void RemoveIncomplete()

@@ -44,6 +44,9 @@ public sealed class ResultSchema
     internal const string KindKey = "strata.kind";
     internal const string BatchRowsKey = "strata.batch_rows";
 
+    /// <summary>Present in files whose batches may be shorter than batch_rows (ended by bytes): read them through their batch index.</summary>
+    internal const string VariableBatchesKey = "strata.variable_batches";
+
     public ResultSchema(IReadOnlyList<ResultColumn> columns)
     {
         Columns = columns;
@@ -85,6 +88,7 @@ public sealed class ResultSchema
                 .Metadata(KindKey, ((int)column.Kind).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         builder.Metadata(BatchRowsKey, batchRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.Metadata(VariableBatchesKey, "1");
         return builder.Build();
     }
 

@@ -4,7 +4,8 @@ using Apache.Arrow.Ipc;
 namespace Strata.Core.Results;
 
 /// <summary>
-/// Writes a result as an Arrow IPC file, one record batch per <see cref="BatchRows"/> rows, to a
+/// Writes a result as an Arrow IPC file, one record batch per <see cref="BatchRows"/> rows (fewer when
+/// the batch's values pass <see cref="DefaultBatchBytes"/>), to a
 /// temporary name; <see cref="Complete"/> flushes, syncs and renames it into place. Only one batch is
 /// held in memory at a time.
 /// </summary>
@@ -12,21 +13,26 @@ public sealed class ResultWriter : BatchSink, IDisposable
 {
     public const int DefaultBatchRows = 16_384;
 
+    /// <summary>A batch ends once its variable-width values reach this many bytes (batches then vary in rows).</summary>
+    public const long DefaultBatchBytes = 8L << 20;
+
     private readonly string tempPath;
     private readonly string? finalPath;
     private readonly FileStream stream;
     private readonly ArrowFileWriter writer;
+    private readonly Action<long>? completed;
     private bool finished;
     private bool handedOff;
 
-    internal ResultWriter(string tempPath, string finalPath, ResultSchema schema, int batchRows = DefaultBatchRows)
-        : this(tempPath, finalPath, schema, schema.ToArrow(batchRows), batchRows, FileMode.CreateNew)
+    internal ResultWriter(string tempPath, string finalPath, ResultSchema schema, int batchRows = DefaultBatchRows, Action<long>? completed = null, long batchBytes = DefaultBatchBytes)
+        : this(tempPath, finalPath, schema, schema.ToArrow(batchRows), batchRows, batchBytes, FileMode.CreateNew, completed)
     {
     }
 
-    private ResultWriter(string tempPath, string? finalPath, ResultSchema schema, Schema arrowSchema, int batchRows, FileMode mode)
-        : base(new BatchBuilder(arrowSchema, schema, batchRows))
+    private ResultWriter(string tempPath, string? finalPath, ResultSchema schema, Schema arrowSchema, int batchRows, long batchBytes, FileMode mode, Action<long>? completed)
+        : base(new BatchBuilder(arrowSchema, schema, batchRows, batchBytes))
     {
+        this.completed = completed;
         this.tempPath = tempPath;
         this.finalPath = finalPath;
         Schema = schema;
@@ -58,12 +64,12 @@ public sealed class ResultWriter : BatchSink, IDisposable
     /// process: it rewrites the file from the start, and <see cref="Complete"/> syncs it but does not
     /// rename it (the writer that handed it off does, with <see cref="CompleteHandedOff"/>).
     /// </summary>
-    public static ResultWriter OpenHandedOff(string path, ResultSchema schema, int batchRows) =>
-        new(path, null, schema, schema.ToArrow(batchRows), batchRows, FileMode.Truncate);
+    public static ResultWriter OpenHandedOff(string path, ResultSchema schema, int batchRows, long batchBytes = DefaultBatchBytes) =>
+        new(path, null, schema, schema.ToArrow(batchRows), batchRows, batchBytes, FileMode.Truncate, completed: null);
 
     /// <summary>
     /// Closes this writer's stream and returns the temporary file's path, so that another process
-    /// writes the rows there (<see cref="OpenHandedOff"/> with the same schema and <see cref="BatchSink.BatchRows"/>).
+    /// writes the rows there (<see cref="OpenHandedOff"/> with the same schema, <see cref="BatchSink.BatchRows"/> and <see cref="BatchBytes"/>).
     /// Afterwards <see cref="CompleteHandedOff"/> puts the file in place, or <see cref="Dispose"/> deletes it.
     /// </summary>
     public string HandOff()
@@ -88,6 +94,7 @@ public sealed class ResultWriter : BatchSink, IDisposable
         long size = new FileInfo(tempPath).Length;
         File.Move(tempPath, finalPath, overwrite: false);
         finished = true;
+        completed?.Invoke(size);
         return size;
     }
 
@@ -110,6 +117,7 @@ public sealed class ResultWriter : BatchSink, IDisposable
             File.Move(tempPath, finalPath, overwrite: false);
         }
         finished = true;
+        completed?.Invoke(size);
         return size;
     }
 

@@ -22,7 +22,14 @@ public sealed class StoredResult : IDisposable
         stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.RandomAccess);
         reader = new ArrowFileReader(stream, leaveOpen: false);
         (Schema, BatchRows) = ResultSchema.FromArrow(reader.Schema);
+        variableBatches = reader.Schema.Metadata.ContainsKey(ResultSchema.VariableBatchesKey);
     }
+
+    /// <summary>Batches may be shorter than <see cref="BatchRows"/> (files written since batches are bounded in bytes).</summary>
+    private readonly bool variableBatches;
+
+    /// <summary>First row of each batch (variable batches only), read once from the file's metadata.</summary>
+    private long[]? batchStarts;
 
     public string Path { get; }
 
@@ -40,8 +47,7 @@ public sealed class StoredResult : IDisposable
             yield break;
         }
         int batchCount = await reader.RecordBatchCountAsync().ConfigureAwait(false);
-        int index = (int)(offset / BatchRows);
-        int start = (int)(offset % BatchRows);
+        var (index, start) = Locate(offset);
         long remaining = count;
         while (remaining > 0 && index < batchCount)
         {
@@ -57,6 +63,29 @@ public sealed class StoredResult : IDisposable
             start = 0;
             index++;
         }
+    }
+
+    /// <summary>The batch holding row <paramref name="offset"/> and the row's place in it.</summary>
+    private (int Index, int Start) Locate(long offset)
+    {
+        if (!variableBatches)
+        {
+            // Older files: every batch but the last holds exactly BatchRows rows.
+            return ((int)(offset / BatchRows), (int)(offset % BatchRows));
+        }
+        var starts = batchStarts ??= ArrowFileIndex.BatchStarts(stream);
+        int found = System.Array.BinarySearch(starts, 0, starts.Length - 1, offset);
+        int index = found >= 0 ? found : ~found - 1;
+        if (index < 0 || offset >= starts[^1])
+        {
+            return (starts.Length - 1, 0);
+        }
+        // Empty batches share their start with the next one: take the last batch starting here.
+        while (index + 1 < starts.Length - 1 && starts[index + 1] == offset)
+        {
+            index++;
+        }
+        return (index, (int)(offset - starts[index]));
     }
 
     public void Dispose() => reader.Dispose();

@@ -208,7 +208,7 @@ public static class EngineWorker
             {
                 throw new OperationCanceledException("The server could not open the result file.");
             }
-            return ResultWriter.OpenHandedOff(message.Path, schema, message.BatchRows);
+            return ResultWriter.OpenHandedOff(message.Path, schema, message.BatchRows, message.BatchBytes);
         }
     }
 }

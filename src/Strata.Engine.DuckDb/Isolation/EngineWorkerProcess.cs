@@ -117,12 +117,12 @@ internal sealed class EngineWorkerProcess : IDisposable
                         try
                         {
                             writer = createWriter(schema);
-                            answer = new WriteMessage(writer.HandOff(), writer.BatchRows);
+                            answer = new WriteMessage(writer.HandOff(), writer.BatchRows, writer.BatchBytes);
                         }
                         catch (Exception e) when (e is not OutOfMemoryException)
                         {
                             writerError = e;
-                            answer = new WriteMessage(null, 0);
+                            answer = new WriteMessage(null, 0, 0);
                         }
                         await SendAsync(WorkerFrames.Encode(FrameType.Write, answer, WorkerJson.Default.WriteMessage)).ConfigureAwait(false);
                         break;

@@ -54,7 +54,7 @@ internal sealed record SpillMessage(string Path);
 internal sealed record SchemaMessage(IReadOnlyList<ResultColumn> Columns);
 
 /// <summary>A null <paramref name="Path"/> means the server could not open the result: the worker stops the run.</summary>
-internal sealed record WriteMessage(string? Path, int BatchRows);
+internal sealed record WriteMessage(string? Path, int BatchRows, long BatchBytes);
 
 internal sealed record DoneMessage(long RowCount, long ResultBytes, bool Truncated);
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Strata.Core.Results;
 using Strata.Core.Storage;
 using Strata.Server.Configuration;
 
@@ -12,36 +13,44 @@ public sealed record StoredBytes(long TableBytes, long ResultBytes)
 
 /// <summary>
 /// The storage quota (<c>Strata:StorageBytesAllowed</c>): an owner's uploaded table parts plus the
-/// files of their unexpired results as they lie on disk, the Arrow result and the Parquet and Arrow
+/// files of their stored results as they lie on disk, the Arrow result and the Parquet and Arrow
 /// stream copies made for downloads, filters and sorting (<c>results/&lt;id&gt;.arrow</c>,
 /// <c>.parquet</c>, <c>.arrows</c>).
+/// <para>
+/// Result bytes are a running total, not a measurement per submit: the result store reports each file
+/// it puts in place and each result it deletes (expiry, failure, cancel). An owner's total is counted
+/// from disk once, on the owner's first use after start-up; a result written before its owner is known
+/// here is attributed with one metadata read. Results count until the expiry sweep deletes them.
+/// </para>
 /// </summary>
-public sealed class StorageUsage(IMetadataStore store, IOptions<StrataOptions> options, TimeProvider time)
+public sealed class StorageUsage(IMetadataStore store, IOptions<StrataOptions> options, TimeProvider time) : IResultFileObserver
 {
     private static readonly string[] ResultExtensions = [".arrow", ".parquet", ".arrows"];
     private readonly string resultsDirectory = Path.Combine(options.Value.DataDir, "results");
+    private readonly ResultBytesLedger ledger = new();
+    private readonly SemaphoreSlim counting = new(1, 1);
 
     public long Allowed => options.Value.StorageBytesAllowed;
+
+    /// <summary>Files measured on disk since start-up (the one count per owner; tests: not per submit).</summary>
+    public long FilesMeasured => Interlocked.Read(ref filesMeasured);
+
+    private long filesMeasured;
+
+    /// <summary>Results currently counted (tests: deleted results leave nothing behind).</summary>
+    internal int ResultsCounted => ledger.Entries;
+
+    public void Written(string executionId, string extension, long bytes) => ledger.Written(executionId, extension, bytes);
+
+    public void Deleted(string executionId) => ledger.Deleted(executionId);
 
     public async Task<StoredBytes> MeasureAsync(string owner, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        await CountOnceAsync(owner, now, cancellationToken).ConfigureAwait(false);
+        await AttributeAsync(cancellationToken).ConfigureAwait(false);
         var usage = await store.UsageAsync(owner, now, now, cancellationToken).ConfigureAwait(false);
-        var ids = await store.StoredResultIdsAsync(owner, now, cancellationToken).ConfigureAwait(false);
-        long results = 0;
-        foreach (string id in ids)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (string extension in ResultExtensions)
-            {
-                var file = new FileInfo(Path.Combine(resultsDirectory, id + extension));
-                if (file.Exists)
-                {
-                    results += file.Length;
-                }
-            }
-        }
-        return new StoredBytes(usage.TableBytes, results);
+        return new StoredBytes(usage.TableBytes, ledger.TotalOf(owner));
     }
 
     /// <summary>The message refusing new work when the owner is at or over the quota; null when under it.</summary>
@@ -51,5 +60,43 @@ public sealed class StorageUsage(IMetadataStore store, IOptions<StrataOptions> o
         return used.Total < Allowed
             ? null
             : $"Storage quota exceeded: {used.Total} bytes used ({used.TableBytes} in tables, {used.ResultBytes} in results) of the {Allowed} bytes allowed (Strata:StorageBytesAllowed); delete tables or wait for results to expire.";
+    }
+
+    /// <summary>The owner's results as they lie on disk, counted once per process.</summary>
+    private async Task CountOnceAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (ledger.IsCounted(owner))
+        {
+            return;
+        }
+        await counting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (ledger.IsCounted(owner))
+            {
+                return;
+            }
+            var ids = await store.StoredResultIdsAsync(owner, now, cancellationToken).ConfigureAwait(false);
+            ledger.Count(owner, ids, id => ResultExtensions.Select(extension =>
+            {
+                Interlocked.Increment(ref filesMeasured);
+                var file = new FileInfo(Path.Combine(resultsDirectory, id + extension));
+                return (extension, file.Exists ? file.Length : -1);
+            }));
+        }
+        finally
+        {
+            counting.Release();
+        }
+    }
+
+    /// <summary>Gives each result written since the last call its owner (one metadata read per result, once).</summary>
+    private async Task AttributeAsync(CancellationToken cancellationToken)
+    {
+        foreach (string id in ledger.Unattributed())
+        {
+            var execution = await store.GetExecutionAsync(id, cancellationToken).ConfigureAwait(false);
+            ledger.Attribute(id, execution?.Owner);
+        }
     }
 }
