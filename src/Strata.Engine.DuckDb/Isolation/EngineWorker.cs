@@ -57,12 +57,13 @@ public static class EngineWorker
     private static void WarmUp(DuckDbEngine engine, DuckDbEngineSettings settings)
     {
         var tier = settings.Tiers.Keys.First();
-        // Under the spill root, which the start-up sweep empties.
-        string root = Path.Combine(settings.TempDirectory, "executions");
-        string path = Path.Combine(root, $"worker-warm-up-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.arrow");
+        // In a private directory under the spill root (owner-only, like an execution's; the start-up
+        // sweep empties the root): a file straight in the root would sit in a directory whose mode
+        // only an execution's set-up makes owner-only.
         try
         {
-            Directory.CreateDirectory(root);
+            using var directory = SpillDirectory.Create(Path.Combine(settings.TempDirectory, "executions"));
+            string path = Path.Combine(directory.Path, $"worker-warm-up-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.arrow");
             File.WriteAllBytes(path, []);
             engine.Execute(new EngineRequest("warm-up", "select 1", "", tier, 1 << 20, []),
                 schema => ResultWriter.OpenHandedOff(path, schema, ResultWriter.DefaultBatchRows), CancellationToken.None);
@@ -70,10 +71,6 @@ public static class EngineWorker
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or QueryFailedException)
         {
             Console.Error.WriteLine($"engine worker: warm-up failed ({e.GetType().Name}); continuing");
-        }
-        finally
-        {
-            File.Delete(path);
         }
     }
 
