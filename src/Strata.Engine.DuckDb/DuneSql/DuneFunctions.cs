@@ -62,6 +62,7 @@ internal static class DuneFunctions
         [("varbinary_starts_with", 2)] = "starts_with(hex($1), hex($2))",
         [("from_utf8", 1)] = "decode($1)",
         [("to_utf8", 1)] = "encode($1)",
+        [("keccak", 1)] = "dune_keccak($1)", // native, DuneKeccak.cs
         // dates and times
         [("date_add", 3)] = "($3 + CAST($2 AS BIGINT) * CAST('1 ' || $1 AS INTERVAL))",
         [("date_diff", 3)] = "date_sub($1, $2, $3)",
@@ -140,7 +141,7 @@ internal static class DuneFunctions
     /// refused with a clear error rather than run.</summary>
     internal static readonly HashSet<string> Unsupported = new(StringComparer.OrdinalIgnoreCase)
     {
-        "zip_with", "map_zip_with", "transform_keys", "transform_values", "keccak", "sha512", "xxhash64", "hmac_sha256", "hmac_md5",
+        "zip_with", "map_zip_with", "transform_keys", "transform_values", "sha512", "xxhash64", "hmac_sha256", "hmac_md5",
         "hmac_sha1", "hmac_sha512", "crc32", "from_big_endian_32", "from_big_endian_64", "to_big_endian_32", "to_big_endian_64",
         "from_ieee754_32", "from_ieee754_64", "to_ieee754_32", "to_ieee754_64", "array_histogram", "combinations", "ngrams", "murmur3", "spooky_hash_v2_32", "spooky_hash_v2_64",
         "to_iso8601", "with_timezone", "from_base", "to_base", "multimap_agg",
