@@ -355,6 +355,9 @@ public static partial class DuneSqlTranslator
                 case "DOUBLE":
                     EmitTemplate(DuneTypes.ToDouble(isTry), expression, token);
                     break;
+                case "BLOB":
+                    EmitTemplate(DuneTypes.ToVarbinary(isTry), expression, token);
+                    break;
                 case not null when type.StartsWith("DECIMAL", StringComparison.Ordinal):
                     EmitTemplate(DuneTypes.ToDecimal(type, isTry), expression, token);
                     break;

@@ -40,6 +40,14 @@ public sealed class DuneSqlFunctionFamiliesTests : IDisposable
     [InlineData("SELECT CAST(varbinary_to_int256(0x8000000000000000000000000000000000000000000000000000000000000000) AS varchar)",
         "-57896044618658097711785492504343953926634992332820282019728792003956564819968")]
     [InlineData("SELECT CAST(varbinary_to_int256(0xff) AS varchar)", "255")]
+    // Dune varbinary.mdx: uint256 to varbinary (32 bytes big-endian; int256 in two's complement)
+    [InlineData("SELECT varbinary_ltrim(cast(UINT256 '101691398105299641525402875323276528467270701520' as varbinary))", "0x11d00000000000000000000000000000000011d0")]
+    [InlineData("SELECT cast(UINT256 '1000' as varbinary)", "0x00000000000000000000000000000000000000000000000000000000000003e8")]
+    [InlineData("SELECT cast(INT256 '-1' as varbinary)", "0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff")]
+    [InlineData("SELECT CAST(varbinary_to_uint256(cast(UINT256 '115792089237316195423570985008687907853269984665640564039457584007913129639935' as varbinary)) AS varchar)",
+        "115792089237316195423570985008687907853269984665640564039457584007913129639935")]
+    [InlineData("SELECT cast('abc' as varbinary)", "0x616263")]
+    [InlineData("SELECT cast(0x0102 as varbinary)", "0x0102")]
     // Hashes give varbinary (RFC 1321 / FIPS 180 test vectors of 'abc')
     [InlineData("SELECT md5(to_utf8('abc'))", "0x900150983cd24fb0d6963f7d28e17f72")]
     [InlineData("SELECT sha1(to_utf8('abc'))", "0xa9993e364706816aba3e25717850c26c9cd0d89d")]
