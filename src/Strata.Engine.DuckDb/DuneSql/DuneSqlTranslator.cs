@@ -220,6 +220,10 @@ public static partial class DuneSqlTranslator
                 throw NotSupported(sql, token, $"Function {name} is not supported");
             }
             var args = Arguments(open, close);
+            if (DuneFunctions.UnsupportedForms.Contains((name, args.Count)))
+            {
+                throw NotSupported(sql, token, $"Function {name} with {args.Count} arguments is not supported");
+            }
             if (name is "format" && args.Count >= 1 && IsSingleString(args[0]))
             {
                 emitter.Text("format(" + SqlQuoting.QuoteString(Converted(DuneFormats.JavaToFmt, args[0].From, token)), token);
