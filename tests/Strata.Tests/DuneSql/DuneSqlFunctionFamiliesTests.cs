@@ -185,6 +185,16 @@ public sealed class DuneSqlFunctionFamiliesTests : IDisposable
         Assert.Contains($"Function {name} is not supported", e.Error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>keccak runs in a native call that cancellation cannot interrupt: its input is bounded (16 MiB).</summary>
+    [Fact]
+    public void Keccak_refuses_an_input_over_the_value_cap()
+    {
+        Assert.Equal("0x" + Convert.ToHexStringLower(DuneKeccak.Hash(new byte[DuneKeccak.MaxInputBytes])),
+            db.Scalar($"SELECT keccak(to_utf8(repeat(chr(0), {DuneKeccak.MaxInputBytes})))"));
+        var e = Assert.ThrowsAny<Exception>(() => db.Scalar($"SELECT keccak(to_utf8(repeat('a', {DuneKeccak.MaxInputBytes + 1})))"));
+        Assert.Contains("over the limit", e.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Trino writes a timestamp with as many fraction digits as its precision (not tracked here): refused.</summary>
     [Fact]
     public void To_iso8601_of_a_timestamp_is_refused_naming_it()
