@@ -148,7 +148,7 @@ internal static class DuneFunctions
     /// refused with a clear error rather than run.</summary>
     internal static readonly HashSet<string> Unsupported = new(StringComparer.OrdinalIgnoreCase)
     {
-        "zip_with", "map_zip_with", "transform_keys", "transform_values", "sha512", "xxhash64", "hmac_sha256", "hmac_md5",
+        "map_zip_with", "transform_keys", "transform_values", "sha512", "xxhash64", "hmac_sha256", "hmac_md5",
         "hmac_sha1", "hmac_sha512", "crc32", "from_big_endian_32", "from_big_endian_64", "to_big_endian_32", "to_big_endian_64",
         "from_ieee754_32", "from_ieee754_64", "to_ieee754_32", "to_ieee754_64", "array_histogram", "combinations", "ngrams", "murmur3", "spooky_hash_v2_32", "spooky_hash_v2_64",
         "with_timezone", "at_timezone", "map_filter", "json_query", "json_value", "json_exists", "from_base", "to_base", "multimap_agg",

@@ -224,6 +224,11 @@ public static partial class DuneSqlTranslator
             {
                 throw NotSupported(sql, token, $"Function {name} with {args.Count} arguments is not supported");
             }
+            if (name is "zip_with")
+            {
+                return args.Count == 3 && close < end && TryEmitZipWith(args, token) ? close + 1
+                    : throw NotSupported(sql, token, "Function zip_with is supported only as zip_with(a, b, (x, y) -> …)");
+            }
             if (name is "format" && args.Count >= 1 && IsSingleString(args[0]))
             {
                 emitter.Text("format(" + SqlQuoting.QuoteString(Converted(DuneFormats.JavaToFmt, args[0].From, token)), token);
