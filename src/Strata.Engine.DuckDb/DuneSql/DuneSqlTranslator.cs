@@ -224,10 +224,10 @@ public static partial class DuneSqlTranslator
             {
                 throw NotSupported(sql, token, $"Function {name} with {args.Count} arguments is not supported");
             }
-            if (name is "zip_with")
+            if (name is "zip_with" or "transform_values" or "transform_keys" or "map_filter")
             {
-                return args.Count == 3 && close < end && TryEmitZipWith(args, token) ? close + 1
-                    : throw NotSupported(sql, token, "Function zip_with is supported only as zip_with(a, b, (x, y) -> …)");
+                return IsLambdaOfTwo(name, args.Count) && close < end && TryEmitLambdaOfTwo(name, args, token) ? close + 1
+                    : throw NotSupported(sql, token, $"Function {name} is supported only with a lambda of two parameters, (x, y) -> …");
             }
             if (name is "format" && args.Count >= 1 && IsSingleString(args[0]))
             {

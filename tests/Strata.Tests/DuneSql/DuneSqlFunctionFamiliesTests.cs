@@ -65,6 +65,16 @@ public sealed class DuneSqlFunctionFamiliesTests : IDisposable
     [InlineData("SELECT CAST(zip_with(ARRAY[1, 2], ARRAY[10], (x, y) -> y IS NULL) AS varchar)", "[false, true]")]
     [InlineData("SELECT zip_with(CAST(NULL AS array(integer)), ARRAY[1], (x, y) -> x)", "NULL")]
     [InlineData("SELECT zip_with(a, b, (x, y) -> x * y + n) FROM (SELECT ARRAY[1, 2] a, ARRAY[3, 4] b, 100 n)", "[103, 108]")]
+    // Trino map.mdx: transform_values, transform_keys, map_filter
+    [InlineData("SELECT element_at(transform_values(MAP(ARRAY[1, 2, 3], ARRAY[10, 20, 30]), (k, v) -> v + k), 3)", "33")]
+    [InlineData("SELECT element_at(transform_values(MAP(ARRAY['a', 'b'], ARRAY[1, 2]), (k, v) -> k || CAST(v AS VARCHAR)), 'b')", "b2")]
+    [InlineData("SELECT element_at(transform_keys(MAP(ARRAY[1, 2, 3], ARRAY['a', 'b', 'c']), (k, v) -> k + 1), 4)", "c")]
+    [InlineData("SELECT element_at(transform_keys(MAP(ARRAY['a', 'b'], ARRAY[1, 2]), (k, v) -> v * v), 4)", "2")]
+    [InlineData("SELECT cardinality(map_keys(map_filter(MAP(ARRAY[10, 20, 30], ARRAY['a', NULL, 'c']), (k, v) -> v IS NOT NULL)))", "2")]
+    [InlineData("SELECT cardinality(map_keys(map_filter(MAP(ARRAY['k1', 'k2', 'k3'], ARRAY[20, 3, 15]), (k, v) -> v > 10)))", "2")]
+    [InlineData("SELECT element_at(map_filter(MAP(ARRAY['k1', 'k2', 'k3'], ARRAY[20, 3, 15]), (k, v) -> v > 10), 'k2')", "NULL")]
+    [InlineData("SELECT element_at(map_filter(MAP(ARRAY[10, 20, 30], ARRAY['a', NULL, 'c']), (k, v) -> v IS NOT NULL), 30)", "c")]
+    [InlineData("SELECT transform_values(CAST(NULL AS map(varchar, integer)), (k, v) -> v)", "NULL")]
     // Trino datetime.mdx: to_iso8601 of a date
     [InlineData("SELECT to_iso8601(DATE '2024-01-02')", "2024-01-02")]
     [InlineData("SELECT to_iso8601(CAST(NULL AS date))", "NULL")]
@@ -182,8 +192,7 @@ public sealed class DuneSqlFunctionFamiliesTests : IDisposable
     [InlineData("SELECT json_query('{\"a\": [1]}', 'lax $.a')", "json_query")]
     [InlineData("SELECT json_value('{\"a\": 1}', 'lax $.a')", "json_value")]
     [InlineData("SELECT json_exists('{\"a\": 1}', 'lax $.a')", "json_exists")]
-    [InlineData("SELECT map_filter(MAP(ARRAY['a'], ARRAY[1]), (k, v) -> v > 0)", "map_filter")]
-    [InlineData("SELECT transform_values(MAP(ARRAY['a'], ARRAY[1]), (k, v) -> v + 1)", "transform_values")]
+    [InlineData("SELECT map_zip_with(MAP(ARRAY['a'], ARRAY[1]), MAP(ARRAY['a'], ARRAY[1]), (k, v1, v2) -> v1)", "map_zip_with")]
     [InlineData("SELECT array_sort(ARRAY[3, 1], (x, y) -> IF(x < y, 1, IF(x = y, 0, -1)))", "array_sort with 2 arguments")]
     public void Hashes_and_functions_without_an_exact_translation_are_refused(string sql, string name)
     {
@@ -199,6 +208,13 @@ public sealed class DuneSqlFunctionFamiliesTests : IDisposable
             db.Scalar($"SELECT keccak(to_utf8(repeat(chr(0), {DuneKeccak.MaxInputBytes})))"));
         var e = Assert.ThrowsAny<Exception>(() => db.Scalar($"SELECT keccak(to_utf8(repeat('a', {DuneKeccak.MaxInputBytes + 1})))"));
         Assert.Contains("over the limit", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Trino's transform_keys fails on a duplicate key (DuckDB's map_from_entries too).</summary>
+    [Fact]
+    public void Transform_keys_giving_a_duplicate_key_fails()
+    {
+        Assert.ThrowsAny<Exception>(() => db.Scalar("SELECT cardinality(transform_keys(MAP(ARRAY[1, 2], ARRAY['a', 'b']), (k, v) -> 0))"));
     }
 
     /// <summary>Trino writes a timestamp with as many fraction digits as its precision (not tracked here): refused.</summary>
