@@ -220,6 +220,15 @@ public static partial class DuneSqlTranslator
                 throw NotSupported(sql, token, $"Function {name} is not supported");
             }
             var args = Arguments(open, close);
+            if (DuneFunctions.UnsupportedForms.Contains((name, args.Count)))
+            {
+                throw NotSupported(sql, token, $"Function {name} with {args.Count} arguments is not supported");
+            }
+            if (name is "zip_with" or "transform_values" or "transform_keys" or "map_filter")
+            {
+                return IsLambdaOfTwo(name, args.Count) && close < end && TryEmitLambdaOfTwo(name, args, token) ? close + 1
+                    : throw NotSupported(sql, token, $"Function {name} is supported only with a lambda of two parameters, (x, y) -> …");
+            }
             if (name is "format" && args.Count >= 1 && IsSingleString(args[0]))
             {
                 emitter.Text("format(" + SqlQuoting.QuoteString(Converted(DuneFormats.JavaToFmt, args[0].From, token)), token);
@@ -354,6 +363,9 @@ public static partial class DuneSqlTranslator
                     break;
                 case "DOUBLE":
                     EmitTemplate(DuneTypes.ToDouble(isTry), expression, token);
+                    break;
+                case "BLOB":
+                    EmitTemplate(DuneTypes.ToVarbinary(isTry), expression, token);
                     break;
                 case not null when type.StartsWith("DECIMAL", StringComparison.Ordinal):
                     EmitTemplate(DuneTypes.ToDecimal(type, isTry), expression, token);

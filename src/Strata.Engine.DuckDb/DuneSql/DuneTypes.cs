@@ -16,6 +16,13 @@ internal static class DuneTypes
     internal const string TryToUint256 = "TRY(" + ToUint256 + ")";
     internal const string TryToInt256 = "TRY(" + ToInt256 + ")";
 
+    /// <summary>Cast to varbinary: a uint256/int256 as Dune's 32 bytes big-endian (<see cref="DuneKeccak"/>), since
+    /// DuckDB's BIGNUM→BLOB gives its internal encoding; any other type as DuckDB casts it. The BIGNUM branch goes
+    /// through the digits so that it binds (and is not taken) for every other argument type.</summary>
+    internal static string ToVarbinary(bool isTry) =>
+        "(CASE WHEN typeof($1) = 'BIGNUM' THEN " + (isTry ? "TRY(" : "(")
+        + "dune_bignum_to_varbinary(TRY_CAST(CAST($1 AS VARCHAR) AS BIGNUM))) ELSE " + (isTry ? "TRY_CAST" : "CAST") + "($1 AS BLOB) END)";
+
     /// <summary>Cast to double: from uint256/int256 through the digits, since DuckDB's BIGNUM-to-DOUBLE conversion is not
     /// always the nearest double (Java's <c>BigInteger.doubleValue</c> is); any other type as DuckDB casts it.</summary>
     internal static string ToDouble(bool isTry) => isTry

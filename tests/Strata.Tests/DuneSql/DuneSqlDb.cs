@@ -13,6 +13,7 @@ internal sealed class DuneSqlDb : IDisposable
     {
         connection.Open();
         DuneInt256.Register(connection);
+        DuneKeccak.Register(connection);
         Exec(DuneSqlTranslator.Prelude + (setup ?? ""));
     }
 

@@ -40,10 +40,44 @@ public sealed class DuneSqlFunctionFamiliesTests : IDisposable
     [InlineData("SELECT CAST(varbinary_to_int256(0x8000000000000000000000000000000000000000000000000000000000000000) AS varchar)",
         "-57896044618658097711785492504343953926634992332820282019728792003956564819968")]
     [InlineData("SELECT CAST(varbinary_to_int256(0xff) AS varchar)", "255")]
+    // Dune varbinary.mdx: uint256 to varbinary (32 bytes big-endian; int256 in two's complement)
+    [InlineData("SELECT varbinary_ltrim(cast(UINT256 '101691398105299641525402875323276528467270701520' as varbinary))", "0x11d00000000000000000000000000000000011d0")]
+    [InlineData("SELECT cast(UINT256 '1000' as varbinary)", "0x00000000000000000000000000000000000000000000000000000000000003e8")]
+    [InlineData("SELECT cast(INT256 '-1' as varbinary)", "0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff")]
+    [InlineData("SELECT CAST(varbinary_to_uint256(cast(UINT256 '115792089237316195423570985008687907853269984665640564039457584007913129639935' as varbinary)) AS varchar)",
+        "115792089237316195423570985008687907853269984665640564039457584007913129639935")]
+    [InlineData("SELECT cast('abc' as varbinary)", "0x616263")]
+    [InlineData("SELECT cast(0x0102 as varbinary)", "0x0102")]
     // Hashes give varbinary (RFC 1321 / FIPS 180 test vectors of 'abc')
     [InlineData("SELECT md5(to_utf8('abc'))", "0x900150983cd24fb0d6963f7d28e17f72")]
     [InlineData("SELECT sha1(to_utf8('abc'))", "0xa9993e364706816aba3e25717850c26c9cd0d89d")]
     [InlineData("SELECT sha256(to_utf8('abc'))", "0xba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")]
+    // Ethereum's Keccak-256 (Dune varbinary.mdx: the Transfer event topic; the empty input's published hash)
+    [InlineData("SELECT keccak(to_utf8('Transfer(address,address,uint256)'))", "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef")]
+    [InlineData("SELECT keccak(to_utf8(''))", "0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470")]
+    [InlineData("SELECT keccak(CAST(NULL AS varbinary))", "NULL")]
+    [InlineData("SELECT keccak(to_utf8('The quick brown fox jumps over the lazy dog'))", "0x4d741b6f1eb29cb2a9b9911c82f56fa8d73b04959d3d9d222895df6c0b28aa15")]
+    [InlineData("SELECT to_hex(keccak(from_hex(x))) FROM (VALUES ('')) t(x)", "c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470")]
+    // Trino array.mdx: zip_with (the shorter array is padded with NULLs)
+    [InlineData("SELECT zip_with(ARRAY[1, 2], ARRAY[3, 4], (x, y) -> x + y)", "[4, 6]")]
+    [InlineData("SELECT zip_with(ARRAY['a', 'b', 'c'], ARRAY['d', 'e', 'f'], (x, y) -> concat(x, y))", "[ad, be, cf]")]
+    [InlineData("SELECT CAST(zip_with(ARRAY['a'], ARRAY['d', null, 'f'], (x, y) -> coalesce(x, y)) AS varchar)", "[a, NULL, f]")]
+    [InlineData("SELECT CAST(zip_with(ARRAY[1, 2], ARRAY[10], (x, y) -> y IS NULL) AS varchar)", "[false, true]")]
+    [InlineData("SELECT zip_with(CAST(NULL AS array(integer)), ARRAY[1], (x, y) -> x)", "NULL")]
+    [InlineData("SELECT zip_with(a, b, (x, y) -> x * y + n) FROM (SELECT ARRAY[1, 2] a, ARRAY[3, 4] b, 100 n)", "[103, 108]")]
+    // Trino map.mdx: transform_values, transform_keys, map_filter
+    [InlineData("SELECT element_at(transform_values(MAP(ARRAY[1, 2, 3], ARRAY[10, 20, 30]), (k, v) -> v + k), 3)", "33")]
+    [InlineData("SELECT element_at(transform_values(MAP(ARRAY['a', 'b'], ARRAY[1, 2]), (k, v) -> k || CAST(v AS VARCHAR)), 'b')", "b2")]
+    [InlineData("SELECT element_at(transform_keys(MAP(ARRAY[1, 2, 3], ARRAY['a', 'b', 'c']), (k, v) -> k + 1), 4)", "c")]
+    [InlineData("SELECT element_at(transform_keys(MAP(ARRAY['a', 'b'], ARRAY[1, 2]), (k, v) -> v * v), 4)", "2")]
+    [InlineData("SELECT cardinality(map_keys(map_filter(MAP(ARRAY[10, 20, 30], ARRAY['a', NULL, 'c']), (k, v) -> v IS NOT NULL)))", "2")]
+    [InlineData("SELECT cardinality(map_keys(map_filter(MAP(ARRAY['k1', 'k2', 'k3'], ARRAY[20, 3, 15]), (k, v) -> v > 10)))", "2")]
+    [InlineData("SELECT element_at(map_filter(MAP(ARRAY['k1', 'k2', 'k3'], ARRAY[20, 3, 15]), (k, v) -> v > 10), 'k2')", "NULL")]
+    [InlineData("SELECT element_at(map_filter(MAP(ARRAY[10, 20, 30], ARRAY['a', NULL, 'c']), (k, v) -> v IS NOT NULL), 30)", "c")]
+    [InlineData("SELECT transform_values(CAST(NULL AS map(varchar, integer)), (k, v) -> v)", "NULL")]
+    // Trino datetime.mdx: to_iso8601 of a date
+    [InlineData("SELECT to_iso8601(DATE '2024-01-02')", "2024-01-02")]
+    [InlineData("SELECT to_iso8601(CAST(NULL AS date))", "NULL")]
     [InlineData("SELECT to_hex(sha256(to_utf8('')))", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")]
     // Trino bitwise.mdx
     [InlineData("SELECT bit_count(9, 64)", "2")]
@@ -149,14 +183,46 @@ public sealed class DuneSqlFunctionFamiliesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("SELECT keccak(0x00)", "keccak")]
+    [InlineData("SELECT ngrams(ARRAY[1], 1)", "ngrams")]
     [InlineData("SELECT xxhash64(0x00)", "xxhash64")]
     [InlineData("SELECT sha512(0x00)", "sha512")]
     [InlineData("SELECT array_histogram(ARRAY[1])", "array_histogram")]
+    [InlineData("SELECT at_timezone(TIMESTAMP '2022-11-01 09:08:07.321', 'America/Los_Angeles')", "at_timezone")]
+    [InlineData("SELECT with_timezone(TIMESTAMP '2022-11-01 09:08:07.321', 'America/Los_Angeles')", "with_timezone")]
+    [InlineData("SELECT json_query('{\"a\": [1]}', 'lax $.a')", "json_query")]
+    [InlineData("SELECT json_value('{\"a\": 1}', 'lax $.a')", "json_value")]
+    [InlineData("SELECT json_exists('{\"a\": 1}', 'lax $.a')", "json_exists")]
+    [InlineData("SELECT map_zip_with(MAP(ARRAY['a'], ARRAY[1]), MAP(ARRAY['a'], ARRAY[1]), (k, v1, v2) -> v1)", "map_zip_with")]
+    [InlineData("SELECT array_sort(ARRAY[3, 1], (x, y) -> IF(x < y, 1, IF(x = y, 0, -1)))", "array_sort with 2 arguments")]
     public void Hashes_and_functions_without_an_exact_translation_are_refused(string sql, string name)
     {
         var e = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate(sql));
         Assert.Contains($"Function {name} is not supported", e.Error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>keccak runs in a native call that cancellation cannot interrupt: its input is bounded (16 MiB).</summary>
+    [Fact]
+    public void Keccak_refuses_an_input_over_the_value_cap()
+    {
+        Assert.Equal("0x" + Convert.ToHexStringLower(DuneKeccak.Hash(new byte[DuneKeccak.MaxInputBytes])),
+            db.Scalar($"SELECT keccak(to_utf8(repeat(chr(0), {DuneKeccak.MaxInputBytes})))"));
+        var e = Assert.ThrowsAny<Exception>(() => db.Scalar($"SELECT keccak(to_utf8(repeat('a', {DuneKeccak.MaxInputBytes + 1})))"));
+        Assert.Contains("over the limit", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Trino's transform_keys fails on a duplicate key (DuckDB's map_from_entries too).</summary>
+    [Fact]
+    public void Transform_keys_giving_a_duplicate_key_fails()
+    {
+        Assert.ThrowsAny<Exception>(() => db.Scalar("SELECT cardinality(transform_keys(MAP(ARRAY[1, 2], ARRAY['a', 'b']), (k, v) -> 0))"));
+    }
+
+    /// <summary>Trino writes a timestamp with as many fraction digits as its precision (not tracked here): refused.</summary>
+    [Fact]
+    public void To_iso8601_of_a_timestamp_is_refused_naming_it()
+    {
+        var e = Assert.ThrowsAny<Exception>(() => db.Scalar("SELECT to_iso8601(TIMESTAMP '2024-01-02 03:04:05')"));
+        Assert.Contains("to_iso8601", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

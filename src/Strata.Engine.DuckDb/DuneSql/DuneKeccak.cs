@@ -1,0 +1,150 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
+using Org.BouncyCastle.Crypto.Digests;
+using static DuckDB.NET.Native.NativeMethods;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// <c>dune_keccak(BLOB) → BLOB</c>: Ethereum's Keccak-256 (the original Keccak padding, not NIST SHA3-256's),
+/// computed with BouncyCastle's <see cref="KeccakDigest"/>, for DuneSQL's <c>keccak(varbinary)</c>. A native
+/// scalar function over DuckDB vectors, registered on the connection before its configuration is locked (as
+/// <see cref="DuneInt256"/>). A native call cannot be interrupted by cancellation, so its work is bounded: an
+/// input over <see cref="MaxInputBytes"/> is refused. Also <c>dune_bignum_to_varbinary(BIGNUM) → BLOB</c>, Dune's
+/// <c>CAST(uint256/int256 AS varbinary)</c>: 32 bytes big-endian, two's complement for a negative int256 (DuckDB's own
+/// BIGNUM→BLOB cast would give its internal encoding).
+/// </summary>
+public static unsafe class DuneKeccak
+{
+    /// <summary>The largest input hashed in one call (16 MiB, the value cap).</summary>
+    public const int MaxInputBytes = 16 * 1024 * 1024;
+
+    public static void Register(DuckDBConnection connection)
+    {
+        Add(connection, "dune_keccak", DuckDBType.Blob, &KeccakRows);
+        Add(connection, "dune_bignum_to_varbinary", DuckDBType.VarInt, &BignumRows);
+    }
+
+    private static void Add(DuckDBConnection connection, string name, DuckDBType parameter,
+        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> body)
+    {
+        IntPtr function = ScalarFunction.DuckDBCreateScalarFunction();
+        try
+        {
+            ScalarFunction.DuckDBScalarFunctionSetName(function, name);
+            using (var type = LogicalType.DuckDBCreateLogicalType(parameter))
+            {
+                ScalarFunction.DuckDBScalarFunctionAddParameter(function, type);
+            }
+            using (var result = LogicalType.DuckDBCreateLogicalType(DuckDBType.Blob))
+            {
+                ScalarFunction.DuckDBScalarFunctionSetReturnType(function, result);
+            }
+            ScalarFunction.DuckDBScalarFunctionSetFunction(function, body);
+            if (ScalarFunction.DuckDBRegisterScalarFunction(connection.NativeConnection, function) != DuckDBState.Success)
+            {
+                throw new InvalidOperationException($"Could not register the function {name}.");
+            }
+        }
+        finally
+        {
+            ScalarFunction.DuckDBDestroyScalarFunction(ref function);
+        }
+    }
+
+    /// <summary>Keccak-256 of <paramref name="data"/> (32 bytes).</summary>
+    public static byte[] Hash(ReadOnlySpan<byte> data)
+    {
+        var digest = new KeccakDigest(256);
+        digest.BlockUpdate(data);
+        var hash = new byte[digest.GetDigestSize()];
+        digest.DoFinal(hash, 0);
+        return hash;
+    }
+
+    /// <summary>A uint256 or int256 as Dune's varbinary: 32 bytes big-endian, two's complement when negative.</summary>
+    public static byte[] Uint256Bytes(System.Numerics.BigInteger value)
+    {
+        if (value > DuneInt256.UintMax || value < DuneInt256.IntMin)
+        {
+            throw new OverflowException("Cannot cast to varbinary: the value is outside [-2^255, 2^256-1]");
+        }
+        var word = value.Sign < 0 ? System.Numerics.BigInteger.Pow(2, 256) + value : value;
+        byte[] magnitude = word.ToByteArray(isUnsigned: true, isBigEndian: true);
+        var bytes = new byte[32];
+        magnitude.CopyTo(bytes, 32 - magnitude.Length);
+        return bytes;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void KeccakRows(IntPtr info, IntPtr input, IntPtr output) => Run(false, info, input, output);
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void BignumRows(IntPtr info, IntPtr input, IntPtr output) => Run(true, info, input, output);
+
+    private static void Run(bool bignum, IntPtr info, IntPtr input, IntPtr output)
+    {
+        var chunk = new DuckDBDataChunk(input);
+        try
+        {
+            ulong rows = DataChunks.DuckDBDataChunkGetSize(chunk);
+            IntPtr vector = DataChunks.DuckDBDataChunkGetVector(chunk, 0);
+            var data = (DuckDBString*)Vectors.DuckDBVectorGetData(vector);
+            ulong* valid = Vectors.DuckDBVectorGetValidity(vector);
+            for (ulong row = 0; row < rows; row++)
+            {
+                if (valid != null && (valid[row / 64] & (1UL << (int)(row % 64))) == 0)
+                {
+                    Vectors.DuckDBVectorEnsureValidityWritable(output);
+                    ValidityMask.DuckDBValiditySetRowValidity(Vectors.DuckDBVectorGetValidity(output), row, false);
+                    continue;
+                }
+                DuckDBString* s = data + row;
+                // A uint256 is at most 35 bytes encoded; a longer BIGNUM (DuckDB's own sum past 2^256) is out of range.
+                if (bignum && s->Length > 35)
+                {
+                    ScalarFunction.DuckDBScalarFunctionSetError(info, "Cannot cast to varbinary: the value is outside [-2^255, 2^256-1]");
+                    return;
+                }
+                if (s->Length > MaxInputBytes)
+                {
+                    ScalarFunction.DuckDBScalarFunctionSetError(info,
+                        $"keccak: the input is {s->Length} bytes, over the limit of {MaxInputBytes} bytes");
+                    return;
+                }
+                var bytes = s->Length <= 12
+                    ? new ReadOnlySpan<byte>(s->Inline, (int)s->Length)
+                    : new ReadOnlySpan<byte>((byte*)s->Pointer, (int)s->Length);
+                byte[] hash = bignum ? Uint256Bytes(DuneInt256.Decode(bytes)) : Hash(bytes);
+                fixed (byte* h = hash)
+                {
+                    Vectors.DuckDBVectorAssignStringElementLength(output, row, h, hash.Length);
+                }
+            }
+        }
+        catch (OverflowException e)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, e.Message);
+        }
+        catch (Exception e)
+        {
+            // Nothing may escape to native code: a failure becomes the query's error.
+            ScalarFunction.DuckDBScalarFunctionSetError(info, (bignum ? "cast to varbinary" : "keccak") + " failed: " + e.GetType().Name);
+        }
+        finally
+        {
+            chunk.SetHandleAsInvalid(); // DuckDB owns the chunk
+        }
+    }
+
+    /// <summary>DuckDB's string_t: a length, then up to 12 bytes inline or a 4-byte prefix and a pointer.</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 16)]
+    private struct DuckDBString
+    {
+        [FieldOffset(0)] public uint Length;
+        [FieldOffset(4)] public fixed byte Inline[12];
+        [FieldOffset(8)] public IntPtr Pointer;
+    }
+}
