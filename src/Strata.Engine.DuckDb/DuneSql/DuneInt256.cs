@@ -58,34 +58,8 @@ public static unsafe class DuneInt256
     }
 
     private static void Add(DuckDBConnection connection, string name, DuckDBType parameter,
-        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> body, int arity = 2)
-    {
-        IntPtr function = ScalarFunction.DuckDBCreateScalarFunction();
-        try
-        {
-            ScalarFunction.DuckDBScalarFunctionSetName(function, name);
-            using (var type = LogicalType.DuckDBCreateLogicalType(parameter))
-            {
-                for (int i = 0; i < arity; i++)
-                {
-                    ScalarFunction.DuckDBScalarFunctionAddParameter(function, type);
-                }
-            }
-            using (var result = LogicalType.DuckDBCreateLogicalType(DuckDBType.VarInt))
-            {
-                ScalarFunction.DuckDBScalarFunctionSetReturnType(function, result);
-            }
-            ScalarFunction.DuckDBScalarFunctionSetFunction(function, body);
-            if (ScalarFunction.DuckDBRegisterScalarFunction(connection.NativeConnection, function) != DuckDBState.Success)
-            {
-                throw new InvalidOperationException($"Could not register the uint256 function {name}.");
-            }
-        }
-        finally
-        {
-            ScalarFunction.DuckDBDestroyScalarFunction(ref function);
-        }
-    }
+        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> body, int arity = 2) =>
+        NativeScalarFunction.Register(connection, name, parameter, arity, DuckDBType.VarInt, body);
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void AddRows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.Add, info, input, output);

@@ -28,31 +28,8 @@ public static unsafe class DuneKeccak
     }
 
     private static void Add(DuckDBConnection connection, string name, DuckDBType parameter,
-        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> body)
-    {
-        IntPtr function = ScalarFunction.DuckDBCreateScalarFunction();
-        try
-        {
-            ScalarFunction.DuckDBScalarFunctionSetName(function, name);
-            using (var type = LogicalType.DuckDBCreateLogicalType(parameter))
-            {
-                ScalarFunction.DuckDBScalarFunctionAddParameter(function, type);
-            }
-            using (var result = LogicalType.DuckDBCreateLogicalType(DuckDBType.Blob))
-            {
-                ScalarFunction.DuckDBScalarFunctionSetReturnType(function, result);
-            }
-            ScalarFunction.DuckDBScalarFunctionSetFunction(function, body);
-            if (ScalarFunction.DuckDBRegisterScalarFunction(connection.NativeConnection, function) != DuckDBState.Success)
-            {
-                throw new InvalidOperationException($"Could not register the function {name}.");
-            }
-        }
-        finally
-        {
-            ScalarFunction.DuckDBDestroyScalarFunction(ref function);
-        }
-    }
+        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> body) =>
+        NativeScalarFunction.Register(connection, name, parameter, 1, DuckDBType.Blob, body);
 
     /// <summary>Keccak-256 of <paramref name="data"/> (32 bytes).</summary>
     public static byte[] Hash(ReadOnlySpan<byte> data)
