@@ -149,6 +149,11 @@ public sealed class StrataServer : IAsyncDisposable
         info.Environment["STRATA_DEMO_SCALE"] = "0.01";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Strata"] = "Information";
+        // Test servers are shared by many test classes under one key, so the per-key request rates
+        // (a production bound) would fail tests on a fast machine; HttpHardeningTests turn them on.
+        info.Environment["Strata__RateLimits__WritePerMinute"] = "0";
+        info.Environment["Strata__RateLimits__ReadPerMinute"] = "0";
+        info.Environment["Strata__RateLimits__UnauthenticatedPerMinute"] = "0";
         foreach (var (k, v) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[k] = v;
