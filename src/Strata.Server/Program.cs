@@ -46,6 +46,11 @@ builder.Services.AddOptions<ResultValueOptions>()
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IMetadataStore>(sp =>
     new SqliteMetadataStore(Path.Combine(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir, "metadata.db")));
+builder.Services.AddSingleton<IKeyStore>(sp => sp.GetRequiredService<IMetadataStore>());
+builder.Services.AddSingleton<IExecutionStore>(sp => sp.GetRequiredService<IMetadataStore>());
+builder.Services.AddSingleton<IQueryStore>(sp => sp.GetRequiredService<IMetadataStore>());
+builder.Services.AddSingleton<ITableStore>(sp => sp.GetRequiredService<IMetadataStore>());
+builder.Services.AddSingleton<IUsageStore>(sp => sp.GetRequiredService<IMetadataStore>());
 builder.Services.AddSingleton<IResultStore>(sp =>
     new LocalResultStore(Path.Combine(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir, "results"),
         observer: sp.GetRequiredService<Strata.Server.Uploads.StorageUsage>()));

@@ -1,25 +1,36 @@
 using Strata.Core.Executions;
+using Strata.Core.Queries;
 using Strata.Core.Uploads;
 
 namespace Strata.Core.Storage;
 
 /// <summary>
-/// Durable metadata: API keys and executions. Every write is committed before the call returns,
-/// so an accepted execution survives a crash.
+/// Durable metadata, all aggregates behind one schema. Use cases depend on the narrow store of their
+/// aggregate (<see cref="IKeyStore"/>, <see cref="IExecutionStore"/>, <see cref="IQueryStore"/>,
+/// <see cref="ITableStore"/>, <see cref="IUsageStore"/>); this union is what an implementation provides and
+/// what start-up initialises.
 /// </summary>
-public interface IMetadataStore
+public interface IMetadataStore : IKeyStore, IExecutionStore, IQueryStore, ITableStore, IUsageStore
 {
-    /// <summary>Creates the schema when needed. Called once at start-up.</summary>
+    /// <summary>Creates or migrates the schema. Called once at start-up.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
+}
 
-    // Keys
+/// <summary>API keys (only their hashes are stored).</summary>
+public interface IKeyStore
+{
     Task<ApiKeyInfo?> FindKeyAsync(string keyHash, CancellationToken cancellationToken);
+
     Task<ApiKeyInfo> AddKeyAsync(string handle, string keyHash, string keyPrefix, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<ApiKeyInfo>> ListKeysAsync(CancellationToken cancellationToken);
+
     Task<bool> RevokeKeyAsync(long keyId, CancellationToken cancellationToken);
+}
 
-    // Executions
-
+/// <summary>Executions and their idempotency records. Every write is committed before the call returns, so an accepted execution survives a crash.</summary>
+public interface IExecutionStore
+{
     /// <summary>Inserts an execution. With an idempotency record, both commit together; when the key is
     /// already taken nothing is inserted and the existing record is returned instead.</summary>
     Task<IdempotencyRecord?> InsertExecutionAsync(Execution execution, IdempotencyRecord? idempotency, CancellationToken cancellationToken);
@@ -33,11 +44,6 @@ public interface IMetadataStore
     /// <summary>Executions of one version of a saved query by one owner, newest first.</summary>
     Task<IReadOnlyList<Execution>> ListQueryExecutionsAsync(long queryId, int version, string owner, int limit, CancellationToken cancellationToken);
 
-    // Saved queries
-    Task<long> CreateQueryAsync(Strata.Core.Queries.SavedQuery query, CancellationToken cancellationToken);
-    Task<Strata.Core.Queries.SavedQuery?> GetQueryAsync(long id, CancellationToken cancellationToken);
-    Task UpdateQueryAsync(Strata.Core.Queries.SavedQuery query, CancellationToken cancellationToken);
-    Task<(IReadOnlyList<Strata.Core.Queries.SavedQuery> Queries, long Total)> ListQueriesAsync(string owner, int limit, int offset, CancellationToken cancellationToken);
     Task<Execution?> GetExecutionAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Moves PENDING to EXECUTING and counts the attempt. False when it was not pending.</summary>
@@ -55,8 +61,25 @@ public interface IMetadataStore
     /// <summary>Completed executions whose results expired before the given time.</summary>
     Task<IReadOnlyList<string>> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
-    // Uploaded tables
+    /// <summary>The owner's executions whose results are stored and not expired at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<string>> StoredResultIdsAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken);
+}
 
+/// <summary>Saved queries and their versions.</summary>
+public interface IQueryStore
+{
+    Task<long> CreateQueryAsync(SavedQuery query, CancellationToken cancellationToken);
+
+    Task<SavedQuery?> GetQueryAsync(long id, CancellationToken cancellationToken);
+
+    Task UpdateQueryAsync(SavedQuery query, CancellationToken cancellationToken);
+
+    Task<(IReadOnlyList<SavedQuery> Queries, long Total)> ListQueriesAsync(string owner, int limit, int offset, CancellationToken cancellationToken);
+}
+
+/// <summary>Uploaded tables and their part files.</summary>
+public interface ITableStore
+{
     /// <summary>The table of that namespace and name, with its row count and stored bytes.</summary>
     Task<UploadTable?> GetTableAsync(string ns, string name, CancellationToken cancellationToken);
 
@@ -85,9 +108,6 @@ public interface IMetadataStore
     /// <summary>Every part file any table lists.</summary>
     Task<IReadOnlySet<string>> AllPartFilesAsync(CancellationToken cancellationToken);
 
-    /// <summary>An owner's stored bytes and activity since the given time.</summary>
-    Task<UsageFigures> UsageAsync(string owner, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken);
-
     /// <summary>How many part files a table lists.</summary>
     Task<int> CountPartsAsync(string tableId, CancellationToken cancellationToken);
 
@@ -102,9 +122,13 @@ public interface IMetadataStore
 
     /// <summary>How many tables an owner has.</summary>
     Task<int> CountTablesAsync(string owner, CancellationToken cancellationToken);
+}
 
-    /// <summary>The owner's executions whose results are stored and not expired at <paramref name="now"/>.</summary>
-    Task<IReadOnlyList<string>> StoredResultIdsAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken);
+/// <summary>An owner's stored bytes and activity, read across executions and tables.</summary>
+public interface IUsageStore
+{
+    /// <summary>An owner's stored bytes and activity since the given time.</summary>
+    Task<UsageFigures> UsageAsync(string owner, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <summary>How an execution ended.</summary>
