@@ -21,7 +21,15 @@ if (arguments.Count < 2 || arguments[0] != "keys")
 }
 Directory.CreateDirectory(dataDir);
 var store = new SqliteMetadataStore(Path.Combine(dataDir, "metadata.db"));
-await store.InitializeAsync(CancellationToken.None);
+try
+{
+    await store.InitializeAsync(CancellationToken.None);
+}
+catch (Strata.Core.Storage.MetadataSchemaTooNewException e)
+{
+    Console.Error.WriteLine($"strata: {e.Message}");
+    return 2;
+}
 switch (arguments[1])
 {
     case "create" when arguments.Count == 3:

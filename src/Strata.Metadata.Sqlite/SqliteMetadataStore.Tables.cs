@@ -7,31 +7,6 @@ namespace Strata.Metadata.Sqlite;
 /// <summary>Uploaded tables: one row per table and one per immutable part file.</summary>
 public sealed partial class SqliteMetadataStore
 {
-    private const string UploadSchema = """
-
-        CREATE TABLE IF NOT EXISTS upload_tables (
-            id TEXT PRIMARY KEY,
-            owner TEXT NOT NULL,
-            namespace TEXT NOT NULL,
-            name TEXT NOT NULL,
-            description TEXT NOT NULL,
-            is_private INTEGER NOT NULL,
-            columns_json TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            UNIQUE (namespace, name)
-        );
-        CREATE INDEX IF NOT EXISTS upload_tables_owner ON upload_tables(owner, created_at);
-        CREATE TABLE IF NOT EXISTS upload_parts (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            table_id TEXT NOT NULL REFERENCES upload_tables(id) ON DELETE CASCADE,
-            file TEXT NOT NULL UNIQUE,
-            rows INTEGER NOT NULL,
-            bytes INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS upload_parts_table ON upload_parts(table_id, seq);
-        """;
-
     private const string TableColumns = """
         t.id, t.owner, t.namespace, t.name, t.description, t.is_private, t.columns_json, t.created_at, t.updated_at,
         (SELECT coalesce(sum(rows), 0) FROM upload_parts p WHERE p.table_id = t.id),
@@ -277,26 +252,5 @@ public sealed partial class SqliteMetadataStore
             files.Add(reader.GetString(0));
         }
         return files;
-    }
-
-    public async Task<UsageFigures> UsageAsync(string owner, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT
-              (SELECT coalesce(sum(p.bytes), 0) FROM upload_parts p JOIN upload_tables t ON t.id = p.table_id WHERE t.owner = $owner),
-              (SELECT coalesce(sum(json_extract(result_json, '$.ResultSetBytes')), 0) FROM executions
-                 WHERE owner = $owner AND result_json IS NOT NULL
-                   AND state IN ('QUERY_STATE_COMPLETED', 'QUERY_STATE_COMPLETED_PARTIAL') AND (expires_at IS NULL OR expires_at > $now)),
-              (SELECT count(*) FROM executions WHERE owner = $owner AND submitted_at >= $since),
-              (SELECT count(*) FROM queries WHERE owner = $owner AND is_private = 1 AND is_archived = 0)
-            """;
-        command.Parameters.AddWithValue("$owner", owner);
-        command.Parameters.AddWithValue("$since", Format(since));
-        command.Parameters.AddWithValue("$now", Format(now));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new UsageFigures(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 }

@@ -3,7 +3,7 @@ using Strata.Core.Uploads;
 
 namespace Strata.Metadata.Sqlite;
 
-/// <summary>What the upload limits, part compaction and the storage quota need from the store.</summary>
+/// <summary>Part files of uploaded tables: what the upload limits and part compaction need.</summary>
 public sealed partial class SqliteMetadataStore
 {
     public async Task<int> CountPartsAsync(string tableId, CancellationToken cancellationToken)
@@ -59,20 +59,5 @@ public sealed partial class SqliteMetadataStore
         command.CommandText = "SELECT count(*) FROM upload_tables WHERE owner = $owner";
         command.Parameters.AddWithValue("$owner", owner);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    public async Task<IReadOnlyList<string>> StoredResultIdsAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        // Every execution that may have result files: completed ones, and failed or cancelled ones
-        // that kept a partial result. Those without files cost nothing when the files are measured.
-        command.CommandText = """
-            SELECT id FROM executions
-            WHERE owner = $owner AND result_json IS NOT NULL AND (expires_at IS NULL OR expires_at > $now)
-            """;
-        command.Parameters.AddWithValue("$owner", owner);
-        command.Parameters.AddWithValue("$now", Format(now));
-        return await ReadFirstColumnAsync(command, cancellationToken).ConfigureAwait(false);
     }
 }

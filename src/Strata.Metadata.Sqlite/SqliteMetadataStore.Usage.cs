@@ -1,0 +1,28 @@
+using Strata.Core.Uploads;
+
+namespace Strata.Metadata.Sqlite;
+
+/// <summary>An owner's stored bytes and activity, read across tables, executions and queries in one statement.</summary>
+public sealed partial class SqliteMetadataStore
+{
+    public async Task<UsageFigures> UsageAsync(string owner, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT
+              (SELECT coalesce(sum(p.bytes), 0) FROM upload_parts p JOIN upload_tables t ON t.id = p.table_id WHERE t.owner = $owner),
+              (SELECT coalesce(sum(json_extract(result_json, '$.ResultSetBytes')), 0) FROM executions
+                 WHERE owner = $owner AND result_json IS NOT NULL
+                   AND state IN ('QUERY_STATE_COMPLETED', 'QUERY_STATE_COMPLETED_PARTIAL') AND (expires_at IS NULL OR expires_at > $now)),
+              (SELECT count(*) FROM executions WHERE owner = $owner AND submitted_at >= $since),
+              (SELECT count(*) FROM queries WHERE owner = $owner AND is_private = 1 AND is_archived = 0)
+            """;
+        command.Parameters.AddWithValue("$owner", owner);
+        command.Parameters.AddWithValue("$since", Format(since));
+        command.Parameters.AddWithValue("$now", Format(now));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new UsageFigures(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+    }
+}
