@@ -1,0 +1,34 @@
+using Strata.Core.Queries;
+using Strata.Core.Uploads;
+
+namespace Strata.Tests.Contracts;
+
+/// <summary>What every <see cref="Strata.Core.Storage.IUsageStore"/> must report, from rows the other ports wrote.</summary>
+public abstract class UsageStoreContract : StoreContract
+{
+    [Fact]
+    public async Task Usage_adds_the_owners_parts_unexpired_results_recent_executions_and_private_live_queries()
+    {
+        foreach (var (owner, ns) in new[] { ("alice", "alice"), ("bob", "bob") })
+        {
+            var table = new UploadTable(owner + "-t", owner, ns, "t", "", true, [new UploadColumn("x", UploadColumnType.Varchar)], T0, T0);
+            await Stores.Tables.CreateTableAsync(table, None);
+            await Stores.Tables.AddPartAsync(new TablePart(table.Id, owner + "/p1", 10, 100), T0, None);
+            await Stores.Tables.AddPartAsync(new TablePart(table.Id, owner + "/p2", 10, 50), T0, None);
+        }
+        await CompletedAsync("alice", 1000, T0, T0.AddHours(2));
+        await CompletedAsync("alice", 2000, T0, null);
+        await CompletedAsync("alice", 4000, T0, T0.AddMinutes(30)); // expired by "now"
+        await CompletedAsync("bob", 8000, T0, null);
+        await Stores.Executions.InsertExecutionAsync(NewExecution(submittedAt: T0.AddHours(-2)), null, None); // before "since"
+
+        SavedQuery Query(bool isPrivate, bool archived) => new() { Owner = "alice", Name = "q", Sql = "SELECT 1", IsPrivate = isPrivate, IsArchived = archived, CreatedAt = T0, UpdatedAt = T0 };
+        await Stores.Queries.CreateQueryAsync(Query(true, false), None);
+        await Stores.Queries.CreateQueryAsync(Query(true, true), None);
+        await Stores.Queries.CreateQueryAsync(Query(false, false), None);
+
+        var usage = await Stores.Usage.UsageAsync("alice", T0.AddHours(-1), T0.AddHours(1), None);
+        Assert.Equal(new UsageFigures(TableBytes: 150, ResultBytes: 3000, Executions: 3, PrivateQueries: 1), usage);
+        Assert.Equal(new UsageFigures(0, 0, 0, 0), await Stores.Usage.UsageAsync("carol", T0.AddHours(-1), T0.AddHours(1), None));
+    }
+}
