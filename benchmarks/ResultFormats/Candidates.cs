@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Strata.Core.Results;
+using Strata.Storage.Files.Results;
 
 namespace Strata.Bench.ResultFormats;
 

@@ -7,6 +7,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Strata.Bench.ResultFormats;
 using Strata.Core.Results;
+using Strata.Storage.Files.Results;
 
 long rows = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 10_000_000;
 string directory = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "strata-result-formats");

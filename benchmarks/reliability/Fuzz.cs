@@ -4,6 +4,7 @@ using System.Text;
 using Strata.Core.Queries;
 using Strata.Core.Results.Querying;
 using Strata.Core.Uploads;
+using Strata.Storage.Files.Uploads;
 
 namespace Strata.Reliability;
 

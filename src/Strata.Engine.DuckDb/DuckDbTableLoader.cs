@@ -7,6 +7,8 @@ using DuckDB.NET.Data;
 using Strata.Core.Results.Querying;
 using Strata.Core.Storage;
 using Strata.Core.Uploads;
+using Strata.Storage.Files;
+using Strata.Storage.Files.Uploads;
 
 namespace Strata.Engine.DuckDb;
 

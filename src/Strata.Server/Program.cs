@@ -13,6 +13,7 @@ using Strata.Server.Auth;
 using Strata.Server.Configuration;
 using Strata.Server.Executions;
 using Strata.Server.Hosting;
+using Strata.Storage.Files.Results;
 
 // Everything the server writes under the data directory is private to its user.
 DataDirectoryPermissions.RestrictUmask();

@@ -3,6 +3,7 @@ using Apache.Arrow.Ipc;
 using Strata.Core.Results;
 using Strata.Core.Results.Querying;
 using Strata.Engine.DuckDb;
+using Strata.Storage.Files.Results;
 
 namespace Strata.Tests;
 

@@ -5,6 +5,7 @@ using Strata.Core.Storage;
 using Strata.Metadata.Sqlite;
 using Strata.Server.Configuration;
 using Strata.Server.Uploads;
+using Strata.Storage.Files.Results;
 
 namespace Strata.Tests;
 

@@ -75,7 +75,8 @@ public sealed class ResultSchema
     /// <summary>The Arrow schema of these columns (with their Strata metadata), for downloads.</summary>
     public Schema ToArrowSchema() => ToArrow(ResultWriter.DefaultBatchRows);
 
-    internal Schema ToArrow(int batchRows)
+    /// <summary>The Arrow schema a result file of this batch size carries.</summary>
+    public Schema ToArrow(int batchRows)
     {
         var builder = new Schema.Builder();
         foreach (var column in Columns)

@@ -24,7 +24,8 @@ public sealed class ResultWriter : BatchSink, IDisposable
     private bool finished;
     private bool handedOff;
 
-    internal ResultWriter(string tempPath, string finalPath, ResultSchema schema, int batchRows = DefaultBatchRows, Action<long>? completed = null, long batchBytes = DefaultBatchBytes)
+    /// <summary>Writes to <paramref name="tempPath"/> and renames to <paramref name="finalPath"/> on completion (what a result store implementation makes).</summary>
+    public ResultWriter(string tempPath, string finalPath, ResultSchema schema, int batchRows = DefaultBatchRows, Action<long>? completed = null, long batchBytes = DefaultBatchBytes)
         : this(tempPath, finalPath, schema, schema.ToArrow(batchRows), batchRows, batchBytes, FileMode.CreateNew, completed)
     {
     }

@@ -16,7 +16,8 @@ public sealed class StoredResult : IDisposable
     private readonly FileStream stream;
     private readonly ArrowFileReader reader;
 
-    internal StoredResult(string path)
+    /// <summary>Opens a completed result file; <see cref="FileNotFoundException"/> when there is none.</summary>
+    public StoredResult(string path)
     {
         Path = path;
         stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.RandomAccess);

@@ -1,6 +1,7 @@
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Strata.Core.Results;
+using Strata.Storage.Files.Results;
 
 namespace Strata.Server.Apis;
 

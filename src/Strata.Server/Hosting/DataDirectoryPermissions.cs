@@ -11,7 +11,7 @@ public static class DataDirectoryPermissions
     /// <summary>Sets the process umask to 077 (Unix only); returns the previous mask, or null elsewhere.</summary>
     public static uint? RestrictUmask()
     {
-        return Strata.Core.Storage.ProcessUmask.OwnerOnly();
+        return Strata.Storage.Files.ProcessUmask.OwnerOnly();
     }
 
     /// <summary>Creates the directory if needed and makes it owner-only (Unix only).</summary>

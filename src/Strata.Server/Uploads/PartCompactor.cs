@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Strata.Core.Storage;
 using Strata.Core.Uploads;
 using Strata.Server.Configuration;
+using Strata.Storage.Files;
 
 namespace Strata.Server.Uploads;
 

@@ -1,4 +1,5 @@
 using Strata.Core.Storage;
+using Strata.Storage.Files;
 
 namespace Strata.Server.Uploads;
 

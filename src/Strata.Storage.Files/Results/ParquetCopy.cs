@@ -1,9 +1,10 @@
-using Apache.Arrow;
 using Apache.Arrow.Types;
-using ParquetSharp;
+using Apache.Arrow;
 using ParquetSharp.Arrow;
+using ParquetSharp;
+using Strata.Core.Results;
 
-namespace Strata.Core.Results;
+namespace Strata.Storage.Files.Results;
 
 /// <summary>
 /// Writes a stored result as Parquet, one row group per stored batch. Timestamps are written without a

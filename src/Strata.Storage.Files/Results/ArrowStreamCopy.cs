@@ -1,6 +1,7 @@
 using Apache.Arrow.Ipc;
+using Strata.Core.Results;
 
-namespace Strata.Core.Results;
+namespace Strata.Storage.Files.Results;
 
 /// <summary>Writes a stored result as an Arrow IPC stream file (what the arrow download serves).</summary>
 public static class ArrowStreamCopy

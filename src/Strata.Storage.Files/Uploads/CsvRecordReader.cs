@@ -1,6 +1,7 @@
 using System.Text;
+using Strata.Core.Uploads;
 
-namespace Strata.Core.Uploads;
+namespace Strata.Storage.Files.Uploads;
 
 /// <summary>
 /// Reads RFC 4180 records (quoted fields, doubled quotes, CRLF or LF, line breaks inside quotes)

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Strata.Core.Storage;
+namespace Strata.Storage.Files;
 
 /// <summary>The process file-creation mask (Unix): what the server creates is private to its user.</summary>
 public static partial class ProcessUmask

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Strata.Core.Storage;
+namespace Strata.Storage.Files;
 
 /// <summary>
 /// Makes a rename or a new directory entry durable: fsync of the directory itself (POSIX). .NET

@@ -1,4 +1,7 @@
-namespace Strata.Core.Results;
+using Strata.Core.Results;
+using Strata.Core.Threading;
+
+namespace Strata.Storage.Files.Results;
 
 /// <summary>Result files on local disk: <c>{root}/{executionId}.arrow</c>, written under a temporary name first.</summary>
 public sealed class LocalResultStore : IResultStore
@@ -7,7 +10,7 @@ public sealed class LocalResultStore : IResultStore
     private const string TempMarker = ".tmp-";
     private readonly string root;
     private readonly int batchRows;
-    private readonly Threading.KeyedLocks copyLocks = new();
+    private readonly KeyedLocks copyLocks = new();
     private readonly IResultFileObserver? observer;
     private readonly long batchBytes;
 
