@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using DuckDB.NET.Data;
 using Strata.Core.Storage;
 using Strata.Engine.DuckDb;
 using Strata.Core.Security;
@@ -12,28 +11,14 @@ public static class StartupTasks
 {
     public static string DemoDatabasePath(StrataOptions options) => Path.Combine(options.DataDir, "demo.duckdb");
 
-    /// <summary>Generates the demo database when absent, into a temporary file renamed when complete.</summary>
+    /// <summary>Generates the demo database when absent (the engine project writes it under a temporary name first).</summary>
     public static void EnsureDemoData(StrataOptions options, TextWriter output)
     {
-        string path = DemoDatabasePath(options);
-        if (File.Exists(path))
-        {
-            return;
-        }
-        string temp = path + ".tmp";
-        File.Delete(temp);
-        File.Delete(temp + ".wal");
         var clock = Stopwatch.StartNew();
-        using (var connection = new DuckDBConnection($"Data Source={temp}"))
+        if (DemoData.EnsureFile(DemoDatabasePath(options), options.DemoScale))
         {
-            connection.Open();
-            DemoData.Generate(connection, options.DemoScale);
-            using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "CHECKPOINT";
-            checkpoint.ExecuteNonQuery();
+            output.WriteLine($"Generated demo data (scale {options.DemoScale}) in {clock.Elapsed.TotalSeconds:F1} s");
         }
-        File.Move(temp, path);
-        output.WriteLine($"Generated demo data (scale {options.DemoScale}) in {clock.Elapsed.TotalSeconds:F1} s");
     }
 
     /// <summary>Ensures the configured keys exist; with none configured and none stored, creates one for "demo" and prints it once.</summary>
