@@ -13,8 +13,8 @@ public sealed record DuckDbEngineSettings(
     string TempDirectory,
     IReadOnlyDictionary<PerformanceTier, DuckDbTierSettings> Tiers)
 {
-    /// <summary>The default of <see cref="MaxValueBytes"/>: 16 MiB.</summary>
-    public const long DefaultMaxValueBytes = 16L << 20;
+    /// <summary>The default of <see cref="MaxValueBytes"/>: 16 MiB (<see cref="Strata.Core.Results.ResultWriter.DefaultMaxValueBytes"/>).</summary>
+    public const long DefaultMaxValueBytes = Strata.Core.Results.ResultWriter.DefaultMaxValueBytes;
 
     /// <summary>
     /// The largest single value (text, bytes, or the JSON of a nested value) a result may hold; a

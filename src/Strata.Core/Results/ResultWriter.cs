@@ -16,6 +16,9 @@ public sealed class ResultWriter : BatchSink, IDisposable
     /// <summary>A batch ends once its variable-width values reach this many bytes (batches then vary in rows).</summary>
     public const long DefaultBatchBytes = 8L << 20;
 
+    /// <summary>The default bound on one value (text, bytes, or the JSON of a nested value) a result may hold: 16 MiB.</summary>
+    public const long DefaultMaxValueBytes = 16L << 20;
+
     private readonly string tempPath;
     private readonly string? finalPath;
     private readonly FileStream stream;

@@ -10,5 +10,5 @@ public sealed class ResultValueOptions
     /// may return; a larger one fails the execution with an error naming this limit. Default 16 MiB.
     /// </summary>
     [Range(1024L, 1L << 30)]
-    public long MaxValueBytes { get; set; } = Strata.Engine.DuckDb.DuckDbEngineSettings.DefaultMaxValueBytes;
+    public long MaxValueBytes { get; set; } = Strata.Core.Results.ResultWriter.DefaultMaxValueBytes;
 }
