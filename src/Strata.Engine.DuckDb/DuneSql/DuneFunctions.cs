@@ -10,7 +10,7 @@ internal static class DuneFunctions
 {
     static DuneFunctions()
     {
-        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates() })
+        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates() })
         {
             foreach (var (key, template) in family)
             {
@@ -148,8 +148,7 @@ internal static class DuneFunctions
     /// refused with a clear error rather than run.</summary>
     internal static readonly HashSet<string> Unsupported = new(StringComparer.OrdinalIgnoreCase)
     {
-        "map_zip_with", "sha512", "xxhash64", "hmac_sha256", "hmac_md5",
-        "hmac_sha1", "hmac_sha512", "crc32", "from_big_endian_32", "from_big_endian_64", "to_big_endian_32", "to_big_endian_64",
+        "map_zip_with", "from_big_endian_32", "from_big_endian_64", "to_big_endian_32", "to_big_endian_64",
         "from_ieee754_32", "from_ieee754_64", "to_ieee754_32", "to_ieee754_64", "array_histogram", "combinations", "ngrams", "murmur3", "spooky_hash_v2_32", "spooky_hash_v2_64",
         "with_timezone", "at_timezone", "json_query", "json_value", "json_exists", "from_base", "to_base", "multimap_agg",
         "http_get", "http_post", "checksum", "qdigest_agg", "tdigest_agg", "approx_set", "merge", "cast_to_uint256",

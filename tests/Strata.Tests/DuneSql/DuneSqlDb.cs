@@ -14,6 +14,7 @@ internal sealed class DuneSqlDb : IDisposable
         connection.Open();
         DuneInt256.Register(connection);
         DuneKeccak.Register(connection);
+        DuneHashes.Register(connection);
         Exec(DuneSqlTranslator.Prelude + (setup ?? ""));
     }
 
