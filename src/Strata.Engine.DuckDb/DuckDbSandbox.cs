@@ -72,6 +72,7 @@ public sealed partial class DuckDbEngine
             DuneSql.DuneInt256.Register(connection);
             DuneSql.DuneKeccak.Register(connection);
             DuneSql.DuneHashes.Register(connection);
+            DuneSql.DuneJsonFunctions.Register(connection);
             var setup = new StringBuilder();
             setup.Append(CultureInfo.InvariantCulture, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS {DemoCatalog} (READ_ONLY);\n");
             setup.Append("ATTACH ':memory:' AS dune;\nUSE dune;\n");

@@ -93,23 +93,22 @@ public static unsafe class DuneHashes
         {
             ulong rows = DataChunks.DuckDBDataChunkGetSize(chunk);
             int arity = kind >= Kind.HmacMd5 ? 2 : 1;
-            var data = new BlobString*[arity];
+            var data = new NativeString*[arity];
             var valid = new ulong*[arity];
             for (int a = 0; a < arity; a++)
             {
                 IntPtr vector = DataChunks.DuckDBDataChunkGetVector(chunk, a);
-                data[a] = (BlobString*)Vectors.DuckDBVectorGetData(vector);
+                data[a] = (NativeString*)Vectors.DuckDBVectorGetData(vector);
                 valid[a] = Vectors.DuckDBVectorGetValidity(vector);
             }
             for (ulong row = 0; row < rows; row++)
             {
-                if (IsNull(valid[0], row) || (arity == 2 && IsNull(valid[1], row)))
+                if (NativeString.IsNull(valid[0], row) || (arity == 2 && NativeString.IsNull(valid[1], row)))
                 {
-                    Vectors.DuckDBVectorEnsureValidityWritable(output);
-                    ValidityMask.DuckDBValiditySetRowValidity(Vectors.DuckDBVectorGetValidity(output), row, false);
+                    NativeString.SetNull(output, row);
                     continue;
                 }
-                BlobString* value = data[0] + row;
+                NativeString* value = data[0] + row;
                 if (value->Length > DuneKeccak.MaxInputBytes)
                 {
                     ScalarFunction.DuckDBScalarFunctionSetError(info,
@@ -122,10 +121,7 @@ public static unsafe class DuneHashes
                     continue;
                 }
                 byte[] hash = Hash(kind, value->Bytes, arity == 2 ? (data[1] + row)->Bytes : default);
-                fixed (byte* h = hash)
-                {
-                    Vectors.DuckDBVectorAssignStringElementLength(output, row, h, hash.Length);
-                }
+                NativeString.Set(output, row, hash);
             }
         }
         catch (Exception e)
@@ -139,25 +135,4 @@ public static unsafe class DuneHashes
         }
     }
 
-    private static bool IsNull(ulong* valid, ulong row) => valid != null && (valid[row / 64] & (1UL << (int)(row % 64))) == 0;
-
-    /// <summary>DuckDB's string_t: a length, then up to 12 bytes inline or a 4-byte prefix and a pointer.</summary>
-    [StructLayout(LayoutKind.Explicit, Size = 16)]
-    private struct BlobString
-    {
-        [FieldOffset(0)] public uint Length;
-        [FieldOffset(4)] public fixed byte Inline[12];
-        [FieldOffset(8)] public IntPtr Pointer;
-
-        public readonly ReadOnlySpan<byte> Bytes
-        {
-            get
-            {
-                fixed (byte* inline = Inline)
-                {
-                    return Length <= 12 ? new ReadOnlySpan<byte>(inline, (int)Length) : new ReadOnlySpan<byte>((byte*)Pointer, (int)Length);
-                }
-            }
-        }
-    }
 }

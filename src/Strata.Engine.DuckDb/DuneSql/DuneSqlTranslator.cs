@@ -229,6 +229,10 @@ public static partial class DuneSqlTranslator
                 return IsLambdaOfTwo(name, args.Count) && close < end && TryEmitLambdaOfTwo(name, args, token) ? close + 1
                     : throw NotSupported(sql, token, $"Function {name} is supported only with a lambda of two parameters, (x, y) -> …");
             }
+            if (name is "json_exists" or "json_query" or "json_value")
+            {
+                return EmitJsonPath(name, args, close, end, token);
+            }
             if (name is "format" && args.Count >= 1 && IsSingleString(args[0]))
             {
                 emitter.Text("format(" + SqlQuoting.QuoteString(Converted(DuneFormats.JavaToFmt, args[0].From, token)), token);
