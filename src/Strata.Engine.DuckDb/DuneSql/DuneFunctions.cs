@@ -140,10 +140,6 @@ internal static class DuneFunctions
         [("get_chain_explorer_tx_hash", 2)] = "(" + Explorer("$1") + " || '/tx/' || " + ToVarchar.Replace("$1", "$2", StringComparison.Ordinal) + ")",
     };
 
-    /// <summary>Forms refused by name and argument count (DuckDB's namesake takes other arguments: <c>array_sort(a, f)</c>
-    /// takes a comparator lambda in Trino, a sort order in DuckDB).</summary>
-    internal static readonly HashSet<(string Name, int Arity)> UnsupportedForms = [("array_sort", 2)];
-
     /// <summary>Functions whose DuckDB namesake would give a different answer, or that have none:
     /// refused with a clear error rather than run.</summary>
     internal static readonly HashSet<string> Unsupported = new(StringComparer.OrdinalIgnoreCase)

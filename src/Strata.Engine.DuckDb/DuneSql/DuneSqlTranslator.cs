@@ -220,11 +220,7 @@ public static partial class DuneSqlTranslator
                 throw NotSupported(sql, token, $"Function {name} is not supported");
             }
             var args = Arguments(open, close);
-            if (DuneFunctions.UnsupportedForms.Contains((name, args.Count)))
-            {
-                throw NotSupported(sql, token, $"Function {name} with {args.Count} arguments is not supported");
-            }
-            if (name is "zip_with" or "transform_values" or "transform_keys" or "map_filter")
+            if (name is "zip_with" or "transform_values" or "transform_keys" or "map_filter" || (name is "array_sort" && args.Count == 2))
             {
                 return IsLambdaOfTwo(name, args.Count) && close < end && TryEmitLambdaOfTwo(name, args, token) ? close + 1
                     : throw NotSupported(sql, token, $"Function {name} is supported only with a lambda of two parameters, (x, y) -> …");
