@@ -79,9 +79,6 @@ internal static class DuneFunctions
         [("last_day_of_month", 1)] = "last_day($1)",
         [("from_iso8601_timestamp", 1)] = "CAST($1 AS TIMESTAMPTZ)",
         [("from_iso8601_date", 1)] = "CAST($1 AS DATE)",
-        // Trino writes a timestamp with as many fraction digits as its precision, which is not tracked here: dates only.
-        [("to_iso8601", 1)] = "(CASE WHEN typeof($1) = 'DATE' THEN CAST(TRY_CAST($1 AS DATE) AS VARCHAR) ELSE "
-            + "error('to_iso8601 is supported only on a date (the text of a timestamp depends on its precision)') END)",
         [("date", 1)] = "CAST($1 AS DATE)",
         // arrays, maps and lambdas
         [("cardinality", 1)] = "len($1)",
@@ -146,7 +143,7 @@ internal static class DuneFunctions
     {
         "map_zip_with", "from_big_endian_32", "from_big_endian_64", "to_big_endian_32", "to_big_endian_64",
         "from_ieee754_32", "from_ieee754_64", "to_ieee754_32", "to_ieee754_64", "array_histogram", "combinations", "ngrams", "murmur3", "spooky_hash_v2_32", "spooky_hash_v2_64",
-        "with_timezone", "at_timezone", "from_base", "to_base", "multimap_agg",
+        "from_base", "to_base", "multimap_agg",
         "http_get", "http_post", "checksum", "qdigest_agg", "tdigest_agg", "approx_set", "merge", "cast_to_uint256",
         "evm_decode_log", "evm_decode_call", "decode_evm_event", "decode_evm_function_call", "base58_encode", "base58_decode",
         "to_base58", "from_base58", "bytearray_to_base58", "ss58", "ton_address", "tron_address", "word_stem", "normalize",
