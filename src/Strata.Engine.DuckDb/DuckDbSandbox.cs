@@ -71,6 +71,8 @@ public sealed partial class DuckDbEngine
             // Exact uint256/int256 operators and casts: definitions, made before the lock like the prelude.
             DuneSql.DuneInt256.Register(connection);
             DuneSql.DuneKeccak.Register(connection);
+            DuneSql.DuneHashes.Register(connection);
+            DuneSql.DuneJsonFunctions.Register(connection);
             var setup = new StringBuilder();
             setup.Append(CultureInfo.InvariantCulture, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS {DemoCatalog} (READ_ONLY);\n");
             setup.Append("ATTACH ':memory:' AS dune;\nUSE dune;\n");

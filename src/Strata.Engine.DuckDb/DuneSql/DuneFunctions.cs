@@ -10,7 +10,7 @@ internal static class DuneFunctions
 {
     static DuneFunctions()
     {
-        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates() })
+        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates() })
         {
             foreach (var (key, template) in family)
             {
@@ -79,9 +79,6 @@ internal static class DuneFunctions
         [("last_day_of_month", 1)] = "last_day($1)",
         [("from_iso8601_timestamp", 1)] = "CAST($1 AS TIMESTAMPTZ)",
         [("from_iso8601_date", 1)] = "CAST($1 AS DATE)",
-        // Trino writes a timestamp with as many fraction digits as its precision, which is not tracked here: dates only.
-        [("to_iso8601", 1)] = "(CASE WHEN typeof($1) = 'DATE' THEN CAST(TRY_CAST($1 AS DATE) AS VARCHAR) ELSE "
-            + "error('to_iso8601 is supported only on a date (the text of a timestamp depends on its precision)') END)",
         [("date", 1)] = "CAST($1 AS DATE)",
         // arrays, maps and lambdas
         [("cardinality", 1)] = "len($1)",
@@ -140,18 +137,13 @@ internal static class DuneFunctions
         [("get_chain_explorer_tx_hash", 2)] = "(" + Explorer("$1") + " || '/tx/' || " + ToVarchar.Replace("$1", "$2", StringComparison.Ordinal) + ")",
     };
 
-    /// <summary>Forms refused by name and argument count (DuckDB's namesake takes other arguments: <c>array_sort(a, f)</c>
-    /// takes a comparator lambda in Trino, a sort order in DuckDB).</summary>
-    internal static readonly HashSet<(string Name, int Arity)> UnsupportedForms = [("array_sort", 2)];
-
     /// <summary>Functions whose DuckDB namesake would give a different answer, or that have none:
     /// refused with a clear error rather than run.</summary>
     internal static readonly HashSet<string> Unsupported = new(StringComparer.OrdinalIgnoreCase)
     {
-        "map_zip_with", "sha512", "xxhash64", "hmac_sha256", "hmac_md5",
-        "hmac_sha1", "hmac_sha512", "crc32", "from_big_endian_32", "from_big_endian_64", "to_big_endian_32", "to_big_endian_64",
+        "map_zip_with", "from_big_endian_32", "from_big_endian_64", "to_big_endian_32", "to_big_endian_64",
         "from_ieee754_32", "from_ieee754_64", "to_ieee754_32", "to_ieee754_64", "array_histogram", "combinations", "ngrams", "murmur3", "spooky_hash_v2_32", "spooky_hash_v2_64",
-        "with_timezone", "at_timezone", "json_query", "json_value", "json_exists", "from_base", "to_base", "multimap_agg",
+        "from_base", "to_base", "multimap_agg",
         "http_get", "http_post", "checksum", "qdigest_agg", "tdigest_agg", "approx_set", "merge", "cast_to_uint256",
         "evm_decode_log", "evm_decode_call", "decode_evm_event", "decode_evm_function_call", "base58_encode", "base58_decode",
         "to_base58", "from_base58", "bytearray_to_base58", "ss58", "ton_address", "tron_address", "word_stem", "normalize",

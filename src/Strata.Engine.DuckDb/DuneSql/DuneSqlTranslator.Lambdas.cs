@@ -19,8 +19,17 @@ public static partial class DuneSqlTranslator
             ["map_filter"] = "map_from_entries(list_filter(map_entries($1), _strata_z -> BODY))",
         };
 
+        /// <summary>Trino's <c>array_sort(a, (x, y) -> c)</c>: each element's place is the number of others the comparator puts
+        /// before it (and of equal ones earlier in the array), so the sort is stable as Trino's; the elements are then taken in
+        /// the order of (place, index). The comparator must give -1, 0 or 1 (anything else, NULL too, fails as in Trino).</summary>
+        private const string ArraySort = "list_transform([$1], _strata_a -> CASE WHEN _strata_a IS NULL THEN NULL ELSE list_transform(list_sort("
+            + "list_transform(range(1, len(_strata_a) + 1), _strata_i -> {'r': len(list_filter(range(1, len(_strata_a) + 1), _strata_j -> _strata_j <> _strata_i AND "
+            + "list_transform([BODY], _strata_c -> CASE WHEN _strata_c IN (-1, 0, 1) THEN _strata_c < 0 OR (_strata_c = 0 AND _strata_j < _strata_i) "
+            + "ELSE error('array_sort: the comparator gave ' || coalesce(CAST(_strata_c AS VARCHAR), 'NULL') || ', not -1, 0 or 1') END)[1])), 'i': _strata_i})), "
+            + "_strata_p -> _strata_a[_strata_p.i]) END)[1]";
+
         private static bool IsLambdaOfTwo(string name, int count) =>
-            name.Equals("zip_with", StringComparison.OrdinalIgnoreCase) ? count == 3 : MapLambdas.ContainsKey(name) && count == 2;
+            name.Equals("zip_with", StringComparison.OrdinalIgnoreCase) ? count == 3 : (MapLambdas.ContainsKey(name) || name == "array_sort") && count == 2;
 
         /// <summary>Emits <c>zip_with(a, b, (x, y) -> body)</c> or a map function with <c>(k, v) -> body</c>; false
         /// (nothing emitted) when the last argument is not a two-parameter lambda of plain names.</summary>
@@ -34,11 +43,13 @@ public static partial class DuneSqlTranslator
             {
                 return false;
             }
-            bool zip = args.Count == 3;
-            string first = zip ? "_strata_z[1]" : "_strata_z.key", second = zip ? "_strata_z[2]" : "_strata_z.value";
+            bool zip = args.Count == 3, sort = name == "array_sort";
+            string first = zip ? "_strata_z[1]" : sort ? "_strata_a[_strata_j]" : "_strata_z.key";
+            string second = zip ? "_strata_z[2]" : sort ? "_strata_a[_strata_i]" : "_strata_z.value";
             string body = $"list_transform([{first}], {Text(x)} -> list_transform([{second}], {Text(y)} -> $9)[1])[1]";
             string template = zip
                 ? "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_transform(list_zip($1, $2), _strata_z -> " + body + ") END)"
+                : sort ? ArraySort.Replace("BODY", body, StringComparison.Ordinal)
                 : "(CASE WHEN $1 IS NULL THEN NULL ELSE " + MapLambdas[name].Replace("BODY", body, StringComparison.Ordinal) + " END)";
             var bound = new List<(int From, int To)>(args[..^1]);
             while (bound.Count < 8)

@@ -15,8 +15,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static partial class DuneSqlTranslator
 {
-    /// <summary>Settings that give DuckDB Trino's arithmetic; applied before the sandbox's configuration is locked.</summary>
-    public const string Prelude = "SET integer_division = true;\n";
+    /// <summary>Settings that give DuckDB Trino's arithmetic and Dune's session zone (UTC); applied before the sandbox's configuration is locked.</summary>
+    public const string Prelude = "SET integer_division = true;\nSET TimeZone = 'UTC';\n";
 
     public static DuneTranslation Translate(string sql)
     {
@@ -172,6 +172,10 @@ public static partial class DuneSqlTranslator
                     return next + 1;
                 }
             }
+            if (word is "at" && IsAtTimeZone(i, end))
+            {
+                return EmitAtTimeZone(i, end);
+            }
             if (word is "values" && next < end && !Is(next, "("))
             {
                 return EmitBareValues(i, next, end);
@@ -220,14 +224,22 @@ public static partial class DuneSqlTranslator
                 throw NotSupported(sql, token, $"Function {name} is not supported");
             }
             var args = Arguments(open, close);
-            if (DuneFunctions.UnsupportedForms.Contains((name, args.Count)))
-            {
-                throw NotSupported(sql, token, $"Function {name} with {args.Count} arguments is not supported");
-            }
-            if (name is "zip_with" or "transform_values" or "transform_keys" or "map_filter")
+            if (name is "zip_with" or "transform_values" or "transform_keys" or "map_filter" || (name is "array_sort" && args.Count == 2))
             {
                 return IsLambdaOfTwo(name, args.Count) && close < end && TryEmitLambdaOfTwo(name, args, token) ? close + 1
                     : throw NotSupported(sql, token, $"Function {name} is supported only with a lambda of two parameters, (x, y) -> …");
+            }
+            if (name is "at_timezone" or "with_timezone")
+            {
+                return EmitZoneCall(name, args, close, end, token);
+            }
+            if (name is "to_iso8601")
+            {
+                return EmitToIso8601(args, close, end, token);
+            }
+            if (name is "json_exists" or "json_query" or "json_value")
+            {
+                return EmitJsonPath(name, args, close, end, token);
             }
             if (name is "format" && args.Count >= 1 && IsSingleString(args[0]))
             {

@@ -57,6 +57,10 @@ public sealed partial class ExecutionService
         var now = time.GetUtcNow();
         string parametersJson = request.Parameters?.ParametersJson() ?? "{}";
         string reuseKey = SqlText.ReuseKey(request.Owner, request.QueryId, request.QueryVersion, request.Sql, parametersJson, request.Dialect);
+        if (request.Dialect == SqlDialect.DuneSql)
+        {
+            reuseKey = await references.ReuseKeyAsync(reuseKey, request.Parameters?.Sql ?? request.Sql, request.Owner, request.QueryId, cancellationToken).ConfigureAwait(false);
+        }
         if (request.Idempotency is { } idem)
         {
             var existing = await store.FindIdempotencyAsync(request.Owner, idem.Key, now - TimeSpan.FromHours(24), cancellationToken).ConfigureAwait(false);

@@ -94,6 +94,30 @@ public sealed class QueryReferences(IMetadataStore store, long maxSqlBytes)
         return new Expansion(output.ToString(), spans, ids);
     }
 
+    /// <summary>
+    /// The reuse key of an execution whose SQL reads saved queries: <paramref name="key"/> joined with the text as
+    /// expanded now, so a result is not reused once a referenced query (at any depth) changed its SQL or parameters
+    /// since. SQL without references keeps its key; one whose references do not resolve gets a key no earlier run has.
+    /// </summary>
+    public async Task<string> ReuseKeyAsync(string key, string sql, string caller, long selfId, CancellationToken cancellationToken)
+    {
+        string expanded;
+        try
+        {
+            var expansion = await ExpandAsync(sql, caller, selfId, cancellationToken).ConfigureAwait(false);
+            if (expansion.QueryIds.Count == 0)
+            {
+                return key;
+            }
+            expanded = expansion.Sql;
+        }
+        catch (QueryFailedException)
+        {
+            expanded = "unresolved\n" + Guid.NewGuid().ToString("N");
+        }
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key + "\nviews\n" + expanded)));
+    }
+
     /// <summary>What one expansion shares: the caller, the queries read, and the bodies already built
     /// (by id and values) with their nesting height, so a query read many times is built once.</summary>
     private sealed record Run(string Caller, Dictionary<long, SavedQuery?> Queries, Dictionary<string, (string Body, int Height)> Bodies);
@@ -161,6 +185,11 @@ public sealed class QueryReferences(IMetadataStore store, long maxSqlBytes)
         catch (ParameterException e)
         {
             throw new ReferenceException($"query_{id}: {e.Message}{through}");
+        }
+        if (QueryViewColumns.FirstUnnamed(sql) is int unnamed)
+        {
+            throw new ReferenceException($"query_{id}: output column {unnamed} has no name; every output column of a query read as a view "
+                + $"must be named (add AS name), as on Dune{through}");
         }
         var inner = new List<long>(path) { id };
         var body = new StringBuilder(sql.Length + 16);

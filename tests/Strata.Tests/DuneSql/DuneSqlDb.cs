@@ -14,6 +14,8 @@ internal sealed class DuneSqlDb : IDisposable
         connection.Open();
         DuneInt256.Register(connection);
         DuneKeccak.Register(connection);
+        DuneHashes.Register(connection);
+        DuneJsonFunctions.Register(connection);
         Exec(DuneSqlTranslator.Prelude + (setup ?? ""));
     }
 

@@ -43,6 +43,62 @@ public sealed class QueryReferenceTests(SharedServer shared)
         return status["error"]!;
     }
 
+    /// <summary>max_age_hours reuses a result only while every query it reads (at any depth) is as it was.</summary>
+    [Fact]
+    public async Task Reuse_by_max_age_stops_once_a_referenced_query_changed()
+    {
+        string tag = Guid.NewGuid().ToString("N")[..8];
+        long inner = await CreateAsync(Server.Alice, $"select '{tag}' as t, 1 as v");
+        long middle = await CreateAsync(Server.Alice, $"select t, v from query_{inner}");
+        string sql = $"select t, v from query_{middle}";
+        async Task<JsonNode> ExecuteAsync() =>
+            (await Server.Alice.PostJsonAsync("/api/v1/sql/execute?max_age_hours=1&wait=30", Api.SqlBody(sql))).Body!;
+
+        var first = await ExecuteAsync();
+        Assert.Equal("QUERY_STATE_COMPLETED", first["state"]!.GetValue<string>());
+        var again = await ExecuteAsync();
+        Assert.Equal("completed_result", again["reuse"]!.GetValue<string>());
+        Assert.Equal(first["execution_id"]!.GetValue<string>(), again["execution_id"]!.GetValue<string>());
+
+        // The query two levels down changes: a new run, with the new answer, and that one is reused in turn.
+        await PatchSqlAsync(Server.Alice, inner, $"select '{tag}' as t, 2 as v");
+        var changed = await ExecuteAsync();
+        Assert.Equal("none", changed["reuse"]!.GetValue<string>());
+        Assert.NotEqual(first["execution_id"]!.GetValue<string>(), changed["execution_id"]!.GetValue<string>());
+        var rows = (await Server.Alice.GetJsonAsync($"/api/v1/execution/{changed["execution_id"]!.GetValue<string>()}/results")).Body!["result"]!["rows"]!;
+        Assert.Equal(2, rows[0]!["v"]!.GetValue<long>());
+        Assert.Equal("completed_result", (await ExecuteAsync())["reuse"]!.GetValue<string>());
+    }
+
+    /// <summary>Dune's query-a-query.mdx: "you cannot query select 1 or select count(*) from ethereum.transactions, but you can
+    /// query select 1 as v and select count(*) as total from ethereum.transactions".</summary>
+    [Fact]
+    public async Task A_query_with_an_unnamed_output_column_cannot_be_read_as_a_view()
+    {
+        long unnamed = await CreateAsync(Server.Alice, "select 1 as v, count(*) from ethereum.transactions");
+        string sql = $"select *\nfrom query_{unnamed}";
+        var error = await FailureAsync(sql);
+        Assert.Contains($"query_{unnamed}: output column 2 has no name", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(2, error["metadata"]!["line"]!.GetValue<int>());
+        Assert.Equal(6, error["metadata"]!["column"]!.GetValue<int>());
+
+        long named = await CreateAsync(Server.Alice, "select 1 as v, count(*) as total from ethereum.transactions");
+        Assert.Equal(1, (await RowsAsync($"select v from query_{named}"))[0]!["v"]!.GetValue<long>());
+    }
+
+    [Theory]
+    [InlineData("select 1", 1)]
+    [InlineData("select count(*) from ethereum.transactions", 1)]
+    [InlineData("select a, b + 1 from t", 2)]
+    [InlineData("select distinct a, case when a > 1 then 1 else 0 end from t", 2)]
+    [InlineData("with x as (select 1) select a as b, 0xab from x", 2)]
+    [InlineData("select 1 as v union all select 2", null)]
+    [InlineData("select 1 as v, count(*) total, t.a, \"b\", t.*, x.y z, cast(a as int) c from t", null)]
+    [InlineData("with x as (select 1) select * from x", null)]
+    [InlineData("select a from (select 1) t", null)]
+    public void Unnamed_columns_are_found_in_the_first_select_list(string sql, int? expected) =>
+        Assert.Equal(expected, QueryViewColumns.FirstUnnamed(sql));
+
     [Fact]
     public async Task Own_query_is_read_as_a_table_with_or_without_an_alias()
     {
