@@ -1,9 +1,8 @@
 using System.Text.Json;
+using Strata.Application.Executions;
 using Strata.Core.Executions;
 using Strata.Core.Results;
-using Strata.Core.Storage;
 using Strata.Server.Auth;
-using Strata.Server.Executions;
 
 namespace Strata.Server.Apis;
 
@@ -18,13 +17,13 @@ public static class ExecutionsApi
         execution.MapGet("/status", GetStatus);
         execution.MapGet("/results", GetResults);
         execution.MapGet("/results/csv", GetResultsCsv);
-        execution.MapGet("/results/parquet", (HttpContext c, string executionId, IMetadataStore s, ResultPages p, IResultStore r) => GetDownload(c, executionId, s, p, r, DownloadFormat.Parquet));
-        execution.MapGet("/results/arrow", (HttpContext c, string executionId, IMetadataStore s, ResultPages p, IResultStore r) => GetDownload(c, executionId, s, p, r, DownloadFormat.Arrow));
+        execution.MapGet("/results/parquet", (HttpContext c, string executionId, ExecutionService s, ResultPages p, IResultStore r) => GetDownload(c, executionId, s, p, r, DownloadFormat.Parquet));
+        execution.MapGet("/results/arrow", (HttpContext c, string executionId, ExecutionService s, ResultPages p, IResultStore r) => GetDownload(c, executionId, s, p, r, DownloadFormat.Arrow));
         execution.MapPost("/cancel", Cancel);
         return app;
     }
 
-    private static async Task<IResult> ExecuteSql(HttpContext context, ExecutionService executions, IMetadataStore store)
+    private static async Task<IResult> ExecuteSql(HttpContext context, ExecutionService executions)
     {
         var (body, raw, error) = await RequestBody.ReadObjectWithBytesAsync(context).ConfigureAwait(false);
         if (error is not null)
@@ -53,14 +52,14 @@ public static class ExecutionsApi
             return ApiErrors.BadRequest(error!);
         }
         var request = new SubmitRequest(context.Owner(), sql, tier, Dialect: dialect ?? Strata.Core.Queries.SqlDialect.DuneSql);
-        return await SubmitAsync(context, executions, store, request, raw).ConfigureAwait(false);
+        return await SubmitAsync(context, executions, request, raw).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Submits with the execute extras (max_age_hours, Idempotency-Key, wait) and answers
     /// <c>{"execution_id","state"}</c>, plus <c>"reuse"</c> when max_age_hours was given.
     /// </summary>
-    internal static async Task<IResult> SubmitAsync(HttpContext context, ExecutionService executions, IMetadataStore store, SubmitRequest request, byte[] rawBody)
+    internal static async Task<IResult> SubmitAsync(HttpContext context, ExecutionService executions, SubmitRequest request, byte[] rawBody)
     {
         var query = context.Request.Query;
         if (!LongPoll.TryParseWait(query, out var wait, out string problem))
@@ -84,29 +83,8 @@ public static class ExecutionsApi
             }
             request = request with { Idempotency = new IdempotencyRequest(key, RequestHash(context, rawBody)) };
         }
-        // Results count against the storage quota: an owner at or over it submits nothing new.
-        if (await context.RequestServices.GetRequiredService<Uploads.StorageUsage>().OverQuotaAsync(request.Owner, context.RequestAborted).ConfigureAwait(false) is { } overQuota)
-        {
-            return ApiErrors.BadRequest(overQuota);
-        }
-        SubmitResult result;
-        try
-        {
-            result = await executions.SubmitAsync(request, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (SubmissionRefusedException refused)
-        {
-            return ApiErrors.Error(refused.StatusCode, refused.Message);
-        }
-        if (result.IdempotencyConflict)
-        {
-            return ApiErrors.Error(StatusCodes.Status409Conflict, "Idempotency-Key was already used with a different request");
-        }
-        var execution = result.Execution!;
-        if (wait > TimeSpan.Zero)
-        {
-            execution = await LongPoll.WaitAsync(context, executions, store, execution, wait).ConfigureAwait(false);
-        }
+        var result = await executions.SubmitAsync(request, context.RequestAborted).ConfigureAwait(false);
+        var execution = await executions.WaitAsync(result.Execution, wait, context.RequestAborted).ConfigureAwait(false);
         return new JsonWriterResult(w =>
         {
             w.WriteStartObject();
@@ -159,36 +137,14 @@ public static class ExecutionsApi
         return true;
     }
 
-    /// <summary>Loads an execution the caller owns; the error result otherwise.</summary>
-    internal static async Task<(Execution? Execution, IResult? Error)> LoadAsync(HttpContext context, IMetadataStore store, string executionId)
-    {
-        if (!ExecutionIds.IsValid(executionId.ToUpperInvariant()))
-        {
-            return (null, ApiErrors.InvalidExecutionId(executionId));
-        }
-        var execution = await store.GetExecutionAsync(executionId.ToUpperInvariant(), context.RequestAborted).ConfigureAwait(false);
-        if (execution is null || execution.Owner != context.Owner())
-        {
-            return (null, ApiErrors.NotFound(ApiErrors.ExecutionNotFound));
-        }
-        return (execution, null);
-    }
-
-    private static async Task<IResult> GetStatus(HttpContext context, string executionId, IMetadataStore store, ExecutionService executions)
+    private static async Task<IResult> GetStatus(HttpContext context, string executionId, ExecutionService executions)
     {
         if (!LongPoll.TryParseWait(context.Request.Query, out var wait, out string problem))
         {
             return ApiErrors.BadRequest(problem);
         }
-        var (execution, error) = await LoadAsync(context, store, executionId).ConfigureAwait(false);
-        if (execution is null)
-        {
-            return error!;
-        }
-        if (wait > TimeSpan.Zero)
-        {
-            execution = await LongPoll.WaitAsync(context, executions, store, execution, wait).ConfigureAwait(false);
-        }
+        var execution = await executions.GetAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
+        execution = await executions.WaitAsync(execution, wait, context.RequestAborted).ConfigureAwait(false);
         execution = executions.WithQueuePosition(execution);
         return new JsonWriterResult(w =>
         {
@@ -202,14 +158,9 @@ public static class ExecutionsApi
         });
     }
 
-    private static async Task GetResults(HttpContext context, string executionId, IMetadataStore store, ResultPages pages)
+    private static async Task GetResults(HttpContext context, string executionId, ExecutionService executions, ResultPages pages)
     {
-        var (execution, error) = await LoadAsync(context, store, executionId).ConfigureAwait(false);
-        if (execution is null)
-        {
-            await error!.ExecuteAsync(context).ConfigureAwait(false);
-            return;
-        }
+        var execution = await executions.GetAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
         await ServeJsonAsync(context, execution, pages).ConfigureAwait(false);
     }
 
@@ -278,14 +229,9 @@ public static class ExecutionsApi
         }
     }
 
-    private static async Task GetResultsCsv(HttpContext context, string executionId, IMetadataStore store, ResultPages pages)
+    private static async Task GetResultsCsv(HttpContext context, string executionId, ExecutionService executions, ResultPages pages)
     {
-        var (execution, error) = await LoadAsync(context, store, executionId).ConfigureAwait(false);
-        if (execution is null)
-        {
-            await error!.ExecuteAsync(context).ConfigureAwait(false);
-            return;
-        }
+        var execution = await executions.GetAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
         await ServeCsvAsync(context, execution, pages).ConfigureAwait(false);
     }
 
@@ -318,14 +264,9 @@ public static class ExecutionsApi
     /// Whole-result downloads as Parquet or an Arrow IPC stream. Without columns/filters/sort_by/limit/offset
     /// the download is a stored copy in that format, served with Range and ETag support.
     /// </summary>
-    private static async Task GetDownload(HttpContext context, string executionId, IMetadataStore store, ResultPages pages, IResultStore results, DownloadFormat format)
+    private static async Task GetDownload(HttpContext context, string executionId, ExecutionService executions, ResultPages pages, IResultStore results, DownloadFormat format)
     {
-        var (execution, error) = await LoadAsync(context, store, executionId).ConfigureAwait(false);
-        if (execution is null)
-        {
-            await error!.ExecuteAsync(context).ConfigureAwait(false);
-            return;
-        }
+        var execution = await executions.GetAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
         if (await ReadPageRequestAsync(context, execution).ConfigureAwait(false) is not { } page)
         {
             return;
@@ -358,14 +299,10 @@ public static class ExecutionsApi
         await Downloads.WriteAsync(context, prepared, format).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> Cancel(HttpContext context, string executionId, IMetadataStore store, ExecutionService executions)
+    private static async Task<IResult> Cancel(HttpContext context, string executionId, ExecutionService executions)
     {
-        var (execution, error) = await LoadAsync(context, store, executionId).ConfigureAwait(false);
-        if (execution is null)
-        {
-            return error!;
-        }
-        bool success = !execution.State.IsTerminal() && await executions.CancelAsync(execution, context.RequestAborted).ConfigureAwait(false);
+        var execution = await executions.GetAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
+        bool success = await executions.CancelAsync(execution, context.RequestAborted).ConfigureAwait(false);
         return Results.Json(new CancelBody(success), SubmittedJsonContext.Default.CancelBody, "application/json");
     }
 }

@@ -1,45 +1,15 @@
-using System.Diagnostics;
-using DuckDB.NET.Data;
-using Strata.Core.Storage;
-using Strata.Engine.DuckDb;
 using Strata.Core.Security;
-using Strata.Server.Configuration;
+using Strata.Core.Storage;
 
-namespace Strata.Server.Hosting;
+namespace Strata.Application.Keys;
 
-/// <summary>What runs once before the server accepts requests: schema, demo data, keys.</summary>
-public static class StartupTasks
+/// <summary>The keys a server starts with: the configured ones (STRATA_API_KEYS), or one new key for "demo".</summary>
+public static class KeyProvisioning
 {
-    public static string DemoDatabasePath(StrataOptions options) => Path.Combine(options.DataDir, "demo.duckdb");
-
-    /// <summary>Generates the demo database when absent, into a temporary file renamed when complete.</summary>
-    public static void EnsureDemoData(StrataOptions options, TextWriter output)
-    {
-        string path = DemoDatabasePath(options);
-        if (File.Exists(path))
-        {
-            return;
-        }
-        string temp = path + ".tmp";
-        File.Delete(temp);
-        File.Delete(temp + ".wal");
-        var clock = Stopwatch.StartNew();
-        using (var connection = new DuckDBConnection($"Data Source={temp}"))
-        {
-            connection.Open();
-            DemoData.Generate(connection, options.DemoScale);
-            using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "CHECKPOINT";
-            checkpoint.ExecuteNonQuery();
-        }
-        File.Move(temp, path);
-        output.WriteLine($"Generated demo data (scale {options.DemoScale}) in {clock.Elapsed.TotalSeconds:F1} s");
-    }
-
     /// <summary>Ensures the configured keys exist; with none configured and none stored, creates one for "demo" and prints it once.</summary>
     /// <remarks>Before adding any, the stored handles are checked: two spellings of one handle, or a handle
     /// that names an engine catalog or schema, stop start-up (<see cref="InvalidOperationException"/>).</remarks>
-    public static async Task EnsureKeysAsync(StrataOptions options, IMetadataStore store, TextWriter output, CancellationToken cancellationToken, IEnumerable<string>? reservedHandles = null)
+    public static async Task EnsureKeysAsync(string? configuredKeys, IKeyStore store, TextWriter output, CancellationToken cancellationToken, IEnumerable<string>? reservedHandles = null)
     {
         var reserved = reservedHandles?.ToList() ?? [];
         var stored = await store.ListKeysAsync(cancellationToken).ConfigureAwait(false);
@@ -51,7 +21,7 @@ public static class StartupTasks
                 + string.Join("; ", problems)
                 + ". Rename them in the api_keys table of metadata.db (and the owner columns of their data) before starting; see docs/notes/http-hardening.md.");
         }
-        var configured = ParseKeys(options.ApiKeys, reserved);
+        var configured = ParseKeys(configuredKeys, reserved);
         foreach (var (handle, key) in configured)
         {
             await store.AddKeyAsync(handle, ApiKeyHashing.Hash(key), ApiKeyHashing.Prefix(key), cancellationToken).ConfigureAwait(false);
