@@ -197,10 +197,10 @@ public sealed partial class ExecutionService(
         {
             return execution;
         }
-        // Register first, then re-read: a completion between the two is not missed.
+        // Register first, then re-read: a completion (or a shutdown) between the two is not missed.
         var finished = signals.WhenFinishedAsync(execution.Id);
         var current = await store.GetExecutionAsync(execution.Id, cancellationToken).ConfigureAwait(false) ?? execution;
-        if (current.State.IsTerminal())
+        if (current.State.IsTerminal() || stopping)
         {
             signals.Finished(execution.Id);
             return current;

@@ -158,7 +158,7 @@ public static class QueriesApi
         {
             return ApiErrors.BadRequest(bodyError);
         }
-        if (!ExecutionsApi.TryPerformance(context, body, out var tier, out bodyError))
+        if (!ExecuteRequests.TryPerformance(context, body, out var tier, out bodyError))
         {
             return ApiErrors.BadRequest(bodyError);
         }
@@ -172,14 +172,14 @@ public static class QueriesApi
             return ApiErrors.BadRequest(e.Message);
         }
         var request = SavedQueries.ExecutionOf(query, context.Owner(), tier, supplied);
-        return await ExecutionsApi.SubmitAsync(context, executions, request, raw).ConfigureAwait(false);
+        return await ExecuteRequests.SubmitAsync(context, executions, request, raw).ConfigureAwait(false);
     }
 
-    private static async Task LatestResults(HttpContext context, string queryId, SavedQueries queries, ResultPages pages) =>
-        await ExecutionsApi.ServeJsonAsync(context, await LatestAsync(context, queryId, queries).ConfigureAwait(false), pages).ConfigureAwait(false);
+    private static async Task LatestResults(HttpContext context, string queryId, SavedQueries queries, ExecutionService executions, ResultPages pages) =>
+        await ResultResponses.ServeJsonAsync(context, executions.WithQueuePosition(await LatestAsync(context, queryId, queries).ConfigureAwait(false)), pages).ConfigureAwait(false);
 
     private static async Task LatestResultsCsv(HttpContext context, string queryId, SavedQueries queries, ResultPages pages) =>
-        await ExecutionsApi.ServeCsvAsync(context, await LatestAsync(context, queryId, queries).ConfigureAwait(false), pages).ConfigureAwait(false);
+        await ResultResponses.ServeCsvAsync(context, await LatestAsync(context, queryId, queries).ConfigureAwait(false), pages).ConfigureAwait(false);
 
     /// <summary>The latest execution, narrowed by <c>params.name=value</c> selectors.</summary>
     private static Task<Strata.Core.Executions.Execution> LatestAsync(HttpContext context, string queryId, SavedQueries queries)
