@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -55,29 +54,8 @@ catch (Exception e) when (e is OptionsValidationException or InvalidOperationExc
     return 2;
 }
 
-app.UseExceptionHandler(error => error.Run(async context =>
-{
-    var feature = context.Features.Get<IExceptionHandlerFeature>();
-    if (feature?.Error is BadHttpRequestException bad)
-    {
-        long limit = context.Items.TryGetValue(HttpHardening.BodyLimitItem, out var applied) && applied is long l
-            ? l : context.RequestServices.GetRequiredService<IOptions<StrataOptions>>().Value.MaxRequestBodyBytes;
-        string message = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"Request body too large: the limit is {limit} bytes" : "bad request";
-        await ApiErrors.WriteAsync(context, bad.StatusCode, message);
-        return;
-    }
-    await ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ApiErrors.Internal);
-}));
-app.Use((context, next) =>
-{
-    // Every route accepts a trailing slash, without a redirect.
-    var path = context.Request.Path.Value;
-    if (path is { Length: > 1 } && path.EndsWith('/'))
-    {
-        context.Request.Path = path.TrimEnd('/');
-    }
-    return next(context);
-});
+app.UseJsonExceptionHandler();
+app.UseTrailingSlashes();
 app.UseRequestLimits();
 app.UseResponseCompression();
 app.UseRouting();

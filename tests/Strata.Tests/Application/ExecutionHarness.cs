@@ -52,6 +52,14 @@ internal sealed class ExecutionHarness : IAsyncDisposable
 
     public async Task InitializeAsync() => await Store.InitializeAsync(CancellationToken.None);
 
+    /// <summary>A harness with its store's schema created.</summary>
+    public static async Task<ExecutionHarness> CreateAsync(Action<StrataOptions>? configure = null, QuotaOptions? quotas = null)
+    {
+        var h = new ExecutionHarness(configure, quotas);
+        await h.InitializeAsync();
+        return h;
+    }
+
     private ExecutionService Build() => new(
         Store,
         Results,

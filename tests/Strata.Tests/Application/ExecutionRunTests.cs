@@ -7,17 +7,10 @@ namespace Strata.Tests.Application;
 /// <summary>The life of one execution through the use cases: states, failures, timeouts, and races between cancel and completion.</summary>
 public sealed class ExecutionRunTests
 {
-    private static async Task<ExecutionHarness> NewAsync(Action<Strata.Application.Configuration.StrataOptions>? configure = null)
-    {
-        var h = new ExecutionHarness(configure);
-        await h.InitializeAsync();
-        return h;
-    }
-
     [Fact]
     public async Task A_submitted_execution_is_pending_in_the_store_then_runs_and_completes_with_its_result_info()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var submitted = await h.SubmitAsync("alice");
         Assert.Equal(ReuseKind.None, submitted.Reuse);
         Assert.Equal(ExecutionState.Pending, (await h.GetAsync(submitted.Execution.Id)).State);
@@ -43,7 +36,7 @@ public sealed class ExecutionRunTests
     [Fact]
     public async Task A_truncated_result_is_completed_partial()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var id = (await h.SubmitAsync("alice")).Execution.Id;
         h.StartWorker();
         h.Engine.Run(id).Complete(rows: 5, truncated: true);
@@ -53,7 +46,7 @@ public sealed class ExecutionRunTests
     [Fact]
     public async Task A_query_error_fails_the_execution_with_the_engines_error()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var id = (await h.SubmitAsync("alice")).Execution.Id;
         h.StartWorker();
         h.Engine.Run(id).Fail(new QueryFailedException(new ExecutionError(ExecutionError.SyntaxError, "no such column x", 1, 8)));
@@ -65,7 +58,7 @@ public sealed class ExecutionRunTests
     [Fact]
     public async Task An_unexpected_engine_error_fails_as_internal_without_its_message_and_the_worker_goes_on()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var first = (await h.SubmitAsync("alice")).Execution.Id;
         var second = (await h.SubmitAsync("bob")).Execution.Id;
         h.StartWorker();
@@ -80,7 +73,7 @@ public sealed class ExecutionRunTests
     [Fact]
     public async Task A_full_disk_fails_as_disk_full_and_the_result_files_are_deleted_first()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var id = (await h.SubmitAsync("alice")).Execution.Id;
         h.StartWorker();
         h.Engine.Run(id).Fail(new IOException("No space left on device") { HResult = 28 });
@@ -92,7 +85,7 @@ public sealed class ExecutionRunTests
     [Fact]
     public async Task The_tier_timeout_on_the_clock_fails_the_execution_as_a_timeout()
     {
-        await using var h = await NewAsync(o => o.Medium.Timeout = TimeSpan.FromMinutes(5));
+        await using var h = await ExecutionHarness.CreateAsync(o => o.Medium.Timeout = TimeSpan.FromMinutes(5));
         var id = (await h.SubmitAsync("alice")).Execution.Id;
         h.StartWorker();
         await h.Engine.Run(id).Started.WaitAsync(ExecutionHarness.Guard);
@@ -106,7 +99,7 @@ public sealed class ExecutionRunTests
     [Fact]
     public async Task Cancelling_a_pending_execution_takes_it_out_of_the_queue_and_the_engine_never_sees_it()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var cancelled = (await h.SubmitAsync("alice")).Execution;
         var next = (await h.SubmitAsync("alice")).Execution.Id;
         Assert.True(await h.Service.CancelAsync(cancelled, CancellationToken.None));
@@ -121,7 +114,7 @@ public sealed class ExecutionRunTests
     [Fact]
     public async Task Cancelling_a_running_execution_stops_the_engine_and_leaves_no_result()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var id = (await h.SubmitAsync("alice")).Execution.Id;
         h.StartWorker();
         await h.Engine.Run(id).Started.WaitAsync(ExecutionHarness.Guard);
@@ -137,7 +130,7 @@ public sealed class ExecutionRunTests
     [Fact]
     public async Task A_completion_that_arrives_after_the_cancel_loses_and_its_result_is_deleted()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         h.Engine.ObservesCancellation = false;
         var id = (await h.SubmitAsync("alice")).Execution.Id;
         h.StartWorker();
@@ -155,7 +148,7 @@ public sealed class ExecutionRunTests
     [Fact]
     public async Task A_cancel_that_arrives_after_the_completion_loses_and_the_result_stays()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var id = (await h.SubmitAsync("alice")).Execution.Id;
         h.StartWorker();
         var run = h.Engine.Run(id);
@@ -172,7 +165,7 @@ public sealed class ExecutionRunTests
     [Fact]
     public async Task Expired_results_are_marked_expired_and_their_files_deleted_once_the_retention_passes()
     {
-        await using var h = await NewAsync(o => o.ResultRetention = TimeSpan.FromHours(1));
+        await using var h = await ExecutionHarness.CreateAsync(o => o.ResultRetention = TimeSpan.FromHours(1));
         var id = (await h.SubmitAsync("alice")).Execution.Id;
         h.StartWorker();
         h.Engine.Run(id).Complete();
@@ -188,7 +181,7 @@ public sealed class ExecutionRunTests
     [Fact]
     public async Task Another_owners_execution_is_not_found_and_a_malformed_id_is_invalid()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var id = (await h.SubmitAsync("alice")).Execution.Id;
         Assert.Equal(id, (await h.Service.GetAsync("alice", id.ToLowerInvariant(), CancellationToken.None)).Id);
         var other = await Assert.ThrowsAsync<Strata.Application.UseCaseException>(() => h.Service.GetAsync("bob", id, CancellationToken.None));

@@ -13,17 +13,10 @@ public sealed class SavedQueriesTests
     private static SavedQueryDraft Draft(string sql = "select '{{chain}}' as c", bool isPrivate = false) =>
         new("q", sql, "", [], [Chain], isPrivate, SqlDialect.DuneSql);
 
-    private static async Task<ExecutionHarness> NewAsync()
-    {
-        var h = new ExecutionHarness();
-        await h.InitializeAsync();
-        return h;
-    }
-
     [Fact]
     public async Task The_version_goes_up_when_the_sql_the_dialect_or_the_parameters_change_and_only_then()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var id = (await h.Queries.CreateAsync("alice", Draft(), CancellationToken.None)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         async Task<int> VersionAfter(SavedQueryChanges changes)
         {
@@ -43,7 +36,7 @@ public sealed class SavedQueriesTests
     [Fact]
     public async Task Another_owners_private_query_is_not_found_exactly_as_a_missing_one_and_a_public_one_cannot_be_changed()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         string hidden = (await h.Queries.CreateAsync("alice", Draft(isPrivate: true), CancellationToken.None)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         string shown = (await h.Queries.CreateAsync("alice", Draft(), CancellationToken.None)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var missing = await Assert.ThrowsAsync<UseCaseException>(() => h.Queries.GetVisibleAsync("bob", "999", CancellationToken.None));
@@ -61,7 +54,7 @@ public sealed class SavedQueriesTests
     [Fact]
     public async Task An_archived_query_cannot_be_executed_and_a_bad_parameter_value_is_invalid()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var number = new QueryParameter("n", "number", "1");
         string id = (await h.Queries.CreateAsync("alice", new SavedQueryDraft("q", "select {{n}}", "", [], [number], false, SqlDialect.DuneSql), CancellationToken.None))
             .ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -80,7 +73,7 @@ public sealed class SavedQueriesTests
     [Fact]
     public async Task The_latest_result_is_the_callers_newest_with_a_result_narrowed_by_normalised_parameter_values()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         string id = (await h.Queries.CreateAsync("alice", Draft(), CancellationToken.None)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var query = await h.Queries.GetExecutableAsync("alice", id, CancellationToken.None);
         async Task<string> Submit(string chain) => (await h.Service.SubmitAsync(

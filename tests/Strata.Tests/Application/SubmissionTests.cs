@@ -9,12 +9,6 @@ namespace Strata.Tests.Application;
 /// <summary>Submission rules: reuse by max age, idempotency keys, quotas, fairness, refusal at shutdown and long polls.</summary>
 public sealed class SubmissionTests
 {
-    private static async Task<ExecutionHarness> NewAsync(Action<StrataOptions>? configure = null, QuotaOptions? quotas = null)
-    {
-        var h = new ExecutionHarness(configure, quotas);
-        await h.InitializeAsync();
-        return h;
-    }
 
     private static async Task CompleteAsync(ExecutionHarness h, string id)
     {
@@ -25,7 +19,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task Max_age_reuses_a_completed_result_younger_than_it_and_runs_again_once_it_is_older()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         h.StartWorker();
         var first = (await h.SubmitAsync("alice", "select 42")).Execution.Id;
         await CompleteAsync(h, first);
@@ -46,7 +40,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task Concurrent_identical_submissions_with_max_age_join_one_run()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var submissions = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => h.SubmitAsync("alice", "select 7", maxAge: TimeSpan.FromHours(1)))));
         Assert.Single(submissions.Select(s => s.Execution.Id).Distinct());
         Assert.Single(submissions, s => s.Reuse == ReuseKind.None);
@@ -56,7 +50,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task An_idempotency_key_replays_its_execution_refuses_another_request_and_lapses_after_a_day()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var first = await h.SubmitAsync("alice", idempotency: new IdempotencyRequest("k1", "hash-a"));
         var replay = await h.SubmitAsync("alice", idempotency: new IdempotencyRequest("k1", "hash-a"));
         Assert.Equal((first.Execution.Id, ReuseKind.Idempotent), (replay.Execution.Id, replay.Reuse));
@@ -76,7 +70,7 @@ public sealed class SubmissionTests
     public async Task Concurrent_requests_with_one_idempotency_key_make_one_execution_and_give_back_their_reservations()
     {
         // Room for all eight to reserve at once: the losers of the insert must give their room back.
-        await using var h = await NewAsync(quotas: new QuotaOptions { QueuedPerOwner = 8 });
+        await using var h = await ExecutionHarness.CreateAsync(quotas: new QuotaOptions { QueuedPerOwner = 8 });
         var submissions = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => h.SubmitAsync("alice", idempotency: new IdempotencyRequest("same", "h")))));
         Assert.Single(submissions.Select(s => s.Execution.Id).Distinct());
         Assert.Single(await h.Store.ListUnfinishedAsync(CancellationToken.None));
@@ -90,7 +84,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task Past_the_queued_quota_a_submission_is_refused_and_a_cancel_makes_room()
     {
-        await using var h = await NewAsync(quotas: new QuotaOptions { QueuedPerOwner = 2 });
+        await using var h = await ExecutionHarness.CreateAsync(quotas: new QuotaOptions { QueuedPerOwner = 2 });
         var first = (await h.SubmitAsync("alice")).Execution;
         await h.SubmitAsync("alice", "select 2");
         var refused = await Assert.ThrowsAsync<UseCaseException>(() => h.SubmitAsync("alice", "select 3"));
@@ -105,7 +99,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task A_full_tier_queue_refuses_as_unavailable_naming_the_setting()
     {
-        await using var h = await NewAsync(o => o.QueueCapacity = 1);
+        await using var h = await ExecutionHarness.CreateAsync(o => o.QueueCapacity = 1);
         await h.SubmitAsync("alice");
         var refused = await Assert.ThrowsAsync<UseCaseException>(() => h.SubmitAsync("bob"));
         Assert.Equal(UseCaseError.Unavailable, refused.Error);
@@ -116,7 +110,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task An_owner_over_its_storage_quota_submits_nothing()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         h.Storage.Over["alice"] = "Storage quota exceeded";
         var refused = await Assert.ThrowsAsync<UseCaseException>(() => h.SubmitAsync("alice"));
         Assert.Equal((UseCaseError.Invalid, "Storage quota exceeded"), (refused.Error, refused.Message));
@@ -126,7 +120,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task Owners_take_turns_and_one_owner_never_holds_more_than_its_running_quota()
     {
-        await using var h = await NewAsync(o => o.Medium.Slots = 3, new QuotaOptions { RunningPerOwner = 1 });
+        await using var h = await ExecutionHarness.CreateAsync(o => o.Medium.Slots = 3, new QuotaOptions { RunningPerOwner = 1 });
         var a1 = (await h.SubmitAsync("alice", "select 1")).Execution.Id;
         var a2 = (await h.SubmitAsync("alice", "select 2")).Execution;
         var b1 = (await h.SubmitAsync("bob", "select 1")).Execution.Id;
@@ -145,7 +139,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task A_backlog_of_one_owner_lets_another_owners_first_execution_run_next()
     {
-        await using var h = await NewAsync(o => o.Medium.Slots = 1);
+        await using var h = await ExecutionHarness.CreateAsync(o => o.Medium.Slots = 1);
         var alice = new List<string>();
         for (int i = 0; i < 5; i++)
         {
@@ -163,7 +157,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task After_shutdown_begins_submissions_are_refused_and_waiters_answer_at_once()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var pending = (await h.SubmitAsync("alice")).Execution;
         var waiting = h.Service.WaitAsync(pending, TimeSpan.FromSeconds(60), CancellationToken.None);
         h.Service.StopAccepting();
@@ -176,7 +170,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task A_long_poll_wakes_when_the_execution_ends_without_the_clock_moving()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var pending = (await h.SubmitAsync("alice")).Execution;
         var waiting = h.Service.WaitAsync(pending, TimeSpan.FromSeconds(60), CancellationToken.None);
         h.StartWorker();
@@ -187,7 +181,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task Recovery_fails_an_execution_found_running_as_a_crash_suspect_and_queues_the_pending_ones()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var crashed = (await h.SubmitAsync("alice", "select 1")).Execution.Id;
         var pending = (await h.SubmitAsync("alice", "select 2")).Execution.Id;
         // What a kill -9 leaves: one execution EXECUTING in the store, nothing in memory.
@@ -206,7 +200,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task A_graceful_stop_hands_a_running_execution_back_once_and_a_second_stop_fails_it()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var id = (await h.SubmitAsync("alice")).Execution.Id;
         h.StartWorker();
         await h.Engine.Run(id).Started.WaitAsync(ExecutionHarness.Guard);
@@ -226,7 +220,7 @@ public sealed class SubmissionTests
     [Fact]
     public async Task A_handed_back_execution_runs_to_completion_after_the_restart()
     {
-        await using var h = await NewAsync();
+        await using var h = await ExecutionHarness.CreateAsync();
         var id = (await h.SubmitAsync("alice")).Execution.Id;
         h.StartWorker();
         await h.Engine.Run(id).Started.WaitAsync(ExecutionHarness.Guard);
