@@ -21,7 +21,7 @@ namespace Strata.Engine.DuckDb;
 /// (<c>allowed_paths</c>), has its tier's thread and memory limits, and a locked configuration with
 /// external access, extension loading and settings changes disabled.
 /// </summary>
-public sealed partial class DuckDbEngine : IQueryEngine
+public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineStartup
 {
     private const string Alias = "_strata_q";
     private const string DemoCatalog = "_strata_demo";

@@ -19,6 +19,9 @@ public sealed partial class DuckDbEngine
     /// any execution. Also removes the per-tier directories that earlier versions shared between
     /// executions. Returns how many entries were removed.
     /// </summary>
+    public int SweepLeftovers() => SweepSpill();
+
+    /// <summary>Removes leftover spill directories; returns how many entries were removed.</summary>
     public int SweepSpill()
     {
         int removed = SpillDirectory.Sweep(SpillRoot);

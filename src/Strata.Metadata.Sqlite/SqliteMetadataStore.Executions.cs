@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Strata.Core.Executions;
@@ -111,6 +112,32 @@ public sealed partial class SqliteMetadataStore
             list.Add(ReadExecution(reader));
         }
         return list;
+    }
+
+    public async Task<Execution?> FindLatestQueryExecutionAsync(long queryId, int version, string owner, IReadOnlyDictionary<string, string> parameterValues, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        // Each selector: the stored array under that name equals the wanted one, both rendered by json_extract.
+        var selectors = new System.Text.StringBuilder();
+        int i = 0;
+        foreach (var (name, valuesJson) in parameterValues)
+        {
+            selectors.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM json_each(e.params_json) j WHERE j.key = $k{i} AND j.value = json_extract($v{i}, '$'))");
+            command.Parameters.AddWithValue($"$k{i}", name);
+            command.Parameters.AddWithValue($"$v{i}", valuesJson);
+            i++;
+        }
+        command.CommandText = $"""
+            SELECT {ExecutionColumns}, NULL FROM executions e
+            WHERE query_id = $query AND query_version = $version AND owner = $owner{selectors}
+            ORDER BY state IN ('QUERY_STATE_COMPLETED', 'QUERY_STATE_COMPLETED_PARTIAL') DESC, seq DESC LIMIT 1
+            """;
+        command.Parameters.AddWithValue("$query", queryId);
+        command.Parameters.AddWithValue("$version", version);
+        command.Parameters.AddWithValue("$owner", owner);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadExecution(reader) : null;
     }
 
     private const string ExecutionColumns =

@@ -1,5 +1,5 @@
 using Strata.Core.Executions;
-using Strata.Server.Executions;
+using Strata.Application.Executions;
 
 namespace Strata.Tests;
 
@@ -13,8 +13,8 @@ public sealed class FairQueueTests
 
     private static void Submit(FairQueue queue, string owner, string id, PerformanceTier tier = Medium)
     {
-        Assert.Equal(FairQueue.Admission.Accepted, queue.TryReserve(owner, tier));
-        queue.Enqueue(id, owner, tier, reserved: true);
+        Assert.Equal(QueueAdmission.Accepted, queue.TryReserve(owner, tier));
+        queue.Enqueue(id, owner, tier);
     }
 
     private static string Claim(FairQueue queue, PerformanceTier tier = Medium)
@@ -69,7 +69,7 @@ public sealed class FairQueueTests
             {
                 if (random.Next(5) == 0 && ids.Count > claimed)
                 {
-                    queue.Release(Claim(queue));
+                    queue.Complete(Claim(queue));
                     claimed++;
                     continue;
                 }
@@ -98,9 +98,9 @@ public sealed class FairQueueTests
         var third = queue.ClaimAsync(Medium, CancellationToken.None);
         Assert.False(third.IsCompleted);
         Assert.Equal(1, queue.RunningCount("alice", Medium));
-        queue.Release("b1");
+        queue.Complete("b1");
         Assert.False(third.IsCompleted);
-        queue.Release("a1");
+        queue.Complete("a1");
         Assert.Equal("a2", await third.WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
@@ -111,14 +111,14 @@ public sealed class FairQueueTests
         Submit(queue, "alice", "a1");
         Submit(queue, "alice", "a2");
         Submit(queue, "alice", "a3");
-        Assert.Equal(FairQueue.Admission.OwnerQuota, queue.TryReserve("alice", Medium));
-        Assert.Equal(FairQueue.Admission.OwnerQuota, queue.TryReserve("alice", PerformanceTier.Large));
+        Assert.Equal(QueueAdmission.OwnerQuota, queue.TryReserve("alice", Medium));
+        Assert.Equal(QueueAdmission.OwnerQuota, queue.TryReserve("alice", PerformanceTier.Large));
         Submit(queue, "bob", "b1");
         Assert.Equal("a1", Claim(queue));
         Submit(queue, "alice", "a4");
         Assert.True(queue.Remove("a2"));
         Assert.False(queue.Remove("a2"));
-        Assert.Equal(FairQueue.Admission.Accepted, queue.TryReserve("alice", Medium));
+        Assert.Equal(QueueAdmission.Accepted, queue.TryReserve("alice", Medium));
         queue.CancelReservation("alice", Medium);
         Assert.Equal(2, queue.QueuedCount("alice"));
         Assert.Equal(["b1", "a3", "a4"], new[] { Claim(queue), Claim(queue), Claim(queue) });
@@ -130,10 +130,10 @@ public sealed class FairQueueTests
         var queue = NewQueue(queuedPerOwner: 2);
         for (int i = 1; i <= 5; i++)
         {
-            queue.Enqueue($"a{i}", "alice", Medium, reserved: false);
+            queue.Requeue($"a{i}", "alice", Medium);
         }
         Assert.Equal(5, queue.QueuedCount("alice"));
-        Assert.Equal(FairQueue.Admission.OwnerQuota, queue.TryReserve("alice", Medium));
+        Assert.Equal(QueueAdmission.OwnerQuota, queue.TryReserve("alice", Medium));
         Assert.Equal(5, queue.PositionOf("a5"));
     }
 
@@ -143,7 +143,7 @@ public sealed class FairQueueTests
         var queue = NewQueue(capacity: 2);
         Submit(queue, "alice", "a1");
         Submit(queue, "bob", "b1");
-        Assert.Equal(FairQueue.Admission.TierFull, queue.TryReserve("carol", Medium));
+        Assert.Equal(QueueAdmission.TierFull, queue.TryReserve("carol", Medium));
         Submit(queue, "carol", "c1", PerformanceTier.Large);
     }
 
@@ -169,10 +169,10 @@ public sealed class FairQueueTests
         {
             for (int i = 0; i < 100; i++)
             {
-                if (queue.TryReserve("alice", Medium) == FairQueue.Admission.Accepted)
+                if (queue.TryReserve("alice", Medium) == QueueAdmission.Accepted)
                 {
                     Interlocked.Increment(ref accepted);
-                    queue.Enqueue($"a{worker}-{i}", "alice", Medium, reserved: true);
+                    queue.Enqueue($"a{worker}-{i}", "alice", Medium);
                 }
             }
         })));

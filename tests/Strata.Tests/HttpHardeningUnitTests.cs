@@ -4,6 +4,7 @@ using CsCheck;
 using DuckDB.NET.Data;
 using Microsoft.AspNetCore.Http;
 using Strata.Core.Security;
+using Strata.Application.Keys;
 using Strata.Server.Apis;
 using Strata.Server.Hosting;
 
@@ -96,10 +97,10 @@ public sealed class HttpHardeningUnitTests
     [Fact]
     public void Start_up_keys_are_stored_in_lower_case_and_reserved_ones_refused()
     {
-        Assert.Equal([("alice", "key-000001")], StartupTasks.ParseKeys("Alice:key-000001"));
-        var e = Assert.Throws<InvalidOperationException>(() => StartupTasks.ParseKeys("main:key-000001"));
+        Assert.Equal([("alice", "key-000001")], KeyProvisioning.ParseKeys("Alice:key-000001"));
+        var e = Assert.Throws<InvalidOperationException>(() => KeyProvisioning.ParseKeys("main:key-000001"));
         Assert.Contains("handle 'main' is reserved", e.Message);
-        e = Assert.Throws<InvalidOperationException>(() => StartupTasks.ParseKeys("nft_fans:key-000001", ["nft_fans"]));
+        e = Assert.Throws<InvalidOperationException>(() => KeyProvisioning.ParseKeys("nft_fans:key-000001", ["nft_fans"]));
         Assert.Contains("reserved", e.Message);
     }
 

@@ -1,4 +1,4 @@
-using Strata.Server.Executions;
+using Strata.Application.Executions;
 
 namespace Strata.Tests;
 

@@ -3,7 +3,7 @@ using Strata.Core.Executions;
 using Strata.Core.Results;
 using Strata.Core.Storage;
 using Strata.Metadata.Sqlite;
-using Strata.Server.Configuration;
+using Strata.Application.Configuration;
 using Strata.Server.Uploads;
 using Strata.Storage.Files.Results;
 

@@ -44,6 +44,13 @@ public interface IExecutionStore
     /// <summary>Executions of one version of a saved query by one owner, newest first.</summary>
     Task<IReadOnlyList<Execution>> ListQueryExecutionsAsync(long queryId, int version, string owner, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The owner's newest execution of one version of a saved query whose parameter values include
+    /// <paramref name="parameterValues"/> (name → JSON array of normalised values, as stored), or its
+    /// newest with a result when one has one.
+    /// </summary>
+    Task<Execution?> FindLatestQueryExecutionAsync(long queryId, int version, string owner, IReadOnlyDictionary<string, string> parameterValues, CancellationToken cancellationToken);
+
     Task<Execution?> GetExecutionAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Moves PENDING to EXECUTING and counts the attempt. False when it was not pending.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Strata.Application;
 
 namespace Strata.Server.Apis;
 
@@ -37,4 +38,29 @@ public static class ApiErrors
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(Body(message), context.RequestAborted);
     }
+
+    /// <summary>The status code of each kind of use-case failure: the one place they are mapped.</summary>
+    public static int StatusOf(UseCaseError error) => error switch
+    {
+        UseCaseError.Invalid => StatusCodes.Status400BadRequest,
+        UseCaseError.Forbidden => StatusCodes.Status403Forbidden,
+        UseCaseError.NotFound => StatusCodes.Status404NotFound,
+        UseCaseError.Conflict => StatusCodes.Status409Conflict,
+        UseCaseError.QuotaExceeded => StatusCodes.Status429TooManyRequests,
+        UseCaseError.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>Answers a <see cref="UseCaseException"/> thrown by any handler with its status and <c>{"error": ...}</c>.</summary>
+    public static IApplicationBuilder UseUseCaseErrors(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (UseCaseException e) when (!context.Response.HasStarted)
+        {
+            await WriteAsync(context, StatusOf(e.Error), e.Message).ConfigureAwait(false);
+        }
+    });
 }

@@ -1,6 +1,8 @@
+using Strata.Application.Configuration;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Strata.Core.Engine;
 using Strata.Core.Queries;
 using Strata.Core.Storage;
 using Strata.Core.Uploads;
@@ -14,9 +16,6 @@ namespace Strata.Server.Apis;
 /// <summary>Uploaded tables (contract section 5) and the legacy <c>/api/v1/table</c> aliases; see docs/uploads.md.</summary>
 public static class UploadsApi
 {
-    /// <summary>Schemas of the demo database (no upload namespace may take one), and the engine's reserved words.</summary>
-    public sealed record EngineNames(IReadOnlySet<string> DemoSchemas, IReadOnlySet<string> ReservedWords);
-
     public static IEndpointRouteBuilder MapUploadsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireApiKey();
@@ -46,7 +45,7 @@ public static class UploadsApi
         {
             return Forbidden($"Not allowed to write to namespace '{ns}': a key may write only to its own namespace '{owner}'.");
         }
-        if (context.RequestServices.GetRequiredService<EngineNames>().DemoSchemas.Contains(ns))
+        if (context.RequestServices.GetRequiredService<IEngineNames>().DemoSchemas.Contains(ns))
         {
             return Forbidden($"Namespace '{ns}' is reserved for the demo data.");
         }
@@ -356,7 +355,7 @@ public static class UploadsApi
     /// <summary>A query that runs as it is: a table named like a reserved word is quoted.</summary>
     private static string ExampleQuery(HttpContext context, UploadTable table)
     {
-        var reserved = context.RequestServices.GetRequiredService<EngineNames>().ReservedWords;
+        var reserved = context.RequestServices.GetRequiredService<IEngineNames>().ReservedWords;
         string name = reserved.Contains(table.Name) ? $"\"{table.Name}\"" : table.Name;
         return $"SELECT * FROM dune.{table.Namespace}.{name} LIMIT 10";
     }

@@ -1,4 +1,5 @@
 using Strata.Core.Security;
+using Strata.Application.Keys;
 using Strata.Server.Apis;
 
 namespace Strata.Server.Auth;

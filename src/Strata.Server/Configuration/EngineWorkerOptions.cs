@@ -1,3 +1,4 @@
+using Strata.Application.Configuration;
 using System.ComponentModel.DataAnnotations;
 
 namespace Strata.Server.Configuration;

@@ -1,3 +1,4 @@
+using Strata.Application.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Strata.Server.Configuration;

@@ -1,3 +1,4 @@
+using Strata.Application.Configuration;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;

@@ -1,26 +1,44 @@
+using Strata.Application.Configuration;
 using Microsoft.Extensions.Options;
 using Strata.Core.Engine;
 using Strata.Core.Executions;
 using Strata.Engine.DuckDb;
+using Strata.Core.Results.Querying;
+using Strata.Core.Uploads;
+using Strata.Engine.DuckDb.DuneSql;
 using Strata.Engine.DuckDb.Isolation;
 using Strata.Server.Configuration;
 
 namespace Strata.Server.Hosting;
 
 /// <summary>
-/// The query engine: the in-process <see cref="DuckDbEngine"/> (names, spill sweep, and the engine
-/// itself when isolation is off) and, by default, <see cref="IsolatedEngine"/>, which runs each
-/// execution in a worker process started from this server's own program.
+/// The DuckDB adapters: the in-process <see cref="DuckDbEngine"/> (its names, its start-up sweep, and
+/// the engine itself when isolation is off) and, by default, <see cref="IsolatedEngine"/>, which runs each
+/// execution in a worker process started from this server's own program; the DuneSQL query-view syntax,
+/// the table loader and the result-query engine. The only file of the server that names DuckDB types.
 /// </summary>
 public static partial class QueryEngineSetup
 {
-    public static void AddQueryEngine(this IServiceCollection services)
+    public static IServiceCollection AddQueryEngine(this IServiceCollection services)
     {
         services.AddOptions<EngineWorkerOptions>()
             .BindConfiguration(EngineWorkerOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(sp => new DuckDbEngine(EngineSettings(sp)));
+        services.AddSingleton<IEngineNames>(sp => sp.GetRequiredService<DuckDbEngine>());
+        services.AddSingleton<IEngineStartup>(sp => sp.GetRequiredService<DuckDbEngine>());
+        services.AddSingleton<IQueryViewSyntax, DuneQueryViewSyntax>();
+        services.AddSingleton<IResultQueryEngine>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
+            return new DuckDbResultQuery(Path.Combine(o.DataDir, "results"), o.Medium.Threads, o.Medium.MemoryLimit);
+        });
+        services.AddSingleton<ITableLoader>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
+            return new DuckDbTableLoader(new DuckDbLoaderSettings(o.Medium.Threads, o.Medium.MemoryLimit, Path.Combine(o.DataDir, "tmp", "loader")));
+        });
         services.AddSingleton<IQueryEngine>(sp =>
         {
             var workers = sp.GetRequiredService<IOptions<EngineWorkerOptions>>().Value;
@@ -44,6 +62,14 @@ public static partial class QueryEngineSetup
             };
             return new IsolatedEngine(EngineSettings(sp), settings, message => WorkerMessage(logger, message));
         });
+        return services;
+    }
+
+    /// <summary>Generates the demo database when the data directory has none (before the engine opens it).</summary>
+    public static void PrepareEngineData(this IServiceProvider services, TextWriter output)
+    {
+        var o = services.GetRequiredService<IOptions<StrataOptions>>().Value;
+        DemoDatabase.Ensure(o.DataDir, o.DemoScale, output);
     }
 
     private static WorkerTierSettings Tier(TierOptions tier, string name, long maxValueBytes) => new(
@@ -55,7 +81,7 @@ public static partial class QueryEngineSetup
     {
         var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
         return new DuckDbEngineSettings(
-            StartupTasks.DemoDatabasePath(o),
+            DemoDatabase.PathIn(o.DataDir),
             Path.Combine(o.DataDir, "tmp"),
             new Dictionary<PerformanceTier, DuckDbTierSettings>
             {

@@ -1,3 +1,4 @@
+using Strata.Application.Configuration;
 using Microsoft.Extensions.Options;
 using Strata.Core.Storage;
 using Strata.Core.Uploads;

@@ -1,7 +1,8 @@
+using Strata.Application.Configuration;
 using Microsoft.Extensions.Options;
+using Strata.Application.Executions;
 using Strata.Core.Results;
 using Strata.Core.Storage;
-using Strata.Server.Configuration;
 
 namespace Strata.Server.Uploads;
 
@@ -23,7 +24,7 @@ public sealed record StoredBytes(long TableBytes, long ResultBytes)
 /// here is attributed with one metadata read. Results count until the expiry sweep deletes them.
 /// </para>
 /// </summary>
-public sealed class StorageUsage(IMetadataStore store, IOptions<StrataOptions> options, TimeProvider time) : IResultFileObserver
+public sealed class StorageUsage(IMetadataStore store, IOptions<StrataOptions> options, TimeProvider time) : IResultFileObserver, IStorageQuota
 {
     private static readonly string[] ResultExtensions = [".arrow", ".parquet", ".arrows"];
     private readonly string resultsDirectory = Path.Combine(options.Value.DataDir, "results");

@@ -1,9 +1,10 @@
+using Strata.Application.Configuration;
 using Microsoft.Extensions.Options;
+using Strata.Application.Executions;
 using Strata.Core.Executions;
 using Strata.Core.Storage;
 using Strata.Core.Threading;
 using Strata.Core.Uploads;
-using Strata.Server.Configuration;
 
 namespace Strata.Server.Uploads;
 
@@ -23,7 +24,7 @@ public sealed record InsertOutcome(long RowsWritten, long BytesWritten, string N
 /// </summary>
 public sealed class UploadService(
     IMetadataStore store, ITableLoader loader, PartFiles files, IOptions<StrataOptions> options, IOptions<TableQuotaOptions> quotaOptions,
-    StorageUsage usage, PartCompactor compactor, TimeProvider time, ILogger<UploadService> logger)
+    StorageUsage usage, PartCompactor compactor, TimeProvider time, ILogger<UploadService> logger) : ITableSnapshots
 {
     private readonly KeyedLocks locks = new();
     private readonly StrataOptions settings = options.Value;

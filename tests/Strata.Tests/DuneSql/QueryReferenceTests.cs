@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Strata.Server.Executions;
+using Strata.Application.Queries;
+using Strata.Engine.DuckDb.DuneSql;
 
 namespace Strata.Tests.DuneSql;
 

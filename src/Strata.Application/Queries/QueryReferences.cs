@@ -3,9 +3,8 @@ using Strata.Core.Engine;
 using Strata.Core.Executions;
 using Strata.Core.Queries;
 using Strata.Core.Storage;
-using Strata.Engine.DuckDb.DuneSql;
 
-namespace Strata.Server.Executions;
+namespace Strata.Application.Queries;
 
 /// <summary>
 /// Inlines DuneSQL query views before an execution runs: each <c>query_&lt;id&gt;</c> table reference
@@ -15,7 +14,7 @@ namespace Strata.Server.Executions;
 /// found", exactly as a missing query, so a private query's existence never shows. Depth, cycles and
 /// the inlined size are bounded. The engine translates the whole text as one.
 /// </summary>
-public sealed class QueryReferences(IMetadataStore store, long maxSqlBytes)
+public sealed class QueryReferences(IQueryStore store, IQueryViewSyntax syntax, long maxSqlBytes)
 {
     /// <summary>How deep references may nest (a query reading a query reading a query …).</summary>
     public const int MaxDepth = 8;
@@ -53,8 +52,7 @@ public sealed class QueryReferences(IMetadataStore store, long maxSqlBytes)
     /// </summary>
     public async Task<Expansion> ExpandAsync(string sql, string caller, long selfId, CancellationToken cancellationToken)
     {
-        var tokens = DuneLexer.Lex(sql);
-        var references = QueryReferenceFinder.Find(sql, tokens);
+        var references = syntax.Find(sql);
         if (references.Count == 0)
         {
             return new Expansion(sql, [], []);
@@ -122,7 +120,7 @@ public sealed class QueryReferences(IMetadataStore store, long maxSqlBytes)
     /// (by id and values) with their nesting height, so a query read many times is built once.</summary>
     private sealed record Run(string Caller, Dictionary<long, SavedQuery?> Queries, Dictionary<string, (string Body, int Height)> Bodies);
 
-    private static string Inlined(QueryReferenceFinder.Reference reference, string body) =>
+    private static string Inlined(QueryViewReference reference, string body) =>
         // The closing parenthesis goes on its own line, so a trailing -- comment cannot swallow it.
         $"({body}\n){(reference.HasAlias ? "" : " AS " + reference.Name)}";
 
@@ -132,7 +130,7 @@ public sealed class QueryReferences(IMetadataStore store, long maxSqlBytes)
     /// <summary>The referenced query's SQL, its parameters applied and its own references inlined, and how
     /// many levels of references it holds (1 for none). Any piece over <paramref name="budget"/> bytes stops it.</summary>
     private async Task<(string Body, int Height)> BodyAsync(
-        QueryReferenceFinder.Reference reference, List<long> path, Run run, long budget, CancellationToken cancellationToken)
+        QueryViewReference reference, List<long> path, Run run, long budget, CancellationToken cancellationToken)
     {
         long id = reference.QueryId;
         string through = path.Count == 0 ? "" : $" (through {string.Join(" -> ", path.Select(p => $"query_{p}"))})";
@@ -186,7 +184,7 @@ public sealed class QueryReferences(IMetadataStore store, long maxSqlBytes)
         {
             throw new ReferenceException($"query_{id}: {e.Message}{through}");
         }
-        if (QueryViewColumns.FirstUnnamed(sql) is int unnamed)
+        if (syntax.FirstUnnamedColumn(sql) is int unnamed)
         {
             throw new ReferenceException($"query_{id}: output column {unnamed} has no name; every output column of a query read as a view "
                 + $"must be named (add AS name), as on Dune{through}");
@@ -194,7 +192,7 @@ public sealed class QueryReferences(IMetadataStore store, long maxSqlBytes)
         var inner = new List<long>(path) { id };
         var body = new StringBuilder(sql.Length + 16);
         int last = 0, height = 1;
-        foreach (var r in QueryReferenceFinder.Find(sql))
+        foreach (var r in syntax.Find(sql))
         {
             body.Append(sql, last, r.Start - last);
             var (nested, nestedHeight) = await BodyAsync(r, inner, run, budget, cancellationToken).ConfigureAwait(false);
@@ -207,7 +205,7 @@ public sealed class QueryReferences(IMetadataStore store, long maxSqlBytes)
             }
         }
         body.Append(sql, last, sql.Length - last);
-        string text = WithoutTrailingSemicolons(body.ToString());
+        string text = syntax.WithoutTrailingSemicolons(body.ToString());
         if (Encoding.UTF8.GetByteCount(text) > budget)
         {
             throw new ReferenceException(TooLarge(id, through));
@@ -218,20 +216,4 @@ public sealed class QueryReferences(IMetadataStore store, long maxSqlBytes)
 
     private static string Deep(long id, string through) =>
         $"query_<id> references nest deeper than {MaxDepth} levels at query_{id}{through}";
-
-    /// <summary>The text up to its last token that is not a <c>;</c> (trailing comments and semicolons go).</summary>
-    private static string WithoutTrailingSemicolons(string sql)
-    {
-        var tokens = DuneLexer.Lex(sql);
-        for (int i = tokens.Count - 1; i >= 0; i--)
-        {
-            var t = tokens[i];
-            if (t.IsTrivia || (t.Kind == DuneTokenKind.Symbol && sql[t.Start] == ';'))
-            {
-                continue;
-            }
-            return sql[..t.End];
-        }
-        return sql;
-    }
 }

@@ -1,6 +1,7 @@
+using Strata.Application.Configuration;
 using Strata.Core.Executions;
 
-namespace Strata.Server.Executions;
+namespace Strata.Application.Executions;
 
 /// <summary>
 /// The claim order of pending executions: per tier, round-robin across the owners that have queued
@@ -9,7 +10,7 @@ namespace Strata.Server.Executions;
 /// owner's first execution waits for at most one execution of each owner already queued.
 /// Thread-safe; workers wait in <see cref="ClaimAsync"/> without holding a thread.
 /// </summary>
-public sealed class FairQueue
+public sealed class FairQueue : IExecutionQueue
 {
     private readonly object gate = new();
     private readonly Dictionary<PerformanceTier, Tier> tiers;
@@ -30,31 +31,39 @@ public sealed class FairQueue
         tiers = Enum.GetValues<PerformanceTier>().ToDictionary(t => t, t => new Tier(runningPerOwner.TryGetValue(t, out int quota) ? Math.Max(1, quota) : 1));
     }
 
+    /// <summary>The queue the settings describe: quotas per owner, and each tier's capacity.</summary>
+    public static FairQueue For(StrataOptions options, QuotaOptions quotas) => new(
+        quotas.QueuedPerOwner,
+        Enum.GetValues<PerformanceTier>().ToDictionary(t => t, t => quotas.RunningPerOwnerFor(options.TierOf(t).Slots)),
+        options.QueueCapacity);
+
     public int QueuedPerOwner => queuedPerOwner;
+
+    public int CapacityPerTier => capacityPerTier;
 
     public int RunningPerOwner(PerformanceTier tier) => tiers[tier].RunningQuota;
 
     /// <summary>
     /// Holds room for one execution of the owner before it is committed to the store, so that concurrent
-    /// submissions cannot pass the quota together. Every success is followed by <see cref="Enqueue"/>
-    /// with <c>reserved: true</c> or by <see cref="CancelReservation"/>.
+    /// submissions cannot pass the quota together. Every success is followed by
+    /// <see cref="Enqueue(string, string, PerformanceTier)"/> or by <see cref="CancelReservation"/>.
     /// </summary>
-    public Admission TryReserve(string owner, PerformanceTier tier)
+    public QueueAdmission TryReserve(string owner, PerformanceTier tier)
     {
         lock (gate)
         {
             if (queuedByOwner.GetValueOrDefault(owner) >= queuedPerOwner)
             {
-                return Admission.OwnerQuota;
+                return QueueAdmission.OwnerQuota;
             }
             var t = tiers[tier];
             if (t.Queued + t.Reserved >= capacityPerTier)
             {
-                return Admission.TierFull;
+                return QueueAdmission.TierFull;
             }
             t.Reserved++;
             queuedByOwner[owner] = queuedByOwner.GetValueOrDefault(owner) + 1;
-            return Admission.Accepted;
+            return QueueAdmission.Accepted;
         }
     }
 
@@ -68,11 +77,15 @@ public sealed class FairQueue
         }
     }
 
+    public void Enqueue(string id, string owner, PerformanceTier tier) => Enqueue(id, owner, tier, reserved: true);
+
+    public void Requeue(string id, string owner, PerformanceTier tier) => Enqueue(id, owner, tier, reserved: false);
+
     /// <summary>
     /// Queues an execution. With <paramref name="reserved"/> it uses a reservation; without (restart
     /// recovery) it is queued whatever the quota, because it was accepted before.
     /// </summary>
-    public void Enqueue(string id, string owner, PerformanceTier tier, bool reserved)
+    private void Enqueue(string id, string owner, PerformanceTier tier, bool reserved)
     {
         lock (gate)
         {
@@ -105,7 +118,7 @@ public sealed class FairQueue
 
     /// <summary>
     /// The next execution of the tier in fair order, once there is one an owner may start; the owner's
-    /// running count includes it until <see cref="Release"/>.
+    /// running count includes it until <see cref="Complete"/>.
     /// </summary>
     public Task<string> ClaimAsync(PerformanceTier tier, CancellationToken cancellationToken)
     {
@@ -138,7 +151,7 @@ public sealed class FairQueue
     }
 
     /// <summary>Ends a claim: the execution no longer counts against its owner's running quota.</summary>
-    public void Release(string id)
+    public void Complete(string id)
     {
         lock (gate)
         {
@@ -279,16 +292,6 @@ public sealed class FairQueue
         {
             queuedByOwner[owner] = left;
         }
-    }
-
-    /// <summary>The outcome of <see cref="TryReserve"/>.</summary>
-    public enum Admission
-    {
-        Accepted,
-        /// <summary>The owner has its queued quota of pending executions.</summary>
-        OwnerQuota,
-        /// <summary>The tier holds its capacity of pending executions.</summary>
-        TierFull,
     }
 
     private sealed class Entry(string id, string owner, PerformanceTier tier)

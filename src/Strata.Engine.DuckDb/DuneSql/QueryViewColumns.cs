@@ -1,6 +1,5 @@
-using Strata.Engine.DuckDb.DuneSql;
 
-namespace Strata.Server.Executions;
+namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
 /// Dune's rule for query views (query-engine/query-a-query.mdx, "Named output columns"): every output column of a

@@ -1,4 +1,6 @@
-namespace Strata.Server.Executions;
+using Microsoft.Extensions.Logging;
+
+namespace Strata.Application.Executions;
 
 /// <summary>Execution log lines. Never SQL text, parameter values, keys or rows.</summary>
 internal static partial class LogMessages

@@ -1,9 +1,10 @@
+using Strata.Application.Queries;
 using Strata.Core.Engine;
 using Strata.Core.Executions;
 using Strata.Core.Queries;
 using Strata.Core.Storage;
 
-namespace Strata.Server.Executions;
+namespace Strata.Application.Executions;
 
 /// <summary>Worker loops, one run, restart recovery and the hand-back of running executions at shutdown.</summary>
 public sealed partial class ExecutionService
@@ -43,7 +44,7 @@ public sealed partial class ExecutionService
                 crashed++;
                 continue;
             }
-            queue.Enqueue(execution.Id, execution.Owner, execution.Tier, reserved: false);
+            queue.Requeue(execution.Id, execution.Owner, execution.Tier);
             pending++;
         }
         LogMessages.Recovered(logger, pending, crashed);
@@ -79,7 +80,7 @@ public sealed partial class ExecutionService
             }
             finally
             {
-                queue.Release(id);
+                queue.Complete(id);
             }
         }
     }
@@ -92,7 +93,7 @@ public sealed partial class ExecutionService
             return;
         }
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        running[id] = cts;
+        var registration = signals.Running(id, cts);
         try
         {
             var startedAt = time.GetUtcNow();
@@ -109,22 +110,22 @@ public sealed partial class ExecutionService
             try
             {
                 // The tables this owner may read, as of now; their files stay until the run ends.
-                var (tables, lease) = await uploads.SnapshotAsync(execution.Owner, linked.Token).ConfigureAwait(false);
+                var (visible, lease) = await tables.SnapshotAsync(execution.Owner, linked.Token).ConfigureAwait(false);
                 using var heldFiles = lease;
                 // DuneSQL query views (query_<id>) are read now, as of this run, with the caller's rights.
                 if (execution.Dialect == SqlDialect.DuneSql)
                 {
                     expansion = await references.ExpandAsync(execution.Sql, execution.Owner, execution.QueryId, linked.Token).ConfigureAwait(false);
                 }
-                var result = await engine.ExecuteAsync(
-                    new EngineRequest(id, expansion?.Sql ?? execution.Sql, execution.Owner, tier, options.MaxResultBytes, tables, execution.Dialect),
+                var result = await engines.EngineFor(tier, execution.Dialect).ExecuteAsync(
+                    new EngineRequest(id, expansion?.Sql ?? execution.Sql, execution.Owner, tier, settings.MaxResultBytes, visible, execution.Dialect),
                     schema => results.CreateWriter(id, schema),
                     linked.Token).ConfigureAwait(false);
                 var endedAt = time.GetUtcNow();
                 outcome = new ExecutionOutcome(
                     result.Truncated ? ExecutionState.CompletedPartial : ExecutionState.Completed,
                     endedAt,
-                    ExpiresAt: endedAt + options.ResultRetention,
+                    ExpiresAt: endedAt + settings.ResultRetention,
                     Result: new ResultInfo(result.Schema.ColumnNames, result.Schema.ColumnTypes, result.RowCount, result.ResultBytes));
                 LogMessages.Ended(logger, id, outcome.State.ToWire(), (long)(endedAt - startedAt).TotalMilliseconds, result.RowCount);
             }
@@ -172,8 +173,8 @@ public sealed partial class ExecutionService
         }
         finally
         {
-            running.TryRemove(id, out _);
-            Signal(id);
+            registration.Dispose();
+            signals.Finished(id);
         }
     }
 
@@ -209,5 +210,20 @@ public sealed partial class ExecutionService
         int original = substituted.MapBack(ParameterSubstitution.OffsetOf(execution.Sql, line, column));
         var (l, c) = ParameterSubstitution.LineColumnOf(source, original);
         return error with { Line = l, Column = c };
+    }
+
+    /// <summary>Marks executions whose results expired as EXPIRED and deletes their files; returns how many.</summary>
+    public async Task<int> ExpireResultsAsync(CancellationToken cancellationToken)
+    {
+        var expired = await store.ExpireAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        foreach (var id in expired)
+        {
+            results.Delete(id);
+        }
+        if (expired.Count > 0)
+        {
+            LogMessages.Expired(logger, expired.Count);
+        }
+        return expired.Count;
     }
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Strata.Server.Configuration;
+namespace Strata.Application.Configuration;
 
 /// <summary>Server-wide settings, bound from the "Strata" section (env: <c>Strata__Name</c>) plus the
 /// documented <c>STRATA_*</c> shortcuts.</summary>
@@ -68,6 +68,10 @@ public sealed class StrataOptions
 
     [Required]
     public TierOptions Large { get; set; } = new() { Slots = 1, Threads = 2, MemoryLimit = "8GB" };
+
+    /// <summary>The settings of one tier.</summary>
+    public TierOptions TierOf(Strata.Core.Executions.PerformanceTier tier) =>
+        tier == Strata.Core.Executions.PerformanceTier.Large ? Large : Medium;
 }
 
 /// <summary>Resources of one performance tier.</summary>

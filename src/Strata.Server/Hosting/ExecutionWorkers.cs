@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Options;
+using Strata.Application.Configuration;
+using Strata.Application.Executions;
 using Strata.Core.Executions;
-using Strata.Core.Results;
-using Strata.Core.Storage;
-using Strata.Server.Configuration;
 
-namespace Strata.Server.Executions;
+namespace Strata.Server.Hosting;
 
 /// <summary>
 /// Runs recovery, then each tier's worker loops, until the host stops. Shutdown begins at
@@ -37,35 +36,22 @@ public sealed class ExecutionWorkers(ExecutionService service, IHostApplicationL
     }
 }
 
-/// <summary>Marks executions whose results passed their expiry as EXPIRED and deletes their files.</summary>
-public sealed class ResultExpirySweeper(IMetadataStore store, IResultStore results, IOptions<StrataOptions> options, TimeProvider time, ILogger<ResultExpirySweeper> logger) : BackgroundService
+/// <summary>Runs the result expiry use case every <see cref="StrataOptions.ExpirySweepInterval"/>.</summary>
+public sealed class ResultExpirySweeper(ExecutionService service, IOptions<StrataOptions> options, TimeProvider time) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.ExpirySweepInterval, time);
         try
         {
-            await SweepLoopAsync(timer, stoppingToken).ConfigureAwait(false);
+            do
+            {
+                await service.ExpireResultsAsync(stoppingToken).ConfigureAwait(false);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-    }
-
-    private async Task SweepLoopAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        do
-        {
-            var expired = await store.ExpireAsync(time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
-            foreach (var id in expired)
-            {
-                results.Delete(id);
-            }
-            if (expired.Count > 0)
-            {
-                LogMessages.Expired(logger, expired.Count);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Strata.Server.Configuration;
+namespace Strata.Application.Configuration;
 
 /// <summary>
 /// Per-owner limits on uploaded tables, bound from "Strata:Quotas" (env: <c>Strata__Quotas__TablesPerOwner</c>,

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Strata.Engine.DuckDb.DuneSql;
+using Strata.Core.Engine;
 
-namespace Strata.Server.Executions;
+namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
 /// Finds DuneSQL's query views in a text: a table reference <c>query_&lt;id&gt;</c>, or the quoted
@@ -12,10 +12,6 @@ namespace Strata.Server.Executions;
 /// </summary>
 public static class QueryReferenceFinder
 {
-    /// <summary>One reference: its token, the query id, the parameter values it passes, and whether
-    /// the user gave the table an alias (else the inlined subquery gets the reference's name).</summary>
-    public sealed record Reference(int Start, int Length, long QueryId, IReadOnlyDictionary<string, string> Values, bool HasAlias, string Name);
-
     private static readonly HashSet<string> ClauseWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "select", "from", "where", "group", "having", "order", "limit", "qualify", "window",
@@ -31,14 +27,14 @@ public static class QueryReferenceFinder
         "outer", "select", "with",
     };
 
-    public static List<Reference> Find(string sql) => Find(sql, DuneLexer.Lex(sql));
+    public static List<QueryViewReference> Find(string sql) => Find(sql, DuneLexer.Lex(sql));
 
-    public static List<Reference> Find(string sql, List<DuneToken> all)
+    public static List<QueryViewReference> Find(string sql, List<DuneToken> all)
     {
         var tokens = all.Where(t => !t.IsTrivia).ToList();
         var cteNames = CteNames(sql, tokens);
         var clause = new List<string> { "" };
-        var found = new List<Reference>();
+        var found = new List<QueryViewReference>();
         for (int i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
@@ -79,7 +75,7 @@ public static class QueryReferenceFinder
             bool hasAlias = i + 1 < tokens.Count
                 && (tokens[i + 1].Kind == DuneTokenKind.QuotedName
                     || (tokens[i + 1].Kind == DuneTokenKind.Word && !NotAnAlias.Contains(next)));
-            found.Add(new Reference(t.Start, t.Length, id, values, hasAlias, t.Kind == DuneTokenKind.Word ? text : $"\"{name}\""));
+            found.Add(new QueryViewReference(t.Start, t.Length, id, values, hasAlias, t.Kind == DuneTokenKind.Word ? text : $"\"{name}\""));
         }
         return found;
     }
@@ -211,5 +207,28 @@ public static class QueryReferenceFinder
             }
         }
         return names;
+    }
+}
+
+/// <summary>DuneSQL's query views for the application (<see cref="IQueryViewSyntax"/>), read with the DuneSQL lexer.</summary>
+public sealed class DuneQueryViewSyntax : IQueryViewSyntax
+{
+    public IReadOnlyList<QueryViewReference> Find(string sql) => QueryReferenceFinder.Find(sql);
+
+    public int? FirstUnnamedColumn(string sql) => QueryViewColumns.FirstUnnamed(sql);
+
+    public string WithoutTrailingSemicolons(string sql)
+    {
+        var tokens = DuneLexer.Lex(sql);
+        for (int i = tokens.Count - 1; i >= 0; i--)
+        {
+            var t = tokens[i];
+            if (t.IsTrivia || (t.Kind == DuneTokenKind.Symbol && sql[t.Start] == ';'))
+            {
+                continue;
+            }
+            return sql[..t.End];
+        }
+        return sql;
     }
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Strata.Server.Configuration;
+namespace Strata.Application.Configuration;
 
 /// <summary>Per-owner execution quotas, bound from "Strata:Quotas" (env: <c>Strata__Quotas__Name</c>).</summary>
 public sealed class QuotaOptions

@@ -1,30 +1,15 @@
-using System.Diagnostics;
-using Strata.Core.Storage;
-using Strata.Engine.DuckDb;
 using Strata.Core.Security;
-using Strata.Server.Configuration;
+using Strata.Core.Storage;
 
-namespace Strata.Server.Hosting;
+namespace Strata.Application.Keys;
 
-/// <summary>What runs once before the server accepts requests: schema, demo data, keys.</summary>
-public static class StartupTasks
+/// <summary>The keys a server starts with: the configured ones (STRATA_API_KEYS), or one new key for "demo".</summary>
+public static class KeyProvisioning
 {
-    public static string DemoDatabasePath(StrataOptions options) => Path.Combine(options.DataDir, "demo.duckdb");
-
-    /// <summary>Generates the demo database when absent (the engine project writes it under a temporary name first).</summary>
-    public static void EnsureDemoData(StrataOptions options, TextWriter output)
-    {
-        var clock = Stopwatch.StartNew();
-        if (DemoData.EnsureFile(DemoDatabasePath(options), options.DemoScale))
-        {
-            output.WriteLine($"Generated demo data (scale {options.DemoScale}) in {clock.Elapsed.TotalSeconds:F1} s");
-        }
-    }
-
     /// <summary>Ensures the configured keys exist; with none configured and none stored, creates one for "demo" and prints it once.</summary>
     /// <remarks>Before adding any, the stored handles are checked: two spellings of one handle, or a handle
     /// that names an engine catalog or schema, stop start-up (<see cref="InvalidOperationException"/>).</remarks>
-    public static async Task EnsureKeysAsync(StrataOptions options, IMetadataStore store, TextWriter output, CancellationToken cancellationToken, IEnumerable<string>? reservedHandles = null)
+    public static async Task EnsureKeysAsync(string? configuredKeys, IKeyStore store, TextWriter output, CancellationToken cancellationToken, IEnumerable<string>? reservedHandles = null)
     {
         var reserved = reservedHandles?.ToList() ?? [];
         var stored = await store.ListKeysAsync(cancellationToken).ConfigureAwait(false);
@@ -36,7 +21,7 @@ public static class StartupTasks
                 + string.Join("; ", problems)
                 + ". Rename them in the api_keys table of metadata.db (and the owner columns of their data) before starting; see docs/notes/http-hardening.md.");
         }
-        var configured = ParseKeys(options.ApiKeys, reserved);
+        var configured = ParseKeys(configuredKeys, reserved);
         foreach (var (handle, key) in configured)
         {
             await store.AddKeyAsync(handle, ApiKeyHashing.Hash(key), ApiKeyHashing.Prefix(key), cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using Strata.Core.Engine;
 
-namespace Strata.Server.Executions;
+namespace Strata.Application.Executions;
 
 /// <summary>Recognises a write that failed because the disk (or the user's disk quota) is full.</summary>
 public static class DiskFull

@@ -1,14 +1,14 @@
 using Strata.Core.Security;
 using Strata.Core.Storage;
 
-namespace Strata.Server.Auth;
+namespace Strata.Application.Keys;
 
 /// <summary>
 /// Resolves API keys to owners. Every request asks the store (an indexed lookup by the key's SHA-256,
 /// confirmed in constant time), so a key revoked by <c>strata keys revoke</c>, from another process,
 /// gets 401 on its very next request: there is no cache that could keep serving it.
 /// </summary>
-public sealed class ApiKeyResolver(IMetadataStore store)
+public sealed class ApiKeyResolver(IKeyStore store)
 {
     /// <summary>The longest key looked up; longer ones are refused without hashing.</summary>
     public const int MaxKeyLength = 256;

@@ -1,0 +1,52 @@
+using Strata.Core.Executions;
+
+namespace Strata.Application.Executions;
+
+/// <summary>
+/// The claim order of pending executions, per tier. A submission reserves room, then enqueues (or cancels
+/// the reservation); a worker claims, runs, and completes; restart recovery re-queues what the store
+/// holds as pending. The embedded implementation is <see cref="FairQueue"/>; a store shared by several
+/// nodes would implement it over a table claimed with row locks.
+/// </summary>
+public interface IExecutionQueue
+{
+    /// <summary>Most pending executions one owner may have, across tiers.</summary>
+    int QueuedPerOwner { get; }
+
+    /// <summary>Most pending executions one tier holds, all owners together.</summary>
+    int CapacityPerTier { get; }
+
+    /// <summary>Holds room for one execution of the owner before it is committed to the store.</summary>
+    QueueAdmission TryReserve(string owner, PerformanceTier tier);
+
+    /// <summary>Gives back a reservation that did not become an execution.</summary>
+    void CancelReservation(string owner, PerformanceTier tier);
+
+    /// <summary>Queues an execution with its reservation.</summary>
+    void Enqueue(string id, string owner, PerformanceTier tier);
+
+    /// <summary>Queues an execution accepted before (restart recovery), whatever the quota.</summary>
+    void Requeue(string id, string owner, PerformanceTier tier);
+
+    /// <summary>The next execution of the tier an owner may start; it counts as running until <see cref="Complete"/>.</summary>
+    Task<string> ClaimAsync(PerformanceTier tier, CancellationToken cancellationToken);
+
+    /// <summary>Ends a claim: the execution no longer counts against its owner's running quota.</summary>
+    void Complete(string id);
+
+    /// <summary>Takes a pending execution out of the queue (it was cancelled). False when it is not queued.</summary>
+    bool Remove(string id);
+
+    /// <summary>1-based place of a pending execution in the claim order as it stands; null when not queued.</summary>
+    int? PositionOf(string id);
+}
+
+/// <summary>The outcome of <see cref="IExecutionQueue.TryReserve"/>.</summary>
+public enum QueueAdmission
+{
+    Accepted,
+    /// <summary>The owner has its queued quota of pending executions.</summary>
+    OwnerQuota,
+    /// <summary>The tier holds its capacity of pending executions.</summary>
+    TierFull,
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text.Json;
+using Strata.Application.Executions;
+using Strata.Core.Executions;
+using Strata.Core.Queries;
+using Strata.Core.Storage;
+
+namespace Strata.Application.Queries;
+
+/// <summary>What a new saved query holds.</summary>
+public sealed record SavedQueryDraft(
+    string Name, string Sql, string Description, IReadOnlyList<string> Tags, IReadOnlyList<QueryParameter> Parameters, bool IsPrivate, SqlDialect Dialect);
+
+/// <summary>What an update changes; null leaves a field as it is.</summary>
+public sealed record SavedQueryChanges(
+    string? Name = null,
+    string? Sql = null,
+    string? Description = null,
+    IReadOnlyList<string>? Tags = null,
+    bool? IsPrivate = null,
+    SqlDialect? Dialect = null,
+    IReadOnlyList<QueryParameter>? Parameters = null);
+
+/// <summary>
+/// The saved-query use cases: who may read, change and execute a query, its version rule, and which
+/// execution is its latest result.
+/// </summary>
+public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions, TimeProvider time)
+{
+    public const string QueryNotFound = "Query not found";
+    public const string NotAllowedToExecute = "Not allowed to execute query. Query is archived, unsaved or not enough permissions";
+    public const string NoLatest = "not found: No execution found for the latest version of the given query";
+    public const string NotOwner = "Not allowed to modify query: only its owner can";
+
+    public async Task<long> CreateAsync(string owner, SavedQueryDraft draft, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var query = new SavedQuery
+        {
+            Owner = owner,
+            Name = draft.Name,
+            Sql = draft.Sql,
+            Description = draft.Description,
+            Tags = draft.Tags,
+            Parameters = draft.Parameters,
+            IsPrivate = draft.IsPrivate,
+            Dialect = draft.Dialect,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        return await queries.CreateQueryAsync(query, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A query the caller may read: its own, or a public one. Anything else is NotFound.</summary>
+    public async Task<SavedQuery> GetVisibleAsync(string caller, string queryId, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(queryId, NumberStyles.None, CultureInfo.InvariantCulture, out long id) || id <= 0)
+        {
+            throw new UseCaseException(UseCaseError.Invalid, $"query_id must be a positive integer, got '{queryId}'");
+        }
+        var query = await queries.GetQueryAsync(id, cancellationToken).ConfigureAwait(false);
+        if (query is null || (query.IsPrivate && query.Owner != caller))
+        {
+            throw new UseCaseException(UseCaseError.NotFound, QueryNotFound);
+        }
+        return query;
+    }
+
+    /// <summary>A query the caller may change: its own. A visible one of someone else is Forbidden.</summary>
+    public async Task<SavedQuery> GetOwnedAsync(string caller, string queryId, CancellationToken cancellationToken)
+    {
+        var query = await GetVisibleAsync(caller, queryId, cancellationToken).ConfigureAwait(false);
+        if (query.Owner != caller)
+        {
+            throw new UseCaseException(UseCaseError.Forbidden, NotOwner);
+        }
+        return query;
+    }
+
+    /// <summary>
+    /// Applies changes to an owned query. The version goes up when the SQL, the dialect (the same text
+    /// answers differently in another one) or the parameter definitions change.
+    /// </summary>
+    public async Task<long> UpdateAsync(SavedQuery query, SavedQueryChanges changes, CancellationToken cancellationToken)
+    {
+        var updated = query with
+        {
+            Name = changes.Name ?? query.Name,
+            Description = changes.Description ?? query.Description,
+            Tags = changes.Tags ?? query.Tags,
+            IsPrivate = changes.IsPrivate ?? query.IsPrivate,
+        };
+        bool changesVersion = false;
+        if (changes.Sql is { } sql && sql != query.Sql)
+        {
+            updated = updated with { Sql = sql };
+            changesVersion = true;
+        }
+        if (changes.Dialect is { } dialect && dialect != query.Dialect)
+        {
+            updated = updated with { Dialect = dialect };
+            changesVersion = true;
+        }
+        if (changes.Parameters is { } parameters && JsonSerializer.Serialize(parameters) != JsonSerializer.Serialize(query.Parameters))
+        {
+            updated = updated with { Parameters = parameters };
+            changesVersion = true;
+        }
+        updated = updated with { Version = query.Version + (changesVersion ? 1 : 0), UpdatedAt = time.GetUtcNow() };
+        await queries.UpdateQueryAsync(updated, cancellationToken).ConfigureAwait(false);
+        return query.Id;
+    }
+
+    /// <summary>Archives, unarchives, or changes the privacy of an owned query (no new version).</summary>
+    public async Task<long> SetFlagAsync(string caller, string queryId, Func<SavedQuery, SavedQuery> change, CancellationToken cancellationToken)
+    {
+        var query = await GetOwnedAsync(caller, queryId, cancellationToken).ConfigureAwait(false);
+        await queries.UpdateQueryAsync(change(query) with { UpdatedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        return query.Id;
+    }
+
+    public Task<(IReadOnlyList<SavedQuery> Queries, long Total)> ListAsync(string owner, int limit, int offset, CancellationToken cancellationToken) =>
+        queries.ListQueriesAsync(owner, limit, offset, cancellationToken);
+
+    /// <summary>A query the caller may execute: visible and not archived (Forbidden).</summary>
+    public async Task<SavedQuery> GetExecutableAsync(string caller, string queryId, CancellationToken cancellationToken)
+    {
+        var query = await GetVisibleAsync(caller, queryId, cancellationToken).ConfigureAwait(false);
+        return query.IsArchived ? throw new UseCaseException(UseCaseError.Forbidden, NotAllowedToExecute) : query;
+    }
+
+    /// <summary>
+    /// The submission that executes a visible query with the supplied parameter values. It runs with the
+    /// caller's permissions: the owner of the execution is the caller, never the query's owner.
+    /// </summary>
+    public static SubmitRequest ExecutionOf(SavedQuery query, string caller, PerformanceTier tier, IReadOnlyDictionary<string, ParameterValue> supplied)
+    {
+        try
+        {
+            var substituted = ParameterSubstitution.Apply(query.Sql, query.Parameters, supplied);
+            return new SubmitRequest(caller, query.Sql, tier, query.Id, query.Version, substituted, Dialect: query.Dialect);
+        }
+        catch (ParameterException e)
+        {
+            throw new UseCaseException(UseCaseError.Invalid, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// The caller's newest execution of the query's current version (the newest with a result, if any
+    /// has one), narrowed by parameter selectors (name, value as written). A selector naming no
+    /// parameter of the query is NotFound; a value that is not valid for its parameter matches nothing.
+    /// </summary>
+    public async Task<Execution> LatestAsync(string caller, string queryId, IEnumerable<KeyValuePair<string, string>> selectors, CancellationToken cancellationToken)
+    {
+        var query = await GetVisibleAsync(caller, queryId, cancellationToken).ConfigureAwait(false);
+        var definitions = query.Parameters.ToDictionary(p => p.Key, StringComparer.Ordinal);
+        var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
+        bool matchable = true;
+        foreach (var (name, value) in selectors)
+        {
+            if (!definitions.TryGetValue(name, out var definition))
+            {
+                throw new UseCaseException(UseCaseError.NotFound, $"not found: the query has no parameter named '{name}'");
+            }
+            // Stored values are normalised (ParameterSubstitution.Apply): compare normalised to normalised.
+            try
+            {
+                var values = definition.IsMultiselect ? ParameterSubstitution.SplitDefaultList(value) : [value];
+                wanted[name] = JsonSerializer.Serialize(values.Select(v => ParameterSubstitution.Normalise(definition, v)).ToList());
+            }
+            catch (ParameterException)
+            {
+                matchable = false;
+            }
+        }
+        var latest = matchable
+            ? await executions.FindLatestQueryExecutionAsync(query.Id, query.Version, caller, wanted, cancellationToken).ConfigureAwait(false)
+            : null;
+        return latest ?? throw new UseCaseException(UseCaseError.NotFound, NoLatest);
+    }
+}

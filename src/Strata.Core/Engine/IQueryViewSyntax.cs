@@ -1,0 +1,25 @@
+namespace Strata.Core.Engine;
+
+/// <summary>
+/// One saved query read as a table (Dune's "Query Views"): its token, the query id, the parameter
+/// values it passes, and whether the user gave the table an alias (else the inlined subquery gets the
+/// reference's <paramref name="Name"/>).
+/// </summary>
+public sealed record QueryViewReference(int Start, int Length, long QueryId, IReadOnlyDictionary<string, string> Values, bool HasAlias, string Name);
+
+/// <summary>
+/// The parts of a dialect's syntax that the application needs to inline saved queries read as tables.
+/// Implemented by the engine project that owns the dialect's lexer.
+/// </summary>
+public interface IQueryViewSyntax
+{
+    /// <summary>The query view references of a text, in order of position.</summary>
+    IReadOnlyList<QueryViewReference> Find(string sql);
+
+    /// <summary>The text up to its last token that is not a <c>;</c> (trailing comments and semicolons go).</summary>
+    string WithoutTrailingSemicolons(string sql);
+
+    /// <summary>The 1-based position of the first output column of the query that has no name (a query read as a
+    /// view must name every column), or null when all are named or it cannot be told.</summary>
+    int? FirstUnnamedColumn(string sql);
+}

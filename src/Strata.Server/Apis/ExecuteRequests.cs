@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Strata.Application.Executions;
+using Strata.Core.Executions;
+
+namespace Strata.Server.Apis;
+
+/// <summary>What ad-hoc and saved-query execute requests share: the tier, the execute extras and the answer.</summary>
+internal static class ExecuteRequests
+{
+    /// <summary>
+    /// Submits with the execute extras (max_age_hours, Idempotency-Key, wait) and answers
+    /// <c>{"execution_id","state"}</c>, plus <c>"reuse"</c> when max_age_hours was given.
+    /// </summary>
+    public static async Task<IResult> SubmitAsync(HttpContext context, ExecutionService executions, SubmitRequest request, byte[] rawBody)
+    {
+        var query = context.Request.Query;
+        if (!LongPoll.TryParseWait(query, out var wait, out string problem))
+        {
+            return ApiErrors.BadRequest(problem);
+        }
+        if (query.TryGetValue("max_age_hours", out var maxAgeText) && !string.IsNullOrEmpty(maxAgeText))
+        {
+            if (!double.TryParse(maxAgeText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double hours) || hours < 0 || hours > 24 * 366 * 10 || double.IsNaN(hours))
+            {
+                return ApiErrors.BadRequest($"max_age_hours must be a non-negative number of hours, got '{maxAgeText}'");
+            }
+            request = request with { MaxAge = TimeSpan.FromHours(hours) };
+        }
+        string? key = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
+        if (key is not null)
+        {
+            if (key.Length is 0 or > 255)
+            {
+                return ApiErrors.BadRequest("Idempotency-Key must be 1-255 characters");
+            }
+            request = request with { Idempotency = new IdempotencyRequest(key, RequestHash(context, rawBody)) };
+        }
+        var result = await executions.SubmitAsync(request, context.RequestAborted).ConfigureAwait(false);
+        var execution = await executions.WaitAsync(result.Execution, wait, context.RequestAborted).ConfigureAwait(false);
+        return new JsonWriterResult(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("execution_id", execution.Id);
+            w.WriteString("state", execution.State.ToWire());
+            if (request.MaxAge is not null)
+            {
+                w.WriteString("reuse", result.Reuse switch
+                {
+                    ReuseKind.Result => "completed_result",
+                    ReuseKind.InFlight => "joined_in_flight",
+                    _ => "none",
+                });
+            }
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>What a retry must repeat to count as the same request: path, query (less wait and key), body.</summary>
+    private static string RequestHash(HttpContext context, byte[] body)
+    {
+        var query = string.Join("&", context.Request.Query
+            .Where(kv => kv.Key is not ("wait" or "api_key"))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => kv.Key + "=" + kv.Value));
+        byte[] head = System.Text.Encoding.UTF8.GetBytes(context.Request.Path + "?" + query + "\n");
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. head, .. body]));
+    }
+
+    /// <summary>performance from the body or the query string: medium (default) or large.</summary>
+    public static bool TryPerformance(HttpContext context, JsonElement body, out PerformanceTier tier, out string error)
+    {
+        error = "";
+        string? text = context.Request.Query["performance"].FirstOrDefault();
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("performance", out var p) && p.ValueKind != JsonValueKind.Null)
+        {
+            if (p.ValueKind != JsonValueKind.String)
+            {
+                tier = PerformanceTier.Medium;
+                error = "performance must be \"medium\" or \"large\"";
+                return false;
+            }
+            text = p.GetString();
+        }
+        if (!PerformanceTiers.TryParse(text, out tier))
+        {
+            error = $"performance must be \"medium\" or \"large\", got \"{text}\"";
+            return false;
+        }
+        return true;
+    }
+}

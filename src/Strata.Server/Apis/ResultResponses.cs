@@ -1,0 +1,136 @@
+using Strata.Core.Executions;
+using Strata.Core.Results;
+
+namespace Strata.Server.Apis;
+
+/// <summary>The result of a loaded execution as JSON, CSV, Parquet or Arrow, for the execution and latest-result endpoints.</summary>
+internal static class ResultResponses
+{
+    /// <summary>Results of a loaded execution as JSON; shared with the latest-results endpoint.</summary>
+    public static async Task ServeJsonAsync(HttpContext context, Execution execution, ResultPages pages)
+    {
+        if (await ReadPageRequestAsync(context, execution).ConfigureAwait(false) is not { } page)
+        {
+            return;
+        }
+        using var result = execution.State.HasResult() ? pages.Open(execution.Id) : null;
+        if (execution.State.HasResult() && result is null)
+        {
+            // The file went away between the state read and the open: the sweep expired it.
+            execution = execution with { State = ExecutionState.Expired };
+        }
+        using var prepared = result is null ? null : await PrepareAsync(context, pages, execution, result, page).ConfigureAwait(false);
+        if (result is not null && (prepared is null || ResultPages.NotModified(context, execution, "json")))
+        {
+            return;
+        }
+        await pages.WriteJsonAsync(context, execution, prepared, $"/api/v1/execution/{execution.Id}/results").ConfigureAwait(false);
+    }
+
+    /// <summary>The paging and view parameters, or null after answering 400 (bad parameters, or a partial
+    /// result asked for without allow_partial_results).</summary>
+    private static async Task<PageRequest?> ReadPageRequestAsync(HttpContext context, Execution execution)
+    {
+        if (!PageRequest.TryParse(context.Request.Query, out var page, out string message))
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, message).ConfigureAwait(false);
+            return null;
+        }
+        if (execution.State == ExecutionState.CompletedPartial && !page.AllowPartial)
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "Partial Result, please request with 'allow_partial_results=true'").ConfigureAwait(false);
+            return null;
+        }
+        return page;
+    }
+
+    /// <summary>The stored result, or null after answering 409 naming the state (no result to give).</summary>
+    private static async Task<StoredResult?> OpenOrConflictAsync(HttpContext context, Execution execution, ResultPages pages, string format)
+    {
+        var result = execution.State.HasResult() ? pages.Open(execution.Id) : null;
+        if (result is null)
+        {
+            var state = execution.State.HasResult() ? ExecutionState.Expired : execution.State;
+            await ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, $"Query state is {state.ToWire()}, cannot provide {format} result").ConfigureAwait(false);
+        }
+        return result;
+    }
+
+    /// <summary>The page, or null after answering 400 for a bad columns/filters/sort_by request.</summary>
+    private static async Task<Page?> PrepareAsync(HttpContext context, ResultPages pages, Execution execution, Strata.Core.Results.StoredResult result, PageRequest page)
+    {
+        try
+        {
+            return await pages.PrepareAsync(execution, result, page, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Strata.Core.Results.Querying.FilterException or Strata.Core.Results.Querying.InvalidResultQueryException)
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, e.Message).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+
+    /// <summary>Results of a loaded execution as CSV; shared with the latest-results endpoint.</summary>
+    public static async Task ServeCsvAsync(HttpContext context, Execution execution, ResultPages pages)
+    {
+        if (context.Request.Query["csv_safe"].FirstOrDefault() is { Length: > 0 } safe && !bool.TryParse(safe, out _))
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, $"csv_safe must be true or false, got '{safe}'").ConfigureAwait(false);
+            return;
+        }
+        if (await ReadPageRequestAsync(context, execution).ConfigureAwait(false) is not { } page)
+        {
+            return;
+        }
+        using var result = await OpenOrConflictAsync(context, execution, pages, "CSV").ConfigureAwait(false);
+        if (result is null)
+        {
+            return;
+        }
+        using var prepared = await PrepareAsync(context, pages, execution, result, page).ConfigureAwait(false);
+        if (prepared is null || ResultPages.NotModified(context, execution, "csv"))
+        {
+            return;
+        }
+        await pages.WriteCsvAsync(context, prepared, $"/api/v1/execution/{execution.Id}/results/csv").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whole-result downloads as Parquet or an Arrow IPC stream. Without columns/filters/sort_by/limit/offset
+    /// the download is a stored copy in that format, served with Range and ETag support.
+    /// </summary>
+    public static async Task ServeDownloadAsync(HttpContext context, Execution execution, ResultPages pages, IResultStore results, DownloadFormat format)
+    {
+        if (await ReadPageRequestAsync(context, execution).ConfigureAwait(false) is not { } page)
+        {
+            return;
+        }
+        using var result = await OpenOrConflictAsync(context, execution, pages, format.ToString().ToUpperInvariant()).ConfigureAwait(false);
+        if (result is null)
+        {
+            return;
+        }
+        string extension = format == DownloadFormat.Parquet ? "parquet" : "arrow";
+        bool whole = page.View.IsEmpty && page.Limit is null && page.Offset == 0;
+        if (whole)
+        {
+            // The whole result is a stored, immutable copy: served as a file, with Range and ETag.
+            string path = format == DownloadFormat.Parquet
+                ? await results.EnsureParquetAsync(execution.Id, context.RequestAborted).ConfigureAwait(false)
+                : await results.EnsureArrowStreamAsync(execution.Id, context.RequestAborted).ConfigureAwait(false);
+            string contentType = format == DownloadFormat.Parquet ? "application/vnd.apache.parquet" : "application/vnd.apache.arrow.stream";
+            var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{execution.Id}-{extension}\"");
+            await Results.File(path, contentType, $"{execution.Id}.{extension}", lastModified: null, entityTag: etag, enableRangeProcessing: true)
+                .ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+        using var prepared = await PrepareAsync(context, pages, execution, result, page with { IgnoreDatapointCap = true, Limit = page.Limit ?? long.MaxValue }).ConfigureAwait(false);
+        if (prepared is null || ResultPages.NotModified(context, execution, extension))
+        {
+            return;
+        }
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{execution.Id}.{extension}\"";
+        await Downloads.WriteAsync(context, prepared, format).ConfigureAwait(false);
+    }
+}

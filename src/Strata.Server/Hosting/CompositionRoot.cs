@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Options;
+using Strata.Application.Configuration;
+using Strata.Application.Engine;
+using Strata.Application.Executions;
+using Strata.Application.Keys;
+using Strata.Application.Queries;
+using Strata.Core.Engine;
+using Strata.Core.Results;
+using Strata.Core.Storage;
+using Strata.Core.Uploads;
+using Strata.Metadata.Sqlite;
+using Strata.Server.Configuration;
+using Strata.Server.Uploads;
+using Strata.Storage.Files.Results;
+
+namespace Strata.Server.Hosting;
+
+/// <summary>The server's parts, one extension per area; the only place besides the engine set-up that names concrete adapters.</summary>
+public static class CompositionRoot
+{
+    /// <summary>Every settings class, bound and validated at start (a bad setting stops start-up naming it).</summary>
+    public static IServiceCollection AddStrataOptions(this IServiceCollection services)
+    {
+        services.AddOptions<StrataOptions>()
+            .BindConfiguration(StrataOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Medium.Slots >= 1 && o.Large.Slots >= 1, "Strata:Medium/Large slots must be at least 1")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StrataOptions>, NestedTierValidation>();
+        services.AddOptions<QuotaOptions>().BindConfiguration(QuotaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ResultValueOptions>().BindConfiguration(StrataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TableQuotaOptions>().BindConfiguration(TableQuotaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>The SQLite metadata store, registered as each narrow store too.</summary>
+    public static IServiceCollection AddMetadataStore(this IServiceCollection services)
+    {
+        services.AddSingleton<IMetadataStore>(sp => new SqliteMetadataStore(Path.Combine(DataDir(sp), "metadata.db")));
+        services.AddSingleton<IKeyStore>(sp => sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton<IExecutionStore>(sp => sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton<IQueryStore>(sp => sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton<ITableStore>(sp => sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton<IUsageStore>(sp => sp.GetRequiredService<IMetadataStore>());
+        return services;
+    }
+
+    /// <summary>Result files, uploaded-table parts and the storage quota over both.</summary>
+    public static IServiceCollection AddLocalFiles(this IServiceCollection services)
+    {
+        services.AddSingleton<StorageUsage>();
+        services.AddSingleton<IStorageQuota>(sp => sp.GetRequiredService<StorageUsage>());
+        services.AddSingleton<IResultStore>(sp =>
+            new LocalResultStore(Path.Combine(DataDir(sp), "results"), observer: sp.GetRequiredService<StorageUsage>()));
+        services.AddSingleton(sp => new PartFiles(Path.Combine(DataDir(sp), "uploads")));
+        services.AddSingleton<PartCompactor>();
+        services.AddSingleton<UploadService>();
+        services.AddSingleton<ITableSnapshots>(sp => sp.GetRequiredService<UploadService>());
+        return services;
+    }
+
+    /// <summary>The use cases and the ports they own (queue, signals, engine catalog) in their embedded form.</summary>
+    public static IServiceCollection AddUseCases(this IServiceCollection services)
+    {
+        services.AddSingleton<IEngineCatalog>(sp => new SingleEngineCatalog(sp.GetRequiredService<IQueryEngine>()));
+        services.AddSingleton<IExecutionQueue>(sp => FairQueue.For(
+            sp.GetRequiredService<IOptions<StrataOptions>>().Value, sp.GetRequiredService<IOptions<QuotaOptions>>().Value));
+        services.AddSingleton<IExecutionSignals, LocalExecutionSignals>();
+        services.AddSingleton(sp => new QueryReferences(
+            sp.GetRequiredService<IQueryStore>(), sp.GetRequiredService<IQueryViewSyntax>(),
+            sp.GetRequiredService<IOptions<HttpSafetyOptions>>().Value.MaxSqlBytes));
+        services.AddSingleton<ExecutionService>();
+        services.AddSingleton<SavedQueries>();
+        services.AddSingleton<ApiKeyResolver>();
+        services.AddHostedService<ExecutionWorkers>();
+        services.AddHostedService<ResultExpirySweeper>();
+        return services;
+    }
+
+    /// <summary>
+    /// What runs once before the server accepts requests: the data directory's permissions, the schema,
+    /// the engine's data and leftovers, the keys, and the upload files no table lists.
+    /// </summary>
+    public static async Task PrepareAsync(this WebApplication app, TextWriter output)
+    {
+        var options = app.Services.GetRequiredService<IOptions<StrataOptions>>().Value;
+        DataDirectoryPermissions.Restrict(options.DataDir);
+        var store = app.Services.GetRequiredService<IMetadataStore>();
+        await store.InitializeAsync(CancellationToken.None).ConfigureAwait(false);
+        app.Services.PrepareEngineData(output);
+        var names = app.Services.GetRequiredService<IEngineNames>();
+        await KeyProvisioning.EnsureKeysAsync(options.ApiKeys, store, output, CancellationToken.None, names.DemoSchemas.Concat(names.ReservedWords)).ConfigureAwait(false);
+        // Left by a crash: spooled bodies, half-written parts, parts of inserts that never committed.
+        int swept = app.Services.GetRequiredService<PartFiles>().Sweep(await store.AllPartFilesAsync(CancellationToken.None).ConfigureAwait(false));
+        output.WriteLine($"Start-up removed {swept} uncommitted or temporary upload files");
+        // Left by executions that never ended: their spill directories.
+        int spill = app.Services.GetRequiredService<IEngineStartup>().SweepLeftovers();
+        output.WriteLine($"Start-up removed {spill} leftover spill directories");
+    }
+
+    private static string DataDir(IServiceProvider sp) => sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir;
+}

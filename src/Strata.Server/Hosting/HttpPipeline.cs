@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Strata.Application.Configuration;
+using Strata.Server.Apis;
+
+namespace Strata.Server.Hosting;
+
+/// <summary>The request pipeline's own steps: the one place unexpected failures become the contract's bodies, and path normalisation.</summary>
+public static class HttpPipeline
+{
+    /// <summary>
+    /// Unexpected exceptions answer <c>{"error":"An internal error occurred"}</c> (500) after the host logs
+    /// them; a request Kestrel refuses (a body over its limit) answers with its own status and message.
+    /// </summary>
+    public static IApplicationBuilder UseJsonExceptionHandler(this IApplicationBuilder app) => app.UseExceptionHandler(error => error.Run(async context =>
+    {
+        var feature = context.Features.Get<IExceptionHandlerFeature>();
+        if (feature?.Error is BadHttpRequestException bad)
+        {
+            long limit = context.Items.TryGetValue(HttpHardening.BodyLimitItem, out var applied) && applied is long l
+                ? l : context.RequestServices.GetRequiredService<IOptions<StrataOptions>>().Value.MaxRequestBodyBytes;
+            string message = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"Request body too large: the limit is {limit} bytes" : "bad request";
+            await ApiErrors.WriteAsync(context, bad.StatusCode, message).ConfigureAwait(false);
+            return;
+        }
+        await ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ApiErrors.Internal).ConfigureAwait(false);
+    }));
+
+    /// <summary>Every route accepts a trailing slash, without a redirect.</summary>
+    public static IApplicationBuilder UseTrailingSlashes(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        var path = context.Request.Path.Value;
+        if (path is { Length: > 1 } && path.EndsWith('/'))
+        {
+            context.Request.Path = path.TrimEnd('/');
+        }
+        return next(context);
+    });
+}
