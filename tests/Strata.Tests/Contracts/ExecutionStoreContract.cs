@@ -223,6 +223,42 @@ public abstract class ExecutionStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task The_latest_query_execution_prefers_a_result_then_the_newest_and_matches_every_given_parameter()
+    {
+        async Task<Execution> AddAsync(string owner, int version, string paramsJson, bool complete)
+        {
+            var e = NewExecution(owner) with { QueryId = 9, QueryVersion = version, ParametersJson = paramsJson };
+            await Executions.InsertExecutionAsync(e, null, None);
+            if (complete)
+            {
+                Assert.True(await Executions.TryStartAsync(e.Id, T0, None));
+                var result = new ResultInfo(["x"], ["integer"], 1, 8);
+                Assert.True(await Executions.TryFinishAsync(e.Id, new ExecutionOutcome(ExecutionState.Completed, T0, Result: result), None));
+            }
+            return e;
+        }
+        var one = await AddAsync("alice", 1, """{"n":["1"],"c":["a","b"]}""", complete: true);
+        var pendingOne = await AddAsync("alice", 1, """{"n":["1"],"c":["a","b"]}""", complete: false);
+        var two = await AddAsync("alice", 1, """{"n":["2"],"c":["a","b"]}""", complete: true);
+        await AddAsync("bob", 1, """{"n":["3"]}""", complete: true);
+        await AddAsync("alice", 2, """{"n":["4"]}""", complete: true);
+
+        var none = new Dictionary<string, string>();
+        Assert.Equal(two.Id, (await Executions.FindLatestQueryExecutionAsync(9, 1, "alice", none, None))!.Id);
+        var n1 = new Dictionary<string, string> { ["n"] = """["1"]""" };
+        Assert.Equal(one.Id, (await Executions.FindLatestQueryExecutionAsync(9, 1, "alice", n1, None))!.Id);
+        var n1c = new Dictionary<string, string> { ["n"] = """["1"]""", ["c"] = """["a","b"]""" };
+        Assert.Equal(one.Id, (await Executions.FindLatestQueryExecutionAsync(9, 1, "alice", n1c, None))!.Id);
+        var wrongList = new Dictionary<string, string> { ["n"] = """["1"]""", ["c"] = """["b","a"]""" };
+        Assert.Null(await Executions.FindLatestQueryExecutionAsync(9, 1, "alice", wrongList, None));
+        Assert.Null(await Executions.FindLatestQueryExecutionAsync(9, 1, "alice", new Dictionary<string, string> { ["n"] = """["3"]""" }, None));
+        Assert.Null(await Executions.FindLatestQueryExecutionAsync(9, 3, "alice", none, None));
+
+        Assert.True(await Executions.TryStartAsync(pendingOne.Id, T0, None));
+        Assert.Equal(one.Id, (await Executions.FindLatestQueryExecutionAsync(9, 1, "alice", n1, None))!.Id);
+    }
+
+    [Fact]
     public async Task Stored_result_ids_are_the_owners_unexpired_executions_with_a_result()
     {
         var kept = await CompletedAsync("alice", 10, T0, T0.AddHours(2));
