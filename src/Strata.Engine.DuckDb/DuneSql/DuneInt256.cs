@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
 using static DuckDB.NET.Native.NativeMethods;
+using Layout = Strata.Engine.DuckDb.DuneSql.DuneNative.Layout;
 
 namespace Strata.Engine.DuckDb.DuneSql;
 
@@ -34,91 +35,109 @@ public static unsafe class DuneInt256
     public static readonly BigInteger IntMin = BigInteger.Parse(IntMinDigits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
     public static readonly BigInteger IntMax = BigInteger.Parse(IntMaxDigits, CultureInfo.InvariantCulture);
 
-    private enum Op { Add, Subtract, Multiply, Divide, Modulo, ToUint256, ToInt256, Abs, Same }
+    private enum Op : byte { Add, Subtract, Multiply, Divide, Modulo, ToUint256, ToInt256, Abs, Same, Negate, Round, FromBytes }
 
-    /// <summary>Adds the operator overloads and the cast functions to the connection's database.</summary>
+    /// <summary>Adds the operator overloads and the cast functions to the connection's database (after
+    /// <see cref="DuneInt256Types.Register"/>, which defines the types they take).</summary>
     public static void Register(DuckDBConnection connection)
     {
-        Add(connection, "+", DuckDBType.VarInt, &AddRows);
-        Add(connection, "-", DuckDBType.VarInt, &SubtractRows);
-        Add(connection, "*", DuckDBType.VarInt, &MultiplyRows);
-        // With integer_division set, DuckDB binds "/" as "//"; both get the exact overload.
-        Add(connection, "/", DuckDBType.VarInt, &DivideRows);
-        Add(connection, "//", DuckDBType.VarInt, &DivideRows);
-        Add(connection, "%", DuckDBType.VarInt, &ModuloRows);
-        Add(connection, "mod", DuckDBType.VarInt, &ModuloRows); // Trino's mod(n, m)
-        Add(connection, "dune_uint256", DuckDBType.Varchar, &ToUint256Rows);
-        Add(connection, "dune_int256", DuckDBType.Varchar, &ToInt256Rows);
-        // DuckDB computes these through DOUBLE for BIGNUM too; on integers they are exact.
-        Add(connection, "abs", DuckDBType.VarInt, &AbsRows, arity: 1);
-        foreach (string name in new[] { "floor", "ceil", "ceiling", "round", "truncate", "trunc" })
+        DuneInt256Types.Register(connection);
+        IntPtr con = connection.NativeConnection.DangerousGetHandle();
+        // With integer_division set, DuckDB binds "/" as "//"; both get the exact overload. mod is Trino's mod(n, m).
+        (string Name, Op Op)[] binary = [("+", Op.Add), ("-", Op.Subtract), ("*", Op.Multiply), ("/", Op.Divide), ("//", Op.Divide), ("%", Op.Modulo), ("mod", Op.Modulo)];
+        foreach (bool unsigned in new[] { true, false })
         {
-            Add(connection, name, DuckDBType.VarInt, &SameRows, arity: 1);
+            string alias = unsigned ? DuneInt256Types.Uint256 : DuneInt256Types.Int256;
+            var self = (DuneNative.TypeBignum, alias, Layout.Text);
+            // An integer operand (a literal is BIGINT or HUGEINT to DuckDB) binds here rather than to DOUBLE's overload.
+            var bigint = (DuneNative.TypeBigInt, (string?)null, Layout.Int64);
+            var hugeint = (DuneNative.TypeHugeInt, (string?)null, Layout.Int128);
+            foreach (var (name, op) in binary)
+            {
+                Add(con, name, op, unsigned, self, self);
+                Add(con, name, op, unsigned, self, bigint);
+                Add(con, name, op, unsigned, bigint, self);
+                Add(con, name, op, unsigned, self, hugeint);
+                Add(con, name, op, unsigned, hugeint, self);
+            }
+            // DuckDB computes these through DOUBLE for BIGNUM; on a uint256/int256 they are exact and keep the type.
+            Add(con, "abs", Op.Abs, unsigned, self);
+            Add(con, "-", Op.Negate, unsigned, self);
+            foreach (string name in new[] { "floor", "ceil", "ceiling", "round", "truncate", "trunc" })
+            {
+                Add(con, name, Op.Same, unsigned, self);
+            }
+            Add(con, "round", Op.Round, unsigned, self, (DuneNative.TypeInteger, null, Layout.Int32));
+        }
+        var text = (DuneNative.TypeVarchar, (string?)null, Layout.Text);
+        var blob = (DuneNative.TypeBlob, (string?)null, Layout.Text);
+        Add(con, "dune_varbinary_to_uint256", Op.FromBytes, true, blob);
+        Add(con, "dune_varbinary_to_int256", Op.FromBytes, false, blob);
+        Add(con, "dune_uint256", Op.ToUint256, true, text, text);
+        Add(con, "dune_int256", Op.ToInt256, false, text, text);
+    }
+
+    private static void Add(IntPtr con, string name, Op op, bool unsigned, params (int Type, string? Alias, Layout Layout)[] parameters)
+    {
+        IntPtr function = DuneNative.CreateScalar();
+        try
+        {
+            DuneNative.ScalarName(function, name);
+            foreach (var p in parameters)
+            {
+                IntPtr type = DuneNative.Type(p.Type, p.Alias);
+                DuneNative.ScalarParameter(function, type);
+                DuneNative.DestroyType(ref type);
+            }
+            IntPtr result = DuneNative.Type(DuneNative.TypeBignum, unsigned ? DuneInt256Types.Uint256 : DuneInt256Types.Int256);
+            DuneNative.ScalarReturn(function, result);
+            DuneNative.DestroyType(ref result);
+            DuneNative.ScalarBody(function, &Rows);
+            int extra = (int)op | ((int)parameters[0].Layout << 8) | ((int)parameters[^1].Layout << 16) | (unsigned ? 1 << 24 : 0) | (parameters.Length << 25);
+            DuneNative.ScalarExtra(function, extra, IntPtr.Zero);
+            if (DuneNative.RegisterScalar(con, function) != 0)
+            {
+                throw new InvalidOperationException($"Could not register the function {name}.");
+            }
+        }
+        finally
+        {
+            DuneNative.DestroyScalar(ref function);
         }
     }
 
-    private static void Add(DuckDBConnection connection, string name, DuckDBType parameter,
-        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> body, int arity = 2) =>
-        NativeScalarFunction.Register(connection, name, parameter, arity, DuckDBType.VarInt, body);
-
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void AddRows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.Add, info, input, output);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void SubtractRows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.Subtract, info, input, output);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void MultiplyRows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.Multiply, info, input, output);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void DivideRows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.Divide, info, input, output);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void ModuloRows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.Modulo, info, input, output);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void ToUint256Rows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.ToUint256, info, input, output);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void ToInt256Rows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.ToInt256, info, input, output);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void AbsRows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.Abs, info, input, output);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void SameRows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.Same, info, input, output);
-
-    /// <summary>Computes one chunk. Nothing may escape to native code: a failure becomes the query's error.</summary>
-    private static void Run(Op op, IntPtr info, IntPtr input, IntPtr output)
+    private static void Rows(IntPtr info, IntPtr input, IntPtr output)
     {
-        var chunk = new DuckDBDataChunk(input);
+        int extra = (int)DuneNative.ScalarGetExtra(info);
+        var op = (Op)(extra & 0xff);
+        var leftLayout = (Layout)((extra >> 8) & 0xff);
+        var rightLayout = (Layout)((extra >> 16) & 0xff);
+        bool unsigned = (extra & (1 << 24)) != 0;
+        bool unary = (extra >> 25) == 1;
         try
         {
-            ulong rows = DataChunks.DuckDBDataChunkGetSize(chunk);
-            IntPtr left = DataChunks.DuckDBDataChunkGetVector(chunk, 0);
-            bool unary = op is Op.Abs or Op.Same;
-            IntPtr right = DataChunks.DuckDBDataChunkGetVector(chunk, unary ? 0 : 1);
-            var leftData = (DuckDBString*)Vectors.DuckDBVectorGetData(left);
-            var rightData = (DuckDBString*)Vectors.DuckDBVectorGetData(right);
-            ulong* leftValid = Vectors.DuckDBVectorGetValidity(left);
-            ulong* rightValid = Vectors.DuckDBVectorGetValidity(right);
+            ulong rows = DuneNative.ChunkSize(input);
+            IntPtr left = DuneNative.ChunkVector(input, 0);
+            IntPtr right = DuneNative.ChunkVector(input, unary ? 0UL : 1UL);
+            void* leftData = DuneNative.Data(left);
+            void* rightData = DuneNative.Data(right);
+            ulong* leftValid = DuneNative.Validity(left);
+            ulong* rightValid = DuneNative.Validity(right);
             for (ulong row = 0; row < rows; row++)
             {
-                if (!IsValid(leftValid, row) || !IsValid(rightValid, row))
+                if (!DuneNative.IsValid(leftValid, row) || !DuneNative.IsValid(rightValid, row))
                 {
-                    Vectors.DuckDBVectorEnsureValidityWritable(output);
-                    ValidityMask.DuckDBValiditySetRowValidity(Vectors.DuckDBVectorGetValidity(output), row, false);
+                    DuneNative.SetNull(output, row);
                     continue;
                 }
                 BigInteger value = op is Op.ToUint256 or Op.ToInt256
-                    ? Cast(op, Text(leftData + row), Text(rightData + row))
-                    : unary ? Unary(op, Decode(Bytes(leftData + row)))
-                    : Compute(op, Operand(Bytes(leftData + row), op), Operand(Bytes(rightData + row), op));
-                byte[] encoded = Encode(value);
-                fixed (byte* bytes = encoded)
-                {
-                    Vectors.DuckDBVectorAssignStringElementLength(output, row, bytes, encoded.Length);
-                }
+                    ? Cast(op, DuneNative.ReadText(leftData, row), DuneNative.ReadText(rightData, row))
+                    : op == Op.FromBytes ? FromBytes(DuneNative.Bytes((DuneNative.DuneString*)leftData + row), unsigned)
+                    : unary ? Unary(op, Operand(leftData, leftLayout, row, op, unsigned), unsigned)
+                    : op == Op.Round ? RoundTo(Operand(leftData, leftLayout, row, op, unsigned), ((int*)rightData)[row], unsigned)
+                    : Compute(op, Operand(leftData, leftLayout, row, op, unsigned), Operand(rightData, rightLayout, row, op, unsigned), unsigned);
+                DuneNative.WriteBignum(output, row, value);
             }
         }
         catch (Exception e) when (e is OverflowException or DivideByZeroException or FormatException)
@@ -129,21 +148,62 @@ public static unsafe class DuneInt256
         {
             ScalarFunction.DuckDBScalarFunctionSetError(info, "uint256 arithmetic failed: " + e.GetType().Name);
         }
-        finally
-        {
-            chunk.SetHandleAsInvalid(); // DuckDB owns the chunk
-        }
     }
 
-    private static bool IsValid(ulong* validity, ulong row) => validity == null || (validity[row / 64] & (1UL << (int)(row % 64))) != 0;
+    private static string TypeName(bool unsigned) => unsigned ? "uint256" : "int256";
 
-    private static BigInteger Unary(Op op, BigInteger value) => op == Op.Abs ? BigInteger.Abs(value) : value;
+    private static string Range(bool unsigned) => unsigned ? "[0, 2^256-1]" : "[-2^255, 2^255-1]";
 
-    private static BigInteger Operand(ReadOnlySpan<byte> blob, Op op) => blob.Length - 3 > MaxOperandBytes
-        // Only DuckDB's own BIGNUM paths (a sum past 2^256) can make such a value; it is not a uint256 or int256, and
-        // arithmetic on it is refused before it starts (a native call cannot be interrupted by cancellation).
-        ? throw new OverflowException($"uint256/int256 {Name(op)} overflow: an operand is outside [-2^255, 2^256-1]")
-        : Decode(blob);
+    private static BigInteger Checked(BigInteger result, Op op, bool unsigned) => DuneInt256Types.Fits(result, unsigned)
+        ? result
+        : throw new OverflowException($"{TypeName(unsigned)} {Name(op)} overflow: the result is outside {Range(unsigned)}");
+
+    private static BigInteger Unary(Op op, BigInteger value, bool unsigned) => op switch
+    {
+        Op.Abs => Checked(BigInteger.Abs(value), op, unsigned),
+        Op.Negate => Checked(-value, op, unsigned),
+        _ => value,
+    };
+
+    /// <summary>Dune's varbinary_to_uint256/int256: big-endian, at most 32 bytes, a shorter value padded with zero bytes
+    /// on the left; as int256 a 32-byte value is two's complement.</summary>
+    private static BigInteger FromBytes(ReadOnlySpan<byte> bytes, bool unsigned)
+    {
+        if (bytes.Length > 32)
+        {
+            throw new OverflowException($"varbinary_to_{TypeName(unsigned)}: varbinary is longer than 32 bytes");
+        }
+        bool negative = !unsigned && bytes.Length == 32 && (bytes[0] & 0x80) != 0;
+        return new BigInteger(bytes, isUnsigned: !negative, isBigEndian: true);
+    }
+
+    /// <summary>Trino's round(x, d) on an integer: x itself for d ≥ 0, else to a multiple of 10^-d, halves away from zero.</summary>
+    private static BigInteger RoundTo(BigInteger value, int digits, bool unsigned)
+    {
+        if (digits >= 0)
+        {
+            return value;
+        }
+        if (digits < -78)
+        {
+            return BigInteger.Zero;
+        }
+        var unit = BigInteger.Pow(10, -digits);
+        var remainder = BigInteger.Remainder(value, unit);
+        var rounded = value - remainder;
+        if (BigInteger.Abs(remainder) * 2 >= unit)
+        {
+            rounded += value.Sign < 0 ? -unit : unit;
+        }
+        return Checked(rounded, Op.Round, unsigned);
+    }
+
+    private static BigInteger Operand(void* data, Layout layout, ulong row, Op op, bool unsigned) =>
+        layout == Layout.Text && DuneNative.BignumDataBytes(data, row) > MaxOperandBytes
+        // Only DuckDB's own BIGNUM paths can make such a value; it is not a uint256 or int256, and arithmetic on it
+        // is refused before it starts (a native call cannot be interrupted by cancellation).
+        ? throw new OverflowException($"{TypeName(unsigned)} {Name(op)} overflow: an operand is outside {Range(unsigned)}")
+        : DuneNative.ReadInteger(data, layout, row);
 
     private static string Name(Op op) => op switch
     {
@@ -151,10 +211,13 @@ public static unsafe class DuneInt256
         Op.Subtract => "subtraction",
         Op.Multiply => "multiplication",
         Op.Divide => "division",
+        Op.Negate => "negation",
+        Op.Abs => "absolute value",
+        Op.Round => "rounding",
         _ => "modulus",
     };
 
-    private static BigInteger Compute(Op op, BigInteger left, BigInteger right)
+    private static BigInteger Compute(Op op, BigInteger left, BigInteger right, bool unsigned)
     {
         if (op is Op.Divide or Op.Modulo && right.IsZero)
         {
@@ -169,11 +232,7 @@ public static unsafe class DuneInt256
             Op.Divide => BigInteger.Divide(left, right),
             _ => BigInteger.Remainder(left, right),
         };
-        if (result > UintMax || result < IntMin)
-        {
-            throw new OverflowException($"uint256/int256 {Name(op)} overflow: the result is outside [-2^255, 2^256-1]");
-        }
-        return result;
+        return Checked(result, op, unsigned);
     }
 
     /// <summary>
@@ -225,12 +284,6 @@ public static unsafe class DuneInt256
         return new BigInteger(Math.Round(d, MidpointRounding.AwayFromZero));
     }
 
-    private static string Text(DuckDBString* s) => System.Text.Encoding.UTF8.GetString(Bytes(s));
-
-    /// <summary>The bytes of a string_t in a vector (DuckDB's memory, valid during the call).</summary>
-    private static ReadOnlySpan<byte> Bytes(DuckDBString* s) =>
-        s->Length <= 12 ? new ReadOnlySpan<byte>(s->Inline, (int)s->Length) : new ReadOnlySpan<byte>((byte*)s->Pointer, (int)s->Length);
-
     /// <summary>DuckDB's BIGNUM encoding: a 3-byte header (byte count with bit 23 set, all bits inverted when
     /// negative), then the magnitude big-endian, each byte inverted when negative. It sorts as bytes.</summary>
     public static BigInteger Decode(ReadOnlySpan<byte> blob)
@@ -270,14 +323,5 @@ public static unsafe class DuneInt256
             blob[i + 3] = negative ? (byte)~magnitude[i] : magnitude[i];
         }
         return blob;
-    }
-
-    /// <summary>DuckDB's string_t: a length, then up to 12 bytes inline or a 4-byte prefix and a pointer.</summary>
-    [StructLayout(LayoutKind.Explicit, Size = 16)]
-    private struct DuckDBString
-    {
-        [FieldOffset(0)] public uint Length;
-        [FieldOffset(4)] public fixed byte Inline[12];
-        [FieldOffset(8)] public IntPtr Pointer;
     }
 }

@@ -105,8 +105,8 @@ internal static class DuneTypes
         {
             "varchar" or "char" or "string" => top ? "VARCHAR" : "VARCHAR",
             "varbinary" => "BLOB",
-            "uint256" => top ? "UINT256" : "BIGNUM",
-            "int256" => top ? "INT256" : "BIGNUM",
+            "uint256" => top ? "UINT256" : DuneInt256Types.Uint256,
+            "int256" => top ? "INT256" : DuneInt256Types.Int256,
             "timestamp" => withZone ? "TIMESTAMPTZ" : "TIMESTAMP",
             "time" => withZone ? "TIMETZ" : "TIME",
             "decimal" or "numeric" => parameters.Count == 0 ? "DECIMAL(38, 0)" : $"DECIMAL({string.Concat(parameters)})",
