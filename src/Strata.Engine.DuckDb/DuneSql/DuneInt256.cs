@@ -42,42 +42,60 @@ public static unsafe class DuneInt256
     public static void Register(DuckDBConnection connection)
     {
         DuneInt256Types.Register(connection);
+        DuneInt256Sum.Register(connection);
+        DuneCardinality.Register(connection);
         IntPtr con = connection.NativeConnection.DangerousGetHandle();
         // With integer_division set, DuckDB binds "/" as "//"; both get the exact overload. mod is Trino's mod(n, m).
         (string Name, Op Op)[] binary = [("+", Op.Add), ("-", Op.Subtract), ("*", Op.Multiply), ("/", Op.Divide), ("//", Op.Divide), ("%", Op.Modulo), ("mod", Op.Modulo)];
-        foreach (bool unsigned in new[] { true, false })
+        // A bare BIGNUM comes from DuckDB's own functions over uint256/int256 (sum, list_sum): exact too, and checked
+        // against both types' range.
+        var bignum = (DuneNative.TypeBignum, (string?)null, Layout.Text);
+        foreach (var (name, op) in binary)
         {
-            string alias = unsigned ? DuneInt256Types.Uint256 : DuneInt256Types.Int256;
+            Add(con, name, op, Kind.Bignum, bignum, bignum);
+        }
+        foreach (var kind in new[] { Kind.Uint, Kind.Int })
+        {
+            string alias = kind == Kind.Uint ? DuneInt256Types.Uint256 : DuneInt256Types.Int256;
             var self = (DuneNative.TypeBignum, alias, Layout.Text);
             // An integer operand (a literal is BIGINT or HUGEINT to DuckDB) binds here rather than to DOUBLE's overload.
             var bigint = (DuneNative.TypeBigInt, (string?)null, Layout.Int64);
             var hugeint = (DuneNative.TypeHugeInt, (string?)null, Layout.Int128);
             foreach (var (name, op) in binary)
             {
-                Add(con, name, op, unsigned, self, self);
-                Add(con, name, op, unsigned, self, bigint);
-                Add(con, name, op, unsigned, bigint, self);
-                Add(con, name, op, unsigned, self, hugeint);
-                Add(con, name, op, unsigned, hugeint, self);
+                Add(con, name, op, kind, self, self);
+                Add(con, name, op, kind, self, bigint);
+                Add(con, name, op, kind, bigint, self);
+                Add(con, name, op, kind, self, hugeint);
+                Add(con, name, op, kind, hugeint, self);
             }
             // DuckDB computes these through DOUBLE for BIGNUM; on a uint256/int256 they are exact and keep the type.
-            Add(con, "abs", Op.Abs, unsigned, self);
-            Add(con, "-", Op.Negate, unsigned, self);
+            Add(con, "abs", Op.Abs, kind, self);
+            Add(con, "-", Op.Negate, kind, self);
             foreach (string name in new[] { "floor", "ceil", "ceiling", "round", "truncate", "trunc" })
             {
-                Add(con, name, Op.Same, unsigned, self);
+                Add(con, name, Op.Same, kind, self);
             }
-            Add(con, "round", Op.Round, unsigned, self, (DuneNative.TypeInteger, null, Layout.Int32));
+            Add(con, "round", Op.Round, kind, self, (DuneNative.TypeInteger, null, Layout.Int32));
         }
         var text = (DuneNative.TypeVarchar, (string?)null, Layout.Text);
         var blob = (DuneNative.TypeBlob, (string?)null, Layout.Text);
-        Add(con, "dune_varbinary_to_uint256", Op.FromBytes, true, blob);
-        Add(con, "dune_varbinary_to_int256", Op.FromBytes, false, blob);
-        Add(con, "dune_uint256", Op.ToUint256, true, text, text);
-        Add(con, "dune_int256", Op.ToInt256, false, text, text);
+        Add(con, "dune_varbinary_to_uint256", Op.FromBytes, Kind.Uint, blob);
+        Add(con, "dune_varbinary_to_int256", Op.FromBytes, Kind.Int, blob);
+        // DuckDB computes abs/floor/… on BIGNUM through DOUBLE.
+        Add(con, "abs", Op.Abs, Kind.Bignum, bignum);
+        foreach (string name in new[] { "floor", "ceil", "ceiling", "round", "truncate", "trunc" })
+        {
+            Add(con, name, Op.Same, Kind.Bignum, bignum);
+        }
+        Add(con, "dune_uint256", Op.ToUint256, Kind.Uint, text, text);
+        Add(con, "dune_int256", Op.ToInt256, Kind.Int, text, text);
     }
 
-    private static void Add(IntPtr con, string name, Op op, bool unsigned, params (int Type, string? Alias, Layout Layout)[] parameters)
+    /// <summary>The result type: uint256, int256, or a bare BIGNUM (checked against the union of their ranges).</summary>
+    internal enum Kind : byte { Uint, Int, Bignum }
+
+    private static void Add(IntPtr con, string name, Op op, Kind kind, params (int Type, string? Alias, Layout Layout)[] parameters)
     {
         IntPtr function = DuneNative.CreateScalar();
         try
@@ -89,11 +107,16 @@ public static unsafe class DuneInt256
                 DuneNative.ScalarParameter(function, type);
                 DuneNative.DestroyType(ref type);
             }
-            IntPtr result = DuneNative.Type(DuneNative.TypeBignum, unsigned ? DuneInt256Types.Uint256 : DuneInt256Types.Int256);
+            IntPtr result = DuneNative.Type(DuneNative.TypeBignum, kind switch
+            {
+                Kind.Uint => DuneInt256Types.Uint256,
+                Kind.Int => DuneInt256Types.Int256,
+                _ => null,
+            });
             DuneNative.ScalarReturn(function, result);
             DuneNative.DestroyType(ref result);
             DuneNative.ScalarBody(function, &Rows);
-            int extra = (int)op | ((int)parameters[0].Layout << 8) | ((int)parameters[^1].Layout << 16) | (unsigned ? 1 << 24 : 0) | (parameters.Length << 25);
+            int extra = (int)op | ((int)parameters[0].Layout << 8) | ((int)parameters[^1].Layout << 16) | ((int)kind << 24) | (parameters.Length << 26);
             DuneNative.ScalarExtra(function, extra, IntPtr.Zero);
             if (DuneNative.RegisterScalar(con, function) != 0)
             {
@@ -113,8 +136,8 @@ public static unsafe class DuneInt256
         var op = (Op)(extra & 0xff);
         var leftLayout = (Layout)((extra >> 8) & 0xff);
         var rightLayout = (Layout)((extra >> 16) & 0xff);
-        bool unsigned = (extra & (1 << 24)) != 0;
-        bool unary = (extra >> 25) == 1;
+        var kind = (Kind)((extra >> 24) & 3);
+        bool unary = (extra >> 26) == 1;
         try
         {
             ulong rows = DuneNative.ChunkSize(input);
@@ -133,10 +156,10 @@ public static unsafe class DuneInt256
                 }
                 BigInteger value = op is Op.ToUint256 or Op.ToInt256
                     ? Cast(op, DuneNative.ReadText(leftData, row), DuneNative.ReadText(rightData, row))
-                    : op == Op.FromBytes ? FromBytes(DuneNative.Bytes((DuneNative.DuneString*)leftData + row), unsigned)
-                    : unary ? Unary(op, Operand(leftData, leftLayout, row, op, unsigned), unsigned)
-                    : op == Op.Round ? RoundTo(Operand(leftData, leftLayout, row, op, unsigned), ((int*)rightData)[row], unsigned)
-                    : Compute(op, Operand(leftData, leftLayout, row, op, unsigned), Operand(rightData, rightLayout, row, op, unsigned), unsigned);
+                    : op == Op.FromBytes ? FromBytes(DuneNative.Bytes((DuneNative.DuneString*)leftData + row), kind)
+                    : unary ? Unary(op, Operand(leftData, leftLayout, row, op, kind), kind)
+                    : op == Op.Round ? RoundTo(Operand(leftData, leftLayout, row, op, kind), ((int*)rightData)[row], kind)
+                    : Compute(op, Operand(leftData, leftLayout, row, op, kind), Operand(rightData, rightLayout, row, op, kind), kind);
                 DuneNative.WriteBignum(output, row, value);
             }
         }
@@ -150,35 +173,36 @@ public static unsafe class DuneInt256
         }
     }
 
-    private static string TypeName(bool unsigned) => unsigned ? "uint256" : "int256";
+    private static string TypeName(Kind kind) => kind switch { Kind.Uint => "uint256", Kind.Int => "int256", _ => "uint256/int256" };
 
-    private static string Range(bool unsigned) => unsigned ? "[0, 2^256-1]" : "[-2^255, 2^255-1]";
+    private static string Range(Kind kind) => kind switch { Kind.Uint => "[0, 2^256-1]", Kind.Int => "[-2^255, 2^255-1]", _ => "[-2^255, 2^256-1]" };
 
-    private static BigInteger Checked(BigInteger result, Op op, bool unsigned) => DuneInt256Types.Fits(result, unsigned)
+    private static BigInteger Checked(BigInteger result, Op op, Kind kind) => (kind == Kind.Bignum
+        ? result >= IntMin && result <= UintMax : DuneInt256Types.Fits(result, kind == Kind.Uint))
         ? result
-        : throw new OverflowException($"{TypeName(unsigned)} {Name(op)} overflow: the result is outside {Range(unsigned)}");
+        : throw new OverflowException($"{TypeName(kind)} {Name(op)} overflow: the result is outside {Range(kind)}");
 
-    private static BigInteger Unary(Op op, BigInteger value, bool unsigned) => op switch
+    private static BigInteger Unary(Op op, BigInteger value, Kind kind) => op switch
     {
-        Op.Abs => Checked(BigInteger.Abs(value), op, unsigned),
-        Op.Negate => Checked(-value, op, unsigned),
+        Op.Abs => Checked(BigInteger.Abs(value), op, kind),
+        Op.Negate => Checked(-value, op, kind),
         _ => value,
     };
 
     /// <summary>Dune's varbinary_to_uint256/int256: big-endian, at most 32 bytes, a shorter value padded with zero bytes
     /// on the left; as int256 a 32-byte value is two's complement.</summary>
-    private static BigInteger FromBytes(ReadOnlySpan<byte> bytes, bool unsigned)
+    private static BigInteger FromBytes(ReadOnlySpan<byte> bytes, Kind kind)
     {
         if (bytes.Length > 32)
         {
-            throw new OverflowException($"varbinary_to_{TypeName(unsigned)}: varbinary is longer than 32 bytes");
+            throw new OverflowException($"varbinary_to_{TypeName(kind)}: varbinary is longer than 32 bytes");
         }
-        bool negative = !unsigned && bytes.Length == 32 && (bytes[0] & 0x80) != 0;
+        bool negative = kind == Kind.Int && bytes.Length == 32 && (bytes[0] & 0x80) != 0;
         return new BigInteger(bytes, isUnsigned: !negative, isBigEndian: true);
     }
 
     /// <summary>Trino's round(x, d) on an integer: x itself for d ≥ 0, else to a multiple of 10^-d, halves away from zero.</summary>
-    private static BigInteger RoundTo(BigInteger value, int digits, bool unsigned)
+    private static BigInteger RoundTo(BigInteger value, int digits, Kind kind)
     {
         if (digits >= 0)
         {
@@ -195,14 +219,14 @@ public static unsafe class DuneInt256
         {
             rounded += value.Sign < 0 ? -unit : unit;
         }
-        return Checked(rounded, Op.Round, unsigned);
+        return Checked(rounded, Op.Round, kind);
     }
 
-    private static BigInteger Operand(void* data, Layout layout, ulong row, Op op, bool unsigned) =>
+    private static BigInteger Operand(void* data, Layout layout, ulong row, Op op, Kind kind) =>
         layout == Layout.Text && DuneNative.BignumDataBytes(data, row) > MaxOperandBytes
         // Only DuckDB's own BIGNUM paths can make such a value; it is not a uint256 or int256, and arithmetic on it
         // is refused before it starts (a native call cannot be interrupted by cancellation).
-        ? throw new OverflowException($"{TypeName(unsigned)} {Name(op)} overflow: an operand is outside {Range(unsigned)}")
+        ? throw new OverflowException($"{TypeName(kind)} {Name(op)} overflow: an operand is outside {Range(kind)}")
         : DuneNative.ReadInteger(data, layout, row);
 
     private static string Name(Op op) => op switch
@@ -217,7 +241,7 @@ public static unsafe class DuneInt256
         _ => "modulus",
     };
 
-    private static BigInteger Compute(Op op, BigInteger left, BigInteger right, bool unsigned)
+    private static BigInteger Compute(Op op, BigInteger left, BigInteger right, Kind kind)
     {
         if (op is Op.Divide or Op.Modulo && right.IsZero)
         {
@@ -232,7 +256,7 @@ public static unsafe class DuneInt256
             Op.Divide => BigInteger.Divide(left, right),
             _ => BigInteger.Remainder(left, right),
         };
-        return Checked(result, op, unsigned);
+        return Checked(result, op, kind);
     }
 
     /// <summary>
