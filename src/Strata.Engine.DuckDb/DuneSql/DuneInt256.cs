@@ -61,6 +61,7 @@ public static unsafe class DuneInt256
             // An integer operand (a literal is BIGINT or HUGEINT to DuckDB) binds here rather than to DOUBLE's overload.
             var bigint = (DuneNative.TypeBigInt, (string?)null, Layout.Int64);
             var hugeint = (DuneNative.TypeHugeInt, (string?)null, Layout.Int128);
+            var dbl = (DuneNative.TypeDouble, (string?)null, Layout.Double);
             foreach (var (name, op) in binary)
             {
                 Add(con, name, op, kind, self, self);
@@ -68,6 +69,10 @@ public static unsafe class DuneInt256
                 Add(con, name, op, kind, bigint, self);
                 Add(con, name, op, kind, self, hugeint);
                 Add(con, name, op, kind, hugeint, self);
+                // With a double (or a real, or a decimal with a scale) the result is a double (conversion.mdx); without
+                // these DuckDB would pick its BIGNUM overload and truncate the real or float to an integer first.
+                Add(con, name, op, Kind.Double, self, dbl);
+                Add(con, name, op, Kind.Double, dbl, self);
             }
             // DuckDB computes these through DOUBLE for BIGNUM; on a uint256/int256 they are exact and keep the type.
             Add(con, "abs", Op.Abs, kind, self);
@@ -93,7 +98,7 @@ public static unsafe class DuneInt256
     }
 
     /// <summary>The result type: uint256, int256, or a bare BIGNUM (checked against the union of their ranges).</summary>
-    internal enum Kind : byte { Uint, Int, Bignum }
+    internal enum Kind : byte { Uint, Int, Bignum, Double }
 
     private static void Add(IntPtr con, string name, Op op, Kind kind, params (int Type, string? Alias, Layout Layout)[] parameters)
     {
@@ -107,7 +112,7 @@ public static unsafe class DuneInt256
                 DuneNative.ScalarParameter(function, type);
                 DuneNative.DestroyType(ref type);
             }
-            IntPtr result = DuneNative.Type(DuneNative.TypeBignum, kind switch
+            IntPtr result = DuneNative.Type(kind == Kind.Double ? DuneNative.TypeDouble : DuneNative.TypeBignum, kind switch
             {
                 Kind.Uint => DuneInt256Types.Uint256,
                 Kind.Int => DuneInt256Types.Int256,
@@ -154,6 +159,11 @@ public static unsafe class DuneInt256
                     DuneNative.SetNull(output, row);
                     continue;
                 }
+                if (kind == Kind.Double)
+                {
+                    ((double*)DuneNative.Data(output))[row] = ComputeDouble(op, AsDouble(leftData, leftLayout, row), AsDouble(rightData, rightLayout, row));
+                    continue;
+                }
                 BigInteger value = op is Op.ToUint256 or Op.ToInt256
                     ? Cast(op, DuneNative.ReadText(leftData, row), DuneNative.ReadText(rightData, row))
                     : op == Op.FromBytes ? FromBytes(DuneNative.Bytes((DuneNative.DuneString*)leftData + row), kind)
@@ -172,6 +182,20 @@ public static unsafe class DuneInt256
             ScalarFunction.DuckDBScalarFunctionSetError(info, "uint256 arithmetic failed: " + e.GetType().Name);
         }
     }
+
+    private static double AsDouble(void* data, Layout layout, ulong row) => layout == Layout.Double
+        ? ((double*)data)[row]
+        : DuneInt256Types.NearestDouble(DuneNative.ReadInteger(data, layout, row));
+
+    /// <summary>Double arithmetic as Java's (Trino's): x / 0 is an infinity or NaN, % is the truncated remainder.</summary>
+    private static double ComputeDouble(Op op, double left, double right) => op switch
+    {
+        Op.Add => left + right,
+        Op.Subtract => left - right,
+        Op.Multiply => left * right,
+        Op.Divide => left / right,
+        _ => left % right,
+    };
 
     private static string TypeName(Kind kind) => kind switch { Kind.Uint => "uint256", Kind.Int => "int256", _ => "uint256/int256" };
 
