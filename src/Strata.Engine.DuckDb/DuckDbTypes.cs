@@ -37,7 +37,10 @@ internal static class DuckDbTypes
             "BIGNUM" or "VARINT" => (ColumnKind.ExactNumber, $"CASE WHEN {column} < CAST('{DuneSql.DuneInt256.IntMinDigits}' AS BIGNUM) "
                 + $"OR {column} > CAST('{DuneSql.DuneInt256.UintMaxDigits}' AS BIGNUM) THEN error('uint256 overflow: the value does not fit in uint256 or int256') "
                 + $"ELSE {column}::VARCHAR END"),
-            "UINT256" or "INT256" => (ColumnKind.ExactNumber, $"{column}::VARCHAR"),
+            // A uint256 column can hold a negative value only where DuckDB unified int256 into it (DuneInt256Types).
+            "UINT256" => (ColumnKind.ExactNumber, $"CASE WHEN {column} < 0 THEN error('uint256 overflow: a negative value in a uint256 column "
+                + $"(an int256 unified with a uint256); cast it to int256') ELSE {column}::VARCHAR END"),
+            "INT256" => (ColumnKind.ExactNumber, $"{column}::VARCHAR"),
             "UHUGEINT" => (ColumnKind.ExactNumber, $"{column}::VARCHAR"),
             "FLOAT" => (ColumnKind.Float, column),
             "DOUBLE" => (ColumnKind.Double, column),

@@ -27,6 +27,10 @@ internal static unsafe class DuneInt256Types
     /// these never win over them: an integer becomes a uint256 only where the other operand is one.</summary>
     private const long IntegerToUint = 250, IntegerToInt = 251, UintToInt = 1, ToBignum = 300, ToDouble = 400, ExplicitOnly = -1;
 
+    /// <summary>A zero-scale decimal with a uint256 binds to the exact overloads rather than to DOUBLE's (DuckDB's
+    /// DECIMAL→DOUBLE costs about 102); still above any cost of a decimal's own operators (0).</summary>
+    private const long DecimalToUint = 50, DecimalToInt = 51;
+
     private enum Target : byte { Uint, Int, Double, Bignum }
 
     public static void Register(DuckDBConnection connection)
@@ -64,11 +68,15 @@ internal static unsafe class DuneInt256Types
         {
             byte w = width;
             var layout = w <= 4 ? Layout.Int16 : w <= 9 ? Layout.Int32 : w <= 18 ? Layout.Int64 : Layout.Int128;
-            Cast(con, () => CreateDecimalType(w, 0), layout, Target.Uint, IntegerToUint);
-            Cast(con, () => CreateDecimalType(w, 0), layout, Target.Int, IntegerToInt);
+            Cast(con, () => CreateDecimalType(w, 0), layout, Target.Uint, DecimalToUint);
+            Cast(con, () => CreateDecimalType(w, 0), layout, Target.Int, DecimalToInt);
         }
         Cast(con, () => Type(TypeBignum, Uint256), Layout.Text, Target.Int, UintToInt);
-        Cast(con, () => Type(TypeBignum, Int256), Layout.Text, Target.Uint, ExplicitOnly);
+        // int256 → uint256 is never implicit, but DuckDB inserts it where it unifies the two with the uint256 first
+        // (`u < i`, COALESCE(u, i)): the value is kept as it is, so a comparison compares the numbers; a negative value
+        // in a uint256 result column fails when it is written (DuckDbTypes). A DuneSQL CAST(x AS uint256) does not come
+        // here: the translator checks it (dune_uint256).
+        Cast(con, () => Type(TypeBignum, Int256), Layout.Text, Target.Bignum, ExplicitOnly, to: Uint256);
         foreach (string alias in new[] { Uint256, Int256 })
         {
             Cast(con, () => Type(TypeBignum, alias), Layout.Text, Target.Double, ToDouble);
@@ -84,21 +92,21 @@ internal static unsafe class DuneInt256Types
         Cast(con, () => CreateType(TypeVarchar), Layout.Text, Target.Int, ExplicitOnly, text: true);
     }
 
-    private static void Cast(IntPtr con, Func<IntPtr> source, Layout layout, Target target, long cost, bool text = false)
+    private static void Cast(IntPtr con, Func<IntPtr> source, Layout layout, Target target, long cost, bool text = false, string? to = null)
     {
         IntPtr cast = CreateCast();
         IntPtr from = source();
-        IntPtr to = target switch
+        IntPtr targetType = target switch
         {
             Target.Uint => Type(TypeBignum, Uint256),
             Target.Int => Type(TypeBignum, Int256),
             Target.Double => CreateType(TypeDouble),
-            _ => CreateType(TypeBignum),
+            _ => Type(TypeBignum, to),
         };
         try
         {
             CastSource(cast, from);
-            CastTarget(cast, to);
+            CastTarget(cast, targetType);
             CastCost(cast, cost);
             CastBody(cast, &Rows);
             CastExtra(cast, (IntPtr)((int)layout | ((int)target << 8) | (text ? 1 << 16 : 0)), IntPtr.Zero);
@@ -110,7 +118,7 @@ internal static unsafe class DuneInt256Types
         finally
         {
             DestroyType(ref from);
-            DestroyType(ref to);
+            DestroyType(ref targetType);
             DestroyCast(ref cast);
         }
     }

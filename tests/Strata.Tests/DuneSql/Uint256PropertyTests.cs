@@ -108,6 +108,7 @@ public sealed class Uint256PropertyTests
     {
         var pairs = Operands(seed);
         using var db = Load(pairs);
+        string type = ResultType(left, right);
         // try(...) turns each row's overflow or division by zero into NULL, which is where BigInteger says the result has
         // no value of the result type; the errors themselves are checked below. Operands are those of the types that also
         // convert to the result type (a uint256 past 2^255-1 with an int256 is a conversion error, in Int256TypeTests).
@@ -120,7 +121,6 @@ public sealed class Uint256PropertyTests
                     AND try_cast(a AS {type}) IS NOT NULL AND try_cast(b AS {type}) IS NOT NULL)
             ORDER BY i
             """);
-        string type = ResultType(left, right);
         string[] ops = ["+", "-", "*", "/", "%"];
         int checkedResults = 0, overflows = 0, compared = 0;
         foreach (var row in rows)
