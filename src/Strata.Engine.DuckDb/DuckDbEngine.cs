@@ -28,8 +28,7 @@ public sealed partial class DuckDbEngine : IQueryEngine
     private readonly DuckDbEngineSettings settings;
     private readonly IReadOnlyList<(string Schema, string Name)> demoTables;
 
-    /// <summary>The BIGNUM columns of each demo table ("schema.name"): its views give them Dune's type, uint256.</summary>
-    private readonly Dictionary<string, List<string>> demoUint256Columns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<string>> demoUint256Columns;
 
     public DuckDbEngine(DuckDbEngineSettings settings)
     {
@@ -48,20 +47,7 @@ public sealed partial class DuckDbEngine : IQueryEngine
         }
         demoTables = tables;
         reader.Close();
-        command.CommandText = $"SELECT schema_name, table_name, column_name FROM duckdb_columns() WHERE database_name = '{DemoCatalog}' "
-            + "AND data_type IN ('BIGNUM', 'VARINT') ORDER BY 1, 2, column_index";
-        using (var bignums = command.ExecuteReader())
-        {
-            while (bignums.Read())
-            {
-                string key = bignums.GetString(0) + "." + bignums.GetString(1);
-                if (!demoUint256Columns.TryGetValue(key, out var list))
-                {
-                    demoUint256Columns[key] = list = [];
-                }
-                list.Add(bignums.GetString(2));
-            }
-        }
+        demoUint256Columns = ReadDemoUint256Columns(command);
         command.CommandText = "SELECT keyword_name FROM duckdb_keywords() WHERE keyword_category = 'reserved'";
         using var words = command.ExecuteReader();
         var reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

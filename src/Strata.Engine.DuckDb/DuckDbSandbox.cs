@@ -211,6 +211,25 @@ public sealed partial class DuckDbEngine
         return $"SELECT {string.Join(", ", columns)} FROM read_parquet([{list}])";
     }
 
+    /// <summary>The BIGNUM columns of each demo table ("schema.name"): its views give them Dune's type, uint256.</summary>
+    private static Dictionary<string, List<string>> ReadDemoUint256Columns(DuckDBCommand command)
+    {
+        command.CommandText = $"SELECT schema_name, table_name, column_name FROM duckdb_columns() WHERE database_name = '{DemoCatalog}' "
+            + "AND data_type IN ('BIGNUM', 'VARINT') ORDER BY 1, 2, column_index";
+        var columns = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            string key = reader.GetString(0) + "." + reader.GetString(1);
+            if (!columns.TryGetValue(key, out var list))
+            {
+                columns[key] = list = [];
+            }
+            list.Add(reader.GetString(2));
+        }
+        return columns;
+    }
+
     /// <summary>The registered DuckDB type (<see cref="DuneSql.DuneInt256Types"/>) of an uploaded uint256 or int256 column.</summary>
     private static string Int256Type(UploadTypeKind kind) =>
         kind == UploadTypeKind.Uint256 ? DuneSql.DuneInt256Types.Uint256 : DuneSql.DuneInt256Types.Int256;

@@ -10,15 +10,13 @@ using Layout = Strata.Engine.DuckDb.DuneSql.DuneNative.Layout;
 namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
-/// Exact uint256/int256 arithmetic for DuckDB's BIGNUM. DuckDB 1.5 computes BIGNUM <c>*</c>,
-/// <c>/</c>, <c>//</c> and <c>%</c> through DOUBLE, and its <c>+</c>/<c>-</c> never overflow; this
-/// registers (BIGNUM, BIGNUM) → BIGNUM overloads of those operators, computed with
-/// <see cref="BigInteger"/> and range-checked. Registering a function whose name exists adds an
-/// overload to it (the C API creates functions with ALTER_ON_CONFLICT), so <c>a * b</c> on BIGNUM
-/// operands binds to the exact overload and every other type keeps DuckDB's own. Also
-/// <c>dune_uint256(text, type)</c> and <c>dune_int256(text, type)</c>: the casts to uint256/int256
-/// from any value rendered as text (exact for integers, decimals and doubles). All are
-/// definitions made on the connection before its configuration is locked.
+/// Exact uint256/int256 arithmetic over the two registered types (<see cref="DuneInt256Types"/>): native overloads
+/// of <c>+ - * / // % mod</c>, unary <c>-</c>, <c>abs</c>, <c>floor</c>/<c>ceil</c>/<c>round</c>/<c>truncate</c> and
+/// <c>round(x, d)</c>, computed with <see cref="BigInteger"/> and checked against the result type's range (DuckDB 1.5
+/// computes BIGNUM <c>*</c>, <c>/</c>, <c>%</c> through DOUBLE). Registering a function whose name exists adds an
+/// overload (the C API creates functions with ALTER_ON_CONFLICT), so every other type keeps DuckDB's own. Also
+/// <c>dune_uint256/dune_int256(text, type)</c> (the translator's casts) and <c>dune_varbinary_to_uint256/int256</c>.
+/// All are definitions made on the connection before its configuration is locked.
 /// </summary>
 public static unsafe class DuneInt256
 {
