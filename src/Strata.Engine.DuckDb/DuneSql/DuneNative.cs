@@ -100,6 +100,18 @@ internal static unsafe partial class DuneNative
     [LibraryImport(Library, EntryPoint = "duckdb_destroy_scalar_function")]
     internal static partial void DestroyScalar(ref IntPtr function);
 
+    [LibraryImport(Library, EntryPoint = "duckdb_create_scalar_function_set", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial IntPtr CreateScalarSet(string name);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_add_scalar_function_to_set")]
+    internal static partial int AddToScalarSet(IntPtr set, IntPtr function);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_register_scalar_function_set")]
+    internal static partial int RegisterScalarSet(IntPtr connection, IntPtr set);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_destroy_scalar_function_set")]
+    internal static partial void DestroyScalarSet(ref IntPtr set);
+
     [LibraryImport(Library, EntryPoint = "duckdb_vector_get_data")]
     internal static partial void* Data(IntPtr vector);
 
