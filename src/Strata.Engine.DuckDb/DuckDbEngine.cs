@@ -28,6 +28,8 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
     private readonly DuckDbEngineSettings settings;
     private readonly IReadOnlyList<(string Schema, string Name)> demoTables;
 
+    private readonly Dictionary<string, List<string>> demoUint256Columns;
+
     public DuckDbEngine(DuckDbEngineSettings settings)
     {
         this.settings = settings;
@@ -45,6 +47,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
         }
         demoTables = tables;
         reader.Close();
+        demoUint256Columns = ReadDemoUint256Columns(command);
         command.CommandText = "SELECT keyword_name FROM duckdb_keywords() WHERE keyword_category = 'reserved'";
         using var words = command.ExecuteReader();
         var reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -88,8 +88,12 @@ public sealed partial class DuckDbEngine
                 {
                     setup.Append(CultureInfo.InvariantCulture, $"CREATE SCHEMA {SqlQuoting.QuoteIdentifier(schema)};\n");
                 }
+                // Demo amounts are stored as BIGNUM (other DuckDB instances read the file too); the view types them uint256.
+                string replace = demoUint256Columns.TryGetValue(schema + "." + name, out var bignums)
+                    ? " REPLACE (" + string.Join(", ", bignums.Select(c => $"CAST({SqlQuoting.QuoteIdentifier(c)} AS uint256) AS {SqlQuoting.QuoteIdentifier(c)}")) + ")"
+                    : "";
                 setup.Append(CultureInfo.InvariantCulture,
-                    $"CREATE VIEW {Qualified(schema, name)} AS SELECT * FROM {DemoCatalog}.{Qualified(schema, name)};\n");
+                    $"CREATE VIEW {Qualified(schema, name)} AS SELECT *{replace} FROM {DemoCatalog}.{Qualified(schema, name)};\n");
             }
             var demoSchemas = new HashSet<string>(schemas, StringComparer.OrdinalIgnoreCase);
             var references = ReadReferences(connection, request);
@@ -197,7 +201,7 @@ public sealed partial class DuckDbEngine
         if (!withRows || table.Files.Count == 0)
         {
             var empty = table.Columns.Select(c => c.Type.Kind is UploadTypeKind.Uint256 or UploadTypeKind.Int256
-                ? $"CAST(NULL AS BIGNUM) AS {SqlQuoting.QuoteIdentifier(c.Name)}"
+                ? $"CAST(NULL AS {Int256Type(c.Type.Kind)}) AS {SqlQuoting.QuoteIdentifier(c.Name)}"
                 : $"CAST(NULL AS {DuckDbTableLoader.StoredType(c.Type)}) AS {SqlQuoting.QuoteIdentifier(c.Name)}");
             return $"SELECT {string.Join(", ", empty)} WHERE false";
         }
@@ -205,12 +209,35 @@ public sealed partial class DuckDbEngine
         {
             string name = SqlQuoting.QuoteIdentifier(c.Name);
             return c.Type.Kind is UploadTypeKind.Uint256 or UploadTypeKind.Int256
-                ? $"CAST({name} AS BIGNUM) AS {name}"
+                ? $"CAST({name} AS {Int256Type(c.Type.Kind)}) AS {name}"
                 : name;
         });
         string list = string.Join(", ", table.Files.Select(f => SqlQuoting.QuoteString(Relative(root, f) ?? f)));
         return $"SELECT {string.Join(", ", columns)} FROM read_parquet([{list}])";
     }
+
+    /// <summary>The BIGNUM columns of each demo table ("schema.name"): its views give them Dune's type, uint256.</summary>
+    private static Dictionary<string, List<string>> ReadDemoUint256Columns(DuckDBCommand command)
+    {
+        command.CommandText = $"SELECT schema_name, table_name, column_name FROM duckdb_columns() WHERE database_name = '{DemoCatalog}' "
+            + "AND data_type IN ('BIGNUM', 'VARINT') ORDER BY 1, 2, column_index";
+        var columns = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            string key = reader.GetString(0) + "." + reader.GetString(1);
+            if (!columns.TryGetValue(key, out var list))
+            {
+                columns[key] = list = [];
+            }
+            list.Add(reader.GetString(2));
+        }
+        return columns;
+    }
+
+    /// <summary>The registered DuckDB type (<see cref="DuneSql.DuneInt256Types"/>) of an uploaded uint256 or int256 column.</summary>
+    private static string Int256Type(UploadTypeKind kind) =>
+        kind == UploadTypeKind.Uint256 ? DuneSql.DuneInt256Types.Uint256 : DuneSql.DuneInt256Types.Int256;
 
     /// <summary>The part's path below the uploads root (<c>&lt;table id&gt;/&lt;part&gt;</c>), or null when it is not below it.</summary>
     private static string? Relative(string? root, string file)

@@ -37,6 +37,10 @@ internal static class DuckDbTypes
             "BIGNUM" or "VARINT" => (ColumnKind.ExactNumber, $"CASE WHEN {column} < CAST('{DuneSql.DuneInt256.IntMinDigits}' AS BIGNUM) "
                 + $"OR {column} > CAST('{DuneSql.DuneInt256.UintMaxDigits}' AS BIGNUM) THEN error('uint256 overflow: the value does not fit in uint256 or int256') "
                 + $"ELSE {column}::VARCHAR END"),
+            // A uint256 column can hold a negative value only where DuckDB unified int256 into it (DuneInt256Types).
+            "UINT256" => (ColumnKind.ExactNumber, $"CASE WHEN {column} < 0 THEN error('uint256 overflow: a negative value in a uint256 column "
+                + $"(an int256 unified with a uint256); cast it to int256') ELSE {column}::VARCHAR END"),
+            "INT256" => (ColumnKind.ExactNumber, $"{column}::VARCHAR"),
             "UHUGEINT" => (ColumnKind.ExactNumber, $"{column}::VARCHAR"),
             "FLOAT" => (ColumnKind.Float, column),
             "DOUBLE" => (ColumnKind.Double, column),
@@ -111,10 +115,12 @@ internal static class DuckDbTypes
             "INTEGER" or "USMALLINT" => "integer",
             "BIGINT" or "UINTEGER" => "bigint",
             "UBIGINT" => "ubigint",
-            // See Plan: HUGEINT is an integer aggregate (bigint in Trino). BIGNUM holds both uint256 and
-            // int256, which DuckDB cannot tell apart (type aliases do not survive a query): named uint256,
-            // the type of Dune's on-chain amounts.
+            // See Plan: HUGEINT is an integer aggregate (bigint in Trino). uint256 and int256 are registered
+            // types (DuneInt256Types); a bare BIGNUM is what DuckDB's own BIGNUM functions give for them
+            // (sum, list_sum): named uint256, the type of Dune's on-chain amounts.
             "HUGEINT" => "bigint",
+            "UINT256" => "uint256",
+            "INT256" => "int256",
             "BIGNUM" or "VARINT" or "UHUGEINT" => "uint256",
             "FLOAT" => "real",
             "DOUBLE" => "double",

@@ -20,23 +20,11 @@ internal static class DuneBinaryFunctions
         $"(CASE WHEN octet_length({bytes}) > {width} THEN error('{name}: varbinary is longer than {width} bytes') "
         + $"ELSE CAST(CAST(unhex(lpad(hex({bytes}), {2 * width}, '0')) AS BIT) AS {type}) END)";
 
-    /// <summary>Unsigned 256-bit big-endian value, exact: high and low 128-bit halves as UHUGEINT, the high half
-    /// shifted by 128 doublings (BIGNUM addition is exact; its multiplication is not).</summary>
-    private static string Uint256(string name, string bytes)
-    {
-        string padded = $"lpad(hex({bytes}), 64, '0')";
-        string half(string side) => $"CAST(CAST(CAST(unhex({side}({padded}, 32)) AS BIT) AS UHUGEINT) AS BIGNUM)";
-        return $"(CASE WHEN octet_length({bytes}) > 32 THEN error('{name}: varbinary is longer than 32 bytes') "
-            + $"WHEN left({padded}, 32) = '{new string('0', 32)}' THEN {half("right")} "
-            + $"ELSE list_reduce(range(128), (_strata_a, _strata_i) -> _strata_a + _strata_a, {half("left")}) + {half("right")} END)";
-    }
+    /// <summary>A 256-bit big-endian value as uint256/int256: native functions (<see cref="DuneInt256"/>), exact, typed,
+    /// and refusing more than 32 bytes.</summary>
+    private static string Uint256(string name, string bytes) => $"dune_varbinary_to_uint256({bytes})";
 
-    /// <summary>2^255: subtracted twice for a negative value, since 2^256 itself is outside the operands the exact
-    /// uint256/int256 operators accept.</summary>
-    private const string TwoTo255 = "CAST('57896044618658097711785492504343953926634992332820282019728792003956564819968' AS BIGNUM)";
-
-    private static string Int256(string name, string bytes) =>
-        $"(CASE WHEN octet_length({bytes}) = 32 AND get_bit(CAST({bytes} AS BIT), 0) = 1 THEN ({Uint256(name, bytes)} - {TwoTo255}) - {TwoTo255} ELSE {Uint256(name, bytes)} END)";
+    private static string Int256(string name, string bytes) => $"dune_varbinary_to_int256({bytes})";
 
     /// <summary>Each byte as <c>&lt;hh&gt;</c>: a text search over it can only match at byte boundaries.</summary>
     private static string Marked(string bytes) => $"regexp_replace(lower(hex({bytes})), '(..)', '<\\1>', 'g')";

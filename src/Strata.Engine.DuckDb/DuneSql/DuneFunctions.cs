@@ -81,7 +81,7 @@ internal static class DuneFunctions
         [("from_iso8601_date", 1)] = "CAST($1 AS DATE)",
         [("date", 1)] = "CAST($1 AS DATE)",
         // arrays, maps and lambdas
-        [("cardinality", 1)] = "len($1)",
+        [("cardinality", 1)] = "dune_cardinality($1)", // native, DuneCardinality.cs: arrays and maps
         [("element_at", 2)] = "($1)[$2]",
         [("transform", 2)] = "list_transform($1, $2)",
         [("reduce", 4)] = "list_transform([list_reduce($1, $3, $2)], $4)[1]",

@@ -5,19 +5,18 @@ using System.Runtime.InteropServices;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
 using static DuckDB.NET.Native.NativeMethods;
+using Layout = Strata.Engine.DuckDb.DuneSql.DuneNative.Layout;
 
 namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
-/// Exact uint256/int256 arithmetic for DuckDB's BIGNUM. DuckDB 1.5 computes BIGNUM <c>*</c>,
-/// <c>/</c>, <c>//</c> and <c>%</c> through DOUBLE, and its <c>+</c>/<c>-</c> never overflow; this
-/// registers (BIGNUM, BIGNUM) → BIGNUM overloads of those operators, computed with
-/// <see cref="BigInteger"/> and range-checked. Registering a function whose name exists adds an
-/// overload to it (the C API creates functions with ALTER_ON_CONFLICT), so <c>a * b</c> on BIGNUM
-/// operands binds to the exact overload and every other type keeps DuckDB's own. Also
-/// <c>dune_uint256(text, type)</c> and <c>dune_int256(text, type)</c>: the casts to uint256/int256
-/// from any value rendered as text (exact for integers, decimals and doubles). All are
-/// definitions made on the connection before its configuration is locked.
+/// Exact uint256/int256 arithmetic over the two registered types (<see cref="DuneInt256Types"/>): native overloads
+/// of <c>+ - * / // % mod</c>, unary <c>-</c>, <c>abs</c>, <c>floor</c>/<c>ceil</c>/<c>round</c>/<c>truncate</c> and
+/// <c>round(x, d)</c>, computed with <see cref="BigInteger"/> and checked against the result type's range (DuckDB 1.5
+/// computes BIGNUM <c>*</c>, <c>/</c>, <c>%</c> through DOUBLE). Registering a function whose name exists adds an
+/// overload (the C API creates functions with ALTER_ON_CONFLICT), so every other type keeps DuckDB's own. Also
+/// <c>dune_uint256/dune_int256(text, type)</c> (the translator's casts) and <c>dune_varbinary_to_uint256/int256</c>.
+/// All are definitions made on the connection before its configuration is locked.
 /// </summary>
 public static unsafe class DuneInt256
 {
@@ -34,91 +33,170 @@ public static unsafe class DuneInt256
     public static readonly BigInteger IntMin = BigInteger.Parse(IntMinDigits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
     public static readonly BigInteger IntMax = BigInteger.Parse(IntMaxDigits, CultureInfo.InvariantCulture);
 
-    private enum Op { Add, Subtract, Multiply, Divide, Modulo, ToUint256, ToInt256, Abs, Same }
+    private enum Op : byte { Add, Subtract, Multiply, Divide, Modulo, ToUint256, ToInt256, Abs, Same, Negate, Round, FromBytes }
 
-    /// <summary>Adds the operator overloads and the cast functions to the connection's database.</summary>
+    /// <summary>Adds the operator overloads and the cast functions to the connection's database (after
+    /// <see cref="DuneInt256Types.Register"/>, which defines the types they take).</summary>
     public static void Register(DuckDBConnection connection)
     {
-        Add(connection, "+", DuckDBType.VarInt, &AddRows);
-        Add(connection, "-", DuckDBType.VarInt, &SubtractRows);
-        Add(connection, "*", DuckDBType.VarInt, &MultiplyRows);
-        // With integer_division set, DuckDB binds "/" as "//"; both get the exact overload.
-        Add(connection, "/", DuckDBType.VarInt, &DivideRows);
-        Add(connection, "//", DuckDBType.VarInt, &DivideRows);
-        Add(connection, "%", DuckDBType.VarInt, &ModuloRows);
-        Add(connection, "mod", DuckDBType.VarInt, &ModuloRows); // Trino's mod(n, m)
-        Add(connection, "dune_uint256", DuckDBType.Varchar, &ToUint256Rows);
-        Add(connection, "dune_int256", DuckDBType.Varchar, &ToInt256Rows);
-        // DuckDB computes these through DOUBLE for BIGNUM too; on integers they are exact.
-        Add(connection, "abs", DuckDBType.VarInt, &AbsRows, arity: 1);
+        DuneInt256Types.Register(connection);
+        DuneInt256Sum.Register(connection);
+        DuneCardinality.Register(connection);
+        IntPtr con = connection.NativeConnection.DangerousGetHandle();
+        var pending = new Dictionary<string, List<IntPtr>>(StringComparer.Ordinal);
+        // With integer_division set, DuckDB binds "/" as "//"; both get the exact overload. mod is Trino's mod(n, m).
+        (string Name, Op Op)[] binary = [("+", Op.Add), ("-", Op.Subtract), ("*", Op.Multiply), ("/", Op.Divide), ("//", Op.Divide), ("%", Op.Modulo), ("mod", Op.Modulo)];
+        // A bare BIGNUM comes from DuckDB's own functions over uint256/int256 (sum, list_sum): exact too, and checked
+        // against both types' range.
+        var bignum = (DuneNative.TypeBignum, (string?)null, Layout.Text);
+        foreach (var (name, op) in binary)
+        {
+            Add(pending, name, op, Kind.Bignum, bignum, bignum);
+        }
+        foreach (var kind in new[] { Kind.Uint, Kind.Int })
+        {
+            string alias = kind == Kind.Uint ? DuneInt256Types.Uint256 : DuneInt256Types.Int256;
+            var self = (DuneNative.TypeBignum, alias, Layout.Text);
+            // An integer operand (a literal is BIGINT or HUGEINT to DuckDB) binds here rather than to DOUBLE's overload.
+            var bigint = (DuneNative.TypeBigInt, (string?)null, Layout.Int64);
+            var hugeint = (DuneNative.TypeHugeInt, (string?)null, Layout.Int128);
+            var dbl = (DuneNative.TypeDouble, (string?)null, Layout.Double);
+            foreach (var (name, op) in binary)
+            {
+                Add(pending, name, op, kind, self, self);
+                Add(pending, name, op, kind, self, bigint);
+                Add(pending, name, op, kind, bigint, self);
+                Add(pending, name, op, kind, self, hugeint);
+                Add(pending, name, op, kind, hugeint, self);
+                // With a double (or a real, or a decimal with a scale) the result is a double (conversion.mdx); without
+                // these DuckDB would pick its BIGNUM overload and truncate the real or float to an integer first.
+                Add(pending, name, op, Kind.Double, self, dbl);
+                Add(pending, name, op, Kind.Double, dbl, self);
+            }
+            // DuckDB computes these through DOUBLE for BIGNUM; on a uint256/int256 they are exact and keep the type.
+            Add(pending, "abs", Op.Abs, kind, self);
+            Add(pending, "-", Op.Negate, kind, self);
+            foreach (string name in new[] { "floor", "ceil", "ceiling", "round", "truncate", "trunc" })
+            {
+                Add(pending, name, Op.Same, kind, self);
+            }
+            Add(pending, "round", Op.Round, kind, self, (DuneNative.TypeInteger, null, Layout.Int32));
+        }
+        var text = (DuneNative.TypeVarchar, (string?)null, Layout.Text);
+        var blob = (DuneNative.TypeBlob, (string?)null, Layout.Text);
+        Add(pending, "dune_varbinary_to_uint256", Op.FromBytes, Kind.Uint, blob);
+        Add(pending, "dune_varbinary_to_int256", Op.FromBytes, Kind.Int, blob);
+        // DuckDB computes abs/floor/… on BIGNUM through DOUBLE.
+        Add(pending, "abs", Op.Abs, Kind.Bignum, bignum);
         foreach (string name in new[] { "floor", "ceil", "ceiling", "round", "truncate", "trunc" })
         {
-            Add(connection, name, DuckDBType.VarInt, &SameRows, arity: 1);
+            Add(pending, name, Op.Same, Kind.Bignum, bignum);
+        }
+        Add(pending, "dune_uint256", Op.ToUint256, Kind.Uint, text, text);
+        Add(pending, "dune_int256", Op.ToInt256, Kind.Int, text, text);
+        RegisterSets(con, pending);
+    }
+
+    /// <summary>The result type: uint256, int256, or a bare BIGNUM (checked against the union of their ranges).</summary>
+    internal enum Kind : byte { Uint, Int, Bignum, Double }
+
+    /// <summary>Registers each name's overloads as one function set: one catalog change per name (one per overload made
+    /// the sandbox's set-up about 10 ms slower).</summary>
+    private static void RegisterSets(IntPtr con, Dictionary<string, List<IntPtr>> pending)
+    {
+        foreach (var (name, functions) in pending)
+        {
+            IntPtr set = DuneNative.CreateScalarSet(name);
+            try
+            {
+                foreach (var function in functions)
+                {
+                    DuneNative.AddToScalarSet(set, function);
+                }
+                if (DuneNative.RegisterScalarSet(con, set) != 0)
+                {
+                    throw new InvalidOperationException($"Could not register the function {name}.");
+                }
+            }
+            finally
+            {
+                DuneNative.DestroyScalarSet(ref set);
+                for (int i = 0; i < functions.Count; i++)
+                {
+                    IntPtr function = functions[i];
+                    DuneNative.DestroyScalar(ref function);
+                }
+            }
         }
     }
 
-    private static void Add(DuckDBConnection connection, string name, DuckDBType parameter,
-        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> body, int arity = 2) =>
-        NativeScalarFunction.Register(connection, name, parameter, arity, DuckDBType.VarInt, body);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void AddRows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.Add, info, input, output);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void SubtractRows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.Subtract, info, input, output);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void MultiplyRows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.Multiply, info, input, output);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void DivideRows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.Divide, info, input, output);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void ModuloRows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.Modulo, info, input, output);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void ToUint256Rows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.ToUint256, info, input, output);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void ToInt256Rows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.ToInt256, info, input, output);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void AbsRows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.Abs, info, input, output);
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void SameRows(IntPtr info, IntPtr input, IntPtr output) => Run(Op.Same, info, input, output);
-
-    /// <summary>Computes one chunk. Nothing may escape to native code: a failure becomes the query's error.</summary>
-    private static void Run(Op op, IntPtr info, IntPtr input, IntPtr output)
+    private static void Add(Dictionary<string, List<IntPtr>> pending, string name, Op op, Kind kind, params (int Type, string? Alias, Layout Layout)[] parameters)
     {
-        var chunk = new DuckDBDataChunk(input);
+        IntPtr function = DuneNative.CreateScalar();
+        if (!pending.TryGetValue(name, out var functions))
+        {
+            pending[name] = functions = [];
+        }
+        functions.Add(function);
+        {
+            DuneNative.ScalarName(function, name);
+            foreach (var p in parameters)
+            {
+                IntPtr type = DuneNative.Type(p.Type, p.Alias);
+                DuneNative.ScalarParameter(function, type);
+                DuneNative.DestroyType(ref type);
+            }
+            IntPtr result = DuneNative.Type(kind == Kind.Double ? DuneNative.TypeDouble : DuneNative.TypeBignum, kind switch
+            {
+                Kind.Uint => DuneInt256Types.Uint256,
+                Kind.Int => DuneInt256Types.Int256,
+                _ => null,
+            });
+            DuneNative.ScalarReturn(function, result);
+            DuneNative.DestroyType(ref result);
+            DuneNative.ScalarBody(function, &Rows);
+            int extra = (int)op | ((int)parameters[0].Layout << 8) | ((int)parameters[^1].Layout << 16) | ((int)kind << 24) | (parameters.Length << 26);
+            DuneNative.ScalarExtra(function, extra, IntPtr.Zero);
+        }
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Rows(IntPtr info, IntPtr input, IntPtr output)
+    {
+        int extra = (int)DuneNative.ScalarGetExtra(info);
+        var op = (Op)(extra & 0xff);
+        var leftLayout = (Layout)((extra >> 8) & 0xff);
+        var rightLayout = (Layout)((extra >> 16) & 0xff);
+        var kind = (Kind)((extra >> 24) & 3);
+        bool unary = (extra >> 26) == 1;
         try
         {
-            ulong rows = DataChunks.DuckDBDataChunkGetSize(chunk);
-            IntPtr left = DataChunks.DuckDBDataChunkGetVector(chunk, 0);
-            bool unary = op is Op.Abs or Op.Same;
-            IntPtr right = DataChunks.DuckDBDataChunkGetVector(chunk, unary ? 0 : 1);
-            var leftData = (DuckDBString*)Vectors.DuckDBVectorGetData(left);
-            var rightData = (DuckDBString*)Vectors.DuckDBVectorGetData(right);
-            ulong* leftValid = Vectors.DuckDBVectorGetValidity(left);
-            ulong* rightValid = Vectors.DuckDBVectorGetValidity(right);
+            ulong rows = DuneNative.ChunkSize(input);
+            IntPtr left = DuneNative.ChunkVector(input, 0);
+            IntPtr right = DuneNative.ChunkVector(input, unary ? 0UL : 1UL);
+            void* leftData = DuneNative.Data(left);
+            void* rightData = DuneNative.Data(right);
+            ulong* leftValid = DuneNative.Validity(left);
+            ulong* rightValid = DuneNative.Validity(right);
             for (ulong row = 0; row < rows; row++)
             {
-                if (!IsValid(leftValid, row) || !IsValid(rightValid, row))
+                if (!DuneNative.IsValid(leftValid, row) || !DuneNative.IsValid(rightValid, row))
                 {
-                    Vectors.DuckDBVectorEnsureValidityWritable(output);
-                    ValidityMask.DuckDBValiditySetRowValidity(Vectors.DuckDBVectorGetValidity(output), row, false);
+                    DuneNative.SetNull(output, row);
+                    continue;
+                }
+                if (kind == Kind.Double)
+                {
+                    ((double*)DuneNative.Data(output))[row] = ComputeDouble(op, AsDouble(leftData, leftLayout, row), AsDouble(rightData, rightLayout, row));
                     continue;
                 }
                 BigInteger value = op is Op.ToUint256 or Op.ToInt256
-                    ? Cast(op, Text(leftData + row), Text(rightData + row))
-                    : unary ? Unary(op, Decode(Bytes(leftData + row)))
-                    : Compute(op, Operand(Bytes(leftData + row), op), Operand(Bytes(rightData + row), op));
-                byte[] encoded = Encode(value);
-                fixed (byte* bytes = encoded)
-                {
-                    Vectors.DuckDBVectorAssignStringElementLength(output, row, bytes, encoded.Length);
-                }
+                    ? Cast(op, DuneNative.ReadText(leftData, row), DuneNative.ReadText(rightData, row))
+                    : op == Op.FromBytes ? FromBytes(DuneNative.Bytes((DuneNative.DuneString*)leftData + row), kind)
+                    : unary ? Unary(op, Operand(leftData, leftLayout, row, op, kind), kind)
+                    : op == Op.Round ? RoundTo(Operand(leftData, leftLayout, row, op, kind), ((int*)rightData)[row], kind)
+                    : Compute(op, Operand(leftData, leftLayout, row, op, kind), Operand(rightData, rightLayout, row, op, kind), kind);
+                DuneNative.WriteBignum(output, row, value);
             }
         }
         catch (Exception e) when (e is OverflowException or DivideByZeroException or FormatException)
@@ -129,21 +207,77 @@ public static unsafe class DuneInt256
         {
             ScalarFunction.DuckDBScalarFunctionSetError(info, "uint256 arithmetic failed: " + e.GetType().Name);
         }
-        finally
-        {
-            chunk.SetHandleAsInvalid(); // DuckDB owns the chunk
-        }
     }
 
-    private static bool IsValid(ulong* validity, ulong row) => validity == null || (validity[row / 64] & (1UL << (int)(row % 64))) != 0;
+    private static double AsDouble(void* data, Layout layout, ulong row) => layout == Layout.Double
+        ? ((double*)data)[row]
+        : DuneInt256Types.NearestDouble(DuneNative.ReadInteger(data, layout, row));
 
-    private static BigInteger Unary(Op op, BigInteger value) => op == Op.Abs ? BigInteger.Abs(value) : value;
+    /// <summary>Double arithmetic as Java's (Trino's): x / 0 is an infinity or NaN, % is the truncated remainder.</summary>
+    private static double ComputeDouble(Op op, double left, double right) => op switch
+    {
+        Op.Add => left + right,
+        Op.Subtract => left - right,
+        Op.Multiply => left * right,
+        Op.Divide => left / right,
+        _ => left % right,
+    };
 
-    private static BigInteger Operand(ReadOnlySpan<byte> blob, Op op) => blob.Length - 3 > MaxOperandBytes
-        // Only DuckDB's own BIGNUM paths (a sum past 2^256) can make such a value; it is not a uint256 or int256, and
-        // arithmetic on it is refused before it starts (a native call cannot be interrupted by cancellation).
-        ? throw new OverflowException($"uint256/int256 {Name(op)} overflow: an operand is outside [-2^255, 2^256-1]")
-        : Decode(blob);
+    private static string TypeName(Kind kind) => kind switch { Kind.Uint => "uint256", Kind.Int => "int256", _ => "uint256/int256" };
+
+    private static string Range(Kind kind) => kind switch { Kind.Uint => "[0, 2^256-1]", Kind.Int => "[-2^255, 2^255-1]", _ => "[-2^255, 2^256-1]" };
+
+    private static BigInteger Checked(BigInteger result, Op op, Kind kind) => (kind == Kind.Bignum
+        ? result >= IntMin && result <= UintMax : DuneInt256Types.Fits(result, kind == Kind.Uint))
+        ? result
+        : throw new OverflowException($"{TypeName(kind)} {Name(op)} overflow: the result is outside {Range(kind)}");
+
+    private static BigInteger Unary(Op op, BigInteger value, Kind kind) => op switch
+    {
+        Op.Abs => Checked(BigInteger.Abs(value), op, kind),
+        Op.Negate => Checked(-value, op, kind),
+        _ => value,
+    };
+
+    /// <summary>Dune's varbinary_to_uint256/int256: big-endian, at most 32 bytes, a shorter value padded with zero bytes
+    /// on the left; as int256 a 32-byte value is two's complement.</summary>
+    private static BigInteger FromBytes(ReadOnlySpan<byte> bytes, Kind kind)
+    {
+        if (bytes.Length > 32)
+        {
+            throw new OverflowException($"varbinary_to_{TypeName(kind)}: varbinary is longer than 32 bytes");
+        }
+        bool negative = kind == Kind.Int && bytes.Length == 32 && (bytes[0] & 0x80) != 0;
+        return new BigInteger(bytes, isUnsigned: !negative, isBigEndian: true);
+    }
+
+    /// <summary>Trino's round(x, d) on an integer: x itself for d ≥ 0, else to a multiple of 10^-d, halves away from zero.</summary>
+    private static BigInteger RoundTo(BigInteger value, int digits, Kind kind)
+    {
+        if (digits >= 0)
+        {
+            return value;
+        }
+        if (digits < -78)
+        {
+            return BigInteger.Zero;
+        }
+        var unit = BigInteger.Pow(10, -digits);
+        var remainder = BigInteger.Remainder(value, unit);
+        var rounded = value - remainder;
+        if (BigInteger.Abs(remainder) * 2 >= unit)
+        {
+            rounded += value.Sign < 0 ? -unit : unit;
+        }
+        return Checked(rounded, Op.Round, kind);
+    }
+
+    private static BigInteger Operand(void* data, Layout layout, ulong row, Op op, Kind kind) =>
+        layout == Layout.Text && DuneNative.BignumDataBytes(data, row) > MaxOperandBytes
+        // Only DuckDB's own BIGNUM paths can make such a value; it is not a uint256 or int256, and arithmetic on it
+        // is refused before it starts (a native call cannot be interrupted by cancellation).
+        ? throw new OverflowException($"{TypeName(kind)} {Name(op)} overflow: an operand is outside {Range(kind)}")
+        : DuneNative.ReadInteger(data, layout, row);
 
     private static string Name(Op op) => op switch
     {
@@ -151,10 +285,13 @@ public static unsafe class DuneInt256
         Op.Subtract => "subtraction",
         Op.Multiply => "multiplication",
         Op.Divide => "division",
+        Op.Negate => "negation",
+        Op.Abs => "absolute value",
+        Op.Round => "rounding",
         _ => "modulus",
     };
 
-    private static BigInteger Compute(Op op, BigInteger left, BigInteger right)
+    private static BigInteger Compute(Op op, BigInteger left, BigInteger right, Kind kind)
     {
         if (op is Op.Divide or Op.Modulo && right.IsZero)
         {
@@ -169,11 +306,7 @@ public static unsafe class DuneInt256
             Op.Divide => BigInteger.Divide(left, right),
             _ => BigInteger.Remainder(left, right),
         };
-        if (result > UintMax || result < IntMin)
-        {
-            throw new OverflowException($"uint256/int256 {Name(op)} overflow: the result is outside [-2^255, 2^256-1]");
-        }
-        return result;
+        return Checked(result, op, kind);
     }
 
     /// <summary>
@@ -225,12 +358,6 @@ public static unsafe class DuneInt256
         return new BigInteger(Math.Round(d, MidpointRounding.AwayFromZero));
     }
 
-    private static string Text(DuckDBString* s) => System.Text.Encoding.UTF8.GetString(Bytes(s));
-
-    /// <summary>The bytes of a string_t in a vector (DuckDB's memory, valid during the call).</summary>
-    private static ReadOnlySpan<byte> Bytes(DuckDBString* s) =>
-        s->Length <= 12 ? new ReadOnlySpan<byte>(s->Inline, (int)s->Length) : new ReadOnlySpan<byte>((byte*)s->Pointer, (int)s->Length);
-
     /// <summary>DuckDB's BIGNUM encoding: a 3-byte header (byte count with bit 23 set, all bits inverted when
     /// negative), then the magnitude big-endian, each byte inverted when negative. It sorts as bytes.</summary>
     public static BigInteger Decode(ReadOnlySpan<byte> blob)
@@ -270,14 +397,5 @@ public static unsafe class DuneInt256
             blob[i + 3] = negative ? (byte)~magnitude[i] : magnitude[i];
         }
         return blob;
-    }
-
-    /// <summary>DuckDB's string_t: a length, then up to 12 bytes inline or a 4-byte prefix and a pointer.</summary>
-    [StructLayout(LayoutKind.Explicit, Size = 16)]
-    private struct DuckDBString
-    {
-        [FieldOffset(0)] public uint Length;
-        [FieldOffset(4)] public fixed byte Inline[12];
-        [FieldOffset(8)] public IntPtr Pointer;
     }
 }

@@ -20,7 +20,7 @@ internal static class DuneTypes
     /// DuckDB's BIGNUM→BLOB gives its internal encoding; any other type as DuckDB casts it. The BIGNUM branch goes
     /// through the digits so that it binds (and is not taken) for every other argument type.</summary>
     internal static string ToVarbinary(bool isTry) =>
-        "(CASE WHEN typeof($1) = 'BIGNUM' THEN " + (isTry ? "TRY(" : "(")
+        "(CASE WHEN typeof($1) IN ('BIGNUM', 'uint256', 'int256') THEN " + (isTry ? "TRY(" : "(")
         + "dune_bignum_to_varbinary(TRY_CAST(CAST($1 AS VARCHAR) AS BIGNUM))) ELSE " + (isTry ? "TRY_CAST" : "CAST") + "($1 AS BLOB) END)";
 
     /// <summary>Cast to double: from uint256/int256 through the digits, since DuckDB's BIGNUM-to-DOUBLE conversion is not
@@ -105,8 +105,8 @@ internal static class DuneTypes
         {
             "varchar" or "char" or "string" => top ? "VARCHAR" : "VARCHAR",
             "varbinary" => "BLOB",
-            "uint256" => top ? "UINT256" : "BIGNUM",
-            "int256" => top ? "INT256" : "BIGNUM",
+            "uint256" => top ? "UINT256" : DuneInt256Types.Uint256,
+            "int256" => top ? "INT256" : DuneInt256Types.Int256,
             "timestamp" => withZone ? "TIMESTAMPTZ" : "TIMESTAMP",
             "time" => withZone ? "TIMETZ" : "TIME",
             "decimal" or "numeric" => parameters.Count == 0 ? "DECIMAL(38, 0)" : $"DECIMAL({string.Concat(parameters)})",

@@ -54,11 +54,19 @@ public sealed class Uint256PropertyTests
         return pairs;
     }
 
-    private static BigInteger? Expected(string op, BigInteger a, BigInteger b)
+    private static bool Fits(BigInteger v, string type) => type == "uint256"
+        ? v.Sign >= 0 && v <= DuneInt256.UintMax
+        : v >= DuneInt256.IntMin && v <= DuneInt256.IntMax;
+
+    /// <summary>Dune's result type of an operation on the two types: int256 is "bigger" than uint256
+    /// (conversion.mdx), so a mixed operation converts the uint256 operand to int256 first.</summary>
+    private static string ResultType(string left, string right) => left == "uint256" && right == "uint256" ? "uint256" : "int256";
+
+    private static BigInteger? Expected(string op, BigInteger a, BigInteger b, string type)
     {
-        if (op is "/" or "%" && b.IsZero)
+        if (!Fits(a, type) || !Fits(b, type) || (op is "/" or "%" && b.IsZero))
         {
-            return null;
+            return null; // an operand that does not convert to the result type, or division by zero
         }
         BigInteger r = op switch
         {
@@ -68,7 +76,7 @@ public sealed class Uint256PropertyTests
             "/" => BigInteger.Divide(a, b),
             _ => BigInteger.Remainder(a, b),
         };
-        return r > DuneInt256.UintMax || r < DuneInt256.IntMin ? null : r;
+        return Fits(r, type) ? r : null;
     }
 
     private static DuneSqlDb Load(List<(BigInteger A, BigInteger B)> pairs)
@@ -84,39 +92,55 @@ public sealed class Uint256PropertyTests
         return db;
     }
 
+    /// <summary>Every pair of operand types: each operand is kept where it fits its type (NULL otherwise, and that row
+    /// is skipped), so each query has one type per column as SQL requires, and the four queries cover
+    /// uint256∘uint256, uint256∘int256, int256∘uint256 and int256∘int256.</summary>
     [Theory]
-    [InlineData(1)]
-    [InlineData(20261130)]
-    public void Arithmetic_matches_BigInteger(int seed)
+    [InlineData(1, "uint256", "uint256")]
+    [InlineData(1, "uint256", "int256")]
+    [InlineData(1, "int256", "uint256")]
+    [InlineData(1, "int256", "int256")]
+    [InlineData(20261130, "uint256", "uint256")]
+    [InlineData(20261130, "uint256", "int256")]
+    [InlineData(20261130, "int256", "uint256")]
+    [InlineData(20261130, "int256", "int256")]
+    public void Arithmetic_matches_BigInteger(int seed, string left, string right)
     {
         var pairs = Operands(seed);
         using var db = Load(pairs);
-        // try(...) turns each row's overflow or division by zero into NULL, which is where BigInteger says the
-        // result has no uint256/int256 value; the errors themselves are checked below.
-        var rows = db.Rows("""
-            SELECT i, cast(try(x + y) AS varchar), cast(try(x - y) AS varchar), cast(try(x * y) AS varchar),
-                   cast(try(x / y) AS varchar), cast(try(x % y) AS varchar), x < y, x = y, x > y, x <= y, x >= y, x <> y
-            FROM (SELECT i, CASE WHEN a LIKE '-%' THEN cast(a AS int256) ELSE cast(a AS uint256) END AS x,
-                         CASE WHEN b LIKE '-%' THEN cast(b AS int256) ELSE cast(b AS uint256) END AS y FROM pairs)
+        string type = ResultType(left, right);
+        // try(...) turns each row's overflow or division by zero into NULL, which is where BigInteger says the result has
+        // no value of the result type; the errors themselves are checked below. Operands are those of the types that also
+        // convert to the result type (a uint256 past 2^255-1 with an int256 is a conversion error, in Int256TypeTests).
+        var rows = db.Rows($"""
+            SELECT i, typeof(x + y), cast(try(x + y) AS varchar), cast(try(x - y) AS varchar), cast(try(x * y) AS varchar),
+                   cast(try(x / y) AS varchar), cast(try(x % y) AS varchar),
+                   try(x < y), try(x = y), try(x > y), try(x <= y), try(x >= y), try(x <> y)
+            FROM (SELECT i, try_cast(a AS {left}) AS x, try_cast(b AS {right}) AS y FROM pairs
+                  WHERE try_cast(a AS {left}) IS NOT NULL AND try_cast(b AS {right}) IS NOT NULL
+                    AND try_cast(a AS {type}) IS NOT NULL AND try_cast(b AS {type}) IS NOT NULL)
             ORDER BY i
             """);
-        Assert.Equal(pairs.Count, rows.Count);
         string[] ops = ["+", "-", "*", "/", "%"];
-        int checkedResults = 0, overflows = 0;
+        int checkedResults = 0, overflows = 0, compared = 0;
         foreach (var row in rows)
         {
             var (a, b) = pairs[int.Parse(row[0], CultureInfo.InvariantCulture)];
+            Assert.Equal(type, row[1]);
             for (int k = 0; k < ops.Length; k++)
             {
-                var expected = Expected(ops[k], a, b);
-                Assert.True((expected?.ToString(CultureInfo.InvariantCulture) ?? "NULL") == row[k + 1],
-                    $"{a} {ops[k]} {b}: expected {expected?.ToString(CultureInfo.InvariantCulture) ?? "NULL"}, got {row[k + 1]}");
+                var expected = Expected(ops[k], a, b, type);
+                Assert.True((expected?.ToString(CultureInfo.InvariantCulture) ?? "NULL") == row[k + 2],
+                    $"{left} {a} {ops[k]} {right} {b}: expected {expected?.ToString(CultureInfo.InvariantCulture) ?? "NULL"}, got {row[k + 2]}");
                 checkedResults++;
                 overflows += expected is null ? 1 : 0;
             }
             int c = a.CompareTo(b);
-            Assert.Equal([c < 0, c == 0, c > 0, c <= 0, c >= 0, c != 0], row[6..].Select(v => v == "true").ToArray());
+            Assert.Equal([c < 0, c == 0, c > 0, c <= 0, c >= 0, c != 0], row[7..].Select(v => v == "true").ToArray());
+            compared++;
         }
+        Assert.True(rows.Count > 300, $"only {rows.Count} pairs of {left} and {right}");
+        Assert.True(compared > 300, $"only {compared} comparisons");
         // Both sides of the boundary are exercised: most results fit, a good share overflow.
         Assert.InRange(overflows, checkedResults / 50, checkedResults / 2);
     }
@@ -152,11 +176,21 @@ public sealed class Uint256PropertyTests
     [Theory]
     // Dune's implicit conversions (query-engine/Functions-and-operators/conversion.mdx): integers become
     // uint256/int256 (exact), doubles and non-integral decimals make the result double.
-    [InlineData("SELECT typeof(uint256 '2' * 3), cast(uint256 '2' * 3 AS varchar)", "BIGNUM", "6")]
-    [InlineData("SELECT typeof(uint256 '7' / 2), cast(uint256 '7' / 2 AS varchar)", "BIGNUM", "3")]
-    [InlineData("SELECT typeof(uint256 '7' % bigint '4'), cast(uint256 '7' % bigint '4' AS varchar)", "BIGNUM", "3")]
-    [InlineData("SELECT typeof(mod(uint256 '115792089237316195423570985008687907853269984665640564039457584007913129639935', 1000)), cast(mod(uint256 '115792089237316195423570985008687907853269984665640564039457584007913129639935', 1000) AS varchar)", "BIGNUM", "935")]
-    [InlineData("SELECT typeof(bigint '3' - int256 '5'), cast(bigint '3' - int256 '5' AS varchar)", "BIGNUM", "-2")]
+    [InlineData("SELECT typeof(uint256 '2' * 3), cast(uint256 '2' * 3 AS varchar)", "uint256", "6")]
+    [InlineData("SELECT typeof(uint256 '7' / 2), cast(uint256 '7' / 2 AS varchar)", "uint256", "3")]
+    [InlineData("SELECT typeof(uint256 '7' % bigint '4'), cast(uint256 '7' % bigint '4' AS varchar)", "uint256", "3")]
+    [InlineData("SELECT typeof(mod(uint256 '115792089237316195423570985008687907853269984665640564039457584007913129639935', 1000)), cast(mod(uint256 '115792089237316195423570985008687907853269984665640564039457584007913129639935', 1000) AS varchar)", "uint256", "935")]
+    [InlineData("SELECT typeof(bigint '3' - int256 '5'), cast(bigint '3' - int256 '5' AS varchar)", "int256", "-2")]
+    // int256 is "bigger" than uint256: a mixed operation is int256.
+    [InlineData("SELECT typeof(uint256 '3' - int256 '5'), cast(uint256 '3' - int256 '5' AS varchar)", "int256", "-2")]
+    [InlineData("SELECT typeof(int256 '-5' * uint256 '3'), cast(int256 '-5' * uint256 '3' AS varchar)", "int256", "-15")]
+    // A zero-scale decimal converts to uint256 (exact); a literal past bigint too.
+    [InlineData("SELECT typeof(uint256 '5' * cast(3 AS decimal(10,0))), cast(uint256 '5' * cast(3 AS decimal(10,0)) AS varchar)", "uint256", "15")]
+    [InlineData("SELECT typeof(uint256 '2' * 1000000000000000000000000), cast(uint256 '2' * 1000000000000000000000000 AS varchar)", "uint256", "2000000000000000000000000")]
+    [InlineData("SELECT typeof(cast(38 AS decimal(38,0)) + int256 '-40'), cast(cast(38 AS decimal(38,0)) + int256 '-40' AS varchar)", "int256", "-2")]
+    [InlineData("SELECT typeof(uint256 '5' * cast(1.5 AS decimal(10,1))), cast(uint256 '5' * cast(1.5 AS decimal(10,1)) AS varchar)", "DOUBLE", "7.5")]
+    [InlineData("SELECT typeof(uint256 '3' * real '1.5'), cast(uint256 '3' * real '1.5' AS varchar)", "DOUBLE", "4.5")]
+    [InlineData("SELECT typeof(power(uint256 '3', 2)), cast(power(uint256 '3', 2) AS varchar)", "DOUBLE", "9.0")]
     [InlineData("SELECT typeof(uint256 '7' / 2e0), cast(uint256 '7' / 2e0 AS varchar)", "DOUBLE", "3.5")]
     [InlineData("SELECT typeof(uint256 '3' * 2.5), cast(uint256 '3' * 2.5 AS varchar)", "DOUBLE", "7.5")]
     [InlineData("SELECT typeof(uint256 '3' * double '0.5'), cast(uint256 '3' * double '0.5' AS varchar)", "DOUBLE", "1.5")]
@@ -171,7 +205,7 @@ public sealed class Uint256PropertyTests
     {
         using var db = new DuneSqlDb();
         const string v = "-57896044618658097711785492504343953926634992332820282019728792003956564819967";
-        Assert.Equal(["BIGNUM", v[1..], v, v, v, v], db.Rows(
+        Assert.Equal(["int256", v[1..], v, v, v, v], db.Rows(
             $"SELECT typeof(abs(int256 '{v}')), cast(abs(int256 '{v}') AS varchar), cast(floor(int256 '{v}') AS varchar), "
             + $"cast(ceil(int256 '{v}') AS varchar), cast(round(int256 '{v}') AS varchar), cast(truncate(int256 '{v}') AS varchar)")[0]);
     }

@@ -49,9 +49,8 @@ const MAIN_SCHEMA = [
   { name: 'dec', type: 'decimal(10,2)' }, // not in the SDK's ColumnType enum, but documented by Strata
 ];
 const MAIN_COLUMNS = MAIN_SCHEMA.map((c) => c.name);
-// How a query's result metadata names those types (contract section 7). Both 256-bit types read
-// back as DuckDB BIGNUM, which DuckDB cannot tell apart, and are named `uint256`, like the demo's
-// 256-bit columns (docs/notes/uint256-exact.md); uploads.list keeps the declared types.
+// How a query's result metadata names those types (contract section 7). uint256 and int256 are two
+// types in the engine (docs/notes/dunesql-types.md), named as declared.
 const MAIN_RESULT_TYPES = [
   'integer',
   'varchar',
@@ -62,7 +61,7 @@ const MAIN_RESULT_TYPES = [
   'date',
   'varbinary',
   'uint256',
-  'uint256',
+  'int256',
   'decimal(10,2)',
 ];
 
@@ -395,7 +394,7 @@ describe('uploaded tables and usage through the Dune SDK', () => {
     assert.deepEqual(results.result.rows, MAIN_ROWS_SNIFFED);
   });
 
-  test('result metadata names the column types (256-bit types as uint256, docs/notes/uint256-exact.md)', async () => {
+  test('result metadata names the column types (uint256 and int256 as declared, docs/notes/dunesql-types.md)', async () => {
     const result = await query(strata.alice, `select * from dune.${ALICE}.${MAIN} order by id limit 1`);
     assert.deepEqual(result.metadata.column_names, MAIN_COLUMNS);
     assert.deepEqual(result.metadata.column_types, MAIN_RESULT_TYPES);
@@ -587,7 +586,7 @@ describe('uploaded tables and usage through the Dune SDK', () => {
     assert.equal(listed.description, 'client-compat CSV upload');
     // ... and as a query names them.
     assert.deepEqual(result.metadata.column_types, [
-      'boolean', 'integer', 'bigint', 'uint256', 'uint256', 'double', 'date', 'timestamp(3)', 'varbinary', 'varchar', 'varchar', 'varchar',
+      'boolean', 'integer', 'bigint', 'uint256', 'int256', 'double', 'date', 'timestamp(3)', 'varbinary', 'varchar', 'varchar', 'varchar',
     ]);
 
     // Private: bob's queries do not see it.

@@ -1,0 +1,94 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using DuckDB.NET.Data;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// Trino's <c>cardinality(x)</c> on an array or a map: DuckDB's <c>len</c> takes only lists and its <c>cardinality</c>
+/// only maps, and a translation cannot tell which it has. <c>dune_cardinality</c> is a native function with a
+/// <c>LIST(ANY)</c> overload and an <c>ANY</c> one (DuckDB 1.5 fails internally on a <c>MAP(ANY, ANY)</c> parameter);
+/// a map is a list of entries in memory too, so the body reads each row's entry count, after checking that the
+/// argument is a list or a map.
+/// </summary>
+internal static unsafe partial class DuneCardinality
+{
+    private const int TypeAny = 34; // DUCKDB_TYPE_ANY
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_create_list_type")]
+    private static partial IntPtr ListType(IntPtr element);
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_vector_get_column_type")]
+    private static partial IntPtr ColumnType(IntPtr vector);
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_get_type_id")]
+    private static partial int TypeId(IntPtr type);
+
+    private const int TypeList = 24, TypeMap = 26; // DUCKDB_TYPE_LIST, DUCKDB_TYPE_MAP
+
+    public static void Register(DuckDBConnection connection)
+    {
+        IntPtr con = connection.NativeConnection.DangerousGetHandle();
+        foreach (bool map in new[] { false, true })
+        {
+            IntPtr any = DuneNative.CreateType(TypeAny);
+            IntPtr parameter = map ? DuneNative.CreateType(TypeAny) : ListType(any);
+            IntPtr result = DuneNative.CreateType(DuneNative.TypeBigInt);
+            IntPtr function = DuneNative.CreateScalar();
+            try
+            {
+                DuneNative.ScalarName(function, "dune_cardinality");
+                DuneNative.ScalarParameter(function, parameter);
+                DuneNative.ScalarReturn(function, result);
+                DuneNative.ScalarBody(function, &Rows);
+                if (DuneNative.RegisterScalar(con, function) != 0)
+                {
+                    throw new InvalidOperationException("Could not register dune_cardinality.");
+                }
+            }
+            finally
+            {
+                DuneNative.DestroyScalar(ref function);
+                DuneNative.DestroyType(ref result);
+                DuneNative.DestroyType(ref parameter);
+                DuneNative.DestroyType(ref any);
+            }
+        }
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Rows(IntPtr info, IntPtr input, IntPtr output)
+    {
+        ulong rows = DuneNative.ChunkSize(input);
+        IntPtr vector = DuneNative.ChunkVector(input, 0);
+        IntPtr type = ColumnType(vector);
+        int id = TypeId(type);
+        DuneNative.DestroyType(ref type);
+        if (id is not (TypeList or TypeMap))
+        {
+            DuckDB.NET.Native.NativeMethods.ScalarFunction.DuckDBScalarFunctionSetError(info, "cardinality takes an array or a map");
+            return;
+        }
+        var entries = (ListEntry*)DuneNative.Data(vector);
+        ulong* valid = DuneNative.Validity(vector);
+        var counts = (long*)DuneNative.Data(output);
+        for (ulong row = 0; row < rows; row++)
+        {
+            if (DuneNative.IsValid(valid, row))
+            {
+                counts[row] = (long)entries[row].Length;
+            }
+            else
+            {
+                DuneNative.SetNull(output, row);
+            }
+        }
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct ListEntry
+    {
+        public ulong Offset;
+        public ulong Length;
+    }
+}

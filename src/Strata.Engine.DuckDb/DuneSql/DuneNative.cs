@@ -1,0 +1,210 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// The parts of DuckDB's C API that DuckDB.NET does not wrap (type aliases, registered types, cast functions,
+/// per-function extra info), and reading/writing DuckDB vectors of the types the uint256/int256 functions take.
+/// Everything here runs on DuckDB's threads inside a native call: no exception may escape a caller of it.
+/// </summary>
+internal static unsafe partial class DuneNative
+{
+    private const string Library = "duckdb";
+
+    // duckdb_type values (duckdb.h), as DuckDB.NET numbers them.
+    internal const int TypeTinyInt = (int)DuckDB.NET.Native.DuckDBType.TinyInt, TypeSmallInt = (int)DuckDB.NET.Native.DuckDBType.SmallInt,
+        TypeInteger = (int)DuckDB.NET.Native.DuckDBType.Integer, TypeBigInt = (int)DuckDB.NET.Native.DuckDBType.BigInt,
+        TypeUTinyInt = (int)DuckDB.NET.Native.DuckDBType.UnsignedTinyInt, TypeUSmallInt = (int)DuckDB.NET.Native.DuckDBType.UnsignedSmallInt,
+        TypeUInteger = (int)DuckDB.NET.Native.DuckDBType.UnsignedInteger, TypeUBigInt = (int)DuckDB.NET.Native.DuckDBType.UnsignedBigInt,
+        TypeFloat = (int)DuckDB.NET.Native.DuckDBType.Float, TypeDouble = (int)DuckDB.NET.Native.DuckDBType.Double,
+        TypeVarchar = (int)DuckDB.NET.Native.DuckDBType.Varchar, TypeBlob = (int)DuckDB.NET.Native.DuckDBType.Blob,
+        TypeHugeInt = (int)DuckDB.NET.Native.DuckDBType.HugeInt, TypeUHugeInt = (int)DuckDB.NET.Native.DuckDBType.UnsignedHugeInt,
+        TypeBignum = (int)DuckDB.NET.Native.DuckDBType.VarInt;
+
+    [LibraryImport(Library, EntryPoint = "duckdb_create_logical_type")]
+    internal static partial IntPtr CreateType(int type);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_create_decimal_type")]
+    internal static partial IntPtr CreateDecimalType(byte width, byte scale);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_destroy_logical_type")]
+    internal static partial void DestroyType(ref IntPtr type);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_logical_type_set_alias", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial void SetAlias(IntPtr type, string alias);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_register_logical_type")]
+    internal static partial int RegisterType(IntPtr connection, IntPtr type, IntPtr info);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_create_cast_function")]
+    internal static partial IntPtr CreateCast();
+
+    [LibraryImport(Library, EntryPoint = "duckdb_cast_function_set_source_type")]
+    internal static partial void CastSource(IntPtr cast, IntPtr type);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_cast_function_set_target_type")]
+    internal static partial void CastTarget(IntPtr cast, IntPtr type);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_cast_function_set_implicit_cast_cost")]
+    internal static partial void CastCost(IntPtr cast, long cost);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_cast_function_set_function")]
+    internal static partial void CastBody(IntPtr cast, delegate* unmanaged[Cdecl]<IntPtr, ulong, IntPtr, IntPtr, byte> body);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_cast_function_set_extra_info")]
+    internal static partial void CastExtra(IntPtr cast, IntPtr extra, IntPtr destroy);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_cast_function_get_extra_info")]
+    internal static partial IntPtr CastGetExtra(IntPtr info);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_cast_function_get_cast_mode")]
+    internal static partial int CastMode(IntPtr info);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_cast_function_set_error", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial void CastError(IntPtr info, string error);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_cast_function_set_row_error", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial void CastRowError(IntPtr info, string error, ulong row, IntPtr output);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_register_cast_function")]
+    internal static partial int RegisterCast(IntPtr connection, IntPtr cast);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_destroy_cast_function")]
+    internal static partial void DestroyCast(ref IntPtr cast);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_create_scalar_function")]
+    internal static partial IntPtr CreateScalar();
+
+    [LibraryImport(Library, EntryPoint = "duckdb_scalar_function_set_name", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial void ScalarName(IntPtr function, string name);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_scalar_function_add_parameter")]
+    internal static partial void ScalarParameter(IntPtr function, IntPtr type);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_scalar_function_set_return_type")]
+    internal static partial void ScalarReturn(IntPtr function, IntPtr type);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_scalar_function_set_function")]
+    internal static partial void ScalarBody(IntPtr function, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> body);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_scalar_function_set_extra_info")]
+    internal static partial void ScalarExtra(IntPtr function, IntPtr extra, IntPtr destroy);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_scalar_function_get_extra_info")]
+    internal static partial IntPtr ScalarGetExtra(IntPtr info);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_register_scalar_function")]
+    internal static partial int RegisterScalar(IntPtr connection, IntPtr function);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_destroy_scalar_function")]
+    internal static partial void DestroyScalar(ref IntPtr function);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_create_scalar_function_set", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial IntPtr CreateScalarSet(string name);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_add_scalar_function_to_set")]
+    internal static partial int AddToScalarSet(IntPtr set, IntPtr function);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_register_scalar_function_set")]
+    internal static partial int RegisterScalarSet(IntPtr connection, IntPtr set);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_destroy_scalar_function_set")]
+    internal static partial void DestroyScalarSet(ref IntPtr set);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_vector_get_data")]
+    internal static partial void* Data(IntPtr vector);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_vector_get_validity")]
+    internal static partial ulong* Validity(IntPtr vector);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_vector_ensure_validity_writable")]
+    private static partial void EnsureValidityWritable(IntPtr vector);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_vector_assign_string_element_len")]
+    private static partial void AssignString(IntPtr vector, ulong index, byte* data, ulong length);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_data_chunk_get_size")]
+    internal static partial ulong ChunkSize(IntPtr chunk);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_data_chunk_get_vector")]
+    internal static partial IntPtr ChunkVector(IntPtr chunk, ulong index);
+
+    internal static bool IsValid(ulong* validity, ulong row) => validity == null || (validity[row / 64] & (1UL << (int)(row % 64))) != 0;
+
+    internal static void SetNull(IntPtr vector, ulong row)
+    {
+        EnsureValidityWritable(vector);
+        ulong* validity = Validity(vector);
+        validity[row / 64] &= ~(1UL << (int)(row % 64));
+    }
+
+    /// <summary>A logical type: <paramref name="type"/> (a duckdb_type), or BIGNUM named by <paramref name="alias"/>.</summary>
+    internal static IntPtr Type(int type, string? alias = null)
+    {
+        IntPtr handle = CreateType(type);
+        if (alias != null)
+        {
+            SetAlias(handle, alias);
+        }
+        return handle;
+    }
+
+    /// <summary>How a vector's values are read (the physical layout of its type).</summary>
+    internal enum Layout : byte { Text, Int8, Int16, Int32, Int64, UInt8, UInt16, UInt32, UInt64, Int128, UInt128, Float, Double }
+
+    /// <summary>The integer at <paramref name="row"/> of a vector of <paramref name="layout"/> (a BIGNUM is decoded).</summary>
+    internal static BigInteger ReadInteger(void* data, Layout layout, ulong row) => layout switch
+    {
+        Layout.Text => DuneInt256.Decode(Bytes((DuneString*)data + row)),
+        Layout.Int8 => ((sbyte*)data)[row],
+        Layout.Int16 => ((short*)data)[row],
+        Layout.Int32 => ((int*)data)[row],
+        Layout.Int64 => ((long*)data)[row],
+        Layout.UInt8 => ((byte*)data)[row],
+        Layout.UInt16 => ((ushort*)data)[row],
+        Layout.UInt32 => ((uint*)data)[row],
+        Layout.UInt64 => ((ulong*)data)[row],
+        Layout.Int128 => (BigInteger)((Int128*)data)[row],
+        Layout.UInt128 => (BigInteger)((UInt128*)data)[row],
+        _ => throw new InvalidOperationException("not an integer layout"),
+    };
+
+    internal static double ReadDouble(void* data, Layout layout, ulong row) =>
+        layout == Layout.Float ? ((float*)data)[row] : ((double*)data)[row];
+
+    internal static string ReadText(void* data, ulong row) => System.Text.Encoding.UTF8.GetString(Bytes((DuneString*)data + row));
+
+    /// <summary>Data bytes of the BIGNUM at <paramref name="row"/> (its length less the 3-byte header).</summary>
+    internal static int BignumDataBytes(void* data, ulong row) => (int)((DuneString*)data)[row].Length - 3;
+
+    internal static void WriteBignum(IntPtr vector, ulong row, BigInteger value)
+    {
+        byte[] encoded = DuneInt256.Encode(value);
+        fixed (byte* bytes = encoded)
+        {
+            AssignString(vector, row, bytes, (ulong)encoded.Length);
+        }
+    }
+
+    internal static void WriteBytes(IntPtr vector, ulong row, ReadOnlySpan<byte> value)
+    {
+        fixed (byte* bytes = value)
+        {
+            AssignString(vector, row, bytes, (ulong)value.Length);
+        }
+    }
+
+    /// <summary>The bytes of a string_t in a vector (DuckDB's memory, valid during the call).</summary>
+    internal static ReadOnlySpan<byte> Bytes(DuneString* s) =>
+        s->Length <= 12 ? new ReadOnlySpan<byte>(s->Inline, (int)s->Length) : new ReadOnlySpan<byte>((byte*)s->Pointer, (int)s->Length);
+
+    /// <summary>DuckDB's string_t: a length, then up to 12 bytes inline or a 4-byte prefix and a pointer.</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 16)]
+    internal struct DuneString
+    {
+        [FieldOffset(0)] public uint Length;
+        [FieldOffset(4)] public fixed byte Inline[12];
+        [FieldOffset(8)] public IntPtr Pointer;
+    }
+}
