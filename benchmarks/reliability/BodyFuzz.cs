@@ -86,6 +86,9 @@ internal sealed class BodyFuzz
         this.slowMs = slowMs;
     }
 
+    /// <summary>All workers insert into one table (<c>fuzz.t0</c>): inserts, compactions and clears contend with each other and with executions.</summary>
+    public bool SharedTable { get; set; }
+
     /// <summary>When set, workers stop at this time (the report then says how many inputs were sent).</summary>
     public DateTime? StopAt { get; set; }
 
@@ -197,7 +200,7 @@ internal sealed class BodyFuzz
 
     private async Task InsertAsync(Random random, bool csv, int worker)
     {
-        string table = $"t{worker}";
+        string table = SharedTable ? "t0" : $"t{worker}";
         byte[] body = Mutation.MutateBytes(random, csv ? CsvSeeds : NdjsonSeeds, Mutation.JsonTokens);
         string? contentType = random.Next(20) switch
         {

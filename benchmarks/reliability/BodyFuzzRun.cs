@@ -12,7 +12,7 @@ namespace Strata.Reliability;
 /// </summary>
 internal static class BodyFuzzRun
 {
-    public static async Task<int> RunAsync(long json, long ndjson, long csv, long loader, int seed, int parallel, double minutes, TextWriter report)
+    public static async Task<int> RunAsync(long json, long ndjson, long csv, long loader, int seed, int parallel, double minutes, bool sharedTable, TextWriter report)
     {
         // On tmpfs when there is one: what is fuzzed is the handling of bodies, not the disk's fsync.
         string root = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
@@ -26,7 +26,7 @@ internal static class BodyFuzzRun
         {
             using var client = server.ClientWithKey(key);
             client.Timeout = TimeSpan.FromSeconds(30);
-            fuzz = new BodyFuzz(client) { StopAt = minutes > 0 ? DateTime.UtcNow.AddMinutes(minutes) : null };
+            fuzz = new BodyFuzz(client) { StopAt = minutes > 0 ? DateTime.UtcNow.AddMinutes(minutes) : null, SharedTable = sharedTable };
             await fuzz.SetUpAsync().ConfigureAwait(false);
             await fuzz.RunAsync(json, ndjson, csv, seed, parallel, Console.Error.WriteLine).ConfigureAwait(false);
             rssPeak = Environment.WorkingSet;
@@ -38,7 +38,7 @@ internal static class BodyFuzzRun
 
         report.WriteLine($"### Fuzzing bodies through the in-process pipeline, {started:yyyy-MM-dd HH:mm} UTC");
         report.WriteLine();
-        report.WriteLine($"Command: `nice -n 10 dotnet run -c Release --project benchmarks/reliability -- fuzz-bodies --json {json} --ndjson {ndjson} --csv {csv} --loader {loader} --seed {seed} --parallel {parallel}{(minutes > 0 ? $" --minutes {minutes}" : "")}`");
+        report.WriteLine($"Command: `nice -n 10 dotnet run -c Release --project benchmarks/reliability -- fuzz-bodies --json {json} --ndjson {ndjson} --csv {csv} --loader {loader} --seed {seed} --parallel {parallel}{(minutes > 0 ? $" --minutes {minutes}" : "")}{(sharedTable ? " --shared-table" : "")}`");
         report.WriteLine($"(data directory {root}; pipeline {pipelineTime.TotalMinutes:0.0} min, loader {loaderTime.TotalMinutes:0.0} min; working set at the end {rssPeak >> 20} MB).");
         report.WriteLine();
         report.WriteLine("| route | inputs | accepted (2xx) | refused (4xx with `{\"error\"}`), by status | 5xx | checks failed | slowest |");

@@ -1,4 +1,11 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Reflection;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Strata.Reliability;
+using Strata.Server.Executions;
 
 namespace Strata.Tests;
 
@@ -34,6 +41,52 @@ public sealed class BodyFuzzTests
                 Assert.True(tally.Accepted > 0, $"{route}: no input was accepted");
                 Assert.True(tally.Inputs - tally.Accepted > 0, $"{route}: no input was refused");
             }
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Found by fuzz-bodies: a cancel that looked up a running execution's token source just as the
+    /// run ended called it after the run had disposed it, and answered 500. The state of that race is
+    /// set here directly: the execution is running and its listed source is already disposed.
+    /// </summary>
+    [Fact]
+    public async Task A_cancel_that_meets_a_run_ending_at_that_moment_answers_200_not_500()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "strata-cancelrace-" + Guid.NewGuid().ToString("N"));
+        const string key = "cancelrace-test-key-0001";
+        try
+        {
+            using var server = new InProcessStrata(dir, new Dictionary<string, string> { ["Strata:ApiKeys"] = $"{BodyFuzz.Owner}:{key}" });
+            using var client = server.ClientWithKey(key);
+            using var submitted = await client.PostAsync("api/v1/sql/execute",
+                new StringContent("{\"sql\":\"select count(*) from range(3000000000) t where t.range % 7 = 3\"}", Encoding.UTF8, "application/json"));
+            string id = JsonNode.Parse(await submitted.Content.ReadAsStringAsync())!["execution_id"]!.GetValue<string>();
+            var running = (ConcurrentDictionary<string, CancellationTokenSource>)typeof(ExecutionService)
+                .GetField("running", BindingFlags.NonPublic | BindingFlags.Instance)!
+                .GetValue(server.Services.GetRequiredService<ExecutionService>())!;
+            CancellationTokenSource? original = null;
+            for (int i = 0; i < 600 && !running.TryGetValue(id, out original); i++)
+            {
+                using var status = await client.GetAsync($"api/v1/execution/{id}/status?wait=1");
+            }
+            Assert.NotNull(original);
+            var disposed = new CancellationTokenSource();
+            disposed.Dispose();
+            running[id] = disposed;
+
+            using var cancel = await client.PostAsync($"api/v1/execution/{id}/cancel", null);
+            string body = await cancel.Content.ReadAsStringAsync();
+            running[id] = original;
+            await original.CancelAsync();
+            Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+            Assert.Contains("true", body, StringComparison.Ordinal);
         }
         finally
         {

@@ -175,7 +175,14 @@ public sealed partial class ExecutionService
             queue.Remove(execution.Id);
             if (running.TryGetValue(execution.Id, out var cts))
             {
-                await cts.CancelAsync().ConfigureAwait(false);
+                try
+                {
+                    await cts.CancelAsync().ConfigureAwait(false);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The run ended (and disposed its source) between the lookup and the cancel: nothing left to stop.
+                }
             }
             Signal(execution.Id);
         }
