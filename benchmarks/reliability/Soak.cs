@@ -203,8 +203,8 @@ internal static class Soak
         report.WriteLine($"| cancels sent | {Interlocked.Read(ref cancelsSent)} |");
         report.WriteLine($"| inserts sent / acknowledged / rows check | {Interlocked.Read(ref insertsSent)} / {Interlocked.Read(ref inserts)} / {rowsDetail} |");
         report.WriteLine($"| RSS first / last / peak | {Mb(samples.FirstOrDefault().Bytes)} / {Mb(samples.LastOrDefault().Bytes)} / {Mb(server.PeakRssBytes())} |");
-        report.WriteLine($"| RSS trend over the second half | {slope / (1 << 20):+0.0;-0.0} MB/min |");
-        report.WriteLine($"| RSS trend over the last third | {slopeThird / (1 << 20):+0.0;-0.0} MB/min |");
+        report.WriteLine($"| RSS trend over the second half | {slope / (1 << 20):+0.0;-0.0;0.0} MB/min |");
+        report.WriteLine($"| RSS trend over the last third | {slopeThird / (1 << 20):+0.0;-0.0;0.0} MB/min |");
         report.WriteLine($"| RSS at the end of each minute (MB) | {perMinute} |");
         report.WriteLine($"| verdict | {(pass ? "pass" : "FAIL")} |");
         foreach (var sample in tally.ServerErrorSamples)
