@@ -1,6 +1,7 @@
+extern alias server;
+
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Strata.Server.Configuration;
 
 namespace Strata.Reliability;
 
@@ -12,7 +13,7 @@ namespace Strata.Reliability;
 /// (<c>Strata:EngineWorkers:Isolated=false</c>), since a worker is started from the host's program.
 /// Program itself runs to its <c>StartAsync</c> (schema, demo data, keys, sweeps), as in a real start.
 /// </summary>
-internal sealed class InProcessStrata : WebApplicationFactory<StrataOptions>
+internal sealed class InProcessStrata : WebApplicationFactory<server::Program>
 {
     private readonly IReadOnlyDictionary<string, string> settings;
 
