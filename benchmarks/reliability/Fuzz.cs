@@ -25,14 +25,6 @@ internal static class Fuzz
         "id between 1 and 5", "name not like 'x_'", "amount = -1e10", "block_time < timestamp '2021-01-01 00:00:00'",
     ];
 
-    private static readonly string[] Tokens =
-    [
-        " ", "(", ")", "'", "\"", "''", ",", "=", "<>", "!=", "<", ">", "<=", ">=", "and", "or", "not", "is", "null",
-        "like", "in", "between", "--", "/*", "*/", ";", "\\", "\0", "é", "\ud800", "💥", "0x", "1e999", "-", "+", ".",
-        "%", "_", "select", "union", "drop", "id", "name", "timestamp", "date", "blob", "true", "false", "\n", "\t",
-        "99999999999999999999999999", "NaN", "Infinity",
-    ];
-
     private static readonly string[] SqlSeeds =
     [
         "select * from t where a = {{a}} and b in ({{b}})", "select '{{a}}' as x -- {{b}}", "select {{a}}, {{ b }}, {{a}}",
@@ -43,7 +35,7 @@ internal static class Fuzz
     {
         var random = new Random(seed);
         var rows = new List<(string Target, long Inputs, long Accepted, double MaxMs, List<string> Failures)>();
-        rows.Add(Target("filters", inputs, random, r => Mutate(r, FilterSeeds), text =>
+        rows.Add(Target("filters", inputs, random, r => Mutation.Mutate(r, FilterSeeds), text =>
         {
             try
             {
@@ -54,7 +46,7 @@ internal static class Fuzz
                 return false;
             }
         }));
-        rows.Add(Target("sort_by", inputs / 4, random, r => Mutate(r, ["id desc", "name asc, amount", "\"a b\" desc nulls last"]), text =>
+        rows.Add(Target("sort_by", inputs / 4, random, r => Mutation.Mutate(r, ["id desc", "name asc, amount", "\"a b\" desc nulls last"]), text =>
         {
             try
             {
@@ -65,7 +57,7 @@ internal static class Fuzz
                 return false;
             }
         }));
-        rows.Add(Target("columns", inputs / 4, random, r => Mutate(r, ["id,name", "\"a b\",amount", "to"]), text =>
+        rows.Add(Target("columns", inputs / 4, random, r => Mutation.Mutate(r, ["id,name", "\"a b\",amount", "to"]), text =>
         {
             try
             {
@@ -81,7 +73,7 @@ internal static class Fuzz
             new("a", "text", "x"),
             new("b", "number", "1"),
         };
-        rows.Add(Target("parameters", inputs, random, r => Mutate(r, SqlSeeds) + "\u0001" + Mutate(r, ["1", "x", "2021-01-01 00:00:00", "1,2,3"]), text =>
+        rows.Add(Target("parameters", inputs, random, r => Mutation.Mutate(r, SqlSeeds) + "\u0001" + Mutation.Mutate(r, ["1", "x", "2021-01-01 00:00:00", "1,2,3"]), text =>
         {
             int cut = text.IndexOf('\u0001', StringComparison.Ordinal);
             string sql = text[..cut], value = text[(cut + 1)..];
@@ -100,7 +92,7 @@ internal static class Fuzz
                 return false;
             }
         }));
-        rows.Add(Target("csv records", inputs, random, r => Mutate(r, ["a,b,c\n1,2,3\n", "\"x\"\"y\",\"line\nbreak\"\r\n", "a,,\"\"\n"]), text =>
+        rows.Add(Target("csv records", inputs, random, r => Mutation.Mutate(r, ["a,b,c\n1,2,3\n", "\"x\"\"y\",\"line\nbreak\"\r\n", "a,,\"\"\n"]), text =>
         {
             try
             {
@@ -173,46 +165,7 @@ internal static class Fuzz
         return (name, inputs, accepted, max, failures);
     }
 
-    internal static string Show(string input) =>
-        JsonEscape(input.Length > 120 ? input[..120] + "..." : input);
-
-    private static string JsonEscape(string s) => System.Text.Json.JsonSerializer.Serialize(s);
-
-    /// <summary>A seed with random insertions, deletions, duplications and token splices.</summary>
-    internal static string Mutate(Random r, string[] seeds)
-    {
-        var text = new StringBuilder(seeds[r.Next(seeds.Length)]);
-        int edits = r.Next(0, 6);
-        for (int e = 0; e < edits; e++)
-        {
-            int at = text.Length == 0 ? 0 : r.Next(text.Length + 1);
-            switch (r.Next(5))
-            {
-                case 0:
-                    text.Insert(at, Tokens[r.Next(Tokens.Length)]);
-                    break;
-                case 1 when text.Length > 0:
-                    text.Remove(Math.Min(at, text.Length - 1), Math.Min(r.Next(1, 4), text.Length - Math.Min(at, text.Length - 1)));
-                    break;
-                case 2:
-                    text.Insert(at, (char)r.Next(0, 0x3000));
-                    break;
-                case 3 when text.Length > 0:
-                    string copy = text.ToString();
-                    int from = r.Next(copy.Length);
-                    text.Insert(at, copy[from..Math.Min(copy.Length, from + r.Next(1, 12))]);
-                    break;
-                default:
-                    text.Insert(at, seeds[r.Next(seeds.Length)]);
-                    break;
-            }
-        }
-        if (r.Next(200) == 0)
-        {
-            text.Append('(', r.Next(1, 5000));
-        }
-        return text.ToString();
-    }
+    internal static string Show(string input) => Mutation.Show(input);
 
     /// <summary>JSON bodies over HTTP: mutated request bodies for every JSON route; no 5xx, no hang.</summary>
     public static async Task<int> RunHttpAsync(long inputs, int seed, int parallel, TextWriter report)
@@ -255,7 +208,7 @@ internal static class Fuzz
             {
                 int which = random.Next(routes.Length);
                 var (path, seeds) = routes[which];
-                string body = Mutate(random, seeds);
+                string body = Mutation.Mutate(random, seeds);
                 clock.Restart();
                 bool timedOut = false;
                 try

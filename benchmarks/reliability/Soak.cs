@@ -15,7 +15,7 @@ internal static class Soak
 {
     private static readonly string[] Owners = ["own1", "own2", "own3", "own4"];
 
-    public static async Task<int> RunAsync(TimeSpan duration, int clients, TextWriter report)
+    public static async Task<int> RunAsync(TimeSpan duration, int clients, IReadOnlyDictionary<string, string> serverEnvironment, TextWriter report)
     {
         string dataDir = Path.Combine(Path.GetTempPath(), "strata-soak-" + Guid.NewGuid().ToString("N"));
         var keys = Owners.ToDictionary(o => o, o => $"{o}-soak-key-{Guid.NewGuid():N}");
@@ -24,7 +24,13 @@ internal static class Soak
             ["STRATA_API_KEYS"] = string.Join(',', keys.Select(k => $"{k.Key}:{k.Value}")),
             ["STRATA_DEMO_SCALE"] = "0.05",
         };
+        foreach (var (k, v) in serverEnvironment)
+        {
+            settings[k] = v;
+        }
         await using var server = await ServerProcess.StartAsync(dataDir, settings).ConfigureAwait(false);
+        // For dotnet-counters / dotnet-gcdump while the run goes on.
+        Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} soak: server pid {server.Pid}");
         var tally = new Tally();
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 };
         var apis = keys.ToDictionary(k => k.Key, k =>
@@ -173,6 +179,8 @@ internal static class Soak
         var (rowsOk, rowsDetail) = await CheckInsertsAsync(apis, inserts, insertsSent).ConfigureAwait(false);
         var samples = rss.ToArray();
         double slope = Slope(samples.Where(s => s.Minutes >= duration.TotalMinutes / 2).ToArray());
+        double slopeThird = Slope(samples.Where(s => s.Minutes >= duration.TotalMinutes * 2 / 3).ToArray());
+        string perMinute = string.Join(", ", samples.GroupBy(s => (int)s.Minutes).Select(g => $"{g.Key}: {g.Last().Bytes >> 20}"));
         int completed = states.GetValueOrDefault("QUERY_STATE_COMPLETED"), failed = states.GetValueOrDefault("QUERY_STATE_FAILED"),
             cancelled = states.GetValueOrDefault("QUERY_STATE_CANCELLED");
         bool balanced = submitted.Count == completed + failed + cancelled;
@@ -180,7 +188,7 @@ internal static class Soak
 
         report.WriteLine($"## Soak, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         report.WriteLine();
-        report.WriteLine($"Command: `dotnet run -c Release --project benchmarks/reliability -- soak --minutes {duration.TotalMinutes:0.#} --clients {clients}`; {Owners.Length} owners, {Environment.ProcessorCount} cores.");
+        report.WriteLine($"Command: `dotnet run -c Release --project benchmarks/reliability -- soak --minutes {duration.TotalMinutes:0.#} --clients {clients}{string.Concat(serverEnvironment.Select(e => $" --env {e.Key}={e.Value}"))}`; {Owners.Length} owners, {Environment.ProcessorCount} cores.");
         report.WriteLine();
         report.WriteLine("| measure | value |");
         report.WriteLine("|---|---|");
@@ -195,7 +203,9 @@ internal static class Soak
         report.WriteLine($"| cancels sent | {Interlocked.Read(ref cancelsSent)} |");
         report.WriteLine($"| inserts sent / acknowledged / rows check | {Interlocked.Read(ref insertsSent)} / {Interlocked.Read(ref inserts)} / {rowsDetail} |");
         report.WriteLine($"| RSS first / last / peak | {Mb(samples.FirstOrDefault().Bytes)} / {Mb(samples.LastOrDefault().Bytes)} / {Mb(server.PeakRssBytes())} |");
-        report.WriteLine($"| RSS trend over the second half | {slope / (1 << 20):+0.0;-0.0} MB/min |");
+        report.WriteLine($"| RSS trend over the second half | {slope / (1 << 20):+0.0;-0.0;0.0} MB/min |");
+        report.WriteLine($"| RSS trend over the last third | {slopeThird / (1 << 20):+0.0;-0.0;0.0} MB/min |");
+        report.WriteLine($"| RSS at the end of each minute (MB) | {perMinute} |");
         report.WriteLine($"| verdict | {(pass ? "pass" : "FAIL")} |");
         foreach (var sample in tally.ServerErrorSamples)
         {
