@@ -9,16 +9,7 @@ public sealed class DuneSqlFunctionsHttpTests(SharedServer shared)
 {
     private StrataServer Server => shared.Server;
 
-    private async Task<(JsonNode Row, string[] Types, string[] Csv)> RunAsync(string sql)
-    {
-        string id = await Server.Alice.SubmitAsync(sql);
-        var status = await Server.Alice.WaitAsync(id);
-        Assert.True(status["state"]!.GetValue<string>() == "QUERY_STATE_COMPLETED", status.ToJsonString());
-        var body = await Server.Alice.GetFromJsonNodeAsync($"/api/v1/execution/{id}/results");
-        var types = body["result"]!["metadata"]!["column_types"]!.AsArray().Select(t => t!.GetValue<string>()).ToArray();
-        string csv = await Server.Alice.GetStringAsync($"/api/v1/execution/{id}/results/csv");
-        return (body["result"]!["rows"]![0]!, types, csv.TrimEnd('\n').Split('\n'));
-    }
+    private Task<(JsonNode Row, string[] Types, string[] Csv)> RunAsync(string sql) => Server.Alice.RunFirstRowAsync(sql);
 
     [Fact]
     public async Task Hashes_give_Trinos_values_as_varbinary_and_bigint()

@@ -46,6 +46,18 @@ public static class Api
     }
 
     /// <summary>Polls the status endpoint until the execution is terminal, as a client does.</summary>
+    /// <summary>Runs a query to COMPLETED and reads its first row, column types and CSV lines.</summary>
+    public static async Task<(JsonNode Row, string[] Types, string[] Csv)> RunFirstRowAsync(this HttpClient client, string sql)
+    {
+        string id = await client.SubmitAsync(sql);
+        var status = await client.WaitAsync(id);
+        Assert.True(status["state"]!.GetValue<string>() == "QUERY_STATE_COMPLETED", status.ToJsonString());
+        var body = await client.GetFromJsonNodeAsync($"/api/v1/execution/{id}/results");
+        var types = body["result"]!["metadata"]!["column_types"]!.AsArray().Select(t => t!.GetValue<string>()).ToArray();
+        string csv = await client.GetStringAsync($"/api/v1/execution/{id}/results/csv");
+        return (body["result"]!["rows"]![0]!, types, csv.TrimEnd('\n').Split('\n'));
+    }
+
     public static async Task<JsonNode> WaitAsync(this HttpClient client, string id, CancellationToken ct = default, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
