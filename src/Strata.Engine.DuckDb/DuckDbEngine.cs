@@ -77,6 +77,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
     {
         cancellationToken.ThrowIfCancellationRequested();
         // DuneSQL (the default) is translated; DuckDB's own SQL, asked for explicitly, runs as written.
+        RefuseNul(request.Sql);
         var dune = request.Dialect == Strata.Core.Queries.SqlDialect.DuneSql ? DuneSql.DuneSqlTranslator.Translate(request.Sql) : null;
         var translated = dune is null ? request : request with { Sql = dune.Sql };
         // Disposed last: the instance has closed its temp files by the time the directory goes.
@@ -465,4 +466,19 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
 
     [GeneratedRegex(@"^\s*EXPLAIN(\s+ANALYZE)?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExplainPrefix();
+
+    /// <summary>SQL text cannot hold U+0000 (no literal or identifier can, and DuckDB's parser cuts the text
+    /// there): a clear error at its position rather than an internal error later.</summary>
+    private static void RefuseNul(string sql)
+    {
+        int at = sql.IndexOf('\0', StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return;
+        }
+        int line = 1 + sql.AsSpan(0, at).Count('\n');
+        int column = at - (sql.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
+        throw new QueryFailedException(new ExecutionError(ExecutionError.SyntaxError,
+            $"Parser Error: the query text contains a NUL character (U+0000) at line {line}, column {column}; SQL text cannot hold it", line, column));
+    }
 }

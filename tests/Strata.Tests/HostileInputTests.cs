@@ -86,6 +86,20 @@ public sealed class HostileInputTests(SharedServer shared)
     };
 
     [Theory]
+    [InlineData("select \u0000", 1, 8)]
+    [InlineData("select 'a\u0000b' as s", 1, 10)]
+    [InlineData("select 1 as x\n-- \u0000", 2, 4)]
+    public async Task A_nul_character_in_the_sql_fails_naming_it_at_its_position_not_as_an_internal_error(string sql, int line, int column)
+    {
+        string id = await Server.Alice.SubmitAsync(sql);
+        var status = await Server.Alice.WaitAsync(id);
+        Assert.Equal(Failed, status["state"]!.GetValue<string>());
+        string message = status["error"]!["message"]!.GetValue<string>();
+        Assert.Contains("NUL character (U+0000)", message, StringComparison.Ordinal);
+        Assert.Contains($"line {line}, column {column}", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(HostileSql))]
     public async Task Hostile_sql_ends_cleanly_while_another_owner_is_served(string sql, string expected)
     {
