@@ -68,17 +68,16 @@ public static unsafe class DuneKeccak
         {
             ulong rows = DataChunks.DuckDBDataChunkGetSize(chunk);
             IntPtr vector = DataChunks.DuckDBDataChunkGetVector(chunk, 0);
-            var data = (DuckDBString*)Vectors.DuckDBVectorGetData(vector);
+            var data = (NativeString*)Vectors.DuckDBVectorGetData(vector);
             ulong* valid = Vectors.DuckDBVectorGetValidity(vector);
             for (ulong row = 0; row < rows; row++)
             {
-                if (valid != null && (valid[row / 64] & (1UL << (int)(row % 64))) == 0)
+                if (NativeString.IsNull(valid, row))
                 {
-                    Vectors.DuckDBVectorEnsureValidityWritable(output);
-                    ValidityMask.DuckDBValiditySetRowValidity(Vectors.DuckDBVectorGetValidity(output), row, false);
+                    NativeString.SetNull(output, row);
                     continue;
                 }
-                DuckDBString* s = data + row;
+                NativeString* s = data + row;
                 // A uint256 is at most 35 bytes encoded; a longer BIGNUM (DuckDB's own sum past 2^256) is out of range.
                 if (bignum && s->Length > 35)
                 {
@@ -91,14 +90,8 @@ public static unsafe class DuneKeccak
                         $"keccak: the input is {s->Length} bytes, over the limit of {MaxInputBytes} bytes");
                     return;
                 }
-                var bytes = s->Length <= 12
-                    ? new ReadOnlySpan<byte>(s->Inline, (int)s->Length)
-                    : new ReadOnlySpan<byte>((byte*)s->Pointer, (int)s->Length);
-                byte[] hash = bignum ? Uint256Bytes(DuneInt256.Decode(bytes)) : Hash(bytes);
-                fixed (byte* h = hash)
-                {
-                    Vectors.DuckDBVectorAssignStringElementLength(output, row, h, hash.Length);
-                }
+                byte[] hash = bignum ? Uint256Bytes(DuneInt256.Decode(s->Bytes)) : Hash(s->Bytes);
+                NativeString.Set(output, row, hash);
             }
         }
         catch (OverflowException e)
@@ -114,14 +107,5 @@ public static unsafe class DuneKeccak
         {
             chunk.SetHandleAsInvalid(); // DuckDB owns the chunk
         }
-    }
-
-    /// <summary>DuckDB's string_t: a length, then up to 12 bytes inline or a 4-byte prefix and a pointer.</summary>
-    [StructLayout(LayoutKind.Explicit, Size = 16)]
-    private struct DuckDBString
-    {
-        [FieldOffset(0)] public uint Length;
-        [FieldOffset(4)] public fixed byte Inline[12];
-        [FieldOffset(8)] public IntPtr Pointer;
     }
 }
