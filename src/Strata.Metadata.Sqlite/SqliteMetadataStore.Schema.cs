@@ -105,6 +105,11 @@ public sealed partial class SqliteMetadataStore
             ALTER TABLE executions ADD COLUMN dialect TEXT NULL;
             ALTER TABLE queries ADD COLUMN query_engine TEXT NULL;
             """),
+        // Issue 15 (CLI, assigned step number 5): when each key last authenticated a request, for `strata keys list`.
+        // Numbered 3 on its branch only because steps must be numbered 1, 2, 3... in order; renumber at merge.
+        new(3, "last use of API keys", """
+            ALTER TABLE api_keys ADD COLUMN last_used_at TEXT NULL;
+            """),
     ];
 
     /// <summary>The columns added in place before schema versions existed (by step 2's code, when missing).
