@@ -34,16 +34,29 @@ public static class KeyCommands
         list.SetAction(async (parse, ct) =>
         {
             var store = await OpenAsync(parse.GetValue(dataDir)!, ct).ConfigureAwait(false);
-            var table = new Table().Border(TableBorder.Rounded);
-            foreach (string column in new[] { "id", "handle", "prefix", "created", "last used", "revoked" })
+            string[] header = ["id", "handle", "prefix", "created", "last_used", "revoked"];
+            var rows = (await store.ListKeysAsync(ct).ConfigureAwait(false)).Select(k => new[]
             {
-                table.AddColumn(column);
+                k.Id.ToString(CultureInfo.InvariantCulture), k.Handle, k.KeyPrefix + "...", When(k.CreatedAt),
+                k.LastUsedAt is { } u ? When(u) : "never", k.RevokedAt is { } r ? When(r) : "",
+            }).ToList();
+            if (Console.IsOutputRedirected)
+            {
+                // Scripts read tab-separated lines.
+                foreach (var line in rows.Prepend(header))
+                {
+                    Console.WriteLine(string.Join('\t', line));
+                }
+                return ExitCodes.Ok;
             }
-            foreach (var k in await store.ListKeysAsync(ct).ConfigureAwait(false))
+            var table = new Table().Border(TableBorder.Rounded);
+            foreach (string column in header)
             {
-                table.AddRow(
-                    new Text(k.Id.ToString(CultureInfo.InvariantCulture)), new Text(k.Handle), new Text(k.KeyPrefix + "..."),
-                    new Text(When(k.CreatedAt)), new Text(k.LastUsedAt is { } u ? When(u) : "never"), new Text(k.RevokedAt is { } r ? When(r) : ""));
+                table.AddColumn(new TableColumn(column).NoWrap());
+            }
+            foreach (var row in rows)
+            {
+                table.AddRow([.. row.Select(cell => (Spectre.Console.Rendering.IRenderable)new Text(cell))]);
             }
             AnsiConsole.Write(table);
             return ExitCodes.Ok;

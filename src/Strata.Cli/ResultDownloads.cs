@@ -112,7 +112,7 @@ public static class ResultDownloads
             return;
         }
         await console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new ElapsedTimeColumn())
             .StartAsync(async ctx =>
             {
                 var task = ctx.AddTask(RowsText(0, totalRows));
@@ -125,6 +125,20 @@ public static class ResultDownloads
 
     public static string RowsText(long rows, long? total) =>
         total is { } t ? string.Create(CultureInfo.InvariantCulture, $"{rows:N0} of {t:N0} rows") : string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows");
+
+    /// <summary>Bytes per second as <c>12.3 MB/s</c> (decimal units).</summary>
+    public static string Rate(long bytes, TimeSpan elapsed)
+    {
+        double perSecond = elapsed > TimeSpan.Zero ? bytes / elapsed.TotalSeconds : 0;
+        string[] units = ["B/s", "kB/s", "MB/s", "GB/s"];
+        int unit = 0;
+        while (perSecond >= 1000 && unit < units.Length - 1)
+        {
+            perSecond /= 1000;
+            unit++;
+        }
+        return string.Create(CultureInfo.InvariantCulture, $"{perSecond:0.0} {units[unit]}");
+    }
 
     private sealed class NoProgress : IDownloadProgress
     {
@@ -139,6 +153,7 @@ public static class ResultDownloads
 
     private sealed class SpectreProgress(ProgressTask task, long? totalRows) : IDownloadProgress
     {
+        private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
         private long bytes;
         private long rows;
 
@@ -160,13 +175,13 @@ public static class ResultDownloads
                 task.MaxValue = Math.Max(bytes, 1);
             }
             task.Value = bytes;
-            task.Description = RowsText(rows, totalRows);
+            task.Description = $"{RowsText(rows, totalRows)} · {Rate(bytes, clock.Elapsed)}";
         }
 
         /// <summary>A file download counts no rows as it goes: it has them all once done.</summary>
         public void Finish()
         {
-            task.Description = RowsText(totalRows ?? rows, totalRows);
+            task.Description = $"{RowsText(totalRows ?? rows, totalRows)} · {Rate(bytes, clock.Elapsed)}";
             task.MaxValue = Math.Max(bytes, 1);
             task.Value = task.MaxValue;
             task.IsIndeterminate = false;
