@@ -75,7 +75,7 @@ public static class KeyCommands
             Console.WriteLine($"Revoked key {id}.");
             return ExitCodes.Ok;
         });
-        return new Command("keys", "Manage API keys in the data directory") { create, list, revoke };
+        return new Command("keys", "Manage API keys in the data directory") { dataDir, create, list, revoke };
     }
 
     /// <summary>The key meant by an id or a prefix (as listed, with or without the dots): exactly one active key.</summary>

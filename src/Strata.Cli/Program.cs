@@ -6,11 +6,11 @@ var dataDir = new Option<string>("--data-dir")
 {
     Description = "Data directory (default: STRATA_DATA_DIR, then ./data)",
     DefaultValueFactory = _ => Environment.GetEnvironmentVariable("STRATA_DATA_DIR") ?? "./data",
+    // On `keys` it covers its subcommands too.
     Recursive = true,
 };
 var root = new RootCommand("Strata: a self-hosted Dune API server, and a client for it")
 {
-    dataDir,
     ServerCommands.Serve(dataDir),
     KeyCommands.Keys(dataDir),
     ServerCommands.Demo(dataDir),

@@ -13,8 +13,9 @@ public static class ServerCommands
     {
         var command = new Command("serve", "Start the server with demo data; other arguments go to the server (e.g. --urls http://0.0.0.0:8080)")
         {
-            TreatUnmatchedTokensAsErrors = false,
+            dataDir,
         };
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, ct) =>
         {
             var (program, prefix) = ServerProgram();
@@ -46,7 +47,7 @@ public static class ServerCommands
     public static Command Demo(Option<string> dataDir)
     {
         var scale = new Option<double>("--scale") { Description = "Demo data size (1 = 1M transactions)", DefaultValueFactory = _ => 1.0 };
-        var command = new Command("demo", "Regenerate the demo data (demo.duckdb) in the data directory") { scale };
+        var command = new Command("demo", "Regenerate the demo data (demo.duckdb) in the data directory") { scale, dataDir };
         command.SetAction(parse =>
         {
             double s = parse.GetValue(scale);
