@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -6,9 +5,6 @@ using DuckDB.NET.Data;
 using Strata.Core.Engine;
 using Strata.Core.Executions;
 using Strata.Core.Queries;
-using Strata.Core.Results;
-using Strata.Core.Results.Querying;
-using Strata.Core.Uploads;
 
 namespace Strata.Engine.DuckDb;
 

@@ -1,14 +1,6 @@
 using System.Globalization;
-using System.Numerics;
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using DuckDB.NET.Data;
 using Strata.Core.Results.Querying;
-using Strata.Core.Storage;
 using Strata.Core.Uploads;
-using Strata.Storage.Files;
-using Strata.Storage.Files.Uploads;
 
 namespace Strata.Engine.DuckDb;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Strata.Application.Uploads;
+using Strata.Core.Uploads;
 using Strata.Server.Auth;
 using static Strata.Server.Apis.RequestFields;
 
@@ -41,10 +42,7 @@ public static class UploadsApi
         return new JsonWriterResult(w =>
         {
             w.WriteStartObject();
-            w.WriteString("namespace", table.Namespace);
-            w.WriteString("table_name", table.Name);
-            w.WriteString("full_name", table.FullName);
-            w.WriteString("example_query", uploads.ExampleQuery(table));
+            WriteNames(w, table, uploads);
             w.WriteBoolean("already_existed", existed);
             w.WriteEndObject();
         });
@@ -59,13 +57,19 @@ public static class UploadsApi
         {
             w.WriteStartObject();
             w.WriteBoolean("success", true);
-            w.WriteString("namespace", table.Namespace);
-            w.WriteString("table_name", table.Name);
-            w.WriteString("full_name", table.FullName);
-            w.WriteString("example_query", uploads.ExampleQuery(table));
+            WriteNames(w, table, uploads);
             w.WriteNumber("rows_written", rows);
             w.WriteEndObject();
         });
+    }
+
+    /// <summary>The table's names and a query that reads it, as create and CSV upload answer them.</summary>
+    private static void WriteNames(Utf8JsonWriter w, UploadTable table, UploadService uploads)
+    {
+        w.WriteString("namespace", table.Namespace);
+        w.WriteString("table_name", table.Name);
+        w.WriteString("full_name", table.FullName);
+        w.WriteString("example_query", uploads.ExampleQuery(table));
     }
 
     /// <summary>A description that is not a string is no description (as it always was).</summary>
