@@ -17,6 +17,10 @@ public enum UseCaseError
     QuotaExceeded,
     /// <summary>The server cannot take it now: shutting down, or a queue is full (503).</summary>
     Unavailable,
+    /// <summary>The request is over a size limit (413).</summary>
+    TooLarge,
+    /// <summary>The disk (or the database) is full; what was being written was not kept (507).</summary>
+    StorageFull,
 }
 
 /// <summary>An expected failure of a use case, with a message meant for the caller.</summary>

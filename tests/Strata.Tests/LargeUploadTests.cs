@@ -8,12 +8,12 @@ namespace Strata.Tests;
 /// throughout: DuckDB's parallel CSV reader splits the file between threads, and every record must
 /// still arrive whole, and a bad value far into the body must be named by its row in the body.
 /// </summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class LargeUploadTests(SharedServer shared)
+[Collection(InProcessServerCollection.Name)]
+public sealed class LargeUploadTests(InProcessSharedServer shared)
 {
     private const int Rows = 1_000_000;
 
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     /// <summary>Every 7th value has a quoted line break, a comma and doubled quotes.</summary>
     private static string TextOf(long i) => i % 7 == 0 ? $"line\nbreak, \"q\" {i} abcdefghijklmnop" : $"value-{i}-abcdefghijklmnopqrst";

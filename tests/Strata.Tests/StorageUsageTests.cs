@@ -4,7 +4,7 @@ using Strata.Core.Results;
 using Strata.Core.Storage;
 using Strata.Metadata.Sqlite;
 using Strata.Application.Configuration;
-using Strata.Server.Uploads;
+using Strata.Application.Uploads;
 using Strata.Storage.Files.Results;
 
 namespace Strata.Tests;
@@ -35,7 +35,7 @@ public sealed class StorageUsageTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private StorageUsage NewUsage() => new(store, Options.Create(settings), TimeProvider.System);
+    private StorageUsage NewUsage() => new(store, store, new ResultFileSizes(Path.Combine(dataDir, "results")), Options.Create(settings), TimeProvider.System);
 
     private LocalResultStore NewResults(IResultFileObserver? observer) => new(Path.Combine(dataDir, "results"), observer: observer);
 

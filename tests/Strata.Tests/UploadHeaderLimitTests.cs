@@ -125,8 +125,8 @@ public sealed class UploadHeaderLimitTests : IDisposable
 }
 
 /// <summary>The same limits end to end: a 400 naming the limit, and the server answering others.</summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class UploadHeaderLimitHttpTests(SharedServer shared)
+[Collection(InProcessServerCollection.Name)]
+public sealed class UploadHeaderLimitHttpTests(InProcessSharedServer shared)
 {
     [Fact]
     public async Task A_csv_upload_with_a_million_column_header_is_a_400_naming_the_limit()

@@ -8,8 +8,8 @@ namespace Strata.Tests;
 /// BC) are refused at insert with the usual row/column/value error, so a public table never holds a
 /// value other owners' reads cannot render.
 /// </summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class UploadRangeTests(SharedServer shared)
+[Collection(InProcessServerCollection.Name)]
+public sealed class UploadRangeTests(InProcessSharedServer shared)
 {
     [Theory]
     [InlineData("d", "infinity")]

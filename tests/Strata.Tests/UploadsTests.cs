@@ -10,8 +10,8 @@ namespace Strata.Tests;
 /// conversion, clear, delete, the listing with paging, the legacy <c>/api/v1/table/...</c> aliases,
 /// usage, and what a query sees while inserts, clears, deletes and replaces run.
 /// </summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class UploadsTests(SharedServer shared)
+[Collection(InProcessServerCollection.Name)]
+public sealed class UploadsTests(InProcessSharedServer shared)
 {
     private const string Uint256Max = "115792089237316195423570985008687907853269984665640564039457584007913129639935";
     private const string Uint256Overflow = "115792089237316195423570985008687907853269984665640564039457584007913129639936";
@@ -22,7 +22,7 @@ public sealed class UploadsTests(SharedServer shared)
     /// <summary>A couple of seconds of work that runs before the table scan it guards (the build side of the join).</summary>
     private const string SlowScalar = "(select count(*) from range(300000000) t where t.range % 3 = 1)";
 
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     // ------------------------------------------------------------------ create
 

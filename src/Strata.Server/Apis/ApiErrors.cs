@@ -48,6 +48,8 @@ public static class ApiErrors
         UseCaseError.Conflict => StatusCodes.Status409Conflict,
         UseCaseError.QuotaExceeded => StatusCodes.Status429TooManyRequests,
         UseCaseError.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        UseCaseError.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        UseCaseError.StorageFull => StatusCodes.Status507InsufficientStorage,
         _ => StatusCodes.Status500InternalServerError,
     };
 

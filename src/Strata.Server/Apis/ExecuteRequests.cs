@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Strata.Application;
 using Strata.Application.Executions;
 using Strata.Core.Executions;
 
@@ -14,15 +15,12 @@ internal static class ExecuteRequests
     public static async Task<IResult> SubmitAsync(HttpContext context, ExecutionService executions, SubmitRequest request, byte[] rawBody)
     {
         var query = context.Request.Query;
-        if (!LongPoll.TryParseWait(query, out var wait, out string problem))
-        {
-            return ApiErrors.BadRequest(problem);
-        }
+        var wait = LongPoll.Wait(query);
         if (query.TryGetValue("max_age_hours", out var maxAgeText) && !string.IsNullOrEmpty(maxAgeText))
         {
             if (!double.TryParse(maxAgeText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double hours) || hours < 0 || hours > 24 * 366 * 10 || double.IsNaN(hours))
             {
-                return ApiErrors.BadRequest($"max_age_hours must be a non-negative number of hours, got '{maxAgeText}'");
+                throw new UseCaseException(UseCaseError.Invalid, $"max_age_hours must be a non-negative number of hours, got '{maxAgeText}'");
             }
             request = request with { MaxAge = TimeSpan.FromHours(hours) };
         }
@@ -31,7 +29,7 @@ internal static class ExecuteRequests
         {
             if (key.Length is 0 or > 255)
             {
-                return ApiErrors.BadRequest("Idempotency-Key must be 1-255 characters");
+                throw new UseCaseException(UseCaseError.Invalid, "Idempotency-Key must be 1-255 characters");
             }
             request = request with { Idempotency = new IdempotencyRequest(key, RequestHash(context, rawBody)) };
         }
@@ -66,26 +64,20 @@ internal static class ExecuteRequests
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. head, .. body]));
     }
 
-    /// <summary>performance from the body or the query string: medium (default) or large.</summary>
-    public static bool TryPerformance(HttpContext context, JsonElement body, out PerformanceTier tier, out string error)
+    /// <summary>performance from the body or the query string: medium (default) or large; anything else is refused.</summary>
+    public static PerformanceTier Performance(HttpContext context, JsonElement body)
     {
-        error = "";
         string? text = context.Request.Query["performance"].FirstOrDefault();
         if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("performance", out var p) && p.ValueKind != JsonValueKind.Null)
         {
             if (p.ValueKind != JsonValueKind.String)
             {
-                tier = PerformanceTier.Medium;
-                error = "performance must be \"medium\" or \"large\"";
-                return false;
+                throw new UseCaseException(UseCaseError.Invalid, "performance must be \"medium\" or \"large\"");
             }
             text = p.GetString();
         }
-        if (!PerformanceTiers.TryParse(text, out tier))
-        {
-            error = $"performance must be \"medium\" or \"large\", got \"{text}\"";
-            return false;
-        }
-        return true;
+        return PerformanceTiers.TryParse(text, out var tier)
+            ? tier
+            : throw new UseCaseException(UseCaseError.Invalid, $"performance must be \"medium\" or \"large\", got \"{text}\"");
     }
 }

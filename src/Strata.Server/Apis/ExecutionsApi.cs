@@ -25,11 +25,7 @@ public static class ExecutionsApi
 
     private static async Task<IResult> ExecuteSql(HttpContext context, ExecutionService executions)
     {
-        var (body, raw, error) = await RequestBody.ReadObjectWithBytesAsync(context).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return ApiErrors.BadRequest(error);
-        }
+        var (body, raw) = await RequestBody.ReadObjectWithBytesAsync(context).ConfigureAwait(false);
         if (!body.TryGetProperty("sql", out var sqlElement) || sqlElement.ValueKind != JsonValueKind.String)
         {
             return ApiErrors.BadRequest("sql is required and must be a string");
@@ -39,28 +35,16 @@ public static class ExecutionsApi
         {
             return ApiErrors.BadRequest("sql must not be empty");
         }
-        if (RequestFields.SqlTooLarge(context, sql) is { } tooLarge)
-        {
-            return tooLarge;
-        }
-        if (!ExecuteRequests.TryPerformance(context, body, out var tier, out error))
-        {
-            return ApiErrors.BadRequest(error);
-        }
-        if (!RequestFields.TryDialect(body, out var dialect, out error))
-        {
-            return ApiErrors.BadRequest(error!);
-        }
+        RequestFields.CheckSqlSize(context, sql);
+        var tier = ExecuteRequests.Performance(context, body);
+        var dialect = RequestFields.Dialect(body);
         var request = new SubmitRequest(context.Owner(), sql, tier, Dialect: dialect ?? Strata.Core.Queries.SqlDialect.DuneSql);
         return await ExecuteRequests.SubmitAsync(context, executions, request, raw).ConfigureAwait(false);
     }
 
     private static async Task<IResult> GetStatus(HttpContext context, string executionId, ExecutionService executions)
     {
-        if (!LongPoll.TryParseWait(context.Request.Query, out var wait, out string problem))
-        {
-            return ApiErrors.BadRequest(problem);
-        }
+        var wait = LongPoll.Wait(context.Request.Query);
         var execution = await executions.GetAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
         execution = await executions.WaitAsync(execution, wait, context.RequestAborted).ConfigureAwait(false);
         execution = executions.WithQueuePosition(execution);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Strata.Application;
 
 namespace Strata.Server.Apis;
 
@@ -10,20 +11,17 @@ public static class LongPoll
 {
     public const int MaxSeconds = 60;
 
-    public static bool TryParseWait(IQueryCollection query, out TimeSpan wait, out string error)
+    /// <summary>The wait asked for (zero when absent); a value that is not 0-60 seconds is refused.</summary>
+    public static TimeSpan Wait(IQueryCollection query)
     {
-        wait = TimeSpan.Zero;
-        error = "";
         if (!query.TryGetValue("wait", out var text) || string.IsNullOrEmpty(text))
         {
-            return true;
+            return TimeSpan.Zero;
         }
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) || double.IsNaN(seconds) || seconds < 0 || seconds > MaxSeconds)
         {
-            error = $"wait must be a number of seconds from 0 to {MaxSeconds}, got '{text}'";
-            return false;
+            throw new UseCaseException(UseCaseError.Invalid, $"wait must be a number of seconds from 0 to {MaxSeconds}, got '{text}'");
         }
-        wait = TimeSpan.FromSeconds(seconds);
-        return true;
+        return TimeSpan.FromSeconds(seconds);
     }
 }

@@ -32,38 +32,23 @@ public static class QueriesApi
 
     private static async Task<IResult> Create(HttpContext context, SavedQueries queries)
     {
-        var (body, error) = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
-        if (error is not null)
+        var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
+        string? name = StringField(body, "name");
+        if (name is null || name.Trim().Length == 0)
         {
-            return ApiErrors.BadRequest(error);
+            return ApiErrors.BadRequest("name is required");
         }
-        if (!TryString(body, "name", out string? name, out error) || name is null || name.Trim().Length == 0)
+        string? sql = StringField(body, "query_sql");
+        if (sql is null || sql.Trim().Length == 0)
         {
-            return ApiErrors.BadRequest(error ?? "name is required");
+            return ApiErrors.BadRequest("query_sql is required");
         }
-        if (!TryString(body, "query_sql", out string? sql, out error) || sql is null || sql.Trim().Length == 0)
-        {
-            return ApiErrors.BadRequest(error ?? "query_sql is required");
-        }
-        if (RequestFields.SqlTooLarge(context, sql) is { } tooLarge)
-        {
-            return tooLarge;
-        }
-        if (!TryDialect(body, out var dialect, out error))
-        {
-            return ApiErrors.BadRequest(error!);
-        }
-        try
-        {
-            var draft = new SavedQueryDraft(
-                name, sql, OptionalString(body, "description") ?? "", ParseTags(body) ?? [], ParseDefinitions(body) ?? [],
-                OptionalBool(body, "is_private") ?? false, dialect ?? SqlDialect.DuneSql);
-            return IdResult(await queries.CreateAsync(context.Owner(), draft, context.RequestAborted).ConfigureAwait(false));
-        }
-        catch (ParameterException e)
-        {
-            return ApiErrors.BadRequest(e.Message);
-        }
+        CheckSqlSize(context, sql);
+        var dialect = Dialect(body);
+        var draft = new SavedQueryDraft(
+            name, sql, OptionalString(body, "description") ?? "", ParseTags(body) ?? [], ParseDefinitions(body) ?? [],
+            OptionalBool(body, "is_private") ?? false, dialect ?? SqlDialect.DuneSql);
+        return IdResult(await queries.CreateAsync(context.Owner(), draft, context.RequestAborted).ConfigureAwait(false));
     }
 
     private static async Task<IResult> Read(HttpContext context, string queryId, SavedQueries queries)
@@ -75,46 +60,27 @@ public static class QueriesApi
     private static async Task<IResult> Update(HttpContext context, string queryId, SavedQueries queries)
     {
         var query = await queries.GetOwnedAsync(context.Owner(), queryId, context.RequestAborted).ConfigureAwait(false);
-        var (body, bodyError) = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
-        if (bodyError is not null)
+        var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
+        string? name = StringField(body, "name");
+        string? sql = StringField(body, "query_sql");
+        string? description = StringField(body, "description");
+        if (name is not null && name.Trim().Length == 0)
         {
-            return ApiErrors.BadRequest(bodyError);
+            return ApiErrors.BadRequest("name must not be empty");
         }
-        try
+        var tags = ParseTags(body);
+        bool? isPrivate = OptionalBool(body, "is_private");
+        if (sql is not null && sql != query.Sql)
         {
-            if (!TryString(body, "name", out string? name, out bodyError) || !TryString(body, "query_sql", out string? sql, out bodyError)
-                || !TryString(body, "description", out string? description, out bodyError))
+            if (sql.Trim().Length == 0)
             {
-                return ApiErrors.BadRequest(bodyError!);
+                return ApiErrors.BadRequest("query_sql must not be empty");
             }
-            if (name is not null && name.Trim().Length == 0)
-            {
-                return ApiErrors.BadRequest("name must not be empty");
-            }
-            var tags = ParseTags(body);
-            bool? isPrivate = OptionalBool(body, "is_private");
-            if (sql is not null && sql != query.Sql)
-            {
-                if (sql.Trim().Length == 0)
-                {
-                    return ApiErrors.BadRequest("query_sql must not be empty");
-                }
-                if (RequestFields.SqlTooLarge(context, sql) is { } tooLarge)
-                {
-                    return tooLarge;
-                }
-            }
-            if (!TryDialect(body, out var dialect, out bodyError))
-            {
-                return ApiErrors.BadRequest(bodyError!);
-            }
-            var changes = new SavedQueryChanges(name, sql, description, tags, isPrivate, dialect, ParseDefinitions(body));
-            return IdResult(await queries.UpdateAsync(query, changes, context.RequestAborted).ConfigureAwait(false));
+            CheckSqlSize(context, sql);
         }
-        catch (ParameterException e)
-        {
-            return ApiErrors.BadRequest(e.Message);
-        }
+        var dialect = Dialect(body);
+        var changes = new SavedQueryChanges(name, sql, description, tags, isPrivate, dialect, ParseDefinitions(body));
+        return IdResult(await queries.UpdateAsync(query, changes, context.RequestAborted).ConfigureAwait(false));
     }
 
     private static async Task<IResult> SetFlag(HttpContext context, string queryId, SavedQueries queries, Func<SavedQuery, SavedQuery> change) =>
@@ -123,10 +89,8 @@ public static class QueriesApi
     private static async Task<IResult> List(HttpContext context, SavedQueries store)
     {
         var q = context.Request.Query;
-        if (!TryInt(q, "limit", 100, 1, 1000, out int limit, out string error) || !TryInt(q, "offset", 0, 0, int.MaxValue, out int offset, out error))
-        {
-            return ApiErrors.BadRequest(error);
-        }
+        int limit = Int(q, "limit", 100, 1, 1000);
+        int offset = Int(q, "offset", 0, 0, int.MaxValue);
         var (queries, total) = await store.ListAsync(context.Owner(), limit, offset, context.RequestAborted).ConfigureAwait(false);
         return new JsonWriterResult(w =>
         {
@@ -153,24 +117,9 @@ public static class QueriesApi
     private static async Task<IResult> Execute(HttpContext context, string queryId, SavedQueries queries, ExecutionService executions)
     {
         var query = await queries.GetExecutableAsync(context.Owner(), queryId, context.RequestAborted).ConfigureAwait(false);
-        var (body, raw, bodyError) = await RequestBody.ReadObjectWithBytesAsync(context).ConfigureAwait(false);
-        if (bodyError is not null)
-        {
-            return ApiErrors.BadRequest(bodyError);
-        }
-        if (!ExecuteRequests.TryPerformance(context, body, out var tier, out bodyError))
-        {
-            return ApiErrors.BadRequest(bodyError);
-        }
-        Dictionary<string, ParameterValue> supplied;
-        try
-        {
-            supplied = ParseSuppliedValues(context, body);
-        }
-        catch (ParameterException e)
-        {
-            return ApiErrors.BadRequest(e.Message);
-        }
+        var (body, raw) = await RequestBody.ReadObjectWithBytesAsync(context).ConfigureAwait(false);
+        var tier = ExecuteRequests.Performance(context, body);
+        var supplied = ParseSuppliedValues(context, body);
         var request = SavedQueries.ExecutionOf(query, context.Owner(), tier, supplied);
         return await ExecuteRequests.SubmitAsync(context, executions, request, raw).ConfigureAwait(false);
     }

@@ -1,11 +1,30 @@
 using System.Text.Json;
+using Strata.Application;
 using Strata.Core.Queries;
 
 namespace Strata.Server.Apis;
 
-/// <summary>Reads the saved-query request bodies: parameter values, parameter definitions, tags.</summary>
+/// <summary>
+/// Reads the saved-query request bodies: parameter values, parameter definitions, tags. A value that
+/// does not fit is a <see cref="UseCaseException"/> (400) naming it.
+/// </summary>
 internal static class QueryRequestParsing
 {
+    private static UseCaseException Invalid(string message) => new(UseCaseError.Invalid, message);
+
+    /// <summary>A parameter definition checked by <see cref="ParameterSubstitution.ValidateDefinition"/>.</summary>
+    private static QueryParameter Validated(QueryParameter definition)
+    {
+        try
+        {
+            return ParameterSubstitution.ValidateDefinition(definition);
+        }
+        catch (ParameterException e)
+        {
+            throw Invalid(e.Message);
+        }
+    }
+
     /// <summary>query_parameters from the body (a dict, or the older list of {key, value}) or the query string (JSON text).</summary>
     internal static Dictionary<string, ParameterValue> ParseSuppliedValues(HttpContext context, JsonElement body)
     {
@@ -22,7 +41,7 @@ internal static class QueryRequestParsing
                 }
                 catch (JsonException)
                 {
-                    throw new ParameterException("query_parameters in the query string must be JSON");
+                    throw Invalid("query_parameters in the query string must be JSON");
                 }
                 parameters = fromQuery.RootElement;
                 found = true;
@@ -45,17 +64,17 @@ internal static class QueryRequestParsing
                     {
                         if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("key", out var key) || key.ValueKind != JsonValueKind.String)
                         {
-                            throw new ParameterException("query_parameters as a list must hold objects with a string \"key\" and a \"value\"");
+                            throw Invalid("query_parameters as a list must hold objects with a string \"key\" and a \"value\"");
                         }
                         if (!item.TryGetProperty("value", out var value))
                         {
-                            throw new ParameterException($"query_parameters: parameter '{key.GetString()}' has no value");
+                            throw Invalid($"query_parameters: parameter '{key.GetString()}' has no value");
                         }
                         result[key.GetString()!] = ValueOf(key.GetString()!, value);
                     }
                     break;
                 default:
-                    throw new ParameterException("query_parameters must be an object of name: value");
+                    throw Invalid("query_parameters must be an object of name: value");
             }
             return result;
         }
@@ -74,9 +93,9 @@ internal static class QueryRequestParsing
         {
             JsonValueKind.String => v.GetString()!,
             JsonValueKind.Number => v.GetRawText(),
-            _ => throw new ParameterException($"parameter '{name}': list values must be strings or numbers"),
+            _ => throw Invalid($"parameter '{name}': list values must be strings or numbers"),
         }).ToArray(), true),
-        _ => throw new ParameterException($"parameter '{name}' must be a string, a number or a list, got {value.ValueKind.ToString().ToLowerInvariant()}"),
+        _ => throw Invalid($"parameter '{name}' must be a string, a number or a list, got {value.ValueKind.ToString().ToLowerInvariant()}"),
     };
 
     /// <summary>parameters[] definitions, or (TypeScript client) query_parameters {name: default}.</summary>
@@ -86,14 +105,14 @@ internal static class QueryRequestParsing
         {
             if (list.ValueKind != JsonValueKind.Array)
             {
-                throw new ParameterException("parameters must be a list of {key, type, value}");
+                throw Invalid("parameters must be a list of {key, type, value}");
             }
             var result = new List<QueryParameter>();
             foreach (var item in list.EnumerateArray())
             {
                 if (item.ValueKind != JsonValueKind.Object)
                 {
-                    throw new ParameterException("parameters must be a list of {key, type, value}");
+                    throw Invalid("parameters must be a list of {key, type, value}");
                 }
                 string key = item.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString()! : "";
                 string type = item.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "text";
@@ -103,10 +122,10 @@ internal static class QueryRequestParsing
                     ? o.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetRawText()).ToList()
                     : null;
                 bool multi = item.TryGetProperty("isMultiselect", out var m) && m.ValueKind == JsonValueKind.True;
-                var definition = ParameterSubstitution.ValidateDefinition(new QueryParameter(key, type, value, description, options, multi));
+                var definition = Validated(new QueryParameter(key, type, value, description, options, multi));
                 if (result.Any(r => r.Key == key))
                 {
-                    throw new ParameterException($"parameter '{key}' is defined twice");
+                    throw Invalid($"parameter '{key}' is defined twice");
                 }
                 result.Add(definition);
             }
@@ -129,7 +148,7 @@ internal static class QueryRequestParsing
         JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
         JsonValueKind.Array => JsonSerializer.Serialize(v.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetRawText()).ToList()),
         JsonValueKind.Null => "",
-        _ => throw new ParameterException($"parameter '{key}': value must be a string"),
+        _ => throw Invalid($"parameter '{key}': value must be a string"),
     };
 
     internal static List<string>? ParseTags(JsonElement body)
@@ -140,7 +159,7 @@ internal static class QueryRequestParsing
         }
         if (tags.ValueKind != JsonValueKind.Array || tags.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String))
         {
-            throw new ParameterException("tags must be a list of strings");
+            throw Invalid("tags must be a list of strings");
         }
         return tags.EnumerateArray().Select(t => t.GetString()!).ToList();
     }

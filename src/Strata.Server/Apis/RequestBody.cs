@@ -1,26 +1,47 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Strata.Application;
 
 namespace Strata.Server.Apis;
 
-/// <summary>Request bodies are JSON whatever the Content-Type says; empty means {}.</summary>
+/// <summary>
+/// Request bodies are JSON whatever the Content-Type says; empty means {}. A body that is not a JSON
+/// object of valid text is a <see cref="UseCaseError.Invalid"/> (400) naming what is wrong.
+/// </summary>
 public static class RequestBody
 {
     private static readonly JsonElement Empty = JsonDocument.Parse("{}").RootElement.Clone();
 
-    public static async Task<(JsonElement Body, string? Error)> ReadObjectAsync(HttpContext context)
-    {
-        var (body, _, error) = await ReadObjectWithBytesAsync(context).ConfigureAwait(false);
-        return (body, error);
-    }
+    /// <summary>The body as a JSON object.</summary>
+    public static async Task<JsonElement> ReadObjectAsync(HttpContext context) =>
+        (await ReadObjectWithBytesAsync(context).ConfigureAwait(false)).Body;
 
     /// <summary>The body as a JSON object, plus its raw bytes (for request hashing).</summary>
-    public static async Task<(JsonElement Body, byte[] Raw, string? Error)> ReadObjectWithBytesAsync(HttpContext context)
+    public static async Task<(JsonElement Body, byte[] Raw)> ReadObjectWithBytesAsync(HttpContext context)
     {
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
         byte[] raw = buffer.ToArray();
         var (body, error) = Parse(raw);
-        return (body, raw, error);
+        return error is null ? (body, raw) : throw new UseCaseException(UseCaseError.Invalid, error);
+    }
+
+    /// <summary>
+    /// Reads the body into a typed request with a source-generated serializer; a field of the wrong JSON
+    /// type is a 400 whose message <paramref name="expected"/> writes from the field's path (<c>schema[2].name</c>).
+    /// </summary>
+    internal static async Task<T> BindAsync<T>(HttpContext context, JsonTypeInfo<T> type, Func<string, string> expected)
+    {
+        var body = await ReadObjectAsync(context).ConfigureAwait(false);
+        try
+        {
+            return body.Deserialize(type) ?? throw new UseCaseException(UseCaseError.Invalid, "request body must be a JSON object");
+        }
+        catch (JsonException e)
+        {
+            string? field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+            throw new UseCaseException(UseCaseError.Invalid, field is null ? $"request body is not valid: {e.Message}" : expected(field));
+        }
     }
 
     /// <summary>Parses a body: a JSON object whose every string and property name is valid Unicode.</summary>

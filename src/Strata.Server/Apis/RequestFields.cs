@@ -1,61 +1,59 @@
 using System.Globalization;
 using System.Text.Json;
+using Strata.Application;
 using Strata.Core.Queries;
 
 namespace Strata.Server.Apis;
 
-/// <summary>Typed reads of JSON body fields and query-string values, with errors naming the field.</summary>
+/// <summary>
+/// Typed reads of JSON body fields and query-string values. A value that does not fit is a
+/// <see cref="UseCaseException"/> naming the field (400, or 413 for SQL over the size limit), mapped once
+/// in <see cref="ApiErrors"/>.
+/// </summary>
 internal static class RequestFields
 {
-    /// <summary>413 when SQL text is over Strata:MaxSqlBytes (UTF-8 bytes), else null.</summary>
-    internal static IResult? SqlTooLarge(HttpContext context, string sql)
+    private static UseCaseException Invalid(string message) => new(UseCaseError.Invalid, message);
+
+    /// <summary>Refuses SQL text over Strata:MaxSqlBytes (UTF-8 bytes) with 413.</summary>
+    internal static void CheckSqlSize(HttpContext context, string sql)
     {
         long limit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Strata.Server.Configuration.HttpSafetyOptions>>().Value.MaxSqlBytes;
         if (sql.Length <= limit / 3)
         {
-            return null;
+            return;
         }
         int bytes = System.Text.Encoding.UTF8.GetByteCount(sql);
-        return bytes <= limit ? null : ApiErrors.Error(StatusCodes.Status413PayloadTooLarge,
-            $"query text too large: {bytes} bytes of SQL, the limit is {limit} bytes (Strata:MaxSqlBytes)");
+        if (bytes > limit)
+        {
+            throw new UseCaseException(UseCaseError.TooLarge, $"query text too large: {bytes} bytes of SQL, the limit is {limit} bytes (Strata:MaxSqlBytes)");
+        }
     }
 
     /// <summary>
     /// The optional <c>query_engine</c> field: null when absent (or JSON null), else the dialect it
-    /// names; false with an error naming the field and the allowed values for anything else.
+    /// names; anything else is refused naming the field and the allowed values.
     /// </summary>
-    internal static bool TryDialect(JsonElement body, out SqlDialect? dialect, out string? error)
+    internal static SqlDialect? Dialect(JsonElement body)
     {
-        dialect = null;
-        error = null;
         if (!body.TryGetProperty("query_engine", out var v) || v.ValueKind == JsonValueKind.Null)
         {
-            return true;
+            return null;
         }
         if (v.ValueKind == JsonValueKind.String && SqlDialects.TryParse(v.GetString(), out var parsed))
         {
-            dialect = parsed;
-            return true;
+            return parsed;
         }
-        error = $"query_engine must be {SqlDialects.AllowedText}, got {(v.ValueKind == JsonValueKind.String ? $"'{v.GetString()}'" : v.ValueKind.ToString().ToLowerInvariant())}";
-        return false;
+        throw Invalid($"query_engine must be {SqlDialects.AllowedText}, got {(v.ValueKind == JsonValueKind.String ? $"'{v.GetString()}'" : v.ValueKind.ToString().ToLowerInvariant())}");
     }
 
-    internal static bool TryString(JsonElement body, string name, out string? value, out string? error)
+    /// <summary>A string field: null when absent or JSON null; any other JSON type is refused.</summary>
+    internal static string? StringField(JsonElement body, string name)
     {
-        value = null;
-        error = null;
         if (!body.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
         {
-            return true;
+            return null;
         }
-        if (v.ValueKind != JsonValueKind.String)
-        {
-            error = $"{name} must be a string";
-            return false;
-        }
-        value = v.GetString();
-        return true;
+        return v.ValueKind == JsonValueKind.String ? v.GetString() : throw Invalid($"{name} must be a string");
     }
 
     internal static string? OptionalString(JsonElement body, string name) =>
@@ -67,22 +65,20 @@ internal static class RequestFields
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             JsonValueKind.Null => null,
-            _ => throw new ParameterException($"{name} must be true or false"),
+            _ => throw Invalid($"{name} must be true or false"),
         } : null;
 
-    internal static bool TryInt(IQueryCollection q, string name, int fallback, int min, int max, out int value, out string error)
+    /// <summary>An integer query-string value from <paramref name="min"/> to <paramref name="max"/>; <paramref name="fallback"/> when absent.</summary>
+    internal static int Int(IQueryCollection q, string name, int fallback, int min, int max)
     {
-        value = fallback;
-        error = "";
         if (!q.TryGetValue(name, out var text) || string.IsNullOrEmpty(text))
         {
-            return true;
+            return fallback;
         }
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) || value < min || value > max)
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < min || value > max)
         {
-            error = $"{name} must be an integer from {min} to {max}, got '{text}'";
-            return false;
+            throw Invalid($"{name} must be an integer from {min} to {max}, got '{text}'");
         }
-        return true;
+        return value;
     }
 }

@@ -1,19 +1,17 @@
-using Strata.Application.Configuration;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
-using Strata.Core.Engine;
-using Strata.Core.Queries;
-using Strata.Core.Storage;
+using Strata.Application.Uploads;
 using Strata.Core.Uploads;
 using Strata.Server.Auth;
-using Strata.Server.Configuration;
-using Strata.Server.Uploads;
 using static Strata.Server.Apis.RequestFields;
 
 namespace Strata.Server.Apis;
 
-/// <summary>Uploaded tables (contract section 5) and the legacy <c>/api/v1/table</c> aliases; see docs/uploads.md.</summary>
+/// <summary>
+/// Uploaded tables (contract section 5) and the legacy <c>/api/v1/table</c> aliases; see docs/uploads.md.
+/// Each handler binds the request, calls one <see cref="UploadService"/> or <see cref="StorageUsage"/> use case
+/// and writes its outcome; refusals are <c>UseCaseException</c>s, mapped in <see cref="ApiErrors"/>.
+/// </summary>
 public static class UploadsApi
 {
     public static IEndpointRouteBuilder MapUploadsApi(this IEndpointRouteBuilder app)
@@ -35,256 +33,80 @@ public static class UploadsApi
         return app;
     }
 
-    private static IResult Forbidden(string message) => ApiErrors.Error(StatusCodes.Status403Forbidden, message);
-
-    /// <summary>403 unless the namespace is the caller's own handle (and not a demo schema).</summary>
-    private static IResult? CheckNamespace(HttpContext context, string ns)
-    {
-        string owner = context.Owner();
-        if (!string.Equals(ns, owner, StringComparison.Ordinal))
-        {
-            return Forbidden($"Not allowed to write to namespace '{ns}': a key may write only to its own namespace '{owner}'.");
-        }
-        if (context.RequestServices.GetRequiredService<IEngineNames>().DemoSchemas.Contains(ns))
-        {
-            return Forbidden($"Namespace '{ns}' is reserved for the demo data.");
-        }
-        return null;
-    }
-
-    private static string? CheckTableName(string? name, string field = "table_name") =>
-        string.IsNullOrEmpty(name) ? $"{field} is required"
-        : !UploadNames.IsValid(name) ? $"{field} must be 1-128 letters, digits or _, not starting with a digit; got '{Shorten(name)}'"
-        : null;
-
     private static async Task<IResult> Create(HttpContext context, UploadService uploads)
     {
-        var (body, error) = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
-        if (error is not null)
+        var body = await RequestBody.BindAsync(context, UploadJsonContext.Default.CreateTableBody, CreateTableBody.Expected).ConfigureAwait(false);
+        var request = new CreateTableRequest(context.Owner(), body.Namespace, body.TableName,
+            body.Schema?.Select(c => c is null ? null : new ColumnDraft(c.Name, c.Type, c.Nullable)).ToList(), TextOf(body.Description), body.IsPrivate);
+        var (table, existed) = await uploads.CreateAsync(request, context.RequestAborted).ConfigureAwait(false);
+        return new JsonWriterResult(w =>
         {
-            return ApiErrors.BadRequest(error);
-        }
-        try
-        {
-            if (!TryString(body, "namespace", out string? ns, out error) || string.IsNullOrEmpty(ns))
-            {
-                return ApiErrors.BadRequest(error ?? "namespace is required");
-            }
-            if (!TryString(body, "table_name", out string? name, out error) || (error = CheckTableName(name)) is not null)
-            {
-                return ApiErrors.BadRequest(error!);
-            }
-            if (CheckNamespace(context, ns) is { } forbidden)
-            {
-                return forbidden;
-            }
-            var columns = ParseSchema(body, uploads);
-            string description = OptionalString(body, "description") ?? "";
-            bool isPrivate = OptionalBool(body, "is_private") ?? false;
-            var (table, existed) = await uploads.CreateAsync(context.Owner(), ns, name!.ToLowerInvariant(), columns, description, isPrivate, context.RequestAborted).ConfigureAwait(false);
-            return new JsonWriterResult(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("namespace", table.Namespace);
-                w.WriteString("table_name", table.Name);
-                w.WriteString("full_name", table.FullName);
-                w.WriteString("example_query", ExampleQuery(context, table));
-                w.WriteBoolean("already_existed", existed);
-                w.WriteEndObject();
-            });
-        }
-        catch (Exception e) when (e is ParameterException or UploadRejectedException)
-        {
-            return ApiErrors.BadRequest(e.Message);
-        }
-        catch (TableConflictException e)
-        {
-            return ApiErrors.Error(StatusCodes.Status409Conflict, e.Message);
-        }
-        catch (Exception e) when (DiskFullException.Is(e))
-        {
-            return DiskFull();
-        }
-    }
-
-    private static List<UploadColumn> ParseSchema(JsonElement body, UploadService uploads)
-    {
-        if (!body.TryGetProperty("schema", out var schema) || schema.ValueKind == JsonValueKind.Null)
-        {
-            throw new ParameterException("schema is required: a list of {name, type, nullable}");
-        }
-        if (schema.ValueKind != JsonValueKind.Array || schema.GetArrayLength() == 0)
-        {
-            throw new ParameterException("schema must be a non-empty list of {name, type, nullable}");
-        }
-        uploads.CheckColumnCount(schema.GetArrayLength());
-        var columns = new List<UploadColumn>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        int i = 0;
-        foreach (var item in schema.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                throw new ParameterException($"schema[{i}] must be an object {{name, type, nullable}}");
-            }
-            if (!TryString(item, "name", out string? name, out string? error) || string.IsNullOrEmpty(name))
-            {
-                throw new ParameterException(error is null ? $"schema[{i}].name is required" : $"schema[{i}].{error}");
-            }
-            if (!UploadNames.IsValid(name))
-            {
-                throw new ParameterException($"schema[{i}].name must be 1-128 letters, digits or _, not starting with a digit; got '{Shorten(name)}'");
-            }
-            if (!seen.Add(name))
-            {
-                throw new ParameterException($"schema names column '{name}' twice (names are compared ignoring case)");
-            }
-            if (!TryString(item, "type", out string? typeText, out error) || string.IsNullOrEmpty(typeText))
-            {
-                throw new ParameterException(error is null ? $"schema[{i}].type is required (column '{name}')" : $"schema[{i}].{error}");
-            }
-            var type = UploadColumnType.Parse(typeText)
-                ?? throw new ParameterException(
-                    $"column '{name}' has unsupported type '{Shorten(typeText)}'; use varchar, integer, bigint, double, boolean, timestamp, date, varbinary, uint256, int256 or decimal(p,s) with p 1-38");
-            bool nullable = OptionalBool(item, "nullable") ?? true;
-            columns.Add(new UploadColumn(name, type, nullable));
-            i++;
-        }
-        return columns;
+            w.WriteStartObject();
+            WriteNames(w, table, uploads);
+            w.WriteBoolean("already_existed", existed);
+            w.WriteEndObject();
+        });
     }
 
     private static async Task<IResult> UploadCsv(HttpContext context, UploadService uploads)
     {
-        var (body, error) = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
-        if (error is not null)
+        var body = await RequestBody.BindAsync(context, UploadJsonContext.Default.CsvUploadBody, CsvUploadBody.Expected).ConfigureAwait(false);
+        var request = new CsvUploadRequest(context.Owner(), body.TableName, body.Data, TextOf(body.Description), body.IsPrivate);
+        var (table, rows) = await uploads.UploadCsvAsync(request, context.RequestAborted).ConfigureAwait(false);
+        return new JsonWriterResult(w =>
         {
-            return ApiErrors.BadRequest(error);
-        }
-        try
-        {
-            if (!TryString(body, "table_name", out string? name, out error) || (error = CheckTableName(name)) is not null)
-            {
-                return ApiErrors.BadRequest(error!);
-            }
-            string tableName = UploadNames.DatasetPrefix + name!.ToLowerInvariant();
-            if ((error = CheckTableName(tableName)) is not null)
-            {
-                return ApiErrors.BadRequest($"table_name is too long: with the '{UploadNames.DatasetPrefix}' prefix it must stay within {UploadNames.MaxLength} characters");
-            }
-            if (!TryString(body, "data", out string? data, out error) || string.IsNullOrWhiteSpace(data))
-            {
-                return ApiErrors.BadRequest(error ?? "data is required: CSV text with a header row");
-            }
-            string owner = context.Owner();
-            if (CheckNamespace(context, owner) is { } forbidden)
-            {
-                return forbidden;
-            }
-            string description = OptionalString(body, "description") ?? "";
-            bool isPrivate = OptionalBool(body, "is_private") ?? false;
-            var (table, rows) = await uploads.UploadCsvAsync(owner, tableName, data, description, isPrivate, context.RequestAborted).ConfigureAwait(false);
-            return new JsonWriterResult(w =>
-            {
-                w.WriteStartObject();
-                w.WriteBoolean("success", true);
-                w.WriteString("namespace", table.Namespace);
-                w.WriteString("table_name", table.Name);
-                w.WriteString("full_name", table.FullName);
-                w.WriteString("example_query", ExampleQuery(context, table));
-                w.WriteNumber("rows_written", rows);
-                w.WriteEndObject();
-            });
-        }
-        catch (Exception e) when (e is ParameterException or UploadRejectedException)
-        {
-            return ApiErrors.BadRequest(e.Message);
-        }
-        catch (Exception e) when (DiskFullException.Is(e))
-        {
-            return DiskFull();
-        }
+            w.WriteStartObject();
+            w.WriteBoolean("success", true);
+            WriteNames(w, table, uploads);
+            w.WriteNumber("rows_written", rows);
+            w.WriteEndObject();
+        });
     }
 
-    /// <summary>507 Insufficient Storage: the disk is full; what was being written was not kept.</summary>
-    private static IResult DiskFull() =>
-        ApiErrors.Error(StatusCodes.Status507InsufficientStorage, "disk full: the server has no space left to store this upload; the table is unchanged");
+    /// <summary>The table's names and a query that reads it, as create and CSV upload answer them.</summary>
+    private static void WriteNames(Utf8JsonWriter w, UploadTable table, UploadService uploads)
+    {
+        w.WriteString("namespace", table.Namespace);
+        w.WriteString("table_name", table.Name);
+        w.WriteString("full_name", table.FullName);
+        w.WriteString("example_query", uploads.ExampleQuery(table));
+    }
+
+    /// <summary>A description that is not a string is no description (as it always was).</summary>
+    private static string? TextOf(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static async Task<IResult> Insert(HttpContext context, string ns, string table, UploadService uploads)
     {
-        if (CheckNamespace(context, ns) is { } forbidden)
+        var request = new InsertRequest(context.Owner(), ns, table, context.Request.Body, context.Request.ContentType);
+        var outcome = await uploads.InsertAsync(request, context.RequestAborted).ConfigureAwait(false);
+        return new JsonWriterResult(w =>
         {
-            return forbidden;
-        }
-        if (CheckTableName(table, "table") is { } bad)
-        {
-            return ApiErrors.BadRequest(bad);
-        }
-        try
-        {
-            var outcome = await uploads.InsertAsync(ns, table.ToLowerInvariant(), context.Request.Body, context.Request.ContentType, context.RequestAborted).ConfigureAwait(false);
-            return new JsonWriterResult(w =>
-            {
-                w.WriteStartObject();
-                w.WriteNumber("rows_written", outcome.RowsWritten);
-                w.WriteNumber("bytes_written", outcome.BytesWritten);
-                w.WriteString("name", outcome.Name);
-                w.WriteEndObject();
-            });
-        }
-        catch (UploadRejectedException e)
-        {
-            return ApiErrors.BadRequest(e.Message);
-        }
-        catch (TableNotFoundException e)
-        {
-            return ApiErrors.NotFound(e.Message);
-        }
-        catch (Exception e) when (DiskFullException.Is(e))
-        {
-            return DiskFull();
-        }
+            w.WriteStartObject();
+            w.WriteNumber("rows_written", outcome.RowsWritten);
+            w.WriteNumber("bytes_written", outcome.BytesWritten);
+            w.WriteString("name", outcome.Name);
+            w.WriteEndObject();
+        });
     }
 
-    private static Task<IResult> Clear(HttpContext context, string ns, string table, UploadService uploads) =>
-        Change(context, ns, table, uploads.ClearAsync, "cleared");
+    private static async Task<IResult> Clear(HttpContext context, string ns, string table, UploadService uploads) =>
+        Changed(await uploads.ClearAsync(context.Owner(), ns, table, context.RequestAborted).ConfigureAwait(false), "cleared");
 
-    private static Task<IResult> Delete(HttpContext context, string ns, string table, UploadService uploads) =>
-        Change(context, ns, table, uploads.DeleteAsync, "deleted");
+    private static async Task<IResult> Delete(HttpContext context, string ns, string table, UploadService uploads) =>
+        Changed(await uploads.DeleteAsync(context.Owner(), ns, table, context.RequestAborted).ConfigureAwait(false), "deleted");
 
-    private static async Task<IResult> Change(HttpContext context, string ns, string table, Func<string, string, CancellationToken, Task<string>> change, string done)
+    private static JsonWriterResult Changed(string fullName, string done) => new(w =>
     {
-        if (CheckNamespace(context, ns) is { } forbidden)
-        {
-            return forbidden;
-        }
-        if (CheckTableName(table, "table") is { } bad)
-        {
-            return ApiErrors.BadRequest(bad);
-        }
-        try
-        {
-            string fullName = await change(ns, table.ToLowerInvariant(), context.RequestAborted).ConfigureAwait(false);
-            return new JsonWriterResult(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("message", $"Table {fullName} {done}");
-                w.WriteEndObject();
-            });
-        }
-        catch (TableNotFoundException e)
-        {
-            return ApiErrors.NotFound(e.Message);
-        }
-    }
+        w.WriteStartObject();
+        w.WriteString("message", $"Table {fullName} {done}");
+        w.WriteEndObject();
+    });
 
-    private static async Task<IResult> List(HttpContext context, IMetadataStore store)
+    private static async Task<IResult> List(HttpContext context, UploadService uploads)
     {
-        if (!TryInt(context.Request.Query, "limit", 20, 1, 10_000, out int limit, out string error)
-            || !TryInt(context.Request.Query, "offset", 0, 0, int.MaxValue, out int offset, out error))
-        {
-            return ApiErrors.BadRequest(error);
-        }
-        var (tables, total) = await store.ListTablesAsync(context.Owner(), limit, offset, context.RequestAborted).ConfigureAwait(false);
+        int limit = Int(context.Request.Query, "limit", 20, 1, 10_000);
+        int offset = Int(context.Request.Query, "offset", 0, 0, int.MaxValue);
+        var (tables, total) = await uploads.ListAsync(context.Owner(), limit, offset, context.RequestAborted).ConfigureAwait(false);
         return new JsonWriterResult(w =>
         {
             w.WriteStartObject();
@@ -326,39 +148,25 @@ public static class UploadsApi
         });
     }
 
-    private static async Task<IResult> Usage(HttpContext context, IMetadataStore store, StorageUsage storage, TimeProvider time, IOptions<StrataOptions> options)
+    private static async Task<IResult> Usage(HttpContext context, StorageUsage storage)
     {
-        var now = time.GetUtcNow();
-        var start = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
-        var end = start.AddMonths(1).AddDays(-1);
-        var usage = await store.UsageAsync(context.Owner(), start, now, context.RequestAborted).ConfigureAwait(false);
-        var stored = await storage.MeasureAsync(context.Owner(), context.RequestAborted).ConfigureAwait(false);
+        var report = await storage.ReportAsync(context.Owner(), context.RequestAborted).ConfigureAwait(false);
         return new JsonWriterResult(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("billing_periods");
             w.WriteStartObject();
-            w.WriteString("start_date", start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            w.WriteString("end_date", end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            w.WriteNumber("credits_used", usage.Executions);
-            w.WriteNumber("credits_included", options.Value.CreditsIncluded);
+            w.WriteString("start_date", report.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteString("end_date", report.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteNumber("credits_used", report.CreditsUsed);
+            w.WriteNumber("credits_included", report.CreditsIncluded);
             w.WriteEndObject();
             w.WriteEndArray();
-            w.WriteNumber("bytes_used", stored.Total);
-            w.WriteNumber("bytes_allowed", options.Value.StorageBytesAllowed);
-            w.WriteNumber("private_queries", usage.PrivateQueries);
+            w.WriteNumber("bytes_used", report.BytesUsed);
+            w.WriteNumber("bytes_allowed", report.BytesAllowed);
+            w.WriteNumber("private_queries", report.PrivateQueries);
             w.WriteNumber("private_dashboards", 0);
             w.WriteEndObject();
         });
     }
-
-    /// <summary>A query that runs as it is: a table named like a reserved word is quoted.</summary>
-    private static string ExampleQuery(HttpContext context, UploadTable table)
-    {
-        var reserved = context.RequestServices.GetRequiredService<IEngineNames>().ReservedWords;
-        string name = reserved.Contains(table.Name) ? $"\"{table.Name}\"" : table.Name;
-        return $"SELECT * FROM dune.{table.Namespace}.{name} LIMIT 10";
-    }
-
-    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "...";
 }

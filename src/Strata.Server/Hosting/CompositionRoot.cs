@@ -10,8 +10,9 @@ using Strata.Core.Storage;
 using Strata.Core.Uploads;
 using Strata.Metadata.Sqlite;
 using Strata.Server.Configuration;
-using Strata.Server.Uploads;
+using Strata.Application.Uploads;
 using Strata.Storage.Files.Results;
+using Strata.Storage.Files.Uploads;
 
 namespace Strata.Server.Hosting;
 
@@ -49,11 +50,13 @@ public static class CompositionRoot
     /// <summary>Result files, uploaded-table parts and the storage quota over both.</summary>
     public static IServiceCollection AddLocalFiles(this IServiceCollection services)
     {
+        services.AddSingleton<IResultFileSizes>(sp => new ResultFileSizes(Path.Combine(DataDir(sp), "results")));
         services.AddSingleton<StorageUsage>();
         services.AddSingleton<IStorageQuota>(sp => sp.GetRequiredService<StorageUsage>());
         services.AddSingleton<IResultStore>(sp =>
             new LocalResultStore(Path.Combine(DataDir(sp), "results"), observer: sp.GetRequiredService<StorageUsage>()));
         services.AddSingleton(sp => new PartFiles(Path.Combine(DataDir(sp), "uploads")));
+        services.AddSingleton<IPartFiles>(sp => sp.GetRequiredService<PartFiles>());
         services.AddSingleton<PartCompactor>();
         services.AddSingleton<UploadService>();
         services.AddSingleton<ITableSnapshots>(sp => sp.GetRequiredService<UploadService>());

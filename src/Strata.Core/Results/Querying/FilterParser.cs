@@ -4,36 +4,6 @@ using System.Numerics;
 
 namespace Strata.Core.Results.Querying;
 
-/// <summary>Limits on a <c>filters</c> value. Nesting counts both parentheses in the text and groups in the
-/// tree as <see cref="FilterExpression.ToSql()"/> writes them (each AND/OR group and each predicate is a level),
-/// so anything that parses, rendered with ToSql, parses again to the same tree (given a MaxLength that
-/// allows for the longer rendered text).</summary>
-public sealed record FilterLimits
-{
-    public static FilterLimits Default { get; } = new();
-
-    /// <summary>Characters (UTF-16 code units) in the value; default 10,000.</summary>
-    public int MaxLength
-    {
-        get;
-        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value));
-    } = 10_000;
-
-    /// <summary>Levels of nesting; default 64, at most 1,000.</summary>
-    public int MaxDepth
-    {
-        get;
-        init => field = value is >= 1 and <= 1_000 ? value : throw new ArgumentOutOfRangeException(nameof(value));
-    } = 64;
-
-    /// <summary>Values in one IN list; default 10,000.</summary>
-    public int MaxInListValues
-    {
-        get;
-        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value));
-    } = 10_000;
-}
-
 /// <summary>
 /// Parses the <c>filters</c> query parameter, a WHERE-clause-like expression over result columns, into a
 /// <see cref="FilterExpression"/>. The text is never passed on: callers render the tree with
@@ -62,7 +32,7 @@ public sealed record FilterLimits
 /// Limits: see <see cref="FilterLimits"/>.
 /// </para>
 /// </remarks>
-public static class FilterParser
+public static partial class FilterParser
 {
     private const string Parameter = "filters";
 
@@ -398,73 +368,5 @@ public static class FilterParser
             ">" => ComparisonOperator.GreaterThan,
             _ => ComparisonOperator.GreaterThanOrEqual,
         };
-    }
-
-    private static FilterLiteral ParseNumber(Token token)
-    {
-        var text = token.Text;
-        if (text.AsSpan().IndexOfAny('e', 'E') >= 0)
-        {
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
-            {
-                return new DoubleLiteral(value);
-            }
-            throw new FilterException(Parameter, "number out of range", token.Position);
-        }
-        var point = text.IndexOf('.', StringComparison.Ordinal);
-        var digits = point < 0 ? text : string.Concat(text.AsSpan(0, point), text.AsSpan(point + 1));
-        if (!BigInteger.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var unscaled))
-        {
-            throw new FilterException(Parameter, "malformed number", token.Position);
-        }
-        return point < 0 ? new IntegerLiteral(unscaled) : new DecimalLiteral(unscaled, text.Length - point - 1);
-    }
-
-    private static FilterLiteral ParseTyped(string type, Token value)
-    {
-        switch (type)
-        {
-            case "timestamp":
-                if (TemporalText.TryParseTimestamp(value.Text, out var timestamp))
-                {
-                    return new TimestampLiteral(timestamp);
-                }
-                throw new FilterException(Parameter,
-                    "invalid TIMESTAMP value (expected 'YYYY-MM-DD HH:MM:SS[.ffffff]', optionally followed by UTC, Z or +HH:MM)",
-                    value.Position);
-            case "date":
-                if (TemporalText.TryParseDate(value.Text, out var date))
-                {
-                    return new DateLiteral(date);
-                }
-                throw new FilterException(Parameter, "invalid DATE value (expected 'YYYY-MM-DD')", value.Position);
-            default:
-                if (TryParseBlob(value.Text, out var bytes))
-                {
-                    return new BinaryLiteral(bytes);
-                }
-                throw new FilterException(Parameter, @"invalid BLOB value (expected \xHH escapes only, e.g. '\x0A\xFF')", value.Position);
-        }
-    }
-
-    private static bool TryParseBlob(string text, out ImmutableArray<byte> bytes)
-    {
-        bytes = default;
-        if (text.Length % 4 != 0)
-        {
-            return false;
-        }
-        var builder = ImmutableArray.CreateBuilder<byte>(text.Length / 4);
-        for (var i = 0; i < text.Length; i += 4)
-        {
-            if (text[i] != '\\' || text[i + 1] is not ('x' or 'X')
-                || !byte.TryParse(text.AsSpan(i + 2, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var b))
-            {
-                return false;
-            }
-            builder.Add(b);
-        }
-        bytes = builder.MoveToImmutable();
-        return true;
     }
 }

@@ -1,7 +1,6 @@
-using Strata.Core.Storage;
-using Strata.Storage.Files;
+using Strata.Core.Uploads;
 
-namespace Strata.Server.Uploads;
+namespace Strata.Storage.Files.Uploads;
 
 /// <summary>
 /// The uploads directory: where table parts live, which parts running queries hold, and the
@@ -9,7 +8,7 @@ namespace Strata.Server.Uploads;
 /// between <see cref="BeginSnapshot"/> and <see cref="Hold"/>; a part dropped meanwhile is kept
 /// until that snapshot is held or abandoned, so a query never loses a file it was promised.
 /// </summary>
-public sealed class PartFiles
+public sealed class PartFiles : IPartFiles
 {
     private const string TempSuffix = ".tmp";
     private readonly object gate = new();
@@ -44,9 +43,59 @@ public sealed class PartFiles
         return Path.Combine(tableId, Strata.Core.Executions.ExecutionIds.New() + ".parquet");
     }
 
-    /// <summary>A new spool file for a request body; the caller deletes it.</summary>
-    public string NewIncoming(string extension) =>
+    public long SizeOf(string relative) => new FileInfo(PathOf(relative)).Length;
+
+    public void DeleteUncommitted(string relative) => DurableFiles.TryDelete(PathOf(relative));
+
+    /// <summary>A new spool file for a request body.</summary>
+    private string NewIncoming(string extension) =>
         Path.Combine(IncomingDirectory, Strata.Core.Executions.ExecutionIds.New() + extension + TempSuffix);
+
+    /// <summary>
+    /// Copies the body to a spool file: asynchronous socket reads, plain writes into the page
+    /// cache (no fsync: a spooled body that a crash loses was never accepted).
+    /// </summary>
+    public async Task<ISpooledBody> SpoolAsync(Stream body, string extension, CancellationToken cancellationToken)
+    {
+        var spool = new SpooledBody(NewIncoming(extension));
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            using var file = new FileStream(spool.Path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
+            int read;
+            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                file.Write(buffer, 0, read);
+                spool.Bytes += read;
+            }
+            return spool;
+        }
+        catch
+        {
+            spool.Dispose();
+            throw;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public async Task<ISpooledBody> SpoolTextAsync(string text, string extension, CancellationToken cancellationToken)
+    {
+        var spool = new SpooledBody(NewIncoming(extension));
+        try
+        {
+            await File.WriteAllTextAsync(spool.Path, text, cancellationToken).ConfigureAwait(false);
+            spool.Bytes = new FileInfo(spool.Path).Length;
+            return spool;
+        }
+        catch
+        {
+            spool.Dispose();
+            throw;
+        }
+    }
 
     public void BeginSnapshot()
     {
@@ -137,6 +186,25 @@ public sealed class PartFiles
             }
         }
         return removed;
+    }
+
+    private sealed class SpooledBody(string path) : ISpooledBody
+    {
+        public string Path { get; } = path;
+
+        public long Bytes { get; set; }
+
+        public bool StartsWithObject()
+        {
+            using var stream = File.OpenRead(Path);
+            int b;
+            while ((b = stream.ReadByte()) is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF)
+            {
+            }
+            return b == '{';
+        }
+
+        public void Dispose() => File.Delete(Path);
     }
 
     private sealed class Lease(PartFiles owner, List<string> files) : IDisposable

@@ -4,13 +4,17 @@ using Strata.Application.Executions;
 using Strata.Core.Results;
 using Strata.Core.Storage;
 
-namespace Strata.Server.Uploads;
+namespace Strata.Application.Uploads;
 
 /// <summary>An owner's stored bytes as the quota counts them.</summary>
 public sealed record StoredBytes(long TableBytes, long ResultBytes)
 {
     public long Total => TableBytes + ResultBytes;
 }
+
+/// <summary>What <c>/usage</c> reports for the current billing period (a calendar month).</summary>
+public sealed record UsageReport(
+    DateOnly PeriodStart, DateOnly PeriodEnd, long CreditsUsed, long CreditsIncluded, long BytesUsed, long BytesAllowed, long PrivateQueries);
 
 /// <summary>
 /// The storage quota (<c>Strata:StorageBytesAllowed</c>): an owner's uploaded table parts plus the
@@ -24,10 +28,9 @@ public sealed record StoredBytes(long TableBytes, long ResultBytes)
 /// here is attributed with one metadata read. Results count until the expiry sweep deletes them.
 /// </para>
 /// </summary>
-public sealed class StorageUsage(IMetadataStore store, IOptions<StrataOptions> options, TimeProvider time) : IResultFileObserver, IStorageQuota
+public sealed class StorageUsage(IExecutionStore executions, IUsageStore store, IResultFileSizes resultFiles, IOptions<StrataOptions> options, TimeProvider time)
+    : IResultFileObserver, IStorageQuota
 {
-    private static readonly string[] ResultExtensions = [".arrow", ".parquet", ".arrows"];
-    private readonly string resultsDirectory = Path.Combine(options.Value.DataDir, "results");
     private readonly ResultBytesLedger ledger = new();
     private readonly SemaphoreSlim counting = new(1, 1);
 
@@ -63,6 +66,17 @@ public sealed class StorageUsage(IMetadataStore store, IOptions<StrataOptions> o
             : $"Storage quota exceeded: {used.Total} bytes used ({used.TableBytes} in tables, {used.ResultBytes} in results) of the {Allowed} bytes allowed (Strata:StorageBytesAllowed); delete tables or wait for results to expire.";
     }
 
+    /// <summary>The <c>/usage</c> report: this calendar month's executions (credits), private queries and stored bytes.</summary>
+    public async Task<UsageReport> ReportAsync(string owner, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var start = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var usage = await store.UsageAsync(owner, start, now, cancellationToken).ConfigureAwait(false);
+        var stored = await MeasureAsync(owner, cancellationToken).ConfigureAwait(false);
+        return new UsageReport(DateOnly.FromDateTime(start.UtcDateTime), DateOnly.FromDateTime(start.AddMonths(1).AddDays(-1).UtcDateTime),
+            usage.Executions, options.Value.CreditsIncluded, stored.Total, Allowed, usage.PrivateQueries);
+    }
+
     /// <summary>The owner's results as they lie on disk, counted once per process.</summary>
     private async Task CountOnceAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -77,12 +91,11 @@ public sealed class StorageUsage(IMetadataStore store, IOptions<StrataOptions> o
             {
                 return;
             }
-            var ids = await store.StoredResultIdsAsync(owner, now, cancellationToken).ConfigureAwait(false);
-            ledger.Count(owner, ids, id => ResultExtensions.Select(extension =>
+            var ids = await executions.StoredResultIdsAsync(owner, now, cancellationToken).ConfigureAwait(false);
+            ledger.Count(owner, ids, id => resultFiles.SizesOf(id).Select(file =>
             {
                 Interlocked.Increment(ref filesMeasured);
-                var file = new FileInfo(Path.Combine(resultsDirectory, id + extension));
-                return (extension, file.Exists ? file.Length : -1);
+                return file;
             }));
         }
         finally
@@ -96,7 +109,7 @@ public sealed class StorageUsage(IMetadataStore store, IOptions<StrataOptions> o
     {
         foreach (string id in ledger.Unattributed())
         {
-            var execution = await store.GetExecutionAsync(id, cancellationToken).ConfigureAwait(false);
+            var execution = await executions.GetExecutionAsync(id, cancellationToken).ConfigureAwait(false);
             ledger.Attribute(id, execution?.Owner);
         }
     }

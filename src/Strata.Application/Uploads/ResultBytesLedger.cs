@@ -1,4 +1,4 @@
-namespace Strata.Server.Uploads;
+namespace Strata.Application.Uploads;
 
 /// <summary>
 /// Stored result bytes per owner, kept as files are written and deleted. One entry per stored result

@@ -1,11 +1,10 @@
-using Strata.Application.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Strata.Application.Configuration;
 using Strata.Core.Storage;
 using Strata.Core.Uploads;
-using Strata.Server.Configuration;
-using Strata.Storage.Files;
 
-namespace Strata.Server.Uploads;
+namespace Strata.Application.Uploads;
 
 /// <summary>
 /// Merges a table's small parts into one, so that many small inserts do not leave thousands of files
@@ -15,7 +14,7 @@ namespace Strata.Server.Uploads;
 /// old files are unlisted (deleted once no running query holds them, or by the sweep). A query sees
 /// the old part list or the new one, never a mix.
 /// </summary>
-public sealed class PartCompactor(IMetadataStore store, ITableLoader loader, PartFiles files, IOptions<TableQuotaOptions> options, ILogger<PartCompactor> logger)
+public sealed class PartCompactor(ITableStore store, ITableLoader loader, IPartFiles files, IOptions<TableQuotaOptions> options, ILogger<PartCompactor> logger)
 {
     private readonly TableQuotaOptions settings = options.Value;
 
@@ -33,25 +32,24 @@ public sealed class PartCompactor(IMetadataStore store, ITableLoader loader, Par
             return 0;
         }
         string merged = files.NewPart(table.Id);
-        string path = files.PathOf(merged);
         try
         {
-            long rows = await loader.CompactAsync(small.Select(p => files.PathOf(p.File)).ToList(), table.Columns, path, cancellationToken).ConfigureAwait(false);
+            long rows = await loader.CompactAsync(small.Select(p => files.PathOf(p.File)).ToList(), table.Columns, files.PathOf(merged), cancellationToken).ConfigureAwait(false);
             long expected = small.Sum(p => p.Rows);
             if (rows != expected)
             {
                 throw new InvalidOperationException($"Compaction of {table.FullName} wrote {rows} rows instead of {expected}.");
             }
-            var part = new TablePart(table.Id, merged, rows, new FileInfo(path).Length);
+            var part = new TablePart(table.Id, merged, rows, files.SizeOf(merged));
             if (!await store.SwapPartsAsync(table.Id, small.Select(p => p.File).ToList(), part, cancellationToken).ConfigureAwait(false))
             {
-                DurableFiles.TryDelete(path);
+                files.DeleteUncommitted(merged);
                 return 0;
             }
         }
         catch
         {
-            DurableFiles.TryDelete(path);
+            files.DeleteUncommitted(merged);
             throw;
         }
         files.Drop(small.Select(p => p.File));

@@ -1,4 +1,6 @@
-namespace Strata.Server.Uploads;
+using Microsoft.Extensions.Logging;
+
+namespace Strata.Application.Uploads;
 
 /// <summary>Upload log lines: table names, counts and timings only, never values.</summary>
 internal static partial class UploadLog

@@ -1,0 +1,94 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+using Strata.Core.Engine;
+using Strata.Core.Executions;
+using Strata.Core.Queries;
+
+namespace Strata.Engine.DuckDb;
+
+/// <summary>DuckDB errors turned into the execution's errors, positions mapped back to the user's SQL.</summary>
+public sealed partial class DuckDbEngine
+{
+    private static QueryFailedException Refused(string message) =>
+        new(new ExecutionError(ExecutionError.Unsupported, message));
+
+    /// <summary>Turns a DuckDB error (JSON, as configured) into the execution's error, positions mapped to the user's SQL.</summary>
+    private static Exception Translate(DuckDBException e, string? userSql, int prefixBytes, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new OperationCanceledException(cancellationToken);
+        }
+        string raw = e.Message;
+        int brace = raw.IndexOf('{');
+        if (brace < 0)
+        {
+            return new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed, raw));
+        }
+        try
+        {
+            using var doc = JsonDocument.Parse(raw[brace..]);
+            var root = doc.RootElement;
+            string type = root.TryGetProperty("exception_type", out var t) ? t.GetString() ?? "Error" : "Error";
+            string message = root.TryGetProperty("exception_message", out var m) ? m.GetString() ?? "" : "";
+            if (type == "Interrupt")
+            {
+                return new OperationCanceledException(cancellationToken);
+            }
+            int? line = null, column = null;
+            if (userSql is not null && root.TryGetProperty("position", out var p) && int.TryParse(p.GetString(), out int pos))
+            {
+                int userByte = pos - prefixBytes;
+                if (userByte >= 0 && userByte <= Encoding.UTF8.GetByteCount(userSql))
+                {
+                    (line, column) = LineColumn(userSql, userByte);
+                }
+            }
+            string errorType = type == "Parser" ? ExecutionError.SyntaxError : ExecutionError.ExecutionFailed;
+            return new QueryFailedException(new ExecutionError(errorType, $"{type} Error: {message}", line, column));
+        }
+        catch (JsonException)
+        {
+            return new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed, raw));
+        }
+    }
+
+    /// <summary>1-based line and column of a UTF-8 byte offset in the text.</summary>
+    internal static (int? Line, int? Column) LineColumn(string text, int byteOffset)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        int charOffset = Encoding.UTF8.GetCharCount(bytes, 0, Math.Clamp(byteOffset, 0, bytes.Length));
+        return ParameterSubstitution.LineColumnOf(text, charOffset);
+    }
+
+    /// <summary>Trailing semicolons and white space are not part of the statement.</summary>
+    internal static string TrimStatement(string sql)
+    {
+        string s = sql.TrimEnd();
+        while (s.EndsWith(';'))
+        {
+            s = s[..^1].TrimEnd();
+        }
+        return s;
+    }
+
+    [GeneratedRegex(@"^\s*EXPLAIN(\s+ANALYZE)?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExplainPrefix();
+
+    /// <summary>SQL text cannot hold U+0000 (no literal or identifier can, and DuckDB's parser cuts the text
+    /// there): a clear error at its position rather than an internal error later.</summary>
+    private static void RefuseNul(string sql)
+    {
+        int at = sql.IndexOf('\0', StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return;
+        }
+        int line = 1 + sql.AsSpan(0, at).Count('\n');
+        int column = at - (sql.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
+        throw new QueryFailedException(new ExecutionError(ExecutionError.SyntaxError,
+            $"Parser Error: the query text contains a NUL character (U+0000) at line {line}, column {column}; SQL text cannot hold it", line, column));
+    }
+}

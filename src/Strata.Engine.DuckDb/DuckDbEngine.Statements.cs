@@ -1,0 +1,139 @@
+using System.Text;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using Strata.Core.Engine;
+using Strata.Core.Executions;
+using Strata.Core.Results.Querying;
+
+namespace Strata.Engine.DuckDb;
+
+/// <summary>The statement check: one read-only statement, and the names of unnamed select-list columns.</summary>
+public sealed partial class DuckDbEngine
+{
+    private sealed record StatementInfo(bool IsExplain, IReadOnlySet<int> UnnamedPositions);
+
+    /// <summary>Accepts exactly one read-only statement; refuses everything else with a clear message.</summary>
+    private static StatementInfo Classify(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        if (sql.Length == 0)
+        {
+            throw Refused("The query is empty.");
+        }
+        if (sql.Contains('\0', StringComparison.Ordinal))
+        {
+            throw Refused("The query contains a NUL character.");
+        }
+        var explain = ExplainPrefix().Match(sql);
+        string inner = explain.Success ? sql[explain.Length..] : sql;
+        using var command = connection.CreateCommand();
+        // json_serialize_sql takes only a constant: the text goes in as a literal with its quotes doubled.
+        command.CommandText = $"SELECT json_serialize_sql({SqlQuoting.QuoteString(inner)})";
+        string json;
+        try
+        {
+            json = (string)command.ExecuteScalar()!;
+        }
+        catch (DuckDBException e)
+        {
+            throw Translate(e, null, 0, cancellationToken);
+        }
+        using var doc = ParseStatementTree(json);
+        var root = doc.RootElement;
+        if (root.GetProperty("error").GetBoolean())
+        {
+            string type = root.TryGetProperty("error_type", out var t) ? t.GetString() ?? "" : "";
+            string message = root.TryGetProperty("error_message", out var m) ? m.GetString() ?? "" : "";
+            if (type == "parser")
+            {
+                int? position = root.TryGetProperty("position", out var p) && int.TryParse(p.GetString(), out int pos) ? pos : null;
+                var (line, column) = position is int b ? LineColumn(sql, b + Encoding.UTF8.GetByteCount(sql[..(explain.Success ? explain.Length : 0)])) : (null, null);
+                throw new QueryFailedException(new ExecutionError(ExecutionError.SyntaxError, $"Parser Error: {message}", line, column));
+            }
+            throw Refused("Only read-only queries are allowed: a single SELECT, WITH, VALUES, FROM, DESCRIBE, SUMMARIZE or EXPLAIN statement.");
+        }
+        var statements = root.GetProperty("statements");
+        if (statements.GetArrayLength() != 1)
+        {
+            throw Refused($"Exactly one statement per execution is allowed; this query has {statements.GetArrayLength()}.");
+        }
+        return new StatementInfo(explain.Success, UnnamedColumns(statements[0].GetProperty("node")));
+    }
+
+    /// <summary>
+    /// The deepest statement tree the check reads. DuckDB's own expression depth limit (1000) is
+    /// reached first for ordinary SQL, each expression level taking two or three JSON levels.
+    /// </summary>
+    internal const int MaxStatementTreeDepth = 4096;
+
+    /// <summary>
+    /// Parses DuckDB's serialised statement tree. Its writer emits the doubles of literals such as
+    /// <c>1e999</c> as bare <c>Infinity</c>, <c>-Infinity</c> and <c>NaN</c>, which JSON lacks: they
+    /// become <c>null</c> (the check never reads literal values).
+    /// </summary>
+    internal static JsonDocument ParseStatementTree(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(NonFiniteJson.Replace(json, quote: false), new JsonDocumentOptions { MaxDepth = MaxStatementTreeDepth });
+        }
+        catch (JsonException e) when (e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Refused($"The query is nested too deeply: its syntax tree has more than {MaxStatementTreeDepth} levels.");
+        }
+    }
+
+    /// <summary>Positions of select-list expressions with no alias and no column name (named _colN, as Trino does).</summary>
+    private static HashSet<int> UnnamedColumns(JsonElement node)
+    {
+        var unnamed = new HashSet<int>();
+        if (node.GetProperty("type").GetString() != "SELECT_NODE" || !node.TryGetProperty("select_list", out var list))
+        {
+            return unnamed;
+        }
+        int i = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            string cls = item.GetProperty("class").GetString() ?? "";
+            if (cls is "STAR" or "COLUMNS")
+            {
+                return [];
+            }
+            if (item.GetProperty("alias").GetString() is "" && cls != "COLUMN_REF")
+            {
+                unnamed.Add(i);
+            }
+            i++;
+        }
+        return unnamed;
+    }
+
+    /// <summary>
+    /// The result's column names: the query's own names first, in order (a repeated one gets
+    /// <c>_1</c>, <c>_2</c>...), then <c>_colN</c> for the unnamed positions, made unique against
+    /// the names already taken. A name the query wrote is never renamed to make room for a
+    /// generated one (<c>select 1, 2 as _col0</c> keeps <c>_col0</c> on its second column).
+    /// </summary>
+    private static List<string> NameColumns(List<string> names, IReadOnlySet<int> unnamed)
+    {
+        var result = new string[names.Count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int pass = 0; pass < 2; pass++)
+        {
+            for (int i = 0; i < names.Count; i++)
+            {
+                if (unnamed.Contains(i) != (pass == 1))
+                {
+                    continue;
+                }
+                string name = pass == 1 ? $"_col{i}" : names[i];
+                string unique = name;
+                for (int k = 1; !seen.Add(unique); k++)
+                {
+                    unique = $"{name}_{k}";
+                }
+                result[i] = unique;
+            }
+        }
+        return [.. result];
+    }
+}

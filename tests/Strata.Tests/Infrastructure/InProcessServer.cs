@@ -1,0 +1,113 @@
+extern alias server;
+
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Strata.Tests.Infrastructure;
+
+/// <summary>
+/// The real server pipeline (its Program: middleware, routing, auth, the handlers, the use cases, the
+/// stores and the engine) hosted in the test process on ASP.NET Core's TestServer, with the same keys
+/// and settings as <see cref="StrataServer"/>: no process start, no sockets, no Kestrel. For tests of
+/// behaviour on the wire that do not need a process. What differs: Kestrel's own limits (request line,
+/// headers, body size) are not applied, and executions run in this process
+/// (<c>Strata:EngineWorkers:Isolated=false</c>). Settings are given as <see cref="StrataServer"/> takes
+/// them (environment-variable names: <c>Strata__Section__Key</c> or the <c>STRATA_*</c> shortcuts).
+/// </summary>
+public sealed class InProcessServer : IAsyncDisposable
+{
+    private static readonly Dictionary<string, string> Shortcuts = new(StringComparer.Ordinal)
+    {
+        ["STRATA_API_KEYS"] = "Strata:ApiKeys",
+        ["STRATA_DEMO_SCALE"] = "Strata:DemoScale",
+        ["STRATA_PUBLIC_BASE_URL"] = "Strata:PublicBaseUrl",
+        ["STRATA_MAX_REQUEST_BODY_BYTES"] = "Strata:MaxRequestBodyBytes",
+    };
+
+    private readonly Factory factory;
+
+    private InProcessServer(string dataDir, IDictionary<string, string>? settings)
+    {
+        DataDir = dataDir;
+        var all = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Strata:DataDir"] = dataDir,
+            ["Strata:ApiKeys"] = $"alice:{StrataServer.AliceKey},bob:{StrataServer.BobKey}",
+            ["Strata:DemoScale"] = "0.01",
+            ["Strata:RateLimits:WritePerMinute"] = "0",
+            ["Strata:RateLimits:ReadPerMinute"] = "0",
+            ["Strata:RateLimits:UnauthenticatedPerMinute"] = "0",
+            ["Strata:EngineWorkers:Isolated"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string>())
+        {
+            all[Shortcuts.GetValueOrDefault(k, k.Replace("__", ":", StringComparison.Ordinal))] = v;
+        }
+        factory = new Factory(dataDir, all);
+        Alice = NewClient(StrataServer.AliceKey);
+        Bob = NewClient(StrataServer.BobKey);
+    }
+
+    public string DataDir { get; }
+
+    public HttpClient Alice { get; }
+
+    public HttpClient Bob { get; }
+
+    /// <summary>Starts the server's Program in this process (schema, demo data, keys, sweeps) and waits until it serves.</summary>
+    public static Task<InProcessServer> StartAsync(IDictionary<string, string>? settings = null) => Task.Run(() =>
+    {
+        string dataDir = Path.Combine(Path.GetTempPath(), "strata-inproc-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDir);
+        return new InProcessServer(dataDir, settings);
+    });
+
+    public HttpClient NewClient(string? key)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost/") });
+        client.Timeout = TimeSpan.FromSeconds(120);
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Dune-API-Key", key);
+        }
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Alice.Dispose();
+        Bob.Dispose();
+        await factory.DisposeAsync().ConfigureAwait(false);
+        StrataServer.TryDelete(DataDir);
+    }
+
+    private sealed class Factory(string dataDir, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<server::Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseContentRoot(dataDir);
+            foreach (var (k, v) in settings)
+            {
+                builder.UseSetting(k, v);
+            }
+        }
+    }
+}
+
+/// <summary>One in-process server shared by the tests of a collection that need no special settings.</summary>
+public sealed class InProcessSharedServer : IAsyncLifetime
+{
+    public InProcessServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await InProcessServer.StartAsync();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class InProcessServerCollection : ICollectionFixture<InProcessSharedServer>
+{
+    public const string Name = "in-process server";
+}
