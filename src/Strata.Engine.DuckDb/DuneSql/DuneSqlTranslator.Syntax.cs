@@ -113,10 +113,12 @@ public static partial class DuneSqlTranslator
 
         /// <summary>The arguments to evaluate once (all that are more than a name, literal or operators on them), when the
         /// template uses one of those more than once; null when it expands inline as is. An aggregate's template keeps
-        /// its arguments inside the aggregate.</summary>
+        /// its arguments inside the aggregate, and a template with a lambda keeps them inside the lambda.</summary>
         private int[]? Hoisted(string template, List<(int From, int To)> args)
         {
-            if (ReferenceEquals(template, DuneMoreFunctions.MapAgg))
+            // A template with its own lambda may hold the user's lambda body as an argument, which reads the lambda's
+            // parameters and so cannot be evaluated outside it.
+            if (ReferenceEquals(template, DuneMoreFunctions.MapAgg) || template.Contains("->", StringComparison.Ordinal))
             {
                 return null;
             }
