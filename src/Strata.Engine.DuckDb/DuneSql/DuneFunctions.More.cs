@@ -73,6 +73,11 @@ internal static class DuneMoreFunctions
         yield return new(("array_except", 2), "list_filter(list_select($1, " + FirstIndexes + "), _strata_x -> NOT list_contains($2, _strata_x))");
         yield return new(("slice", 3),
             "(CASE WHEN ($2) < 0 THEN list_slice($1, len($1) + ($2) + 1, len($1) + ($2) + ($3)) ELSE list_slice($1, $2, ($2) + ($3) - 1) END)");
+        // array_histogram counts each non-NULL value (a map; {} when none); ngrams: the arrays of n consecutive elements
+        // (the whole array when n is at least its length).
+        yield return new(("array_histogram", 1), "coalesce(list_aggregate($1, 'histogram'), map_from_entries(list_slice([{'key': ($1)[1], 'value': 0::BIGINT}], 1, 0)))");
+        yield return new(("ngrams", 2), "(CASE WHEN ($2) <= 0 THEN error('ngrams: N must be positive') WHEN ($2) >= len($1) THEN [$1] "
+            + "ELSE list_transform(range(1, len($1) - ($2) + 2), _strata_i -> list_slice($1, _strata_i, _strata_i + ($2) - 1)) END)");
         yield return new(("array_sum", 1), "list_sum($1)");
         yield return new(("array_average", 1), "list_avg($1)");
         // json

@@ -45,6 +45,16 @@ public sealed class DuneSqlMoreTests : IDisposable
     [InlineData("SELECT TRY_CAST(JSON '[1, 2, 3]' AS VARCHAR)", "NULL")]
     [InlineData("SELECT json_format(CAST('abc' AS JSON))", "\"abc\"")]
     [InlineData("SELECT json_format(CAST(ARRAY[1, NULL, 456] AS JSON))", "[1,null,456]")]
+    // Trino: CAST(timestamp(3) [with time zone] AS varchar), as Dune shows block_time and now()
+    [InlineData("SELECT CAST(from_unixtime(1591804523.383) AS varchar)", "2020-06-10 15:55:23.383 UTC")]
+    [InlineData("SELECT CAST(CAST(from_unixtime(1591804523.383) AS timestamp) AS varchar)", "2020-06-10 15:55:23.383")]
+    [InlineData("SELECT CAST(DATE '2020-06-10' AS varchar)", "2020-06-10")]
+    // Trino's array.mdx: array_histogram, ngrams
+    [InlineData("SELECT element_at(array_histogram(ARRAY[42, 7, 42, NULL]), 42) * 10 + element_at(array_histogram(ARRAY[42, 7, 42, NULL]), 7)", "21")]
+    [InlineData("SELECT cardinality(array_histogram(ARRAY[NULL, NULL]))", "0")]
+    [InlineData("SELECT ngrams(ARRAY['foo', 'bar', 'baz', 'foo'], 2)", "[[foo, bar], [bar, baz], [baz, foo]]")]
+    [InlineData("SELECT ngrams(ARRAY['foo', 'bar', 'baz', 'foo'], 5)", "[[foo, bar, baz, foo]]")]
+    [InlineData("SELECT ngrams(ARRAY[1, 2, 3, 4], 2)", "[[1, 2], [2, 3], [3, 4]]")]
     public void Documented_example_gives_documented_answer(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
 
     [Theory]
