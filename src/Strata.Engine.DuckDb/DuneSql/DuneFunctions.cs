@@ -10,7 +10,7 @@ internal static class DuneFunctions
 {
     static DuneFunctions()
     {
-        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates() })
+        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneBase58.Templates() })
         {
             foreach (var (key, template) in family)
             {
@@ -23,8 +23,26 @@ internal static class DuneFunctions
     /// (BLOB → VARCHAR escapes bytes, VARCHAR → BLOB reads the escapes back: the round trip is exact).</summary>
     private const string AsBlob = "CAST(CAST($1 AS VARCHAR) AS BLOB)";
 
-    internal const string ToVarchar = "(CASE WHEN typeof($1) = 'BLOB' THEN '0x' || lower(hex(" + AsBlob + ")) ELSE CAST($1 AS VARCHAR) END)";
-    internal const string TryToVarchar = "(CASE WHEN typeof($1) = 'BLOB' THEN '0x' || lower(hex(" + AsBlob + ")) ELSE TRY_CAST($1 AS VARCHAR) END)";
+    /// <summary>Trino's CAST(json AS varchar): a JSON scalar's SQL value (a string without its quotes, JSON null as NULL);
+    /// an object or array is an error (json.mdx), NULL under TRY_CAST.</summary>
+    private const string JsonToVarchar = "(CASE WHEN json_type(CAST($1 AS VARCHAR)) IN ('OBJECT', 'ARRAY') THEN ";
+    private const string JsonScalar = " ELSE json_extract_string(CAST($1 AS VARCHAR), '$') END)";
+
+    /// <summary>Trino writes a timestamp with its precision (Dune's columns and now() are timestamp(3)) and a timestamp with
+    /// time zone with its zone: <c>2020-06-10 15:55:23.383 UTC</c> (DuckDB: <c>2020-06-10 15:55:23.383+00</c>). The value
+    /// goes through its text so the branch binds for any type.</summary>
+    private const string Timestamps = "WHEN typeof($1) = 'TIMESTAMP WITH TIME ZONE' THEN strftime(CAST(CAST($1 AS VARCHAR) AS TIMESTAMPTZ), '%Y-%m-%d %H:%M:%S.%g') || ' UTC' "
+        + "WHEN typeof($1) = 'TIMESTAMP' THEN strftime(CAST(CAST($1 AS VARCHAR) AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%g') ";
+
+    internal const string ToVarchar = "(CASE WHEN typeof($1) = 'BLOB' THEN '0x' || lower(hex(" + AsBlob + ")) WHEN typeof($1) = 'JSON' THEN "
+        + JsonToVarchar + "error('Cannot cast a JSON ' || lower(json_type(CAST($1 AS VARCHAR))) || ' to varchar')" + JsonScalar + " " + Timestamps
+        + "ELSE CAST($1 AS VARCHAR) END)";
+    internal const string TryToVarchar = "(CASE WHEN typeof($1) = 'BLOB' THEN '0x' || lower(hex(" + AsBlob + ")) WHEN typeof($1) = 'JSON' THEN "
+        + JsonToVarchar + "NULL" + JsonScalar + " " + Timestamps + "ELSE TRY_CAST($1 AS VARCHAR) END)";
+
+    /// <summary>Trino's CAST(varchar AS json) makes a JSON string ('abc' → "abc"); other types as DuckDB (arrays, numbers).</summary>
+    internal const string ToJson = "(CASE WHEN typeof($1) = 'VARCHAR' THEN to_json(CAST($1 AS VARCHAR)) ELSE CAST($1 AS JSON) END)";
+    internal const string TryToJson = "(CASE WHEN typeof($1) = 'VARCHAR' THEN to_json(CAST($1 AS VARCHAR)) ELSE TRY_CAST($1 AS JSON) END)";
 
     private static readonly (string Chain, string Url)[] Explorers =
     [
@@ -141,12 +159,12 @@ internal static class DuneFunctions
     /// refused with a clear error rather than run.</summary>
     internal static readonly HashSet<string> Unsupported = new(StringComparer.OrdinalIgnoreCase)
     {
-        "map_zip_with", "from_big_endian_32", "from_big_endian_64", "to_big_endian_32", "to_big_endian_64",
-        "from_ieee754_32", "from_ieee754_64", "to_ieee754_32", "to_ieee754_64", "array_histogram", "combinations", "ngrams", "murmur3", "spooky_hash_v2_32", "spooky_hash_v2_64",
+        "map_zip_with",
+        "from_ieee754_32", "from_ieee754_64", "to_ieee754_32", "to_ieee754_64", "combinations", "murmur3", "spooky_hash_v2_32", "spooky_hash_v2_64",
         "from_base", "to_base", "multimap_agg",
         "http_get", "http_post", "checksum", "qdigest_agg", "tdigest_agg", "approx_set", "merge", "cast_to_uint256",
         "evm_decode_log", "evm_decode_call", "decode_evm_event", "decode_evm_function_call", "base58_encode", "base58_decode",
-        "to_base58", "from_base58", "bytearray_to_base58", "ss58", "ton_address", "tron_address", "word_stem", "normalize",
+        "bytearray_to_base58", "ss58", "from_ss58", "to_ss58", "ton_address", "tron_address", "ton_address_raw_to_user_friendly", "ton_address_user_friendly_to_raw", "word_stem", "normalize",
         "all_evm_chains", "all_op_chains", "get_balancer_link",
     };
 }

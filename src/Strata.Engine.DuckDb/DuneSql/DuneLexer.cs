@@ -70,7 +70,9 @@ public static class DuneLexer
                 i = close < 0 ? sql.Length : close + tagLength;
                 kind = DuneTokenKind.String;
             }
-            else if (c == '0' && i + 2 < sql.Length + 1 && (At(sql, i + 1, 'x') || At(sql, i + 1, 'X')) && i + 2 < sql.Length && Uri.IsHexDigit(sql[i + 2]))
+            // 0x… is varbinary; a bare 0x (spellbook's `address != 0x`) is the empty varbinary.
+            else if (c == '0' && (At(sql, i + 1, 'x') || At(sql, i + 1, 'X'))
+                && (i + 2 >= sql.Length || Uri.IsHexDigit(sql[i + 2]) || !(char.IsLetterOrDigit(sql[i + 2]) || sql[i + 2] is '_' or '$' or '.')))
             {
                 i += 2;
                 while (i < sql.Length && Uri.IsHexDigit(sql[i]))

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>The translator's rewrites of clause syntax: bare aliases and Trino's one-column VALUES.</summary>
@@ -86,5 +88,112 @@ public static partial class DuneSqlTranslator
             Emit(from, to);
             Out.Text(")", Tokens[first]);
         }
+
+        private bool IsSingleString((int From, int To) arg)
+        {
+            int first = Next(arg.From - 1, arg.To);
+            return first < arg.To && IsTerminatedString(first) && Next(first, arg.To) >= arg.To;
+        }
+
+        /// <summary><c>"initcap"('…')</c>, as Dune's docs write it: a quoted name before <c>(</c> that names a
+        /// translated (or refused) function is that function.</summary>
+        private bool IsQuotedFunction(int i, int end)
+        {
+            string text = Text(i);
+            int open = Next(i, end);
+            if (text.Length < 3 || text[0] != '"' || text[^1] != '"' || Is(Previous(i), ".") || !Is(open, "("))
+            {
+                return false;
+            }
+            string name = text[1..^1].ToLowerInvariant();
+            return DuneFunctions.Unsupported.Contains(name) || DuneFunctions.Templates.ContainsKey((name, Arguments(open, Close(open, end)).Count));
+        }
+
+        private int hoistDepth;
+
+        /// <summary>The arguments to evaluate once (all that are more than a name, literal or operators on them), when the
+        /// template uses one of those more than once; null when it expands inline as is. An aggregate's template keeps
+        /// its arguments inside the aggregate, and a template with a lambda keeps them inside the lambda.</summary>
+        private int[]? Hoisted(string template, List<(int From, int To)> args)
+        {
+            // A template with its own lambda may hold the user's lambda body as an argument, which reads the lambda's
+            // parameters and so cannot be evaluated outside it.
+            if (ReferenceEquals(template, DuneMoreFunctions.MapAgg) || template.Contains("->", StringComparison.Ordinal))
+            {
+                return null;
+            }
+            bool repeated = false;
+            var computed = new List<int>();
+            for (int k = 0; k < args.Count && k < 9; k++)
+            {
+                string mark = "$" + (char)('1' + k);
+                int first = template.IndexOf(mark, StringComparison.Ordinal);
+                bool isComputed = false;
+                for (int t = args[k].From; t < args[k].To && !isComputed; t++)
+                {
+                    isComputed = tokens[t].Kind == DuneTokenKind.Symbol && sql[tokens[t].Start] is '(' or '[';
+                }
+                if (first >= 0 && isComputed)
+                {
+                    computed.Add(k);
+                    repeated |= template.IndexOf(mark, first + 2, StringComparison.Ordinal) >= 0;
+                }
+            }
+            return repeated ? [.. computed] : null;
+        }
+
+        private void EmitExpanded(string template, List<(int From, int To)> args, DuneToken anchor, (int[] Args, string Parameter)? hoisted)
+        {
+            int at = 0;
+            while (at < template.Length)
+            {
+                // The next $1..$9; a '$' that is not one (a regex end anchor, a JSON path) is template text.
+                int dollar = template.IndexOf('$', at);
+                while (dollar >= 0 && (dollar + 1 >= template.Length || !char.IsAsciiDigit(template[dollar + 1])))
+                {
+                    dollar = template.IndexOf('$', dollar + 1);
+                }
+                if (dollar < 0)
+                {
+                    emitter.Text(template[at..], anchor);
+                    return;
+                }
+                emitter.Text(template[at..dollar], anchor);
+                int index = template[dollar + 1] - '1';
+                var arg = args[index];
+                if (hoisted is { } h && Array.IndexOf(h.Args, index) >= 0)
+                {
+                    emitter.Text("(" + h.Parameter + "._" + (index + 1).ToString(CultureInfo.InvariantCulture) + ")", tokens[arg.From]);
+                }
+                else
+                {
+                    emitter.Text("(", tokens[arg.From]);
+                    Emit(arg.From, arg.To);
+                    emitter.Text(")", anchor);
+                }
+                at = dollar + 2;
+            }
+        }
+
+        /// <summary>Trino's <c>lag(x, 1) IGNORE NULLS OVER (…)</c> is DuckDB's <c>lag(x, 1 IGNORE NULLS) OVER (…)</c>; returns the
+        /// index after NULLS, or -1 when the call has no null treatment.</summary>
+        private int TryEmitNullTreatment(int nameIndex, int open, int close, int end)
+        {
+            int treatment = Next(close, end), nulls = Next(treatment, end);
+            if (close >= end || !(Is(treatment, "ignore") || Is(treatment, "respect")) || !Is(nulls, "nulls"))
+            {
+                return -1;
+            }
+            emitter.Copy(tokens[nameIndex]);
+            Emit(open, close);
+            emitter.Text(" " + Text(treatment).ToUpperInvariant() + " NULLS", tokens[treatment]);
+            emitter.Copy(tokens[close]);
+            return nulls + 1;
+        }
+
+        /// <summary><c>offset</c> is not reserved in Trino (spellbook names columns so); as DuckDB's OFFSET clause it never follows
+        /// <c>(</c>, <c>,</c>, <c>.</c> or SELECT, nor stands before <c>,</c> or <c>)</c>.</summary>
+        private bool IsOffsetName(string word, int previous, int next) => word == "offset"
+            && (Is(previous, "(") || Is(previous, ",") || Is(previous, ".") || Is(previous, "select") || Is(next, ",") || Is(next, ")"));
     }
 }

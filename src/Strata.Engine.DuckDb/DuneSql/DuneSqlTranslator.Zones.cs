@@ -1,11 +1,17 @@
+using System.Globalization;
+
 namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
 /// Time zones. Dune's session zone is UTC (the prelude sets DuckDB's to it) and a <c>timestamp with time zone</c> is
 /// shown as its instant in UTC (<c>2021-06-07 13:21:10.000 UTC</c>): a value carrying another zone
 /// (<c>… America/Los_Angeles</c> in Trino) cannot be shown as Dune shows it, so <c>at_timezone</c>, <c>with_timezone</c>
-/// and <c>AT TIME ZONE</c> run with UTC (or a name Trino reads as UTC) and are refused, naming the function and the zone,
-/// with any other zone. <c>to_iso8601</c> writes a timestamp with the precision Trino gives it: the fraction digits of
+/// and <c>AT TIME ZONE</c> run with UTC (or a name Trino reads as UTC). With another zone they run where only the
+/// value's local date and time in that zone are read, which are zone-free answers equal to Trino's: the whole argument
+/// of <c>date()</c>, <c>hour()</c> and the other field functions, <c>extract</c>, <c>date_format</c>/<c>format_datetime</c>,
+/// <c>CAST(… AS date|timestamp)</c>, or of a <c>date_trunc</c> that is itself in such a place. There the value becomes
+/// the zone's local wall-clock time (DuckDB's <c>timestamptz AT TIME ZONE</c>). Anywhere else they are refused, naming the
+/// function and the zone. <c>to_iso8601</c> writes a timestamp with the precision Trino gives it: the fraction digits of
 /// a <c>TIMESTAMP '…'</c> literal, else 3 (Dune's columns and <c>now()</c> are <c>timestamp(3)</c>), and <c>Z</c> for
 /// UTC.
 /// </summary>
@@ -14,6 +20,36 @@ public static partial class DuneSqlTranslator
     private sealed partial class Pass
     {
         private static readonly HashSet<string> UtcNames = new(StringComparer.OrdinalIgnoreCase) { "UTC", "Z", "GMT", "UT", "Etc/UTC", "Etc/GMT", "+00:00" };
+
+        /// <summary>Token indexes where an argument ends whose value is read only through its local date and time.</summary>
+        private readonly HashSet<int> localReadEnds = [];
+
+        private static readonly HashSet<string> LocalTimeReaders = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "date", "year", "quarter", "month", "week", "week_of_year", "day", "day_of_month", "day_of_week", "dow", "day_of_year", "doy",
+            "year_of_week", "yow", "hour", "minute", "second", "millisecond", "last_day_of_month", "extract", "date_format", "format_datetime",
+        };
+
+        /// <summary>Before a call's arguments are emitted: marks the end of the argument it reads only locally.</summary>
+        private void MarkLocalReads(string name, List<(int From, int To)> args, int close, int end)
+        {
+            if (args.Count == 1 && LocalTimeReaders.Contains(name) || args.Count == 2 && name is "date_format" or "format_datetime")
+            {
+                localReadEnds.Add(args[0].To);
+            }
+            else if (args.Count == 2 && name is "date_trunc" && close < end && localReadEnds.Contains(Next(close, end)))
+            {
+                localReadEnds.Add(args[1].To);
+            }
+        }
+
+        private void MarkLocalCast(string type, int asIndex)
+        {
+            if (type is "DATE" or "TIMESTAMP")
+            {
+                localReadEnds.Add(asIndex);
+            }
+        }
 
         private bool IsUtcLiteral(int i, int end) => i < end && IsTerminatedString(i) && UtcNames.Contains(Unquote(i).Trim());
 
@@ -24,10 +60,24 @@ public static partial class DuneSqlTranslator
                 throw NotSupported(sql, anchor, $"Function {name} takes a timestamp and a zone");
             }
             int zone = Next(args[1].From - 1, args[1].To);
+            if (IsSingleString(args[1]) && !IsUtcLiteral(zone, args[1].To) && localReadEnds.Contains(Next(close, end)))
+            {
+                // Read locally: at_timezone's value is the instant's wall clock in the zone; with_timezone keeps the wall clock.
+                if (name == "at_timezone")
+                {
+                    emitter.Text("timezone(" + LocalZone(zone) + ", CAST((", anchor);
+                    Emit(args[0].From, args[0].To);
+                    emitter.Text(") AS TIMESTAMPTZ))", tokens[close]);
+                    return close + 1;
+                }
+                EmitTemplate("CAST($1 AS TIMESTAMP)", args, anchor);
+                return close + 1;
+            }
             if (!IsSingleString(args[1]) || !IsUtcLiteral(zone, args[1].To))
             {
                 throw NotSupported(sql, zone < args[1].To ? tokens[zone] : anchor, $"Function {name} is supported only with the zone 'UTC' "
-                    + "(timestamps with time zone are shown in UTC; another zone would be shown differently from Dune)");
+                    + "(timestamps with time zone are shown in UTC; another zone would be shown differently from Dune), "
+                    + "or where only its local date or time is read: " + LocalReadPlaces);
             }
             // The session zone is UTC: a timestamp is read as UTC, and a timestamp with time zone keeps its instant.
             EmitTemplate("CAST($1 AS TIMESTAMPTZ)", args, anchor);
@@ -38,15 +88,47 @@ public static partial class DuneSqlTranslator
         private int EmitAtTimeZone(int at, int end)
         {
             int time = Next(at, end), zone = Next(time, end), value = Next(zone, end);
+            if (value < end && IsTerminatedString(value) && !IsUtcLiteral(value, end) && localReadEnds.Contains(Next(value, end)))
+            {
+                // Trino reads a timestamp without zone in the session zone (UTC) first; DuckDB's AT TIME ZONE on a
+                // timestamptz gives the zone's wall-clock time, which is all that is read here.
+                emitter.Text("::TIMESTAMPTZ ", tokens[at]);
+                emitter.Copy(tokens[at]);
+                emitter.Text(" TIME ZONE " + LocalZone(value), tokens[value]);
+                return value + 1;
+            }
             if (!IsUtcLiteral(value, end))
             {
                 throw NotSupported(sql, tokens[at], "AT TIME ZONE is supported only with the zone 'UTC' "
-                    + "(timestamps with time zone are shown in UTC; another zone would be shown differently from Dune)");
+                    + "(timestamps with time zone are shown in UTC; another zone would be shown differently from Dune), "
+                    + "or where only its local date or time is read: " + LocalReadPlaces);
             }
             emitter.Copy(tokens[at]);
             emitter.Text(" TIME ZONE 'UTC'", tokens[value]);
             return value + 1;
         }
+
+        /// <summary>The zone as DuckDB (ICU) names it: Trino's whole-hour offsets ('+08:00') are ICU's 'Etc/GMT-8' (its sign
+        /// is POSIX's, inverted); an offset with minutes is refused.</summary>
+        private string LocalZone(int literal)
+        {
+            string zone = Unquote(literal).Trim();
+            var offset = System.Text.RegularExpressions.Regex.Match(zone, @"^([+-])(\d{1,2})(?::?(\d{2}))?$");
+            if (!offset.Success)
+            {
+                return Text(literal);
+            }
+            if (offset.Groups[3].Success && offset.Groups[3].Value != "00")
+            {
+                throw NotSupported(sql, tokens[literal], $"The zone {Text(literal)} is not supported: only offsets of whole hours are");
+            }
+            int hours = int.Parse(offset.Groups[2].Value, CultureInfo.InvariantCulture);
+            return hours == 0 ? "'UTC'" : $"'Etc/GMT{(offset.Groups[1].Value == "+" ? "-" : "+")}{hours}'";
+        }
+
+        private const string LocalReadPlaces = "as the whole argument of date(), hour(), day_of_week() and the other field functions, "
+            + "extract(… FROM …), date_format(), format_datetime(), CAST(… AS date) or CAST(… AS timestamp), "
+            + "or of date_trunc() inside one of those";
 
         private bool IsAtTimeZone(int at, int end) => Is(Next(at, end), "time") && Is(Next(Next(at, end), end), "zone");
 

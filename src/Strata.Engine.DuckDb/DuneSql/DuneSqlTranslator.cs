@@ -135,6 +135,8 @@ public static partial class DuneSqlTranslator
                     return i + 1;
                 case DuneTokenKind.Word:
                     return EmitWord(i, end);
+                case DuneTokenKind.QuotedName when IsQuotedFunction(i, end):
+                    return EmitCall(i, Next(i, end), end, Text(i)[1..^1].ToLowerInvariant());
                 default:
                     emitter.Copy(token);
                     return i + 1;
@@ -191,7 +193,7 @@ public static partial class DuneSqlTranslator
             }
             // A statement's first word is a command (DuckDB's SUMMARIZE, SHOW, PIVOT), never a name.
             bool statementStart = previous < 0 || Is(previous, ";") || (Is(previous, "(") && Commands.Contains(word));
-            if (QuoteWhenName.Contains(word) && !statementStart && !(word == "to" && previous >= 0 && IntervalUnits.Contains(Text(previous))))
+            if ((QuoteWhenName.Contains(word) || IsOffsetName(word, previous, next)) && !statementStart && !(word == "to" && previous >= 0 && IntervalUnits.Contains(Text(previous))))
             {
                 emitter.Text("\"" + Text(i) + "\"", token);
                 return i + 1;
@@ -224,6 +226,7 @@ public static partial class DuneSqlTranslator
                 throw NotSupported(sql, token, $"Function {name} is not supported");
             }
             var args = Arguments(open, close);
+            MarkLocalReads(name, args, close, end);
             if (name is "zip_with" or "transform_values" or "transform_keys" or "map_filter" || (name is "array_sort" && args.Count == 2))
             {
                 return IsLambdaOfTwo(name, args.Count) && close < end && TryEmitLambdaOfTwo(name, args, token) ? close + 1
@@ -260,6 +263,10 @@ public static partial class DuneSqlTranslator
                 emitter.Text(", " + SqlQuoting.QuoteString(pattern) + ")", tokens[Math.Min(close, end - 1)]);
                 return Math.Min(close + 1, end);
             }
+            if (TryEmitNullTreatment(nameIndex, open, close, end) is > 0 and int afterNulls)
+            {
+                return afterNulls;
+            }
             if (close < end && DuneFunctions.Templates.TryGetValue((name, args.Count), out var template))
             {
                 EmitTemplate(template, args, token);
@@ -280,12 +287,6 @@ public static partial class DuneSqlTranslator
             {
                 emitter.Copy(tokens[close]);
             }
-        }
-
-        private bool IsSingleString((int From, int To) arg)
-        {
-            int first = Next(arg.From - 1, arg.To);
-            return first < arg.To && IsTerminatedString(first) && Next(first, arg.To) >= arg.To;
         }
 
         private bool IsTerminatedString(int i) =>
@@ -311,27 +312,28 @@ public static partial class DuneSqlTranslator
 
         private void EmitTemplate(string template, List<(int From, int To)> args, DuneToken anchor)
         {
-            int at = 0;
-            while (at < template.Length)
+            var hoisted = Hoisted(template, args);
+            if (hoisted is null)
             {
-                // The next $1..$9; a '$' that is not one (a regex end anchor, a JSON path) is template text.
-                int dollar = template.IndexOf('$', at);
-                while (dollar >= 0 && (dollar + 1 >= template.Length || !char.IsAsciiDigit(template[dollar + 1])))
-                {
-                    dollar = template.IndexOf('$', dollar + 1);
-                }
-                if (dollar < 0)
-                {
-                    emitter.Text(template[at..], anchor);
-                    return;
-                }
-                emitter.Text(template[at..dollar], anchor);
-                var arg = args[template[dollar + 1] - '1'];
-                emitter.Text("(", tokens[arg.From]);
+                EmitExpanded(template, args, anchor, null);
+                return;
+            }
+            // Computed arguments are evaluated once and read through a lambda's parameter: expanding one used n times
+            // inline made nested templates n^depth long (20 nested casts to varchar ran out of memory).
+            string parameter = "_strata_h" + hoistDepth.ToString(CultureInfo.InvariantCulture);
+            emitter.Text("list_transform([struct_pack(", anchor);
+            for (int k = 0; k < hoisted.Length; k++)
+            {
+                var arg = args[hoisted[k]];
+                emitter.Text((k == 0 ? "_" : ", _") + (hoisted[k] + 1).ToString(CultureInfo.InvariantCulture) + " := (", tokens[arg.From]);
                 Emit(arg.From, arg.To);
                 emitter.Text(")", anchor);
-                at = dollar + 2;
             }
+            emitter.Text(")], " + parameter + " -> ", anchor);
+            hoistDepth++;
+            EmitExpanded(template, args, anchor, (hoisted, parameter));
+            hoistDepth--;
+            emitter.Text(")[1]", anchor);
         }
 
         /// <summary>CAST(x AS type) with Trino's type names; to varchar, varbinary renders as Dune shows it.</summary>
@@ -362,6 +364,7 @@ public static partial class DuneSqlTranslator
             }
             string type = DuneTypes.Translate(sql, tokens, asIndex + 1, close, token);
             var expression = new List<(int, int)> { (open + 1, asIndex) };
+            MarkLocalCast(type, asIndex);
             switch (type)
             {
                 case "VARCHAR":
@@ -378,6 +381,9 @@ public static partial class DuneSqlTranslator
                     break;
                 case "BLOB":
                     EmitTemplate(DuneTypes.ToVarbinary(isTry), expression, token);
+                    break;
+                case "JSON":
+                    EmitTemplate(isTry ? DuneFunctions.TryToJson : DuneFunctions.ToJson, expression, token);
                     break;
                 case not null when type.StartsWith("DECIMAL", StringComparison.Ordinal):
                     EmitTemplate(DuneTypes.ToDecimal(type, isTry), expression, token);

@@ -67,17 +67,18 @@ internal static class DuneTypes
         bool hasParameters = at < words.Count && words[at] == "(";
         switch (name)
         {
+            // Trino also reads the legacy ARRAY<T> and MAP<K, V> (spellbook writes CAST(NULL AS ARRAY<UINT256>)).
             case "array":
-                Expect(words, ref at, "(", sql, anchor);
+                string close = Open(words, ref at, sql, anchor);
                 string element = Parse(words, ref at, false, sql, anchor);
-                Expect(words, ref at, ")", sql, anchor);
+                Expect(words, ref at, close, sql, anchor);
                 return element + "[]";
             case "map":
-                Expect(words, ref at, "(", sql, anchor);
+                string mapClose = Open(words, ref at, sql, anchor);
                 string key = Parse(words, ref at, false, sql, anchor);
                 Expect(words, ref at, ",", sql, anchor);
                 string value = Parse(words, ref at, false, sql, anchor);
-                Expect(words, ref at, ")", sql, anchor);
+                Expect(words, ref at, mapClose, sql, anchor);
                 return $"MAP({key}, {value})";
             case "row":
                 return Row(words, ref at, sql, anchor);
@@ -143,6 +144,13 @@ internal static class DuneTypes
             Expect(words, ref at, ")", sql, anchor);
             return fields.Append(')').ToString();
         }
+    }
+
+    private static string Open(List<string> words, ref int at, string sql, DuneToken anchor)
+    {
+        string close = at < words.Count && words[at] == "<" ? ">" : ")";
+        Expect(words, ref at, close == ">" ? "<" : "(", sql, anchor);
+        return close;
     }
 
     private static string Lower(string s) => s.ToLowerInvariant();

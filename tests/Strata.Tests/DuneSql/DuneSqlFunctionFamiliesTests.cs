@@ -128,7 +128,7 @@ public sealed class DuneSqlFunctionFamiliesTests : IDisposable
     [InlineData("SELECT format_datetime(TIMESTAMP '2024-03-02 15:04:05', 'MMM d, yyyy h:mm a')", "Mar 2, 2024 3:04 PM")]
     [InlineData("SELECT format_datetime(TIMESTAMP '2024-01-02 03:04:05', 'EEEE ''week'' ww')", "Tuesday week 01")]
     [InlineData("SELECT parse_datetime('2024/01/02 03:04', 'yyyy/MM/dd HH:mm')", "2024-01-02 03:04:00")]
-    [InlineData("SELECT CAST(timestamp '2012-10-31 01:00 UTC' AS varchar)", "2012-10-31 01:00:00+00")]
+    [InlineData("SELECT CAST(from_unixtime(1351645200) AS varchar)", "2012-10-31 01:00:00.000 UTC")]
     [InlineData("SELECT typeof(timestamp '2012-10-31 01:00 UTC')", "TIMESTAMP WITH TIME ZONE")]
     [InlineData("SELECT timestamp '2012-10-31 01:00'", "2012-10-31 01:00:00")]
     // Trino's substr on varchar and varbinary (spellbook's ens_set_name_latest slices call data with it)
@@ -183,10 +183,8 @@ public sealed class DuneSqlFunctionFamiliesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("SELECT ngrams(ARRAY[1], 1)", "ngrams")]
     [InlineData("SELECT spooky_hash_v2_32(0x00)", "spooky_hash_v2_32")]
     [InlineData("SELECT murmur3(0x00)", "murmur3")]
-    [InlineData("SELECT array_histogram(ARRAY[1])", "array_histogram")]
     [InlineData("SELECT map_zip_with(MAP(ARRAY['a'], ARRAY[1]), MAP(ARRAY['a'], ARRAY[1]), (k, v1, v2) -> v1)", "map_zip_with")]
     public void Hashes_and_functions_without_an_exact_translation_are_refused(string sql, string name)
     {

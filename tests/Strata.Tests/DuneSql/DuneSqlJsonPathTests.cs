@@ -97,6 +97,7 @@ public sealed class DuneSqlJsonPathTests : IDisposable
     [InlineData("SELECT is_json_scalar('[1, 2, 3]')", "false")]
     [InlineData("SELECT json_format(json_parse('[1, 2, 3]'))", "[1,2,3]")]
     [InlineData("SELECT json_format(json_parse('{\"a\": 1, \"b\": 2}'))", "{\"a\":1,\"b\":2}")]
-    [InlineData("SELECT CAST(json_extract('{\"a\": {\"b\": 1}}', '$.a') AS varchar)", "{\"b\":1}")]
+    // json.mdx: CAST(json AS varchar) gives a scalar's value; an object or array is an error (DuneSqlMoreTests).
+    [InlineData("SELECT CAST(json_extract('{\"a\": {\"b\": \"x\"}}', '$.a.b') AS varchar)", "x")]
     public void Older_json_functions_give_Trino_answers(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
 }

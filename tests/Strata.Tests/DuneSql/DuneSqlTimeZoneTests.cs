@@ -29,7 +29,8 @@ public sealed class DuneSqlTimeZoneTests : IDisposable
     [InlineData("SELECT from_iso8601_timestamp('2020-05-11T11:15:05')", "2020-05-11 11:15:05")]
     [InlineData("SELECT from_iso8601_timestamp('2020-05-11T11:15:05.055+01:00')", "2020-05-11 10:15:05.055")]
     [InlineData("SELECT timestamp '2012-10-31 01:00 UTC'", "2012-10-31 01:00:00")]
-    [InlineData("SELECT CAST(timestamp '2012-10-31 01:00' AT TIME ZONE 'UTC' AS varchar)", "2012-10-31 01:00:00+00")]
+    // Trino writes a timestamp(3) with time zone with its zone (from_unixtime is timestamp(3) with time zone).
+    [InlineData("SELECT CAST(at_timezone(from_unixtime(1351645200), 'UTC') AS varchar)", "2012-10-31 01:00:00.000 UTC")]
     [InlineData("SELECT at_timezone(TIMESTAMP '2022-11-01 09:08:07.321', 'UTC')", "2022-11-01 09:08:07.321")]
     [InlineData("SELECT with_timezone(TIMESTAMP '2022-11-01 09:08:07.321', 'utc')", "2022-11-01 09:08:07.321")]
     [InlineData("SELECT at_timezone(from_unixtime(0), 'UTC')", "1970-01-01 00:00:00")]
