@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Strata.Core.Engine;
-using Strata.Engine.DuckDb.DuneSql;
 using Strata.Tests.DuneSql;
 using Xunit.Abstractions;
 
@@ -51,7 +50,7 @@ public sealed partial class DemoDataCorpusTests(DemoDuneSqlFixture fixture, ITes
             {
                 try
                 {
-                    foreach (string statement in Statements(File.ReadAllText(file)))
+                    foreach (string statement in DuneSqlCorpusTests.Statements(File.ReadAllText(file)))
                     {
                         fixture.Db.Run(statement);
                     }
@@ -80,6 +79,21 @@ public sealed partial class DemoDataCorpusTests(DemoDuneSqlFixture fixture, ITes
         Assert.Empty(missing);
         Assert.True(completed > total * 2 / 3, $"{completed} of {total}");
     }
+
+    /// <summary>Dune's docs, data-catalog/curated/prices/prices_latest.mdx: native token prices through dune.blockchains.</summary>
+    internal const string NativePricesExample = """
+            -- Join with dune.blockchains to get native token prices
+            SELECT
+              b.name as blockchain,
+              b.token_symbol as native_token_symbol,
+              p.price as native_token_price,
+              p.timestamp
+            FROM dune.blockchains b
+            JOIN prices.latest p
+              ON p.blockchain = b.name
+              AND p.contract_address = b.token_address
+            WHERE b.name IN ('ethereum', 'arbitrum', 'optimism', 'polygon', 'gnosis', 'solana')
+        """;
 
     /// <summary>Dune's docs examples (verbatim, dune-docs data-catalog pages) over the curated demo tables.</summary>
     public static TheoryData<string, string> DocsExamples => new()
@@ -123,22 +137,7 @@ public sealed partial class DemoDataCorpusTests(DemoDuneSqlFixture fixture, ITes
             WHERE standard = 'erc721'
             """
         },
-        {
-            "data-catalog/curated/prices/prices_latest.mdx",
-            """
-            -- Join with dune.blockchains to get native token prices
-            SELECT
-              b.name as blockchain,
-              b.token_symbol as native_token_symbol,
-              p.price as native_token_price,
-              p.timestamp
-            FROM dune.blockchains b
-            JOIN prices.latest p
-              ON p.blockchain = b.name
-              AND p.contract_address = b.token_address
-            WHERE b.name IN ('ethereum', 'arbitrum', 'optimism', 'polygon', 'gnosis', 'solana')
-            """
-        },
+        { "data-catalog/curated/prices/prices_latest.mdx", NativePricesExample },
         {
             "data-catalog/curated/prices/prices_day.mdx",
             """
@@ -180,23 +179,5 @@ public sealed partial class DemoDataCorpusTests(DemoDuneSqlFixture fixture, ITes
         var rows = fixture.Db.Rows(sql);
         output.WriteLine($"{source}: {rows.Count} rows; first: {string.Join(" | ", rows.FirstOrDefault() ?? [])}");
         Assert.NotEmpty(rows);
-    }
-
-    /// <summary>A corpus file may hold several statements: split at top-level semicolons (by tokens).</summary>
-    private static IEnumerable<string> Statements(string text)
-    {
-        int start = 0;
-        foreach (var token in DuneLexer.Lex(text))
-        {
-            if (token.Kind == DuneTokenKind.Symbol && text[token.Start] == ';')
-            {
-                yield return text[start..token.Start];
-                start = token.End;
-            }
-        }
-        if (DuneLexer.Lex(text[start..]).Any(t => !t.IsTrivia))
-        {
-            yield return text[start..];
-        }
     }
 }

@@ -12,28 +12,9 @@ public sealed class DemoDataCuratedTests(DemoDataFixture fixture) : IClassFixtur
 {
     private DuckDBConnection Db => fixture.Connection;
 
-    private object? Scalar(string sql)
-    {
-        using var command = Db.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
+    private object? Scalar(string sql) => fixture.Scalar(sql);
 
     private long Count(string sql) => Convert.ToInt64(Scalar(sql), CultureInfo.InvariantCulture);
-
-    private static readonly Dictionary<string, string> DuckTypeOf = new()
-    {
-        ["varbinary"] = "BLOB",
-        ["bigint"] = "BIGINT",
-        ["integer"] = "INTEGER",
-        ["double"] = "DOUBLE",
-        ["varchar"] = "VARCHAR",
-        ["date"] = "DATE",
-        ["timestamp"] = "TIMESTAMP",
-        ["timestamp(3) with time zone"] = "TIMESTAMP WITH TIME ZONE",
-        ["uint256"] = DemoData.Uint256Type,
-        ["array(bigint)"] = "BIGINT[]",
-    };
 
     private const string Tz = "timestamp(3) with time zone";
 
@@ -87,29 +68,7 @@ public sealed class DemoDataCuratedTests(DemoDataFixture fixture) : IClassFixtur
 
     [Theory]
     [MemberData(nameof(Schemas))]
-    public void Curated_tables_have_Dunes_columns_and_types(string table, string columns)
-    {
-        var expected = columns.Split(", ").Select(c =>
-        {
-            int space = c.IndexOf(' ', StringComparison.Ordinal);
-            return (Name: c[..space], Type: DuckTypeOf[c[(space + 1)..]]);
-        }).ToList();
-        string[] parts = table.Split('.');
-        using var command = Db.CreateCommand();
-        command.CommandText = "SELECT column_name, data_type FROM information_schema.columns "
-            + $"WHERE table_schema = '{parts[0]}' AND table_name = '{parts[1]}' ORDER BY ordinal_position";
-        var actual = new List<(string, string)>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                actual.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-        Assert.Equal(expected, actual);
-        Assert.Contains(table, DemoData.Tables);
-        Assert.True(Count($"SELECT count(*) FROM {parts[0]}.\"{parts[1]}\"") > 0, $"{table} is empty");
-    }
+    public void Curated_tables_have_Dunes_columns_and_types(string table, string columns) => DemoDataTests.AssertDuneColumns(Db, table, columns);
 
     [Fact]
     public void Aggregator_trades_are_the_whole_swaps_sent_to_an_aggregator_router()
@@ -228,20 +187,7 @@ public sealed class DemoDataCuratedServerTests(SharedServer shared)
     [Fact]
     public async Task Dune_blockchains_joins_the_latest_native_price_as_in_Dunes_docs()
     {
-        // data-catalog/curated/prices/prices_latest.mdx, verbatim
-        var body = await shared.Server.Alice.RunAsync("""
-            -- Join with dune.blockchains to get native token prices
-            SELECT
-              b.name as blockchain,
-              b.token_symbol as native_token_symbol,
-              p.price as native_token_price,
-              p.timestamp
-            FROM dune.blockchains b
-            JOIN prices.latest p
-              ON p.blockchain = b.name
-              AND p.contract_address = b.token_address
-            WHERE b.name IN ('ethereum', 'arbitrum', 'optimism', 'polygon', 'gnosis', 'solana')
-            """);
+        var body = await shared.Server.Alice.RunAsync(DemoDataCorpusTests.NativePricesExample);
         var row = Assert.Single(body["result"]!["rows"]!.AsArray());
         Assert.Equal("ethereum", row!["blockchain"]!.GetValue<string>());
         Assert.Equal("ETH", row["native_token_symbol"]!.GetValue<string>());
