@@ -84,16 +84,19 @@ public sealed partial class DuckDbEngine
             var schemas = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var (schema, name) in demoTables)
             {
-                if (schemas.Add(schema))
+                // Dune's own schema "dune" (dune.blockchains) is this catalog's default schema: a schema named like
+                // its catalog would make every "dune.x" ambiguous to DuckDB.
+                string target = schema.Equals("dune", StringComparison.OrdinalIgnoreCase) ? "main" : schema;
+                if (schemas.Add(target) && target != "main")
                 {
-                    setup.Append(CultureInfo.InvariantCulture, $"CREATE SCHEMA {SqlQuoting.QuoteIdentifier(schema)};\n");
+                    setup.Append(CultureInfo.InvariantCulture, $"CREATE SCHEMA {SqlQuoting.QuoteIdentifier(target)};\n");
                 }
                 // Demo amounts are stored as BIGNUM (other DuckDB instances read the file too); the view types them uint256.
                 string replace = demoUint256Columns.TryGetValue(schema + "." + name, out var bignums)
                     ? " REPLACE (" + string.Join(", ", bignums.Select(c => $"CAST({SqlQuoting.QuoteIdentifier(c)} AS uint256) AS {SqlQuoting.QuoteIdentifier(c)}")) + ")"
                     : "";
                 setup.Append(CultureInfo.InvariantCulture,
-                    $"CREATE VIEW {Qualified(schema, name)} AS SELECT *{replace} FROM {DemoCatalog}.{Qualified(schema, name)};\n");
+                    $"CREATE VIEW {Qualified(target, name)} AS SELECT *{replace} FROM {DemoCatalog}.{Qualified(schema, name)};\n");
             }
             var demoSchemas = new HashSet<string>(schemas, StringComparer.OrdinalIgnoreCase);
             var references = ReadReferences(connection, request);

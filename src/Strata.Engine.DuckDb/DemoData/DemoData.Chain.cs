@@ -12,6 +12,7 @@ public static partial class DemoData
         string contracts = Sql(size.Contracts);
         string slots = Sql(size.Slots);
         string lastBlock = Sql(size.LastBlock);
+        string aggregators = string.Join(", ", Aggregators.Select(a => $"unhex('{a.Address}')"));
         string powersOf10 = string.Join(", ", Enumerable.Range(0, 31).Select(k => "1" + new string('0', k)));
 
         // Helpers. demo_u: uniform double in [0, 1) from 53 hash bits; demo_pick: id in [0, n), skewed
@@ -149,6 +150,8 @@ public static partial class DemoData
                    demo_pick(i, 19, {{wallets}}, 3) AS recipient_id,
                    demo_pick(i, 20, {{contracts}}, 2) AS contract_id,
                    demo_int(i, 18, 10) < 7 AS uniswap,
+                   -- three swaps (and approvals) in ten go through an aggregator router, which calls the pairs itself
+                   CASE WHEN demo_int(i, 25, 10) < 3 THEN demo_int(i, 26, {{Aggregators.Count}}) END AS aggregator,
                    demo_int(i, 23, 3) AS call_children
             FROM e
             """;
@@ -165,9 +168,10 @@ public static partial class DemoData
                        CASE WHEN x.kind IN ('eth', 'erc20') THEN demo_wallet(x.recipient_id) END AS recipient,
                        CASE WHEN x.kind IN ('nft', 'call') THEN demo_contract(x.contract_id) END AS contract,
                        CASE WHEN x.kind = 'create' THEN demo_addr(x.i, 31) END AS created,
-                       CASE WHEN x.kind IN ('swap', 'approve') THEN
-                           CASE WHEN x.uniswap THEN unhex('7a250d5630b4cf539739df2c5dacb4c659f2488d')       -- Uniswap V2: Router 2
-                                ELSE unhex('d9e1ce17f2641f24ae83637ab66a2cca9c378b9f') END END AS router,  -- SushiSwap: Router
+                       CASE WHEN x.kind NOT IN ('swap', 'approve') THEN NULL
+                            WHEN x.aggregator IS NOT NULL THEN ([{{aggregators}}])[x.aggregator + 1]
+                            WHEN x.uniswap THEN unhex('7a250d5630b4cf539739df2c5dacb4c659f2488d')       -- Uniswap V2: Router 2
+                            ELSE unhex('d9e1ce17f2641f24ae83637ab66a2cca9c378b9f') END AS router,     -- SushiSwap: Router
                        t1.proxy,
                        t1.address AS tok1, t2.address AS tok2, t3.address AS tok3,
                        CASE WHEN NOT t1.meme THEN demo_scaled(x.i, 32, t1.lo, 7) END AS h1,
@@ -182,7 +186,7 @@ public static partial class DemoData
                 LEFT JOIN demo_tokens t2 ON t2.id = x.p2
                 LEFT JOIN demo_tokens t3 ON t3.id = x.p3
             ), p AS (
-                SELECT * EXCLUDE (tok1, tok2, tok3, h1, h2, h3, b1, b2, b3, uniswap),
+                SELECT * EXCLUDE (tok1, tok2, tok3, h1, h2, h3, b1, b2, b3, aggregator),
                        -- path_*[j]: the j-th token of the path, its id, the amount of it moved, that amount as an ABI word
                        CASE WHEN p1 IS NULL THEN NULL WHEN p2 IS NULL THEN [tok1] WHEN p3 IS NULL THEN [tok1, tok2]
                             ELSE [tok1, tok2, tok3] END AS path_tok,

@@ -13,14 +13,15 @@ public static partial class DemoData
     {
         yield return "CREATE SCHEMA IF NOT EXISTS dex; CREATE SCHEMA IF NOT EXISTS tokens; CREATE SCHEMA IF NOT EXISTS prices;";
         // A swap hop is a Swap log of a pair; the token sold is the transfer into the pair and the token bought
-        // the transfer out of it, in the same transaction.
+        // the transfer out of it, in the same transaction. The project is the pair's DEX (Uniswap V2 or SushiSwap),
+        // whichever router (theirs or an aggregator's) called it.
         yield return $$"""
             CREATE OR REPLACE TABLE dex.trades AS
             WITH s AS (
                 SELECT l.block_time, l.block_number, l.tx_hash, l."index" AS evt_index, l.contract_address AS pair,
-                       t."from" AS tx_from, t."to" AS tx_to
+                       t.sender AS tx_from, t.to_addr AS tx_to, t.uniswap
                 FROM ethereum.logs l
-                JOIN ethereum.transactions t ON t.hash = l.tx_hash AND t.block_number = l.block_number
+                JOIN demo_tx t ON t.hash = l.tx_hash AND t.block_number = l.block_number
                 WHERE l.topic0 = unhex('d78ad95fa46c994b6551d0da85fc275fe613ce37657fb8d5e3d130840159d822')
             ), x AS (
                 SELECT s.*,
@@ -41,8 +42,8 @@ public static partial class DemoData
                 LEFT JOIN prices.usd ps ON ps.contract_address = x.sold_address AND ps.minute = date_trunc('minute', x.block_time)
             )
             SELECT 'ethereum' AS blockchain,
-                   CASE WHEN tx_to = unhex('7a250d5630b4cf539739df2c5dacb4c659f2488d') THEN 'uniswap' ELSE 'sushiswap' END AS project,
-                   CASE WHEN tx_to = unhex('7a250d5630b4cf539739df2c5dacb4c659f2488d') THEN '2' ELSE '1' END AS version,
+                   CASE WHEN uniswap THEN 'uniswap' ELSE 'sushiswap' END AS project,
+                   CASE WHEN uniswap THEN '2' ELSE '1' END AS version,
                    CAST(date_trunc('month', block_time AT TIME ZONE 'UTC') AS DATE) AS block_month,
                    CAST(block_time AT TIME ZONE 'UTC' AS DATE) AS block_date,
                    block_time,
@@ -70,7 +71,8 @@ public static partial class DemoData
             """;
         // labels.addresses (Dune's curated/labels/address-labels.mdx columns): the real names of the addresses the demo
         // uses (tokens, routers, builders, rollup inboxes) and the demo's pair contracts, named from their trades.
-        yield return """
+        string aggregatorLabels = string.Join(",\n                    ", Aggregators.Select(a => $"(unhex('{a.Address}'), '{a.Name}', 'dex', 'dex_aggregator_ethereum')"));
+        yield return $$"""
             CREATE SCHEMA IF NOT EXISTS labels;
             CREATE OR REPLACE TABLE labels.addresses AS
             WITH known(address, name, category, model_name) AS (
@@ -81,7 +83,8 @@ public static partial class DemoData
                     (unhex('95222290dd7278aa3ddd389cc1e1d165cc4bafe5'), 'beaverbuild', 'infrastructure', 'builders_ethereum'),
                     (unhex('4838b106fce9647bdf1e7877bf73ce8b0bad5f97'), 'Titan Builder', 'infrastructure', 'builders_ethereum'),
                     (unhex('ff00000000000000000000000000000000008453'), 'Base: Batch Inbox', 'bridge', 'op_stack_batch_inboxes'),
-                    (unhex('ff00000000000000000000000000000000000010'), 'OP Mainnet: Batch Inbox', 'bridge', 'op_stack_batch_inboxes'))
+                    (unhex('ff00000000000000000000000000000000000010'), 'OP Mainnet: Batch Inbox', 'bridge', 'op_stack_batch_inboxes'),
+                    {{aggregatorLabels}})
                 UNION ALL
                 SELECT DISTINCT project_contract_address,
                        CASE project WHEN 'uniswap' THEN 'Uniswap V2: ' ELSE 'SushiSwap: ' END || token_pair,
@@ -123,25 +126,24 @@ public static partial class DemoData
             ORDER BY t.evt_block_number, t.evt_index
             """;
         // prices.hour / prices.day: the period's last minute price, at the period's start; prices.latest:
-        // each token's last minute. Native ETH (no contract) is left out, as these tables key on contract_address.
+        // each token's last minute. In these modern tables native ETH has the zero address (as in dune.blockchains);
+        // the legacy prices.usd has it with a NULL blockchain and contract_address.
         foreach (var (table, unit) in new[] { ("hour", "hour"), ("day", "day") })
         {
             yield return $"""
                 CREATE OR REPLACE TABLE prices.{table} AS
-                SELECT blockchain, contract_address, symbol, date_trunc('{unit}', make_timestamp(epoch_us(minute))) AS "timestamp", arg_max(price, minute) AS price,
+                SELECT coalesce(blockchain, 'ethereum') AS blockchain, coalesce(contract_address, {ZeroAddress}) AS contract_address, symbol, date_trunc('{unit}', make_timestamp(epoch_us(minute))) AS "timestamp", arg_max(price, minute) AS price,
                        any_value(decimals) AS decimals, CAST(NULL AS DOUBLE) AS volume, 'demo' AS source
                 FROM prices.usd
-                WHERE contract_address IS NOT NULL
-                GROUP BY blockchain, contract_address, symbol, date_trunc('{unit}', make_timestamp(epoch_us(minute)))
+                GROUP BY coalesce(blockchain, 'ethereum'), coalesce(contract_address, {ZeroAddress}), symbol, date_trunc('{unit}', make_timestamp(epoch_us(minute)))
                 ORDER BY "timestamp", symbol
                 """;
         }
-        yield return """
+        yield return $$"""
             CREATE OR REPLACE TABLE prices.minute AS
-            SELECT blockchain, contract_address, symbol, make_timestamp(epoch_us(minute)) AS "timestamp", price, decimals,
-                   CAST(NULL AS DOUBLE) AS volume, 'demo' AS source
+            SELECT coalesce(blockchain, 'ethereum') AS blockchain, coalesce(contract_address, {{ZeroAddress}}) AS contract_address, symbol,
+                   make_timestamp(epoch_us(minute)) AS "timestamp", price, decimals, CAST(NULL AS DOUBLE) AS volume, 'demo' AS source
             FROM prices.usd
-            WHERE contract_address IS NOT NULL
             """;
         // prices.usd_latest (spellbook's prices_usd_latest.sql): the legacy table's last minute per token, native ETH included.
         yield return """
@@ -151,13 +153,13 @@ public static partial class DemoData
             GROUP BY blockchain, contract_address, symbol
             ORDER BY symbol
             """;
-        yield return """
+        yield return $$"""
             CREATE OR REPLACE TABLE prices.latest AS
-            SELECT blockchain, contract_address, symbol, arg_max(price, minute) AS price, any_value(decimals) AS decimals,
+            SELECT coalesce(blockchain, 'ethereum') AS blockchain, coalesce(contract_address, {{ZeroAddress}}) AS contract_address, symbol,
+                   arg_max(price, minute) AS price, any_value(decimals) AS decimals,
                    make_timestamp(epoch_us(max(minute))) AS "timestamp", CAST(NULL AS DOUBLE) AS volume, 'demo' AS source
             FROM prices.usd
-            WHERE contract_address IS NOT NULL
-            GROUP BY blockchain, contract_address, symbol
+            GROUP BY coalesce(blockchain, 'ethereum'), coalesce(contract_address, {{ZeroAddress}}), symbol
             ORDER BY symbol
             """;
     }

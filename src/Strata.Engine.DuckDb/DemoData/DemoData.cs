@@ -92,6 +92,16 @@ public static partial class DemoData
         "dex.trades",
         "tokens.transfers",
         "labels.addresses",
+        "dex_aggregator.trades",
+        "erc20_ethereum.evt_Approval",
+        "ethereum.creation_traces",
+        "nft.transfers",
+        "nft.mints",
+        "tokens.nft",
+        "tokens_ethereum.stablecoins",
+        "dune.blockchains",
+        "utils.days",
+        "utils.hours",
     ];
 
     /// <summary>Creates schemas and tables in the connection's current catalog, for data ending now.</summary>
@@ -120,7 +130,7 @@ public static partial class DemoData
         try
         {
             var size = new Sizes(scale, generatedAt);
-            foreach (string sql in ChainScript(size).Concat(TableScript(size)).Concat(TraceScript(size)).Concat(PriceScript(size)).Concat(SpellScript()))
+            foreach (string sql in ChainScript(size).Concat(TableScript(size)).Concat(TraceScript(size)).Concat(PriceScript(size)).Concat(SpellScript()).Concat(CuratedScript(size)))
             {
                 DuckDbCommands.Exec(connection, sql);
             }

@@ -160,7 +160,7 @@ public sealed class DuneSqlCorpusTests(ITestOutputHelper output)
     }
 
     /// <summary>A docs example may hold several statements: split at top-level semicolons (by tokens, not text).</summary>
-    private static IEnumerable<string> Statements(string text)
+    internal static IEnumerable<string> Statements(string text)
     {
         int start = 0;
         foreach (var token in DuneLexer.Lex(text))
