@@ -105,6 +105,19 @@ public sealed partial class SqliteMetadataStore
             ALTER TABLE executions ADD COLUMN dialect TEXT NULL;
             ALTER TABLE queries ADD COLUMN query_engine TEXT NULL;
             """),
+        // Issue 12: saved queries published under a slug.
+        new(3, "Query endpoints", """
+            CREATE TABLE query_endpoints (
+                owner TEXT NOT NULL,
+                slug TEXT NOT NULL,
+                query_id INTEGER NOT NULL,
+                parameters_json TEXT NOT NULL,
+                max_age_seconds REAL NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (owner, slug)
+            );
+            """),
     ];
 
     /// <summary>The columns added in place before schema versions existed (by step 2's code, when missing).

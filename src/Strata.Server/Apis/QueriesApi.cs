@@ -123,7 +123,7 @@ public static class QueriesApi
     private static async Task<IResult> List(HttpContext context, SavedQueries store)
     {
         var q = context.Request.Query;
-        if (!TryInt(q, "limit", 100, 1, 1000, out int limit, out string error) || !TryInt(q, "offset", 0, 0, int.MaxValue, out int offset, out error))
+        if (!TryInt(q, "limit", 20, 1, 1000, out int limit, out string error) || !TryInt(q, "offset", 0, 0, int.MaxValue, out int offset, out error))
         {
             return ApiErrors.BadRequest(error);
         }
