@@ -95,7 +95,7 @@ public sealed class CatalogHttpTests(SharedServer shared)
         var own = await Server.Alice.GetFromJsonNodeAsync($"/api/v1/datasets/{hidden}");
         Assert.Equal(("uploaded_table", true, "alice", "user"), (own["type"]!.GetValue<string>(), own["is_private"]!.GetValue<bool>(),
             own["owner"]!["handle"]!.GetValue<string>(), own["owner"]!["type"]!.GetValue<string>()));
-        Assert.Equal(new[] { "id:bigint:False", "at:timestamp(3):True", "amount:uint256:True" },
+        Assert.Equal(new[] { "id:bigint:false", "at:timestamp(3):true", "amount:uint256:true" },
             own["columns"]!.AsArray().Select(c => $"{c!["name"]}:{c["type"]}:{c["nullable"]}"));
         Assert.Equal(0, own["metadata"]!["row_count"]!.GetValue<long>());
 

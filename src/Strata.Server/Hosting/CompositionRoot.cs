@@ -44,6 +44,7 @@ public static class CompositionRoot
         services.AddSingleton<IQueryStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<ITableStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IUsageStore>(sp => sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton<IEndpointStore>(sp => sp.GetRequiredService<IMetadataStore>());
         return services;
     }
 
