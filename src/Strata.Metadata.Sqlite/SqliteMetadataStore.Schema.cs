@@ -105,9 +105,21 @@ public sealed partial class SqliteMetadataStore
             ALTER TABLE executions ADD COLUMN dialect TEXT NULL;
             ALTER TABLE queries ADD COLUMN query_engine TEXT NULL;
             """),
-        // Issue 15 (CLI, assigned step number 5): when each key last authenticated a request, for `strata keys list`.
-        // Numbered 3 on its branch only because steps must be numbered 1, 2, 3... in order; renumber at merge.
-        new(3, "last use of API keys", """
+        // Issue 12: saved queries published under a slug.
+        new(3, "Query endpoints", """
+            CREATE TABLE query_endpoints (
+                owner TEXT NOT NULL,
+                slug TEXT NOT NULL,
+                query_id INTEGER NOT NULL,
+                parameters_json TEXT NOT NULL,
+                max_age_seconds REAL NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (owner, slug)
+            );
+            """),
+        // Issue 15 (CLI): when each key last authenticated a request, for `strata keys list`.
+        new(4, "last use of API keys", """
             ALTER TABLE api_keys ADD COLUMN last_used_at TEXT NULL;
             """),
     ];

@@ -207,6 +207,21 @@ public sealed partial class SqliteMetadataStore
         return (tables, total);
     }
 
+    public async Task<IReadOnlyList<UploadTable>> ListVisibleTablesAsync(string caller, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {TableColumns} FROM upload_tables t WHERE t.owner = $owner OR t.is_private = 0 ORDER BY t.namespace, t.name";
+        command.Parameters.AddWithValue("$owner", caller);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var tables = new List<UploadTable>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            tables.Add(ReadTable(reader));
+        }
+        return tables;
+    }
+
     public async Task<IReadOnlyList<TableSnapshot>> VisibleTablesAsync(string owner, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

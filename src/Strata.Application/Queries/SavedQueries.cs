@@ -147,8 +147,8 @@ public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions
     }
 
     /// <summary>
-    /// The caller's newest execution of the query's current version (the newest with a result, if any
-    /// has one), narrowed by parameter selectors (name, value as written). A selector naming no
+    /// The newest execution of the query's current version that the caller may read (its own runs, and its
+    /// owner's runs of a public query), the newest with a result if any has one, narrowed by parameter selectors (name, value as written). A selector naming no
     /// parameter of the query is NotFound; a value that is not valid for its parameter matches nothing.
     /// </summary>
     public async Task<Execution> LatestAsync(string caller, string queryId, IEnumerable<KeyValuePair<string, string>> selectors, CancellationToken cancellationToken)
@@ -174,9 +174,23 @@ public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions
                 matchable = false;
             }
         }
-        var latest = matchable
-            ? await executions.FindLatestQueryExecutionAsync(query.Id, query.Version, caller, wanted, cancellationToken).ConfigureAwait(false)
-            : null;
+        var latest = matchable ? await LatestRunAsync(query, caller, wanted, cancellationToken).ConfigureAwait(false) : null;
         return latest ?? throw new UseCaseException(UseCaseError.NotFound, NoLatest);
+    }
+
+    /// <summary>
+    /// The newest execution of the query's current version whose values include <paramref name="wanted"/>
+    /// among the runs the caller may read: its own, and, the query being visible, its owner's
+    /// (<see cref="PublicResults"/>). The newest with a result wins over a newer one without.
+    /// </summary>
+    public async Task<Execution?> LatestRunAsync(SavedQuery query, string caller, IReadOnlyDictionary<string, string> wanted, CancellationToken cancellationToken)
+    {
+        var own = await executions.FindLatestQueryExecutionAsync(query.Id, query.Version, caller, wanted, cancellationToken).ConfigureAwait(false);
+        if (query.Owner == caller || query.IsPrivate)
+        {
+            return own;
+        }
+        var owners = await executions.FindLatestQueryExecutionAsync(query.Id, query.Version, query.Owner, wanted, cancellationToken).ConfigureAwait(false);
+        return PublicResults.Newer(own, owners);
     }
 }

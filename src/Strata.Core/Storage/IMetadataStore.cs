@@ -10,7 +10,7 @@ namespace Strata.Core.Storage;
 /// <see cref="ITableStore"/>, <see cref="IUsageStore"/>); this union is what an implementation provides and
 /// what start-up initialises.
 /// </summary>
-public interface IMetadataStore : IKeyStore, IExecutionStore, IQueryStore, ITableStore, IUsageStore
+public interface IMetadataStore : IKeyStore, IExecutionStore, IQueryStore, ITableStore, IUsageStore, IEndpointStore
 {
     /// <summary>Creates or migrates the schema. Called once at start-up.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
@@ -88,6 +88,21 @@ public interface IQueryStore
     Task<(IReadOnlyList<SavedQuery> Queries, long Total)> ListQueriesAsync(string owner, int limit, int offset, CancellationToken cancellationToken);
 }
 
+/// <summary>Query endpoints: saved queries published under an owner's slug.</summary>
+public interface IEndpointStore
+{
+    /// <summary>Creates the endpoint, or replaces the one of that owner and slug keeping its creation time; returns what is stored.</summary>
+    Task<QueryEndpoint> UpsertEndpointAsync(QueryEndpoint endpoint, CancellationToken cancellationToken);
+
+    Task<QueryEndpoint?> GetEndpointAsync(string owner, string slug, CancellationToken cancellationToken);
+
+    /// <summary>An owner's endpoints ordered by slug, and how many there are.</summary>
+    Task<(IReadOnlyList<QueryEndpoint> Endpoints, long Total)> ListEndpointsAsync(string owner, int limit, int offset, CancellationToken cancellationToken);
+
+    /// <summary>Removes the endpoint; false when there was none.</summary>
+    Task<bool> DeleteEndpointAsync(string owner, string slug, CancellationToken cancellationToken);
+}
+
 /// <summary>Uploaded tables and their part files.</summary>
 public interface ITableStore
 {
@@ -112,6 +127,9 @@ public interface ITableStore
 
     /// <summary>An owner's tables, newest first, and how many there are.</summary>
     Task<(IReadOnlyList<UploadTable> Tables, long Total)> ListTablesAsync(string owner, int limit, int offset, CancellationToken cancellationToken);
+
+    /// <summary>The tables a caller may query (its own and every public one), with row counts and bytes, ordered by namespace and name.</summary>
+    Task<IReadOnlyList<UploadTable>> ListVisibleTablesAsync(string caller, CancellationToken cancellationToken);
 
     /// <summary>The tables an owner's query may read (its own and every public one), with their part files, in one snapshot.</summary>
     Task<IReadOnlyList<TableSnapshot>> VisibleTablesAsync(string owner, CancellationToken cancellationToken);

@@ -67,6 +67,9 @@ public sealed partial record UploadColumnType(UploadTypeKind Kind, int Precision
         return new UploadColumnType(UploadTypeKind.Decimal, p, s);
     }
 
+    /// <summary>The type name queries report for a column of this type (a timestamp is <c>timestamp(3)</c>, as in results).</summary>
+    public string QueryTypeName => Kind == UploadTypeKind.Timestamp ? "timestamp(3)" : ToString();
+
     /// <summary>The wire name, e.g. <c>bigint</c> or <c>decimal(10,2)</c>.</summary>
     public override string ToString() => Kind == UploadTypeKind.Decimal
         ? string.Create(CultureInfo.InvariantCulture, $"decimal({Precision},{Scale})")

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Strata.Application.Executions;
+using Strata.Application.Queries;
 using Strata.Core.Executions;
 using Strata.Core.Results;
 using Strata.Server.Auth;
@@ -17,8 +18,8 @@ public static class ExecutionsApi
         execution.MapGet("/status", GetStatus);
         execution.MapGet("/results", GetResults);
         execution.MapGet("/results/csv", GetResultsCsv);
-        execution.MapGet("/results/parquet", (HttpContext c, string executionId, ExecutionService s, ResultPages p, IResultStore r) => GetDownload(c, executionId, s, p, r, DownloadFormat.Parquet));
-        execution.MapGet("/results/arrow", (HttpContext c, string executionId, ExecutionService s, ResultPages p, IResultStore r) => GetDownload(c, executionId, s, p, r, DownloadFormat.Arrow));
+        execution.MapGet("/results/parquet", (HttpContext c, string executionId, PublicResults s, ResultPages p, IResultStore r) => GetDownload(c, executionId, s, p, r, DownloadFormat.Parquet));
+        execution.MapGet("/results/arrow", (HttpContext c, string executionId, PublicResults s, ResultPages p, IResultStore r) => GetDownload(c, executionId, s, p, r, DownloadFormat.Arrow));
         execution.MapPost("/cancel", Cancel);
         return app;
     }
@@ -42,10 +43,10 @@ public static class ExecutionsApi
         return await ExecuteRequests.SubmitAsync(context, executions, request, raw).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> GetStatus(HttpContext context, string executionId, ExecutionService executions)
+    private static async Task<IResult> GetStatus(HttpContext context, string executionId, ExecutionService executions, PublicResults readable)
     {
         var wait = LongPoll.Wait(context.Request.Query);
-        var execution = await executions.GetAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
+        var execution = await readable.ReadableAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
         execution = await executions.WaitAsync(execution, wait, context.RequestAborted).ConfigureAwait(false);
         execution = executions.WithQueuePosition(execution);
         return new JsonWriterResult(w =>
@@ -60,21 +61,21 @@ public static class ExecutionsApi
         });
     }
 
-    private static async Task GetResults(HttpContext context, string executionId, ExecutionService executions, ResultPages pages)
+    private static async Task GetResults(HttpContext context, string executionId, ExecutionService executions, PublicResults readable, ResultPages pages)
     {
-        var execution = await executions.GetAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
+        var execution = await readable.ReadableAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
         await ResultResponses.ServeJsonAsync(context, executions.WithQueuePosition(execution), pages).ConfigureAwait(false);
     }
 
-    private static async Task GetResultsCsv(HttpContext context, string executionId, ExecutionService executions, ResultPages pages)
+    private static async Task GetResultsCsv(HttpContext context, string executionId, PublicResults readable, ResultPages pages)
     {
-        var execution = await executions.GetAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
+        var execution = await readable.ReadableAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
         await ResultResponses.ServeCsvAsync(context, execution, pages).ConfigureAwait(false);
     }
 
-    private static async Task GetDownload(HttpContext context, string executionId, ExecutionService executions, ResultPages pages, IResultStore results, DownloadFormat format)
+    private static async Task GetDownload(HttpContext context, string executionId, PublicResults readable, ResultPages pages, IResultStore results, DownloadFormat format)
     {
-        var execution = await executions.GetAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
+        var execution = await readable.ReadableAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
         await ResultResponses.ServeDownloadAsync(context, execution, pages, results, format).ConfigureAwait(false);
     }
 

@@ -89,7 +89,7 @@ public static class QueriesApi
     private static async Task<IResult> List(HttpContext context, SavedQueries store)
     {
         var q = context.Request.Query;
-        int limit = Int(q, "limit", 100, 1, 1000);
+        int limit = Int(q, "limit", 20, 1, 1000);
         int offset = Int(q, "offset", 0, 0, int.MaxValue);
         var (queries, total) = await store.ListAsync(context.Owner(), limit, offset, context.RequestAborted).ConfigureAwait(false);
         return new JsonWriterResult(w =>

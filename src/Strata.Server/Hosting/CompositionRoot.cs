@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Strata.Application.Catalog;
 using Strata.Application.Configuration;
 using Strata.Application.Engine;
 using Strata.Application.Executions;
@@ -44,6 +45,7 @@ public static class CompositionRoot
         services.AddSingleton<IQueryStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<ITableStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IUsageStore>(sp => sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton<IEndpointStore>(sp => sp.GetRequiredService<IMetadataStore>());
         return services;
     }
 
@@ -75,6 +77,12 @@ public static class CompositionRoot
             sp.GetRequiredService<IOptions<HttpSafetyOptions>>().Value.MaxSqlBytes));
         services.AddSingleton<ExecutionService>();
         services.AddSingleton<SavedQueries>();
+        services.AddSingleton<PublicResults>();
+        services.AddSingleton<QueryEndpoints>();
+        // Dataset sources in order: a later source's dataset replaces an earlier one of the same full name.
+        services.AddSingleton<IDatasetSource, ChainDatasets>();
+        services.AddSingleton<IDatasetSource, UploadedDatasets>();
+        services.AddSingleton<DatasetCatalog>();
         services.AddSingleton<ApiKeyResolver>();
         services.AddHostedService<ExecutionWorkers>();
         services.AddHostedService<ResultExpirySweeper>();

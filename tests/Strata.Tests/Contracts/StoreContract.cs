@@ -4,9 +4,9 @@ using Strata.Core.Storage;
 namespace Strata.Tests.Contracts;
 
 /// <summary>The metadata ports of one store implementation, each as its interface.</summary>
-public sealed record StorePorts(IKeyStore Keys, IExecutionStore Executions, IQueryStore Queries, ITableStore Tables, IUsageStore Usage)
+public sealed record StorePorts(IKeyStore Keys, IExecutionStore Executions, IQueryStore Queries, ITableStore Tables, IUsageStore Usage, IEndpointStore Endpoints)
 {
-    public static StorePorts Of(IMetadataStore store) => new(store, store, store, store, store);
+    public static StorePorts Of(IMetadataStore store) => new(store, store, store, store, store, store);
 }
 
 /// <summary>

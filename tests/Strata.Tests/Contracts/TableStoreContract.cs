@@ -130,6 +130,14 @@ public abstract class TableStoreContract : StoreContract
         Assert.Equal(new[] { "s/1", "s/2" }, visible.Single(t => t.Name == "shared").Files);
         AssertColumns(visible[0].Columns);
         Assert.Equal(2, (await Tables.VisibleTablesAsync("bob", None)).Count);
+
+        // The listing for the catalog: the same tables, whole, with their rows and bytes, by namespace and name.
+        var listed = await Tables.ListVisibleTablesAsync("alice", None);
+        Assert.Equal(new[] { "alice.mine", "bob.shared" }, listed.Select(t => t.Namespace + "." + t.Name));
+        Assert.Equal((2L, 2L, false, "bob"), (listed[1].RowCount, listed[1].Bytes, listed[1].IsPrivate, listed[1].Owner));
+        AssertColumns(listed[0].Columns);
+        Assert.Equal(new[] { "bob.hidden", "bob.shared" }, (await Tables.ListVisibleTablesAsync("bob", None)).Select(t => t.Namespace + "." + t.Name));
+        Assert.Equal(new[] { "bob.shared" }, (await Tables.ListVisibleTablesAsync("carol", None)).Select(t => t.Namespace + "." + t.Name));
     }
 
     [Fact]

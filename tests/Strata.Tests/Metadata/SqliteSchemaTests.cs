@@ -95,7 +95,8 @@ public sealed class SqliteSchemaTests : IDisposable
         var store = new SqliteMetadataStore(DbPath);
         await store.InitializeAsync(CancellationToken.None);
         Assert.Equal(SqliteMetadataStore.SchemaVersion, await ScalarAsync("PRAGMA user_version"));
-        Assert.Equal(3, SqliteMetadataStore.SchemaVersion);
+        Assert.Equal(4, SqliteMetadataStore.SchemaVersion);
+        Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'query_endpoints'"));
         Assert.Equal(6, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('api_keys', 'executions', 'idempotency_keys', 'queries', 'upload_tables', 'upload_parts')"));
         Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM pragma_table_info('executions') WHERE name = 'dialect'"));
         Assert.Equal("wal", await ScalarTextAsync("PRAGMA journal_mode"));
@@ -158,10 +159,11 @@ public sealed class SqliteSchemaTests : IDisposable
     public async Task A_failing_step_rolls_back_whole_and_the_next_start_applies_it()
     {
         var ct = CancellationToken.None;
-        await new SqliteMetadataStore(DbPath).InitializeAsync(ct);
         int current = SqliteMetadataStore.SchemaVersion;
-        SchemaMigration[] broken = [.. SqliteMetadataStore.Migrations, new(current + 1, "test step", "CREATE TABLE step3 (x); SELECT * FROM no_such_table")];
-        SchemaMigration[] fixedSteps = [.. SqliteMetadataStore.Migrations, new(current + 1, "test step", "CREATE TABLE step3 (x)")];
+        int next = current + 1;
+        await new SqliteMetadataStore(DbPath).InitializeAsync(ct);
+        SchemaMigration[] broken = [.. SqliteMetadataStore.Migrations, new(next, "test step", "CREATE TABLE step3 (x); SELECT * FROM no_such_table")];
+        SchemaMigration[] fixedSteps = [.. SqliteMetadataStore.Migrations, new(next, "test step", "CREATE TABLE step3 (x)")];
 
         await using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=false"))
         {
@@ -176,10 +178,10 @@ public sealed class SqliteSchemaTests : IDisposable
             await connection.OpenAsync(ct);
             await SqliteMetadataStore.MigrateAsync(connection, fixedSteps, DbPath, ct);
         }
-        Assert.Equal(current + 1, await ScalarAsync("PRAGMA user_version"));
+        Assert.Equal(next, await ScalarAsync("PRAGMA user_version"));
         Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE name = 'step3'"));
 
-        // This code knows only up to version 2, so that database is now refused.
+        // This code knows only up to its own last version, so that database is now refused.
         await Assert.ThrowsAsync<MetadataSchemaTooNewException>(() => new SqliteMetadataStore(DbPath).InitializeAsync(ct));
     }
 

@@ -1,0 +1,57 @@
+using Strata.Application.Executions;
+using Strata.Core.Executions;
+using Strata.Core.Queries;
+using Strata.Core.Storage;
+
+namespace Strata.Application.Queries;
+
+/// <summary>
+/// Who may read an execution's result. The runner always may. Anyone else may read a run of a public
+/// saved query made by that query's owner: making a query public makes its owner's results of it public,
+/// including what the owner's private tables contributed. A run by a third caller stays the runner's
+/// alone: it ran with that caller's permissions, and publishing it would publish that caller's private
+/// tables through a query someone else wrote. A private query's results are the owner's only.
+/// </summary>
+public sealed class PublicResults(IExecutionStore executions, IQueryStore queries, ExecutionService service)
+{
+    /// <summary>True when <paramref name="execution"/> is the owner's run of <paramref name="query"/> and the query is public.</summary>
+    public static bool IsPublic(Execution execution, SavedQuery? query) =>
+        query is { IsPrivate: false } && execution.QueryId == query.Id && execution.Owner == query.Owner;
+
+    /// <summary>
+    /// An execution the caller may read the status and result of: its own, or a public one. Anything else
+    /// is NotFound exactly as a missing execution is. Cancelling stays the runner's (<see cref="ExecutionService.GetAsync"/>).
+    /// </summary>
+    public async Task<Execution> ReadableAsync(string caller, string executionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await service.GetAsync(caller, executionId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UseCaseException e) when (e.Error == UseCaseError.NotFound)
+        {
+            var execution = await executions.GetExecutionAsync(executionId.ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
+            if (execution is { QueryId: > 0 } && IsPublic(execution, await queries.GetQueryAsync(execution.QueryId, cancellationToken).ConfigureAwait(false)))
+            {
+                return execution;
+            }
+            throw;
+        }
+    }
+
+    /// <summary>Of two candidate latest runs, the one with a result, else the newer (execution ids grow with time).</summary>
+    public static Execution? Newer(Execution? a, Execution? b)
+    {
+        if (a is null || b is null)
+        {
+            return a ?? b;
+        }
+        bool aResult = a.State is ExecutionState.Completed or ExecutionState.CompletedPartial;
+        bool bResult = b.State is ExecutionState.Completed or ExecutionState.CompletedPartial;
+        if (aResult != bResult)
+        {
+            return aResult ? a : b;
+        }
+        return string.CompareOrdinal(a.Id, b.Id) >= 0 ? a : b;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.Json;
+using Strata.Application;
+using Strata.Application.Queries;
+using Strata.Core.Queries;
+using Strata.Server.Auth;
+
+namespace Strata.Server.Apis;
+
+/// <summary>
+/// Query endpoints: <c>GET /endpoints/{handle}/{slug}/results</c> (Dune's custom endpoints, the TypeScript
+/// client's <c>custom.getResults</c>), and Strata's own publishing routes: create or replace, list, delete.
+/// </summary>
+public static class EndpointsApi
+{
+    /// <summary>How long a results request waits by default for a run it had to start.</summary>
+    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
+
+    public static IEndpointRouteBuilder MapEndpointsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/endpoints").RequireApiKey();
+        api.MapPost("", Publish);
+        api.MapGet("", List);
+        api.MapDelete("/{handle}/{slug}", Delete);
+        api.MapGet("/{handle}/{slug}/results", ServeResults);
+        return app;
+    }
+
+    private static async Task<IResult> Publish(HttpContext context, QueryEndpoints endpoints)
+    {
+        var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
+        string? slug = RequestFields.StringField(body, "slug");
+        if (!body.TryGetProperty("query_id", out var id) || id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out long queryId) || queryId <= 0)
+        {
+            return ApiErrors.BadRequest("query_id is required and must be a positive integer");
+        }
+        TimeSpan? age = null;
+        if (body.TryGetProperty("max_result_age_hours", out var hours) && hours.ValueKind != JsonValueKind.Null)
+        {
+            if (hours.ValueKind != JsonValueKind.Number || !hours.TryGetDouble(out double h) || h <= 0 || h > QueryEndpoints.LongestMaxResultAge.TotalHours)
+            {
+                return ApiErrors.BadRequest($"max_result_age_hours must be a number more than 0 and at most {QueryEndpoints.LongestMaxResultAge.TotalHours}");
+            }
+            age = TimeSpan.FromHours(h);
+        }
+        var parameters = ParametersOf(body);
+        var endpoint = await endpoints.PublishAsync(context.Owner(), new EndpointDraft(slug, queryId, parameters, age), context.RequestAborted).ConfigureAwait(false);
+        return new JsonWriterResult(w => Write(w, endpoint));
+    }
+
+    /// <summary>The endpoint's parameter values: an object of name to a string, number or list (as query_parameters on execute).</summary>
+    private static Dictionary<string, ParameterValue> ParametersOf(JsonElement body)
+    {
+        var result = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
+        if (!body.TryGetProperty("parameters", out var p) || p.ValueKind == JsonValueKind.Null)
+        {
+            return result;
+        }
+        if (p.ValueKind != JsonValueKind.Object)
+        {
+            throw new UseCaseException(UseCaseError.Invalid, "parameters must be an object of name: value");
+        }
+        foreach (var item in p.EnumerateObject())
+        {
+            result[item.Name] = QueryRequestParsing.ValueOf(item.Name, item.Value);
+        }
+        return result;
+    }
+
+    private static async Task<IResult> List(HttpContext context, QueryEndpoints endpoints)
+    {
+        var q = context.Request.Query;
+        int limit = RequestFields.Int(q, "limit", 20, 1, 1000);
+        int offset = RequestFields.Int(q, "offset", 0, 0, int.MaxValue);
+        var (list, total) = await endpoints.ListAsync(context.Owner(), limit, offset, context.RequestAborted).ConfigureAwait(false);
+        return new JsonWriterResult(w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("endpoints");
+            foreach (var endpoint in list)
+            {
+                Write(w, endpoint);
+            }
+            w.WriteEndArray();
+            w.WriteNumber("total", total);
+            w.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> Delete(HttpContext context, string handle, string slug, QueryEndpoints endpoints)
+    {
+        await endpoints.DeleteAsync(context.Owner(), handle, slug, context.RequestAborted).ConfigureAwait(false);
+        return new JsonWriterResult(w =>
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("success", true);
+            w.WriteEndObject();
+        });
+    }
+
+    private static async Task ServeResults(HttpContext context, string handle, string slug, QueryEndpoints endpoints, ResultPages pages, Strata.Application.Executions.ExecutionService executions)
+    {
+        var query = context.Request.Query;
+        var wait = LongPoll.Wait(query);
+        var tier = ExecuteRequests.Performance(context, default);
+        if (!query.ContainsKey("wait"))
+        {
+            wait = DefaultWait;
+        }
+        var values = query
+            .Where(kv => kv.Key.StartsWith("params.", StringComparison.Ordinal))
+            .ToDictionary(kv => kv.Key["params.".Length..], kv => kv.Value.ToString(), StringComparer.Ordinal);
+        var execution = await endpoints.ResultAsync(context.Owner(), new EndpointRequest(handle, slug, values, tier, wait), context.RequestAborted).ConfigureAwait(false);
+        await ResultResponses.ServeJsonAsync(context, executions.WithQueuePosition(execution), pages).ConfigureAwait(false);
+    }
+
+    private static void Write(Utf8JsonWriter w, QueryEndpoint e)
+    {
+        w.WriteStartObject();
+        w.WriteString("handle", e.Owner);
+        w.WriteString("slug", e.Slug);
+        w.WriteNumber("query_id", e.QueryId);
+        w.WriteStartObject("parameters");
+        foreach (var (name, value) in e.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (value.IsList)
+            {
+                w.WriteStartArray(name);
+                foreach (var v in value.Values)
+                {
+                    w.WriteStringValue(v);
+                }
+                w.WriteEndArray();
+            }
+            else
+            {
+                w.WriteString(name, value.Values.Count > 0 ? value.Values[0] : "");
+            }
+        }
+        w.WriteEndObject();
+        w.WriteNumber("max_result_age_hours", e.MaxResultAge.TotalHours);
+        w.WriteString("path", string.Create(CultureInfo.InvariantCulture, $"/api/v1/endpoints/{e.Owner}/{e.Slug}/results"));
+        w.WriteString("created_at", ExecutionJson.Timestamp(e.CreatedAt));
+        w.WriteString("updated_at", ExecutionJson.Timestamp(e.UpdatedAt));
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,90 @@
+using Strata.Application;
+using Strata.Application.Catalog;
+using Strata.Core.Engine;
+using Strata.Core.Uploads;
+
+namespace Strata.Tests.Application;
+
+/// <summary>The dataset catalog over its sources: types, visibility, filters, paging, and a later source refining an earlier one.</summary>
+public sealed class DatasetCatalogTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private sealed class Chain : IChainTables
+    {
+        public IReadOnlyList<EngineTable> Tables { get; } =
+        [
+            new("erc20_ethereum", "evt_Transfer", [new("contract_address", "varbinary", true), new("value", "uint256", true)], T0, T0),
+            new("ethereum", "blocks", [new("time", "timestamp(3) with time zone", true)], T0, T0),
+        ];
+    }
+
+    /// <summary>Stands in for the materialized views' source: it types one uploaded table as a transformation.</summary>
+    private sealed class Views : IDatasetSource
+    {
+        public Task<IReadOnlyList<Dataset>> VisibleAsync(string caller, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<Dataset>>(
+                [new Dataset("dune.alice.result_daily", DatasetTypes.TransformationTable, new DatasetOwner("alice", "user"), false, [], [], T0, T0)]);
+    }
+
+    private static async Task<DatasetCatalog> CatalogAsync(ExecutionHarness h, params IDatasetSource[] extra)
+    {
+        UploadColumn[] columns = [new("id", UploadColumnType.Parse("bigint")!, false), new("at", UploadColumnType.Parse("timestamp")!)];
+        foreach (var (owner, name, isPrivate) in new[] { ("alice", "mine", true), ("bob", "shared", false), ("bob", "secret", true), ("alice", "result_daily", false) })
+        {
+            await h.Store.CreateTableAsync(new UploadTable(Guid.NewGuid().ToString("N"), owner, owner, name, "about " + name, isPrivate, columns, T0, T0), None);
+        }
+        return new DatasetCatalog([new ChainDatasets(new Chain()), new UploadedDatasets(h.Store), .. extra]);
+    }
+
+    [Fact]
+    public async Task The_list_holds_chain_tables_and_visible_uploads_typed_and_ordered_and_never_anothers_private_table()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        var catalog = await CatalogAsync(h);
+        var (page, total) = await catalog.ListAsync("alice", DatasetFilter.Parse(null, null), 50, 0, None);
+        Assert.Equal(new[] { "dune.alice.mine", "dune.alice.result_daily", "dune.bob.shared", "erc20_ethereum.evt_Transfer", "ethereum.blocks" }, page.Select(d => d.FullName));
+        Assert.Equal(5, total);
+        Assert.Equal(new[] { DatasetTypes.UploadedTable, DatasetTypes.UploadedTable, DatasetTypes.UploadedTable, DatasetTypes.DecodedTable, DatasetTypes.DuneTable }, page.Select(d => d.Type));
+        var mine = page[0];
+        Assert.Equal((new DatasetOwner("alice", "user"), true), (mine.Owner, mine.IsPrivate));
+        Assert.Equal(new[] { new DatasetColumn("id", "bigint", false), new DatasetColumn("at", "timestamp(3)", true) }, mine.Columns);
+        Assert.Equal(new DatasetOwner("dune", "team"), page[4].Owner);
+
+        var hidden = await Assert.ThrowsAsync<UseCaseException>(() => catalog.GetAsync("alice", "dune.bob.secret", None));
+        var missing = await Assert.ThrowsAsync<UseCaseException>(() => catalog.GetAsync("alice", "dune.bob.nothing", None));
+        Assert.Equal((UseCaseError.NotFound, missing.Message), (hidden.Error, hidden.Message));
+        Assert.Equal("dune.bob.secret", (await catalog.GetAsync("bob", "DUNE.bob.Secret", None)).FullName);
+        Assert.Equal("uint256", (await catalog.GetAsync("carol", "erc20_ethereum.evt_transfer", None)).Columns[1].Type);
+    }
+
+    [Fact]
+    public async Task Filters_by_owner_and_types_page_with_the_total_and_refuse_an_unknown_type()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        var catalog = await CatalogAsync(h);
+        var (page, total) = await catalog.ListAsync("carol", DatasetFilter.Parse("BOB", null), 50, 0, None);
+        Assert.Equal(new[] { "dune.bob.shared" }, page.Select(d => d.FullName));
+        Assert.Equal(1, total);
+        (page, total) = await catalog.ListAsync("carol", DatasetFilter.Parse(null, "dune_table, decoded_table"), 1, 1, None);
+        Assert.Equal(new[] { "ethereum.blocks" }, page.Select(d => d.FullName));
+        Assert.Equal(2, total);
+        (page, total) = await catalog.ListAsync("carol", DatasetFilter.Parse("dune", "uploaded_table"), 50, 0, None);
+        Assert.Equal(0, total);
+        var bad = Assert.Throws<UseCaseException>(() => DatasetFilter.Parse(null, "dune_table,table"));
+        Assert.Equal(UseCaseError.Invalid, bad.Error);
+        Assert.Contains("'table'", bad.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_later_source_refines_a_dataset_of_the_same_full_name()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        var catalog = await CatalogAsync(h, new Views());
+        var view = await catalog.GetAsync("bob", "dune.alice.result_daily", None);
+        Assert.Equal(DatasetTypes.TransformationTable, view.Type);
+        var (page, _) = await catalog.ListAsync("bob", DatasetFilter.Parse(null, "transformation_table"), 50, 0, None);
+        Assert.Equal(new[] { "dune.alice.result_daily" }, page.Select(d => d.FullName));
+    }
+}

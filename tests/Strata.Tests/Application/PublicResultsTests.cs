@@ -1,0 +1,95 @@
+using Strata.Application;
+using Strata.Application.Queries;
+using Strata.Core.Executions;
+using Strata.Core.Queries;
+
+namespace Strata.Tests.Application;
+
+/// <summary>
+/// Who reads a saved query's results: the owner's runs of a public query are anyone's (latest result and
+/// the execution routes), a third caller's runs stay its own, and a private query's stay the owner's.
+/// </summary>
+public sealed class PublicResultsTests
+{
+    private static readonly KeyValuePair<string, string>[] None = [];
+
+    private static async Task<(string Id, SavedQuery Query)> CreateAsync(ExecutionHarness h, bool isPrivate)
+    {
+        long id = await h.Queries.CreateAsync("alice", new SavedQueryDraft("q", "select 1", "", [], [], isPrivate, SqlDialect.DuneSql), CancellationToken.None);
+        string text = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return (text, await h.Queries.GetOwnedAsync("alice", text, CancellationToken.None));
+    }
+
+    private static async Task<string> RunAsync(ExecutionHarness h, SavedQuery query, string caller)
+    {
+        var submitted = await h.Service.SubmitAsync(SavedQueries.ExecutionOf(query, caller, PerformanceTier.Medium, new Dictionary<string, ParameterValue>()), CancellationToken.None);
+        h.Engine.Run(submitted.Execution.Id).Complete();
+        await h.EndedAsync(submitted.Execution.Id);
+        return submitted.Execution.Id;
+    }
+
+    [Fact]
+    public async Task The_owners_run_of_a_public_query_is_readable_by_anyone_and_a_third_callers_run_is_not()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        var access = new PublicResults(h.Store, h.Store, h.Service);
+        h.StartWorker();
+        var (id, query) = await CreateAsync(h, isPrivate: false);
+        string alices = await RunAsync(h, query, "alice");
+        string bobs = await RunAsync(h, query, "bob");
+
+        // Bob's own run is newer, so it is his latest; carol sees the owner's; the owner never sees bob's.
+        Assert.Equal(bobs, (await h.Queries.LatestAsync("bob", id, None, CancellationToken.None)).Id);
+        Assert.Equal(alices, (await h.Queries.LatestAsync("carol", id, None, CancellationToken.None)).Id);
+        Assert.Equal(alices, (await h.Queries.LatestAsync("alice", id, None, CancellationToken.None)).Id);
+
+        Assert.Equal(alices, (await access.ReadableAsync("carol", alices.ToLowerInvariant(), CancellationToken.None)).Id);
+        var third = await Assert.ThrowsAsync<UseCaseException>(() => access.ReadableAsync("carol", bobs, CancellationToken.None));
+        var missing = await Assert.ThrowsAsync<UseCaseException>(() => access.ReadableAsync("carol", ExecutionIds.New(), CancellationToken.None));
+        Assert.Equal((UseCaseError.NotFound, missing.Message), (third.Error, third.Message));
+        await Assert.ThrowsAsync<UseCaseException>(() => access.ReadableAsync("alice", bobs, CancellationToken.None));
+        // Cancelling stays the runner's.
+        await Assert.ThrowsAsync<UseCaseException>(() => h.Service.GetAsync("carol", alices, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_private_querys_results_are_the_owners_only_also_after_it_was_public()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        var access = new PublicResults(h.Store, h.Store, h.Service);
+        h.StartWorker();
+        var (id, query) = await CreateAsync(h, isPrivate: false);
+        string alices = await RunAsync(h, query, "alice");
+        Assert.Equal(alices, (await access.ReadableAsync("bob", alices, CancellationToken.None)).Id);
+
+        await h.Queries.SetFlagAsync("alice", id, q => q with { IsPrivate = true }, CancellationToken.None);
+        var hidden = await Assert.ThrowsAsync<UseCaseException>(() => access.ReadableAsync("bob", alices, CancellationToken.None));
+        Assert.Equal((UseCaseError.NotFound, "Execution not found"), (hidden.Error, hidden.Message));
+        var latest = await Assert.ThrowsAsync<UseCaseException>(() => h.Queries.LatestAsync("bob", id, None, CancellationToken.None));
+        Assert.Equal((UseCaseError.NotFound, SavedQueries.QueryNotFound), (latest.Error, latest.Message));
+        Assert.Equal(alices, (await access.ReadableAsync("alice", alices, CancellationToken.None)).Id);
+    }
+
+    [Fact]
+    public async Task Ad_hoc_runs_are_never_public()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        var access = new PublicResults(h.Store, h.Store, h.Service);
+        var submitted = await h.SubmitAsync("alice");
+        await Assert.ThrowsAsync<UseCaseException>(() => access.ReadableAsync("bob", submitted.Execution.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Of_two_runs_the_one_with_a_result_wins_then_the_newer()
+    {
+        Execution Run(ExecutionState state) => new() { Id = ExecutionIds.New(), Owner = "o", Sql = "s", State = state };
+        var olderDone = Run(ExecutionState.Completed);
+        var newerFailed = Run(ExecutionState.Failed);
+        var newestDone = Run(ExecutionState.Completed);
+        Assert.Same(olderDone, PublicResults.Newer(newerFailed, olderDone));
+        Assert.Same(newestDone, PublicResults.Newer(olderDone, newestDone));
+        Assert.Same(newestDone, PublicResults.Newer(newestDone, olderDone));
+        Assert.Same(olderDone, PublicResults.Newer(null, olderDone));
+        Assert.Null(PublicResults.Newer(null, null));
+    }
+}
