@@ -101,7 +101,7 @@ public static class ObservabilitySetup
                 await next(context).ConfigureAwait(false);
                 return;
             }
-            using (logger.BeginScope(new KeyValuePair<string, object?>[] { new("ExecutionId", executionId.ToUpperInvariant()) }))
+            using (logger.BeginScope("ExecutionId:{ExecutionId}", executionId.ToUpperInvariant()))
             {
                 await next(context).ConfigureAwait(false);
             }

@@ -93,6 +93,7 @@ internal sealed class DescribedRoutes(RouteDescriptions descriptions, EndpointDa
         to.Parameters = Merge(to.Parameters, from.Parameters);
         to.Examples = Merge(to.Examples, from.Examples);
         to.Headers = Merge(to.Headers, from.Headers);
+        to.RequestBodies = Merge(to.RequestBodies, from.RequestBodies);
         to.SecuritySchemes = Merge(to.SecuritySchemes, from.SecuritySchemes);
     }
 
