@@ -24,7 +24,7 @@ public static class ObservabilitySetup
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(StrataMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
-            .AddPrometheusExporter());
+            .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHealthChecks()
             .AddCheck<MetadataStoreCheck>("store", tags: [HealthResponses.ReadyTag])
