@@ -5,6 +5,8 @@ using Strata.Application.Configuration;
 using Strata.Server.Apis;
 using Strata.Server.Configuration;
 using Strata.Server.Hosting;
+using Strata.Server.Observability;
+using Strata.Server.OpenApi;
 using Strata.Storage.Files.Results;
 
 // Everything the server writes under the data directory is private to its user.
@@ -28,7 +30,9 @@ builder.Services
     .AddLocalFiles()
     .AddUseCases()
     .AddQueryEngine();
+builder.AddObservability();
 builder.AddHttpHardening();
+builder.Services.AddApiReference();
 builder.Services.AddSingleton<ResultPages>();
 builder.WebHost.ConfigureKestrel((context, kestrel) =>
 {
@@ -60,6 +64,7 @@ app.UseTrailingSlashes();
 app.UseRequestLimits();
 app.UseResponseCompression();
 app.UseRouting();
+app.UseObservability();
 app.UseBodyLimitsAndRateLimits();
 app.UseUseCaseErrors();
 app.MapExecutionsApi();
@@ -67,6 +72,8 @@ app.MapQueriesApi();
 app.MapUploadsApi();
 app.MapDatasetsApi();
 app.MapEndpointsApi();
+app.MapOperations();
+app.MapApiReference();
 app.MapFallback((HttpContext context, RouteMethods routes) => routes.Unmatched(context));
 
 try

@@ -41,6 +41,7 @@ public sealed partial class ExecutionService
                     time.GetUtcNow(),
                     Error: new ExecutionError(ExecutionError.ExecutionFailed, CrashSuspectedMessage)),
                     cancellationToken).ConfigureAwait(false);
+                metrics?.Finished(execution.Tier, ExecutionState.Failed);
                 crashed++;
                 continue;
             }
@@ -101,6 +102,8 @@ public sealed partial class ExecutionService
             {
                 return;
             }
+            metrics?.Started(tier, startedAt - execution.SubmittedAt);
+            using var stopped = new RunStopped(metrics, tier);
             int attempt = execution.Attempts + 1;
             var tierOptions = TierOf(tier);
             using var timeout = new CancellationTokenSource(tierOptions.Timeout, time);
@@ -131,7 +134,7 @@ public sealed partial class ExecutionService
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                await HandBackAsync(id, attempt).ConfigureAwait(false);
+                await HandBackAsync(id, attempt, tier).ConfigureAwait(false);
                 return;
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cts.IsCancellationRequested)
@@ -170,6 +173,10 @@ public sealed partial class ExecutionService
                 // Cancelled while finishing: no result may outlive a cancelled execution.
                 results.Delete(id);
             }
+            else
+            {
+                metrics?.Finished(tier, outcome.State, outcome.EndedAt - startedAt, outcome.Result?.ResultSetBytes ?? 0);
+            }
         }
         finally
         {
@@ -182,7 +189,7 @@ public sealed partial class ExecutionService
     /// A graceful stop interrupted the run: back to PENDING for the next start, unless this was its
     /// last attempt. Written with no token, since the stopping one has fired.
     /// </summary>
-    private async Task HandBackAsync(string id, int attempt)
+    private async Task HandBackAsync(string id, int attempt, PerformanceTier tier)
     {
         results.Delete(id);
         if (attempt >= MaxAttempts)
@@ -192,6 +199,7 @@ public sealed partial class ExecutionService
                 time.GetUtcNow(),
                 Error: new ExecutionError(ExecutionError.ExecutionFailed, StoppedTwiceMessage)),
                 CancellationToken.None).ConfigureAwait(false);
+            metrics?.Finished(tier, ExecutionState.Failed);
             LogMessages.GaveUp(logger, id);
             return;
         }
@@ -210,6 +218,12 @@ public sealed partial class ExecutionService
         int original = substituted.MapBack(ParameterSubstitution.OffsetOf(execution.Sql, line, column));
         var (l, c) = ParameterSubstitution.LineColumnOf(source, original);
         return error with { Line = l, Column = c };
+    }
+
+    /// <summary>Counts a run as over when its scope ends, however it ends.</summary>
+    private readonly struct RunStopped(Observability.StrataMetrics? metrics, PerformanceTier tier) : IDisposable
+    {
+        public void Dispose() => metrics?.Stopped(tier);
     }
 
     /// <summary>Marks executions whose results expired as EXPIRED and deletes their files; returns how many.</summary>

@@ -28,7 +28,8 @@ public sealed partial class ExecutionService(
     IExecutionSignals signals,
     IOptions<StrataOptions> options,
     TimeProvider time,
-    ILogger<ExecutionService> logger)
+    ILogger<ExecutionService> logger,
+    Observability.StrataMetrics? metrics = null)
 {
     public const string ShuttingDownMessage = "The server is shutting down and accepts no new executions; submit again once it is back.";
     public const string IdempotencyConflictMessage = "Idempotency-Key was already used with a different request";
@@ -46,6 +47,7 @@ public sealed partial class ExecutionService(
         // Results count against the storage quota: an owner at or over it submits nothing new.
         if (await storage.OverQuotaAsync(request.Owner, cancellationToken).ConfigureAwait(false) is { } overQuota)
         {
+            metrics?.Rejected(Observability.StrataMetrics.Reasons.StorageQuota);
             throw new UseCaseException(UseCaseError.Invalid, overQuota);
         }
         var now = time.GetUtcNow();
@@ -101,6 +103,7 @@ public sealed partial class ExecutionService(
             LogMessages.Submitted(logger, execution.Id, request.Owner, request.Tier.ToWire());
             queue.Enqueue(execution.Id, execution.Owner, execution.Tier);
             queued = true;
+            metrics?.Submitted(execution.Tier);
             return new SubmitResult(execution, ReuseKind.None);
         }
         finally
@@ -123,9 +126,11 @@ public sealed partial class ExecutionService(
         {
             case QueueAdmission.OwnerQuota:
                 LogMessages.QuotaRefused(logger, owner, queue.QueuedPerOwner);
+                metrics?.Rejected(Observability.StrataMetrics.Reasons.QueuedQuota);
                 throw new UseCaseException(UseCaseError.QuotaExceeded,
                     $"queued executions quota exceeded: at most {queue.QueuedPerOwner} per owner (Strata:Quotas:QueuedPerOwner); wait for some to finish or cancel some");
             case QueueAdmission.TierFull:
+                metrics?.Rejected(Observability.StrataMetrics.Reasons.TierQueueFull);
                 throw new UseCaseException(UseCaseError.Unavailable,
                     $"the {tier.ToWire()} tier queue is full: at most {queue.CapacityPerTier} pending executions (Strata:QueueCapacity); submit again later");
         }
@@ -187,6 +192,7 @@ public sealed partial class ExecutionService(
         if (changed)
         {
             LogMessages.Cancelled(logger, execution.Id);
+            metrics?.Finished(execution.Tier, ExecutionState.Cancelled);
             queue.Remove(execution.Id);
             await signals.CancelAsync(execution.Id).ConfigureAwait(false);
             signals.Finished(execution.Id);

@@ -227,6 +227,14 @@ public sealed class FairQueue : IExecutionQueue
         }
     }
 
+    public int Depth(PerformanceTier tier)
+    {
+        lock (gate)
+        {
+            return tiers[tier].Queued;
+        }
+    }
+
     /// <summary>Pending executions of an owner, across tiers (reservations included).</summary>
     public int QueuedCount(string owner)
     {

@@ -39,6 +39,9 @@ public interface IExecutionQueue
 
     /// <summary>1-based place of a pending execution in the claim order as it stands; null when not queued.</summary>
     int? PositionOf(string id);
+
+    /// <summary>Pending executions of a tier waiting to be claimed, all owners together.</summary>
+    int Depth(PerformanceTier tier);
 }
 
 /// <summary>The outcome of <see cref="IExecutionQueue.TryReserve"/>.</summary>

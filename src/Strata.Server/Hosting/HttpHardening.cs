@@ -43,6 +43,7 @@ public static class HttpHardening
             o.OnRejected = (rejected, cancellationToken) =>
             {
                 var response = rejected.HttpContext.Response;
+                rejected.HttpContext.RequestServices.GetService<Strata.Application.Observability.StrataMetrics>()?.Rejected(Strata.Application.Observability.StrataMetrics.Reasons.RateLimit);
                 double seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retry) ? retry.TotalSeconds : 60;
                 response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(seconds)).ToString(CultureInfo.InvariantCulture);
                 return new ValueTask(ApiErrors.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "rate limit exceeded"));

@@ -26,11 +26,12 @@ public static class HttpPipeline
         await ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ApiErrors.Internal).ConfigureAwait(false);
     }));
 
-    /// <summary>Every route accepts a trailing slash, without a redirect.</summary>
+    /// <summary>Every API route accepts a trailing slash, without a redirect.</summary>
     public static IApplicationBuilder UseTrailingSlashes(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var path = context.Request.Path.Value;
-        if (path is { Length: > 1 } && path.EndsWith('/'))
+        // Scalar's reference page lives at /docs/ and redirects /docs there: its slash stays.
+        if (path is { Length: > 1 } && path.EndsWith('/') && !path.StartsWith(Strata.Server.OpenApi.ApiReference.DocsRoute + "/", StringComparison.Ordinal))
         {
             context.Request.Path = path.TrimEnd('/');
         }

@@ -30,6 +30,7 @@ public static partial class QueryEngineSetup
         services.AddSingleton<IEngineStartup>(sp => sp.GetRequiredService<DuckDbEngine>());
         services.AddSingleton<IQueryViewSyntax, DuneQueryViewSyntax>();
         services.AddSingleton<IChainTables>(sp => new DuckDbChainTables(DemoDatabase.PathIn(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir)));
+        services.AddSingleton<IEngineProbe>(sp => new DuckDbProbe(DemoDatabase.PathIn(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir)));
         services.AddSingleton<IResultQueryEngine>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
