@@ -105,6 +105,40 @@ public sealed partial class SqliteMetadataStore
             ALTER TABLE executions ADD COLUMN dialect TEXT NULL;
             ALTER TABLE queries ADD COLUMN query_engine TEXT NULL;
             """),
+        // Placeholder for the step 3 another branch adds (steps must be numbered 1, 2, 3...); the lead drops it at merge.
+        new(3, "placeholder (api-matviews branch; replaced at merge)", "SELECT 1;"),
+        // Issue 12: materialized views (their rows are an ordinary table in uploaded_tables) and pipeline executions.
+        new(4, "materialized views and pipeline executions", """
+            CREATE TABLE materialized_views (
+                owner TEXT NOT NULL,
+                name TEXT NOT NULL,
+                query_id INTEGER NOT NULL,
+                is_private INTEGER NOT NULL,
+                tier TEXT NOT NULL,
+                cron TEXT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                claimed_slot TEXT NULL,
+                last_run_at TEXT NULL,
+                last_execution_id TEXT NULL,
+                table_execution_id TEXT NULL,
+                last_error TEXT NULL,
+                applied INTEGER NOT NULL DEFAULT 1,
+                PRIMARY KEY (owner, name)
+            );
+            CREATE TABLE pipeline_executions (
+                id TEXT PRIMARY KEY,
+                owner TEXT NOT NULL,
+                query_id INTEGER NOT NULL,
+                state TEXT NOT NULL,
+                nodes_json TEXT NOT NULL,
+                submitted_at TEXT NOT NULL,
+                ended_at TEXT NULL,
+                error TEXT NULL,
+                params_json TEXT NULL
+            );
+            CREATE INDEX pipeline_executions_state ON pipeline_executions(state);
+            """),
     ];
 
     /// <summary>The columns added in place before schema versions existed (by step 2's code, when missing).

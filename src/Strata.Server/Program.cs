@@ -65,6 +65,8 @@ app.UseUseCaseErrors();
 app.MapExecutionsApi();
 app.MapQueriesApi();
 app.MapUploadsApi();
+app.MapMaterializedViewsApi();
+app.MapPipelinesApi();
 app.MapFallback((HttpContext context, RouteMethods routes) => routes.Unmatched(context));
 
 try

@@ -29,6 +29,7 @@ public static partial class QueryEngineSetup
         services.AddSingleton<IEngineNames>(sp => sp.GetRequiredService<DuckDbEngine>());
         services.AddSingleton<IEngineStartup>(sp => sp.GetRequiredService<DuckDbEngine>());
         services.AddSingleton<IQueryViewSyntax, DuneQueryViewSyntax>();
+        services.AddSingleton<IStatementTables, DuckDbStatementTables>();
         services.AddSingleton<IResultQueryEngine>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
