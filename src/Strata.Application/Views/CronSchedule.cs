@@ -28,24 +28,24 @@ public sealed class CronSchedule
     public static CronSchedule Parse(string text, DateTimeOffset now)
     {
         var schedule = ParseUnchecked(text);
-        var previous = schedule.expression.GetNextOccurrence(now.UtcDateTime, TimeZoneInfo.Utc);
-        if (previous is null)
-        {
-            throw Invalid(text, "it never fires");
-        }
+        // A schedule that runs at least weekly fires within a week of any instant, so the wait from now counts too;
+        // the 15-minute bound applies between runs only.
+        DateTime previous = now.UtcDateTime;
+        bool first = true;
         var end = now.UtcDateTime + Horizon;
         while (previous < end)
         {
-            var next = schedule.expression.GetNextOccurrence(previous.Value, TimeZoneInfo.Utc);
+            var next = schedule.expression.GetNextOccurrence(previous, TimeZoneInfo.Utc);
             if (next is null || next - previous > MaxInterval)
             {
                 throw Invalid(text, $"it leaves more than a week between runs (after {previous:yyyy-MM-dd HH:mm} UTC)");
             }
-            if (next - previous < MinInterval)
+            if (!first && next - previous < MinInterval)
             {
                 throw Invalid(text, $"it runs more often than every 15 minutes ({previous:HH:mm} and {next:HH:mm} UTC)");
             }
-            previous = next;
+            previous = next.Value;
+            first = false;
         }
         return schedule;
     }

@@ -108,6 +108,10 @@ public sealed partial class MaterializedViews
         }
     }
 
+    /// <summary>The apply of a refresh in flight here (null when applied, else why not); completed when none is.</summary>
+    public Task<string?> WhenAppliedAsync(string executionId) =>
+        applying.TryGetValue(executionId, out var task) ? task : Task.FromResult<string?>(null);
+
     /// <summary>After a restart (and the executions' own recovery): applies the refreshes that were still in flight.</summary>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {

@@ -58,3 +58,10 @@ public sealed class SqliteUsageStoreContract : UsageStoreContract
     protected override Task<StorePorts> CreateStoresAsync() => factory.CreateAsync();
     protected override Task DeleteStoresAsync() => factory.DeleteAsync();
 }
+
+public sealed class SqliteViewStoreContract : ViewStoreContract
+{
+    private readonly SqliteStoreFactory factory = new();
+    protected override Task<StorePorts> CreateStoresAsync() => factory.CreateAsync();
+    protected override Task DeleteStoresAsync() => factory.DeleteAsync();
+}
