@@ -10,7 +10,7 @@ public sealed partial class SqliteMetadataStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, handle, key_prefix, created_at, revoked_at, key_hash FROM api_keys WHERE key_hash = $h AND revoked_at IS NULL";
+        command.CommandText = "SELECT id, handle, key_prefix, created_at, revoked_at, last_used_at, key_hash FROM api_keys WHERE key_hash = $h AND revoked_at IS NULL";
         command.Parameters.AddWithValue("$h", keyHash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -19,7 +19,7 @@ public sealed partial class SqliteMetadataStore
         }
         // The index finds the row; the match itself is confirmed in constant time.
         bool same = System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.ASCII.GetBytes(reader.GetString(5)), System.Text.Encoding.ASCII.GetBytes(keyHash));
+            System.Text.Encoding.ASCII.GetBytes(reader.GetString(6)), System.Text.Encoding.ASCII.GetBytes(keyHash));
         return same ? ReadKey(reader) : null;
     }
 
@@ -33,7 +33,7 @@ public sealed partial class SqliteMetadataStore
             INSERT INTO api_keys (handle, key_hash, key_prefix, created_at)
             VALUES (COALESCE((SELECT handle FROM api_keys WHERE handle = $handle COLLATE NOCASE ORDER BY id LIMIT 1), $handle), $h, $p, $now)
             ON CONFLICT(key_hash) DO UPDATE SET revoked_at = NULL
-            RETURNING id, handle, key_prefix, created_at, revoked_at
+            RETURNING id, handle, key_prefix, created_at, revoked_at, last_used_at
             """;
         command.Parameters.AddWithValue("$handle", handle);
         command.Parameters.AddWithValue("$h", keyHash);
@@ -48,7 +48,7 @@ public sealed partial class SqliteMetadataStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, handle, key_prefix, created_at, revoked_at FROM api_keys ORDER BY id";
+        command.CommandText = "SELECT id, handle, key_prefix, created_at, revoked_at, last_used_at FROM api_keys ORDER BY id";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var keys = new List<ApiKeyInfo>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -68,6 +68,20 @@ public sealed partial class SqliteMetadataStore
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
+    public async Task MarkKeyUsedAsync(long keyId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        // Stored timestamps have one fixed-width format, so they compare as text.
+        command.CommandText = "UPDATE api_keys SET last_used_at = $at WHERE id = $id AND (last_used_at IS NULL OR last_used_at < $at)";
+        command.Parameters.AddWithValue("$at", Format(at));
+        command.Parameters.AddWithValue("$id", keyId);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private static ApiKeyInfo ReadKey(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), Parse(r.GetString(3)), r.IsDBNull(4) ? null : Parse(r.GetString(4)));
+        new(r.GetInt64(0), r.GetString(1), r.GetString(2), Parse(r.GetString(3)), r.IsDBNull(4) ? null : Parse(r.GetString(4)))
+        {
+            LastUsedAt = r.IsDBNull(5) ? null : Parse(r.GetString(5)),
+        };
 }

@@ -105,8 +105,10 @@ public sealed partial class SqliteMetadataStore
             ALTER TABLE executions ADD COLUMN dialect TEXT NULL;
             ALTER TABLE queries ADD COLUMN query_engine TEXT NULL;
             """),
-        // Placeholder for the step 3 another branch adds (steps must be numbered 1, 2, 3...); the lead drops it at merge.
-        new(3, "placeholder (api-matviews branch; replaced at merge)", "SELECT 1;"),
+        // Issue 15 (CLI, assigned step number 5): when each key last authenticated a request, for `strata keys list`.
+        // Numbered 3 on its branch only because steps must be numbered 1, 2, 3... in order; renumber at merge.
+        new(3, "last use of API keys", """
+            ALTER TABLE api_keys ADD COLUMN last_used_at TEXT NULL;
         // Issue 12: materialized views (their rows are an ordinary table in uploaded_tables) and pipeline executions.
         new(4, "materialized views and pipeline executions", """
             CREATE TABLE materialized_views (

@@ -8,10 +8,15 @@ namespace Strata.Application.Keys;
 /// confirmed in constant time), so a key revoked by <c>strata keys revoke</c>, from another process,
 /// gets 401 on its very next request: there is no cache that could keep serving it.
 /// </summary>
-public sealed class ApiKeyResolver(IKeyStore store)
+/// <remarks>A key's last use is written when the stored one is a minute old or more, so a busy key costs
+/// one metadata write a minute, not one a request.</remarks>
+public sealed class ApiKeyResolver(IKeyStore store, TimeProvider time)
 {
     /// <summary>The longest key looked up; longer ones are refused without hashing.</summary>
     public const int MaxKeyLength = 256;
+
+    /// <summary>How stale a key's recorded last use may get.</summary>
+    public static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
 
     public async ValueTask<string?> ResolveAsync(string? key, CancellationToken cancellationToken)
     {
@@ -20,6 +25,15 @@ public sealed class ApiKeyResolver(IKeyStore store)
             return null;
         }
         var info = await store.FindKeyAsync(ApiKeyHashing.Hash(key), cancellationToken).ConfigureAwait(false);
-        return info?.Handle;
+        if (info is null)
+        {
+            return null;
+        }
+        var now = time.GetUtcNow();
+        if (info.LastUsedAt is not { } last || now - last >= LastUseResolution)
+        {
+            await store.MarkKeyUsedAsync(info.Id, now, cancellationToken).ConfigureAwait(false);
+        }
+        return info.Handle;
     }
 }

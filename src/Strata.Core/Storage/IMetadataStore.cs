@@ -27,6 +27,10 @@ public interface IKeyStore
     Task<IReadOnlyList<ApiKeyInfo>> ListKeysAsync(CancellationToken cancellationToken);
 
     Task<bool> RevokeKeyAsync(long keyId, CancellationToken cancellationToken);
+
+    /// <summary>Records that a key was used at <paramref name="at"/> (shown by <c>strata keys list</c>);
+    /// an earlier time than the stored one changes nothing.</summary>
+    Task MarkKeyUsedAsync(long keyId, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 /// <summary>Executions and their idempotency records. Every write is committed before the call returns, so an accepted execution survives a crash.</summary>
@@ -152,4 +156,8 @@ public sealed record ExecutionOutcome(
 public sealed record IdempotencyRecord(string Owner, string Key, string RequestHash, string ExecutionId, DateTimeOffset CreatedAt);
 
 /// <summary>A stored API key (the key itself is never stored, only its hash).</summary>
-public sealed record ApiKeyInfo(long Id, string Handle, string KeyPrefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+public sealed record ApiKeyInfo(long Id, string Handle, string KeyPrefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+{
+    /// <summary>When the key last authenticated a request, to the minute (null: never).</summary>
+    public DateTimeOffset? LastUsedAt { get; init; }
+}

@@ -35,4 +35,18 @@ public abstract class KeyStoreContract : StoreContract
         Assert.NotNull(await keys.FindKeyAsync("hash-1", None));
         Assert.Equal([first.Id, second.Id], (await keys.ListKeysAsync(None)).Select(k => k.Id));
     }
+
+    [Fact]
+    public async Task A_key_keeps_its_latest_use_and_starts_with_none()
+    {
+        var keys = Stores.Keys;
+        var added = await keys.AddKeyAsync("alice", "hash-u", "sk_u", None);
+        Assert.Null(added.LastUsedAt);
+        var first = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        await keys.MarkKeyUsedAsync(added.Id, first, None);
+        await keys.MarkKeyUsedAsync(added.Id, first.AddMinutes(-5), None);
+        Assert.Equal(first, (await keys.FindKeyAsync("hash-u", None))!.LastUsedAt);
+        await keys.MarkKeyUsedAsync(added.Id, first.AddMinutes(2), None);
+        Assert.Equal(first.AddMinutes(2), Assert.Single(await keys.ListKeysAsync(None)).LastUsedAt);
+    }
 }

@@ -95,7 +95,7 @@ public sealed class SqliteSchemaTests : IDisposable
         var store = new SqliteMetadataStore(DbPath);
         await store.InitializeAsync(CancellationToken.None);
         Assert.Equal(SqliteMetadataStore.SchemaVersion, await ScalarAsync("PRAGMA user_version"));
-        Assert.Equal(2, SqliteMetadataStore.SchemaVersion);
+        Assert.Equal(3, SqliteMetadataStore.SchemaVersion);
         Assert.Equal(6, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('api_keys', 'executions', 'idempotency_keys', 'queries', 'upload_tables', 'upload_parts')"));
         Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM pragma_table_info('executions') WHERE name = 'dialect'"));
         Assert.Equal("wal", await ScalarTextAsync("PRAGMA journal_mode"));
@@ -159,15 +159,16 @@ public sealed class SqliteSchemaTests : IDisposable
     {
         var ct = CancellationToken.None;
         await new SqliteMetadataStore(DbPath).InitializeAsync(ct);
-        SchemaMigration[] broken = [.. SqliteMetadataStore.Migrations, new(3, "test step", "CREATE TABLE step3 (x); SELECT * FROM no_such_table")];
-        SchemaMigration[] fixedSteps = [.. SqliteMetadataStore.Migrations, new(3, "test step", "CREATE TABLE step3 (x)")];
+        int current = SqliteMetadataStore.SchemaVersion;
+        SchemaMigration[] broken = [.. SqliteMetadataStore.Migrations, new(current + 1, "test step", "CREATE TABLE step3 (x); SELECT * FROM no_such_table")];
+        SchemaMigration[] fixedSteps = [.. SqliteMetadataStore.Migrations, new(current + 1, "test step", "CREATE TABLE step3 (x)")];
 
         await using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=false"))
         {
             await connection.OpenAsync(ct);
             await Assert.ThrowsAsync<SqliteException>(() => SqliteMetadataStore.MigrateAsync(connection, broken, DbPath, ct));
         }
-        Assert.Equal(2, await ScalarAsync("PRAGMA user_version"));
+        Assert.Equal(current, await ScalarAsync("PRAGMA user_version"));
         Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE name = 'step3'"));
 
         await using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=false"))
@@ -175,7 +176,7 @@ public sealed class SqliteSchemaTests : IDisposable
             await connection.OpenAsync(ct);
             await SqliteMetadataStore.MigrateAsync(connection, fixedSteps, DbPath, ct);
         }
-        Assert.Equal(3, await ScalarAsync("PRAGMA user_version"));
+        Assert.Equal(current + 1, await ScalarAsync("PRAGMA user_version"));
         Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE name = 'step3'"));
 
         // This code knows only up to version 2, so that database is now refused.
