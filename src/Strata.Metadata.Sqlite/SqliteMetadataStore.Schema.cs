@@ -110,7 +110,7 @@ public sealed partial class SqliteMetadataStore
         new(3, "last use of API keys", """
             ALTER TABLE api_keys ADD COLUMN last_used_at TEXT NULL;
             """),
-        // Issue 12 (api-matviews, assigned step 4): materialized views (their rows are an ordinary table in uploaded_tables) and pipeline executions.
+        // Issue 12 (api-matviews, assigned step 4): materialized views (their rows are an ordinary table in upload_tables) and pipeline executions.
         new(4, "materialized views and pipeline executions", """
             CREATE TABLE materialized_views (
                 owner TEXT NOT NULL,
