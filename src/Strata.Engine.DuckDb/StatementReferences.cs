@@ -58,6 +58,10 @@ internal sealed class StatementReferences
 
     private readonly List<(string Schema, string Name, bool IsFunction)> refs = [];
 
+    /// <summary>The tables the statement references with the schema each is written with (empty when none), CTEs excluded.</summary>
+    public IEnumerable<(string Schema, string Name)> SchemaTables =>
+        refs.Where(r => !r.IsFunction && !(r.Schema.Length == 0 && CteNames.Contains(r.Name))).Select(r => (r.Schema, r.Name)).Distinct();
+
     public static StatementReferences Unknown { get; } = new(false);
 
     /// <summary>

@@ -122,6 +122,38 @@ public sealed partial class SqliteMetadataStore
         new(4, "last use of API keys", """
             ALTER TABLE api_keys ADD COLUMN last_used_at TEXT NULL;
             """),
+        // Issue 12: materialized views (their rows are an ordinary table in upload_tables) and pipeline executions.
+        new(5, "materialized views and pipeline executions", """
+            CREATE TABLE materialized_views (
+                owner TEXT NOT NULL,
+                name TEXT NOT NULL,
+                query_id INTEGER NOT NULL,
+                is_private INTEGER NOT NULL,
+                tier TEXT NOT NULL,
+                cron TEXT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                claimed_slot TEXT NULL,
+                last_run_at TEXT NULL,
+                last_execution_id TEXT NULL,
+                table_execution_id TEXT NULL,
+                last_error TEXT NULL,
+                applied INTEGER NOT NULL DEFAULT 1,
+                PRIMARY KEY (owner, name)
+            );
+            CREATE TABLE pipeline_executions (
+                id TEXT PRIMARY KEY,
+                owner TEXT NOT NULL,
+                query_id INTEGER NOT NULL,
+                state TEXT NOT NULL,
+                nodes_json TEXT NOT NULL,
+                submitted_at TEXT NOT NULL,
+                ended_at TEXT NULL,
+                error TEXT NULL,
+                params_json TEXT NULL
+            );
+            CREATE INDEX pipeline_executions_state ON pipeline_executions(state);
+            """),
     ];
 
     /// <summary>The columns added in place before schema versions existed (by step 2's code, when missing).

@@ -74,6 +74,8 @@ app.MapDatasetsApi();
 app.MapEndpointsApi();
 app.MapOperations();
 app.MapApiReference();
+app.MapMaterializedViewsApi();
+app.MapPipelinesApi();
 app.MapFallback((HttpContext context, RouteMethods routes) => routes.Unmatched(context));
 
 try

@@ -28,6 +28,23 @@ public sealed partial class ExecutionService
     /// </summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await RecoverQueueAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            recovered.TrySetResult();
+        }
+    }
+
+    /// <summary>Completes once <see cref="RecoverAsync"/> has run: what waits for executions to end starts after it.</summary>
+    public Task Recovered => recovered.Task;
+
+    private readonly TaskCompletionSource recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task RecoverQueueAsync(CancellationToken cancellationToken)
+    {
         results.RemoveIncomplete();
         int pending = 0, crashed = 0;
         foreach (var execution in await store.ListUnfinishedAsync(cancellationToken).ConfigureAwait(false))

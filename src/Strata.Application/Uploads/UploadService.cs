@@ -85,22 +85,35 @@ public sealed partial class UploadService(
         CheckColumnCount(columns.Count);
         var now = time.GetUtcNow();
         var table = new UploadTable(ExecutionIds.New(now), owner, owner, name, request.Description ?? "", request.IsPrivate ?? false, columns, now, now);
+        long rows = await ReplaceWithPartCoreAsync(table, (path, token) => loader.LoadByPositionAsync(spool.Path, columns, path, token), cancellationToken).ConfigureAwait(false);
+        return new CsvUploadResult(table, rows);
+    }
+
+    /// <summary>
+    /// Replaces the table of <paramref name="table"/>'s name with a new one holding one part, written by
+    /// <paramref name="writePart"/> to the path it is given (durably; returns its rows), in one commit, under
+    /// the table's lock and the owner's table and storage quotas. A query already running keeps the old rows.
+    /// </summary>
+    public Task<long> ReplaceWithPartAsync(UploadTable table, Func<string, CancellationToken, Task<long>> writePart, CancellationToken cancellationToken) =>
+        OnDiskAsync(() => ReplaceWithPartCoreAsync(table, writePart, cancellationToken));
+
+    private async Task<long> ReplaceWithPartCoreAsync(UploadTable table, Func<string, CancellationToken, Task<long>> writePart, CancellationToken cancellationToken)
+    {
         string part = files.NewPart(table.Id);
         try
         {
-            long rows = await loader.LoadByPositionAsync(spool.Path, columns, files.PathOf(part), cancellationToken).ConfigureAwait(false);
-            using var creating = await locks.LockAsync(OwnerKey(owner), cancellationToken).ConfigureAwait(false);
-            using var held = await locks.LockAsync(LockKey(owner, name), cancellationToken).ConfigureAwait(false);
+            long rows = await writePart(files.PathOf(part), cancellationToken).ConfigureAwait(false);
+            using var creating = await locks.LockAsync(OwnerKey(table.Owner), cancellationToken).ConfigureAwait(false);
+            using var held = await locks.LockAsync(LockKey(table.Namespace, table.Name), cancellationToken).ConfigureAwait(false);
             // A replace frees the old table's bytes: only the growth counts against the quota.
-            var old = await store.GetTableAsync(owner, name, cancellationToken).ConfigureAwait(false);
+            var old = await store.GetTableAsync(table.Namespace, table.Name, cancellationToken).ConfigureAwait(false);
             if (old is null)
             {
-                await CheckTableCountAsync(owner, cancellationToken).ConfigureAwait(false);
+                await CheckTableCountAsync(table.Owner, cancellationToken).ConfigureAwait(false);
             }
-            long replaced = old?.Bytes ?? 0;
-            var committed = await CommitPartAsync(table, part, rows, replaced, (t, p) => store.ReplaceTableAsync(t, p, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var committed = await CommitPartAsync(table, part, rows, old?.Bytes ?? 0, (t, p) => store.ReplaceTableAsync(t, p, cancellationToken), cancellationToken).ConfigureAwait(false);
             files.Drop(committed);
-            return new CsvUploadResult(table, rows);
+            return rows;
         }
         catch
         {

@@ -1,16 +1,17 @@
 using Strata.Core.Executions;
 using Strata.Core.Queries;
 using Strata.Core.Uploads;
+using Strata.Core.Views;
 
 namespace Strata.Core.Storage;
 
 /// <summary>
 /// Durable metadata, all aggregates behind one schema. Use cases depend on the narrow store of their
 /// aggregate (<see cref="IKeyStore"/>, <see cref="IExecutionStore"/>, <see cref="IQueryStore"/>,
-/// <see cref="ITableStore"/>, <see cref="IUsageStore"/>); this union is what an implementation provides and
+/// <see cref="ITableStore"/>, <see cref="IUsageStore"/>, <see cref="IEndpointStore"/>, <see cref="IViewStore"/>, <see cref="IPipelineStore"/>); this union is what an implementation provides and
 /// what start-up initialises.
 /// </summary>
-public interface IMetadataStore : IKeyStore, IExecutionStore, IQueryStore, ITableStore, IUsageStore, IEndpointStore
+public interface IMetadataStore : IKeyStore, IExecutionStore, IQueryStore, ITableStore, IUsageStore, IEndpointStore, IViewStore, IPipelineStore
 {
     /// <summary>Creates or migrates the schema. Called once at start-up.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);

@@ -5,10 +5,12 @@ using Strata.Application.Engine;
 using Strata.Application.Executions;
 using Strata.Application.Keys;
 using Strata.Application.Queries;
+using Strata.Application.Views;
 using Strata.Core.Engine;
 using Strata.Core.Results;
 using Strata.Core.Storage;
 using Strata.Core.Uploads;
+using Strata.Core.Views;
 using Strata.Metadata.Sqlite;
 using Strata.Server.Configuration;
 using Strata.Application.Uploads;
@@ -46,6 +48,8 @@ public static class CompositionRoot
         services.AddSingleton<ITableStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IUsageStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IEndpointStore>(sp => sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton<IViewStore>(sp => sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton<IPipelineStore>(sp => sp.GetRequiredService<IMetadataStore>());
         return services;
     }
 
@@ -62,6 +66,7 @@ public static class CompositionRoot
         services.AddSingleton<PartCompactor>();
         services.AddSingleton<UploadService>();
         services.AddSingleton<ITableSnapshots>(sp => sp.GetRequiredService<UploadService>());
+        services.AddSingleton<IViewTables, ViewTables>();
         return services;
     }
 
@@ -86,6 +91,10 @@ public static class CompositionRoot
         services.AddSingleton<ApiKeyResolver>();
         services.AddHostedService<ExecutionWorkers>();
         services.AddHostedService<ResultExpirySweeper>();
+        services.AddSingleton<MaterializedViews>();
+        services.AddSingleton<ViewScheduler>();
+        services.AddSingleton<Pipelines>();
+        services.AddHostedService<ViewWorkers>();
         return services;
     }
 

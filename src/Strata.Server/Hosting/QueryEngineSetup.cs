@@ -31,6 +31,7 @@ public static partial class QueryEngineSetup
         services.AddSingleton<IQueryViewSyntax, DuneQueryViewSyntax>();
         services.AddSingleton<IChainTables>(sp => new DuckDbChainTables(DemoDatabase.PathIn(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir)));
         services.AddSingleton<IEngineProbe>(sp => new DuckDbProbe(DemoDatabase.PathIn(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir)));
+        services.AddSingleton<IStatementTables, DuckDbStatementTables>();
         services.AddSingleton<IResultQueryEngine>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;

@@ -48,6 +48,9 @@ internal sealed class ExecutionHarness : IAsyncDisposable
 
     public ExecutionService Service { get; private set; }
 
+    /// <summary>The signals of the current service (new at each restart, as in a new process).</summary>
+    public LocalExecutionSignals Signals { get; private set; } = new();
+
     public SavedQueries Queries => new(Store, Store, Time);
 
     public async Task InitializeAsync() => await Store.InitializeAsync(CancellationToken.None);
@@ -68,7 +71,7 @@ internal sealed class ExecutionHarness : IAsyncDisposable
         Storage,
         new QueryReferences(Store, new DuneQueryViewSyntax(), 1 << 20),
         FairQueue.For(Options, Quotas),
-        new LocalExecutionSignals(),
+        Signals = new LocalExecutionSignals(),
         Microsoft.Extensions.Options.Options.Create(Options),
         Time,
         NullLogger<ExecutionService>.Instance);

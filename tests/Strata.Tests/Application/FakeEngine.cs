@@ -23,12 +23,21 @@ internal sealed class FakeEngine : IQueryEngine
     /// <summary>Executions the engine was asked to run, in order.</summary>
     public ConcurrentQueue<string> Started { get; } = new();
 
+    private readonly System.Threading.Channels.Channel<FakeRun> started = System.Threading.Channels.Channel.CreateUnbounded<FakeRun>();
+
+    /// <summary>The next run the engine was asked for (in order), once it is asked.</summary>
+    public async Task<FakeRun> NextStartedAsync() => await started.Reader.ReadAsync().AsTask().WaitAsync(ExecutionHarness.Guard);
+
+    /// <summary>True when a run was asked for that <see cref="NextStartedAsync"/> has not returned yet.</summary>
+    public bool HasUnreadStart => started.Reader.TryPeek(out _);
+
     public async Task<EngineOutcome> ExecuteAsync(EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken)
     {
         var run = Run(request.ExecutionId);
         run.Request = request;
         Started.Enqueue(request.ExecutionId);
         run.StartedSource.TrySetResult();
+        started.Writer.TryWrite(run);
         using var registration = ObservesCancellation
             ? cancellationToken.Register(() => run.Finish.TrySetCanceled(cancellationToken))
             : default;

@@ -65,3 +65,10 @@ public sealed class SqliteEndpointStoreContract : EndpointStoreContract
     protected override Task<StorePorts> CreateStoresAsync() => factory.CreateAsync();
     protected override Task DeleteStoresAsync() => factory.DeleteAsync();
 }
+
+public sealed class SqliteViewStoreContract : ViewStoreContract
+{
+    private readonly SqliteStoreFactory factory = new();
+    protected override Task<StorePorts> CreateStoresAsync() => factory.CreateAsync();
+    protected override Task DeleteStoresAsync() => factory.DeleteAsync();
+}

@@ -1,12 +1,14 @@
 using Strata.Core.Executions;
 using Strata.Core.Storage;
+using Strata.Core.Views;
 
 namespace Strata.Tests.Contracts;
 
 /// <summary>The metadata ports of one store implementation, each as its interface.</summary>
-public sealed record StorePorts(IKeyStore Keys, IExecutionStore Executions, IQueryStore Queries, ITableStore Tables, IUsageStore Usage, IEndpointStore Endpoints)
+public sealed record StorePorts(IKeyStore Keys, IExecutionStore Executions, IQueryStore Queries, ITableStore Tables, IUsageStore Usage,
+    IEndpointStore Endpoints, IViewStore Views, IPipelineStore Pipelines)
 {
-    public static StorePorts Of(IMetadataStore store) => new(store, store, store, store, store, store);
+    public static StorePorts Of(IMetadataStore store) => new(store, store, store, store, store, store, store, store);
 }
 
 /// <summary>

@@ -95,9 +95,9 @@ public sealed class SqliteSchemaTests : IDisposable
         var store = new SqliteMetadataStore(DbPath);
         await store.InitializeAsync(CancellationToken.None);
         Assert.Equal(SqliteMetadataStore.SchemaVersion, await ScalarAsync("PRAGMA user_version"));
-        Assert.Equal(4, SqliteMetadataStore.SchemaVersion);
+        Assert.Equal(5, SqliteMetadataStore.SchemaVersion);
         Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'query_endpoints'"));
-        Assert.Equal(6, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('api_keys', 'executions', 'idempotency_keys', 'queries', 'upload_tables', 'upload_parts')"));
+        Assert.Equal(8, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('api_keys', 'executions', 'idempotency_keys', 'queries', 'upload_tables', 'upload_parts', 'materialized_views', 'pipeline_executions')"));
         Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM pragma_table_info('executions') WHERE name = 'dialect'"));
         Assert.Equal("wal", await ScalarTextAsync("PRAGMA journal_mode"));
 

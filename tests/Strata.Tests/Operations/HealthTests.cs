@@ -25,6 +25,8 @@ public sealed class SwitchableKeyStore(IKeyStore inner) : IKeyStore
     public Task<IReadOnlyList<ApiKeyInfo>> ListKeysAsync(CancellationToken cancellationToken) => inner.ListKeysAsync(cancellationToken);
 
     public Task<bool> RevokeKeyAsync(long keyId, CancellationToken cancellationToken) => inner.RevokeKeyAsync(keyId, cancellationToken);
+
+    public Task MarkKeyUsedAsync(long keyId, DateTimeOffset at, CancellationToken cancellationToken) => inner.MarkKeyUsedAsync(keyId, at, cancellationToken);
 }
 
 /// <summary>One in-process server whose key store can be switched off, with one unauthenticated request a minute.</summary>

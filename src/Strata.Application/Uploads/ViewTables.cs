@@ -1,0 +1,84 @@
+using Strata.Application.Views;
+using Strata.Core.Executions;
+using Strata.Core.Results;
+using Strata.Core.Storage;
+using Strata.Core.Uploads;
+using Strata.Core.Views;
+
+namespace Strata.Application.Uploads;
+
+/// <summary>
+/// A materialized view's table: the refresh's result as one Parquet part (its Parquet copy rewritten into the
+/// uploads directory by the loader: temporary name, fsync, rename), committed by
+/// <see cref="UploadService.ReplaceWithPartAsync"/> as a whole-table replace under the table and storage quotas.
+/// </summary>
+public sealed class ViewTables(UploadService uploads, ITableStore store, IResultStore results, ITableLoader loader, TimeProvider time) : IViewTables
+{
+    public async Task<long> ReplaceAsync(MaterializedView view, string executionId, CancellationToken cancellationToken)
+    {
+        var stored = results.Open(executionId) ?? throw new ViewTableException($"the result of the refresh execution {executionId} is gone (expired or deleted)");
+        IReadOnlyList<UploadColumn> columns;
+        using (stored)
+        {
+            columns = stored.Schema.Columns.Select(c => new UploadColumn(c.Name, ColumnType(c), true)).ToList();
+        }
+        var duplicate = columns.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ViewTableException($"the view's query returns the column '{duplicate.Key}' twice; a table needs distinct column names");
+        }
+        if (columns.Any(c => !UploadNames.IsValid(c.Name)))
+        {
+            var bad = columns.First(c => !UploadNames.IsValid(c.Name));
+            throw new ViewTableException($"the view's query returns a column named '{bad.Name}'; a table's columns are letters, digits and _ (alias it)");
+        }
+        var now = time.GetUtcNow();
+        var old = await store.GetTableAsync(view.Owner, view.Name, cancellationToken).ConfigureAwait(false);
+        var table = new UploadTable(ExecutionIds.New(now), view.Owner, view.Owner, view.Name, $"Materialized view of query {view.QueryId}",
+            view.IsPrivate, columns, old?.CreatedAt ?? now, now);
+        try
+        {
+            string parquet = await results.EnsureParquetAsync(executionId, cancellationToken).ConfigureAwait(false);
+            return await uploads.ReplaceWithPartAsync(table, (path, token) => loader.CompactAsync([parquet], columns, path, token), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is UploadRejectedException or DiskFullException or UseCaseException)
+        {
+            throw new ViewTableException(e.Message, e);
+        }
+    }
+
+    public async Task DropAsync(string owner, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await uploads.DeleteAsync(owner, owner, name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UseCaseException e) when (e.Error == UseCaseError.NotFound)
+        {
+            // Never refreshed: there is no table to drop.
+        }
+    }
+
+    public async Task<(long Bytes, long Rows)?> SizeAsync(string owner, string name, CancellationToken cancellationToken) =>
+        await store.GetTableAsync(owner, name, cancellationToken).ConfigureAwait(false) is { } table ? (table.Bytes, table.RowCount) : null;
+
+    public async Task<bool> ExistsAsync(string owner, string name, CancellationToken cancellationToken) =>
+        await store.GetTableAsync(owner, name, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>
+    /// The declared type of a result column. The Parquet copy holds each column as the result file does, so a
+    /// value stored as text (wide decimals, int128, JSON) stays text; uint256/int256 are read back as Dune's types.
+    /// </summary>
+    private static UploadColumnType ColumnType(ResultColumn column) => column.Kind switch
+    {
+        ColumnKind.Int64 => new UploadColumnType(UploadTypeKind.Bigint),
+        ColumnKind.Double or ColumnKind.Float => new UploadColumnType(UploadTypeKind.Double),
+        ColumnKind.Boolean => new UploadColumnType(UploadTypeKind.Boolean),
+        ColumnKind.Binary => new UploadColumnType(UploadTypeKind.Varbinary),
+        ColumnKind.Timestamp => new UploadColumnType(UploadTypeKind.Timestamp),
+        ColumnKind.Date => new UploadColumnType(UploadTypeKind.Date),
+        ColumnKind.ExactNumber when column.DuneType == "uint256" => new UploadColumnType(UploadTypeKind.Uint256),
+        ColumnKind.ExactNumber when column.DuneType == "int256" => new UploadColumnType(UploadTypeKind.Int256),
+        _ => UploadColumnType.Varchar,
+    };
+}

@@ -1,0 +1,11 @@
+using Strata.Core.Queries;
+using Strata.Core.Views;
+
+namespace Strata.Core.Engine;
+
+/// <summary>The tables a statement names, read with the engine's own parser (for lineage: which views a query reads).</summary>
+public interface IStatementTables
+{
+    /// <summary>The distinct tables <paramref name="sql"/> references (common table expressions excluded); empty when it does not parse.</summary>
+    IReadOnlyList<TableReference> TablesOf(string sql, SqlDialect dialect);
+}

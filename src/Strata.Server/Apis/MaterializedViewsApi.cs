@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Strata.Application;
+using Strata.Application.Views;
+using Strata.Core.Executions;
+using Strata.Server.Auth;
+
+using static Strata.Server.Apis.RequestFields;
+
+namespace Strata.Server.Apis;
+
+/// <summary>Materialized views (Dune's <c>/v1/materialized-views</c>): upsert, list, read, delete, refresh.</summary>
+public static class MaterializedViewsApi
+{
+    /// <summary>Dune's default and largest page of the list.</summary>
+    public const int MaxPage = 10_000;
+
+    public static IEndpointRouteBuilder MapMaterializedViewsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/materialized-views").RequireApiKey();
+        api.MapPost("", Upsert);
+        api.MapGet("", List);
+        api.MapGet("/{name}", Read);
+        api.MapDelete("/{name}", Delete);
+        api.MapPost("/{name}/refresh", Refresh);
+        return app;
+    }
+
+    private static async Task<IResult> Upsert(HttpContext context, MaterializedViews views)
+    {
+        var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
+        string name = StringField(body, "name") ?? throw new UseCaseException(UseCaseError.Invalid, "name is required: the view's name, result_<name>");
+        if (!body.TryGetProperty("query_id", out var id) || id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out long queryId) || queryId <= 0)
+        {
+            return ApiErrors.BadRequest("query_id is required: the id of a saved query you may run");
+        }
+        string? cron = StringField(body, "cron_expression");
+        var tier = ExecuteRequests.Performance(context, body);
+        bool? isPrivate = null;
+        if (body.TryGetProperty("is_private", out var p) && p.ValueKind != JsonValueKind.Null)
+        {
+            if (p.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                return ApiErrors.BadRequest("is_private must be true or false");
+            }
+            isPrivate = p.GetBoolean();
+        }
+        var (view, executionId) = await views.UpsertAsync(context.Owner(), new ViewUpsert(name, queryId, tier, cron, isPrivate), context.RequestAborted).ConfigureAwait(false);
+        return new JsonWriterResult(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("execution_id", executionId);
+            w.WriteString("name", view.FullName);
+            w.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> List(HttpContext context, MaterializedViews views)
+    {
+        var q = context.Request.Query;
+        int limit = Int(q, "limit", MaxPage, 1, MaxPage);
+        int offset = Int(q, "offset", 0, 0, int.MaxValue);
+        var (list, total) = await views.ListAsync(context.Owner(), limit, offset, context.RequestAborted).ConfigureAwait(false);
+        return new JsonWriterResult(w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("materialized_views");
+            foreach (var details in list)
+            {
+                WriteView(w, details);
+            }
+            w.WriteEndArray();
+            if (offset + list.Count < total)
+            {
+                w.WriteNumber("next_offset", offset + list.Count);
+            }
+            w.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> Read(HttpContext context, string name, MaterializedViews views)
+    {
+        var view = await views.GetVisibleAsync(context.Owner(), name, context.RequestAborted).ConfigureAwait(false);
+        var details = await views.DetailsAsync(view, context.RequestAborted).ConfigureAwait(false);
+        return new JsonWriterResult(w => WriteView(w, details));
+    }
+
+    private static async Task<IResult> Delete(HttpContext context, string name, MaterializedViews views)
+    {
+        var view = await views.DeleteAsync(context.Owner(), name, context.RequestAborted).ConfigureAwait(false);
+        return new JsonWriterResult(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("message", $"Materialized view {view.FullName} deleted");
+            w.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> Refresh(HttpContext context, string name, MaterializedViews views)
+    {
+        var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
+        var tier = ExecuteRequests.Performance(context, body);
+        var (view, executionId) = await views.RefreshAsync(context.Owner(), name, tier, context.RequestAborted).ConfigureAwait(false);
+        return new JsonWriterResult(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("execution_id", executionId);
+            w.WriteString("sql_id", view.FullName);
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>Dune's fields (id, sql_id, is_private, query_id, table_size_bytes, last_execution_ids) and Strata's schedule and state.</summary>
+    private static void WriteView(Utf8JsonWriter w, ViewDetails details)
+    {
+        var view = details.View;
+        w.WriteStartObject();
+        w.WriteString("id", view.FullName);
+        w.WriteString("sql_id", view.FullName);
+        w.WriteString("owner_handle", view.Owner);
+        w.WriteBoolean("is_private", view.IsPrivate);
+        w.WriteNumber("query_id", view.QueryId);
+        w.WriteNumber("table_size_bytes", details.TableBytes);
+        w.WriteNumber("row_count", details.TableRows);
+        w.WriteStartArray("last_execution_ids");
+        if (view.LastExecutionId is { } last)
+        {
+            w.WriteStringValue(last);
+        }
+        w.WriteEndArray();
+        w.WriteString("performance", view.Tier.ToWire());
+        WriteOptional(w, "cron_expression", view.Cron);
+        WriteOptional(w, "last_run_at", view.LastRunAt is { } run ? ExecutionJson.Timestamp(run) : null);
+        WriteOptional(w, "next_run_at", details.NextRunAt is { } next ? ExecutionJson.Timestamp(next) : null);
+        WriteOptional(w, "table_execution_id", view.TableExecutionId);
+        WriteOptional(w, "last_error", view.LastError);
+        w.WriteString("created_at", ExecutionJson.Timestamp(view.CreatedAt));
+        w.WriteString("updated_at", ExecutionJson.Timestamp(view.UpdatedAt));
+        w.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+}

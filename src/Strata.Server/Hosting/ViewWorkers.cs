@@ -1,0 +1,31 @@
+using Strata.Application.Executions;
+using Strata.Application.Views;
+
+namespace Strata.Server.Hosting;
+
+/// <summary>
+/// After the executions' own recovery: fails the pipelines a stop interrupted, resumes applying the view
+/// refreshes still in flight, then runs the view scheduler until the host stops (then stops the waits, which
+/// the next start resumes).
+/// </summary>
+public sealed class ViewWorkers(ExecutionService executions, MaterializedViews views, Pipelines pipelines, ViewScheduler scheduler) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await executions.Recovered.WaitAsync(stoppingToken).ConfigureAwait(false);
+            await pipelines.RecoverAsync(stoppingToken).ConfigureAwait(false);
+            await views.RecoverAsync(stoppingToken).ConfigureAwait(false);
+            await scheduler.RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await pipelines.StopAsync().ConfigureAwait(false);
+            await views.StopAsync().ConfigureAwait(false);
+        }
+    }
+}

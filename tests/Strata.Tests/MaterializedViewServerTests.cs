@@ -1,0 +1,199 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Strata.Tests;
+
+/// <summary>Materialized views and pipelines on a real server and engine: the A &lt;- B &lt;- C chain, atomic refresh, isolation.</summary>
+[Collection(SharedServerCollection.Name)]
+public sealed class MaterializedViewServerTests(SharedServer shared)
+{
+    private StrataServer Server => shared.Server;
+
+    private static string Unique(string name) => $"{name}_{Guid.NewGuid().ToString("N")[..8]}";
+
+    private async Task<long> CreateQueryAsync(HttpClient client, string sql, bool isPrivate = false)
+    {
+        var (status, body, _) = await client.PostJsonAsync("/api/v1/query",
+            new JsonObject { ["name"] = "mv test", ["query_sql"] = sql, ["is_private"] = isPrivate }.ToJsonString());
+        Assert.True(status == HttpStatusCode.OK, $"{status} {body}");
+        return body!["query_id"]!.GetValue<long>();
+    }
+
+    private async Task PatchSqlAsync(long queryId, string sql)
+    {
+        var (status, body, _) = await Server.Alice.SendJsonAsync(HttpMethod.Patch, $"/api/v1/query/{queryId}", new JsonObject { ["query_sql"] = sql }.ToJsonString());
+        Assert.True(status == HttpStatusCode.OK, $"{status} {body}");
+    }
+
+    /// <summary>Upserts a view and polls (as a client would) until its first refresh has replaced its table.</summary>
+    private async Task<JsonNode> CreateViewAsync(string name, long queryId, bool? isPrivate = null)
+    {
+        var request = new JsonObject { ["name"] = name, ["query_id"] = queryId };
+        if (isPrivate is { } p)
+        {
+            request["is_private"] = p;
+        }
+        var (status, body, _) = await Server.Alice.PostJsonAsync("/api/v1/materialized-views", request.ToJsonString());
+        Assert.True(status == HttpStatusCode.OK, $"{status} {body}");
+        return await AppliedAsync(body!["name"]!.GetValue<string>(), body["execution_id"]!.GetValue<string>());
+    }
+
+    private async Task<JsonNode> AppliedAsync(string fullName, string executionId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (true)
+        {
+            var (status, view, _) = await Server.Alice.GetJsonAsync($"/api/v1/materialized-views/{fullName}");
+            Assert.True(status == HttpStatusCode.OK, $"{status} {view}");
+            if (view!["table_execution_id"]?.GetValue<string>() == executionId)
+            {
+                return view;
+            }
+            Assert.True(view["last_error"] is null, $"refresh not applied: {view}");
+            Assert.True(DateTime.UtcNow < deadline, $"refresh {executionId} not applied: {view}");
+            await Task.Delay(20);
+        }
+    }
+
+    private async Task<JsonNode> PipelineEndedAsync(string pipelineId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (true)
+        {
+            var (status, body, _) = await Server.Alice.GetJsonAsync($"/api/v1/pipelines/executions/{pipelineId}/status");
+            Assert.True(status == HttpStatusCode.OK, $"{status} {body}");
+            if (body!["status"]!.GetValue<string>() is "completed" or "failed")
+            {
+                return body;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"pipeline still running: {body}");
+            await Task.Delay(20);
+        }
+    }
+
+    private static string[] NodeStatuses(JsonNode status) => status["node_executions"]!.AsArray()
+        .Select(n => (n!["materialized_view_refresh_status"] ?? n["query_execution_status"])!["status"]!.GetValue<string>()).ToArray();
+
+    [Fact]
+    public async Task One_pipeline_refreshes_A_then_B_then_C_then_runs_the_query_and_a_failure_in_B_stops_C()
+    {
+        string a = Unique("result_a"), b = Unique("result_b"), c = Unique("result_c");
+        long qa = await CreateQueryAsync(Server.Alice, "select 1 as v");
+        long qb = await CreateQueryAsync(Server.Alice, $"select v + 1 as v from dune.alice.{a}");
+        long qc = await CreateQueryAsync(Server.Alice, $"select v * 10 as v from dune.alice.{b}");
+        await CreateViewAsync(a, qa);
+        await CreateViewAsync(b, qb);
+        await CreateViewAsync(c, qc);
+        long query = await CreateQueryAsync(Server.Alice, $"select v from dune.alice.{c}");
+        Assert.Equal(20, (await Server.Alice.RunAsync($"select v from dune.alice.{c}"))["result"]!["rows"]![0]!["v"]!.GetValue<long>());
+
+        var (_, plan, _) = await Server.Alice.GetJsonAsync($"/api/v1/query/{query}/pipeline");
+        Assert.Equal([$"dune.alice.{a}", $"dune.alice.{b}", $"dune.alice.{c}"],
+            plan!["pipeline"]!["nodes"]!.AsArray().Take(3).Select(n => n!["materialized_view_refresh"]!["name"]!.GetValue<string>()));
+
+        await PatchSqlAsync(qa, "select 5 as v");
+        var (status, started, _) = await Server.Alice.PostJsonAsync($"/api/v1/query/{query}/pipeline/execute", """{"performance":"medium"}""");
+        Assert.True(status == HttpStatusCode.OK, $"{status} {started}");
+        var ended = await PipelineEndedAsync(started!["pipeline_execution_id"]!.GetValue<string>());
+        Assert.True(ended["status"]!.GetValue<string>() == "completed", ended.ToJsonString());
+        Assert.Equal(Enumerable.Repeat("QUERY_STATE_COMPLETED", 4), NodeStatuses(ended));
+        string last = ended["node_executions"]![3]!["query_execution_status"]!["execution_id"]!.GetValue<string>();
+        var (_, rows, _) = await Server.Alice.GetJsonAsync($"/api/v1/execution/{last}/results");
+        Assert.Equal(60, rows!["result"]!["rows"]![0]!["v"]!.GetValue<long>());
+
+        await PatchSqlAsync(qb, $"select cast('x' as integer) as v from dune.alice.{a}");
+        await PatchSqlAsync(qa, "select 7 as v");
+        (status, started, _) = await Server.Alice.PostJsonAsync("/api/v1/pipelines/execute", $$"""{"query_id":{{query}}}""");
+        Assert.True(status == HttpStatusCode.OK, $"{status} {started}");
+        ended = await PipelineEndedAsync(started!["pipeline_execution_id"]!.GetValue<string>());
+        Assert.Equal("failed", ended["status"]!.GetValue<string>());
+        Assert.Contains($"node 2 (refresh of dune.alice.{b})", ended["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["QUERY_STATE_COMPLETED", "QUERY_STATE_FAILED", "QUERY_STATE_CANCELLED", "QUERY_STATE_CANCELLED"], NodeStatuses(ended));
+        Assert.Null(ended["node_executions"]![2]!["materialized_view_refresh_status"]!["execution_id"]);
+        // A was refreshed (7), C was not: it still holds the rows of the first pipeline.
+        Assert.Equal(7, (await Server.Alice.RunAsync($"select v from dune.alice.{a}"))["result"]!["rows"]![0]!["v"]!.GetValue<long>());
+        Assert.Equal(60, (await Server.Alice.RunAsync($"select v from dune.alice.{c}"))["result"]!["rows"]![0]!["v"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_query_running_through_a_refresh_reads_one_version_of_the_view_whole()
+    {
+        string v = Unique("result_v");
+        long q = await CreateQueryAsync(Server.Alice, "select 1 as ver, n from unnest(sequence(1, 200000)) as t(n)");
+        var view = await CreateViewAsync(v, q);
+        Assert.Equal(200000, view["row_count"]!.GetValue<long>());
+        await PatchSqlAsync(q, "select 2 as ver, n from unnest(sequence(1, 100000)) as t(n)");
+        string slow = await Server.Alice.SubmitAsync(
+            $"select min(ver) as lo, max(ver) as hi, count(*) as c, count(distinct n) as d from dune.alice.{v} cross join unnest(sequence(1, 3000)) as s(k)");
+        await Server.Alice.WaitForStateAsync(slow, "QUERY_STATE_EXECUTING");
+        var (status, refresh, _) = await Server.Alice.PostJsonAsync($"/api/v1/materialized-views/dune.alice.{v}/refresh", """{"performance":"large"}""");
+        Assert.True(status == HttpStatusCode.OK, $"{status} {refresh}");
+        await AppliedAsync($"dune.alice.{v}", refresh!["execution_id"]!.GetValue<string>());
+        var (_, during, _) = await Server.Alice.GetJsonAsync($"/api/v1/execution/{slow}/status");
+        bool overlapped = during!["state"]!.GetValue<string>() == "QUERY_STATE_EXECUTING";
+        var done = await Server.Alice.WaitAsync(slow);
+        Assert.Equal("QUERY_STATE_COMPLETED", done["state"]!.GetValue<string>());
+        var (_, result, _) = await Server.Alice.GetJsonAsync($"/api/v1/execution/{slow}/results");
+        var row = result!["result"]!["rows"]![0]!;
+        Assert.Equal(1, row["lo"]!.GetValue<long>());
+        Assert.Equal(1, row["hi"]!.GetValue<long>());
+        Assert.Equal(200000L * 3000, row["c"]!.GetValue<long>());
+        Assert.Equal(200000, row["d"]!.GetValue<long>());
+        Assert.True(overlapped, "the refresh was applied only after the long query ended, so the test did not overlap them");
+        var after = (await Server.Alice.RunAsync($"select min(ver) as lo, count(*) as c from dune.alice.{v}"))["result"]!["rows"]![0]!;
+        Assert.Equal((2L, 100000L), (after["lo"]!.GetValue<long>(), after["c"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task Another_owners_private_view_is_not_found_on_every_route()
+    {
+        string p = Unique("result_private");
+        long q = await CreateQueryAsync(Server.Alice, "select 1 as v", isPrivate: true);
+        await CreateViewAsync(p, q, isPrivate: true);
+        string full = $"dune.alice.{p}";
+        long bobQuery = await CreateQueryAsync(Server.Bob, $"select * from {full}");
+        foreach (var (method, path, body) in new (HttpMethod, string, string?)[]
+        {
+            (HttpMethod.Get, $"/api/v1/materialized-views/{full}", null),
+            (HttpMethod.Delete, $"/api/v1/materialized-views/{full}", null),
+            (HttpMethod.Post, $"/api/v1/materialized-views/{full}/refresh", "{}"),
+        })
+        {
+            var (status, json, _) = await Server.Bob.SendJsonAsync(method, path, body);
+            Assert.True(status == HttpStatusCode.NotFound, $"{method} {path}: {status} {json}");
+            Assert.Equal("Materialized view not found", json!["error"]!.GetValue<string>());
+        }
+        var (_, list, _) = await Server.Bob.GetJsonAsync("/api/v1/materialized-views");
+        Assert.DoesNotContain(list!["materialized_views"]!.AsArray(), v => v!["id"]!.GetValue<string>() == full);
+        var (_, plan, _) = await Server.Bob.GetJsonAsync($"/api/v1/query/{bobQuery}/pipeline");
+        Assert.Single(plan!["pipeline"]!["nodes"]!.AsArray());
+        var (_, started, _) = await Server.Alice.PostJsonAsync($"/api/v1/query/{q}/pipeline/execute", "{}");
+        var (code, _, _) = await Server.Bob.GetJsonAsync($"/api/v1/pipelines/executions/{started!["pipeline_execution_id"]!.GetValue<string>()}/status");
+        Assert.Equal(HttpStatusCode.NotFound, code);
+        var (table, _, _) = await Server.Bob.PostJsonAsync("/api/v1/sql/execute", Api.SqlBody($"select * from {full}"));
+        Assert.Equal(HttpStatusCode.OK, table);
+    }
+
+    [Fact]
+    public async Task Bad_requests_get_a_clear_400()
+    {
+        long q = await CreateQueryAsync(Server.Alice, "select 1 as v");
+        foreach (var (body, fragment) in new[]
+        {
+            ($$"""{"name":"{{Unique("result_x")}}","query_id":{{q}},"cron_expression":"*/5 * * * *"}""", "every 15 minutes"),
+            ($$"""{"name":"{{Unique("result_x")}}","query_id":{{q}},"cron_expression":"0 0 1 * *"}""", "more than a week"),
+            ($$"""{"name":"no_prefix","query_id":{{q}}}""", "result_"),
+            ("""{"name":"result_x"}""", "query_id"),
+        })
+        {
+            var (status, json, _) = await Server.Alice.PostJsonAsync("/api/v1/materialized-views", body);
+            Assert.True(status == HttpStatusCode.BadRequest, $"{body}: {status} {json}");
+            Assert.Contains(fragment, json!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        var (code, error, _) = await Server.Alice.PostJsonAsync("/api/v1/pipelines/execute", "{}");
+        Assert.Equal(HttpStatusCode.BadRequest, code);
+        Assert.Contains("query_id", error!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        (code, _, _) = await Server.Alice.GetJsonAsync("/api/v1/pipelines/executions/nope/status");
+        Assert.Equal(HttpStatusCode.BadRequest, code);
+    }
+}
