@@ -30,6 +30,13 @@ public static class ExecutionsApi
         {
             return ApiErrors.BadRequest(error);
         }
+        return BindExecute(context, body, out var request) ?? await ExecuteRequests.SubmitAsync(context, executions, request!, raw).ConfigureAwait(false);
+    }
+
+    /// <summary>The execute body as a request, or the answer that refuses it (also fuzzed directly: benchmarks/reliability).</summary>
+    internal static IResult? BindExecute(HttpContext context, JsonElement body, out SubmitRequest? request)
+    {
+        request = null;
         if (!body.TryGetProperty("sql", out var sqlElement) || sqlElement.ValueKind != JsonValueKind.String)
         {
             return ApiErrors.BadRequest("sql is required and must be a string");
@@ -43,16 +50,16 @@ public static class ExecutionsApi
         {
             return tooLarge;
         }
-        if (!ExecuteRequests.TryPerformance(context, body, out var tier, out error))
+        if (!ExecuteRequests.TryPerformance(context, body, out var tier, out string error))
         {
             return ApiErrors.BadRequest(error);
         }
-        if (!RequestFields.TryDialect(body, out var dialect, out error))
+        if (!RequestFields.TryDialect(body, out var dialect, out string? dialectError))
         {
-            return ApiErrors.BadRequest(error!);
+            return ApiErrors.BadRequest(dialectError!);
         }
-        var request = new SubmitRequest(context.Owner(), sql, tier, Dialect: dialect ?? Strata.Core.Queries.SqlDialect.DuneSql);
-        return await ExecuteRequests.SubmitAsync(context, executions, request, raw).ConfigureAwait(false);
+        request = new SubmitRequest(context.Owner(), sql, tier, Dialect: dialect ?? Strata.Core.Queries.SqlDialect.DuneSql);
+        return null;
     }
 
     private static async Task<IResult> GetStatus(HttpContext context, string executionId, ExecutionService executions)

@@ -1,6 +1,7 @@
 using Strata.Application.Executions;
 using Strata.Application.Queries;
 using Strata.Core.Queries;
+using System.Text.Json;
 using Strata.Server.Auth;
 
 using static Strata.Server.Apis.QueryJson;
@@ -37,7 +38,15 @@ public static class QueriesApi
         {
             return ApiErrors.BadRequest(error);
         }
-        if (!TryString(body, "name", out string? name, out error) || name is null || name.Trim().Length == 0)
+        return BindCreate(context, body, out var draft)
+            ?? IdResult(await queries.CreateAsync(context.Owner(), draft!, context.RequestAborted).ConfigureAwait(false));
+    }
+
+    /// <summary>The create body as a draft, or the answer that refuses it (also fuzzed directly: benchmarks/reliability).</summary>
+    internal static IResult? BindCreate(HttpContext context, JsonElement body, out SavedQueryDraft? draft)
+    {
+        draft = null;
+        if (!TryString(body, "name", out string? name, out string? error) || name is null || name.Trim().Length == 0)
         {
             return ApiErrors.BadRequest(error ?? "name is required");
         }
@@ -55,10 +64,10 @@ public static class QueriesApi
         }
         try
         {
-            var draft = new SavedQueryDraft(
+            draft = new SavedQueryDraft(
                 name, sql, OptionalString(body, "description") ?? "", ParseTags(body) ?? [], ParseDefinitions(body) ?? [],
                 OptionalBool(body, "is_private") ?? false, dialect ?? SqlDialect.DuneSql);
-            return IdResult(await queries.CreateAsync(context.Owner(), draft, context.RequestAborted).ConfigureAwait(false));
+            return null;
         }
         catch (ParameterException e)
         {
@@ -80,9 +89,17 @@ public static class QueriesApi
         {
             return ApiErrors.BadRequest(bodyError);
         }
+        return BindUpdate(context, body, query, out var changes)
+            ?? IdResult(await queries.UpdateAsync(query, changes!, context.RequestAborted).ConfigureAwait(false));
+    }
+
+    /// <summary>The update body as changes to <paramref name="query"/>, or the answer that refuses it (also fuzzed directly).</summary>
+    internal static IResult? BindUpdate(HttpContext context, JsonElement body, SavedQuery query, out SavedQueryChanges? changes)
+    {
+        changes = null;
         try
         {
-            if (!TryString(body, "name", out string? name, out bodyError) || !TryString(body, "query_sql", out string? sql, out bodyError)
+            if (!TryString(body, "name", out string? name, out string? bodyError) || !TryString(body, "query_sql", out string? sql, out bodyError)
                 || !TryString(body, "description", out string? description, out bodyError))
             {
                 return ApiErrors.BadRequest(bodyError!);
@@ -108,8 +125,8 @@ public static class QueriesApi
             {
                 return ApiErrors.BadRequest(bodyError!);
             }
-            var changes = new SavedQueryChanges(name, sql, description, tags, isPrivate, dialect, ParseDefinitions(body));
-            return IdResult(await queries.UpdateAsync(query, changes, context.RequestAborted).ConfigureAwait(false));
+            changes = new SavedQueryChanges(name, sql, description, tags, isPrivate, dialect, ParseDefinitions(body));
+            return null;
         }
         catch (ParameterException e)
         {
@@ -158,7 +175,17 @@ public static class QueriesApi
         {
             return ApiErrors.BadRequest(bodyError);
         }
-        if (!ExecuteRequests.TryPerformance(context, body, out var tier, out bodyError))
+        return BindExecute(context, body, query, out var request) ?? await ExecuteRequests.SubmitAsync(context, executions, request!, raw).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The execute body as a request for <paramref name="query"/> with its parameters substituted, or
+    /// the answer that refuses it (a substitution failure throws <see cref="Strata.Application.UseCaseException"/>). Also fuzzed directly.
+    /// </summary>
+    internal static IResult? BindExecute(HttpContext context, JsonElement body, SavedQuery query, out SubmitRequest? request)
+    {
+        request = null;
+        if (!ExecuteRequests.TryPerformance(context, body, out var tier, out string bodyError))
         {
             return ApiErrors.BadRequest(bodyError);
         }
@@ -171,8 +198,8 @@ public static class QueriesApi
         {
             return ApiErrors.BadRequest(e.Message);
         }
-        var request = SavedQueries.ExecutionOf(query, context.Owner(), tier, supplied);
-        return await ExecuteRequests.SubmitAsync(context, executions, request, raw).ConfigureAwait(false);
+        request = SavedQueries.ExecutionOf(query, context.Owner(), tier, supplied);
+        return null;
     }
 
     private static async Task LatestResults(HttpContext context, string queryId, SavedQueries queries, ExecutionService executions, ResultPages pages) =>
