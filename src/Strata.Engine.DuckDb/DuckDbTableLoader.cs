@@ -346,66 +346,6 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
         });
     }
 
-    /// <summary>The 1-based data row (header not counted) whose field at <paramref name="position"/> is the value.</summary>
-    private static long? FindCsvRow(string source, int position, string? value)
-    {
-        using var reader = new StreamReader(source, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var csv = new CsvRecordReader(reader);
-        var fields = new List<string?>();
-        csv.Next(fields);
-        for (long row = 1; csv.Next(fields); row++)
-        {
-            if (position >= 0 && position < fields.Count && fields[position] == value)
-            {
-                return row;
-            }
-        }
-        return null;
-    }
-
-    /// <summary>The 1-based line (blank lines not counted) that holds the bad value, key or non-object.</summary>
-    private static long? FindJsonRow(string source, string? column, string kind, string value)
-    {
-        using var reader = new StreamReader(source, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        long row = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-            row++;
-            try
-            {
-                using var doc = JsonDocument.Parse(line);
-                var root = doc.RootElement;
-                bool match = kind switch
-                {
-                    "object" => root.ValueKind != JsonValueKind.Object,
-                    "key" => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(value, out _),
-                    "null" => root.ValueKind == JsonValueKind.Object && (!root.TryGetProperty(column!, out var p) || p.ValueKind == JsonValueKind.Null),
-                    _ => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(column!, out var q) && TextOf(q) == value,
-                };
-                if (match)
-                {
-                    return row;
-                }
-            }
-            catch (JsonException)
-            {
-                return row;
-            }
-        }
-        return null;
-    }
-
-    private static string? TextOf(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.Null => null,
-        _ => element.GetRawText(),
-    };
-
     /// <summary>The header row, read within bounds: at most <paramref name="maxColumns"/> fields and <see cref="MaxHeaderChars"/> characters.</summary>
     private static List<string?> ReadHeader(string source, int maxColumns, string? tooMany = null)
     {
