@@ -18,32 +18,32 @@ internal sealed class BodyFuzz
 {
     public const string Owner = "fuzz";
 
-    private static readonly string[] ExecuteSeeds =
+    internal static readonly string[] ExecuteSeeds =
     [
         "{\"sql\":\"select 1\"}", "{\"sql\":\"select 1\",\"performance\":\"large\"}", "{\"sql\":\"select 2 as x\",\"performance\":\"medium\"}",
         "{\"sql\":\"select {{a}}\",\"query_parameters\":{\"a\":1}}", "{\"sql\":\"select 1\",\"dialect\":\"duckdb\"}", "{\"query_sql\":\"select 2\"}",
     ];
 
-    private static readonly string[] CreateSeeds =
+    internal static readonly string[] CreateSeeds =
     [
         "{\"name\":\"q\",\"query_sql\":\"select {{a}}\",\"parameters\":[{\"key\":\"a\",\"type\":\"number\",\"value\":\"1\"}]}",
         "{\"name\":\"q2\",\"query_sql\":\"select '{{t}}', {{d}}\",\"parameters\":[{\"key\":\"t\",\"type\":\"text\",\"value\":\"x\"},{\"key\":\"d\",\"type\":\"datetime\",\"value\":\"2021-01-01 00:00:00\"}],\"is_private\":true,\"description\":\"d\",\"tags\":[\"a\",\"b\"]}",
         "{\"name\":\"q3\",\"query_sql\":\"select 1\",\"query_parameters\":{\"a\":\"1\"}}",
     ];
 
-    private static readonly string[] UpdateSeeds =
+    internal static readonly string[] UpdateSeeds =
     [
         "{\"name\":\"renamed\"}", "{\"query_sql\":\"select {{a}} + 1\"}", "{\"description\":\"x\",\"tags\":[\"t\"],\"is_private\":false}",
         "{\"parameters\":[{\"key\":\"a\",\"type\":\"number\",\"value\":\"2\"}]}", "{\"is_archived\":true}",
     ];
 
-    private static readonly string[] QueryExecuteSeeds =
+    internal static readonly string[] QueryExecuteSeeds =
     [
         "{\"query_parameters\":{\"a\":\"2\"}}", "{\"query_parameters\":{\"a\":3},\"performance\":\"medium\"}", "{}",
         "{\"query_parameters\":[{\"key\":\"a\",\"value\":\"4\"}]}", "{\"performance\":\"large\"}",
     ];
 
-    private static readonly string[] UploadCreateSeeds =
+    internal static readonly string[] UploadCreateSeeds =
     [
         "{\"namespace\":\"fuzz\",\"table_name\":\"u\",\"schema\":[{\"name\":\"a\",\"type\":\"integer\"}]}",
         "{\"namespace\":\"fuzz\",\"table_name\":\"v\",\"description\":\"d\",\"is_private\":true,\"schema\":[{\"name\":\"a\",\"type\":\"decimal(10,2)\"},{\"name\":\"b\",\"type\":\"varchar\",\"nullable\":true},{\"name\":\"c\",\"type\":\"timestamp\"}]}",
@@ -190,13 +190,47 @@ internal sealed class BodyFuzz
         var root = doc.RootElement;
         if (root.TryGetProperty("execution_id", out var id))
         {
-            await HarnessAsync(HttpMethod.Post, $"api/v1/execution/{id.GetString()}/cancel", "", null, expectSuccess: true).ConfigureAwait(false);
+            await EndAsync(route, id.GetString()!, body).ConfigureAwait(false);
         }
         else if (route == "upload create" && root.TryGetProperty("table_name", out var name) && !IsFixture(name.GetString()!))
         {
             await HarnessAsync(HttpMethod.Delete, $"api/v1/uploads/{Owner}/{name.GetString()}", "", null, expectSuccess: true).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Lets an accepted execution run for up to <see cref="ExecutionWait"/> (then cancels it): one that
+    /// ends FAILED with an internal error is a failure, as a 500 is.
+    /// </summary>
+    private async Task EndAsync(string route, string id, byte[] body)
+    {
+        string status = await HarnessAsync(HttpMethod.Get, $"api/v1/execution/{id}/status?wait={ExecutionWait.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}", "", null, expectSuccess: true).ConfigureAwait(false);
+        using var doc = JsonDocument.Parse(status);
+        string state = doc.RootElement.GetProperty("state").GetString()!;
+        lock (gate)
+        {
+            ExecutionStates[state] = ExecutionStates.GetValueOrDefault(state) + 1;
+        }
+        if (state == "QUERY_STATE_FAILED" && doc.RootElement.TryGetProperty("error", out var error)
+            && error.GetProperty("message").GetString() is { } message && message.Contains("internal error", StringComparison.OrdinalIgnoreCase))
+        {
+            lock (gate)
+            {
+                tallies[route].Failures++;
+                Fail($"{route}: the execution FAILED with an internal error ({message}) for {Mutation.Show(Encoding.UTF8.GetString(body))}");
+            }
+        }
+        if (state is "QUERY_STATE_PENDING" or "QUERY_STATE_EXECUTING")
+        {
+            await HarnessAsync(HttpMethod.Post, $"api/v1/execution/{id}/cancel", "", null, expectSuccess: true).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>How long an accepted execution may run before it is cancelled (0: cancelled at once, as before).</summary>
+    public TimeSpan ExecutionWait { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The end states (or the state at the end of the wait) of accepted executions.</summary>
+    public SortedDictionary<string, long> ExecutionStates { get; } = new(StringComparer.Ordinal);
 
     private async Task InsertAsync(Random random, bool csv, int worker)
     {
@@ -339,9 +373,14 @@ internal sealed class BodyFuzz
 
         public long Accepted => Statuses.Where(s => s.Key is >= 200 and < 300).Sum(s => s.Value);
 
+        public double AcceptedMs { get; private set; }
+
+        public double RefusedMs { get; private set; }
+
         public void Add(int status, double ms, string input)
         {
             Inputs++;
+            _ = status is >= 200 and < 300 ? AcceptedMs += ms : RefusedMs += ms;
             Statuses[status] = Statuses.GetValueOrDefault(status) + 1;
             if (ms > SlowestMs)
             {

@@ -9,6 +9,8 @@ using Strata.Reliability;
 //   fuzz-http --inputs 100000 --parallel 1   (JSON and NDJSON request bodies against a real server)
 //   fuzz-bodies --json 1000000 --ndjson 1000000 --csv 100000 --loader 100000 --parallel 2 [--minutes M: stop there]
 //             (JSON, NDJSON and CSV bodies through the server pipeline in process, then NDJSON into the table loader)
+//   fuzz-direct --json 1000000 --ndjson 1000000 --csv 100000 --parallel 2 --compare 50
+//             (JSON bodies through each handler's binder, NDJSON and CSV through the loader's reader, in process)
 //   dialect   --rounds 500       (select 1 end to end: DuneSQL translated vs DuckDB native, issue 10)
 // Each prints a markdown table (for docs/reliability.md) and exits non-zero when a target is missed.
 string command = args.Length > 0 ? args[0] : "";
@@ -32,6 +34,7 @@ return command switch
     "fuzz" => Fuzz.Run(Int("inputs", 1_000_000), Int("seed", 1), Console.Out),
     "fuzz-http" => await Fuzz.RunHttpAsync(Int("inputs", 100_000), Int("seed", 1), Math.Max(1, Int("parallel", 1)), Console.Out),
     "fuzz-bodies" => await BodyFuzzRun.RunAsync(Int("json", 1_000_000), Int("ndjson", 1_000_000), Int("csv", 100_000), Int("loader", 100_000), Int("seed", 1), Math.Max(1, Int("parallel", 2)), double.Parse(Option("minutes", "0"), CultureInfo.InvariantCulture), args.Contains("--shared-table"), Console.Out),
+    "fuzz-direct" => await BodyFuzzRun.RunDirectAsync(Int("json", 1_000_000), Int("ndjson", 1_000_000), Int("csv", 100_000), Int("seed", 1), Math.Max(1, Int("parallel", 2)), Int("compare", 50), double.Parse(Option("minutes", "0"), CultureInfo.InvariantCulture), Console.Out),
     "dialect" => await Dialect.RunAsync(Int("rounds", 500), Console.Out),
     _ => Usage(),
 };

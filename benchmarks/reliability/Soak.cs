@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -58,6 +59,10 @@ internal static class Soak
             while (!stop.IsCancellationRequested)
             {
                 rss.Enqueue((clock.Elapsed.TotalMinutes, server.RssBytes()));
+                if (rss.Count % 12 == 1)
+                {
+                    Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} soak: minute {clock.Elapsed.TotalMinutes:0.0}, rss {server.RssBytes() >> 20} MB, requests {tally.Requests}");
+                }
                 try
                 {
                     await Task.Delay(TimeSpan.FromSeconds(5), stop.Token).ConfigureAwait(false);
@@ -167,11 +172,19 @@ internal static class Soak
 
         // Every submitted execution must end: wait for the stragglers (bounded), then count states.
         var states = new ConcurrentDictionary<string, int>();
-        using var settle = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        using var settle = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await Parallel.ForEachAsync(submitted, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (entry, _) =>
         {
             var api = apis[entry.Value.Owner];
-            var status = await api.WaitAsync(entry.Key, TimeSpan.FromMinutes(10), settle.Token).ConfigureAwait(false);
+            JsonNode? status = null;
+            try
+            {
+                status = await api.WaitAsync(entry.Key, TimeSpan.FromMinutes(10), settle.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Past the settling bound (a machine too loaded to drain the queue in time): counted as not terminal.
+            }
             string state = status?["state"]?.GetValue<string>() ?? "NOT_TERMINAL";
             states.AddOrUpdate(state, 1, (_, c) => c + 1);
         }).ConfigureAwait(false);

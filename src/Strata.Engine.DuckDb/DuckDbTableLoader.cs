@@ -77,12 +77,16 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
     private sealed record SourcePlan(string From, string?[] Values, int[] HeaderPositions, string? Where);
 
     private long Load(string source, UploadFormat format, IReadOnlyList<UploadColumn> columns, string target, bool byPosition, CancellationToken cancellationToken)
+        => Read(source, format, columns, byPosition, select => WritePart(select, target, cancellationToken), cancellationToken);
+
+    /// <summary>Reads and converts the source as one statement (<paramref name="run"/> of the select); a bad value or body is refused.</summary>
+    private long Read(string source, UploadFormat format, IReadOnlyList<UploadColumn> columns, bool byPosition, Func<string, long> run, CancellationToken cancellationToken)
     {
         var plan = format == UploadFormat.Csv ? PlanCsv(source, columns, byPosition, cancellationToken) : PlanNdJson(source, columns);
         string select = $"SELECT {SelectList(columns, plan.Values, cancellationToken)} FROM {plan.From}{(plan.Where is null ? "" : " WHERE " + plan.Where)}";
         try
         {
-            return WritePart(select, target, cancellationToken);
+            return run(select);
         }
         catch (DuckDBException e) when (!DiskFullException.Is(e))
         {

@@ -11,11 +11,23 @@ using Strata.Storage.Files.Results;
 
 // Everything the server writes under the data directory is private to its user.
 DataDirectoryPermissions.RestrictUmask();
+// Before any thread of the server's allocates: glibc's arenas, capped (Strata__MallocArenaMax).
+string arenas;
+try
+{
+    arenas = GlibcArenas.Apply();
+}
+catch (FormatException e)
+{
+    Console.Error.WriteLine($"Strata cannot start: {e.Message}");
+    return 2;
+}
 if (args is [Strata.Engine.DuckDb.Isolation.EngineWorker.Flag, ..])
 {
     // This process is an engine worker of a server (see IsolatedEngine), not a server.
     return Strata.Engine.DuckDb.Isolation.EngineWorker.Run();
 }
+Console.WriteLine(arenas);
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddInMemoryCollection(StrataEnvironment.Shortcuts());
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))

@@ -22,7 +22,7 @@ public sealed class BodyFuzzTests
             {
                 using var client = server.ClientWithKey(key);
                 // The 1 s target is the benchmark's; here a shared CI machine only has to answer.
-                fuzz = new BodyFuzz(client, slowMs: 20_000);
+                fuzz = new BodyFuzz(client, slowMs: 20_000) { ExecutionWait = TimeSpan.FromSeconds(1) };
                 await fuzz.SetUpAsync();
                 await fuzz.RunAsync(jsonInputs: 800, ndjsonInputs: 200, csvInputs: 80, seed: 9, parallel: 2);
             }
@@ -34,6 +34,43 @@ public sealed class BodyFuzzTests
                 var tally = fuzz.Tallies[route];
                 Assert.True(tally.Accepted > 0, $"{route}: no input was accepted");
                 Assert.True(tally.Inputs - tally.Accepted > 0, $"{route}: no input was refused");
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The direct fuzzer of <c>fuzz-direct</c>, small: JSON bodies through each handler's binder with the
+    /// server's services, NDJSON and CSV bodies through the loader's check, every tenth also loaded for real.
+    /// </summary>
+    [Fact]
+    public async Task Mutated_bodies_through_each_binder_and_the_loaders_reader_are_accepted_or_refused_cleanly()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "strata-directfuzz-" + Guid.NewGuid().ToString("N"));
+        const string key = "directfuzz-test-key-01";
+        try
+        {
+            DirectBodyFuzz fuzz;
+            using (var server = new InProcessStrata(dir, new Dictionary<string, string> { ["Strata:ApiKeys"] = $"{BodyFuzz.Owner}:{key}" }))
+            {
+                using var client = server.ClientWithKey(key);
+                fuzz = new DirectBodyFuzz(server.Services, await DirectBodyFuzz.FixturesAsync(server.Services, client));
+                await fuzz.JsonAsync(12_000, seed: 5, parallel: 2, _ => { });
+            }
+            string work = Path.Combine(dir, "loader");
+            Directory.CreateDirectory(work);
+            await fuzz.LoaderAsync(ndjson: 150, csv: 50, seed: 5, parallel: 2, compareEvery: 10, work, _ => { });
+            Assert.DoesNotContain(fuzz.Failures, f => !f.Contains(" took ", StringComparison.Ordinal));
+            Assert.True(fuzz.Compared > 0, "no loader input was compared with a real load");
+            foreach (var (target, tally) in fuzz.Tallies)
+            {
+                Assert.True(tally.Accepted > 0 && tally.Inputs > tally.Accepted, $"{target}: {tally.Accepted} of {tally.Inputs} accepted");
             }
         }
         finally

@@ -36,12 +36,18 @@ public sealed partial class UploadService(
     public Task<CreateTableResult> CreateAsync(CreateTableRequest request, CancellationToken cancellationToken) =>
         OnDiskAsync(() => CreateCoreAsync(request, cancellationToken));
 
-    private async Task<CreateTableResult> CreateCoreAsync(CreateTableRequest request, CancellationToken cancellationToken)
+    /// <summary>The checks of a create that need no store: namespace, name and schema; a refusal throws.</summary>
+    public (string Namespace, string Name, List<UploadColumn> Columns) CheckCreate(CreateTableRequest request)
     {
         string ns = string.IsNullOrEmpty(request.Namespace) ? throw Invalid("namespace is required") : request.Namespace;
         string name = TableName(request.TableName, "table_name");
         CheckNamespace(request.Owner, ns);
-        var columns = Columns(request.Schema);
+        return (ns, name, Columns(request.Schema));
+    }
+
+    private async Task<CreateTableResult> CreateCoreAsync(CreateTableRequest request, CancellationToken cancellationToken)
+    {
+        var (ns, name, columns) = CheckCreate(request);
         var now = time.GetUtcNow();
         var table = new UploadTable(ExecutionIds.New(now), request.Owner, ns, name, request.Description ?? "", request.IsPrivate ?? false, columns, now, now);
         using var creating = await locks.LockAsync(OwnerKey(request.Owner), cancellationToken).ConfigureAwait(false);

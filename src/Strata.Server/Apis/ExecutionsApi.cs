@@ -1,3 +1,4 @@
+using Strata.Application;
 using System.Text.Json;
 using Strata.Application.Executions;
 using Strata.Application.Queries;
@@ -27,20 +28,25 @@ public static class ExecutionsApi
     private static async Task<IResult> ExecuteSql(HttpContext context, ExecutionService executions)
     {
         var (body, raw) = await RequestBody.ReadObjectWithBytesAsync(context).ConfigureAwait(false);
+        return await ExecuteRequests.SubmitAsync(context, executions, BindExecute(context, body), raw).ConfigureAwait(false);
+    }
+
+    /// <summary>The execute body as a request; a refusal throws (also fuzzed directly: benchmarks/reliability).</summary>
+    internal static SubmitRequest BindExecute(HttpContext context, JsonElement body)
+    {
         if (!body.TryGetProperty("sql", out var sqlElement) || sqlElement.ValueKind != JsonValueKind.String)
         {
-            return ApiErrors.BadRequest("sql is required and must be a string");
+            throw new UseCaseException(UseCaseError.Invalid, "sql is required and must be a string");
         }
         string sql = sqlElement.GetString()!;
         if (string.IsNullOrWhiteSpace(sql))
         {
-            return ApiErrors.BadRequest("sql must not be empty");
+            throw new UseCaseException(UseCaseError.Invalid, "sql must not be empty");
         }
         RequestFields.CheckSqlSize(context, sql);
         var tier = ExecuteRequests.Performance(context, body);
         var dialect = RequestFields.Dialect(body);
-        var request = new SubmitRequest(context.Owner(), sql, tier, Dialect: dialect ?? Strata.Core.Queries.SqlDialect.DuneSql);
-        return await ExecuteRequests.SubmitAsync(context, executions, request, raw).ConfigureAwait(false);
+        return new SubmitRequest(context.Owner(), sql, tier, Dialect: dialect ?? Strata.Core.Queries.SqlDialect.DuneSql);
     }
 
     private static async Task<IResult> GetStatus(HttpContext context, string executionId, ExecutionService executions, PublicResults readable)

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Strata.Application;
 using Strata.Application.Executions;
 using Strata.Application.Queries;
 using Strata.Core.Queries;
@@ -33,23 +35,30 @@ public static class QueriesApi
     private static async Task<IResult> Create(HttpContext context, SavedQueries queries)
     {
         var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
+        return IdResult(await queries.CreateAsync(context.Owner(), BindCreate(context, body), context.RequestAborted).ConfigureAwait(false));
+    }
+
+    /// <summary>The create body as a draft; a refusal throws (also fuzzed directly: benchmarks/reliability).</summary>
+    internal static SavedQueryDraft BindCreate(HttpContext context, JsonElement body)
+    {
         string? name = StringField(body, "name");
         if (name is null || name.Trim().Length == 0)
         {
-            return ApiErrors.BadRequest("name is required");
+            throw Invalid("name is required");
         }
         string? sql = StringField(body, "query_sql");
         if (sql is null || sql.Trim().Length == 0)
         {
-            return ApiErrors.BadRequest("query_sql is required");
+            throw Invalid("query_sql is required");
         }
         CheckSqlSize(context, sql);
         var dialect = Dialect(body);
-        var draft = new SavedQueryDraft(
+        return new SavedQueryDraft(
             name, sql, OptionalString(body, "description") ?? "", ParseTags(body) ?? [], ParseDefinitions(body) ?? [],
             OptionalBool(body, "is_private") ?? false, dialect ?? SqlDialect.DuneSql);
-        return IdResult(await queries.CreateAsync(context.Owner(), draft, context.RequestAborted).ConfigureAwait(false));
     }
+
+    private static UseCaseException Invalid(string message) => new(UseCaseError.Invalid, message);
 
     private static async Task<IResult> Read(HttpContext context, string queryId, SavedQueries queries)
     {
@@ -61,12 +70,18 @@ public static class QueriesApi
     {
         var query = await queries.GetOwnedAsync(context.Owner(), queryId, context.RequestAborted).ConfigureAwait(false);
         var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
+        return IdResult(await queries.UpdateAsync(query, BindUpdate(context, body, query), context.RequestAborted).ConfigureAwait(false));
+    }
+
+    /// <summary>The update body as changes to <paramref name="query"/>; a refusal throws (also fuzzed directly).</summary>
+    internal static SavedQueryChanges BindUpdate(HttpContext context, JsonElement body, SavedQuery query)
+    {
         string? name = StringField(body, "name");
         string? sql = StringField(body, "query_sql");
         string? description = StringField(body, "description");
         if (name is not null && name.Trim().Length == 0)
         {
-            return ApiErrors.BadRequest("name must not be empty");
+            throw Invalid("name must not be empty");
         }
         var tags = ParseTags(body);
         bool? isPrivate = OptionalBool(body, "is_private");
@@ -74,13 +89,12 @@ public static class QueriesApi
         {
             if (sql.Trim().Length == 0)
             {
-                return ApiErrors.BadRequest("query_sql must not be empty");
+                throw Invalid("query_sql must not be empty");
             }
             CheckSqlSize(context, sql);
         }
         var dialect = Dialect(body);
-        var changes = new SavedQueryChanges(name, sql, description, tags, isPrivate, dialect, ParseDefinitions(body));
-        return IdResult(await queries.UpdateAsync(query, changes, context.RequestAborted).ConfigureAwait(false));
+        return new SavedQueryChanges(name, sql, description, tags, isPrivate, dialect, ParseDefinitions(body));
     }
 
     private static async Task<IResult> SetFlag(HttpContext context, string queryId, SavedQueries queries, Func<SavedQuery, SavedQuery> change) =>
@@ -118,10 +132,15 @@ public static class QueriesApi
     {
         var query = await queries.GetExecutableAsync(context.Owner(), queryId, context.RequestAborted).ConfigureAwait(false);
         var (body, raw) = await RequestBody.ReadObjectWithBytesAsync(context).ConfigureAwait(false);
+        return await ExecuteRequests.SubmitAsync(context, executions, BindExecute(context, body, query), raw).ConfigureAwait(false);
+    }
+
+    /// <summary>The execute body as a request for <paramref name="query"/>, its parameters substituted; a refusal throws (also fuzzed directly).</summary>
+    internal static SubmitRequest BindExecute(HttpContext context, JsonElement body, SavedQuery query)
+    {
         var tier = ExecuteRequests.Performance(context, body);
         var supplied = ParseSuppliedValues(context, body);
-        var request = SavedQueries.ExecutionOf(query, context.Owner(), tier, supplied);
-        return await ExecuteRequests.SubmitAsync(context, executions, request, raw).ConfigureAwait(false);
+        return SavedQueries.ExecutionOf(query, context.Owner(), tier, supplied);
     }
 
     private static async Task LatestResults(HttpContext context, string queryId, SavedQueries queries, ExecutionService executions, ResultPages pages) =>
