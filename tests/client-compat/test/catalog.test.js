@@ -62,7 +62,7 @@ describe('catalog, endpoints and public results through the Dune SDK', () => {
     assert.equal(own.is_private, true);
     assert.deepEqual(own.columns.map((c) => [c.name, c.type]), [['id', 'bigint']]);
 
-    await assert.rejects(strata.bob.dataset.getBySlug(`dune.alice.${hidden}`), duneHttpError(404, 'Dataset not found'));
+    await assert.rejects(strata.bob.dataset.getBySlug(`dune.alice.${hidden}`), duneHttpError(404, '{"error":"Dataset not found"}'));
     const bobs = await strata.bob.dataset.list({ owner_handle: 'alice', type: 'uploaded_table', limit: 250 });
     assert.ok(!bobs.datasets.some((d) => d.full_name === `dune.alice.${hidden}`));
     await strata.alice.uploads.delete({ namespace: 'alice', table_name: hidden });
@@ -101,7 +101,7 @@ describe('catalog, endpoints and public results through the Dune SDK', () => {
     assert.equal(filtered.result.rows.length, 2);
 
     await strata.alice.query.makePrivate(queryId);
-    await assert.rejects(strata.bob.custom.getResults({ handle: 'alice', slug }), duneHttpError(404, 'Endpoint not found'));
+    await assert.rejects(strata.bob.custom.getResults({ handle: 'alice', slug }), duneHttpError(404, '{"error":"Endpoint not found"}'));
     const own = await strata.alice.custom.getResults({ handle: 'alice', slug, limit: 1 });
     assert.equal(own.result.rows.length, 1);
   });
