@@ -51,6 +51,8 @@ public sealed class StrataMetrics
         public const string QueuedQuota = "queued_quota";
         public const string TierQueueFull = "tier_queue_full";
         public const string StorageQuota = "storage_quota";
+        public const string TablesQuota = "tables_quota";
+        public const string PartsQuota = "parts_quota";
     }
 
     public void Submitted(PerformanceTier tier) => submitted.Add(1, Tier(tier));

@@ -86,6 +86,7 @@ public sealed partial class UploadService
         int count = await store.CountTablesAsync(owner, cancellationToken).ConfigureAwait(false);
         if (count >= quotas.TablesPerOwner)
         {
+            metrics?.Rejected(Observability.StrataMetrics.Reasons.TablesQuota);
             throw Invalid(
                 $"Table limit reached: an owner may have at most {quotas.TablesPerOwner} tables (Strata:Quotas:TablesPerOwner) and you have {count}; delete one first.");
         }
@@ -103,6 +104,7 @@ public sealed partial class UploadService
         count = await store.CountPartsAsync(table.Id, cancellationToken).ConfigureAwait(false);
         if (count >= quotas.PartsPerTable)
         {
+            metrics?.Rejected(Observability.StrataMetrics.Reasons.PartsQuota);
             throw Invalid(
                 $"Part limit reached: table {table.FullName} has {count} parts and a table may have at most {quotas.PartsPerTable} (Strata:Quotas:PartsPerTable); insert larger batches, or clear or replace the table.");
         }
@@ -114,6 +116,7 @@ public sealed partial class UploadService
         var used = await usage.MeasureAsync(owner, cancellationToken).ConfigureAwait(false);
         if (used.Total - freedBytes + size > settings.StorageBytesAllowed)
         {
+            metrics?.Rejected(Observability.StrataMetrics.Reasons.StorageQuota);
             throw Invalid(
                 $"Storage quota exceeded: {used.Total} bytes used ({used.TableBytes} in tables, {used.ResultBytes} in results) plus {size} for this upload is over the {settings.StorageBytesAllowed} bytes allowed (Strata:StorageBytesAllowed).");
         }

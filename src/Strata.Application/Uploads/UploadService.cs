@@ -19,7 +19,8 @@ namespace Strata.Application.Uploads;
 /// </summary>
 public sealed partial class UploadService(
     ITableStore store, ITableLoader loader, IPartFiles files, IEngineNames names, IOptions<StrataOptions> options, IOptions<TableQuotaOptions> quotaOptions,
-    StorageUsage usage, PartCompactor compactor, TimeProvider time, ILogger<UploadService> logger) : ITableSnapshots
+    StorageUsage usage, PartCompactor compactor, TimeProvider time, ILogger<UploadService> logger,
+    Observability.StrataMetrics? metrics = null) : ITableSnapshots
 {
     private readonly KeyedLocks locks = new();
     private readonly StrataOptions settings = options.Value;

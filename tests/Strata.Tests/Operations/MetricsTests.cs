@@ -18,6 +18,7 @@ public sealed partial class MetricsTests
             ["Strata:RateLimits:UnauthenticatedPerMinute"] = "1",
             ["Strata:Quotas:QueuedPerOwner"] = "1",
             ["Strata:Quotas:RunningPerOwner"] = "1",
+            ["Strata:Quotas:TablesPerOwner"] = "1",
         });
         var alice = host.Alice;
         var completed = await alice.RunAsync("select * from range(1000) t(i)");
@@ -39,6 +40,11 @@ public sealed partial class MetricsTests
         Assert.True((await alice.PostJsonAsync($"/api/v1/execution/{pending}/cancel", null)).Body!["success"]!.GetValue<bool>());
         Assert.True((await alice.PostJsonAsync($"/api/v1/execution/{running}/cancel", null)).Body!["success"]!.GetValue<bool>());
 
+        // The table quota of 1: the second table is refused.
+        string Upload(string name) => $$"""{"namespace":"alice","table_name":"{{name}}","schema":[{"name":"x","type":"integer"}]}""";
+        Assert.Equal(HttpStatusCode.OK, (await alice.PostJsonAsync("/api/v1/uploads", Upload("metrics_one"))).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await alice.PostJsonAsync("/api/v1/uploads", Upload("metrics_two"))).Status);
+
         // The rate limit: one unauthenticated request a minute.
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous.GetAsync("/api/v1/queries")).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await host.Anonymous.GetAsync("/api/v1/queries")).StatusCode);
@@ -58,6 +64,7 @@ public sealed partial class MetricsTests
         Assert.True(Value(text, "strata_results_served_bytes_total", "format=\"csv\"") > 1000);
         Assert.Equal(1, Value(text, "strata_rejections_total", "reason=\"queued_quota\""));
         Assert.Equal(1, Value(text, "strata_rejections_total", "reason=\"rate_limit\""));
+        Assert.Equal(1, Value(text, "strata_rejections_total", "reason=\"tables_quota\""));
         Assert.True(Value(text, "http_server_request_duration_seconds_count", "http_route=\"/api/v1/sql/execute\"", "http_response_status_code=\"200\"") >= 4);
         Assert.Equal(1, Value(text, "http_server_request_duration_seconds_count", "http_route=\"/api/v1/sql/execute\"", "http_response_status_code=\"429\""));
         Assert.Equal(1, Value(text, "http_server_request_duration_seconds_count", "http_route=\"/api/v1/queries\"", "http_response_status_code=\"401\""));
