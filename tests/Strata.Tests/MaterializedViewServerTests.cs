@@ -165,6 +165,18 @@ public sealed class MaterializedViewServerTests(SharedServer shared)
         }
         var (_, list, _) = await Server.Bob.GetJsonAsync("/api/v1/materialized-views");
         Assert.DoesNotContain(list!["materialized_views"]!.AsArray(), v => v!["id"]!.GetValue<string>() == full);
+        // The datasets catalog: the owner sees the refreshed view as a transformation_table; bob neither finds nor lists it.
+        var (_, dataset, _) = await Server.Alice.GetJsonAsync($"/api/v1/datasets/{full}");
+        Assert.True(dataset!["type"]?.GetValue<string>() == "transformation_table", dataset.ToJsonString());
+        Assert.Equal(("alice", "user", true), (dataset["owner"]!["handle"]!.GetValue<string>(), dataset["owner"]!["type"]!.GetValue<string>(), dataset["is_private"]!.GetValue<bool>()));
+        Assert.Equal("v", dataset["columns"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal(q, dataset["metadata"]!["query_id"]!.GetValue<long>());
+        var (_, mine, _) = await Server.Alice.GetJsonAsync("/api/v1/datasets?owner_handle=alice&type=transformation_table&limit=250");
+        Assert.Contains(mine!["datasets"]!.AsArray(), d => d!["full_name"]!.GetValue<string>() == full);
+        var (hidden, _, _) = await Server.Bob.GetJsonAsync($"/api/v1/datasets/{full}");
+        Assert.Equal(HttpStatusCode.NotFound, hidden);
+        var (_, theirs, _) = await Server.Bob.GetJsonAsync("/api/v1/datasets?owner_handle=alice&type=transformation_table,uploaded_table&limit=250");
+        Assert.DoesNotContain(theirs!["datasets"]!.AsArray(), d => d!["full_name"]!.GetValue<string>() == full);
         var (_, plan, _) = await Server.Bob.GetJsonAsync($"/api/v1/query/{bobQuery}/pipeline");
         Assert.Single(plan!["pipeline"]!["nodes"]!.AsArray());
         var (_, started, _) = await Server.Alice.PostJsonAsync($"/api/v1/query/{q}/pipeline/execute", "{}");

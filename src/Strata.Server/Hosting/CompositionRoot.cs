@@ -87,6 +87,7 @@ public static class CompositionRoot
         // Dataset sources in order: a later source's dataset replaces an earlier one of the same full name.
         services.AddSingleton<IDatasetSource, ChainDatasets>();
         services.AddSingleton<IDatasetSource, UploadedDatasets>();
+        services.AddSingleton<IDatasetSource, ViewDatasets>();
         services.AddSingleton<DatasetCatalog>();
         services.AddSingleton<ApiKeyResolver>();
         services.AddHostedService<ExecutionWorkers>();

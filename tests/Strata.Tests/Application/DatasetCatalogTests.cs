@@ -2,6 +2,7 @@ using Strata.Application;
 using Strata.Application.Catalog;
 using Strata.Core.Engine;
 using Strata.Core.Uploads;
+using Strata.Core.Views;
 
 namespace Strata.Tests.Application;
 
@@ -86,5 +87,42 @@ public sealed class DatasetCatalogTests
         Assert.Equal(DatasetTypes.TransformationTable, view.Type);
         var (page, _) = await catalog.ListAsync("bob", DatasetFilter.Parse(null, "transformation_table"), 50, 0, None);
         Assert.Equal(new[] { "dune.alice.result_daily" }, page.Select(d => d.FullName));
+    }
+    [Fact]
+    public async Task A_refreshed_materialized_view_is_a_transformation_table_and_anothers_private_view_stays_hidden()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        // Views as a refresh leaves them: metadata in the view store, rows as the owner's table result_<name>.
+        // bob's result_never has no table yet (never refreshed); alice's result_daily is a plain upload, not a view.
+        var catalog = await CatalogAsync(h, new ViewDatasets(h.Store, h.Store));
+        UploadColumn[] columns = [new("day", UploadColumnType.Parse("date")!), new("n", UploadColumnType.Parse("bigint")!)];
+        foreach (var (owner, name, isPrivate, refreshed) in new[] { ("bob", "result_open", false, true), ("bob", "result_hidden", true, true), ("bob", "result_never", false, false) })
+        {
+            await h.Store.UpsertViewAsync(new MaterializedView { Owner = owner, Name = name, QueryId = 7, IsPrivate = isPrivate, Cron = "0 * * * *", CreatedAt = T0, UpdatedAt = T0 }, None);
+            if (refreshed)
+            {
+                await h.Store.CreateTableAsync(new UploadTable(Guid.NewGuid().ToString("N"), owner, owner, name, "Materialized view", isPrivate, columns, T0.AddHours(1), T0.AddHours(2)), None);
+            }
+        }
+
+        var (page, total) = await catalog.ListAsync("alice", DatasetFilter.Parse(null, "transformation_table"), 50, 0, None);
+        Assert.Equal(new[] { "dune.bob.result_open" }, page.Select(d => d.FullName));
+        Assert.Equal(1, total);
+        var open = page[0];
+        Assert.Equal((new DatasetOwner("bob", "user"), false), (open.Owner, open.IsPrivate));
+        Assert.Equal(new[] { new DatasetColumn("day", "date", true), new DatasetColumn("n", "bigint", true) }, open.Columns);
+        // row_count and table_size_bytes are the table's parts' (none written here), as for an upload.
+        Assert.Equal(new KeyValuePair<string, object>[] { new("query_id", 7L), new("row_count", 0L), new("table_size_bytes", 0L), new("cron_expression", "0 * * * *") }, open.Metadata);
+        Assert.Equal((T0, T0.AddHours(2)), (open.CreatedAt, open.UpdatedAt));
+        Assert.Equal(DatasetTypes.UploadedTable, (await catalog.GetAsync("alice", "dune.alice.result_daily", None)).Type);
+        (_, total) = await catalog.ListAsync("alice", DatasetFilter.Parse(null, null), 50, 0, None);
+        Assert.Equal(6, total); // the 5 of the first test and bob's public view, listed once
+        Assert.Equal(UseCaseError.NotFound, (await Assert.ThrowsAsync<UseCaseException>(() => catalog.GetAsync("alice", "dune.bob.result_hidden", None))).Error);
+        Assert.Equal(UseCaseError.NotFound, (await Assert.ThrowsAsync<UseCaseException>(() => catalog.GetAsync("alice", "dune.bob.result_never", None))).Error);
+
+        var hidden = await catalog.GetAsync("bob", "dune.bob.result_hidden", None);
+        Assert.Equal((DatasetTypes.TransformationTable, true), (hidden.Type, hidden.IsPrivate));
+        (page, _) = await catalog.ListAsync("bob", DatasetFilter.Parse("bob", "transformation_table"), 50, 0, None);
+        Assert.Equal(new[] { "dune.bob.result_hidden", "dune.bob.result_open" }, page.Select(d => d.FullName));
     }
 }

@@ -1,0 +1,52 @@
+using Strata.Core.Storage;
+using Strata.Core.Uploads;
+using Strata.Core.Views;
+
+namespace Strata.Application.Catalog;
+
+/// <summary>
+/// Materialized views the caller may query, as <c>transformation_table</c>s. A view's rows are the table
+/// <c>dune.&lt;owner&gt;.result_&lt;x&gt;</c> in the table store, so it is registered after
+/// <see cref="UploadedDatasets"/> and replaces that table's <c>uploaded_table</c> entry. Only views whose
+/// table exists (refreshed at least once) and is visible to the caller are listed, and another owner's
+/// private view never is.
+/// </summary>
+public sealed class ViewDatasets(ITableStore tables, IViewStore views) : IDatasetSource
+{
+    public async Task<IReadOnlyList<Dataset>> VisibleAsync(string caller, CancellationToken cancellationToken)
+    {
+        var visible = await tables.ListVisibleTablesAsync(caller, cancellationToken).ConfigureAwait(false);
+        var datasets = new List<Dataset>();
+        foreach (var table in visible.Where(t => t.Namespace == t.Owner && t.Name.StartsWith(MaterializedView.NamePrefix, StringComparison.Ordinal)))
+        {
+            var view = await views.GetViewAsync(table.Owner, table.Name, cancellationToken).ConfigureAwait(false);
+            if (view is not null && (view.Owner == caller || !view.IsPrivate))
+            {
+                datasets.Add(ToDataset(view, table));
+            }
+        }
+        return datasets;
+    }
+
+    private static Dataset ToDataset(MaterializedView view, UploadTable table)
+    {
+        var uploaded = UploadedDatasets.ToDataset(table);
+        var metadata = new List<KeyValuePair<string, object>>
+        {
+            new("query_id", view.QueryId),
+            new("row_count", table.RowCount),
+            new("table_size_bytes", table.Bytes),
+        };
+        if (view.Cron is not null)
+        {
+            metadata.Add(new("cron_expression", view.Cron));
+        }
+        return uploaded with
+        {
+            Type = DatasetTypes.TransformationTable,
+            IsPrivate = view.IsPrivate,
+            Metadata = metadata,
+            CreatedAt = view.CreatedAt,
+        };
+    }
+}
