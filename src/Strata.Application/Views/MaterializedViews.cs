@@ -34,6 +34,9 @@ public sealed partial class MaterializedViews(
 {
     public const string NotOwner = "Not allowed: only the owner of a materialized view may change or refresh it";
 
+    /// <summary>Views one owner may have: each is a table and, with a schedule, a refresh the server runs for ever.</summary>
+    public const int MaxPerOwner = 1000;
+
     private readonly ConcurrentDictionary<string, Task<string?>> applying = new(StringComparer.Ordinal);
     private readonly KeyedLocks viewLocks = new();
     private readonly CancellationTokenSource stopping = new();
@@ -56,6 +59,11 @@ public sealed partial class MaterializedViews(
             {
                 throw new UseCaseException(UseCaseError.Invalid,
                     $"Materialized view {existing.FullName} already exists for query {existing.QueryId}; delete it first or choose another name");
+            }
+            if (existing is null && (await store.ListViewsAsync(owner, 1, 0, cancellationToken).ConfigureAwait(false)).Total >= MaxPerOwner)
+            {
+                throw new UseCaseException(UseCaseError.QuotaExceeded,
+                    $"materialized view quota exceeded: at most {MaxPerOwner} per owner; delete some first");
             }
             if (existing is null && await tables.ExistsAsync(owner, name, cancellationToken).ConfigureAwait(false))
             {

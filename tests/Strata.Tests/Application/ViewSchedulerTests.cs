@@ -1,6 +1,7 @@
 using Strata.Application;
 using Strata.Application.Views;
 using Strata.Core.Executions;
+using Strata.Core.Views;
 
 namespace Strata.Tests.Application;
 
@@ -128,5 +129,27 @@ public sealed class ViewSchedulerTests
         Assert.Equal("dune.alice.result_a", view.FullName);
         long other = await h.QueryAsync("alice", "select 3 as n");
         Assert.Equal(UseCaseError.Invalid, await Refused(new ViewUpsert("result_a", other, PerformanceTier.Medium, null, null)));
+    }
+
+    [Fact]
+    public async Task Upsert_refuses_a_new_view_past_the_per_owner_quota_but_updates_an_existing_one()
+    {
+        await using var h = await ViewHarness.CreateAsync();
+        long query = await h.QueryAsync("alice", "select 1 as n");
+        for (int i = 0; i < MaterializedViews.MaxPerOwner; i++)
+        {
+            await h.Executions.Store.UpsertViewAsync(new MaterializedView
+            {
+                Owner = "alice", Name = $"result_v{i}", QueryId = query, Cron = "*/15 * * * *",
+                CreatedAt = h.Executions.Time.GetUtcNow(), UpdatedAt = h.Executions.Time.GetUtcNow(),
+            }, None);
+        }
+        var e = await Assert.ThrowsAsync<UseCaseException>(() => h.Views.UpsertAsync("alice", new ViewUpsert("result_more", query, PerformanceTier.Medium, null, null), None));
+        Assert.Equal(UseCaseError.QuotaExceeded, e.Error);
+        Assert.Contains("at most 1000", e.Message, StringComparison.Ordinal);
+        var (view, _) = await h.Views.UpsertAsync("alice", new ViewUpsert("result_v3", query, PerformanceTier.Medium, null, null), None);
+        Assert.Equal("dune.alice.result_v3", view.FullName);
+        var (bobs, _) = await h.Views.UpsertAsync("bob", new ViewUpsert("result_b", await h.QueryAsync("bob", "select 2 as n"), PerformanceTier.Medium, null, null), None);
+        Assert.Equal("dune.bob.result_b", bobs.FullName);
     }
 }
