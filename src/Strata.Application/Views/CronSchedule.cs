@@ -11,6 +11,9 @@ public sealed class CronSchedule
     public static readonly TimeSpan MinInterval = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan MaxInterval = TimeSpan.FromDays(7);
 
+    /// <summary>The longest expression stored: five fields with generous lists fit; more is refused, not kept.</summary>
+    public const int MaxLength = 200;
+
     /// <summary>How far ahead the bounds are checked: over a year, so monthly or yearly gaps show.</summary>
     private static readonly TimeSpan Horizon = TimeSpan.FromDays(400);
 
@@ -27,6 +30,10 @@ public sealed class CronSchedule
     /// <summary>Parses and checks an expression against the bounds from <paramref name="now"/>; Invalid with the reason otherwise.</summary>
     public static CronSchedule Parse(string text, DateTimeOffset now)
     {
+        if (text.Length > MaxLength)
+        {
+            throw new UseCaseException(UseCaseError.Invalid, $"cron_expression is {text.Length} characters long; at most {MaxLength}");
+        }
         var schedule = ParseUnchecked(text);
         // A schedule that runs at least weekly fires within a week of any instant, so the wait from now counts too;
         // the 15-minute bound applies between runs only.

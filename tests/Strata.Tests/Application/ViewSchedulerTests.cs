@@ -99,6 +99,7 @@ public sealed class ViewSchedulerTests
     [InlineData("0 0 29 2 *", false)]
     [InlineData("not a cron", false)]
     [InlineData("0 0 * * * *", false)]
+    [InlineData("0,15,30,45 * * * *                                                                                                                                                                                                      ", false)]
     public void Cron_expressions_must_run_between_every_15_minutes_and_weekly(string cron, bool valid)
     {
         var now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
