@@ -7,7 +7,10 @@ namespace Strata.Tests.Operations;
 /// /metrics after real executions: executions by state and tier, queue depth, queue-wait and run-time
 /// histograms, result bytes written and served, HTTP requests by route and status, rejections by rate
 /// limit and by quota.
+/// Runs alone: OpenTelemetry's meter listener collects every meter of a name in the process, so hosts of
+/// tests running beside it would add their executions to these absolute counts.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed partial class MetricsTests
 {
     [Fact]
@@ -112,4 +115,11 @@ public sealed partial class MetricsTests
 
     [GeneratedRegex(@"^(?<name>[a-z_]+)(?:\{(?<labels>[^}]*)\})? (?<value>[-+0-9.eE]+|NaN|\+Inf)", RegexOptions.Multiline)]
     private static partial Regex Sample();
+}
+
+/// <summary>Tests that read process-wide meters: run after the parallel ones, with nothing beside them.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MetricsCollection
+{
+    public const string Name = "process-wide metrics";
 }
