@@ -101,46 +101,18 @@ public static unsafe class DuneBase58
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void ToTronRows(IntPtr info, IntPtr input, IntPtr output) => Run(Kind.ToTron, info, input, output);
 
-    private static void Run(Kind kind, IntPtr info, IntPtr input, IntPtr output)
-    {
-        var chunk = new DuckDBDataChunk(input);
-        try
+    private static void Run(Kind kind, IntPtr info, IntPtr input, IntPtr output) =>
+        NativeStringRows.Run(info, input, output, 1, (output, row, value, _) =>
         {
-            ulong rows = DataChunks.DuckDBDataChunkGetSize(chunk);
-            IntPtr vector = DataChunks.DuckDBDataChunkGetVector(chunk, 0);
-            var data = (NativeString*)Vectors.DuckDBVectorGetData(vector);
-            ulong* valid = Vectors.DuckDBVectorGetValidity(vector);
-            for (ulong row = 0; row < rows; row++)
+            if (NativeStringRows.TooLong(Name(kind), value.Length, MaxInputBytes) is { } tooLong)
             {
-                if (NativeString.IsNull(valid, row))
-                {
-                    NativeString.SetNull(output, row);
-                    continue;
-                }
-                NativeString* value = data + row;
-                if (value->Length > MaxInputBytes)
-                {
-                    ScalarFunction.DuckDBScalarFunctionSetError(info,
-                        $"{Name(kind)}: the input is {value->Length} bytes, over the limit of {MaxInputBytes} bytes");
-                    return;
-                }
-                byte[] result = Convert(kind, value->Bytes, out string? error);
-                if (error is not null)
-                {
-                    ScalarFunction.DuckDBScalarFunctionSetError(info, error);
-                    return;
-                }
+                return tooLong;
+            }
+            byte[] result = Convert(kind, value, out string? error);
+            if (error is null)
+            {
                 NativeString.Set(output, row, result);
             }
-        }
-        catch (Exception e)
-        {
-            // Nothing may escape to native code: a failure becomes the query's error.
-            ScalarFunction.DuckDBScalarFunctionSetError(info, $"{Name(kind)} failed: {e.GetType().Name}");
-        }
-        finally
-        {
-            chunk.SetHandleAsInvalid(); // DuckDB owns the chunk
-        }
-    }
+            return error;
+        }, e => $"{Name(kind)} failed: {e.GetType().Name}");
 }

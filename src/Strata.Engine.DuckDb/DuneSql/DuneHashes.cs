@@ -87,53 +87,19 @@ public static unsafe class DuneHashes
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void HmacSha512Rows(IntPtr info, IntPtr input, IntPtr output) => Run(Kind.HmacSha512, info, input, output);
 
-    private static void Run(Kind kind, IntPtr info, IntPtr input, IntPtr output)
-    {
-        var chunk = new DuckDBDataChunk(input);
-        try
+    private static void Run(Kind kind, IntPtr info, IntPtr input, IntPtr output) =>
+        NativeStringRows.Run(info, input, output, kind >= Kind.HmacMd5 ? 2 : 1, (output, row, value, key) =>
         {
-            ulong rows = DataChunks.DuckDBDataChunkGetSize(chunk);
-            int arity = kind >= Kind.HmacMd5 ? 2 : 1;
-            var data = new NativeString*[arity];
-            var valid = new ulong*[arity];
-            for (int a = 0; a < arity; a++)
+            if (NativeStringRows.TooLong(Name(kind), value.Length, DuneKeccak.MaxInputBytes) is { } tooLong)
             {
-                IntPtr vector = DataChunks.DuckDBDataChunkGetVector(chunk, a);
-                data[a] = (NativeString*)Vectors.DuckDBVectorGetData(vector);
-                valid[a] = Vectors.DuckDBVectorGetValidity(vector);
+                return tooLong;
             }
-            for (ulong row = 0; row < rows; row++)
+            if (kind == Kind.Crc32)
             {
-                if (NativeString.IsNull(valid[0], row) || (arity == 2 && NativeString.IsNull(valid[1], row)))
-                {
-                    NativeString.SetNull(output, row);
-                    continue;
-                }
-                NativeString* value = data[0] + row;
-                if (value->Length > DuneKeccak.MaxInputBytes)
-                {
-                    ScalarFunction.DuckDBScalarFunctionSetError(info,
-                        $"{Name(kind)}: the input is {value->Length} bytes, over the limit of {DuneKeccak.MaxInputBytes} bytes");
-                    return;
-                }
-                if (kind == Kind.Crc32)
-                {
-                    ((long*)Vectors.DuckDBVectorGetData(output))[row] = Crc32.HashToUInt32(value->Bytes);
-                    continue;
-                }
-                byte[] hash = Hash(kind, value->Bytes, arity == 2 ? (data[1] + row)->Bytes : default);
-                NativeString.Set(output, row, hash);
+                ((long*)Vectors.DuckDBVectorGetData(output))[row] = Crc32.HashToUInt32(value);
+                return null;
             }
-        }
-        catch (Exception e)
-        {
-            // Nothing may escape to native code: a failure becomes the query's error.
-            ScalarFunction.DuckDBScalarFunctionSetError(info, $"{Name(kind)} failed: {e.GetType().Name}");
-        }
-        finally
-        {
-            chunk.SetHandleAsInvalid(); // DuckDB owns the chunk
-        }
-    }
-
+            NativeString.Set(output, row, Hash(kind, value, key));
+            return null;
+        }, e => $"{Name(kind)} failed: {e.GetType().Name}");
 }

@@ -18,7 +18,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <c>dune_uint256/dune_int256(text, type)</c> (the translator's casts) and <c>dune_varbinary_to_uint256/int256</c>.
 /// All are definitions made on the connection before its configuration is locked.
 /// </summary>
-public static unsafe class DuneInt256
+public static unsafe partial class DuneInt256
 {
     /// <summary>2^256 - 1, the largest uint256.</summary>
     public const string UintMaxDigits = "115792089237316195423570985008687907853269984665640564039457584007913129639935";
@@ -213,65 +213,6 @@ public static unsafe class DuneInt256
         ? ((double*)data)[row]
         : DuneInt256Types.NearestDouble(DuneNative.ReadInteger(data, layout, row));
 
-    /// <summary>Double arithmetic as Java's (Trino's): x / 0 is an infinity or NaN, % is the truncated remainder.</summary>
-    private static double ComputeDouble(Op op, double left, double right) => op switch
-    {
-        Op.Add => left + right,
-        Op.Subtract => left - right,
-        Op.Multiply => left * right,
-        Op.Divide => left / right,
-        _ => left % right,
-    };
-
-    private static string TypeName(Kind kind) => kind switch { Kind.Uint => "uint256", Kind.Int => "int256", _ => "uint256/int256" };
-
-    private static string Range(Kind kind) => kind switch { Kind.Uint => "[0, 2^256-1]", Kind.Int => "[-2^255, 2^255-1]", _ => "[-2^255, 2^256-1]" };
-
-    private static BigInteger Checked(BigInteger result, Op op, Kind kind) => (kind == Kind.Bignum
-        ? result >= IntMin && result <= UintMax : DuneInt256Types.Fits(result, kind == Kind.Uint))
-        ? result
-        : throw new OverflowException($"{TypeName(kind)} {Name(op)} overflow: the result is outside {Range(kind)}");
-
-    private static BigInteger Unary(Op op, BigInteger value, Kind kind) => op switch
-    {
-        Op.Abs => Checked(BigInteger.Abs(value), op, kind),
-        Op.Negate => Checked(-value, op, kind),
-        _ => value,
-    };
-
-    /// <summary>Dune's varbinary_to_uint256/int256: big-endian, at most 32 bytes, a shorter value padded with zero bytes
-    /// on the left; as int256 a 32-byte value is two's complement.</summary>
-    private static BigInteger FromBytes(ReadOnlySpan<byte> bytes, Kind kind)
-    {
-        if (bytes.Length > 32)
-        {
-            throw new OverflowException($"varbinary_to_{TypeName(kind)}: varbinary is longer than 32 bytes");
-        }
-        bool negative = kind == Kind.Int && bytes.Length == 32 && (bytes[0] & 0x80) != 0;
-        return new BigInteger(bytes, isUnsigned: !negative, isBigEndian: true);
-    }
-
-    /// <summary>Trino's round(x, d) on an integer: x itself for d ≥ 0, else to a multiple of 10^-d, halves away from zero.</summary>
-    private static BigInteger RoundTo(BigInteger value, int digits, Kind kind)
-    {
-        if (digits >= 0)
-        {
-            return value;
-        }
-        if (digits < -78)
-        {
-            return BigInteger.Zero;
-        }
-        var unit = BigInteger.Pow(10, -digits);
-        var remainder = BigInteger.Remainder(value, unit);
-        var rounded = value - remainder;
-        if (BigInteger.Abs(remainder) * 2 >= unit)
-        {
-            rounded += value.Sign < 0 ? -unit : unit;
-        }
-        return Checked(rounded, Op.Round, kind);
-    }
-
     private static BigInteger Operand(void* data, Layout layout, ulong row, Op op, Kind kind) =>
         layout == Layout.Text && DuneNative.BignumDataBytes(data, row) > MaxOperandBytes
         // Only DuckDB's own BIGNUM paths can make such a value; it is not a uint256 or int256, and arithmetic on it
@@ -279,123 +220,6 @@ public static unsafe class DuneInt256
         ? throw new OverflowException($"{TypeName(kind)} {Name(op)} overflow: an operand is outside {Range(kind)}")
         : DuneNative.ReadInteger(data, layout, row);
 
-    private static string Name(Op op) => op switch
-    {
-        Op.Add => "addition",
-        Op.Subtract => "subtraction",
-        Op.Multiply => "multiplication",
-        Op.Divide => "division",
-        Op.Negate => "negation",
-        Op.Abs => "absolute value",
-        Op.Round => "rounding",
-        _ => "modulus",
-    };
-
-    private static BigInteger Compute(Op op, BigInteger left, BigInteger right, Kind kind)
-    {
-        if (op is Op.Divide or Op.Modulo && right.IsZero)
-        {
-            throw new DivideByZeroException("Division by zero");
-        }
-        BigInteger result = op switch
-        {
-            Op.Add => left + right,
-            Op.Subtract => left - right,
-            Op.Multiply => left * right,
-            // BigInteger division truncates toward zero and the remainder takes the dividend's sign, as Trino's.
-            Op.Divide => BigInteger.Divide(left, right),
-            _ => BigInteger.Remainder(left, right),
-        };
-        return Checked(result, op, kind);
-    }
-
-    /// <summary>
-    /// A value rendered as DuckDB text, of DuckDB type <paramref name="type"/>, as a uint256 or int256:
-    /// integers exactly, decimals and doubles rounded half away from zero (as Trino's casts to integers).
-    /// </summary>
-    private static BigInteger Cast(Op op, string text, string type)
-    {
-        // A uint256 has 78 digits; a decimal's text at most 40 characters. Longer text cannot fit, and is not
-        // parsed: parsing is superlinear, and a native call cannot be interrupted by the query's cancellation.
-        if (text.Length > MaxCastText)
-        {
-            throw new OverflowException($"Cannot cast value to {(op == Op.ToUint256 ? "uint256" : "int256")}: out of range");
-        }
-        BigInteger value = type.StartsWith("DECIMAL", StringComparison.Ordinal) ? RoundDecimal(text)
-            : type is "DOUBLE" or "FLOAT" ? RoundDouble(text)
-            : BigInteger.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) ? parsed
-            : throw new FormatException($"Cannot cast '{Clip(text)}' to {(op == Op.ToUint256 ? "uint256" : "int256")}");
-        bool fits = op == Op.ToUint256 ? value >= 0 && value <= UintMax : value >= IntMin && value <= IntMax;
-        return fits ? value : throw new OverflowException($"Cannot cast value to {(op == Op.ToUint256 ? "uint256" : "int256")}: out of range");
-    }
-
-    private const int MaxCastText = 160;
-
     /// <summary>Data bytes of the widest value an operand may have: a uint256 or int256 needs at most 32.</summary>
     private const int MaxOperandBytes = 32;
-
-    private static string Clip(string text) => text.Length > 20 ? text[..20] + "…" : text;
-
-    private static BigInteger RoundDecimal(string text)
-    {
-        int dot = text.IndexOf('.', StringComparison.Ordinal);
-        if (dot < 0)
-        {
-            return BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        }
-        BigInteger whole = BigInteger.Parse(text[..dot] is "-" or "" or "+" ? text[..dot] + "0" : text[..dot], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        bool up = dot + 1 < text.Length && text[dot + 1] >= '5';
-        return up ? whole + (text.StartsWith('-') ? -1 : 1) : whole;
-    }
-
-    private static BigInteger RoundDouble(string text)
-    {
-        double d = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-        if (!double.IsFinite(d))
-        {
-            throw new OverflowException("Cannot cast a non-finite double to uint256/int256");
-        }
-        return new BigInteger(Math.Round(d, MidpointRounding.AwayFromZero));
-    }
-
-    /// <summary>DuckDB's BIGNUM encoding: a 3-byte header (byte count with bit 23 set, all bits inverted when
-    /// negative), then the magnitude big-endian, each byte inverted when negative. It sorts as bytes.</summary>
-    public static BigInteger Decode(ReadOnlySpan<byte> blob)
-    {
-        bool negative = (blob[0] & 0x80) == 0;
-        var data = blob[3..].ToArray();
-        if (negative)
-        {
-            for (int i = 0; i < data.Length; i++)
-            {
-                data[i] = (byte)~data[i];
-            }
-        }
-        var magnitude = new BigInteger(data, isUnsigned: true, isBigEndian: true);
-        return negative ? -magnitude : magnitude;
-    }
-
-    public static byte[] Encode(BigInteger value)
-    {
-        bool negative = value.Sign < 0;
-        byte[] magnitude = BigInteger.Abs(value).ToByteArray(isUnsigned: true, isBigEndian: true);
-        if (magnitude.Length == 0)
-        {
-            magnitude = [0];
-        }
-        uint header = (uint)magnitude.Length | 0x00800000;
-        if (negative)
-        {
-            header = ~header;
-        }
-        var blob = new byte[magnitude.Length + 3];
-        blob[0] = (byte)(header >> 16);
-        blob[1] = (byte)(header >> 8);
-        blob[2] = (byte)header;
-        for (int i = 0; i < magnitude.Length; i++)
-        {
-            blob[i + 3] = negative ? (byte)~magnitude[i] : magnitude[i];
-        }
-        return blob;
-    }
 }

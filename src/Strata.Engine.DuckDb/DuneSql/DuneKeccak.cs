@@ -61,51 +61,19 @@ public static unsafe class DuneKeccak
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void BignumRows(IntPtr info, IntPtr input, IntPtr output) => Run(true, info, input, output);
 
-    private static void Run(bool bignum, IntPtr info, IntPtr input, IntPtr output)
-    {
-        var chunk = new DuckDBDataChunk(input);
-        try
+    private static void Run(bool bignum, IntPtr info, IntPtr input, IntPtr output) =>
+        NativeStringRows.Run(info, input, output, 1, (output, row, value, _) =>
         {
-            ulong rows = DataChunks.DuckDBDataChunkGetSize(chunk);
-            IntPtr vector = DataChunks.DuckDBDataChunkGetVector(chunk, 0);
-            var data = (NativeString*)Vectors.DuckDBVectorGetData(vector);
-            ulong* valid = Vectors.DuckDBVectorGetValidity(vector);
-            for (ulong row = 0; row < rows; row++)
+            // A uint256 is at most 35 bytes encoded; a longer BIGNUM (DuckDB's own sum past 2^256) is out of range.
+            if (bignum && value.Length > 35)
             {
-                if (NativeString.IsNull(valid, row))
-                {
-                    NativeString.SetNull(output, row);
-                    continue;
-                }
-                NativeString* s = data + row;
-                // A uint256 is at most 35 bytes encoded; a longer BIGNUM (DuckDB's own sum past 2^256) is out of range.
-                if (bignum && s->Length > 35)
-                {
-                    ScalarFunction.DuckDBScalarFunctionSetError(info, "Cannot cast to varbinary: the value is outside [-2^255, 2^256-1]");
-                    return;
-                }
-                if (s->Length > MaxInputBytes)
-                {
-                    ScalarFunction.DuckDBScalarFunctionSetError(info,
-                        $"keccak: the input is {s->Length} bytes, over the limit of {MaxInputBytes} bytes");
-                    return;
-                }
-                byte[] hash = bignum ? Uint256Bytes(DuneInt256.Decode(s->Bytes)) : Hash(s->Bytes);
-                NativeString.Set(output, row, hash);
+                return "Cannot cast to varbinary: the value is outside [-2^255, 2^256-1]";
             }
-        }
-        catch (OverflowException e)
-        {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, e.Message);
-        }
-        catch (Exception e)
-        {
-            // Nothing may escape to native code: a failure becomes the query's error.
-            ScalarFunction.DuckDBScalarFunctionSetError(info, (bignum ? "cast to varbinary" : "keccak") + " failed: " + e.GetType().Name);
-        }
-        finally
-        {
-            chunk.SetHandleAsInvalid(); // DuckDB owns the chunk
-        }
-    }
+            if (NativeStringRows.TooLong("keccak", value.Length, MaxInputBytes) is { } tooLong)
+            {
+                return tooLong;
+            }
+            NativeString.Set(output, row, bignum ? Uint256Bytes(DuneInt256.Decode(value)) : Hash(value));
+            return null;
+        }, e => e is OverflowException ? e.Message : (bignum ? "cast to varbinary" : "keccak") + " failed: " + e.GetType().Name);
 }
