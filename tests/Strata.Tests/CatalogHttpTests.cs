@@ -149,6 +149,33 @@ public sealed class CatalogHttpTests(SharedServer shared)
         await AssertNotFoundAsync(Server.Bob, HttpMethod.Get, $"/api/v1/query/{hidden}/results/csv", "{\"error\":\"Query not found\"}");
     }
 
+    /// <summary>
+    /// Why a public query's latest result is only its owner's run (decision 56, kept by tidy): a run by another caller
+    /// holds what that caller may see. Here bob runs alice's public query over the catalog; his run lists his private
+    /// table. Serving it as the query's latest (Dune's "whoever ran it") would hand bob's private table to alice.
+    /// </summary>
+    [Fact]
+    public async Task Another_callers_run_of_a_public_query_holds_their_private_data_and_is_never_served_to_anyone_else()
+    {
+        string secret = await UploadAsync(Server.Bob, "bob", isPrivate: true);
+        string table = secret.Split('.')[2];
+        long query = await CreateQueryAsync(Server.Alice,
+            $"select table_name from information_schema.tables where table_name like '{table[..8]}%'", isPrivate: false);
+        string bobs = await RunAsync(Server.Bob, query);
+
+        var own = await Server.Bob.GetFromJsonNodeAsync($"/api/v1/execution/{bobs}/results");
+        Assert.Contains(table, own["result"]!["rows"]!.ToJsonString(), StringComparison.Ordinal);
+        await AssertNotFoundAsync(Server.Alice, HttpMethod.Get, $"/api/v1/query/{query}/results", "{\"error\":\"not found: No execution found for the latest version of the given query\"}");
+        await AssertNotFoundAsync(Server.Alice, HttpMethod.Get, $"/api/v1/query/{query}/results/csv", "{\"error\":\"not found: No execution found for the latest version of the given query\"}");
+        await AssertNotFoundAsync(Server.Alice, HttpMethod.Get, $"/api/v1/execution/{bobs}/results", "{\"error\":\"Execution not found\"}");
+
+        // Once the owner runs it, readers get the owner's run, which holds no one's private table but the owner's.
+        string alices = await RunAsync(Server.Alice, query);
+        var latest = await Server.Alice.GetFromJsonNodeAsync($"/api/v1/query/{query}/results");
+        Assert.Equal(alices, latest["execution_id"]!.GetValue<string>());
+        Assert.DoesNotContain(table, latest["result"]!["rows"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_endpoint_serves_its_query_run_on_demand_with_result_views_and_refuses_bad_requests()
     {
