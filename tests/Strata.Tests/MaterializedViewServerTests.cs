@@ -186,6 +186,48 @@ public sealed class MaterializedViewServerTests(SharedServer shared)
         Assert.Equal(HttpStatusCode.OK, table);
     }
 
+    /// <summary>Dune's explicit body: the plan GET /query/{id}/pipeline answers, posted back as {"pipeline": ...}, runs;
+    /// malformed nodes and cycles are a 400 naming the node before anything runs.</summary>
+    [Fact]
+    public async Task The_plan_of_a_query_posted_back_as_explicit_nodes_runs_and_bad_nodes_get_a_clear_400()
+    {
+        string a = Unique("result_n");
+        long qa = await CreateQueryAsync(Server.Alice, "select 3 as v");
+        await CreateViewAsync(a, qa);
+        long query = await CreateQueryAsync(Server.Alice, $"select v * 2 as v from dune.alice.{a}");
+        var (_, plan, _) = await Server.Alice.GetJsonAsync($"/api/v1/query/{query}/pipeline");
+        await PatchSqlAsync(qa, "select 4 as v");
+
+        var (status, started, _) = await Server.Alice.PostJsonAsync("/api/v1/pipelines/execute", new JsonObject { ["pipeline"] = plan!["pipeline"]!.DeepClone() }.ToJsonString());
+        Assert.True(status == HttpStatusCode.OK, $"{status} {started}");
+        var ended = await PipelineEndedAsync(started!["pipeline_execution_id"]!.GetValue<string>());
+        Assert.True(ended["status"]!.GetValue<string>() == "completed", ended.ToJsonString());
+        Assert.Equal([1, 2], ended["node_executions"]!.AsArray().Select(n => n!["id"]!.GetValue<int>()));
+        string last = ended["node_executions"]![1]!["query_execution_status"]!["execution_id"]!.GetValue<string>();
+        var (_, rows, _) = await Server.Alice.GetJsonAsync($"/api/v1/execution/{last}/results");
+        Assert.Equal(8, rows!["result"]!["rows"]![0]!["v"]!.GetValue<long>());
+
+        foreach (var (body, error) in new[]
+        {
+            ("""{"pipeline":{"nodes":"x"}}""", "pipeline must be an object with a list \"nodes\""),
+            ("""{"pipeline":{"nodes":[{"id":1}]}}""", "pipeline.nodes[0] must have exactly one of materialized_view_refresh and query_execution"),
+            ("""{"pipeline":{"nodes":[{"id":"1","query_execution":{}}]}}""", "pipeline.nodes[0].id is required: an integer naming the node"),
+            ($$"""{"pipeline":{"nodes":[{"id":1,"query_execution":{"query_id":{{query}},"performance":"huge"}}]}}""", "performance must be \"medium\" or \"large\", got \"huge\""),
+            ($$"""{"pipeline":{"nodes":[{"id":1,"dependencies":[2],"query_execution":{"query_id":{{query}}}},{"id":2,"dependencies":[1],"materialized_view_refresh":{"name":"{{a}}"}}]}}""",
+                "The pipeline's nodes form a cycle: node 1 -> node 2 -> node 1; a node cannot depend on itself, directly or through others"),
+            ($$"""{"query_id":{{query}},"pipeline":{"nodes":[]}}""", "give either query_id (the pipeline of the query's lineage) or pipeline (explicit nodes), not both"),
+        })
+        {
+            var (code, json, _) = await Server.Alice.PostJsonAsync("/api/v1/pipelines/execute", body);
+            Assert.True(code == HttpStatusCode.BadRequest, $"{body}: {code} {json}");
+            Assert.Equal(error, json!["error"]!.GetValue<string>());
+        }
+        var (notFound, hidden, _) = await Server.Bob.PostJsonAsync("/api/v1/pipelines/execute",
+            $$"""{"pipeline":{"nodes":[{"id":5,"materialized_view_refresh":{"name":"dune.alice.{{a}}"}}]}}""");
+        Assert.True(notFound is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{notFound} {hidden}");
+        Assert.StartsWith("node 5: ", hidden!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Bad_requests_get_a_clear_400()
     {

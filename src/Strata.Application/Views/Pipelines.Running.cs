@@ -20,9 +20,14 @@ public sealed partial class Pipelines
     public async Task<string> ExecuteAsync(string caller, string queryId, PerformanceTier tier, IReadOnlyDictionary<string, ParameterValue> parameters, CancellationToken cancellationToken)
     {
         var plan = await PlanAsync(caller, queryId, tier, parameters, cancellationToken).ConfigureAwait(false);
+        return await StartAsync(caller, plan, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> StartAsync(string caller, PipelinePlan plan, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        var run = new PipelineRun(ExecutionIds.New(now), caller, plan.Query.QueryId, PipelineState.Pending, plan.Nodes, now,
-            ParametersJson: plan.Query.Parameters is { } p ? p.ParametersJson() : null);
+        var run = new PipelineRun(ExecutionIds.New(now), caller, plan.Query?.QueryId ?? 0, PipelineState.Pending, plan.Nodes, now,
+            ParametersJson: plan.Query?.Parameters is { } p ? p.ParametersJson() : null);
         await store.SavePipelineAsync(run, cancellationToken).ConfigureAwait(false);
         var task = Task.Run(() => RunAsync(run, plan, stopping.Token), CancellationToken.None);
         running[run.Id] = task;
@@ -91,7 +96,7 @@ public sealed partial class Pipelines
             }
             else
             {
-                var submitted = await service.SubmitAsync(plan.Query, cancellationToken).ConfigureAwait(false);
+                var submitted = await service.SubmitAsync(plan.Queries[node.Id], cancellationToken).ConfigureAwait(false);
                 string executionId = submitted.Execution.Id;
                 await state.SaveAsync(r => r.WithNode(node.Id, n => n with { State = NodeState.Running, ExecutionId = executionId, StartedAt = started }), cancellationToken).ConfigureAwait(false);
                 var ended = await matviews.WaitEndedAsync(executionId, cancellationToken).ConfigureAwait(false);

@@ -10,8 +10,13 @@ using Strata.Core.Views;
 
 namespace Strata.Application.Views;
 
-/// <summary>A pipeline as it would run: its nodes in dependency order (views first, the query last) and the query's submission.</summary>
-public sealed record PipelinePlan(IReadOnlyList<PipelineNode> Nodes, SubmitRequest Query, IReadOnlyDictionary<int, MaterializedView> Views);
+/// <summary>A pipeline as it would run: its nodes in dependency order, the view each refresh node refreshes and the
+/// submission of each query node (a lineage pipeline has one, last).</summary>
+public sealed record PipelinePlan(IReadOnlyList<PipelineNode> Nodes, IReadOnlyDictionary<int, SubmitRequest> Queries, IReadOnlyDictionary<int, MaterializedView> Views)
+{
+    /// <summary>The query node the pipeline ends with (the last query node).</summary>
+    public SubmitRequest? Query => Nodes.LastOrDefault(n => Queries.ContainsKey(n.Id)) is { } last ? Queries[last.Id] : null;
+}
 
 /// <summary>
 /// Pipelines: the caller's materialized views a query reads, found transitively from the table references of
@@ -61,7 +66,7 @@ public sealed partial class Pipelines(
             byNode[id] = view;
         }
         nodes.Add(new PipelineNode(nodes.Count + 1, direct.Select(v => done[v.FullName]).ToList(), null, query.Id, tier));
-        return new PipelinePlan(nodes, submit, byNode);
+        return new PipelinePlan(nodes, new Dictionary<int, SubmitRequest> { [nodes.Count] = submit }, byNode);
     }
 
     /// <summary>Depth-first: a view's dependencies are numbered before it; a view met again on the path is a cycle.</summary>

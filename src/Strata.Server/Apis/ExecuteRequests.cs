@@ -65,9 +65,12 @@ internal static class ExecuteRequests
     }
 
     /// <summary>performance from the body or the query string: medium (default) or large; anything else is refused.</summary>
-    public static PerformanceTier Performance(HttpContext context, JsonElement body)
+    public static PerformanceTier Performance(HttpContext context, JsonElement body) =>
+        Performance(body, context.Request.Query["performance"].FirstOrDefault());
+
+    /// <summary>performance of a JSON object, else <paramref name="text"/>: medium (default) or large; anything else is refused.</summary>
+    public static PerformanceTier Performance(JsonElement body, string? text)
     {
-        string? text = context.Request.Query["performance"].FirstOrDefault();
         if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("performance", out var p) && p.ValueKind != JsonValueKind.Null)
         {
             if (p.ValueKind != JsonValueKind.String)

@@ -27,24 +27,36 @@ public static class PipelinesApi
     {
         var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
         string? queryId = pathQueryId;
+        string pipelineId;
+        if (queryId is null && body.TryGetProperty("pipeline", out var pipeline) && pipeline.ValueKind != JsonValueKind.Null)
+        {
+            if (body.TryGetProperty("query_id", out _))
+            {
+                return ApiErrors.BadRequest("give either query_id (the pipeline of the query's lineage) or pipeline (explicit nodes), not both");
+            }
+            pipelineId = await pipelines.ExecuteNodesAsync(context.Owner(), PipelineBodies.Nodes(pipeline), context.RequestAborted).ConfigureAwait(false);
+            return Submitted(pipelineId);
+        }
         if (queryId is null)
         {
             if (!body.TryGetProperty("query_id", out var id) || id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out long number) || number <= 0)
             {
-                return ApiErrors.BadRequest("query_id is required: the id of the saved query the pipeline ends with");
+                return ApiErrors.BadRequest("query_id is required: the id of the saved query the pipeline ends with (or pipeline, its explicit nodes)");
             }
             queryId = number.ToString(CultureInfo.InvariantCulture);
         }
         var tier = ExecuteRequests.Performance(context, body);
         var parameters = ParseSuppliedValues(context, body);
-        string pipelineId = await pipelines.ExecuteAsync(context.Owner(), queryId, tier, parameters, context.RequestAborted).ConfigureAwait(false);
-        return new JsonWriterResult(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("pipeline_execution_id", pipelineId);
-            w.WriteEndObject();
-        });
+        pipelineId = await pipelines.ExecuteAsync(context.Owner(), queryId, tier, parameters, context.RequestAborted).ConfigureAwait(false);
+        return Submitted(pipelineId);
     }
+
+    private static JsonWriterResult Submitted(string pipelineId) => new(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("pipeline_execution_id", pipelineId);
+        w.WriteEndObject();
+    });
 
     private static async Task<IResult> Show(HttpContext context, string queryId, Pipelines pipelines)
     {

@@ -46,42 +46,44 @@ internal static class QueryRequestParsing
                 parameters = fromQuery.RootElement;
                 found = true;
             }
-            var result = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
-            if (!found)
-            {
-                return result;
-            }
-            switch (parameters.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    foreach (var p in parameters.EnumerateObject())
-                    {
-                        result[p.Name] = ValueOf(p.Name, p.Value);
-                    }
-                    break;
-                case JsonValueKind.Array:
-                    foreach (var item in parameters.EnumerateArray())
-                    {
-                        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("key", out var key) || key.ValueKind != JsonValueKind.String)
-                        {
-                            throw Invalid("query_parameters as a list must hold objects with a string \"key\" and a \"value\"");
-                        }
-                        if (!item.TryGetProperty("value", out var value))
-                        {
-                            throw Invalid($"query_parameters: parameter '{key.GetString()}' has no value");
-                        }
-                        result[key.GetString()!] = ValueOf(key.GetString()!, value);
-                    }
-                    break;
-                default:
-                    throw Invalid("query_parameters must be an object of name: value");
-            }
-            return result;
+            return found ? ValuesOf(parameters) : new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         }
         finally
         {
             fromQuery?.Dispose();
         }
+    }
+
+    /// <summary>query_parameters as given: a dict of name: value, or the older list of {key, value}.</summary>
+    internal static Dictionary<string, ParameterValue> ValuesOf(JsonElement parameters)
+    {
+        var result = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
+        switch (parameters.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var p in parameters.EnumerateObject())
+                {
+                    result[p.Name] = ValueOf(p.Name, p.Value);
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in parameters.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("key", out var key) || key.ValueKind != JsonValueKind.String)
+                    {
+                        throw Invalid("query_parameters as a list must hold objects with a string \"key\" and a \"value\"");
+                    }
+                    if (!item.TryGetProperty("value", out var value))
+                    {
+                        throw Invalid($"query_parameters: parameter '{key.GetString()}' has no value");
+                    }
+                    result[key.GetString()!] = ValueOf(key.GetString()!, value);
+                }
+                break;
+            default:
+                throw Invalid("query_parameters must be an object of name: value");
+        }
+        return result;
     }
 
     internal static ParameterValue ValueOf(string name, JsonElement value) => value.ValueKind switch
