@@ -212,10 +212,10 @@ public sealed class MaterializedViewServerTests(SharedServer shared)
             ("""{"pipeline":{"nodes":"x"}}""", "pipeline must be an object with a list \"nodes\""),
             ("""{"pipeline":{"nodes":[{"id":1}]}}""", "pipeline.nodes[0] must have exactly one of materialized_view_refresh and query_execution"),
             ("""{"pipeline":{"nodes":[{"id":"1","query_execution":{}}]}}""", "pipeline.nodes[0].id is required: an integer naming the node"),
-            ($$"""{"pipeline":{"nodes":[{"id":1,"query_execution":{"query_id":{{query}},"performance":"huge"}}]}}""", "performance must be \"medium\" or \"large\", got \"huge\""),
-            ($$"""{"pipeline":{"nodes":[{"id":1,"dependencies":[2],"query_execution":{"query_id":{{query}}}},{"id":2,"dependencies":[1],"materialized_view_refresh":{"name":"{{a}}"}}]}}""",
+            ("""{"pipeline":{"nodes":[{"id":1,"query_execution":{"query_id":Q,"performance":"huge"}}]}}""".Replace("Q", $"{query}", StringComparison.Ordinal), "performance must be \"medium\" or \"large\", got \"huge\""),
+            ("""{"pipeline":{"nodes":[{"id":1,"dependencies":[2],"query_execution":{"query_id":Q}},{"id":2,"dependencies":[1],"materialized_view_refresh":{"name":"A"}}]}}""".Replace("Q", $"{query}", StringComparison.Ordinal).Replace("\"A\"", $"\"{a}\"", StringComparison.Ordinal),
                 "The pipeline's nodes form a cycle: node 1 -> node 2 -> node 1; a node cannot depend on itself, directly or through others"),
-            ($$"""{"query_id":{{query}},"pipeline":{"nodes":[]}}""", "give either query_id (the pipeline of the query's lineage) or pipeline (explicit nodes), not both"),
+            ("""{"query_id":Q,"pipeline":{"nodes":[]}}""".Replace("Q", $"{query}", StringComparison.Ordinal), "give either query_id (the pipeline of the query's lineage) or pipeline (explicit nodes), not both"),
         })
         {
             var (code, json, _) = await Server.Alice.PostJsonAsync("/api/v1/pipelines/execute", body);
@@ -223,9 +223,66 @@ public sealed class MaterializedViewServerTests(SharedServer shared)
             Assert.Equal(error, json!["error"]!.GetValue<string>());
         }
         var (notFound, hidden, _) = await Server.Bob.PostJsonAsync("/api/v1/pipelines/execute",
-            $$"""{"pipeline":{"nodes":[{"id":5,"materialized_view_refresh":{"name":"dune.alice.{{a}}"}}]}}""");
+            """{"pipeline":{"nodes":[{"id":5,"materialized_view_refresh":{"name":"dune.alice.A"}}]}}""".Replace("dune.alice.A", $"dune.alice.{a}", StringComparison.Ordinal));
         Assert.True(notFound is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{notFound} {hidden}");
         Assert.StartsWith("node 5: ", hidden!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The result file keeps decimals, unsigned and 256-bit integers as text; the view's table keeps their types.</summary>
+    [Fact]
+    public async Task A_views_columns_keep_the_types_of_its_query_not_varchar()
+    {
+        string v = Unique("result_types");
+        const string sql = "select cast(1.25 as decimal(10,2)) as small_dec, cast('12345678901234567890.5' as decimal(38,1)) as wide_dec, "
+            + "cast(7 as integer) as i, cast(8 as bigint) as b, cast(2.5 as double) as d, cast('123456789012345678901234567890' as uint256) as u, "
+            + "cast(-5 as int256) as s, 'x' as t, true as f, date '2024-01-02' as day";
+        long q = await CreateQueryAsync(Server.Alice, sql);
+        var direct = await Server.Alice.RunAsync(sql);
+        string[] expected = direct["result"]!["metadata"]!["column_types"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
+        Assert.Equal(["decimal(10,2)", "decimal(38,1)", "integer", "bigint", "double", "uint256", "int256", "varchar", "boolean", "date"], expected);
+        await CreateViewAsync(v, q);
+
+        var read = await Server.Alice.RunAsync($"select * from dune.alice.{v}");
+        Assert.Equal(expected, read["result"]!["metadata"]!["column_types"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(direct["result"]!["rows"]!.ToJsonString(), read["result"]!["rows"]!.ToJsonString());
+        var dataset = await Server.Alice.GetFromJsonNodeAsync($"/api/v1/datasets/dune.alice.{v}");
+        Assert.Equal(expected, dataset["columns"]!.AsArray().Select(c => c!["type"]!.GetValue<string>()));
+        // Exact arithmetic on the stored decimal, as on the query's own.
+        var sum = await Server.Alice.RunAsync($"select wide_dec + 1 as w from dune.alice.{v}");
+        Assert.Equal("decimal(38,1)", sum["result"]!["metadata"]!["column_types"]![0]!.GetValue<string>());
+    }
+
+    /// <summary>A view's table changes only by refreshing the view: the uploads API refuses to write, clear or drop it.</summary>
+    [Fact]
+    public async Task The_uploads_api_cannot_change_a_views_table()
+    {
+        string v = Unique("result_guard");
+        long q = await CreateQueryAsync(Server.Alice, "select 1 as n");
+        await CreateViewAsync(v, q);
+        string expected = $"dune.alice.{v} is the table of a materialized view: it changes only by refreshing the view (POST /api/v1/materialized-views/dune.alice.{v}/refresh) and is dropped by deleting the view";
+
+        var insert = await Server.Alice.PostAsync($"/api/v1/uploads/alice/{v}/insert", new StringContent("n\n2\n", System.Text.Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.Conflict, insert.StatusCode);
+        Assert.Equal(expected, JsonNode.Parse(await insert.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
+        foreach (var (method, path, body) in new[]
+        {
+            (HttpMethod.Post, $"/api/v1/uploads/alice/{v}/clear", (string?)"{}"),
+            (HttpMethod.Delete, $"/api/v1/uploads/alice/{v}", null),
+            (HttpMethod.Delete, $"/api/v1/table/alice/{v}", null),
+            (HttpMethod.Post, "/api/v1/uploads", $$"""{"namespace":"alice","table_name":"{{v}}","schema":[{"name":"n","type":"bigint"}]}"""),
+        })
+        {
+            var (status, json, _) = await Server.Alice.SendJsonAsync(method, path, body);
+            Assert.True(status == HttpStatusCode.Conflict, $"{method} {path}: {status} {json}");
+            Assert.Equal(expected, json!["error"]!.GetValue<string>());
+        }
+        Assert.Equal(1, (await Server.Alice.RunAsync($"select n from dune.alice.{v}"))["result"]!["rows"]![0]!["n"]!.GetValue<long>());
+
+        // Deleting the view drops its table.
+        var (deleted, _, _) = await Server.Alice.SendJsonAsync(HttpMethod.Delete, $"/api/v1/materialized-views/{v}", null);
+        Assert.Equal(HttpStatusCode.OK, deleted);
+        var (gone, _, _) = await Server.Alice.GetJsonAsync($"/api/v1/datasets/dune.alice.{v}");
+        Assert.Equal(HttpStatusCode.NotFound, gone);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Strata.Application.Executions;
@@ -29,6 +30,17 @@ public sealed partial class QueryEndpoints(IEndpointStore endpoints, IQueryStore
     public static readonly TimeSpan DefaultMaxResultAge = TimeSpan.FromHours(1);
     public static readonly TimeSpan LongestMaxResultAge = TimeSpan.FromDays(366);
 
+    /// <summary>The shortest max result age: a result younger than a minute is as fresh as a run can make it, and a
+    /// shorter age (1e-7 hours) would only make every call run the query.</summary>
+    public static readonly TimeSpan ShortestMaxResultAge = TimeSpan.FromMinutes(1);
+
+    /// <summary><c>max_result_age_hours</c> as an age; anything outside one minute to 366 days (NaN included) is Invalid naming the value.</summary>
+    public static TimeSpan MaxResultAgeOf(double hours) =>
+        hours >= ShortestMaxResultAge.TotalHours && hours <= LongestMaxResultAge.TotalHours
+            ? TimeSpan.FromHours(hours)
+            : throw new UseCaseException(UseCaseError.Invalid, string.Create(CultureInfo.InvariantCulture,
+                $"max_result_age_hours must be from 1/60 (one minute) to {LongestMaxResultAge.TotalHours} hours, got {hours}"));
+
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 
@@ -58,10 +70,7 @@ public sealed partial class QueryEndpoints(IEndpointStore endpoints, IQueryStore
     {
         string slug = CheckSlug(draft.Slug);
         var age = draft.MaxResultAge ?? DefaultMaxResultAge;
-        if (age <= TimeSpan.Zero || age > LongestMaxResultAge)
-        {
-            throw new UseCaseException(UseCaseError.Invalid, $"max_result_age_hours must be more than 0 and at most {LongestMaxResultAge.TotalHours}");
-        }
+        MaxResultAgeOf(age.TotalHours);
         if (draft.QueryId <= 0)
         {
             throw new UseCaseException(UseCaseError.Invalid, "query_id is required and must be a positive integer");

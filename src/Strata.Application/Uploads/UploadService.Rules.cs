@@ -8,6 +8,20 @@ public sealed partial class UploadService
 {
     private const string StorageFullMessage = "disk full: the server has no space left to store this upload; the table is unchanged";
 
+    /// <summary>
+    /// A materialized view's table changes only by refreshing the view (its rows are the refresh's result, applied
+    /// whole) and goes with the view; the uploads API may read it but not create, insert into, clear or delete it.
+    /// </summary>
+    private async Task CheckNotViewTableAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        if (views is not null && name.StartsWith(Core.Views.MaterializedView.NamePrefix, StringComparison.OrdinalIgnoreCase)
+            && await views.GetViewAsync(ns, name.ToLowerInvariant(), cancellationToken).ConfigureAwait(false) is { } view)
+        {
+            throw new UseCaseException(UseCaseError.Conflict,
+                $"{view.FullName} is the table of a materialized view: it changes only by refreshing the view (POST /api/v1/materialized-views/{view.FullName}/refresh) and is dropped by deleting the view");
+        }
+    }
+
     private static UseCaseException Invalid(string message) => new(UseCaseError.Invalid, message);
 
     /// <summary>Forbidden unless the namespace is the caller's own handle (and not a demo schema).</summary>

@@ -20,7 +20,7 @@ namespace Strata.Application.Uploads;
 public sealed partial class UploadService(
     ITableStore store, ITableLoader loader, IPartFiles files, IEngineNames names, IOptions<StrataOptions> options, IOptions<TableQuotaOptions> quotaOptions,
     StorageUsage usage, PartCompactor compactor, TimeProvider time, ILogger<UploadService> logger,
-    Observability.StrataMetrics? metrics = null) : ITableSnapshots
+    Observability.StrataMetrics? metrics = null, Core.Views.IViewStore? views = null) : ITableSnapshots
 {
     private readonly KeyedLocks locks = new();
     private readonly StrataOptions settings = options.Value;
@@ -49,6 +49,7 @@ public sealed partial class UploadService(
     private async Task<CreateTableResult> CreateCoreAsync(CreateTableRequest request, CancellationToken cancellationToken)
     {
         var (ns, name, columns) = CheckCreate(request);
+        await CheckNotViewTableAsync(ns, name, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var table = new UploadTable(ExecutionIds.New(now), request.Owner, ns, name, request.Description ?? "", request.IsPrivate ?? false, columns, now, now);
         using var creating = await locks.LockAsync(OwnerKey(request.Owner), cancellationToken).ConfigureAwait(false);
@@ -135,6 +136,7 @@ public sealed partial class UploadService(
     {
         CheckNamespace(request.Owner, request.Namespace);
         string name = TableName(request.Table, "table");
+        await CheckNotViewTableAsync(request.Namespace, name, cancellationToken).ConfigureAwait(false);
         return await OnDiskAsync(() => InsertCoreAsync(request.Namespace, name, request.Body, request.ContentType, cancellationToken)).ConfigureAwait(false);
     }
 
@@ -224,17 +226,25 @@ public sealed partial class UploadService(
 
     /// <summary>Empties a table of the caller's namespace; answers its full name.</summary>
     public Task<string> ClearAsync(string owner, string ns, string table, CancellationToken cancellationToken) =>
-        DropPartsAsync(owner, ns, table, id => store.ClearTableAsync(id, time.GetUtcNow(), cancellationToken), cancellationToken);
+        DropPartsAsync(owner, ns, table, id => store.ClearTableAsync(id, time.GetUtcNow(), cancellationToken), viewTable: false, cancellationToken);
 
     /// <summary>Deletes a table of the caller's namespace; answers its full name.</summary>
     public Task<string> DeleteAsync(string owner, string ns, string table, CancellationToken cancellationToken) =>
-        DropPartsAsync(owner, ns, table, id => store.DeleteTableAsync(id, cancellationToken), cancellationToken);
+        DropPartsAsync(owner, ns, table, id => store.DeleteTableAsync(id, cancellationToken), viewTable: false, cancellationToken);
+
+    /// <summary>Deletes the table of the owner's materialized view <paramref name="name"/> (the view is being deleted).</summary>
+    public Task<string> DeleteViewTableAsync(string owner, string name, CancellationToken cancellationToken) =>
+        DropPartsAsync(owner, owner, name, id => store.DeleteTableAsync(id, cancellationToken), viewTable: true, cancellationToken);
 
     /// <summary>Under the table's lock: applies a change that drops parts, then deletes their files once unheld.</summary>
-    private async Task<string> DropPartsAsync(string owner, string ns, string table, Func<string, Task<IReadOnlyList<string>>> change, CancellationToken cancellationToken)
+    private async Task<string> DropPartsAsync(string owner, string ns, string table, Func<string, Task<IReadOnlyList<string>>> change, bool viewTable, CancellationToken cancellationToken)
     {
         CheckNamespace(owner, ns);
         string name = TableName(table, "table");
+        if (!viewTable)
+        {
+            await CheckNotViewTableAsync(ns, name, cancellationToken).ConfigureAwait(false);
+        }
         using var held = await locks.LockAsync(LockKey(ns, name), cancellationToken).ConfigureAwait(false);
         var found = await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false) ?? throw NotFound(UploadNames.FullName(ns, name));
         files.Drop(await change(found.Id).ConfigureAwait(false));

@@ -62,7 +62,32 @@ public sealed class QueryEndpointsTests
         Assert.Equal(UseCaseError.Invalid, unknown.Error);
         var age = await Assert.ThrowsAsync<UseCaseException>(() => endpoints.PublishAsync("alice", Draft(publicOne, age: TimeSpan.Zero), None));
         Assert.Contains("max_result_age_hours", age.Message, StringComparison.Ordinal);
+        var tiny = await Assert.ThrowsAsync<UseCaseException>(() => endpoints.PublishAsync("alice", Draft(publicOne, age: TimeSpan.FromHours(1e-7)), None));
+        Assert.Equal(UseCaseError.Invalid, tiny.Error);
     }
+
+    [Theory]
+    [InlineData(1e-7)]
+    [InlineData(0.0166)]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(8784.01)]
+    [InlineData(1e308)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void A_max_result_age_outside_a_minute_to_366_days_is_refused_naming_the_value(double hours)
+    {
+        var e = Assert.Throws<UseCaseException>(() => QueryEndpoints.MaxResultAgeOf(hours));
+        Assert.Equal(UseCaseError.Invalid, e.Error);
+        Assert.Equal($"max_result_age_hours must be from 1/60 (one minute) to 8784 hours, got {hours.ToString(System.Globalization.CultureInfo.InvariantCulture)}", e.Message);
+    }
+
+    [Theory]
+    [InlineData(1.0 / 60)]
+    [InlineData(0.5)]
+    [InlineData(8784.0)]
+    public void A_max_result_age_from_a_minute_to_366_days_is_kept(double hours) =>
+        Assert.Equal(TimeSpan.FromHours(hours), QueryEndpoints.MaxResultAgeOf(hours));
 
     [Fact]
     public async Task An_endpoint_of_a_private_query_is_not_found_for_others_on_every_use_exactly_as_a_missing_one()

@@ -1,11 +1,11 @@
-using Strata.Application.Views;
+using Strata.Application.Uploads;
 using Strata.Core.Executions;
 using Strata.Core.Results;
 using Strata.Core.Storage;
 using Strata.Core.Uploads;
 using Strata.Core.Views;
 
-namespace Strata.Application.Uploads;
+namespace Strata.Application.Views;
 
 /// <summary>
 /// A materialized view's table: the refresh's result as one Parquet part (its Parquet copy rewritten into the
@@ -51,7 +51,7 @@ public sealed class ViewTables(UploadService uploads, ITableStore store, IResult
     {
         try
         {
-            await uploads.DeleteAsync(owner, owner, name, cancellationToken).ConfigureAwait(false);
+            await uploads.DeleteViewTableAsync(owner, name, cancellationToken).ConfigureAwait(false);
         }
         catch (UseCaseException e) when (e.Error == UseCaseError.NotFound)
         {
@@ -66,12 +66,16 @@ public sealed class ViewTables(UploadService uploads, ITableStore store, IResult
         await store.GetTableAsync(owner, name, cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>
-    /// The declared type of a result column. The Parquet copy holds each column as the result file does, so a
-    /// value stored as text (wide decimals, int128, JSON) stays text; uint256/int256 are read back as Dune's types.
+    /// The declared type of a result column, as its query reports it. The result file keeps some values as text
+    /// (decimals, 64-bit unsigned and 256-bit integers); the loader casts each column to its declared type's stored
+    /// type when it writes the table's part, so a decimal stays <c>decimal(p,s)</c>, not varchar. Arrays, maps,
+    /// structs and JSON (kept as JSON text in results) have no table type and stay varchar holding that JSON.
     /// </summary>
-    private static UploadColumnType ColumnType(ResultColumn column) => column.Kind switch
+    internal static UploadColumnType ColumnType(ResultColumn column) => column.Kind switch
     {
+        ColumnKind.Int64 when column.DuneType is "integer" or "smallint" or "tinyint" => new UploadColumnType(UploadTypeKind.Integer),
         ColumnKind.Int64 => new UploadColumnType(UploadTypeKind.Bigint),
+        ColumnKind.UInt64 => new UploadColumnType(UploadTypeKind.Uint256),
         ColumnKind.Double or ColumnKind.Float => new UploadColumnType(UploadTypeKind.Double),
         ColumnKind.Boolean => new UploadColumnType(UploadTypeKind.Boolean),
         ColumnKind.Binary => new UploadColumnType(UploadTypeKind.Varbinary),
@@ -79,6 +83,7 @@ public sealed class ViewTables(UploadService uploads, ITableStore store, IResult
         ColumnKind.Date => new UploadColumnType(UploadTypeKind.Date),
         ColumnKind.ExactNumber when column.DuneType == "uint256" => new UploadColumnType(UploadTypeKind.Uint256),
         ColumnKind.ExactNumber when column.DuneType == "int256" => new UploadColumnType(UploadTypeKind.Int256),
+        ColumnKind.Number or ColumnKind.ExactNumber when UploadColumnType.Parse(column.DuneType) is { Kind: UploadTypeKind.Decimal } exact => exact,
         _ => UploadColumnType.Varchar,
     };
 }
