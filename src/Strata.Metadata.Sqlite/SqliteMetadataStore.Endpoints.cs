@@ -43,27 +43,8 @@ public sealed partial class SqliteMetadataStore
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadEndpoint(reader) : null;
     }
 
-    public async Task<(IReadOnlyList<QueryEndpoint> Endpoints, long Total)> ListEndpointsAsync(string owner, int limit, int offset, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT {EndpointColumns} FROM query_endpoints WHERE owner = $owner ORDER BY slug LIMIT $limit OFFSET $offset;
-            SELECT COUNT(*) FROM query_endpoints WHERE owner = $owner;
-            """;
-        command.Parameters.AddWithValue("$owner", owner);
-        command.Parameters.AddWithValue("$limit", limit);
-        command.Parameters.AddWithValue("$offset", offset);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var list = new List<QueryEndpoint>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(ReadEndpoint(reader));
-        }
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return (list, reader.GetInt64(0));
-    }
+    public async Task<(IReadOnlyList<QueryEndpoint> Endpoints, long Total)> ListEndpointsAsync(string owner, int limit, int offset, CancellationToken cancellationToken) =>
+        await OwnerPageAsync(EndpointColumns, "query_endpoints", "slug", owner, limit, offset, ReadEndpoint, cancellationToken).ConfigureAwait(false);
 
     public async Task<bool> DeleteEndpointAsync(string owner, string slug, CancellationToken cancellationToken)
     {

@@ -63,27 +63,8 @@ public sealed partial class SqliteMetadataStore
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadQuery(reader) : null;
     }
 
-    public async Task<(IReadOnlyList<SavedQuery> Queries, long Total)> ListQueriesAsync(string owner, int limit, int offset, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT {QueryColumns} FROM queries WHERE owner = $owner ORDER BY id LIMIT $limit OFFSET $offset;
-            SELECT COUNT(*) FROM queries WHERE owner = $owner;
-            """;
-        command.Parameters.AddWithValue("$owner", owner);
-        command.Parameters.AddWithValue("$limit", limit);
-        command.Parameters.AddWithValue("$offset", offset);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var list = new List<SavedQuery>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(ReadQuery(reader));
-        }
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return (list, reader.GetInt64(0));
-    }
+    public async Task<(IReadOnlyList<SavedQuery> Queries, long Total)> ListQueriesAsync(string owner, int limit, int offset, CancellationToken cancellationToken) =>
+        await OwnerPageAsync(QueryColumns, "queries", "id", owner, limit, offset, ReadQuery, cancellationToken).ConfigureAwait(false);
 
     private static SavedQuery ReadQuery(SqliteDataReader r) => new()
     {

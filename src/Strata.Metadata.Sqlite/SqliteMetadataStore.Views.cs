@@ -41,17 +41,12 @@ public sealed partial class SqliteMetadataStore
         return views.Count == 0 ? null : views[0];
     }
 
-    public async Task<(IReadOnlyList<MaterializedView> Views, long Total)> ListViewsAsync(string owner, int limit, int offset, CancellationToken cancellationToken)
-    {
-        var views = await ReadViewsAsync($"SELECT {ViewColumns} FROM materialized_views WHERE owner = $owner ORDER BY name LIMIT $limit OFFSET $offset",
-            c => { c.Parameters.AddWithValue("$owner", owner); c.Parameters.AddWithValue("$limit", limit); c.Parameters.AddWithValue("$offset", offset); },
-            cancellationToken).ConfigureAwait(false);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM materialized_views WHERE owner = $owner";
-        count.Parameters.AddWithValue("$owner", owner);
-        return (views, (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
-    }
+    public async Task<(IReadOnlyList<MaterializedView> Views, long Total)> ListViewsAsync(string owner, int limit, int offset, CancellationToken cancellationToken) =>
+        await OwnerPageAsync(ViewColumns, "materialized_views", "name", owner, limit, offset, ReadView, cancellationToken).ConfigureAwait(false);
+
+    public Task<IReadOnlyList<MaterializedView>> ListVisibleViewsAsync(string caller, CancellationToken cancellationToken) =>
+        ReadViewsAsync($"SELECT {ViewColumns} FROM materialized_views WHERE owner = $owner OR is_private = 0 ORDER BY owner, name",
+            c => c.Parameters.AddWithValue("$owner", caller), cancellationToken);
 
     public Task<IReadOnlyList<MaterializedView>> ListScheduledViewsAsync(CancellationToken cancellationToken) =>
         ReadViewsAsync($"SELECT {ViewColumns} FROM materialized_views WHERE cron IS NOT NULL ORDER BY owner, name", _ => { }, cancellationToken);

@@ -16,11 +16,13 @@ public sealed class ViewDatasets(ITableStore tables, IViewStore views) : IDatase
     public async Task<IReadOnlyList<Dataset>> VisibleAsync(string caller, CancellationToken cancellationToken)
     {
         var visible = await tables.ListVisibleTablesAsync(caller, cancellationToken).ConfigureAwait(false);
+        // One read of the views the caller may query, matched to their tables by owner and name.
+        var byTable = (await views.ListVisibleViewsAsync(caller, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(v => (v.Owner, v.Name));
         var datasets = new List<Dataset>();
-        foreach (var table in visible.Where(t => t.Namespace == t.Owner && t.Name.StartsWith(MaterializedView.NamePrefix, StringComparison.Ordinal)))
+        foreach (var table in visible.Where(t => t.Namespace == t.Owner))
         {
-            var view = await views.GetViewAsync(table.Owner, table.Name, cancellationToken).ConfigureAwait(false);
-            if (view is not null && (view.Owner == caller || !view.IsPrivate))
+            if (byTable.TryGetValue((table.Owner, table.Name), out var view) && (view.Owner == caller || !view.IsPrivate))
             {
                 datasets.Add(ToDataset(view, table));
             }

@@ -12,6 +12,9 @@ public interface IViewStore
     /// <summary>An owner's views by name, and how many there are.</summary>
     Task<(IReadOnlyList<MaterializedView> Views, long Total)> ListViewsAsync(string owner, int limit, int offset, CancellationToken cancellationToken);
 
+    /// <summary>The views <paramref name="caller"/> may query: its own and every public one (the datasets catalog reads them in one call).</summary>
+    Task<IReadOnlyList<MaterializedView>> ListVisibleViewsAsync(string caller, CancellationToken cancellationToken);
+
     /// <summary>Every view with a cron schedule.</summary>
     Task<IReadOnlyList<MaterializedView>> ListScheduledViewsAsync(CancellationToken cancellationToken);
 

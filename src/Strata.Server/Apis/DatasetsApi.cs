@@ -22,22 +22,10 @@ public static class DatasetsApi
     private static async Task<IResult> List(HttpContext context, DatasetCatalog catalog)
     {
         var q = context.Request.Query;
-        int limit = RequestFields.Int(q, "limit", DefaultLimit, 1, MaxLimit);
-        int offset = RequestFields.Int(q, "offset", 0, 0, int.MaxValue);
+        var page = ListPage.Of(context, DefaultLimit, MaxLimit);
         var filter = DatasetFilter.Parse(q["owner_handle"].FirstOrDefault(), q["type"].FirstOrDefault());
-        var (page, total) = await catalog.ListAsync(context.Owner(), filter, limit, offset, context.RequestAborted).ConfigureAwait(false);
-        return new JsonWriterResult(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("datasets");
-            foreach (var dataset in page)
-            {
-                Write(w, dataset);
-            }
-            w.WriteEndArray();
-            w.WriteNumber("total", total);
-            w.WriteEndObject();
-        });
+        var (list, total) = await catalog.ListAsync(context.Owner(), filter, page.Limit, page.Offset, context.RequestAborted).ConfigureAwait(false);
+        return page.Answer("datasets", list, total, ListEnd.Total, Write);
     }
 
     private static async Task<IResult> Get(HttpContext context, string fullName, DatasetCatalog catalog)

@@ -37,11 +37,9 @@ public static class EndpointsApi
         TimeSpan? age = null;
         if (body.TryGetProperty("max_result_age_hours", out var hours) && hours.ValueKind != JsonValueKind.Null)
         {
-            if (hours.ValueKind != JsonValueKind.Number || !hours.TryGetDouble(out double h) || h <= 0 || h > QueryEndpoints.LongestMaxResultAge.TotalHours)
-            {
-                return ApiErrors.BadRequest($"max_result_age_hours must be a number more than 0 and at most {QueryEndpoints.LongestMaxResultAge.TotalHours}");
-            }
-            age = TimeSpan.FromHours(h);
+            age = hours.ValueKind == JsonValueKind.Number && hours.TryGetDouble(out double h)
+                ? QueryEndpoints.MaxResultAgeOf(h)
+                : throw new UseCaseException(UseCaseError.Invalid, "max_result_age_hours must be a number of hours");
         }
         var parameters = ParametersOf(body);
         var endpoint = await endpoints.PublishAsync(context.Owner(), new EndpointDraft(slug, queryId, parameters, age), context.RequestAborted).ConfigureAwait(false);
@@ -69,22 +67,9 @@ public static class EndpointsApi
 
     private static async Task<IResult> List(HttpContext context, QueryEndpoints endpoints)
     {
-        var q = context.Request.Query;
-        int limit = RequestFields.Int(q, "limit", 20, 1, 1000);
-        int offset = RequestFields.Int(q, "offset", 0, 0, int.MaxValue);
-        var (list, total) = await endpoints.ListAsync(context.Owner(), limit, offset, context.RequestAborted).ConfigureAwait(false);
-        return new JsonWriterResult(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("endpoints");
-            foreach (var endpoint in list)
-            {
-                Write(w, endpoint);
-            }
-            w.WriteEndArray();
-            w.WriteNumber("total", total);
-            w.WriteEndObject();
-        });
+        var page = ListPage.Of(context, 20, 1000);
+        var (list, total) = await endpoints.ListAsync(context.Owner(), page.Limit, page.Offset, context.RequestAborted).ConfigureAwait(false);
+        return page.Answer("endpoints", list, total, ListEnd.Total, Write);
     }
 
     private static async Task<IResult> Delete(HttpContext context, string handle, string slug, QueryEndpoints endpoints)

@@ -56,25 +56,9 @@ public static class MaterializedViewsApi
 
     private static async Task<IResult> List(HttpContext context, MaterializedViews views)
     {
-        var q = context.Request.Query;
-        int limit = Int(q, "limit", MaxPage, 1, MaxPage);
-        int offset = Int(q, "offset", 0, 0, int.MaxValue);
-        var (list, total) = await views.ListAsync(context.Owner(), limit, offset, context.RequestAborted).ConfigureAwait(false);
-        return new JsonWriterResult(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("materialized_views");
-            foreach (var details in list)
-            {
-                WriteView(w, details);
-            }
-            w.WriteEndArray();
-            if (offset + list.Count < total)
-            {
-                w.WriteNumber("next_offset", offset + list.Count);
-            }
-            w.WriteEndObject();
-        });
+        var page = ListPage.Of(context, MaxPage, MaxPage);
+        var (list, total) = await views.ListAsync(context.Owner(), page.Limit, page.Offset, context.RequestAborted).ConfigureAwait(false);
+        return page.Answer("materialized_views", list, total, ListEnd.NextOffset, WriteView);
     }
 
     private static async Task<IResult> Read(HttpContext context, string name, MaterializedViews views)

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Strata.Application;
 using Strata.Application.Views;
 
+using static Strata.Server.Apis.RequestFields;
+
 namespace Strata.Server.Apis;
 
 /// <summary>
@@ -84,5 +86,4 @@ internal static class PipelineBodies
         return new PipelineNodeRequest(id, dependencies, null, queryId.ToString(CultureInfo.InvariantCulture), tier, parameters);
     }
 
-    private static UseCaseException Invalid(string message) => new(UseCaseError.Invalid, message);
 }

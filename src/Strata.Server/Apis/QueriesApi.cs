@@ -58,8 +58,6 @@ public static class QueriesApi
             OptionalBool(body, "is_private") ?? false, dialect ?? SqlDialect.DuneSql);
     }
 
-    private static UseCaseException Invalid(string message) => new(UseCaseError.Invalid, message);
-
     private static async Task<IResult> Read(HttpContext context, string queryId, SavedQueries queries)
     {
         var query = await queries.GetVisibleAsync(context.Owner(), queryId, context.RequestAborted).ConfigureAwait(false);
@@ -102,16 +100,10 @@ public static class QueriesApi
 
     private static async Task<IResult> List(HttpContext context, SavedQueries store)
     {
-        var q = context.Request.Query;
-        int limit = Int(q, "limit", 20, 1, 1000);
-        int offset = Int(q, "offset", 0, 0, int.MaxValue);
-        var (queries, total) = await store.ListAsync(context.Owner(), limit, offset, context.RequestAborted).ConfigureAwait(false);
-        return new JsonWriterResult(w =>
+        var page = ListPage.Of(context, 20, 1000);
+        var (queries, total) = await store.ListAsync(context.Owner(), page.Limit, page.Offset, context.RequestAborted).ConfigureAwait(false);
+        return page.Answer("queries", queries, total, ListEnd.Total, static (w, query) =>
         {
-            w.WriteStartObject();
-            w.WriteStartArray("queries");
-            foreach (var query in queries)
-            {
                 w.WriteStartObject();
                 w.WriteNumber("id", query.Id);
                 w.WriteString("name", query.Name);
@@ -121,10 +113,6 @@ public static class QueriesApi
                 w.WriteString("created_at", ExecutionJson.Timestamp(query.CreatedAt));
                 w.WriteString("updated_at", ExecutionJson.Timestamp(query.UpdatedAt));
                 w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteNumber("total", total);
-            w.WriteEndObject();
         });
     }
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Strata.Application;
 using Strata.Core.Queries;
 
+using static Strata.Server.Apis.RequestFields;
+
 namespace Strata.Server.Apis;
 
 /// <summary>
@@ -10,7 +12,6 @@ namespace Strata.Server.Apis;
 /// </summary>
 internal static class QueryRequestParsing
 {
-    private static UseCaseException Invalid(string message) => new(UseCaseError.Invalid, message);
 
     /// <summary>A parameter definition checked by <see cref="ParameterSubstitution.ValidateDefinition"/>.</summary>
     private static QueryParameter Validated(QueryParameter definition)

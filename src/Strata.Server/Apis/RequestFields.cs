@@ -12,7 +12,8 @@ namespace Strata.Server.Apis;
 /// </summary>
 internal static class RequestFields
 {
-    private static UseCaseException Invalid(string message) => new(UseCaseError.Invalid, message);
+    /// <summary>The one way request binding refuses a value: Invalid (400) with the message naming it.</summary>
+    internal static UseCaseException Invalid(string message) => new(UseCaseError.Invalid, message);
 
     /// <summary>Refuses SQL text over Strata:MaxSqlBytes (UTF-8 bytes) with 413.</summary>
     internal static void CheckSqlSize(HttpContext context, string sql)

@@ -1,3 +1,4 @@
+using Strata.Application;
 using Strata.Application.Configuration;
 using System.Globalization;
 using System.IO.Pipelines;
@@ -10,6 +11,8 @@ using Strata.Core.Results;
 using Strata.Core.Results.Querying;
 using Strata.Server.Configuration;
 
+using static Strata.Server.Apis.RequestFields;
+
 namespace Strata.Server.Apis;
 
 /// <summary>The paging parameters of a results request (contract section 6).</summary>
@@ -21,68 +24,38 @@ public sealed record ResultView(string? Columns, string? Filters, string? SortBy
 
 public sealed record PageRequest(long Offset, long? Limit, bool IgnoreDatapointCap, bool AllowPartial, ResultView View)
 {
-    public static bool TryParse(IQueryCollection query, out PageRequest page, out string error)
+    /// <summary>The paging and view parameters of a results request; a bad one is Invalid naming it.</summary>
+    public static PageRequest Parse(IQueryCollection query)
     {
-        page = new PageRequest(0, null, false, false, new ResultView(null, null, null, null));
-        error = "";
-        long offset = 0;
-        long? limit = null;
-        if (query.TryGetValue("offset", out var o) && !string.IsNullOrEmpty(o))
-        {
-            if (!long.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out offset))
-            {
-                error = $"offset must be a non-negative integer, got '{o}'";
-                return false;
-            }
-        }
-        if (query.TryGetValue("limit", out var l) && !string.IsNullOrEmpty(l))
-        {
-            if (!long.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out long parsed))
-            {
-                error = $"limit must be a non-negative integer, got '{l}'";
-                return false;
-            }
-            limit = parsed;
-        }
-        if (!TryBool(query, "ignore_max_datapoints_per_request", out bool ignore, ref error)
-            || !TryBool(query, "allow_partial_results", out bool partial, ref error))
-        {
-            return false;
-        }
+        long offset = NonNegative(query, "offset") ?? 0;
+        long? limit = NonNegative(query, "limit");
+        bool ignore = Bool(query, "ignore_max_datapoints_per_request");
+        bool partial = Bool(query, "allow_partial_results");
         long? sample = null;
         if (query.TryGetValue("sample_count", out var sc) && !string.IsNullOrEmpty(sc))
         {
             if (!long.TryParse(sc, NumberStyles.None, CultureInfo.InvariantCulture, out long n) || n < 1)
             {
-                error = $"sample_count must be a positive integer, got '{sc}'";
-                return false;
+                throw Invalid($"sample_count must be a positive integer, got '{sc}'");
             }
             if (limit is not null || query.ContainsKey("offset") || !string.IsNullOrEmpty(query["filters"]))
             {
-                error = "sample_count cannot be combined with limit, offset or filters";
-                return false;
+                throw Invalid("sample_count cannot be combined with limit, offset or filters");
             }
             sample = n;
         }
         static string? Text(IQueryCollection q, string name) => q.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
-        page = new PageRequest(offset, limit, ignore, partial, new ResultView(Text(query, "columns"), Text(query, "filters"), Text(query, "sort_by"), sample));
-        return true;
+        return new PageRequest(offset, limit, ignore, partial, new ResultView(Text(query, "columns"), Text(query, "filters"), Text(query, "sort_by"), sample));
     }
 
-    private static bool TryBool(IQueryCollection query, string name, out bool value, ref string error)
-    {
-        value = false;
-        if (!query.TryGetValue(name, out var v) || string.IsNullOrEmpty(v))
-        {
-            return true;
-        }
-        if (bool.TryParse(v, out value))
-        {
-            return true;
-        }
-        error = $"{name} must be true or false, got '{v}'";
-        return false;
-    }
+    private static long? NonNegative(IQueryCollection query, string name) =>
+        !query.TryGetValue(name, out var v) || string.IsNullOrEmpty(v) ? null
+        : long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out long parsed) ? parsed
+        : throw Invalid($"{name} must be a non-negative integer, got '{v}'");
+
+    private static bool Bool(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v)
+        && (bool.TryParse(v, out bool value) ? value : throw Invalid($"{name} must be true or false, got '{v}'"));
 }
 
 /// <summary>Serves pages of a stored result as JSON or CSV, streaming rows from the result file.</summary>

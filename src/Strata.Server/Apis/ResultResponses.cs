@@ -1,3 +1,4 @@
+using Strata.Application;
 using Strata.Core.Executions;
 using Strata.Core.Results;
 
@@ -9,10 +10,7 @@ internal static class ResultResponses
     /// <summary>Results of a loaded execution as JSON; shared with the latest-results endpoint.</summary>
     public static async Task ServeJsonAsync(HttpContext context, Execution execution, ResultPages pages)
     {
-        if (await ReadPageRequestAsync(context, execution).ConfigureAwait(false) is not { } page)
-        {
-            return;
-        }
+        var page = ReadPageRequest(context, execution);
         using var result = execution.State.HasResult() ? pages.Open(execution.Id) : null;
         if (execution.State.HasResult() && result is null)
         {
@@ -20,44 +18,32 @@ internal static class ResultResponses
             execution = execution with { State = ExecutionState.Expired };
         }
         using var prepared = result is null ? null : await PrepareAsync(context, pages, execution, result, page).ConfigureAwait(false);
-        if (result is not null && (prepared is null || ResultPages.NotModified(context, execution, "json")))
+        if (prepared is not null && ResultPages.NotModified(context, execution, "json"))
         {
             return;
         }
         await pages.WriteJsonAsync(context, execution, prepared, $"/api/v1/execution/{execution.Id}/results").ConfigureAwait(false);
     }
 
-    /// <summary>The paging and view parameters, or null after answering 400 (bad parameters, or a partial
-    /// result asked for without allow_partial_results).</summary>
-    private static async Task<PageRequest?> ReadPageRequestAsync(HttpContext context, Execution execution)
+    /// <summary>The paging and view parameters; Invalid when one is bad, or for a partial result asked for without allow_partial_results.</summary>
+    private static PageRequest ReadPageRequest(HttpContext context, Execution execution)
     {
-        if (!PageRequest.TryParse(context.Request.Query, out var page, out string message))
-        {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, message).ConfigureAwait(false);
-            return null;
-        }
-        if (execution.State == ExecutionState.CompletedPartial && !page.AllowPartial)
-        {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "Partial Result, please request with 'allow_partial_results=true'").ConfigureAwait(false);
-            return null;
-        }
-        return page;
+        var page = PageRequest.Parse(context.Request.Query);
+        return execution.State == ExecutionState.CompletedPartial && !page.AllowPartial
+            ? throw new UseCaseException(UseCaseError.Invalid, "Partial Result, please request with 'allow_partial_results=true'")
+            : page;
     }
 
-    /// <summary>The stored result, or null after answering 409 naming the state (no result to give).</summary>
-    private static async Task<StoredResult?> OpenOrConflictAsync(HttpContext context, Execution execution, ResultPages pages, string format)
+    /// <summary>The stored result; Conflict naming the state when there is none to give.</summary>
+    private static StoredResult OpenOrConflict(Execution execution, ResultPages pages, string format)
     {
         var result = execution.State.HasResult() ? pages.Open(execution.Id) : null;
-        if (result is null)
-        {
-            var state = execution.State.HasResult() ? ExecutionState.Expired : execution.State;
-            await ApiErrors.WriteAsync(context, StatusCodes.Status409Conflict, $"Query state is {state.ToWire()}, cannot provide {format} result").ConfigureAwait(false);
-        }
-        return result;
+        var state = execution.State.HasResult() ? ExecutionState.Expired : execution.State;
+        return result ?? throw new UseCaseException(UseCaseError.Conflict, $"Query state is {state.ToWire()}, cannot provide {format} result");
     }
 
-    /// <summary>The page, or null after answering 400 for a bad columns/filters/sort_by request.</summary>
-    private static async Task<Page?> PrepareAsync(HttpContext context, ResultPages pages, Execution execution, Strata.Core.Results.StoredResult result, PageRequest page)
+    /// <summary>The page; Invalid for a bad columns/filters/sort_by request.</summary>
+    private static async Task<Page> PrepareAsync(HttpContext context, ResultPages pages, Execution execution, StoredResult result, PageRequest page)
     {
         try
         {
@@ -65,31 +51,21 @@ internal static class ResultResponses
         }
         catch (Exception e) when (e is Strata.Core.Results.Querying.FilterException or Strata.Core.Results.Querying.InvalidResultQueryException)
         {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, e.Message).ConfigureAwait(false);
-            return null;
+            throw new UseCaseException(UseCaseError.Invalid, e.Message);
         }
     }
-
 
     /// <summary>Results of a loaded execution as CSV; shared with the latest-results endpoint.</summary>
     public static async Task ServeCsvAsync(HttpContext context, Execution execution, ResultPages pages)
     {
         if (context.Request.Query["csv_safe"].FirstOrDefault() is { Length: > 0 } safe && !bool.TryParse(safe, out _))
         {
-            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, $"csv_safe must be true or false, got '{safe}'").ConfigureAwait(false);
-            return;
+            throw new UseCaseException(UseCaseError.Invalid, $"csv_safe must be true or false, got '{safe}'");
         }
-        if (await ReadPageRequestAsync(context, execution).ConfigureAwait(false) is not { } page)
-        {
-            return;
-        }
-        using var result = await OpenOrConflictAsync(context, execution, pages, "CSV").ConfigureAwait(false);
-        if (result is null)
-        {
-            return;
-        }
+        var page = ReadPageRequest(context, execution);
+        using var result = OpenOrConflict(execution, pages, "CSV");
         using var prepared = await PrepareAsync(context, pages, execution, result, page).ConfigureAwait(false);
-        if (prepared is null || ResultPages.NotModified(context, execution, "csv"))
+        if (ResultPages.NotModified(context, execution, "csv"))
         {
             return;
         }
@@ -102,15 +78,8 @@ internal static class ResultResponses
     /// </summary>
     public static async Task ServeDownloadAsync(HttpContext context, Execution execution, ResultPages pages, IResultStore results, DownloadFormat format)
     {
-        if (await ReadPageRequestAsync(context, execution).ConfigureAwait(false) is not { } page)
-        {
-            return;
-        }
-        using var result = await OpenOrConflictAsync(context, execution, pages, format.ToString().ToUpperInvariant()).ConfigureAwait(false);
-        if (result is null)
-        {
-            return;
-        }
+        var page = ReadPageRequest(context, execution);
+        using var result = OpenOrConflict(execution, pages, format.ToString().ToUpperInvariant());
         string extension = format == DownloadFormat.Parquet ? "parquet" : "arrow";
         bool whole = page.View.IsEmpty && page.Limit is null && page.Offset == 0;
         if (whole)
@@ -126,7 +95,7 @@ internal static class ResultResponses
             return;
         }
         using var prepared = await PrepareAsync(context, pages, execution, result, page with { IgnoreDatapointCap = true, Limit = page.Limit ?? long.MaxValue }).ConfigureAwait(false);
-        if (prepared is null || ResultPages.NotModified(context, execution, extension))
+        if (ResultPages.NotModified(context, execution, extension))
         {
             return;
         }

@@ -116,15 +116,10 @@ public static class UploadsApi
 
     private static async Task<IResult> List(HttpContext context, UploadService uploads)
     {
-        int limit = Int(context.Request.Query, "limit", 20, 1, 10_000);
-        int offset = Int(context.Request.Query, "offset", 0, 0, int.MaxValue);
-        var (tables, total) = await uploads.ListAsync(context.Owner(), limit, offset, context.RequestAborted).ConfigureAwait(false);
-        return new JsonWriterResult(w =>
+        var page = ListPage.Of(context, 20, 10_000);
+        var (tables, total) = await uploads.ListAsync(context.Owner(), page.Limit, page.Offset, context.RequestAborted).ConfigureAwait(false);
+        return page.Answer("tables", tables, total, ListEnd.NextOffset, static (w, t) =>
         {
-            w.WriteStartObject();
-            w.WriteStartArray("tables");
-            foreach (var t in tables)
-            {
                 w.WriteStartObject();
                 w.WriteString("full_name", t.FullName);
                 w.WriteString("namespace", t.Namespace);
@@ -150,13 +145,6 @@ public static class UploadsApi
                 w.WriteString("created_at", ExecutionJson.Timestamp(t.CreatedAt));
                 w.WriteString("updated_at", ExecutionJson.Timestamp(t.UpdatedAt));
                 w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            if (offset + tables.Count < total)
-            {
-                w.WriteNumber("next_offset", offset + tables.Count);
-            }
-            w.WriteEndObject();
         });
     }
 

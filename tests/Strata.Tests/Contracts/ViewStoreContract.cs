@@ -85,6 +85,17 @@ public abstract class ViewStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task The_visible_views_are_the_callers_own_and_every_public_one()
+    {
+        await Views.UpsertViewAsync(NewView("alice", "result_mine"), None);
+        await Views.UpsertViewAsync(NewView("bob", "result_hidden"), None);
+        await Views.UpsertViewAsync(NewView("bob", "result_shared") with { IsPrivate = false }, None);
+        Assert.Equal([("alice", "result_mine"), ("bob", "result_shared")], (await Views.ListVisibleViewsAsync("alice", None)).Select(v => (v.Owner, v.Name)));
+        Assert.Equal([("bob", "result_hidden"), ("bob", "result_shared")], (await Views.ListVisibleViewsAsync("bob", None)).Select(v => (v.Owner, v.Name)));
+        Assert.Equal([("bob", "result_shared")], (await Views.ListVisibleViewsAsync("carol", None)).Select(v => (v.Owner, v.Name)));
+    }
+
+    [Fact]
     public async Task A_pipeline_reads_back_whole_and_leaves_the_unfinished_list_when_it_ends()
     {
         var nodes = new List<PipelineNode>
