@@ -1,5 +1,6 @@
 using Strata.Application.Configuration;
 using Microsoft.Extensions.Options;
+using Strata.Application.Engine;
 using Strata.Core.Engine;
 using Strata.Core.Executions;
 using Strata.Engine.DuckDb;
@@ -30,7 +31,9 @@ public static partial class QueryEngineSetup
         services.AddSingleton<IEngineStartup>(sp => sp.GetRequiredService<DuckDbEngine>());
         services.AddSingleton<IQueryViewSyntax, DuneQueryViewSyntax>();
         services.AddSingleton<IChainTables>(sp => new DuckDbChainTables(DemoDatabase.PathIn(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir)));
-        services.AddSingleton<IEngineProbe>(sp => new DuckDbProbe(DemoDatabase.PathIn(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir)));
+        services.AddSingleton<IEngineProbe>(sp => new CachedEngineProbe(
+            new DuckDbProbe(DemoDatabase.PathIn(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir)),
+            sp.GetRequiredService<IOptions<Observability.HealthOptions>>().Value.EngineProbeTtl, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IStatementTables, DuckDbStatementTables>();
         services.AddSingleton<IResultQueryEngine>(sp =>
         {

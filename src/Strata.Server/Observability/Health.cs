@@ -20,6 +20,10 @@ public sealed class HealthOptions
     /// <summary>How long the store and the engine have to answer a readiness probe.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long an engine probe's outcome is reused by readiness (a probe opens a DuckDB instance).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan EngineProbeTtl { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>The metadata store answers an indexed read within the probe timeout (a locked or missing database does not).</summary>

@@ -39,6 +39,9 @@ public sealed class HealthHost : IDisposable
             {
                 ["Strata:RateLimits:UnauthenticatedPerMinute"] = "1",
                 ["Strata:Health:ProbeTimeout"] = "00:00:02",
+                // These tests break and mend the engine between requests and expect readiness to follow at once;
+                // the reuse of a probe's answer for a period is CachedEngineProbeTests' (with a fake clock).
+                ["Strata:Health:EngineProbeTtl"] = "00:00:00",
             },
             services => services.AddSingleton<IKeyStore>(sp => Store = new SwitchableKeyStore(sp.GetRequiredService<IMetadataStore>())));
         _ = Host.Services.GetRequiredService<IKeyStore>();
