@@ -96,7 +96,6 @@ internal static class DuneFunctions
         [("week_of_year", 1)] = "week($1)",
         [("last_day_of_month", 1)] = "last_day($1)",
         [("from_iso8601_timestamp", 1)] = "CAST($1 AS TIMESTAMPTZ)",
-        [("from_iso8601_date", 1)] = "CAST($1 AS DATE)",
         [("date", 1)] = "CAST($1 AS DATE)",
         // arrays, maps and lambdas
         [("cardinality", 1)] = "dune_cardinality($1)", // native, DuneCardinality.cs: arrays and maps
@@ -159,8 +158,7 @@ internal static class DuneFunctions
     /// refused with a clear error rather than run.</summary>
     internal static readonly HashSet<string> Unsupported = new(StringComparer.OrdinalIgnoreCase)
     {
-        "map_zip_with",
-        "from_ieee754_32", "from_ieee754_64", "to_ieee754_32", "to_ieee754_64", "combinations", "murmur3", "spooky_hash_v2_32", "spooky_hash_v2_64",
+                "from_ieee754_32", "from_ieee754_64", "to_ieee754_32", "to_ieee754_64", "murmur3", "spooky_hash_v2_32", "spooky_hash_v2_64",
         "from_base", "to_base", "multimap_agg",
         "http_get", "http_post", "checksum", "qdigest_agg", "tdigest_agg", "approx_set", "merge", "cast_to_uint256",
         "evm_decode_log", "evm_decode_call", "decode_evm_event", "decode_evm_function_call", "base58_encode", "base58_decode",
