@@ -101,7 +101,15 @@ public static unsafe class DuneBase58
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void ToTronRows(IntPtr info, IntPtr input, IntPtr output) => Run(Kind.ToTron, info, input, output);
 
-    private static void Run(Kind kind, IntPtr info, IntPtr input, IntPtr output)
+    /// <summary>One value's output bytes, or an error message naming the function.</summary>
+    internal delegate byte[] Converter(ReadOnlySpan<byte> input, out string? error);
+
+    private static void Run(Kind kind, IntPtr info, IntPtr input, IntPtr output) =>
+        Run(Name(kind), (ReadOnlySpan<byte> value, out string? error) => Convert(kind, value, out error), info, input, output);
+
+    /// <summary>A one-argument native function's rows: NULL stays NULL, an input over <see cref="MaxInputBytes"/> or a
+    /// conversion's error fails the query naming the function.</summary>
+    internal static void Run(string name, Converter convert, IntPtr info, IntPtr input, IntPtr output)
     {
         var chunk = new DuckDBDataChunk(input);
         try
@@ -121,10 +129,10 @@ public static unsafe class DuneBase58
                 if (value->Length > MaxInputBytes)
                 {
                     ScalarFunction.DuckDBScalarFunctionSetError(info,
-                        $"{Name(kind)}: the input is {value->Length} bytes, over the limit of {MaxInputBytes} bytes");
+                        $"{name}: the input is {value->Length} bytes, over the limit of {MaxInputBytes} bytes");
                     return;
                 }
-                byte[] result = Convert(kind, value->Bytes, out string? error);
+                byte[] result = convert(value->Bytes, out string? error);
                 if (error is not null)
                 {
                     ScalarFunction.DuckDBScalarFunctionSetError(info, error);
@@ -136,7 +144,7 @@ public static unsafe class DuneBase58
         catch (Exception e)
         {
             // Nothing may escape to native code: a failure becomes the query's error.
-            ScalarFunction.DuckDBScalarFunctionSetError(info, $"{Name(kind)} failed: {e.GetType().Name}");
+            ScalarFunction.DuckDBScalarFunctionSetError(info, $"{name} failed: {e.GetType().Name}");
         }
         finally
         {

@@ -10,7 +10,7 @@ internal static class DuneFunctions
 {
     static DuneFunctions()
     {
-        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneBase58.Templates() })
+        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneBase58.Templates(), DuneChainAddresses.Templates() })
         {
             foreach (var (key, template) in family)
             {
@@ -162,7 +162,7 @@ internal static class DuneFunctions
         "from_base", "to_base", "multimap_agg",
         "http_get", "http_post", "checksum", "qdigest_agg", "tdigest_agg", "approx_set", "merge", "cast_to_uint256",
         "evm_decode_log", "evm_decode_call", "decode_evm_event", "decode_evm_function_call", "base58_encode", "base58_decode",
-        "bytearray_to_base58", "ss58", "from_ss58", "to_ss58", "ton_address", "tron_address", "ton_address_raw_to_user_friendly", "ton_address_user_friendly_to_raw", "word_stem", "normalize",
+        "bytearray_to_base58", "ss58", "ton_address", "tron_address", "word_stem", "normalize",
         "all_evm_chains", "all_op_chains", "get_balancer_link",
     };
 }

@@ -66,6 +66,35 @@ public static partial class DuneSqlTranslator
             throw NotSupported(sql, anchor, "Function map_zip_with is supported only with a lambda of three parameters, (k, v1, v2) -> …");
         }
 
+        /// <summary>Trino's <c>reduce(a, start, (s, x) -> body, s -> result)</c>, whose state may have another type than the
+        /// elements (a ROW of sum and count over integers). DuckDB's list_reduce keeps one type, so each element rides in a
+        /// struct {s: state, x: element}: the start is prepended, and each step computes the next s from the previous s and the
+        /// element's x (the user's s and x bound by nested one-parameter lambdas). An empty array gives the start's result,
+        /// a NULL array NULL. False (nothing emitted) when the third argument is not <c>(name, name) -> …</c>.</summary>
+        private bool TryEmitReduce(List<(int From, int To)> args, DuneToken anchor)
+        {
+            var (from, to) = args[2];
+            int open = tokens[from].IsTrivia ? Next(from, to) : from;
+            int s = Next(open, to), comma = Next(s, to), x = Next(comma, to), close = Next(x, to), arrow = Next(close, to);
+            if (!Is(open, "(") || !Is(comma, ",") || !Is(close, ")") || !Is(arrow, "->") || arrow >= to
+                || tokens[s].Kind != DuneTokenKind.Word || tokens[x].Kind != DuneTokenKind.Word)
+            {
+                return false;
+            }
+            const string noElement = "(CASE WHEN false THEN ($1)[1] END)", noState = "(CASE WHEN false THEN $2 END)";
+            string step = $"list_transform([_strata_acc.s], {Text(s)} -> list_transform([_strata_e.x], {Text(x)} -> $9)[1])[1]";
+            string template = $"(CASE WHEN $1 IS NULL THEN NULL ELSE list_transform([list_reduce(list_prepend({{'s': $2, 'x': {noElement}}}, "
+                + $"list_transform($1, _strata_x -> {{'s': {noState}, 'x': _strata_x}})), (_strata_acc, _strata_e) -> {{'s': {step}, 'x': {noElement}}}).s], $4)[1] END)";
+            var bound = new List<(int From, int To)>(args);
+            while (bound.Count < 8)
+            {
+                bound.Add(args[0]);
+            }
+            bound.Add((arrow + 1, to));
+            EmitTemplate(template, bound, anchor);
+            return true;
+        }
+
         private static bool IsLambdaOfTwo(string name, int count) =>
             name.Equals("zip_with", StringComparison.OrdinalIgnoreCase) ? count == 3 : (MapLambdas.ContainsKey(name) || name == "array_sort") && count == 2;
 

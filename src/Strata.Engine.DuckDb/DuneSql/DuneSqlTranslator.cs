@@ -237,6 +237,10 @@ public static partial class DuneSqlTranslator
                 return IsLambdaOfTwo(name, args.Count) && close < end && TryEmitLambdaOfTwo(name, args, token) ? close + 1
                     : throw NotSupported(sql, token, $"Function {name} is supported only with a lambda of two parameters, (x, y) -> …");
             }
+            if (name is "reduce" && args.Count == 4 && close < end && TryEmitReduce(args, token))
+            {
+                return close + 1;
+            }
             if (name is "map_zip_with")
             {
                 return EmitMapZipWith(args, close, end, token);
@@ -413,6 +417,9 @@ public static partial class DuneSqlTranslator
                     break;
                 case "JSON":
                     EmitTemplate(isTry ? DuneFunctions.TryToJson : DuneFunctions.ToJson, expression, token);
+                    break;
+                case not null when type.StartsWith("STRUCT(", StringComparison.Ordinal):
+                    EmitTemplate(DuneTypes.ToRow(type, isTry), expression, token);
                     break;
                 case not null when type.StartsWith("DECIMAL", StringComparison.Ordinal):
                     EmitTemplate(DuneTypes.ToDecimal(type, isTry), expression, token);

@@ -175,4 +175,52 @@ public sealed class DuneSqlNextTests : IDisposable
         var e = Assert.ThrowsAny<Exception>(() => db.Scalar(sql));
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    // array.mdx: reduce's state may have another type than the elements
+    [InlineData("SELECT reduce(ARRAY[], 0, (s, x) -> s + x, s -> s)", "0")]
+    [InlineData("SELECT reduce(ARRAY[5, 20, 50], 0, (s, x) -> s + x, s -> s)", "75")]
+    [InlineData("SELECT reduce(ARRAY[5, 20, NULL, 50], 0, (s, x) -> s + x, s -> s)", "NULL")]
+    [InlineData("SELECT reduce(ARRAY[5, 20, NULL, 50], 0, (s, x) -> s + coalesce(x, 0), s -> s)", "75")]
+    [InlineData("SELECT reduce(ARRAY[5, 20, NULL, 50], 0, (s, x) -> IF(x IS NULL, s, s + x), s -> s)", "75")]
+    [InlineData("SELECT reduce(ARRAY[2147483647, 1], BIGINT '0', (s, x) -> s + x, s -> s)", "2147483648")]
+    [InlineData("SELECT reduce(ARRAY[5, 6, 10, 20], CAST(ROW(0.0, 0) AS ROW(sum DOUBLE, count INTEGER)), "
+        + "(s, x) -> CAST(ROW(x + s.sum, s.count + 1) AS ROW(sum DOUBLE, count INTEGER)), s -> IF(s.count = 0, NULL, s.sum / s.count))", "10.25")]
+    [InlineData("SELECT reduce(ARRAY['a', 'b', 'c'], 0, (s, x) -> s + length(x), s -> s * 10)", "30")]
+    [InlineData("SELECT array_agg(coalesce(reduce(a, 0, (s, x) -> s + x, s -> s), -1)) FROM (VALUES (ARRAY[1, 2]), (NULL)) t(a)", "[3, -1]")]
+    // json.mdx: a JSON array casts to a row field by field; an object by name
+    [InlineData("SELECT CAST(JSON '[123,\"abc\",true]' AS ROW(v1 BIGINT, v2 VARCHAR, v3 BOOLEAN)).v2", "abc")]
+    [InlineData("SELECT CAST(JSON '[123,\"abc\",true]' AS ROW(v1 BIGINT, v2 VARCHAR, v3 BOOLEAN)).v1", "123")]
+    [InlineData("SELECT CAST(JSON '{\"v1\":123,\"v2\":\"abc\",\"v3\":true}' AS ROW(v1 BIGINT, v2 VARCHAR, v3 BOOLEAN)).v3", "true")]
+    [InlineData("SELECT CAST(json_parse('[[1,2],\"q\"]') AS ROW(a ARRAY(INTEGER), b VARCHAR)).a", "[1, 2]")]
+    [InlineData("SELECT TRY_CAST(JSON '[123,\"abc\"]' AS ROW(v1 BIGINT, v2 VARCHAR, v3 BOOLEAN)) IS NULL", "true")]
+    [InlineData("SELECT CAST(ROW(1, 'a') AS ROW(x BIGINT, y VARCHAR)).y", "a")]
+    // ss58.mdx and tonaddress.mdx
+    [InlineData("SELECT from_ss58('1qnJN7FViy3HZaxZK9tGAA71zxHSBeUweirKqCaox4t8GT7')", "0x2534454d30f8a028e42654d6b535e0651d1d026ddf115cef59ae1dd71bae074e")]
+    [InlineData("SELECT to_ss58('0x2534454d30f8a028e42654d6b535e0651d1d026ddf115cef59ae1dd71bae074e', 2)", "DR6pMC4GJiVbgPtNNuw1xgxJyEsYYuXKXq7ZCVBjfFrh3V5")]
+    [InlineData("SELECT to_ss58(0x2534454d30f8a028e42654d6b535e0651d1d026ddf115cef59ae1dd71bae074e, 0)", "1qnJN7FViy3HZaxZK9tGAA71zxHSBeUweirKqCaox4t8GT7")]
+    [InlineData("SELECT from_ss58(to_ss58(0x2534454d30f8a028e42654d6b535e0651d1d026ddf115cef59ae1dd71bae074e, 1000))", "0x2534454d30f8a028e42654d6b535e0651d1d026ddf115cef59ae1dd71bae074e")] // a 2-byte type
+    [InlineData("SELECT from_ss58(NULL)", "NULL")]
+    [InlineData("SELECT ton_address_raw_to_user_friendly('0:ca6e321c7cce9ecedf0a8ca2492ec8592494aa5fb5ce0387dff96ef6af982a3e', true)", "EQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPrHF")]
+    [InlineData("SELECT ton_address_raw_to_user_friendly('0:ca6e321c7cce9ecedf0a8ca2492ec8592494aa5fb5ce0387dff96ef6af982a3e', false)", "UQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPuwA")]
+    [InlineData("SELECT ton_address_raw_to_user_friendly('0:ca6e321c7cce9ecedf0a8ca2492ec8592494aa5fb5ce0387dff96ef6af982a3e')", "EQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPrHF")]
+    [InlineData("SELECT ton_address_user_friendly_to_raw('UQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPuwA')", "0:ca6e321c7cce9ecedf0a8ca2492ec8592494aa5fb5ce0387dff96ef6af982a3e")]
+    [InlineData("SELECT ton_address_user_friendly_to_raw(ton_address_raw_to_user_friendly('-1:fcb91a3a3816d0f7b8c2c76108b8a9bc5a6b7a55bd79f8ab101c52db29232260'))", "-1:fcb91a3a3816d0f7b8c2c76108b8a9bc5a6b7a55bd79f8ab101c52db29232260")]
+    [InlineData("SELECT ton_address_raw_to_user_friendly('0:ca6e321c7cce9ecedf0a8ca2492ec8592494aa5fb5ce0387dff96ef6af982a3e', NULL)", "NULL")]
+    public void Reduce_row_casts_and_chain_addresses_give_the_documented_answers(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
+
+    [Theory]
+    [InlineData("SELECT CAST(JSON '[123,\"abc\"]' AS ROW(v1 BIGINT, v2 VARCHAR, v3 BOOLEAN))", "Cannot cast a JSON array of 2 elements to a row of 3 fields")]
+    [InlineData("SELECT from_ss58('1qnJN7FViy3HZaxZK9tGAA71zxHSBeUweirKqCaox4t8GT8')", "from_ss58: the checksum does not match")]
+    [InlineData("SELECT from_ss58('0OIl')", "from_ss58: the input is not an SS58 address")]
+    [InlineData("SELECT to_ss58(0x010203, 2)", "to_ss58: an address is 1, 2, 4, 8, 32 or 33 bytes, got 3")]
+    [InlineData("SELECT to_ss58(0x01, 16384)", "to_ss58: the address type must be 0 to 16383, got 16384")]
+    [InlineData("SELECT ton_address_user_friendly_to_raw('UQDKbjIcfM6ezt8KjKJJLshZJJSqX7XOA4ff-W72r5gqPuwB')", "ton_address_user_friendly_to_raw: the input is not a user-friendly TON address")]
+    [InlineData("SELECT ton_address_raw_to_user_friendly('0:ca6e', true)", "ton_address_raw_to_user_friendly: a raw address is <workchain>:<64 hex digits>")]
+    [InlineData("SELECT ton_address_raw_to_user_friendly('300:ca6e321c7cce9ecedf0a8ca2492ec8592494aa5fb5ce0387dff96ef6af982a3e', true)", "a raw address is")]
+    public void Bad_rows_and_addresses_are_errors_naming_the_function(string sql, string message)
+    {
+        var e = Assert.ThrowsAny<Exception>(() => db.Scalar(sql));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
 }
