@@ -165,6 +165,82 @@ internal static class DuneFormats
         return fmt.ToString();
     }
 
+    /// <summary>Trino's JSONPath of json_extract and json_extract_scalar (<c>$.store.book[0]</c>, <c>$.store["book name"]</c>,
+    /// <c>$.store[book]</c>) as DuckDB's path, every key quoted (<c>$."store"."book name"</c>). Wildcards and recursive
+    /// descent, which Trino's path does not take either, are refused.</summary>
+    public static string TrinoJsonPath(string path)
+    {
+        var result = new StringBuilder("$");
+        int i = path.Length > 0 && path[0] == '$' ? 1 : throw new FormatException("a JSON path starts with $");
+        while (i < path.Length)
+        {
+            string key;
+            if (path[i] == '.')
+            {
+                int start = ++i;
+                while (i < path.Length && path[i] is not ('.' or '['))
+                {
+                    i++;
+                }
+                key = path[start..i];
+                if (key.Length == 0 || key == "*" || key.Contains(' ', StringComparison.Ordinal))
+                {
+                    throw new FormatException($"Invalid JSON path: '{path}'");
+                }
+            }
+            else if (path[i] == '[')
+            {
+                int close;
+                if (i + 1 < path.Length && path[i + 1] == '"')
+                {
+                    var quoted = new StringBuilder();
+                    int k = i + 2;
+                    while (k < path.Length && path[k] != '"')
+                    {
+                        if (path[k] == '\\' && k + 1 < path.Length)
+                        {
+                            k++;
+                        }
+                        quoted.Append(path[k++]);
+                    }
+                    close = k + 1;
+                    if (k >= path.Length || close >= path.Length || path[close] != ']')
+                    {
+                        throw new FormatException($"Invalid JSON path: '{path}'");
+                    }
+                    key = quoted.ToString();
+                }
+                else
+                {
+                    close = path.IndexOf(']', i);
+                    string inner = close < 0 ? "" : path[(i + 1)..close].Trim();
+                    if (inner.Length == 0 || inner == "*")
+                    {
+                        throw new FormatException($"Invalid JSON path: '{path}'");
+                    }
+                    if (inner.All(char.IsAsciiDigit))
+                    {
+                        result.Append('[').Append(inner).Append(']');
+                        i = close + 1;
+                        continue;
+                    }
+                    key = inner;
+                }
+                i = close + 1;
+            }
+            else
+            {
+                throw new FormatException($"Invalid JSON path: '{path}'");
+            }
+            if (key.Contains('"', StringComparison.Ordinal))
+            {
+                throw new FormatException($"a JSON path key with a double quote is not supported: '{path}'");
+            }
+            result.Append(".\"").Append(key).Append('"');
+        }
+        return result.ToString();
+    }
+
     /// <summary>A MySQL date format (Trino's <c>date_format</c>/<c>date_parse</c>) as a strftime pattern.</summary>
     public static string MySqlToStrftime(string mysql)
     {

@@ -99,7 +99,6 @@ internal static class DuneFunctions
         [("date", 1)] = "CAST($1 AS DATE)",
         // arrays, maps and lambdas
         [("cardinality", 1)] = "dune_cardinality($1)", // native, DuneCardinality.cs: arrays and maps
-        [("element_at", 2)] = "($1)[$2]",
         [("transform", 2)] = "list_transform($1, $2)",
         [("reduce", 4)] = "list_transform([list_reduce($1, $3, $2)], $4)[1]",
         [("any_match", 2)] = "list_bool_or(list_transform($1, $2))",
@@ -132,7 +131,11 @@ internal static class DuneFunctions
         [("regexp_like", 2)] = "regexp_matches($1, $2)",
         [("regexp_replace", 2)] = "regexp_replace($1, $2, '', 'g')",
         [("regexp_replace", 3)] = "regexp_replace($1, $2, $3, 'g')",
-        [("json_extract_scalar", 2)] = "json_extract_string($1, $2)",
+        // Trino's json_extract_scalar is NULL for an object or array (DuckDB's json_extract_string gives their text).
+        [("json_extract_scalar", 2)] = "(CASE WHEN json_type(json_extract($1, $2)) IN ('OBJECT', 'ARRAY') THEN NULL ELSE json_extract_string($1, $2) END)",
+        [("json_extract", 2)] = "json_extract($1, $2)",
+        // Trino's element_at on an array refuses index 0 (on a map, 0 is a key like any other).
+        [("element_at", 2)] = "(CASE WHEN typeof($1) LIKE '%[]' AND CAST($2 AS VARCHAR) = '0' THEN error('SQL array indices start at 1') ELSE ($1)[$2] END)",
         [("json_array_get", 2)] = "json_extract($1, '$[' || ($2) || ']')",
         [("json_array_contains", 2)] = "list_contains(CAST(json($1) AS JSON[]), to_json($2))",
         [("regexp_count", 2)] = "len(regexp_extract_all($1, $2))",

@@ -302,6 +302,11 @@ public static partial class DuneSqlTranslator
             }
             if (close < end && DuneFunctions.Templates.TryGetValue((name, args.Count), out var template))
             {
+                if (name is "json_extract" or "json_extract_scalar" or "json_size" && IsSingleString(args[1]))
+                {
+                    // A constant path in Trino's JSONPath becomes DuckDB's (bracketed and quoted keys).
+                    template = template.Replace("$2", SqlQuoting.QuoteString(Converted(DuneFormats.TrinoJsonPath, args[1].From, token)), StringComparison.Ordinal);
+                }
                 EmitTemplate(template, args, token);
                 return close + 1;
             }

@@ -223,4 +223,36 @@ public sealed class DuneSqlNextTests : IDisposable
         var e = Assert.ThrowsAny<Exception>(() => db.Scalar(sql));
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    // json.mdx: json_extract_scalar gives a scalar's value, NULL for an object or array; Trino's JSONPath keys in brackets
+    [InlineData("SELECT json_extract_scalar('{\"a\":{\"b\":1}}', '$.a')", "NULL")]
+    [InlineData("SELECT json_extract_scalar('{\"a\":[1,2]}', '$.a')", "NULL")]
+    [InlineData("SELECT json_extract_scalar('{\"a\":null}', '$.a')", "NULL")]
+    [InlineData("SELECT json_extract_scalar('[1, 2, 3]', '$[2]')", "3")]
+    [InlineData("SELECT json_extract_scalar('{\"a\":true}', '$.a')", "true")]
+    [InlineData("SELECT json_extract_scalar('{\"store\":{\"book\":[{\"author\":\"Q\"}]}}', '$.store.book[0].author')", "Q")]
+    [InlineData("SELECT json_extract_scalar('{\"a b\":\"x\"}', '$[\"a b\"]')", "x")]
+    [InlineData("SELECT json_format(json_extract('{\"store\":{\"book name\":[1]}}', '$.store[\"book name\"]'))", "[1]")]
+    [InlineData("SELECT json_format(json_extract('{\"store\":{\"book\":[1]}}', '$.store[book]'))", "[1]")]
+    // array.mdx: element_at counts from the end for a negative index and is NULL past the end; on a map 0 is a key
+    [InlineData("SELECT element_at(ARRAY[1, 2, 3], -1)", "3")]
+    [InlineData("SELECT element_at(ARRAY[1, 2, 3], 4)", "NULL")]
+    [InlineData("SELECT element_at(MAP(ARRAY[0, 1], ARRAY['z', 'o']), 0)", "z")]
+    [InlineData("SELECT element_at(MAP(ARRAY['a'], ARRAY[1]), 'b')", "NULL")]
+    public void Json_paths_and_element_at_follow_Trino(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
+
+    [Fact]
+    public void Element_at_zero_of_an_array_is_an_error()
+    {
+        var e = Assert.ThrowsAny<Exception>(() => db.Scalar("SELECT element_at(ARRAY[1, 2, 3], 0)"));
+        Assert.Contains("SQL array indices start at 1", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SELECT json_extract('{\"a\":1}', '$.*')")]
+    [InlineData("SELECT json_extract_scalar('{\"a\":1}', 'a')")]
+    [InlineData("SELECT json_extract_scalar('{\"a\":1}', '$[\"a')")]
+    public void Json_paths_Trino_does_not_take_are_refused(string sql) =>
+        Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate(sql));
 }
