@@ -101,18 +101,26 @@ public static unsafe class DuneBase58
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void ToTronRows(IntPtr info, IntPtr input, IntPtr output) => Run(Kind.ToTron, info, input, output);
 
+    /// <summary>One value's output bytes, or an error message naming the function.</summary>
+    internal delegate byte[] Converter(ReadOnlySpan<byte> input, out string? error);
+
     private static void Run(Kind kind, IntPtr info, IntPtr input, IntPtr output) =>
+        Run(Name(kind), (ReadOnlySpan<byte> value, out string? error) => Convert(kind, value, out error), info, input, output);
+
+    /// <summary>A one-argument native function's rows: NULL stays NULL, an input over <see cref="MaxInputBytes"/> or a
+    /// conversion's error fails the query naming the function.</summary>
+    internal static void Run(string name, Converter convert, IntPtr info, IntPtr input, IntPtr output) =>
         NativeStringRows.Run(info, input, output, 1, (output, row, value, _) =>
         {
-            if (NativeStringRows.TooLong(Name(kind), value.Length, MaxInputBytes) is { } tooLong)
+            if (NativeStringRows.TooLong(name, value.Length, MaxInputBytes) is { } tooLong)
             {
                 return tooLong;
             }
-            byte[] result = Convert(kind, value, out string? error);
+            byte[] result = convert(value, out string? error);
             if (error is null)
             {
                 NativeString.Set(output, row, result);
             }
             return error;
-        }, e => $"{Name(kind)} failed: {e.GetType().Name}");
+        }, e => $"{name} failed: {e.GetType().Name}");
 }

@@ -6,9 +6,24 @@ namespace Strata.Engine.DuckDb.DuneSql;
 internal static class DuneFormats
 {
     /// <summary>A Java <c>String.format</c> pattern (Trino's <c>format</c>) as a DuckDB <c>format</c> (fmt) pattern.</summary>
-    public static string JavaToFmt(string java)
+    public static string JavaToFmt(string java) => JavaToFmt(java, 0, []);
+
+    /// <summary>Java's date/time conversions <c>%tX</c> as strftime patterns (<c>%tp</c> is lower-cased separately).</summary>
+    private static readonly Dictionary<char, string> TimeConversions = new()
+    {
+        ['A'] = "%A", ['a'] = "%a", ['B'] = "%B", ['b'] = "%b", ['h'] = "%b", ['e'] = "%-d", ['d'] = "%d", ['Y'] = "%Y", ['y'] = "%y",
+        ['m'] = "%m", ['H'] = "%H", ['I'] = "%I", ['k'] = "%-H", ['l'] = "%-I", ['M'] = "%M", ['S'] = "%S", ['L'] = "%g", ['j'] = "%j",
+        ['F'] = "%Y-%m-%d", ['D'] = "%m/%d/%y", ['T'] = "%H:%M:%S", ['R'] = "%H:%M", ['r'] = "%I:%M:%S %p", ['p'] = "%p",
+    };
+
+    /// <summary>As <see cref="JavaToFmt(string)"/>, with every argument named by its index (Java's <c>%2$s</c> and
+    /// <c>%&lt;s</c> as well as ordinary ones, which count on their own). A date/time conversion <c>%1$tA</c> becomes a
+    /// reference to an extra argument, listed in dates (the user's argument index from 1, and its strftime pattern), which
+    /// the caller appends after the user's <paramref name="arguments"/> arguments.</summary>
+    public static string JavaToFmt(string java, int arguments, List<(int Argument, string Strftime)> dates)
     {
         var fmt = new StringBuilder(java.Length + 8);
+        int ordinary = 0, last = -1;
         for (int i = 0; i < java.Length; i++)
         {
             char c = java[i];
@@ -34,6 +49,27 @@ internal static class DuneFormats
                 fmt.Append('\n');
                 i = j;
                 continue;
+            }
+            // An explicit index (%2$s) or the previous one (%<s).
+            int index = -1;
+            int digits = j;
+            while (digits < java.Length && char.IsAsciiDigit(java[digits]))
+            {
+                digits++;
+            }
+            if (digits > j && digits < java.Length && java[digits] == '$')
+            {
+                index = int.Parse(java.AsSpan(j, digits - j), System.Globalization.CultureInfo.InvariantCulture) - 1;
+                j = digits + 1;
+                if (index < 0)
+                {
+                    throw new FormatException("format: an argument index starts at 1");
+                }
+            }
+            else if (j < java.Length && java[j] == '<')
+            {
+                index = last >= 0 ? last : throw new FormatException("format: %< has no previous argument");
+                j++;
             }
             string flags = "";
             while (j < java.Length && "-+ 0,#".Contains(java[j], StringComparison.Ordinal))
@@ -62,6 +98,23 @@ internal static class DuneFormats
                 break;
             }
             char conversion = java[j];
+            if (index < 0)
+            {
+                index = ordinary++;
+            }
+            last = index;
+            string argument = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (conversion is 't' or 'T')
+            {
+                if (j + 1 >= java.Length || !TimeConversions.TryGetValue(java[j + 1], out var strftime))
+                {
+                    throw new FormatException($"format conversion %{conversion}{(j + 1 < java.Length ? java[j + 1] : ' ')} is not supported");
+                }
+                dates.Add((index + 1, conversion == 'T' ? "UPPER" + strftime : java[j + 1] == 'p' ? "LOWER" + strftime : strftime));
+                argument = (arguments + dates.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                conversion = 's';
+                j++;
+            }
             string type = conversion switch
             {
                 'd' => "d",
@@ -79,6 +132,10 @@ internal static class DuneFormats
             if (flags.Contains('-', StringComparison.Ordinal))
             {
                 spec.Append('<');
+            }
+            else if (type.Length == 0 && width.Length > 0)
+            {
+                spec.Append('>'); // Java right-aligns every conversion; fmt left-aligns strings
             }
             if (flags.Contains('+', StringComparison.Ordinal))
             {
@@ -102,10 +159,86 @@ internal static class DuneFormats
                 spec.Append(',');
             }
             spec.Append(precision).Append(type);
-            fmt.Append(spec.Length == 0 ? "{}" : "{:" + spec + "}");
+            fmt.Append(spec.Length == 0 ? "{" + argument + "}" : "{" + argument + ":" + spec + "}");
             i = j;
         }
         return fmt.ToString();
+    }
+
+    /// <summary>Trino's JSONPath of json_extract and json_extract_scalar (<c>$.store.book[0]</c>, <c>$.store["book name"]</c>,
+    /// <c>$.store[book]</c>) as DuckDB's path, every key quoted (<c>$."store"."book name"</c>). Wildcards and recursive
+    /// descent, which Trino's path does not take either, are refused.</summary>
+    public static string TrinoJsonPath(string path)
+    {
+        var result = new StringBuilder("$");
+        int i = path.Length > 0 && path[0] == '$' ? 1 : throw new FormatException("a JSON path starts with $");
+        while (i < path.Length)
+        {
+            string key;
+            if (path[i] == '.')
+            {
+                int start = ++i;
+                while (i < path.Length && path[i] is not ('.' or '['))
+                {
+                    i++;
+                }
+                key = path[start..i];
+                if (key.Length == 0 || key == "*" || key.Contains(' ', StringComparison.Ordinal))
+                {
+                    throw new FormatException($"Invalid JSON path: '{path}'");
+                }
+            }
+            else if (path[i] == '[')
+            {
+                int close;
+                if (i + 1 < path.Length && path[i + 1] == '"')
+                {
+                    var quoted = new StringBuilder();
+                    int k = i + 2;
+                    while (k < path.Length && path[k] != '"')
+                    {
+                        if (path[k] == '\\' && k + 1 < path.Length)
+                        {
+                            k++;
+                        }
+                        quoted.Append(path[k++]);
+                    }
+                    close = k + 1;
+                    if (k >= path.Length || close >= path.Length || path[close] != ']')
+                    {
+                        throw new FormatException($"Invalid JSON path: '{path}'");
+                    }
+                    key = quoted.ToString();
+                }
+                else
+                {
+                    close = path.IndexOf(']', i);
+                    string inner = close < 0 ? "" : path[(i + 1)..close].Trim();
+                    if (inner.Length == 0 || inner == "*")
+                    {
+                        throw new FormatException($"Invalid JSON path: '{path}'");
+                    }
+                    if (inner.All(char.IsAsciiDigit))
+                    {
+                        result.Append('[').Append(inner).Append(']');
+                        i = close + 1;
+                        continue;
+                    }
+                    key = inner;
+                }
+                i = close + 1;
+            }
+            else
+            {
+                throw new FormatException($"Invalid JSON path: '{path}'");
+            }
+            if (key.Contains('"', StringComparison.Ordinal))
+            {
+                throw new FormatException($"a JSON path key with a double quote is not supported: '{path}'");
+            }
+            result.Append(".\"").Append(key).Append('"');
+        }
+        return result.ToString();
     }
 
     /// <summary>A MySQL date format (Trino's <c>date_format</c>/<c>date_parse</c>) as a strftime pattern.</summary>

@@ -45,6 +45,48 @@ internal static class DuneMoreFunctions
     /// <summary>An aggregate: its arguments stay inside it (never evaluated once outside, see the translator's Hoisted).</summary>
     internal static readonly string MapAgg = "map_from_entries(list(struct_pack(key := $1, value := $2)) FILTER (WHERE ($1) IS NOT NULL))";
 
+    /// <summary>10^(6 - p) for a precision p of 0 to 12 (at 6 and above the clock's microseconds are kept).</summary>
+    private const string Precision = "(CASE WHEN ($1) BETWEEN 0 AND 12 THEN CAST(pow(10, 6 - least($1, 6)) AS BIGINT) ELSE error('TIMESTAMP precision must be in range [0, 12]: ' || ($1)) END)";
+
+    /// <summary>Trino's from_iso8601_date (Joda's ISO date parser): <c>yyyy</c>, <c>yyyy-MM</c>, <c>yyyy-MM-dd</c>, the ordinal
+    /// <c>yyyy-DDD</c> and the week date <c>yyyy-Www[-D]</c> (week 1 holds January 4th; day 1 is Monday). Anything else, or a
+    /// field out of range, fails naming the text.</summary>
+    private static string FromIso8601Date()
+    {
+        const string y = "CAST(left($1, 4) AS INTEGER)";
+        const string jan4 = "make_date(" + y + ", 1, 4)";
+        const string bad = "error('Invalid format: \"' || $1 || '\"')";
+        return "(CASE WHEN $1 IS NULL THEN NULL "
+            + "WHEN regexp_full_match($1, '\\d{4}') THEN make_date(" + y + ", 1, 1) "
+            + "WHEN regexp_full_match($1, '\\d{4}-(0[1-9]|1[0-2])') THEN make_date(" + y + ", CAST(substr($1, 6, 2) AS INTEGER), 1) "
+            + "WHEN regexp_full_match($1, '\\d{4}-\\d{2}-\\d{2}') THEN coalesce(TRY_CAST($1 AS DATE), " + bad + ") "
+            + "WHEN regexp_full_match($1, '\\d{4}-\\d{3}') AND TRY_CAST(substr($1, 6, 3) AS INTEGER) BETWEEN 1 AND dayofyear(make_date(" + y + ", 12, 31)) "
+            + "THEN CAST(make_date(" + y + ", 1, 1) + (CAST(substr($1, 6, 3) AS INTEGER) - 1) AS DATE) "
+            + "WHEN regexp_full_match($1, '\\d{4}-W\\d{2}(-[1-7])?') AND TRY_CAST(substr($1, 7, 2) AS INTEGER) BETWEEN 1 AND week(make_date(" + y + ", 12, 28)) "
+            + "THEN CAST(" + jan4 + " - CAST(isodow(" + jan4 + ") - 1 AS INTEGER) + (CAST(substr($1, 7, 2) AS INTEGER) - 1) * 7 "
+            + "+ (CASE WHEN length($1) = 10 THEN CAST(right($1, 1) AS INTEGER) - 1 ELSE 0 END) AS DATE) "
+            + "ELSE " + bad + " END)";
+    }
+
+    /// <summary>combinations as nested filters over positions: one list_transform per element of the group, each position
+    /// after the one before it; the groups come out in lexicographic order of positions, as Trino's.</summary>
+    private static string Combinations()
+    {
+        var cases = new System.Text.StringBuilder("(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL WHEN ($2) < 0 THEN error('combination size must not be negative: ' || ($2)) "
+            + "WHEN ($2) > 5 THEN error('combination size must not exceed 5: ' || ($2)) WHEN ($2) = 0 THEN [list_slice($1, 1, 0)] WHEN ($2) > len($1) THEN list_slice([list_slice($1, 1, 0)], 1, 0) ");
+        for (int n = 1; n <= 5; n++)
+        {
+            // Positions i1 < … < in as a list of lists, built by flattening one level per extra element.
+            string groups = "list_transform(range(1, len($1) + 1), _strata_p1 -> [_strata_p1])";
+            for (int k = 2; k <= n; k++)
+            {
+                groups = $"flatten(list_transform({groups}, _strata_g -> list_transform(range(_strata_g[-1] + 1, len($1) + 1), _strata_p -> list_append(_strata_g, _strata_p))))";
+            }
+            cases.Append($"WHEN ($2) = {n} THEN list_transform({groups}, _strata_g -> list_transform(_strata_g, _strata_p -> ($1)[_strata_p])) ");
+        }
+        return cases.Append("END)").ToString();
+    }
+
     internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()
     {
         yield return new(("human_readable_seconds", 1), HumanReadableSeconds());
@@ -103,8 +145,35 @@ internal static class DuneMoreFunctions
                 + $"ELSE CAST(CAST({b} AS BIT) AS {type}) END)");
             yield return new(($"to_big_endian_{bits}", 1), $"unhex(right(lpad(hex(CAST($1 AS {type})), {2 * bytes}, '0'), {2 * bytes}))");
         }
+        // Trino's zip pairs arrays element by element, the shorter padded with NULLs (rows of 2 to 5 fields); a NULL array gives NULL.
+        for (int n = 2; n <= 5; n++)
+        {
+            var marks = Enumerable.Range(1, n).Select(k => "$" + k).ToArray();
+            yield return new(("zip", n), "(CASE WHEN " + string.Join(" OR ", marks.Select(m => m + " IS NULL")) + " THEN NULL ELSE list_zip(" + string.Join(", ", marks) + ") END)");
+        }
+        // multimap_from_entries: each distinct key (in first-seen order) with the list of its values; a NULL key fails as Trino's.
+        yield return new(("multimap_from_entries", 1), "(CASE WHEN $1 IS NULL THEN NULL ELSE map_from_entries(list_transform(list_select(list_transform($1, _strata_e -> "
+            + "CASE WHEN _strata_e[1] IS NULL THEN error('map key cannot be null') ELSE _strata_e[1] END), list_filter(range(1, len($1) + 1), "
+            + "_strata_i -> list_position(list_transform($1, _strata_e -> _strata_e[1]), ($1)[_strata_i][1]) = _strata_i)), "
+            + "_strata_k -> {'key': _strata_k, 'value': list_transform(list_filter($1, _strata_e -> _strata_e[1] = _strata_k), _strata_e -> _strata_e[2])})) END)");
+        // combinations(a, n): the n-element groups of positions i1 < i2 < … < in, in lexicographic order (Trino: n at most 5,
+        // duplicates kept as positions); n = 0 gives one empty group, n above the length none.
+        yield return new(("combinations", 2), Combinations());
         // time
+        // current_timestamp(p) / localtimestamp(p): the clock truncated to p fractional digits (DuckDB's clock has 6).
+        yield return new(("current_timestamp", 1), "CAST(make_timestamp(epoch_us(current_timestamp) // " + Precision + " * " + Precision + ") AS TIMESTAMPTZ)");
+        yield return new(("localtimestamp", 1), "make_timestamp(epoch_us(current_timestamp) // " + Precision + " * " + Precision + ")");
+        yield return new(("from_iso8601_date", 1), FromIso8601Date());
+        // parse_duration: a decimal and a unit (ns, us, ms, s, m, h, d), spaces allowed around them, as an interval of whole
+        // milliseconds (Trino's interval day to second; 42.8ms is 43 ms).
+        const string duration = "'^\\s*(\\d+(?:\\.\\d+)?)\\s*([a-zA-Z]+)\\s*$'";
+        yield return new(("parse_duration", 1), "(CASE WHEN $1 IS NULL THEN NULL WHEN NOT regexp_matches($1, " + duration + ") "
+            + "OR regexp_extract($1, " + duration + ", 2) NOT IN ('ns', 'us', 'ms', 's', 'm', 'h', 'd') "
+            + "THEN error('duration is not a valid data duration string: ' || $1) ELSE to_milliseconds(CAST(round(CAST(regexp_extract($1, " + duration + ", 1) AS DOUBLE) * "
+            + "CASE regexp_extract($1, " + duration + ", 2) WHEN 'ns' THEN 0.000001 WHEN 'us' THEN 0.001 WHEN 'ms' THEN 1 WHEN 's' THEN 1000 WHEN 'm' THEN 60000 "
+            + "WHEN 'h' THEN 3600000 ELSE 86400000 END) AS BIGINT)) END)");
         yield return new(("current_timezone", 0), "current_setting('TimeZone')");
+        yield return new(("millisecond", 1), "(millisecond($1) % 1000)");
         yield return new(("to_milliseconds", 1), "CAST(epoch_ms(TIMESTAMP '1970-01-01' + ($1)) AS BIGINT)");
     }
 }

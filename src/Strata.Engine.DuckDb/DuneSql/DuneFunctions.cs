@@ -10,7 +10,7 @@ internal static class DuneFunctions
 {
     static DuneFunctions()
     {
-        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneBase58.Templates() })
+        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneBase58.Templates(), DuneChainAddresses.Templates() })
         {
             foreach (var (key, template) in family)
             {
@@ -96,11 +96,9 @@ internal static class DuneFunctions
         [("week_of_year", 1)] = "week($1)",
         [("last_day_of_month", 1)] = "last_day($1)",
         [("from_iso8601_timestamp", 1)] = "CAST($1 AS TIMESTAMPTZ)",
-        [("from_iso8601_date", 1)] = "CAST($1 AS DATE)",
         [("date", 1)] = "CAST($1 AS DATE)",
         // arrays, maps and lambdas
         [("cardinality", 1)] = "dune_cardinality($1)", // native, DuneCardinality.cs: arrays and maps
-        [("element_at", 2)] = "($1)[$2]",
         [("transform", 2)] = "list_transform($1, $2)",
         [("reduce", 4)] = "list_transform([list_reduce($1, $3, $2)], $4)[1]",
         [("any_match", 2)] = "list_bool_or(list_transform($1, $2))",
@@ -133,7 +131,11 @@ internal static class DuneFunctions
         [("regexp_like", 2)] = "regexp_matches($1, $2)",
         [("regexp_replace", 2)] = "regexp_replace($1, $2, '', 'g')",
         [("regexp_replace", 3)] = "regexp_replace($1, $2, $3, 'g')",
-        [("json_extract_scalar", 2)] = "json_extract_string($1, $2)",
+        // Trino's json_extract_scalar is NULL for an object or array (DuckDB's json_extract_string gives their text).
+        [("json_extract_scalar", 2)] = "(CASE WHEN json_type(json_extract($1, $2)) IN ('OBJECT', 'ARRAY') THEN NULL ELSE json_extract_string($1, $2) END)",
+        [("json_extract", 2)] = "json_extract($1, $2)",
+        // Trino's element_at on an array refuses index 0 (on a map, 0 is a key like any other).
+        [("element_at", 2)] = "(CASE WHEN typeof($1) LIKE '%[]' AND CAST($2 AS VARCHAR) = '0' THEN error('SQL array indices start at 1') ELSE ($1)[$2] END)",
         [("json_array_get", 2)] = "json_extract($1, '$[' || ($2) || ']')",
         [("json_array_contains", 2)] = "list_contains(CAST(json($1) AS JSON[]), to_json($2))",
         [("regexp_count", 2)] = "len(regexp_extract_all($1, $2))",
@@ -159,12 +161,11 @@ internal static class DuneFunctions
     /// refused with a clear error rather than run.</summary>
     internal static readonly HashSet<string> Unsupported = new(StringComparer.OrdinalIgnoreCase)
     {
-        "map_zip_with",
-        "from_ieee754_32", "from_ieee754_64", "to_ieee754_32", "to_ieee754_64", "combinations", "murmur3", "spooky_hash_v2_32", "spooky_hash_v2_64",
+                "from_ieee754_32", "from_ieee754_64", "to_ieee754_32", "to_ieee754_64", "murmur3", "spooky_hash_v2_32", "spooky_hash_v2_64",
         "from_base", "to_base", "multimap_agg",
         "http_get", "http_post", "checksum", "qdigest_agg", "tdigest_agg", "approx_set", "merge", "cast_to_uint256",
         "evm_decode_log", "evm_decode_call", "decode_evm_event", "decode_evm_function_call", "base58_encode", "base58_decode",
-        "bytearray_to_base58", "ss58", "from_ss58", "to_ss58", "ton_address", "tron_address", "ton_address_raw_to_user_friendly", "ton_address_user_friendly_to_raw", "word_stem", "normalize",
+        "bytearray_to_base58", "ss58", "ton_address", "tron_address", "word_stem", "normalize",
         "all_evm_chains", "all_op_chains", "get_balancer_link",
     };
 }

@@ -30,6 +30,7 @@ public static unsafe class DuneHashes
         NativeScalarFunction.Register(connection, "dune_hmac_sha256", DuckDBType.Blob, 2, DuckDBType.Blob, &HmacSha256Rows);
         NativeScalarFunction.Register(connection, "dune_hmac_sha512", DuckDBType.Blob, 2, DuckDBType.Blob, &HmacSha512Rows);
         DuneBase58.Register(connection); // the other binary encodings, registered with the hashes
+        DuneChainAddresses.Register(connection);
     }
 
     /// <summary>The DuneSQL calls, each argument taken as varbinary (a '0x…' varchar too, as Dune casts it).</summary>

@@ -28,6 +28,73 @@ public static partial class DuneSqlTranslator
             + "ELSE error('array_sort: the comparator gave ' || coalesce(CAST(_strata_c AS VARCHAR), 'NULL') || ', not -1, 0 or 1') END)[1])), 'i': _strata_i})), "
             + "_strata_p -> _strata_a[_strata_p.i]) END)[1]";
 
+        /// <summary>Trino's <c>map_zip_with(m1, m2, (k, v1, v2) -> body)</c>: every key of either map (those of m1 first), with
+        /// the values of both (NULL where a map lacks the key), the three parameters bound by nested one-parameter lambdas.
+        /// A NULL map gives NULL.</summary>
+        private int EmitMapZipWith(List<(int From, int To)> args, int close, int end, DuneToken anchor)
+        {
+            int[] p = new int[3];
+            bool ok = args.Count == 3 && close < end;
+            if (ok)
+            {
+                var (from, to) = args[2];
+                int open = tokens[from].IsTrivia ? Next(from, to) : from;
+                int at = open;
+                for (int k = 0; k < 3 && ok; k++)
+                {
+                    p[k] = Next(at, to);
+                    at = Next(p[k], to);
+                    ok = tokens[p[k]].Kind == DuneTokenKind.Word && Is(at, k < 2 ? "," : ")");
+                }
+                ok = ok && Is(open, "(") && Is(Next(at, to), "->") && Next(at, to) < to;
+                if (ok)
+                {
+                    const string keys = "list_concat(map_keys($1), list_filter(map_keys($2), _strata_k -> NOT list_contains(map_keys($1), _strata_k)))";
+                    string body = $"list_transform([_strata_k], {Text(p[0])} -> list_transform([map_extract_value($1, _strata_k)], {Text(p[1])} -> "
+                        + $"list_transform([map_extract_value($2, _strata_k)], {Text(p[2])} -> $9)[1])[1])[1]";
+                    string template = $"(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE map_from_entries(list_transform({keys}, _strata_k -> {{'key': _strata_k, 'value': {body}}})) END)";
+                    var bound = new List<(int From, int To)>(args[..2]);
+                    while (bound.Count < 8)
+                    {
+                        bound.Add(args[0]);
+                    }
+                    bound.Add((Next(at, to) + 1, to));
+                    EmitTemplate(template, bound, anchor);
+                    return close + 1;
+                }
+            }
+            throw NotSupported(sql, anchor, "Function map_zip_with is supported only with a lambda of three parameters, (k, v1, v2) -> …");
+        }
+
+        /// <summary>Trino's <c>reduce(a, start, (s, x) -> body, s -> result)</c>, whose state may have another type than the
+        /// elements (a ROW of sum and count over integers). DuckDB's list_reduce keeps one type, so each element rides in a
+        /// struct {s: state, x: element}: the start is prepended, and each step computes the next s from the previous s and the
+        /// element's x (the user's s and x bound by nested one-parameter lambdas). An empty array gives the start's result,
+        /// a NULL array NULL. False (nothing emitted) when the third argument is not <c>(name, name) -> …</c>.</summary>
+        private bool TryEmitReduce(List<(int From, int To)> args, DuneToken anchor)
+        {
+            var (from, to) = args[2];
+            int open = tokens[from].IsTrivia ? Next(from, to) : from;
+            int s = Next(open, to), comma = Next(s, to), x = Next(comma, to), close = Next(x, to), arrow = Next(close, to);
+            if (!Is(open, "(") || !Is(comma, ",") || !Is(close, ")") || !Is(arrow, "->") || arrow >= to
+                || tokens[s].Kind != DuneTokenKind.Word || tokens[x].Kind != DuneTokenKind.Word)
+            {
+                return false;
+            }
+            const string noElement = "(CASE WHEN false THEN ($1)[1] END)", noState = "(CASE WHEN false THEN $2 END)";
+            string step = $"list_transform([_strata_acc.s], {Text(s)} -> list_transform([_strata_e.x], {Text(x)} -> $9)[1])[1]";
+            string template = $"(CASE WHEN $1 IS NULL THEN NULL ELSE list_transform([list_reduce(list_prepend({{'s': $2, 'x': {noElement}}}, "
+                + $"list_transform($1, _strata_x -> {{'s': {noState}, 'x': _strata_x}})), (_strata_acc, _strata_e) -> {{'s': {step}, 'x': {noElement}}}).s], $4)[1] END)";
+            var bound = new List<(int From, int To)>(args);
+            while (bound.Count < 8)
+            {
+                bound.Add(args[0]);
+            }
+            bound.Add((arrow + 1, to));
+            EmitTemplate(template, bound, anchor);
+            return true;
+        }
+
         private static bool IsLambdaOfTwo(string name, int count) =>
             name.Equals("zip_with", StringComparison.OrdinalIgnoreCase) ? count == 3 : (MapLambdas.ContainsKey(name) || name == "array_sort") && count == 2;
 

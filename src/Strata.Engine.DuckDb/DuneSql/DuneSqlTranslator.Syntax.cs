@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using Strata.Core.Results.Querying;
 
 namespace Strata.Engine.DuckDb.DuneSql;
 
@@ -107,6 +109,50 @@ public static partial class DuneSqlTranslator
             }
             string name = text[1..^1].ToLowerInvariant();
             return DuneFunctions.Unsupported.Contains(name) || DuneFunctions.Templates.ContainsKey((name, Arguments(open, Close(open, end)).Count));
+        }
+
+        /// <summary>Trino's <c>U&amp;'…'</c>: <c>\XXXX</c> (4 hex digits) and <c>\+XXXXXX</c> (6) are code points, the escape
+        /// character doubled is itself; <c>UESCAPE 'c'</c> names another escape character. Emitted as a plain string literal.</summary>
+        private int EmitUnicodeString(int i, int end)
+        {
+            string body = Unquote(i + 2);
+            int after = i + 3;
+            char escape = '\\';
+            int uescape = Next(i + 2, end);
+            if (Is(uescape, "uescape") && Next(uescape, end) is int e && e < end && IsTerminatedString(e))
+            {
+                string c = Unquote(e);
+                escape = c.Length == 1 && !Uri.IsHexDigit(c[0]) && c[0] is not ('+' or '\'' or '"') && !char.IsWhiteSpace(c[0])
+                    ? c[0] : throw NotSupported(sql, tokens[e], "UESCAPE must be a single character that is not a hex digit, '+', a quote or white space");
+                after = e + 1;
+            }
+            var text = new StringBuilder(body.Length);
+            for (int k = 0; k < body.Length; k++)
+            {
+                if (body[k] != escape)
+                {
+                    text.Append(body[k]);
+                    continue;
+                }
+                if (k + 1 < body.Length && body[k + 1] == escape)
+                {
+                    text.Append(escape);
+                    k++;
+                    continue;
+                }
+                bool wide = k + 1 < body.Length && body[k + 1] == '+';
+                int digits = wide ? 6 : 4, start = k + (wide ? 2 : 1);
+                int code = start + digits <= body.Length && body.AsSpan(start, digits).ToString().All(Uri.IsHexDigit)
+                    ? int.Parse(body.AsSpan(start, digits), NumberStyles.HexNumber, CultureInfo.InvariantCulture) : -1;
+                if (code is < 0 or > 0x10FFFF or (>= 0xD800 and <= 0xDFFF))
+                {
+                    throw NotSupported(sql, tokens[i + 2], $"Invalid Unicode escape in U&'…': expected {escape} then 4 hex digits, or {escape}+ then 6, naming a code point");
+                }
+                text.Append(char.ConvertFromUtf32(code));
+                k = start + digits - 1;
+            }
+            emitter.Text(SqlQuoting.QuoteString(text.ToString()), tokens[i]);
+            return after;
         }
 
         private int hoistDepth;

@@ -154,6 +154,11 @@ public static partial class DuneSqlTranslator
                 emitter.Text(BlobLiteral(body), token);
                 return i + 2;
             }
+            // U&'\0041': Trino's Unicode string literal (optionally followed by UESCAPE 'c').
+            if (word == "u" && i + 2 < end && Is(i + 1, "&") && IsTerminatedString(i + 2))
+            {
+                return EmitUnicodeString(i, end);
+            }
             int next = Next(i, end);
             int previous = Previous(i);
             bool qualified = Is(previous, ".");
@@ -232,6 +237,14 @@ public static partial class DuneSqlTranslator
                 return IsLambdaOfTwo(name, args.Count) && close < end && TryEmitLambdaOfTwo(name, args, token) ? close + 1
                     : throw NotSupported(sql, token, $"Function {name} is supported only with a lambda of two parameters, (x, y) -> …");
             }
+            if (name is "reduce" && args.Count == 4 && close < end && TryEmitReduce(args, token))
+            {
+                return close + 1;
+            }
+            if (name is "map_zip_with")
+            {
+                return EmitMapZipWith(args, close, end, token);
+            }
             if (name is "at_timezone" or "with_timezone")
             {
                 return EmitZoneCall(name, args, close, end, token);
@@ -240,15 +253,35 @@ public static partial class DuneSqlTranslator
             {
                 return EmitToIso8601(args, close, end, token);
             }
+            if (name is "json_array" or "json_object")
+            {
+                return EmitJsonConstructor(name, nameIndex, open, close, end);
+            }
             if (name is "json_exists" or "json_query" or "json_value")
             {
                 return EmitJsonPath(name, args, close, end, token);
             }
             if (name is "format" && args.Count >= 1 && IsSingleString(args[0]))
             {
-                emitter.Text("format(" + SqlQuoting.QuoteString(Converted(DuneFormats.JavaToFmt, args[0].From, token)), token);
-                EmitRest(args, 1, close, end, token);
-                return Math.Min(close + 1, end);
+                var dates = new List<(int Argument, string Strftime)>();
+                string pattern = Converted(java => DuneFormats.JavaToFmt(java, args.Count - 1, dates), args[0].From, token);
+                if (dates.Any(d => d.Argument >= args.Count) || close >= end)
+                {
+                    throw NotSupported(sql, token, "Function format: a date/time conversion names an argument that is not given");
+                }
+                emitter.Text("format(" + SqlQuoting.QuoteString(pattern), token);
+                EmitRest(args, 1, end, end, token);
+                foreach (var (argument, strftime) in dates)
+                {
+                    // Java's %tX reads a date or timestamp; %TX upper-cases, %tp is am/pm in lower case.
+                    string pattern1 = strftime.StartsWith("UPPER", StringComparison.Ordinal) || strftime.StartsWith("LOWER", StringComparison.Ordinal) ? strftime[5..] : strftime;
+                    string casing = strftime.StartsWith("UPPER", StringComparison.Ordinal) ? "upper(" : strftime.StartsWith("LOWER", StringComparison.Ordinal) ? "lower(" : "(";
+                    emitter.Text(", " + casing + "strftime(", token);
+                    Emit(args[argument].From, args[argument].To);
+                    emitter.Text(", " + SqlQuoting.QuoteString(pattern1) + "))", token);
+                }
+                emitter.Copy(tokens[close]);
+                return close + 1;
             }
             if (name is "date_format" or "date_parse" or "format_datetime" or "parse_datetime")
             {
@@ -269,6 +302,11 @@ public static partial class DuneSqlTranslator
             }
             if (close < end && DuneFunctions.Templates.TryGetValue((name, args.Count), out var template))
             {
+                if (name is "json_extract" or "json_extract_scalar" or "json_size" && IsSingleString(args[1]))
+                {
+                    // A constant path in Trino's JSONPath becomes DuckDB's (bracketed and quoted keys).
+                    template = template.Replace("$2", SqlQuoting.QuoteString(Converted(DuneFormats.TrinoJsonPath, args[1].From, token)), StringComparison.Ordinal);
+                }
                 EmitTemplate(template, args, token);
                 return close + 1;
             }
@@ -384,6 +422,9 @@ public static partial class DuneSqlTranslator
                     break;
                 case "JSON":
                     EmitTemplate(isTry ? DuneFunctions.TryToJson : DuneFunctions.ToJson, expression, token);
+                    break;
+                case not null when type.StartsWith("STRUCT(", StringComparison.Ordinal):
+                    EmitTemplate(DuneTypes.ToRow(type, isTry), expression, token);
                     break;
                 case not null when type.StartsWith("DECIMAL", StringComparison.Ordinal):
                     EmitTemplate(DuneTypes.ToDecimal(type, isTry), expression, token);

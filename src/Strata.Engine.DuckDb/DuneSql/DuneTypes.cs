@@ -116,6 +116,31 @@ internal static class DuneTypes
         };
     }
 
+    /// <summary>CAST(x AS ROW(…)): Trino also casts a JSON array to a row, field by field in order (json.mdx:
+    /// <c>CAST(JSON '[123,"abc",true]' AS ROW(v1 BIGINT, v2 VARCHAR, v3 BOOLEAN))</c>); DuckDB casts only JSON objects, so
+    /// an array is first made the object of the row's field names. Any other value casts as DuckDB's.</summary>
+    internal static string ToRow(string type, bool isTry)
+    {
+        var names = new List<string>();
+        int depth = 0, start = "STRUCT(".Length;
+        for (int i = start; i < type.Length - 1; i++)
+        {
+            depth += type[i] == '(' ? 1 : type[i] == ')' ? -1 : 0;
+            if (depth == 0 && (type[i] == ',' || i == type.Length - 2))
+            {
+                string field = type[start..(type[i] == ',' ? i : i + 1)].Trim();
+                string name = field.StartsWith('"') ? field[1..field.IndexOf('"', 1)] : field[..field.IndexOf(' ', StringComparison.Ordinal)];
+                names.Add(name.Replace("'", "''", StringComparison.Ordinal));
+                start = i + 1;
+            }
+        }
+        string cast = isTry ? "TRY_CAST" : "CAST";
+        string fields = string.Join(", ", names.Select((n, k) => $"'{n}', json_extract(CAST($1 AS JSON), '$[{k}]')"));
+        string wrongLength = isTry ? "NULL" : $"error('Cannot cast a JSON array of ' || json_array_length(CAST($1 AS JSON)) || ' elements to a row of {names.Count} fields')";
+        return $"(CASE WHEN typeof($1) = 'JSON' AND json_type(CAST($1 AS JSON)) = 'ARRAY' THEN {cast}(CASE WHEN json_array_length(CAST($1 AS JSON)) <> {names.Count} "
+            + $"THEN {wrongLength} ELSE json_object({fields}) END AS {type}) ELSE {cast}($1 AS {type}) END)";
+    }
+
     private static string Row(List<string> words, ref int at, string sql, DuneToken anchor)
     {
         Expect(words, ref at, "(", sql, anchor);
