@@ -74,7 +74,7 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
         Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>Where each table column's text comes from in the source, and how to read the source.</summary>
-    private sealed record SourcePlan(string From, string?[] Values, int[] HeaderPositions, string? Where);
+    internal sealed record SourcePlan(string From, string?[] Values, int[] HeaderPositions, string? Where);
 
     private long Load(string source, UploadFormat format, IReadOnlyList<UploadColumn> columns, string target, bool byPosition, CancellationToken cancellationToken)
         => Read(source, format, columns, byPosition, select => WritePart(select, target, cancellationToken), cancellationToken);
@@ -227,7 +227,7 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
     /// spent most of the statement's planning on the copies (docs/benchmarks.md, "Table loader planning").
     /// The object and key checks filter the rows before anything is extracted, as before.
     /// </summary>
-    private static SourcePlan PlanNdJson(string source, IReadOnlyList<UploadColumn> columns)
+    internal static SourcePlan PlanNdJson(string source, IReadOnlyList<UploadColumn> columns)
     {
         var values = new string?[columns.Count];
         var extracts = new StringBuilder();
