@@ -20,6 +20,14 @@ public sealed class HealthOptions
     /// <summary>How long the store and the engine have to answer a readiness probe.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long an engine probe's outcome answers later readiness requests. <c>/readyz</c> needs no key and
+    /// has no rate limit, and each probe opens a DuckDB instance: requests share the probe in flight and
+    /// reuse its outcome this long, so no request rate makes the server run more than one probe at a time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan ProbeReuse { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>The metadata store answers an indexed read within the probe timeout (a locked or missing database does not).</summary>
@@ -44,14 +52,51 @@ internal sealed class MetadataStoreCheck(IKeyStore keys, IOptions<HealthOptions>
     }
 }
 
+/// <summary>
+/// The engine probe shared by every readiness request: at most one runs at a time (a request that comes while
+/// one runs waits for that one), and an ended probe's outcome answers for <see cref="HealthOptions.ProbeReuse"/>.
+/// A probe runs without any request's token: a request that stops waiting does not stop it for the others.
+/// </summary>
+internal sealed class EngineProbeGate(IEngineProbe engine, IOptions<HealthOptions> options)
+{
+    private readonly object gate = new();
+    private Task? probe;
+    private long endedAt;
+
+    public Task ProbeAsync()
+    {
+        lock (gate)
+        {
+            if (probe is not null && (!probe.IsCompleted || Environment.TickCount64 - Volatile.Read(ref endedAt) < options.Value.ProbeReuse.TotalMilliseconds))
+            {
+                return probe;
+            }
+            probe = RunAsync();
+            return probe;
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            await engine.ProbeAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref endedAt, Environment.TickCount64);
+        }
+    }
+}
+
 /// <summary>The query engine answers its probe within the probe timeout.</summary>
-internal sealed class EngineCheck(IEngineProbe engine, IOptions<HealthOptions> options) : IHealthCheck
+internal sealed class EngineCheck(EngineProbeGate engine, IOptions<HealthOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await engine.ProbeAsync(cancellationToken).WaitAsync(options.Value.ProbeTimeout, cancellationToken).ConfigureAwait(false);
+            await engine.ProbeAsync().WaitAsync(options.Value.ProbeTimeout, cancellationToken).ConfigureAwait(false);
             return HealthCheckResult.Healthy("answers");
         }
         catch (TimeoutException)

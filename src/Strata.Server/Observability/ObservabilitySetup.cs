@@ -25,6 +25,7 @@ public static class ObservabilitySetup
             .AddMeter(StrataMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+        builder.Services.AddSingleton<EngineProbeGate>();
         builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHealthChecks()
             .AddCheck<MetadataStoreCheck>("store", tags: [HealthResponses.ReadyTag])
