@@ -100,9 +100,9 @@ internal static class BodyFuzzRun
         var loaderTime = clock.Elapsed;
         report.WriteLine($"### Fuzzing bodies directly, {started:yyyy-MM-dd HH:mm} UTC");
         report.WriteLine();
-        report.WriteLine($"Command: `nice -n 10 dotnet run -c Release --project benchmarks/reliability -- fuzz-direct --json {json} --ndjson {ndjson} --csv {csv} --seed {seed} --parallel {parallel} --compare {compareEvery}{(minutes > 0 ? $" --minutes {minutes}" : "")}`");
+        report.WriteLine($"Command: `nice -n {DirectBodyFuzz.Niceness()} dotnet run -c Release --project benchmarks/reliability -- fuzz-direct --json {json} --ndjson {ndjson} --csv {csv} --seed {seed} --parallel {parallel} --compare {compareEvery}{(minutes > 0 ? $" --minutes {minutes}" : "")}`");
         report.WriteLine($"(JSON {jsonTime.TotalMinutes:0.0} min, {json / Math.Max(jsonTime.TotalSeconds, 1e-3):0}/s; loader {loaderTime.TotalMinutes:0.0} min, {(fuzz.Tallies["NDJSON"].Inputs + fuzz.Tallies["CSV"].Inputs) / Math.Max(loaderTime.TotalSeconds, 1e-3):0}/s; "
-            + $"{fuzz.Compared} loader inputs also loaded for real and compared).");
+            + $"{fuzz.Compared} loader inputs also loaded for real and compared; ended {DateTime.UtcNow:HH:mm} UTC, load average {DirectBodyFuzz.LoadAverage()}).");
         report.WriteLine();
         report.WriteLine("| target | inputs | accepted | refused, by status | failures | mean ms accepted / refused | slowest |");
         report.WriteLine("|---|---|---|---|---|---|---|");
@@ -117,6 +117,10 @@ internal static class BodyFuzzRun
         foreach (var f in fuzz.Failures.Take(30))
         {
             report.WriteLine($"- {f}");
+        }
+        foreach (var (target, t) in fuzz.Tallies.Where(t => t.Value.Inputs > 0))
+        {
+            report.WriteLine($"- slowest {target}: {t.SlowestMs:0.0} ms for {t.SlowestInput}");
         }
         Directory.Delete(dataDir, recursive: true);
         return fuzz.Failures.Count == 0 ? 0 : 1;

@@ -53,6 +53,7 @@ internal sealed class DirectBodyFuzz(IServiceProvider services, IReadOnlyList<Sa
         public long Accepted;
         public long Failures;
         public double SlowestMs;
+        public string SlowestInput = "";
         public double AcceptedMs;
         public double RefusedMs;
         public SortedDictionary<int, long> Refused { get; } = [];
@@ -165,7 +166,8 @@ internal sealed class DirectBodyFuzz(IServiceProvider services, IReadOnlyList<Sa
                 Record(isCsv ? "CSV" : "NDJSON", status, ms, problem, body);
                 if (Interlocked.Increment(ref done) % 5_000 == 0)
                 {
-                    progress($"{DateTime.UtcNow:HH:mm:ss} loader {done}/{total}, {done / started.Elapsed.TotalSeconds:0}/s, failures {Failures.Count}");
+                    progress($"{DateTime.UtcNow:HH:mm:ss} loader {done}/{total} (NDJSON {Tallies["NDJSON"].Inputs}, CSV {Tallies["CSV"].Inputs}), {done / started.Elapsed.TotalSeconds:0.0}/s, "
+                        + $"compared {Compared}, failures {Failures.Count}, load {LoadAverage()}");
                 }
             }
         }))).ConfigureAwait(false);
@@ -198,7 +200,11 @@ internal sealed class DirectBodyFuzz(IServiceProvider services, IReadOnlyList<Sa
         {
             var t = Tallies[route];
             t.Inputs++;
-            t.SlowestMs = Math.Max(t.SlowestMs, ms);
+            if (ms > t.SlowestMs)
+            {
+                t.SlowestMs = ms;
+                t.SlowestInput = Mutation.Show(Encoding.UTF8.GetString(input));
+            }
             if (status is >= 200 and < 300)
             {
                 t.Accepted++;
@@ -219,6 +225,34 @@ internal sealed class DirectBodyFuzz(IServiceProvider services, IReadOnlyList<Sa
                     Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} FAILURE {message}");
                 }
             }
+        }
+    }
+
+    /// <summary>The machine's load averages (1, 5, 15 min) as /proc/loadavg gives them, or "?" off Linux.</summary>
+    internal static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+    }
+
+    /// <summary>This process's nice value (field 19 of /proc/self/stat), or 0 off Linux.</summary>
+    internal static int Niceness()
+    {
+        try
+        {
+            string stat = File.ReadAllText("/proc/self/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException)
+        {
+            return 0;
         }
     }
 

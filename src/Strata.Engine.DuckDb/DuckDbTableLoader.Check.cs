@@ -1,4 +1,3 @@
-using System.Globalization;
 using Strata.Core.Uploads;
 
 namespace Strata.Engine.DuckDb;
@@ -17,11 +16,6 @@ public sealed partial class DuckDbTableLoader
         {
             using var connection = root.Duplicate();
             connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT count(*), bit_xor(hash(COLUMNS(*))) FROM ({select})";
-            using var registration = cancellationToken.Register(command.Cancel);
-            using var reader = command.ExecuteReader();
-            reader.Read();
-            return System.Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+            return DuckDbCommands.RunPlannedOnce(connection, $"SELECT count(*), bit_xor(hash(COLUMNS(*))) FROM ({select})", cancellationToken);
         }, cancellationToken);
 }

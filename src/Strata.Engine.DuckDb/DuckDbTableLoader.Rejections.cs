@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using DuckDB.NET.Data;
 using Strata.Core.Uploads;
 using Strata.Storage.Files.Uploads;
 
@@ -11,9 +10,8 @@ namespace Strata.Engine.DuckDb;
 public sealed partial class DuckDbTableLoader
 {
     /// <summary>Turns a failed load into the client's 400: which row, which column, which value.</summary>
-    private static Exception Reject(DuckDBException e, string source, UploadFormat format, IReadOnlyList<UploadColumn> columns, SourcePlan plan)
+    private static Exception Reject(string message, string source, UploadFormat format, IReadOnlyList<UploadColumn> columns, SourcePlan plan)
     {
-        string message = e.Message;
         // Only the error() raised by a conversion counts: it is the whole of DuckDB's message. The
         // reader's own errors quote the user's line, which may contain anything, the marker included.
         var marker = MarkerMessage().Match(message);

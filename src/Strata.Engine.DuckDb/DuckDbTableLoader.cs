@@ -74,7 +74,7 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
         Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>Where each table column's text comes from in the source, and how to read the source.</summary>
-    private sealed record SourcePlan(string From, string?[] Values, int[] HeaderPositions, string? Where);
+    internal sealed record SourcePlan(string From, string?[] Values, int[] HeaderPositions, string? Where);
 
     private long Load(string source, UploadFormat format, IReadOnlyList<UploadColumn> columns, string target, bool byPosition, CancellationToken cancellationToken)
         => Read(source, format, columns, byPosition, select => WritePart(select, target, cancellationToken), cancellationToken);
@@ -88,10 +88,10 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
         {
             return run(select);
         }
-        catch (DuckDBException e) when (!DiskFullException.Is(e))
+        catch (Exception e) when (e is DuckDBException or DuckDbStatementException && !DiskFullException.Is(e))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            throw Reject(e, source, format, columns, plan);
+            throw Reject(e.Message, source, format, columns, plan);
         }
     }
 
@@ -133,10 +133,7 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
         connection.Open();
         try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            using var registration = cancellationToken.Register(command.Cancel);
-            command.ExecuteNonQuery();
+            DuckDbCommands.RunPlannedOnce(connection, sql, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             long rows = System.Convert.ToInt64(DuckDbCommands.Scalar(connection, $"SELECT num_rows FROM parquet_file_metadata({SqlQuoting.QuoteString(temp)})"), CultureInfo.InvariantCulture);
             using (var file = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
@@ -228,18 +225,29 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
             + $"strict_mode = true, columns = {{{columnList}}})";
     }
 
-    private static SourcePlan PlanNdJson(string source, IReadOnlyList<UploadColumn> columns)
+    /// <summary>
+    /// Each key's text is extracted once, in an inner select (columns <c>v0</c>, <c>v1</c>, ...), and the
+    /// conversions read those columns: written inline, every conversion repeated its key's
+    /// <c>json_extract_string</c> up to six times, and DuckDB's binder and common-subexpression pass
+    /// spent most of the statement's planning on the copies (docs/benchmarks.md, "Table loader planning").
+    /// The object and key checks filter the rows before anything is extracted, as before.
+    /// </summary>
+    internal static SourcePlan PlanNdJson(string source, IReadOnlyList<UploadColumn> columns)
     {
         var values = new string?[columns.Count];
+        var extracts = new StringBuilder();
         for (int i = 0; i < columns.Count; i++)
         {
-            values[i] = $"json_extract_string(j, {SqlQuoting.QuoteString("$.\"" + columns[i].Name + "\"")})";
+            string name = "v" + i.ToString(CultureInfo.InvariantCulture);
+            extracts.Append(i == 0 ? "" : ", ")
+                .Append($"json_extract_string(j, {SqlQuoting.QuoteString("$.\"" + columns[i].Name + "\"")}) AS \"{name}\"");
+            values[i] = $"\"{name}\"";
         }
         string names = string.Join(", ", columns.Select(c => SqlQuoting.QuoteString(c.Name)));
         string unknown = $"list_filter(json_keys(j), k -> NOT list_contains([{names}], k))";
         string where = $"CASE WHEN json_type(j) <> 'OBJECT' THEN error({SqlQuoting.QuoteString(Marker + "-1:object:")} || j::VARCHAR) "
             + $"WHEN len({unknown}) > 0 THEN error({SqlQuoting.QuoteString(Marker + "-1:key:")} || {unknown}[1]) ELSE true END";
-        return new SourcePlan($"read_ndjson_objects({SqlQuoting.QuoteString(source)}) AS _s(j)", values, [], where);
+        return new SourcePlan($"(SELECT {extracts} FROM read_ndjson_objects({SqlQuoting.QuoteString(source)}) AS _s(j) WHERE {where}) AS _v", values, [], null);
     }
 
     /// <summary>The header row, read within bounds: at most <paramref name="maxColumns"/> fields and <see cref="MaxHeaderChars"/> characters.</summary>

@@ -64,7 +64,8 @@ public sealed class CronSchedule
         {
             return new CronSchedule(text, CronExpression.Parse(text.Trim(), CronFormat.Standard));
         }
-        catch (CronFormatException e)
+        // Cronos throws MissingSeedException (not a CronFormatException) for H, its hashed values: it was a 500.
+        catch (Exception e) when (e is CronFormatException or MissingSeedException)
         {
             throw Invalid(text, e.Message);
         }

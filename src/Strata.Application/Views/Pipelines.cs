@@ -82,7 +82,8 @@ public sealed partial class Pipelines(
             throw new UseCaseException(UseCaseError.Invalid,
                 $"The materialized views form a cycle: {string.Join(" -> ", path.SkipWhile(p => p != view.FullName).Append(view.FullName))}; a view cannot read itself, directly or through others");
         }
-        if (done.Count >= MaxViews)
+        // The views on the path are not done yet: counting only the done ones let a chain of any length through.
+        if (done.Count + path.Count >= MaxViews)
         {
             throw new UseCaseException(UseCaseError.Invalid, $"The query reads more than {MaxViews} materialized views through its lineage");
         }

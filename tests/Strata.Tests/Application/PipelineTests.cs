@@ -126,6 +126,44 @@ public sealed class PipelineTests
         Assert.Equal(PipelineState.Completed, (await h.PipelineAsync(id)).State);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_lineage_of_more_than_64_views_is_refused_whether_a_chain_or_a_fan(bool chain)
+    {
+        await using var h = await ViewHarness.CreateAsync();
+        int views = Pipelines.MaxViews + 1;
+        for (int i = 0; i < views; i++)
+        {
+            // A chain: each view reads the one before (the limit was checked against finished views only,
+            // and a chain finishes none until its far end: 1,000 views went through). A fan: the query reads all.
+            await h.ViewAsync("alice", $"result_v{i}", chain && i > 0 ? $"select n from dune.alice.result_v{i - 1}" : "select 1 as n");
+        }
+        long query = await h.QueryAsync("alice", chain
+            ? $"select n from dune.alice.result_v{views - 1}"
+            : string.Join(" union all ", Enumerable.Range(0, views).Select(i => $"select n from dune.alice.result_v{i}")));
+
+        var e = await Assert.ThrowsAsync<UseCaseException>(() => h.Pipelines.PlanAsync("alice", ViewHarness.Id(query), PerformanceTier.Medium, NoParameters, None));
+
+        Assert.Equal(UseCaseError.Invalid, e.Error);
+        Assert.Contains($"more than {Pipelines.MaxViews} materialized views", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chain_of_exactly_64_views_is_planned()
+    {
+        await using var h = await ViewHarness.CreateAsync();
+        for (int i = 0; i < Pipelines.MaxViews; i++)
+        {
+            await h.ViewAsync("alice", $"result_v{i}", i > 0 ? $"select n from dune.alice.result_v{i - 1}" : "select 1 as n");
+        }
+        long query = await h.QueryAsync("alice", $"select n from dune.alice.result_v{Pipelines.MaxViews - 1}");
+
+        var plan = await h.Pipelines.PlanAsync("alice", ViewHarness.Id(query), PerformanceTier.Medium, NoParameters, None);
+
+        Assert.Equal(Pipelines.MaxViews + 1, plan.Nodes.Count);
+    }
+
     [Fact]
     public async Task Views_that_read_each_other_are_a_cycle_refused_before_anything_runs()
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Strata.Core.Engine;
 using Strata.Core.Security;
 using Strata.Core.Storage;
 
@@ -132,5 +133,45 @@ public sealed class HealthTests(HealthHost fixture) : IClassFixture<HealthHost>
         Assert.Equal("unavailable", body!["checks"]!["disk"]!["status"]!.GetValue<string>());
         Assert.Contains("Strata:Health:MinFreeDiskBytes", body["checks"]!["disk"]!["detail"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, (await host.Anonymous.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Concurrent_readiness_requests_share_one_engine_probe()
+    {
+        var probe = new HeldProbe();
+        using var host = new OpsHost(
+            new Dictionary<string, string> { ["Strata:Health:ProbeTimeout"] = "00:05:00" },
+            services => services.AddSingleton<IEngineProbe>(new Strata.Application.Engine.CachedEngineProbe(probe, TimeSpan.FromMinutes(1), TimeProvider.System)));
+
+        // Before: every anonymous /readyz opened its own DuckDB instance, with no rate limit and no bound.
+        var requests = Enumerable.Range(0, 40).Select(_ => host.Anonymous.GetAsync("/readyz")).ToList();
+        await probe.Started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        probe.Release.SetResult();
+        var answers = await Task.WhenAll(requests);
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(1, probe.Calls);
+        // Within the reuse period the outcome answers again without a probe.
+        Assert.Equal(HttpStatusCode.OK, (await host.Anonymous.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(1, probe.Calls);
+    }
+
+    /// <summary>An engine probe that counts its calls and answers once released.</summary>
+    private sealed class HeldProbe : IEngineProbe
+    {
+        private int calls;
+
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Calls => Volatile.Read(ref calls);
+
+        public async Task ProbeAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref calls);
+            Started.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+        }
     }
 }
