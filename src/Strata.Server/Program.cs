@@ -66,7 +66,7 @@ try
     app = builder.Build();
     await app.PrepareAsync(Console.Out);
 }
-catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or FormatException)
+catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or FormatException or Strata.Core.Storage.MetadataUnavailableException)
 {
     Console.Error.WriteLine($"Strata cannot start: {e.Message}");
     return 2;

@@ -12,6 +12,13 @@ public sealed class StrataOptions
     [Required]
     public string DataDir { get; set; } = "./data";
 
+    /// <summary>
+    /// Where metadata lives: empty for the embedded SQLite database in <see cref="DataDir"/>, or an Npgsql
+    /// connection string (<c>Host=...;Port=...;Username=...;Password=...;Database=...</c>) for a PostgreSQL
+    /// database that several nodes share (env: <c>STRATA_METADATA</c>).
+    /// </summary>
+    public string? Metadata { get; set; }
+
     /// <summary>"handle:key,handle:key": keys ensured at start-up.</summary>
     public string? ApiKeys { get; set; }
 

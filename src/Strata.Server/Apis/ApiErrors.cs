@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Strata.Application;
+using Strata.Core.Storage;
 
 namespace Strata.Server.Apis;
 
@@ -63,6 +64,10 @@ public static class ApiErrors
         catch (UseCaseException e) when (!context.Response.HasStarted)
         {
             await WriteAsync(context, StatusOf(e.Error), e.Message).ConfigureAwait(false);
+        }
+        catch (MetadataUnavailableException e) when (!context.Response.HasStarted)
+        {
+            await WriteAsync(context, StatusOf(UseCaseError.Unavailable), e.Message).ConfigureAwait(false);
         }
     });
 }

@@ -10,6 +10,7 @@ public static class StrataEnvironment
     [
         ("STRATA_DATA_DIR", "Strata:DataDir"),
         ("STRATA_API_KEYS", "Strata:ApiKeys"),
+        ("STRATA_METADATA", "Strata:Metadata"),
         ("STRATA_DEMO_SCALE", "Strata:DemoScale"),
         ("STRATA_PUBLIC_BASE_URL", "Strata:PublicBaseUrl"),
         ("STRATA_MAX_REQUEST_BODY_BYTES", "Strata:MaxRequestBodyBytes"),

@@ -11,6 +11,7 @@ using Strata.Core.Results;
 using Strata.Core.Storage;
 using Strata.Core.Uploads;
 using Strata.Core.Views;
+using Strata.Metadata.Postgres;
 using Strata.Metadata.Sqlite;
 using Strata.Server.Configuration;
 using Strata.Application.Uploads;
@@ -38,10 +39,23 @@ public static class CompositionRoot
         return services;
     }
 
-    /// <summary>The SQLite metadata store, registered as each narrow store too.</summary>
+    /// <summary>
+    /// The metadata store, registered as each narrow store too: PostgreSQL when Strata:Metadata
+    /// (STRATA_METADATA) holds a connection string, else the embedded SQLite database in the data directory.
+    /// </summary>
     public static IServiceCollection AddMetadataStore(this IServiceCollection services)
     {
-        services.AddSingleton<IMetadataStore>(sp => new SqliteMetadataStore(Path.Combine(DataDir(sp), "metadata.db")));
+        services.AddSingleton<IMetadataStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
+            if (MetadataSettingError(options) is { } error)
+            {
+                throw new InvalidOperationException($"Strata:Metadata (STRATA_METADATA): {error}");
+            }
+            return string.IsNullOrWhiteSpace(options.Metadata)
+                ? new SqliteMetadataStore(Path.Combine(options.DataDir, "metadata.db"))
+                : new PostgresMetadataStore(options.Metadata);
+        });
         services.AddSingleton<IKeyStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IExecutionStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IQueryStore>(sp => sp.GetRequiredService<IMetadataStore>());
@@ -109,6 +123,9 @@ public static class CompositionRoot
         DataDirectoryPermissions.Restrict(options.DataDir);
         var store = app.Services.GetRequiredService<IMetadataStore>();
         await store.InitializeAsync(CancellationToken.None).ConfigureAwait(false);
+        output.WriteLine(store is PostgresMetadataStore postgres
+            ? $"Strata metadata: PostgreSQL {postgres.Database} (schema version {PostgresMetadataStore.SchemaVersion})"
+            : $"Strata metadata: SQLite in {options.DataDir} (schema version {SqliteMetadataStore.SchemaVersion})");
         app.Services.PrepareEngineData(output);
         var names = app.Services.GetRequiredService<IEngineNames>();
         await KeyProvisioning.EnsureKeysAsync(options.ApiKeys, store, output, CancellationToken.None, names.DemoSchemas.Concat(names.ReservedWords)).ConfigureAwait(false);
@@ -118,6 +135,24 @@ public static class CompositionRoot
         // Left by executions that never ended: their spill directories.
         int spill = app.Services.GetRequiredService<IEngineStartup>().SweepLeftovers();
         output.WriteLine($"Start-up removed {spill} leftover spill directories");
+    }
+
+    /// <summary>Why Strata:Metadata cannot be used, or null when it is empty (SQLite) or a usable connection string.</summary>
+    private static string? MetadataSettingError(StrataOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.Metadata))
+        {
+            return null;
+        }
+        try
+        {
+            PostgresMetadataStore.ParseConnectionString(options.Metadata);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
     }
 
     private static string DataDir(IServiceProvider sp) => sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Strata.Application.Configuration;
 using Strata.Application.Executions;
 using Strata.Core.Executions;
+using Strata.Core.Storage;
 
 namespace Strata.Server.Hosting;
 
@@ -36,9 +37,13 @@ public sealed class ExecutionWorkers(ExecutionService service, IHostApplicationL
     }
 }
 
-/// <summary>Runs the result expiry use case every <see cref="StrataOptions.ExpirySweepInterval"/>.</summary>
-public sealed class ResultExpirySweeper(ExecutionService service, IOptions<StrataOptions> options, TimeProvider time) : BackgroundService
+/// <summary>Runs the result expiry use case every <see cref="StrataOptions.ExpirySweepInterval"/>; a sweep
+/// the metadata database was away for is skipped, and the next one does its work.</summary>
+public sealed partial class ResultExpirySweeper(ExecutionService service, IOptions<StrataOptions> options, TimeProvider time, ILogger<ResultExpirySweeper> logger) : BackgroundService
 {
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Result expiry sweep skipped: {Reason}")]
+    private static partial void SweepSkipped(ILogger logger, string reason);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.ExpirySweepInterval, time);
@@ -46,7 +51,14 @@ public sealed class ResultExpirySweeper(ExecutionService service, IOptions<Strat
         {
             do
             {
-                await service.ExpireResultsAsync(stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await service.ExpireResultsAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (MetadataUnavailableException e)
+                {
+                    SweepSkipped(logger, e.Message);
+                }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }

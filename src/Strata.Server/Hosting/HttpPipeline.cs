@@ -23,6 +23,12 @@ public static class HttpPipeline
             await ApiErrors.WriteAsync(context, bad.StatusCode, message).ConfigureAwait(false);
             return;
         }
+        if (feature?.Error is Strata.Core.Storage.MetadataUnavailableException unavailable)
+        {
+            // Thrown outside the use-case error mapping (by a middleware): still the database being away, not a bug.
+            await ApiErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, unavailable.Message).ConfigureAwait(false);
+            return;
+        }
         await ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ApiErrors.Internal).ConfigureAwait(false);
     }));
 

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using Strata.Core.Executions;
+using Strata.Core.Queries;
+using Strata.Core.Storage;
+
+namespace Strata.Metadata.Postgres;
+
+/// <summary>Executions and their idempotency records.</summary>
+public sealed partial class PostgresMetadataStore
+{
+    private const string ExecutionColumns =
+        "id, owner, query_id, sql, tier, state, submitted_at, started_at, ended_at, cancelled_at, expires_at, attempts, error_json, result_json, query_version, params_json, reuse_key, source_sql, position_map, dialect";
+
+    private const string InFlight = "('QUERY_STATE_PENDING', 'QUERY_STATE_EXECUTING')";
+
+    public Task<IdempotencyRecord?> InsertExecutionAsync(Execution execution, IdempotencyRecord? idempotency, CancellationToken cancellationToken) =>
+        RunAsync(async connection =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (idempotency is not null)
+            {
+                // The primary key (owner, key) makes a key one node's: a concurrent claim waits for this
+                // transaction and then finds the key taken.
+                await using var claim = Command(connection, transaction, """
+                    INSERT INTO idempotency_keys (owner, key, request_hash, execution_id, created_at)
+                    VALUES (@owner, @key, @hash, @execution, @now)
+                    ON CONFLICT (owner, key) DO UPDATE SET request_hash = excluded.request_hash, execution_id = excluded.execution_id, created_at = excluded.created_at
+                    WHERE idempotency_keys.created_at < @expired
+                    """);
+                claim.Text("owner", idempotency.Owner).Text("key", idempotency.Key).Text("hash", idempotency.RequestHash)
+                    .Text("execution", idempotency.ExecutionId).Time("now", idempotency.CreatedAt).Time("expired", idempotency.CreatedAt - TimeSpan.FromHours(24));
+                if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                    return await FindIdempotencyAsync(connection, idempotency.Owner, idempotency.Key, DateTimeOffset.UnixEpoch, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            await using var command = Command(connection, transaction, """
+                INSERT INTO executions (id, owner, query_id, sql, tier, state, submitted_at, query_version, params_json, reuse_key, source_sql, position_map, dialect)
+                VALUES (@id, @owner, @query_id, @sql, @tier, @state, @submitted_at, @query_version, @params_json, @reuse_key, @source_sql, @position_map, @dialect)
+                """);
+            command.Text("id", execution.Id).Text("owner", execution.Owner).Int("query_id", execution.QueryId).Text("sql", execution.Sql)
+                .Text("tier", execution.Tier.ToWire()).Text("state", execution.State.ToWire()).Time("submitted_at", execution.SubmittedAt)
+                .Int("query_version", execution.QueryVersion).Text("params_json", execution.ParametersJson).Text("reuse_key", execution.ReuseKey)
+                .Text("source_sql", execution.SourceSql)
+                .Text("position_map", execution.PositionMap is { } map ? JsonSerializer.Serialize(map) : null)
+                .Text("dialect", execution.Dialect.ToStored());
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return (IdempotencyRecord?)null;
+        }, cancellationToken);
+
+    public Task<IdempotencyRecord?> FindIdempotencyAsync(string owner, string key, DateTimeOffset notBefore, CancellationToken cancellationToken) =>
+        RunAsync(connection => FindIdempotencyAsync(connection, owner, key, notBefore == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : notBefore, cancellationToken),
+            cancellationToken);
+
+    private static async Task<IdempotencyRecord?> FindIdempotencyAsync(NpgsqlConnection connection, string owner, string key, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        var rows = await ReadAllAsync(connection, null,
+            "SELECT owner, key, request_hash, execution_id, created_at FROM idempotency_keys WHERE owner = @owner AND key = @key AND created_at >= @since",
+            c => c.Text("owner", owner).Text("key", key).Time("since", notBefore),
+            r => new IdempotencyRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Time(r, 4)), cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public Task<Execution?> FindReusableAsync(string reuseKey, DateTimeOffset completedNotBefore, CancellationToken cancellationToken) =>
+        ReadOneAsync($"""
+            SELECT {ExecutionColumns} FROM executions
+            WHERE reuse_key = @key AND (state IN {InFlight} OR (state = 'QUERY_STATE_COMPLETED' AND ended_at >= @since))
+            ORDER BY seq DESC LIMIT 1
+            """, c => c.Text("key", reuseKey).Time("since", completedNotBefore), ReadExecution, cancellationToken);
+
+    public Task<IReadOnlyList<Execution>> ListQueryExecutionsAsync(long queryId, int version, string owner, int limit, CancellationToken cancellationToken) =>
+        ReadAllAsync($"""
+            SELECT {ExecutionColumns} FROM executions
+            WHERE query_id = @query AND query_version = @version AND owner = @owner
+            ORDER BY seq DESC LIMIT @limit
+            """, c => c.Int("query", queryId).Int("version", version).Text("owner", owner).Int("limit", limit), ReadExecution, cancellationToken);
+
+    public Task<Execution?> FindLatestQueryExecutionAsync(long queryId, int version, string owner, IReadOnlyDictionary<string, string> parameterValues, CancellationToken cancellationToken)
+    {
+        // Each selector: the stored array under that name equals the wanted one, compared as jsonb.
+        var selectors = new StringBuilder();
+        var values = parameterValues.ToList();
+        for (int i = 0; i < values.Count; i++)
+        {
+            selectors.Append(CultureInfo.InvariantCulture, $" AND (params_json::jsonb -> @k{i}) = @v{i}::jsonb");
+        }
+        return ReadOneAsync($"""
+            SELECT {ExecutionColumns} FROM executions
+            WHERE query_id = @query AND query_version = @version AND owner = @owner{selectors}
+            ORDER BY state IN ('QUERY_STATE_COMPLETED', 'QUERY_STATE_COMPLETED_PARTIAL') DESC, seq DESC LIMIT 1
+            """, c =>
+        {
+            c.Int("query", queryId).Int("version", version).Text("owner", owner);
+            for (int i = 0; i < values.Count; i++)
+            {
+                c.Text($"k{i}", values[i].Key).Text($"v{i}", values[i].Value);
+            }
+        }, ReadExecution, cancellationToken);
+    }
+
+    public Task<Execution?> GetExecutionAsync(string id, CancellationToken cancellationToken) =>
+        ReadOneAsync($"""
+            SELECT {ExecutionColumns},
+                   CASE WHEN e.state = 'QUERY_STATE_PENDING'
+                        THEN (SELECT count(*) FROM executions p WHERE p.state = 'QUERY_STATE_PENDING' AND p.tier = e.tier AND p.seq <= e.seq)
+                   END
+            FROM executions e WHERE id = @id
+            """, c => c.Text("id", id),
+            r => r.IsDBNull(20) ? ReadExecution(r) : ReadExecution(r) with { QueuePosition = (int)r.GetInt64(20) }, cancellationToken);
+
+    public Task<bool> TryStartAsync(string id, DateTimeOffset startedAt, CancellationToken cancellationToken) =>
+        ChangeAsync("""
+            UPDATE executions SET state = 'QUERY_STATE_EXECUTING', started_at = @now, attempts = attempts + 1
+            WHERE id = @id AND state = 'QUERY_STATE_PENDING'
+            """, c => c.Text("id", id).Time("now", startedAt), cancellationToken);
+
+    public Task<bool> TryFinishAsync(string id, ExecutionOutcome outcome, CancellationToken cancellationToken) =>
+        ChangeAsync($"""
+            UPDATE executions SET state = @state,
+                ended_at = CASE WHEN @started THEN @ended END,
+                cancelled_at = CASE WHEN @state = 'QUERY_STATE_CANCELLED' THEN @ended END,
+                expires_at = @expires, error_json = @error, result_json = @result,
+                claimed_by = NULL, lease_expires_at = NULL
+            WHERE id = @id AND state IN {InFlight}
+            """, c => c.Text("id", id).Text("state", outcome.State.ToWire()).Bool("started", outcome.Started).Time("ended", outcome.EndedAt)
+                .Time("expires", outcome.ExpiresAt)
+                .Text("error", outcome.Error is { } err ? JsonSerializer.Serialize(err) : null)
+                .Text("result", outcome.Result is { } res ? JsonSerializer.Serialize(res) : null), cancellationToken);
+
+    public Task<IReadOnlyList<Execution>> ListUnfinishedAsync(CancellationToken cancellationToken) =>
+        ReadAllAsync($"SELECT {ExecutionColumns} FROM executions WHERE state IN {InFlight} ORDER BY seq", _ => { }, ReadExecution, cancellationToken);
+
+    public Task RequeueAsync(string id, CancellationToken cancellationToken) =>
+        ChangeAsync("""
+            UPDATE executions SET state = 'QUERY_STATE_PENDING', started_at = NULL, claimed_by = NULL, lease_expires_at = NULL
+            WHERE id = @id AND state = 'QUERY_STATE_EXECUTING'
+            """, c => c.Text("id", id), cancellationToken);
+
+    public Task<IReadOnlyList<string>> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        ReadAllAsync("""
+            UPDATE executions SET state = 'QUERY_STATE_EXPIRED'
+            WHERE state IN ('QUERY_STATE_COMPLETED', 'QUERY_STATE_COMPLETED_PARTIAL') AND expires_at <= @now
+            RETURNING id
+            """, c => c.Time("now", now), r => r.GetString(0), cancellationToken);
+
+    public Task<IReadOnlyList<string>> StoredResultIdsAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken) =>
+        // Every execution that may have result files: completed ones, and failed or cancelled ones
+        // that kept a partial result. Those without files cost nothing when the files are measured.
+        ReadAllAsync("""
+            SELECT id FROM executions
+            WHERE owner = @owner AND result_json IS NOT NULL AND (expires_at IS NULL OR expires_at > @now)
+            """, c => c.Text("owner", owner).Time("now", now), r => r.GetString(0), cancellationToken);
+
+    internal static Execution ReadExecution(NpgsqlDataReader r)
+    {
+        PerformanceTiers.TryParse(r.GetString(4), out var tier);
+        return new Execution
+        {
+            Id = r.GetString(0),
+            Owner = r.GetString(1),
+            QueryId = r.GetInt64(2),
+            Sql = r.GetString(3),
+            Tier = tier,
+            State = ExecutionStates.FromWire(r.GetString(5)),
+            SubmittedAt = Time(r, 6),
+            StartedAt = NullableTime(r, 7),
+            EndedAt = NullableTime(r, 8),
+            CancelledAt = NullableTime(r, 9),
+            ExpiresAt = NullableTime(r, 10),
+            Attempts = r.GetInt32(11),
+            Error = r.IsDBNull(12) ? null : JsonSerializer.Deserialize<ExecutionError>(r.GetString(12)),
+            Result = r.IsDBNull(13) ? null : JsonSerializer.Deserialize<ResultInfo>(r.GetString(13)),
+            QueryVersion = r.IsDBNull(14) ? null : r.GetInt32(14),
+            ParametersJson = NullableString(r, 15),
+            ReuseKey = NullableString(r, 16),
+            SourceSql = NullableString(r, 17),
+            PositionMap = r.IsDBNull(18) ? null : JsonSerializer.Deserialize<List<ParameterSubstitution.Span>>(r.GetString(18)),
+            Dialect = SqlDialects.FromStored(NullableString(r, 19)),
+        };
+    }
+}

@@ -1,0 +1,22 @@
+using Strata.Core.Uploads;
+
+namespace Strata.Metadata.Postgres;
+
+/// <summary>An owner's stored bytes and activity, read across tables, executions and queries in one statement.</summary>
+public sealed partial class PostgresMetadataStore
+{
+    public async Task<UsageFigures> UsageAsync(string owner, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = await ReadAllAsync("""
+            SELECT
+              (SELECT coalesce(sum(p.bytes), 0)::bigint FROM upload_parts p JOIN upload_tables t ON t.id = p.table_id WHERE t.owner = @owner),
+              (SELECT coalesce(sum((result_json::jsonb ->> 'ResultSetBytes')::bigint), 0)::bigint FROM executions
+                 WHERE owner = @owner AND result_json IS NOT NULL
+                   AND state IN ('QUERY_STATE_COMPLETED', 'QUERY_STATE_COMPLETED_PARTIAL') AND (expires_at IS NULL OR expires_at > @now)),
+              (SELECT count(*) FROM executions WHERE owner = @owner AND submitted_at >= @since),
+              (SELECT count(*) FROM queries WHERE owner = @owner AND is_private AND NOT is_archived)
+            """, c => c.Text("owner", owner).Time("since", since).Time("now", now),
+            r => new UsageFigures(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), cancellationToken).ConfigureAwait(false);
+        return rows[0];
+    }
+}
