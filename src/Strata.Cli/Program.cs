@@ -13,6 +13,7 @@ var root = new RootCommand("Strata: a self-hosted Dune API server, and a client 
 {
     ServerCommands.Serve(dataDir),
     KeyCommands.Keys(dataDir),
+    MigrateCommands.MigrateMetadata(dataDir),
     ServerCommands.Demo(dataDir),
     RunCommands.Run(),
     RunCommands.Results(),

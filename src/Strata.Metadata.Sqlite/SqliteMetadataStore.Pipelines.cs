@@ -52,17 +52,19 @@ public sealed partial class SqliteMetadataStore
         var runs = new List<PipelineRun>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            runs.Add(new PipelineRun(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetInt64(2),
-                PipelineStates.FromWire(reader.GetString(3)),
-                JsonSerializer.Deserialize<List<PipelineNode>>(reader.GetString(4))!,
-                Parse(reader.GetString(5)),
-                reader.IsDBNull(6) ? null : Parse(reader.GetString(6)),
-                reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8)));
+            runs.Add(ReadPipeline(reader));
         }
         return runs;
     }
+
+    private static PipelineRun ReadPipeline(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetInt64(2),
+        PipelineStates.FromWire(reader.GetString(3)),
+        JsonSerializer.Deserialize<List<PipelineNode>>(reader.GetString(4))!,
+        Parse(reader.GetString(5)),
+        reader.IsDBNull(6) ? null : Parse(reader.GetString(6)),
+        reader.IsDBNull(7) ? null : reader.GetString(7),
+        reader.IsDBNull(8) ? null : reader.GetString(8));
 }

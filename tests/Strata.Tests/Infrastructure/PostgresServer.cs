@@ -184,13 +184,17 @@ public sealed class PostgresServer : IAsyncDisposable
 
     /// <summary>
     /// Removes the directories of servers from earlier test runs that are stopped (no postmaster.pid) and
-    /// old: a test host killed at the end of a run stops its server but may not get to delete the directory.
+    /// have been for ten minutes: the test host is ended soon after its last test, and its exit handler
+    /// stops the shared server but may not get to delete the directory.
     /// </summary>
     private static void SweepStale()
     {
         foreach (string dir in Directory.GetDirectories("/tmp", "strata-pg-*").Concat(Directory.GetDirectories(Path.GetTempPath(), "strata-pg-*")).Distinct())
         {
-            if (!File.Exists(Path.Combine(dir, "data", "postmaster.pid")) && Directory.GetLastWriteTimeUtc(dir) < DateTime.UtcNow.AddHours(-1))
+            // The log is written at every start and stop, so its age is how long the server has been still.
+            string log = Path.Combine(dir, "postgres.log");
+            var still = File.Exists(log) ? File.GetLastWriteTimeUtc(log) : Directory.GetLastWriteTimeUtc(dir);
+            if (!File.Exists(Path.Combine(dir, "data", "postmaster.pid")) && still < DateTime.UtcNow.AddMinutes(-10))
             {
                 StrataServer.TryDelete(dir);
             }
