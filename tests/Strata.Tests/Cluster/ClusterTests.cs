@@ -21,11 +21,29 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Postgres = await PostgresServer.StartAsync();
-        string database = await Postgres.CreateDatabaseAsync();
-        Settings = ClusterSettings(Postgres.ConnectionString(database));
-        // The first node makes the demo data in the shared directory; the others find it there.
-        Nodes.Add(await StrataServer.StartAsync(DataDir, Settings));
-        Nodes.AddRange(await Task.WhenAll(StrataServer.StartAsync(DataDir, Settings), StrataServer.StartAsync(DataDir, Settings)));
+        try
+        {
+            string database = await Postgres.CreateDatabaseAsync();
+            Settings = ClusterSettings(Postgres.ConnectionString(database));
+            // The first node makes the demo data in the shared directory; the others find it there.
+            Nodes.Add(await StrataServer.StartAsync(DataDir, Settings));
+            var others = new[] { StrataServer.StartAsync(DataDir, Settings), StrataServer.StartAsync(DataDir, Settings) };
+            try
+            {
+                await Task.WhenAll(others);
+            }
+            finally
+            {
+                // Whatever started is disposed with the fixture, even when a sibling failed.
+                Nodes.AddRange(others.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+            }
+        }
+        catch
+        {
+            // xUnit does not dispose a fixture whose start failed: stop what did start.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     public static Dictionary<string, string> ClusterSettings(string connectionString) => new()
