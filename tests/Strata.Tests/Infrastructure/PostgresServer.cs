@@ -77,6 +77,7 @@ public sealed class PostgresServer : IAsyncDisposable
             await server.RunAsUserAsync(Path.Combine(BinDirectory, "initdb"),
                 ["-D", server.dataDir, "-U", SuperUser, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"]);
             await server.StartServerAsync();
+            server.StartWatchdog();
             return server;
         }
         catch
@@ -199,6 +200,28 @@ public sealed class PostgresServer : IAsyncDisposable
                 StrataServer.TryDelete(dir);
             }
         }
+    }
+
+    /// <summary>
+    /// A detached shell that waits for this test process to end, however it ends (a killed test host runs
+    /// no exit handler), then stops this server and removes its directory. It checks once a second.
+    /// </summary>
+    private void StartWatchdog()
+    {
+        string pgCtl = Path.Combine(BinDirectory, "pg_ctl");
+        string stop = asPostgresUser ? $"runuser -u postgres -- {pgCtl}" : pgCtl;
+        string script = string.Create(CultureInfo.InvariantCulture,
+            $"exec </dev/null >/dev/null 2>&1; ( while kill -0 {Environment.ProcessId}; do sleep 1; done; [ -d '{dataDir}' ] && {stop} stop -D '{dataDir}' -m immediate; rm -rf '{root}' ) &");
+        var info = new ProcessStartInfo("sh", ["-c", script])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // The outer shell exits at once; the loop it leaves behind belongs to init, outside this process's tree.
+        using var shell = Process.Start(info) ?? throw new InvalidOperationException("sh did not start");
+        shell.WaitForExit();
     }
 
     private static int FreePort()
