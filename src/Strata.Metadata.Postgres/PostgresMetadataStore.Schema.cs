@@ -156,5 +156,20 @@ public sealed partial class PostgresMetadataStore
             );
             CREATE INDEX pipeline_executions_state ON pipeline_executions (state);
             """),
+        // The queue shared by nodes (Strata.Cluster.Postgres): reservations that hold a quota across nodes
+        // between admission and insert, and indexes for counting claims and an owner's pending work.
+        new(2, "Queue reservations of the nodes sharing the queue, and the claim indexes", """
+            CREATE TABLE queue_reservations (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                node text NOT NULL,
+                owner text NOT NULL,
+                tier text NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX queue_reservations_owner ON queue_reservations (owner, tier, node);
+            CREATE INDEX queue_reservations_tier ON queue_reservations (tier);
+            CREATE INDEX executions_claims ON executions (tier, owner) WHERE claimed_by IS NOT NULL;
+            CREATE INDEX executions_owner_pending ON executions (owner) WHERE state = 'QUERY_STATE_PENDING';
+            """),
     ];
 }

@@ -41,6 +41,7 @@ builder.Services
     .AddMetadataStore()
     .AddLocalFiles()
     .AddUseCases()
+    .AddPostgresCluster(builder.Configuration[StrataOptions.Section + ":Metadata"])
     .AddQueryEngine();
 builder.AddObservability();
 builder.AddHttpHardening();

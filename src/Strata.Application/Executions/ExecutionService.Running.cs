@@ -45,11 +45,20 @@ public sealed partial class ExecutionService
 
     private async Task RecoverQueueAsync(CancellationToken cancellationToken)
     {
-        results.RemoveIncomplete();
-        int pending = 0, crashed = 0;
-        foreach (var execution in await store.ListUnfinishedAsync(cancellationToken).ConfigureAwait(false))
+        var unfinished = await store.ListUnfinishedAsync(cancellationToken).ConfigureAwait(false);
+        if (queue.SharedAcrossNodes)
         {
-            if (execution.State == ExecutionState.Executing)
+            // Other nodes may be writing results of their executions in flight right now.
+            results.RemoveIncomplete(unfinished.Select(e => e.Id).ToHashSet(StringComparer.Ordinal));
+        }
+        else
+        {
+            results.RemoveIncomplete();
+        }
+        int pending = 0, crashed = 0;
+        foreach (var execution in unfinished)
+        {
+            if (execution.State == ExecutionState.Executing && !queue.SharedAcrossNodes)
             {
                 LogMessages.CrashSuspected(logger, execution.Id);
                 results.Delete(execution.Id);
@@ -62,7 +71,7 @@ public sealed partial class ExecutionService
                 crashed++;
                 continue;
             }
-            queue.Requeue(execution.Id, execution.Owner, execution.Tier);
+            await queue.RequeueAsync(execution.Id, execution.Owner, execution.Tier).ConfigureAwait(false);
             pending++;
         }
         LogMessages.Recovered(logger, pending, crashed);
@@ -98,7 +107,7 @@ public sealed partial class ExecutionService
             }
             finally
             {
-                queue.Complete(id);
+                await queue.CompleteAsync(id).ConfigureAwait(false);
             }
         }
     }
@@ -106,6 +115,11 @@ public sealed partial class ExecutionService
     private async Task RunOneAsync(string id, PerformanceTier tier, CancellationToken stoppingToken)
     {
         var execution = await store.GetExecutionAsync(id, stoppingToken).ConfigureAwait(false);
+        if (execution?.State == ExecutionState.Executing)
+        {
+            // Claimed while EXECUTING: the node that ran it stopped renewing its claim (it died).
+            execution = await TakeOverAsync(execution, tier, stoppingToken).ConfigureAwait(false);
+        }
         if (execution is null || execution.State != ExecutionState.Pending)
         {
             return;
@@ -122,6 +136,7 @@ public sealed partial class ExecutionService
             metrics?.Started(tier, startedAt - execution.SubmittedAt);
             using var stopped = new RunStopped(metrics, tier);
             int attempt = execution.Attempts + 1;
+            LogMessages.Started(logger, id, attempt);
             var tierOptions = TierOf(tier);
             using var timeout = new CancellationTokenSource(tierOptions.Timeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, timeout.Token);
@@ -151,7 +166,7 @@ public sealed partial class ExecutionService
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                await HandBackAsync(id, attempt, tier).ConfigureAwait(false);
+                await HandBackAsync(id, execution.Owner, attempt, tier).ConfigureAwait(false);
                 return;
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cts.IsCancellationRequested)
@@ -162,8 +177,9 @@ public sealed partial class ExecutionService
             }
             catch (OperationCanceledException)
             {
-                // Cancelled by the user: CancelAsync has already recorded it.
+                // Cancelled by the user (CancelAsync has already recorded it), or this node lost its claim.
                 results.Delete(id);
+                LogMessages.RunStopped(logger, id);
                 return;
             }
             catch (Exception e) when (DiskFull.Is(e))
@@ -203,10 +219,40 @@ public sealed partial class ExecutionService
     }
 
     /// <summary>
+    /// The crash rule for an execution whose node died while running it: it may be the cause, so it runs
+    /// again only while it has attempts left (<see cref="MaxAttempts"/>); otherwise it fails as a crash
+    /// suspect. The dead run's partial files are removed either way. Returns null: a run again is a new claim.
+    /// </summary>
+    private async Task<Execution?> TakeOverAsync(Execution execution, PerformanceTier tier, CancellationToken cancellationToken)
+    {
+        results.Delete(execution.Id);
+        results.RemoveIncomplete(execution.Id);
+        if (execution.Attempts >= MaxAttempts)
+        {
+            LogMessages.CrashSuspected(logger, execution.Id);
+            if (await store.TryFinishAsync(execution.Id, new ExecutionOutcome(
+                ExecutionState.Failed,
+                time.GetUtcNow(),
+                Error: new ExecutionError(ExecutionError.ExecutionFailed, CrashSuspectedMessage)),
+                CancellationToken.None).ConfigureAwait(false))
+            {
+                metrics?.Finished(tier, ExecutionState.Failed);
+            }
+            signals.Finished(execution.Id);
+            return null;
+        }
+        LogMessages.TakenOver(logger, execution.Id, execution.Attempts);
+        // Back to PENDING and free: the next claim (on any node) runs it as its next attempt.
+        await store.RequeueAsync(execution.Id, cancellationToken).ConfigureAwait(false);
+        await queue.RequeueAsync(execution.Id, execution.Owner, tier).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>
     /// A graceful stop interrupted the run: back to PENDING for the next start, unless this was its
     /// last attempt. Written with no token, since the stopping one has fired.
     /// </summary>
-    private async Task HandBackAsync(string id, int attempt, PerformanceTier tier)
+    private async Task HandBackAsync(string id, string owner, int attempt, PerformanceTier tier)
     {
         results.Delete(id);
         if (attempt >= MaxAttempts)
@@ -221,6 +267,8 @@ public sealed partial class ExecutionService
             return;
         }
         await store.RequeueAsync(id, CancellationToken.None).ConfigureAwait(false);
+        // A shared queue releases this node's claim, so that a node still running takes it.
+        await queue.RequeueAsync(id, owner, tier).ConfigureAwait(false);
         LogMessages.HandedBack(logger, id);
     }
 

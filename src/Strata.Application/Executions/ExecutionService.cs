@@ -7,7 +7,6 @@ using Strata.Core.Executions;
 using Strata.Core.Queries;
 using Strata.Core.Results;
 using Strata.Core.Storage;
-using Strata.Core.Threading;
 
 namespace Strata.Application.Executions;
 
@@ -29,14 +28,15 @@ public sealed partial class ExecutionService(
     IOptions<StrataOptions> options,
     TimeProvider time,
     ILogger<ExecutionService> logger,
-    Observability.StrataMetrics? metrics = null)
+    Observability.StrataMetrics? metrics = null,
+    IReuseLocks? reuseLocks = null)
 {
     public const string ShuttingDownMessage = "The server is shutting down and accepts no new executions; submit again once it is back.";
     public const string IdempotencyConflictMessage = "Idempotency-Key was already used with a different request";
     public const string NotFoundMessage = "Execution not found";
 
     private readonly StrataOptions settings = options.Value;
-    private readonly KeyedLocks reuseLocks = new();
+    private readonly IReuseLocks reuseLocks = reuseLocks ?? new LocalReuseLocks();
     private volatile bool stopping;
 
     public TierOptions TierOf(PerformanceTier tier) => settings.TierOf(tier);
@@ -65,7 +65,7 @@ public sealed partial class ExecutionService(
                 return await FromIdempotencyAsync(existing, idem.RequestHash, cancellationToken).ConfigureAwait(false);
             }
         }
-        using var gate = request.MaxAge is null ? null : await reuseLocks.LockAsync(reuseKey, cancellationToken).ConfigureAwait(false);
+        await using var gate = request.MaxAge is null ? null : await reuseLocks.LockAsync(reuseKey, cancellationToken).ConfigureAwait(false);
         if (request.MaxAge is { } maxAge)
         {
             var reusable = await store.FindReusableAsync(reuseKey, now - maxAge, cancellationToken).ConfigureAwait(false);
@@ -91,7 +91,7 @@ public sealed partial class ExecutionService(
             SubmittedAt = now,
         };
         var record = request.Idempotency is { } i ? new IdempotencyRecord(request.Owner, i.Key, i.RequestHash, execution.Id, now) : null;
-        Admit(request.Owner, request.Tier);
+        await AdmitAsync(request.Owner, request.Tier, cancellationToken).ConfigureAwait(false);
         bool queued = false;
         try
         {
@@ -101,7 +101,7 @@ public sealed partial class ExecutionService(
                 return await FromIdempotencyAsync(taken, request.Idempotency!.RequestHash, cancellationToken).ConfigureAwait(false);
             }
             LogMessages.Submitted(logger, execution.Id, request.Owner, request.Tier.ToWire());
-            queue.Enqueue(execution.Id, execution.Owner, execution.Tier);
+            await queue.EnqueueAsync(execution.Id, execution.Owner, execution.Tier).ConfigureAwait(false);
             queued = true;
             metrics?.Submitted(execution.Tier);
             return new SubmitResult(execution, ReuseKind.None);
@@ -110,19 +110,19 @@ public sealed partial class ExecutionService(
         {
             if (!queued)
             {
-                queue.CancelReservation(request.Owner, request.Tier);
+                await queue.CancelReservationAsync(request.Owner, request.Tier).ConfigureAwait(false);
             }
         }
     }
 
     /// <summary>Reserves queue room for one more execution of the owner, or refuses with the reason.</summary>
-    private void Admit(string owner, PerformanceTier tier)
+    private async Task AdmitAsync(string owner, PerformanceTier tier, CancellationToken cancellationToken)
     {
         if (stopping)
         {
             throw new UseCaseException(UseCaseError.Unavailable, ShuttingDownMessage);
         }
-        switch (queue.TryReserve(owner, tier))
+        switch (await queue.TryReserveAsync(owner, tier, cancellationToken).ConfigureAwait(false))
         {
             case QueueAdmission.OwnerQuota:
                 LogMessages.QuotaRefused(logger, owner, queue.QueuedPerOwner);
@@ -164,8 +164,8 @@ public sealed partial class ExecutionService(
     }
 
     /// <summary>The execution with its true place in the claim order when it is pending.</summary>
-    public Execution WithQueuePosition(Execution execution) =>
-        execution.State == ExecutionState.Pending && queue.PositionOf(execution.Id) is int position
+    public async Task<Execution> WithQueuePositionAsync(Execution execution, CancellationToken cancellationToken) =>
+        execution.State == ExecutionState.Pending && await queue.PositionOfAsync(execution.Id, cancellationToken).ConfigureAwait(false) is int position
             ? execution with { QueuePosition = position }
             : execution;
 
@@ -193,7 +193,7 @@ public sealed partial class ExecutionService(
         {
             LogMessages.Cancelled(logger, execution.Id);
             metrics?.Finished(execution.Tier, ExecutionState.Cancelled);
-            queue.Remove(execution.Id);
+            await queue.RemoveAsync(execution.Id, cancellationToken).ConfigureAwait(false);
             await signals.CancelAsync(execution.Id).ConfigureAwait(false);
             signals.Finished(execution.Id);
         }

@@ -43,6 +43,37 @@ public sealed class FairQueue : IExecutionQueue
 
     public int RunningPerOwner(PerformanceTier tier) => tiers[tier].RunningQuota;
 
+    ValueTask<QueueAdmission> IExecutionQueue.TryReserveAsync(string owner, PerformanceTier tier, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(TryReserve(owner, tier));
+
+    ValueTask IExecutionQueue.CancelReservationAsync(string owner, PerformanceTier tier)
+    {
+        CancelReservation(owner, tier);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IExecutionQueue.EnqueueAsync(string id, string owner, PerformanceTier tier)
+    {
+        Enqueue(id, owner, tier);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IExecutionQueue.RequeueAsync(string id, string owner, PerformanceTier tier)
+    {
+        Requeue(id, owner, tier);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IExecutionQueue.CompleteAsync(string id)
+    {
+        Complete(id);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask<bool> IExecutionQueue.RemoveAsync(string id, CancellationToken cancellationToken) => ValueTask.FromResult(Remove(id));
+
+    ValueTask<int?> IExecutionQueue.PositionOfAsync(string id, CancellationToken cancellationToken) => ValueTask.FromResult(PositionOf(id));
+
     /// <summary>
     /// Holds room for one execution of the owner before it is committed to the store, so that concurrent
     /// submissions cannot pass the quota together. Every success is followed by

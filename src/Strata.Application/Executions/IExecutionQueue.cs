@@ -17,31 +17,38 @@ public interface IExecutionQueue
     int CapacityPerTier { get; }
 
     /// <summary>Holds room for one execution of the owner before it is committed to the store.</summary>
-    QueueAdmission TryReserve(string owner, PerformanceTier tier);
+    ValueTask<QueueAdmission> TryReserveAsync(string owner, PerformanceTier tier, CancellationToken cancellationToken);
 
     /// <summary>Gives back a reservation that did not become an execution.</summary>
-    void CancelReservation(string owner, PerformanceTier tier);
+    ValueTask CancelReservationAsync(string owner, PerformanceTier tier);
 
     /// <summary>Queues an execution with its reservation.</summary>
-    void Enqueue(string id, string owner, PerformanceTier tier);
+    ValueTask EnqueueAsync(string id, string owner, PerformanceTier tier);
 
-    /// <summary>Queues an execution accepted before (restart recovery), whatever the quota.</summary>
-    void Requeue(string id, string owner, PerformanceTier tier);
+    /// <summary>Queues an execution accepted before (restart recovery, a hand-back), whatever the quota.</summary>
+    ValueTask RequeueAsync(string id, string owner, PerformanceTier tier);
 
-    /// <summary>The next execution of the tier an owner may start; it counts as running until <see cref="Complete"/>.</summary>
+    /// <summary>The next execution of the tier an owner may start; it counts as running until <see cref="CompleteAsync"/>.</summary>
     Task<string> ClaimAsync(PerformanceTier tier, CancellationToken cancellationToken);
 
     /// <summary>Ends a claim: the execution no longer counts against its owner's running quota.</summary>
-    void Complete(string id);
+    ValueTask CompleteAsync(string id);
 
     /// <summary>Takes a pending execution out of the queue (it was cancelled). False when it is not queued.</summary>
-    bool Remove(string id);
+    ValueTask<bool> RemoveAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>1-based place of a pending execution in the claim order as it stands; null when not queued.</summary>
-    int? PositionOf(string id);
+    ValueTask<int?> PositionOfAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Pending executions of a tier waiting to be claimed, all owners together.</summary>
     int Depth(PerformanceTier tier);
+
+    /// <summary>
+    /// True when several nodes share the queue. Start-up recovery then must not judge an EXECUTING
+    /// execution crashed (another node may be running it): the queue hands it to a worker once the
+    /// claim of the node that ran it has lapsed, and the worker applies the crash rule then.
+    /// </summary>
+    bool SharedAcrossNodes => false;
 }
 
 /// <summary>The outcome of <see cref="IExecutionQueue.TryReserve"/>.</summary>

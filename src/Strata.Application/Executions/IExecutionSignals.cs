@@ -61,6 +61,9 @@ public sealed class LocalExecutionSignals : IExecutionSignals
 
     public bool IsRunning(string executionId) => running.ContainsKey(executionId);
 
+    /// <summary>The executions running here now.</summary>
+    public IReadOnlyCollection<string> RunningIds => running.Keys.ToList();
+
     public async Task<bool> CancelAsync(string executionId)
     {
         if (!running.TryGetValue(executionId, out var cts))

@@ -40,4 +40,13 @@ internal static partial class LogMessages
 
     [LoggerMessage(12, LogLevel.Information, "Execution refused for {Owner}: queued quota of {Quota} reached")]
     public static partial void QuotaRefused(ILogger logger, string owner, int quota);
+
+    [LoggerMessage(13, LogLevel.Warning, "Execution {ExecutionId} was running on a node that stopped renewing its claim; running it again (attempts so far: {Attempts})")]
+    public static partial void TakenOver(ILogger logger, string executionId, int attempts);
+
+    [LoggerMessage(14, LogLevel.Information, "Execution {ExecutionId} started, attempt {Attempt}")]
+    public static partial void Started(ILogger logger, string executionId, int attempt);
+
+    [LoggerMessage(15, LogLevel.Information, "Execution {ExecutionId} run stopped: cancelled")]
+    public static partial void RunStopped(ILogger logger, string executionId);
 }

@@ -23,4 +23,14 @@ public interface IResultStore
 
     /// <summary>Removes leftovers of writes that never completed (after a crash).</summary>
     void RemoveIncomplete();
+
+    /// <summary>
+    /// Removes leftovers of writes that never completed when the data directory is shared by several
+    /// nodes: only those of executions not in <paramref name="inFlight"/> and not written to for a while,
+    /// so that a node starting never deletes a file another node is writing.
+    /// </summary>
+    void RemoveIncomplete(IReadOnlySet<string> inFlight);
+
+    /// <summary>Removes leftovers of one execution's writes (its run ended elsewhere, on a node that died).</summary>
+    void RemoveIncomplete(string executionId);
 }

@@ -6,7 +6,7 @@ public static partial class DemoData
 {
     /// <summary>
     /// Writes the demo database file at <paramref name="path"/> unless it exists: generated into
-    /// <c>{path}.tmp</c>, checkpointed, then renamed, so a crash never leaves a half-made file under the
+    /// a temporary name of this process, checkpointed, then renamed, so a crash never leaves a half-made file under the
     /// real name. True when it was written now.
     /// </summary>
     public static bool EnsureFile(string path, double scale)
@@ -15,18 +15,33 @@ public static partial class DemoData
         {
             return false;
         }
-        string temp = path + ".tmp";
-        File.Delete(temp);
-        File.Delete(temp + ".wal");
-        using (var connection = new DuckDBConnection($"Data Source={temp}"))
+        // A name of this process's own: nodes sharing a data directory may start together, each making it.
+        string temp = $"{path}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        try
         {
-            connection.Open();
-            Generate(connection, scale);
-            using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "CHECKPOINT";
-            checkpoint.ExecuteNonQuery();
+            using (var connection = new DuckDBConnection($"Data Source={temp}"))
+            {
+                connection.Open();
+                Generate(connection, scale);
+                using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "CHECKPOINT";
+                checkpoint.ExecuteNonQuery();
+            }
+            try
+            {
+                File.Move(temp, path);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another node made it first; theirs is as good.
+                return false;
+            }
+            return true;
         }
-        File.Move(temp, path);
-        return true;
+        finally
+        {
+            File.Delete(temp);
+            File.Delete(temp + ".wal");
+        }
     }
 }

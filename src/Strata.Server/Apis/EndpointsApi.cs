@@ -96,7 +96,7 @@ public static class EndpointsApi
             .Where(kv => kv.Key.StartsWith("params.", StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key["params.".Length..], kv => kv.Value.ToString(), StringComparer.Ordinal);
         var execution = await endpoints.ResultAsync(context.Owner(), new EndpointRequest(handle, slug, values, tier, wait), context.RequestAborted).ConfigureAwait(false);
-        await ResultResponses.ServeJsonAsync(context, executions.WithQueuePosition(execution), pages).ConfigureAwait(false);
+        await ResultResponses.ServeJsonAsync(context, await executions.WithQueuePositionAsync(execution, context.RequestAborted).ConfigureAwait(false), pages).ConfigureAwait(false);
     }
 
     private static void Write(Utf8JsonWriter w, QueryEndpoint e)

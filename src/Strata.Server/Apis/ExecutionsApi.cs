@@ -54,7 +54,7 @@ public static class ExecutionsApi
         var wait = LongPoll.Wait(context.Request.Query);
         var execution = await readable.ReadableAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
         execution = await executions.WaitAsync(execution, wait, context.RequestAborted).ConfigureAwait(false);
-        execution = executions.WithQueuePosition(execution);
+        execution = await executions.WithQueuePositionAsync(execution, context.RequestAborted).ConfigureAwait(false);
         return new JsonWriterResult(w =>
         {
             w.WriteStartObject();
@@ -70,7 +70,7 @@ public static class ExecutionsApi
     private static async Task GetResults(HttpContext context, string executionId, ExecutionService executions, PublicResults readable, ResultPages pages)
     {
         var execution = await readable.ReadableAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
-        await ResultResponses.ServeJsonAsync(context, executions.WithQueuePosition(execution), pages).ConfigureAwait(false);
+        await ResultResponses.ServeJsonAsync(context, await executions.WithQueuePositionAsync(execution, context.RequestAborted).ConfigureAwait(false), pages).ConfigureAwait(false);
     }
 
     private static async Task GetResultsCsv(HttpContext context, string executionId, PublicResults readable, ResultPages pages)

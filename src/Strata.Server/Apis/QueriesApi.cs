@@ -132,7 +132,7 @@ public static class QueriesApi
     }
 
     private static async Task LatestResults(HttpContext context, string queryId, SavedQueries queries, ExecutionService executions, ResultPages pages) =>
-        await ResultResponses.ServeJsonAsync(context, executions.WithQueuePosition(await LatestAsync(context, queryId, queries).ConfigureAwait(false)), pages).ConfigureAwait(false);
+        await ResultResponses.ServeJsonAsync(context, await executions.WithQueuePositionAsync(await LatestAsync(context, queryId, queries).ConfigureAwait(false), context.RequestAborted).ConfigureAwait(false), pages).ConfigureAwait(false);
 
     private static async Task LatestResultsCsv(HttpContext context, string queryId, SavedQueries queries, ResultPages pages) =>
         await ResultResponses.ServeCsvAsync(context, await LatestAsync(context, queryId, queries).ConfigureAwait(false), pages).ConfigureAwait(false);

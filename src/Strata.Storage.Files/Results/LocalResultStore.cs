@@ -90,9 +90,35 @@ public sealed class LocalResultStore : IResultStore
         observer?.Deleted(executionId);
     }
 
+    /// <summary>How long a temporary file of a shared data directory must have gone unwritten before a
+    /// starting node may take it for a leftover (a derived copy being written is touched far more often).</summary>
+    public static readonly TimeSpan SharedLeftoverAge = TimeSpan.FromMinutes(10);
+
     public void RemoveIncomplete()
     {
         foreach (string file in Directory.EnumerateFiles(root, "*" + TempMarker + "*"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    public void RemoveIncomplete(IReadOnlySet<string> inFlight)
+    {
+        var before = DateTime.UtcNow - SharedLeftoverAge;
+        foreach (string file in Directory.EnumerateFiles(root, "*" + TempMarker + "*"))
+        {
+            string name = Path.GetFileName(file);
+            string executionId = name[..name.IndexOf('.', StringComparison.Ordinal)];
+            if (!inFlight.Contains(executionId) && File.GetLastWriteTimeUtc(file) < before)
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    public void RemoveIncomplete(string executionId)
+    {
+        foreach (string file in Directory.EnumerateFiles(root, executionId + ".*" + TempMarker + "*"))
         {
             File.Delete(file);
         }

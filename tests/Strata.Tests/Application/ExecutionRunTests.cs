@@ -14,7 +14,7 @@ public sealed class ExecutionRunTests
         var submitted = await h.SubmitAsync("alice");
         Assert.Equal(ReuseKind.None, submitted.Reuse);
         Assert.Equal(ExecutionState.Pending, (await h.GetAsync(submitted.Execution.Id)).State);
-        Assert.Equal(1, h.Service.WithQueuePosition(submitted.Execution).QueuePosition);
+        Assert.Equal(1, (await h.Service.WithQueuePositionAsync(submitted.Execution, CancellationToken.None)).QueuePosition);
 
         h.StartWorker();
         var run = h.Engine.Run(submitted.Execution.Id);
@@ -103,7 +103,7 @@ public sealed class ExecutionRunTests
         var cancelled = (await h.SubmitAsync("alice")).Execution;
         var next = (await h.SubmitAsync("alice")).Execution.Id;
         Assert.True(await h.Service.CancelAsync(cancelled, CancellationToken.None));
-        Assert.Equal(1, h.Service.WithQueuePosition(await h.GetAsync(next)).QueuePosition);
+        Assert.Equal(1, (await h.Service.WithQueuePositionAsync(await h.GetAsync(next), CancellationToken.None)).QueuePosition);
         h.StartWorker();
         h.Engine.Run(next).Complete();
         await h.EndedAsync(next);

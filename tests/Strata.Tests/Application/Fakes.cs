@@ -23,6 +23,10 @@ internal sealed class FakeResultStore : IResultStore
     public void Delete(string executionId) => Deleted.Enqueue(executionId);
 
     public void RemoveIncomplete() => IncompleteRemovals++;
+
+    public void RemoveIncomplete(IReadOnlySet<string> inFlight) => IncompleteRemovals++;
+
+    public void RemoveIncomplete(string executionId) => Deleted.Enqueue(executionId);
 }
 
 /// <summary>No uploaded tables; counts the leases a run holds, so a test sees that each is given back.</summary>

@@ -131,7 +131,7 @@ public sealed class SubmissionTests
         await h.Engine.Run(a1).Started.WaitAsync(ExecutionHarness.Guard);
         await h.Engine.Run(b1).Started.WaitAsync(ExecutionHarness.Guard);
         // A slot is free, but alice has her one running execution: a2 stays first in the queue.
-        Assert.Equal(1, h.Service.WithQueuePosition(a2).QueuePosition);
+        Assert.Equal(1, (await h.Service.WithQueuePositionAsync(a2, CancellationToken.None)).QueuePosition);
         await CompleteAsync(h, a1);
         await h.Engine.Run(a2.Id).Started.WaitAsync(ExecutionHarness.Guard);
     }
@@ -146,7 +146,7 @@ public sealed class SubmissionTests
             alice.Add((await h.SubmitAsync("alice", $"select {i}")).Execution.Id);
         }
         var bob = (await h.SubmitAsync("bob")).Execution;
-        Assert.Equal(2, h.Service.WithQueuePosition(bob).QueuePosition);
+        Assert.Equal(2, (await h.Service.WithQueuePositionAsync(bob, CancellationToken.None)).QueuePosition);
         h.StartWorker();
         await CompleteAsync(h, alice[0]);
         await CompleteAsync(h, bob.Id);

@@ -39,6 +39,9 @@ public sealed class StrataServer : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
+    /// <summary>True once the process has ended (killed, or stopped).</summary>
+    public bool HasExited => process.HasExited;
+
     public string Output
     {
         get

@@ -1,0 +1,109 @@
+using System.Net.Sockets;
+using Npgsql;
+using Strata.Core.Storage;
+
+namespace Strata.Cluster.Postgres;
+
+/// <summary>
+/// The connections the cluster parts of one node use (queue, signals, reuse locks): one bounded pool of
+/// their own, next to the metadata store's, and a way to open the dedicated listening connection.
+/// Losing the database becomes <see cref="MetadataUnavailableException"/> (the server answers 503).
+/// </summary>
+public sealed class ClusterDatabase : IAsyncDisposable
+{
+    /// <summary>Connections the cluster parts of one node hold at most, unless the connection string says.</summary>
+    public const int DefaultMaxPoolSize = 20;
+
+    private readonly NpgsqlConnectionStringBuilder settings;
+    private readonly NpgsqlDataSource dataSource;
+
+    /// <param name="settings">The parsed connection string (the metadata store's rules: host and database required, timeouts bounded).</param>
+    public ClusterDatabase(NpgsqlConnectionStringBuilder settings)
+    {
+        this.settings = new NpgsqlConnectionStringBuilder(settings.ConnectionString)
+        {
+            ApplicationName = "strata-cluster",
+        };
+        if (this.settings.MaxPoolSize > DefaultMaxPoolSize)
+        {
+            this.settings.MaxPoolSize = DefaultMaxPoolSize;
+        }
+        dataSource = NpgsqlDataSource.Create(this.settings);
+        Database = $"{settings.Host}:{settings.Port}/{settings.Database}";
+    }
+
+    /// <summary>Host, port and database, for messages (never the password).</summary>
+    public string Database { get; }
+
+    /// <summary>A connection outside the pool, for LISTEN: TCP keepalive finds a dead server within seconds.</summary>
+    public NpgsqlConnection NewListeningConnection() => new(new NpgsqlConnectionStringBuilder(settings.ConnectionString)
+    {
+        Pooling = false,
+        KeepAlive = 5,
+        ApplicationName = "strata-listen",
+    }.ConnectionString);
+
+    /// <summary>Runs <paramref name="body"/> on a pooled connection.</summary>
+    public async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return await body(connection).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    /// <summary>Runs <paramref name="body"/> on a pooled connection, blocking (for the synchronous queue calls).</summary>
+    public T Run<T>(Func<NpgsqlConnection, T> body)
+    {
+        try
+        {
+            using var connection = dataSource.OpenConnection();
+            return body(connection);
+        }
+        catch (Exception e) when (IsUnavailable(e))
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    /// <summary>Opens a pooled connection the caller keeps (a session-level advisory lock lives as long as it).</summary>
+    public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    public MetadataUnavailableException Unavailable(Exception e) =>
+        new($"the metadata database ({Database}) is unavailable: {FirstSentence(e.Message)}; try again shortly", e);
+
+    /// <summary>Failures of reaching the database, not of the statement: refused, timed out, broken, shutting down, full.</summary>
+    public static bool IsUnavailable(Exception e) => e switch
+    {
+        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal)
+            || p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+                or PostgresErrorCodes.TooManyConnections,
+        NpgsqlException => true,
+        SocketException or TimeoutException => true,
+        MetadataUnavailableException => true,
+        _ => false,
+    };
+
+    private static string FirstSentence(string message)
+    {
+        int end = message.IndexOf('.', StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+}

@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Strata.Tests.Cluster;
+
+/// <summary>
+/// Three real Strata nodes on one PostgreSQL and one data directory, started once for the class. Which
+/// node runs an execution is read from the nodes' logs ("Execution X started, attempt N"), so every
+/// count here is of runs the engines made, not of metadata rows.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public PostgresServer Postgres { get; private set; } = null!;
+
+    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "strata-cluster-" + Guid.NewGuid().ToString("N"));
+
+    public List<StrataServer> Nodes { get; } = [];
+
+    public Dictionary<string, string> Settings { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        Postgres = await PostgresServer.StartAsync();
+        try
+        {
+            string database = await Postgres.CreateDatabaseAsync();
+            Settings = ClusterSettings(Postgres.ConnectionString(database));
+            // The first node makes the demo data in the shared directory; the others find it there.
+            Nodes.Add(await StrataServer.StartAsync(DataDir, Settings));
+            var others = new[] { StrataServer.StartAsync(DataDir, Settings), StrataServer.StartAsync(DataDir, Settings) };
+            try
+            {
+                await Task.WhenAll(others);
+            }
+            finally
+            {
+                // Whatever started is disposed with the fixture, even when a sibling failed.
+                Nodes.AddRange(others.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+            }
+        }
+        catch
+        {
+            // xUnit does not dispose a fixture whose start failed: stop what did start.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public static Dictionary<string, string> ClusterSettings(string connectionString) => new()
+    {
+        // A loaded CI machine starts five processes at once here: a longer connect timeout than the default 5 s.
+        ["STRATA_METADATA"] = connectionString + ";Timeout=20",
+        ["Strata__Cluster__Lease"] = "00:00:03",
+        ["Strata__Medium__Slots"] = "2",
+        ["Strata__Medium__Threads"] = "1",
+        ["Strata__Quotas__RunningPerOwner"] = "2",
+        ["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ",
+    };
+
+    /// <summary>The nodes still alive (a test may kill one).</summary>
+    public IReadOnlyList<StrataServer> Alive => Nodes.Where(n => !n.HasExited).ToList();
+
+    /// <summary>The node whose log says it started the execution (attempt given), or null.</summary>
+    public static StrataServer? RunnerOf(IEnumerable<StrataServer> nodes, string id, int attempt = 1) =>
+        nodes.FirstOrDefault(n => n.Output.Contains($"Execution {id} started, attempt {attempt}", StringComparison.Ordinal));
+
+    /// <summary>How many times the execution started, over all nodes' logs.</summary>
+    public int Starts(string id) => Nodes.Sum(n => Count(n.Output, $"Execution {id} started, attempt "));
+
+    /// <summary>How many times a run of the execution ended with a result, over all nodes' logs.</summary>
+    public int Ends(string id) => Nodes.Sum(n => Count(n.Output, $"Execution {id} ended "));
+
+    public static int Count(string text, string needle)
+    {
+        int n = 0;
+        for (int at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = text.IndexOf(needle, at + needle.Length, StringComparison.Ordinal))
+        {
+            n++;
+        }
+        return n;
+    }
+
+    public static async Task<StrataServer> WaitForRunnerAsync(IEnumerable<StrataServer> nodes, string id, int attempt = 1)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            if (RunnerOf(nodes, id, attempt) is { } runner)
+            {
+                return runner;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"no node started {id} (attempt {attempt})");
+            await Task.Delay(20);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in Nodes)
+        {
+            await node.DisposeAsync();
+        }
+        await Postgres.DisposeAsync();
+        StrataServer.TryDelete(DataDir);
+    }
+}
+
+[CollectionDefinition("Cluster", DisableParallelization = true)]
+public sealed class ClusterCollection;
+
+[Collection("Cluster")]
+public sealed class ClusterTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
+{
+    /// <summary>Runs for a few seconds on one thread.</summary>
+    private const string Slow = "select count(*) as c from range(300000000) t where t.range % 3 = 1";
+
+    [Fact]
+    public async Task A_cancel_sent_to_another_node_stops_the_run_within_a_second()
+    {
+        var nodes = cluster.Alive;
+        string id = await nodes[0].Alice.SubmitAsync(LifecycleTests.Endless);
+        var runner = await ClusterFixture.WaitForRunnerAsync(nodes, id);
+        var other = nodes.First(n => n != runner);
+        // The route is warm on that node, so the time measured is the cancel's travel, not a first request's start-up.
+        await other.Alice.GetFromJsonNodeAsync($"/api/v1/execution/{id}/status");
+        var clock = Stopwatch.StartNew();
+        var (status, body, _) = await other.Alice.PostJsonAsync($"/api/v1/execution/{id}/cancel", null);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(body!["success"]!.GetValue<bool>());
+        // Counted from the answer: the cancel is recorded by then, and must reach the other node's run within 1 s.
+        var answered = clock.Elapsed;
+        clock.Restart();
+        while (!runner.Output.Contains($"Execution {id} run stopped", StringComparison.Ordinal))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the run on the other node did not stop");
+            await Task.Delay(10);
+        }
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"the run stopped {clock.Elapsed.TotalMilliseconds:F0} ms after the cancel was answered (in {answered.TotalMilliseconds:F0} ms)");
+        var state = await runner.Alice.GetFromJsonNodeAsync($"/api/v1/execution/{id}/status");
+        Assert.Equal("QUERY_STATE_CANCELLED", state["state"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_long_poll_on_one_node_wakes_when_the_execution_ends_on_another()
+    {
+        var nodes = cluster.Alive;
+        string id = await nodes[0].Alice.SubmitAsync(Slow);
+        var runner = await ClusterFixture.WaitForRunnerAsync(nodes, id);
+        var waiter = nodes.Last(n => n != runner);
+        var clock = Stopwatch.StartNew();
+        var (status, body, _) = await waiter.Alice.GetJsonAsync($"/api/v1/execution/{id}/status?wait=60");
+        var answered = clock.Elapsed;
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("QUERY_STATE_COMPLETED", body!["state"]!.GetValue<string>());
+        Assert.True(answered < TimeSpan.FromSeconds(50), $"the long poll answered after {answered}");
+        Assert.Equal(1, cluster.Ends(id));
+        Assert.Contains($"Execution {id} ended", runner.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Three_hundred_executions_submitted_across_the_nodes_each_run_exactly_once()
+    {
+        var nodes = cluster.Alive;
+        const int count = 300;
+        var ids = new string[count];
+        using var gate = new SemaphoreSlim(24);
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                var node = nodes[i % nodes.Count];
+                ids[i] = await (i % 2 == 0 ? node.Alice : node.Bob).SubmitAsync($"select {i} as n");
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        Assert.Equal(count, ids.Distinct().Count());
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                var node = nodes[(i + 1) % nodes.Count];
+                var client = i % 2 == 0 ? node.Alice : node.Bob;
+                var status = await client.WaitAsync(ids[i], timeout: TimeSpan.FromSeconds(240));
+                Assert.Equal("QUERY_STATE_COMPLETED", status["state"]!.GetValue<string>());
+                var rows = await client.GetFromJsonNodeAsync($"/api/v1/execution/{ids[i]}/results");
+                Assert.Equal(i, rows["result"]!["rows"]![0]!["n"]!.GetValue<int>());
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        var runsPerNode = nodes.Select(n => ids.Count(id => n.Output.Contains($"Execution {id} started", StringComparison.Ordinal))).ToList();
+        foreach (var id in ids)
+        {
+            Assert.Equal(1, cluster.Starts(id));
+            Assert.Equal(1, cluster.Ends(id));
+        }
+        // Every node took part.
+        Assert.All(runsPerNode, n => Assert.True(n > 0, $"runs per node: {string.Join(", ", runsPerNode)}"));
+    }
+
+    [Fact]
+    public async Task The_same_sql_with_max_age_given_to_every_node_at_once_runs_once()
+    {
+        var nodes = cluster.Alive;
+        string sql = $"select '{Guid.NewGuid():N}' as tag, count(*) as c from range(1000)";
+        using var start = new SemaphoreSlim(0);
+        var submissions = Enumerable.Range(0, 6).Select(async i =>
+        {
+            await start.WaitAsync();
+            var (status, body, _) = await nodes[i % nodes.Count].Alice.PostJsonAsync("/api/v1/sql/execute?max_age_hours=1", Api.SqlBody(sql));
+            Assert.Equal(HttpStatusCode.OK, status);
+            return body!["execution_id"]!.GetValue<string>();
+        }).ToList();
+        start.Release(submissions.Count);
+        var ids = await Task.WhenAll(submissions);
+        Assert.Single(ids.Distinct());
+        await nodes[0].Alice.WaitAsync(ids[0]);
+        Assert.Equal(1, cluster.Starts(ids[0]));
+    }
+
+    [Fact]
+    public async Task Kill_of_the_node_running_an_execution_completes_it_on_another_node_exactly_once()
+    {
+        var nodes = cluster.Alive;
+        Assert.True(nodes.Count >= 2);
+        string id = await nodes[0].Alice.SubmitAsync(Slow);
+        var runner = await ClusterFixture.WaitForRunnerAsync(nodes, id);
+        await runner.KillAsync();
+        var survivors = cluster.Alive;
+        var status = await survivors[0].Alice.WaitAsync(id, timeout: TimeSpan.FromSeconds(120));
+        Assert.Equal("QUERY_STATE_COMPLETED", status["state"]!.GetValue<string>());
+        var second = ClusterFixture.RunnerOf(survivors, id, attempt: 2);
+        Assert.NotNull(second);
+        Assert.NotSame(runner, second);
+        // Started twice (the dead node's run never ended), ended once: the result was made exactly once.
+        Assert.Equal(2, cluster.Starts(id));
+        Assert.Equal(1, cluster.Ends(id));
+        var rows = await survivors[^1].Alice.GetFromJsonNodeAsync($"/api/v1/execution/{id}/results");
+        Assert.Equal(100000000, rows["result"]!["rows"]![0]!["c"]!.GetValue<long>());
+    }
+}
