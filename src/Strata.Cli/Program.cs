@@ -14,6 +14,7 @@ var root = new RootCommand("Strata: a self-hosted Dune API server, and a client 
     ServerCommands.Serve(dataDir),
     KeyCommands.Keys(dataDir),
     ServerCommands.Demo(dataDir),
+    IngestCommands.Ingest(dataDir),
     RunCommands.Run(),
     RunCommands.Results(),
 };
