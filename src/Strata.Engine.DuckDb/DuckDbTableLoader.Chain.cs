@@ -55,6 +55,7 @@ public sealed partial class DuckDbTableLoader : IChainParts
                     json.WriteEndObject();
                     json.Flush();
                     stream.WriteByte((byte)'\n');
+                    json.Reset();
                 }
             }
             var types = new StringBuilder();
@@ -65,7 +66,7 @@ public sealed partial class DuckDbTableLoader : IChainParts
                 types.Append(i == 0 ? "" : ", ").Append(key).Append(": ").Append(SqlQuoting.QuoteString(SpoolType(columns[i].Type.Kind)));
                 select.Append(i == 0 ? "" : ", ").Append(FromSpool(columns[i].Type, key)).Append(" AS ").Append(SqlQuoting.QuoteIdentifier(columns[i].Name));
             }
-            string from = $"read_json({SqlQuoting.QuoteString(spool)}, format = 'newline_delimited', columns = {{{types}}}, maximum_object_size = 1073741824)";
+            string from = $"read_json({SqlQuoting.QuoteString(spool)}, format = 'newline_delimited', columns = {{{types}}}, maximum_object_size = 33554432)";
             return WritePart($"SELECT {select} FROM {from}", target, cancellationToken);
         }
         finally
