@@ -37,18 +37,33 @@ public static class IngestCommands
         var concurrency = new Option<int>("--max-concurrency") { Description = "HTTP requests in flight at once", DefaultValueFactory = _ => 8 };
         var rps = new Option<double?>("--rps") { Description = "JSON-RPC calls per second at most (each call of a batch counts)" };
         var batch = new Option<int>("--batch-blocks") { Description = "Blocks per commit", DefaultValueFactory = _ => 100 };
+        var follow = new Option<bool>("--follow") { Description = "Keep up with the head after the stored data catches up, until interrupted (walks back through reorgs)" };
+        var reorgDepth = new Option<int>("--max-reorg-depth") { Description = "Stored blocks a reorg may replace while following (a deeper one stops with an error)", DefaultValueFactory = _ => 64 };
         var command = new Command("ingest", "Ingest an EVM chain from its node's JSON-RPC into <chain>.blocks, .transactions, .logs, .traces and erc20_<chain>.evt_Transfer")
         {
-            dataDir, rpc, chain, from, to, concurrency, rps, batch,
+            dataDir, rpc, chain, from, to, concurrency, rps, batch, follow, reorgDepth,
         };
         command.SetAction(async (parse, ct) =>
         {
             var request = new IngestRequest(parse.GetValue(chain)!, parse.GetValue(from), parse.GetValue(to)) { BatchBlocks = parse.GetValue(batch) };
             var settings = Settings(parse.GetValue(rpc)!, parse.GetValue(concurrency), parse.GetValue(rps), request);
+            FollowOptions? following = null;
+            if (parse.GetValue(follow))
+            {
+                if (request.To is not null)
+                {
+                    throw new CliFailure(ExitCodes.Usage, "--follow and --to exclude each other: following has no last block");
+                }
+                if (parse.GetValue(reorgDepth) is < 1 or > 100_000)
+                {
+                    throw new CliFailure(ExitCodes.Usage, "--max-reorg-depth must be 1 to 100000");
+                }
+                following = new FollowOptions { MaxReorgDepth = parse.GetValue(reorgDepth) };
+            }
             bool terminal = !Console.IsOutputRedirected && !Console.IsErrorRedirected;
             using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true)
                 .SetMinimumLevel(terminal ? LogLevel.Warning : LogLevel.Information));
-            var status = await RunAsync(parse.GetValue(dataDir)!, settings, request, loggers, terminal ? AnsiConsole.Console : null, ct).ConfigureAwait(false);
+            var status = await RunAsync(parse.GetValue(dataDir)!, settings, request, loggers, terminal ? AnsiConsole.Console : null, ct, following).ConfigureAwait(false);
             Console.WriteLine(Summary(status));
             return ExitCodes.Ok;
         });
@@ -81,7 +96,8 @@ public static class IngestCommands
     }
 
     /// <summary>Ingests into the data directory under the chain's lock; shows progress on <paramref name="live"/> when given.</summary>
-    public static async Task<IngestStatus> RunAsync(string dataDir, RpcSettings settings, IngestRequest request, ILoggerFactory loggers, IAnsiConsole? live, CancellationToken ct)
+    /// <remarks>With <paramref name="follow"/>, follows the head until <paramref name="ct"/> is cancelled.</remarks>
+    public static async Task<IngestStatus> RunAsync(string dataDir, RpcSettings settings, IngestRequest request, ILoggerFactory loggers, IAnsiConsole? live, CancellationToken ct, FollowOptions? follow = null)
     {
         if (!ChainSchema.IsValidName(request.Chain))
         {
@@ -110,7 +126,7 @@ public static class IngestCommands
         {
             var chain = await ingest.OpenAsync(request.Chain, ct).ConfigureAwait(false);
             files.SweepChainTables(chain.Tables.Values.Select(t => t.Id), await store.AllPartFilesAsync(ct).ConfigureAwait(false), DropGrace);
-            var run = ingest.RunAsync(request, progress, ct);
+            var run = follow is null ? ingest.RunAsync(request, progress, ct) : FollowAsync(ingest, node, store, files, loader, request, follow, progress, loggers, ct);
             if (live is null)
             {
                 return await run.ConfigureAwait(false);
@@ -133,6 +149,14 @@ public static class IngestCommands
         {
             throw new CliFailure(ExitCodes.Interrupted, $"interrupted: {Summary(progress.Snapshot())}; run again to resume");
         }
+    }
+
+    private static async Task<IngestStatus> FollowAsync(ChainIngest ingest, JsonRpcNode node, SqliteMetadataStore store, PartFiles files, DuckDbTableLoader loader,
+        IngestRequest request, FollowOptions follow, IngestProgress progress, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var follower = new ChainFollower(ingest, node, store, files, loader, TimeProvider.System, loggers.CreateLogger<ChainFollower>());
+        await follower.RunAsync(request, follow, progress, ct).ConfigureAwait(false);
+        return progress.Snapshot();
     }
 
     private static async Task<IngestStatus> ShowProgressAsync(IAnsiConsole console, Task<IngestStatus> run, IngestProgress progress)

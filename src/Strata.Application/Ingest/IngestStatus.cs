@@ -58,6 +58,15 @@ public sealed class IngestProgress(string chain, TimeProvider time)
         }
     }
 
+    /// <summary>A reorg removed the stored blocks after <paramref name="last"/> (null: all of them).</summary>
+    internal void Rewound(long? last)
+    {
+        lock (gate)
+        {
+            lastCommitted = last;
+        }
+    }
+
     internal void Committed(long last, long blockCount, long rowCount)
     {
         lock (gate)
