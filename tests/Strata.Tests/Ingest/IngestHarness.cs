@@ -17,8 +17,11 @@ internal sealed class IngestHarness : IAsyncDisposable
 {
     private readonly DuckDbTableLoader loader;
 
-    private IngestHarness(string dataDir, int compactAfterParts)
+    private readonly bool ownsDirectory;
+
+    private IngestHarness(string dataDir, int compactAfterParts, bool ownsDirectory)
     {
+        this.ownsDirectory = ownsDirectory;
         DataDir = dataDir;
         Store = new SqliteMetadataStore(Path.Combine(dataDir, "metadata.db"));
         Files = new PartFiles(Path.Combine(dataDir, "uploads"));
@@ -36,9 +39,10 @@ internal sealed class IngestHarness : IAsyncDisposable
 
     public static async Task<IngestHarness> StartAsync(string? dataDir = null, int compactAfterParts = 16)
     {
+        bool owns = dataDir is null;
         dataDir ??= Path.Combine(Path.GetTempPath(), "strata-ingest-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
-        var harness = new IngestHarness(dataDir, compactAfterParts);
+        var harness = new IngestHarness(dataDir, compactAfterParts, owns);
         await harness.Store.InitializeAsync(CancellationToken.None);
         return harness;
     }
@@ -92,6 +96,10 @@ internal sealed class IngestHarness : IAsyncDisposable
         loader.Dispose();
         await Task.Yield();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!ownsDirectory)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(DataDir, true);
