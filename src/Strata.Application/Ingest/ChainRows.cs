@@ -83,9 +83,10 @@ public sealed class ChainRows
                 AddLog(log, time, date, number, blockHash, hash, index, from, to);
             }
         }
+        var failed = fetched.Traces.Where(t => t.Error is not null).Select(t => Key(t.TransactionPosition, t.TraceAddress, t.TraceAddress.Count)).ToHashSet(StringComparer.Ordinal);
         foreach (var trace in fetched.Traces)
         {
-            AddTrace(trace, fetched.Traces, time, date, number, blockHash, senders);
+            AddTrace(trace, failed, time, date, number, blockHash, senders);
         }
     }
 
@@ -110,7 +111,7 @@ public sealed class ChainRows
         }
     }
 
-    private void AddTrace(NodeTrace trace, IReadOnlyList<NodeTrace> all, DateTimeOffset time, DateOnly date, long number, string blockHash,
+    private void AddTrace(NodeTrace trace, HashSet<string> failed, DateTimeOffset time, DateOnly date, long number, string blockHash,
         Dictionary<long, (string Hash, string From, string? To, bool? Success)> transactions)
     {
         var a = trace.Action;
@@ -129,7 +130,7 @@ public sealed class ChainRows
         rows[ChainTable.Traces].Add(
         [
             time, number, value is null ? null : Hex.Uint256(value, "trace value"), Hex.LongOrNull(a.Gas, "trace gas"),
-            Hex.LongOrNull(r?.GasUsed, "trace gasUsed"), blockHash, Succeeded(trace, all), trace.TransactionPosition, trace.Subtraces, trace.Error,
+            Hex.LongOrNull(r?.GasUsed, "trace gasUsed"), blockHash, Succeeded(trace, failed), trace.TransactionPosition, trace.Subtraces, trace.Error,
             tx.Hash is null ? null : tx.Success, txHash, Hex.DataOrNull(from, "trace from"), Hex.DataOrNull(to, "trace to"),
             trace.TraceAddress.ToArray(), type, Hex.DataOrNull(address, "trace address"), Hex.DataOrNull(code, "trace code"),
             type == "call" ? a.CallType : null, Hex.DataOrNull(input, "trace input"), Hex.DataOrNull(output, "trace output"),
@@ -138,27 +139,25 @@ public sealed class ChainRows
     }
 
     /// <summary>True when neither this trace nor any trace above it (same transaction, a prefix of its address) has an error.</summary>
-    private static bool Succeeded(NodeTrace trace, IReadOnlyList<NodeTrace> all)
+    private static bool Succeeded(NodeTrace trace, HashSet<string> failed)
     {
         if (trace.Error is not null)
         {
             return false;
         }
-        if (trace.TraceAddress.Count == 0)
+        for (int depth = 0; depth < trace.TraceAddress.Count; depth++)
         {
-            return true;
-        }
-        foreach (var other in all)
-        {
-            if (other.Error is not null && other.TransactionPosition == trace.TransactionPosition
-                && other.TraceAddress.Count < trace.TraceAddress.Count
-                && other.TraceAddress.SequenceEqual(trace.TraceAddress.Take(other.TraceAddress.Count)))
+            if (failed.Contains(Key(trace.TransactionPosition, trace.TraceAddress, depth)))
             {
                 return false;
             }
         }
         return true;
     }
+
+    /// <summary>A trace's transaction and the first <paramref name="depth"/> steps of its address.</summary>
+    private static string Key(long? position, List<long> address, int depth) =>
+        $"{position}:{string.Join(',', address.Take(depth))}";
 
     /// <summary>Dune's names of the transaction types; later types by number.</summary>
     public static string TypeName(string? type) => type is null ? "Legacy" : Hex.Long(type, "transaction type") switch
