@@ -75,7 +75,7 @@ public sealed class ChainNodeFixtureTests
         Assert.Contains("create", traceTypes);
         Assert.Contains("call", traceTypes);
         Assert.True(revertedInsideSuccess, "no internal call reverted");
-        Assert.All(Enum.GetValues<ActivityKind>(), kind => Assert.Contains(activity.Sent, s => s.Kind == kind));
+        Assert.All(Enum.GetValues<TransactionKind>(), kind => Assert.Contains(activity.Sent, s => s.Kind == kind));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Strata.Tests.Infrastructure;
 
 /// <summary>What one generated transaction does.</summary>
-public enum ActivityKind
+public enum TransactionKind
 {
     /// <summary>A contract deployment or the treasury's approval of the router.</summary>
     Setup,
@@ -35,7 +35,7 @@ public enum ActivityKind
 }
 
 /// <summary>A transaction the generator sent.</summary>
-public sealed record SentTransaction(string Hash, ActivityKind Kind, string From);
+public sealed record SentTransaction(string Hash, TransactionKind Kind, string From);
 
 /// <summary>
 /// Deterministic activity on an anvil node: the same seed sends the same transactions in the same
@@ -47,7 +47,7 @@ public sealed record SentTransaction(string Hash, ActivityKind Kind, string From
 public sealed class ChainActivity
 {
     private const long Gwei = 1_000_000_000;
-    private static readonly ActivityKind[] Kinds = [.. Enum.GetValues<ActivityKind>().Where(k => k != ActivityKind.Setup)];
+    private static readonly TransactionKind[] Kinds = [.. Enum.GetValues<TransactionKind>().Where(k => k != TransactionKind.Setup)];
     private readonly EthRpc rpc;
     private readonly CompiledContracts contracts;
     private readonly Random random;
@@ -91,9 +91,9 @@ public sealed class ChainActivity
             ["to"] = token,
             ["gas"] = EthRpc.Hex(100_000),
             ["data"] = contracts["StrataToken"].Call("approve(address,uint256)", router, MaxUint256),
-        }, ActivityKind.Setup, cancellationToken).ConfigureAwait(false);
+        }, TransactionKind.Setup, cancellationToken).ConfigureAwait(false);
         await MinedAsync(rpc, activity.sent[^1].Hash, cancellationToken).ConfigureAwait(false);
-        activity.sent.InsertRange(0, [new(deployments[0], ActivityKind.Setup, Treasury), new(deployments[1], ActivityKind.Setup, Treasury), new(deployments[2], ActivityKind.Setup, Treasury)]);
+        activity.sent.InsertRange(0, [new(deployments[0], TransactionKind.Setup, Treasury), new(deployments[1], TransactionKind.Setup, Treasury), new(deployments[2], TransactionKind.Setup, Treasury)]);
         return activity;
     }
 
@@ -129,12 +129,12 @@ public sealed class ChainActivity
     }
 
     /// <summary>The next transaction, from an account not in <paramref name="senders"/> (which it joins).</summary>
-    private (ActivityKind, JsonObject) Next(HashSet<string> senders)
+    private (TransactionKind, JsonObject) Next(HashSet<string> senders)
     {
         while (true)
         {
             var kind = Kinds[random.Next(Kinds.Length)];
-            string from = kind is ActivityKind.TokenTransfer or ActivityKind.TokenRelay ? Treasury : AnvilNode.Accounts[random.Next(AnvilNode.Accounts.Count)];
+            string from = kind is TransactionKind.TokenTransfer or TransactionKind.TokenRelay ? Treasury : AnvilNode.Accounts[random.Next(AnvilNode.Accounts.Count)];
             if (senders.Add(from))
             {
                 return (kind, Transaction(kind, from));
@@ -142,21 +142,21 @@ public sealed class ChainActivity
         }
     }
 
-    private JsonObject Transaction(ActivityKind kind, string from)
+    private JsonObject Transaction(TransactionKind kind, string from)
     {
         string to = AnvilNode.Accounts[random.Next(AnvilNode.Accounts.Count)];
         var token = contracts["StrataToken"];
         var router = contracts["Router"];
         return kind switch
         {
-            ActivityKind.EthTransfer => Eip1559(from, to, 21_000, Wei(), "0x"),
-            ActivityKind.LegacyEthTransfer => Legacy(from, to, 21_000, Wei(), "0x"),
-            ActivityKind.TokenTransfer => Eip1559(from, Token, 120_000, 0, token.Call("transfer(address,uint256)", to, Amount())),
-            ActivityKind.TokenRelay => AccessList(Legacy(from, Router, 200_000, 0, router.Call("relay(address,address,uint256)", Token, to, Amount()))),
-            ActivityKind.Split => Eip1559(from, Router, 200_000, Wei(), router.Call("split(address,address)", to, AnvilNode.Accounts[random.Next(AnvilNode.Accounts.Count)])),
-            ActivityKind.CreateAndCatch => Legacy(from, Router, 600_000, 0, router.Call("createAndCatch()")),
-            ActivityKind.Revert => Eip1559(from, Router, 100_000, 0, router.Call("refuse()")),
-            ActivityKind.CollectibleMint => Eip1559(from, Collectible, 150_000, 0, contracts["StrataCollectible"].Call("mint(address)", to)),
+            TransactionKind.EthTransfer => Eip1559(from, to, 21_000, Wei(), "0x"),
+            TransactionKind.LegacyEthTransfer => Legacy(from, to, 21_000, Wei(), "0x"),
+            TransactionKind.TokenTransfer => Eip1559(from, Token, 120_000, 0, token.Call("transfer(address,uint256)", to, Amount())),
+            TransactionKind.TokenRelay => AccessList(Legacy(from, Router, 200_000, 0, router.Call("relay(address,address,uint256)", Token, to, Amount()))),
+            TransactionKind.Split => Eip1559(from, Router, 200_000, Wei(), router.Call("split(address,address)", to, AnvilNode.Accounts[random.Next(AnvilNode.Accounts.Count)])),
+            TransactionKind.CreateAndCatch => Legacy(from, Router, 600_000, 0, router.Call("createAndCatch()")),
+            TransactionKind.Revert => Eip1559(from, Router, 100_000, 0, router.Call("refuse()")),
+            TransactionKind.CollectibleMint => Eip1559(from, Collectible, 150_000, 0, contracts["StrataCollectible"].Call("mint(address)", to)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -194,7 +194,7 @@ public sealed class ChainActivity
     /// <summary>Token amounts from 1 to 2^250: most need more than 64 bits, some more than 128.</summary>
     private BigInteger Amount() => BigInteger.One << random.Next(0, 250) | random.NextInt64(1, long.MaxValue);
 
-    private async Task SendOneAsync(JsonObject transaction, ActivityKind kind, CancellationToken cancellationToken)
+    private async Task SendOneAsync(JsonObject transaction, TransactionKind kind, CancellationToken cancellationToken)
     {
         string from = transaction["from"]!.GetValue<string>();
         sent.Add(new SentTransaction(await rpc.SendTransactionAsync(transaction, cancellationToken).ConfigureAwait(false), kind, from));
