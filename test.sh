@@ -7,6 +7,9 @@ cd "$(dirname "$0")"
 if [ ! -d tests/client-compat/node_modules/@duneanalytics/client-sdk ]; then
   (cd tests/client-compat && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
+if [ ! -x tests/chain-node/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil ]; then
+  (cd tests/chain-node && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
 
 results=$(mktemp -d)
 dotnet test Strata.slnx -c Release --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"

@@ -15,6 +15,7 @@ var root = new RootCommand("Strata: a self-hosted Dune API server, and a client 
     KeyCommands.Keys(dataDir),
     MigrateCommands.MigrateMetadata(dataDir),
     ServerCommands.Demo(dataDir),
+    IngestCommands.Ingest(dataDir),
     RunCommands.Run(),
     RunCommands.Results(),
 };

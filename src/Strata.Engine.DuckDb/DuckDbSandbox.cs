@@ -82,7 +82,9 @@ public sealed partial class DuckDbEngine
             // One transaction for the catalog: a commit per CREATE made 2,000 views take seconds.
             setup.Append("BEGIN TRANSACTION;\n");
             var schemas = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (schema, name) in demoTables)
+            // An ingested chain replaces the demo data's schemas of its name whole: a query never mixes the two.
+            var chainSchemas = request.Tables.Where(t => t.Chain).Select(t => t.Namespace).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var (schema, name) in demoTables.Where(t => !chainSchemas.Contains(t.Schema)))
             {
                 // Dune's own schema "dune" (dune.blockchains) is this catalog's default schema: a schema named like
                 // its catalog would make every "dune.x" ambiguous to DuckDB.
@@ -99,6 +101,7 @@ public sealed partial class DuckDbEngine
                     $"CREATE VIEW {Qualified(target, name)} AS SELECT *{replace} FROM {DemoCatalog}.{Qualified(schema, name)};\n");
             }
             var demoSchemas = new HashSet<string>(schemas, StringComparer.OrdinalIgnoreCase);
+            demoSchemas.UnionWith(demoTables.Select(t => t.Schema));
             var references = ReadReferences(connection, request);
             if (references.HiddenName is { } hidden)
             {
@@ -119,7 +122,7 @@ public sealed partial class DuckDbEngine
             var files = new List<string>();
             foreach (var table in request.Tables)
             {
-                if (demoSchemas.Contains(table.Namespace))
+                if (demoSchemas.Contains(table.Namespace) && !table.Chain)
                 {
                     continue;
                 }

@@ -85,6 +85,10 @@ public sealed partial class DuckDbTableLoader
         UploadTypeKind.Date => "DATE",
         UploadTypeKind.Varbinary => "BLOB",
         UploadTypeKind.Decimal => string.Create(CultureInfo.InvariantCulture, $"DECIMAL({type.Precision},{type.Scale})"),
+        UploadTypeKind.TimestampTz => "TIMESTAMPTZ",
+        UploadTypeKind.BigintArray => "BIGINT[]",
+        UploadTypeKind.VarbinaryArray => "BLOB[]",
+        UploadTypeKind.AccessList => "STRUCT(address BLOB, storageKeys BLOB[])[]",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 }

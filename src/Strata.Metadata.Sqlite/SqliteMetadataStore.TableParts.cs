@@ -52,6 +52,37 @@ public sealed partial class SqliteMetadataStore
         return true;
     }
 
+    public async Task<bool> CommitPartsAsync(IReadOnlyList<TablePart> added, IReadOnlyList<TablePart> removed, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var part in removed)
+        {
+            using var delete = connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM upload_parts WHERE table_id = $id AND file = $file";
+            delete.Parameters.AddWithValue("$id", part.TableId);
+            delete.Parameters.AddWithValue("$file", part.File);
+            if (await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                return false;
+            }
+        }
+        foreach (string tableId in added.Concat(removed).Select(p => p.TableId).Distinct())
+        {
+            if (!await TouchAsync(connection, transaction, tableId, at, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+        foreach (var part in added)
+        {
+            await InsertPartAsync(connection, transaction, part, cancellationToken).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     public async Task<int> CountTablesAsync(string owner, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

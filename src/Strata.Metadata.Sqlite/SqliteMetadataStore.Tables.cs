@@ -24,7 +24,7 @@ public sealed partial class SqliteMetadataStore
 
     private static List<UploadColumn> ReadColumns(string json) =>
         JsonSerializer.Deserialize<List<StoredColumn>>(json)!
-            .Select(c => new UploadColumn(c.Name, UploadColumnType.Parse(c.Type) ?? throw new InvalidDataException($"Stored column type '{c.Type}' is unknown."), c.Nullable))
+            .Select(c => new UploadColumn(c.Name, UploadColumnType.ParseStored(c.Type) ?? throw new InvalidDataException($"Stored column type '{c.Type}' is unknown."), c.Nullable))
             .ToList();
 
     public async Task<UploadTable?> GetTableAsync(string ns, string name, CancellationToken cancellationToken)
@@ -228,7 +228,7 @@ public sealed partial class SqliteMetadataStore
         // One statement reads one snapshot (WAL), so tables and their parts are consistent.
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT t.id, t.namespace, t.name, t.columns_json, p.file
+            SELECT t.id, t.namespace, t.name, t.columns_json, p.file, t.owner
             FROM upload_tables t LEFT JOIN upload_parts p ON p.table_id = t.id
             WHERE t.owner = $owner OR t.is_private = 0
             ORDER BY t.namespace, t.name, p.seq
@@ -245,7 +245,8 @@ public sealed partial class SqliteMetadataStore
             {
                 currentId = id;
                 files = [];
-                tables.Add(new TableSnapshot(reader.GetString(1), reader.GetString(2), ReadColumns(reader.GetString(3)), files));
+                tables.Add(new TableSnapshot(reader.GetString(1), reader.GetString(2), ReadColumns(reader.GetString(3)), files,
+                    reader.GetString(5) == Strata.Core.Ingest.ChainSchema.Owner));
             }
             if (!reader.IsDBNull(4))
             {

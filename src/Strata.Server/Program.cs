@@ -89,6 +89,7 @@ app.MapOperations();
 app.MapApiReference();
 app.MapMaterializedViewsApi();
 app.MapPipelinesApi();
+app.MapIngestApi();
 app.MapFallback((HttpContext context, RouteMethods routes) => routes.Unmatched(context));
 
 try

@@ -58,7 +58,7 @@ public sealed partial class UploadService(
         {
             await CheckTableCountAsync(request.Owner, cancellationToken).ConfigureAwait(false);
         }
-        var stored = await store.CreateTableAsync(table, cancellationToken).ConfigureAwait(false);
+        var stored = Writable(await store.CreateTableAsync(table, cancellationToken).ConfigureAwait(false), request.Owner);
         if (stored.Id == table.Id)
         {
             return new CreateTableResult(stored, false);
@@ -115,7 +115,11 @@ public sealed partial class UploadService(
             using var held = await locks.LockAsync(LockKey(table.Namespace, table.Name), cancellationToken).ConfigureAwait(false);
             // A replace frees the old table's bytes: only the growth counts against the quota.
             var old = await store.GetTableAsync(table.Namespace, table.Name, cancellationToken).ConfigureAwait(false);
-            if (old is null)
+            if (old is not null)
+            {
+                Writable(old, table.Owner);
+            }
+            else
             {
                 await CheckTableCountAsync(table.Owner, cancellationToken).ConfigureAwait(false);
             }
@@ -137,19 +141,19 @@ public sealed partial class UploadService(
         CheckNamespace(request.Owner, request.Namespace);
         string name = TableName(request.Table, "table");
         await CheckNotViewTableAsync(request.Namespace, name, cancellationToken).ConfigureAwait(false);
-        return await OnDiskAsync(() => InsertCoreAsync(request.Namespace, name, request.Body, request.ContentType, cancellationToken)).ConfigureAwait(false);
+        return await OnDiskAsync(() => InsertCoreAsync(request.Owner, request.Namespace, name, request.Body, request.ContentType, cancellationToken)).ConfigureAwait(false);
     }
 
-    private async Task<InsertOutcome> InsertCoreAsync(string ns, string name, Stream body, string? contentType, CancellationToken cancellationToken)
+    private async Task<InsertOutcome> InsertCoreAsync(string owner, string ns, string name, Stream body, string? contentType, CancellationToken cancellationToken)
     {
-        var table = await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false) ?? throw NotFound(UploadNames.FullName(ns, name));
+        var table = Writable(await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false) ?? throw NotFound(UploadNames.FullName(ns, name)), owner);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var spool = await files.SpoolAsync(body, ".body", cancellationToken).ConfigureAwait(false);
         var format = FormatOf(contentType, spool);
         long spoolMs = clock.ElapsedMilliseconds;
         using var held = await locks.LockAsync(LockKey(ns, name), cancellationToken).ConfigureAwait(false);
         // The table may have been replaced or deleted while the body arrived.
-        table = await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false) ?? throw NotFound(UploadNames.FullName(ns, name));
+        table = Writable(await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false) ?? throw NotFound(UploadNames.FullName(ns, name)), owner);
         await CheckPartCountAsync(table, cancellationToken).ConfigureAwait(false);
         string part = files.NewPart(table.Id);
         long convertStart = clock.ElapsedMilliseconds;
@@ -246,9 +250,21 @@ public sealed partial class UploadService(
             await CheckNotViewTableAsync(ns, name, cancellationToken).ConfigureAwait(false);
         }
         using var held = await locks.LockAsync(LockKey(ns, name), cancellationToken).ConfigureAwait(false);
-        var found = await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false) ?? throw NotFound(UploadNames.FullName(ns, name));
+        var found = Writable(await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false) ?? throw NotFound(UploadNames.FullName(ns, name)), owner);
         files.Drop(await change(found.Id).ConfigureAwait(false));
         return found.FullName;
+    }
+
+    /// <summary>The table, when the owner may write it: ingested chain data (<see cref="Strata.Core.Ingest.ChainSchema.Owner"/>) is written by <c>strata ingest</c> only.</summary>
+    private static UploadTable Writable(UploadTable table, string owner)
+    {
+        if (table.Owner != owner)
+        {
+            UseCaseException.Throw(UseCaseError.Forbidden, table.Owner == Strata.Core.Ingest.ChainSchema.Owner
+                ? $"{table.Namespace}.{table.Name} is chain data ingested from a node; the uploads API does not write it."
+                : $"Not allowed to write to {table.FullName}: it belongs to another owner.");
+        }
+        return table;
     }
 
     /// <summary>The owner's tables, a page at a time, with the total.</summary>

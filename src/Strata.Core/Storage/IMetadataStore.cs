@@ -152,6 +152,14 @@ public interface ITableStore
 
     /// <summary>How many tables an owner has.</summary>
     Task<int> CountTablesAsync(string owner, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction, across tables: removes the <paramref name="removed"/> parts and adds the
+    /// <paramref name="added"/> ones (an ingested batch of blocks for all of a chain's tables, or a
+    /// rewrite of some of them), touching each table's update time. False, changing nothing, when a
+    /// removed part or a table is gone.
+    /// </summary>
+    Task<bool> CommitPartsAsync(IReadOnlyList<TablePart> added, IReadOnlyList<TablePart> removed, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 /// <summary>An owner's stored bytes and activity, read across executions and tables.</summary>

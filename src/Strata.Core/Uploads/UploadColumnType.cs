@@ -17,6 +17,18 @@ public enum UploadTypeKind
     Uint256,
     Int256,
     Decimal,
+
+    /// <summary>Chain tables only (not declarable by uploads): Dune's <c>timestamp(3) with time zone</c>.</summary>
+    TimestampTz,
+
+    /// <summary>Chain tables only: <c>array(bigint)</c> (a trace's address).</summary>
+    BigintArray,
+
+    /// <summary>Chain tables only: <c>array(varbinary)</c> (blob versioned hashes).</summary>
+    VarbinaryArray,
+
+    /// <summary>Chain tables only: an access list, <c>array(row(address varbinary, storagekeys array(varbinary)))</c>.</summary>
+    AccessList,
 }
 
 /// <summary>A declared column type: its kind, and for <c>decimal(p,s)</c> its precision and scale.</summary>
@@ -67,13 +79,39 @@ public sealed partial record UploadColumnType(UploadTypeKind Kind, int Precision
         return new UploadColumnType(UploadTypeKind.Decimal, p, s);
     }
 
+    /// <summary>The wire names of the kinds only chain tables have (<see cref="ParseStored"/> reads them back).</summary>
+    private static readonly Dictionary<UploadTypeKind, string> ChainOnlyNames = new()
+    {
+        [UploadTypeKind.TimestampTz] = "timestamp(3) with time zone",
+        [UploadTypeKind.BigintArray] = "array(bigint)",
+        [UploadTypeKind.VarbinaryArray] = "array(varbinary)",
+        [UploadTypeKind.AccessList] = "array(row(address varbinary, storagekeys array(varbinary)))",
+    };
+
+    /// <summary>Like <see cref="Parse"/>, also reading the kinds only ingested chain tables declare (what the metadata store holds).</summary>
+    public static UploadColumnType? ParseStored(string? text)
+    {
+        if (Parse(text) is { } declared)
+        {
+            return declared;
+        }
+        foreach (var (kind, name) in ChainOnlyNames)
+        {
+            if (string.Equals(text, name, StringComparison.Ordinal))
+            {
+                return new UploadColumnType(kind);
+            }
+        }
+        return null;
+    }
+
     /// <summary>The type name queries report for a column of this type (a timestamp is <c>timestamp(3)</c>, as in results).</summary>
     public string QueryTypeName => Kind == UploadTypeKind.Timestamp ? "timestamp(3)" : ToString();
 
     /// <summary>The wire name, e.g. <c>bigint</c> or <c>decimal(10,2)</c>.</summary>
     public override string ToString() => Kind == UploadTypeKind.Decimal
         ? string.Create(CultureInfo.InvariantCulture, $"decimal({Precision},{Scale})")
-        : Kind.ToString().ToLowerInvariant();
+        : ChainOnlyNames.TryGetValue(Kind, out var name) ? name : Kind.ToString().ToLowerInvariant();
 
     [GeneratedRegex(@"^decimal\s*\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)$", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalPattern();

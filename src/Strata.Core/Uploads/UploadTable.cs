@@ -34,8 +34,11 @@ public sealed record UploadTable(
 /// <summary>One immutable file of a table's rows; <see cref="File"/> is relative to the uploads directory.</summary>
 public sealed record TablePart(string TableId, string File, long Rows, long Bytes);
 
-/// <summary>What one query may read of a table: its name, columns and the part files as of the query's start.</summary>
-public sealed record TableSnapshot(string Namespace, string Name, IReadOnlyList<UploadColumn> Columns, IReadOnlyList<string> Files);
+/// <summary>
+/// What one query may read of a table: its name, columns and the part files as of the query's start.
+/// <see cref="Chain"/> marks an ingested chain table (<c>strata ingest</c>), which replaces the demo data's schema of its name.
+/// </summary>
+public sealed record TableSnapshot(string Namespace, string Name, IReadOnlyList<UploadColumn> Columns, IReadOnlyList<string> Files, bool Chain = false);
 
 /// <summary>An owner's storage and activity, for the usage endpoint.</summary>
 public sealed record UsageFigures(long TableBytes, long ResultBytes, long Executions, long PrivateQueries);

@@ -110,6 +110,7 @@ public static class CompositionRoot
         services.AddSingleton<ViewScheduler>();
         services.AddSingleton<Pipelines>();
         services.AddHostedService<ViewWorkers>();
+        services.AddChainFollowers();
         return services;
     }
 

@@ -14,10 +14,19 @@ public sealed class PartFiles : IPartFiles
     private readonly object gate = new();
     private readonly Dictionary<string, int> held = new(StringComparer.Ordinal);
     private readonly HashSet<string> doomed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTime> deferred = new(StringComparer.Ordinal);
+    private readonly TimeSpan dropGrace;
     private int snapshotsInProgress;
 
-    public PartFiles(string root)
+    /// <summary>
+    /// The parts below <paramref name="root"/>. With a <paramref name="dropGrace"/> (a process that is not the
+    /// server, whose queries it cannot see: <c>strata ingest</c>), a dropped part is deleted only that long after
+    /// it was dropped, so that a query of the server that listed it still reads it; its write time is set to the
+    /// drop, so that <see cref="SweepChainTables"/> keeps it as long after a restart.
+    /// </summary>
+    public PartFiles(string root, TimeSpan dropGrace = default)
     {
+        this.dropGrace = dropGrace;
         Root = Path.GetFullPath(root);
         Directory.CreateDirectory(Root);
         Directory.CreateDirectory(IncomingDirectory);
@@ -129,7 +138,26 @@ public sealed class PartFiles : IPartFiles
     {
         lock (gate)
         {
-            doomed.UnionWith(relatives);
+            if (dropGrace > TimeSpan.Zero)
+            {
+                var now = DateTime.UtcNow;
+                foreach (string f in relatives)
+                {
+                    try
+                    {
+                        File.SetLastWriteTimeUtc(PathOf(f), now);
+                    }
+                    catch (IOException)
+                    {
+                        // Gone already: nothing to keep.
+                    }
+                    deferred[f] = now + dropGrace;
+                }
+            }
+            else
+            {
+                doomed.UnionWith(relatives);
+            }
             Collect();
         }
     }
@@ -151,6 +179,12 @@ public sealed class PartFiles : IPartFiles
 
     private void Collect()
     {
+        var now = DateTime.UtcNow;
+        foreach (var (f, due) in deferred.Where(d => d.Value <= now).ToList())
+        {
+            deferred.Remove(f);
+            doomed.Add(f);
+        }
         if (snapshotsInProgress > 0)
         {
             return;
@@ -172,6 +206,11 @@ public sealed class PartFiles : IPartFiles
         foreach (string file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
         {
             string relative = Path.GetRelativePath(Root, file);
+            if (relative.StartsWith(ChainDirectoryPrefix, StringComparison.Ordinal))
+            {
+                // An ingester (maybe another process) writes there; it sweeps them itself (SweepChainTables).
+                continue;
+            }
             if (file.EndsWith(TempSuffix, StringComparison.Ordinal) || !listed.Contains(relative))
             {
                 DurableFiles.TryDelete(file);
@@ -180,9 +219,42 @@ public sealed class PartFiles : IPartFiles
         }
         foreach (string dir in Directory.EnumerateDirectories(Root))
         {
-            if (dir != IncomingDirectory && !Directory.EnumerateFileSystemEntries(dir).Any())
+            if (dir != IncomingDirectory && !Path.GetFileName(dir).StartsWith(ChainDirectoryPrefix, StringComparison.Ordinal)
+                && !Directory.EnumerateFileSystemEntries(dir).Any())
             {
                 Directory.Delete(dir);
+            }
+        }
+        return removed;
+    }
+
+    /// <summary>Chain tables' ids (and so their directories) start so (<c>strata ingest</c>).</summary>
+    public const string ChainDirectoryPrefix = "chain_";
+
+    /// <summary>
+    /// When an ingester starts, holding its chain's lock: deletes what its crashed predecessor left in the
+    /// directories of <paramref name="tableIds"/>: temporary files, and part files no table lists whose write
+    /// time (a dropped part's is its drop) is older than <paramref name="grace"/>. Returns how many went.
+    /// </summary>
+    public int SweepChainTables(IEnumerable<string> tableIds, IReadOnlySet<string> listed, TimeSpan grace)
+    {
+        int removed = 0;
+        var before = DateTime.UtcNow - grace;
+        foreach (string id in tableIds)
+        {
+            string directory = Path.Combine(Root, id);
+            if (!Directory.Exists(directory))
+            {
+                continue;
+            }
+            foreach (string file in Directory.EnumerateFiles(directory))
+            {
+                string relative = Path.GetRelativePath(Root, file);
+                if (file.EndsWith(TempSuffix, StringComparison.Ordinal) || (!listed.Contains(relative) && File.GetLastWriteTimeUtc(file) < before))
+                {
+                    DurableFiles.TryDelete(file);
+                    removed++;
+                }
             }
         }
         return removed;

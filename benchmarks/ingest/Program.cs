@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using Strata.IngestBench;
+using Strata.Tests.Infrastructure;
+
+// Whole-system ingestion figures on a real anvil node (tests/chain-node: `npm ci` there first):
+//   generate   --blocks 1000 [--per-block 6]         (times the activity generator alone)
+//   baseline   --rpc URL --from 0 --to N [--concurrency 8] [--request-blocks 10]
+//              (the fetch-only client against a running node)
+//   throughput --blocks 10000 [--per-block 6] [--concurrency 8] [--request-blocks 10]
+//              (anvil with that many blocks of mixed activity; the fetch-only client, then
+//              `strata ingest` (the Release CLI, a real process), then the fetch-only client again)
+// Each prints a markdown table for docs/benchmarks.md.
+string command = args.Length > 0 ? args[0] : "";
+string Option(string name, string fallback)
+{
+    int at = Array.IndexOf(args, "--" + name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+}
+int Int(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+using var cancel = new CancellationTokenSource(TimeSpan.FromHours(2));
+var ct = cancel.Token;
+
+switch (command)
+{
+    case "generate":
+    {
+        await using var node = await AnvilNode.StartAsync(cancellationToken: ct);
+        await node.Rpc.SetAutomineAsync(false, ct);
+        var clock = Stopwatch.StartNew();
+        var activity = await ChainActivity.DeployAsync(node.Rpc, cancellationToken: ct);
+        await activity.MineBlocksAsync(Int("blocks", 1000), Int("per-block", 6), ct);
+        Console.WriteLine($"| blocks | transactions | seconds |\n|---|---|---|\n| {await node.Rpc.BlockNumberAsync(ct)} | {activity.Sent.Count} | {clock.Elapsed.TotalSeconds:F1} |");
+        return 0;
+    }
+    case "baseline":
+    {
+        var result = await FetchBaseline.RunAsync(new Uri(Option("rpc", "http://127.0.0.1:8545")), Int("from", 0), Int("to", 1000), Int("request-blocks", 10), Int("concurrency", 8), ct);
+        long blocks = Int("to", 1000) - Int("from", 0) + 1;
+        Console.WriteLine($"| blocks | requests | MB | seconds | blocks/s |\n|---|---|---|---|---|\n| {blocks} | {result.Requests} | {result.Bytes / 1e6:F1} | {result.Elapsed.TotalSeconds:F2} | {blocks / result.Elapsed.TotalSeconds:F0} |");
+        return 0;
+    }
+    case "throughput":
+    {
+        int concurrency = Int("concurrency", 8), requestBlocks = Int("request-blocks", 10);
+        await using var node = await AnvilNode.StartAsync(cancellationToken: ct);
+        await node.Rpc.SetAutomineAsync(false, ct);
+        var generation = Stopwatch.StartNew();
+        var activity = await ChainActivity.DeployAsync(node.Rpc, cancellationToken: ct);
+        await activity.MineBlocksAsync(Int("blocks", 10_000), Int("per-block", 6), ct);
+        long head = await node.Rpc.BlockNumberAsync(ct);
+        Console.Error.WriteLine($"generated {head} blocks, {activity.Sent.Count} transactions in {generation.Elapsed.TotalSeconds:F0} s");
+        var before = await FetchBaseline.RunAsync(node.Url, 0, head, requestBlocks, concurrency, ct);
+        string dataDir = Path.Combine(Path.GetTempPath(), "strata-ingest-bench-" + Guid.NewGuid().ToString("N"));
+        var (ingestTime, summary) = await IngestProcess.RunAsync(dataDir, node.Url, head, concurrency, ct);
+        var after = await FetchBaseline.RunAsync(node.Url, 0, head, requestBlocks, concurrency, ct);
+        long rows = IngestProcess.Rows(summary);
+        double fetch = (before.Elapsed.TotalSeconds + after.Elapsed.TotalSeconds) / 2;
+        long blocks = head + 1;
+        Console.WriteLine($"| blocks | transactions | rows | fetch-only s (before, after) | strata ingest s | blocks/s | rows/s | ratio to fetch-only |");
+        Console.WriteLine($"|---|---|---|---|---|---|---|---|");
+        Console.WriteLine($"| {blocks} | {activity.Sent.Count} | {rows} | {before.Elapsed.TotalSeconds:F1}, {after.Elapsed.TotalSeconds:F1} | {ingestTime.TotalSeconds:F1} | {blocks / ingestTime.TotalSeconds:F0} | {rows / ingestTime.TotalSeconds:F0} | {fetch / ingestTime.TotalSeconds:F2} |");
+        Console.Error.WriteLine(summary);
+        try
+        {
+            Directory.Delete(dataDir, true);
+        }
+        catch (IOException)
+        {
+        }
+        return 0;
+    }
+    default:
+        Console.Error.WriteLine("usage: ingest-bench generate [--blocks N] [--per-block K] | baseline --rpc URL --from A --to B [--concurrency C] [--request-blocks R]");
+        return 2;
+}

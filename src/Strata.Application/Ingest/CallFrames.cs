@@ -1,0 +1,58 @@
+namespace Strata.Application.Ingest;
+
+/// <summary>
+/// Turns geth's callTracer frames (one tree per transaction) into the flat traces <c>trace_block</c>
+/// answers: depth first, each with its trace address and number of children; a creation's input is its
+/// init code, its output the deployed code and its <c>to</c> the new contract; a self-destruct's balance
+/// goes to the refund address.
+/// </summary>
+public static class CallFrames
+{
+    public static List<NodeTrace> Flatten(IReadOnlyList<CallFrame> roots, IReadOnlyList<string> transactionHashes)
+    {
+        var traces = new List<NodeTrace>();
+        for (int i = 0; i < roots.Count; i++)
+        {
+            Add(traces, roots[i], [], i, i < transactionHashes.Count ? transactionHashes[i] : null);
+        }
+        return traces;
+    }
+
+    private static void Add(List<NodeTrace> traces, CallFrame frame, List<long> address, long position, string? hash)
+    {
+        string kind = frame.Type.ToUpperInvariant();
+        int children = frame.Calls?.Count ?? 0;
+        bool failed = frame.Error is not null;
+        NodeTrace trace = kind switch
+        {
+            "CREATE" or "CREATE2" => new NodeTrace
+            {
+                Type = "create",
+                Action = new NodeTraceAction { From = frame.From, Value = frame.Value ?? "0x0", Gas = frame.Gas, Init = frame.Input },
+                Result = failed ? null : new NodeTraceResult { GasUsed = frame.GasUsed, Address = frame.To, Code = frame.Output ?? "0x" },
+                Error = frame.Error, Subtraces = children, TraceAddress = address, TransactionPosition = position, TransactionHash = hash,
+            },
+            "SELFDESTRUCT" => new NodeTrace
+            {
+                Type = "suicide",
+                Action = new NodeTraceAction { Address = frame.From, RefundAddress = frame.To, Balance = frame.Value ?? "0x0" },
+                Error = frame.Error, Subtraces = children, TraceAddress = address, TransactionPosition = position, TransactionHash = hash,
+            },
+            _ => new NodeTrace
+            {
+                Type = "call",
+                Action = new NodeTraceAction
+                {
+                    CallType = kind.ToLowerInvariant(), From = frame.From, To = frame.To, Value = frame.Value ?? "0x0", Gas = frame.Gas, Input = frame.Input ?? "0x",
+                },
+                Result = failed ? null : new NodeTraceResult { GasUsed = frame.GasUsed, Output = frame.Output ?? "0x" },
+                Error = frame.Error, Subtraces = children, TraceAddress = address, TransactionPosition = position, TransactionHash = hash,
+            },
+        };
+        traces.Add(trace);
+        for (int c = 0; c < children; c++)
+        {
+            Add(traces, frame.Calls![c], [.. address, c], position, hash);
+        }
+    }
+}

@@ -1,0 +1,348 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Strata.Application.Uploads;
+using Strata.Core.Executions;
+using Strata.Core.Ingest;
+using Strata.Core.Storage;
+using Strata.Core.Uploads;
+
+namespace Strata.Application.Ingest;
+
+/// <summary>What to ingest: a chain (its schema), the first block, the last (null: the node's head when it starts).</summary>
+public sealed record IngestRequest(string Chain, long? From = null, long? To = null)
+{
+    /// <summary>Blocks per commit: one part per table per commit.</summary>
+    public int BatchBlocks { get; init; } = 100;
+
+    /// <summary>Blocks per JSON-RPC batch request; a commit's requests go out concurrently.</summary>
+    public int RequestBlocks { get; init; } = 10;
+}
+
+/// <summary>A chain's stored tables and where its data ends.</summary>
+public sealed record ChainTables(string Chain, IReadOnlyDictionary<ChainTable, UploadTable> Tables, long? LastNumber, string? LastHash);
+
+/// <summary>
+/// Ingests an EVM chain from its node into Dune's tables (<see cref="ChainSchema"/>). Blocks are fetched
+/// in JSON-RPC batches, concurrently, the next commit's blocks while the current one is written; each
+/// commit writes one Parquet part per table and lists them all in one metadata transaction, so a query sees
+/// whole blocks only. Where the data ends is read back from the blocks table itself, so a crash or a
+/// <c>kill -9</c> resumes after the last commit with no gap and no duplicate. Parts are compacted in the
+/// background. The use case a head-following loop calls: <see cref="OpenAsync"/>, then
+/// <see cref="IngestRangeAsync"/> as the head moves; a parent-hash mismatch below the range throws
+/// <see cref="ChainReorgException"/>.
+/// </summary>
+public sealed class ChainIngest(
+    IChainNode node, ITableStore store, IPartFiles files, IChainParts parts, PartCompactor compactor, TimeProvider time, ILogger<ChainIngest> logger)
+{
+    private const int MaxRefetches = 5;
+
+    /// <summary>Ingests from <see cref="IngestRequest.From"/> (or after the stored data) to <see cref="IngestRequest.To"/> (or the head now).</summary>
+    public async Task<IngestStatus> RunAsync(IngestRequest request, IngestProgress progress, CancellationToken cancellationToken)
+    {
+        var capabilities = await node.ProbeAsync(cancellationToken).ConfigureAwait(false);
+        IngestLog.Capabilities(logger, request.Chain, capabilities);
+        var chain = await OpenAsync(request.Chain, cancellationToken).ConfigureAwait(false);
+        long head = await node.HeadAsync(cancellationToken).ConfigureAwait(false);
+        long end = request.To ?? head;
+        long start = StartOf(chain, request.From);
+        progress.Started(capabilities, chain.LastNumber, end, head);
+        if (start > end)
+        {
+            IngestLog.UpToDate(logger, request.Chain, chain.LastNumber ?? -1);
+            return progress.Snapshot();
+        }
+        IngestLog.Starting(logger, request.Chain, start, end);
+        await IngestRangeAsync(chain, capabilities, start, end, request, progress, cancellationToken).ConfigureAwait(false);
+        return progress.Snapshot();
+    }
+
+    /// <summary>The first block to ingest: after the stored data (a <paramref name="from"/> past it would leave a gap and is refused), else <paramref name="from"/> or 0.</summary>
+    public static long StartOf(ChainTables chain, long? from)
+    {
+        if (from is < 0)
+        {
+            UseCaseException.Throw(UseCaseError.Invalid, "--from must be a block number, 0 or more");
+        }
+        if (chain.LastNumber is not long last)
+        {
+            return from ?? 0;
+        }
+        if (from is long f && f > last + 1)
+        {
+            UseCaseException.Throw(UseCaseError.Conflict,
+                $"Chain {chain.Chain} holds blocks up to {last}; starting at {f} would leave a gap. Start at {last + 1} or earlier (stored blocks are skipped).");
+        }
+        return last + 1;
+    }
+
+    /// <summary>The chain's tables, created (empty, public, owned by <see cref="ChainSchema.Owner"/>) when missing, and where the stored blocks end.</summary>
+    public async Task<ChainTables> OpenAsync(string chain, CancellationToken cancellationToken)
+    {
+        if (!ChainSchema.IsValidName(chain))
+        {
+            UseCaseException.Throw(UseCaseError.Invalid,
+                $"Chain name '{chain}' is not valid: it becomes a schema, so it must be a lowercase identifier (a letter, then letters, digits or _), at most {ChainSchema.MaxNameLength} characters.");
+        }
+        var tables = new Dictionary<ChainTable, UploadTable>();
+        foreach (var kind in ChainSchema.All)
+        {
+            var (schema, name) = ChainSchema.Of(chain, kind);
+            var columns = ChainSchema.Columns(kind);
+            var now = time.GetUtcNow();
+            var wanted = new UploadTable("chain_" + ExecutionIds.New(now), ChainSchema.Owner, schema, name,
+                $"Chain {chain}, ingested from its node by strata ingest", false, columns, now, now);
+            var table = await store.GetTableAsync(schema, name, cancellationToken).ConfigureAwait(false)
+                ?? await store.CreateTableAsync(wanted, cancellationToken).ConfigureAwait(false);
+            if (table.Owner != ChainSchema.Owner)
+            {
+                UseCaseException.Throw(UseCaseError.Conflict, $"{schema}.{name} is an uploaded table of '{table.Owner}', not chain data: choose another chain name.");
+            }
+            if (!table.SameSchema(columns))
+            {
+                UseCaseException.Throw(UseCaseError.Conflict, $"{schema}.{name} has other columns than this version writes; it cannot be appended to.");
+            }
+            tables[kind] = table;
+        }
+        var blockParts = await store.PartsAsync(tables[ChainTable.Blocks].Id, cancellationToken).ConfigureAwait(false);
+        var last = await parts.LastBlockAsync(blockParts.Select(p => files.PathOf(p.File)).ToList(), cancellationToken).ConfigureAwait(false);
+        return new ChainTables(chain, tables, last?.Number, last?.Hash);
+    }
+
+    /// <summary>
+    /// Ingests blocks <paramref name="start"/> to <paramref name="end"/> after the stored data (<paramref name="chain"/>
+    /// as <see cref="OpenAsync"/> read it), a commit per <see cref="IngestRequest.BatchBlocks"/>; returns the chain as now stored.
+    /// </summary>
+    public async Task<ChainTables> IngestRangeAsync(
+        ChainTables chain, NodeCapabilities capabilities, long start, long end, IngestRequest request, IngestProgress progress, CancellationToken cancellationToken)
+    {
+        var compaction = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        var compacting = CompactLoopAsync(chain, compaction.Reader, cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<IReadOnlyList<FetchedBlock>>? pending = null;
+        try
+        {
+            long next = start;
+            pending = FetchBatchAsync(chain.Chain, capabilities, next, Math.Min(end, next + request.BatchBlocks - 1), request, stop.Token);
+            while (pending is not null)
+            {
+                var batch = await pending.ConfigureAwait(false);
+                long last = batch[^1].Number;
+                pending = last < end ? FetchBatchAsync(chain.Chain, capabilities, last + 1, Math.Min(end, last + request.BatchBlocks), request, stop.Token) : null;
+                chain = await CommitAsync(chain, batch, progress, cancellationToken).ConfigureAwait(false);
+                compaction.Writer.TryWrite(true);
+            }
+        }
+        finally
+        {
+            if (pending is not null)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                try
+                {
+                    await pending.ConfigureAwait(false);
+                }
+                catch (Exception) when (stop.IsCancellationRequested)
+                {
+                    // The prefetch of a batch that will not be committed.
+                }
+            }
+            compaction.Writer.TryComplete();
+            await compacting.ConfigureAwait(false);
+        }
+        return chain;
+    }
+
+    /// <summary>Checks the batch follows the stored data, writes one part per table and commits them in one transaction.</summary>
+    private async Task<ChainTables> CommitAsync(ChainTables chain, IReadOnlyList<FetchedBlock> batch, IngestProgress progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var first = batch[0];
+        if (chain.LastHash is string stored && first.Number == chain.LastNumber + 1)
+        {
+            string parent = Hex.Data(first.Block.ParentHash, "parentHash");
+            if (parent != stored)
+            {
+                throw new ChainReorgException(chain.Chain, first.Number, stored, parent);
+            }
+        }
+        var rows = ChainRows.From(batch);
+        var added = new List<TablePart>();
+        try
+        {
+            var writes = new List<Task<TablePart>>();
+            foreach (var (kind, table) in chain.Tables)
+            {
+                if (rows[kind].Count > 0)
+                {
+                    string part = files.NewPart(table.Id);
+                    writes.Add(WritePartAsync(table, part, rows[kind], added, cancellationToken));
+                }
+            }
+            await Task.WhenAll(writes).ConfigureAwait(false);
+            if (!await store.CommitPartsAsync(added, [], time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException($"Chain {chain.Chain}: a table went away while blocks {first.Number} to {batch[^1].Number} were written.");
+            }
+        }
+        catch
+        {
+            lock (added)
+            {
+                foreach (var part in added)
+                {
+                    files.DeleteUncommitted(part.File);
+                }
+            }
+            throw;
+        }
+        var lastBlock = batch[^1];
+        progress.Committed(lastBlock.Number, batch.Count, rows.Count);
+        IngestLog.Committed(logger, chain.Chain, first.Number, lastBlock.Number, rows.Count, clock.ElapsedMilliseconds);
+        return chain with { LastNumber = lastBlock.Number, LastHash = Hex.Data(lastBlock.Block.Hash, "block hash") };
+    }
+
+    private async Task<TablePart> WritePartAsync(UploadTable table, string part, IReadOnlyList<object?[]> rows, List<TablePart> added, CancellationToken cancellationToken)
+    {
+        try
+        {
+            long written = await parts.WriteAsync(table.Columns, rows, files.PathOf(part), cancellationToken).ConfigureAwait(false);
+            var tablePart = new TablePart(table.Id, part, written, files.SizeOf(part));
+            lock (added)
+            {
+                added.Add(tablePart);
+            }
+            return tablePart;
+        }
+        catch
+        {
+            files.DeleteUncommitted(part);
+            throw;
+        }
+    }
+
+    /// <summary>Fetches blocks <paramref name="from"/> to <paramref name="to"/> whole and consistent: each block's parent is the block before it.</summary>
+    private async Task<IReadOnlyList<FetchedBlock>> FetchBatchAsync(
+        string chain, NodeCapabilities capabilities, long from, long to, IngestRequest request, CancellationToken cancellationToken)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            var chunks = new List<Task<IReadOnlyList<FetchedBlock>>>();
+            for (long n = from; n <= to; n += request.RequestBlocks)
+            {
+                var numbers = Enumerable.Range(0, (int)Math.Min(request.RequestBlocks, to - n + 1)).Select(i => n + i).ToList();
+                chunks.Add(FetchChunkAsync(capabilities, numbers, cancellationToken));
+            }
+            var blocks = (await Task.WhenAll(chunks).ConfigureAwait(false)).SelectMany(c => c).ToList();
+            if (Consistent(blocks))
+            {
+                return blocks;
+            }
+            if (attempt == MaxRefetches)
+            {
+                throw new ChainNodeException($"Chain {chain}: blocks {from} to {to} kept changing while they were fetched ({MaxRefetches + 1} attempts).");
+            }
+            IngestLog.Refetching(logger, chain, from, to);
+        }
+    }
+
+    private static bool Consistent(List<FetchedBlock> blocks)
+    {
+        for (int i = 1; i < blocks.Count; i++)
+        {
+            if (!string.Equals(blocks[i].Block.ParentHash, blocks[i - 1].Block.Hash, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>One JSON-RPC batch's worth of blocks with their receipts and traces, fetched concurrently.</summary>
+    private async Task<IReadOnlyList<FetchedBlock>> FetchChunkAsync(NodeCapabilities capabilities, List<long> numbers, CancellationToken cancellationToken)
+    {
+        var blocksTask = node.BlocksAsync(numbers, cancellationToken);
+        var blockReceiptsTask = capabilities.BlockReceipts ? node.BlockReceiptsAsync(numbers, cancellationToken) : null;
+        Task<IReadOnlyList<IReadOnlyList<NodeTrace>>>? tracesTask = capabilities.TraceBlock ? node.TraceBlocksAsync(numbers, cancellationToken) : null;
+        var framesTask = !capabilities.TraceBlock && capabilities.DebugTrace ? node.DebugTraceBlocksAsync(numbers, cancellationToken) : null;
+        var blocks = await blocksTask.ConfigureAwait(false);
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is null)
+            {
+                throw new ChainNodeException($"The node has no block {numbers[i]}.");
+            }
+        }
+        IReadOnlyList<IReadOnlyList<NodeReceipt>> receipts;
+        if (blockReceiptsTask is not null)
+        {
+            receipts = await blockReceiptsTask.ConfigureAwait(false);
+        }
+        else
+        {
+            var hashes = blocks.SelectMany(b => b!.Transactions.Select(t => t.Hash)).ToList();
+            var all = hashes.Count == 0 ? [] : await node.TransactionReceiptsAsync(hashes, cancellationToken).ConfigureAwait(false);
+            var split = new List<IReadOnlyList<NodeReceipt>>();
+            int k = 0;
+            foreach (var block in blocks)
+            {
+                split.Add(all.Skip(k).Take(block!.Transactions.Count).ToList());
+                k += block.Transactions.Count;
+            }
+            receipts = split;
+        }
+        IReadOnlyList<IReadOnlyList<NodeTrace>> traces;
+        if (tracesTask is not null)
+        {
+            traces = await tracesTask.ConfigureAwait(false);
+        }
+        else if (framesTask is not null)
+        {
+            var frames = await framesTask.ConfigureAwait(false);
+            traces = blocks.Select((b, i) => (IReadOnlyList<NodeTrace>)CallFrames.Flatten(frames[i], b!.Transactions.Select(t => t.Hash).ToList())).ToList();
+        }
+        else
+        {
+            traces = blocks.Select(_ => (IReadOnlyList<NodeTrace>)[]).ToList();
+        }
+        var fetched = new List<FetchedBlock>(blocks.Count);
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i]!;
+            // Receipts of another block of that number (the head moved between the calls) fail the batch's consistency check instead.
+            if (receipts[i].Any(r => r.BlockHash is string h && !string.Equals(h, block.Hash, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new ChainNodeException($"Block {numbers[i]}'s receipts belong to another block of that number (a reorg at the head).");
+            }
+            fetched.Add(new FetchedBlock(block, receipts[i], traces[i]));
+        }
+        return fetched;
+    }
+
+    /// <summary>Compacts each table whose parts are due, after each commit, off the commit path.</summary>
+    private async Task CompactLoopAsync(ChainTables chain, ChannelReader<bool> signals, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await signals.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                signals.TryRead(out _);
+                foreach (var table in chain.Tables.Values)
+                {
+                    try
+                    {
+                        await compactor.CompactIfDueAsync(table, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        IngestLog.CompactionFailed(logger, e, chain.Chain, table.FullName);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the parts stay as they are; the next run compacts.
+        }
+    }
+}

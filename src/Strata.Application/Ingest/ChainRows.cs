@@ -1,0 +1,182 @@
+using Strata.Core.Ingest;
+
+namespace Strata.Application.Ingest;
+
+/// <summary>One block as fetched: the block with its transactions, their receipts in order, and its traces (flat).</summary>
+public sealed record FetchedBlock(NodeBlock Block, IReadOnlyList<NodeReceipt> Receipts, IReadOnlyList<NodeTrace> Traces)
+{
+    public long Number => Hex.Long(Block.Number, "block number");
+}
+
+/// <summary>
+/// A batch's rows for each of a chain's tables, in the order of <see cref="ChainSchema.Columns"/>, with the
+/// values <see cref="IChainParts"/> takes. Dune's meanings: a transaction's
+/// gas_price is the price paid (the receipt's effective price), its priority fee that minus the base fee; a
+/// trace succeeds when it and every trace above it did; <c>evt_Transfer</c> holds the logs with the
+/// Transfer topic, exactly three topics and a 32-byte amount (ERC-20; ERC-721's have four topics).
+/// </summary>
+public sealed class ChainRows
+{
+    /// <summary>keccak256("Transfer(address,address,uint256)").</summary>
+    public const string TransferTopic = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
+
+    private readonly Dictionary<ChainTable, List<object?[]>> rows = ChainSchema.All.ToDictionary(t => t, _ => new List<object?[]>());
+
+    public IReadOnlyList<object?[]> this[ChainTable table] => rows[table];
+
+    public long Count => rows.Values.Sum(r => (long)r.Count);
+
+    /// <summary>Maps fetched blocks to rows; a malformed node answer throws <see cref="FormatException"/> naming the field.</summary>
+    public static ChainRows From(IEnumerable<FetchedBlock> blocks)
+    {
+        var result = new ChainRows();
+        foreach (var block in blocks)
+        {
+            result.Add(block);
+        }
+        return result;
+    }
+
+    private void Add(FetchedBlock fetched)
+    {
+        var b = fetched.Block;
+        long number = Hex.Long(b.Number, "block number");
+        var time = DateTimeOffset.FromUnixTimeSeconds(Hex.Long(b.Timestamp, "block timestamp"));
+        var date = DateOnly.FromDateTime(time.UtcDateTime);
+        string blockHash = Hex.Data(b.Hash, "block hash");
+        long? baseFee = Hex.LongOrNull(b.BaseFeePerGas, "baseFeePerGas");
+        rows[ChainTable.Blocks].Add(
+        [
+            time, number, Hex.Long(b.GasLimit, "gasLimit"), Hex.Long(b.GasUsed, "gasUsed"),
+            Hex.Uint256(b.Difficulty ?? "0x0", "difficulty"), b.TotalDifficulty is null ? null : Hex.Uint256(b.TotalDifficulty, "totalDifficulty"),
+            Hex.LongOrNull(b.Size, "size"), baseFee, blockHash, Hex.Data(b.ParentHash, "parentHash"), Hex.DataOrNull(b.Miner, "miner"),
+            Hex.DataOrNull(b.Nonce, "nonce"), date, Hex.LongOrNull(b.BlobGasUsed, "blobGasUsed"), Hex.LongOrNull(b.ExcessBlobGas, "excessBlobGas"),
+            Hex.DataOrNull(b.ParentBeaconBlockRoot, "parentBeaconBlockRoot"),
+        ]);
+        var receipts = fetched.Receipts.ToDictionary(r => Hex.Data(r.TransactionHash, "receipt transactionHash"), StringComparer.Ordinal);
+        var senders = new Dictionary<long, (string Hash, string From, string? To, bool? Success)>();
+        for (int i = 0; i < b.Transactions.Count; i++)
+        {
+            var t = b.Transactions[i];
+            string hash = Hex.Data(t.Hash, "transaction hash");
+            var receipt = receipts.GetValueOrDefault(hash) ?? throw new FormatException($"no receipt for transaction {hash} of block {number}");
+            long index = Hex.LongOrNull(t.TransactionIndex, "transactionIndex") ?? i;
+            bool? success = receipt.Status is null ? null : Hex.Long(receipt.Status, "receipt status") == 1;
+            long? gasPrice = Hex.LongOrNull(receipt.EffectiveGasPrice ?? t.GasPrice, "gasPrice");
+            string type = TypeName(t.Type);
+            string from = Hex.Data(t.From, "from");
+            string? to = Hex.DataOrNull(t.To, "to");
+            senders[index] = (hash, from, to, success);
+            rows[ChainTable.Transactions].Add(
+            [
+                time, number, Hex.Uint256(t.Value, "value"), Hex.Long(t.Gas, "gas"), gasPrice, Hex.LongOrNull(receipt.GasUsed, "receipt gasUsed"),
+                Hex.LongOrNull(t.MaxFeePerGas, "maxFeePerGas"), Hex.LongOrNull(t.MaxPriorityFeePerGas, "maxPriorityFeePerGas"),
+                gasPrice is long paid && baseFee is long fee ? paid - fee : null,
+                Hex.Long(t.Nonce, "nonce"), index, success, from, to, blockHash, Hex.Data(t.Input, "input"), hash, type,
+                type == "Legacy" ? null : (t.AccessList ?? []).Select(e => new AccessListEntry(
+                    Hex.Data(e.Address, "accessList address"), e.StorageKeys.Select(k => Hex.Data(k, "storageKey")).ToArray())).ToArray(),
+                date, Hex.LongOrNull(t.MaxFeePerBlobGas, "maxFeePerBlobGas"),
+                t.BlobVersionedHashes?.Select(h => Hex.Data(h, "blobVersionedHash")).ToArray(),
+            ]);
+            foreach (var log in receipt.Logs)
+            {
+                AddLog(log, time, date, number, blockHash, hash, index, from, to);
+            }
+        }
+        var failed = fetched.Traces.Where(t => t.Error is not null).Select(t => Key(t.TransactionPosition, t.TraceAddress, t.TraceAddress.Count)).ToHashSet(StringComparer.Ordinal);
+        foreach (var trace in fetched.Traces)
+        {
+            AddTrace(trace, failed, time, date, number, blockHash, senders);
+        }
+    }
+
+    private void AddLog(NodeLog log, DateTimeOffset time, DateOnly date, long number, string blockHash, string txHash, long txIndex, string txFrom, string? txTo)
+    {
+        string contract = Hex.Data(log.Address, "log address");
+        var topics = log.Topics.Select(t => Hex.Data(t, "log topic")).ToList();
+        string data = Hex.Data(log.Data, "log data");
+        long index = Hex.Long(log.LogIndex, "logIndex");
+        rows[ChainTable.Logs].Add(
+        [
+            time, number, blockHash, contract, Topic(topics, 0), Topic(topics, 1), Topic(topics, 2), Topic(topics, 3), data, txHash, index, txIndex,
+            date, txFrom, txTo,
+        ]);
+        if (topics.Count == 3 && topics[0] == TransferTopic && Hex.Bytes(data) == 32 && IsAddressWord(topics[1]) && IsAddressWord(topics[2]))
+        {
+            rows[ChainTable.Erc20Transfers].Add(
+            [
+                contract, txHash, txFrom, txTo, txIndex, index, time, number, date,
+                "0x" + topics[1][26..], "0x" + topics[2][26..], Hex.Uint256(TrimmedQuantity(data), "Transfer value"),
+            ]);
+        }
+    }
+
+    private void AddTrace(NodeTrace trace, HashSet<string> failed, DateTimeOffset time, DateOnly date, long number, string blockHash,
+        Dictionary<long, (string Hash, string From, string? To, bool? Success)> transactions)
+    {
+        var a = trace.Action;
+        var r = trace.Result;
+        string type = trace.Type;
+        var tx = trace.TransactionPosition is long p && transactions.TryGetValue(p, out var found) ? found : default;
+        string? txHash = tx.Hash ?? Hex.DataOrNull(trace.TransactionHash, "trace transactionHash");
+        (string? From, string? To, string? Value, string? Input, string? Output, string? Address, string? Code, string? Refund) m = type switch
+        {
+            "create" => (a.From, r?.Address, a.Value, a.Init, null, r?.Address, r?.Code, null),
+            "suicide" => (a.Address, a.RefundAddress, a.Balance, null, null, a.Address, null, a.RefundAddress),
+            "reward" => (null, a.Author, a.Value, null, null, null, null, null),
+            _ => (a.From, a.To, a.Value, a.Input, r?.Output, null, null, null),
+        };
+        var (from, to, value, input, output, address, code, refund) = m;
+        rows[ChainTable.Traces].Add(
+        [
+            time, number, value is null ? null : Hex.Uint256(value, "trace value"), Hex.LongOrNull(a.Gas, "trace gas"),
+            Hex.LongOrNull(r?.GasUsed, "trace gasUsed"), blockHash, Succeeded(trace, failed), trace.TransactionPosition, trace.Subtraces, trace.Error,
+            tx.Hash is null ? null : tx.Success, txHash, Hex.DataOrNull(from, "trace from"), Hex.DataOrNull(to, "trace to"),
+            trace.TraceAddress.ToArray(), type, Hex.DataOrNull(address, "trace address"), Hex.DataOrNull(code, "trace code"),
+            type == "call" ? a.CallType : null, Hex.DataOrNull(input, "trace input"), Hex.DataOrNull(output, "trace output"),
+            Hex.DataOrNull(refund, "trace refundAddress"), date,
+        ]);
+    }
+
+    /// <summary>True when neither this trace nor any trace above it (same transaction, a prefix of its address) has an error.</summary>
+    private static bool Succeeded(NodeTrace trace, HashSet<string> failed)
+    {
+        if (trace.Error is not null)
+        {
+            return false;
+        }
+        for (int depth = 0; depth < trace.TraceAddress.Count; depth++)
+        {
+            if (failed.Contains(Key(trace.TransactionPosition, trace.TraceAddress, depth)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A trace's transaction and the first <paramref name="depth"/> steps of its address.</summary>
+    private static string Key(long? position, List<long> address, int depth) =>
+        $"{position}:{string.Join(',', address.Take(depth))}";
+
+    /// <summary>Dune's names of the transaction types; later types by number.</summary>
+    public static string TypeName(string? type) => type is null ? "Legacy" : Hex.Long(type, "transaction type") switch
+    {
+        0 => "Legacy",
+        1 => "AccessList",
+        2 => "DynamicFee",
+        long n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static string? Topic(List<string> topics, int i) => i < topics.Count ? topics[i] : null;
+
+    /// <summary>A 32-byte topic holding an address: 12 zero bytes, then 20.</summary>
+    private static bool IsAddressWord(string topic) => topic.Length == 66 && topic.AsSpan(2, 24).IndexOfAnyExcept('0') < 0;
+
+    /// <summary>32 bytes of data as a quantity ("0x0" when all zero).</summary>
+    private static string TrimmedQuantity(string data)
+    {
+        string digits = data[2..].TrimStart('0');
+        return "0x" + (digits.Length == 0 ? "0" : digits);
+    }
+}

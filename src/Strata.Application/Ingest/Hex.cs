@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Numerics;
+
+namespace Strata.Application.Ingest;
+
+/// <summary>JSON-RPC's hex encodings: quantities (<c>0x1a</c>) and data (<c>0x00ff</c>, two digits a byte).</summary>
+public static class Hex
+{
+    /// <summary>A quantity as a long; a malformed or too large value throws <see cref="FormatException"/>.</summary>
+    public static long Long(string? quantity, string field)
+    {
+        var value = Big(quantity, field);
+        return value <= long.MaxValue ? (long)value : throw new FormatException($"{field} {quantity} does not fit a bigint");
+    }
+
+    public static long? LongOrNull(string? quantity, string field) => quantity is null ? null : Long(quantity, field);
+
+    /// <summary>A non-negative quantity of any size.</summary>
+    public static BigInteger Big(string? quantity, string field)
+    {
+        if (quantity is null || quantity.Length < 3 || quantity[0] != '0' || (quantity[1] | 0x20) != 'x' || quantity.Length > 66)
+        {
+            throw new FormatException($"{field} is not a hex quantity: {Shorten(quantity)}");
+        }
+        var digits = quantity.AsSpan(2);
+        if (digits.Length <= 15)
+        {
+            return long.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out long small)
+                ? small
+                : throw new FormatException($"{field} is not a hex quantity: {Shorten(quantity)}");
+        }
+        // A leading 0 keeps BigInteger's hex parse unsigned.
+        return BigInteger.TryParse("0" + quantity[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var big)
+            ? big
+            : throw new FormatException($"{field} is not a hex quantity: {Shorten(quantity)}");
+    }
+
+    /// <summary>A uint256 quantity as its decimal digits (how uint256 columns are stored).</summary>
+    public static string Uint256(string? quantity, string field) => Big(quantity, field).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Data, checked and lower-cased ("0x" for none); an odd length or a non-hex digit throws <see cref="FormatException"/>.</summary>
+    public static string Data(string? data, string field)
+    {
+        if (data is null || data.Length < 2 || data[0] != '0' || (data[1] | 0x20) != 'x' || data.Length % 2 != 0)
+        {
+            throw new FormatException($"{field} is not hex data: {Shorten(data)}");
+        }
+        bool lower = true;
+        for (int i = 2; i < data.Length; i++)
+        {
+            char c = data[i];
+            if (c is >= 'A' and <= 'F')
+            {
+                lower = false;
+            }
+            else if (c is not ((>= '0' and <= '9') or (>= 'a' and <= 'f')))
+            {
+                throw new FormatException($"{field} is not hex data: {Shorten(data)}");
+            }
+        }
+        return lower ? data : "0x" + data[2..].ToLowerInvariant();
+    }
+
+    public static string? DataOrNull(string? data, string field) => data is null ? null : Data(data, field);
+
+    /// <summary>The number of bytes of checked data.</summary>
+    public static int Bytes(string data) => (data.Length - 2) / 2;
+
+    public static string Quantity(long value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
+
+    private static string Shorten(string? text) => text is null ? "(missing)" : text.Length > 80 ? text[..80] + "..." : text;
+}

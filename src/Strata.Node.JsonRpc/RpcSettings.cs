@@ -1,0 +1,25 @@
+namespace Strata.Node.JsonRpc;
+
+/// <summary>How the client talks to the node.</summary>
+public sealed record RpcSettings(Uri Endpoint)
+{
+    /// <summary>HTTP requests in flight at once.</summary>
+    public int MaxConcurrency { get; init; } = 8;
+
+    /// <summary>JSON-RPC calls per second at most (each call of a batch counts); null: no limit but the node's.</summary>
+    public double? RequestsPerSecond { get; init; }
+
+    /// <summary>Calls per HTTP request (a JSON-RPC batch) at most.</summary>
+    public int MaxBatchCalls { get; init; } = 100;
+
+    /// <summary>Attempts of a request that fails (a rate limit does not count: it slows down and waits instead).</summary>
+    public int MaxAttempts { get; init; } = 10;
+
+    /// <summary>The first wait after a failure; doubled each time, up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan FirstBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one HTTP request may take.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}
