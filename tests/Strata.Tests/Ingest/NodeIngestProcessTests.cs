@@ -21,8 +21,8 @@ public sealed class NodeIngestProcessTests
         await using var anvil = await AnvilNode.StartAsync(cancellationToken: ct);
         await anvil.Rpc.SetAutomineAsync(false, ct);
         var activity = await ChainActivity.DeployAsync(anvil.Rpc, cancellationToken: ct);
-        await activity.MineBlocksAsync(60, cancellationToken: ct);
-        await using var proxy = await FaultyRpcProxy.StartAsync(anvil.Url, new FaultOptions { TooManyRequests = 0.15, ServiceUnavailable = 0.05, RpcErrors = 0.05 }, ct);
+        await activity.MineBlocksAsync(40, cancellationToken: ct);
+        await using var proxy = await FaultyRpcProxy.StartAsync(anvil.Url, new FaultOptions { TooManyRequests = 0.03, ServiceUnavailable = 0.05, RpcErrors = 0, EachFaultAfter = 6 }, ct);
         await using var harness = await NodeIngestHarness.StartAsync();
         using var node = NodeIngestHarness.Node(proxy.Url);
 

@@ -25,6 +25,10 @@ public sealed record FaultOptions
     /// JSON-RPC error instead of the node's result, as providers do under load.</summary>
     public double RpcErrors { get; init; } = 0.1;
 
+    /// <summary>When set, requests number N+1, N+2 and N+3 are answered 429, 503 and a JSON-RPC error
+    /// whatever the rates, so that a short run meets each fault (N past the ingester's probes).</summary>
+    public int? EachFaultAfter { get; init; }
+
     /// <summary>The Retry-After header on 429s, in seconds; null sends none.</summary>
     public int? RetryAfterSeconds { get; init; }
 }
@@ -40,7 +44,6 @@ public sealed class FaultyRpcProxy : IAsyncDisposable
     /// <summary>JSON-RPC error codes providers answer under load: limit exceeded, internal error, server busy.</summary>
     private static readonly (int Code, string Message)[] Errors =
     [
-        (-32005, "limit exceeded"),
         (-32603, "internal error"),
         (-32000, "header not found"),
     ];
@@ -54,6 +57,7 @@ public sealed class FaultyRpcProxy : IAsyncDisposable
     private long tooManyRequests;
     private long serviceUnavailable;
     private long rpcErrors;
+    private long requests;
 
     private FaultyRpcProxy(Uri target, FaultOptions options)
     {
@@ -109,7 +113,15 @@ public sealed class FaultyRpcProxy : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        double roll = Roll();
+        long number = Interlocked.Increment(ref requests);
+        long scripted = options.EachFaultAfter is int after ? number - after : 0;
+        double roll = scripted switch
+        {
+            1 => 0,
+            2 => options.TooManyRequests,
+            3 => 1,
+            _ => Roll(),
+        };
         if (roll < options.TooManyRequests)
         {
             Interlocked.Increment(ref tooManyRequests);
@@ -138,15 +150,15 @@ public sealed class FaultyRpcProxy : IAsyncDisposable
         Interlocked.Increment(ref forwarded);
         context.Response.StatusCode = (int)answer.StatusCode;
         context.Response.ContentType = "application/json";
-        if (answer.IsSuccessStatusCode && options.RpcErrors > 0)
+        if (answer.IsSuccessStatusCode && (options.RpcErrors > 0 || scripted == 3))
         {
-            bytes = InjectRpcErrors(bytes);
+            bytes = InjectRpcErrors(bytes, force: scripted == 3);
         }
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>Replaces a seeded share of the answer's results (one, or items of a batch) with errors.</summary>
-    private byte[] InjectRpcErrors(byte[] answer)
+    private byte[] InjectRpcErrors(byte[] answer, bool force)
     {
         JsonNode? node;
         try
@@ -160,8 +172,9 @@ public sealed class FaultyRpcProxy : IAsyncDisposable
         bool changed = false;
         JsonNode Maybe(JsonNode item)
         {
-            if (item is JsonObject call && call.ContainsKey("result") && Roll() < options.RpcErrors)
+            if (item is JsonObject call && call.ContainsKey("result") && (force || Roll() < options.RpcErrors))
             {
+                force = false;
                 changed = true;
                 Interlocked.Increment(ref rpcErrors);
                 var (code, message) = Errors[(int)(Roll() * Errors.Length) % Errors.Length];
