@@ -226,6 +226,35 @@ public sealed partial class PostgresMetadataStore
             return true;
         }, cancellationToken);
 
+    public Task<bool> CommitPartsAsync(IReadOnlyList<TablePart> added, IReadOnlyList<TablePart> removed, DateTimeOffset at, CancellationToken cancellationToken) =>
+        RunAsync(async connection =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            // Each table's row is locked first, in one order, so two commits over the same tables queue rather than deadlock.
+            foreach (string tableId in added.Concat(removed).Select(p => p.TableId).Distinct().Order(StringComparer.Ordinal))
+            {
+                if (!await TouchAsync(connection, transaction, tableId, at, cancellationToken).ConfigureAwait(false))
+                {
+                    return false; // rolled back on dispose
+                }
+            }
+            foreach (var part in removed)
+            {
+                await using var delete = Command(connection, transaction, "DELETE FROM upload_parts WHERE table_id = @id AND file = @file");
+                delete.Text("id", part.TableId).Text("file", part.File);
+                if (await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+                {
+                    return false;
+                }
+            }
+            foreach (var part in added)
+            {
+                await InsertPartAsync(connection, transaction, part, cancellationToken).ConfigureAwait(false);
+            }
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
     public async Task<int> CountTablesAsync(string owner, CancellationToken cancellationToken) =>
         (int)await ScalarAsync("SELECT count(*) FROM upload_tables WHERE owner = @owner", c => c.Text("owner", owner), cancellationToken).ConfigureAwait(false);
 }

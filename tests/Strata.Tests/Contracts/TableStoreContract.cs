@@ -141,6 +141,33 @@ public abstract class TableStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task A_commit_across_tables_adds_and_removes_parts_all_together_or_changes_nothing()
+    {
+        var blocks = NewTable("alice", "blocks");
+        var logs = NewTable("alice", "logs");
+        await Tables.CreateTableAsync(blocks, None);
+        await Tables.CreateTableAsync(logs, None);
+        await Tables.AddPartAsync(new TablePart(blocks.Id, "b/1", 1, 10), T0, None);
+
+        // A removed part that is not there: nothing of the commit happens.
+        Assert.False(await Tables.CommitPartsAsync(
+            [new TablePart(blocks.Id, "b/2", 2, 20), new TablePart(logs.Id, "l/1", 3, 30)], [new TablePart(blocks.Id, "b/9", 1, 1)], T0, None));
+        Assert.Equal(new[] { "b/1" }, (await Tables.PartsAsync(blocks.Id, None)).Select(p => p.File));
+        Assert.Empty(await Tables.PartsAsync(logs.Id, None));
+
+        // A table that is gone: nothing either.
+        Assert.False(await Tables.CommitPartsAsync([new TablePart(blocks.Id, "b/2", 2, 20), new TablePart("no-such-table", "x/1", 1, 1)], [], T0, None));
+        Assert.Equal(new[] { "b/1" }, (await Tables.PartsAsync(blocks.Id, None)).Select(p => p.File));
+
+        Assert.True(await Tables.CommitPartsAsync(
+            [new TablePart(blocks.Id, "b/2", 2, 20), new TablePart(logs.Id, "l/1", 3, 30)], [new TablePart(blocks.Id, "b/1", 1, 10)], T0.AddMinutes(1), None));
+        Assert.Equal(new[] { "b/2" }, (await Tables.PartsAsync(blocks.Id, None)).Select(p => p.File));
+        Assert.Equal(new[] { "l/1" }, (await Tables.PartsAsync(logs.Id, None)).Select(p => p.File));
+        var read = (await Tables.GetTableAsync("alice", "logs", None))!;
+        Assert.Equal((3L, 30L), (read.RowCount, read.Bytes));
+    }
+
+    [Fact]
     public async Task A_swap_replaces_the_listed_parts_with_the_merged_one_or_changes_nothing()
     {
         var table = NewTable("alice", "t");
