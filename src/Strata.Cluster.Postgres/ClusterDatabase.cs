@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 using Strata.Core.Storage;
+using Strata.Metadata.Postgres;
 
 namespace Strata.Cluster.Postgres;
 
@@ -43,13 +44,12 @@ public sealed class ClusterDatabase : IAsyncDisposable
         ApplicationName = "strata-listen",
     }.ConnectionString);
 
-    /// <summary>Runs <paramref name="body"/> on a pooled connection.</summary>
+    /// <summary>Runs <paramref name="body"/> on a pooled connection, once more on a new one after a PostgreSQL restart.</summary>
     public async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> body, CancellationToken cancellationToken)
     {
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            return await body(connection).ConfigureAwait(false);
+            return await PostgresConnections.RunAsync(dataSource, body, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
         {
@@ -62,8 +62,7 @@ public sealed class ClusterDatabase : IAsyncDisposable
     {
         try
         {
-            using var connection = dataSource.OpenConnection();
-            return body(connection);
+            return PostgresConnections.Run(dataSource, body);
         }
         catch (Exception e) when (IsUnavailable(e))
         {
@@ -83,6 +82,9 @@ public sealed class ClusterDatabase : IAsyncDisposable
             throw Unavailable(e);
         }
     }
+
+    /// <summary>Drops the pool's idle connections (their sessions ended with a PostgreSQL restart).</summary>
+    public void ClearPool() => dataSource.Clear();
 
     public MetadataUnavailableException Unavailable(Exception e) =>
         new($"the metadata database ({Database}) is unavailable: {FirstSentence(e.Message)}; try again shortly", e);

@@ -1,6 +1,7 @@
 using Npgsql;
 using Strata.Application.Executions;
 using Strata.Core.Threading;
+using Strata.Metadata.Postgres;
 
 namespace Strata.Cluster.Postgres;
 
@@ -20,13 +21,26 @@ public sealed class PostgresReuseLocks(ClusterDatabase database) : IReuseLocks
         NpgsqlConnection? connection = null;
         try
         {
-            connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended('strata-reuse:' || $1, 0))", connection))
+            for (int attempt = 0; ; attempt++)
             {
-                command.Parameters.Add(new NpgsqlParameter { Value = reuseKey });
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended('strata-reuse:' || $1, 0))", connection))
+                    {
+                        command.Parameters.Add(new NpgsqlParameter { Value = reuseKey });
+                        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    return new Held(connection, reuseKey, inProcess);
+                }
+                catch (Exception e) when (attempt == 0 && PostgresConnections.IsSessionLost(e) && !cancellationToken.IsCancellationRequested)
+                {
+                    // A pooled connection from before a PostgreSQL restart: once more on a new one.
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                    connection = null;
+                    database.ClearPool();
+                }
             }
-            return new Held(connection, reuseKey, inProcess);
         }
         catch (Exception e)
         {

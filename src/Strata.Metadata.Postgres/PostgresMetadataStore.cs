@@ -95,42 +95,20 @@ public sealed partial class PostgresMetadataStore : IMetadataStore, IAsyncDispos
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
     /// <summary>
-    /// Runs <paramref name="body"/> on a pooled connection; losing the database becomes <see cref="MetadataUnavailableException"/>.
-    /// A pooled connection whose server session ended (PostgreSQL restarted since it was last used) fails on
-    /// first use; the pool is then emptied and the call made once more on a new connection, so the first
-    /// requests after a restart succeed. The lost session's transaction was aborted by the server, so the
-    /// second try does not repeat committed work.
+    /// Runs <paramref name="body"/> on a pooled connection (<see cref="PostgresConnections.RunAsync"/>: once more
+    /// on a new connection after a restart); losing the database becomes <see cref="MetadataUnavailableException"/>.
     /// </summary>
     private async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> body, CancellationToken cancellationToken)
     {
         try
         {
-            for (int attempt = 0; ; attempt++)
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    return await body(connection).ConfigureAwait(false);
-                }
-                catch (Exception e) when (attempt == 0 && IsSessionLost(e) && !cancellationToken.IsCancellationRequested)
-                {
-                    dataSource.Clear();
-                }
-            }
+            return await PostgresConnections.RunAsync(dataSource, body, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
         {
             throw new MetadataUnavailableException($"the metadata database ({Database}) is unavailable: {FirstSentence(e.Message)}; try again shortly", e);
         }
     }
-
-    /// <summary>The server ended the connection's session (shutdown, restart, crash), or the socket under it broke.</summary>
-    internal static bool IsSessionLost(Exception e) => e switch
-    {
-        PostgresException p => p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow,
-        NpgsqlException n => n.InnerException is IOException or SocketException or EndOfStreamException,
-        _ => false,
-    };
 
     private Task RunAsync(Func<NpgsqlConnection, Task> body, CancellationToken cancellationToken) =>
         RunAsync(async connection =>

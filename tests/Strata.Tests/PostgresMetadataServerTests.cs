@@ -24,6 +24,11 @@ public sealed class PostgresMetadataServerTests
         Assert.Equal(2, await CountAsync(connectionString, "SELECT count(*) FROM api_keys", null));
         Assert.Contains("metadata: PostgreSQL", server.Output, StringComparison.Ordinal);
 
+        // Several requests at once leave several idle connections in the pools, each of whose sessions the
+        // restart below ends: the first requests after it must still succeed.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => server.Alice.GetJsonAsync($"/api/v1/execution/{id}/status")));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => server.Alice.RunAsync($"select {10 + i} as x")));
+
         await postgres.StopServerAsync();
         var started = System.Diagnostics.Stopwatch.StartNew();
         var (status, body, _) = await server.Alice.GetJsonAsync($"/api/v1/execution/{id}/status");
