@@ -2,12 +2,19 @@ namespace Strata.Node.JsonRpc;
 
 /// <summary>
 /// Paces JSON-RPC calls: at most the configured rate, and slower while the node rate-limits. A rate limit
-/// halves the current rate (starting from the rate actually sent when there was no limit); each request
-/// that succeeds raises it by 2% again, up to the configured rate.
+/// halves the current rate (starting from the rate actually sent when there was no limit), at most once per
+/// <see cref="DecreaseInterval"/>: the many requests in flight when a node starts refusing all come back
+/// refused, and that is one signal, not one per request (else a steady share of 429s drove the rate to its
+/// floor). Each request that succeeds raises it by 2% again, up to the configured rate.
 /// </summary>
 public sealed class RequestPacer(double? maxRate, TimeProvider time)
 {
     private const double MinRate = 0.5;
+
+    /// <summary>Rate limits closer together than this halve the rate once.</summary>
+    public static readonly TimeSpan DecreaseInterval = TimeSpan.FromSeconds(1);
+
+    private long? lastDecrease;
     private readonly object gate = new();
     private readonly Queue<(long Ticks, int Calls)> recent = new();
     private double rate = maxRate ?? double.PositiveInfinity;
@@ -47,12 +54,18 @@ public sealed class RequestPacer(double? maxRate, TimeProvider time)
         }
     }
 
-    /// <summary>The node said "too many requests": halves the rate.</summary>
+    /// <summary>The node said "too many requests": halves the rate (once per <see cref="DecreaseInterval"/>).</summary>
     public void Throttled()
     {
         lock (gate)
         {
-            double current = double.IsPositiveInfinity(rate) ? SentRate(time.GetTimestamp()) : rate;
+            long now = time.GetTimestamp();
+            if (lastDecrease is long last && time.GetElapsedTime(last, now) < DecreaseInterval)
+            {
+                return;
+            }
+            lastDecrease = now;
+            double current = double.IsPositiveInfinity(rate) ? SentRate(now) : rate;
             rate = Math.Max(MinRate, current / 2);
         }
     }
