@@ -72,14 +72,21 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
             await SupportsAsync("debug_traceBlockByNumber", $"[{block},{{\"tracer\":\"callTracer\"}}]", cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// Whether the node answers <paramref name="method"/>. Only a definitive answer that it does not have the
+    /// method (<see cref="RpcCallException.MethodNotFound"/>) says no; a transient failure (timeout, reset,
+    /// HTTP 5xx, 429, any other JSON-RPC error such as "header not found" on a node behind a load balancer) is
+    /// retried as every call is, and when the attempts run out the probe fails instead of guessing, so traces
+    /// or block receipts are never silently skipped because of a hiccup.
+    /// </summary>
     private async Task<bool> SupportsAsync(string method, string parameters, CancellationToken cancellationToken)
     {
         try
         {
-            await CallAsync([(method, parameters)], RpcJsonContext.Default.ListRpcResponseJsonElement, cancellationToken, probing: true).ConfigureAwait(false);
+            await CallAsync([(method, parameters)], RpcJsonContext.Default.ListRpcResponseJsonElement, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (ChainNodeException e) when (e.InnerException is RpcCallException)
+        catch (ChainNodeException e) when (e.InnerException is RpcCallException { MethodNotFound: true })
         {
             return false;
         }
@@ -131,7 +138,7 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
     }
 
     /// <summary>One JSON-RPC batch, retried until it succeeds whole; results in the calls' order.</summary>
-    private async Task<IReadOnlyList<T?>> CallAsync<T>(IReadOnlyList<(string Method, string Params)> calls, JsonTypeInfo<List<RpcResponse<T>>> info, CancellationToken cancellationToken, bool probing = false)
+    private async Task<IReadOnlyList<T?>> CallAsync<T>(IReadOnlyList<(string Method, string Params)> calls, JsonTypeInfo<List<RpcResponse<T>>> info, CancellationToken cancellationToken)
     {
         var backoff = settings.FirstBackoff;
         for (int attempt = 1; ; )
@@ -152,6 +159,12 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
                 }
                 if (!response.IsSuccessStatusCode)
                 {
+                    // Some providers answer an unknown method with HTTP 4xx and the JSON-RPC error in the body.
+                    if ((int)response.StatusCode is >= 400 and < 500
+                        && MethodNotFoundIn(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), calls[0].Method) is { } notFound)
+                    {
+                        throw notFound;
+                    }
                     throw new HttpRequestException($"HTTP {(int)response.StatusCode}", null, response.StatusCode);
                 }
                 byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -168,7 +181,7 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
                 backoff = Min(backoff * 2, settings.MaxBackoff);
                 continue;
             }
-            catch (RpcCallException e) when (e.MethodNotFound || probing)
+            catch (RpcCallException e) when (e.MethodNotFound)
             {
                 throw new ChainNodeException($"The node does not answer {e.Method}: {e.Message}", e);
             }
@@ -241,6 +254,30 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
         return results.ToList();
     }
 
+    /// <summary>The "method not found" error a non-2xx answer's body holds (a single error object or a batch's first), else null.</summary>
+    private static RpcCallException? MethodNotFoundIn(byte[] body, string method)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement.ValueKind == JsonValueKind.Array && document.RootElement.GetArrayLength() > 0
+                ? document.RootElement[0]
+                : document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+                && error.TryGetProperty("code", out var code) && code.TryGetInt64(out long number))
+            {
+                string message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() ?? "" : "";
+                var exception = new RpcCallException(method, number, message);
+                return exception.MethodNotFound ? exception : null;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON-RPC: an HTTP error like any other.
+        }
+        return null;
+    }
+
     private static Exception? Error(RpcError? error, string method)
     {
         if (error is null)
@@ -261,14 +298,21 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
 /// <summary>A JSON-RPC error answer to a call.</summary>
 public sealed class RpcCallException(string method, long code, string message) : Exception($"{method}: JSON-RPC error {code}: {message}")
 {
+    private static readonly string[] SaysMissing = ["not found", "does not exist", "not supported", "unsupported", "not available", "not whitelisted", "not allowed", "disabled"];
+
     public string Method { get; } = method;
 
     public long Code { get; } = code;
 
-    /// <summary>The node does not have the method (-32601, or a message saying so): retrying does not help.</summary>
-    public bool MethodNotFound => Code == -32601
-        || Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase)
-        || Message.Contains("not supported", StringComparison.OrdinalIgnoreCase)
-        || Message.Contains("method not found", StringComparison.OrdinalIgnoreCase)
-        || Message.Contains("not available", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The node definitively does not have the method, so retrying does not help: -32601 (method not found),
+    /// -32004 (EIP-1474's "method not supported"), or another code whose message is about the method and says it is
+    /// missing (geth's "the method X does not exist/is not available", "Unsupported method: X", "method X is not
+    /// whitelisted"). Other errors ("header not found", internal errors) are transient.
+    /// </summary>
+    public bool MethodNotFound => Code is -32601 or -32004 || AboutTheMethod && SaysMissing.Any(p => Detail.Contains(p, StringComparison.OrdinalIgnoreCase));
+
+    private string Detail { get; } = message;
+
+    private bool AboutTheMethod => Detail.Contains("method", StringComparison.OrdinalIgnoreCase);
 }

@@ -120,4 +120,82 @@ public sealed class JsonRpcNodeTests
         Assert.Equal(new NodeCapabilities(true, false, true), capabilities);
         Assert.Contains("debug_traceBlockByNumber", capabilities.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_probe_retries_transient_failures_and_only_a_method_not_found_answer_means_unsupported()
+    {
+        // Requests in order: 1 eth_blockNumber; 2-4 eth_getBlockReceipts (HTTP 503, then a JSON-RPC internal error, then its answer);
+        // 5-9 trace_block (connection reset, timeout, HTTP 429, "header not found" as a load-balanced node answers, then its answer);
+        // 10 debug_traceBlockByNumber (method not found: the only "no").
+        int receipts = 0, traces = 0;
+        var handler = new ScriptedNode
+        {
+            Fault = n => n switch
+            {
+                2 => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable),
+                5 => throw new HttpRequestException("Connection reset by peer", new IOException("Connection reset by peer")),
+                6 => throw new TaskCanceledException("The request timed out", new TimeoutException()),
+                7 => new HttpResponseMessage(HttpStatusCode.TooManyRequests),
+                _ => null,
+            },
+            Answer = (method, _) => method switch
+            {
+                "eth_blockNumber" => "\"0x10\"",
+                "eth_getBlockReceipts" => Interlocked.Increment(ref receipts) == 1 ? "ERROR:{\"code\":-32603,\"message\":\"internal error\"}" : "[]",
+                "trace_block" => Interlocked.Increment(ref traces) == 1 ? "ERROR:{\"code\":-32000,\"message\":\"header not found\"}" : "[]",
+                _ => null,
+            },
+        };
+        using var node = Node(handler);
+        Assert.Equal(new NodeCapabilities(true, true, false), await node.ProbeAsync(CancellationToken.None));
+        Assert.Equal(10, handler.Requests);
+        Assert.Equal((5L, 1L), (node.Retried, node.RateLimited));
+    }
+
+    [Fact]
+    public async Task A_probe_that_keeps_failing_fails_instead_of_reporting_the_method_unsupported()
+    {
+        var handler = new ScriptedNode
+        {
+            Answer = (method, _) => method switch
+            {
+                "eth_blockNumber" => "\"0x10\"",
+                "trace_block" => "ERROR:{\"code\":-32000,\"message\":\"header not found\"}",
+                _ => "[]",
+            },
+        };
+        using var node = Node(handler, maxAttempts: 3);
+        var error = await Assert.ThrowsAsync<ChainNodeException>(() => node.ProbeAsync(CancellationToken.None));
+        Assert.Contains("trace_block", error.Message, StringComparison.Ordinal);
+        Assert.Contains("header not found", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1 + 1 + 3, handler.Requests);
+    }
+
+    [Theory]
+    [InlineData(200, -32601, "the method trace_block does not exist/is not available")]
+    [InlineData(200, -32004, "Method not supported")]
+    [InlineData(200, -32600, "Unsupported method: trace_block on ETH_MAINNET")]
+    [InlineData(200, -32000, "method trace_block is not whitelisted")]
+    [InlineData(400, -32601, "Method not found")]
+    [InlineData(405, -32601, "Method not found")]
+    public async Task Definitive_method_not_found_answers_mean_unsupported_at_once(int status, int code, string message)
+    {
+        string error = $"{{\"code\":{code},\"message\":\"{message}\"}}";
+        var handler = new ScriptedNode
+        {
+            Fault = n => n == 3 && status != 200
+                ? new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent($"{{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{error}}}", Encoding.UTF8, "application/json") }
+                : null,
+            Answer = (method, _) => method switch
+            {
+                "eth_blockNumber" => "\"0x10\"",
+                "trace_block" => "ERROR:" + error,
+                _ => "[]",
+            },
+        };
+        using var node = Node(handler);
+        Assert.Equal(new NodeCapabilities(true, false, true), await node.ProbeAsync(CancellationToken.None));
+        Assert.Equal(4, handler.Requests);
+        Assert.Equal(0, node.Retried);
+    }
 }
