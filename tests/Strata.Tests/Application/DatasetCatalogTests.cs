@@ -1,6 +1,8 @@
 using Strata.Application;
 using Strata.Application.Catalog;
 using Strata.Core.Engine;
+using Strata.Core.Ingest;
+using Strata.Tests.Ingest;
 using Strata.Core.Uploads;
 using Strata.Core.Views;
 
@@ -36,7 +38,7 @@ public sealed class DatasetCatalogTests
         {
             await h.Store.CreateTableAsync(new UploadTable(Guid.NewGuid().ToString("N"), owner, owner, name, "about " + name, isPrivate, columns, T0, T0), None);
         }
-        return new DatasetCatalog([new ChainDatasets(new Chain()), new UploadedDatasets(h.Store), .. extra]);
+        return new DatasetCatalog([new ChainDatasets(new Chain(), h.Store), new UploadedDatasets(h.Store), .. extra]);
     }
 
     [Fact]
@@ -124,5 +126,57 @@ public sealed class DatasetCatalogTests
         Assert.Equal((DatasetTypes.TransformationTable, true), (hidden.Type, hidden.IsPrivate));
         (page, _) = await catalog.ListAsync("bob", DatasetFilter.Parse("bob", "transformation_table"), 50, 0, None);
         Assert.Equal(new[] { "dune.bob.result_hidden", "dune.bob.result_open" }, page.Select(d => d.FullName));
+    }
+
+    /// <summary>Demo data with a schema an ingested chain replaces (ethereum, with a table it has no counterpart of) and one it leaves.</summary>
+    private sealed class Demo : IChainTables
+    {
+        public IReadOnlyList<EngineTable> Tables { get; } =
+        [
+            new("erc20_ethereum", "evt_Transfer", [new("value", "uint256", true)], T0, T0),
+            new("ethereum", "blocks", [new("time", "timestamp(3) with time zone", true)], T0, T0),
+            new("ethereum", "contracts", [new("address", "varbinary", true)], T0, T0),
+            new("polygon", "blocks", [new("time", "timestamp(3) with time zone", true)], T0, T0),
+        ];
+    }
+
+    [Fact]
+    public async Task Ingested_chain_tables_are_listed_as_Dunes_own_and_decoded_tables_replacing_the_demo_schema_of_their_name()
+    {
+        await using var ingest = await IngestHarness.StartAsync();
+        var chains = ingest.For(new FakeChainNode());
+        await chains.OpenAsync("ethereum", None);
+        await chains.OpenAsync("devnet", None);
+        var catalog = new DatasetCatalog([new ChainDatasets(new Demo(), ingest.Store), new UploadedDatasets(ingest.Store), new ViewDatasets(ingest.Store, ingest.Store)]);
+
+        var (page, total) = await catalog.ListAsync("carol", DatasetFilter.Parse(null, null), 50, 0, None);
+        Assert.Equal(new[]
+        {
+            "devnet.blocks", "devnet.logs", "devnet.traces", "devnet.transactions", "erc20_devnet.evt_Transfer",
+            "erc20_ethereum.evt_Transfer", "ethereum.blocks", "ethereum.logs", "ethereum.traces", "ethereum.transactions", "polygon.blocks",
+        }, page.Select(d => d.FullName));
+        Assert.Equal(11, total);
+        Assert.All(page, d => Assert.Equal((new DatasetOwner("dune", "team"), false), (d.Owner, d.IsPrivate)));
+        Assert.Equal(
+            new[] { DatasetTypes.DuneTable, DatasetTypes.DuneTable, DatasetTypes.DuneTable, DatasetTypes.DuneTable, DatasetTypes.DecodedTable, DatasetTypes.DecodedTable },
+            page.Take(6).Select(d => d.Type));
+
+        // The ingested tables' columns, with the type names queries report (as the demo data's ethereum tables have them).
+        var blocks = await catalog.GetAsync("carol", "DEVNET.Blocks", None);
+        Assert.Equal(ChainSchema.Columns(ChainTable.Blocks).Select(c => c.Name), blocks.Columns.Select(c => c.Name));
+        Assert.Equal(("timestamp(3) with time zone", "bigint", "uint256", "varbinary"), (blocks.Columns[0].Type, blocks.Columns[1].Type, blocks.Columns[4].Type, blocks.Columns[8].Type));
+        Assert.Equal(new KeyValuePair<string, object>[] { new("schema", "devnet"), new("table_name", "blocks") }, blocks.Metadata);
+        var transfers = await catalog.GetAsync("carol", "erc20_devnet.evt_transfer", None);
+        Assert.Equal(new KeyValuePair<string, object>[] { new("schema", "erc20_devnet"), new("table_name", "evt_Transfer"), new("namespace", "erc20"), new("blockchain", "devnet") }, transfers.Metadata);
+        Assert.Equal("uint256", transfers.Columns.Single(c => c.Name == "value").Type);
+        Assert.Equal(ChainSchema.Columns(ChainTable.Transactions).Count, (await catalog.GetAsync("carol", "ethereum.transactions", None)).Columns.Count);
+
+        // Not uploads of the reserved owner, and the demo's ethereum.contracts is gone with its schema, as in queries.
+        Assert.Equal(0, (await catalog.ListAsync("carol", DatasetFilter.Parse(null, "uploaded_table"), 50, 0, None)).Total);
+        Assert.Equal(0, (await catalog.ListAsync("carol", DatasetFilter.Parse(ChainSchema.Owner, null), 50, 0, None)).Total);
+        Assert.Equal(UseCaseError.NotFound, (await Assert.ThrowsAsync<UseCaseException>(() => catalog.GetAsync("carol", "dune.devnet.blocks", None))).Error);
+        Assert.Equal(UseCaseError.NotFound, (await Assert.ThrowsAsync<UseCaseException>(() => catalog.GetAsync("carol", "ethereum.contracts", None))).Error);
+        (page, total) = await catalog.ListAsync("carol", DatasetFilter.Parse("dune", "decoded_table"), 50, 0, None);
+        Assert.Equal(new[] { "erc20_devnet.evt_Transfer", "erc20_ethereum.evt_Transfer" }, page.Select(d => d.FullName));
     }
 }
