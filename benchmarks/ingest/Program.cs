@@ -10,6 +10,9 @@ using Strata.Tests.Infrastructure;
 //   throughput --blocks 10000 [--per-block 6] [--concurrency 8] [--request-blocks 10]
 //              (anvil with that many blocks of mixed activity; the fetch-only client, then
 //              `strata ingest` (the Release CLI, a real process), then the fetch-only client again)
+//   headlag    [--seconds 120]
+//              (anvil mining every second; `strata ingest --follow`; each block's lag from the node
+//              first answering it to the commit holding it: p50/p90/p99/max)
 // Each prints a markdown table for docs/benchmarks.md.
 string command = args.Length > 0 ? args[0] : "";
 string Option(string name, string fallback)
@@ -29,7 +32,7 @@ switch (command)
         await node.Rpc.SetAutomineAsync(false, ct);
         var clock = Stopwatch.StartNew();
         var activity = await ChainActivity.DeployAsync(node.Rpc, cancellationToken: ct);
-        await activity.MineBlocksAsync(Int("blocks", 1000), Int("per-block", 6), ct);
+        await activity.MineBatchedBlocksAsync(Int("blocks", 1000), Int("per-block", 6), ct);
         Console.WriteLine($"| blocks | transactions | seconds |\n|---|---|---|\n| {await node.Rpc.BlockNumberAsync(ct)} | {activity.Sent.Count} | {clock.Elapsed.TotalSeconds:F1} |");
         return 0;
     }
@@ -47,7 +50,7 @@ switch (command)
         await node.Rpc.SetAutomineAsync(false, ct);
         var generation = Stopwatch.StartNew();
         var activity = await ChainActivity.DeployAsync(node.Rpc, cancellationToken: ct);
-        await activity.MineBlocksAsync(Int("blocks", 10_000), Int("per-block", 6), ct);
+        await activity.MineBatchedBlocksAsync(Int("blocks", 10_000), Int("per-block", 6), ct);
         long head = await node.Rpc.BlockNumberAsync(ct);
         Console.Error.WriteLine($"generated {head} blocks, {activity.Sent.Count} transactions in {generation.Elapsed.TotalSeconds:F0} s");
         var before = await FetchBaseline.RunAsync(node.Url, 0, head, requestBlocks, concurrency, ct);
@@ -70,7 +73,16 @@ switch (command)
         }
         return 0;
     }
+    case "headlag":
+    {
+        var result = await HeadLag.RunAsync(TimeSpan.FromSeconds(Int("seconds", 120)), ct);
+        var lags = result.LagsMs;
+        Console.WriteLine("| blocks counted | block time | p50 ms | p90 ms | p99 ms | max ms |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine($"| {lags.Count} ({result.FirstBlock}..{result.LastBlock}) | 1 s | {HeadLag.Quantile(lags, 0.5):F0} | {HeadLag.Quantile(lags, 0.9):F0} | {HeadLag.Quantile(lags, 0.99):F0} | {lags.Max():F0} |");
+        return 0;
+    }
     default:
-        Console.Error.WriteLine("usage: ingest-bench generate [--blocks N] [--per-block K] | baseline --rpc URL --from A --to B [--concurrency C] [--request-blocks R]");
+        Console.Error.WriteLine("usage: ingest-bench headlag [--seconds 120] | generate [--blocks N] [--per-block K] | baseline --rpc URL --from A --to B [--concurrency C] [--request-blocks R]");
         return 2;
 }

@@ -128,6 +128,29 @@ public sealed class ChainActivity
         }
     }
 
+    /// <summary>
+    /// As <see cref="MineBlocksAsync"/>, but each block's transactions go to the node as one JSON-RPC batch: two
+    /// requests per block instead of one per transaction, for the benchmarks' 10,000 blocks. The transactions are
+    /// the same; their order inside a block is the node's (it may handle a batch's calls concurrently), so block
+    /// hashes are not reproducible from the seed as <see cref="MineBlocksAsync"/>'s are.
+    /// </summary>
+    public async Task MineBatchedBlocksAsync(int blocks, int maxPerBlock = 6, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxPerBlock, AnvilNode.Accounts.Count);
+        for (int b = 0; b < blocks; b++)
+        {
+            int count = random.Next(1, maxPerBlock + 1);
+            var senders = new HashSet<string>(StringComparer.Ordinal);
+            var block = Enumerable.Range(0, count).Select(_ => Next(senders)).ToList();
+            var hashes = await rpc.BatchAsync(block.Select(t => ("eth_sendTransaction", new JsonArray(t.Item2))).ToList(), cancellationToken).ConfigureAwait(false);
+            for (int i = 0; i < block.Count; i++)
+            {
+                sent.Add(new SentTransaction(hashes[i].GetString()!, block[i].Item1, block[i].Item2["from"]!.GetValue<string>()));
+            }
+            await rpc.MineAsync(1, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The next transaction, from an account not in <paramref name="senders"/> (which it joins).</summary>
     private (TransactionKind, JsonObject) Next(HashSet<string> senders)
     {
