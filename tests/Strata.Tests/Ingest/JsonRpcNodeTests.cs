@@ -198,4 +198,41 @@ public sealed class JsonRpcNodeTests
         Assert.Equal(4, handler.Requests);
         Assert.Equal(0, node.Retried);
     }
+
+    /// <summary>trace_block of a pre-merge block on a node that reports rewards (OpenEthereum, Erigon 2 on PoW blocks): one call, then the block and uncle rewards.</summary>
+    private const string RewardTraces = """
+        [{"action":{"callType":"call","from":"0xa1e4380a3b1f749673e270229993ee55f35663b4","gas":"0x0","input":"0x","to":"0x5df9b87991262f6ba471f09758cde1c0fc1de734","value":"0x7a69"},
+          "blockHash":"0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd","blockNumber":46147,"result":{"gasUsed":"0x0","output":"0x"},
+          "subtraces":0,"traceAddress":[],"transactionHash":"0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060","transactionPosition":0,"type":"call"},
+         {"action":{"author":"0xe6a7a1d47ff21b6321162aea7c6cb457d5476bca","rewardType":"block","value":"0x4563918244f40000"},
+          "blockHash":"0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd","blockNumber":46147,"result":null,
+          "subtraces":0,"traceAddress":[],"transactionHash":null,"transactionPosition":null,"type":"reward"},
+         {"action":{"author":"0xc8ebccc5f5689fa8659d83713341e5ad19349448","rewardType":"uncle","value":"0x340aad21b3b70000"},
+          "blockHash":"0x4e3a3754410177e6937ef1f84bba68ea139e8d1a2258c5f85db9f1cd715a1bdd","blockNumber":46147,"result":null,
+          "subtraces":0,"traceAddress":[],"transactionHash":null,"transactionPosition":null,"type":"reward"}]
+        """;
+
+    [Fact]
+    public async Task Block_and_uncle_reward_traces_become_reward_rows_paid_to_the_author_with_no_transaction()
+    {
+        var handler = new ScriptedNode { Answer = (method, p) => method == "trace_block" ? RewardTraces : BlockJson(p) };
+        using var node = Node(handler);
+        var traces = (await node.TraceBlocksAsync([46147], CancellationToken.None))[0];
+        var block = (await node.BlocksAsync([46147], CancellationToken.None))[0]!;
+        var rows = ChainRows.From([new FetchedBlock(block, [], traces)])[Strata.Core.Ingest.ChainTable.Traces];
+        Assert.Equal(3, rows.Count);
+        var names = Strata.Core.Ingest.ChainSchema.Columns(Strata.Core.Ingest.ChainTable.Traces).Select(c => c.Name).ToList();
+        object? Cell(int row, string column) => rows[row][names.IndexOf(column)];
+        Assert.Equal(("call", "31337", "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"), (Cell(0, "type"), Cell(0, "value"), Cell(0, "tx_hash")));
+        foreach (var (row, author, wei) in new[] { (1, "0xe6a7a1d47ff21b6321162aea7c6cb457d5476bca", "5000000000000000000"), (2, "0xc8ebccc5f5689fa8659d83713341e5ad19349448", "3750000000000000000") })
+        {
+            Assert.Equal(("reward", author, wei, true), (Cell(row, "type"), Cell(row, "to"), Cell(row, "value"), Cell(row, "success")));
+            // No sender, no transaction, no call: Dune's reward rows are issuance to the block's author.
+            foreach (string empty in new[] { "from", "tx_hash", "tx_index", "tx_success", "gas", "gas_used", "call_type", "input", "output", "address", "code", "error" })
+            {
+                Assert.Null(Cell(row, empty));
+            }
+            Assert.Equal((0L, 0), ((long)Cell(row, "sub_traces")!, ((long[])Cell(row, "trace_address")!).Length));
+        }
+    }
 }
