@@ -20,7 +20,7 @@ public static partial class IngestProcess
         }
     }
 
-    public static async Task<(TimeSpan Elapsed, string Summary)> RunAsync(string dataDir, Uri rpc, long to, int concurrency, CancellationToken cancellationToken)
+    public static async Task<(TimeSpan Elapsed, string Summary)> RunAsync(string dataDir, Uri rpc, long to, int concurrency, CancellationToken cancellationToken, int batchBlocks = 100)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -28,7 +28,7 @@ public static partial class IngestProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { CliDll, "ingest", "--data-dir", dataDir, "--rpc", rpc.ToString(), "--chain", "devnet", "--to", to.ToString(CultureInfo.InvariantCulture), "--max-concurrency", concurrency.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { CliDll, "ingest", "--data-dir", dataDir, "--rpc", rpc.ToString(), "--chain", "devnet", "--to", to.ToString(CultureInfo.InvariantCulture), "--max-concurrency", concurrency.ToString(CultureInfo.InvariantCulture), "--batch-blocks", batchBlocks.ToString(CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(argument);
         }

@@ -7,7 +7,7 @@ using Strata.Tests.Infrastructure;
 //   generate   --blocks 1000 [--per-block 6]         (times the activity generator alone)
 //   baseline   --rpc URL --from 0 --to N [--concurrency 8] [--request-blocks 10]
 //              (the fetch-only client against a running node)
-//   throughput --blocks 10000 [--per-block 6] [--concurrency 8] [--request-blocks 10]
+//   throughput --blocks 10000 [--per-block 6] [--concurrency 8] [--request-blocks 10] [--batch-blocks 100,1000]
 //              (anvil with that many blocks of mixed activity; the fetch-only client, then
 //              `strata ingest` (the Release CLI, a real process), then the fetch-only client again)
 //   headlag    [--seconds 120]
@@ -54,22 +54,31 @@ switch (command)
         long head = await node.Rpc.BlockNumberAsync(ct);
         Console.Error.WriteLine($"generated {head} blocks, {activity.Sent.Count} transactions in {generation.Elapsed.TotalSeconds:F0} s");
         var before = await FetchBaseline.RunAsync(node.Url, 0, head, requestBlocks, concurrency, ct);
-        string dataDir = Path.Combine(Path.GetTempPath(), "strata-ingest-bench-" + Guid.NewGuid().ToString("N"));
-        var (ingestTime, summary) = await IngestProcess.RunAsync(dataDir, node.Url, head, concurrency, ct);
+        // One strata ingest per --batch-blocks value (comma-separated: blocks per commit), each into a new data directory.
+        var runs = new List<(int Batch, TimeSpan Time, string Summary)>();
+        foreach (int batch in Option("batch-blocks", "100").Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture)))
+        {
+            string dataDir = Path.Combine(Path.GetTempPath(), "strata-ingest-bench-" + Guid.NewGuid().ToString("N"));
+            var (time, summary) = await IngestProcess.RunAsync(dataDir, node.Url, head, concurrency, ct, batch);
+            runs.Add((batch, time, summary));
+            Console.Error.WriteLine(summary);
+            try
+            {
+                Directory.Delete(dataDir, true);
+            }
+            catch (IOException)
+            {
+            }
+        }
         var after = await FetchBaseline.RunAsync(node.Url, 0, head, requestBlocks, concurrency, ct);
-        long rows = IngestProcess.Rows(summary);
         double fetch = (before.Elapsed.TotalSeconds + after.Elapsed.TotalSeconds) / 2;
         long blocks = head + 1;
-        Console.WriteLine($"| blocks | transactions | rows | fetch-only s (before, after) | strata ingest s | blocks/s | rows/s | ratio to fetch-only |");
-        Console.WriteLine($"|---|---|---|---|---|---|---|---|");
-        Console.WriteLine($"| {blocks} | {activity.Sent.Count} | {rows} | {before.Elapsed.TotalSeconds:F1}, {after.Elapsed.TotalSeconds:F1} | {ingestTime.TotalSeconds:F1} | {blocks / ingestTime.TotalSeconds:F0} | {rows / ingestTime.TotalSeconds:F0} | {fetch / ingestTime.TotalSeconds:F2} |");
-        Console.Error.WriteLine(summary);
-        try
+        Console.WriteLine($"| blocks | transactions | rows | fetch-only s (before, after) | blocks per commit | strata ingest s | blocks/s | rows/s | ratio to fetch-only |");
+        Console.WriteLine($"|---|---|---|---|---|---|---|---|---|");
+        foreach (var (batch, time, summary) in runs)
         {
-            Directory.Delete(dataDir, true);
-        }
-        catch (IOException)
-        {
+            long rows = IngestProcess.Rows(summary);
+            Console.WriteLine($"| {blocks} | {activity.Sent.Count} | {rows} | {before.Elapsed.TotalSeconds:F1}, {after.Elapsed.TotalSeconds:F1} | {batch} | {time.TotalSeconds:F1} | {blocks / time.TotalSeconds:F0} | {rows / time.TotalSeconds:F0} | {fetch / time.TotalSeconds:F2} |");
         }
         return 0;
     }
