@@ -457,6 +457,45 @@ public sealed partial class OfficialClientTests(SharedServer shared)
         Assert.Equal(5, rows);
     }
 
+    private sealed record PyQueryParameter(string Key, string Type, JsonElement Value);
+
+    /// <summary>dune_client.query.DuneQuery.from_dict: the keys it indexes.</summary>
+    private sealed record PyDuneQuery(
+        long QueryId, string Name, PyQueryParameter[] Parameters, string Description, string[] Tags, int Version, string QueryEngine,
+        bool IsPrivate, bool IsArchived, bool IsUnsaved, string Owner, string QuerySql);
+
+    [Fact]
+    public async Task Python_create_query_with_QueryParameter_to_dict_bodies_then_get_query_and_execute_query()
+    {
+        // QueryParameter.to_dict sends key, type and value only: no enumOptions, a list for a multi-select enum.
+        var (code, created, _) = await Server.Alice.PostJsonAsync("/api/v1/query/", """
+            {"name":"py params","query_sql":"select '{{chain}}' as chain, {{n}} as n, timestamp '{{since}}' as since","is_private":false,
+             "parameters":[{"key":"chain","type":"enum","value":"ethereum"},{"key":"n","type":"number","value":"3"},
+                           {"key":"since","type":"datetime","value":"2024-01-02 03:04:05"},{"key":"tokens","type":"enum","value":["a","b"]}]}
+            """);
+        Assert.True(code == HttpStatusCode.OK, $"{code} {created}");
+        long id = created!["query_id"]!.GetValue<long>();
+        var query = await ReadAsync<PyDuneQuery>(Python, Server.Alice.GetJsonAsync($"/api/v1/query/{id}"));
+        Assert.Equal(["chain", "n", "since", "tokens"], query.Parameters.Select(p => p.Key));
+        // QueryParameter.from_dict: a datetime default goes through strptime("%Y-%m-%d %H:%M:%S").
+        Assert.Equal("2024-01-02 03:04:05", query.Parameters[2].Value.GetString());
+        var raw = await Server.Alice.GetFromJsonNodeAsync($"/api/v1/query/{id}");
+        Assert.Equal("[\"ethereum\"]", raw["parameters"]![0]!["enumOptions"]!.ToJsonString());
+        Assert.True(raw["parameters"]![3]!["isMultiselect"]!.GetValue<bool>());
+        Assert.Equal("[\"a\",\"b\"]", raw["parameters"]![3]!["enumOptions"]!.ToJsonString());
+
+        (code, var executed, _) = await Server.Alice.PostJsonAsync($"/api/v1/query/{id}/execute", """{"query_parameters":{"n":"4","since":"2024-01-02 03:04:05"},"performance":"medium"}""");
+        Assert.True(code == HttpStatusCode.OK, $"{code} {executed}");
+        string executionId = executed!["execution_id"]!.GetValue<string>();
+        Assert.Equal("QUERY_STATE_COMPLETED", (await Server.Alice.WaitAsync(executionId))["state"]!.GetValue<string>());
+        var row = (await Server.Alice.GetFromJsonNodeAsync($"/api/v1/execution/{executionId}/results"))["result"]!["rows"]![0]!;
+        Assert.Equal("ethereum", row["chain"]!.GetValue<string>());
+        Assert.Equal(4, row["n"]!.GetValue<long>());
+        (code, var refused, _) = await Server.Alice.PostJsonAsync($"/api/v1/query/{id}/execute", """{"query_parameters":{"chain":"solana"}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, code);
+        Assert.Contains("chain", refused!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Python_get_pipeline_status_finds_query_execution_status_on_every_node_a_view_refresh_too()
     {

@@ -82,16 +82,7 @@ public static class DatasetsApi
             }
             if (includeSchema)
             {
-                w.WriteStartArray("schema");
-                foreach (var c in d.Columns)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("name", c.Name);
-                    w.WriteString("type", c.Type);
-                    w.WriteBoolean("nullable", c.Nullable);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
+                WriteColumns(w, "schema", d.Columns);
             }
             w.WriteEndObject();
         }
@@ -156,6 +147,20 @@ public static class DatasetsApi
         return new JsonWriterResult(w => Write(w, dataset));
     }
 
+    private static void WriteColumns(Utf8JsonWriter w, string name, IReadOnlyList<DatasetColumn> columns)
+    {
+        w.WriteStartArray(name);
+        foreach (var c in columns)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", c.Name);
+            w.WriteString("type", c.Type);
+            w.WriteBoolean("nullable", c.Nullable);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
     /// <summary>A dataset as Dune's <c>models.DatasetResponse</c>.</summary>
     private static void Write(Utf8JsonWriter w, Dataset d)
     {
@@ -166,16 +171,7 @@ public static class DatasetsApi
         w.WriteString("handle", d.Owner.Handle);
         w.WriteString("type", d.Owner.Type);
         w.WriteEndObject();
-        w.WriteStartArray("columns");
-        foreach (var c in d.Columns)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", c.Name);
-            w.WriteString("type", c.Type);
-            w.WriteBoolean("nullable", c.Nullable);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        WriteColumns(w, "columns", d.Columns);
         w.WriteStartObject("metadata");
         foreach (var (key, value) in d.Metadata)
         {
