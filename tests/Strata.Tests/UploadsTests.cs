@@ -37,7 +37,7 @@ public sealed class UploadsTests(InProcessSharedServer shared)
         var (status, body, text) = await UploadApi.CreateAsync(Server.Alice, "alice", name, schema, isPrivate: true, description: "made by a test");
         Assert.True(status == HttpStatusCode.OK, text);
         Assert.Equal(
-            new HashSet<string> { "namespace", "table_name", "full_name", "example_query", "already_existed" },
+            new HashSet<string> { "namespace", "table_name", "full_name", "example_query", "already_existed", "message" },
             body!.AsObject().Select(p => p.Key).ToHashSet());
         Assert.Equal("alice", body["namespace"]!.GetValue<string>());
         Assert.Equal(name, body["table_name"]!.GetValue<string>());

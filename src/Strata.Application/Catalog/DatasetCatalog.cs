@@ -47,6 +47,10 @@ public sealed class DatasetCatalog(IEnumerable<IDatasetSource> sources)
         return (matching.Skip(offset).Take(limit).ToList(), matching.Count);
     }
 
+    /// <summary>The datasets the caller may query that <paramref name="search"/> finds (see <see cref="DatasetSearching"/>).</summary>
+    public async Task<(IReadOnlyList<DatasetHit> Page, int Total)> SearchAsync(string caller, DatasetSearch search, CancellationToken cancellationToken) =>
+        DatasetSearching.Search(await VisibleAsync(caller, cancellationToken).ConfigureAwait(false), search);
+
     /// <summary>The dataset of that full name (compared ignoring case, as the engine resolves names), or NotFound.</summary>
     public async Task<Dataset> GetAsync(string caller, string fullName, CancellationToken cancellationToken)
     {

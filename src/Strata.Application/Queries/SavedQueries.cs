@@ -19,7 +19,8 @@ public sealed record SavedQueryChanges(
     IReadOnlyList<string>? Tags = null,
     bool? IsPrivate = null,
     SqlDialect? Dialect = null,
-    IReadOnlyList<QueryParameter>? Parameters = null);
+    IReadOnlyList<QueryParameter>? Parameters = null,
+    bool? IsArchived = null);
 
 /// <summary>
 /// The saved-query use cases: who may read, change and execute a query, its version rule, and which
@@ -89,6 +90,7 @@ public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions
             Description = changes.Description ?? query.Description,
             Tags = changes.Tags ?? query.Tags,
             IsPrivate = changes.IsPrivate ?? query.IsPrivate,
+            IsArchived = changes.IsArchived ?? query.IsArchived,
         };
         bool changesVersion = false;
         if (changes.Sql is { } sql && sql != query.Sql)

@@ -16,7 +16,120 @@ public static class DatasetsApi
         var api = app.MapGroup("/api/v1").RequireApiKey();
         api.MapGet("/datasets", List);
         api.MapGet("/datasets/{fullName}", Get);
+        api.MapPost("/datasets/search", Search);
+        api.MapPost("/datasets/search-by-contract", (Func<HttpContext, Task<IResult>>)SearchByContract);
         return app;
+    }
+
+    /// <summary>The Go client's <c>SearchDatasets</c>: free text and filters over the catalog (see <see cref="DatasetSearching"/>).</summary>
+    private static async Task<IResult> Search(HttpContext context, DatasetCatalog catalog)
+    {
+        var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
+        var search = new DatasetSearch(
+            RequestFields.StringField(body, "query"),
+            StringSet(body, "categories", DatasetCategories.All),
+            StringSet(body, "blockchains", null),
+            StringSet(body, "dataset_types", DatasetTypes.All),
+            StringSet(body, "schemas", null),
+            RequestFields.OptionalBool(body, "include_private") ?? false,
+            BodyInt(body, "limit", 20, 1, MaxLimit),
+            BodyInt(body, "offset", 0, 0, int.MaxValue));
+        var (hits, total) = await catalog.SearchAsync(context.Owner(), search, context.RequestAborted).ConfigureAwait(false);
+        return SearchAnswer(hits, total, search.Limit, search.Offset, RequestFields.OptionalBool(body, "include_schema") ?? false);
+    }
+
+    /// <summary>
+    /// The Go client's <c>SearchDatasetsByContractAddress</c>: the decoded tables of one contract. Strata decodes
+    /// no contract's own events (its decoded tables are the <c>erc20_*</c> Transfer tables of every token), so a
+    /// well-formed address finds nothing; a malformed one is a 400.
+    /// </summary>
+    private static async Task<IResult> SearchByContract(HttpContext context)
+    {
+        var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
+        string address = RequestFields.StringField(body, "contract_address") ?? throw RequestFields.Invalid("contract_address is required");
+        if (!System.Text.RegularExpressions.Regex.IsMatch(address, "^0x[0-9a-fA-F]{40}$"))
+        {
+            throw RequestFields.Invalid($"contract_address must be 0x followed by 40 hex digits, got '{address}'");
+        }
+        StringSet(body, "blockchains", null);
+        int limit = BodyInt(body, "limit", 20, 1, MaxLimit);
+        int offset = BodyInt(body, "offset", 0, 0, int.MaxValue);
+        return SearchAnswer([], 0, limit, offset, includeSchema: false);
+    }
+
+    private static JsonWriterResult SearchAnswer(IReadOnlyList<DatasetHit> hits, int total, int limit, int offset, bool includeSchema) => new(w =>
+    {
+        w.WriteStartObject();
+        w.WriteNumber("total", total);
+        w.WriteStartArray("results");
+        foreach (var hit in hits)
+        {
+            var d = hit.Dataset;
+            w.WriteStartObject();
+            w.WriteString("full_name", d.FullName);
+            w.WriteString("category", hit.Category);
+            w.WriteString("dataset_type", d.Type);
+            w.WriteStartArray("blockchains");
+            foreach (var chain in hit.Blockchains)
+            {
+                w.WriteStringValue(chain);
+            }
+            w.WriteEndArray();
+            w.WriteString("visibility", d.IsPrivate ? "private" : "public");
+            if (d.Metadata.FirstOrDefault(m => m.Key == "description").Value is string { Length: > 0 } description)
+            {
+                w.WriteString("description", description);
+            }
+            if (includeSchema)
+            {
+                WriteColumns(w, "schema", d.Columns);
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("pagination");
+        w.WriteNumber("limit", limit);
+        w.WriteNumber("offset", offset);
+        bool more = offset + hits.Count < total;
+        if (more)
+        {
+            w.WriteNumber("next_offset", offset + hits.Count);
+        }
+        w.WriteBoolean("has_more", more);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    });
+
+    /// <summary>An optional list of strings (lowercased); with <paramref name="allowed"/>, each must be one of them.</summary>
+    private static HashSet<string>? StringSet(JsonElement body, string name, IReadOnlyList<string>? allowed)
+    {
+        if (!body.TryGetProperty(name, out var list) || list.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+        {
+            throw RequestFields.Invalid($"{name} must be a list of strings");
+        }
+        var set = list.EnumerateArray().Select(v => v.GetString()!.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        if (allowed is not null && set.FirstOrDefault(v => !allowed.Contains(v)) is { } bad)
+        {
+            throw RequestFields.Invalid($"{name} must hold only {string.Join(", ", allowed)}; got '{bad}'");
+        }
+        return set.Count == 0 ? null : set;
+    }
+
+    private static int BodyInt(JsonElement body, string name, int fallback, int min, int max)
+    {
+        if (!body.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return fallback;
+        }
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int value) || value < min || value > max)
+        {
+            throw RequestFields.Invalid($"{name} must be an integer from {min} to {max}");
+        }
+        return value;
     }
 
     private static async Task<IResult> List(HttpContext context, DatasetCatalog catalog)
@@ -34,6 +147,20 @@ public static class DatasetsApi
         return new JsonWriterResult(w => Write(w, dataset));
     }
 
+    private static void WriteColumns(Utf8JsonWriter w, string name, IReadOnlyList<DatasetColumn> columns)
+    {
+        w.WriteStartArray(name);
+        foreach (var c in columns)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", c.Name);
+            w.WriteString("type", c.Type);
+            w.WriteBoolean("nullable", c.Nullable);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
     /// <summary>A dataset as Dune's <c>models.DatasetResponse</c>.</summary>
     private static void Write(Utf8JsonWriter w, Dataset d)
     {
@@ -44,16 +171,7 @@ public static class DatasetsApi
         w.WriteString("handle", d.Owner.Handle);
         w.WriteString("type", d.Owner.Type);
         w.WriteEndObject();
-        w.WriteStartArray("columns");
-        foreach (var c in d.Columns)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", c.Name);
-            w.WriteString("type", c.Type);
-            w.WriteBoolean("nullable", c.Nullable);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        WriteColumns(w, "columns", d.Columns);
         w.WriteStartObject("metadata");
         foreach (var (key, value) in d.Metadata)
         {

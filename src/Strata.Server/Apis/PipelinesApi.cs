@@ -130,30 +130,38 @@ public static class PipelinesApi
             {
                 w.WriteStartObject();
                 w.WriteNumber("id", node.Id);
-                w.WriteStartObject(node.ViewName is null ? "query_execution_status" : "materialized_view_refresh_status");
+                string status = NodeStatus(node, executions[node.Id]);
                 if (node.ViewName is { } name)
                 {
+                    w.WriteStartObject("materialized_view_refresh_status");
                     w.WriteString("name", name);
+                    WriteNodeOutcome(w, node, status);
+                    w.WriteEndObject();
                 }
-                else
-                {
-                    w.WriteNumber("query_id", node.QueryId);
-                }
-                w.WriteString("status", NodeStatus(node, executions[node.Id]));
-                if (node.ExecutionId is { } id)
-                {
-                    w.WriteString("execution_id", id);
-                }
-                if (node.Error is { } nodeError)
-                {
-                    w.WriteString("error", nodeError);
-                }
+                // Every node, a view's refresh too, says which query it runs: the Python client's
+                // PipelineNodeExecution requires query_execution_status (a refresh runs the view's query).
+                w.WriteStartObject("query_execution_status");
+                w.WriteNumber("query_id", node.QueryId);
+                WriteNodeOutcome(w, node, status);
                 w.WriteEndObject();
                 w.WriteEndObject();
             }
             w.WriteEndArray();
             w.WriteEndObject();
         });
+    }
+
+    private static void WriteNodeOutcome(Utf8JsonWriter w, PipelineNode node, string status)
+    {
+        w.WriteString("status", status);
+        if (node.ExecutionId is { } id)
+        {
+            w.WriteString("execution_id", id);
+        }
+        if (node.Error is { } nodeError)
+        {
+            w.WriteString("error", nodeError);
+        }
     }
 
     /// <summary>

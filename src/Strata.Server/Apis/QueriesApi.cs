@@ -83,6 +83,8 @@ public static class QueriesApi
         }
         var tags = ParseTags(body);
         bool? isPrivate = OptionalBool(body, "is_private");
+        // The Go client's UpdateQueryRequest carries is_archived: the same change as POST .../archive|unarchive.
+        bool? isArchived = OptionalBool(body, "is_archived");
         if (sql is not null && sql != query.Sql)
         {
             if (sql.Trim().Length == 0)
@@ -92,7 +94,7 @@ public static class QueriesApi
             CheckSqlSize(context, sql);
         }
         var dialect = Dialect(body);
-        return new SavedQueryChanges(name, sql, description, tags, isPrivate, dialect, ParseDefinitions(body));
+        return new SavedQueryChanges(name, sql, description, tags, isPrivate, dialect, ParseDefinitions(body), isArchived);
     }
 
     private static async Task<IResult> SetFlag(HttpContext context, string queryId, SavedQueries queries, Func<SavedQuery, SavedQuery> change) =>

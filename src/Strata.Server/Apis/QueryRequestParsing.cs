@@ -124,7 +124,14 @@ internal static class QueryRequestParsing
                 List<string>? options = item.TryGetProperty("enumOptions", out var o) && o.ValueKind == JsonValueKind.Array
                     ? o.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetRawText()).ToList()
                     : null;
-                bool multi = item.TryGetProperty("isMultiselect", out var m) && m.ValueKind == JsonValueKind.True;
+                bool listValue = item.TryGetProperty("value", out var lv) && lv.ValueKind == JsonValueKind.Array;
+                // The Python client's QueryParameter.to_dict sends {key, type, value} only: an enum without
+                // enumOptions offers its default value(s), and a list default makes it multi-select.
+                bool multi = item.TryGetProperty("isMultiselect", out var m) ? m.ValueKind == JsonValueKind.True : type == "enum" && listValue;
+                if (type == "enum" && options is not { Count: > 0 } && value.Length > 0)
+                {
+                    options = multi ? [.. ParameterSubstitution.SplitDefaultList(value)] : [value];
+                }
                 var definition = Validated(new QueryParameter(key, type, value, description, options, multi));
                 if (result.Any(r => r.Key == key))
                 {

@@ -22,6 +22,8 @@ public static class UploadsApi
         api.MapPost("/uploads/csv", UploadCsv);
         api.MapPost("/table/upload/csv", UploadCsv);
         api.MapGet("/uploads", List);
+        // The Go client's deprecated ListTables reads GET /api/v1/tables.
+        api.MapGet("/tables", List);
         foreach (string prefix in new[] { "/uploads", "/table" })
         {
             api.MapPost(prefix + "/{ns}/{table}/insert", Insert);
@@ -42,6 +44,8 @@ public static class UploadsApi
             w.WriteStartObject();
             WriteNames(w, table, uploads);
             w.WriteBoolean("already_existed", existed);
+            // Dune's TableCreateResponse has a message; the Python client's CreateTableResult requires it.
+            w.WriteString("message", existed ? $"Table {table.FullName} already exists" : $"Table {table.FullName} created");
             w.WriteEndObject();
         });
     }

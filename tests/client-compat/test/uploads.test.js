@@ -220,6 +220,7 @@ function createdResponse(table, alreadyExisted) {
     full_name: `dune.${ALICE}.${table}`,
     example_query: `SELECT * FROM dune.${ALICE}.${table} LIMIT 10`,
     already_existed: alreadyExisted,
+    message: `Table dune.${ALICE}.${table} ${alreadyExisted ? 'already exists' : 'created'}`,
   };
 }
 
