@@ -26,8 +26,15 @@ public sealed class SharedDataDirTests
             Assert.True(File.Exists(Path.Combine(aScratch, NodeScratch.AliveFile)));
             string running = await a.Alice.SubmitAsync(LifecycleTests.Endless);
             await a.Alice.WaitForStateAsync(running, "QUERY_STATE_EXECUTING");
-            // The run's own spill directory, made when it started.
-            string spill = Assert.Single(Directory.GetDirectories(Path.Combine(aScratch, "executions")));
+            // The run's own spill directory, made when the engine takes it up (just after EXECUTING is recorded).
+            string executions = Path.Combine(aScratch, "executions");
+            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+            while (!Directory.Exists(executions) || Directory.GetDirectories(executions).Length == 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "no spill directory appeared for the running execution");
+                await Task.Delay(50);
+            }
+            string spill = Assert.Single(Directory.GetDirectories(executions));
 
             // A node that died long ago: its .alive was last renewed two hours back.
             string dead = Path.Combine(nodes, "dead-node");
