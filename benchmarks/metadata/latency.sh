@@ -7,16 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-200}
-bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-work=$(mktemp -d /tmp/strata-latency-XXXXXX)
-run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" -eq 0 ] && chown postgres "$work"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-run_pg "$bin/initdb" -D "$work/pg" -U postgres --auth=trust --no-sync >/dev/null
-run_pg "$bin/pg_ctl" start -D "$work/pg" -w -l "$work/pg.log" -o "-h 127.0.0.1 -p $port -k $work" >/dev/null
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; run_pg "$bin/pg_ctl" stop -D "$work/pg" -m fast >/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+source benchmarks/metadata/throwaway-postgres.sh latency
 dll=src/Strata.Server/bin/Release/net10.0/strata-server.dll
 start() { # name, extra env
   mkdir -p "$work/$1"

@@ -84,6 +84,13 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
 
     public bool SharedAcrossNodes => true;
 
+    /// <summary>
+    /// Claimed here, and renewed less than 60 % of a lease ago (by this node's clock, read after the renewal's round
+    /// trip): the row's lease, set by the database's clock at the renewal, cannot have lapsed, so no node took it over.
+    /// </summary>
+    public bool HoldsClaim(string id) =>
+        held.ContainsKey(id) && Stopwatch.GetElapsedTime(Interlocked.Read(ref lastRenewal)) < lease * 0.6;
+
     /// <summary>Claims this node holds now.</summary>
     public int HeldCount => held.Count;
 
@@ -199,6 +206,55 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
         }
     }
 
+    /// <summary>How many pending executions of each owner a claim considers (the owner's next ones, in submission order).</summary>
+    internal const int HeadsPerOwner = 4;
+
+    /// <summary>
+    /// One claim ($1 tier, $2 node, $3 per-node owner quota, $4 lease, $5 ids held here). Fair order: the owner with
+    /// the fewest live claims on all nodes first, then submission order. The claim never reads every pending row:
+    /// the owners with pending work are found by a skip scan of <c>executions_pending</c> (one index probe per owner),
+    /// each owner's next <see cref="HeadsPerOwner"/> pending rows by one probe more, and the k-th row of an owner
+    /// ranks as if the owner had k - 1 more running (the order the claims would reach it in). Only that short list is
+    /// sorted; the first row of it no other claimer holds is locked (<c>SKIP LOCKED</c>) and claimed. Executions of
+    /// dead nodes (EXECUTING, lease lapsed) come through <c>executions_leases</c> and go first.
+    /// </summary>
+    internal static readonly string ClaimSql = $"""
+        WITH RECURSIVE owners AS (
+            (SELECT owner FROM executions WHERE tier = $1 AND state = {Pending} ORDER BY owner LIMIT 1)
+            UNION ALL
+            SELECT (SELECT e.owner FROM executions e WHERE e.tier = $1 AND e.state = {Pending} AND e.owner > o.owner ORDER BY e.owner LIMIT 1)
+            FROM owners o WHERE o.owner IS NOT NULL
+        ), running AS (
+            SELECT owner, count(*) AS n, count(*) FILTER (WHERE claimed_by = $2) AS mine
+            FROM executions
+            WHERE tier = $1 AND state IN ({Pending}, {Executing}) AND claimed_by IS NOT NULL AND lease_expires_at >= now()
+            GROUP BY owner
+        ), heads AS (
+            SELECT h.id, coalesce(r.n, 0) + h.k - 1 AS rank, h.seq FROM owners o
+            LEFT JOIN running r ON r.owner = o.owner
+            CROSS JOIN LATERAL (
+                SELECT e.id, e.seq, row_number() OVER (ORDER BY e.submitted_at, e.seq) AS k FROM (
+                    SELECT e.id, e.seq, e.submitted_at FROM executions e
+                    WHERE e.tier = $1 AND e.state = {Pending} AND e.owner = o.owner
+                      AND (e.claimed_by IS NULL OR e.lease_expires_at < now()) AND e.id <> ALL($5)
+                    ORDER BY e.submitted_at, e.seq LIMIT {HeadsPerOwner}) e) h
+            WHERE o.owner IS NOT NULL AND coalesce(r.mine, 0) < $3
+            UNION ALL
+            SELECT e.id, -1, e.seq FROM executions e
+            WHERE e.tier = $1 AND e.state = {Executing} AND coalesce(e.lease_expires_at, '-infinity') < now() AND e.id <> ALL($5)
+        ), pick AS (
+            SELECT e.id FROM executions e JOIN heads c ON c.id = e.id
+            WHERE (e.state = {Pending} AND (e.claimed_by IS NULL OR e.lease_expires_at < now()))
+               OR (e.state = {Executing} AND coalesce(e.lease_expires_at, '-infinity') < now())
+            ORDER BY c.rank, c.seq
+            LIMIT 1
+            FOR UPDATE OF e SKIP LOCKED
+        )
+        UPDATE executions x SET claimed_by = $2, lease_expires_at = now() + $4
+        FROM pick WHERE x.id = pick.id
+        RETURNING x.id
+        """;
+
     /// <summary>One claim attempt: the next execution of the tier in fair order that this node may start, or null.</summary>
     internal async Task<string?> TryClaimAsync(PerformanceTier tier, CancellationToken cancellationToken)
     {
@@ -208,27 +264,7 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
         {
             string? id = await database.RunAsync(async connection =>
             {
-                await using var command = new NpgsqlCommand($"""
-                    WITH running AS (
-                        SELECT owner, count(*) AS n, count(*) FILTER (WHERE claimed_by = $2) AS mine
-                        FROM executions
-                        WHERE tier = $1 AND state IN ({Pending}, {Executing}) AND claimed_by IS NOT NULL AND lease_expires_at >= now()
-                        GROUP BY owner
-                    ), pick AS (
-                        SELECT e.id FROM executions e LEFT JOIN running r ON r.owner = e.owner
-                        WHERE e.tier = $1
-                          AND ((e.state = {Pending} AND (e.claimed_by IS NULL OR e.lease_expires_at < now()))
-                            OR (e.state = {Executing} AND coalesce(e.lease_expires_at, '-infinity') < now()))
-                          AND coalesce(r.mine, 0) < $3
-                          AND e.id <> ALL($5)
-                        ORDER BY coalesce(r.n, 0), e.seq
-                        LIMIT 1
-                        FOR UPDATE OF e SKIP LOCKED
-                    )
-                    UPDATE executions x SET claimed_by = $2, lease_expires_at = now() + $4
-                    FROM pick WHERE x.id = pick.id
-                    RETURNING x.id
-                    """, connection);
+                await using var command = new NpgsqlCommand(ClaimSql, connection);
                 // Never an execution a worker here still holds (a takeover frees its row before the worker lets go).
                 Add(command.Parameters, tier.ToWire(), node, runningPerOwner.TryGetValue(tier, out int quota) ? Math.Max(1, quota) : 1, lease, held.Keys.ToArray());
                 return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;

@@ -201,7 +201,7 @@ public sealed partial class ExecutionService
                 outcome = new ExecutionOutcome(ExecutionState.Failed, time.GetUtcNow(), Error: new ExecutionError(
                     ExecutionError.ExecutionFailed, "An internal error occurred while running the query."));
             }
-            if (!await store.TryFinishAsync(id, outcome, CancellationToken.None).ConfigureAwait(false))
+            if (!await RecordEndAsync(id, outcome).ConfigureAwait(false))
             {
                 // Cancelled while finishing: no result may outlive a cancelled execution.
                 results.Delete(id);
@@ -215,6 +215,40 @@ public sealed partial class ExecutionService
         {
             registration.Dispose();
             signals.Finished(id);
+        }
+    }
+
+    /// <summary>
+    /// Records a run's end. When the metadata database is away (a restart, a failover), tries again, waiting
+    /// 100 ms doubling to 1 s, for as long as this node surely holds its claim: once the database is back the
+    /// result is recorded, not run again by the node that takes the claim over. Past that, the failure stands
+    /// and the execution is taken over as a run whose node died.
+    /// </summary>
+    private async Task<bool> RecordEndAsync(string id, ExecutionOutcome outcome)
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
+        bool logged = false;
+        while (true)
+        {
+            try
+            {
+                bool recorded = await store.TryFinishAsync(id, outcome, CancellationToken.None).ConfigureAwait(false);
+                if (logged)
+                {
+                    LogMessages.EndRecordedLate(logger, id);
+                }
+                return recorded;
+            }
+            catch (MetadataUnavailableException) when (queue.HoldsClaim(id))
+            {
+                if (!logged)
+                {
+                    LogMessages.EndNotRecordedYet(logger, id);
+                    logged = true;
+                }
+                await Task.Delay(delay, time).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(1).Ticks));
+            }
         }
     }
 

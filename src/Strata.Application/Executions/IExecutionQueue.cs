@@ -49,6 +49,14 @@ public interface IExecutionQueue
     /// claim of the node that ran it has lapsed, and the worker applies the crash rule then.
     /// </summary>
     bool SharedAcrossNodes => false;
+
+    /// <summary>
+    /// True while this node surely still holds its claim on the execution (shared queue: claimed here and renewed
+    /// recently enough that no other node can have taken it over). A run that ended while the metadata database
+    /// was away keeps trying to record its end while this holds, so its result is not run again elsewhere.
+    /// False for a queue only this process reads (its store is not away while the process runs).
+    /// </summary>
+    bool HoldsClaim(string id) => false;
 }
 
 /// <summary>The outcome of <see cref="IExecutionQueue.TryReserve"/>.</summary>

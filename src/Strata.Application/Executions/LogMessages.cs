@@ -49,4 +49,10 @@ internal static partial class LogMessages
 
     [LoggerMessage(15, LogLevel.Information, "Execution {ExecutionId} run stopped: cancelled")]
     public static partial void RunStopped(ILogger logger, string executionId);
+
+    [LoggerMessage(16, LogLevel.Warning, "Execution {ExecutionId} ended but the metadata database is unavailable; recording its end again until it is back")]
+    public static partial void EndNotRecordedYet(ILogger logger, string executionId);
+
+    [LoggerMessage(17, LogLevel.Information, "Execution {ExecutionId}: its end was recorded once the metadata database was back")]
+    public static partial void EndRecordedLate(ILogger logger, string executionId);
 }

@@ -37,4 +37,7 @@ internal static partial class LogMessages
 
     [LoggerMessage(111, LogLevel.Error, "The view scheduler hit an internal error")]
     public static partial void SchedulerError(ILogger logger, Exception exception);
+
+    [LoggerMessage(112, LogLevel.Information, "Pipeline {PipelineId} resumed after a restart: {Completed} of {Nodes} nodes had completed")]
+    public static partial void PipelineResumed(ILogger logger, string pipelineId, int completed, int nodes);
 }

@@ -18,12 +18,22 @@ public sealed partial class MaterializedViews
     /// Submits a refresh and returns its execution id with a task that ends when the refresh has been applied:
     /// null when the rows are the table's now, else why not.
     /// </summary>
-    public async Task<(string ExecutionId, Task<string?> Applied)> StartRefreshAsync(MaterializedView view, PerformanceTier tier, CancellationToken cancellationToken)
+    /// With <paramref name="idempotency"/>, a second call with the same key returns the first call's execution (a pipeline
+    /// node submitted again after a restart).
+    public async Task<(string ExecutionId, Task<string?> Applied)> StartRefreshAsync(MaterializedView view, PerformanceTier tier, CancellationToken cancellationToken,
+        IdempotencyRequest? idempotency = null)
     {
         var query = await queries.GetExecutableAsync(view.Owner, view.QueryId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
         var submitted = await service.SubmitAsync(
-            SavedQueries.ExecutionOf(query, view.Owner, tier, new Dictionary<string, Core.Queries.ParameterValue>()), cancellationToken).ConfigureAwait(false);
+            SavedQueries.ExecutionOf(query, view.Owner, tier, new Dictionary<string, Core.Queries.ParameterValue>()) with { Idempotency = idempotency },
+            cancellationToken).ConfigureAwait(false);
         string id = submitted.Execution.Id;
+        if (submitted.Reuse == ReuseKind.Idempotent
+            && (applying.ContainsKey(id) || (await store.GetViewAsync(view.Owner, view.Name, cancellationToken).ConfigureAwait(false))?.LastExecutionId == id))
+        {
+            // Submitted and recorded before a restart: follow that refresh (its apply may be running already).
+            return (id, FollowRefreshAsync(view, id, stopping.Token));
+        }
         await store.RecordRefreshAsync(view.Owner, view.Name, id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         LogMessages.RefreshSubmitted(logger, view.FullName, id);
         return (id, Track(view, id));
@@ -111,6 +121,33 @@ public sealed partial class MaterializedViews
     /// <summary>The apply of a refresh in flight here (null when applied, else why not); completed when none is.</summary>
     public Task<string?> WhenAppliedAsync(string executionId) =>
         applying.TryGetValue(executionId, out var task) ? task : Task.FromResult<string?>(null);
+
+    /// <summary>
+    /// The outcome of a refresh submitted before a restart (a pipeline node resumed): the apply in flight here, else
+    /// what the view records: null once its rows are the table's, else why not.
+    /// </summary>
+    public async Task<string?> FollowRefreshAsync(MaterializedView view, string executionId, CancellationToken cancellationToken)
+    {
+        if (applying.TryGetValue(executionId, out var inFlight))
+        {
+            return await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        var current = await store.GetViewAsync(view.Owner, view.Name, cancellationToken).ConfigureAwait(false);
+        if (current is null || current.LastExecutionId != executionId)
+        {
+            return current is null ? "the view was deleted" : SupersededMessage;
+        }
+        if (current.TableExecutionId == executionId)
+        {
+            return null;
+        }
+        var unapplied = await store.ListUnappliedViewsAsync(cancellationToken).ConfigureAwait(false);
+        if (unapplied.Any(v => v.Owner == view.Owner && v.Name == view.Name))
+        {
+            return await (applying.TryGetValue(executionId, out var started) ? started : Track(current, executionId)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return current.LastError ?? "the refresh was not applied";
+    }
 
     /// <summary>After a restart (and the executions' own recovery): applies the refreshes that were still in flight.</summary>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)

@@ -97,7 +97,7 @@ public sealed partial class Pipelines
                 {
                     var query = await queries.GetExecutableAsync(caller, node.QueryId!, cancellationToken).ConfigureAwait(false);
                     submits[node.Id] = SavedQueries.ExecutionOf(query, caller, node.Tier, node.Parameters);
-                    planned.Add(new PipelineNode(node.Id, dependencies, null, query.Id, node.Tier));
+                    planned.Add(new PipelineNode(node.Id, dependencies, null, query.Id, node.Tier, Parameters: node.Parameters));
                 }
             }
             catch (UseCaseException e)

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Strata.Application.Executions;
+using Strata.Application.Queries;
 using Strata.Core.Executions;
 using Strata.Core.Queries;
 using Strata.Core.Views;
@@ -8,13 +10,16 @@ namespace Strata.Application.Views;
 /// <summary>
 /// Running a pipeline: each node starts when its dependencies have completed (independent ones together);
 /// the first failure fails the pipeline, naming the node, and no node starts after it. The run is kept in the
-/// store at every change. A restart does not resume it: <see cref="RecoverAsync"/> fails it with a message
-/// (executions already submitted still end, and a view refresh among them is still applied).
+/// store at every change, and a restart resumes it (<see cref="RecoverAsync"/>): completed nodes keep their results,
+/// a node already submitted follows its execution (which the executions' own recovery rule re-runs at most once, or
+/// fails as a crash suspect), and the nodes not reached run then. Each node is submitted with an idempotency key of
+/// the pipeline and node, so a node submitted just before a stop is never submitted twice.
 /// </summary>
 public sealed partial class Pipelines
 {
-    public const string RestartedMessage =
-        "The server restarted while this pipeline ran, so it was stopped; nodes that had started still finish. Execute the pipeline again.";
+    /// <summary>A node a restart could not plan again (its parameters were not kept by the Strata that started it).</summary>
+    public const string ParametersLostMessage =
+        "the pipeline was resumed after a restart, but the Strata that started it did not keep this node's parameters; execute the pipeline again";
 
     /// <summary>Plans, stores and starts a pipeline; returns its id at once.</summary>
     public async Task<string> ExecuteAsync(string caller, string queryId, PerformanceTier tier, IReadOnlyDictionary<string, ParameterValue> parameters, CancellationToken cancellationToken)
@@ -29,10 +34,15 @@ public sealed partial class Pipelines
         var run = new PipelineRun(ExecutionIds.New(now), caller, plan.Query?.QueryId ?? 0, PipelineState.Pending, plan.Nodes, now,
             ParametersJson: plan.Query?.Parameters is { } p ? p.ParametersJson() : null);
         await store.SavePipelineAsync(run, cancellationToken).ConfigureAwait(false);
+        Launch(run, plan);
+        return run.Id;
+    }
+
+    private void Launch(PipelineRun run, PipelinePlan plan)
+    {
         var task = Task.Run(() => RunAsync(run, plan, stopping.Token), CancellationToken.None);
         running[run.Id] = task;
         _ = task.ContinueWith(_ => running.TryRemove(run.Id, out Task? _), TaskScheduler.Default);
-        return run.Id;
     }
 
     /// <summary>The run of a pipeline started here, to await its end (tests, benchmarks); a completed task when it is not running here.</summary>
@@ -60,7 +70,7 @@ public sealed partial class Pipelines
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: the next start fails it with RestartedMessage.
+            // Shutting down: the next start resumes it.
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -76,6 +86,16 @@ public sealed partial class Pipelines
 
     private async Task<bool> RunNodeAsync(RunState state, PipelinePlan plan, PipelineNode node, List<Task<bool>> dependencies, CancellationToken cancellationToken)
     {
+        switch (node.State)
+        {
+            case NodeState.Completed:
+                return true;
+            case NodeState.Failed:
+                state.Fail(node);
+                return false;
+            case NodeState.Skipped:
+                return false;
+        }
         // Every node waits for all its dependencies to end, even after a failure elsewhere, so nothing starts late.
         bool ready = (await Task.WhenAll(dependencies).ConfigureAwait(false)).All(x => x) && !state.Failed;
         if (!ready)
@@ -88,17 +108,34 @@ public sealed partial class Pipelines
         try
         {
             var started = time.GetUtcNow();
-            if (plan.Views.TryGetValue(node.Id, out var view))
+            // A node submitted before a restart follows its execution; any other is submitted under a key of its own.
+            string? submittedBefore = node.State == NodeState.Running ? node.ExecutionId : null;
+            var key = new IdempotencyRequest($"strata-pipeline:{state.Id}:node:{node.Id}", $"{state.Id}:{node.Id}");
+            if (plan.Unplannable?.GetValueOrDefault(node.Id) is { } unplannable)
             {
-                var (executionId, applied) = await matviews.StartRefreshAsync(view, node.Tier, cancellationToken).ConfigureAwait(false);
-                await state.SaveAsync(r => r.WithNode(node.Id, n => n with { State = NodeState.Running, ExecutionId = executionId, StartedAt = started }), cancellationToken).ConfigureAwait(false);
-                error = await applied.WaitAsync(cancellationToken).ConfigureAwait(false);
+                error = unplannable;
+            }
+            else if (plan.Views.TryGetValue(node.Id, out var view))
+            {
+                if (submittedBefore is { } id)
+                {
+                    error = await matviews.FollowRefreshAsync(view, id, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    var (executionId, applied) = await matviews.StartRefreshAsync(view, node.Tier, cancellationToken, key).ConfigureAwait(false);
+                    await state.SaveAsync(r => r.WithNode(node.Id, n => n with { State = NodeState.Running, ExecutionId = executionId, StartedAt = started }), cancellationToken).ConfigureAwait(false);
+                    error = await applied.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
             else
             {
-                var submitted = await service.SubmitAsync(plan.Queries[node.Id], cancellationToken).ConfigureAwait(false);
-                string executionId = submitted.Execution.Id;
-                await state.SaveAsync(r => r.WithNode(node.Id, n => n with { State = NodeState.Running, ExecutionId = executionId, StartedAt = started }), cancellationToken).ConfigureAwait(false);
+                string executionId = submittedBefore
+                    ?? (await service.SubmitAsync(plan.Queries[node.Id] with { Idempotency = key }, cancellationToken).ConfigureAwait(false)).Execution.Id;
+                if (submittedBefore is null)
+                {
+                    await state.SaveAsync(r => r.WithNode(node.Id, n => n with { State = NodeState.Running, ExecutionId = executionId, StartedAt = started }), cancellationToken).ConfigureAwait(false);
+                }
                 var ended = await matviews.WaitEndedAsync(executionId, cancellationToken).ConfigureAwait(false);
                 error = ended is { State: var s } && s.HasResult() ? null
                     : $"the execution {executionId} ended {ended?.State.ToWire() ?? "missing"}" + (ended?.Error is { } e ? $": {e.Message}" : "");
@@ -123,19 +160,57 @@ public sealed partial class Pipelines
 
     private static string Describe(PipelineNode node) => node.ViewName is { } name ? $"refresh of {name}" : $"query {node.QueryId}";
 
-    /// <summary>At start: pipelines a stop interrupted are failed with <see cref="RestartedMessage"/>; returns how many.</summary>
+    /// <summary>
+    /// At start, after the executions' and the views' own recovery: resumes the pipelines a stop interrupted; returns
+    /// how many. Each unfinished node is planned again from what the run kept (the view by name, the query by id with
+    /// the node's parameters); a node that cannot be (the view or query is gone) fails with the reason, as it would
+    /// have at submission.
+    /// </summary>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
         var unfinished = await store.ListUnfinishedPipelinesAsync(cancellationToken).ConfigureAwait(false);
         foreach (var run in unfinished)
         {
-            var nodes = run.Nodes.Select(n => n.State == NodeState.Waiting ? n with { State = NodeState.Skipped, Error = "not run: the server restarted" } : n).ToList();
-            await store.SavePipelineAsync(run with { State = PipelineState.Failed, Nodes = nodes, EndedAt = time.GetUtcNow(), Error = RestartedMessage }, cancellationToken).ConfigureAwait(false);
+            var plan = await ReplanAsync(run, cancellationToken).ConfigureAwait(false);
+            LogMessages.PipelineResumed(logger, run.Id, run.Nodes.Count(n => n.State == NodeState.Completed), run.Nodes.Count);
+            Launch(run, plan);
         }
         return unfinished.Count;
     }
 
-    /// <summary>Stops the runs (shutdown); the next start fails them with a message.</summary>
+    private async Task<PipelinePlan> ReplanAsync(PipelineRun run, CancellationToken cancellationToken)
+    {
+        var views = new Dictionary<int, MaterializedView>();
+        var submits = new Dictionary<int, SubmitRequest>();
+        var unplannable = new Dictionary<int, string>();
+        foreach (var node in run.Nodes.Where(n => n.State is NodeState.Waiting or NodeState.Running))
+        {
+            try
+            {
+                if (node.ViewName is { } name)
+                {
+                    views[node.Id] = await matviews.GetOwnedAsync(run.Owner, name, cancellationToken).ConfigureAwait(false);
+                }
+                else if (node.State == NodeState.Waiting)
+                {
+                    if (node.Parameters is null && run.ParametersJson is { } p && p != "{}")
+                    {
+                        unplannable[node.Id] = ParametersLostMessage;
+                        continue;
+                    }
+                    var query = await queries.GetExecutableAsync(run.Owner, node.QueryId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+                    submits[node.Id] = SavedQueries.ExecutionOf(query, run.Owner, node.Tier, node.Parameters ?? new Dictionary<string, ParameterValue>());
+                }
+            }
+            catch (UseCaseException e)
+            {
+                unplannable[node.Id] = e.Message;
+            }
+        }
+        return new PipelinePlan(run.Nodes, submits, views, unplannable);
+    }
+
+    /// <summary>Stops the runs (shutdown); the next start resumes them.</summary>
     public async Task StopAsync()
     {
         await stopping.CancelAsync().ConfigureAwait(false);
@@ -145,6 +220,8 @@ public sealed partial class Pipelines
     /// <summary>One run's state, changed and stored one change at a time.</summary>
     private sealed class RunState(PipelineRun run, Core.Views.IPipelineStore store)
     {
+        public string Id { get; } = run.Id;
+
         private readonly SemaphoreSlim gate = new(1, 1);
         private PipelineRun current = run;
         private volatile PipelineNode? failedNode;

@@ -12,7 +12,8 @@ namespace Strata.Application.Views;
 
 /// <summary>A pipeline as it would run: its nodes in dependency order, the view each refresh node refreshes and the
 /// submission of each query node (a lineage pipeline has one, last).</summary>
-public sealed record PipelinePlan(IReadOnlyList<PipelineNode> Nodes, IReadOnlyDictionary<int, SubmitRequest> Queries, IReadOnlyDictionary<int, MaterializedView> Views)
+public sealed record PipelinePlan(IReadOnlyList<PipelineNode> Nodes, IReadOnlyDictionary<int, SubmitRequest> Queries, IReadOnlyDictionary<int, MaterializedView> Views,
+    IReadOnlyDictionary<int, string>? Unplannable = null)
 {
     /// <summary>The query node the pipeline ends with (the last query node).</summary>
     public SubmitRequest? Query => Nodes.LastOrDefault(n => Queries.ContainsKey(n.Id)) is { } last ? Queries[last.Id] : null;
@@ -65,7 +66,7 @@ public sealed partial class Pipelines(
             nodes.Add(new PipelineNode(id, reads.Select(r => done[r]).ToList(), view.FullName, view.QueryId, tier));
             byNode[id] = view;
         }
-        nodes.Add(new PipelineNode(nodes.Count + 1, direct.Select(v => done[v.FullName]).ToList(), null, query.Id, tier));
+        nodes.Add(new PipelineNode(nodes.Count + 1, direct.Select(v => done[v.FullName]).ToList(), null, query.Id, tier, Parameters: parameters));
         return new PipelinePlan(nodes, new Dictionary<int, SubmitRequest> { [nodes.Count] = submit }, byNode);
     }
 

@@ -1,4 +1,5 @@
 using Strata.Core.Executions;
+using Strata.Core.Queries;
 
 namespace Strata.Core.Views;
 
@@ -21,7 +22,10 @@ public enum NodeState
     Skipped,
 }
 
-/// <summary>One node: the refresh of a materialized view (<see cref="ViewName"/> is its full name) or the run of the query.</summary>
+/// <summary>
+/// One node: the refresh of a materialized view (<see cref="ViewName"/> is its full name) or the run of a query
+/// with <see cref="Parameters"/> (the values given, kept so that a restart can submit the node it had not reached).
+/// </summary>
 public sealed record PipelineNode(
     int Id,
     IReadOnlyList<int> Dependencies,
@@ -32,7 +36,8 @@ public sealed record PipelineNode(
     string? ExecutionId = null,
     string? Error = null,
     DateTimeOffset? StartedAt = null,
-    DateTimeOffset? EndedAt = null);
+    DateTimeOffset? EndedAt = null,
+    IReadOnlyDictionary<string, ParameterValue>? Parameters = null);
 
 /// <summary>A pipeline execution: the query it ends with, its nodes in dependency order, its state.</summary>
 public sealed record PipelineRun(

@@ -5,6 +5,7 @@ using Strata.Cluster.Postgres;
 using Strata.Core.Executions;
 using Strata.Core.Storage;
 using Strata.Metadata.Postgres;
+using Strata.Storage.Files;
 
 namespace Strata.Server.Hosting;
 
@@ -44,28 +45,63 @@ public static class ClusterComposition
                 sp.GetRequiredService<ILogger<PostgresExecutionQueue>>());
         });
         services.AddSingleton<IExecutionQueue>(sp => sp.GetRequiredService<PostgresExecutionQueue>());
+        // The data directory is shared: this node's scratch is its own directory, kept alive while it runs.
+        services.AddSingleton(sp => NodeScratch.ForNode(
+            sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir,
+            sp.GetRequiredService<PostgresExecutionQueue>().Node,
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.Lease));
         services.AddSingleton<IReuseLocks, PostgresReuseLocks>();
         services.AddHostedService<ClusterStartup>();
         return services;
     }
 }
 
-/// <summary>Starts listening for the other nodes' notifications and renewing this node's claims; stops both at shutdown.</summary>
-public sealed partial class ClusterStartup(PostgresNotifications notifications, PostgresExecutionQueue queue, IExecutionSignals signals, ILogger<ClusterStartup> logger) : IHostedService
+/// <summary>
+/// Starts listening for the other nodes' notifications, renewing this node's claims and keeping its scratch directory
+/// alive (so that a starting node does not take it for a dead node's); stops them at shutdown.
+/// </summary>
+public sealed partial class ClusterStartup(PostgresNotifications notifications, PostgresExecutionQueue queue, IExecutionSignals signals,
+    NodeScratch scratch, IOptions<ClusterOptions> cluster, ILogger<ClusterStartup> logger) : IHostedService, IDisposable
 {
+    private readonly CancellationTokenSource stopping = new();
+    private Task? keepAlive;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         // The queue and the signals subscribe when made (they are parameters here); then the listener starts.
         _ = signals;
         notifications.Start();
         queue.Start();
+        keepAlive = KeepScratchAliveAsync(stopping.Token);
         Log.Node(logger, queue.Node);
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        if (keepAlive is not null)
+        {
+            await keepAlive.ConfigureAwait(false);
+        }
         await queue.DisposeAsync().ConfigureAwait(false);
+    }
+
+    public void Dispose() => stopping.Dispose();
+
+    private async Task KeepScratchAliveAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(cluster.Value.Lease / 3);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                scratch.Touch();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
     }
 
     private static partial class Log

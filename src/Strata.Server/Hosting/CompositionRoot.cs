@@ -15,6 +15,7 @@ using Strata.Metadata.Postgres;
 using Strata.Metadata.Sqlite;
 using Strata.Server.Configuration;
 using Strata.Application.Uploads;
+using Strata.Storage.Files;
 using Strata.Storage.Files.Results;
 using Strata.Storage.Files.Uploads;
 
@@ -114,6 +115,9 @@ public static class CompositionRoot
         return services;
     }
 
+    /// <summary>Nodes sharing the data directory: a leftover upload file goes at start-up only once nobody wrote it for this long.</summary>
+    public static readonly TimeSpan SharedUploadGrace = TimeSpan.FromMinutes(10);
+
     /// <summary>
     /// What runs once before the server accepts requests: the data directory's permissions, the schema,
     /// the engine's data and leftovers, the keys, and the upload files no table lists.
@@ -130,12 +134,21 @@ public static class CompositionRoot
         app.Services.PrepareEngineData(output);
         var names = app.Services.GetRequiredService<IEngineNames>();
         await KeyProvisioning.EnsureKeysAsync(options.ApiKeys, store, output, CancellationToken.None, names.DemoSchemas.Concat(names.ReservedWords)).ConfigureAwait(false);
-        // Left by a crash: spooled bodies, half-written parts, parts of inserts that never committed.
-        int swept = app.Services.GetRequiredService<PartFiles>().Sweep(await store.AllPartFilesAsync(CancellationToken.None).ConfigureAwait(false));
+        // Left by a crash: spooled bodies, half-written parts, parts of inserts that never committed. On a data directory
+        // shared with other nodes, one of theirs may be in flight: only what nobody has written for a while goes.
+        bool shared = app.Services.GetRequiredService<IExecutionQueue>().SharedAcrossNodes;
+        int swept = app.Services.GetRequiredService<PartFiles>().Sweep(await store.AllPartFilesAsync(CancellationToken.None).ConfigureAwait(false),
+            shared ? SharedUploadGrace : TimeSpan.Zero);
         output.WriteLine($"Start-up removed {swept} uncommitted or temporary upload files");
-        // Left by executions that never ended: their spill directories.
+        // Left by executions that never ended: their spill directories (this node's own scratch only), and the scratch
+        // directories of cluster nodes that are gone.
+        var scratch = app.Services.GetRequiredService<NodeScratch>();
+        scratch.Touch();
         int spill = app.Services.GetRequiredService<IEngineStartup>().SweepLeftovers();
-        output.WriteLine($"Start-up removed {spill} leftover spill directories");
+        int dead = scratch.SweepDeadNodes(DateTime.UtcNow);
+        output.WriteLine(scratch.Node is null
+            ? $"Start-up removed {spill} leftover spill directories"
+            : $"Start-up removed {spill} leftover spill directories and the scratch directories of {dead} stopped nodes");
     }
 
     /// <summary>Why Strata:Metadata cannot be used, or null when it is empty (SQLite) or a usable connection string.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Strata.Application.Configuration;
 using Microsoft.Extensions.Options;
 using Strata.Application.Engine;
@@ -9,6 +10,7 @@ using Strata.Core.Uploads;
 using Strata.Engine.DuckDb.DuneSql;
 using Strata.Engine.DuckDb.Isolation;
 using Strata.Server.Configuration;
+using Strata.Storage.Files;
 
 namespace Strata.Server.Hosting;
 
@@ -22,6 +24,8 @@ public static partial class QueryEngineSetup
 {
     public static IServiceCollection AddQueryEngine(this IServiceCollection services)
     {
+        // A node alone scratches in <data>/tmp; a cluster node (AddPostgresCluster) in its own directory below it.
+        services.TryAddSingleton(sp => NodeScratch.Alone(sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir));
         services.AddOptions<EngineWorkerOptions>()
             .BindConfiguration(EngineWorkerOptions.Section)
             .ValidateDataAnnotations()
@@ -43,7 +47,7 @@ public static partial class QueryEngineSetup
         services.AddSingleton<ITableLoader>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
-            return new DuckDbTableLoader(new DuckDbLoaderSettings(o.Medium.Threads, o.Medium.MemoryLimit, Path.Combine(o.DataDir, "tmp", "loader")));
+            return new DuckDbTableLoader(new DuckDbLoaderSettings(o.Medium.Threads, o.Medium.MemoryLimit, Path.Combine(sp.GetRequiredService<NodeScratch>().Root, "loader")));
         });
         services.AddSingleton<IQueryEngine>(sp =>
         {
@@ -88,7 +92,7 @@ public static partial class QueryEngineSetup
         var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
         return new DuckDbEngineSettings(
             DemoDatabase.PathIn(o.DataDir),
-            Path.Combine(o.DataDir, "tmp"),
+            sp.GetRequiredService<NodeScratch>().Root,
             new Dictionary<PerformanceTier, DuckDbTierSettings>
             {
                 [PerformanceTier.Medium] = new(o.Medium.Threads, o.Medium.MemoryLimit, o.Medium.MaxSpillBytes),

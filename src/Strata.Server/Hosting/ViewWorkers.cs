@@ -4,8 +4,8 @@ using Strata.Application.Views;
 namespace Strata.Server.Hosting;
 
 /// <summary>
-/// After the executions' own recovery: fails the pipelines a stop interrupted, resumes applying the view
-/// refreshes still in flight, then runs the view scheduler until the host stops (then stops the waits, which
+/// After the executions' own recovery: resumes applying the view refreshes still in flight, then the pipelines a
+/// stop interrupted (whose refresh nodes follow those applies), then runs the view scheduler until the host stops (then stops the waits, which
 /// the next start resumes).
 /// </summary>
 public sealed class ViewWorkers(ExecutionService executions, MaterializedViews views, Pipelines pipelines, ViewScheduler scheduler) : BackgroundService
@@ -15,8 +15,8 @@ public sealed class ViewWorkers(ExecutionService executions, MaterializedViews v
         try
         {
             await executions.Recovered.WaitAsync(stoppingToken).ConfigureAwait(false);
-            await pipelines.RecoverAsync(stoppingToken).ConfigureAwait(false);
             await views.RecoverAsync(stoppingToken).ConfigureAwait(false);
+            await pipelines.RecoverAsync(stoppingToken).ConfigureAwait(false);
             await scheduler.RunAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -198,13 +198,21 @@ public sealed class PartFiles : IPartFiles
 
     /// <summary>
     /// At start-up: deletes spooled bodies, half-written parts, and part files no table lists
-    /// (an insert that crashed before its commit). Returns how many files went.
+    /// (an insert that crashed before its commit). Returns how many files went. With an
+    /// <paramref name="inFlightGrace"/> (nodes sharing the data directory: another node's upload may be in
+    /// flight), only files and empty directories last written longer ago than that go.
     /// </summary>
-    public int Sweep(IReadOnlySet<string> listed)
+    public int Sweep(IReadOnlySet<string> listed, TimeSpan inFlightGrace = default)
     {
         int removed = 0;
+        var now = DateTime.UtcNow;
+        bool Settled(DateTime written) => inFlightGrace <= TimeSpan.Zero || now - written > inFlightGrace;
         foreach (string file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
         {
+            if (!Settled(File.GetLastWriteTimeUtc(file)))
+            {
+                continue;
+            }
             string relative = Path.GetRelativePath(Root, file);
             if (relative.StartsWith(ChainDirectoryPrefix, StringComparison.Ordinal))
             {
@@ -220,7 +228,7 @@ public sealed class PartFiles : IPartFiles
         foreach (string dir in Directory.EnumerateDirectories(Root))
         {
             if (dir != IncomingDirectory && !Path.GetFileName(dir).StartsWith(ChainDirectoryPrefix, StringComparison.Ordinal)
-                && !Directory.EnumerateFileSystemEntries(dir).Any())
+                && Settled(Directory.GetLastWriteTimeUtc(dir)) && !Directory.EnumerateFileSystemEntries(dir).Any())
             {
                 Directory.Delete(dir);
             }

@@ -57,8 +57,8 @@ internal sealed class ViewHarness : IAsyncDisposable
         await Views.StopAsync();
         await Executions.RestartAsync();
         Build();
-        await Pipelines.RecoverAsync(CancellationToken.None);
         await Views.RecoverAsync(CancellationToken.None);
+        await Pipelines.RecoverAsync(CancellationToken.None);
     }
 
     /// <summary>A saved DuneSQL query of the owner.</summary>

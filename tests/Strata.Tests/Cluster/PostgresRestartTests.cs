@@ -64,6 +64,49 @@ public sealed class PostgresRestartTests
         }
     }
 
+    /// <summary>
+    /// A run that ends while PostgreSQL is down keeps its claim and records its end once PostgreSQL is back: it is
+    /// not run again. (Before, the failed write dropped the claim; once the lease lapsed the node took the execution
+    /// over as a crash and ran it a second time.)
+    /// </summary>
+    [Fact]
+    public async Task A_run_that_ends_while_PostgreSQL_is_down_records_its_end_when_it_is_back_and_never_runs_again()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        string database = await postgres.CreateDatabaseAsync();
+        var settings = ClusterFixture.ClusterSettings(postgres.ConnectionString(database));
+        // Long enough that the outage (which lasts until the run has ended) stays inside the lease on a loaded machine.
+        settings["Strata__Cluster__Lease"] = "00:02:00";
+        string dataDir = Path.Combine(Path.GetTempPath(), "strata-cluster-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var node = await StrataServer.StartAsync(dataDir, settings);
+            string id = await node.Alice.SubmitAsync(Slow);
+            await node.Alice.WaitForStateAsync(id, "QUERY_STATE_EXECUTING");
+            await postgres.StopServerAsync();
+            // PostgreSQL stays down until the run has ended and failed to record it.
+            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+            while (!node.Output.Contains($"Execution {id} ended but the metadata database is unavailable", StringComparison.Ordinal))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"the run did not end while PostgreSQL was down:\n{node.Output}");
+                await Task.Delay(100);
+            }
+            Assert.Contains($"Execution {id} ended QUERY_STATE_COMPLETED", node.Output, StringComparison.Ordinal);
+            await postgres.StartServerAsync();
+            var final = await WaitThroughUnavailableAsync(node.Alice, id);
+            Assert.Equal("QUERY_STATE_COMPLETED", final["state"]!.GetValue<string>());
+            var (_, rows, _) = await node.Alice.GetJsonAsync($"/api/v1/execution/{id}/results");
+            Assert.Equal(50_000_000, rows!["result"]!["rows"]![0]!["c"]!.GetValue<long>());
+            Assert.Contains($"Execution {id}: its end was recorded once the metadata database was back", node.Output, StringComparison.Ordinal);
+            Assert.Equal(1, ClusterFixture.Count(node.Output, $"Execution {id} started, attempt"));
+            Assert.Equal(1, ClusterFixture.Count(node.Output, $"Execution {id} ended QUERY_STATE_"));
+        }
+        finally
+        {
+            StrataServer.TryDelete(dataDir);
+        }
+    }
+
     private static async Task<System.Text.Json.Nodes.JsonNode> WaitThroughUnavailableAsync(HttpClient client, string id)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);

@@ -1,0 +1,103 @@
+using Strata.Storage.Files;
+using Strata.Storage.Files.Uploads;
+
+namespace Strata.Tests.Cluster;
+
+/// <summary>
+/// Nodes sharing one data directory: a starting node's sweep removes its own leftovers and a dead node's, never
+/// the spill of a query another node is running, nor an upload file another node is writing.
+/// </summary>
+[Collection("Cluster")]
+public sealed class SharedDataDirTests
+{
+    [Fact]
+    public async Task A_starting_node_leaves_a_running_nodes_spill_and_removes_a_dead_nodes_scratch()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        string database = await postgres.CreateDatabaseAsync();
+        var settings = ClusterFixture.ClusterSettings(postgres.ConnectionString(database));
+        settings["Strata__Medium__Slots"] = "1";
+        string dataDir = Path.Combine(Path.GetTempPath(), "strata-cluster-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var a = await StrataServer.StartAsync(dataDir, settings);
+            string nodes = Path.Combine(dataDir, "tmp", NodeScratch.NodesDirectory);
+            string aScratch = Assert.Single(Directory.GetDirectories(nodes));
+            Assert.True(File.Exists(Path.Combine(aScratch, NodeScratch.AliveFile)));
+            string running = await a.Alice.SubmitAsync(LifecycleTests.Endless);
+            await a.Alice.WaitForStateAsync(running, "QUERY_STATE_EXECUTING");
+            // The run's own spill directory, made when the engine takes it up (just after EXECUTING is recorded).
+            string executions = Path.Combine(aScratch, "executions");
+            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+            while (!Directory.Exists(executions) || Directory.GetDirectories(executions).Length == 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "no spill directory appeared for the running execution");
+                await Task.Delay(50);
+            }
+            // Spill of a run in flight on A (its real one may come and go with the engine's own warm-up directories).
+            string spill = Path.Combine(executions, "ffffffffffffffffffffffffffffffff");
+            Directory.CreateDirectory(spill);
+            File.WriteAllText(Path.Combine(spill, "spill.block"), "x");
+
+            // A node that died long ago: its .alive was last renewed two hours back.
+            string dead = Path.Combine(nodes, "dead-node");
+            Directory.CreateDirectory(Path.Combine(dead, "executions", "0123456789abcdef0123456789abcdef"));
+            File.WriteAllText(Path.Combine(dead, "executions", "0123456789abcdef0123456789abcdef", "spill.block"), "x");
+            File.WriteAllText(Path.Combine(dead, NodeScratch.AliveFile), "");
+            File.SetLastWriteTimeUtc(Path.Combine(dead, NodeScratch.AliveFile), DateTime.UtcNow - TimeSpan.FromHours(2));
+
+            await using var b = await StrataServer.StartAsync(dataDir, settings);
+            Assert.Contains("the scratch directories of 1 stopped nodes", b.Output, StringComparison.Ordinal);
+            // Before: B's start-up emptied <data>/tmp/executions, A's running spill included.
+            Assert.True(File.Exists(Path.Combine(spill, "spill.block")), "the running node's spill was removed");
+            Assert.NotEmpty(Directory.GetDirectories(executions));
+            Assert.False(Directory.Exists(dead), "the dead node's scratch directory was kept");
+            Assert.Equal(2, Directory.GetDirectories(nodes).Length);
+            var status = await b.Alice.GetFromJsonNodeAsync($"/api/v1/execution/{running}/status");
+            Assert.Equal("QUERY_STATE_EXECUTING", status["state"]!.GetValue<string>());
+            var (code, _, _) = await b.Alice.PostJsonAsync($"/api/v1/execution/{running}/cancel", null);
+            Assert.Equal(System.Net.HttpStatusCode.OK, code);
+            await a.Alice.WaitForStateAsync(running, "QUERY_STATE_CANCELLED");
+        }
+        finally
+        {
+            StrataServer.TryDelete(dataDir);
+        }
+    }
+
+    [Fact]
+    public void Upload_files_written_recently_stay_when_the_data_directory_is_shared_and_old_ones_go()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "strata-parts-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var files = new PartFiles(root);
+            string table = Path.Combine(root, "t_1");
+            Directory.CreateDirectory(table);
+            string inFlight = Path.Combine(table, "p_new.parquet");
+            string inFlightTemp = Path.Combine(table, "p_new2.parquet.tmp");
+            string crashed = Path.Combine(table, "p_old.parquet");
+            foreach (var file in new[] { inFlight, inFlightTemp, crashed })
+            {
+                File.WriteAllText(file, "x");
+            }
+            File.SetLastWriteTimeUtc(crashed, DateTime.UtcNow - TimeSpan.FromHours(1));
+            var none = new HashSet<string>(StringComparer.Ordinal);
+
+            Assert.Equal(1, files.Sweep(none, TimeSpan.FromMinutes(10)));
+            Assert.True(File.Exists(inFlight));
+            Assert.True(File.Exists(inFlightTemp));
+            Assert.False(File.Exists(crashed));
+            // A node alone: nothing else can be writing, everything unlisted goes.
+            Assert.Equal(2, files.Sweep(none));
+            Assert.False(Directory.Exists(table));
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+}
