@@ -20,12 +20,13 @@ public static partial class DemoData
             SELECT * FROM tokens.transfers WHERE blockchain = 'ethereum' ORDER BY block_number, evt_index
             """;
 
-        // Complete days only, as spellbook's model (it excludes the day in progress).
+        // Complete days only, as spellbook's model (it excludes the day in progress). The average is an ordered aggregate:
+        // a parallel sum of doubles would differ in its last bits from run to run.
         yield return $$"""
             CREATE OR REPLACE TABLE prices.usd_daily AS
             SELECT CAST(make_timestamp(epoch_us(minute)) AS DATE) AS day,
                    blockchain, contract_address, any_value(decimals) AS decimals, symbol,
-                   avg(price) AS price, arg_min(price, minute) AS price_open, max(price) AS price_high,
+                   avg(price ORDER BY minute) AS price, arg_min(price, minute) AS price_open, max(price) AS price_high,
                    min(price) AS price_low, arg_max(price, minute) AS price_close
             FROM prices.usd
             GROUP BY CAST(make_timestamp(epoch_us(minute)) AS DATE), blockchain, contract_address, symbol
