@@ -36,13 +36,13 @@ public static partial class DemoData
     /// <summary>The other chains, in Dune's names.</summary>
     public static IReadOnlyList<OtherChain> OtherChains { get; } =
     [
-        new("base", 150, 2000, 0, 1_686_789_347, 10, "op", new Dictionary<string, string>
+        new("base", 80, 2000, 0, 1_686_789_347, 10, "op", new Dictionary<string, string>
         {
             ["WETH"] = "4200000000000000000000000000000000000006",
             ["USDC"] = "833589fcd6edb6e08f4c7c32d4f71b54bda02913",
             ["DAI"] = "50c5725949a6f0c72e6c4a641f24049a917db0cb",
         }),
-        new("arbitrum", 100, 250, 166_000_000, 1_704_067_200, 10, "arbitrum", new Dictionary<string, string>
+        new("arbitrum", 60, 250, 166_000_000, 1_704_067_200, 10, "arbitrum", new Dictionary<string, string>
         {
             ["WETH"] = "82af49447d8a07e3bd95bd0d56f35241523fbab1",
             ["USDC"] = "af88d065e77c8cc2239327c5edb3a432268e5831",
@@ -52,7 +52,7 @@ public static partial class DemoData
             ["LINK"] = "f97f4df75117a78c1a5a0dbb814af92458539fb4",
             ["UNI"] = "fa7f8980b0f1e64a2062791cc3b0871572f1f7f0",
         }),
-        new("optimism", 60, 2000, 105_235_063, 1_686_068_903, 10, "op", new Dictionary<string, string>
+        new("optimism", 30, 2000, 105_235_063, 1_686_068_903, 10, "op", new Dictionary<string, string>
         {
             ["WETH"] = "4200000000000000000000000000000000000006",
             ["USDC"] = "0b2c639c533813f4aa9d7837caf62653d097ff85",
@@ -61,7 +61,7 @@ public static partial class DemoData
             ["WBTC"] = "68f180fcce6836688e9084f035309e29bf0a2095",
             ["LINK"] = "350a791bfc2c21f9ed5d10980dad2e2638ffa7f6",
         }),
-        new("polygon", 60, 2000, 51_800_000, 1_704_067_200, 300, "evm", new Dictionary<string, string>
+        new("polygon", 30, 2000, 51_800_000, 1_704_067_200, 300, "evm", new Dictionary<string, string>
         {
             ["WETH"] = "7ceb23fd6bc0add59e62ac25578270cff1b9f619",
             ["USDC"] = "3c499c542cef5e3811e1192ce70d8cc03d5c3359",
@@ -75,11 +75,11 @@ public static partial class DemoData
             ["USDC"] = "ddafbb505ad214d7b80b1f830fccc89b60fb7a83",
             ["USDT"] = "4ecaba5870353805a9f068101a40e0f32ed605c6",
         }),
-        new("bnb", 60, 750, 52_500_000, 1_751_328_000, 20, "evm", new Dictionary<string, string>
+        new("bnb", 30, 750, 52_500_000, 1_751_328_000, 20, "evm", new Dictionary<string, string>
         {
             ["WETH"] = "2170ed0880ac9a755fd29b2688956bd959f933f8",
         }),
-        new("avalanche_c", 30, 2000, 40_000_000, 1_704_067_200, 20, "evm", new Dictionary<string, string>
+        new("avalanche_c", 20, 2000, 40_000_000, 1_704_067_200, 20, "evm", new Dictionary<string, string>
         {
             ["WETH"] = "49d5c2bdffac6ce2bfdb6640f4f80f226bc10bab",
             ["USDC"] = "b97ef9ef8734c71904d8002f8b6bc66dd9c48a6e",
