@@ -170,7 +170,40 @@ public sealed partial class DemoDataCorpusTests(DemoDuneSqlFixture fixture, ITes
             WHERE name = 'arbitrum'
             """
         },
+        {
+            "data-catalog/curated/labels/ens-labels.mdx",
+            """
+            SELECT
+              address,
+              name
+            FROM
+              labels.ens
+            WHERE
+              name = 'vitalik.eth'
+            """
+        },
+        {
+            "api-reference/connectors/trino/sdks.mdx",
+            "SELECT count(*) FROM base.transactions WHERE block_time > now() - interval '1' day"
+        },
     };
+
+    /// <summary>Real queries of the corpus over the other chains' tables (gnosischain's Dune queries), verbatim: rows, not just completion.</summary>
+    [Theory]
+    [InlineData("gc_total_transactions.sql")]
+    [InlineData("gc_blocks.sql")]
+    [InlineData("gc_tx_type_count.sql")]
+    [InlineData("gc_total_fees.sql")]
+    [InlineData("gc_weekly_new_users.sql")]
+    [InlineData("gc_block_fullness_vs_priority_fee.sql")]
+    [InlineData("gc_gas_price_position_cohort.sql")]
+    public void Real_queries_over_another_chain_return_rows(string file)
+    {
+        var rows = fixture.Db.Rows(File.ReadAllText(Path.Combine(DuneSqlDirectory(), "corpus-real", file)));
+        output.WriteLine($"{file}: {rows.Count} rows; first: {string.Join(" | ", rows.FirstOrDefault() ?? [])}");
+        Assert.NotEmpty(rows);
+        Assert.DoesNotContain(rows[0], v => v is null or "" or "NULL");
+    }
 
     [Theory]
     [MemberData(nameof(DocsExamples))]

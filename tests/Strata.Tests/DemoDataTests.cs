@@ -69,6 +69,7 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
         ["timestamp"] = "TIMESTAMP",
         ["timestamp(3) with time zone"] = "TIMESTAMP WITH TIME ZONE",
         ["uint256"] = DemoData.Uint256Type,
+        ["decimal(38,0)"] = "DECIMAL(38,0)",
         ["array(varbinary)"] = "BLOB[]",
         ["array(bigint)"] = "BIGINT[]",
         ["array(row(address varbinary, storagekeys array(varbinary)))"] = "STRUCT(address BLOB, storagekeys BLOB[])[]",
@@ -373,7 +374,7 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
             SELECT count(*) FROM tokens.erc20
             WHERE blockchain = 'ethereum' AND contract_address = unhex('{address}') AND symbol = '{symbol}' AND decimals = {decimals}
             """));
-        Assert.Equal(1, Count($"SELECT count(*) FROM tokens.erc20 WHERE symbol = '{symbol}'"));
+        Assert.Equal(1, Count($"SELECT count(*) FROM tokens.erc20 WHERE blockchain = 'ethereum' AND symbol = '{symbol}'"));
     }
 
     [Fact]
@@ -384,12 +385,12 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
             LEFT JOIN tokens.erc20 t ON t.contract_address = e.contract_address AND t.blockchain = 'ethereum'
             WHERE t.contract_address IS NULL
             """));
-        Assert.Equal(0, Count("SELECT count(*) - count(DISTINCT contract_address) FROM tokens.erc20"));
+        Assert.Equal(0, Count("SELECT count(*) - count(DISTINCT contract_address) FROM tokens.erc20 WHERE blockchain = 'ethereum'"));
         // Well-known tokens move at most a few million USD at a time, and at least a token's smallest unit.
         double most = Convert.ToDouble(Scalar($"""
             SELECT max(e.value::DOUBLE / pow(10, t.decimals) * p.price)
             FROM erc20_ethereum.evt_Transfer e
-            JOIN tokens.erc20 t ON t.contract_address = e.contract_address
+            JOIN tokens.erc20 t ON t.blockchain = 'ethereum' AND t.contract_address = e.contract_address
             JOIN prices.usd p ON p.contract_address = e.contract_address AND p.minute = date_trunc('minute', e.evt_block_time)
             WHERE t.symbol IN ({string.Join(", ", DemoData.WellKnownTokens.Select(k => $"'{k.Symbol}'"))})
             """), CultureInfo.InvariantCulture);
@@ -413,7 +414,7 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
             SELECT count(*) FROM (SELECT symbol, count(*) AS n, count(DISTINCT minute) AS d FROM prices.usd GROUP BY symbol)
             WHERE n <> {minutes} OR d <> {minutes}
             """));
-        Assert.Equal(Count("SELECT count(*) FROM tokens.erc20") + 1, Count("SELECT count(DISTINCT symbol) FROM prices.usd"));
+        Assert.Equal(Count("SELECT count(*) FROM tokens.erc20 WHERE blockchain = 'ethereum'") + 1, Count("SELECT count(DISTINCT symbol) FROM prices.usd"));
         Assert.Equal(minutes, Count("SELECT count(*) FROM prices.usd WHERE symbol = 'ETH' AND blockchain IS NULL AND contract_address IS NULL"));
         Assert.InRange(Convert.ToDouble(Scalar("SELECT min(price) FROM prices.usd WHERE symbol = 'USDC'"), CultureInfo.InvariantCulture), 0.99, 1.01);
         Assert.InRange(Convert.ToDouble(Scalar("SELECT avg(price) FROM prices.usd WHERE symbol = 'WETH'"), CultureInfo.InvariantCulture), 1000, 10000);

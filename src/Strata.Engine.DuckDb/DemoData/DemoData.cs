@@ -65,7 +65,7 @@ public static partial class DemoData
     private const double BlocksPerSlot = 0.9935;
 
     /// <summary>The temporary tables built along the way (in the temp catalog), dropped at the end.</summary>
-    private static readonly string[] TempTables = ["demo_tokens", "demo_blocks", "demo_txi", "demo_txk", "demo_tx"];
+    private static readonly string[] TempTables = ["demo_chain_tx", "demo_chain_tokens", "demo_tokens", "demo_blocks", "demo_txi", "demo_txk", "demo_tx"];
 
     /// <summary>The temporary macros, dropped at the end (dependents first).</summary>
     private static readonly string[] TempMacros =
@@ -75,8 +75,9 @@ public static partial class DemoData
     ];
 
     /// <summary>The fully qualified demo tables, e.g. "ethereum.blocks".</summary>
-    public static IReadOnlyList<string> Tables { get; } =
-    [
+    /// <remarks>Built on first use: the other chains' list is a static of another part of this class.</remarks>
+    public static IReadOnlyList<string> Tables => tables ??= [.. new[]
+    {
         "ethereum.blocks",
         "ethereum.transactions",
         "ethereum.logs",
@@ -102,7 +103,13 @@ public static partial class DemoData
         "dune.blockchains",
         "utils.days",
         "utils.hours",
-    ];
+        "tokens_ethereum.transfers",
+        "prices.usd_daily",
+        "labels.ens",
+        "ethereum.contracts",
+    }.Concat(OtherChainTables())];
+
+    private static IReadOnlyList<string>? tables;
 
     /// <summary>Creates schemas and tables in the connection's current catalog, for data ending now.</summary>
     /// <inheritdoc cref="Generate(DuckDBConnection, double, DateTimeOffset)"/>
@@ -130,7 +137,7 @@ public static partial class DemoData
         try
         {
             var size = new Sizes(scale, generatedAt);
-            foreach (string sql in ChainScript(size).Concat(TableScript(size)).Concat(TraceScript(size)).Concat(PriceScript(size)).Concat(SpellScript()).Concat(CuratedScript(size)))
+            foreach (string sql in ChainScript(size).Concat(TableScript(size)).Concat(TraceScript(size)).Concat(PriceScript(size)).Concat(SpellScript()).Concat(CuratedScript(size)).Concat(MoreScript(size)).Concat(OtherChainScript()))
             {
                 DuckDbCommands.Exec(connection, sql);
             }
