@@ -38,12 +38,12 @@ public static partial class QueryEngineSetup
         services.AddSingleton<IResultQueryEngine>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
-            return new DuckDbResultQuery(Path.Combine(o.DataDir, "results"), o.Medium.Threads, o.Medium.MemoryLimit);
+            return new DuckDbResultQuery(Path.Combine(o.DataDir, "results"), OwnInstanceLimits(o, "result-views"));
         });
         services.AddSingleton<ITableLoader>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
-            return new DuckDbTableLoader(new DuckDbLoaderSettings(o.Medium.Threads, o.Medium.MemoryLimit, Path.Combine(o.DataDir, "tmp", "loader")));
+            return new DuckDbTableLoader(OwnInstanceLimits(o, "loader"));
         });
         services.AddSingleton<IQueryEngine>(sp =>
         {
@@ -70,6 +70,13 @@ public static partial class QueryEngineSetup
         });
         return services;
     }
+
+    /// <summary>
+    /// The server's own DuckDB instances (the loader's, the result views') run with the medium tier's threads, memory
+    /// limit and spill cap, spilling to <c>tmp/&lt;name&gt;</c> of the data directory.
+    /// </summary>
+    private static DuckDbLimits OwnInstanceLimits(StrataOptions o, string name) =>
+        new(o.Medium.Threads, o.Medium.MemoryLimit, Path.Combine(o.DataDir, "tmp", name), o.Medium.MaxSpillBytes);
 
     /// <summary>Generates the demo database when the data directory has none (before the engine opens it).</summary>
     public static void PrepareEngineData(this IServiceProvider services, TextWriter output)

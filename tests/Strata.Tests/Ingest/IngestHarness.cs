@@ -30,7 +30,7 @@ internal sealed class IngestHarness : IAsyncDisposable
         DataDir = dataDir;
         Store = new SqliteMetadataStore(Path.Combine(dataDir, "metadata.db"));
         Files = new PartFiles(Path.Combine(dataDir, "uploads"));
-        loader = new DuckDbTableLoader(new DuckDbLoaderSettings(2, "1GB", Path.Combine(dataDir, "tmp")));
+        loader = new DuckDbTableLoader(new DuckDbLimits(2, "1GB", Path.Combine(dataDir, "tmp")));
         Compactor = new PartCompactor(Store, loader, Files, Options.Create(new TableQuotaOptions { CompactAfterParts = compactAfterParts }), NullLogger<PartCompactor>.Instance);
     }
 
