@@ -131,7 +131,7 @@ internal static class BodyFuzzRun
     {
         string work = Path.Combine(dataDir, "loader-fuzz");
         Directory.CreateDirectory(work);
-        using var loader = new DuckDbTableLoader(new DuckDbLoaderSettings(1, "1GB", Path.Combine(work, "tmp")));
+        using var loader = new DuckDbTableLoader(new DuckDbLimits(1, "1GB", Path.Combine(work, "tmp")));
         UploadColumn Column(string name, string type) => new(name, UploadColumnType.Parse(type)!);
         UploadColumn[] columns =
         [

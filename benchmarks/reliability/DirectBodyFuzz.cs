@@ -128,7 +128,7 @@ internal sealed class DirectBodyFuzz(IServiceProvider services, IReadOnlyList<Sa
 
     public async Task LoaderAsync(long ndjson, long csv, int seed, int parallel, int compareEvery, string work, Action<string> progress)
     {
-        using var loader = new DuckDbTableLoader(new DuckDbLoaderSettings(1, "1GB", Path.Combine(work, "tmp")));
+        using var loader = new DuckDbTableLoader(new DuckDbLimits(1, "1GB", Path.Combine(work, "tmp")));
         UploadColumn Column(string name, string type) => new(name, UploadColumnType.Parse(type)!);
         UploadColumn[] columns =
         [

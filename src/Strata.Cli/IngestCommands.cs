@@ -117,7 +117,7 @@ public static class IngestCommands
             throw new CliFailure(ExitCodes.Usage, e.Message);
         }
         var files = new PartFiles(Path.Combine(dataDir, "uploads"), DropGrace);
-        using var loader = new DuckDbTableLoader(new DuckDbLoaderSettings(Math.Max(1, Environment.ProcessorCount), "2GB", Path.Combine(dataDir, "tmp", "ingest-" + request.Chain)));
+        using var loader = new DuckDbTableLoader(new DuckDbLimits(Math.Max(1, Environment.ProcessorCount), "2GB", Path.Combine(dataDir, "tmp", "ingest-" + request.Chain)));
         using var node = new JsonRpcNode(settings);
         var compactor = new PartCompactor(store, loader, files, Options.Create(new TableQuotaOptions()), NullLogger<PartCompactor>.Instance);
         var ingest = new ChainIngest(node, store, files, loader, compactor, TimeProvider.System, loggers.CreateLogger<ChainIngest>());

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Npgsql;
 using Strata.Core.Storage;
 using Strata.Metadata.Postgres;
@@ -51,7 +50,7 @@ public sealed class ClusterDatabase : IAsyncDisposable
         {
             return await PostgresConnections.RunAsync(dataSource, body, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (PostgresConnections.IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
         {
             throw Unavailable(e);
         }
@@ -64,7 +63,7 @@ public sealed class ClusterDatabase : IAsyncDisposable
         {
             return PostgresConnections.Run(dataSource, body);
         }
-        catch (Exception e) when (IsUnavailable(e))
+        catch (Exception e) when (PostgresConnections.IsUnavailable(e))
         {
             throw Unavailable(e);
         }
@@ -77,7 +76,7 @@ public sealed class ClusterDatabase : IAsyncDisposable
         {
             return await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (PostgresConnections.IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
         {
             throw Unavailable(e);
         }
@@ -87,25 +86,7 @@ public sealed class ClusterDatabase : IAsyncDisposable
     public void ClearPool() => dataSource.Clear();
 
     public MetadataUnavailableException Unavailable(Exception e) =>
-        new($"the metadata database ({Database}) is unavailable: {FirstSentence(e.Message)}; try again shortly", e);
-
-    /// <summary>Failures of reaching the database, not of the statement: refused, timed out, broken, shutting down, full.</summary>
-    public static bool IsUnavailable(Exception e) => e switch
-    {
-        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal)
-            || p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
-                or PostgresErrorCodes.TooManyConnections,
-        NpgsqlException => true,
-        SocketException or TimeoutException => true,
-        MetadataUnavailableException => true,
-        _ => false,
-    };
-
-    private static string FirstSentence(string message)
-    {
-        int end = message.IndexOf('.', StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message;
-    }
+        PostgresConnections.Unavailable(Database, e);
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 }

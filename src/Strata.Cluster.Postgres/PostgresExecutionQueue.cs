@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Strata.Metadata.Postgres;
 using NpgsqlTypes;
 using Strata.Application.Executions;
 using Strata.Core.Executions;
@@ -188,7 +189,7 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
                 }
                 failures = 0;
             }
-            catch (Exception e) when (ClusterDatabase.IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (PostgresConnections.IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
             {
                 // The database is away (restarting): keep the slot, try again after a pause.
                 if (failures++ == 0)
@@ -340,7 +341,7 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
                 return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             });
         }
-        catch (Exception e) when (ClusterDatabase.IsUnavailable(e))
+        catch (Exception e) when (PostgresConnections.IsUnavailable(e))
         {
             // A metrics gauge: unknown while the database is away.
             return 0;
@@ -364,7 +365,7 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
                     await RenewAsync(cancellationToken).ConfigureAwait(false);
                     Interlocked.Exchange(ref lastRenewal, Stopwatch.GetTimestamp());
                 }
-                catch (Exception e) when (ClusterDatabase.IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (PostgresConnections.IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
                 {
                     if (Stopwatch.GetElapsedTime(Interlocked.Read(ref lastRenewal)) > lease * 0.7 && !held.IsEmpty)
                     {
@@ -439,7 +440,7 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
         {
             await write().ConfigureAwait(false);
         }
-        catch (Exception e) when (ClusterDatabase.IsUnavailable(e))
+        catch (Exception e) when (PostgresConnections.IsUnavailable(e))
         {
             Log.WriteSkipped(logger, e.Message);
         }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Strata.Application.Executions;
 using Strata.Core.Executions;
 using Strata.Core.Storage;
+using Strata.Metadata.Postgres;
 
 namespace Strata.Cluster.Postgres;
 
@@ -85,7 +86,7 @@ public sealed partial class PostgresExecutionSignals : IExecutionSignals
                     await local.CancelAsync(id).ConfigureAwait(false);
                 }
             }
-            catch (Exception e) when (ClusterDatabase.IsUnavailable(e))
+            catch (Exception e) when (PostgresConnections.IsUnavailable(e))
             {
                 // Gone again: the next reconnect catches up.
                 return;

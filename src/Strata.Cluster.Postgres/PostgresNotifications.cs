@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Strata.Metadata.Postgres;
 
 namespace Strata.Cluster.Postgres;
 
@@ -85,7 +86,7 @@ public sealed partial class PostgresNotifications : IAsyncDisposable
             {
                 break;
             }
-            catch (Exception e) when (ClusterDatabase.IsUnavailable(e) || e is InvalidOperationException or System.IO.IOException)
+            catch (Exception e) when (PostgresConnections.IsUnavailable(e) || e is InvalidOperationException or System.IO.IOException)
             {
                 Log.ListenLost(logger, e.Message);
             }
@@ -121,7 +122,7 @@ public sealed partial class PostgresNotifications : IAsyncDisposable
                         await SendAsync(batch, cancellationToken).ConfigureAwait(false);
                         break;
                     }
-                    catch (Exception e) when (ClusterDatabase.IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
+                    catch (Exception e) when (PostgresConnections.IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
                     {
                         if (attempt >= SendAttempts)
                         {

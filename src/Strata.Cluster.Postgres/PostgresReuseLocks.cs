@@ -49,7 +49,7 @@ public sealed class PostgresReuseLocks(ClusterDatabase database) : IReuseLocks
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
             inProcess.Dispose();
-            if (ClusterDatabase.IsUnavailable(e) && e is not Strata.Core.Storage.MetadataUnavailableException && !cancellationToken.IsCancellationRequested)
+            if (PostgresConnections.IsUnavailable(e) && e is not Strata.Core.Storage.MetadataUnavailableException && !cancellationToken.IsCancellationRequested)
             {
                 throw database.Unavailable(e);
             }
@@ -67,7 +67,7 @@ public sealed class PostgresReuseLocks(ClusterDatabase database) : IReuseLocks
                 command.Parameters.Add(new NpgsqlParameter { Value = reuseKey });
                 await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception e) when (ClusterDatabase.IsUnavailable(e))
+            catch (Exception e) when (PostgresConnections.IsUnavailable(e))
             {
                 // The session is gone and its lock with it.
             }

@@ -15,19 +15,22 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
     private const int CountCacheSize = 10_000;
     private readonly DuckDBConnection root;
 
+    /// <summary>The limits as set, for the message of a view that outgrew them.</summary>
+    private readonly string limits;
+
     /// <summary>Matching-row counts per result and filter: results never change, so a count never goes stale.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
 
-    public DuckDbResultQuery(string resultsDirectory, int threads, string memoryLimit)
+    public DuckDbResultQuery(string resultsDirectory, DuckDbLimits settings)
     {
         root = new DuckDBConnection("Data Source=:memory:");
         root.Open();
         string dir = Path.GetFullPath(resultsDirectory).TrimEnd('/') + "/";
+        // Before the limits: setting the temp directory adds it to the allowed directories, which this SET replaces.
+        DuckDbCommands.Exec(root, $"SET allowed_directories = [{SqlQuoting.QuoteString(dir)}]");
+        limits = settings.Apply(root);
         foreach (var sql in new[]
         {
-            $"SET threads = {threads}",
-            $"SET memory_limit = {SqlQuoting.QuoteString(memoryLimit)}",
-            $"SET allowed_directories = [{SqlQuoting.QuoteString(dir)}]",
             "SET parquet_metadata_cache = true",
             // Every result read here is another file, and the cache of external file contents would keep
             // part of each one (expired and deleted results included) until the memory limit.
@@ -145,10 +148,12 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
         counts[key] = matching;
     }
 
-    private static Exception Refuse(DuckDBException e, CancellationToken cancellationToken) =>
+    private Exception Refuse(DuckDBException e, CancellationToken cancellationToken) =>
         cancellationToken.IsCancellationRequested
             ? new OperationCanceledException(cancellationToken)
-            : new InvalidResultQueryException(e.Message.Split('\n')[0]);
+            : new InvalidResultQueryException(DuckDbLimits.Exceeded(e.Message)
+                ? $"the filter, sort or sample needed more memory than result views may use ({limits}, the medium tier's); filter first, sort fewer rows, or ask for a smaller sample"
+                : e.Message.Split('\n')[0]);
 
     /// <summary>The column as its stored kind's SQL type, for reading into a sink.</summary>
     private static string ReadExpression(ResultColumn column) =>

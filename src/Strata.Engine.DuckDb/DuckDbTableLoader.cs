@@ -12,9 +12,6 @@ using Strata.Storage.Files.Uploads;
 
 namespace Strata.Engine.DuckDb;
 
-/// <summary>Resources of the loader's DuckDB instance.</summary>
-public sealed record DuckDbLoaderSettings(int Threads, string MemoryLimit, string TempDirectory);
-
 /// <summary>
 /// Converts uploaded CSV and NDJSON into Parquet table parts with DuckDB's readers, in one pass.
 /// Every value is converted strictly; the first value that does not convert fails the statement
@@ -30,14 +27,14 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
     private static readonly BigInteger Uint256Max = BigInteger.Pow(2, 256) - 1;
     private readonly DuckDBConnection root;
 
-    public DuckDbTableLoader(DuckDbLoaderSettings settings)
+    /// <summary>The limits as set, for the message of a load that outgrew them.</summary>
+    private readonly string limits;
+
+    public DuckDbTableLoader(DuckDbLimits settings)
     {
-        Directory.CreateDirectory(settings.TempDirectory);
         root = new DuckDBConnection("Data Source=:memory:");
         root.Open();
-        DuckDbCommands.Exec(root, $"SET threads = {settings.Threads}");
-        DuckDbCommands.Exec(root, $"SET memory_limit = {SqlQuoting.QuoteString(settings.MemoryLimit)}");
-        DuckDbCommands.Exec(root, $"SET temp_directory = {SqlQuoting.QuoteString(settings.TempDirectory)}");
+        limits = settings.Apply(root);
         // GLOBAL: each load runs on a duplicate connection, and a plain SET would stay on this one.
         DuckDbCommands.Exec(root, "SET GLOBAL TimeZone = 'UTC'");
         DuckDbCommands.Exec(root, "SET autoinstall_known_extensions = false");
@@ -91,7 +88,9 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
         catch (Exception e) when (e is DuckDBException or DuckDbStatementException && !DiskFullException.Is(e))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            throw Reject(e.Message, source, format, columns, plan);
+            throw DuckDbLimits.Exceeded(e.Message)
+                ? new UploadRejectedException($"the upload needed more memory than the table loader may use ({limits}, the medium tier's); insert it in smaller parts or with fewer or shorter columns")
+                : Reject(e.Message, source, format, columns, plan);
         }
     }
 

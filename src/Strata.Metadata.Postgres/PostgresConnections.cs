@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Npgsql;
+using Strata.Core.Storage;
 
 namespace Strata.Metadata.Postgres;
 
@@ -19,6 +20,31 @@ public static class PostgresConnections
         NpgsqlException n => n.InnerException is IOException or SocketException or EndOfStreamException,
         _ => false,
     };
+
+    /// <summary>
+    /// Failures of reaching the database, not of the statement: refused, timed out, broken, shutting down, full, or
+    /// already reported as <see cref="MetadataUnavailableException"/>. The store and the cluster parts answer these with 503.
+    /// </summary>
+    public static bool IsUnavailable(Exception e) => e switch
+    {
+        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal)
+            || p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+                or PostgresErrorCodes.TooManyConnections,
+        NpgsqlException => true,
+        SocketException or TimeoutException => true,
+        MetadataUnavailableException => true,
+        _ => false,
+    };
+
+    /// <summary>The 503 of <paramref name="database"/> (host:port/name, never a password) being unreachable, naming why.</summary>
+    public static MetadataUnavailableException Unavailable(string database, Exception e) =>
+        new($"the metadata database ({database}) is unavailable: {FirstSentence(e.Message)}; try again shortly", e);
+
+    internal static string FirstSentence(string message)
+    {
+        int end = message.IndexOf('.', StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
 
     /// <summary>Runs <paramref name="body"/> on a pooled connection, once more on a new one if the first's session was lost.</summary>
     public static async Task<T> RunAsync<T>(NpgsqlDataSource dataSource, Func<NpgsqlConnection, Task<T>> body, CancellationToken cancellationToken)

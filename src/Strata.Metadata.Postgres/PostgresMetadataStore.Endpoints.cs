@@ -27,16 +27,8 @@ public sealed partial class PostgresMetadataStore
         ReadOneAsync($"SELECT {EndpointColumns} FROM query_endpoints WHERE owner = @owner AND slug = @slug",
             c => c.Text("owner", owner).Text("slug", slug), ReadEndpoint, cancellationToken);
 
-    public async Task<(IReadOnlyList<QueryEndpoint> Endpoints, long Total)> ListEndpointsAsync(string owner, int limit, int offset, CancellationToken cancellationToken)
-    {
-        var page = await ReadAllAsync($"""
-            SELECT {EndpointColumns}, count(*) OVER () FROM query_endpoints WHERE owner = @owner ORDER BY slug LIMIT @limit OFFSET @offset
-            """, c => c.Text("owner", owner).Int("limit", limit).Int("offset", offset), r => (Endpoint: ReadEndpoint(r), Total: r.GetInt64(7)), cancellationToken).ConfigureAwait(false);
-        long total = page.Count > 0
-            ? page[0].Total
-            : await ScalarAsync("SELECT count(*) FROM query_endpoints WHERE owner = @owner", c => c.Text("owner", owner), cancellationToken).ConfigureAwait(false);
-        return (page.Select(p => p.Endpoint).ToList(), total);
-    }
+    public async Task<(IReadOnlyList<QueryEndpoint> Endpoints, long Total)> ListEndpointsAsync(string owner, int limit, int offset, CancellationToken cancellationToken) =>
+        await OwnerPageAsync(EndpointColumns, "query_endpoints", "slug", owner, limit, offset, ReadEndpoint, cancellationToken).ConfigureAwait(false);
 
     public Task<bool> DeleteEndpointAsync(string owner, string slug, CancellationToken cancellationToken) =>
         ChangeAsync("DELETE FROM query_endpoints WHERE owner = @owner AND slug = @slug", c => c.Text("owner", owner).Text("slug", slug), cancellationToken);

@@ -33,16 +33,8 @@ public sealed partial class PostgresMetadataStore
     public Task<SavedQuery?> GetQueryAsync(long id, CancellationToken cancellationToken) =>
         ReadOneAsync($"SELECT {QueryColumns} FROM queries WHERE id = @id", c => c.Int("id", id), ReadQuery, cancellationToken);
 
-    public async Task<(IReadOnlyList<SavedQuery> Queries, long Total)> ListQueriesAsync(string owner, int limit, int offset, CancellationToken cancellationToken)
-    {
-        var page = await ReadAllAsync($"""
-            SELECT {QueryColumns}, count(*) OVER () FROM queries WHERE owner = @owner ORDER BY id LIMIT @limit OFFSET @offset
-            """, c => c.Text("owner", owner).Int("limit", limit).Int("offset", offset), r => (Query: ReadQuery(r), Total: r.GetInt64(13)), cancellationToken).ConfigureAwait(false);
-        long total = page.Count > 0
-            ? page[0].Total
-            : await ScalarAsync("SELECT count(*) FROM queries WHERE owner = @owner", c => c.Text("owner", owner), cancellationToken).ConfigureAwait(false);
-        return (page.Select(p => p.Query).ToList(), total);
-    }
+    public async Task<(IReadOnlyList<SavedQuery> Queries, long Total)> ListQueriesAsync(string owner, int limit, int offset, CancellationToken cancellationToken) =>
+        await OwnerPageAsync(QueryColumns, "queries", "id", owner, limit, offset, ReadQuery, cancellationToken).ConfigureAwait(false);
 
     private static SavedQuery ReadQuery(NpgsqlDataReader r) => new()
     {

@@ -25,16 +25,8 @@ public sealed partial class PostgresMetadataStore
         ReadOneAsync($"SELECT {ViewColumns} FROM materialized_views WHERE owner = @owner AND name = @name",
             c => c.Text("owner", owner).Text("name", name), ReadView, cancellationToken);
 
-    public async Task<(IReadOnlyList<MaterializedView> Views, long Total)> ListViewsAsync(string owner, int limit, int offset, CancellationToken cancellationToken)
-    {
-        var page = await ReadAllAsync($"""
-            SELECT {ViewColumns}, count(*) OVER () FROM materialized_views WHERE owner = @owner ORDER BY name LIMIT @limit OFFSET @offset
-            """, c => c.Text("owner", owner).Int("limit", limit).Int("offset", offset), r => (View: ReadView(r), Total: r.GetInt64(13)), cancellationToken).ConfigureAwait(false);
-        long total = page.Count > 0
-            ? page[0].Total
-            : await ScalarAsync("SELECT count(*) FROM materialized_views WHERE owner = @owner", c => c.Text("owner", owner), cancellationToken).ConfigureAwait(false);
-        return (page.Select(p => p.View).ToList(), total);
-    }
+    public async Task<(IReadOnlyList<MaterializedView> Views, long Total)> ListViewsAsync(string owner, int limit, int offset, CancellationToken cancellationToken) =>
+        await OwnerPageAsync(ViewColumns, "materialized_views", "name", owner, limit, offset, ReadView, cancellationToken).ConfigureAwait(false);
 
     public Task<IReadOnlyList<MaterializedView>> ListVisibleViewsAsync(string caller, CancellationToken cancellationToken) =>
         ReadAllAsync($"SELECT {ViewColumns} FROM materialized_views WHERE owner = @owner OR NOT is_private ORDER BY owner, name",

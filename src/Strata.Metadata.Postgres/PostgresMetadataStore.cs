@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Npgsql;
 using NpgsqlTypes;
 using Strata.Core.Storage;
@@ -52,7 +51,7 @@ public sealed partial class PostgresMetadataStore : IMetadataStore, IAsyncDispos
         }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or InvalidCastException or OverflowException)
         {
-            throw new ArgumentException($"the PostgreSQL connection string is malformed ({FirstSentence(e.Message)}); expected Host=...;Port=...;Username=...;Password=...;Database=...", e);
+            throw new ArgumentException($"the PostgreSQL connection string is malformed ({PostgresConnections.FirstSentence(e.Message)}); expected Host=...;Port=...;Username=...;Password=...;Database=...", e);
         }
         if (string.IsNullOrWhiteSpace(builder.Host))
         {
@@ -80,12 +79,6 @@ public sealed partial class PostgresMetadataStore : IMetadataStore, IAsyncDispos
     private static bool HasAny(System.Data.Common.DbConnectionStringBuilder given, params string[] keys) =>
         keys.Any(given.ContainsKey);
 
-    private static string FirstSentence(string message)
-    {
-        int end = message.IndexOf('.', StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message;
-    }
-
     private static string Describe(NpgsqlConnectionStringBuilder b) => $"{b.Host}:{b.Port}/{b.Database}";
 
     /// <summary>Brings the schema to <see cref="SchemaVersion"/> under an advisory lock; refuses a newer one.</summary>
@@ -104,9 +97,9 @@ public sealed partial class PostgresMetadataStore : IMetadataStore, IAsyncDispos
         {
             return await PostgresConnections.RunAsync(dataSource, body, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is not MetadataUnavailableException && PostgresConnections.IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
         {
-            throw new MetadataUnavailableException($"the metadata database ({Database}) is unavailable: {FirstSentence(e.Message)}; try again shortly", e);
+            throw PostgresConnections.Unavailable(Database, e);
         }
     }
 
@@ -126,17 +119,6 @@ public sealed partial class PostgresMetadataStore : IMetadataStore, IAsyncDispos
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return result;
         }, cancellationToken);
-
-    /// <summary>Failures of reaching the database, not of the statement: refused, timed out, broken, shutting down, full.</summary>
-    internal static bool IsUnavailable(Exception e) => e switch
-    {
-        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal)
-            || p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
-                or PostgresErrorCodes.TooManyConnections,
-        NpgsqlException => true,
-        SocketException or TimeoutException => true,
-        _ => false,
-    };
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql) =>
         new(sql, connection, transaction);

@@ -20,7 +20,7 @@ public sealed class DuckDbCacheBoundTests : IDisposable
     public DuckDbCacheBoundTests()
     {
         Directory.CreateDirectory(directory);
-        loader = new DuckDbTableLoader(new DuckDbLoaderSettings(1, "1GB", Path.Combine(directory, "tmp")));
+        loader = new DuckDbTableLoader(new DuckDbLimits(1, "1GB", Path.Combine(directory, "tmp")));
     }
 
     public void Dispose()
@@ -62,7 +62,7 @@ public sealed class DuckDbCacheBoundTests : IDisposable
         {
             parts.Add(await LoadPartAsync(n));
         }
-        using var engine = new DuckDbResultQuery(directory, 1, "256MB");
+        using var engine = new DuckDbResultQuery(directory, new DuckDbLimits(1, "256MB", Path.Combine(directory, "tmp")));
         var schema = new ResultSchema([new ResultColumn("batch", "bigint", ColumnKind.Int64), new ResultColumn("label", "varchar", ColumnKind.Text)]);
         long afterFew = 0;
         for (int n = 0; n < parts.Count; n++)

@@ -45,7 +45,7 @@ public sealed partial class LoaderPlanningTests : IDisposable
     [Fact]
     public async Task The_two_level_NDJSON_statement_loads_and_refuses_as_before()
     {
-        using var loader = new DuckDbTableLoader(new DuckDbLoaderSettings(1, "256MB", Path.Combine(directory, "tmp")));
+        using var loader = new DuckDbTableLoader(new DuckDbLimits(1, "256MB", Path.Combine(directory, "tmp")));
         UploadColumn[] columns = [new("a", UploadColumnType.Parse("integer")!), new("e", UploadColumnType.Parse("timestamp")!), new("b", UploadColumnType.Varchar)];
         string body = Path.Combine(directory, "body.ndjson");
         await File.WriteAllTextAsync(body, "{\"a\": 1, \"e\": \"2021-01-01T00:00:00+02:00\", \"b\": \"x\"}\n{\"a\": null}\n");

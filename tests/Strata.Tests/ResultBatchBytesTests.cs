@@ -131,7 +131,7 @@ public sealed class ResultBatchBytesTests : IDisposable
         Assert.Equal(rows, seen);
 
         string parquet = await store.EnsureParquetAsync("copies", CancellationToken.None);
-        using var engine = new DuckDbResultQuery(root, 1, "256MB");
+        using var engine = new DuckDbResultQuery(root, new DuckDbLimits(1, "256MB", Path.Combine(root, "tmp")));
         var filter = FilterParser.Parse("i >= 0", ["i", "t"]);
         var (page, matching) = await engine.QueryAsync(new ResultQuery("copies", parquet, Schema, [0, 1], filter, [], 1234, 3, null), CancellationToken.None);
         using (page)

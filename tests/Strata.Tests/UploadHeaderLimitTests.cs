@@ -19,7 +19,7 @@ public sealed class UploadHeaderLimitTests : IDisposable
     public UploadHeaderLimitTests()
     {
         Directory.CreateDirectory(directory);
-        loader = new DuckDbTableLoader(new DuckDbLoaderSettings(1, "1GB", Path.Combine(directory, "tmp")));
+        loader = new DuckDbTableLoader(new DuckDbLimits(1, "1GB", Path.Combine(directory, "tmp")));
     }
 
     public void Dispose()

@@ -42,12 +42,12 @@ public static partial class QueryEngineSetup
         services.AddSingleton<IResultQueryEngine>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
-            return new DuckDbResultQuery(Path.Combine(o.DataDir, "results"), o.Medium.Threads, o.Medium.MemoryLimit);
+            return new DuckDbResultQuery(Path.Combine(o.DataDir, "results"), OwnInstanceLimits(o, sp.GetRequiredService<NodeScratch>().Root, "result-views"));
         });
         services.AddSingleton<ITableLoader>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
-            return new DuckDbTableLoader(new DuckDbLoaderSettings(o.Medium.Threads, o.Medium.MemoryLimit, Path.Combine(sp.GetRequiredService<NodeScratch>().Root, "loader")));
+            return new DuckDbTableLoader(OwnInstanceLimits(o, sp.GetRequiredService<NodeScratch>().Root, "loader"));
         });
         services.AddSingleton<IQueryEngine>(sp =>
         {
@@ -74,6 +74,13 @@ public static partial class QueryEngineSetup
         });
         return services;
     }
+
+    /// <summary>
+    /// The server's own DuckDB instances (the loader's, the result views') run with the medium tier's threads, memory
+    /// limit and spill cap, spilling to <c>&lt;name&gt;</c> of the node's scratch directory (<c>tmp/</c> of the data directory alone).
+    /// </summary>
+    private static DuckDbLimits OwnInstanceLimits(StrataOptions o, string scratchRoot, string name) =>
+        new(o.Medium.Threads, o.Medium.MemoryLimit, Path.Combine(scratchRoot, name), o.Medium.MaxSpillBytes);
 
     /// <summary>Generates the demo database when the data directory has none (before the engine opens it).</summary>
     public static void PrepareEngineData(this IServiceProvider services, TextWriter output)

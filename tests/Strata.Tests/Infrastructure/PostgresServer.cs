@@ -29,6 +29,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string dataDir;
     private readonly bool asPostgresUser;
     private bool running;
+    private Process? watchdog;
 
     private PostgresServer(string root, bool asPostgresUser, int port)
     {
@@ -37,6 +38,9 @@ public sealed class PostgresServer : IAsyncDisposable
         dataDir = Path.Combine(root, "data");
         Port = port;
     }
+
+    /// <summary>The temporary directory holding the cluster (<c>data/</c>), its log and its socket.</summary>
+    public string Root => root;
 
     /// <summary>The loopback port PostgreSQL listens on.</summary>
     public int Port { get; private set; }
@@ -70,6 +74,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var server = new PostgresServer(dir, root, 0);
         try
         {
+            server.StartWatchdog();
             if (root)
             {
                 await RunAsync("chown", ["postgres:postgres", dir]);
@@ -77,7 +82,6 @@ public sealed class PostgresServer : IAsyncDisposable
             await server.RunAsUserAsync(Path.Combine(BinDirectory, "initdb"),
                 ["-D", server.dataDir, "-U", SuperUser, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"]);
             await server.StartServerAsync();
-            server.StartWatchdog();
             return server;
         }
         catch
@@ -168,6 +172,7 @@ public sealed class PostgresServer : IAsyncDisposable
         {
         }
         StrataServer.TryDelete(root);
+        EndWatchdog();
     }
 
     /// <summary>At the test process's exit: its data is thrown away, so the quickest shutdown will do.</summary>
@@ -203,25 +208,39 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// A detached shell that waits for this test process to end, however it ends (a killed test host runs
-    /// no exit handler), then stops this server and removes its directory. It checks once a second.
+    /// A watchdog that stops this server and removes its directory once this test process is gone, however it ends:
+    /// a killed test host runs no exit handler. The watchdog is a shell reading its standard input, a pipe whose only
+    /// writer is this process (.NET opens it close-on-exec, so no other child inherits it): the kernel closes it when
+    /// this process dies, even by SIGKILL, and the shell's read ends. It runs in a session of its own (<c>setsid</c>)
+    /// so a signal to the test run's process group (Ctrl-C, <c>kill -- -PGID</c>, a runner's time-out) does not end it
+    /// with the host, as it ended the watchdog it replaces while postgres, which pg_ctl puts in a session of its own,
+    /// lived on with parent 1; and it forks away (<c>--fork</c>) so it is not in this process's tree either, which a
+    /// runner's "kill the tree" would end. It starts before initdb, so no moment leaves a server without one.
     /// </summary>
     private void StartWatchdog()
     {
         string pgCtl = Path.Combine(BinDirectory, "pg_ctl");
         string stop = asPostgresUser ? $"runuser -u postgres -- {pgCtl}" : pgCtl;
         string script = string.Create(CultureInfo.InvariantCulture,
-            $"exec </dev/null >/dev/null 2>&1; ( while kill -0 {Environment.ProcessId}; do sleep 1; done; [ -d '{dataDir}' ] && {stop} stop -D '{dataDir}' -m immediate; rm -rf '{root}' ) &");
-        var info = new ProcessStartInfo("sh", ["-c", script])
+            $"exec >/dev/null 2>&1; cat; [ -f '{dataDir}/postmaster.pid' ] && {stop} stop -D '{dataDir}' -m immediate; rm -rf '{root}'");
+        var info = new ProcessStartInfo("setsid", ["--fork", "sh", "-c", script])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // The outer shell exits at once; the loop it leaves behind belongs to init, outside this process's tree.
-        using var shell = Process.Start(info) ?? throw new InvalidOperationException("sh did not start");
-        shell.WaitForExit();
+        // setsid exits at once; its forked child, the watchdog, holds the read end of the pipe this object writes.
+        watchdog = Process.Start(info) ?? throw new InvalidOperationException("setsid did not start");
+        watchdog.WaitForExit();
+    }
+
+    /// <summary>Closes the watchdog's pipe: it finds the server stopped, removes the directory and exits.</summary>
+    private void EndWatchdog()
+    {
+        watchdog?.StandardInput.Close();
+        watchdog?.Dispose();
+        watchdog = null;
     }
 
     private static int FreePort()

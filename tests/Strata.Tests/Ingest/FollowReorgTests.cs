@@ -22,8 +22,8 @@ public sealed class FollowReorgTests
         await anvil.Rpc.SetAutomineAsync(false, ct);
         var activity = await ChainActivity.DeployAsync(anvil.Rpc, cancellationToken: ct);
         await activity.MineBlocksAsync(20, cancellationToken: ct);
-        await using var harness = await NodeIngestHarness.StartAsync();
-        using var node = NodeIngestHarness.Node(anvil.Url);
+        await using var harness = await IngestHarness.StartAsync();
+        using var node = IngestHarness.Node(anvil.Url);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var progress = new IngestProgress(Chain, TimeProvider.System);
@@ -59,7 +59,7 @@ public sealed class FollowReorgTests
     }
 
     /// <summary>Waits until the stored head is the node's head (same number, same hash), or fails when the follower stopped.</summary>
-    internal static async Task CaughtUpAsync(NodeIngestHarness harness, AnvilNode anvil, Task following, CancellationToken ct)
+    internal static async Task CaughtUpAsync(IngestHarness harness, AnvilNode anvil, Task following, CancellationToken ct)
     {
         while (true)
         {
@@ -80,7 +80,7 @@ public sealed class FollowReorgTests
     }
 
     /// <summary>Reads the blocks table until cancelled; every read must be one chain linked by parent hashes. Returns the reads made.</summary>
-    private static async Task<int> ReadLinkedChainsAsync(NodeIngestHarness harness, CancellationToken ct)
+    private static async Task<int> ReadLinkedChainsAsync(IngestHarness harness, CancellationToken ct)
     {
         int reads = 0;
         while (!ct.IsCancellationRequested)
@@ -105,7 +105,7 @@ public sealed class FollowReorgTests
     }
 
     /// <summary>Blocks, transactions, logs, traces and ERC-20 transfers as stored are the node's, row for row (by key).</summary>
-    internal static async Task AssertTablesMatchNodeAsync(NodeIngestHarness harness, AnvilNode anvil, CancellationToken ct)
+    internal static async Task AssertTablesMatchNodeAsync(IngestHarness harness, AnvilNode anvil, CancellationToken ct)
     {
         const string TransferTopic = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
         long head = await anvil.Rpc.BlockNumberAsync(ct);

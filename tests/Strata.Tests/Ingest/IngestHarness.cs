@@ -8,24 +8,29 @@ using Strata.Core.Ingest;
 using Strata.Core.Results.Querying;
 using Strata.Engine.DuckDb;
 using Strata.Metadata.Sqlite;
+using Strata.Node.JsonRpc;
 using Strata.Storage.Files.Uploads;
 
 namespace Strata.Tests.Ingest;
 
-/// <summary>The ingest use case over the real stores (SQLite, part files, the DuckDB loader) in a temporary data directory.</summary>
+/// <summary>
+/// The ingest use cases (<see cref="ChainIngest"/>, <see cref="ChainFollower"/>) over the real stores (SQLite, part
+/// files, the DuckDB loader) in a data directory, and reads of what a query would see: the chain tables' committed
+/// parts, listed and held at once as a query holds them.
+/// </summary>
 internal sealed class IngestHarness : IAsyncDisposable
 {
     private readonly DuckDbTableLoader loader;
 
-    private readonly bool ownsDirectory;
+    private readonly bool deleteDirectory;
 
-    private IngestHarness(string dataDir, int compactAfterParts, bool ownsDirectory)
+    private IngestHarness(string dataDir, int compactAfterParts, bool deleteDirectory)
     {
-        this.ownsDirectory = ownsDirectory;
+        this.deleteDirectory = deleteDirectory;
         DataDir = dataDir;
         Store = new SqliteMetadataStore(Path.Combine(dataDir, "metadata.db"));
         Files = new PartFiles(Path.Combine(dataDir, "uploads"));
-        loader = new DuckDbTableLoader(new DuckDbLoaderSettings(2, "1GB", Path.Combine(dataDir, "tmp")));
+        loader = new DuckDbTableLoader(new DuckDbLimits(2, "1GB", Path.Combine(dataDir, "tmp")));
         Compactor = new PartCompactor(Store, loader, Files, Options.Create(new TableQuotaOptions { CompactAfterParts = compactAfterParts }), NullLogger<PartCompactor>.Instance);
     }
 
@@ -37,20 +42,28 @@ internal sealed class IngestHarness : IAsyncDisposable
 
     public PartCompactor Compactor { get; }
 
-    public static async Task<IngestHarness> StartAsync(string? dataDir = null, int compactAfterParts = 16)
+    /// <param name="dataDir">An existing data directory to read (a server's or a CLI run's); a new temporary one when null.</param>
+    /// <param name="deleteDirectory">Whether disposing deletes the directory; by default only one the harness made.</param>
+    public static async Task<IngestHarness> StartAsync(string? dataDir = null, int compactAfterParts = 16, bool? deleteDirectory = null)
     {
-        bool owns = dataDir is null;
+        bool delete = deleteDirectory ?? dataDir is null;
         dataDir ??= Path.Combine(Path.GetTempPath(), "strata-ingest-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
-        var harness = new IngestHarness(dataDir, compactAfterParts, owns);
+        var harness = new IngestHarness(dataDir, compactAfterParts, delete);
         await harness.Store.InitializeAsync(CancellationToken.None);
         return harness;
     }
 
-    public ChainIngest For(IChainNode node) => new(node, Store, Files, loader, Compactor, TimeProvider.System, NullLogger<ChainIngest>.Instance);
+    /// <summary>A JSON-RPC client of a real node, with short back-offs.</summary>
+    public static JsonRpcNode Node(Uri url) => new(new RpcSettings(url) { FirstBackoff = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(500) });
+
+    public ChainIngest Ingest(IChainNode node) => new(node, Store, Files, loader, Compactor, TimeProvider.System, NullLogger<ChainIngest>.Instance);
+
+    public ChainFollower Follower(IChainNode node) =>
+        new(Ingest(node), node, Store, Files, loader, TimeProvider.System, NullLogger<ChainFollower>.Instance);
 
     public Task<IngestStatus> RunAsync(IChainNode node, IngestRequest request) =>
-        For(node).RunAsync(request, new IngestProgress(request.Chain, TimeProvider.System), CancellationToken.None);
+        Ingest(node).RunAsync(request, new IngestProgress(request.Chain, TimeProvider.System), CancellationToken.None);
 
     /// <summary>The part files of one of a chain's tables.</summary>
     public async Task<List<string>> FilesOfAsync(string chain, ChainTable table)
@@ -60,33 +73,68 @@ internal sealed class IngestHarness : IAsyncDisposable
         return (await Store.PartsAsync(stored.Id, CancellationToken.None)).Select(p => Files.PathOf(p.File)).ToList();
     }
 
-    /// <summary>Runs SQL in DuckDB with a view per chain table (<c>&lt;chain&gt;_&lt;table&gt;</c>, e.g. <c>devnet_blocks</c>) over its parts; answers the rows as text.</summary>
-    public async Task<List<string[]>> QueryAsync(string sql, params string[] chains)
+    /// <summary>Rows of SQL over one table's committed parts (the view <c>t</c>); a table not created yet reads as empty.</summary>
+    public Task<List<object?[]>> QueryAsync(string chain, ChainTable table, string sql) => RowsAsync(sql, [("t", chain, table)]);
+
+    /// <summary>
+    /// Rows of SQL, as text (<c>NULL</c> for nulls), over a view per table of each chain (<c>&lt;chain&gt;_&lt;table&gt;</c>,
+    /// e.g. <c>devnet_blocks</c>).
+    /// </summary>
+    public async Task<List<string[]>> QueryAsync(string sql, params string[] chains) =>
+        (await RowsAsync(sql, chains.SelectMany(chain => ChainSchema.All.Select(table => ($"{chain}_{table.ToString().ToLowerInvariant()}", chain, table)))))
+            .Select(row => row.Select(v => v is null ? "NULL" : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!).ToArray()).ToList();
+
+    /// <summary>The stored blocks' (number, hash, parent hash), hashes as "0x..." lowercase, by number.</summary>
+    public async Task<List<(long Number, string Hash, string Parent)>> BlocksAsync(string chain) =>
+        (await QueryAsync(chain, ChainTable.Blocks, "SELECT number, '0x' || lower(hex(hash)), '0x' || lower(hex(parent_hash)) FROM t ORDER BY number"))
+            .Select(r => ((long)r[0]!, (string)r[1]!, (string)r[2]!)).ToList();
+
+    /// <summary>Runs SQL in DuckDB with the given views over the tables' parts, listed in one snapshot and held while it runs.</summary>
+    private async Task<List<object?[]>> RowsAsync(string sql, IEnumerable<(string View, string Chain, ChainTable Table)> views)
     {
+        var bodies = new List<(string View, string Body)>();
+        var held = new List<string>();
+        Files.BeginSnapshot();
+        try
+        {
+            foreach (var (view, chain, table) in views)
+            {
+                var (schema, name) = ChainSchema.Of(chain, table);
+                var stored = await Store.GetTableAsync(schema, name, CancellationToken.None);
+                var parts = stored is null ? [] : await Store.PartsAsync(stored.Id, CancellationToken.None);
+                held.AddRange(parts.Select(p => p.File));
+                var columns = ChainSchema.Columns(table).Select(c => $"CAST(NULL AS {DuckDbTableLoader.StoredType(c.Type)}) AS {SqlQuoting.QuoteIdentifier(c.Name)}");
+                bodies.Add((view, parts.Count == 0
+                    ? $"SELECT {string.Join(", ", columns)} WHERE false"
+                    : $"SELECT * FROM read_parquet([{string.Join(", ", parts.Select(p => SqlQuoting.QuoteString(Files.PathOf(p.File))))}])"));
+            }
+        }
+        catch
+        {
+            Files.AbandonSnapshot();
+            throw;
+        }
+        using var lease = Files.Hold(held);
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
-        foreach (string chain in chains)
+        foreach (var (view, body) in bodies)
         {
-            foreach (var table in ChainSchema.All)
-            {
-                var files = await FilesOfAsync(chain, table);
-                string view = $"{chain}_{table.ToString().ToLowerInvariant()}";
-                var columns = ChainSchema.Columns(table).Select(c => $"CAST(NULL AS {DuckDbTableLoader.StoredType(c.Type)}) AS {SqlQuoting.QuoteIdentifier(c.Name)}");
-                string body = files.Count == 0
-                    ? $"SELECT {string.Join(", ", columns)} WHERE false"
-                    : $"SELECT * FROM read_parquet([{string.Join(", ", files.Select(SqlQuoting.QuoteString))}])";
-                using var create = connection.CreateCommand();
-                create.CommandText = $"CREATE VIEW {view} AS {body}";
-                create.ExecuteNonQuery();
-            }
+            using var create = connection.CreateCommand();
+            create.CommandText = $"CREATE VIEW {view} AS {body}";
+            create.ExecuteNonQuery();
         }
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
-        var rows = new List<string[]>();
+        var rows = new List<object?[]>();
         while (reader.Read())
         {
-            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!).ToArray());
+            var row = new object?[reader.FieldCount];
+            for (int i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+            rows.Add(row);
         }
         return rows;
     }
@@ -96,7 +144,7 @@ internal sealed class IngestHarness : IAsyncDisposable
         loader.Dispose();
         await Task.Yield();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (!ownsDirectory)
+        if (!deleteDirectory)
         {
             return;
         }

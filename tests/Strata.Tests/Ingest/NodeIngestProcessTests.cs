@@ -23,8 +23,8 @@ public sealed class NodeIngestProcessTests
         var activity = await ChainActivity.DeployAsync(anvil.Rpc, cancellationToken: ct);
         await activity.MineBlocksAsync(40, cancellationToken: ct);
         await using var proxy = await FaultyRpcProxy.StartAsync(anvil.Url, new FaultOptions { TooManyRequests = 0.03, ServiceUnavailable = 0.05, RpcErrors = 0, EachFaultAfter = 6 }, ct);
-        await using var harness = await NodeIngestHarness.StartAsync();
-        using var node = NodeIngestHarness.Node(proxy.Url);
+        await using var harness = await IngestHarness.StartAsync();
+        using var node = IngestHarness.Node(proxy.Url);
 
         var status = await harness.Ingest(node).RunAsync(new IngestRequest(Chain) { BatchBlocks = 16, RequestBlocks = 4 }, new IngestProgress(Chain, TimeProvider.System), ct);
 
@@ -71,7 +71,7 @@ public sealed class NodeIngestProcessTests
             Assert.DoesNotContain("ingesting blocks 0 ", output, StringComparison.Ordinal);
         }
 
-        await using var harness = await NodeIngestHarness.StartAsync(dataDir);
+        await using var harness = await IngestHarness.StartAsync(dataDir, deleteDirectory: true);
         var blocks = await harness.BlocksAsync(Chain);
         Assert.Equal(Enumerable.Range(0, (int)head + 1).Select(i => (long)i), blocks.Select(b => b.Number));
         await FollowReorgTests.AssertTablesMatchNodeAsync(harness, anvil, ct);

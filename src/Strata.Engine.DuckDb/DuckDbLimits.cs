@@ -1,0 +1,35 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Strata.Core.Results.Querying;
+
+namespace Strata.Engine.DuckDb;
+
+/// <summary>
+/// Resources of one of the server's own long-lived DuckDB instances, the table loader's and the result views': the
+/// composition root gives them the medium tier's threads, memory limit and temporary-disk cap, so an upload or a
+/// sorted result view may use what one medium execution may, and no more. Past the memory limit DuckDB spills to
+/// <paramref name="TempDirectory"/>; past <paramref name="MaxTempBytes"/> (lowered to the disk's free space) the
+/// operation fails with an "Out of Memory Error" (<see cref="Exceeded"/>) instead of growing the process or filling
+/// the disk. Without a temp directory an in-memory instance would spill to <c>.tmp</c> in the working directory,
+/// capped only at 90% of that disk.
+/// </summary>
+public sealed record DuckDbLimits(int Threads, string MemoryLimit, string TempDirectory, long MaxTempBytes = DuckDbLimits.DefaultMaxTempBytes)
+{
+    /// <summary>The medium tier's default spill cap (<c>TierOptions.MaxSpillBytes</c>).</summary>
+    public const long DefaultMaxTempBytes = 20L * 1000 * 1000 * 1000;
+
+    /// <summary>Sets the limits on a new instance (before its configuration is locked); answers what they came to, for messages.</summary>
+    internal string Apply(DuckDBConnection connection)
+    {
+        Directory.CreateDirectory(TempDirectory);
+        long temp = Math.Max(0, SpillDirectory.FreeBytes(TempDirectory) is long free ? Math.Min(MaxTempBytes, free) : MaxTempBytes);
+        DuckDbCommands.Exec(connection, string.Create(CultureInfo.InvariantCulture, $"SET threads = {Threads}"));
+        DuckDbCommands.Exec(connection, $"SET memory_limit = {SqlQuoting.QuoteString(MemoryLimit)}");
+        DuckDbCommands.Exec(connection, $"SET temp_directory = {SqlQuoting.QuoteString(TempDirectory)}");
+        DuckDbCommands.Exec(connection, string.Create(CultureInfo.InvariantCulture, $"SET max_temp_directory_size = '{temp}B'"));
+        return string.Create(CultureInfo.InvariantCulture, $"memory limit {MemoryLimit}, temporary disk {temp} bytes");
+    }
+
+    /// <summary>True when DuckDB's message says an operation outgrew the memory limit and the temporary disk behind it.</summary>
+    internal static bool Exceeded(string message) => message.Contains("Out of Memory Error", StringComparison.Ordinal);
+}
