@@ -22,7 +22,7 @@ public sealed partial class MaterializedViews
     {
         var query = await queries.GetExecutableAsync(view.Owner, view.QueryId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
         var submitted = await service.SubmitAsync(
-            SavedQueries.ExecutionOf(query, view.Owner, tier, new Dictionary<string, Core.Queries.ParameterValue>()), cancellationToken).ConfigureAwait(false);
+            SavedQueries.ExecutionOf(query, view.Owner, tier, new Dictionary<string, Core.Queries.ParameterValue>(), queries.MaxSqlBytes), cancellationToken).ConfigureAwait(false);
         string id = submitted.Execution.Id;
         await store.RecordRefreshAsync(view.Owner, view.Name, id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         LogMessages.RefreshSubmitted(logger, view.FullName, id);

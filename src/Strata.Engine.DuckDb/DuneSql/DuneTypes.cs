@@ -57,6 +57,8 @@ internal static class DuneTypes
 
     private static string Parse(List<string> words, ref int at, bool top, string sql, DuneToken anchor)
     {
+        // array(array(…)) nests as deep as the text allows: refused cleanly rather than off the end of the stack.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (at >= words.Count)
         {
             throw DuneSqlTranslator.NotSupported(sql, anchor, "A type name is missing");
