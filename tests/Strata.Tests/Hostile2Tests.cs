@@ -175,3 +175,73 @@ public sealed class Hostile2ServerTests(SharedServer shared)
         Assert.False(Server.HasExited);
     }
 }
+
+/// <summary>Connections are bounded: ~20,000 idle ones used every descriptor and the server process ended.</summary>
+public sealed class Hostile2ConnectionTests
+{
+    [Fact]
+    public void The_default_connection_limit_leaves_descriptors_for_the_server()
+    {
+        Assert.Equal(9488, Strata.Server.Hosting.HttpHardening.ConnectionLimit(0, 20_000));
+        Assert.Equal(64, Strata.Server.Hosting.HttpHardening.ConnectionLimit(0, 1024));
+        Assert.Equal(10_000, Strata.Server.Hosting.HttpHardening.ConnectionLimit(0, 1_048_576));
+        Assert.Equal(50, Strata.Server.Hosting.HttpHardening.ConnectionLimit(50, 20_000));
+    }
+
+    [Fact]
+    public async Task Connections_past_the_limit_are_closed_and_the_server_keeps_serving()
+    {
+        await using var server = await StrataServer.StartAsync(settings: new Dictionary<string, string> { ["Strata__MaxConnections"] = "40" });
+        var held = new List<System.Net.Sockets.Socket>();
+        try
+        {
+            // 200 connections that never finish their headers: past 40 Kestrel closes them at once.
+            for (int i = 0; i < 200; i++)
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                await socket.ConnectAsync(server.BaseUrl.Host, server.BaseUrl.Port);
+                await socket.SendAsync(Encoding.ASCII.GetBytes("GET /healthz HTTP/1.1\r\nHost: x\r\n"));
+                held.Add(socket);
+            }
+            int closed = 0;
+            var buffer = new byte[64];
+            foreach (var socket in held)
+            {
+                using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+                try
+                {
+                    closed += await socket.ReceiveAsync(buffer, System.Net.Sockets.SocketFlags.None, wait.Token) == 0 ? 1 : 0;
+                }
+                catch (OperationCanceledException)
+                {
+                    // Still open: one of the 40.
+                }
+                catch (System.Net.Sockets.SocketException)
+                {
+                    closed++;
+                }
+            }
+            Assert.True(closed >= 150, $"{closed} of 200 closed");
+            Assert.False(server.HasExited);
+        }
+        finally
+        {
+            held.ForEach(s => s.Dispose());
+        }
+        // Once they are gone, requests are served again.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        HttpStatusCode status = default;
+        while (DateTime.UtcNow < deadline && status != HttpStatusCode.OK)
+        {
+            try
+            {
+                status = (await server.Alice.GetAsync("/healthz")).StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+}

@@ -46,6 +46,15 @@ internal static class DuneTypes
                 words.Add(sql.Substring(tokens[i].Start, tokens[i].Length));
             }
         }
+        int depth = 0;
+        foreach (string word in words)
+        {
+            depth += word is "(" or "<" ? 1 : word is ")" or ">" ? -1 : 0;
+            if (depth > DuneSqlTranslator.MaxNesting)
+            {
+                throw DuneSqlTranslator.TooDeep(sql, anchor);
+            }
+        }
         int at = 0;
         string type = Parse(words, ref at, true, sql, anchor);
         if (at != words.Count)
