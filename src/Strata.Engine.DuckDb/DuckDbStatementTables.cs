@@ -9,10 +9,17 @@ namespace Strata.Engine.DuckDb;
 
 /// <summary>
 /// The tables a statement names, from DuckDB's parse tree (<c>json_serialize_sql</c> in a bare in-memory
-/// instance that reads no file and runs nothing): DuneSQL is translated first, as for a run.
+/// instance that reads no file and runs nothing): DuneSQL is translated first, as for a run. This runs in the
+/// server's own process (pipeline plans), and DuckDB's serialisation cannot be interrupted: its cost grows with
+/// the translated text, which the translator's expansions make up to ~30 times the text written (1 MiB of casts
+/// to varchar became 31 MB, whose parse tree did not finish in 5 minutes). Past <see cref="MaxParsedChars"/> the
+/// qualified names of the text's tokens are the references instead (every <c>schema.name</c>, a superset).
 /// </summary>
 public sealed class DuckDbStatementTables : IStatementTables
 {
+    /// <summary>The longest translated text whose parse tree is read (the default Strata:MaxSqlBytes).</summary>
+    internal const int MaxParsedChars = 1 << 20;
+
     public IReadOnlyList<TableReference> TablesOf(string sql, SqlDialect dialect)
     {
         string text;
@@ -24,6 +31,10 @@ public sealed class DuckDbStatementTables : IStatementTables
         {
             // A text the translator refuses fails when it runs, with the translator's message.
             return [];
+        }
+        if (text.Length > MaxParsedChars)
+        {
+            return QualifiedNames(sql);
         }
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
@@ -42,5 +53,38 @@ public sealed class DuckDbStatementTables : IStatementTables
         }
         return StatementReferences.Parse(json, new HashSet<string>()).SchemaTables
             .Select(t => new TableReference(t.Schema, t.Name)).ToList();
+    }
+
+    /// <summary>Every <c>a.b</c> and <c>a.b.c</c> name of the text, as (schema, name), read from its tokens in one pass.</summary>
+    internal static IReadOnlyList<TableReference> QualifiedNames(string sql)
+    {
+        var tokens = DuneLexer.Lex(sql).Where(t => !t.IsTrivia).ToList();
+        bool IsName(int i) => i < tokens.Count && tokens[i].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName;
+        bool IsDot(int i) => i < tokens.Count && tokens[i].Kind == DuneTokenKind.Symbol && sql[tokens[i].Start] == '.';
+        string Name(int i)
+        {
+            string text = sql.Substring(tokens[i].Start, tokens[i].Length);
+            return tokens[i].Kind == DuneTokenKind.QuotedName && text.Length >= 2 ? text[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : text;
+        }
+        var found = new List<TableReference>();
+        var seen = new HashSet<(string, string)>();
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (!IsName(i) || (i > 0 && IsDot(i - 1)) || !IsDot(i + 1) || !IsName(i + 2))
+            {
+                continue;
+            }
+            int schema = i, name = i + 2;
+            if (IsDot(i + 3) && IsName(i + 4))
+            {
+                schema = i + 2;
+                name = i + 4;
+            }
+            if (seen.Add((Name(schema), Name(name))))
+            {
+                found.Add(new TableReference(Name(schema), Name(name)));
+            }
+        }
+        return found;
     }
 }

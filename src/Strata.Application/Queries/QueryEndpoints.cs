@@ -77,7 +77,7 @@ public sealed partial class QueryEndpoints(IEndpointStore endpoints, IQueryStore
         }
         var query = await saved.GetOwnedAsync(caller, draft.QueryId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
         // Validates every value against its definition (and names the parameter when one is wrong).
-        SavedQueries.ExecutionOf(query, caller, PerformanceTier.Medium, draft.Parameters);
+        SavedQueries.ExecutionOf(query, caller, PerformanceTier.Medium, draft.Parameters, saved.MaxSqlBytes);
         var existing = await endpoints.GetEndpointAsync(caller, slug, cancellationToken).ConfigureAwait(false);
         if (existing is null && (await endpoints.ListEndpointsAsync(caller, 1, 0, cancellationToken).ConfigureAwait(false)).Total >= MaxPerOwner)
         {
@@ -120,7 +120,7 @@ public sealed partial class QueryEndpoints(IEndpointStore endpoints, IQueryStore
                 ? new ParameterValue(ParameterSubstitution.SplitDefaultList(text), true)
                 : ParameterValue.Single(text);
         }
-        var submit = SavedQueries.ExecutionOf(query, caller, request.Tier, values) with { MaxAge = endpoint.MaxResultAge };
+        var submit = SavedQueries.ExecutionOf(query, caller, request.Tier, values, saved.MaxSqlBytes) with { MaxAge = endpoint.MaxResultAge };
         var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var effective = JsonDocument.Parse(submit.Parameters!.ParametersJson()))
         {

@@ -26,8 +26,11 @@ public sealed record SavedQueryChanges(
 /// The saved-query use cases: who may read, change and execute a query, its version rule, and which
 /// execution is its latest result.
 /// </summary>
-public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions, TimeProvider time)
+public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions, TimeProvider time, long maxSqlBytes = ParameterSubstitution.DefaultMaxBytes)
 {
+    /// <summary>The bound on a query text with its parameter values substituted (<c>Strata:MaxSqlBytes</c>).</summary>
+    public long MaxSqlBytes => maxSqlBytes;
+
     public const string QueryNotFound = "Query not found";
     public const string NotAllowedToExecute = "Not allowed to execute query. Query is archived, unsaved or not enough permissions";
     public const string NoLatest = "not found: No execution found for the latest version of the given query";
@@ -135,11 +138,11 @@ public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions
     /// The submission that executes a visible query with the supplied parameter values. It runs with the
     /// caller's permissions: the owner of the execution is the caller, never the query's owner.
     /// </summary>
-    public static SubmitRequest ExecutionOf(SavedQuery query, string caller, PerformanceTier tier, IReadOnlyDictionary<string, ParameterValue> supplied)
+    public static SubmitRequest ExecutionOf(SavedQuery query, string caller, PerformanceTier tier, IReadOnlyDictionary<string, ParameterValue> supplied, long maxSqlBytes = ParameterSubstitution.DefaultMaxBytes)
     {
         try
         {
-            var substituted = ParameterSubstitution.Apply(query.Sql, query.Parameters, supplied);
+            var substituted = ParameterSubstitution.Apply(query.Sql, query.Parameters, supplied, maxSqlBytes);
             return new SubmitRequest(caller, query.Sql, tier, query.Id, query.Version, substituted, Dialect: query.Dialect);
         }
         catch (ParameterException e)

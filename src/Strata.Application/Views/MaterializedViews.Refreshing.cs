@@ -25,7 +25,7 @@ public sealed partial class MaterializedViews
     {
         var query = await queries.GetExecutableAsync(view.Owner, view.QueryId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
         var submitted = await service.SubmitAsync(
-            SavedQueries.ExecutionOf(query, view.Owner, tier, new Dictionary<string, Core.Queries.ParameterValue>()) with { Idempotency = idempotency },
+            SavedQueries.ExecutionOf(query, view.Owner, tier, new Dictionary<string, Core.Queries.ParameterValue>(), queries.MaxSqlBytes) with { Idempotency = idempotency },
             cancellationToken).ConfigureAwait(false);
         string id = submitted.Execution.Id;
         if (submitted.Reuse == ReuseKind.Idempotent

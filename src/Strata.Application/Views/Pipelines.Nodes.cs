@@ -96,7 +96,7 @@ public sealed partial class Pipelines
                 else
                 {
                     var query = await queries.GetExecutableAsync(caller, node.QueryId!, cancellationToken).ConfigureAwait(false);
-                    submits[node.Id] = SavedQueries.ExecutionOf(query, caller, node.Tier, node.Parameters);
+                    submits[node.Id] = SavedQueries.ExecutionOf(query, caller, node.Tier, node.Parameters, queries.MaxSqlBytes);
                     planned.Add(new PipelineNode(node.Id, dependencies, null, query.Id, node.Tier, Parameters: node.Parameters));
                 }
             }

@@ -199,7 +199,7 @@ public sealed partial class Pipelines
                         continue;
                     }
                     var query = await queries.GetExecutableAsync(run.Owner, node.QueryId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
-                    submits[node.Id] = SavedQueries.ExecutionOf(query, run.Owner, node.Tier, node.Parameters ?? new Dictionary<string, ParameterValue>());
+                    submits[node.Id] = SavedQueries.ExecutionOf(query, run.Owner, node.Tier, node.Parameters ?? new Dictionary<string, ParameterValue>(), queries.MaxSqlBytes);
                 }
             }
             catch (UseCaseException e)

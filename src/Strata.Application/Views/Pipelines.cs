@@ -49,7 +49,7 @@ public sealed partial class Pipelines(
     public async Task<PipelinePlan> PlanAsync(string caller, string queryId, PerformanceTier tier, IReadOnlyDictionary<string, ParameterValue> parameters, CancellationToken cancellationToken)
     {
         var query = await queries.GetExecutableAsync(caller, queryId, cancellationToken).ConfigureAwait(false);
-        var submit = SavedQueries.ExecutionOf(query, caller, tier, parameters);
+        var submit = SavedQueries.ExecutionOf(query, caller, tier, parameters, queries.MaxSqlBytes);
         var order = new List<(MaterializedView View, List<string> Reads)>();
         var done = new Dictionary<string, int>(StringComparer.Ordinal);
         var path = new List<string>();
@@ -96,7 +96,7 @@ public sealed partial class Pipelines(
             string sql = query.Sql;
             try
             {
-                sql = ParameterSubstitution.Apply(query.Sql, query.Parameters, new Dictionary<string, ParameterValue>()).Sql;
+                sql = ParameterSubstitution.Apply(query.Sql, query.Parameters, new Dictionary<string, ParameterValue>(), queries.MaxSqlBytes).Sql;
             }
             catch (ParameterException)
             {

@@ -113,11 +113,17 @@ public static partial class ParameterSubstitution
     [GeneratedRegex(@"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")]
     private static partial Regex NumberPattern();
 
+    /// <summary>The default bound on a substituted text, in UTF-8 bytes: the default of <c>Strata:MaxSqlBytes</c>.</summary>
+    public const long DefaultMaxBytes = 1024 * 1024;
+
     /// <summary>
     /// Resolves the effective values (supplied over defaults), validates them, and substitutes them.
-    /// Throws <see cref="ParameterException"/> for unknown names, bad values and undefined placeholders.
+    /// Throws <see cref="ParameterException"/> for unknown names, bad values and undefined placeholders,
+    /// and when the substituted text would be over <paramref name="maxBytes"/> UTF-8 bytes: a value used
+    /// many times multiplies, so the text is bounded while it is built (a 1 MiB text of placeholders with a
+    /// 3 MB value would otherwise build hundreds of gigabytes).
     /// </summary>
-    public static Substituted Apply(string sql, IReadOnlyList<QueryParameter> definitions, IReadOnlyDictionary<string, ParameterValue> supplied)
+    public static Substituted Apply(string sql, IReadOnlyList<QueryParameter> definitions, IReadOnlyDictionary<string, ParameterValue> supplied, long maxBytes = DefaultMaxBytes)
     {
         var byKey = definitions.ToDictionary(d => d.Key, StringComparer.Ordinal);
         var unknown = supplied.Keys.Where(k => !byKey.ContainsKey(k)).Order(StringComparer.Ordinal).ToArray();
@@ -168,14 +174,28 @@ public static partial class ParameterSubstitution
             {
                 throw new ParameterException($"parameter '{name}' is used in the query but not defined and no value was given");
             }
+            // A character is at least one UTF-8 byte: past the limit in characters is past it in bytes.
+            if ((long)builder.Length + (m.Index - last) + text.Length > maxBytes)
+            {
+                throw TooLarge(maxBytes);
+            }
             builder.Append(sql, last, m.Index - last);
             spans.Add(new Span(builder.Length, text.Length, m.Index, m.Length));
             builder.Append(text);
             last = m.Index + m.Length;
         }
         builder.Append(sql, last, sql.Length - last);
-        return new Substituted(builder.ToString(), effective, spans);
+        string result = builder.ToString();
+        if (spans.Count > 0 && Encoding.UTF8.GetByteCount(result) > maxBytes)
+        {
+            throw TooLarge(maxBytes);
+        }
+        return new Substituted(result, effective, spans);
     }
+
+    private static ParameterException TooLarge(long maxBytes) =>
+        new($"the query text with its parameter values substituted is over the limit of {maxBytes.ToString(CultureInfo.InvariantCulture)} bytes "
+            + "(Strata:MaxSqlBytes); use shorter values or fewer placeholders");
 
     /// <summary>One replaced placeholder: where its value sits in the output and where it stood in the input.</summary>
     public sealed record Span(int OutputStart, int OutputLength, int InputStart, int InputLength);

@@ -172,7 +172,8 @@ internal static class DuneMoreFunctions
             + "THEN error('duration is not a valid data duration string: ' || $1) ELSE to_milliseconds(CAST(round(CAST(regexp_extract($1, " + duration + ", 1) AS DOUBLE) * "
             + "CASE regexp_extract($1, " + duration + ", 2) WHEN 'ns' THEN 0.000001 WHEN 'us' THEN 0.001 WHEN 'ms' THEN 1 WHEN 's' THEN 1000 WHEN 'm' THEN 60000 "
             + "WHEN 'h' THEN 3600000 ELSE 86400000 END) AS BIGINT)) END)");
-        yield return new(("current_timezone", 0), "current_setting('TimeZone')");
+        // The session zone is UTC, set before the sandbox locks (Prelude); current_setting itself is refused there.
+        yield return new(("current_timezone", 0), "'UTC'");
         yield return new(("millisecond", 1), "(millisecond($1) % 1000)");
         yield return new(("to_milliseconds", 1), "CAST(epoch_ms(TIMESTAMP '1970-01-01' + ($1)) AS BIGINT)");
     }

@@ -35,7 +35,7 @@ public static unsafe class DuneJsonFunctions
             var input = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
             items = path.Evaluate(input);
         }
-        catch (Exception e) when (e is JsonPathException or FormatException or JsonException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is JsonPathException or FormatException or JsonException or InvalidOperationException or ArgumentException or InsufficientExecutionStackException)
         {
             return "X" + (e is JsonException ? "malformed JSON input" : e.Message);
         }

@@ -30,6 +30,8 @@ public sealed partial class DuneJsonPath
 
         public Node Path()
         {
+            // (((…$…))) and nested filters recurse as deep as the text allows: refused cleanly rather than off the end of the stack.
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             var node = Primary();
             while (true)
             {
@@ -167,6 +169,7 @@ public sealed partial class DuneJsonPath
 
         private Predicate Unary()
         {
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             Skip();
             if (Take("!")) return new Not(Unary());
             if (Word("exists"))

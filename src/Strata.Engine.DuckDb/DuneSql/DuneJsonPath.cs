@@ -49,6 +49,18 @@ public sealed partial class DuneJsonPath
     /// <summary>Parses a path; a syntax error or an unsupported feature throws <see cref="FormatException"/>.</summary>
     public static DuneJsonPath Parse(string text)
     {
+        // The parser recurses per group and per negation: bounded like the translator's nesting.
+        int depth = 0, deepest = 0, negations = 0;
+        foreach (char c in text)
+        {
+            depth += c is '(' or '[' ? 1 : c is ')' or ']' ? -1 : 0;
+            deepest = Math.Max(deepest, depth);
+            negations += c == '!' ? 1 : 0;
+        }
+        if (deepest + negations > DuneSqlTranslator.MaxNesting)
+        {
+            throw new FormatException($"the JSON path nests expressions too deeply: more than {DuneSqlTranslator.MaxNesting} levels of groups and negations");
+        }
         var parser = new Parser(text);
         bool strict = parser.Mode();
         var node = parser.Path();

@@ -18,12 +18,33 @@ public static partial class DuneSqlTranslator
     /// <summary>Settings that give DuckDB Trino's arithmetic and Dune's session zone (UTC); applied before the sandbox's configuration is locked.</summary>
     public const string Prelude = "SET integer_division = true;\nSET TimeZone = 'UTC';\n";
 
+    /// <summary>
+    /// How deep translated constructs may nest (calls the translator rewrites, casts, types, JSON paths). DuckDB
+    /// refuses expressions deeper than 1000 levels anyway; the bound keeps the translator's recursion off the end of
+    /// its thread's stack, which would end the whole process (the server translates for pipeline plans too).
+    /// </summary>
+    public const int MaxNesting = 1000;
+
     public static DuneTranslation Translate(string sql)
     {
         var tokens = DuneLexer.Lex(sql);
         var emitter = new DuneEmitter(sql);
-        new Pass(sql, tokens, emitter).Emit(0, tokens.Count);
+        try
+        {
+            new Pass(sql, tokens, emitter).Emit(0, tokens.Count);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw TooDeep(sql, null);
+        }
         return emitter.Build();
+    }
+
+    internal static QueryFailedException TooDeep(string sql, DuneToken? at)
+    {
+        var (line, column) = at is { } t ? ParameterSubstitution.LineColumnOf(sql, t.Start) : ((int?)null, (int?)null);
+        return new QueryFailedException(new ExecutionError(ExecutionError.SyntaxError,
+            $"The query nests expressions too deeply: more than {MaxNesting} levels of calls, casts, types or JSON path groups.", line, column));
     }
 
     private sealed partial class Pass(string sql, List<DuneToken> tokens, DuneEmitter emitter)
@@ -59,9 +80,48 @@ public static partial class DuneSqlTranslator
             return i;
         }
 
+        /// <summary>For each opening bracket token, the index of the bracket closing it (-1 when none); built once, so
+        /// finding a call's end costs the same however deep the call sits (a scan per call was quadratic in the nesting).</summary>
+        private int[]? matches;
+
+        private int Match(int i)
+        {
+            if (matches is null)
+            {
+                matches = new int[tokens.Count];
+                var open = new Stack<int>();
+                for (int k = 0; k < tokens.Count; k++)
+                {
+                    matches[k] = -1;
+                    if (tokens[k].Kind != DuneTokenKind.Symbol)
+                    {
+                        continue;
+                    }
+                    char c = sql[tokens[k].Start];
+                    if (c is '(' or '[')
+                    {
+                        open.Push(k);
+                    }
+                    else if (c is ')' or ']' && open.Count > 0)
+                    {
+                        matches[open.Pop()] = k;
+                    }
+                }
+            }
+            return matches[i];
+        }
+
+        private bool IsOpening(int i) =>
+            i >= 0 && i < tokens.Count && tokens[i].Kind == DuneTokenKind.Symbol && sql[tokens[i].Start] is '(' or '[';
+
         /// <summary>The index of the parenthesis closing the one at open (or end when unbalanced).</summary>
         private int Close(int open, int end)
         {
+            if (IsOpening(open))
+            {
+                int match = Match(open);
+                return match >= 0 && match < end ? match : end;
+            }
             int depth = 0;
             for (int i = open; i < end; i++)
             {
@@ -94,7 +154,11 @@ public static partial class DuneSqlTranslator
                     continue;
                 }
                 char c = sql[tokens[i].Start];
-                if (c is '(' or '[')
+                if (c is '(' or '[' && Match(i) is int inner && inner > i && inner < close)
+                {
+                    i = inner; // a balanced group holds no separator of this call
+                }
+                else if (c is '(' or '[')
                 {
                     depth++;
                 }
@@ -115,12 +179,26 @@ public static partial class DuneSqlTranslator
             return args;
         }
 
+        private int nesting;
+
         public void Emit(int from, int to)
         {
-            int i = from;
-            while (i < to)
+            if (++nesting > MaxNesting)
             {
-                i = EmitOne(i, to);
+                throw TooDeep(sql, tokens[Math.Clamp(from, 0, tokens.Count - 1)]);
+            }
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+            try
+            {
+                int i = from;
+                while (i < to)
+                {
+                    i = EmitOne(i, to);
+                }
+            }
+            finally
+            {
+                nesting--;
             }
         }
 
@@ -382,7 +460,11 @@ public static partial class DuneSqlTranslator
             int depth = 0;
             for (int k = open + 1; k < close; k++)
             {
-                if (tokens[k].Kind == DuneTokenKind.Symbol && sql[tokens[k].Start] is '(' or '[')
+                if (IsOpening(k) && Match(k) is int inner && inner > k && inner < close)
+                {
+                    k = inner; // a balanced group holds no AS of this cast
+                }
+                else if (tokens[k].Kind == DuneTokenKind.Symbol && sql[tokens[k].Start] is '(' or '[')
                 {
                     depth++;
                 }

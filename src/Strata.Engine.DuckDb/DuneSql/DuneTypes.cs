@@ -46,6 +46,15 @@ internal static class DuneTypes
                 words.Add(sql.Substring(tokens[i].Start, tokens[i].Length));
             }
         }
+        int depth = 0;
+        foreach (string word in words)
+        {
+            depth += word is "(" or "<" ? 1 : word is ")" or ">" ? -1 : 0;
+            if (depth > DuneSqlTranslator.MaxNesting)
+            {
+                throw DuneSqlTranslator.TooDeep(sql, anchor);
+            }
+        }
         int at = 0;
         string type = Parse(words, ref at, true, sql, anchor);
         if (at != words.Count)
@@ -57,6 +66,8 @@ internal static class DuneTypes
 
     private static string Parse(List<string> words, ref int at, bool top, string sql, DuneToken anchor)
     {
+        // array(array(…)) nests as deep as the text allows: refused cleanly rather than off the end of the stack.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (at >= words.Count)
         {
             throw DuneSqlTranslator.NotSupported(sql, anchor, "A type name is missing");

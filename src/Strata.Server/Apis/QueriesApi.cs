@@ -130,7 +130,7 @@ public static class QueriesApi
     {
         var tier = ExecuteRequests.Performance(context, body);
         var supplied = ParseSuppliedValues(context, body);
-        return SavedQueries.ExecutionOf(query, context.Owner(), tier, supplied);
+        return SavedQueries.ExecutionOf(query, context.Owner(), tier, supplied, context.RequestServices.GetRequiredService<SavedQueries>().MaxSqlBytes);
     }
 
     private static async Task LatestResults(HttpContext context, string queryId, SavedQueries queries, ExecutionService executions, ResultPages pages) =>

@@ -23,6 +23,12 @@ public sealed class HttpSafetyOptions
     [Range(1024, 1024 * 1024)]
     public int MaxRequestHeadersBytes { get; set; } = 32 * 1024;
 
+    /// <summary>Most connections served at once; Kestrel closes those past it. 0 (the default): half the process's
+    /// open-file limit less 1024 for the server's own files, at most 10,000 and at least 64. Unbounded, ~20,000
+    /// idle connections used every descriptor and the runtime ended the process ("Out of memory.").</summary>
+    [Range(0, 1_000_000)]
+    public int MaxConnections { get; set; }
+
     /// <summary>When true, CSV results neutralise spreadsheet formulas unless a request says csv_safe=false.</summary>
     public bool CsvFormulaSafe { get; set; }
 }

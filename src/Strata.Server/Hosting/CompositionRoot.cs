@@ -96,7 +96,9 @@ public static class CompositionRoot
             sp.GetRequiredService<IQueryStore>(), sp.GetRequiredService<IQueryViewSyntax>(),
             sp.GetRequiredService<IOptions<HttpSafetyOptions>>().Value.MaxSqlBytes));
         services.AddSingleton<ExecutionService>();
-        services.AddSingleton<SavedQueries>();
+        services.AddSingleton(sp => new SavedQueries(
+            sp.GetRequiredService<IQueryStore>(), sp.GetRequiredService<IExecutionStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<HttpSafetyOptions>>().Value.MaxSqlBytes));
         services.AddSingleton<PublicResults>();
         services.AddSingleton<QueryEndpoints>();
         // Dataset sources in order: a later source's dataset replaces an earlier one of the same full name.

@@ -36,6 +36,7 @@ public static class HttpHardening
             kestrel.Limits.MaxRequestLineSize = Math.Max(64 * 1024, 2 * o.MaxRequestLineBytes);
             kestrel.Limits.MaxRequestHeadersTotalSize = Math.Max(128 * 1024, 2 * o.MaxRequestHeadersBytes);
             kestrel.Limits.MaxRequestHeaderCount = 4 * MaxHeaderCount;
+            kestrel.Limits.MaxConcurrentConnections = ConnectionLimit(o.MaxConnections, OpenFileLimit());
         });
         builder.Services.AddRateLimiter(o =>
         {
@@ -52,6 +53,38 @@ public static class HttpHardening
         });
         KeyRedactingLoggerProvider.WrapAll(builder.Services);
         return builder;
+    }
+
+    /// <summary>
+    /// The connections Kestrel serves at once: the configured number, else half the open-file limit less 1024
+    /// (SQLite, results, parts, engine worker pipes and the runtime's own mappings need descriptors too), within
+    /// [64, 10,000]. Every connection holds a descriptor; when they ran out the runtime could not map code and
+    /// ended the process.
+    /// </summary>
+    public static long ConnectionLimit(int configured, long? openFileLimit) =>
+        configured > 0 ? configured : Math.Clamp(((openFileLimit ?? 8192) - 1024) / 2, 64, 10_000);
+
+    /// <summary>The soft limit on open files of this process (Linux: /proc/self/limits), or null when unknown.</summary>
+    public static long? OpenFileLimit()
+    {
+        try
+        {
+            foreach (string line in File.ReadLines("/proc/self/limits"))
+            {
+                if (line.StartsWith("Max open files", StringComparison.Ordinal))
+                {
+                    string[] fields = line["Max open files".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    return fields.Length > 0 && long.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out long soft) ? soft : null;
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+        return null;
     }
 
     /// <summary>Request-line and header limits, before anything reads the request.</summary>
