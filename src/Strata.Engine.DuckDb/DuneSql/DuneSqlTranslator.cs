@@ -120,7 +120,8 @@ public static partial class DuneSqlTranslator
             int i = from;
             while (i < to)
             {
-                i = EmitOne(i, to);
+                int afterSubscript = TryEmitSubscript(i, to);
+                i = afterSubscript >= 0 ? afterSubscript : EmitOne(i, to);
             }
         }
 
@@ -244,6 +245,10 @@ public static partial class DuneSqlTranslator
             if (name is "map_zip_with")
             {
                 return EmitMapZipWith(args, close, end, token);
+            }
+            if (name is "date_trunc" && TryEmitDateTrunc(args, close, end, token))
+            {
+                return close + 1;
             }
             if (name is "at_timezone" or "with_timezone")
             {
