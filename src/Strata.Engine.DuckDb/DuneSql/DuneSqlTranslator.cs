@@ -120,8 +120,9 @@ public static partial class DuneSqlTranslator
             int i = from;
             while (i < to)
             {
-                int afterSubscript = TryEmitSubscript(i, to);
-                i = afterSubscript >= 0 ? afterSubscript : EmitOne(i, to);
+                int afterTyped = TryEmitConcatenation(i, to);
+                afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSubscript(i, to);
+                i = afterTyped >= 0 ? afterTyped : EmitOne(i, to);
             }
         }
 
