@@ -155,8 +155,8 @@ public sealed class DuneSqlTypesTests
         int checkedRows = 0, overflows = 0;
         for (int n = 0; n < 120; n++)
         {
-            BigInteger u = RandomBelow(random, BigInteger.One << random.Next(54, 200));
-            long k = random.NextInt64(1, long.MaxValue) >> random.Next(0, 60);
+            BigInteger u = RandomBelow(random, BigInteger.One << random.Next(54, 257));
+            long k = Math.Max(1, random.NextInt64(1, long.MaxValue) >> random.Next(0, 60));
             long j = random.NextInt64(-1_000_000_000, 1_000_000_000);
             BigInteger exact = u * k + j - u / k;
             string arithmetic = $"SELECT CAST(uint256 '{u}' * bigint '{k}' + {j} - uint256 '{u}' / {k} AS varchar)";
