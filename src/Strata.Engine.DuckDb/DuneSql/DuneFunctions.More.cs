@@ -124,9 +124,10 @@ internal static class DuneMoreFunctions
         yield return new(("array_average", 1), "list_avg($1)");
         // json
         yield return new(("is_json_scalar", 1), "(json_type(json($1)) NOT IN ('OBJECT', 'ARRAY'))");
+        // Trino's json_size is a bigint (DuckDB's json_array_length is UBIGINT, len BIGINT: together HUGEINT).
         yield return new(("json_size", 2),
-            "(CASE WHEN json_type(json($1), $2) IS NULL THEN NULL WHEN json_type(json($1), $2) = 'ARRAY' THEN json_array_length(json($1), $2) "
-            + "WHEN json_type(json($1), $2) = 'OBJECT' THEN len(json_keys(json($1), $2)) ELSE 0 END)");
+            "CAST(CASE WHEN json_type(json($1), $2) IS NULL THEN NULL WHEN json_type(json($1), $2) = 'ARRAY' THEN json_array_length(json($1), $2) "
+            + "WHEN json_type(json($1), $2) = 'OBJECT' THEN len(json_keys(json($1), $2)) ELSE 0 END AS BIGINT)");
         // Dune's varchar utilities: initcap upper-cases the first letter of each word (words end at anything not a
         // letter or digit) and lower-cases the rest; address_32_from_hex left-pads hex (0x optional) to 32 bytes.
         yield return new(("initcap", 1), "array_to_string(list_transform(regexp_extract_all($1, '[\\pL\\pN]+|[^\\pL\\pN]+'), "

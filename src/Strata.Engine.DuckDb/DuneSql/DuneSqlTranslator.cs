@@ -193,7 +193,9 @@ public static partial class DuneSqlTranslator
                 int i = from;
                 while (i < to)
                 {
-                    i = EmitOne(i, to);
+                    int afterTyped = TryEmitConcatenation(i, to);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSubscript(i, to);
+                    i = afterTyped >= 0 ? afterTyped : EmitOne(i, to);
                 }
             }
             finally
@@ -322,6 +324,10 @@ public static partial class DuneSqlTranslator
             if (name is "map_zip_with")
             {
                 return EmitMapZipWith(args, close, end, token);
+            }
+            if (name is "date_trunc" && TryEmitDateTrunc(args, close, end, token))
+            {
+                return close + 1;
             }
             if (name is "at_timezone" or "with_timezone")
             {

@@ -144,7 +144,7 @@ public sealed class DatasetCatalogTests
     public async Task Ingested_chain_tables_are_listed_as_Dunes_own_and_decoded_tables_replacing_the_demo_schema_of_their_name()
     {
         await using var ingest = await IngestHarness.StartAsync();
-        var chains = ingest.For(new FakeChainNode());
+        var chains = ingest.Ingest(new FakeChainNode());
         await chains.OpenAsync("ethereum", None);
         await chains.OpenAsync("devnet", None);
         var catalog = new DatasetCatalog([new ChainDatasets(new Demo(), ingest.Store), new UploadedDatasets(ingest.Store), new ViewDatasets(ingest.Store, ingest.Store)]);

@@ -1,0 +1,410 @@
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// Constructs whose result type or failure depends on an operand's type, translated so that DuckDB's binder picks the
+/// right form from the operand's actual type (the translator itself knows no column types):
+/// <list type="bullet">
+/// <item><c>date_trunc(unit, x)</c> with a constant unit keeps x's type as Trino does (a DATE stays a DATE; DuckDB's
+/// <c>date_trunc</c> returns a TIMESTAMP for a DATE): DuckDB's <c>time_bucket</c> has one overload per type and buckets
+/// aligned to Trino's boundaries (months, quarters and years from 2000-01-01, weeks from Monday 2000-01-03, days at
+/// midnight of the session zone, UTC).</item>
+/// <item><c>a[n]</c> on an array fails as Trino's does past either end ("Array subscript must be less than or equal to
+/// array length: 3 &gt; 2", "Array subscript is negative: -1", "SQL array indices start at 1"; DuckDB gives NULL, or
+/// counts a negative index from the end); on a map or a row the subscript is DuckDB's. The choice is
+/// <c>typeof(a)</c>, which DuckDB folds to a constant when it binds, so the check costs nothing off arrays.</item>
+/// <item><c>ARRAY || element</c> and <c>element || ARRAY</c> (array.mdx) as DuckDB's <c>list_append</c>/<c>list_prepend</c>
+/// where the translator knows both operands' kinds from their form: an array is an <c>ARRAY[…]</c> constructor, a cast
+/// to an array or a call of a function that always returns one; an element is a literal. Two arrays, two strings or
+/// two varbinaries stay DuckDB's <c>||</c>, which concatenates them as Trino does; an operand of unknown kind (a column)
+/// is left to DuckDB, whose binder names the two types when it cannot concatenate them. Never a wrong answer: where
+/// the operand's extent is unclear (an arithmetic operator next to it) the operator stays as written.</item>
+/// </list>
+/// </summary>
+public static partial class DuneSqlTranslator
+{
+    /// <summary>Functions whose result is always an array (Trino's array.mdx, string.mdx, map.mdx, regexp.mdx).</summary>
+    private static readonly HashSet<string> ArrayFunctions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "sequence", "split", "array_agg", "filter", "transform", "slice", "array_distinct", "array_sort", "array_remove",
+        "array_union", "array_intersect", "array_except", "map_keys", "map_values", "flatten", "repeat", "zip", "ngrams",
+        "regexp_extract_all", "regexp_split", "array_repeat", "shuffle", "trim_array", "combinations",
+    };
+
+    private enum OperandKind : byte { Unknown, Array, Element }
+
+    /// <summary>Trino's date_trunc units and the DuckDB bucket of each.</summary>
+    private static readonly Dictionary<string, string> TruncBuckets = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["millisecond"] = "1 millisecond", ["second"] = "1 second", ["minute"] = "1 minute", ["hour"] = "1 hour",
+        ["day"] = "1 day", ["week"] = "7 days", ["month"] = "1 month", ["quarter"] = "3 months", ["year"] = "1 year",
+    };
+
+    /// <summary>Trino's array subscript: an index past either end of an array is an error, never NULL.</summary>
+    internal const string Subscript = "(CASE WHEN typeof($1) LIKE '%[]' AND TRY_CAST($2 AS BIGINT) = 0 THEN error('SQL array indices start at 1') "
+        + "WHEN typeof($1) LIKE '%[]' AND TRY_CAST($2 AS BIGINT) < 0 THEN error('Array subscript is negative: ' || CAST($2 AS VARCHAR)) "
+        + "WHEN typeof($1) LIKE '%[]' AND TRY_CAST($2 AS BIGINT) > dune_cardinality($1) THEN "
+        + "error('Array subscript must be less than or equal to array length: ' || CAST($2 AS VARCHAR) || ' > ' || CAST(dune_cardinality($1) AS VARCHAR)) "
+        + "ELSE ($1)[$2] END)";
+
+    /// <summary>Type names that make a typed literal of the string after them (<c>DATE '2020-01-01'</c>).</summary>
+    private static readonly HashSet<string> TypedLiterals = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "date", "timestamp", "time", "uint256", "int256", "bigint", "integer", "smallint", "tinyint", "double", "real", "decimal", "varchar", "json",
+    };
+
+    /// <summary>Words that may stand before a parenthesis without naming a function (<c>select (x)[1]</c>).</summary>
+    private static readonly HashSet<string> NotFunctionNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "select", "where", "and", "or", "not", "in", "on", "when", "then", "else", "from", "join", "as", "by", "exists", "case",
+        "values", "having", "over", "filter", "within", "lateral", "is", "like", "between", "return", "distinct", "all", "any",
+        "some", "union", "except", "intersect", "using", "with", "set", "limit", "offset",
+    };
+
+    private sealed partial class Pass
+    {
+        /// <summary>Subscripts by the token where their base expression starts: the bracket pair of each.</summary>
+        private Dictionary<int, List<(int Open, int Close)>>? subscripts;
+
+        /// <summary>Array concatenations with an element, by the token where their left operand starts.</summary>
+        private Dictionary<int, List<(int Operator, int End, bool Append)>>? concatenations;
+
+        /// <summary>At the left operand of ARRAY || element (or element || ARRAY): emits list_append/list_prepend; returns
+        /// the next index, or -1.</summary>
+        private int TryEmitConcatenation(int i, int to)
+        {
+            concatenations ??= FindConcatenations();
+            if (!concatenations.TryGetValue(i, out var here))
+            {
+                return -1;
+            }
+            int pick = -1;
+            for (int k = 0; k < here.Count; k++)
+            {
+                if (here[k].End <= to && (pick < 0 || here[k].Operator > here[pick].Operator))
+                {
+                    pick = k;
+                }
+            }
+            if (pick < 0)
+            {
+                return -1;
+            }
+            var (op, end, append) = here[pick];
+            EmitTemplate(append ? "list_append($1, $2)" : "list_prepend($1, $2)", [(i, op), (op + 1, end)], tokens[op]);
+            return end;
+        }
+
+        private Dictionary<int, List<(int, int, bool)>> FindConcatenations()
+        {
+            var found = new Dictionary<int, List<(int, int, bool)>>();
+            // Left to right: in a chain a || b || c the left operand of the second is the first's whole expression.
+            var chains = new Dictionary<int, (int Start, OperandKind Kind)>();
+            for (int c = 0; c < tokens.Count; c++)
+            {
+                if (tokens[c].Kind != DuneTokenKind.Symbol || tokens[c].Length != 2 || !Is(c, "||"))
+                {
+                    continue;
+                }
+                int leftEnd = Previous(c);
+                if (leftEnd < 0 || PrimaryStart(leftEnd) is not int primaryStart)
+                {
+                    continue;
+                }
+                var (leftStart, leftKind) = chains.TryGetValue(leftEnd, out var chain) ? chain : (primaryStart, KindOf(primaryStart, leftEnd + 1));
+                int rightStart = Next(c, tokens.Count);
+                int rightEnd = PrimaryEnd(rightStart);
+                if (rightEnd < 0)
+                {
+                    continue;
+                }
+                var rightKind = KindOf(rightStart, rightEnd);
+                int before = Previous(leftStart), after = Next(rightEnd - 1, tokens.Count);
+                bool isolated = !IsArithmetic(before) && !IsArithmetic(after) && !Is(after, "at");
+                bool append = leftKind == OperandKind.Array && rightKind == OperandKind.Element;
+                bool prepend = leftKind == OperandKind.Element && rightKind == OperandKind.Array;
+                if (isolated && (append || prepend))
+                {
+                    if (!found.TryGetValue(leftStart, out var list))
+                    {
+                        found[leftStart] = list = [];
+                    }
+                    list.Add((c, rightEnd, append));
+                }
+                var combined = leftKind == OperandKind.Array || rightKind == OperandKind.Array ? OperandKind.Array : OperandKind.Unknown;
+                chains[rightEnd - 1] = (leftStart, combined);
+            }
+            return found;
+        }
+
+        private bool IsArithmetic(int i) => Is(i, "+") || Is(i, "-") || Is(i, "*") || Is(i, "/") || Is(i, "%");
+
+        /// <summary>The first token of the primary expression that ends at token last, or null.</summary>
+        private int? PrimaryStart(int last)
+        {
+            var kind = tokens[last].Kind;
+            if (kind is DuneTokenKind.Number or DuneTokenKind.HexBinary)
+            {
+                return Is(Previous(last), "-") && !IsOperandEnd(Previous(Previous(last))) ? Previous(last) : last;
+            }
+            if (kind == DuneTokenKind.String)
+            {
+                int p = Previous(last);
+                return p >= 0 && tokens[p].Kind == DuneTokenKind.Word && TypedLiterals.Contains(Text(p)) ? p : last;
+            }
+            if (kind is DuneTokenKind.Word or DuneTokenKind.QuotedName)
+            {
+                return NotFunctionNames.Contains(Text(last)) ? null : Qualified(last);
+            }
+            if (kind == DuneTokenKind.Symbol && sql[tokens[last].Start] == ']')
+            {
+                int open = Opening(last);
+                return open < 0 ? null : Is(Previous(open), "array") ? Previous(open) : BaseStart(open);
+            }
+            if (kind == DuneTokenKind.Symbol && sql[tokens[last].Start] == ')')
+            {
+                int open = Opening(last);
+                int q = Previous(open);
+                return open < 0 ? null
+                    : q >= 0 && tokens[q].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName && !NotFunctionNames.Contains(Text(q)) ? Qualified(q) : open;
+            }
+            return null;
+        }
+
+        private bool IsOperandEnd(int i) => i >= 0 && (tokens[i].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName or DuneTokenKind.Number
+            or DuneTokenKind.String or DuneTokenKind.HexBinary || Is(i, ")") || Is(i, "]")) && !NotFunctionNames.Contains(Text(i));
+
+        /// <summary>The index after the primary expression starting at first (with its subscripts), or -1.</summary>
+        private int PrimaryEnd(int first)
+        {
+            if (first >= tokens.Count)
+            {
+                return -1;
+            }
+            int end;
+            var kind = tokens[first].Kind;
+            int next = Next(first, tokens.Count);
+            if (Is(first, "-") && next < tokens.Count && tokens[next].Kind == DuneTokenKind.Number)
+            {
+                return next + 1;
+            }
+            if (kind is DuneTokenKind.Number or DuneTokenKind.HexBinary)
+            {
+                return first + 1;
+            }
+            if (kind == DuneTokenKind.String)
+            {
+                end = first + 1;
+            }
+            else if (kind == DuneTokenKind.Word && TypedLiterals.Contains(Text(first)) && next < tokens.Count && tokens[next].Kind == DuneTokenKind.String)
+            {
+                return next + 1;
+            }
+            else if (Is(first, "array") && Is(next, "["))
+            {
+                end = Close(next, tokens.Count) + 1;
+            }
+            else if (kind is DuneTokenKind.Word or DuneTokenKind.QuotedName && !NotFunctionNames.Contains(Text(first)))
+            {
+                end = first + 1;
+                while (Is(Next(end - 1, tokens.Count), ".") && Next(Next(end - 1, tokens.Count), tokens.Count) is int n && n < tokens.Count
+                    && tokens[n].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName)
+                {
+                    end = n + 1;
+                }
+                if (Is(Next(end - 1, tokens.Count), "("))
+                {
+                    end = Close(Next(end - 1, tokens.Count), tokens.Count) + 1;
+                }
+            }
+            else if (Is(first, "("))
+            {
+                end = Close(first, tokens.Count) + 1;
+            }
+            else
+            {
+                return -1;
+            }
+            while (end <= tokens.Count && Is(Next(end - 1, tokens.Count), "["))
+            {
+                end = Close(Next(end - 1, tokens.Count), tokens.Count) + 1;
+            }
+            return end > tokens.Count ? -1 : end;
+        }
+
+        /// <summary>What an operand's form says of its type: an array, an element (a literal), or unknown.</summary>
+        private OperandKind KindOf(int from, int to)
+        {
+            int last = Previous(to);
+            if (last < from)
+            {
+                return OperandKind.Unknown;
+            }
+            if (Is(from, "array") && Is(Next(from, to), "[") && Close(Next(from, to), to) == last)
+            {
+                return OperandKind.Array;
+            }
+            if (Is(last, ")") && tokens[from].Kind == DuneTokenKind.Word && Opening(last) == Next(from, to))
+            {
+                if (Is(from, "cast") || Is(from, "try_cast"))
+                {
+                    int type = Previous(last);
+                    return Is(type, ")") && Is(Previous(Opening(type)), "array") ? OperandKind.Array : OperandKind.Unknown;
+                }
+                return ArrayFunctions.Contains(Text(from)) ? OperandKind.Array : OperandKind.Unknown;
+            }
+            bool literal = tokens[from].Kind is DuneTokenKind.Number || (Is(from, "-") && tokens[last].Kind == DuneTokenKind.Number)
+                || (tokens[last].Kind == DuneTokenKind.String && (last == from || TypedLiterals.Contains(Text(from))));
+            return literal && last <= Next(from, to) ? OperandKind.Element : OperandKind.Unknown;
+        }
+
+        /// <summary>date_trunc('unit', x) with a constant Trino unit as time_bucket, which keeps x's type.</summary>
+        private bool TryEmitDateTrunc(List<(int From, int To)> args, int close, int end, DuneToken anchor)
+        {
+            if (args.Count != 2 || close >= end || !IsSingleString(args[0])
+                || !TruncBuckets.TryGetValue(Unquote(args[0].From).Trim(), out var bucket))
+            {
+                return false;
+            }
+            emitter.Text("time_bucket(INTERVAL '" + bucket + "', ", anchor);
+            Emit(args[1].From, args[1].To);
+            emitter.Copy(tokens[close]);
+            return true;
+        }
+
+        /// <summary>At a subscript's base: emits base[index] with Trino's array bounds; returns the next index, or -1.</summary>
+        private int TryEmitSubscript(int i, int to)
+        {
+            subscripts ??= FindSubscripts();
+            if (!subscripts.TryGetValue(i, out var here))
+            {
+                return -1;
+            }
+            // Chained a[1][2] share their base's start: the outermost one that ends inside the range is emitted here,
+            // and its base (a[1]) emits the inner one.
+            int pick = -1;
+            for (int k = 0; k < here.Count; k++)
+            {
+                if (here[k].Close < to && (pick < 0 || here[k].Open > here[pick].Open))
+                {
+                    pick = k;
+                }
+            }
+            if (pick < 0)
+            {
+                return -1;
+            }
+            var (open, close) = here[pick];
+            EmitTemplate(Subscript, [(i, open), (open + 1, close)], tokens[open]);
+            return close + 1;
+        }
+
+        private Dictionary<int, List<(int Open, int Close)>> FindSubscripts()
+        {
+            var found = new Dictionary<int, List<(int, int)>>();
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                if (tokens[i].Kind != DuneTokenKind.Symbol || sql[tokens[i].Start] != '[')
+                {
+                    continue;
+                }
+                int close = Close(i, tokens.Count);
+                if (close >= tokens.Count || Next(i, tokens.Count) == close || HasSliceColon(i, close) || BaseStart(i) is not int start)
+                {
+                    continue;
+                }
+                if (!found.TryGetValue(start, out var list))
+                {
+                    found[start] = list = [];
+                }
+                list.Add((i, close));
+            }
+            return found;
+        }
+
+        /// <summary>DuckDB's a[1:2] slice is not Trino syntax; left as written.</summary>
+        private bool HasSliceColon(int open, int close)
+        {
+            int depth = 0;
+            for (int k = open + 1; k < close; k++)
+            {
+                if (tokens[k].Kind != DuneTokenKind.Symbol)
+                {
+                    continue;
+                }
+                char c = sql[tokens[k].Start];
+                depth += c is '(' or '[' ? 1 : c is ')' or ']' ? -1 : 0;
+                if (depth == 0 && c == ':')
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>The first token of the expression a subscript bracket applies to, or null when it is not a subscript
+        /// (ARRAY[…], a type's []).</summary>
+        private int? BaseStart(int bracket)
+        {
+            int p = Previous(bracket);
+            if (p < 0)
+            {
+                return null;
+            }
+            var kind = tokens[p].Kind;
+            if (kind is DuneTokenKind.Word or DuneTokenKind.QuotedName)
+            {
+                return kind == DuneTokenKind.Word && (Is(p, "array") || NotFunctionNames.Contains(Text(p))) ? null : Qualified(p);
+            }
+            if (kind != DuneTokenKind.Symbol || sql[tokens[p].Start] is not (')' or ']'))
+            {
+                return null;
+            }
+            int open = Opening(p);
+            if (open < 0)
+            {
+                return null;
+            }
+            int q = Previous(open);
+            if (sql[tokens[open].Start] == '[')
+            {
+                // ARRAY[…][n], or a chained subscript whose base is the inner one's.
+                return Is(q, "array") ? q : BaseStart(open);
+            }
+            return q >= 0 && tokens[q].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName && !NotFunctionNames.Contains(Text(q)) ? Qualified(q) : open;
+        }
+
+        /// <summary>A name with its qualifiers (t.col, schema.f).</summary>
+        private int Qualified(int name)
+        {
+            int s = name;
+            while (Is(Previous(s), ".") && Previous(Previous(s)) is int q && q >= 0 && tokens[q].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName)
+            {
+                s = q;
+            }
+            return s;
+        }
+
+        /// <summary>The bracket or parenthesis opening the one closing at index close (or -1).</summary>
+        private int Opening(int close)
+        {
+            int depth = 0;
+            for (int k = close; k >= 0; k--)
+            {
+                if (tokens[k].Kind != DuneTokenKind.Symbol)
+                {
+                    continue;
+                }
+                char c = sql[tokens[k].Start];
+                if (c is ')' or ']')
+                {
+                    depth++;
+                }
+                else if (c is '(' or '[' && --depth == 0)
+                {
+                    return k;
+                }
+            }
+            return -1;
+        }
+    }
+}
