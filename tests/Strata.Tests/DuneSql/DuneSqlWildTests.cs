@@ -1,3 +1,4 @@
+using System.Globalization;
 using Strata.Core.Engine;
 using Strata.Engine.DuckDb.DuneSql;
 
@@ -5,7 +6,7 @@ namespace Strata.Tests.DuneSql;
 
 /// <summary>Branch dune-wild: what dashboards' queries beyond the first corpus met. UNNEST of arrays of rows and of several
 /// arrays side by side (Trino's select.md examples with their documented rows), sequence over dates (array.mdx), and the
-/// cumulative distribution functions refused by name rather than failing in the engine.</summary>
+/// cumulative distribution functions of math.md (second pass: native, with Trino's values and argument errors).</summary>
 public sealed class DuneSqlWildTests : IDisposable
 {
     private readonly DuneSqlDb db = new();
@@ -97,12 +98,50 @@ public sealed class DuneSqlWildTests : IDisposable
     }
 
     [Theory]
-    [InlineData("SELECT normal_cdf(0, 1, 1.96)", "normal_cdf")]
-    [InlineData("SELECT inverse_normal_cdf(0, 1, 0.975)", "inverse_normal_cdf")]
-    [InlineData("SELECT beta_cdf(3, 3.6, 0.3)", "beta_cdf")]
-    public void Cumulative_distribution_functions_are_refused_by_name(string sql, string name)
+    // math.md: normal_cdf(mean, sd, v) = P(N < v; mean, sd); the known quantiles of the standard normal.
+    [InlineData("SELECT normal_cdf(0, 1, 1.96)", 0.9750021048517795)]
+    [InlineData("SELECT normal_cdf(0, 1, 0)", 0.5)]
+    [InlineData("SELECT normal_cdf(10, 2, 8)", 0.15865525393145707)]
+    [InlineData("SELECT inverse_normal_cdf(0, 1, 0.975)", 1.959963984540054)]
+    [InlineData("SELECT inverse_normal_cdf(10, 2, 0.5)", 10.0)]
+    [InlineData("SELECT inverse_normal_cdf(0, 1, normal_cdf(0, 1, 0.3))", 0.3)]
+    // beta_cdf(a, b, v) = P(Beta(a, b) < v): Beta(1, 1) is uniform, Beta(2, 1) has cdf v², Beta(2, 2) is symmetric.
+    [InlineData("SELECT beta_cdf(1, 1, 0.3)", 0.3)]
+    [InlineData("SELECT beta_cdf(2, 1, 0.5)", 0.25)]
+    [InlineData("SELECT beta_cdf(2, 2, 0.5)", 0.5)]
+    [InlineData("SELECT beta_cdf(3, 3.6, 0)", 0.0)]
+    [InlineData("SELECT beta_cdf(3, 3.6, 1)", 1.0)]
+    [InlineData("SELECT inverse_beta_cdf(2, 1, 0.25)", 0.5)]
+    [InlineData("SELECT inverse_beta_cdf(3, 3.6, 0)", 0.0)]
+    [InlineData("SELECT inverse_beta_cdf(3, 3.6, 1)", 1.0)]
+    [InlineData("SELECT inverse_beta_cdf(3, 3.6, beta_cdf(3, 3.6, 0.3))", 0.3)]
+    public void Cumulative_distribution_functions_give_trinos_values(string sql, double expected)
     {
-        var e = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate(sql));
-        Assert.Contains($"Function {name} is not supported", e.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(expected, double.Parse(db.Scalar(sql), CultureInfo.InvariantCulture), 1e-12);
+    }
+
+    [Theory]
+    // math.md: sd must be positive, p in (0, 1) for the normal; v and p in [0, 1], a and b positive for the beta.
+    [InlineData("SELECT normal_cdf(0, 0, 1)", "normalCdf Function: standardDeviation must be > 0")]
+    [InlineData("SELECT normal_cdf(0, -1, 1)", "normalCdf Function: standardDeviation must be > 0")]
+    [InlineData("SELECT inverse_normal_cdf(0, 1, 0)", "inverseNormalCdf Function: p must be 0 > p > 1")]
+    [InlineData("SELECT inverse_normal_cdf(0, 1, 1)", "inverseNormalCdf Function: p must be 0 > p > 1")]
+    [InlineData("SELECT inverse_normal_cdf(0, 0, 0.5)", "inverseNormalCdf Function: sd must be > 0")]
+    [InlineData("SELECT beta_cdf(3, 3.6, 1.5)", "betaCdf Function: value must be in the interval [0, 1]")]
+    [InlineData("SELECT beta_cdf(0, 3.6, 0.5)", "betaCdf Function: a must be > 0")]
+    [InlineData("SELECT beta_cdf(3, -1, 0.5)", "betaCdf Function: b must be > 0")]
+    [InlineData("SELECT inverse_beta_cdf(3, 3.6, -0.1)", "inverseBetaCdf Function: p must be in the interval [0, 1]")]
+    [InlineData("SELECT inverse_beta_cdf(0, 3.6, 0.5)", "inverseBetaCdf Function: a must be > 0")]
+    public void Cumulative_distribution_functions_refuse_arguments_outside_their_domain(string sql, string message)
+    {
+        var e = Assert.ThrowsAny<DuckDB.NET.Data.DuckDBException>(() => db.Scalar(sql));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cumulative_distribution_functions_of_null_are_null_and_run_over_columns()
+    {
+        Assert.Equal("NULL", db.Scalar("SELECT normal_cdf(0, 1, NULL)"));
+        Assert.Equal("3", db.Scalar("SELECT count(*) FROM (VALUES (0.1), (0.5), (0.9)) AS t(p) WHERE abs(normal_cdf(0, 1, inverse_normal_cdf(0, 1, p)) - p) < 1e-12"));
     }
 }
