@@ -75,6 +75,7 @@ public sealed partial class DuckDbEngine
             DuneSql.DuneInt256.Register(connection);
             DuneSql.DuneKeccak.Register(connection);
             DuneSql.DuneHashes.Register(connection);
+            DuneSql.DuneDistributions.Register(connection);
             DuneSql.DuneJsonFunctions.Register(connection);
             var setup = new StringBuilder();
             setup.Append(CultureInfo.InvariantCulture, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS {DemoCatalog} (READ_ONLY);\n");

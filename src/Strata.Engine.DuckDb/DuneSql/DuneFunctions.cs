@@ -10,7 +10,7 @@ internal static class DuneFunctions
 {
     static DuneFunctions()
     {
-        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneBase58.Templates(), DuneChainAddresses.Templates() })
+        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneBase58.Templates(), DuneChainAddresses.Templates(), DuneWildFunctions.Templates(), DuneDistributions.Templates() })
         {
             foreach (var (key, template) in family)
             {
@@ -104,7 +104,6 @@ internal static class DuneFunctions
         [("any_match", 2)] = "list_bool_or(list_transform($1, $2))",
         [("all_match", 2)] = "list_bool_and(list_transform($1, $2))",
         [("none_match", 2)] = "(NOT list_bool_or(list_transform($1, $2)))",
-        [("sequence", 2)] = "generate_series($1, $2)",
         [("sequence", 3)] = "generate_series($1, $2, $3)",
         [("contains", 2)] = "list_contains($1, $2)",
         [("array_max", 1)] = "list_max($1)",

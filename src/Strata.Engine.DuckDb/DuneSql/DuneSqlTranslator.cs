@@ -312,6 +312,10 @@ public static partial class DuneSqlTranslator
             }
             var args = Arguments(open, close);
             MarkLocalReads(name, args, close, end);
+            if (name is "unnest" && TryEmitUnnest(nameIndex, args, close, end) is > 0 and int afterUnnest)
+            {
+                return afterUnnest;
+            }
             if (name is "zip_with" or "transform_values" or "transform_keys" or "map_filter" || (name is "array_sort" && args.Count == 2))
             {
                 return IsLambdaOfTwo(name, args.Count) && close < end && TryEmitLambdaOfTwo(name, args, token) ? close + 1

@@ -10,7 +10,7 @@ namespace Strata.Tests.DuneSql;
 /// Real DuneSQL from public sources (corpus/*.sql, each naming its source), translated and run on
 /// empty tables with Dune's column names and types. Reports how many complete and what translation costs.
 /// </summary>
-public sealed class DuneSqlCorpusTests(ITestOutputHelper output)
+public sealed partial class DuneSqlCorpusTests(ITestOutputHelper output)
 {
     /// <summary>Dune's column sets (as DuckDB types) for the tables the corpus reads.</summary>
     internal const string Schema = """
@@ -31,7 +31,7 @@ public sealed class DuneSqlCorpusTests(ITestOutputHelper output)
           trace_address BIGINT[], type VARCHAR, address BLOB, code BLOB, call_type VARCHAR, input BLOB, output BLOB, refund_address BLOB, block_date DATE);
         CREATE TABLE erc20_ethereum.evt_Transfer (contract_address BLOB, evt_tx_hash BLOB, evt_index BIGINT, evt_block_time TIMESTAMPTZ,
           evt_block_number BIGINT, "from" BLOB, "to" BLOB, value BIGNUM);
-        CREATE TABLE tokens.erc20 (blockchain VARCHAR, contract_address BLOB, symbol VARCHAR, decimals INTEGER);
+        CREATE TABLE tokens.erc20 (blockchain VARCHAR, contract_address BLOB, symbol VARCHAR, decimals INTEGER, name VARCHAR);
         CREATE TABLE prices.usd (minute TIMESTAMPTZ, blockchain VARCHAR, contract_address BLOB, decimals INTEGER, symbol VARCHAR, price DOUBLE);
         CREATE TABLE prices.minute (timestamp TIMESTAMPTZ, blockchain VARCHAR, contract_address BLOB, decimals INTEGER, symbol VARCHAR, price DOUBLE, volume DOUBLE, source VARCHAR);
         CREATE TABLE prices.hour AS SELECT * FROM prices.minute; CREATE TABLE prices.day AS SELECT * FROM prices.minute;
@@ -132,7 +132,7 @@ public sealed class DuneSqlCorpusTests(ITestOutputHelper output)
 
     private (int Completed, List<string> Failures) RunAll(string directory)
     {
-        using var db = new DuneSqlDb(Schema);
+        using var db = new DuneSqlDb(Schema + MoreSchema);
         var files = Directory.GetFiles(directory, "*.sql").Order(StringComparer.Ordinal).ToArray();
         var failures = new List<string>();
         foreach (var file in files)

@@ -15,6 +15,7 @@ internal sealed class DuneSqlDb : IDisposable
         DuneInt256.Register(connection);
         DuneKeccak.Register(connection);
         DuneHashes.Register(connection);
+        DuneDistributions.Register(connection);
         DuneJsonFunctions.Register(connection);
         Exec(DuneSqlTranslator.Prelude + (setup ?? ""));
     }

@@ -1,0 +1,68 @@
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// Trino's <c>UNNEST</c> in a FROM clause where DuckDB's table function differs: an array of rows gives one column per
+/// field (<c>UNNEST(ARRAY[ROW('a', 1)]) AS t(name, n)</c>), and several arrays are unnested side by side, the shorter
+/// padded with NULLs (<c>UNNEST(a, b) AS t(x, y)</c>). Both become a subquery unnesting in its select list, which DuckDB
+/// joins laterally as Trino does; <c>WITH ORDINALITY</c> adds the element's position. One array of scalars is left to
+/// DuckDB, whose UNNEST already reads it as Trino does.
+/// </summary>
+public static partial class DuneSqlTranslator
+{
+    private sealed partial class Pass
+    {
+        /// <summary>Emits the UNNEST call at nameIndex when it needs rewriting; returns the index after it (and after its
+        /// WITH ORDINALITY), or -1 when DuckDB's own UNNEST reads it as Trino does.</summary>
+        private int TryEmitUnnest(int nameIndex, List<(int From, int To)> args, int close, int end)
+        {
+            int previous = Previous(nameIndex);
+            if (close >= end || args.Count == 0 || !(Is(previous, "from") || Is(previous, "join") || Is(previous, ",") || Is(previous, "lateral")))
+            {
+                return -1;
+            }
+            int after = Next(close, end);
+            bool ordinality = Is(after, "with") && Is(Next(after, end), "ordinality");
+            int alias = ordinality ? Next(Next(after, end), end) : after;
+            if (Is(alias, "as"))
+            {
+                alias = Next(alias, end);
+            }
+            int open = Next(alias, end);
+            if (alias >= end || Tokens[alias].Kind is not (DuneTokenKind.Word or DuneTokenKind.QuotedName) || !Is(open, "("))
+            {
+                return -1;
+            }
+            int columns = Arguments(open, Close(open, end)).Count - (ordinality ? 1 : 0);
+            bool rows = columns > args.Count;
+            if (!rows && (args.Count < 2 || columns != args.Count))
+            {
+                return -1;
+            }
+            var anchor = Tokens[nameIndex];
+            // The arrays side by side (the shorter padded with NULLs), then each row's fields as columns.
+            Out.Text(rows ? "(SELECT " + string.Join(", ", Enumerable.Range(0, args.Count).Select(a => "unnest(_strata_u" + Name(a) + ")"))
+                + (ordinality ? ", _strata_o" : "") + " FROM (SELECT " : "(SELECT ", anchor);
+            for (int a = 0; a < args.Count; a++)
+            {
+                Out.Text(a == 0 ? "unnest(" : ", unnest(", anchor);
+                Emit(args[a].From, args[a].To);
+                Out.Text(") AS _strata_u" + Name(a), anchor);
+            }
+            if (ordinality)
+            {
+                Out.Text(", unnest(generate_series(1, greatest(", anchor);
+                for (int a = 0; a < args.Count; a++)
+                {
+                    Out.Text(a == 0 ? "len(" : ", len(", anchor);
+                    Emit(args[a].From, args[a].To);
+                    Out.Text(")", anchor);
+                }
+                Out.Text("))) AS _strata_o", anchor);
+            }
+            Out.Text(rows ? "))" : ")", anchor);
+            return ordinality ? Next(after, end) + 1 : close + 1;
+        }
+
+        private static string Name(int a) => a.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

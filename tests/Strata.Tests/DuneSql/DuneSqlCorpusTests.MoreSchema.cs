@@ -1,0 +1,19 @@
+namespace Strata.Tests.DuneSql;
+
+public sealed partial class DuneSqlCorpusTests
+{
+    /// <summary>Dune's column sets (as DuckDB types) of the further spellbook tables the real corpus reads
+    /// (dashboards' query repositories beyond the demo's tables); Gnosis Chain's raw tables have Ethereum's columns
+    /// (its decoded transfers also Dune's evt_block_date).</summary>
+    internal const string MoreSchema = """
+        CREATE SCHEMA cex;
+        CREATE TABLE cex.addresses (blockchain VARCHAR, address BLOB, cex_name VARCHAR, distinct_name VARCHAR, added_by VARCHAR,
+          added_date DATE);
+        CREATE SCHEMA gnosis; CREATE SCHEMA erc20_gnosis;
+        CREATE TABLE gnosis.transactions AS SELECT * FROM ethereum.transactions LIMIT 0;
+        CREATE TABLE gnosis.blocks AS SELECT * FROM ethereum.blocks LIMIT 0;
+        CREATE TABLE gnosis.logs AS SELECT * FROM ethereum.logs LIMIT 0;
+        CREATE TABLE gnosis.traces AS SELECT * FROM ethereum.traces LIMIT 0;
+        CREATE TABLE erc20_gnosis.evt_Transfer AS SELECT *, CAST(NULL AS DATE) AS evt_block_date FROM erc20_ethereum.evt_Transfer LIMIT 0;
+        """;
+}

@@ -1,0 +1,16 @@
+-- Source: github.com/NexusMutual/dune-queries, community/helpers/quarters-list.sql@722d2d67713cd1387553f59064d8d59b01e4bd60 (verbatim)
+select
+  case
+    when cast(d.seq_date as timestamp) = date_trunc('quarter', current_date) then 'current quarter'
+    when cast(d.seq_date as timestamp) = date_add('quarter', -1, date_trunc('quarter', current_date)) then 'last quarter'
+    else cast(d.seq_date as varchar)
+  end as period_date
+from (
+    select sequence(
+        date_add('quarter', -10, date_trunc('quarter', current_date)),
+        date_trunc('quarter', current_date),
+        interval '3' month
+      ) as days
+  ) as days_s
+  cross join unnest(days) as d(seq_date)
+order by cast(d.seq_date as timestamp) desc

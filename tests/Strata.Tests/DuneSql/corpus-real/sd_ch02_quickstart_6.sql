@@ -1,0 +1,6 @@
+-- Source: github.com/SixdegreeLab/MasteringChainAnalytics, en/ch02/ch02-quickstart.md@ab5f64adce7b5355941b7e0ad3f018bdf47203a0 (sql code block 7 of the chapter, verbatim)
+select blockchain, contract_address, decimals, symbol
+from tokens.erc20
+where blockchain = 'ethereum'   -- Return ERC20 token information from the Ethereum blockchain
+    and symbol like 'E%'    -- The token symbol starts with the letter E
+order by decimals desc, symbol asc  -- First sort by the number of decimal places supported by the token in descending order, then sort by the token symbol in ascending order
