@@ -83,6 +83,11 @@ public sealed class DemoDataChainsTests(DemoDataFixture fixture) : IClassFixture
             "abi_id varchar, abi varchar, address varbinary, from varbinary, code varbinary, name varchar, namespace varchar, "
             + $"dynamic boolean, base boolean, factory boolean, detection_source varchar, created_at {Tz}"
         },
+        // spellbook's cex_addresses model (the columns the real corpus's exchange-flow queries read)
+        {
+            "cex.addresses",
+            "blockchain varchar, address varbinary, cex_name varchar, distinct_name varchar, added_by varchar, added_date date"
+        },
     };
 
     [Theory]
@@ -246,6 +251,18 @@ public sealed class DemoDataChainsTests(DemoDataFixture fixture) : IClassFixture
         long named = Count("SELECT count(*) FROM labels.ens");
         long active = Count("SELECT count(*) FROM labels.ens l WHERE EXISTS (SELECT 1 FROM ethereum.transactions t WHERE t.\"from\" = l.address)");
         Assert.True(active * 2 > named, $"{active} of {named} named wallets are active");
+    }
+
+    [Fact]
+    public void Exchange_addresses_hold_real_hot_wallets_and_demo_wallets_that_receive_transfers()
+    {
+        Assert.Equal("Binance 14", Scalar("SELECT distinct_name FROM cex.addresses WHERE address = unhex('28c6c06298d514db089934071355e5743bf21d60')"));
+        Assert.Equal(Count("SELECT count(*) FROM cex.addresses"), Count("SELECT count(DISTINCT address) FROM cex.addresses"));
+        Assert.Equal(0, Count("SELECT count(*) FROM cex.addresses a JOIN labels.ens e ON e.address = a.address"));
+        long flows = Count("""
+            SELECT count(*) FROM erc20_ethereum.evt_Transfer t JOIN cex.addresses a ON a.address IN (t."from", t."to")
+            """);
+        Assert.True(flows > 0, "no demo transfer reaches an exchange wallet");
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Strata.Engine.DuckDb;
 /// tokens.transfers, as spellbook's per-chain model), <c>prices.usd_daily</c> (spellbook's prices_usd_daily.sql over
 /// prices.usd), <c>labels.ens</c> (Dune's data catalog, curated/labels/ens-labels.mdx) and <c>ethereum.contracts</c>
 /// (the decoded contracts: the tokens, routers and pairs the demo's transactions call; columns of spellbook's
-/// ethereum_base_sources.yml).
+/// ethereum_base_sources.yml) and <c>cex.addresses</c> (exchanges' wallets, spellbook's cex_addresses model).
 /// </summary>
 public static partial class DemoData
 {
@@ -50,6 +50,29 @@ public static partial class DemoData
                    'ens' AS model_name, 'identifier' AS label_type
             FROM n
             ORDER BY name
+            """;
+
+        // cex.addresses (spellbook's cex_addresses model): real hot wallets of well-known exchanges, and demo wallets
+        // after the named ones as exchange deposit wallets, so flows to and from exchanges find demo transfers.
+        yield return $$"""
+            CREATE SCHEMA IF NOT EXISTS cex;
+            CREATE OR REPLACE TABLE cex.addresses AS
+            WITH k(address, cex_name, distinct_name) AS (
+                SELECT * FROM (VALUES
+                    (unhex('28c6c06298d514db089934071355e5743bf21d60'), 'Binance', 'Binance 14'),
+                    (unhex('f977814e90da44bfa03b6295a0616a897441acec'), 'Binance', 'Binance 8'),
+                    (unhex('a9d1e08c7793af67e9d92fe308d5697fb81d3e43'), 'Coinbase', 'Coinbase 10'),
+                    (unhex('da9dfa130df4de4673b89022ee50ff26f6ea73cf'), 'Kraken', 'Kraken 13'),
+                    (unhex('6cc5f688a315f3dc28a7781717a9a798a59fda7b'), 'OKX', 'OKX 7'),
+                    (unhex('77134cbc06cb00b66f4c7e623d5fdbf6777635ec'), 'Bitfinex', 'Bitfinex 19'))
+                UNION ALL
+                SELECT demo_wallet({{Sql(named)}} + id), ['Binance', 'Coinbase', 'Kraken', 'OKX', 'Bitfinex'][id % 5 + 1],
+                       ['Binance', 'Coinbase', 'Kraken', 'OKX', 'Bitfinex'][id % 5 + 1] || ' Deposit ' || CAST(id AS VARCHAR)
+                FROM range(20) r(id)
+            )
+            SELECT 'ethereum' AS blockchain, address, cex_name, distinct_name, 'hildobby' AS added_by, DATE '2023-08-31' AS added_date
+            FROM k
+            ORDER BY cex_name, distinct_name
             """;
 
         string routers = string.Join(",\n                    ",

@@ -107,6 +107,7 @@ public static partial class DemoData
         "prices.usd_daily",
         "labels.ens",
         "ethereum.contracts",
+        "cex.addresses",
     }.Concat(OtherChainTables())];
 
     private static IReadOnlyList<string>? tables;

@@ -26,7 +26,7 @@ public static partial class DuneSqlTranslator
     private static readonly HashSet<string> ArrayFunctions = new(StringComparer.OrdinalIgnoreCase)
     {
         "sequence", "split", "array_agg", "filter", "transform", "slice", "array_distinct", "array_sort", "array_remove",
-        "array_union", "array_intersect", "array_except", "map_keys", "map_values", "flatten", "repeat", "zip", "ngrams",
+        "array_union", "array_intersect", "array_except", "map_keys", "map_values", "flatten", "zip", "ngrams",
         "regexp_extract_all", "regexp_split", "array_repeat", "shuffle", "trim_array", "combinations",
     };
 
@@ -353,7 +353,14 @@ public static partial class DuneSqlTranslator
             var kind = tokens[p].Kind;
             if (kind is DuneTokenKind.Word or DuneTokenKind.QuotedName)
             {
-                return kind == DuneTokenKind.Word && (Is(p, "array") || NotFunctionNames.Contains(Text(p))) ? null : Qualified(p);
+                if (kind == DuneTokenKind.Word && (Is(p, "array") || NotFunctionNames.Contains(Text(p))))
+                {
+                    return null;
+                }
+                // x::int[2] is DuckDB's fixed-size array type after its cast operator, not a subscript.
+                int start = Qualified(p);
+                int before = Previous(start);
+                return Is(before, "::") || (Is(before, ":") && Is(Previous(before), ":")) ? null : start;
             }
             if (kind != DuneTokenKind.Symbol || sql[tokens[p].Start] is not (')' or ']'))
             {
@@ -382,29 +389,6 @@ public static partial class DuneSqlTranslator
                 s = q;
             }
             return s;
-        }
-
-        /// <summary>The bracket or parenthesis opening the one closing at index close (or -1).</summary>
-        private int Opening(int close)
-        {
-            int depth = 0;
-            for (int k = close; k >= 0; k--)
-            {
-                if (tokens[k].Kind != DuneTokenKind.Symbol)
-                {
-                    continue;
-                }
-                char c = sql[tokens[k].Start];
-                if (c is ')' or ']')
-                {
-                    depth++;
-                }
-                else if (c is '(' or '[' && --depth == 0)
-                {
-                    return k;
-                }
-            }
-            return -1;
         }
     }
 }

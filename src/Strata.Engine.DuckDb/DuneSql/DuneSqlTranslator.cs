@@ -84,15 +84,20 @@ public static partial class DuneSqlTranslator
         /// finding a call's end costs the same however deep the call sits (a scan per call was quadratic in the nesting).</summary>
         private int[]? matches;
 
+        /// <summary>For each closing bracket token, the index of the bracket it closes (-1 when none), built with <see cref="matches"/>.</summary>
+        private int[]? openings;
+
         private int Match(int i)
         {
             if (matches is null)
             {
                 matches = new int[tokens.Count];
+                openings = new int[tokens.Count];
                 var open = new Stack<int>();
                 for (int k = 0; k < tokens.Count; k++)
                 {
                     matches[k] = -1;
+                    openings[k] = -1;
                     if (tokens[k].Kind != DuneTokenKind.Symbol)
                     {
                         continue;
@@ -104,11 +109,24 @@ public static partial class DuneSqlTranslator
                     }
                     else if (c is ')' or ']' && open.Count > 0)
                     {
-                        matches[open.Pop()] = k;
+                        int opened = open.Pop();
+                        matches[opened] = k;
+                        openings[k] = opened;
                     }
                 }
             }
             return matches[i];
+        }
+
+        /// <summary>The index of the bracket that the one at close closes, or -1.</summary>
+        private int Opening(int close)
+        {
+            if (close < 0 || close >= tokens.Count)
+            {
+                return -1;
+            }
+            Match(close);
+            return openings![close];
         }
 
         private bool IsOpening(int i) =>
@@ -245,6 +263,14 @@ public static partial class DuneSqlTranslator
             if (word is "uint256" or "int256" && next < end && tokens[next].Kind == DuneTokenKind.String)
             {
                 EmitTemplate(word == "uint256" ? DuneTypes.ToUint256 : DuneTypes.ToInt256, [(next, next + 1)], token);
+                return next + 1;
+            }
+            if (word is "decimal" && !qualified && next < end && IsTerminatedString(next) && DecimalLiteralType(Text(next)[1..^1]) is string decimalType)
+            {
+                // Trino types DECIMAL '123.45' by its digits (decimal(5,2)); DuckDB's DECIMAL literal is DECIMAL(18,3).
+                emitter.Text("CAST(", token);
+                emitter.Copy(tokens[next]);
+                emitter.Text(" AS " + decimalType + ")", tokens[next]);
                 return next + 1;
             }
             if (word is "timestamp" && next < end && IsTerminatedString(next))

@@ -46,6 +46,41 @@ public sealed class DuneSqlTypesTests
     }
 
     [Theory]
+    // DuckDB's own forms that DuneSQL passes through: a fixed-size array type after ::, and repeat of a string.
+    [InlineData("SELECT typeof([1, 2]::int[2]), CAST(([1, 2]::int[2])[2] AS VARCHAR)", "INTEGER[2]", "2")]
+    [InlineData("SELECT '7'::varchar || repeat('0', 3) || '1', typeof(x::varchar || '1') FROM (SELECT 1 AS x) t", "70001", "VARCHAR")]
+    public void Passed_through_forms_are_not_taken_for_subscripts_or_arrays(string sql, string first, string second)
+    {
+        using var db = new DuneSqlDb();
+        Assert.Equal([first, second], db.Rows(sql)[0]);
+    }
+
+    [Theory]
+    // Trino's literals: DECIMAL '…' is typed by its digits (DuckDB's own DECIMAL literal is DECIMAL(18,3)).
+    [InlineData("SELECT typeof(DECIMAL '123.45'), CAST(DECIMAL '123.45' AS VARCHAR)", "DECIMAL(5,2)", "123.45")]
+    [InlineData("SELECT typeof(DECIMAL '-10'), CAST(DECIMAL '-10' AS VARCHAR)", "DECIMAL(2,0)", "-10")]
+    [InlineData("SELECT typeof(decimal '0.1'), CAST(decimal '0.1' + DECIMAL '0.2' AS VARCHAR)", "DECIMAL(1,1)", "0.3")]
+    [InlineData("SELECT typeof(DECIMAL '12345678901234567890.5'), CAST(DECIMAL '12345678901234567890.5' AS VARCHAR)", "DECIMAL(21,1)", "12345678901234567890.5")]
+    public void Decimal_literals_are_typed_by_their_digits(string sql, string type, string value)
+    {
+        using var db = new DuneSqlDb();
+        Assert.Equal([type, value], db.Rows(sql)[0]);
+    }
+
+    [Theory]
+    [InlineData("1.5", "DECIMAL(2,1)")]
+    [InlineData(" +007 ", "DECIMAL(1,0)")]
+    [InlineData("0", "DECIMAL(1,0)")]
+    [InlineData(".25", "DECIMAL(2,2)")]
+    [InlineData("1e5", null)]
+    [InlineData("", null)]
+    [InlineData("-", null)]
+    [InlineData("1.2.3", null)]
+    [InlineData("123456789012345678901234567890123456789", null)]
+    public void Decimal_literal_type_follows_the_digits_or_is_left_to_DuckDB(string text, string? expected) =>
+        Assert.Equal(expected, Strata.Engine.DuckDb.DuneSql.DuneSqlTranslator.DecimalLiteralType(text));
+
+    [Theory]
     // array.mdx: "the subscript operator would fail" past the array's length; Trino's messages (ArraySubscriptOperator).
     [InlineData("SELECT ARRAY[1, 2][3]", "Array subscript must be less than or equal to array length: 3 > 2")]
     [InlineData("SELECT ARRAY[1, 2][0]", "SQL array indices start at 1")]
