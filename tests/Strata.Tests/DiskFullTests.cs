@@ -30,7 +30,7 @@ public sealed class DiskFullTests
             await using (var server = await StrataServer.StartAsync(dataDir))
             {
                 // About 20 MB of result for a 4 MB disk.
-                string big = await server.Alice.SubmitAsync("select repeat('x', 1000) || range::varchar as s from range(20000)");
+                string big = await server.Alice.SubmitAsync("select lpad('', 1000, 'x') || range::varchar as s from range(20000)");
                 var status = await server.Alice.WaitAsync(big);
                 Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
                 // Before the fix: "An internal error occurred while running the query.", and the partial file stayed.

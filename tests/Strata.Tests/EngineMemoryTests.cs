@@ -24,12 +24,12 @@ public sealed class EngineMemoryTests
     /// </summary>
     public static TheoryData<string> HugeValues => new()
     {
-        "select repeat('x', n::bigint) as s from range(50000000, 50000001) t(n)",
+        "select lpad('', n::integer, 'x') as s from range(50000000, 50000001) t(n)",
         "select range(n) as l from range(6000000, 6000001) t(n)",
-        "select {'a': [repeat('y', n::bigint)]} as st from range(50000000, 50000001) t(n)",
-        "select map {'k': repeat('v', n::bigint)} as m from range(50000000, 50000001) t(n)",
-        "select [repeat('z', 1000)] || list_transform(range(n), i -> 'a') as l from range(2000000, 2000001) t(n)",
-        "select repeat('q', n::bigint)::blob as b from range(50000000, 50000001) t(n)",
+        "select {'a': [lpad('', n::integer, 'y')]} as st from range(50000000, 50000001) t(n)",
+        "select map {'k': lpad('', n::integer, 'v')} as m from range(50000000, 50000001) t(n)",
+        "select [lpad('', 1000, 'z')] || list_transform(range(n), i -> 'a') as l from range(2000000, 2000001) t(n)",
+        "select lpad('', n::integer, 'q')::blob as b from range(50000000, 50000001) t(n)",
     };
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class EngineMemoryTests
     {
         await using var server = await StrataServer.StartAsync(settings: Settings);
         var body = await server.Alice.RunAsync(
-            "select repeat('x', 1000000) as s, range(20000) as l, {'a': [repeat('y', 900000)]} as st, [1, 2]::int[2] as fixed, row(1, 'a') as r");
+            "select lpad('', 1000000, 'x') as s, range(20000) as l, {'a': [lpad('', 900000, 'y')]} as st, [1, 2]::int[2] as fixed, row(1, 'a') as r");
         var row = body["result"]!["rows"]![0]!;
         Assert.Equal(1_000_000, row["s"]!.GetValue<string>().Length);
         Assert.Equal(20000, row["l"]!.AsArray().Count);

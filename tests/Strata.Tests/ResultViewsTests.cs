@@ -271,7 +271,7 @@ public sealed class ResultViewsTests(SharedServer shared)
     }
 
     /// <summary>A column of 256-bit integers beyond the 128-bit range: comparisons must be exact, not via double.</summary>
-    private const string HugeSql = "select range as id, (range::varchar || repeat('0', 69) || '1')::bignum as huge from range(10)";
+    private const string HugeSql = "select range as id, (range::varchar || lpad('', 69, '0') || '1')::bignum as huge from range(10)";
 
     // 5 * 10^70 + 1 is row 5's value; 5 * 10^70 is in no row.
     private const string Five = "50000000000000000000000000000000000000000000000000000000000000000000001";

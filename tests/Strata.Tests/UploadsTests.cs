@@ -1087,7 +1087,7 @@ public sealed class UploadsTests(InProcessSharedServer shared)
 
         // An execution counts one credit and its stored result counts towards bytes_used.
         long credits = (await UploadApi.UsageAsync(Server.Alice))["billing_periods"]![0]!["credits_used"]!.GetValue<long>();
-        var run = await UploadApi.RunAsync(Server.Alice, "select range as n, repeat('x', 100) as pad from range(1000)");
+        var run = await UploadApi.RunAsync(Server.Alice, "select range as n, lpad('', 100, 'x') as pad from range(1000)");
         var afterRun = await UploadApi.UsageAsync(Server.Alice);
         Assert.Equal(credits + 1, afterRun["billing_periods"]![0]!["credits_used"]!.GetValue<long>());
         // Counted as its files on disk (the Arrow result and any copies; issue 9 item 13), not result_set_bytes.

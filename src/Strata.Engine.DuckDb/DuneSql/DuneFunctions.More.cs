@@ -121,6 +121,11 @@ internal static class DuneMoreFunctions
         yield return new(("ngrams", 2), "(CASE WHEN ($2) <= 0 THEN error('ngrams: N must be positive') WHEN ($2) >= len($1) THEN [$1] "
             + "ELSE list_transform(range(1, len($1) - ($2) + 2), _strata_i -> list_slice($1, _strata_i, _strata_i + ($2) - 1)) END)");
         yield return new(("array_sum", 1), "list_sum($1)");
+        // Trino's repeat(element, count) is an array of count elements (DuckDB's repeat of a string would be a wrong
+        // answer); count is bounded as Trino bounds it, with its messages.
+        yield return new(("repeat", 2), "(CASE WHEN ($2) > 10000 THEN error('count argument of repeat function must be less than or equal to 10000') "
+            + "WHEN ($2) < 0 THEN error('count argument of repeat function must be greater than or equal to 0') "
+            + "ELSE repeat([$1], CAST($2 AS BIGINT)) END)");
         yield return new(("array_average", 1), "list_avg($1)");
         // json
         yield return new(("is_json_scalar", 1), "(json_type(json($1)) NOT IN ('OBJECT', 'ARRAY'))");

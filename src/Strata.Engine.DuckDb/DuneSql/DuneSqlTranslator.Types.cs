@@ -26,7 +26,7 @@ public static partial class DuneSqlTranslator
     private static readonly HashSet<string> ArrayFunctions = new(StringComparer.OrdinalIgnoreCase)
     {
         "sequence", "split", "array_agg", "filter", "transform", "slice", "array_distinct", "array_sort", "array_remove",
-        "array_union", "array_intersect", "array_except", "map_keys", "map_values", "flatten", "zip", "ngrams",
+        "array_union", "array_intersect", "array_except", "map_keys", "map_values", "flatten", "repeat", "zip", "ngrams",
         "regexp_extract_all", "regexp_split", "array_repeat", "shuffle", "trim_array", "combinations",
     };
 

@@ -197,8 +197,8 @@ public sealed class DuneSqlFunctionFamiliesTests : IDisposable
     public void Keccak_refuses_an_input_over_the_value_cap()
     {
         Assert.Equal("0x" + Convert.ToHexStringLower(DuneKeccak.Hash(new byte[DuneKeccak.MaxInputBytes])),
-            db.Scalar($"SELECT keccak(to_utf8(repeat(chr(0), {DuneKeccak.MaxInputBytes})))"));
-        var e = Assert.ThrowsAny<Exception>(() => db.Scalar($"SELECT keccak(to_utf8(repeat('a', {DuneKeccak.MaxInputBytes + 1})))"));
+            db.Scalar($"SELECT keccak(to_utf8(lpad('', {DuneKeccak.MaxInputBytes}, chr(0))))"));
+        var e = Assert.ThrowsAny<Exception>(() => db.Scalar($"SELECT keccak(to_utf8(lpad('', {DuneKeccak.MaxInputBytes + 1}, 'a')))"));
         Assert.Contains("over the limit", e.Message, StringComparison.Ordinal);
     }
 

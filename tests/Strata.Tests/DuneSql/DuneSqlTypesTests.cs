@@ -46,13 +46,34 @@ public sealed class DuneSqlTypesTests
     }
 
     [Theory]
-    // DuckDB's own forms that DuneSQL passes through: a fixed-size array type after ::, and repeat of a string.
+    // DuckDB's own forms that DuneSQL passes through: a fixed-size array type after ::, a :: cast in a concatenation.
     [InlineData("SELECT typeof([1, 2]::int[2]), CAST(([1, 2]::int[2])[2] AS VARCHAR)", "INTEGER[2]", "2")]
-    [InlineData("SELECT '7'::varchar || repeat('0', 3) || '1', typeof(x::varchar || '1') FROM (SELECT 1 AS x) t", "70001", "VARCHAR")]
+    [InlineData("SELECT '7'::varchar || lpad('', 3, '0') || '1', typeof(x::varchar || '1') FROM (SELECT 1 AS x) t", "70001", "VARCHAR")]
     public void Passed_through_forms_are_not_taken_for_subscripts_or_arrays(string sql, string first, string second)
     {
         using var db = new DuneSqlDb();
         Assert.Equal([first, second], db.Rows(sql)[0]);
+    }
+
+    [Theory]
+    // array.mdx: repeat(element, count) → array; Trino's bounds and messages (ArrayFunctions/RepeatFunction).
+    [InlineData("SELECT CAST(repeat('ab', 3) AS VARCHAR), CAST(cardinality(repeat(1, 0)) AS VARCHAR)", "[ab, ab, ab]", "0")]
+    [InlineData("SELECT typeof(repeat(2.5e0, 2)), CAST(repeat(NULL, 2) AS VARCHAR)", "DOUBLE[]", "[NULL, NULL]")]
+    [InlineData("SELECT CAST(repeat(ARRAY[1], 2) AS VARCHAR), CAST(repeat('x', 2) || 'y' AS VARCHAR)", "[[1], [1]]", "[x, x, y]")]
+    public void Repeat_makes_an_array_of_its_element(string sql, string first, string second)
+    {
+        using var db = new DuneSqlDb();
+        Assert.Equal([first, second], db.Rows(sql)[0]);
+    }
+
+    [Theory]
+    [InlineData("SELECT repeat('x', 10001)", "count argument of repeat function must be less than or equal to 10000")]
+    [InlineData("SELECT repeat(1, -1)", "count argument of repeat function must be greater than or equal to 0")]
+    public void Repeat_counts_are_bounded_as_Trinos(string sql, string message)
+    {
+        using var db = new DuneSqlDb();
+        var e = Assert.ThrowsAny<Exception>(() => db.Rows(sql));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
