@@ -1,3 +1,4 @@
+using System.Globalization;
 using Strata.Core.Uploads;
 
 namespace Strata.Metadata.Postgres;
@@ -18,5 +19,17 @@ public sealed partial class PostgresMetadataStore
             """, c => c.Text("owner", owner).Time("since", since).Time("now", now),
             r => new UsageFigures(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), cancellationToken).ConfigureAwait(false);
         return rows[0];
+    }
+
+    public async Task<IReadOnlyDictionary<DateOnly, long>> ExecutionsByMonthAsync(string owner, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var rows = await ReadAllAsync("""
+            SELECT to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM'), count(*) FROM executions
+            WHERE owner = @owner AND submitted_at >= @from AND submitted_at < @until
+            GROUP BY 1
+            """, c => c.Text("owner", owner).Time("from", from).Time("until", until),
+            r => (Month: DateOnly.ParseExact(r.GetString(0) + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture), Count: r.GetInt64(1)),
+            cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Month, r => r.Count);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Strata.Core.Uploads;
 
 namespace Strata.Metadata.Sqlite;
@@ -24,5 +25,27 @@ public sealed partial class SqliteMetadataStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return new UsageFigures(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+    }
+
+    public async Task<IReadOnlyDictionary<DateOnly, long>> ExecutionsByMonthAsync(string owner, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        // submitted_at is written as yyyy-MM-ddTHH:mm:ss.ffffffZ (UTC), so its first 7 characters are the month.
+        command.CommandText = """
+            SELECT substr(submitted_at, 1, 7), count(*) FROM executions
+            WHERE owner = $owner AND submitted_at >= $from AND submitted_at < $until
+            GROUP BY 1
+            """;
+        command.Parameters.AddWithValue("$owner", owner);
+        command.Parameters.AddWithValue("$from", Format(from));
+        command.Parameters.AddWithValue("$until", Format(until));
+        var months = new Dictionary<DateOnly, long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            months[DateOnly.ParseExact(reader.GetString(0) + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture)] = reader.GetInt64(1);
+        }
+        return months;
     }
 }

@@ -411,8 +411,9 @@ public sealed partial class OfficialClientTests(SharedServer shared)
     {
         var usage = await ReadAsync<GoUsageResponse>(Go, Server.Alice.PostJsonAsync("/api/v1/usage", """{"start_date":"2026-01-01","end_date":"2026-12-31"}"""));
         Assert.True(usage.BytesAllowed > 0);
-        Assert.Single(usage.BillingPeriods);
-        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", usage.BillingPeriods[0].StartDate);
+        Assert.Equal(12, usage.BillingPeriods.Length); // one per month of 2026, the end exclusive
+        Assert.Equal(("2026-01-01", "2026-02-01"), (usage.BillingPeriods[0].StartDate, usage.BillingPeriods[0].EndDate));
+        Assert.All(usage.BillingPeriods, p => Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", p.StartDate));
     }
 
     // ---- Python dune-client 1.x (dune_client/models.py) -----------------------------------------------------

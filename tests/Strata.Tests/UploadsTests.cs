@@ -1109,6 +1109,39 @@ public sealed class UploadsTests(InProcessSharedServer shared)
         Assert.Equal(before + 1, (await UploadApi.UsageAsync(Server.Bob))["private_queries"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task Usage_lists_one_billing_period_per_month_of_the_timeframe_with_that_months_executions()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var thisMonth = new DateOnly(now.Year, now.Month, 1);
+        string first = thisMonth.AddMonths(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        string until = thisMonth.AddMonths(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await UploadApi.RunAsync(Server.Bob, "select 1 as usage_period_probe");
+
+        // POST with a body (as Dune's clients send it) and GET with the query string give the same periods.
+        var (status, posted, _) = await Server.Bob.PostJsonAsync("/api/v1/usage", $$"""{"start_date":"{{first}}","end_date":"{{until}}"}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var got = await Server.Bob.GetFromJsonNodeAsync($"/api/v1/usage?start_date={first}&end_date={until}");
+        foreach (var usage in new[] { posted!, got })
+        {
+            var periods = usage["billing_periods"]!.AsArray();
+            Assert.Equal(
+                [(first, thisMonth.AddMonths(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                 (thisMonth.AddMonths(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), thisMonth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                 (thisMonth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), until)],
+                periods.Select(p => (p!["start_date"]!.GetValue<string>(), p["end_date"]!.GetValue<string>())));
+            Assert.Equal(0, periods[0]!["credits_used"]!.GetValue<long>());
+            Assert.True(periods[2]!["credits_used"]!.GetValue<long>() >= 1);
+        }
+
+        (status, var error, _) = await Server.Bob.PostJsonAsync("/api/v1/usage", """{"start_date":"2026-02-30"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("start_date must be a date as YYYY-MM-DD (or an ISO 8601 timestamp)", error!["error"]!.GetValue<string>());
+        (status, error, _) = await Server.Bob.PostJsonAsync("/api/v1/usage", """{"end_date":20260101}""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("end_date must be a date string as YYYY-MM-DD", error!["error"]!.GetValue<string>());
+    }
+
     // ------------------------------------------------------------------ concurrency and snapshots
 
     [Fact]

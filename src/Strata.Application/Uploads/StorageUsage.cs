@@ -12,9 +12,11 @@ public sealed record StoredBytes(long TableBytes, long ResultBytes)
     public long Total => TableBytes + ResultBytes;
 }
 
-/// <summary>What <c>/usage</c> reports for the current billing period (a calendar month).</summary>
-public sealed record UsageReport(
-    DateOnly PeriodStart, DateOnly PeriodEnd, long CreditsUsed, long CreditsIncluded, long BytesUsed, long BytesAllowed, long PrivateQueries);
+/// <summary>One billing period of <c>/usage</c>: a UTC calendar month, its end exclusive, and the executions submitted in it.</summary>
+public sealed record BillingPeriod(DateOnly Start, DateOnly End, long CreditsUsed, long CreditsIncluded);
+
+/// <summary>What <c>/usage</c> reports: the billing periods asked for, and the owner's stored bytes and private queries now.</summary>
+public sealed record UsageReport(IReadOnlyList<BillingPeriod> Periods, long BytesUsed, long BytesAllowed, long PrivateQueries);
 
 /// <summary>
 /// The storage quota (<c>Strata:StorageBytesAllowed</c>): an owner's uploaded table parts plus the
@@ -66,16 +68,23 @@ public sealed class StorageUsage(IExecutionStore executions, IUsageStore store, 
             : $"Storage quota exceeded: {used.Total} bytes used ({used.TableBytes} in tables, {used.ResultBytes} in results) of the {Allowed} bytes allowed (Strata:StorageBytesAllowed); delete tables or wait for results to expire.";
     }
 
-    /// <summary>The <c>/usage</c> report: this calendar month's executions (credits), private queries and stored bytes.</summary>
-    public async Task<UsageReport> ReportAsync(string owner, CancellationToken cancellationToken)
+    /// <summary>
+    /// The <c>/usage</c> report: each billing period in the timeframe (<see cref="UsageRange.Parse"/>) with the
+    /// executions submitted in it as credits, and the owner's private queries and stored bytes now.
+    /// </summary>
+    public async Task<UsageReport> ReportAsync(string owner, string? startDate, string? endDate, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var start = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
-        var usage = await store.UsageAsync(owner, start, now, cancellationToken).ConfigureAwait(false);
+        var range = UsageRange.Parse(startDate, endDate, now);
+        var months = range.Months().ToList();
+        var counts = await store.ExecutionsByMonthAsync(owner, Midnight(months[0]), Midnight(months[^1].AddMonths(1)), cancellationToken).ConfigureAwait(false);
+        var usage = await store.UsageAsync(owner, now, now, cancellationToken).ConfigureAwait(false);
         var stored = await MeasureAsync(owner, cancellationToken).ConfigureAwait(false);
-        return new UsageReport(DateOnly.FromDateTime(start.UtcDateTime), DateOnly.FromDateTime(start.AddMonths(1).AddDays(-1).UtcDateTime),
-            usage.Executions, options.Value.CreditsIncluded, stored.Total, Allowed, usage.PrivateQueries);
+        var periods = months.Select(m => new BillingPeriod(m, m.AddMonths(1), counts.GetValueOrDefault(m), options.Value.CreditsIncluded)).ToList();
+        return new UsageReport(periods, stored.Total, Allowed, usage.PrivateQueries);
     }
+
+    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     /// <summary>The owner's results as they lie on disk, counted once per process.</summary>
     private async Task CountOnceAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken)

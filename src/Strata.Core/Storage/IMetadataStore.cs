@@ -167,6 +167,12 @@ public interface IUsageStore
 {
     /// <summary>An owner's stored bytes and activity since the given time.</summary>
     Task<UsageFigures> UsageAsync(string owner, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The owner's executions submitted in [<paramref name="from"/>, <paramref name="until"/>), counted per UTC
+    /// calendar month; each key is the month's first day. Months with none are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<DateOnly, long>> ExecutionsByMonthAsync(string owner, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
 }
 
 /// <summary>How an execution ended.</summary>

@@ -43,6 +43,15 @@ internal sealed record CsvUploadBody(
     public static string Expected(string field) => field == "is_private" ? "is_private must be true or false" : $"{field} must be a string";
 }
 
+/// <summary>The body of <c>POST /usage</c>: an optional timeframe.</summary>
+internal sealed record UsageBody(
+    [property: JsonPropertyName("start_date")] string? StartDate,
+    [property: JsonPropertyName("end_date")] string? EndDate)
+{
+    public static string Expected(string field) => $"{field} must be a date string as YYYY-MM-DD";
+}
+
 [JsonSerializable(typeof(CreateTableBody))]
+[JsonSerializable(typeof(UsageBody))]
 [JsonSerializable(typeof(CsvUploadBody))]
 internal sealed partial class UploadJsonContext : JsonSerializerContext;

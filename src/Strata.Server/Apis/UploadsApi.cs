@@ -154,17 +154,21 @@ public static class UploadsApi
 
     private static async Task<IResult> Usage(HttpContext context, StorageUsage storage)
     {
-        var report = await storage.ReportAsync(context.Owner(), context.RequestAborted).ConfigureAwait(false);
+        var (startDate, endDate) = await BindUsageAsync(context).ConfigureAwait(false);
+        var report = await storage.ReportAsync(context.Owner(), startDate, endDate, context.RequestAborted).ConfigureAwait(false);
         return new JsonWriterResult(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("billing_periods");
-            w.WriteStartObject();
-            w.WriteString("start_date", report.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            w.WriteString("end_date", report.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            w.WriteNumber("credits_used", report.CreditsUsed);
-            w.WriteNumber("credits_included", report.CreditsIncluded);
-            w.WriteEndObject();
+            foreach (var period in report.Periods)
+            {
+                w.WriteStartObject();
+                w.WriteString("start_date", period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                w.WriteString("end_date", period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                w.WriteNumber("credits_used", period.CreditsUsed);
+                w.WriteNumber("credits_included", period.CreditsIncluded);
+                w.WriteEndObject();
+            }
             w.WriteEndArray();
             w.WriteNumber("bytes_used", report.BytesUsed);
             w.WriteNumber("bytes_allowed", report.BytesAllowed);
@@ -172,5 +176,16 @@ public static class UploadsApi
             w.WriteNumber("private_dashboards", 0);
             w.WriteEndObject();
         });
+    }
+
+    /// <summary>The timeframe: from the query string on GET, from the JSON body on POST (Dune's clients send a body).</summary>
+    private static async Task<(string? Start, string? End)> BindUsageAsync(HttpContext context)
+    {
+        if (HttpMethods.IsGet(context.Request.Method))
+        {
+            return (context.Request.Query["start_date"].FirstOrDefault(), context.Request.Query["end_date"].FirstOrDefault());
+        }
+        var body = await RequestBody.BindAsync(context, UploadJsonContext.Default.UsageBody, UsageBody.Expected).ConfigureAwait(false);
+        return (body.StartDate, body.EndDate);
     }
 }

@@ -31,4 +31,27 @@ public abstract class UsageStoreContract : StoreContract
         Assert.Equal(new UsageFigures(TableBytes: 150, ResultBytes: 3000, Executions: 3, PrivateQueries: 1), usage);
         Assert.Equal(new UsageFigures(0, 0, 0, 0), await Stores.Usage.UsageAsync("carol", T0.AddHours(-1), T0.AddHours(1), None));
     }
+
+    [Fact]
+    public async Task Executions_by_month_count_the_owners_submissions_per_UTC_month_with_the_end_exclusive()
+    {
+        var jan = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        foreach (var (owner, at) in new[]
+        {
+            ("alice", jan.AddTicks(-1)),                 // December: before the range
+            ("alice", jan),                              // January's first instant
+            ("alice", jan.AddDays(30).AddHours(23)),     // January 31st
+            ("alice", jan.AddMonths(1).AddHours(5)),     // February
+            ("alice", jan.AddMonths(1).AddHours(6)),
+            ("alice", jan.AddMonths(3)),                 // April 1st: the exclusive end
+            ("bob", jan.AddDays(3)),
+        })
+        {
+            await Stores.Executions.InsertExecutionAsync(NewExecution(owner, submittedAt: at), null, None);
+        }
+
+        var months = await Stores.Usage.ExecutionsByMonthAsync("alice", jan, jan.AddMonths(3), None);
+        Assert.Equal(new Dictionary<DateOnly, long> { [new DateOnly(2026, 1, 1)] = 2, [new DateOnly(2026, 2, 1)] = 2 }, months);
+        Assert.Empty(await Stores.Usage.ExecutionsByMonthAsync("carol", jan, jan.AddMonths(3), None));
+    }
 }
