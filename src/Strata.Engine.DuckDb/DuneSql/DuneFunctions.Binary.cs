@@ -68,10 +68,12 @@ internal static class DuneBinaryFunctions
         yield return new(("bitwise_right_shift", 2),
             "(CASE WHEN $2 = 0 THEN CAST($1 AS BIGINT) ELSE CAST((CASE WHEN $1 < 0 THEN CAST($1 AS HUGEINT) + CAST('18446744073709551616' AS HUGEINT) "
             + "ELSE CAST($1 AS HUGEINT) END) >> ($2) AS BIGINT) END)");
-        yield return new(("bitwise_right_shift_arithmetic", 2), "(CAST($1 AS BIGINT) >> ($2))");
+        // Past 63 bits every bit is the sign: -1 for a negative value, 0 otherwise (bitwise.mdx: (-45, 64) is -1).
+        yield return new(("bitwise_right_shift_arithmetic", 2), "(CASE WHEN ($2) >= 64 THEN CASE WHEN ($1) < 0 THEN CAST(-1 AS BIGINT) ELSE CAST(0 AS BIGINT) END ELSE CAST($1 AS BIGINT) >> ($2) END)");
+        // bit_count is bigint (bitwise.mdx).
         yield return new(("bit_count", 2),
-            "(CASE WHEN $1 < -(CAST(1 AS HUGEINT) << (($2) - 1)) OR $1 >= (CAST(1 AS HUGEINT) << (($2) - 1)) THEN error('bit_count: value does not fit in the number of bits') "
-            + "WHEN $2 = 64 THEN bit_count(CAST($1 AS BIGINT)) ELSE bit_count(CAST($1 AS BIGINT) & ((CAST(1 AS BIGINT) << ($2)) - 1)) END)");
+            "CAST(CASE WHEN $1 < -(CAST(1 AS HUGEINT) << (($2) - 1)) OR $1 >= (CAST(1 AS HUGEINT) << (($2) - 1)) THEN error('bit_count: value does not fit in the number of bits') "
+            + "WHEN $2 = 64 THEN bit_count(CAST($1 AS BIGINT)) ELSE bit_count(CAST($1 AS BIGINT) & ((CAST(1 AS BIGINT) << ($2)) - 1)) END AS BIGINT)");
         // Trino's regexp_extract gives NULL when nothing matches (DuckDB gives '').
         yield return new(("regexp_extract", 2), "(CASE WHEN regexp_matches($1, $2) THEN regexp_extract($1, $2) END)");
         yield return new(("regexp_extract", 3), "(CASE WHEN regexp_matches($1, $2) THEN regexp_extract($1, $2, $3) END)");

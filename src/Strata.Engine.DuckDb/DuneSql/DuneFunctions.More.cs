@@ -108,7 +108,9 @@ internal static class DuneMoreFunctions
             "(CASE WHEN typeof($1) = 'BLOB' THEN starts_with(hex(" + DuneBinaryFunctions.Bin("$1") + "), hex(" + DuneBinaryFunctions.Bin("$2") + ")) "
             + "ELSE starts_with(CAST($1 AS VARCHAR), CAST($2 AS VARCHAR)) END)");
         // arrays: Trino's array_position is 0 when absent; array_distinct keeps the first of each value, in order.
-        yield return new(("array_position", 2), "coalesce(list_position($1, $2), 0)");
+        yield return new(("array_position", 2), "CAST(coalesce(list_position($1, $2), 0) AS BIGINT)");
+        // array_union: the distinct elements of both, in order of first appearance (Trino: [1, 2] ∪ [2, 3] is [1, 2, 3]).
+        yield return new(("array_union", 2), "list_select(list_concat($1, $2), " + FirstIndexes.Replace("$1", "list_concat($1, $2)", StringComparison.Ordinal) + ")");
         yield return new(("array_distinct", 1), "list_select($1, " + FirstIndexes + ")");
         yield return new(("array_join", 2), "array_to_string($1, $2)");
         yield return new(("array_join", 3), "array_to_string(list_transform($1, _strata_x -> coalesce(CAST(_strata_x AS VARCHAR), $3)), $2)");

@@ -10,7 +10,7 @@ internal static class DuneFunctions
 {
     static DuneFunctions()
     {
-        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneBase58.Templates(), DuneChainAddresses.Templates(), DuneWildFunctions.Templates(), DuneDistributions.Templates() })
+        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneBase58.Templates(), DuneChainAddresses.Templates(), DuneWildFunctions.Templates(), DuneDistributions.Templates(), DuneTrinoFunctions.Templates() })
         {
             foreach (var (key, template) in family)
             {
@@ -109,16 +109,15 @@ internal static class DuneFunctions
         [("array_max", 1)] = "list_max($1)",
         [("array_min", 1)] = "list_min($1)",
         [("array_sort", 1)] = "list_sort($1)",
-        [("array_union", 2)] = "list_distinct(list_concat($1, $2))",
-        [("array_intersect", 2)] = "list_intersect($1, $2)",
+                [("array_intersect", 2)] = "list_intersect($1, $2)",
         [("arrays_overlap", 2)] = "list_has_any($1, $2)",
         [("array_remove", 2)] = "list_filter($1, _strata_x -> _strata_x <> $2)",
         [("trim_array", 2)] = "list_slice($1, 1, len($1) - ($2))",
         // bitwise
-        [("bitwise_and", 2)] = "($1 & $2)",
-        [("bitwise_or", 2)] = "($1 | $2)",
-        [("bitwise_xor", 2)] = "xor($1, $2)",
-        [("bitwise_not", 1)] = "(~$1)",
+        [("bitwise_and", 2)] = "CAST(($1) & ($2) AS BIGINT)",
+        [("bitwise_or", 2)] = "CAST(($1) | ($2) AS BIGINT)",
+        [("bitwise_xor", 2)] = "CAST(xor($1, $2) AS BIGINT)",
+        [("bitwise_not", 1)] = "CAST(~($1) AS BIGINT)",
         [("bitwise_left_shift", 2)] = "($1 << $2)",
         [("bitwise_right_shift", 2)] = "($1 >> $2)",
         // aggregates
@@ -129,7 +128,6 @@ internal static class DuneFunctions
         // strings, json, math
         [("regexp_like", 2)] = "regexp_matches($1, $2)",
         [("regexp_replace", 2)] = "regexp_replace($1, $2, '', 'g')",
-        [("regexp_replace", 3)] = "regexp_replace($1, $2, $3, 'g')",
         // Trino's json_extract_scalar is NULL for an object or array (DuckDB's json_extract_string gives their text).
         [("json_extract_scalar", 2)] = "(CASE WHEN json_type(json_extract($1, $2)) IN ('OBJECT', 'ARRAY') THEN NULL ELSE json_extract_string($1, $2) END)",
         [("json_extract", 2)] = "json_extract($1, $2)",

@@ -1,0 +1,87 @@
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// Templates for Trino functions of Dune's function reference that DuckDB lacks, spells differently, or answers
+/// with another type or order: Java-style regex replacements, url_* extraction, strpos by instance, split_to_map,
+/// hamming_distance, width_bucket, shuffle, exact cube roots, and the bigint results Trino declares.
+/// </summary>
+internal static class DuneTrinoFunctions
+{
+    /// <summary>
+    /// Trino's replacement string is Java's: <c>$n</c> is group n, and a backslash takes the next character literally.
+    /// RE2 (DuckDB) writes a group as <c>\n</c> and a literal backslash as <c>\\</c>, and takes <c>$</c> literally. The
+    /// replacement is rewritten at run time (DuckDB folds a literal once), left to right as Java reads it: each escape
+    /// or group reference becomes a marked token (chr 3, the escaped character, chr 4, chr 2, the group digit), then the
+    /// tokens become RE2's spelling: a group, an escaped backslash, any other escaped character.
+    /// </summary>
+    private const string JavaReplacement = """
+        regexp_replace(regexp_replace(regexp_replace(regexp_replace($3,
+        '\\((?s:.))|\$(\d)', chr(3) || '\1' || chr(4) || chr(2) || '\2', 'g'),
+        chr(3) || chr(4) || chr(2) || '(\d)', '\\\1', 'g'),
+        chr(3) || '\\' || chr(4) || chr(2), '\\\\', 'g'),
+        chr(3) || '((?s:.))' || chr(4) || chr(2), '\1', 'g')
+        """;
+
+    /// <summary>A URL's parts by RFC 3986's reference regex; Trino answers NULL for what is not a URI.</summary>
+    private const string UrlPattern = "'^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?(?:#(.*))?$'";
+
+    private static string UrlPart(int group) => $"nullif(regexp_extract($1, {UrlPattern}, {group}), '')";
+
+    /// <summary>The authority without user info: <c>user@host:port</c> → <c>host:port</c>.</summary>
+    private static readonly string HostPort = $"regexp_replace({UrlPart(2)}, '^.*@', '')";
+
+    internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()
+    {
+        yield return new(("regexp_replace", 3), "regexp_replace($1, $2, " + JavaReplacement + ", 'g')");
+
+        yield return new(("url_extract_protocol", 1), UrlPart(1));
+        yield return new(("url_extract_host", 1), $"nullif(regexp_replace({HostPort}, ':[0-9]*$', ''), '')");
+        yield return new(("url_extract_port", 1), $"TRY_CAST(nullif(regexp_extract({HostPort}, ':([0-9]+)$', 1), '') AS BIGINT)");
+        yield return new(("url_extract_path", 1), $"regexp_extract($1, {UrlPattern}, 3)");
+        yield return new(("url_extract_query", 1), UrlPart(4));
+        yield return new(("url_extract_fragment", 1), UrlPart(5));
+        // The first value of the named parameter ('' when it has no '='), NULL when absent.
+        yield return new(("url_extract_parameter", 2),
+            $"list_transform(list_filter(string_split(coalesce({UrlPart(4)}, ''), '&'), _strata_p -> split_part(_strata_p, '=', 1) = ($2)), "
+            + "_strata_p -> CASE WHEN strpos(_strata_p, '=') = 0 THEN '' ELSE substr(_strata_p, strpos(_strata_p, '=') + 1) END)[1]");
+
+        // strpos(string, substring, instance): the position of the instance-th occurrence (from the end when negative), 0 when none.
+        yield return new(("strpos", 3),
+            "(CASE WHEN ($3) = 0 THEN error('strpos: instance must not be zero') ELSE coalesce(list_filter(list_transform(range(1, length($1) + 1), "
+            + "_strata_i -> CASE WHEN substr($1, _strata_i, length($2)) = ($2) THEN _strata_i END), _strata_i -> _strata_i IS NOT NULL)[$3], 0) END)");
+
+        // split_to_map(string, entryDelimiter, keyValueDelimiter): each entry must be key and value; a key twice is an error.
+        yield return new(("split_to_map", 3),
+            "(CASE WHEN len(list_filter(string_split($1, $2), _strata_e -> len(string_split(_strata_e, $3)) <> 2)) > 0 "
+            + "THEN error('Key-value delimiter must appear exactly once in each entry. Bad input: ''' || $1 || '''') "
+            + "WHEN len(list_distinct(list_transform(string_split($1, $2), _strata_e -> string_split(_strata_e, $3)[1]))) < len(string_split($1, $2)) "
+            + "THEN error('Duplicate keys (' || $1 || ') are not allowed') "
+            + "ELSE map_from_entries(list_transform(string_split($1, $2), _strata_e -> {'key': string_split(_strata_e, $3)[1], 'value': string_split(_strata_e, $3)[2]})) END)");
+
+        yield return new(("hamming_distance", 2),
+            "(CASE WHEN length($1) <> length($2) THEN error('The input strings to hamming_distance function must have the same length') ELSE hamming($1, $2) END)");
+
+        // width_bucket(x, bound1, bound2, n): the equi-width bucket of x, 0 below and n + 1 above (bounds may descend).
+        yield return new(("width_bucket", 4),
+            "(CASE WHEN ($4) <= 0 THEN error('bucketCount must be greater than 0') WHEN ($2) = ($3) THEN error('bounds cannot equal each other') "
+            + "WHEN ($2) < ($3) THEN (CASE WHEN ($1) < ($2) THEN 0 WHEN ($1) >= ($3) THEN ($4) + 1 "
+            + "ELSE CAST(floor(CAST(($1) - ($2) AS DOUBLE) * ($4) / (CAST($3 AS DOUBLE) - ($2))) AS BIGINT) + 1 END) "
+            + "ELSE (CASE WHEN ($1) > ($2) THEN 0 WHEN ($1) <= ($3) THEN ($4) + 1 "
+            + "ELSE CAST(floor(CAST(($2) - ($1) AS DOUBLE) * ($4) / (CAST($2 AS DOUBLE) - ($3))) AS BIGINT) + 1 END) END)");
+
+        yield return new(("shuffle", 1), "list_transform(list_sort(list_transform($1, _strata_x -> {'r': random(), 'v': _strata_x})), _strata_s -> _strata_s.v)");
+        yield return new(("e", 0), "exp(1)");
+        // Java's Math.cbrt is exact on perfect cubes (cbrt(27) = 3.0); DuckDB's answers 3.0000000000000004.
+        yield return new(("cbrt", 1), "(CASE WHEN pow(round(cbrt($1)), 3) = ($1) THEN round(cbrt($1)) ELSE cbrt($1) END)");
+        yield return new(("truncate", 2), "trunc($1, $2)");
+
+        // Trino declares it bigint (DuckDB: UBIGINT).
+        yield return new(("json_array_length", 1), "CAST(json_array_length($1) AS BIGINT)");
+
+        // cosine_similarity of two sparse vectors (maps of key to double): the dot product over shared keys, by the norms.
+        yield return new(("cosine_similarity", 2),
+            "(CAST(list_sum(list_transform(map_keys($1), _strata_k -> CAST(($1)[_strata_k] AS DOUBLE) * coalesce(CAST(element_at($2, _strata_k)[1] AS DOUBLE), 0))) AS DOUBLE) "
+            + "/ (sqrt(list_sum(list_transform(map_values($1), _strata_v -> CAST(_strata_v AS DOUBLE) * _strata_v))) "
+            + "* sqrt(list_sum(list_transform(map_values($2), _strata_v -> CAST(_strata_v AS DOUBLE) * _strata_v)))))");
+    }
+}
