@@ -66,8 +66,15 @@ internal static class DuckDbNestedJson
         {
             return null;
         }
-        var (text, quoted) = LeafText(type, upper, expr);
-        return text is null ? null : quoted ? $"CAST(to_json({text}) AS VARCHAR)" : text;
+        var (text, json) = LeafText(type, upper, expr);
+        return json switch
+        {
+            LeafJson.Same => null,
+            LeafJson.Number => text,
+            // Hex digits, digits, dates and timestamps need no escaping: quoted by concatenation, faster than to_json.
+            LeafJson.PlainString => $"('\"' || {text} || '\"')",
+            _ => $"CAST(to_json({text}) AS VARCHAR)",
+        };
     }
 
     private static string Struct(string type, string expr, int depth)
@@ -103,35 +110,48 @@ internal static class DuckDbNestedJson
         return LeafText(type, upper, expr).Text;
     }
 
-    /// <summary>
-    /// A leaf's text as the top level writes it, and whether its JSON is that text as a string (true) or the text
-    /// itself (a number); null text where DuckDB's JSON of the value is already the same.
-    /// </summary>
-    private static (string? Text, bool Quoted) LeafText(string type, string upper, string expr)
+    /// <summary>How a leaf's text becomes JSON.</summary>
+    private enum LeafJson
+    {
+        /// <summary>DuckDB's JSON of the value is already the top level's: no text.</summary>
+        Same,
+
+        /// <summary>The text is the JSON (a number).</summary>
+        Number,
+
+        /// <summary>A string whose text never needs escaping.</summary>
+        PlainString,
+
+        /// <summary>A string that may need escaping.</summary>
+        String,
+    }
+
+    /// <summary>A leaf's text as the top level writes it, and how its JSON is made from that text.</summary>
+    private static (string? Text, LeafJson Json) LeafText(string type, string upper, string expr)
     {
         if (upper is "VARCHAR" or "JSON")
         {
-            return (null, false);
+            return (null, LeafJson.Same);
         }
         var (kind, planned) = DuckDbTypes.Plan(type, expr);
         return kind switch
         {
-            ColumnKind.Binary => ($"('0x' || lower(hex({expr})))", true),
-            ColumnKind.Timestamp => (TimestampText(upper, expr), true),
-            ColumnKind.Date => (DateText(expr), true),
+            ColumnKind.Binary => ($"('0x' || lower(hex({expr})))", LeafJson.PlainString),
+            ColumnKind.Timestamp => (TimestampText(upper, expr), LeafJson.PlainString),
+            ColumnKind.Date => (DateText(expr), LeafJson.PlainString),
             // uint256/int256, UHUGEINT and wide decimals: the exact digits as a string, with the top level's range checks.
-            ColumnKind.ExactNumber => (LeadingZero(planned), true),
+            ColumnKind.ExactNumber => (LeadingZero(planned), LeafJson.PlainString),
             // Narrow decimals keep their scale (12.50), as at the top level; DuckDB's JSON drops trailing zeros.
-            ColumnKind.Number => (LeadingZero(planned), false),
+            ColumnKind.Number => (LeadingZero(planned), LeafJson.Number),
             // HUGEINT (an integer aggregate) is a bigint number, with the top level's overflow check; DuckDB's JSON of it is a double.
-            ColumnKind.Int64 when upper == "HUGEINT" => ($"CAST({planned} AS VARCHAR)", false),
+            ColumnKind.Int64 when upper == "HUGEINT" => ($"CAST({planned} AS VARCHAR)", LeafJson.Number),
             // real: its own shortest text (1.1), not the double nearest it (1.100000023841858); non-finite as the top level's strings.
             ColumnKind.Float => ($"CASE WHEN isfinite({expr}) THEN CAST({expr} AS VARCHAR) WHEN isnan({expr}) THEN '\"NaN\"' "
-                + $"WHEN {expr} > 0 THEN '\"Infinity\"' ELSE '\"-Infinity\"' END", false),
+                + $"WHEN {expr} > 0 THEN '\"Infinity\"' ELSE '\"-Infinity\"' END", LeafJson.Number),
             // time, interval, uuid...: the text the top level gives.
-            ColumnKind.Text => (planned, true),
+            ColumnKind.Text => (planned, LeafJson.String),
             // Integers, booleans and doubles (non-finite doubles are quoted afterwards, by NonFiniteJson).
-            _ => (null, false),
+            _ => (null, LeafJson.Same),
         };
     }
 
