@@ -12,7 +12,7 @@ internal static class DuckDbTypes
         string t = duckType.Trim().ToUpperInvariant();
         if (IsNested(t))
         {
-            return (ColumnKind.Json, $"to_json({column})::VARCHAR");
+            return (ColumnKind.Json, DuckDbNestedJson.Plan(duckType, column));
         }
         if (t.StartsWith("DECIMAL", StringComparison.Ordinal))
         {
@@ -91,11 +91,7 @@ internal static class DuckDbTypes
         }
         if (upper.StartsWith("STRUCT(", StringComparison.Ordinal) && upper.EndsWith(')'))
         {
-            var fields = SplitTopLevel(t[7..^1]).Select(f =>
-            {
-                var (name, type) = SplitNameType(f);
-                return $"{name} {DuneName(type)}";
-            });
+            var fields = StructFields(t).Select(f => f.Name is null ? DuneName(f.Type) : $"{f.Name} {DuneName(f.Type)}");
             return $"row({string.Join(", ", fields)})";
         }
         if (upper.StartsWith("MAP(", StringComparison.Ordinal) && upper.EndsWith(')'))
@@ -133,6 +129,37 @@ internal static class DuckDbTypes
             "INTERVAL" => "interval day to second",
             _ => upper.ToLowerInvariant(),
         };
+    }
+
+    /// <summary>
+    /// The fields of a <c>STRUCT(...)</c> type: a name and type each, or a null name for the fields of an unnamed struct
+    /// (Trino's <c>row(1, 'a')</c>), whose type lists bare types and whose fields are read by position.
+    /// </summary>
+    internal static IEnumerable<(string? Name, string Type)> StructFields(string structType)
+    {
+        string t = structType.Trim();
+        foreach (var field in SplitTopLevel(t[7..^1]))
+        {
+            bool named = field.StartsWith('"') || field.Trim().Contains(' ', StringComparison.Ordinal) && !IsBareType(field);
+            if (named)
+            {
+                var (name, type) = SplitNameType(field);
+                yield return (name, type);
+            }
+            else
+            {
+                yield return (null, field);
+            }
+        }
+    }
+
+    private static bool IsBareType(string field)
+    {
+        string upper = field.Trim().ToUpperInvariant();
+        return upper.StartsWith("STRUCT(", StringComparison.Ordinal) || upper.StartsWith("MAP(", StringComparison.Ordinal)
+            || upper.StartsWith("UNION(", StringComparison.Ordinal) || upper.StartsWith("DECIMAL(", StringComparison.Ordinal)
+            || upper.StartsWith("TIMESTAMP WITH", StringComparison.Ordinal) || upper.StartsWith("TIME WITH", StringComparison.Ordinal)
+            || upper.StartsWith("ENUM(", StringComparison.Ordinal);
     }
 
     internal static int FindArrayBracket(string t)

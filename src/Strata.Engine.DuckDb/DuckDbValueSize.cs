@@ -35,15 +35,6 @@ internal static class DuckDbValueSize
 
     private const int MaxDepth = 16;
 
-    private static bool IsBareType(string field)
-    {
-        string upper = field.Trim().ToUpperInvariant();
-        return upper.StartsWith("STRUCT(", StringComparison.Ordinal) || upper.StartsWith("MAP(", StringComparison.Ordinal)
-            || upper.StartsWith("UNION(", StringComparison.Ordinal) || upper.StartsWith("DECIMAL(", StringComparison.Ordinal)
-            || upper.StartsWith("TIMESTAMP WITH", StringComparison.Ordinal) || upper.StartsWith("TIME WITH", StringComparison.Ordinal)
-            || upper.StartsWith("ENUM(", StringComparison.Ordinal);
-    }
-
     /// <summary>
     /// An upper estimate of the JSON or text size of a value, computed without building that text;
     /// null for types whose text is small and bounded (numbers, dates, uuids...).
@@ -70,13 +61,10 @@ internal static class DuckDbValueSize
         {
             var parts = new List<string>();
             int index = 1;
-            foreach (var field in DuckDbTypes.SplitTopLevel(type[7..^1]))
+            foreach (var (fieldName, fieldType) in DuckDbTypes.StructFields(type))
             {
-                // Unnamed structs (from row(...)) list bare types and are read by position.
-                bool named = field.StartsWith('"') || field.Trim().Contains(' ', StringComparison.Ordinal)
-                    && !IsBareType(field);
-                var (name, fieldType) = named ? DuckDbTypes.SplitNameType(field) : ("", field);
-                string key = named ? SqlQuoting.QuoteString(name) : index.ToString(CultureInfo.InvariantCulture);
+                string name = fieldName ?? "";
+                string key = fieldName is null ? index.ToString(CultureInfo.InvariantCulture) : SqlQuoting.QuoteString(name);
                 string? inner = Estimate(fieldType, $"struct_extract({expr}, {key})", depth + 1);
                 parts.Add($"{(inner is null ? "41" : $"coalesce({inner}, 4)")} + {System.Text.Encoding.UTF8.GetByteCount(name) + 4}");
                 index++;

@@ -8,10 +8,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <c>date_trunc</c> returns a TIMESTAMP for a DATE): DuckDB's <c>time_bucket</c> has one overload per type and buckets
 /// aligned to Trino's boundaries (months, quarters and years from 2000-01-01, weeks from Monday 2000-01-03, days at
 /// midnight of the session zone, UTC).</item>
-/// <item><c>a[n]</c> on an array fails as Trino's does past either end ("Array subscript must be less than or equal to
-/// array length: 3 &gt; 2", "Array subscript is negative: -1", "SQL array indices start at 1"; DuckDB gives NULL, or
-/// counts a negative index from the end); on a map or a row the subscript is DuckDB's. The choice is
-/// <c>typeof(a)</c>, which DuckDB folds to a constant when it binds, so the check costs nothing off arrays.</item>
+/// <item><c>a[n]</c>: see DuneSqlTranslator.Nested.cs.</item>
 /// <item><c>ARRAY || element</c> and <c>element || ARRAY</c> (array.mdx) as DuckDB's <c>list_append</c>/<c>list_prepend</c>
 /// where the translator knows both operands' kinds from their form: an array is an <c>ARRAY[…]</c> constructor, a cast
 /// to an array or a call of a function that always returns one; an element is a literal. Two arrays, two strings or
@@ -22,14 +19,6 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static partial class DuneSqlTranslator
 {
-    /// <summary>Functions whose result is always an array (Trino's array.mdx, string.mdx, map.mdx, regexp.mdx).</summary>
-    private static readonly HashSet<string> ArrayFunctions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "sequence", "split", "array_agg", "filter", "transform", "slice", "array_distinct", "array_sort", "array_remove",
-        "array_union", "array_intersect", "array_except", "map_keys", "map_values", "flatten", "repeat", "zip", "ngrams",
-        "regexp_extract_all", "regexp_split", "array_repeat", "shuffle", "trim_array", "combinations",
-    };
-
     private enum OperandKind : byte { Unknown, Array, Element }
 
     /// <summary>Trino's date_trunc units and the DuckDB bucket of each.</summary>
@@ -38,13 +27,6 @@ public static partial class DuneSqlTranslator
         ["millisecond"] = "1 millisecond", ["second"] = "1 second", ["minute"] = "1 minute", ["hour"] = "1 hour",
         ["day"] = "1 day", ["week"] = "7 days", ["month"] = "1 month", ["quarter"] = "3 months", ["year"] = "1 year",
     };
-
-    /// <summary>Trino's array subscript: an index past either end of an array is an error, never NULL.</summary>
-    internal const string Subscript = "(CASE WHEN typeof($1) LIKE '%[]' AND TRY_CAST($2 AS BIGINT) = 0 THEN error('SQL array indices start at 1') "
-        + "WHEN typeof($1) LIKE '%[]' AND TRY_CAST($2 AS BIGINT) < 0 THEN error('Array subscript is negative: ' || CAST($2 AS VARCHAR)) "
-        + "WHEN typeof($1) LIKE '%[]' AND TRY_CAST($2 AS BIGINT) > dune_cardinality($1) THEN "
-        + "error('Array subscript must be less than or equal to array length: ' || CAST($2 AS VARCHAR) || ' > ' || CAST(dune_cardinality($1) AS VARCHAR)) "
-        + "ELSE ($1)[$2] END)";
 
     /// <summary>Type names that make a typed literal of the string after them (<c>DATE '2020-01-01'</c>).</summary>
     private static readonly HashSet<string> TypedLiterals = new(StringComparer.OrdinalIgnoreCase)

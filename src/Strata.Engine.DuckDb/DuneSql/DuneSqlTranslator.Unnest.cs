@@ -3,7 +3,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <summary>
 /// Trino's <c>UNNEST</c> in a FROM clause where DuckDB's table function differs: an array of rows gives one column per
 /// field (<c>UNNEST(ARRAY[ROW('a', 1)]) AS t(name, n)</c>), and several arrays are unnested side by side, the shorter
-/// padded with NULLs (<c>UNNEST(a, b) AS t(x, y)</c>). Both become a subquery unnesting in its select list, which DuckDB
+/// padded with NULLs (<c>UNNEST(a, b) AS t(x, y)</c>); a map gives a key and a value column
+/// (<c>UNNEST(map(ARRAY['a'], ARRAY[1])) AS t(k, v)</c>) when its form shows it is a map. These become a subquery unnesting in its select list, which DuckDB
 /// joins laterally as Trino does; <c>WITH ORDINALITY</c> adds the element's position. One array of scalars is left to
 /// DuckDB, whose UNNEST already reads it as Trino does.
 /// </summary>
@@ -45,7 +46,7 @@ public static partial class DuneSqlTranslator
             for (int a = 0; a < args.Count; a++)
             {
                 Out.Text(a == 0 ? "unnest(" : ", unnest(", anchor);
-                Emit(args[a].From, args[a].To);
+                EmitUnnested(args[a], anchor);
                 Out.Text(") AS _strata_u" + Name(a), anchor);
             }
             if (ordinality)
@@ -54,13 +55,29 @@ public static partial class DuneSqlTranslator
                 for (int a = 0; a < args.Count; a++)
                 {
                     Out.Text(a == 0 ? "len(" : ", len(", anchor);
-                    Emit(args[a].From, args[a].To);
+                    EmitUnnested(args[a], anchor);
                     Out.Text(")", anchor);
                 }
                 Out.Text("))) AS _strata_o", anchor);
             }
             Out.Text(rows ? "))" : ")", anchor);
             return ordinality ? Next(after, end) + 1 : close + 1;
+        }
+
+        /// <summary>An UNNEST operand: a map (as its form shows) as its entries, rows of (key, value), which become two columns
+        /// as Trino's UNNEST of a map gives; anything else as it is.</summary>
+        private void EmitUnnested((int From, int To) arg, DuneToken anchor)
+        {
+            bool map = IsMapOperand(arg.From, arg.To);
+            if (map)
+            {
+                Out.Text("map_entries(", anchor);
+            }
+            Emit(arg.From, arg.To);
+            if (map)
+            {
+                Out.Text(")", anchor);
+            }
         }
 
         private static string Name(int a) => a.ToString(System.Globalization.CultureInfo.InvariantCulture);
