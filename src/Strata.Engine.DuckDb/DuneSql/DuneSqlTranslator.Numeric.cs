@@ -15,7 +15,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// decimal(p,s): decimal(38,s); double: double).</item>
 /// <item>Next to a value that is surely a double or a decimal with a scale (a literal such as <c>4.5</c>, <c>1e18</c>,
 /// <c>DOUBLE '2'</c>, or a cast to double, real or decimal(p,s) with s &gt; 0) — the other operand of a comparison, the
-/// other values of a CASE, <c>coalesce</c>, <c>greatest</c>, <c>least</c>, <c>if</c> — a value is converted to double
+/// operand of a BETWEEN with such a bound, the other values of a CASE, <c>coalesce</c>, <c>greatest</c>, <c>least</c>, <c>if</c> — a value is converted to double
 /// when, and only when, its own type is uint256 or int256, as Dune does ("the result type is DOUBLE"):
 /// <c>cast_to_type(v, witness)</c>, where the witness is never evaluated (DuckDB replaces cast_to_type by a cast when it
 /// binds) and has type double for a 256-bit v (or DuckDB's own BIGNUM, e.g. a window sum) and v's own type otherwise
@@ -120,18 +120,56 @@ public static partial class DuneSqlTranslator
         private Dictionary<int, int> FindNumericOperands()
         {
             var found = new Dictionary<int, int>();
+            // One pass: open CASEs on a stack, each with the bracket depth it was opened at, so nesting costs nothing extra.
+            var cases = new Stack<CaseFrame>();
+            int depth = 0;
             for (int c = 0; c < tokens.Count; c++)
             {
                 var token = tokens[c];
-                if (token.Kind == DuneTokenKind.Symbol && ComparisonOperators.Contains(Text(c)))
+                if (token.IsTrivia)
                 {
-                    AddComparison(c, found);
+                    continue;
                 }
-                else if (token.Kind == DuneTokenKind.Word && Is(c, "case"))
+                if (token.Kind == DuneTokenKind.Symbol)
                 {
-                    AddCaseValues(c, found);
+                    char ch = sql[token.Start];
+                    depth += ch is '(' or '[' ? 1 : ch is ')' or ']' ? -1 : 0;
+                    while (cases.Count > 0 && cases.Peek().Depth > depth)
+                    {
+                        cases.Pop(); // a CASE left open inside a closed bracket: not a CASE the translator understands
+                    }
+                    if (ComparisonOperators.Contains(Text(c)))
+                    {
+                        AddComparison(c, found);
+                    }
+                    continue;
                 }
-                else if (token.Kind == DuneTokenKind.Word && Text(c).ToLowerInvariant() is "coalesce" or "greatest" or "least" or "if"
+                if (token.Kind != DuneTokenKind.Word)
+                {
+                    continue;
+                }
+                if (Is(c, "case"))
+                {
+                    cases.Push(new CaseFrame(depth));
+                }
+                else if (Is(c, "between"))
+                {
+                    AddBetween(c, found);
+                }
+                else if (cases.Count > 0 && cases.Peek().Depth == depth && (Is(c, "when") || Is(c, "then") || Is(c, "else") || Is(c, "end")))
+                {
+                    var frame = cases.Peek();
+                    if (!Is(c, "then") && frame.ValueStart >= 0 && frame.ValueStart < c)
+                    {
+                        frame.Values.Add((frame.ValueStart, c));
+                    }
+                    frame.ValueStart = Is(c, "then") || Is(c, "else") ? Next(c, tokens.Count) : -1;
+                    if (Is(c, "end"))
+                    {
+                        AddValues(cases.Pop().Values, found);
+                    }
+                }
+                else if (Text(c).ToLowerInvariant() is "coalesce" or "greatest" or "least" or "if"
                     && Is(Next(c, tokens.Count), "(") && !Is(Previous(c), "."))
                 {
                     int open = Next(c, tokens.Count);
@@ -144,6 +182,15 @@ public static partial class DuneSqlTranslator
                 }
             }
             return found;
+        }
+
+        private sealed class CaseFrame(int depth)
+        {
+            public int Depth { get; } = depth;
+
+            public int ValueStart { get; set; } = -1;
+
+            public List<(int From, int To)> Values { get; } = [];
         }
 
         /// <summary>A comparison with a fractional literal on one side: the other side, when its extent is clear (a chain
@@ -176,57 +223,31 @@ public static partial class DuneSqlTranslator
             }
         }
 
-        private bool IsBoundaryWord(int i) => tokens[i].Kind == DuneTokenKind.Word && OperandBoundaries.Contains(Text(i));
-
-        /// <summary>The values of a CASE (after THEN and ELSE, up to the next WHEN, ELSE or END of the same CASE).</summary>
-        private void AddCaseValues(int caseIndex, Dictionary<int, int> found)
+        /// <summary><c>v [NOT] BETWEEN a AND b</c> with a fractional bound: v, when its extent is clear.</summary>
+        private void AddBetween(int between, Dictionary<int, int> found)
         {
-            var values = new List<(int From, int To)>();
-            int valueStart = -1;
-            int depth = 0;
-            for (int k = Next(caseIndex, tokens.Count); k < tokens.Count; k = Next(k, tokens.Count))
+            int leftEnd = Previous(Is(Previous(between), "not") ? Previous(between) : between);
+            int lowStart = Next(between, tokens.Count);
+            if (leftEnd < 0 || lowStart >= tokens.Count || OperandChainStart(leftEnd) is not int leftStart
+                || OperandChainEnd(lowStart) is not int lowEnd || !Is(Next(lowEnd - 1, tokens.Count), "and"))
             {
-                if (IsOpening(k))
-                {
-                    int match = Match(k);
-                    if (match < 0)
-                    {
-                        return;
-                    }
-                    k = match;
-                    continue;
-                }
-                if (Is(k, ")") || Is(k, ";"))
-                {
-                    return;
-                }
-                if (Is(k, "case"))
-                {
-                    depth++;
-                }
-                else if (depth > 0 && Is(k, "end"))
-                {
-                    depth--;
-                }
-                else if (depth == 0 && (Is(k, "when") || Is(k, "else") || Is(k, "end")))
-                {
-                    if (valueStart >= 0 && valueStart < k)
-                    {
-                        values.Add((valueStart, k));
-                    }
-                    valueStart = Is(k, "else") ? Next(k, tokens.Count) : -1;
-                    if (Is(k, "end"))
-                    {
-                        AddValues(values, found);
-                        return;
-                    }
-                }
-                else if (depth == 0 && Is(k, "then"))
-                {
-                    valueStart = Next(k, tokens.Count);
-                }
+                return;
+            }
+            int highStart = Next(Next(lowEnd - 1, tokens.Count), tokens.Count);
+            if (highStart >= tokens.Count || OperandChainEnd(highStart) is not int highEnd)
+            {
+                return;
+            }
+            int before = Previous(leftStart), after = Next(highEnd - 1, tokens.Count);
+            bool bounded = (before < 0 || OperandBoundaries.Contains(Text(before))) && (after >= tokens.Count || OperandBoundaries.Contains(Text(after)));
+            if (bounded && !IsBoundaryWord(leftStart) && !IsBoundaryWord(leftEnd) && !IsFractional(leftStart, leftEnd + 1)
+                && (IsFractional(lowStart, lowEnd) || IsFractional(highStart, highEnd)))
+            {
+                found.TryAdd(leftStart, leftEnd + 1);
             }
         }
+
+        private bool IsBoundaryWord(int i) => tokens[i].Kind == DuneTokenKind.Word && OperandBoundaries.Contains(Text(i));
 
         private void AddValues(List<(int From, int To)> values, Dictionary<int, int> found)
         {
