@@ -15,7 +15,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// decimal(p,s): decimal(38,s); double: double).</item>
 /// <item>Next to a value that is surely a double or a decimal with a scale (a literal such as <c>4.5</c>, <c>1e18</c>,
 /// <c>DOUBLE '2'</c>, or a cast to double, real or decimal(p,s) with s &gt; 0) — the other operand of a comparison, the
-/// operand of a BETWEEN with such a bound, the other values of a CASE, <c>coalesce</c>, <c>greatest</c>, <c>least</c>, <c>if</c> — a value is converted to double
+/// operand of a BETWEEN with such a bound or of an IN with such a value in its list, the other values of a CASE, <c>coalesce</c>, <c>greatest</c>, <c>least</c>, <c>if</c> — a value is converted to double
 /// when, and only when, its own type is uint256 or int256, as Dune does ("the result type is DOUBLE"):
 /// <c>cast_to_type(v, witness)</c>, where the witness is never evaluated (DuckDB replaces cast_to_type by a cast when it
 /// binds) and has type double for a 256-bit v (or DuckDB's own BIGNUM, e.g. a window sum) and v's own type otherwise
@@ -156,6 +156,10 @@ public static partial class DuneSqlTranslator
                 {
                     AddBetween(c, found);
                 }
+                else if (Is(c, "in") && Is(Next(c, tokens.Count), "("))
+                {
+                    AddIn(c, found);
+                }
                 else if (cases.Count > 0 && cases.Peek().Depth == depth && (Is(c, "when") || Is(c, "then") || Is(c, "else") || Is(c, "end")))
                 {
                     var frame = cases.Peek();
@@ -242,6 +246,25 @@ public static partial class DuneSqlTranslator
             bool bounded = (before < 0 || OperandBoundaries.Contains(Text(before))) && (after >= tokens.Count || OperandBoundaries.Contains(Text(after)));
             if (bounded && !IsBoundaryWord(leftStart) && !IsBoundaryWord(leftEnd) && !IsFractional(leftStart, leftEnd + 1)
                 && (IsFractional(lowStart, lowEnd) || IsFractional(highStart, highEnd)))
+            {
+                found.TryAdd(leftStart, leftEnd + 1);
+            }
+        }
+
+        /// <summary><c>v [NOT] IN (a, b, …)</c> with a fractional value in the list: v, when its extent is clear.</summary>
+        private void AddIn(int inIndex, Dictionary<int, int> found)
+        {
+            int leftEnd = Previous(Is(Previous(inIndex), "not") ? Previous(inIndex) : inIndex);
+            int open = Next(inIndex, tokens.Count);
+            int close = Close(open, tokens.Count);
+            if (leftEnd < 0 || close >= tokens.Count || OperandChainStart(leftEnd) is not int leftStart)
+            {
+                return;
+            }
+            int before = Previous(leftStart), after = Next(close, tokens.Count);
+            bool bounded = (before < 0 || OperandBoundaries.Contains(Text(before))) && (after >= tokens.Count || OperandBoundaries.Contains(Text(after)));
+            if (bounded && !IsBoundaryWord(leftStart) && !IsBoundaryWord(leftEnd) && !IsFractional(leftStart, leftEnd + 1)
+                && Arguments(open, close).Any(a => IsFractional(a.From, a.To)))
             {
                 found.TryAdd(leftStart, leftEnd + 1);
             }

@@ -46,6 +46,7 @@ public sealed class DuneSqlNumericTests
     [InlineData("SELECT count(*) FILTER (WHERE u > 1.5), count(*) FILTER (WHERE u * 2 + 1 > 2.5) FROM " + Values, "1", "2")]
     [InlineData("SELECT count(*) FILTER (WHERE -i > 4.5), count(*) FILTER (WHERE i < 1e0 AND b > 3.5) FROM " + Values, "2", "1")]
     [InlineData("SELECT uint256 '5' BETWEEN 4.5 AND 5.5, int256 '-5' NOT BETWEEN -4.5 AND 1e0", "true", "true")]
+    [InlineData("SELECT uint256 '5' IN (4.5, 5), int256 '-5' NOT IN (-4.5, 1e0)", "true", "true")]
     [InlineData("SELECT b, sum(u) > 6.5 FROM " + Values + " GROUP BY b HAVING sum(u) > 6.5", "3", "true")]
     [InlineData("SELECT CASE WHEN u > 4.5 THEN 'big' ELSE 'small' END, m > 1.5 FROM " + Values + " WHERE b = 3", "big", "false")]
     public void Comparisons_of_256_bit_values_with_fractions_are_as_doubles(string sql, string first, string second)
