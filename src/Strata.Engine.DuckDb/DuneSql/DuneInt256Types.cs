@@ -59,8 +59,10 @@ internal static unsafe class DuneInt256Types
         ];
         foreach (var (type, layout) in integers)
         {
-            Cast(con, () => CreateType(type), layout, Target.Uint, IntegerToUint);
-            Cast(con, () => CreateType(type), layout, Target.Int, IntegerToInt);
+            // A plain BIGNUM is one of DuckDB's own results (a sum): past the range it is an overflow, not a cast.
+            bool result = type == TypeBignum;
+            Cast(con, () => CreateType(type), layout, Target.Uint, IntegerToUint, result: result);
+            Cast(con, () => CreateType(type), layout, Target.Int, IntegerToInt, result: result);
         }
         // A zero-scale decimal converts as an integer (Dune: "DECIMAL(2,0) will be converted to INT256 or UINT256"); one
         // with a scale has no implicit conversion, so an operation with it binds to DOUBLE's.
@@ -92,7 +94,7 @@ internal static unsafe class DuneInt256Types
         Cast(con, () => CreateType(TypeVarchar), Layout.Text, Target.Int, ExplicitOnly, text: true);
     }
 
-    private static void Cast(IntPtr con, Func<IntPtr> source, Layout layout, Target target, long cost, bool text = false, string? to = null)
+    private static void Cast(IntPtr con, Func<IntPtr> source, Layout layout, Target target, long cost, bool text = false, string? to = null, bool result = false)
     {
         IntPtr cast = CreateCast();
         IntPtr from = source();
@@ -109,7 +111,7 @@ internal static unsafe class DuneInt256Types
             CastTarget(cast, targetType);
             CastCost(cast, cost);
             CastBody(cast, &Rows);
-            CastExtra(cast, (IntPtr)((int)layout | ((int)target << 8) | (text ? 1 << 16 : 0)), IntPtr.Zero);
+            CastExtra(cast, (IntPtr)((int)layout | ((int)target << 8) | (text ? 1 << 16 : 0) | (result ? 1 << 17 : 0)), IntPtr.Zero);
             if (RegisterCast(con, cast) != 0)
             {
                 throw new InvalidOperationException($"Could not register a cast to {target}.");
@@ -130,6 +132,7 @@ internal static unsafe class DuneInt256Types
         var layout = (Layout)(extra & 0xff);
         var target = (Target)((extra >> 8) & 0xff);
         bool text = (extra & (1 << 16)) != 0;
+        bool result = (extra & (1 << 17)) != 0;
         bool isTry = CastMode(info) == 1;
         try
         {
@@ -145,7 +148,7 @@ internal static unsafe class DuneInt256Types
                 }
                 try
                 {
-                    Convert(data, layout, text, target, row, output, outData);
+                    Convert(data, layout, text, target, row, output, outData, result);
                 }
                 catch (Exception e) when (isTry && e is OverflowException or FormatException)
                 {
@@ -166,7 +169,7 @@ internal static unsafe class DuneInt256Types
         }
     }
 
-    private static void Convert(void* data, Layout layout, bool text, Target target, ulong row, IntPtr output, void* outData)
+    private static void Convert(void* data, Layout layout, bool text, Target target, ulong row, IntPtr output, void* outData, bool result)
     {
         if (target == Target.Double)
         {
@@ -175,17 +178,21 @@ internal static unsafe class DuneInt256Types
         }
         if (layout == Layout.Text && !text && BignumDataBytes(data, row) > 33)
         {
-            throw new OverflowException($"Cannot cast value to {Name(target)}: out of range");
+            throw new OverflowException(OutOfRange(target, result));
         }
         BigInteger value = text ? Parse(ReadText(data, row), target)
             : layout is Layout.Double or Layout.Float ? Whole(ReadDouble(data, layout, row), target)
             : ReadInteger(data, layout, row);
         if (target != Target.Bignum && !Fits(value, target == Target.Uint))
         {
-            throw new OverflowException($"Cannot cast value to {Name(target)}: out of range");
+            throw new OverflowException(OutOfRange(target, result));
         }
         WriteBignum(output, row, value);
     }
+
+    private static string OutOfRange(Target target, bool result) => result
+        ? $"{Name(target)} overflow: the result is outside {(target == Target.Uint ? "[0, 2^256-1]" : "[-2^255, 2^255-1]")}"
+        : $"Cannot cast value to {Name(target)}: out of range";
 
     private static string Name(Target target) => target == Target.Uint ? Uint256 : Int256;
 

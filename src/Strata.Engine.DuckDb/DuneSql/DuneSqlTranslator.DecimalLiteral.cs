@@ -26,15 +26,5 @@ public static partial class DuneSqlTranslator
         return precision > 38 ? null : $"DECIMAL({precision},{fraction.Length})";
     }
 
-    private static bool IsDigits(ReadOnlySpan<char> digits)
-    {
-        foreach (char c in digits)
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    private static bool IsDigits(ReadOnlySpan<char> digits) => !digits.ContainsAnyExceptInRange('0', '9');
 }

@@ -211,7 +211,8 @@ public static partial class DuneSqlTranslator
                 int i = from;
                 while (i < to)
                 {
-                    int afterTyped = TryEmitConcatenation(i, to);
+                    int afterTyped = TryEmitNumericOperand(i, to);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitConcatenation(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSubscript(i, to);
                     i = afterTyped >= 0 ? afterTyped : EmitOne(i, to);
                 }
@@ -338,6 +339,10 @@ public static partial class DuneSqlTranslator
             }
             var args = Arguments(open, close);
             MarkLocalReads(name, args, close, end);
+            if (name is "sum" && TryEmitTypedSum(nameIndex, open, close, end) is > 0 and int afterSum)
+            {
+                return afterSum;
+            }
             if (name is "unnest" && TryEmitUnnest(nameIndex, args, close, end) is > 0 and int afterUnnest)
             {
                 return afterUnnest;

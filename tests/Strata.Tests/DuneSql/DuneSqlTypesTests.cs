@@ -198,7 +198,7 @@ public sealed class DuneSqlTypesTests
         Assert.Equal(Digits(values.Aggregate(BigInteger.Add)), row[0]);
         Assert.Equal(Digits(values.Min()), row[1]);
         Assert.Equal(Digits(values.Max()), row[2]);
-        Assert.Equal("BIGNUM", row[3]);
+        Assert.Equal("uint256", row[3]);
     }
 
     /// <summary>uint256 mixed with bigint, integer literals and zero-scale decimals stays exact (conversion.mdx); with a

@@ -57,6 +57,21 @@ public sealed class Uint256HttpTests(SharedServer shared)
     }
 
     [Fact]
+    public async Task A_sum_of_int256_is_int256_and_a_uint256_next_to_a_fraction_is_a_double()
+    {
+        // aggregate.mdx: sum returns the input's type; conversion.mdx: UINT256/INT256 with a DECIMAL of non-zero scale
+        // or a DOUBLE is DOUBLE (comparisons and COALESCE included).
+        var (row, types, csv) = await RunAsync(
+            "SELECT sum(x) AS s, sum(x) > -4.5 AS gt, max(coalesce(y, 2.5)) AS c, max(y) > 6.5 AS big "
+            + "FROM (VALUES (INT256 '-5', UINT256 '7'), (INT256 '2', NULL)) AS t(x, y)");
+        Assert.Equal(["int256", "boolean", "double", "boolean"], types);
+        Assert.Equal("-3", row["s"]!.GetValue<string>());
+        Assert.True(row["gt"]!.GetValue<bool>());
+        Assert.Equal(7.0, row["c"]!.GetValue<double>());
+        Assert.Equal(["s,gt,c,big", "-3,true,7,true"], csv);
+    }
+
+    [Fact]
     public async Task Uint256_and_int256_are_two_types_in_the_results()
     {
         // datatypes.mdx: UINT256 is 0 .. 2^256 - 1, INT256 -2^255 .. 2^255 - 1; varbinary.mdx: varbinary_to_uint256/int256.
