@@ -31,8 +31,18 @@ export function readEnv() {
   } catch (err) {
     throw new Error(`STRATA_BASE_URL is invalid: ${err.message}`);
   }
+  // Optional: several nodes behind the virtual balancer STRATA_BASE_URL, sent requests in turn.
+  let nodes;
+  if (process.env.STRATA_NODE_URLS) {
+    try {
+      nodes = process.env.STRATA_NODE_URLS.split(',').map((url) => normaliseBaseUrl(url.trim()));
+    } catch (err) {
+      throw new Error(`STRATA_NODE_URLS is invalid: ${err.message}`);
+    }
+  }
   return {
     baseUrl,
+    nodes,
     apiKey: process.env.STRATA_API_KEY,
     otherApiKey: process.env.STRATA_OTHER_API_KEY,
   };
@@ -57,7 +67,7 @@ export function configureSdkLogging() {
 export async function setUpStrata() {
   const env = readEnv();
   configureSdkLogging();
-  const restore = installDuneRedirect(env.baseUrl);
+  const restore = installDuneRedirect(env.baseUrl, { nodes: env.nodes });
   try {
     // Any HTTP answer will do; a connection error is reported clearly here
     // rather than as the SDK's "Response TypeError: fetch failed".
