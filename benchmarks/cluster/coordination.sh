@@ -2,7 +2,7 @@
 # Coordination cost per execution of the PostgreSQL queue: the claim statement's latency and the PostgreSQL round
 # trips and statements per `select <n>` execution, on one node.
 # Starts a throwaway PostgreSQL (Debian's package, as user postgres when run as root) with pg_stat_statements, one
-# node on it (2 medium slots of 1 thread), warms it up, then submits N executions from 8 client threads and waits
+# node on it (2 medium slots of 1 thread), warms it up, then submits N executions from 2 client threads (as many as the slots, so the wait to start is the wake-up and claim, not queueing) and waits
 # for each with a long poll (wait=30, which wakes on the end without polling the store).
 # - Statements: pg_stat_statements, reset just before the N executions; every statement of every connection of the
 #   node counts (submission, claim, start, finish, release, heartbeats, status reads of the long polls).
@@ -57,7 +57,7 @@ def one(i):
         s = call(f"/api/v1/execution/{eid}/status?wait=30")
     assert s["state"] == "QUERY_STATE_COMPLETED", s
     return (ts(s["execution_started_at"]) - ts(s["submitted_at"])).total_seconds() * 1000
-with cf.ThreadPoolExecutor(8) as pool:
+with cf.ThreadPoolExecutor(2) as pool:
     waits = sorted(pool.map(one, range(n)))
 q = lambda p: waits[min(len(waits) - 1, int(p * len(waits)))]
 print(f"submitted -> started (node side): p50 {q(0.5):.1f} ms, p99 {q(0.99):.1f} ms")

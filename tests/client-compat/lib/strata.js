@@ -68,14 +68,17 @@ export async function setUpStrata() {
   const env = readEnv();
   configureSdkLogging();
   const restore = installDuneRedirect(env.baseUrl, { nodes: env.nodes });
-  try {
-    // Any HTTP answer will do; a connection error is reported clearly here
-    // rather than as the SDK's "Response TypeError: fetch failed".
-    const probe = await fetch(`${env.baseUrl}/api/v1/usage`, { signal: AbortSignal.timeout(5000) });
-    await probe.arrayBuffer();
-  } catch (err) {
-    restore();
-    throw new Error(`cannot reach Strata at STRATA_BASE_URL=${env.baseUrl}: ${err.cause?.message ?? err.message}`);
+  // Any HTTP answer will do; a connection error is reported clearly here
+  // rather than as the SDK's "Response TypeError: fetch failed". With several
+  // nodes, each is probed (a node's first answer can take a while).
+  for (const url of env.nodes ?? [env.baseUrl]) {
+    try {
+      const probe = await fetch(`${url}/api/v1/usage`, { signal: AbortSignal.timeout(env.nodes ? 30_000 : 5000) });
+      await probe.arrayBuffer();
+    } catch (err) {
+      restore();
+      throw new Error(`cannot reach Strata at ${url}: ${err.cause?.message ?? err.message}`);
+    }
   }
   return {
     ...env,
