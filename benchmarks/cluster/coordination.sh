@@ -28,7 +28,7 @@ env ASPNETCORE_URLS=http://127.0.0.1:0 STRATA_DATA_DIR="$work/data" STRATA_API_K
   dotnet "$dll" >"$work/node.log" 2>&1 &
 node=$!
 pids+=($node)
-until grep -q "Strata listening on" "$work/node.log"; do sleep 0.5; done
+until grep -qs "Strata listening on" "$work/node.log"; do sleep 0.5; done
 url=$(grep -o 'http://[0-9.:]*' "$work/node.log" | tail -1)
 # Data segments sent to PostgreSQL by the node's sockets (all its pools and its listening connection).
 segments() { ss -tinpH state established "( dport = :$port )" | python3 -c "
