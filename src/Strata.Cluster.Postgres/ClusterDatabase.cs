@@ -36,11 +36,14 @@ public sealed class ClusterDatabase : IAsyncDisposable
     public string Database { get; }
 
     /// <summary>A connection outside the pool, for LISTEN: TCP keepalive finds a dead server within seconds.</summary>
-    public NpgsqlConnection NewListeningConnection() => new(new NpgsqlConnectionStringBuilder(settings.ConnectionString)
+    public NpgsqlConnection NewListeningConnection() => NewDedicatedConnection("strata-listen");
+
+    /// <summary>A connection outside the pool whose session holds state (LISTEN, advisory locks); TCP keepalive finds a dead server within seconds.</summary>
+    public NpgsqlConnection NewDedicatedConnection(string applicationName) => new(new NpgsqlConnectionStringBuilder(settings.ConnectionString)
     {
         Pooling = false,
         KeepAlive = 5,
-        ApplicationName = "strata-listen",
+        ApplicationName = applicationName,
     }.ConnectionString);
 
     /// <summary>Runs <paramref name="body"/> on a pooled connection, once more on a new one after a PostgreSQL restart.</summary>

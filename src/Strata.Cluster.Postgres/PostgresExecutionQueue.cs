@@ -310,6 +310,20 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
     }, cancellationToken));
 
+    /// <summary>The nodes holding a live claim on a running execution now (start-up sweeps ask which nodes may have files in flight).</summary>
+    public Task<IReadOnlyList<string>> RunningNodesAsync(CancellationToken cancellationToken) => database.RunAsync<IReadOnlyList<string>>(async connection =>
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT DISTINCT claimed_by FROM executions WHERE claimed_by IS NOT NULL AND lease_expires_at > now() AND state = {Executing}", connection);
+        var nodes = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            nodes.Add(reader.GetString(0));
+        }
+        return nodes;
+    }, cancellationToken);
+
     /// <summary>
     /// 1-based estimate of the place in the claim order: this owner's pending executions before it, plus,
     /// for each other owner, as many of theirs as the alternation lets pass first.

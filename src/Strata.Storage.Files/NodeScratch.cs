@@ -33,6 +33,12 @@ public sealed class NodeScratch
     /// <summary>How long a node's <c>.alive</c> may go unrenewed before its directory counts as a dead node's.</summary>
     public TimeSpan StaleAfter { get; }
 
+    /// <summary>
+    /// Where nodes of versions before per-node scratch put each execution's spill (<c>&lt;data&gt;/tmp/executions</c>);
+    /// a node alone still does (its <see cref="Root"/> is <c>&lt;data&gt;/tmp</c>).
+    /// </summary>
+    public const string LegacySpillDirectory = "executions";
+
     /// <summary>A node alone on its data directory.</summary>
     public static NodeScratch Alone(string dataDir) => new(Path.Combine(dataDir, "tmp"), null, null, TimeSpan.Zero);
 
@@ -43,13 +49,88 @@ public sealed class NodeScratch
     public static NodeScratch ForNode(string dataDir, string node, TimeSpan lease)
     {
         string nodes = Path.Combine(dataDir, "tmp", NodesDirectory);
-        string safe = new(node.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
-        if (safe.Length == 0 || safe.All(c => c == '.'))
-        {
-            safe = "_" + safe;
-        }
+        string safe = SafeName(node);
         var staleAfter = TimeSpan.FromTicks(Math.Max(lease.Ticks * 4, TimeSpan.FromMinutes(1).Ticks));
         return new NodeScratch(Path.Combine(nodes, safe), node, nodes, staleAfter);
+    }
+
+    private static string SafeName(string node)
+    {
+        string safe = new(node.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
+        return safe.Length == 0 || safe.All(c => c == '.') ? "_" + safe : safe;
+    }
+
+    /// <summary>True when the node's <c>.alive</c> (cluster) was renewed within <see cref="StaleAfter"/> before <paramref name="now"/>.</summary>
+    public bool IsAlive(string node, DateTime now)
+    {
+        if (NodesRoot is null)
+        {
+            return false;
+        }
+        string alive = Path.Combine(NodesRoot, SafeName(node), AliveFile);
+        return File.Exists(alive) && now - File.GetLastWriteTimeUtc(alive) <= StaleAfter;
+    }
+
+    /// <summary>
+    /// At start-up of a cluster node: removes the spill that nodes of versions before per-node scratch left in the shared
+    /// <c>&lt;data&gt;/tmp/executions</c>, but only what no live node can be using. <paramref name="runningNodes"/> are the
+    /// nodes holding a live claim on a running execution (from the queue). One of them without a live scratch
+    /// directory of its own is a node of such a version at work, whose spill is there: nothing is removed. Otherwise
+    /// an entry goes only once nothing in it was written for <see cref="StaleAfter"/>, so the spill of an older node
+    /// that claims an execution after the queue was asked is new and stays. Returns how many entries went; nothing for a
+    /// node alone (its engine sweeps that directory as its own).
+    /// </summary>
+    public int SweepLegacySpill(DateTime now, IReadOnlyCollection<string> runningNodes)
+    {
+        string legacy = Path.Combine(Path.GetDirectoryName(NodesRoot ?? "") ?? "", LegacySpillDirectory);
+        if (NodesRoot is null || !Directory.Exists(legacy) || runningNodes.Any(n => !IsAlive(n, now)))
+        {
+            return 0;
+        }
+        int removed = 0;
+        foreach (string entry in Directory.EnumerateFileSystemEntries(legacy))
+        {
+            try
+            {
+                if (now - LastWrite(entry) <= StaleAfter)
+                {
+                    continue;
+                }
+                if (Directory.Exists(entry))
+                {
+                    Directory.Delete(entry, recursive: true);
+                }
+                else
+                {
+                    File.Delete(entry);
+                }
+                removed++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left for the next start.
+            }
+        }
+        return removed;
+    }
+
+    /// <summary>The latest write time of an entry and, for a directory, of everything in it.</summary>
+    private static DateTime LastWrite(string entry)
+    {
+        if (!Directory.Exists(entry))
+        {
+            return File.GetLastWriteTimeUtc(entry);
+        }
+        var latest = Directory.GetLastWriteTimeUtc(entry);
+        foreach (string inner in Directory.EnumerateFileSystemEntries(entry, "*", SearchOption.AllDirectories))
+        {
+            var written = File.GetLastWriteTimeUtc(inner);
+            if (written > latest)
+            {
+                latest = written;
+            }
+        }
+        return latest;
     }
 
     /// <summary>Renews this node's <c>.alive</c> (cluster nodes; creates the directory). Returns false when the disk refused.</summary>

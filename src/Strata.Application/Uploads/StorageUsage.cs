@@ -29,6 +29,11 @@ public sealed record UsageReport(IReadOnlyList<BillingPeriod> Periods, long Byte
 /// from disk once, on the owner's first use after start-up; a result written before its owner is known
 /// here is attributed with one metadata read. Results count until the expiry sweep deletes them.
 /// </para>
+/// <para>
+/// Nodes sharing a PostgreSQL store (<c>Strata:Metadata</c> set) write and delete results the running total of
+/// this node never hears of, so there an owner's result bytes are measured on disk at each call instead (one
+/// metadata read and a few file sizes per stored result), and every node reports the same figure.
+/// </para>
 /// </summary>
 public sealed class StorageUsage(IExecutionStore executions, IUsageStore store, IResultFileSizes resultFiles, IOptions<StrataOptions> options, TimeProvider time)
     : IResultFileObserver, IStorageQuota
@@ -53,6 +58,21 @@ public sealed class StorageUsage(IExecutionStore executions, IUsageStore store, 
     public async Task<StoredBytes> MeasureAsync(string owner, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        if (!string.IsNullOrWhiteSpace(options.Value.Metadata))
+        {
+            var ids = await executions.StoredResultIdsAsync(owner, now, cancellationToken).ConfigureAwait(false);
+            long results = 0;
+            foreach (string id in ids)
+            {
+                foreach (var (_, bytes) in resultFiles.SizesOf(id))
+                {
+                    Interlocked.Increment(ref filesMeasured);
+                    results += bytes;
+                }
+            }
+            var shared = await store.UsageAsync(owner, now, now, cancellationToken).ConfigureAwait(false);
+            return new StoredBytes(shared.TableBytes, results);
+        }
         await CountOnceAsync(owner, now, cancellationToken).ConfigureAwait(false);
         await AttributeAsync(cancellationToken).ConfigureAwait(false);
         var usage = await store.UsageAsync(owner, now, now, cancellationToken).ConfigureAwait(false);

@@ -40,4 +40,10 @@ internal static partial class LogMessages
 
     [LoggerMessage(112, LogLevel.Information, "Pipeline {PipelineId} resumed after a restart: {Completed} of {Nodes} nodes had completed")]
     public static partial void PipelineResumed(ILogger logger, string pipelineId, int completed, int nodes);
+
+    [LoggerMessage(113, LogLevel.Warning, "Pipeline {PipelineId}: this node lost its claim (its connection to the store broke and another node took it up); its run here stops")]
+    public static partial void PipelineClaimLost(ILogger logger, string pipelineId);
+
+    [LoggerMessage(114, LogLevel.Information, "Pipeline {PipelineId} is unfinished and another node holds it: that node runs it")]
+    public static partial void PipelineHeldElsewhere(ILogger logger, string pipelineId);
 }

@@ -3,6 +3,7 @@ using Strata.Application.Executions;
 using Strata.Application.Queries;
 using Strata.Core.Executions;
 using Strata.Core.Queries;
+using Strata.Core.Storage;
 using Strata.Core.Views;
 
 namespace Strata.Application.Views;
@@ -33,16 +34,38 @@ public sealed partial class Pipelines
         var now = time.GetUtcNow();
         var run = new PipelineRun(ExecutionIds.New(now), caller, plan.Query?.QueryId ?? 0, PipelineState.Pending, plan.Nodes, now,
             ParametersJson: plan.Query?.Parameters is { } p ? p.ParametersJson() : null);
-        await store.SavePipelineAsync(run, cancellationToken).ConfigureAwait(false);
+        // Claimed before it is stored, so no other node looking for unclaimed pipelines can take it up meanwhile.
+        if (!await claims.TryClaimAsync(run.Id, cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"a new pipeline id {run.Id} was already claimed");
+        }
+        try
+        {
+            await store.SavePipelineAsync(run, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await claims.ReleaseAsync(run.Id).ConfigureAwait(false);
+            throw;
+        }
         Launch(run, plan);
         return run.Id;
     }
 
+    /// <summary>Runs a pipeline this node holds the claim of; the claim is given up when the run ends or stops here.</summary>
     private void Launch(PipelineRun run, PipelinePlan plan)
     {
-        var task = Task.Run(() => RunAsync(run, plan, stopping.Token), CancellationToken.None);
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+        runStops[run.Id] = stop;
+        var task = Task.Run(() => RunAsync(run, plan, stop.Token), CancellationToken.None);
         running[run.Id] = task;
-        _ = task.ContinueWith(_ => running.TryRemove(run.Id, out Task? _), TaskScheduler.Default);
+        _ = task.ContinueWith(async _ =>
+        {
+            running.TryRemove(run.Id, out Task? _);
+            runStops.TryRemove(run.Id, out CancellationTokenSource? _);
+            stop.Dispose();
+            await claims.ReleaseAsync(run.Id).ConfigureAwait(false);
+        }, TaskScheduler.Default).Unwrap();
     }
 
     /// <summary>The run of a pipeline started here, to await its end (tests, benchmarks); a completed task when it is not running here.</summary>
@@ -166,16 +189,80 @@ public sealed partial class Pipelines
     /// the node's parameters); a node that cannot be (the view or query is gone) fails with the reason, as it would
     /// have at submission.
     /// </summary>
-    public async Task<int> RecoverAsync(CancellationToken cancellationToken)
+    /// With other nodes on the store, only the pipelines no node holds are resumed, each by the one node that claims it.
+    public Task<int> RecoverAsync(CancellationToken cancellationToken) => ResumeUnheldAsync(atStart: true, cancellationToken);
+
+    private async Task<int> ResumeUnheldAsync(bool atStart, CancellationToken cancellationToken)
     {
         var unfinished = await store.ListUnfinishedPipelinesAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var run in unfinished)
+        int resumed = 0;
+        foreach (var listed in unfinished)
         {
-            var plan = await ReplanAsync(run, cancellationToken).ConfigureAwait(false);
-            LogMessages.PipelineResumed(logger, run.Id, run.Nodes.Count(n => n.State == NodeState.Completed), run.Nodes.Count);
-            Launch(run, plan);
+            if (running.ContainsKey(listed.Id))
+            {
+                continue;
+            }
+            if (!await claims.TryClaimAsync(listed.Id, cancellationToken).ConfigureAwait(false))
+            {
+                if (atStart)
+                {
+                    LogMessages.PipelineHeldElsewhere(logger, listed.Id);
+                }
+                continue;
+            }
+            try
+            {
+                // Read again under the claim: the node that held it until now may have moved it on, or ended it.
+                if (await store.GetPipelineAsync(listed.Id, cancellationToken).ConfigureAwait(false) is not { State: PipelineState.Pending or PipelineState.Executing } run)
+                {
+                    await claims.ReleaseAsync(listed.Id).ConfigureAwait(false);
+                    continue;
+                }
+                var plan = await ReplanAsync(run, cancellationToken).ConfigureAwait(false);
+                LogMessages.PipelineResumed(logger, run.Id, run.Nodes.Count(n => n.State == NodeState.Completed), run.Nodes.Count);
+                Launch(run, plan);
+                resumed++;
+            }
+            catch
+            {
+                await claims.ReleaseAsync(listed.Id).ConfigureAwait(false);
+                throw;
+            }
         }
-        return unfinished.Count;
+        return resumed;
+    }
+
+    /// <summary>
+    /// With other nodes on the store, until <paramref name="cancellationToken"/> ends: every <see cref="IPipelineClaims.AdoptEvery"/>,
+    /// stops the runs whose claim this node lost (another node resumes them) and resumes the unfinished pipelines no node
+    /// holds (their node died or stopped). Returns at once for a node alone.
+    /// </summary>
+    public async Task AdoptAsync(CancellationToken cancellationToken)
+    {
+        if (!claims.SharedAcrossNodes)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(claims.AdoptEvery, time);
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                foreach (string lost in await claims.VerifyAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (runStops.TryGetValue(lost, out var stop))
+                    {
+                        LogMessages.PipelineClaimLost(logger, lost);
+                        await stop.CancelAsync().ConfigureAwait(false);
+                    }
+                }
+                await ResumeUnheldAsync(atStart: false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MetadataUnavailableException)
+            {
+                // The store is away: looked for again at the next tick.
+            }
+        }
     }
 
     private async Task<PipelinePlan> ReplanAsync(PipelineRun run, CancellationToken cancellationToken)

@@ -35,14 +35,18 @@ public sealed partial class Pipelines(
     ExecutionService service,
     IPipelineStore store,
     TimeProvider time,
-    ILogger<Pipelines> logger)
+    ILogger<Pipelines> logger,
+    IPipelineClaims? pipelineClaims = null)
 {
+    private readonly IPipelineClaims claims = pipelineClaims ?? new LocalPipelineClaims();
+
     /// <summary>How many views one pipeline may refresh.</summary>
     public const int MaxViews = 64;
 
     public const string NotFoundMessage = "Pipeline execution not found";
 
     private readonly ConcurrentDictionary<string, Task> running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> runStops = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
 
     /// <summary>The pipeline a run of the query with these parameters would execute.</summary>

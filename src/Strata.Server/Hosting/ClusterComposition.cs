@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Strata.Application.Configuration;
 using Strata.Application.Executions;
+using Strata.Application.Views;
 using Strata.Cluster.Postgres;
 using Strata.Core.Executions;
 using Strata.Core.Storage;
@@ -51,6 +52,11 @@ public static class ClusterComposition
             sp.GetRequiredService<PostgresExecutionQueue>().Node,
             sp.GetRequiredService<IOptions<ClusterOptions>>().Value.Lease));
         services.AddSingleton<IReuseLocks, PostgresReuseLocks>();
+        // One node runs (and resumes) a given pipeline: the one holding its claim. Unheld ones are looked for every lease.
+        services.AddSingleton<IPipelineClaims>(sp => new PostgresPipelineClaims(
+            sp.GetRequiredService<ClusterDatabase>(),
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.Lease,
+            sp.GetRequiredService<ILogger<PostgresPipelineClaims>>()));
         services.AddHostedService<ClusterStartup>();
         return services;
     }

@@ -6,6 +6,7 @@ using Strata.Application.Executions;
 using Strata.Application.Keys;
 using Strata.Application.Queries;
 using Strata.Application.Views;
+using Strata.Cluster.Postgres;
 using Strata.Core.Engine;
 using Strata.Core.Results;
 using Strata.Core.Storage;
@@ -148,9 +149,15 @@ public static class CompositionRoot
         scratch.Touch();
         int spill = app.Services.GetRequiredService<IEngineStartup>().SweepLeftovers();
         int dead = scratch.SweepDeadNodes(DateTime.UtcNow);
-        output.WriteLine(scratch.Node is null
-            ? $"Start-up removed {spill} leftover spill directories"
-            : $"Start-up removed {spill} leftover spill directories and the scratch directories of {dead} stopped nodes");
+        if (scratch.Node is null)
+        {
+            output.WriteLine($"Start-up removed {spill} leftover spill directories");
+            return;
+        }
+        // Spill of nodes of versions before per-node scratch, in the shared tmp/executions: only when none of them runs anything.
+        var running = await app.Services.GetRequiredService<PostgresExecutionQueue>().RunningNodesAsync(CancellationToken.None).ConfigureAwait(false);
+        int legacy = scratch.SweepLegacySpill(DateTime.UtcNow, running);
+        output.WriteLine($"Start-up removed {spill} leftover spill directories, the scratch directories of {dead} stopped nodes and {legacy} spill directories of earlier versions");
     }
 
     /// <summary>Why Strata:Metadata cannot be used, or null when it is empty (SQLite) or a usable connection string.</summary>

@@ -46,8 +46,18 @@ public sealed class SharedDataDirTests
             File.WriteAllText(Path.Combine(dead, NodeScratch.AliveFile), "");
             File.SetLastWriteTimeUtc(Path.Combine(dead, NodeScratch.AliveFile), DateTime.UtcNow - TimeSpan.FromHours(2));
 
+            // Spill a node of a version before per-node scratch left in the shared tmp/executions long ago, and one just made.
+            string legacy = Path.Combine(dataDir, "tmp", NodeScratch.LegacySpillDirectory);
+            string legacyOld = Old(Path.Combine(legacy, "00000000000000000000000000000001"));
+            string legacyNew = Path.Combine(legacy, "00000000000000000000000000000002");
+            Directory.CreateDirectory(legacyNew);
+
             await using var b = await StrataServer.StartAsync(dataDir, settings);
             Assert.Contains("the scratch directories of 1 stopped nodes", b.Output, StringComparison.Ordinal);
+            // A (running) keeps a live scratch directory, so no node of the older version runs anything: the old spill goes.
+            Assert.Contains("and 1 spill directories of earlier versions", b.Output, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(legacyOld));
+            Assert.True(Directory.Exists(legacyNew));
             // Before: B's start-up emptied <data>/tmp/executions, A's running spill included.
             Assert.True(File.Exists(Path.Combine(spill, "spill.block")), "the running node's spill was removed");
             Assert.NotEmpty(Directory.GetDirectories(executions));
@@ -58,6 +68,56 @@ public sealed class SharedDataDirTests
             var (code, _, _) = await b.Alice.PostJsonAsync($"/api/v1/execution/{running}/cancel", null);
             Assert.Equal(System.Net.HttpStatusCode.OK, code);
             await a.Alice.WaitForStateAsync(running, "QUERY_STATE_CANCELLED");
+        }
+        finally
+        {
+            StrataServer.TryDelete(dataDir);
+        }
+    }
+
+    /// <summary>Makes a spill directory with a file, both last written two hours ago; returns it.</summary>
+    private static string Old(string dir)
+    {
+        Directory.CreateDirectory(dir);
+        string file = Path.Combine(dir, "spill.block");
+        File.WriteAllText(file, "x");
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow - TimeSpan.FromHours(2));
+        Directory.SetLastWriteTimeUtc(dir, DateTime.UtcNow - TimeSpan.FromHours(2));
+        return dir;
+    }
+
+    [Fact]
+    public void Spill_of_earlier_versions_in_tmp_executions_goes_only_when_no_node_of_theirs_runs_and_nobody_wrote_it_lately()
+    {
+        string dataDir = Path.Combine(Path.GetTempPath(), "strata-scratch-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var scratch = NodeScratch.ForNode(dataDir, "node-b", TimeSpan.FromSeconds(15));
+            var live = NodeScratch.ForNode(dataDir, "node-a", TimeSpan.FromSeconds(15));
+            Assert.True(scratch.Touch());
+            Assert.True(live.Touch());
+            string legacy = Path.Combine(dataDir, "tmp", NodeScratch.LegacySpillDirectory);
+            string old = Old(Path.Combine(legacy, "0123456789abcdef0123456789abcdef"));
+            // A directory made long ago whose file is being written now: in use.
+            string written = Old(Path.Combine(legacy, "fedcba9876543210fedcba9876543210"));
+            File.SetLastWriteTimeUtc(Path.Combine(written, "spill.block"), DateTime.UtcNow);
+            var now = DateTime.UtcNow;
+
+            // "old-node" holds a live claim and keeps no scratch directory: a node of an earlier version at work, whose
+            // spill is in tmp/executions. Nothing goes.
+            Assert.Equal(0, scratch.SweepLegacySpill(now, ["node-a", "old-node"]));
+            Assert.True(Directory.Exists(old));
+            // Only current nodes run something: what nobody wrote for StaleAfter goes; the rest stays.
+            Assert.Equal(1, scratch.SweepLegacySpill(now, ["node-a", "node-b"]));
+            Assert.False(Directory.Exists(old));
+            Assert.True(Directory.Exists(written));
+            // A node whose .alive is stale counts as one without scratch (it may be an older version's).
+            File.SetLastWriteTimeUtc(Path.Combine(live.Root, NodeScratch.AliveFile), now - TimeSpan.FromHours(1));
+            Old(Path.Combine(legacy, "11111111111111111111111111111111"));
+            Assert.Equal(0, scratch.SweepLegacySpill(now, ["node-a"]));
+            // A node alone sweeps tmp/executions as its own, through its engine: nothing here.
+            Assert.Equal(0, NodeScratch.Alone(dataDir).SweepLegacySpill(now, []));
+            Assert.Equal(1, scratch.SweepLegacySpill(now, []));
         }
         finally
         {

@@ -8,6 +8,12 @@
 // string replacement (no URL re-serialisation), and method, headers and body
 // are passed through untouched. Every other URL, in particular the absolute
 // `next_uri` values a Strata server hands out, goes to the original fetch as is.
+//
+// Round-robin mode (`nodes`, several Strata nodes behind no real load
+// balancer): `baseUrl` names a virtual balancer (the nodes' STRATA_PUBLIC_BASE_URL,
+// so their next_uri values point at it too), and every request to api.dune.com
+// or under `baseUrl` goes to the next node in turn, as a round-robin balancer
+// would send it.
 
 const DUNE_ORIGIN = /^https:\/\/api\.dune\.com(?::443)?(?=[/?#]|$)/i;
 
@@ -44,23 +50,57 @@ export function rewriteDuneUrl(url, baseUrl) {
 }
 
 /**
+ * The rest of `url` (path, query, fragment) when it lies under the base URL
+ * `base` (already normalised), else null. Byte for byte, like rewriteDuneUrl.
+ */
+export function underBaseUrl(url, base) {
+  const text = String(url);
+  if (!text.startsWith(base)) return null;
+  const rest = text.slice(base.length);
+  return rest === '' || /^[/?#]/.test(rest) ? rest : null;
+}
+
+/**
+ * Returns a function that picks the base URL of each rewritten request: `base`
+ * alone, or with `nodes` each node in turn (round robin).
+ */
+function targets(base, nodes) {
+  if (!nodes || nodes.length === 0) return () => base;
+  const list = nodes.map(normaliseBaseUrl);
+  let next = 0;
+  return () => list[next++ % list.length];
+}
+
+/**
  * Replaces globalThis.fetch with a wrapper that sends api.dune.com requests to
  * `baseUrl`. Returns a function that restores the previous fetch.
  *
  * `onRequest`, if given, is called with {originalUrl, url, method} for every
  * request that passes through the wrapper (rewritten or not).
+ *
+ * `nodes`, if given (a list of base URLs), turns on round-robin mode: requests
+ * to api.dune.com and to URLs under `baseUrl` (the virtual balancer) go to
+ * each node in turn.
  */
-export function installDuneRedirect(baseUrl, { onRequest } = {}) {
+export function installDuneRedirect(baseUrl, { onRequest, nodes } = {}) {
   const base = normaliseBaseUrl(baseUrl);
+  const next = targets(base, nodes);
+  const balanced = nodes && nodes.length > 0;
   const originalFetch = globalThis.fetch;
   if (typeof originalFetch !== 'function') {
     throw new Error('globalThis.fetch is not available (Node 18+ is required)');
   }
 
+  function rewrite(url) {
+    const match = DUNE_ORIGIN.exec(String(url));
+    const rest = match ? String(url).slice(match[0].length) : balanced ? underBaseUrl(url, base) : null;
+    return rest === null ? null : next() + rest;
+  }
+
   async function redirectingFetch(input, init) {
     const isRequest = typeof Request !== 'undefined' && input instanceof Request;
     const originalUrl = isRequest ? input.url : String(input);
-    const rewritten = rewriteDuneUrl(originalUrl, base);
+    const rewritten = rewrite(originalUrl);
     const method = (init?.method ?? (isRequest ? input.method : 'GET')).toUpperCase();
     onRequest?.({ originalUrl, url: rewritten ?? originalUrl, method });
 

@@ -31,8 +31,18 @@ export function readEnv() {
   } catch (err) {
     throw new Error(`STRATA_BASE_URL is invalid: ${err.message}`);
   }
+  // Optional: several nodes behind the virtual balancer STRATA_BASE_URL, sent requests in turn.
+  let nodes;
+  if (process.env.STRATA_NODE_URLS) {
+    try {
+      nodes = process.env.STRATA_NODE_URLS.split(',').map((url) => normaliseBaseUrl(url.trim()));
+    } catch (err) {
+      throw new Error(`STRATA_NODE_URLS is invalid: ${err.message}`);
+    }
+  }
   return {
     baseUrl,
+    nodes,
     apiKey: process.env.STRATA_API_KEY,
     otherApiKey: process.env.STRATA_OTHER_API_KEY,
   };
@@ -57,15 +67,18 @@ export function configureSdkLogging() {
 export async function setUpStrata() {
   const env = readEnv();
   configureSdkLogging();
-  const restore = installDuneRedirect(env.baseUrl);
-  try {
-    // Any HTTP answer will do; a connection error is reported clearly here
-    // rather than as the SDK's "Response TypeError: fetch failed".
-    const probe = await fetch(`${env.baseUrl}/api/v1/usage`, { signal: AbortSignal.timeout(5000) });
-    await probe.arrayBuffer();
-  } catch (err) {
-    restore();
-    throw new Error(`cannot reach Strata at STRATA_BASE_URL=${env.baseUrl}: ${err.cause?.message ?? err.message}`);
+  const restore = installDuneRedirect(env.baseUrl, { nodes: env.nodes });
+  // Any HTTP answer will do; a connection error is reported clearly here
+  // rather than as the SDK's "Response TypeError: fetch failed". With several
+  // nodes, each is probed (a node's first answer can take a while).
+  for (const url of env.nodes ?? [env.baseUrl]) {
+    try {
+      const probe = await fetch(`${url}/api/v1/usage`, { signal: AbortSignal.timeout(env.nodes ? 30_000 : 5000) });
+      await probe.arrayBuffer();
+    } catch (err) {
+      restore();
+      throw new Error(`cannot reach Strata at ${url}: ${err.cause?.message ?? err.message}`);
+    }
   }
   return {
     ...env,

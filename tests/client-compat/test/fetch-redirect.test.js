@@ -5,7 +5,7 @@ import { test, describe, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { DuneClient, DuneError, QueryParameter } from '@duneanalytics/client-sdk';
-import { installDuneRedirect, rewriteDuneUrl, normaliseBaseUrl } from '../lib/redirect-fetch.js';
+import { installDuneRedirect, rewriteDuneUrl, normaliseBaseUrl, underBaseUrl } from '../lib/redirect-fetch.js';
 import { configureSdkLogging, duneHttpError } from '../lib/strata.js';
 
 const EXEC_ID = '01HZZZZZZZZZZZZZZZZZZZZZZZ';
@@ -332,5 +332,48 @@ describe('SDK requests through the wrapper reach a local stub', () => {
     const direct = await fetch(`${stubBase}/echo?z=3`);
     assert.deepEqual(await direct.json(), { method: 'GET', url: '/echo?z=3', body: '' });
     assert.equal(wrapped.at(-1).url, `${stubBase}/echo?z=3`);
+  });
+});
+
+describe('round-robin mode sends each request to the next node', () => {
+  const servers = [];
+  const hits = [];
+  let restore;
+
+  before(async () => {
+    for (let i = 0; i < 3; i++) {
+      const server = http.createServer((req, res) => {
+        hits.push({ node: i, url: req.url });
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end(String(i));
+      });
+      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+      servers.push(server);
+    }
+    const nodes = servers.map((s) => `http://127.0.0.1:${s.address().port}`);
+    restore = installDuneRedirect('http://balancer.invalid/strata', { nodes });
+  });
+
+  after(async () => {
+    restore?.();
+    await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  });
+
+  test('api.dune.com and the balancer URL rotate over the nodes; other URLs are left alone', async () => {
+    assert.equal(underBaseUrl('http://balancer.invalid/strata/api?x=1', 'http://balancer.invalid/strata'), '/api?x=1');
+    assert.equal(underBaseUrl('http://balancer.invalid/stratax/api', 'http://balancer.invalid/strata'), null);
+    const answers = [];
+    for (const url of [
+      'https://api.dune.com/api/v1/a?x=1',
+      'http://balancer.invalid/strata/api/v1/b',
+      'https://api.dune.com/api/v1/c',
+      'http://balancer.invalid/strata/api/v1/d?offset=5',
+    ]) {
+      answers.push(await (await fetch(url)).text());
+    }
+    assert.deepEqual(answers, ['0', '1', '2', '0']);
+    assert.deepEqual(hits.map((h) => h.url), ['/api/v1/a?x=1', '/api/v1/b', '/api/v1/c', '/api/v1/d?offset=5']);
+    const direct = `http://127.0.0.1:${servers[2].address().port}/direct`;
+    assert.equal(await (await fetch(direct)).text(), '2');
   });
 });
