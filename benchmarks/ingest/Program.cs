@@ -14,7 +14,7 @@ using Strata.Tests.Infrastructure;
 //              branch's base beside it; --extra goes to the last one), then the fetch-only client again. --go-file: after generating,
 //              wait until that file exists, so a long generation can run while the CLI is being built;
 //              its text, if any, is the --extra arguments)
-//   headlag    [--seconds 120]
+//   headlag    [--seconds 120] [--cli path/strata.dll]
 //              (anvil mining every second; `strata ingest --follow`; each block's lag from the node
 //              first answering it to the commit holding it: p50/p90/p99/max)
 // Each prints a markdown table for docs/benchmarks.md.
@@ -100,7 +100,7 @@ switch (command)
     }
     case "headlag":
     {
-        var result = await HeadLag.RunAsync(TimeSpan.FromSeconds(Int("seconds", 120)), ct);
+        var result = await HeadLag.RunAsync(TimeSpan.FromSeconds(Int("seconds", 120)), ct, Option("cli", "") is { Length: > 0 } cli ? cli : null);
         var lags = result.LagsMs;
         Console.WriteLine("| blocks counted | block time | p50 ms | p90 ms | p99 ms | max ms |");
         Console.WriteLine("|---|---|---|---|---|---|");
