@@ -18,7 +18,7 @@ public sealed record HeadLagResult(IReadOnlyList<double> LagsMs, long FirstBlock
 /// </summary>
 public static partial class HeadLag
 {
-    public static async Task<HeadLagResult> RunAsync(TimeSpan duration, CancellationToken cancellationToken)
+    public static async Task<HeadLagResult> RunAsync(TimeSpan duration, CancellationToken cancellationToken, string? cliDll = null)
     {
         await using var node = await AnvilNode.StartAsync(new AnvilOptions { BlockTime = 1, GenesisTimestamp = null, TimestampStep = null }, cancellationToken).ConfigureAwait(false);
         var activity = await ChainActivity.DeployAsync(node.Rpc, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -50,7 +50,7 @@ public static partial class HeadLag
 
         string dataDir = Path.Combine(Path.GetTempPath(), "strata-headlag-" + Guid.NewGuid().ToString("N"));
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { IngestProcess.CliDll, "ingest", "--data-dir", dataDir, "--rpc", node.Url.ToString(), "--chain", "devnet", "--follow" })
+        foreach (var argument in new[] { cliDll ?? IngestProcess.CliDll, "ingest", "--data-dir", dataDir, "--rpc", node.Url.ToString(), "--chain", "devnet", "--follow" })
         {
             info.ArgumentList.Add(argument);
         }

@@ -20,7 +20,7 @@ public static partial class IngestProcess
         }
     }
 
-    public static async Task<(TimeSpan Elapsed, string Summary)> RunAsync(string dataDir, Uri rpc, long to, int concurrency, CancellationToken cancellationToken, int batchBlocks = 100)
+    public static async Task<(TimeSpan Elapsed, string Summary)> RunAsync(string dataDir, Uri rpc, long to, int concurrency, CancellationToken cancellationToken, int batchBlocks = 100, string? cliDll = null, IReadOnlyList<string>? extra = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -28,7 +28,9 @@ public static partial class IngestProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { CliDll, "ingest", "--data-dir", dataDir, "--rpc", rpc.ToString(), "--chain", "devnet", "--to", to.ToString(CultureInfo.InvariantCulture), "--max-concurrency", concurrency.ToString(CultureInfo.InvariantCulture), "--batch-blocks", batchBlocks.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { cliDll ?? CliDll, "ingest", "--data-dir", dataDir, "--rpc", rpc.ToString(), "--chain", "devnet", "--to", to.ToString(CultureInfo.InvariantCulture), "--max-concurrency", concurrency.ToString(CultureInfo.InvariantCulture), }
+            .Concat(extra?.Contains("--batch-blocks") == true ? [] : ["--batch-blocks", batchBlocks.ToString(CultureInfo.InvariantCulture)])
+            .Concat(extra ?? []))
         {
             info.ArgumentList.Add(argument);
         }

@@ -8,9 +8,13 @@ using Strata.Tests.Infrastructure;
 //   baseline   --rpc URL --from 0 --to N [--concurrency 8] [--request-blocks 10]
 //              (the fetch-only client against a running node)
 //   throughput --blocks 10000 [--per-block 6] [--concurrency 8] [--request-blocks 10] [--batch-blocks 100,1000]
+//              [--cli path/strata.dll,other/strata.dll] [--go-file PATH] [--extra "--batch-rows 50000"]
 //              (anvil with that many blocks of mixed activity; the fetch-only client, then
-//              `strata ingest` (the Release CLI, a real process), then the fetch-only client again)
-//   headlag    [--seconds 120]
+//              `strata ingest` (the Release CLI, a real process; each --cli build in turn, e.g. the
+//              branch's base beside it; --extra goes to the last one), then the fetch-only client again. --go-file: after generating,
+//              wait until that file exists, so a long generation can run while the CLI is being built;
+//              its text, if any, is the --extra arguments)
+//   headlag    [--seconds 120] [--cli path/strata.dll]
 //              (anvil mining every second; `strata ingest --follow`; each block's lag from the node
 //              first answering it to the commit holding it: p50/p90/p99/max)
 // Each prints a markdown table for docs/benchmarks.md.
@@ -53,15 +57,27 @@ switch (command)
         await activity.MineBatchedBlocksAsync(Int("blocks", 10_000), Int("per-block", 6), ct);
         long head = await node.Rpc.BlockNumberAsync(ct);
         Console.Error.WriteLine($"generated {head} blocks, {activity.Sent.Count} transactions in {generation.Elapsed.TotalSeconds:F0} s");
+        if (Option("go-file", "") is { Length: > 0 } go)
+        {
+            Console.Error.WriteLine($"waiting for {go}");
+            while (!File.Exists(go))
+            {
+                await Task.Delay(1000, ct);
+            }
+        }
+        var clis = Option("cli", IngestProcess.CliDll).Split(',');
+        string extraText = Option("go-file", "") is { Length: > 0 } goFile && File.ReadAllText(goFile).Trim() is { Length: > 0 } written ? written : Option("extra", "");
+        string[] extra = extraText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var before = await FetchBaseline.RunAsync(node.Url, 0, head, requestBlocks, concurrency, ct);
         // One strata ingest per --batch-blocks value (comma-separated: blocks per commit), each into a new data directory.
-        var runs = new List<(int Batch, TimeSpan Time, string Summary)>();
+        var runs = new List<(string Cli, int Batch, TimeSpan Time, string Summary)>();
+        foreach (string cli in clis)
         foreach (int batch in Option("batch-blocks", "100").Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture)))
         {
             string dataDir = Path.Combine(Path.GetTempPath(), "strata-ingest-bench-" + Guid.NewGuid().ToString("N"));
-            var (time, summary) = await IngestProcess.RunAsync(dataDir, node.Url, head, concurrency, ct, batch);
-            runs.Add((batch, time, summary));
-            Console.Error.WriteLine(summary);
+            var (time, summary) = await IngestProcess.RunAsync(dataDir, node.Url, head, concurrency, ct, batch, cli, cli == clis[^1] ? extra : []);
+            runs.Add((cli, batch, time, summary));
+            Console.Error.WriteLine($"{cli} {batch}: {time.TotalSeconds:F1} s; {summary}");
             try
             {
                 Directory.Delete(dataDir, true);
@@ -73,18 +89,18 @@ switch (command)
         var after = await FetchBaseline.RunAsync(node.Url, 0, head, requestBlocks, concurrency, ct);
         double fetch = (before.Elapsed.TotalSeconds + after.Elapsed.TotalSeconds) / 2;
         long blocks = head + 1;
-        Console.WriteLine($"| blocks | transactions | rows | fetch-only s (before, after) | blocks per commit | strata ingest s | blocks/s | rows/s | ratio to fetch-only |");
-        Console.WriteLine($"|---|---|---|---|---|---|---|---|---|");
-        foreach (var (batch, time, summary) in runs)
+        Console.WriteLine($"| CLI | blocks | transactions | rows | fetch-only s (before, after) | blocks per commit | strata ingest s | blocks/s | rows/s | ratio to fetch-only |");
+        Console.WriteLine($"|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var (cli, batch, time, summary) in runs)
         {
             long rows = IngestProcess.Rows(summary);
-            Console.WriteLine($"| {blocks} | {activity.Sent.Count} | {rows} | {before.Elapsed.TotalSeconds:F1}, {after.Elapsed.TotalSeconds:F1} | {batch} | {time.TotalSeconds:F1} | {blocks / time.TotalSeconds:F0} | {rows / time.TotalSeconds:F0} | {fetch / time.TotalSeconds:F2} |");
+            Console.WriteLine($"| {cli} | {blocks} | {activity.Sent.Count} | {rows} | {before.Elapsed.TotalSeconds:F1}, {after.Elapsed.TotalSeconds:F1} | {batch} | {time.TotalSeconds:F1} | {blocks / time.TotalSeconds:F0} | {rows / time.TotalSeconds:F0} | {fetch / time.TotalSeconds:F2} |");
         }
         return 0;
     }
     case "headlag":
     {
-        var result = await HeadLag.RunAsync(TimeSpan.FromSeconds(Int("seconds", 120)), ct);
+        var result = await HeadLag.RunAsync(TimeSpan.FromSeconds(Int("seconds", 120)), ct, Option("cli", "") is { Length: > 0 } cli ? cli : null);
         var lags = result.LagsMs;
         Console.WriteLine("| blocks counted | block time | p50 ms | p90 ms | p99 ms | max ms |");
         Console.WriteLine("|---|---|---|---|---|---|");

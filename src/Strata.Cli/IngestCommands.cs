@@ -36,16 +36,21 @@ public static class IngestCommands
         var to = new Option<long?>("--to") { Description = "Last block (default: the node's head when it starts)" };
         var concurrency = new Option<int>("--max-concurrency") { Description = "HTTP requests in flight at once", DefaultValueFactory = _ => 8 };
         var rps = new Option<double?>("--rps") { Description = "JSON-RPC calls per second at most (each call of a batch counts)" };
-        var batch = new Option<int>("--batch-blocks") { Description = "Blocks per commit", DefaultValueFactory = _ => 100 };
+        var batch = new Option<int>("--batch-blocks") { Description = "Blocks per commit at most", DefaultValueFactory = _ => IngestRequest.DefaultBatchBlocks };
+        var batchRows = new Option<long>("--batch-rows")
+        {
+            Description = "Rows per commit at most, all tables together (a commit ends at --batch-blocks blocks or this many rows, whichever comes first)",
+            DefaultValueFactory = _ => IngestRequest.DefaultBatchRows,
+        };
         var follow = new Option<bool>("--follow") { Description = "Keep up with the head after the stored data catches up, until interrupted (walks back through reorgs)" };
         var reorgDepth = new Option<int>("--max-reorg-depth") { Description = "Stored blocks a reorg may replace while following (a deeper one stops with an error)", DefaultValueFactory = _ => 64 };
         var command = new Command("ingest", "Ingest an EVM chain from its node's JSON-RPC into <chain>.blocks, .transactions, .logs, .traces and erc20_<chain>.evt_Transfer")
         {
-            dataDir, rpc, chain, from, to, concurrency, rps, batch, follow, reorgDepth,
+            dataDir, rpc, chain, from, to, concurrency, rps, batch, batchRows, follow, reorgDepth,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var request = new IngestRequest(parse.GetValue(chain)!, parse.GetValue(from), parse.GetValue(to)) { BatchBlocks = parse.GetValue(batch) };
+            var request = new IngestRequest(parse.GetValue(chain)!, parse.GetValue(from), parse.GetValue(to)) { BatchBlocks = parse.GetValue(batch), BatchRows = parse.GetValue(batchRows) };
             var settings = Settings(parse.GetValue(rpc)!, parse.GetValue(concurrency), parse.GetValue(rps), request);
             FollowOptions? following = null;
             if (parse.GetValue(follow))
@@ -87,6 +92,10 @@ public static class IngestCommands
         if (request.BatchBlocks is < 1 or > 100_000)
         {
             throw new CliFailure(ExitCodes.Usage, "--batch-blocks must be 1 to 100000");
+        }
+        if (request.BatchRows is < 1 or > 10_000_000)
+        {
+            throw new CliFailure(ExitCodes.Usage, "--batch-rows must be 1 to 10000000");
         }
         if (request.To is long t && (t < 0 || request.From is long f && f > t))
         {

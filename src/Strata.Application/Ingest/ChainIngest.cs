@@ -12,8 +12,19 @@ namespace Strata.Application.Ingest;
 /// <summary>What to ingest: a chain (its schema), the first block, the last (null: the node's head when it starts).</summary>
 public sealed record IngestRequest(string Chain, long? From = null, long? To = null)
 {
-    /// <summary>Blocks per commit: one part per table per commit.</summary>
-    public int BatchBlocks { get; init; } = 100;
+    /// <summary>Blocks per commit at most: one part per table per commit.</summary>
+    public int BatchBlocks { get; init; } = DefaultBatchBlocks;
+
+    /// <summary>
+    /// Rows per commit at most (all tables together, as <see cref="ChainRows.AtMost"/> counts them): a batch ends at
+    /// <see cref="BatchBlocks"/> blocks or this many rows, whichever comes first, so large commits of small blocks stay
+    /// bounded in memory on a chain with large ones. A block with more rows is a commit of its own.
+    /// </summary>
+    public long BatchRows { get; init; } = DefaultBatchRows;
+
+    public const int DefaultBatchBlocks = 1000;
+
+    public const long DefaultBatchRows = 50_000;
 
     /// <summary>Blocks per JSON-RPC batch request; a commit's requests go out concurrently.</summary>
     public int RequestBlocks { get; init; } = 10;
@@ -111,46 +122,73 @@ public sealed class ChainIngest(
 
     /// <summary>
     /// Ingests blocks <paramref name="start"/> to <paramref name="end"/> after the stored data (<paramref name="chain"/>
-    /// as <see cref="OpenAsync"/> read it), a commit per <see cref="IngestRequest.BatchBlocks"/>; returns the chain as now stored.
+    /// as <see cref="OpenAsync"/> read it), a commit per batch: <see cref="IngestRequest.BatchBlocks"/> blocks or
+    /// <see cref="IngestRequest.BatchRows"/> rows, whichever comes first. The blocks after a batch are fetched while
+    /// it is written. Returns the chain as now stored.
     /// </summary>
     public async Task<ChainTables> IngestRangeAsync(
         ChainTables chain, NodeCapabilities capabilities, long start, long end, IngestRequest request, IngestProgress progress, CancellationToken cancellationToken)
     {
         var compaction = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         var compacting = CompactLoopAsync(chain, compaction.Reader, cancellationToken);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<IReadOnlyList<FetchedBlock>>? pending = null;
+        BlockPrefetcher Prefetch(long from) => new(
+            (numbers, ct) => FetchChunkAsync(capabilities, numbers, ct), from, end, request.RequestBlocks, request.BatchBlocks, request.BatchRows, cancellationToken);
+        var prefetch = Prefetch(start);
         try
         {
             long next = start;
-            pending = FetchBatchAsync(chain.Chain, capabilities, next, Math.Min(end, next + request.BatchBlocks - 1), request, stop.Token);
-            while (pending is not null)
+            int refetches = 0;
+            while (next <= end)
             {
-                var batch = await pending.ConfigureAwait(false);
-                long last = batch[^1].Number;
-                pending = last < end ? FetchBatchAsync(chain.Chain, capabilities, last + 1, Math.Min(end, last + request.BatchBlocks), request, stop.Token) : null;
+                var batch = await NextBatchAsync(prefetch, request).ConfigureAwait(false);
+                if (batch.Count == 0 || batch[0].Number != next)
+                {
+                    throw new InvalidOperationException($"Chain {chain.Chain}: the blocks fetched after {next - 1} do not start at {next}.");
+                }
+                if (!Consistent(batch))
+                {
+                    // The head moved while the batch was fetched: fetch again from its first block.
+                    if (++refetches > MaxRefetches)
+                    {
+                        throw new ChainNodeException($"Chain {chain.Chain}: blocks {next} to {batch[^1].Number} kept changing while they were fetched ({MaxRefetches + 1} attempts).");
+                    }
+                    IngestLog.Refetching(logger, chain.Chain, next, batch[^1].Number);
+                    await prefetch.DisposeAsync().ConfigureAwait(false);
+                    prefetch = Prefetch(next);
+                    continue;
+                }
+                refetches = 0;
                 chain = await CommitAsync(chain, batch, progress, cancellationToken).ConfigureAwait(false);
+                next = batch[^1].Number + 1;
                 compaction.Writer.TryWrite(true);
             }
         }
         finally
         {
-            if (pending is not null)
-            {
-                await stop.CancelAsync().ConfigureAwait(false);
-                try
-                {
-                    await pending.ConfigureAwait(false);
-                }
-                catch (Exception) when (stop.IsCancellationRequested)
-                {
-                    // The prefetch of a batch that will not be committed.
-                }
-            }
+            await prefetch.DisposeAsync().ConfigureAwait(false);
             compaction.Writer.TryComplete();
             await compacting.ConfigureAwait(false);
         }
         return chain;
+    }
+
+    /// <summary>The next batch: blocks in order until <see cref="IngestRequest.BatchBlocks"/> of them, or until the next would take the rows past <see cref="IngestRequest.BatchRows"/> (a block alone over it is a batch of its own).</summary>
+    private static async Task<List<FetchedBlock>> NextBatchAsync(BlockPrefetcher prefetch, IngestRequest request)
+    {
+        var batch = new List<FetchedBlock>();
+        long rows = 0;
+        while (batch.Count < request.BatchBlocks && await prefetch.NextAsync().ConfigureAwait(false) is { } block)
+        {
+            long blockRows = ChainRows.AtMost(block);
+            if (batch.Count > 0 && rows + blockRows > request.BatchRows)
+            {
+                prefetch.PushBack(block);
+                break;
+            }
+            batch.Add(block);
+            rows += blockRows;
+        }
+        return batch;
     }
 
     /// <summary>Checks the batch follows the stored data, writes one part per table and commits them in one transaction.</summary>
@@ -167,6 +205,7 @@ public sealed class ChainIngest(
             }
         }
         var rows = ChainRows.From(batch);
+        long rowsMs = clock.ElapsedMilliseconds, partsMs;
         var added = new List<TablePart>();
         try
         {
@@ -180,6 +219,7 @@ public sealed class ChainIngest(
                 }
             }
             await Task.WhenAll(writes).ConfigureAwait(false);
+            partsMs = clock.ElapsedMilliseconds - rowsMs;
             if (!await store.CommitPartsAsync(added, [], time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
             {
                 throw new InvalidOperationException($"Chain {chain.Chain}: a table went away while blocks {first.Number} to {batch[^1].Number} were written.");
@@ -198,7 +238,7 @@ public sealed class ChainIngest(
         }
         var lastBlock = batch[^1];
         progress.Committed(lastBlock.Number, batch.Count, rows.Count);
-        IngestLog.Committed(logger, chain.Chain, first.Number, lastBlock.Number, rows.Count, clock.ElapsedMilliseconds);
+        IngestLog.Committed(logger, chain.Chain, first.Number, lastBlock.Number, rows.Count, clock.ElapsedMilliseconds, rowsMs, partsMs, clock.ElapsedMilliseconds - rowsMs - partsMs);
         return chain with { LastNumber = lastBlock.Number, LastHash = Hex.Data(lastBlock.Block.Hash, "block hash") };
     }
 
@@ -218,31 +258,6 @@ public sealed class ChainIngest(
         {
             files.DeleteUncommitted(part);
             throw;
-        }
-    }
-
-    /// <summary>Fetches blocks <paramref name="from"/> to <paramref name="to"/> whole and consistent: each block's parent is the block before it.</summary>
-    private async Task<IReadOnlyList<FetchedBlock>> FetchBatchAsync(
-        string chain, NodeCapabilities capabilities, long from, long to, IngestRequest request, CancellationToken cancellationToken)
-    {
-        for (int attempt = 0; ; attempt++)
-        {
-            var chunks = new List<Task<IReadOnlyList<FetchedBlock>>>();
-            for (long n = from; n <= to; n += request.RequestBlocks)
-            {
-                var numbers = Enumerable.Range(0, (int)Math.Min(request.RequestBlocks, to - n + 1)).Select(i => n + i).ToList();
-                chunks.Add(FetchChunkAsync(capabilities, numbers, cancellationToken));
-            }
-            var blocks = (await Task.WhenAll(chunks).ConfigureAwait(false)).SelectMany(c => c).ToList();
-            if (Consistent(blocks))
-            {
-                return blocks;
-            }
-            if (attempt == MaxRefetches)
-            {
-                throw new ChainNodeException($"Chain {chain}: blocks {from} to {to} kept changing while they were fetched ({MaxRefetches + 1} attempts).");
-            }
-            IngestLog.Refetching(logger, chain, from, to);
         }
     }
 

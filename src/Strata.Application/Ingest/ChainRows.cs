@@ -26,6 +26,27 @@ public sealed class ChainRows
 
     public long Count => rows.Values.Sum(r => (long)r.Count);
 
+    /// <summary>
+    /// The rows a block gives, at most, without mapping it: itself, its transactions, logs and traces, and its logs
+    /// that may be ERC-20 Transfers (the Transfer topic and three topics). Bounds a batch by rows.
+    /// </summary>
+    public static long AtMost(FetchedBlock block)
+    {
+        long rows = 1 + block.Block.Transactions.Count + block.Traces.Count;
+        foreach (var receipt in block.Receipts)
+        {
+            rows += receipt.Logs.Count;
+            foreach (var log in receipt.Logs)
+            {
+                if (log.Topics.Count == 3 && string.Equals(log.Topics[0], TransferTopic, StringComparison.OrdinalIgnoreCase))
+                {
+                    rows++;
+                }
+            }
+        }
+        return rows;
+    }
+
     /// <summary>Maps fetched blocks to rows; a malformed node answer throws <see cref="FormatException"/> naming the field.</summary>
     public static ChainRows From(IEnumerable<FetchedBlock> blocks)
     {

@@ -11,8 +11,8 @@ internal static partial class IngestLog
     [LoggerMessage(1402, LogLevel.Information, "Chain {Chain}: ingesting blocks {From} to {To}")]
     public static partial void Starting(ILogger logger, string chain, long from, long to);
 
-    [LoggerMessage(1403, LogLevel.Information, "Chain {Chain}: committed blocks {From} to {To} ({Rows} rows) in {Ms} ms")]
-    public static partial void Committed(ILogger logger, string chain, long from, long to, long rows, long ms);
+    [LoggerMessage(1403, LogLevel.Information, "Chain {Chain}: committed blocks {From} to {To} ({Rows} rows) in {Ms} ms (rows {RowsMs} ms, parts {PartsMs} ms, metadata {MetadataMs} ms)")]
+    public static partial void Committed(ILogger logger, string chain, long from, long to, long rows, long ms, long rowsMs, long partsMs, long metadataMs);
 
     [LoggerMessage(1404, LogLevel.Warning, "Chain {Chain}: blocks {From} to {To} changed while they were fetched (a reorg at the head); fetching them again")]
     public static partial void Refetching(ILogger logger, string chain, long from, long to);

@@ -34,6 +34,57 @@ public sealed class ChainIngestTests
         Assert.Contains("gap", gap.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(6, 30)]
+    [InlineData(100, 10)]
+    public async Task A_commit_ends_at_its_block_bound_or_its_row_bound_whichever_comes_first(int batchBlocks, long batchRows)
+    {
+        // Blocks n give 1, 3, 8, 13 rows for n % 4 = 0..3 (block, transactions, traces, logs, ERC-20 transfers).
+        await using var h = await IngestHarness.StartAsync(compactAfterParts: 1000);
+        var node = new FakeChainNode { Head = 39 };
+        var numbers = Enumerable.Range(0, 40).Select(n => (long)n).ToList();
+        var receipts = await node.BlockReceiptsAsync(numbers, CancellationToken.None);
+        var traces = await node.TraceBlocksAsync(numbers, CancellationToken.None);
+        var rowsOf = numbers.Select(n => ChainRows.AtMost(new FetchedBlock(node.Block(n), receipts[(int)n], traces[(int)n]))).ToArray();
+        Assert.Equal([1L, 3, 8, 13], rowsOf[..4]);
+
+        var status = await h.RunAsync(node, new IngestRequest("devnet") { BatchBlocks = batchBlocks, BatchRows = batchRows, RequestBlocks = 3 });
+        Assert.Equal(40, status.Blocks);
+        var commits = new List<(long First, long Last)>();
+        foreach (string part in await h.FilesOfAsync("devnet", ChainTable.Blocks))
+        {
+            var range = (await h.QueryAsync($"SELECT min(number), max(number), count(*) FROM read_parquet('{part}')")).Single();
+            Assert.Equal(long.Parse(range[1]) - long.Parse(range[0]) + 1, long.Parse(range[2]));
+            commits.Add((long.Parse(range[0]), long.Parse(range[1])));
+        }
+        commits.Sort();
+        Assert.Equal(0, commits[0].First);
+        Assert.Equal(39, commits[^1].Last);
+        bool endedByBlocks = false, endedByRows = false;
+        for (int i = 0; i < commits.Count; i++)
+        {
+            var (first, last) = commits[i];
+            long blocks = last - first + 1, rows = rowsOf[(int)first..((int)last + 1)].Sum();
+            Assert.True(blocks <= batchBlocks, $"commit {first}-{last} has more than {batchBlocks} blocks");
+            Assert.True(rows <= batchRows || blocks == 1, $"commit {first}-{last} has {rows} rows, more than {batchRows}, in more than one block");
+            if (i + 1 < commits.Count)
+            {
+                Assert.Equal(last + 1, commits[i + 1].First);
+                // It ended because the next block did not fit: no commit ends early.
+                Assert.True(blocks == batchBlocks || rows + rowsOf[(int)last + 1] > batchRows, $"commit {first}-{last} ended with room for block {last + 1}");
+                endedByBlocks |= blocks == batchBlocks;
+                endedByRows |= rows + rowsOf[(int)last + 1] > batchRows;
+            }
+        }
+        Assert.True(endedByRows);
+        Assert.Equal(batchBlocks < 10, endedByBlocks);
+        // A block over the row bound is a commit of its own (block 3 has 13 rows).
+        Assert.Equal(batchRows < 13, commits.Contains((3, 3)));
+        Assert.Equal("40|40|0|39", One(await h.QueryAsync("SELECT count(*), count(DISTINCT number), min(number), max(number) FROM devnet_blocks", "devnet")));
+        long transactions = Enumerable.Range(0, 40).Sum(n => n % 4);
+        Assert.Equal($"{transactions}", One(await h.QueryAsync("SELECT count(*) FROM devnet_transactions", "devnet")));
+    }
+
     [Fact]
     public async Task Rows_carry_Dune_meanings_transfers_are_decoded_exactly_and_a_trace_under_a_reverted_call_failed()
     {

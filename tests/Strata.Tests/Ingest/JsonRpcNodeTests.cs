@@ -235,4 +235,26 @@ public sealed class JsonRpcNodeTests
             Assert.Equal((0L, 0), ((long)Cell(row, "sub_traces")!, ((long[])Cell(row, "trace_address")!).Length));
         }
     }
+
+    [Fact]
+    public async Task Reward_values_sent_as_JSON_numbers_like_bsc_erigons_are_read_exactly()
+    {
+        // A block reward past a long and a double's exact range, and an uncle reward, as bare JSON numbers.
+        string answer = RewardTraces.Replace("\"0x4563918244f40000\"", "123456789012345678901234567890", StringComparison.Ordinal)
+            .Replace("\"0x340aad21b3b70000\"", "3750000000000000000", StringComparison.Ordinal);
+        Assert.DoesNotContain("0x4563918244f40000", answer, StringComparison.Ordinal);
+        var handler = new ScriptedNode { Answer = (method, p) => method == "trace_block" ? answer : BlockJson(p) };
+        using var node = Node(handler);
+        var traces = (await node.TraceBlocksAsync([46147], CancellationToken.None))[0];
+        var block = (await node.BlocksAsync([46147], CancellationToken.None))[0]!;
+        var rows = ChainRows.From([new FetchedBlock(block, [], traces)])[Strata.Core.Ingest.ChainTable.Traces];
+        int value = Strata.Core.Ingest.ChainSchema.Columns(Strata.Core.Ingest.ChainTable.Traces).Select(c => c.Name).ToList().IndexOf("value");
+        Assert.Equal(["31337", "123456789012345678901234567890", "3750000000000000000"], rows.Select(r => (string)r[value]!));
+
+        // A fraction or a negative number is no quantity: the answer is malformed, retried, and the call fails naming the method.
+        var bad = new ScriptedNode { Answer = (method, p) => method == "trace_block" ? RewardTraces.Replace("\"0x340aad21b3b70000\"", "-5", StringComparison.Ordinal) : BlockJson(p) };
+        using var badNode = Node(bad);
+        var failure = await Assert.ThrowsAsync<ChainNodeException>(() => badNode.TraceBlocksAsync([46147], CancellationToken.None));
+        Assert.Contains("trace_block", failure.Message, StringComparison.Ordinal);
+    }
 }
