@@ -21,8 +21,8 @@ public sealed class Hostile3Tests
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json_serialize_sql($1)";
-        command.Parameters.Add(new DuckDBParameter(sql));
+        // json_serialize_sql takes only a constant, as the engine gives it.
+        command.CommandText = $"SELECT json_serialize_sql({Strata.Core.Results.Querying.SqlQuoting.QuoteString(sql)})";
         string json = (string)command.ExecuteScalar()!;
         return StatementReferences.Parse(json, new HashSet<string>()).HiddenName;
     }

@@ -179,6 +179,7 @@ public sealed class ViewSchedulerTests
         long query = await h.QueryAsync("alice", "select 1 as n");
         h.Executions.StartWorker();
         var (_, executionId) = await h.Views.UpsertAsync("alice", new ViewUpsert("result_w", query, PerformanceTier.Medium, null, null), None);
+        (await h.Executions.Engine.NextStartedAsync()).Complete();
         var ended = await h.Views.WaitEndedAsync(executionId, None).WaitAsync(ExecutionHarness.Guard);
         Assert.True(ended!.State.IsTerminal());
         await h.Views.WhenAppliedAsync(executionId).WaitAsync(ExecutionHarness.Guard);
