@@ -22,7 +22,7 @@ public sealed record DuckDbLimits(int Threads, string MemoryLimit, string TempDi
     internal string Apply(DuckDBConnection connection)
     {
         Directory.CreateDirectory(TempDirectory);
-        long temp = Math.Max(0, SpillDirectory.FreeBytes(TempDirectory) is long free ? Math.Min(MaxTempBytes, free) : MaxTempBytes);
+        long temp = SpillDirectory.CapToFree(TempDirectory, MaxTempBytes);
         DuckDbCommands.Exec(connection, string.Create(CultureInfo.InvariantCulture, $"SET threads = {Threads}"));
         DuckDbCommands.Exec(connection, $"SET memory_limit = {SqlQuoting.QuoteString(MemoryLimit)}");
         DuckDbCommands.Exec(connection, $"SET temp_directory = {SqlQuoting.QuoteString(TempDirectory)}");

@@ -38,12 +38,7 @@ public sealed partial class DuckDbEngine
     }
 
     /// <summary>The tier's spill cap, never more than the disk has free now.</summary>
-    private long SpillLimit(PerformanceTier tier)
-    {
-        long limit = settings.Tiers[tier].MaxSpillBytes;
-        long? free = SpillDirectory.FreeBytes(SpillRoot);
-        return Math.Max(0, free is long f ? Math.Min(limit, f) : limit);
-    }
+    private long SpillLimit(PerformanceTier tier) => SpillDirectory.CapToFree(SpillRoot, settings.Tiers[tier].MaxSpillBytes);
 
     private static bool IsSpillLimit(QueryFailedException e) =>
         e.Error.Message.Contains("'max_temp_directory_size'", StringComparison.Ordinal);

@@ -19,6 +19,11 @@ internal sealed class StatementReferences
         "pragma_database_list", "pragma_database_size", "pragma_storage_info", "pragma_metadata_info", "sqlite_master", "sqlite_schema", "sqlite_temp_master",
         "sqlite_temp_schema", "pg_settings", "pg_views", "pg_database", "pg_prepared_statements",
         "query", "query_table",
+        // hostile3: runs a SELECT given as text (json_serialize_sql's output), so the names above were read past this check.
+        "json_execute_serialized_sql",
+        // Logging and profiling: they change the instance's settings after the lock, and the parsed view reads duckdb_logs.
+        "duckdb_logs_parsed", "enable_logging", "disable_logging", "truncate_duckdb_logs", "write_log",
+        "enable_profiling", "disable_profiling",
     };
 
     /// <summary>Catalog routes with no <c>duckdb_</c>/<c>pragma_</c>/<c>pg_</c> prefix.</summary>

@@ -115,6 +115,14 @@ public sealed partial class PostgresMetadataStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public Task<bool> SetTablePrivateAsync(string tableId, bool isPrivate, DateTimeOffset at, CancellationToken cancellationToken) =>
+        InTransactionAsync(async (connection, transaction) =>
+        {
+            await using var command = Command(connection, transaction, "UPDATE upload_tables SET is_private = @private, updated_at = @at WHERE id = @id");
+            command.Text("id", tableId).Bool("private", isPrivate).Time("at", at);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }, cancellationToken);
+
     private static async Task<bool> TouchAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tableId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, "UPDATE upload_tables SET updated_at = @at WHERE id = @id");

@@ -123,6 +123,17 @@ public sealed partial class SqliteMetadataStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<bool> SetTablePrivateAsync(string tableId, bool isPrivate, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE upload_tables SET is_private = $private, updated_at = $at WHERE id = $id";
+        command.Parameters.AddWithValue("$id", tableId);
+        command.Parameters.AddWithValue("$private", isPrivate ? 1 : 0);
+        command.Parameters.AddWithValue("$at", Format(at));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
     private static async Task<bool> TouchAsync(SqliteConnection connection, SqliteTransaction transaction, string tableId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();

@@ -196,31 +196,8 @@ public sealed class Hostile2ConnectionTests
         try
         {
             // 200 connections that never finish their headers: past 40 Kestrel closes them at once.
-            for (int i = 0; i < 200; i++)
-            {
-                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
-                await socket.ConnectAsync(server.BaseUrl.Host, server.BaseUrl.Port);
-                await socket.SendAsync(Encoding.ASCII.GetBytes("GET /healthz HTTP/1.1\r\nHost: x\r\n"));
-                held.Add(socket);
-            }
-            int closed = 0;
-            var buffer = new byte[64];
-            foreach (var socket in held)
-            {
-                using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-                try
-                {
-                    closed += await socket.ReceiveAsync(buffer, System.Net.Sockets.SocketFlags.None, wait.Token) == 0 ? 1 : 0;
-                }
-                catch (OperationCanceledException)
-                {
-                    // Still open: one of the 40.
-                }
-                catch (System.Net.Sockets.SocketException)
-                {
-                    closed++;
-                }
-            }
+            held = await HalfOpenConnections.OpenAsync(server.BaseUrl, 200);
+            int closed = await HalfOpenConnections.CountClosedAsync(held, TimeSpan.FromMilliseconds(200));
             Assert.True(closed >= 150, $"{closed} of 200 closed");
             Assert.False(server.HasExited);
         }

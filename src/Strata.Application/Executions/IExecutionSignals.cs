@@ -61,6 +61,9 @@ public sealed class LocalExecutionSignals : IExecutionSignals
 
     public bool IsRunning(string executionId) => running.ContainsKey(executionId);
 
+    /// <summary>How many executions have a registered waiter (tests: registrations must not outlive their waits).</summary>
+    internal int Waited => finished.Count;
+
     /// <summary>The executions running here now.</summary>
     public IReadOnlyCollection<string> RunningIds => running.Keys.ToList();
 

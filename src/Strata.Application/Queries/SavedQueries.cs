@@ -172,7 +172,7 @@ public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions
             try
             {
                 var values = definition.IsMultiselect ? ParameterSubstitution.SplitDefaultList(value) : [value];
-                wanted[name] = JsonSerializer.Serialize(values.Select(v => ParameterSubstitution.Normalise(definition, v)).ToList());
+                wanted[name] = JsonSerializer.Serialize(ParameterSubstitution.NormaliseAll(definition, values));
             }
             catch (ParameterException)
             {

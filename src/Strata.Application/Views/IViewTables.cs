@@ -15,6 +15,10 @@ public interface IViewTables
     /// <summary>Drops the view's table, if any; its files go once no query holds them.</summary>
     Task DropAsync(string owner, string name, CancellationToken cancellationToken);
 
+    /// <summary>Makes the view's table (if it has one) private or public at once, keeping its rows: the view's privacy
+    /// is its table's, also before the next refresh applies.</summary>
+    Task SetPrivateAsync(string owner, string name, bool isPrivate, CancellationToken cancellationToken);
+
     /// <summary>The table's stored bytes and rows, or null when it has none yet.</summary>
     Task<(long Bytes, long Rows)?> SizeAsync(string owner, string name, CancellationToken cancellationToken);
 

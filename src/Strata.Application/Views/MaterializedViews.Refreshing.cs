@@ -112,6 +112,9 @@ public sealed partial class MaterializedViews
             var execution = await executions.GetExecutionAsync(executionId, cancellationToken).ConfigureAwait(false);
             if (execution is null || execution.State.IsTerminal())
             {
+                // Its end was signalled before this registration (or never will be): drop the registration, else
+                // every refresh or pipeline node found already ended kept one for the life of the process.
+                signals.Finished(executionId);
                 return execution;
             }
             await finished.WaitAsync(cancellationToken).ConfigureAwait(false);

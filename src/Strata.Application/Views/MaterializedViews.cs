@@ -81,6 +81,12 @@ public sealed partial class MaterializedViews(
                 CreatedAt = now,
                 UpdatedAt = now,
             }, cancellationToken).ConfigureAwait(false);
+            if (existing is not null && existing.IsPrivate != view.IsPrivate)
+            {
+                // The table keeps the rows of the last refresh until the next one applies (or for good, when it fails):
+                // it takes the view's privacy now, so a view made private is never left readable by others.
+                await tables.SetPrivateAsync(owner, name, view.IsPrivate, cancellationToken).ConfigureAwait(false);
+            }
             LogMessages.ViewUpserted(logger, view.FullName, view.QueryId);
             string executionId = await SubmitRefreshAsync(view, request.Tier, cancellationToken).ConfigureAwait(false);
             return (view, executionId);

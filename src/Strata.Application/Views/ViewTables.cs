@@ -59,6 +59,14 @@ public sealed class ViewTables(UploadService uploads, ITableStore store, IResult
         }
     }
 
+    public async Task SetPrivateAsync(string owner, string name, bool isPrivate, CancellationToken cancellationToken)
+    {
+        if (await store.GetTableAsync(owner, name, cancellationToken).ConfigureAwait(false) is { } table && table.IsPrivate != isPrivate)
+        {
+            await store.SetTablePrivateAsync(table.Id, isPrivate, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<(long Bytes, long Rows)?> SizeAsync(string owner, string name, CancellationToken cancellationToken) =>
         await store.GetTableAsync(owner, name, cancellationToken).ConfigureAwait(false) is { } table ? (table.Bytes, table.RowCount) : null;
 

@@ -54,10 +54,7 @@ public static partial class ParameterSubstitution
         }
         if (p.IsMultiselect)
         {
-            foreach (var v in SplitDefaultList(p.Value))
-            {
-                Normalise(p, v);
-            }
+            NormaliseAll(p, SplitDefaultList(p.Value));
             return p;
         }
         string normalised = Normalise(p, p.Value);
@@ -102,12 +99,39 @@ public static partial class ParameterSubstitution
             case "enum":
                 if (p.EnumOptions is null || !p.EnumOptions.Contains(value, StringComparer.Ordinal))
                 {
-                    throw new ParameterException($"parameter '{p.Key}' must be one of [{string.Join(", ", p.EnumOptions ?? [])}], got '{value}'");
+                    throw NotAnOption(p, value);
                 }
                 return value.Replace("'", "''", StringComparison.Ordinal);
             default:
                 return value.Replace("'", "''", StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>
+    /// <see cref="Normalise"/> for every value of one parameter. An enum's options go into a set once, so N values
+    /// against M options cost N + M: checked one by one, a list of 20,000 values against 20,000 options took
+    /// 9 s of a request thread, and a 4 MiB body could ask for hours (hostile3).
+    /// </summary>
+    public static string[] NormaliseAll(QueryParameter p, IReadOnlyList<string> values)
+    {
+        if (p.Type != "enum" || values.Count < 2 || p.EnumOptions is not { Count: > 0 } options)
+        {
+            return values.Select(v => Normalise(p, v)).ToArray();
+        }
+        var allowed = new HashSet<string>(options, StringComparer.Ordinal);
+        return values.Select(v => allowed.Contains(v) ? v.Replace("'", "''", StringComparison.Ordinal) : throw NotAnOption(p, v)).ToArray();
+    }
+
+    /// <summary>Most options an error message lists; the rest are counted.</summary>
+    private const int ListedOptions = 20;
+
+    private static ParameterException NotAnOption(QueryParameter p, string value)
+    {
+        var options = p.EnumOptions ?? [];
+        string listed = string.Join(", ", options.Take(ListedOptions))
+            + (options.Count > ListedOptions ? $", ... ({options.Count.ToString(CultureInfo.InvariantCulture)} options)" : "");
+        string shown = value.Length > 200 ? value[..200] + "..." : value;
+        return new ParameterException($"parameter '{p.Key}' must be one of [{listed}], got '{shown}'");
     }
 
     [GeneratedRegex(@"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")]
@@ -148,7 +172,7 @@ public static partial class ParameterSubstitution
             {
                 values = d.IsMultiselect ? SplitDefaultList(d.Value) : [d.Value];
             }
-            var normalised = values.Select(x => Normalise(d, x)).ToArray();
+            var normalised = NormaliseAll(d, values);
             if (d.IsMultiselect)
             {
                 if (normalised.Length == 0)

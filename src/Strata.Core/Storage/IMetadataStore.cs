@@ -126,6 +126,9 @@ public interface ITableStore
     /// <summary>Removes the table and its parts; returns the files.</summary>
     Task<IReadOnlyList<string>> DeleteTableAsync(string tableId, CancellationToken cancellationToken);
 
+    /// <summary>Makes the table private or public, keeping its parts; false when the table is gone.</summary>
+    Task<bool> SetTablePrivateAsync(string tableId, bool isPrivate, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>An owner's tables, newest first, and how many there are.</summary>
     Task<(IReadOnlyList<UploadTable> Tables, long Total)> ListTablesAsync(string owner, int limit, int offset, CancellationToken cancellationToken);
 

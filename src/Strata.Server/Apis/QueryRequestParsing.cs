@@ -111,6 +111,7 @@ internal static class QueryRequestParsing
                 throw Invalid("parameters must be a list of {key, type, value}");
             }
             var result = new List<QueryParameter>();
+            var keys = new HashSet<string>(StringComparer.Ordinal);
             foreach (var item in list.EnumerateArray())
             {
                 if (item.ValueKind != JsonValueKind.Object)
@@ -133,7 +134,8 @@ internal static class QueryRequestParsing
                     options = multi ? [.. ParameterSubstitution.SplitDefaultList(value)] : [value];
                 }
                 var definition = Validated(new QueryParameter(key, type, value, description, options, multi));
-                if (result.Any(r => r.Key == key))
+                // A set: checked against the list, 60,000 definitions (a 3 MB body) took minutes of a request thread.
+                if (!keys.Add(key))
                 {
                     throw Invalid($"parameter '{key}' is defined twice");
                 }

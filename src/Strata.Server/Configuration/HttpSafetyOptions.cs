@@ -29,6 +29,12 @@ public sealed class HttpSafetyOptions
     [Range(0, 1_000_000)]
     public int MaxConnections { get; set; }
 
+    /// <summary>Most connections one client address (an IPv6 client: its /64) holds at once; past it a new one is closed
+    /// at once. 0 (the default): a quarter of <see cref="MaxConnections"/>' value, at least 64, so a single client cannot
+    /// take every connection; -1: no limit (behind a reverse proxy every client has the proxy's address).</summary>
+    [Range(-1, 1_000_000)]
+    public int MaxConnectionsPerAddress { get; set; }
+
     /// <summary>When true, CSV results neutralise spreadsheet formulas unless a request says csv_safe=false.</summary>
     public bool CsvFormulaSafe { get; set; }
 }

@@ -36,7 +36,10 @@ public static class HttpHardening
             kestrel.Limits.MaxRequestLineSize = Math.Max(64 * 1024, 2 * o.MaxRequestLineBytes);
             kestrel.Limits.MaxRequestHeadersTotalSize = Math.Max(128 * 1024, 2 * o.MaxRequestHeadersBytes);
             kestrel.Limits.MaxRequestHeaderCount = 4 * MaxHeaderCount;
-            kestrel.Limits.MaxConcurrentConnections = ConnectionLimit(o.MaxConnections, OpenFileLimit());
+            long connections = ConnectionLimit(o.MaxConnections, OpenFileLimit());
+            kestrel.Limits.MaxConcurrentConnections = connections;
+            var perAddress = new ConnectionsPerAddress(ConnectionsPerAddress.PerAddressLimit(o.MaxConnectionsPerAddress, connections));
+            kestrel.ConfigureEndpointDefaults(listen => listen.Use(perAddress.Middleware));
         });
         builder.Services.AddRateLimiter(o =>
         {

@@ -112,6 +112,15 @@ internal sealed class FakeViewTables : IViewTables
 
     public Task DropAsync(string owner, string name, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>The privacy each view's table was last given directly (not by a replace).</summary>
+    public ConcurrentDictionary<string, bool> Privacy { get; } = new(StringComparer.Ordinal);
+
+    public Task SetPrivateAsync(string owner, string name, bool isPrivate, CancellationToken cancellationToken)
+    {
+        Privacy[name] = isPrivate;
+        return Task.CompletedTask;
+    }
+
     public Task<(long Bytes, long Rows)?> SizeAsync(string owner, string name, CancellationToken cancellationToken) =>
         Task.FromResult<(long, long)?>(Replaced.Any(r => r.View == name) ? (100, 1) : null);
 

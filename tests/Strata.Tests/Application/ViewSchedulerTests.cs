@@ -153,4 +153,43 @@ public sealed class ViewSchedulerTests
         var (bobs, _) = await h.Views.UpsertAsync("bob", new ViewUpsert("result_b", await h.QueryAsync("bob", "select 2 as n"), PerformanceTier.Medium, null, null), None);
         Assert.Equal("dune.bob.result_b", bobs.FullName);
     }
+
+    [Fact]
+    public async Task A_view_made_private_makes_its_existing_table_private_at_once_even_when_the_refresh_fails()
+    {
+        // hostile3: the table kept the privacy of its last applied refresh; a view switched to private whose refresh
+        // then failed left its rows readable by every owner, for good.
+        await using var h = await ViewHarness.CreateAsync();
+        long query = await h.QueryAsync("alice", "select 1 as n");
+        await h.Views.UpsertAsync("alice", new ViewUpsert("result_a", query, PerformanceTier.Medium, null, IsPrivate: false), None);
+        Assert.False(h.Tables.Privacy.ContainsKey("result_a"));
+
+        h.Tables.Failing["result_a"] = "the refresh fails";
+        await h.Views.UpsertAsync("alice", new ViewUpsert("result_a", query, PerformanceTier.Medium, null, IsPrivate: true), None);
+        Assert.True(h.Tables.Privacy["result_a"]);
+        await h.Views.UpsertAsync("alice", new ViewUpsert("result_a", query, PerformanceTier.Medium, null, IsPrivate: false), None);
+        Assert.False(h.Tables.Privacy["result_a"]);
+    }
+
+    [Fact]
+    public async Task Waiting_for_an_execution_that_has_already_ended_leaves_no_registration_behind()
+    {
+        // hostile3: each wait on an ended execution (a refresh or pipeline node found ended) kept a waiter for ever.
+        await using var h = await ViewHarness.CreateAsync();
+        long query = await h.QueryAsync("alice", "select 1 as n");
+        h.Executions.StartWorker();
+        var (_, executionId) = await h.Views.UpsertAsync("alice", new ViewUpsert("result_w", query, PerformanceTier.Medium, null, null), None);
+        (await h.Executions.Engine.NextStartedAsync()).Complete();
+        var ended = await h.Views.WaitEndedAsync(executionId, None).WaitAsync(ExecutionHarness.Guard);
+        Assert.True(ended!.State.IsTerminal());
+        await h.Views.WhenAppliedAsync(executionId).WaitAsync(ExecutionHarness.Guard);
+        int before = h.Executions.Signals.Waited;
+        for (int i = 0; i < 100; i++)
+        {
+            await h.Views.WaitEndedAsync(executionId, None);
+            await h.Views.WaitEndedAsync("01NOSUCHEXECUTION" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), None);
+        }
+        Assert.Equal(before, h.Executions.Signals.Waited);
+        Assert.Equal(0, h.Executions.Signals.Waited);
+    }
 }

@@ -73,6 +73,26 @@ public abstract class TableStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task Making_a_table_private_keeps_its_parts_and_hides_it_from_other_owners_at_once()
+    {
+        var table = NewTable("alice", "result_mv", isPrivate: false);
+        await Tables.CreateTableAsync(table, None);
+        await Tables.AddPartAsync(new TablePart(table.Id, "mv/1", 3, 30), T0, None);
+        Assert.Single(await Tables.VisibleTablesAsync("bob", None));
+
+        Assert.True(await Tables.SetTablePrivateAsync(table.Id, true, T0.AddMinutes(1), None));
+        Assert.Empty(await Tables.VisibleTablesAsync("bob", None));
+        Assert.Empty(await Tables.ListVisibleTablesAsync("bob", None));
+        var read = (await Tables.GetTableAsync("alice", "result_mv", None))!;
+        Assert.Equal((true, 3L, T0.AddMinutes(1)), (read.IsPrivate, read.RowCount, read.UpdatedAt));
+        Assert.Equal(new[] { "mv/1" }, (await Tables.PartsAsync(table.Id, None)).Select(p => p.File));
+
+        Assert.True(await Tables.SetTablePrivateAsync(table.Id, false, T0.AddMinutes(2), None));
+        Assert.Single(await Tables.VisibleTablesAsync("bob", None));
+        Assert.False(await Tables.SetTablePrivateAsync("no-such-table", true, T0, None));
+    }
+
+    [Fact]
     public async Task Clear_keeps_the_table_without_parts_and_delete_removes_it_both_returning_the_files()
     {
         var a = NewTable("alice", "a");
