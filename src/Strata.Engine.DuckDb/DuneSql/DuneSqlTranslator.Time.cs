@@ -5,10 +5,11 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <list type="bullet">
 /// <item><c>x + interval …</c> and <c>x - interval …</c> keep x's type: a date stays a date (DuckDB makes it a timestamp), and a
 /// date with hours, minutes or seconds added fails with Trino's message. The sum runs through the typed macros
-/// <c>dune_plus</c>/<c>dune_minus</c> (<see cref="TimeMacros"/>, defined in the prelude), whose overload DuckDB's binder picks
+/// <c>dune_plus</c>/<c>dune_minus</c> (<see cref="TimeMacros"/>, made before the lock when the text calls them,
+/// <see cref="PreludeFor"/>), whose overload DuckDB's binder picks
 /// by x's type. Months are added as Trino adds them (the day is clamped to the month's end: Jan 31 + 1 month is Feb 29).
 /// The rewrite is made only where the operand's extent is sure (a primary expression, not next to <c>*</c>, <c>/</c> or
-/// another operator), else the operator stays as written.</item>
+/// another operator; not a bare NULL, which would match every overload), else the operator stays as written.</item>
 /// <item><c>date_add(unit, n, x)</c> keeps x's type the same way.</item>
 /// <item><c>extract(field FROM x)</c> with Trino's fields: <c>DOW</c>/<c>DAY_OF_WEEK</c> is ISO (Sunday is 7; DuckDB's
 /// <c>dow</c> gives 0), <c>DOY</c>, <c>YOW</c>/<c>YEAR_OF_WEEK</c> and <c>DAY_OF_MONTH</c>, which DuckDB does not know.</item>
@@ -19,15 +20,20 @@ public static partial class DuneSqlTranslator
     private const string NoDateTime = "(datepart('hour', b) * 3600000000 + datepart('minute', b) * 60000000 + datepart('microseconds', b)) % 86400000000 <> 0";
 
     /// <summary>Typed macros (one overload per left operand type) for Trino's date/time plus and minus an interval.</summary>
-    internal const string TimeMacros =
+    public const string TimeMacros =
         "CREATE OR REPLACE TEMP MACRO dune_plus(a DATE, b INTERVAL) AS CASE WHEN " + NoDateTime
         + " THEN error('Cannot add hour, minutes or seconds to a date') ELSE CAST(a + b AS DATE) END, "
-        + "(a TIMESTAMP, b INTERVAL) AS a + b, (a TIMESTAMPTZ, b INTERVAL) AS a + b, (a TIME, b INTERVAL) AS a + b, (a INTERVAL, b INTERVAL) AS a + b;\n"
+        + "(a TIMESTAMP, b INTERVAL) AS a + b, (a TIMESTAMPTZ, b INTERVAL) AS a + b, (a TIME, b INTERVAL) AS a + b, "
+        + "(a TIMETZ, b INTERVAL) AS a + b, (a INTERVAL, b INTERVAL) AS a + b;\n"
         + "CREATE OR REPLACE TEMP MACRO dune_minus(a DATE, b INTERVAL) AS CASE WHEN " + NoDateTime
         + " THEN error('Cannot subtract hour, minutes or seconds from a date') ELSE CAST(a - b AS DATE) END, "
-        + "(a TIMESTAMP, b INTERVAL) AS a - b, (a TIMESTAMPTZ, b INTERVAL) AS a - b, (a TIME, b INTERVAL) AS a - b, (a INTERVAL, b INTERVAL) AS a - b;\n"
+        + "(a TIMESTAMP, b INTERVAL) AS a - b, (a TIMESTAMPTZ, b INTERVAL) AS a - b, (a TIME, b INTERVAL) AS a - b, "
+        + "(a TIMETZ, b INTERVAL) AS a - b, (a INTERVAL, b INTERVAL) AS a - b;\n"
         // Trino's date_parse reads a two-digit year (%y) in 1970..2069; DuckDB's strptime reads 69 as 1969.
         + "CREATE OR REPLACE TEMP MACRO dune_pivot_yy(t) AS CASE WHEN year(t) = 1969 THEN t + INTERVAL 100 YEAR ELSE t END;\n";
+
+    private static bool UsesTimeMacros(string sql) => sql.Contains("dune_plus(", StringComparison.Ordinal)
+        || sql.Contains("dune_minus(", StringComparison.Ordinal) || sql.Contains("dune_pivot_yy(", StringComparison.Ordinal);
 
     /// <summary>Trino's extract fields and the DuckDB function that gives each as Trino does.</summary>
     private static readonly Dictionary<string, string> ExtractFields = new(StringComparer.OrdinalIgnoreCase)
@@ -90,7 +96,7 @@ public static partial class DuneSqlTranslator
                 }
                 int intervalEnd = IntervalLiteralEnd(Next(op, tokens.Count));
                 int leftEnd = Previous(op);
-                if (intervalEnd < 0 || leftEnd < 0 || Is(leftEnd, "end") || (IntervalLiteralStart(leftEnd) ?? PrimaryStart(leftEnd)) is not int primaryStart)
+                if (intervalEnd < 0 || leftEnd < 0 || Is(leftEnd, "end") || Is(leftEnd, "null") || (IntervalLiteralStart(leftEnd) ?? PrimaryStart(leftEnd)) is not int primaryStart)
                 {
                     continue;
                 }

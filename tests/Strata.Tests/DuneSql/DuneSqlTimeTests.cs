@@ -25,6 +25,10 @@ public sealed class DuneSqlTimeTests : IDisposable
     [InlineData("SELECT CAST(x + interval '1' month AS varchar) FROM (VALUES (date '2024-01-31')) AS t(x)", "2024-02-29")]
     [InlineData("SELECT CAST(date '2012-08-08' + interval '24' hour AS varchar)", "2012-08-09")]
     [InlineData("SELECT typeof(now() - interval '7' day)", "TIMESTAMP WITH TIME ZONE")]
+    [InlineData("SELECT typeof(current_time + interval '1' hour)", "TIME WITH TIME ZONE")]
+    [InlineData("SELECT typeof(time '01:00' - interval '3' hour)", "TIME")]
+    [InlineData("SELECT typeof(x + interval '1' day) FROM (SELECT CAST(TIMESTAMP '2024-01-01 00:00:00.123' AS timestamp(6)) AS x)", "TIMESTAMP")]
+    [InlineData("SELECT CAST(NULL + interval '1' day AS varchar)", "NULL")]
     // date_add keeps its argument's type (datetime.mdx: "same as input").
     [InlineData("SELECT typeof(date_add('day', 1, DATE '2020-03-01'))", "DATE")]
     [InlineData("SELECT CAST(date_add('month', 1, DATE '2020-01-31') AS varchar)", "2020-02-29")]
@@ -60,6 +64,17 @@ public sealed class DuneSqlTimeTests : IDisposable
     }
 
     [Theory]
+    [InlineData("SELECT date '2012-08-08' + interval '2' day", true)]
+    [InlineData("SELECT date_parse('69', '%y')", true)]
+    [InlineData("SELECT date_parse('1969', '%Y'), now()", false)]
+    public void The_time_macros_are_made_only_for_a_text_that_calls_them(string sql, bool made)
+    {
+        string prelude = DuneSqlTranslator.PreludeFor(DuneSqlTranslator.Translate(sql).Sql);
+        Assert.Equal(made, prelude.Contains(DuneSqlTranslator.TimeMacros, StringComparison.Ordinal));
+        Assert.StartsWith(DuneSqlTranslator.Prelude, prelude, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("SELECT date '2012-08-08' + interval '2' hour", "Cannot add hour, minutes or seconds to a date")]
     [InlineData("SELECT date '2012-08-08' - interval '90' minute", "Cannot subtract hour, minutes or seconds from a date")]
     public void Time_of_day_added_to_a_date_fails_as_Trino(string sql, string message)
@@ -87,7 +102,7 @@ public sealed class DuneSqlTimeTests : IDisposable
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = DuneSqlTranslator.Prelude;
+        command.CommandText = DuneSqlTranslator.Prelude + DuneSqlTranslator.TimeMacros;
         command.ExecuteNonQuery();
         command.CommandText = $"SELECT {Strata.Engine.DuckDb.DuckDbTypes.IntervalText("x")} FROM ({DuneSqlTranslator.Translate(sql).Sql}) AS t(x)";
         object? value = command.ExecuteScalar();
