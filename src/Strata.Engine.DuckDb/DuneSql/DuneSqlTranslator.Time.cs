@@ -61,14 +61,7 @@ public static partial class DuneSqlTranslator
             {
                 return -1;
             }
-            int pick = -1;
-            for (int k = 0; k < here.Count; k++)
-            {
-                if (here[k].End <= to && (pick < 0 || here[k].Operator > here[pick].Operator))
-                {
-                    pick = k;
-                }
-            }
+            int pick = Outermost(here, to, s => (s.Operator, s.End));
             if (pick < 0)
             {
                 return -1;
@@ -81,6 +74,22 @@ public static partial class DuneSqlTranslator
             Emit(Next(op, end), end);
             emitter.Text(")", tokens[end - 1]);
             return end;
+        }
+
+        /// <summary>Of the operator rewrites whose left operand starts at one token, the index of the outermost (the last
+        /// operator) that ends by to, or -1: in a chain the outer one is emitted first and holds the inner ones.</summary>
+        private static int Outermost<T>(List<T> here, int to, Func<T, (int Operator, int End)> of)
+        {
+            int pick = -1;
+            for (int k = 0; k < here.Count; k++)
+            {
+                var (op, end) = of(here[k]);
+                if (end <= to && (pick < 0 || op > of(here[pick]).Operator))
+                {
+                    pick = k;
+                }
+            }
+            return pick;
         }
 
         private Dictionary<int, List<(int, int)>> FindIntervalSums()
