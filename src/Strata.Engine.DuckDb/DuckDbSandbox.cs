@@ -153,7 +153,7 @@ public sealed partial class DuckDbEngine
             setup.Append("SET enable_external_access = false;\n");
             if (request.Dialect == Strata.Core.Queries.SqlDialect.DuneSql)
             {
-                setup.Append(DuneSql.DuneSqlTranslator.Prelude);
+                setup.Append(DuneSql.DuneSqlTranslator.PreludeFor(request.Sql));
             }
             setup.Append("SET lock_configuration = true;\n");
             DuckDbCommands.Exec(connection, setup.ToString());

@@ -46,9 +46,31 @@ internal static class DuckDbTypes
             "DOUBLE" => (ColumnKind.Double, column),
             "BLOB" => (ColumnKind.Binary, column),
             "DATE" => (ColumnKind.Date, ReadAs(ColumnKind.Date, column)),
+            "INTERVAL" => (ColumnKind.Text, IntervalText(column)),
+            // Trino's time(3): HH:MM:SS.fff (DuckDB's text drops a zero fraction), truncated to milliseconds as timestamps are.
+            "TIME" => (ColumnKind.Text, $"printf('%02d:%02d:%02d.%03d', hour({column}), minute({column}), second({column}), "
+                + $"microsecond({column}) % 1000000 // 1000)"),
             "JSON" => (ColumnKind.Json, $"{column}::VARCHAR"),
             _ => (ColumnKind.Text, $"{column}::VARCHAR"),
         };
+    }
+
+    /// <summary>
+    /// An interval as Trino writes it: a day-to-second interval as <c>[-]D HH:MM:SS.fff</c> (milliseconds, rounded half away
+    /// from zero), a year-to-month one as <c>[-]Y-M</c>. DuckDB's intervals mixing months with days or time (Trino has none)
+    /// keep DuckDB's text.
+    /// </summary>
+    internal static string IntervalText(string column)
+    {
+        string months = $"(datepart('year', {column}) * 12 + datepart('month', {column}))";
+        string micros = $"(datepart('day', {column})::BIGINT * 86400000000 + datepart('hour', {column})::BIGINT * 3600000000 "
+            + $"+ datepart('minute', {column})::BIGINT * 60000000 + datepart('microseconds', {column})::BIGINT)";
+        string ms = $"((abs({micros}) + 500) // 1000)";
+        return $"CASE WHEN {column} IS NULL THEN NULL "
+            + $"WHEN {months} <> 0 AND {micros} = 0 THEN printf('%s%d-%d', CASE WHEN {months} < 0 THEN '-' ELSE '' END, abs({months}) // 12, abs({months}) % 12) "
+            + $"WHEN {months} = 0 THEN printf('%s%d %02d:%02d:%02d.%03d', CASE WHEN {micros} < 0 THEN '-' ELSE '' END, {ms} // 86400000, "
+            + $"{ms} // 3600000 % 24, {ms} // 60000 % 60, {ms} // 1000 % 60, {ms} % 1000) "
+            + $"ELSE {column}::VARCHAR END";
     }
 
     /// <summary>

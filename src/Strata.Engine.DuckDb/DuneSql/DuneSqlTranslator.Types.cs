@@ -59,14 +59,7 @@ public static partial class DuneSqlTranslator
             {
                 return -1;
             }
-            int pick = -1;
-            for (int k = 0; k < here.Count; k++)
-            {
-                if (here[k].End <= to && (pick < 0 || here[k].Operator > here[pick].Operator))
-                {
-                    pick = k;
-                }
-            }
+            int pick = Outermost(here, to, c => (c.Operator, c.End));
             if (pick < 0)
             {
                 return -1;

@@ -17,7 +17,7 @@ internal sealed class DuneSqlDb : IDisposable
         DuneHashes.Register(connection);
         DuneDistributions.Register(connection);
         DuneJsonFunctions.Register(connection);
-        Exec(DuneSqlTranslator.Prelude + (setup ?? ""));
+        Exec(DuneSqlTranslator.Prelude + DuneSqlTranslator.TimeMacros + (setup ?? ""));
     }
 
     /// <summary>The demo data generated into this database (Dune's tables with rows), for queries that need data.</summary>
