@@ -193,6 +193,99 @@ public sealed class DemoDataChainsTests(DemoDataFixture fixture) : IClassFixture
             """));
     }
 
+    [Theory]
+    [MemberData(nameof(Chains))]
+    public void Chain_traces_are_the_ethereum_traces_of_its_transactions(string chain)
+    {
+        long traces = Count($"SELECT count(*) FROM {chain}.traces");
+        Assert.True(traces > 0);
+        // each trace in its transaction (the chain's block, time, hash and index), as many as the replayed transaction had
+        Assert.Equal(0, Count($"""
+            SELECT count(*) FROM {chain}.traces r LEFT JOIN {chain}.transactions t ON t.hash = r.tx_hash
+            WHERE t.hash IS NULL OR t.block_number <> r.block_number OR t.block_time <> r.block_time OR t."index" <> r.tx_index
+               OR t.block_hash <> r.block_hash OR t.block_date <> r.block_date OR t.success <> r.tx_success
+            """));
+        Assert.Equal(0, Count($"""
+            SELECT count(*) FROM {chain}.transactions t JOIN ethereum.transactions e
+              ON e."from" = t."from" AND e.value = t.value AND e.data = t.data AND e.gas_used = t.gas_used
+             AND t.block_time BETWEEN e.block_time - INTERVAL 5 SECOND AND e.block_time
+            WHERE (SELECT count(*) FROM {chain}.traces r WHERE r.tx_hash = t.hash) <> (SELECT count(*) FROM ethereum.traces r WHERE r.tx_hash = e.hash)
+            """));
+        // a token contract a trace calls has the chain's address for it
+        Assert.Equal(0, Count($"""
+            SELECT count(*) FROM {chain}.traces r JOIN tokens.erc20 t ON t.blockchain = 'ethereum' AND t.contract_address = r."to"
+            """));
+        Assert.Equal(ColumnsOf("ethereum.traces"), ColumnsOf($"{chain}.traces"));
+        Assert.Contains($"{chain}.traces", DemoData.Tables);
+    }
+
+    public static TheoryData<string, string> EvmsTables => new()
+    {
+        { "evms.transactions", "transactions" },
+        { "evms.blocks", "blocks" },
+        { "evms.logs", "logs" },
+        { "evms.traces", "traces" },
+        { "evms.erc20_transfers", "erc20_{0}.\"evt_Transfer\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EvmsTables))]
+    public void Evms_tables_are_every_chains_rows_with_its_name(string table, string source)
+    {
+        foreach (string chain in DemoData.OtherChains.Select(c => c.Name).Prepend("ethereum"))
+        {
+            string from = source.Contains('{', StringComparison.Ordinal) ? string.Format(CultureInfo.InvariantCulture, source, chain) : $"{chain}.{source}";
+            long rows = Count($"SELECT count(*) FROM {from}");
+            Assert.True(rows > 0, from);
+            Assert.Equal(rows, Count($"SELECT count(*) FROM {table} WHERE blockchain = '{chain}'"));
+        }
+        Assert.Equal(0, Count($"SELECT count(*) FROM {table} WHERE blockchain IS NULL"));
+        Assert.Contains(table, DemoData.Tables);
+    }
+
+    [Fact]
+    public void Evms_tables_have_spellbooks_columns()
+    {
+        // spellbook daily_spellbook/models/evms/evms_tables/evms_erc20_transfers.sql and evms_logs.sql, in their order
+        DemoDataTests.AssertDuneColumns(Db, "evms.erc20_transfers",
+            "blockchain varchar, contract_address varbinary, evt_tx_hash varbinary, evt_index bigint, evt_block_date date, evt_tx_from varbinary, "
+            + $"evt_tx_to varbinary, evt_tx_index bigint, evt_block_time {Tz}, evt_block_number bigint, from varbinary, to varbinary, value uint256");
+        DemoDataTests.AssertDuneColumns(Db, "evms.logs",
+            $"blockchain varchar, block_time {Tz}, block_date date, block_number bigint, block_hash varbinary, contract_address varbinary, "
+            + "topic0 varbinary, topic1 varbinary, topic2 varbinary, topic3 varbinary, data varbinary, tx_hash varbinary, index bigint, "
+            + "tx_index bigint, tx_from varbinary, tx_to varbinary");
+        // evms_transactions.sql: gas price and value as double, the L2 fee columns (NULL where the chain has none)
+        Assert.Equal("DOUBLE DOUBLE", string.Join(" ", ColumnTypes("evms.transactions", "gas_price", "value")));
+        Assert.True(Count("SELECT count(*) FROM evms.transactions WHERE blockchain = 'base' AND l1_fee IS NOT NULL") > 0);
+        Assert.True(Count("SELECT count(*) FROM evms.transactions WHERE blockchain = 'arbitrum' AND effective_gas_price IS NOT NULL") > 0);
+        Assert.Equal(0, Count("SELECT count(*) FROM evms.transactions WHERE blockchain = 'ethereum' AND l1_fee IS NOT NULL"));
+    }
+
+    private List<string> ColumnsOf(string table)
+    {
+        using var command = Db.CreateCommand();
+        command.CommandText = $"SELECT column_name, data_type FROM information_schema.columns WHERE table_schema || '.' || table_name = '{table}' ORDER BY ordinal_position";
+        using var reader = command.ExecuteReader();
+        var columns = new List<string>();
+        while (reader.Read())
+        {
+            columns.Add(reader.GetString(0) + " " + reader.GetString(1));
+        }
+        return columns;
+    }
+
+    private IEnumerable<string> ColumnTypes(string table, params string[] columns)
+    {
+        using var command = Db.CreateCommand();
+        command.CommandText = $"SELECT data_type FROM information_schema.columns WHERE table_schema || '.' || table_name = '{table}' "
+            + $"AND column_name IN ({string.Join(", ", columns.Select(c => $"'{c}'"))}) ORDER BY ordinal_position";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return reader.GetString(0);
+        }
+    }
+
     [Fact]
     public void Every_chain_lists_every_token_once()
     {

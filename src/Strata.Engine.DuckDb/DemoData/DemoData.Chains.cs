@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Strata.Engine.DuckDb;
 
 /// <summary>
-/// Other chains than Ethereum: <c>&lt;chain&gt;.transactions</c>, <c>&lt;chain&gt;.blocks</c>, <c>&lt;chain&gt;.logs</c> and
-/// <c>erc20_&lt;chain&gt;.evt_Transfer</c> for Base, Arbitrum, OP Mainnet, Polygon, Gnosis, BNB Chain and Avalanche C-Chain,
+/// Other chains than Ethereum: <c>&lt;chain&gt;.transactions</c>, <c>&lt;chain&gt;.blocks</c>, <c>&lt;chain&gt;.logs</c>,
+/// <c>&lt;chain&gt;.traces</c> and <c>erc20_&lt;chain&gt;.evt_Transfer</c> for Base, Arbitrum, OP Mainnet, Polygon, Gnosis, BNB Chain and Avalanche C-Chain,
 /// and their tokens in <c>tokens.erc20</c>.
 /// </summary>
 /// <remarks>
@@ -90,8 +90,8 @@ public static partial class DemoData
     /// <summary>The demo tables of the other chains, e.g. "base.transactions".</summary>
     private static IEnumerable<string> OtherChainTables() => OtherChains.SelectMany(c => new[]
     {
-        $"{c.Name}.blocks", $"{c.Name}.transactions", $"{c.Name}.logs", $"erc20_{c.Name}.evt_Transfer",
-    });
+        $"{c.Name}.blocks", $"{c.Name}.transactions", $"{c.Name}.logs", $"{c.Name}.traces", $"erc20_{c.Name}.evt_Transfer",
+    }).Concat(EvmsTables);
 
     private static IEnumerable<string> OtherChainScript()
     {
@@ -118,6 +118,10 @@ public static partial class DemoData
             {
                 yield return sql;
             }
+        }
+        foreach (string sql in EvmsScript())
+        {
+            yield return sql;
         }
     }
 
@@ -265,6 +269,28 @@ public static partial class DemoData
             JOIN demo_chain_tx t ON t.hash = e.evt_tx_hash AND t.block_number = e.evt_block_number
             LEFT JOIN demo_chain_tokens m ON m.chain = '{{name}}' AND m.eth_address = e.contract_address
             ORDER BY evt_block_number, evt_index
+            """;
+
+        // The Ethereum traces of the sampled transactions, on this chain: Ethereum's columns, the chain's block, hash and
+        // index, token contracts mapped wherever a trace names one.
+        yield return $$"""
+            CREATE OR REPLACE TABLE {{name}}.traces AS
+            SELECT r.* REPLACE (
+                       demo_tz(t.chain_time) AS block_time,
+                       t.number AS block_number,
+                       t.chain_block_hash AS block_hash,
+                       t.chain_index AS tx_index,
+                       t.chain_hash AS tx_hash,
+                       coalesce(mf.address, r."from") AS "from",
+                       coalesce(mt.address, r."to") AS "to",
+                       coalesce(ma.address, r.address) AS address,
+                       CAST(t.chain_time AS DATE) AS block_date)
+            FROM ethereum.traces r
+            JOIN demo_chain_tx t ON t.hash = r.tx_hash AND t.block_number = r.block_number
+            LEFT JOIN demo_chain_tokens mf ON mf.chain = '{{name}}' AND mf.eth_address = r."from"
+            LEFT JOIN demo_chain_tokens mt ON mt.chain = '{{name}}' AND mt.eth_address = r."to"
+            LEFT JOIN demo_chain_tokens ma ON ma.chain = '{{name}}' AND ma.eth_address = r.address
+            ORDER BY block_number, tx_index, trace_address
             """;
     }
 }

@@ -338,6 +338,10 @@ public static partial class DuneSqlTranslator
                 emitter.Copy(token); // the FILTER (WHERE …) clause of an aggregate
                 return nameIndex + 1;
             }
+            if (name is "table" && TryEmitPreviousResult(nameIndex, open, close, end) is > 0 and int afterPrevious)
+            {
+                return afterPrevious;
+            }
             if (DuneFunctions.Unsupported.Contains(name))
             {
                 throw NotSupported(sql, token, $"Function {name} is not supported");

@@ -4,8 +4,9 @@ public sealed partial class DuneSqlCorpusTests
 {
     /// <summary>Dune's column sets (as DuckDB types) of the further spellbook tables the real corpus reads
     /// (dashboards' query repositories beyond the demo's tables); Gnosis Chain's raw tables have Ethereum's columns
-    /// (its decoded transfers also Dune's evt_block_date).</summary>
-    internal const string MoreSchema = """
+    /// (its decoded transfers also Dune's evt_block_date); so have the demo's other chains, and
+    /// the cross-chain evms tables add a blockchain column.</summary>
+    internal static readonly string MoreSchema = """
         CREATE SCHEMA cex;
         CREATE TABLE cex.addresses (blockchain VARCHAR, address BLOB, cex_name VARCHAR, distinct_name VARCHAR, added_by VARCHAR,
           added_date DATE);
@@ -15,5 +16,15 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE gnosis.logs AS SELECT * FROM ethereum.logs LIMIT 0;
         CREATE TABLE gnosis.traces AS SELECT * FROM ethereum.traces LIMIT 0;
         CREATE TABLE erc20_gnosis.evt_Transfer AS SELECT *, CAST(NULL AS DATE) AS evt_block_date FROM erc20_ethereum.evt_Transfer LIMIT 0;
-        """;
+        CREATE SCHEMA evms;
+        CREATE TABLE evms.erc20_transfers AS SELECT CAST(NULL AS VARCHAR) AS blockchain, * FROM erc20_gnosis.evt_Transfer LIMIT 0;
+        CREATE TABLE evms.logs AS SELECT CAST(NULL AS VARCHAR) AS blockchain, * FROM ethereum.logs LIMIT 0;
+        """ + string.Concat(new[] { "base", "arbitrum", "optimism", "polygon", "bnb", "avalanche_c" }.Select(c => $"""
+        CREATE SCHEMA {c}; CREATE SCHEMA erc20_{c};
+        CREATE TABLE {c}.transactions AS SELECT * FROM ethereum.transactions LIMIT 0;
+        CREATE TABLE {c}.blocks AS SELECT * FROM ethereum.blocks LIMIT 0;
+        CREATE TABLE {c}.logs AS SELECT * FROM ethereum.logs LIMIT 0;
+        CREATE TABLE {c}.traces AS SELECT * FROM ethereum.traces LIMIT 0;
+        CREATE TABLE erc20_{c}.evt_Transfer AS SELECT * FROM erc20_gnosis.evt_Transfer LIMIT 0;
+        """));
 }

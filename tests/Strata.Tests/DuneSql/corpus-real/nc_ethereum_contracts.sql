@@ -1,0 +1,2 @@
+-- Source: github.com/nonstopcoderaxw/dune-sql, dune/dune_sql_for_csv/dashboards/contract_abi_function/ethereum.contracts.sql@0933a027e506d635f57d61a943dc5fbb311eeeb2 (verbatim)
+select * from ethereum.contracts where address = 0x1f9840a85d5af5bf1d1762f925bdaddc4201f984
