@@ -33,7 +33,7 @@ public sealed class InProcessServer : IAsyncDisposable
         {
             ["Strata:DataDir"] = dataDir,
             ["Strata:ApiKeys"] = $"alice:{StrataServer.AliceKey},bob:{StrataServer.BobKey}",
-            ["Strata:DemoScale"] = "0.01",
+            ["Strata:DemoScale"] = DemoTemplate.ServerScale,
             ["Strata:RateLimits:WritePerMinute"] = "0",
             ["Strata:RateLimits:ReadPerMinute"] = "0",
             ["Strata:RateLimits:UnauthenticatedPerMinute"] = "0",
@@ -60,6 +60,10 @@ public sealed class InProcessServer : IAsyncDisposable
     {
         string dataDir = Path.Combine(Path.GetTempPath(), "strata-inproc-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
+        if (!DemoTemplate.PicksScale(settings))
+        {
+            DemoTemplate.CopyInto(dataDir, DemoTemplate.ServerScale);
+        }
         return new InProcessServer(dataDir, settings);
     });
 

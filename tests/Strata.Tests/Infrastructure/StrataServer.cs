@@ -86,12 +86,17 @@ public sealed class StrataServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a server and waits until it listens. A null data dir means a fresh temporary one.</summary>
+    /// <summary>Starts a server and waits until it listens. A null data dir means a fresh temporary one. A data
+    /// directory without demo data gets a copy of the run's (<see cref="DemoTemplate"/>) unless the settings pick a scale.</summary>
     public static async Task<StrataServer> StartAsync(string? dataDir = null, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
     {
         bool owns = dataDir is null;
         dataDir ??= Path.Combine(Path.GetTempPath(), "strata-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
+        if (!DemoTemplate.PicksScale(settings))
+        {
+            DemoTemplate.CopyInto(dataDir, DemoTemplate.ServerScale);
+        }
         var (process, lines) = Launch(dataDir, settings);
         var (url, seen) = await WaitForAsync(lines, process, "Strata listening on ", TimeSpan.FromSeconds(180), cancellationToken).ConfigureAwait(false);
         var server = new StrataServer(process, dataDir, new Uri(url.Trim()), owns);
@@ -149,7 +154,7 @@ public sealed class StrataServer : IAsyncDisposable
         info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         info.Environment["STRATA_DATA_DIR"] = dataDir;
         info.Environment["STRATA_API_KEYS"] = $"alice:{AliceKey},bob:{BobKey}";
-        info.Environment["STRATA_DEMO_SCALE"] = "0.01";
+        info.Environment["STRATA_DEMO_SCALE"] = DemoTemplate.ServerScale;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Strata"] = "Information";
         // Test servers are shared by many test classes under one key, so the per-key request rates
@@ -162,6 +167,7 @@ public sealed class StrataServer : IAsyncDisposable
             info.Environment[k] = v;
         }
         var process = Process.Start(info)!;
+        LogLaunch();
         var lines = System.Threading.Channels.Channel.CreateUnbounded<string>();
         int open = 2;
         void Pump(StreamReader reader) => _ = Task.Run(async () =>
@@ -178,6 +184,28 @@ public sealed class StrataServer : IAsyncDisposable
         Pump(process.StandardOutput);
         Pump(process.StandardError);
         return (process, lines);
+    }
+
+    private static readonly Lock LaunchLogGate = new();
+
+    /// <summary>With <c>STRATA_TEST_LAUNCH_LOG</c> set to a file, appends the test class (or fixture) that started
+    /// a server process: how many tests need one (docs/notes/suite-speed.md). Launch runs before the caller's
+    /// first await, so the caller's frame is still on the stack.</summary>
+    private static void LogLaunch()
+    {
+        if (Environment.GetEnvironmentVariable("STRATA_TEST_LAUNCH_LOG") is not { Length: > 0 } log)
+        {
+            return;
+        }
+        string caller = new StackTrace().GetFrames()
+            .Select(f => f.GetMethod()?.DeclaringType)
+            .Select(t => t?.DeclaringType is { } outer && t.Name.StartsWith('<') ? outer : t)
+            .FirstOrDefault(t => t?.FullName is { } name && name.StartsWith("Strata.Tests.", StringComparison.Ordinal) && t != typeof(StrataServer) && t != typeof(DemoTemplate))
+            ?.FullName ?? "unknown";
+        lock (LaunchLogGate)
+        {
+            File.AppendAllText(log, caller + "\n");
+        }
     }
 
     private static async Task<(string, string)> WaitForAsync(System.Threading.Channels.Channel<string> lines, Process process, string marker, TimeSpan timeout, CancellationToken cancellationToken)

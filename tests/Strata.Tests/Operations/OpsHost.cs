@@ -28,6 +28,11 @@ public sealed class OpsHost : IDisposable
         {
             all[k] = v;
         }
+        if (!DemoTemplate.PicksScale(all))
+        {
+            Directory.CreateDirectory(dir);
+            DemoTemplate.CopyInto(dir, DemoTemplate.InProcessStrataScale);
+        }
         Factory = new InProcessStrata(dir, all);
         App = services is null
             ? Factory

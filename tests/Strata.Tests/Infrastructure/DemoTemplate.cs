@@ -1,0 +1,86 @@
+using Strata.Engine.DuckDb;
+
+namespace Strata.Tests.Infrastructure;
+
+/// <summary>
+/// The demo database a test server would generate on its first start (<see cref="DemoData.EnsureFile"/> at the
+/// server's scale), generated once per test run and per scale, then copied into each fresh data directory before
+/// its server starts: the server finds <c>demo.duckdb</c> present and skips generation, as on any restart. At the
+/// test scale a generation costs about 9 s of CPU; a copy of its 65 MB, a fraction of a second. The copy is made
+/// owner-only (mode 600), as the server's umask of 077 makes its own. A template older than
+/// <see cref="MaxAge"/> is generated again (the old one stays until the run ends: a copy may be reading it), so
+/// the data still ends about now (<c>DemoDataServerTests</c>).
+/// Tests of generation itself (<c>DemoDataTests</c>, <c>CliServeTests</c>) do not go through here.
+/// </summary>
+public static class DemoTemplate
+{
+    /// <summary>The scale <see cref="StrataServer"/> and <see cref="InProcessServer"/> start with.</summary>
+    public const string ServerScale = "0.01";
+
+    /// <summary>The scale of the reliability harness's <c>InProcessStrata</c> (<c>OpsHost</c>).</summary>
+    public const string InProcessStrataScale = "0.001";
+
+    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(20);
+    private static readonly Lock Gate = new();
+    private static readonly Dictionary<string, (string Path, DateTime MadeAt)> Templates = new(StringComparer.Ordinal);
+    private static readonly string Root = Path.Combine(Path.GetTempPath(), "strata-demo-template-" + Guid.NewGuid().ToString("N"));
+
+    static DemoTemplate()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StrataServer.TryDelete(Root);
+    }
+
+    /// <summary>True when the settings (environment-variable or configuration names) choose the demo scale.</summary>
+    public static bool PicksScale(IEnumerable<KeyValuePair<string, string>>? settings) =>
+        settings is not null && settings.Any(s => s.Key is "STRATA_DEMO_SCALE" or "Strata__DemoScale" or "Strata:DemoScale");
+
+    /// <summary>Puts the demo database of <paramref name="scale"/> into the data directory unless one is there.</summary>
+    public static void CopyInto(string dataDir, string scale)
+    {
+        string target = DemoDatabase.PathIn(dataDir);
+        if (File.Exists(target))
+        {
+            return;
+        }
+        string template = Template(scale);
+        string temp = $"{target}.copy-{Guid.NewGuid():N}";
+        try
+        {
+            File.Copy(template, temp);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+            try
+            {
+                File.Move(temp, target);
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                // Nodes sharing a data directory start together: the first copy is as good.
+            }
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static string Template(string scale)
+    {
+        lock (Gate)
+        {
+            if (Templates.TryGetValue(scale, out var made) && DateTime.UtcNow - made.MadeAt < MaxAge && File.Exists(made.Path))
+            {
+                return made.Path;
+            }
+            string dir = Path.Combine(Root, Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            string path = DemoDatabase.PathIn(dir);
+            DateTime madeAt = DateTime.UtcNow;
+            DemoData.EnsureFile(path, double.Parse(scale, System.Globalization.CultureInfo.InvariantCulture));
+            Templates[scale] = (path, madeAt);
+            return path;
+        }
+    }
+}
