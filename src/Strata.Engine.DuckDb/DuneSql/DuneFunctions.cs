@@ -82,7 +82,7 @@ internal static class DuneFunctions
         [("to_utf8", 1)] = "encode($1)",
         [("keccak", 1)] = "dune_keccak($1)", // native, DuneKeccak.cs
         // dates and times
-        [("date_add", 3)] = "dune_plus($3, CAST($2 AS BIGINT) * CAST('1 ' || $1 AS INTERVAL))", // keeps a date a date (DuneSqlTranslator.Time.cs)
+        [("date_add", 3)] = "($3 + CAST($2 AS BIGINT) * CAST('1 ' || $1 AS INTERVAL))", // a typed macro here failed on correlated columns (decision 94)
         [("date_diff", 3)] = "date_sub($1, $2, $3)",
         [("from_unixtime", 1)] = "to_timestamp($1)",
         [("to_unixtime", 1)] = "epoch($1)",

@@ -19,15 +19,19 @@ public static partial class DuneSqlTranslator
 {
     private const string NoDateTime = "(datepart('hour', b) * 3600000000 + datepart('minute', b) * 60000000 + datepart('microseconds', b)) % 86400000000 <> 0";
 
-    /// <summary>Typed macros (one overload per left operand type) for Trino's date/time plus and minus an interval.</summary>
+    /// <summary>Typed macros (one overload per left operand type) for Trino's date/time plus and minus an interval. Every
+    /// timestamp precision has its own overload (a <c>timestamp(3)</c> column is DuckDB's TIMESTAMP_MS, which would
+    /// otherwise cast to several overloads and be ambiguous).</summary>
     public const string TimeMacros =
         "CREATE OR REPLACE TEMP MACRO dune_plus(a DATE, b INTERVAL) AS CASE WHEN " + NoDateTime
         + " THEN error('Cannot add hour, minutes or seconds to a date') ELSE CAST(a + b AS DATE) END, "
         + "(a TIMESTAMP, b INTERVAL) AS a + b, (a TIMESTAMPTZ, b INTERVAL) AS a + b, (a TIME, b INTERVAL) AS a + b, "
+        + "(a TIMESTAMP_MS, b INTERVAL) AS a + b, (a TIMESTAMP_S, b INTERVAL) AS a + b, (a TIMESTAMP_NS, b INTERVAL) AS a + b, "
         + "(a TIMETZ, b INTERVAL) AS a + b, (a INTERVAL, b INTERVAL) AS a + b;\n"
         + "CREATE OR REPLACE TEMP MACRO dune_minus(a DATE, b INTERVAL) AS CASE WHEN " + NoDateTime
         + " THEN error('Cannot subtract hour, minutes or seconds from a date') ELSE CAST(a - b AS DATE) END, "
         + "(a TIMESTAMP, b INTERVAL) AS a - b, (a TIMESTAMPTZ, b INTERVAL) AS a - b, (a TIME, b INTERVAL) AS a - b, "
+        + "(a TIMESTAMP_MS, b INTERVAL) AS a - b, (a TIMESTAMP_S, b INTERVAL) AS a - b, (a TIMESTAMP_NS, b INTERVAL) AS a - b, "
         + "(a TIMETZ, b INTERVAL) AS a - b, (a INTERVAL, b INTERVAL) AS a - b;\n"
         // Trino's date_parse reads a two-digit year (%y) in 1970..2069; DuckDB's strptime reads 69 as 1969.
         + "CREATE OR REPLACE TEMP MACRO dune_pivot_yy(t) AS CASE WHEN year(t) = 1969 THEN t + INTERVAL 100 YEAR ELSE t END;\n";
@@ -42,6 +46,14 @@ public static partial class DuneSqlTranslator
         ["day_of_week"] = "isodow", ["dow"] = "isodow", ["day_of_year"] = "dayofyear", ["doy"] = "dayofyear",
         ["year_of_week"] = "isoyear", ["yow"] = "isoyear", ["hour"] = "hour", ["minute"] = "minute", ["second"] = "second",
         ["timezone_hour"] = "timezone_hour", ["timezone_minute"] = "timezone_minute",
+    };
+
+    /// <summary>Scalar functions whose result type DuckDB knows before it picks a macro overload (see CallsOnlyScalarFunctions).</summary>
+    private static readonly HashSet<string> TypedScalarFunctions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "cast", "try_cast", "date", "date_trunc", "date_add", "from_unixtime", "now", "current_date", "current_timestamp", "localtimestamp",
+        "from_iso8601_timestamp", "from_iso8601_date", "date_parse", "parse_datetime", "to_timestamp", "at_timezone", "with_timezone",
+        "last_day_of_month", "coalesce", "greatest", "least", "if", "nullif", "timestamp",
     };
 
     private sealed partial class Pass
@@ -115,7 +127,7 @@ public static partial class DuneSqlTranslator
                 bool isolated = (chained || !(Is(before, "+") || Is(before, "-"))) && !Is(before, "*") && !Is(before, "/") && !Is(before, "%")
                     && !Is(before, "||") && !Is(before, "::") && !Is(after, "*") && !Is(after, "/") && !Is(after, "%") && !Is(after, "at")
                     && !Is(after, "::") && !Is(after, "[") && !Is(after, "||");
-                if (!isolated)
+                if (!isolated || Is(before, "over") || !CallsOnlyScalarFunctions(leftStart, op) || InExpressionSubquery(leftStart))
                 {
                     continue;
                 }
@@ -127,6 +139,58 @@ public static partial class DuneSqlTranslator
                 chains[intervalEnd - 1] = leftStart;
             }
             return found;
+        }
+
+        /// <summary>
+        /// Whether every call in tokens [from, to) is a scalar function of <see cref="TypedScalarFunctions"/>, with no
+        /// window and no lambda. DuckDB picks a typed macro's overload before it binds aggregates, windows and lambda
+        /// parameters, so with one of those in the left operand every overload matches and the query fails
+        /// (<c>max(block_time) - interval '7' day</c>); such an operand stays as written.
+        /// </summary>
+        private bool CallsOnlyScalarFunctions(int from, int to)
+        {
+            for (int k = from; k < to; k++)
+            {
+                if (Is(k, "over") || Is(k, "->") || Is(k, "?")
+                    || (tokens[k].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName && Is(Next(k, to), "(") && !TypedScalarFunctions.Contains(Text(k))))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// Whether token at lies inside a subquery used as an expression (<c>(SELECT …)</c> after an operator, <c>IN</c>,
+        /// <c>EXISTS</c>…), where a column may be the outer query's: DuckDB picks a typed macro's overload before it binds
+        /// such a correlated column, so every overload matches. Subqueries of CTEs and FROM (<c>AS (</c>, <c>FROM (</c>,
+        /// <c>JOIN (</c>) cannot be correlated and keep the rewrite.
+        /// </summary>
+        private bool InExpressionSubquery(int at)
+        {
+            int depth = 0;
+            for (int k = at - 1; k >= 0; k--)
+            {
+                if (tokens[k].IsTrivia || tokens[k].Kind != DuneTokenKind.Symbol || tokens[k].Length != 1)
+                {
+                    continue;
+                }
+                char c = sql[tokens[k].Start];
+                if (c == ')')
+                {
+                    depth++;
+                }
+                else if (c == '(' && depth-- == 0)
+                {
+                    depth = 0;
+                    int first = Next(k, tokens.Count), before = Previous(k);
+                    if ((Is(first, "select") || Is(first, "with")) && !(Is(before, "as") || Is(before, "from") || Is(before, "join")))
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /// <summary>The <c>interval</c> token of the interval literal that ends at token last, or null.</summary>
