@@ -1,3 +1,4 @@
+using Strata.Core.Uploads;
 using Strata.Application.Configuration;
 using Microsoft.Extensions.Options;
 using Strata.Application.Executions;
@@ -55,13 +56,18 @@ public sealed class StorageUsage(IExecutionStore executions, IUsageStore store, 
 
     public void Deleted(string executionId) => ledger.Deleted(executionId);
 
-    public async Task<StoredBytes> MeasureAsync(string owner, CancellationToken cancellationToken)
+    public async Task<StoredBytes> MeasureAsync(string owner, CancellationToken cancellationToken) =>
+        (await MeasureWithFiguresAsync(owner, cancellationToken).ConfigureAwait(false)).Stored;
+
+    /// <summary>The owner's stored bytes, and the store's figures read on the way (one read serves both).</summary>
+    private async Task<(StoredBytes Stored, UsageFigures Figures)> MeasureWithFiguresAsync(string owner, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        long results;
         if (!string.IsNullOrWhiteSpace(options.Value.Metadata))
         {
             var ids = await executions.StoredResultIdsAsync(owner, now, cancellationToken).ConfigureAwait(false);
-            long results = 0;
+            results = 0;
             foreach (string id in ids)
             {
                 foreach (var (_, bytes) in resultFiles.SizesOf(id))
@@ -70,13 +76,15 @@ public sealed class StorageUsage(IExecutionStore executions, IUsageStore store, 
                     results += bytes;
                 }
             }
-            var shared = await store.UsageAsync(owner, now, now, cancellationToken).ConfigureAwait(false);
-            return new StoredBytes(shared.TableBytes, results);
         }
-        await CountOnceAsync(owner, now, cancellationToken).ConfigureAwait(false);
-        await AttributeAsync(cancellationToken).ConfigureAwait(false);
-        var usage = await store.UsageAsync(owner, now, now, cancellationToken).ConfigureAwait(false);
-        return new StoredBytes(usage.TableBytes, ledger.TotalOf(owner));
+        else
+        {
+            await CountOnceAsync(owner, now, cancellationToken).ConfigureAwait(false);
+            await AttributeAsync(cancellationToken).ConfigureAwait(false);
+            results = ledger.TotalOf(owner);
+        }
+        var figures = await store.UsageAsync(owner, now, now, cancellationToken).ConfigureAwait(false);
+        return (new StoredBytes(figures.TableBytes, results), figures);
     }
 
     /// <summary>The message refusing new work when the owner is at or over the quota; null when under it.</summary>
@@ -98,10 +106,9 @@ public sealed class StorageUsage(IExecutionStore executions, IUsageStore store, 
         var range = UsageRange.Parse(startDate, endDate, now);
         var months = range.Months().ToList();
         var counts = await store.ExecutionsByMonthAsync(owner, Midnight(months[0]), Midnight(months[^1].AddMonths(1)), cancellationToken).ConfigureAwait(false);
-        var usage = await store.UsageAsync(owner, now, now, cancellationToken).ConfigureAwait(false);
-        var stored = await MeasureAsync(owner, cancellationToken).ConfigureAwait(false);
+        var (stored, figures) = await MeasureWithFiguresAsync(owner, cancellationToken).ConfigureAwait(false);
         var periods = months.Select(m => new BillingPeriod(m, m.AddMonths(1), counts.GetValueOrDefault(m), options.Value.CreditsIncluded)).ToList();
-        return new UsageReport(periods, stored.Total, Allowed, usage.PrivateQueries);
+        return new UsageReport(periods, stored.Total, Allowed, figures.PrivateQueries);
     }
 
     private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

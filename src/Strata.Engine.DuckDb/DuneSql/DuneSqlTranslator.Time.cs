@@ -22,19 +22,18 @@ public static partial class DuneSqlTranslator
     /// <summary>Typed macros (one overload per left operand type) for Trino's date/time plus and minus an interval. Every
     /// timestamp precision has its own overload (a <c>timestamp(3)</c> column is DuckDB's TIMESTAMP_MS, which would
     /// otherwise cast to several overloads and be ambiguous).</summary>
-    public const string TimeMacros =
+    public static readonly string TimeMacros =
         "CREATE OR REPLACE TEMP MACRO dune_plus(a DATE, b INTERVAL) AS CASE WHEN " + NoDateTime
-        + " THEN error('Cannot add hour, minutes or seconds to a date') ELSE CAST(a + b AS DATE) END, "
-        + "(a TIMESTAMP, b INTERVAL) AS a + b, (a TIMESTAMPTZ, b INTERVAL) AS a + b, (a TIME, b INTERVAL) AS a + b, "
-        + "(a TIMESTAMP_MS, b INTERVAL) AS a + b, (a TIMESTAMP_S, b INTERVAL) AS a + b, (a TIMESTAMP_NS, b INTERVAL) AS a + b, "
-        + "(a TIMETZ, b INTERVAL) AS a + b, (a INTERVAL, b INTERVAL) AS a + b;\n"
+        + " THEN error('Cannot add hour, minutes or seconds to a date') ELSE CAST(a + b AS DATE) END, " + SameTypeOverloads("+") + ";\n"
         + "CREATE OR REPLACE TEMP MACRO dune_minus(a DATE, b INTERVAL) AS CASE WHEN " + NoDateTime
-        + " THEN error('Cannot subtract hour, minutes or seconds from a date') ELSE CAST(a - b AS DATE) END, "
-        + "(a TIMESTAMP, b INTERVAL) AS a - b, (a TIMESTAMPTZ, b INTERVAL) AS a - b, (a TIME, b INTERVAL) AS a - b, "
-        + "(a TIMESTAMP_MS, b INTERVAL) AS a - b, (a TIMESTAMP_S, b INTERVAL) AS a - b, (a TIMESTAMP_NS, b INTERVAL) AS a - b, "
-        + "(a TIMETZ, b INTERVAL) AS a - b, (a INTERVAL, b INTERVAL) AS a - b;\n"
+        + " THEN error('Cannot subtract hour, minutes or seconds from a date') ELSE CAST(a - b AS DATE) END, " + SameTypeOverloads("-") + ";\n"
         // Trino's date_parse reads a two-digit year (%y) in 1970..2069; DuckDB's strptime reads 69 as 1969.
         + "CREATE OR REPLACE TEMP MACRO dune_pivot_yy(t) AS CASE WHEN year(t) = 1969 THEN t + INTERVAL 100 YEAR ELSE t END;\n";
+
+    /// <summary>The overloads of dune_plus/dune_minus whose result is DuckDB's own sum (the left operand's type is kept).</summary>
+    private static string SameTypeOverloads(string op) => string.Join(", ",
+        new[] { "TIMESTAMP", "TIMESTAMPTZ", "TIME", "TIMESTAMP_MS", "TIMESTAMP_S", "TIMESTAMP_NS", "TIMETZ", "INTERVAL" }
+            .Select(type => $"(a {type}, b INTERVAL) AS a {op} b"));
 
     private static bool UsesTimeMacros(string sql) => sql.Contains("dune_plus(", StringComparison.Ordinal)
         || sql.Contains("dune_minus(", StringComparison.Ordinal) || sql.Contains("dune_pivot_yy(", StringComparison.Ordinal);
