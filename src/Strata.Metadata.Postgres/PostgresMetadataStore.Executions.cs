@@ -113,11 +113,23 @@ public sealed partial class PostgresMetadataStore
             """, c => c.Text("id", id),
             r => r.IsDBNull(20) ? ReadExecution(r) : ReadExecution(r) with { QueuePosition = (int)r.GetInt64(20) }, cancellationToken);
 
+    /// <summary>
+    /// The node whose claims gate starts, when this store backs a node of a cluster (null: a start needs no claim).
+    /// Then a start is recorded only while that node holds the execution's claim and its lease has not lapsed, in the
+    /// same statement: a node whose claim lapsed between the claim and the start (a stall under load) cannot start an
+    /// execution another node has claimed since, so no execution runs twice at once and no attempt is spent on it.
+    /// </summary>
+    public string? ClaimingNode { get; private set; }
+
+    /// <summary>Gates every start on the claim of <paramref name="node"/> (see <see cref="ClaimingNode"/>).</summary>
+    public void StartOnlyUnderClaimOf(string node) => ClaimingNode = node;
+
     public Task<bool> TryStartAsync(string id, DateTimeOffset startedAt, CancellationToken cancellationToken) =>
         ChangeAsync("""
             UPDATE executions SET state = 'QUERY_STATE_EXECUTING', started_at = @now, attempts = attempts + 1
             WHERE id = @id AND state = 'QUERY_STATE_PENDING'
-            """, c => c.Text("id", id).Time("now", startedAt), cancellationToken);
+              AND (@node::text IS NULL OR (claimed_by = @node AND lease_expires_at > now()))
+            """, c => c.Text("id", id).Time("now", startedAt).Text("node", ClaimingNode), cancellationToken);
 
     public Task<bool> TryFinishAsync(string id, ExecutionOutcome outcome, CancellationToken cancellationToken) =>
         ChangeAsync($"""

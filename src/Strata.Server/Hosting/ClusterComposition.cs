@@ -33,11 +33,17 @@ public static class ClusterComposition
             var options = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
             var quotas = sp.GetRequiredService<IOptions<QuotaOptions>>().Value;
             var cluster = sp.GetRequiredService<IOptions<ClusterOptions>>().Value;
+            string node = cluster.ResolveNodeId();
+            // The workers take this queue and the store together: from here on, a start needs this node's live claim.
+            if (sp.GetRequiredService<IMetadataStore>() is PostgresMetadataStore store)
+            {
+                store.StartOnlyUnderClaimOf(node);
+            }
             return new PostgresExecutionQueue(
                 sp.GetRequiredService<ClusterDatabase>(),
                 sp.GetRequiredService<PostgresNotifications>(),
                 sp.GetRequiredService<IExecutionSignals>(),
-                cluster.ResolveNodeId(),
+                node,
                 cluster.Lease,
                 cluster.PollInterval,
                 quotas.QueuedPerOwner,

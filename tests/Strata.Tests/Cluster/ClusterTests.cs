@@ -79,6 +79,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     public static StrataServer? RunnerOf(IEnumerable<StrataServer> nodes, string id, int attempt = 1) =>
         nodes.FirstOrDefault(n => n.Output.Contains($"Execution {id} started, attempt {attempt}", StringComparison.Ordinal));
 
+    /// <summary>Every node's log lines that name the execution, for a failure's message.</summary>
+    public string LinesAbout(string id) => string.Join('\n', Nodes.Select((n, i) =>
+        $"node {i}{(n.HasExited ? " (exited)" : "")}:\n" + string.Join('\n', n.Output.Split('\n').Where(l => l.Contains(id, StringComparison.Ordinal) || l.Contains("claim", StringComparison.OrdinalIgnoreCase)))));
+
     /// <summary>How many times the execution started, over all nodes' logs.</summary>
     public int Starts(string id) => Nodes.Sum(n => Count(n.Output, $"Execution {id} started, attempt "));
 
@@ -268,7 +272,7 @@ public sealed class ClusterTests(ClusterFixture cluster) : IClassFixture<Cluster
         await runner.KillAsync();
         var survivors = cluster.Alive;
         var status = await survivors[0].Alice.WaitAsync(id, timeout: TimeSpan.FromSeconds(120));
-        Assert.Equal("QUERY_STATE_COMPLETED", status["state"]!.GetValue<string>());
+        Assert.True(status["state"]!.GetValue<string>() == "QUERY_STATE_COMPLETED", $"{status.ToJsonString()}\n{cluster.LinesAbout(id)}");
         var second = ClusterFixture.RunnerOf(survivors, id, attempt: 2);
         Assert.NotNull(second);
         Assert.NotSame(runner, second);

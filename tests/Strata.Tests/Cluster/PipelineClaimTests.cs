@@ -53,14 +53,31 @@ public sealed class PipelineClaimTests
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         // The session holding p2 is B's.
-        await using var command = new NpgsqlCommand("""
-            SELECT pg_terminate_backend(a.pid) FROM pg_stat_activity a
+        int pid;
+        await using (var find = new NpgsqlCommand("""
+            SELECT a.pid FROM pg_stat_activity a
             WHERE a.application_name = $1 AND a.datname = current_database()
               AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'advisory'
                           AND ((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended('strata-pipeline:p2', 0))
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = application });
-        Assert.Equal(true, await command.ExecuteScalarAsync());
+            """, connection))
+        {
+            find.Parameters.Add(new NpgsqlParameter { Value = application });
+            pid = (int)(await find.ExecuteScalarAsync())!;
+        }
+        await using (var terminate = new NpgsqlCommand("SELECT pg_terminate_backend($1)", connection))
+        {
+            terminate.Parameters.Add(new NpgsqlParameter { Value = pid });
+            Assert.Equal(true, await terminate.ExecuteScalarAsync());
+        }
+        // pg_terminate_backend only signals the backend: its advisory locks go when it has exited.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        await using var gone = new NpgsqlCommand("SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = $1)", connection);
+        gone.Parameters.Add(new NpgsqlParameter { Value = pid });
+        while (!(bool)(await gone.ExecuteScalarAsync())!)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"backend {pid} did not exit");
+            await Task.Delay(10);
+        }
     }
 
     [Fact]
