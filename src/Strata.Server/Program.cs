@@ -7,7 +7,6 @@ using Strata.Server.Configuration;
 using Strata.Server.Hosting;
 using Strata.Server.Observability;
 using Strata.Server.OpenApi;
-using Strata.Storage.Files.Results;
 
 // Everything the server writes under the data directory is private to its user.
 DataDirectoryPermissions.RestrictUmask();

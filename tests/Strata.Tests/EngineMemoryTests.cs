@@ -7,15 +7,26 @@ namespace Strata.Tests;
 
 /// <summary>
 /// Issue 9 item 3: one huge value must fail its execution with an error naming the limit, not take
-/// the server's memory. Runs a server with a 1 MiB value cap and a small engine memory limit.
+/// the server's memory. Runs a server with a 1 MiB value cap and a small engine memory limit, shared
+/// by the class; each test measures the server's peak memory from its own start (<see cref="EngineProcessTests.ResetPeak"/>).
 /// </summary>
-public sealed class EngineMemoryTests
+public sealed class EngineMemoryTests(EngineMemoryTests.CappedServer fixture) : IClassFixture<EngineMemoryTests.CappedServer>
 {
     private static readonly Dictionary<string, string> Settings = new()
     {
         ["Strata__MaxValueBytes"] = "1048576",
         ["Strata__Medium__MemoryLimit"] = "256MB",
     };
+
+    /// <summary>The server with the class's value cap.</summary>
+    public sealed class CappedServer : IAsyncLifetime
+    {
+        public StrataServer Server { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Server = await StrataServer.StartAsync(settings: Settings);
+
+        public async Task DisposeAsync() => await Server.DisposeAsync();
+    }
 
     /// <summary>
     /// Values of about 50 MB each, built by DuckDB from a table function so that the binder cannot
@@ -36,7 +47,8 @@ public sealed class EngineMemoryTests
     [MemberData(nameof(HugeValues))]
     public async Task A_huge_value_fails_naming_the_limit_and_the_server_stays_small_and_up(string sql)
     {
-        await using var server = await StrataServer.StartAsync(settings: Settings);
+        var server = fixture.Server;
+        EngineProcessTests.ResetPeak(server.ProcessId);
         long before = PeakKib(server.ProcessId);
         string id = await server.Alice.SubmitAsync(sql);
         var status = await server.Alice.WaitAsync(id);
@@ -57,7 +69,7 @@ public sealed class EngineMemoryTests
     [Fact]
     public async Task Values_under_the_cap_are_returned_whole()
     {
-        await using var server = await StrataServer.StartAsync(settings: Settings);
+        var server = fixture.Server;
         var body = await server.Alice.RunAsync(
             "select lpad('', 1000000, 'x') as s, range(20000) as l, {'a': [lpad('', 900000, 'y')]} as st, [1, 2]::int[2] as fixed, row(1, 'a') as r");
         var row = body["result"]!["rows"]![0]!;

@@ -6,26 +6,34 @@ namespace Strata.Tests;
 
 /// <summary>
 /// Issue 9, items 6 and 13 (upload side): tables per owner, parts per table, compaction of parts,
-/// and a storage quota that counts result files. One server with small limits.
+/// and a storage quota that counts result files. One server with small limits, shared by the class:
+/// each test uses its own owner or its own tables (carol: the table limit; alice: parts and compaction,
+/// two tables of the three she may have; bob: the storage quota, with no tables).
 /// </summary>
-public sealed class UploadLimitsTests : IAsyncLifetime
+public sealed class UploadLimitsTests(UploadLimitsTests.LimitedServer fixture) : IClassFixture<UploadLimitsTests.LimitedServer>
 {
     private const string CarolKey = "carol-test-key-0003";
     private const long Quota = 2_000_000;
-    private StrataServer server = null!;
+    private readonly StrataServer server = fixture.Server;
 
-    public async Task InitializeAsync() =>
-        server = await StrataServer.StartAsync(settings: new Dictionary<string, string>
-        {
-            ["STRATA_API_KEYS"] = $"alice:{StrataServer.AliceKey},bob:{StrataServer.BobKey},carol:{CarolKey}",
-            ["Strata__Quotas__TablesPerOwner"] = "3",
-            ["Strata__Quotas__PartsPerTable"] = "6",
-            ["Strata__Quotas__CompactAfterParts"] = "4",
-            ["Strata__Quotas__CompactPartBytes"] = "3000",
-            ["Strata__StorageBytesAllowed"] = Quota.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+    /// <summary>The server with the class's small limits.</summary>
+    public sealed class LimitedServer : IAsyncLifetime
+    {
+        public StrataServer Server { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await server.DisposeAsync();
+        public async Task InitializeAsync() =>
+            Server = await StrataServer.StartAsync(settings: new Dictionary<string, string>
+            {
+                ["STRATA_API_KEYS"] = $"alice:{StrataServer.AliceKey},bob:{StrataServer.BobKey},carol:{CarolKey}",
+                ["Strata__Quotas__TablesPerOwner"] = "3",
+                ["Strata__Quotas__PartsPerTable"] = "6",
+                ["Strata__Quotas__CompactAfterParts"] = "4",
+                ["Strata__Quotas__CompactPartBytes"] = "3000",
+                ["Strata__StorageBytesAllowed"] = Quota.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+
+        public async Task DisposeAsync() => await Server.DisposeAsync();
+    }
 
     /// <summary>The part files the metadata lists for a table (read straight from the store).</summary>
     private int PartCount(string table)

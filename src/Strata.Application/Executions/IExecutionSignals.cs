@@ -24,7 +24,11 @@ public interface IExecutionSignals
     /// <summary>True when the execution runs here now.</summary>
     bool IsRunning(string executionId);
 
-    /// <summary>Asks a running execution to stop. False when it does not run here.</summary>
+    /// <summary>
+    /// Asks the run of an execution to stop: here, or, with signals shared by several nodes, on the node running it.
+    /// True when it was asked (the in-process signals: it runs here; shared signals: always, the message goes to
+    /// every node); the use cases do not depend on the answer.
+    /// </summary>
     Task<bool> CancelAsync(string executionId);
 }
 

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Strata.Application.Observability;
 using Strata.Application.Uploads;
 using Strata.Core.Executions;
 using Strata.Core.Ingest;
@@ -194,7 +194,7 @@ public sealed class ChainIngest(
     /// <summary>Checks the batch follows the stored data, writes one part per table and commits them in one transaction.</summary>
     private async Task<ChainTables> CommitAsync(ChainTables chain, IReadOnlyList<FetchedBlock> batch, IngestProgress progress, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
+        var clock = new ElapsedTime(time);
         var first = batch[0];
         if (chain.LastHash is string stored && first.Number == chain.LastNumber + 1)
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Strata.Application.Configuration;
 using Strata.Application.Executions;
+using Strata.Application.Observability;
 using Strata.Core.Engine;
 using Strata.Core.Executions;
 using Strata.Core.Storage;
@@ -147,7 +148,7 @@ public sealed partial class UploadService(
     private async Task<InsertOutcome> InsertCoreAsync(string owner, string ns, string name, Stream body, string? contentType, CancellationToken cancellationToken)
     {
         var table = Writable(await store.GetTableAsync(ns, name, cancellationToken).ConfigureAwait(false) ?? throw NotFound(UploadNames.FullName(ns, name)), owner);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = new ElapsedTime(time);
         using var spool = await files.SpoolAsync(body, ".body", cancellationToken).ConfigureAwait(false);
         var format = FormatOf(contentType, spool);
         long spoolMs = clock.ElapsedMilliseconds;

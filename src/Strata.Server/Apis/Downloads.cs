@@ -1,7 +1,6 @@
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Strata.Core.Results;
-using Strata.Storage.Files.Results;
 
 namespace Strata.Server.Apis;
 
@@ -15,7 +14,7 @@ public enum DownloadFormat
 /// <summary>Writes a prepared page as an Arrow IPC stream or a Parquet file.</summary>
 public static class Downloads
 {
-    public static async Task WriteAsync(HttpContext context, Page page, DownloadFormat format)
+    public static async Task WriteAsync(HttpContext context, Page page, DownloadFormat format, IParquetWriter parquet)
     {
         var ct = context.RequestAborted;
         var schema = new ResultSchema(page.Encoder.Columns.ToArray()).ToArrowSchema();
@@ -37,7 +36,7 @@ public static class Downloads
         string temp = Path.Combine(Path.GetTempPath(), "strata-download-" + Guid.NewGuid().ToString("N") + ".parquet");
         try
         {
-            await ParquetCopy.WriteBatchesAsync(Project(page, schema), schema, temp, ct).ConfigureAwait(false);
+            await parquet.WriteAsync(Project(page, schema), schema, temp, ct).ConfigureAwait(false);
             context.Response.ContentType = "application/vnd.apache.parquet";
             await using var file = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
             context.Response.ContentLength = file.Length;

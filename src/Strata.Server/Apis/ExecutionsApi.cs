@@ -19,8 +19,8 @@ public static class ExecutionsApi
         execution.MapGet("/status", GetStatus);
         execution.MapGet("/results", GetResults);
         execution.MapGet("/results/csv", GetResultsCsv);
-        execution.MapGet("/results/parquet", (HttpContext c, string executionId, PublicResults s, ResultPages p, IResultStore r) => GetDownload(c, executionId, s, p, r, DownloadFormat.Parquet));
-        execution.MapGet("/results/arrow", (HttpContext c, string executionId, PublicResults s, ResultPages p, IResultStore r) => GetDownload(c, executionId, s, p, r, DownloadFormat.Arrow));
+        execution.MapGet("/results/parquet", (HttpContext c, string executionId, PublicResults s, ResultPages p, IResultStore r, IParquetWriter w) => GetDownload(c, executionId, s, p, r, w, DownloadFormat.Parquet));
+        execution.MapGet("/results/arrow", (HttpContext c, string executionId, PublicResults s, ResultPages p, IResultStore r, IParquetWriter w) => GetDownload(c, executionId, s, p, r, w, DownloadFormat.Arrow));
         execution.MapPost("/cancel", Cancel);
         return app;
     }
@@ -79,10 +79,10 @@ public static class ExecutionsApi
         await ResultResponses.ServeCsvAsync(context, execution, pages).ConfigureAwait(false);
     }
 
-    private static async Task GetDownload(HttpContext context, string executionId, PublicResults readable, ResultPages pages, IResultStore results, DownloadFormat format)
+    private static async Task GetDownload(HttpContext context, string executionId, PublicResults readable, ResultPages pages, IResultStore results, IParquetWriter parquet, DownloadFormat format)
     {
         var execution = await readable.ReadableAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
-        await ResultResponses.ServeDownloadAsync(context, execution, pages, results, format).ConfigureAwait(false);
+        await ResultResponses.ServeDownloadAsync(context, execution, pages, results, parquet, format).ConfigureAwait(false);
     }
 
     private static async Task<IResult> Cancel(HttpContext context, string executionId, ExecutionService executions)

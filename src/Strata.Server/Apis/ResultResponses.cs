@@ -76,7 +76,7 @@ internal static class ResultResponses
     /// Whole-result downloads as Parquet or an Arrow IPC stream. Without columns/filters/sort_by/limit/offset
     /// the download is a stored copy in that format, served with Range and ETag support.
     /// </summary>
-    public static async Task ServeDownloadAsync(HttpContext context, Execution execution, ResultPages pages, IResultStore results, DownloadFormat format)
+    public static async Task ServeDownloadAsync(HttpContext context, Execution execution, ResultPages pages, IResultStore results, IParquetWriter parquet, DownloadFormat format)
     {
         var page = ReadPageRequest(context, execution);
         using var result = OpenOrConflict(execution, pages, format.ToString().ToUpperInvariant());
@@ -100,6 +100,6 @@ internal static class ResultResponses
             return;
         }
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{execution.Id}.{extension}\"";
-        await Downloads.WriteAsync(context, prepared, format).ConfigureAwait(false);
+        await Downloads.WriteAsync(context, prepared, format, parquet).ConfigureAwait(false);
     }
 }

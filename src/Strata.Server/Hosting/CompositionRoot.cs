@@ -77,6 +77,7 @@ public static class CompositionRoot
         services.AddSingleton<IStorageQuota>(sp => sp.GetRequiredService<StorageUsage>());
         services.AddSingleton<IResultStore>(sp =>
             new LocalResultStore(Path.Combine(DataDir(sp), "results"), observer: sp.GetRequiredService<StorageUsage>()));
+        services.AddSingleton<IParquetWriter, ParquetFileWriter>();
         services.AddSingleton(sp => new PartFiles(Path.Combine(DataDir(sp), "uploads")));
         services.AddSingleton<IPartFiles>(sp => sp.GetRequiredService<PartFiles>());
         services.AddSingleton<PartCompactor>();

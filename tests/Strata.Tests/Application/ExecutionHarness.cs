@@ -13,8 +13,8 @@ namespace Strata.Tests.Application;
 
 /// <summary>
 /// The execution use cases wired in process: the real SQLite store on a temporary file (its conditional
-/// updates decide races, as in the server), the fair queue, in-memory signals, a fake engine and a fake
-/// clock. <see cref="RestartAsync"/> builds a new service over the same store, as a new process would.
+/// updates decide races, as in the server), the local result files in the same directory, the fair queue,
+/// in-memory signals, a fake engine and a fake clock. <see cref="RestartAsync"/> builds a new service over the same store, as a new process would.
 /// </summary>
 internal sealed class ExecutionHarness : IAsyncDisposable
 {
@@ -27,6 +27,7 @@ internal sealed class ExecutionHarness : IAsyncDisposable
         configure?.Invoke(Options);
         Quotas = quotas ?? new QuotaOptions();
         Store = new SqliteMetadataStore(Path.Combine(directory, "metadata.db"));
+        Results = new RecordingResultStore(Path.Combine(directory, "results"));
         Service = Build();
     }
 
@@ -40,7 +41,7 @@ internal sealed class ExecutionHarness : IAsyncDisposable
 
     public FakeEngine Engine { get; private set; } = new();
 
-    public FakeResultStore Results { get; } = new();
+    public RecordingResultStore Results { get; }
 
     public FakeTableSnapshots Tables { get; } = new();
 

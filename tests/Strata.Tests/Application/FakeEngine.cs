@@ -42,7 +42,7 @@ internal sealed class FakeEngine : IQueryEngine
             ? cancellationToken.Register(() => run.Finish.TrySetCanceled(cancellationToken))
             : default;
         var ending = await run.Finish.Task.ConfigureAwait(false);
-        return ending();
+        return ending(createWriter);
     }
 }
 
@@ -57,12 +57,24 @@ internal sealed class FakeRun(string executionId)
 
     internal TaskCompletionSource StartedSource { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal TaskCompletionSource<Func<EngineOutcome>> Finish { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    internal TaskCompletionSource<Func<Func<ResultSchema, ResultWriter>, EngineOutcome>> Finish { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when the engine has been asked to run this execution.</summary>
     public Task Started => StartedSource.Task;
 
-    public void Complete(long rows = 1, bool truncated = false) => Finish.TrySetResult(() => new EngineOutcome(Schema, rows, rows * 8, truncated));
+    /// <summary>Ends the run with <paramref name="rows"/> rows (0, 1, ...) of one bigint column, written and completed
+    /// through the writer the engine was given, as every <see cref="IQueryEngine"/> does (<c>EngineContract</c>).</summary>
+    public void Complete(long rows = 1, bool truncated = false) => Finish.TrySetResult(createWriter =>
+    {
+        using var writer = createWriter(Schema);
+        for (long i = 0; i < rows; i++)
+        {
+            writer.AppendInt64(0, i);
+            writer.EndRow();
+        }
+        writer.Complete();
+        return new EngineOutcome(Schema, writer.RowCount, writer.ValueBytes, truncated);
+    });
 
-    public void Fail(Exception exception) => Finish.TrySetResult(() => throw exception);
+    public void Fail(Exception exception) => Finish.TrySetResult(_ => throw exception);
 }

@@ -2,31 +2,53 @@ using System.Collections.Concurrent;
 using Strata.Application.Executions;
 using Strata.Core.Results;
 using Strata.Core.Uploads;
+using Strata.Storage.Files.Results;
 
 namespace Strata.Tests.Application;
 
-/// <summary>A result store that holds no files and records what the use cases asked of it.</summary>
-internal sealed class FakeResultStore : IResultStore
+/// <summary>
+/// The local result store on a temporary directory, recording what the use cases asked of it: the
+/// deletes and the removals of incomplete writes.
+/// </summary>
+internal sealed class RecordingResultStore(string root) : IResultStore
 {
+    private readonly LocalResultStore inner = new(root);
+
     public ConcurrentQueue<string> Deleted { get; } = new();
 
     public int IncompleteRemovals { get; private set; }
 
-    public ResultWriter CreateWriter(string executionId, ResultSchema schema) => throw new NotSupportedException("the fake engine writes no files");
+    public ResultWriter CreateWriter(string executionId, ResultSchema schema) => inner.CreateWriter(executionId, schema);
 
-    public StoredResult? Open(string executionId) => null;
+    public StoredResult? Open(string executionId) => inner.Open(executionId);
 
-    public Task<string> EnsureParquetAsync(string executionId, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<string> EnsureParquetAsync(string executionId, CancellationToken cancellationToken) => inner.EnsureParquetAsync(executionId, cancellationToken);
 
-    public Task<string> EnsureArrowStreamAsync(string executionId, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<string> EnsureArrowStreamAsync(string executionId, CancellationToken cancellationToken) => inner.EnsureArrowStreamAsync(executionId, cancellationToken);
 
-    public void Delete(string executionId) => Deleted.Enqueue(executionId);
+    public void Delete(string executionId)
+    {
+        Deleted.Enqueue(executionId);
+        inner.Delete(executionId);
+    }
 
-    public void RemoveIncomplete() => IncompleteRemovals++;
+    public void RemoveIncomplete()
+    {
+        IncompleteRemovals++;
+        inner.RemoveIncomplete();
+    }
 
-    public void RemoveIncomplete(IReadOnlySet<string> inFlight) => IncompleteRemovals++;
+    public void RemoveIncomplete(IReadOnlySet<string> inFlight)
+    {
+        IncompleteRemovals++;
+        inner.RemoveIncomplete(inFlight);
+    }
 
-    public void RemoveIncomplete(string executionId) => Deleted.Enqueue(executionId);
+    public void RemoveIncomplete(string executionId)
+    {
+        Deleted.Enqueue(executionId);
+        inner.RemoveIncomplete(executionId);
+    }
 }
 
 /// <summary>No uploaded tables; counts the leases a run holds, so a test sees that each is given back.</summary>

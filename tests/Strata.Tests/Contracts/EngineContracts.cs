@@ -1,0 +1,121 @@
+using DuckDB.NET.Data;
+using Strata.Core.Engine;
+using Strata.Core.Executions;
+using Strata.Engine.DuckDb;
+using Strata.Engine.DuckDb.Isolation;
+using Strata.Tests.Application;
+
+namespace Strata.Tests.Contracts;
+
+/// <summary>The fake engine of the use-case tests: each ending is scripted once the run has been asked for.</summary>
+public sealed class FakeEngineContract : EngineContract
+{
+    private readonly FakeEngine engine = new();
+
+    protected override IQueryEngine Engine => engine;
+
+    protected override Task CreateEngineAsync() => Task.CompletedTask;
+
+    protected override string Returning(long rows) => "fake";
+
+    protected override string Failing => "fake";
+
+    protected override string RunningForHours => "fake";
+
+    protected override Task RunningAsync(string executionId) => engine.Run(executionId).Started;
+
+    protected override async Task DriveAsync(string executionId, Ending ending)
+    {
+        var run = engine.Run(executionId);
+        await run.Started;
+        if (ending.Failure is { } failure)
+        {
+            run.Fail(failure);
+        }
+        else
+        {
+            run.Complete(ending.Rows, ending.Truncated);
+        }
+    }
+}
+
+/// <summary>Real DuckDB: the SQL says what the run does; a tiny demo database stands in for the generated one.</summary>
+public abstract class DuckDbEngineContractBase : EngineContract
+{
+    protected override string Returning(long rows) => $"select range as n from range({rows})";
+
+    protected override string Failing => "select * from no_such_table";
+
+    protected override string RunningForHours => "select a.range as x from range(1000000) a, range(1000000) b where a.range + b.range < 0";
+
+    /// <summary>
+    /// Completes once a run has made its spill directory (<c>tmp/executions/&lt;random&gt;</c>), the first thing
+    /// an execution does in the engine: from then on it is running (the statement runs for hours).
+    /// </summary>
+    protected override async Task RunningAsync(string executionId)
+    {
+        string executions = Path.Combine(Scratch, "executions");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!System.IO.Directory.Exists(executions) || !System.IO.Directory.EnumerateDirectories(executions).Any())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no run made a spill directory under {executions}");
+            await Task.Delay(10);
+        }
+    }
+
+    protected string Scratch => Path.Combine(Directory, "tmp");
+
+    protected DuckDbEngineSettings Settings()
+    {
+        string demo = Path.Combine(Directory, "demo.duckdb");
+        using (var connection = new DuckDBConnection($"Data Source={demo}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE SCHEMA ethereum; CREATE TABLE ethereum.blocks AS SELECT 1::BIGINT AS number";
+            command.ExecuteNonQuery();
+        }
+        var tier = new DuckDbTierSettings(1, "256MB", 1L << 30);
+        return new DuckDbEngineSettings(demo, Scratch, new Dictionary<PerformanceTier, DuckDbTierSettings>
+        {
+            [PerformanceTier.Medium] = tier,
+            [PerformanceTier.Large] = tier,
+        });
+    }
+}
+
+/// <summary>DuckDB in the test process (the server's engine when <c>Strata:EngineWorkers:Isolated=false</c>).</summary>
+public sealed class DuckDbEngineContract : DuckDbEngineContractBase
+{
+    private DuckDbEngine? engine;
+
+    protected override IQueryEngine Engine => engine!;
+
+    protected override Task CreateEngineAsync()
+    {
+        engine = new DuckDbEngine(Settings());
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The server's default engine: each run in an engine worker process (the built server started with --engine-worker).</summary>
+public sealed class IsolatedEngineContract : DuckDbEngineContractBase
+{
+    private IsolatedEngine? engine;
+
+    protected override IQueryEngine Engine => engine!;
+
+    protected override Task CreateEngineAsync()
+    {
+        var workers = new EngineWorkerSettings(
+            new WorkerCommand("dotnet", [StrataServer.ServerDll]),
+            new Dictionary<PerformanceTier, WorkerTierSettings>
+            {
+                [PerformanceTier.Medium] = new(1, 2L << 30, "Strata__Medium__WorkerMemoryBytes"),
+            });
+        engine = new IsolatedEngine(Settings(), workers, _ => { });
+        return Task.CompletedTask;
+    }
+
+    protected override void DisposeEngine() => engine?.Dispose();
+}
