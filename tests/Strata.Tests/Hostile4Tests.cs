@@ -76,7 +76,7 @@ public sealed class Hostile4Tests
     [Fact]
     public void A_refused_value_or_key_is_shown_shortened_in_the_error()
     {
-        string huge = new('9', 100_000) + "x";
+        string huge = new string('9', 100_000) + "x";
         var number = Assert.Throws<ParameterException>(() => ParameterSubstitution.Normalise(new QueryParameter("n", "number", "1"), huge));
         Assert.True(number.Message.Length < 1000, $"{number.Message.Length} characters");
         var date = Assert.Throws<ParameterException>(() => ParameterSubstitution.Normalise(new QueryParameter("d", "datetime", "2024-01-01"), huge));
