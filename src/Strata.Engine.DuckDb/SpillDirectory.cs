@@ -29,15 +29,17 @@ internal sealed class SpillDirectory : IDisposable
     }
 
     /// <summary>
-    /// The spill cap an instance or execution gets: <paramref name="limit"/>, lowered to what the disk holding
-    /// <paramref name="root"/> has free now (so a cap larger than the disk fails the query before the disk fills),
-    /// never below 0. When the system cannot say how much is free, the limit itself. The one place both the
+    /// The spill cap an instance or execution gets: <paramref name="limit"/>, lowered to half of what the disk holding
+    /// <paramref name="root"/> has free now (so a cap larger than the disk fails the query before the disk fills, and
+    /// executions spilling at once never take all of it: each leaves at least as much as it may take, for the uploads,
+    /// results and metadata of every owner; hostile4 saw one exploding recursive CTE spill 3.8 GB with the cap at all
+    /// of the 19 GB free), never below 0. When the system cannot say how much is free, the limit itself. The one place both the
     /// executions' sandbox and the server's own instances (loader, result views) take their cap from.
     /// </summary>
     public static long CapToFree(string root, long limit) => CapToFree(limit, FreeBytes(root));
 
     /// <summary><see cref="CapToFree(string, long)"/> with the free bytes given (null: unknown).</summary>
-    internal static long CapToFree(long limit, long? free) => Math.Max(0, free is long f ? Math.Min(limit, f) : limit);
+    internal static long CapToFree(long limit, long? free) => Math.Max(0, free is long f ? Math.Min(limit, f / 2) : limit);
 
     /// <summary>Free bytes on the disk holding the spill root; null when the system cannot say.</summary>
     public static long? FreeBytes(string root)

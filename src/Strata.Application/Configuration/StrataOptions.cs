@@ -97,7 +97,7 @@ public sealed class TierOptions
     [RegularExpression(@"^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", ErrorMessage = "MemoryLimit must look like '4GB' or '512MiB'.")]
     public string MemoryLimit { get; set; } = "4GB";
 
-    /// <summary>Temporary disk space (spill) one execution may use; lowered to the free disk space
+    /// <summary>Temporary disk space (spill) one execution may use; lowered to half of the free disk space
     /// when that is less. Past it the query fails with an error naming the limit.</summary>
     [Range(0L, long.MaxValue)]
     public long MaxSpillBytes { get; set; } = 20L * 1000 * 1000 * 1000;

@@ -14,9 +14,14 @@ namespace Strata.Application.Queries;
 /// </summary>
 public sealed class PublicResults(IExecutionStore executions, IQueryStore queries, ExecutionService service)
 {
-    /// <summary>True when <paramref name="execution"/> is the owner's run of <paramref name="query"/> and the query is public.</summary>
+    /// <summary>
+    /// True when <paramref name="execution"/> is the owner's run of the current version of <paramref name="query"/> and
+    /// the query is public. A run of an earlier version is not: a version that was private (reading private tables)
+    /// would otherwise be published with the query's later public version to anyone holding the run's id (hostile3,
+    /// hostile4); Dune shows a public query's latest results only, as <see cref="SavedQueries.LatestAsync"/> does.
+    /// </summary>
     public static bool IsPublic(Execution execution, SavedQuery? query) =>
-        query is { IsPrivate: false } && execution.QueryId == query.Id && execution.Owner == query.Owner;
+        query is { IsPrivate: false } && execution.QueryId == query.Id && execution.Owner == query.Owner && execution.QueryVersion == query.Version;
 
     /// <summary>
     /// An execution the caller may read the status and result of: its own, or a public one. Anything else

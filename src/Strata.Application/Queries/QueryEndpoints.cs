@@ -109,7 +109,7 @@ public sealed partial class QueryEndpoints(IEndpointStore endpoints, IQueryStore
     {
         var (endpoint, query) = await VisibleAsync(caller, request.Handle, request.Slug, cancellationToken).ConfigureAwait(false);
         var values = new Dictionary<string, ParameterValue>(endpoint.Parameters, StringComparer.Ordinal);
-        var definitions = query.Parameters.ToDictionary(p => p.Key, StringComparer.Ordinal);
+        var definitions = query.Parameters.DistinctBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, StringComparer.Ordinal);
         foreach (var (name, text) in request.Values)
         {
             if (!definitions.TryGetValue(name, out var definition))

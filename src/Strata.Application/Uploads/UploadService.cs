@@ -44,6 +44,7 @@ public sealed partial class UploadService(
         string ns = string.IsNullOrEmpty(request.Namespace) ? throw Invalid("namespace is required") : request.Namespace;
         string name = TableName(request.TableName, "table_name");
         CheckNamespace(request.Owner, ns);
+        CheckDescription(request.Description);
         return (ns, name, Columns(request.Schema));
     }
 
@@ -89,6 +90,7 @@ public sealed partial class UploadService(
         }
         string owner = request.Owner;
         CheckNamespace(owner, owner);
+        CheckDescription(request.Description);
         using var spool = await files.SpoolTextAsync(request.Data, ".csv", cancellationToken).ConfigureAwait(false);
         var columns = await loader.InferCsvAsync(spool.Path, settings.MaxUploadColumns, cancellationToken).ConfigureAwait(false);
         CheckColumnCount(columns.Count);

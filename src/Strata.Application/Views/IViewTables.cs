@@ -19,6 +19,10 @@ public interface IViewTables
     /// is its table's, also before the next refresh applies.</summary>
     Task SetPrivateAsync(string owner, string name, bool isPrivate, CancellationToken cancellationToken);
 
+    /// <summary>The public tables that may hold a view's rows (owner and name of each public <c>result_</c> table), for the
+    /// start-up check that a private view's table is private too.</summary>
+    Task<IReadOnlyList<(string Owner, string Name)>> PublicViewTablesAsync(CancellationToken cancellationToken);
+
     /// <summary>The table's stored bytes and rows, or null when it has none yet.</summary>
     Task<(long Bytes, long Rows)?> SizeAsync(string owner, string name, CancellationToken cancellationToken);
 

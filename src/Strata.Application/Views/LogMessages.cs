@@ -46,4 +46,7 @@ internal static partial class LogMessages
 
     [LoggerMessage(114, LogLevel.Information, "Pipeline {PipelineId} is unfinished and another node holds it: that node runs it")]
     public static partial void PipelineHeldElsewhere(ILogger logger, string pipelineId);
+
+    [LoggerMessage(115, LogLevel.Warning, "Materialized view {View} is private but its table was public (left so by an older version): the table is private now")]
+    public static partial void ViewTableMadePrivate(ILogger logger, string view);
 }

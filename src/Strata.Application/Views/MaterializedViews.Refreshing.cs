@@ -155,6 +155,7 @@ public sealed partial class MaterializedViews
     /// <summary>After a restart (and the executions' own recovery): applies the refreshes that were still in flight.</summary>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
+        await AlignTablePrivacyAsync(cancellationToken).ConfigureAwait(false);
         int count = 0;
         foreach (var view in await store.ListUnappliedViewsAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -162,6 +163,30 @@ public sealed partial class MaterializedViews
             {
                 _ = Track(view, id);
                 count++;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// Makes the table of every private view private (start-up). Code before hostile3 set a view's table's privacy only
+    /// when a refresh applied, so a view made private whose refresh failed, or had not applied yet when the server
+    /// stopped, kept a public table that every owner could read, until its next upsert or applied refresh. Returns how
+    /// many tables were made private.
+    /// </summary>
+    public async Task<int> AlignTablePrivacyAsync(CancellationToken cancellationToken)
+    {
+        int count = 0;
+        foreach (var (owner, name) in await tables.PublicViewTablesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            using (await viewLocks.LockAsync(owner + "." + name, cancellationToken).ConfigureAwait(false))
+            {
+                if (await store.GetViewAsync(owner, name, cancellationToken).ConfigureAwait(false) is { IsPrivate: true } view)
+                {
+                    await tables.SetPrivateAsync(view.Owner, view.Name, true, cancellationToken).ConfigureAwait(false);
+                    LogMessages.ViewTableMadePrivate(logger, view.FullName);
+                    count++;
+                }
             }
         }
         return count;

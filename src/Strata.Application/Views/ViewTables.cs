@@ -67,6 +67,13 @@ public sealed class ViewTables(UploadService uploads, ITableStore store, IResult
         }
     }
 
+    public async Task<IReadOnlyList<(string Owner, string Name)>> PublicViewTablesAsync(CancellationToken cancellationToken) =>
+        // No handle is empty: the tables visible to "" are the public ones.
+        (await store.ListVisibleTablesAsync("", cancellationToken).ConfigureAwait(false))
+            .Where(t => !t.IsPrivate && t.Name.StartsWith("result_", StringComparison.Ordinal))
+            .Select(t => (t.Owner, t.Name))
+            .ToList();
+
     public async Task<(long Bytes, long Rows)?> SizeAsync(string owner, string name, CancellationToken cancellationToken) =>
         await store.GetTableAsync(owner, name, cancellationToken).ConfigureAwait(false) is { } table ? (table.Bytes, table.RowCount) : null;
 

@@ -20,16 +20,27 @@ public static class ExecutionIds
         {
             if (millis <= lastMillis)
             {
-                // Monotonic within a millisecond: increment the random part.
+                // Monotonic within a millisecond, and not guessable: the random part grows by a random step of 1 to 2^40.
+                // It grew by one, so an id taken in the same millisecond as another owner's was that id plus or minus
+                // one, and an execution readable by id (a run of a query made public later) could be found (hostile4).
                 millis = lastMillis;
-                for (int i = LastRandom.Length - 1; i >= 0 && ++LastRandom[i] == 0; i--)
+                Span<byte> step = stackalloc byte[5];
+                RandomNumberGenerator.Fill(step);
+                int carry = 1;
+                for (int i = LastRandom.Length - 1; i >= 0; i--)
                 {
+                    int j = i - (LastRandom.Length - step.Length);
+                    int sum = LastRandom[i] + (j >= 0 ? step[j] : 0) + carry;
+                    LastRandom[i] = (byte)sum;
+                    carry = sum >> 8;
                 }
             }
             else
             {
                 lastMillis = millis;
                 RandomNumberGenerator.Fill(LastRandom);
+                // The top bit clear: room for 2^39 steps within one millisecond before the part could wrap.
+                LastRandom[0] &= 0x7F;
             }
             for (int i = 5; i >= 0; i--)
             {

@@ -32,6 +32,36 @@ public static partial class ParameterSubstitution
     /// <summary>True when the text is a number as a number parameter accepts it.</summary>
     public static bool IsNumber(string text) => NumberPattern().IsMatch(text.Trim());
 
+    /// <summary>Most parameters a saved query defines: each is stored with the query and resolved on every run of it, and
+    /// without a bound a 4 MiB body held 150,000 of them (hostile3, hostile4).</summary>
+    public const int MaxDefinitions = 1000;
+
+    /// <summary>Longest parameter key, in characters.</summary>
+    public const int MaxKeyLength = 256;
+
+    /// <summary>
+    /// Checks a saved query's list of definitions as a whole: at most <see cref="MaxDefinitions"/>, each key once (a
+    /// repeated key made every later run fail with an internal error: the substitution keys them in a dictionary).
+    /// </summary>
+    public static void CheckDefinitions(IReadOnlyCollection<QueryParameter> definitions)
+    {
+        if (definitions.Count > MaxDefinitions)
+        {
+            throw new ParameterException($"parameters: at most {MaxDefinitions.ToString(CultureInfo.InvariantCulture)} per query, got {definitions.Count.ToString(CultureInfo.InvariantCulture)}");
+        }
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var d in definitions)
+        {
+            if (!keys.Add(d.Key))
+            {
+                throw new ParameterException($"parameter '{Shown(d.Key)}' is defined twice");
+            }
+        }
+    }
+
+    /// <summary>A value as an error message shows it: at most 200 characters.</summary>
+    public static string Shown(string value) => value.Length > 200 ? value[..200] + "..." : value;
+
     /// <summary>Validates a parameter definition (on create/update) and returns it with its default in
     /// canonical form (datetimes as <c>YYYY-MM-DD hh:mm:ss</c>).</summary>
     public static QueryParameter ValidateDefinition(QueryParameter p)
@@ -39,6 +69,10 @@ public static partial class ParameterSubstitution
         if (string.IsNullOrWhiteSpace(p.Key))
         {
             throw new ParameterException("parameters: every parameter needs a key");
+        }
+        if (p.Key.Length > MaxKeyLength)
+        {
+            throw new ParameterException($"parameter '{Shown(p.Key)}': a key has at most {MaxKeyLength.ToString(CultureInfo.InvariantCulture)} characters");
         }
         if (!QueryParameter.Types.Contains(p.Type))
         {
@@ -87,13 +121,13 @@ public static partial class ParameterSubstitution
             case "number":
                 if (!NumberPattern().IsMatch(value.Trim()))
                 {
-                    throw new ParameterException($"parameter '{p.Key}' must be a number (e.g. 42 or -1.5), got '{value}'");
+                    throw new ParameterException($"parameter '{p.Key}' must be a number (e.g. 42 or -1.5), got '{Shown(value)}'");
                 }
                 return value.Trim();
             case "datetime":
                 if (!DateTime.TryParseExact(value.Trim(), DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var dt))
                 {
-                    throw new ParameterException($"parameter '{p.Key}' must be a datetime as 'YYYY-MM-DD hh:mm:ss' (or a date 'YYYY-MM-DD'), got '{value}'");
+                    throw new ParameterException($"parameter '{p.Key}' must be a datetime as 'YYYY-MM-DD hh:mm:ss' (or a date 'YYYY-MM-DD'), got '{Shown(value)}'");
                 }
                 return dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             case "enum":
@@ -130,8 +164,7 @@ public static partial class ParameterSubstitution
         var options = p.EnumOptions ?? [];
         string listed = string.Join(", ", options.Take(ListedOptions))
             + (options.Count > ListedOptions ? $", ... ({options.Count.ToString(CultureInfo.InvariantCulture)} options)" : "");
-        string shown = value.Length > 200 ? value[..200] + "..." : value;
-        return new ParameterException($"parameter '{p.Key}' must be one of [{listed}], got '{shown}'");
+        return new ParameterException($"parameter '{p.Key}' must be one of [{listed}], got '{Shown(value)}'");
     }
 
     [GeneratedRegex(@"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")]
@@ -149,11 +182,27 @@ public static partial class ParameterSubstitution
     /// </summary>
     public static Substituted Apply(string sql, IReadOnlyList<QueryParameter> definitions, IReadOnlyDictionary<string, ParameterValue> supplied, long maxBytes = DefaultMaxBytes)
     {
+        // A query stored before its definitions were checked as a whole may name a key twice: a clear error, not a 500.
+        CheckDefinitions(definitions);
         var byKey = definitions.ToDictionary(d => d.Key, StringComparer.Ordinal);
         var unknown = supplied.Keys.Where(k => !byKey.ContainsKey(k)).Order(StringComparer.Ordinal).ToArray();
         if (unknown.Length > 0)
         {
-            throw new ParameterException($"unknown parameters ({string.Join(", ", unknown)})");
+            throw new ParameterException($"unknown parameters ({Shown(string.Join(", ", unknown))})");
+        }
+        // The values are stored with every execution (its parameters), whether the text uses them or not: together they
+        // are held to the bound of the text they would be substituted into.
+        long valueChars = 0;
+        foreach (var v in supplied.Values)
+        {
+            foreach (string x in v.Values)
+            {
+                valueChars += x.Length;
+            }
+        }
+        if (valueChars > maxBytes)
+        {
+            throw new ParameterException($"the parameter values are over the limit of {maxBytes.ToString(CultureInfo.InvariantCulture)} characters together (Strata:MaxSqlBytes); use shorter values");
         }
         var effective = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -95,7 +95,11 @@ public static class EndpointsApi
         var values = query
             .Where(kv => kv.Key.StartsWith("params.", StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key["params.".Length..], kv => kv.Value.ToString(), StringComparer.Ordinal);
-        var execution = await endpoints.ResultAsync(context.Owner(), new EndpointRequest(handle, slug, values, tier, wait), context.RequestAborted).ConfigureAwait(false);
+        Strata.Core.Executions.Execution execution;
+        using (var poll = LongPoll.Enter(context, wait))
+        {
+            execution = await endpoints.ResultAsync(context.Owner(), new EndpointRequest(handle, slug, values, tier, poll.Wait), context.RequestAborted).ConfigureAwait(false);
+        }
         await ResultResponses.ServeJsonAsync(context, await executions.WithQueuePositionAsync(execution, context.RequestAborted).ConfigureAwait(false), pages).ConfigureAwait(false);
     }
 

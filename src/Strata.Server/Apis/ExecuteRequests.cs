@@ -34,7 +34,11 @@ internal static class ExecuteRequests
             request = request with { Idempotency = new IdempotencyRequest(key, RequestHash(context, rawBody)) };
         }
         var result = await executions.SubmitAsync(request, context.RequestAborted).ConfigureAwait(false);
-        var execution = await executions.WaitAsync(result.Execution, wait, context.RequestAborted).ConfigureAwait(false);
+        Execution execution;
+        using (var poll = LongPoll.Enter(context, wait))
+        {
+            execution = await executions.WaitAsync(result.Execution, poll.Wait, context.RequestAborted).ConfigureAwait(false);
+        }
         return new JsonWriterResult(w =>
         {
             w.WriteStartObject();

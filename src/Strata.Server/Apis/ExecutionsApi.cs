@@ -53,7 +53,10 @@ public static class ExecutionsApi
     {
         var wait = LongPoll.Wait(context.Request.Query);
         var execution = await readable.ReadableAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
-        execution = await executions.WaitAsync(execution, wait, context.RequestAborted).ConfigureAwait(false);
+        using (var poll = LongPoll.Enter(context, wait))
+        {
+            execution = await executions.WaitAsync(execution, poll.Wait, context.RequestAborted).ConfigureAwait(false);
+        }
         execution = await executions.WithQueuePositionAsync(execution, context.RequestAborted).ConfigureAwait(false);
         return new JsonWriterResult(w =>
         {

@@ -110,6 +110,10 @@ internal static class QueryRequestParsing
             {
                 throw Invalid("parameters must be a list of {key, type, value}");
             }
+            if (list.GetArrayLength() > ParameterSubstitution.MaxDefinitions)
+            {
+                throw Invalid($"parameters: at most {ParameterSubstitution.MaxDefinitions} per query, got {list.GetArrayLength()}");
+            }
             var result = new List<QueryParameter>();
             var keys = new HashSet<string>(StringComparer.Ordinal);
             foreach (var item in list.EnumerateArray())
@@ -137,7 +141,7 @@ internal static class QueryRequestParsing
                 // A set: checked against the list, 60,000 definitions (a 3 MB body) took minutes of a request thread.
                 if (!keys.Add(key))
                 {
-                    throw Invalid($"parameter '{key}' is defined twice");
+                    throw Invalid($"parameter '{ParameterSubstitution.Shown(key)}' is defined twice");
                 }
                 result.Add(definition);
             }
@@ -145,11 +149,21 @@ internal static class QueryRequestParsing
         }
         if (body.TryGetProperty("query_parameters", out var dict) && dict.ValueKind == JsonValueKind.Object)
         {
-            return dict.EnumerateObject().Select(p =>
+            var defaults = dict.EnumerateObject().Select(p =>
             {
                 string value = DefaultText(p.Name, p.Value);
-                return new QueryParameter(p.Name, ParameterSubstitution.IsNumber(value) ? "number" : "text", value);
+                return Validated(new QueryParameter(p.Name, ParameterSubstitution.IsNumber(value) ? "number" : "text", value));
             }).ToList();
+            // JSON allows a name twice in an object: checked here as the list form is, and held to the same count.
+            try
+            {
+                ParameterSubstitution.CheckDefinitions(defaults);
+            }
+            catch (ParameterException e)
+            {
+                throw Invalid(e.Message);
+            }
+            return defaults;
         }
         return null;
     }

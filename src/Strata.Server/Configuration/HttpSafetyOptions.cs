@@ -35,6 +35,11 @@ public sealed class HttpSafetyOptions
     [Range(-1, 1_000_000)]
     public int MaxConnectionsPerAddress { get; set; }
 
+    /// <summary>Long polls (<c>wait=</c> on status, execute and endpoint results) one owner holds at once; past it a
+    /// request is answered at once with the state as it is. 0: no limit. Each holds a connection for up to 60 s.</summary>
+    [Range(0, 1_000_000)]
+    public int MaxWaitsPerOwner { get; set; } = 100;
+
     /// <summary>When true, CSV results neutralise spreadsheet formulas unless a request says csv_safe=false.</summary>
     public bool CsvFormulaSafe { get; set; }
 }

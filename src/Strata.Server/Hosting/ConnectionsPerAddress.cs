@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Connections;
 
 namespace Strata.Server.Hosting;
@@ -13,14 +13,26 @@ namespace Strata.Server.Hosting;
 /// mapped into IPv6 counts as the IPv4 address. A connection past the limit is closed at once. See decisions
 /// ("Connections per client address").
 /// </summary>
-public sealed class ConnectionsPerAddress(long limit)
+public sealed class ConnectionsPerAddress : IDisposable
 {
-    private readonly ConcurrentDictionary<IPAddress, int> open = new();
+    // One concurrency limiter per address group, no queue: a connection past the limit is refused at once. The
+    // partitioned limiter drops a group's limiter once it has been idle (all permits back) for a while, so addresses
+    // seen once are not kept.
+    private readonly PartitionedRateLimiter<IPAddress> limiter;
 
-    public long Limit { get; } = limit;
+    public ConnectionsPerAddress(long limit)
+    {
+        Limit = limit;
+        int permits = (int)Math.Clamp(limit, 1, int.MaxValue);
+        limiter = PartitionedRateLimiter.Create<IPAddress, IPAddress>(group => RateLimitPartition.GetConcurrencyLimiter(group,
+            _ => new ConcurrencyLimiterOptions { PermitLimit = permits, QueueLimit = 0 }));
+    }
+
+    public long Limit { get; }
 
     /// <summary>Connections counted now for the address's group (for tests and diagnostics).</summary>
-    public int OpenFor(IPAddress address) => open.TryGetValue(Group(address), out int n) ? n : 0;
+    public int OpenFor(IPAddress address) =>
+        limiter.GetStatistics(Group(address)) is { } statistics ? (int)(Math.Clamp(Limit, 1, int.MaxValue) - statistics.CurrentAvailablePermits) : 0;
 
     /// <summary>
     /// The limit per address: the configured number; 0 (the default) is a quarter of the connection limit, at least
@@ -43,56 +55,16 @@ public sealed class ConnectionsPerAddress(long limit)
             await next(context).ConfigureAwait(false);
             return;
         }
-        var group = Group(address);
-        if (!TryEnter(group))
+        using var lease = limiter.AttemptAcquire(Group(address));
+        if (!lease.IsAcquired)
         {
             // Returning without running the rest of the pipeline ends the connection.
             return;
         }
-        try
-        {
-            await next(context).ConfigureAwait(false);
-        }
-        finally
-        {
-            Leave(group);
-        }
+        await next(context).ConfigureAwait(false);
     };
 
-    internal bool TryEnter(IPAddress group)
-    {
-        while (true)
-        {
-            int current = open.GetOrAdd(group, 0);
-            if (current >= Limit)
-            {
-                return false;
-            }
-            if (open.TryUpdate(group, current + 1, current))
-            {
-                return true;
-            }
-        }
-    }
-
-    internal void Leave(IPAddress group)
-    {
-        while (true)
-        {
-            if (!open.TryGetValue(group, out int current))
-            {
-                return;
-            }
-            // The last connection of a group removes its entry, so addresses seen once are not kept.
-            bool done = current <= 1
-                ? open.TryRemove(new KeyValuePair<IPAddress, int>(group, current))
-                : open.TryUpdate(group, current - 1, current);
-            if (done)
-            {
-                return;
-            }
-        }
-    }
+    public void Dispose() => limiter.Dispose();
 
     /// <summary>The address a connection is counted under: IPv4 as is, IPv6 by its /64 network.</summary>
     public static IPAddress Group(IPAddress address)

@@ -27,6 +27,7 @@ public static class HttpHardening
         builder.Services.AddOptions<HttpSafetyOptions>().BindConfiguration(StrataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<RouteMethods>();
+        builder.Services.AddSingleton<LongPollSlots>();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             // Kestrel answers its own limits with an empty body before any middleware runs. Its limits are

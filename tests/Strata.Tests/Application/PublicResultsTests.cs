@@ -53,6 +53,25 @@ public sealed class PublicResultsTests
     }
 
     [Fact]
+    public async Task A_run_of_an_earlier_private_version_stays_the_owners_when_the_query_is_made_public()
+    {
+        // hostile4: alice's run of version 1 (private, reading her private table) became readable by id once she edited
+        // the query and made it public.
+        await using var h = await ExecutionHarness.CreateAsync();
+        var access = new PublicResults(h.Store, h.Store, h.Service);
+        h.StartWorker();
+        var (id, query) = await CreateAsync(h, isPrivate: true);
+        string first = await RunAsync(h, query, "alice");
+        await h.Queries.UpdateAsync(query, new SavedQueryChanges(Sql: "select 2"), CancellationToken.None);
+        await h.Queries.SetFlagAsync("alice", id, q => q with { IsPrivate = false }, CancellationToken.None);
+        var hidden = await Assert.ThrowsAsync<UseCaseException>(() => access.ReadableAsync("bob", first, CancellationToken.None));
+        Assert.Equal((UseCaseError.NotFound, "Execution not found"), (hidden.Error, hidden.Message));
+        Assert.Equal(first, (await access.ReadableAsync("alice", first, CancellationToken.None)).Id);
+        string second = await RunAsync(h, await h.Queries.GetOwnedAsync("alice", id, CancellationToken.None), "alice");
+        Assert.Equal(second, (await access.ReadableAsync("bob", second, CancellationToken.None)).Id);
+    }
+
+    [Fact]
     public async Task A_private_querys_results_are_the_owners_only_also_after_it_was_public()
     {
         await using var h = await ExecutionHarness.CreateAsync();

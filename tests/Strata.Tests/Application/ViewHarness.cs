@@ -121,6 +121,12 @@ internal sealed class FakeViewTables : IViewTables
         return Task.CompletedTask;
     }
 
+    /// <summary>Tables public as stored (owner, name), for the start-up privacy check.</summary>
+    public ConcurrentDictionary<(string Owner, string Name), bool> Public { get; } = new();
+
+    public Task<IReadOnlyList<(string Owner, string Name)>> PublicViewTablesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<(string Owner, string Name)>>(Public.Keys.Where(k => !Privacy.TryGetValue(k.Name, out bool p) || !p).ToList());
+
     public Task<(long Bytes, long Rows)?> SizeAsync(string owner, string name, CancellationToken cancellationToken) =>
         Task.FromResult<(long, long)?>(Replaced.Any(r => r.View == name) ? (100, 1) : null);
 

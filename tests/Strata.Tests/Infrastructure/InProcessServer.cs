@@ -2,6 +2,7 @@ extern alias server;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Strata.Tests.Infrastructure;
 
@@ -66,6 +67,10 @@ public sealed class InProcessServer : IAsyncDisposable
         }
         return new InProcessServer(dataDir, settings);
     });
+
+    /// <summary>A service of the server's container (for tests that look at what the server holds).</summary>
+    public T Services<T>()
+        where T : notnull => factory.Services.GetRequiredService<T>();
 
     public HttpClient NewClient(string? key)
     {
