@@ -134,13 +134,17 @@ public sealed class ChainIngest(
         BlockPrefetcher Prefetch(long from) => new(
             (numbers, ct) => FetchChunkAsync(capabilities, numbers, ct), from, end, request.RequestBlocks, request.BatchBlocks, request.BatchRows, cancellationToken);
         var prefetch = Prefetch(start);
+        var clock = Stopwatch.StartNew();
+        long waitedTicks = 0, commitTicks = 0;
+        long next = start;
         try
         {
-            long next = start;
             int refetches = 0;
             while (next <= end)
             {
+                long waitStart = Stopwatch.GetTimestamp();
                 var batch = await NextBatchAsync(prefetch, request).ConfigureAwait(false);
+                waitedTicks += Stopwatch.GetTimestamp() - waitStart;
                 if (batch.Count == 0 || batch[0].Number != next)
                 {
                     throw new InvalidOperationException($"Chain {chain.Chain}: the blocks fetched after {next - 1} do not start at {next}.");
@@ -158,7 +162,9 @@ public sealed class ChainIngest(
                     continue;
                 }
                 refetches = 0;
+                long commitStart = Stopwatch.GetTimestamp();
                 chain = await CommitAsync(chain, batch, progress, cancellationToken).ConfigureAwait(false);
+                commitTicks += Stopwatch.GetTimestamp() - commitStart;
                 next = batch[^1].Number + 1;
                 compaction.Writer.TryWrite(true);
             }
@@ -168,6 +174,11 @@ public sealed class ChainIngest(
             await prefetch.DisposeAsync().ConfigureAwait(false);
             compaction.Writer.TryComplete();
             await compacting.ConfigureAwait(false);
+        }
+        if (next > start)
+        {
+            IngestLog.Ingested(logger, chain.Chain, start, next - 1, clock.ElapsedMilliseconds,
+                (long)Stopwatch.GetElapsedTime(0, waitedTicks).TotalMilliseconds, (long)Stopwatch.GetElapsedTime(0, commitTicks).TotalMilliseconds);
         }
         return chain;
     }
@@ -329,7 +340,10 @@ public sealed class ChainIngest(
             {
                 throw new ChainNodeException($"Block {numbers[i]}'s receipts belong to another block of that number (a reorg at the head).");
             }
-            fetched.Add(new FetchedBlock(block, receipts[i], traces[i]));
+            var one = new FetchedBlock(block, receipts[i], traces[i]);
+            // Mapped here, in the prefetch stage: chunks map concurrently, and while a batch is written.
+            one.MapAhead();
+            fetched.Add(one);
         }
         return fetched;
     }
