@@ -26,6 +26,17 @@ public sealed record IngestRequest(string Chain, long? From = null, long? To = n
 
     public const long DefaultBatchRows = 50_000;
 
+    /// <summary>
+    /// Whether a batch, once it holds a tenth of either bound (<see cref="MinBatchShare"/>), takes only the blocks
+    /// fetched already and is committed instead of waiting for more: commits overlap fetching (the batch after
+    /// is what was fetched while one was written), and the last commit of a range is small. False: every batch
+    /// waits to fill its bounds (or the range's end).
+    /// </summary>
+    public bool TakeReady { get; init; } = true;
+
+    /// <summary>The share of <see cref="BatchBlocks"/> or <see cref="BatchRows"/> a batch waits for when <see cref="TakeReady"/>.</summary>
+    public const int MinBatchShare = 10;
+
     /// <summary>Blocks per JSON-RPC batch request; a commit's requests go out concurrently.</summary>
     public int RequestBlocks { get; init; } = 10;
 }
@@ -183,13 +194,36 @@ public sealed class ChainIngest(
         return chain;
     }
 
-    /// <summary>The next batch: blocks in order until <see cref="IngestRequest.BatchBlocks"/> of them, or until the next would take the rows past <see cref="IngestRequest.BatchRows"/> (a block alone over it is a batch of its own).</summary>
-    private static async Task<List<FetchedBlock>> NextBatchAsync(BlockPrefetcher prefetch, IngestRequest request)
+    /// <summary>
+    /// The next batch: blocks in order until <see cref="IngestRequest.BatchBlocks"/> of them, or until the next would take
+    /// the rows past <see cref="IngestRequest.BatchRows"/> (a block alone over it is a batch of its own); with
+    /// <see cref="IngestRequest.TakeReady"/>, also when the next block is not fetched yet and the batch holds a tenth of
+    /// either bound.
+    /// </summary>
+    internal static async Task<List<FetchedBlock>> NextBatchAsync(BlockPrefetcher prefetch, IngestRequest request)
     {
         var batch = new List<FetchedBlock>();
         long rows = 0;
-        while (batch.Count < request.BatchBlocks && await prefetch.NextAsync().ConfigureAwait(false) is { } block)
+        int minBlocks = Math.Max(1, request.BatchBlocks / IngestRequest.MinBatchShare);
+        long minRows = Math.Max(1, request.BatchRows / IngestRequest.MinBatchShare);
+        while (batch.Count < request.BatchBlocks)
         {
+            FetchedBlock? block;
+            if (request.TakeReady && (batch.Count >= minBlocks || rows >= minRows))
+            {
+                if (!prefetch.TryNext(out block))
+                {
+                    break;
+                }
+            }
+            else
+            {
+                block = await prefetch.NextAsync().ConfigureAwait(false);
+            }
+            if (block is null)
+            {
+                break;
+            }
             long blockRows = ChainRows.AtMost(block);
             if (batch.Count > 0 && rows + blockRows > request.BatchRows)
             {
