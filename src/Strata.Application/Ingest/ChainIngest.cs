@@ -29,10 +29,11 @@ public sealed record IngestRequest(string Chain, long? From = null, long? To = n
     /// <summary>
     /// Whether a batch, once it holds a tenth of either bound (<see cref="MinBatchShare"/>), takes only the blocks
     /// fetched already and is committed instead of waiting for more: commits overlap fetching (the batch after
-    /// is what was fetched while one was written), and the last commit of a range is small. False: every batch
-    /// waits to fill its bounds (or the range's end).
+    /// is what was fetched while one was written), and the last commit of a range is small. Off by default: on the
+    /// shared 2-core machine (load ~120) the many smaller commits cost more than the overlap saved (each commit has a
+    /// fixed cost of five Parquet parts; docs/notes/ingest4.md). False: every batch waits to fill its bounds (or the range's end).
     /// </summary>
-    public bool TakeReady { get; init; } = true;
+    public bool TakeReady { get; init; }
 
     /// <summary>The share of <see cref="BatchBlocks"/> or <see cref="BatchRows"/> a batch waits for when <see cref="TakeReady"/>.</summary>
     public const int MinBatchShare = 10;
