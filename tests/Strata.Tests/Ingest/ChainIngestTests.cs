@@ -158,7 +158,7 @@ public sealed class ChainIngestTests
             var traces = await node.TraceBlocksAsync(numbers, ct);
             return numbers.Select((n, i) => new FetchedBlock(node.Block(n), receipts[i], traces[i])).ToList();
         }
-        var ready = new IngestRequest("devnet") { BatchBlocks = 100, BatchRows = 1_000_000, RequestBlocks = 10 };
+        var ready = new IngestRequest("devnet") { BatchBlocks = 100, BatchRows = 1_000_000, RequestBlocks = 10, TakeReady = true };
         await using (var prefetch = new BlockPrefetcher(Fetch, 0, 59, 10, 100, 1_000_000, CancellationToken.None))
         {
             // A tenth of 100 blocks is waited for; then chunk 1 is not fetched yet, so the batch ends.
