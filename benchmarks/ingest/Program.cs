@@ -8,7 +8,7 @@ using Strata.Tests.Infrastructure;
 //   baseline   --rpc URL --from 0 --to N [--concurrency 8] [--request-blocks 10]
 //              (the fetch-only client against a running node)
 //   throughput --blocks 10000 [--per-block 6] [--concurrency 8] [--request-blocks 10] [--batch-blocks 100,1000]
-//              [--cli path/strata.dll,other/strata.dll] [--go-file PATH] [--extra "--batch-rows 50000"]
+//              [--cli path/strata.dll,other/strata.dll] [--go-file PATH] [--extra "--batch-rows 50000"] [--rounds 3]
 //              (anvil with that many blocks of mixed activity; the fetch-only client, then
 //              `strata ingest` (the Release CLI, a real process; each --cli build in turn, e.g. the
 //              branch's base beside it; --extra goes to the last one), then the fetch-only client again. --go-file: after generating,
@@ -68,33 +68,46 @@ switch (command)
         var clis = Option("cli", IngestProcess.CliDll).Split(',');
         string extraText = Option("go-file", "") is { Length: > 0 } goFile && File.ReadAllText(goFile).Trim() is { Length: > 0 } written ? written : Option("extra", "");
         string[] extra = extraText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var before = await FetchBaseline.RunAsync(node.Url, 0, head, requestBlocks, concurrency, ct);
-        // One strata ingest per --batch-blocks value (comma-separated: blocks per commit), each into a new data directory.
-        var runs = new List<(string Cli, int Batch, TimeSpan Time, string Summary)>();
-        foreach (string cli in clis)
-        foreach (int batch in Option("batch-blocks", "100").Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture)))
+        // Rounds: the fetch-only client, then each CLI (and batch size) in turn; a last fetch-only run after them. Each
+        // ingest run's ratio is to the mean of the fetch-only runs just before and just after its round, so that a change
+        // of the machine's load during a run moves both sides of the ratio.
+        int rounds = Int("rounds", 1);
+        var fetches = new List<FetchResult> { await FetchBaseline.RunAsync(node.Url, 0, head, requestBlocks, concurrency, ct) };
+        var runs = new List<(int Round, string Cli, int Batch, TimeSpan Time, string Summary)>();
+        for (int round = 0; round < rounds; round++)
         {
-            string dataDir = Path.Combine(Path.GetTempPath(), "strata-ingest-bench-" + Guid.NewGuid().ToString("N"));
-            var (time, summary) = await IngestProcess.RunAsync(dataDir, node.Url, head, concurrency, ct, batch, cli, cli == clis[^1] ? extra : []);
-            runs.Add((cli, batch, time, summary));
-            Console.Error.WriteLine($"{cli} {batch}: {time.TotalSeconds:F1} s; {summary}");
-            try
+            foreach (string cli in clis)
+            foreach (int batch in Option("batch-blocks", "100").Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture)))
             {
-                Directory.Delete(dataDir, true);
+                string dataDir = Path.Combine(Path.GetTempPath(), "strata-ingest-bench-" + Guid.NewGuid().ToString("N"));
+                var (time, summary) = await IngestProcess.RunAsync(dataDir, node.Url, head, concurrency, ct, batch, cli, cli == clis[^1] ? extra : []);
+                runs.Add((round, cli, batch, time, summary));
+                Console.Error.WriteLine($"round {round + 1}, {cli} {batch}: {time.TotalSeconds:F1} s; load {File.ReadAllText("/proc/loadavg").Trim()}; {summary}");
+                try
+                {
+                    Directory.Delete(dataDir, true);
+                }
+                catch (IOException)
+                {
+                }
             }
-            catch (IOException)
-            {
-            }
+            fetches.Add(await FetchBaseline.RunAsync(node.Url, 0, head, requestBlocks, concurrency, ct));
+            Console.Error.WriteLine($"fetch-only after round {round + 1}: {fetches[^1].Elapsed.TotalSeconds:F1} s");
         }
-        var after = await FetchBaseline.RunAsync(node.Url, 0, head, requestBlocks, concurrency, ct);
-        double fetch = (before.Elapsed.TotalSeconds + after.Elapsed.TotalSeconds) / 2;
         long blocks = head + 1;
-        Console.WriteLine($"| CLI | blocks | transactions | rows | fetch-only s (before, after) | blocks per commit | strata ingest s | blocks/s | rows/s | ratio to fetch-only |");
-        Console.WriteLine($"|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var (cli, batch, time, summary) in runs)
+        Console.WriteLine($"| round | CLI | blocks | transactions | rows | fetch-only s (before, after) | blocks per commit | strata ingest s | blocks/s | rows/s | ratio to fetch-only |");
+        Console.WriteLine($"|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var (round, cli, batch, time, summary) in runs)
         {
             long rows = IngestProcess.Rows(summary);
-            Console.WriteLine($"| {cli} | {blocks} | {activity.Sent.Count} | {rows} | {before.Elapsed.TotalSeconds:F1}, {after.Elapsed.TotalSeconds:F1} | {batch} | {time.TotalSeconds:F1} | {blocks / time.TotalSeconds:F0} | {rows / time.TotalSeconds:F0} | {fetch / time.TotalSeconds:F2} |");
+            var (before, after) = (fetches[round], fetches[round + 1]);
+            double fetch = (before.Elapsed.TotalSeconds + after.Elapsed.TotalSeconds) / 2;
+            Console.WriteLine($"| {round + 1} | {cli} | {blocks} | {activity.Sent.Count} | {rows} | {before.Elapsed.TotalSeconds:F1}, {after.Elapsed.TotalSeconds:F1} | {batch} | {time.TotalSeconds:F1} | {blocks / time.TotalSeconds:F0} | {rows / time.TotalSeconds:F0} | {fetch / time.TotalSeconds:F2} |");
+        }
+        foreach (string cli in clis)
+        {
+            var ratios = runs.Where(r => r.Cli == cli).Select(r => (fetches[r.Round].Elapsed.TotalSeconds + fetches[r.Round + 1].Elapsed.TotalSeconds) / 2 / r.Time.TotalSeconds).Order().ToList();
+            Console.WriteLine($"\n{cli}: median ratio to fetch-only {ratios[ratios.Count / 2]:F2} over {ratios.Count} runs ({string.Join(", ", ratios.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))})");
         }
         return 0;
     }

@@ -68,7 +68,41 @@ internal sealed class BlockPrefetcher : IAsyncDisposable
         return current[position++];
     }
 
-    /// <summary>Gives back the block <see cref="NextAsync"/> returned last: the next call returns it again.</summary>
+    /// <summary>
+    /// The next block in order if it is fetched already, without waiting: false when its chunk is still in flight or
+    /// the range is done. A chunk that failed throws here, as in <see cref="NextAsync"/>.
+    /// </summary>
+    public bool TryNext(out FetchedBlock? block)
+    {
+        if (pushedBack is { } back)
+        {
+            pushedBack = null;
+            block = back;
+            return true;
+        }
+        while (position == current.Count)
+        {
+            stop.Token.ThrowIfCancellationRequested();
+            (int Blocks, Task<IReadOnlyList<FetchedBlock>> Fetch) chunk;
+            lock (gate)
+            {
+                if (!chunks.TryPeek(out chunk) || !chunk.Fetch.IsCompleted)
+                {
+                    block = null;
+                    return false;
+                }
+                chunks.Dequeue();
+                blocksAhead -= chunk.Blocks;
+            }
+            current = chunk.Fetch.GetAwaiter().GetResult();
+            position = 0;
+            Refill();
+        }
+        block = current[position++];
+        return true;
+    }
+
+    /// <summary>Gives back the block <see cref="NextAsync"/> or <see cref="TryNext"/> returned last: the next call returns it again.</summary>
     public void PushBack(FetchedBlock block) => pushedBack = block;
 
     private void Refill()

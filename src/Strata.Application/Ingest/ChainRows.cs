@@ -6,6 +6,26 @@ namespace Strata.Application.Ingest;
 public sealed record FetchedBlock(NodeBlock Block, IReadOnlyList<NodeReceipt> Receipts, IReadOnlyList<NodeTrace> Traces)
 {
     public long Number => Hex.Long(Block.Number, "block number");
+
+    /// <summary>The block's rows, mapped ahead of its commit by <see cref="MapAhead"/>; null until then, or when mapping failed.</summary>
+    internal ChainRows? Mapped { get; private set; }
+
+    /// <summary>
+    /// Maps the block to rows now (in the prefetch stage, off the commit path). A block that does not map (a malformed
+    /// answer, or receipts of another block of that number while the head moved) is left unmapped: its batch's
+    /// consistency check refetches it, or its commit maps it again and fails naming the field, as without this.
+    /// </summary>
+    public void MapAhead()
+    {
+        try
+        {
+            Mapped = ChainRows.From([this]);
+        }
+        catch (FormatException)
+        {
+            Mapped = null;
+        }
+    }
 }
 
 /// <summary>
@@ -53,7 +73,17 @@ public sealed class ChainRows
         var result = new ChainRows();
         foreach (var block in blocks)
         {
-            result.Add(block);
+            if (block.Mapped is { } mapped)
+            {
+                foreach (var (table, list) in mapped.rows)
+                {
+                    result.rows[table].AddRange(list);
+                }
+            }
+            else
+            {
+                result.Add(block);
+            }
         }
         return result;
     }

@@ -14,7 +14,7 @@ public sealed class ChainIngestTests
     {
         await using var h = await IngestHarness.StartAsync();
         var node = new FakeChainNode { Head = 250 };
-        var status = await h.RunAsync(node, new IngestRequest("devnet") { BatchBlocks = 100, RequestBlocks = 10 });
+        var status = await h.RunAsync(node, new IngestRequest("devnet") { BatchBlocks = 100, RequestBlocks = 10, TakeReady = false });
         Assert.Equal(250, status.LastCommitted);
         Assert.Equal(251, status.Blocks);
         // One part per table per commit: 3 commits.
@@ -48,7 +48,7 @@ public sealed class ChainIngestTests
         var rowsOf = numbers.Select(n => ChainRows.AtMost(new FetchedBlock(node.Block(n), receipts[(int)n], traces[(int)n]))).ToArray();
         Assert.Equal([1L, 3, 8, 13], rowsOf[..4]);
 
-        var status = await h.RunAsync(node, new IngestRequest("devnet") { BatchBlocks = batchBlocks, BatchRows = batchRows, RequestBlocks = 3 });
+        var status = await h.RunAsync(node, new IngestRequest("devnet") { BatchBlocks = batchBlocks, BatchRows = batchRows, RequestBlocks = 3, TakeReady = false });
         Assert.Equal(40, status.Blocks);
         var commits = new List<(long First, long Last)>();
         foreach (string part in await h.FilesOfAsync("devnet", ChainTable.Blocks))
@@ -141,6 +141,44 @@ public sealed class ChainIngestTests
                 """, "full", "lean");
             Assert.True(long.Parse(counts[0][0], System.Globalization.CultureInfo.InvariantCulture) > 0, name);
             Assert.Equal("0|0", $"{counts[0][1]}|{counts[0][2]}");
+        }
+    }
+
+    [Fact]
+    public async Task Past_a_tenth_of_its_bounds_a_batch_takes_only_the_blocks_fetched_already()
+    {
+        var node = new FakeChainNode { Head = 59 };
+        // Chunks of 10 blocks; each chunk after the first answers only when the test opens its gate.
+        var gates = Enumerable.Range(0, 6).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        gates[0].SetResult();
+        async Task<IReadOnlyList<FetchedBlock>> Fetch(List<long> numbers, CancellationToken ct)
+        {
+            await gates[numbers[0] / 10].Task.WaitAsync(ct);
+            var receipts = await node.BlockReceiptsAsync(numbers, ct);
+            var traces = await node.TraceBlocksAsync(numbers, ct);
+            return numbers.Select((n, i) => new FetchedBlock(node.Block(n), receipts[i], traces[i])).ToList();
+        }
+        var ready = new IngestRequest("devnet") { BatchBlocks = 100, BatchRows = 1_000_000, RequestBlocks = 10, TakeReady = true };
+        await using (var prefetch = new BlockPrefetcher(Fetch, 0, 59, 10, 100, 1_000_000, CancellationToken.None))
+        {
+            // A tenth of 100 blocks is waited for; then chunk 1 is not fetched yet, so the batch ends.
+            var first = await ChainIngest.NextBatchAsync(prefetch, ready);
+            Assert.Equal(Enumerable.Range(0, 10).Select(n => (long)n), first.Select(b => b.Number));
+            var second = ChainIngest.NextBatchAsync(prefetch, ready);
+            Assert.False(second.IsCompleted);
+            gates[1].SetResult();
+            Assert.Equal(Enumerable.Range(10, 10).Select(n => (long)n), (await second).Select(b => b.Number));
+        }
+
+        // Without TakeReady the batch waits for its bound.
+        foreach (var gate in gates[1..])
+        {
+            gate.TrySetResult();
+        }
+        await using (var prefetch = new BlockPrefetcher(Fetch, 0, 59, 10, 100, 1_000_000, CancellationToken.None))
+        {
+            var whole = await ChainIngest.NextBatchAsync(prefetch, ready with { BatchBlocks = 50, TakeReady = false });
+            Assert.Equal(Enumerable.Range(0, 50).Select(n => (long)n), whole.Select(b => b.Number));
         }
     }
 
