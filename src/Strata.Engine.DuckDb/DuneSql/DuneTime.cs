@@ -47,44 +47,27 @@ public static unsafe class DuneTime
     /// <summary>Registers dune_plus and dune_minus on the connection's database (a definition, made before the lock).</summary>
     public static void Register(DuckDBConnection connection)
     {
-        IntPtr con = connection.NativeConnection.DangerousGetHandle();
+        var pending = new Dictionary<string, List<IntPtr>>(StringComparer.Ordinal);
         foreach (var (name, negate) in new[] { ("dune_plus", false), ("dune_minus", true) })
         {
-            IntPtr set = DuneNative.CreateScalarSet(name);
-            var functions = new List<IntPtr>();
-            try
+            pending[name] = [];
+            for (int left = 0; left < Types.Length; left++)
             {
-                for (int left = 0; left < Types.Length; left++)
-                {
-                    IntPtr function = DuneNative.CreateScalar();
-                    functions.Add(function);
-                    DuneNative.ScalarName(function, name);
-                    IntPtr type = DuneNative.CreateType((int)Types[left]);
-                    IntPtr interval = DuneNative.CreateType((int)DuckDBType.Interval);
-                    DuneNative.ScalarParameter(function, type);
-                    DuneNative.ScalarParameter(function, interval);
-                    DuneNative.ScalarReturn(function, type);
-                    DuneNative.DestroyType(ref type);
-                    DuneNative.DestroyType(ref interval);
-                    DuneNative.ScalarBody(function, &Rows);
-                    DuneNative.ScalarExtra(function, left | (negate ? 0x100 : 0), IntPtr.Zero);
-                    DuneNative.AddToScalarSet(set, function);
-                }
-                if (DuneNative.RegisterScalarSet(con, set) != 0)
-                {
-                    throw new InvalidOperationException($"Could not register the function {name}.");
-                }
-            }
-            finally
-            {
-                DuneNative.DestroyScalarSet(ref set);
-                for (int i = 0; i < functions.Count; i++)
-                {
-                    IntPtr function = functions[i];
-                    DuneNative.DestroyScalar(ref function);
-                }
+                IntPtr function = DuneNative.CreateScalar();
+                pending[name].Add(function);
+                DuneNative.ScalarName(function, name);
+                IntPtr type = DuneNative.CreateType((int)Types[left]);
+                IntPtr interval = DuneNative.CreateType((int)DuckDBType.Interval);
+                DuneNative.ScalarParameter(function, type);
+                DuneNative.ScalarParameter(function, interval);
+                DuneNative.ScalarReturn(function, type);
+                DuneNative.DestroyType(ref type);
+                DuneNative.DestroyType(ref interval);
+                DuneNative.ScalarBody(function, &Rows);
+                DuneNative.ScalarExtra(function, left | (negate ? 0x100 : 0), IntPtr.Zero);
             }
         }
+        DuneInt256.RegisterSets(connection.NativeConnection.DangerousGetHandle(), pending);
     }
 
     /// <summary>DuckDB's interval: months, days and microseconds, each applied on its own.</summary>

@@ -108,4 +108,22 @@ public sealed class DuneSqlTimeNativeTests : IDisposable
     [InlineData("SELECT typeof(from_unixtime_nanos(100))", "TIMESTAMP WITH TIME ZONE")]
     [InlineData("SELECT to_unixtime(from_iso8601_timestamp_nanos('2020-05-11T11:15:05.123456789+01:00'))", "1589192105.123456")]
     public void Nanosecond_parsers_give_the_instant(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
+
+    [Theory]
+    // Trino's aggregate.md: listagg(x, separator) WITHIN GROUP (ORDER BY …) skips NULLs; no separator is the empty string.
+    [InlineData("SELECT listagg(value, ',') WITHIN GROUP (ORDER BY value) csv_value FROM (VALUES ('a'), ('c'), ('b')) t(value)", "a,b,c")]
+    [InlineData("SELECT listagg(x, ', ') WITHIN GROUP (ORDER BY x DESC) FROM (VALUES ('b'), ('a'), (NULL), ('c')) t(x)", "c, b, a")]
+    [InlineData("SELECT listagg(x) WITHIN GROUP (ORDER BY x) FROM (VALUES ('b'), ('a')) t(x)", "ab")]
+    [InlineData("SELECT listagg(x, ',') WITHIN GROUP (ORDER BY x) FROM (VALUES ('b')) t(x) WHERE x = 'z'", "NULL")]
+    [InlineData("SELECT max(l) FROM (SELECT id, listagg(v, ',') WITHIN GROUP (ORDER BY v DESC) AS l FROM (VALUES (1, 'a'), (1, 'b'), (2, 'c')) t(id, v) GROUP BY id)", "c")]
+    [InlineData("SELECT min(l) FROM (SELECT id, listagg(v, ',') WITHIN GROUP (ORDER BY v DESC) AS l FROM (VALUES (1, 'a'), (1, 'b'), (2, 'c')) t(id, v) GROUP BY id)", "b,a")]
+    public void Listagg_within_group_as_Trino(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
+
+    [Fact]
+    public void Listagg_on_overflow_is_refused_naming_it()
+    {
+        const string sql = "SELECT listagg(x, ',' ON OVERFLOW TRUNCATE) WITHIN GROUP (ORDER BY x) FROM (VALUES ('a')) t(x)";
+        var e = Assert.Throws<Strata.Core.Engine.QueryFailedException>(() => Strata.Engine.DuckDb.DuneSql.DuneSqlTranslator.Translate(sql));
+        Assert.Contains("Function listagg: ON OVERFLOW is not supported", e.Error.Message, StringComparison.Ordinal);
+    }
 }
