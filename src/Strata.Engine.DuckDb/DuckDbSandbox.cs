@@ -72,6 +72,18 @@ public sealed partial class DuckDbEngine
             DuneSql.DuneHashes.Register(connection);
             DuneSql.DuneDistributions.Register(connection);
             DuneSql.DuneJsonFunctions.Register(connection);
+            if (request.Dialect == Strata.Core.Queries.SqlDialect.DuneSql)
+            {
+                // Registered only for a text that calls them (a catalog change each).
+                if (DuneSql.DuneTime.UsedBy(request.Sql))
+                {
+                    DuneSql.DuneTime.Register(connection);
+                }
+                if (DuneSql.DuneRadix.UsedBy(request.Sql))
+                {
+                    DuneSql.DuneRadix.Register(connection);
+                }
+            }
             var setup = new StringBuilder();
             setup.Append(CultureInfo.InvariantCulture, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS {DemoCatalog} (READ_ONLY);\n");
             setup.Append("ATTACH ':memory:' AS dune;\nUSE dune;\n");

@@ -10,7 +10,7 @@ internal static class DuneFunctions
 {
     static DuneFunctions()
     {
-        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneBase58.Templates(), DuneChainAddresses.Templates(), DuneWildFunctions.Templates(), DuneDistributions.Templates(), DuneTrinoFunctions.Templates() })
+        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneBase58.Templates(), DuneChainAddresses.Templates(), DuneWildFunctions.Templates(), DuneDistributions.Templates(), DuneTrinoFunctions.Templates(), DuneRadix.Templates(), DuneTime.Templates() })
         {
             foreach (var (key, template) in family)
             {
@@ -82,7 +82,7 @@ internal static class DuneFunctions
         [("to_utf8", 1)] = "encode($1)",
         [("keccak", 1)] = "dune_keccak($1)", // native, DuneKeccak.cs
         // dates and times
-        [("date_add", 3)] = "($3 + CAST($2 AS BIGINT) * CAST('1 ' || $1 AS INTERVAL))", // a typed macro here failed on correlated columns (decision 94)
+        [("date_add", 3)] = "dune_plus($3, CAST($2 AS BIGINT) * CAST('1 ' || $1 AS INTERVAL))", // native, typed by $3 (DuneTime)
         [("date_diff", 3)] = "date_sub($1, $2, $3)",
         [("from_unixtime", 1)] = "to_timestamp($1)",
         [("to_unixtime", 1)] = "epoch($1)",
@@ -159,7 +159,7 @@ internal static class DuneFunctions
     internal static readonly HashSet<string> Unsupported = new(StringComparer.OrdinalIgnoreCase)
     {
                 "from_ieee754_32", "from_ieee754_64", "to_ieee754_32", "to_ieee754_64", "murmur3", "spooky_hash_v2_32", "spooky_hash_v2_64",
-        "from_base", "to_base", "multimap_agg",
+        "multimap_agg",
         "http_get", "http_post", "checksum", "qdigest_agg", "tdigest_agg", "approx_set", "merge", "cast_to_uint256",
         "evm_decode_log", "evm_decode_call", "decode_evm_event", "decode_evm_function_call", "base58_encode", "base58_decode",
         "bytearray_to_base58", "ss58", "ton_address", "tron_address", "word_stem", "normalize",

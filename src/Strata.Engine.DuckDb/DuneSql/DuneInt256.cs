@@ -102,7 +102,7 @@ public static unsafe partial class DuneInt256
 
     /// <summary>Registers each name's overloads as one function set: one catalog change per name (one per overload made
     /// the sandbox's set-up about 10 ms slower).</summary>
-    private static void RegisterSets(IntPtr con, Dictionary<string, List<IntPtr>> pending)
+    internal static void RegisterSets(IntPtr con, Dictionary<string, List<IntPtr>> pending)
     {
         foreach (var (name, functions) in pending)
         {

@@ -4,12 +4,11 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// Date and time arithmetic with Trino's types (Trino's DateTimeOperators and extract):
 /// <list type="bullet">
 /// <item><c>x + interval …</c> and <c>x - interval …</c> keep x's type: a date stays a date (DuckDB makes it a timestamp), and a
-/// date with hours, minutes or seconds added fails with Trino's message. The sum runs through the typed macros
-/// <c>dune_plus</c>/<c>dune_minus</c> (<see cref="TimeMacros"/>, made before the lock when the text calls them,
-/// <see cref="PreludeFor"/>), whose overload DuckDB's binder picks
-/// by x's type. Months are added as Trino adds them (the day is clamped to the month's end: Jan 31 + 1 month is Feb 29).
+/// date with hours, minutes or seconds added fails with Trino's message. The sum runs through the native functions
+/// <c>dune_plus</c>/<c>dune_minus</c> (<see cref="DuneTime"/>, registered before the lock when the text calls them),
+/// whose overload DuckDB's binder picks by x's type once x is bound (x may be an aggregate, a window or a correlated column). Months are added as Trino adds them (the day is clamped to the month's end: Jan 31 + 1 month is Feb 29).
 /// The rewrite is made only where the operand's extent is sure (a primary expression, not next to <c>*</c>, <c>/</c> or
-/// another operator; not a bare NULL, which would match every overload), else the operator stays as written.</item>
+/// another operator; not a bare NULL or a parameter, which would match every overload), else the operator stays as written.</item>
 /// <item><c>date_add(unit, n, x)</c> keeps x's type the same way.</item>
 /// <item><c>extract(field FROM x)</c> with Trino's fields: <c>DOW</c>/<c>DAY_OF_WEEK</c> is ISO (Sunday is 7; DuckDB's
 /// <c>dow</c> gives 0), <c>DOY</c>, <c>YOW</c>/<c>YEAR_OF_WEEK</c> and <c>DAY_OF_MONTH</c>, which DuckDB does not know.</item>
@@ -17,26 +16,11 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static partial class DuneSqlTranslator
 {
-    private const string NoDateTime = "(datepart('hour', b) * 3600000000 + datepart('minute', b) * 60000000 + datepart('microseconds', b)) % 86400000000 <> 0";
-
-    /// <summary>Typed macros (one overload per left operand type) for Trino's date/time plus and minus an interval. Every
-    /// timestamp precision has its own overload (a <c>timestamp(3)</c> column is DuckDB's TIMESTAMP_MS, which would
-    /// otherwise cast to several overloads and be ambiguous).</summary>
+    /// <summary>Trino's date_parse reads a two-digit year (%y) in 1970..2069; DuckDB's strptime reads 69 as 1969.</summary>
     public static readonly string TimeMacros =
-        "CREATE OR REPLACE TEMP MACRO dune_plus(a DATE, b INTERVAL) AS CASE WHEN " + NoDateTime
-        + " THEN error('Cannot add hour, minutes or seconds to a date') ELSE CAST(a + b AS DATE) END, " + SameTypeOverloads("+") + ";\n"
-        + "CREATE OR REPLACE TEMP MACRO dune_minus(a DATE, b INTERVAL) AS CASE WHEN " + NoDateTime
-        + " THEN error('Cannot subtract hour, minutes or seconds from a date') ELSE CAST(a - b AS DATE) END, " + SameTypeOverloads("-") + ";\n"
-        // Trino's date_parse reads a two-digit year (%y) in 1970..2069; DuckDB's strptime reads 69 as 1969.
-        + "CREATE OR REPLACE TEMP MACRO dune_pivot_yy(t) AS CASE WHEN year(t) = 1969 THEN t + INTERVAL 100 YEAR ELSE t END;\n";
+        "CREATE OR REPLACE TEMP MACRO dune_pivot_yy(t) AS CASE WHEN year(t) = 1969 THEN t + INTERVAL 100 YEAR ELSE t END;\n";
 
-    /// <summary>The overloads of dune_plus/dune_minus whose result is DuckDB's own sum (the left operand's type is kept).</summary>
-    private static string SameTypeOverloads(string op) => string.Join(", ",
-        new[] { "TIMESTAMP", "TIMESTAMPTZ", "TIME", "TIMESTAMP_MS", "TIMESTAMP_S", "TIMESTAMP_NS", "TIMETZ", "INTERVAL" }
-            .Select(type => $"(a {type}, b INTERVAL) AS a {op} b"));
-
-    private static bool UsesTimeMacros(string sql) => sql.Contains("dune_plus(", StringComparison.Ordinal)
-        || sql.Contains("dune_minus(", StringComparison.Ordinal) || sql.Contains("dune_pivot_yy(", StringComparison.Ordinal);
+    private static bool UsesTimeMacros(string sql) => sql.Contains("dune_pivot_yy(", StringComparison.Ordinal);
 
     /// <summary>Trino's extract fields and the DuckDB function that gives each as Trino does.</summary>
     private static readonly Dictionary<string, string> ExtractFields = new(StringComparer.OrdinalIgnoreCase)
@@ -45,14 +29,6 @@ public static partial class DuneSqlTranslator
         ["day_of_week"] = "isodow", ["dow"] = "isodow", ["day_of_year"] = "dayofyear", ["doy"] = "dayofyear",
         ["year_of_week"] = "isoyear", ["yow"] = "isoyear", ["hour"] = "hour", ["minute"] = "minute", ["second"] = "second",
         ["timezone_hour"] = "timezone_hour", ["timezone_minute"] = "timezone_minute",
-    };
-
-    /// <summary>Scalar functions whose result type DuckDB knows before it picks a macro overload (see CallsOnlyScalarFunctions).</summary>
-    private static readonly HashSet<string> TypedScalarFunctions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "cast", "try_cast", "date", "date_trunc", "date_add", "from_unixtime", "now", "current_date", "current_timestamp", "localtimestamp",
-        "from_iso8601_timestamp", "from_iso8601_date", "date_parse", "parse_datetime", "to_timestamp", "at_timezone", "with_timezone",
-        "last_day_of_month", "coalesce", "greatest", "least", "if", "nullif", "timestamp",
     };
 
     private sealed partial class Pass
@@ -122,11 +98,23 @@ public static partial class DuneSqlTranslator
                 }
                 bool chained = chains.TryGetValue(leftEnd, out int leftStart);
                 leftStart = chained ? leftStart : primaryStart;
+                if (!chained && Is(Previous(leftStart), "over"))
+                {
+                    // A window call (max(x) OVER (…)): the operand starts at the function's name.
+                    if (Previous(Previous(leftStart)) is int call && call >= 0 && PrimaryStart(call) is int callStart)
+                    {
+                        leftStart = callStart;
+                    }
+                    else
+                    {
+                        continue;
+                    }
+                }
                 int before = Previous(leftStart), after = Next(intervalEnd - 1, tokens.Count);
                 bool isolated = (chained || !(Is(before, "+") || Is(before, "-"))) && !Is(before, "*") && !Is(before, "/") && !Is(before, "%")
                     && !Is(before, "||") && !Is(before, "::") && !Is(after, "*") && !Is(after, "/") && !Is(after, "%") && !Is(after, "at")
                     && !Is(after, "::") && !Is(after, "[") && !Is(after, "||");
-                if (!isolated || Is(before, "over") || !CallsOnlyScalarFunctions(leftStart, op) || InExpressionSubquery(leftStart))
+                if (!isolated || HoldsParameter(leftStart, op))
                 {
                     continue;
                 }
@@ -140,53 +128,15 @@ public static partial class DuneSqlTranslator
             return found;
         }
 
-        /// <summary>
-        /// Whether every call in tokens [from, to) is a scalar function of <see cref="TypedScalarFunctions"/>, with no
-        /// window and no lambda. DuckDB picks a typed macro's overload before it binds aggregates, windows and lambda
-        /// parameters, so with one of those in the left operand every overload matches and the query fails
-        /// (<c>max(block_time) - interval '7' day</c>); such an operand stays as written.
-        /// </summary>
-        private bool CallsOnlyScalarFunctions(int from, int to)
+        /// <summary>Whether tokens [from, to) hold a parameter (<c>?</c>), whose type DuckDB would not know when it picks
+        /// the overload of dune_plus/dune_minus.</summary>
+        private bool HoldsParameter(int from, int to)
         {
             for (int k = from; k < to; k++)
             {
-                if (Is(k, "over") || Is(k, "->") || Is(k, "?")
-                    || (tokens[k].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName && Is(Next(k, to), "(") && !TypedScalarFunctions.Contains(Text(k))))
+                if (Is(k, "?"))
                 {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /// <summary>
-        /// Whether token at lies inside a subquery used as an expression (<c>(SELECT …)</c> after an operator, <c>IN</c>,
-        /// <c>EXISTS</c>…), where a column may be the outer query's: DuckDB picks a typed macro's overload before it binds
-        /// such a correlated column, so every overload matches. Subqueries of CTEs and FROM (<c>AS (</c>, <c>FROM (</c>,
-        /// <c>JOIN (</c>) cannot be correlated and keep the rewrite.
-        /// </summary>
-        private bool InExpressionSubquery(int at)
-        {
-            int depth = 0;
-            for (int k = at - 1; k >= 0; k--)
-            {
-                if (tokens[k].IsTrivia || tokens[k].Kind != DuneTokenKind.Symbol || tokens[k].Length != 1)
-                {
-                    continue;
-                }
-                char c = sql[tokens[k].Start];
-                if (c == ')')
-                {
-                    depth++;
-                }
-                else if (c == '(' && depth-- == 0)
-                {
-                    depth = 0;
-                    int first = Next(k, tokens.Count), before = Previous(k);
-                    if ((Is(first, "select") || Is(first, "with")) && !(Is(before, "as") || Is(before, "from") || Is(before, "join")))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
             return false;

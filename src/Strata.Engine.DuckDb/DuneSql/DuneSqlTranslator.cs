@@ -369,6 +369,10 @@ public static partial class DuneSqlTranslator
             {
                 return EmitMapZipWith(args, close, end, token);
             }
+            if (name is "listagg" && TryEmitListagg(args, close, end, token) is > 0 and int afterListagg)
+            {
+                return afterListagg;
+            }
             if (name is "extract" && TryEmitExtract(open, close, end, token) is > 0 and int afterExtract)
             {
                 return afterExtract;

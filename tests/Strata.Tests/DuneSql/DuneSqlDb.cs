@@ -17,6 +17,8 @@ internal sealed class DuneSqlDb : IDisposable
         DuneHashes.Register(connection);
         DuneDistributions.Register(connection);
         DuneJsonFunctions.Register(connection);
+        DuneTime.Register(connection);
+        DuneRadix.Register(connection);
         Exec(DuneSqlTranslator.Prelude + DuneSqlTranslator.TimeMacros + (setup ?? ""));
     }
 
