@@ -53,6 +53,8 @@ public sealed class StrataMetrics
         public const string StorageQuota = "storage_quota";
         public const string TablesQuota = "tables_quota";
         public const string PartsQuota = "parts_quota";
+        public const string ViewsQuota = "views_quota";
+        public const string EndpointsQuota = "endpoints_quota";
     }
 
     public void Submitted(PerformanceTier tier) => submitted.Add(1, Tier(tier));

@@ -21,7 +21,8 @@ public sealed record EndpointRequest(string Handle, string Slug, IReadOnlyDictio
 /// is the latest run the caller may read (<see cref="PublicResults"/>) with the effective values, if it
 /// ended within the endpoint's maximum age; else the query runs with the caller's permissions.
 /// </summary>
-public sealed partial class QueryEndpoints(IEndpointStore endpoints, IQueryStore queries, SavedQueries saved, ExecutionService executions, TimeProvider time)
+public sealed partial class QueryEndpoints(IEndpointStore endpoints, IQueryStore queries, SavedQueries saved, ExecutionService executions, TimeProvider time,
+    Observability.StrataMetrics? metrics = null)
 {
     public const string NotFoundMessage = "Endpoint not found";
     public const string NotOwnerMessage = "Not allowed to change endpoint: only its owner can";
@@ -81,6 +82,7 @@ public sealed partial class QueryEndpoints(IEndpointStore endpoints, IQueryStore
         var existing = await endpoints.GetEndpointAsync(caller, slug, cancellationToken).ConfigureAwait(false);
         if (existing is null && (await endpoints.ListEndpointsAsync(caller, 1, 0, cancellationToken).ConfigureAwait(false)).Total >= MaxPerOwner)
         {
+            metrics?.Rejected(Observability.StrataMetrics.Reasons.EndpointsQuota);
             throw new UseCaseException(UseCaseError.QuotaExceeded, $"endpoint quota exceeded: at most {MaxPerOwner} per owner; delete some first");
         }
         var now = time.GetUtcNow();

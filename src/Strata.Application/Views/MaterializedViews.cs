@@ -30,7 +30,8 @@ public sealed partial class MaterializedViews(
     ExecutionService service,
     IViewTables tables,
     TimeProvider time,
-    ILogger<MaterializedViews> logger)
+    ILogger<MaterializedViews> logger,
+    Observability.StrataMetrics? metrics = null)
 {
     public const string NotOwner = "Not allowed: only the owner of a materialized view may change or refresh it";
 
@@ -62,6 +63,7 @@ public sealed partial class MaterializedViews(
             }
             if (existing is null && (await store.ListViewsAsync(owner, 1, 0, cancellationToken).ConfigureAwait(false)).Total >= MaxPerOwner)
             {
+                metrics?.Rejected(Observability.StrataMetrics.Reasons.ViewsQuota);
                 throw new UseCaseException(UseCaseError.QuotaExceeded,
                     $"materialized view quota exceeded: at most {MaxPerOwner} per owner; delete some first");
             }

@@ -38,7 +38,8 @@ public static class PublicUrls
         string authority;
         if (host is not null && IsThisConnection(host, local))
         {
-            authority = new HostString(host, port).Value!;
+            // No port on an in-memory test host's connection: HostString refuses 0.
+            authority = port > 0 ? new HostString(host, port).Value! : host;
         }
         else if (local is not null)
         {

@@ -90,6 +90,26 @@ public sealed class QueryEndpointsTests
         Assert.Equal(TimeSpan.FromHours(hours), QueryEndpoints.MaxResultAgeOf(hours));
 
     [Fact]
+    public async Task A_new_endpoint_past_the_per_owner_quota_is_refused_and_counted_but_an_existing_one_is_replaced()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        using var rejections = new RejectionCounter();
+        var endpoints = new QueryEndpoints(h.Store, h.Store, h.Queries, h.Service, h.Time, rejections.Metrics);
+        long id = await CreateQueryAsync(h);
+        var now = h.Time.GetUtcNow();
+        for (int i = 0; i < QueryEndpoints.MaxPerOwner; i++)
+        {
+            await h.Store.UpsertEndpointAsync(new QueryEndpoint("alice", $"e{i}", id, new Dictionary<string, ParameterValue>(), TimeSpan.FromHours(1), now, now), None);
+        }
+        var e = await Assert.ThrowsAsync<UseCaseException>(() => endpoints.PublishAsync("alice", Draft(id, "one-more"), None));
+        Assert.Equal((UseCaseError.QuotaExceeded, "endpoint quota exceeded: at most 1000 per owner; delete some first"), (e.Error, e.Message));
+        Assert.Equal(1, rejections.Count(Strata.Application.Observability.StrataMetrics.Reasons.EndpointsQuota));
+        Assert.Equal("e7", (await endpoints.PublishAsync("alice", Draft(id, "e7"), None)).Slug);
+        Assert.Equal("chains", (await endpoints.PublishAsync("bob", Draft(await CreateQueryAsync(h, "bob")), None)).Slug);
+        Assert.Equal(1, rejections.Count(Strata.Application.Observability.StrataMetrics.Reasons.EndpointsQuota));
+    }
+
+    [Fact]
     public async Task An_endpoint_of_a_private_query_is_not_found_for_others_on_every_use_exactly_as_a_missing_one()
     {
         await using var h = await ExecutionHarness.CreateAsync();

@@ -18,9 +18,12 @@ namespace Strata.Tests.Application;
 /// </summary>
 internal sealed class ViewHarness : IAsyncDisposable
 {
-    private ViewHarness(ExecutionHarness executions)
+    private readonly Strata.Application.Observability.StrataMetrics? metrics;
+
+    private ViewHarness(ExecutionHarness executions, Strata.Application.Observability.StrataMetrics? metrics)
     {
         Executions = executions;
+        this.metrics = metrics;
         Build();
     }
 
@@ -34,17 +37,18 @@ internal sealed class ViewHarness : IAsyncDisposable
 
     public ViewScheduler Scheduler { get; private set; } = null!;
 
-    public static async Task<ViewHarness> CreateAsync(Action<Strata.Application.Configuration.StrataOptions>? configure = null)
+    public static async Task<ViewHarness> CreateAsync(Action<Strata.Application.Configuration.StrataOptions>? configure = null,
+        Strata.Application.Observability.StrataMetrics? metrics = null)
     {
         var executions = await ExecutionHarness.CreateAsync(configure);
-        return new ViewHarness(executions);
+        return new ViewHarness(executions, metrics);
     }
 
     private void Build()
     {
         var h = Executions;
         var queries = new SavedQueries(h.Store, h.Store, h.Time);
-        Views = new MaterializedViews(h.Store, h.Store, h.Signals, queries, h.Service, Tables, h.Time, NullLogger<MaterializedViews>.Instance);
+        Views = new MaterializedViews(h.Store, h.Store, h.Signals, queries, h.Service, Tables, h.Time, NullLogger<MaterializedViews>.Instance, metrics);
         Scheduler = new ViewScheduler(h.Store, Views, h.Time, NullLogger<ViewScheduler>.Instance);
         Pipelines = new Pipelines(h.Store, h.Store, queries, new QueryReferences(h.Store, new DuneQueryViewSyntax(), 1 << 20),
             new DuckDbStatementTables(), Views, h.Service, h.Store, h.Time, NullLogger<Pipelines>.Instance);

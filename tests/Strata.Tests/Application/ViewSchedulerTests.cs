@@ -135,7 +135,8 @@ public sealed class ViewSchedulerTests
     [Fact]
     public async Task Upsert_refuses_a_new_view_past_the_per_owner_quota_but_updates_an_existing_one()
     {
-        await using var h = await ViewHarness.CreateAsync();
+        using var rejections = new RejectionCounter();
+        await using var h = await ViewHarness.CreateAsync(metrics: rejections.Metrics);
         long query = await h.QueryAsync("alice", "select 1 as n");
         for (int i = 0; i < MaterializedViews.MaxPerOwner; i++)
         {
@@ -148,10 +149,12 @@ public sealed class ViewSchedulerTests
         var e = await Assert.ThrowsAsync<UseCaseException>(() => h.Views.UpsertAsync("alice", new ViewUpsert("result_more", query, PerformanceTier.Medium, null, null), None));
         Assert.Equal(UseCaseError.QuotaExceeded, e.Error);
         Assert.Contains("at most 1000", e.Message, StringComparison.Ordinal);
+        Assert.Equal(1, rejections.Count(Strata.Application.Observability.StrataMetrics.Reasons.ViewsQuota));
         var (view, _) = await h.Views.UpsertAsync("alice", new ViewUpsert("result_v3", query, PerformanceTier.Medium, null, null), None);
         Assert.Equal("dune.alice.result_v3", view.FullName);
         var (bobs, _) = await h.Views.UpsertAsync("bob", new ViewUpsert("result_b", await h.QueryAsync("bob", "select 2 as n"), PerformanceTier.Medium, null, null), None);
         Assert.Equal("dune.bob.result_b", bobs.FullName);
+        Assert.Equal(1, rejections.Count(Strata.Application.Observability.StrataMetrics.Reasons.ViewsQuota));
     }
 
     [Fact]

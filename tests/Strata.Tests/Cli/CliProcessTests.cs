@@ -49,6 +49,35 @@ public sealed partial class CliProcessTests(SharedServer shared)
     }
 
     [Fact]
+    public async Task Run_reads_the_sql_from_a_file_and_the_key_from_the_key_option_and_writes_json_to_the_out_file()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"strata-cli-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string sqlFile = Path.Combine(dir, "q.sql");
+            await File.WriteAllTextAsync(sqlFile, "select n, 'v' || cast(n as varchar) as s\nfrom (values (1), (2), (3)) t(n)\norder by n\n");
+            string outFile = Path.Combine(dir, "out.json");
+            // No STRATA_API_KEY in the environment: the key comes from --key only.
+            var run = await CliRunner.RunAsync(null, "run", "--file", sqlFile, "--key", StrataServer.AliceKey, "--url", Url, "--format", "json", "--out", outFile);
+            Assert.True(run.ExitCode == ExitCodes.Ok, run.Stderr);
+            Assert.Equal("", run.Stdout);
+            Assert.DoesNotContain(StrataServer.AliceKey, run.Stderr, StringComparison.Ordinal);
+            Assert.Equal("""[{"n":1,"s":"v1"},{"n":2,"s":"v2"},{"n":3,"s":"v3"}]""", JsonNode.Parse(await File.ReadAllTextAsync(outFile))!.ToJsonString());
+            var status = await Server.Alice.GetFromJsonNodeAsync($"/api/v1/execution/{IdOf(run.Stderr)}/status");
+            Assert.Equal("QUERY_STATE_COMPLETED", status["state"]!.GetValue<string>());
+
+            var noKey = await CliRunner.RunAsync(null, "run", "--file", sqlFile, "--url", Url);
+            Assert.Equal(ExitCodes.Usage, noKey.ExitCode);
+            Assert.StartsWith("strata: ", noKey.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Failures_exit_non_zero_with_one_line_saying_why_and_never_the_key()
     {
         var failed = await CliRunner.RunAsync(StrataServer.AliceKey, "run", "select nope from ethereum.blocks", "--url", Url);
@@ -125,12 +154,30 @@ public sealed partial class CliProcessTests(SharedServer shared)
         }
     }
 
+    [Fact]
+    public async Task On_a_terminal_a_wide_result_prints_as_a_table_that_fits_the_terminal()
+    {
+        using var terminal = CliRunner.StartInTerminal(StrataServer.AliceKey, Server.DataDir, "run",
+            "select n, lpad('y', 300, 'x') as wide, 'end' as last from (values (1), (2)) t(n) order by n", "--url", Url);
+        Assert.Equal(ExitCodes.Ok, await terminal.ExitAsync(TimeSpan.FromSeconds(60)));
+        string screen = AnsiPattern().Replace(terminal.Screen, "");
+        var rows = screen.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Contains('│', StringComparison.Ordinal)).ToList();
+        Assert.True(rows.Count >= 3, screen);
+        Assert.All(rows, r => Assert.True(r.Length <= CliRunner.TerminalColumns, $"{r.Length} characters on a {CliRunner.TerminalColumns}-column terminal:\n{screen}"));
+        Assert.Contains(rows, r => r.Contains("xxx…", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("end", StringComparison.Ordinal));
+        Assert.Contains("2 rows", screen, StringComparison.Ordinal);
+    }
+
     private static string IdOf(string stderr) => ExecutionIdPattern().Match(stderr).Groups[1].Value;
 
     private static string Last(string stderr) => stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1] + "\n";
 
     [GeneratedRegex("^execution (01[0-9A-Z]{24})$", RegexOptions.Multiline)]
     private static partial Regex ExecutionIdPattern();
+
+    [GeneratedRegex(@"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[()][0-9A-Za-z])")]
+    private static partial Regex AnsiPattern();
 
     [GeneratedRegex("(01[0-9A-Z]{24}) EXECUTING")]
     private static partial Regex LiveIdPattern();

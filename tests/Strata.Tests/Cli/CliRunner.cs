@@ -34,6 +34,9 @@ public static class CliRunner
     /// Starts the CLI under <c>script</c>, so its stdout and stderr are a terminal; what it draws is read as it
     /// comes, and bytes written to <see cref="Terminal.Input"/> are typed into the terminal (0x03 is Ctrl-C).
     /// </summary>
+    /// <summary>The width the terminal of <see cref="StartInTerminal"/> announces.</summary>
+    public const int TerminalColumns = 120;
+
     public static Terminal StartInTerminal(string key, string workingDir, params string[] arguments)
     {
         string command = string.Join(' ', new[] { "dotnet", CliDll }.Concat(arguments).Select(Quote));
@@ -47,7 +50,7 @@ public static class CliRunner
         };
         Environment(info, key);
         info.Environment["TERM"] = "xterm-256color";
-        info.Environment["COLUMNS"] = "120";
+        info.Environment["COLUMNS"] = TerminalColumns.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new Terminal(Process.Start(info)!);
     }
 

@@ -1,15 +1,16 @@
 namespace Strata.Tests.Operations;
 
 /// <summary>
-/// A server run with <c>STRATA_LOG_FORMAT=json</c> at Information through a client-like flow (saved query with
-/// parameters, ad-hoc SQL with literals, filters, CSV upload and insert, a failed query, a key in the query
-/// string): its log is JSON lines that carry request and execution ids, and none of the keys, parameter values,
-/// SQL literals or row data.
+/// A server run with <c>STRATA_LOG_FORMAT=json</c> at Information through the whole client-compat suite (Dune's
+/// official TypeScript client, every file of tests/client-compat) and then a client-like flow with marked values
+/// (saved query with parameters, ad-hoc SQL with literals, filters, CSV upload and insert, a failed query, a key in
+/// the query string): its log is JSON lines that carry request and execution ids, and none of the keys, parameter
+/// values, SQL text or literals, or row data.
 /// </summary>
 public sealed class LogSecretsTests
 {
     [Fact]
-    public async Task Json_logs_of_a_full_run_carry_ids_and_no_keys_values_literals_or_rows()
+    public async Task Json_logs_of_a_client_compat_run_and_a_full_flow_carry_ids_and_no_keys_values_literals_or_rows()
     {
         await using var server = await StrataServer.StartAsync(settings: new Dictionary<string, string>
         {
@@ -21,7 +22,10 @@ public sealed class LogSecretsTests
         [
             "QQdefaultvalue", "QQparamvalue", "QQquerystringvalue", "QQsqlliteral", "QQadhocliteral", "QQfilterliteral",
             "QQfailliteral", "QQcsvrow", "QQinsertrow", "QQfloat31415", StrataServer.AliceKey, StrataServer.BobKey,
+            // Values the client-compat files send: parameter values, SQL literals, filter literals and uploaded rows.
+            "it's 'quoted'", "'row ' ||", "row 1_", "hush", "multi\\nline", "multi\nline", "0xdeadbeef", "twenty",
         ];
+
         var (_, created, _) = await alice.PostJsonAsync("/api/v1/query",
             """{"name":"secrets","query_sql":"select '{{word}}' as w, 'QQsqlliteral' as l","parameters":[{"key":"word","type":"text","value":"QQdefaultvalue"}]}""");
         long queryId = created!["query_id"]!.GetValue<long>();
@@ -52,6 +56,15 @@ public sealed class LogSecretsTests
         };
         Assert.Equal(HttpStatusCode.OK, (await alice.SendAsync(insert)).StatusCode);
         Assert.Contains("QQcsvrow", (await alice.RunAsync("select * from dune.alice.dataset_secretrows")).ToJsonString());
+        // Then every client-compat file, one after the other as ClientCompatTests runs them (together, their
+        // 5-second reachability probes time out on a loaded machine).
+        var files = Directory.GetFiles(Path.Combine(StrataServer.RepoRoot, "tests", "client-compat", "test"), "*.test.js").Order()
+            .Select(f => Path.Combine("test", Path.GetFileName(f))).ToList();
+        Assert.True(files.Count >= 9, string.Join(", ", files));
+        foreach (string file in files)
+        {
+            Assert.Contains("ℹ fail 0", await ClientCompatTests.RunAsync([file], server.BaseUrl.ToString().TrimEnd('/'), nodes: null));
+        }
         Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync("/api/v1/usage")).StatusCode);
 
         // The request log line of the last request is written once its response has gone.
@@ -68,9 +81,23 @@ public sealed class LogSecretsTests
         Assert.Contains(entries, e => e["Scopes"]?.AsArray().Any(s => s?["RequestId"] is not null) == true);
         Assert.Contains(entries, e => e["State"]?["ExecutionId"]?.GetValue<string>() == adhocId);
         Assert.Contains(entries, e => e["Scopes"]?.AsArray().Any(s => s?["ExecutionId"]?.GetValue<string>() == adhocId) == true);
+        // No SQL text at all: every statement of the run (the client's and the flow's) starts with select.
+        secrets = [.. secrets, "select "];
+        // JSON escapes quotes and line breaks: look in the decoded strings of each line too.
+        var decoded = entries.Select(e => string.Join('\t', Strings(e))).ToList();
         foreach (string secret in secrets)
         {
             Assert.False(output.Contains(secret, StringComparison.OrdinalIgnoreCase), $"'{secret}' is in the log:\n{string.Join('\n', output.Split('\n').Where(l => l.Contains(secret, StringComparison.OrdinalIgnoreCase)))}");
+            Assert.False(decoded.Any(l => l.Contains(secret, StringComparison.OrdinalIgnoreCase)), $"'{secret}' is in the log:\n{string.Join('\n', decoded.Where(l => l.Contains(secret, StringComparison.OrdinalIgnoreCase)))}");
         }
     }
+
+    /// <summary>Every property name and string value of a JSON log entry, unescaped.</summary>
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Strings(p.Value).Prepend(p.Key)),
+        JsonArray a => a.SelectMany(Strings),
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => [v.GetValue<string>()],
+        _ => [],
+    };
 }

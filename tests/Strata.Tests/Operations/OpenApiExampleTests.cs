@@ -11,20 +11,61 @@ namespace Strata.Tests.Operations;
 /// </summary>
 public sealed class OpenApiExampleTests(OpsHost host) : IClassFixture<OpsHost>
 {
+    /// <summary>The operations whose success example <see cref="The_newer_routes_success_examples_have_the_shape_of_their_real_answers"/> checks.</summary>
+    private static readonly string[] NewerRoutes =
+    [
+        "post /api/v1/materialized-views", "get /api/v1/materialized-views/{name}", "get /api/v1/materialized-views",
+        "get /api/v1/datasets", "get /api/v1/datasets/{fullName}", "get /api/v1/query/{queryId}/pipeline",
+        "post /api/v1/pipelines/execute", "get /api/v1/pipelines/executions/{pipelineId}/status",
+        "post /api/v1/query/{queryId}/pipeline/execute", "post /api/v1/materialized-views/{name}/refresh",
+        "post /api/v1/endpoints", "get /api/v1/endpoints", "get /api/v1/endpoints/{handle}/{slug}/results",
+        "delete /api/v1/endpoints/{handle}/{slug}", "delete /api/v1/materialized-views/{name}",
+    ];
+
+    /// <summary>The operations whose success example <see cref="The_other_routes_success_examples_have_the_shape_of_their_real_answers"/> checks.</summary>
+    private static readonly string[] OtherRoutes =
+    [
+        "post /api/v1/sql/execute", "get /api/v1/execution/{executionId}/status", "get /api/v1/execution/{executionId}/results",
+        "post /api/v1/execution/{executionId}/cancel", "post /api/v1/query", "get /api/v1/queries", "get /api/v1/query/{queryId}",
+        "patch /api/v1/query/{queryId}", "post /api/v1/query/{queryId}/archive", "post /api/v1/query/{queryId}/unarchive",
+        "post /api/v1/query/{queryId}/private", "post /api/v1/query/{queryId}/unprivate", "post /api/v1/query/{queryId}/execute",
+        "get /api/v1/query/{queryId}/results", "post /api/v1/datasets/search", "post /api/v1/datasets/search-by-contract",
+        "post /api/v1/uploads", "get /api/v1/uploads", "post /api/v1/uploads/csv", "post /api/v1/uploads/{ns}/{table}/insert",
+        "post /api/v1/uploads/{ns}/{table}/clear", "delete /api/v1/uploads/{ns}/{table}", "post /api/v1/table/create",
+        "post /api/v1/table/upload/csv", "post /api/v1/table/{ns}/{table}/insert", "post /api/v1/table/{ns}/{table}/clear",
+        "delete /api/v1/table/{ns}/{table}", "get /api/v1/tables", "get /api/v1/usage", "post /api/v1/usage",
+        "get /healthz", "get /readyz", "get /api/v1/ingest/status",
+    ];
+
+    [Fact]
+    public async Task Every_json_success_answer_of_the_document_has_an_example_checked_against_a_real_answer()
+    {
+        var doc = await DocumentAsync();
+        var documented = new List<string>();
+        foreach (var (path, item) in doc["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                foreach (var (status, response) in operation!["responses"]!.AsObject().Where(r => r.Key[0] == '2'))
+                {
+                    if (Resolve(doc, response!)["content"]?["application/json"] is { } json)
+                    {
+                        Assert.True(json["examples"]?.AsObject().Count > 0, $"{method.ToUpperInvariant()} {path} {status} has no example");
+                        documented.Add($"{method} {path}");
+                    }
+                }
+            }
+        }
+        Assert.Equal(documented.Order(), NewerRoutes.Concat(OtherRoutes).Order());
+    }
+
     [Fact]
     public async Task The_newer_routes_success_examples_have_the_shape_of_their_real_answers()
     {
-        var doc = JsonNode.Parse(await (await host.Anonymous.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync())!;
+        var doc = await DocumentAsync();
         var alice = host.Alice;
-        var answers = new List<(string Method, string Path, JsonNode Body)>();
-
-        async Task<JsonNode> Call(HttpMethod method, string template, string path, string? body = null)
-        {
-            var (status, json, _) = await alice.SendJsonAsync(method, path, body);
-            Assert.True(status == HttpStatusCode.OK, $"{method} {path}: {status} {json}");
-            answers.Add((method.Method.ToLowerInvariant(), template, json!));
-            return json!;
-        }
+        var answers = new Answers(alice);
+        Task<JsonNode> Call(HttpMethod method, string template, string path, string? body = null) => answers.CallAsync(method, template, path, body);
 
         string tag = Guid.NewGuid().ToString("N")[..6];
         var (_, created, _) = await alice.PostJsonAsync("/api/v1/query",
@@ -74,24 +115,65 @@ public sealed class OpenApiExampleTests(OpsHost host) : IClassFixture<OpsHost>
         await Call(HttpMethod.Delete, "/api/v1/endpoints/{handle}/{slug}", $"/api/v1/endpoints/alice/{slug}");
         await Call(HttpMethod.Delete, "/api/v1/materialized-views/{name}", $"/api/v1/materialized-views/{full}");
 
-        string? capture = Environment.GetEnvironmentVariable("STRATA_OPENAPI_CAPTURE");
-        var faults = new List<string>();
-        foreach (var (method, path, body) in answers)
+        answers.AssertMatch(doc, NewerRoutes);
+    }
+
+    [Fact]
+    public async Task The_other_routes_success_examples_have_the_shape_of_their_real_answers()
+    {
+        var doc = await DocumentAsync();
+        var alice = host.Alice;
+        var answers = new Answers(alice);
+        Task<JsonNode> Call(HttpMethod method, string template, string path, string? body = null) => answers.CallAsync(method, template, path, body);
+        var (get, post) = (HttpMethod.Get, HttpMethod.Post);
+        string tag = Guid.NewGuid().ToString("N")[..6];
+
+        var submitted = await Call(post, "/api/v1/sql/execute", "/api/v1/sql/execute", Api.SqlBody("select number, hash, time from ethereum.blocks order by number limit 3"));
+        string id = submitted["execution_id"]!.GetValue<string>();
+        await alice.WaitAsync(id);
+        await Call(get, "/api/v1/execution/{executionId}/status", $"/api/v1/execution/{id}/status");
+        await Call(get, "/api/v1/execution/{executionId}/results", $"/api/v1/execution/{id}/results?limit=2");
+        string running = await alice.SubmitAsync("select count(*) from range(1000000000000) t(x)");
+        await Call(post, "/api/v1/execution/{executionId}/cancel", $"/api/v1/execution/{running}/cancel");
+
+        var created = await Call(post, "/api/v1/query", "/api/v1/query",
+            """{"name":"Blocks since","description":"Blocks at or after a height","tags":["demo"],"query_sql":"select count(*) as blocks from ethereum.blocks where number >= {{min_block}}","parameters":[{"key":"min_block","type":"number","value":"100"}],"is_private":true}""");
+        long queryId = created["query_id"]!.GetValue<long>();
+        await Call(get, "/api/v1/queries", "/api/v1/queries?limit=1");
+        await Call(get, "/api/v1/query/{queryId}", $"/api/v1/query/{queryId}");
+        await Call(HttpMethod.Patch, "/api/v1/query/{queryId}", $"/api/v1/query/{queryId}", """{"description":""}""");
+        foreach (string flag in new[] { "archive", "unarchive", "unprivate", "private" })
         {
-            if (capture is not null)
-            {
-                Directory.CreateDirectory(capture);
-                File.WriteAllText(Path.Combine(capture, $"{method} {path.Replace('/', '_')}.json"), body.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-            }
-            var examples = doc["paths"]![path]![method]!["responses"]!["200"]!["content"]!["application/json"]!["examples"]!.AsObject();
-            var (name, example) = examples.First();
-            string? difference = ShapeDifference(example!["value"], body, "$");
-            if (difference is not null)
-            {
-                faults.Add($"{method.ToUpperInvariant()} {path} example '{name}': {difference}\n  real answer: {body.ToJsonString()}");
-            }
+            await Call(post, "/api/v1/query/{queryId}/" + flag, $"/api/v1/query/{queryId}/{flag}");
         }
-        Assert.True(faults.Count == 0, string.Join("\n", faults));
+        var run = await Call(post, "/api/v1/query/{queryId}/execute", $"/api/v1/query/{queryId}/execute", "{}");
+        await alice.WaitAsync(run["execution_id"]!.GetValue<string>());
+        await Call(get, "/api/v1/query/{queryId}/results", $"/api/v1/query/{queryId}/results");
+
+        await Call(post, "/api/v1/datasets/search", "/api/v1/datasets/search", """{"query":"ethereum.transactions","limit":5}""");
+        await Call(post, "/api/v1/datasets/search-by-contract", "/api/v1/datasets/search-by-contract", """{"contract_address":"0x00000000000000000000000000000000000000aa"}""");
+
+        foreach (string prefix in new[] { "uploads", "table" })
+        {
+            string table = $"prices_{prefix}_{tag}";
+            await Call(post, prefix == "uploads" ? "/api/v1/uploads" : "/api/v1/table/create", prefix == "uploads" ? "/api/v1/uploads" : "/api/v1/table/create",
+                $$"""{"namespace":"alice","table_name":"{{table}}","schema":[{"name":"day","type":"date"},{"name":"usd","type":"double"}]}""");
+            await Call(post, prefix == "uploads" ? "/api/v1/uploads/csv" : "/api/v1/table/upload/csv", prefix == "uploads" ? "/api/v1/uploads/csv" : "/api/v1/table/upload/csv",
+                $$"""{"table_name":"tokens_{{prefix}}_{{tag}}","description":"Tokens","data":"symbol,decimals\nWETH,18\nUSDC,6\n"}""");
+            await answers.CallAsync(post, $"/api/v1/{prefix}/{{ns}}/{{table}}/insert", $"/api/v1/{prefix}/alice/{table}/insert",
+                new StringContent("day,usd\n2024-01-01,2281.5\n2024-01-02,2355.1\n", System.Text.Encoding.UTF8, "text/csv"));
+            await Call(post, $"/api/v1/{prefix}/{{ns}}/{{table}}/clear", $"/api/v1/{prefix}/alice/{table}/clear");
+            await Call(get, prefix == "uploads" ? "/api/v1/uploads" : "/api/v1/tables", prefix == "uploads" ? "/api/v1/uploads?limit=1" : "/api/v1/tables?limit=1");
+            await Call(HttpMethod.Delete, $"/api/v1/{prefix}/{{ns}}/{{table}}", $"/api/v1/{prefix}/alice/{table}");
+        }
+
+        await Call(get, "/api/v1/usage", "/api/v1/usage");
+        await Call(post, "/api/v1/usage", "/api/v1/usage", "{}");
+        await Call(get, "/api/v1/ingest/status", "/api/v1/ingest/status");
+        var anonymous = new Answers(host.Anonymous);
+        await anonymous.CallAsync(get, "/healthz", "/healthz");
+        await anonymous.CallAsync(get, "/readyz", "/readyz");
+        answers.AssertMatch(doc, OtherRoutes, anonymous);
     }
 
     [Fact]
@@ -137,5 +219,65 @@ public sealed class OpenApiExampleTests(OpsHost host) : IClassFixture<OpsHost>
             return example.AsArray().Select((item, i) => ShapeDifference(item, items[Math.Min(i, items.Count - 1)], $"{at}[{i}]")).FirstOrDefault(d => d is not null);
         }
         return null;
+    }
+
+    private async Task<JsonNode> DocumentAsync() =>
+        JsonNode.Parse(await (await host.Anonymous.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync())!;
+
+    private static JsonNode Resolve(JsonNode doc, JsonNode node)
+    {
+        while (node["$ref"]?.GetValue<string>() is { } reference)
+        {
+            node = reference.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries).Aggregate(doc, (n, part) => n[part]!);
+        }
+        return node;
+    }
+
+    /// <summary>
+    /// The real 200 answers of a test's calls: each must have the shape of its operation's first documented example.
+    /// With STRATA_OPENAPI_CAPTURE set to a directory they are also written there, one file per operation.
+    /// </summary>
+    private sealed class Answers(HttpClient client)
+    {
+        private readonly List<(string Method, string Path, JsonNode Body)> answers = [];
+
+        public Task<JsonNode> CallAsync(HttpMethod method, string template, string path, string? body = null) =>
+            CallAsync(method, template, path, body is null ? null : new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        public async Task<JsonNode> CallAsync(HttpMethod method, string template, string path, HttpContent? content)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = content };
+            using var response = await client.SendAsync(request);
+            string text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{method} {path}: {response.StatusCode} {text}");
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            var json = JsonNode.Parse(text)!;
+            answers.Add((method.Method.ToLowerInvariant(), template, json));
+            return json;
+        }
+
+        public void AssertMatch(JsonNode doc, IReadOnlyCollection<string> expected, params Answers[] more)
+        {
+            var all = answers.Concat(more.SelectMany(m => m.answers)).ToList();
+            Assert.Equal(expected.Order(), all.Select(a => $"{a.Method} {a.Path}").Distinct().Order());
+            string? capture = Environment.GetEnvironmentVariable("STRATA_OPENAPI_CAPTURE");
+            var faults = new List<string>();
+            foreach (var (method, path, body) in all)
+            {
+                if (capture is not null)
+                {
+                    Directory.CreateDirectory(capture);
+                    File.WriteAllText(Path.Combine(capture, $"{method} {path.Replace('/', '_')}.json"), body.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                }
+                var examples = Resolve(doc, doc["paths"]![path]![method]!["responses"]!["200"]!)["content"]!["application/json"]!["examples"]!.AsObject();
+                var (name, example) = examples.First();
+                string? difference = ShapeDifference(Resolve(doc, example!)["value"], body, "$");
+                if (difference is not null)
+                {
+                    faults.Add($"{method.ToUpperInvariant()} {path} example '{name}': {difference}\n  real answer: {body.ToJsonString()}");
+                }
+            }
+            Assert.True(faults.Count == 0, string.Join("\n", faults));
+        }
     }
 }
