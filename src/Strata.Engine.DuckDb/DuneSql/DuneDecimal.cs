@@ -10,9 +10,9 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <summary>
 /// Trino's decimal division (DecimalOperators' divide): <c>dune_decimal_divide(a, b)</c> takes any two values and,
 /// when one is a decimal and the other a decimal or an integer (an integer is decimal(p,0)), gives the quotient at
-/// scale max(a_scale, b_scale), rounded half up (away from zero), as text; DuckDB divides decimals as doubles.
-/// The text is cast by the translator to the result type (DuneSqlTranslator.Decimal.cs), whose precision the native
-/// function cannot name: a C API function has one return type. A zero divisor fails with Trino's "Division by zero",
+/// scale s = max(a_scale, b_scale) (the third argument, a constant), rounded half up (away from zero); DuckDB divides
+/// decimals as doubles. A C API function has one return type, so the result is the unscaled quotient (a HUGEINT); the
+/// translator scales it by 10^-s and casts it to Trino's precision (DuneSqlTranslator.Decimal.cs). Operands up to 64 bits are divided in 128-bit arithmetic, wider ones with BigInteger. A zero divisor fails with Trino's "Division by zero",
 /// a quotient of more than 38 digits with "Decimal overflow". Other argument types give NULL (the translator then
 /// takes DuckDB's own division). The parameters are DuckDB's ANY, so each chunk's vectors keep their own types.
 /// </summary>
@@ -40,13 +40,15 @@ internal static unsafe partial class DuneDecimal
     {
         IntPtr con = connection.NativeConnection.DangerousGetHandle();
         IntPtr any = DuneNative.CreateType(TypeAny);
-        IntPtr result = DuneNative.CreateType(DuneNative.TypeVarchar);
+        IntPtr scale = DuneNative.CreateType(DuneNative.TypeInteger);
+        IntPtr result = DuneNative.CreateType(DuneNative.TypeHugeInt);
         IntPtr function = DuneNative.CreateScalar();
         try
         {
             DuneNative.ScalarName(function, "dune_decimal_divide");
             DuneNative.ScalarParameter(function, any);
             DuneNative.ScalarParameter(function, any);
+            DuneNative.ScalarParameter(function, scale);
             DuneNative.ScalarReturn(function, result);
             DuneNative.ScalarBody(function, &Rows);
             if (DuneNative.RegisterScalar(con, function) != 0)
@@ -58,6 +60,7 @@ internal static unsafe partial class DuneDecimal
         {
             DuneNative.DestroyScalar(ref function);
             DuneNative.DestroyType(ref result);
+            DuneNative.DestroyType(ref scale);
             DuneNative.DestroyType(ref any);
         }
     }
@@ -115,13 +118,21 @@ internal static unsafe partial class DuneDecimal
                 }
                 return;
             }
-            int scale = Math.Max(dividend.Scale, divisor.Scale);
+            int scale = rows > 0 ? ((int*)DuneNative.Data(DuneNative.ChunkVector(input, 2)))[0] : 0;
             int rescale = scale - dividend.Scale + divisor.Scale;
+            if (rescale < 0)
+            {
+                ScalarFunction.DuckDBScalarFunctionSetError(info, "decimal division: the result scale is below the operands'");
+                return;
+            }
             void* leftData = DuneNative.Data(left);
             void* rightData = DuneNative.Data(right);
             ulong* leftValid = DuneNative.Validity(left);
             ulong* rightValid = DuneNative.Validity(right);
-            Span<byte> text = stackalloc byte[48];
+            var result = (Int128*)DuneNative.Data(output);
+            bool small = dividend.Layout is not (Layout.Int128 or Layout.UInt128 or Layout.UInt64)
+                && divisor.Layout is not (Layout.Int128 or Layout.UInt128 or Layout.UInt64) && rescale <= 18;
+            Int128 factor = small ? Pow10(rescale) : 0;
             for (ulong row = 0; row < rows; row++)
             {
                 if (!DuneNative.IsValid(leftValid, row) || !DuneNative.IsValid(rightValid, row))
@@ -129,20 +140,37 @@ internal static unsafe partial class DuneDecimal
                     DuneNative.SetNull(output, row);
                     continue;
                 }
-                BigInteger d = DuneNative.ReadInteger(rightData, divisor.Layout, row);
-                if (d.IsZero)
+                if (small)
+                {
+                    // |n| < 2^63 and 10^rescale <= 10^18: the product fits in 128 bits.
+                    long d = ReadLong(rightData, divisor.Layout, row);
+                    if (d == 0)
+                    {
+                        ScalarFunction.DuckDBScalarFunctionSetError(info, "Division by zero");
+                        return;
+                    }
+                    Int128 numerator = ReadLong(leftData, dividend.Layout, row) * factor;
+                    var (quotient, remainder) = Int128.DivRem(numerator, d);
+                    if (2 * Int128.Abs(remainder) >= Int128.Abs(d))
+                    {
+                        quotient += numerator < 0 == d < 0 ? 1 : -1; // half up: away from zero
+                    }
+                    result[row] = quotient;
+                    continue;
+                }
+                BigInteger divisorValue = DuneNative.ReadInteger(rightData, divisor.Layout, row);
+                if (divisorValue.IsZero)
                 {
                     ScalarFunction.DuckDBScalarFunctionSetError(info, "Division by zero");
                     return;
                 }
                 BigInteger n = DuneNative.ReadInteger(leftData, dividend.Layout, row);
-                if (Quotient(n, d, rescale) is not UInt128 magnitude)
+                if (Quotient(n, divisorValue, rescale) is not UInt128 magnitude)
                 {
                     ScalarFunction.DuckDBScalarFunctionSetError(info, "Decimal overflow");
                     return;
                 }
-                int length = Format(magnitude, n.Sign * d.Sign < 0 && magnitude != UInt128.Zero, scale, text);
-                DuneNative.WriteBytes(output, row, text[..length]);
+                result[row] = n.Sign * divisorValue.Sign < 0 ? -(Int128)magnitude : (Int128)magnitude;
             }
         }
         catch (Exception e)
@@ -164,27 +192,24 @@ internal static unsafe partial class DuneDecimal
         return quotient >= (BigInteger)Limit ? null : (UInt128)quotient;
     }
 
-    /// <summary>Writes the unscaled magnitude as decimal text with scale digits after the point; returns its length.</summary>
-    internal static int Format(UInt128 magnitude, bool negative, int scale, Span<byte> text)
+    private static long ReadLong(void* data, Layout layout, ulong row) => layout switch
     {
-        Span<char> digits = stackalloc char[40];
-        magnitude.TryFormat(digits, out int count, default, System.Globalization.CultureInfo.InvariantCulture);
-        int padded = Math.Max(count, scale + 1); // 5 at scale 2 is 0.05
-        int whole = padded - scale;
-        int length = 0;
-        if (negative)
+        Layout.Int8 => ((sbyte*)data)[row],
+        Layout.Int16 => ((short*)data)[row],
+        Layout.Int32 => ((int*)data)[row],
+        Layout.Int64 => ((long*)data)[row],
+        Layout.UInt8 => ((byte*)data)[row],
+        Layout.UInt16 => ((ushort*)data)[row],
+        _ => ((uint*)data)[row],
+    };
+
+    private static Int128 Pow10(int exponent)
+    {
+        Int128 value = 1;
+        for (int k = 0; k < exponent; k++)
         {
-            text[length++] = (byte)'-';
+            value *= 10;
         }
-        for (int k = 0; k < padded; k++)
-        {
-            if (k == whole)
-            {
-                text[length++] = (byte)'.';
-            }
-            int source = k - (padded - count);
-            text[length++] = source < 0 ? (byte)'0' : (byte)digits[source];
-        }
-        return length;
+        return value;
     }
 }

@@ -83,11 +83,9 @@ public static partial class DuneSqlTranslator
                     Emit(op + 1, end);
                     emitter.Text(")", anchor);
                 }
-                emitter.Text("struct_extract(struct_pack(d := cast_to_type(dune_decimal_divide(", anchor);
-                Left();
+                emitter.Text("struct_extract(struct_pack(d := cast_to_type(", anchor);
+                EmitScaledQuotient(Left, Right, () => EmitResultScale(Left, Right, anchor), anchor);
                 emitter.Text(", ", anchor);
-                Right();
-                emitter.Text("), ", anchor);
                 int? scale = KnownScale(Next(op, end), end);
                 if (scale is int s)
                 {
@@ -108,11 +106,9 @@ public static partial class DuneSqlTranslator
                 }
                 else
                 {
-                    emitter.Text("round(CAST(0 AS DECIMAL(38,38)), greatest(", anchor);
-                    EmitScaleOf(Left, anchor);
-                    emitter.Text(", ", anchor);
-                    EmitScaleOf(Right, anchor);
-                    emitter.Text("))), ", anchor);
+                    emitter.Text("round(CAST(0 AS DECIMAL(38,38)), ", anchor);
+                    EmitResultScale(Left, Right, anchor);
+                    emitter.Text(")), ", anchor);
                 }
                 emitter.Text("v := ", anchor);
                 Left();
@@ -134,36 +130,31 @@ public static partial class DuneSqlTranslator
         /// <summary><c>avg(x)</c> with a surely decimal x (see the type's summary); returns the next index, or -1.</summary>
         private int TryEmitDecimalAvg(int nameIndex, List<(int From, int To)> args, int close, int end)
         {
-            if (args.Count != 1 || close >= end || Is(Next(args[0].From - 1, close), "distinct") || Is(Next(args[0].From - 1, close), "all")
-                || Is(Next(close, end), "over") || Is(Next(close, end), "filter") || !HasDecimalForm(args[0].From, args[0].To))
+            if (args.Count != 1 || close >= end || decimalNesting >= MaxDecimalNesting || Is(Next(args[0].From - 1, close), "distinct")
+                || Is(Next(args[0].From - 1, close), "all") || Is(Next(close, end), "over") || Is(Next(close, end), "filter")
+                || !HasDecimalForm(args[0].From, args[0].To))
             {
                 return -1;
             }
             var anchor = tokens[nameIndex];
-            void Argument()
+            void Call(string function)
             {
-                emitter.Text("(", anchor);
+                emitter.Text(function + "((", anchor);
                 Emit(args[0].From, args[0].To);
-                emitter.Text(")", anchor);
-            }
-            if (decimalNesting >= MaxDecimalNesting)
-            {
-                return -1;
+                emitter.Text("))", anchor);
             }
             decimalNesting++;
             try
             {
-            emitter.Text("struct_extract(struct_pack(d := cast_to_type(dune_decimal_divide(sum(", anchor);
-            Argument();
-            emitter.Text("), count(", anchor);
-            Argument();
-            emitter.Text(")), min(", anchor);
-            Argument();
-            emitter.Text(")), v := avg(", anchor);
-            Argument();
-            emitter.Text(")), CASE WHEN typeof(min(", anchor);
-            Argument();
-            emitter.Text(")) LIKE 'DECIMAL%' THEN 'd' ELSE 'v' END)", tokens[close]);
+                emitter.Text("struct_extract(struct_pack(d := cast_to_type(", anchor);
+                EmitScaledQuotient(() => Call("sum"), () => Call("count"), () => EmitScaleOf(() => Call("sum"), anchor), anchor);
+                emitter.Text(", ", anchor);
+                Call("min");
+                emitter.Text("), v := ", anchor);
+                Call("avg");
+                emitter.Text("), CASE WHEN typeof(", anchor);
+                Call("min");
+                emitter.Text(") LIKE 'DECIMAL%' THEN 'd' ELSE 'v' END)", tokens[close]);
             }
             finally
             {
@@ -217,6 +208,33 @@ public static partial class DuneSqlTranslator
                 decimalNesting--;
             }
             return close + 1;
+        }
+
+        /// <summary>max(s1, s2), the quotient's scale, folded to a constant when DuckDB binds.</summary>
+        private void EmitResultScale(Action left, Action right, DuneToken anchor)
+        {
+            emitter.Text("greatest(", anchor);
+            EmitScaleOf(left, anchor);
+            emitter.Text(", ", anchor);
+            EmitScaleOf(right, anchor);
+            emitter.Text(")", anchor);
+        }
+
+        /// <summary>The unscaled quotient (a HUGEINT) times 10^-s as decimal(38,s): power(10, -s) rounded at s digits is
+        /// exact, and round's digits being a constant gives the type its scale.</summary>
+        private void EmitScaledQuotient(Action left, Action right, Action scale, DuneToken anchor)
+        {
+            emitter.Text("CAST(dune_decimal_divide(", anchor);
+            left();
+            emitter.Text(", ", anchor);
+            right();
+            emitter.Text(", ", anchor);
+            scale();
+            emitter.Text(") AS DECIMAL(38,0)) * round(CAST(power(10, -(", anchor);
+            scale();
+            emitter.Text(")) AS DECIMAL(38,37)), ", anchor);
+            scale();
+            emitter.Text(")", anchor);
         }
 
         private void EmitScaleOf(Action value, DuneToken anchor)
