@@ -34,11 +34,14 @@ internal static class DuneFunctions
     private const string Timestamps = "WHEN typeof($1) = 'TIMESTAMP WITH TIME ZONE' THEN strftime(CAST(CAST($1 AS VARCHAR) AS TIMESTAMPTZ), '%Y-%m-%d %H:%M:%S.%g') || ' UTC' "
         + "WHEN typeof($1) = 'TIMESTAMP' THEN strftime(CAST(CAST($1 AS VARCHAR) AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%g') ";
 
+    /// <summary>Trino writes a decimal below one with its zero (0.05); DuckDB's text of a decimal(s,s) drops it (.05).</summary>
+    private const string DecimalText = "WHEN typeof($1) LIKE 'DECIMAL(%' THEN regexp_replace(CAST($1 AS VARCHAR), '^(-?)[.]', '\\10.') ";
+
     internal const string ToVarchar = "(CASE WHEN typeof($1) = 'BLOB' THEN '0x' || lower(hex(" + AsBlob + ")) WHEN typeof($1) = 'JSON' THEN "
         + JsonToVarchar + "error('Cannot cast a JSON ' || lower(json_type(CAST($1 AS VARCHAR))) || ' to varchar')" + JsonScalar + " " + Timestamps
-        + "ELSE CAST($1 AS VARCHAR) END)";
+        + DecimalText + "ELSE CAST($1 AS VARCHAR) END)";
     internal const string TryToVarchar = "(CASE WHEN typeof($1) = 'BLOB' THEN '0x' || lower(hex(" + AsBlob + ")) WHEN typeof($1) = 'JSON' THEN "
-        + JsonToVarchar + "NULL" + JsonScalar + " " + Timestamps + "ELSE TRY_CAST($1 AS VARCHAR) END)";
+        + JsonToVarchar + "NULL" + JsonScalar + " " + Timestamps + DecimalText + "ELSE TRY_CAST($1 AS VARCHAR) END)";
 
     /// <summary>Trino's CAST(varchar AS json) makes a JSON string ('abc' → "abc"); other types as DuckDB (arrays, numbers).</summary>
     internal const string ToJson = "(CASE WHEN typeof($1) = 'VARCHAR' THEN to_json(CAST($1 AS VARCHAR)) ELSE CAST($1 AS JSON) END)";

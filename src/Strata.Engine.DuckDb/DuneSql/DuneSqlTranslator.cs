@@ -216,6 +216,7 @@ public static partial class DuneSqlTranslator
                 while (i < to)
                 {
                     int afterTyped = TryEmitNumericOperand(i, to);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitDecimalDivision(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitIntervalSum(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitConcatenation(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSubscript(i, to);
@@ -236,6 +237,9 @@ public static partial class DuneSqlTranslator
             {
                 case DuneTokenKind.HexBinary:
                     emitter.Text(BlobLiteral(sql.AsSpan(token.Start + 2, token.Length - 2)), token);
+                    return i + 1;
+                case DuneTokenKind.Number when DecimalLiteralCast(Text(i)) is string typedLiteral:
+                    emitter.Text(typedLiteral, token);
                     return i + 1;
                 case DuneTokenKind.Word:
                     return EmitWord(i, end);
@@ -351,6 +355,14 @@ public static partial class DuneSqlTranslator
             if (name is "sum" && TryEmitTypedSum(nameIndex, open, close, end) is > 0 and int afterSum)
             {
                 return afterSum;
+            }
+            if (name is "avg" && TryEmitDecimalAvg(nameIndex, args, close, end) is > 0 and int afterAvg)
+            {
+                return afterAvg;
+            }
+            if (name is "round" && TryEmitDecimalRound(nameIndex, args, close, end) is > 0 and int afterRound)
+            {
+                return afterRound;
             }
             if (name is "unnest" && TryEmitUnnest(nameIndex, args, close, end) is > 0 and int afterUnnest)
             {

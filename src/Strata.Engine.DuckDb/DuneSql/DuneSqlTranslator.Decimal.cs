@@ -1,0 +1,405 @@
+using System.Globalization;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// Trino's DECIMAL arithmetic where DuckDB's differs (Trino's DecimalOperators, MathFunctions and
+/// DecimalAverageAggregation). DuckDB divides decimals as doubles (<c>5 / 100.0</c> is 0.05; Trino's is 0.1, a
+/// decimal(12,1) rounded half up), averages them as doubles and gives <c>round(x, d)</c> the scale d (Trino keeps
+/// x's scale). The translator knows no column types, so each rewrite lets DuckDB's binder choose by the operands'
+/// types, and is made only where an operand is surely a decimal from its form (a literal such as <c>100.0</c> or
+/// <c>DECIMAL '1.5'</c>, or a cast to decimal inside it): other divisions and averages stay DuckDB's, at its speed.
+/// <list type="bullet">
+/// <item><c>a / b</c> is <c>struct_extract(struct_pack(d := cast_to_type(dune_decimal_divide(a, b), W), v := a / b), k)</c>,
+/// where the key k (<c>typeof(a + b)</c>, folded to a constant when DuckDB binds) picks d when the operands are decimals
+/// or a decimal and an integer, else DuckDB's own division (a double, uint256, int256 or integer operand keeps its
+/// rules). <see cref="DuneDecimal"/> computes the quotient exactly; W, never evaluated, has Trino's result type
+/// decimal(min(38, p1 + s2 + max(s2 - s1, 0)), max(s1, s2)): built from a's own type with DuckDB's addition when b's
+/// scale is known from its form (each <c>+ 0.0</c> adds one integer digit), else decimal(38, max(s1, s2)).</item>
+/// <item><c>avg(x)</c> of a decimal is <c>sum(x) / count(x)</c> rounded half up at x's scale, typed as x.</item>
+/// <item><c>round(x, d)</c> of a decimal(p,s) is decimal(min(38, p + 1), s) (the value rounded at d digits).</item>
+/// </list>
+/// Each operand is written up to five times (the copies other than the evaluated ones are only typed); nested rewrites
+/// stop at <see cref="MaxDecimalNesting"/> levels, past which DuckDB's division stays, so the text never grows
+/// without bound.
+/// </summary>
+public static partial class DuneSqlTranslator
+{
+    private const int MaxDecimalNesting = 3;
+
+    /// <summary>A decimal's scale from its type name, folded to a constant when DuckDB binds (0 for an integer).</summary>
+    private const string ScaleOfType = "coalesce(TRY_CAST(regexp_extract(typeof({0}), ',(\\d+)\\)$', 1) AS INTEGER), 0)";
+
+    /// <summary>The CAST that gives a fractional literal Trino's type where DuckDB's differs (DuckDB counts a leading zero:
+    /// its 0.05 is DECIMAL(3,2), Trino's decimal(2,2)); null where they agree or the literal is not a plain decimal.</summary>
+    internal static string? DecimalLiteralCast(string literal)
+    {
+        if (!(literal.StartsWith('0') || literal.StartsWith('.')) || !literal.Contains('.', StringComparison.Ordinal)
+            || DecimalLiteralType(literal) is not string type)
+        {
+            return null;
+        }
+        return "CAST(" + literal + " AS " + type + ")";
+    }
+
+    private sealed partial class Pass
+    {
+        /// <summary>Decimal divisions by the token where their left operand starts: the operator and the end of the right one.</summary>
+        private Dictionary<int, List<(int Operator, int End)>>? decimalDivisions;
+
+        private int decimalNesting;
+
+        /// <summary>At the left operand of a division with a decimal operand: emits Trino's decimal division; returns the next index, or -1.</summary>
+        private int TryEmitDecimalDivision(int i, int to)
+        {
+            if (decimalNesting >= MaxDecimalNesting)
+            {
+                return -1;
+            }
+            decimalDivisions ??= FindDecimalDivisions();
+            if (!decimalDivisions.TryGetValue(i, out var here))
+            {
+                return -1;
+            }
+            int pick = Outermost(here, to, d => (d.Operator, d.End));
+            if (pick < 0)
+            {
+                return -1;
+            }
+            var (op, end) = here[pick];
+            var anchor = tokens[op];
+            decimalNesting++;
+            try
+            {
+                void Left()
+                {
+                    emitter.Text("(", anchor);
+                    Emit(i, op);
+                    emitter.Text(")", anchor);
+                }
+                void Right()
+                {
+                    emitter.Text("(", anchor);
+                    Emit(op + 1, end);
+                    emitter.Text(")", anchor);
+                }
+                emitter.Text("struct_extract(struct_pack(d := cast_to_type(", anchor);
+                EmitScaledQuotient(Left, Right, () => EmitResultScale(Left, Right, anchor), anchor);
+                emitter.Text(", ", anchor);
+                int? scale = KnownScale(Next(op, end), end);
+                if (scale is int s)
+                {
+                    // Each + decimal(1,1) adds one integer digit (scale at least 1); the coalesce raises the scale to s.
+                    // A HUGEINT is DuckDB's sum of integers, Trino's bigint (decimal(19,0)).
+                    emitter.Text("coalesce(struct_extract(struct_pack(h := TRY_CAST(", anchor);
+                    Left();
+                    emitter.Text(" AS BIGINT), o := ", anchor);
+                    Left();
+                    emitter.Text("), CASE WHEN typeof(", anchor);
+                    Left();
+                    emitter.Text(") = 'HUGEINT' THEN 'h' ELSE 'o' END)", anchor);
+                    for (int k = 0; k < s; k++)
+                    {
+                        emitter.Text(" + CAST(0 AS DECIMAL(1,1))", anchor);
+                    }
+                    emitter.Text(string.Create(CultureInfo.InvariantCulture, $", CAST(0 AS DECIMAL({Math.Max(s, 1)},{s})))), "), anchor);
+                }
+                else
+                {
+                    emitter.Text("round(CAST(0 AS DECIMAL(38,38)), ", anchor);
+                    EmitResultScale(Left, Right, anchor);
+                    emitter.Text(")), ", anchor);
+                }
+                emitter.Text("v := ", anchor);
+                Left();
+                emitter.Copy(anchor);
+                Right();
+                emitter.Text("), CASE WHEN typeof(", anchor);
+                Left();
+                emitter.Text(" + ", anchor);
+                Right();
+                emitter.Text(") LIKE 'DECIMAL%' THEN 'd' ELSE 'v' END)", anchor);
+            }
+            finally
+            {
+                decimalNesting--;
+            }
+            return end;
+        }
+
+        /// <summary><c>avg(x)</c> with a surely decimal x (see the type's summary); returns the next index, or -1.</summary>
+        private int TryEmitDecimalAvg(int nameIndex, List<(int From, int To)> args, int close, int end)
+        {
+            if (args.Count != 1 || close >= end || decimalNesting >= MaxDecimalNesting || Is(Next(args[0].From - 1, close), "distinct")
+                || Is(Next(args[0].From - 1, close), "all") || Is(Next(close, end), "over") || Is(Next(close, end), "filter")
+                || !HasDecimalForm(args[0].From, args[0].To))
+            {
+                return -1;
+            }
+            var anchor = tokens[nameIndex];
+            void Call(string function)
+            {
+                emitter.Text(function + "((", anchor);
+                Emit(args[0].From, args[0].To);
+                emitter.Text("))", anchor);
+            }
+            decimalNesting++;
+            try
+            {
+                emitter.Text("struct_extract(struct_pack(d := cast_to_type(", anchor);
+                EmitScaledQuotient(() => Call("sum"), () => Call("count"), () => EmitScaleOf(() => Call("sum"), anchor), anchor);
+                emitter.Text(", ", anchor);
+                Call("min");
+                emitter.Text("), v := ", anchor);
+                Call("avg");
+                emitter.Text("), CASE WHEN typeof(", anchor);
+                Call("min");
+                emitter.Text(") LIKE 'DECIMAL%' THEN 'd' ELSE 'v' END)", tokens[close]);
+            }
+            finally
+            {
+                decimalNesting--;
+            }
+            return close + 1;
+        }
+
+        /// <summary><c>round(x, d)</c> with a surely decimal x keeps x's scale; returns the next index, or -1.</summary>
+        private int TryEmitDecimalRound(int nameIndex, List<(int From, int To)> args, int close, int end)
+        {
+            if (args.Count != 2 || close >= end || decimalNesting >= MaxDecimalNesting || !HasDecimalForm(args[0].From, args[0].To))
+            {
+                return -1;
+            }
+            var anchor = tokens[nameIndex];
+            void Argument(int a)
+            {
+                emitter.Text("(", anchor);
+                Emit(args[a].From, args[a].To);
+                emitter.Text(")", anchor);
+            }
+            void Rounded()
+            {
+                emitter.Text("round(", anchor);
+                Argument(0);
+                emitter.Text(", ", anchor);
+                Argument(1);
+                emitter.Text(")", anchor);
+            }
+            // decimal(p,s) + decimal(1,min(s,1)) is decimal(p + 1, s) (capped at 38), Trino's type.
+            decimalNesting++;
+            try
+            {
+                emitter.Text("struct_extract(struct_pack(d := cast_to_type(", anchor);
+                Rounded();
+                emitter.Text(", struct_extract(struct_pack(w := ", anchor);
+                Argument(0);
+                emitter.Text(" + CAST(0 AS DECIMAL(1,0)), f := ", anchor);
+                Argument(0);
+                emitter.Text(" + CAST(0 AS DECIMAL(1,1))), CASE WHEN ", anchor);
+                EmitScaleOf(() => Argument(0), anchor);
+                emitter.Text(" > 0 THEN 'f' ELSE 'w' END)), v := ", anchor);
+                Rounded();
+                emitter.Text("), CASE WHEN typeof(", anchor);
+                Argument(0);
+                emitter.Text(") LIKE 'DECIMAL%' THEN 'd' ELSE 'v' END)", tokens[close]);
+            }
+            finally
+            {
+                decimalNesting--;
+            }
+            return close + 1;
+        }
+
+        /// <summary>max(s1, s2), the quotient's scale, folded to a constant when DuckDB binds.</summary>
+        private void EmitResultScale(Action left, Action right, DuneToken anchor)
+        {
+            emitter.Text("greatest(", anchor);
+            EmitScaleOf(left, anchor);
+            emitter.Text(", ", anchor);
+            EmitScaleOf(right, anchor);
+            emitter.Text(")", anchor);
+        }
+
+        /// <summary>The unscaled quotient (a HUGEINT) times 10^-s as decimal(38,s): power(10, -s) rounded at s digits is
+        /// exact, and round's digits being a constant gives the type its scale.</summary>
+        private void EmitScaledQuotient(Action left, Action right, Action scale, DuneToken anchor)
+        {
+            emitter.Text("CAST(dune_decimal_divide(", anchor);
+            left();
+            emitter.Text(", ", anchor);
+            right();
+            emitter.Text(", ", anchor);
+            scale();
+            emitter.Text(") AS DECIMAL(38,0)) * round(CAST(power(10, -(", anchor);
+            scale();
+            emitter.Text(")) AS DECIMAL(38,37)), ", anchor);
+            scale();
+            emitter.Text(")", anchor);
+        }
+
+        private void EmitScaleOf(Action value, DuneToken anchor)
+        {
+            int at = ScaleOfType.IndexOf("{0}", StringComparison.Ordinal);
+            emitter.Text(ScaleOfType[..at], anchor);
+            value();
+            emitter.Text(ScaleOfType[(at + 3)..], anchor);
+        }
+
+        /// <summary>Finds divisions whose operands' extent is sure and whose tokens hold a decimal literal or cast.</summary>
+        private Dictionary<int, List<(int, int)>> FindDecimalDivisions()
+        {
+            var found = new Dictionary<int, List<(int, int)>>();
+            for (int op = 0; op < tokens.Count; op++)
+            {
+                if (tokens[op].Kind != DuneTokenKind.Symbol || tokens[op].Length != 1 || sql[tokens[op].Start] != '/')
+                {
+                    continue;
+                }
+                int leftEnd = Previous(op);
+                if (leftEnd < 0 || !IsOperandEnd(leftEnd) || ProductStart(leftEnd) is not int leftStart)
+                {
+                    continue;
+                }
+                int rightStart = Next(op, tokens.Count);
+                if (rightStart >= tokens.Count || FactorEnd(rightStart) is not int rightEnd)
+                {
+                    continue;
+                }
+                int before = Previous(leftStart), after = Next(rightEnd - 1, tokens.Count);
+                bool bounded = (before < 0 || !(IsOperandEnd(before) || Is(before, ".") || Is(before, "::")))
+                    && (after >= tokens.Count || !(Is(after, ".") || Is(after, "(") || Is(after, "[") || Is(after, "::") || Is(after, "at")
+                        || Is(after, "over") || Is(after, "filter") || Is(after, "within")));
+                if (bounded && HasDecimalForm(leftStart, rightEnd))
+                {
+                    if (!found.TryGetValue(leftStart, out var list))
+                    {
+                        found[leftStart] = list = [];
+                    }
+                    list.Add((op, rightEnd));
+                }
+            }
+            return found;
+        }
+
+        /// <summary>The first token of the product (factors joined by *, / and %) that ends at last, or null.</summary>
+        private int? ProductStart(int last)
+        {
+            if (FactorStart(last) is not int start)
+            {
+                return null;
+            }
+            while (true)
+            {
+                int op = Previous(start);
+                if (!(Is(op, "*") || Is(op, "/") || Is(op, "%")) || !IsOperandEnd(Previous(op)) || FactorStart(Previous(op)) is not int next)
+                {
+                    return start;
+                }
+                start = next;
+            }
+        }
+
+        /// <summary>The first token of the factor (a primary with its window or filter clause, or a signed one) ending at last.</summary>
+        private int? FactorStart(int last)
+        {
+            int end = last;
+            if (tokens[end].Kind is DuneTokenKind.Word && Is(Previous(end), "over"))
+            {
+                end = Previous(Previous(end));
+            }
+            else if (Is(end, ")") && Opening(end) is int open and >= 0 && (Is(Previous(open), "over") || Is(Previous(open), "filter")))
+            {
+                end = Previous(Previous(open));
+                if (end >= 0 && Is(end, ")") && Opening(end) is int inner and >= 0 && Is(Previous(inner), "filter"))
+                {
+                    end = Previous(Previous(inner));
+                }
+            }
+            if (end < 0 || PrimaryStart(end) is not int start)
+            {
+                return null;
+            }
+            int sign = Previous(start);
+            if ((Is(sign, "-") || Is(sign, "+")) && !IsOperandEnd(Previous(sign)))
+            {
+                return sign;
+            }
+            return start;
+        }
+
+        /// <summary>The index after the factor starting at first (a primary, signed or not, with a filter and window clause), or null.</summary>
+        private int? FactorEnd(int first)
+        {
+            int start = Is(first, "-") || Is(first, "+") ? Next(first, tokens.Count) : first;
+            int end = PrimaryEnd(start);
+            if (end < 0 || start >= tokens.Count)
+            {
+                return null;
+            }
+            int after = Next(end - 1, tokens.Count);
+            if (Is(after, "filter") && Is(Next(after, tokens.Count), "("))
+            {
+                end = Close(Next(after, tokens.Count), tokens.Count) + 1;
+                after = Next(end - 1, tokens.Count);
+            }
+            if (Is(after, "over"))
+            {
+                int window = Next(after, tokens.Count);
+                end = Is(window, "(") ? Close(window, tokens.Count) + 1 : window + 1;
+            }
+            return end > tokens.Count ? null : end;
+        }
+
+        /// <summary>Whether tokens [from, to) hold a decimal literal (<c>1.5</c>, <c>DECIMAL '2'</c>) or a cast to decimal.</summary>
+        private bool HasDecimalForm(int from, int to)
+        {
+            for (int k = from; k < to && k < tokens.Count; k++)
+            {
+                if (tokens[k].Kind == DuneTokenKind.Number && Text(k).Contains('.', StringComparison.Ordinal) && Text(k).AsSpan().IndexOfAny("eE") < 0)
+                {
+                    return true;
+                }
+                if (tokens[k].Kind == DuneTokenKind.Word && (Is(k, "decimal") || Is(k, "numeric")))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>The scale of the factor [from, to) when its form says it: an integer literal (0), a decimal literal, or a cast to decimal; else null.</summary>
+        private int? KnownScale(int from, int to)
+        {
+            int last = Previous(to);
+            int first = Is(from, "-") || Is(from, "+") ? Next(from, to) : from;
+            if (first == last && tokens[first].Kind == DuneTokenKind.Number)
+            {
+                string text = Text(first);
+                return text.AsSpan().IndexOfAny("eExXoObB_") >= 0 ? null : DecimalLiteralType(text) is string type ? ScaleOf(type) : null;
+            }
+            if (Next(first, to) == last && Is(first, "decimal") && IsTerminatedString(last))
+            {
+                return DecimalLiteralType(Text(last)[1..^1]) is string type ? ScaleOf(type) : null;
+            }
+            if ((Is(first, "cast") || Is(first, "try_cast")) && Is(Next(first, to), "(") && Close(Next(first, to), to) == last)
+            {
+                int typeEnd = Previous(last);
+                if (Is(typeEnd, "decimal") && Is(Previous(typeEnd), "as"))
+                {
+                    return 0;
+                }
+                if (Is(typeEnd, ")") && Opening(typeEnd) is int open and >= 0 && Is(Previous(open), "decimal") && Is(Previous(Previous(open)), "as"))
+                {
+                    var parameters = Arguments(open, typeEnd);
+                    return parameters.Count == 1 ? 0
+                        : parameters.Count == 2 && int.TryParse(Text(Next(parameters[1].From - 1, parameters[1].To)), NumberStyles.None, CultureInfo.InvariantCulture, out int s) ? s
+                        : null;
+                }
+            }
+            return null;
+        }
+
+        private static int ScaleOf(string decimalType) =>
+            int.Parse(decimalType.AsSpan(decimalType.IndexOf(',', StringComparison.Ordinal) + 1, decimalType.Length - decimalType.IndexOf(',', StringComparison.Ordinal) - 2), CultureInfo.InvariantCulture);
+    }
+}
