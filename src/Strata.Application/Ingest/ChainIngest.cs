@@ -146,7 +146,7 @@ public sealed class ChainIngest(
         BlockPrefetcher Prefetch(long from) => new(
             (numbers, ct) => FetchChunkAsync(capabilities, numbers, ct), from, end, request.RequestBlocks, request.BatchBlocks, request.BatchRows, cancellationToken);
         var prefetch = Prefetch(start);
-        var clock = Stopwatch.StartNew();
+        long started = time.GetTimestamp();
         long waitedTicks = 0, commitTicks = 0;
         long next = start;
         try
@@ -154,9 +154,9 @@ public sealed class ChainIngest(
             int refetches = 0;
             while (next <= end)
             {
-                long waitStart = Stopwatch.GetTimestamp();
+                long waitStart = time.GetTimestamp();
                 var batch = await NextBatchAsync(prefetch, request).ConfigureAwait(false);
-                waitedTicks += Stopwatch.GetTimestamp() - waitStart;
+                waitedTicks += time.GetTimestamp() - waitStart;
                 if (batch.Count == 0 || batch[0].Number != next)
                 {
                     throw new InvalidOperationException($"Chain {chain.Chain}: the blocks fetched after {next - 1} do not start at {next}.");
@@ -174,9 +174,9 @@ public sealed class ChainIngest(
                     continue;
                 }
                 refetches = 0;
-                long commitStart = Stopwatch.GetTimestamp();
+                long commitStart = time.GetTimestamp();
                 chain = await CommitAsync(chain, batch, progress, cancellationToken).ConfigureAwait(false);
-                commitTicks += Stopwatch.GetTimestamp() - commitStart;
+                commitTicks += time.GetTimestamp() - commitStart;
                 next = batch[^1].Number + 1;
                 compaction.Writer.TryWrite(true);
             }
@@ -189,8 +189,8 @@ public sealed class ChainIngest(
         }
         if (next > start)
         {
-            IngestLog.Ingested(logger, chain.Chain, start, next - 1, clock.ElapsedMilliseconds,
-                (long)Stopwatch.GetElapsedTime(0, waitedTicks).TotalMilliseconds, (long)Stopwatch.GetElapsedTime(0, commitTicks).TotalMilliseconds);
+            IngestLog.Ingested(logger, chain.Chain, start, next - 1, (long)time.GetElapsedTime(started).TotalMilliseconds,
+                (long)time.GetElapsedTime(0, waitedTicks).TotalMilliseconds, (long)time.GetElapsedTime(0, commitTicks).TotalMilliseconds);
         }
         return chain;
     }
