@@ -171,5 +171,36 @@ public sealed partial class PostgresMetadataStore
             CREATE INDEX executions_claims ON executions (tier, owner) WHERE claimed_by IS NOT NULL;
             CREATE INDEX executions_owner_pending ON executions (owner) WHERE state = 'QUERY_STATE_PENDING';
             """),
+        // Stored result bytes shared by the nodes (IResultBytesStore): a row per result file, and per owner a total
+        // that a trigger changes in the same transaction as the rows, so it is always their sum. The usage figures
+        // read the total (one row) instead of measuring files per submission. An empty extension marks a stored
+        // result found with no file on disk (measured, nothing to count).
+        new(3, "Result files and each owner's result bytes, shared by the nodes", """
+            CREATE TABLE result_files (
+                execution_id text NOT NULL,
+                extension text NOT NULL,
+                owner text NOT NULL,
+                bytes bigint NOT NULL CHECK (bytes >= 0),
+                PRIMARY KEY (execution_id, extension)
+            );
+            CREATE TABLE owner_result_bytes (
+                owner text PRIMARY KEY,
+                bytes bigint NOT NULL
+            );
+            CREATE FUNCTION strata_result_bytes_total() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP IN ('UPDATE', 'DELETE') THEN
+                    UPDATE owner_result_bytes SET bytes = bytes - OLD.bytes WHERE owner = OLD.owner;
+                END IF;
+                IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                    INSERT INTO owner_result_bytes (owner, bytes) VALUES (NEW.owner, NEW.bytes)
+                    ON CONFLICT (owner) DO UPDATE SET bytes = owner_result_bytes.bytes + excluded.bytes;
+                END IF;
+                RETURN NULL;
+            END
+            $$;
+            CREATE TRIGGER result_files_total AFTER INSERT OR UPDATE OR DELETE ON result_files
+                FOR EACH ROW EXECUTE FUNCTION strata_result_bytes_total();
+            """),
     ];
 }

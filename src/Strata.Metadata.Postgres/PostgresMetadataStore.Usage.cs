@@ -3,7 +3,7 @@ using Strata.Core.Uploads;
 
 namespace Strata.Metadata.Postgres;
 
-/// <summary>An owner's stored bytes and activity, read across tables, executions and queries in one statement.</summary>
+/// <summary>An owner's stored bytes and activity, read across tables, executions, queries and the shared result bytes in one statement.</summary>
 public sealed partial class PostgresMetadataStore
 {
     public async Task<UsageFigures> UsageAsync(string owner, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
@@ -15,9 +15,10 @@ public sealed partial class PostgresMetadataStore
                  WHERE owner = @owner AND result_json IS NOT NULL
                    AND state IN ('QUERY_STATE_COMPLETED', 'QUERY_STATE_COMPLETED_PARTIAL') AND (expires_at IS NULL OR expires_at > @now)),
               (SELECT count(*) FROM executions WHERE owner = @owner AND submitted_at >= @since),
-              (SELECT count(*) FROM queries WHERE owner = @owner AND is_private AND NOT is_archived)
+              (SELECT count(*) FROM queries WHERE owner = @owner AND is_private AND NOT is_archived),
+              coalesce((SELECT bytes FROM owner_result_bytes WHERE owner = @owner), 0)
             """, c => c.Text("owner", owner).Time("since", since).Time("now", now),
-            r => new UsageFigures(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), cancellationToken).ConfigureAwait(false);
+            r => new UsageFigures(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), cancellationToken).ConfigureAwait(false);
         return rows[0];
     }
 

@@ -32,8 +32,9 @@ public sealed record UsageReport(IReadOnlyList<BillingPeriod> Periods, long Byte
 /// </para>
 /// <para>
 /// Nodes sharing a PostgreSQL store (<c>Strata:Metadata</c> set) write and delete results the running total of
-/// this node never hears of, so there an owner's result bytes are measured on disk at each call instead (one
-/// metadata read and a few file sizes per stored result), and every node reports the same figure.
+/// this node never hears of. There the store keeps one total per owner for every node (<see cref="SharedResultBytes"/>
+/// records each file written and deleted) and returns it with the usage figures
+/// (<see cref="UsageFigures.ResultFileBytes"/>): one read per call, no file measured, the same figure on every node.
 /// </para>
 /// </summary>
 public sealed class StorageUsage(IExecutionStore executions, IUsageStore store, IResultFileSizes resultFiles, IOptions<StrataOptions> options, TimeProvider time)
@@ -63,19 +64,12 @@ public sealed class StorageUsage(IExecutionStore executions, IUsageStore store, 
     private async Task<(StoredBytes Stored, UsageFigures Figures)> MeasureWithFiguresAsync(string owner, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var figures = await store.UsageAsync(owner, now, now, cancellationToken).ConfigureAwait(false);
         long results;
-        if (!string.IsNullOrWhiteSpace(options.Value.Metadata))
+        if (figures.ResultFileBytes is long shared)
         {
-            var ids = await executions.StoredResultIdsAsync(owner, now, cancellationToken).ConfigureAwait(false);
-            results = 0;
-            foreach (string id in ids)
-            {
-                foreach (var (_, bytes) in resultFiles.SizesOf(id))
-                {
-                    Interlocked.Increment(ref filesMeasured);
-                    results += bytes;
-                }
-            }
+            // The store keeps the total for every node (SharedResultBytes records the files): nothing to measure.
+            results = shared;
         }
         else
         {
@@ -83,7 +77,6 @@ public sealed class StorageUsage(IExecutionStore executions, IUsageStore store, 
             await AttributeAsync(cancellationToken).ConfigureAwait(false);
             results = ledger.TotalOf(owner);
         }
-        var figures = await store.UsageAsync(owner, now, now, cancellationToken).ConfigureAwait(false);
         return (new StoredBytes(figures.TableBytes, results), figures);
     }
 

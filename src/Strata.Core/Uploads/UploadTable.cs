@@ -40,5 +40,9 @@ public sealed record TablePart(string TableId, string File, long Rows, long Byte
 /// </summary>
 public sealed record TableSnapshot(string Namespace, string Name, IReadOnlyList<UploadColumn> Columns, IReadOnlyList<string> Files, bool Chain = false);
 
-/// <summary>An owner's storage and activity, for the usage endpoint.</summary>
-public sealed record UsageFigures(long TableBytes, long ResultBytes, long Executions, long PrivateQueries);
+/// <summary>
+/// An owner's storage and activity, for the usage endpoint. <see cref="ResultFileBytes"/> is the owner's result files'
+/// total where the store keeps one for every node (<see cref="Storage.IResultBytesStore"/>); null where each node
+/// counts its own (the embedded store).
+/// </summary>
+public sealed record UsageFigures(long TableBytes, long ResultBytes, long Executions, long PrivateQueries, long? ResultFileBytes = null);

@@ -8,6 +8,7 @@ using Strata.Application.Queries;
 using Strata.Application.Views;
 using Strata.Cluster.Postgres;
 using Strata.Core.Engine;
+using Strata.Core.Executions;
 using Strata.Core.Results;
 using Strata.Core.Storage;
 using Strata.Core.Uploads;
@@ -75,10 +76,18 @@ public static class CompositionRoot
         services.AddSingleton<IResultFileSizes>(sp => new ResultFileSizes(Path.Combine(DataDir(sp), "results")));
         services.AddSingleton<StorageUsage>();
         services.AddSingleton<IStorageQuota>(sp => sp.GetRequiredService<StorageUsage>());
+        // The result store reports each file written and deleted: to the store every node shares when it keeps the
+        // result bytes (PostgreSQL), else to this process's running total.
+        services.AddSingleton<IResultFileObserver>(sp => sp.GetRequiredService<IMetadataStore>() is IResultBytesStore shared
+            ? new SharedResultBytes(shared, sp.GetRequiredService<IResultFileSizes>(), sp.GetRequiredService<ILogger<SharedResultBytes>>())
+            : sp.GetRequiredService<StorageUsage>());
         services.AddSingleton<IResultStore>(sp =>
-            new LocalResultStore(Path.Combine(DataDir(sp), "results"), observer: sp.GetRequiredService<StorageUsage>()));
+            new LocalResultStore(Path.Combine(DataDir(sp), "results"), observer: sp.GetRequiredService<IResultFileObserver>()));
         services.AddSingleton<IParquetWriter, ParquetFileWriter>();
-        services.AddSingleton(sp => new PartFiles(Path.Combine(DataDir(sp), "uploads")));
+        // Nodes sharing the data directory do not see each other's queries: a part one node drops (compaction, clear,
+        // delete, replace) stays on disk for as long as another node's query that listed it may run.
+        services.AddSingleton(sp => new PartFiles(Path.Combine(DataDir(sp), "uploads"),
+            PartDropGrace(sp.GetRequiredService<IOptions<StrataOptions>>().Value)));
         services.AddSingleton<IPartFiles>(sp => sp.GetRequiredService<PartFiles>());
         services.AddSingleton<PartCompactor>();
         services.AddSingleton<UploadService>();
@@ -123,6 +132,15 @@ public static class CompositionRoot
     public static readonly TimeSpan SharedUploadGrace = TimeSpan.FromMinutes(10);
 
     /// <summary>
+    /// How long a dropped table part stays on disk: nothing extra for a node alone (it deletes a part once none of its
+    /// queries holds it); for nodes sharing the data directory (<c>Strata:Metadata</c> set), the longest execution
+    /// timeout of any tier and five minutes, since a query on another node may have listed the part just before.
+    /// </summary>
+    public static TimeSpan PartDropGrace(StrataOptions options) => string.IsNullOrWhiteSpace(options.Metadata)
+        ? TimeSpan.Zero
+        : Enum.GetValues<PerformanceTier>().Max(t => options.TierOf(t).Timeout) + TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// What runs once before the server accepts requests: the data directory's permissions, the schema,
     /// the engine's data and leftovers, the keys, and the upload files no table lists.
     /// </summary>
@@ -141,9 +159,16 @@ public static class CompositionRoot
         // Left by a crash: spooled bodies, half-written parts, parts of inserts that never committed. On a data directory
         // shared with other nodes, one of theirs may be in flight: only what nobody has written for a while goes.
         bool shared = app.Services.GetRequiredService<IExecutionQueue>().SharedAcrossNodes;
+        // A part another node dropped is kept as long as that node keeps it (its write time is the drop).
         int swept = app.Services.GetRequiredService<PartFiles>().Sweep(await store.AllPartFilesAsync(CancellationToken.None).ConfigureAwait(false),
-            shared ? SharedUploadGrace : TimeSpan.Zero);
+            shared ? Max(SharedUploadGrace, PartDropGrace(options)) : TimeSpan.Zero);
         output.WriteLine($"Start-up removed {swept} uncommitted or temporary upload files");
+        if (app.Services.GetRequiredService<IResultFileObserver>() is SharedResultBytes resultBytes)
+        {
+            // Results some node wrote or deleted while the database was away, or stored before the shared total existed.
+            var reconciled = await resultBytes.ReconcileAsync(complete: true, CancellationToken.None).ConfigureAwait(false);
+            output.WriteLine($"Start-up reconciled the shared result bytes: {reconciled.ResultsMeasured} stored results measured, {reconciled.RowsRemoved} stale file rows removed");
+        }
         // Left by executions that never ended: their spill directories (this node's own scratch only), and the scratch
         // directories of cluster nodes that are gone.
         var scratch = app.Services.GetRequiredService<NodeScratch>();
@@ -178,6 +203,8 @@ public static class CompositionRoot
             return e.Message;
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static string DataDir(IServiceProvider sp) => sp.GetRequiredService<IOptions<StrataOptions>>().Value.DataDir;
 }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using Strata.Application.Configuration;
 using Strata.Application.Executions;
+using Strata.Application.Uploads;
 using Strata.Core.Executions;
+using Strata.Core.Results;
 using Strata.Core.Storage;
 
 namespace Strata.Server.Hosting;
@@ -37,9 +39,11 @@ public sealed class ExecutionWorkers(ExecutionService service, IHostApplicationL
     }
 }
 
-/// <summary>Runs the result expiry use case every <see cref="StrataOptions.ExpirySweepInterval"/>; a sweep
-/// the metadata database was away for is skipped, and the next one does its work.</summary>
-public sealed partial class ResultExpirySweeper(ExecutionService service, IOptions<StrataOptions> options, TimeProvider time, ILogger<ResultExpirySweeper> logger) : BackgroundService
+/// <summary>Runs the result expiry use case every <see cref="StrataOptions.ExpirySweepInterval"/>, then (nodes sharing the
+/// result bytes) one round of their reconciliation; a sweep the metadata database was away for is skipped, and the next
+/// one does its work.</summary>
+public sealed partial class ResultExpirySweeper(ExecutionService service, IResultFileObserver resultFiles, IOptions<StrataOptions> options, TimeProvider time,
+    ILogger<ResultExpirySweeper> logger) : BackgroundService
 {
     [LoggerMessage(Level = LogLevel.Warning, Message = "Result expiry sweep skipped: {Reason}")]
     private static partial void SweepSkipped(ILogger logger, string reason);
@@ -54,6 +58,10 @@ public sealed partial class ResultExpirySweeper(ExecutionService service, IOptio
                 try
                 {
                     await service.ExpireResultsAsync(stoppingToken).ConfigureAwait(false);
+                    if (resultFiles is SharedResultBytes shared)
+                    {
+                        await shared.ReconcileAsync(complete: false, stoppingToken).ConfigureAwait(false);
+                    }
                 }
                 catch (MetadataUnavailableException e)
                 {

@@ -160,4 +160,43 @@ public sealed class SharedDataDirTests
             }
         }
     }
+
+    [Fact]
+    public void A_part_one_node_drops_stays_on_disk_for_a_query_of_another_node_as_long_as_an_execution_may_run()
+    {
+        var cluster = new Strata.Application.Configuration.StrataOptions { Metadata = "Host=h;Database=d" };
+        var grace = Strata.Server.Hosting.CompositionRoot.PartDropGrace(cluster);
+        Assert.All(Enum.GetValues<Strata.Core.Executions.PerformanceTier>(), t => Assert.True(grace > cluster.TierOf(t).Timeout));
+        Assert.Equal(TimeSpan.Zero, Strata.Server.Hosting.CompositionRoot.PartDropGrace(new Strata.Application.Configuration.StrataOptions()));
+        string root = Path.Combine(Path.GetTempPath(), "strata-parts-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var a = new PartFiles(root, grace);
+            var b = new PartFiles(root, grace);
+            string part = a.NewPart("t_1");
+            File.WriteAllText(a.PathOf(part), "x");
+            // Node B's query takes its snapshot: it lists the part and holds it, in B's memory only.
+            b.BeginSnapshot();
+            using var query = b.Hold([part]);
+            // Node A compacts (or clears) the table and drops the part: it cannot see B's hold, so the grace keeps the file.
+            a.Drop([part]);
+            Assert.True(File.Exists(a.PathOf(part)));
+            // A node starting now sweeps unlisted files with the same grace: it keeps the file too.
+            var none = new HashSet<string>(StringComparer.Ordinal);
+            var starting = new PartFiles(root, grace);
+            Assert.Equal(0, starting.Sweep(none, grace));
+            Assert.True(File.Exists(a.PathOf(part)));
+            // Once the grace has passed (the drop set the file's write time), a starting node's sweep removes it.
+            File.SetLastWriteTimeUtc(a.PathOf(part), DateTime.UtcNow - grace - TimeSpan.FromMinutes(1));
+            Assert.Equal(1, starting.Sweep(none, grace));
+            Assert.False(File.Exists(a.PathOf(part)));
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
 }
