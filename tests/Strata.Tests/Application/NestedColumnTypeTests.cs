@@ -8,7 +8,7 @@ public sealed class NestedColumnTypeTests
 {
     [Theory]
     [InlineData("array(integer)", "array(integer)")]
-    [InlineData("ARRAY( BIGINT )", "array(bigint)")]
+    [InlineData("ARRAY( SMALLINT )", "array(smallint)")]
     [InlineData("map(varchar, array(varbinary))", "map(varchar, array(varbinary))")]
     [InlineData("row(n bigint, from varbinary, t timestamp(3))", "row(n bigint, from varbinary, t timestamp(3))")]
     [InlineData("array(row(a map(date, real), b array(array(boolean))))", "array(row(a map(date, real), b array(array(boolean))))")]
