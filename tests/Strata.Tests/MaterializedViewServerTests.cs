@@ -252,53 +252,6 @@ public sealed class MaterializedViewServerTests(SharedServer shared)
         Assert.Equal("decimal(38,1)", sum["result"]!["metadata"]!["column_types"]![0]!.GetValue<string>());
     }
 
-    /// <summary>
-    /// Arrays, maps and rows are kept as JSON text in the result file; the view's table keeps them as their types, so a
-    /// query over the view gets the same values and types back and can index, unnest and read fields. Types whose JSON
-    /// does not give the value back exactly (a decimal inside an array, an unnamed row) stay varchar holding the JSON.
-    /// </summary>
-    [Fact]
-    public async Task A_views_arrays_maps_and_rows_keep_their_types()
-    {
-        string v = Unique("result_nested");
-        const string sql = "select array[1, 2, 3] as nums, array[from_hex('00ff'), null] as blobs, "
-            + "map(array['a', 'b'], array[1.5e0, 2.5e0]) as m, map(array[7], array[from_hex('ab')]) as mk, "
-            + "cast(row(5, from_hex('0102'), timestamp '2024-01-02 03:04:05.678') as row(n bigint, \"from\" varbinary, t timestamp(3))) as r, "
-            + "array[array['x'], array[]] as deep, cast(null as array(integer)) as nothing, "
-            + "cast(array[1.25] as array(decimal(10,2))) as decs, row(1, 'a') as unnamed";
-        long q = await CreateQueryAsync(Server.Alice, sql);
-        var direct = await Server.Alice.RunAsync(sql);
-        string[] expected = direct["result"]!["metadata"]!["column_types"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
-        Assert.Equal(["array(integer)", "array(varbinary)", "map(varchar, double)", "map(integer, varbinary)",
-            "row(n bigint, from varbinary, t timestamp(3))", "array(array(varchar))", "array(integer)", "array(decimal(10,2))", "row(integer, varchar)"], expected);
-        await CreateViewAsync(v, q);
-
-        var read = await Server.Alice.RunAsync($"select * from dune.alice.{v}");
-        string[] kept = read["result"]!["metadata"]!["column_types"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
-        Assert.Equal(expected[..7], kept[..7]);
-        Assert.Equal(["varchar", "varchar"], kept[7..]);
-        var directRow = direct["result"]!["rows"]![0]!.AsObject();
-        var readRow = read["result"]!["rows"]![0]!.AsObject();
-        foreach (string name in new[] { "nums", "blobs", "m", "mk", "r", "deep", "nothing" })
-        {
-            Assert.Equal(directRow[name]?.ToJsonString(), readRow[name]?.ToJsonString());
-        }
-        foreach (string name in new[] { "decs", "unnamed" })
-        {
-            Assert.Equal(directRow[name]!.ToJsonString(), JsonNode.Parse(readRow[name]!.GetValue<string>())!.ToJsonString());
-        }
-        var dataset = await Server.Alice.GetFromJsonNodeAsync($"/api/v1/datasets/dune.alice.{v}");
-        Assert.Equal([.. expected[..7], "varchar", "varchar"], dataset["columns"]!.AsArray().Select(c => c!["type"]!.GetValue<string>()));
-
-        // The values are arrays, maps and rows in DuneSQL, not text.
-        var use = await Server.Alice.RunAsync($"select nums[2] + 1 as second, cardinality(nums) as n, m['b'] as b, mk[7] as k, r.n as rn, r.\"from\" as f, "
-            + $"r.t + interval '1' second as t, deep[1][1] as x, cardinality(deep[2]) as empty, nothing is null as none from dune.alice.{v}");
-        Assert.Equal("""[{"second":3,"n":3,"b":2.5,"k":"0xab","rn":5,"f":"0x0102","t":"2024-01-02 03:04:06.678 UTC","x":"x","empty":0,"none":true}]""",
-            use["result"]!["rows"]!.ToJsonString());
-        var unnested = await Server.Alice.RunAsync($"select b from dune.alice.{v} cross join unnest(blobs) as u(b)");
-        Assert.Equal("""[{"b":"0x00ff"},{"b":null}]""", unnested["result"]!["rows"]!.ToJsonString());
-    }
-
     /// <summary>A view's table changes only by refreshing the view: the uploads API refuses to write, clear or drop it.</summary>
     [Fact]
     public async Task The_uploads_api_cannot_change_a_views_table()

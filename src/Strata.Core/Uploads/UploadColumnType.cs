@@ -29,12 +29,6 @@ public enum UploadTypeKind
 
     /// <summary>Chain tables only: an access list, <c>array(row(address varbinary, storagekeys array(varbinary)))</c>.</summary>
     AccessList,
-
-    /// <summary>
-    /// Materialized views only (not declarable by uploads): an array, map or row of the forms <see cref="NestedType"/>
-    /// accepts, named by <see cref="UploadColumnType.NestedName"/>.
-    /// </summary>
-    Nested,
 }
 
 /// <summary>A declared column type: its kind, and for <c>decimal(p,s)</c> its precision and scale.</summary>
@@ -44,36 +38,6 @@ public sealed partial record UploadColumnType(UploadTypeKind Kind, int Precision
     public const int MaxDecimalPrecision = 38;
 
     public static UploadColumnType Varchar { get; } = new(UploadTypeKind.Varchar);
-
-    /// <summary>The canonical Dune name of a <see cref="UploadTypeKind.Nested"/> type; null for every other kind.</summary>
-    public string? NestedName { get; private init; }
-
-    /// <summary>The nested type's structure (<see cref="UploadTypeKind.Nested"/> and the chain-only array kinds); null for scalars.</summary>
-    public NestedType? Structure => Kind is UploadTypeKind.Nested or UploadTypeKind.BigintArray or UploadTypeKind.VarbinaryArray or UploadTypeKind.AccessList
-        ? NestedType.Parse(ToString())
-        : null;
-
-    /// <summary>
-    /// A table column type for a query's column of Dune type <paramref name="duneName"/> when it is an array, map or row
-    /// a table can keep (<see cref="NestedType"/>): one of the chain kinds when it names one, else <see cref="UploadTypeKind.Nested"/>.
-    /// Null when it is not such a type.
-    /// </summary>
-    public static UploadColumnType? NestedOf(string? duneName)
-    {
-        if (NestedType.Parse(duneName) is not { } structure)
-        {
-            return null;
-        }
-        string canonical = structure.ToString();
-        foreach (var (kind, name) in ChainOnlyNames)
-        {
-            if (string.Equals(canonical, name, StringComparison.Ordinal))
-            {
-                return new UploadColumnType(kind);
-            }
-        }
-        return new UploadColumnType(UploadTypeKind.Nested) { NestedName = canonical };
-    }
 
     /// <summary>Parses a wire type name, case-insensitively; null when it is not one of the supported types.</summary>
     public static UploadColumnType? Parse(string? text)
@@ -124,10 +88,7 @@ public sealed partial record UploadColumnType(UploadTypeKind Kind, int Precision
         [UploadTypeKind.AccessList] = "array(row(address varbinary, storagekeys array(varbinary)))",
     };
 
-    /// <summary>
-    /// Like <see cref="Parse"/>, also reading the kinds only ingested chain tables and materialized views declare (what the
-    /// metadata store holds).
-    /// </summary>
+    /// <summary>Like <see cref="Parse"/>, also reading the kinds only ingested chain tables declare (what the metadata store holds).</summary>
     public static UploadColumnType? ParseStored(string? text)
     {
         if (Parse(text) is { } declared)
@@ -141,7 +102,7 @@ public sealed partial record UploadColumnType(UploadTypeKind Kind, int Precision
                 return new UploadColumnType(kind);
             }
         }
-        return NestedOf(text);
+        return null;
     }
 
     /// <summary>The type name queries report for a column of this type (a timestamp is <c>timestamp(3)</c>, as in results).</summary>
@@ -150,7 +111,7 @@ public sealed partial record UploadColumnType(UploadTypeKind Kind, int Precision
     /// <summary>The wire name, e.g. <c>bigint</c> or <c>decimal(10,2)</c>.</summary>
     public override string ToString() => Kind == UploadTypeKind.Decimal
         ? string.Create(CultureInfo.InvariantCulture, $"decimal({Precision},{Scale})")
-        : Kind == UploadTypeKind.Nested ? NestedName ?? "" : ChainOnlyNames.TryGetValue(Kind, out var name) ? name : Kind.ToString().ToLowerInvariant();
+        : ChainOnlyNames.TryGetValue(Kind, out var name) ? name : Kind.ToString().ToLowerInvariant();
 
     [GeneratedRegex(@"^decimal\s*\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)$", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalPattern();
