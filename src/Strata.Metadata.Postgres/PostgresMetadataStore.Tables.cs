@@ -31,7 +31,7 @@ public sealed partial class PostgresMetadataStore
 
     private static List<UploadColumn> ReadColumns(string json) =>
         JsonSerializer.Deserialize<List<StoredColumn>>(json)!
-            .Select(c => new UploadColumn(c.Name, UploadColumnType.Parse(c.Type) ?? throw new InvalidDataException($"Stored column type '{c.Type}' is unknown."), c.Nullable))
+            .Select(c => new UploadColumn(c.Name, UploadColumnType.ParseStored(c.Type) ?? throw new InvalidDataException($"Stored column type '{c.Type}' is unknown."), c.Nullable))
             .ToList();
 
     public Task<UploadTable?> GetTableAsync(string ns, string name, CancellationToken cancellationToken) =>

@@ -13,6 +13,8 @@ public abstract class TableStoreContract : StoreContract
         new("id", UploadColumnType.Parse("bigint")!, Nullable: false),
         new("price", UploadColumnType.Parse("decimal(10,2)")!),
         new("name", UploadColumnType.Varchar),
+        // What only chain tables declare: the store reads its name back as this type.
+        new("trace", UploadColumnType.ParseStored("array(bigint)")!),
     ];
 
     private static UploadTable NewTable(string owner, string name, bool isPrivate = true, DateTimeOffset? createdAt = null) =>
