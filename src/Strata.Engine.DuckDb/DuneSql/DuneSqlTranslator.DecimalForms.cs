@@ -1,0 +1,168 @@
+using System.Globalization;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>Where the decimal rewrites apply (<see cref="DuneSqlTranslator"/>'s decimal summary): the extents of
+/// divisions' operands and whether their form surely makes them decimals.</summary>
+public static partial class DuneSqlTranslator
+{
+    private sealed partial class Pass
+    {
+        /// <summary>Finds divisions whose operands' extent is sure and whose tokens hold a decimal literal or cast.</summary>
+        private Dictionary<int, List<(int, int)>> FindDecimalDivisions()
+        {
+            var found = new Dictionary<int, List<(int, int)>>();
+            for (int op = 0; op < tokens.Count; op++)
+            {
+                if (tokens[op].Kind != DuneTokenKind.Symbol || tokens[op].Length != 1 || sql[tokens[op].Start] != '/')
+                {
+                    continue;
+                }
+                int leftEnd = Previous(op);
+                if (leftEnd < 0 || !IsOperandEnd(leftEnd) || ProductStart(leftEnd) is not int leftStart)
+                {
+                    continue;
+                }
+                int rightStart = Next(op, tokens.Count);
+                if (rightStart >= tokens.Count || FactorEnd(rightStart) is not int rightEnd)
+                {
+                    continue;
+                }
+                int before = Previous(leftStart), after = Next(rightEnd - 1, tokens.Count);
+                bool bounded = (before < 0 || !(IsOperandEnd(before) || Is(before, ".") || Is(before, "::")))
+                    && (after >= tokens.Count || !(Is(after, ".") || Is(after, "(") || Is(after, "[") || Is(after, "::") || Is(after, "at")
+                        || Is(after, "over") || Is(after, "filter") || Is(after, "within")));
+                if (bounded && HasDecimalForm(leftStart, rightEnd))
+                {
+                    if (!found.TryGetValue(leftStart, out var list))
+                    {
+                        found[leftStart] = list = [];
+                    }
+                    list.Add((op, rightEnd));
+                }
+            }
+            return found;
+        }
+
+        /// <summary>The first token of the product (factors joined by *, / and %) that ends at last, or null.</summary>
+        private int? ProductStart(int last)
+        {
+            if (FactorStart(last) is not int start)
+            {
+                return null;
+            }
+            while (true)
+            {
+                int op = Previous(start);
+                if (!(Is(op, "*") || Is(op, "/") || Is(op, "%")) || !IsOperandEnd(Previous(op)) || FactorStart(Previous(op)) is not int next)
+                {
+                    return start;
+                }
+                start = next;
+            }
+        }
+
+        /// <summary>The first token of the factor (a primary with its window or filter clause, or a signed one) ending at last.</summary>
+        private int? FactorStart(int last)
+        {
+            int end = last;
+            if (tokens[end].Kind is DuneTokenKind.Word && Is(Previous(end), "over"))
+            {
+                end = Previous(Previous(end));
+            }
+            else if (Is(end, ")") && Opening(end) is int open and >= 0 && (Is(Previous(open), "over") || Is(Previous(open), "filter")))
+            {
+                end = Previous(Previous(open));
+                if (end >= 0 && Is(end, ")") && Opening(end) is int inner and >= 0 && Is(Previous(inner), "filter"))
+                {
+                    end = Previous(Previous(inner));
+                }
+            }
+            if (end < 0 || PrimaryStart(end) is not int start)
+            {
+                return null;
+            }
+            int sign = Previous(start);
+            if ((Is(sign, "-") || Is(sign, "+")) && !IsOperandEnd(Previous(sign)))
+            {
+                return sign;
+            }
+            return start;
+        }
+
+        /// <summary>The index after the factor starting at first (a primary, signed or not, with a filter and window clause), or null.</summary>
+        private int? FactorEnd(int first)
+        {
+            int start = Is(first, "-") || Is(first, "+") ? Next(first, tokens.Count) : first;
+            int end = PrimaryEnd(start);
+            if (end < 0 || start >= tokens.Count)
+            {
+                return null;
+            }
+            int after = Next(end - 1, tokens.Count);
+            if (Is(after, "filter") && Is(Next(after, tokens.Count), "("))
+            {
+                end = Close(Next(after, tokens.Count), tokens.Count) + 1;
+                after = Next(end - 1, tokens.Count);
+            }
+            if (Is(after, "over"))
+            {
+                int window = Next(after, tokens.Count);
+                end = Is(window, "(") ? Close(window, tokens.Count) + 1 : window + 1;
+            }
+            return end > tokens.Count ? null : end;
+        }
+
+        /// <summary>Whether tokens [from, to) hold a decimal literal (<c>1.5</c>, <c>DECIMAL '2'</c>) or a cast to decimal.</summary>
+        private bool HasDecimalForm(int from, int to)
+        {
+            for (int k = from; k < to && k < tokens.Count; k++)
+            {
+                if (tokens[k].Kind == DuneTokenKind.Number && Text(k).Contains('.', StringComparison.Ordinal) && Text(k).AsSpan().IndexOfAny("eE") < 0)
+                {
+                    return true;
+                }
+                if (tokens[k].Kind == DuneTokenKind.Word && (Is(k, "decimal") || Is(k, "numeric")))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>The scale of the factor [from, to) when its form says it: an integer literal (0), a decimal literal, or a cast to decimal; else null.</summary>
+        private int? KnownScale(int from, int to)
+        {
+            int last = Previous(to);
+            int first = Is(from, "-") || Is(from, "+") ? Next(from, to) : from;
+            if (first == last && tokens[first].Kind == DuneTokenKind.Number)
+            {
+                string text = Text(first);
+                return text.AsSpan().IndexOfAny("eExXoObB_") >= 0 ? null : DecimalLiteralType(text) is string type ? ScaleOf(type) : null;
+            }
+            if (Next(first, to) == last && Is(first, "decimal") && IsTerminatedString(last))
+            {
+                return DecimalLiteralType(Text(last)[1..^1]) is string type ? ScaleOf(type) : null;
+            }
+            if ((Is(first, "cast") || Is(first, "try_cast")) && Is(Next(first, to), "(") && Close(Next(first, to), to) == last)
+            {
+                int typeEnd = Previous(last);
+                if (Is(typeEnd, "decimal") && Is(Previous(typeEnd), "as"))
+                {
+                    return 0;
+                }
+                if (Is(typeEnd, ")") && Opening(typeEnd) is int open and >= 0 && Is(Previous(open), "decimal") && Is(Previous(Previous(open)), "as"))
+                {
+                    var parameters = Arguments(open, typeEnd);
+                    return parameters.Count == 1 ? 0
+                        : parameters.Count == 2 && int.TryParse(Text(Next(parameters[1].From - 1, parameters[1].To)), NumberStyles.None, CultureInfo.InvariantCulture, out int s) ? s
+                        : null;
+                }
+            }
+            return null;
+        }
+
+        private static int ScaleOf(string decimalType) =>
+            int.Parse(decimalType.AsSpan(decimalType.IndexOf(',', StringComparison.Ordinal) + 1, decimalType.Length - decimalType.IndexOf(',', StringComparison.Ordinal) - 2), CultureInfo.InvariantCulture);
+    }
+}
