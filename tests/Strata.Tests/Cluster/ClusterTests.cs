@@ -88,6 +88,20 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>How many times the execution started, over all nodes' logs.</summary>
     public int Starts(string id) => Nodes.Sum(n => Count(n.Output, $"Execution {id} started, attempt "));
 
+    /// <summary>
+    /// <see cref="Ends"/> once a node's log shows the end (or after 30 s): a node logs the end as it records it, but its
+    /// logger writes and the pipe delivers the line later, so a client that saw the execution end may read the logs first.
+    /// </summary>
+    public async Task<int> EndsAsync(string id)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (Ends(id) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+        return Ends(id);
+    }
+
     /// <summary>How many times a run of the execution ended with a result, over all nodes' logs.</summary>
     public int Ends(string id) => Nodes.Sum(n => Count(n.Output, $"Execution {id} ended "));
 
@@ -174,7 +188,7 @@ public sealed class ClusterTests(ClusterFixture cluster, Xunit.Abstractions.ITes
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("QUERY_STATE_COMPLETED", body!["state"]!.GetValue<string>());
         Assert.True(answered < TimeSpan.FromSeconds(50), $"the long poll answered after {answered}");
-        Assert.Equal(1, cluster.Ends(id));
+        Assert.Equal(1, await cluster.EndsAsync(id));
         Assert.Contains($"Execution {id} ended", runner.Output, StringComparison.Ordinal);
     }
 
@@ -219,8 +233,8 @@ public sealed class ClusterTests(ClusterFixture cluster, Xunit.Abstractions.ITes
         var runsPerNode = nodes.Select(n => ids.Count(id => n.Output.Contains($"Execution {id} started", StringComparison.Ordinal))).ToList();
         foreach (var id in ids)
         {
+            Assert.Equal(1, await cluster.EndsAsync(id));
             Assert.Equal(1, cluster.Starts(id));
-            Assert.Equal(1, cluster.Ends(id));
         }
         // Every node took part.
         Assert.All(runsPerNode, n => Assert.True(n > 0, $"runs per node: {string.Join(", ", runsPerNode)}"));
@@ -261,6 +275,8 @@ public sealed class ClusterTests(ClusterFixture cluster, Xunit.Abstractions.ITes
         var ids = await Task.WhenAll(submissions);
         Assert.Single(ids.Distinct());
         await nodes[0].Alice.WaitAsync(ids[0]);
+        // The start is logged before the end: once the end's line is in, so is every start's.
+        await cluster.EndsAsync(ids[0]);
         Assert.Equal(1, cluster.Starts(ids[0]));
     }
 
@@ -279,8 +295,8 @@ public sealed class ClusterTests(ClusterFixture cluster, Xunit.Abstractions.ITes
         Assert.NotNull(second);
         Assert.NotSame(runner, second);
         // Started twice (the dead node's run never ended), ended once: the result was made exactly once.
+        Assert.Equal(1, await cluster.EndsAsync(id));
         Assert.Equal(2, cluster.Starts(id));
-        Assert.Equal(1, cluster.Ends(id));
         var rows = await survivors[^1].Alice.GetFromJsonNodeAsync($"/api/v1/execution/{id}/results");
         Assert.Equal(100000000, rows["result"]!["rows"]![0]!["c"]!.GetValue<long>());
     }
@@ -309,6 +325,8 @@ public sealed class ClusterTests(ClusterFixture cluster, Xunit.Abstractions.ITes
         var ids = await Task.WhenAll(submissions);
         Assert.Single(ids.Distinct());
         await nodes[^1].Alice.WaitAsync(ids[0]);
+        // The start is logged before the end: once the end's line is in, so is every start's.
+        await cluster.EndsAsync(ids[0]);
         Assert.Equal(1, cluster.Starts(ids[0]));
     }
 
