@@ -89,6 +89,7 @@ public sealed partial class DuckDbTableLoader
         UploadTypeKind.BigintArray => "BIGINT[]",
         UploadTypeKind.VarbinaryArray => "BLOB[]",
         UploadTypeKind.AccessList => "STRUCT(address BLOB, storageKeys BLOB[])[]",
+        UploadTypeKind.Nested => NestedValues.DuckType(type.Structure ?? throw new ArgumentOutOfRangeException(nameof(type))),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 }

@@ -61,6 +61,9 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
     public Task<long> CompactAsync(IReadOnlyList<string> sourceFiles, IReadOnlyList<UploadColumn> columns, string targetFile, CancellationToken cancellationToken) =>
         Run(() => Compact(sourceFiles, columns, targetFile, cancellationToken), cancellationToken);
 
+    public Task<long> WriteResultAsync(string resultFile, IReadOnlyList<UploadColumn> columns, string targetFile, CancellationToken cancellationToken) =>
+        Run(() => WritePart(ResultSelect(resultFile, columns), targetFile, cancellationToken), cancellationToken);
+
     /// <summary>The longest header row read, in characters: 1,000 columns of 1,000-character names.</summary>
     public const int MaxHeaderChars = 1_000_000;
 
@@ -114,12 +117,7 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
     private long Compact(IReadOnlyList<string> sources, IReadOnlyList<UploadColumn> columns, string target, CancellationToken cancellationToken)
     {
         string list = string.Join(", ", sources.Select(SqlQuoting.QuoteString));
-        // Numbers as their declared type stores them: a no-op for upload parts, and for a materialized view's result
-        // copy the cast that turns a value the result file keeps as text (a decimal) back into its type. Other types
-        // are copied as they are (a timestamp cast could meet the session's time zone).
-        string names = string.Join(", ", columns.Select(c => c.Type.Kind is UploadTypeKind.Decimal or UploadTypeKind.Integer or UploadTypeKind.Uint256 or UploadTypeKind.Int256
-            ? $"CAST({SqlQuoting.QuoteIdentifier(c.Name)} AS {StoredType(c.Type)}) AS {SqlQuoting.QuoteIdentifier(c.Name)}"
-            : SqlQuoting.QuoteIdentifier(c.Name)));
+        string names = string.Join(", ", columns.Select(c => SqlQuoting.QuoteIdentifier(c.Name)));
         return WritePart($"SELECT {names} FROM read_parquet([{list}])", target, cancellationToken);
     }
 

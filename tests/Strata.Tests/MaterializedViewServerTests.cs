@@ -252,6 +252,98 @@ public sealed class MaterializedViewServerTests(SharedServer shared)
         Assert.Equal("decimal(38,1)", sum["result"]!["metadata"]!["column_types"]![0]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// Arrays, maps and rows are kept as JSON text in the result file; the view's table keeps them as their types, so a
+    /// query over the view gets the same values and types back and can index, unnest and read fields. Types whose JSON
+    /// does not give the value back exactly (a decimal inside an array, an unnamed row) stay varchar holding the JSON.
+    /// </summary>
+    [Fact]
+    public async Task A_views_arrays_maps_and_rows_keep_their_types()
+    {
+        string v = Unique("result_nested");
+        const string sql = "select array[1, 2, 3] as nums, array[from_hex('00ff'), null] as blobs, "
+            + "map(array['a', 'b'], array[1.5e0, 2.5e0]) as m, map(array[7], array[from_hex('ab')]) as mk, "
+            + "cast(row(5, from_hex('0102'), timestamp '2024-01-02 03:04:05.678') as row(n bigint, \"from\" varbinary, t timestamp(3))) as r, "
+            + "array[array['x'], array[]] as deep, cast(null as array(integer)) as nothing, "
+            + "cast(array[1.25] as array(decimal(10,2))) as decs, row(1, 'a') as unnamed";
+        long q = await CreateQueryAsync(Server.Alice, sql);
+        var direct = await Server.Alice.RunAsync(sql);
+        string[] expected = direct["result"]!["metadata"]!["column_types"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
+        Assert.Equal(["array(integer)", "array(varbinary)", "map(varchar, double)", "map(integer, varbinary)",
+            "row(n bigint, from varbinary, t timestamp(3))", "array(array(varchar))", "array(integer)", "array(decimal(10,2))", "row(integer, varchar)"], expected);
+        await CreateViewAsync(v, q);
+
+        var read = await Server.Alice.RunAsync($"select * from dune.alice.{v}");
+        string[] kept = read["result"]!["metadata"]!["column_types"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
+        Assert.Equal(expected[..7], kept[..7]);
+        Assert.Equal(["varchar", "varchar"], kept[7..]);
+        var directRow = direct["result"]!["rows"]![0]!.AsObject();
+        var readRow = read["result"]!["rows"]![0]!.AsObject();
+        foreach (string name in new[] { "nums", "blobs", "m", "mk", "r", "deep", "nothing" })
+        {
+            Assert.Equal(directRow[name]?.ToJsonString(), readRow[name]?.ToJsonString());
+        }
+        foreach (string name in new[] { "decs", "unnamed" })
+        {
+            Assert.Equal(directRow[name]!.ToJsonString(), JsonNode.Parse(readRow[name]!.GetValue<string>())!.ToJsonString());
+        }
+        var dataset = await Server.Alice.GetFromJsonNodeAsync($"/api/v1/datasets/dune.alice.{v}");
+        Assert.Equal([.. expected[..7], "varchar", "varchar"], dataset["columns"]!.AsArray().Select(c => c!["type"]!.GetValue<string>()));
+
+        // The values are arrays, maps and rows in DuneSQL, not text.
+        var use = await Server.Alice.RunAsync($"select nums[2] + 1 as second, cardinality(nums) as n, m['b'] as b, mk[7] as k, r.n as rn, r.\"from\" as f, "
+            + $"r.t + interval '1' second as t, deep[1][1] as x, cardinality(deep[2]) as empty, nothing is null as none from dune.alice.{v}");
+        Assert.Equal("""[{"second":3,"n":3,"b":2.5,"k":"0xab","rn":5,"f":"0x0102","t":"2024-01-02 03:04:06.678 UTC","x":"x","empty":0,"none":true}]""",
+            use["result"]!["rows"]!.ToJsonString());
+        var unnested = await Server.Alice.RunAsync($"select b from dune.alice.{v} cross join unnest(blobs) as u(b)");
+        Assert.Equal("""[{"b":"0x00ff"},{"b":null}]""", unnested["result"]!["rows"]!.ToJsonString());
+    }
+
+    /// <summary>
+    /// Once alice has a public view with nested columns, bob's queries over the catalog (which set up an empty view of
+    /// every table bob may read, in the engine worker) still run, list it with its nested types, and never show alice's
+    /// private view. Before nested2 the worker lost the nested type's name on the way and every such query failed.
+    /// </summary>
+    [Fact]
+    public async Task Another_owner_lists_the_catalog_beside_a_public_nested_view_and_never_sees_a_private_one()
+    {
+        string shown = Unique("result_shown"), hidden = Unique("result_hidden");
+        long open = await CreateQueryAsync(Server.Alice, "select array[1, 2] as nums, map(array['a'], array[from_hex('ab')]) as m, "
+            + "cast(row(5, timestamp '2024-01-02 03:04:05.678') as row(n bigint, t timestamp(3))) as r, array[array['x']] as deep");
+        await CreateViewAsync(shown, open, isPrivate: false);
+        long closed = await CreateQueryAsync(Server.Alice, "select array['kept'] as secretcol, map(array[1], array[2]) as m2", isPrivate: true);
+        await CreateViewAsync(hidden, closed, isPrivate: true);
+
+        (string Sql, bool ListsViews)[] listings =
+        [
+            ("select table_schema || '.' || table_name as t from information_schema.tables where table_schema = 'alice'", true),
+            ("select table_name || '.' || column_name || ' ' || data_type as t from information_schema.columns where table_schema = 'alice'", true),
+            ("select schema_name || '.' || table_name || '.' || column_name || ' ' || data_type as t from duckdb_columns() where schema_name = 'alice'", true),
+            ("select name as t from (show tables from alice)", true),
+            ("select schema || '.' || name || ' ' || cast(column_types as varchar) as t from (show all tables)", true),
+            // Base tables only (a table here is a view), so it lists none of alice's; it must still run.
+            ("select schema_name || '.' || table_name as t from duckdb_tables()", false),
+        ];
+        foreach (var (sql, listsViews) in listings)
+        {
+            var result = await Server.Bob.RunAsync(sql);
+            string text = result["result"]!["rows"]!.ToJsonString();
+            Assert.True(!listsViews || text.Contains(shown, StringComparison.Ordinal), $"{sql}: {text}");
+            Assert.DoesNotContain(hidden, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("secretcol", text, StringComparison.Ordinal);
+        }
+        // The catalog gives the nested columns as their types, not varchar.
+        var columns = await Server.Bob.RunAsync($"select column_name, data_type from information_schema.columns where table_schema = 'alice' and table_name = '{shown}' order by ordinal_position");
+        Assert.Equal("""[{"column_name":"nums","data_type":"INTEGER[]"},{"column_name":"m","data_type":"MAP(VARCHAR, BLOB)"},"""
+            + """{"column_name":"r","data_type":"STRUCT(n BIGINT, t TIMESTAMP)"},{"column_name":"deep","data_type":"VARCHAR[][]"}]""",
+            columns["result"]!["rows"]!.ToJsonString());
+        // Bob reads the public view's values as their types; alice still sees her private view in her own listing.
+        var read = await Server.Bob.RunAsync($"select nums[2] as second, m['a'] as v, r.n as n, deep[1][1] as x from dune.alice.{shown}");
+        Assert.Equal("""[{"second":2,"v":"0xab","n":5,"x":"x"}]""", read["result"]!["rows"]!.ToJsonString());
+        var own = await Server.Alice.RunAsync(listings[0].Sql);
+        Assert.Contains(hidden, own["result"]!["rows"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
     /// <summary>A view's table changes only by refreshing the view: the uploads API refuses to write, clear or drop it.</summary>
     [Fact]
     public async Task The_uploads_api_cannot_change_a_views_table()

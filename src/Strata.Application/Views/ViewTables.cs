@@ -39,7 +39,7 @@ public sealed class ViewTables(UploadService uploads, ITableStore store, IResult
         try
         {
             string parquet = await results.EnsureParquetAsync(executionId, cancellationToken).ConfigureAwait(false);
-            return await uploads.ReplaceWithPartAsync(table, (path, token) => loader.CompactAsync([parquet], columns, path, token), cancellationToken).ConfigureAwait(false);
+            return await uploads.ReplaceWithPartAsync(table, (path, token) => loader.WriteResultAsync(parquet, columns, path, token), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is UploadRejectedException or DiskFullException or UseCaseException)
         {
@@ -82,9 +82,10 @@ public sealed class ViewTables(UploadService uploads, ITableStore store, IResult
 
     /// <summary>
     /// The declared type of a result column, as its query reports it. The result file keeps some values as text
-    /// (decimals, 64-bit unsigned and 256-bit integers); the loader casts each column to its declared type's stored
-    /// type when it writes the table's part, so a decimal stays <c>decimal(p,s)</c>, not varchar. Arrays, maps,
-    /// structs and JSON (kept as JSON text in results) have no table type and stay varchar holding that JSON.
+    /// (decimals, 64-bit unsigned and 256-bit integers, arrays, maps and rows as JSON); the loader turns each column
+    /// back into its declared type when it writes the table's part, so a decimal stays <c>decimal(p,s)</c> and an
+    /// <c>array(bigint)</c> an array, not varchar. Nested types whose JSON text does not give their values back exactly
+    /// (<see cref="NestedType"/>: decimals or 256-bit integers inside, unnamed rows) and json stay varchar holding that JSON.
     /// </summary>
     internal static UploadColumnType ColumnType(ResultColumn column) => column.Kind switch
     {
@@ -99,6 +100,7 @@ public sealed class ViewTables(UploadService uploads, ITableStore store, IResult
         ColumnKind.ExactNumber when column.DuneType == "uint256" => new UploadColumnType(UploadTypeKind.Uint256),
         ColumnKind.ExactNumber when column.DuneType == "int256" => new UploadColumnType(UploadTypeKind.Int256),
         ColumnKind.Number or ColumnKind.ExactNumber when UploadColumnType.Parse(column.DuneType) is { Kind: UploadTypeKind.Decimal } exact => exact,
+        ColumnKind.Json when UploadColumnType.NestedOf(column.DuneType) is { } nested => nested,
         _ => UploadColumnType.Varchar,
     };
 }

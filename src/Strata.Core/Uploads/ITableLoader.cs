@@ -32,6 +32,13 @@ public interface ITableLoader
 
     /// <summary>Merges part files of one table (written by this loader with these columns) into one new part, durably; returns its rows.</summary>
     Task<long> CompactAsync(IReadOnlyList<string> sourceFiles, IReadOnlyList<UploadColumn> columns, string targetFile, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a query result's Parquet copy as one part of a table with these columns (a materialized view's), durably;
+    /// returns its rows. The values the result file keeps as text are turned back into their column's type: decimals and
+    /// 256-bit integers from their digits, arrays, maps and rows (<see cref="UploadTypeKind.Nested"/>) from their JSON text.
+    /// </summary>
+    Task<long> WriteResultAsync(string resultFile, IReadOnlyList<UploadColumn> columns, string targetFile, CancellationToken cancellationToken);
 }
 
 /// <summary>The uploaded data is not acceptable; the message says why, for the client.</summary>

@@ -13,7 +13,8 @@ public abstract class TableStoreContract : StoreContract
         new("id", UploadColumnType.Parse("bigint")!, Nullable: false),
         new("price", UploadColumnType.Parse("decimal(10,2)")!),
         new("name", UploadColumnType.Varchar),
-        // What only chain tables declare: the store reads its name back as this type.
+        // What only materialized views and chain tables declare: the store reads their names back as these types.
+        new("fills", UploadColumnType.NestedOf("array(row(n bigint, t timestamp(3), m map(varchar, varbinary)))")!),
         new("trace", UploadColumnType.ParseStored("array(bigint)")!),
     ];
 
