@@ -70,10 +70,11 @@ export async function setUpStrata() {
   const restore = installDuneRedirect(env.baseUrl, { nodes: env.nodes });
   // Any HTTP answer will do; a connection error is reported clearly here
   // rather than as the SDK's "Response TypeError: fetch failed". With several
-  // nodes, each is probed (a node's first answer can take a while).
+  // nodes, each is probed. A cold server's first answer can take seconds under load
+  // (5 s failed the first file of a run three times in a row at load 25-45, nested2).
   for (const url of env.nodes ?? [env.baseUrl]) {
     try {
-      const probe = await fetch(`${url}/api/v1/usage`, { signal: AbortSignal.timeout(env.nodes ? 30_000 : 5000) });
+      const probe = await fetch(`${url}/api/v1/usage`, { signal: AbortSignal.timeout(30_000) });
       await probe.arrayBuffer();
     } catch (err) {
       restore();
