@@ -6,8 +6,9 @@ namespace Strata.Engine.DuckDb;
 
 /// <summary>
 /// Resources of one of the server's own long-lived DuckDB instances, the table loader's and the result views': the
-/// composition root gives them the medium tier's threads, memory limit and temporary-disk cap, so an upload or a
-/// sorted result view may use what one medium execution may, and no more. Past the memory limit DuckDB spills to
+/// composition root gives each its own threads, memory limit and temporary-disk cap (Strata:Loader, Strata:ResultViews;
+/// by default the medium tier's, never past the largest tier's), so an upload or a sorted result view may use what one
+/// execution may, and no more. Past the memory limit DuckDB spills to
 /// <paramref name="TempDirectory"/>; past <paramref name="MaxTempBytes"/> (lowered to the disk's free space) the
 /// operation fails with an "Out of Memory Error" (<see cref="Exceeded"/>) instead of growing the process or filling
 /// the disk. Without a temp directory an in-memory instance would spill to <c>.tmp</c> in the working directory,
@@ -15,6 +16,9 @@ namespace Strata.Engine.DuckDb;
 /// </summary>
 public sealed record DuckDbLimits(int Threads, string MemoryLimit, string TempDirectory, long MaxTempBytes = DuckDbLimits.DefaultMaxTempBytes)
 {
+    /// <summary>Where the limits come from, for the message of an operation that outgrew them (the settings that raise them).</summary>
+    public string Source { get; init; } = "the medium tier's";
+
     /// <summary>The medium tier's default spill cap (<c>TierOptions.MaxSpillBytes</c>).</summary>
     public const long DefaultMaxTempBytes = 20L * 1000 * 1000 * 1000;
 
@@ -27,7 +31,7 @@ public sealed record DuckDbLimits(int Threads, string MemoryLimit, string TempDi
         DuckDbCommands.Exec(connection, $"SET memory_limit = {SqlQuoting.QuoteString(MemoryLimit)}");
         DuckDbCommands.Exec(connection, $"SET temp_directory = {SqlQuoting.QuoteString(TempDirectory)}");
         DuckDbCommands.Exec(connection, string.Create(CultureInfo.InvariantCulture, $"SET max_temp_directory_size = '{temp}B'"));
-        return string.Create(CultureInfo.InvariantCulture, $"memory limit {MemoryLimit}, temporary disk {temp} bytes");
+        return string.Create(CultureInfo.InvariantCulture, $"memory limit {MemoryLimit}, temporary disk {temp} bytes, {Source}");
     }
 
     /// <summary>True when DuckDB's message says an operation outgrew the memory limit and the temporary disk behind it.</summary>

@@ -152,7 +152,7 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
         cancellationToken.IsCancellationRequested
             ? new OperationCanceledException(cancellationToken)
             : new InvalidResultQueryException(DuckDbLimits.Exceeded(e.Message)
-                ? $"the filter, sort or sample needed more memory than result views may use ({limits}, the medium tier's); filter first, sort fewer rows, or ask for a smaller sample"
+                ? $"the filter, sort or sample needed more memory than result views may use ({limits}); filter first, sort fewer rows, or ask for a smaller sample"
                 : e.Message.Split('\n')[0]);
 
     /// <summary>The column as its stored kind's SQL type, for reading into a sink.</summary>

@@ -92,7 +92,7 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             throw DuckDbLimits.Exceeded(e.Message)
-                ? new UploadRejectedException($"the upload needed more memory than the table loader may use ({limits}, the medium tier's); insert it in smaller parts or with fewer or shorter columns")
+                ? new UploadRejectedException($"the upload needed more memory than the table loader may use ({limits}); insert it in smaller parts or with fewer or shorter columns")
                 : Reject(e.Message, source, format, columns, plan);
         }
     }

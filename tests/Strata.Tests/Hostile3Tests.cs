@@ -60,14 +60,14 @@ public sealed class Hostile3Tests
         using var body = JsonDocument.Parse(json.Append("]}").ToString());
         var clock = Stopwatch.StartNew();
         // hostile4: past 1,000 a list is refused before any is read; up to it each is read once.
-        var tooMany = Assert.Throws<Strata.Application.UseCaseException>(() => QueryRequestParsing.ParseDefinitions(body.RootElement));
+        var tooMany = Assert.Throws<Strata.Application.UseCaseException>(() => QueryRequestParsing.ParseDefinitions(body.RootElement.GetProperty("parameters"), default));
         Assert.Contains("at most 1000", tooMany.Message, StringComparison.Ordinal);
         Assert.True(clock.Elapsed < Bound, $"{clock.Elapsed} for 150,000 definitions");
         using var most = JsonDocument.Parse("{\"parameters\":[" + string.Join(",", Enumerable.Range(0, 1000).Select(i => $"{{\"key\":\"p{i}\",\"type\":\"text\",\"value\":\"v\"}}")) + "]}");
-        Assert.Equal(1000, QueryRequestParsing.ParseDefinitions(most.RootElement)!.Count);
+        Assert.Equal(1000, QueryRequestParsing.ParseDefinitions(most.RootElement.GetProperty("parameters"), default)!.Count);
 
         using var twice = JsonDocument.Parse("{\"parameters\":[{\"key\":\"a\",\"type\":\"text\",\"value\":\"\"},{\"key\":\"a\",\"type\":\"text\",\"value\":\"\"}]}");
-        var refused = Assert.Throws<Strata.Application.UseCaseException>(() => QueryRequestParsing.ParseDefinitions(twice.RootElement));
+        var refused = Assert.Throws<Strata.Application.UseCaseException>(() => QueryRequestParsing.ParseDefinitions(twice.RootElement.GetProperty("parameters"), default));
         Assert.Contains("'a' is defined twice", refused.Message, StringComparison.Ordinal);
     }
 

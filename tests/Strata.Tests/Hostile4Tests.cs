@@ -22,7 +22,9 @@ public sealed class Hostile4Tests
     private static List<QueryParameter>? Definitions(string json)
     {
         using var body = JsonDocument.Parse(json);
-        return QueryRequestParsing.ParseDefinitions(body.RootElement);
+        var root = body.RootElement;
+        return QueryRequestParsing.ParseDefinitions(
+            root.TryGetProperty("parameters", out var list) ? list : default, root.TryGetProperty("query_parameters", out var dict) ? dict : default);
     }
 
     [Fact]

@@ -24,18 +24,18 @@ public static class DatasetsApi
     /// <summary>The Go client's <c>SearchDatasets</c>: free text and filters over the catalog (see <see cref="DatasetSearching"/>).</summary>
     private static async Task<IResult> Search(HttpContext context, DatasetCatalog catalog)
     {
-        var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
+        var body = await RequestBody.BindAsync(context, RequestJsonContext.Default.DatasetSearchBody, Expected).ConfigureAwait(false);
         var search = new DatasetSearch(
-            RequestFields.StringField(body, "query"),
-            StringSet(body, "categories", DatasetCategories.All),
-            StringSet(body, "blockchains", null),
-            StringSet(body, "dataset_types", DatasetTypes.All),
-            StringSet(body, "schemas", null),
-            RequestFields.OptionalBool(body, "include_private") ?? false,
-            BodyInt(body, "limit", 20, 1, MaxLimit),
-            BodyInt(body, "offset", 0, 0, int.MaxValue));
+            body.Query,
+            StringSet(body.Categories, "categories", DatasetCategories.All),
+            StringSet(body.Blockchains, "blockchains", null),
+            StringSet(body.DatasetTypes, "dataset_types", DatasetTypes.All),
+            StringSet(body.Schemas, "schemas", null),
+            body.IncludePrivate ?? false,
+            Bounded(body.Limit, "limit", 20, 1, MaxLimit),
+            Bounded(body.Offset, "offset", 0, 0, int.MaxValue));
         var (hits, total) = await catalog.SearchAsync(context.Owner(), search, context.RequestAborted).ConfigureAwait(false);
-        return SearchAnswer(hits, total, search.Limit, search.Offset, RequestFields.OptionalBool(body, "include_schema") ?? false);
+        return SearchAnswer(hits, total, search.Limit, search.Offset, body.IncludeSchema ?? false);
     }
 
     /// <summary>
@@ -45,15 +45,15 @@ public static class DatasetsApi
     /// </summary>
     private static async Task<IResult> SearchByContract(HttpContext context)
     {
-        var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
-        string address = RequestFields.StringField(body, "contract_address") ?? throw RequestFields.Invalid("contract_address is required");
+        var body = await RequestBody.BindAsync(context, RequestJsonContext.Default.ContractSearchBody, Expected).ConfigureAwait(false);
+        string address = body.ContractAddress ?? throw RequestFields.Invalid("contract_address is required");
         if (!System.Text.RegularExpressions.Regex.IsMatch(address, "^0x[0-9a-fA-F]{40}$"))
         {
             throw RequestFields.Invalid($"contract_address must be 0x followed by 40 hex digits, got '{address}'");
         }
-        StringSet(body, "blockchains", null);
-        int limit = BodyInt(body, "limit", 20, 1, MaxLimit);
-        int offset = BodyInt(body, "offset", 0, 0, int.MaxValue);
+        StringSet(body.Blockchains, "blockchains", null);
+        int limit = Bounded(body.Limit, "limit", 20, 1, MaxLimit);
+        int offset = Bounded(body.Offset, "offset", 0, 0, int.MaxValue);
         return SearchAnswer([], 0, limit, offset, includeSchema: false);
     }
 
@@ -101,17 +101,13 @@ public static class DatasetsApi
     });
 
     /// <summary>An optional list of strings (lowercased); with <paramref name="allowed"/>, each must be one of them.</summary>
-    private static HashSet<string>? StringSet(JsonElement body, string name, IReadOnlyList<string>? allowed)
+    private static HashSet<string>? StringSet(List<string?>? given, string name, IReadOnlyList<string>? allowed)
     {
-        if (!body.TryGetProperty(name, out var list) || list.ValueKind == JsonValueKind.Null)
+        if (BodyFields.Strings(given, name) is not { } list)
         {
             return null;
         }
-        if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
-        {
-            throw RequestFields.Invalid($"{name} must be a list of strings");
-        }
-        var set = list.EnumerateArray().Select(v => v.GetString()!.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var set = list.Select(v => v.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         if (allowed is not null && set.FirstOrDefault(v => !allowed.Contains(v)) is { } bad)
         {
             throw RequestFields.Invalid($"{name} must hold only {string.Join(", ", allowed)}; got '{bad}'");
@@ -119,18 +115,18 @@ public static class DatasetsApi
         return set.Count == 0 ? null : set;
     }
 
-    private static int BodyInt(JsonElement body, string name, int fallback, int min, int max)
+    /// <summary>What a search field of the wrong JSON type should have been.</summary>
+    private static string Expected(string field, JsonValueKind kind) => RequestBody.TopField(field) switch
     {
-        if (!body.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-        {
-            return fallback;
-        }
-        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int value) || value < min || value > max)
-        {
-            throw RequestFields.Invalid($"{name} must be an integer from {min} to {max}");
-        }
-        return value;
-    }
+        "limit" => $"limit must be an integer from 1 to {MaxLimit}",
+        "offset" => $"offset must be an integer from 0 to {int.MaxValue}",
+        _ => BodyFields.Expected(field, kind),
+    };
+
+    private static int Bounded(int? given, string name, int fallback, int min, int max) =>
+        given is not { } value ? fallback
+        : value < min || value > max ? throw RequestFields.Invalid($"{name} must be an integer from {min} to {max}")
+        : value;
 
     private static async Task<IResult> List(HttpContext context, DatasetCatalog catalog)
     {

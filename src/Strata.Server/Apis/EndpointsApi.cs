@@ -28,29 +28,22 @@ public static class EndpointsApi
 
     private static async Task<IResult> Publish(HttpContext context, QueryEndpoints endpoints)
     {
-        var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
-        string? slug = RequestFields.StringField(body, "slug");
-        if (!body.TryGetProperty("query_id", out var id) || id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out long queryId) || queryId <= 0)
+        var body = await RequestBody.BindAsync(context, RequestJsonContext.Default.PublishEndpointBody, PublishEndpointBody.Expected).ConfigureAwait(false);
+        if (body.QueryId is not ({ } queryId and > 0))
         {
-            return ApiErrors.BadRequest("query_id is required and must be a positive integer");
+            throw RequestFields.Invalid(PublishEndpointBody.QueryIdRequired);
         }
-        TimeSpan? age = null;
-        if (body.TryGetProperty("max_result_age_hours", out var hours) && hours.ValueKind != JsonValueKind.Null)
-        {
-            age = hours.ValueKind == JsonValueKind.Number && hours.TryGetDouble(out double h)
-                ? QueryEndpoints.MaxResultAgeOf(h)
-                : throw new UseCaseException(UseCaseError.Invalid, "max_result_age_hours must be a number of hours");
-        }
-        var parameters = ParametersOf(body);
-        var endpoint = await endpoints.PublishAsync(context.Owner(), new EndpointDraft(slug, queryId, parameters, age), context.RequestAborted).ConfigureAwait(false);
+        TimeSpan? age = body.MaxResultAgeHours is { } hours ? QueryEndpoints.MaxResultAgeOf(hours) : null;
+        var parameters = ParametersOf(body.Parameters);
+        var endpoint = await endpoints.PublishAsync(context.Owner(), new EndpointDraft(body.Slug, queryId, parameters, age), context.RequestAborted).ConfigureAwait(false);
         return new JsonWriterResult(w => Write(w, endpoint));
     }
 
     /// <summary>The endpoint's parameter values: an object of name to a string, number or list (as query_parameters on execute).</summary>
-    private static Dictionary<string, ParameterValue> ParametersOf(JsonElement body)
+    private static Dictionary<string, ParameterValue> ParametersOf(JsonElement p)
     {
         var result = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
-        if (!body.TryGetProperty("parameters", out var p) || p.ValueKind == JsonValueKind.Null)
+        if (p.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
         {
             return result;
         }

@@ -68,6 +68,10 @@ internal static class ExecuteRequests
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. head, .. body]));
     }
 
+    /// <summary>performance of a typed body, else of the query string: medium (default) or large; anything else is refused.</summary>
+    public static PerformanceTier PerformanceOf(HttpContext context, string? fromBody) =>
+        Tier(fromBody ?? context.Request.Query["performance"].FirstOrDefault());
+
     /// <summary>performance from the body or the query string: medium (default) or large; anything else is refused.</summary>
     public static PerformanceTier Performance(HttpContext context, JsonElement body) =>
         Performance(body, context.Request.Query["performance"].FirstOrDefault());
@@ -83,6 +87,11 @@ internal static class ExecuteRequests
             }
             text = p.GetString();
         }
+        return Tier(text);
+    }
+
+    private static PerformanceTier Tier(string? text)
+    {
         return PerformanceTiers.TryParse(text, out var tier)
             ? tier
             : throw new UseCaseException(UseCaseError.Invalid, $"performance must be \"medium\" or \"large\", got \"{text}\"");

@@ -32,20 +32,17 @@ public static class ExecutionsApi
     }
 
     /// <summary>The execute body as a request; a refusal throws (also fuzzed directly: benchmarks/reliability).</summary>
-    internal static SubmitRequest BindExecute(HttpContext context, JsonElement body)
+    internal static SubmitRequest BindExecute(HttpContext context, JsonElement json)
     {
-        if (!body.TryGetProperty("sql", out var sqlElement) || sqlElement.ValueKind != JsonValueKind.String)
-        {
-            throw new UseCaseException(UseCaseError.Invalid, "sql is required and must be a string");
-        }
-        string sql = sqlElement.GetString()!;
+        var body = RequestBody.Bind(json, RequestJsonContext.Default.ExecuteSqlBody, ExecuteSqlBody.Expected);
+        string sql = body.Sql ?? throw new UseCaseException(UseCaseError.Invalid, "sql is required and must be a string");
         if (string.IsNullOrWhiteSpace(sql))
         {
             throw new UseCaseException(UseCaseError.Invalid, "sql must not be empty");
         }
         RequestFields.CheckSqlSize(context, sql);
-        var tier = ExecuteRequests.Performance(context, body);
-        var dialect = RequestFields.Dialect(body);
+        var tier = ExecuteRequests.PerformanceOf(context, body.Performance);
+        var dialect = RequestFields.Dialect(body.QueryEngine);
         return new SubmitRequest(context.Owner(), sql, tier, Dialect: dialect ?? Strata.Core.Queries.SqlDialect.DuneSql);
     }
 

@@ -39,23 +39,25 @@ public static class QueriesApi
     }
 
     /// <summary>The create body as a draft; a refusal throws (also fuzzed directly: benchmarks/reliability).</summary>
-    internal static SavedQueryDraft BindCreate(HttpContext context, JsonElement body)
+    internal static SavedQueryDraft BindCreate(HttpContext context, JsonElement json)
     {
-        string? name = StringField(body, "name");
+        var body = RequestBody.Bind(json, RequestJsonContext.Default.CreateQueryBody, BodyFields.Expected);
+        string? name = body.Name;
         if (name is null || name.Trim().Length == 0)
         {
             throw Invalid("name is required");
         }
-        string? sql = StringField(body, "query_sql");
+        string? sql = body.QuerySql;
         if (sql is null || sql.Trim().Length == 0)
         {
             throw Invalid("query_sql is required");
         }
         CheckSqlSize(context, sql);
-        var dialect = Dialect(body);
+        var dialect = Dialect(body.QueryEngine);
+        string description = body.Description.ValueKind == JsonValueKind.String ? body.Description.GetString()! : "";
         return new SavedQueryDraft(
-            name, sql, OptionalString(body, "description") ?? "", ParseTags(body) ?? [], ParseDefinitions(body) ?? [],
-            OptionalBool(body, "is_private") ?? false, dialect ?? SqlDialect.DuneSql);
+            name, sql, description, BodyFields.Strings(body.Tags, "tags") ?? [], ParseDefinitions(body.Parameters, body.QueryParameters) ?? [],
+            body.IsPrivate ?? false, dialect ?? SqlDialect.DuneSql);
     }
 
     private static async Task<IResult> Read(HttpContext context, string queryId, SavedQueries queries)
@@ -72,19 +74,20 @@ public static class QueriesApi
     }
 
     /// <summary>The update body as changes to <paramref name="query"/>; a refusal throws (also fuzzed directly).</summary>
-    internal static SavedQueryChanges BindUpdate(HttpContext context, JsonElement body, SavedQuery query)
+    internal static SavedQueryChanges BindUpdate(HttpContext context, JsonElement json, SavedQuery query)
     {
-        string? name = StringField(body, "name");
-        string? sql = StringField(body, "query_sql");
-        string? description = StringField(body, "description");
+        var body = RequestBody.Bind(json, RequestJsonContext.Default.UpdateQueryBody, BodyFields.Expected);
+        string? name = body.Name;
+        string? sql = body.QuerySql;
+        string? description = body.Description;
         if (name is not null && name.Trim().Length == 0)
         {
             throw Invalid("name must not be empty");
         }
-        var tags = ParseTags(body);
-        bool? isPrivate = OptionalBool(body, "is_private");
+        var tags = BodyFields.Strings(body.Tags, "tags");
+        bool? isPrivate = body.IsPrivate;
         // The Go client's UpdateQueryRequest carries is_archived: the same change as POST .../archive|unarchive.
-        bool? isArchived = OptionalBool(body, "is_archived");
+        bool? isArchived = body.IsArchived;
         if (sql is not null && sql != query.Sql)
         {
             if (sql.Trim().Length == 0)
@@ -93,8 +96,8 @@ public static class QueriesApi
             }
             CheckSqlSize(context, sql);
         }
-        var dialect = Dialect(body);
-        return new SavedQueryChanges(name, sql, description, tags, isPrivate, dialect, ParseDefinitions(body), isArchived);
+        var dialect = Dialect(body.QueryEngine);
+        return new SavedQueryChanges(name, sql, description, tags, isPrivate, dialect, ParseDefinitions(body.Parameters, body.QueryParameters), isArchived);
     }
 
     private static async Task<IResult> SetFlag(HttpContext context, string queryId, SavedQueries queries, Func<SavedQuery, SavedQuery> change) =>
@@ -126,10 +129,11 @@ public static class QueriesApi
     }
 
     /// <summary>The execute body as a request for <paramref name="query"/>, its parameters substituted; a refusal throws (also fuzzed directly).</summary>
-    internal static SubmitRequest BindExecute(HttpContext context, JsonElement body, SavedQuery query)
+    internal static SubmitRequest BindExecute(HttpContext context, JsonElement json, SavedQuery query)
     {
-        var tier = ExecuteRequests.Performance(context, body);
-        var supplied = ParseSuppliedValues(context, body);
+        var body = RequestBody.Bind(json, RequestJsonContext.Default.ExecuteQueryBody, BodyFields.Expected);
+        var tier = ExecuteRequests.PerformanceOf(context, body.Performance);
+        var supplied = SuppliedValues(context, body.QueryParameters);
         return SavedQueries.ExecutionOf(query, context.Owner(), tier, supplied, context.RequestServices.GetRequiredService<SavedQueries>().MaxSqlBytes);
     }
 

@@ -27,10 +27,13 @@ internal static class QueryRequestParsing
     }
 
     /// <summary>query_parameters from the body (a dict, or the older list of {key, value}) or the query string (JSON text).</summary>
-    internal static Dictionary<string, ParameterValue> ParseSuppliedValues(HttpContext context, JsonElement body)
+    internal static Dictionary<string, ParameterValue> ParseSuppliedValues(HttpContext context, JsonElement body) =>
+        SuppliedValues(context, body.TryGetProperty("query_parameters", out var parameters) ? parameters : default);
+
+    /// <summary>query_parameters of a typed body (a dict, or the older list of {key, value}; absent or null: none) or the query string (JSON text).</summary>
+    internal static Dictionary<string, ParameterValue> SuppliedValues(HttpContext context, JsonElement parameters)
     {
-        JsonElement parameters = default;
-        bool found = body.TryGetProperty("query_parameters", out parameters) && parameters.ValueKind != JsonValueKind.Null;
+        bool found = parameters.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null);
         JsonDocument? fromQuery = null;
         try
         {
@@ -101,10 +104,13 @@ internal static class QueryRequestParsing
         _ => throw Invalid($"parameter '{name}' must be a string, a number or a list, got {value.ValueKind.ToString().ToLowerInvariant()}"),
     };
 
-    /// <summary>parameters[] definitions, or (TypeScript client) query_parameters {name: default}.</summary>
-    internal static List<QueryParameter>? ParseDefinitions(JsonElement body)
+    /// <summary>
+    /// parameters[] definitions (<paramref name="list"/>), or (TypeScript client) query_parameters {name: default}
+    /// (<paramref name="dict"/>); null when neither is given (<see cref="JsonValueKind.Undefined"/> or JSON null).
+    /// </summary>
+    internal static List<QueryParameter>? ParseDefinitions(JsonElement list, JsonElement dict)
     {
-        if (body.TryGetProperty("parameters", out var list) && list.ValueKind != JsonValueKind.Null)
+        if (list.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null))
         {
             if (list.ValueKind != JsonValueKind.Array)
             {
@@ -147,7 +153,7 @@ internal static class QueryRequestParsing
             }
             return result;
         }
-        if (body.TryGetProperty("query_parameters", out var dict) && dict.ValueKind == JsonValueKind.Object)
+        if (dict.ValueKind == JsonValueKind.Object)
         {
             var defaults = dict.EnumerateObject().Select(p =>
             {
@@ -176,17 +182,4 @@ internal static class QueryRequestParsing
         JsonValueKind.Null => "",
         _ => throw Invalid($"parameter '{key}': value must be a string"),
     };
-
-    internal static List<string>? ParseTags(JsonElement body)
-    {
-        if (!body.TryGetProperty("tags", out var tags) || tags.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-        if (tags.ValueKind != JsonValueKind.Array || tags.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String))
-        {
-            throw Invalid("tags must be a list of strings");
-        }
-        return tags.EnumerateArray().Select(t => t.GetString()!).ToList();
-    }
 }

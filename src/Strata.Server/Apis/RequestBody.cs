@@ -30,9 +30,20 @@ public static class RequestBody
     /// Reads the body into a typed request with a source-generated serializer; a field of the wrong JSON
     /// type is a 400 whose message <paramref name="expected"/> writes from the field's path (<c>schema[2].name</c>).
     /// </summary>
-    internal static async Task<T> BindAsync<T>(HttpContext context, JsonTypeInfo<T> type, Func<string, string> expected)
+    internal static async Task<T> BindAsync<T>(HttpContext context, JsonTypeInfo<T> type, Func<string, string> expected) =>
+        Bind(await ReadObjectAsync(context).ConfigureAwait(false), type, (field, _) => expected(field));
+
+    /// <summary>As <see cref="BindAsync{T}(HttpContext, JsonTypeInfo{T}, Func{string, string})"/>, the message also told the JSON kind of the top-level field.</summary>
+    internal static async Task<T> BindAsync<T>(HttpContext context, JsonTypeInfo<T> type, Func<string, JsonValueKind, string> expected) =>
+        Bind(await ReadObjectAsync(context).ConfigureAwait(false), type, expected);
+
+    /// <summary>
+    /// Binds a parsed body (<see cref="Parse"/>) to a typed request. A field of the wrong JSON type is Invalid (400):
+    /// <paramref name="expected"/> gets the field's path (<c>tags[2]</c>) and the JSON kind of the top-level field it
+    /// lies in, and writes what the field should have been.
+    /// </summary>
+    internal static T Bind<T>(JsonElement body, JsonTypeInfo<T> type, Func<string, JsonValueKind, string> expected)
     {
-        var body = await ReadObjectAsync(context).ConfigureAwait(false);
         try
         {
             return body.Deserialize(type) ?? throw new UseCaseException(UseCaseError.Invalid, "request body must be a JSON object");
@@ -40,8 +51,21 @@ public static class RequestBody
         catch (JsonException e)
         {
             string? field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
-            throw new UseCaseException(UseCaseError.Invalid, field is null ? $"request body is not valid: {e.Message}" : expected(field));
+            if (field is null)
+            {
+                throw new UseCaseException(UseCaseError.Invalid, $"request body is not valid: {e.Message}");
+            }
+            string top = TopField(field);
+            var kind = body.TryGetProperty(top, out var value) ? value.ValueKind : JsonValueKind.Undefined;
+            throw new UseCaseException(UseCaseError.Invalid, expected(field, kind));
         }
+    }
+
+    /// <summary>The top-level name of a field path: <c>tags</c> of <c>tags[2]</c>, <c>schema</c> of <c>schema[0].name</c>.</summary>
+    internal static string TopField(string field)
+    {
+        int end = field.IndexOfAny(['.', '[']);
+        return end < 0 ? field : field[..end];
     }
 
     /// <summary>Parses a body: a JSON object whose every string and property name is valid Unicode.</summary>

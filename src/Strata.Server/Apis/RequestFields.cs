@@ -47,6 +47,12 @@ internal static class RequestFields
         throw Invalid($"query_engine must be {SqlDialects.AllowedText}, got {(v.ValueKind == JsonValueKind.String ? $"'{v.GetString()}'" : v.ValueKind.ToString().ToLowerInvariant())}");
     }
 
+    /// <summary>The optional <c>query_engine</c> of a typed body: null when absent, else the dialect it names.</summary>
+    internal static SqlDialect? Dialect(string? queryEngine) =>
+        queryEngine is null ? null
+        : SqlDialects.TryParse(queryEngine, out var parsed) ? parsed
+        : throw Invalid($"query_engine must be {SqlDialects.AllowedText}, got '{queryEngine}'");
+
     /// <summary>A string field: null when absent or JSON null; any other JSON type is refused.</summary>
     internal static string? StringField(JsonElement body, string name)
     {

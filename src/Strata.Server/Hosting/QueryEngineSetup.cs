@@ -30,6 +30,14 @@ public static partial class QueryEngineSetup
             .BindConfiguration(EngineWorkerOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        foreach (string name in (string[])[ServerInstanceOptions.Loader, ServerInstanceOptions.ResultViews])
+        {
+            services.AddOptions<ServerInstanceOptions>(name)
+                .BindConfiguration(ServerInstanceOptions.SectionOf(name))
+                .ValidateDataAnnotations()
+                .ValidateOnStart();
+        }
+        services.AddSingleton<IValidateOptions<ServerInstanceOptions>, WithinTheTiers>();
         services.AddSingleton(sp => new DuckDbEngine(EngineSettings(sp)));
         services.AddSingleton<IEngineNames>(sp => sp.GetRequiredService<DuckDbEngine>());
         services.AddSingleton<IEngineStartup>(sp => sp.GetRequiredService<DuckDbEngine>());
@@ -42,12 +50,11 @@ public static partial class QueryEngineSetup
         services.AddSingleton<IResultQueryEngine>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
-            return new DuckDbResultQuery(Path.Combine(o.DataDir, "results"), OwnInstanceLimits(o, sp.GetRequiredService<NodeScratch>().Root, "result-views"));
+            return new DuckDbResultQuery(Path.Combine(o.DataDir, "results"), OwnInstanceLimits(sp, ServerInstanceOptions.ResultViews, "result-views"));
         });
         services.AddSingleton<ITableLoader>(sp =>
         {
-            var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
-            return new DuckDbTableLoader(OwnInstanceLimits(o, sp.GetRequiredService<NodeScratch>().Root, "loader"));
+            return new DuckDbTableLoader(OwnInstanceLimits(sp, ServerInstanceOptions.Loader, "loader"));
         });
         services.AddSingleton<IQueryEngine>(sp =>
         {
@@ -76,11 +83,72 @@ public static partial class QueryEngineSetup
     }
 
     /// <summary>
-    /// The server's own DuckDB instances (the loader's, the result views') run with the medium tier's threads, memory
-    /// limit and spill cap, spilling to <c>&lt;name&gt;</c> of the node's scratch directory (<c>tmp/</c> of the data directory alone).
+    /// The server's own DuckDB instances (the loader's, the result views') run with their own threads, memory limit and
+    /// spill cap (<see cref="ServerInstanceOptions"/>; unset values are the medium tier's), spilling to
+    /// <c>&lt;directory&gt;</c> of the node's scratch directory (<c>tmp/</c> of the data directory alone).
     /// </summary>
-    private static DuckDbLimits OwnInstanceLimits(StrataOptions o, string scratchRoot, string name) =>
-        new(o.Medium.Threads, o.Medium.MemoryLimit, Path.Combine(scratchRoot, name), o.Medium.MaxSpillBytes);
+    private static DuckDbLimits OwnInstanceLimits(IServiceProvider sp, string name, string directory)
+    {
+        var medium = sp.GetRequiredService<IOptions<StrataOptions>>().Value.Medium;
+        var own = sp.GetRequiredService<IOptionsMonitor<ServerInstanceOptions>>().Get(name);
+        string section = ServerInstanceOptions.SectionOf(name);
+        string source = own.MemoryLimit is null && own.MaxSpillBytes is null
+            ? "the medium tier's"
+            : $"{section}:MemoryLimit and {section}:MaxSpillBytes, unset ones the medium tier's";
+        return new DuckDbLimits(
+            own.Threads ?? medium.Threads,
+            own.MemoryLimit ?? medium.MemoryLimit,
+            Path.Combine(sp.GetRequiredService<NodeScratch>().Root, directory),
+            own.MaxSpillBytes ?? medium.MaxSpillBytes)
+        {
+            Source = source,
+        };
+    }
+
+    /// <summary>
+    /// Refuses at start an own instance given more memory or temporary disk than the largest tier's (what one execution
+    /// may use), naming the setting and the bound.
+    /// </summary>
+    private sealed class WithinTheTiers(IOptions<StrataOptions> strata) : IValidateOptions<ServerInstanceOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ServerInstanceOptions options) =>
+            OwnInstanceError(ServerInstanceOptions.SectionOf(name ?? ""), options, strata.Value) is { } error
+                ? ValidateOptionsResult.Fail(error)
+                : ValidateOptionsResult.Success;
+    }
+
+    /// <summary>Why an own instance's settings go past the tiers', or null when they do not.</summary>
+    internal static string? OwnInstanceError(string section, ServerInstanceOptions options, StrataOptions strata)
+    {
+        var tiers = new[] { ("Strata:Medium", strata.Medium), ("Strata:Large", strata.Large) };
+        if (options.MemoryLimit is { } memory && BytesOf(memory) is { } bytes)
+        {
+            var (tier, most) = tiers.MaxBy(t => BytesOf(t.Item2.MemoryLimit) ?? long.MaxValue);
+            if (bytes > (BytesOf(most.MemoryLimit) ?? long.MaxValue))
+            {
+                return $"{section}:MemoryLimit is {memory}, more than the largest tier's memory limit ({tier}:MemoryLimit {most.MemoryLimit})";
+            }
+        }
+        long spill = Math.Max(strata.Medium.MaxSpillBytes, strata.Large.MaxSpillBytes);
+        if (options.MaxSpillBytes is { } cap && cap > spill)
+        {
+            return $"{section}:MaxSpillBytes is {cap}, more than the largest tier's spill cap ({spill} bytes)";
+        }
+        return null;
+    }
+
+    /// <summary>A memory limit in bytes, or null when malformed (the data annotations report that, naming the setting).</summary>
+    private static long? BytesOf(string memoryLimit)
+    {
+        try
+        {
+            return EngineWorkerSettings.ParseBytes(memoryLimit);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Generates the demo database when the data directory has none (before the engine opens it).</summary>
     public static void PrepareEngineData(this IServiceProvider services, TextWriter output)
