@@ -83,6 +83,10 @@ public sealed partial class DuckDbEngine
                 {
                     DuneSql.DuneRadix.Register(connection);
                 }
+                if (DuneSql.DuneTypeNames.UsedBy(request.Sql))
+                {
+                    DuneSql.DuneTypeNames.Register(connection);
+                }
             }
             var setup = new StringBuilder();
             setup.Append(CultureInfo.InvariantCulture, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS {DemoCatalog} (READ_ONLY);\n");

@@ -148,6 +148,7 @@ internal static class DuckDbTypes
             "TIMESTAMP WITH TIME ZONE" => "timestamp(3) with time zone",
             "TIMESTAMP" or "TIMESTAMP_S" or "TIMESTAMP_MS" or "TIMESTAMP_NS" => "timestamp(3)",
             "TIME" => "time(3)",
+            "TIME WITH TIME ZONE" => "time(3) with time zone",
             "INTERVAL" => "interval day to second",
             _ => upper.ToLowerInvariant(),
         };

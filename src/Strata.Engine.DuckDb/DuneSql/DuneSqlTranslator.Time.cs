@@ -43,7 +43,7 @@ public static partial class DuneSqlTranslator
         /// <summary>At the left operand of <c>x ± interval …</c>: emits dune_plus/dune_minus; returns the next index, or -1.</summary>
         private int TryEmitIntervalSum(int i, int to)
         {
-            intervalSums ??= FindIntervalSums();
+            intervalSums ??= WithDateDifferences(FindIntervalSums());
             if (!intervalSums.TryGetValue(i, out var here))
             {
                 return -1;

@@ -385,6 +385,10 @@ public static partial class DuneSqlTranslator
             {
                 return afterListagg;
             }
+            if (name is "typeof" or "histogram" && TryEmitTrinoTyped(name, args, close, end, token) is > 0 and int afterTrinoTyped)
+            {
+                return afterTrinoTyped;
+            }
             if (name is "extract" && TryEmitExtract(open, close, end, token) is > 0 and int afterExtract)
             {
                 return afterExtract;

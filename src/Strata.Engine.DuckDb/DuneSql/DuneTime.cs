@@ -67,6 +67,7 @@ public static unsafe class DuneTime
                 DuneNative.ScalarExtra(function, left | (negate ? 0x100 : 0), IntPtr.Zero);
             }
         }
+        pending["dune_minus"].AddRange(DuneDateDifference.Overloads()); // date - date: Trino's interval
         DuneInt256.RegisterSets(connection.NativeConnection.DangerousGetHandle(), pending);
     }
 

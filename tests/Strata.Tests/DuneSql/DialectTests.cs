@@ -46,7 +46,7 @@ public sealed class DialectTests(SharedServer shared)
     {
         var row = await RowOfAsync(Server.Alice, await SubmitAsync(Probe + ", typeof(0xabcd) AS t", engine));
         Assert.Equal(3, row["q"]!.GetValue<long>());
-        Assert.Equal("BLOB", row["t"]!.GetValue<string>());
+        Assert.Equal("varbinary", row["t"]!.GetValue<string>());
     }
 
     [Fact]

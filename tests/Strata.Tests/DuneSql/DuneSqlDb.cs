@@ -19,6 +19,7 @@ internal sealed class DuneSqlDb : IDisposable
         DuneJsonFunctions.Register(connection);
         DuneTime.Register(connection);
         DuneRadix.Register(connection);
+        DuneTypeNames.Register(connection);
         Exec(DuneSqlTranslator.Prelude + DuneSqlTranslator.TimeMacros + (setup ?? ""));
     }
 

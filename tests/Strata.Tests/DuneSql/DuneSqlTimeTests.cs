@@ -20,16 +20,16 @@ public sealed class DuneSqlTimeTests : IDisposable
     [InlineData("SELECT CAST(timestamp '2012-10-31 01:00' - interval '1' month AS varchar)", "2012-09-30 01:00:00.000")]
     [InlineData("SELECT CAST(timestamp '2012-08-08 01:00' + interval '29' hour AS varchar)", "2012-08-09 06:00:00.000")]
     // A date stays a date (Trino's DateTimeOperators), also through a chain and with a column, and at a month's end.
-    [InlineData("SELECT typeof(date '2012-08-08' + interval '2' day)", "DATE")]
-    [InlineData("SELECT typeof(current_date - interval '7' day + interval '1' day)", "DATE")]
+    [InlineData("SELECT typeof(date '2012-08-08' + interval '2' day)", "date")]
+    [InlineData("SELECT typeof(current_date - interval '7' day + interval '1' day)", "date")]
     [InlineData("SELECT CAST(x + interval '1' month AS varchar) FROM (VALUES (date '2024-01-31')) AS t(x)", "2024-02-29")]
     [InlineData("SELECT CAST(date '2012-08-08' + interval '24' hour AS varchar)", "2012-08-09")]
-    [InlineData("SELECT typeof(now() - interval '7' day)", "TIMESTAMP WITH TIME ZONE")]
-    [InlineData("SELECT typeof(current_time + interval '1' hour)", "TIME WITH TIME ZONE")]
-    [InlineData("SELECT typeof(time '01:00' - interval '3' hour)", "TIME")]
-    [InlineData("SELECT typeof(x + interval '1' day) FROM (SELECT CAST(TIMESTAMP '2024-01-01 00:00:00.123' AS timestamp(6)) AS x)", "TIMESTAMP")]
+    [InlineData("SELECT typeof(now() - interval '7' day)", "timestamp(3) with time zone")]
+    [InlineData("SELECT typeof(current_time + interval '1' hour)", "time(3) with time zone")]
+    [InlineData("SELECT typeof(time '01:00' - interval '3' hour)", "time(3)")]
+    [InlineData("SELECT typeof(x + interval '1' day) FROM (SELECT CAST(TIMESTAMP '2024-01-01 00:00:00.123' AS timestamp(6)) AS x)", "timestamp(3)")]
     // date_add keeps its operand's type (datetime.mdx: "same as input"); the month clamps to its end.
-    [InlineData("SELECT typeof(date_add('day', 1, DATE '2020-03-01'))", "DATE")]
+    [InlineData("SELECT typeof(date_add('day', 1, DATE '2020-03-01'))", "date")]
     [InlineData("SELECT CAST(date_add('month', 1, DATE '2020-01-31') AS varchar)", "2020-02-29")]
     [InlineData("SELECT CAST(date_add('day', -1, TIMESTAMP '2020-03-01 00:00:00 UTC') AS varchar)", "2020-02-29 00:00:00.000 UTC")]
     // extract with Trino's fields: day_of_week is ISO (Sunday 7), and the fields DuckDB does not know.
@@ -46,7 +46,7 @@ public sealed class DuneSqlTimeTests : IDisposable
     [InlineData("SELECT CAST(date_parse('70', '%y') AS varchar)", "1970-01-01 00:00:00.000")]
     [InlineData("SELECT CAST(date_parse('1969', '%Y') AS varchar)", "1969-01-01 00:00:00.000")]
     [InlineData("SELECT CAST(date_parse('2022/10/20/05', '%Y/%m/%d/%H') AS varchar)", "2022-10-20 05:00:00.000")]
-    [InlineData("SELECT typeof(parse_datetime('1960/01/22 03:04', 'yyyy/MM/dd HH:mm'))", "TIMESTAMP WITH TIME ZONE")]
+    [InlineData("SELECT typeof(parse_datetime('1960/01/22 03:04', 'yyyy/MM/dd HH:mm'))", "timestamp(3) with time zone")]
     // from_unixtime(unixtime, zone) (datetime.mdx): UTC is the instant; another zone runs where its local fields are read.
     [InlineData("SELECT CAST(from_unixtime(1700000000, 'UTC') AS varchar)", "2023-11-14 22:13:20.000 UTC")]
     [InlineData("SELECT hour(from_unixtime(1700000000, 'America/New_York'))", "17")]

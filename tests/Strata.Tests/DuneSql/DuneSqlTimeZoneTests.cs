@@ -36,8 +36,8 @@ public sealed class DuneSqlTimeZoneTests : IDisposable
     [InlineData("SELECT at_timezone(from_unixtime(0), 'UTC')", "1970-01-01 00:00:00")]
     [InlineData("SELECT current_timezone()", "UTC")]
     // (Rendered with " UTC" by the result writer: a timestamp with time zone, as Dune types them.)
-    [InlineData("SELECT typeof(at_timezone(TIMESTAMP '2022-11-01 09:08:07.321', 'UTC'))", "TIMESTAMP WITH TIME ZONE")]
-    [InlineData("SELECT typeof(from_iso8601_timestamp('2020-05-11'))", "TIMESTAMP WITH TIME ZONE")]
+    [InlineData("SELECT typeof(at_timezone(TIMESTAMP '2022-11-01 09:08:07.321', 'UTC'))", "timestamp(3) with time zone")]
+    [InlineData("SELECT typeof(from_iso8601_timestamp('2020-05-11'))", "timestamp(3) with time zone")]
     public void Documented_example_gives_documented_answer(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
 
     [Theory]

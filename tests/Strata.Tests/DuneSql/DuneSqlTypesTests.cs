@@ -14,11 +14,11 @@ public sealed class DuneSqlTypesTests
 {
     [Theory]
     // datetime.mdx: date_trunc(unit, x) → [same as input], with its three documented examples.
-    [InlineData("SELECT date_trunc('day', TIMESTAMP '2022-10-20 05:10:00'), typeof(date_trunc('day', TIMESTAMP '2022-10-20 05:10:00'))", "2022-10-20 00:00:00", "TIMESTAMP")]
+    [InlineData("SELECT date_trunc('day', TIMESTAMP '2022-10-20 05:10:00'), typeof(date_trunc('day', TIMESTAMP '2022-10-20 05:10:00'))", "2022-10-20 00:00:00", "timestamp(3)")]
     [InlineData("SELECT date_trunc('month', TIMESTAMP '2022-10-20 05:10:00'), 1", "2022-10-01 00:00:00", "1")]
     [InlineData("SELECT date_trunc('year', TIMESTAMP '2022-10-20 05:10:00'), 1", "2022-01-01 00:00:00", "1")]
     // A DATE stays a DATE (DuckDB's own date_trunc gives a TIMESTAMP).
-    [InlineData("SELECT CAST(date_trunc('month', DATE '2020-05-17') AS varchar), typeof(date_trunc('month', DATE '2020-05-17'))", "2020-05-01", "DATE")]
+    [InlineData("SELECT CAST(date_trunc('month', DATE '2020-05-17') AS varchar), typeof(date_trunc('month', DATE '2020-05-17'))", "2020-05-01", "date")]
     [InlineData("SELECT CAST(date_trunc('week', DATE '1999-12-17') AS varchar), CAST(date_trunc('quarter', DATE '1999-12-17') AS varchar)", "1999-12-13", "1999-10-01")]
     [InlineData("SELECT CAST(date_trunc('YEAR', DATE '1969-07-20') AS varchar), CAST(date_trunc('day', DATE '1969-07-20') AS varchar)", "1969-01-01", "1969-07-20")]
     // Trino's units on timestamps: week starts on Monday, quarter on Jan/Apr/Jul/Oct, millisecond keeps three digits.
@@ -26,7 +26,7 @@ public sealed class DuneSqlTypesTests
     [InlineData("SELECT date_trunc('hour', TIMESTAMP '1969-05-17 13:14:15.123'), date_trunc('minute', TIMESTAMP '2020-05-17 13:14:15.123')", "1969-05-17 13:00:00", "2020-05-17 13:14:00")]
     [InlineData("SELECT date_trunc('second', TIMESTAMP '2020-05-17 13:14:15.999'), date_trunc('millisecond', TIMESTAMP '2020-05-17 13:14:15.1236')", "2020-05-17 13:14:15", "2020-05-17 13:14:15.123")]
     // With time zone: the instant's UTC day (Dune's session zone), still a timestamp with time zone.
-    [InlineData("SELECT date_trunc('day', TIMESTAMP '2012-10-31 01:00:00 UTC'), typeof(date_trunc('day', now()))", "2012-10-31 00:00:00", "TIMESTAMP WITH TIME ZONE")]
+    [InlineData("SELECT date_trunc('day', TIMESTAMP '2012-10-31 01:00:00 UTC'), typeof(date_trunc('day', now()))", "2012-10-31 00:00:00", "timestamp(3) with time zone")]
     [InlineData("SELECT date_trunc('month', NULL) IS NULL, CAST(CAST(date_trunc('day', TIMESTAMP '2012-10-31 01:00 UTC' AT TIME ZONE 'America/New_York') AS date) AS varchar)", "true", "2012-10-30")]
     public void Date_trunc_keeps_its_arguments_type(string sql, string first, string second)
     {
@@ -36,9 +36,9 @@ public sealed class DuneSqlTypesTests
 
     [Theory]
     // json.mdx: json_size → bigint, its three examples.
-    [InlineData("SELECT json_size('{\"x\": {\"a\": 1, \"b\": 2}}', '$.x'), typeof(json_size('{\"x\": {\"a\": 1, \"b\": 2}}', '$.x'))", "2", "BIGINT")]
+    [InlineData("SELECT json_size('{\"x\": {\"a\": 1, \"b\": 2}}', '$.x'), typeof(json_size('{\"x\": {\"a\": 1, \"b\": 2}}', '$.x'))", "2", "bigint")]
     [InlineData("SELECT json_size('{\"x\": [1, 2, 3]}', '$.x'), json_size('{\"x\": {\"a\": 1, \"b\": 2}}', '$.x.a')", "3", "0")]
-    [InlineData("SELECT json_size('{\"x\": 1}', '$.y') IS NULL, typeof(json_size('[1]', '$'))", "true", "BIGINT")]
+    [InlineData("SELECT json_size('{\"x\": 1}', '$.y') IS NULL, typeof(json_size('[1]', '$'))", "true", "bigint")]
     public void Json_size_is_a_bigint(string sql, string first, string second)
     {
         using var db = new DuneSqlDb();
@@ -47,8 +47,8 @@ public sealed class DuneSqlTypesTests
 
     [Theory]
     // DuckDB's own forms that DuneSQL passes through: a fixed-size array type after ::, a :: cast in a concatenation.
-    [InlineData("SELECT typeof([1, 2]::int[2]), CAST(([1, 2]::int[2])[2] AS VARCHAR)", "INTEGER[2]", "2")]
-    [InlineData("SELECT '7'::varchar || lpad('', 3, '0') || '1', typeof(x::varchar || '1') FROM (SELECT 1 AS x) t", "70001", "VARCHAR")]
+    [InlineData("SELECT typeof([1, 2]::int[2]), CAST(([1, 2]::int[2])[2] AS VARCHAR)", "array(integer)", "2")]
+    [InlineData("SELECT '7'::varchar || lpad('', 3, '0') || '1', typeof(x::varchar || '1') FROM (SELECT 1 AS x) t", "70001", "varchar")]
     public void Passed_through_forms_are_not_taken_for_subscripts_or_arrays(string sql, string first, string second)
     {
         using var db = new DuneSqlDb();
@@ -58,7 +58,7 @@ public sealed class DuneSqlTypesTests
     [Theory]
     // array.mdx: repeat(element, count) → array; Trino's bounds and messages (ArrayFunctions/RepeatFunction).
     [InlineData("SELECT CAST(repeat('ab', 3) AS VARCHAR), CAST(cardinality(repeat(1, 0)) AS VARCHAR)", "[ab, ab, ab]", "0")]
-    [InlineData("SELECT typeof(repeat(2.5e0, 2)), CAST(repeat(NULL, 2) AS VARCHAR)", "DOUBLE[]", "[NULL, NULL]")]
+    [InlineData("SELECT typeof(repeat(2.5e0, 2)), CAST(repeat(NULL, 2) AS VARCHAR)", "array(double)", "[NULL, NULL]")]
     [InlineData("SELECT CAST(repeat(ARRAY[1], 2) AS VARCHAR), CAST(repeat('x', 2) || 'y' AS VARCHAR)", "[[1], [1]]", "[x, x, y]")]
     public void Repeat_makes_an_array_of_its_element(string sql, string first, string second)
     {
@@ -78,10 +78,10 @@ public sealed class DuneSqlTypesTests
 
     [Theory]
     // Trino's literals: DECIMAL '…' is typed by its digits (DuckDB's own DECIMAL literal is DECIMAL(18,3)).
-    [InlineData("SELECT typeof(DECIMAL '123.45'), CAST(DECIMAL '123.45' AS VARCHAR)", "DECIMAL(5,2)", "123.45")]
-    [InlineData("SELECT typeof(DECIMAL '-10'), CAST(DECIMAL '-10' AS VARCHAR)", "DECIMAL(2,0)", "-10")]
-    [InlineData("SELECT typeof(decimal '0.1'), CAST(decimal '0.1' + DECIMAL '0.2' AS VARCHAR)", "DECIMAL(1,1)", "0.3")]
-    [InlineData("SELECT typeof(DECIMAL '12345678901234567890.5'), CAST(DECIMAL '12345678901234567890.5' AS VARCHAR)", "DECIMAL(21,1)", "12345678901234567890.5")]
+    [InlineData("SELECT typeof(DECIMAL '123.45'), CAST(DECIMAL '123.45' AS VARCHAR)", "decimal(5,2)", "123.45")]
+    [InlineData("SELECT typeof(DECIMAL '-10'), CAST(DECIMAL '-10' AS VARCHAR)", "decimal(2,0)", "-10")]
+    [InlineData("SELECT typeof(decimal '0.1'), CAST(decimal '0.1' + DECIMAL '0.2' AS VARCHAR)", "decimal(1,1)", "0.3")]
+    [InlineData("SELECT typeof(DECIMAL '12345678901234567890.5'), CAST(DECIMAL '12345678901234567890.5' AS VARCHAR)", "decimal(21,1)", "12345678901234567890.5")]
     public void Decimal_literals_are_typed_by_their_digits(string sql, string type, string value)
     {
         using var db = new DuneSqlDb();
@@ -177,10 +177,10 @@ public sealed class DuneSqlTypesTests
     [Theory]
     // aggregate.mdx / Trino: sum of an integer is a bigint (DuckDB's HUGEINT, which the result typing reads as bigint), of a
     // uint256 a uint256, min/max keep the type, avg is a double.
-    [InlineData("SELECT typeof(sum(x)), CAST(sum(x) AS varchar) FROM (VALUES (BIGINT '1'), (BIGINT '2')) t(x)", "HUGEINT", "3")]
+    [InlineData("SELECT typeof(sum(x)), CAST(sum(x) AS varchar) FROM (VALUES (BIGINT '1'), (BIGINT '2')) t(x)", "bigint", "3")]
     [InlineData("SELECT typeof(min(x)), typeof(max(x)) FROM (VALUES (uint256 '1'), (uint256 '2')) t(x)", "uint256", "uint256")]
     [InlineData("SELECT typeof(min(x)), typeof(max(x)) FROM (VALUES (int256 '-1'), (int256 '2')) t(x)", "int256", "int256")]
-    [InlineData("SELECT typeof(avg(x)), avg(x) FROM (VALUES (uint256 '1'), (uint256 '2')) t(x)", "DOUBLE", "1.5")]
+    [InlineData("SELECT typeof(avg(x)), avg(x) FROM (VALUES (uint256 '1'), (uint256 '2')) t(x)", "double", "1.5")]
     public void Aggregates_over_256_bit_columns_are_typed(string sql, string first, string second)
     {
         using var db = new DuneSqlDb();
@@ -236,7 +236,7 @@ public sealed class DuneSqlTypesTests
             Assert.Equal(u > k ? "true" : "false", row[2]);
             Assert.Equal(Digits(u + k), row[3]);
             Assert.Equal(DuneInt256Types.NearestDouble(u) / 4, double.Parse(row[4], CultureInfo.InvariantCulture));
-            Assert.Equal("DOUBLE", row[5]);
+            Assert.Equal("double", row[5]);
             checkedRows++;
         }
         Assert.Equal(120, checkedRows);

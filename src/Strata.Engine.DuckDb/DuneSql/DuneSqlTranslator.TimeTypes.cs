@@ -1,0 +1,129 @@
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// Trino's types where DuckDB's differ:
+/// <list type="bullet">
+/// <item><c>typeof(x)</c> spells Trino's names (<c>integer</c>, <c>decimal(3,2)</c>, <c>timestamp(3) with time zone</c>,
+/// <c>array(integer)</c>): <c>dune_type_name(typeof(x))</c>, the native renaming of <see cref="DuneTypeNames"/>. A string
+/// literal is a <c>varchar(n)</c> of its length in code points, as Trino types it (<c>typeof('cat')</c> is <c>varchar(3)</c>).</item>
+/// <item><c>histogram(x)</c> is <c>map(K, bigint)</c> (DuckDB counts in an unsigned 64-bit integer): the counts are cast.</item>
+/// <item><c>a - b</c> where an operand is surely a date (a <c>DATE '…'</c> literal, <c>current_date</c>, <c>CAST(… AS date)</c>,
+/// <c>date(…)</c>, <c>from_iso8601_date(…)</c>, <c>last_day_of_month(…)</c>) is Trino's <c>interval day to second</c>
+/// (DuckDB: a bigint day count), through <c>dune_minus</c>'s date overloads (<see cref="DuneDateDifference"/>). Other
+/// subtractions stay DuckDB's: the translator does not know a column's type, and a timestamp minus a timestamp is already
+/// an interval there.</item>
+/// </list>
+/// </summary>
+public static partial class DuneSqlTranslator
+{
+    private static readonly HashSet<string> DateFunctions = new(StringComparer.OrdinalIgnoreCase) { "date", "from_iso8601_date", "last_day_of_month" };
+
+    private sealed partial class Pass
+    {
+        /// <summary><c>typeof(x)</c> and <c>histogram(x)</c> with Trino's types; returns the next index, or -1.</summary>
+        private int TryEmitTrinoTyped(string name, List<(int From, int To)> args, int close, int end, DuneToken anchor)
+        {
+            if (close >= end || args.Count != 1)
+            {
+                return -1;
+            }
+            if (name is "typeof")
+            {
+                if (IsSingleString(args[0]))
+                {
+                    int length = Unquote(Next(args[0].From - 1, args[0].To)).EnumerateRunes().Count();
+                    emitter.Text("'varchar(" + length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")'", anchor);
+                    return close + 1;
+                }
+                emitter.Text("dune_type_name(typeof(", anchor);
+                Emit(args[0].From, args[0].To);
+                emitter.Text("))", tokens[close]);
+                return close + 1;
+            }
+            if (name is "histogram")
+            {
+                int after = Next(close, end), last = close;
+                if (Is(after, "over"))
+                {
+                    return -1;
+                }
+                if (Is(after, "filter") && Next(after, end) is int open && Is(open, "(") && Close(open, end) is int filterEnd && filterEnd < end)
+                {
+                    last = filterEnd;
+                }
+                emitter.Text("map_from_entries(list_transform(map_entries(histogram(", anchor);
+                Emit(args[0].From, args[0].To);
+                emitter.Copy(tokens[close]);
+                Emit(close + 1, last + 1);
+                emitter.Text("), _strata_hv -> struct_pack(key := _strata_hv.key, value := CAST(_strata_hv.value AS BIGINT))))", tokens[last]);
+                return last + 1;
+            }
+            return -1;
+        }
+
+        /// <summary>Adds to the interval sums (by the token where the left operand starts) each <c>a - b</c> whose operands are
+        /// primary expressions, one of them surely a date, standing alone between other operators.</summary>
+        private Dictionary<int, List<(int, int)>> WithDateDifferences(Dictionary<int, List<(int, int)>> found)
+        {
+            for (int op = 0; op < tokens.Count; op++)
+            {
+                if (tokens[op].Kind != DuneTokenKind.Symbol || tokens[op].Length != 1 || !Is(op, "-"))
+                {
+                    continue;
+                }
+                int leftEnd = Previous(op), rightStart = Next(op, tokens.Count);
+                if (leftEnd < 0 || IntervalLiteralEnd(rightStart) >= 0 || !IsOperandEnd(leftEnd) || Is(leftEnd, "end") || Is(leftEnd, "null")
+                    || IntervalLiteralStart(leftEnd) is not null || PrimaryStart(leftEnd) is not int leftStart)
+                {
+                    continue;
+                }
+                int rightEnd = PrimaryEnd(rightStart);
+                if (rightEnd < 0 || !(IsSurelyDate(leftStart, leftEnd + 1) || IsSurelyDate(rightStart, rightEnd))
+                    || !StandsAlone(Previous(leftStart), Next(rightEnd - 1, tokens.Count)) || HoldsParameter(leftStart, rightEnd))
+                {
+                    continue;
+                }
+                if (!found.TryGetValue(leftStart, out var list))
+                {
+                    found[leftStart] = list = [];
+                }
+                list.Add((op, rightEnd));
+            }
+            return found;
+        }
+
+        /// <summary>Whether an operation between the tokens before and after it is one operand of nothing tighter or equal:
+        /// a symbol that is no arithmetic, concatenation, cast or subscript, or a keyword or alias that is not AT or OVER.</summary>
+        private bool StandsAlone(int before, int after)
+        {
+            bool Loose(int i) => i < 0 || i >= tokens.Count
+                || (tokens[i].Kind == DuneTokenKind.Symbol && !IsArithmetic(i) && !Is(i, "||") && !Is(i, "::") && !Is(i, "[") && !Is(i, "."))
+                || (tokens[i].Kind == DuneTokenKind.Word && !Is(i, "at") && !Is(i, "over") && !Is(i, "interval"));
+            return Loose(before) && Loose(after) && (before < 0 || tokens[before].Kind != DuneTokenKind.Word || NotFunctionNames.Contains(Text(before)) && !Is(before, "over"));
+        }
+
+        /// <summary>Whether tokens [start, end) are an expression whose type is surely <c>date</c>.</summary>
+        private bool IsSurelyDate(int start, int end)
+        {
+            int next = Next(start, end);
+            if (Is(start, "current_date"))
+            {
+                return next >= end;
+            }
+            if (Is(start, "date") && next < end && IsTerminatedString(next))
+            {
+                return Next(next, end) >= end;
+            }
+            if (!Is(next, "(") || Close(next, end) != Previous(end))
+            {
+                return false;
+            }
+            if (Is(start, "cast") || Is(start, "try_cast"))
+            {
+                int type = Previous(Previous(end));
+                return Is(type, "date") && Is(Previous(type), "as");
+            }
+            return tokens[start].Kind == DuneTokenKind.Word && DateFunctions.Contains(Text(start));
+        }
+    }
+}
