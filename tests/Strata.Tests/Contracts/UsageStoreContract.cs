@@ -30,7 +30,8 @@ public abstract class UsageStoreContract : StoreContract
         var usage = await Stores.Usage.UsageAsync("alice", T0.AddHours(-1), T0.AddHours(1), None);
         // ResultFileBytes: null where each node counts its result files itself; where the store keeps the shared total,
         // 0 here (no result file was recorded).
-        Assert.Equal(new UsageFigures(TableBytes: 150, ResultBytes: 3000, Executions: 3, PrivateQueries: 1), usage with { ResultFileBytes = null });
+        Assert.Equal(new UsageFigures(TableBytes: 150, ResultBytes: 3000, Executions: 3, PrivateQueries: 1, QueryBytes: 3 * SavedQueryBytes.Of(Query(true, true))),
+            usage with { ResultFileBytes = null });
         Assert.True(usage.ResultFileBytes is null or 0);
         var none = await Stores.Usage.UsageAsync("carol", T0.AddHours(-1), T0.AddHours(1), None);
         Assert.Equal(new UsageFigures(0, 0, 0, 0), none with { ResultFileBytes = null });
