@@ -76,6 +76,30 @@ public sealed class Hostile5Tests : IAsyncLifetime
         Assert.Contains("in saved queries", await usage.OverQuotaAsync("alice", CancellationToken.None), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Executions_texts_count_toward_the_storage_quota_after_their_results_are_gone()
+    {
+        var usage = NewUsage();
+        Assert.Null(await usage.OverQuotaAsync("alice", CancellationToken.None));
+        // Three executions of a 8,000-byte text: no result is kept, the rows (and their text) stay.
+        for (int i = 0; i < 3; i++)
+        {
+            await store.InsertExecutionAsync(new Strata.Core.Executions.Execution
+            {
+                Id = Strata.Core.Executions.ExecutionIds.New(), Owner = "alice", Sql = "select 1 -- " + new string('z', 7_988),
+                State = Strata.Core.Executions.ExecutionState.Pending, SubmittedAt = DateTimeOffset.UtcNow,
+            }, null, CancellationToken.None);
+        }
+        var used = await usage.MeasureAsync("alice", CancellationToken.None);
+        Assert.InRange(used.ExecutionTextBytes, 24_000, 25_000);
+        Assert.Equal(0, used.ResultBytes);
+        // The old code counted nothing of them: alice went on submitting past the quota.
+        string? over = await usage.OverQuotaAsync("alice", CancellationToken.None);
+        Assert.NotNull(over);
+        Assert.Contains("in execution texts", over, StringComparison.Ordinal);
+        Assert.Null(await usage.OverQuotaAsync("bob", CancellationToken.None));
+    }
+
     /// <summary>Records the rows each listing call asked the store for.</summary>
     private sealed class CountingQueries(IQueryStore inner) : IQueryStore
     {
@@ -159,5 +183,33 @@ public sealed class Hostile5HttpTests
         Assert.Equal(["id", "name", "description", "owner", "tags", "created_at", "updated_at"], listed[0]!.AsObject().Select(p => p.Key));
         Assert.Equal("d1", listed[0]!["description"]!.GetValue<string>());
         Assert.Equal(["t"], listed[0]!["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+    }
+}
+
+/// <summary>The fifth pass's unit findings outside the saved queries.</summary>
+public sealed class Hostile5UnitTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("0001-01-01", "9999-12-31")]
+    [InlineData(null, "0001-01-01")]
+    [InlineData("9999-12-05", null)]
+    [InlineData("9999-12-31T00:00:00Z", null)]
+    [InlineData("1969-12-31", "1970-02-01")]
+    public void Usage_dates_at_the_ends_of_the_calendar_are_refused_not_an_internal_error(string? start, string? end)
+    {
+        // The old code added or subtracted a month past DateOnly's range: ArgumentOutOfRangeException, a 500.
+        var e = Assert.Throws<UseCaseException>(() => UsageRange.Parse(start, end, Now));
+        Assert.Equal(UseCaseError.Invalid, e.Error);
+        Assert.Contains("must be from 1970-01-01 to 9998-12-31", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_last_and_first_allowed_dates_give_their_periods()
+    {
+        Assert.Equal([new DateOnly(9998, 12, 1)], UsageRange.Parse("9998-12-31", null, Now).Months());
+        Assert.Equal([new DateOnly(1970, 1, 1)], UsageRange.Parse(null, "1970-01-02", Now).Months());
+        Assert.Equal(120, UsageRange.Parse("8989-01-01", "8999-01-01", Now).Months().Count());
     }
 }
