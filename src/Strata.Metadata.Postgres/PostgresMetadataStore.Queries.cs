@@ -33,8 +33,26 @@ public sealed partial class PostgresMetadataStore
     public Task<SavedQuery?> GetQueryAsync(long id, CancellationToken cancellationToken) =>
         ReadOneAsync($"SELECT {QueryColumns} FROM queries WHERE id = @id", c => c.Int("id", id), ReadQuery, cancellationToken);
 
-    public async Task<(IReadOnlyList<SavedQuery> Queries, long Total)> ListQueriesAsync(string owner, int limit, int offset, CancellationToken cancellationToken) =>
-        await OwnerPageAsync(QueryColumns, "queries", "id", owner, limit, offset, ReadQuery, cancellationToken).ConfigureAwait(false);
+    public Task<(IReadOnlyList<SavedQuerySummary> Queries, long Total)> ListQueriesAsync(string owner, long afterId, int offset, int limit,
+        CancellationToken cancellationToken) => RunAsync(async connection =>
+    {
+        await using var command = Command(connection, null, """
+            SELECT id, owner, name, description, tags_json, created_at, updated_at FROM queries
+            WHERE owner = @owner AND id > @after ORDER BY id LIMIT @limit OFFSET @offset;
+            SELECT count(*) FROM queries WHERE owner = @owner
+            """);
+        command.Text("owner", owner).Int("after", afterId).Int("limit", limit).Int("offset", offset);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<SavedQuerySummary>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new SavedQuerySummary(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                JsonSerializer.Deserialize<List<string>>(reader.GetString(4)) ?? [], Time(reader, 5), Time(reader, 6)));
+        }
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return ((IReadOnlyList<SavedQuerySummary>)rows, reader.GetInt64(0));
+    }, cancellationToken);
 
     private static SavedQuery ReadQuery(NpgsqlDataReader r) => new()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Strata.Core.Queries;
 using Strata.Core.Uploads;
 
 namespace Strata.Metadata.Postgres;
@@ -16,9 +17,12 @@ public sealed partial class PostgresMetadataStore
                    AND state IN ('QUERY_STATE_COMPLETED', 'QUERY_STATE_COMPLETED_PARTIAL') AND (expires_at IS NULL OR expires_at > @now)),
               (SELECT count(*) FROM executions WHERE owner = @owner AND submitted_at >= @since),
               (SELECT count(*) FROM queries WHERE owner = @owner AND is_private AND NOT is_archived),
-              coalesce((SELECT bytes FROM owner_result_bytes WHERE owner = @owner), 0)
-            """, c => c.Text("owner", owner).Time("since", since).Time("now", now),
-            r => new UsageFigures(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), cancellationToken).ConfigureAwait(false);
+              coalesce((SELECT bytes FROM owner_result_bytes WHERE owner = @owner), 0),
+              (SELECT coalesce(sum(octet_length(name) + octet_length(description) + octet_length(tags_json) + octet_length(query_sql)
+                 + octet_length(parameters_json) + @row), 0)::bigint FROM queries WHERE owner = @owner),
+              (SELECT coalesce(sum(octet_length(sql) + coalesce(octet_length(params_json), 0) + coalesce(octet_length(source_sql), 0) + coalesce(octet_length(position_map), 0)), 0)::bigint FROM executions WHERE owner = @owner)
+            """, c => c.Text("owner", owner).Time("since", since).Time("now", now).Int("row", SavedQueryBytes.RowOverhead),
+            r => new UsageFigures(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6)), cancellationToken).ConfigureAwait(false);
         return rows[0];
     }
 

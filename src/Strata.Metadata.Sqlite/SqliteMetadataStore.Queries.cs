@@ -63,8 +63,31 @@ public sealed partial class SqliteMetadataStore
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadQuery(reader) : null;
     }
 
-    public async Task<(IReadOnlyList<SavedQuery> Queries, long Total)> ListQueriesAsync(string owner, int limit, int offset, CancellationToken cancellationToken) =>
-        await OwnerPageAsync(QueryColumns, "queries", "id", owner, limit, offset, ReadQuery, cancellationToken).ConfigureAwait(false);
+    public async Task<(IReadOnlyList<SavedQuerySummary> Queries, long Total)> ListQueriesAsync(string owner, long afterId, int offset, int limit,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, owner, name, description, tags_json, created_at, updated_at FROM queries
+            WHERE owner = $owner AND id > $after ORDER BY id LIMIT $limit OFFSET $offset;
+            SELECT COUNT(*) FROM queries WHERE owner = $owner;
+            """;
+        command.Parameters.AddWithValue("$owner", owner);
+        command.Parameters.AddWithValue("$after", afterId);
+        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$offset", offset);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<SavedQuerySummary>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new SavedQuerySummary(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                JsonSerializer.Deserialize<List<string>>(reader.GetString(4)) ?? [], Parse(reader.GetString(5)), Parse(reader.GetString(6))));
+        }
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (rows, reader.GetInt64(0));
+    }
 
     private static SavedQuery ReadQuery(SqliteDataReader r) => new()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Strata.Core.Queries;
 using Strata.Core.Uploads;
 
 namespace Strata.Metadata.Sqlite;
@@ -17,14 +18,18 @@ public sealed partial class SqliteMetadataStore
                  WHERE owner = $owner AND result_json IS NOT NULL
                    AND state IN ('QUERY_STATE_COMPLETED', 'QUERY_STATE_COMPLETED_PARTIAL') AND (expires_at IS NULL OR expires_at > $now)),
               (SELECT count(*) FROM executions WHERE owner = $owner AND submitted_at >= $since),
-              (SELECT count(*) FROM queries WHERE owner = $owner AND is_private = 1 AND is_archived = 0)
+              (SELECT count(*) FROM queries WHERE owner = $owner AND is_private = 1 AND is_archived = 0),
+              (SELECT coalesce(sum(octet_length(name) + octet_length(description) + octet_length(tags_json) + octet_length(query_sql)
+                 + octet_length(parameters_json) + $row), 0) FROM queries WHERE owner = $owner),
+              (SELECT coalesce(sum(octet_length(sql) + coalesce(octet_length(params_json), 0) + coalesce(octet_length(source_sql), 0) + coalesce(octet_length(position_map), 0)), 0) FROM executions WHERE owner = $owner)
             """;
         command.Parameters.AddWithValue("$owner", owner);
         command.Parameters.AddWithValue("$since", Format(since));
         command.Parameters.AddWithValue("$now", Format(now));
+        command.Parameters.AddWithValue("$row", SavedQueryBytes.RowOverhead);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new UsageFigures(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        return new UsageFigures(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), QueryBytes: reader.GetInt64(4), ExecutionTextBytes: reader.GetInt64(5));
     }
 
     public async Task<IReadOnlyDictionary<DateOnly, long>> ExecutionsByMonthAsync(string owner, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)

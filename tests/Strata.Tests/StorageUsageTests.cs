@@ -123,7 +123,11 @@ public sealed class StorageUsageTests : IAsyncLifetime
         var usage = NewUsage();
         var results = NewResults(usage);
         string id = await CompleteAsync(results, "alice", 2000);
-        long size = SizeOnDisk(id);
+        // The result's files and the execution's text (its row keeps "select 1"; hostile5).
+        var used = await usage.MeasureAsync("alice", CancellationToken.None);
+        Assert.InRange(used.ExecutionTextBytes, "select 1".Length, 100);
+        long size = SizeOnDisk(id) + used.ExecutionTextBytes;
+        Assert.Equal(size, used.Total);
 
         settings.StorageBytesAllowed = size + 1;
         Assert.Null(await usage.OverQuotaAsync("alice", CancellationToken.None));
@@ -135,6 +139,7 @@ public sealed class StorageUsageTests : IAsyncLifetime
 
         // Freed by expiry (the sweep deletes the files): accepted again.
         results.Delete(id);
+        settings.StorageBytesAllowed = used.ExecutionTextBytes + 1;
         Assert.Null(await usage.OverQuotaAsync("alice", CancellationToken.None));
     }
 }

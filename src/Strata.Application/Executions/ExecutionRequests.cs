@@ -39,4 +39,8 @@ public interface IStorageQuota
 {
     /// <summary>The reason the owner is over its storage quota, or null.</summary>
     Task<string?> OverQuotaAsync(string owner, CancellationToken cancellationToken);
+
+    /// <summary>The reason storing <paramref name="bytes"/> more (<paramref name="what"/>, as the message names it) would take
+    /// the owner past its storage quota, or null.</summary>
+    Task<string?> RefusesAsync(string owner, long bytes, string what, CancellationToken cancellationToken);
 }

@@ -11,6 +11,9 @@ namespace Strata.Application.Queries;
 public sealed record SavedQueryDraft(
     string Name, string Sql, string Description, IReadOnlyList<string> Tags, IReadOnlyList<QueryParameter> Parameters, bool IsPrivate, SqlDialect Dialect);
 
+/// <summary>A page of saved queries: the owner's total, and the page's queries read as they are enumerated.</summary>
+public sealed record QueryListing(long Total, IAsyncEnumerable<SavedQuerySummary> Queries);
+
 /// <summary>What an update changes; null leaves a field as it is.</summary>
 public sealed record SavedQueryChanges(
     string? Name = null,
@@ -26,7 +29,8 @@ public sealed record SavedQueryChanges(
 /// The saved-query use cases: who may read, change and execute a query, its version rule, and which
 /// execution is its latest result.
 /// </summary>
-public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions, TimeProvider time, long maxSqlBytes = ParameterSubstitution.DefaultMaxBytes)
+public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions, IStorageQuota storage, TimeProvider time,
+    long maxSqlBytes = ParameterSubstitution.DefaultMaxBytes)
 {
     /// <summary>The bound on a query text with its parameter values substituted (<c>Strata:MaxSqlBytes</c>).</summary>
     public long MaxSqlBytes => maxSqlBytes;
@@ -39,7 +43,7 @@ public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions
     public async Task<long> CreateAsync(string owner, SavedQueryDraft draft, CancellationToken cancellationToken)
     {
         CheckFields(draft.Name, draft.Description, draft.Tags, draft.Parameters);
-        if ((await queries.ListQueriesAsync(owner, 1, 0, cancellationToken).ConfigureAwait(false)).Total >= MaxPerOwner)
+        if ((await queries.ListQueriesAsync(owner, 0, 0, 0, cancellationToken).ConfigureAwait(false)).Total >= MaxPerOwner)
         {
             throw new UseCaseException(UseCaseError.QuotaExceeded,
                 $"saved query quota exceeded: at most {MaxPerOwner} per owner; update an existing query instead");
@@ -58,6 +62,7 @@ public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions
             CreatedAt = now,
             UpdatedAt = now,
         };
+        await CheckStorageAsync(owner, SavedQueryBytes.Of(query), cancellationToken).ConfigureAwait(false);
         return await queries.CreateQueryAsync(query, cancellationToken).ConfigureAwait(false);
     }
 
@@ -170,6 +175,10 @@ public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions
             changesVersion = true;
         }
         updated = updated with { Version = query.Version + (changesVersion ? 1 : 0), UpdatedAt = time.GetUtcNow() };
+        if (SavedQueryBytes.Of(updated) - SavedQueryBytes.Of(query) is > 0 and long grown)
+        {
+            await CheckStorageAsync(query.Owner, grown, cancellationToken).ConfigureAwait(false);
+        }
         await queries.UpdateQueryAsync(updated, cancellationToken).ConfigureAwait(false);
         return query.Id;
     }
@@ -182,8 +191,50 @@ public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions
         return query.Id;
     }
 
-    public Task<(IReadOnlyList<SavedQuery> Queries, long Total)> ListAsync(string owner, int limit, int offset, CancellationToken cancellationToken) =>
-        queries.ListQueriesAsync(owner, limit, offset, cancellationToken);
+    /// <summary>Saved queries' bytes count toward the storage quota (<see cref="SavedQueryBytes"/>): a query that would take its
+    /// owner past it is refused, as an upload is (hostile5: 10,000 queries of 1 MiB each were outside every quota).</summary>
+    private async Task CheckStorageAsync(string owner, long bytes, CancellationToken cancellationToken)
+    {
+        if (await storage.RefusesAsync(owner, bytes, "this saved query", cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            throw new UseCaseException(UseCaseError.Invalid, refusal);
+        }
+    }
+
+    /// <summary>Queries a listing reads from the store at once. A listed query holds at most ~111,000 characters
+    /// (name, description, tags; never the SQL text or parameters), so a page of any limit holds at most this many in
+    /// memory: a page of 100 queries with 1 MiB texts read ~110 MB before (hostile4).</summary>
+    public const int ListBatchRows = 16;
+
+    /// <summary>A page of the owner's queries: the total now, and the page's queries read in batches of
+    /// <see cref="ListBatchRows"/> as they are enumerated (the first batch is read here).</summary>
+    public async Task<QueryListing> ListAsync(string owner, int limit, int offset, CancellationToken cancellationToken)
+    {
+        var (first, total) = await queries.ListQueriesAsync(owner, 0, offset, Math.Min(limit, ListBatchRows), cancellationToken).ConfigureAwait(false);
+        return new QueryListing(total, Batches(owner, first, limit, cancellationToken));
+    }
+
+    private async IAsyncEnumerable<SavedQuerySummary> Batches(string owner, IReadOnlyList<SavedQuerySummary> batch, int limit,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        int left = limit;
+        int asked = Math.Min(limit, ListBatchRows);
+        while (true)
+        {
+            foreach (var query in batch)
+            {
+                yield return query;
+            }
+            left -= batch.Count;
+            if (left <= 0 || batch.Count < asked)
+            {
+                yield break;
+            }
+            asked = Math.Min(left, ListBatchRows);
+            // Ids only grow and queries are never deleted: the next batch starts after the last id listed.
+            batch = (await queries.ListQueriesAsync(owner, batch[^1].Id, 0, asked, cancellationToken).ConfigureAwait(false)).Queries;
+        }
+    }
 
     /// <summary>A query the caller may execute: visible and not archived (Forbidden).</summary>
     public async Task<SavedQuery> GetExecutableAsync(string caller, string queryId, CancellationToken cancellationToken)

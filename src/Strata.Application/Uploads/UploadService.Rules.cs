@@ -145,7 +145,7 @@ public sealed partial class UploadService
         {
             metrics?.Rejected(Observability.StrataMetrics.Reasons.StorageQuota);
             throw Invalid(
-                $"Storage quota exceeded: {used.Total} bytes used ({used.TableBytes} in tables, {used.ResultBytes} in results) plus {size} for this upload is over the {settings.StorageBytesAllowed} bytes allowed (Strata:StorageBytesAllowed).");
+                $"Storage quota exceeded: {used.Total} bytes used ({used}) plus {size} for this upload is over the {settings.StorageBytesAllowed} bytes allowed (Strata:StorageBytesAllowed).");
         }
     }
 

@@ -35,7 +35,7 @@ public sealed record UsageRange(DateOnly From, DateOnly Until)
                 $"end_date ({until:yyyy-MM-dd}) must be after start_date ({from:yyyy-MM-dd}); the end is exclusive");
         }
         var range = new UsageRange(from, until);
-        if (range.Months().Count() > MaxPeriods)
+        if (MonthIndex(until.AddDays(-1)) - MonthIndex(from) + 1 > MaxPeriods)
         {
             throw new UseCaseException(UseCaseError.Invalid,
                 $"start_date to end_date spans more than {MaxPeriods} billing periods (months); ask for a shorter timeframe");
@@ -54,6 +54,15 @@ public sealed record UsageRange(DateOnly From, DateOnly Until)
 
     private static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
+    private static int MonthIndex(DateOnly day) => (day.Year * 12) + day.Month;
+
+    /// <summary>The earliest date a request may name: billing periods start with the Unix epoch.</summary>
+    public static readonly DateOnly Earliest = new(1970, 1, 1);
+
+    /// <summary>The latest date a request may name, a year short of <see cref="DateOnly.MaxValue"/> so that the period
+    /// after it can be computed (hostile5: <c>end_date=9999-12-31</c> and <c>start_date=0001-01-01</c> were a 500).</summary>
+    public static readonly DateOnly Latest = new(9998, 12, 31);
+
     private static DateOnly? ParseDate(string field, string? text)
     {
         if (text is null)
@@ -65,14 +74,20 @@ public sealed record UsageRange(DateOnly From, DateOnly Until)
         {
             return null;
         }
+        DateOnly? parsed = null;
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            parsed = date;
         }
-        if (value.Contains('T', StringComparison.Ordinal)
+        else if (value.Contains('T', StringComparison.Ordinal)
             && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
         {
-            return DateOnly.FromDateTime(instant.UtcDateTime);
+            parsed = DateOnly.FromDateTime(instant.UtcDateTime);
+        }
+        if (parsed is { } day)
+        {
+            return day >= Earliest && day <= Latest ? day : throw new UseCaseException(UseCaseError.Invalid,
+                $"{field} must be from {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}, got {day:yyyy-MM-dd}");
         }
         throw new UseCaseException(UseCaseError.Invalid, $"{field} must be a date as YYYY-MM-DD (or an ISO 8601 timestamp)");
     }

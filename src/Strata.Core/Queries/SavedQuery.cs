@@ -31,3 +31,7 @@ public sealed record QueryParameter(
 {
     public static readonly IReadOnlySet<string> Types = new HashSet<string>(StringComparer.Ordinal) { "text", "number", "datetime", "enum" };
 }
+
+/// <summary>What a listing of saved queries shows of each (<c>GET /queries</c>): no SQL text, no parameters.</summary>
+public sealed record SavedQuerySummary(
+    long Id, string Owner, string Name, string Description, IReadOnlyList<string> Tags, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

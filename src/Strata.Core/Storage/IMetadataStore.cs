@@ -86,7 +86,12 @@ public interface IQueryStore
 
     Task UpdateQueryAsync(SavedQuery query, CancellationToken cancellationToken);
 
-    Task<(IReadOnlyList<SavedQuery> Queries, long Total)> ListQueriesAsync(string owner, int limit, int offset, CancellationToken cancellationToken);
+    /// <summary>
+    /// The owner's queries ordered by id, only what a listing shows (<see cref="SavedQuerySummary"/>): those with an id
+    /// past <paramref name="afterId"/>, skipping <paramref name="offset"/>, at most <paramref name="limit"/>; and how many
+    /// queries the owner has.
+    /// </summary>
+    Task<(IReadOnlyList<SavedQuerySummary> Queries, long Total)> ListQueriesAsync(string owner, long afterId, int offset, int limit, CancellationToken cancellationToken);
 }
 
 /// <summary>Query endpoints: saved queries published under an owner's slug.</summary>

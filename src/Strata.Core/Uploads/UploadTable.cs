@@ -43,6 +43,9 @@ public sealed record TableSnapshot(string Namespace, string Name, IReadOnlyList<
 /// <summary>
 /// An owner's storage and activity, for the usage endpoint. <see cref="ResultFileBytes"/> is the owner's result files'
 /// total where the store keeps one for every node (<see cref="Storage.IResultBytesStore"/>); null where each node
-/// counts its own (the embedded store).
+/// counts its own (the embedded store). <see cref="QueryBytes"/> is what the owner's saved queries hold in the store
+/// (<see cref="SavedQueryBytes"/>); <see cref="ExecutionTextBytes"/> what its executions' rows keep of their text (SQL as
+/// submitted and as run, parameter values, position map), which stays after the result expires.
 /// </summary>
-public sealed record UsageFigures(long TableBytes, long ResultBytes, long Executions, long PrivateQueries, long? ResultFileBytes = null);
+public sealed record UsageFigures(long TableBytes, long ResultBytes, long Executions, long PrivateQueries, long? ResultFileBytes = null, long QueryBytes = 0,
+    long ExecutionTextBytes = 0);

@@ -106,8 +106,8 @@ public static class QueriesApi
     private static async Task<IResult> List(HttpContext context, SavedQueries store)
     {
         var page = ListPage.Of(context, 20, 1000);
-        var (queries, total) = await store.ListAsync(context.Owner(), page.Limit, page.Offset, context.RequestAborted).ConfigureAwait(false);
-        return page.Answer("queries", queries, total, ListEnd.Total, static (w, query) =>
+        var listing = await store.ListAsync(context.Owner(), page.Limit, page.Offset, context.RequestAborted).ConfigureAwait(false);
+        return new StreamedListResult<SavedQuerySummary>("queries", listing.Queries, listing.Total, static (w, query) =>
         {
                 w.WriteStartObject();
                 w.WriteNumber("id", query.Id);

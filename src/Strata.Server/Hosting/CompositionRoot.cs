@@ -108,7 +108,8 @@ public static class CompositionRoot
             sp.GetRequiredService<IOptions<HttpSafetyOptions>>().Value.MaxSqlBytes));
         services.AddSingleton<ExecutionService>();
         services.AddSingleton(sp => new SavedQueries(
-            sp.GetRequiredService<IQueryStore>(), sp.GetRequiredService<IExecutionStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IQueryStore>(), sp.GetRequiredService<IExecutionStore>(), sp.GetRequiredService<IStorageQuota>(),
+            sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<HttpSafetyOptions>>().Value.MaxSqlBytes));
         services.AddSingleton<PublicResults>();
         services.AddSingleton<QueryEndpoints>();

@@ -52,7 +52,7 @@ internal sealed class ExecutionHarness : IAsyncDisposable
     /// <summary>The signals of the current service (new at each restart, as in a new process).</summary>
     public LocalExecutionSignals Signals { get; private set; } = new();
 
-    public SavedQueries Queries => new(Store, Store, Time);
+    public SavedQueries Queries => new(Store, Store, Storage, Time);
 
     public async Task InitializeAsync() => await Store.InitializeAsync(CancellationToken.None);
 

@@ -85,4 +85,7 @@ internal sealed class FakeStorageQuota : IStorageQuota
 
     public Task<string?> OverQuotaAsync(string owner, CancellationToken cancellationToken) =>
         Task.FromResult(Over.TryGetValue(owner, out var reason) ? reason : null);
+
+    public Task<string?> RefusesAsync(string owner, long bytes, string what, CancellationToken cancellationToken) =>
+        OverQuotaAsync(owner, cancellationToken);
 }

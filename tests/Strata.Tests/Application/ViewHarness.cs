@@ -47,7 +47,7 @@ internal sealed class ViewHarness : IAsyncDisposable
     private void Build()
     {
         var h = Executions;
-        var queries = new SavedQueries(h.Store, h.Store, h.Time);
+        var queries = new SavedQueries(h.Store, h.Store, h.Storage, h.Time);
         Views = new MaterializedViews(h.Store, h.Store, h.Signals, queries, h.Service, Tables, h.Time, NullLogger<MaterializedViews>.Instance, metrics);
         Scheduler = new ViewScheduler(h.Store, Views, h.Time, NullLogger<ViewScheduler>.Instance);
         Pipelines = new Pipelines(h.Store, h.Store, queries, new QueryReferences(h.Store, new DuneQueryViewSyntax(), 1 << 20),

@@ -76,11 +76,34 @@ public abstract class QueryStoreContract : StoreContract
             ids.Add(await Queries.CreateQueryAsync(NewQuery("alice", $"q{i}"), None));
             await Queries.CreateQueryAsync(NewQuery("bob", $"b{i}"), None);
         }
-        var (page, total) = await Queries.ListQueriesAsync("alice", 2, 1, None);
+        var (page, total) = await Queries.ListQueriesAsync("alice", 0, 1, 2, None);
         Assert.Equal(5, total);
         Assert.Equal(ids.Skip(1).Take(2), page.Select(q => q.Id));
-        (page, total) = await Queries.ListQueriesAsync("alice", 10, 5, None);
+        Assert.Equal(["q1", "q2"], page.Select(q => q.Name));
+        (page, total) = await Queries.ListQueriesAsync("alice", 0, 5, 10, None);
         Assert.Equal((0, 5L), (page.Count, total));
-        Assert.Equal(0, (await Queries.ListQueriesAsync("carol", 10, 0, None)).Total);
+        Assert.Equal(0, (await Queries.ListQueriesAsync("carol", 0, 0, 10, None)).Total);
+        // The next batch of a listing starts after the last id it listed.
+        (page, total) = await Queries.ListQueriesAsync("alice", ids[2], 0, 10, None);
+        Assert.Equal(ids.Skip(3), page.Select(q => q.Id));
+        Assert.Equal(5, total);
+        (page, _) = await Queries.ListQueriesAsync("alice", ids[2], 1, 1, None);
+        Assert.Equal([ids[4]], page.Select(q => q.Id));
+    }
+
+    [Fact]
+    public async Task Usage_counts_what_the_owners_saved_queries_hold_as_the_use_case_measures_it()
+    {
+        var query = NewQuery("alice", "café") with { Description = "d€scription", Sql = "select 'ü' as x", Tags = ["t1", "ж"],
+            Parameters = [new QueryParameter("p", "text", "v", "a value")] };
+        await Queries.CreateQueryAsync(query, None);
+        var other = NewQuery("alice", "second") with { Sql = new string('x', 5000) };
+        long id = await Queries.CreateQueryAsync(other, None);
+        await Queries.CreateQueryAsync(NewQuery("bob", "b"), None);
+        var usage = await Stores.Usage.UsageAsync("alice", T0, T0, None);
+        Assert.Equal(SavedQueryBytes.Of(query) + SavedQueryBytes.Of(other), usage.QueryBytes);
+        var longer = other with { Id = id, Sql = new string('y', 9000), Version = 2 };
+        await Queries.UpdateQueryAsync(longer, None);
+        Assert.Equal(SavedQueryBytes.Of(query) + SavedQueryBytes.Of(longer), (await Stores.Usage.UsageAsync("alice", T0, T0, None)).QueryBytes);
     }
 }

@@ -30,10 +30,14 @@ public abstract class UsageStoreContract : StoreContract
         var usage = await Stores.Usage.UsageAsync("alice", T0.AddHours(-1), T0.AddHours(1), None);
         // ResultFileBytes: null where each node counts its result files itself; where the store keeps the shared total,
         // 0 here (no result file was recorded).
-        Assert.Equal(new UsageFigures(TableBytes: 150, ResultBytes: 3000, Executions: 3, PrivateQueries: 1), usage with { ResultFileBytes = null });
+        Assert.Equal(new UsageFigures(TableBytes: 150, ResultBytes: 3000, Executions: 3, PrivateQueries: 1, QueryBytes: 3 * SavedQueryBytes.Of(Query(true, true))),
+            usage with { ResultFileBytes = null, ExecutionTextBytes = 0 });
+        // Each execution's text as stored, whenever submitted: alice's four "SELECT 1" (and their parameters, if kept).
+        Assert.InRange(usage.ExecutionTextBytes, 4 * "SELECT 1".Length, 400);
         Assert.True(usage.ResultFileBytes is null or 0);
         var none = await Stores.Usage.UsageAsync("carol", T0.AddHours(-1), T0.AddHours(1), None);
         Assert.Equal(new UsageFigures(0, 0, 0, 0), none with { ResultFileBytes = null });
+        Assert.Equal(0, none.ExecutionTextBytes);
         Assert.True(none.ResultFileBytes is null or 0);
     }
 
