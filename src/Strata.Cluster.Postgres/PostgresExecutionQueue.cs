@@ -34,10 +34,13 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
     private readonly ILogger logger;
     private readonly string node;
     private readonly TimeSpan lease;
+    private readonly TimeSpan nodeTimeout;
     private readonly IReadOnlyDictionary<PerformanceTier, int> runningPerOwner;
     private readonly Dictionary<PerformanceTier, Pulse> pulses = Enum.GetValues<PerformanceTier>().ToDictionary(t => t, _ => new Pulse());
     private readonly Dictionary<PerformanceTier, SemaphoreSlim> claimGates = Enum.GetValues<PerformanceTier>().ToDictionary(t => t, _ => new SemaphoreSlim(1, 1));
     private readonly ConcurrentDictionary<string, PerformanceTier> held = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> takenFromLive = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource stop = new();
     private long lastRenewal = Stopwatch.GetTimestamp();
     private Task? heartbeat;
@@ -48,6 +51,7 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
         IExecutionSignals signals,
         string node,
         TimeSpan lease,
+        TimeSpan nodeTimeout,
         TimeSpan pollInterval,
         int queuedPerOwner,
         IReadOnlyDictionary<PerformanceTier, int> runningPerOwner,
@@ -59,6 +63,11 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
         this.signals = signals;
         this.node = node;
         this.lease = lease;
+        if (nodeTimeout <= lease)
+        {
+            throw new ArgumentOutOfRangeException(nameof(nodeTimeout), nodeTimeout, "a node's liveness window must exceed its lease");
+        }
+        this.nodeTimeout = nodeTimeout;
         PollInterval = pollInterval;
         QueuedPerOwner = queuedPerOwner;
         CapacityPerTier = capacityPerTier;
@@ -95,8 +104,36 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
     /// <summary>Claims this node holds now.</summary>
     public int HeldCount => held.Count;
 
-    /// <summary>Starts the heartbeat that renews this node's claims.</summary>
+    /// <summary>Starts the heartbeat that registers this node, then renews its liveness and its claims.</summary>
     public void Start() => heartbeat ??= Task.Run(() => HeartbeatLoopAsync(stop.Token));
+
+    /// <inheritdoc/>
+    public bool TakenFromLiveNode(string id) => takenFromLive.ContainsKey(id);
+
+    /// <summary>
+    /// Registers this node as alive (its row in <c>cluster_nodes</c>). Claims this node's id carries on EXECUTING rows
+    /// from before (a node restarted under a configured id) belong to a process that is gone: they are released first,
+    /// so that taking them over counts as the crash it was. The workers claim nothing before this has run.
+    /// </summary>
+    public async Task RegisterAsync(CancellationToken cancellationToken)
+    {
+        await database.RunAsync(async connection =>
+        {
+            await using var batch = new NpgsqlBatch(connection);
+            batch.BatchCommands.Add(Command(
+                $"UPDATE executions SET claimed_by = NULL, lease_expires_at = NULL WHERE claimed_by = $1 AND state = {Executing} AND id <> ALL($2)",
+                node, held.Keys.ToArray()));
+            batch.BatchCommands.Add(Command(RenewNodeSql, node, nodeTimeout));
+            return await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        registered.TrySetResult();
+    }
+
+    /// <summary>This node's liveness row: renewed now, alive for the liveness window ($1 node, $2 window).</summary>
+    private const string RenewNodeSql = """
+        INSERT INTO cluster_nodes (node, renewed_at, alive_until) VALUES ($1, now(), now() + $2)
+        ON CONFLICT (node) DO UPDATE SET renewed_at = excluded.renewed_at, alive_until = excluded.alive_until
+        """;
 
     public ValueTask<QueueAdmission> TryReserveAsync(string owner, PerformanceTier tier, CancellationToken cancellationToken) => new(database.RunAsync(async connection =>
     {
@@ -176,6 +213,7 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
     public async Task<string> ClaimAsync(PerformanceTier tier, CancellationToken cancellationToken)
     {
         var failures = 0;
+        await registered.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -218,6 +256,11 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
     /// ranks as if the owner had k - 1 more running (the order the claims would reach it in). Only that short list is
     /// sorted; the first row of it no other claimer holds is locked (<c>SKIP LOCKED</c>) and claimed. Executions of
     /// dead nodes (EXECUTING, lease lapsed) come through <c>executions_leases</c> and go first.
+    /// An EXECUTING row with a lapsed lease is taken only when its node is gone (its <c>cluster_nodes</c> row expired or
+    /// missing), or alive but evidently not running it: the node renewed its row (which it does in the same transaction
+    /// as its claims) after this claim's lease ran out. A node alive that has not renewed since (a stall) keeps the row:
+    /// it renews the claim when it runs again. Taken from a live node, the run is not counted as an attempt
+    /// (<c>attempts - 1</c>, second column true); taken from a dead one, it is (the crash rule).
     /// </summary>
     internal static readonly string ClaimSql = $"""
         WITH RECURSIVE owners AS (
@@ -243,17 +286,26 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
             UNION ALL
             SELECT e.id, -1, e.seq FROM executions e
             WHERE e.tier = $1 AND e.state = {Executing} AND coalesce(e.lease_expires_at, '-infinity') < now() AND e.id <> ALL($5)
+              AND {NotStalled}
         ), pick AS (
-            SELECT e.id FROM executions e JOIN heads c ON c.id = e.id
+            SELECT e.id, e.state = {Executing} AND EXISTS (
+                    SELECT 1 FROM cluster_nodes n WHERE n.node = e.claimed_by AND n.alive_until > now()) AS live
+            FROM executions e JOIN heads c ON c.id = e.id
             WHERE (e.state = {Pending} AND (e.claimed_by IS NULL OR e.lease_expires_at < now()))
-               OR (e.state = {Executing} AND coalesce(e.lease_expires_at, '-infinity') < now())
+               OR (e.state = {Executing} AND coalesce(e.lease_expires_at, '-infinity') < now() AND {NotStalled})
             ORDER BY c.rank, c.seq
             LIMIT 1
             FOR UPDATE OF e SKIP LOCKED
         )
-        UPDATE executions x SET claimed_by = $2, lease_expires_at = now() + $4
+        UPDATE executions x SET claimed_by = $2, lease_expires_at = now() + $4,
+            attempts = CASE WHEN pick.live THEN greatest(x.attempts - 1, 0) ELSE x.attempts END
         FROM pick WHERE x.id = pick.id
-        RETURNING x.id
+        RETURNING x.id, pick.live
+        """;
+
+    /// <summary>The claim's node is not alive-and-silent: gone, or alive and renewed since this claim's lease ran out.</summary>
+    private const string NotStalled = """
+        NOT EXISTS (SELECT 1 FROM cluster_nodes n WHERE n.node = e.claimed_by AND n.alive_until > now() AND n.renewed_at <= e.lease_expires_at)
         """;
 
     /// <summary>One claim attempt: the next execution of the tier in fair order that this node may start, or null.</summary>
@@ -263,16 +315,23 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
         await claimGates[tier].WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            string? id = await database.RunAsync(async connection =>
+            var (id, live) = await database.RunAsync(async connection =>
             {
                 await using var command = new NpgsqlCommand(ClaimSql, connection);
                 // Never an execution a worker here still holds (a takeover frees its row before the worker lets go).
                 Add(command.Parameters, tier.ToWire(), node, runningPerOwner.TryGetValue(tier, out int quota) ? Math.Max(1, quota) : 1, lease, held.Keys.ToArray());
-                return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                    ? (reader.GetString(0), reader.GetBoolean(1))
+                    : ((string?)null, false);
             }, cancellationToken).ConfigureAwait(false);
             if (id is not null)
             {
                 held[id] = tier;
+                if (live)
+                {
+                    takenFromLive[id] = true;
+                }
             }
             return id;
         }
@@ -282,18 +341,31 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
         }
     }
 
-    /// <summary>Ends this node's claim. A terminal execution is no longer claimable; a PENDING one (handed back) is free again.</summary>
+    /// <summary>
+    /// Ends this node's claim. A terminal execution is no longer claimable; a PENDING one (handed back) is free again.
+    /// One still EXECUTING under this node's claim had its run stop here without an end recorded (the end was refused
+    /// once the lease had lapsed, or the run was stopped by fencing): it goes back to PENDING, that run not counted as
+    /// an attempt, since this node did not die running it.
+    /// </summary>
     public ValueTask CompleteAsync(string id)
     {
+        takenFromLive.TryRemove(id, out _);
         if (!held.TryRemove(id, out var tier))
         {
             return ValueTask.CompletedTask;
         }
         pulses[tier].Fire();
-        // When the database is away the claim is simply not renewed: it lapses and the lease rule applies.
+        // When the database is away the claim is simply not renewed: it lapses, and since this node goes on renewing
+        // its liveness row, another node takes it over without counting an attempt.
         return QuietlyAsync(() => database.RunAsync(async connection =>
         {
-            await using var command = new NpgsqlCommand("UPDATE executions SET claimed_by = NULL, lease_expires_at = NULL WHERE id = $1 AND claimed_by = $2", connection);
+            await using var command = new NpgsqlCommand($"""
+                UPDATE executions SET claimed_by = NULL, lease_expires_at = NULL,
+                    state = CASE WHEN state = {Executing} THEN {Pending} ELSE state END,
+                    started_at = CASE WHEN state = {Executing} THEN NULL ELSE started_at END,
+                    attempts = CASE WHEN state = {Executing} THEN greatest(attempts - 1, 0) ELSE attempts END
+                WHERE id = $1 AND claimed_by = $2
+                """, connection);
             Add(command.Parameters, id, node);
             return await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
         }, CancellationToken.None));
@@ -372,6 +444,19 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
         using var timer = new PeriodicTimer(lease / 3);
         try
         {
+            while (!registered.Task.IsCompleted)
+            {
+                try
+                {
+                    await RegisterAsync(cancellationToken).ConfigureAwait(false);
+                    Interlocked.Exchange(ref lastRenewal, Stopwatch.GetTimestamp());
+                }
+                catch (Exception e) when (PostgresConnections.IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
+                {
+                    Log.ClaimFailed(logger, e.Message);
+                    await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
                 try
@@ -397,14 +482,18 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
         }
     }
 
-    private async Task RenewAsync(CancellationToken cancellationToken)
+    /// <summary>One heartbeat: renews this node's claims and its liveness row together, and stops local runs whose claim is gone.</summary>
+    internal async Task RenewAsync(CancellationToken cancellationToken)
     {
         var ids = held.Keys.ToArray();
         var lost = await database.RunAsync(async connection =>
         {
             await using var batch = new NpgsqlBatch(connection);
+            // One implicit transaction: the liveness row says "renewed at now()" only together with every claim held.
             batch.BatchCommands.Add(Command(
                 "UPDATE executions SET lease_expires_at = now() + $3 WHERE id = ANY($1) AND claimed_by = $2", ids, node, lease));
+            batch.BatchCommands.Add(Command(RenewNodeSql, node, nodeTimeout));
+            batch.BatchCommands.Add(Command("DELETE FROM cluster_nodes WHERE alive_until < now() - interval '1 day'"));
             batch.BatchCommands.Add(Command("DELETE FROM queue_reservations WHERE created_at < now() - $1", ReservationLifetime));
             // Still in flight but no longer claimed by this node (a terminal row has simply ended).
             batch.BatchCommands.Add(Command(

@@ -114,21 +114,20 @@ public sealed partial class PostgresMetadataStore
             r => r.IsDBNull(20) ? ReadExecution(r) : ReadExecution(r) with { QueuePosition = (int)r.GetInt64(20) }, cancellationToken);
 
     /// <summary>
-    /// The node whose claims gate starts, when this store backs a node of a cluster (null: a start needs no claim).
-    /// Then a start is recorded only while that node holds the execution's claim and its lease has not lapsed, in the
-    /// same statement: a node whose claim lapsed between the claim and the start (a stall under load) cannot start an
-    /// execution another node has claimed since, so no execution runs twice at once and no attempt is spent on it.
+    /// The node whose claims gate starts and ends, when this store backs a node of a cluster (given to the constructor;
+    /// null: no claim gates them). Then a start, and the end of a run, are recorded only while that node holds the
+    /// execution's claim and its lease has not lapsed, in the same statement: a node whose claim lapsed (a stall under
+    /// load) cannot start an execution another node has claimed since, nor record the end of a run another node has
+    /// taken over (that node's attempt owns the row). A cancel, written by whichever node the user asked, needs no claim.
     /// </summary>
-    public string? ClaimingNode { get; private set; }
+    public string? ClaimingNode { get; }
 
-    /// <summary>Gates every start on the claim of <paramref name="node"/> (see <see cref="ClaimingNode"/>).</summary>
-    public void StartOnlyUnderClaimOf(string node) => ClaimingNode = node;
+    private const string UnderClaim = "(@node::text IS NULL OR (claimed_by = @node AND lease_expires_at > now()))";
 
     public Task<bool> TryStartAsync(string id, DateTimeOffset startedAt, CancellationToken cancellationToken) =>
-        ChangeAsync("""
+        ChangeAsync($"""
             UPDATE executions SET state = 'QUERY_STATE_EXECUTING', started_at = @now, attempts = attempts + 1
-            WHERE id = @id AND state = 'QUERY_STATE_PENDING'
-              AND (@node::text IS NULL OR (claimed_by = @node AND lease_expires_at > now()))
+            WHERE id = @id AND state = 'QUERY_STATE_PENDING' AND {UnderClaim}
             """, c => c.Text("id", id).Time("now", startedAt).Text("node", ClaimingNode), cancellationToken);
 
     public Task<bool> TryFinishAsync(string id, ExecutionOutcome outcome, CancellationToken cancellationToken) =>
@@ -138,26 +137,32 @@ public sealed partial class PostgresMetadataStore
                 cancelled_at = CASE WHEN @state = 'QUERY_STATE_CANCELLED' THEN @ended END,
                 expires_at = @expires, error_json = @error, result_json = @result,
                 claimed_by = NULL, lease_expires_at = NULL
-            WHERE id = @id AND state IN {InFlight}
+            WHERE id = @id AND state IN {InFlight} AND (@state = 'QUERY_STATE_CANCELLED' OR {UnderClaim})
             """, c => c.Text("id", id).Text("state", outcome.State.ToWire()).Bool("started", outcome.Started).Time("ended", outcome.EndedAt)
                 .Time("expires", outcome.ExpiresAt)
                 .Text("error", outcome.Error is { } err ? JsonSerializer.Serialize(err) : null)
-                .Text("result", outcome.Result is { } res ? JsonSerializer.Serialize(res) : null), cancellationToken);
+                .Text("result", outcome.Result is { } res ? JsonSerializer.Serialize(res) : null)
+                .Text("node", ClaimingNode), cancellationToken);
 
     public Task<IReadOnlyList<Execution>> ListUnfinishedAsync(CancellationToken cancellationToken) =>
         ReadAllAsync($"SELECT {ExecutionColumns} FROM executions WHERE state IN {InFlight} ORDER BY seq", _ => { }, ReadExecution, cancellationToken);
 
+    /// <summary>
+    /// Back to PENDING (a hand-back, a takeover). In a cluster only by the node whose claim the row carries: a node
+    /// whose claim another node took over since cannot put that node's run back (a claim rewrites <c>claimed_by</c>).
+    /// </summary>
     public Task RequeueAsync(string id, CancellationToken cancellationToken) =>
         ChangeAsync("""
             UPDATE executions SET state = 'QUERY_STATE_PENDING', started_at = NULL, claimed_by = NULL, lease_expires_at = NULL
-            WHERE id = @id AND state = 'QUERY_STATE_EXECUTING'
-            """, c => c.Text("id", id), cancellationToken);
+            WHERE id = @id AND state = 'QUERY_STATE_EXECUTING' AND (@node::text IS NULL OR claimed_by = @node)
+            """, c => c.Text("id", id).Text("node", ClaimingNode), cancellationToken);
 
+    /// <summary>Expires stored results; returns their result keys (<see cref="ResultKeys"/>: the id and, in a cluster, the run that wrote them).</summary>
     public Task<IReadOnlyList<string>> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         ReadAllAsync("""
             UPDATE executions SET state = 'QUERY_STATE_EXPIRED'
             WHERE state IN ('QUERY_STATE_COMPLETED', 'QUERY_STATE_COMPLETED_PARTIAL') AND expires_at <= @now
-            RETURNING id
+            RETURNING id || coalesce('.' || (result_json::jsonb ->> 'Run'), '')
             """, c => c.Time("now", now), r => r.GetString(0), cancellationToken);
 
     public Task<IReadOnlyList<string>> StoredResultIdsAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken) =>

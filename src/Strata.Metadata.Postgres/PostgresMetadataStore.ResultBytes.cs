@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Strata.Core.Executions;
 using Strata.Core.Storage;
 
 namespace Strata.Metadata.Postgres;
@@ -25,10 +26,12 @@ public sealed partial class PostgresMetadataStore : IResultBytesStore
         return command.ExecuteNonQuery();
     });
 
+    /// <summary>Forgets the files of an execution, or of one run of it when <paramref name="executionId"/> is a result key with a run.</summary>
     public void ForgetResultFiles(string executionId) => Run(connection =>
     {
-        using var command = Command(connection, null, "DELETE FROM result_files WHERE execution_id = @id");
-        command.Text("id", executionId);
+        using var command = Command(connection, null,
+            "DELETE FROM result_files WHERE execution_id = @id AND (@run = '' OR starts_with(extension, @run || '.'))");
+        command.Text("id", ResultKeys.ExecutionOf(executionId)).Text("run", ResultKeys.RunSuffixOf(executionId));
         return command.ExecuteNonQuery();
     });
 
@@ -43,17 +46,19 @@ public sealed partial class PostgresMetadataStore : IResultBytesStore
             {
                 removed = await stale.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
+            // Each result is measured under the key of the run that wrote it (ResultKeys), its rows under the run's suffix.
             var missing = await ReadAllAsync(connection, null, """
-                SELECT e.id FROM executions e
+                SELECT e.id || coalesce('.' || (e.result_json::jsonb ->> 'Run'), '') FROM executions e
                 WHERE e.state IN ('QUERY_STATE_COMPLETED', 'QUERY_STATE_COMPLETED_PARTIAL') AND e.result_json IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM result_files f WHERE f.execution_id = e.id)
                 ORDER BY e.id
                 LIMIT @limit
                 """, c => c.Int("limit", limit), r => r.GetString(0), cancellationToken).ConfigureAwait(false);
             int measured = 0;
-            foreach (string id in missing)
+            foreach (string key in missing)
             {
-                var files = measure(id).Where(f => f.Bytes >= 0).ToList();
+                string id = ResultKeys.ExecutionOf(key), run = ResultKeys.RunSuffixOf(key);
+                var files = measure(key).Where(f => f.Bytes >= 0).Select(f => (Extension: run + f.Extension, f.Bytes)).ToList();
                 if (files.Count == 0)
                 {
                     // Stored, but nothing on disk: marked measured, so that it is not measured again.

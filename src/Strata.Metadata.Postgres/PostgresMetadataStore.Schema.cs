@@ -202,5 +202,14 @@ public sealed partial class PostgresMetadataStore
             CREATE TRIGGER result_files_total AFTER INSERT OR UPDATE OR DELETE ON result_files
                 FOR EACH ROW EXECUTE FUNCTION strata_result_bytes_total();
             """),
+        // The nodes' liveness, apart from their claims (Strata.Cluster.Postgres): each node renews its row in the same
+        // transaction as its claims, with a window longer than a lease. A lapsed claim of a node still alive is no crash.
+        new(4, "The nodes' liveness rows", """
+            CREATE TABLE cluster_nodes (
+                node text PRIMARY KEY,
+                renewed_at timestamptz NOT NULL,
+                alive_until timestamptz NOT NULL
+            );
+            """),
     ];
 }

@@ -22,9 +22,15 @@ public sealed partial class PostgresMetadataStore : IMetadataStore, IAsyncDispos
 
     private readonly NpgsqlDataSource dataSource;
 
-    /// <summary>Opens (lazily) a pool to the database the connection string names; see <see cref="ParseConnectionString"/>.</summary>
-    public PostgresMetadataStore(string connectionString)
+    /// <summary>
+    /// Opens (lazily) a pool to the database the connection string names; see <see cref="ParseConnectionString"/>.
+    /// <paramref name="claimingNode"/> is the node this store backs in a cluster (its id in claims): then a start and
+    /// the end of a run are recorded only under that node's live claim (<see cref="ClaimingNode"/>). Null for a store
+    /// whose writes no claim gates (a node alone has no PostgreSQL store; the migration tool, tests).
+    /// </summary>
+    public PostgresMetadataStore(string connectionString, string? claimingNode = null)
     {
+        ClaimingNode = string.IsNullOrWhiteSpace(claimingNode) ? null : claimingNode;
         var builder = ParseConnectionString(connectionString);
         Database = Describe(builder);
         dataSource = NpgsqlDataSource.Create(builder);

@@ -136,6 +136,10 @@ public sealed partial class ExecutionService
             metrics?.Started(tier, startedAt - execution.SubmittedAt);
             using var stopped = new RunStopped(metrics, tier);
             int attempt = execution.Attempts + 1;
+            // In a cluster this run's files are its own (ResultKeys): a run of this execution another node may start
+            // once this one loses its claim never shares a file name with it.
+            string? run = queue.SharedAcrossNodes ? ResultKeys.NewRun() : null;
+            string key = ResultKeys.Of(id, run);
             LogMessages.Started(logger, id, attempt);
             var tierOptions = TierOf(tier);
             using var timeout = new CancellationTokenSource(tierOptions.Timeout, time);
@@ -154,19 +158,19 @@ public sealed partial class ExecutionService
                 }
                 var result = await engines.EngineFor(tier, execution.Dialect).ExecuteAsync(
                     new EngineRequest(id, expansion?.Sql ?? execution.Sql, execution.Owner, tier, settings.MaxResultBytes, visible, execution.Dialect),
-                    schema => results.CreateWriter(id, schema),
+                    schema => results.CreateWriter(key, schema),
                     linked.Token).ConfigureAwait(false);
                 var endedAt = time.GetUtcNow();
                 outcome = new ExecutionOutcome(
                     result.Truncated ? ExecutionState.CompletedPartial : ExecutionState.Completed,
                     endedAt,
                     ExpiresAt: endedAt + settings.ResultRetention,
-                    Result: new ResultInfo(result.Schema.ColumnNames, result.Schema.ColumnTypes, result.RowCount, result.ResultBytes));
+                    Result: new ResultInfo(result.Schema.ColumnNames, result.Schema.ColumnTypes, result.RowCount, result.ResultBytes) { Run = run });
                 LogMessages.Ended(logger, id, outcome.State.ToWire(), (long)(endedAt - startedAt).TotalMilliseconds, result.RowCount);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                await HandBackAsync(id, execution.Owner, attempt, tier).ConfigureAwait(false);
+                await HandBackAsync(id, key, execution.Owner, attempt, tier).ConfigureAwait(false);
                 return;
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cts.IsCancellationRequested)
@@ -177,15 +181,16 @@ public sealed partial class ExecutionService
             }
             catch (OperationCanceledException)
             {
-                // Cancelled by the user (CancelAsync has already recorded it), or this node lost its claim.
-                results.Delete(id);
+                // Cancelled by the user (CancelAsync has already recorded it), or this node lost its claim: this run's
+                // files go, never those of a run another node started since.
+                results.Delete(key);
                 LogMessages.RunStopped(logger, id);
                 return;
             }
             catch (Exception e) when (DiskFull.Is(e))
             {
                 // Free the space first: the store needs some to record the failure.
-                results.Delete(id);
+                results.Delete(key);
                 outcome = new ExecutionOutcome(ExecutionState.Failed, time.GetUtcNow(), Error: new ExecutionError(ExecutionError.ExecutionFailed, DiskFullMessage));
                 LogMessages.DiskFull(logger, id);
             }
@@ -203,8 +208,10 @@ public sealed partial class ExecutionService
             }
             if (!await RecordEndAsync(id, outcome).ConfigureAwait(false))
             {
-                // Cancelled while finishing: no result may outlive a cancelled execution.
-                results.Delete(id);
+                // Cancelled while finishing (no result may outlive a cancelled execution), or, in a cluster, this node's
+                // claim lapsed or was taken over: the end is not this run's to record, and its output is discarded.
+                results.Delete(key);
+                LogMessages.EndRefused(logger, id);
             }
             else
             {
@@ -255,10 +262,19 @@ public sealed partial class ExecutionService
     /// <summary>
     /// The crash rule for an execution whose node died while running it: it may be the cause, so it runs
     /// again only while it has attempts left (<see cref="MaxAttempts"/>); otherwise it fails as a crash
-    /// suspect. The dead run's partial files are removed either way. Returns null: a run again is a new claim.
+    /// suspect. The dead run's files are removed either way. Returns null: a run again is a new claim.
+    /// Taken from a node still alive (it stopped its run without recording an end), the run was no crash: the queue
+    /// has not counted it as an attempt, and its files are that node's to remove (it may still be discarding them).
     /// </summary>
     private async Task<Execution?> TakeOverAsync(Execution execution, PerformanceTier tier, CancellationToken cancellationToken)
     {
+        if (queue.TakenFromLiveNode(execution.Id))
+        {
+            LogMessages.TakenFromLiveNode(logger, execution.Id, execution.Attempts);
+            await store.RequeueAsync(execution.Id, cancellationToken).ConfigureAwait(false);
+            await queue.RequeueAsync(execution.Id, execution.Owner, tier).ConfigureAwait(false);
+            return null;
+        }
         results.Delete(execution.Id);
         results.RemoveIncomplete(execution.Id);
         if (execution.Attempts >= MaxAttempts)
@@ -286,9 +302,9 @@ public sealed partial class ExecutionService
     /// A graceful stop interrupted the run: back to PENDING for the next start, unless this was its
     /// last attempt. Written with no token, since the stopping one has fired.
     /// </summary>
-    private async Task HandBackAsync(string id, string owner, int attempt, PerformanceTier tier)
+    private async Task HandBackAsync(string id, string key, string owner, int attempt, PerformanceTier tier)
     {
-        results.Delete(id);
+        results.Delete(key);
         if (attempt >= MaxAttempts)
         {
             await store.TryFinishAsync(id, new ExecutionOutcome(
@@ -329,9 +345,9 @@ public sealed partial class ExecutionService
     public async Task<int> ExpireResultsAsync(CancellationToken cancellationToken)
     {
         var expired = await store.ExpireAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        foreach (var id in expired)
+        foreach (var key in expired)
         {
-            results.Delete(id);
+            results.Delete(key);
         }
         if (expired.Count > 0)
         {

@@ -57,6 +57,14 @@ public interface IExecutionQueue
     /// False for a queue only this process reads (its store is not away while the process runs).
     /// </summary>
     bool HoldsClaim(string id) => false;
+
+    /// <summary>
+    /// True when this node's claim on an EXECUTING execution took it from a node that is still alive but no longer
+    /// runs it (its run stopped without recording an end: it lost its claim, fenced itself, or could not record the
+    /// end). The queue did not count that run as an attempt, and its files are that node's to remove, not the
+    /// taker's. False when the node that ran it is gone (the crash rule applies), and for a queue of one process.
+    /// </summary>
+    bool TakenFromLiveNode(string id) => false;
 }
 
 /// <summary>The outcome of <see cref="IExecutionQueue.TryReserve"/>.</summary>

@@ -55,4 +55,10 @@ internal static partial class LogMessages
 
     [LoggerMessage(17, LogLevel.Information, "Execution {ExecutionId}: its end was recorded once the metadata database was back")]
     public static partial void EndRecordedLate(ILogger logger, string executionId);
+
+    [LoggerMessage(18, LogLevel.Warning, "Execution {ExecutionId} was left by a node that is still alive (its run stopped without an end); running it again, that run not counted (attempts so far: {Attempts})")]
+    public static partial void TakenFromLiveNode(ILogger logger, string executionId, int attempts);
+
+    [LoggerMessage(19, LogLevel.Information, "Execution {ExecutionId}: its end was not recorded (cancelled, or this node no longer holds its claim); its result files are discarded")]
+    public static partial void EndRefused(ILogger logger, string executionId);
 }

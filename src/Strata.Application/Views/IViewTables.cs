@@ -6,7 +6,7 @@ namespace Strata.Application.Views;
 public interface IViewTables
 {
     /// <summary>
-    /// Makes the completed result of <paramref name="executionId"/> the view's table in one commit: a query
+    /// Makes the completed result of <paramref name="executionId"/> (its result key, <see cref="Core.Executions.ResultKeys"/>) the view's table in one commit: a query
     /// started before reads the old rows whole, one started after the new ones. The rows count against
     /// the owner's storage quota. Throws <see cref="ViewTableException"/> with a message for the owner.
     /// </summary>

@@ -73,7 +73,7 @@ public sealed partial class MaterializedViews
                 {
                     try
                     {
-                        long rows = await tables.ReplaceAsync(current, executionId, cancellationToken).ConfigureAwait(false);
+                        long rows = await tables.ReplaceAsync(current, execution!.ResultKey, cancellationToken).ConfigureAwait(false);
                         LogMessages.RefreshApplied(logger, view.FullName, executionId, rows);
                     }
                     catch (ViewTableException e)

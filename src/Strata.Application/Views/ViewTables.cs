@@ -16,7 +16,7 @@ public sealed class ViewTables(UploadService uploads, ITableStore store, IResult
 {
     public async Task<long> ReplaceAsync(MaterializedView view, string executionId, CancellationToken cancellationToken)
     {
-        var stored = results.Open(executionId) ?? throw new ViewTableException($"the result of the refresh execution {executionId} is gone (expired or deleted)");
+        var stored = results.Open(executionId) ?? throw new ViewTableException($"the result of the refresh execution {ResultKeys.ExecutionOf(executionId)} is gone (expired or deleted)");
         IReadOnlyList<UploadColumn> columns;
         using (stored)
         {

@@ -15,6 +15,9 @@ public sealed record Execution
     public DateTimeOffset? CancelledAt { get; init; }
     public DateTimeOffset? ExpiresAt { get; init; }
 
+    /// <summary>The result store's key of this execution's result (<see cref="ResultKeys"/>): its id, or its id and the run that wrote it.</summary>
+    public string ResultKey => ResultKeys.Of(Id, Result?.Run);
+
     /// <summary>How many times a worker has started this execution (restart recovery uses it).</summary>
     public int Attempts { get; init; }
     public ExecutionError? Error { get; init; }
@@ -56,4 +59,32 @@ public sealed record ResultInfo(
     IReadOnlyList<string> ColumnNames,
     IReadOnlyList<string> ColumnTypes,
     long RowCount,
-    long ResultSetBytes);
+    long ResultSetBytes)
+{
+    /// <summary>
+    /// The run that wrote the result, when runs are told apart (a cluster: the files of a run are its own, see
+    /// <see cref="ResultKeys"/>); null for a node alone, whose result files are named by the execution id.
+    /// </summary>
+    public string? Run { get; init; }
+}
+
+/// <summary>
+/// The name a run's result files go under in the result store. In a cluster two runs of one execution may overlap for
+/// a moment (one whose claim another node took over stops while the new one runs): each run writes and deletes only
+/// <c>{id}.{run}</c>, so no run ever replaces or deletes another's files, and readers open the run the execution's
+/// row records. A bare execution id names every file of the execution (expiry deletes them all).
+/// </summary>
+public static class ResultKeys
+{
+    /// <summary>A new run's name, unique among the runs of one execution.</summary>
+    public static string NewRun() => "r" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>The key of one run's files.</summary>
+    public static string Of(string executionId, string? run) => run is null ? executionId : executionId + "." + run;
+
+    /// <summary>The execution a key belongs to.</summary>
+    public static string ExecutionOf(string key) => key.IndexOf('.', StringComparison.Ordinal) is int dot and >= 0 ? key[..dot] : key;
+
+    /// <summary>The run part of a key (with its leading dot), or empty for a bare execution id.</summary>
+    public static string RunSuffixOf(string key) => key.IndexOf('.', StringComparison.Ordinal) is int dot and >= 0 ? key[dot..] : string.Empty;
+}

@@ -10,6 +10,9 @@ public interface IResultFileObserver
     /// <summary>The file of <paramref name="executionId"/> with this extension is in place with this size.</summary>
     void Written(string executionId, string extension, long bytes);
 
-    /// <summary>Every file of <paramref name="executionId"/> has been deleted.</summary>
+    /// <summary>
+    /// Every file of <paramref name="executionId"/> has been deleted, or, when it is a result key with a run
+    /// (<see cref="Executions.ResultKeys"/>), every file of that run (the extensions that begin with its suffix).
+    /// </summary>
     void Deleted(string executionId);
 }

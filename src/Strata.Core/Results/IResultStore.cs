@@ -1,6 +1,9 @@
 namespace Strata.Core.Results;
 
-/// <summary>Immutable per-execution result files.</summary>
+/// <summary>
+/// Immutable per-execution result files. Every <c>executionId</c> parameter is a result key (<see cref="Executions.ResultKeys"/>):
+/// an execution id, or an execution id and the run that wrote the files (a cluster, where runs of one execution may overlap).
+/// </summary>
 public interface IResultStore
 {
     /// <summary>Starts a result. Nothing is visible until <see cref="ResultWriter.Complete"/> succeeds.</summary>
@@ -31,6 +34,9 @@ public interface IResultStore
     /// </summary>
     void RemoveIncomplete(IReadOnlySet<string> inFlight);
 
-    /// <summary>Removes leftovers of one execution's writes (its run ended elsewhere, on a node that died).</summary>
+    /// <summary>
+    /// Removes every file of one execution, of any run, finished or not: it holds no result (its run ended elsewhere,
+    /// on a node that died, or crashed this one) and none of its runs is live.
+    /// </summary>
     void RemoveIncomplete(string executionId);
 }

@@ -70,7 +70,10 @@ public interface IExecutionStore
     /// <summary>Puts an interrupted EXECUTING execution back to PENDING.</summary>
     Task RequeueAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Completed executions whose results expired before the given time.</summary>
+    /// <summary>
+    /// Marks completed executions whose results expired before the given time EXPIRED; returns the result keys of
+    /// their files (<see cref="Executions.ResultKeys"/>: the id, with the run that wrote them when runs are told apart).
+    /// </summary>
     Task<IReadOnlyList<string>> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The owner's executions whose results are stored and not expired at <paramref name="now"/>.</summary>

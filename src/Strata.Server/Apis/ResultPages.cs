@@ -102,7 +102,8 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
         return QueryHelpers.AddQueryString(baseUrl + path, parameters);
     }
 
-    public StoredResult? Open(string executionId) => store.Open(executionId);
+    /// <summary>Opens a stored result by its key (<see cref="Execution.ResultKey"/>).</summary>
+    public StoredResult? Open(string resultKey) => store.Open(resultKey);
 
     /// <summary>
     /// Stored results never change, so a results response is identified by the execution, the format and
@@ -166,7 +167,7 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
         }
         long maxRows = MaxRows(page, indexes.Length);
         long limit = Math.Min(view.SampleCount ?? page.Limit ?? maxRows, maxRows);
-        string parquet = await store.EnsureParquetAsync(execution.Id, cancellationToken).ConfigureAwait(false);
+        string parquet = await store.EnsureParquetAsync(execution.ResultKey, cancellationToken).ConfigureAwait(false);
         var (sink, matching) = await queries.QueryAsync(
             new ResultQuery(execution.Id, parquet, result.Schema, indexes, filter, sort, page.Offset, limit, view.SampleCount),
             cancellationToken).ConfigureAwait(false);

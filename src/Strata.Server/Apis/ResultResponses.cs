@@ -11,7 +11,7 @@ internal static class ResultResponses
     public static async Task ServeJsonAsync(HttpContext context, Execution execution, ResultPages pages)
     {
         var page = ReadPageRequest(context, execution);
-        using var result = execution.State.HasResult() ? pages.Open(execution.Id) : null;
+        using var result = execution.State.HasResult() ? pages.Open(execution.ResultKey) : null;
         if (execution.State.HasResult() && result is null)
         {
             // The file went away between the state read and the open: the sweep expired it.
@@ -37,7 +37,7 @@ internal static class ResultResponses
     /// <summary>The stored result; Conflict naming the state when there is none to give.</summary>
     private static StoredResult OpenOrConflict(Execution execution, ResultPages pages, string format)
     {
-        var result = execution.State.HasResult() ? pages.Open(execution.Id) : null;
+        var result = execution.State.HasResult() ? pages.Open(execution.ResultKey) : null;
         var state = execution.State.HasResult() ? ExecutionState.Expired : execution.State;
         return result ?? throw new UseCaseException(UseCaseError.Conflict, $"Query state is {state.ToWire()}, cannot provide {format} result");
     }
@@ -86,8 +86,8 @@ internal static class ResultResponses
         {
             // The whole result is a stored, immutable copy: served as a file, with Range and ETag.
             string path = format == DownloadFormat.Parquet
-                ? await results.EnsureParquetAsync(execution.Id, context.RequestAborted).ConfigureAwait(false)
-                : await results.EnsureArrowStreamAsync(execution.Id, context.RequestAborted).ConfigureAwait(false);
+                ? await results.EnsureParquetAsync(execution.ResultKey, context.RequestAborted).ConfigureAwait(false)
+                : await results.EnsureArrowStreamAsync(execution.ResultKey, context.RequestAborted).ConfigureAwait(false);
             string contentType = format == DownloadFormat.Parquet ? "application/vnd.apache.parquet" : "application/vnd.apache.arrow.stream";
             var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{execution.Id}-{extension}\"");
             await Results.File(path, contentType, $"{execution.Id}.{extension}", lastModified: null, entityTag: etag, enableRangeProcessing: true)

@@ -24,6 +24,8 @@ public static class ClusterComposition
             return services;
         }
         services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // The node's id, resolved once: the store (CompositionRoot.AddMetadataStore) and the queue are both made with it.
+        services.AddSingleton(sp => new ClusterNode(sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ResolveNodeId()));
         services.AddSingleton(_ => new ClusterDatabase(PostgresMetadataStore.ParseConnectionString(connectionString)));
         services.AddSingleton<PostgresNotifications>();
         services.AddSingleton<PostgresExecutionSignals>();
@@ -33,18 +35,14 @@ public static class ClusterComposition
             var options = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
             var quotas = sp.GetRequiredService<IOptions<QuotaOptions>>().Value;
             var cluster = sp.GetRequiredService<IOptions<ClusterOptions>>().Value;
-            string node = cluster.ResolveNodeId();
-            // The workers take this queue and the store together: from here on, a start needs this node's live claim.
-            if (sp.GetRequiredService<IMetadataStore>() is PostgresMetadataStore store)
-            {
-                store.StartOnlyUnderClaimOf(node);
-            }
+            string node = sp.GetRequiredService<ClusterNode>().Id;
             return new PostgresExecutionQueue(
                 sp.GetRequiredService<ClusterDatabase>(),
                 sp.GetRequiredService<PostgresNotifications>(),
                 sp.GetRequiredService<IExecutionSignals>(),
                 node,
                 cluster.Lease,
+                cluster.EffectiveNodeTimeout,
                 cluster.PollInterval,
                 quotas.QueuedPerOwner,
                 Enum.GetValues<PerformanceTier>().ToDictionary(t => t, t => quotas.RunningPerOwnerFor(options.TierOf(t).Slots)),

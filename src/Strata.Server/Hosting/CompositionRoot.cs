@@ -57,7 +57,8 @@ public static class CompositionRoot
             }
             return string.IsNullOrWhiteSpace(options.Metadata)
                 ? new SqliteMetadataStore(Path.Combine(options.DataDir, "metadata.db"))
-                : new PostgresMetadataStore(options.Metadata);
+                // A cluster node's store is made with the node's id (AddPostgresCluster): its starts and ends need that node's claim.
+                : new PostgresMetadataStore(options.Metadata, sp.GetService<ClusterNode>()?.Id);
         });
         services.AddSingleton<IKeyStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IExecutionStore>(sp => sp.GetRequiredService<IMetadataStore>());

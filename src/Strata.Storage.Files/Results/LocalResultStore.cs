@@ -1,9 +1,15 @@
+using Strata.Core.Executions;
 using Strata.Core.Results;
 using Strata.Core.Threading;
 
 namespace Strata.Storage.Files.Results;
 
-/// <summary>Result files on local disk: <c>{root}/{executionId}.arrow</c>, written under a temporary name first.</summary>
+/// <summary>
+/// Result files on local disk: <c>{root}/{key}.arrow</c>, written under a temporary name first. A key is an execution id
+/// (a node alone) or an execution id and a run (<see cref="ResultKeys"/>, a cluster): every method acts on that run's
+/// files only, so a run never replaces or deletes another run's. The observer is told the execution and, as the
+/// extension, the run's suffix with the file's (<c>.r1a2b….arrow</c>).
+/// </summary>
 public sealed class LocalResultStore : IResultStore
 {
     private const string Extension = ".arrow";
@@ -31,7 +37,8 @@ public sealed class LocalResultStore : IResultStore
         // A result file without a completed execution is an orphan of a crash between rename and commit.
         File.Delete(final);
         string temp = final + TempMarker + Guid.NewGuid().ToString("N");
-        return new ResultWriter(temp, final, schema, batchRows, observer is null ? null : size => observer.Written(executionId, Extension, size), batchBytes);
+        return new ResultWriter(temp, final, schema, batchRows,
+            observer is null ? null : size => observer.Written(ResultKeys.ExecutionOf(executionId), ResultKeys.RunSuffixOf(executionId) + Extension, size), batchBytes);
     }
 
     public StoredResult? Open(string executionId)
@@ -72,7 +79,7 @@ public sealed class LocalResultStore : IResultStore
             {
                 await write(result, temp, cancellationToken).ConfigureAwait(false);
                 File.Move(temp, path);
-                observer?.Written(executionId, extension, new FileInfo(path).Length);
+                observer?.Written(ResultKeys.ExecutionOf(executionId), ResultKeys.RunSuffixOf(executionId) + extension, new FileInfo(path).Length);
             }
             finally
             {
@@ -118,9 +125,12 @@ public sealed class LocalResultStore : IResultStore
 
     public void RemoveIncomplete(string executionId)
     {
-        foreach (string file in Directory.EnumerateFiles(root, executionId + ".*" + TempMarker + "*"))
+        // Every file of the execution, of any run: it holds no result (its node died running it), and no run of it
+        // is live (a run taken from a live node is that node's to clean up, see ExecutionService.TakeOverAsync).
+        foreach (string file in Directory.EnumerateFiles(root, ResultKeys.ExecutionOf(executionId) + ".*"))
         {
             File.Delete(file);
         }
+        observer?.Deleted(ResultKeys.ExecutionOf(executionId));
     }
 }

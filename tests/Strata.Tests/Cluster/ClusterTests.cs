@@ -53,6 +53,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         // 8 s: on a loaded CI machine a live node missed a 3 s lease twice (a heartbeat every third of it), and the
         // takeovers spent both attempts of an execution no node had died running (decision 97).
         ["Strata__Cluster__Lease"] = "00:00:08",
+        // A node silent this long is taken for dead (its runs' takeovers spend an attempt); a shorter silence is a stall
+        // it comes back from. Two leases (the default is three) keep the kill tests' takeovers quick.
+        ["Strata__Cluster__NodeTimeout"] = "00:00:16",
         ["Strata__Medium__Slots"] = "2",
         ["Strata__Medium__Threads"] = "1",
         ["Strata__Quotas__RunningPerOwner"] = "2",

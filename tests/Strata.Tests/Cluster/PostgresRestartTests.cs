@@ -77,6 +77,7 @@ public sealed class PostgresRestartTests
         var settings = ClusterFixture.ClusterSettings(postgres.ConnectionString(database));
         // Long enough that the outage (which lasts until the run has ended) stays inside the lease on a loaded machine.
         settings["Strata__Cluster__Lease"] = "00:02:00";
+        settings["Strata__Cluster__NodeTimeout"] = "00:06:00";
         string dataDir = Path.Combine(Path.GetTempPath(), "strata-cluster-" + Guid.NewGuid().ToString("N"));
         try
         {

@@ -91,6 +91,82 @@ public sealed class SharedResultBytesTests : IAsyncLifetime
 
     private static async Task<long> ResultBytesAsync(Node node, string owner) => (await node.Usage.MeasureAsync(owner, CancellationToken.None)).ResultBytes;
 
+    /// <summary>
+    /// Two runs of one execution in a cluster (a node that lost its claim and the node that took it over) write under
+    /// their own result keys: one run's writer, copies and deletion never touch the other's files or their bytes, the
+    /// row records the run whose end counted, expiry deletes that run's files, and a takeover from a dead node removes
+    /// every file of the execution.
+    /// </summary>
+    [Fact]
+    public async Task Two_runs_of_one_execution_write_and_delete_only_their_own_files_and_bytes()
+    {
+        var a = await StartNodeAsync();
+        var b = await StartNodeAsync();
+        var now = DateTimeOffset.UtcNow;
+        string id = ExecutionIds.New(now);
+        await a.Store.InsertExecutionAsync(new Execution { Id = id, Owner = "alice", Sql = "select 1", State = ExecutionState.Pending, SubmittedAt = now }, null, CancellationToken.None);
+        Assert.True(await a.Store.TryStartAsync(id, now, CancellationToken.None));
+        string stale = ResultKeys.Of(id, ResultKeys.NewRun()), current = ResultKeys.Of(id, ResultKeys.NewRun());
+        Write(b.Results, current, rows: 200);
+        await b.Results.EnsureParquetAsync(current, CancellationToken.None);
+        // The stale run completes after the current one: before, it took the same name and replaced its file.
+        Write(a.Results, stale, rows: 3);
+        long currentBytes = SizeOnDisk([current]);
+        Assert.Equal(currentBytes + SizeOnDisk([stale]), await ResultBytesAsync(a, "alice"));
+
+        // The stale run discards its output: the current run's files and bytes stay.
+        a.Results.Delete(stale);
+        Assert.Equal(0, SizeOnDisk([stale]));
+        Assert.Equal(currentBytes, await ResultBytesAsync(b, "alice"));
+        using (var result = a.Results.Open(current))
+        {
+            Assert.Equal(200, await RowsOfAsync(result!));
+        }
+
+        // The current run's end is recorded with its run; expiry returns its key and deletes its files.
+        string run = current[(id.Length + 1)..];
+        Assert.True(await b.Store.TryFinishAsync(id, new ExecutionOutcome(ExecutionState.Completed, now, ExpiresAt: now.AddMinutes(-1),
+            Result: new ResultInfo(["n", "t"], ["bigint", "varchar"], 200, 1600) { Run = run }), CancellationToken.None));
+        Assert.Equal(current, (await a.Store.GetExecutionAsync(id, CancellationToken.None))!.ResultKey);
+        var expired = await a.Store.ExpireAsync(now, CancellationToken.None);
+        Assert.Equal([current], expired);
+        a.Results.Delete(expired[0]);
+        Assert.Equal(0, await ResultBytesAsync(a, "alice"));
+        Assert.Empty(Directory.EnumerateFiles(ResultsDir, id + "*"));
+
+        // A dead node's run of another execution left files of two runs: the takeover removes them all.
+        string other = ExecutionIds.New(now);
+        await a.Store.InsertExecutionAsync(new Execution { Id = other, Owner = "alice", Sql = "select 1", State = ExecutionState.Pending, SubmittedAt = now }, null, CancellationToken.None);
+        Write(a.Results, ResultKeys.Of(other, ResultKeys.NewRun()), rows: 5);
+        Write(a.Results, ResultKeys.Of(other, ResultKeys.NewRun()), rows: 6);
+        b.Results.RemoveIncomplete(other);
+        Assert.Empty(Directory.EnumerateFiles(ResultsDir, other + "*"));
+        Assert.Equal(0, await ResultBytesAsync(b, "alice"));
+    }
+
+    private static async Task<long> RowsOfAsync(StoredResult result)
+    {
+        long rows = 0;
+        await foreach (var slice in result.ReadAsync(0, long.MaxValue, CancellationToken.None))
+        {
+            rows += slice.Length;
+        }
+        return rows;
+    }
+
+    private static void Write(LocalResultStore results, string key, int rows)
+    {
+        var schema = new ResultSchema([new ResultColumn("n", "bigint", ColumnKind.Int64), new ResultColumn("t", "varchar", ColumnKind.Text)]);
+        using var writer = results.CreateWriter(key, schema);
+        for (int i = 0; i < rows; i++)
+        {
+            writer.AppendInt64(0, i);
+            writer.AppendText(1, new string('x', i % 50));
+            writer.EndRow();
+        }
+        writer.Complete();
+    }
+
     [Fact]
     public async Task Two_nodes_read_one_total_that_follows_results_written_copied_and_expired_on_either_node_without_measuring_a_file()
     {

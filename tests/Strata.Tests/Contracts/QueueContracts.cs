@@ -55,7 +55,7 @@ internal sealed class PostgresClusterFactory
 
     public PostgresExecutionQueue NewQueue(int queuedPerOwner, int runningPerOwner, int capacityPerTier)
     {
-        Queue = new PostgresExecutionQueue(Cluster, Notifications, Signals, "node-1", TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100),
+        Queue = new PostgresExecutionQueue(Cluster, Notifications, Signals, "node-1", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(100),
             queuedPerOwner, Enum.GetValues<PerformanceTier>().ToDictionary(t => t, _ => runningPerOwner), capacityPerTier,
             NullLogger<PostgresExecutionQueue>.Instance);
         return Queue;
