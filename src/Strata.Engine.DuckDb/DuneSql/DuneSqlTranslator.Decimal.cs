@@ -44,88 +44,7 @@ public static partial class DuneSqlTranslator
 
     private sealed partial class Pass
     {
-        /// <summary>Decimal divisions by the token where their left operand starts: the operator and the end of the right one.</summary>
-        private Dictionary<int, List<(int Operator, int End)>>? decimalDivisions;
-
         private int decimalNesting;
-
-        /// <summary>At the left operand of a division with a decimal operand: emits Trino's decimal division; returns the next index, or -1.</summary>
-        private int TryEmitDecimalDivision(int i, int to)
-        {
-            if (decimalNesting >= MaxDecimalNesting)
-            {
-                return -1;
-            }
-            decimalDivisions ??= FindDecimalDivisions();
-            if (!decimalDivisions.TryGetValue(i, out var here))
-            {
-                return -1;
-            }
-            int pick = Outermost(here, to, d => (d.Operator, d.End));
-            if (pick < 0)
-            {
-                return -1;
-            }
-            var (op, end) = here[pick];
-            var anchor = tokens[op];
-            decimalNesting++;
-            try
-            {
-                void Left()
-                {
-                    emitter.Text("(", anchor);
-                    Emit(i, op);
-                    emitter.Text(")", anchor);
-                }
-                void Right()
-                {
-                    emitter.Text("(", anchor);
-                    Emit(op + 1, end);
-                    emitter.Text(")", anchor);
-                }
-                emitter.Text("struct_extract(struct_pack(d := cast_to_type(", anchor);
-                EmitScaledQuotient(Left, Right, () => EmitResultScale(Left, Right, anchor), anchor);
-                emitter.Text(", ", anchor);
-                int? scale = KnownScale(Next(op, end), end);
-                if (scale is int s)
-                {
-                    // Each + decimal(1,1) adds one integer digit (scale at least 1); the coalesce raises the scale to s.
-                    // A HUGEINT is DuckDB's sum of integers, Trino's bigint (decimal(19,0)).
-                    emitter.Text("coalesce(struct_extract(struct_pack(h := TRY_CAST(", anchor);
-                    Left();
-                    emitter.Text(" AS BIGINT), o := ", anchor);
-                    Left();
-                    emitter.Text("), CASE WHEN typeof(", anchor);
-                    Left();
-                    emitter.Text(") = 'HUGEINT' THEN 'h' ELSE 'o' END)", anchor);
-                    for (int k = 0; k < s; k++)
-                    {
-                        emitter.Text(" + CAST(0 AS DECIMAL(1,1))", anchor);
-                    }
-                    emitter.Text(string.Create(CultureInfo.InvariantCulture, $", CAST(0 AS DECIMAL({Math.Max(s, 1)},{s})))), "), anchor);
-                }
-                else
-                {
-                    emitter.Text("round(CAST(0 AS DECIMAL(38,38)), ", anchor);
-                    EmitResultScale(Left, Right, anchor);
-                    emitter.Text(")), ", anchor);
-                }
-                emitter.Text("v := ", anchor);
-                Left();
-                emitter.Copy(anchor);
-                Right();
-                emitter.Text("), CASE WHEN typeof(", anchor);
-                Left();
-                emitter.Text(" + ", anchor);
-                Right();
-                emitter.Text(") LIKE 'DECIMAL%' THEN 'd' ELSE 'v' END)", anchor);
-            }
-            finally
-            {
-                decimalNesting--;
-            }
-            return end;
-        }
 
         /// <summary><c>avg(x)</c> with a surely decimal x (see the type's summary); returns the next index, or -1.</summary>
         private int TryEmitDecimalAvg(int nameIndex, List<(int From, int To)> args, int close, int end)
@@ -208,16 +127,6 @@ public static partial class DuneSqlTranslator
                 decimalNesting--;
             }
             return close + 1;
-        }
-
-        /// <summary>max(s1, s2), the quotient's scale, folded to a constant when DuckDB binds.</summary>
-        private void EmitResultScale(Action left, Action right, DuneToken anchor)
-        {
-            emitter.Text("greatest(", anchor);
-            EmitScaleOf(left, anchor);
-            emitter.Text(", ", anchor);
-            EmitScaleOf(right, anchor);
-            emitter.Text(")", anchor);
         }
 
         /// <summary>The unscaled quotient (a HUGEINT) times 10^-s as decimal(38,s): power(10, -s) rounded at s digits is
