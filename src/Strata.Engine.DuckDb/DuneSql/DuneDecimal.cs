@@ -204,7 +204,9 @@ internal static unsafe class DuneDecimal
     private static long Rounded(long n, long d)
     {
         var (quotient, remainder) = Math.DivRem(n, d);
-        return 2 * Int128.Abs(remainder) >= Int128.Abs(d) ? quotient + (n < 0 == d < 0 ? 1 : -1) : quotient;
+        // |remainder| < |d| <= 2^63, so neither doubled magnitude overflows an unsigned 64-bit value.
+        ulong twice = 2 * (ulong)Math.Abs(remainder), magnitude = d < 0 ? (ulong)(-(d + 1)) + 1 : (ulong)d;
+        return twice >= magnitude ? quotient + (n < 0 == d < 0 ? 1 : -1) : quotient;
     }
 
     private static Int128 Rounded(Int128 n, long d)

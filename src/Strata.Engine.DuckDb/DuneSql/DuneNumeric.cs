@@ -37,6 +37,15 @@ internal static unsafe class DuneNumeric
         {
             Register(con, "dune_float_text", [any], text, &FloatRows);
             Register(con, "dune_fdiv", [any, any], dbl, &DivideRows);
+            IntPtr boolean = DuneNative.CreateType((int)DuckDB.NET.Native.DuckDBType.Boolean);
+            try
+            {
+                Register(con, "dune_division_by_zero", [any], boolean, &ZeroDivisorRows);
+            }
+            finally
+            {
+                DuneNative.DestroyType(ref boolean);
+            }
         }
         finally
         {
@@ -173,6 +182,24 @@ internal static unsafe class DuneNumeric
         {
             ScalarFunction.DuckDBScalarFunctionSetError(info, "division failed: " + e.GetType().Name);
         }
+    }
+
+    /// <summary>Fails with Trino's "Division by zero" at its first non-NULL row (the translator calls it only on the rows
+    /// whose divisor is zero). Unlike DuckDB's <c>error()</c> it is not volatile, so it may stand inside <c>TRY</c>.</summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void ZeroDivisorRows(IntPtr info, IntPtr input, IntPtr output)
+    {
+        ulong rows = DuneNative.ChunkSize(input);
+        ulong* valid = DuneNative.Validity(DuneNative.ChunkVector(input, 0));
+        for (ulong row = 0; row < rows; row++)
+        {
+            if (DuneNative.IsValid(valid, row))
+            {
+                ScalarFunction.DuckDBScalarFunctionSetError(info, "Division by zero");
+                return;
+            }
+        }
+        DuneNative.SetAllNull(output, rows);
     }
 
     /// <summary>How a vector's values read as doubles: its layout and decimal scale; null for a type that is not a number.</summary>

@@ -11,11 +11,12 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// CASEs not taken, so only one form runs:
 /// <list type="bullet">
 /// <item><c>d</c>, a decimal with a decimal or an integer: <c>/</c> is <see cref="DuneDecimal"/>'s exact quotient rounded
-/// half up, <c>%</c> DuckDB's exact decimal remainder (sign of the dividend) with a zero check; both cast to Trino's
+/// half up, <c>%</c> DuckDB's exact decimal remainder (sign of the dividend), checked for a zero divisor; both cast to Trino's
 /// decimal(p,s), whose witness is built from the key (<c>coalesce</c> of decimal(i,0) and decimal(s,s) is
 /// decimal(i+s,s)).</item>
 /// <item><c>i</c>, two integers: DuckDB's integer division or remainder, with Trino's "Division by zero" (DuckDB gives NULL).</item>
-/// <item><c>f</c>, a double or real with a number (<c>/</c> only): IEEE division (Infinity, NaN), typed as DuckDB types it.</item>
+/// <item><c>f</c>, a double or real with a number (<c>/</c> only): DuckDB's division, and IEEE division (Infinity, NaN)
+/// where that gave NULL, typed as DuckDB types it.</item>
 /// <item><c>v</c>, anything else (uint256, int256, NULL, a parameter): DuckDB's own operator.</item>
 /// </list>
 /// Each operand is written about ten times (all but one or two only typed), so a rewrite inside another stops at
@@ -40,7 +41,9 @@ public static partial class DuneSqlTranslator
             scales.Append(CultureInfo.InvariantCulture, $", s{k} := CAST(0 AS DECIMAL({k},{k}))");
         }
         string witness = $"coalesce(struct_extract(struct_pack({integers}), {key('i')}), struct_extract(struct_pack({scales}), {key('s')}))";
-        string nonZero = "CASE WHEN {B} = 0 THEN error('Division by zero') ELSE {B} END";
+        // DuckDB's integer and decimal operators give NULL for a zero divisor; only those rows (and NULL operands) are
+        // checked again, so the common rows keep DuckDB's speed. A NULL operand stays NULL, as in Trino.
+        string checkedOp = $"coalesce({{A}} {op} {{B}}, CASE WHEN {{B}} = 0 AND {{A}} IS NOT NULL AND dune_division_by_zero({{B}}) THEN NULL END)";
         string kind = key('k');
         string decimalForm;
         if (op == '/')
@@ -54,11 +57,12 @@ public static partial class DuneSqlTranslator
         }
         else
         {
-            decimalForm = $"cast_to_type({{A}} % {nonZero}, {witness})";
+            decimalForm = $"cast_to_type({checkedOp}, {witness})";
         }
-        string floating = op == '/' ? $", f := CASE WHEN {kind} = 'f' THEN cast_to_type(dune_fdiv({{A}}, {{B}}), {{A}} / {{B}}) END" : "";
+        // IEEE division only where DuckDB's gave NULL (a zero divisor): Infinity, -Infinity, NaN.
+        string floating = op == '/' ? $", f := CASE WHEN {kind} = 'f' THEN coalesce({{A}} / {{B}}, cast_to_type(dune_fdiv({{A}}, {{B}}), {{A}} / {{B}})) END" : "";
         string text = $"struct_extract(struct_pack(d := CASE WHEN {kind} = 'd' THEN {decimalForm} END, "
-            + $"i := CASE WHEN {kind} = 'i' THEN {{A}} {op} {nonZero} END{floating}, v := CASE WHEN {kind} = 'v' THEN {{A}} {op} {{B}} END), {kind})";
+            + $"i := CASE WHEN {kind} = 'i' THEN {checkedOp} END{floating}, v := CASE WHEN {kind} = 'v' THEN {{A}} {op} {{B}} END), {kind})";
         // Split at the placeholders: even entries are text, odd ones "A" or "B".
         var parts = new List<string>();
         int at = 0;
