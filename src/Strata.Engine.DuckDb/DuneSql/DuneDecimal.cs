@@ -16,68 +16,83 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// a quotient of more than 38 digits with "Decimal overflow". Other argument types give NULL (the translator then
 /// takes DuckDB's own division). The parameters are DuckDB's ANY, so each chunk's vectors keep their own types.
 /// </summary>
-internal static unsafe partial class DuneDecimal
+internal static unsafe class DuneDecimal
 {
     private const int TypeAny = 34; // DUCKDB_TYPE_ANY
     private const int TypeDecimal = 19; // DUCKDB_TYPE_DECIMAL
 
-    [LibraryImport("duckdb", EntryPoint = "duckdb_vector_get_column_type")]
-    private static partial IntPtr ColumnType(IntPtr vector);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_get_type_id")]
-    private static partial int TypeId(IntPtr type);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_decimal_scale")]
-    private static partial byte DecimalScale(IntPtr type);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_decimal_internal_type")]
-    private static partial int DecimalInternalType(IntPtr type);
-
     /// <summary>10^38: a quotient must stay below it (Trino's 38 digits).</summary>
     private static readonly UInt128 Limit = UInt128.Parse("100000000000000000000000000000000000000", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Registers the function set: (ANY, ANY, INTEGER scale) → HUGEINT, the unscaled quotient (avg's), and for
+    /// each scale k (ANY, ANY, dune_scale{k}) → DECIMAL(38,k), the quotient itself: DuckDB picks the overload by the
+    /// third argument's type (a never-read witness), so the division's scale is chosen when the call is bound.</summary>
     public static void Register(DuckDBConnection connection)
     {
         IntPtr con = connection.NativeConnection.DangerousGetHandle();
-        IntPtr any = DuneNative.CreateType(TypeAny);
-        IntPtr scale = DuneNative.CreateType(DuneNative.TypeInteger);
-        IntPtr result = DuneNative.CreateType(DuneNative.TypeHugeInt);
-        IntPtr function = DuneNative.CreateScalar();
-        try
+        var functions = new List<IntPtr>();
+        for (int k = 0; k <= 38; k++)
         {
+            IntPtr alias = ScaleType(k);
+            try
+            {
+                if (DuneNative.RegisterType(con, alias, IntPtr.Zero) != 0)
+                {
+                    throw new InvalidOperationException($"Could not register the type {ScaleTypePrefix}{k}.");
+                }
+            }
+            finally
+            {
+                DuneNative.DestroyType(ref alias);
+            }
+        }
+        for (int k = -1; k <= 38; k++)
+        {
+            IntPtr any = DuneNative.CreateType(TypeAny);
+            IntPtr scale = k < 0 ? DuneNative.CreateType(DuneNative.TypeInteger) : ScaleType(k);
+            IntPtr result = k < 0 ? DuneNative.CreateType(DuneNative.TypeHugeInt) : DuneNative.CreateDecimalType(38, (byte)k);
+            IntPtr function = DuneNative.CreateScalar();
+            functions.Add(function);
             DuneNative.ScalarName(function, "dune_decimal_divide");
             DuneNative.ScalarParameter(function, any);
             DuneNative.ScalarParameter(function, any);
             DuneNative.ScalarParameter(function, scale);
             DuneNative.ScalarReturn(function, result);
             DuneNative.ScalarBody(function, &Rows);
-            if (DuneNative.RegisterScalar(con, function) != 0)
-            {
-                throw new InvalidOperationException("Could not register dune_decimal_divide.");
-            }
-        }
-        finally
-        {
-            DuneNative.DestroyScalar(ref function);
+            // The witness is a NULL of its type; the operands' NULLs are handled row by row.
+            DuneNative.ScalarSpecialNulls(function);
             DuneNative.DestroyType(ref result);
             DuneNative.DestroyType(ref scale);
             DuneNative.DestroyType(ref any);
         }
+        DuneInt256.RegisterSets(con, new Dictionary<string, List<IntPtr>> { ["dune_decimal_divide"] = functions });
+    }
+
+    /// <summary>The names of the scale witnesses' types: DECIMAL(38,k) registered as <c>dune_scale{k}</c>. DuckDB
+    /// converts no aliased type implicitly to another, so each overload matches only its own witness (plain
+    /// DECIMAL(38,k) parameters would all match any decimal).</summary>
+    internal const string ScaleTypePrefix = "dune_scale";
+
+    private static IntPtr ScaleType(int k)
+    {
+        IntPtr type = DuneNative.CreateDecimalType(38, (byte)k);
+        DuneNative.SetAlias(type, ScaleTypePrefix + k.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return type;
     }
 
     /// <summary>How a vector's values read as an unscaled decimal: its layout and scale, and whether it is a decimal;
-    /// null for a type that is neither a decimal nor an integer.</summary>
+    /// null for a type that is neither a decimal nor an integer of at most 128 bits.</summary>
     private static (Layout Layout, int Scale, bool IsDecimal)? Operand(IntPtr vector)
     {
-        IntPtr type = ColumnType(vector);
+        IntPtr type = DuneNative.ColumnType(vector);
         try
         {
-            int id = TypeId(type);
+            int id = DuneNative.TypeId(type);
             if (id == TypeDecimal)
             {
-                return (LayoutOf(DecimalInternalType(type)) ?? Layout.Int128, DecimalScale(type), true);
+                return (DuneNative.IntegerLayout(DuneNative.DecimalInternalType(type)) ?? Layout.Int128, DuneNative.DecimalScale(type), true);
             }
-            return LayoutOf(id) is Layout layout ? (layout, 0, false) : null;
+            return DuneNative.IntegerLayout(id) is Layout layout and not Layout.Text ? (layout, 0, false) : null;
         }
         finally
         {
@@ -85,20 +100,19 @@ internal static unsafe partial class DuneDecimal
         }
     }
 
-    private static Layout? LayoutOf(int id) => id switch
+    /// <summary>The result scale: the witness's own scale (a DECIMAL(38,k) third argument) or the INTEGER's value.</summary>
+    private static int ResultScale(IntPtr vector, ulong rows)
     {
-        DuneNative.TypeTinyInt => Layout.Int8,
-        DuneNative.TypeSmallInt => Layout.Int16,
-        DuneNative.TypeInteger => Layout.Int32,
-        DuneNative.TypeBigInt => Layout.Int64,
-        DuneNative.TypeUTinyInt => Layout.UInt8,
-        DuneNative.TypeUSmallInt => Layout.UInt16,
-        DuneNative.TypeUInteger => Layout.UInt32,
-        DuneNative.TypeUBigInt => Layout.UInt64,
-        DuneNative.TypeHugeInt => Layout.Int128,
-        DuneNative.TypeUHugeInt => Layout.UInt128,
-        _ => null,
-    };
+        IntPtr type = DuneNative.ColumnType(vector);
+        try
+        {
+            return DuneNative.TypeId(type) == TypeDecimal ? DuneNative.DecimalScale(type) : rows > 0 ? ((int*)DuneNative.Data(vector))[0] : 0;
+        }
+        finally
+        {
+            DuneNative.DestroyType(ref type);
+        }
+    }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Rows(IntPtr info, IntPtr input, IntPtr output)
@@ -112,13 +126,10 @@ internal static unsafe partial class DuneDecimal
             var b = Operand(right);
             if (a is not { } dividend || b is not { } divisor || !(dividend.IsDecimal || divisor.IsDecimal))
             {
-                for (ulong row = 0; row < rows; row++)
-                {
-                    DuneNative.SetNull(output, row);
-                }
+                DuneNative.SetAllNull(output, rows);
                 return;
             }
-            int scale = rows > 0 ? ((int*)DuneNative.Data(DuneNative.ChunkVector(input, 2)))[0] : 0;
+            int scale = ResultScale(DuneNative.ChunkVector(input, 2), rows);
             int rescale = scale - dividend.Scale + divisor.Scale;
             if (rescale < 0)
             {
@@ -133,6 +144,8 @@ internal static unsafe partial class DuneDecimal
             bool small = dividend.Layout is not (Layout.Int128 or Layout.UInt128 or Layout.UInt64)
                 && divisor.Layout is not (Layout.Int128 or Layout.UInt128 or Layout.UInt64) && rescale <= 18;
             Int128 factor = small ? Pow10(rescale) : 0;
+            // Below this dividend the numerator fits in 64 bits, where division is several times faster.
+            long longLimit = small ? long.MaxValue / (long)factor : 0;
             for (ulong row = 0; row < rows; row++)
             {
                 if (!DuneNative.IsValid(leftValid, row) || !DuneNative.IsValid(rightValid, row))
@@ -143,19 +156,14 @@ internal static unsafe partial class DuneDecimal
                 if (small)
                 {
                     // |n| < 2^63 and 10^rescale <= 10^18: the product fits in 128 bits.
-                    long d = ReadLong(rightData, divisor.Layout, row);
+                    long d = DuneNative.ReadInt64(rightData, divisor.Layout, row);
                     if (d == 0)
                     {
                         ScalarFunction.DuckDBScalarFunctionSetError(info, "Division by zero");
                         return;
                     }
-                    Int128 numerator = ReadLong(leftData, dividend.Layout, row) * factor;
-                    var (quotient, remainder) = Int128.DivRem(numerator, d);
-                    if (2 * Int128.Abs(remainder) >= Int128.Abs(d))
-                    {
-                        quotient += numerator < 0 == d < 0 ? 1 : -1; // half up: away from zero
-                    }
-                    result[row] = quotient;
+                    long value = DuneNative.ReadInt64(leftData, dividend.Layout, row);
+                    result[row] = value > -longLimit && value < longLimit ? Rounded(value * (long)factor, d) : Rounded(value * factor, d);
                     continue;
                 }
                 BigInteger divisorValue = DuneNative.ReadInteger(rightData, divisor.Layout, row);
@@ -192,16 +200,20 @@ internal static unsafe partial class DuneDecimal
         return quotient >= (BigInteger)Limit ? null : (UInt128)quotient;
     }
 
-    private static long ReadLong(void* data, Layout layout, ulong row) => layout switch
+    /// <summary>n / d rounded half up (away from zero).</summary>
+    private static long Rounded(long n, long d)
     {
-        Layout.Int8 => ((sbyte*)data)[row],
-        Layout.Int16 => ((short*)data)[row],
-        Layout.Int32 => ((int*)data)[row],
-        Layout.Int64 => ((long*)data)[row],
-        Layout.UInt8 => ((byte*)data)[row],
-        Layout.UInt16 => ((ushort*)data)[row],
-        _ => ((uint*)data)[row],
-    };
+        var (quotient, remainder) = Math.DivRem(n, d);
+        // |remainder| < |d| <= 2^63, so neither doubled magnitude overflows an unsigned 64-bit value.
+        ulong twice = 2 * (ulong)Math.Abs(remainder), magnitude = d < 0 ? (ulong)(-(d + 1)) + 1 : (ulong)d;
+        return twice >= magnitude ? quotient + (n < 0 == d < 0 ? 1 : -1) : quotient;
+    }
+
+    private static Int128 Rounded(Int128 n, long d)
+    {
+        var (quotient, remainder) = Int128.DivRem(n, d);
+        return 2 * Int128.Abs(remainder) >= Int128.Abs(d) ? quotient + (n < 0 == d < 0 ? 1 : -1) : quotient;
+    }
 
     private static Int128 Pow10(int exponent)
     {

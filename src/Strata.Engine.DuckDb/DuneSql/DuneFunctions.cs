@@ -40,9 +40,9 @@ internal static class DuneFunctions
 
     internal const string ToVarchar = "(CASE WHEN typeof($1) = 'BLOB' THEN '0x' || lower(hex(" + AsBlob + ")) WHEN typeof($1) = 'JSON' THEN "
         + JsonToVarchar + "error('Cannot cast a JSON ' || lower(json_type(CAST($1 AS VARCHAR))) || ' to varchar')" + JsonScalar + " " + Timestamps
-        + DecimalText + "ELSE CAST($1 AS VARCHAR) END)";
+        + DecimalText + DuneNumeric.FloatText + "ELSE CAST($1 AS VARCHAR) END)";
     internal const string TryToVarchar = "(CASE WHEN typeof($1) = 'BLOB' THEN '0x' || lower(hex(" + AsBlob + ")) WHEN typeof($1) = 'JSON' THEN "
-        + JsonToVarchar + "NULL" + JsonScalar + " " + Timestamps + DecimalText + "ELSE TRY_CAST($1 AS VARCHAR) END)";
+        + JsonToVarchar + "NULL" + JsonScalar + " " + Timestamps + DecimalText + DuneNumeric.FloatText + "ELSE TRY_CAST($1 AS VARCHAR) END)";
 
     /// <summary>Trino's CAST(varchar AS json) makes a JSON string ('abc' → "abc"); other types as DuckDB (arrays, numbers).</summary>
     internal const string ToJson = "(CASE WHEN typeof($1) = 'VARCHAR' THEN to_json(CAST($1 AS VARCHAR)) ELSE CAST($1 AS JSON) END)";

@@ -43,6 +43,7 @@ public static unsafe partial class DuneInt256
         DuneInt256Sum.Register(connection);
         DuneCardinality.Register(connection);
         DuneDecimal.Register(connection);
+        DuneNumeric.Register(connection);
         IntPtr con = connection.NativeConnection.DangerousGetHandle();
         var pending = new Dictionary<string, List<IntPtr>>(StringComparer.Ordinal);
         // With integer_division set, DuckDB binds "/" as "//"; both get the exact overload. mod is Trino's mod(n, m).

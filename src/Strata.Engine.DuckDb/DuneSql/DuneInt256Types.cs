@@ -51,14 +51,14 @@ internal static unsafe class DuneInt256Types
                 DestroyType(ref type);
             }
         }
-        (int Type, Layout Layout)[] integers =
+        int[] integers =
         [
-            (TypeTinyInt, Layout.Int8), (TypeSmallInt, Layout.Int16), (TypeInteger, Layout.Int32), (TypeBigInt, Layout.Int64),
-            (TypeUTinyInt, Layout.UInt8), (TypeUSmallInt, Layout.UInt16), (TypeUInteger, Layout.UInt32), (TypeUBigInt, Layout.UInt64),
-            (TypeHugeInt, Layout.Int128), (TypeUHugeInt, Layout.UInt128), (TypeBignum, Layout.Text),
+            TypeTinyInt, TypeSmallInt, TypeInteger, TypeBigInt, TypeUTinyInt, TypeUSmallInt, TypeUInteger, TypeUBigInt,
+            TypeHugeInt, TypeUHugeInt, TypeBignum,
         ];
-        foreach (var (type, layout) in integers)
+        foreach (int type in integers)
         {
+            var layout = IntegerLayout(type)!.Value;
             // A plain BIGNUM is one of DuckDB's own results (a sum): past the range it is an overflow, not a cast.
             bool result = type == TypeBignum;
             Cast(con, () => CreateType(type), layout, Target.Uint, IntegerToUint, result: result);

@@ -88,6 +88,10 @@ internal static unsafe partial class DuneNative
     [LibraryImport(Library, EntryPoint = "duckdb_scalar_function_set_function")]
     internal static partial void ScalarBody(IntPtr function, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> body);
 
+    /// <summary>The function sees NULL arguments (DuckDB otherwise folds a call with a constant NULL argument to NULL).</summary>
+    [LibraryImport(Library, EntryPoint = "duckdb_scalar_function_set_special_handling")]
+    internal static partial void ScalarSpecialNulls(IntPtr function);
+
     [LibraryImport(Library, EntryPoint = "duckdb_scalar_function_set_extra_info")]
     internal static partial void ScalarExtra(IntPtr function, IntPtr extra, IntPtr destroy);
 
@@ -111,6 +115,18 @@ internal static unsafe partial class DuneNative
 
     [LibraryImport(Library, EntryPoint = "duckdb_destroy_scalar_function_set")]
     internal static partial void DestroyScalarSet(ref IntPtr set);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_vector_get_column_type")]
+    internal static partial IntPtr ColumnType(IntPtr vector);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_get_type_id")]
+    internal static partial int TypeId(IntPtr type);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_decimal_scale")]
+    internal static partial byte DecimalScale(IntPtr type);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_decimal_internal_type")]
+    internal static partial int DecimalInternalType(IntPtr type);
 
     [LibraryImport(Library, EntryPoint = "duckdb_vector_get_data")]
     internal static partial void* Data(IntPtr vector);
@@ -137,6 +153,17 @@ internal static unsafe partial class DuneNative
         EnsureValidityWritable(vector);
         ulong* validity = Validity(vector);
         validity[row / 64] &= ~(1UL << (int)(row % 64));
+    }
+
+    /// <summary>Marks the first <paramref name="rows"/> rows of an output vector NULL, a word at a time.</summary>
+    internal static void SetAllNull(IntPtr vector, ulong rows)
+    {
+        EnsureValidityWritable(vector);
+        ulong* validity = Validity(vector);
+        for (ulong word = 0; word < (rows + 63) / 64; word++)
+        {
+            validity[word] = 0;
+        }
     }
 
     /// <summary>A logical type: <paramref name="type"/> (a duckdb_type), or BIGNUM named by <paramref name="alias"/>.</summary>
@@ -168,6 +195,38 @@ internal static unsafe partial class DuneNative
         Layout.Int128 => (BigInteger)((Int128*)data)[row],
         Layout.UInt128 => (BigInteger)((UInt128*)data)[row],
         _ => throw new InvalidOperationException("not an integer layout"),
+    };
+
+    /// <summary>The integer at <paramref name="row"/> of a vector of an integer layout up to 64 bits (signed, or unsigned
+    /// up to 32 bits): the fast path of callers that have checked the layout.</summary>
+    internal static long ReadInt64(void* data, Layout layout, ulong row) => layout switch
+    {
+        Layout.Int8 => ((sbyte*)data)[row],
+        Layout.Int16 => ((short*)data)[row],
+        Layout.Int32 => ((int*)data)[row],
+        Layout.Int64 => ((long*)data)[row],
+        Layout.UInt8 => ((byte*)data)[row],
+        Layout.UInt16 => ((ushort*)data)[row],
+        Layout.UInt32 => ((uint*)data)[row],
+        _ => throw new InvalidOperationException("not an integer layout of at most 64 bits"),
+    };
+
+    /// <summary>How a vector of the integer type <paramref name="typeId"/> (a duckdb_type; BIGNUM included) is read, or
+    /// null for a type that is not an integer. A decimal is read by the layout of its internal type's id.</summary>
+    internal static Layout? IntegerLayout(int typeId) => typeId switch
+    {
+        TypeTinyInt => Layout.Int8,
+        TypeSmallInt => Layout.Int16,
+        TypeInteger => Layout.Int32,
+        TypeBigInt => Layout.Int64,
+        TypeUTinyInt => Layout.UInt8,
+        TypeUSmallInt => Layout.UInt16,
+        TypeUInteger => Layout.UInt32,
+        TypeUBigInt => Layout.UInt64,
+        TypeHugeInt => Layout.Int128,
+        TypeUHugeInt => Layout.UInt128,
+        TypeBignum => Layout.Text,
+        _ => null,
     };
 
     internal static double ReadDouble(void* data, Layout layout, ulong row) =>

@@ -3,25 +3,17 @@ using System.Globalization;
 namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
-/// Trino's DECIMAL arithmetic where DuckDB's differs (Trino's DecimalOperators, MathFunctions and
-/// DecimalAverageAggregation). DuckDB divides decimals as doubles (<c>5 / 100.0</c> is 0.05; Trino's is 0.1, a
-/// decimal(12,1) rounded half up), averages them as doubles and gives <c>round(x, d)</c> the scale d (Trino keeps
-/// x's scale). The translator knows no column types, so each rewrite lets DuckDB's binder choose by the operands'
-/// types, and is made only where an operand is surely a decimal from its form (a literal such as <c>100.0</c> or
-/// <c>DECIMAL '1.5'</c>, or a cast to decimal inside it): other divisions and averages stay DuckDB's, at its speed.
+/// Trino's DECIMAL aggregates and rounding where DuckDB's differ (Trino's MathFunctions and DecimalAverageAggregation):
+/// DuckDB averages decimals as doubles and gives <c>round(x, d)</c> the scale d (Trino keeps x's scale). These
+/// rewrites are made only where the argument is surely a decimal from its form (a literal such as <c>100.0</c> or
+/// <c>DECIMAL '1.5'</c>, or a cast to decimal inside it), and let DuckDB's binder choose by its type. Division and
+/// modulus are chosen by the operands' bound types for every operand (DuneSqlTranslator.Division.cs).
 /// <list type="bullet">
-/// <item><c>a / b</c> is <c>struct_extract(struct_pack(d := cast_to_type(dune_decimal_divide(a, b), W), v := a / b), k)</c>,
-/// where the key k (<c>typeof(a + b)</c>, folded to a constant when DuckDB binds) picks d when the operands are decimals
-/// or a decimal and an integer, else DuckDB's own division (a double, uint256, int256 or integer operand keeps its
-/// rules). <see cref="DuneDecimal"/> computes the quotient exactly; W, never evaluated, has Trino's result type
-/// decimal(min(38, p1 + s2 + max(s2 - s1, 0)), max(s1, s2)): built from a's own type with DuckDB's addition when b's
-/// scale is known from its form (each <c>+ 0.0</c> adds one integer digit), else decimal(38, max(s1, s2)).</item>
 /// <item><c>avg(x)</c> of a decimal is <c>sum(x) / count(x)</c> rounded half up at x's scale, typed as x.</item>
 /// <item><c>round(x, d)</c> of a decimal(p,s) is decimal(min(38, p + 1), s) (the value rounded at d digits).</item>
 /// </list>
-/// Each operand is written up to five times (the copies other than the evaluated ones are only typed); nested rewrites
-/// stop at <see cref="MaxDecimalNesting"/> levels, past which DuckDB's division stays, so the text never grows
-/// without bound.
+/// Each argument is written up to five times (the copies other than the evaluated ones are only typed); nested rewrites
+/// stop at <see cref="MaxDecimalNesting"/> levels, so the text never grows without bound.
 /// </summary>
 public static partial class DuneSqlTranslator
 {
@@ -44,88 +36,7 @@ public static partial class DuneSqlTranslator
 
     private sealed partial class Pass
     {
-        /// <summary>Decimal divisions by the token where their left operand starts: the operator and the end of the right one.</summary>
-        private Dictionary<int, List<(int Operator, int End)>>? decimalDivisions;
-
         private int decimalNesting;
-
-        /// <summary>At the left operand of a division with a decimal operand: emits Trino's decimal division; returns the next index, or -1.</summary>
-        private int TryEmitDecimalDivision(int i, int to)
-        {
-            if (decimalNesting >= MaxDecimalNesting)
-            {
-                return -1;
-            }
-            decimalDivisions ??= FindDecimalDivisions();
-            if (!decimalDivisions.TryGetValue(i, out var here))
-            {
-                return -1;
-            }
-            int pick = Outermost(here, to, d => (d.Operator, d.End));
-            if (pick < 0)
-            {
-                return -1;
-            }
-            var (op, end) = here[pick];
-            var anchor = tokens[op];
-            decimalNesting++;
-            try
-            {
-                void Left()
-                {
-                    emitter.Text("(", anchor);
-                    Emit(i, op);
-                    emitter.Text(")", anchor);
-                }
-                void Right()
-                {
-                    emitter.Text("(", anchor);
-                    Emit(op + 1, end);
-                    emitter.Text(")", anchor);
-                }
-                emitter.Text("struct_extract(struct_pack(d := cast_to_type(", anchor);
-                EmitScaledQuotient(Left, Right, () => EmitResultScale(Left, Right, anchor), anchor);
-                emitter.Text(", ", anchor);
-                int? scale = KnownScale(Next(op, end), end);
-                if (scale is int s)
-                {
-                    // Each + decimal(1,1) adds one integer digit (scale at least 1); the coalesce raises the scale to s.
-                    // A HUGEINT is DuckDB's sum of integers, Trino's bigint (decimal(19,0)).
-                    emitter.Text("coalesce(struct_extract(struct_pack(h := TRY_CAST(", anchor);
-                    Left();
-                    emitter.Text(" AS BIGINT), o := ", anchor);
-                    Left();
-                    emitter.Text("), CASE WHEN typeof(", anchor);
-                    Left();
-                    emitter.Text(") = 'HUGEINT' THEN 'h' ELSE 'o' END)", anchor);
-                    for (int k = 0; k < s; k++)
-                    {
-                        emitter.Text(" + CAST(0 AS DECIMAL(1,1))", anchor);
-                    }
-                    emitter.Text(string.Create(CultureInfo.InvariantCulture, $", CAST(0 AS DECIMAL({Math.Max(s, 1)},{s})))), "), anchor);
-                }
-                else
-                {
-                    emitter.Text("round(CAST(0 AS DECIMAL(38,38)), ", anchor);
-                    EmitResultScale(Left, Right, anchor);
-                    emitter.Text(")), ", anchor);
-                }
-                emitter.Text("v := ", anchor);
-                Left();
-                emitter.Copy(anchor);
-                Right();
-                emitter.Text("), CASE WHEN typeof(", anchor);
-                Left();
-                emitter.Text(" + ", anchor);
-                Right();
-                emitter.Text(") LIKE 'DECIMAL%' THEN 'd' ELSE 'v' END)", anchor);
-            }
-            finally
-            {
-                decimalNesting--;
-            }
-            return end;
-        }
 
         /// <summary><c>avg(x)</c> with a surely decimal x (see the type's summary); returns the next index, or -1.</summary>
         private int TryEmitDecimalAvg(int nameIndex, List<(int From, int To)> args, int close, int end)
@@ -208,16 +119,6 @@ public static partial class DuneSqlTranslator
                 decimalNesting--;
             }
             return close + 1;
-        }
-
-        /// <summary>max(s1, s2), the quotient's scale, folded to a constant when DuckDB binds.</summary>
-        private void EmitResultScale(Action left, Action right, DuneToken anchor)
-        {
-            emitter.Text("greatest(", anchor);
-            EmitScaleOf(left, anchor);
-            emitter.Text(", ", anchor);
-            EmitScaleOf(right, anchor);
-            emitter.Text(")", anchor);
         }
 
         /// <summary>The unscaled quotient (a HUGEINT) times 10^-s as decimal(38,s): power(10, -s) rounded at s digits is

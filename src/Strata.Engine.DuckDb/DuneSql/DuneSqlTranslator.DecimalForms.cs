@@ -8,42 +8,6 @@ public static partial class DuneSqlTranslator
 {
     private sealed partial class Pass
     {
-        /// <summary>Finds divisions whose operands' extent is sure and whose tokens hold a decimal literal or cast.</summary>
-        private Dictionary<int, List<(int, int)>> FindDecimalDivisions()
-        {
-            var found = new Dictionary<int, List<(int, int)>>();
-            for (int op = 0; op < tokens.Count; op++)
-            {
-                if (tokens[op].Kind != DuneTokenKind.Symbol || tokens[op].Length != 1 || sql[tokens[op].Start] != '/')
-                {
-                    continue;
-                }
-                int leftEnd = Previous(op);
-                if (leftEnd < 0 || !IsOperandEnd(leftEnd) || ProductStart(leftEnd) is not int leftStart)
-                {
-                    continue;
-                }
-                int rightStart = Next(op, tokens.Count);
-                if (rightStart >= tokens.Count || FactorEnd(rightStart) is not int rightEnd)
-                {
-                    continue;
-                }
-                int before = Previous(leftStart), after = Next(rightEnd - 1, tokens.Count);
-                bool bounded = (before < 0 || !(IsOperandEnd(before) || Is(before, ".") || Is(before, "::")))
-                    && (after >= tokens.Count || !(Is(after, ".") || Is(after, "(") || Is(after, "[") || Is(after, "::") || Is(after, "at")
-                        || Is(after, "over") || Is(after, "filter") || Is(after, "within")));
-                if (bounded && HasDecimalForm(leftStart, rightEnd))
-                {
-                    if (!found.TryGetValue(leftStart, out var list))
-                    {
-                        found[leftStart] = list = [];
-                    }
-                    list.Add((op, rightEnd));
-                }
-            }
-            return found;
-        }
-
         /// <summary>The first token of the product (factors joined by *, / and %) that ends at last, or null.</summary>
         private int? ProductStart(int last)
         {
@@ -129,40 +93,5 @@ public static partial class DuneSqlTranslator
             }
             return false;
         }
-
-        /// <summary>The scale of the factor [from, to) when its form says it: an integer literal (0), a decimal literal, or a cast to decimal; else null.</summary>
-        private int? KnownScale(int from, int to)
-        {
-            int last = Previous(to);
-            int first = Is(from, "-") || Is(from, "+") ? Next(from, to) : from;
-            if (first == last && tokens[first].Kind == DuneTokenKind.Number)
-            {
-                string text = Text(first);
-                return text.AsSpan().IndexOfAny("eExXoObB_") >= 0 ? null : DecimalLiteralType(text) is string type ? ScaleOf(type) : null;
-            }
-            if (Next(first, to) == last && Is(first, "decimal") && IsTerminatedString(last))
-            {
-                return DecimalLiteralType(Text(last)[1..^1]) is string type ? ScaleOf(type) : null;
-            }
-            if ((Is(first, "cast") || Is(first, "try_cast")) && Is(Next(first, to), "(") && Close(Next(first, to), to) == last)
-            {
-                int typeEnd = Previous(last);
-                if (Is(typeEnd, "decimal") && Is(Previous(typeEnd), "as"))
-                {
-                    return 0;
-                }
-                if (Is(typeEnd, ")") && Opening(typeEnd) is int open and >= 0 && Is(Previous(open), "decimal") && Is(Previous(Previous(open)), "as"))
-                {
-                    var parameters = Arguments(open, typeEnd);
-                    return parameters.Count == 1 ? 0
-                        : parameters.Count == 2 && int.TryParse(Text(Next(parameters[1].From - 1, parameters[1].To)), NumberStyles.None, CultureInfo.InvariantCulture, out int s) ? s
-                        : null;
-                }
-            }
-            return null;
-        }
-
-        private static int ScaleOf(string decimalType) =>
-            int.Parse(decimalType.AsSpan(decimalType.IndexOf(',', StringComparison.Ordinal) + 1, decimalType.Length - decimalType.IndexOf(',', StringComparison.Ordinal) - 2), CultureInfo.InvariantCulture);
     }
 }

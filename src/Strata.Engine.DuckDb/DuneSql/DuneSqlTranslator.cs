@@ -216,7 +216,7 @@ public static partial class DuneSqlTranslator
                 while (i < to)
                 {
                     int afterTyped = TryEmitNumericOperand(i, to);
-                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitDecimalDivision(i, to);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitDivision(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitIntervalSum(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitConcatenation(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSubscript(i, to);

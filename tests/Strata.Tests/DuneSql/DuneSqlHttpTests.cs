@@ -40,4 +40,19 @@ public sealed class DuneSqlHttpTests(SharedServer shared)
         Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
         Assert.Contains("spooky_hash_v2_64", status["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Integer_division_by_zero_is_Trinos_error_and_a_decimal_column_quotient_is_a_decimal()
+    {
+        string id = await Server.Alice.SubmitAsync("SELECT n / (n - n) FROM (VALUES BIGINT '7') AS t(n)");
+        var status = await Server.Alice.WaitAsync(id);
+        Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
+        Assert.Contains("Division by zero", status["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var body = await Server.Alice.RunAsync("SELECT CAST(x / y AS varchar) AS q, typeof(x / y) AS t, CAST(1e0 / 0 AS varchar) AS inf "
+            + "FROM (VALUES (CAST(2 AS DECIMAL(18,2)), CAST(3 AS DECIMAL(10,3)))) AS t(x, y)");
+        var row = body["result"]!["rows"]![0]!;
+        Assert.Equal("0.667", row["q"]!.GetValue<string>());
+        Assert.Equal("DECIMAL(22,3)", row["t"]!.GetValue<string>());
+        Assert.Equal("Infinity", row["inf"]!.GetValue<string>());
+    }
 }

@@ -188,12 +188,12 @@ public sealed class Uint256PropertyTests
     [InlineData("SELECT typeof(uint256 '5' * cast(3 AS decimal(10,0))), cast(uint256 '5' * cast(3 AS decimal(10,0)) AS varchar)", "uint256", "15")]
     [InlineData("SELECT typeof(uint256 '2' * 1000000000000000000000000), cast(uint256 '2' * 1000000000000000000000000 AS varchar)", "uint256", "2000000000000000000000000")]
     [InlineData("SELECT typeof(cast(38 AS decimal(38,0)) + int256 '-40'), cast(cast(38 AS decimal(38,0)) + int256 '-40' AS varchar)", "int256", "-2")]
-    [InlineData("SELECT typeof(uint256 '5' * cast(1.5 AS decimal(10,1))), cast(uint256 '5' * cast(1.5 AS decimal(10,1)) AS varchar)", "double", "7.5")]
-    [InlineData("SELECT typeof(uint256 '3' * real '1.5'), cast(uint256 '3' * real '1.5' AS varchar)", "double", "4.5")]
-    [InlineData("SELECT typeof(power(uint256 '3', 2)), cast(power(uint256 '3', 2) AS varchar)", "double", "9.0")]
-    [InlineData("SELECT typeof(uint256 '7' / 2e0), cast(uint256 '7' / 2e0 AS varchar)", "double", "3.5")]
-    [InlineData("SELECT typeof(uint256 '3' * 2.5), cast(uint256 '3' * 2.5 AS varchar)", "double", "7.5")]
-    [InlineData("SELECT typeof(uint256 '3' * double '0.5'), cast(uint256 '3' * double '0.5' AS varchar)", "double", "1.5")]
+    [InlineData("SELECT typeof(uint256 '5' * cast(1.5 AS decimal(10,1))), cast(uint256 '5' * cast(1.5 AS decimal(10,1)) AS varchar)", "double", "7.5E0")]
+    [InlineData("SELECT typeof(uint256 '3' * real '1.5'), cast(uint256 '3' * real '1.5' AS varchar)", "double", "4.5E0")]
+    [InlineData("SELECT typeof(power(uint256 '3', 2)), cast(power(uint256 '3', 2) AS varchar)", "double", "9.0E0")]
+    [InlineData("SELECT typeof(uint256 '7' / 2e0), cast(uint256 '7' / 2e0 AS varchar)", "double", "3.5E0")]
+    [InlineData("SELECT typeof(uint256 '3' * 2.5), cast(uint256 '3' * 2.5 AS varchar)", "double", "7.5E0")]
+    [InlineData("SELECT typeof(uint256 '3' * double '0.5'), cast(uint256 '3' * double '0.5' AS varchar)", "double", "1.5E0")]
     public void Mixed_operands_follow_Dunes_typing(string sql, string type, string value)
     {
         using var db = new DuneSqlDb();
