@@ -52,7 +52,7 @@ public sealed class DuneSqlHttpTests(SharedServer shared)
             + "FROM (VALUES (CAST(2 AS DECIMAL(18,2)), CAST(3 AS DECIMAL(10,3)))) AS t(x, y)");
         var row = body["result"]!["rows"]![0]!;
         Assert.Equal("0.667", row["q"]!.GetValue<string>());
-        Assert.Equal("DECIMAL(22,3)", row["t"]!.GetValue<string>());
+        Assert.Equal("decimal(22,3)", row["t"]!.GetValue<string>());
         Assert.Equal("Infinity", row["inf"]!.GetValue<string>());
     }
 }
