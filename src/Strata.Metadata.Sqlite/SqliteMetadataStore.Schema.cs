@@ -154,6 +154,11 @@ public sealed partial class SqliteMetadataStore
             );
             CREATE INDEX pipeline_executions_state ON pipeline_executions(state);
             """),
+        // Issue 9 (hostile5): the storage quota and usage read an owner's executions on every submission; without an
+        // index led by owner each read scanned every owner's rows (PostgreSQL has had executions_owner since step 1).
+        new(6, "executions by owner", """
+            CREATE INDEX IF NOT EXISTS executions_owner ON executions(owner, submitted_at);
+            """),
     ];
 
     /// <summary>The columns added in place before schema versions existed (by step 2's code, when missing).

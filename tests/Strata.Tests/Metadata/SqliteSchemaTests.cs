@@ -95,7 +95,7 @@ public sealed class SqliteSchemaTests : IDisposable
         var store = new SqliteMetadataStore(DbPath);
         await store.InitializeAsync(CancellationToken.None);
         Assert.Equal(SqliteMetadataStore.SchemaVersion, await ScalarAsync("PRAGMA user_version"));
-        Assert.Equal(5, SqliteMetadataStore.SchemaVersion);
+        Assert.Equal(6, SqliteMetadataStore.SchemaVersion);
         Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'query_endpoints'"));
         Assert.Equal(8, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('api_keys', 'executions', 'idempotency_keys', 'queries', 'upload_tables', 'upload_parts', 'materialized_views', 'pipeline_executions')"));
         Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM pragma_table_info('executions') WHERE name = 'dialect'"));
@@ -105,6 +105,29 @@ public sealed class SqliteSchemaTests : IDisposable
         await new SqliteMetadataStore(DbPath).InitializeAsync(CancellationToken.None);
         long id = await store.CreateQueryAsync(new SavedQuery { Owner = "alice", Name = "q", Sql = "select 1", Dialect = SqlDialect.DuckDb }, CancellationToken.None);
         Assert.Equal(SqlDialect.DuckDb, (await store.GetQueryAsync(id, CancellationToken.None))!.Dialect);
+    }
+
+    [Fact]
+    public async Task An_owners_executions_are_read_through_an_index_led_by_owner_not_a_scan_of_every_owner()
+    {
+        // The storage quota reads the owner's usage on every submission (hostile5); a scan of every owner's
+        // executions there grows with the whole server's history.
+        await new SqliteMetadataStore(DbPath).InitializeAsync(CancellationToken.None);
+        string plan = "";
+        foreach (string filter in new[] { "owner = 'alice'", "owner = 'alice' AND submitted_at >= '2026-01-01'" })
+        {
+            await using var connection = new SqliteConnection($"Data Source={DbPath}");
+            await connection.OpenAsync();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"EXPLAIN QUERY PLAN SELECT count(*), sum(length(sql)) FROM executions WHERE {filter}";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                plan += reader.GetString(3) + "\n";
+            }
+        }
+        Assert.DoesNotContain("SCAN executions", plan, StringComparison.Ordinal);
+        Assert.Contains("executions_owner", plan, StringComparison.Ordinal);
     }
 
     [Theory]
