@@ -184,17 +184,11 @@ internal static unsafe partial class DuneNative
     internal static BigInteger ReadInteger(void* data, Layout layout, ulong row) => layout switch
     {
         Layout.Text => DuneInt256.Decode(Bytes((DuneString*)data + row)),
-        Layout.Int8 => ((sbyte*)data)[row],
-        Layout.Int16 => ((short*)data)[row],
-        Layout.Int32 => ((int*)data)[row],
-        Layout.Int64 => ((long*)data)[row],
-        Layout.UInt8 => ((byte*)data)[row],
-        Layout.UInt16 => ((ushort*)data)[row],
-        Layout.UInt32 => ((uint*)data)[row],
         Layout.UInt64 => ((ulong*)data)[row],
         Layout.Int128 => (BigInteger)((Int128*)data)[row],
         Layout.UInt128 => (BigInteger)((UInt128*)data)[row],
-        _ => throw new InvalidOperationException("not an integer layout"),
+        Layout.Float or Layout.Double => throw new InvalidOperationException("not an integer layout"),
+        _ => ReadInt64(data, layout, row),
     };
 
     /// <summary>The integer at <paramref name="row"/> of a vector of an integer layout up to 64 bits (signed, or unsigned
