@@ -86,9 +86,9 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
         long spillLimit = SpillLimit(request.Tier);
         try
         {
-            using var connection = OpenSandbox(translated, spill.Path, spillLimit);
+            using var connection = OpenSandbox(translated, spill.Path, spillLimit, out bool showedPrivate);
             using var interrupter = new Interrupter(connection, cancellationToken);
-            return Execute(connection, translated, settings.MaxValueBytes, createWriter, cancellationToken);
+            return Execute(connection, translated, settings.MaxValueBytes, createWriter, cancellationToken) with { ShowedPrivate = showedPrivate };
         }
         catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
         {

@@ -57,10 +57,12 @@ public sealed partial class DuckDbEngine
     /// may read (also when it names a table that does not exist, for DuckDB's "did you mean"
     /// hint); otherwise they are left out, so set-up costs the same however many tables are
     /// visible. Statements here are built from validated identifiers and quoted literals only;
-    /// user SQL runs after the lock.
+    /// user SQL runs after the lock. <paramref name="showedPrivate"/> tells whether any private table of
+    /// the request got a view (its rows, or its name and columns in the catalog).
     /// </summary>
-    private DuckDBConnection OpenSandbox(EngineRequest request, string spillDirectory, long spillLimit)
+    private DuckDBConnection OpenSandbox(EngineRequest request, string spillDirectory, long spillLimit, out bool showedPrivate)
     {
+        showedPrivate = false;
         var tier = settings.Tiers[request.Tier];
         var connection = new DuckDBConnection("Data Source=:memory:");
         try
@@ -143,6 +145,7 @@ public sealed partial class DuckDbEngine
                 {
                     continue;
                 }
+                showedPrivate |= table.Private;
                 if (schemas.Add(table.Namespace))
                 {
                     setup.Append(CultureInfo.InvariantCulture, $"CREATE SCHEMA {SqlQuoting.QuoteIdentifier(table.Namespace)};\n");

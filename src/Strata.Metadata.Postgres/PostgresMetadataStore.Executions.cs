@@ -12,7 +12,7 @@ namespace Strata.Metadata.Postgres;
 public sealed partial class PostgresMetadataStore
 {
     private const string ExecutionColumns =
-        "id, owner, query_id, sql, tier, state, submitted_at, started_at, ended_at, cancelled_at, expires_at, attempts, error_json, result_json, query_version, params_json, reuse_key, source_sql, position_map, dialect";
+        "id, owner, query_id, sql, tier, state, submitted_at, started_at, ended_at, cancelled_at, expires_at, attempts, error_json, result_json, query_version, params_json, reuse_key, source_sql, position_map, dialect, runner_private";
 
     private const string InFlight = "('QUERY_STATE_PENDING', 'QUERY_STATE_EXECUTING')";
 
@@ -80,7 +80,14 @@ public sealed partial class PostgresMetadataStore
             ORDER BY seq DESC LIMIT @limit
             """, c => c.Int("query", queryId).Int("version", version).Text("owner", owner).Int("limit", limit), ReadExecution, cancellationToken);
 
-    public Task<Execution?> FindLatestQueryExecutionAsync(long queryId, int version, string owner, IReadOnlyDictionary<string, string> parameterValues, CancellationToken cancellationToken)
+    public Task<Execution?> FindLatestQueryExecutionAsync(long queryId, int version, string owner, IReadOnlyDictionary<string, string> parameterValues, CancellationToken cancellationToken) =>
+        FindLatestAsync(queryId, version, owner, shared: false, parameterValues, cancellationToken);
+
+    public Task<Execution?> FindLatestSharedQueryExecutionAsync(long queryId, int version, string queryOwner, IReadOnlyDictionary<string, string> parameterValues, CancellationToken cancellationToken) =>
+        FindLatestAsync(queryId, version, queryOwner, shared: true, parameterValues, cancellationToken);
+
+    /// <summary>The newest run of a query version by <paramref name="owner"/> (and, when <paramref name="shared"/>, by anyone whose run read nothing private of theirs).</summary>
+    private Task<Execution?> FindLatestAsync(long queryId, int version, string owner, bool shared, IReadOnlyDictionary<string, string> parameterValues, CancellationToken cancellationToken)
     {
         // Each selector: the stored array under that name equals the wanted one, compared as jsonb.
         var selectors = new StringBuilder();
@@ -91,7 +98,7 @@ public sealed partial class PostgresMetadataStore
         }
         return ReadOneAsync($"""
             SELECT {ExecutionColumns} FROM executions
-            WHERE query_id = @query AND query_version = @version AND owner = @owner{selectors}
+            WHERE query_id = @query AND query_version = @version AND {(shared ? "(owner = @owner OR NOT runner_private)" : "owner = @owner")}{selectors}
             ORDER BY state IN ('QUERY_STATE_COMPLETED', 'QUERY_STATE_COMPLETED_PARTIAL') DESC, seq DESC LIMIT 1
             """, c =>
         {
@@ -111,7 +118,7 @@ public sealed partial class PostgresMetadataStore
                    END
             FROM executions e WHERE id = @id
             """, c => c.Text("id", id),
-            r => r.IsDBNull(20) ? ReadExecution(r) : ReadExecution(r) with { QueuePosition = (int)r.GetInt64(20) }, cancellationToken);
+            r => r.IsDBNull(21) ? ReadExecution(r) : ReadExecution(r) with { QueuePosition = (int)r.GetInt64(21) }, cancellationToken);
 
     /// <summary>
     /// The node whose claims gate starts and ends, when this store backs a node of a cluster (given to the constructor;
@@ -135,13 +142,14 @@ public sealed partial class PostgresMetadataStore
             UPDATE executions SET state = @state,
                 ended_at = CASE WHEN @started THEN @ended END,
                 cancelled_at = CASE WHEN @state = 'QUERY_STATE_CANCELLED' THEN @ended END,
-                expires_at = @expires, error_json = @error, result_json = @result,
+                expires_at = @expires, error_json = @error, result_json = @result, runner_private = @runner_private,
                 claimed_by = NULL, lease_expires_at = NULL
             WHERE id = @id AND state IN {InFlight} AND (@state = 'QUERY_STATE_CANCELLED' OR {UnderClaim})
             """, c => c.Text("id", id).Text("state", outcome.State.ToWire()).Bool("started", outcome.Started).Time("ended", outcome.EndedAt)
                 .Time("expires", outcome.ExpiresAt)
                 .Text("error", outcome.Error is { } err ? JsonSerializer.Serialize(err) : null)
                 .Text("result", outcome.Result is { } res ? JsonSerializer.Serialize(res) : null)
+                .Bool("runner_private", outcome.RunnerPrivate || outcome.Result is null)
                 .Text("node", ClaimingNode), cancellationToken);
 
     public Task<IReadOnlyList<Execution>> ListUnfinishedAsync(CancellationToken cancellationToken) =>
@@ -198,6 +206,7 @@ public sealed partial class PostgresMetadataStore
             SourceSql = NullableString(r, 17),
             PositionMap = r.IsDBNull(18) ? null : JsonSerializer.Deserialize<List<ParameterSubstitution.Span>>(r.GetString(18)),
             Dialect = SqlDialects.FromStored(NullableString(r, 19)),
+            RunnerPrivate = r.GetBoolean(20),
         };
     }
 }

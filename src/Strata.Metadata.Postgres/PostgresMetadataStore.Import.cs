@@ -52,13 +52,13 @@ public sealed partial class PostgresMetadataStore
             long executions = await UpsertAllAsync(connection, transaction, source.ExportExecutionsAsync(cancellationToken), $"""
                 INSERT INTO executions ({ExecutionColumns})
                 VALUES (@id, @owner, @query_id, @sql, @tier, @state, @submitted_at, @started_at, @ended_at, @cancelled_at, @expires_at, @attempts,
-                    @error_json, @result_json, @query_version, @params_json, @reuse_key, @source_sql, @position_map, @dialect)
+                    @error_json, @result_json, @query_version, @params_json, @reuse_key, @source_sql, @position_map, @dialect, @runner_private)
                 ON CONFLICT (id) DO UPDATE SET owner = excluded.owner, query_id = excluded.query_id, sql = excluded.sql, tier = excluded.tier,
                     state = excluded.state, submitted_at = excluded.submitted_at, started_at = excluded.started_at, ended_at = excluded.ended_at,
                     cancelled_at = excluded.cancelled_at, expires_at = excluded.expires_at, attempts = excluded.attempts,
                     error_json = excluded.error_json, result_json = excluded.result_json, query_version = excluded.query_version,
                     params_json = excluded.params_json, reuse_key = excluded.reuse_key, source_sql = excluded.source_sql,
-                    position_map = excluded.position_map, dialect = excluded.dialect
+                    position_map = excluded.position_map, dialect = excluded.dialect, runner_private = excluded.runner_private
                 """, BindExecution, cancellationToken).ConfigureAwait(false);
 
             long idempotency = await UpsertAllAsync(connection, transaction, source.ExportIdempotencyKeysAsync(cancellationToken), """
@@ -127,7 +127,8 @@ public sealed partial class PostgresMetadataStore
         .Text("error_json", e.Error is { } err ? JsonSerializer.Serialize(err) : null)
         .Text("result_json", e.Result is { } res ? JsonSerializer.Serialize(res) : null)
         .Int("query_version", e.QueryVersion).Text("params_json", e.ParametersJson).Text("reuse_key", e.ReuseKey).Text("source_sql", e.SourceSql)
-        .Text("position_map", e.PositionMap is { } map ? JsonSerializer.Serialize(map) : null).Text("dialect", e.Dialect.ToStored());
+        .Text("position_map", e.PositionMap is { } map ? JsonSerializer.Serialize(map) : null).Text("dialect", e.Dialect.ToStored())
+        .Bool("runner_private", e.RunnerPrivate);
 
     private static async Task<long> UpsertAllAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, IAsyncEnumerable<T> rows, string sql,
         Action<NpgsqlCommand, T> bind, CancellationToken cancellationToken)

@@ -211,5 +211,10 @@ public sealed partial class PostgresMetadataStore
                 alive_until timestamptz NOT NULL
             );
             """),
+        // Issue 12 (api4): whether a run read anything private of its runner; a run that did not may be served to anyone
+        // as a public query's latest result. Every earlier run counts as private (only its query owner's are served, as before).
+        new(5, "Whether each execution read anything private of its runner", """
+            ALTER TABLE executions ADD COLUMN runner_private boolean NOT NULL DEFAULT true;
+            """),
     ];
 }

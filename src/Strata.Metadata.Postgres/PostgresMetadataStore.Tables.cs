@@ -177,7 +177,7 @@ public sealed partial class PostgresMetadataStore
     {
         // One statement reads one snapshot, so tables and their parts are consistent.
         await using var command = Command(connection, null, """
-            SELECT t.id, t.namespace, t.name, t.columns_json, p.file
+            SELECT t.id, t.namespace, t.name, t.columns_json, p.file, t.is_private
             FROM upload_tables t LEFT JOIN upload_parts p ON p.table_id = t.id
             WHERE t.owner = @owner OR NOT t.is_private
             ORDER BY t.namespace, t.name, p.seq
@@ -194,7 +194,8 @@ public sealed partial class PostgresMetadataStore
             {
                 currentId = id;
                 files = [];
-                tables.Add(new TableSnapshot(reader.GetString(1), reader.GetString(2), ReadColumns(reader.GetString(3)), files));
+                tables.Add(new TableSnapshot(reader.GetString(1), reader.GetString(2), ReadColumns(reader.GetString(3)), files,
+                    Private: reader.GetBoolean(5)));
             }
             if (!reader.IsDBNull(4))
             {

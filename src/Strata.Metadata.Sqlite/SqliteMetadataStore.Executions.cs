@@ -114,7 +114,14 @@ public sealed partial class SqliteMetadataStore
         return list;
     }
 
-    public async Task<Execution?> FindLatestQueryExecutionAsync(long queryId, int version, string owner, IReadOnlyDictionary<string, string> parameterValues, CancellationToken cancellationToken)
+    public Task<Execution?> FindLatestQueryExecutionAsync(long queryId, int version, string owner, IReadOnlyDictionary<string, string> parameterValues, CancellationToken cancellationToken) =>
+        FindLatestAsync(queryId, version, owner, shared: false, parameterValues, cancellationToken);
+
+    public Task<Execution?> FindLatestSharedQueryExecutionAsync(long queryId, int version, string queryOwner, IReadOnlyDictionary<string, string> parameterValues, CancellationToken cancellationToken) =>
+        FindLatestAsync(queryId, version, queryOwner, shared: true, parameterValues, cancellationToken);
+
+    /// <summary>The newest run of a query version by <paramref name="owner"/> (and, when <paramref name="shared"/>, by anyone whose run read nothing private of theirs).</summary>
+    private async Task<Execution?> FindLatestAsync(long queryId, int version, string owner, bool shared, IReadOnlyDictionary<string, string> parameterValues, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
@@ -130,7 +137,7 @@ public sealed partial class SqliteMetadataStore
         }
         command.CommandText = $"""
             SELECT {ExecutionColumns}, NULL FROM executions e
-            WHERE query_id = $query AND query_version = $version AND owner = $owner{selectors}
+            WHERE query_id = $query AND query_version = $version AND {(shared ? "(owner = $owner OR runner_private = 0)" : "owner = $owner")}{selectors}
             ORDER BY state IN ('QUERY_STATE_COMPLETED', 'QUERY_STATE_COMPLETED_PARTIAL') DESC, seq DESC LIMIT 1
             """;
         command.Parameters.AddWithValue("$query", queryId);
@@ -141,7 +148,7 @@ public sealed partial class SqliteMetadataStore
     }
 
     private const string ExecutionColumns =
-        "id, owner, query_id, sql, tier, state, submitted_at, started_at, ended_at, cancelled_at, expires_at, attempts, error_json, result_json, query_version, params_json, reuse_key, source_sql, position_map, dialect";
+        "id, owner, query_id, sql, tier, state, submitted_at, started_at, ended_at, cancelled_at, expires_at, attempts, error_json, result_json, query_version, params_json, reuse_key, source_sql, position_map, dialect, runner_private";
 
     public async Task<Execution?> GetExecutionAsync(string id, CancellationToken cancellationToken)
     {
@@ -161,7 +168,7 @@ public sealed partial class SqliteMetadataStore
             return null;
         }
         var execution = ReadExecution(reader);
-        return reader.IsDBNull(20) ? execution : execution with { QueuePosition = reader.GetInt32(20) };
+        return reader.IsDBNull(21) ? execution : execution with { QueuePosition = reader.GetInt32(21) };
     }
 
     public async Task<bool> TryStartAsync(string id, DateTimeOffset startedAt, CancellationToken cancellationToken)
@@ -185,7 +192,7 @@ public sealed partial class SqliteMetadataStore
             UPDATE executions SET state = $state,
                 ended_at = CASE WHEN $started THEN $ended END,
                 cancelled_at = CASE WHEN $state = 'QUERY_STATE_CANCELLED' THEN $ended END,
-                expires_at = $expires, error_json = $error, result_json = $result
+                expires_at = $expires, error_json = $error, result_json = $result, runner_private = $runner_private
             WHERE id = $id AND state IN ('QUERY_STATE_PENDING', 'QUERY_STATE_EXECUTING')
             """;
         command.Parameters.AddWithValue("$id", id);
@@ -195,6 +202,7 @@ public sealed partial class SqliteMetadataStore
         command.Parameters.AddWithValue("$expires", outcome.ExpiresAt is { } e ? Format(e) : DBNull.Value);
         command.Parameters.AddWithValue("$error", outcome.Error is { } err ? JsonSerializer.Serialize(err) : DBNull.Value);
         command.Parameters.AddWithValue("$result", outcome.Result is { } res ? JsonSerializer.Serialize(res) : DBNull.Value);
+        command.Parameters.AddWithValue("$runner_private", outcome.RunnerPrivate || outcome.Result is null ? 1 : 0);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -265,6 +273,7 @@ public sealed partial class SqliteMetadataStore
             SourceSql = r.IsDBNull(17) ? null : r.GetString(17),
             PositionMap = r.IsDBNull(18) ? null : JsonSerializer.Deserialize<List<ParameterSubstitution.Span>>(r.GetString(18)),
             Dialect = SqlDialects.FromStored(r.IsDBNull(19) ? null : r.GetString(19)),
+            RunnerPrivate = r.GetInt64(20) != 0,
         };
     }
 

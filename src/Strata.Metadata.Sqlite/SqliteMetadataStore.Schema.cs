@@ -159,6 +159,11 @@ public sealed partial class SqliteMetadataStore
         new(6, "executions by owner", """
             CREATE INDEX IF NOT EXISTS executions_owner ON executions(owner, submitted_at);
             """),
+        // Issue 12 (api4): whether a run read anything private of its runner; a run that did not may be served to anyone
+        // as a public query's latest result. Every earlier run counts as private (only its query owner's are served, as before).
+        new(7, "whether each execution read anything private of its runner", """
+            ALTER TABLE executions ADD COLUMN runner_private INTEGER NOT NULL DEFAULT 1;
+            """),
     ];
 
     /// <summary>The columns added in place before schema versions existed (by step 2's code, when missing).

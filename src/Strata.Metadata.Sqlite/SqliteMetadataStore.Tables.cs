@@ -239,7 +239,7 @@ public sealed partial class SqliteMetadataStore
         // One statement reads one snapshot (WAL), so tables and their parts are consistent.
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT t.id, t.namespace, t.name, t.columns_json, p.file, t.owner
+            SELECT t.id, t.namespace, t.name, t.columns_json, p.file, t.owner, t.is_private
             FROM upload_tables t LEFT JOIN upload_parts p ON p.table_id = t.id
             WHERE t.owner = $owner OR t.is_private = 0
             ORDER BY t.namespace, t.name, p.seq
@@ -257,7 +257,7 @@ public sealed partial class SqliteMetadataStore
                 currentId = id;
                 files = [];
                 tables.Add(new TableSnapshot(reader.GetString(1), reader.GetString(2), ReadColumns(reader.GetString(3)), files,
-                    reader.GetString(5) == Strata.Core.Ingest.ChainSchema.Owner));
+                    reader.GetString(5) == Strata.Core.Ingest.ChainSchema.Owner, reader.GetInt64(6) != 0));
             }
             if (!reader.IsDBNull(4))
             {

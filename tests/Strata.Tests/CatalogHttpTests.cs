@@ -176,6 +176,37 @@ public sealed class CatalogHttpTests(SharedServer shared)
         Assert.DoesNotContain(table, latest["result"]!["rows"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Issue 12 (api4): the latest result of a public query is the latest run by anyone whose run read nothing private of
+    /// its runner. Bob's run over his own public table is alice's latest result (JSON, CSV, by id); his run over his
+    /// private table stays his alone.
+    /// </summary>
+    [Fact]
+    public async Task A_public_querys_latest_result_is_another_callers_run_when_it_read_nothing_private_of_theirs()
+    {
+        string published = await UploadAsync(Server.Bob, "bob", isPrivate: false);
+        string secret = await UploadAsync(Server.Bob, "bob", isPrivate: true);
+        string tag = Tag();
+        long open = await CreateQueryAsync(Server.Alice, $"select '{tag}' as v, count(*) as n from {published}", isPrivate: false);
+        long closed = await CreateQueryAsync(Server.Alice, $"select '{tag}' as v, count(*) as n from {secret}", isPrivate: false);
+
+        string shared = await RunAsync(Server.Bob, open);
+        var latest = await Server.Alice.GetFromJsonNodeAsync($"/api/v1/query/{open}/results");
+        Assert.Equal(shared, latest["execution_id"]!.GetValue<string>());
+        Assert.Equal(tag, latest["result"]!["rows"]![0]!["v"]!.GetValue<string>());
+        string csv = await Server.Alice.GetStringAsync($"/api/v1/query/{open}/results/csv");
+        Assert.Equal($"v,n\n{tag},0\n", csv);
+        var byId = await Server.Alice.GetFromJsonNodeAsync($"/api/v1/execution/{shared}/results");
+        Assert.Equal(shared, byId["execution_id"]!.GetValue<string>());
+
+        string kept = await RunAsync(Server.Bob, closed);
+        Assert.Equal(kept, (await Server.Bob.GetFromJsonNodeAsync($"/api/v1/query/{closed}/results"))["execution_id"]!.GetValue<string>());
+        const string NoLatest = "{\"error\":\"not found: No execution found for the latest version of the given query\"}";
+        await AssertNotFoundAsync(Server.Alice, HttpMethod.Get, $"/api/v1/query/{closed}/results", NoLatest);
+        await AssertNotFoundAsync(Server.Alice, HttpMethod.Get, $"/api/v1/query/{closed}/results/csv", NoLatest);
+        await AssertNotFoundAsync(Server.Alice, HttpMethod.Get, $"/api/v1/execution/{kept}/results", "{\"error\":\"Execution not found\"}");
+    }
+
     [Fact]
     public async Task An_endpoint_serves_its_query_run_on_demand_with_result_views_and_refuses_bad_requests()
     {

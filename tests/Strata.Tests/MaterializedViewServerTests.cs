@@ -332,10 +332,10 @@ public sealed class MaterializedViewServerTests(SharedServer shared)
             Assert.DoesNotContain(hidden, text, StringComparison.Ordinal);
             Assert.DoesNotContain("secretcol", text, StringComparison.Ordinal);
         }
-        // The catalog gives the nested columns as their types, not varchar.
+        // The catalog gives the nested columns as their types, not varchar, spelled as Dune does (api4).
         var columns = await Server.Bob.RunAsync($"select column_name, data_type from information_schema.columns where table_schema = 'alice' and table_name = '{shown}' order by ordinal_position");
-        Assert.Equal("""[{"column_name":"nums","data_type":"INTEGER[]"},{"column_name":"m","data_type":"MAP(VARCHAR, BLOB)"},"""
-            + """{"column_name":"r","data_type":"STRUCT(n BIGINT, t TIMESTAMP)"},{"column_name":"deep","data_type":"VARCHAR[][]"}]""",
+        Assert.Equal("""[{"column_name":"nums","data_type":"array(integer)"},{"column_name":"m","data_type":"map(varchar, varbinary)"},"""
+            + """{"column_name":"r","data_type":"row(n bigint, t timestamp(3))"},{"column_name":"deep","data_type":"array(array(varchar))"}]""",
             columns["result"]!["rows"]!.ToJsonString());
         // Bob reads the public view's values as their types; alice still sees her private view in her own listing.
         var read = await Server.Bob.RunAsync($"select nums[2] as second, m['a'] as v, r.n as n, deep[1][1] as x from dune.alice.{shown}");

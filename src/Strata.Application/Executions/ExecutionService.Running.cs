@@ -165,7 +165,10 @@ public sealed partial class ExecutionService
                     result.Truncated ? ExecutionState.CompletedPartial : ExecutionState.Completed,
                     endedAt,
                     ExpiresAt: endedAt + settings.ResultRetention,
-                    Result: new ResultInfo(result.Schema.ColumnNames, result.Schema.ColumnTypes, result.RowCount, result.ResultBytes) { Run = run });
+                    Result: new ResultInfo(result.Schema.ColumnNames, result.Schema.ColumnTypes, result.RowCount, result.ResultBytes) { Run = run },
+                    // Whether anyone but the runner may be served this run (a public query's latest result): not when the
+                    // sandbox showed a private table of the runner or a private query of theirs was inlined.
+                    RunnerPrivate: result.ShowedPrivate || expansion?.ReadPrivateQuery == true);
                 LogMessages.Ended(logger, id, outcome.State.ToWire(), (long)(endedAt - startedAt).TotalMilliseconds, result.RowCount);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

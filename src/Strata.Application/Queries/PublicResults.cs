@@ -6,22 +6,25 @@ using Strata.Core.Storage;
 namespace Strata.Application.Queries;
 
 /// <summary>
-/// Who may read an execution's result. The runner always may. Anyone else may read a run of a public
-/// saved query made by that query's owner: making a query public makes its owner's results of it public,
-/// including what the owner's private tables contributed. A run by a third caller stays the runner's
-/// alone: it ran with that caller's permissions, and publishing it would publish that caller's private
-/// tables through a query someone else wrote. A private query's results are the owner's only.
+/// Who may read an execution's result. The runner always may. Anyone else may read a run of the current version of a
+/// public saved query made by that query's owner (making a query public makes its owner's results of it public, including
+/// what the owner's private tables contributed), and a run of it by anyone else that read nothing private of its runner
+/// (<see cref="Execution.RunnerPrivate"/> false: no private table or private query of theirs, so a result the owner could
+/// have made too). A run that did read something private of its runner stays that runner's alone: it ran with their
+/// permissions, and publishing it would publish their private data through a query someone else wrote. A private query's
+/// results are the owner's only.
 /// </summary>
 public sealed class PublicResults(IExecutionStore executions, IQueryStore queries, ExecutionService service)
 {
     /// <summary>
-    /// True when <paramref name="execution"/> is the owner's run of the current version of <paramref name="query"/> and
-    /// the query is public. A run of an earlier version is not: a version that was private (reading private tables)
+    /// True when <paramref name="execution"/> is a run of the current version of <paramref name="query"/>, the query is
+    /// public, and the run is its owner's or read nothing private of its runner. A run of an earlier version is not: a version that was private (reading private tables)
     /// would otherwise be published with the query's later public version to anyone holding the run's id (hostile3,
     /// hostile4); Dune shows a public query's latest results only, as <see cref="SavedQueries.LatestAsync"/> does.
     /// </summary>
     public static bool IsPublic(Execution execution, SavedQuery? query) =>
-        query is { IsPrivate: false } && execution.QueryId == query.Id && execution.Owner == query.Owner && execution.QueryVersion == query.Version;
+        query is { IsPrivate: false } && execution.QueryId == query.Id && (execution.Owner == query.Owner || !execution.RunnerPrivate)
+        && execution.QueryVersion == query.Version;
 
     /// <summary>
     /// An execution the caller may read the status and result of: its own, or a public one. Anything else

@@ -25,6 +25,9 @@ public sealed class QueryReferences(IQueryStore store, IQueryViewSyntax syntax, 
     /// <summary>The text with the references inlined, and where each inlined piece came from.</summary>
     public sealed record Expansion(string Sql, IReadOnlyList<ParameterSubstitution.Span> Spans, IReadOnlyList<long> QueryIds)
     {
+        /// <summary>True when a query inlined (at any depth) is private (the caller's own: no other private query is read).</summary>
+        public bool ReadPrivateQuery { get; init; }
+
         private ParameterSubstitution.Substituted Map => new(Sql, new Dictionary<string, IReadOnlyList<string>>(), Spans);
 
         /// <summary>An error position in the expanded text, moved to the text before expansion (a position
@@ -89,7 +92,7 @@ public sealed class QueryReferences(IQueryStore store, IQueryViewSyntax syntax, 
             last = reference.Start + reference.Length;
         }
         output.Append(sql, last, sql.Length - last);
-        return new Expansion(output.ToString(), spans, ids);
+        return new Expansion(output.ToString(), spans, ids) { ReadPrivateQuery = run.Queries.Values.Any(q => q is { IsPrivate: true }) };
     }
 
     /// <summary>

@@ -294,17 +294,17 @@ public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions
 
     /// <summary>
     /// The newest execution of the query's current version whose values include <paramref name="wanted"/>
-    /// among the runs the caller may read: its own, and, the query being visible, its owner's
-    /// (<see cref="PublicResults"/>). The newest with a result wins over a newer one without.
+    /// among the runs the caller may read: its own, and, the query being public, its owner's and anyone's that read
+    /// nothing private of its runner (<see cref="PublicResults"/>). The newest with a result wins over a newer one without.
     /// </summary>
     public async Task<Execution?> LatestRunAsync(SavedQuery query, string caller, IReadOnlyDictionary<string, string> wanted, CancellationToken cancellationToken)
     {
         var own = await executions.FindLatestQueryExecutionAsync(query.Id, query.Version, caller, wanted, cancellationToken).ConfigureAwait(false);
-        if (query.Owner == caller || query.IsPrivate)
+        if (query.IsPrivate)
         {
             return own;
         }
-        var owners = await executions.FindLatestQueryExecutionAsync(query.Id, query.Version, query.Owner, wanted, cancellationToken).ConfigureAwait(false);
-        return PublicResults.Newer(own, owners);
+        var shared = await executions.FindLatestSharedQueryExecutionAsync(query.Id, query.Version, query.Owner, wanted, cancellationToken).ConfigureAwait(false);
+        return PublicResults.Newer(own, shared);
     }
 }

@@ -25,7 +25,15 @@ public interface IQueryEngine
 public sealed record EngineRequest(string ExecutionId, string Sql, string Owner, PerformanceTier Tier, long MaxResultBytes, IReadOnlyList<TableSnapshot> Tables, SqlDialect Dialect = SqlDialect.DuneSql);
 
 /// <summary>How a run that did not fail ended; the writer has been completed.</summary>
-public sealed record EngineOutcome(ResultSchema Schema, long RowCount, long ResultBytes, bool Truncated);
+public sealed record EngineOutcome(ResultSchema Schema, long RowCount, long ResultBytes, bool Truncated)
+{
+    /// <summary>
+    /// True when the sandbox showed the statement any <see cref="TableSnapshot.Private"/> table of the request: its rows
+    /// (the statement names it) or its name and columns (the statement reads the catalog). True unless an engine tells
+    /// otherwise, so that an engine that does not know never lets a run be served to others.
+    /// </summary>
+    public bool ShowedPrivate { get; init; } = true;
+}
 
 /// <summary>The query itself failed (syntax, binding, runtime, a refused statement).</summary>
 public sealed class QueryFailedException(ExecutionError error) : Exception(error.Message)

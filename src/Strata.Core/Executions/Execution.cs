@@ -41,6 +41,14 @@ public sealed record Execution
     /// <summary>The language of <see cref="Sql"/>.</summary>
     public Strata.Core.Queries.SqlDialect Dialect { get; init; }
 
+    /// <summary>
+    /// True unless the run ended with a result and read nothing private of its runner: no private table of theirs (rows, or
+    /// name and columns through the catalog) and no private saved query of theirs (<c>query_&lt;id&gt;</c>). A run of a
+    /// public query that read nothing private of its runner is one its query's owner could have made too, so anyone may
+    /// read it (<c>PublicResults</c>). Stored with the run's end; true for every run before and for every run that failed.
+    /// </summary>
+    public bool RunnerPrivate { get; init; } = true;
+
     /// <summary>1-based position among pending executions of the same tier; set only when read for the wire.</summary>
     public int? QueuePosition { get; init; }
 }

@@ -56,6 +56,13 @@ public interface IExecutionStore
     /// </summary>
     Task<Execution?> FindLatestQueryExecutionAsync(long queryId, int version, string owner, IReadOnlyDictionary<string, string> parameterValues, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="FindLatestQueryExecutionAsync"/>, among the runs anyone may read of a public query: the runs of its owner
+    /// (<paramref name="queryOwner"/>) and the runs of anyone else that read nothing private of their runner
+    /// (<see cref="Execution.RunnerPrivate"/> false).
+    /// </summary>
+    Task<Execution?> FindLatestSharedQueryExecutionAsync(long queryId, int version, string queryOwner, IReadOnlyDictionary<string, string> parameterValues, CancellationToken cancellationToken);
+
     Task<Execution?> GetExecutionAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Moves PENDING to EXECUTING and counts the attempt. False when it was not pending.</summary>
@@ -193,7 +200,8 @@ public sealed record ExecutionOutcome(
     DateTimeOffset? ExpiresAt = null,
     ExecutionError? Error = null,
     ResultInfo? Result = null,
-    bool Started = true);
+    bool Started = true,
+    bool RunnerPrivate = true);
 
 /// <summary>An Idempotency-Key seen on execute: which request (hash) it named and which execution it made.</summary>
 public sealed record IdempotencyRecord(string Owner, string Key, string RequestHash, string ExecutionId, DateTimeOffset CreatedAt);

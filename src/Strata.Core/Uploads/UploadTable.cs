@@ -37,8 +37,11 @@ public sealed record TablePart(string TableId, string File, long Rows, long Byte
 /// <summary>
 /// What one query may read of a table: its name, columns and the part files as of the query's start.
 /// <see cref="Chain"/> marks an ingested chain table (<c>strata ingest</c>), which replaces the demo data's schema of its name.
+/// <see cref="Private"/> marks a private table (of the runner: another owner's private table is never in a snapshot); a run
+/// that shows one is not served to anyone but its runner (<see cref="Engine.EngineOutcome.ShowedPrivate"/>).
 /// </summary>
-public sealed record TableSnapshot(string Namespace, string Name, IReadOnlyList<UploadColumn> Columns, IReadOnlyList<string> Files, bool Chain = false);
+public sealed record TableSnapshot(string Namespace, string Name, IReadOnlyList<UploadColumn> Columns, IReadOnlyList<string> Files, bool Chain = false,
+    bool Private = false);
 
 /// <summary>
 /// An owner's storage and activity, for the usage endpoint. <see cref="ResultFileBytes"/> is the owner's result files'

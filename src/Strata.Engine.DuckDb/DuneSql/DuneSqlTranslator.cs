@@ -295,6 +295,10 @@ public static partial class DuneSqlTranslator
                     return next + 1;
                 }
             }
+            if (word is "information_schema" && TryEmitCatalogColumns(i, end) is int pastColumns and >= 0)
+            {
+                return pastColumns;
+            }
             if (word is "at" && IsAtTimeZone(i, end))
             {
                 return EmitAtTimeZone(i, end);

@@ -97,7 +97,7 @@ public static class EngineWorker
         {
             var outcome = engine.Execute(request, session.CreateWriter, session.Token,
                 spill => session.Send(WorkerFrames.Encode(FrameType.Spill, new SpillMessage(spill), WorkerJson.Default.SpillMessage)));
-            return WorkerFrames.Encode(FrameType.Done, new DoneMessage(outcome.RowCount, outcome.ResultBytes, outcome.Truncated), WorkerJson.Default.DoneMessage);
+            return WorkerFrames.Encode(FrameType.Done, new DoneMessage(outcome.RowCount, outcome.ResultBytes, outcome.Truncated, outcome.ShowedPrivate), WorkerJson.Default.DoneMessage);
         }
         catch (QueryFailedException e)
         {

@@ -130,7 +130,7 @@ internal sealed class EngineWorkerProcess : IDisposable
                         ended = true;
                         var done = WorkerFrames.Decode(frame.Payload, WorkerJson.Default.DoneMessage);
                         writer.CompleteHandedOff();
-                        return new EngineOutcome(schema, done.RowCount, done.ResultBytes, done.Truncated);
+                        return new EngineOutcome(schema, done.RowCount, done.ResultBytes, done.Truncated) { ShowedPrivate = done.ShowedPrivate };
                     case FrameType.Failed:
                         ended = true;
                         throw new QueryFailedException(WorkerFrames.Decode(frame.Payload, WorkerJson.Default.ExecutionError));

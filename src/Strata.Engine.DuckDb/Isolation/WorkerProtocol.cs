@@ -56,7 +56,7 @@ internal sealed record SchemaMessage(IReadOnlyList<ResultColumn> Columns);
 /// <summary>A null <paramref name="Path"/> means the server could not open the result: the worker stops the run.</summary>
 internal sealed record WriteMessage(string? Path, int BatchRows, long BatchBytes);
 
-internal sealed record DoneMessage(long RowCount, long ResultBytes, bool Truncated);
+internal sealed record DoneMessage(long RowCount, long ResultBytes, bool Truncated, bool ShowedPrivate = true);
 
 /// <summary><paramref name="DiskFull"/>: the result file could not be written because the disk is full.</summary>
 internal sealed record FaultMessage(bool DiskFull, string Message);

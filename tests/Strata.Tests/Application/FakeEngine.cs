@@ -63,8 +63,9 @@ internal sealed class FakeRun(string executionId)
     public Task Started => StartedSource.Task;
 
     /// <summary>Ends the run with <paramref name="rows"/> rows (0, 1, ...) of one bigint column, written and completed
-    /// through the writer the engine was given, as every <see cref="IQueryEngine"/> does (<c>EngineContract</c>).</summary>
-    public void Complete(long rows = 1, bool truncated = false) => Finish.TrySetResult(createWriter =>
+    /// through the writer the engine was given, as every <see cref="IQueryEngine"/> does (<c>EngineContract</c>).
+    /// <paramref name="showedPrivate"/>: what a real engine tells of its sandbox (a private table of the runner shown).</summary>
+    public void Complete(long rows = 1, bool truncated = false, bool showedPrivate = true) => Finish.TrySetResult(createWriter =>
     {
         using var writer = createWriter(Schema);
         for (long i = 0; i < rows; i++)
@@ -73,7 +74,7 @@ internal sealed class FakeRun(string executionId)
             writer.EndRow();
         }
         writer.Complete();
-        return new EngineOutcome(Schema, writer.RowCount, writer.ValueBytes, truncated);
+        return new EngineOutcome(Schema, writer.RowCount, writer.ValueBytes, truncated) { ShowedPrivate = showedPrivate };
     });
 
     public void Fail(Exception exception) => Finish.TrySetResult(_ => throw exception);

@@ -13,23 +13,82 @@ public sealed class PublicResultsTests
 {
     private static readonly KeyValuePair<string, string>[] None = [];
 
-    private static async Task<(string Id, SavedQuery Query)> CreateAsync(ExecutionHarness h, bool isPrivate)
+    private static async Task<(string Id, SavedQuery Query)> CreateAsync(ExecutionHarness h, bool isPrivate, string owner = "alice", string sql = "select 1")
     {
-        long id = await h.Queries.CreateAsync("alice", new SavedQueryDraft("q", "select 1", "", [], [], isPrivate, SqlDialect.DuneSql), CancellationToken.None);
+        long id = await h.Queries.CreateAsync(owner, new SavedQueryDraft("q", sql, "", [], [], isPrivate, SqlDialect.DuneSql), CancellationToken.None);
         string text = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return (text, await h.Queries.GetOwnedAsync("alice", text, CancellationToken.None));
+        return (text, await h.Queries.GetOwnedAsync(owner, text, CancellationToken.None));
     }
 
-    private static async Task<string> RunAsync(ExecutionHarness h, SavedQuery query, string caller)
+    /// <summary>Runs the query as <paramref name="caller"/>; the engine tells whether its sandbox showed a private table of the caller.</summary>
+    private static async Task<string> RunAsync(ExecutionHarness h, SavedQuery query, string caller, bool showedPrivate = true)
     {
         var submitted = await h.Service.SubmitAsync(SavedQueries.ExecutionOf(query, caller, PerformanceTier.Medium, new Dictionary<string, ParameterValue>()), CancellationToken.None);
-        h.Engine.Run(submitted.Execution.Id).Complete();
+        h.Engine.Run(submitted.Execution.Id).Complete(showedPrivate: showedPrivate);
         await h.EndedAsync(submitted.Execution.Id);
         return submitted.Execution.Id;
     }
 
     [Fact]
-    public async Task The_owners_run_of_a_public_query_is_readable_by_anyone_and_a_third_callers_run_is_not()
+    public async Task A_third_callers_run_that_read_nothing_private_of_theirs_is_the_public_querys_latest_for_everyone()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        var access = new PublicResults(h.Store, h.Store, h.Service);
+        h.StartWorker();
+        var (id, query) = await CreateAsync(h, isPrivate: false);
+        string alices = await RunAsync(h, query, "alice");
+        string bobs = await RunAsync(h, query, "bob", showedPrivate: false);
+        foreach (string reader in new[] { "alice", "bob", "carol" })
+        {
+            Assert.Equal(bobs, (await h.Queries.LatestAsync(reader, id, None, CancellationToken.None)).Id);
+        }
+        Assert.False((await h.Store.GetExecutionAsync(bobs, CancellationToken.None))!.RunnerPrivate);
+        Assert.Equal(bobs, (await access.ReadableAsync("carol", bobs, CancellationToken.None)).Id);
+        Assert.Equal(alices, (await access.ReadableAsync("carol", alices, CancellationToken.None)).Id);
+
+        // Dave's newer run showed a private table of his: it is his alone; everyone else still gets bob's.
+        string daves = await RunAsync(h, query, "dave", showedPrivate: true);
+        Assert.True((await h.Store.GetExecutionAsync(daves, CancellationToken.None))!.RunnerPrivate);
+        Assert.Equal(daves, (await h.Queries.LatestAsync("dave", id, None, CancellationToken.None)).Id);
+        Assert.Equal(bobs, (await h.Queries.LatestAsync("carol", id, None, CancellationToken.None)).Id);
+        Assert.Equal(bobs, (await h.Queries.LatestAsync("alice", id, None, CancellationToken.None)).Id);
+        var hidden = await Assert.ThrowsAsync<UseCaseException>(() => access.ReadableAsync("carol", daves, CancellationToken.None));
+        Assert.Equal((UseCaseError.NotFound, "Execution not found"), (hidden.Error, hidden.Message));
+
+        // Once private, the query's results are its owner's own runs only, bob's shared run included out.
+        await h.Queries.SetFlagAsync("alice", id, q => q with { IsPrivate = true }, CancellationToken.None);
+        Assert.Equal(alices, (await h.Queries.LatestAsync("alice", id, None, CancellationToken.None)).Id);
+        await Assert.ThrowsAsync<UseCaseException>(() => access.ReadableAsync("carol", bobs, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_run_that_inlined_a_private_query_of_its_runner_stays_the_runners_though_no_private_table_was_shown()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        var access = new PublicResults(h.Store, h.Store, h.Service);
+        h.StartWorker();
+        var (bobsPrivate, _) = await CreateAsync(h, isPrivate: true, owner: "bob", sql: "select 41 as n");
+        var (bobsPublic, _) = await CreateAsync(h, isPrivate: false, owner: "bob", sql: "select 42 as n");
+        var (readsPrivate, first) = await CreateAsync(h, isPrivate: false, sql: $"select n from query_{bobsPrivate}");
+        var (readsPublic, second) = await CreateAsync(h, isPrivate: false, sql: $"select n from query_{bobsPublic}");
+
+        string hiddenRun = await RunAsync(h, first, "bob", showedPrivate: false);
+        var hidden = await h.Store.GetExecutionAsync(hiddenRun, CancellationToken.None);
+        // It ran, with bob's private query inlined (his right), and completed: only what it read keeps it his.
+        Assert.Equal(ExecutionState.Completed, hidden!.State);
+        Assert.Contains("select 41 as n", h.Engine.Run(hiddenRun).Request!.Sql, StringComparison.Ordinal);
+        Assert.True(hidden.RunnerPrivate);
+        var none = await Assert.ThrowsAsync<UseCaseException>(() => h.Queries.LatestAsync("carol", readsPrivate, None, CancellationToken.None));
+        Assert.Equal((UseCaseError.NotFound, SavedQueries.NoLatest), (none.Error, none.Message));
+        await Assert.ThrowsAsync<UseCaseException>(() => access.ReadableAsync("alice", hiddenRun, CancellationToken.None));
+
+        string sharedRun = await RunAsync(h, second, "bob", showedPrivate: false);
+        Assert.Equal(sharedRun, (await h.Queries.LatestAsync("carol", readsPublic, None, CancellationToken.None)).Id);
+        Assert.Equal(sharedRun, (await h.Queries.LatestAsync("alice", readsPublic, None, CancellationToken.None)).Id);
+    }
+
+    [Fact]
+    public async Task The_owners_run_of_a_public_query_is_readable_by_anyone_and_a_third_callers_run_of_their_private_data_is_not()
     {
         await using var h = await ExecutionHarness.CreateAsync();
         var access = new PublicResults(h.Store, h.Store, h.Service);

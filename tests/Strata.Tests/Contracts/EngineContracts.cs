@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Strata.Core.Engine;
 using Strata.Core.Executions;
+using Strata.Core.Uploads;
 using Strata.Engine.DuckDb;
 using Strata.Engine.DuckDb.Isolation;
 using Strata.Tests.Application;
@@ -64,6 +65,53 @@ public abstract class DuckDbEngineContractBase : EngineContract
     }
 
     protected string Scratch => Path.Combine(Directory, "tmp");
+
+    /// <summary>Bob's public table and alice's private one (alice runs), each of one part holding v = 1, 2, 3.</summary>
+    private IReadOnlyList<TableSnapshot> Tables(bool withPrivate)
+    {
+        TableSnapshot Table(string ns, string name, bool isPrivate)
+        {
+            string file = Path.Combine(Directory, "uploads", name, "part-1.parquet");
+            if (!File.Exists(file))
+            {
+                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                using var connection = new DuckDBConnection("Data Source=:memory:");
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = $"COPY (SELECT range::INTEGER AS v FROM range(1, 4)) TO '{file}' (FORMAT parquet)";
+                command.ExecuteNonQuery();
+            }
+            return new TableSnapshot(ns, name, [new UploadColumn("v", UploadColumnType.Parse("integer")!)], [file], Private: isPrivate);
+        }
+        var tables = new List<TableSnapshot> { Table("bob", "pub_t", false) };
+        if (withPrivate)
+        {
+            tables.Add(Table("alice", "secret_t", true));
+        }
+        return tables;
+    }
+
+    /// <summary>
+    /// Whether a run of alice's may be served to others (issue 12, api4): the engine tells whether its sandbox showed the
+    /// statement any private table of the request, as rows (named) or as a name and columns (the catalog).
+    /// </summary>
+    [Theory]
+    [InlineData("select sum(v) as s from bob.pub_t", true, false)]
+    [InlineData("select 1 as one", true, false)]
+    [InlineData("select sum(v) as s from alice.secret_t", true, true)]
+    [InlineData("select p.v from bob.pub_t p join alice.secret_t s on p.v = s.v", true, true)]
+    [InlineData("with x as (select * from alice.secret_t) select count(*) as n from bob.pub_t", true, true)]
+    [InlineData("select count(*) as n from information_schema.tables", true, true)]
+    [InlineData("select count(*) as n from duckdb_columns()", true, true)]
+    [InlineData("select count(*) as n from information_schema.tables", false, false)]
+    public async Task A_run_tells_whether_its_sandbox_showed_a_private_table(string sql, bool withPrivate, bool showed)
+    {
+        var request = new EngineRequest(ExecutionIds.New(), sql, "alice", PerformanceTier.Medium, 1L << 30, Tables(withPrivate),
+            Strata.Core.Queries.SqlDialect.DuckDb);
+        var outcome = await Engine.ExecuteAsync(request, schema => Results.CreateWriter(request.ExecutionId, schema), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(showed, outcome.ShowedPrivate);
+    }
 
     protected DuckDbEngineSettings Settings()
     {

@@ -259,6 +259,49 @@ public abstract class ExecutionStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task A_run_is_shared_only_when_it_ended_with_a_result_reading_nothing_private_of_its_runner()
+    {
+        // runnerPrivate: what the run's end tells (null: it never ends); failed: it ends without a result.
+        async Task<Execution> AddAsync(string runner, bool? runnerPrivate, string n = "1", bool failed = false)
+        {
+            var e = NewExecution(runner) with { QueryId = 11, QueryVersion = 1, ParametersJson = $$"""{"n":["{{n}}"]}""" };
+            await Executions.InsertExecutionAsync(e, null, None);
+            Assert.True((await Executions.GetExecutionAsync(e.Id, None))!.RunnerPrivate);
+            if (runnerPrivate is bool readPrivate)
+            {
+                Assert.True(await Executions.TryStartAsync(e.Id, T0, None));
+                var outcome = failed
+                    ? new ExecutionOutcome(ExecutionState.Failed, T0, Error: new ExecutionError(ExecutionError.ExecutionFailed, "boom"), RunnerPrivate: readPrivate)
+                    : new ExecutionOutcome(ExecutionState.Completed, T0, Result: new ResultInfo(["x"], ["integer"], 1, 8), RunnerPrivate: readPrivate);
+                Assert.True(await Executions.TryFinishAsync(e.Id, outcome, None));
+            }
+            return e;
+        }
+        var none = new Dictionary<string, string>();
+        var alices = await AddAsync("alice", runnerPrivate: true);
+        var carols = await AddAsync("carol", runnerPrivate: true);
+        // The owner's run is shared whatever it read; carol's newer run read her private data.
+        Assert.Equal(alices.Id, (await Executions.FindLatestSharedQueryExecutionAsync(11, 1, "alice", none, None))!.Id);
+        Assert.True((await Executions.GetExecutionAsync(carols.Id, None))!.RunnerPrivate);
+
+        var bobs = await AddAsync("bob", runnerPrivate: false);
+        var bobsRead = await Executions.GetExecutionAsync(bobs.Id, None);
+        Assert.False(bobsRead!.RunnerPrivate);
+        Assert.Equal(bobs.Id, (await Executions.FindLatestSharedQueryExecutionAsync(11, 1, "alice", none, None))!.Id);
+        // A failed run is never shared, even when its end said it read nothing private; nor is one still running.
+        var daves = await AddAsync("dave", runnerPrivate: false, failed: true);
+        Assert.True((await Executions.GetExecutionAsync(daves.Id, None))!.RunnerPrivate);
+        await AddAsync("erin", runnerPrivate: null);
+        Assert.Equal(bobs.Id, (await Executions.FindLatestSharedQueryExecutionAsync(11, 1, "alice", none, None))!.Id);
+        // Parameter selectors, version and the owner-only read are as before.
+        var bobsTwo = await AddAsync("bob", runnerPrivate: false, n: "2");
+        Assert.Equal(bobs.Id, (await Executions.FindLatestSharedQueryExecutionAsync(11, 1, "alice", new Dictionary<string, string> { ["n"] = """["1"]""" }, None))!.Id);
+        Assert.Equal(bobsTwo.Id, (await Executions.FindLatestSharedQueryExecutionAsync(11, 1, "alice", none, None))!.Id);
+        Assert.Null(await Executions.FindLatestSharedQueryExecutionAsync(11, 2, "alice", none, None));
+        Assert.Equal(alices.Id, (await Executions.FindLatestQueryExecutionAsync(11, 1, "alice", none, None))!.Id);
+    }
+
+    [Fact]
     public async Task Stored_result_ids_are_the_owners_unexpired_executions_with_a_result()
     {
         var kept = await CompletedAsync("alice", 10, T0, T0.AddHours(2));

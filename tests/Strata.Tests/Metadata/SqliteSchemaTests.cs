@@ -95,7 +95,7 @@ public sealed class SqliteSchemaTests : IDisposable
         var store = new SqliteMetadataStore(DbPath);
         await store.InitializeAsync(CancellationToken.None);
         Assert.Equal(SqliteMetadataStore.SchemaVersion, await ScalarAsync("PRAGMA user_version"));
-        Assert.Equal(6, SqliteMetadataStore.SchemaVersion);
+        Assert.Equal(7, SqliteMetadataStore.SchemaVersion);
         Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'query_endpoints'"));
         Assert.Equal(8, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('api_keys', 'executions', 'idempotency_keys', 'queries', 'upload_tables', 'upload_parts', 'materialized_views', 'pipeline_executions')"));
         Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM pragma_table_info('executions') WHERE name = 'dialect'"));
@@ -105,6 +105,28 @@ public sealed class SqliteSchemaTests : IDisposable
         await new SqliteMetadataStore(DbPath).InitializeAsync(CancellationToken.None);
         long id = await store.CreateQueryAsync(new SavedQuery { Owner = "alice", Name = "q", Sql = "select 1", Dialect = SqlDialect.DuckDb }, CancellationToken.None);
         Assert.Equal(SqlDialect.DuckDb, (await store.GetQueryAsync(id, CancellationToken.None))!.Dialect);
+    }
+
+    [Fact]
+    public async Task Step_seven_keeps_every_earlier_run_private_to_its_runner_so_none_is_newly_served_to_others()
+    {
+        // A run recorded before step 7 has no record of what it read: it stays served as before (its query owner's only).
+        var ct = CancellationToken.None;
+        await using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=false"))
+        {
+            await connection.OpenAsync(ct);
+            await SqliteMetadataStore.MigrateAsync(connection, [.. SqliteMetadataStore.Migrations.Take(6)], DbPath, ct);
+        }
+        await ExecuteAsync("""
+            INSERT INTO executions (id, owner, query_id, sql, tier, state, submitted_at, query_version, result_json)
+            VALUES ('01OLDRUN', 'bob', 7, 'select 1', 'medium', 'QUERY_STATE_COMPLETED', '2026-01-01T00:00:00.000000Z', 1,
+                    '{"ColumnNames":["x"],"ColumnTypes":["integer"],"RowCount":1,"ResultSetBytes":8}')
+            """);
+        var store = new SqliteMetadataStore(DbPath);
+        await store.InitializeAsync(ct);
+        Assert.Equal(7, await ScalarAsync("PRAGMA user_version"));
+        Assert.True((await store.GetExecutionAsync("01OLDRUN", ct))!.RunnerPrivate);
+        Assert.Null(await store.FindLatestSharedQueryExecutionAsync(7, 1, "alice", new Dictionary<string, string>(), ct));
     }
 
     [Fact]

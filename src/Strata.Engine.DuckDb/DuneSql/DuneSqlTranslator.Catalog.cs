@@ -1,0 +1,47 @@
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// Trino's <c>information_schema.columns</c> spells <c>data_type</c> as Trino does (<c>varchar</c>, <c>bigint</c>,
+/// <c>timestamp(3) with time zone</c>, <c>varbinary</c>, <c>uint256</c>, <c>decimal(38,0)</c>, <c>array(varchar)</c>), the
+/// names a result's <c>column_types</c> give; DuckDB's own view says <c>VARCHAR</c>, <c>BLOB</c>, <c>INTEGER[]</c>. The
+/// reference is read through a subquery that renames only that column with <c>dune_type_name</c>
+/// (<see cref="DuneTypeNames"/>): its rows are the sandbox's own catalog view's, so it lists exactly the tables the
+/// caller may read, and the statement still reads the catalog (the sandbox's rule for what it sets up is unchanged).
+/// </summary>
+public static partial class DuneSqlTranslator
+{
+    private sealed partial class Pass
+    {
+        /// <summary>
+        /// At <c>information_schema</c> (not itself qualified by a catalog): when it is <c>information_schema.columns</c>
+        /// used as a table, emits the renaming subquery (aliased <c>columns</c> unless the text gives an alias) and returns
+        /// the index past it; otherwise -1.
+        /// </summary>
+        private int TryEmitCatalogColumns(int i, int end)
+        {
+            int dot = Next(i, end);
+            int name = Next(dot, end);
+            if (!Is(dot, ".") || name >= end || !IsWordOrQuoted(name, "columns") || Is(Previous(i), "."))
+            {
+                return -1;
+            }
+            int after = Next(name, end);
+            if (Is(after, ".") || Is(after, "("))
+            {
+                return -1;
+            }
+            Out.Text("(SELECT * REPLACE (dune_type_name(data_type) AS data_type) FROM ", Tokens[i]);
+            for (int k = i; k <= name; k++)
+            {
+                Out.Copy(Tokens[k]);
+            }
+            bool aliased = after < end && (Is(after, "as")
+                || (Tokens[after].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName && !AfterAlias.Contains(Text(after))));
+            Out.Text(aliased ? ")" : ") AS \"columns\"", Tokens[name]);
+            return name + 1;
+        }
+
+        private bool IsWordOrQuoted(int i, string name) =>
+            Is(i, name) || (Tokens[i].Kind == DuneTokenKind.QuotedName && Text(i) == "\"" + name + "\"");
+    }
+}
