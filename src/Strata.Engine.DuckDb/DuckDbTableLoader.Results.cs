@@ -60,6 +60,11 @@ public sealed partial class DuckDbTableLoader
 
         private static string Leaf(string leaf, bool carrier) => leaf switch
         {
+            // A narrow decimal is a JSON number, read as the double that gives it back exactly (precision up to 15); a wide
+            // one is a string of its exact digits (NestedType); either is then cast to the decimal.
+            _ when DecimalOf(leaf) is { } d => !carrier
+                ? $"DECIMAL({d.Precision.ToString(CultureInfo.InvariantCulture)},{d.Scale.ToString(CultureInfo.InvariantCulture)})"
+                : d.Precision <= 15 ? "DOUBLE" : "VARCHAR",
             "boolean" => "BOOLEAN",
             "tinyint" => "TINYINT",
             "smallint" => "SMALLINT",
@@ -115,7 +120,9 @@ public sealed partial class DuckDbTableLoader
                     return $"CASE WHEN {expr} IS NULL THEN NULL ELSE struct_pack({members}) END";
                 }
                 default:
-                    return type.Leaf == "varbinary" ? Binary(expr) : null;
+                    return type.Leaf == "varbinary" ? Binary(expr)
+                        : DecimalOf(type.Leaf!) is not null ? $"CAST({expr} AS {Leaf(type.Leaf!, carrier: false)})"
+                        : null;
             }
         }
 
@@ -127,6 +134,17 @@ public sealed partial class DuckDbTableLoader
             "timestamp(3)" => $"CAST(CASE WHEN ends_with({expr}, ' UTC') THEN left({expr}, -4) ELSE error('not a timestamp: ' || {expr}) END AS TIMESTAMP)",
             _ => $"CAST({expr} AS {Leaf(leaf, carrier: false)})",
         };
+
+        /// <summary>The precision and scale of a <c>decimal(p,s)</c> leaf; null for any other leaf.</summary>
+        private static (int Precision, int Scale)? DecimalOf(string leaf)
+        {
+            if (!leaf.StartsWith("decimal(", StringComparison.Ordinal))
+            {
+                return null;
+            }
+            var parts = leaf[8..^1].Split(',');
+            return (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+        }
 
         /// <summary><c>0x</c> and hex digits to bytes; any other text fails.</summary>
         private static string Binary(string expr) =>

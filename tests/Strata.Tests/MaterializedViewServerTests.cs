@@ -254,8 +254,8 @@ public sealed class MaterializedViewServerTests(SharedServer shared)
 
     /// <summary>
     /// Arrays, maps and rows are kept as JSON text in the result file; the view's table keeps them as their types, so a
-    /// query over the view gets the same values and types back and can index, unnest and read fields. Types whose JSON
-    /// does not give the value back exactly (a decimal inside an array, an unnamed row) stay varchar holding the JSON.
+    /// query over the view gets the same values and types back and can index, unnest and read fields, decimals inside
+    /// them exactly (api4). Types whose JSON does not give the value back exactly (an unnamed row) stay varchar holding the JSON.
     /// </summary>
     [Fact]
     public async Task A_views_arrays_maps_and_rows_keep_their_types()
@@ -265,30 +265,38 @@ public sealed class MaterializedViewServerTests(SharedServer shared)
             + "map(array['a', 'b'], array[1.5e0, 2.5e0]) as m, map(array[7], array[from_hex('ab')]) as mk, "
             + "cast(row(5, from_hex('0102'), timestamp '2024-01-02 03:04:05.678') as row(n bigint, \"from\" varbinary, t timestamp(3))) as r, "
             + "array[array['x'], array[]] as deep, cast(null as array(integer)) as nothing, "
-            + "cast(array[1.25] as array(decimal(10,2))) as decs, row(1, 'a') as unnamed";
+            + "cast(array[1.25] as array(decimal(10,2))) as decs, "
+            + "array[cast(12345678.1234567 as decimal(15,7)), cast(0.0000001 as decimal(15,7)), cast(-1.5 as decimal(15,7))] as decs15, "
+            + "array[cast('12345678901234567890.123456789' as decimal(38,9)), null] as wide, "
+            + "map(array[cast(1.5 as decimal(5,1))], array[cast('1.000000001' as decimal(38,9))]) as dm, row(1, 'a') as unnamed";
         long q = await CreateQueryAsync(Server.Alice, sql);
         var direct = await Server.Alice.RunAsync(sql);
         string[] expected = direct["result"]!["metadata"]!["column_types"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
         Assert.Equal(["array(integer)", "array(varbinary)", "map(varchar, double)", "map(integer, varbinary)",
-            "row(n bigint, from varbinary, t timestamp(3))", "array(array(varchar))", "array(integer)", "array(decimal(10,2))", "row(integer, varchar)"], expected);
+            "row(n bigint, from varbinary, t timestamp(3))", "array(array(varchar))", "array(integer)", "array(decimal(10,2))",
+            "array(decimal(15,7))", "array(decimal(38,9))", "map(decimal(5,1), decimal(38,9))", "row(integer, varchar)"], expected);
         await CreateViewAsync(v, q);
 
         var read = await Server.Alice.RunAsync($"select * from dune.alice.{v}");
         string[] kept = read["result"]!["metadata"]!["column_types"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
-        Assert.Equal(expected[..7], kept[..7]);
-        Assert.Equal(["varchar", "varchar"], kept[7..]);
+        Assert.Equal(expected[..11], kept[..11]);
+        Assert.Equal("varchar", kept[11]);
         var directRow = direct["result"]!["rows"]![0]!.AsObject();
         var readRow = read["result"]!["rows"]![0]!.AsObject();
-        foreach (string name in new[] { "nums", "blobs", "m", "mk", "r", "deep", "nothing" })
+        foreach (string name in new[] { "nums", "blobs", "m", "mk", "r", "deep", "nothing", "decs", "decs15", "wide", "dm" })
         {
             Assert.Equal(directRow[name]?.ToJsonString(), readRow[name]?.ToJsonString());
         }
-        foreach (string name in new[] { "decs", "unnamed" })
-        {
-            Assert.Equal(directRow[name]!.ToJsonString(), JsonNode.Parse(readRow[name]!.GetValue<string>())!.ToJsonString());
-        }
+        // Decimals inside are Dune's JSON values, exact: narrow ones numbers with their scale, wide ones strings.
+        Assert.Equal("""[12345678.1234567,0.0000001,-1.5000000]""", readRow["decs15"]!.ToJsonString());
+        Assert.Equal("""["12345678901234567890.123456789",null]""", readRow["wide"]!.ToJsonString());
+        Assert.Equal(directRow["unnamed"]!.ToJsonString(), JsonNode.Parse(readRow["unnamed"]!.GetValue<string>())!.ToJsonString());
+        var csv = await Server.Alice.GetStringAsync($"/api/v1/execution/{read["execution_id"]!.GetValue<string>()}/results/csv?columns=decs15,wide");
+        Assert.Equal("decs15,wide\n\"[12345678.1234567,0.0000001,-1.5000000]\",\"[\"\"12345678901234567890.123456789\"\",null]\"\n", csv);
         var dataset = await Server.Alice.GetFromJsonNodeAsync($"/api/v1/datasets/dune.alice.{v}");
-        Assert.Equal([.. expected[..7], "varchar", "varchar"], dataset["columns"]!.AsArray().Select(c => c!["type"]!.GetValue<string>()));
+        Assert.Equal([.. expected[..11], "varchar"], dataset["columns"]!.AsArray().Select(c => c!["type"]!.GetValue<string>()));
+        var exact = await Server.Alice.RunAsync($"select decs15[1] + decs15[2] as s, wide[1] * 2 as w, dm[cast(1.5 as decimal(5,1))] as d from dune.alice.{v}");
+        Assert.Equal("""[{"s":12345678.1234568,"w":"24691357802469135780.246913578","d":"1.000000001"}]""", exact["result"]!["rows"]!.ToJsonString());
 
         // The values are arrays, maps and rows in DuneSQL, not text.
         var use = await Server.Alice.RunAsync($"select nums[2] + 1 as second, cardinality(nums) as n, m['b'] as b, mk[7] as k, r.n as rn, r.\"from\" as f, "

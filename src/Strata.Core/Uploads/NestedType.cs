@@ -22,10 +22,12 @@ public enum NestedForm
 /// <summary>
 /// A Dune (Trino) type name of an array, map or row that a table column may keep as its type (a materialized view's
 /// column of a nested type). Only the forms whose values round-trip exactly through a result's JSON text are accepted:
-/// leaves <c>boolean, tinyint, smallint, integer, bigint, real, double, varchar, varbinary, date, timestamp(3)</c>;
-/// rows with named fields (letters, digits and <c>_</c>); map keys that are leaves. Anything else (decimals and
-/// 256-bit integers, whose JSON numbers go through a double; unnamed rows; time zones, intervals, json) is not a
-/// nested table type, and such a column stays varchar holding the JSON text.
+/// leaves <c>boolean, tinyint, smallint, integer, bigint, real, double, varchar, varbinary, date, timestamp(3)</c>, and
+/// <c>decimal(p,s)</c> of a precision up to 15 (a JSON number whose every value a double gives back exactly) or from 19
+/// (written as an exact string) to 38; rows with named fields (letters, digits and <c>_</c>); map keys that are leaves.
+/// Anything else (decimals of precision 16 to 18, written as JSON numbers a double would round; 256-bit integers;
+/// unnamed rows; time zones, intervals, json) is not a nested table type, and such a column stays varchar holding the
+/// JSON text.
 /// </summary>
 public sealed class NestedType
 {
@@ -166,6 +168,16 @@ public sealed class NestedType
                 while (Take(tokens, ref at, ","));
                 return Take(tokens, ref at, ")") ? new NestedType(NestedForm.Row, null, children, names) : null;
             }
+            case "decimal":
+            {
+                if (!Take(tokens, ref at, "(") || !TakeNumber(tokens, ref at, out int precision) || !Take(tokens, ref at, ",")
+                    || !TakeNumber(tokens, ref at, out int scale) || !Take(tokens, ref at, ")")
+                    || precision is < 1 or > 38 or (> 15 and < 19) || scale > precision)
+                {
+                    return null;
+                }
+                return new NestedType(NestedForm.Leaf, $"decimal({precision},{scale})", [], []);
+            }
             case "timestamp":
                 return Take(tokens, ref at, "(") && Take(tokens, ref at, "3") && Take(tokens, ref at, ")")
                     && !(at < tokens.Count && tokens[at].Equals("with", StringComparison.OrdinalIgnoreCase))
@@ -181,6 +193,17 @@ public sealed class NestedType
         if (at < tokens.Count && tokens[at] == expected)
         {
             at++;
+            return true;
+        }
+        return false;
+    }
+
+    private static bool TakeNumber(List<string> tokens, ref int at, out int value)
+    {
+        value = 0;
+        if (at < tokens.Count && tokens[at].Length <= 2 && tokens[at].All(char.IsAsciiDigit))
+        {
+            value = int.Parse(tokens[at++], CultureInfo.InvariantCulture);
             return true;
         }
         return false;

@@ -12,6 +12,8 @@ public sealed class NestedColumnTypeTests
     [InlineData("map(varchar, array(varbinary))", "map(varchar, array(varbinary))")]
     [InlineData("row(n bigint, from varbinary, t timestamp(3))", "row(n bigint, from varbinary, t timestamp(3))")]
     [InlineData("array(row(a map(date, real), b array(array(boolean))))", "array(row(a map(date, real), b array(array(boolean))))")]
+    [InlineData("array(decimal(10,2))", "array(decimal(10,2))")]
+    [InlineData("map(decimal(5, 1), row(a decimal(15,15), b decimal(38,9)))", "map(decimal(5,1), row(a decimal(15,15), b decimal(38,9)))")]
     public void Arrays_maps_and_named_rows_of_exact_leaves_are_table_types(string name, string canonical)
     {
         var type = UploadColumnType.ParseStored(name);
@@ -23,7 +25,11 @@ public sealed class NestedColumnTypeTests
 
     [Theory]
     // Values a result's JSON does not give back exactly, unnamed rows, and what is not nested.
-    [InlineData("array(decimal(10,2))")]
+    [InlineData("array(decimal(16,2))")]
+    [InlineData("array(decimal(18,0))")]
+    [InlineData("array(decimal(39,2))")]
+    [InlineData("array(decimal(10,11))")]
+    [InlineData("array(decimal(10))")]
     [InlineData("array(uint256)")]
     [InlineData("map(varchar, int256)")]
     [InlineData("row(integer, varchar)")]
@@ -58,7 +64,8 @@ public sealed class NestedColumnTypeTests
 
     [Theory]
     [InlineData("array(integer)", ColumnKind.Json, "array(integer)")]
-    [InlineData("array(decimal(10,2))", ColumnKind.Json, "varchar")]
+    [InlineData("array(decimal(10,2))", ColumnKind.Json, "array(decimal(10,2))")]
+    [InlineData("array(decimal(17,2))", ColumnKind.Json, "varchar")]
     [InlineData("json", ColumnKind.Json, "varchar")]
     [InlineData("row(integer, varchar)", ColumnKind.Json, "varchar")]
     public void A_views_column_of_a_nested_result_type_keeps_it_when_it_can(string duneType, ColumnKind kind, string expected) =>
