@@ -261,8 +261,8 @@ public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions
     }
 
     /// <summary>
-    /// The newest execution of the query's current version that the caller may read (its own runs, and its
-    /// owner's runs of a public query), the newest with a result if any has one, narrowed by parameter selectors (name, value as written). A selector naming no
+    /// The newest execution of the query's current version that the caller may read (its own runs, and of a public
+    /// query its owner's runs and anyone's that read nothing private of its runner), the newest with a result if any has one, narrowed by parameter selectors (name, value as written). A selector naming no
     /// parameter of the query is NotFound; a value that is not valid for its parameter matches nothing.
     /// </summary>
     public async Task<Execution> LatestAsync(string caller, string queryId, IEnumerable<KeyValuePair<string, string>> selectors, CancellationToken cancellationToken)
