@@ -109,7 +109,6 @@ public sealed partial class ArchitectureTests
     private static readonly HashSet<string> KnownOver = new(StringComparer.Ordinal)
     {
         "Strata.Engine.DuckDb/DuneSql/DuneSqlTranslator.cs",
-        "Strata.Cluster.Postgres/PostgresExecutionQueue.cs",
     };
 
     [Fact]
