@@ -1,11 +1,6 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using Microsoft.Extensions.Logging;
 using Npgsql;
-using Strata.Metadata.Postgres;
-using NpgsqlTypes;
-using Strata.Application.Executions;
 using Strata.Core.Executions;
+using Strata.Metadata.Postgres;
 
 namespace Strata.Cluster.Postgres;
 
