@@ -26,6 +26,16 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
 print(passed, failed, skipped)
 PY
 )
+# STRATA_TEST_RESULTS=<dir> keeps the TRX logs (per-test durations) there and prints the in-process / server-process
+# split of the cases and their times (benchmarks/test-pyramid/trx-split.py); .ci/run sets it.
+if [ -n "${STRATA_TEST_RESULTS:-}" ]; then
+  mkdir -p "$STRATA_TEST_RESULTS" && cp -r "$results"/. "$STRATA_TEST_RESULTS"/
+  mapfile -t trx < <(find "$STRATA_TEST_RESULTS" -name '*.trx')
+  if [ ${#trx[@]} -gt 0 ]; then
+    echo "TRX logs: ${trx[*]}"
+    python3 benchmarks/test-pyramid/trx-split.py . "${trx[@]}" || echo "trx-split.py failed (the test counts below stand)"
+  fi
+fi
 rm -rf "$results"
 read -r passed failed skipped <<< "${counts:-0 0 0}"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi

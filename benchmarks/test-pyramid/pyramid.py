@@ -6,22 +6,23 @@ own method body starts one (StrataServer.StartAsync, RunExpectingFailureAsync, C
 scripts against a server). 'other-process' = needs only a non-Strata process (PostgreSQL, anvil, Chromium).
 Everything else runs in the test process (InProcessServer on TestServer counts as in process)."""
 import re, sys, os, collections
-repo, listing = sys.argv[1], sys.argv[2]
-root = os.path.join(repo, 'tests', 'Strata.Tests')
 SERVER = re.compile(r'StrataServer\.StartAsync|RunExpectingFailureAsync|(?<!InProcess)SharedServer\b|ClusterFixture|CliRunner\.|ClientCompat|StartNodeAsync|ServeAsync\(')
 OTHER = re.compile(r'PostgresServer|PostgresStoreFactory|PostgresClusterFactory|AnvilNode|[Cc]hromium')
 decl = re.compile(r'^((?:\[[^\n]*\]\s*\n)*)(?:public|internal)?\s*(?:sealed |abstract |static |partial )*(?:class|record) (\w+)[^\n]*', re.M)
 classes = {}
-for dp, _, fs in os.walk(root):
-    if '/bin' in dp or '/obj' in dp: continue
-    for f in fs:
-        if not f.endswith('.cs'): continue
-        text = open(os.path.join(dp, f), encoding='utf-8').read()
-        m = re.search(r'^namespace ([\w.]+);', text, re.M); ns = m.group(1) if m else ''
-        starts = [(mm.start(), mm.group(2), mm.group(0)) for mm in decl.finditer(text)]
-        for i, (s, name, header) in enumerate(starts):
-            e = starts[i + 1][0] if i + 1 < len(starts) else len(text)
-            classes[ns + '.' + name] = (header, text[s:e])
+def load(repo):
+    """Reads every test source class of <repo>/tests/Strata.Tests (call once before kind_of)."""
+    root = os.path.join(repo, 'tests', 'Strata.Tests')
+    for dp, _, fs in os.walk(root):
+        if '/bin' in dp or '/obj' in dp: continue
+        for f in fs:
+            if not f.endswith('.cs'): continue
+            text = open(os.path.join(dp, f), encoding='utf-8').read()
+            m = re.search(r'^namespace ([\w.]+);', text, re.M); ns = m.group(1) if m else ''
+            starts = [(mm.start(), mm.group(2), mm.group(0)) for mm in decl.finditer(text)]
+            for i, (s, name, header) in enumerate(starts):
+                e = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+                classes[ns + '.' + name] = (header, text[s:e])
 def deps(header):
     found = re.findall(r'Fixture<([\w.]+)>', header)
     found += re.findall(r'\)?\s*:\s*([\w.]+)', header.split('\n')[-1] if header else '')
@@ -67,15 +68,22 @@ def method_kind(cls, method):
         if hm and SERVER.search(hm.group(0)): return 'server'
     if OTHER.search(text) or OTHER.search(body): return 'other-process'
     return 'in-process'
-counts = collections.Counter(); per = collections.Counter()
-for line in open(listing, encoding='utf-8'):
-    line = line.strip()
-    if not line.startswith('Strata.Tests.'): continue
-    name = re.sub(r'\(.*$', '', line)
-    cls, method = name.rsplit('.', 1)
-    k = method_kind(cls, method) if cls in classes else 'unknown'
-    counts[k] += 1; per[(k, cls)] += 1
-for (k, cls), n in sorted(per.items(), key=lambda x: (x[0][0], -x[1])):
-    print(f'{k:14} {n:5} {cls}')
-total = sum(counts.values())
-print('TOTAL', total, dict(counts), {k: f'{100*v/total:.0f}%' for k, v in counts.items()})
+def kind_of(cls, method):
+    """'server', 'other-process', 'in-process', or 'unknown' (no such class in the sources)."""
+    return method_kind(cls, method) if cls in classes else 'unknown'
+def main(repo, listing):
+    load(repo)
+    counts = collections.Counter(); per = collections.Counter()
+    for line in open(listing, encoding='utf-8'):
+        line = line.strip()
+        if not line.startswith('Strata.Tests.'): continue
+        name = re.sub(r'\(.*$', '', line)
+        cls, method = name.rsplit('.', 1)
+        k = kind_of(cls, method)
+        counts[k] += 1; per[(k, cls)] += 1
+    for (k, cls), n in sorted(per.items(), key=lambda x: (x[0][0], -x[1])):
+        print(f'{k:14} {n:5} {cls}')
+    total = sum(counts.values())
+    print('TOTAL', total, dict(counts), {k: f'{100*v/total:.0f}%' for k, v in counts.items()})
+if __name__ == '__main__':
+    main(sys.argv[1], sys.argv[2])

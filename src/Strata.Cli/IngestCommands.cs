@@ -129,7 +129,7 @@ public static class IngestCommands
         using var loader = new DuckDbTableLoader(new DuckDbLimits(Math.Max(1, Environment.ProcessorCount), "2GB", Path.Combine(dataDir, "tmp", "ingest-" + request.Chain)));
         using var node = new JsonRpcNode(settings);
         var compactor = new PartCompactor(store, loader, files, Options.Create(new TableQuotaOptions()), NullLogger<PartCompactor>.Instance);
-        var ingest = new ChainIngest(node, store, files, loader, compactor, TimeProvider.System, loggers.CreateLogger<ChainIngest>());
+        var ingest = new ChainIngest(node, store, store, files, loader, compactor, TimeProvider.System, loggers.CreateLogger<ChainIngest>());
         var progress = new IngestProgress(request.Chain, TimeProvider.System);
         try
         {

@@ -147,6 +147,16 @@ public sealed partial class ExecutionService(
         return new SubmitResult(execution, ReuseKind.Idempotent);
     }
 
+    /// <summary>
+    /// Submits (<see cref="SubmitAsync"/>), then waits up to <paramref name="wait"/> for the execution to end
+    /// (<see cref="WaitAsync"/>): the execute routes' one call.
+    /// </summary>
+    public async Task<SubmitResult> SubmitAndWaitAsync(SubmitRequest request, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var result = await SubmitAsync(request, cancellationToken).ConfigureAwait(false);
+        return result with { Execution = await WaitAsync(result.Execution, wait, cancellationToken).ConfigureAwait(false) };
+    }
+
     /// <summary>The caller's execution by id (any case). Invalid for a malformed id, NotFound for another owner's.</summary>
     public async Task<Execution> GetAsync(string owner, string executionId, CancellationToken cancellationToken)
     {
@@ -178,6 +188,10 @@ public sealed partial class ExecutionService(
         stopping = true;
         signals.WakeAll();
     }
+
+    /// <summary>Cancels the caller's execution <paramref name="executionId"/> (<see cref="GetAsync"/>'s refusals). False when it had already ended.</summary>
+    public async Task<bool> CancelAsync(string owner, string executionId, CancellationToken cancellationToken) =>
+        await CancelAsync(await GetAsync(owner, executionId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Cancels a pending or running execution. False when it had already ended.</summary>
     public async Task<bool> CancelAsync(Execution execution, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed record FollowOptions
 /// fork from there. A query sees the old fork, the common prefix, or the new fork: never a mix.
 /// </summary>
 public sealed class ChainFollower(
-    ChainIngest ingest, IChainNode node, ITableStore store, IPartFiles files, IChainHistory history, TimeProvider time, ILogger<ChainFollower> logger)
+    ChainIngest ingest, IChainNode node, ITablePartStore store, IPartFiles files, IChainHistory history, TimeProvider time, ILogger<ChainFollower> logger)
 {
     /// <summary>Follows until cancelled; a reorg deeper than <see cref="FollowOptions.MaxReorgDepth"/> throws <see cref="ChainNodeException"/>.</summary>
     public async Task RunAsync(IngestRequest request, FollowOptions options, IngestProgress progress, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed record ChainTables(string Chain, IReadOnlyDictionary<ChainTable, U
 /// <see cref="ChainReorgException"/>.
 /// </summary>
 public sealed class ChainIngest(
-    IChainNode node, ITableStore store, IPartFiles files, IChainParts parts, PartCompactor compactor, TimeProvider time, ILogger<ChainIngest> logger)
+    IChainNode node, ITableStore store, ITablePartStore tableParts, IPartFiles files, IChainParts parts, PartCompactor compactor, TimeProvider time, ILogger<ChainIngest> logger)
 {
     private const int MaxRefetches = 5;
 
@@ -94,7 +94,7 @@ public sealed class ChainIngest(
             }
             tables[kind] = table;
         }
-        var blockParts = await store.PartsAsync(tables[ChainTable.Blocks].Id, cancellationToken).ConfigureAwait(false);
+        var blockParts = await tableParts.PartsAsync(tables[ChainTable.Blocks].Id, cancellationToken).ConfigureAwait(false);
         var last = await parts.LastBlockAsync(blockParts.Select(p => files.PathOf(p.File)).ToList(), cancellationToken).ConfigureAwait(false);
         return new ChainTables(chain, tables, last?.Number, last?.Hash);
     }
@@ -233,7 +233,7 @@ public sealed class ChainIngest(
             }
             await Task.WhenAll(writes).ConfigureAwait(false);
             partsMs = clock.ElapsedMilliseconds - rowsMs;
-            if (!await store.CommitPartsAsync(added, [], time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            if (!await tableParts.CommitPartsAsync(added, [], time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
             {
                 throw new InvalidOperationException($"Chain {chain.Chain}: a table went away while blocks {first.Number} to {batch[^1].Number} were written.");
             }

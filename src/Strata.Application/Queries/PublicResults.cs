@@ -47,6 +47,17 @@ public sealed class PublicResults(IExecutionStore executions, IQueryStore querie
         }
     }
 
+    /// <summary>
+    /// The status of an execution the caller may read (<see cref="ReadableAsync"/>): as it is when it ends or when
+    /// <paramref name="wait"/> runs out, with its place in the queue while it is pending. Zero wait answers at once.
+    /// </summary>
+    public async Task<Execution> StatusAsync(string caller, string executionId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var execution = await ReadableAsync(caller, executionId, cancellationToken).ConfigureAwait(false);
+        execution = await service.WaitAsync(execution, wait, cancellationToken).ConfigureAwait(false);
+        return await service.WithQueuePositionAsync(execution, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Of two candidate latest runs, the one with a result, else the newer (execution ids grow with time).</summary>
     public static Execution? Newer(Execution? a, Execution? b)
     {

@@ -105,7 +105,8 @@ public sealed partial class QueryEndpoints(IEndpointStore endpoints, IQueryStore
 
     /// <summary>
     /// The execution whose result the endpoint serves: a fresh enough readable run, else a run of the
-    /// caller's (a new one, or an identical one in flight or fresh, joined) waited for up to <see cref="EndpointRequest.Wait"/>.
+    /// caller's (a new one, or an identical one in flight or fresh, joined) waited for up to <see cref="EndpointRequest.Wait"/>,
+    /// with its place in the queue while it is pending.
     /// </summary>
     public async Task<Execution> ResultAsync(string caller, EndpointRequest request, CancellationToken cancellationToken)
     {
@@ -141,8 +142,8 @@ public sealed partial class QueryEndpoints(IEndpointStore endpoints, IQueryStore
         {
             throw new UseCaseException(UseCaseError.Forbidden, SavedQueries.NotAllowedToExecute);
         }
-        var submitted = await executions.SubmitAsync(submit, cancellationToken).ConfigureAwait(false);
-        return await executions.WaitAsync(submitted.Execution, request.Wait, cancellationToken).ConfigureAwait(false);
+        var submitted = await executions.SubmitAndWaitAsync(submit, request.Wait, cancellationToken).ConfigureAwait(false);
+        return await executions.WithQueuePositionAsync(submitted.Execution, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The endpoint and its query when the caller may see them (its own, or one of a public query), else NotFound.</summary>

@@ -14,7 +14,7 @@ namespace Strata.Application.Uploads;
 /// old files are unlisted (deleted once no running query holds them, or by the sweep). A query sees
 /// the old part list or the new one, never a mix.
 /// </summary>
-public sealed class PartCompactor(ITableStore store, ITableLoader loader, IPartFiles files, IOptions<TableQuotaOptions> options, ILogger<PartCompactor> logger)
+public sealed class PartCompactor(ITablePartStore store, ITableLoader loader, IPartFiles files, IOptions<TableQuotaOptions> options, ILogger<PartCompactor> logger)
 {
     private readonly TableQuotaOptions settings = options.Value;
 

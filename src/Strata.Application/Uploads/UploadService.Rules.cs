@@ -122,13 +122,13 @@ public sealed partial class UploadService
     /// <summary>Refuses an insert into a table at <see cref="TableQuotaOptions.PartsPerTable"/> parts, after trying to compact it.</summary>
     private async Task CheckPartCountAsync(UploadTable table, CancellationToken cancellationToken)
     {
-        int count = await store.CountPartsAsync(table.Id, cancellationToken).ConfigureAwait(false);
+        int count = await tableParts.CountPartsAsync(table.Id, cancellationToken).ConfigureAwait(false);
         if (count < quotas.PartsPerTable)
         {
             return;
         }
         await TryCompactAsync(table, cancellationToken).ConfigureAwait(false);
-        count = await store.CountPartsAsync(table.Id, cancellationToken).ConfigureAwait(false);
+        count = await tableParts.CountPartsAsync(table.Id, cancellationToken).ConfigureAwait(false);
         if (count >= quotas.PartsPerTable)
         {
             metrics?.Rejected(Observability.StrataMetrics.Reasons.PartsQuota);

@@ -19,7 +19,7 @@ namespace Strata.Application.Uploads;
 /// <see cref="UseCaseException"/>s.
 /// </summary>
 public sealed partial class UploadService(
-    ITableStore store, ITableLoader loader, IPartFiles files, IEngineNames names, IOptions<StrataOptions> options, IOptions<TableQuotaOptions> quotaOptions,
+    ITableStore store, ITablePartStore tableParts, ITableLoader loader, IPartFiles files, IEngineNames names, IOptions<StrataOptions> options, IOptions<TableQuotaOptions> quotaOptions,
     StorageUsage usage, PartCompactor compactor, TimeProvider time, ILogger<UploadService> logger,
     Observability.StrataMetrics? metrics = null, Core.Views.IViewStore? views = null) : ITableSnapshots
 {
@@ -174,7 +174,7 @@ public sealed partial class UploadService(
         var current = table;
         await CommitPartAsync(table, part, rows, 0, async (t, p) =>
         {
-            if (p is not null && !await store.AddPartAsync(p, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            if (p is not null && !await tableParts.AddPartAsync(p, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
             {
                 throw NotFound(current.FullName);
             }

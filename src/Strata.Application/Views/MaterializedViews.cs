@@ -114,7 +114,11 @@ public sealed partial class MaterializedViews(
         return view.Owner == caller ? view : throw new UseCaseException(UseCaseError.Forbidden, NotOwner);
     }
 
-    /// <summary>The view with its table's size and its next scheduled run.</summary>
+    /// <summary>The view the caller may read (<see cref="GetVisibleAsync"/>) with its table's size and its next scheduled run.</summary>
+    public async Task<ViewDetails> ReadAsync(string caller, string? name, CancellationToken cancellationToken) =>
+        await DetailsAsync(await GetVisibleAsync(caller, name, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The view's table size and next scheduled run.</summary>
     public async Task<ViewDetails> DetailsAsync(MaterializedView view, CancellationToken cancellationToken)
     {
         var size = await tables.SizeAsync(view.Owner, view.Name, cancellationToken).ConfigureAwait(false);

@@ -162,6 +162,21 @@ public sealed partial class Pipelines(
     }
 
     /// <summary>The execution behind a node, as it stands now (null for a node not started).</summary>
-    public async Task<Execution?> NodeExecutionAsync(PipelineRun run, PipelineNode node, CancellationToken cancellationToken) =>
+    private async Task<Execution?> NodeExecutionAsync(PipelineRun run, PipelineNode node, CancellationToken cancellationToken) =>
         node.ExecutionId is { } id ? await service.GetAsync(run.Owner, id, cancellationToken).ConfigureAwait(false) : null;
+
+    /// <summary>The caller's pipeline run (<see cref="GetAsync"/>) with the execution of each node, by node id (null before it ran).</summary>
+    public async Task<PipelineStatus> StatusAsync(string caller, string pipelineId, CancellationToken cancellationToken)
+    {
+        var run = await GetAsync(caller, pipelineId, cancellationToken).ConfigureAwait(false);
+        var executions = new Dictionary<int, Execution?>();
+        foreach (var node in run.Nodes)
+        {
+            executions[node.Id] = await NodeExecutionAsync(run, node, cancellationToken).ConfigureAwait(false);
+        }
+        return new PipelineStatus(run, executions);
+    }
 }
+
+/// <summary>A pipeline run and the execution of each of its nodes, by node id (null for a node not started).</summary>
+public sealed record PipelineStatus(PipelineRun Run, IReadOnlyDictionary<int, Execution?> Executions);

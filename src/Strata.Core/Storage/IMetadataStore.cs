@@ -8,10 +8,10 @@ namespace Strata.Core.Storage;
 /// <summary>
 /// Durable metadata, all aggregates behind one schema. Use cases depend on the narrow store of their
 /// aggregate (<see cref="IKeyStore"/>, <see cref="IExecutionStore"/>, <see cref="IQueryStore"/>,
-/// <see cref="ITableStore"/>, <see cref="IUsageStore"/>, <see cref="IEndpointStore"/>, <see cref="IViewStore"/>, <see cref="IPipelineStore"/>); this union is what an implementation provides and
+/// <see cref="ITableStore"/>, <see cref="ITablePartStore"/>, <see cref="IUsageStore"/>, <see cref="IEndpointStore"/>, <see cref="IViewStore"/>, <see cref="IPipelineStore"/>); this union is what an implementation provides and
 /// what start-up initialises.
 /// </summary>
-public interface IMetadataStore : IKeyStore, IExecutionStore, IQueryStore, ITableStore, IUsageStore, IEndpointStore, IViewStore, IPipelineStore
+public interface IMetadataStore : IKeyStore, IExecutionStore, IQueryStore, ITableStore, ITablePartStore, IUsageStore, IEndpointStore, IViewStore, IPipelineStore
 {
     /// <summary>Creates or migrates the schema. Called once at start-up.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
@@ -119,7 +119,7 @@ public interface IEndpointStore
     Task<bool> DeleteEndpointAsync(string owner, string slug, CancellationToken cancellationToken);
 }
 
-/// <summary>Uploaded tables and their part files.</summary>
+/// <summary>Uploaded, ingested and view tables (name, owner, schema, privacy, sizes); their part files are <see cref="ITablePartStore"/>'s.</summary>
 public interface ITableStore
 {
     /// <summary>The table of that namespace and name, with its row count and stored bytes.</summary>
@@ -131,9 +131,6 @@ public interface ITableStore
     /// <summary>In one transaction: drops any table of the same name and creates this one with the given part (if any).
     /// Returns the part files that no table lists any more.</summary>
     Task<IReadOnlyList<string>> ReplaceTableAsync(UploadTable table, TablePart? part, CancellationToken cancellationToken);
-
-    /// <summary>Adds a part to a table, making its rows visible; false when the table is gone.</summary>
-    Task<bool> AddPartAsync(TablePart part, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Removes every part of the table; returns their files.</summary>
     Task<IReadOnlyList<string>> ClearTableAsync(string tableId, DateTimeOffset at, CancellationToken cancellationToken);
@@ -153,6 +150,19 @@ public interface ITableStore
     /// <summary>The tables an owner's query may read (its own and every public one), with their part files, in one snapshot.</summary>
     Task<IReadOnlyList<TableSnapshot>> VisibleTablesAsync(string owner, CancellationToken cancellationToken);
 
+    /// <summary>How many tables an owner has.</summary>
+    Task<int> CountTablesAsync(string owner, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The part files of uploaded and ingested tables: adding, listing and counting parts, compaction's swap and the
+/// commits of ingested batches across tables. What a table's rows are; <see cref="ITableStore"/> keeps the tables.
+/// </summary>
+public interface ITablePartStore
+{
+    /// <summary>Adds a part to a table, making its rows visible; false when the table is gone.</summary>
+    Task<bool> AddPartAsync(TablePart part, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Every part file any table lists.</summary>
     Task<IReadOnlySet<string>> AllPartFilesAsync(CancellationToken cancellationToken);
 
@@ -167,9 +177,6 @@ public interface ITableStore
     /// (the compaction of a table). False, changing nothing, when any listed part is gone.
     /// </summary>
     Task<bool> SwapPartsAsync(string tableId, IReadOnlyList<string> replaced, TablePart merged, CancellationToken cancellationToken);
-
-    /// <summary>How many tables an owner has.</summary>
-    Task<int> CountTablesAsync(string owner, CancellationToken cancellationToken);
 
     /// <summary>
     /// In one transaction, across tables: removes the <paramref name="removed"/> parts and adds the

@@ -27,11 +27,7 @@ public static class ApiErrors
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static IResult BadRequest(string message) => Error(StatusCodes.Status400BadRequest, message);
-
     public static IResult NotFound(string message) => Error(StatusCodes.Status404NotFound, message);
-
-    public static IResult InvalidExecutionId(string id) => BadRequest($"The requested execution ID (ID: {id}) is invalid.");
 
     public static Task WriteAsync(HttpContext context, int status, string message)
     {

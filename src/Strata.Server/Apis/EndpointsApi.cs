@@ -76,11 +76,11 @@ public static class EndpointsApi
         });
     }
 
-    private static async Task ServeResults(HttpContext context, string handle, string slug, QueryEndpoints endpoints, ResultPages pages, Strata.Application.Executions.ExecutionService executions)
+    private static async Task ServeResults(HttpContext context, string handle, string slug, QueryEndpoints endpoints, ResultPages pages)
     {
         var query = context.Request.Query;
         var wait = LongPoll.Wait(query);
-        var tier = ExecuteRequests.Performance(context, default);
+        var tier = ExecuteRequests.PerformanceOf(context, null);
         if (!query.ContainsKey("wait"))
         {
             wait = DefaultWait;
@@ -93,7 +93,7 @@ public static class EndpointsApi
         {
             execution = await endpoints.ResultAsync(context.Owner(), new EndpointRequest(handle, slug, values, tier, poll.Wait), context.RequestAborted).ConfigureAwait(false);
         }
-        await ResultResponses.ServeJsonAsync(context, await executions.WithQueuePositionAsync(execution, context.RequestAborted).ConfigureAwait(false), pages).ConfigureAwait(false);
+        await ResultResponses.ServeJsonAsync(context, execution, pages).ConfigureAwait(false);
     }
 
     private static void Write(Utf8JsonWriter w, QueryEndpoint e)

@@ -1,29 +1,33 @@
-using System.Text.Json;
 using Strata.Application;
 using Strata.Application.Executions;
 using Strata.Core.Executions;
 
 namespace Strata.Server.Apis;
 
+/// <summary>The wait, max_age_hours and Idempotency-Key of an execute request.</summary>
+internal sealed record ExecuteExtras(TimeSpan Wait, TimeSpan? MaxAge, IdempotencyRequest? Idempotency);
+
 /// <summary>What ad-hoc and saved-query execute requests share: the tier, the execute extras and the answer.</summary>
 internal static class ExecuteRequests
 {
     /// <summary>
-    /// Submits with the execute extras (max_age_hours, Idempotency-Key, wait) and answers
-    /// <c>{"execution_id","state"}</c>, plus <c>"reuse"</c> when max_age_hours was given.
+    /// The execute extras of the query string and headers: <c>wait</c>, <c>max_age_hours</c> and <c>Idempotency-Key</c>
+    /// (with the hash of the request it came with); a value that does not fit is refused naming it.
     /// </summary>
-    public static async Task<IResult> SubmitAsync(HttpContext context, ExecutionService executions, SubmitRequest request, byte[] rawBody)
+    public static ExecuteExtras Extras(HttpContext context, byte[] rawBody)
     {
         var query = context.Request.Query;
         var wait = LongPoll.Wait(query);
+        TimeSpan? maxAge = null;
         if (query.TryGetValue("max_age_hours", out var maxAgeText) && !string.IsNullOrEmpty(maxAgeText))
         {
             if (!double.TryParse(maxAgeText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double hours) || hours < 0 || hours > 24 * 366 * 10 || double.IsNaN(hours))
             {
                 throw new UseCaseException(UseCaseError.Invalid, $"max_age_hours must be a non-negative number of hours, got '{maxAgeText}'");
             }
-            request = request with { MaxAge = TimeSpan.FromHours(hours) };
+            maxAge = TimeSpan.FromHours(hours);
         }
+        IdempotencyRequest? idempotency = null;
         string? key = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
         if (key is not null)
         {
@@ -31,31 +35,28 @@ internal static class ExecuteRequests
             {
                 throw new UseCaseException(UseCaseError.Invalid, "Idempotency-Key must be 1-255 characters");
             }
-            request = request with { Idempotency = new IdempotencyRequest(key, RequestHash(context, rawBody)) };
+            idempotency = new IdempotencyRequest(key, RequestHash(context, rawBody));
         }
-        var result = await executions.SubmitAsync(request, context.RequestAborted).ConfigureAwait(false);
-        Execution execution;
-        using (var poll = LongPoll.Enter(context, wait))
-        {
-            execution = await executions.WaitAsync(result.Execution, poll.Wait, context.RequestAborted).ConfigureAwait(false);
-        }
-        return new JsonWriterResult(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("execution_id", execution.Id);
-            w.WriteString("state", execution.State.ToWire());
-            if (request.MaxAge is not null)
-            {
-                w.WriteString("reuse", result.Reuse switch
-                {
-                    ReuseKind.Result => "completed_result",
-                    ReuseKind.InFlight => "joined_in_flight",
-                    _ => "none",
-                });
-            }
-            w.WriteEndObject();
-        });
+        return new ExecuteExtras(wait, maxAge, idempotency);
     }
+
+    /// <summary><c>{"execution_id","state"}</c>, plus <c>"reuse"</c> when max_age_hours was given.</summary>
+    public static IResult Answer(SubmitResult result, ExecuteExtras extras) => new JsonWriterResult(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("execution_id", result.Execution.Id);
+        w.WriteString("state", result.Execution.State.ToWire());
+        if (extras.MaxAge is not null)
+        {
+            w.WriteString("reuse", result.Reuse switch
+            {
+                ReuseKind.Result => "completed_result",
+                ReuseKind.InFlight => "joined_in_flight",
+                _ => "none",
+            });
+        }
+        w.WriteEndObject();
+    });
 
     /// <summary>What a retry must repeat to count as the same request: path, query (less wait and key), body.</summary>
     private static string RequestHash(HttpContext context, byte[] body)
@@ -72,25 +73,8 @@ internal static class ExecuteRequests
     public static PerformanceTier PerformanceOf(HttpContext context, string? fromBody) =>
         Tier(fromBody ?? context.Request.Query["performance"].FirstOrDefault());
 
-    /// <summary>performance from the body or the query string: medium (default) or large; anything else is refused.</summary>
-    public static PerformanceTier Performance(HttpContext context, JsonElement body) =>
-        Performance(body, context.Request.Query["performance"].FirstOrDefault());
-
-    /// <summary>performance of a JSON object, else <paramref name="text"/>: medium (default) or large; anything else is refused.</summary>
-    public static PerformanceTier Performance(JsonElement body, string? text)
-    {
-        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("performance", out var p) && p.ValueKind != JsonValueKind.Null)
-        {
-            if (p.ValueKind != JsonValueKind.String)
-            {
-                throw new UseCaseException(UseCaseError.Invalid, "performance must be \"medium\" or \"large\"");
-            }
-            text = p.GetString();
-        }
-        return Tier(text);
-    }
-
-    private static PerformanceTier Tier(string? text)
+    /// <summary>A performance given in a body with no query-string fallback (a pipeline node's): medium when absent.</summary>
+    public static PerformanceTier Tier(string? text)
     {
         return PerformanceTiers.TryParse(text, out var tier)
             ? tier

@@ -28,7 +28,11 @@ public static class ExecutionsApi
     private static async Task<IResult> ExecuteSql(HttpContext context, ExecutionService executions)
     {
         var (body, raw) = await RequestBody.ReadObjectWithBytesAsync(context).ConfigureAwait(false);
-        return await ExecuteRequests.SubmitAsync(context, executions, BindExecute(context, body), raw).ConfigureAwait(false);
+        var request = BindExecute(context, body);
+        var extras = ExecuteRequests.Extras(context, raw);
+        using var poll = LongPoll.Enter(context, extras.Wait);
+        var result = await executions.SubmitAndWaitAsync(request with { MaxAge = extras.MaxAge, Idempotency = extras.Idempotency }, poll.Wait, context.RequestAborted).ConfigureAwait(false);
+        return ExecuteRequests.Answer(result, extras);
     }
 
     /// <summary>The execute body as a request; a refusal throws (also fuzzed directly: benchmarks/reliability).</summary>
@@ -46,15 +50,13 @@ public static class ExecutionsApi
         return new SubmitRequest(context.Owner(), sql, tier, Dialect: dialect ?? Strata.Core.Queries.SqlDialect.DuneSql);
     }
 
-    private static async Task<IResult> GetStatus(HttpContext context, string executionId, ExecutionService executions, PublicResults readable)
+    private static async Task<IResult> GetStatus(HttpContext context, string executionId, PublicResults readable)
     {
-        var wait = LongPoll.Wait(context.Request.Query);
-        var execution = await readable.ReadableAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
-        using (var poll = LongPoll.Enter(context, wait))
+        Execution execution;
+        using (var poll = LongPoll.Enter(context, LongPoll.Wait(context.Request.Query)))
         {
-            execution = await executions.WaitAsync(execution, poll.Wait, context.RequestAborted).ConfigureAwait(false);
+            execution = await readable.StatusAsync(context.Owner(), executionId, poll.Wait, context.RequestAborted).ConfigureAwait(false);
         }
-        execution = await executions.WithQueuePositionAsync(execution, context.RequestAborted).ConfigureAwait(false);
         return new JsonWriterResult(w =>
         {
             w.WriteStartObject();
@@ -67,10 +69,10 @@ public static class ExecutionsApi
         });
     }
 
-    private static async Task GetResults(HttpContext context, string executionId, ExecutionService executions, PublicResults readable, ResultPages pages)
+    private static async Task GetResults(HttpContext context, string executionId, PublicResults readable, ResultPages pages)
     {
-        var execution = await readable.ReadableAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
-        await ResultResponses.ServeJsonAsync(context, await executions.WithQueuePositionAsync(execution, context.RequestAborted).ConfigureAwait(false), pages).ConfigureAwait(false);
+        var execution = await readable.StatusAsync(context.Owner(), executionId, TimeSpan.Zero, context.RequestAborted).ConfigureAwait(false);
+        await ResultResponses.ServeJsonAsync(context, execution, pages).ConfigureAwait(false);
     }
 
     private static async Task GetResultsCsv(HttpContext context, string executionId, PublicResults readable, ResultPages pages)
@@ -87,8 +89,7 @@ public static class ExecutionsApi
 
     private static async Task<IResult> Cancel(HttpContext context, string executionId, ExecutionService executions)
     {
-        var execution = await executions.GetAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
-        bool success = await executions.CancelAsync(execution, context.RequestAborted).ConfigureAwait(false);
+        bool success = await executions.CancelAsync(context.Owner(), executionId, context.RequestAborted).ConfigureAwait(false);
         return Results.Json(new CancelBody(success), SubmittedJsonContext.Default.CancelBody, "application/json");
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Strata.Application.Views;
 using Strata.Core.Executions;
@@ -26,30 +25,16 @@ public static class PipelinesApi
     private static async Task<IResult> Execute(HttpContext context, string? pathQueryId, Pipelines pipelines)
     {
         var body = await RequestBody.ReadObjectAsync(context).ConfigureAwait(false);
-        string? queryId = pathQueryId;
-        string pipelineId;
-        if (queryId is null && body.TryGetProperty("pipeline", out var pipeline) && pipeline.ValueKind != JsonValueKind.Null)
-        {
-            if (body.TryGetProperty("query_id", out _))
-            {
-                return ApiErrors.BadRequest("give either query_id (the pipeline of the query's lineage) or pipeline (explicit nodes), not both");
-            }
-            pipelineId = await pipelines.ExecuteNodesAsync(context.Owner(), PipelineBodies.Nodes(pipeline), context.RequestAborted).ConfigureAwait(false);
-            return Submitted(pipelineId);
-        }
-        if (queryId is null)
-        {
-            if (!body.TryGetProperty("query_id", out var id) || id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out long number) || number <= 0)
-            {
-                return ApiErrors.BadRequest("query_id is required: the id of the saved query the pipeline ends with (or pipeline, its explicit nodes)");
-            }
-            queryId = number.ToString(CultureInfo.InvariantCulture);
-        }
-        var tier = ExecuteRequests.Performance(context, body);
-        var parameters = ParseSuppliedValues(context, body);
-        pipelineId = await pipelines.ExecuteAsync(context.Owner(), queryId, tier, parameters, context.RequestAborted).ConfigureAwait(false);
+        var request = BindExecute(context, body, pathQueryId);
+        string pipelineId = request.Nodes is { } nodes
+            ? await pipelines.ExecuteNodesAsync(context.Owner(), nodes, context.RequestAborted).ConfigureAwait(false)
+            : await pipelines.ExecuteAsync(context.Owner(), request.QueryId!, request.Tier, request.Parameters, context.RequestAborted).ConfigureAwait(false);
         return Submitted(pipelineId);
     }
+
+    /// <summary>The execute body (of the body route when <paramref name="pathQueryId"/> is null) as a request; a refusal throws (also fuzzed directly).</summary>
+    internal static PipelineExecuteRequest BindExecute(HttpContext context, JsonElement body, string? pathQueryId) =>
+        PipelineBodies.Bind(context, body, pathQueryId);
 
     private static JsonWriterResult Submitted(string pipelineId) => new(w =>
     {
@@ -60,9 +45,8 @@ public static class PipelinesApi
 
     private static async Task<IResult> Show(HttpContext context, string queryId, Pipelines pipelines)
     {
-        using var empty = JsonDocument.Parse("{}");
-        var tier = ExecuteRequests.Performance(context, empty.RootElement);
-        var parameters = ParseSuppliedValues(context, empty.RootElement);
+        var tier = ExecuteRequests.PerformanceOf(context, null);
+        var parameters = SuppliedValues(context, default);
         var plan = await pipelines.PlanAsync(context.Owner(), queryId, tier, parameters, context.RequestAborted).ConfigureAwait(false);
         return new JsonWriterResult(w =>
         {
@@ -105,12 +89,7 @@ public static class PipelinesApi
 
     private static async Task<IResult> Status(HttpContext context, string pipelineId, Pipelines pipelines)
     {
-        var run = await pipelines.GetAsync(context.Owner(), pipelineId, context.RequestAborted).ConfigureAwait(false);
-        var executions = new Dictionary<int, Execution?>();
-        foreach (var node in run.Nodes)
-        {
-            executions[node.Id] = await pipelines.NodeExecutionAsync(run, node, context.RequestAborted).ConfigureAwait(false);
-        }
+        var (run, executions) = await pipelines.StatusAsync(context.Owner(), pipelineId, context.RequestAborted).ConfigureAwait(false);
         return new JsonWriterResult(w =>
         {
             w.WriteStartObject();

@@ -121,37 +121,37 @@ public static class QueriesApi
         });
     }
 
-    private static async Task<IResult> Execute(HttpContext context, string queryId, SavedQueries queries, ExecutionService executions)
+    private static async Task<IResult> Execute(HttpContext context, string queryId, SavedQueryRuns runs)
     {
-        var query = await queries.GetExecutableAsync(context.Owner(), queryId, context.RequestAborted).ConfigureAwait(false);
         var (body, raw) = await RequestBody.ReadObjectWithBytesAsync(context).ConfigureAwait(false);
-        return await ExecuteRequests.SubmitAsync(context, executions, BindExecute(context, body, query), raw).ConfigureAwait(false);
+        var run = BindExecute(context, body);
+        var extras = ExecuteRequests.Extras(context, raw);
+        using var poll = LongPoll.Enter(context, extras.Wait);
+        var result = await runs.ExecuteAsync(context.Owner(), queryId, run with { MaxAge = extras.MaxAge, Idempotency = extras.Idempotency, Wait = poll.Wait }, context.RequestAborted).ConfigureAwait(false);
+        return ExecuteRequests.Answer(result, extras);
     }
 
-    /// <summary>The execute body as a request for <paramref name="query"/>, its parameters substituted; a refusal throws (also fuzzed directly).</summary>
-    internal static SubmitRequest BindExecute(HttpContext context, JsonElement json, SavedQuery query)
+    /// <summary>
+    /// The execute body as a run: the tier and the supplied parameter values, checked against the query's definitions
+    /// by the use case (<see cref="SavedQueryRuns.ExecuteAsync"/>); a refusal throws (also fuzzed directly).
+    /// </summary>
+    internal static SavedQueryRun BindExecute(HttpContext context, JsonElement json)
     {
         var body = RequestBody.Bind(json, RequestJsonContext.Default.ExecuteQueryBody, BodyFields.Expected);
-        var tier = ExecuteRequests.PerformanceOf(context, body.Performance);
-        var supplied = SuppliedValues(context, body.QueryParameters);
-        return SavedQueries.ExecutionOf(query, context.Owner(), tier, supplied, context.RequestServices.GetRequiredService<SavedQueries>().MaxSqlBytes);
+        return new SavedQueryRun(ExecuteRequests.PerformanceOf(context, body.Performance), SuppliedValues(context, body.QueryParameters));
     }
 
-    private static async Task LatestResults(HttpContext context, string queryId, SavedQueries queries, ExecutionService executions, ResultPages pages) =>
-        await ResultResponses.ServeJsonAsync(context, await executions.WithQueuePositionAsync(await LatestAsync(context, queryId, queries).ConfigureAwait(false), context.RequestAborted).ConfigureAwait(false), pages).ConfigureAwait(false);
+    private static async Task LatestResults(HttpContext context, string queryId, SavedQueryRuns runs, ResultPages pages) =>
+        await ResultResponses.ServeJsonAsync(context, await runs.LatestAsync(context.Owner(), queryId, Selectors(context), context.RequestAborted).ConfigureAwait(false), pages).ConfigureAwait(false);
 
     private static async Task LatestResultsCsv(HttpContext context, string queryId, SavedQueries queries, ResultPages pages) =>
-        await ResultResponses.ServeCsvAsync(context, await LatestAsync(context, queryId, queries).ConfigureAwait(false), pages).ConfigureAwait(false);
+        await ResultResponses.ServeCsvAsync(context, await queries.LatestAsync(context.Owner(), queryId, Selectors(context), context.RequestAborted).ConfigureAwait(false), pages).ConfigureAwait(false);
 
-    /// <summary>The latest execution, narrowed by <c>params.name=value</c> selectors.</summary>
-    private static Task<Strata.Core.Executions.Execution> LatestAsync(HttpContext context, string queryId, SavedQueries queries)
-    {
-        var selectors = context.Request.Query
-            .Where(kv => kv.Key.StartsWith("params.", StringComparison.Ordinal))
-            .Select(kv => KeyValuePair.Create(kv.Key["params.".Length..], kv.Value.ToString()))
-            .ToList();
-        return queries.LatestAsync(context.Owner(), queryId, selectors, context.RequestAborted);
-    }
+    /// <summary>The <c>params.name=value</c> selectors that narrow the latest execution.</summary>
+    private static List<KeyValuePair<string, string>> Selectors(HttpContext context) => context.Request.Query
+        .Where(kv => kv.Key.StartsWith("params.", StringComparison.Ordinal))
+        .Select(kv => KeyValuePair.Create(kv.Key["params.".Length..], kv.Value.ToString()))
+        .ToList();
 
     private static IResult IdResult(long id) => new JsonWriterResult(w =>
     {

@@ -26,10 +26,6 @@ internal static class QueryRequestParsing
         }
     }
 
-    /// <summary>query_parameters from the body (a dict, or the older list of {key, value}) or the query string (JSON text).</summary>
-    internal static Dictionary<string, ParameterValue> ParseSuppliedValues(HttpContext context, JsonElement body) =>
-        SuppliedValues(context, body.TryGetProperty("query_parameters", out var parameters) ? parameters : default);
-
     /// <summary>query_parameters of a typed body (a dict, or the older list of {key, value}; absent or null: none) or the query string (JSON text).</summary>
     internal static Dictionary<string, ParameterValue> SuppliedValues(HttpContext context, JsonElement parameters)
     {

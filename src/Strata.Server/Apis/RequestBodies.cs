@@ -5,7 +5,8 @@ using Strata.Core.Queries;
 namespace Strata.Server.Apis;
 
 /// <summary>
-/// The JSON bodies of the execute, saved-query, endpoint and dataset-search routes, bound by the source-generated
+/// The JSON bodies of the execute, saved-query, endpoint, dataset-search, materialized-view and pipeline routes
+/// (the pipeline's in <c>PipelineBodies.cs</c>), bound by the source-generated
 /// <see cref="RequestJsonContext"/> (<see cref="RequestBody.Bind"/>). Every field may be missing (null); a field of the
 /// wrong JSON type is a 400 naming it, worded by the body's <c>Expected</c>. Three kinds of field stay a
 /// <see cref="JsonElement"/>, because their JSON type is part of what they mean: <c>query_parameters</c> (an object of
@@ -105,6 +106,25 @@ internal sealed record ContractSearchBody(
     [property: JsonPropertyName("limit")] int? Limit,
     [property: JsonPropertyName("offset")] int? Offset);
 
+/// <summary>The body of <c>POST /materialized-views</c> (create or change a view).</summary>
+internal sealed record UpsertViewBody(
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("query_id")] long? QueryId,
+    [property: JsonPropertyName("cron_expression")] string? CronExpression,
+    [property: JsonPropertyName("performance")] string? Performance,
+    [property: JsonPropertyName("is_private")] bool? IsPrivate)
+{
+    public const string NameRequired = "name is required: the view's name, result_<name>";
+    public const string QueryIdRequired = "query_id is required: the id of a saved query you may run";
+
+    public static string Expected(string field, JsonValueKind kind) =>
+        field == "query_id" ? QueryIdRequired : BodyFields.Expected(field, kind);
+}
+
+/// <summary>The body of <c>POST /materialized-views/{name}/refresh</c>.</summary>
+internal sealed record RefreshViewBody(
+    [property: JsonPropertyName("performance")] string? Performance);
+
 [JsonSerializable(typeof(ExecuteSqlBody))]
 [JsonSerializable(typeof(CreateQueryBody))]
 [JsonSerializable(typeof(UpdateQueryBody))]
@@ -112,4 +132,8 @@ internal sealed record ContractSearchBody(
 [JsonSerializable(typeof(PublishEndpointBody))]
 [JsonSerializable(typeof(DatasetSearchBody))]
 [JsonSerializable(typeof(ContractSearchBody))]
+[JsonSerializable(typeof(UpsertViewBody))]
+[JsonSerializable(typeof(RefreshViewBody))]
+[JsonSerializable(typeof(ExplicitPipelineBody))]
+[JsonSerializable(typeof(QueryPipelineBody))]
 internal sealed partial class RequestJsonContext : JsonSerializerContext;

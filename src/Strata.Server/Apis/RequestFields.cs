@@ -30,50 +30,11 @@ internal static class RequestFields
         }
     }
 
-    /// <summary>
-    /// The optional <c>query_engine</c> field: null when absent (or JSON null), else the dialect it
-    /// names; anything else is refused naming the field and the allowed values.
-    /// </summary>
-    internal static SqlDialect? Dialect(JsonElement body)
-    {
-        if (!body.TryGetProperty("query_engine", out var v) || v.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-        if (v.ValueKind == JsonValueKind.String && SqlDialects.TryParse(v.GetString(), out var parsed))
-        {
-            return parsed;
-        }
-        throw Invalid($"query_engine must be {SqlDialects.AllowedText}, got {(v.ValueKind == JsonValueKind.String ? $"'{v.GetString()}'" : v.ValueKind.ToString().ToLowerInvariant())}");
-    }
-
     /// <summary>The optional <c>query_engine</c> of a typed body: null when absent, else the dialect it names.</summary>
     internal static SqlDialect? Dialect(string? queryEngine) =>
         queryEngine is null ? null
         : SqlDialects.TryParse(queryEngine, out var parsed) ? parsed
         : throw Invalid($"query_engine must be {SqlDialects.AllowedText}, got '{queryEngine}'");
-
-    /// <summary>A string field: null when absent or JSON null; any other JSON type is refused.</summary>
-    internal static string? StringField(JsonElement body, string name)
-    {
-        if (!body.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-        return v.ValueKind == JsonValueKind.String ? v.GetString() : throw Invalid($"{name} must be a string");
-    }
-
-    internal static string? OptionalString(JsonElement body, string name) =>
-        body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    internal static bool? OptionalBool(JsonElement body, string name) =>
-        body.TryGetProperty(name, out var v) ? v.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.Null => null,
-            _ => throw Invalid($"{name} must be true or false"),
-        } : null;
 
     /// <summary>An integer query-string value from <paramref name="min"/> to <paramref name="max"/>; <paramref name="fallback"/> when absent.</summary>
     internal static int Int(IQueryCollection q, string name, int fallback, int min, int max)

@@ -64,6 +64,7 @@ public static class CompositionRoot
         services.AddSingleton<IExecutionStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IQueryStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<ITableStore>(sp => sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton<ITablePartStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IUsageStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IEndpointStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IViewStore>(sp => sp.GetRequiredService<IMetadataStore>());
@@ -112,6 +113,7 @@ public static class CompositionRoot
             sp.GetRequiredService<IQueryStore>(), sp.GetRequiredService<IExecutionStore>(), sp.GetRequiredService<IStorageQuota>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<HttpSafetyOptions>>().Value.MaxSqlBytes));
+        services.AddSingleton<SavedQueryRuns>();
         services.AddSingleton<PublicResults>();
         services.AddSingleton<QueryEndpoints>();
         // Dataset sources in order: a later source's dataset replaces an earlier one of the same full name.

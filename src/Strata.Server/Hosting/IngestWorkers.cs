@@ -18,7 +18,7 @@ namespace Strata.Server.Hosting;
 /// it never stops the server.
 /// </summary>
 public sealed partial class IngestWorkers(
-    IReadOnlyList<IngestTarget> targets, IngestRegistry registry, ITableStore store, IPartFiles files, IChainParts parts, IChainHistory history,
+    IReadOnlyList<IngestTarget> targets, IngestRegistry registry, ITableStore store, ITablePartStore tableParts, IPartFiles files, IChainParts parts, IChainHistory history,
     PartCompactor compactor, IOptions<StrataOptions> options, TimeProvider time, ILoggerFactory loggers) : BackgroundService
 {
     /// <summary>The pause before a failed or waiting follower tries again.</summary>
@@ -46,8 +46,8 @@ public sealed partial class IngestWorkers(
                     else
                     {
                         using var node = new JsonRpcNode(new RpcSettings(target.Rpc));
-                        var ingest = new ChainIngest(node, store, files, parts, compactor, time, loggers.CreateLogger<ChainIngest>());
-                        var follower = new ChainFollower(ingest, node, store, files, history, time, loggers.CreateLogger<ChainFollower>());
+                        var ingest = new ChainIngest(node, store, tableParts, files, parts, compactor, time, loggers.CreateLogger<ChainIngest>());
+                        var follower = new ChainFollower(ingest, node, tableParts, files, history, time, loggers.CreateLogger<ChainFollower>());
                         registry.Set(target.Chain, FollowState.Following);
                         await follower.RunAsync(request, new FollowOptions(), progress, stoppingToken).ConfigureAwait(false);
                     }

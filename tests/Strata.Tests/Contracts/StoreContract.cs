@@ -5,10 +5,10 @@ using Strata.Core.Views;
 namespace Strata.Tests.Contracts;
 
 /// <summary>The metadata ports of one store implementation, each as its interface.</summary>
-public sealed record StorePorts(IKeyStore Keys, IExecutionStore Executions, IQueryStore Queries, ITableStore Tables, IUsageStore Usage,
+public sealed record StorePorts(IKeyStore Keys, IExecutionStore Executions, IQueryStore Queries, ITableStore Tables, ITablePartStore Parts, IUsageStore Usage,
     IEndpointStore Endpoints, IViewStore Views, IPipelineStore Pipelines)
 {
-    public static StorePorts Of(IMetadataStore store) => new(store, store, store, store, store, store, store, store);
+    public static StorePorts Of(IMetadataStore store) => new(store, store, store, store, store, store, store, store, store);
 }
 
 /// <summary>

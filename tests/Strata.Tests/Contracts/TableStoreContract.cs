@@ -3,10 +3,12 @@ using Strata.Core.Uploads;
 
 namespace Strata.Tests.Contracts;
 
-/// <summary>What every <see cref="ITableStore"/> must do: tables, their part files, replace, clear, delete and compaction's swap.</summary>
+/// <summary>What every <see cref="ITableStore"/> and <see cref="ITablePartStore"/> must do: tables, their part files, replace, clear, delete and compaction's swap.</summary>
 public abstract class TableStoreContract : StoreContract
 {
     private ITableStore Tables => Stores.Tables;
+
+    private ITablePartStore Parts => Stores.Parts;
 
     private static readonly UploadColumn[] Columns =
     [
@@ -43,15 +45,15 @@ public abstract class TableStoreContract : StoreContract
     {
         var table = NewTable("alice", "prices");
         await Tables.CreateTableAsync(table, None);
-        Assert.True(await Tables.AddPartAsync(new TablePart(table.Id, "a/1", 10, 100), T0.AddMinutes(1), None));
-        Assert.True(await Tables.AddPartAsync(new TablePart(table.Id, "a/2", 5, 40), T0.AddMinutes(2), None));
-        Assert.False(await Tables.AddPartAsync(new TablePart("no-such-table", "a/3", 1, 1), T0, None));
+        Assert.True(await Parts.AddPartAsync(new TablePart(table.Id, "a/1", 10, 100), T0.AddMinutes(1), None));
+        Assert.True(await Parts.AddPartAsync(new TablePart(table.Id, "a/2", 5, 40), T0.AddMinutes(2), None));
+        Assert.False(await Parts.AddPartAsync(new TablePart("no-such-table", "a/3", 1, 1), T0, None));
 
         var read = (await Tables.GetTableAsync("alice", "prices", None))!;
         Assert.Equal((15L, 140L, T0.AddMinutes(2)), (read.RowCount, read.Bytes, read.UpdatedAt));
-        Assert.Equal(new[] { "a/1", "a/2" }, (await Tables.PartsAsync(table.Id, None)).Select(p => p.File));
-        Assert.Equal(2, await Tables.CountPartsAsync(table.Id, None));
-        Assert.Equal(new HashSet<string> { "a/1", "a/2" }, await Tables.AllPartFilesAsync(None));
+        Assert.Equal(new[] { "a/1", "a/2" }, (await Parts.PartsAsync(table.Id, None)).Select(p => p.File));
+        Assert.Equal(2, await Parts.CountPartsAsync(table.Id, None));
+        Assert.Equal(new HashSet<string> { "a/1", "a/2" }, await Parts.AllPartFilesAsync(None));
     }
 
     [Fact]
@@ -59,16 +61,16 @@ public abstract class TableStoreContract : StoreContract
     {
         var old = NewTable("alice", "prices");
         await Tables.CreateTableAsync(old, None);
-        await Tables.AddPartAsync(new TablePart(old.Id, "old/1", 1, 10), T0, None);
-        await Tables.AddPartAsync(new TablePart(old.Id, "old/2", 1, 10), T0, None);
+        await Parts.AddPartAsync(new TablePart(old.Id, "old/1", 1, 10), T0, None);
+        await Parts.AddPartAsync(new TablePart(old.Id, "old/2", 1, 10), T0, None);
 
         var fresh = NewTable("alice", "prices") with { Description = "new" };
         var dropped = await Tables.ReplaceTableAsync(fresh, new TablePart(fresh.Id, "new/1", 7, 70), None);
         Assert.Equal(new[] { "old/1", "old/2" }, dropped.Order());
         var read = (await Tables.GetTableAsync("alice", "prices", None))!;
         Assert.Equal((fresh.Id, "new", 7L), (read.Id, read.Description, read.RowCount));
-        Assert.Equal(new HashSet<string> { "new/1" }, await Tables.AllPartFilesAsync(None));
-        Assert.Empty(await Tables.PartsAsync(old.Id, None));
+        Assert.Equal(new HashSet<string> { "new/1" }, await Parts.AllPartFilesAsync(None));
+        Assert.Empty(await Parts.PartsAsync(old.Id, None));
 
         var another = NewTable("alice", "volumes");
         Assert.Empty(await Tables.ReplaceTableAsync(another, null, None));
@@ -80,7 +82,7 @@ public abstract class TableStoreContract : StoreContract
     {
         var table = NewTable("alice", "result_mv", isPrivate: false);
         await Tables.CreateTableAsync(table, None);
-        await Tables.AddPartAsync(new TablePart(table.Id, "mv/1", 3, 30), T0, None);
+        await Parts.AddPartAsync(new TablePart(table.Id, "mv/1", 3, 30), T0, None);
         Assert.Single(await Tables.VisibleTablesAsync("bob", None));
 
         Assert.True(await Tables.SetTablePrivateAsync(table.Id, true, T0.AddMinutes(1), None));
@@ -88,7 +90,7 @@ public abstract class TableStoreContract : StoreContract
         Assert.Empty(await Tables.ListVisibleTablesAsync("bob", None));
         var read = (await Tables.GetTableAsync("alice", "result_mv", None))!;
         Assert.Equal((true, 3L, T0.AddMinutes(1)), (read.IsPrivate, read.RowCount, read.UpdatedAt));
-        Assert.Equal(new[] { "mv/1" }, (await Tables.PartsAsync(table.Id, None)).Select(p => p.File));
+        Assert.Equal(new[] { "mv/1" }, (await Parts.PartsAsync(table.Id, None)).Select(p => p.File));
 
         Assert.True(await Tables.SetTablePrivateAsync(table.Id, false, T0.AddMinutes(2), None));
         Assert.Single(await Tables.VisibleTablesAsync("bob", None));
@@ -103,7 +105,7 @@ public abstract class TableStoreContract : StoreContract
         foreach (var t in new[] { a, b })
         {
             await Tables.CreateTableAsync(t, None);
-            await Tables.AddPartAsync(new TablePart(t.Id, t.Name + "/1", 3, 30), T0, None);
+            await Parts.AddPartAsync(new TablePart(t.Id, t.Name + "/1", 3, 30), T0, None);
         }
         Assert.Equal(new[] { "a/1" }, await Tables.ClearTableAsync(a.Id, T0.AddHours(1), None));
         var cleared = (await Tables.GetTableAsync("alice", "a", None))!;
@@ -111,7 +113,7 @@ public abstract class TableStoreContract : StoreContract
 
         Assert.Equal(new[] { "b/1" }, await Tables.DeleteTableAsync(b.Id, None));
         Assert.Null(await Tables.GetTableAsync("alice", "b", None));
-        Assert.Empty(await Tables.AllPartFilesAsync(None));
+        Assert.Empty(await Parts.AllPartFilesAsync(None));
         Assert.Empty(await Tables.DeleteTableAsync(b.Id, None));
     }
 
@@ -143,9 +145,9 @@ public abstract class TableStoreContract : StoreContract
         {
             await Tables.CreateTableAsync(t, None);
         }
-        await Tables.AddPartAsync(new TablePart(shared.Id, "s/1", 1, 1), T0, None);
-        await Tables.AddPartAsync(new TablePart(shared.Id, "s/2", 1, 1), T0, None);
-        await Tables.AddPartAsync(new TablePart(hidden.Id, "h/1", 1, 1), T0, None);
+        await Parts.AddPartAsync(new TablePart(shared.Id, "s/1", 1, 1), T0, None);
+        await Parts.AddPartAsync(new TablePart(shared.Id, "s/2", 1, 1), T0, None);
+        await Parts.AddPartAsync(new TablePart(hidden.Id, "h/1", 1, 1), T0, None);
 
         var visible = await Tables.VisibleTablesAsync("alice", None);
         Assert.Equal(new[] { "alice.mine", "bob.shared" }, visible.Select(t => t.Namespace + "." + t.Name).Order());
@@ -170,22 +172,22 @@ public abstract class TableStoreContract : StoreContract
         var logs = NewTable("alice", "logs");
         await Tables.CreateTableAsync(blocks, None);
         await Tables.CreateTableAsync(logs, None);
-        await Tables.AddPartAsync(new TablePart(blocks.Id, "b/1", 1, 10), T0, None);
+        await Parts.AddPartAsync(new TablePart(blocks.Id, "b/1", 1, 10), T0, None);
 
         // A removed part that is not there: nothing of the commit happens.
-        Assert.False(await Tables.CommitPartsAsync(
+        Assert.False(await Parts.CommitPartsAsync(
             [new TablePart(blocks.Id, "b/2", 2, 20), new TablePart(logs.Id, "l/1", 3, 30)], [new TablePart(blocks.Id, "b/9", 1, 1)], T0, None));
-        Assert.Equal(new[] { "b/1" }, (await Tables.PartsAsync(blocks.Id, None)).Select(p => p.File));
-        Assert.Empty(await Tables.PartsAsync(logs.Id, None));
+        Assert.Equal(new[] { "b/1" }, (await Parts.PartsAsync(blocks.Id, None)).Select(p => p.File));
+        Assert.Empty(await Parts.PartsAsync(logs.Id, None));
 
         // A table that is gone: nothing either.
-        Assert.False(await Tables.CommitPartsAsync([new TablePart(blocks.Id, "b/2", 2, 20), new TablePart("no-such-table", "x/1", 1, 1)], [], T0, None));
-        Assert.Equal(new[] { "b/1" }, (await Tables.PartsAsync(blocks.Id, None)).Select(p => p.File));
+        Assert.False(await Parts.CommitPartsAsync([new TablePart(blocks.Id, "b/2", 2, 20), new TablePart("no-such-table", "x/1", 1, 1)], [], T0, None));
+        Assert.Equal(new[] { "b/1" }, (await Parts.PartsAsync(blocks.Id, None)).Select(p => p.File));
 
-        Assert.True(await Tables.CommitPartsAsync(
+        Assert.True(await Parts.CommitPartsAsync(
             [new TablePart(blocks.Id, "b/2", 2, 20), new TablePart(logs.Id, "l/1", 3, 30)], [new TablePart(blocks.Id, "b/1", 1, 10)], T0.AddMinutes(1), None));
-        Assert.Equal(new[] { "b/2" }, (await Tables.PartsAsync(blocks.Id, None)).Select(p => p.File));
-        Assert.Equal(new[] { "l/1" }, (await Tables.PartsAsync(logs.Id, None)).Select(p => p.File));
+        Assert.Equal(new[] { "b/2" }, (await Parts.PartsAsync(blocks.Id, None)).Select(p => p.File));
+        Assert.Equal(new[] { "l/1" }, (await Parts.PartsAsync(logs.Id, None)).Select(p => p.File));
         var read = (await Tables.GetTableAsync("alice", "logs", None))!;
         Assert.Equal((3L, 30L), (read.RowCount, read.Bytes));
     }
@@ -197,15 +199,15 @@ public abstract class TableStoreContract : StoreContract
         await Tables.CreateTableAsync(table, None);
         foreach (string file in new[] { "p/1", "p/2", "p/3" })
         {
-            await Tables.AddPartAsync(new TablePart(table.Id, file, 1, 10), T0, None);
+            await Parts.AddPartAsync(new TablePart(table.Id, file, 1, 10), T0, None);
         }
-        Assert.False(await Tables.SwapPartsAsync(table.Id, ["p/1", "p/9"], new TablePart(table.Id, "m/bad", 2, 20), None));
-        Assert.Equal(new[] { "p/1", "p/2", "p/3" }, (await Tables.PartsAsync(table.Id, None)).Select(p => p.File));
+        Assert.False(await Parts.SwapPartsAsync(table.Id, ["p/1", "p/9"], new TablePart(table.Id, "m/bad", 2, 20), None));
+        Assert.Equal(new[] { "p/1", "p/2", "p/3" }, (await Parts.PartsAsync(table.Id, None)).Select(p => p.File));
 
-        Assert.True(await Tables.SwapPartsAsync(table.Id, ["p/1", "p/2"], new TablePart(table.Id, "m/1", 2, 15), None));
-        Assert.Equal(new[] { "p/3", "m/1" }, (await Tables.PartsAsync(table.Id, None)).Select(p => p.File));
+        Assert.True(await Parts.SwapPartsAsync(table.Id, ["p/1", "p/2"], new TablePart(table.Id, "m/1", 2, 15), None));
+        Assert.Equal(new[] { "p/3", "m/1" }, (await Parts.PartsAsync(table.Id, None)).Select(p => p.File));
         var read = (await Tables.GetTableAsync("alice", "t", None))!;
         Assert.Equal((3L, 25L), (read.RowCount, read.Bytes));
-        Assert.False(await Tables.SwapPartsAsync(table.Id, ["p/1"], new TablePart(table.Id, "m/2", 1, 10), None));
+        Assert.False(await Parts.SwapPartsAsync(table.Id, ["p/1"], new TablePart(table.Id, "m/2", 1, 10), None));
     }
 }

@@ -13,8 +13,8 @@ public abstract class UsageStoreContract : StoreContract
         {
             var table = new UploadTable(owner + "-t", owner, ns, "t", "", true, [new UploadColumn("x", UploadColumnType.Varchar)], T0, T0);
             await Stores.Tables.CreateTableAsync(table, None);
-            await Stores.Tables.AddPartAsync(new TablePart(table.Id, owner + "/p1", 10, 100), T0, None);
-            await Stores.Tables.AddPartAsync(new TablePart(table.Id, owner + "/p2", 10, 50), T0, None);
+            await Stores.Parts.AddPartAsync(new TablePart(table.Id, owner + "/p1", 10, 100), T0, None);
+            await Stores.Parts.AddPartAsync(new TablePart(table.Id, owner + "/p2", 10, 50), T0, None);
         }
         await CompletedAsync("alice", 1000, T0, T0.AddHours(2));
         await CompletedAsync("alice", 2000, T0, null);

@@ -57,7 +57,7 @@ internal sealed class IngestHarness : IAsyncDisposable
     /// <summary>A JSON-RPC client of a real node, with short back-offs.</summary>
     public static JsonRpcNode Node(Uri url) => new(new RpcSettings(url) { FirstBackoff = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(500) });
 
-    public ChainIngest Ingest(IChainNode node) => new(node, Store, Files, loader, Compactor, TimeProvider.System, NullLogger<ChainIngest>.Instance);
+    public ChainIngest Ingest(IChainNode node) => new(node, Store, Store, Files, loader, Compactor, TimeProvider.System, NullLogger<ChainIngest>.Instance);
 
     public ChainFollower Follower(IChainNode node) =>
         new(Ingest(node), node, Store, Files, loader, TimeProvider.System, NullLogger<ChainFollower>.Instance);

@@ -91,6 +91,24 @@ public sealed partial class ArchitectureTests
         Assert.True(bad.Count == 0, "API files calling into another: " + string.Join(", ", bad));
     }
 
+    [GeneratedRegex(@"\bApiErrors\.(BadRequest|NotFound|Error|WriteAsync)\(|\bResults\.(BadRequest|NotFound|Problem|StatusCode|Conflict|UnprocessableEntity)\(")]
+    private static partial Regex ErrorAnswer();
+
+    /// <summary>
+    /// One error style: a handler refuses by throwing a <c>UseCaseException</c>, answered once by <c>ApiErrors</c>; none
+    /// writes or returns an error of its own. <c>RouteMethods.cs</c> answers requests no handler takes (404, 405).
+    /// </summary>
+    [Fact]
+    public void No_api_handler_answers_a_refusal_but_by_throwing()
+    {
+        var bad = Sources("Strata.Server")
+            .Where(s => s.Relative.StartsWith("Apis/", StringComparison.Ordinal) && s.Relative is not ("Apis/ApiErrors.cs" or "Apis/RouteMethods.cs"))
+            .Where(s => ErrorAnswer().IsMatch(s.Text))
+            .Select(s => $"{s.Relative} ({ErrorAnswer().Match(s.Text).Value})")
+            .ToList();
+        Assert.True(bad.Count == 0, "API files answering an error themselves: " + string.Join(", ", bad));
+    }
+
     [GeneratedRegex(@"\bDateTime(Offset)?\.(Utc)?Now\b|\bStopwatch\b|\bEnvironment\.TickCount")]
     private static partial Regex ClockRead();
 
@@ -109,7 +127,6 @@ public sealed partial class ArchitectureTests
     private static readonly HashSet<string> KnownOver = new(StringComparer.Ordinal)
     {
         "Strata.Engine.DuckDb/DuneSql/DuneSqlTranslator.cs",
-        "Strata.Cluster.Postgres/PostgresExecutionQueue.cs",
     };
 
     [Fact]
