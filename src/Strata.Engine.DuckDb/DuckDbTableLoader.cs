@@ -124,15 +124,24 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
     /// <summary>Copies a query's rows into a temporary Parquet file, fsyncs it and renames it to the target; returns its rows.</summary>
     private long WritePart(string select, string target, CancellationToken cancellationToken)
     {
-        string temp = target + ".tmp";
-        string sql = $"COPY ({select}) TO {SqlQuoting.QuoteString(temp)} (FORMAT parquet, COMPRESSION snappy, DICTIONARY_SIZE_LIMIT 1)";
         using var connection = root.Duplicate();
         connection.Open();
+        return CopyDurably(connection, select, target, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="WritePart"/> on a given connection; <paramref name="knownRows"/>, when the caller counted the rows, saves reading
+    /// them back from the file's metadata.
+    /// </summary>
+    internal static long CopyDurably(DuckDBConnection connection, string select, string target, long? knownRows, CancellationToken cancellationToken)
+    {
+        string temp = target + ".tmp";
+        string sql = $"COPY ({select}) TO {SqlQuoting.QuoteString(temp)} (FORMAT parquet, COMPRESSION snappy, DICTIONARY_SIZE_LIMIT 1)";
         try
         {
             DuckDbCommands.RunPlannedOnce(connection, sql, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
-            long rows = System.Convert.ToInt64(DuckDbCommands.Scalar(connection, $"SELECT num_rows FROM parquet_file_metadata({SqlQuoting.QuoteString(temp)})"), CultureInfo.InvariantCulture);
+            long rows = knownRows ?? System.Convert.ToInt64(DuckDbCommands.Scalar(connection, $"SELECT num_rows FROM parquet_file_metadata({SqlQuoting.QuoteString(temp)})"), CultureInfo.InvariantCulture);
             using (var file = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
             {
                 file.Flush(flushToDisk: true);

@@ -147,6 +147,7 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
             TimeSpan? retryAfter = null;
             await Pacer.WaitAsync(calls.Count, cancellationToken).ConfigureAwait(false);
             await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            bool holding = true;
             try
             {
                 long firstId = Interlocked.Add(ref nextId, calls.Count) - calls.Count;
@@ -168,6 +169,9 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
                     throw new HttpRequestException($"HTTP {(int)response.StatusCode}", null, response.StatusCode);
                 }
                 byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                // The answer is read: the next request may go out while this one is parsed, as a client that only fetches would.
+                slots.Release();
+                holding = false;
                 var results = Read(body, info, calls, firstId);
                 Pacer.Succeeded();
                 return results;
@@ -192,7 +196,10 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
             }
             finally
             {
-                slots.Release();
+                if (holding)
+                {
+                    slots.Release();
+                }
             }
             if (attempt++ >= settings.MaxAttempts)
             {

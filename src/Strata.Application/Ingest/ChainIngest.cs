@@ -114,7 +114,7 @@ public sealed class ChainIngest(
             (numbers, ct) => FetchChunkAsync(capabilities, numbers, ct), from, end, request.RequestBlocks, request.BatchBlocks, request.BatchRows, cancellationToken);
         var prefetch = Prefetch(start);
         long started = time.GetTimestamp();
-        long waitedTicks = 0, commitTicks = 0;
+        long waitedTicks = 0, commitTicks = 0, appendTicks = 0;
         long next = start;
         try
         {
@@ -122,8 +122,10 @@ public sealed class ChainIngest(
             while (next <= end)
             {
                 long waitStart = time.GetTimestamp();
-                var batch = await NextBatchAsync(prefetch, request).ConfigureAwait(false);
+                using var batchParts = new BatchParts(chain, parts, files, time);
+                var batch = await NextBatchAsync(prefetch, request, batchParts.Take).ConfigureAwait(false);
                 waitedTicks += time.GetTimestamp() - waitStart;
+                appendTicks += batchParts.AppendTicks;
                 if (batch.Count == 0 || batch[0].Number != next)
                 {
                     throw new InvalidOperationException($"Chain {chain.Chain}: the blocks fetched after {next - 1} do not start at {next}.");
@@ -142,7 +144,7 @@ public sealed class ChainIngest(
                 }
                 refetches = 0;
                 long commitStart = time.GetTimestamp();
-                chain = await CommitAsync(chain, batch, progress, cancellationToken).ConfigureAwait(false);
+                chain = await CommitAsync(chain, batch, batchParts, progress, cancellationToken).ConfigureAwait(false);
                 commitTicks += time.GetTimestamp() - commitStart;
                 next = batch[^1].Number + 1;
                 compaction.Writer.TryWrite(true);
@@ -157,7 +159,8 @@ public sealed class ChainIngest(
         if (next > start)
         {
             IngestLog.Ingested(logger, chain.Chain, start, next - 1, (long)time.GetElapsedTime(started).TotalMilliseconds,
-                (long)time.GetElapsedTime(0, waitedTicks).TotalMilliseconds, (long)time.GetElapsedTime(0, commitTicks).TotalMilliseconds);
+                (long)time.GetElapsedTime(0, waitedTicks).TotalMilliseconds, (long)time.GetElapsedTime(0, appendTicks).TotalMilliseconds,
+                (long)time.GetElapsedTime(0, commitTicks).TotalMilliseconds);
         }
         return chain;
     }
@@ -168,7 +171,7 @@ public sealed class ChainIngest(
     /// <see cref="IngestRequest.TakeReady"/>, also when the next block is not fetched yet and the batch holds a tenth of
     /// either bound.
     /// </summary>
-    internal static async Task<List<FetchedBlock>> NextBatchAsync(BlockPrefetcher prefetch, IngestRequest request)
+    internal static async Task<List<FetchedBlock>> NextBatchAsync(BlockPrefetcher prefetch, IngestRequest request, Action<FetchedBlock>? taken = null)
     {
         var batch = new List<FetchedBlock>();
         long rows = 0;
@@ -199,13 +202,14 @@ public sealed class ChainIngest(
                 break;
             }
             batch.Add(block);
+            taken?.Invoke(block);
             rows += blockRows;
         }
         return batch;
     }
 
-    /// <summary>Checks the batch follows the stored data, writes one part per table and commits them in one transaction.</summary>
-    private async Task<ChainTables> CommitAsync(ChainTables chain, IReadOnlyList<FetchedBlock> batch, IngestProgress progress, CancellationToken cancellationToken)
+    /// <summary>Checks the batch follows the stored data, writes its parts (filled as it was taken) and commits them in one transaction.</summary>
+    private async Task<ChainTables> CommitAsync(ChainTables chain, IReadOnlyList<FetchedBlock> batch, BatchParts batchParts, IngestProgress progress, CancellationToken cancellationToken)
     {
         var clock = new ElapsedTime(time);
         var first = batch[0];
@@ -217,22 +221,13 @@ public sealed class ChainIngest(
                 throw new ChainReorgException(chain.Chain, first.Number, stored, parent);
             }
         }
-        var rows = ChainRows.From(batch);
-        long rowsMs = clock.ElapsedMilliseconds, partsMs;
-        var added = new List<TablePart>();
+        batchParts.Complete(batch);
+        long rows = batchParts.Rows;
+        long rowsMs = clock.ElapsedMilliseconds;
+        var added = await batchParts.WriteAsync(cancellationToken).ConfigureAwait(false);
+        long partsMs = clock.ElapsedMilliseconds - rowsMs;
         try
         {
-            var writes = new List<Task<TablePart>>();
-            foreach (var (kind, table) in chain.Tables)
-            {
-                if (rows[kind].Count > 0)
-                {
-                    string part = files.NewPart(table.Id);
-                    writes.Add(WritePartAsync(table, part, rows[kind], added, cancellationToken));
-                }
-            }
-            await Task.WhenAll(writes).ConfigureAwait(false);
-            partsMs = clock.ElapsedMilliseconds - rowsMs;
             if (!await tableParts.CommitPartsAsync(added, [], time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
             {
                 throw new InvalidOperationException($"Chain {chain.Chain}: a table went away while blocks {first.Number} to {batch[^1].Number} were written.");
@@ -240,38 +235,16 @@ public sealed class ChainIngest(
         }
         catch
         {
-            lock (added)
+            foreach (var part in added)
             {
-                foreach (var part in added)
-                {
-                    files.DeleteUncommitted(part.File);
-                }
+                files.DeleteUncommitted(part.File);
             }
             throw;
         }
         var lastBlock = batch[^1];
-        progress.Committed(lastBlock.Number, batch.Count, rows.Count);
-        IngestLog.Committed(logger, chain.Chain, first.Number, lastBlock.Number, rows.Count, clock.ElapsedMilliseconds, rowsMs, partsMs, clock.ElapsedMilliseconds - rowsMs - partsMs);
+        progress.Committed(lastBlock.Number, batch.Count, rows);
+        IngestLog.Committed(logger, chain.Chain, first.Number, lastBlock.Number, rows, clock.ElapsedMilliseconds, rowsMs, partsMs, clock.ElapsedMilliseconds - rowsMs - partsMs);
         return chain with { LastNumber = lastBlock.Number, LastHash = Hex.Data(lastBlock.Block.Hash, "block hash") };
-    }
-
-    private async Task<TablePart> WritePartAsync(UploadTable table, string part, IReadOnlyList<object?[]> rows, List<TablePart> added, CancellationToken cancellationToken)
-    {
-        try
-        {
-            long written = await parts.WriteAsync(table.Columns, rows, files.PathOf(part), cancellationToken).ConfigureAwait(false);
-            var tablePart = new TablePart(table.Id, part, written, files.SizeOf(part));
-            lock (added)
-            {
-                added.Add(tablePart);
-            }
-            return tablePart;
-        }
-        catch
-        {
-            files.DeleteUncommitted(part);
-            throw;
-        }
     }
 
     private static bool Consistent(List<FetchedBlock> blocks)

@@ -10,8 +10,11 @@ namespace Strata.Core.Ingest;
 /// </summary>
 public interface IChainParts
 {
-    /// <summary>Writes the rows to <paramref name="targetFile"/> (which must not exist) durably; returns the rows written.</summary>
-    Task<long> WriteAsync(IReadOnlyList<UploadColumn> columns, IReadOnlyList<object?[]> rows, string targetFile, CancellationToken cancellationToken);
+    /// <summary>
+    /// Begins a part of a table with these columns: rows are appended as they arrive (held in memory, nowhere on disk), then
+    /// <see cref="IChainPartWriter.FinishAsync"/> writes them to the part file durably. Dropped unfinished, nothing is left.
+    /// </summary>
+    IChainPartWriter Begin(IReadOnlyList<UploadColumn> columns);
 
     /// <summary>The highest block number and its hash ("0x..." lowercase) among these parts of a blocks table; null when they hold no row.</summary>
     Task<(long Number, string Hash)?> LastBlockAsync(IReadOnlyList<string> blockFiles, CancellationToken cancellationToken);
@@ -19,3 +22,19 @@ public interface IChainParts
 
 /// <summary>An access list entry as stored: an address and its storage keys (hex).</summary>
 public sealed record AccessListEntry(string Address, IReadOnlyList<string> StorageKeys);
+
+/// <summary>
+/// One chain table part being filled (<see cref="IChainParts.Begin"/>): not thread-safe, one caller appends then finishes.
+/// Disposing it drops what it holds; a part file exists only once <see cref="FinishAsync"/> returned.
+/// </summary>
+public interface IChainPartWriter : IDisposable
+{
+    /// <summary>The rows appended so far.</summary>
+    long Rows { get; }
+
+    /// <summary>Appends rows (arrays in the order of the columns, values as <see cref="IChainParts"/> describes).</summary>
+    void Append(IReadOnlyList<object?[]> rows);
+
+    /// <summary>Writes the rows appended to <paramref name="targetFile"/> (which must not exist) durably; returns the rows written.</summary>
+    Task<long> FinishAsync(string targetFile, CancellationToken cancellationToken);
+}
