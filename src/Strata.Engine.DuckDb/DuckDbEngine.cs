@@ -78,7 +78,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
         cancellationToken.ThrowIfCancellationRequested();
         // DuneSQL (the default) is translated; DuckDB's own SQL, asked for explicitly, runs as written.
         RefuseNul(request.Sql);
-        var dune = request.Dialect == Strata.Core.Queries.SqlDialect.DuneSql ? DuneSql.DuneSqlTranslator.Translate(request.Sql) : null;
+        var dune = request.Dialect == Strata.Core.Queries.SqlDialect.DuneSql ? DuneSql.DuneSqlTranslator.Translate(request.Sql, cancellationToken) : null;
         var translated = dune is null ? request : request with { Sql = dune.Sql };
         // Disposed last: the instance has closed its temp files by the time the directory goes.
         using var spill = SpillDirectory.Create(SpillRoot);

@@ -29,10 +29,26 @@ public static partial class DuneSqlTranslator
     /// </summary>
     public const int MaxNesting = 1000;
 
-    public static DuneTranslation Translate(string sql)
+    /// <summary>
+    /// The longest translated text (16 Mi characters, 32 MB): a rewrite repeats its operands, so a short text can become a
+    /// very long one (each <c>1/1/1</c> becomes about 77,000 characters, 1 MiB of them would be 13 billion), whose
+    /// building and parsing no other bound stops in time (decision hostile6). DuckDB's parser is the next wall: 31 million
+    /// characters (1 MiB of nothing but casts to varchar) did not parse in 5 minutes.
+    /// </summary>
+    public const int MaxTranslatedChars = 16 << 20;
+
+    public static DuneTranslation Translate(string sql, CancellationToken cancellationToken = default) =>
+        TryTranslate(sql, MaxTranslatedChars, cancellationToken) ?? throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed,
+            $"The query is too long once translated for the engine: more than {MaxTranslatedChars.ToString("N0", CultureInfo.InvariantCulture)} characters "
+            + "(each division, modulus, cast to varchar and 256-bit operand is written out in full, several times when they nest); "
+            + "use fewer of them or nest them less, or split the query"));
+
+    /// <summary>The translation, or null when it would be longer than maxChars; stops (OperationCanceledException) once
+    /// the token is cancelled, as some rewrites cost more than linear time.</summary>
+    internal static DuneTranslation? TryTranslate(string sql, int maxChars, CancellationToken cancellationToken)
     {
         var tokens = DuneLexer.Lex(sql);
-        var emitter = new DuneEmitter(sql);
+        var emitter = new DuneEmitter(sql, maxChars, cancellationToken);
         try
         {
             new Pass(sql, tokens, emitter).Emit(0, tokens.Count);
@@ -40,6 +56,10 @@ public static partial class DuneSqlTranslator
         catch (InsufficientExecutionStackException)
         {
             throw TooDeep(sql, null);
+        }
+        catch (TranslationTooLongException)
+        {
+            return null;
         }
         return emitter.Build();
     }
@@ -61,7 +81,9 @@ public static partial class DuneSqlTranslator
 
         private DuneEmitter Out => emitter;
 
-        private bool Is(int i, string text) => i >= 0 && i < tokens.Count && !tokens[i].IsTrivia
+        /// <summary>Whether token i is the word or symbol text. Every scan of the rewrites asks this, so it is also where
+        /// a cancelled translation stops (some scans cost more than linear time in the text).</summary>
+        private bool Is(int i, string text) => emitter.Continue() && i >= 0 && i < tokens.Count && !tokens[i].IsTrivia
             && string.Equals(Text(i), text, StringComparison.OrdinalIgnoreCase);
 
         private int Next(int i, int end)

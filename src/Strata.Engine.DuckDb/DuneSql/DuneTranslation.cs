@@ -71,16 +71,19 @@ public sealed class DuneTranslation
     }
 }
 
-/// <summary>Builds the translated text and its anchors.</summary>
-internal sealed class DuneEmitter(string user)
+/// <summary>Builds the translated text and its anchors, at most maxChars characters of it (a rewrite repeats its operands,
+/// so a short text can become a very long one: each <c>1/1/1</c> writes about 77,000 characters), and stops once the
+/// token is cancelled (some rewrites cost more than linear time in their operands' length).</summary>
+internal sealed class DuneEmitter(string user, int maxChars, CancellationToken cancellationToken)
 {
-    private readonly StringBuilder output = new(user.Length + 64);
+    private readonly StringBuilder output = new(Math.Min(user.Length + 64, maxChars));
     private readonly List<(int Out, int User, int Length)> anchors = [];
 
     public void Copy(DuneToken token)
     {
         Anchor(token.Start, token.Length);
         output.Append(user, token.Start, token.Length);
+        Check();
     }
 
     /// <summary>Synthetic text, mapped to the user's token at userStart.</summary>
@@ -88,6 +91,23 @@ internal sealed class DuneEmitter(string user)
     {
         Anchor(source.Start, source.Length);
         output.Append(text);
+        Check();
+    }
+
+    /// <summary>True; throws OperationCanceledException once the translation's token is cancelled.</summary>
+    public bool Continue()
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return true;
+    }
+
+    private void Check()
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (output.Length > maxChars)
+        {
+            throw new TranslationTooLongException(maxChars);
+        }
     }
 
     private void Anchor(int userStart, int length)
@@ -101,4 +121,10 @@ internal sealed class DuneEmitter(string user)
     }
 
     public DuneTranslation Build() => new(user, output.ToString(), anchors);
+}
+
+/// <summary>The translated text would pass the emitter's bound (<see cref="DuneSqlTranslator.MaxTranslatedChars"/>, or the caller's own).</summary>
+internal sealed class TranslationTooLongException(int maxChars) : Exception($"the translation is over {maxChars} characters")
+{
+    public int MaxChars => maxChars;
 }

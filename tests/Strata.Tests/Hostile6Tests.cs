@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Strata.Core.Engine;
+using Strata.Core.Executions;
+using Strata.Core.Queries;
+using Strata.Core.Views;
+using Strata.Engine.DuckDb;
+using Strata.Engine.DuckDb.DuneSql;
+
+namespace Strata.Tests;
+
+/// <summary>
+/// The sixth hostile pass (docs/notes/hostile6.md): the DuneSQL translator's division rewrite writes each operand about
+/// ten times, two levels deep, so <c>1/1/1</c> (5 characters) became 77,000 characters of DuckDB SQL. Nothing bounded the
+/// translated text: a 30 KB saved query of them held 2 GB of the server's own process for 28 s when its pipeline plan
+/// was asked for (1 MiB of them would be 13 billion characters), and chained divisions cost quadratic time to translate
+/// (2,000 of them, 4 KB: 51 s) in a thread no request could stop.
+/// </summary>
+public sealed class Hostile6Tests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    private static string Divisions(int count) => "select " + string.Join("+", Enumerable.Repeat("1/1/1", count));
+
+    [Fact]
+    public void A_text_whose_translation_passes_the_bound_fails_naming_it_without_building_it()
+    {
+        // 300 terms: 1,806 characters, 23 million translated (the old code built them all and answered).
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate(Divisions(300)));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Contains("too long once translated", error.Message, StringComparison.Ordinal);
+        Assert.Contains("16,777,216 characters", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ExecutionError.ExecutionFailed, error.Error.Type);
+        Assert.True(allocated < 400L << 20, $"allocated {allocated >> 20} MB");
+        // Within the bound the translation is as before.
+        Assert.Contains("dune_num_key", DuneSqlTranslator.Translate(Divisions(100)).Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_server_side_table_reading_of_an_exploding_text_reads_its_names_in_bounded_memory()
+    {
+        // The pipeline plan reads a view's tables in the server's process: 5,000 terms (30 KB) were 385 million
+        // characters there. The translation now stops at the parser's bound and the qualified names are read.
+        string sql = Divisions(5_000) + " from dune.b.result_v";
+        var tables = await Task.Run(() =>
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var found = new DuckDbStatementTables().TablesOf(sql, SqlDialect.DuneSql);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.True(allocated < 256L << 20, $"allocated {allocated >> 20} MB");
+            return found;
+        }).WaitAsync(Bound);
+        Assert.Contains(new TableReference("b", "result_v"), tables);
+    }
+
+    [Fact]
+    public async Task A_translation_stops_once_its_token_is_cancelled_and_the_server_side_reading_has_a_time_budget()
+    {
+        // 3,000 chained divisions (6 KB): minutes of quadratic scans before the first character was written.
+        string chain = "select " + string.Join("/", Enumerable.Repeat("x", 3_000)) + " from dune.b.result_v";
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var clock = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Task.Run(() => DuneSqlTranslator.Translate(chain, cancel.Token)).WaitAsync(Bound));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
+        clock.Restart();
+        var tables = await Task.Run(() => new DuckDbStatementTables().TablesOf(chain, SqlDialect.DuneSql)).WaitAsync(Bound);
+        Assert.Contains(new TableReference("b", "result_v"), tables);
+        Assert.True(clock.Elapsed < DuckDbStatementTables.MaxTranslationTime + TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
+    }
+}
