@@ -104,26 +104,35 @@ public static partial class DuneSqlTranslator
                 return -1;
             }
             var (op, end) = here[pick];
-            int right = Next(op, end);
-            bool divide = Is(op, "/");
-            string[] form = ChooseForm(divide, StaticType(i, op), StaticType(right, end), IsNonZeroLiteral(right, end))
+            return EmitQuotient(Is(op, "/"), (i, op), (Next(op, end), end), tokens[op]) ? end : -1;
+        }
+
+        /// <summary><c>mod(a, b)</c>: Trino's <c>a % b</c> (integer or decimal remainder, "Division by zero"); returns the
+        /// next index, or -1.</summary>
+        private int TryEmitMod(int nameIndex, List<(int From, int To)> args, int close, int end) =>
+            args.Count == 2 && close < end && EmitQuotient(false, args[0], args[1], tokens[nameIndex]) ? close + 1 : -1;
+
+        /// <summary>Writes Trino's a / b (divide) or a % b; false (nothing written) when an operand holds a parameter that
+        /// the form would have to write twice.</summary>
+        private bool EmitQuotient(bool divide, (int From, int To) a, (int From, int To) b, DuneToken anchor)
+        {
+            string[] form = ChooseForm(divide, StaticType(a.From, a.To), StaticType(b.From, b.To), IsNonZeroLiteral(b.From, b.To))
                 ?? (divide ? DivisionTemplate : ModulusTemplate);
-            bool parameter = HoldsParameter(i, end);
             bool copies = Uses(form, "A") > 1 || Uses(form, "B") > 1;
-            if (parameter && copies)
+            if (copies && HoldsParameter(a.From, b.To))
             {
-                return -1; // a parameter is numbered by its place: it must be written once
+                return false; // a parameter is numbered by its place: it must be written once
             }
-            bool nestedA = copies && HoldsNested(i, op), nestedB = copies && HoldsNested(right, end);
+            bool nestedA = copies && HoldsNested(a.From, a.To), nestedB = copies && HoldsNested(b.From, b.To);
             if (nestedA || nestedB)
             {
-                EmitShared(form, (i, op), (right, end), nestedA, nestedB, tokens[op]);
+                EmitShared(form, a, b, nestedA, nestedB, anchor);
             }
             else
             {
-                EmitForm(form, (i, op), (right, end), tokens[op]);
+                EmitForm(form, a, b, anchor);
             }
-            return end;
+            return true;
         }
 
         /// <summary>Writes a form with each placeholder replaced by its operand (parenthesised).</summary>
@@ -196,12 +205,12 @@ public static partial class DuneSqlTranslator
             return n;
         }
 
-        /// <summary>Whether tokens [from, to) hold another division or modulus, or a subquery.</summary>
+        /// <summary>Whether tokens [from, to) hold another division or modulus (or mod call), or a subquery.</summary>
         private bool HoldsNested(int from, int to)
         {
             for (int k = from; k < to && k < tokens.Count; k++)
             {
-                if (Is(k, "/") || Is(k, "%") || Is(k, "select") || Is(k, "with") || Is(k, "values"))
+                if (Is(k, "/") || Is(k, "%") || Is(k, "select") || Is(k, "with") || Is(k, "values") || (Is(k, "mod") && Is(Next(k, to), "(")))
                 {
                     return true;
                 }

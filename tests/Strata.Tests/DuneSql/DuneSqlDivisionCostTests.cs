@@ -140,4 +140,29 @@ public sealed class DuneSqlDivisionCostTests
         using var db = new DuneSqlDb("CREATE TABLE t AS SELECT CAST(1.50 AS DECIMAL(18,2)) AS x;");
         Assert.Contains("Division by zero", Assert.ThrowsAny<DuckDBException>(() => db.Rows(sql)).Message, StringComparison.Ordinal);
     }
+
+    /// <summary>Trino's <c>mod(n, m)</c> (math.md: "Returns the modulus (remainder) of n divided by m") is its <c>%</c>:
+    /// the dividend's sign, decimal(…) for decimals, "Division by zero" for a zero integer or decimal divisor.</summary>
+    [Theory]
+    [InlineData("mod(7, 2)", "1", "integer")]
+    [InlineData("mod(-7, 2)", "-1", "integer")]
+    [InlineData("mod(7.5, 2)", "1.5", "decimal(2,1)")]
+    [InlineData("mod(x, 0.7)", "0.10", "decimal(2,2)")]
+    [InlineData("mod(mod(x, 1), 0.2)", "0.10", "decimal(2,2)")]
+    [InlineData("mod(5e0, 2)", "1.0E0", "double")]
+    [InlineData("mod(uint256 '10', 4)", "2", "uint256")]
+    public void Mod_is_Trinos_remainder(string expression, string value, string type)
+    {
+        using var db = new DuneSqlDb("CREATE TABLE t AS SELECT CAST(1.50 AS DECIMAL(18,2)) AS x;");
+        Assert.Equal([value, type], db.Rows($"SELECT CAST({expression} AS varchar), typeof({expression}) FROM t")[0]);
+    }
+
+    [Theory]
+    [InlineData("SELECT mod(7, 0)")]
+    [InlineData("SELECT mod(x, x - x) FROM t")]
+    public void Mod_by_zero_fails_as_Trino(string sql)
+    {
+        using var db = new DuneSqlDb("CREATE TABLE t AS SELECT CAST(1.50 AS DECIMAL(18,2)) AS x;");
+        Assert.Contains("Division by zero", Assert.ThrowsAny<DuckDBException>(() => db.Rows(sql)).Message, StringComparison.Ordinal);
+    }
 }
