@@ -19,16 +19,20 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// where that gave NULL, typed as DuckDB types it.</item>
 /// <item><c>v</c>, anything else (uint256, int256, NULL, a parameter): DuckDB's own operator.</item>
 /// </list>
-/// Each operand is written about ten times (all but one or two only typed), so a rewrite inside another stops at
-/// <see cref="MaxDivisionNesting"/> levels, past which DuckDB's operator stays; an operand holding a subquery keeps
-/// DuckDB's operator too (each typed copy would be planned).
+/// That probe writes each operand about ten times and costs milliseconds of binding, so it is the fallback: when the
+/// text fixes both operands' types (DuneSqlTranslator.DivisionTypes.cs) the form the probe would pick is written
+/// directly (decision "dune-num3"). A form that writes an operand more than once and whose operand holds another
+/// division or a subquery reads its operands through a lambda instead (<see cref="Pass.EmitShared"/>), so the text
+/// grows linearly with nesting. An operand holding a parameter (<c>?</c>) gets only forms that write it once.
 /// </summary>
 public static partial class DuneSqlTranslator
 {
-    private const int MaxDivisionNesting = 2;
-
     /// <summary>The text of <c>a / b</c> or <c>a % b</c> with <c>{A}</c> and <c>{B}</c> for the operands (parenthesised).</summary>
     private static readonly string[] DivisionTemplate = Template('/'), ModulusTemplate = Template('%');
+
+    /// <summary>DuckDB's integer or decimal operator, with Trino's "Division by zero" where it gave NULL for a zero divisor.</summary>
+    private static string Checked(char op) =>
+        $"coalesce({{A}} {op} {{B}}, CASE WHEN {{B}} = 0 AND {{A}} IS NOT NULL AND dune_division_by_zero({{B}}) THEN NULL END)";
 
     private static string[] Template(char op)
     {
@@ -43,7 +47,7 @@ public static partial class DuneSqlTranslator
         string witness = $"coalesce(struct_extract(struct_pack({integers}), {key('i')}), struct_extract(struct_pack({scales}), {key('s')}))";
         // DuckDB's integer and decimal operators give NULL for a zero divisor; only those rows (and NULL operands) are
         // checked again, so the common rows keep DuckDB's speed. A NULL operand stays NULL, as in Trino.
-        string checkedOp = $"coalesce({{A}} {op} {{B}}, CASE WHEN {{B}} = 0 AND {{A}} IS NOT NULL AND dune_division_by_zero({{B}}) THEN NULL END)";
+        string checkedOp = Checked(op);
         string kind = key('k');
         string decimalForm;
         if (op == '/')
@@ -63,7 +67,12 @@ public static partial class DuneSqlTranslator
         string floating = op == '/' ? $", f := CASE WHEN {kind} = 'f' THEN coalesce({{A}} / {{B}}, cast_to_type(dune_fdiv({{A}}, {{B}}), {{A}} / {{B}})) END" : "";
         string text = $"struct_extract(struct_pack(d := CASE WHEN {kind} = 'd' THEN {decimalForm} END, "
             + $"i := CASE WHEN {kind} = 'i' THEN {checkedOp} END{floating}, v := CASE WHEN {kind} = 'v' THEN {{A}} {op} {{B}} END), {kind})";
-        // Split at the placeholders: even entries are text, odd ones "A" or "B".
+        return Split(text);
+    }
+
+    /// <summary>A form's text split at its placeholders: even entries are text, odd ones "A" or "B".</summary>
+    private static string[] Split(string text)
+    {
         var parts = new List<string>();
         int at = 0;
         while (text.IndexOf('{', at) is int open and >= 0)
@@ -81,15 +90,9 @@ public static partial class DuneSqlTranslator
         /// <summary>Divisions and moduli by the token where their left operand starts: the operator and the end of the right one.</summary>
         private Dictionary<int, List<(int Operator, int End)>>? divisions;
 
-        private int divisionNesting;
-
         /// <summary>At the left operand of a division or modulus: emits Trino's form; returns the next index, or -1.</summary>
         private int TryEmitDivision(int i, int to)
         {
-            if (divisionNesting >= MaxDivisionNesting)
-            {
-                return -1;
-            }
             divisions ??= FindDivisions();
             if (!divisions.TryGetValue(i, out var here))
             {
@@ -101,35 +104,118 @@ public static partial class DuneSqlTranslator
                 return -1;
             }
             var (op, end) = here[pick];
-            var anchor = tokens[op];
-            divisionNesting++;
-            try
+            return EmitQuotient(Is(op, "/"), (i, op), (Next(op, end), end), tokens[op]) ? end : -1;
+        }
+
+        /// <summary><c>mod(a, b)</c>: Trino's <c>a % b</c> (integer or decimal remainder, "Division by zero"); returns the
+        /// next index, or -1.</summary>
+        private int TryEmitMod(int nameIndex, List<(int From, int To)> args, int close, int end) =>
+            args.Count == 2 && close < end && EmitQuotient(false, args[0], args[1], tokens[nameIndex]) ? close + 1 : -1;
+
+        /// <summary>Writes Trino's a / b (divide) or a % b; false (nothing written) when an operand holds a parameter that
+        /// the form would have to write twice.</summary>
+        private bool EmitQuotient(bool divide, (int From, int To) a, (int From, int To) b, DuneToken anchor)
+        {
+            string[] form = ChooseForm(divide, StaticType(a.From, a.To), StaticType(b.From, b.To), IsNonZeroLiteral(b.From, b.To))
+                ?? (divide ? DivisionTemplate : ModulusTemplate);
+            bool copies = Uses(form, "A") > 1 || Uses(form, "B") > 1;
+            if (copies && HoldsParameter(a.From, b.To))
             {
-                string[] template = Is(op, "/") ? DivisionTemplate : ModulusTemplate;
-                for (int k = 0; k < template.Length; k++)
+                return false; // a parameter is numbered by its place: it must be written once
+            }
+            bool nestedA = copies && HoldsNested(a.From, a.To), nestedB = copies && HoldsNested(b.From, b.To);
+            if (nestedA || nestedB)
+            {
+                EmitShared(form, a, b, nestedA, nestedB, anchor);
+            }
+            else
+            {
+                EmitForm(form, a, b, anchor);
+            }
+            return true;
+        }
+
+        /// <summary>Writes a form with each placeholder replaced by its operand (parenthesised).</summary>
+        private void EmitForm(string[] form, (int From, int To) a, (int From, int To) b, DuneToken anchor)
+        {
+            for (int k = 0; k < form.Length; k++)
+            {
+                if (k % 2 == 0)
                 {
-                    if (k % 2 == 0)
-                    {
-                        emitter.Text(template[k], anchor);
-                        continue;
-                    }
+                    emitter.Text(form[k], anchor);
+                    continue;
+                }
+                var (from, to) = form[k] == "A" ? a : b;
+                emitter.Text("(", anchor);
+                Emit(from, to);
+                emitter.Text(")", anchor);
+            }
+        }
+
+        /// <summary>Writes a form whose operand holds a division or a subquery with that operand written once: it is the
+        /// element of a one-element list (a struct of both when both hold one), and the form reads it in a lambda; the
+        /// other operand is written in the lambda's body. Text grows with the operands, never with the nesting (a form
+        /// inside a form's copies would multiply at every level), and each level adds three or four expression levels,
+        /// so 200 nested divisions stay within DuckDB's limit of 1000.</summary>
+        private void EmitShared(string[] form, (int From, int To) a, (int From, int To) b, bool shareA, bool shareB, DuneToken anchor)
+        {
+            bool both = shareA && shareB;
+            emitter.Text(both ? "list_transform([struct_pack(a := (" : "list_transform([(", anchor);
+            Emit(shareA ? a.From : b.From, shareA ? a.To : b.To);
+            if (both)
+            {
+                emitter.Text("), b := (", anchor);
+                Emit(b.From, b.To);
+                emitter.Text(")", anchor);
+            }
+            emitter.Text(")], _strata_q -> ", anchor);
+            for (int k = 0; k < form.Length; k++)
+            {
+                if (k % 2 == 0)
+                {
+                    emitter.Text(form[k], anchor);
+                    continue;
+                }
+                bool isA = form[k] == "A";
+                if (both)
+                {
+                    emitter.Text(isA ? "struct_extract(_strata_q, 'a')" : "struct_extract(_strata_q, 'b')", anchor);
+                }
+                else if (isA == shareA)
+                {
+                    emitter.Text("_strata_q", anchor);
+                }
+                else
+                {
                     emitter.Text("(", anchor);
-                    if (template[k] == "A")
-                    {
-                        Emit(i, op);
-                    }
-                    else
-                    {
-                        Emit(Next(op, end), end);
-                    }
+                    Emit(isA ? a.From : b.From, isA ? a.To : b.To);
                     emitter.Text(")", anchor);
                 }
             }
-            finally
+            emitter.Text(")[1]", anchor);
+        }
+
+        private static int Uses(string[] form, string operand)
+        {
+            int n = 0;
+            for (int k = 1; k < form.Length; k += 2)
             {
-                divisionNesting--;
+                n += form[k] == operand ? 1 : 0;
             }
-            return end;
+            return n;
+        }
+
+        /// <summary>Whether tokens [from, to) hold another division or modulus (or mod call), or a subquery.</summary>
+        private bool HoldsNested(int from, int to)
+        {
+            for (int k = from; k < to && k < tokens.Count; k++)
+            {
+                if (Is(k, "/") || Is(k, "%") || Is(k, "select") || Is(k, "with") || Is(k, "values") || (Is(k, "mod") && Is(Next(k, to), "(")))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>Finds the divisions and moduli whose operands' extent is sure and hold no subquery.</summary>
@@ -156,7 +242,7 @@ public static partial class DuneSqlTranslator
                 bool bounded = (before < 0 || !(IsOperandEnd(before) || Is(before, ".") || Is(before, "::")))
                     && (after >= tokens.Count || !(Is(after, ".") || Is(after, "(") || Is(after, "[") || Is(after, "::") || Is(after, "at")
                         || Is(after, "over") || Is(after, "filter") || Is(after, "within")));
-                if (bounded && !HasSubquery(leftStart, rightEnd))
+                if (bounded)
                 {
                     if (!found.TryGetValue(leftStart, out var list))
                     {
@@ -166,18 +252,6 @@ public static partial class DuneSqlTranslator
                 }
             }
             return found;
-        }
-
-        private bool HasSubquery(int from, int to)
-        {
-            for (int k = from; k < to && k < tokens.Count; k++)
-            {
-                if (Is(k, "select") || Is(k, "with") || Is(k, "values") || Is(k, "?"))
-                {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }

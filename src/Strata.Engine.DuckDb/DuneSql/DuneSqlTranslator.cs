@@ -386,7 +386,7 @@ public static partial class DuneSqlTranslator
             {
                 return afterAvg;
             }
-            if (name is "round" && TryEmitDecimalRound(nameIndex, args, close, end) is > 0 and int afterRound)
+            if (name is "round" or "mod" && (name is "mod" ? TryEmitMod(nameIndex, args, close, end) : TryEmitDecimalRound(nameIndex, args, close, end)) is > 0 and int afterRound)
             {
                 return afterRound;
             }
