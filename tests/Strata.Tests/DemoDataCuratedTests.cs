@@ -5,7 +5,7 @@ using Strata.Engine.DuckDb;
 namespace Strata.Tests;
 
 /// <summary>
-/// The curated tables added for real queries (dex_aggregator.trades, evt_Approval, creation_traces, nft.*, tokens.nft,
+/// The curated tables added for real queries (dex_aggregator.trades, evt_Approval, erc721 evt_Transfer, creation_traces, nft.*, tokens.nft,
 /// tokens_ethereum.stablecoins, dune.blockchains, utils.*): Dune's columns and types, derived from the raw demo tables.
 /// </summary>
 public sealed class DemoDataCuratedTests(DemoDataFixture fixture) : IClassFixture<DemoDataFixture>
@@ -34,6 +34,11 @@ public sealed class DemoDataCuratedTests(DemoDataFixture fixture) : IClassFixtur
             "erc20_ethereum.evt_Approval",
             "contract_address varbinary, evt_tx_hash varbinary, evt_tx_from varbinary, evt_tx_to varbinary, evt_tx_index bigint, "
             + $"evt_index bigint, evt_block_time {Tz}, evt_block_number bigint, evt_block_date date, owner varbinary, spender varbinary, value uint256"
+        },
+        {
+            "erc721_ethereum.evt_Transfer",
+            "contract_address varbinary, evt_tx_hash varbinary, evt_tx_from varbinary, evt_tx_to varbinary, evt_tx_index bigint, "
+            + $"evt_index bigint, evt_block_time {Tz}, evt_block_number bigint, evt_block_date date, from varbinary, to varbinary, tokenId uint256"
         },
         // spellbook sources/_base_sources/evm/ethereum_base_sources.yml, creation_traces
         { "ethereum.creation_traces", $"block_time {Tz}, block_number bigint, tx_hash varbinary, address varbinary, from varbinary, code varbinary" },
@@ -137,6 +142,12 @@ public sealed class DemoDataCuratedTests(DemoDataFixture fixture) : IClassFixtur
               AND l.topic2 = unhex('000000000000000000000000') || n."to" AND n.executed_by = l.tx_from
             """));
         Assert.Equal(logs, Count("SELECT count(DISTINCT unique_transfer_id) FROM nft.transfers"));
+        // Dune's decoded ERC-721 transfers are the same events, one row per nft.transfers row
+        Assert.Equal(logs, Count("""
+            SELECT count(*) FROM erc721_ethereum."evt_Transfer" e JOIN nft.transfers n ON n.tx_hash = e.evt_tx_hash AND n.evt_index = e.evt_index
+            WHERE e.contract_address = n.contract_address AND e."from" = n."from" AND e."to" = n."to" AND e."tokenId" = n.token_id
+              AND e.evt_block_time = n.block_time AND e.evt_block_number = n.block_number AND e.evt_tx_from = n.executed_by
+            """));
         // the demo's NFT transfers are mints; each mint row is one, priced from what its transaction paid
         Assert.Equal(logs, Count("SELECT count(*) FROM nft.mints m JOIN nft.transfers n ON n.tx_hash = m.tx_hash AND n.evt_index = m.evt_index AND n.token_id = m.token_id"));
         Assert.Equal(0, Count("SELECT count(*) FROM nft.mints WHERE seller <> unhex('0000000000000000000000000000000000000000') OR collection IS NULL"));

@@ -4,7 +4,7 @@ namespace Strata.Engine.DuckDb;
 /// More of Dune's tables that real queries read, derived from the raw demo tables so joins give rows:
 /// <c>dex_aggregator.trades</c> (the swaps sent to an aggregator), <c>erc20_ethereum.evt_Approval</c> (the decoded
 /// Approval logs), <c>ethereum.creation_traces</c> (the successful create traces), <c>nft.transfers</c>,
-/// <c>nft.mints</c> and <c>tokens.nft</c> (the ERC-721 Transfer logs of the demo's mints), <c>tokens_ethereum.stablecoins</c>,
+/// <c>nft.mints</c>, <c>tokens.nft</c> and <c>erc721_ethereum.evt_Transfer</c> (the ERC-721 Transfer logs of the demo's mints), <c>tokens_ethereum.stablecoins</c>,
 /// <c>dune.blockchains</c> and <c>utils.days</c> / <c>utils.hours</c>. Column names and types follow spellbook's models
 /// and sources (dex_aggregator_trades, nft_transfers, nft_mints, ethereum_base_sources.yml) and Dune's data catalog.
 /// </summary>
@@ -192,6 +192,20 @@ public static partial class DemoData
                    p.tx_hash, p.executed_by AS tx_from, p.to_addr AS tx_to, p.evt_index
             FROM p LEFT JOIN tokens.nft k ON k.contract_address = p.contract_address
             ORDER BY p.block_number, p.evt_index
+            """;
+        // erc721_ethereum.evt_Transfer: Dune's decoded ERC-721 Transfer events (the same logs as nft.transfers, in the
+        // decoded tables' column set: evt_* of the log, the indexed from / to / tokenId). A view: it costs nothing to generate.
+        yield return $$"""
+            CREATE SCHEMA IF NOT EXISTS erc721_ethereum;
+            CREATE OR REPLACE VIEW erc721_ethereum."evt_Transfer" AS
+            SELECT l.contract_address, l.tx_hash AS evt_tx_hash, l.tx_from AS evt_tx_from, l.tx_to AS evt_tx_to,
+                   l.tx_index AS evt_tx_index, l."index" AS evt_index, l.block_time AS evt_block_time,
+                   l.block_number AS evt_block_number, l.block_date AS evt_block_date,
+                   unhex(substr(hex(l.topic1), 25)) AS "from",
+                   unhex(substr(hex(l.topic2), 25)) AS "to",
+                   ('0x' || substr(hex(l.topic3), 49))::BIGINT::{{Uint256Type}} AS "tokenId"
+            FROM ethereum.logs l
+            WHERE l.topic0 = unhex('ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef') AND l.topic3 IS NOT NULL
             """;
     }
 }

@@ -108,6 +108,7 @@ public static partial class DemoData
         "labels.ens",
         "ethereum.contracts",
         "cex.addresses",
+        "erc721_ethereum.evt_Transfer",
     }.Concat(OtherChainTables())];
 
     private static IReadOnlyList<string>? tables;

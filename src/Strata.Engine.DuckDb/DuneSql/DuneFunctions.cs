@@ -167,6 +167,6 @@ internal static class DuneFunctions
         "http_get", "http_post", "checksum", "qdigest_agg", "tdigest_agg", "approx_set", "merge", "cast_to_uint256",
         "evm_decode_log", "evm_decode_call", "decode_evm_event", "decode_evm_function_call", "base58_encode", "base58_decode",
         "bytearray_to_base58", "ss58", "ton_address", "tron_address", "word_stem", "normalize",
-        "all_evm_chains", "all_op_chains", "get_balancer_link",
+        "all_evm_chains", "all_op_chains", "get_balancer_link", "json_table",
     };
 }

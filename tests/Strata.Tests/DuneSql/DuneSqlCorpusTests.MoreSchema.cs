@@ -16,9 +16,14 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE gnosis.logs AS SELECT * FROM ethereum.logs LIMIT 0;
         CREATE TABLE gnosis.traces AS SELECT * FROM ethereum.traces LIMIT 0;
         CREATE TABLE erc20_gnosis.evt_Transfer AS SELECT *, CAST(NULL AS DATE) AS evt_block_date FROM erc20_ethereum.evt_Transfer LIMIT 0;
+        CREATE SCHEMA erc721_ethereum;
+        CREATE TABLE erc721_ethereum.evt_Transfer (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB, evt_tx_index BIGINT,
+          evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, "from" BLOB, "to" BLOB, tokenId BIGNUM);
         CREATE SCHEMA evms;
         CREATE TABLE evms.erc20_transfers AS SELECT CAST(NULL AS VARCHAR) AS blockchain, * FROM erc20_gnosis.evt_Transfer LIMIT 0;
         CREATE TABLE evms.logs AS SELECT CAST(NULL AS VARCHAR) AS blockchain, * FROM ethereum.logs LIMIT 0;
+        CREATE TABLE evms.transactions AS SELECT CAST(NULL AS VARCHAR) AS blockchain,
+          * REPLACE (CAST(gas_price AS DOUBLE) AS gas_price, CAST(value AS DOUBLE) AS value) FROM ethereum.transactions LIMIT 0;
         """ + string.Concat(new[] { "base", "arbitrum", "optimism", "polygon", "bnb", "avalanche_c" }.Select(c => $"""
         CREATE SCHEMA {c}; CREATE SCHEMA erc20_{c};
         CREATE TABLE {c}.transactions AS SELECT * FROM ethereum.transactions LIMIT 0;
