@@ -73,7 +73,7 @@ public static unsafe class DuneTime
 
     /// <summary>DuckDB's interval: months, days and microseconds, each applied on its own.</summary>
     [StructLayout(LayoutKind.Sequential)]
-    private struct Interval
+    internal struct Interval
     {
         public int Months;
         public int Days;

@@ -48,14 +48,6 @@ public static unsafe partial class DuneZones
         }
     }
 
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Interval
-    {
-        public int Months;
-        public int Days;
-        public long Micros;
-    }
-
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void FunctionRows(IntPtr info, IntPtr input, IntPtr output)
     {
@@ -73,7 +65,7 @@ public static unsafe partial class DuneZones
                 Differences(rows, times, t, v, output);
                 return;
             }
-            var intervals = (Interval*)DuneNative.Data(v);
+            var intervals = (DuneTime.Interval*)DuneNative.Data(v);
             ulong* tValid = DuneNative.Validity(t), vValid = DuneNative.Validity(v);
             long* result = (long*)DuneNative.Data(output);
             for (ulong row = 0; row < rows; row++)
@@ -84,7 +76,7 @@ public static unsafe partial class DuneZones
                     continue;
                 }
                 long instant = times[row];
-                Interval i = intervals[row];
+                DuneTime.Interval i = intervals[row];
                 if (instant is TemporalFormat.InfinityMicros or TemporalFormat.NegativeInfinityMicros)
                 {
                     result[row] = instant;
@@ -110,7 +102,7 @@ public static unsafe partial class DuneZones
     {
         long* right = (long*)DuneNative.Data(rightVector);
         ulong* lValid = DuneNative.Validity(leftVector), rValid = DuneNative.Validity(rightVector);
-        var result = (Interval*)DuneNative.Data(output);
+        var result = (DuneTime.Interval*)DuneNative.Data(output);
         for (ulong row = 0; row < rows; row++)
         {
             if (!DuneNative.IsValid(lValid, row) || !DuneNative.IsValid(rValid, row))
@@ -119,7 +111,7 @@ public static unsafe partial class DuneZones
                 continue;
             }
             long micros = checked(left[row] - right[row]);
-            result[row] = new Interval { Days = (int)(micros / MicrosPerDay), Micros = micros % MicrosPerDay };
+            result[row] = new DuneTime.Interval { Days = (int)(micros / MicrosPerDay), Micros = micros % MicrosPerDay };
         }
     }
 
@@ -136,7 +128,7 @@ public static unsafe partial class DuneZones
     }
 
     /// <summary>DuckDB's time_bucket of the wall clock (weeks from a Monday, months from January), made an instant again.</summary>
-    private static long Truncate(Zone zone, long instant, Interval bucket)
+    private static long Truncate(Zone zone, long instant, DuneTime.Interval bucket)
     {
         long wall = WallClock(zone, instant);
         long truncated;
