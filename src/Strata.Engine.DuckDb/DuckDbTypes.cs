@@ -14,6 +14,11 @@ internal static class DuckDbTypes
         {
             return (ColumnKind.Json, DuckDbNestedJson.Plan(duckType, column));
         }
+        if (DuneSql.DuneZones.ZoneOf(duckType) is not null)
+        {
+            // A timestamp with time zone in another zone than UTC: Trino's text, the zone's wall clock and name (DuneZones).
+            return (ColumnKind.Text, $"{column}::VARCHAR");
+        }
         if (t.StartsWith("DECIMAL", StringComparison.Ordinal))
         {
             int precision = DecimalPrecision(t);
@@ -120,6 +125,10 @@ internal static class DuckDbTypes
         {
             var parts = SplitTopLevel(t[4..^1]);
             return $"map({string.Join(", ", parts.Select(DuneName))})";
+        }
+        if (DuneSql.DuneZones.ZoneOf(t) is not null)
+        {
+            return "timestamp(3) with time zone";
         }
         if (upper.StartsWith("DECIMAL", StringComparison.Ordinal))
         {

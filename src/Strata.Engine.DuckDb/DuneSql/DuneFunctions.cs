@@ -89,7 +89,7 @@ internal static class DuneFunctions
         [("date_add", 3)] = "dune_plus($3, CAST($2 AS BIGINT) * CAST('1 ' || $1 AS INTERVAL))", // native, typed by $3 (DuneTime)
         [("date_diff", 3)] = "date_sub($1, $2, $3)",
         [("from_unixtime", 1)] = "to_timestamp($1)",
-        [("to_unixtime", 1)] = "epoch($1)",
+        [("to_unixtime", 1)] = "epoch(CAST($1 AS TIMESTAMPTZ))", // a zone's value (DuneZones) is its instant, not its wall clock
         [("day_of_week", 1)] = "isodow($1)",
         [("dow", 1)] = "isodow($1)",
         [("day_of_month", 1)] = "day($1)",

@@ -187,8 +187,8 @@ public static partial class DuneSqlTranslator
             || word.Equals("millisecond", StringComparison.OrdinalIgnoreCase) || word.Equals("milliseconds", StringComparison.OrdinalIgnoreCase)
             || word.Equals("quarter", StringComparison.OrdinalIgnoreCase);
 
-        /// <summary><c>from_unixtime(x, zone)</c>: with UTC the instant (as <c>from_unixtime(x)</c>); with another zone only where
-        /// its local date or time is read (as <c>at_timezone</c>, decision 64); elsewhere refused naming the function.</summary>
+        /// <summary><c>from_unixtime(x, zone)</c>: with UTC the instant (as <c>from_unixtime(x)</c>); with another zone the instant
+        /// in the zone's type (<see cref="DuneZones"/>), or its wall clock where only that is read (decision 64).</summary>
         private int EmitFromUnixtimeZone(List<(int From, int To)> args, int close, int end, DuneToken anchor)
         {
             int zone = Next(args[1].From - 1, args[1].To);
@@ -200,16 +200,22 @@ public static partial class DuneSqlTranslator
                 emitter.Copy(tokens[close]);
                 return close + 1;
             }
-            if (constant && localReadEnds.Contains(Next(close, end)))
+            if (constant && localReadEnds.Contains(Next(close, end)) && LocalZone(zone) is string local)
             {
-                emitter.Text("timezone(" + LocalZone(zone) + ", to_timestamp(", anchor);
+                emitter.Text("timezone(" + local + ", to_timestamp(", anchor);
                 Emit(args[0].From, args[0].To);
                 emitter.Text("))", tokens[close]);
                 return close + 1;
             }
-            throw NotSupported(sql, zone < args[1].To ? tokens[zone] : anchor, "Function from_unixtime with a zone is supported only with the zone 'UTC' "
-                + "(timestamps with time zone are shown in UTC; another zone would be shown differently from Dune), "
-                + "or where only its local date or time is read: " + LocalReadPlaces);
+            if (!constant)
+            {
+                throw NotSupported(sql, zone < args[1].To ? tokens[zone] : anchor, "Function from_unixtime is supported only with a constant zone");
+            }
+            string type = ZoneType(zone);
+            emitter.Text("CAST(to_timestamp(", anchor);
+            Emit(args[0].From, args[0].To);
+            emitter.Text(") AS " + type + ")", tokens[close]);
+            return close + 1;
         }
 
         /// <summary><c>extract(field FROM x)</c> with Trino's fields; other fields are left to DuckDB.</summary>

@@ -3,15 +3,15 @@ using System.Globalization;
 namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
-/// Time zones. Dune's session zone is UTC (the prelude sets DuckDB's to it) and a <c>timestamp with time zone</c> is
-/// shown as its instant in UTC (<c>2021-06-07 13:21:10.000 UTC</c>): a value carrying another zone
-/// (<c>… America/Los_Angeles</c> in Trino) cannot be shown as Dune shows it, so <c>at_timezone</c>, <c>with_timezone</c>
-/// and <c>AT TIME ZONE</c> run with UTC (or a name Trino reads as UTC). With another zone they run where only the
-/// value's local date and time in that zone are read, which are zone-free answers equal to Trino's: the whole argument
-/// of <c>date()</c>, <c>hour()</c> and the other field functions, <c>extract</c>, <c>date_format</c>/<c>format_datetime</c>,
-/// <c>CAST(… AS date|timestamp)</c>, or of a <c>date_trunc</c> that is itself in such a place. There the value becomes
-/// the zone's local wall-clock time (DuckDB's <c>timestamptz AT TIME ZONE</c>). Anywhere else they are refused, naming the
-/// function and the zone. <c>to_iso8601</c> writes a timestamp with the precision Trino gives it: the fraction digits of
+/// Time zones. Dune's session zone is UTC (the prelude sets DuckDB's to it) and a <c>timestamp with time zone</c> in UTC
+/// is shown as its instant (<c>2021-06-07 13:21:10.000 UTC</c>). <c>at_timezone</c>, <c>with_timezone</c>,
+/// <c>AT TIME ZONE</c> and <c>from_unixtime(x, zone)</c> with another constant zone give a value of that zone's type
+/// (<see cref="DuneZones"/>): the instant, shown as the zone's wall clock and name (<c>… America/Los_Angeles</c>), read
+/// by functions as the wall clock. Where only the local date and time are read (the whole argument of <c>date()</c>,
+/// <c>hour()</c> and the other field functions, <c>extract</c>, <c>date_format</c>/<c>format_datetime</c>,
+/// <c>CAST(… AS date|timestamp)</c>, or of a <c>date_trunc</c> in such a place) a zone of ICU's becomes the wall clock
+/// directly (DuckDB's <c>timestamptz AT TIME ZONE</c>, decision 64), with no type to register. An unknown zone is
+/// refused at its position. <c>to_iso8601</c> writes a timestamp with the precision Trino gives it: the fraction digits of
 /// a <c>TIMESTAMP '…'</c> literal, else 3 (Dune's columns and <c>now()</c> are <c>timestamp(3)</c>), and <c>Z</c> for
 /// UTC.
 /// </summary>
@@ -60,12 +60,12 @@ public static partial class DuneSqlTranslator
                 throw NotSupported(sql, anchor, $"Function {name} takes a timestamp and a zone");
             }
             int zone = Next(args[1].From - 1, args[1].To);
-            if (IsSingleString(args[1]) && !IsUtcLiteral(zone, args[1].To) && localReadEnds.Contains(Next(close, end)))
+            if (IsSingleString(args[1]) && !IsUtcLiteral(zone, args[1].To) && localReadEnds.Contains(Next(close, end)) && LocalZone(zone) is string local)
             {
                 // Read locally: at_timezone's value is the instant's wall clock in the zone; with_timezone keeps the wall clock.
                 if (name == "at_timezone")
                 {
-                    emitter.Text("timezone(" + LocalZone(zone) + ", CAST((", anchor);
+                    emitter.Text("timezone(" + local + ", CAST((", anchor);
                     Emit(args[0].From, args[0].To);
                     emitter.Text(") AS TIMESTAMPTZ))", tokens[close]);
                     return close + 1;
@@ -73,44 +73,113 @@ public static partial class DuneSqlTranslator
                 EmitTemplate("CAST($1 AS TIMESTAMP)", args, anchor);
                 return close + 1;
             }
-            if (!IsSingleString(args[1]) || !IsUtcLiteral(zone, args[1].To))
+            if (!IsSingleString(args[1]))
             {
-                throw NotSupported(sql, zone < args[1].To ? tokens[zone] : anchor, $"Function {name} is supported only with the zone 'UTC' "
-                    + "(timestamps with time zone are shown in UTC; another zone would be shown differently from Dune), "
-                    + "or where only its local date or time is read: " + LocalReadPlaces);
+                throw NotSupported(sql, zone < args[1].To ? tokens[zone] : anchor, $"Function {name} is supported only with a constant zone "
+                    + "('America/New_York', '+05:30')");
             }
-            // The session zone is UTC: a timestamp is read as UTC, and a timestamp with time zone keeps its instant.
-            EmitTemplate("CAST($1 AS TIMESTAMPTZ)", args, anchor);
+            string type = ZoneType(zone);
+            if (type == "TIMESTAMPTZ")
+            {
+                // The session zone is UTC: a timestamp is read as UTC, and a timestamp with time zone keeps its instant.
+                EmitTemplate("CAST($1 AS TIMESTAMPTZ)", args, anchor);
+                return close + 1;
+            }
+            if (name == "at_timezone")
+            {
+                EmitTemplate("CAST(CAST($1 AS TIMESTAMPTZ) AS " + type + ")", args, anchor);
+                return close + 1;
+            }
+            // with_timezone: the wall clock read in the zone.
+            string zoneName = DuneZones.ZoneOf(type)!;
+            var offset = DuneZones.FixedOffsetMinutes(zoneName);
+            EmitTemplate(offset is int minutes
+                ? $"CAST(CAST(CAST($1 AS TIMESTAMP) - INTERVAL ({minutes}) MINUTE AS TIMESTAMPTZ) AS {type})"
+                : $"CAST(timezone({Strata.Core.Results.Querying.SqlQuoting.QuoteString(zoneName)}, CAST($1 AS TIMESTAMP)) AS {type})", args, anchor);
             return close + 1;
         }
 
-        /// <summary><c>x AT TIME ZONE 'UTC'</c> passes (DuckDB gives the same instant and text); any other zone is refused.</summary>
+        /// <summary>Zones named so far in this text (each becomes a type in the sandbox).</summary>
+        private readonly HashSet<string> zonesNamed = new(StringComparer.Ordinal);
+
+        /// <summary>The type of a value in the zone the string literal at <paramref name="literal"/> names: TIMESTAMPTZ for
+        /// UTC, else the zone's own type (<see cref="DuneZones"/>); an unknown zone is refused at its position.</summary>
+        private string ZoneType(int literal)
+        {
+            string? zone = DuneZones.Canonical(Unquote(literal));
+            if (zone is null)
+            {
+                throw NotSupported(sql, tokens[literal], $"Time zone {Text(literal)} is not known: use an IANA zone ('America/New_York') "
+                    + "or an offset ('+05:30')");
+            }
+            if (zone == "UTC")
+            {
+                return "TIMESTAMPTZ";
+            }
+            if (zonesNamed.Add(zone) && zonesNamed.Count > DuneZones.MaxZonesPerText)
+            {
+                throw NotSupported(sql, tokens[literal], $"A query names at most {DuneZones.MaxZonesPerText} time zones");
+            }
+            return DuneZones.TypeName(zone);
+        }
+
+        /// <summary><c>TIMESTAMP '2024-01-01 12:00:00 Asia/Tokyo'</c>: a literal with a zone other than UTC is a value of the
+        /// zone's type (Trino shows it in its zone); returns the next index, or -1 to leave the literal as it is.</summary>
+        private int TryEmitZonedLiteral(DuneToken word, int literal)
+        {
+            var match = ZonedLiteral().Match(Text(literal));
+            if (!match.Success || DuneZones.Canonical(match.Groups[2].Value) is not string zone || zone == "UTC")
+            {
+                return -1;
+            }
+            if (zonesNamed.Add(zone) && zonesNamed.Count > DuneZones.MaxZonesPerText)
+            {
+                throw NotSupported(sql, tokens[literal], $"A query names at most {DuneZones.MaxZonesPerText} time zones");
+            }
+            // DuckDB reads an offset written against the time ('…12:00:00+01:00') and a zone name after a space.
+            string time = match.Groups[1].Value + (match.Groups[1].Value.Count(c => c == ':') == 1 ? ":00" : "");
+            string zoned = DuneZones.FixedOffsetMinutes(zone) is null ? time + " " + zone : time + zone;
+            emitter.Text("CAST(TIMESTAMPTZ", word);
+            emitter.Text(" '" + zoned + "'", tokens[literal]);
+            emitter.Text(" AS " + DuneZones.TypeName(zone) + ")", tokens[literal]);
+            return literal + 1;
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"^'(\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?) *([A-Za-z][A-Za-z0-9_/+-]*|[+-]\d{1,2}(?::?\d{2})?)'$")]
+        private static partial System.Text.RegularExpressions.Regex ZonedLiteral();
+
+        /// <summary><c>x AT TIME ZONE 'zone'</c>: the instant in the zone (UTC passes as DuckDB gives the same instant).</summary>
         private int EmitAtTimeZone(int at, int end)
         {
             int time = Next(at, end), zone = Next(time, end), value = Next(zone, end);
-            if (value < end && IsTerminatedString(value) && !IsUtcLiteral(value, end) && localReadEnds.Contains(Next(value, end)))
+            if (value < end && IsTerminatedString(value) && !IsUtcLiteral(value, end) && localReadEnds.Contains(Next(value, end))
+                && LocalZone(value) is string local)
             {
                 // Trino reads a timestamp without zone in the session zone (UTC) first; DuckDB's AT TIME ZONE on a
                 // timestamptz gives the zone's wall-clock time, which is all that is read here.
                 emitter.Text("::TIMESTAMPTZ ", tokens[at]);
                 emitter.Copy(tokens[at]);
-                emitter.Text(" TIME ZONE " + LocalZone(value), tokens[value]);
+                emitter.Text(" TIME ZONE " + local, tokens[value]);
                 return value + 1;
             }
-            if (!IsUtcLiteral(value, end))
+            if (value >= end || !IsTerminatedString(value))
             {
-                throw NotSupported(sql, tokens[at], "AT TIME ZONE is supported only with the zone 'UTC' "
-                    + "(timestamps with time zone are shown in UTC; another zone would be shown differently from Dune), "
-                    + "or where only its local date or time is read: " + LocalReadPlaces);
+                throw NotSupported(sql, tokens[at], "AT TIME ZONE is supported only with a constant zone ('America/New_York', '+05:30')");
             }
-            emitter.Copy(tokens[at]);
-            emitter.Text(" TIME ZONE 'UTC'", tokens[value]);
+            string type = ZoneType(value);
+            if (type == "TIMESTAMPTZ")
+            {
+                emitter.Copy(tokens[at]);
+                emitter.Text(" TIME ZONE 'UTC'", tokens[value]);
+                return value + 1;
+            }
+            emitter.Text("::TIMESTAMPTZ::" + type, tokens[at]);
             return value + 1;
         }
 
         /// <summary>The zone as DuckDB (ICU) names it: Trino's whole-hour offsets ('+08:00') are ICU's 'Etc/GMT-8' (its sign
-        /// is POSIX's, inverted); an offset with minutes is refused.</summary>
-        private string LocalZone(int literal)
+        /// is POSIX's, inverted); null for an offset with minutes (it takes the zone's type instead).</summary>
+        private string? LocalZone(int literal)
         {
             string zone = Unquote(literal).Trim();
             var offset = System.Text.RegularExpressions.Regex.Match(zone, @"^([+-])(\d{1,2})(?::?(\d{2}))?$");
@@ -120,15 +189,11 @@ public static partial class DuneSqlTranslator
             }
             if (offset.Groups[3].Success && offset.Groups[3].Value != "00")
             {
-                throw NotSupported(sql, tokens[literal], $"The zone {Text(literal)} is not supported: only offsets of whole hours are");
+                return null;
             }
             int hours = int.Parse(offset.Groups[2].Value, CultureInfo.InvariantCulture);
             return hours == 0 ? "'UTC'" : $"'Etc/GMT{(offset.Groups[1].Value == "+" ? "-" : "+")}{hours}'";
         }
-
-        private const string LocalReadPlaces = "as the whole argument of date(), hour(), day_of_week() and the other field functions, "
-            + "extract(… FROM …), date_format(), format_datetime(), CAST(… AS date) or CAST(… AS timestamp), "
-            + "or of date_trunc() inside one of those";
 
         private bool IsAtTimeZone(int at, int end) => Is(Next(at, end), "time") && Is(Next(Next(at, end), end), "zone");
 

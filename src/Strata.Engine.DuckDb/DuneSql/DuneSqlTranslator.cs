@@ -307,6 +307,7 @@ public static partial class DuneSqlTranslator
             }
             if (word is "timestamp" && next < end && IsTerminatedString(next))
             {
+                if (TryEmitZonedLiteral(token, next) is > 0 and int afterZoned) { return afterZoned; }
                 // Trino reads '2012-10-31 01:00 UTC' (no seconds) and a zone; DuckDB needs the seconds and TIMESTAMPTZ.
                 string literal = Text(next);
                 string withSeconds = MinutesOnly().Replace(literal, "$1:00", 1);

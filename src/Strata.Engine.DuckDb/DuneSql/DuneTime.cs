@@ -73,7 +73,7 @@ public static unsafe class DuneTime
 
     /// <summary>DuckDB's interval: months, days and microseconds, each applied on its own.</summary>
     [StructLayout(LayoutKind.Sequential)]
-    private struct Interval
+    internal struct Interval
     {
         public int Months;
         public int Days;
@@ -206,7 +206,7 @@ public static unsafe class DuneTime
     }
 
     /// <summary>Days since the epoch plus months, the day of the month clamped to the new month's length.</summary>
-    private static long AddMonths(long days, int months)
+    internal static long AddMonths(long days, int months)
     {
         var (year, month, day) = Civil(days);
         long index = checked(year * 12 + (month - 1) + months);
@@ -225,7 +225,7 @@ public static unsafe class DuneTime
         : month is 4 or 6 or 9 or 11 ? 30 : 31;
 
     /// <summary>The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's civil_from_days).</summary>
-    private static (long Year, int Month, int Day) Civil(long days)
+    internal static (long Year, int Month, int Day) Civil(long days)
     {
         long z = days + 719468;
         long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -238,7 +238,7 @@ public static unsafe class DuneTime
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
     }
 
-    private static long DaysFromCivil(long year, int month, int day)
+    internal static long DaysFromCivil(long year, int month, int day)
     {
         long y = month <= 2 ? year - 1 : year;
         long era = (y >= 0 ? y : y - 399) / 400;

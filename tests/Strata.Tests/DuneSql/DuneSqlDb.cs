@@ -37,7 +37,7 @@ internal sealed class DuneSqlDb : IDisposable
     public List<string[]> Rows(string duneSql)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = DuneSqlTranslator.Translate(duneSql).Sql;
+        command.CommandText = WithZones(DuneSqlTranslator.Translate(duneSql).Sql);
         using var reader = command.ExecuteReader();
         var rows = new List<string[]>();
         while (reader.Read())
@@ -56,11 +56,21 @@ internal sealed class DuneSqlDb : IDisposable
     public void Run(string duneSql)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = DuneSqlTranslator.Translate(duneSql).Sql;
+        command.CommandText = WithZones(DuneSqlTranslator.Translate(duneSql).Sql);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
         }
+    }
+
+    private readonly HashSet<string> zones = [];
+
+    /// <summary>Registers the types of the zones a translated text names (the sandbox does so per execution).</summary>
+    private string WithZones(string translated)
+    {
+        var added = DuneZones.UsedBy(translated).Where(zones.Add).ToList();
+        DuneZones.Register(connection, added);
+        return translated;
     }
 
     public string Scalar(string duneSql) => Rows(duneSql)[0][0];

@@ -1,0 +1,179 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using DuckDB.NET.Native;
+using Strata.Core.Results;
+using static DuckDB.NET.Native.NativeMethods;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// The functions that keep a zone's type, as Trino's do for a <c>timestamp with time zone</c>: <c>x ± interval</c>
+/// (<c>dune_plus</c>/<c>dune_minus</c>, decision 100) and <c>date_trunc</c> with a constant unit (<c>time_bucket</c>).
+/// One overload per zone of the text; DuckDB prefers it to the wall-clock conversion (an exact match costs nothing).
+/// As Trino: months are added to the wall clock in the zone (day clamped to the month's end), days and smaller units to
+/// the instant (a day is 24 hours), and truncation truncates the wall clock; a wall clock is made an instant again with
+/// the offset the value had where it still applies (Joda's rule), else the zone's, and a time in a gap moves forward.
+/// </summary>
+public static unsafe partial class DuneZones
+{
+    private enum Operation : byte { Plus, Minus, Bucket, Difference }
+
+    private const long MicrosPerDay = 86_400_000_000L;
+
+    private static void AddFunctions(Dictionary<string, List<IntPtr>> pending, string zone, int index)
+    {
+        (string, Operation)[] overloads =
+        [
+            ("dune_plus", Operation.Plus), ("dune_minus", Operation.Minus), ("+", Operation.Plus), ("-", Operation.Minus),
+            ("time_bucket", Operation.Bucket), ("-", Operation.Difference),
+        ];
+        foreach (var (name, operation) in overloads)
+        {
+            IntPtr function = DuneNative.CreateScalar();
+            if (!pending.TryGetValue(name, out var list))
+            {
+                pending[name] = list = [];
+            }
+            list.Add(function);
+            DuneNative.ScalarName(function, name);
+            IntPtr type = ZoneType(zone);
+            IntPtr interval = DuneNative.CreateType((int)DuckDBType.Interval);
+            DuneNative.ScalarParameter(function, operation == Operation.Bucket ? interval : type);
+            DuneNative.ScalarParameter(function, operation is Operation.Bucket or Operation.Difference ? type : interval);
+            DuneNative.ScalarReturn(function, operation == Operation.Difference ? interval : type);
+            DuneNative.DestroyType(ref type);
+            DuneNative.DestroyType(ref interval);
+            DuneNative.ScalarBody(function, &FunctionRows);
+            DuneNative.ScalarExtra(function, (IntPtr)((long)operation | ((long)index << 8)), IntPtr.Zero);
+        }
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void FunctionRows(IntPtr info, IntPtr input, IntPtr output)
+    {
+        long extra = (long)DuneNative.ScalarGetExtra(info);
+        var operation = (Operation)(extra & 0xff);
+        try
+        {
+            var zone = ZoneAt((int)(extra >> 8));
+            ulong rows = DuneNative.ChunkSize(input);
+            int timeArgument = operation == Operation.Bucket ? 1 : 0;
+            IntPtr t = DuneNative.ChunkVector(input, (ulong)timeArgument), v = DuneNative.ChunkVector(input, (ulong)(1 - timeArgument));
+            long* times = (long*)DuneNative.Data(t);
+            if (operation == Operation.Difference)
+            {
+                Differences(rows, times, t, v, output);
+                return;
+            }
+            var intervals = (DuneTime.Interval*)DuneNative.Data(v);
+            ulong* tValid = DuneNative.Validity(t), vValid = DuneNative.Validity(v);
+            long* result = (long*)DuneNative.Data(output);
+            for (ulong row = 0; row < rows; row++)
+            {
+                if (!DuneNative.IsValid(tValid, row) || !DuneNative.IsValid(vValid, row))
+                {
+                    DuneNative.SetNull(output, row);
+                    continue;
+                }
+                long instant = times[row];
+                DuneTime.Interval i = intervals[row];
+                if (instant is TemporalFormat.InfinityMicros or TemporalFormat.NegativeInfinityMicros)
+                {
+                    result[row] = instant;
+                    continue;
+                }
+                result[row] = operation == Operation.Bucket ? Truncate(zone, instant, i)
+                    : operation == Operation.Plus ? Add(zone, instant, i.Months, i.Days, i.Micros)
+                    : Add(zone, instant, checked(-i.Months), checked(-i.Days), checked(-i.Micros));
+            }
+        }
+        catch (OverflowException)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, "Out of Range Error: the timestamp is out of range");
+        }
+        catch (Exception e)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, "timestamp with time zone arithmetic failed: " + e.GetType().Name);
+        }
+    }
+
+    /// <summary>Two values of a zone subtracted: the instants' difference, as Trino's (and DuckDB's TIMESTAMPTZ's).</summary>
+    private static void Differences(ulong rows, long* left, IntPtr leftVector, IntPtr rightVector, IntPtr output)
+    {
+        long* right = (long*)DuneNative.Data(rightVector);
+        ulong* lValid = DuneNative.Validity(leftVector), rValid = DuneNative.Validity(rightVector);
+        var result = (DuneTime.Interval*)DuneNative.Data(output);
+        for (ulong row = 0; row < rows; row++)
+        {
+            if (!DuneNative.IsValid(lValid, row) || !DuneNative.IsValid(rValid, row))
+            {
+                DuneNative.SetNull(output, row);
+                continue;
+            }
+            long micros = checked(left[row] - right[row]);
+            result[row] = new DuneTime.Interval { Days = (int)(micros / MicrosPerDay), Micros = micros % MicrosPerDay };
+        }
+    }
+
+    private static long Add(Zone zone, long instant, int months, int days, long micros)
+    {
+        if (months != 0)
+        {
+            long wall = WallClock(zone, instant);
+            long day = FloorDays(wall);
+            long shifted = checked(DuneTime.AddMonths(day, months) * MicrosPerDay + (wall - day * MicrosPerDay));
+            instant = Instant(zone, shifted, wall - instant);
+        }
+        return checked(instant + days * MicrosPerDay + micros);
+    }
+
+    /// <summary>DuckDB's time_bucket of the wall clock (weeks from a Monday, months from January), made an instant again.</summary>
+    private static long Truncate(Zone zone, long instant, DuneTime.Interval bucket)
+    {
+        long wall = WallClock(zone, instant);
+        long truncated;
+        if (bucket.Months > 0)
+        {
+            var (year, month, _) = DuneTime.Civil(FloorDays(wall));
+            long index = year * 12 + month - 1;
+            index -= ((index % bucket.Months) + bucket.Months) % bucket.Months;
+            truncated = DuneTime.DaysFromCivil(Math.DivRem(index, 12L, out long m) - (m < 0 ? 1 : 0), (int)((m + 12) % 12) + 1, 1) * MicrosPerDay;
+        }
+        else
+        {
+            long width = checked(bucket.Days * MicrosPerDay + bucket.Micros);
+            if (width <= 0)
+            {
+                return instant;
+            }
+            // DuckDB's origin for buckets of days: Monday 2000-01-03.
+            long origin = bucket.Days > 0 ? 10_959 * MicrosPerDay : 0;
+            long offset = wall - origin;
+            truncated = wall - (((offset % width) + width) % width);
+        }
+        return Instant(zone, truncated, wall - instant);
+    }
+
+    /// <summary>The instant whose wall clock in the zone is <paramref name="wall"/>: with the offset the value had where it
+    /// still applies, else the zone's; a wall clock in a gap (spring forward) moves forward by the gap.</summary>
+    private static long Instant(Zone zone, long wall, long previousOffset)
+    {
+        if (zone.Rules is null)
+        {
+            return wall - zone.FixedOffsetMicros;
+        }
+        long guess = wall - previousOffset;
+        if (WallClock(zone, guess) == wall)
+        {
+            return guess;
+        }
+        long offset = WallClock(zone, wall) - wall;
+        long candidate = wall - offset;
+        if (WallClock(zone, candidate) == wall)
+        {
+            return candidate;
+        }
+        long before = WallClock(zone, candidate - 6 * 3_600_000_000L) - (candidate - 6 * 3_600_000_000L);
+        return wall - before;
+    }
+}
