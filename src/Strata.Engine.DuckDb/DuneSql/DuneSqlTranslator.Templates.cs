@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using Strata.Core.Engine;
+using Strata.Core.Executions;
+using Strata.Core.Queries;
+using Strata.Core.Results.Querying;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+public static partial class DuneSqlTranslator
+{
+    /// <summary>Writing a call's arguments through a template, quoted string arguments converted, and CAST/TRY_CAST to Trino's types.</summary>
+    private sealed partial class Pass
+    {
+        private void EmitRest(List<(int From, int To)> args, int first, int close, int end, DuneToken anchor)
+        {
+            for (int a = first; a < args.Count; a++)
+            {
+                Out.Text(", ", anchor);
+                Emit(args[a].From, args[a].To);
+            }
+            if (close < end)
+            {
+                Out.Copy(Tokens[close]);
+            }
+        }
+
+        private bool IsTerminatedString(int i) =>
+            Tokens[i].Kind == DuneTokenKind.String && Tokens[i].Length >= 2 && Sql[Tokens[i].Start] == '\'' && Sql[Tokens[i].End - 1] == '\'';
+
+        private string Unquote(int from)
+        {
+            int i = Tokens[from].IsTrivia ? Next(from, Tokens.Count) : from;
+            return Text(i)[1..^1].Replace("''", "'", StringComparison.Ordinal);
+        }
+
+        private string Converted(Func<string, string> convert, int from, DuneToken token)
+        {
+            try
+            {
+                return convert(Unquote(from));
+            }
+            catch (FormatException e)
+            {
+                throw NotSupported(Sql, token, e.Message);
+            }
+        }
+
+        private void EmitTemplate(string template, List<(int From, int To)> args, DuneToken anchor)
+        {
+            var hoisted = Hoisted(template, args);
+            if (hoisted is null)
+            {
+                EmitExpanded(template, args, anchor, null);
+                return;
+            }
+            // Computed arguments are evaluated once and read through a lambda's parameter: expanding one used n times
+            // inline made nested templates n^depth long (20 nested casts to varchar ran out of memory).
+            string parameter = "_strata_h" + hoistDepth.ToString(CultureInfo.InvariantCulture);
+            Out.Text("list_transform([struct_pack(", anchor);
+            for (int k = 0; k < hoisted.Length; k++)
+            {
+                var arg = args[hoisted[k]];
+                Out.Text((k == 0 ? "_" : ", _") + (hoisted[k] + 1).ToString(CultureInfo.InvariantCulture) + " := (", Tokens[arg.From]);
+                Emit(arg.From, arg.To);
+                Out.Text(")", anchor);
+            }
+            Out.Text(")], " + parameter + " -> ", anchor);
+            hoistDepth++;
+            EmitExpanded(template, args, anchor, (hoisted, parameter));
+            hoistDepth--;
+            Out.Text(")[1]", anchor);
+        }
+
+        /// <summary>CAST(x AS type) with Trino's type names; to varchar, varbinary renders as Dune shows it.</summary>
+        private int EmitCast(int nameIndex, int open, int close, bool isTry)
+        {
+            var token = Tokens[nameIndex];
+            int asIndex = -1;
+            int depth = 0;
+            for (int k = open + 1; k < close; k++)
+            {
+                if (IsOpening(k) && Match(k) is int inner && inner > k && inner < close)
+                {
+                    k = inner; // a balanced group holds no AS of this cast
+                }
+                else if (Tokens[k].Kind == DuneTokenKind.Symbol && Sql[Tokens[k].Start] is '(' or '[')
+                {
+                    depth++;
+                }
+                else if (Tokens[k].Kind == DuneTokenKind.Symbol && Sql[Tokens[k].Start] is ')' or ']')
+                {
+                    depth--;
+                }
+                else if (depth == 0 && Is(k, "as"))
+                {
+                    asIndex = k;
+                }
+            }
+            if (asIndex < 0 || close >= Tokens.Count)
+            {
+                Out.Copy(token);
+                return nameIndex + 1;
+            }
+            string type = DuneTypes.Translate(Sql, Tokens, asIndex + 1, close, token);
+            var expression = new List<(int, int)> { (open + 1, asIndex) };
+            MarkLocalCast(type, asIndex);
+            switch (type)
+            {
+                case "VARCHAR":
+                    EmitTemplate(isTry ? DuneFunctions.TryToVarchar : DuneFunctions.ToVarchar, expression, token);
+                    break;
+                case "UINT256":
+                    EmitTemplate(isTry ? DuneTypes.TryToUint256 : DuneTypes.ToUint256, expression, token);
+                    break;
+                case "INT256":
+                    EmitTemplate(isTry ? DuneTypes.TryToInt256 : DuneTypes.ToInt256, expression, token);
+                    break;
+                case "DOUBLE":
+                    EmitTemplate(DuneTypes.ToDouble(isTry), expression, token);
+                    break;
+                case "BLOB":
+                    EmitTemplate(DuneTypes.ToVarbinary(isTry), expression, token);
+                    break;
+                case "JSON":
+                    EmitTemplate(isTry ? DuneFunctions.TryToJson : DuneFunctions.ToJson, expression, token);
+                    break;
+                case not null when type.StartsWith("STRUCT(", StringComparison.Ordinal):
+                    EmitTemplate(DuneTypes.ToRow(type, isTry), expression, token);
+                    break;
+                case not null when type.StartsWith("DECIMAL", StringComparison.Ordinal):
+                    EmitTemplate(DuneTypes.ToDecimal(type, isTry), expression, token);
+                    break;
+                default:
+                    Out.Text(isTry ? "TRY_CAST(" : "CAST(", token);
+                    Emit(open + 1, asIndex);
+                    Out.Text(" AS " + type + ")", Tokens[asIndex]);
+                    break;
+            }
+            return close + 1;
+        }
+    }
+}
