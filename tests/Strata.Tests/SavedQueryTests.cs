@@ -386,15 +386,14 @@ public sealed partial class SavedQueryTests(SharedServer shared, ITestOutputHelp
         Assert.Equal(id, done["query_id"]!.GetValue<long>());
         string bobsExecution = done["execution_id"]!.GetValue<string>();
 
-        // The execution is bob's: alice cannot see it, nor is it alice's latest result.
+        // The execution is bob's, and it read nothing private of bob's: as on Dune, it is the public query's latest result
+        // for everyone, alice included, and readable by its id (decision 111).
         var (status, _, response) = await Server.Alice.GetJsonAsync($"/api/v1/execution/{bobsExecution}/status");
-        Assert.Equal(HttpStatusCode.NotFound, status);
-        Assert.Equal(ExecutionNotFound, await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, status);
         (status, _, response) = await Server.Alice.GetJsonAsync($"/api/v1/execution/{bobsExecution}/results");
-        Assert.Equal(HttpStatusCode.NotFound, status);
-        (status, _, response) = await Server.Alice.GetJsonAsync($"/api/v1/query/{id}/results");
-        Assert.Equal(HttpStatusCode.NotFound, status);
-        Assert.Equal(NoLatest, await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, status);
+        var alicesLatest = await Server.Alice.GetFromJsonNodeAsync($"/api/v1/query/{id}/results");
+        Assert.Equal(bobsExecution, alicesLatest["execution_id"]!.GetValue<string>());
 
         var latest = await Server.Bob.GetFromJsonNodeAsync($"/api/v1/query/{id}/results");
         Assert.Equal(bobsExecution, latest["execution_id"]!.GetValue<string>());

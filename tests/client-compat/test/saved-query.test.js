@@ -253,7 +253,8 @@ describe('saved queries through the Dune SDK', () => {
       opts: { pingFrequency: 0.1 },
     });
     assert.deepEqual(bobs.result.rows, [{ n: 10, label: 'x' }]);
-    await assert.rejects(strata.alice.exec.getExecutionStatus(bobs.execution_id), duneHttpError(404));
+    // Bob's run read nothing private of his: it is the public query's result for everyone, readable by its id.
+    assert.equal((await strata.alice.exec.getExecutionStatus(bobs.execution_id)).state, 'QUERY_STATE_COMPLETED');
     await assert.rejects(strata.bob.query.makePrivate(managedId), duneHttpError(403));
     await assert.rejects(strata.bob.query.archiveQuery(managedId), duneHttpError(403));
     await assert.rejects(strata.bob.query.updateQuery(managedId, { name: 'bob was here' }), duneHttpError(403));
