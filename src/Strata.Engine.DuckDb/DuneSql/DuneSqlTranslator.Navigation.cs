@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Strata.Core.Engine;
-using Strata.Core.Executions;
-using Strata.Core.Queries;
-using Strata.Core.Results.Querying;
-
 namespace Strata.Engine.DuckDb.DuneSql;
 
 public static partial class DuneSqlTranslator

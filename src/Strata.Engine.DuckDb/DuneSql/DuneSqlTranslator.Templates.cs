@@ -1,9 +1,4 @@
 using System.Globalization;
-using System.Text;
-using Strata.Core.Engine;
-using Strata.Core.Executions;
-using Strata.Core.Queries;
-using Strata.Core.Results.Querying;
 
 namespace Strata.Engine.DuckDb.DuneSql;
 
