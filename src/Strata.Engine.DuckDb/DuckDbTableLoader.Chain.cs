@@ -64,20 +64,21 @@ public sealed partial class DuckDbTableLoader : IChainParts
 
     internal static string ColumnKey(int i) => "c" + i.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>How a value is staged: hex strings, decimal digits, numbers, seconds since the epoch, day numbers, arrays; an access list as JSON text.</summary>
+    /// <summary>How a value is staged: bytes (decoded by the writer), hex strings in arrays, decimal digits, numbers, seconds since the epoch, day numbers, arrays; an access list as JSON text.</summary>
     internal static string StagedType(UploadTypeKind kind) => kind switch
     {
         UploadTypeKind.Bigint or UploadTypeKind.Integer or UploadTypeKind.TimestampTz or UploadTypeKind.Date => "BIGINT",
         UploadTypeKind.Boolean => "BOOLEAN",
         UploadTypeKind.BigintArray => "BIGINT[]",
+        UploadTypeKind.Varbinary => "BLOB",
         UploadTypeKind.VarbinaryArray => "VARCHAR[]",
         _ => "VARCHAR",
     };
 
-    /// <summary>The stored value of a staged one: hex "0x..." to bytes, seconds to a timestamp, a day number to a date.</summary>
+    /// <summary>The stored value of a staged one: hex "0x..." in arrays to bytes, seconds to a timestamp, a day number to a date.</summary>
     private static string FromStaged(UploadColumnType type, string key) => type.Kind switch
     {
-        UploadTypeKind.Varbinary => $"unhex(substr({key}, 3))",
+        UploadTypeKind.Varbinary => key,
         UploadTypeKind.TimestampTz => $"to_timestamp({key})",
         UploadTypeKind.Date => $"CAST(DATE '1970-01-01' + CAST({key} AS INTEGER) AS DATE)",
         UploadTypeKind.VarbinaryArray => $"list_transform({key}, v -> unhex(substr(v, 3)))",

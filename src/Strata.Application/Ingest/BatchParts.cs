@@ -6,7 +6,8 @@ namespace Strata.Application.Ingest;
 /// <summary>
 /// A batch's parts, one per table, filled as the batch takes its blocks (<see cref="Take"/>: the rows mapped in the
 /// prefetch stage go to <see cref="IChainPartWriter"/>s while the next blocks are still being fetched), so that its commit
-/// only writes them out (<see cref="WriteAsync"/>). A block that did not map ahead stops the streaming: it and the blocks
+/// only writes them out (<see cref="WriteAsync"/>). Used for batch after batch: after <see cref="WriteAsync"/> or
+/// <see cref="Reset"/> it is empty, and its writers (each a staging table) are kept for the next batch. A block that did not map ahead stops the streaming: it and the blocks
 /// after it are mapped by <see cref="Complete"/>, after the batch was found to chain, so a malformed answer still fails
 /// its commit naming the field and a batch whose head moved is still refetched first. Holds nothing on disk until
 /// <see cref="WriteAsync"/>; disposing drops what was appended.
@@ -20,7 +21,7 @@ internal sealed class BatchParts(ChainTables chain, IChainParts parts, IPartFile
     /// <summary>Time spent appending rows, in timestamp ticks of the <see cref="TimeProvider"/>.</summary>
     public long AppendTicks { get; private set; }
 
-    /// <summary>The rows appended to all the parts.</summary>
+    /// <summary>The rows appended to all the parts of this batch.</summary>
     public long Rows => writers.Values.Sum(w => w.Rows);
 
     /// <summary>Appends the rows of a block the batch took, when it was mapped ahead and every block before it was.</summary>
@@ -67,11 +68,27 @@ internal sealed class BatchParts(ChainTables chain, IChainParts parts, IPartFile
         AppendTicks += time.GetTimestamp() - start;
     }
 
-    /// <summary>Writes each table's part durably, concurrently; when one fails, those written are deleted and the failure thrown.</summary>
+    /// <summary>Drops the batch's rows (a batch fetched again), keeping the writers.</summary>
+    public void Reset()
+    {
+        foreach (var writer in writers.Values)
+        {
+            writer.Clear();
+        }
+        appended = 0;
+        streaming = true;
+    }
+
+    /// <summary>
+    /// Writes the part of each table with rows in this batch durably, concurrently, and empties them; when one fails,
+    /// those written are deleted and the failure thrown.
+    /// </summary>
     public async Task<List<TablePart>> WriteAsync(CancellationToken cancellationToken)
     {
         var added = new List<TablePart>();
-        var writes = writers.Select(async entry =>
+        appended = 0;
+        streaming = true;
+        var writes = writers.Where(w => w.Value.Rows > 0).ToList().Select(async entry =>
         {
             var table = chain.Tables[entry.Key];
             string part = files.NewPart(table.Id);

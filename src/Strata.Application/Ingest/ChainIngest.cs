@@ -102,8 +102,8 @@ public sealed class ChainIngest(
     /// <summary>
     /// Ingests blocks <paramref name="start"/> to <paramref name="end"/> after the stored data (<paramref name="chain"/>
     /// as <see cref="OpenAsync"/> read it), a commit per batch: <see cref="IngestRequest.BatchBlocks"/> blocks or
-    /// <see cref="IngestRequest.BatchRows"/> rows, whichever comes first. The blocks after a batch are fetched while
-    /// it is written. Returns the chain as now stored.
+    /// <see cref="IngestRequest.BatchRows"/> rows, whichever comes first. The blocks after a batch are fetched, and
+    /// appended to the next batch's parts, while it is committed. Returns the chain as now stored.
     /// </summary>
     public async Task<ChainTables> IngestRangeAsync(
         ChainTables chain, NodeCapabilities capabilities, long start, long end, IngestRequest request, IngestProgress progress, CancellationToken cancellationToken)
@@ -116,16 +116,23 @@ public sealed class ChainIngest(
         long started = time.GetTimestamp();
         long waitedTicks = 0, commitTicks = 0, appendTicks = 0;
         long next = start;
+        // Two sets of parts: a batch fills one while the batch before it is committed from the other. Commits stay one
+        // at a time and in order (a commit starts once the one before it is done, and checks its first block's parent
+        // against what that one stored), so a crash still leaves whole batches up to the last commit.
+        using var filling = new BatchParts(chain, parts, files, time);
+        using var spare = new BatchParts(chain, parts, files, time);
+        var (fill, free) = (filling, spare);
+        Task<ChainTables>? committing = null;
         try
         {
             int refetches = 0;
             while (next <= end)
             {
                 long waitStart = time.GetTimestamp();
-                using var batchParts = new BatchParts(chain, parts, files, time);
-                var batch = await NextBatchAsync(prefetch, request, batchParts.Take).ConfigureAwait(false);
+                long appendedBefore = fill.AppendTicks;
+                var batch = await NextBatchAsync(prefetch, request, fill.Take).ConfigureAwait(false);
                 waitedTicks += time.GetTimestamp() - waitStart;
-                appendTicks += batchParts.AppendTicks;
+                appendTicks += fill.AppendTicks - appendedBefore;
                 if (batch.Count == 0 || batch[0].Number != next)
                 {
                     throw new InvalidOperationException($"Chain {chain.Chain}: the blocks fetched after {next - 1} do not start at {next}.");
@@ -138,20 +145,40 @@ public sealed class ChainIngest(
                         throw new ChainNodeException($"Chain {chain.Chain}: blocks {next} to {batch[^1].Number} kept changing while they were fetched ({MaxRefetches + 1} attempts).");
                     }
                     IngestLog.Refetching(logger, chain.Chain, next, batch[^1].Number);
+                    fill.Reset();
                     await prefetch.DisposeAsync().ConfigureAwait(false);
                     prefetch = Prefetch(next);
                     continue;
                 }
                 refetches = 0;
                 long commitStart = time.GetTimestamp();
-                chain = await CommitAsync(chain, batch, batchParts, progress, cancellationToken).ConfigureAwait(false);
+                if (committing is not null)
+                {
+                    chain = await committing.ConfigureAwait(false);
+                    committing = null;
+                    compaction.Writer.TryWrite(true);
+                }
+                committing = CommitAsync(chain, batch, fill, progress, cancellationToken);
                 commitTicks += time.GetTimestamp() - commitStart;
+                (fill, free) = (free, fill);
                 next = batch[^1].Number + 1;
+            }
+            if (committing is not null)
+            {
+                long commitStart = time.GetTimestamp();
+                chain = await committing.ConfigureAwait(false);
+                committing = null;
+                commitTicks += time.GetTimestamp() - commitStart;
                 compaction.Writer.TryWrite(true);
             }
         }
         finally
         {
+            if (committing is not null)
+            {
+                // Failing elsewhere: let the commit under way end (it writes from a set of parts disposed below).
+                await ((Task)committing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
             await prefetch.DisposeAsync().ConfigureAwait(false);
             compaction.Writer.TryComplete();
             await compacting.ConfigureAwait(false);

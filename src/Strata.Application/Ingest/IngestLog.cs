@@ -23,6 +23,6 @@ internal static partial class IngestLog
     [LoggerMessage(1406, LogLevel.Information, "Chain {Chain}: nothing to ingest, blocks up to {Last} are stored")]
     public static partial void UpToDate(ILogger logger, string chain, long last);
 
-    [LoggerMessage(1407, LogLevel.Information, "Chain {Chain}: ingested blocks {From} to {To} in {Ms} ms (waiting for fetched blocks {WaitMs} ms, of which appending rows to parts {AppendMs} ms; commits {CommitMs} ms)")]
+    [LoggerMessage(1407, LogLevel.Information, "Chain {Chain}: ingested blocks {From} to {To} in {Ms} ms (waiting for fetched blocks {WaitMs} ms, of which appending rows to parts {AppendMs} ms; waiting for commits {CommitMs} ms)")]
     public static partial void Ingested(ILogger logger, string chain, long from, long to, long ms, long waitMs, long appendMs, long commitMs);
 }

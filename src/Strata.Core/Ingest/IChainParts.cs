@@ -24,7 +24,8 @@ public interface IChainParts
 public sealed record AccessListEntry(string Address, IReadOnlyList<string> StorageKeys);
 
 /// <summary>
-/// One chain table part being filled (<see cref="IChainParts.Begin"/>): not thread-safe, one caller appends then finishes.
+/// Chain table parts being filled, one after another (<see cref="IChainParts.Begin"/>): not thread-safe, one caller appends
+/// then finishes; after <see cref="FinishAsync"/> or <see cref="Clear"/> it is empty and takes the next part's rows.
 /// Disposing it drops what it holds; a part file exists only once <see cref="FinishAsync"/> returned.
 /// </summary>
 public interface IChainPartWriter : IDisposable
@@ -35,6 +36,9 @@ public interface IChainPartWriter : IDisposable
     /// <summary>Appends rows (arrays in the order of the columns, values as <see cref="IChainParts"/> describes).</summary>
     void Append(IReadOnlyList<object?[]> rows);
 
-    /// <summary>Writes the rows appended to <paramref name="targetFile"/> (which must not exist) durably; returns the rows written.</summary>
+    /// <summary>Writes the rows appended to <paramref name="targetFile"/> (which must not exist) durably and empties the writer; returns the rows written.</summary>
     Task<long> FinishAsync(string targetFile, CancellationToken cancellationToken);
+
+    /// <summary>Drops the rows appended, writing nothing.</summary>
+    void Clear();
 }

@@ -59,6 +59,10 @@ internal sealed class IngestHarness : IAsyncDisposable
 
     public ChainIngest Ingest(IChainNode node) => new(node, Store, Store, Files, loader, Compactor, TimeProvider.System, NullLogger<ChainIngest>.Instance);
 
+    /// <summary>The use case writing its parts through <paramref name="parts"/> (given the real loader), e.g. a decorator that holds or fails them.</summary>
+    public ChainIngest Ingest(IChainNode node, Func<IChainParts, IChainParts> parts) =>
+        new(node, Store, Store, Files, parts(loader), Compactor, TimeProvider.System, NullLogger<ChainIngest>.Instance);
+
     public ChainFollower Follower(IChainNode node) =>
         new(Ingest(node), node, Store, Files, loader, TimeProvider.System, NullLogger<ChainFollower>.Instance);
 
