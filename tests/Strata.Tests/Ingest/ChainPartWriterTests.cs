@@ -87,5 +87,38 @@ public sealed class ChainPartWriterTests : IDisposable
         ], rows);
     }
 
+    [Fact]
+    public async Task A_writer_takes_part_after_part_in_one_staging_table_each_part_holding_only_its_rows_and_a_clear_drops_rows_unwritten()
+    {
+        var columns = ChainSchema.Columns(ChainTable.Transactions);
+        string first = Path.Combine(directory, "first.parquet"), second = Path.Combine(directory, "second.parquet");
+        using (var writer = loader.Begin(columns))
+        {
+            writer.Append([Transaction(0, [], null), Transaction(1, [], null)]);
+            Assert.Equal(2, await writer.FinishAsync(first, CancellationToken.None));
+            Assert.Equal(0, writer.Rows);
+            writer.Append([Transaction(2, [], null)]);
+            writer.Clear();
+            Assert.Equal(0, writer.Rows);
+            writer.Append([Transaction(3, [], null)]);
+            Assert.Equal(1, await writer.FinishAsync(second, CancellationToken.None));
+            Assert.Equal(1, loader.StagingTables());
+        }
+        Assert.Equal(0, loader.StagingTables());
+        Assert.Equal(["first.parquet", "second.parquet"], Files().Order());
+
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        string Rows(string file)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT string_agg(CAST(\"index\" AS VARCHAR) || ':' || hex(hash), ',' ORDER BY \"index\") FROM read_parquet('{file}')";
+            return (string)command.ExecuteScalar()!;
+        }
+        string hash = new('C', 62);
+        Assert.Equal($"0:00{hash},1:01{hash}", Rows(first));
+        Assert.Equal($"3:03{hash}", Rows(second));
+    }
+
     private static string Escaped(char c) => string.Concat(Enumerable.Repeat("\\x" + c + c, 32));
 }
