@@ -3,6 +3,7 @@ using System.Text.Json;
 using DuckDB.NET.Data;
 using Strata.Core.Engine;
 using Strata.Core.Executions;
+using Strata.Core.Queries;
 using Strata.Core.Results.Querying;
 
 namespace Strata.Engine.DuckDb;
@@ -56,7 +57,65 @@ public sealed partial class DuckDbEngine
         {
             throw Refused($"Exactly one statement per execution is allowed; this query has {statements.GetArrayLength()}.");
         }
+        if (HasParameter(statements[0]))
+        {
+            // Nothing binds a placeholder's value: DuckDB.NET refused to run it with an InvalidOperationException, an internal
+            // error to the caller (hostile7). DuckDB's tree gives no position for it: the first placeholder token is shown.
+            (int? line, int? column) = FirstPlaceholder(sql) is int at ? ParameterSubstitution.LineColumnOf(sql, at) : ((int?)null, (int?)null);
+            throw new QueryFailedException(new ExecutionError(ExecutionError.Unsupported,
+                "Prepared-statement parameters (?, $1, $name) are not supported: write the value in the query, or save the query "
+                + "with a {{name}} parameter and pass its value when you execute it.", line, column));
+        }
         return new StatementInfo(explain.Success, UnnamedColumns(statements[0].GetProperty("node")));
+    }
+
+    /// <summary>Whether the statement holds a prepared-statement parameter (<c>?</c>, <c>$1</c>, <c>$name</c>); walks the
+    /// tree without recursion.</summary>
+    private static bool HasParameter(JsonElement statement)
+    {
+        var pending = new Stack<JsonElement>();
+        pending.Push(statement);
+        while (pending.Count > 0)
+        {
+            var element = pending.Pop();
+            if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    pending.Push(item);
+                }
+                continue;
+            }
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+            if (element.TryGetProperty("class", out var cls) && cls.ValueKind == JsonValueKind.String && cls.GetString() == "PARAMETER")
+            {
+                return true;
+            }
+            foreach (var property in element.EnumerateObject())
+            {
+                if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                {
+                    pending.Push(property.Value);
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The character offset of the text's first <c>?</c> or <c>$</c> outside strings, names and comments.</summary>
+    private static int? FirstPlaceholder(string sql)
+    {
+        foreach (var token in DuneSql.DuneLexer.Lex(sql))
+        {
+            if (token.Kind == DuneSql.DuneTokenKind.Symbol && sql[token.Start] is '?' or '$')
+            {
+                return token.Start;
+            }
+        }
+        return null;
     }
 
     /// <summary>

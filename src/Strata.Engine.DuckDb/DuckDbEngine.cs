@@ -248,7 +248,8 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
         bool truncated = false;
         DuckDbRows.Copy(rows, writer, schema.Columns.Select(c => c.Kind).ToArray(), () =>
         {
-            if (writer.RowCount - checkedAt < writer.BatchRows)
+            // Once a batch (wide rows make short batches: the stored-size cap is checked as often as a batch is written).
+            if (writer.RowCount - checkedAt < writer.RowLimit)
             {
                 return true;
             }

@@ -12,8 +12,10 @@ namespace Strata.Engine.DuckDb;
 /// instance that reads no file and runs nothing): DuneSQL is translated first, as for a run. This runs in the
 /// server's own process (pipeline plans), and DuckDB's serialisation cannot be interrupted: its cost grows with
 /// the translated text, which the translator's expansions make up to ~30 times the text written (1 MiB of casts
-/// to varchar became 31 MB, whose parse tree did not finish in 5 minutes). Past <see cref="MaxParsedChars"/> the
-/// qualified names of the text's tokens are the references instead (every <c>schema.name</c>, a superset).
+/// to varchar became 31 MB, whose parse tree did not finish in 5 minutes). Whenever the parse tree cannot be read (the
+/// translator refuses the text, or runs out of its time, or its text passes <see cref="MaxParsedChars"/>, or DuckDB's
+/// parser refuses it) the qualified names of the text's tokens are the references instead (every <c>schema.name</c>, a
+/// superset): one rule for every refusal.
 /// </summary>
 public sealed class DuckDbStatementTables : IStatementTables
 {
@@ -40,8 +42,10 @@ public sealed class DuckDbStatementTables : IStatementTables
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A text the translator refuses fails when it runs, with the translator's message.
-            return [];
+            // A text the translator refuses fails when it runs, with the translator's message; until then it names its tables
+            // like every other text that cannot be read (one rule for every refusal, hostile7): a pipeline that missed them
+            // would run the query before refreshing what it reads.
+            text = null;
         }
         if (text is null || text.Length > MaxParsedChars)
         {

@@ -68,15 +68,7 @@ public sealed class Hostile6Tests
         var tables = await Task.Run(() => new DuckDbStatementTables().TablesOf(chain, SqlDialect.DuneSql)).WaitAsync(Bound);
         Assert.True(clock.Elapsed < DuckDbStatementTables.MaxTranslationTime + TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
         // Since decision 116 each nested division is one level of the translation: 3,000 of them are refused as too deep
-        // (the run fails naming the bound) or, when the budget ends first, read by their qualified names.
-        if (tables.Count == 0)
-        {
-            var refused = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate(chain));
-            Assert.Contains("nests expressions too deeply", refused.Message, StringComparison.Ordinal);
-        }
-        else
-        {
-            Assert.Contains(new TableReference("b", "result_v"), tables);
-        }
+        // (the run fails naming the bound) or the budget ends first; either way the qualified names are read (hostile7).
+        Assert.Contains(new TableReference("b", "result_v"), tables);
     }
 }

@@ -132,22 +132,52 @@ public sealed partial class Pipelines(
                 // A reference that does not resolve fails the run that needs it, with its position.
             }
         }
-        var found = new List<MaterializedView>();
+        var names = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var table in statements.TablesOf(text, dialect))
         {
-            if (!string.Equals(table.Schema, caller, StringComparison.OrdinalIgnoreCase)
-                || !table.Name.StartsWith(MaterializedView.NamePrefix, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(table.Schema, caller, StringComparison.OrdinalIgnoreCase)
+                && table.Name.StartsWith(MaterializedView.NamePrefix, StringComparison.OrdinalIgnoreCase)
+                && seen.Add(table.Name.ToLowerInvariant()))
             {
-                continue;
+                names.Add(table.Name.ToLowerInvariant());
             }
-            var view = await views.GetViewAsync(caller, table.Name.ToLowerInvariant(), cancellationToken).ConfigureAwait(false);
-            if (view is not null && found.All(v => v.Name != view.Name))
+        }
+        var found = new List<MaterializedView>();
+        if (names.Count > ViewLookupsPerText)
+        {
+            // A text may name tens of thousands of result_ tables (1 MiB of them took 14 s of one lookup each, hostile7);
+            // the caller has at most MaterializedViews.MaxPerOwner views: read them once.
+            var byName = new Dictionary<string, MaterializedView>(StringComparer.Ordinal);
+            for (int offset = 0; ; offset += MaterializedViews.MaxPerOwner)
+            {
+                var (page, total) = await views.ListViewsAsync(caller, MaterializedViews.MaxPerOwner, offset, cancellationToken).ConfigureAwait(false);
+                foreach (var view in page)
+                {
+                    byName.TryAdd(view.Name, view);
+                }
+                if (page.Count < MaterializedViews.MaxPerOwner || offset + page.Count >= total)
+                {
+                    break;
+                }
+            }
+            found.AddRange(names.Where(byName.ContainsKey).Select(n => byName[n]));
+            return found;
+        }
+        foreach (string name in names)
+        {
+            var view = await views.GetViewAsync(caller, name, cancellationToken).ConfigureAwait(false);
+            if (view is not null)
             {
                 found.Add(view);
             }
         }
         return found;
     }
+
+    /// <summary>Past this many distinct names of the caller's views in one text, the caller's views are read in one listing
+    /// instead of one lookup each.</summary>
+    internal const int ViewLookupsPerText = 16;
 
     /// <summary>The caller's pipeline execution; another owner's is NotFound.</summary>
     public async Task<PipelineRun> GetAsync(string caller, string pipelineId, CancellationToken cancellationToken)

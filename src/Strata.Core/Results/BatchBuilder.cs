@@ -6,14 +6,17 @@ namespace Strata.Core.Results;
 /// <summary>
 /// Builds Arrow record batches row by row for a result schema, one batch of up to
 /// <see cref="BatchRows"/> rows at a time, ended early once its variable-width values reach
-/// <see cref="BatchBytes"/> (rows of wide values would otherwise make one batch huge in memory).
-/// Used for result files and for in-memory query pages.
+/// <see cref="BatchBytes"/> (rows of wide values would otherwise make one batch huge in memory), and holding fewer rows
+/// when the fixed-width part of a row times <see cref="BatchRows"/> would pass <see cref="BatchBytes"/>: each column's
+/// buffers are sized for the batch's rows, so a result of 60,000 columns held ~8 GB of buffers for 16,384 rows before its
+/// first row (hostile7), and now holds about <see cref="BatchBytes"/>. Used for result files and for in-memory query pages.
 /// </summary>
 public sealed class BatchBuilder
 {
     private readonly Schema arrowSchema;
     private readonly ColumnBuilder[] builders;
     private readonly VarBuilder[] variable;
+    private readonly int rowLimit;
     private int rows;
 
     public BatchBuilder(ResultSchema schema, int batchRows = ResultWriter.DefaultBatchRows, long batchBytes = ResultWriter.DefaultBatchBytes)
@@ -26,9 +29,15 @@ public sealed class BatchBuilder
         this.arrowSchema = arrowSchema;
         BatchRows = batchRows;
         BatchBytes = batchBytes;
-        builders = schema.Columns.Select(c => ColumnBuilder.For(c.Kind)).ToArray();
+        long rowBytes = Math.Max(1, schema.Columns.Sum(c => (long)ColumnBuilder.FixedBytes(c.Kind)));
+        rowLimit = (int)Math.Clamp(batchBytes / rowBytes, 1, batchRows);
+        builders = schema.Columns.Select(c => ColumnBuilder.For(c.Kind, rowLimit)).ToArray();
         variable = builders.OfType<VarBuilder>().ToArray();
     }
+
+    /// <summary>The most rows a batch holds: <see cref="BatchRows"/>, or fewer for a row whose fixed-width values (and
+    /// variable-width offsets) times <see cref="BatchRows"/> would pass <see cref="BatchBytes"/>; at least one.</summary>
+    public int RowLimit => rowLimit;
 
     public int BatchRows { get; }
 
@@ -59,7 +68,7 @@ public sealed class BatchBuilder
     /// <summary>Ends a row; true when the batch is full (by rows, or by the bytes of its variable-width values).</summary>
     public bool EndRow()
     {
-        if (++rows == BatchRows)
+        if (++rows >= rowLimit)
         {
             return true;
         }
@@ -88,11 +97,10 @@ public sealed class BatchBuilder
         return batch;
     }
 
-    private const int DefaultBatchRows = ResultWriter.DefaultBatchRows;
-
-    private abstract class ColumnBuilder
+    private abstract class ColumnBuilder(int capacity)
     {
-        protected ArrowBuffer.BitmapBuilder validity = new(DefaultBatchRows);
+        protected readonly int capacity = capacity;
+        protected ArrowBuffer.BitmapBuilder validity = new(capacity);
         protected int nullCount;
 
         public abstract void AppendNull();
@@ -102,26 +110,34 @@ public sealed class BatchBuilder
         protected ArrowBuffer TakeValidity()
         {
             var buffer = nullCount == 0 ? ArrowBuffer.Empty : validity.Build();
-            validity = new ArrowBuffer.BitmapBuilder(DefaultBatchRows);
+            validity = new ArrowBuffer.BitmapBuilder(capacity);
             return buffer;
         }
 
-        public static ColumnBuilder For(ColumnKind kind) => kind switch
+        public static ColumnBuilder For(ColumnKind kind, int capacity) => kind switch
         {
-            ColumnKind.Int64 or ColumnKind.Timestamp => new FixedBuilder<long>(),
-            ColumnKind.UInt64 => new FixedBuilder<ulong>(),
-            ColumnKind.Double => new FixedBuilder<double>(),
-            ColumnKind.Float => new FixedBuilder<float>(),
-            ColumnKind.Date => new FixedBuilder<int>(),
-            ColumnKind.Boolean => new BooleanBuilder(),
-            _ => new VarBuilder(),
+            ColumnKind.Int64 or ColumnKind.Timestamp => new FixedBuilder<long>(capacity),
+            ColumnKind.UInt64 => new FixedBuilder<ulong>(capacity),
+            ColumnKind.Double => new FixedBuilder<double>(capacity),
+            ColumnKind.Float => new FixedBuilder<float>(capacity),
+            ColumnKind.Date => new FixedBuilder<int>(capacity),
+            ColumnKind.Boolean => new BooleanBuilder(capacity),
+            _ => new VarBuilder(capacity),
+        };
+
+        /// <summary>The bytes a row's value of the kind takes whatever it holds (a variable-width value's offset).</summary>
+        public static int FixedBytes(ColumnKind kind) => kind switch
+        {
+            ColumnKind.Int64 or ColumnKind.Timestamp or ColumnKind.UInt64 or ColumnKind.Double => 8,
+            ColumnKind.Boolean => 1,
+            _ => 4,
         };
     }
 
-    private sealed class FixedBuilder<T> : ColumnBuilder
+    private sealed class FixedBuilder<T>(int capacity) : ColumnBuilder(capacity)
         where T : unmanaged
     {
-        private ArrowBuffer.Builder<T> values = new(DefaultBatchRows);
+        private ArrowBuffer.Builder<T> values = new(capacity);
 
         public void Append(T value)
         {
@@ -139,15 +155,15 @@ public sealed class BatchBuilder
         public override IArrowArray Build(Apache.Arrow.Types.IArrowType type, int length)
         {
             var data = new ArrayData(type, length, nullCount, 0, [TakeValidity(), values.Build()]);
-            values = new ArrowBuffer.Builder<T>(DefaultBatchRows);
+            values = new ArrowBuffer.Builder<T>(capacity);
             nullCount = 0;
             return ArrowArrayFactory.BuildArray(data);
         }
     }
 
-    private sealed class BooleanBuilder : ColumnBuilder
+    private sealed class BooleanBuilder(int capacity) : ColumnBuilder(capacity)
     {
-        private ArrowBuffer.BitmapBuilder values = new(DefaultBatchRows);
+        private ArrowBuffer.BitmapBuilder values = new(capacity);
 
         public void Append(bool value)
         {
@@ -165,23 +181,23 @@ public sealed class BatchBuilder
         public override IArrowArray Build(Apache.Arrow.Types.IArrowType type, int length)
         {
             var data = new ArrayData(type, length, nullCount, 0, [TakeValidity(), values.Build()]);
-            values = new ArrowBuffer.BitmapBuilder(DefaultBatchRows);
+            values = new ArrowBuffer.BitmapBuilder(capacity);
             nullCount = 0;
             return ArrowArrayFactory.BuildArray(data);
         }
     }
 
-    private sealed class VarBuilder : ColumnBuilder
+    private sealed class VarBuilder(int capacity) : ColumnBuilder(capacity)
     {
-        private ArrowBuffer.Builder<int> offsets = NewOffsets();
-        private ArrowBuffer.Builder<byte> bytes = new(DefaultBatchRows * 16);
+        private ArrowBuffer.Builder<int> offsets = NewOffsets(capacity);
+        private ArrowBuffer.Builder<byte> bytes = new(capacity * 16);
         private byte[] scratch = new byte[256];
 
         public int ValueBytes => bytes.Length;
 
-        private static ArrowBuffer.Builder<int> NewOffsets()
+        private static ArrowBuffer.Builder<int> NewOffsets(int capacity)
         {
-            var b = new ArrowBuffer.Builder<int>(DefaultBatchRows + 1);
+            var b = new ArrowBuffer.Builder<int>(capacity + 1);
             b.Append(0);
             return b;
         }
@@ -237,8 +253,8 @@ public sealed class BatchBuilder
         public override IArrowArray Build(Apache.Arrow.Types.IArrowType type, int length)
         {
             var data = new ArrayData(type, length, nullCount, 0, [TakeValidity(), offsets.Build(), bytes.Build()]);
-            offsets = NewOffsets();
-            bytes = new ArrowBuffer.Builder<byte>(DefaultBatchRows * 16);
+            offsets = NewOffsets(capacity);
+            bytes = new ArrowBuffer.Builder<byte>(capacity * 16);
             nullCount = 0;
             return ArrowArrayFactory.BuildArray(data);
         }

@@ -33,6 +33,9 @@ public abstract class BatchSink(BatchBuilder builder) : IRowSink
 
     public int BatchRows => builder.BatchRows;
 
+    /// <summary>The most rows a batch of this schema holds (<see cref="BatchBuilder.RowLimit"/>).</summary>
+    public int RowLimit => builder.RowLimit;
+
     /// <summary>Variable-width value bytes past which a batch ends early.</summary>
     public long BatchBytes => builder.BatchBytes;
 

@@ -113,6 +113,26 @@ public abstract class DuckDbEngineContractBase : EngineContract
         Assert.Equal(showed, outcome.ShowedPrivate);
     }
 
+    /// <summary>
+    /// A prepared-statement placeholder has no value to bind (hostile7): DuckDB.NET refused to run the statement with an
+    /// InvalidOperationException, which the server answered as an internal error. The check refuses it, at its position.
+    /// </summary>
+    [Theory]
+    [InlineData("select ? as x", Strata.Core.Queries.SqlDialect.DuneSql, 8)]
+    [InlineData("select 1 as a,\n  ? / 2 as b", Strata.Core.Queries.SqlDialect.DuneSql, 3)]
+    [InlineData("select mod(?, 2) as x", Strata.Core.Queries.SqlDialect.DuneSql, 12)]
+    [InlineData("select v from bob.pub_t where v = $name", Strata.Core.Queries.SqlDialect.DuckDb, 35)]
+    [InlineData("explain select ?", Strata.Core.Queries.SqlDialect.DuckDb, 16)]
+    public async Task A_prepared_statement_parameter_is_refused_at_its_position(string sql, Strata.Core.Queries.SqlDialect dialect, int column)
+    {
+        var request = new EngineRequest(ExecutionIds.New(), sql, "alice", PerformanceTier.Medium, 1L << 30, Tables(false), dialect);
+        var error = await Assert.ThrowsAsync<QueryFailedException>(() => Engine.ExecuteAsync(request,
+            schema => Results.CreateWriter(request.ExecutionId, schema), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(ExecutionError.Unsupported, error.Error.Type);
+        Assert.Contains("Prepared-statement parameters (?, $1, $name) are not supported", error.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(column, error.Error.Column);
+    }
+
     protected DuckDbEngineSettings Settings()
     {
         string demo = Path.Combine(Directory, "demo.duckdb");
