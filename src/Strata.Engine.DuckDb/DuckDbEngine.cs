@@ -178,6 +178,11 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
             }
         }
 
+        if (described.Count > ResultSchema.MaxColumns)
+        {
+            throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed,
+                $"The result has {described.Count} columns; a result may have at most {ResultSchema.MaxColumns}."));
+        }
         var names = NameColumns(described.Select(d => d.Name).ToList(), statement.UnnamedPositions);
         var columns = new List<ResultColumn>(described.Count);
         var expressions = new List<string>(described.Count);

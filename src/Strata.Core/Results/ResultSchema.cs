@@ -47,6 +47,12 @@ public sealed class ResultSchema
     /// <summary>Present in files whose batches may be shorter than batch_rows (ended by bytes): read them through their batch index.</summary>
     internal const string VariableBatchesKey = "strata.variable_batches";
 
+    /// <summary>
+    /// The most columns a result may have: each column holds buffers and metadata in the server while it is
+    /// written and read, so a select of a million columns must be refused before it runs, not after.
+    /// </summary>
+    public const int MaxColumns = 10_000;
+
     public ResultSchema(IReadOnlyList<ResultColumn> columns)
     {
         Columns = columns;

@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Strata.Core.Engine;
 using Strata.Core.Executions;
+using Strata.Core.Results;
 using Strata.Core.Uploads;
 using Strata.Engine.DuckDb;
 using Strata.Engine.DuckDb.Isolation;
@@ -131,6 +132,19 @@ public abstract class DuckDbEngineContractBase : EngineContract
         Assert.Equal(ExecutionError.Unsupported, error.Error.Type);
         Assert.Contains("Prepared-statement parameters (?, $1, $name) are not supported", error.Error.Message, StringComparison.Ordinal);
         Assert.Equal(column, error.Error.Column);
+    }
+
+    [Fact]
+    public async Task A_result_of_more_columns_than_the_cap_is_refused_before_it_runs()
+    {
+        string Select(int columns) => "select " + string.Join(", ", Enumerable.Range(0, columns).Select(i => $"{i} as c{i}"));
+        var wide = new EngineRequest(ExecutionIds.New(), Select(ResultSchema.MaxColumns + 1), "alice", PerformanceTier.Medium, 1L << 30, Tables(false), Strata.Core.Queries.SqlDialect.DuckDb);
+        var error = await Assert.ThrowsAsync<QueryFailedException>(() => Engine.ExecuteAsync(wide,
+            schema => Results.CreateWriter(wide.ExecutionId, schema), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(120)));
+        Assert.Equal($"The result has {ResultSchema.MaxColumns + 1} columns; a result may have at most {ResultSchema.MaxColumns}.", error.Error.Message);
+        var atCap = new EngineRequest(ExecutionIds.New(), Select(ResultSchema.MaxColumns), "alice", PerformanceTier.Medium, 1L << 30, Tables(false), Strata.Core.Queries.SqlDialect.DuckDb);
+        var outcome = await Engine.ExecuteAsync(atCap, schema => Results.CreateWriter(atCap.ExecutionId, schema), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(120));
+        Assert.Equal(ResultSchema.MaxColumns, outcome.Schema.Columns.Count);
     }
 
     protected DuckDbEngineSettings Settings()
