@@ -54,6 +54,11 @@ public static partial class DuneSqlTranslator
                 return -1;
             }
             var (op, end) = here[pick];
+            if (dateProbes.Contains(op))
+            {
+                EmitDateProbe(i, op, end);
+                return end;
+            }
             string macro = Is(op, "+") ? "dune_plus" : "dune_minus";
             emitter.Text(macro + "(", tokens[op]);
             Emit(i, op);
