@@ -247,8 +247,12 @@ public static partial class DuneSqlTranslator
             }
             string Format(string type) => $"strftime(TRY_CAST($1 AS {type}), '%Y-%m-%dT%H:%M:%S')"
                 + (digits == 0 ? "" : $" || '.' || left(strftime(TRY_CAST($1 AS {type}), '%f') || '000', {Math.Min(digits, 9)})");
+            // A zone's value (DuneZones): its wall clock and its offset there, as Java's ISO_OFFSET_DATE_TIME (Z for zero).
+            const string Offset = "CAST(epoch(TRY_CAST($1 AS TIMESTAMP)) - epoch(TRY_CAST($1 AS TIMESTAMPTZ)) AS BIGINT)";
             EmitTemplate("(CASE WHEN typeof($1) = 'DATE' THEN strftime(TRY_CAST($1 AS DATE), '%Y-%m-%d') "
                 + $"WHEN typeof($1) = 'TIMESTAMP WITH TIME ZONE' THEN {Format("TIMESTAMPTZ")} || 'Z' "
+                + $"WHEN lower(typeof($1)) LIKE '{DuneZones.Prefix}%' THEN {Format("TIMESTAMP")} || CASE WHEN {Offset} = 0 THEN 'Z' "
+                + $"ELSE printf('%s%02d:%02d', CASE WHEN {Offset} < 0 THEN '-' ELSE '+' END, abs({Offset}) // 3600, abs({Offset}) % 3600 // 60) END "
                 + $"WHEN typeof($1) LIKE 'TIMESTAMP%' THEN {Format("TIMESTAMP")} "
                 + "ELSE error('to_iso8601 takes a date, a timestamp or a timestamp with time zone') END)", args, anchor);
             return close + 1;

@@ -79,6 +79,11 @@ public sealed class DuneSqlTimeGapsTests : IDisposable
     [InlineData("SELECT hour(from_iso8601_timestamp('2020-05-11T11:15:05-08:00'))", "11")]
     // The instant is the text's: 11:15 at -08:00 is 19:15 UTC.
     [InlineData("SELECT from_iso8601_timestamp('2020-05-11T11:15:05-08:00') = timestamp '2020-05-11 19:15:05 UTC'", "true")]
+    // to_iso8601 of a value in another zone writes its wall clock and offset (Java's ISO_OFFSET_DATE_TIME).
+    [InlineData("SELECT to_iso8601(from_iso8601_timestamp('2020-05-11T11:15:05.055+01:00'))", "2020-05-11T11:15:05.055+01:00")]
+    [InlineData("SELECT to_iso8601(timestamp '2024-01-01 12:00 UTC' AT TIME ZONE 'America/New_York')", "2024-01-01T07:00:00.000-05:00")]
+    [InlineData("SELECT to_iso8601(timestamp '2024-01-01 12:00 UTC' AT TIME ZONE 'Europe/London')", "2024-01-01T12:00:00.000Z")]
+    [InlineData("SELECT to_iso8601(timestamp '2024-01-01 12:00 UTC' AT TIME ZONE '-03:30')", "2024-01-01T08:30:00.000-03:30")]
     public void From_iso8601_timestamp_keeps_the_offset(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
 
     [Theory]
