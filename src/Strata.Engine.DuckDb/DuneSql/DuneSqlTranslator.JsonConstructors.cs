@@ -13,7 +13,7 @@ public static partial class DuneSqlTranslator
     {
         /// <summary>A value as JSON text: booleans, numbers, strings and JSON as themselves; other types cast to varchar
         /// (Trino's rule: DATE '2001-01-31' → "2001-01-31"); arrays, maps and rows fail (Trino cannot cast them to varchar).</summary>
-        private static readonly string JsonItem = "(CASE WHEN typeof($1) IN ('BOOLEAN', 'TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', "
+        private const string JsonItem = "(CASE WHEN typeof($1) IN ('BOOLEAN', 'TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', "
             + "'UINTEGER', 'UBIGINT', 'FLOAT', 'DOUBLE', 'VARCHAR', 'JSON', 'NULL') OR typeof($1) LIKE 'DECIMAL%' THEN CAST(to_json($1) AS VARCHAR) "
             + "WHEN typeof($1) LIKE '%[]' OR typeof($1) LIKE 'STRUCT%' OR typeof($1) LIKE 'MAP%' THEN error('JSON_CONSTRUCTOR: the value of type ' || typeof($1) || ' cannot be converted to JSON') "
             + "ELSE CAST(to_json(" + DuneFunctions.ToVarchar + ") AS VARCHAR) END)";
