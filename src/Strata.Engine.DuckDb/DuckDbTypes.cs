@@ -55,6 +55,7 @@ internal static class DuckDbTypes
             // Trino's time(3): HH:MM:SS.fff (DuckDB's text drops a zero fraction), truncated to milliseconds as timestamps are.
             "TIME" => (ColumnKind.Text, $"printf('%02d:%02d:%02d.%03d', hour({column}), minute({column}), second({column}), "
                 + $"microsecond({column}) % 1000000 // 1000)"),
+            "TIME WITH TIME ZONE" => (ColumnKind.Text, TimeWithZoneText(column)),
             "JSON" => (ColumnKind.Json, $"{column}::VARCHAR"),
             _ => (ColumnKind.Text, $"{column}::VARCHAR"),
         };
@@ -77,6 +78,14 @@ internal static class DuckDbTypes
             + $"{ms} // 3600000 % 24, {ms} // 60000 % 60, {ms} // 1000 % 60, {ms} % 1000) "
             + $"ELSE {column}::VARCHAR END";
     }
+
+    /// <summary>Trino's <c>time(3) with time zone</c> text, <c>22:08:00.211+00:00</c> (DuckDB's: <c>22:08:00.211065+00</c>):
+    /// milliseconds, truncated as timestamps are, and the offset as <c>±hh:mm</c>, read from DuckDB's text (DuckDB has no
+    /// field functions of the offset of a TIMETZ).</summary>
+    internal static string TimeWithZoneText(string column) =>
+        $"(regexp_extract(CAST({column} AS VARCHAR), '^[0-9]+:[0-9]{{2}}:[0-9]{{2}}') || '.' "
+        + $"|| rpad(left(regexp_extract(CAST({column} AS VARCHAR), '[.]([0-9]+)', 1), 3), 3, '0') "
+        + $"|| rpad(regexp_extract(CAST({column} AS VARCHAR), '[+-][0-9]{{2}}(:[0-9]{{2}})?'), 6, ':00'))";
 
     /// <summary>
     /// The expression that reads a column already holding its stored kind's values: timestamps as epoch

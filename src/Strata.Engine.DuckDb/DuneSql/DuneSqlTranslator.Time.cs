@@ -16,11 +16,15 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static partial class DuneSqlTranslator
 {
-    /// <summary>Trino's date_parse reads a two-digit year (%y) in 1970..2069; DuckDB's strptime reads 69 as 1969.</summary>
+    /// <summary>Trino's date_parse reads a two-digit year (%y) in 1970..2069; DuckDB's strptime reads 69 as 1969. And
+    /// Trino's text of an interval and of a time with time zone (<c>CAST(… AS varchar)</c>), the result writer's.</summary>
     public static readonly string TimeMacros =
-        "CREATE OR REPLACE TEMP MACRO dune_pivot_yy(t) AS CASE WHEN year(t) = 1969 THEN t + INTERVAL 100 YEAR ELSE t END;\n";
+        "CREATE OR REPLACE TEMP MACRO dune_pivot_yy(t) AS CASE WHEN year(t) = 1969 THEN t + INTERVAL 100 YEAR ELSE t END;\n"
+        + "CREATE OR REPLACE TEMP MACRO dune_interval_text(i) AS " + DuckDbTypes.IntervalText("i") + ";\n"
+        + "CREATE OR REPLACE TEMP MACRO dune_timetz_text(t) AS " + DuckDbTypes.TimeWithZoneText("t") + ";\n";
 
-    private static bool UsesTimeMacros(string sql) => sql.Contains("dune_pivot_yy(", StringComparison.Ordinal);
+    private static bool UsesTimeMacros(string sql) => sql.Contains("dune_pivot_yy(", StringComparison.Ordinal)
+        || sql.Contains("dune_interval_text(", StringComparison.Ordinal) || sql.Contains("dune_timetz_text(", StringComparison.Ordinal);
 
     /// <summary>Trino's extract fields and the DuckDB function that gives each as Trino does.</summary>
     private static readonly Dictionary<string, string> ExtractFields = new(StringComparer.OrdinalIgnoreCase)
@@ -54,6 +58,11 @@ public static partial class DuneSqlTranslator
                 return -1;
             }
             var (op, end) = here[pick];
+            if (dateProbes.Contains(op))
+            {
+                EmitDateProbe(i, op, end);
+                return end;
+            }
             string macro = Is(op, "+") ? "dune_plus" : "dune_minus";
             emitter.Text(macro + "(", tokens[op]);
             Emit(i, op);

@@ -78,10 +78,17 @@ public static partial class DuneSqlTranslator
                     continue;
                 }
                 int rightEnd = PrimaryEnd(rightStart);
-                if (rightEnd < 0 || !(IsSurelyDate(leftStart, leftEnd + 1) || IsSurelyDate(rightStart, rightEnd))
-                    || !StandsAlone(Previous(leftStart), Next(rightEnd - 1, tokens.Count)) || HoldsParameter(leftStart, rightEnd))
+                if (rightEnd < 0 || !StandsAlone(Previous(leftStart), Next(rightEnd - 1, tokens.Count)) || HoldsParameter(leftStart, rightEnd))
                 {
                     continue;
+                }
+                if (!(IsSurelyDate(leftStart, leftEnd + 1) || IsSurelyDate(rightStart, rightEnd)))
+                {
+                    if (!MayBeDate(leftStart, leftEnd + 1) || !MayBeDate(rightStart, rightEnd))
+                    {
+                        continue;
+                    }
+                    dateProbes.Add(op);
                 }
                 if (!found.TryGetValue(leftStart, out var list))
                 {
@@ -100,6 +107,55 @@ public static partial class DuneSqlTranslator
                 || (tokens[i].Kind == DuneTokenKind.Symbol && !IsArithmetic(i) && !Is(i, "||") && !Is(i, "::") && !Is(i, "[") && !Is(i, "."))
                 || (tokens[i].Kind == DuneTokenKind.Word && !Is(i, "at") && !Is(i, "over") && !Is(i, "interval"));
             return Loose(before) && Loose(after) && (before < 0 || tokens[before].Kind != DuneTokenKind.Word || NotFunctionNames.Contains(Text(before)) && !Is(before, "over"));
+        }
+
+        /// <summary>The <c>a - b</c> operators (by token) whose operands' types only the binder knows: written as
+        /// <see cref="DateProbe"/>.</summary>
+        private readonly HashSet<int> dateProbes = [];
+
+        /// <summary>Whether tokens [start, end) may be a date whose type only the binder knows (a column, a call, a
+        /// parenthesised expression) and are simple enough to be written four times: no literal, no subtraction, division or
+        /// modulus inside (each would be a rewrite of its own), no subquery.</summary>
+        private bool MayBeDate(int start, int end)
+        {
+            if (tokens[start].Kind is DuneTokenKind.Number or DuneTokenKind.String or DuneTokenKind.HexBinary || Is(start, "interval")
+                || tokens[start].Kind == DuneTokenKind.Word && Next(start, end) < end && tokens[Next(start, end)].Kind == DuneTokenKind.String)
+            {
+                return false;
+            }
+            for (int k = start; k < end; k++)
+            {
+                if (Is(k, "-") || Is(k, "/") || Is(k, "%") || Is(k, "select") || Is(k, "null"))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary><c>a - b</c> where both may be dates: Trino's <c>interval day to second</c> when the binder finds two dates
+        /// (DuckDB: a bigint day count), else DuckDB's <c>-</c> unchanged. The key folds to a constant when DuckDB binds
+        /// (<c>typeof</c> is constant), so the struct field not taken is a NULL constant; the date branch goes through text so it
+        /// binds for every pair of types.</summary>
+        private void EmitDateProbe(int leftStart, int op, int end)
+        {
+            int rightStart = Next(op, end);
+            void A() { emitter.Text("(", tokens[op]); Emit(leftStart, op); emitter.Text(")", tokens[op]); }
+            void B() { emitter.Text("(", tokens[op]); Emit(rightStart, end); emitter.Text(")", tokens[op]); }
+            void Key() { emitter.Text("CASE WHEN typeof(", tokens[op]); A(); emitter.Text(") = 'DATE' AND typeof(", tokens[op]); B(); emitter.Text(") = 'DATE' THEN 'd' ELSE 'o' END", tokens[op]); }
+            emitter.Text("struct_extract(struct_pack(d := CASE WHEN ", tokens[leftStart]);
+            Key();
+            emitter.Text(" = 'd' THEN to_days(CAST(CAST(", tokens[op]);
+            A();
+            emitter.Text(" - ", tokens[op]);
+            B();
+            emitter.Text(" AS VARCHAR) AS INTEGER)) END, o := ", tokens[op]);
+            A();
+            emitter.Copy(tokens[op]);
+            B();
+            emitter.Text("), ", tokens[op]);
+            Key();
+            emitter.Text(")", tokens[end - 1]);
         }
 
         /// <summary>Whether tokens [start, end) are an expression whose type is surely <c>date</c>.</summary>

@@ -33,6 +33,11 @@ public static partial class DuneSqlTranslator
         /// <summary>Before a call's arguments are emitted: marks the end of the argument it reads only locally.</summary>
         private void MarkLocalReads(string name, List<(int From, int To)> args, int close, int end)
         {
+            if (name is "extract" && args.Count == 1 && Next(args[0].From - 1, args[0].To) is int field && field < args[0].To
+                && (Is(field, "timezone_hour") || Is(field, "timezone_minute")))
+            {
+                return; // the zone's offset, not a local field: the value keeps its zone
+            }
             if (args.Count == 1 && LocalTimeReaders.Contains(name) || args.Count == 2 && name is "date_format" or "format_datetime")
             {
                 localReadEnds.Add(args[0].To);
@@ -116,12 +121,44 @@ public static partial class DuneSqlTranslator
             {
                 return "TIMESTAMPTZ";
             }
+            return NameZone(zone, literal);
+        }
+
+        /// <summary>Counts a zone other than UTC among the text's (at most <see cref="DuneZones.MaxZonesPerText"/>) and gives
+        /// its type's name.</summary>
+        private string NameZone(string zone, int literal)
+        {
             if (zonesNamed.Add(zone) && zonesNamed.Count > DuneZones.MaxZonesPerText)
             {
                 throw NotSupported(sql, tokens[literal], $"A query names at most {DuneZones.MaxZonesPerText} time zones");
             }
             return DuneZones.TypeName(zone);
         }
+
+        /// <summary><c>from_iso8601_timestamp('2020-05-11T11:15:05+05:30')</c> of a constant text with an offset other than
+        /// zero: Trino keeps the offset as the value's zone (<c>2020-05-11 11:15:05.000 +05:30</c>), so the value takes the
+        /// offset's zone type. Returns the next index, or -1 to leave the call to its template (UTC, <c>Z</c>, no offset,
+        /// or a text that is not a constant).</summary>
+        private int TryEmitIsoWithOffset(List<(int From, int To)> args, int close, int end, DuneToken anchor)
+        {
+            if (args.Count != 1 || close >= end || !IsSingleString(args[0]))
+            {
+                return -1;
+            }
+            int literal = Next(args[0].From - 1, args[0].To);
+            var match = IsoOffset().Match(Unquote(literal));
+            if (!match.Success || DuneZones.Canonical(match.Groups[1].Value) is not string zone || zone == "UTC")
+            {
+                return -1;
+            }
+            emitter.Text("CAST(CAST(", anchor);
+            Emit(args[0].From, args[0].To);
+            emitter.Text(" AS TIMESTAMPTZ) AS " + NameZone(zone, literal) + ")", tokens[close]);
+            return close + 1;
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\d{4}-\d{2}-\d{2}T[0-9:.,]+([+-]\d{2}(?::?\d{2})?)\s*$")]
+        private static partial System.Text.RegularExpressions.Regex IsoOffset();
 
         /// <summary><c>TIMESTAMP '2024-01-01 12:00:00 Asia/Tokyo'</c>: a literal with a zone other than UTC is a value of the
         /// zone's type (Trino shows it in its zone); returns the next index, or -1 to leave the literal as it is.</summary>
@@ -132,10 +169,7 @@ public static partial class DuneSqlTranslator
             {
                 return -1;
             }
-            if (zonesNamed.Add(zone) && zonesNamed.Count > DuneZones.MaxZonesPerText)
-            {
-                throw NotSupported(sql, tokens[literal], $"A query names at most {DuneZones.MaxZonesPerText} time zones");
-            }
+            NameZone(zone, literal);
             // DuckDB reads an offset written against the time ('…12:00:00+01:00') and a zone name after a space.
             string time = match.Groups[1].Value + (match.Groups[1].Value.Count(c => c == ':') == 1 ? ":00" : "");
             string zoned = DuneZones.FixedOffsetMinutes(zone) is null ? time + " " + zone : time + zone;
@@ -213,8 +247,12 @@ public static partial class DuneSqlTranslator
             }
             string Format(string type) => $"strftime(TRY_CAST($1 AS {type}), '%Y-%m-%dT%H:%M:%S')"
                 + (digits == 0 ? "" : $" || '.' || left(strftime(TRY_CAST($1 AS {type}), '%f') || '000', {Math.Min(digits, 9)})");
+            // A zone's value (DuneZones): its wall clock and its offset there, as Java's ISO_OFFSET_DATE_TIME (Z for zero).
+            const string Offset = "CAST(epoch(TRY_CAST($1 AS TIMESTAMP)) - epoch(TRY_CAST($1 AS TIMESTAMPTZ)) AS BIGINT)";
             EmitTemplate("(CASE WHEN typeof($1) = 'DATE' THEN strftime(TRY_CAST($1 AS DATE), '%Y-%m-%d') "
                 + $"WHEN typeof($1) = 'TIMESTAMP WITH TIME ZONE' THEN {Format("TIMESTAMPTZ")} || 'Z' "
+                + $"WHEN lower(typeof($1)) LIKE '{DuneZones.Prefix}%' THEN {Format("TIMESTAMP")} || CASE WHEN {Offset} = 0 THEN 'Z' "
+                + $"ELSE printf('%s%02d:%02d', CASE WHEN {Offset} < 0 THEN '-' ELSE '+' END, abs({Offset}) // 3600, abs({Offset}) % 3600 // 60) END "
                 + $"WHEN typeof($1) LIKE 'TIMESTAMP%' THEN {Format("TIMESTAMP")} "
                 + "ELSE error('to_iso8601 takes a date, a timestamp or a timestamp with time zone') END)", args, anchor);
             return close + 1;

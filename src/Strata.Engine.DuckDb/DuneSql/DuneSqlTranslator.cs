@@ -295,6 +295,10 @@ public static partial class DuneSqlTranslator
             {
                 return EmitZoneCall(name, args, close, end, token);
             }
+            if (name is "from_iso8601_timestamp" or "from_iso8601_timestamp_nanos" && TryEmitIsoWithOffset(args, close, end, token) is > 0 and int afterIso)
+            {
+                return afterIso;
+            }
             if (name is "to_iso8601")
             {
                 return EmitToIso8601(args, close, end, token);

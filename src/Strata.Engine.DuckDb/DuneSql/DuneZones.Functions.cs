@@ -16,7 +16,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static unsafe partial class DuneZones
 {
-    private enum Operation : byte { Plus, Minus, Bucket, Difference }
+    private enum Operation : byte { Plus, Minus, Bucket, Difference, DateDiff, OffsetHour, OffsetMinute }
 
     private const long MicrosPerDay = 86_400_000_000L;
 
@@ -25,7 +25,8 @@ public static unsafe partial class DuneZones
         (string, Operation)[] overloads =
         [
             ("dune_plus", Operation.Plus), ("dune_minus", Operation.Minus), ("+", Operation.Plus), ("-", Operation.Minus),
-            ("time_bucket", Operation.Bucket), ("-", Operation.Difference),
+            ("time_bucket", Operation.Bucket), ("-", Operation.Difference), ("date_sub", Operation.DateDiff),
+            ("timezone_hour", Operation.OffsetHour), ("timezone_minute", Operation.OffsetMinute),
         ];
         foreach (var (name, operation) in overloads)
         {
@@ -36,17 +37,31 @@ public static unsafe partial class DuneZones
             }
             list.Add(function);
             DuneNative.ScalarName(function, name);
-            IntPtr type = ZoneType(zone);
-            IntPtr interval = DuneNative.CreateType((int)DuckDBType.Interval);
-            DuneNative.ScalarParameter(function, operation == Operation.Bucket ? interval : type);
-            DuneNative.ScalarParameter(function, operation is Operation.Bucket or Operation.Difference ? type : interval);
-            DuneNative.ScalarReturn(function, operation == Operation.Difference ? interval : type);
-            DuneNative.DestroyType(ref type);
-            DuneNative.DestroyType(ref interval);
-            DuneNative.ScalarBody(function, &FunctionRows);
+            var (parameters, result) = Signature(operation);
+            foreach (DuckDBType parameter in parameters)
+            {
+                IntPtr type = parameter == DuckDBType.TimestampTz ? ZoneType(zone) : DuneNative.CreateType((int)parameter);
+                DuneNative.ScalarParameter(function, type);
+                DuneNative.DestroyType(ref type);
+            }
+            IntPtr returned = result == DuckDBType.TimestampTz ? ZoneType(zone) : DuneNative.CreateType((int)result);
+            DuneNative.ScalarReturn(function, returned);
+            DuneNative.DestroyType(ref returned);
+            DuneNative.ScalarBody(function, operation is Operation.DateDiff ? &DateDiffRows
+                : operation is Operation.OffsetHour or Operation.OffsetMinute ? &OffsetRows : &FunctionRows);
             DuneNative.ScalarExtra(function, (IntPtr)((long)operation | ((long)index << 8)), IntPtr.Zero);
         }
     }
+
+    /// <summary>An overload's parameters and result; TimestampTz stands for the zone's own type.</summary>
+    private static (DuckDBType[] Parameters, DuckDBType Result) Signature(Operation operation) => operation switch
+    {
+        Operation.Bucket => ([DuckDBType.Interval, DuckDBType.TimestampTz], DuckDBType.TimestampTz),
+        Operation.Difference => ([DuckDBType.TimestampTz, DuckDBType.TimestampTz], DuckDBType.Interval),
+        Operation.DateDiff => ([DuckDBType.Varchar, DuckDBType.TimestampTz, DuckDBType.TimestampTz], DuckDBType.BigInt),
+        Operation.OffsetHour or Operation.OffsetMinute => ([DuckDBType.TimestampTz], DuckDBType.BigInt),
+        _ => ([DuckDBType.TimestampTz, DuckDBType.Interval], DuckDBType.TimestampTz),
+    };
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void FunctionRows(IntPtr info, IntPtr input, IntPtr output)
@@ -94,6 +109,113 @@ public static unsafe partial class DuneZones
         catch (Exception e)
         {
             ScalarFunction.DuckDBScalarFunctionSetError(info, "timestamp with time zone arithmetic failed: " + e.GetType().Name);
+        }
+    }
+
+    /// <summary><c>date_diff(unit, a, b)</c> (the translator's <c>date_sub</c>) of two values of the zone, as Trino's: units
+    /// below a day count the time elapsed between the instants (a daylight-saving change shortens or lengthens the wall
+    /// clock, not the hours); a day and longer units count on the zone's wall clocks (Joda's zoned fields, which Trino uses
+    /// with the first argument's zone). Whole units, truncated toward zero.</summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void DateDiffRows(IntPtr info, IntPtr input, IntPtr output)
+    {
+        long extra = (long)DuneNative.ScalarGetExtra(info);
+        try
+        {
+            var zone = ZoneAt((int)(extra >> 8));
+            ulong rows = DuneNative.ChunkSize(input);
+            IntPtr u = DuneNative.ChunkVector(input, 0), a = DuneNative.ChunkVector(input, 1), b = DuneNative.ChunkVector(input, 2);
+            void* units = DuneNative.Data(u);
+            long* starts = (long*)DuneNative.Data(a), ends = (long*)DuneNative.Data(b);
+            ulong* uValid = DuneNative.Validity(u), aValid = DuneNative.Validity(a), bValid = DuneNative.Validity(b);
+            long* result = (long*)DuneNative.Data(output);
+            for (ulong row = 0; row < rows; row++)
+            {
+                if (!DuneNative.IsValid(uValid, row) || !DuneNative.IsValid(aValid, row) || !DuneNative.IsValid(bValid, row))
+                {
+                    DuneNative.SetNull(output, row);
+                    continue;
+                }
+                string unit = DuneNative.ReadText(units, row);
+                if (DateDiff(zone, unit, starts[row], ends[row]) is not long difference)
+                {
+                    ScalarFunction.DuckDBScalarFunctionSetError(info, $"'{unit}' is not a valid TIMESTAMP field");
+                    return;
+                }
+                result[row] = difference;
+            }
+        }
+        catch (OverflowException)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, "Out of Range Error: the timestamp is out of range");
+        }
+        catch (Exception e)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, "date_diff of timestamps with time zone failed: " + e.GetType().Name);
+        }
+    }
+
+    /// <summary>b − a in the unit, or null for a unit Trino does not know.</summary>
+    private static long? DateDiff(Zone zone, string unit, long a, long b)
+    {
+        long elapsedMillis = Math.DivRem(b, 1000L, out long br) - (br < 0 ? 1 : 0) - (Math.DivRem(a, 1000L, out long ar) - (ar < 0 ? 1 : 0));
+        switch (unit.Trim().ToLowerInvariant())
+        {
+            case "millisecond": return elapsedMillis;
+            case "second": return elapsedMillis / 1000;
+            case "minute": return elapsedMillis / 60_000;
+            case "hour": return elapsedMillis / 3_600_000;
+            case "day": return (WallClock(zone, b) - WallClock(zone, a)) / MicrosPerDay;
+            case "week": return (WallClock(zone, b) - WallClock(zone, a)) / (7 * MicrosPerDay);
+            case "month": return Months(WallClock(zone, a), WallClock(zone, b));
+            case "quarter": return Months(WallClock(zone, a), WallClock(zone, b)) / 3;
+            case "year": return Months(WallClock(zone, a), WallClock(zone, b)) / 12;
+            default: return null;
+        }
+    }
+
+    /// <summary>Whole months from wall clock a to wall clock b (Joda's month difference: the end of a shorter month counts
+    /// as a whole month when a's day of month is past it).</summary>
+    private static long Months(long a, long b)
+    {
+        if (b < a)
+        {
+            return -Months(b, a);
+        }
+        long aDay = FloorDays(a), bDay = FloorDays(b);
+        var (ay, am, ad) = DuneTime.Civil(aDay);
+        var (by, bm, bd) = DuneTime.Civil(bDay);
+        long difference = (by - ay) * 12L + bm - am;
+        long aRest = (ad - 1) * MicrosPerDay + (a - aDay * MicrosPerDay), bRest = (bd - 1) * MicrosPerDay + (b - bDay * MicrosPerDay);
+        if (DuneTime.Civil(bDay + 1).Month != bm && ad > bd)
+        {
+            aRest = (bd - 1) * MicrosPerDay + (a - aDay * MicrosPerDay); // b is on its month's last day, before a's day
+        }
+        return bRest < aRest ? difference - 1 : difference;
+    }
+
+    /// <summary><c>timezone_hour</c> and <c>timezone_minute</c> of a value of the zone: its offset from UTC at that instant,
+    /// hours and the minutes past them, both with the offset's sign (Trino's).</summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OffsetRows(IntPtr info, IntPtr input, IntPtr output)
+    {
+        long extra = (long)DuneNative.ScalarGetExtra(info);
+        var zone = ZoneAt((int)(extra >> 8));
+        bool hours = (Operation)(extra & 0xff) == Operation.OffsetHour;
+        ulong rows = DuneNative.ChunkSize(input);
+        IntPtr t = DuneNative.ChunkVector(input, 0);
+        long* times = (long*)DuneNative.Data(t);
+        ulong* valid = DuneNative.Validity(t);
+        long* result = (long*)DuneNative.Data(output);
+        for (ulong row = 0; row < rows; row++)
+        {
+            if (!DuneNative.IsValid(valid, row))
+            {
+                DuneNative.SetNull(output, row);
+                continue;
+            }
+            long minutes = (WallClock(zone, times[row]) - times[row]) / 60_000_000L;
+            result[row] = hours ? minutes / 60 : minutes % 60;
         }
     }
 

@@ -212,12 +212,20 @@ public static unsafe partial class DuneZones
             AddFunctions(pending, zone, index);
         }
         // Between two zones of one text: the instant (a comparison compares instants; a UNION of two zones shows the
-        // values in the zone DuckDB unifies them to, where Trino keeps each value's zone).
-        foreach (string from in zones)
+        // values in the zone DuckDB unifies them to, where Trino keeps each value's zone). To a later zone it is the
+        // cheapest conversion, so a function of two values in different zones (`-`, date_diff) takes one zone's overload
+        // (the instants) rather than the wall clocks, and never two overloads at one cost.
+        for (int f = 0; f < zones.Count; f++)
         {
-            foreach (string to in zones.Where(z => z != from))
+            string from = zones[f];
+            for (int t = 0; t < zones.Count; t++)
             {
-                Cast(con, () => ZoneType(from), () => ZoneType(to), FromInstant, Conversion.Identity, Resolve(to));
+                string to = zones[t];
+                if (t == f)
+                {
+                    continue;
+                }
+                Cast(con, () => ZoneType(from), () => ZoneType(to), f < t ? ToWallClock : FromInstant, Conversion.Identity, Resolve(to));
             }
         }
         DuneInt256.RegisterSets(con, pending);

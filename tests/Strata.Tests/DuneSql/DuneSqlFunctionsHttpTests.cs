@@ -45,10 +45,10 @@ public sealed class DuneSqlFunctionsHttpTests(SharedServer shared)
             + "to_iso8601(from_iso8601_timestamp('2020-05-11T11:15:05.055+01:00')) AS i, "
             + "array_sort(ARRAY[3, 2, 5, 1, 2], (x, y) -> IF(x < y, 1, IF(x = y, 0, -1))) AS s");
         Assert.Equal("2022-11-01 09:08:07.321 UTC", row["t"]!.GetValue<string>());
-        Assert.Equal("2020-05-11T10:15:05.055Z", row["i"]!.GetValue<string>());
+        Assert.Equal("2020-05-11T11:15:05.055+01:00", row["i"]!.GetValue<string>());
         Assert.Equal("[5,3,2,2,1]", row["s"]!.ToJsonString());
         Assert.Equal("timestamp(3) with time zone", types[0]);
-        Assert.Equal("2022-11-01 09:08:07.321 UTC,2020-05-11T10:15:05.055Z,\"[5,3,2,2,1]\"", csv[1]);
+        Assert.Equal("2022-11-01 09:08:07.321 UTC,2020-05-11T11:15:05.055+01:00,\"[5,3,2,2,1]\"", csv[1]);
     }
 
     [Fact]
