@@ -195,20 +195,23 @@ public sealed class DemoDataCuratedTests(DemoDataFixture fixture) : IClassFixtur
     public void Dex_prices_are_the_hourly_median_prices_of_the_dex_trades()
     {
         Assert.True(Count("SELECT count(*) FROM dex.prices") > 10);
-        // every row: the trades of its token in its UTC hour, counted and their median implied price
+        // every row: the trades of its token (either side) in its UTC hour, counted, and the median of the token's
+        // prices.usd price at their minutes
         Assert.Equal(0, Count("""
-            WITH p AS (
-                SELECT block_time, token_bought_address AS a, amount_usd / token_bought_amount AS price FROM dex.trades
-                WHERE amount_usd > 0 AND token_bought_amount > 0
-                UNION ALL
-                SELECT block_time, token_sold_address, amount_usd / token_sold_amount FROM dex.trades
-                WHERE amount_usd > 0 AND token_sold_amount > 0
+            WITH s AS (
+                SELECT block_time, token_bought_address AS a FROM dex.trades UNION ALL SELECT block_time, token_sold_address FROM dex.trades
             ), g AS (
-                SELECT date_trunc('hour', block_time AT TIME ZONE 'UTC') AS hour, a, median(price) AS m, count(*) AS n FROM p GROUP BY ALL
+                SELECT date_trunc('hour', s.block_time AT TIME ZONE 'UTC') AS hour, s.a, median(u.price) AS m, count(*) AS n
+                FROM s JOIN prices.usd u ON u.contract_address = s.a AND u.minute = date_trunc('minute', s.block_time) GROUP BY ALL
             )
             SELECT count(*) FROM g FULL JOIN dex.prices d ON d.hour = g.hour AND d.contract_address = g.a
             WHERE d.hour IS NULL OR g.hour IS NULL OR d.sample_size <> g.n OR abs(d.median_price - g.m) > 1e-9 * g.m
                OR d.block_month <> CAST(date_trunc('month', g.hour) AS DATE) OR d.blockchain <> 'ethereum'
+            """));
+        // a trade's bought side is valued at that price: dex.trades' amount_usd over the amount bought lies within the hour's range
+        Assert.Equal(0, Count("""
+            SELECT count(*) FROM dex.trades t JOIN prices.usd u ON u.contract_address = t.token_bought_address AND u.minute = date_trunc('minute', t.block_time)
+            WHERE t.token_bought_amount > 0 AND abs(t.amount_usd / t.token_bought_amount - u.price) > 1e-9 * u.price
             """));
         // USDC trades near a dollar, as prices.usd has it
         Assert.Equal(0, Count("SELECT count(*) FROM dex.prices WHERE contract_address = unhex('a0b86991c6218b36c1d19d4a2e9eb0ce3606eb48') AND abs(median_price - 1) > 0.05"));

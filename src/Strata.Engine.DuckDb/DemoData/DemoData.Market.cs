@@ -30,19 +30,19 @@ public static partial class DemoData
             FROM nft.mints
             WHERE amount_raw > 0
             """;
-        // dex.prices: per token and hour (UTC), the median of the USD prices its dex.trades rows imply (amount_usd over the
-        // token's amount, on either side of the trade), and how many trades that is. Spellbook's view now reads
+        // dex.prices: per token and hour (UTC), the median of the token's minute prices at its dex.trades (either side of a
+        // trade, the minute of prices.usd dex.trades values it by) and how many trades that is. Spellbook's view now reads
         // prices.hour and gives sample_size NULL; the older model counted the trades, which queries filter on, so it is kept.
+        // (The demo's swap amounts are not set by the two tokens' prices, so a price implied by the other side would be noise.)
         yield return """
             CREATE OR REPLACE TABLE dex.prices AS
-            WITH p AS (
-                SELECT block_time, token_bought_address AS contract_address, amount_usd / token_bought_amount AS price
-                FROM dex.trades WHERE amount_usd > 0 AND token_bought_amount > 0
+            WITH s AS (
+                SELECT block_time, token_bought_address AS contract_address FROM dex.trades
                 UNION ALL
-                SELECT block_time, token_sold_address, amount_usd / token_sold_amount
-                FROM dex.trades WHERE amount_usd > 0 AND token_sold_amount > 0
+                SELECT block_time, token_sold_address FROM dex.trades
             ), h AS (
-                SELECT date_trunc('hour', make_timestamp(epoch_us(block_time))) AS hour, contract_address, price FROM p
+                SELECT date_trunc('hour', make_timestamp(epoch_us(s.block_time))) AS hour, s.contract_address, u.price
+                FROM s JOIN prices.usd u ON u.contract_address = s.contract_address AND u.minute = date_trunc('minute', s.block_time)
             )
             SELECT CAST(date_trunc('month', hour) AS DATE) AS block_month,
                    hour,
