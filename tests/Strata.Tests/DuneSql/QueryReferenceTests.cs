@@ -229,25 +229,25 @@ public sealed class QueryReferenceTests(SharedServer shared)
         Assert.Contains("n", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    /// <summary>Dune's query-a-query.mdx: the view's values are strings in single quotes; a value the receiving query does not
-    /// quote itself passes its quotes escaped (<c>blockchain='\'ethereum\''</c>); evm-balances.mdx writes spaces around <c>=</c>.
-    /// One view read with two different values is two different subqueries.</summary>
+    /// <summary>Dune's query-a-query.mdx: the view's values are strings in single quotes, the receiving query quoting a text
+    /// parameter itself (<c>where blockchain = '{{blockchain}}'</c>, <c>"query_3256410(blockchain='ethereum')"</c>); evm-balances.mdx
+    /// writes spaces around <c>=</c>. One view read with two different values is two different subqueries; a view of a view
+    /// passes its own values on.</summary>
     [Fact]
     public async Task Quoted_views_pass_values_as_dunes_docs_write_them()
     {
         var parameters = new JsonArray
         {
-            new JsonObject { ["key"] = "blockchain", ["type"] = "text", ["value"] = "'ethereum'" },
+            new JsonObject { ["key"] = "blockchain", ["type"] = "text", ["value"] = "ethereum" },
             new JsonObject { ["key"] = "days", ["type"] = "number", ["value"] = "7" },
         };
-        long id = await CreateAsync(Server.Alice, "select {{blockchain}} as chain, {{days}} * 2 as twice", parameters: parameters);
-        var rows = await RowsAsync($"select a.chain, a.twice, b.chain as other\nfrom \"query_{id}(blockchain = '\\'base\\'', days='3')\" a\n"
-            + $"cross join \"query_{id}(blockchain='\\'optimism\\'')\" b");
+        long id = await CreateAsync(Server.Alice, "select '{{blockchain}}' as chain, {{days}} * 2 as twice", parameters: parameters);
+        var rows = await RowsAsync($"select a.chain, a.twice, b.chain as other\nfrom \"query_{id}(blockchain = 'base', days='3')\" a\n"
+            + $"cross join \"query_{id}(blockchain='optimism')\" b");
         Assert.Equal("base", rows[0]!["chain"]!.GetValue<string>());
         Assert.Equal(6, rows[0]!["twice"]!.GetValue<long>());
         Assert.Equal("optimism", rows[0]!["other"]!.GetValue<string>());
-        // a view of a view passes its own values on
-        long outer = await CreateAsync(Server.Alice, $"select chain from \"query_{id}(blockchain='\\'gnosis\\'')\"");
+        long outer = await CreateAsync(Server.Alice, $"select chain from \"query_{id}(blockchain='gnosis')\"");
         Assert.Equal("gnosis", (await RowsAsync($"select chain from query_{outer}"))[0]!["chain"]!.GetValue<string>());
     }
 
