@@ -58,6 +58,20 @@ public sealed class DemoDataCuratedTests(DemoDataFixture fixture) : IClassFixtur
             + "currency_symbol varchar, currency_contract varbinary, nft_contract_address varbinary, project_contract_address varbinary, "
             + "aggregator_name varchar, aggregator_address varbinary, tx_hash varbinary, tx_from varbinary, tx_to varbinary, evt_index bigint"
         },
+        // spellbook dbt_subprojects/hourly_spellbook/macros/_sector/nft/port_to_old_schema.sql (nft_trades.sql's columns)
+        {
+            "nft.trades",
+            $"blockchain varchar, project varchar, version varchar, block_date date, block_month date, block_time {Tz}, token_id uint256, "
+            + "collection varchar, amount_usd double, token_standard varchar, trade_type varchar, number_of_items uint256, "
+            + "trade_category varchar, evt_type varchar, seller varbinary, buyer varbinary, amount_original double, amount_raw uint256, "
+            + "currency_symbol varchar, currency_contract varbinary, nft_contract_address varbinary, project_contract_address varbinary, "
+            + "aggregator_name varchar, aggregator_address varbinary, tx_hash varbinary, block_number bigint, tx_from varbinary, tx_to varbinary, "
+            + "platform_fee_amount_raw uint256, platform_fee_amount double, platform_fee_amount_usd double, platform_fee_percentage double, "
+            + "royalty_fee_receive_address varbinary, royalty_fee_currency_symbol varchar, royalty_fee_amount_raw uint256, "
+            + "royalty_fee_amount double, royalty_fee_amount_usd double, royalty_fee_percentage double, unique_trade_id varchar"
+        },
+        // spellbook dbt_subprojects/dex/models/prices/dex_prices.sql
+        { "dex.prices", "block_month date, hour timestamp, contract_address varbinary, blockchain varchar, median_price double, sample_size integer" },
         // Dune's data catalog, curated/nft-trades/evm/nft-metadata.mdx
         { "tokens.nft", "blockchain varchar, contract_address varbinary, name varchar, symbol varchar, standard varchar" },
         { "tokens_ethereum.stablecoins", "blockchain varchar, contract_address varbinary, backing varchar, symbol varchar, decimals integer, name varchar" },
@@ -158,6 +172,49 @@ public sealed class DemoDataCuratedTests(DemoDataFixture fixture) : IClassFixtur
             """));
         Assert.True(Count("SELECT count(*) FROM nft.mints WHERE amount_usd > 0") > 0);
         Assert.Equal(0, Count("SELECT count(*) FROM nft.transfers n WHERE NOT EXISTS (SELECT 1 FROM tokens.nft k WHERE k.contract_address = n.contract_address)"));
+    }
+
+    [Fact]
+    public void Nft_trades_are_the_paid_mints_bought_from_their_collection()
+    {
+        long paid = Count("SELECT count(*) FROM nft.mints WHERE amount_raw > 0");
+        Assert.True(paid > 10);
+        Assert.Equal(paid, Count("SELECT count(*) FROM nft.trades"));
+        // the same transfer (transaction, token), bought by the minter from the collection contract the transaction paid
+        Assert.Equal(paid, Count("""
+            SELECT count(*) FROM nft.trades t
+            JOIN nft.transfers n ON n.tx_hash = t.tx_hash AND n.token_id = t.token_id AND n.contract_address = t.nft_contract_address
+            JOIN ethereum.transactions x ON x.hash = t.tx_hash AND x.block_number = t.block_number
+            WHERE t.buyer = n."to" AND t.seller = x."to" AND x.value > 0 AND t.amount_usd > 0 AND t.collection IS NOT NULL
+              AND t.trade_category = 'Buy' AND t.evt_type = 'Trade' AND t.platform_fee_amount_raw = 0
+            """));
+        Assert.Equal(paid, Count("SELECT count(DISTINCT unique_trade_id) FROM nft.trades"));
+    }
+
+    [Fact]
+    public void Dex_prices_are_the_hourly_median_prices_of_the_dex_trades()
+    {
+        Assert.True(Count("SELECT count(*) FROM dex.prices") > 10);
+        // every row: the trades of its token (either side) in its UTC hour, counted, and the median of the token's
+        // prices.usd price at their minutes
+        Assert.Equal(0, Count("""
+            WITH s AS (
+                SELECT block_time, token_bought_address AS a FROM dex.trades UNION ALL SELECT block_time, token_sold_address FROM dex.trades
+            ), g AS (
+                SELECT date_trunc('hour', s.block_time AT TIME ZONE 'UTC') AS hour, s.a, median(u.price) AS m, count(*) AS n
+                FROM s JOIN prices.usd u ON u.contract_address = s.a AND u.minute = date_trunc('minute', s.block_time) GROUP BY ALL
+            )
+            SELECT count(*) FROM g FULL JOIN dex.prices d ON d.hour = g.hour AND d.contract_address = g.a
+            WHERE d.hour IS NULL OR g.hour IS NULL OR d.sample_size <> g.n OR abs(d.median_price - g.m) > 1e-9 * g.m
+               OR d.block_month <> CAST(date_trunc('month', g.hour) AS DATE) OR d.blockchain <> 'ethereum'
+            """));
+        // a trade's bought side is valued at that price: dex.trades' amount_usd over the amount bought lies within the hour's range
+        Assert.Equal(0, Count("""
+            SELECT count(*) FROM dex.trades t JOIN prices.usd u ON u.contract_address = t.token_bought_address AND u.minute = date_trunc('minute', t.block_time)
+            WHERE t.token_bought_amount > 0 AND abs(t.amount_usd / t.token_bought_amount - u.price) > 1e-9 * u.price
+            """));
+        // USDC trades near a dollar, as prices.usd has it
+        Assert.Equal(0, Count("SELECT count(*) FROM dex.prices WHERE contract_address = unhex('a0b86991c6218b36c1d19d4a2e9eb0ce3606eb48') AND abs(median_price - 1) > 0.05"));
     }
 
     [Fact]

@@ -137,6 +137,10 @@ public sealed class QueryReferences(IQueryStore store, IQueryViewSyntax syntax, 
     {
         long id = reference.QueryId;
         string through = path.Count == 0 ? "" : $" (through {string.Join(" -> ", path.Select(p => $"query_{p}"))})";
+        if (reference.Problem is string problem)
+        {
+            throw new ReferenceException(problem + through);
+        }
         if (path.Contains(id))
         {
             throw new ReferenceException(

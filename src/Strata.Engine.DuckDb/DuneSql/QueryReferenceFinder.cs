@@ -60,7 +60,7 @@ public static class QueryReferenceFinder
                 clause[^1] = word == "from" && clause[^1] != "select" ? "from-argument" : word;
                 continue;
             }
-            if (Parse(t, text) is not var (id, values, name) || cteNames.Contains(name))
+            if (Parse(t, text) is not var (id, values, name, problem) || cteNames.Contains(name))
             {
                 continue;
             }
@@ -75,13 +75,14 @@ public static class QueryReferenceFinder
             bool hasAlias = i + 1 < tokens.Count
                 && (tokens[i + 1].Kind == DuneTokenKind.QuotedName
                     || (tokens[i + 1].Kind == DuneTokenKind.Word && !NotAnAlias.Contains(next)));
-            found.Add(new QueryViewReference(t.Start, t.Length, id, values, hasAlias, t.Kind == DuneTokenKind.Word ? text : $"\"{name}\""));
+            found.Add(new QueryViewReference(t.Start, t.Length, id, values, hasAlias, t.Kind == DuneTokenKind.Word ? text : $"\"{name}\"", problem));
         }
         return found;
     }
 
-    /// <summary>A query view's id, values and bare name from a word or quoted-name token; null otherwise.</summary>
-    private static (long Id, IReadOnlyDictionary<string, string> Values, string Name)? Parse(DuneToken t, string text)
+    /// <summary>A query view's id, values and bare name from a word or quoted-name token, with the problem of a quoted
+    /// form whose parameter list cannot be read; null when the token is no query view.</summary>
+    private static (long Id, IReadOnlyDictionary<string, string> Values, string Name, string? Problem)? Parse(DuneToken t, string text)
     {
         string body;
         if (t.Kind == DuneTokenKind.Word)
@@ -112,15 +113,22 @@ public static class QueryReferenceFinder
         string name = body[..digits];
         if (digits == body.Length)
         {
-            return (id, new Dictionary<string, string>(), name);
+            return (id, new Dictionary<string, string>(), name, null);
         }
-        // Only the quoted form carries values: "query_1(a='x', b='y')".
-        if (t.Kind != DuneTokenKind.QuotedName || body[digits] != '(' || body[^1] != ')')
+        // Only the quoted form carries values: "query_1(a='x', b='y')". A quoted name that begins so but whose list
+        // cannot be read is still meant as a query view: refused with what is wrong, not looked up as a table.
+        if (t.Kind != DuneTokenKind.QuotedName || body[digits] != '(')
         {
             return null;
         }
-        var values = ParseValues(body[(digits + 1)..^1]);
-        return values is null ? null : (id, values, name);
+        var values = body[^1] == ')' ? ParseValues(body[(digits + 1)..^1]) : null;
+        if (values is null)
+        {
+            return (id, new Dictionary<string, string>(), name, $"\"{body}\" is not a query view Strata can read: the parameters of "
+                + $"\"{name}(...)\" are written name='value', separated by commas, each value in single quotes (a quote inside "
+                + "a value as \\'), each name once, as in \"query_123(blockchain='ethereum', days='7')\"");
+        }
+        return (id, values, name, null);
     }
 
     /// <summary><c>name='value', …</c> with <c>\'</c> and <c>\\</c> escapes inside the quotes; null when malformed.</summary>

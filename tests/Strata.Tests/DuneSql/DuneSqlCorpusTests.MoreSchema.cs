@@ -19,6 +19,16 @@ public sealed partial class DuneSqlCorpusTests
         CREATE SCHEMA erc721_ethereum;
         CREATE TABLE erc721_ethereum.evt_Transfer (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB, evt_tx_index BIGINT,
           evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, "from" BLOB, "to" BLOB, tokenId BIGNUM);
+        CREATE SCHEMA nft;
+        CREATE TABLE nft.trades (blockchain VARCHAR, project VARCHAR, version VARCHAR, block_date DATE, block_month DATE, block_time TIMESTAMPTZ,
+          token_id BIGNUM, collection VARCHAR, amount_usd DOUBLE, token_standard VARCHAR, trade_type VARCHAR, number_of_items BIGNUM,
+          trade_category VARCHAR, evt_type VARCHAR, seller BLOB, buyer BLOB, amount_original DOUBLE, amount_raw BIGNUM, currency_symbol VARCHAR,
+          currency_contract BLOB, nft_contract_address BLOB, project_contract_address BLOB, aggregator_name VARCHAR, aggregator_address BLOB,
+          tx_hash BLOB, block_number BIGINT, tx_from BLOB, tx_to BLOB, platform_fee_amount_raw BIGNUM, platform_fee_amount DOUBLE,
+          platform_fee_amount_usd DOUBLE, platform_fee_percentage DOUBLE, royalty_fee_receive_address BLOB, royalty_fee_currency_symbol VARCHAR,
+          royalty_fee_amount_raw BIGNUM, royalty_fee_amount DOUBLE, royalty_fee_amount_usd DOUBLE, royalty_fee_percentage DOUBLE,
+          unique_trade_id VARCHAR);
+        CREATE TABLE dex.prices (block_month DATE, hour TIMESTAMP, contract_address BLOB, blockchain VARCHAR, median_price DOUBLE, sample_size INTEGER);
         CREATE SCHEMA evms;
         CREATE TABLE evms.erc20_transfers AS SELECT CAST(NULL AS VARCHAR) AS blockchain, * FROM erc20_gnosis.evt_Transfer LIMIT 0;
         CREATE TABLE evms.logs AS SELECT CAST(NULL AS VARCHAR) AS blockchain, * FROM ethereum.logs LIMIT 0;

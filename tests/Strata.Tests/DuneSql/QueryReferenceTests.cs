@@ -229,6 +229,52 @@ public sealed class QueryReferenceTests(SharedServer shared)
         Assert.Contains("n", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    /// <summary>Dune's query-a-query.mdx: the view's values are strings in single quotes, the receiving query quoting a text
+    /// parameter itself (<c>where blockchain = '{{blockchain}}'</c>, <c>"query_3256410(blockchain='ethereum')"</c>); evm-balances.mdx
+    /// writes spaces around <c>=</c>. One view read with two different values is two different subqueries; a view of a view
+    /// passes its own values on.</summary>
+    [Fact]
+    public async Task Quoted_views_pass_values_as_dunes_docs_write_them()
+    {
+        var parameters = new JsonArray
+        {
+            new JsonObject { ["key"] = "blockchain", ["type"] = "text", ["value"] = "ethereum" },
+            new JsonObject { ["key"] = "days", ["type"] = "number", ["value"] = "7" },
+        };
+        long id = await CreateAsync(Server.Alice, "select '{{blockchain}}' as chain, {{days}} * 2 as twice", parameters: parameters);
+        var rows = await RowsAsync($"select a.chain, a.twice, b.chain as other\nfrom \"query_{id}(blockchain = 'base', days='3')\" a\n"
+            + $"cross join \"query_{id}(blockchain='optimism')\" b");
+        Assert.Equal("base", rows[0]!["chain"]!.GetValue<string>());
+        Assert.Equal(6, rows[0]!["twice"]!.GetValue<long>());
+        Assert.Equal("optimism", rows[0]!["other"]!.GetValue<string>());
+        long outer = await CreateAsync(Server.Alice, $"select chain from \"query_{id}(blockchain='gnosis')\"");
+        Assert.Equal("gnosis", (await RowsAsync($"select chain from query_{outer}"))[0]!["chain"]!.GetValue<string>());
+    }
+
+    /// <summary>A quoted name that begins as a query view but whose parameter list cannot be read (a value without quotes, a
+    /// missing parenthesis or quote, a name given twice) is refused at its position saying how the list is written, not
+    /// looked up as a table called that; so is one inside a referenced query, naming the path.</summary>
+    [Fact]
+    public async Task Malformed_quoted_views_are_refused_saying_how_to_write_them()
+    {
+        long id = await CreateAsync(Server.Alice, "select 1 as v");
+        foreach (string form in new[] { $"query_{id}(n=7)", $"query_{id}(n='7'", $"query_{id}(n='7)", $"query_{id}(n='1', n='2')", $"query_{id}(n='1' m='2')" })
+        {
+            var error = await FailureAsync($"select v\n  from \"{form}\"");
+            string message = error["message"]!.GetValue<string>();
+            Assert.StartsWith($"\"{form}\" is not a query view Strata can read", message, StringComparison.Ordinal);
+            Assert.Contains("name='value'", message, StringComparison.Ordinal);
+            Assert.Equal(2, error["metadata"]!["line"]!.GetValue<int>());
+            Assert.Equal(8, error["metadata"]!["column"]!.GetValue<int>());
+        }
+        long through = await CreateAsync(Server.Alice, $"select v from \"query_{id}(n=7)\"");
+        var nested = await FailureAsync($"select v from query_{through}");
+        Assert.Contains($"(through query_{through})", nested["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        // an ordinary quoted table name that merely starts with "query_" is still a table name
+        var missing = await FailureAsync("select * from \"query_abc(n='1')\"");
+        Assert.DoesNotContain("is not a query view", missing["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Error_positions_point_into_the_users_text()
     {

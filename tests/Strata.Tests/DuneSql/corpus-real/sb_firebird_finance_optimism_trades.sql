@@ -1,0 +1,5 @@
+-- Source: github.com/duneanalytics/spellbook @91dac12, dbt_subprojects/dex/models/_projects/firebird_finance/optimism/firebird_finance_optimism_trades.sql (jinja rendered: config removed, non-incremental branch, source()/ref() -> table; SQL verbatim)
+SELECT *
+FROM dex_aggregator.trades
+WHERE project = 'firebird_finance'
+  AND blockchain = 'optimism'

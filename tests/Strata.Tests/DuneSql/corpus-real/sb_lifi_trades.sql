@@ -1,0 +1,4 @@
+-- Source: github.com/duneanalytics/spellbook @91dac12, dbt_subprojects/dex/models/_projects/lifi/lifi_trades.sql (jinja rendered: config removed, non-incremental branch, source()/ref() -> table; SQL verbatim)
+SELECT *
+FROM dex_aggregator.trades
+WHERE project = 'lifi'
