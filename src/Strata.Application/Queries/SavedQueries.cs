@@ -143,12 +143,21 @@ public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions
         return query;
     }
 
+    /// <summary>The update of a query by its caller (PATCH /query/{id}): only its owner may change it (<see cref="GetOwnedAsync"/>).</summary>
+    public async Task<long> UpdateAsync(string caller, string queryId, SavedQueryChanges changes, CancellationToken cancellationToken) =>
+        await UpdateAsync(await GetOwnedAsync(caller, queryId, cancellationToken).ConfigureAwait(false), changes, cancellationToken).ConfigureAwait(false);
+
     /// <summary>
     /// Applies changes to an owned query. The version goes up when the SQL, the dialect (the same text
-    /// answers differently in another one) or the parameter definitions change.
+    /// answers differently in another one) or the parameter definitions change. A changed SQL text is held to
+    /// <c>Strata:MaxSqlBytes</c> (413); the text stored already is kept as it is.
     /// </summary>
     public async Task<long> UpdateAsync(SavedQuery query, SavedQueryChanges changes, CancellationToken cancellationToken)
     {
+        if (changes.Sql is { } newSql && newSql != query.Sql)
+        {
+            SqlTextLimit.Check(newSql, maxSqlBytes);
+        }
         CheckFields(changes.Name, changes.Description, changes.Tags, changes.Parameters);
         var updated = query with
         {

@@ -16,19 +16,8 @@ internal static class RequestFields
     internal static UseCaseException Invalid(string message) => new(UseCaseError.Invalid, message);
 
     /// <summary>Refuses SQL text over Strata:MaxSqlBytes (UTF-8 bytes) with 413.</summary>
-    internal static void CheckSqlSize(HttpContext context, string sql)
-    {
-        long limit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Strata.Server.Configuration.HttpSafetyOptions>>().Value.MaxSqlBytes;
-        if (sql.Length <= limit / 3)
-        {
-            return;
-        }
-        int bytes = System.Text.Encoding.UTF8.GetByteCount(sql);
-        if (bytes > limit)
-        {
-            throw new UseCaseException(UseCaseError.TooLarge, $"query text too large: {bytes} bytes of SQL, the limit is {limit} bytes (Strata:MaxSqlBytes)");
-        }
-    }
+    internal static void CheckSqlSize(HttpContext context, string sql) =>
+        SqlTextLimit.Check(sql, context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Strata.Server.Configuration.HttpSafetyOptions>>().Value.MaxSqlBytes);
 
     /// <summary>The optional <c>query_engine</c> of a typed body: null when absent, else the dialect it names.</summary>
     internal static SqlDialect? Dialect(string? queryEngine) =>

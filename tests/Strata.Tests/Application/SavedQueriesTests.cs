@@ -33,6 +33,32 @@ public sealed class SavedQueriesTests
         Assert.Equal(("renamed", true), (query.Name, query.IsPrivate));
     }
 
+    /// <summary>PATCH /query/{id} is this one call: the lookup, the owner's right, the new text's size and the change.</summary>
+    [Fact]
+    public async Task An_update_by_its_caller_is_the_owners_alone_and_holds_only_a_new_text_to_the_size_limit()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        var queries = new SavedQueries(h.Store, h.Store, h.Storage, h.Time, maxSqlBytes: 64);
+        string id = (await queries.CreateAsync("alice", Draft(), CancellationToken.None)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var foreign = await Assert.ThrowsAsync<UseCaseException>(() => queries.UpdateAsync("bob", id, new SavedQueryChanges(Name: "bob's"), CancellationToken.None));
+        Assert.Equal(UseCaseError.Forbidden, foreign.Error);
+        var missing = await Assert.ThrowsAsync<UseCaseException>(() => queries.UpdateAsync("alice", "999", new SavedQueryChanges(Name: "x"), CancellationToken.None));
+        Assert.Equal(UseCaseError.NotFound, missing.Error);
+        var big = await Assert.ThrowsAsync<UseCaseException>(() => queries.UpdateAsync("alice", id, new SavedQueryChanges(Sql: "select " + new string('é', 40), Name: "big"), CancellationToken.None));
+        Assert.Equal(UseCaseError.TooLarge, big.Error);
+        Assert.Equal("query text too large: 87 bytes of SQL, the limit is 64 bytes (Strata:MaxSqlBytes)", big.Message);
+        var unchanged = await queries.GetOwnedAsync("alice", id, CancellationToken.None);
+        Assert.Equal((Draft().Sql, "q", 1), (unchanged.Sql, unchanged.Name, unchanged.Version));
+
+        // The stored text is not held to a limit lowered since: resending it with other changes is accepted.
+        var lowered = new SavedQueries(h.Store, h.Store, h.Storage, h.Time, maxSqlBytes: 8);
+        Assert.Equal(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture),
+            await lowered.UpdateAsync("alice", id, new SavedQueryChanges(Sql: Draft().Sql, Name: "renamed"), CancellationToken.None));
+        var renamed = await queries.GetOwnedAsync("alice", id, CancellationToken.None);
+        Assert.Equal(("renamed", 1), (renamed.Name, renamed.Version));
+    }
+
     [Fact]
     public async Task Another_owners_private_query_is_not_found_exactly_as_a_missing_one_and_a_public_one_cannot_be_changed()
     {

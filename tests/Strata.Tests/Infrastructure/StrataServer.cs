@@ -118,11 +118,18 @@ public sealed class StrataServer : IAsyncDisposable
     }
 
     /// <summary>Runs the server expecting it to refuse to start; returns its exit code and output.</summary>
-    /// <remarks>A given data directory is used and kept; otherwise a fresh one is made and removed.</remarks>
+    /// <remarks>A given data directory is used and kept; otherwise a fresh one is made and removed. As in
+    /// <see cref="StartAsync"/>, a data directory without demo data gets the run's copy unless the settings pick a
+    /// scale: start-up generates the demo data before it checks the keys, so without the copy each refusal of a key
+    /// cost a generation (about 9 s of CPU).</remarks>
     public static async Task<(int ExitCode, string Output)> RunExpectingFailureAsync(IDictionary<string, string> settings, CancellationToken cancellationToken, string? existingDataDir = null)
     {
         string dataDir = existingDataDir ?? Path.Combine(Path.GetTempPath(), "strata-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
+        if (!DemoTemplate.PicksScale(settings))
+        {
+            DemoTemplate.CopyInto(dataDir, DemoTemplate.ServerScale);
+        }
         var (process, lines) = Launch(dataDir, settings);
         var all = new StringBuilder();
         await foreach (var line in lines.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
