@@ -96,7 +96,6 @@ internal static unsafe class DuneInt256Types
 
     private static void Cast(IntPtr con, Func<IntPtr> source, Layout layout, Target target, long cost, bool text = false, string? to = null, bool result = false)
     {
-        IntPtr cast = CreateCast();
         IntPtr from = source();
         IntPtr targetType = target switch
         {
@@ -105,24 +104,8 @@ internal static unsafe class DuneInt256Types
             Target.Double => CreateType(TypeDouble),
             _ => Type(TypeBignum, to),
         };
-        try
-        {
-            CastSource(cast, from);
-            CastTarget(cast, targetType);
-            CastCost(cast, cost);
-            CastBody(cast, &Rows);
-            CastExtra(cast, (IntPtr)((int)layout | ((int)target << 8) | (text ? 1 << 16 : 0) | (result ? 1 << 17 : 0)), IntPtr.Zero);
-            if (RegisterCast(con, cast) != 0)
-            {
-                throw new InvalidOperationException($"Could not register a cast to {target}.");
-            }
-        }
-        finally
-        {
-            DestroyType(ref from);
-            DestroyType(ref targetType);
-            DestroyCast(ref cast);
-        }
+        RegisterCast(con, from, targetType, cost, &Rows,
+            (IntPtr)((int)layout | ((int)target << 8) | (text ? 1 << 16 : 0) | (result ? 1 << 17 : 0)), $"a cast to {target}");
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]

@@ -177,6 +177,33 @@ internal static unsafe partial class DuneNative
         return handle;
     }
 
+    /// <summary>Registers a cast from <paramref name="from"/> to <paramref name="to"/> (logical types this call owns and
+    /// destroys, as it does the cast) with <paramref name="body"/> and <paramref name="extra"/>; throws naming
+    /// <paramref name="what"/> when DuckDB refuses it.</summary>
+    internal static void RegisterCast(IntPtr connection, IntPtr from, IntPtr to, long cost,
+        delegate* unmanaged[Cdecl]<IntPtr, ulong, IntPtr, IntPtr, byte> body, IntPtr extra, string what)
+    {
+        IntPtr cast = CreateCast();
+        try
+        {
+            CastSource(cast, from);
+            CastTarget(cast, to);
+            CastCost(cast, cost);
+            CastBody(cast, body);
+            CastExtra(cast, extra, IntPtr.Zero);
+            if (RegisterCast(connection, cast) != 0)
+            {
+                throw new InvalidOperationException($"Could not register {what}.");
+            }
+        }
+        finally
+        {
+            DestroyType(ref from);
+            DestroyType(ref to);
+            DestroyCast(ref cast);
+        }
+    }
+
     /// <summary>How a vector's values are read (the physical layout of its type).</summary>
     internal enum Layout : byte { Text, Int8, Int16, Int32, Int64, UInt8, UInt16, UInt32, UInt64, Int128, UInt128, Float, Double }
 

@@ -38,12 +38,15 @@ internal static unsafe class DuneNumeric
             Register(con, "dune_float_text", [any], text, &FloatRows);
             Register(con, "dune_fdiv", [any, any], dbl, &DivideRows);
             IntPtr boolean = DuneNative.CreateType((int)DuckDB.NET.Native.DuckDBType.Boolean);
+            IntPtr bigint = DuneNative.CreateType(DuneNative.TypeBigInt);
             try
             {
                 Register(con, "dune_division_by_zero", [any], boolean, &ZeroDivisorRows);
+                Register(con, "dune_bigint_sum", [any], bigint, &BigintSumRows);
             }
             finally
             {
+                DuneNative.DestroyType(ref bigint);
                 DuneNative.DestroyType(ref boolean);
             }
         }
@@ -200,6 +203,44 @@ internal static unsafe class DuneNumeric
             }
         }
         DuneNative.SetAllNull(output, rows);
+    }
+
+    /// <summary>Trino's <c>sum</c> of integers is a bigint and fails past its range (LongSumAggregation, BigintOperators.add);
+    /// DuckDB's is a HUGEINT. This reads DuckDB's sum (a HUGEINT) as a bigint and fails, naming the overflow, where it
+    /// does not fit. The parameter is ANY so that the branch binds for every type (the translator takes it only for a
+    /// HUGEINT); any other type gives NULL.</summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void BigintSumRows(IntPtr info, IntPtr input, IntPtr output)
+    {
+        ulong rows = DuneNative.ChunkSize(input);
+        IntPtr vector = DuneNative.ChunkVector(input, 0);
+        IntPtr type = DuneNative.ColumnType(vector);
+        int id = DuneNative.TypeId(type);
+        DuneNative.DestroyType(ref type);
+        if (id != DuneNative.TypeHugeInt)
+        {
+            DuneNative.SetAllNull(output, rows);
+            return;
+        }
+        var data = (Int128*)DuneNative.Data(vector);
+        ulong* valid = DuneNative.Validity(vector);
+        var result = (long*)DuneNative.Data(output);
+        for (ulong row = 0; row < rows; row++)
+        {
+            if (!DuneNative.IsValid(valid, row))
+            {
+                DuneNative.SetNull(output, row);
+                continue;
+            }
+            Int128 sum = data[row];
+            if (sum < long.MinValue || sum > long.MaxValue)
+            {
+                ScalarFunction.DuckDBScalarFunctionSetError(info,
+                    "bigint addition overflow: the sum " + sum.ToString(CultureInfo.InvariantCulture) + " is outside the range of bigint");
+                return;
+            }
+            result[row] = (long)sum;
+        }
     }
 
     /// <summary>How a vector's values read as doubles: its layout and decimal scale; null for a type that is not a number.</summary>

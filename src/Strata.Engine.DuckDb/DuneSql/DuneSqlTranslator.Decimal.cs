@@ -4,9 +4,10 @@ namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
 /// Trino's DECIMAL aggregates and rounding where DuckDB's differ (Trino's MathFunctions and DecimalAverageAggregation):
-/// DuckDB averages decimals as doubles and gives <c>round(x, d)</c> the scale d (Trino keeps x's scale). These
-/// rewrites are made only where the argument is surely a decimal from its form (a literal such as <c>100.0</c> or
-/// <c>DECIMAL '1.5'</c>, or a cast to decimal inside it), and let DuckDB's binder choose by its type. Division and
+/// DuckDB averages decimals as doubles and gives <c>round(x, d)</c> the scale d (Trino keeps x's scale). Every
+/// <c>avg(x)</c> and <c>round(x, d)</c> is rewritten (decision "dune-types4"; before, only where x was surely a decimal
+/// from its form): DuckDB's binder chooses by x's type, each form behind a CASE on the folded key, so only one is left
+/// (and the aggregates of the other are dropped). Division and
 /// modulus are chosen by the operands' bound types for every operand (DuneSqlTranslator.Division.cs).
 /// <list type="bullet">
 /// <item><c>avg(x)</c> of a decimal is <c>sum(x) / count(x)</c> rounded half up at x's scale, typed as x.</item>
@@ -38,12 +39,12 @@ public static partial class DuneSqlTranslator
     {
         private int decimalNesting;
 
-        /// <summary><c>avg(x)</c> with a surely decimal x (see the type's summary); returns the next index, or -1.</summary>
+        /// <summary><c>avg(x)</c>, decimal(p,s) for a decimal(p,s) x (see the type's summary); returns the next index, or -1.</summary>
         private int TryEmitDecimalAvg(int nameIndex, List<(int From, int To)> args, int close, int end)
         {
             if (args.Count != 1 || close >= end || decimalNesting >= MaxDecimalNesting || Is(Next(args[0].From - 1, close), "distinct")
                 || Is(Next(args[0].From - 1, close), "all") || Is(Next(close, end), "over") || Is(Next(close, end), "filter")
-                || !HasDecimalForm(args[0].From, args[0].To))
+                || SurelyNotDecimal(args[0].From, args[0].To))
             {
                 return -1;
             }
@@ -54,18 +55,48 @@ public static partial class DuneSqlTranslator
                 Emit(args[0].From, args[0].To);
                 emitter.Text("))", anchor);
             }
+            void IsDecimal()
+            {
+                emitter.Text("typeof(", anchor);
+                Call("min");
+                emitter.Text(") LIKE 'DECIMAL%'", anchor);
+            }
+            void Argument()
+            {
+                emitter.Text("(", anchor);
+                Emit(args[0].From, args[0].To);
+                emitter.Text(")", anchor);
+            }
+            // The sum of the branch not taken must still bind where DuckDB has an avg but no sum (an interval): its
+            // argument is cast to decimal(1,0) there, a cast that is never run.
+            void Sum()
+            {
+                emitter.Text("sum(cast_to_type(", anchor);
+                Argument();
+                emitter.Text(", struct_extract(struct_pack(d := ", anchor);
+                Argument();
+                emitter.Text(", o := CAST(NULL AS DECIMAL(1,0))), CASE WHEN typeof(", anchor);
+                Argument();
+                emitter.Text(") LIKE 'DECIMAL%' THEN 'd' ELSE 'o' END)))", anchor);
+            }
             decimalNesting++;
             try
             {
-                emitter.Text("struct_extract(struct_pack(d := cast_to_type(", anchor);
-                EmitScaledQuotient(() => Call("sum"), () => Call("count"), () => EmitScaleOf(() => Call("sum"), anchor), anchor);
+                // Each field is behind a CASE on the folded key, so the aggregates of the branch not taken go (DuckDB
+                // drops an aggregate no expression reads): an average of a non-decimal is DuckDB's avg alone.
+                emitter.Text("struct_extract(struct_pack(d := CASE WHEN ", anchor);
+                IsDecimal();
+                emitter.Text(" THEN cast_to_type(", anchor);
+                EmitScaledQuotient(Sum, () => Call("count"), () => EmitScaleOf(() => Call("min"), anchor), anchor);
                 emitter.Text(", ", anchor);
                 Call("min");
-                emitter.Text("), v := ", anchor);
+                emitter.Text(") END, v := CASE WHEN ", anchor);
+                IsDecimal();
+                emitter.Text(" THEN NULL ELSE ", anchor);
                 Call("avg");
-                emitter.Text("), CASE WHEN typeof(", anchor);
-                Call("min");
-                emitter.Text(") LIKE 'DECIMAL%' THEN 'd' ELSE 'v' END)", tokens[close]);
+                emitter.Text(" END), CASE WHEN ", anchor);
+                IsDecimal();
+                emitter.Text(" THEN 'd' ELSE 'v' END)", tokens[close]);
             }
             finally
             {
@@ -74,10 +105,10 @@ public static partial class DuneSqlTranslator
             return close + 1;
         }
 
-        /// <summary><c>round(x, d)</c> with a surely decimal x keeps x's scale; returns the next index, or -1.</summary>
+        /// <summary><c>round(x, d)</c> of a decimal x keeps x's scale; returns the next index, or -1.</summary>
         private int TryEmitDecimalRound(int nameIndex, List<(int From, int To)> args, int close, int end)
         {
-            if (args.Count != 2 || close >= end || decimalNesting >= MaxDecimalNesting || !HasDecimalForm(args[0].From, args[0].To))
+            if (args.Count != 2 || close >= end || decimalNesting >= MaxDecimalNesting || SurelyNotDecimal(args[0].From, args[0].To))
             {
                 return -1;
             }
@@ -97,10 +128,18 @@ public static partial class DuneSqlTranslator
                 emitter.Text(")", anchor);
             }
             // decimal(p,s) + decimal(1,min(s,1)) is decimal(p + 1, s) (capped at 38), Trino's type.
+            void IsDecimal()
+            {
+                emitter.Text("typeof(", anchor);
+                Argument(0);
+                emitter.Text(") LIKE 'DECIMAL%'", anchor);
+            }
             decimalNesting++;
             try
             {
-                emitter.Text("struct_extract(struct_pack(d := cast_to_type(", anchor);
+                emitter.Text("struct_extract(struct_pack(d := CASE WHEN ", anchor);
+                IsDecimal();
+                emitter.Text(" THEN cast_to_type(", anchor);
                 Rounded();
                 emitter.Text(", struct_extract(struct_pack(w := ", anchor);
                 Argument(0);
@@ -108,17 +147,39 @@ public static partial class DuneSqlTranslator
                 Argument(0);
                 emitter.Text(" + CAST(0 AS DECIMAL(1,1))), CASE WHEN ", anchor);
                 EmitScaleOf(() => Argument(0), anchor);
-                emitter.Text(" > 0 THEN 'f' ELSE 'w' END)), v := ", anchor);
+                emitter.Text(" > 0 THEN 'f' ELSE 'w' END)) END, v := CASE WHEN ", anchor);
+                IsDecimal();
+                emitter.Text(" THEN NULL ELSE ", anchor);
                 Rounded();
-                emitter.Text("), CASE WHEN typeof(", anchor);
-                Argument(0);
-                emitter.Text(") LIKE 'DECIMAL%' THEN 'd' ELSE 'v' END)", tokens[close]);
+                emitter.Text(" END), CASE WHEN ", anchor);
+                IsDecimal();
+                emitter.Text(" THEN 'd' ELSE 'v' END)", tokens[close]);
             }
             finally
             {
                 decimalNesting--;
             }
             return close + 1;
+        }
+
+        /// <summary>Whether the text fixes the type of tokens [from, to) to one that is not a decimal (<c>value / 1e18</c>):
+        /// DuckDB's own avg or round is Trino's there, and the operand is not copied into a keyed form.</summary>
+        private bool SurelyNotDecimal(int from, int to)
+        {
+            if (StaticType(from, to) is string type)
+            {
+                return !type.StartsWith("DECIMAL", StringComparison.Ordinal);
+            }
+            // A division with a double operand is a double whatever the other one is (or an interval, not a decimal).
+            from = from < tokens.Count && tokens[from].IsTrivia ? Next(from, to) : from;
+            int end = Previous(to) + 1;
+            divisions ??= FindDivisions();
+            if (!divisions.TryGetValue(from, out var here) || here.FindIndex(d => d.End == end) is not (>= 0 and int k) || !Is(here[k].Operator, "/"))
+            {
+                return false;
+            }
+            int op = here[k].Operator;
+            return StaticType(from, op) is "DOUBLE" or "FLOAT" || StaticType(Next(op, end), end) is "DOUBLE" or "FLOAT";
         }
 
         /// <summary>The unscaled quotient (a HUGEINT) times 10^-s as decimal(38,s): power(10, -s) rounded at s digits is

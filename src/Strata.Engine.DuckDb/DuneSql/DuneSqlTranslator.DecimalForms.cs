@@ -1,9 +1,6 @@
-using System.Globalization;
-
 namespace Strata.Engine.DuckDb.DuneSql;
 
-/// <summary>Where the decimal rewrites apply (<see cref="DuneSqlTranslator"/>'s decimal summary): the extents of
-/// divisions' operands and whether their form surely makes them decimals.</summary>
+/// <summary>The extents of divisions' operands (<see cref="DuneSqlTranslator"/>'s division summary).</summary>
 public static partial class DuneSqlTranslator
 {
     private sealed partial class Pass
@@ -75,23 +72,6 @@ public static partial class DuneSqlTranslator
                 end = Is(window, "(") ? Close(window, tokens.Count) + 1 : window + 1;
             }
             return end > tokens.Count ? null : end;
-        }
-
-        /// <summary>Whether tokens [from, to) hold a decimal literal (<c>1.5</c>, <c>DECIMAL '2'</c>) or a cast to decimal.</summary>
-        private bool HasDecimalForm(int from, int to)
-        {
-            for (int k = from; k < to && k < tokens.Count; k++)
-            {
-                if (tokens[k].Kind == DuneTokenKind.Number && Text(k).Contains('.', StringComparison.Ordinal) && Text(k).AsSpan().IndexOfAny("eE") < 0)
-                {
-                    return true;
-                }
-                if (tokens[k].Kind == DuneTokenKind.Word && (Is(k, "decimal") || Is(k, "numeric")))
-                {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }

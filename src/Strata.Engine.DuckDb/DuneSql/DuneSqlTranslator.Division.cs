@@ -34,6 +34,11 @@ public static partial class DuneSqlTranslator
     private static string Checked(char op) =>
         $"coalesce({{A}} {op} {{B}}, CASE WHEN {{B}} = 0 AND {{A}} IS NOT NULL AND dune_division_by_zero({{B}}) THEN NULL END)";
 
+    /// <summary>An integer form's text: its operands are written with <c>{a}</c>/<c>{b}</c>, which pin an integer
+    /// literal to Trino's INTEGER (DuckDB's literal takes the other operand's type: <c>7 / CAST(3 AS smallint)</c>
+    /// would be a smallint, Trino's is an integer).</summary>
+    private static string Pinned(string form) => form.Replace("{A}", "{a}", StringComparison.Ordinal).Replace("{B}", "{b}", StringComparison.Ordinal);
+
     private static string[] Template(char op)
     {
         string key(char part) => $"dune_num_key(typeof({{A}}) || '|' || typeof({{B}}), '{part}{op}')";
@@ -66,7 +71,7 @@ public static partial class DuneSqlTranslator
         // IEEE division only where DuckDB's gave NULL (a zero divisor): Infinity, -Infinity, NaN.
         string floating = op == '/' ? $", f := CASE WHEN {kind} = 'f' THEN coalesce({{A}} / {{B}}, cast_to_type(dune_fdiv({{A}}, {{B}}), {{A}} / {{B}})) END" : "";
         string text = $"struct_extract(struct_pack(d := CASE WHEN {kind} = 'd' THEN {decimalForm} END, "
-            + $"i := CASE WHEN {kind} = 'i' THEN {checkedOp} END{floating}, v := CASE WHEN {kind} = 'v' THEN {{A}} {op} {{B}} END), {kind})";
+            + $"i := CASE WHEN {kind} = 'i' THEN {Pinned(checkedOp)} END{floating}, v := CASE WHEN {kind} = 'v' THEN {{A}} {op} {{B}} END), {kind})";
         return Split(text);
     }
 
@@ -145,11 +150,35 @@ public static partial class DuneSqlTranslator
                     emitter.Text(form[k], anchor);
                     continue;
                 }
-                var (from, to) = form[k] == "A" ? a : b;
-                emitter.Text("(", anchor);
-                Emit(from, to);
-                emitter.Text(")", anchor);
+                var (from, to) = form[k] is "A" or "a" ? a : b;
+                EmitOperand(from, to, form[k] is "a" or "b", anchor);
             }
+        }
+
+        /// <summary>An operand, parenthesised; when pinned and an integer literal of INTEGER's range, cast to INTEGER.</summary>
+        private void EmitOperand(int from, int to, bool pinned, DuneToken anchor)
+        {
+            bool pin = pinned && IsIntegerLiteral(from, to);
+            emitter.Text(pin ? "CAST((" : "(", anchor);
+            Emit(from, to);
+            emitter.Text(pin ? ") AS INTEGER)" : ")", anchor);
+        }
+
+        /// <summary>Whether tokens [from, to) are an integer literal (signed, parenthesised) that DuckDB types INTEGER.</summary>
+        private bool IsIntegerLiteral(int from, int to)
+        {
+            from = from < tokens.Count && tokens[from].IsTrivia ? Next(from, to) : from;
+            int last = Previous(to);
+            if (from > last || last < 0)
+            {
+                return false;
+            }
+            if (Is(from, "(") && Match(from) == last)
+            {
+                return IsIntegerLiteral(from + 1, last);
+            }
+            int number = Is(from, "-") || Is(from, "+") ? Next(from, to) : from;
+            return number == last && tokens[number].Kind == DuneTokenKind.Number && NumberType(Text(number)) == "INTEGER";
         }
 
         /// <summary>Writes a form whose operand holds a division or a subquery with that operand written once: it is the
@@ -176,7 +205,7 @@ public static partial class DuneSqlTranslator
                     emitter.Text(form[k], anchor);
                     continue;
                 }
-                bool isA = form[k] == "A";
+                bool isA = form[k] is "A" or "a";
                 if (both)
                 {
                     emitter.Text(isA ? "struct_extract(_strata_q, 'a')" : "struct_extract(_strata_q, 'b')", anchor);
@@ -187,9 +216,7 @@ public static partial class DuneSqlTranslator
                 }
                 else
                 {
-                    emitter.Text("(", anchor);
-                    Emit(isA ? a.From : b.From, isA ? a.To : b.To);
-                    emitter.Text(")", anchor);
+                    EmitOperand(isA ? a.From : b.From, isA ? a.To : b.To, form[k] is "a" or "b", anchor);
                 }
             }
             emitter.Text(")[1]", anchor);
@@ -200,7 +227,7 @@ public static partial class DuneSqlTranslator
             int n = 0;
             for (int k = 1; k < form.Length; k += 2)
             {
-                n += form[k] == operand ? 1 : 0;
+                n += string.Equals(form[k], operand, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
             }
             return n;
         }

@@ -36,7 +36,10 @@ public static partial class DuneSqlTranslator
     /// <summary>A double quotient: DuckDB's, and IEEE division (Infinity, NaN) where DuckDB gave NULL for a zero divisor.</summary>
     private static readonly string[] FloatDivision = Split("coalesce({A} / {B}, cast_to_type(dune_fdiv({A}, {B}), {A} / {B}))");
 
-    private static readonly string[] CheckedDivision = Split(Checked('/')), CheckedModulus = Split(Checked('%'));
+    private static readonly string[] CheckedDivision = Split(Pinned(Checked('/'))), CheckedModulus = Split(Pinned(Checked('%')));
+
+    /// <summary>DuckDB's operator on two integers, an integer literal pinned to INTEGER (see <see cref="Pinned"/>).</summary>
+    private static readonly string[] IntegerDivision = Split("{a} / {b}"), IntegerModulus = Split("{a} % {b}");
 
     /// <summary>The form the bound-type probe would pick for operands of DuckDB types a and b (null: unknown), or null
     /// when it depends on an unknown type. nonZero: the divisor is a literal other than zero (no zero check).</summary>
@@ -57,7 +60,7 @@ public static partial class DuneSqlTranslator
         switch (DuneNumeric.Key(types, "k" + op))
         {
             case "i":
-                return nonZero ? (divide ? PlainDivision : PlainModulus) : divide ? CheckedDivision : CheckedModulus;
+                return nonZero ? (divide ? IntegerDivision : IntegerModulus) : divide ? CheckedDivision : CheckedModulus;
             case "f":
                 return nonZero ? PlainDivision : FloatDivision;
             case "d":

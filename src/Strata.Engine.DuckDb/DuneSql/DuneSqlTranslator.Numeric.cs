@@ -9,10 +9,11 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// fails to convert the decimal), and <c>sum(int256)</c> as its BIGNUM sum. The translator does not know column types,
 /// so each form below lets DuckDB's binder pick the type:
 /// <list type="bullet">
-/// <item><c>sum(x)</c> is <c>CASE WHEN false THEN min(x) ELSE sum(x) END</c>: the branch never runs (DuckDB folds it
-/// away) but its type joins the unification, and an aliased type wins it, so a sum of int256 is int256 and of uint256
-/// uint256; for every other type min(x)'s type is narrower than sum's, which is kept (bigint: HUGEINT, read as bigint;
-/// decimal(p,s): decimal(38,s); double: double).</item>
+/// <item><c>sum(x)</c> is <c>CASE WHEN false THEN min(x) ELSE sum(x) END</c> (a window sum: <c>x</c> for
+/// <c>min(x)</c>): the branch never runs (DuckDB folds it away) but its type joins the unification, and an aliased type
+/// wins it, so a sum of int256 is int256 and of uint256 uint256; for every other type min(x)'s type is narrower than
+/// sum's, which is kept (decimal(p,s): decimal(38,s); double: double), and DuckDB's HUGEINT sum of integers is read as
+/// a checked bigint (decision "dune-types4").</item>
 /// <item>Next to a value that is surely a double or a decimal with a scale (a literal such as <c>4.5</c>, <c>1e18</c>,
 /// <c>DOUBLE '2'</c>, or a cast to double, real or decimal(p,s) with s &gt; 0) — the other operand of a comparison, the
 /// operand of a BETWEEN with such a bound or of an IN with such a value in its list, the other values of a CASE, <c>coalesce</c>, <c>greatest</c>, <c>least</c>, <c>if</c> — a value is converted to double
@@ -72,8 +73,18 @@ public static partial class DuneSqlTranslator
             return end;
         }
 
-        /// <summary><c>sum(x)</c> typed as its argument when that is uint256 or int256 (see the type's summary). A window
-        /// sum (<c>OVER</c>) is left as it is: its witness would be a second window. Returns the next index, or -1.</summary>
+        /// <summary>Reads a sum (the lambda's parameter) as Trino types it: DuckDB's HUGEINT sum of integers is a bigint,
+        /// checked (<c>dune_bigint_sum</c> fails naming the overflow); any other type is kept. <c>typeof</c> is folded
+        /// when DuckDB binds, so one branch is left.</summary>
+        private const string BigintSum = "], _strata_s -> struct_extract(struct_pack("
+            + "b := CASE WHEN typeof(_strata_s) = 'HUGEINT' THEN dune_bigint_sum(_strata_s) END, "
+            + "v := CASE WHEN typeof(_strata_s) = 'HUGEINT' THEN NULL ELSE _strata_s END), "
+            + "CASE WHEN typeof(_strata_s) = 'HUGEINT' THEN 'b' ELSE 'v' END))[1]";
+
+        /// <summary><c>sum(x)</c> typed as Trino types it: of uint256 or int256 as its argument, of an integer as a checked
+        /// bigint (see the type's summary). A window sum (<c>OVER</c>) has the witness <c>x</c> itself rather than
+        /// <c>min(x)</c> (a dead window would still be computed; a column read where the window's argument is read is
+        /// not). The sum is written once, as the one element of a list read by a lambda. Returns the next index, or -1.</summary>
         private int TryEmitTypedSum(int nameIndex, int open, int close, int end)
         {
             if (sumDepth > 0 || close >= end || Arguments(open, close).Count != 1)
@@ -87,7 +98,17 @@ public static partial class DuneSqlTranslator
                 clauseEnd = Close(Next(after, end), end) + 1;
                 after = Next(clauseEnd - 1, end);
             }
-            if (clauseEnd > end || Is(after, "over"))
+            bool window = Is(after, "over");
+            if (window)
+            {
+                int spec = Next(after, end);
+                if (spec < 0 || spec >= end || Is(Next(open, close), "distinct") || Is(Next(open, close), "all"))
+                {
+                    return -1;
+                }
+                clauseEnd = Is(spec, "(") ? Close(spec, end) + 1 : spec + 1;
+            }
+            if (clauseEnd > end)
             {
                 return -1;
             }
@@ -95,11 +116,11 @@ public static partial class DuneSqlTranslator
             sumDepth++;
             try
             {
-                emitter.Text("CASE WHEN false THEN min", anchor);
+                emitter.Text(window ? "list_transform([CASE WHEN false THEN " : "list_transform([CASE WHEN false THEN min", anchor);
                 Emit(open, close + 1);
                 emitter.Text(" ELSE ", anchor);
                 Emit(nameIndex, clauseEnd);
-                emitter.Text(" END", tokens[clauseEnd - 1]);
+                emitter.Text(" END" + BigintSum, tokens[clauseEnd - 1]);
             }
             finally
             {
@@ -185,6 +206,7 @@ public static partial class DuneSqlTranslator
                     }
                 }
             }
+            AddSetOperations(found);
             return found;
         }
 

@@ -262,30 +262,9 @@ public static unsafe partial class DuneZones
         }
     }
 
-    private static void Cast(IntPtr con, Func<IntPtr> source, Func<IntPtr> target, long cost, Conversion conversion, int zone)
-    {
-        IntPtr cast = CreateCast();
-        IntPtr from = source();
-        IntPtr to = target();
-        try
-        {
-            CastSource(cast, from);
-            CastTarget(cast, to);
-            CastCost(cast, cost);
-            CastBody(cast, &Rows);
-            CastExtra(cast, (IntPtr)((long)conversion | ((long)zone << 8)), IntPtr.Zero);
-            if (RegisterCast(con, cast) != 0)
-            {
-                throw new InvalidOperationException($"Could not register a cast of a zone's timestamp ({conversion}).");
-            }
-        }
-        finally
-        {
-            DestroyType(ref from);
-            DestroyType(ref to);
-            DestroyCast(ref cast);
-        }
-    }
+    private static void Cast(IntPtr con, Func<IntPtr> source, Func<IntPtr> target, long cost, Conversion conversion, int zone) =>
+        RegisterCast(con, source(), target(), cost, &Rows, (IntPtr)((long)conversion | ((long)zone << 8)),
+            $"a cast of a zone's timestamp ({conversion})");
 
     /// <summary>The wall clock of an instant in a zone, in microseconds since the epoch (the infinities stay).</summary>
     private static long WallClock(Zone zone, long micros)

@@ -75,6 +75,20 @@ internal sealed class DuneSqlDb : IDisposable
 
     public string Scalar(string duneSql) => Rows(duneSql)[0][0];
 
+    /// <summary>DuckDB's names of the result's column types (an alias such as <c>int256</c> by its own name).</summary>
+    public List<string> Types(string duneSql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "DESCRIBE " + WithZones(DuneSqlTranslator.Translate(duneSql).Sql);
+        using var reader = command.ExecuteReader();
+        var types = new List<string>();
+        while (reader.Read())
+        {
+            types.Add(reader.GetString(1));
+        }
+        return types;
+    }
+
     private static string Render(object value) => value switch
     {
         Stream s => "0x" + Convert.ToHexStringLower(ReadAll(s)),
