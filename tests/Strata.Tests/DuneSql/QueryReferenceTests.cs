@@ -351,11 +351,19 @@ public sealed class QueryReferenceFinderTests
     [InlineData("select * from query_0")]
     [InlineData("select * from query_12abc")]
     [InlineData("with query_12 as (select 1) select * from query_12")]
-    [InlineData("select * from \"query_12(a=x)\"")]
     [InlineData("select extract(year from query_12) from t")]
     [InlineData("select substring(s from query_12) from t")]
     public void Ignores_what_is_not_a_table_reference(string sql) =>
         Assert.Empty(QueryReferenceFinder.Find(sql));
+
+    /// <summary>Decision 122: a quoted view whose parameter list cannot be read is a reference with a problem, refused where it is written.</summary>
+    [Fact]
+    public void A_quoted_view_whose_list_cannot_be_read_is_found_with_its_problem()
+    {
+        var found = Assert.Single(QueryReferenceFinder.Find("select * from \"query_12(a=x)\""));
+        Assert.Equal(12, found.QueryId);
+        Assert.Contains("name='value'", found.Problem, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Quoted_form_values_are_unescaped()
