@@ -40,6 +40,11 @@ public sealed class DuneSqlTimeGapsTests : IDisposable
     [InlineData("SELECT to_milliseconds(x AT TIME ZONE 'Asia/Tokyo' - x AT TIME ZONE 'America/New_York') FROM (SELECT timestamp '2024-01-01 12:00 UTC' AS x)", "0")]
     // A zoned value against a UTC one: the instants.
     [InlineData("SELECT date_diff('hour', " + NyBefore + ", timestamp '2012-11-05 00:00 UTC')", "24")]
+    // ... and a day on the first argument's calendar (dune-wild4): New York's 2012-11-03 20:00 to 2012-11-04 19:00 is not a
+    // whole day there (on UTC's calendar it is 2012-11-04 00:00 to 2012-11-05 00:00, one day). UTC first: UTC's calendar.
+    [InlineData("SELECT date_diff('day', " + NyBefore + ", timestamp '2012-11-05 00:00 UTC')", "0")]
+    [InlineData("SELECT date_diff('day', " + NyBefore + ", x) FROM (SELECT timestamp '2012-11-05 00:00 UTC' AS x)", "0")]
+    [InlineData("SELECT date_diff('day', timestamp '2012-11-04 00:00 UTC', " + NyAfter + ")", "1")]
     // Unchanged: timestamps without a zone and dates (datetime.mdx's examples).
     [InlineData("SELECT date_diff('second', TIMESTAMP '2020-03-01 00:00:00', TIMESTAMP '2020-03-02 00:00:00')", "86400")]
     [InlineData("SELECT date_diff('hour', TIMESTAMP '2020-03-01 00:00:00 UTC', TIMESTAMP '2020-03-02 00:00:00 UTC')", "24")]
