@@ -185,7 +185,7 @@ public sealed class QueryReferences(IQueryStore store, IQueryViewSyntax syntax, 
         try
         {
             var supplied = reference.Values.ToDictionary(kv => kv.Key, kv => ParameterValue.Single(kv.Value), StringComparer.Ordinal);
-            sql = ParameterSubstitution.Apply(query.Sql, query.Parameters, supplied, maxSqlBytes).Sql;
+            sql = ParameterSubstitution.Apply(query.Sql, query.Parameters, supplied, maxSqlBytes, bareTextAsWritten: true).Sql;
         }
         catch (ParameterException e)
         {

@@ -179,8 +179,12 @@ public static partial class ParameterSubstitution
     /// and when the substituted text would be over <paramref name="maxBytes"/> UTF-8 bytes: a value used
     /// many times multiplies, so the text is bounded while it is built (a 1 MiB text of placeholders with a
     /// 3 MB value would otherwise build hundreds of gigabytes).
+    /// With <paramref name="bareTextAsWritten"/> (a query view's values, which the caller wrote in their own SQL text), a
+    /// supplied text or enum value (not a default) whose placeholder stands outside a string literal, quoted name or comment is substituted
+    /// as written, as Dune's macro does (<c>where blockchain = {{blockchain}}</c> with <c>'ethereum'</c>); inside a literal
+    /// (<c>'{{blockchain}}'</c>) its quotes are still doubled.
     /// </summary>
-    public static Substituted Apply(string sql, IReadOnlyList<QueryParameter> definitions, IReadOnlyDictionary<string, ParameterValue> supplied, long maxBytes = DefaultMaxBytes)
+    public static Substituted Apply(string sql, IReadOnlyList<QueryParameter> definitions, IReadOnlyDictionary<string, ParameterValue> supplied, long maxBytes = DefaultMaxBytes, bool bareTextAsWritten = false)
     {
         // A query stored before its definitions were checked as a whole may name a key twice: a clear error, not a 500.
         CheckDefinitions(definitions);
@@ -206,6 +210,7 @@ public static partial class ParameterSubstitution
         }
         var effective = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var bare = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var d in definitions)
         {
             IReadOnlyList<string> values;
@@ -233,9 +238,14 @@ public static partial class ParameterSubstitution
             else
             {
                 texts[d.Key] = normalised[0];
+                if (bareTextAsWritten && d.Type is "text" or "enum" && supplied.ContainsKey(d.Key))
+                {
+                    bare[d.Key] = values[0];
+                }
             }
             effective[d.Key] = values;
         }
+        bool[]? outside = bare.Count > 0 ? OutsideLiterals(sql) : null;
 
         var builder = new StringBuilder(sql.Length);
         var spans = new List<Span>();
@@ -246,6 +256,10 @@ public static partial class ParameterSubstitution
             if (!texts.TryGetValue(name, out var text))
             {
                 throw new ParameterException($"parameter '{name}' is used in the query but not defined and no value was given");
+            }
+            if (outside is not null && outside[m.Index] && bare.TryGetValue(name, out var written))
+            {
+                text = written;
             }
             // A character is at least one UTF-8 byte: past the limit in characters is past it in bytes.
             if ((long)builder.Length + (m.Index - last) + text.Length > maxBytes)
@@ -264,6 +278,47 @@ public static partial class ParameterSubstitution
             throw TooLarge(maxBytes);
         }
         return new Substituted(result, effective, spans);
+    }
+
+    /// <summary>For each offset of <paramref name="sql"/>, whether it stands outside a single-quoted literal, a
+    /// double-quoted name and a comment.</summary>
+    private static bool[] OutsideLiterals(string sql)
+    {
+        var outside = new bool[sql.Length + 1];
+        int i = 0;
+        while (i < sql.Length)
+        {
+            char c = sql[i];
+            char next = i + 1 < sql.Length ? sql[i + 1] : '\0';
+            int end;
+            if (c is '\'' or '"')
+            {
+                end = i + 1;
+                while (end < sql.Length && !(sql[end] == c && (end + 1 >= sql.Length || sql[end + 1] != c)))
+                {
+                    end += sql[end] == c ? 2 : 1;
+                }
+                end = Math.Min(end + 1, sql.Length);
+            }
+            else if (c == '-' && next == '-')
+            {
+                end = sql.IndexOf('\n', i);
+                end = end < 0 ? sql.Length : end;
+            }
+            else if (c == '/' && next == '*')
+            {
+                end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                end = end < 0 ? sql.Length : end + 2;
+            }
+            else
+            {
+                outside[i++] = true;
+                continue;
+            }
+            i = end;
+        }
+        outside[sql.Length] = true;
+        return outside;
     }
 
     private static ParameterException TooLarge(long maxBytes) =>

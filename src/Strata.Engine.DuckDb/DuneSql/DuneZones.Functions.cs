@@ -16,7 +16,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static unsafe partial class DuneZones
 {
-    private enum Operation : byte { Plus, Minus, Bucket, Difference, DateDiff, OffsetHour, OffsetMinute }
+    private enum Operation : byte { Plus, Minus, Bucket, Difference, DateDiff, DateDiffToInstant, OffsetHour, OffsetMinute }
 
     private const long MicrosPerDay = 86_400_000_000L;
 
@@ -26,6 +26,7 @@ public static unsafe partial class DuneZones
         [
             ("dune_plus", Operation.Plus), ("dune_minus", Operation.Minus), ("+", Operation.Plus), ("-", Operation.Minus),
             ("time_bucket", Operation.Bucket), ("-", Operation.Difference), ("date_sub", Operation.DateDiff),
+            ("date_sub", Operation.DateDiffToInstant),
             ("timezone_hour", Operation.OffsetHour), ("timezone_minute", Operation.OffsetMinute),
         ];
         foreach (var (name, operation) in overloads)
@@ -38,16 +39,20 @@ public static unsafe partial class DuneZones
             list.Add(function);
             DuneNative.ScalarName(function, name);
             var (parameters, result) = Signature(operation);
-            foreach (DuckDBType parameter in parameters)
+            for (int p = 0; p < parameters.Length; p++)
             {
-                IntPtr type = parameter == DuckDBType.TimestampTz ? ZoneType(zone) : DuneNative.CreateType((int)parameter);
+                DuckDBType parameter = parameters[p];
+                // date_diff(unit, zoned, utc) counts on the first argument's zone, as Trino's: its second parameter is
+                // DuckDB's own TIMESTAMPTZ (an exact match, so DuckDB's UTC overload is not taken).
+                bool zoned = parameter == DuckDBType.TimestampTz && !(operation == Operation.DateDiffToInstant && p == 2);
+                IntPtr type = zoned ? ZoneType(zone) : DuneNative.CreateType((int)parameter);
                 DuneNative.ScalarParameter(function, type);
                 DuneNative.DestroyType(ref type);
             }
             IntPtr returned = result == DuckDBType.TimestampTz ? ZoneType(zone) : DuneNative.CreateType((int)result);
             DuneNative.ScalarReturn(function, returned);
             DuneNative.DestroyType(ref returned);
-            DuneNative.ScalarBody(function, operation is Operation.DateDiff ? &DateDiffRows
+            DuneNative.ScalarBody(function, operation is Operation.DateDiff or Operation.DateDiffToInstant ? &DateDiffRows
                 : operation is Operation.OffsetHour or Operation.OffsetMinute ? &OffsetRows : &FunctionRows);
             DuneNative.ScalarExtra(function, (IntPtr)((long)operation | ((long)index << 8)), IntPtr.Zero);
         }
@@ -58,7 +63,7 @@ public static unsafe partial class DuneZones
     {
         Operation.Bucket => ([DuckDBType.Interval, DuckDBType.TimestampTz], DuckDBType.TimestampTz),
         Operation.Difference => ([DuckDBType.TimestampTz, DuckDBType.TimestampTz], DuckDBType.Interval),
-        Operation.DateDiff => ([DuckDBType.Varchar, DuckDBType.TimestampTz, DuckDBType.TimestampTz], DuckDBType.BigInt),
+        Operation.DateDiff or Operation.DateDiffToInstant => ([DuckDBType.Varchar, DuckDBType.TimestampTz, DuckDBType.TimestampTz], DuckDBType.BigInt),
         Operation.OffsetHour or Operation.OffsetMinute => ([DuckDBType.TimestampTz], DuckDBType.BigInt),
         _ => ([DuckDBType.TimestampTz, DuckDBType.Interval], DuckDBType.TimestampTz),
     };

@@ -40,6 +40,11 @@ public sealed class DuneSqlTimeGapsTests : IDisposable
     [InlineData("SELECT to_milliseconds(x AT TIME ZONE 'Asia/Tokyo' - x AT TIME ZONE 'America/New_York') FROM (SELECT timestamp '2024-01-01 12:00 UTC' AS x)", "0")]
     // A zoned value against a UTC one: the instants.
     [InlineData("SELECT date_diff('hour', " + NyBefore + ", timestamp '2012-11-05 00:00 UTC')", "24")]
+    // ... and a day on the first argument's calendar (dune-wild4): New York's 2012-11-03 20:00 to 2012-11-04 19:00 is not a
+    // whole day there (on UTC's calendar it is 2012-11-04 00:00 to 2012-11-05 00:00, one day). UTC first: UTC's calendar.
+    [InlineData("SELECT date_diff('day', " + NyBefore + ", timestamp '2012-11-05 00:00 UTC')", "0")]
+    [InlineData("SELECT date_diff('day', " + NyBefore + ", x) FROM (SELECT timestamp '2012-11-05 00:00 UTC' AS x)", "0")]
+    [InlineData("SELECT date_diff('day', timestamp '2012-11-04 00:00 UTC', " + NyAfter + ")", "1")]
     // Unchanged: timestamps without a zone and dates (datetime.mdx's examples).
     [InlineData("SELECT date_diff('second', TIMESTAMP '2020-03-01 00:00:00', TIMESTAMP '2020-03-02 00:00:00')", "86400")]
     [InlineData("SELECT date_diff('hour', TIMESTAMP '2020-03-01 00:00:00 UTC', TIMESTAMP '2020-03-02 00:00:00 UTC')", "24")]
@@ -85,6 +90,14 @@ public sealed class DuneSqlTimeGapsTests : IDisposable
     [InlineData("SELECT to_iso8601(timestamp '2024-01-01 12:00 UTC' AT TIME ZONE 'Europe/London')", "2024-01-01T12:00:00.000Z")]
     [InlineData("SELECT to_iso8601(timestamp '2024-01-01 12:00 UTC' AT TIME ZONE '-03:30')", "2024-01-01T08:30:00.000-03:30")]
     public void From_iso8601_timestamp_keeps_the_offset(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
+
+    /// <summary>Documented difference (docs/notes/dune-wild4.md): over a column, one type holds every row, so the values
+    /// are UTC instants (Trino keeps each row's offset: <c>2020-05-11 11:15:05.000 +01:00</c>). The instant is right.</summary>
+    [Theory]
+    [InlineData("SELECT CAST(from_iso8601_timestamp(x) AS varchar) FROM (VALUES ('2020-05-11T11:15:05+01:00')) t(x)", "2020-05-11 10:15:05.000 UTC")]
+    [InlineData("SELECT from_iso8601_timestamp(x) = timestamp '2020-05-11 19:15:05 UTC' FROM (VALUES ('2020-05-11T11:15:05-08:00')) t(x)", "true")]
+    [InlineData("SELECT hour(from_iso8601_timestamp(x) AT TIME ZONE 'America/Los_Angeles') FROM (VALUES ('2020-05-11T11:15:05-07:00')) t(x)", "11")]
+    public void From_iso8601_timestamp_of_a_column_gives_utc_instants(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
 
     [Theory]
     [InlineData("SELECT CAST(d1 - d2 AS varchar) FROM (VALUES (DATE '2024-03-01', DATE '2024-02-01')) t(d1, d2)", "29 00:00:00.000")]

@@ -251,6 +251,26 @@ public sealed class QueryReferenceTests(SharedServer shared)
         Assert.Equal("gnosis", (await RowsAsync($"select chain from query_{outer}"))[0]!["chain"]!.GetValue<string>());
     }
 
+    /// <summary>query-a-query.mdx: a query that does not quote its parameter (<c>where blockchain = {{blockchain}}</c>) is
+    /// passed the quotes in the value, <c>"query_3256410(blockchain='\'ethereum\'')"</c>, which Dune's macro substitutes as
+    /// written. The value is SQL the caller writes in their own text and runs with the caller's rights: a reference inside it
+    /// to someone else's private query is "not found" as anywhere else.</summary>
+    [Fact]
+    public async Task Quoted_views_take_quotes_in_the_value_for_an_unquoted_parameter()
+    {
+        var parameters = new JsonArray { new JsonObject { ["key"] = "blockchain", ["type"] = "text", ["value"] = "ethereum" } };
+        long id = await CreateAsync(Server.Bob, "select chain from (values ('ethereum'), ('base'), ('it''s')) t(chain) where chain = {{blockchain}}",
+            isPrivate: false, parameters: parameters);
+        var rows = await RowsAsync($"select chain from \"query_{id}(blockchain='\\'base\\'')\"");
+        Assert.Single(rows.AsArray());
+        Assert.Equal("base", rows[0]!["chain"]!.GetValue<string>());
+        rows = await RowsAsync($"select chain from \"query_{id}(blockchain='\\'it\\'\\'s\\'')\"");
+        Assert.Equal("it's", rows[0]!["chain"]!.GetValue<string>());
+        long closed = await CreateAsync(Server.Bob, "select 'bob secret' as chain", isPrivate: true);
+        var error = await FailureAsync($"select chain from \"query_{id}(blockchain='(select chain from query_{closed})')\"");
+        Assert.Contains($"query_{closed} not found", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     /// <summary>A quoted name that begins as a query view but whose parameter list cannot be read (a value without quotes, a
     /// missing parenthesis or quote, a name given twice) is refused at its position saying how the list is written, not
     /// looked up as a table called that; so is one inside a referenced query, naming the path.</summary>
