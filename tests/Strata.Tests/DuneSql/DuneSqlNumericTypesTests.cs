@@ -147,7 +147,7 @@ public sealed class DuneSqlNumericTypesTests
     [InlineData("SELECT sequence(1, 3)", "[1, 2, 3]", "BIGINT[]")]
     [InlineData("SELECT sequence(CAST(3 AS integer), CAST(1 AS smallint))", "[3, 2, 1]", "BIGINT[]")]
     [InlineData("SELECT sequence(CAST(3000000000 AS bigint), 3000000002)[3]", "3000000002", "BIGINT")]
-    [InlineData("SELECT sequence(DATE '2024-01-30', DATE '2024-02-01')", "[2024-01-30 00:00:00, 2024-01-31 00:00:00, 2024-02-01 00:00:00]", "DATE[]")]
+    [InlineData("SELECT sequence(DATE '2024-01-30', DATE '2024-02-01')", "[01/30/2024, 01/31/2024, 02/01/2024]", "DATE[]")]
     public void A_sequence_of_integers_is_an_array_of_bigint(string sql, string value, string type)
     {
         using var db = new DuneSqlDb();
