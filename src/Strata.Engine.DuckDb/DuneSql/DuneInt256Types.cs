@@ -28,8 +28,11 @@ internal static unsafe class DuneInt256Types
     private const long IntegerToUint = 250, IntegerToInt = 251, UintToInt = 1, ToBignum = 300, ToDouble = 400, ExplicitOnly = -1;
 
     /// <summary>A zero-scale decimal with a uint256 binds to the exact overloads rather than to DOUBLE's (DuckDB's
-    /// DECIMAL→DOUBLE costs about 102); still above any cost of a decimal's own operators (0).</summary>
-    private const long DecimalToUint = 50, DecimalToInt = 51;
+    /// DECIMAL→DOUBLE costs 104); still above any cost of a decimal's own operators (0). Next to an integer literal
+    /// (DuckDB's literal→BIGINT costs 11, literal→DECIMAL 105) the decimal's own operator must win: Trino's
+    /// <c>(-1) * CAST(u AS decimal(38,0))</c> is a decimal, not a uint256 (11 + 50 chose the (bigint, uint256)
+    /// overload, which overflowed), so the cost is above 105 - 11 and below 104.</summary>
+    private const long DecimalToUint = 100, DecimalToInt = 101;
 
     private enum Target : byte { Uint, Int, Double, Bignum }
 

@@ -11,7 +11,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// modulus are chosen by the operands' bound types for every operand (DuneSqlTranslator.Division.cs).
 /// <list type="bullet">
 /// <item><c>avg(x)</c> of a decimal is <c>sum(x) / count(x)</c> rounded half up at x's scale, typed as x.</item>
-/// <item><c>round(x, d)</c> of a decimal(p,s) is decimal(min(38, p + 1), s) (the value rounded at d digits).</item>
+/// <item><c>round(x, d)</c> of a decimal(p,s) is decimal(min(38, p + 1), s) (the value rounded at d digits); <c>round(x)</c>
+/// is decimal(min(38, p - s + min(1, s)), 0).</item>
 /// </list>
 /// Each argument is written up to five times (the copies other than the evaluated ones are only typed); nested rewrites
 /// stop at <see cref="MaxDecimalNesting"/> levels, so the text never grows without bound.
@@ -21,6 +22,10 @@ public static partial class DuneSqlTranslator
     private const int MaxDecimalNesting = 3;
 
     /// <summary>A decimal's scale from its type name, folded to a constant when DuckDB binds (0 for an integer).</summary>
+    /// <summary>The fields <c>, w1 := CAST(NULL AS DECIMAL(1,0))</c> … <c>w38</c>: the types of a whole round.</summary>
+    private static readonly string WholeDecimalWitnesses = string.Concat(Enumerable.Range(1, 38).Select(
+        k => string.Create(CultureInfo.InvariantCulture, $", w{k} := CAST(NULL AS DECIMAL({k},0))")));
+
     private const string ScaleOfType = "coalesce(TRY_CAST(regexp_extract(typeof({0}), ',(\\d+)\\)$', 1) AS INTEGER), 0)";
 
     /// <summary>The CAST that gives a fractional literal Trino's type where DuckDB's differs (DuckDB counts a leading zero:
@@ -108,11 +113,15 @@ public static partial class DuneSqlTranslator
         /// <summary><c>round(x, d)</c> of a decimal x keeps x's scale; returns the next index, or -1.</summary>
         private int TryEmitDecimalRound(int nameIndex, List<(int From, int To)> args, int close, int end)
         {
-            if (args.Count != 2 || close >= end || decimalNesting >= MaxDecimalNesting || SurelyNotDecimal(args[0].From, args[0].To))
+            if (args.Count is not (1 or 2) || close >= end || decimalNesting >= MaxDecimalNesting || SurelyNotDecimal(args[0].From, args[0].To))
             {
                 return -1;
             }
             var anchor = tokens[nameIndex];
+            if (args.Count == 1)
+            {
+                return EmitWholeRound(args[0], close, anchor);
+            }
             void Argument(int a)
             {
                 emitter.Text("(", anchor);
@@ -154,6 +163,47 @@ public static partial class DuneSqlTranslator
                 emitter.Text(" END), CASE WHEN ", anchor);
                 IsDecimal();
                 emitter.Text(" THEN 'd' ELSE 'v' END)", tokens[close]);
+            }
+            finally
+            {
+                decimalNesting--;
+            }
+            return close + 1;
+        }
+
+        /// <summary><c>round(x)</c> of a decimal(p,s) is decimal(min(38, p - s + min(1, s)), 0) (Trino's MathFunctions.round;
+        /// DuckDB's is decimal(p, 0)): DuckDB's value cast to a witness chosen by the folded type of x, one of
+        /// decimal(1,0)…decimal(38,0), or DuckDB's own round(x) for a non-decimal (a cast to its own type).</summary>
+        private int EmitWholeRound((int From, int To) arg, int close, DuneToken anchor)
+        {
+            void Argument()
+            {
+                emitter.Text("(", anchor);
+                Emit(arg.From, arg.To);
+                emitter.Text(")", anchor);
+            }
+            void Rounded()
+            {
+                emitter.Text("round(", anchor);
+                Argument();
+                emitter.Text(")", anchor);
+            }
+            decimalNesting++;
+            try
+            {
+                emitter.Text("cast_to_type(", anchor);
+                Rounded();
+                emitter.Text(", struct_extract(struct_pack(o := ", anchor);
+                Rounded();
+                emitter.Text(WholeDecimalWitnesses + "), CASE WHEN typeof(", anchor);
+                Argument();
+                emitter.Text(") LIKE 'DECIMAL%' THEN 'w' || CAST(least(38, coalesce(TRY_CAST(regexp_extract(typeof(", anchor);
+                Argument();
+                emitter.Text("), '\\((\\d+),', 1) AS INTEGER), 1) - ", anchor);
+                EmitScaleOf(Argument, anchor);
+                emitter.Text(" + least(1, ", anchor);
+                EmitScaleOf(Argument, anchor);
+                emitter.Text(")) AS VARCHAR) ELSE 'o' END))", tokens[close]);
             }
             finally
             {

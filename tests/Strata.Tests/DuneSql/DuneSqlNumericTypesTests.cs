@@ -125,6 +125,53 @@ public sealed class DuneSqlNumericTypesTests
         Assert.Equal(type, row[1]);
     }
 
+    // Casting a 256-bit value to a decimal gives Trino's decimal, and the product with an integer is a decimal (the
+    // spellbook's signed amounts: `(-1) * CAST(amount AS decimal(38,0))`), not a uint256 that overflows.
+    [Theory]
+    [InlineData("SELECT typeof(CAST(x AS decimal(38,0))), CAST(CAST(x AS decimal(38,0)) AS varchar) FROM (VALUES (UINT256 '5')) AS t(x)", "decimal(38,0)", "5")]
+    [InlineData("SELECT typeof((-1) * CAST(x AS decimal(38,0))), CAST((-1) * CAST(x AS decimal(38,0)) AS varchar) FROM (VALUES (UINT256 '123456789012345678901234567890')) AS t(x)", "decimal(38,0)", "-123456789012345678901234567890")]
+    [InlineData("SELECT typeof(CAST(x AS decimal(38,0)) * -1), CAST(CAST(x AS decimal(38,0)) * -1 AS varchar) FROM (VALUES (UINT256 '7')) AS t(x)", "decimal(38,0)", "-7")]
+    [InlineData("SELECT typeof(-1 * CAST(x AS decimal(38,0))), CAST(-1 * CAST(x AS decimal(38,0)) AS varchar) FROM (VALUES (INT256 '-7')) AS t(x)", "decimal(38,0)", "7")]
+    [InlineData("SELECT typeof(CAST(x AS decimal(20,2)) - 1), CAST(CAST(x AS decimal(20,2)) - 1 AS varchar) FROM (VALUES (UINT256 '3')) AS t(x)", "decimal(21,2)", "2.00")]
+    public void A_256_bit_value_cast_to_a_decimal_computes_as_a_decimal(string sql, string type, string value)
+    {
+        using var db = new DuneSqlDb();
+        var row = db.Rows(sql)[0];
+        Assert.Equal(type, row[0]);
+        Assert.Equal(value, row[1]);
+    }
+
+    // Trino's sequence(start, stop) of integers is array(bigint) (SequenceFunction takes bigints); dates stay dates.
+    [Theory]
+    [InlineData("SELECT sequence(a, b) FROM (VALUES (CAST(1 AS bigint), CAST(3 AS bigint))) AS t(a, b)", "[1, 2, 3]", "BIGINT[]")]
+    [InlineData("SELECT sequence(1, 3)", "[1, 2, 3]", "BIGINT[]")]
+    [InlineData("SELECT sequence(CAST(3 AS integer), CAST(1 AS smallint))", "[3, 2, 1]", "BIGINT[]")]
+    [InlineData("SELECT sequence(CAST(3000000000 AS bigint), 3000000002)[3]", "3000000002", "BIGINT")]
+    [InlineData("SELECT sequence(DATE '2024-01-30', DATE '2024-02-01')", "[01/30/2024, 01/31/2024, 02/01/2024]", "DATE[]")]
+    public void A_sequence_of_integers_is_an_array_of_bigint(string sql, string value, string type)
+    {
+        using var db = new DuneSqlDb();
+        Assert.Equal(value, db.Scalar(sql));
+        Assert.Equal(type, db.Types(sql)[0]);
+    }
+
+    // round(decimal(p,s)) is decimal(min(38, p - s + min(1, s)), 0), rounded half up (MathFunctions.Round).
+    [Theory]
+    [InlineData("SELECT CAST(round(x) AS varchar), typeof(round(x)) FROM (VALUES (CAST(12.50 AS decimal(10,2)))) AS t(x)", "13", "decimal(9,0)")]
+    [InlineData("SELECT CAST(round(x) AS varchar), typeof(round(x)) FROM (VALUES (CAST(-99.5 AS decimal(3,1)))) AS t(x)", "-100", "decimal(3,0)")]
+    [InlineData("SELECT CAST(round(x) AS varchar), typeof(round(x)) FROM (VALUES (CAST(0.4 AS decimal(1,1)))) AS t(x)", "0", "decimal(1,0)")]
+    [InlineData("SELECT CAST(round(x) AS varchar), typeof(round(x)) FROM (VALUES (CAST(42 AS decimal(5,0)))) AS t(x)", "42", "decimal(5,0)")]
+    [InlineData("SELECT CAST(round(x) AS varchar), typeof(round(x)) FROM (VALUES (CAST(1.5 AS decimal(38,10)))) AS t(x)", "2", "decimal(29,0)")]
+    [InlineData("SELECT CAST(round(x) AS varchar), typeof(round(x)) FROM (VALUES (2.5e0)) AS t(x)", "3.0E0", "double")]
+    [InlineData("SELECT CAST(round(x) AS varchar), typeof(round(x)) FROM (VALUES (CAST(7 AS bigint))) AS t(x)", "7", "bigint")]
+    public void Round_of_a_decimal_column_is_Trinos_decimal(string sql, string value, string type)
+    {
+        using var db = new DuneSqlDb();
+        var row = db.Rows(sql)[0];
+        Assert.Equal(value, row[0]);
+        Assert.Equal(type, row[1]);
+    }
+
     [Fact]
     public void Sums_averages_and_rounds_of_non_decimal_forms_are_left_to_DuckDB()
     {
