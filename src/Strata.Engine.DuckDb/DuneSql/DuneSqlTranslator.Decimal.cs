@@ -21,12 +21,15 @@ public static partial class DuneSqlTranslator
 {
     private const int MaxDecimalNesting = 3;
 
-    /// <summary>A decimal's scale from its type name, folded to a constant when DuckDB binds (0 for an integer).</summary>
     /// <summary>The fields <c>, w1 := CAST(NULL AS DECIMAL(1,0))</c> … <c>w38</c>: the types of a whole round.</summary>
     private static readonly string WholeDecimalWitnesses = string.Concat(Enumerable.Range(1, 38).Select(
         k => string.Create(CultureInfo.InvariantCulture, $", w{k} := CAST(NULL AS DECIMAL({k},0))")));
 
+    /// <summary>A decimal's scale from its type name, folded to a constant when DuckDB binds (0 for an integer).</summary>
     private const string ScaleOfType = "coalesce(TRY_CAST(regexp_extract(typeof({0}), ',(\\d+)\\)$', 1) AS INTEGER), 0)";
+
+    /// <summary>A decimal's precision from its type name, folded to a constant when DuckDB binds (1 for an integer).</summary>
+    private const string PrecisionOfType = "coalesce(TRY_CAST(regexp_extract(typeof({0}), '\\((\\d+),', 1) AS INTEGER), 1)";
 
     /// <summary>The CAST that gives a fractional literal Trino's type where DuckDB's differs (DuckDB counts a leading zero:
     /// its 0.05 is DECIMAL(3,2), Trino's decimal(2,2)); null where they agree or the literal is not a plain decimal.</summary>
@@ -197,9 +200,9 @@ public static partial class DuneSqlTranslator
                 Rounded();
                 emitter.Text(WholeDecimalWitnesses + "), CASE WHEN typeof(", anchor);
                 Argument();
-                emitter.Text(") LIKE 'DECIMAL%' THEN 'w' || CAST(least(38, coalesce(TRY_CAST(regexp_extract(typeof(", anchor);
-                Argument();
-                emitter.Text("), '\\((\\d+),', 1) AS INTEGER), 1) - ", anchor);
+                emitter.Text(") LIKE 'DECIMAL%' THEN 'w' || CAST(least(38, ", anchor);
+                EmitTypeFigure(PrecisionOfType, Argument, anchor);
+                emitter.Text(" - ", anchor);
                 EmitScaleOf(Argument, anchor);
                 emitter.Text(" + least(1, ", anchor);
                 EmitScaleOf(Argument, anchor);
@@ -249,12 +252,15 @@ public static partial class DuneSqlTranslator
             emitter.Text(")", anchor);
         }
 
-        private void EmitScaleOf(Action value, DuneToken anchor)
+        private void EmitScaleOf(Action value, DuneToken anchor) => EmitTypeFigure(ScaleOfType, value, anchor);
+
+        /// <summary>Writes <paramref name="template"/> (<see cref="ScaleOfType"/>, <see cref="PrecisionOfType"/>) with the value in its <c>{0}</c>.</summary>
+        private void EmitTypeFigure(string template, Action value, DuneToken anchor)
         {
-            int at = ScaleOfType.IndexOf("{0}", StringComparison.Ordinal);
-            emitter.Text(ScaleOfType[..at], anchor);
+            int at = template.IndexOf("{0}", StringComparison.Ordinal);
+            emitter.Text(template[..at], anchor);
             value();
-            emitter.Text(ScaleOfType[(at + 3)..], anchor);
+            emitter.Text(template[(at + 3)..], anchor);
         }
     }
 }
