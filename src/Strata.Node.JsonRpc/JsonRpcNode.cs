@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Strata.Application.Ingest;
 
 namespace Strata.Node.JsonRpc;
@@ -58,7 +57,7 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
 
     public async Task<long> HeadAsync(CancellationToken cancellationToken)
     {
-        var answers = await CallAsync([("eth_blockNumber", "[]")], RpcJsonContext.Default.ListRpcResponseString, cancellationToken).ConfigureAwait(false);
+        var answers = await CallAsync([("eth_blockNumber", "[]")], static (ref Utf8JsonReader r) => NodeJsonReader.TextAt(ref r, "eth_blockNumber"), cancellationToken).ConfigureAwait(false);
         return Hex.Long(answers[0], "eth_blockNumber");
     }
 
@@ -83,7 +82,7 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
     {
         try
         {
-            await CallAsync([(method, parameters)], RpcJsonContext.Default.ListRpcResponseJsonElement, cancellationToken).ConfigureAwait(false);
+            await CallAsync([(method, parameters)], static (ref Utf8JsonReader r) => { r.Skip(); return true; }, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (ChainNodeException e) when (e.InnerException is RpcCallException { MethodNotFound: true })
@@ -93,41 +92,41 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
     }
 
     public Task<IReadOnlyList<NodeBlock?>> BlocksAsync(IReadOnlyList<long> numbers, CancellationToken cancellationToken) =>
-        ManyAsync(numbers.Select(n => ("eth_getBlockByNumber", $"[{Quote(Hex.Quantity(n))},true]")).ToList(), RpcJsonContext.Default.ListRpcResponseNodeBlock, cancellationToken)!;
+        ManyAsync(numbers.Select(n => ("eth_getBlockByNumber", $"[{Quote(Hex.Quantity(n))},true]")).ToList(), NodeJsonReader.Block, cancellationToken)!;
 
     public async Task<IReadOnlyList<IReadOnlyList<NodeReceipt>>> BlockReceiptsAsync(IReadOnlyList<long> numbers, CancellationToken cancellationToken)
     {
         var answers = await ManyAsync(numbers.Select(n => ("eth_getBlockReceipts", $"[{Quote(Hex.Quantity(n))}]")).ToList(),
-            RpcJsonContext.Default.ListRpcResponseListNodeReceipt, cancellationToken).ConfigureAwait(false);
+            NodeJsonReader.Receipts, cancellationToken).ConfigureAwait(false);
         return answers.Select((r, i) => (IReadOnlyList<NodeReceipt>?)r ?? throw new ChainNodeException($"The node has no receipts for block {numbers[i]}.")).ToList();
     }
 
     public async Task<IReadOnlyList<NodeReceipt>> TransactionReceiptsAsync(IReadOnlyList<string> hashes, CancellationToken cancellationToken)
     {
         var answers = await ManyAsync(hashes.Select(h => ("eth_getTransactionReceipt", $"[{Quote(Hex.Data(h, "transaction hash"))}]")).ToList(),
-            RpcJsonContext.Default.ListRpcResponseNodeReceipt, cancellationToken).ConfigureAwait(false);
+            NodeJsonReader.Receipt, cancellationToken).ConfigureAwait(false);
         return answers.Select((r, i) => r ?? throw new ChainNodeException($"The node has no receipt for transaction {hashes[i]}.")).ToList();
     }
 
     public async Task<IReadOnlyList<IReadOnlyList<NodeTrace>>> TraceBlocksAsync(IReadOnlyList<long> numbers, CancellationToken cancellationToken)
     {
         var answers = await ManyAsync(numbers.Select(n => ("trace_block", $"[{Quote(Hex.Quantity(n))}]")).ToList(),
-            RpcJsonContext.Default.ListRpcResponseListNodeTrace, cancellationToken).ConfigureAwait(false);
+            NodeJsonReader.Traces, cancellationToken).ConfigureAwait(false);
         return answers.Select(r => (IReadOnlyList<NodeTrace>)(r ?? [])).ToList();
     }
 
     public async Task<IReadOnlyList<IReadOnlyList<CallFrame>>> DebugTraceBlocksAsync(IReadOnlyList<long> numbers, CancellationToken cancellationToken)
     {
         var answers = await ManyAsync(numbers.Select(n => ("debug_traceBlockByNumber", $"[{Quote(Hex.Quantity(n))},{{\"tracer\":\"callTracer\"}}]")).ToList(),
-            RpcJsonContext.Default.ListRpcResponseListDebugTraceResult, cancellationToken).ConfigureAwait(false);
-        return answers.Select((r, i) => (IReadOnlyList<CallFrame>)(r ?? []).Select(t => t.Result
+            NodeJsonReader.DebugTraces, cancellationToken).ConfigureAwait(false);
+        return answers.Select((r, i) => (IReadOnlyList<CallFrame>)(r ?? []).Select(t => t
             ?? throw new ChainNodeException($"debug_traceBlockByNumber of block {numbers[i]} answered a transaction without a call frame.")).ToList()).ToList();
     }
 
     private static string Quote(string text) => "\"" + text + "\"";
 
     /// <summary>Many calls, split into batches sent concurrently; the results in the calls' order.</summary>
-    private async Task<IReadOnlyList<T?>> ManyAsync<T>(List<(string Method, string Params)> calls, JsonTypeInfo<List<RpcResponse<T>>> info, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<T?>> ManyAsync<T>(List<(string Method, string Params)> calls, ValueReader<T?> info, CancellationToken cancellationToken)
     {
         if (calls.Count <= settings.MaxBatchCalls)
         {
@@ -138,7 +137,7 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
     }
 
     /// <summary>One JSON-RPC batch, retried until it succeeds whole; results in the calls' order.</summary>
-    private async Task<IReadOnlyList<T?>> CallAsync<T>(IReadOnlyList<(string Method, string Params)> calls, JsonTypeInfo<List<RpcResponse<T>>> info, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<T?>> CallAsync<T>(IReadOnlyList<(string Method, string Params)> calls, ValueReader<T?> info, CancellationToken cancellationToken)
     {
         var backoff = settings.FirstBackoff;
         for (int attempt = 1; ; )
@@ -152,7 +151,11 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
             {
                 long firstId = Interlocked.Add(ref nextId, calls.Count) - calls.Count;
                 using var content = new StringContent(Body(calls, firstId), Encoding.UTF8, "application/json");
-                using var response = await http.PostAsync(settings.Endpoint, content, cancellationToken).ConfigureAwait(false);
+                using var request = new HttpRequestMessage(HttpMethod.Post, settings.Endpoint) { Content = content };
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(settings.RequestTimeout);
+                // Headers first, then the body into a pooled buffer of at most MaxResponseBytes (not HttpClient's 2 GB buffer).
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     retryAfter = response.Headers.RetryAfter?.Delta;
@@ -162,17 +165,17 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
                 {
                     // Some providers answer an unknown method with HTTP 4xx and the JSON-RPC error in the body.
                     if ((int)response.StatusCode is >= 400 and < 500
-                        && MethodNotFoundIn(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), calls[0].Method) is { } notFound)
+                        && MethodNotFoundIn(await PooledBody.ReadAsync(response.Content, settings.MaxResponseBytes, timeout.Token).ConfigureAwait(false), calls[0].Method) is { } notFound)
                     {
                         throw notFound;
                     }
                     throw new HttpRequestException($"HTTP {(int)response.StatusCode}", null, response.StatusCode);
                 }
-                byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                using var body = await PooledBody.ReadAsync(response.Content, settings.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
                 // The answer is read: the next request may go out while this one is parsed, as a client that only fetches would.
                 slots.Release();
                 holding = false;
-                var results = Read(body, info, calls, firstId);
+                var results = Read(body.Span, info, calls, firstId);
                 Pacer.Succeeded();
                 return results;
             }
@@ -189,8 +192,13 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
             {
                 throw new ChainNodeException($"The node does not answer {e.Method}: {e.Message}", e);
             }
+            catch (ResponseTooLargeException e)
+            {
+                // The same request would be answered the same: not retried.
+                throw new ChainNodeException($"The node's answer to {calls[0].Method} was refused: {e.Message}", e);
+            }
             catch (Exception e) when (e is HttpRequestException or RpcCallException or JsonException or IOException
-                || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+                || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 failure = e;
             }
@@ -213,7 +221,7 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private static string Describe(Exception e) => e is TaskCanceledException ? "timed out" : e.Message;
+    private static string Describe(Exception e) => e is OperationCanceledException ? "timed out" : e.Message;
 
     private static string Body(IReadOnlyList<(string Method, string Params)> calls, long firstId)
     {
@@ -228,16 +236,14 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
     }
 
     /// <summary>The batch's results by id; an error in any answer fails the batch (a rate limit as such).</summary>
-    private static List<T?> Read<T>(byte[] body, JsonTypeInfo<List<RpcResponse<T>>> info, IReadOnlyList<(string Method, string Params)> calls, long firstId)
+    private static List<T?> Read<T>(ReadOnlySpan<byte> body, ValueReader<T?> info, IReadOnlyList<(string Method, string Params)> calls, long firstId)
     {
-        int start = Array.FindIndex(body, b => b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'));
-        if (start >= 0 && body[start] == (byte)'{')
+        var answers = RpcBatchReader.Answers(body, info, out bool single);
+        if (single)
         {
             // A whole-batch error (some nodes and proxies answer a rate limit so).
-            var single = JsonSerializer.Deserialize(body, RpcJsonContext.Default.RpcResponseJsonElement);
-            throw Error(single?.Error, calls[0].Method) ?? new JsonException("The node answered an object instead of the batch's array.");
+            throw Error(answers[0].Error, calls[0].Method) ?? new JsonException("The node answered an object instead of the batch's array.");
         }
-        var answers = JsonSerializer.Deserialize(body, info) ?? throw new JsonException("The node answered null instead of the batch's array.");
         var results = new T?[calls.Count];
         var seen = new bool[calls.Count];
         foreach (var answer in answers)
@@ -262,11 +268,12 @@ public sealed class JsonRpcNode : IChainNode, IDisposable
     }
 
     /// <summary>The "method not found" error a non-2xx answer's body holds (a single error object or a batch's first), else null.</summary>
-    private static RpcCallException? MethodNotFoundIn(byte[] body, string method)
+    private static RpcCallException? MethodNotFoundIn(PooledBody body, string method)
     {
+        using var held = body;
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = JsonDocument.Parse(body.Memory);
             var root = document.RootElement.ValueKind == JsonValueKind.Array && document.RootElement.GetArrayLength() > 0
                 ? document.RootElement[0]
                 : document.RootElement;

@@ -20,6 +20,12 @@ public sealed record RpcSettings(Uri Endpoint)
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long one HTTP request may take.</summary>
+    /// <summary>
+    /// The longest answer taken from the node, in bytes (read into a pooled buffer; longer is refused, not retried, naming
+    /// this setting). 256 MiB holds a JSON-RPC batch of 100 mainnet blocks with their receipts or traces many times over.
+    /// </summary>
+    public long MaxResponseBytes { get; init; } = 256L << 20;
+
+    /// <summary>How long one HTTP request may take (its headers and its whole answer).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

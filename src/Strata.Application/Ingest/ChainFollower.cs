@@ -33,6 +33,8 @@ public sealed class ChainFollower(
         long start = ChainIngest.StartOf(chain, request.From);
         progress.Started(capabilities, chain.LastNumber, null, null);
         FollowLog.Following(logger, request.Chain, start, capabilities);
+        // Held for the follower's life: a commit at the head starts a compaction round and does not wait for it.
+        await using var compaction = ingest.Compaction(chain, cancellationToken);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -43,11 +45,12 @@ public sealed class ChainFollower(
             {
                 try
                 {
-                    chain = await ingest.IngestRangeAsync(chain, capabilities, next, head, request, progress, cancellationToken).ConfigureAwait(false);
+                    chain = await ingest.IngestRangeAsync(chain, capabilities, next, head, request, progress, cancellationToken, compaction).ConfigureAwait(false);
                 }
                 catch (ChainReorgException e)
                 {
                     FollowLog.ParentMismatch(logger, request.Chain, e.Number);
+                    await compaction.IdleAsync().ConfigureAwait(false);
                     (chain, start) = await RewindAsync(chain, options, progress, cancellationToken).ConfigureAwait(false);
                 }
                 continue;
@@ -55,6 +58,7 @@ public sealed class ChainFollower(
             if (chain.LastNumber is long tip && await TipReplacedAsync(chain, tip, head, cancellationToken).ConfigureAwait(false))
             {
                 FollowLog.TipReplaced(logger, request.Chain, tip, head);
+                await compaction.IdleAsync().ConfigureAwait(false);
                 (chain, start) = await RewindAsync(chain, options, progress, cancellationToken).ConfigureAwait(false);
                 continue;
             }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Strata.Application.Observability;
 using Strata.Application.Uploads;
@@ -106,10 +105,12 @@ public sealed class ChainIngest(
     /// appended to the next batch's parts, while it is committed. Returns the chain as now stored.
     /// </summary>
     public async Task<ChainTables> IngestRangeAsync(
-        ChainTables chain, NodeCapabilities capabilities, long start, long end, IngestRequest request, IngestProgress progress, CancellationToken cancellationToken)
+        ChainTables chain, NodeCapabilities capabilities, long start, long end, IngestRequest request, IngestProgress progress, CancellationToken cancellationToken,
+        ChainCompaction? held = null)
     {
-        var compaction = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        var compacting = CompactLoopAsync(chain, compaction.Reader, cancellationToken);
+        // Compacted after each commit, in the background; a range's own compaction is waited for at its end, a caller's is not.
+        var owned = held is null ? Compaction(chain, cancellationToken) : null;
+        var compaction = held ?? owned!;
         BlockPrefetcher Prefetch(long from) => new(
             (numbers, ct) => FetchChunkAsync(capabilities, numbers, ct), from, end, request.RequestBlocks, request.BatchBlocks, request.BatchRows, cancellationToken);
         var prefetch = Prefetch(start);
@@ -156,7 +157,7 @@ public sealed class ChainIngest(
                 {
                     chain = await committing.ConfigureAwait(false);
                     committing = null;
-                    compaction.Writer.TryWrite(true);
+                    compaction.Signal();
                 }
                 committing = CommitAsync(chain, batch, fill, progress, cancellationToken);
                 commitTicks += time.GetTimestamp() - commitStart;
@@ -169,7 +170,7 @@ public sealed class ChainIngest(
                 chain = await committing.ConfigureAwait(false);
                 committing = null;
                 commitTicks += time.GetTimestamp() - commitStart;
-                compaction.Writer.TryWrite(true);
+                compaction.Signal();
             }
         }
         finally
@@ -180,8 +181,10 @@ public sealed class ChainIngest(
                 await ((Task)committing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             await prefetch.DisposeAsync().ConfigureAwait(false);
-            compaction.Writer.TryComplete();
-            await compacting.ConfigureAwait(false);
+            if (owned is not null)
+            {
+                await owned.DisposeAsync().ConfigureAwait(false);
+            }
         }
         if (next > start)
         {
@@ -350,30 +353,6 @@ public sealed class ChainIngest(
         return fetched;
     }
 
-    /// <summary>Compacts each table whose parts are due, after each commit, off the commit path.</summary>
-    private async Task CompactLoopAsync(ChainTables chain, ChannelReader<bool> signals, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (await signals.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                signals.TryRead(out _);
-                foreach (var table in chain.Tables.Values)
-                {
-                    try
-                    {
-                        await compactor.CompactIfDueAsync(table, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        IngestLog.CompactionFailed(logger, e, chain.Chain, table.FullName);
-                    }
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: the parts stay as they are; the next run compacts.
-        }
-    }
+    /// <summary>The chain's background compaction, for a caller that ingests range after range (a follower) and holds it between them.</summary>
+    public ChainCompaction Compaction(ChainTables chain, CancellationToken cancellationToken) => new(chain, compactor, logger, cancellationToken);
 }

@@ -196,7 +196,7 @@ public sealed class ChainRows
         {
             return false;
         }
-        for (int depth = 0; depth < trace.TraceAddress.Count; depth++)
+        for (int depth = 0; depth < trace.TraceAddress.Count && failed.Count > 0; depth++)
         {
             if (failed.Contains(Key(trace.TransactionPosition, trace.TraceAddress, depth)))
             {

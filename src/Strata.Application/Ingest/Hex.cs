@@ -45,6 +45,11 @@ public static class Hex
         {
             throw new FormatException($"{field} is not hex data: {Shorten(data)}");
         }
+        if (data.AsSpan(2).IndexOfAnyExcept(LowerHexDigits) < 0)
+        {
+            // The common case, checked vectorised: lowercase digits only.
+            return data;
+        }
         bool lower = true;
         for (int i = 2; i < data.Length; i++)
         {
@@ -60,6 +65,8 @@ public static class Hex
         }
         return lower ? data : "0x" + data[2..].ToLowerInvariant();
     }
+
+    private static readonly System.Buffers.SearchValues<char> LowerHexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
 
     public static string? DataOrNull(string? data, string field) => data is null ? null : Data(data, field);
 

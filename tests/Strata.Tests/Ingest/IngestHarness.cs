@@ -6,6 +6,7 @@ using Strata.Application.Ingest;
 using Strata.Application.Uploads;
 using Strata.Core.Ingest;
 using Strata.Core.Results.Querying;
+using Strata.Core.Uploads;
 using Strata.Engine.DuckDb;
 using Strata.Metadata.Sqlite;
 using Strata.Node.JsonRpc;
@@ -24,14 +25,14 @@ internal sealed class IngestHarness : IAsyncDisposable
 
     private readonly bool deleteDirectory;
 
-    private IngestHarness(string dataDir, int compactAfterParts, bool deleteDirectory)
+    private IngestHarness(string dataDir, int compactAfterParts, bool deleteDirectory, Func<ITableLoader, ITableLoader>? compactionLoader)
     {
         this.deleteDirectory = deleteDirectory;
         DataDir = dataDir;
         Store = new SqliteMetadataStore(Path.Combine(dataDir, "metadata.db"));
         Files = new PartFiles(Path.Combine(dataDir, "uploads"));
         loader = new DuckDbTableLoader(new DuckDbLimits(2, "1GB", Path.Combine(dataDir, "tmp")));
-        Compactor = new PartCompactor(Store, loader, Files, Options.Create(new TableQuotaOptions { CompactAfterParts = compactAfterParts }), NullLogger<PartCompactor>.Instance);
+        Compactor = new PartCompactor(Store, compactionLoader?.Invoke(loader) ?? loader, Files, Options.Create(new TableQuotaOptions { CompactAfterParts = compactAfterParts }), NullLogger<PartCompactor>.Instance);
     }
 
     public string DataDir { get; }
@@ -44,12 +45,13 @@ internal sealed class IngestHarness : IAsyncDisposable
 
     /// <param name="dataDir">An existing data directory to read (a server's or a CLI run's); a new temporary one when null.</param>
     /// <param name="deleteDirectory">Whether disposing deletes the directory; by default only one the harness made.</param>
-    public static async Task<IngestHarness> StartAsync(string? dataDir = null, int compactAfterParts = 16, bool? deleteDirectory = null)
+    /// <param name="compactionLoader">The loader the compactor merges parts with, given the real one (e.g. a decorator that holds a compaction).</param>
+    public static async Task<IngestHarness> StartAsync(string? dataDir = null, int compactAfterParts = 16, bool? deleteDirectory = null, Func<ITableLoader, ITableLoader>? compactionLoader = null)
     {
         bool delete = deleteDirectory ?? dataDir is null;
         dataDir ??= Path.Combine(Path.GetTempPath(), "strata-ingest-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
-        var harness = new IngestHarness(dataDir, compactAfterParts, delete);
+        var harness = new IngestHarness(dataDir, compactAfterParts, delete, compactionLoader);
         await harness.Store.InitializeAsync(CancellationToken.None);
         return harness;
     }
