@@ -18,7 +18,7 @@ public sealed record HeadLagResult(IReadOnlyList<double> LagsMs, long FirstBlock
 /// </summary>
 public static partial class HeadLag
 {
-    public static async Task<HeadLagResult> RunAsync(TimeSpan duration, CancellationToken cancellationToken, string? cliDll = null)
+    public static async Task<HeadLagResult> RunAsync(TimeSpan duration, CancellationToken cancellationToken, string? cliDll = null, string? logFile = null)
     {
         await using var node = await AnvilNode.StartAsync(new AnvilOptions { BlockTime = 1, GenesisTimestamp = null, TimestampStep = null }, cancellationToken).ConfigureAwait(false);
         var activity = await ChainActivity.DeployAsync(node.Rpc, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -56,11 +56,20 @@ public static partial class HeadLag
         }
         using var process = Process.Start(info)!;
         var firstCommit = new TaskCompletionSource<double>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The CLI's lines (each commit's split: rows, parts, metadata) with the harness's clock, for a profile of the lag.
+        using var log = logFile is null ? null : new StreamWriter(logFile) { AutoFlush = true };
         void Read(StreamReader reader) => _ = Task.Run(async () =>
         {
             while (await reader.ReadLineAsync(CancellationToken.None).ConfigureAwait(false) is { } line)
             {
                 double now = clock.Elapsed.TotalMilliseconds;
+                if (log is not null)
+                {
+                    lock (log)
+                    {
+                        log.WriteLine($"{now:F0} {line}");
+                    }
+                }
                 if (Committed().Match(line) is { Success: true } m)
                 {
                     long from = long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), to = long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);

@@ -14,9 +14,10 @@ using Strata.Tests.Infrastructure;
 //              branch's base beside it; --extra goes to the last one), then the fetch-only client again. --go-file: after generating,
 //              wait until that file exists, so a long generation can run while the CLI is being built;
 //              its text, if any, is the --extra arguments)
-//   headlag    [--seconds 120] [--cli path/strata.dll]
+//   headlag    [--seconds 120] [--cli path/strata.dll] [--log FILE]
 //              (anvil mining every second; `strata ingest --follow`; each block's lag from the node
-//              first answering it to the commit holding it: p50/p90/p99/max)
+//              first answering it to the commit holding it: p50/p90/p99/max; --log keeps the CLI's lines, each
+//              commit's split among them, with the harness's clock in ms)
 // Each prints a markdown table for docs/benchmarks.md.
 string command = args.Length > 0 ? args[0] : "";
 string Option(string name, string fallback)
@@ -113,7 +114,8 @@ switch (command)
     }
     case "headlag":
     {
-        var result = await HeadLag.RunAsync(TimeSpan.FromSeconds(Int("seconds", 120)), ct, Option("cli", "") is { Length: > 0 } cli ? cli : null);
+        var result = await HeadLag.RunAsync(TimeSpan.FromSeconds(Int("seconds", 120)), ct, Option("cli", "") is { Length: > 0 } cli ? cli : null,
+            Option("log", "") is { Length: > 0 } logFile ? logFile : null);
         var lags = result.LagsMs;
         Console.WriteLine("| blocks counted | block time | p50 ms | p90 ms | p99 ms | max ms |");
         Console.WriteLine("|---|---|---|---|---|---|");
