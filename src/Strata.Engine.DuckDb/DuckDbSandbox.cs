@@ -89,7 +89,7 @@ public sealed partial class DuckDbEngine
                 {
                     DuneSql.DuneTypeNames.Register(connection);
                 }
-                DuneSql.DuneZones.Register(connection, DuneSql.DuneZones.UsedBy(request.Sql));
+                DuneSql.DuneZones.Register(connection, DuneSql.DuneZones.UsedBy(request.Sql), DuneSql.DuneZones.UsesPerValue(request.Sql));
             }
             var setup = new StringBuilder();
             setup.Append(CultureInfo.InvariantCulture, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS {DemoCatalog} (READ_ONLY);\n");

@@ -14,7 +14,7 @@ internal static class DuckDbTypes
         {
             return (ColumnKind.Json, DuckDbNestedJson.Plan(duckType, column));
         }
-        if (DuneSql.DuneZones.ZoneOf(duckType) is not null)
+        if (DuneSql.DuneZones.IsZoned(duckType))
         {
             // A timestamp with time zone in another zone than UTC: Trino's text, the zone's wall clock and name (DuneZones).
             return (ColumnKind.Text, $"{column}::VARCHAR");
@@ -135,7 +135,7 @@ internal static class DuckDbTypes
             var parts = SplitTopLevel(t[4..^1]);
             return $"map({string.Join(", ", parts.Select(DuneName))})";
         }
-        if (DuneSql.DuneZones.ZoneOf(t) is not null)
+        if (DuneSql.DuneZones.IsZoned(t))
         {
             return "timestamp(3) with time zone";
         }

@@ -218,12 +218,14 @@ public static partial class DuneSqlTranslator
             }
             if (!constant)
             {
-                throw NotSupported(sql, zone < args[1].To ? tokens[zone] : anchor, "Function from_unixtime is supported only with a constant zone");
+                // A zone per row: each value keeps its own (DuneZones.PerValue).
+                EmitTemplate($"{DuneZones.PerValueType}_at(to_timestamp($1), CAST($2 AS VARCHAR))", args, anchor);
+                return close + 1;
             }
             string type = ZoneType(zone);
             emitter.Text("CAST(to_timestamp(", anchor);
             Emit(args[0].From, args[0].To);
-            emitter.Text(") AS " + type + ")", tokens[close]);
+            emitter.Text(") AS " + type + ")" + PerValueSuffix, tokens[close]);
             return close + 1;
         }
 

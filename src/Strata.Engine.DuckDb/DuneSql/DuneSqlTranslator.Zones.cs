@@ -80,8 +80,10 @@ public static partial class DuneSqlTranslator
             }
             if (!IsSingleString(args[1]))
             {
-                throw NotSupported(sql, zone < args[1].To ? tokens[zone] : anchor, $"Function {name} is supported only with a constant zone "
-                    + "('America/New_York', '+05:30')");
+                // A zone per row: each value keeps its own (DuneZones.PerValue); an unknown zone fails naming it.
+                EmitTemplate(name == "at_timezone" ? $"{DuneZones.PerValueType}_at(CAST($1 AS TIMESTAMPTZ), CAST($2 AS VARCHAR))"
+                    : $"{DuneZones.PerValueType}_wall(CAST($1 AS TIMESTAMP), CAST($2 AS VARCHAR))", args, anchor);
+                return close + 1;
             }
             string type = ZoneType(zone);
             if (type == "TIMESTAMPTZ")
@@ -92,17 +94,63 @@ public static partial class DuneSqlTranslator
             }
             if (name == "at_timezone")
             {
-                EmitTemplate("CAST(CAST($1 AS TIMESTAMPTZ) AS " + type + ")", args, anchor);
+                EmitTemplate("CAST(CAST($1 AS TIMESTAMPTZ) AS " + type + ")" + PerValueSuffix, args, anchor);
                 return close + 1;
             }
             // with_timezone: the wall clock read in the zone.
             string zoneName = DuneZones.ZoneOf(type)!;
             var offset = DuneZones.FixedOffsetMinutes(zoneName);
-            EmitTemplate(offset is int minutes
+            EmitTemplate((offset is int minutes
                 ? $"CAST(CAST(CAST($1 AS TIMESTAMP) - INTERVAL ({minutes}) MINUTE AS TIMESTAMPTZ) AS {type})"
-                : $"CAST(timezone({Strata.Core.Results.Querying.SqlQuoting.QuoteString(zoneName)}, CAST($1 AS TIMESTAMP)) AS {type})", args, anchor);
+                : $"CAST(timezone({Strata.Core.Results.Querying.SqlQuoting.QuoteString(zoneName)}, CAST($1 AS TIMESTAMP)) AS {type})") + PerValueSuffix, args, anchor);
             return close + 1;
         }
+
+        private bool? mixesZones;
+
+        /// <summary>Whether the text names values of two or more zones (a zone other than UTC among them) and has a construct
+        /// that combines values (a set operation, CASE, COALESCE, IF, greatest, least, ARRAY, VALUES): its zoned values then
+        /// carry their zone each (DuneZones.PerValue), as Trino's do where they meet in one column; DuckDB would give them
+        /// the first one's zone type.</summary>
+        private bool MixesZones => mixesZones ??= ComputeMixesZones();
+
+        /// <summary>After a zoned value: its conversion to the zone-per-value type where the text mixes zones.</summary>
+        private string PerValueSuffix => MixesZones ? "::" + DuneZones.PerValueType : "";
+
+        private bool ComputeMixesZones()
+        {
+            var zones = new HashSet<string>(StringComparer.Ordinal);
+            bool combines = false, other = false;
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                var kind = tokens[i].Kind;
+                if (kind == DuneTokenKind.Word)
+                {
+                    combines |= CombiningWords.Contains(Text(i));
+                }
+                else if (kind == DuneTokenKind.String && IsTerminatedString(i))
+                {
+                    string text = Unquote(i).Trim();
+                    var iso = IsoOffset().Match(text);
+                    var zoned = ZonedLiteral().Match("'" + text + "'");
+                    string? zone = iso.Success ? DuneZones.Canonical(iso.Groups[1].Value)
+                        : zoned.Success ? DuneZones.Canonical(zoned.Groups[2].Value)
+                        : text.Length > 10 && text[10] == 'T' && text.EndsWith('Z') ? "UTC"
+                        : DuneZones.Canonical(text) is string named && named != "UTC" ? named : null;
+                    if (zone is not null)
+                    {
+                        zones.Add(zone);
+                        other |= zone != "UTC";
+                    }
+                }
+            }
+            return combines && other && zones.Count >= 2;
+        }
+
+        private static readonly HashSet<string> CombiningWords = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "union", "intersect", "except", "case", "coalesce", "if", "greatest", "least", "array", "values", "nullif",
+        };
 
         /// <summary>Zones named so far in this text (each becomes a type in the sandbox).</summary>
         private readonly HashSet<string> zonesNamed = new(StringComparer.Ordinal);
@@ -141,19 +189,32 @@ public static partial class DuneSqlTranslator
         /// or a text that is not a constant).</summary>
         private int TryEmitIsoWithOffset(List<(int From, int To)> args, int close, int end, DuneToken anchor)
         {
-            if (args.Count != 1 || close >= end || !IsSingleString(args[0]))
+            if (args.Count != 1 || close >= end)
             {
                 return -1;
+            }
+            if (!IsSingleString(args[0]))
+            {
+                // An offset per row (or none, UTC): each value keeps its own. Only a text with a time part has an offset.
+                EmitTemplate($"{DuneZones.PerValueType}_offset(CAST($1 AS TIMESTAMPTZ), regexp_extract(CAST($1 AS VARCHAR), "
+                    + @"'T[0-9:.,]+([+-][0-9]{2}(:?[0-9]{2})?|Z)\s*$', 1))", args, anchor);
+                return close + 1;
             }
             int literal = Next(args[0].From - 1, args[0].To);
             var match = IsoOffset().Match(Unquote(literal));
             if (!match.Success || DuneZones.Canonical(match.Groups[1].Value) is not string zone || zone == "UTC")
             {
+                if (MixesZones && (match.Success || Unquote(literal).TrimEnd().EndsWith('Z')))
+                {
+                    // Beside values of other zones: a UTC value that keeps its zone where they meet.
+                    EmitTemplate("CAST(CAST($1 AS TIMESTAMPTZ) AS " + DuneZones.PerValueType + ")", args, anchor);
+                    return close + 1;
+                }
                 return -1;
             }
             emitter.Text("CAST(CAST(", anchor);
             Emit(args[0].From, args[0].To);
-            emitter.Text(" AS TIMESTAMPTZ) AS " + NameZone(zone, literal) + ")", tokens[close]);
+            emitter.Text(" AS TIMESTAMPTZ) AS " + NameZone(zone, literal) + ")" + PerValueSuffix, tokens[close]);
             return close + 1;
         }
 
@@ -175,7 +236,7 @@ public static partial class DuneSqlTranslator
             string zoned = DuneZones.FixedOffsetMinutes(zone) is null ? time + " " + zone : time + zone;
             emitter.Text("CAST(TIMESTAMPTZ", word);
             emitter.Text(" '" + zoned + "'", tokens[literal]);
-            emitter.Text(" AS " + DuneZones.TypeName(zone) + ")", tokens[literal]);
+            emitter.Text(" AS " + DuneZones.TypeName(zone) + ")" + PerValueSuffix, tokens[literal]);
             return literal + 1;
         }
 
@@ -207,7 +268,7 @@ public static partial class DuneSqlTranslator
                 emitter.Text(" TIME ZONE 'UTC'", tokens[value]);
                 return value + 1;
             }
-            emitter.Text("::TIMESTAMPTZ::" + type, tokens[at]);
+            emitter.Text("::TIMESTAMPTZ::" + type + PerValueSuffix, tokens[at]);
             return value + 1;
         }
 

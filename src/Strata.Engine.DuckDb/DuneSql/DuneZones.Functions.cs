@@ -16,11 +16,11 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static unsafe partial class DuneZones
 {
-    private enum Operation : byte { Plus, Minus, Bucket, Difference, DateDiff, DateDiffToInstant, OffsetHour, OffsetMinute }
+    private enum Operation : byte { Plus, Minus, Bucket, Difference, DateDiff, DateDiffToInstant, OffsetHour, OffsetMinute, At, Wall, IsoOffset }
 
     private const long MicrosPerDay = 86_400_000_000L;
 
-    private static void AddFunctions(Dictionary<string, List<IntPtr>> pending, string zone, int index)
+    private static void AddFunctions(Dictionary<string, List<IntPtr>> pending, Func<IntPtr> zoneType, int index)
     {
         (string, Operation)[] overloads =
         [
@@ -31,31 +31,48 @@ public static unsafe partial class DuneZones
         ];
         foreach (var (name, operation) in overloads)
         {
-            IntPtr function = DuneNative.CreateScalar();
-            if (!pending.TryGetValue(name, out var list))
-            {
-                pending[name] = list = [];
-            }
-            list.Add(function);
-            DuneNative.ScalarName(function, name);
             var (parameters, result) = Signature(operation);
-            for (int p = 0; p < parameters.Length; p++)
-            {
-                DuckDBType parameter = parameters[p];
-                // date_diff(unit, zoned, utc) counts on the first argument's zone, as Trino's: its second parameter is
-                // DuckDB's own TIMESTAMPTZ (an exact match, so DuckDB's UTC overload is not taken).
-                bool zoned = parameter == DuckDBType.TimestampTz && !(operation == Operation.DateDiffToInstant && p == 2);
-                IntPtr type = zoned ? ZoneType(zone) : DuneNative.CreateType((int)parameter);
-                DuneNative.ScalarParameter(function, type);
-                DuneNative.DestroyType(ref type);
-            }
-            IntPtr returned = result == DuckDBType.TimestampTz ? ZoneType(zone) : DuneNative.CreateType((int)result);
-            DuneNative.ScalarReturn(function, returned);
-            DuneNative.DestroyType(ref returned);
-            DuneNative.ScalarBody(function, operation is Operation.DateDiff or Operation.DateDiffToInstant ? &DateDiffRows
-                : operation is Operation.OffsetHour or Operation.OffsetMinute ? &OffsetRows : &FunctionRows);
-            DuneNative.ScalarExtra(function, (IntPtr)((long)operation | ((long)index << 8)), IntPtr.Zero);
+            // date_diff(unit, zoned, utc) counts on the first argument's zone, as Trino's: its second parameter is
+            // DuckDB's own TIMESTAMPTZ (an exact match, so DuckDB's UTC overload is not taken).
+            var types = parameters.Select((parameter, p) => parameter == DuckDBType.TimestampTz && !(operation == Operation.DateDiffToInstant && p == 2)
+                ? zoneType : () => DuneNative.CreateType((int)parameter)).ToArray();
+            AddOverload(pending, name, operation, index, types, result == DuckDBType.TimestampTz ? zoneType : () => DuneNative.CreateType((int)result));
         }
+    }
+
+    /// <summary>date_diff (DuckDB's date_sub) and <c>-</c> of a value of zone <paramref name="from"/> and one of zone
+    /// <paramref name="to"/>: an exact overload (no conversion to pick between the zones' own), on the first zone's calendar.</summary>
+    private static void AddPairFunctions(Dictionary<string, List<IntPtr>> pending, string from, int fromIndex, string to)
+    {
+        AddOverload(pending, "date_sub", Operation.DateDiff, fromIndex,
+            [() => DuneNative.CreateType((int)DuckDBType.Varchar), () => ZoneType(from), () => ZoneType(to)], () => DuneNative.CreateType((int)DuckDBType.BigInt));
+        AddOverload(pending, "-", Operation.Difference, fromIndex, [() => ZoneType(from), () => ZoneType(to)],
+            () => DuneNative.CreateType((int)DuckDBType.Interval));
+    }
+
+    private static void AddOverload(Dictionary<string, List<IntPtr>> pending, string name, Operation operation, int index,
+        Func<IntPtr>[] parameters, Func<IntPtr> result)
+    {
+        IntPtr function = DuneNative.CreateScalar();
+        if (!pending.TryGetValue(name, out var list))
+        {
+            pending[name] = list = [];
+        }
+        list.Add(function);
+        DuneNative.ScalarName(function, name);
+        foreach (var parameter in parameters)
+        {
+            IntPtr type = parameter();
+            DuneNative.ScalarParameter(function, type);
+            DuneNative.DestroyType(ref type);
+        }
+        IntPtr returned = result();
+        DuneNative.ScalarReturn(function, returned);
+        DuneNative.DestroyType(ref returned);
+        DuneNative.ScalarBody(function, operation is Operation.DateDiff or Operation.DateDiffToInstant ? &DateDiffRows
+            : operation is Operation.OffsetHour or Operation.OffsetMinute ? &OffsetRows
+            : operation is Operation.At or Operation.Wall or Operation.IsoOffset ? &ZoneOfRowRows : &FunctionRows);
+        DuneNative.ScalarExtra(function, (IntPtr)((long)operation | ((long)index << 8)), IntPtr.Zero);
     }
 
     /// <summary>An overload's parameters and result; TimestampTz stands for the zone's own type.</summary>
@@ -75,14 +92,15 @@ public static unsafe partial class DuneZones
         var operation = (Operation)(extra & 0xff);
         try
         {
-            var zone = ZoneAt((int)(extra >> 8));
+            int index = (int)(extra >> 8);
+            var fixedZone = index >= 0 ? ZoneAt(index) : null;
             ulong rows = DuneNative.ChunkSize(input);
             int timeArgument = operation == Operation.Bucket ? 1 : 0;
             IntPtr t = DuneNative.ChunkVector(input, (ulong)timeArgument), v = DuneNative.ChunkVector(input, (ulong)(1 - timeArgument));
             long* times = (long*)DuneNative.Data(t);
             if (operation == Operation.Difference)
             {
-                Differences(rows, times, t, v, output);
+                Differences(rows, times, t, v, output, fixedZone is null);
                 return;
             }
             var intervals = (DuneTime.Interval*)DuneNative.Data(v);
@@ -102,9 +120,11 @@ public static unsafe partial class DuneZones
                     result[row] = instant;
                     continue;
                 }
-                result[row] = operation == Operation.Bucket ? Truncate(zone, instant, i)
+                var zone = fixedZone ?? Decode(instant, out instant);
+                long computed = operation == Operation.Bucket ? Truncate(zone, instant, i)
                     : operation == Operation.Plus ? Add(zone, instant, i.Months, i.Days, i.Micros)
                     : Add(zone, instant, checked(-i.Months), checked(-i.Days), checked(-i.Micros));
+                result[row] = fixedZone is null ? Tagged(computed, TagIn(times[row])) : computed;
             }
         }
         catch (OverflowException)
@@ -127,7 +147,9 @@ public static unsafe partial class DuneZones
         long extra = (long)DuneNative.ScalarGetExtra(info);
         try
         {
-            var zone = ZoneAt((int)(extra >> 8));
+            int index = (int)(extra >> 8);
+            var fixedZone = index >= 0 ? ZoneAt(index) : null;
+            bool bPerValue = fixedZone is null && (Operation)(extra & 0xff) == Operation.DateDiff;
             ulong rows = DuneNative.ChunkSize(input);
             IntPtr u = DuneNative.ChunkVector(input, 0), a = DuneNative.ChunkVector(input, 1), b = DuneNative.ChunkVector(input, 2);
             void* units = DuneNative.Data(u);
@@ -142,7 +164,13 @@ public static unsafe partial class DuneZones
                     continue;
                 }
                 string unit = DuneNative.ReadText(units, row);
-                if (DateDiff(zone, unit, starts[row], ends[row]) is not long difference)
+                long start = starts[row], end = ends[row];
+                var zone = fixedZone ?? Decode(start, out start);
+                if (bPerValue)
+                {
+                    Decode(end, out end);
+                }
+                if (DateDiff(zone, unit, start, end) is not long difference)
                 {
                     ScalarFunction.DuckDBScalarFunctionSetError(info, $"'{unit}' is not a valid TIMESTAMP field");
                     return;
@@ -205,7 +233,8 @@ public static unsafe partial class DuneZones
     private static void OffsetRows(IntPtr info, IntPtr input, IntPtr output)
     {
         long extra = (long)DuneNative.ScalarGetExtra(info);
-        var zone = ZoneAt((int)(extra >> 8));
+        int index = (int)(extra >> 8);
+        var fixedZone = index >= 0 ? ZoneAt(index) : null;
         bool hours = (Operation)(extra & 0xff) == Operation.OffsetHour;
         ulong rows = DuneNative.ChunkSize(input);
         IntPtr t = DuneNative.ChunkVector(input, 0);
@@ -219,13 +248,15 @@ public static unsafe partial class DuneZones
                 DuneNative.SetNull(output, row);
                 continue;
             }
-            long minutes = (WallClock(zone, times[row]) - times[row]) / 60_000_000L;
+            long instant = times[row];
+            var zone = fixedZone ?? Decode(instant, out instant);
+            long minutes = (WallClock(zone, instant) - instant) / 60_000_000L;
             result[row] = hours ? minutes / 60 : minutes % 60;
         }
     }
 
     /// <summary>Two values of a zone subtracted: the instants' difference, as Trino's (and DuckDB's TIMESTAMPTZ's).</summary>
-    private static void Differences(ulong rows, long* left, IntPtr leftVector, IntPtr rightVector, IntPtr output)
+    private static void Differences(ulong rows, long* left, IntPtr leftVector, IntPtr rightVector, IntPtr output, bool perValue)
     {
         long* right = (long*)DuneNative.Data(rightVector);
         ulong* lValid = DuneNative.Validity(leftVector), rValid = DuneNative.Validity(rightVector);
@@ -237,7 +268,13 @@ public static unsafe partial class DuneZones
                 DuneNative.SetNull(output, row);
                 continue;
             }
-            long micros = checked(left[row] - right[row]);
+            long l = left[row], r = right[row];
+            if (perValue)
+            {
+                Decode(l, out l);
+                Decode(r, out r);
+            }
+            long micros = checked(l - r);
             result[row] = new DuneTime.Interval { Days = (int)(micros / MicrosPerDay), Micros = micros % MicrosPerDay };
         }
     }

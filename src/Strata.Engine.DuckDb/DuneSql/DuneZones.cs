@@ -39,7 +39,7 @@ public static unsafe partial class DuneZones
     /// TIMESTAMP→TIMESTAMPTZ costs more than both.</summary>
     private const long ToWallClock = 1, ToInstant = 2, FromInstant = 3, ExplicitOnly = -1;
 
-    private enum Conversion : byte { Identity, WallClock, Date, Time, Text }
+    private enum Conversion : byte { Identity, WallClock, Date, Time, Text, Tag, Strip }
 
     /// <summary>Zones resolved so far, by index (a cast's extra data is its zone's index; the set is bounded by the IANA
     /// database and the offsets of whole minutes within ±14 hours).</summary>
@@ -184,10 +184,16 @@ public static unsafe partial class DuneZones
     private static partial Regex Used();
 
     /// <summary>Registers each zone's type and its casts (definitions, made before the configuration is locked).</summary>
-    public static void Register(DuckDBConnection connection, IReadOnlyList<string> zones)
+    /// <param name="perValue">Whether the text names <see cref="PerValueType"/>; each zone then converts to it.</param>
+    /// <param name="perValueRegistered">Whether that type is already registered on this connection.</param>
+    public static void Register(DuckDBConnection connection, IReadOnlyList<string> zones, bool perValue = false, bool perValueRegistered = false)
     {
         IntPtr con = connection.NativeConnection.DangerousGetHandle();
         var pending = new Dictionary<string, List<IntPtr>>(StringComparer.Ordinal);
+        if (perValue && !perValueRegistered)
+        {
+            RegisterPerValue(con, pending);
+        }
         foreach (string zone in zones)
         {
             int index = Resolve(zone);
@@ -209,7 +215,11 @@ public static unsafe partial class DuneZones
             Cast(con, () => ZoneType(zone), () => CreateType(TypeDate), ExplicitOnly, Conversion.Date, index);
             Cast(con, () => ZoneType(zone), () => CreateType(TypeTime), ExplicitOnly, Conversion.Time, index);
             Cast(con, () => ZoneType(zone), () => CreateType(TypeVarchar), ExplicitOnly, Conversion.Text, index);
-            AddFunctions(pending, zone, index);
+            AddFunctions(pending, () => ZoneType(zone), index);
+            if (perValue)
+            {
+                PerValueCasts(con, zone);
+            }
         }
         // Between two zones of one text: the instant (a comparison compares instants; a UNION of two zones shows the
         // values in the zone DuckDB unifies them to, where Trino keeps each value's zone). To a later zone it is the
@@ -226,6 +236,8 @@ public static unsafe partial class DuneZones
                     continue;
                 }
                 Cast(con, () => ZoneType(from), () => ZoneType(to), f < t ? ToWallClock : FromInstant, Conversion.Identity, Resolve(to));
+                // date_diff and `-` of two values in different zones: an exact overload, counting on the first one's calendar.
+                AddPairFunctions(pending, from, Resolve(from), to);
             }
         }
         DuneInt256.RegisterSets(con, pending);
@@ -300,7 +312,8 @@ public static unsafe partial class DuneZones
         var conversion = (Conversion)(extra & 0xff);
         try
         {
-            var zone = ZoneAt((int)(extra >> 8));
+            int index = (int)(extra >> 8);
+            var fixedZone = index >= 0 && conversion != Conversion.Tag ? ZoneAt(index) : null;
             long* data = (long*)Data(input);
             ulong* valid = Validity(input);
             void* outData = Data(output);
@@ -312,25 +325,30 @@ public static unsafe partial class DuneZones
                     continue;
                 }
                 long micros = data[row];
+                var zone = fixedZone ?? (conversion == Conversion.Tag ? null : Decode(micros, out micros));
                 switch (conversion)
                 {
+                    case Conversion.Tag:
+                        ((long*)outData)[row] = Tagged(micros, index);
+                        break;
+                    case Conversion.Strip:
                     case Conversion.Identity:
                         ((long*)outData)[row] = micros;
                         break;
                     case Conversion.WallClock:
-                        ((long*)outData)[row] = WallClock(zone, micros);
+                        ((long*)outData)[row] = WallClock(zone!, micros);
                         break;
                     case Conversion.Date:
-                        long wall = WallClock(zone, micros);
+                        long wall = WallClock(zone!, micros);
                         ((int*)outData)[row] = wall == TemporalFormat.InfinityMicros ? TemporalFormat.InfinityDays
                             : wall == TemporalFormat.NegativeInfinityMicros ? TemporalFormat.NegativeInfinityDays
                             : (int)Math.Clamp(FloorDays(wall), int.MinValue + 2, int.MaxValue - 1);
                         break;
                     case Conversion.Time:
-                        ((long*)outData)[row] = ((WallClock(zone, micros) % 86_400_000_000L) + 86_400_000_000L) % 86_400_000_000L;
+                        ((long*)outData)[row] = ((WallClock(zone!, micros) % 86_400_000_000L) + 86_400_000_000L) % 86_400_000_000L;
                         break;
                     default:
-                        WriteBytes(output, row, Encoding.UTF8.GetBytes(Text(zone.Name, WallClock(zone, micros))));
+                        WriteBytes(output, row, Encoding.UTF8.GetBytes(Text(zone!.Name, WallClock(zone, micros))));
                         break;
                 }
             }

@@ -65,11 +65,20 @@ internal sealed class DuneSqlDb : IDisposable
 
     private readonly HashSet<string> zones = [];
 
+    private bool perValueRegistered;
+
     /// <summary>Registers the types of the zones a translated text names (the sandbox does so per execution).</summary>
     private string WithZones(string translated)
     {
+        bool perValue = DuneZones.UsesPerValue(translated);
         var added = DuneZones.UsedBy(translated).Where(zones.Add).ToList();
-        DuneZones.Register(connection, added);
+        DuneZones.Register(connection, added, perValue, perValueRegistered);
+        if (perValue && !perValueRegistered)
+        {
+            // Zones met before the zone-per-value type get their conversions to it now.
+            DuneZones.RegisterPerValueCasts(connection, zones.Except(added).ToList());
+            perValueRegistered = true;
+        }
         return translated;
     }
 

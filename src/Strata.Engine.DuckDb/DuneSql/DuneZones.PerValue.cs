@@ -1,0 +1,196 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using DuckDB.NET.Native;
+using static DuckDB.NET.Native.NativeMethods;
+using Strata.Core.Results;
+using DuckDB.NET.Data;
+using static Strata.Engine.DuckDb.DuneSql.DuneNative;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// Trino's <c>timestamp(3) with time zone</c> whose zone is the value's own (decision dune-time4): the zone of each row of
+/// <c>from_iso8601_timestamp(column)</c>, <c>at_timezone(ts, zone_column)</c>, <c>with_timezone(ts, zone_column)</c>, and of
+/// each value where values of several zones meet (a UNION, CASE, COALESCE…). One type, TIMESTAMPTZ registered as
+/// <see cref="PerValueType"/>; its value is the instant to the millisecond (Trino's precision) with the zone's tag in
+/// the microseconds below it (0 is UTC; 1 to 113 the offsets of whole quarter hours from -14:00 to +14:00; from 114 the
+/// IANA zones and other offsets, numbered as they are first met in the process, at most <see cref="MaxTag"/>). Casts and
+/// functions read the tag: the text (<c>2024-01-01 00:00:00.000 +01:00</c>), the wall clock every function of a timestamp
+/// reads, the offset, date_trunc and interval arithmetic in the value's zone, date_diff on the first value's calendar.
+/// Comparing, sorting and grouping read the stored number, so two values of one instant in two zones differ (Trino:
+/// equal); a comparison with a value of another type is off by under a millisecond at most.
+/// </summary>
+public static unsafe partial class DuneZones
+{
+    /// <summary>The type of a value that carries its own zone.</summary>
+    public const string PerValueType = "dune_tzv";
+
+    /// <summary>The largest tag (the microseconds below a millisecond).</summary>
+    public const int MaxTag = 999;
+
+    /// <summary>The zone index (in a cast's or function's extra data) that means "the zone of each value".</summary>
+    private const int PerValueIndex = -1;
+
+    private const int FirstNamedTag = 114;
+
+    private static readonly Zone Utc = new("UTC", null, 0);
+
+    /// <summary>Zones by tag (a tag once given is never changed; reads take no lock).</summary>
+    private static readonly Zone?[] TagZones = new Zone?[MaxTag + 1];
+
+    private static readonly Dictionary<string, int> NamedTags = new(StringComparer.Ordinal);
+
+    private static int nextNamedTag = FirstNamedTag;
+
+    /// <summary>Whether a translated text uses the zone-per-value type.</summary>
+    public static bool UsesPerValue(string translatedSql) => translatedSql.Contains(PerValueType, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a DuckDB type text is a timestamp with time zone other than DuckDB's own (a zone's, or per value).</summary>
+    public static bool IsZoned(string duckType) => ZoneOf(duckType) is not null
+        || duckType.Trim().Trim('"').Equals(PerValueType, StringComparison.OrdinalIgnoreCase);
+
+    private static IntPtr PerValueTypeHandle() => Type(31, PerValueType);
+
+    /// <summary>The tag of a zone as Trino names it (<see cref="Canonical"/>).</summary>
+    internal static int TagOf(string zone)
+    {
+        if (zone == "UTC")
+        {
+            return 0;
+        }
+        if (FixedOffsetMinutes(zone) is int minutes && minutes % 15 == 0)
+        {
+            int tag = 57 + minutes / 15;
+            TagZones[tag] ??= new Zone(zone, null, minutes * 60_000_000L);
+            return tag;
+        }
+        lock (ZonesLock)
+        {
+            if (NamedTags.TryGetValue(zone, out int known))
+            {
+                return known;
+            }
+            if (nextNamedTag > MaxTag)
+            {
+                throw new InvalidOperationException($"More than {MaxTag - FirstNamedTag + 1} named zones and offsets of odd minutes were used");
+            }
+            TagZones[nextNamedTag] = ZoneAt(Resolve(zone));
+            NamedTags[zone] = nextNamedTag;
+            return nextNamedTag++;
+        }
+    }
+
+    /// <summary>The tag of a stored value.</summary>
+    private static int TagIn(long value) =>
+        value is TemporalFormat.InfinityMicros or TemporalFormat.NegativeInfinityMicros ? 0 : (int)(((value % 1000) + 1000) % 1000);
+
+    /// <summary>An instant (truncated to the millisecond) with a zone's tag.</summary>
+    private static long Tagged(long instant, int tag) =>
+        instant is TemporalFormat.InfinityMicros or TemporalFormat.NegativeInfinityMicros ? instant : instant - (((instant % 1000) + 1000) % 1000) + tag;
+
+    /// <summary>A stored value's zone and instant.</summary>
+    private static Zone Decode(long value, out long instant)
+    {
+        int tag = TagIn(value);
+        instant = value - tag;
+        return tag == 0 ? Utc : TagZones[tag] ?? throw new InvalidOperationException("a value's zone tag is not known");
+    }
+
+    /// <summary>The conversions between zones registered before and the zone-per-value type (registered after them on one
+    /// connection, as the tests' in-process database does across queries).</summary>
+    public static void RegisterPerValueCasts(DuckDBConnection connection, IReadOnlyList<string> zones)
+    {
+        IntPtr con = connection.NativeConnection.DangerousGetHandle();
+        foreach (string zone in zones)
+        {
+            PerValueCasts(con, zone);
+        }
+    }
+
+    private static void PerValueCasts(IntPtr con, string zone)
+    {
+        // A zone's value gets its zone's tag where it meets values of other zones; back, the instant.
+        Cast(con, () => ZoneType(zone), PerValueTypeHandle, FromInstant, Conversion.Tag, TagOf(zone));
+        Cast(con, PerValueTypeHandle, () => ZoneType(zone), FromInstant, Conversion.Strip, PerValueIndex);
+    }
+
+    /// <summary>Registers the zone-per-value type, its casts and functions.</summary>
+    private static void RegisterPerValue(IntPtr con, Dictionary<string, List<IntPtr>> pending)
+    {
+        IntPtr type = PerValueTypeHandle();
+        try
+        {
+            if (RegisterType(con, type, IntPtr.Zero) != 0)
+            {
+                throw new InvalidOperationException("Could not register the type of a zone per value.");
+            }
+        }
+        finally
+        {
+            DestroyType(ref type);
+        }
+        Cast(con, () => CreateType(TypeTimestampTz), PerValueTypeHandle, FromInstant, Conversion.Tag, 0);
+        Cast(con, PerValueTypeHandle, () => CreateType(TypeTimestampTz), ToInstant, Conversion.Strip, PerValueIndex);
+        Cast(con, PerValueTypeHandle, () => CreateType(TypeTimestamp), ToWallClock, Conversion.WallClock, PerValueIndex);
+        Cast(con, PerValueTypeHandle, () => CreateType(TypeDate), ExplicitOnly, Conversion.Date, PerValueIndex);
+        Cast(con, PerValueTypeHandle, () => CreateType(TypeTime), ExplicitOnly, Conversion.Time, PerValueIndex);
+        Cast(con, PerValueTypeHandle, () => CreateType(TypeVarchar), ExplicitOnly, Conversion.Text, PerValueIndex);
+        AddFunctions(pending, PerValueTypeHandle, PerValueIndex);
+        Func<IntPtr> varchar = () => CreateType(TypeVarchar);
+        AddOverload(pending, "dune_tzv_at", Operation.At, PerValueIndex, [() => CreateType(TypeTimestampTz), varchar], PerValueTypeHandle);
+        AddOverload(pending, "dune_tzv_wall", Operation.Wall, PerValueIndex, [() => CreateType(TypeTimestamp), varchar], PerValueTypeHandle);
+        AddOverload(pending, "dune_tzv_offset", Operation.IsoOffset, PerValueIndex, [() => CreateType(TypeTimestampTz), varchar], PerValueTypeHandle);
+    }
+
+    /// <summary><c>dune_tzv_at(instant, zone)</c> (at_timezone), <c>dune_tzv_wall(wall clock, zone)</c> (with_timezone) and
+    /// <c>dune_tzv_offset(instant, offset text)</c> (from_iso8601_timestamp's offset, empty or <c>Z</c> for UTC): a value in
+    /// the row's zone; an unknown zone fails naming it.</summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void ZoneOfRowRows(IntPtr info, IntPtr input, IntPtr output)
+    {
+        var operation = (Operation)((long)ScalarGetExtra(info) & 0xff);
+        try
+        {
+            ulong rows = ChunkSize(input);
+            IntPtr t = ChunkVector(input, 0), z = ChunkVector(input, 1);
+            long* times = (long*)Data(t);
+            void* zones = Data(z);
+            ulong* tValid = Validity(t), zValid = Validity(z);
+            long* result = (long*)Data(output);
+            string? lastName = null;
+            int lastTag = 0;
+            for (ulong row = 0; row < rows; row++)
+            {
+                if (!IsValid(tValid, row) || !IsValid(zValid, row))
+                {
+                    SetNull(output, row);
+                    continue;
+                }
+                string name = ReadText(zones, row);
+                if (name != lastName)
+                {
+                    string? zone = operation == Operation.IsoOffset && (name.Length == 0 || name is "Z" or "z") ? "UTC" : Canonical(name);
+                    if (zone is null)
+                    {
+                        ScalarFunction.DuckDBScalarFunctionSetError(info, $"Time zone '{name}' is not known: use an IANA zone ('America/New_York') or an offset ('+05:30')");
+                        return;
+                    }
+                    lastName = name;
+                    lastTag = TagOf(zone);
+                }
+                long value = times[row];
+                if (operation == Operation.Wall && lastTag != 0 && value is not (TemporalFormat.InfinityMicros or TemporalFormat.NegativeInfinityMicros))
+                {
+                    var zone = TagZones[lastTag]!;
+                    long dayBefore = value - MicrosPerDay;
+                    value = Instant(zone, value, WallClock(zone, dayBefore) - dayBefore);
+                }
+                result[row] = Tagged(value, lastTag);
+            }
+        }
+        catch (Exception e)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, "timestamp with time zone conversion failed: " + e.GetType().Name);
+        }
+    }
+}
