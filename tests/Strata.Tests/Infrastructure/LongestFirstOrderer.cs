@@ -7,7 +7,7 @@ namespace Strata.Tests.Infrastructure;
 
 /// <summary>
 /// Starts the longest test collections first, then the rest in xUnit's default order. With several collections at once
-/// (xunit.runner.json), a long collection started last runs alone at the end of the run; started first, the short ones
+/// (one per core by default), a long collection started last runs alone at the end of the run; started first, the short ones
 /// fill the other threads beside it (longest-processing-time-first scheduling). The list is a hint measured from CI's
 /// TRX (docs/notes/suite-speed3.md: per-collection seconds); a collection missing from it only starts later.
 /// </summary>
