@@ -5,10 +5,10 @@ namespace Strata.Tests;
 /// results of another owner's public query (and its next_uri), and query endpoints, with their errors
 /// and isolation (another owner's private dataset, query result or endpoint is a 404 on every route).
 /// </summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class CatalogHttpTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class CatalogHttpTests(InProcessSharedServer shared)
 {
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     private static string Tag() => Guid.NewGuid().ToString("N")[..10];
 

@@ -249,8 +249,8 @@ public sealed class DemoDataCuratedTests(DemoDataFixture fixture) : IClassFixtur
 }
 
 /// <summary>Through the API: the curated demo tables are there under Dune's names, including Dune's own <c>dune.blockchains</c>.</summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class DemoDataCuratedServerTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class DemoDataCuratedServerTests(InProcessSharedServer shared)
 {
     [Fact]
     public async Task Dune_blockchains_joins_the_latest_native_price_as_in_Dunes_docs()

@@ -480,8 +480,8 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
 }
 
 /// <summary>Through the API: block times come out as Dune's <c>timestamp(3) with time zone</c>, and the data is current.</summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class DemoDataServerTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class DemoDataServerTests(InProcessSharedServer shared)
 {
     [Fact]
     public async Task Block_times_render_as_utc_timestamps_with_time_zone_and_end_about_now()

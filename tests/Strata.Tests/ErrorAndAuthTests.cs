@@ -1,10 +1,10 @@
 namespace Strata.Tests;
 
 /// <summary>The contract's exact error bodies: 400, 401, 404, 409.</summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class ErrorAndAuthTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class ErrorAndAuthTests(InProcessSharedServer shared)
 {
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     [Theory]
     [InlineData(null)]

@@ -1,10 +1,10 @@
 namespace Strata.Tests;
 
 /// <summary>The execution lifecycle over real HTTP: submit, status, results, CSV, field presence per state.</summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class ExecutionFlowTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class ExecutionFlowTests(InProcessSharedServer shared)
 {
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     [Fact]
     public async Task Submit_returns_ulid_and_pending_state()

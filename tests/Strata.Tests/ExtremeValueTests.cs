@@ -9,10 +9,10 @@ namespace Strata.Tests;
 /// Issue 9 item 9: every value the engine can store renders in JSON and CSV, or the execution fails;
 /// a results body never carries an error spliced in after its 200.
 /// </summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class ExtremeValueTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class ExtremeValueTests(InProcessSharedServer shared)
 {
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     [Theory]
     [InlineData("select 'infinity'::date as v", "infinity")]

@@ -3,10 +3,10 @@ using System.Web;
 namespace Strata.Tests;
 
 /// <summary>limit/offset, next_offset/next_uri, CSV next headers, the datapoint cap.</summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class PaginationTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class PaginationTests(InProcessSharedServer shared)
 {
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     private async Task<string> CompletedAsync(string sql)
     {

@@ -16,8 +16,8 @@ namespace Strata.Tests;
 /// CSV, Parquet and Arrow; the combinations that must fail; ETag/304, Range, gzip; downloads read back
 /// with DuckDB and Apache.Arrow.
 /// </summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class ResultViewsTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class ResultViewsTests(InProcessSharedServer shared)
 {
     /// <summary>1000 deterministic rows: every kind of column a filter or sort can meet, NULLs and a name with a quote.</summary>
     public const string Sql =
@@ -31,9 +31,9 @@ public sealed class ResultViewsTests(SharedServer shared)
     // 256-bit integers are BIGNUM, named uint256 (docs/notes/uint256-exact.md).
     private static readonly string[] AllTypes = ["bigint", "decimal(21,1)", "varchar", "timestamp(3)", "uint256", "bigint", "boolean", "bigint"];
 
-    private static readonly ConcurrentDictionary<(Uri, string), Lazy<Task<string>>> Executions = new();
+    private static readonly ConcurrentDictionary<(string, string), Lazy<Task<string>>> Executions = new();
 
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     /// <summary>One row of <see cref="Sql"/>, as the JSON encoding gives it.</summary>
     public sealed record Row(long Id, string Amount, string Label, string Ts, string Big, long? Maybe, bool Flag, long Weird)
@@ -68,7 +68,7 @@ public sealed class ResultViewsTests(SharedServer shared)
     private static string Q(string value) => Uri.EscapeDataString(value);
 
     private Task<string> ExecutionAsync(string sql = Sql) =>
-        Executions.GetOrAdd((Server.BaseUrl, sql), _ => new Lazy<Task<string>>(async () =>
+        Executions.GetOrAdd((Server.DataDir, sql), _ => new Lazy<Task<string>>(async () =>
         {
             string id = await Server.Alice.SubmitAsync(sql);
             var status = await Server.Alice.WaitAsync(id);
@@ -717,9 +717,8 @@ public sealed class ResultViewsTests(SharedServer shared)
     public async Task Gzip_when_asked_and_the_same_body_decompressed(string endpoint)
     {
         string id = await ExecutionAsync();
-        using var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None };
-        using var client = new HttpClient(handler) { BaseAddress = Server.BaseUrl };
-        client.DefaultRequestHeaders.Add("X-Dune-API-Key", StrataServer.AliceKey);
+        // The in-process client decompresses nothing: the gzip body arrives as the server wrote it.
+        using var client = Server.NewClient(StrataServer.AliceKey);
         string path = $"/api/v1/execution/{id}/{endpoint}";
 
         var (identity, plain) = await SendAsync(path, client: client);
@@ -746,9 +745,8 @@ public sealed class ResultViewsTests(SharedServer shared)
     public async Task Strong_etags_differ_between_content_codings()
     {
         string id = await ExecutionAsync();
-        using var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None };
-        using var client = new HttpClient(handler) { BaseAddress = Server.BaseUrl };
-        client.DefaultRequestHeaders.Add("X-Dune-API-Key", StrataServer.AliceKey);
+        // The in-process client decompresses nothing: the gzip body arrives as the server wrote it.
+        using var client = Server.NewClient(StrataServer.AliceKey);
         foreach (var path in new[] { $"/api/v1/execution/{id}/results?limit=200", $"/api/v1/execution/{id}/results/csv?limit=200" })
         {
             var (identity, _) = await SendAsync(path, client: client);

@@ -9,13 +9,13 @@ namespace Strata.Tests;
 /// the same error as a table that never existed, and its part file cannot be read by path. User SQL
 /// still cannot write.
 /// </summary>
-[Collection(SharedServerCollection.Name)]
-public sealed partial class UploadIsolationTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed partial class UploadIsolationTests(InProcessSharedServer shared)
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static (StrataServer Server, Tables Tables)? prepared;
+    private static (InProcessServer Server, Tables Tables)? prepared;
 
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     /// <summary>Alice's tables: <see cref="Private"/> and <see cref="Public"/>; <see cref="Never"/> has the
     /// private name's length and was never made.</summary>

@@ -1,10 +1,10 @@
 namespace Strata.Tests;
 
 /// <summary>Contract section 7: exact numbers, bytes, timestamps, nested values, NULL; CSV per RFC 4180.</summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class ValueEncodingTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class ValueEncodingTests(InProcessSharedServer shared)
 {
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     private const string AllTypes = """
         select

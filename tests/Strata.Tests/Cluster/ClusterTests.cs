@@ -143,7 +143,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition("Cluster", DisableParallelization = true)]
+/// <summary>
+/// The multi-node classes run one after another (their timings assume one cluster on the machine at a time), and beside
+/// the other collections: each starts its own PostgreSQL on a free port and its own data directory.
+/// </summary>
+[CollectionDefinition("Cluster")]
 public sealed class ClusterCollection;
 
 [Collection("Cluster")]

@@ -10,10 +10,10 @@ namespace Strata.Tests.DuneSql;
 /// The dialect choice (issue 10): DuneSQL by default on every path, DuckDB's own SQL when a request
 /// or saved query asks for it with <c>query_engine</c>.
 /// </summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class DialectTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class DialectTests(InProcessSharedServer shared)
 {
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     // Integer division is where the two dialects differ on the same text: DuneSQL 7/2 = 3, DuckDB 3.5.
     private const string Probe = "SELECT 7 / 2 AS q";

@@ -5,10 +5,10 @@ namespace Strata.Tests.DuneSql;
 /// result's <c>column_types</c>, whether the reference is aliased or not; its rows stay the sandbox's (another owner's
 /// private table is in none of them).
 /// </summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class DuneSqlCatalogTypesTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class DuneSqlCatalogTypesTests(InProcessSharedServer shared)
 {
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     [Fact]
     public async Task Information_schema_columns_gives_dune_type_names_and_only_the_callers_tables()

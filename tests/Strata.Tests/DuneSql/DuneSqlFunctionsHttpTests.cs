@@ -4,10 +4,10 @@ namespace Strata.Tests.DuneSql;
 
 /// <summary>The hashes, SQL/JSON functions, comparator sort and time zone functions through the HTTP API: the JSON rows,
 /// the column types and the CSV text a Dune client reads.</summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class DuneSqlFunctionsHttpTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class DuneSqlFunctionsHttpTests(InProcessSharedServer shared)
 {
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     private Task<(JsonNode Row, string[] Types, string[] Csv)> RunAsync(string sql) => Server.Alice.RunFirstRowAsync(sql);
 

@@ -1,10 +1,10 @@
 namespace Strata.Tests.DuneSql;
 
 /// <summary>DuneSQL through the HTTP API: /sql/execute runs it by default, errors point at the user's text.</summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class DuneSqlHttpTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class DuneSqlHttpTests(InProcessSharedServer shared)
 {
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     [Fact]
     public async Task Execute_runs_DuneSQL_with_Dunes_answers()

@@ -9,10 +9,10 @@ namespace Strata.Tests.DuneSql;
 /// result (contract section 7), in JSON, CSV (the JSON text), the Arrow download and a filtered result view. Dune shows
 /// varbinary inside an array as <c>0x01</c>, never DuckDB's <c>\x01</c>.
 /// </summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class DuneSqlNestedValuesTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class DuneSqlNestedValuesTests(InProcessSharedServer shared)
 {
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     private const string Binaries = "SELECT ARRAY[0x01, 0xab] AS a, repeat(0x01, 2) AS r, map(ARRAY['a'], ARRAY[0xab]) AS m, "
         + "CAST(ROW(0x01, 1) AS ROW(a varbinary, b int)) AS s, ARRAY[ARRAY[0x0102], NULL] AS n, map(ARRAY[0xff], ARRAY['x']) AS k, "

@@ -2,10 +2,10 @@ namespace Strata.Tests.DuneSql;
 
 /// <summary>Decision "dune-types4" through the HTTP API: avg and round of a decimal column and a sum of integers feeding a
 /// bigint function, as JSON values, column types and CSV; a sum past bigint fails naming the overflow.</summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class DuneSqlNumericTypesHttpTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class DuneSqlNumericTypesHttpTests(InProcessSharedServer shared)
 {
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     [Fact]
     public async Task Avg_and_round_of_a_decimal_column_and_a_sum_of_integers_are_Trinos_on_the_wire()

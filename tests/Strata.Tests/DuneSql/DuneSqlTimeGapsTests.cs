@@ -149,8 +149,8 @@ public sealed class DuneSqlTimeGapsTests : IDisposable
 }
 
 /// <summary>The same through the HTTP API: the JSON value, <c>column_types</c> and the CSV text.</summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class DuneSqlTimeGapsHttpTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class DuneSqlTimeGapsHttpTests(InProcessSharedServer shared)
 {
     [Fact]
     public async Task Zoned_differences_offsets_and_texts_reach_the_client_as_Trinos()

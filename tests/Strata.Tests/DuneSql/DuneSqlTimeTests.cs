@@ -118,8 +118,8 @@ public sealed class DuneSqlTimeTests : IDisposable
 }
 
 /// <summary>Date arithmetic and intervals through the HTTP API: the JSON value, the column type and the CSV text.</summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class DuneSqlTimeHttpTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class DuneSqlTimeHttpTests(InProcessSharedServer shared)
 {
     [Fact]
     public async Task A_date_plus_an_interval_is_a_date_and_intervals_read_as_Trino()

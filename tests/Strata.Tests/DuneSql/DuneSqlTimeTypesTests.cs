@@ -84,8 +84,8 @@ public sealed class DuneSqlTimeTypesTests : IDisposable
 }
 
 /// <summary>The same through the HTTP API: the JSON value, the column type of the metadata and the CSV text.</summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class DuneSqlTimeTypesHttpTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class DuneSqlTimeTypesHttpTests(InProcessSharedServer shared)
 {
     [Fact]
     public async Task A_date_difference_is_an_interval_and_typeof_spells_Trinos_names()

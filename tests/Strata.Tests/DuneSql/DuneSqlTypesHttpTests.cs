@@ -4,10 +4,10 @@ namespace Strata.Tests.DuneSql;
 
 /// <summary>Type-dependent results through the HTTP API (branch dune-types): the JSON value, the column type and the CSV
 /// text of date_trunc over a DATE, json_size, and the failure of an array subscript past the end.</summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class DuneSqlTypesHttpTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class DuneSqlTypesHttpTests(InProcessSharedServer shared)
 {
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     [Fact]
     public async Task Date_trunc_of_a_date_is_a_date_and_json_size_a_bigint()

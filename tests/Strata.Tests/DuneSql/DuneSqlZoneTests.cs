@@ -115,8 +115,8 @@ public sealed class DuneSqlZoneTests : IDisposable
 }
 
 /// <summary>Zoned values through the HTTP API: the JSON value, the column type and the CSV text a Dune client reads.</summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class DuneSqlZoneHttpTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class DuneSqlZoneHttpTests(InProcessSharedServer shared)
 {
     [Fact]
     public async Task A_value_in_another_zone_is_shown_as_Trino_shows_it()

@@ -6,10 +6,10 @@ using Strata.Engine.DuckDb.DuneSql;
 namespace Strata.Tests.DuneSql;
 
 /// <summary>DuneSQL query views (<c>query_&lt;id&gt;</c>) through the HTTP API.</summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class QueryReferenceTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class QueryReferenceTests(InProcessSharedServer shared)
 {
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     private static async Task<long> CreateAsync(HttpClient client, string sql, bool isPrivate = true, JsonArray? parameters = null, string? engine = null)
     {

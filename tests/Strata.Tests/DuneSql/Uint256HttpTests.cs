@@ -8,12 +8,12 @@ namespace Strata.Tests.DuneSql;
 /// with their documented answers, rendered as the contract says (256-bit values as exact decimal strings,
 /// sums of integers as bigint numbers).
 /// </summary>
-[Collection(SharedServerCollection.Name)]
-public sealed class Uint256HttpTests(SharedServer shared)
+[Collection(InProcessWireCollection.Name)]
+public sealed class Uint256HttpTests(InProcessSharedServer shared)
 {
     private const string UintMax = "115792089237316195423570985008687907853269984665640564039457584007913129639935";
 
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     private Task<(JsonNode Row, string[] Types, string[] Csv)> RunAsync(string sql) => Server.Alice.RunFirstRowAsync(sql);
 

@@ -52,6 +52,9 @@ public sealed class InProcessServer : IAsyncDisposable
 
     public string DataDir { get; }
 
+    /// <summary>The address its clients send to (TestServer answers any host; next_uri names this one).</summary>
+    public Uri BaseUrl { get; } = new("http://localhost/");
+
     public HttpClient Alice { get; }
 
     public HttpClient Bob { get; }
@@ -74,7 +77,7 @@ public sealed class InProcessServer : IAsyncDisposable
 
     public HttpClient NewClient(string? key)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost/") });
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseUrl });
         client.Timeout = TimeSpan.FromSeconds(120);
         if (key is not null)
         {
@@ -119,4 +122,15 @@ public sealed class InProcessSharedServer : IAsyncLifetime
 public sealed class InProcessServerCollection : ICollectionFixture<InProcessSharedServer>
 {
     public const string Name = "in-process server";
+}
+
+/// <summary>
+/// A second in-process server for the wire tests that ran on the shared server process before issue 11's suite-speed3
+/// (SQL semantics, result views, pagination, errors, catalog, upload isolation): nothing they check needs a process, and
+/// a collection of their own runs beside <see cref="InProcessServerCollection"/> instead of after it.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class InProcessWireCollection : ICollectionFixture<InProcessSharedServer>
+{
+    public const string Name = "in-process wire server";
 }
