@@ -1,3 +1,4 @@
+using Strata.Core.Queries;
 using Strata.Engine.DuckDb;
 
 namespace Strata.Tests;
@@ -29,5 +30,19 @@ public sealed class Hostile8Tests
         const int depth = 100_000;
         string type = string.Concat(Enumerable.Repeat("STRUCT(a INTEGER, b ", depth)) + "INTEGER" + new string(')', depth);
         Assert.Equal(2L * depth, DuckDbTypes.NestedFieldCount(type));
+    }
+
+    /// <summary>A number parameter accepted any Unicode digit (.NET's <c>\d</c>): a full-width <c>１</c> was substituted as an
+    /// identifier and the run failed with a binder error about a column.</summary>
+    [Theory]
+    [InlineData("\uFF11")]
+    [InlineData("\u0661\u0662")]
+    [InlineData("1.\u0665")]
+    [InlineData("1e\u0969")]
+    public void A_number_parameter_takes_ascii_digits_only(string value)
+    {
+        var error = Assert.Throws<ParameterException>(() => ParameterSubstitution.Normalise(new QueryParameter("n", "number", "1"), value));
+        Assert.StartsWith("parameter 'n' must be a number", error.Message, StringComparison.Ordinal);
+        Assert.Equal("-1.5e3", ParameterSubstitution.Normalise(new QueryParameter("n", "number", "1"), " -1.5e3 "));
     }
 }
