@@ -167,9 +167,17 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
             using var reader = Run(describe, request.Sql, describePrefix, cancellationToken);
             try
             {
+                long chars = 0;
                 while (reader.Read())
                 {
-                    described.Add((reader.GetString(0), reader.GetString(1)));
+                    string name = reader.GetString(0), type = reader.GetString(1);
+                    chars += name.Length + type.Length;
+                    if (chars > ResultSchema.MaxSchemaChars)
+                    {
+                        throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed,
+                            $"The result's column names and types take more than {ResultSchema.MaxSchemaChars >> 20} Mi characters; shorten the names or the nested types."));
+                    }
+                    described.Add((name, type));
                 }
             }
             catch (DuckDBException e)
@@ -182,6 +190,14 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
         {
             throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed,
                 $"The result has {described.Count} columns; a result may have at most {ResultSchema.MaxColumns}."));
+        }
+        long values = described.Count + described.Sum(d => DuckDbTypes.NestedFieldCount(d.Type));
+        if (values > ResultSchema.MaxColumns)
+        {
+            // Each field of a nested row is a column to the read (its JSON is built field by field): a row of ten rows of
+            // ten rows of ten rows (a few hundred bytes of SQL) took minutes of the engine and its whole memory.
+            throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed,
+                $"The result's columns hold {values} values a row, counting the fields of the rows nested in them; a result may have at most {ResultSchema.MaxColumns}."));
         }
         var names = NameColumns(described.Select(d => d.Name).ToList(), statement.UnnamedPositions);
         var columns = new List<ResultColumn>(described.Count);

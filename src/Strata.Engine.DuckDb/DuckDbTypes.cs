@@ -203,6 +203,58 @@ internal static class DuckDbTypes
             || upper.StartsWith("ENUM(", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The fields of every row (and union) type inside a DuckDB type, at any depth: <c>STRUCT(a INTEGER, b STRUCT(c INTEGER,
+    /// d INTEGER)[])</c> has 4. One pass over the text, no recursion (a type may be nested a thousand deep).
+    /// </summary>
+    internal static long NestedFieldCount(string type)
+    {
+        long fields = 0;
+        var rows = new Stack<bool>();
+        bool quoted = false;
+        for (int i = 0; i < type.Length; i++)
+        {
+            char c = type[i];
+            if (quoted)
+            {
+                // A doubled quote inside a quoted name closes and reopens it.
+                quoted = c != '"';
+                continue;
+            }
+            switch (c)
+            {
+                case '"':
+                    quoted = true;
+                    break;
+                case '(':
+                    bool row = WordBefore(type, i, "STRUCT") || WordBefore(type, i, "UNION");
+                    rows.Push(row);
+                    fields += row ? 1 : 0;
+                    break;
+                case ',':
+                    fields += rows.Count > 0 && rows.Peek() ? 1 : 0;
+                    break;
+                case ')':
+                    rows.TryPop(out _);
+                    break;
+            }
+        }
+        return fields;
+    }
+
+    /// <summary>True when <paramref name="word"/> (any case) ends just before <paramref name="at"/>, spaces aside, as a whole word.</summary>
+    private static bool WordBefore(string text, int at, string word)
+    {
+        int end = at;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+        int start = end - word.Length;
+        return start >= 0 && text.AsSpan(start, word.Length).Equals(word, StringComparison.OrdinalIgnoreCase)
+            && (start == 0 || !(char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '_'));
+    }
+
     internal static int FindArrayBracket(string t)
     {
         int depth = 0;

@@ -167,7 +167,8 @@ public static partial class ParameterSubstitution
         return new ParameterException($"parameter '{p.Key}' must be one of [{listed}], got '{Shown(value)}'");
     }
 
-    [GeneratedRegex(@"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")]
+    // ASCII digits only: .NET's \d is every Unicode digit, and a full-width "１" is an identifier once substituted.
+    [GeneratedRegex(@"^-?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")]
     private static partial Regex NumberPattern();
 
     /// <summary>The default bound on a substituted text, in UTF-8 bytes: the default of <c>Strata:MaxSqlBytes</c>.</summary>

@@ -53,6 +53,13 @@ public sealed class ResultSchema
     /// </summary>
     public const int MaxColumns = 10_000;
 
+    /// <summary>
+    /// The most characters a result's column names and types may take together. A type's text can grow exponentially in
+    /// the SQL (a row of ten copies of a row of ten copies...), and a name can be repeated by every table of a join: each
+    /// is held by the engine while it plans the read and by the server in every result's metadata.
+    /// </summary>
+    public const int MaxSchemaChars = 4 << 20;
+
     public ResultSchema(IReadOnlyList<ResultColumn> columns)
     {
         Columns = columns;

@@ -56,8 +56,8 @@ public static partial class DuneInt256
 
     private static BigInteger RoundDouble(string text)
     {
-        double d = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-        if (!double.IsFinite(d))
+        // DuckDB writes the infinities as inf and -inf, which .NET does not parse (its symbol is Infinity).
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) || !double.IsFinite(d))
         {
             throw new OverflowException("Cannot cast a non-finite double to uint256/int256");
         }

@@ -147,6 +147,48 @@ public abstract class DuckDbEngineContractBase : EngineContract
         Assert.Equal(ResultSchema.MaxColumns, outcome.Schema.Columns.Count);
     }
 
+    /// <summary>
+    /// hostile8: a row of ten copies of a row of ten copies… (a few hundred bytes of SQL) made a type of 11,111 fields,
+    /// whose read took the engine 8 minutes and its whole memory; a name repeated by every table of a join made
+    /// gigabytes of column names. Both are refused after DESCRIBE, before a row is read.
+    /// </summary>
+    [Fact]
+    public async Task A_result_whose_nested_fields_or_names_pass_the_caps_is_refused_before_it_runs()
+    {
+        string Rows(int levels) => "with l0 as (select 1 as s), " + string.Join(", ", Enumerable.Range(1, levels).Select(level =>
+            $"l{level} as (select {{{string.Join(", ", Enumerable.Range(0, 10).Select(f => $"'f{f}': s"))}}} as s from l{level - 1})"))
+            + $" select s from l{levels}";
+        async Task<QueryFailedException> Refused(string sql)
+        {
+            var request = new EngineRequest(ExecutionIds.New(), sql, "alice", PerformanceTier.Medium, 1L << 30, Tables(false), Strata.Core.Queries.SqlDialect.DuckDb);
+            return await Assert.ThrowsAsync<QueryFailedException>(() => Engine.ExecuteAsync(request,
+                schema => Results.CreateWriter(request.ExecutionId, schema), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60)));
+        }
+
+        var deep = await Refused(Rows(4));
+        Assert.Equal($"The result's columns hold 11111 values a row, counting the fields of the rows nested in them; a result may have at most {ResultSchema.MaxColumns}.", deep.Error.Message);
+        string name = new('n', 300_000);
+        var named = await Refused($"with t as (select 1 as \"{name}\") select * from " + string.Join(", ", Enumerable.Range(0, 20).Select(i => $"t t{i}")));
+        Assert.StartsWith("The result's column names and types take more than 4 Mi characters", named.Error.Message, StringComparison.Ordinal);
+
+        var fits = new EngineRequest(ExecutionIds.New(), Rows(3), "alice", PerformanceTier.Medium, 1L << 30, Tables(false), Strata.Core.Queries.SqlDialect.DuckDb);
+        var outcome = await Engine.ExecuteAsync(fits, schema => Results.CreateWriter(fits.ExecutionId, schema), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(120));
+        Assert.Equal(1, outcome.RowCount);
+    }
+
+    /// <summary>hostile8: DuckDB writes an infinite double as <c>inf</c>, which .NET's parser refused with its own message.</summary>
+    [Theory]
+    [InlineData("select cast(infinity() as uint256) as x")]
+    [InlineData("select cast(-infinity() as int256) as x")]
+    [InlineData("select cast(nan() as int256) as x")]
+    public async Task An_infinite_double_cast_to_a_256_bit_integer_says_so(string sql)
+    {
+        var request = new EngineRequest(ExecutionIds.New(), sql, "alice", PerformanceTier.Medium, 1L << 30, Tables(false), Strata.Core.Queries.SqlDialect.DuneSql);
+        var error = await Assert.ThrowsAsync<QueryFailedException>(() => Engine.ExecuteAsync(request,
+            schema => Results.CreateWriter(request.ExecutionId, schema), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Cannot cast a non-finite double to uint256/int256", error.Error.Message, StringComparison.Ordinal);
+    }
+
     protected DuckDbEngineSettings Settings()
     {
         string demo = Path.Combine(Directory, "demo.duckdb");
