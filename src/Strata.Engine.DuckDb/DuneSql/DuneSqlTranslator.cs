@@ -272,6 +272,10 @@ public static partial class DuneSqlTranslator
                 return IsLambdaOfTwo(name, args.Count) && close < end && TryEmitLambdaOfTwo(name, args, token) ? close + 1
                     : throw NotSupported(sql, token, $"Function {name} is supported only with a lambda of two parameters, (x, y) -> …");
             }
+            if (name is "regexp_replace" && args.Count == 3 && close < end && TryEmitRegexpReplaceLambda(args, token))
+            {
+                return close + 1;
+            }
             if (name is "reduce" && args.Count == 4 && close < end && TryEmitReduce(args, token))
             {
                 return close + 1;

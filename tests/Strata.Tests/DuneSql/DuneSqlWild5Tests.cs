@@ -59,4 +59,23 @@ public sealed class DuneSqlWild5Tests : IDisposable
     [InlineData("SELECT json_array_length(JSON '[1, 2, 3]')", "3")]
     [InlineData("SELECT json_extract_scalar(JSON '{\"a\": {\"b\": 7}}', '$.a.b')", "7")]
     public void Json_literals_are_canonical_json_values(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
+
+    [Theory]
+    // regexp.mdx's documented answers: each match replaced by the lambda over its capture groups.
+    [InlineData("SELECT regexp_replace('new york', '(\\w)(\\w*)', x -> upper(x[1]) || lower(x[2]))", "New York")]
+    [InlineData("SELECT regexp_replace('once upon a time ...', '^(\\w)(\\w*)(\\s+.*)$',x -> upper(x[1]) || x[2] || x[3])", "Once upon a time ...")]
+    [InlineData("SELECT regexp_replace('a1b22c', '(\\d+)', (x) -> '<' || x[1] || '>')", "a<1>b<22>c")]
+    [InlineData("SELECT regexp_replace('abc', '\\d', x -> 'n')", "abc")]
+    [InlineData("SELECT regexp_replace('1a 2b', '(?:\\d)([a-z])', x -> upper(x[1]))", "A B")]
+    // A NULL from the lambda makes the whole value NULL.
+    [InlineData("SELECT regexp_replace('a1', '(\\d)', x -> CAST(NULL AS varchar))", "NULL")]
+    [InlineData("SELECT regexp_replace('1a 2b 14m', '(\\d+)([ab]) ', '3c$2 ')", "3ca 3cb 14m")]
+    public void Regexp_replace_with_a_lambda_replaces_each_match(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
+
+    [Fact]
+    public void Regexp_replace_with_a_lambda_needs_a_constant_pattern()
+    {
+        var e = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate("SELECT regexp_replace(s, p, x -> x[1]) FROM (VALUES ('a', 'a')) t(s, p)"));
+        Assert.Contains("Function regexp_replace is supported with a lambda only for a constant pattern", e.Error.Message, StringComparison.Ordinal);
+    }
 }
