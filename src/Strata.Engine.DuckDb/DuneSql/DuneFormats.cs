@@ -265,6 +265,36 @@ internal static class DuneFormats
         return result.ToString();
     }
 
+    /// <summary>Teradata's specifiers (Trino's teradata functions), longest first, and their strftime forms.</summary>
+    private static readonly (string Specifier, string Strftime)[] TeradataSpecifiers =
+        [("yyyy", "%Y"), ("yy", "%y"), ("hh24", "%H"), ("hh", "%I"), ("mi", "%M"), ("mm", "%m"), ("dd", "%d"), ("ss", "%S")];
+
+    /// <summary>
+    /// A Teradata format (Trino's <c>to_char</c>/<c>to_date</c>/<c>to_timestamp</c>, Dune's teradata.mdx) as a strftime
+    /// pattern: <c>yyyy yy mm dd hh24 hh mi ss</c>, lower case only, and the punctuation <c>- / , . ; :</c> and spaces
+    /// kept as written; anything else is Trino's "Failed to tokenize" error.
+    /// </summary>
+    public static string TeradataToStrftime(string format)
+    {
+        var result = new StringBuilder(format.Length + 8);
+        for (int i = 0; i < format.Length;)
+        {
+            if ("-/,.;: ".Contains(format[i], StringComparison.Ordinal))
+            {
+                result.Append(format[i++]);
+                continue;
+            }
+            var match = TeradataSpecifiers.FirstOrDefault(s => format.AsSpan(i).StartsWith(s.Specifier, StringComparison.Ordinal));
+            if (match.Specifier is null)
+            {
+                throw new FormatException($"Failed to tokenize string [{format}] at offset [{i}]");
+            }
+            result.Append(match.Strftime);
+            i += match.Specifier.Length;
+        }
+        return result.ToString();
+    }
+
     /// <summary>A Joda-Time pattern (Trino's <c>format_datetime</c>/<c>parse_datetime</c>) as a strftime pattern.</summary>
     public static string JodaToStrftime(string joda)
     {

@@ -123,6 +123,13 @@ internal static class DuneMoreFunctions
         yield return new(("ngrams", 2), "(CASE WHEN ($2) <= 0 THEN error('ngrams: N must be positive') WHEN ($2) >= len($1) THEN [$1] "
             + "ELSE list_transform(range(1, len($1) - ($2) + 2), _strata_i -> list_slice($1, _strata_i, _strata_i + ($2) - 1)) END)");
         yield return new(("array_sum", 1), "list_sum($1)");
+        // Teradata's index(string, substring) is strpos (teradata.mdx).
+        yield return new(("index", 2), "strpos($1, $2)");
+        // contains_sequence(x, seq): seq appears in x as consecutive elements (compared as IS NOT DISTINCT FROM, as Trino's
+        // IS_DISTINCT_FROM dependency: NULL matches NULL); an empty seq is always found.
+        yield return new(("contains_sequence", 2), "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL WHEN len($2) = 0 THEN true "
+            + "ELSE coalesce(list_bool_or(list_transform(range(1, len($1) - len($2) + 2), "
+            + "_strata_i -> list_slice($1, _strata_i, _strata_i + len($2) - 1) IS NOT DISTINCT FROM $2)), false) END)");
         // Trino's repeat(element, count) is an array of count elements (DuckDB's repeat of a string would be a wrong
         // answer); count is bounded as Trino bounds it, with its messages.
         yield return new(("repeat", 2), "(CASE WHEN ($2) > 10000 THEN error('count argument of repeat function must be less than or equal to 10000') "

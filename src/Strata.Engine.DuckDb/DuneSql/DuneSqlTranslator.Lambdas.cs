@@ -95,6 +95,76 @@ public static partial class DuneSqlTranslator
             return true;
         }
 
+        /// <summary>
+        /// Trino's <c>regexp_replace(s, pattern, x -> body)</c> (regexp.mdx): each match is replaced by the lambda's value
+        /// over the array of the match's capture groups (<c>x[1]</c> is the first). The pattern must be a constant, so its
+        /// groups are counted here; the text between matches is <c>regexp_split_to_array</c>'s pieces, the groups of the
+        /// i-th match <c>regexp_extract_all</c>'s i-th values, and the pieces are joined with <c>||</c>, so a NULL from the
+        /// lambda makes the result NULL. False (nothing emitted) when the third argument is not <c>x -> …</c>.
+        /// </summary>
+        private bool TryEmitRegexpReplaceLambda(List<(int From, int To)> args, DuneToken anchor)
+        {
+            var (from, to) = args[2];
+            int first = tokens[from].IsTrivia ? Next(from, to) : from;
+            bool parenthesized = Is(first, "(");
+            int x = parenthesized ? Next(first, to) : first;
+            int arrow = Next(parenthesized ? Next(x, to) : x, to);
+            if (tokens[x].Kind != DuneTokenKind.Word || (parenthesized && !Is(Next(x, to), ")")) || !Is(arrow, "->") || arrow >= to)
+            {
+                return false;
+            }
+            if (!IsSingleString(args[1]))
+            {
+                throw NotSupported(sql, anchor, "Function regexp_replace is supported with a lambda only for a constant pattern");
+            }
+            int groups = CaptureGroups(Unquote(args[1].From));
+            string array = groups == 0 ? "CAST([] AS VARCHAR[])"
+                : "[" + string.Join(", ", Enumerable.Range(1, groups).Select(k => $"regexp_extract_all($1, $2, {k})[_strata_i - 1]")) + "]";
+            string template = "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_reduce(list_transform(range(1, len(regexp_split_to_array($1, $2)) + 1), "
+                + "_strata_i -> CASE WHEN _strata_i = 1 THEN '' ELSE CAST(list_transform([" + array + "], " + Text(x) + " -> $9)[1] AS VARCHAR) END "
+                + "|| regexp_split_to_array($1, $2)[_strata_i]), (_strata_a, _strata_b) -> _strata_a || _strata_b) END)";
+            var bound = new List<(int From, int To)>(args[..2]);
+            while (bound.Count < 8)
+            {
+                bound.Add(args[0]);
+            }
+            bound.Add((arrow + 1, to));
+            EmitTemplate(template, bound, anchor);
+            return true;
+        }
+
+        /// <summary>The capturing groups of a regular expression: each unescaped '(' outside a character class that is not
+        /// followed by '?', or that opens a named group (<c>(?P&lt;n&gt;</c>, <c>(?&lt;n&gt;</c>, not a look-behind).</summary>
+        private static int CaptureGroups(string pattern)
+        {
+            int count = 0;
+            bool inClass = false;
+            for (int i = 0; i < pattern.Length; i++)
+            {
+                char c = pattern[i];
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (inClass)
+                {
+                    inClass = c != ']';
+                }
+                else if (c == '[')
+                {
+                    inClass = true;
+                }
+                else if (c == '(')
+                {
+                    string rest = pattern[(i + 1)..];
+                    bool named = rest.StartsWith("?P<", StringComparison.Ordinal)
+                        || (rest.StartsWith("?<", StringComparison.Ordinal) && !rest.StartsWith("?<=", StringComparison.Ordinal) && !rest.StartsWith("?<!", StringComparison.Ordinal));
+                    count += !rest.StartsWith('?') || named ? 1 : 0;
+                }
+            }
+            return count;
+        }
+
         private static bool IsLambdaOfTwo(string name, int count) =>
             name.Equals("zip_with", StringComparison.OrdinalIgnoreCase) ? count == 3 : (MapLambdas.ContainsKey(name) || name == "array_sort") && count == 2;
 

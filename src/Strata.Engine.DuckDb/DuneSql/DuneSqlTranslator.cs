@@ -168,6 +168,15 @@ public static partial class DuneSqlTranslator
                 emitter.Text(" AS " + decimalType + ")", tokens[next]);
                 return next + 1;
             }
+            if (word is "json" && !qualified && next < end && IsTerminatedString(next))
+            {
+                // Trino's JSON '…' is the parsed value, kept canonical (json_format(JSON '{"a": 1}') is {"a":1});
+                // DuckDB's JSON literal keeps the text as written. json() parses and minifies it.
+                emitter.Text("json(", token);
+                emitter.Copy(tokens[next]);
+                emitter.Text(")", tokens[next]);
+                return next + 1;
+            }
             if (word is "timestamp" && next < end && IsTerminatedString(next))
             {
                 if (TryEmitZonedLiteral(token, next) is > 0 and int afterZoned) { return afterZoned; }
@@ -263,6 +272,10 @@ public static partial class DuneSqlTranslator
                 return IsLambdaOfTwo(name, args.Count) && close < end && TryEmitLambdaOfTwo(name, args, token) ? close + 1
                     : throw NotSupported(sql, token, $"Function {name} is supported only with a lambda of two parameters, (x, y) -> …");
             }
+            if (name is "regexp_replace" && args.Count == 3 && close < end && TryEmitRegexpReplaceLambda(args, token))
+            {
+                return close + 1;
+            }
             if (name is "reduce" && args.Count == 4 && close < end && TryEmitReduce(args, token))
             {
                 return close + 1;
@@ -346,6 +359,21 @@ public static partial class DuneSqlTranslator
                 emitter.Text(wrap + (name is "date_format" or "format_datetime" ? "strftime(" : "strptime("), token);
                 Emit(args[0].From, args[0].To);
                 emitter.Text(", " + SqlQuoting.QuoteString(pattern) + ")" + (name is "parse_datetime" ? " AS TIMESTAMPTZ)" : wrap.Length > 0 ? ")" : ""),
+                    tokens[Math.Min(close, end - 1)]);
+                return Math.Min(close + 1, end);
+            }
+            if (name is "to_char" or "to_date" or "to_timestamp" && args.Count == 2)
+            {
+                // Trino's Teradata functions: format a timestamp, parse a date or a timestamp (yy read as 1970..2069).
+                if (!IsSingleString(args[1]))
+                {
+                    throw NotSupported(sql, token, $"Function {name} is supported only with a constant format string");
+                }
+                string pattern = Converted(DuneFormats.TeradataToStrftime, args[1].From, token);
+                string pivot = name is not "to_char" && TwoDigitYear(pattern) ? "dune_pivot_yy(" : "";
+                emitter.Text(name switch { "to_char" => "strftime(", "to_date" => "CAST(" + pivot + "strptime(", _ => pivot + "strptime(" }, token);
+                Emit(args[0].From, args[0].To);
+                emitter.Text(", " + SqlQuoting.QuoteString(pattern) + ")" + (pivot.Length > 0 ? ")" : "") + (name is "to_date" ? " AS DATE)" : ""),
                     tokens[Math.Min(close, end - 1)]);
                 return Math.Min(close + 1, end);
             }
