@@ -28,6 +28,27 @@ public sealed class DuneSqlWild5Tests : IDisposable
     public void Teradata_functions_give_trinos_answers(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
 
     [Theory]
+    // string.mdx's two examples, then Trino's LuhnCheckFunction cases: '' is false, NULL is NULL, a lone 0 passes.
+    [InlineData("SELECT luhn_check('79927398713')", "true")]
+    [InlineData("SELECT luhn_check('79927398714')", "false")]
+    [InlineData("SELECT luhn_check('4242424242424242')", "true")]
+    [InlineData("SELECT luhn_check('4242424242424241')", "false")]
+    [InlineData("SELECT luhn_check('0')", "true")]
+    [InlineData("SELECT luhn_check('')", "false")]
+    [InlineData("SELECT luhn_check(CAST(NULL AS varchar)) IS NULL", "true")]
+    [InlineData("SELECT count_if(luhn_check(x)) FROM (VALUES ('18'), ('26'), ('27')) t(x)", "2")]
+    public void Luhn_check_tests_a_string_of_digits(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
+
+    [Theory]
+    [InlineData("SELECT luhn_check('7992 7398 713')")]
+    [InlineData("SELECT luhn_check('12a4')")]
+    public void Luhn_check_refuses_a_non_digit(string sql)
+    {
+        var e = Assert.ThrowsAny<Exception>(() => db.Scalar(sql));
+        Assert.Contains("Input contains non-digit character", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("SELECT to_char(TIMESTAMP '1988-04-08 14:15:16', 'YYYY')", "Failed to tokenize string [YYYY] at offset [0]")]
     [InlineData("SELECT to_date('1988 x', 'yyyy x')", "Failed to tokenize string [yyyy x] at offset [5]")]
     [InlineData("SELECT to_date(x, f) FROM (VALUES ('1988', 'yyyy')) t(x, f)", "Function to_date is supported only with a constant format string")]
