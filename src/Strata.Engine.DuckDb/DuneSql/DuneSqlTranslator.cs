@@ -105,6 +105,7 @@ public static partial class DuneSqlTranslator
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitIntervalSum(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitConcatenation(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSubscript(i, to);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitTryField(i, to);
                     i = afterTyped >= 0 ? afterTyped : EmitOne(i, to);
                 }
             }
@@ -242,6 +243,10 @@ public static partial class DuneSqlTranslator
             }
             var args = Arguments(open, close);
             MarkLocalReads(name, args, close, end);
+            if (name is "try" && TryEmitTryAroundAggregates(nameIndex, open, close, end) is > 0 and int afterTry)
+            {
+                return afterTry;
+            }
             if (name is "sum" && TryEmitTypedSum(nameIndex, open, close, end) is > 0 and int afterSum)
             {
                 return afterSum;
