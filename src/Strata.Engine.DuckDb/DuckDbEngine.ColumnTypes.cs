@@ -7,7 +7,8 @@ namespace Strata.Engine.DuckDb;
 /// <summary>
 /// The demo tables' column types, read once when the engine starts, given to the DuneSQL translator so that a division of
 /// a demo column is written in Trino's form without the bound-type probe (decision "dune-types6"). Uploads, views and
-/// chain tables are left to the probe; a demo name that a request's own table takes is not looked up.
+/// chain tables are left to the probe; a demo name that a request's own table takes, or a
+/// schema an ingested chain replaces, is not looked up.
 /// </summary>
 public sealed partial class DuckDbEngine
 {
@@ -25,9 +26,13 @@ public sealed partial class DuckDbEngine
         return types;
     }
 
+    /// <summary>The demo columns' types as the request's sandbox shows them: none for a schema an ingested chain replaces
+    /// whole (DuckDbSandbox), nor for a name one of the request's tables takes.</summary>
     private DuneColumnTypes ColumnTypesFor(EngineRequest request)
     {
         var taken = request.Tables.Select(t => t.Namespace + "." + t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return (schema, table, column) => taken.Contains(schema + "." + table) ? null : demoColumnTypes.GetValueOrDefault(schema + "." + table + "." + column);
+        var chainSchemas = request.Tables.Where(t => t.Chain).Select(t => t.Namespace).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return (schema, table, column) => taken.Contains(schema + "." + table) || chainSchemas.Contains(schema) ? null
+            : demoColumnTypes.GetValueOrDefault(schema + "." + table + "." + column);
     }
 }
