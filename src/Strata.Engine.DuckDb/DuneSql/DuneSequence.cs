@@ -94,7 +94,8 @@ internal static unsafe class DuneSequence
             return FixedWidth(start, stop, by);
         }
         bool dates = ids[0] == TypeDate && ids[1] == TypeDate;
-        bool timestamps = ids[0] is TypeTimestamp or TypeTimestampTz && ids[1] is TypeTimestamp or TypeTimestampTz;
+        // Trino coerces a date beside a timestamp to a timestamp (midnight).
+        bool timestamps = !dates && ids[0] is TypeTimestamp or TypeTimestampTz or TypeDate && ids[1] is TypeTimestamp or TypeTimestampTz or TypeDate;
         if (dates && !stepped)
         {
             int from = ((int*)DuneNative.Data(vectors[0]))[row], to = ((int*)DuneNative.Data(vectors[1]))[row];
@@ -109,8 +110,7 @@ internal static unsafe class DuneSequence
         {
             throw new SequenceException("sequence step must be either a year to month or a day to second interval");
         }
-        long first = dates ? ((int*)DuneNative.Data(vectors[0]))[row] * MicrosPerDay : ((long*)DuneNative.Data(vectors[0]))[row];
-        long last = dates ? ((int*)DuneNative.Data(vectors[1]))[row] * MicrosPerDay : ((long*)DuneNative.Data(vectors[1]))[row];
+        long first = Micros(vectors[0], ids[0], row), last = Micros(vectors[1], ids[1], row);
         if (step.Months != 0)
         {
             CheckStep(first, last, step.Months);
@@ -123,6 +123,10 @@ internal static unsafe class DuneSequence
         }
         return FixedWidth(first, last, micros);
     }
+
+    /// <summary>A date's or timestamp's microseconds since 1970 (a date at midnight).</summary>
+    private static long Micros(IntPtr vector, int id, ulong row) =>
+        id == TypeDate ? ((int*)DuneNative.Data(vector))[row] * MicrosPerDay : ((long*)DuneNative.Data(vector))[row];
 
     /// <summary>A whole number's value, or null when the vector holds no integer type of at most 128 signed bits
     /// (a 256-bit integer is no bigint for Trino's sequence).</summary>
