@@ -30,6 +30,8 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
 
     private readonly Dictionary<string, List<string>> demoUint256Columns;
 
+    private readonly Dictionary<string, string> demoColumnTypes;
+
     public DuckDbEngine(DuckDbEngineSettings settings)
     {
         this.settings = settings;
@@ -48,6 +50,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
         demoTables = tables;
         reader.Close();
         demoUint256Columns = ReadDemoUint256Columns(command);
+        demoColumnTypes = ReadDemoColumnTypes(command);
         command.CommandText = "SELECT keyword_name FROM duckdb_keywords() WHERE keyword_category = 'reserved'";
         using var words = command.ExecuteReader();
         var reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -78,7 +81,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
         cancellationToken.ThrowIfCancellationRequested();
         // DuneSQL (the default) is translated; DuckDB's own SQL, asked for explicitly, runs as written.
         RefuseNul(request.Sql);
-        var dune = request.Dialect == Strata.Core.Queries.SqlDialect.DuneSql ? DuneSql.DuneSqlTranslator.Translate(request.Sql, cancellationToken) : null;
+        var dune = request.Dialect == Strata.Core.Queries.SqlDialect.DuneSql ? DuneSql.DuneSqlTranslator.Translate(request.Sql, cancellationToken, ColumnTypesFor(request)) : null;
         var translated = dune is null ? request : request with { Sql = dune.Sql };
         // Disposed last: the instance has closed its temp files by the time the directory goes.
         using var spill = SpillDirectory.Create(SpillRoot);

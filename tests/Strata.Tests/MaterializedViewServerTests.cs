@@ -119,10 +119,10 @@ public sealed class MaterializedViewServerTests(SharedServer shared)
     public async Task A_query_running_through_a_refresh_reads_one_version_of_the_view_whole()
     {
         string v = Unique("result_v");
-        long q = await CreateQueryAsync(Server.Alice, "select 1 as ver, n from unnest(sequence(1, 200000)) as t(n)");
+        long q = await CreateQueryAsync(Server.Alice, "select 1 as ver, n from (select (a.i - 1) * 1000 + b.j as n from unnest(sequence(1, 200)) as a(i) cross join unnest(sequence(1, 1000)) as b(j)) as t");
         var view = await CreateViewAsync(v, q);
         Assert.Equal(200000, view["row_count"]!.GetValue<long>());
-        await PatchSqlAsync(q, "select 2 as ver, n from unnest(sequence(1, 100000)) as t(n)");
+        await PatchSqlAsync(q, "select 2 as ver, n from (select (a.i - 1) * 1000 + b.j as n from unnest(sequence(1, 100)) as a(i) cross join unnest(sequence(1, 1000)) as b(j)) as t");
         string slow = await Server.Alice.SubmitAsync(
             $"select min(ver) as lo, max(ver) as hi, count(*) as c, count(distinct n) as d from dune.alice.{v} cross join unnest(sequence(1, 3000)) as s(k)");
         await Server.Alice.WaitForStateAsync(slow, "QUERY_STATE_EXECUTING");

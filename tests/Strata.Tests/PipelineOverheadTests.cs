@@ -28,11 +28,11 @@ public sealed class PipelineOverheadTests(SharedServer shared, ITestOutputHelper
     public async Task Pipeline_orchestration_overhead_is_measured_against_the_nodes_own_times()
     {
         string s = Guid.NewGuid().ToString("N")[..8];
-        const string Work = "from unnest(sequence(1, 300000)) as t(n)";
+        const string Work = "from (select (a.i - 1) * 1000 + b.j as n from unnest(sequence(1, 300)) as a(i) cross join unnest(sequence(1, 1000)) as b(j)) as t";
         long qa = await QueryAsync($"select count(*) as c, sum(n % 7) as v {Work}");
-        long qb = await QueryAsync($"select max(v) + count(*) as v from dune.alice.result_oa_{s} cross join unnest(sequence(1, 300000)) as t(n)");
-        long qc = await QueryAsync($"select max(v) + count(*) as v from dune.alice.result_ob_{s} cross join unnest(sequence(1, 300000)) as t(n)");
-        long q = await QueryAsync($"select max(v) + count(*) as v from dune.alice.result_oc_{s} cross join unnest(sequence(1, 300000)) as t(n)");
+        long qb = await QueryAsync($"select max(v) + count(*) as v from dune.alice.result_oa_{s} cross join (select (a.i - 1) * 1000 + b.j as n from unnest(sequence(1, 300)) as a(i) cross join unnest(sequence(1, 1000)) as b(j)) as t");
+        long qc = await QueryAsync($"select max(v) + count(*) as v from dune.alice.result_ob_{s} cross join (select (a.i - 1) * 1000 + b.j as n from unnest(sequence(1, 300)) as a(i) cross join unnest(sequence(1, 1000)) as b(j)) as t");
+        long q = await QueryAsync($"select max(v) + count(*) as v from dune.alice.result_oc_{s} cross join (select (a.i - 1) * 1000 + b.j as n from unnest(sequence(1, 300)) as a(i) cross join unnest(sequence(1, 1000)) as b(j)) as t");
         foreach (var (name, id) in new[] { ($"result_oa_{s}", qa), ($"result_ob_{s}", qb), ($"result_oc_{s}", qc) })
         {
             var (status, body, _) = await Server.Alice.PostJsonAsync("/api/v1/materialized-views", new JsonObject { ["name"] = name, ["query_id"] = id }.ToJsonString());

@@ -111,7 +111,6 @@ internal static class DuneFunctions
         [("any_match", 2)] = "list_bool_or(list_transform($1, $2))",
         [("all_match", 2)] = "list_bool_and(list_transform($1, $2))",
         [("none_match", 2)] = "(NOT list_bool_or(list_transform($1, $2)))",
-        [("sequence", 3)] = "generate_series($1, $2, $3)",
         [("contains", 2)] = "list_contains($1, $2)",
         [("array_max", 1)] = "list_max($1)",
         [("array_min", 1)] = "list_min($1)",

@@ -146,6 +146,9 @@ internal static unsafe partial class DuneNative
     [LibraryImport(Library, EntryPoint = "duckdb_data_chunk_get_vector")]
     internal static partial IntPtr ChunkVector(IntPtr chunk, ulong index);
 
+    [LibraryImport(Library, EntryPoint = "duckdb_data_chunk_get_column_count")]
+    internal static partial ulong ChunkColumns(IntPtr chunk);
+
     internal static bool IsValid(ulong* validity, ulong row) => validity == null || (validity[row / 64] & (1UL << (int)(row % 64))) != 0;
 
     internal static void SetNull(IntPtr vector, ulong row)

@@ -43,6 +43,7 @@ internal static unsafe class DuneNumeric
             {
                 Register(con, "dune_division_by_zero", [any], boolean, &ZeroDivisorRows);
                 Register(con, "dune_bigint_sum", [any], bigint, &BigintSumRows);
+                DuneSequence.Register(con, any, bigint);
             }
             finally
             {
@@ -58,7 +59,7 @@ internal static unsafe class DuneNumeric
         }
     }
 
-    private static void Register(IntPtr con, string name, IntPtr[] parameters, IntPtr result, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> body)
+    internal static void Register(IntPtr con, string name, IntPtr[] parameters, IntPtr result, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> body)
     {
         IntPtr function = DuneNative.CreateScalar();
         try

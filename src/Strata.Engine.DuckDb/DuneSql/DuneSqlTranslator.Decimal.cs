@@ -69,22 +69,16 @@ public static partial class DuneSqlTranslator
                 Call("min");
                 emitter.Text(") LIKE 'DECIMAL%'", anchor);
             }
-            void Argument()
-            {
-                emitter.Text("(", anchor);
-                Emit(args[0].From, args[0].To);
-                emitter.Text(")", anchor);
-            }
             // The sum of the branch not taken must still bind where DuckDB has an avg but no sum (an interval): its
             // argument is cast to decimal(1,0) there, a cast that is never run.
             void Sum()
             {
                 emitter.Text("sum(cast_to_type(", anchor);
-                Argument();
+                EmitParenthesized(args[0], anchor);
                 emitter.Text(", struct_extract(struct_pack(d := ", anchor);
-                Argument();
+                EmitParenthesized(args[0], anchor);
                 emitter.Text(", o := CAST(NULL AS DECIMAL(1,0))), CASE WHEN typeof(", anchor);
-                Argument();
+                EmitParenthesized(args[0], anchor);
                 emitter.Text(") LIKE 'DECIMAL%' THEN 'd' ELSE 'o' END)))", anchor);
             }
             decimalNesting++;
@@ -125,25 +119,19 @@ public static partial class DuneSqlTranslator
             {
                 return EmitWholeRound(args[0], close, anchor);
             }
-            void Argument(int a)
-            {
-                emitter.Text("(", anchor);
-                Emit(args[a].From, args[a].To);
-                emitter.Text(")", anchor);
-            }
             void Rounded()
             {
                 emitter.Text("round(", anchor);
-                Argument(0);
+                EmitParenthesized(args[0], anchor);
                 emitter.Text(", ", anchor);
-                Argument(1);
+                EmitParenthesized(args[1], anchor);
                 emitter.Text(")", anchor);
             }
             // decimal(p,s) + decimal(1,min(s,1)) is decimal(p + 1, s) (capped at 38), Trino's type.
             void IsDecimal()
             {
                 emitter.Text("typeof(", anchor);
-                Argument(0);
+                EmitParenthesized(args[0], anchor);
                 emitter.Text(") LIKE 'DECIMAL%'", anchor);
             }
             decimalNesting++;
@@ -154,11 +142,11 @@ public static partial class DuneSqlTranslator
                 emitter.Text(" THEN cast_to_type(", anchor);
                 Rounded();
                 emitter.Text(", struct_extract(struct_pack(w := ", anchor);
-                Argument(0);
+                EmitParenthesized(args[0], anchor);
                 emitter.Text(" + CAST(0 AS DECIMAL(1,0)), f := ", anchor);
-                Argument(0);
+                EmitParenthesized(args[0], anchor);
                 emitter.Text(" + CAST(0 AS DECIMAL(1,1))), CASE WHEN ", anchor);
-                EmitScaleOf(() => Argument(0), anchor);
+                EmitScaleOf(() => EmitParenthesized(args[0], anchor), anchor);
                 emitter.Text(" > 0 THEN 'f' ELSE 'w' END)) END, v := CASE WHEN ", anchor);
                 IsDecimal();
                 emitter.Text(" THEN NULL ELSE ", anchor);
@@ -179,16 +167,11 @@ public static partial class DuneSqlTranslator
         /// decimal(1,0)…decimal(38,0), or DuckDB's own round(x) for a non-decimal (a cast to its own type).</summary>
         private int EmitWholeRound((int From, int To) arg, int close, DuneToken anchor)
         {
-            void Argument()
-            {
-                emitter.Text("(", anchor);
-                Emit(arg.From, arg.To);
-                emitter.Text(")", anchor);
-            }
+            void Argument() => EmitParenthesized(arg, anchor); // the operand as the Action the type figures take
             void Rounded()
             {
                 emitter.Text("round(", anchor);
-                Argument();
+                EmitParenthesized(arg, anchor);
                 emitter.Text(")", anchor);
             }
             decimalNesting++;
@@ -199,7 +182,7 @@ public static partial class DuneSqlTranslator
                 emitter.Text(", struct_extract(struct_pack(o := ", anchor);
                 Rounded();
                 emitter.Text(WholeDecimalWitnesses + "), CASE WHEN typeof(", anchor);
-                Argument();
+                EmitParenthesized(arg, anchor);
                 emitter.Text(") LIKE 'DECIMAL%' THEN 'w' || CAST(least(38, ", anchor);
                 EmitTypeFigure(PrecisionOfType, Argument, anchor);
                 emitter.Text(" - ", anchor);
@@ -249,6 +232,14 @@ public static partial class DuneSqlTranslator
             scale();
             emitter.Text(")) AS DECIMAL(38,37)), ", anchor);
             scale();
+            emitter.Text(")", anchor);
+        }
+
+        /// <summary>Writes <c>(</c>, the tokens of range translated, <c>)</c>: an operand of the decimal forms, which write it several times.</summary>
+        private void EmitParenthesized((int From, int To) range, DuneToken anchor)
+        {
+            emitter.Text("(", anchor);
+            Emit(range.From, range.To);
             emitter.Text(")", anchor);
         }
 

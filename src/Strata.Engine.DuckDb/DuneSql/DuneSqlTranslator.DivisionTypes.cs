@@ -108,7 +108,11 @@ public static partial class DuneSqlTranslator
             }
             if (from == last)
             {
-                return tokens[from].Kind == DuneTokenKind.Number ? NumberType(Text(from)) : null;
+                return tokens[from].Kind == DuneTokenKind.Number ? NumberType(Text(from)) : ColumnType(from, last);
+            }
+            if (ColumnType(from, last) is string column)
+            {
+                return column;
             }
             int second = Next(from, to);
             if (second == last && tokens[from].Kind == DuneTokenKind.Word && IsTerminatedString(last))

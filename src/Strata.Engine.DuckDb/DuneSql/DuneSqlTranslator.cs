@@ -37,21 +37,23 @@ public static partial class DuneSqlTranslator
     /// </summary>
     public const int MaxTranslatedChars = 16 << 20;
 
-    public static DuneTranslation Translate(string sql, CancellationToken cancellationToken = default) =>
-        TryTranslate(sql, MaxTranslatedChars, cancellationToken) ?? throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed,
+    /// <param name="columnTypes">The column types of tables known for sure (see DuneSqlTranslator.ColumnTypes.cs); a
+    /// division of such a column is written without the bound-type probe.</param>
+    public static DuneTranslation Translate(string sql, CancellationToken cancellationToken = default, DuneColumnTypes? columnTypes = null) =>
+        TryTranslate(sql, MaxTranslatedChars, cancellationToken, columnTypes) ?? throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed,
             $"The query is too long once translated for the engine: more than {MaxTranslatedChars.ToString("N0", CultureInfo.InvariantCulture)} characters "
             + "(each division, modulus, cast to varchar and 256-bit operand is written out in full, several times when they nest); "
             + "use fewer of them or nest them less, or split the query"));
 
     /// <summary>The translation, or null when it would be longer than maxChars; stops (OperationCanceledException) once
     /// the token is cancelled, as some rewrites cost more than linear time.</summary>
-    internal static DuneTranslation? TryTranslate(string sql, int maxChars, CancellationToken cancellationToken)
+    internal static DuneTranslation? TryTranslate(string sql, int maxChars, CancellationToken cancellationToken, DuneColumnTypes? columnTypes = null)
     {
         var tokens = DuneLexer.Lex(sql);
         var emitter = new DuneEmitter(sql, maxChars, cancellationToken);
         try
         {
-            new Pass(sql, tokens, emitter).Emit(0, tokens.Count);
+            new Pass(sql, tokens, emitter) { ColumnTypes = columnTypes }.Emit(0, tokens.Count);
         }
         catch (InsufficientExecutionStackException)
         {
@@ -105,6 +107,7 @@ public static partial class DuneSqlTranslator
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitIntervalSum(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitConcatenation(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSubscript(i, to);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitTryField(i, to);
                     i = afterTyped >= 0 ? afterTyped : EmitOne(i, to);
                 }
             }
@@ -251,6 +254,10 @@ public static partial class DuneSqlTranslator
             }
             var args = Arguments(open, close);
             MarkLocalReads(name, args, close, end);
+            if (name is "try" && TryEmitTryAroundAggregates(nameIndex, open, close, end) is > 0 and int afterTry)
+            {
+                return afterTry;
+            }
             if (name is "sum" && TryEmitTypedSum(nameIndex, open, close, end) is > 0 and int afterSum)
             {
                 return afterSum;

@@ -5,15 +5,29 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 internal static class DuneWildFunctions
 {
-    /// <summary>Trino's <c>sequence(start, stop)</c> over integers or dates (array.mdx): steps of 1 (a day), or -1 when stop
-    /// is before start. DuckDB's generate_series takes no dates without an interval step, so the elements are start plus
-    /// 0, ±1, ±2… (DuckDB's date - date is the days between, date + integer the day after). Integers give Trino's
-    /// array(bigint) whatever their own type (SequenceFunction takes bigints): the step is a BIGINT, or an INTEGER for a
-    /// date (the witness is chosen by the folded type of start).</summary>
+    /// <summary>Trino's <c>sequence</c> (array.mdx, SequenceFunction): the arguments are read once, as the fields of a struct,
+    /// and <c>dune_sequence_count</c> (DuneSequence) gives the number of elements with Trino's errors (a zero step, a step
+    /// away from stop, a date stepped by part of a day, more than 10,000 elements), so no element is built before the
+    /// count is checked. Element i is start plus i steps, as Trino's (a month step from January 31st gives February's
+    /// last day, then March 31st; DuckDB's generate_series adds the step to the previous element).
+    /// <list type="bullet">
+    /// <item><c>sequence(start, stop)</c> of integers or dates: steps of 1 (a day), or -1 when stop is before start.
+    /// Integers give array(bigint) whatever their own type (SequenceFunction takes bigints): the step is a BIGINT, or
+    /// an INTEGER for a date (DuckDB's date + integer is the day after).</item>
+    /// <item><c>sequence(start, stop, step)</c> of integers is array(bigint); of dates with an interval step array(date)
+    /// (DuckDB's date + interval is a timestamp, cast back); of timestamps with an interval step array(timestamp).</item>
+    /// </list>
+    /// The witness of each element's type is chosen by the folded type of start. <c>list_slice(…, 1, -1)</c> is the list
+    /// itself (NULL for NULL); as the outermost call it keeps <c>sequence</c> among the functions known to give an array.</summary>
     internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()
     {
         yield return new(("sequence", 2),
-            "list_transform(generate_series(0, abs(($2) - ($1))), _strata_i -> ($1) + cast_to_type(sign(($2) - ($1)) * _strata_i, "
-            + "struct_extract(struct_pack(d := CAST(NULL AS INTEGER), n := CAST(NULL AS BIGINT)), CASE WHEN typeof($1) = 'DATE' THEN 'd' ELSE 'n' END)))");
+            "list_slice(list_transform([struct_pack(a := $1, b := $2)], _strata_q -> list_transform(generate_series(0, dune_sequence_count(_strata_q.a, _strata_q.b) - 1), "
+            + "_strata_i -> _strata_q.a + cast_to_type(sign(_strata_q.b - _strata_q.a) * _strata_i, struct_extract(struct_pack(d := CAST(NULL AS INTEGER), "
+            + "n := CAST(NULL AS BIGINT)), CASE WHEN typeof(_strata_q.a) = 'DATE' THEN 'd' ELSE 'n' END))))[1], 1, -1)");
+        yield return new(("sequence", 3),
+            "list_slice(list_transform([struct_pack(a := $1, b := $2, c := $3)], _strata_q -> list_transform(generate_series(0, dune_sequence_count(_strata_q.a, _strata_q.b, _strata_q.c) - 1), "
+            + "_strata_i -> cast_to_type(_strata_q.a + _strata_i * _strata_q.c, struct_extract(struct_pack(d := CAST(NULL AS DATE), "
+            + "v := _strata_q.a + _strata_i * _strata_q.c), CASE WHEN typeof(_strata_q.a) = 'DATE' THEN 'd' ELSE 'v' END))))[1], 1, -1)");
     }
 }

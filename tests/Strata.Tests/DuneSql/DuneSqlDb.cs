@@ -34,10 +34,10 @@ internal sealed class DuneSqlDb : IDisposable
     }
 
     /// <summary>Runs DuneSQL and returns its rows rendered as Dune shows values (varbinary as lowercase 0x hex).</summary>
-    public List<string[]> Rows(string duneSql)
+    public List<string[]> Rows(string duneSql, DuneColumnTypes? columnTypes = null)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = WithZones(DuneSqlTranslator.Translate(duneSql).Sql);
+        command.CommandText = WithZones(DuneSqlTranslator.Translate(duneSql, default, columnTypes).Sql);
         using var reader = command.ExecuteReader();
         var rows = new List<string[]>();
         while (reader.Read())
