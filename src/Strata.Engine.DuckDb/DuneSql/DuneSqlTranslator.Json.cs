@@ -174,5 +174,15 @@ public static partial class DuneSqlTranslator
             return $"list_transform([dune_json_path(CAST($1 AS VARCHAR), $2, '{form}')], _strata_j -> CASE left(_strata_j, 1) "
                 + $"WHEN 'V' THEN {value} WHEN 'E' THEN {empty} WHEN 'X' THEN {error} END)[1]";
         }
+
+        /// <summary>Trino's <c>JSON '…'</c> is the parsed value, kept canonical (<c>json_format(JSON '{"a": 1}')</c> is
+        /// <c>{"a":1}</c>); DuckDB's JSON literal keeps the text as written. <c>json()</c> parses and minifies it.</summary>
+        private int EmitJsonLiteral(DuneToken word, int literal)
+        {
+            emitter.Text("json(", word);
+            emitter.Copy(tokens[literal]);
+            emitter.Text(")", tokens[literal]);
+            return literal + 1;
+        }
     }
 }

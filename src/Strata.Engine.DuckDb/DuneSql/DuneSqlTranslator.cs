@@ -171,15 +171,7 @@ public static partial class DuneSqlTranslator
                 emitter.Text(" AS " + decimalType + ")", tokens[next]);
                 return next + 1;
             }
-            if (word is "json" && !qualified && next < end && IsTerminatedString(next))
-            {
-                // Trino's JSON '…' is the parsed value, kept canonical (json_format(JSON '{"a": 1}') is {"a":1});
-                // DuckDB's JSON literal keeps the text as written. json() parses and minifies it.
-                emitter.Text("json(", token);
-                emitter.Copy(tokens[next]);
-                emitter.Text(")", tokens[next]);
-                return next + 1;
-            }
+            if (word is "json" && !qualified && next < end && IsTerminatedString(next)) { return EmitJsonLiteral(token, next); }
             if (word is "timestamp" && next < end && IsTerminatedString(next))
             {
                 if (TryEmitZonedLiteral(token, next) is > 0 and int afterZoned) { return afterZoned; }
