@@ -306,37 +306,11 @@ internal static class NodeJsonReader
         _ => throw Malformed(field, "not an integer"),
     };
 
-    private static List<long>? Integers(ref Utf8JsonReader reader, string field)
-    {
-        Read(ref reader);
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-        Expect(ref reader, JsonTokenType.StartArray, field);
-        var list = new List<long>();
-        while (Read(ref reader) && reader.TokenType != JsonTokenType.EndArray)
-        {
-            list.Add(Current(ref reader, field) ?? throw Malformed(field, "null"));
-        }
-        return list;
-    }
+    private static List<long>? Integers(ref Utf8JsonReader reader, string field) =>
+        List(ref reader, field, (ref Utf8JsonReader r) => Current(ref r, field) ?? throw Malformed(field, "null"));
 
-    private static List<string>? Texts(ref Utf8JsonReader reader, string field)
-    {
-        Read(ref reader);
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-        Expect(ref reader, JsonTokenType.StartArray, field);
-        var list = new List<string>();
-        while (Read(ref reader) && reader.TokenType != JsonTokenType.EndArray)
-        {
-            list.Add(reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw Malformed(field, reader.TokenType.ToString()));
-        }
-        return list;
-    }
+    private static List<string>? Texts(ref Utf8JsonReader reader, string field) =>
+        List(ref reader, field, (ref Utf8JsonReader r) => r.TokenType == JsonTokenType.String ? r.GetString()! : throw Malformed(field, r.TokenType.ToString()));
 
     /// <summary>An array field (null when the JSON is null), each element read at its first token.</summary>
     private static List<T>? List<T>(ref Utf8JsonReader reader, string field, ValueReader<T> element)
