@@ -85,6 +85,10 @@ public sealed partial class DuckDbEngine
                 {
                     DuneSql.DuneRadix.Register(connection);
                 }
+                if (DuneSql.DuneRegexpGroups.UsedBy(request.Sql))
+                {
+                    DuneSql.DuneRegexpGroups.Register(connection);
+                }
                 if (DuneSql.DuneTypeNames.UsedBy(request.Sql))
                 {
                     DuneSql.DuneTypeNames.Register(connection);

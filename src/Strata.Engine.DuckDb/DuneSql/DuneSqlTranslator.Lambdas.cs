@@ -100,7 +100,8 @@ public static partial class DuneSqlTranslator
         /// over the array of the match's capture groups (<c>x[1]</c> is the first). The pattern must be a constant, so its
         /// groups are counted here; the text between matches is <c>regexp_split_to_array</c>'s pieces, the groups of the
         /// i-th match <c>regexp_extract_all</c>'s i-th values, and the pieces are joined with <c>||</c>, so a NULL from the
-        /// lambda makes the result NULL. False (nothing emitted) when the third argument is not <c>x -> …</c>.
+        /// lambda makes the result NULL. A group that takes no part in the match is NULL, as Trino's (<see cref="DuneRegexpGroups"/>).
+        /// False (nothing emitted) when the third argument is not <c>x -> …</c>.
         /// </summary>
         private bool TryEmitRegexpReplaceLambda(List<(int From, int To)> args, DuneToken anchor)
         {
@@ -119,7 +120,8 @@ public static partial class DuneSqlTranslator
             }
             int groups = CaptureGroups(Unquote(args[1].From));
             string array = groups == 0 ? "CAST([] AS VARCHAR[])"
-                : "[" + string.Join(", ", Enumerable.Range(1, groups).Select(k => $"regexp_extract_all($1, $2, {k})[_strata_i - 1]")) + "]";
+                : "[" + string.Join(", ", Enumerable.Range(1, groups).Select(k => $"CASE WHEN substr(dune_regexp_groups($1, $2), (_strata_i - 2) * {groups} + {k}, 1) = '0' THEN NULL "
+                    + $"ELSE regexp_extract_all($1, $2, {k})[_strata_i - 1] END")) + "]";
             string template = "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_reduce(list_transform(range(1, len(regexp_split_to_array($1, $2)) + 1), "
                 + "_strata_i -> CASE WHEN _strata_i = 1 THEN '' ELSE CAST(list_transform([" + array + "], " + Text(x) + " -> $9)[1] AS VARCHAR) END "
                 + "|| regexp_split_to_array($1, $2)[_strata_i]), (_strata_a, _strata_b) -> _strata_a || _strata_b) END)";

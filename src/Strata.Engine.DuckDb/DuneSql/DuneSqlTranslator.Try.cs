@@ -10,6 +10,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// (a lambda cannot read a grouped query's column), are the fields of one struct, written outside the TRY; the TRY is a
 /// lambda's body reading the fields:
 /// <c>list_transform([struct_pack(_1 := (sum(a)), _2 := (sum(b)))], _strata_y0 -> TRY(_strata_y0._1 / _strata_y0._2))[1]</c>.
+/// A predicate over a subquery (<c>x IN (SELECT …)</c>, <c>EXISTS (…)</c>, <c>x = ANY (…)</c>) is such a part with its operand:
+/// Trino plans it as a semi join whose operand is projected below it, outside the TRY.
 /// A TRY with none of them is DuckDB's own, as before.
 /// </summary>
 public static partial class DuneSqlTranslator
@@ -114,8 +116,8 @@ public static partial class DuneSqlTranslator
         }
 
         /// <summary>Finds in [from, to) the aggregates, windows and scalar subqueries (computedApart is set when there is one)
-        /// and the column references outside them; false when the text holds a form this does not take apart (a subquery
-        /// after IN, EXISTS, ANY, SOME or ALL).</summary>
+        /// and the column references outside them; a predicate over a subquery (IN, EXISTS, ANY, SOME, ALL) is one part with
+        /// its operand (<see cref="SubqueryPredicateStart"/>); false when the text holds a form this does not take apart.</summary>
         private bool CollectTryParts(int from, int to, List<(int From, int To)> parts, HashSet<string> lambdaParameters, ref bool computedApart)
         {
             for (int i = from; i < to; i++)
@@ -127,11 +129,20 @@ public static partial class DuneSqlTranslator
                 if (Is(i, "(") && (Is(Next(i, to), "select") || Is(Next(i, to), "with")))
                 {
                     int previous = Previous(i);
+                    int closing = Close(i, to);
                     if (Is(previous, "in") || Is(previous, "exists") || Is(previous, "any") || Is(previous, "some") || Is(previous, "all"))
                     {
-                        return false;
+                        int start = SubqueryPredicateStart(from, previous);
+                        if (start < 0)
+                        {
+                            return false;
+                        }
+                        parts.RemoveAll(p => p.From >= start); // the operand's columns: computed with the predicate
+                        parts.Add((start, Math.Min(closing + 1, to)));
+                        computedApart = true;
+                        i = closing;
+                        continue;
                     }
-                    int closing = Close(i, to);
                     parts.Add((i, Math.Min(closing + 1, to)));
                     computedApart = true;
                     i = closing;

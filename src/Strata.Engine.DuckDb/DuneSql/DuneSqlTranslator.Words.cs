@@ -16,6 +16,15 @@ public static partial class DuneSqlTranslator
         "returning", "show", "summarize", "symmetric", "unique", "unpivot", "variadic",
     };
 
+    /// <summary>DuckDB's reserved words that Trino takes as a name after a dot (<c>labels.all</c>, <c>t.end</c>): quoted there.</summary>
+    private static readonly HashSet<string> ReservedAfterDot = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "all", "and", "any", "array", "as", "asc", "both", "case", "cast", "constraint", "create", "desc", "distinct", "else",
+        "end", "except", "false", "fetch", "for", "from", "grant", "group", "having", "in", "intersect", "into", "lateral",
+        "leading", "limit", "not", "null", "offset", "on", "only", "or", "order", "select", "some", "table", "then",
+        "trailing", "true", "union", "using", "when", "where", "window", "with",
+    };
+
     /// <summary>Words DuckDB will not take as a bare alias (<c>date_trunc('day', t) day</c>, <c>sum(x) value</c>) that
     /// Trino takes: quoted when they stand in an alias's place (checked on DuckDB 1.5, one word at a time).</summary>
     private static readonly HashSet<string> QuoteWhenBareAlias = new(StringComparer.OrdinalIgnoreCase)

@@ -29,6 +29,18 @@ public sealed partial class DuneSqlCorpusTests
           royalty_fee_amount_raw BIGNUM, royalty_fee_amount DOUBLE, royalty_fee_amount_usd DOUBLE, royalty_fee_percentage DOUBLE,
           unique_trade_id VARCHAR);
         CREATE TABLE dex.prices (block_month DATE, hour TIMESTAMP, contract_address BLOB, blockchain VARCHAR, median_price DOUBLE, sample_size INTEGER);
+        CREATE SCHEMA uniswap_v2_ethereum; CREATE SCHEMA uniswap_v3_ethereum; CREATE SCHEMA tokens_ethereum;
+        CREATE TABLE uniswap_v2_ethereum.Pair_evt_Swap (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
+          evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, sender BLOB,
+          amount0In BIGNUM, amount1In BIGNUM, amount0Out BIGNUM, amount1Out BIGNUM, "to" BLOB);
+        CREATE TABLE uniswap_v3_ethereum.Pair_evt_Swap (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
+          evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, sender BLOB,
+          recipient BLOB, amount0 BIGNUM, amount1 BIGNUM, sqrtPriceX96 BIGNUM, liquidity BIGNUM, tick INTEGER);
+        CREATE TABLE uniswap_v3_ethereum.Factory_evt_PoolCreated (contract_address BLOB, evt_tx_hash BLOB, evt_index BIGINT,
+          evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, token0 BLOB, token1 BLOB, fee INTEGER, tickSpacing INTEGER, pool BLOB);
+        CREATE TABLE tokens_ethereum.balances_daily (blockchain VARCHAR, day DATE, address BLOB, token_symbol VARCHAR, token_address BLOB,
+          token_standard VARCHAR, token_id BIGNUM, balance_raw BIGNUM, balance DOUBLE, balance_usd DOUBLE, last_updated DATE);
+        CREATE VIEW labels."all" AS SELECT * FROM labels.addresses;
         CREATE SCHEMA evms;
         CREATE TABLE evms.erc20_transfers AS SELECT CAST(NULL AS VARCHAR) AS blockchain, * FROM erc20_gnosis.evt_Transfer LIMIT 0;
         CREATE TABLE evms.logs AS SELECT CAST(NULL AS VARCHAR) AS blockchain, * FROM ethereum.logs LIMIT 0;

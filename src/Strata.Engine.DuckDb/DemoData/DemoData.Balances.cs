@@ -1,0 +1,69 @@
+namespace Strata.Engine.DuckDb;
+
+/// <summary><c>tokens_ethereum.balances_daily</c>: see <see cref="DecodedScript"/>'s summary for what it holds.</summary>
+public static partial class DemoData
+{
+    /// <summary>10^18: amounts are summed exactly as two HUGEINT parts, the digits above the last 18 and the last 18
+    /// (a meme token's amount is beyond HUGEINT, and DuckDB's BIGNUM has no sum).</summary>
+    private const string Exa = "1000000000000000000::HUGEINT";
+
+    private static IEnumerable<string> BalanceScript(Sizes size)
+    {
+        string endDay = $"CAST({Sql(size.End)} AS DATE)";
+        yield return "CREATE SCHEMA IF NOT EXISTS tokens_ethereum;";
+        yield return $$"""
+            CREATE OR REPLACE TABLE tokens_ethereum.balances_daily AS
+            WITH moves AS (
+                SELECT "to" AS address, contract_address AS token_address, 'erc20' AS token_standard, evt_block_date AS day, true AS incoming, CAST(value AS VARCHAR) AS s
+                FROM erc20_ethereum."evt_Transfer"
+                UNION ALL
+                SELECT "from", contract_address, 'erc20', evt_block_date, false, CAST(value AS VARCHAR) FROM erc20_ethereum."evt_Transfer"
+                UNION ALL
+                SELECT "to", {{ZeroAddress}}, 'native', block_date, true, CAST(value AS VARCHAR) FROM ethereum.transactions WHERE success AND "to" IS NOT NULL
+                UNION ALL
+                SELECT "from", {{ZeroAddress}}, 'native', block_date, false, CAST(value AS VARCHAR) FROM ethereum.transactions WHERE success
+                UNION ALL
+                SELECT "from", {{ZeroAddress}}, 'native', block_date, false, CAST(CAST(gas_used AS HUGEINT) * gas_price AS VARCHAR) FROM ethereum.transactions
+            ), parts AS (
+                SELECT address, token_address, token_standard, day, incoming,
+                       CASE WHEN length(s) > 18 THEN CAST(substr(s, 1, length(s) - 18) AS HUGEINT) ELSE 0::HUGEINT END AS hi,
+                       CAST(right(s, 18) AS HUGEINT) AS lo
+                FROM moves
+                WHERE s <> '0' AND address <> {{ZeroAddress}}
+            ), daily AS (
+                SELECT address, token_address, token_standard, day,
+                       CAST(sum(CASE WHEN incoming THEN hi ELSE 0 END) AS HUGEINT) AS in_hi, CAST(sum(CASE WHEN incoming THEN lo ELSE 0 END) AS HUGEINT) AS in_lo,
+                       CAST(sum(CASE WHEN incoming THEN 0 ELSE hi END) AS HUGEINT) AS out_hi, CAST(sum(CASE WHEN incoming THEN 0 ELSE lo END) AS HUGEINT) AS out_lo,
+                       true AS changed
+                FROM parts
+                GROUP BY address, token_address, token_standard, day
+            ), grid AS (
+                SELECT * FROM daily
+                UNION ALL
+                SELECT address, token_address, token_standard, {{endDay}}, 0::HUGEINT, 0::HUGEINT, 0::HUGEINT, 0::HUGEINT, false
+                FROM daily GROUP BY address, token_address, token_standard HAVING max(day) < {{endDay}}
+            ), w AS (
+                SELECT *,
+                       CAST(sum(in_hi) OVER upto + coalesce(sum(out_hi) OVER after, 0) AS HUGEINT) AS h,
+                       CAST(sum(in_lo) OVER upto + coalesce(sum(out_lo) OVER after, 0) AS HUGEINT) AS l,
+                       max(CASE WHEN changed THEN day END) OVER upto AS last_updated
+                FROM grid
+                WINDOW upto AS (PARTITION BY address, token_address ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
+                       after AS (PARTITION BY address, token_address ORDER BY day ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)
+            ), v AS (
+                SELECT *, h + l // {{Exa}} AS high, l % {{Exa}} AS low FROM w
+            )
+            SELECT 'ethereum' AS blockchain, v.day, v.address,
+                   CASE WHEN v.token_standard = 'native' THEN 'ETH' ELSE e.symbol END AS token_symbol,
+                   v.token_address, v.token_standard, CAST(NULL AS {{Uint256Type}}) AS token_id,
+                   CAST(CASE WHEN high > 0 THEN CAST(high AS VARCHAR) || lpad(CAST(low AS VARCHAR), 18, '0') ELSE CAST(low AS VARCHAR) END AS {{Uint256Type}}) AS balance_raw,
+                   (CAST(high AS DOUBLE) * 1e18 + CAST(low AS DOUBLE)) / power(10, CASE WHEN v.token_standard = 'native' THEN 18 ELSE e.decimals END) AS balance,
+                   (CAST(high AS DOUBLE) * 1e18 + CAST(low AS DOUBLE)) / power(10, CASE WHEN v.token_standard = 'native' THEN 18 ELSE e.decimals END) * p.price AS balance_usd,
+                   v.last_updated
+            FROM v
+            LEFT JOIN tokens.erc20 e ON e.contract_address = v.token_address AND v.token_standard = 'erc20'
+            LEFT JOIN prices.day p ON p.blockchain = 'ethereum' AND p.contract_address = v.token_address AND p."timestamp" = CAST(v.day AS TIMESTAMP)
+            ORDER BY v.day
+            """;
+    }
+}

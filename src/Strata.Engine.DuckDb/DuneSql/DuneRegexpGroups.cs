@@ -1,0 +1,95 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// <c>dune_regexp_groups(s VARCHAR, pattern VARCHAR) → VARCHAR</c>: which capture groups took part in each match of the
+/// pattern in s, one character per group per match (<c>1</c> took part, <c>0</c> did not), the matches in order. It is
+/// what <c>regexp_replace(s, pattern, x -> …)</c> needs for Trino's rule that a group outside the match is NULL in x
+/// (DuckDB's <c>regexp_extract_all</c> gives <c>''</c>, as RE2 reports no difference). A pattern .NET's engine does not
+/// read as RE2 does (RE2-only syntax, named groups, which .NET numbers last) gives NULL, and the translation then keeps
+/// every group (the value before this function); a match that takes over <see cref="MatchTimeout"/> is the query's error.
+/// Registered only for a text that calls it.
+/// </summary>
+public static unsafe class DuneRegexpGroups
+{
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
+    [ThreadStatic]
+    private static (string Pattern, Regex? Regex)? last;
+
+    public static bool UsedBy(string translatedSql) => translatedSql.Contains("dune_regexp_groups(", StringComparison.Ordinal);
+
+    public static void Register(DuckDBConnection connection) =>
+        NativeScalarFunction.Register(connection, "dune_regexp_groups", DuckDBType.Varchar, 2, DuckDBType.Varchar, &Rows);
+
+    /// <summary>The flags of s's matches (see the type's summary), or null when the pattern is not one to read here.</summary>
+    public static string? Flags(string s, string pattern)
+    {
+        if (last is not { } cached || cached.Pattern != pattern)
+        {
+            cached = (pattern, Compile(pattern));
+            last = cached;
+        }
+        if (cached.Regex is not { } regex)
+        {
+            return null;
+        }
+        int groups = regex.GetGroupNumbers().Length - 1;
+        var flags = new StringBuilder();
+        for (var match = regex.Match(s); match.Success; match = match.NextMatch())
+        {
+            for (int g = 1; g <= groups; g++)
+            {
+                flags.Append(match.Groups[g].Success ? '1' : '0');
+            }
+        }
+        return flags.ToString();
+    }
+
+    private static Regex? Compile(string pattern)
+    {
+        try
+        {
+            var regex = new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
+            return regex.GetGroupNames().Any(n => !int.TryParse(n, out _)) ? null : regex;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Rows(IntPtr info, IntPtr input, IntPtr output) =>
+        NativeStringRows.Run(info, input, output, 2, (output, row, text, pattern) =>
+        {
+            if (NativeStringRows.TooLong("regexp_replace", text.Length, DuneKeccak.MaxInputBytes) is { } tooLong)
+            {
+                return tooLong;
+            }
+            string? flags;
+            try
+            {
+                flags = Flags(Encoding.UTF8.GetString(text), Encoding.UTF8.GetString(pattern));
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return "regexp_replace: the pattern took too long on one input";
+            }
+            if (flags is null)
+            {
+                NativeString.SetNull(output, row);
+            }
+            else
+            {
+                NativeString.Set(output, row, Encoding.ASCII.GetBytes(flags));
+            }
+            return null;
+        }, e => $"regexp_replace failed: {e.GetType().Name}");
+}
