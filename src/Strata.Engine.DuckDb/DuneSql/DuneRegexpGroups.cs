@@ -20,6 +20,10 @@ public static unsafe class DuneRegexpGroups
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>The most flags one value may take (matches times groups): as much as the input's own bound, so that a
+    /// pattern of many groups matching at every position of a long text cannot make the process hold gigabytes.</summary>
+    public const int MaxFlags = DuneKeccak.MaxInputBytes;
+
     [ThreadStatic]
     private static (string Pattern, Regex? Regex)? last;
 
@@ -28,9 +32,11 @@ public static unsafe class DuneRegexpGroups
     public static void Register(DuckDBConnection connection) =>
         NativeScalarFunction.Register(connection, "dune_regexp_groups", DuckDBType.Varchar, 2, DuckDBType.Varchar, &Rows);
 
-    /// <summary>The flags of s's matches (see the type's summary), or null when the pattern is not one to read here.</summary>
-    public static string? Flags(string s, string pattern)
+    /// <summary>The flags of s's matches (see the type's summary), or null when the pattern is not one to read here or
+    /// the flags would be over <see cref="MaxFlags"/> (<paramref name="tooMany"/>).</summary>
+    public static string? Flags(string s, string pattern, out bool tooMany)
     {
+        tooMany = false;
         if (last is not { } cached || cached.Pattern != pattern)
         {
             cached = (pattern, Compile(pattern));
@@ -44,6 +50,11 @@ public static unsafe class DuneRegexpGroups
         var flags = new StringBuilder();
         for (var match = regex.Match(s); match.Success; match = match.NextMatch())
         {
+            if (flags.Length + groups > MaxFlags)
+            {
+                tooMany = true;
+                return null;
+            }
             for (int g = 1; g <= groups; g++)
             {
                 flags.Append(match.Groups[g].Success ? '1' : '0');
@@ -76,12 +87,17 @@ public static unsafe class DuneRegexpGroups
             string? flags;
             try
             {
-                flags = Flags(Encoding.UTF8.GetString(text), Encoding.UTF8.GetString(pattern));
+                flags = Flags(Encoding.UTF8.GetString(text), Encoding.UTF8.GetString(pattern), out bool tooMany);
+                if (tooMany)
+                {
+                    return $"regexp_replace: the pattern's matches times its capture groups are over {MaxFlags} in one value";
+                }
             }
             catch (RegexMatchTimeoutException)
             {
                 return "regexp_replace: the pattern took too long on one input";
             }
+
             if (flags is null)
             {
                 NativeString.SetNull(output, row);
