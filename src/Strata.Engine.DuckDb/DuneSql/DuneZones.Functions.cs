@@ -16,7 +16,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static unsafe partial class DuneZones
 {
-    private enum Operation : byte { Plus, Minus, Bucket, Difference, DateDiff, DateDiffToInstant, OffsetHour, OffsetMinute, At, Wall, IsoOffset }
+    private enum Operation : byte { Plus, Minus, Bucket, Difference, DateDiff, DateDiffToInstant, OffsetHour, OffsetMinute, At, Wall, IsoOffset, ParsedOffset }
 
     private const long MicrosPerDay = 86_400_000_000L;
 
@@ -71,7 +71,7 @@ public static unsafe partial class DuneZones
         DuneNative.DestroyType(ref returned);
         DuneNative.ScalarBody(function, operation is Operation.DateDiff or Operation.DateDiffToInstant ? &DateDiffRows
             : operation is Operation.OffsetHour or Operation.OffsetMinute ? &OffsetRows
-            : operation is Operation.At or Operation.Wall or Operation.IsoOffset ? &ZoneOfRowRows : &FunctionRows);
+            : operation is Operation.At or Operation.Wall or Operation.IsoOffset or Operation.ParsedOffset ? &ZoneOfRowRows : &FunctionRows);
         DuneNative.ScalarExtra(function, Extra(new ZoneCall((byte)operation, zone, 0, tags)), FreeCallback);
     }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using System.Runtime.InteropServices;
 using DuckDB.NET.Native;
 using static DuckDB.NET.Native.NativeMethods;
@@ -103,11 +105,14 @@ public static unsafe partial class DuneZones
         AddOverload(pending, "dune_tzv_at", Operation.At, tags, null, [() => CreateType(TypeTimestampTz), varchar], PerValueTypeHandle);
         AddOverload(pending, "dune_tzv_wall", Operation.Wall, tags, null, [() => CreateType(TypeTimestamp), varchar], PerValueTypeHandle);
         AddOverload(pending, "dune_tzv_offset", Operation.IsoOffset, tags, null, [() => CreateType(TypeTimestampTz), varchar], PerValueTypeHandle);
+        AddOverload(pending, "dune_tzv_parsed", Operation.ParsedOffset, tags, null, [() => CreateType(TypeTimestampTz), varchar], PerValueTypeHandle);
     }
 
-    /// <summary><c>dune_tzv_at(instant, zone)</c> (at_timezone), <c>dune_tzv_wall(wall clock, zone)</c> (with_timezone) and
-    /// <c>dune_tzv_offset(instant, offset text)</c> (from_iso8601_timestamp's offset, empty or <c>Z</c> for UTC): a value in
-    /// the row's zone; an unknown zone fails naming it.</summary>
+    /// <summary><c>dune_tzv_at(instant, zone)</c> (at_timezone), <c>dune_tzv_wall(wall clock, zone)</c> (with_timezone),
+    /// <c>dune_tzv_offset(instant, ISO text)</c> (from_iso8601_timestamp: the offset after the time, none or <c>Z</c> for UTC)
+    /// and <c>dune_tzv_parsed(instant, text)</c> (parse_datetime with <c>Z</c>/<c>ZZ</c>: the text's last offset): a value in
+    /// the row's zone; an unknown zone fails naming it, an offset past ±23:59 with Joda's "Invalid format" and one past ±14:00
+    /// with Trino's "Time zone not supported".</summary>
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void ZoneOfRowRows(IntPtr info, IntPtr input, IntPtr output)
     {
@@ -130,13 +135,21 @@ public static unsafe partial class DuneZones
                     SetNull(output, row);
                     continue;
                 }
-                string name = ReadText(zones, row);
+                string text = ReadText(zones, row);
+                string name = operation switch
+                {
+                    Operation.IsoOffset => IsoTextOffset().Match(text) is { Success: true } iso ? iso.Groups[1].Value : "",
+                    Operation.ParsedOffset => LastOffset().Match(text) is { Success: true } parsed ? parsed.Groups[1].Value : "",
+                    _ => text,
+                };
                 if (name != lastName)
                 {
-                    string? zone = operation == Operation.IsoOffset && (name.Length == 0 || name is "Z" or "z") ? "UTC" : Canonical(name);
+                    bool offset = operation is Operation.IsoOffset or Operation.ParsedOffset;
+                    string? zone = offset && (name.Length == 0 || name is "Z" or "z") ? "UTC" : Canonical(name);
                     if (zone is null)
                     {
-                        ScalarFunction.DuckDBScalarFunctionSetError(info, $"Time zone '{name}' is not known: use an IANA zone ('America/New_York') or an offset ('+05:30')");
+                        ScalarFunction.DuckDBScalarFunctionSetError(info, offset ? OffsetError(text, name)
+                            : $"Time zone '{name}' is not known: use an IANA zone ('America/New_York') or an offset ('+05:30')");
                         return;
                     }
                     lastName = name;
@@ -157,4 +170,24 @@ public static unsafe partial class DuneZones
             ScalarFunction.DuckDBScalarFunctionSetError(info, Failure("timestamp with time zone conversion", e));
         }
     }
+
+    /// <summary>Trino's error for a parsed offset it refuses: Joda's parser takes hours to 23 and minutes to 59 ("Invalid
+    /// format"); Trino's zones stop at ±14:00 ("Time zone not supported").</summary>
+    private static string OffsetError(string text, string offset)
+    {
+        var parts = Offset().Match(offset);
+        int hours = int.Parse(parts.Groups[2].Value, CultureInfo.InvariantCulture);
+        int minutes = parts.Groups[3].Success ? int.Parse(parts.Groups[3].Value, CultureInfo.InvariantCulture) : 0;
+        return hours > 23 || minutes > 59
+            ? $"Invalid format: \"{text}\" is malformed at \"{text[text.LastIndexOf(offset, StringComparison.Ordinal)..]}\""
+            : string.Create(CultureInfo.InvariantCulture, $"Time zone not supported: {parts.Groups[1].Value}{hours:00}:{minutes:00}");
+    }
+
+    /// <summary>The offset of an ISO 8601 date-time text: after the time, <c>±hh</c>, <c>±hh:mm</c>, <c>±hhmm</c> or <c>Z</c>.</summary>
+    [GeneratedRegex(@"T[0-9:.,]+([+-][0-9]{2}(?::?[0-9]{2})?|[Zz])\s*$")]
+    private static partial Regex IsoTextOffset();
+
+    /// <summary>The last offset of a text (<c>±hhmm</c>, <c>±hh:mm</c> or <c>Z</c>), as parse_datetime's <c>Z</c>/<c>ZZ</c> read it.</summary>
+    [GeneratedRegex(@".*([+-][0-9]{2}:?[0-9]{2}|Z)")]
+    private static partial Regex LastOffset();
 }
