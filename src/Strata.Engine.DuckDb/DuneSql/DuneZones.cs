@@ -180,6 +180,10 @@ public static unsafe partial class DuneZones
     /// <param name="perValueRegistered">Whether that type is already registered on this connection.</param>
     public static void Register(DuckDBConnection connection, IReadOnlyList<string> zones, bool perValue = false, bool perValueRegistered = false)
     {
+        if (zones.Count == 0 && !perValue)
+        {
+            return; // a text without zones: no table for this connection
+        }
         IntPtr con = connection.NativeConnection.DangerousGetHandle();
         var tags = TagsOf(connection);
         var pending = new Dictionary<string, List<IntPtr>>(StringComparer.Ordinal);
