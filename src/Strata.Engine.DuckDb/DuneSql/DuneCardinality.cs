@@ -59,29 +59,36 @@ internal static unsafe partial class DuneCardinality
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Rows(IntPtr info, IntPtr input, IntPtr output)
     {
-        ulong rows = DuneNative.ChunkSize(input);
-        IntPtr vector = DuneNative.ChunkVector(input, 0);
-        IntPtr type = ColumnType(vector);
-        int id = TypeId(type);
-        DuneNative.DestroyType(ref type);
-        if (id is not (TypeList or TypeMap))
+        try
         {
-            DuckDB.NET.Native.NativeMethods.ScalarFunction.DuckDBScalarFunctionSetError(info, "cardinality takes an array or a map");
-            return;
+            ulong rows = DuneNative.ChunkSize(input);
+            IntPtr vector = DuneNative.ChunkVector(input, 0);
+            IntPtr type = ColumnType(vector);
+            int id = TypeId(type);
+            DuneNative.DestroyType(ref type);
+            if (id is not (TypeList or TypeMap))
+            {
+                DuckDB.NET.Native.NativeMethods.ScalarFunction.DuckDBScalarFunctionSetError(info, "cardinality takes an array or a map");
+                return;
+            }
+            var entries = (ListEntry*)DuneNative.Data(vector);
+            ulong* valid = DuneNative.Validity(vector);
+            var counts = (long*)DuneNative.Data(output);
+            for (ulong row = 0; row < rows; row++)
+            {
+                if (DuneNative.IsValid(valid, row))
+                {
+                    counts[row] = (long)entries[row].Length;
+                }
+                else
+                {
+                    DuneNative.SetNull(output, row);
+                }
+            }
         }
-        var entries = (ListEntry*)DuneNative.Data(vector);
-        ulong* valid = DuneNative.Validity(vector);
-        var counts = (long*)DuneNative.Data(output);
-        for (ulong row = 0; row < rows; row++)
+        catch (Exception e)
         {
-            if (DuneNative.IsValid(valid, row))
-            {
-                counts[row] = (long)entries[row].Length;
-            }
-            else
-            {
-                DuneNative.SetNull(output, row);
-            }
+            DuckDB.NET.Native.NativeMethods.ScalarFunction.DuckDBScalarFunctionSetError(info, "cardinality failed: " + e.GetType().Name);
         }
     }
 

@@ -101,7 +101,17 @@ internal static unsafe partial class DuneInt256Sum
     private static ulong StateSize(IntPtr info) => StateBytes;
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void Init(IntPtr info, IntPtr state) => new Span<byte>((void*)state, StateBytes).Clear();
+    private static void Init(IntPtr info, IntPtr state)
+    {
+        try
+        {
+            new Span<byte>((void*)state, StateBytes).Clear();
+        }
+        catch (Exception e)
+        {
+            SetError(info, "try_sum failed: " + e.GetType().Name);
+        }
+    }
 
     private static BigInteger Read(IntPtr state) => new(new ReadOnlySpan<byte>((void*)state, AccumulatorBytes), isUnsigned: false, isBigEndian: false);
 
@@ -141,12 +151,19 @@ internal static unsafe partial class DuneInt256Sum
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Combine(IntPtr info, IntPtr* source, IntPtr* target, ulong count)
     {
-        for (ulong i = 0; i < count; i++)
+        try
         {
-            if (HasValue(source[i]))
+            for (ulong i = 0; i < count; i++)
             {
-                Write(target[i], Read(target[i]) + Read(source[i]));
+                if (HasValue(source[i]))
+                {
+                    Write(target[i], Read(target[i]) + Read(source[i]));
+                }
             }
+        }
+        catch (Exception e)
+        {
+            SetError(info, "try_sum failed: " + e.GetType().Name);
         }
     }
 

@@ -149,6 +149,15 @@ internal static unsafe partial class DuneNative
     [LibraryImport(Library, EntryPoint = "duckdb_data_chunk_get_column_count")]
     internal static partial ulong ChunkColumns(IntPtr chunk);
 
+    /// <summary>The type id of a vector's column type.</summary>
+    internal static int TypeIdOf(IntPtr vector)
+    {
+        IntPtr type = ColumnType(vector);
+        int id = TypeId(type);
+        DestroyType(ref type);
+        return id;
+    }
+
     internal static bool IsValid(ulong* validity, ulong row) => validity == null || (validity[row / 64] & (1UL << (int)(row % 64))) != 0;
 
     internal static void SetNull(IntPtr vector, ulong row)
@@ -184,7 +193,7 @@ internal static unsafe partial class DuneNative
     /// destroys, as it does the cast) with <paramref name="body"/> and <paramref name="extra"/>; throws naming
     /// <paramref name="what"/> when DuckDB refuses it.</summary>
     internal static void RegisterCast(IntPtr connection, IntPtr from, IntPtr to, long cost,
-        delegate* unmanaged[Cdecl]<IntPtr, ulong, IntPtr, IntPtr, byte> body, IntPtr extra, string what)
+        delegate* unmanaged[Cdecl]<IntPtr, ulong, IntPtr, IntPtr, byte> body, IntPtr extra, string what, IntPtr destroyExtra = default)
     {
         IntPtr cast = CreateCast();
         try
@@ -193,7 +202,7 @@ internal static unsafe partial class DuneNative
             CastTarget(cast, to);
             CastCost(cast, cost);
             CastBody(cast, body);
-            CastExtra(cast, extra, IntPtr.Zero);
+            CastExtra(cast, extra, destroyExtra);
             if (RegisterCast(connection, cast) != 0)
             {
                 throw new InvalidOperationException($"Could not register {what}.");

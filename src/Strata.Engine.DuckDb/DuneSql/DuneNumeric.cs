@@ -193,17 +193,24 @@ internal static unsafe class DuneNumeric
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void ZeroDivisorRows(IntPtr info, IntPtr input, IntPtr output)
     {
-        ulong rows = DuneNative.ChunkSize(input);
-        ulong* valid = DuneNative.Validity(DuneNative.ChunkVector(input, 0));
-        for (ulong row = 0; row < rows; row++)
+        try
         {
-            if (DuneNative.IsValid(valid, row))
+            ulong rows = DuneNative.ChunkSize(input);
+            ulong* valid = DuneNative.Validity(DuneNative.ChunkVector(input, 0));
+            for (ulong row = 0; row < rows; row++)
             {
-                ScalarFunction.DuckDBScalarFunctionSetError(info, "Division by zero");
-                return;
+                if (DuneNative.IsValid(valid, row))
+                {
+                    ScalarFunction.DuckDBScalarFunctionSetError(info, "Division by zero");
+                    return;
+                }
             }
+            DuneNative.SetAllNull(output, rows);
         }
-        DuneNative.SetAllNull(output, rows);
+        catch (Exception e)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, "division failed: " + e.GetType().Name);
+        }
     }
 
     /// <summary>Trino's <c>sum</c> of integers is a bigint and fails past its range (LongSumAggregation, BigintOperators.add);
@@ -213,34 +220,39 @@ internal static unsafe class DuneNumeric
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void BigintSumRows(IntPtr info, IntPtr input, IntPtr output)
     {
-        ulong rows = DuneNative.ChunkSize(input);
-        IntPtr vector = DuneNative.ChunkVector(input, 0);
-        IntPtr type = DuneNative.ColumnType(vector);
-        int id = DuneNative.TypeId(type);
-        DuneNative.DestroyType(ref type);
-        if (id != DuneNative.TypeHugeInt)
+        try
         {
-            DuneNative.SetAllNull(output, rows);
-            return;
-        }
-        var data = (Int128*)DuneNative.Data(vector);
-        ulong* valid = DuneNative.Validity(vector);
-        var result = (long*)DuneNative.Data(output);
-        for (ulong row = 0; row < rows; row++)
-        {
-            if (!DuneNative.IsValid(valid, row))
+            ulong rows = DuneNative.ChunkSize(input);
+            IntPtr vector = DuneNative.ChunkVector(input, 0);
+            int id = DuneNative.TypeIdOf(vector);
+            if (id != DuneNative.TypeHugeInt)
             {
-                DuneNative.SetNull(output, row);
-                continue;
-            }
-            Int128 sum = data[row];
-            if (sum < long.MinValue || sum > long.MaxValue)
-            {
-                ScalarFunction.DuckDBScalarFunctionSetError(info,
-                    "bigint addition overflow: the sum " + sum.ToString(CultureInfo.InvariantCulture) + " is outside the range of bigint");
+                DuneNative.SetAllNull(output, rows);
                 return;
             }
-            result[row] = (long)sum;
+            var data = (Int128*)DuneNative.Data(vector);
+            ulong* valid = DuneNative.Validity(vector);
+            var result = (long*)DuneNative.Data(output);
+            for (ulong row = 0; row < rows; row++)
+            {
+                if (!DuneNative.IsValid(valid, row))
+                {
+                    DuneNative.SetNull(output, row);
+                    continue;
+                }
+                Int128 sum = data[row];
+                if (sum < long.MinValue || sum > long.MaxValue)
+                {
+                    ScalarFunction.DuckDBScalarFunctionSetError(info,
+                        "bigint addition overflow: the sum " + sum.ToString(CultureInfo.InvariantCulture) + " is outside the range of bigint");
+                    return;
+                }
+                result[row] = (long)sum;
+            }
+        }
+        catch (Exception e)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, "sum failed: " + e.GetType().Name);
         }
     }
 
@@ -282,9 +294,7 @@ internal static unsafe class DuneNumeric
         {
             ulong rows = DuneNative.ChunkSize(input);
             IntPtr vector = DuneNative.ChunkVector(input, 0);
-            IntPtr type = DuneNative.ColumnType(vector);
-            int id = DuneNative.TypeId(type);
-            DuneNative.DestroyType(ref type);
+            int id = DuneNative.TypeIdOf(vector);
             if (id is not (DuneNative.TypeDouble or DuneNative.TypeFloat))
             {
                 DuneNative.SetAllNull(output, rows);

@@ -82,6 +82,10 @@ internal static unsafe class DuneSequence
         {
             ScalarFunction.DuckDBScalarFunctionSetError(info, "sequence: " + e.Message);
         }
+        catch (Exception e)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, "sequence failed: " + e.GetType().Name);
+        }
     }
 
     private static long Count(IntPtr[] vectors, int[] ids, ulong row)

@@ -243,5 +243,56 @@ public static partial class DuneSqlTranslator
             emitter.Copy(tokens[close]);
             return close + 1;
         }
+
+        /// <summary>from_iso8601_timestamp and parse_datetime, where the text's offset becomes the value's zone; -1 to leave the
+        /// call to its template.</summary>
+        private int TryEmitWithOffset(string name, List<(int From, int To)> args, int close, int end, DuneToken anchor) =>
+            name == "parse_datetime" ? TryEmitParsedOffset(args, close, end, anchor) : TryEmitIsoWithOffset(args, close, end, anchor);
+
+        /// <summary><c>parse_datetime(text, pattern)</c> whose Joda pattern has an offset (<c>Z</c> or <c>ZZ</c>, unquoted):
+        /// Trino parses it with the offset kept (withOffsetParsed), so each row's value is in its text's offset
+        /// (<c>2024-01-01 00:00:00.000 +05:30</c>); DuckDB's <c>%z</c> reads the instant, the text's last offset gives the
+        /// zone. -1 when the pattern has no offset (the caller's conversion, UTC) or is not a constant.</summary>
+        private int TryEmitParsedOffset(List<(int From, int To)> args, int close, int end, DuneToken anchor)
+        {
+            if (close >= end || args.Count != 2 || !IsSingleString(args[1]) || !HasOffsetLetter(Unquote(Next(args[1].From - 1, args[1].To))))
+            {
+                return -1;
+            }
+            string pattern = Converted(joda => DuneFormats.JodaToStrftime(MarkOffsets(joda)).Replace("\u0001", "%z", StringComparison.Ordinal),
+                Next(args[1].From - 1, args[1].To), anchor);
+            EmitTemplate($"{DuneZones.PerValueType}_parsed(strptime(CAST($1 AS VARCHAR), "
+                + Strata.Core.Results.Querying.SqlQuoting.QuoteString(pattern) + "), CAST($1 AS VARCHAR))", args, anchor);
+            return close + 1;
+        }
+
+        /// <summary>Whether a Joda pattern has <c>Z</c> or <c>ZZ</c> outside quotes (<c>ZZZ</c>, a zone's name, is not read).</summary>
+        private static bool HasOffsetLetter(string joda) => MarkOffsets(joda).Contains('\u0001', StringComparison.Ordinal);
+
+        /// <summary>The pattern with each unquoted <c>Z</c>/<c>ZZ</c> replaced by a quoted mark (made <c>%z</c> after the
+        /// conversion, which would otherwise refuse the letter).</summary>
+        private static string MarkOffsets(string joda)
+        {
+            var marked = new System.Text.StringBuilder(joda.Length);
+            bool quoted = false;
+            for (int i = 0; i < joda.Length; i++)
+            {
+                quoted ^= joda[i] == '\'';
+                int run = 0;
+                while (!quoted && i + run < joda.Length && joda[i + run] == 'Z')
+                {
+                    run++;
+                }
+                if (run is 1 or 2)
+                {
+                    marked.Append("'\u0001'");
+                    i += run - 1;
+                    continue;
+                }
+                marked.Append(joda, i, Math.Max(run, 1));
+                i += Math.Max(run, 1) - 1;
+            }
+            return marked.ToString();
+        }
     }
 }

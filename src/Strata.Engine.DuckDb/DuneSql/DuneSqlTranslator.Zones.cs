@@ -193,15 +193,15 @@ public static partial class DuneSqlTranslator
             {
                 return -1;
             }
-            if (!IsSingleString(args[0]))
+            int literal = Next(args[0].From - 1, args[0].To);
+            var match = IsSingleString(args[0]) ? IsoOffset().Match(Unquote(literal)) : null;
+            if (match is null || match.Success && DuneZones.Canonical(match.Groups[1].Value) is null)
             {
-                // An offset per row (or none, UTC): each value keeps its own. Only a text with a time part has an offset.
-                EmitTemplate($"{DuneZones.PerValueType}_offset(CAST($1 AS TIMESTAMPTZ), regexp_extract(CAST($1 AS VARCHAR), "
-                    + @"'T[0-9:.,]+([+-][0-9]{2}(:?[0-9]{2})?|Z)\s*$', 1))", args, anchor);
+                // An offset per row (or none, UTC): each value keeps its own; one Trino refuses (past ±14:00, or not an
+                // offset: '+99:99') fails as Trino's does, also in a constant text. Only a text with a time part has one.
+                EmitTemplate($"{DuneZones.PerValueType}_offset(CAST($1 AS TIMESTAMPTZ), CAST($1 AS VARCHAR))", args, anchor);
                 return close + 1;
             }
-            int literal = Next(args[0].From - 1, args[0].To);
-            var match = IsoOffset().Match(Unquote(literal));
             if (!match.Success || DuneZones.Canonical(match.Groups[1].Value) is not string zone || zone == "UTC")
             {
                 if (MixesZones && (match.Success || Unquote(literal).TrimEnd().EndsWith('Z')))
@@ -259,7 +259,9 @@ public static partial class DuneSqlTranslator
             }
             if (value >= end || !IsTerminatedString(value))
             {
-                throw NotSupported(sql, tokens[at], "AT TIME ZONE is supported only with a constant zone ('America/New_York', '+05:30')");
+                // Trino's grammar too takes only a string (or an interval) after AT TIME ZONE.
+                throw NotSupported(sql, tokens[at], "AT TIME ZONE takes a constant zone ('America/New_York', '+05:30'), as in Trino; "
+                    + "for a zone from a column use at_timezone(x, zone_column)");
             }
             string type = ZoneType(value);
             if (type == "TIMESTAMPTZ")

@@ -307,7 +307,7 @@ public static partial class DuneSqlTranslator
             {
                 return EmitZoneCall(name, args, close, end, token);
             }
-            if (name is "from_iso8601_timestamp" or "from_iso8601_timestamp_nanos" && TryEmitIsoWithOffset(args, close, end, token) is > 0 and int afterIso)
+            if (name is "from_iso8601_timestamp" or "from_iso8601_timestamp_nanos" or "parse_datetime" && TryEmitWithOffset(name, args, close, end, token) is > 0 and int afterIso)
             {
                 return afterIso;
             }

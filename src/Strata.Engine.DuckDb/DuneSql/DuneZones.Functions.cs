@@ -16,11 +16,11 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static unsafe partial class DuneZones
 {
-    private enum Operation : byte { Plus, Minus, Bucket, Difference, DateDiff, DateDiffToInstant, OffsetHour, OffsetMinute, At, Wall, IsoOffset }
+    private enum Operation : byte { Plus, Minus, Bucket, Difference, DateDiff, DateDiffToInstant, OffsetHour, OffsetMinute, At, Wall, IsoOffset, ParsedOffset }
 
     private const long MicrosPerDay = 86_400_000_000L;
 
-    private static void AddFunctions(Dictionary<string, List<IntPtr>> pending, Func<IntPtr> zoneType, int index)
+    private static void AddFunctions(Dictionary<string, List<IntPtr>> pending, ZoneTags tags, Func<IntPtr> zoneType, Zone? zone)
     {
         (string, Operation)[] overloads =
         [
@@ -36,21 +36,21 @@ public static unsafe partial class DuneZones
             // DuckDB's own TIMESTAMPTZ (an exact match, so DuckDB's UTC overload is not taken).
             var types = parameters.Select((parameter, p) => parameter == DuckDBType.TimestampTz && !(operation == Operation.DateDiffToInstant && p == 2)
                 ? zoneType : () => DuneNative.CreateType((int)parameter)).ToArray();
-            AddOverload(pending, name, operation, index, types, result == DuckDBType.TimestampTz ? zoneType : () => DuneNative.CreateType((int)result));
+            AddOverload(pending, name, operation, tags, zone, types, result == DuckDBType.TimestampTz ? zoneType : () => DuneNative.CreateType((int)result));
         }
     }
 
     /// <summary>date_diff (DuckDB's date_sub) and <c>-</c> of a value of zone <paramref name="from"/> and one of zone
     /// <paramref name="to"/>: an exact overload (no conversion to pick between the zones' own), on the first zone's calendar.</summary>
-    private static void AddPairFunctions(Dictionary<string, List<IntPtr>> pending, string from, int fromIndex, string to)
+    private static void AddPairFunctions(Dictionary<string, List<IntPtr>> pending, ZoneTags tags, string from, Zone fromZone, string to)
     {
-        AddOverload(pending, "date_sub", Operation.DateDiff, fromIndex,
+        AddOverload(pending, "date_sub", Operation.DateDiff, tags, fromZone,
             [() => DuneNative.CreateType((int)DuckDBType.Varchar), () => ZoneType(from), () => ZoneType(to)], () => DuneNative.CreateType((int)DuckDBType.BigInt));
-        AddOverload(pending, "-", Operation.Difference, fromIndex, [() => ZoneType(from), () => ZoneType(to)],
+        AddOverload(pending, "-", Operation.Difference, tags, fromZone, [() => ZoneType(from), () => ZoneType(to)],
             () => DuneNative.CreateType((int)DuckDBType.Interval));
     }
 
-    private static void AddOverload(Dictionary<string, List<IntPtr>> pending, string name, Operation operation, int index,
+    private static void AddOverload(Dictionary<string, List<IntPtr>> pending, string name, Operation operation, ZoneTags tags, Zone? zone,
         Func<IntPtr>[] parameters, Func<IntPtr> result)
     {
         IntPtr function = DuneNative.CreateScalar();
@@ -71,8 +71,8 @@ public static unsafe partial class DuneZones
         DuneNative.DestroyType(ref returned);
         DuneNative.ScalarBody(function, operation is Operation.DateDiff or Operation.DateDiffToInstant ? &DateDiffRows
             : operation is Operation.OffsetHour or Operation.OffsetMinute ? &OffsetRows
-            : operation is Operation.At or Operation.Wall or Operation.IsoOffset ? &ZoneOfRowRows : &FunctionRows);
-        DuneNative.ScalarExtra(function, (IntPtr)((long)operation | ((long)index << 8)), IntPtr.Zero);
+            : operation is Operation.At or Operation.Wall or Operation.IsoOffset or Operation.ParsedOffset ? &ZoneOfRowRows : &FunctionRows);
+        DuneNative.ScalarExtra(function, Extra(new ZoneCall((byte)operation, zone, 0, tags)), FreeCallback);
     }
 
     /// <summary>An overload's parameters and result; TimestampTz stands for the zone's own type.</summary>
@@ -88,19 +88,18 @@ public static unsafe partial class DuneZones
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void FunctionRows(IntPtr info, IntPtr input, IntPtr output)
     {
-        long extra = (long)DuneNative.ScalarGetExtra(info);
-        var operation = (Operation)(extra & 0xff);
         try
         {
-            int index = (int)(extra >> 8);
-            var fixedZone = index >= 0 ? ZoneAt(index) : null;
+            var call = CallOf(DuneNative.ScalarGetExtra(info));
+            var operation = (Operation)call.Kind;
+            var fixedZone = call.Fixed;
             ulong rows = DuneNative.ChunkSize(input);
             int timeArgument = operation == Operation.Bucket ? 1 : 0;
             IntPtr t = DuneNative.ChunkVector(input, (ulong)timeArgument), v = DuneNative.ChunkVector(input, (ulong)(1 - timeArgument));
             long* times = (long*)DuneNative.Data(t);
             if (operation == Operation.Difference)
             {
-                Differences(rows, times, t, v, output, fixedZone is null);
+                Differences(rows, times, t, v, output, fixedZone is null ? call.Tags : null);
                 return;
             }
             var intervals = (DuneTime.Interval*)DuneNative.Data(v);
@@ -120,7 +119,7 @@ public static unsafe partial class DuneZones
                     result[row] = instant;
                     continue;
                 }
-                var zone = fixedZone ?? Decode(instant, out instant);
+                var zone = fixedZone ?? Decode(call.Tags, instant, out instant);
                 long computed = operation == Operation.Bucket ? Truncate(zone, instant, i)
                     : operation == Operation.Plus ? Add(zone, instant, i.Months, i.Days, i.Micros)
                     : Add(zone, instant, checked(-i.Months), checked(-i.Days), checked(-i.Micros));
@@ -133,7 +132,7 @@ public static unsafe partial class DuneZones
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "timestamp with time zone arithmetic failed: " + e.GetType().Name);
+            ScalarFunction.DuckDBScalarFunctionSetError(info, Failure("timestamp with time zone arithmetic", e));
         }
     }
 
@@ -144,12 +143,11 @@ public static unsafe partial class DuneZones
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void DateDiffRows(IntPtr info, IntPtr input, IntPtr output)
     {
-        long extra = (long)DuneNative.ScalarGetExtra(info);
         try
         {
-            int index = (int)(extra >> 8);
-            var fixedZone = index >= 0 ? ZoneAt(index) : null;
-            bool bPerValue = fixedZone is null && (Operation)(extra & 0xff) == Operation.DateDiff;
+            var call = CallOf(DuneNative.ScalarGetExtra(info));
+            var fixedZone = call.Fixed;
+            bool bPerValue = fixedZone is null && (Operation)call.Kind == Operation.DateDiff;
             ulong rows = DuneNative.ChunkSize(input);
             IntPtr u = DuneNative.ChunkVector(input, 0), a = DuneNative.ChunkVector(input, 1), b = DuneNative.ChunkVector(input, 2);
             void* units = DuneNative.Data(u);
@@ -165,10 +163,10 @@ public static unsafe partial class DuneZones
                 }
                 string unit = DuneNative.ReadText(units, row);
                 long start = starts[row], end = ends[row];
-                var zone = fixedZone ?? Decode(start, out start);
+                var zone = fixedZone ?? Decode(call.Tags, start, out start);
                 if (bPerValue)
                 {
-                    Decode(end, out end);
+                    Decode(call.Tags, end, out end);
                 }
                 if (DateDiff(zone, unit, start, end) is not long difference)
                 {
@@ -184,7 +182,7 @@ public static unsafe partial class DuneZones
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "date_diff of timestamps with time zone failed: " + e.GetType().Name);
+            ScalarFunction.DuckDBScalarFunctionSetError(info, Failure("date_diff of timestamps with time zone", e));
         }
     }
 
@@ -232,31 +230,36 @@ public static unsafe partial class DuneZones
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void OffsetRows(IntPtr info, IntPtr input, IntPtr output)
     {
-        long extra = (long)DuneNative.ScalarGetExtra(info);
-        int index = (int)(extra >> 8);
-        var fixedZone = index >= 0 ? ZoneAt(index) : null;
-        bool hours = (Operation)(extra & 0xff) == Operation.OffsetHour;
-        ulong rows = DuneNative.ChunkSize(input);
-        IntPtr t = DuneNative.ChunkVector(input, 0);
-        long* times = (long*)DuneNative.Data(t);
-        ulong* valid = DuneNative.Validity(t);
-        long* result = (long*)DuneNative.Data(output);
-        for (ulong row = 0; row < rows; row++)
+        try
         {
-            if (!DuneNative.IsValid(valid, row))
+            var call = CallOf(DuneNative.ScalarGetExtra(info));
+            bool hours = (Operation)call.Kind == Operation.OffsetHour;
+            ulong rows = DuneNative.ChunkSize(input);
+            IntPtr t = DuneNative.ChunkVector(input, 0);
+            long* times = (long*)DuneNative.Data(t);
+            ulong* valid = DuneNative.Validity(t);
+            long* result = (long*)DuneNative.Data(output);
+            for (ulong row = 0; row < rows; row++)
             {
-                DuneNative.SetNull(output, row);
-                continue;
+                if (!DuneNative.IsValid(valid, row))
+                {
+                    DuneNative.SetNull(output, row);
+                    continue;
+                }
+                long instant = times[row];
+                var zone = call.Fixed ?? Decode(call.Tags, instant, out instant);
+                long minutes = (WallClock(zone, instant) - instant) / 60_000_000L;
+                result[row] = hours ? minutes / 60 : minutes % 60;
             }
-            long instant = times[row];
-            var zone = fixedZone ?? Decode(instant, out instant);
-            long minutes = (WallClock(zone, instant) - instant) / 60_000_000L;
-            result[row] = hours ? minutes / 60 : minutes % 60;
+        }
+        catch (Exception e)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, Failure("timezone_hour of a timestamp with time zone", e));
         }
     }
 
     /// <summary>Two values of a zone subtracted: the instants' difference, as Trino's (and DuckDB's TIMESTAMPTZ's).</summary>
-    private static void Differences(ulong rows, long* left, IntPtr leftVector, IntPtr rightVector, IntPtr output, bool perValue)
+    private static void Differences(ulong rows, long* left, IntPtr leftVector, IntPtr rightVector, IntPtr output, ZoneTags? perValue)
     {
         long* right = (long*)DuneNative.Data(rightVector);
         ulong* lValid = DuneNative.Validity(leftVector), rValid = DuneNative.Validity(rightVector);
@@ -269,10 +272,10 @@ public static unsafe partial class DuneZones
                 continue;
             }
             long l = left[row], r = right[row];
-            if (perValue)
+            if (perValue is not null)
             {
-                Decode(l, out l);
-                Decode(r, out r);
+                Decode(perValue, l, out l);
+                Decode(perValue, r, out r);
             }
             long micros = checked(l - r);
             result[row] = new DuneTime.Interval { Days = (int)(micros / MicrosPerDay), Micros = micros % MicrosPerDay };

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using System.Runtime.InteropServices;
 using DuckDB.NET.Native;
 using static DuckDB.NET.Native.NativeMethods;
@@ -14,7 +16,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// each value where values of several zones meet (a UNION, CASE, COALESCE…). One type, TIMESTAMPTZ registered as
 /// <see cref="PerValueType"/>; its value is the instant to the millisecond (Trino's precision) with the zone's tag in
 /// the microseconds below it (0 is UTC; 1 to 113 the offsets of whole quarter hours from -14:00 to +14:00; from 114 the
-/// IANA zones and other offsets, numbered as they are first met in the process, at most <see cref="MaxTag"/>). Casts and
+/// IANA zones and other offsets, numbered as they are first met in the execution's connection (<see cref="ZoneTags"/>), at
+/// most <see cref="MaxTag"/>). Casts and
 /// functions read the tag: the text (<c>2024-01-01 00:00:00.000 +01:00</c>), the wall clock every function of a timestamp
 /// reads, the offset, date_trunc and interval arithmetic in the value's zone, date_diff on the first value's calendar.
 /// Comparing, sorting and grouping read the stored number, so two values of one instant in two zones differ (Trino:
@@ -28,19 +31,9 @@ public static unsafe partial class DuneZones
     /// <summary>The largest tag (the microseconds below a millisecond).</summary>
     public const int MaxTag = 999;
 
-    /// <summary>The zone index (in a cast's or function's extra data) that means "the zone of each value".</summary>
-    private const int PerValueIndex = -1;
-
     private const int FirstNamedTag = 114;
 
     private static readonly Zone Utc = new("UTC", null, 0);
-
-    /// <summary>Zones by tag (a tag once given is never changed; reads take no lock).</summary>
-    private static readonly Zone?[] TagZones = new Zone?[MaxTag + 1];
-
-    private static readonly Dictionary<string, int> NamedTags = new(StringComparer.Ordinal);
-
-    private static int nextNamedTag = FirstNamedTag;
 
     /// <summary>Whether a translated text uses the zone-per-value type.</summary>
     public static bool UsesPerValue(string translatedSql) => translatedSql.Contains(PerValueType, StringComparison.OrdinalIgnoreCase);
@@ -51,35 +44,6 @@ public static unsafe partial class DuneZones
 
     private static IntPtr PerValueTypeHandle() => Type(31, PerValueType);
 
-    /// <summary>The tag of a zone as Trino names it (<see cref="Canonical"/>).</summary>
-    internal static int TagOf(string zone)
-    {
-        if (zone == "UTC")
-        {
-            return 0;
-        }
-        if (FixedOffsetMinutes(zone) is int minutes && minutes % 15 == 0)
-        {
-            int tag = 57 + minutes / 15;
-            TagZones[tag] ??= new Zone(zone, null, minutes * 60_000_000L);
-            return tag;
-        }
-        lock (ZonesLock)
-        {
-            if (NamedTags.TryGetValue(zone, out int known))
-            {
-                return known;
-            }
-            if (nextNamedTag > MaxTag)
-            {
-                throw new InvalidOperationException($"More than {MaxTag - FirstNamedTag + 1} named zones and offsets of odd minutes were used");
-            }
-            TagZones[nextNamedTag] = ZoneAt(Resolve(zone));
-            NamedTags[zone] = nextNamedTag;
-            return nextNamedTag++;
-        }
-    }
-
     /// <summary>The tag of a stored value.</summary>
     private static int TagIn(long value) =>
         value is TemporalFormat.InfinityMicros or TemporalFormat.NegativeInfinityMicros ? 0 : (int)(((value % 1000) + 1000) % 1000);
@@ -89,11 +53,11 @@ public static unsafe partial class DuneZones
         instant is TemporalFormat.InfinityMicros or TemporalFormat.NegativeInfinityMicros ? instant : instant - (((instant % 1000) + 1000) % 1000) + tag;
 
     /// <summary>A stored value's zone and instant.</summary>
-    private static Zone Decode(long value, out long instant)
+    private static Zone Decode(ZoneTags tags, long value, out long instant)
     {
         int tag = TagIn(value);
         instant = value - tag;
-        return tag == 0 ? Utc : TagZones[tag] ?? throw new InvalidOperationException("a value's zone tag is not known");
+        return tag == 0 ? Utc : tags.ZoneAt(tag);
     }
 
     /// <summary>The conversions between zones registered before and the zone-per-value type (registered after them on one
@@ -101,21 +65,22 @@ public static unsafe partial class DuneZones
     public static void RegisterPerValueCasts(DuckDBConnection connection, IReadOnlyList<string> zones)
     {
         IntPtr con = connection.NativeConnection.DangerousGetHandle();
+        var tags = TagsOf(connection);
         foreach (string zone in zones)
         {
-            PerValueCasts(con, zone);
+            PerValueCasts(con, tags, zone);
         }
     }
 
-    private static void PerValueCasts(IntPtr con, string zone)
+    private static void PerValueCasts(IntPtr con, ZoneTags tags, string zone)
     {
         // A zone's value gets its zone's tag where it meets values of other zones; back, the instant.
-        Cast(con, () => ZoneType(zone), PerValueTypeHandle, FromInstant, Conversion.Tag, TagOf(zone));
-        Cast(con, PerValueTypeHandle, () => ZoneType(zone), FromInstant, Conversion.Strip, PerValueIndex);
+        Cast(con, () => ZoneType(zone), PerValueTypeHandle, FromInstant, new ZoneCall((byte)Conversion.Tag, null, tags.Tag(zone), tags));
+        Cast(con, PerValueTypeHandle, () => ZoneType(zone), FromInstant, new ZoneCall((byte)Conversion.Strip, null, 0, tags));
     }
 
     /// <summary>Registers the zone-per-value type, its casts and functions.</summary>
-    private static void RegisterPerValue(IntPtr con, Dictionary<string, List<IntPtr>> pending)
+    private static void RegisterPerValue(IntPtr con, ZoneTags tags, Dictionary<string, List<IntPtr>> pending)
     {
         IntPtr type = PerValueTypeHandle();
         try
@@ -129,28 +94,32 @@ public static unsafe partial class DuneZones
         {
             DestroyType(ref type);
         }
-        Cast(con, () => CreateType(TypeTimestampTz), PerValueTypeHandle, FromInstant, Conversion.Tag, 0);
-        Cast(con, PerValueTypeHandle, () => CreateType(TypeTimestampTz), ToInstant, Conversion.Strip, PerValueIndex);
-        Cast(con, PerValueTypeHandle, () => CreateType(TypeTimestamp), ToWallClock, Conversion.WallClock, PerValueIndex);
-        Cast(con, PerValueTypeHandle, () => CreateType(TypeDate), ExplicitOnly, Conversion.Date, PerValueIndex);
-        Cast(con, PerValueTypeHandle, () => CreateType(TypeTime), ExplicitOnly, Conversion.Time, PerValueIndex);
-        Cast(con, PerValueTypeHandle, () => CreateType(TypeVarchar), ExplicitOnly, Conversion.Text, PerValueIndex);
-        AddFunctions(pending, PerValueTypeHandle, PerValueIndex);
+        Cast(con, () => CreateType(TypeTimestampTz), PerValueTypeHandle, FromInstant, new ZoneCall((byte)Conversion.Tag, null, 0, tags));
+        Cast(con, PerValueTypeHandle, () => CreateType(TypeTimestampTz), ToInstant, new ZoneCall((byte)Conversion.Strip, null, 0, tags));
+        Cast(con, PerValueTypeHandle, () => CreateType(TypeTimestamp), ToWallClock, new ZoneCall((byte)Conversion.WallClock, null, 0, tags));
+        Cast(con, PerValueTypeHandle, () => CreateType(TypeDate), ExplicitOnly, new ZoneCall((byte)Conversion.Date, null, 0, tags));
+        Cast(con, PerValueTypeHandle, () => CreateType(TypeTime), ExplicitOnly, new ZoneCall((byte)Conversion.Time, null, 0, tags));
+        Cast(con, PerValueTypeHandle, () => CreateType(TypeVarchar), ExplicitOnly, new ZoneCall((byte)Conversion.Text, null, 0, tags));
+        AddFunctions(pending, tags, PerValueTypeHandle, null);
         Func<IntPtr> varchar = () => CreateType(TypeVarchar);
-        AddOverload(pending, "dune_tzv_at", Operation.At, PerValueIndex, [() => CreateType(TypeTimestampTz), varchar], PerValueTypeHandle);
-        AddOverload(pending, "dune_tzv_wall", Operation.Wall, PerValueIndex, [() => CreateType(TypeTimestamp), varchar], PerValueTypeHandle);
-        AddOverload(pending, "dune_tzv_offset", Operation.IsoOffset, PerValueIndex, [() => CreateType(TypeTimestampTz), varchar], PerValueTypeHandle);
+        AddOverload(pending, "dune_tzv_at", Operation.At, tags, null, [() => CreateType(TypeTimestampTz), varchar], PerValueTypeHandle);
+        AddOverload(pending, "dune_tzv_wall", Operation.Wall, tags, null, [() => CreateType(TypeTimestamp), varchar], PerValueTypeHandle);
+        AddOverload(pending, "dune_tzv_offset", Operation.IsoOffset, tags, null, [() => CreateType(TypeTimestampTz), varchar], PerValueTypeHandle);
+        AddOverload(pending, "dune_tzv_parsed", Operation.ParsedOffset, tags, null, [() => CreateType(TypeTimestampTz), varchar], PerValueTypeHandle);
     }
 
-    /// <summary><c>dune_tzv_at(instant, zone)</c> (at_timezone), <c>dune_tzv_wall(wall clock, zone)</c> (with_timezone) and
-    /// <c>dune_tzv_offset(instant, offset text)</c> (from_iso8601_timestamp's offset, empty or <c>Z</c> for UTC): a value in
-    /// the row's zone; an unknown zone fails naming it.</summary>
+    /// <summary><c>dune_tzv_at(instant, zone)</c> (at_timezone), <c>dune_tzv_wall(wall clock, zone)</c> (with_timezone),
+    /// <c>dune_tzv_offset(instant, ISO text)</c> (from_iso8601_timestamp: the offset after the time, none or <c>Z</c> for UTC)
+    /// and <c>dune_tzv_parsed(instant, text)</c> (parse_datetime with <c>Z</c>/<c>ZZ</c>: the text's last offset): a value in
+    /// the row's zone; an unknown zone fails naming it, an offset past ±23:59 with Joda's "Invalid format" and one past ±14:00
+    /// with Trino's "Time zone not supported".</summary>
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void ZoneOfRowRows(IntPtr info, IntPtr input, IntPtr output)
     {
-        var operation = (Operation)((long)ScalarGetExtra(info) & 0xff);
         try
         {
+            var call = CallOf(ScalarGetExtra(info));
+            var operation = (Operation)call.Kind;
             ulong rows = ChunkSize(input);
             IntPtr t = ChunkVector(input, 0), z = ChunkVector(input, 1);
             long* times = (long*)Data(t);
@@ -166,22 +135,30 @@ public static unsafe partial class DuneZones
                     SetNull(output, row);
                     continue;
                 }
-                string name = ReadText(zones, row);
+                string text = ReadText(zones, row);
+                string name = operation switch
+                {
+                    Operation.IsoOffset => IsoTextOffset().Match(text) is { Success: true } iso ? iso.Groups[1].Value : "",
+                    Operation.ParsedOffset => LastOffset().Match(text) is { Success: true } parsed ? parsed.Groups[1].Value : "",
+                    _ => text,
+                };
                 if (name != lastName)
                 {
-                    string? zone = operation == Operation.IsoOffset && (name.Length == 0 || name is "Z" or "z") ? "UTC" : Canonical(name);
+                    bool offset = operation is Operation.IsoOffset or Operation.ParsedOffset;
+                    string? zone = offset && (name.Length == 0 || name is "Z" or "z") ? "UTC" : Canonical(name);
                     if (zone is null)
                     {
-                        ScalarFunction.DuckDBScalarFunctionSetError(info, $"Time zone '{name}' is not known: use an IANA zone ('America/New_York') or an offset ('+05:30')");
+                        ScalarFunction.DuckDBScalarFunctionSetError(info, offset ? OffsetError(text, name)
+                            : $"Time zone '{name}' is not known: use an IANA zone ('America/New_York') or an offset ('+05:30')");
                         return;
                     }
                     lastName = name;
-                    lastTag = TagOf(zone);
+                    lastTag = call.Tags.Tag(zone);
                 }
                 long value = times[row];
                 if (operation == Operation.Wall && lastTag != 0 && value is not (TemporalFormat.InfinityMicros or TemporalFormat.NegativeInfinityMicros))
                 {
-                    var zone = TagZones[lastTag]!;
+                    var zone = call.Tags.ZoneAt(lastTag);
                     long dayBefore = value - MicrosPerDay;
                     value = Instant(zone, value, WallClock(zone, dayBefore) - dayBefore);
                 }
@@ -190,7 +167,27 @@ public static unsafe partial class DuneZones
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "timestamp with time zone conversion failed: " + e.GetType().Name);
+            ScalarFunction.DuckDBScalarFunctionSetError(info, Failure("timestamp with time zone conversion", e));
         }
     }
+
+    /// <summary>Trino's error for a parsed offset it refuses: Joda's parser takes hours to 23 and minutes to 59 ("Invalid
+    /// format"); Trino's zones stop at ±14:00 ("Time zone not supported").</summary>
+    private static string OffsetError(string text, string offset)
+    {
+        var parts = Offset().Match(offset);
+        int hours = int.Parse(parts.Groups[2].Value, CultureInfo.InvariantCulture);
+        int minutes = parts.Groups[3].Success ? int.Parse(parts.Groups[3].Value, CultureInfo.InvariantCulture) : 0;
+        return hours > 23 || minutes > 59
+            ? $"Invalid format: \"{text}\" is malformed at \"{text[text.LastIndexOf(offset, StringComparison.Ordinal)..]}\""
+            : string.Create(CultureInfo.InvariantCulture, $"Time zone not supported: {parts.Groups[1].Value}{hours:00}:{minutes:00}");
+    }
+
+    /// <summary>The offset of an ISO 8601 date-time text: after the time, <c>±hh</c>, <c>±hh:mm</c>, <c>±hhmm</c> or <c>Z</c>.</summary>
+    [GeneratedRegex(@"T[0-9:.,]+([+-][0-9]{2}(?::?[0-9]{2})?|[Zz])\s*$")]
+    private static partial Regex IsoTextOffset();
+
+    /// <summary>The last offset of a text (<c>±hhmm</c>, <c>±hh:mm</c> or <c>Z</c>), as parse_datetime's <c>Z</c>/<c>ZZ</c> read it.</summary>
+    [GeneratedRegex(@".*([+-][0-9]{2}:?[0-9]{2}|Z)")]
+    private static partial Regex LastOffset();
 }

@@ -41,14 +41,6 @@ public static unsafe partial class DuneZones
 
     private enum Conversion : byte { Identity, WallClock, Date, Time, Text, Tag, Strip }
 
-    /// <summary>Zones resolved so far, by index (a cast's extra data is its zone's index; the set is bounded by the IANA
-    /// database and the offsets of whole minutes within ±14 hours).</summary>
-    private static readonly List<Zone> Zones = [];
-
-    private static readonly ConcurrentDictionary<string, int> ZoneIndexes = new(StringComparer.Ordinal);
-
-    private static readonly Lock ZonesLock = new();
-
     private sealed record Zone(string Name, TimeZoneInfo? Rules, long FixedOffsetMicros);
 
     /// <summary>The type name that carries a zone (as Trino names the zone).</summary>
@@ -188,15 +180,20 @@ public static unsafe partial class DuneZones
     /// <param name="perValueRegistered">Whether that type is already registered on this connection.</param>
     public static void Register(DuckDBConnection connection, IReadOnlyList<string> zones, bool perValue = false, bool perValueRegistered = false)
     {
+        if (zones.Count == 0 && !perValue)
+        {
+            return; // a text without zones: no table for this connection
+        }
         IntPtr con = connection.NativeConnection.DangerousGetHandle();
+        var tags = TagsOf(connection);
         var pending = new Dictionary<string, List<IntPtr>>(StringComparer.Ordinal);
         if (perValue && !perValueRegistered)
         {
-            RegisterPerValue(con, pending);
+            RegisterPerValue(con, tags, pending);
         }
         foreach (string zone in zones)
         {
-            int index = Resolve(zone);
+            var resolved = Resolve(zone);
             IntPtr type = ZoneType(zone);
             try
             {
@@ -209,16 +206,16 @@ public static unsafe partial class DuneZones
             {
                 DestroyType(ref type);
             }
-            Cast(con, () => CreateType(TypeTimestampTz), () => ZoneType(zone), FromInstant, Conversion.Identity, index);
-            Cast(con, () => ZoneType(zone), () => CreateType(TypeTimestampTz), ToInstant, Conversion.Identity, index);
-            Cast(con, () => ZoneType(zone), () => CreateType(TypeTimestamp), ToWallClock, Conversion.WallClock, index);
-            Cast(con, () => ZoneType(zone), () => CreateType(TypeDate), ExplicitOnly, Conversion.Date, index);
-            Cast(con, () => ZoneType(zone), () => CreateType(TypeTime), ExplicitOnly, Conversion.Time, index);
-            Cast(con, () => ZoneType(zone), () => CreateType(TypeVarchar), ExplicitOnly, Conversion.Text, index);
-            AddFunctions(pending, () => ZoneType(zone), index);
+            Cast(con, () => CreateType(TypeTimestampTz), () => ZoneType(zone), FromInstant, new ZoneCall((byte)Conversion.Identity, resolved, 0, tags));
+            Cast(con, () => ZoneType(zone), () => CreateType(TypeTimestampTz), ToInstant, new ZoneCall((byte)Conversion.Identity, resolved, 0, tags));
+            Cast(con, () => ZoneType(zone), () => CreateType(TypeTimestamp), ToWallClock, new ZoneCall((byte)Conversion.WallClock, resolved, 0, tags));
+            Cast(con, () => ZoneType(zone), () => CreateType(TypeDate), ExplicitOnly, new ZoneCall((byte)Conversion.Date, resolved, 0, tags));
+            Cast(con, () => ZoneType(zone), () => CreateType(TypeTime), ExplicitOnly, new ZoneCall((byte)Conversion.Time, resolved, 0, tags));
+            Cast(con, () => ZoneType(zone), () => CreateType(TypeVarchar), ExplicitOnly, new ZoneCall((byte)Conversion.Text, resolved, 0, tags));
+            AddFunctions(pending, tags, () => ZoneType(zone), resolved);
             if (perValue)
             {
-                PerValueCasts(con, zone);
+                PerValueCasts(con, tags, zone);
             }
         }
         // Between two zones of one text: the instant (a comparison compares instants; a UNION of two zones shows the
@@ -235,9 +232,10 @@ public static unsafe partial class DuneZones
                 {
                     continue;
                 }
-                Cast(con, () => ZoneType(from), () => ZoneType(to), f < t ? ToWallClock : FromInstant, Conversion.Identity, Resolve(to));
+                Cast(con, () => ZoneType(from), () => ZoneType(to), f < t ? ToWallClock : FromInstant,
+                    new ZoneCall((byte)Conversion.Identity, Resolve(to), 0, tags));
                 // date_diff and `-` of two values in different zones: an exact overload, counting on the first one's calendar.
-                AddPairFunctions(pending, from, Resolve(from), to);
+                AddPairFunctions(pending, tags, from, Resolve(from), to);
             }
         }
         DuneInt256.RegisterSets(con, pending);
@@ -245,38 +243,13 @@ public static unsafe partial class DuneZones
 
     private static IntPtr ZoneType(string zone) => Type(TypeTimestampTz, TypeName(zone));
 
-    private static int Resolve(string zone)
-    {
-        if (ZoneIndexes.TryGetValue(zone, out int known))
-        {
-            return known;
-        }
-        lock (ZonesLock)
-        {
-            if (ZoneIndexes.TryGetValue(zone, out known))
-            {
-                return known;
-            }
-            var resolved = FixedOffsetMinutes(zone) is int minutes
-                ? new Zone(zone, null, minutes * 60_000_000L)
-                : new Zone(zone, TimeZoneInfo.FindSystemTimeZoneById(zone), 0);
-            Zones.Add(resolved);
-            ZoneIndexes[zone] = Zones.Count - 1;
-            return Zones.Count - 1;
-        }
-    }
+    /// <summary>A zone's rules (as Trino names it: an IANA name of the system's database, or a fixed offset).</summary>
+    private static Zone Resolve(string zone) => FixedOffsetMinutes(zone) is int minutes
+        ? new Zone(zone, null, minutes * 60_000_000L)
+        : new Zone(zone, TimeZoneInfo.FindSystemTimeZoneById(zone), 0);
 
-    private static Zone ZoneAt(int index)
-    {
-        lock (ZonesLock)
-        {
-            return Zones[index];
-        }
-    }
-
-    private static void Cast(IntPtr con, Func<IntPtr> source, Func<IntPtr> target, long cost, Conversion conversion, int zone) =>
-        RegisterCast(con, source(), target(), cost, &Rows, (IntPtr)((long)conversion | ((long)zone << 8)),
-            $"a cast of a zone's timestamp ({conversion})");
+    private static void Cast(IntPtr con, Func<IntPtr> source, Func<IntPtr> target, long cost, ZoneCall call) =>
+        RegisterCast(con, source(), target(), cost, &Rows, Extra(call), $"a cast of a zone's timestamp ({(Conversion)call.Kind})", FreeCallback);
 
     /// <summary>The wall clock of an instant in a zone, in microseconds since the epoch (the infinities stay).</summary>
     private static long WallClock(Zone zone, long micros)
@@ -308,12 +281,11 @@ public static unsafe partial class DuneZones
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static byte Rows(IntPtr info, ulong count, IntPtr input, IntPtr output)
     {
-        long extra = (long)CastGetExtra(info);
-        var conversion = (Conversion)(extra & 0xff);
         try
         {
-            int index = (int)(extra >> 8);
-            var fixedZone = index >= 0 && conversion != Conversion.Tag ? ZoneAt(index) : null;
+            var call = CallOf(CastGetExtra(info));
+            var conversion = (Conversion)call.Kind;
+            var fixedZone = call.Fixed;
             long* data = (long*)Data(input);
             ulong* valid = Validity(input);
             void* outData = Data(output);
@@ -325,11 +297,11 @@ public static unsafe partial class DuneZones
                     continue;
                 }
                 long micros = data[row];
-                var zone = fixedZone ?? (conversion == Conversion.Tag ? null : Decode(micros, out micros));
+                var zone = fixedZone ?? (conversion == Conversion.Tag ? null : Decode(call.Tags, micros, out micros));
                 switch (conversion)
                 {
                     case Conversion.Tag:
-                        ((long*)outData)[row] = Tagged(micros, index);
+                        ((long*)outData)[row] = Tagged(micros, call.Tag);
                         break;
                     case Conversion.Strip:
                     case Conversion.Identity:
@@ -356,7 +328,7 @@ public static unsafe partial class DuneZones
         }
         catch (Exception e)
         {
-            CastError(info, "timestamp with time zone conversion failed: " + e.GetType().Name);
+            CastError(info, Failure("timestamp with time zone conversion", e));
             return 0;
         }
     }
