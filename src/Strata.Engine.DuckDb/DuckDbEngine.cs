@@ -173,7 +173,10 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
                 long chars = 0;
                 while (reader.Read())
                 {
-                    string name = reader.GetString(0), type = reader.GetString(1);
+                    // An unnamed expression's name is DuckDB's text of it (a long literal's whole text): it becomes _colN,
+                    // so it counts for nothing and is not kept (counted, a valid select of a long literal was refused).
+                    bool unnamed = statement.UnnamedPositions.Contains(described.Count);
+                    string name = unnamed ? "" : reader.GetString(0), type = reader.GetString(1);
                     chars += name.Length + type.Length;
                     if (chars > ResultSchema.MaxSchemaChars)
                     {

@@ -59,7 +59,13 @@ internal static class DuneFormats
             }
             if (digits > j && digits < java.Length && java[digits] == '$')
             {
-                index = int.Parse(java.AsSpan(j, digits - j), System.Globalization.CultureInfo.InvariantCulture) - 1;
+                // An index past int's range is refused as one past the arguments is (int.Parse's OverflowException escaped the
+                // translator as an internal error).
+                if (!int.TryParse(java.AsSpan(j, digits - j), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out index))
+                {
+                    throw new FormatException($"format: the argument index {java[j..digits]} is out of range");
+                }
+                index--;
                 j = digits + 1;
                 if (index < 0)
                 {
@@ -71,11 +77,12 @@ internal static class DuneFormats
                 index = last >= 0 ? last : throw new FormatException("format: %< has no previous argument");
                 j++;
             }
-            string flags = "";
+            int flagsStart = j;
             while (j < java.Length && "-+ 0,#".Contains(java[j], StringComparison.Ordinal))
             {
-                flags += java[j++];
+                j++;
             }
+            string flags = java[flagsStart..j]; // one slice: appending each flag was quadratic in a run of them
             int widthStart = j;
             while (j < java.Length && char.IsAsciiDigit(java[j]))
             {

@@ -99,8 +99,8 @@ public static partial class DuneSqlTranslator
         /// Trino's <c>regexp_replace(s, pattern, x -> body)</c> (regexp.mdx): each match is replaced by the lambda's value
         /// over the array of the match's capture groups (<c>x[1]</c> is the first). The pattern must be a constant, so its
         /// groups are counted here; the text between matches is <c>regexp_split_to_array</c>'s pieces, the groups of the
-        /// i-th match <c>regexp_extract_all</c>'s i-th values, and the pieces are joined with <c>||</c>, so a NULL from the
-        /// lambda makes the result NULL. A group that takes no part in the match is NULL, as Trino's (<see cref="DuneRegexpGroups"/>).
+        /// i-th match <c>regexp_extract_all</c>'s i-th values, and a NULL from the lambda makes the result NULL. A group that
+        /// takes no part in the match is NULL, as Trino's: <see cref="DuneRegexpGroups"/>'s flags, computed once per value.
         /// False (nothing emitted) when the third argument is not <c>x -> …</c>.
         /// </summary>
         private bool TryEmitRegexpReplaceLambda(List<(int From, int To)> args, DuneToken anchor)
@@ -119,12 +119,21 @@ public static partial class DuneSqlTranslator
                 throw NotSupported(sql, anchor, "Function regexp_replace is supported with a lambda only for a constant pattern");
             }
             int groups = CaptureGroups(Unquote(args[1].From));
+            // Each group's element repeats the input and the pattern: more than the translation may hold is refused before
+            // the elements are built (a pattern of 500,000 groups would be a template of 22 million characters first).
+            emitter.Reserve((long)groups * (Length(args[0]) + Length(args[1])));
+            // The pieces between matches and each group's values are computed once and zipped (a group list has a NULL before
+            // its first value, so the i-th piece sits beside the groups of the match before it; zip pads past the pieces, and
+            // those rows are dropped); the pieces are joined by array_to_string, NULL when one is NULL. Reading the i-th
+            // piece by splitting the input again for every piece, and joining by a reduce, were each quadratic in the matches.
+            string zipped = string.Concat(Enumerable.Range(1, groups).Select(k => $", list_prepend(NULL, regexp_extract_all($1, $2, {k}))"));
             string array = groups == 0 ? "CAST([] AS VARCHAR[])"
-                : "[" + string.Join(", ", Enumerable.Range(1, groups).Select(k => $"CASE WHEN substr(dune_regexp_groups($1, $2), (_strata_i - 2) * {groups} + {k}, 1) = '0' THEN NULL "
-                    + $"ELSE regexp_extract_all($1, $2, {k})[_strata_i - 1] END")) + "]";
-            string template = "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_reduce(list_transform(range(1, len(regexp_split_to_array($1, $2)) + 1), "
-                + "_strata_i -> CASE WHEN _strata_i = 1 THEN '' ELSE CAST(list_transform([" + array + "], " + Text(x) + " -> $9)[1] AS VARCHAR) END "
-                + "|| regexp_split_to_array($1, $2)[_strata_i]), (_strata_a, _strata_b) -> _strata_a || _strata_b) END)";
+                : "[" + string.Join(", ", Enumerable.Range(2, groups).Select(k => $"CASE WHEN substr(_strata_f, (_strata_i - 2) * {groups} + {k - 1}, 1) = '0' THEN NULL ELSE struct_extract(_strata_e, {k}) END")) + "]";
+            string template = "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_transform([dune_regexp_groups($1, $2)], _strata_f -> list_transform([list_transform(list_filter(list_zip(regexp_split_to_array($1, $2)"
+                + zipped + "), _strata_e -> struct_extract(_strata_e, 1) IS NOT NULL), (_strata_e, _strata_i) -> CASE WHEN _strata_i = 1 THEN '' "
+                + "ELSE CAST(list_transform([" + array + "], " + Text(x) + " -> $9)[1] AS VARCHAR) END || struct_extract(_strata_e, 1))], "
+                + "_strata_l -> CASE WHEN list_bool_or(list_transform(_strata_l, _strata_p -> _strata_p IS NULL)) THEN NULL "
+                + "ELSE array_to_string(_strata_l, '') END)[1])[1] END)";
             var bound = new List<(int From, int To)>(args[..2]);
             while (bound.Count < 8)
             {
@@ -134,6 +143,10 @@ public static partial class DuneSqlTranslator
             EmitTemplate(template, bound, anchor);
             return true;
         }
+
+        /// <summary>The characters of the user's text an argument spans.</summary>
+        private long Length((int From, int To) arg) =>
+            arg.To > arg.From ? tokens[arg.To - 1].Start + tokens[arg.To - 1].Length - tokens[arg.From].Start : 0;
 
         /// <summary>The capturing groups of a regular expression: each unescaped '(' outside a character class that is not
         /// followed by '?', or that opens a named group (<c>(?P&lt;n&gt;</c>, <c>(?&lt;n&gt;</c>, not a look-behind).</summary>
@@ -158,7 +171,7 @@ public static partial class DuneSqlTranslator
                 }
                 else if (c == '(')
                 {
-                    string rest = pattern[(i + 1)..];
+                    var rest = pattern.AsSpan(i + 1); // a view: a copy of the rest at every '(' was quadratic in the pattern
                     bool named = rest.StartsWith("?P<", StringComparison.Ordinal)
                         || (rest.StartsWith("?<", StringComparison.Ordinal) && !rest.StartsWith("?<=", StringComparison.Ordinal) && !rest.StartsWith("?<!", StringComparison.Ordinal));
                     count += !rest.StartsWith('?') || named ? 1 : 0;

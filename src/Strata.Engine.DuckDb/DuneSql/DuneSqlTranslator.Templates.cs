@@ -35,7 +35,7 @@ public static partial class DuneSqlTranslator
             {
                 return convert(Unquote(from));
             }
-            catch (FormatException e)
+            catch (Exception e) when (e is FormatException or OverflowException)
             {
                 throw NotSupported(Sql, token, e.Message);
             }

@@ -94,6 +94,16 @@ internal sealed class DuneEmitter(string user, int maxChars, CancellationToken c
         Check();
     }
 
+    /// <summary>Throws as a write past the bound would, when chars more characters could not fit: for a rewrite that knows
+    /// its length before it builds it.</summary>
+    public void Reserve(long chars)
+    {
+        if (output.Length + chars > maxChars)
+        {
+            throw new TranslationTooLongException(maxChars);
+        }
+    }
+
     /// <summary>True; throws OperationCanceledException once the translation's token is cancelled.</summary>
     public bool Continue()
     {

@@ -176,6 +176,19 @@ public abstract class DuckDbEngineContractBase : EngineContract
         Assert.Equal(1, outcome.RowCount);
     }
 
+    /// <summary>hostile9: an unnamed expression's DuckDB name is its text (a long literal's whole text), counted against the
+    /// 4 Mi characters of names until it was renamed _colN: a valid select of a long literal was refused.</summary>
+    [Fact]
+    public async Task An_unnamed_column_is_counted_by_its_generated_name_not_by_its_expression_text()
+    {
+        string literal = new('x', 4_500_000);
+        var request = new EngineRequest(ExecutionIds.New(), $"select length('{literal}'), 1 as n", "alice", PerformanceTier.Medium, 1L << 30, Tables(false),
+            Strata.Core.Queries.SqlDialect.DuckDb);
+        var outcome = await Engine.ExecuteAsync(request, schema => Results.CreateWriter(request.ExecutionId, schema), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(120));
+        Assert.Equal(1, outcome.RowCount);
+        Assert.Equal(["_col0", "n"], outcome.Schema.Columns.Select(c => c.Name));
+    }
+
     /// <summary>hostile8: DuckDB writes an infinite double as <c>inf</c>, which .NET's parser refused with its own message.</summary>
     [Theory]
     [InlineData("select cast(infinity() as uint256) as x")]

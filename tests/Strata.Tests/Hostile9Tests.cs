@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Strata.Core.Engine;
+using Strata.Core.Executions;
+using Strata.Core.Queries;
+using Strata.Engine.DuckDb;
+using Strata.Engine.DuckDb.DuneSql;
+using Strata.Tests.DuneSql;
+
+namespace Strata.Tests;
+
+/// <summary>
+/// The ninth hostile pass (docs/notes/hostile9.md): format strings and patterns that the DuneSQL translator reads before
+/// it writes anything. The translator's token and its output bound stop a translation only where it writes; a scan of a
+/// literal that is quadratic in the literal runs on in a thread no request can stop (the pipeline plan reads a saved
+/// query's tables in the server's own process, with a 5 s budget that such a scan never looks at).
+/// </summary>
+public sealed class Hostile9Tests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
+
+    /// <summary>Java's explicit argument index (<c>%2$s</c>) was read with int.Parse: an index past int's range escaped as an
+    /// OverflowException, and the run FAILED "An internal error occurred" with a <c>fail:</c> line in the server's log.</summary>
+    [Theory]
+    [InlineData("select format('%99999999999$s', 1)")]
+    [InlineData("select format('%1$s %99999999999999999999999$d', 1)")]
+    public void A_format_argument_index_past_the_integer_range_is_refused_as_out_of_range(string sql)
+    {
+        var error = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate(sql));
+        Assert.Contains("is out of range", error.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, error.Error.Line);
+    }
+
+    /// <summary>The literals a rewrite reads before writing: a run of 500,000 format flags was appended one character at a
+    /// time to a string (1.25e11 characters copied), and each '(' of a regexp_replace lambda's pattern copied the rest of the
+    /// pattern to look at the next characters (a 1 MB pattern of them: 5e11 characters). Both ran in the server when a
+    /// pipeline plan read the saved query's tables, past the 5 s budget, which they never checked.</summary>
+    [Theory]
+    [InlineData("select format('%{0}d', 1) from dune.b.result_v", '-', 500_000)]
+    [InlineData("select regexp_replace('a', '{0}', x -> 'b') from dune.b.result_v", '(', 1_000_000)]
+    public async Task A_literal_the_translator_reads_before_writing_is_read_in_linear_time(string shape, char repeated, int count)
+    {
+        string sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, new string(repeated, count));
+        var clock = Stopwatch.StartNew();
+        var tables = await Task.Run(() => new DuckDbStatementTables().TablesOf(sql, SqlDialect.DuneSql)).WaitAsync(Bound);
+        Assert.True(clock.Elapsed < DuckDbStatementTables.MaxTranslationTime + TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
+        Assert.Contains(new Strata.Core.Views.TableReference("b", "result_v"), tables);
+        clock.Restart();
+        // The run's own translation: the format is written (its flags once), the lambda's million groups are refused by the
+        // translation's bound before their elements are built.
+        try
+        {
+            DuneSqlTranslator.Translate(sql);
+        }
+        catch (QueryFailedException e)
+        {
+            Assert.Contains("too long once translated", e.Error.Message, StringComparison.Ordinal);
+        }
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+    }
+
+    /// <summary>Rewrites whose SQL recomputed the whole input for each element: luhn_check reversed the string once per
+    /// digit, and regexp_replace with a lambda split the input again for each piece between matches and joined the pieces
+    /// with a reduce. Quadratic: 200,000 digits held a server's worker 140 s, 2,000 characters of empty matches 5.7 s;
+    /// the inputs below would have held one for hours (past the tier's timeout, cut by it). Each is now one pass.</summary>
+    [Theory]
+    [InlineData("SELECT luhn_check(lpad('', 1000000, '1'))", "true")]
+    [InlineData("SELECT luhn_check(lpad('', 999999, '1') || '2')", "false")]
+    [InlineData("SELECT length(regexp_replace(lpad('', 200000, 'a'), '()', x -> 'z'))", "399999")]
+    [InlineData("SELECT substr(regexp_replace(lpad('', 400000, 'ab'), '(a)(b)', x -> x[2] || x[1]), 1, 6)", "bababa")]
+    [InlineData("SELECT regexp_replace(lpad('', 300000, 'a1'), '([0-9])', x -> NULL) IS NULL", "true")]
+    public async Task A_rewrite_reads_its_input_once_per_row_not_once_per_element(string sql, string expected)
+    {
+        using var db = new DuneSqlDb();
+        var clock = Stopwatch.StartNew();
+        string answer = await Task.Run(() => db.Scalar(sql)).WaitAsync(Bound);
+        Assert.Equal(expected, answer);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+    }
+}
