@@ -134,8 +134,10 @@ public sealed class InProcessServerCollection : ICollectionFixture<InProcessShar
 
 /// <summary>
 /// A second in-process server for the wire tests that ran on the shared server process before issue 11's suite-speed3
-/// (SQL semantics, result views, pagination, errors, catalog, upload isolation): nothing they check needs a process, and
-/// a collection of their own runs beside <see cref="InProcessServerCollection"/> instead of after it.
+/// (SQL semantics, result views, pagination, errors, catalog, upload isolation), and since suite-speed4 the read-only
+/// statement forms, the engine's catalog routes and column names, and the plain 4xx bodies of the hostile-input table:
+/// nothing they check needs a process, and a collection of their own runs beside <see cref="InProcessServerCollection"/>
+/// instead of after it.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class InProcessWireCollection : ICollectionFixture<InProcessSharedServer>
