@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
@@ -10,7 +11,17 @@ namespace Strata.Tests;
 /// <summary>Small demo data generated now (as a fresh server does) in a database that runs translated DuneSQL.</summary>
 public sealed class DemoDuneSqlFixture : IDisposable
 {
+    private const double Scale = 0.002;
+
     private readonly Dictionary<string, IReadOnlyList<(string File, string? Failure)>> runs = new(StringComparer.Ordinal);
+
+    /// <summary>The generation time of every database here: the same scale and time give the same rows.</summary>
+    private readonly DateTimeOffset generatedAt = DateTimeOffset.UtcNow;
+
+    /// <summary>Databases with the same demo data for the corpus runs' workers (<see cref="Db"/> first; more made on demand).</summary>
+    private readonly ConcurrentBag<DuneSqlDb> idle = [];
+
+    private readonly ConcurrentBag<DuneSqlDb> all = [];
 
     internal DuneSqlDb Db { get; } = new();
 
@@ -19,14 +30,17 @@ public sealed class DemoDuneSqlFixture : IDisposable
     public DemoDuneSqlFixture()
     {
         var clock = Stopwatch.StartNew();
-        Db.GenerateDemoData(0.002);
+        Db.GenerateDemoData(Scale, generatedAt);
         GenerationTime = clock.Elapsed;
+        idle.Add(Db);
+        all.Add(Db);
     }
 
     /// <summary>
     /// Every file of a corpus (its path, in name order) run on the demo data, with the first line of its failure or null
     /// when all its statements completed. Run once per corpus for the tests that read the outcomes: no corpus query
-    /// writes, so the outcomes do not depend on what ran before (a run of the real corpus takes about a minute).
+    /// writes, so the outcomes do not depend on what ran before (a run of the real corpus takes about a minute). The files
+    /// run over the cores, each worker on its own database holding the same generated rows.
     /// </summary>
     internal IReadOnlyList<(string File, string? Failure)> Run(string directory)
     {
@@ -34,30 +48,54 @@ public sealed class DemoDuneSqlFixture : IDisposable
         {
             if (!runs.TryGetValue(directory, out var outcomes))
             {
-                var list = new List<(string, string?)>();
-                foreach (string file in Directory.GetFiles(directory, "*.sql").Order(StringComparer.Ordinal))
-                {
-                    string? failure = null;
-                    try
+                string[] files = [.. Directory.GetFiles(directory, "*.sql").Order(StringComparer.Ordinal)];
+                var failures = new string?[files.Length];
+                Parallel.For(
+                    0,
+                    files.Length,
+                    new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                    Take,
+                    (i, _, db) =>
                     {
-                        foreach (string statement in DuneSqlCorpusTests.Statements(File.ReadAllText(file)))
+                        try
                         {
-                            Db.Run(statement);
+                            foreach (string statement in DuneSqlCorpusTests.Statements(File.ReadAllText(files[i])))
+                            {
+                                db.Run(statement);
+                            }
                         }
-                    }
-                    catch (Exception e) when (e is QueryFailedException or DuckDB.NET.Data.DuckDBException or InvalidOperationException)
-                    {
-                        failure = (e is QueryFailedException q ? q.Error.Message : e.Message).Split('\n')[0];
-                    }
-                    list.Add((file, failure));
-                }
-                runs[directory] = outcomes = list;
+                        catch (Exception e) when (e is QueryFailedException or DuckDB.NET.Data.DuckDBException or InvalidOperationException)
+                        {
+                            failures[i] = (e is QueryFailedException q ? q.Error.Message : e.Message).Split('\n')[0];
+                        }
+                        return db;
+                    },
+                    idle.Add);
+                runs[directory] = outcomes = [.. files.Select((file, i) => (file, failures[i]))];
             }
             return outcomes;
         }
     }
 
-    public void Dispose() => Db.Dispose();
+    private DuneSqlDb Take()
+    {
+        if (idle.TryTake(out var db))
+        {
+            return db;
+        }
+        db = new DuneSqlDb();
+        all.Add(db);
+        db.GenerateDemoData(Scale, generatedAt);
+        return db;
+    }
+
+    public void Dispose()
+    {
+        foreach (var db in all)
+        {
+            db.Dispose();
+        }
+    }
 }
 
 /// <summary>

@@ -1,16 +1,18 @@
 namespace Strata.Tests;
 
 /// <summary>
-/// The per-execution sandbox (issue 9): the server's paths and settings stay hidden, other owners'
-/// tables that a statement does not name cost it nothing and cannot break it, and the query's own
-/// column names are kept.
+/// The per-execution sandbox (issue 9): the server's paths and settings stay hidden, and other owners'
+/// tables that a statement does not name cost it nothing and cannot break it. On the server process, whose engine
+/// worker processes get the sandbox's paths and settings from it (what needs no process:
+/// <see cref="EngineCatalogAndNamesTests"/>).
 /// </summary>
 [Collection(SharedServerCollection.Name)]
 public sealed class EngineSandboxTests(SharedServer shared)
 {
     private StrataServer Server => shared.Server;
 
-    private static async Task<(string State, string Text, JsonNode Status)> RunAsync(HttpClient client, string sql)
+    /// <summary>Runs <paramref name="sql"/> to its end: its state and, when completed, its first page (else its error).</summary>
+    internal static async Task<(string State, string Text, JsonNode Status)> RunAsync(HttpClient client, string sql)
     {
         string id = await client.SubmitAsync(sql);
         var status = await client.WaitAsync(id);
@@ -56,20 +58,6 @@ public sealed class EngineSandboxTests(SharedServer shared)
         Assert.True(state == "QUERY_STATE_FAILED", $"{sql} => {state}: {text}");
         Assert.Contains("not available", text);
         Assert.DoesNotContain(Server.DataDir, status.ToJsonString());
-    }
-
-    [Theory]
-    [InlineData("select count(*) as n from information_schema.tables")]
-    [InlineData("select count(*) as n from duckdb_tables()")]
-    [InlineData("select count(*) as n from duckdb_columns()")]
-    [InlineData("select count(*) as n from (show all tables)")]
-    [InlineData("select count(*) as n from (show databases)")]
-    [InlineData("select count(*) as n from pg_catalog.pg_tables")]
-    public async Task Catalog_routes_without_paths_still_answer(string sql)
-    {
-        var (state, text, _) = await RunAsync(Server.Alice, sql);
-        Assert.True(state == "QUERY_STATE_COMPLETED", $"{sql} => {state}: {text}");
-        Assert.DoesNotContain(Server.DataDir, text);
     }
 
     // ------------------------------------------------------------------ visible tables a statement does not name
@@ -138,6 +126,34 @@ public sealed class EngineSandboxTests(SharedServer shared)
     {
         string uploads = Path.Combine(Server.DataDir, "uploads");
         return Directory.Exists(uploads) ? Directory.GetFiles(uploads, "*.parquet", SearchOption.AllDirectories) : [];
+    }
+}
+
+/// <summary>
+/// The per-execution sandbox's catalog routes that show no path still answer, and the query's own column names are
+/// kept. On the server's Program in process (<see cref="InProcessServer"/>): the engine's catalog and naming, whichever
+/// process runs it.
+/// </summary>
+[Collection(InProcessWireCollection.Name)]
+public sealed class EngineCatalogAndNamesTests(InProcessSharedServer shared)
+{
+    private InProcessServer Server => shared.Server;
+
+    private static Task<(string State, string Text, JsonNode Status)> RunAsync(HttpClient client, string sql) =>
+        EngineSandboxTests.RunAsync(client, sql);
+
+    [Theory]
+    [InlineData("select count(*) as n from information_schema.tables")]
+    [InlineData("select count(*) as n from duckdb_tables()")]
+    [InlineData("select count(*) as n from duckdb_columns()")]
+    [InlineData("select count(*) as n from (show all tables)")]
+    [InlineData("select count(*) as n from (show databases)")]
+    [InlineData("select count(*) as n from pg_catalog.pg_tables")]
+    public async Task Catalog_routes_without_paths_still_answer(string sql)
+    {
+        var (state, text, _) = await RunAsync(Server.Alice, sql);
+        Assert.True(state == "QUERY_STATE_COMPLETED", $"{sql} => {state}: {text}");
+        Assert.DoesNotContain(Server.DataDir, text);
     }
 
     // ------------------------------------------------------------------ column names

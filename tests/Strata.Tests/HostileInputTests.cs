@@ -5,7 +5,9 @@ namespace Strata.Tests;
 /// <summary>
 /// The regression table of issue 9: hostile inputs, each kept as a test. Whatever alice sends, the
 /// answer is a clean 4xx or an execution that ends with a clear state, the server stays up, and
-/// another owner's <c>select 1</c> completes while alice's input is being handled.
+/// another owner's <c>select 1</c> completes while alice's input is being handled. On the server process: its engine
+/// workers (memory kills, spills, deep statements) and Kestrel's limits; the plain 4xx bodies are checked in process
+/// (<see cref="HostileRequestBodyTests"/>).
 /// </summary>
 [Collection(SharedServerCollection.Name)]
 public sealed class HostileInputTests(SharedServer shared)
@@ -86,20 +88,6 @@ public sealed class HostileInputTests(SharedServer shared)
     };
 
     [Theory]
-    [InlineData("select \u0000", 1, 8)]
-    [InlineData("select 'a\u0000b' as s", 1, 10)]
-    [InlineData("select 1 as x\n-- \u0000", 2, 4)]
-    public async Task A_nul_character_in_the_sql_fails_naming_it_at_its_position_not_as_an_internal_error(string sql, int line, int column)
-    {
-        string id = await Server.Alice.SubmitAsync(sql);
-        var status = await Server.Alice.WaitAsync(id);
-        Assert.Equal(Failed, status["state"]!.GetValue<string>());
-        string message = status["error"]!["message"]!.GetValue<string>();
-        Assert.Contains("NUL character (U+0000)", message, StringComparison.Ordinal);
-        Assert.Contains($"line {line}, column {column}", message, StringComparison.Ordinal);
-    }
-
-    [Theory]
     [MemberData(nameof(HostileSql))]
     public async Task Hostile_sql_ends_cleanly_while_another_owner_is_served(string sql, string expected)
     {
@@ -126,31 +114,26 @@ public sealed class HostileInputTests(SharedServer shared)
     }
 
     /// <summary>Any 4xx: the exact status depends on which check answers first (e.g. 404 before 400).</summary>
-    private const int AnyClientError = 0;
+    internal const int AnyClientError = 0;
 
     public static TheoryData<string, string, string, string?, int> HostileRequests() => new()
     {
-        // method, path, body (null: none), content type, expected status
-        { "POST", "/api/v1/sql/execute", "", "application/json", 400 },
-        { "POST", "/api/v1/sql/execute", "{\"sql\":", "application/json", 400 },
-        { "POST", "/api/v1/sql/execute", "{\"sql\":\"select '\\ud800'\"}", "application/json", 400 },
-        { "POST", "/api/v1/sql/execute", "{\"sql\":\"select 1\",\"performance\":\"huge\"}", "application/json", 400 },
-        { "POST", "/api/v1/sql/execute", new string('[', 100_000), "application/json", 400 },
+        // method, path, body (null: none), content type, expected status: over the server's transport limits (body
+        // size, request line), which Kestrel applies on the process (the in-process host has none of its own).
         { "POST", "/api/v1/sql/execute", "{\"sql\":\"select '" + new string('x', 2_000_000) + "'\"}", "application/json", 413 },
         { "POST", "/api/v1/sql/execute", "{\"sql\":\"select 1\",\"pad\":\"" + new string('x', 5_000_000) + "\"}", "application/json", 413 },
-        { "DELETE", "/api/v1/sql/execute", null!, null, 405 },
-        { "GET", "/api/v1/execution/..%2F..%2Fetc%2Fpasswd/status", null!, null, AnyClientError },
-        { "GET", "/api/v1/execution/01ARZ3NDEKTSV4RRFFQ69G5FAV/results?limit=-1", null!, null, AnyClientError },
-        { "GET", "/api/v1/execution/01ARZ3NDEKTSV4RRFFQ69G5FAV/status?wait=100000", null!, null, AnyClientError },
-        { "GET", "/api/v1/execution/01ARZ3NDEKTSV4RRFFQ69G5FAV/results?filters=" + Uri.EscapeDataString("1=1; drop table x"), null!, null, AnyClientError },
         { "GET", "/api/v1/execution/01ARZ3NDEKTSV4RRFFQ69G5FAV/status?" + new string('a', 100_000) + "=1", null!, null, 414 },
         { "POST", "/api/v1/query", "{\"name\":\"q\",\"query_sql\":\"" + new string('x', 2_000_000) + "\"}", "application/json", 413 },
-        { "POST", "/api/v1/uploads/csv", "{\"table_name\":\"wide\",\"data\":\"" + string.Join(",", Enumerable.Range(0, 200_000).Select(i => "c" + i)) + "\\n1\"}", "application/json", 400 },
     };
 
     [Theory]
     [MemberData(nameof(HostileRequests))]
-    public async Task Hostile_requests_get_a_json_error_and_another_owner_is_served(string method, string path, string? body, string? contentType, int expected)
+    public Task Hostile_requests_get_a_json_error_and_another_owner_is_served(string method, string path, string? body, string? contentType, int expected) =>
+        SendHostileAsync(Server.Alice, Server.Bob, method, path, body, contentType, expected);
+
+    /// <summary>Sends a hostile request as alice: the answer must be the expected status (or any 4xx) with a JSON error,
+    /// and bob's <c>select 1</c> completes meanwhile.</summary>
+    internal static async Task SendHostileAsync(HttpClient alice, HttpClient bob, string method, string path, string? body, string? contentType, int expected)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (body is not null)
@@ -161,24 +144,13 @@ public sealed class HostileInputTests(SharedServer shared)
             // could still be writing when the connection closes, and see a broken pipe, not the answer.
             request.Headers.ExpectContinue = true;
         }
-        var answer = Server.Alice.SendAsync(request);
-        await AnotherOwnerIsServedAsync();
+        var answer = alice.SendAsync(request);
+        await AnotherOwnerIsServedAsync(bob);
         using var response = await answer;
         string text = await response.Content.ReadAsStringAsync();
         int status = (int)response.StatusCode;
         Assert.True(expected == AnyClientError ? status is >= 400 and < 500 : status == expected, $"{method} {Show(path)}: {status} {Show(text)}");
         Assert.False(string.IsNullOrWhiteSpace(JsonNode.Parse(text)!["error"]!.GetValue<string>()));
-    }
-
-    [Fact]
-    public async Task Invalid_utf8_in_a_body_is_400_and_another_owner_is_served()
-    {
-        using var content = new ByteArrayContent([.. "{\"sql\":\"select '"u8, 0xC3, 0x28, .. "'\"}"u8]);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var response = await Server.Alice.PostAsync("/api/v1/sql/execute", content);
-        await AnotherOwnerIsServedAsync();
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("UTF-8", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -192,11 +164,76 @@ public sealed class HostileInputTests(SharedServer shared)
         Assert.False(string.IsNullOrWhiteSpace(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>()));
     }
 
-    private async Task AnotherOwnerIsServedAsync()
+    private Task AnotherOwnerIsServedAsync() => AnotherOwnerIsServedAsync(Server.Bob);
+
+    internal static async Task AnotherOwnerIsServedAsync(HttpClient bob)
     {
-        var rows = await Server.Bob.RunAsync("select 1 as one");
+        var rows = await bob.RunAsync("select 1 as one");
         Assert.Equal(1, rows["result"]!["rows"]![0]!["one"]!.GetValue<int>());
     }
 
-    private static string Show(string text) => text.Length > 120 ? text[..120] + "..." : text;
+    internal static string Show(string text) => text.Length > 120 ? text[..120] + "..." : text;
+}
+
+/// <summary>
+/// Hostile request bodies and SQL that the handlers refuse with a clean 4xx or a failed execution naming the problem,
+/// while another owner is served (issue 9's regression table, the cases no process limit answers). On the server's
+/// Program in process (<see cref="InProcessServer"/>).
+/// </summary>
+[Collection(InProcessWireCollection.Name)]
+public sealed class HostileRequestBodyTests(InProcessSharedServer shared)
+{
+    private const string Failed = "QUERY_STATE_FAILED";
+
+    private const int AnyClientError = HostileInputTests.AnyClientError;
+
+    private InProcessServer Server => shared.Server;
+
+    [Theory]
+    [InlineData("select \u0000", 1, 8)]
+    [InlineData("select 'a\u0000b' as s", 1, 10)]
+    [InlineData("select 1 as x\n-- \u0000", 2, 4)]
+    public async Task A_nul_character_in_the_sql_fails_naming_it_at_its_position_not_as_an_internal_error(string sql, int line, int column)
+    {
+        string id = await Server.Alice.SubmitAsync(sql);
+        var status = await Server.Alice.WaitAsync(id);
+        Assert.Equal(Failed, status["state"]!.GetValue<string>());
+        string message = status["error"]!["message"]!.GetValue<string>();
+        Assert.Contains("NUL character (U+0000)", message, StringComparison.Ordinal);
+        Assert.Contains($"line {line}, column {column}", message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string, string?, int> HostileRequests() => new()
+    {
+        // method, path, body (null: none), content type, expected status
+        { "POST", "/api/v1/sql/execute", "", "application/json", 400 },
+        { "POST", "/api/v1/sql/execute", "{\"sql\":", "application/json", 400 },
+        { "POST", "/api/v1/sql/execute", "{\"sql\":\"select '\\ud800'\"}", "application/json", 400 },
+        { "POST", "/api/v1/sql/execute", "{\"sql\":\"select 1\",\"performance\":\"huge\"}", "application/json", 400 },
+        { "POST", "/api/v1/sql/execute", new string('[', 100_000), "application/json", 400 },
+        { "DELETE", "/api/v1/sql/execute", null!, null, 405 },
+        { "GET", "/api/v1/execution/..%2F..%2Fetc%2Fpasswd/status", null!, null, AnyClientError },
+        { "GET", "/api/v1/execution/01ARZ3NDEKTSV4RRFFQ69G5FAV/results?limit=-1", null!, null, AnyClientError },
+        { "GET", "/api/v1/execution/01ARZ3NDEKTSV4RRFFQ69G5FAV/status?wait=100000", null!, null, AnyClientError },
+        { "GET", "/api/v1/execution/01ARZ3NDEKTSV4RRFFQ69G5FAV/results?filters=" + Uri.EscapeDataString("1=1; drop table x"), null!, null, AnyClientError },
+        { "POST", "/api/v1/uploads/csv", "{\"table_name\":\"wide\",\"data\":\"" + string.Join(",", Enumerable.Range(0, 200_000).Select(i => "c" + i)) + "\\n1\"}", "application/json", 400 },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileRequests))]
+    public Task Hostile_requests_get_a_json_error_and_another_owner_is_served(string method, string path, string? body, string? contentType, int expected) =>
+        HostileInputTests.SendHostileAsync(Server.Alice, Server.Bob, method, path, body, contentType, expected);
+
+    [Fact]
+    public async Task Invalid_utf8_in_a_body_is_400_and_another_owner_is_served()
+    {
+        using var content = new ByteArrayContent([.. "{\"sql\":\"select '"u8, 0xC3, 0x28, .. "'\"}"u8]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await Server.Alice.PostAsync("/api/v1/sql/execute", content);
+        await AnotherOwnerIsServedAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("UTF-8", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private Task AnotherOwnerIsServedAsync() => HostileInputTests.AnotherOwnerIsServedAsync(Server.Bob);
 }

@@ -1,19 +1,16 @@
 namespace Strata.Tests;
 
-/// <summary>User SQL is untrusted: one read-only statement, no files, network, extensions or settings.</summary>
+/// <summary>
+/// User SQL is untrusted: no files, network, extensions or settings, and no other execution's result file. On the
+/// server process, whose engine worker processes run the statements with the sandbox they are sent (the read-only
+/// statement forms are checked in process: <see cref="ReadOnlyStatementTests"/>).
+/// </summary>
 [Collection(SharedServerCollection.Name)]
 public sealed class SandboxTests(SharedServer shared)
 {
     private StrataServer Server => shared.Server;
 
-    private async Task<JsonNode> FailedAsync(string sql)
-    {
-        string id = await Server.Alice.SubmitAsync(sql);
-        var status = await Server.Alice.WaitAsync(id);
-        Assert.True(status["state"]!.GetValue<string>() == "QUERY_STATE_FAILED", $"{sql} => {status}");
-        Assert.False(string.IsNullOrWhiteSpace(status["error"]!["message"]!.GetValue<string>()));
-        return status["error"]!;
-    }
+    private Task<JsonNode> FailedAsync(string sql) => ReadOnlyStatementTests.FailedAsync(Server.Alice, sql);
 
     [Theory]
     [InlineData("select * from read_csv('/etc/passwd')")]
@@ -45,15 +42,6 @@ public sealed class SandboxTests(SharedServer shared)
     }
 
     [Fact]
-    public async Task Refused_statements_say_what_is_allowed()
-    {
-        var error = await FailedAsync("create table t as select 1");
-        Assert.Contains("read-only", error["message"]!.GetValue<string>());
-        error = await FailedAsync("select 1; select 2");
-        Assert.Contains("one statement", error["message"]!.GetValue<string>());
-    }
-
-    [Fact]
     public async Task Another_executions_result_file_cannot_be_read_by_path()
     {
         string victim = await Server.Bob.SubmitAsync("select 'bob secret' as s");
@@ -66,6 +54,38 @@ public sealed class SandboxTests(SharedServer shared)
             Assert.DoesNotContain("bob secret", error["message"]!.GetValue<string>());
         }
         await FailedAsync($"attach '{Path.Combine(Server.DataDir, "metadata.db")}' as meta");
+    }
+}
+
+/// <summary>
+/// User SQL is one read-only statement: refusals say what is allowed, the read-only forms run, the demo database
+/// cannot be changed. On the server's Program in process (<see cref="InProcessServer"/>): the statement check and the
+/// read-only attach are the engine's, whichever process runs it.
+/// </summary>
+[Collection(InProcessWireCollection.Name)]
+public sealed class ReadOnlyStatementTests(InProcessSharedServer shared)
+{
+    private InProcessServer Server => shared.Server;
+
+    /// <summary>Runs <paramref name="sql"/>, which must fail with a message; returns the error.</summary>
+    internal static async Task<JsonNode> FailedAsync(HttpClient client, string sql)
+    {
+        string id = await client.SubmitAsync(sql);
+        var status = await client.WaitAsync(id);
+        Assert.True(status["state"]!.GetValue<string>() == "QUERY_STATE_FAILED", $"{sql} => {status}");
+        Assert.False(string.IsNullOrWhiteSpace(status["error"]!["message"]!.GetValue<string>()));
+        return status["error"]!;
+    }
+
+    private Task<JsonNode> FailedAsync(string sql) => FailedAsync(Server.Alice, sql);
+
+    [Fact]
+    public async Task Refused_statements_say_what_is_allowed()
+    {
+        var error = await FailedAsync("create table t as select 1");
+        Assert.Contains("read-only", error["message"]!.GetValue<string>());
+        error = await FailedAsync("select 1; select 2");
+        Assert.Contains("one statement", error["message"]!.GetValue<string>());
     }
 
     [Theory]

@@ -7,13 +7,14 @@ using Xunit.Abstractions;
 namespace Strata.Tests;
 
 /// <summary>
-/// Saved queries over real HTTP (contract section 5 "Saved queries" and "Latest results of a saved query",
+/// Saved queries on the wire (contract section 5 "Saved queries" and "Latest results of a saved query",
 /// and section 9): the endpoints and their fields, visibility, typed parameters and their substitution
 /// (a text value stays a value), latest results and params.* selection, long-poll wait, result reuse and
-/// in-flight joining (counted in the server log and in the result files), and Idempotency-Key.
+/// in-flight joining (counted in the server log and in the result files), and Idempotency-Key. On the server's Program in
+/// process (<see cref="InProcessServer"/>): nothing here needs a process, and its log is read from the capture.
 /// </summary>
-[Collection(SharedServerCollection.Name)]
-public sealed partial class SavedQueryTests(SharedServer shared, ITestOutputHelper output)
+[Collection(InProcessSavedQueryCollection.Name)]
+public sealed partial class SavedQueryTests(InProcessSharedServer shared, ITestOutputHelper output)
 {
     private const string QueryNotFound = "{\"error\":\"Query not found\"}";
     private const string ExecutionNotFound = "{\"error\":\"Execution not found\"}";
@@ -29,7 +30,7 @@ public sealed partial class SavedQueryTests(SharedServer shared, ITestOutputHelp
         ["Strata__Medium__Threads"] = "1",
     };
 
-    private StrataServer Server => shared.Server;
+    private InProcessServer Server => shared.Server;
 
     // ------------------------------------------------------------------ create, read, update, flags, list
 
@@ -1114,7 +1115,7 @@ public sealed partial class SavedQueryTests(SharedServer shared, ITestOutputHelp
     [Fact]
     public async Task In_flight_identical_executions_are_joined_and_the_engine_runs_once()
     {
-        await using var server = await StrataServer.StartAsync(settings: OneSlot);
+        await using var server = await InProcessServer.StartAsync(OneSlot);
         string variant = Slow.Replace(" from ", "\n   from ", StringComparison.Ordinal);
         var answers = await Task.WhenAll(
             server.Alice.PostJsonAsync("/api/v1/sql/execute?max_age_hours=1", Api.SqlBody(Slow)),
@@ -1319,7 +1320,7 @@ public sealed partial class SavedQueryTests(SharedServer shared, ITestOutputHelp
     [GeneratedRegex(@"Execution 01[0-9A-Z]{24} ended ")]
     private static partial Regex EndedLine();
 
-    private static async Task WaitForLogAsync(StrataServer server, string text)
+    private static async Task WaitForLogAsync(InProcessServer server, string text)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (!server.Output.Contains(text, StringComparison.Ordinal))
@@ -1332,18 +1333,18 @@ public sealed partial class SavedQueryTests(SharedServer shared, ITestOutputHelp
     /// <summary>
     /// Counts the executions a server accepts, from its log ("Execution X submitted by ..."). Each count runs
     /// a marker execution and waits for its end line: the log is one ordered stream, so every earlier
-    /// submission is in by then; markers are left out of the count. The shared collection runs its tests
-    /// one at a time, so between two counts only the test itself submits.
+    /// submission is in by then; markers are left out of the count. The collection's server serves this class
+    /// alone, one test at a time, so between two counts only the test itself submits.
     /// </summary>
     private sealed class Submissions
     {
-        private readonly StrataServer server;
+        private readonly InProcessServer server;
         private int baseline;
         private int markers;
 
-        private Submissions(StrataServer server) => this.server = server;
+        private Submissions(InProcessServer server) => this.server = server;
 
-        public static async Task<Submissions> StartAsync(StrataServer server)
+        public static async Task<Submissions> StartAsync(InProcessServer server)
         {
             var s = new Submissions(server);
             s.baseline = await s.CountBeforeMarkerAsync();

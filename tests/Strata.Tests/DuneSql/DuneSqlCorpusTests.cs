@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Strata.Core.Engine;
@@ -93,26 +94,34 @@ public sealed partial class DuneSqlCorpusTests(ITestOutputHelper output)
         Assert.True(completed >= MinimumCompleted, $"completed {completed}:\n{string.Join('\n', failures)}");
     }
 
+    /// <summary>Runs every file of a corpus over the cores, one database with the schema per worker (no corpus query
+    /// writes, so a file's outcome does not depend on what ran before it on the same database).</summary>
     private (int Completed, List<string> Failures) RunAll(string directory)
     {
-        using var db = new DuneSqlDb(Schema + MoreSchema);
         var files = Directory.GetFiles(directory, "*.sql").Order(StringComparer.Ordinal).ToArray();
-        var failures = new List<string>();
-        foreach (var file in files)
-        {
-            try
+        var failed = new ConcurrentBag<string>();
+        Parallel.ForEach(
+            Partitioner.Create(files, loadBalance: true),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new DuneSqlDb(Schema + MoreSchema),
+            (file, _, db) =>
             {
-                foreach (string statement in Statements(File.ReadAllText(file)))
+                try
                 {
-                    db.Run(statement);
+                    foreach (string statement in Statements(File.ReadAllText(file)))
+                    {
+                        db.Run(statement);
+                    }
                 }
-            }
-            catch (Exception e) when (e is QueryFailedException or DuckDB.NET.Data.DuckDBException or InvalidOperationException)
-            {
-                string message = e is QueryFailedException q ? q.Error.Message : e.Message;
-                failures.Add($"{Path.GetFileName(file)}: {message.Split('\n')[0]}");
-            }
-        }
+                catch (Exception e) when (e is QueryFailedException or DuckDB.NET.Data.DuckDBException or InvalidOperationException)
+                {
+                    string message = e is QueryFailedException q ? q.Error.Message : e.Message;
+                    failed.Add($"{Path.GetFileName(file)}: {message.Split('\n')[0]}");
+                }
+                return db;
+            },
+            db => db.Dispose());
+        var failures = failed.Order(StringComparer.Ordinal).ToList();
         int completed = files.Length - failures.Count;
         output.WriteLine($"completed {completed} of {files.Length}");
         foreach (var f in failures)
@@ -150,7 +159,8 @@ public sealed partial class DuneSqlCorpusTests(ITestOutputHelper output)
     public void Every_prefix_of_every_corpus_query_translates_or_is_refused()
     {
         var files = Directory.GetFiles(CorpusDirectory(), "*.sql").Concat(Directory.GetFiles(RealCorpusDirectory(), "*.sql"));
-        foreach (var text in files.Select(File.ReadAllText))
+        // The files are independent and translation is a pure function: over the cores (every prefix is still checked).
+        Parallel.ForEach(files.Select(File.ReadAllText), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, text =>
         {
             for (int length = 0; length <= text.Length; length += 3)
             {
@@ -164,7 +174,7 @@ public sealed partial class DuneSqlCorpusTests(ITestOutputHelper output)
                 {
                 }
             }
-        }
+        });
     }
 
     [Fact]

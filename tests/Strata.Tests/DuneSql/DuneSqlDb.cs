@@ -24,8 +24,9 @@ internal sealed class DuneSqlDb : IDisposable
         Exec(DuneSqlTranslator.Prelude + DuneSqlTranslator.TimeMacros + (setup ?? ""));
     }
 
-    /// <summary>The demo data generated into this database (Dune's tables with rows), for queries that need data.</summary>
-    public void GenerateDemoData(double scale) => Strata.Engine.DuckDb.DemoData.Generate(connection, scale);
+    /// <summary>The demo data generated into this database (Dune's tables with rows), for queries that need data; the
+    /// same scale and time give the same rows.</summary>
+    public void GenerateDemoData(double scale, DateTimeOffset generatedAt) => Strata.Engine.DuckDb.DemoData.Generate(connection, scale, generatedAt);
 
     public void Exec(string sql)
     {

@@ -3,6 +3,7 @@ extern alias server;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Strata.Tests.Infrastructure;
 
@@ -27,6 +28,8 @@ public sealed class InProcessServer : IAsyncDisposable
 
     private readonly Factory factory;
 
+    private readonly LogCapture log = new();
+
     private InProcessServer(string dataDir, IDictionary<string, string>? settings)
     {
         DataDir = dataDir;
@@ -45,7 +48,7 @@ public sealed class InProcessServer : IAsyncDisposable
         {
             all[Shortcuts.GetValueOrDefault(k, k.Replace("__", ":", StringComparison.Ordinal))] = v;
         }
-        factory = new Factory(dataDir, all);
+        factory = new Factory(dataDir, all, log);
         Alice = NewClient(StrataServer.AliceKey);
         Bob = NewClient(StrataServer.BobKey);
     }
@@ -58,6 +61,9 @@ public sealed class InProcessServer : IAsyncDisposable
     public HttpClient Alice { get; }
 
     public HttpClient Bob { get; }
+
+    /// <summary>What the server has logged at Information and above, one message a line (as a process's console shows them).</summary>
+    public string Output => log.Text;
 
     /// <summary>Starts the server's Program in this process (schema, demo data, keys, sweeps) and waits until it serves.</summary>
     public static Task<InProcessServer> StartAsync(IDictionary<string, string>? settings = null) => Task.Run(() =>
@@ -94,7 +100,7 @@ public sealed class InProcessServer : IAsyncDisposable
         StrataServer.TryDelete(DataDir);
     }
 
-    private sealed class Factory(string dataDir, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<server::Program>
+    private sealed class Factory(string dataDir, IReadOnlyDictionary<string, string> settings, LogCapture log) : WebApplicationFactory<server::Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -104,6 +110,8 @@ public sealed class InProcessServer : IAsyncDisposable
             {
                 builder.UseSetting(k, v);
             }
+            // The capture sees Information whatever Logging:LogLevel:Default says for the console.
+            builder.ConfigureLogging(logging => logging.AddProvider(log).AddFilter<LogCapture>(null, LogLevel.Information));
         }
     }
 }
@@ -126,11 +134,24 @@ public sealed class InProcessServerCollection : ICollectionFixture<InProcessShar
 
 /// <summary>
 /// A second in-process server for the wire tests that ran on the shared server process before issue 11's suite-speed3
-/// (SQL semantics, result views, pagination, errors, catalog, upload isolation): nothing they check needs a process, and
-/// a collection of their own runs beside <see cref="InProcessServerCollection"/> instead of after it.
+/// (SQL semantics, result views, pagination, errors, catalog, upload isolation), and since suite-speed4 the read-only
+/// statement forms, the engine's catalog routes and column names, and the plain 4xx bodies of the hostile-input table:
+/// nothing they check needs a process, and a collection of their own runs beside <see cref="InProcessServerCollection"/>
+/// instead of after it.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class InProcessWireCollection : ICollectionFixture<InProcessSharedServer>
 {
     public const string Name = "in-process wire server";
+}
+
+/// <summary>
+/// A third in-process server, for the saved-query tests (issue 11, suite-speed4): they count the executions the server
+/// accepts from its log between two markers, so no other class may submit meanwhile, and a collection of their own runs
+/// beside the other two instead of lengthening one of them.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class InProcessSavedQueryCollection : ICollectionFixture<InProcessSharedServer>
+{
+    public const string Name = "in-process saved-query server";
 }

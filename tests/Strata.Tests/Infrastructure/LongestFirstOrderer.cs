@@ -9,15 +9,17 @@ namespace Strata.Tests.Infrastructure;
 /// Starts the longest test collections first, then the rest in xUnit's default order. With several collections at once
 /// (one per core by default), a long collection started last runs alone at the end of the run; started first, the short ones
 /// fill the other threads beside it (longest-processing-time-first scheduling). The list is a hint measured from CI's
-/// TRX (docs/notes/suite-speed3.md: per-collection seconds); a collection missing from it only starts later.
+/// TRX (docs/notes/suite-speed3.md: per-collection seconds; reordered in suite-speed4 from the merged suite's CI of
+/// `9641537`, docs/benchmarks.md, and the classes moved off the shared server); a collection missing from it only
+/// starts later.
 /// </summary>
 public sealed class LongestFirstOrderer : ITestCollectionOrderer
 {
     /// <summary>Collection names (named collections) or test class names (a class's own collection), slowest first.</summary>
     private static readonly string[] Slowest =
     [
-        "Cluster", "shared server", "DuneSqlDivisionCostTests", "in-process server", "in-process wire server",
-        "DuneSqlCorpusTests", "DemoDataCorpusTests", "LifecycleTests", "UploadCompactionCrashTests", "UploadCrashTests",
+        "Cluster", "DuneSqlDivisionCostTests", "shared server", "DemoDataCorpusTests", "in-process wire server", "in-process server",
+        "DuneSqlCorpusTests", "in-process saved-query server", "LifecycleTests", "UploadCompactionCrashTests", "UploadCrashTests",
         "BodyFuzzTests", "LogSecretsTests", "RestartTests", "IsolatedEngineContract", "EngineProcessTests",
         "NodeIngestProcessTests", "UploadConversionEdgeTests", "UploadLimitTests", "SpillTests",
     ];
