@@ -258,7 +258,8 @@ public static partial class DuneSqlTranslator
             {
                 return DecimalLiteralType(text);
             }
-            return !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? null : n <= int.MaxValue ? "INTEGER" : "BIGINT";
+            return !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? BigIntegerLiteralType(text)
+                : n <= int.MaxValue ? "INTEGER" : "BIGINT";
         }
     }
 }
