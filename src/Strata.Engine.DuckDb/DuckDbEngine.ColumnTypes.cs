@@ -1,38 +1,65 @@
+using System.Globalization;
 using DuckDB.NET.Data;
 using Strata.Core.Engine;
+using Strata.Core.Uploads;
 using Strata.Engine.DuckDb.DuneSql;
 
 namespace Strata.Engine.DuckDb;
 
 /// <summary>
-/// The demo tables' column types, read once when the engine starts, given to the DuneSQL translator so that a division of
-/// a demo column is written in Trino's form without the bound-type probe (decision "dune-types6"). Uploads, views and
-/// chain tables are left to the probe; a demo name that a request's own table takes, or a
-/// schema an ingested chain replaces, is not looked up.
+/// The column types of the tables a request can read, given to the DuneSQL translator so that a division of a column is
+/// written in Trino's form without the bound-type probe (decisions "dune-types6", "dune-types7"): the demo tables (read
+/// once when the engine starts) and the request's own tables (uploads, materialized views, chain tables), as the sandbox's
+/// views type them. A request's table in a demo schema that is not a chain table (never set up) hides the demo name; a
+/// schema an ingested chain replaces shows only the chain's tables.
 /// </summary>
 public sealed partial class DuckDbEngine
 {
-    /// <summary>"schema.table.column" → the type DuckDB's typeof gives the column in the sandbox (BIGNUM is uint256 there).</summary>
-    private static Dictionary<string, string> ReadDemoColumnTypes(DuckDBCommand command)
+    /// <summary>"schema.table" → column → the type DuckDB's typeof gives the column in the sandbox (BIGNUM is uint256 there).</summary>
+    private static Dictionary<string, IReadOnlyDictionary<string, string?>> ReadDemoColumnTypes(DuckDBCommand command)
     {
         command.CommandText = $"SELECT schema_name, table_name, column_name, data_type FROM duckdb_columns() WHERE database_name = '{DemoCatalog}'";
-        var types = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var tables = new Dictionary<string, IReadOnlyDictionary<string, string?>>(StringComparer.OrdinalIgnoreCase);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            string type = reader.GetString(3);
-            types[reader.GetString(0) + "." + reader.GetString(1) + "." + reader.GetString(2)] = type is "BIGNUM" or "VARINT" ? DuneInt256Types.Uint256 : type;
+            string key = reader.GetString(0) + "." + reader.GetString(1), type = reader.GetString(3);
+            if (!tables.TryGetValue(key, out var columns))
+            {
+                tables[key] = columns = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            }
+            ((Dictionary<string, string?>)columns)[reader.GetString(2)] = type is "BIGNUM" or "VARINT" ? DuneInt256Types.Uint256 : type;
         }
-        return types;
+        return tables;
     }
 
-    /// <summary>The demo columns' types as the request's sandbox shows them: none for a schema an ingested chain replaces
-    /// whole (DuckDbSandbox), nor for a name one of the request's tables takes.</summary>
+    /// <summary>The columns of the tables the request's sandbox shows, by schema and name.</summary>
     private DuneColumnTypes ColumnTypesFor(EngineRequest request)
     {
-        var taken = request.Tables.Select(t => t.Namespace + "." + t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var demoSchemas = demoColumnTypes.Keys.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var own = new Dictionary<string, IReadOnlyDictionary<string, string?>?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var table in request.Tables)
+        {
+            string key = table.Namespace + "." + table.Name;
+            own[key] = own.ContainsKey(key) || (demoSchemas.Contains(table.Namespace) && !table.Chain) ? null
+                : table.Columns.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+                    .ToDictionary(g => g.Key, g => g.Count() == 1 ? SandboxType(g.First().Type) : null, StringComparer.OrdinalIgnoreCase);
+        }
         var chainSchemas = request.Tables.Where(t => t.Chain).Select(t => t.Namespace).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return (schema, table, column) => taken.Contains(schema + "." + table) || chainSchemas.Contains(schema) ? null
-            : demoColumnTypes.GetValueOrDefault(schema + "." + table + "." + column);
+        return (schema, table) => own.TryGetValue(schema + "." + table, out var columns) ? columns
+            : chainSchemas.Contains(schema) ? null : demoColumnTypes.GetValueOrDefault(schema + "." + table);
     }
+
+    /// <summary>The type typeof gives a request table's column in the sandbox's view (DuckDbSandbox.TableView: the stored
+    /// Parquet type, 256-bit integers cast to their types), for the numeric kinds; null for the others.</summary>
+    internal static string? SandboxType(UploadColumnType type) => type.Kind switch
+    {
+        UploadTypeKind.Integer => "INTEGER",
+        UploadTypeKind.Bigint => "BIGINT",
+        UploadTypeKind.Double => "DOUBLE",
+        UploadTypeKind.Decimal => string.Create(CultureInfo.InvariantCulture, $"DECIMAL({type.Precision},{type.Scale})"),
+        UploadTypeKind.Uint256 => DuneInt256Types.Uint256,
+        UploadTypeKind.Int256 => DuneInt256Types.Int256,
+        _ => null,
+    };
 }

@@ -30,7 +30,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
 
     private readonly Dictionary<string, List<string>> demoUint256Columns;
 
-    private readonly Dictionary<string, string> demoColumnTypes;
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string?>> demoColumnTypes;
 
     public DuckDbEngine(DuckDbEngineSettings settings)
     {

@@ -168,6 +168,10 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
             ColumnKind.ExactNumber or ColumnKind.Number when column.DuneType.StartsWith("decimal(", StringComparison.Ordinal)
                 => $"CAST({c} AS {DecimalType(column.DuneType)})",
             ColumnKind.ExactNumber => $"CAST({c} AS BIGNUM)",
+            // A timestamp with time zone in another zone than UTC is stored as Trino's text (wall clock and zone name):
+            // compared and sorted as its instant, the UTC timestamp a UTC column holds (text order is not time order).
+            ColumnKind.Text when column.DuneType.StartsWith("timestamp", StringComparison.Ordinal)
+                && column.DuneType.EndsWith("with time zone", StringComparison.Ordinal) => $"timezone('UTC', CAST({c} AS TIMESTAMPTZ))",
             ColumnKind.Binary => $"('0x' || lower(hex({c})))",
             _ => c,
         };

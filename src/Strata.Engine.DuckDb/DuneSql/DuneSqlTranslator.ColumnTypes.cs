@@ -1,16 +1,19 @@
 namespace Strata.Engine.DuckDb.DuneSql;
 
-/// <summary>The DuckDB type name (as <c>typeof</c> gives it) of a column of a table the caller knows, or null.</summary>
-public delegate string? DuneColumnTypes(string schema, string table, string column);
+/// <summary>The columns of a table the caller knows for sure: each column's name and the DuckDB type name <c>typeof</c>
+/// gives it in the sandbox (null: a column whose type is not given), or null when the table is not known.</summary>
+public delegate IReadOnlyDictionary<string, string?>? DuneColumnTypes(string schema, string table);
 
 /// <summary>
-/// Column types from the catalog for the text-chosen division forms (decision "dune-types6"): a column operand of
-/// <c>/</c> or <c>%</c> needs the bound-type probe (decision 109) unless its type is known. The translator sees no
-/// schema, so the engine passes the types of the tables it knows for sure (the demo tables). Only a statement whose
-/// one FROM names one such table (<c>schema.table [AS] alias</c>; no join, subquery, CTE, set operation, UNNEST, VALUES
-/// or lambda whose names could shadow a column) resolves its columns, and only before ORDER BY (where a select-list
-/// alias may take a column's name): there a bare name, the alias's or the table's name followed by <c>.column</c> is
-/// the table's column, as DuckDB's binder resolves it.
+/// Column types for the text-chosen division forms (decisions "dune-types6", "dune-types7"): a column operand of <c>/</c>
+/// or <c>%</c> needs the bound-type probe (decision 109) unless its type is known. The translator sees no schema, so the
+/// engine passes the tables it knows for sure (the demo tables, the request's uploads and chain tables), and the
+/// translator resolves a name as DuckDB's binder would, in the query block (one SELECT) that holds it: a bare name is the
+/// column of the one FROM item that has it (every item's columns must be known, else another could have it), and
+/// <c>q.name</c> the column of the item aliased q. FROM items are known tables, CTEs and subqueries (their output columns:
+/// plain column references, and expressions whose type the text fixes, under their aliases). Only the select list and
+/// WHERE are resolved (GROUP BY, HAVING and ORDER BY may name select-list aliases first), and never a lambda's parameter.
+/// Anything else stays unknown: the probe decides at bind time as before.
 /// </summary>
 public static partial class DuneSqlTranslator
 {
@@ -20,110 +23,152 @@ public static partial class DuneSqlTranslator
         "where", "group", "having", "window", "qualify", "order", "limit", "offset", "fetch",
     };
 
-    /// <summary>Words that make a statement more than one plain SELECT over one table.</summary>
-    private static readonly HashSet<string> NotOneTable = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Words that join FROM items.</summary>
+    private static readonly HashSet<string> JoinWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "join", "with", "unnest", "union", "intersect", "except", "values", "lateral", "table", "pivot", "unpivot",
+        "join", "inner", "left", "right", "full", "outer", "cross", "natural", "semi", "anti", "asof", "positional",
     };
+
+    /// <summary>Words that end an expression rather than name it (never an implicit alias).</summary>
+    private static readonly HashSet<string> NotImplicitAlias = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "end", "null", "true", "false", "year", "quarter", "month", "week", "day", "hour", "minute", "second", "millisecond",
+        "ordinality", "zone", "desc", "asc", "first", "last",
+    };
+
+    private static readonly HashSet<string> IntegerTypes = new(StringComparer.Ordinal) { "TINYINT", "SMALLINT", "INTEGER", "BIGINT" };
 
     private sealed partial class Pass
     {
         /// <summary>The column types of the tables known for sure; null when none are given.</summary>
         public DuneColumnTypes? ColumnTypes { get; init; }
 
-        /// <summary>The statement's one table (schema, name, alias) and where its ORDER BY starts; null when the columns
-        /// cannot be resolved (computed once).</summary>
-        private (string Schema, string Table, string? Alias, int OrderBy)? oneTable;
-
-        private bool oneTableKnown;
-
-        /// <summary>The catalog type of the column that tokens [from, last] name, or null.</summary>
+        /// <summary>The type of the column that tokens [from, last] name, or null.</summary>
         private string? ColumnType(int from, int last)
         {
-            if (ColumnTypes is null || OneTable() is not { } t || from >= t.OrderBy || Is(Previous(from), "."))
+            if (ColumnTypes is null || Is(Previous(from), ".") || !IsName(from) || !IsName(last))
             {
                 return null;
             }
-            if (from == last && tokens[from].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName)
+            string? qualifier = null;
+            if (from != last)
             {
-                return ColumnTypes(t.Schema, t.Table, UnquotedName(from));
+                int dot = Next(from, last + 1);
+                if (!Is(dot, ".") || Next(dot, last + 1) != last)
+                {
+                    return null;
+                }
+                qualifier = UnquotedName(from);
             }
-            int dot = Next(from, last + 1), column = Next(dot, last + 1);
-            if (column != last || !Is(dot, ".") || tokens[from].Kind is not (DuneTokenKind.Word or DuneTokenKind.QuotedName)
-                || tokens[last].Kind is not (DuneTokenKind.Word or DuneTokenKind.QuotedName))
+            string name = UnquotedName(last);
+            if (LambdaNames().Contains(qualifier ?? name) || BlockAt(from) is not { } block || !ResolvesColumns(block, from))
             {
                 return null;
             }
-            string qualifier = UnquotedName(from);
-            bool ours = t.Alias is { } alias ? qualifier.Equals(alias, StringComparison.OrdinalIgnoreCase) : qualifier.Equals(t.Table, StringComparison.OrdinalIgnoreCase);
-            return ours ? ColumnTypes(t.Schema, t.Table, UnquotedName(last)) : null;
+            if (qualifier is not null)
+            {
+                var items = block.Items.Where(i => qualifier.Equals(i.Alias, StringComparison.OrdinalIgnoreCase)).ToList();
+                return items.Count == 1 && Columns(items[0]) is { } own ? own.GetValueOrDefault(name) : null;
+            }
+            string? found = null;
+            int hits = 0;
+            foreach (var item in block.Items)
+            {
+                if (Columns(item) is not { } columns)
+                {
+                    return null; // an item of unknown columns could hold the name
+                }
+                if (columns.TryGetValue(name, out string? type))
+                {
+                    hits++;
+                    found = type;
+                }
+            }
+            return hits == 1 ? found : null;
         }
+
+        private bool IsName(int i) => i >= 0 && i < tokens.Count && tokens[i].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName;
 
         /// <summary>A name token's text, unquoted.</summary>
         private string UnquotedName(int i) => tokens[i].Kind == DuneTokenKind.QuotedName ? Text(i)[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : Text(i);
 
-        private (string Schema, string Table, string? Alias, int OrderBy)? OneTable()
+        /// <summary>Whether a name at i is bound against the block's FROM items: in its select list or WHERE.</summary>
+        private static bool ResolvesColumns(QueryBlock block, int i) =>
+            block.From >= 0 && i > block.Select && (i < block.From || (i > block.FromEnd && i < block.WhereEnd && block.HasWhere));
+
+        /// <summary>The columns of a FROM item, or null when they are not all known.</summary>
+        private IReadOnlyDictionary<string, string?>? Columns(FromItem item) => item.Table ?? (item.Derived is { } d ? Outputs(d) : null);
+
+        /// <summary>The output columns of a block used as a CTE or subquery: names and types, or null when not all are known.</summary>
+        private Dictionary<string, string?>? Outputs(QueryBlock block)
         {
-            if (oneTableKnown)
+            if (block.OutputsDone)
             {
-                return oneTable;
+                return block.Outputs; // null while it is worked out (a recursive CTE)
             }
-            oneTableKnown = true;
-            int selects = 0, from = -1, orderBy = tokens.Count;
-            for (int i = 0; i < tokens.Count; i++)
+            block.OutputsDone = true;
+            var outputs = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            int start = Next(block.Select, block.End);
+            start = Is(start, "distinct") || Is(start, "all") ? Next(start, block.End) : start;
+            foreach (var (a, b) in Arguments(start - 1, block.From >= 0 ? block.From : block.End))
             {
-                if (tokens[i].IsTrivia)
+                int first = tokens[a].IsTrivia ? Next(a, b) : a, last = Previous(b);
+                if (first > last)
                 {
-                    continue;
+                    return null;
                 }
-                if (Is(i, "select"))
+                if (Is(last, "*"))
                 {
-                    selects++;
-                }
-                else if (Is(i, "from"))
-                {
-                    if (from >= 0)
+                    var from = first == last ? block.Items : Is(Next(first, b), ".") && Next(Next(first, b), b) == last
+                        ? block.Items.Where(i => UnquotedName(first).Equals(i.Alias, StringComparison.OrdinalIgnoreCase)).ToList() : null;
+                    if (from is null || from.Count == 0 || from.Any(i => Columns(i) is null))
                     {
                         return null;
                     }
-                    from = i;
+                    foreach (var (name, type) in from.SelectMany(i => Columns(i)!))
+                    {
+                        outputs[name] = outputs.ContainsKey(name) ? null : type;
+                    }
+                    continue;
                 }
-                else if (Is(i, "order") && orderBy == tokens.Count)
+                bool explicitAlias = Is(Previous(last), "as") && IsName(last);
+                bool implicitAlias = !explicitAlias && IsName(last) && Previous(last) >= first && !Is(Previous(last), ".")
+                    && !NotImplicitAlias.Contains(Text(last)) && !BeforeNonAlias.Contains(Text(Previous(last)))
+                    && (tokens[Previous(last)].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName or DuneTokenKind.Number or DuneTokenKind.String
+                        || Is(Previous(last), ")") || Is(Previous(last), "]"));
+                if (explicitAlias || implicitAlias)
                 {
-                    orderBy = i;
+                    string name = UnquotedName(last);
+                    outputs[name] = outputs.ContainsKey(name) ? null : StaticType(first, explicitAlias ? Previous(last) : last);
                 }
-                else if (Is(i, "->") || (tokens[i].Kind == DuneTokenKind.Word && NotOneTable.Contains(Text(i))))
+                else if (IsName(last) && (first == last || (Is(Next(first, b), ".") && Next(Next(first, b), b) == last)))
                 {
-                    return null;
+                    string name = UnquotedName(last);
+                    outputs[name] = outputs.ContainsKey(name) ? null : ColumnType(first, last);
                 }
             }
-            int schema = Next(from, tokens.Count), dot = Next(schema, tokens.Count), table = Next(dot, tokens.Count);
-            if (selects != 1 || from < 0 || !Is(dot, ".") || table >= tokens.Count
-                || tokens[schema].Kind is not (DuneTokenKind.Word or DuneTokenKind.QuotedName) || tokens[table].Kind is not (DuneTokenKind.Word or DuneTokenKind.QuotedName))
-            {
-                return null;
-            }
-            int after = Next(table, tokens.Count);
-            string? alias = null;
-            if (Is(after, "as"))
-            {
-                after = Next(after, tokens.Count);
-                if (after >= tokens.Count || tokens[after].Kind is not (DuneTokenKind.Word or DuneTokenKind.QuotedName))
-                {
-                    return null;
-                }
-            }
-            if (after < tokens.Count && tokens[after].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName && !ClauseAfterFrom.Contains(Text(after)))
-            {
-                alias = UnquotedName(after);
-                after = Next(after, tokens.Count);
-            }
-            if (after < tokens.Count && !Is(after, ";") && !(tokens[after].Kind == DuneTokenKind.Word && ClauseAfterFrom.Contains(Text(after))))
-            {
-                return null;
-            }
-            oneTable = (UnquotedName(schema), UnquotedName(table), alias, orderBy);
-            return oneTable;
+            block.Outputs = outputs;
+            return outputs;
+        }
+
+        /// <summary>The type of <c>sum</c>, <c>avg</c>, <c>min</c>, <c>max</c> or <c>arbitrary</c> of an argument of type t, as
+        /// translated (Trino's: a checked bigint sum of integers, decision 124; decimal(38,s) for a decimal sum), or null.</summary>
+        private static string? AggregateType(string name, string t) => name switch
+        {
+            "min" or "max" or "arbitrary" or "any_value" => t,
+            "sum" when IntegerTypes.Contains(t) => "BIGINT",
+            "sum" when t.StartsWith("DECIMAL(", StringComparison.Ordinal) => "DECIMAL(38," + t[(t.IndexOf(',', StringComparison.Ordinal) + 1)..],
+            "sum" when t is "DOUBLE" or "uint256" or "int256" => t,
+            "avg" when IntegerTypes.Contains(t) || t == "DOUBLE" => "DOUBLE",
+            _ => null,
+        };
+
+        /// <summary>The type of an integer quotient or remainder of integer types a and b: the wider (DuckDB's and Trino's).</summary>
+        private static string? WiderInteger(string a, string b)
+        {
+            string[] order = ["TINYINT", "SMALLINT", "INTEGER", "BIGINT"];
+            int i = Array.IndexOf(order, a), j = Array.IndexOf(order, b);
+            return i < 0 || j < 0 ? null : order[Math.Max(i, j)];
         }
     }
 }

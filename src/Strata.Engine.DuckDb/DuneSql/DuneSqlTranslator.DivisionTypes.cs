@@ -134,6 +134,11 @@ public static partial class DuneSqlTranslator
             {
                 return CastType(second, last);
             }
+            if (name is "sum" or "avg" or "min" or "max" or "arbitrary" or "any_value" && Arguments(second, last) is [var arg]
+                && StaticType(arg.From, arg.To) is string argument)
+            {
+                return AggregateType(name, argument);
+            }
             if (name == "count" || (name == "rand" && Next(second, last) == last))
             {
                 return name == "count" ? "BIGINT" : "DOUBLE";
@@ -145,7 +150,7 @@ public static partial class DuneSqlTranslator
         private Dictionary<(int, int), string?>? quotientTypes;
 
         /// <summary>When tokens [from, to) are one division or modulus whose operands' types are fixed: the type of the
-        /// form chosen for it (a decimal, or a double next to a double), else null.</summary>
+        /// form chosen for it (a decimal, a double next to a double, the wider of two integers), else null.</summary>
         private string? QuotientType(int from, int to)
         {
             divisions ??= FindDivisions();
@@ -170,6 +175,7 @@ public static partial class DuneSqlTranslator
                 {
                     "d" => DecimalResult(types, sign),
                     "f" when a == "DOUBLE" || b == "DOUBLE" => "DOUBLE",
+                    "i" => WiderInteger(a, b),
                     _ => null,
                 };
             }
@@ -252,7 +258,8 @@ public static partial class DuneSqlTranslator
             {
                 return DecimalLiteralType(text);
             }
-            return !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? null : n <= int.MaxValue ? "INTEGER" : "BIGINT";
+            return !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? BigIntegerLiteralType(text)
+                : n <= int.MaxValue ? "INTEGER" : "BIGINT";
         }
     }
 }

@@ -3,7 +3,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <summary>
 /// Templates for Trino functions of Dune's function reference that DuckDB lacks, spells differently, or answers
 /// with another type or order: Java-style regex replacements, url_* extraction, strpos by instance, split_to_map,
-/// hamming_distance, width_bucket, shuffle, exact cube roots, and the bigint results Trino declares.
+/// hamming_distance, width_bucket, shuffle, exact cube roots, the bigint results Trino declares, Java's logarithms and
+/// square root at zero and below, and concat as Trino's ||.
 /// </summary>
 internal static class DuneTrinoFunctions
 {
@@ -83,5 +84,24 @@ internal static class DuneTrinoFunctions
             "(CAST(list_sum(list_transform(map_keys($1), _strata_k -> CAST(($1)[_strata_k] AS DOUBLE) * coalesce(CAST(element_at($2, _strata_k)[1] AS DOUBLE), 0))) AS DOUBLE) "
             + "/ (sqrt(list_sum(list_transform(map_values($1), _strata_v -> CAST(_strata_v AS DOUBLE) * _strata_v))) "
             + "* sqrt(list_sum(list_transform(map_values($2), _strata_v -> CAST(_strata_v AS DOUBLE) * _strata_v)))))");
+
+        // Java's Math.log, log10 and sqrt (MathFunctions): -Infinity at zero and NaN below it; DuckDB fails the query
+        // ("cannot take logarithm of zero", "cannot take square root of a negative number").
+        yield return new(("ln", 1), Logarithm("ln($1)", "$1"));
+        yield return new(("log10", 1), Logarithm("log10($1)", "$1"));
+        yield return new(("log2", 1), Logarithm("log2($1)", "$1"));
+        yield return new(("log", 2), $"({Logarithm("ln($2)", "$2")} / {Logarithm("ln($1)", "$1")})");
+        yield return new(("sqrt", 1), "(CASE WHEN ($1) < 0 THEN CAST('NaN' AS DOUBLE) ELSE sqrt($1) END)");
+
+        // concat(a, b, ...) is Trino's ||: NULL when an argument is NULL, varbinary of varbinaries, an array of arrays.
+        // DuckDB's concat skips NULL arguments and makes text of bytes ("\x01\x02"). Templates name up to nine arguments.
+        for (int n = 2; n <= 9; n++)
+        {
+            yield return new(("concat", n), "(" + string.Join(" || ", Enumerable.Range(1, n).Select(k => $"(${k})")) + ")");
+        }
     }
+
+    /// <summary>A logarithm f of x as Java's: -Infinity at zero, NaN below it, NULL for NULL.</summary>
+    private static string Logarithm(string f, string x) =>
+        $"(CASE WHEN ({x}) > 0 THEN {f} WHEN ({x}) = 0 THEN CAST('-Infinity' AS DOUBLE) WHEN ({x}) < 0 THEN CAST('NaN' AS DOUBLE) ELSE {f} END)";
 }

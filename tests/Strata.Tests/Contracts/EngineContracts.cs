@@ -115,6 +115,48 @@ public abstract class DuckDbEngineContractBase : EngineContract
     }
 
     /// <summary>
+    /// dune-types7: the translator is given an upload's numeric column types (<c>DuckDbEngine.SandboxType</c>) and writes
+    /// their divisions without the bound-type probe; they must be the types the sandbox's view gives, and the quotients
+    /// Trino's (integer division, a decimal quotient of Trino's type, exact uint256).
+    /// </summary>
+    [Fact]
+    public async Task An_uploaded_tables_numeric_columns_have_the_types_the_translator_is_given_and_divide_as_Trinos()
+    {
+        string file = Path.Combine(Directory, "uploads", "nums", "part-1.parquet");
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "COPY (SELECT 7::INTEGER AS i, 9::BIGINT AS b, 2.5::DOUBLE AS f, 1.00::DECIMAL(18,2) AS d, "
+                + $"'10'::VARCHAR AS u) TO '{file}' (FORMAT parquet)";
+            command.ExecuteNonQuery();
+        }
+        (string Name, string Type)[] kinds = [("i", "integer"), ("b", "bigint"), ("f", "double"), ("d", "decimal(18,2)"), ("u", "uint256")];
+        var table = new TableSnapshot("bob", "nums", kinds.Select(k => new UploadColumn(k.Name, UploadColumnType.Parse(k.Type)!)).ToList(), [file]);
+
+        async Task<string> Run(string sql, Strata.Core.Queries.SqlDialect dialect)
+        {
+            var request = new EngineRequest(ExecutionIds.New(), sql, "alice", PerformanceTier.Medium, 1L << 30, [table], dialect);
+            await Engine.ExecuteAsync(request, schema => Results.CreateWriter(request.ExecutionId, schema), CancellationToken.None)
+                .WaitAsync(TimeSpan.FromSeconds(60));
+            using var stored = Results.Open(request.ExecutionId);
+            await foreach (var slice in stored!.ReadAsync(0, long.MaxValue, CancellationToken.None))
+            {
+                return ((Apache.Arrow.StringArray)slice.Batch.Column(0)).GetString(slice.Start);
+            }
+            return "no row";
+        }
+
+        string typesSql = "select " + string.Join(" || '|' || ", kinds.Select(k => $"typeof({k.Name})")) + " as types from bob.nums";
+        Assert.Equal(string.Join("|", kinds.Select(k => DuckDbEngine.SandboxType(UploadColumnType.Parse(k.Type)!))),
+            await Run(typesSql, Strata.Core.Queries.SqlDialect.DuckDb));
+        Assert.Equal("1 0.33 3 4.5E0 decimal(18,2)", await Run("select cast(b / i as varchar) || ' ' || cast(x.d / 3 as varchar) || ' ' "
+            + "|| cast(u / 3 as varchar) || ' ' || cast(b / 2e0 as varchar) || ' ' || typeof(d / 3) as q from bob.nums as x",
+            Strata.Core.Queries.SqlDialect.DuneSql));
+    }
+
+    /// <summary>
     /// A prepared-statement placeholder has no value to bind (hostile7): DuckDB.NET refused to run the statement with an
     /// InvalidOperationException, which the server answered as an internal error. The check refuses it, at its position.
     /// </summary>

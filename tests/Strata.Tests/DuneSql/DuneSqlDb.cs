@@ -55,14 +55,33 @@ internal sealed class DuneSqlDb : IDisposable
     }
 
     /// <summary>Runs DuneSQL to completion without reading values (the corpus checks that queries complete).</summary>
-    public void Run(string duneSql)
+    public void Run(string duneSql, DuneColumnTypes? columnTypes = null)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = WithZones(DuneSqlTranslator.Translate(duneSql).Sql);
+        command.CommandText = WithZones(DuneSqlTranslator.Translate(duneSql, default, columnTypes).Sql);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
         }
+    }
+
+    /// <summary>This database's tables' columns and their DuckDB types, as the engine gives the translator its tables'.</summary>
+    public DuneColumnTypes ColumnTypes()
+    {
+        var tables = new Dictionary<string, Dictionary<string, string?>>(StringComparer.OrdinalIgnoreCase);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT schema_name, table_name, column_name, data_type FROM duckdb_columns() WHERE NOT internal";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            string key = reader.GetString(0) + "." + reader.GetString(1);
+            if (!tables.TryGetValue(key, out var columns))
+            {
+                tables[key] = columns = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            }
+            columns[reader.GetString(2)] = reader.GetString(3);
+        }
+        return (schema, table) => tables.GetValueOrDefault(schema + "." + table);
     }
 
     private readonly HashSet<string> zones = [];

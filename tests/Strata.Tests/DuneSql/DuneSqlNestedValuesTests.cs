@@ -57,6 +57,20 @@ public sealed class DuneSqlNestedValuesTests(InProcessSharedServer shared)
         Assert.Equal(BinaryJson[2], viewed["m"]!.ToJsonString());
     }
 
+    /// <summary>dune-types7: a filter or sort on a timestamp column in a zone other than UTC (stored as Trino's text, wall
+    /// clock and zone) compares instants, as a UTC column's does; the text compared 09:21 New York (13:21 UTC) below 10:00.</summary>
+    [Fact]
+    public async Task A_filtered_view_of_a_zoned_timestamp_column_compares_instants()
+    {
+        string id = await Server.Alice.SubmitAsync("SELECT from_unixtime(t) AT TIME ZONE 'America/New_York' AS v "
+            + "FROM (VALUES (1623100000), (1623000000), (1623072070)) AS x(t)");
+        await Server.Alice.WaitAsync(id);
+        var view = await Server.Alice.GetFromJsonNodeAsync(
+            $"/api/v1/execution/{id}/results?sort_by=v&filters={Uri.EscapeDataString("v > '2021-06-07 10:00:00'")}");
+        var rows = view["result"]!["rows"]!.AsArray().Select(r => r!["v"]!.GetValue<string>()).ToArray();
+        Assert.Equal(["2021-06-07 09:21:10.000 America/New_York", "2021-06-07 17:06:40.000 America/New_York"], rows);
+    }
+
     /// <summary>Each value beside the array holding it: the element's JSON is the top-level value's JSON.</summary>
     [Fact]
     public async Task Every_type_inside_an_array_is_written_as_at_the_top_level()
