@@ -76,4 +76,34 @@ public sealed class Hostile9Tests
         Assert.Equal(expected, answer);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
     }
+
+    /// <summary>A zone offset of digits other than ASCII's: .NET's <c>\d</c> took any Unicode digit (Arabic-Indic, full-width)
+    /// and <c>int.Parse</c> then threw a FormatException, an internal error with a <c>fail:</c> line in the server's log.
+    /// Now such a text is not an offset, and the zone is refused as unknown, naming it.</summary>
+    [Theory]
+    [InlineData("SELECT TIMESTAMP '2024-01-01 00:00:00' AT TIME ZONE '+\u0661'")]
+    [InlineData("SELECT at_timezone(TIMESTAMP '2024-01-01 00:00:00 UTC', '+\uFF11')")]
+    [InlineData("SELECT with_timezone(TIMESTAMP '2024-01-01 00:00:00', '+\u0661')")]
+    [InlineData("SELECT from_iso8601_timestamp('2024-01-01T00:00:00+\uFF10\uFF11:00')")]
+    [InlineData("SELECT TIMESTAMP '2024-01-01 00:00 +\u0661'")]
+    public void A_zone_offset_of_digits_other_than_ascii_is_refused_not_an_internal_error(string sql)
+    {
+        using var db = new DuneSqlDb();
+        var error = Assert.ThrowsAny<Exception>(() => db.Rows(sql));
+        Assert.True(error is QueryFailedException or DuckDB.NET.Data.DuckDBException, $"{error.GetType().Name}: {error.Message}");
+    }
+
+    /// <summary>regexp_replace's lambda reads which groups took part in each match (<see cref="DuneRegexpGroups"/>): one
+    /// character per group per match, held in the managed heap. A pattern of many groups that matches at every position
+    /// of a long text would make gigabytes of them; past the input's own bound the value fails, naming the cause.</summary>
+    [Fact]
+    public void The_flags_of_a_values_matches_are_bounded()
+    {
+        Assert.Null(DuneRegexpGroups.Flags(new string('a', 5_000_000), "()()()()", out bool tooMany));
+        Assert.True(tooMany);
+        Assert.Equal("10", DuneRegexpGroups.Flags("a", "(a)|(b)", out tooMany));
+        // Group by group: the first group's flag for each of the three matches, then the second's.
+        Assert.Equal("110001", DuneRegexpGroups.Flags("aab", "(a)|(b)", out tooMany));
+        Assert.False(tooMany);
+    }
 }

@@ -159,6 +159,6 @@ public sealed partial record UploadColumnType(UploadTypeKind Kind, int Precision
         ? string.Create(CultureInfo.InvariantCulture, $"decimal({Precision},{Scale})")
         : Kind == UploadTypeKind.Nested ? NestedName ?? "" : ChainOnlyNames.TryGetValue(Kind, out var name) ? name : Kind.ToString().ToLowerInvariant();
 
-    [GeneratedRegex(@"^decimal\s*\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^decimal\s*\(\s*([0-9]{1,3})\s*,\s*([0-9]{1,3})\s*\)$", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalPattern();
 }

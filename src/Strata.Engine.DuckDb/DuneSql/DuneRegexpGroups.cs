@@ -9,7 +9,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
 /// <c>dune_regexp_groups(s VARCHAR, pattern VARCHAR) → VARCHAR</c>: which capture groups took part in each match of the
-/// pattern in s, one character per group per match (<c>1</c> took part, <c>0</c> did not), the matches in order. It is
+/// pattern in s, one character per group per match (<c>1</c> took part, <c>0</c> did not), group by group: the first
+/// group's flags for every match in order, then the second's (so that a group's run is one substring). It is
 /// what <c>regexp_replace(s, pattern, x -> …)</c> needs for Trino's rule that a group outside the match is NULL in x
 /// (DuckDB's <c>regexp_extract_all</c> gives <c>''</c>, as RE2 reports no difference). A pattern .NET's engine does not
 /// read as RE2 does (RE2-only syntax, named groups, which .NET numbers last) gives NULL, and the translation then keeps
@@ -47,20 +48,30 @@ public static unsafe class DuneRegexpGroups
             return null;
         }
         int groups = regex.GetGroupNumbers().Length - 1;
-        var flags = new StringBuilder();
+        var byMatch = new StringBuilder();
         for (var match = regex.Match(s); match.Success; match = match.NextMatch())
         {
-            if (flags.Length + groups > MaxFlags)
+            if (byMatch.Length + groups > MaxFlags)
             {
                 tooMany = true;
                 return null;
             }
             for (int g = 1; g <= groups; g++)
             {
-                flags.Append(match.Groups[g].Success ? '1' : '0');
+                byMatch.Append(match.Groups[g].Success ? '1' : '0');
             }
         }
-        return flags.ToString();
+        int matches = groups == 0 ? 0 : byMatch.Length / groups;
+        return string.Create(byMatch.Length, (byMatch: byMatch.ToString(), groups, matches), static (flags, state) =>
+        {
+            for (int m = 0; m < state.matches; m++)
+            {
+                for (int g = 0; g < state.groups; g++)
+                {
+                    flags[g * state.matches + m] = state.byMatch[m * state.groups + g];
+                }
+            }
+        });
     }
 
     private static Regex? Compile(string pattern)

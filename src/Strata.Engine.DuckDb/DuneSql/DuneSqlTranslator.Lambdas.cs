@@ -127,9 +127,16 @@ public static partial class DuneSqlTranslator
             // those rows are dropped); the pieces are joined by array_to_string, NULL when one is NULL. Reading the i-th
             // piece by splitting the input again for every piece, and joining by a reduce, were each quadratic in the matches.
             string zipped = string.Concat(Enumerable.Range(1, groups).Select(k => $", list_prepend(NULL, regexp_extract_all($1, $2, {k}))"));
+            // Which groups took part in each match: DuneRegexpGroups's flags, once per value (_strata_f, group by group), each
+            // group's run of flags split into a list and zipped beside its values (reading a flag by its position in the text
+            // from inside the element's lambda would scan the text once per element).
+            zipped += string.Concat(Enumerable.Range(1, groups).Select(k => $", list_prepend(NULL, coalesce(string_split(substr(_strata_f, "
+                + $"{k - 1} * (length(_strata_f) // {groups}) + 1, length(_strata_f) // {groups}), ''), []))"));
             string array = groups == 0 ? "CAST([] AS VARCHAR[])"
-                : "[" + string.Join(", ", Enumerable.Range(2, groups).Select(k => $"CASE WHEN substr(_strata_f, (_strata_i - 2) * {groups} + {k - 1}, 1) = '0' THEN NULL ELSE struct_extract(_strata_e, {k}) END")) + "]";
-            string template = "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_transform([dune_regexp_groups($1, $2)], _strata_f -> list_transform([list_transform(list_filter(list_zip(regexp_split_to_array($1, $2)"
+                : "[" + string.Join(", ", Enumerable.Range(1, groups).Select(k => $"CASE WHEN struct_extract(_strata_e, {groups + 1 + k}) = '0' THEN NULL "
+                    + $"ELSE struct_extract(_strata_e, {k + 1}) END")) + "]";
+            string template = "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_transform([dune_regexp_groups($1, $2)], _strata_f -> "
+                + "list_transform([list_transform(list_filter(list_zip(regexp_split_to_array($1, $2)"
                 + zipped + "), _strata_e -> struct_extract(_strata_e, 1) IS NOT NULL), (_strata_e, _strata_i) -> CASE WHEN _strata_i = 1 THEN '' "
                 + "ELSE CAST(list_transform([" + array + "], " + Text(x) + " -> $9)[1] AS VARCHAR) END || struct_extract(_strata_e, 1))], "
                 + "_strata_l -> CASE WHEN list_bool_or(list_transform(_strata_l, _strata_p -> _strata_p IS NULL)) THEN NULL "

@@ -218,7 +218,7 @@ public static partial class DuneSqlTranslator
             return close + 1;
         }
 
-        [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\d{4}-\d{2}-\d{2}T[0-9:.,]+([+-]\d{2}(?::?\d{2})?)\s*$")]
+        [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.,]+([+-][0-9]{2}(?::?[0-9]{2})?)\s*$")]
         private static partial System.Text.RegularExpressions.Regex IsoOffset();
 
         /// <summary><c>TIMESTAMP '2024-01-01 12:00:00 Asia/Tokyo'</c>: a literal with a zone other than UTC is a value of the
@@ -240,7 +240,7 @@ public static partial class DuneSqlTranslator
             return literal + 1;
         }
 
-        [System.Text.RegularExpressions.GeneratedRegex(@"^'(\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?) *([A-Za-z][A-Za-z0-9_/+-]*|[+-]\d{1,2}(?::?\d{2})?)'$")]
+        [System.Text.RegularExpressions.GeneratedRegex(@"^'([0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?) *([A-Za-z][A-Za-z0-9_/+-]*|[+-][0-9]{1,2}(?::?[0-9]{2})?)'$")]
         private static partial System.Text.RegularExpressions.Regex ZonedLiteral();
 
         /// <summary><c>x AT TIME ZONE 'zone'</c>: the instant in the zone (UTC passes as DuckDB gives the same instant).</summary>
@@ -279,7 +279,7 @@ public static partial class DuneSqlTranslator
         private string? LocalZone(int literal)
         {
             string zone = Unquote(literal).Trim();
-            var offset = System.Text.RegularExpressions.Regex.Match(zone, @"^([+-])(\d{1,2})(?::?(\d{2}))?$");
+            var offset = System.Text.RegularExpressions.Regex.Match(zone, @"^([+-])([0-9]{1,2})(?::?([0-9]{2}))?$");
             if (!offset.Success)
             {
                 return Text(literal);

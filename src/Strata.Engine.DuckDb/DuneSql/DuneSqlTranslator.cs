@@ -217,7 +217,7 @@ public static partial class DuneSqlTranslator
             return i + 1;
         }
 
-        [System.Text.RegularExpressions.GeneratedRegex(@"^('\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2})(?=[ '+-])")]
+        [System.Text.RegularExpressions.GeneratedRegex(@"^('[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{1,2}:[0-9]{2})(?=[ '+-])")]
         private static partial System.Text.RegularExpressions.Regex MinutesOnly();
 
         private static bool HasZone(string literal) =>

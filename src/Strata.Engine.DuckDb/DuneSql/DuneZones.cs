@@ -131,7 +131,7 @@ public static unsafe partial class DuneZones
             : null;
     }
 
-    [GeneratedRegex(@"^([+-])(\d{1,2})(?::?(\d{2}))?$")]
+    [GeneratedRegex(@"^([+-])([0-9]{1,2})(?::?([0-9]{2}))?$")]
     private static partial Regex Offset();
 
     /// <summary>The IANA names the system's database holds, by any case.</summary>
