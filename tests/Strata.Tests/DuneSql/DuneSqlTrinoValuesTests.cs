@@ -68,4 +68,30 @@ public sealed class DuneSqlTrinoValuesTests
         using var db = new DuneSqlDb();
         Assert.Equal([value, type], db.Rows($"SELECT CAST({expression} AS varchar), typeof({expression})")[0]);
     }
+
+    /// <summary>A double cast to an integer type rounds half away from zero, as Trino's DoubleOperators (MathFunctions.round);
+    /// DuckDB's cast rounds half to even (2.5 to 2). Where the text fixes the operand's type as double.</summary>
+    [Theory]
+    [InlineData("CAST(2.5e0 AS integer)", "3")]
+    [InlineData("CAST(-2.5e0 AS bigint)", "-3")]
+    [InlineData("CAST(0.5e0 AS bigint)", "1")]
+    [InlineData("CAST(3.5e0 AS smallint)", "4")]
+    [InlineData("TRY_CAST(2.5e0 AS tinyint)", "3")]
+    [InlineData("CAST(2.4e0 AS integer)", "2")]
+    [InlineData("CAST(5e0 / 2 AS bigint)", "3")]
+    [InlineData("CAST(x AS bigint) FROM (SELECT 4.5e0 AS x) d", "5")]
+    public void A_double_cast_to_an_integer_type_rounds_half_away_from_zero(string expression, string text)
+    {
+        using var db = new DuneSqlDb();
+        Assert.Equal(text, db.Rows($"SELECT {expression}", db.ColumnTypes())[0][0]);
+    }
+
+    [Fact]
+    public void A_double_column_cast_to_bigint_rounds_half_away_from_zero()
+    {
+        using var db = new DuneSqlDb("CREATE SCHEMA s; CREATE TABLE s.t AS SELECT * FROM (VALUES (1, 0.5::DOUBLE), (2, 1.5::DOUBLE), (3, -0.5::DOUBLE), (4, 2.5::DOUBLE)) v(k, x);");
+        var types = db.ColumnTypes();
+        Assert.Equal([["1"], ["2"], ["-1"], ["3"]], db.Rows("SELECT CAST(x AS bigint) FROM s.t ORDER BY k", types));
+        Assert.Equal([["1"], ["2"], ["-1"], ["3"]], db.Rows("SELECT CAST(a.x AS bigint) FROM s.t a ORDER BY k", types));
+    }
 }
