@@ -36,12 +36,11 @@ public sealed partial class DuckDbEngine
     /// <summary>The columns of the tables the request's sandbox shows, by schema and name.</summary>
     private DuneColumnTypes ColumnTypesFor(EngineRequest request)
     {
-        var demoSchemas = demoColumnTypes.Keys.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)]).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var own = new Dictionary<string, IReadOnlyDictionary<string, string?>?>(StringComparer.OrdinalIgnoreCase);
         foreach (var table in request.Tables)
         {
             string key = table.Namespace + "." + table.Name;
-            own[key] = own.ContainsKey(key) || (demoSchemas.Contains(table.Namespace) && !table.Chain) ? null
+            own[key] = own.ContainsKey(key) || (DemoSchemas.Contains(table.Namespace) && !table.Chain) ? null
                 : table.Columns.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
                     .ToDictionary(g => g.Key, g => g.Count() == 1 ? SandboxType(g.First().Type) : null, StringComparer.OrdinalIgnoreCase);
         }

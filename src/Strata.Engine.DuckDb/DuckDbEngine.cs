@@ -48,6 +48,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
             tables.Add((reader.GetString(0), reader.GetString(1)));
         }
         demoTables = tables;
+        DemoSchemas = tables.Select(t => t.Item1).ToHashSet(StringComparer.OrdinalIgnoreCase);
         reader.Close();
         demoUint256Columns = ReadDemoUint256Columns(command);
         demoColumnTypes = ReadDemoColumnTypes(command);
@@ -65,7 +66,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
     public IReadOnlySet<string> ReservedWords { get; }
 
     /// <summary>The schemas of the demo database, which no upload namespace may take.</summary>
-    public IReadOnlySet<string> DemoSchemas => demoTables.Select(t => t.Schema).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlySet<string> DemoSchemas { get; }
 
     public Task<EngineOutcome> ExecuteAsync(EngineRequest request, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(
