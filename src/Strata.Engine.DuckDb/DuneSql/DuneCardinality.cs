@@ -18,12 +18,6 @@ internal static unsafe partial class DuneCardinality
     [LibraryImport("duckdb", EntryPoint = "duckdb_create_list_type")]
     private static partial IntPtr ListType(IntPtr element);
 
-    [LibraryImport("duckdb", EntryPoint = "duckdb_vector_get_column_type")]
-    private static partial IntPtr ColumnType(IntPtr vector);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_get_type_id")]
-    private static partial int TypeId(IntPtr type);
-
     private const int TypeList = 24, TypeMap = 26; // DUCKDB_TYPE_LIST, DUCKDB_TYPE_MAP
 
     public static void Register(DuckDBConnection connection)
@@ -63,10 +57,7 @@ internal static unsafe partial class DuneCardinality
         {
             ulong rows = DuneNative.ChunkSize(input);
             IntPtr vector = DuneNative.ChunkVector(input, 0);
-            IntPtr type = ColumnType(vector);
-            int id = TypeId(type);
-            DuneNative.DestroyType(ref type);
-            if (id is not (TypeList or TypeMap))
+            if (DuneNative.TypeIdOf(vector) is not (TypeList or TypeMap))
             {
                 DuckDB.NET.Native.NativeMethods.ScalarFunction.DuckDBScalarFunctionSetError(info, "cardinality takes an array or a map");
                 return;

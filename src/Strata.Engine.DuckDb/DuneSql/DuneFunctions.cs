@@ -2,7 +2,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
 /// How each DuneSQL function that DuckDB lacks or spells differently is written in DuckDB SQL.
-/// A template names the call's arguments as <c>$1</c>…<c>$9</c> (each already translated); a
+/// A template names the call's arguments as <c>$1</c>, <c>$2</c>… (each already translated); a
 /// function with the same name and meaning in both needs no entry. Templates are expanded inline,
 /// so the sandbox needs no definitions for them.
 /// </summary>
@@ -64,7 +64,28 @@ internal static class DuneFunctions
     private static string Explorer(string chain) =>
         "(CASE lower(" + chain + ") " + string.Concat(Explorers.Select(e => $"WHEN '{e.Chain}' THEN '{e.Url}' ")) + "END)";
 
-    /// <summary>Keyed by lower-case name and argument count.</summary>
+    /// <summary>Trino's bounds on concat's arguments (ConcatFunction): two or more, at most 254.</summary>
+    internal const int ConcatMaxArguments = 254;
+
+    /// <summary>The template of a call of <paramref name="name"/> (lower case) with <paramref name="arity"/> arguments: a
+    /// fixed one, or concat's, made for its arity. concat is Trino's <c>||</c> of every argument (NULL when one is
+    /// NULL, varbinary of varbinaries, an array of arrays); DuckDB's concat skips NULLs and makes text of bytes.</summary>
+    internal static bool TryTemplate(string name, int arity, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? template)
+    {
+        if (name != "concat")
+        {
+            return Templates.TryGetValue((name, arity), out template);
+        }
+        template = arity switch
+        {
+            < 2 => "error('There must be two or more concatenation arguments')",
+            > ConcatMaxArguments => "error('Too many arguments for string concatenation')",
+            _ => "(" + string.Join(" || ", Enumerable.Range(1, arity).Select(k => $"(${k})")) + ")",
+        };
+        return true;
+    }
+
+    /// <summary>Keyed by lower-case name and argument count (concat's are made by <see cref="TryTemplate"/>).</summary>
     internal static readonly Dictionary<(string Name, int Arity), string> Templates = new()
     {
         // varbinary

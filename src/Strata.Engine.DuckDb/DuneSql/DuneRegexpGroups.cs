@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -48,27 +49,32 @@ public static unsafe class DuneRegexpGroups
             return null;
         }
         int groups = regex.GetGroupNumbers().Length - 1;
-        var byMatch = new StringBuilder();
+        // Match-major while matching (their count is known only at the end), then transposed once into the string:
+        // two buffers of the flags, not three (a StringBuilder's ToString was one more).
+        var byMatch = new ArrayBufferWriter<char>();
         for (var match = regex.Match(s); match.Success; match = match.NextMatch())
         {
-            if (byMatch.Length + groups > MaxFlags)
+            if (byMatch.WrittenCount + groups > MaxFlags)
             {
                 tooMany = true;
                 return null;
             }
+            var span = byMatch.GetSpan(Math.Max(groups, 1));
             for (int g = 1; g <= groups; g++)
             {
-                byMatch.Append(match.Groups[g].Success ? '1' : '0');
+                span[g - 1] = match.Groups[g].Success ? '1' : '0';
             }
+            byMatch.Advance(groups);
         }
-        int matches = groups == 0 ? 0 : byMatch.Length / groups;
-        return string.Create(byMatch.Length, (byMatch: byMatch.ToString(), groups, matches), static (flags, state) =>
+        int matches = groups == 0 ? 0 : byMatch.WrittenCount / groups;
+        return string.Create(byMatch.WrittenCount, (byMatch, groups, matches), static (flags, state) =>
         {
+            var written = state.byMatch.WrittenSpan;
             for (int m = 0; m < state.matches; m++)
             {
                 for (int g = 0; g < state.groups; g++)
                 {
-                    flags[g * state.matches + m] = state.byMatch[m * state.groups + g];
+                    flags[g * state.matches + m] = written[m * state.groups + g];
                 }
             }
         });

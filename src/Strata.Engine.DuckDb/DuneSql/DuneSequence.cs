@@ -53,9 +53,7 @@ internal static unsafe class DuneSequence
             for (int k = 0; k < vectors.Length; k++)
             {
                 vectors[k] = DuneNative.ChunkVector(input, (ulong)k);
-                IntPtr type = DuneNative.ColumnType(vectors[k]);
-                ids[k] = DuneNative.TypeId(type);
-                DuneNative.DestroyType(ref type);
+                ids[k] = DuneNative.TypeIdOf(vectors[k]);
                 valid[k] = (IntPtr)DuneNative.Validity(vectors[k]);
             }
             var result = (long*)DuneNative.Data(output);

@@ -108,7 +108,7 @@ public static partial class DuneSqlTranslator
                 return false;
             }
             string name = text[1..^1].ToLowerInvariant();
-            return DuneFunctions.Unsupported.Contains(name) || DuneFunctions.Templates.ContainsKey((name, Arguments(open, Close(open, end)).Count));
+            return DuneFunctions.Unsupported.Contains(name) || DuneFunctions.TryTemplate(name, Arguments(open, Close(open, end)).Count, out _);
         }
 
         /// <summary>Trino's <c>U&amp;'…'</c>: <c>\XXXX</c> (4 hex digits) and <c>\+XXXXXX</c> (6) are code points, the escape
@@ -170,10 +170,10 @@ public static partial class DuneSqlTranslator
             }
             bool repeated = false;
             var computed = new List<int>();
-            for (int k = 0; k < args.Count && k < 9; k++)
+            for (int k = 0; k < args.Count; k++)
             {
-                string mark = "$" + (char)('1' + k);
-                int first = template.IndexOf(mark, StringComparison.Ordinal);
+                string mark = "$" + (k + 1).ToString(CultureInfo.InvariantCulture);
+                int first = Placeholder(template, mark, 0);
                 bool isComputed = false;
                 for (int t = args[k].From; t < args[k].To && !isComputed; t++)
                 {
@@ -182,10 +182,22 @@ public static partial class DuneSqlTranslator
                 if (first >= 0 && isComputed)
                 {
                     computed.Add(k);
-                    repeated |= template.IndexOf(mark, first + 2, StringComparison.Ordinal) >= 0;
+                    repeated |= Placeholder(template, mark, first + mark.Length) >= 0;
                 }
             }
             return repeated ? [.. computed] : null;
+        }
+
+        /// <summary>Where <paramref name="mark"/> (<c>$k</c>) stands in a template from <paramref name="from"/>, not as the
+        /// start of a longer one (<c>$1</c> in <c>$12</c>); -1 when nowhere.</summary>
+        private static int Placeholder(string template, string mark, int from)
+        {
+            int at = template.IndexOf(mark, from, StringComparison.Ordinal);
+            while (at >= 0 && at + mark.Length < template.Length && char.IsAsciiDigit(template[at + mark.Length]))
+            {
+                at = template.IndexOf(mark, at + mark.Length, StringComparison.Ordinal);
+            }
+            return at;
         }
 
         private void EmitExpanded(string template, List<(int From, int To)> args, DuneToken anchor, (int[] Args, string Parameter)? hoisted)
@@ -193,7 +205,7 @@ public static partial class DuneSqlTranslator
             int at = 0;
             while (at < template.Length)
             {
-                // The next $1..$9; a '$' that is not one (a regex end anchor, a JSON path) is template text.
+                // The next $1, $2…; a '$' that is not one (a regex end anchor, a JSON path) is template text.
                 int dollar = template.IndexOf('$', at);
                 while (dollar >= 0 && (dollar + 1 >= template.Length || !char.IsAsciiDigit(template[dollar + 1])))
                 {
@@ -205,7 +217,12 @@ public static partial class DuneSqlTranslator
                     return;
                 }
                 emitter.Text(template[at..dollar], anchor);
-                int index = template[dollar + 1] - '1';
+                int digits = dollar + 1;
+                while (digits < template.Length && char.IsAsciiDigit(template[digits]))
+                {
+                    digits++;
+                }
+                int index = int.Parse(template.AsSpan(dollar + 1, digits - dollar - 1), CultureInfo.InvariantCulture) - 1;
                 var arg = args[index];
                 if (hoisted is { } h && Array.IndexOf(h.Args, index) >= 0)
                 {
@@ -217,7 +234,7 @@ public static partial class DuneSqlTranslator
                     Emit(arg.From, arg.To);
                     emitter.Text(")", anchor);
                 }
-                at = dollar + 2;
+                at = digits;
             }
         }
 

@@ -16,13 +16,17 @@ public static partial class DuneSqlTranslator
         "returning", "show", "summarize", "symmetric", "unique", "unpivot", "variadic",
     };
 
-    /// <summary>DuckDB's reserved words that Trino takes as a name after a dot (<c>labels.all</c>, <c>t.end</c>): quoted there.</summary>
-    private static readonly HashSet<string> ReservedAfterDot = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Every word DuckDB reserves (<c>duckdb_keywords()</c>, category 'reserved'; a test holds the two equal).
+    /// Trino takes any of them as a name after a dot (<c>labels.all</c>, <c>t.end</c>, <c>s.describe</c>): quoted there.</summary>
+    internal static readonly HashSet<string> DuckDbReservedWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "all", "and", "any", "array", "as", "asc", "both", "case", "cast", "constraint", "create", "desc", "distinct", "else",
-        "end", "except", "false", "fetch", "for", "from", "grant", "group", "having", "in", "intersect", "into", "lateral",
-        "leading", "limit", "not", "null", "offset", "on", "only", "or", "order", "select", "some", "table", "then",
-        "trailing", "true", "union", "using", "when", "where", "window", "with",
+        "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both", "case", "cast",
+        "check", "collate", "column", "constraint", "create", "default", "deferrable", "desc", "describe",
+        "distinct", "do", "else", "end", "except", "false", "fetch", "for", "foreign", "from", "group",
+        "having", "in", "initially", "intersect", "into", "lambda", "lateral", "leading", "limit", "not", "null", "offset",
+        "on", "only", "or", "order", "pivot", "pivot_longer", "pivot_wider", "placing", "primary", "qualify",
+        "references", "returning", "select", "show", "some", "summarize", "symmetric", "table", "then", "to",
+        "trailing", "true", "union", "unique", "unpivot", "using", "variadic", "when", "where", "window", "with",
     };
 
     /// <summary>Words DuckDB will not take as a bare alias (<c>date_trunc('day', t) day</c>, <c>sum(x) value</c>) that

@@ -208,7 +208,7 @@ public static partial class DuneSqlTranslator
             }
             // A statement's first word is a command (DuckDB's SUMMARIZE, SHOW, PIVOT), never a name.
             bool statementStart = previous < 0 || Is(previous, ";") || (Is(previous, "(") && Commands.Contains(word));
-            if ((QuoteWhenName.Contains(word) || IsOffsetName(word, previous, next) || (qualified && ReservedAfterDot.Contains(word))) && !statementStart && !(word == "to" && previous >= 0 && IntervalUnits.Contains(Text(previous))))
+            if ((QuoteWhenName.Contains(word) || IsOffsetName(word, previous, next) || (qualified && DuckDbReservedWords.Contains(word))) && !statementStart && !(word == "to" && previous >= 0 && IntervalUnits.Contains(Text(previous))))
             {
                 emitter.Text("\"" + Text(i) + "\"", token);
                 return i + 1;
@@ -380,7 +380,7 @@ public static partial class DuneSqlTranslator
             {
                 return afterNulls;
             }
-            if (close < end && DuneFunctions.Templates.TryGetValue((name, args.Count), out var template))
+            if (close < end && DuneFunctions.TryTemplate(name, args.Count, out var template))
             {
                 if (name is "json_extract" or "json_extract_scalar" or "json_size" && IsSingleString(args[1]))
                 {

@@ -92,13 +92,6 @@ internal static class DuneTrinoFunctions
         yield return new(("log2", 1), Logarithm("log2($1)", "$1"));
         yield return new(("log", 2), $"({Logarithm("ln($2)", "$2")} / {Logarithm("ln($1)", "$1")})");
         yield return new(("sqrt", 1), "(CASE WHEN ($1) < 0 THEN CAST('NaN' AS DOUBLE) ELSE sqrt($1) END)");
-
-        // concat(a, b, ...) is Trino's ||: NULL when an argument is NULL, varbinary of varbinaries, an array of arrays.
-        // DuckDB's concat skips NULL arguments and makes text of bytes ("\x01\x02"). Templates name up to nine arguments.
-        for (int n = 2; n <= 9; n++)
-        {
-            yield return new(("concat", n), "(" + string.Join(" || ", Enumerable.Range(1, n).Select(k => $"(${k})")) + ")");
-        }
     }
 
     /// <summary>A logarithm f of x as Java's: -Infinity at zero, NaN below it, NULL for NULL.</summary>
