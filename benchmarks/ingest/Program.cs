@@ -14,6 +14,10 @@ using Strata.Tests.Infrastructure;
 //              branch's base beside it; --extra goes to the last one), then the fetch-only client again. --go-file: after generating,
 //              wait until that file exists, so a long generation can run while the CLI is being built;
 //              its text, if any, is the --extra arguments)
+//   cpu        [--blocks 300] [--per-block 6] [--rounds 4] [--commit-blocks 100] [--head-commits 60]
+//              (anvil's answers for that many blocks saved, the node stopped, then in process: CPU time of reading the
+//              answers against reading, mapping and writing them, alternating, and one-block commits the way before
+//              ingest8 (per part: temporary name, fsync, rename, directory fsync) against one sync round, alternating)
 //   headlag    [--seconds 120] [--cli path/strata.dll] [--log FILE]
 //              (anvil mining every second; `strata ingest --follow`; each block's lag from the node
 //              first answering it to the commit holding it: p50/p90/p99/max; --log keeps the CLI's lines, each
@@ -120,6 +124,28 @@ switch (command)
         Console.WriteLine("| blocks counted | block time | p50 ms | p90 ms | p99 ms | max ms |");
         Console.WriteLine("|---|---|---|---|---|---|");
         Console.WriteLine($"| {lags.Count} ({result.FirstBlock}..{result.LastBlock}) | 1 s | {HeadLag.Quantile(lags, 0.5):F0} | {HeadLag.Quantile(lags, 0.9):F0} | {HeadLag.Quantile(lags, 0.99):F0} | {lags.Max():F0} |");
+        return 0;
+    }
+    case "cpu":
+    {
+        CpuSplit.Saved saved;
+        await using (var node = await AnvilNode.StartAsync(cancellationToken: ct))
+        {
+            await node.Rpc.SetAutomineAsync(false, ct);
+            var activity = await ChainActivity.DeployAsync(node.Rpc, cancellationToken: ct);
+            await activity.MineBatchedBlocksAsync(Int("blocks", 300), Int("per-block", 6), ct);
+            long head = await node.Rpc.BlockNumberAsync(ct);
+            saved = await CpuSplit.Record(node.Url, head, Int("request-blocks", 10), ct);
+        }
+        string work = Path.Combine(Path.GetTempPath(), "strata-ingest-cpu-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await CpuSplit.RunAsync(saved, Int("rounds", 4), Int("commit-blocks", 100), Int("head-commits", 60), work, ct);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
         return 0;
     }
     default:

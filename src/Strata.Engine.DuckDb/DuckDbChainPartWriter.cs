@@ -11,7 +11,8 @@ namespace Strata.Engine.DuckDb;
 /// <summary>
 /// A chain table part filled as blocks arrive (<see cref="IChainParts.Begin"/>): rows go through DuckDB's appender into a
 /// staging table of plain types in the loader's in-memory database, on the writer's own connection, so that finishing
-/// is one COPY of that table to Parquet (converted as <see cref="DuckDbTableLoader.ChainSelect"/> says) plus the fsyncs.
+/// is one COPY of that table to Parquet (converted as <see cref="DuckDbTableLoader.ChainSelect"/> says) and a rename; the
+/// fsyncs are the caller's (<see cref="DuckDbTableLoader.SyncAsync"/>).
 /// Nothing is on disk before <see cref="FinishAsync"/>: a process killed while a part is filled leaves no file, and
 /// disposing the writer drops the staging table. Hex data is decoded here (<see cref="Convert.FromHexString(ReadOnlySpan{char}, Span{byte}, out int, out int)"/>
 /// into a reused buffer) and appended as a BLOB: half the bytes of its text, and no conversion left for the COPY. After
@@ -66,7 +67,7 @@ internal sealed class DuckDbChainPartWriter : IChainPartWriter
             CloseAppender();
             try
             {
-                return DuckDbTableLoader.CopyDurably(connection, DuckDbTableLoader.ChainSelect(columns, table), targetFile, Rows, cancellationToken);
+                return DuckDbTableLoader.CopyToPart(connection, DuckDbTableLoader.ChainSelect(columns, table), targetFile, Rows, cancellationToken);
             }
             finally
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using DuckDB.NET.Data;
 using Strata.Core.Ingest;
 using Strata.Core.Results.Querying;
 using Strata.Core.Uploads;
@@ -11,7 +12,8 @@ namespace Strata.Engine.DuckDb;
 /// <summary>
 /// Chain table parts (<see cref="IChainParts"/>): a part's rows are appended as they arrive to an in-memory staging table
 /// of plain types (<see cref="DuckDbChainPartWriter"/>), and one DuckDB statement converts them (hex to bytes, seconds to
-/// timestamps) and copies them into the Parquet part, durably, as uploads are.
+/// timestamps) and copies them into the Parquet part (temporary name, rename), made durable by <see cref="SyncAsync"/>: the
+/// file's and its directory's fsync at once, instead of the file's, then the rename, then the directory's.
 /// </summary>
 public sealed partial class DuckDbTableLoader : IChainParts
 {
@@ -26,6 +28,49 @@ public sealed partial class DuckDbTableLoader : IChainParts
         catch
         {
             connection.Dispose();
+            throw;
+        }
+    }
+
+    public Task SyncAsync(IReadOnlyList<string> partFiles, CancellationToken cancellationToken)
+    {
+        // A file's data and its directory's entry are independent syncs: all of them are issued at once, so that the
+        // file system can fold them into as few journal commits as it can; the caller lists the parts only after all returned.
+        var targets = partFiles.Select(f => (Path: f, Directory: false))
+            .Concat(partFiles.Select(f => Path.GetDirectoryName(Path.GetFullPath(f))!).Distinct(StringComparer.Ordinal).Select(d => (Path: d, Directory: true)))
+            .ToList();
+        return Task.WhenAll(targets.Select(t => Task.Factory.StartNew(() =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (t.Directory)
+            {
+                DurableFiles.SyncDirectory(t.Path);
+            }
+            else
+            {
+                DurableFiles.SyncFile(t.Path);
+            }
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+    }
+
+    /// <summary>
+    /// Copies a query's rows into <paramref name="target"/> (a chain part, made durable later by <see cref="SyncAsync"/>): under a
+    /// temporary name, renamed once whole, so that a process killed in the COPY leaves a temporary file, which the next
+    /// ingester's start deletes; on failure nothing is left.
+    /// </summary>
+    internal static long CopyToPart(DuckDBConnection connection, string select, string target, long rows, CancellationToken cancellationToken)
+    {
+        string temp = target + ".tmp";
+        string sql = $"COPY ({select}) TO {SqlQuoting.QuoteString(temp)} (FORMAT parquet, COMPRESSION snappy, DICTIONARY_SIZE_LIMIT 1)";
+        try
+        {
+            DuckDbCommands.RunPlannedOnce(connection, sql, cancellationToken);
+            File.Move(temp, target, overwrite: false);
+            return rows;
+        }
+        catch
+        {
+            DurableFiles.TryDelete(temp);
             throw;
         }
     }

@@ -142,10 +142,7 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
             DuckDbCommands.RunPlannedOnce(connection, sql, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             long rows = knownRows ?? System.Convert.ToInt64(DuckDbCommands.Scalar(connection, $"SELECT num_rows FROM parquet_file_metadata({SqlQuoting.QuoteString(temp)})"), CultureInfo.InvariantCulture);
-            using (var file = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
-            {
-                file.Flush(flushToDisk: true);
-            }
+            DurableFiles.SyncFile(temp);
             File.Move(temp, target, overwrite: false);
             DurableFiles.SyncDirectory(Path.GetDirectoryName(target)!);
             return rows;

@@ -24,6 +24,13 @@ public static partial class DurableFiles
         }
     }
 
+    /// <summary>Makes a written file's data reach the disk (fsync).</summary>
+    public static void SyncFile(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        file.Flush(flushToDisk: true);
+    }
+
     public static void SyncDirectory(string path)
     {
         if (OperatingSystem.IsWindows())

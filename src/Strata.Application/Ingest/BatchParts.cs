@@ -80,8 +80,10 @@ internal sealed class BatchParts(ChainTables chain, IChainParts parts, IPartFile
     }
 
     /// <summary>
-    /// Writes the part of each table with rows in this batch durably, concurrently, and empties them; when one fails,
-    /// those written are deleted and the failure thrown.
+    /// Writes the part of each table with rows in this batch, concurrently, each made durable as soon as it is written
+    /// (<see cref="IChainParts.SyncAsync"/>: its file's and its directory's fsync at once) while the other parts are still
+    /// being written, and empties the writers; when a write or a sync fails, the parts written are deleted and the failure
+    /// thrown. The caller lists the parts only after this returned, so every listed part is durable.
     /// </summary>
     public async Task<List<TablePart>> WriteAsync(CancellationToken cancellationToken)
     {
@@ -95,6 +97,7 @@ internal sealed class BatchParts(ChainTables chain, IChainParts parts, IPartFile
             try
             {
                 long written = await entry.Value.FinishAsync(files.PathOf(part), cancellationToken).ConfigureAwait(false);
+                await parts.SyncAsync([files.PathOf(part)], cancellationToken).ConfigureAwait(false);
                 lock (added)
                 {
                     added.Add(new TablePart(table.Id, part, written, files.SizeOf(part)));

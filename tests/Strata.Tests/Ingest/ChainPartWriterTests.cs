@@ -120,5 +120,37 @@ public sealed class ChainPartWriterTests : IDisposable
         Assert.Equal($"3:03{hash}", Rows(second));
     }
 
+    [Fact]
+    public async Task Parts_are_written_to_their_names_then_synced_together_across_directories_and_a_failed_write_or_a_missing_file_fails_leaving_nothing()
+    {
+        string a = Path.Combine(directory, "a"), b = Path.Combine(directory, "b");
+        Directory.CreateDirectory(a);
+        Directory.CreateDirectory(b);
+        string[] parts = [Path.Combine(a, "1.parquet"), Path.Combine(a, "2.parquet"), Path.Combine(b, "3.parquet")];
+        var columns = ChainSchema.Columns(ChainTable.Transactions);
+        using (var writer = loader.Begin(columns))
+        {
+            foreach (string part in parts)
+            {
+                writer.Append([Transaction(0, [], null)]);
+                Assert.Equal(1, await writer.FinishAsync(part, CancellationToken.None));
+            }
+
+            // A part is at its own name once written (no temporary file left), and the sync of all of them is one call.
+            Assert.Equal(["1.parquet", "2.parquet"], Directory.GetFiles(a).Select(Path.GetFileName).Order());
+            Assert.Equal(["3.parquet"], Directory.GetFiles(b).Select(Path.GetFileName));
+            await loader.SyncAsync(parts, CancellationToken.None);
+
+            // A sync of a file that is not there fails: a commit never lists a part whose sync did not happen.
+            await Assert.ThrowsAnyAsync<IOException>(() => loader.SyncAsync([parts[0], Path.Combine(b, "missing.parquet")], CancellationToken.None));
+
+            // A part whose COPY fails (its target's directory is gone) leaves no file and the writer takes the next part.
+            writer.Append([Transaction(1, [], null)]);
+            await Assert.ThrowsAnyAsync<Exception>(() => writer.FinishAsync(Path.Combine(directory, "gone", "4.parquet"), CancellationToken.None));
+            Assert.False(Directory.Exists(Path.Combine(directory, "gone")));
+            Assert.Equal(0, writer.Rows);
+        }
+    }
+
     private static string Escaped(char c) => string.Concat(Enumerable.Repeat("\\x" + c + c, 32));
 }

@@ -48,7 +48,7 @@ public sealed class NodeIngestProcessTests
         string dataDir = Path.Combine(Path.GetTempPath(), "strata-ingest-kill-" + Guid.NewGuid().ToString("N"));
 
         // First run: killed once it has committed some batches and before it ends.
-        using (var first = StartIngest(dataDir, anvil.Url, head))
+        using (var first = StartIngest(dataDir, anvil.Url, head, 10))
         {
             int commits = 0;
             while (await first.StandardOutput.ReadLineAsync(ct) is { } line)
@@ -63,11 +63,52 @@ public sealed class NodeIngestProcessTests
             Assert.Equal(3, commits);
         }
 
-        using (var second = StartIngest(dataDir, anvil.Url, head))
+        await ResumeToTheEndAndCheckAsync(dataDir, anvil, head, 10, ct);
+    }
+
+    [Fact]
+    public async Task Strata_ingest_of_one_block_commits_killed_with_sigkill_at_moments_across_the_commit_resumes_each_time_with_no_gap_no_duplicate_and_no_partial_block()
+    {
+        // One-block commits: most of a commit is writing and syncing its parts, so kills at spread delays after a commit
+        // line land in the writes, between them and the syncs, in the syncs and in the metadata transaction.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        var ct = timeout.Token;
+        await using var anvil = await AnvilNode.StartAsync(cancellationToken: ct);
+        await anvil.Rpc.SetAutomineAsync(false, ct);
+        var activity = await ChainActivity.DeployAsync(anvil.Rpc, cancellationToken: ct);
+        await activity.MineBlocksAsync(60, cancellationToken: ct);
+        long head = await anvil.Rpc.BlockNumberAsync(ct);
+        string dataDir = Path.Combine(Path.GetTempPath(), "strata-ingest-kills-" + Guid.NewGuid().ToString("N"));
+        int[] delaysMs = [0, 2, 7, 15, 40, 90];
+        foreach (int delay in delaysMs)
         {
-            string output = await second.StandardOutput.ReadToEndAsync(ct) + await second.StandardError.ReadToEndAsync(ct);
-            await second.WaitForExitAsync(ct);
-            Assert.True(second.ExitCode == 0, output);
+            using var run = StartIngest(dataDir, anvil.Url, head, batchBlocks: 1);
+            bool committed = false;
+            while (await run.StandardOutput.ReadLineAsync(ct) is { } line)
+            {
+                if (line.Contains("committed blocks", StringComparison.Ordinal))
+                {
+                    committed = true;
+                    await Task.Delay(delay, ct); // where in the next commit the kill lands, not a synchronisation
+                    run.Kill(entireProcessTree: true);
+                    break;
+                }
+            }
+            await run.WaitForExitAsync(ct);
+            Assert.True(committed, $"the run killed after {delay} ms committed nothing before it ended");
+        }
+
+        await ResumeToTheEndAndCheckAsync(dataDir, anvil, head, 1, ct);
+    }
+
+    /// <summary>A last run after kills: it resumes (never from block 0) and ends; then every block once and every table as the node has it.</summary>
+    private static async Task ResumeToTheEndAndCheckAsync(string dataDir, AnvilNode anvil, long head, int batchBlocks, CancellationToken ct)
+    {
+        using (var last = StartIngest(dataDir, anvil.Url, head, batchBlocks))
+        {
+            string output = await last.StandardOutput.ReadToEndAsync(ct) + await last.StandardError.ReadToEndAsync(ct);
+            await last.WaitForExitAsync(ct);
+            Assert.True(last.ExitCode == 0, output);
             Assert.DoesNotContain("ingesting blocks 0 ", output, StringComparison.Ordinal);
         }
 
@@ -120,7 +161,7 @@ public sealed class NodeIngestProcessTests
         Assert.Equal(activity.Sent.Count(s => s.Kind is TransactionKind.TokenTransfer or TransactionKind.TokenRelay) + 1, transfers["result"]!["rows"]![0]!["n"]!.GetValue<long>());
     }
 
-    private static Process StartIngest(string dataDir, Uri rpc, long to)
+    private static Process StartIngest(string dataDir, Uri rpc, long to, int batchBlocks)
     {
         string cli = Path.Combine(Path.GetDirectoryName(StrataServer.ServerDll)!.Replace("Strata.Server", "Strata.Cli", StringComparison.Ordinal), "strata.dll");
         var info = new ProcessStartInfo("dotnet")
@@ -129,7 +170,7 @@ public sealed class NodeIngestProcessTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { cli, "ingest", "--data-dir", dataDir, "--rpc", rpc.ToString(), "--chain", Chain, "--to", to.ToString(System.Globalization.CultureInfo.InvariantCulture), "--batch-blocks", "10" })
+        foreach (var a in new[] { cli, "ingest", "--data-dir", dataDir, "--rpc", rpc.ToString(), "--chain", Chain, "--to", to.ToString(System.Globalization.CultureInfo.InvariantCulture), "--batch-blocks", batchBlocks.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(a);
         }

@@ -57,6 +57,34 @@ public sealed class PipelinedCommitTests
         Assert.Equal($"{transactions}|{transactions}", string.Join("|", (await h.QueryAsync("SELECT count(*), count(DISTINCT hash) FROM devnet_transactions", "devnet")).Single()));
     }
 
+    [Fact]
+    public async Task A_commit_whose_part_sync_fails_lists_none_of_its_parts_leaves_none_of_their_files_and_a_rerun_resumes_with_no_gap_and_no_duplicate()
+    {
+        await using var h = await IngestHarness.StartAsync();
+        var node = new FakeChainNode { Head = 39 };
+        var failing = new GatedParts { FailSync = 3 };
+        var request = new IngestRequest("devnet") { BatchBlocks = 10, RequestBlocks = 5, TakeReady = false };
+        await Assert.ThrowsAsync<IOException>(() => h.Ingest(node, inner => failing.Over(inner)).RunAsync(
+            request, new IngestProgress("devnet", TimeProvider.System), CancellationToken.None).WaitAsync(Patience));
+
+        // The third commit's blocks part was written and synced, then its sync failed: the two commits before stand, and no
+        // part of the third is listed or left on disk, whichever of its parts had been synced.
+        Assert.Equal(Enumerable.Range(0, 20).Select(n => (long)n), (await h.BlocksAsync("devnet")).Select(b => b.Number));
+        Assert.All(failing.Synced, files => Assert.Single(files));
+        Assert.Equal((await h.Store.AllPartFilesAsync(CancellationToken.None)).Order(), ChainPartFiles(h));
+        Assert.DoesNotContain(failing.Synced, files => files.Any(f => f.EndsWith(".tmp", StringComparison.Ordinal)));
+
+        await h.RunAsync(node, request);
+        Assert.Equal(Enumerable.Range(0, 40).Select(n => (long)n), (await h.BlocksAsync("devnet")).Select(b => b.Number));
+        long transactions = Enumerable.Range(0, 40).Sum(n => n % 4);
+        Assert.Equal($"{transactions}|{transactions}", string.Join("|", (await h.QueryAsync("SELECT count(*), count(DISTINCT hash) FROM devnet_transactions", "devnet")).Single()));
+    }
+
+    /// <summary>The files in the chain tables' directories, relative to the uploads root.</summary>
+    private static IEnumerable<string> ChainPartFiles(IngestHarness h) =>
+        Directory.EnumerateDirectories(h.Files.Root, Strata.Storage.Files.Uploads.PartFiles.ChainDirectoryPrefix + "*")
+            .SelectMany(Directory.EnumerateFiles).Select(f => Path.GetRelativePath(h.Files.Root, f)).Order();
+
     /// <summary>Chain parts over the real ones that hold (until <see cref="Release"/>) or fail the n-th blocks part written, and tell which blocks were appended.</summary>
     private sealed class GatedParts
     {
@@ -68,6 +96,14 @@ public sealed class PipelinedCommitTests
         public int HoldPart { get; init; }
 
         public int FailPart { get; init; }
+
+        /// <summary>The sync of the n-th blocks part (1-based) syncs it, then fails.</summary>
+        public int FailSync { get; init; }
+
+        /// <summary>The files of each sync asked for, in order.</summary>
+        public List<IReadOnlyList<string>> Synced { get; } = [];
+
+        private string? failSyncFile;
 
         public TaskCompletionSource Holding { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -118,6 +154,21 @@ public sealed class PipelinedCommitTests
 
             public Task<(long Number, string Hash)?> LastBlockAsync(IReadOnlyList<string> blockFiles, CancellationToken cancellationToken) =>
                 inner.LastBlockAsync(blockFiles, cancellationToken);
+
+            public async Task SyncAsync(IReadOnlyList<string> partFiles, CancellationToken cancellationToken)
+            {
+                string? failOn;
+                lock (owner.gate)
+                {
+                    owner.Synced.Add([.. partFiles]);
+                    failOn = owner.failSyncFile;
+                }
+                await inner.SyncAsync(partFiles, cancellationToken).ConfigureAwait(false);
+                if (failOn is not null && partFiles.Contains(failOn))
+                {
+                    throw new IOException($"sync of {failOn} failed (test)");
+                }
+            }
         }
 
         private sealed class BlocksWriter(GatedParts owner, IChainPartWriter inner) : IChainPartWriter
@@ -137,6 +188,13 @@ public sealed class PipelinedCommitTests
                 {
                     inner.Clear();
                     throw new IOException($"part {part} failed (test)");
+                }
+                if (part == owner.FailSync)
+                {
+                    lock (owner.gate)
+                    {
+                        owner.failSyncFile = targetFile;
+                    }
                 }
                 if (part == owner.HoldPart)
                 {
