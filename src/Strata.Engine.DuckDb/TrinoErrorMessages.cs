@@ -22,7 +22,7 @@ internal static partial class TrinoErrorMessages
     [GeneratedRegex(@"^Overflow in (addition|subtraction|multiplication) of (INT8|INT16|INT32|INT64) \((-?\d+) ([-+*]) (-?\d+)\)!?$", RegexOptions.CultureInvariant)]
     private static partial Regex ArithmeticOverflow();
 
-    [GeneratedRegex(@"^Type (INT8|INT16|INT32|INT64|INT128|UINT8|UINT16|UINT32|UINT64|DOUBLE|FLOAT) with value (\S+) can't be cast because the value is out of range for the destination type (INT8|INT16|INT32|INT64)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^Type (INT8|INT16|INT32|INT64|INT128|UINT8|UINT16|UINT32|UINT64|DOUBLE|FLOAT) with value (\S+) can't be cast because the value is out of range for the destination type (INT8|INT16|INT32|INT64)( when casting from source column \S+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex CastOutOfRange();
 
     /// <summary>Trino's message for DuckDB's (its first line; what follows, DuckDB's pointer into the text, is kept), or

@@ -28,14 +28,15 @@ public static partial class DuneSqlTranslator
         private const string PercentileArgument = "), struct_extract(struct_pack(b := CAST(NULL AS BIGINT), d := CAST(NULL AS DOUBLE), v := (";
 
         /// <summary>Reads a sum (field s of the lambda's parameter; field w is a never-evaluated value of the argument's
-        /// type) as Trino types it: DuckDB's HUGEINT sum of integers is a bigint, checked (<c>dune_bigint_sum</c> fails
+        /// type; both read with <c>struct_extract</c>, as DuckDB's binder takes <c>p.s</c> in a grouped query's HAVING for a
+        /// column) as Trino types it: DuckDB's HUGEINT sum of integers is a bigint, checked (<c>dune_bigint_sum</c> fails
         /// naming the overflow); the (double) sum of a real is a real (Trino's RealSumAggregation sums in double and
         /// returns the float); any other type is kept. <c>typeof</c> is folded when DuckDB binds, so one branch is left.</summary>
         private const string BigintSum = "], _strata_s -> struct_extract(struct_pack("
-            + "b := CASE WHEN typeof(_strata_s.s) = 'HUGEINT' THEN dune_bigint_sum(_strata_s.s) END, "
-            + "r := CASE WHEN typeof(_strata_s.w) = 'FLOAT' THEN CAST(dune_fdiv(_strata_s.s, 1) AS FLOAT) END, "
-            + "v := CASE WHEN typeof(_strata_s.s) = 'HUGEINT' OR typeof(_strata_s.w) = 'FLOAT' THEN NULL ELSE _strata_s.s END), "
-            + "CASE WHEN typeof(_strata_s.s) = 'HUGEINT' THEN 'b' WHEN typeof(_strata_s.w) = 'FLOAT' THEN 'r' ELSE 'v' END))[1]";
+            + "b := CASE WHEN typeof(struct_extract(_strata_s, 's')) = 'HUGEINT' THEN dune_bigint_sum(struct_extract(_strata_s, 's')) END, "
+            + "r := CASE WHEN typeof(struct_extract(_strata_s, 'w')) = 'FLOAT' THEN CAST(dune_fdiv(struct_extract(_strata_s, 's'), 1) AS FLOAT) END, "
+            + "v := CASE WHEN typeof(struct_extract(_strata_s, 's')) = 'HUGEINT' OR typeof(struct_extract(_strata_s, 'w')) = 'FLOAT' THEN NULL ELSE struct_extract(_strata_s, 's') END), "
+            + "CASE WHEN typeof(struct_extract(_strata_s, 's')) = 'HUGEINT' THEN 'b' WHEN typeof(struct_extract(_strata_s, 'w')) = 'FLOAT' THEN 'r' ELSE 'v' END))[1]";
 
         /// <summary><c>sum(x)</c> typed as Trino types it: of uint256 or int256 as its argument, of an integer as a checked
         /// bigint (see the type's summary). A window sum (<c>OVER</c>) has the witness <c>x</c> itself rather than

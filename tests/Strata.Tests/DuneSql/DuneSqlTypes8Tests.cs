@@ -166,6 +166,7 @@ public sealed class DuneSqlTypes8Tests
     [InlineData("SELECT CAST(2147483647 AS integer) + CAST(k AS integer) FROM s.t", "integer addition overflow: 2147483647 + 1")]
     [InlineData("SELECT CAST(b * 300000000 AS integer) FROM s.t WHERE k = 1", "Out of range for integer: 3000000000")]
     [InlineData("SELECT CAST(d * 1e19 AS bigint) FROM s.t WHERE k = 1", "Unable to cast 2.5E19 to bigint")]
+    [InlineData("SELECT CAST(CAST(b AS bigint) * 300000000 AS integer) FROM s.t WHERE k = 1", "Out of range for integer: 3000000000")]
     public void Overflow_errors_are_in_trinos_words(string sql, string message)
     {
         using var db = new DuneSqlDb(Setup);
@@ -178,6 +179,7 @@ public sealed class DuneSqlTypes8Tests
     [InlineData("Overflow in multiplication of INT8 (100 * 2)!", "tinyint multiplication overflow: 100 * 2")]
     [InlineData("Type INT64 with value -3000000000 can't be cast because the value is out of range for the destination type INT32", "Out of range for integer: -3000000000")]
     [InlineData("Type FLOAT with value 1e+10 can't be cast because the value is out of range for the destination type INT32", "Unable to cast 1.0E10 to integer")]
+    [InlineData("Type INT64 with value 3000000000 can't be cast because the value is out of range for the destination type INT32 when casting from source column _strata_c", "Out of range for integer: 3000000000")]
     [InlineData("Division by zero", "Division by zero")]
     [InlineData("Could not convert string 'x' to INT32", "Could not convert string 'x' to INT32")]
     public void DuckDbs_overflow_messages_map_to_trinos(string duckDb, string trino)
