@@ -32,7 +32,7 @@ public sealed partial class DuckDbEngine
             using var doc = JsonDocument.Parse(raw[brace..]);
             var root = doc.RootElement;
             string type = root.TryGetProperty("exception_type", out var t) ? t.GetString() ?? "Error" : "Error";
-            string message = root.TryGetProperty("exception_message", out var m) ? m.GetString() ?? "" : "";
+            string message = TrinoErrorMessages.Rewrite(root.TryGetProperty("exception_message", out var m) ? m.GetString() ?? "" : "");
             if (type == "Interrupt")
             {
                 return new OperationCanceledException(cancellationToken);

@@ -64,7 +64,7 @@ public static partial class DuneSqlTranslator
         {
             if (args.Count != 1 || close >= end || decimalNesting >= MaxDecimalNesting || Is(Next(args[0].From - 1, close), "distinct")
                 || Is(Next(args[0].From - 1, close), "all") || Is(Next(close, end), "over") || Is(Next(close, end), "filter")
-                || SurelyNotDecimal(args[0].From, args[0].To))
+                || (SurelyNotDecimal(args[0].From, args[0].To) && StaticType(args[0].From, args[0].To) != "FLOAT"))
             {
                 return -1;
             }
@@ -108,9 +108,16 @@ public static partial class DuneSqlTranslator
                 IsDecimal();
                 emitter.Text(" THEN NULL ELSE ", anchor);
                 Call("avg");
-                emitter.Text(" END), CASE WHEN ", anchor);
+                // Trino's avg of a real is a real (RealAverageAggregation: the double average, as a float).
+                emitter.Text(" END, r := CASE WHEN typeof(", anchor);
+                Call("min");
+                emitter.Text(") = 'FLOAT' THEN CAST(dune_fdiv(", anchor);
+                Call("avg");
+                emitter.Text(", 1) AS FLOAT) END), CASE WHEN ", anchor);
                 IsDecimal();
-                emitter.Text(" THEN 'd' ELSE 'v' END)", tokens[close]);
+                emitter.Text(" THEN 'd' WHEN typeof(", anchor);
+                Call("min");
+                emitter.Text(") = 'FLOAT' THEN 'r' ELSE 'v' END)", tokens[close]);
             }
             finally
             {

@@ -13,7 +13,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <c>min(x)</c>): the branch never runs (DuckDB folds it away) but its type joins the unification, and an aliased type
 /// wins it, so a sum of int256 is int256 and of uint256 uint256; for every other type min(x)'s type is narrower than
 /// sum's, which is kept (decimal(p,s): decimal(38,s); double: double), and DuckDB's HUGEINT sum of integers is read as
-/// a checked bigint (decision "dune-types4").</item>
+/// a checked bigint (decision "dune-types4"), of a real a real (decision "dune-types8"; DuneSqlTranslator.Aggregates.cs).</item>
 /// <item>Next to a value that is surely a double or a decimal with a scale (a literal such as <c>4.5</c>, <c>1e18</c>,
 /// <c>DOUBLE '2'</c>, or a cast to double, real or decimal(p,s) with s &gt; 0) — the other operand of a comparison, the
 /// operand of a BETWEEN with such a bound or of an IN with such a value in its list, the other values of a CASE, <c>coalesce</c>, <c>greatest</c>, <c>least</c>, <c>if</c> — a value is converted to double
@@ -36,9 +36,6 @@ public static partial class DuneSqlTranslator
 
         /// <summary>More than zero while a converted value is written: no value inside it is converted again.</summary>
         private int numericDepth;
-
-        /// <summary>More than zero while a typed sum is written: no sum inside it is rewritten again.</summary>
-        private int sumDepth;
 
         private const string Witness256 = "list_transform([struct_pack(d := 0e0, v := ({0}))], _strata_n -> struct_extract(_strata_n, "
             + "CASE WHEN typeof(struct_extract(_strata_n, 'v')) IN ('uint256', 'int256', 'BIGNUM') THEN 'd' ELSE 'v' END))[1]";
@@ -71,62 +68,6 @@ public static partial class DuneSqlTranslator
                 numericDepth--;
             }
             return end;
-        }
-
-        /// <summary>Reads a sum (the lambda's parameter) as Trino types it: DuckDB's HUGEINT sum of integers is a bigint,
-        /// checked (<c>dune_bigint_sum</c> fails naming the overflow); any other type is kept. <c>typeof</c> is folded
-        /// when DuckDB binds, so one branch is left.</summary>
-        private const string BigintSum = "], _strata_s -> struct_extract(struct_pack("
-            + "b := CASE WHEN typeof(_strata_s) = 'HUGEINT' THEN dune_bigint_sum(_strata_s) END, "
-            + "v := CASE WHEN typeof(_strata_s) = 'HUGEINT' THEN NULL ELSE _strata_s END), "
-            + "CASE WHEN typeof(_strata_s) = 'HUGEINT' THEN 'b' ELSE 'v' END))[1]";
-
-        /// <summary><c>sum(x)</c> typed as Trino types it: of uint256 or int256 as its argument, of an integer as a checked
-        /// bigint (see the type's summary). A window sum (<c>OVER</c>) has the witness <c>x</c> itself rather than
-        /// <c>min(x)</c> (a dead window would still be computed; a column read where the window's argument is read is
-        /// not). The sum is written once, as the one element of a list read by a lambda. Returns the next index, or -1.</summary>
-        private int TryEmitTypedSum(int nameIndex, int open, int close, int end)
-        {
-            if (sumDepth > 0 || close >= end || Arguments(open, close).Count != 1)
-            {
-                return -1;
-            }
-            int after = Next(close, end);
-            int clauseEnd = close + 1;
-            if (Is(after, "filter") && Is(Next(after, end), "("))
-            {
-                clauseEnd = Close(Next(after, end), end) + 1;
-                after = Next(clauseEnd - 1, end);
-            }
-            bool window = Is(after, "over");
-            if (window)
-            {
-                int spec = Next(after, end);
-                if (spec < 0 || spec >= end || Is(Next(open, close), "distinct") || Is(Next(open, close), "all"))
-                {
-                    return -1;
-                }
-                clauseEnd = Is(spec, "(") ? Close(spec, end) + 1 : spec + 1;
-            }
-            if (clauseEnd > end)
-            {
-                return -1;
-            }
-            var anchor = tokens[nameIndex];
-            sumDepth++;
-            try
-            {
-                emitter.Text(window ? "list_transform([CASE WHEN false THEN " : "list_transform([CASE WHEN false THEN min", anchor);
-                Emit(open, close + 1);
-                emitter.Text(" ELSE ", anchor);
-                Emit(nameIndex, clauseEnd);
-                emitter.Text(" END" + BigintSum, tokens[clauseEnd - 1]);
-            }
-            finally
-            {
-                sumDepth--;
-            }
-            return clauseEnd;
         }
 
         private static readonly HashSet<string> ComparisonOperators = ["=", "<>", "!=", "<", ">", "<=", ">="];

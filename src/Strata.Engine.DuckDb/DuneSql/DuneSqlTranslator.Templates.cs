@@ -126,13 +126,8 @@ public static partial class DuneSqlTranslator
                 case not null when type.StartsWith("DECIMAL", StringComparison.Ordinal):
                     EmitTemplate(DuneTypes.ToDecimal(type, isTry), expression, token);
                     break;
-                case "BIGINT" or "INTEGER" or "SMALLINT" or "TINYINT" when StaticType(open + 1, asIndex) is "DOUBLE" or "FLOAT":
-                    // Trino rounds a double half away from zero (DoubleOperators: MathFunctions.round); DuckDB's cast
-                    // rounds half to even (2.5 gives 2). DuckDB's round is half away from zero.
-                    Out.Text((isTry ? "TRY_CAST" : "CAST") + "(round(", token);
-                    Emit(open + 1, asIndex);
-                    Out.Text(") AS " + type + ")", Tokens[asIndex]);
-                    break;
+                case "BIGINT" or "INTEGER" or "SMALLINT" or "TINYINT" when TryEmitIntegerCast(type, open, asIndex, isTry, token):
+                    break; // DuneSqlTranslator.IntegerCasts.cs: Trino's rounding of a double
                 default:
                     Out.Text(isTry ? "TRY_CAST(" : "CAST(", token);
                     Emit(open + 1, asIndex);

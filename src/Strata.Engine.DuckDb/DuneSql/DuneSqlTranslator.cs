@@ -207,7 +207,7 @@ public static partial class DuneSqlTranslator
                 return i + 1;
             }
             // A statement's first word is a command (DuckDB's SUMMARIZE, SHOW, PIVOT), never a name.
-            bool statementStart = previous < 0 || Is(previous, ";") || (Is(previous, "(") && Commands.Contains(word));
+            bool statementStart = previous < 0 || Is(previous, ";") || (Is(previous, "(") && Commands.Contains(word)) || (word is "analyze" or "analyse" && Is(previous, "explain"));
             if ((QuoteWhenName.Contains(word) || IsOffsetName(word, previous, next) || (qualified && DuckDbReservedWords.Contains(word))) && !statementStart && !(word == "to" && previous >= 0 && IntervalUnits.Contains(Text(previous))))
             {
                 emitter.Text("\"" + Text(i) + "\"", token);
@@ -250,7 +250,7 @@ public static partial class DuneSqlTranslator
             {
                 return afterTry;
             }
-            if (name is "sum" && TryEmitTypedSum(nameIndex, open, close, end) is > 0 and int afterSum)
+            if (name is "sum" or "approx_percentile" && (name is "sum" ? TryEmitTypedSum(nameIndex, open, close, end) : TryEmitTypedPercentile(nameIndex, open, close, end)) is > 0 and int afterSum)
             {
                 return afterSum;
             }

@@ -86,11 +86,16 @@ internal sealed class DuneEmitter(string user, int maxChars, CancellationToken c
         Check();
     }
 
-    /// <summary>Synthetic text, mapped to the user's token at userStart.</summary>
+    /// <summary>The prefix internal names are written with: <c>_strata_</c>, or <c>_strataN_</c> for the least N the user's text
+    /// does not hold when it holds <c>_strata_</c> (DuckDB's names ignore case), so that no user name is ever an internal one.</summary>
+    private readonly string? internalPrefix = InternalNames.PrefixFor(user);
+
+    /// <summary>Synthetic text, mapped to the user's token at userStart; its internal names (outside string literals)
+    /// written with this text's own prefix.</summary>
     public void Text(string text, DuneToken source)
     {
         Anchor(source.Start, source.Length);
-        output.Append(text);
+        output.Append(internalPrefix is null ? text : InternalNames.Salted(text, internalPrefix));
         Check();
     }
 

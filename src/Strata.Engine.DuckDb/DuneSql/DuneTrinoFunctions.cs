@@ -76,6 +76,11 @@ internal static class DuneTrinoFunctions
         yield return new(("cbrt", 1), "(CASE WHEN pow(round(cbrt($1)), 3) = ($1) THEN round(cbrt($1)) ELSE cbrt($1) END)");
         yield return new(("truncate", 2), "trunc($1, $2)");
 
+        // sign(x) has x's type (MathFunctions: bigint, integer, smallint, tinyint, double, real) and decimal(1,0) for a
+        // decimal (Sign.signDecimalShort/Long); DuckDB's is a tinyint. Other types keep DuckDB's sign.
+        yield return new(("sign", 1), "cast_to_type(sign($1), struct_extract(struct_pack(d := CAST(NULL AS DECIMAL(1,0)), v := $1, s := sign($1)), "
+            + "CASE WHEN typeof($1) LIKE 'DECIMAL%' THEN 'd' WHEN typeof($1) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'DOUBLE', 'FLOAT') THEN 'v' ELSE 's' END))");
+
         // Trino declares it bigint (DuckDB: UBIGINT).
         yield return new(("json_array_length", 1), "CAST(json_array_length($1) AS BIGINT)");
 

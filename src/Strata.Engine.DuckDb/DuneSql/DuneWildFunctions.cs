@@ -15,7 +15,9 @@ internal static class DuneWildFunctions
     /// Integers give array(bigint) whatever their own type (SequenceFunction takes bigints): the step is a BIGINT, or
     /// an INTEGER for a date (DuckDB's date + integer is the day after).</item>
     /// <item><c>sequence(start, stop, step)</c> of integers is array(bigint); of dates with an interval step array(date)
-    /// (DuckDB's date + interval is a timestamp, cast back); of timestamps with an interval step array(timestamp).</item>
+    /// (DuckDB's date + interval is a timestamp, cast back); of timestamps with an interval step array(timestamp), and
+    /// of a date with a timestamp too (Trino coerces the date to a timestamp at midnight; there is no
+    /// <c>sequence(date, timestamp)</c> of two arguments, which fails with Trino's "Unexpected parameters").</item>
     /// </list>
     /// The witness of each element's type is chosen by the folded type of start. <c>list_slice(…, 1, -1)</c> is the list
     /// itself (NULL for NULL); as the outermost call it keeps <c>sequence</c> among the functions known to give an array.</summary>
@@ -25,11 +27,11 @@ internal static class DuneWildFunctions
         yield return new(("if", 2), "(CASE WHEN $1 THEN $2 END)");
         yield return new(("sequence", 2),
             "list_slice(list_transform([struct_pack(a := $1, b := $2)], _strata_q -> list_transform(generate_series(0, dune_sequence_count(_strata_q.a, _strata_q.b) - 1), "
-            + "_strata_i -> _strata_q.a + cast_to_type(sign(_strata_q.b - _strata_q.a) * _strata_i, struct_extract(struct_pack(d := CAST(NULL AS INTEGER), "
+            + "_strata_i -> _strata_q.a + cast_to_type(CASE WHEN _strata_q.b >= _strata_q.a THEN 1 ELSE -1 END * _strata_i, struct_extract(struct_pack(d := CAST(NULL AS INTEGER), "
             + "n := CAST(NULL AS BIGINT)), CASE WHEN typeof(_strata_q.a) = 'DATE' THEN 'd' ELSE 'n' END))))[1], 1, -1)");
         yield return new(("sequence", 3),
             "list_slice(list_transform([struct_pack(a := $1, b := $2, c := $3)], _strata_q -> list_transform(generate_series(0, dune_sequence_count(_strata_q.a, _strata_q.b, _strata_q.c) - 1), "
             + "_strata_i -> cast_to_type(_strata_q.a + _strata_i * _strata_q.c, struct_extract(struct_pack(d := CAST(NULL AS DATE), "
-            + "v := _strata_q.a + _strata_i * _strata_q.c), CASE WHEN typeof(_strata_q.a) = 'DATE' THEN 'd' ELSE 'v' END))))[1], 1, -1)");
+            + "v := _strata_q.a + _strata_i * _strata_q.c), CASE WHEN typeof(_strata_q.a) = 'DATE' AND typeof(_strata_q.b) = 'DATE' THEN 'd' ELSE 'v' END))))[1], 1, -1)");
     }
 }

@@ -1,0 +1,132 @@
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// Aggregates whose DuckDB result type differs from Trino's, typed by <c>typeof</c> (folded to a constant when DuckDB
+/// binds, so one branch is left):
+/// <list type="bullet">
+/// <item><c>sum(x)</c>: of uint256/int256 as its argument, of integers a checked bigint (decision "dune-types4"), of a
+/// real a real (decision "dune-types8").</item>
+/// <item><c>approx_percentile(x, p)</c>: Trino's overloads take bigint, double and real (ApproximateLongPercentileAggregations,
+/// ApproximateDoublePercentileAggregations, ApproximateRealPercentileAggregations), so an integer column is read as a
+/// bigint and answered as one, a decimal as a double; DuckDB's approx_quantile keeps an integer's or a decimal's own type.
+/// The argument is converted as Trino's overload resolution converts it (<c>cast_to_type</c> with a witness chosen by
+/// <c>typeof</c>), so the answer, and with an array of percentiles each element, has Trino's type.</item>
+/// </list>
+/// </summary>
+public static partial class DuneSqlTranslator
+{
+    private sealed partial class Pass
+    {
+        /// <summary>More than zero while a typed sum is written: no sum inside it is rewritten again.</summary>
+        private int sumDepth;
+
+        /// <summary>More than zero while a typed approx_percentile's argument is written.</summary>
+        private int percentileDepth;
+
+        /// <summary>The argument of approx_percentile as Trino's overloads read it: an integer as a bigint, a decimal as a
+        /// double, any other type as itself (a witness chosen by the folded <c>typeof</c>, never evaluated).</summary>
+        private const string PercentileArgument = "), struct_extract(struct_pack(b := CAST(NULL AS BIGINT), d := CAST(NULL AS DOUBLE), v := (";
+
+        /// <summary>Reads a sum (field s of the lambda's parameter; field w is a never-evaluated value of the argument's
+        /// type; both read with <c>struct_extract</c>, as DuckDB's binder takes <c>p.s</c> in a grouped query's HAVING for a
+        /// column) as Trino types it: DuckDB's HUGEINT sum of integers is a bigint, checked (<c>dune_bigint_sum</c> fails
+        /// naming the overflow); the (double) sum of a real is a real (Trino's RealSumAggregation sums in double and
+        /// returns the float); any other type is kept. <c>typeof</c> is folded when DuckDB binds, so one branch is left.</summary>
+        private const string BigintSum = "], _strata_s -> struct_extract(struct_pack("
+            + "b := CASE WHEN typeof(struct_extract(_strata_s, 's')) = 'HUGEINT' THEN dune_bigint_sum(struct_extract(_strata_s, 's')) END, "
+            + "r := CASE WHEN typeof(struct_extract(_strata_s, 'w')) = 'FLOAT' THEN CAST(dune_fdiv(struct_extract(_strata_s, 's'), 1) AS FLOAT) END, "
+            + "v := CASE WHEN typeof(struct_extract(_strata_s, 's')) = 'HUGEINT' OR typeof(struct_extract(_strata_s, 'w')) = 'FLOAT' THEN NULL ELSE struct_extract(_strata_s, 's') END), "
+            + "CASE WHEN typeof(struct_extract(_strata_s, 's')) = 'HUGEINT' THEN 'b' WHEN typeof(struct_extract(_strata_s, 'w')) = 'FLOAT' THEN 'r' ELSE 'v' END))[1]";
+
+        /// <summary><c>sum(x)</c> typed as Trino types it: of uint256 or int256 as its argument, of an integer as a checked
+        /// bigint (see the type's summary). A window sum (<c>OVER</c>) has the witness <c>x</c> itself rather than
+        /// <c>min(x)</c> (a dead window would still be computed; a column read where the window's argument is read is
+        /// not). The sum is written once, as the one element of a list read by a lambda. Returns the next index, or -1.</summary>
+        private int TryEmitTypedSum(int nameIndex, int open, int close, int end)
+        {
+            if (sumDepth > 0 || close >= end || Arguments(open, close).Count != 1)
+            {
+                return -1;
+            }
+            if (AggregateClauseEnd(open, close, end, out bool window) is not int clauseEnd)
+            {
+                return -1;
+            }
+            var anchor = tokens[nameIndex];
+            sumDepth++;
+            try
+            {
+                string witness = window ? "CASE WHEN false THEN " : "CASE WHEN false THEN min";
+                emitter.Text("list_transform([struct_pack(s := " + witness, anchor);
+                Emit(open, close + 1);
+                emitter.Text(" ELSE ", anchor);
+                Emit(nameIndex, clauseEnd);
+                emitter.Text(" END, w := " + witness, anchor);
+                Emit(open, close + 1);
+                emitter.Text(" END)" + BigintSum, tokens[clauseEnd - 1]);
+            }
+            finally
+            {
+                sumDepth--;
+            }
+            return clauseEnd;
+        }
+
+        /// <summary><c>approx_percentile(x, p)</c> typed as Trino types it (see the type's summary): DuckDB's
+        /// <c>approx_quantile</c> of x read as Trino's overloads read it, so that its answer has that type (a FILTER or
+        /// OVER after it stays as written). Returns the next index, or -1.</summary>
+        private int TryEmitTypedPercentile(int nameIndex, int open, int close, int end)
+        {
+            var args = Arguments(open, close);
+            if (percentileDepth > 0 || close >= end || args.Count != 2 || Is(Next(open, close), "distinct") || Is(Next(open, close), "all"))
+            {
+                return -1;
+            }
+            var anchor = tokens[nameIndex];
+            percentileDepth++;
+            try
+            {
+                emitter.Text("approx_quantile(cast_to_type((", anchor);
+                Emit(args[0].From, args[0].To);
+                emitter.Text(PercentileArgument, anchor);
+                Emit(args[0].From, args[0].To);
+                emitter.Text(")), CASE WHEN typeof((", anchor);
+                Emit(args[0].From, args[0].To);
+                emitter.Text(")) IN ('TINYINT', 'SMALLINT', 'INTEGER') THEN 'b' WHEN typeof((", anchor);
+                Emit(args[0].From, args[0].To);
+                emitter.Text(")) LIKE 'DECIMAL%' THEN 'd' ELSE 'v' END)), ", anchor);
+                Emit(args[1].From, args[1].To);
+                emitter.Text(")", tokens[close]);
+            }
+            finally
+            {
+                percentileDepth--;
+            }
+            return close + 1;
+        }
+
+        /// <summary>The index after an aggregate call's FILTER and OVER clauses (the call's parentheses are open, close),
+        /// or null when they are not understood (a window over DISTINCT, a clause past end).</summary>
+        private int? AggregateClauseEnd(int open, int close, int end, out bool window)
+        {
+            int after = Next(close, end);
+            int clauseEnd = close + 1;
+            if (Is(after, "filter") && Is(Next(after, end), "("))
+            {
+                clauseEnd = Close(Next(after, end), end) + 1;
+                after = Next(clauseEnd - 1, end);
+            }
+            window = Is(after, "over");
+            if (window)
+            {
+                int spec = Next(after, end);
+                if (spec < 0 || spec >= end || Is(Next(open, close), "distinct") || Is(Next(open, close), "all"))
+                {
+                    return null;
+                }
+                clauseEnd = Is(spec, "(") ? Close(spec, end) + 1 : spec + 1;
+            }
+            return clauseEnd > end ? null : clauseEnd;
+        }
+    }
+}

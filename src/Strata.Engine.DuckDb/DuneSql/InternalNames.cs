@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// The translator's internal names (lambda parameters such as <c>_strata_y0</c>, <c>_strata_q</c>, <c>_strata_s</c>) must
+/// never be a name the user's text uses: inside a lambda a parameter hides a column of the same name, so a column named
+/// <c>_strata_y0</c> read inside a rewritten <c>try()</c> read the rewrite's own struct instead. Every internal name starts
+/// with <c>_strata_</c>; when the user's text holds that (in any case: DuckDB's names ignore case), the emitter writes
+/// them with <c>_strataN_</c> instead, N the least number whose prefix the text does not hold, so no user name can be one.
+/// Text is never changed inside a string literal of the synthetic text (a user's JSON path or format pattern is written
+/// there), and text copied from the user is never changed.
+/// </summary>
+internal static class InternalNames
+{
+    internal const string Prefix = "_strata_";
+
+    /// <summary>null when the text holds no <c>_strata_</c> (the internal names stay as written), else the prefix to use.</summary>
+    internal static string? PrefixFor(string user)
+    {
+        if (!user.Contains(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        for (int n = 1; ; n++)
+        {
+            string prefix = "_strata" + n.ToString(CultureInfo.InvariantCulture) + "_";
+            if (!user.Contains(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return prefix; // the text is finite, so some n is free
+            }
+        }
+    }
+
+    /// <summary>The synthetic text with <c>_strata_</c> outside single-quoted literals written as prefix.</summary>
+    internal static string Salted(string text, string prefix)
+    {
+        int at = text.IndexOf(Prefix, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return text;
+        }
+        var salted = new StringBuilder(text.Length + 8);
+        bool quoted = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\'')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c == '_' && string.CompareOrdinal(text, i, Prefix, 0, Prefix.Length) == 0)
+            {
+                salted.Append(prefix);
+                i += Prefix.Length - 1;
+                continue;
+            }
+            salted.Append(c);
+        }
+        return salted.ToString();
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Strata.Engine.DuckDb.DuneSql;
+
+namespace Strata.Engine.DuckDb;
+
+/// <summary>
+/// DuckDB's words for the common numeric overflows, in Trino's (decision "dune-types8"), so that an error a user reads
+/// is the one Dune shows:
+/// <list type="bullet">
+/// <item>Integer arithmetic: DuckDB's <c>Overflow in addition of INT64 (9223372036854775807 + 1)!</c> is Trino's
+/// <c>bigint addition overflow: 9223372036854775807 + 1</c> (BigintOperators, IntegerOperators, SmallintOperators,
+/// TinyintOperators), likewise subtraction and multiplication.</item>
+/// <item>A cast out of range: from an integer type, Trino's <c>Out of range for integer: 3000000000</c>; from a double
+/// or real, <c>Unable to cast 1.0E19 to bigint</c> (DoubleOperators, RealOperators; the value in Java's text).</item>
+/// </list>
+/// Anything else is DuckDB's message unchanged. The message holds the operands DuckDB names, as Trino's does; no other
+/// value is added.
+/// </summary>
+internal static partial class TrinoErrorMessages
+{
+    [GeneratedRegex(@"^Overflow in (addition|subtraction|multiplication) of (INT8|INT16|INT32|INT64) \((-?\d+) ([-+*]) (-?\d+)\)!?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ArithmeticOverflow();
+
+    [GeneratedRegex(@"^Type (INT8|INT16|INT32|INT64|INT128|UINT8|UINT16|UINT32|UINT64|DOUBLE|FLOAT) with value (\S+) can't be cast because the value is out of range for the destination type (INT8|INT16|INT32|INT64)( when casting from source column \S+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CastOutOfRange();
+
+    /// <summary>Trino's message for DuckDB's (its first line; what follows, DuckDB's pointer into the text, is kept), or
+    /// DuckDB's own when it is not one of the overflows above.</summary>
+    internal static string Rewrite(string message)
+    {
+        int newline = message.IndexOf('\n', StringComparison.Ordinal);
+        return newline < 0 ? RewriteLine(message) : RewriteLine(message[..newline]) + message[newline..];
+    }
+
+    private static string RewriteLine(string message)
+    {
+        if (ArithmeticOverflow().Match(message) is { Success: true } overflow)
+        {
+            return $"{TrinoName(overflow.Groups[2].Value)} {overflow.Groups[1].Value} overflow: {overflow.Groups[3].Value} {overflow.Groups[4].Value} {overflow.Groups[5].Value}";
+        }
+        if (CastOutOfRange().Match(message) is { Success: true } cast)
+        {
+            string target = TrinoName(cast.Groups[3].Value), value = cast.Groups[2].Value;
+            if (cast.Groups[1].Value is "DOUBLE" or "FLOAT")
+            {
+                return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)
+                    ? $"Unable to cast {(cast.Groups[1].Value == "DOUBLE" ? DuneNumeric.DoubleText(d) : DuneNumeric.RealText((float)d))} to {target}"
+                    : message;
+            }
+            return $"Out of range for {target}: {value}";
+        }
+        return message;
+    }
+
+    /// <summary>A DuckDB error's text (<c>Type Error: message</c>) with its message in Trino's words where it is one of the
+    /// overflows above.</summary>
+    internal static string RewriteError(string error)
+    {
+        int colon = error.IndexOf(" Error: ", StringComparison.Ordinal);
+        return colon < 0 ? Rewrite(error) : error[..(colon + 8)] + Rewrite(error[(colon + 8)..]);
+    }
+
+    private static string TrinoName(string duckDbType) => duckDbType switch
+    {
+        "INT8" => "tinyint",
+        "INT16" => "smallint",
+        "INT32" => "integer",
+        _ => "bigint",
+    };
+}
