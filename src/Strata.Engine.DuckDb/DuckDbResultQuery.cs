@@ -170,8 +170,11 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
             ColumnKind.ExactNumber => $"CAST({c} AS BIGNUM)",
             // A timestamp with time zone in another zone than UTC is stored as Trino's text (wall clock and zone name):
             // compared and sorted as its instant, the UTC timestamp a UTC column holds (text order is not time order).
+            // DuckDB reads an offset only when it follows the time directly ('… 00:00:00.000+05:30'); after Trino's space
+            // it took the offset for a zone's name and every filter or sort of an offset-zoned column failed (hostile10).
             ColumnKind.Text when column.DuneType.StartsWith("timestamp", StringComparison.Ordinal)
-                && column.DuneType.EndsWith("with time zone", StringComparison.Ordinal) => $"timezone('UTC', CAST({c} AS TIMESTAMPTZ))",
+                && column.DuneType.EndsWith("with time zone", StringComparison.Ordinal)
+                => $"timezone('UTC', CAST(regexp_replace({c}, ' ([+-][0-9][0-9]:[0-9][0-9])$', '\\1') AS TIMESTAMPTZ))",
             ColumnKind.Binary => $"('0x' || lower(hex({c})))",
             _ => c,
         };

@@ -39,18 +39,35 @@ public static partial class DuneSqlTranslator
 
         private HashSet<string>? lambdaNames;
 
-        /// <summary>The innermost block holding token i, or null.</summary>
+        private QueryBlock?[]? innermost;
+
+        /// <summary>The blocks by their SELECT token.</summary>
+        private Dictionary<int, QueryBlock>? blockAt;
+
+        /// <summary>The innermost block holding token i, or null: one sweep over the tokens with a stack of the blocks open
+        /// at each (the block whose SELECT is latest among those whose end is past i), so that a statement of many blocks
+        /// and many column operands is not blocks times operands.</summary>
         private QueryBlock? BlockAt(int i)
         {
-            QueryBlock? at = null;
-            foreach (var block in Blocks())
+            if (innermost is null)
             {
-                if (block.Select < i && i < block.End && (at is null || block.Select > at.Select))
+                var all = Blocks();
+                innermost = new QueryBlock?[tokens.Count];
+                var open = new Stack<QueryBlock>();
+                for (int t = 0, next = 0; t < tokens.Count; t++)
                 {
-                    at = block;
+                    while (open.Count > 0 && open.Peek().End <= t)
+                    {
+                        open.Pop();
+                    }
+                    innermost[t] = open.Count > 0 ? open.Peek() : null;
+                    for (; next < all.Count && all[next].Select == t; next++)
+                    {
+                        open.Push(all[next]);
+                    }
                 }
             }
-            return at;
+            return i >= 0 && i < innermost.Length ? innermost[i] : null;
         }
 
         /// <summary>Names that are a lambda's parameter somewhere in the statement (never resolved as columns).</summary>
@@ -67,8 +84,18 @@ public static partial class DuneSqlTranslator
                 {
                     continue;
                 }
-                int before = Previous(i), open = Is(before, ")") ? Opening(before) : before;
-                for (int k = Math.Max(0, open); k <= before; k++)
+                int before = Previous(i);
+                if (!Is(before, ")"))
+                {
+                    if (IsName(before))
+                    {
+                        lambdaNames.Add(UnquotedName(before));
+                    }
+                    continue;
+                }
+                // A parameter list is names and commas: read up to the first other token, so that parentheses nested
+                // around one another before many arrows are not read once per arrow.
+                for (int k = Next(Math.Max(0, Opening(before)), before); k < before && (IsName(k) || Is(k, ",")); k = Next(k, before))
                 {
                     if (IsName(k))
                     {
@@ -86,6 +113,7 @@ public static partial class DuneSqlTranslator
                 return blocks;
             }
             blocks = [];
+            blockAt = [];
             var open = new Stack<int>();
             for (int i = 0; i < tokens.Count; i++)
             {
@@ -100,7 +128,7 @@ public static partial class DuneSqlTranslator
                 else if (Is(i, "select"))
                 {
                     int end = open.Count > 0 && Match(open.Peek()) is int m and > 0 ? m : tokens.Count;
-                    blocks.Add(Scan(new QueryBlock { Select = i }, end));
+                    blocks.Add(blockAt[i] = Scan(new QueryBlock { Select = i }, end));
                 }
             }
             var ctes = CommonTableExpressions();
@@ -122,7 +150,9 @@ public static partial class DuneSqlTranslator
                     k = Match(k) is int m && m > k ? Math.Min(m, end) : end;
                     continue;
                 }
-                if (Is(k, "union") || Is(k, "intersect") || Is(k, "except") || Is(k, ";"))
+                // A SELECT at the block's own depth starts another block (a syntax error, but the scan must not run on to
+                // the end of the text for each of them).
+                if (Is(k, "union") || Is(k, "intersect") || Is(k, "except") || Is(k, ";") || Is(k, "select"))
                 {
                     block.End = k;
                     break;
@@ -179,7 +209,7 @@ public static partial class DuneSqlTranslator
                         break;
                     }
                     int first = Next(body, close);
-                    var block = columnList || !Is(first, "select") ? null : blocks!.Find(b => b.Select == first);
+                    var block = columnList || !Is(first, "select") ? null : blockAt!.GetValueOrDefault(first);
                     ctes[name] = ctes.ContainsKey(name) || block is null || block.End != close ? null : block;
                     int after = Next(close, tokens.Count);
                     if (!Is(after, ","))
@@ -207,7 +237,7 @@ public static partial class DuneSqlTranslator
                 if (Is(k, "(") && Match(k) is int close && close > k && close < end)
                 {
                     int first = Next(k, close);
-                    derived = Is(first, "select") ? blocks!.Find(b => b.Select == first && b.End == close) : null;
+                    derived = Is(first, "select") && blockAt!.GetValueOrDefault(first) is { } inner && inner.End == close ? inner : null;
                     k = Next(close, end);
                 }
                 else if (IsName(k))

@@ -40,6 +40,13 @@ public static partial class DuneSqlTranslator
 
     private sealed partial class Pass
     {
+        /// <summary>How many CTEs or subqueries deep <see cref="Outputs"/> follows a column: each level is a few frames of
+        /// recursion, and a text of 30,000 CTEs each selecting from the one before overflowed the stack (the engine
+        /// worker aborted; in process, the server). Past it the column is unknown, as any other the resolver cannot see.</summary>
+        internal const int MaxOutputsDepth = 64;
+
+        private int outputsDepth;
+
         /// <summary>The column types of the tables known for sure; null when none are given.</summary>
         public DuneColumnTypes? ColumnTypes { get; init; }
 
@@ -106,7 +113,24 @@ public static partial class DuneSqlTranslator
             {
                 return block.Outputs; // null while it is worked out (a recursive CTE)
             }
+            if (outputsDepth >= MaxOutputsDepth)
+            {
+                return null; // unknown: the probe decides (a chain of CTEs each reading the last recursed once per link)
+            }
             block.OutputsDone = true;
+            outputsDepth++;
+            try
+            {
+                return block.Outputs = ReadOutputs(block);
+            }
+            finally
+            {
+                outputsDepth--;
+            }
+        }
+
+        private Dictionary<string, string?>? ReadOutputs(QueryBlock block)
+        {
             var outputs = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             int start = Next(block.Select, block.End);
             start = Is(start, "distinct") || Is(start, "all") ? Next(start, block.End) : start;
@@ -147,7 +171,6 @@ public static partial class DuneSqlTranslator
                     outputs[name] = outputs.ContainsKey(name) ? null : ColumnType(first, last);
                 }
             }
-            block.Outputs = outputs;
             return outputs;
         }
 

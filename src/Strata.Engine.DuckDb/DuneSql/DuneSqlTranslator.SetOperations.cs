@@ -13,10 +13,12 @@ public static partial class DuneSqlTranslator
 {
     private static readonly HashSet<string> SetOperators = new(StringComparer.OrdinalIgnoreCase) { "union", "intersect", "except" };
 
-    /// <summary>Words that end a SELECT list at its own depth.</summary>
+    /// <summary>Words that end a SELECT list at its own depth (a second <c>select</c> there is a syntax error, but each list
+    /// must not be read on to the end of the text: 140,000 of them were quadratic, hostile10).</summary>
     private static readonly HashSet<string> SelectListEnds = new(StringComparer.OrdinalIgnoreCase)
     {
         "from", "where", "group", "having", "order", "limit", "offset", "fetch", "window", "qualify", "union", "intersect", "except", "into",
+        "select",
     };
 
     private sealed partial class Pass
