@@ -4,13 +4,17 @@ using System.Net;
 namespace Strata.Tests.Cluster;
 
 /// <summary>
-/// Three real Strata nodes on one PostgreSQL and one data directory, started once for the class. Which
+/// Three real Strata nodes on one PostgreSQL database and one data directory, started once for the class. Which
 /// node runs an execution is read from the nodes' logs ("Execution X started, attempt N"), so every
-/// count here is of runs the engines made, not of metadata rows.
+/// count here is of runs the engines made, not of metadata rows. The database is a fresh one of the run's shared
+/// PostgreSQL (<see cref="PostgresServer.Shared"/>): no test here stops PostgreSQL, and the nodes' notifications
+/// (LISTEN/NOTIFY) stay within their database, so a server of its own would only cost an initdb and a start.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public PostgresServer Postgres { get; private set; } = null!;
+
+    private string? database;
 
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "strata-cluster-" + Guid.NewGuid().ToString("N"));
 
@@ -20,23 +24,14 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Postgres = await PostgresServer.StartAsync();
+        Postgres = await PostgresServer.Shared;
         try
         {
-            string database = await Postgres.CreateDatabaseAsync();
+            database = await Postgres.CreateDatabaseAsync();
             Settings = ClusterSettings(Postgres.ConnectionString(database));
             // The first node makes the demo data in the shared directory; the others find it there.
             Nodes.Add(await StrataServer.StartAsync(DataDir, Settings));
-            var others = new[] { StrataServer.StartAsync(DataDir, Settings), StrataServer.StartAsync(DataDir, Settings) };
-            try
-            {
-                await Task.WhenAll(others);
-            }
-            finally
-            {
-                // Whatever started is disposed with the fixture, even when a sibling failed.
-                Nodes.AddRange(others.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
-            }
+            await StartNodesAsync(2);
         }
         catch
         {
@@ -48,8 +43,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public static Dictionary<string, string> ClusterSettings(string connectionString) => new()
     {
-        // A loaded CI machine starts five processes at once here: a longer connect timeout than the default 5 s.
-        ["STRATA_METADATA"] = connectionString + ";Timeout=20",
+        // The test server's connection strings wait 30 s to connect (PostgresServer.ConnectionString), not the store's
+        // 5 s default: a loaded CI machine starts five processes at once here. (This appended Timeout=20 before,
+        // which, the last value of a key winning, shortened the test server's 30 s.)
+        ["STRATA_METADATA"] = connectionString,
         // 8 s: on a loaded CI machine a live node missed a 3 s lease twice (a heartbeat every third of it), and the
         // takeovers spent both attempts of an execution no node had died running (decision 97).
         ["Strata__Cluster__Lease"] = "00:00:08",
@@ -67,14 +64,26 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The base URL of the nodes' virtual load balancer (the client-compat driver's round-robin mode plays it).</summary>
     public const string Balancer = "http://strata-balancer.invalid";
 
-    /// <summary>Starts nodes until three are alive (a test may have killed one).</summary>
+    /// <summary>Starts nodes until three are alive (a test may have killed one or two), the missing ones at once.</summary>
     public async Task<IReadOnlyList<StrataServer>> ThreeAliveAsync()
     {
-        while (Alive.Count < 3)
-        {
-            Nodes.Add(await StrataServer.StartAsync(DataDir, Settings));
-        }
+        await StartNodesAsync(3 - Alive.Count);
         return Alive;
+    }
+
+    /// <summary>Starts <paramref name="count"/> nodes on the shared directory at once (the demo data is there already).</summary>
+    private async Task StartNodesAsync(int count)
+    {
+        var started = Enumerable.Range(0, count).Select(_ => StrataServer.StartAsync(DataDir, Settings)).ToList();
+        try
+        {
+            await Task.WhenAll(started);
+        }
+        finally
+        {
+            // Whatever started is disposed with the fixture, even when a sibling failed.
+            Nodes.AddRange(started.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+        }
     }
 
     /// <summary>The nodes still alive (a test may kill one).</summary>
@@ -94,14 +103,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>
     /// <see cref="Ends"/> once a node's log shows the end (or after 30 s): a node logs the end as it records it, but its
     /// logger writes and the pipe delivers the line later, so a client that saw the execution end may read the logs first.
+    /// The line's arrival wakes the wait (<see cref="StrataServer.WaitForOutputAsync"/>).
     /// </summary>
     public async Task<int> EndsAsync(string id)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (Ends(id) == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await StrataServer.FirstWithOutputAsync(Nodes, $"Execution {id} ended ", TimeSpan.FromSeconds(30));
         return Ends(id);
     }
 
@@ -118,18 +124,12 @@ public sealed class ClusterFixture : IAsyncLifetime
         return n;
     }
 
+    /// <summary>The node whose log comes to say it started the execution (attempt given), within 60 s; fails the test otherwise.</summary>
     public static async Task<StrataServer> WaitForRunnerAsync(IEnumerable<StrataServer> nodes, string id, int attempt = 1)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            if (RunnerOf(nodes, id, attempt) is { } runner)
-            {
-                return runner;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"no node started {id} (attempt {attempt})");
-            await Task.Delay(20);
-        }
+        var runner = await StrataServer.FirstWithOutputAsync(nodes, $"Execution {id} started, attempt {attempt}", TimeSpan.FromSeconds(60));
+        Assert.True(runner is not null, $"no node started {id} (attempt {attempt})");
+        return runner;
     }
 
     public async Task DisposeAsync()
@@ -138,7 +138,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             await node.DisposeAsync();
         }
-        await Postgres.DisposeAsync();
+        if (database is not null)
+        {
+            await Postgres.DropDatabaseAsync(database);
+        }
         StrataServer.TryDelete(DataDir);
     }
 }
@@ -173,11 +176,7 @@ public sealed class ClusterTests(ClusterFixture cluster, Xunit.Abstractions.ITes
         // The endless run has no other way to end: the runner polls nothing for cancels, so only the
         // cancel's NOTIFY (logged on arrival) can stop it. The bound is generous because the machine is
         // shared; the latency is written out, and measured as a figure, not asserted as a wall time.
-        while (!runner.Output.Contains($"Execution {id} run stopped", StringComparison.Ordinal))
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the run on the other node did not stop");
-            await Task.Delay(10);
-        }
+        Assert.True(await runner.WaitForOutputAsync($"Execution {id} run stopped", TimeSpan.FromSeconds(30)), "the run on the other node did not stop");
         output.WriteLine($"the run stopped {clock.Elapsed.TotalMilliseconds:F0} ms after the cancel was answered (in {answered.TotalMilliseconds:F0} ms)");
         Assert.Contains($"Execution {id} cancelled through another node", runner.Output, StringComparison.Ordinal);
         var state = await runner.Alice.GetFromJsonNodeAsync($"/api/v1/execution/{id}/status");

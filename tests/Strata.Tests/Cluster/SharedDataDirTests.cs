@@ -13,7 +13,8 @@ public sealed class SharedDataDirTests
     [Fact]
     public async Task A_starting_node_leaves_a_running_nodes_spill_and_removes_a_dead_nodes_scratch()
     {
-        await using var postgres = await PostgresServer.StartAsync();
+        // A fresh database of the run's PostgreSQL: this test does not stop it.
+        var postgres = await PostgresServer.Shared;
         string database = await postgres.CreateDatabaseAsync();
         var settings = ClusterFixture.ClusterSettings(postgres.ConnectionString(database));
         settings["Strata__Medium__Slots"] = "1";
@@ -72,6 +73,7 @@ public sealed class SharedDataDirTests
         finally
         {
             StrataServer.TryDelete(dataDir);
+            await postgres.DropDatabaseAsync(database);
         }
     }
 

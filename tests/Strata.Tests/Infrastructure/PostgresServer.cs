@@ -150,11 +150,13 @@ public sealed class PostgresServer : IAsyncDisposable
             }
             try
             {
+                // 500 connections: the shared server holds the Cluster classes' nodes too (up to five at once, each with
+                // a store pool and a queue pool of at most 20 and a listener) beside the contract tests' pools.
                 await RunAsUserAsync(Path.Combine(BinDirectory, "pg_ctl"),
                 [
                     "start", "-D", dataDir, "-w", "-t", "60", "-l", Path.Combine(root, "postgres.log"),
                     "-o", string.Create(CultureInfo.InvariantCulture,
-                        $"-h 127.0.0.1 -p {Port} -k {root} -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=300 -c shared_buffers=32MB"),
+                        $"-h 127.0.0.1 -p {Port} -k {root} -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=500 -c shared_buffers=32MB"),
                 ]);
                 running = true;
                 return;

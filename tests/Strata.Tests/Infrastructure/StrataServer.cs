@@ -19,6 +19,12 @@ public sealed class StrataServer : IAsyncDisposable
     private readonly StringBuilder output = new();
     private readonly bool ownsDataDir;
 
+    /// <summary>Waits of <see cref="WaitForOutputAsync"/>: the text looked for and what completes when a line has it (guarded by <see cref="output"/>).</summary>
+    private readonly List<(string Needle, TaskCompletionSource<bool> Seen)> watches = [];
+
+    /// <summary>True once the process's output has ended (it exited): no line will come (guarded by <see cref="output"/>).</summary>
+    private bool outputEnded;
+
     private StrataServer(Process process, string dataDir, Uri baseUrl, bool ownsDataDir)
     {
         this.process = process;
@@ -108,13 +114,96 @@ public sealed class StrataServer : IAsyncDisposable
         {
             await foreach (var line in lines.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                lock (server.output)
-                {
-                    server.output.AppendLine(line);
-                }
+                server.Append(line);
             }
+            server.EndOutput();
         }, CancellationToken.None);
         return server;
+    }
+
+    private void Append(string line)
+    {
+        lock (output)
+        {
+            output.AppendLine(line);
+            foreach (var (needle, seen) in watches)
+            {
+                if (line.Contains(needle, StringComparison.Ordinal))
+                {
+                    seen.TrySetResult(true);
+                }
+            }
+        }
+    }
+
+    private void EndOutput()
+    {
+        lock (output)
+        {
+            outputEnded = true;
+            foreach (var (_, seen) in watches)
+            {
+                seen.TrySetResult(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// True as soon as a line of the server's output contains <paramref name="needle"/> (at once when one already
+    /// does); false when <paramref name="timeout"/> passes first, or when the process's output ends without it (it
+    /// exited). The line's arrival is the signal: no polling.
+    /// </summary>
+    public async Task<bool> WaitForOutputAsync(string needle, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (output)
+        {
+            if (output.ToString().Contains(needle, StringComparison.Ordinal))
+            {
+                return true;
+            }
+            if (outputEnded)
+            {
+                return false;
+            }
+            watches.Add((needle, seen));
+        }
+        try
+        {
+            return await seen.Task.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        finally
+        {
+            lock (output)
+            {
+                watches.RemoveAll(w => w.Seen == seen);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first of <paramref name="servers"/> whose output comes to contain <paramref name="needle"/> within
+    /// <paramref name="timeout"/> (see <see cref="WaitForOutputAsync"/>), or null.
+    /// </summary>
+    public static async Task<StrataServer?> FirstWithOutputAsync(IEnumerable<StrataServer> servers, string needle, TimeSpan timeout)
+    {
+        // A list, not a dictionary keyed by task: a wait that completes at once may return a cached task that another has too.
+        var waits = servers.Select(s => (Seen: s.WaitForOutputAsync(needle, timeout), Server: s)).ToList();
+        while (waits.Count > 0)
+        {
+            var done = await Task.WhenAny(waits.Select(w => w.Seen)).ConfigureAwait(false);
+            int at = waits.FindIndex(w => w.Seen == done);
+            if (await done.ConfigureAwait(false))
+            {
+                return waits[at].Server;
+            }
+            waits.RemoveAt(at);
+        }
+        return null;
     }
 
     /// <summary>Runs the server expecting it to refuse to start; returns its exit code and output.</summary>

@@ -103,7 +103,9 @@ export const TERMINAL_STATES = new Set([
  * only exists for saved queries and sleeps a whole second between polls).
  * Returns the final status object.
  */
-export async function waitForTerminal(client, executionId, { timeoutMs = 30_000, intervalMs = 100 } = {}) {
+// The waits' defaults are generous: they return as soon as the state comes, and a loaded machine (load 88 on two
+// cores) left a syntax error's execution EXECUTING past 30 s (suite-speed5). Bounds a test asserts are its own.
+export async function waitForTerminal(client, executionId, { timeoutMs = 120_000, intervalMs = 100 } = {}) {
   const deadline = Date.now() + timeoutMs;
   let status = await client.exec.getExecutionStatus(executionId);
   while (!TERMINAL_STATES.has(status.state)) {
@@ -119,7 +121,7 @@ export async function waitForTerminal(client, executionId, { timeoutMs = 30_000,
 }
 
 /** Polls until the status satisfies `predicate` (or the deadline passes). */
-export async function waitForStatus(client, executionId, predicate, { timeoutMs = 10_000, intervalMs = 50 } = {}) {
+export async function waitForStatus(client, executionId, predicate, { timeoutMs = 60_000, intervalMs = 50 } = {}) {
   const deadline = Date.now() + timeoutMs;
   let status = await client.exec.getExecutionStatus(executionId);
   while (!predicate(status)) {
