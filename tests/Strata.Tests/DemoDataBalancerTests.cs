@@ -48,6 +48,10 @@ public sealed class DemoDataBalancerTests(DemoDataFixture fixture) : IClassFixtu
             + "token_address varbinary, token_symbol varchar, token_balance_raw uint256, token_balance double, protocol_liquidity_usd double, "
             + "protocol_liquidity_eth double, pool_liquidity_usd double, pool_liquidity_eth double"
         },
+        // spellbook sources/uniswap/ethereum/uniswap_ethereum_sources.yml (V3 Pair events)
+        { "uniswap_v3_ethereum.Pair_evt_Mint", Evt + "sender varbinary, owner varbinary, tickLower integer, tickUpper integer, amount uint256, amount0 uint256, amount1 uint256" },
+        { "uniswap_v3_ethereum.Pair_evt_Burn", Evt + "owner varbinary, tickLower integer, tickUpper integer, amount uint256, amount0 uint256, amount1 uint256" },
+        { "uniswap_v3_ethereum.Pair_evt_Collect", Evt + "owner varbinary, recipient varbinary, tickLower integer, tickUpper integer, amount0 uint256, amount1 uint256" },
         { "tokens_arbitrum.balances_daily", Balances },
         { "tokens_polygon.balances_daily", Balances },
     };
@@ -100,6 +104,24 @@ public sealed class DemoDataBalancerTests(DemoDataFixture fixture) : IClassFixtu
             Convert.ToDouble(fixture.Scalar("SELECT sum(amount_usd) FROM balancer.trades"), CultureInfo.InvariantCulture),
             Convert.ToDouble(fixture.Scalar("SELECT sum(swap_amount_usd) FROM balancer.pools_metrics_daily"), CultureInfo.InvariantCulture),
             1e-3);
+    }
+
+    [Fact]
+    public void V3_positions_are_on_the_factory_pools_and_every_burn_is_collected()
+    {
+        Assert.True(Count("SELECT count(*) FROM uniswap_v3_ethereum.\"Pair_evt_Mint\"") > 0);
+        Assert.Equal(0, Count("""
+            SELECT count(*) FROM (SELECT contract_address, evt_tx_hash, "tickLower", "tickUpper" FROM uniswap_v3_ethereum."Pair_evt_Mint"
+                                  UNION ALL SELECT contract_address, evt_tx_hash, "tickLower", "tickUpper" FROM uniswap_v3_ethereum."Pair_evt_Burn") e
+            LEFT JOIN uniswap_v3_ethereum."Factory_evt_PoolCreated" c ON c.pool = e.contract_address
+            LEFT JOIN ethereum.transactions t ON t.hash = e.evt_tx_hash AND t.success
+            WHERE c.pool IS NULL OR t.hash IS NULL OR "tickLower" >= "tickUpper" OR "tickLower" % 60 <> 0 OR "tickUpper" % 60 <> 0
+            """));
+        Assert.Equal(Count("SELECT count(*) FROM uniswap_v3_ethereum.\"Pair_evt_Burn\""), Count("""
+            SELECT count(*) FROM uniswap_v3_ethereum."Pair_evt_Burn" b JOIN uniswap_v3_ethereum."Pair_evt_Collect" c
+            ON c.evt_tx_hash = b.evt_tx_hash AND c.evt_index = b.evt_index + 1 AND c.contract_address = b.contract_address
+               AND c.amount0 = b.amount0 AND c.amount1 = b.amount1 AND c."tickLower" = b."tickLower"
+            """));
     }
 
     [Fact]
