@@ -73,6 +73,7 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
         ["decimal(38,0)"] = "DECIMAL(38,0)",
         ["array(varbinary)"] = "BLOB[]",
         ["array(bigint)"] = "BIGINT[]",
+        ["array(uint256)"] = "BIGNUM[]",
         ["array(row(address varbinary, storagekeys array(varbinary)))"] = "STRUCT(address BLOB, storagekeys BLOB[])[]",
     };
 

@@ -7,23 +7,34 @@ public static partial class DemoData
     /// (a meme token's amount is beyond HUGEINT, and DuckDB's BIGNUM has no sum).</summary>
     private const string Exa = "1000000000000000000::HUGEINT";
 
-    private static IEnumerable<string> BalanceScript(Sizes size)
+    /// <summary>The chains besides Ethereum with a <c>tokens_&lt;chain&gt;.balances_daily</c>, and their native token's symbol.</summary>
+    private static readonly (string Chain, string Native)[] BalanceChains =
+        [("arbitrum", "ETH"), ("optimism", "ETH"), ("base", "ETH"), ("polygon", "POL"), ("gnosis", "XDAI")];
+
+    private static IEnumerable<string> BalanceTables => BalanceChains.Select(c => $"tokens_{c.Chain}.balances_daily");
+
+    /// <summary>The other chains' balances (after their transactions and transfers are made).</summary>
+    private static IEnumerable<string> ChainBalanceScript(Sizes size) => BalanceChains.SelectMany(c => BalanceScript(size, c.Chain, c.Native));
+
+    /// <summary><c>tokens_&lt;chain&gt;.balances_daily</c> from the chain's ERC-20 transfers and transactions: the fee is
+    /// gas used times gas price (an OP Stack chain's L1 fee is left out).</summary>
+    private static IEnumerable<string> BalanceScript(Sizes size, string chain = "ethereum", string native = "ETH")
     {
         string endDay = $"CAST({Sql(size.End)} AS DATE)";
-        yield return "CREATE SCHEMA IF NOT EXISTS tokens_ethereum;";
+        yield return $"CREATE SCHEMA IF NOT EXISTS tokens_{chain};";
         yield return $$"""
-            CREATE OR REPLACE TABLE tokens_ethereum.balances_daily AS
+            CREATE OR REPLACE TABLE tokens_{{chain}}.balances_daily AS
             WITH moves AS (
                 SELECT "to" AS address, contract_address AS token_address, 'erc20' AS token_standard, evt_block_date AS day, true AS incoming, CAST(value AS VARCHAR) AS s
-                FROM erc20_ethereum."evt_Transfer"
+                FROM erc20_{{chain}}."evt_Transfer"
                 UNION ALL
-                SELECT "from", contract_address, 'erc20', evt_block_date, false, CAST(value AS VARCHAR) FROM erc20_ethereum."evt_Transfer"
+                SELECT "from", contract_address, 'erc20', evt_block_date, false, CAST(value AS VARCHAR) FROM erc20_{{chain}}."evt_Transfer"
                 UNION ALL
-                SELECT "to", {{ZeroAddress}}, 'native', block_date, true, CAST(value AS VARCHAR) FROM ethereum.transactions WHERE success AND "to" IS NOT NULL
+                SELECT "to", {{ZeroAddress}}, 'native', block_date, true, CAST(value AS VARCHAR) FROM {{chain}}.transactions WHERE success AND "to" IS NOT NULL
                 UNION ALL
-                SELECT "from", {{ZeroAddress}}, 'native', block_date, false, CAST(value AS VARCHAR) FROM ethereum.transactions WHERE success
+                SELECT "from", {{ZeroAddress}}, 'native', block_date, false, CAST(value AS VARCHAR) FROM {{chain}}.transactions WHERE success
                 UNION ALL
-                SELECT "from", {{ZeroAddress}}, 'native', block_date, false, CAST(CAST(gas_used AS HUGEINT) * gas_price AS VARCHAR) FROM ethereum.transactions
+                SELECT "from", {{ZeroAddress}}, 'native', block_date, false, CAST(CAST(gas_used AS HUGEINT) * gas_price AS VARCHAR) FROM {{chain}}.transactions
             ), parts AS (
                 SELECT address, token_address, token_standard, day, incoming,
                        CASE WHEN length(s) > 18 THEN CAST(substr(s, 1, length(s) - 18) AS HUGEINT) ELSE 0::HUGEINT END AS hi,
@@ -53,16 +64,16 @@ public static partial class DemoData
             ), v AS (
                 SELECT *, h + l // {{Exa}} AS high, l % {{Exa}} AS low FROM w
             )
-            SELECT 'ethereum' AS blockchain, v.day, v.address,
-                   CASE WHEN v.token_standard = 'native' THEN 'ETH' ELSE e.symbol END AS token_symbol,
+            SELECT '{{chain}}' AS blockchain, v.day, v.address,
+                   CASE WHEN v.token_standard = 'native' THEN '{{native}}' ELSE e.symbol END AS token_symbol,
                    v.token_address, v.token_standard, CAST(NULL AS {{Uint256Type}}) AS token_id,
                    CAST(CASE WHEN high > 0 THEN CAST(high AS VARCHAR) || lpad(CAST(low AS VARCHAR), 18, '0') ELSE CAST(low AS VARCHAR) END AS {{Uint256Type}}) AS balance_raw,
                    (CAST(high AS DOUBLE) * 1e18 + CAST(low AS DOUBLE)) / power(10, CASE WHEN v.token_standard = 'native' THEN 18 ELSE e.decimals END) AS balance,
                    (CAST(high AS DOUBLE) * 1e18 + CAST(low AS DOUBLE)) / power(10, CASE WHEN v.token_standard = 'native' THEN 18 ELSE e.decimals END) * p.price AS balance_usd,
                    v.last_updated
             FROM v
-            LEFT JOIN tokens.erc20 e ON e.contract_address = v.token_address AND v.token_standard = 'erc20'
-            LEFT JOIN prices.day p ON p.blockchain = 'ethereum' AND p.contract_address = v.token_address AND p."timestamp" = CAST(v.day AS TIMESTAMP)
+            LEFT JOIN tokens.erc20 e ON e.blockchain = '{{chain}}' AND e.contract_address = v.token_address AND v.token_standard = 'erc20'
+            LEFT JOIN prices.day p ON p.blockchain = '{{chain}}' AND p.contract_address = v.token_address AND p."timestamp" = CAST(v.day AS TIMESTAMP)
             ORDER BY v.day
             """;
     }

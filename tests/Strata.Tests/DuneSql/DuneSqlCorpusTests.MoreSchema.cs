@@ -41,6 +41,15 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE tokens_ethereum.balances_daily (blockchain VARCHAR, day DATE, address BLOB, token_symbol VARCHAR, token_address BLOB,
           token_standard VARCHAR, token_id BIGNUM, balance_raw BIGNUM, balance DOUBLE, balance_usd DOUBLE, last_updated DATE);
         CREATE VIEW labels."all" AS SELECT * FROM labels.addresses;
+        CREATE SCHEMA balancer;
+        CREATE TABLE balancer.trades (blockchain VARCHAR, project VARCHAR, version VARCHAR, block_date DATE, block_number BIGINT, block_month DATE,
+          block_time TIMESTAMPTZ, token_bought_symbol VARCHAR, token_sold_symbol VARCHAR, token_pair VARCHAR, token_bought_amount DOUBLE,
+          token_sold_amount DOUBLE, token_bought_amount_raw BIGNUM, token_sold_amount_raw BIGNUM, amount_usd DOUBLE, token_bought_address BLOB,
+          token_sold_address BLOB, taker BLOB, maker BLOB, project_contract_address BLOB, pool_id BLOB, swap_fee DOUBLE, pool_symbol VARCHAR,
+          pool_type VARCHAR, tx_hash BLOB, tx_from BLOB, tx_to BLOB, evt_index BIGINT);
+        CREATE TABLE balancer.liquidity (day TIMESTAMPTZ, pool_id BLOB, pool_address BLOB, pool_symbol VARCHAR, version VARCHAR, blockchain VARCHAR,
+          pool_type VARCHAR, token_address BLOB, token_symbol VARCHAR, token_balance_raw BIGNUM, token_balance DOUBLE, protocol_liquidity_usd DOUBLE,
+          protocol_liquidity_eth DOUBLE, pool_liquidity_usd DOUBLE, pool_liquidity_eth DOUBLE);
         CREATE SCHEMA evms;
         CREATE TABLE evms.erc20_transfers AS SELECT CAST(NULL AS VARCHAR) AS blockchain, * FROM erc20_gnosis.evt_Transfer LIMIT 0;
         CREATE TABLE evms.logs AS SELECT CAST(NULL AS VARCHAR) AS blockchain, * FROM ethereum.logs LIMIT 0;

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Strata.Tests.DuneSql;
+
+namespace Strata.Tests;
+
+/// <summary>
+/// Branch dune-wild7: real Balancer dashboard queries of the corpus (gustavobftorres/dune-queries, verbatim) run on the
+/// demo data give the answer computed here from the spell's rows (an aggregation in C#, not SQL).
+/// </summary>
+public sealed class DemoDataBalancerCorpusTests(DemoDuneSqlFixture fixture) : IClassFixture<DemoDuneSqlFixture>
+{
+    private static string Corpus(string file, [CallerFilePath] string here = "") =>
+        File.ReadAllText(Path.Combine(Path.GetDirectoryName(here)!, "DuneSql", "corpus-real", file));
+
+    private static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Top_100_daily_volume_by_pool_is_the_largest_day_chain_and_pool_sums_of_balancer_trades()
+    {
+        var rows = fixture.Db.Rows(Corpus("gq_top_100_daily_volume_by_pool_3671248.sql"));
+        var groups = fixture.Db.Rows("SELECT block_date, blockchain, project_contract_address, amount_usd FROM balancer.trades")
+            .GroupBy(r => (r[0], r[1], r[2]))
+            .ToDictionary(g => g.Key, g => g.Sum(r => D(r[3])));
+        var expected = groups.Values.OrderDescending().Take(100).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, rows.Count);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            // The i-th largest sum, and the sum of the row's own day, chain and pool.
+            Assert.Equal(expected[i], D(rows[i][3]), expected[i] * 1e-9);
+            Assert.Equal(groups[(rows[i][0], rows[i][1], rows[i][2])], D(rows[i][3]), expected[i] * 1e-9);
+        }
+    }
+
+    [Fact]
+    public void Tvl_by_chain_is_the_sum_of_protocol_liquidity_per_day_and_chain()
+    {
+        var rows = fixture.Db.Rows(Corpus("gq_tvl_by_chain_last_30_days_3590605.sql"));
+        var all = fixture.Db.Rows("SELECT day, blockchain, protocol_liquidity_usd, day > now() - interval '30' day FROM balancer.liquidity");
+        var expected = all.Where(r => r[3] == "true")
+            .GroupBy(r => (r[0], r[1]))
+            .ToDictionary(g => g.Key, g => g.Sum(r => D(r[2])));
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, rows.Count);
+        Assert.All(rows, r => Assert.Equal(expected[(r[0], r[1])], D(r[2]), expected[(r[0], r[1])] * 1e-9));
+        // Ordered by day, then TVL descending.
+        for (int i = 1; i < rows.Count; i++)
+        {
+            int day = string.CompareOrdinal(rows[i - 1][0], rows[i][0]);
+            Assert.True(day < 0 || day == 0 && D(rows[i - 1][2]) >= D(rows[i][2]), $"row {i}");
+        }
+    }
+}
