@@ -10,7 +10,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// ApproximateDoublePercentileAggregations, ApproximateRealPercentileAggregations), so an integer column is read as a
 /// bigint and answered as one, a decimal as a double; DuckDB's approx_quantile keeps an integer's or a decimal's own type.
 /// The argument is converted as Trino's overload resolution converts it (<c>cast_to_type</c> with a witness chosen by
-/// <c>typeof</c>), so the answer, and with an array of percentiles each element, has Trino's type.</item>
+/// <c>typeof</c>), so the answer, and with an array of percentiles each element, has Trino's type; of a real the answer
+/// (DuckDB's DOUBLE) is cast back to a real (decision "dune-fix9").</item>
 /// </list>
 /// </summary>
 public static partial class DuneSqlTranslator

@@ -115,4 +115,25 @@ public sealed class DuneSqlFix9Tests
         Assert.Equal(value, db.Scalar(sql));
         Assert.Equal(type, db.Types(sql)[0]);
     }
+
+    [Theory]
+    [InlineData("SELECT JSON 'null'", "null")]
+    [InlineData("SELECT json_format(JSON 'null')", "null")]
+    [InlineData("SELECT JSON 'null' IS NULL", "false")]
+    [InlineData("SELECT JSON ' null '", "null")]
+    [InlineData("SELECT json_format(JSON '[1, null]')", "[1,null]")]
+    [InlineData("SELECT CAST(JSON 'null' AS varchar)", "NULL")]
+    public void A_json_null_literal_is_a_json_value_not_sql_null(string sql, string expected)
+    {
+        using var db = new DuneSqlDb();
+        Assert.Equal(expected, db.Scalar(sql));
+    }
+
+    [Fact]
+    public void An_integer_division_by_zero_outside_try_still_fails()
+    {
+        using var db = new DuneSqlDb("CREATE TABLE t AS SELECT * FROM (VALUES (1), (2), (3)) v(k);");
+        var error = Assert.ThrowsAny<Exception>(() => db.Scalar("SELECT k / 0 FROM t GROUP BY k / 0"));
+        Assert.Contains("Division by zero", error.Message, StringComparison.Ordinal);
+    }
 }
