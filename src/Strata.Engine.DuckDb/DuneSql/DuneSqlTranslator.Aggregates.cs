@@ -10,7 +10,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// ApproximateDoublePercentileAggregations, ApproximateRealPercentileAggregations), so an integer column is read as a
 /// bigint and answered as one, a decimal as a double; DuckDB's approx_quantile keeps an integer's or a decimal's own type.
 /// The argument is converted as Trino's overload resolution converts it (<c>cast_to_type</c> with a witness chosen by
-/// <c>typeof</c>), so the answer, and with an array of percentiles each element, has Trino's type.</item>
+/// <c>typeof</c>), so the answer, and with an array of percentiles each element, has Trino's type; of a real the answer
+/// (DuckDB's DOUBLE) is cast back to a real (decision "dune-fix9").</item>
 /// </list>
 /// </summary>
 public static partial class DuneSqlTranslator
@@ -26,6 +27,13 @@ public static partial class DuneSqlTranslator
         /// <summary>The argument of approx_percentile as Trino's overloads read it: an integer as a bigint, a decimal as a
         /// double, any other type as itself (a witness chosen by the folded <c>typeof</c>, never evaluated).</summary>
         private const string PercentileArgument = "), struct_extract(struct_pack(b := CAST(NULL AS BIGINT), d := CAST(NULL AS DOUBLE), v := (";
+
+        /// <summary>Reads an approx_percentile (field s; field w a never-evaluated value of the argument's type) as Trino
+        /// types it for a real argument: a real, or an array of reals for an array of percentiles (Trino's
+        /// ApproximateRealPercentileAggregations; DuckDB's approx_quantile of a FLOAT answers DOUBLE). Other types keep s.</summary>
+        private const string RealPercentile = ", _strata_s -> cast_to_type(struct_extract(_strata_s, 's'), struct_extract(struct_pack("
+            + "f := CAST(NULL AS FLOAT), fa := CAST(NULL AS FLOAT[]), v := struct_extract(_strata_s, 's')), "
+            + "CASE WHEN typeof(struct_extract(_strata_s, 'w')) <> 'FLOAT' THEN 'v' WHEN typeof(struct_extract(_strata_s, 's')) LIKE '%[]' THEN 'fa' ELSE 'f' END)))[1]";
 
         /// <summary>Reads a sum (field s of the lambda's parameter; field w is a never-evaluated value of the argument's
         /// type; both read with <c>struct_extract</c>, as DuckDB's binder takes <c>p.s</c> in a grouped query's HAVING for a
@@ -78,7 +86,8 @@ public static partial class DuneSqlTranslator
         private int TryEmitTypedPercentile(int nameIndex, int open, int close, int end)
         {
             var args = Arguments(open, close);
-            if (percentileDepth > 0 || close >= end || args.Count != 2 || Is(Next(open, close), "distinct") || Is(Next(open, close), "all"))
+            if (percentileDepth > 0 || close >= end || args.Count != 2 || Is(Next(open, close), "distinct") || Is(Next(open, close), "all")
+                || AggregateClauseEnd(open, close, end, out bool window) is not int clauseEnd)
             {
                 return -1;
             }
@@ -86,7 +95,7 @@ public static partial class DuneSqlTranslator
             percentileDepth++;
             try
             {
-                emitter.Text("approx_quantile(cast_to_type((", anchor);
+                emitter.Text("list_transform([struct_pack(s := approx_quantile(cast_to_type((", anchor);
                 Emit(args[0].From, args[0].To);
                 emitter.Text(PercentileArgument, anchor);
                 Emit(args[0].From, args[0].To);
@@ -97,12 +106,16 @@ public static partial class DuneSqlTranslator
                 emitter.Text(")) LIKE 'DECIMAL%' THEN 'd' ELSE 'v' END)), ", anchor);
                 Emit(args[1].From, args[1].To);
                 emitter.Text(")", tokens[close]);
+                Emit(close + 1, clauseEnd);
+                emitter.Text(window ? ", w := CASE WHEN false THEN (" : ", w := CASE WHEN false THEN min((", anchor);
+                Emit(args[0].From, args[0].To);
+                emitter.Text((window ? ")" : "))") + " END)]" + RealPercentile, tokens[clauseEnd - 1]);
             }
             finally
             {
                 percentileDepth--;
             }
-            return close + 1;
+            return clauseEnd;
         }
 
         /// <summary>The index after an aggregate call's FILTER and OVER clauses (the call's parentheses are open, close),

@@ -126,7 +126,7 @@ public static partial class DuneSqlTranslator
                 case DuneTokenKind.HexBinary:
                     emitter.Text(BlobLiteral(sql.AsSpan(token.Start + 2, token.Length - 2)), token);
                     return i + 1;
-                case DuneTokenKind.Number when DecimalLiteralCast(Text(i)) is string typedLiteral:
+                case DuneTokenKind.Number when NumberLiteral(i) is string typedLiteral:
                     emitter.Text(typedLiteral, token);
                     return i + 1;
                 case DuneTokenKind.Word:

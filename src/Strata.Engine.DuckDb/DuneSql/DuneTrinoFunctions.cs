@@ -81,6 +81,13 @@ internal static class DuneTrinoFunctions
         yield return new(("sign", 1), "cast_to_type(sign($1), struct_extract(struct_pack(d := CAST(NULL AS DECIMAL(1,0)), v := $1, s := sign($1)), "
             + "CASE WHEN typeof($1) LIKE 'DECIMAL%' THEN 'd' WHEN typeof($1) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'DOUBLE', 'FLOAT') THEN 'v' ELSE 's' END))");
 
+        // lpad/rpad of varchar (StringFunctions, code points) or of varbinary (VarbinaryFunctions, bytes); DuckDB's are
+        // text only. Bytes are padded as their hex text at twice the size (two hex digits a byte, so the pad repeats and
+        // is cut on byte boundaries); the branch is chosen by the folded typeof. Errors as Trino's for a size outside
+        // [0..2147483647] or an empty pad.
+        yield return new(("lpad", 3), Pad("lpad"));
+        yield return new(("rpad", 3), Pad("rpad"));
+
         // Trino declares it bigint (DuckDB: UBIGINT).
         yield return new(("json_array_length", 1), "CAST(json_array_length($1) AS BIGINT)");
 
@@ -98,6 +105,13 @@ internal static class DuneTrinoFunctions
         yield return new(("log", 2), $"({Logarithm("ln($2)", "$2")} / {Logarithm("ln($1)", "$1")})");
         yield return new(("sqrt", 1), "(CASE WHEN ($1) < 0 THEN CAST('NaN' AS DOUBLE) ELSE sqrt($1) END)");
     }
+
+    /// <summary>Trino's lpad/rpad (named f) of a varchar or a varbinary (see Templates).</summary>
+    private static string Pad(string f) =>
+        "(CASE WHEN ($2) < 0 OR ($2) > 2147483647 THEN error('Target length must be in the range [0..2147483647]') "
+        + "WHEN length(hex($3)) = 0 THEN error(CASE WHEN typeof($3) = 'BLOB' THEN 'Padding bytes must not be empty' ELSE 'Padding string must not be empty' END) "
+        + $"ELSE struct_extract(struct_pack(b := unhex({f}(hex($1), CAST(least(CAST($2 AS BIGINT) * 2, 2147483647) AS INTEGER), hex($3))), s := {f}(CAST($1 AS VARCHAR), CAST($2 AS INTEGER), CAST($3 AS VARCHAR))), "
+        + "CASE WHEN typeof($1) = 'BLOB' THEN 'b' ELSE 's' END) END)";
 
     /// <summary>A logarithm f of x as Java's: -Infinity at zero, NaN below it, NULL for NULL.</summary>
     private static string Logarithm(string f, string x) =>
