@@ -9,7 +9,7 @@ public sealed class ValueEncodingTests(InProcessSharedServer shared)
     private const string AllTypes = """
         select
           CAST('170141183460469231731687303715884105727' AS int256) as i128,
-          CAST('340282366920938463463374607431768211455' AS uhugeint) as u128,
+          '340282366920938463463374607431768211455'::uhugeint as u128,
           '115792089237316195423570985008687907853269984665640564039457584007913129639935'::bignum as u256,
           12345678901234567890123456789.123456789::decimal(38,9) as wide_dec,
           12.50::decimal(10,2) as narrow_dec,
