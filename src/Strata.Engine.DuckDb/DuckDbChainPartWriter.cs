@@ -67,7 +67,7 @@ internal sealed class DuckDbChainPartWriter : IChainPartWriter
             CloseAppender();
             try
             {
-                return DuckDbTableLoader.CopyToPart(connection, DuckDbTableLoader.ChainSelect(columns, table), targetFile, Rows, cancellationToken);
+                return DuckDbTableLoader.Copy(connection, DuckDbTableLoader.ChainSelect(columns, table), targetFile, Rows, durable: false, cancellationToken);
             }
             finally
             {

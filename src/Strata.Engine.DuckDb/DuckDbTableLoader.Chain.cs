@@ -53,28 +53,6 @@ public sealed partial class DuckDbTableLoader : IChainParts
         }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
     }
 
-    /// <summary>
-    /// Copies a query's rows into <paramref name="target"/> (a chain part, made durable later by <see cref="SyncAsync"/>): under a
-    /// temporary name, renamed once whole, so that a process killed in the COPY leaves a temporary file, which the next
-    /// ingester's start deletes; on failure nothing is left.
-    /// </summary>
-    internal static long CopyToPart(DuckDBConnection connection, string select, string target, long rows, CancellationToken cancellationToken)
-    {
-        string temp = target + ".tmp";
-        string sql = $"COPY ({select}) TO {SqlQuoting.QuoteString(temp)} (FORMAT parquet, COMPRESSION snappy, DICTIONARY_SIZE_LIMIT 1)";
-        try
-        {
-            DuckDbCommands.RunPlannedOnce(connection, sql, cancellationToken);
-            File.Move(temp, target, overwrite: false);
-            return rows;
-        }
-        catch
-        {
-            DurableFiles.TryDelete(temp);
-            throw;
-        }
-    }
-
     /// <summary>The staging tables of parts begun and not yet disposed (tests: an unfinished part leaves none behind).</summary>
     internal long StagingTables() =>
         System.Convert.ToInt64(DuckDbCommands.Scalar(root, "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'chain_stage_%'"), CultureInfo.InvariantCulture);

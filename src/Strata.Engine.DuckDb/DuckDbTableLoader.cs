@@ -126,14 +126,17 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
     {
         using var connection = root.Duplicate();
         connection.Open();
-        return CopyDurably(connection, select, target, null, cancellationToken);
+        return Copy(connection, select, target, null, durable: true, cancellationToken);
     }
 
     /// <summary>
-    /// <see cref="WritePart"/> on a given connection; <paramref name="knownRows"/>, when the caller counted the rows, saves reading
-    /// them back from the file's metadata.
+    /// Copies a query's rows into the Parquet file <paramref name="target"/>: under a temporary name, renamed once whole, so
+    /// that a process killed in the COPY leaves only a temporary file; on failure nothing is left. <paramref name="durable"/>:
+    /// the file's data is synced before the rename and its directory after (an upload's part); otherwise the caller syncs
+    /// it before listing it (a chain part, <see cref="SyncAsync"/>). <paramref name="knownRows"/>, when the caller counted
+    /// the rows, saves reading them back from the file's metadata.
     /// </summary>
-    internal static long CopyDurably(DuckDBConnection connection, string select, string target, long? knownRows, CancellationToken cancellationToken)
+    internal static long Copy(DuckDBConnection connection, string select, string target, long? knownRows, bool durable, CancellationToken cancellationToken)
     {
         string temp = target + ".tmp";
         string sql = $"COPY ({select}) TO {SqlQuoting.QuoteString(temp)} (FORMAT parquet, COMPRESSION snappy, DICTIONARY_SIZE_LIMIT 1)";
@@ -142,9 +145,15 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
             DuckDbCommands.RunPlannedOnce(connection, sql, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             long rows = knownRows ?? System.Convert.ToInt64(DuckDbCommands.Scalar(connection, $"SELECT num_rows FROM parquet_file_metadata({SqlQuoting.QuoteString(temp)})"), CultureInfo.InvariantCulture);
-            DurableFiles.SyncFile(temp);
+            if (durable)
+            {
+                DurableFiles.SyncFile(temp);
+            }
             File.Move(temp, target, overwrite: false);
-            DurableFiles.SyncDirectory(Path.GetDirectoryName(target)!);
+            if (durable)
+            {
+                DurableFiles.SyncDirectory(Path.GetDirectoryName(target)!);
+            }
             return rows;
         }
         catch
