@@ -64,7 +64,7 @@ public static partial class DuneSqlTranslator
         /// the next index, or -1 (DuckDB's TRY as written).</summary>
         private int TryEmitTryAroundAggregates(int nameIndex, int open, int close, int end)
         {
-            if (close >= end || Arguments(open, close).Count != 1)
+            if (close >= end || !MayComputeApart(open + 1, close) || Arguments(open, close).Count != 1)
             {
                 return -1;
             }
@@ -113,6 +113,27 @@ public static partial class DuneSqlTranslator
             }
             emitter.Text("))[1]", tokens[close]);
             return close + 1;
+        }
+
+        /// <summary>For each token, how many tokens before it may start a part computed apart (an aggregate's name, OVER, SELECT,
+        /// WITH: every part <see cref="CollectTryParts"/> sets computedApart for holds one).</summary>
+        private int[]? apartWords;
+
+        /// <summary>Whether [from, to) holds a word that may start a part computed apart. A TRY without one is DuckDB's own; asked
+        /// first, so TRYs nested n deep around none cost n, not the n² of scanning each one's body (decision hostile11).</summary>
+        private bool MayComputeApart(int from, int to)
+        {
+            if (apartWords is null)
+            {
+                apartWords = new int[tokens.Count + 1];
+                for (int k = 0; k < tokens.Count; k++)
+                {
+                    bool apart = tokens[k].Kind == DuneTokenKind.Word
+                        && (AggregateNames.Contains(Text(k)) || Text(k).ToLowerInvariant() is "over" or "select" or "with");
+                    apartWords[k + 1] = apartWords[k] + (apart ? 1 : 0);
+                }
+            }
+            return apartWords[Math.Min(to, tokens.Count)] - apartWords[Math.Clamp(from, 0, tokens.Count)] > 0;
         }
 
         /// <summary>Finds in [from, to) the aggregates, windows and scalar subqueries (computedApart is set when there is one)

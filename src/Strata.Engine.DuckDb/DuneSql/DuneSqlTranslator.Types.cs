@@ -273,9 +273,13 @@ public static partial class DuneSqlTranslator
             return close + 1;
         }
 
+        /// <summary>Every subscript of the text by its base's first token, found in one pass: which brackets hold a slice
+        /// colon is read for all of them at once, and each bracket's base once (a chained subscript's base is the inner one's,
+        /// already known), so a chain or a nest of n brackets costs n, not n² (decision hostile11).</summary>
         private Dictionary<int, List<(int Open, int Close)>> FindSubscripts()
         {
             var found = new Dictionary<int, List<(int, int)>>();
+            var sliced = SliceBrackets();
             for (int i = 0; i < tokens.Count; i++)
             {
                 if (tokens[i].Kind != DuneTokenKind.Symbol || sql[tokens[i].Start] != '[')
@@ -283,7 +287,8 @@ public static partial class DuneSqlTranslator
                     continue;
                 }
                 int close = Close(i, tokens.Count);
-                if (close >= tokens.Count || Next(i, tokens.Count) == close || HasSliceColon(i, close) || BaseStart(i) is not int start)
+                int? baseStart = BaseStart(i);
+                if (close >= tokens.Count || Next(i, tokens.Count) == close || sliced.Contains(i) || baseStart is not int start)
                 {
                     continue;
                 }
@@ -296,29 +301,61 @@ public static partial class DuneSqlTranslator
             return found;
         }
 
-        /// <summary>DuckDB's a[1:2] slice is not Trino syntax; left as written.</summary>
-        private bool HasSliceColon(int open, int close)
+        /// <summary>The '[' brackets that hold a colon outside any inner bracket (DuckDB's a[1:2] slice, not Trino syntax; left
+        /// as written), by one pass with a stack of the open brackets.</summary>
+        private HashSet<int> SliceBrackets()
         {
-            int depth = 0;
-            for (int k = open + 1; k < close; k++)
+            var sliced = new HashSet<int>();
+            var open = new Stack<int>();
+            for (int k = 0; k < tokens.Count; k++)
             {
                 if (tokens[k].Kind != DuneTokenKind.Symbol)
                 {
                     continue;
                 }
                 char c = sql[tokens[k].Start];
-                depth += c is '(' or '[' ? 1 : c is ')' or ']' ? -1 : 0;
-                if (depth == 0 && c == ':')
+                if (c is '(' or '[')
                 {
-                    return true;
+                    open.Push(k);
+                }
+                else if (c is ')' or ']')
+                {
+                    open.TryPop(out _);
+                }
+                else if (c == ':' && open.TryPeek(out int innermost) && sql[tokens[innermost].Start] == '[')
+                {
+                    sliced.Add(innermost);
                 }
             }
-            return false;
+            return sliced;
         }
+
+        /// <summary>Each bracket's base start once computed (null: not a subscript).</summary>
+        private Dictionary<int, int?>? baseStarts;
 
         /// <summary>The first token of the expression a subscript bracket applies to, or null when it is not a subscript
         /// (ARRAY[…], a type's []).</summary>
+        /// <remarks>A chained subscript's base is the inner bracket's: all brackets are computed at the first call, in text order,
+        /// so each reads the one before it from the table. Walking the chain back recursed once per bracket: a saved query of
+        /// <c>array[1][ ]…[ ][1]</c> (300,000 empty brackets, 900 KB) overflowed the stack and ended the server on its pipeline
+        /// plan (decision hostile11).</remarks>
         private int? BaseStart(int bracket)
+        {
+            if (baseStarts is null)
+            {
+                baseStarts = [];
+                for (int k = 0; k < tokens.Count; k++)
+                {
+                    if (tokens[k].Kind == DuneTokenKind.Symbol && sql[tokens[k].Start] == '[')
+                    {
+                        baseStarts[k] = ComputeBaseStart(k);
+                    }
+                }
+            }
+            return baseStarts.TryGetValue(bracket, out int? known) ? known : ComputeBaseStart(bracket);
+        }
+
+        private int? ComputeBaseStart(int bracket)
         {
             int p = Previous(bracket);
             if (p < 0)
