@@ -85,4 +85,19 @@ public sealed class Hostile11Tests
         Assert.Contains("b[1:2]", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("a[1][2]", sql, StringComparison.Ordinal);
     }
+
+    /// <summary>A division's operand types are read by recursion through its parentheses, signs and inner divisions
+    /// (StaticType, QuotientType), with no depth bound: a saved query of 150,000 nested <c>1 / (…)</c> (900 KB) overflowed
+    /// the stack of the server thread that read it for its pipeline plan and ended the server. Now the translator's
+    /// "nests too deeply" refusal.</summary>
+    [Theory]
+    [InlineData("select {0}1{1}", "1 / (", ")", 150_000)]
+    [InlineData("select 1 / {0}1{1}", "(", ")", 300_000)]
+    [InlineData("select 1 / {0}1{1}", "- ", "", 300_000)]
+    [InlineData("select {0}1{1}", "(1 / (", ") / 1)", 70_000)]
+    public void Deeply_nested_division_operands_are_refused_not_overflowed(string shape, string open, string close, int count)
+    {
+        var elapsed = TranslateTimed(string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, Repeat(open, count), Repeat(close, count)));
+        Assert.True(elapsed < TimeSpan.FromSeconds(15), $"took {elapsed}");
+    }
 }

@@ -167,6 +167,7 @@ public static partial class DuneSqlTranslator
         /// <summary>Whether tokens [from, to) are an integer literal (signed, parenthesised) that DuckDB types INTEGER.</summary>
         private bool IsIntegerLiteral(int from, int to)
         {
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack(); // nested operands recurse (decision hostile11)
             from = from < tokens.Count && tokens[from].IsTrivia ? Next(from, to) : from;
             int last = Previous(to);
             if (from > last || last < 0)

@@ -86,6 +86,7 @@ public static partial class DuneSqlTranslator
         /// <summary>The DuckDB type name of the operand in tokens [from, to) when its form fixes it, else null.</summary>
         private string? StaticType(int from, int to)
         {
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack(); // nested operands recurse (decision hostile11)
             from = from < tokens.Count && tokens[from].IsTrivia ? Next(from, to) : from;
             int last = Previous(to);
             if (from >= to || last < from)
@@ -228,6 +229,7 @@ public static partial class DuneSqlTranslator
         /// <summary>Whether tokens [from, to) are a number literal other than zero (the divisor of a division that cannot fail).</summary>
         private bool IsNonZeroLiteral(int from, int to)
         {
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack(); // nested operands recurse (decision hostile11)
             from = from < tokens.Count && tokens[from].IsTrivia ? Next(from, to) : from;
             int last = Previous(to);
             if (from > last)
