@@ -19,6 +19,8 @@ internal sealed class StatementReferences
         "pragma_database_list", "pragma_database_size", "pragma_storage_info", "pragma_metadata_info", "sqlite_master", "sqlite_schema", "sqlite_temp_master",
         "sqlite_temp_schema", "pg_settings", "pg_views", "pg_database", "pg_prepared_statements",
         "query", "query_table",
+        // hostile11: the engine process's memory by tag (base tables, hash tables, readers), left by every owner's runs in turn.
+        "duckdb_memory",
         // hostile3: runs a SELECT given as text (json_serialize_sql's output), so the names above were read past this check.
         "json_execute_serialized_sql",
         // Logging and profiling: they change the instance's settings after the lock, and the parsed view reads duckdb_logs.

@@ -45,6 +45,8 @@ public sealed class EngineSandboxTests(SharedServer shared)
     [InlineData("select * from duckdb_temporary_files()")]
     [InlineData("select * from duckdb_extensions()")]
     [InlineData("select * from duckdb_external_file_cache()")]
+    [InlineData("select * from duckdb_memory()")]
+    [InlineData("select memory_usage_bytes from DuckDB_Memory() where tag = 'BASE_TABLE'")]
     [InlineData("select * from pragma_database_list")]
     [InlineData("select * from query('select * from duckdb_settings()')")]
     [InlineData("select * from query_table('duckdb_databases')")]
