@@ -275,7 +275,7 @@ public static partial class DuneSqlTranslator
             {
                 return close + 1;
             }
-            if (name is "reduce" && args.Count == 4 && close < end && TryEmitReduce(args, token))
+            if (name is "reduce" or "reduce_agg" && args.Count == 4 && close < end && TryEmitReduce(args, token, name is "reduce_agg"))
             {
                 return close + 1;
             }
