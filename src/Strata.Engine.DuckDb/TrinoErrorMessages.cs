@@ -13,6 +13,8 @@ namespace Strata.Engine.DuckDb;
 /// TinyintOperators), likewise subtraction and multiplication.</item>
 /// <item>A cast out of range: from an integer type, Trino's <c>Out of range for integer: 3000000000</c>; from a double
 /// or real, <c>Unable to cast 1.0E19 to bigint</c> (DoubleOperators, RealOperators; the value in Java's text).</item>
+/// <item>A function DuckDB does not have: <c>Scalar Function with name foo does not exist!</c> and its "Did you mean"
+/// line (which names a DuckDB function a Dune user cannot look up) is Trino's <c>Function 'foo' not registered</c>.</item>
 /// </list>
 /// Anything else is DuckDB's message unchanged. The message holds the operands DuckDB names, as Trino's does; no other
 /// value is added.
@@ -25,10 +27,17 @@ internal static partial class TrinoErrorMessages
     [GeneratedRegex(@"^Type (INT8|INT16|INT32|INT64|INT128|UINT8|UINT16|UINT32|UINT64|DOUBLE|FLOAT) with value (\S+) can't be cast because the value is out of range for the destination type (INT8|INT16|INT32|INT64)( when casting from source column \S+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex CastOutOfRange();
 
+    [GeneratedRegex(@"^(?:Scalar|Aggregate|Table) Function with name (\S+) does not exist!", RegexOptions.CultureInvariant)]
+    private static partial Regex UnknownFunction();
+
     /// <summary>Trino's message for DuckDB's (its first line; what follows, DuckDB's pointer into the text, is kept), or
     /// DuckDB's own when it is not one of the overflows above.</summary>
     internal static string Rewrite(string message)
     {
+        if (UnknownFunction().Match(message) is { Success: true } unknown)
+        {
+            return $"Function '{unknown.Groups[1].Value.ToLowerInvariant()}' not registered";
+        }
         int newline = message.IndexOf('\n', StringComparison.Ordinal);
         return newline < 0 ? RewriteLine(message) : RewriteLine(message[..newline]) + message[newline..];
     }

@@ -10,7 +10,7 @@ internal static class DuneFunctions
 {
     static DuneFunctions()
     {
-        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneBase58.Templates(), DuneChainAddresses.Templates(), DuneWildFunctions.Templates(), DuneDistributions.Templates(), DuneTrinoFunctions.Templates(), DuneRadix.Templates(), DuneTime.Templates() })
+        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneBase58.Templates(), DuneChainAddresses.Templates(), DuneWildFunctions.Templates(), DuneDistributions.Templates(), DuneTrinoFunctions.Templates(), DuneRadix.Templates(), DuneTime.Templates(), DuneDocsFunctions.Templates() })
         {
             foreach (var (key, template) in family)
             {
@@ -137,7 +137,6 @@ internal static class DuneFunctions
         [("array_min", 1)] = "list_min($1)",
         [("array_sort", 1)] = "list_sort($1)",
                 [("array_intersect", 2)] = "list_intersect($1, $2)",
-        [("arrays_overlap", 2)] = "list_has_any($1, $2)",
         [("array_remove", 2)] = "list_filter($1, _strata_x -> _strata_x <> $2)",
         [("trim_array", 2)] = "list_slice($1, 1, len($1) - ($2))",
         // bitwise
@@ -191,5 +190,13 @@ internal static class DuneFunctions
         "evm_decode_log", "evm_decode_call", "decode_evm_event", "decode_evm_function_call", "base58_encode", "base58_decode",
         "bytearray_to_base58", "ss58", "ton_address", "tron_address", "word_stem", "normalize",
         "all_evm_chains", "all_op_chains", "get_balancer_link", "json_table",
+        // setdigest.mdx: a set digest is Trino's HyperLogLog with MinHash; its cardinalities are estimates and hash_counts
+        // shows Trino's own hashes, which Strata does not compute.
+        "make_set_digest", "merge_set_digest", "intersection_cardinality", "jaccard_index", "hash_counts",
+        // ml.mdx, hyperloglog.mdx, qdigest.mdx/tdigest.mdx, binary.mdx's base32, string.mdx's soundex and split_to_multimap:
+        // documented by Dune, not computed by Strata.
+        "classify", "features", "learn_classifier", "learn_libsvm_classifier", "learn_regressor", "learn_libsvm_regressor",
+        "regress", "empty_hll", "value_at_quantile", "values_at_quantiles", "quantile_at_value", "from_base32", "to_base32",
+        "soundex", "split_to_multimap",
     };
 }

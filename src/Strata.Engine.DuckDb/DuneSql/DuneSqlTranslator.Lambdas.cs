@@ -70,8 +70,12 @@ public static partial class DuneSqlTranslator
         /// elements (a ROW of sum and count over integers). DuckDB's list_reduce keeps one type, so each element rides in a
         /// struct {s: state, x: element}: the start is prepended, and each step computes the next s from the previous s and the
         /// element's x (the user's s and x bound by nested one-parameter lambdas). An empty array gives the start's result,
-        /// a NULL array NULL. False (nothing emitted) when the third argument is not <c>(name, name) -> …</c>.</summary>
-        private bool TryEmitReduce(List<(int From, int To)> args, DuneToken anchor)
+        /// a NULL array NULL. False (nothing emitted) when the third argument is not <c>(name, name) -> …</c>.
+        /// <para>The aggregate <c>reduce_agg(value, start, (s, x) -> body, (s1, s2) -> combined)</c> (aggregate.mdx) is the same
+        /// fold over the group's non-NULL values (Trino calls the input function for each non-NULL value); its result is the
+        /// state. The combine function only merges partial states in Trino's distributed plan: one fold needs none. A group
+        /// without a non-NULL value gives NULL, as Trino's.</para></summary>
+        private bool TryEmitReduce(List<(int From, int To)> args, DuneToken anchor, bool aggregate)
         {
             var (from, to) = args[2];
             int open = tokens[from].IsTrivia ? Next(from, to) : from;
@@ -85,6 +89,11 @@ public static partial class DuneSqlTranslator
             string step = $"list_transform([_strata_acc.s], {Text(s)} -> list_transform([_strata_e.x], {Text(x)} -> $9)[1])[1]";
             string template = $"(CASE WHEN $1 IS NULL THEN NULL ELSE list_transform([list_reduce(list_prepend({{'s': $2, 'x': {noElement}}}, "
                 + $"list_transform($1, _strata_x -> {{'s': {noState}, 'x': _strata_x}})), (_strata_acc, _strata_e) -> {{'s': {step}, 'x': {noElement}}}).s], $4)[1] END)";
+            if (aggregate)
+            {
+                template = template.Replace("$1", "(list($1) FILTER (WHERE ($1) IS NOT NULL))", StringComparison.Ordinal)
+                    .Replace("$4", "_strata_r -> _strata_r", StringComparison.Ordinal);
+            }
             var bound = new List<(int From, int To)>(args);
             while (bound.Count < 8)
             {

@@ -20,9 +20,13 @@ public static partial class DuneSqlTranslator
 
     private sealed partial class Pass
     {
-        /// <summary><c>typeof(x)</c> and <c>histogram(x)</c> with Trino's types; returns the next index, or -1.</summary>
+        /// <summary><c>typeof(x)</c>, <c>histogram(x)</c> and the bit shifts with Trino's types; returns the next index, or -1.</summary>
         private int TryEmitTrinoTyped(string name, List<(int From, int To)> args, int close, int end, DuneToken anchor)
         {
+            if (name.StartsWith("bitwise_", StringComparison.Ordinal))
+            {
+                return TryEmitTypedShift(args, name, close, end, anchor);
+            }
             if (close >= end || args.Count != 1)
             {
                 return -1;

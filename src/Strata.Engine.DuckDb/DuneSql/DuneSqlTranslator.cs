@@ -275,7 +275,7 @@ public static partial class DuneSqlTranslator
             {
                 return close + 1;
             }
-            if (name is "reduce" && args.Count == 4 && close < end && TryEmitReduce(args, token))
+            if (name is "reduce" or "reduce_agg" && args.Count == 4 && close < end && TryEmitReduce(args, token, name is "reduce_agg"))
             {
                 return close + 1;
             }
@@ -287,7 +287,7 @@ public static partial class DuneSqlTranslator
             {
                 return afterListagg;
             }
-            if (name is "typeof" or "histogram" && TryEmitTrinoTyped(name, args, close, end, token) is > 0 and int afterTrinoTyped)
+            if (name is "typeof" or "histogram" or "bitwise_left_shift" or "bitwise_right_shift" or "bitwise_right_shift_arithmetic" && TryEmitTrinoTyped(name, args, close, end, token) is > 0 and int afterTrinoTyped)
             {
                 return afterTrinoTyped;
             }

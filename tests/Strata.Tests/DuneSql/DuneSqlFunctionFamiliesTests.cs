@@ -86,7 +86,8 @@ public sealed class DuneSqlFunctionFamiliesTests : IDisposable
     [InlineData("SELECT bit_count(-7, 8)", "6")]
     [InlineData("SELECT bitwise_right_shift(8, 3)", "1")]
     [InlineData("SELECT bitwise_right_shift(9, 1)", "4")]
-    [InlineData("SELECT bitwise_right_shift(-8, 2)", "4611686018427387902")]
+    [InlineData("SELECT bitwise_right_shift(-8, 2)", "1073741822")] // an integer's 32 bits (Trino's integer overload)
+    [InlineData("SELECT bitwise_right_shift(BIGINT '-8', 2)", "4611686018427387902")]
     [InlineData("SELECT bitwise_right_shift_arithmetic(-8, 2)", "-2")]
     // Trino regexp.mdx
     [InlineData("SELECT regexp_extract('1a 2b 14m', '\\d+')", "1")]
