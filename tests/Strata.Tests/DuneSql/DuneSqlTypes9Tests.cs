@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Strata.Core.Engine;
 using Strata.Engine.DuckDb.DuneSql;
 
 namespace Strata.Tests.DuneSql;
@@ -6,7 +7,8 @@ namespace Strata.Tests.DuneSql;
 /// <summary>
 /// Issue 10 leftovers (decision "dune-types9"): a zero divisor's error is raised only by a row that divides, so TRY
 /// catches it in every clause and a query whose rows never divide does not fail; a division's form is the same in the
-/// select list and in GROUP BY, HAVING and ORDER BY, so DuckDB matches the grouped expression.
+/// select list and in GROUP BY, HAVING and ORDER BY, so DuckDB matches the grouped expression; an integer literal
+/// is a bigint, as Trino's.
 /// </summary>
 public sealed class DuneSqlTypes9Tests
 {
@@ -108,6 +110,53 @@ public sealed class DuneSqlTypes9Tests
         using var db = new DuneSqlDb(Setup);
         Assert.Contains("dune_num_key", DuneSqlTranslator.Translate(sql, default, db.ColumnTypes()).Sql, StringComparison.Ordinal);
         Assert.Equal(expected, Flat(db.Rows(sql, db.ColumnTypes())));
+    }
+
+    /// <summary>Trino's integer literal is a bigint (LongLiteral, Long.parseLong; its grammar reads <c>MINUS?
+    /// INTEGER_VALUE</c> as one number): both sides of each boundary.</summary>
+    [Theory]
+    [InlineData("2147483647", "2147483647", "integer")]
+    [InlineData("2147483648", "2147483648", "bigint")]
+    [InlineData("-2147483649", "-2147483649", "bigint")]
+    [InlineData("9223372036854775807", "9223372036854775807", "bigint")]
+    [InlineData("-9223372036854775807", "-9223372036854775807", "bigint")]
+    [InlineData("-9223372036854775808", "-9223372036854775808", "bigint")]
+    [InlineData("- 9223372036854775808", "-9223372036854775808", "bigint")]
+    [InlineData("(-9223372036854775808)", "-9223372036854775808", "bigint")]
+    [InlineData("CASE WHEN true THEN -9223372036854775808 END", "-9223372036854775808", "bigint")]
+    [InlineData("00009223372036854775807", "9223372036854775807", "bigint")]
+    public void Integer_literals_within_bigint_are_read(string literal, string value, string type)
+    {
+        using var db = new DuneSqlDb();
+        Assert.Equal([value, type], db.Rows($"SELECT CAST({literal} AS varchar), typeof({literal})")[0]);
+    }
+
+    [Theory]
+    [InlineData("SELECT 9223372036854775808", 19)]
+    [InlineData("SELECT -9223372036854775809", 19)]
+    [InlineData("SELECT 99999999999999999999 / 3", 20)]
+    [InlineData("SELECT 12345678901234567890123456789012345678", 38)]
+    [InlineData("SELECT 1 - 9223372036854775808", 19)]
+    [InlineData("SELECT x -9223372036854775808 FROM (VALUES 1) t(x)", 19)]
+    [InlineData("SELECT -(9223372036854775808)", 19)]
+    [InlineData("SELECT 123456789012345678901234567890123456789", 39)]
+    public void An_integer_literal_past_bigint_is_an_invalid_numeric_literal(string sql, int digits)
+    {
+        var error = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate(sql));
+        Assert.Contains($"Invalid numeric literal: {digits} digits, past bigint", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("9223372036854775808", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SELECT '99999999999999999999' AS s", "99999999999999999999")]
+    [InlineData("SELECT CAST(DECIMAL '99999999999999999999' AS varchar)", "99999999999999999999")]
+    [InlineData("SELECT CAST(uint256 '99999999999999999999' AS varchar)", "99999999999999999999")]
+    [InlineData("SELECT 1e20 > 0", "true")]
+    [InlineData("SELECT 1 AS x -- 99999999999999999999", "1")]
+    public void Big_numbers_as_strings_typed_literals_doubles_and_comments_are_read(string sql, string expected)
+    {
+        using var db = new DuneSqlDb();
+        Assert.Equal(expected, db.Scalar(sql));
     }
 
     internal static string Flat(List<string[]> rows) => string.Join("|", rows.Select(r => string.Join(",", r)));
