@@ -91,6 +91,7 @@ public sealed class DuneSqlTypes9Tests
     [InlineData("SELECT try(k % 0) FROM s.t GROUP BY try(k % 0)", "NULL")]
     [InlineData("SELECT k FROM s.t ORDER BY k / 2 DESC, k", "2|0|1")]
     [InlineData("SELECT k / 2 FROM s.t GROUP BY k HAVING k / 2 > 0", "1")]
+    [InlineData("SELECT CAST(d AS integer) FROM s.t GROUP BY CAST(d AS integer) ORDER BY CAST(d AS integer)", "0|1|2")]
     public void A_division_in_group_by_having_and_order_by_has_the_select_lists_form(string sql, string expected)
     {
         using var db = new DuneSqlDb(Setup);
