@@ -22,7 +22,7 @@ public sealed class ResultViewsTests(InProcessSharedServer shared)
     /// <summary>1000 deterministic rows: every kind of column a filter or sort can meet, NULLs and a name with a quote.</summary>
     public const string Sql =
         "select range as id, range * 1.5 as amount, 'name ' || range as label, "
-        + "timestamp '2021-06-01' + to_seconds(range) as ts, (CAST(range AS uint256) * 1000000000000000000000) as big, "
+        + "timestamp '2021-06-01' + to_seconds(range) as ts, (CAST(range AS uint256) * uint256 '1000000000000000000000') as big, "
         + "case when range % 10 = 0 then null else range % 7 end as maybe, range % 3 = 0 as flag, range as \"we\"\"ird\" "
         + "from range(1000)";
 

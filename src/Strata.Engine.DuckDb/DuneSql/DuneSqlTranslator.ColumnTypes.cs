@@ -68,7 +68,8 @@ public static partial class DuneSqlTranslator
                 qualifier = UnquotedName(from);
             }
             string name = UnquotedName(last);
-            if (LambdaNames().Contains(qualifier ?? name) || BlockAt(from) is not { } block || !ResolvesColumns(block, from))
+            if (LambdaNames().Contains(qualifier ?? name) || BlockAt(from) is not { } block
+                || !(ResolvesColumns(block, from) || ResolvesInLaterClause(block, from, name, qualifier)))
             {
                 return null;
             }

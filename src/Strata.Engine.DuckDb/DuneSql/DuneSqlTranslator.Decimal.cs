@@ -35,10 +35,6 @@ public static partial class DuneSqlTranslator
     /// its 0.05 is DECIMAL(3,2), Trino's decimal(2,2)); null where they agree or the literal is not a plain decimal.</summary>
     internal static string? DecimalLiteralCast(string literal)
     {
-        if (BigIntegerLiteralType(literal) is string wide)
-        {
-            return "CAST(" + literal + " AS " + wide + ")";
-        }
         if (!(literal.StartsWith('0') || literal.StartsWith('.')) || !literal.Contains('.', StringComparison.Ordinal)
             || DecimalLiteralType(literal) is not string type)
         {
@@ -46,14 +42,6 @@ public static partial class DuneSqlTranslator
         }
         return "CAST(" + literal + " AS " + type + ")";
     }
-
-    /// <summary>Trino's type of an integer literal past bigint (a decimal of its digits, up to 38; DuckDB's would be a
-    /// HUGEINT, read as a bigint that overflows): <c>decimal(n,0)</c>, or null. 9223372036854775808 is left to DuckDB, as
-    /// Trino reads <c>-9223372036854775808</c> as the least bigint.</summary>
-    internal static string? BigIntegerLiteralType(string literal) =>
-        literal.Length is >= 19 and <= 38 && !literal.AsSpan().ContainsAnyExceptInRange('0', '9') && literal[0] != '0'
-            && !long.TryParse(literal, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)
-            && literal != "9223372036854775808" ? $"DECIMAL({literal.Length},0)" : null;
 
     private sealed partial class Pass
     {

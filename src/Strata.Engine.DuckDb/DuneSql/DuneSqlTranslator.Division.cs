@@ -30,9 +30,13 @@ public static partial class DuneSqlTranslator
     /// <summary>The text of <c>a / b</c> or <c>a % b</c> with <c>{A}</c> and <c>{B}</c> for the operands (parenthesised).</summary>
     private static readonly string[] DivisionTemplate = Template('/'), ModulusTemplate = Template('%');
 
-    /// <summary>DuckDB's integer or decimal operator, with Trino's "Division by zero" where it gave NULL for a zero divisor.</summary>
+    /// <summary>DuckDB's integer or decimal operator, with Trino's "Division by zero" where it gave NULL for a zero divisor.
+    /// The failing call is the THEN of the row's test, never a term of it: DuckDB's optimizer evaluates a term of an AND
+    /// that is constant (<c>dune_division_by_zero(0)</c> once <c>0 = 0</c> and a NOT NULL column's test are folded) while
+    /// planning, outside any TRY and before any row is read; a THEN (typed as the divisor, so the
+    /// quotient's type is unchanged) is folded only when it can be evaluated (decision "dune-types9").</summary>
     private static string Checked(char op) =>
-        $"coalesce({{A}} {op} {{B}}, CASE WHEN {{B}} = 0 AND {{A}} IS NOT NULL AND dune_division_by_zero({{B}}) THEN NULL END)";
+        $"coalesce({{A}} {op} {{B}}, CASE WHEN {{B}} = 0 AND {{A}} IS NOT NULL THEN cast_to_type(CAST(dune_division_by_zero({{B}}) AS TINYINT), {{B}}) END)";
 
     /// <summary>An integer form's text: its operands are written with <c>{a}</c>/<c>{b}</c>, which pin an integer
     /// literal to Trino's INTEGER (DuckDB's literal takes the other operand's type: <c>7 / CAST(3 AS smallint)</c>

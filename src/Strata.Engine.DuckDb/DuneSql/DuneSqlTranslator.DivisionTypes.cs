@@ -260,7 +260,7 @@ public static partial class DuneSqlTranslator
             {
                 return DecimalLiteralType(text);
             }
-            return !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? BigIntegerLiteralType(text)
+            return !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? null // the least bigint's digits
                 : n <= int.MaxValue ? "INTEGER" : "BIGINT";
         }
     }

@@ -184,9 +184,9 @@ public sealed class Uint256PropertyTests
     // int256 is "bigger" than uint256: a mixed operation is int256.
     [InlineData("SELECT typeof(uint256 '3' - int256 '5'), cast(uint256 '3' - int256 '5' AS varchar)", "int256", "-2")]
     [InlineData("SELECT typeof(int256 '-5' * uint256 '3'), cast(int256 '-5' * uint256 '3' AS varchar)", "int256", "-15")]
-    // A zero-scale decimal converts to uint256 (exact); a literal past bigint too.
+    // A zero-scale decimal converts to uint256 (exact); a decimal literal past bigint too.
     [InlineData("SELECT typeof(uint256 '5' * cast(3 AS decimal(10,0))), cast(uint256 '5' * cast(3 AS decimal(10,0)) AS varchar)", "uint256", "15")]
-    [InlineData("SELECT typeof(uint256 '2' * 1000000000000000000000000), cast(uint256 '2' * 1000000000000000000000000 AS varchar)", "uint256", "2000000000000000000000000")]
+    [InlineData("SELECT typeof(uint256 '2' * DECIMAL '1000000000000000000000000'), cast(uint256 '2' * DECIMAL '1000000000000000000000000' AS varchar)", "uint256", "2000000000000000000000000")]
     [InlineData("SELECT typeof(cast(38 AS decimal(38,0)) + int256 '-40'), cast(cast(38 AS decimal(38,0)) + int256 '-40' AS varchar)", "int256", "-2")]
     [InlineData("SELECT typeof(uint256 '5' * cast(1.5 AS decimal(10,1))), cast(uint256 '5' * cast(1.5 AS decimal(10,1)) AS varchar)", "double", "7.5E0")]
     [InlineData("SELECT typeof(uint256 '3' * real '1.5'), cast(uint256 '3' * real '1.5' AS varchar)", "double", "4.5E0")]
