@@ -113,4 +113,17 @@ public sealed class DemoDataFeesTests(DemoDataFixture fixture) : IClassFixture<D
             """));
         Assert.True(Number("SELECT count(DISTINCT swap_fee_percentage) FROM balancer.pools_fees") == 2);
     }
+
+    [Fact]
+    public void Per_chain_balancer_liquidity_is_the_chains_rows_of_balancer_liquidity()
+    {
+        foreach (string chain in new[] { "ethereum", "arbitrum", "avalanche_c" })
+        {
+            double rows = Number($"SELECT count(*) FROM balancer.liquidity WHERE blockchain = '{chain}'");
+            Assert.True(rows > 0, chain);
+            Assert.Equal(rows, Number($"SELECT count(*) FROM (SELECT * FROM balancer.liquidity WHERE blockchain = '{chain}' INTERSECT ALL SELECT * FROM balancer_v2_{chain}.liquidity)"));
+            Assert.Equal(rows, Number($"SELECT count(*) FROM balancer_v2_{chain}.liquidity"));
+            Assert.Contains($"balancer_v2_{chain}.liquidity", DemoData.Tables);
+        }
+    }
 }
