@@ -23,11 +23,15 @@ public static partial class DemoData
 {
     private const string BalancerVault = "ba12222222228d8ba445958a75a0704d566bf2c8";
 
+    /// <summary>The swap fees of the demo's stable and weighted pools (0.04%, 0.3%).</summary>
+    private const string StableSwapFee = "0.0004", WeightedSwapFee = "0.003";
+
     private static IEnumerable<string> BalancerChains => new[] { "ethereum" }.Concat(OtherChains.Select(c => c.Name).Where(c => c != "bnb"));
 
     private static IEnumerable<string> BalancerTables => BalancerChains.SelectMany(c => new[]
     {
         $"balancer_v2_{c}.Vault_evt_Swap", $"balancer_v2_{c}.Vault_evt_PoolRegistered", $"balancer_v2_{c}.Vault_evt_PoolBalanceChanged",
+        $"balancer_v2_{c}.liquidity",
     }).Concat(["balancer.trades", "balancer.liquidity", "balancer.pools_metrics_daily", "labels.balancer_v2_pools"]);
 
     private static IEnumerable<string> BalancerScript(Sizes size)
@@ -54,7 +58,7 @@ public static partial class DemoData
             SELECT p.*, demo_addr(j * 100 + k, 970) AS pool_address,
                    demo_addr(j * 100 + k, 970) || unhex('0002') || unhex(lpad(printf('%x', 100 + k), 20, '0')) AS pool_id,
                    CASE WHEN stable THEN 'stable' ELSE 'weighted' END AS pool_type,
-                   CASE WHEN stable THEN 0.0004 ELSE 0.003 END::DOUBLE AS swap_fee,
+                   CASE WHEN stable THEN {{StableSwapFee}} ELSE {{WeightedSwapFee}} END::DOUBLE AS swap_fee,
                    CASE WHEN stable THEN symbol_a || '-' || symbol_b ELSE '50' || symbol_a || '-50' || symbol_b END AS pool_symbol,
                    {{start}} - to_days(CAST(200 + 10 * (15 - k) AS INTEGER)) AS created_ts
             FROM p
@@ -155,6 +159,10 @@ public static partial class DemoData
             FROM b
             ORDER BY day, blockchain, pool_id, token_address
             """;
+        // balancer_v2_<chain>.liquidity (balancer_v2_compatible_liquidity_macro): the chain's rows of balancer.liquidity, the
+        // same columns (balancer.liquidity is the union of these models).
+        yield return string.Concat(BalancerChains.Select(chain =>
+            $"CREATE OR REPLACE VIEW balancer_v2_{chain}.liquidity AS SELECT * FROM balancer.liquidity WHERE blockchain = '{chain}' AND version = '2';\n"));
         yield return """
             CREATE OR REPLACE TABLE balancer.pools_metrics_daily AS
             WITH l AS (

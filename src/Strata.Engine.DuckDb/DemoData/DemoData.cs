@@ -111,7 +111,7 @@ public static partial class DemoData
         "erc721_ethereum.evt_Transfer",
         "nft.trades",
         "dex.prices",
-    }.Concat(DecodedTables).Concat(PositionTables).Concat(OtherChainTables()).Concat(BalanceTables).Concat(BalancerTables)];
+    }.Concat(DecodedTables).Concat(PositionTables).Concat(OtherChainTables()).Concat(BalanceTables).Concat(BalancerTables).Concat(FeeTables)];
 
     private static IReadOnlyList<string>? tables;
 
@@ -141,7 +141,7 @@ public static partial class DemoData
         try
         {
             var size = new Sizes(scale, generatedAt);
-            foreach (string sql in ChainScript(size).Concat(TableScript(size)).Concat(TraceScript(size)).Concat(PriceScript(size)).Concat(SpellScript()).Concat(CuratedScript(size)).Concat(MoreScript(size)).Concat(MarketScript()).Concat(DecodedScript(size)).Concat(PositionScript()).Concat(OtherChainScript()).Concat(ChainBalanceScript(size)).Concat(BalancerScript(size)))
+            foreach (string sql in ChainScript(size).Concat(TableScript(size)).Concat(TraceScript(size)).Concat(PriceScript(size)).Concat(SpellScript()).Concat(CuratedScript(size)).Concat(MoreScript(size)).Concat(MarketScript()).Concat(DecodedScript(size)).Concat(PositionScript()).Concat(OtherChainScript()).Concat(ChainBalanceScript(size)).Concat(BalancerScript(size)).Concat(FeeScript()))
             {
                 DuckDbCommands.Exec(connection, sql);
             }

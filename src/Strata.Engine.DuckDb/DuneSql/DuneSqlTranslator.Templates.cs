@@ -43,6 +43,10 @@ public static partial class DuneSqlTranslator
 
         private void EmitTemplate(string template, List<(int From, int To)> args, DuneToken anchor)
         {
+            if (tryDepth > 0)
+            {
+                template = ErrorsCaughtByTry(template);
+            }
             var hoisted = Hoisted(template, args);
             if (hoisted is null)
             {

@@ -72,7 +72,7 @@ public static partial class DuneSqlTranslator
             bool computedApart = false;
             if (!CollectTryParts(open + 1, close, parts, LambdaParameters(open + 1, close), ref computedApart) || !computedApart)
             {
-                return -1;
+                return EmitPlainTry(nameIndex, open, close);
             }
             var anchor = tokens[nameIndex];
             string parameter = "_strata_y" + tryDepth.ToString(CultureInfo.InvariantCulture);

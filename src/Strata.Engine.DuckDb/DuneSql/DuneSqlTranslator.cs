@@ -208,7 +208,7 @@ public static partial class DuneSqlTranslator
             }
             // A statement's first word is a command (DuckDB's SUMMARIZE, SHOW, PIVOT), never a name.
             bool statementStart = previous < 0 || Is(previous, ";") || (Is(previous, "(") && Commands.Contains(word)) || (word is "analyze" or "analyse" && Is(previous, "explain"));
-            if ((QuoteWhenName.Contains(word) || IsOffsetName(word, previous, next) || (qualified && DuckDbReservedWords.Contains(word))) && !statementStart && !(word == "to" && previous >= 0 && IntervalUnits.Contains(Text(previous))))
+            if ((QuoteWhenName.Contains(word) || IsKeywordName(word, previous, next, end) || (qualified && DuckDbReservedWords.Contains(word))) && !statementStart && !(word == "to" && previous >= 0 && IntervalUnits.Contains(Text(previous))))
             {
                 emitter.Text("\"" + Text(i) + "\"", token);
                 return i + 1;

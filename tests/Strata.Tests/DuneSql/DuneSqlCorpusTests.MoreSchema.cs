@@ -50,6 +50,14 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE balancer.liquidity (day TIMESTAMPTZ, pool_id BLOB, pool_address BLOB, pool_symbol VARCHAR, version VARCHAR, blockchain VARCHAR,
           pool_type VARCHAR, token_address BLOB, token_symbol VARCHAR, token_balance_raw BIGNUM, token_balance DOUBLE, protocol_liquidity_usd DOUBLE,
           protocol_liquidity_eth DOUBLE, pool_liquidity_usd DOUBLE, pool_liquidity_eth DOUBLE);
+        CREATE TABLE balancer.protocol_fee (day TIMESTAMPTZ, pool_id BLOB, pool_address BLOB, pool_symbol VARCHAR, version VARCHAR, blockchain VARCHAR,
+          pool_type VARCHAR, fee_type VARCHAR, token_address BLOB, token_symbol VARCHAR, token_amount_raw BIGNUM, token_amount DOUBLE,
+          protocol_fee_collected_usd DOUBLE, treasury_share DECIMAL(4,3), treasury_fee_usd DOUBLE, lp_fee_collected_usd DOUBLE);
+        CREATE SCHEMA gas_base;
+        CREATE TABLE gas_base.fees (blockchain VARCHAR, block_month DATE, block_date DATE, block_time TIMESTAMPTZ, block_number BIGINT, tx_hash BLOB,
+          tx_index BIGINT, tx_from BLOB, tx_to BLOB, gas_price BIGNUM, gas_used BIGINT, currency_symbol VARCHAR, tx_fee_raw BIGNUM, tx_fee DOUBLE,
+          tx_fee_usd DOUBLE, tx_fee_breakdown_raw MAP(VARCHAR, BIGNUM), tx_fee_breakdown MAP(VARCHAR, DOUBLE), tx_fee_breakdown_usd MAP(VARCHAR, DOUBLE),
+          tx_fee_currency BLOB, block_proposer BLOB, gas_limit BIGINT, gas_limit_usage DOUBLE);
         CREATE SCHEMA evms;
         CREATE TABLE evms.erc20_transfers AS SELECT CAST(NULL AS VARCHAR) AS blockchain, * FROM erc20_gnosis.evt_Transfer LIMIT 0;
         CREATE TABLE evms.logs AS SELECT CAST(NULL AS VARCHAR) AS blockchain, * FROM ethereum.logs LIMIT 0;
