@@ -1,14 +1,15 @@
-using System.Diagnostics;
 using System.Globalization;
 using Strata.IngestBench;
 using Strata.Tests.Infrastructure;
 
 // Whole-system ingestion figures on a real anvil node (tests/chain-node: `npm ci` there first):
-//   generate   --blocks 1000 [--per-block 6]         (times the activity generator alone)
+//   generate   --blocks 1000 [--per-block 6] [--chain-cache DIR]
+//              (generates that chain into the cache, timed, or reloads and checks the cached one; see GeneratedChain)
 //   baseline   --rpc URL --from 0 --to N [--concurrency 8] [--request-blocks 10]
 //              (the fetch-only client against a running node)
 //   throughput --blocks 10000 [--per-block 6] [--concurrency 8] [--request-blocks 10] [--batch-blocks 100,1000]
 //              [--cli path/strata.dll,other/strata.dll] [--go-file PATH] [--extra "--batch-rows 50000"] [--rounds 3]
+//              [--chain-cache DIR] (the chain is generated once per shape and reused, GeneratedChain)
 //              (anvil with that many blocks of mixed activity; the fetch-only client, then
 //              `strata ingest` (the Release CLI, a real process; each --cli build in turn, e.g. the
 //              branch's base beside it; --extra goes to the last one), then the fetch-only client again. --go-file: after generating,
@@ -37,12 +38,9 @@ switch (command)
 {
     case "generate":
     {
-        await using var node = await AnvilNode.StartAsync(cancellationToken: ct);
-        await node.Rpc.SetAutomineAsync(false, ct);
-        var clock = Stopwatch.StartNew();
-        var activity = await ChainActivity.DeployAsync(node.Rpc, cancellationToken: ct);
-        await activity.MineBatchedBlocksAsync(Int("blocks", 1000), Int("per-block", 6), ct);
-        Console.WriteLine($"| blocks | transactions | seconds |\n|---|---|---|\n| {await node.Rpc.BlockNumberAsync(ct)} | {activity.Sent.Count} | {clock.Elapsed.TotalSeconds:F1} |");
+        // Generates (or reloads and checks) the cached chain of that shape; a fresh cache directory times generation.
+        await using var chain = await GeneratedChain.StartAsync(Int("blocks", 1000), Int("per-block", 6), Option("chain-cache", GeneratedChain.DefaultCache), ct);
+        Console.WriteLine($"| blocks | transactions | generation seconds | reused |\n|---|---|---|---|\n| {chain.Head} | {chain.Transactions} | {chain.Generation.TotalSeconds:F1} | {chain.Reused} |");
         return 0;
     }
     case "baseline":
@@ -55,13 +53,10 @@ switch (command)
     case "throughput":
     {
         int concurrency = Int("concurrency", 8), requestBlocks = Int("request-blocks", 10);
-        await using var node = await AnvilNode.StartAsync(cancellationToken: ct);
-        await node.Rpc.SetAutomineAsync(false, ct);
-        var generation = Stopwatch.StartNew();
-        var activity = await ChainActivity.DeployAsync(node.Rpc, cancellationToken: ct);
-        await activity.MineBatchedBlocksAsync(Int("blocks", 10_000), Int("per-block", 6), ct);
-        long head = await node.Rpc.BlockNumberAsync(ct);
-        Console.Error.WriteLine($"generated {head} blocks, {activity.Sent.Count} transactions in {generation.Elapsed.TotalSeconds:F0} s");
+        await using var chain = await GeneratedChain.StartAsync(Int("blocks", 10_000), Int("per-block", 6), Option("chain-cache", GeneratedChain.DefaultCache), ct);
+        var node = chain.Node;
+        long head = chain.Head;
+        Console.Error.WriteLine($"{head} blocks, {chain.Transactions} transactions ({(chain.Reused ? "reused; generated" : "generated")} in {chain.Generation.TotalSeconds:F0} s)");
         if (Option("go-file", "") is { Length: > 0 } go)
         {
             Console.Error.WriteLine($"waiting for {go}");
@@ -107,7 +102,7 @@ switch (command)
             long rows = IngestProcess.Rows(summary);
             var (before, after) = (fetches[round], fetches[round + 1]);
             double fetch = (before.Elapsed.TotalSeconds + after.Elapsed.TotalSeconds) / 2;
-            Console.WriteLine($"| {round + 1} | {cli} | {blocks} | {activity.Sent.Count} | {rows} | {before.Elapsed.TotalSeconds:F1}, {after.Elapsed.TotalSeconds:F1} | {batch} | {time.TotalSeconds:F1} | {blocks / time.TotalSeconds:F0} | {rows / time.TotalSeconds:F0} | {fetch / time.TotalSeconds:F2} |");
+            Console.WriteLine($"| {round + 1} | {cli} | {blocks} | {chain.Transactions} | {rows} | {before.Elapsed.TotalSeconds:F1}, {after.Elapsed.TotalSeconds:F1} | {batch} | {time.TotalSeconds:F1} | {blocks / time.TotalSeconds:F0} | {rows / time.TotalSeconds:F0} | {fetch / time.TotalSeconds:F2} |");
         }
         foreach (string cli in clis)
         {
@@ -129,13 +124,9 @@ switch (command)
     case "cpu":
     {
         CpuSplit.Saved saved;
-        await using (var node = await AnvilNode.StartAsync(cancellationToken: ct))
+        await using (var chain = await GeneratedChain.StartAsync(Int("blocks", 300), Int("per-block", 6), Option("chain-cache", GeneratedChain.DefaultCache), ct))
         {
-            await node.Rpc.SetAutomineAsync(false, ct);
-            var activity = await ChainActivity.DeployAsync(node.Rpc, cancellationToken: ct);
-            await activity.MineBatchedBlocksAsync(Int("blocks", 300), Int("per-block", 6), ct);
-            long head = await node.Rpc.BlockNumberAsync(ct);
-            saved = await CpuSplit.Record(node.Url, head, Int("request-blocks", 10), ct);
+            saved = await CpuSplit.Record(chain.Node.Url, chain.Head, Int("request-blocks", 10), ct);
         }
         string work = Path.Combine(Path.GetTempPath(), "strata-ingest-cpu-" + Guid.NewGuid().ToString("N"));
         try
