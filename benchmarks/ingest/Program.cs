@@ -15,7 +15,7 @@ using Strata.Tests.Infrastructure;
 //              branch's base beside it; --extra goes to the last one), then the fetch-only client again. --go-file: after generating,
 //              wait until that file exists, so a long generation can run while the CLI is being built;
 //              its text, if any, is the --extra arguments)
-//   cpu        [--blocks 300] [--per-block 6] [--rounds 4] [--commit-blocks 100] [--head-commits 60]
+//   cpu        [--blocks 300] [--per-block 6] [--rounds 4] [--commit-blocks 100] [--head-commits 60 (0: none)] [--chain-cache DIR]
 //              (anvil's answers for that many blocks saved, the node stopped, then in process: CPU time of reading the
 //              answers against reading, mapping and writing them, alternating, and one-block commits the way before
 //              ingest8 (per part: temporary name, fsync, rename, directory fsync) against one sync round, alternating)
@@ -72,7 +72,17 @@ switch (command)
         // ingest run's ratio is to the mean of the fetch-only runs just before and just after its round, so that a change
         // of the machine's load during a run moves both sides of the ratio.
         int rounds = Int("rounds", 1);
-        var fetches = new List<FetchResult> { await FetchBaseline.RunAsync(node.Url, 0, head, requestBlocks, concurrency, ct) };
+        // CPU seconds of the node and of the client (the fetch-only client in this process; each `strata ingest` process)
+        // during each run: on shared cores the node's and the client's CPU add up to the wall time.
+        var cpu = new List<string>();
+        async Task<FetchResult> FetchAsync()
+        {
+            double node0 = CpuTime.Of(node.ProcessId), self0 = CpuTime.OfSelf();
+            var fetched = await FetchBaseline.RunAsync(node.Url, 0, head, requestBlocks, concurrency, ct);
+            cpu.Add($"| fetch-only | {fetched.Elapsed.TotalSeconds:F1} | {CpuTime.Of(node.ProcessId) - node0:F1} | {CpuTime.OfSelf() - self0:F1} | {File.ReadAllText("/proc/loadavg").Split(' ')[0]} |");
+            return fetched;
+        }
+        var fetches = new List<FetchResult> { await FetchAsync() };
         var runs = new List<(int Round, string Cli, int Batch, TimeSpan Time, string Summary)>();
         for (int round = 0; round < rounds; round++)
         {
@@ -80,7 +90,9 @@ switch (command)
             foreach (int batch in Option("batch-blocks", "100").Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture)))
             {
                 string dataDir = Path.Combine(Path.GetTempPath(), "strata-ingest-bench-" + Guid.NewGuid().ToString("N"));
+                double node0 = CpuTime.Of(node.ProcessId), children0 = CpuTime.OfExitedChildren();
                 var (time, summary) = await IngestProcess.RunAsync(dataDir, node.Url, head, concurrency, ct, batch, cli, cli == clis[^1] ? extra : []);
+                cpu.Add($"| {cli} | {time.TotalSeconds:F1} | {CpuTime.Of(node.ProcessId) - node0:F1} | {CpuTime.OfExitedChildren() - children0:F1} | {File.ReadAllText("/proc/loadavg").Split(' ')[0]} |");
                 runs.Add((round, cli, batch, time, summary));
                 Console.Error.WriteLine($"round {round + 1}, {cli} {batch}: {time.TotalSeconds:F1} s; load {File.ReadAllText("/proc/loadavg").Trim()}; {summary}");
                 try
@@ -91,7 +103,7 @@ switch (command)
                 {
                 }
             }
-            fetches.Add(await FetchBaseline.RunAsync(node.Url, 0, head, requestBlocks, concurrency, ct));
+            fetches.Add(await FetchAsync());
             Console.Error.WriteLine($"fetch-only after round {round + 1}: {fetches[^1].Elapsed.TotalSeconds:F1} s");
         }
         long blocks = head + 1;
@@ -104,6 +116,8 @@ switch (command)
             double fetch = (before.Elapsed.TotalSeconds + after.Elapsed.TotalSeconds) / 2;
             Console.WriteLine($"| {round + 1} | {cli} | {blocks} | {chain.Transactions} | {rows} | {before.Elapsed.TotalSeconds:F1}, {after.Elapsed.TotalSeconds:F1} | {batch} | {time.TotalSeconds:F1} | {blocks / time.TotalSeconds:F0} | {rows / time.TotalSeconds:F0} | {fetch / time.TotalSeconds:F2} |");
         }
+        Console.WriteLine("\n| run (in order) | wall s | node CPU s | client CPU s | load (1 min) after |\n|---|---|---|---|---|");
+        cpu.ForEach(Console.WriteLine);
         foreach (string cli in clis)
         {
             var ratios = runs.Where(r => r.Cli == cli).Select(r => (fetches[r.Round].Elapsed.TotalSeconds + fetches[r.Round + 1].Elapsed.TotalSeconds) / 2 / r.Time.TotalSeconds).Order().ToList();
