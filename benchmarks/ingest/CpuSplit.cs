@@ -14,7 +14,8 @@ namespace Strata.IngestBench;
 /// Load-independent figures of the ingester's own work, on a node's answers saved once (<see cref="Record"/>) and replayed
 /// in process (no node, no network): the CPU time of the JSON-RPC adapter reading the answers ("parse", the ingester's
 /// share of the fetch-only client's work) against the CPU time of reading, mapping and writing them as committed parts
-/// ("ingest"), and of reading and mapping them to rows without writing ("map"), in rounds that alternate the order, in one process. CPU time (the process's, user + system) is what each
+/// ("ingest"), of reading and mapping them to rows without writing ("map"), and of reading, mapping and appending them
+/// without writing the Parquet parts ("append": the writers are emptied where "ingest" writes), in rounds that alternate the order, in one process. CPU time (the process's, user + system) is what each
 /// piece of work costs whatever the other processes on the machine do; wall time is reported beside it.
 /// Then one-block commits (the head): five parts written and made durable three ways in turn: the way before ingest8
 /// (per part: a temporary name, fsync, rename, directory fsync); all the parts written, then one round of every file's and
@@ -70,7 +71,7 @@ public static class CpuSplit
         for (int round = 1; round <= rounds; round++)
         {
             var results = new Dictionary<string, (TimeSpan Cpu, TimeSpan Wall, long Rows)>();
-            foreach (string work in round % 2 == 1 ? new[] { "parse", "map", "ingest" } : ["ingest", "map", "parse"])
+            foreach (string work in round % 2 == 1 ? new[] { "parse", "map", "append", "ingest" } : ["ingest", "append", "map", "parse"])
             {
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
@@ -83,6 +84,7 @@ public static class CpuSplit
                 {
                     "parse" => await ParseAsync(rpc, saved, ct),
                     "map" => await MapAsync(rpc, saved, ct),
+                    "append" => await IngestAsync(rpc, saved, loader, null, commitBlocks, ct),
                     _ => await IngestAsync(rpc, saved, loader, parts, commitBlocks, ct),
                 };
                 results[work] = (Process.GetCurrentProcess().TotalProcessorTime - cpu, wall.Elapsed, rows);
@@ -97,7 +99,10 @@ public static class CpuSplit
                 Console.WriteLine($"| {round} | {work} | {r.Cpu.TotalSeconds:F2} | {r.Wall.TotalSeconds:F2} | {r.Rows} | {ratio} |");
             }
         }
-        await HeadCommitsAsync(saved, loader, headCommits, Path.Combine(workDirectory, "head"), ct);
+        if (headCommits > 0)
+        {
+            await HeadCommitsAsync(saved, loader, headCommits, Path.Combine(workDirectory, "head"), ct);
+        }
     }
 
     private static async Task<long> ParseAsync(JsonRpcNode rpc, Saved saved, CancellationToken ct)
@@ -120,7 +125,9 @@ public static class CpuSplit
         return rows;
     }
 
-    private static async Task<long> IngestAsync(JsonRpcNode rpc, Saved saved, DuckDbTableLoader loader, string directory, int commitBlocks, CancellationToken ct)
+    /// <summary>Parse, map and append; then, every <paramref name="commitBlocks"/>, write the parts, or (no directory: the
+    /// "append" work) empty the writers, so that the two works differ only by the COPYs to Parquet and their syncs.</summary>
+    private static async Task<long> IngestAsync(JsonRpcNode rpc, Saved saved, DuckDbTableLoader loader, string? directory, int commitBlocks, CancellationToken ct)
     {
         var writers = ChainSchema.All.ToDictionary(t => t, t => loader.Begin(ChainSchema.Columns(t)));
         try
@@ -138,7 +145,17 @@ public static class CpuSplit
                 inBatch += range.Length;
                 if (inBatch >= commitBlocks || range == saved.Ranges[^1])
                 {
-                    await CommitAsync(writers, loader, directory, part++, ct);
+                    if (directory is null)
+                    {
+                        foreach (var w in writers.Values)
+                        {
+                            w.Clear();
+                        }
+                    }
+                    else
+                    {
+                        await CommitAsync(writers, loader, directory, part++, ct);
+                    }
                     inBatch = 0;
                 }
             }

@@ -1,20 +1,21 @@
-using System.Diagnostics;
 using System.Globalization;
 using Strata.IngestBench;
 using Strata.Tests.Infrastructure;
 
 // Whole-system ingestion figures on a real anvil node (tests/chain-node: `npm ci` there first):
-//   generate   --blocks 1000 [--per-block 6]         (times the activity generator alone)
+//   generate   --blocks 1000 [--per-block 6] [--chain-cache DIR]
+//              (generates that chain into the cache, timed, or reloads and checks the cached one; see GeneratedChain)
 //   baseline   --rpc URL --from 0 --to N [--concurrency 8] [--request-blocks 10]
 //              (the fetch-only client against a running node)
 //   throughput --blocks 10000 [--per-block 6] [--concurrency 8] [--request-blocks 10] [--batch-blocks 100,1000]
 //              [--cli path/strata.dll,other/strata.dll] [--go-file PATH] [--extra "--batch-rows 50000"] [--rounds 3]
+//              [--chain-cache DIR] (the chain is generated once per shape and reused, GeneratedChain)
 //              (anvil with that many blocks of mixed activity; the fetch-only client, then
 //              `strata ingest` (the Release CLI, a real process; each --cli build in turn, e.g. the
 //              branch's base beside it; --extra goes to the last one), then the fetch-only client again. --go-file: after generating,
 //              wait until that file exists, so a long generation can run while the CLI is being built;
 //              its text, if any, is the --extra arguments)
-//   cpu        [--blocks 300] [--per-block 6] [--rounds 4] [--commit-blocks 100] [--head-commits 60]
+//   cpu        [--blocks 300] [--per-block 6] [--rounds 4] [--commit-blocks 100] [--head-commits 60 (0: none)] [--chain-cache DIR]
 //              (anvil's answers for that many blocks saved, the node stopped, then in process: CPU time of reading the
 //              answers against reading, mapping and writing them, alternating, and one-block commits the way before
 //              ingest8 (per part: temporary name, fsync, rename, directory fsync) against one sync round, alternating)
@@ -37,12 +38,9 @@ switch (command)
 {
     case "generate":
     {
-        await using var node = await AnvilNode.StartAsync(cancellationToken: ct);
-        await node.Rpc.SetAutomineAsync(false, ct);
-        var clock = Stopwatch.StartNew();
-        var activity = await ChainActivity.DeployAsync(node.Rpc, cancellationToken: ct);
-        await activity.MineBatchedBlocksAsync(Int("blocks", 1000), Int("per-block", 6), ct);
-        Console.WriteLine($"| blocks | transactions | seconds |\n|---|---|---|\n| {await node.Rpc.BlockNumberAsync(ct)} | {activity.Sent.Count} | {clock.Elapsed.TotalSeconds:F1} |");
+        // Generates (or reloads and checks) the cached chain of that shape; a fresh cache directory times generation.
+        await using var chain = await GeneratedChain.StartAsync(Int("blocks", 1000), Int("per-block", 6), Option("chain-cache", GeneratedChain.DefaultCache), ct);
+        Console.WriteLine($"| blocks | transactions | generation seconds | reused |\n|---|---|---|---|\n| {chain.Head} | {chain.Transactions} | {chain.Generation.TotalSeconds:F1} | {chain.Reused} |");
         return 0;
     }
     case "baseline":
@@ -55,13 +53,10 @@ switch (command)
     case "throughput":
     {
         int concurrency = Int("concurrency", 8), requestBlocks = Int("request-blocks", 10);
-        await using var node = await AnvilNode.StartAsync(cancellationToken: ct);
-        await node.Rpc.SetAutomineAsync(false, ct);
-        var generation = Stopwatch.StartNew();
-        var activity = await ChainActivity.DeployAsync(node.Rpc, cancellationToken: ct);
-        await activity.MineBatchedBlocksAsync(Int("blocks", 10_000), Int("per-block", 6), ct);
-        long head = await node.Rpc.BlockNumberAsync(ct);
-        Console.Error.WriteLine($"generated {head} blocks, {activity.Sent.Count} transactions in {generation.Elapsed.TotalSeconds:F0} s");
+        await using var chain = await GeneratedChain.StartAsync(Int("blocks", 10_000), Int("per-block", 6), Option("chain-cache", GeneratedChain.DefaultCache), ct);
+        var node = chain.Node;
+        long head = chain.Head;
+        Console.Error.WriteLine($"{head} blocks, {chain.Transactions} transactions ({(chain.Reused ? "reused; generated" : "generated")} in {chain.Generation.TotalSeconds:F0} s)");
         if (Option("go-file", "") is { Length: > 0 } go)
         {
             Console.Error.WriteLine($"waiting for {go}");
@@ -77,7 +72,17 @@ switch (command)
         // ingest run's ratio is to the mean of the fetch-only runs just before and just after its round, so that a change
         // of the machine's load during a run moves both sides of the ratio.
         int rounds = Int("rounds", 1);
-        var fetches = new List<FetchResult> { await FetchBaseline.RunAsync(node.Url, 0, head, requestBlocks, concurrency, ct) };
+        // CPU seconds of the node and of the client (the fetch-only client in this process; each `strata ingest` process)
+        // during each run: on shared cores the node's and the client's CPU add up to the wall time.
+        var cpu = new List<string>();
+        async Task<FetchResult> FetchAsync()
+        {
+            double node0 = CpuTime.Of(node.ProcessId), self0 = CpuTime.OfSelf();
+            var fetched = await FetchBaseline.RunAsync(node.Url, 0, head, requestBlocks, concurrency, ct);
+            cpu.Add($"| fetch-only | {fetched.Elapsed.TotalSeconds:F1} | {CpuTime.Of(node.ProcessId) - node0:F1} | {CpuTime.OfSelf() - self0:F1} | {File.ReadAllText("/proc/loadavg").Split(' ')[0]} |");
+            return fetched;
+        }
+        var fetches = new List<FetchResult> { await FetchAsync() };
         var runs = new List<(int Round, string Cli, int Batch, TimeSpan Time, string Summary)>();
         for (int round = 0; round < rounds; round++)
         {
@@ -85,7 +90,9 @@ switch (command)
             foreach (int batch in Option("batch-blocks", "100").Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture)))
             {
                 string dataDir = Path.Combine(Path.GetTempPath(), "strata-ingest-bench-" + Guid.NewGuid().ToString("N"));
+                double node0 = CpuTime.Of(node.ProcessId), children0 = CpuTime.OfExitedChildren();
                 var (time, summary) = await IngestProcess.RunAsync(dataDir, node.Url, head, concurrency, ct, batch, cli, cli == clis[^1] ? extra : []);
+                cpu.Add($"| {cli} | {time.TotalSeconds:F1} | {CpuTime.Of(node.ProcessId) - node0:F1} | {CpuTime.OfExitedChildren() - children0:F1} | {File.ReadAllText("/proc/loadavg").Split(' ')[0]} |");
                 runs.Add((round, cli, batch, time, summary));
                 Console.Error.WriteLine($"round {round + 1}, {cli} {batch}: {time.TotalSeconds:F1} s; load {File.ReadAllText("/proc/loadavg").Trim()}; {summary}");
                 try
@@ -96,7 +103,7 @@ switch (command)
                 {
                 }
             }
-            fetches.Add(await FetchBaseline.RunAsync(node.Url, 0, head, requestBlocks, concurrency, ct));
+            fetches.Add(await FetchAsync());
             Console.Error.WriteLine($"fetch-only after round {round + 1}: {fetches[^1].Elapsed.TotalSeconds:F1} s");
         }
         long blocks = head + 1;
@@ -107,8 +114,10 @@ switch (command)
             long rows = IngestProcess.Rows(summary);
             var (before, after) = (fetches[round], fetches[round + 1]);
             double fetch = (before.Elapsed.TotalSeconds + after.Elapsed.TotalSeconds) / 2;
-            Console.WriteLine($"| {round + 1} | {cli} | {blocks} | {activity.Sent.Count} | {rows} | {before.Elapsed.TotalSeconds:F1}, {after.Elapsed.TotalSeconds:F1} | {batch} | {time.TotalSeconds:F1} | {blocks / time.TotalSeconds:F0} | {rows / time.TotalSeconds:F0} | {fetch / time.TotalSeconds:F2} |");
+            Console.WriteLine($"| {round + 1} | {cli} | {blocks} | {chain.Transactions} | {rows} | {before.Elapsed.TotalSeconds:F1}, {after.Elapsed.TotalSeconds:F1} | {batch} | {time.TotalSeconds:F1} | {blocks / time.TotalSeconds:F0} | {rows / time.TotalSeconds:F0} | {fetch / time.TotalSeconds:F2} |");
         }
+        Console.WriteLine("\n| run (in order) | wall s | node CPU s | client CPU s | load (1 min) after |\n|---|---|---|---|---|");
+        cpu.ForEach(Console.WriteLine);
         foreach (string cli in clis)
         {
             var ratios = runs.Where(r => r.Cli == cli).Select(r => (fetches[r.Round].Elapsed.TotalSeconds + fetches[r.Round + 1].Elapsed.TotalSeconds) / 2 / r.Time.TotalSeconds).Order().ToList();
@@ -129,13 +138,9 @@ switch (command)
     case "cpu":
     {
         CpuSplit.Saved saved;
-        await using (var node = await AnvilNode.StartAsync(cancellationToken: ct))
+        await using (var chain = await GeneratedChain.StartAsync(Int("blocks", 300), Int("per-block", 6), Option("chain-cache", GeneratedChain.DefaultCache), ct))
         {
-            await node.Rpc.SetAutomineAsync(false, ct);
-            var activity = await ChainActivity.DeployAsync(node.Rpc, cancellationToken: ct);
-            await activity.MineBatchedBlocksAsync(Int("blocks", 300), Int("per-block", 6), ct);
-            long head = await node.Rpc.BlockNumberAsync(ct);
-            saved = await CpuSplit.Record(node.Url, head, Int("request-blocks", 10), ct);
+            saved = await CpuSplit.Record(chain.Node.Url, chain.Head, Int("request-blocks", 10), ct);
         }
         string work = Path.Combine(Path.GetTempPath(), "strata-ingest-cpu-" + Guid.NewGuid().ToString("N"));
         try
