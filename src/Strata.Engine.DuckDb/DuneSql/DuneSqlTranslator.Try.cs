@@ -64,7 +64,16 @@ public static partial class DuneSqlTranslator
         /// the next index, or -1 (DuckDB's TRY as written).</summary>
         private int TryEmitTryAroundAggregates(int nameIndex, int open, int close, int end)
         {
-            if (close >= end || !MayComputeApart(open + 1, close) || Arguments(open, close).Count != 1)
+            if (close >= end)
+            {
+                return -1;
+            }
+            if (!MayComputeApart(open + 1, close))
+            {
+                // DuckDB's TRY, with the templates inside it in their TRY-caught forms (decision 148).
+                return EmitPlainTry(nameIndex, open, close);
+            }
+            if (Arguments(open, close).Count != 1)
             {
                 return -1;
             }
