@@ -66,7 +66,7 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
         string select = string.Join(", ", query.Columns.Select(i => ReadExpression(columns[i])));
 
         var outputSchema = new ResultSchema(query.Columns.Select(i => columns[i]).ToArray());
-        var page = new PageSink(outputSchema);
+        var page = new PageSink(outputSchema, query.MaxPageBytes);
         using var connection = root.Duplicate();
         connection.Open();
         try
@@ -79,14 +79,14 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
                 using (cancellationToken.Register(command.Cancel))
                 {
                     using var reader = (DuckDBDataReader)command.ExecuteReader();
-                    DuckDbRows.Copy(reader, page, outputSchema.Columns.Select(c => c.Kind).ToArray(), () => true, e => Refuse(e, cancellationToken));
+                    DuckDbRows.Copy(reader, page, outputSchema.Columns.Select(c => c.Kind).ToArray(), () => !page.IsFull, e => Refuse(e, cancellationToken));
                 }
             }
             long matching;
             string countKey = query.ParquetPath + "\n" + where;
-            if (query.SampleCount is null && page.RowCount > 0 && page.RowCount < query.Limit)
+            if (query.SampleCount is null && page.RowCount > 0 && page.RowCount < query.Limit && !page.IsFull)
             {
-                // A short page is the last one: the matching rows end here.
+                // A short page is the last one: the matching rows end here (unless its bytes ended it).
                 matching = query.Offset + page.RowCount;
             }
             else if (query.SampleCount is null && counts.TryGetValue(countKey, out long cached))

@@ -114,9 +114,16 @@ public sealed partial class MaterializedViews(
         return view.Owner == caller ? view : throw new UseCaseException(UseCaseError.Forbidden, NotOwner);
     }
 
-    /// <summary>The view the caller may read (<see cref="GetVisibleAsync"/>) with its table's size and its next scheduled run.</summary>
-    public async Task<ViewDetails> ReadAsync(string caller, string? name, CancellationToken cancellationToken) =>
-        await DetailsAsync(await GetVisibleAsync(caller, name, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// The view the caller may read (<see cref="GetVisibleAsync"/>) with its table's size and its next scheduled run.
+    /// Why a refresh failed is its owner's alone: the message is the engine's, and it can quote values of what the
+    /// view's query read (a private table's value in a conversion error, hostile12) that never reach the view's rows.
+    /// </summary>
+    public async Task<ViewDetails> ReadAsync(string caller, string? name, CancellationToken cancellationToken)
+    {
+        var view = await GetVisibleAsync(caller, name, cancellationToken).ConfigureAwait(false);
+        return await DetailsAsync(view.Owner == caller ? view : view with { LastError = null }, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The view's table size and next scheduled run.</summary>
     public async Task<ViewDetails> DetailsAsync(MaterializedView view, CancellationToken cancellationToken)

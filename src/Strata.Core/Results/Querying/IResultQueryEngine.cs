@@ -2,7 +2,8 @@ namespace Strata.Core.Results.Querying;
 
 /// <summary>
 /// A page of a stored result with server-side filters, sorting or sampling. <see cref="Columns"/> are
-/// indexes into <see cref="Schema"/>, in output order.
+/// indexes into <see cref="Schema"/>, in output order. The page ends before <see cref="Limit"/> rows once its rows
+/// hold <see cref="MaxPageBytes"/> value bytes (at least one row): it is held in memory until it is written out.
 /// </summary>
 public sealed record ResultQuery(
     string ExecutionId,
@@ -13,12 +14,14 @@ public sealed record ResultQuery(
     IReadOnlyList<SortColumn> Sort,
     long Offset,
     long Limit,
-    long? SampleCount);
+    long? SampleCount,
+    long MaxPageBytes = long.MaxValue);
 
 /// <summary>Runs <see cref="ResultQuery"/>s over the columnar copy of a stored result.</summary>
 public interface IResultQueryEngine
 {
-    /// <summary>The page's rows and the number of rows that match the filter (or were sampled).</summary>
+    /// <summary>The page's rows (fewer than the limit when they reached <see cref="ResultQuery.MaxPageBytes"/>) and the
+    /// number of rows that match the filter (or were sampled).</summary>
     Task<(PageSink Page, long Matching)> QueryAsync(ResultQuery query, CancellationToken cancellationToken);
 }
 

@@ -1,0 +1,72 @@
+using Strata.Application.Views;
+using Strata.Core.Executions;
+using Strata.Server.Apis;
+using Strata.Tests.Application;
+
+namespace Strata.Tests;
+
+/// <summary>
+/// hostile12 (docs/notes/hostile12.md): another owner's public materialized view showed why its last refresh failed,
+/// and the engine's message quoted a private table's value; a filtered, sorted or sampled results page was read whole
+/// into the server's memory (a sorted page of a 1 GiB result: about 800 MB per request, six at once 5 GB).
+/// </summary>
+public sealed class Hostile12Tests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task A_public_view_shows_why_its_refresh_failed_to_its_owner_only()
+    {
+        await using var h = await ViewHarness.CreateAsync();
+        h.Executions.StartWorker();
+        long query = await h.QueryAsync("alice", "select cast(v as integer) as n from dune.alice.secret", isPrivate: true);
+        h.Tables.Failing["result_s"] = "Could not convert string 'SECRETVALUE' to INT32";
+        var (_, executionId) = await h.Views.UpsertAsync("alice", new ViewUpsert("result_s", query, PerformanceTier.Medium, null, IsPrivate: false), None);
+        (await h.Executions.Engine.NextStartedAsync()).Complete();
+        Assert.NotNull(await h.Views.WhenAppliedAsync(executionId).WaitAsync(ExecutionHarness.Guard));
+
+        var owner = await h.Views.ReadAsync("alice", "result_s", None);
+        Assert.Contains("SECRETVALUE", owner.View.LastError, StringComparison.Ordinal);
+        var other = await h.Views.ReadAsync("bob", "dune.alice.result_s", None);
+        Assert.False(other.View.IsPrivate);
+        Assert.Null(other.View.LastError);
+    }
+}
+
+/// <summary>A sorted or filtered page ends at <see cref="ResultPages.MaxViewPageBytes"/> and pages on from there.</summary>
+[Collection(InProcessWireCollection.Name)]
+public sealed class Hostile12ViewPageTests(InProcessSharedServer shared)
+{
+    private const int Rows = 40_000;
+
+    private InProcessServer Server => shared.Server;
+
+    [Theory]
+    [InlineData("sort_by=x%20desc", Rows)]
+    [InlineData("sort_by=x%20desc&filters=x%20%3E%3D%205000", Rows - 5000)]
+    public async Task A_view_page_past_its_byte_budget_ends_early_and_the_next_pages_follow_on(string view, int matching)
+    {
+        // 40,000 rows of 1,000 characters: 40 MB of values, more than twice the budget, under the datapoint cap lifted.
+        string id = await Server.Alice.SubmitAsync(
+            "select (i - 1) * 200 + j - 1 as x, lpad('', 1000, 'z') as s from unnest(sequence(1, 200)) as a(i) cross join unnest(sequence(1, 200)) as b(j)");
+        await Server.Alice.WaitAsync(id);
+        var seen = new List<long>();
+        long? offset = 0;
+        int pages = 0;
+        while (offset is long at)
+        {
+            var body = await Server.Alice.GetFromJsonNodeAsync($"/api/v1/execution/{id}/results?{view}&ignore_max_datapoints_per_request=true&offset={at}");
+            var result = body["result"] ?? throw new InvalidOperationException(body.ToJsonString());
+            var rows = result["rows"]!.AsArray();
+            Assert.NotEmpty(rows);
+            Assert.Equal(matching, result["metadata"]!["total_row_count"]!.GetValue<long>());
+            // The budget plus the batch that reached it (a quarter of the budget).
+            Assert.True(rows.Count * 1008L <= ResultPages.MaxViewPageBytes * 5 / 4 + 1008, $"{rows.Count} rows in one page");
+            seen.AddRange(rows.Select(r => r!["x"]!.GetValue<long>()));
+            offset = body["next_offset"]?.GetValue<long>();
+            pages++;
+        }
+        Assert.True(pages >= 3, $"{pages} pages");
+        Assert.Equal(Enumerable.Range(Rows - matching, matching).Select(x => (long)x).Reverse(), seen);
+    }
+}
