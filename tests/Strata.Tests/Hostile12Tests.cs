@@ -1,5 +1,9 @@
+using DuckDB.NET.Data;
 using Strata.Application.Views;
 using Strata.Core.Executions;
+using Strata.Core.Results;
+using Strata.Core.Results.Querying;
+using Strata.Engine.DuckDb;
 using Strata.Server.Apis;
 using Strata.Tests.Application;
 
@@ -30,6 +34,40 @@ public sealed class Hostile12Tests
         var other = await h.Views.ReadAsync("bob", "dune.alice.result_s", None);
         Assert.False(other.View.IsPrivate);
         Assert.Null(other.View.LastError);
+    }
+
+    [Fact]
+    public async Task A_result_view_that_runs_past_its_time_is_refused_naming_the_limit()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "strata-h12-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            string parquet = Path.Combine(directory, "r.parquet");
+            using (var connection = new DuckDBConnection("Data Source=:memory:"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = $"COPY (SELECT i AS n, repeat(md5(i::VARCHAR), 2) AS s FROM range(2000000) t(i)) TO '{parquet}' (FORMAT parquet)";
+                command.ExecuteNonQuery();
+            }
+            var schema = new ResultSchema([new ResultColumn("n", "bigint", ColumnKind.Int64), new ResultColumn("s", "varchar", ColumnKind.Text)]);
+            // Hundreds of LIKE patterns no row matches: every row is tested against all of them, then counted again.
+            string text = string.Join(" or ", Enumerable.Range(0, 400).Select(i => $"s like '%zz{i}%'"));
+            var filter = FilterParser.Parse(text, schema.ColumnNames);
+            var query = new ResultQuery("r", parquet, schema, [0, 1], filter, [], 0, 10, null);
+            var limits = new DuckDbLimits(1, "256MB", Path.Combine(directory, "tmp"), 100_000_000);
+
+            using var bounded = new DuckDbResultQuery(directory, limits, TimeSpan.FromMilliseconds(200));
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var refused = await Assert.ThrowsAsync<InvalidResultQueryException>(() => bounded.QueryAsync(query, CancellationToken.None));
+            Assert.Contains("took longer than 0.2 s, the most a result view may run", refused.Message, StringComparison.Ordinal);
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), started.Elapsed.ToString());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }
 
