@@ -107,4 +107,29 @@ public sealed class Hostile12ViewPageTests(InProcessSharedServer shared)
         Assert.True(pages >= 3, $"{pages} pages");
         Assert.Equal(Enumerable.Range(Rows - matching, matching).Select(x => (long)x).Reverse(), seen);
     }
+
+    [Fact]
+    public async Task A_sorted_download_larger_than_a_page_holds_every_row_in_order()
+    {
+        // 75,000 rows of 1,000 characters: 75 MB of values, more than one download page (64 MiB).
+        string id = await Server.Alice.SubmitAsync(
+            "select (i - 1) * 250 + j - 1 as x, lpad('', 1000, 'y') as s from unnest(sequence(1, 300)) as a(i) cross join unnest(sequence(1, 250)) as b(j)");
+        await Server.Alice.WaitAsync(id);
+        using var response = await Server.Alice.GetAsync($"/api/v1/execution/{id}/results/arrow?sort_by=x%20desc&filters=x%20%3E%3D%2010");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var reader = new Apache.Arrow.Ipc.ArrowStreamReader(await response.Content.ReadAsStreamAsync());
+        var seen = new List<long>();
+        while (await reader.ReadNextRecordBatchAsync() is { } batch)
+        {
+            using (batch)
+            {
+                var x = (Apache.Arrow.Int64Array)batch.Column("x");
+                for (int i = 0; i < batch.Length; i++)
+                {
+                    seen.Add(x.GetValue(i)!.Value);
+                }
+            }
+        }
+        Assert.Equal(Enumerable.Range(10, 75_000 - 10).Select(v => (long)v).Reverse(), seen);
+    }
 }

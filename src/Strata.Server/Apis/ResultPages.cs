@@ -70,6 +70,10 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
     /// result held about 800 MB per request, and six at once took the server to 5 GB (hostile12).
     /// </summary>
     public const long MaxViewPageBytes = 16L << 20;
+
+    /// <summary>The same bound for each page of a filtered or sorted download (which goes on to the next page itself):
+    /// larger, as each page runs the sort again.</summary>
+    public const long MaxDownloadPageBytes = 64L << 20;
     private readonly StrataOptions options = options.Value;
 
     /// <summary>Rows per response under the datapoint cap (or the hard cap when the client lifts it).</summary>
@@ -156,7 +160,10 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
     /// or through the result query engine when the request filters, sorts or samples.
     /// Throws <see cref="FilterException"/> or <see cref="InvalidResultQueryException"/> for a bad request.
     /// </summary>
-    public async Task<Page> PrepareAsync(Execution execution, StoredResult result, PageRequest page, CancellationToken cancellationToken)
+    public Task<Page> PrepareAsync(Execution execution, StoredResult result, PageRequest page, CancellationToken cancellationToken) =>
+        PrepareAsync(execution, result, page, MaxViewPageBytes, cancellationToken);
+
+    private async Task<Page> PrepareAsync(Execution execution, StoredResult result, PageRequest page, long maxPageBytes, CancellationToken cancellationToken)
     {
         var names = result.Schema.ColumnNames;
         var view = page.View;
@@ -177,13 +184,65 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
         long limit = Math.Min(view.SampleCount ?? page.Limit ?? maxRows, maxRows);
         string parquet = await store.EnsureParquetAsync(execution.ResultKey, cancellationToken).ConfigureAwait(false);
         var (sink, matching) = await queries.QueryAsync(
-            new ResultQuery(execution.Id, parquet, result.Schema, indexes, filter, sort, page.Offset, limit, view.SampleCount, MaxViewPageBytes),
+            new ResultQuery(execution.Id, parquet, result.Schema, indexes, filter, sort, page.Offset, limit, view.SampleCount, maxPageBytes),
             cancellationToken).ConfigureAwait(false);
         var slices = sink.Slices();
         long rows = sink.RowCount;
         long? nextOffset = view.SampleCount is null && rows > 0 && page.Offset + rows < matching ? page.Offset + rows : null;
         var pageEncoder = new RowEncoder(sink.Schema, Enumerable.Range(0, indexes.Length).ToArray());
         return new Page(pageEncoder, slices.ToAsyncEnumerable(), rows, nextOffset, matching, sink);
+    }
+
+    /// <summary>
+    /// A download's rows: as <see cref="PrepareAsync"/>, but a filtered, sorted or sampled download goes on page after
+    /// page (each at most <see cref="MaxViewPageBytes"/>, each read once the one before is written) up to the datapoint
+    /// cap, so it holds one page in memory, not the whole view of the result.
+    /// </summary>
+    public async Task<Page> PrepareDownloadAsync(Execution execution, StoredResult result, PageRequest page, CancellationToken cancellationToken)
+    {
+        var first = await PrepareAsync(execution, result, page, MaxDownloadPageBytes, cancellationToken).ConfigureAwait(false);
+        if (first.Owned is null || page.View.SampleCount is not null)
+        {
+            return first;
+        }
+        long wanted = Math.Min(page.Limit ?? long.MaxValue, MaxRows(page, first.Encoder.Columns.Count));
+        return first with { Slices = Following(first, execution, result, page, wanted, cancellationToken) };
+    }
+
+    /// <summary>The first page's slices, then those of the pages after it while rows remain; the first page is its caller's to dispose.</summary>
+    private async IAsyncEnumerable<ResultSlice> Following(Page first, Execution execution, StoredResult result, PageRequest page, long wanted,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var current = first;
+        long offset = page.Offset;
+        try
+        {
+            while (true)
+            {
+                await foreach (var slice in current.Slices.WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    yield return slice;
+                }
+                offset += current.Count;
+                wanted -= current.Count;
+                if (current.Next is null || current.Count == 0 || wanted <= 0)
+                {
+                    yield break;
+                }
+                if (!ReferenceEquals(current, first))
+                {
+                    current.Dispose();
+                }
+                current = await PrepareAsync(execution, result, page with { Offset = offset, Limit = wanted }, MaxDownloadPageBytes, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (!ReferenceEquals(current, first))
+            {
+                current.Dispose();
+            }
+        }
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)

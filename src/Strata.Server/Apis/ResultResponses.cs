@@ -43,11 +43,13 @@ internal static class ResultResponses
     }
 
     /// <summary>The page; Invalid for a bad columns/filters/sort_by request.</summary>
-    private static async Task<Page> PrepareAsync(HttpContext context, ResultPages pages, Execution execution, StoredResult result, PageRequest page)
+    private static async Task<Page> PrepareAsync(HttpContext context, ResultPages pages, Execution execution, StoredResult result, PageRequest page, bool download = false)
     {
         try
         {
-            return await pages.PrepareAsync(execution, result, page, context.RequestAborted).ConfigureAwait(false);
+            return download
+                ? await pages.PrepareDownloadAsync(execution, result, page, context.RequestAborted).ConfigureAwait(false)
+                : await pages.PrepareAsync(execution, result, page, context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception e) when (e is Strata.Core.Results.Querying.FilterException or Strata.Core.Results.Querying.InvalidResultQueryException)
         {
@@ -94,7 +96,7 @@ internal static class ResultResponses
                 .ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
-        using var prepared = await PrepareAsync(context, pages, execution, result, page with { IgnoreDatapointCap = true, Limit = page.Limit ?? long.MaxValue }).ConfigureAwait(false);
+        using var prepared = await PrepareAsync(context, pages, execution, result, page with { IgnoreDatapointCap = true, Limit = page.Limit ?? long.MaxValue }, download: true).ConfigureAwait(false);
         if (ResultPages.NotModified(context, execution, extension))
         {
             return;
