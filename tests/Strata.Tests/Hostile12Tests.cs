@@ -132,4 +132,19 @@ public sealed class Hostile12ViewPageTests(InProcessSharedServer shared)
         }
         Assert.Equal(Enumerable.Range(10, 75_000 - 10).Select(v => (long)v).Reverse(), seen);
     }
+
+    [Fact]
+    public void Only_the_routes_that_take_a_tables_rows_accept_the_upload_body_limit()
+    {
+        var patterns = Server.Services<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText!)
+            .Distinct()
+            .ToList();
+        Assert.Contains("/api/v1/uploads", patterns);
+        Assert.Contains("/api/v1/table/create", patterns);
+        Assert.Equal(
+            ["/api/v1/table/upload/csv", "/api/v1/table/{ns}/{table}/insert", "/api/v1/uploads/csv", "/api/v1/uploads/{ns}/{table}/insert"],
+            patterns.Where(Strata.Server.Hosting.HttpHardening.IsUploadBodyRoute).Order(StringComparer.Ordinal));
+    }
 }

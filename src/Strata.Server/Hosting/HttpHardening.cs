@@ -150,12 +150,19 @@ public static class HttpHardening
         return app;
     }
 
-    private static bool IsUploadRoute(HttpContext context)
-    {
-        string? pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-        return pattern is not null
-            && (pattern.StartsWith("/api/v1/uploads", StringComparison.OrdinalIgnoreCase) || pattern.StartsWith("/api/v1/table", StringComparison.OrdinalIgnoreCase));
-    }
+    private static bool IsUploadRoute(HttpContext context) =>
+        IsUploadBodyRoute((context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText);
+
+    /// <summary>
+    /// The routes whose body is a table's rows, held to Strata:MaxRequestBodyBytes instead of Strata:MaxJsonBodyBytes:
+    /// an insert and Dune's CSV upload. Every other route under <c>/uploads</c> and <c>/table</c> (create, clear, ...)
+    /// takes a small JSON body: a 150 MB create body was read whole, four at once took the server to 4 GB (hostile12).
+    /// </summary>
+    internal static bool IsUploadBodyRoute(string? pattern) =>
+        pattern is not null
+        && (pattern.StartsWith("/api/v1/uploads/", StringComparison.OrdinalIgnoreCase) || pattern.StartsWith("/api/v1/table/", StringComparison.OrdinalIgnoreCase))
+        && (pattern.EndsWith("/insert", StringComparison.OrdinalIgnoreCase) || pattern.EndsWith("/upload/csv", StringComparison.OrdinalIgnoreCase)
+            || pattern.Equals("/api/v1/uploads/csv", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Write requests change stored state or start work: every POST, PATCH, PUT and DELETE except
     /// cancel and usage. Everything else is a read.</summary>
