@@ -148,3 +148,36 @@ public sealed class Hostile12ViewPageTests(InProcessSharedServer shared)
             patterns.Where(Strata.Server.Hosting.HttpHardening.IsUploadBodyRoute).Order(StringComparer.Ordinal));
     }
 }
+
+/// <summary>An oversized body is the client's error: answered 413 with JSON, and not logged as an unhandled failure.</summary>
+public sealed class Hostile12LogTests(VerboseServer fixture) : IClassFixture<VerboseServer>
+{
+    private StrataServer Server => fixture.Server;
+
+    [Fact]
+    public async Task A_body_past_its_limit_is_a_413_without_an_error_line_in_the_log()
+    {
+        // A table create: a small JSON body's limit (4 MiB), not the 200 MB of an insert.
+        string body = "{\"namespace\": \"alice\", \"table_name\": \"t\", \"schema\": [{\"name\": \"c\", \"type\": \"varchar\"}], \"x\": \""
+            + new string('p', 5 * 1024 * 1024) + "\"}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/uploads")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.ExpectContinue = true;
+        using var response = await Server.Alice.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("the limit is 4194304 bytes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The log is written in order: once a later request's line is there, the 413's lines are too.
+        string marker = "/api/v1/query/" + Guid.NewGuid().ToString("N");
+        await Server.Alice.GetAsync(marker);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!Server.Output.Contains(marker, StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+        Assert.Contains(marker, Server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("An unhandled exception has occurred", Server.Output, StringComparison.Ordinal);
+    }
+}
