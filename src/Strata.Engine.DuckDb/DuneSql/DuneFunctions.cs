@@ -51,6 +51,11 @@ internal static class DuneFunctions
     internal const string ToJson = "(CASE WHEN typeof($1) = 'VARCHAR' THEN to_json(CAST($1 AS VARCHAR)) ELSE CAST($1 AS JSON) END)";
     internal const string TryToJson = "(CASE WHEN typeof($1) = 'VARCHAR' THEN to_json(CAST($1 AS VARCHAR)) ELSE TRY_CAST($1 AS JSON) END)";
 
+    /// <summary>Trino's CAST(json AS array(json)) keeps a JSON null element as JSON 'null' (json.mdx: <c>[JSON 'null']</c>);
+    /// DuckDB's cast makes it SQL NULL. A JSON array's elements are read as JSON values (<c>$[*]</c>); anything else as DuckDB.</summary>
+    internal static string ToJsonArray(bool isTry) => "(CASE WHEN typeof($1) = 'JSON' AND json_type(CAST($1 AS JSON)) = 'ARRAY' "
+        + $"THEN json_extract(CAST($1 AS JSON), '$[*]') ELSE {(isTry ? "TRY_CAST" : "CAST")}($1 AS JSON[]) END)";
+
     private static readonly (string Chain, string Url)[] Explorers =
     [
         ("ethereum", "https://etherscan.io"), ("arbitrum", "https://arbiscan.io"), ("optimism", "https://optimistic.etherscan.io"),

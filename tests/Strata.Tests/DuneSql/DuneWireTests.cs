@@ -31,7 +31,7 @@ public sealed class DuneWireTests(InProcessSharedServer shared)
         Assert.Equal("\"null\"", row["present_null"]!.ToJsonString());
         Assert.Null(row["missing"]);
         // A JSON string value is a string holding its JSON text, quotes included, apart from a varchar 'x'.
-        Assert.Equal("\"\\\"x\\\"\"", row["b"]!.ToJsonString());
+        Assert.Equal("\"x\"", row["b"]!.GetValue<string>());
         Assert.Equal("""["null","1"]""", row["arr"]!.ToJsonString());
         var parsed = ValueEncodingTests.ParseCsv(string.Join("\n", csv) + "\n");
         Assert.Equal(["null", "", "null", "", "\"x\"", """["null","1"]"""], parsed[1]);
@@ -61,7 +61,7 @@ public sealed class DuneWireTests(InProcessSharedServer shared)
     {
         string id = await Server.Alice.SubmitAsync("SELECT map_entries(MAP(ARRAY[1, 2], ARRAY['x', 'y'])) AS e, "
             + "array_histogram(ARRAY[42, 7, 42, NULL]) AS h, array_histogram(ARRAY['b', 'a', NULL, 'b', 'c']) AS s, "
-            + "array_histogram(CAST(NULL AS ARRAY(INTEGER))) AS n");
+            + "array_histogram(x) AS n FROM (VALUES CAST(NULL AS ARRAY(INTEGER))) AS t(x)");
         await Server.Alice.WaitAsync(id);
         var body = await Server.Alice.GetFromJsonNodeAsync($"/api/v1/execution/{id}/results");
         Assert.Equal(["array(row(integer, varchar))", "map(integer, bigint)", "map(varchar, bigint)", "map(integer, bigint)"],
