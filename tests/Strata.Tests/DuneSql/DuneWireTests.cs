@@ -19,13 +19,13 @@ public sealed class DuneWireTests(InProcessSharedServer shared)
 
     private const string JsonNulls = "SELECT json_parse('null') AS jn, CAST(NULL AS JSON) AS sn, "
         + "json_extract(j, '$.a') AS present_null, json_extract(j, '$.missing') AS missing, json_extract(j, '$.b') AS b, "
-        + "CAST(JSON '[null, 1]' AS ARRAY(JSON)) AS arr FROM (VALUES '{\"a\": null, \"b\": \"x\"}') AS t(j)";
+        + "CAST(JSON '[null, 1]' AS ARRAY(JSON)) AS arr, CAST(JSON '{\"a\": null, \"b\": [1, 2]}' AS MAP(VARCHAR, JSON)) AS map FROM (VALUES '{\"a\": null, \"b\": \"x\"}') AS t(j)";
 
     [Fact]
     public async Task Json_null_and_sql_null_differ_in_json_rows_and_csv()
     {
         var (row, types, csv) = await Server.Alice.RunFirstRowAsync(JsonNulls);
-        Assert.Equal(["json", "json", "json", "json", "json", "array(json)"], types);
+        Assert.Equal(["json", "json", "json", "json", "json", "array(json)", "map(varchar, json)"], types);
         Assert.Equal("\"null\"", row["jn"]!.ToJsonString());
         Assert.Null(row["sn"]);
         Assert.Equal("\"null\"", row["present_null"]!.ToJsonString());
@@ -33,8 +33,10 @@ public sealed class DuneWireTests(InProcessSharedServer shared)
         // A JSON string value is a string holding its JSON text, quotes included, apart from a varchar 'x'.
         Assert.Equal("\"x\"", row["b"]!.GetValue<string>());
         Assert.Equal("""["null","1"]""", row["arr"]!.ToJsonString());
+        Assert.Equal("null", row["map"]!["a"]!.GetValue<string>());
+        Assert.Equal("[1,2]", row["map"]!["b"]!.GetValue<string>());
         var parsed = ValueEncodingTests.ParseCsv(string.Join("\n", csv) + "\n");
-        Assert.Equal(["null", "", "null", "", "\"x\"", """["null","1"]"""], parsed[1]);
+        Assert.Equal(["null", "", "null", "", "\"x\"", """["null","1"]""", """{"a":"null","b":"[1,2]"}"""], parsed[1]);
     }
 
     [Fact]
