@@ -8,7 +8,7 @@ namespace Strata.Engine.DuckDb;
 /// The JSON text of a nested value (array, map, row), with every value inside it written as the same type is at the
 /// top level of a result (contract section 7): varbinary as lowercase <c>0x</c> hex, timestamps as
 /// <c>2021-06-07 13:21:10.000 UTC</c>, uint256/int256 and wide decimals as exact decimal strings, integer aggregates as
-/// numbers, real as its shortest text. DuckDB's own <c>to_json</c> writes bytes as <c>\x01</c> escapes, timestamps
+/// numbers, real as its shortest text, json as a string of its text. DuckDB's own <c>to_json</c> writes bytes as <c>\x01</c> escapes, timestamps
 /// with microseconds and no zone, and HUGEINT as a double; so each value whose JSON would differ is first turned,
 /// inside DuckDB, into one whose JSON is the top-level text. Named rows are JSON objects; unnamed rows (Trino's
 /// <c>row(1, 'a')</c>, whose fields have no names) are JSON arrays by position; maps are objects keyed by the key's
@@ -129,9 +129,15 @@ internal static class DuckDbNestedJson
     /// <summary>A leaf's text as the top level writes it, and how its JSON is made from that text.</summary>
     private static (string? Text, LeafJson Json) LeafText(string type, string upper, string expr)
     {
-        if (upper is "VARCHAR" or "JSON")
+        if (upper == "VARCHAR")
         {
             return (null, LeafJson.Same);
+        }
+        if (upper == "JSON")
+        {
+            // A json value inside an array, map or row is a string of its JSON text, as at the top level (RowEncoder.JsonKind):
+            // JSON null is "null", apart from SQL NULL's null.
+            return ($"CAST({expr} AS VARCHAR)", LeafJson.String);
         }
         var (kind, planned) = DuckDbTypes.Plan(type, expr);
         return kind switch

@@ -30,7 +30,8 @@ public enum ColumnKind
     ExactNumber = 10,
     /// <summary>An exact number kept as its decimal text; a JSON number (narrow decimals).</summary>
     Number = 11,
-    /// <summary>JSON text (arrays, maps, structs); raw JSON in JSON responses, text in CSV.</summary>
+    /// <summary>JSON text (arrays, maps, structs, json); embedded in JSON responses (a json value as a string of its
+    /// text: <see cref="RowEncoder.JsonKind"/>), text in CSV.</summary>
     Json = 12,
 }
 

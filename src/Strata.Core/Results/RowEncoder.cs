@@ -41,7 +41,7 @@ public sealed class RowEncoder
     public void WriteJsonRows(ResultSlice slice, IBufferWriter<byte> output, ref bool first)
     {
         var arrays = indexes.Select(i => slice.Batch.Column(i)).ToArray();
-        var kinds = columns.Select(c => c.Kind).ToArray();
+        var kinds = columns.Select(JsonKind).ToArray();
         var o = new Out(output);
         int end = slice.Start + slice.Length;
         for (int row = slice.Start; row < end; row++)
@@ -116,6 +116,11 @@ public sealed class RowEncoder
         }
         o.Flush();
     }
+
+    /// <summary>How a column is written in JSON rows: a <c>json</c> value as a JSON string of its text, as Trino's client
+    /// protocol sends it (JSON <c>null</c> is <c>"null"</c>, SQL NULL <c>null</c>); arrays, maps and rows embedded.</summary>
+    internal static ColumnKind JsonKind(ResultColumn column) =>
+        column.Kind == ColumnKind.Json && column.DuneType == "json" ? ColumnKind.Text : column.Kind;
 
     private static void WriteJsonValue(ref Out o, ColumnKind kind, IArrowArray array, int row)
     {

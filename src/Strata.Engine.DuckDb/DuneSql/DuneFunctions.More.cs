@@ -119,7 +119,12 @@ internal static class DuneMoreFunctions
             "(CASE WHEN ($2) < 0 THEN list_slice($1, len($1) + ($2) + 1, len($1) + ($2) + ($3)) ELSE list_slice($1, $2, ($2) + ($3) - 1) END)");
         // array_histogram counts each non-NULL value (a map; {} when none); ngrams: the arrays of n consecutive elements
         // (the whole array when n is at least its length).
-        yield return new(("array_histogram", 1), "coalesce(list_aggregate($1, 'histogram'), map_from_entries(list_slice([{'key': ($1)[1], 'value': 0::BIGINT}], 1, 0)))");
+        // Its keys in order of first appearance, as Trino's histogram builds its map ({42=2, 7=1} for [42, 7, 42, NULL]);
+        // DuckDB's histogram sorts them.
+        yield return new(("array_histogram", 1), "map_from_entries(list_transform(list_filter(list_select($1, " + FirstIndexes + "), _strata_x -> _strata_x IS NOT NULL), "
+            + "_strata_x -> {'key': _strata_x, 'value': CAST(len(list_filter($1, _strata_y -> _strata_y = _strata_x)) AS BIGINT)}))");
+        // map_entries gives Trino's array(row(K, V)), rows without field names (DuckDB's entries are named key/value).
+        yield return new(("map_entries", 1), "list_transform(map_entries($1), _strata_e -> row(_strata_e.key, _strata_e.value))");
         yield return new(("ngrams", 2), "(CASE WHEN ($2) <= 0 THEN error('ngrams: N must be positive') WHEN ($2) >= len($1) THEN [$1] "
             + "ELSE list_transform(range(1, len($1) - ($2) + 2), _strata_i -> list_slice($1, _strata_i, _strata_i + ($2) - 1)) END)");
         yield return new(("array_sum", 1), "list_sum($1)");

@@ -51,6 +51,17 @@ internal static class DuneFunctions
     internal const string ToJson = "(CASE WHEN typeof($1) = 'VARCHAR' THEN to_json(CAST($1 AS VARCHAR)) ELSE CAST($1 AS JSON) END)";
     internal const string TryToJson = "(CASE WHEN typeof($1) = 'VARCHAR' THEN to_json(CAST($1 AS VARCHAR)) ELSE TRY_CAST($1 AS JSON) END)";
 
+    /// <summary>Trino's CAST(json AS array(json)) and CAST(json AS map(varchar, json)) keep a JSON null element as JSON
+    /// 'null' (json.mdx: <c>[JSON 'null']</c>); DuckDB's casts make it SQL NULL. A JSON array's elements (<c>$[*]</c>) and a
+    /// JSON object's keys and values (<c>$.*</c>) are read as JSON values; anything else is cast by DuckDB.</summary>
+    internal static string ToJsonArray(bool isTry) => "(CASE WHEN typeof($1) = 'JSON' AND json_type(CAST($1 AS JSON)) = 'ARRAY' "
+        + $"THEN json_extract(CAST($1 AS JSON), '$[*]') ELSE {(isTry ? "TRY_CAST" : "CAST")}($1 AS JSON[]) END)";
+
+    /// <inheritdoc cref="ToJsonArray"/>
+    internal static string ToJsonMap(bool isTry) => "(CASE WHEN typeof($1) = 'JSON' AND json_type(CAST($1 AS JSON)) = 'OBJECT' "
+        + "THEN map_from_entries(list_transform(list_zip(json_keys(CAST($1 AS JSON)), json_extract(CAST($1 AS JSON), '$.*')), "
+        + $"_strata_e -> {{'key': _strata_e[1], 'value': _strata_e[2]}})) ELSE {(isTry ? "TRY_CAST" : "CAST")}($1 AS MAP(VARCHAR, JSON)) END)";
+
     private static readonly (string Chain, string Url)[] Explorers =
     [
         ("ethereum", "https://etherscan.io"), ("arbitrum", "https://arbiscan.io"), ("optimism", "https://optimistic.etherscan.io"),

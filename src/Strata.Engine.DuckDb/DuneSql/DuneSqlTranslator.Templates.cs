@@ -124,6 +124,12 @@ public static partial class DuneSqlTranslator
                 case "JSON":
                     EmitTemplate(isTry ? DuneFunctions.TryToJson : DuneFunctions.ToJson, expression, token);
                     break;
+                case "JSON[]":
+                    EmitTemplate(DuneFunctions.ToJsonArray(isTry), expression, token);
+                    break;
+                case "MAP(VARCHAR, JSON)":
+                    EmitTemplate(DuneFunctions.ToJsonMap(isTry), expression, token);
+                    break;
                 case not null when type.StartsWith("STRUCT(", StringComparison.Ordinal):
                     EmitTemplate(DuneTypes.ToRow(type, isTry), expression, token);
                     break;

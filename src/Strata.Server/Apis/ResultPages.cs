@@ -172,7 +172,7 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
             ? Enumerable.Range(0, names.Count).ToArray()
             : projection.Select(n => IndexOf(names, n)).ToArray();
         var filter = FilterParser.Parse(view.Filters, names);
-        var sort = SortParser.Parse(view.SortBy, names);
+        var sort = SortParser.Parse(view.SortBy, result.Schema);
         long total = execution.Result!.RowCount;
         if (filter is null && sort.Count == 0 && view.SampleCount is null)
         {

@@ -30,7 +30,32 @@ public static class SortParser
     /// The sort keys, in order; empty when <paramref name="text"/> is null, empty or whitespace.
     /// Throws <see cref="FilterException"/> (and nothing else) when the value is not valid.
     /// </summary>
-    public static IReadOnlyList<SortColumn> Parse(string? text, IReadOnlyList<string> columns)
+    public static IReadOnlyList<SortColumn> Parse(string? text, IReadOnlyList<string> columns) => Parse(text, columns, null);
+
+    /// <summary>
+    /// As <see cref="Parse(string?, IReadOnlyList{string})"/>, over a stored result's columns: a key on an array, map, row
+    /// or json column is refused (<see cref="Unorderable"/>).
+    /// </summary>
+    public static IReadOnlyList<SortColumn> Parse(string? text, ResultSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return Parse(text, schema.ColumnNames, schema.Columns);
+    }
+
+    /// <summary>
+    /// Why a result column cannot be a sort key, or null when it can. An array, map, row or json column is stored as its
+    /// JSON text, whose order is not its value's (<c>[10]</c> before <c>[9]</c>, <c>"0x…"</c> strings, exact numbers
+    /// as strings); Trino does not order maps or json at all. Refused by name rather than sorted by the text.
+    /// </summary>
+    public static string? Unorderable(ResultColumn column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return column.Kind == ColumnKind.Json
+            ? $"column {FilterException.Describe(column.Name)} is a {column.DuneType}: sorting by an array, map, row or json column is not supported (sort by a scalar column)"
+            : null;
+    }
+
+    private static IReadOnlyList<SortColumn> Parse(string? text, IReadOnlyList<string> columns, IReadOnlyList<ResultColumn>? types)
     {
         ArgumentNullException.ThrowIfNull(columns);
         if (FilterException.IsBlank(text, Parameter, MaxLength))
@@ -59,6 +84,10 @@ public static class SortParser
             var column = name.Kind == TokenKind.Word
                 ? resolver.Bare(name.Text, name.Position)
                 : resolver.Quoted(name.Text, name.Position);
+            if (types is not null && Unorderable(types[IndexOf(columns, column)]) is { } refused)
+            {
+                throw new FilterException(Parameter, refused, name.Position);
+            }
             var descending = false;
             var expected = "ASC, DESC, ',' or the end";
             if (after.IsWord("asc") || after.IsWord("desc"))
@@ -77,6 +106,18 @@ public static class SortParser
                 throw new FilterException(Parameter, $"expected {expected} after the column, found {after.Describe()}", after.Position);
             }
         }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> columns, string name)
+    {
+        for (int i = 0; i < columns.Count; i++)
+        {
+            if (string.Equals(columns[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        throw new InvalidOperationException($"resolved column {name} is not a column");
     }
 
     /// <summary>The keys as an ORDER BY list (without the keywords), e.g. <c>"amount" DESC NULLS LAST, "block_time" ASC NULLS LAST</c>.</summary>
