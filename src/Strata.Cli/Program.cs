@@ -2,6 +2,8 @@ using System.CommandLine;
 using Strata.Cli;
 
 // strata: the server, its keys and demo data, and a client that runs SQL and prints results.
+// `strata ingest` first re-executes itself with its own runtime settings (IngestRuntime; returns when it does not).
+IngestRuntime.ReexecForIngest(args);
 var dataDir = new Option<string>("--data-dir")
 {
     Description = "Data directory (default: STRATA_DATA_DIR, then ./data)",
