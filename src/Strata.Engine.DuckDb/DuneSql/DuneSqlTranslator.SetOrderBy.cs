@@ -80,7 +80,7 @@ public static partial class DuneSqlTranslator
                     setOperation.Add(depth);
                 }
                 else if (Is(c, "order") && Is(Next(c, tokens.Count), "by") && setOperation.Contains(depth)
-                    && bodyStart.TryGetValue(depth, out int start) && !OrdersByOutputColumns(Next(c, tokens.Count)))
+                    && bodyStart.TryGetValue(depth, out int start) && !OrdersByOutputColumns(Next(c, tokens.Count), OutputNames(start)))
                 {
                     wraps[start] = "SELECT * FROM (";
                     wraps[c] = ") ";
@@ -92,9 +92,47 @@ public static partial class DuneSqlTranslator
         private bool IsSetOperatorWord(int k) => tokens[k].Kind == DuneTokenKind.Word
             && (SetOperators.Contains(Text(k)) || ((Is(k, "all") || Is(k, "distinct")) && SetOperators.Contains(Text(Previous(k)))));
 
-        /// <summary>Whether every item of the ORDER BY list after the word BY at by is an ordinal or a bare name (with
-        /// ASC/DESC and NULLS FIRST/LAST), the forms DuckDB orders a set operation by.</summary>
-        private bool OrdersByOutputColumns(int by)
+        /// <summary>The names of the first branch's select items (an alias, or a column's own name), which name the set
+        /// operation's columns; null when an item is <c>*</c> or the branch is not a SELECT.</summary>
+        private HashSet<string>? OutputNames(int start)
+        {
+            int select = start;
+            while (select < tokens.Count && (tokens[select].IsTrivia || Is(select, "(")))
+            {
+                select++;
+            }
+            if (!Is(select, "select"))
+            {
+                return null;
+            }
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (from, to) in SelectItems(select))
+            {
+                int last = Previous(to);
+                int end = Next(last, tokens.Count);
+                // SelectItems leaves an alias out: the item's last token is the one before the next comma or list end.
+                while (end < tokens.Count && !Is(end, ",") && !Is(end, ")") && !Is(end, ";")
+                    && !(tokens[end].Kind == DuneTokenKind.Word && SelectListEnds.Contains(Text(end))))
+                {
+                    last = end;
+                    end = Next(end, tokens.Count);
+                }
+                if (Is(last, "*"))
+                {
+                    return null;
+                }
+                if (IsName(last))
+                {
+                    names.Add(UnquotedName(last));
+                }
+            }
+            return names;
+        }
+
+        /// <summary>Whether every item of the ORDER BY list after the word BY at by is an ordinal or an output column's
+        /// name (with ASC/DESC and NULLS FIRST/LAST), the forms DuckDB orders a set operation by as Trino does. DuckDB also
+        /// takes a branch's input column that Trino refuses; that goes to the subquery too, where it fails.</summary>
+        private bool OrdersByOutputColumns(int by, HashSet<string>? outputNames)
         {
             int end = by + 1;
             for (; end < tokens.Count; end++)
@@ -116,8 +154,9 @@ public static partial class DuneSqlTranslator
                 {
                     rest = Next(rest, to);
                 }
-                bool simple = first < to && rest >= to && (tokens[first].Kind is DuneTokenKind.Number or DuneTokenKind.QuotedName
-                    || (tokens[first].Kind == DuneTokenKind.Word && !Is(first, "null") && !Is(first, "true") && !Is(first, "false")));
+                bool simple = first < to && rest >= to && (tokens[first].Kind is DuneTokenKind.Number
+                    || (IsName(first) && !Is(first, "null") && !Is(first, "true") && !Is(first, "false")
+                        && (outputNames is null || outputNames.Contains(UnquotedName(first)))));
                 if (!simple)
                 {
                     return false;

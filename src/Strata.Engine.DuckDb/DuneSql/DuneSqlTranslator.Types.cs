@@ -28,10 +28,10 @@ public static partial class DuneSqlTranslator
         ["day"] = "1 day", ["week"] = "7 days", ["month"] = "1 month", ["quarter"] = "3 months", ["year"] = "1 year",
     };
 
-    /// <summary>Type names that make a typed literal of the string after them (<c>DATE '2020-01-01'</c>).</summary>
+    /// <summary>Type names that make a typed literal of the string after them (<c>DATE '2020-01-01'</c>, <c>X'01'</c>).</summary>
     private static readonly HashSet<string> TypedLiterals = new(StringComparer.OrdinalIgnoreCase)
     {
-        "date", "timestamp", "time", "uint256", "int256", "bigint", "integer", "smallint", "tinyint", "double", "real", "decimal", "varchar", "json",
+        "x", "date", "timestamp", "time", "uint256", "int256", "bigint", "integer", "smallint", "tinyint", "double", "real", "decimal", "varchar", "json",
     };
 
     /// <summary>Words that may stand before a parenthesis without naming a function (<c>select (x)[1]</c>).</summary>
