@@ -6,7 +6,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <item>an array with an element: <c>list_append</c>/<c>list_prepend</c> (decision "dune-types");</item>
 /// <item>an array with an operand whose kind the text does not tell (a column, a call, a subquery): the operand as a list,
 /// chosen by DuckDB's binder from its bound type (an array stays itself, anything else is the one-element array of it),
-/// then <c>list_concat</c>; before, DuckDB refused a column holding an element ("Cannot concatenate types INTEGER[] and
+/// then DuckDB's <c>||</c> of two lists (NULL when one is NULL, as Trino's concat; <c>list_concat</c> would skip it); before, DuckDB refused a column holding an element ("Cannot concatenate types INTEGER[] and
 /// INTEGER");</item>
 /// <item>a chain with a bare <c>NULL</c> operand has the type of its first other operand (Trino's NULL is of the unknown
 /// type, which coerces to the other arguments'), varchar when all are NULL: DuckDB's <c>||</c> binds to a NULL of no type
@@ -71,8 +71,8 @@ public static partial class DuneSqlTranslator
             {
                 ConcatForm.Append => "list_append($1, $2)",
                 ConcatForm.Prepend => "list_prepend($1, $2)",
-                ConcatForm.RightAsList => "list_concat($1, " + AsList("$2", "$1") + ")",
-                _ => "list_concat(" + AsList("$1", "$2") + ", $2)",
+                ConcatForm.RightAsList => "(($1) || " + AsList("$2", "$1") + ")",
+                _ => "(" + AsList("$1", "$2") + " || ($2))",
             };
             EmitTemplate(template, [(i, op), (op + 1, end)], tokens[op]);
             return end;

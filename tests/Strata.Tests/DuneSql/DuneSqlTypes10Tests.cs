@@ -95,6 +95,18 @@ public sealed class DuneSqlTypes10Tests
         Assert.Equal([type], DuneTypes(db, sql));
     }
 
+    /// <summary>Trino's array concatenation is NULL when an array operand is NULL (ArrayConcatFunction: null on null);
+    /// a NULL element is appended.</summary>
+    [Theory]
+    [InlineData("SELECT ARRAY[1] || x FROM (SELECT CAST(NULL AS array(integer)) AS x)", "NULL")]
+    [InlineData("SELECT x || ARRAY[1] FROM (SELECT CAST(NULL AS array(integer)) AS x)", "NULL")]
+    [InlineData("SELECT cardinality(ARRAY[1] || x) FROM (SELECT CAST(NULL AS integer) AS x)", "2")]
+    public void An_array_concatenated_with_a_null_operand_of_unknown_type(string sql, string expected)
+    {
+        using var db = new DuneSqlDb(Setup);
+        Assert.Equal(expected, DuneSqlTypes9Tests.Flat(db.Rows(sql)));
+    }
+
     [Theory]
     [InlineData("SELECT try(ARRAY[1, 2][5])")]
     [InlineData("SELECT try(ARRAY[1, 2][0])")]
