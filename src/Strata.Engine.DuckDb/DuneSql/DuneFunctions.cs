@@ -81,7 +81,10 @@ internal static class DuneFunctions
     /// <summary>The template of a call of <paramref name="name"/> (lower case) with <paramref name="arity"/> arguments: a
     /// fixed one, or concat's, made for its arity. concat is Trino's <c>||</c> of every argument (NULL when one is
     /// NULL, varbinary of varbinaries, an array of arrays); DuckDB's concat skips NULLs and makes text of bytes.</summary>
-    internal static bool TryTemplate(string name, int arity, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? template)
+    /// <param name="isNull">Whether argument k (from 0) is a bare NULL: then concat is cast to the first other argument's
+    /// type, or varchar when all are NULL (Trino's NULL coerces to the other arguments' type; DuckDB's <c>||</c> with a
+    /// constant NULL operand binds to a NULL of no type, INTEGER in the results).</param>
+    internal static bool TryTemplate(string name, int arity, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? template, Func<int, bool>? isNull = null)
     {
         if (name != "concat")
         {
@@ -91,9 +94,20 @@ internal static class DuneFunctions
         {
             < 2 => "error('There must be two or more concatenation arguments')",
             > ConcatMaxArguments => "error('Too many arguments for string concatenation')",
-            _ => "(" + string.Join(" || ", Enumerable.Range(1, arity).Select(k => $"(${k})")) + ")",
+            _ => ConcatOf(arity, isNull),
         };
         return true;
+    }
+
+    private static string ConcatOf(int arity, Func<int, bool>? isNull)
+    {
+        string chain = "(" + string.Join(" || ", Enumerable.Range(1, arity).Select(k => $"(${k})")) + ")";
+        if (isNull is null || !Enumerable.Range(0, arity).Any(isNull))
+        {
+            return chain;
+        }
+        int witness = Enumerable.Range(1, arity).FirstOrDefault(w => !isNull(w - 1));
+        return witness == 0 ? $"CAST({chain} AS VARCHAR)" : $"cast_to_type({chain}, (${witness}))";
     }
 
     /// <summary>Keyed by lower-case name and argument count (concat's are made by <see cref="TryTemplate"/>).</summary>

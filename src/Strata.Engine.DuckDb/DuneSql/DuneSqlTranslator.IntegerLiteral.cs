@@ -7,6 +7,9 @@ public static partial class DuneSqlTranslator
     /// <summary>The least bigint's digits: the one integer literal past bigint Trino takes, right after a sign minus.</summary>
     private const string LeastBigintDigits = "9223372036854775808";
 
+    /// <summary>The least integer's digits: after a sign minus, an integer literal (see NegativeIntegerLiteral).</summary>
+    private const string LeastIntegerDigits = "2147483648";
+
     /// <summary>Words after which a minus is a sign, not a subtraction (other words are names or values).</summary>
     private static readonly HashSet<string> WordsBeforeSign = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -34,6 +37,21 @@ public static partial class DuneSqlTranslator
                     + "uint256 '…' or int256 '…')");
             }
             return DecimalLiteralCast(text);
+        }
+
+        /// <summary>The number token after the sign minus at i when the two make the least integer, -2147483648, or -1.
+        /// Trino's grammar reads <c>MINUS? INTEGER_VALUE</c> as one literal (a LongLiteral) and types it integer when its
+        /// value fits (ExpressionAnalyzer's visitLongLiteral), so <c>-2147483648</c> is an integer; DuckDB reads the digits
+        /// first, a BIGINT, and negates that. Only this value is at stake: any other negative integer literal has the
+        /// same width either way.</summary>
+        private int NegativeIntegerLiteral(int i, int end)
+        {
+            if (!IsSignMinus(i))
+            {
+                return -1;
+            }
+            int number = Next(i, end);
+            return number < end && tokens[number].Kind == DuneTokenKind.Number && Text(number).TrimStart('0') == LeastIntegerDigits ? number : -1;
         }
 
         /// <summary>Whether the token at k is a minus sign (not a subtraction): nothing, an operator, an opening

@@ -28,10 +28,10 @@ public static partial class DuneSqlTranslator
         ["day"] = "1 day", ["week"] = "7 days", ["month"] = "1 month", ["quarter"] = "3 months", ["year"] = "1 year",
     };
 
-    /// <summary>Type names that make a typed literal of the string after them (<c>DATE '2020-01-01'</c>).</summary>
+    /// <summary>Type names that make a typed literal of the string after them (<c>DATE '2020-01-01'</c>, <c>X'01'</c>).</summary>
     private static readonly HashSet<string> TypedLiterals = new(StringComparer.OrdinalIgnoreCase)
     {
-        "date", "timestamp", "time", "uint256", "int256", "bigint", "integer", "smallint", "tinyint", "double", "real", "decimal", "varchar", "json",
+        "x", "date", "timestamp", "time", "uint256", "int256", "bigint", "integer", "smallint", "tinyint", "double", "real", "decimal", "varchar", "json",
     };
 
     /// <summary>Words that may stand before a parenthesis without naming a function (<c>select (x)[1]</c>).</summary>
@@ -46,70 +46,6 @@ public static partial class DuneSqlTranslator
     {
         /// <summary>Subscripts by the token where their base expression starts: the bracket pair of each.</summary>
         private Dictionary<int, List<(int Open, int Close)>>? subscripts;
-
-        /// <summary>Array concatenations with an element, by the token where their left operand starts.</summary>
-        private Dictionary<int, List<(int Operator, int End, bool Append)>>? concatenations;
-
-        /// <summary>At the left operand of ARRAY || element (or element || ARRAY): emits list_append/list_prepend; returns
-        /// the next index, or -1.</summary>
-        private int TryEmitConcatenation(int i, int to)
-        {
-            concatenations ??= FindConcatenations();
-            if (!concatenations.TryGetValue(i, out var here))
-            {
-                return -1;
-            }
-            int pick = Outermost(here, to, c => (c.Operator, c.End));
-            if (pick < 0)
-            {
-                return -1;
-            }
-            var (op, end, append) = here[pick];
-            EmitTemplate(append ? "list_append($1, $2)" : "list_prepend($1, $2)", [(i, op), (op + 1, end)], tokens[op]);
-            return end;
-        }
-
-        private Dictionary<int, List<(int, int, bool)>> FindConcatenations()
-        {
-            var found = new Dictionary<int, List<(int, int, bool)>>();
-            // Left to right: in a chain a || b || c the left operand of the second is the first's whole expression.
-            var chains = new Dictionary<int, (int Start, OperandKind Kind)>();
-            for (int c = 0; c < tokens.Count; c++)
-            {
-                if (tokens[c].Kind != DuneTokenKind.Symbol || tokens[c].Length != 2 || !Is(c, "||"))
-                {
-                    continue;
-                }
-                int leftEnd = Previous(c);
-                if (leftEnd < 0 || PrimaryStart(leftEnd) is not int primaryStart)
-                {
-                    continue;
-                }
-                var (leftStart, leftKind) = chains.TryGetValue(leftEnd, out var chain) ? chain : (primaryStart, KindOf(primaryStart, leftEnd + 1));
-                int rightStart = Next(c, tokens.Count);
-                int rightEnd = PrimaryEnd(rightStart);
-                if (rightEnd < 0)
-                {
-                    continue;
-                }
-                var rightKind = KindOf(rightStart, rightEnd);
-                int before = Previous(leftStart), after = Next(rightEnd - 1, tokens.Count);
-                bool isolated = !IsArithmetic(before) && !IsArithmetic(after) && !Is(after, "at");
-                bool append = leftKind == OperandKind.Array && rightKind == OperandKind.Element;
-                bool prepend = leftKind == OperandKind.Element && rightKind == OperandKind.Array;
-                if (isolated && (append || prepend))
-                {
-                    if (!found.TryGetValue(leftStart, out var list))
-                    {
-                        found[leftStart] = list = [];
-                    }
-                    list.Add((c, rightEnd, append));
-                }
-                var combined = leftKind == OperandKind.Array || rightKind == OperandKind.Array ? OperandKind.Array : OperandKind.Unknown;
-                chains[rightEnd - 1] = (leftStart, combined);
-            }
-            return found;
-        }
 
         private bool IsArithmetic(int i) => Is(i, "+") || Is(i, "-") || Is(i, "*") || Is(i, "/") || Is(i, "%");
 

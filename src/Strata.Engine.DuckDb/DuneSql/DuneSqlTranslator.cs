@@ -102,7 +102,8 @@ public static partial class DuneSqlTranslator
                 int i = from;
                 while (i < to)
                 {
-                    int afterTyped = TryEmitNumericOperand(i, to);
+                    int afterTyped = TryEmitSetOrderWrap(i);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNumericOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitDivision(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitIntervalSum(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitConcatenation(i, to);
@@ -126,6 +127,9 @@ public static partial class DuneSqlTranslator
                 case DuneTokenKind.HexBinary:
                     emitter.Text(BlobLiteral(sql.AsSpan(token.Start + 2, token.Length - 2)), token);
                     return i + 1;
+                case DuneTokenKind.Symbol when NegativeIntegerLiteral(i, end) is > 0 and int number:
+                    emitter.Text("CAST(-" + Text(number).TrimStart('0') + " AS INTEGER)", token);
+                    return number + 1;
                 case DuneTokenKind.Number when NumberLiteral(i) is string typedLiteral:
                     emitter.Text(typedLiteral, token);
                     return i + 1;
@@ -138,90 +142,6 @@ public static partial class DuneSqlTranslator
                     return i + 1;
             }
         }
-
-        private int EmitWord(int i, int end)
-        {
-            var token = tokens[i];
-            string word = Text(i).ToLowerInvariant();
-            // X'ab01': Trino's other varbinary literal.
-            if (word == "x" && i + 1 < end && IsTerminatedString(i + 1) && Text(i + 1)[1..^1].All(Uri.IsHexDigit))
-            {
-                string body = Text(i + 1)[1..^1];
-                emitter.Text(BlobLiteral(body), token);
-                return i + 2;
-            }
-            // U&'\0041': Trino's Unicode string literal (optionally followed by UESCAPE 'c').
-            if (word == "u" && i + 2 < end && Is(i + 1, "&") && IsTerminatedString(i + 2))
-            {
-                return EmitUnicodeString(i, end);
-            }
-            int next = Next(i, end);
-            int previous = Previous(i);
-            bool qualified = Is(previous, ".");
-            if (word is "uint256" or "int256" && next < end && tokens[next].Kind == DuneTokenKind.String)
-            {
-                EmitTemplate(word == "uint256" ? DuneTypes.ToUint256 : DuneTypes.ToInt256, [(next, next + 1)], token);
-                return next + 1;
-            }
-            if (word is "decimal" && !qualified && next < end && IsTerminatedString(next) && DecimalLiteralType(Text(next)[1..^1]) is string decimalType)
-            {
-                // Trino types DECIMAL '123.45' by its digits (decimal(5,2)); DuckDB's DECIMAL literal is DECIMAL(18,3).
-                emitter.Text("CAST(", token);
-                emitter.Copy(tokens[next]);
-                emitter.Text(" AS " + decimalType + ")", tokens[next]);
-                return next + 1;
-            }
-            if (word is "json" && !qualified && next < end && IsTerminatedString(next)) { return EmitJsonLiteral(token, next); }
-            if (word is "timestamp" && next < end && IsTerminatedString(next))
-            {
-                if (TryEmitZonedLiteral(token, next) is > 0 and int afterZoned) { return afterZoned; }
-                // Trino reads '2012-10-31 01:00 UTC' (no seconds) and a zone; DuckDB needs the seconds and TIMESTAMPTZ.
-                string literal = Text(next);
-                string withSeconds = MinutesOnly().Replace(literal, "$1:00", 1);
-                if (HasZone(literal) || withSeconds != literal)
-                {
-                    emitter.Text(HasZone(literal) ? "TIMESTAMPTZ" : "TIMESTAMP", token);
-                    emitter.Text(" " + withSeconds, tokens[next]);
-                    return next + 1;
-                }
-            }
-            if (word is "information_schema" && TryEmitCatalogColumns(i, end) is int pastColumns and >= 0)
-            {
-                return pastColumns;
-            }
-            if (word is "at" && IsAtTimeZone(i, end))
-            {
-                return EmitAtTimeZone(i, end);
-            }
-            if (word is "values" && next < end && !Is(next, "("))
-            {
-                return EmitBareValues(i, next, end);
-            }
-            if (Is(next, "(") && !qualified)
-            {
-                return EmitCall(i, next, end, word);
-            }
-            if (QuoteWhenBareAlias.Contains(word) && IsBareAlias(previous, next, end))
-            {
-                emitter.Text("\"" + Text(i) + "\"", token);
-                return i + 1;
-            }
-            // A statement's first word is a command (DuckDB's SUMMARIZE, SHOW, PIVOT), never a name.
-            bool statementStart = previous < 0 || Is(previous, ";") || (Is(previous, "(") && Commands.Contains(word)) || (word is "analyze" or "analyse" && Is(previous, "explain"));
-            if ((QuoteWhenName.Contains(word) || IsKeywordName(word, previous, next, end) || (qualified && DuckDbReservedWords.Contains(word))) && !statementStart && !(word == "to" && previous >= 0 && IntervalUnits.Contains(Text(previous))))
-            {
-                emitter.Text("\"" + Text(i) + "\"", token);
-                return i + 1;
-            }
-            emitter.Copy(token);
-            return i + 1;
-        }
-
-        [System.Text.RegularExpressions.GeneratedRegex(@"^('[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{1,2}:[0-9]{2})(?=[ '+-])")]
-        private static partial System.Text.RegularExpressions.Regex MinutesOnly();
-
-        private static bool HasZone(string literal) =>
-            literal.Length > 2 && (literal.AsSpan(1).IndexOfAny("+".AsSpan()) >= 0 || literal.Skip(11).Any(char.IsLetter));
 
         private int EmitCall(int nameIndex, int open, int end, string name)
         {
@@ -380,7 +300,7 @@ public static partial class DuneSqlTranslator
             {
                 return afterNulls;
             }
-            if (close < end && DuneFunctions.TryTemplate(name, args.Count, out var template))
+            if (close < end && DuneFunctions.TryTemplate(name, args.Count, out var template, k => IsBareNull(args[k].From, args[k].To)))
             {
                 if (name is "json_extract" or "json_extract_scalar" or "json_size" && IsSingleString(args[1]))
                 {

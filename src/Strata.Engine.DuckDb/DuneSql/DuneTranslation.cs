@@ -79,6 +79,9 @@ internal sealed class DuneEmitter(string user, int maxChars, CancellationToken c
     private readonly StringBuilder output = new(Math.Min(user.Length + 64, maxChars));
     private readonly List<(int Out, int User, int Length)> anchors = [];
 
+    /// <summary>The characters written so far.</summary>
+    public int Length => output.Length;
+
     public void Copy(DuneToken token)
     {
         Anchor(token.Start, token.Length);

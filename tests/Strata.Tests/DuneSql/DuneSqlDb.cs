@@ -106,10 +106,10 @@ internal sealed class DuneSqlDb : IDisposable
     public string Scalar(string duneSql) => Rows(duneSql)[0][0];
 
     /// <summary>DuckDB's names of the result's column types (an alias such as <c>int256</c> by its own name).</summary>
-    public List<string> Types(string duneSql)
+    public List<string> Types(string duneSql, DuneColumnTypes? columnTypes = null)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "DESCRIBE " + WithZones(DuneSqlTranslator.Translate(duneSql).Sql);
+        command.CommandText = "DESCRIBE " + WithZones(DuneSqlTranslator.Translate(duneSql, default, columnTypes).Sql);
         using var reader = command.ExecuteReader();
         var types = new List<string>();
         while (reader.Read())
