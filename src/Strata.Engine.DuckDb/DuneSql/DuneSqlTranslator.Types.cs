@@ -12,9 +12,13 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <item><c>ARRAY || element</c> and <c>element || ARRAY</c> (array.mdx) as DuckDB's <c>list_append</c>/<c>list_prepend</c>
 /// where the translator knows both operands' kinds from their form: an array is an <c>ARRAY[…]</c> constructor, a cast
 /// to an array or a call of a function that always returns one; an element is a literal. Two arrays, two strings or
-/// two varbinaries stay DuckDB's <c>||</c>, which concatenates them as Trino does; an operand of unknown kind (a column)
-/// is left to DuckDB, whose binder names the two types when it cannot concatenate them. Never a wrong answer: where
-/// the operand's extent is unclear (an arithmetic operator next to it) the operator stays as written.</item>
+/// two varbinaries stay DuckDB's <c>||</c>, which concatenates them as Trino does. An array next to an operand of
+/// unknown kind (a column: <c>ARRAY[block_number] || index</c>) is decided by DuckDB's binder from the operand's bound
+/// type, as Trino's operator resolution decides it: the same list depth as the array (its <c>typeof</c> ends in as many
+/// <c>[]</c>) concatenates (<c>list_concat</c>), else the operand is an element (<c>list_append</c>/<c>list_prepend</c>),
+/// each cast to the array's type (or its element's) as Trino coerces them. The condition is a constant, so only the
+/// branch taken runs. Two operands of unknown kind are left to DuckDB's <c>||</c>. Never a wrong answer: where the
+/// operand's extent is unclear (an arithmetic operator next to it) the operator stays as written.</item>
 /// </list>
 /// </summary>
 public static partial class DuneSqlTranslator
@@ -48,7 +52,7 @@ public static partial class DuneSqlTranslator
         private Dictionary<int, List<(int Open, int Close)>>? subscripts;
 
         /// <summary>Array concatenations with an element, by the token where their left operand starts.</summary>
-        private Dictionary<int, List<(int Operator, int End, bool Append)>>? concatenations;
+        private Dictionary<int, List<(int Operator, int End, string Template)>>? concatenations;
 
         /// <summary>At the left operand of ARRAY || element (or element || ARRAY): emits list_append/list_prepend; returns
         /// the next index, or -1.</summary>
@@ -64,14 +68,14 @@ public static partial class DuneSqlTranslator
             {
                 return -1;
             }
-            var (op, end, append) = here[pick];
-            EmitTemplate(append ? "list_append($1, $2)" : "list_prepend($1, $2)", [(i, op), (op + 1, end)], tokens[op]);
+            var (op, end, template) = here[pick];
+            EmitTemplate(template, [(i, op), (op + 1, end)], tokens[op]);
             return end;
         }
 
-        private Dictionary<int, List<(int, int, bool)>> FindConcatenations()
+        private Dictionary<int, List<(int, int, string)>> FindConcatenations()
         {
-            var found = new Dictionary<int, List<(int, int, bool)>>();
+            var found = new Dictionary<int, List<(int, int, string)>>();
             // Left to right: in a chain a || b || c the left operand of the second is the first's whole expression.
             var chains = new Dictionary<int, (int Start, OperandKind Kind)>();
             for (int c = 0; c < tokens.Count; c++)
@@ -95,21 +99,37 @@ public static partial class DuneSqlTranslator
                 var rightKind = KindOf(rightStart, rightEnd);
                 int before = Previous(leftStart), after = Next(rightEnd - 1, tokens.Count);
                 bool isolated = !IsArithmetic(before) && !IsArithmetic(after) && !Is(after, "at");
-                bool append = leftKind == OperandKind.Array && rightKind == OperandKind.Element;
-                bool prepend = leftKind == OperandKind.Element && rightKind == OperandKind.Array;
-                if (isolated && (append || prepend))
+                string? template = ConcatenationTemplate(leftKind, rightKind);
+                if (isolated && template is not null)
                 {
                     if (!found.TryGetValue(leftStart, out var list))
                     {
                         found[leftStart] = list = [];
                     }
-                    list.Add((c, rightEnd, append));
+                    list.Add((c, rightEnd, template));
                 }
                 var combined = leftKind == OperandKind.Array || rightKind == OperandKind.Array ? OperandKind.Array : OperandKind.Unknown;
                 chains[rightEnd - 1] = (leftStart, combined);
             }
             return found;
         }
+
+        /// <summary>The DuckDB form of <c>$1 || $2</c> for the operands' kinds, or null to keep DuckDB's <c>||</c>.</summary>
+        private static string? ConcatenationTemplate(OperandKind left, OperandKind right) => (left, right) switch
+        {
+            (OperandKind.Array, OperandKind.Element) => "list_append($1, $2)",
+            (OperandKind.Element, OperandKind.Array) => "list_prepend($1, $2)",
+            (OperandKind.Array, OperandKind.Unknown) =>
+                $"CASE WHEN {ListDepth("$2")} = {ListDepth("$1")} THEN list_concat($1, cast_to_type($2, $1)) "
+                + "ELSE list_append($1, cast_to_type($2, ($1)[1])) END",
+            (OperandKind.Unknown, OperandKind.Array) =>
+                $"CASE WHEN {ListDepth("$1")} = {ListDepth("$2")} THEN list_concat(cast_to_type($1, $2), $2) "
+                + "ELSE list_prepend(cast_to_type($1, ($2)[1]), $2) END",
+            _ => null,
+        };
+
+        /// <summary>How many list levels an operand's bound type has (the trailing <c>[]</c> of its DuckDB type name).</summary>
+        private static string ListDepth(string operand) => $"length(regexp_extract(typeof({operand}), '(\\[\\])*$'))";
 
         private bool IsArithmetic(int i) => Is(i, "+") || Is(i, "-") || Is(i, "*") || Is(i, "/") || Is(i, "%");
 
