@@ -50,4 +50,22 @@ public sealed class DuneSqlWild9Tests : IDisposable
     [InlineData("SELECT array_join(ARRAY[1] || ARRAY[2], ',')", "1,2")]
     [InlineData("SELECT array_join(ARRAY[1] || 2, ',')", "1,2")]
     public void Other_concatenations_are_unchanged(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
+
+    // monmon-sitdown/Onchain-Data-Analysis 06_MostHolderMatic: sum((-1) * cast(value AS decimal)) / 1e18. A zero-scale
+    // decimal with a double is a double in Trino; a negative one failed "Cannot cast value to uint256: out of range".
+    [Theory]
+    [InlineData("SELECT x / 2e0 FROM (VALUES CAST(-5 AS decimal(38,0))) t(x)", "-2.5")]
+    [InlineData("SELECT x * 1.5e0 FROM (VALUES CAST(-5 AS decimal(10,0))) t(x)", "-7.5")]
+    [InlineData("SELECT 0.5e0 + x FROM (VALUES CAST(-5 AS decimal(38,0))) t(x)", "-4.5")]
+    [InlineData("SELECT sum(x) / 1e1 FROM (VALUES CAST(-5 AS decimal(38,0)), CAST(3 AS decimal(38,0))) t(x)", "-0.2")]
+    [InlineData("SELECT typeof(x / 2e0) FROM (VALUES CAST(-5 AS decimal(38,0))) t(x)", "double")]
+    public void Zero_scale_decimal_with_a_double_is_a_double_also_when_negative(string sql, string expected) =>
+        Assert.Equal(expected, db.Scalar(sql));
+
+    [Theory]
+    [InlineData("SELECT typeof(CAST(5 AS decimal(38,0)) + CAST(1 AS uint256))", "uint256")]
+    [InlineData("SELECT typeof(CAST(5 AS decimal(38,0)) + CAST(1 AS int256))", "int256")]
+    [InlineData("SELECT typeof((-1) * CAST(CAST(5 AS uint256) AS decimal(38,0)))", "decimal(38,0)")]
+    [InlineData("SELECT typeof(CAST(1 AS uint256) + CAST(1 AS int256))", "int256")]
+    public void Zero_scale_decimal_with_a_256_bit_integer_keeps_its_type(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
 }
