@@ -34,10 +34,10 @@ public sealed class DemoDataFeesTests(DemoDataFixture fixture) : IClassFixture<D
             + $"token_address BLOB, token_symbol VARCHAR, token_amount_raw {DemoData.Uint256Type}, token_amount DOUBLE, protocol_fee_collected_usd DOUBLE, "
             + "treasury_share DECIMAL(4,3), treasury_fee_usd DOUBLE, lp_fee_collected_usd DOUBLE"
         },
-        // dex/models/_projects/balancer/pools/<chain>/balancer_v2_<chain>_pools_fees.sql
+        // dex/models/_projects/balancer/pools/balancer_pools_fees.sql (the union: index before tx_index)
         {
             "balancer.pools_fees",
-            $"blockchain VARCHAR, version VARCHAR, contract_address BLOB, tx_hash BLOB, tx_index BIGINT, index BIGINT, block_time {Tz}, "
+            $"blockchain VARCHAR, version VARCHAR, contract_address BLOB, tx_hash BLOB, index BIGINT, tx_index BIGINT, block_time {Tz}, "
             + "block_number BIGINT, swap_fee_percentage DOUBLE"
         },
     };

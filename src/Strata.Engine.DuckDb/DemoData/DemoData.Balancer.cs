@@ -31,7 +31,7 @@ public static partial class DemoData
     private static IEnumerable<string> BalancerTables => BalancerChains.SelectMany(c => new[]
     {
         $"balancer_v2_{c}.Vault_evt_Swap", $"balancer_v2_{c}.Vault_evt_PoolRegistered", $"balancer_v2_{c}.Vault_evt_PoolBalanceChanged",
-        $"balancer_v2_{c}.liquidity",
+        $"balancer_v2_{c}.liquidity", $"balancer_v2_{c}.trades",
     }).Concat(["balancer.trades", "balancer.liquidity", "balancer.pools_metrics_daily", "labels.balancer_v2_pools"]);
 
     private static IEnumerable<string> BalancerScript(Sizes size)
@@ -159,10 +159,11 @@ public static partial class DemoData
             FROM b
             ORDER BY day, blockchain, pool_id, token_address
             """;
-        // balancer_v2_<chain>.liquidity (balancer_v2_compatible_liquidity_macro): the chain's rows of balancer.liquidity, the
-        // same columns (balancer.liquidity is the union of these models).
-        yield return string.Concat(BalancerChains.Select(chain =>
-            $"CREATE OR REPLACE VIEW balancer_v2_{chain}.liquidity AS SELECT * FROM balancer.liquidity WHERE blockchain = '{chain}' AND version = '2';\n"));
+        // balancer_v2_<chain>.liquidity (balancer_v2_compatible_liquidity_macro) and balancer_v2_<chain>.trades
+        // (balancer_v2_<chain>_trades.sql): the chain's V2 rows of balancer.liquidity and balancer.trades, the same columns
+        // in the same order (balancer_liquidity.sql and balancer_trades.sql are the unions of these models).
+        yield return string.Concat(BalancerChains.SelectMany(chain => new[] { "liquidity", "trades" }.Select(spell =>
+            $"CREATE OR REPLACE VIEW balancer_v2_{chain}.{spell} AS SELECT * FROM balancer.{spell} WHERE blockchain = '{chain}' AND version = '2';\n")));
         yield return """
             CREATE OR REPLACE TABLE balancer.pools_metrics_daily AS
             WITH l AS (

@@ -12,8 +12,9 @@ namespace Strata.Engine.DuckDb;
 /// <item><c>balancer.protocol_fee</c> (the <c>balancer_protocol_fee_macro</c>): per day, pool and token, Balancer V2's
 /// protocol share (50%) of the swap fees of <c>balancer.trades</c>, charged in the token sold, with the treasury share of
 /// BIP 734 (0.175).</item>
-/// <item><c>balancer.pools_fees</c> (<c>balancer_v2_&lt;chain&gt;_pools_fees</c>): each pool's swap fee percentage
-/// (1e18 = 100%, a DOUBLE as in the model), set once when the pool is registered.</item>
+/// <item><c>balancer.pools_fees</c> and <c>balancer_v2_&lt;chain&gt;.pools_fees</c> (<c>balancer_v2_&lt;chain&gt;_pools_fees</c>,
+/// the chain's rows as a view): each pool's swap fee percentage (1e18 = 100%, a DOUBLE as in the model), set once when
+/// the pool is registered.</item>
 /// </list>
 /// </summary>
 public static partial class DemoData
@@ -30,7 +31,8 @@ public static partial class DemoData
         })));
 
     private static IEnumerable<string> FeeTables =>
-        GasChains.Select(c => $"gas_{c.Chain}.fees").Concat(["gas.fees", "balancer.protocol_fee", "balancer.pools_fees"]);
+        GasChains.Select(c => $"gas_{c.Chain}.fees").Concat(["gas.fees", "balancer.protocol_fee", "balancer.pools_fees"])
+            .Concat(BalancerChains.Select(c => $"balancer_v2_{c}.pools_fees"));
 
     private static IEnumerable<string> FeeScript()
     {
@@ -85,12 +87,17 @@ public static partial class DemoData
             FROM f
             ORDER BY day, blockchain, pool_id, token_address
             """;
+        // balancer_pools_fees.sql is the union of the per-chain models, with index before tx_index; each chain's model
+        // (balancer_v2_<chain>_pools_fees.sql) has tx_index first.
         yield return "CREATE OR REPLACE TABLE balancer.pools_fees AS\n" + string.Join("\nUNION ALL\n", BalancerChains.Select(chain => $$"""
-            SELECT '{{chain}}' AS blockchain, '2' AS version, r."poolAddress" AS contract_address, r.evt_tx_hash AS tx_hash, r.evt_tx_index AS tx_index,
-                   r.evt_index + 1 AS "index", r.evt_block_time AS block_time, r.evt_block_number AS block_number,
+            SELECT '{{chain}}' AS blockchain, '2' AS version, r."poolAddress" AS contract_address, r.evt_tx_hash AS tx_hash,
+                   r.evt_index + 1 AS "index", r.evt_tx_index AS tx_index, r.evt_block_time AS block_time, r.evt_block_number AS block_number,
                    CASE WHEN l.pool_type = 'stable' THEN {{StableSwapFee}} ELSE {{WeightedSwapFee}} END::DOUBLE * 1e18 AS swap_fee_percentage
             FROM balancer_v2_{{chain}}."Vault_evt_PoolRegistered" r
             JOIN labels.balancer_v2_pools l ON l.blockchain = '{{chain}}' AND l.address = r."poolAddress"
             """)) + "\nORDER BY blockchain, block_number";
+        yield return string.Concat(BalancerChains.Select(chain => $"CREATE OR REPLACE VIEW balancer_v2_{chain}.pools_fees AS SELECT blockchain, "
+            + $"version, contract_address, tx_hash, tx_index, \"index\", block_time, block_number, swap_fee_percentage FROM balancer.pools_fees "
+            + $"WHERE blockchain = '{chain}' AND version = '2';\n"));
     }
 }

@@ -25,14 +25,17 @@ internal static unsafe class DuneInt256Types
 
     /// <summary>Implicit-cast costs. DuckDB's own numeric promotions cost about 100–120 (a cast to VARCHAR 149), so
     /// these never win over them: an integer becomes a uint256 only where the other operand is one.</summary>
-    private const long IntegerToUint = 250, IntegerToInt = 251, UintToInt = 1, ToBignum = 300, ToDouble = 400, ExplicitOnly = -1;
+    private const long IntegerToUint = 250, IntegerToInt = 251, UintToInt = 2, ToBignum = 300, ToDouble = 400, ExplicitOnly = -1;
 
     /// <summary>A zero-scale decimal with a uint256 binds to the exact overloads rather than to DOUBLE's (DuckDB's
     /// DECIMAL→DOUBLE costs 104); still above any cost of a decimal's own operators (0). Next to an integer literal
     /// (DuckDB's literal→BIGINT costs 11, literal→DECIMAL 105) the decimal's own operator must win: Trino's
     /// <c>(-1) * CAST(u AS decimal(38,0))</c> is a decimal, not a uint256 (11 + 50 chose the (bigint, uint256)
-    /// overload, which overflowed), so the cost is above 105 - 11 and below 104.</summary>
-    private const long DecimalToUint = 100, DecimalToInt = 101;
+    /// overload, which overflowed), so the cost is above 105 - 11 and below 104. With a double the decimal binds the
+    /// (int256, double) overload, whose result is a double as Trino's <c>decimal * double</c>: int256 holds every
+    /// zero-scale decimal, a negative one too (through the (uint256, double) overload a negative decimal failed the
+    /// uint256 range check). With a uint256 the uint256 overloads still win: 101 + 0 against 100 + UintToInt (2).</summary>
+    private const long DecimalToUint = 101, DecimalToInt = 100;
 
     private enum Target : byte { Uint, Int, Double, Bignum }
 

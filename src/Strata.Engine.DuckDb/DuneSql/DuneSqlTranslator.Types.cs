@@ -9,12 +9,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// aligned to Trino's boundaries (months, quarters and years from 2000-01-01, weeks from Monday 2000-01-03, days at
 /// midnight of the session zone, UTC).</item>
 /// <item><c>a[n]</c>: see DuneSqlTranslator.Nested.cs.</item>
-/// <item><c>ARRAY || element</c> and <c>element || ARRAY</c> (array.mdx) as DuckDB's <c>list_append</c>/<c>list_prepend</c>
-/// where the translator knows both operands' kinds from their form: an array is an <c>ARRAY[…]</c> constructor, a cast
-/// to an array or a call of a function that always returns one; an element is a literal. Two arrays, two strings or
-/// two varbinaries stay DuckDB's <c>||</c>, which concatenates them as Trino does; an operand of unknown kind (a column)
-/// is left to DuckDB, whose binder names the two types when it cannot concatenate them. Never a wrong answer: where
-/// the operand's extent is unclear (an arithmetic operator next to it) the operator stays as written.</item>
+/// <item><c>||</c> with arrays and bare NULLs: see DuneSqlTranslator.Concatenation.cs.</item>
 /// </list>
 /// </summary>
 public static partial class DuneSqlTranslator

@@ -53,6 +53,15 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE balancer.protocol_fee (day TIMESTAMPTZ, pool_id BLOB, pool_address BLOB, pool_symbol VARCHAR, version VARCHAR, blockchain VARCHAR,
           pool_type VARCHAR, fee_type VARCHAR, token_address BLOB, token_symbol VARCHAR, token_amount_raw BIGNUM, token_amount DOUBLE,
           protocol_fee_collected_usd DOUBLE, treasury_share DECIMAL(4,3), treasury_fee_usd DOUBLE, lp_fee_collected_usd DOUBLE);
+        CREATE TABLE balancer.pools_fees (blockchain VARCHAR, version VARCHAR, contract_address BLOB, tx_hash BLOB, index BIGINT, tx_index BIGINT,
+          block_time TIMESTAMPTZ, block_number BIGINT, swap_fee_percentage DOUBLE);
+        CREATE SCHEMA balancer_v2_ethereum; CREATE SCHEMA balancer_v2_arbitrum; CREATE SCHEMA balancer_v2_optimism; CREATE SCHEMA balancer_v2_polygon;
+        CREATE TABLE balancer_v2_arbitrum.trades AS SELECT * FROM balancer.trades LIMIT 0;
+        CREATE TABLE balancer_v2_ethereum.pools_fees AS SELECT blockchain, version, contract_address, tx_hash, tx_index, index, block_time, block_number,
+          swap_fee_percentage FROM balancer.pools_fees LIMIT 0;
+        CREATE TABLE balancer_v2_arbitrum.pools_fees AS SELECT * FROM balancer_v2_ethereum.pools_fees LIMIT 0;
+        CREATE TABLE balancer_v2_optimism.pools_fees AS SELECT * FROM balancer_v2_ethereum.pools_fees LIMIT 0;
+        CREATE TABLE balancer_v2_polygon.pools_fees AS SELECT * FROM balancer_v2_ethereum.pools_fees LIMIT 0;
         CREATE SCHEMA gas_base;
         CREATE TABLE gas_base.fees (blockchain VARCHAR, block_month DATE, block_date DATE, block_time TIMESTAMPTZ, block_number BIGINT, tx_hash BLOB,
           tx_index BIGINT, tx_from BLOB, tx_to BLOB, gas_price BIGNUM, gas_used BIGINT, currency_symbol VARCHAR, tx_fee_raw BIGNUM, tx_fee DOUBLE,
