@@ -6,7 +6,7 @@ using Apache.Arrow.Ipc;
 namespace Strata.Tests.DuneSql;
 
 /// <summary>
-/// dune-wire (decision 153): the exact values Dune's API gives where earlier rounds left differences. A <c>json</c> value
+/// dune-wire (decision 151): the exact values Dune's API gives where earlier rounds left differences. A <c>json</c> value
 /// is a string of its JSON text, as Trino's client protocol sends it, so JSON <c>null</c> (<c>"null"</c>) is apart from
 /// SQL NULL (<c>null</c>) in JSON rows, CSV (the text <c>null</c> vs an empty field), Arrow and result views;
 /// <c>map_entries</c> gives rows without field names (JSON arrays); <c>array_histogram</c> keeps Trino's key order;

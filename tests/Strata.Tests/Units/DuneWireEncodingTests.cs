@@ -7,7 +7,7 @@ using Strata.Core.Results.Querying;
 namespace Strata.Tests.Units;
 
 /// <summary>
-/// dune-wire (decision 153), in process: a <c>json</c> column is written in JSON rows as a string of its JSON text (Trino's
+/// dune-wire (decision 151), in process: a <c>json</c> column is written in JSON rows as a string of its JSON text (Trino's
 /// client protocol), so JSON <c>null</c> and SQL NULL differ on the wire as they do in CSV; arrays, maps and rows stay
 /// embedded JSON. A sort key on an array, map, row or json column is refused by name.
 /// </summary>
