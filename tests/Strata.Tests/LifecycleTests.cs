@@ -56,7 +56,7 @@ public sealed class LifecycleTests
         var clock = Stopwatch.StartNew();
         var (_, cancelRunning, _) = await server.Alice.PostJsonAsync($"/api/v1/execution/{running}/cancel", null);
         Assert.True(cancelRunning!["success"]!.GetValue<bool>());
-        var done = await server.Alice.WaitAsync(first, timeout: TimeSpan.FromSeconds(30));
+        var done = await server.Alice.WaitAsync(first, timeout: TimeSpan.FromSeconds(90));
         Assert.Equal("QUERY_STATE_COMPLETED", done["state"]!.GetValue<string>());
         var cancelled = await server.Alice.GetFromJsonNodeAsync($"/api/v1/execution/{running}/status");
         Assert.Equal("QUERY_STATE_CANCELLED", cancelled["state"]!.GetValue<string>());
@@ -64,7 +64,9 @@ public sealed class LifecycleTests
         Assert.NotNull(cancelled["execution_ended_at"]);
         Assert.NotNull(cancelled["execution_started_at"]);
         Assert.Null(cancelled["expires_at"]);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the running query was not interrupted promptly ({clock.Elapsed})");
+        // Uninterrupted, Endless runs for hours: a minute tells an interrupt from none without timing the machine (a CI run
+        // at load 50 took 13 s from the cancel to the queued query's end).
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the running query was not interrupted ({clock.Elapsed})");
 
         // Cancelling a finished execution changes nothing.
         var (_, again, _) = await server.Alice.PostJsonAsync($"/api/v1/execution/{running}/cancel", null);
