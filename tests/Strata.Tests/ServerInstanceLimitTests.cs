@@ -66,7 +66,7 @@ public sealed class ServerInstanceLimitTests : IAsyncLifetime
     [Fact]
     public async Task A_sort_of_a_result_larger_than_the_views_memory_and_spill_cap_is_a_400_naming_the_limits_and_the_settings()
     {
-        string id = await server.Alice.SubmitAsync($"SELECT i AS n, repeat(md5(i::VARCHAR), 4) AS label FROM range({Rows}) t(i)");
+        string id = await server.Alice.SubmitAsync($"SELECT i AS n, lpad(CAST(i AS VARCHAR), 128, 'x') AS label FROM range({Rows}) t(i)");
         var status = await server.Alice.WaitAsync(id);
         Assert.True(status["state"]!.GetValue<string>() == "QUERY_STATE_COMPLETED", status.ToJsonString());
 
