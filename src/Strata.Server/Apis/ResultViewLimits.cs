@@ -9,8 +9,9 @@ namespace Strata.Server.Apis;
 /// and samples run on one DuckDB instance (<c>Strata:ResultViews</c>): an owner runs at most <see cref="PerOwner"/>
 /// at once, so that one owner's concurrent sorts cannot hold the whole instance while another's views wait or fail for
 /// memory; past it the view is a 429 naming the limit. A filtered or sorted Parquet download is written to a file
-/// before it is sent (Parquet needs a seekable file): under the data directory (<c>downloads/</c>, emptied at start),
-/// at most <see cref="MaxParquetFiles"/> at once (each at most the result's size, itself capped), deleted on every path.
+/// before it is sent (Parquet needs a seekable file): under the data directory (<c>downloads/&lt;process&gt;/</c>), at most
+/// <see cref="MaxParquetFiles"/> at once (each at most the result's size, itself capped), deleted on every path. Nodes
+/// of a cluster share the data directory: at start a node removes the directories left by processes gone for a day.
 /// </summary>
 public sealed class ResultViewLimits
 {
@@ -28,18 +29,26 @@ public sealed class ResultViewLimits
     {
     }
 
-    public ResultViewLimits(string downloadDirectory, int perOwner, int maxParquetFiles)
+    public ResultViewLimits(string downloadRoot, int perOwner, int maxParquetFiles)
     {
         PerOwner = perOwner;
         MaxParquetFiles = maxParquetFiles;
         parquetFiles = new SemaphoreSlim(maxParquetFiles, maxParquetFiles);
-        DownloadDirectory = Path.GetFullPath(downloadDirectory);
-        // A download file outlives its request only if the process ended while writing it.
-        if (Directory.Exists(DownloadDirectory))
+        var root = Directory.CreateDirectory(downloadRoot);
+        // A download file outlives its request only if its process ended while writing it; a live node's directory
+        // changes with each download it writes.
+        foreach (var left in root.EnumerateDirectories().Where(d => d.LastWriteTimeUtc < DateTime.UtcNow - TimeSpan.FromDays(1)))
         {
-            Directory.Delete(DownloadDirectory, recursive: true);
+            try
+            {
+                left.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another node removing it too.
+            }
         }
-        Directory.CreateDirectory(DownloadDirectory);
+        DownloadDirectory = Directory.CreateDirectory(Path.Combine(root.FullName, Guid.NewGuid().ToString("N"))).FullName;
     }
 
     public int PerOwner { get; }
