@@ -102,7 +102,7 @@ internal sealed class DirectBodyFuzz(IServiceProvider services, IReadOnlyList<Sa
                         case 2: Apis.QueriesApi.BindUpdate(body); break;
                         case 3: { var run = Apis.QueriesApi.BindExecute(context, body); SavedQueries.ExecutionOf(query, BodyFuzz.Owner, run.Tier, run.Supplied); break; }
                         case 4: uploads.CheckCreate(await Apis.UploadsApi.BindCreateAsync(context).ConfigureAwait(false)); break;
-                        default: await Apis.UploadsApi.BindCsvUploadAsync(context).ConfigureAwait(false); break;
+                        default: (await Apis.UploadsApi.BindCsvUploadAsync(context).ConfigureAwait(false)).Data?.Dispose(); break;
                     }
                     status = 200;
                 }

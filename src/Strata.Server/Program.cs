@@ -45,6 +45,7 @@ builder.Services
 builder.AddObservability();
 builder.AddHttpHardening();
 builder.Services.AddApiReference();
+builder.Services.AddSingleton<ResultViewLimits>();
 builder.Services.AddSingleton<ResultPages>();
 builder.WebHost.ConfigureKestrel((context, kestrel) =>
 {

@@ -44,6 +44,19 @@ public sealed class IngestRegistry
         }
     }
 
+    /// <summary>
+    /// What the status endpoint (any key holder) shows of a failed attempt: its kind, not the exception's text. That text
+    /// is the node's or the runtime's (a JSON-RPC error message, an HTTP status, host and port, a data directory path):
+    /// operator information, and a node's URL often carries its provider's key. The server log has the whole error.
+    /// </summary>
+    public static string FailureReason(Exception e) => e switch
+    {
+        ChainNodeException or System.Net.Http.HttpRequestException or TimeoutException or System.Text.Json.JsonException =>
+            "the chain's node could not be read, or answered what cannot be ingested; the server log has the details",
+        IOException => "the chain's tables could not be written (a disk or file error); the server log has the details",
+        _ => $"the follower failed ({e.GetType().Name}); the server log has the details",
+    };
+
     /// <summary>Every hosted chain, by name.</summary>
     public IReadOnlyList<HostedChainStatus> Snapshot()
     {

@@ -12,8 +12,11 @@ public sealed record CreateTableRequest(
 /// <summary>The table, and whether it was there already with the same schema (the create is idempotent).</summary>
 public sealed record CreateTableResult(UploadTable Table, bool AlreadyExisted);
 
-/// <summary>A request to create or replace <c>dataset_&lt;name&gt;</c> from CSV text (<c>POST /uploads/csv</c>), fields as sent.</summary>
-public sealed record CsvUploadRequest(string Owner, string? TableName, string? Data, string? Description, bool? IsPrivate);
+/// <summary>
+/// A request to create or replace <c>dataset_&lt;name&gt;</c> from CSV text (<c>POST /uploads/csv</c>), fields as sent;
+/// the CSV already spooled to a file (null when missing or blank), owned and disposed by the caller.
+/// </summary>
+public sealed record CsvUploadRequest(string Owner, string? TableName, ISpooledBody? Data, string? Description, bool? IsPrivate);
 
 /// <summary>The table written and its rows.</summary>
 public sealed record CsvUploadResult(UploadTable Table, long Rows);

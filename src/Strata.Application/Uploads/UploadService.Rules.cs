@@ -6,7 +6,7 @@ namespace Strata.Application.Uploads;
 /// <summary>The upload rules: who may write where, valid names and schemas, and the per-owner and per-table limits.</summary>
 public sealed partial class UploadService
 {
-    private const string StorageFullMessage = "disk full: the server has no space left to store this upload; the table is unchanged";
+    public const string StorageFullMessage = "disk full: the server has no space left to store this upload; the table is unchanged";
 
     /// <summary>
     /// A materialized view's table changes only by refreshing the view (its rows are the refresh's result, applied

@@ -84,14 +84,14 @@ public sealed partial class UploadService(
         {
             throw Invalid($"table_name is too long: with the '{UploadNames.DatasetPrefix}' prefix it must stay within {UploadNames.MaxLength} characters");
         }
-        if (string.IsNullOrWhiteSpace(request.Data))
+        if (request.Data is null)
         {
             throw Invalid("data is required: CSV text with a header row");
         }
         string owner = request.Owner;
         CheckNamespace(owner, owner);
         CheckDescription(request.Description);
-        using var spool = await files.SpoolTextAsync(request.Data, ".csv", cancellationToken).ConfigureAwait(false);
+        var spool = request.Data;
         var columns = await loader.InferCsvAsync(spool.Path, settings.MaxUploadColumns, cancellationToken).ConfigureAwait(false);
         CheckColumnCount(columns.Count);
         var now = time.GetUtcNow();

@@ -23,8 +23,8 @@ public interface IPartFiles
     /// <summary>Copies a request body to a new spool file; disposing the spool deletes it.</summary>
     Task<ISpooledBody> SpoolAsync(Stream body, string extension, CancellationToken cancellationToken);
 
-    /// <summary>Writes text (UTF-8) to a new spool file; disposing the spool deletes it.</summary>
-    Task<ISpooledBody> SpoolTextAsync(string text, string extension, CancellationToken cancellationToken);
+    /// <summary>A new spool file filled by <paramref name="write"/> (given the open file); disposing the spool deletes it.</summary>
+    Task<ISpooledBody> SpoolWrittenAsync(Func<Stream, CancellationToken, Task> write, string extension, CancellationToken cancellationToken);
 
     void BeginSnapshot();
 

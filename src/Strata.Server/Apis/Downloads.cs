@@ -14,7 +14,7 @@ public enum DownloadFormat
 /// <summary>Writes a prepared page as an Arrow IPC stream or a Parquet file.</summary>
 public static class Downloads
 {
-    public static async Task WriteAsync(HttpContext context, Page page, DownloadFormat format, IParquetWriter parquet)
+    public static async Task WriteAsync(HttpContext context, Page page, DownloadFormat format, IParquetWriter parquet, ResultViewLimits limits)
     {
         var ct = context.RequestAborted;
         var schema = new ResultSchema(page.Encoder.Columns.ToArray()).ToArrowSchema();
@@ -32,20 +32,13 @@ public static class Downloads
             await writer.WriteEndAsync(ct).ConfigureAwait(false);
             return;
         }
-        // Parquet needs a seekable file: write it aside, then stream it.
-        string temp = Path.Combine(Path.GetTempPath(), "strata-download-" + Guid.NewGuid().ToString("N") + ".parquet");
-        try
-        {
-            await parquet.WriteAsync(Project(page, schema), schema, temp, ct).ConfigureAwait(false);
-            context.Response.ContentType = "application/vnd.apache.parquet";
-            await using var file = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            context.Response.ContentLength = file.Length;
-            await file.CopyToAsync(context.Response.Body, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        // Parquet needs a seekable file: write it aside (under the data directory, a bounded number at once), then stream it.
+        using var temp = limits.NewParquetFile();
+        await parquet.WriteAsync(Project(page, schema), schema, temp.Path, ct).ConfigureAwait(false);
+        context.Response.ContentType = "application/vnd.apache.parquet";
+        await using var file = new FileStream(temp.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        context.Response.ContentLength = file.Length;
+        await file.CopyToAsync(context.Response.Body, ct).ConfigureAwait(false);
     }
 
     private static async IAsyncEnumerable<RecordBatch> Project(Page page, Schema schema)

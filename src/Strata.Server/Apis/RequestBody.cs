@@ -153,9 +153,9 @@ public static class RequestBody
         }
     }
 
-    private static int FirstInvalidByte(byte[] raw)
+    internal static int FirstInvalidByte(ReadOnlySpan<byte> raw)
     {
-        var span = raw.AsSpan();
+        var span = raw;
         int offset = 0;
         while (span.Length > 0)
         {

@@ -59,8 +59,11 @@ public sealed record PageRequest(long Offset, long? Limit, bool IgnoreDatapointC
 }
 
 /// <summary>Serves pages of a stored result as JSON or CSV, streaming rows from the result file.</summary>
-public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, IOptions<StrataOptions> options)
+public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, IOptions<StrataOptions> options, ResultViewLimits limits)
 {
+    /// <summary>Each owner's share of the result views, and the Parquet download files.</summary>
+    public ResultViewLimits Limits => limits;
+
     private const int FlushBytes = 64 * 1024;
 
     /// <summary>
@@ -160,10 +163,10 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
     /// or through the result query engine when the request filters, sorts or samples.
     /// Throws <see cref="FilterException"/> or <see cref="InvalidResultQueryException"/> for a bad request.
     /// </summary>
-    public Task<Page> PrepareAsync(Execution execution, StoredResult result, PageRequest page, CancellationToken cancellationToken) =>
-        PrepareAsync(execution, result, page, MaxViewPageBytes, cancellationToken);
+    public Task<Page> PrepareAsync(string caller, Execution execution, StoredResult result, PageRequest page, CancellationToken cancellationToken) =>
+        PrepareAsync(caller, execution, result, page, MaxViewPageBytes, cancellationToken);
 
-    private async Task<Page> PrepareAsync(Execution execution, StoredResult result, PageRequest page, long maxPageBytes, CancellationToken cancellationToken)
+    private async Task<Page> PrepareAsync(string caller, Execution execution, StoredResult result, PageRequest page, long maxPageBytes, CancellationToken cancellationToken)
     {
         var names = result.Schema.ColumnNames;
         var view = page.View;
@@ -183,6 +186,8 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
         long maxRows = MaxRows(page, indexes.Length);
         long limit = Math.Min(view.SampleCount ?? page.Limit ?? maxRows, maxRows);
         string parquet = await store.EnsureParquetAsync(execution.ResultKey, cancellationToken).ConfigureAwait(false);
+        // The caller's share of the result views' instance, held while the engine filters, sorts or samples.
+        using var share = limits.EnterView(caller);
         var (sink, matching) = await queries.QueryAsync(
             new ResultQuery(execution.Id, parquet, result.Schema, indexes, filter, sort, page.Offset, limit, view.SampleCount, maxPageBytes),
             cancellationToken).ConfigureAwait(false);
@@ -198,19 +203,19 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
     /// page (each at most <see cref="MaxViewPageBytes"/>, each read once the one before is written) up to the datapoint
     /// cap, so it holds one page in memory, not the whole view of the result.
     /// </summary>
-    public async Task<Page> PrepareDownloadAsync(Execution execution, StoredResult result, PageRequest page, CancellationToken cancellationToken)
+    public async Task<Page> PrepareDownloadAsync(string caller, Execution execution, StoredResult result, PageRequest page, CancellationToken cancellationToken)
     {
-        var first = await PrepareAsync(execution, result, page, MaxDownloadPageBytes, cancellationToken).ConfigureAwait(false);
+        var first = await PrepareAsync(caller, execution, result, page, MaxDownloadPageBytes, cancellationToken).ConfigureAwait(false);
         if (first.Owned is null || page.View.SampleCount is not null)
         {
             return first;
         }
         long wanted = Math.Min(page.Limit ?? long.MaxValue, MaxRows(page, first.Encoder.Columns.Count));
-        return first with { Slices = Following(first, execution, result, page, wanted, cancellationToken) };
+        return first with { Slices = Following(caller, first, execution, result, page, wanted, cancellationToken) };
     }
 
     /// <summary>The first page's slices, then those of the pages after it while rows remain; the first page is its caller's to dispose.</summary>
-    private async IAsyncEnumerable<ResultSlice> Following(Page first, Execution execution, StoredResult result, PageRequest page, long wanted,
+    private async IAsyncEnumerable<ResultSlice> Following(string caller, Page first, Execution execution, StoredResult result, PageRequest page, long wanted,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var current = first;
@@ -233,7 +238,7 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
                 {
                     current.Dispose();
                 }
-                current = await PrepareAsync(execution, result, page with { Offset = offset, Limit = wanted }, MaxDownloadPageBytes, cancellationToken).ConfigureAwait(false);
+                current = await PrepareAsync(caller, execution, result, page with { Offset = offset, Limit = wanted }, MaxDownloadPageBytes, cancellationToken).ConfigureAwait(false);
             }
         }
         finally

@@ -1,6 +1,7 @@
 using Strata.Application;
 using Strata.Core.Executions;
 using Strata.Core.Results;
+using Strata.Server.Auth;
 
 namespace Strata.Server.Apis;
 
@@ -48,8 +49,8 @@ internal static class ResultResponses
         try
         {
             return download
-                ? await pages.PrepareDownloadAsync(execution, result, page, context.RequestAborted).ConfigureAwait(false)
-                : await pages.PrepareAsync(execution, result, page, context.RequestAborted).ConfigureAwait(false);
+                ? await pages.PrepareDownloadAsync(context.Owner(), execution, result, page, context.RequestAborted).ConfigureAwait(false)
+                : await pages.PrepareAsync(context.Owner(), execution, result, page, context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception e) when (e is Strata.Core.Results.Querying.FilterException or Strata.Core.Results.Querying.InvalidResultQueryException)
         {
@@ -102,6 +103,6 @@ internal static class ResultResponses
             return;
         }
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{execution.Id}.{extension}\"";
-        await Downloads.WriteAsync(context, prepared, format, parquet).ConfigureAwait(false);
+        await Downloads.WriteAsync(context, prepared, format, parquet, pages.Limits).ConfigureAwait(false);
     }
 }

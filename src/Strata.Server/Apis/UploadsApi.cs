@@ -53,6 +53,7 @@ public static class UploadsApi
     private static async Task<IResult> UploadCsv(HttpContext context, UploadService uploads)
     {
         var request = await BindCsvUploadAsync(context).ConfigureAwait(false);
+        using var spool = request.Data;
         var (table, rows) = await uploads.UploadCsvAsync(request, context.RequestAborted).ConfigureAwait(false);
         return new JsonWriterResult(w =>
         {
@@ -72,11 +73,26 @@ public static class UploadsApi
             body.Schema?.Select(c => c is null ? null : new ColumnDraft(c.Name, c.Type, c.Nullable)).ToList(), TextOf(body.Description), body.IsPrivate);
     }
 
-    /// <summary>The <c>/uploads/csv</c> body as a request; a field of the wrong type throws (also fuzzed directly).</summary>
+    /// <summary>
+    /// The <c>/uploads/csv</c> body as a request, its CSV spooled as it arrives (<see cref="CsvUploadBodyReader"/>;
+    /// the caller disposes <see cref="CsvUploadRequest.Data"/>); a field of the wrong type throws (also fuzzed directly).
+    /// </summary>
     internal static async Task<CsvUploadRequest> BindCsvUploadAsync(HttpContext context)
     {
-        var body = await RequestBody.BindAsync(context, UploadJsonContext.Default.CsvUploadBody, CsvUploadBody.Expected).ConfigureAwait(false);
-        return new CsvUploadRequest(context.Owner(), body.TableName, body.Data, TextOf(body.Description), body.IsPrivate);
+        var services = context.RequestServices;
+        long maxRest = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.HttpSafetyOptions>>().Value.MaxJsonBodyBytes;
+        var (rest, data) = await CsvUploadBodyReader.ReadAsync(
+            context.Request.Body, services.GetRequiredService<IPartFiles>(), maxRest, context.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            var body = RequestBody.Bind(rest, UploadJsonContext.Default.CsvUploadBody, (field, _) => CsvUploadBody.Expected(field));
+            return new CsvUploadRequest(context.Owner(), body.TableName, data, TextOf(body.Description), body.IsPrivate);
+        }
+        catch
+        {
+            data?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The table's names and a query that reads it, as create and CSV upload answer them.</summary>

@@ -59,7 +59,7 @@ public sealed partial class IngestWorkers(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                registry.Set(target.Chain, FollowState.Failed, e.Message);
+                registry.Set(target.Chain, FollowState.Failed, IngestRegistry.FailureReason(e));
                 FollowFailed(logger, e, target.Chain);
             }
             try

@@ -90,12 +90,16 @@ public sealed class PartFiles : IPartFiles
         }
     }
 
-    public async Task<ISpooledBody> SpoolTextAsync(string text, string extension, CancellationToken cancellationToken)
+    /// <summary>A new spool file that <paramref name="write"/> fills (the CSV of a JSON upload body, unescaped as it arrives).</summary>
+    public async Task<ISpooledBody> SpoolWrittenAsync(Func<Stream, CancellationToken, Task> write, string extension, CancellationToken cancellationToken)
     {
         var spool = new SpooledBody(NewIncoming(extension));
         try
         {
-            await File.WriteAllTextAsync(spool.Path, text, cancellationToken).ConfigureAwait(false);
+            await using (var file = new FileStream(spool.Path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+            {
+                await write(file, cancellationToken).ConfigureAwait(false);
+            }
             spool.Bytes = new FileInfo(spool.Path).Length;
             return spool;
         }

@@ -141,7 +141,7 @@ public abstract class PartFilesContract : IDisposable
             Assert.True(spool.StartsWithObject());
         }
         Assert.False(File.Exists(path));
-        using var text = await Files.SpoolTextAsync("a,b\n1,2\n", ".csv", CancellationToken.None);
+        using var text = await Files.SpoolWrittenAsync((file, token) => file.WriteAsync("a,b\n1,2\n"u8.ToArray(), token).AsTask(), ".csv", CancellationToken.None);
         Assert.Equal(8, text.Bytes);
         Assert.False(text.StartsWithObject());
     }

@@ -81,9 +81,11 @@ public sealed class InProcessServer : IAsyncDisposable
     public T Services<T>()
         where T : notnull => factory.Services.GetRequiredService<T>();
 
-    public HttpClient NewClient(string? key)
+    /// <summary>A client sending <paramref name="key"/>; with <paramref name="followRedirects"/> false a request body is
+    /// streamed to the server as it is written (the factory's redirect handler reads it whole first, to send it again).</summary>
+    public HttpClient NewClient(string? key, bool followRedirects = true)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseUrl });
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseUrl, AllowAutoRedirect = followRedirects });
         client.Timeout = TimeSpan.FromSeconds(120);
         if (key is not null)
         {
