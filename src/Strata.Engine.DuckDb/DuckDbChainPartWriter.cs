@@ -23,6 +23,7 @@ internal sealed class DuckDbChainPartWriter : IChainPartWriter
 {
     private readonly DuckDBConnection connection;
     private readonly IReadOnlyList<UploadColumn> columns;
+    private readonly UploadTypeKind[] kinds;
     private readonly string table = "chain_stage_" + Guid.NewGuid().ToString("N");
     private readonly ArrayBufferWriter<byte> json = new();
     private byte[] bytes = new byte[256];
@@ -33,6 +34,7 @@ internal sealed class DuckDbChainPartWriter : IChainPartWriter
     {
         this.connection = connection;
         this.columns = columns;
+        kinds = columns.Select(c => c.Type.Kind).ToArray();
         var definition = new StringBuilder();
         for (int i = 0; i < columns.Count; i++)
         {
@@ -50,9 +52,9 @@ internal sealed class DuckDbChainPartWriter : IChainPartWriter
         foreach (var values in rows)
         {
             var row = into.CreateRow();
-            for (int i = 0; i < columns.Count; i++)
+            for (int i = 0; i < kinds.Length; i++)
             {
-                AppendValue(row, columns[i].Type.Kind, values[i]);
+                AppendValue(row, kinds[i], values[i]);
             }
             row.EndRow();
             Rows++;

@@ -134,7 +134,7 @@ public sealed class ChainRows
                 AddLog(log, time, date, number, blockHash, hash, index, from, to);
             }
         }
-        var failed = fetched.Traces.Where(t => t.Error is not null).Select(t => Key(t.TransactionPosition, t.TraceAddress, t.TraceAddress.Count)).ToHashSet(StringComparer.Ordinal);
+        var failed = Failed(fetched.Traces);
         foreach (var trace in fetched.Traces)
         {
             AddTrace(trace, failed, time, date, number, blockHash, senders);
@@ -144,7 +144,11 @@ public sealed class ChainRows
     private void AddLog(NodeLog log, DateTimeOffset time, DateOnly date, long number, string blockHash, string txHash, long txIndex, string txFrom, string? txTo)
     {
         string contract = Hex.Data(log.Address, "log address");
-        var topics = log.Topics.Select(t => Hex.Data(t, "log topic")).ToList();
+        var topics = new List<string>(log.Topics.Count);
+        foreach (string topic in log.Topics)
+        {
+            topics.Add(Hex.Data(topic, "log topic"));
+        }
         string data = Hex.Data(log.Data, "log data");
         long index = Hex.Long(log.LogIndex, "logIndex");
         rows[ChainTable.Logs].Add(
@@ -187,6 +191,20 @@ public sealed class ChainRows
             type == "call" ? a.CallType : null, Hex.DataOrNull(input, "trace input"), Hex.DataOrNull(output, "trace output"),
             Hex.DataOrNull(refund, "trace refundAddress"), date,
         ]);
+    }
+
+    /// <summary>The keys of the traces with an error (most blocks have none: then no key is built).</summary>
+    private static HashSet<string> Failed(IReadOnlyList<NodeTrace> traces)
+    {
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var trace in traces)
+        {
+            if (trace.Error is not null)
+            {
+                failed.Add(Key(trace.TransactionPosition, trace.TraceAddress, trace.TraceAddress.Count));
+            }
+        }
+        return failed;
     }
 
     /// <summary>True when neither this trace nor any trace above it (same transaction, a prefix of its address) has an error.</summary>

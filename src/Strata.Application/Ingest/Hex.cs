@@ -9,9 +9,23 @@ public static class Hex
     /// <summary>A quantity as a long; a malformed or too large value throws <see cref="FormatException"/>.</summary>
     public static long Long(string? quantity, string field)
     {
+        if (Small(quantity) is ulong small)
+        {
+            return small <= long.MaxValue ? (long)small : throw new FormatException($"{field} {quantity} does not fit a bigint");
+        }
         var value = Big(quantity, field);
         return value <= long.MaxValue ? (long)value : throw new FormatException($"{field} {quantity} does not fit a bigint");
     }
+
+    /// <summary>
+    /// A well-formed quantity of at most 16 digits, parsed without a <see cref="BigInteger"/> or a string (the common case
+    /// on the ingest path); null for anything else, which <see cref="Big"/> then parses or rejects with its message.
+    /// </summary>
+    private static ulong? Small(string? quantity) =>
+        quantity is { Length: >= 3 and <= 18 } && quantity[0] == '0' && (quantity[1] | 0x20) == 'x'
+            && ulong.TryParse(quantity.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong value)
+            ? value
+            : null;
 
     public static long? LongOrNull(string? quantity, string field) => quantity is null ? null : Long(quantity, field);
 
@@ -36,7 +50,8 @@ public static class Hex
     }
 
     /// <summary>A uint256 quantity as its decimal digits (how uint256 columns are stored).</summary>
-    public static string Uint256(string? quantity, string field) => Big(quantity, field).ToString(CultureInfo.InvariantCulture);
+    public static string Uint256(string? quantity, string field) =>
+        Small(quantity) is ulong small ? small.ToString(CultureInfo.InvariantCulture) : Big(quantity, field).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Data, checked and lower-cased ("0x" for none); an odd length or a non-hex digit throws <see cref="FormatException"/>.</summary>
     public static string Data(string? data, string field)
