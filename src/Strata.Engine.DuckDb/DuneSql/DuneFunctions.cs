@@ -33,8 +33,7 @@ internal static class DuneFunctions
     /// its results show it (<c>2 03:04:05.000</c>, <c>1-2</c>; macros of the time prelude, <c>DuneSqlTranslator.TimeMacros</c>), and a timestamp with time zone with its zone: <c>2020-06-10 15:55:23.383 UTC</c> (DuckDB: <c>2020-06-10 15:55:23.383+00</c>). The value
     /// goes through its text so the branch binds for any type.</summary>
     private const string Timestamps = "WHEN typeof($1) = 'TIMESTAMP WITH TIME ZONE' THEN strftime(CAST(CAST($1 AS VARCHAR) AS TIMESTAMPTZ), '%Y-%m-%d %H:%M:%S.%g') || ' UTC' "
-        + "WHEN typeof($1) = 'TIMESTAMP' THEN strftime(CAST(CAST($1 AS VARCHAR) AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%g') "
-        + "WHEN typeof($1) = 'TIMESTAMP_NS' THEN strftime(CAST(CAST($1 AS VARCHAR) AS TIMESTAMP_NS), '%Y-%m-%d %H:%M:%S.%n') "
+        + "WHEN typeof($1) IN ('TIMESTAMP', 'TIMESTAMP_NS') THEN dune_timestamp_text($1, typeof($1)) "
         + "WHEN typeof($1) = 'TIME' THEN strftime(DATE '2000-01-01' + CAST(CAST($1 AS VARCHAR) AS TIME), '%H:%M:%S.%g') "
         + "WHEN typeof($1) = 'TIME WITH TIME ZONE' THEN dune_timetz_text(CAST(CAST($1 AS VARCHAR) AS TIMETZ)) "
         + "WHEN typeof($1) = 'INTERVAL' THEN dune_interval_text(CAST(CAST($1 AS VARCHAR) AS INTERVAL)) ";

@@ -113,6 +113,12 @@ internal static class DuneTypes
         {
             at++;
         }
+        if (name == "timestamp" && withZone && parameters is ["9"])
+        {
+            // DuckDB's timestamp with time zone holds microseconds: a refusal, never an instant cut to fewer digits.
+            throw DuneSqlTranslator.NotSupported(sql, anchor, "Type timestamp(9) with time zone is not supported (a timestamp with time zone "
+                + "holds microseconds here); use timestamp(9), which keeps nanoseconds in UTC");
+        }
         return name switch
         {
             "varchar" or "char" or "string" => top ? "VARCHAR" : "VARCHAR",

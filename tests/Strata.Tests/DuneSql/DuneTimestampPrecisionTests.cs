@@ -96,6 +96,15 @@ public sealed class DuneTimestampPrecisionTests(InProcessSharedServer shared)
         }
     }
 
+    [Fact]
+    public async Task A_cast_to_timestamp9_with_time_zone_is_refused_by_name_not_cut_to_microseconds()
+    {
+        string id = await Server.Alice.SubmitAsync("SELECT CAST(TIMESTAMP '2024-01-01 00:00:00.123456789' AS timestamp(9) with time zone)");
+        var status = await Server.Alice.WaitAsync(id);
+        Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
+        Assert.Contains("timestamp(9) with time zone is not supported", status["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(1704067200123456789L, "2024-01-01 00:00:00.123456789 UTC")]
     [InlineData(-1234L, "1969-12-31 23:59:59.999998766 UTC")]
