@@ -144,6 +144,7 @@ internal static class DuckDbNestedJson
         {
             ColumnKind.Binary => ($"('0x' || lower(hex({expr})))", LeafJson.PlainString),
             ColumnKind.Timestamp => (TimestampText(upper, expr), LeafJson.PlainString),
+            ColumnKind.TimestampNanos => (TimestampText(upper, expr, nanos: true), LeafJson.PlainString),
             ColumnKind.Date => (DateText(expr), LeafJson.PlainString),
             // uint256/int256, UHUGEINT and wide decimals: the exact digits as a string, with the top level's range checks.
             ColumnKind.ExactNumber => (LeadingZero(planned), LeafJson.PlainString),
@@ -174,11 +175,14 @@ internal static class DuckDbNestedJson
         $"regexp_replace({text}, '^(-?)\\.', '\\10.')";
 
     /// <summary>The top level's text of a timestamp (<see cref="TemporalFormat.WriteTimestamp"/>): UTC, milliseconds truncated.</summary>
-    private static string TimestampText(string upper, string expr)
+    private static string TimestampText(string upper, string expr, bool nanos = false)
     {
-        string utc = $"make_timestamp(epoch_us({expr}))";
+        string utc = nanos ? expr : $"make_timestamp(epoch_us({expr}))";
+        // Nine digits from the nanoseconds: DuckDB's %n followed by more text writes six digits and three NUL bytes.
+        string fraction = nanos ? $"'.' || lpad(CAST(((epoch_ns({expr}) % 1000000000) + 1000000000) % 1000000000 AS VARCHAR), 9, '0') || ' UTC'"
+            : "''";
         return $"CASE WHEN {expr} IS NULL THEN NULL WHEN isinf({expr}) THEN {Infinity(expr, upper.Contains("WITH TIME ZONE", StringComparison.Ordinal) ? "TIMESTAMPTZ" : "TIMESTAMP")} "
-            + $"ELSE {Year(utc)} || strftime({utc}, '-%m-%d %H:%M:%S.%g UTC') END";
+            + $"ELSE {Year(utc)} || strftime({utc}, '-%m-%d %H:%M:%S{(nanos ? "" : ".%g UTC")}') || {fraction} END";
     }
 
     /// <summary>The top level's text of a date (<see cref="TemporalFormat.WriteDate"/>).</summary>

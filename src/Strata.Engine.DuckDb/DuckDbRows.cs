@@ -44,6 +44,7 @@ internal static class DuckDbRows
                 {
                     case ColumnKind.Int64:
                     case ColumnKind.Timestamp:
+                    case ColumnKind.TimestampNanos:
                         sink.AppendInt64(i, rows.GetInt64(i));
                         break;
                     case ColumnKind.UInt64:

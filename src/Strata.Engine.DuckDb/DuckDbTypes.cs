@@ -24,6 +24,11 @@ internal static class DuckDbTypes
             int precision = DecimalPrecision(t);
             return (precision <= 18 ? ColumnKind.Number : ColumnKind.ExactNumber, $"{column}::VARCHAR");
         }
+        if (t == "TIMESTAMP_NS")
+        {
+            // Trino's timestamp(9): every nanosecond kept (the other timestamps are held as microseconds).
+            return (ColumnKind.TimestampNanos, ReadAs(ColumnKind.TimestampNanos, column));
+        }
         if (t.StartsWith("TIMESTAMP", StringComparison.Ordinal))
         {
             return (ColumnKind.Timestamp, ReadAs(ColumnKind.Timestamp, column));
@@ -94,11 +99,15 @@ internal static class DuckDbTypes
     public static string ReadAs(ColumnKind kind, string column) => kind switch
     {
         // epoch_us gives NULL for the infinities: they are stored as DuckDB encodes them (see TemporalFormat).
-        ColumnKind.Timestamp => $"CASE WHEN {column} IS NULL THEN NULL WHEN NOT isinf({column}) THEN epoch_us({column}) "
-            + $"WHEN {column} < TIMESTAMP '1970-01-01' THEN -9223372036854775807 ELSE 9223372036854775807 END",
+        ColumnKind.Timestamp => Epoch("epoch_us", column),
+        ColumnKind.TimestampNanos => Epoch("epoch_ns", column),
         ColumnKind.Date => $"({column} - DATE '1970-01-01')::INTEGER",
         _ => column,
     };
+
+    private static string Epoch(string function, string column) =>
+        $"CASE WHEN {column} IS NULL THEN NULL WHEN NOT isinf({column}) THEN {function}({column}) "
+        + $"WHEN {column} < TIMESTAMP '1970-01-01' THEN -9223372036854775807 ELSE 9223372036854775807 END";
 
     private static bool IsNested(string t) =>
         t.EndsWith(']') || t.StartsWith("STRUCT", StringComparison.Ordinal) || t.StartsWith("MAP", StringComparison.Ordinal)
@@ -164,7 +173,8 @@ internal static class DuckDbTypes
             "BLOB" => "varbinary",
             "DATE" => "date",
             "TIMESTAMP WITH TIME ZONE" => "timestamp(3) with time zone",
-            "TIMESTAMP" or "TIMESTAMP_S" or "TIMESTAMP_MS" or "TIMESTAMP_NS" => "timestamp(3)",
+            "TIMESTAMP" or "TIMESTAMP_S" or "TIMESTAMP_MS" => "timestamp(3)",
+            "TIMESTAMP_NS" => "timestamp(9)",
             "TIME" => "time(3)",
             "TIME WITH TIME ZONE" => "time(3) with time zone",
             "INTERVAL" => "interval day to second",

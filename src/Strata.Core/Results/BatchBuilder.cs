@@ -116,7 +116,7 @@ public sealed class BatchBuilder
 
         public static ColumnBuilder For(ColumnKind kind, int capacity) => kind switch
         {
-            ColumnKind.Int64 or ColumnKind.Timestamp => new FixedBuilder<long>(capacity),
+            ColumnKind.Int64 or ColumnKind.Timestamp or ColumnKind.TimestampNanos => new FixedBuilder<long>(capacity),
             ColumnKind.UInt64 => new FixedBuilder<ulong>(capacity),
             ColumnKind.Double => new FixedBuilder<double>(capacity),
             ColumnKind.Float => new FixedBuilder<float>(capacity),
@@ -128,7 +128,7 @@ public sealed class BatchBuilder
         /// <summary>The bytes a row's value of the kind takes whatever it holds (a variable-width value's offset).</summary>
         public static int FixedBytes(ColumnKind kind) => kind switch
         {
-            ColumnKind.Int64 or ColumnKind.Timestamp or ColumnKind.UInt64 or ColumnKind.Double => 8,
+            ColumnKind.Int64 or ColumnKind.Timestamp or ColumnKind.TimestampNanos or ColumnKind.UInt64 or ColumnKind.Double => 8,
             ColumnKind.Boolean => 1,
             _ => 4,
         };

@@ -33,6 +33,8 @@ public enum ColumnKind
     /// <summary>JSON text (arrays, maps, structs, json); embedded in JSON responses (a json value as a string of its
     /// text: <see cref="RowEncoder.JsonKind"/>), text in CSV.</summary>
     Json = 12,
+    /// <summary>Nanoseconds since the Unix epoch, UTC: a <c>timestamp(9)</c> (DuckDB's TIMESTAMP_NS).</summary>
+    TimestampNanos = 13,
 }
 
 /// <summary>One result column: its name, its Dune/Trino type name, and how it is stored.</summary>
@@ -81,6 +83,7 @@ public sealed class ResultSchema
         ColumnKind.Boolean => BooleanType.Default,
         ColumnKind.Binary => BinaryType.Default,
         ColumnKind.Timestamp => new TimestampType(TimeUnit.Microsecond, "UTC"),
+        ColumnKind.TimestampNanos => new TimestampType(TimeUnit.Nanosecond, "UTC"),
         ColumnKind.Date => Date32Type.Default,
         ColumnKind.Text or ColumnKind.ExactNumber or ColumnKind.Number or ColumnKind.Json => StringType.Default,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),

@@ -155,6 +155,7 @@ public sealed class RowEncoder
                 break;
             case ColumnKind.Binary:
             case ColumnKind.Timestamp:
+            case ColumnKind.TimestampNanos:
             case ColumnKind.Date:
                 o.Byte((byte)'"');
                 Plain(ref o, kind, array, row);
@@ -201,6 +202,9 @@ public sealed class RowEncoder
                 break;
             case ColumnKind.Timestamp:
                 o.Advance(TemporalFormat.WriteTimestamp(o.Reserve(TemporalFormat.MaxLength), ((TimestampArray)array).Values[row]));
+                break;
+            case ColumnKind.TimestampNanos:
+                o.Advance(TemporalFormat.WriteTimestampNanos(o.Reserve(TemporalFormat.MaxLength), ((TimestampArray)array).Values[row]));
                 break;
             case ColumnKind.Date:
                 o.Advance(TemporalFormat.WriteDate(o.Reserve(TemporalFormat.MaxLength), ((Date32Array)array).Values[row]));

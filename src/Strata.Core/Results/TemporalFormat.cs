@@ -23,24 +23,33 @@ public static class TemporalFormat
     /// <summary>Longest text either method writes.</summary>
     public const int MaxLength = 40;
 
-    private const long MicrosPerDay = 86_400_000_000L;
+        /// <summary>"YYYY-MM-DD HH:MM:SS.fff UTC" from microseconds since the epoch (truncated to milliseconds).</summary>
+    public static int WriteTimestamp(Span<byte> span, long micros) =>
+        micros is InfinityMicros or NegativeInfinityMicros
+            ? WriteInfinity(span, micros == NegativeInfinityMicros)
+            : WriteInstant(span, micros, 1_000_000, 3);
 
-    /// <summary>"YYYY-MM-DD HH:MM:SS.fff UTC" from microseconds since the epoch (truncated to milliseconds).</summary>
-    public static int WriteTimestamp(Span<byte> span, long micros)
+    /// <summary>"YYYY-MM-DD HH:MM:SS.fffffffff UTC" from nanoseconds since the epoch: Trino's <c>timestamp(9)</c>, all nine
+    /// digits. DuckDB's TIMESTAMP_NS encodes its infinities as the microsecond kind does (±<see cref="long.MaxValue"/>).</summary>
+    public static int WriteTimestampNanos(Span<byte> span, long nanos) =>
+        nanos is InfinityMicros or NegativeInfinityMicros
+            ? WriteInfinity(span, nanos == NegativeInfinityMicros)
+            : WriteInstant(span, nanos, 1_000_000_000, 9);
+
+    /// <summary>The date, the time of day and <paramref name="digits"/> digits of the second's fraction (truncated) of a
+    /// count of <paramref name="perSecond"/> units since the epoch, then " UTC".</summary>
+    private static int WriteInstant(Span<byte> span, long units, long perSecond, int digits)
     {
-        if (micros is InfinityMicros or NegativeInfinityMicros)
-        {
-            return WriteInfinity(span, micros == NegativeInfinityMicros);
-        }
-        long days = Math.DivRem(micros, MicrosPerDay, out long rest);
+        long perDay = perSecond * 86_400;
+        long days = Math.DivRem(units, perDay, out long rest);
         if (rest < 0)
         {
             days--;
-            rest += MicrosPerDay;
+            rest += perDay;
         }
         int n = WriteCivil(span, days);
-        long seconds = rest / 1_000_000;
-        int ms = (int)(rest % 1_000_000 / 1000);
+        long seconds = rest / perSecond;
+        long fraction = rest % perSecond / (perSecond / Pow10(digits));
         span[n++] = (byte)' ';
         n += Two(span[n..], (int)(seconds / 3600));
         span[n++] = (byte)':';
@@ -48,11 +57,24 @@ public static class TemporalFormat
         span[n++] = (byte)':';
         n += Two(span[n..], (int)(seconds % 60));
         span[n++] = (byte)'.';
-        span[n++] = (byte)('0' + (ms / 100));
-        span[n++] = (byte)('0' + (ms / 10 % 10));
-        span[n++] = (byte)('0' + (ms % 10));
+        for (int i = digits - 1; i >= 0; i--)
+        {
+            span[n + i] = (byte)('0' + (int)(fraction % 10));
+            fraction /= 10;
+        }
+        n += digits;
         " UTC"u8.CopyTo(span[n..]);
         return n + 4;
+    }
+
+    private static long Pow10(int digits)
+    {
+        long p = 1;
+        for (int i = 0; i < digits; i++)
+        {
+            p *= 10;
+        }
+        return p;
     }
 
     /// <summary>"YYYY-MM-DD" from days since the epoch.</summary>

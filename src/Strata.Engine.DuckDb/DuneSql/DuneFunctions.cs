@@ -28,12 +28,12 @@ internal static class DuneFunctions
     private const string JsonToVarchar = "(CASE WHEN json_type(CAST($1 AS VARCHAR)) IN ('OBJECT', 'ARRAY') THEN ";
     private const string JsonScalar = " ELSE json_extract_string(CAST($1 AS VARCHAR), '$') END)";
 
-    /// <summary>Trino writes a timestamp with its precision (Dune's columns and now() are timestamp(3)), a time(3) with its
+    /// <summary>Trino writes a timestamp with its precision (Dune's columns and now() are timestamp(3); a timestamp(9) has nine digits), a time(3) with its
     /// milliseconds (<c>22:00:00.000</c>), a time with time zone with its offset (<c>22:00:00.000+00:00</c>), an interval as
     /// its results show it (<c>2 03:04:05.000</c>, <c>1-2</c>; macros of the time prelude, <c>DuneSqlTranslator.TimeMacros</c>), and a timestamp with time zone with its zone: <c>2020-06-10 15:55:23.383 UTC</c> (DuckDB: <c>2020-06-10 15:55:23.383+00</c>). The value
     /// goes through its text so the branch binds for any type.</summary>
     private const string Timestamps = "WHEN typeof($1) = 'TIMESTAMP WITH TIME ZONE' THEN strftime(CAST(CAST($1 AS VARCHAR) AS TIMESTAMPTZ), '%Y-%m-%d %H:%M:%S.%g') || ' UTC' "
-        + "WHEN typeof($1) = 'TIMESTAMP' THEN strftime(CAST(CAST($1 AS VARCHAR) AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%g') "
+        + "WHEN typeof($1) IN ('TIMESTAMP', 'TIMESTAMP_NS') THEN dune_timestamp_text($1, typeof($1)) "
         + "WHEN typeof($1) = 'TIME' THEN strftime(DATE '2000-01-01' + CAST(CAST($1 AS VARCHAR) AS TIME), '%H:%M:%S.%g') "
         + "WHEN typeof($1) = 'TIME WITH TIME ZONE' THEN dune_timetz_text(CAST(CAST($1 AS VARCHAR) AS TIMETZ)) "
         + "WHEN typeof($1) = 'INTERVAL' THEN dune_interval_text(CAST(CAST($1 AS VARCHAR) AS INTERVAL)) ";

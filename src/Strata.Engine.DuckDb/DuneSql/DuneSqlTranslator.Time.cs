@@ -21,10 +21,16 @@ public static partial class DuneSqlTranslator
     public static readonly string TimeMacros =
         "CREATE OR REPLACE TEMP MACRO dune_pivot_yy(t) AS CASE WHEN year(t) = 1969 THEN t + INTERVAL 100 YEAR ELSE t END;\n"
         + "CREATE OR REPLACE TEMP MACRO dune_interval_text(i) AS " + DuckDbTypes.IntervalText("i") + ";\n"
-        + "CREATE OR REPLACE TEMP MACRO dune_timetz_text(t) AS " + DuckDbTypes.TimeWithZoneText("t") + ";\n";
+        + "CREATE OR REPLACE TEMP MACRO dune_timetz_text(t) AS " + DuckDbTypes.TimeWithZoneText("t") + ";\n"
+        // A timestamp(3) with milliseconds, a timestamp(9) (TIMESTAMP_NS) with nanoseconds; t is x's DuckDB type. Through
+        // the text so it binds for any x; TRY_CAST as a TIMESTAMP's text may lie outside TIMESTAMP_NS's range.
+        + "CREATE OR REPLACE TEMP MACRO dune_timestamp_text(x, t) AS CASE WHEN t = 'TIMESTAMP' "
+        + "THEN strftime(CAST(CAST(x AS VARCHAR) AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%g') "
+        + "ELSE strftime(TRY_CAST(CAST(x AS VARCHAR) AS TIMESTAMP_NS), '%Y-%m-%d %H:%M:%S.%n') END;\n";
 
     private static bool UsesTimeMacros(string sql) => sql.Contains("dune_pivot_yy(", StringComparison.Ordinal)
-        || sql.Contains("dune_interval_text(", StringComparison.Ordinal) || sql.Contains("dune_timetz_text(", StringComparison.Ordinal);
+        || sql.Contains("dune_interval_text(", StringComparison.Ordinal) || sql.Contains("dune_timetz_text(", StringComparison.Ordinal)
+        || sql.Contains("dune_timestamp_text(", StringComparison.Ordinal);
 
     /// <summary>Trino's extract fields and the DuckDB function that gives each as Trino does.</summary>
     private static readonly Dictionary<string, string> ExtractFields = new(StringComparer.OrdinalIgnoreCase)

@@ -26,8 +26,9 @@ public static class ParquetCopy
     /// <summary>Writes batches of the given schema as Parquet, one row group per batch.</summary>
     public static async Task WriteBatchesAsync(IAsyncEnumerable<RecordBatch> batches, Schema source, string path, CancellationToken cancellationToken)
     {
-        var fields = source.FieldsList.Select(f => f.DataType is TimestampType
-            ? new Field(f.Name, new TimestampType(Apache.Arrow.Types.TimeUnit.Microsecond, (string?)null), true, f.Metadata)
+        // The zone dropped, the unit kept (microseconds, or nanoseconds for a timestamp(9)).
+        var fields = source.FieldsList.Select(f => f.DataType is TimestampType timestamp
+            ? new Field(f.Name, new TimestampType(timestamp.Unit, (string?)null), true, f.Metadata)
             : f).ToList();
         var schema = new Schema(fields, source.Metadata);
         using var properties = new WriterPropertiesBuilder().Compression(Compression.Snappy).Build();
