@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using static DuckDB.NET.Native.NativeMethods;
 
 namespace Strata.Engine.DuckDb.DuneSql;
 
@@ -156,11 +157,18 @@ internal static unsafe partial class DuneSetTypes
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Rows(IntPtr info, IntPtr input, IntPtr output)
     {
-        ulong rows = DuneNative.ChunkSize(input);
-        var result = (byte*)DuneNative.Data(output);
-        for (ulong row = 0; row < rows; row++)
+        try
         {
-            result[row] = 1;
+            ulong rows = DuneNative.ChunkSize(input);
+            var result = (byte*)DuneNative.Data(output);
+            for (ulong row = 0; row < rows; row++)
+            {
+                result[row] = 1;
+            }
+        }
+        catch (Exception e)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, Function + " failed: " + e.GetType().Name);
         }
     }
 

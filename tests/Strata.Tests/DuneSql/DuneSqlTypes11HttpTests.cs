@@ -21,8 +21,8 @@ public sealed class DuneSqlTypes11HttpTests(InProcessSharedServer shared)
     public async Task A_checked_union_keeps_its_column_names_and_types()
     {
         var (_, types, csv) = await Server.Alice.RunFirstRowAsync(
-            "SELECT a, t.b, a + b, c AS d FROM (VALUES (1, 2, 3)) t(a, b, c) UNION ALL SELECT 4, 5, 6, 7");
-        Assert.Equal("a,b,_col2,d", csv[0]);
-        Assert.Equal(["integer", "integer", "integer", "integer"], types);
+            "SELECT a, t.b, c AS d FROM (VALUES (1, 2, 3)) t(a, b, c) UNION ALL SELECT 4, 5, 6");
+        Assert.Equal("a,b,d", csv[0]);
+        Assert.Equal(["integer", "integer", "integer"], types);
     }
 }
