@@ -93,6 +93,10 @@ public sealed partial class DuckDbEngine
                 {
                     DuneSql.DuneTypeNames.Register(connection);
                 }
+                if (DuneSql.DuneSetTypes.UsedBy(request.Sql))
+                {
+                    DuneSql.DuneSetTypes.Register(connection);
+                }
                 DuneSql.DuneZones.Register(connection, DuneSql.DuneZones.UsedBy(request.Sql), DuneSql.DuneZones.UsesPerValue(request.Sql));
             }
             var setup = new StringBuilder();

@@ -101,12 +101,44 @@ public static partial class DuneSqlTranslator
             return false;
         }
         string name = t[..open];
+        if (name.Equals("cast_to_type", StringComparison.OrdinalIgnoreCase) && FirstArgument(t, open) is string first)
+        {
+            return Returns(first, list); // the distinct elements of an array cast to the array's own type (DistinctElements)
+        }
         if (!list)
         {
             return DuckDbMapFunctions.Contains(name);
         }
         // DuckDB's repeat gives a list only of a list ([x] repeated); of a string it is a string.
         return DuckDbListFunctions.Contains(name) || (name.Equals("repeat", StringComparison.OrdinalIgnoreCase) && t[(open + 1)..].TrimStart().StartsWith('['));
+    }
+
+    /// <summary>The text of a call's first argument (the call's parenthesis at open), or null when it has one argument.</summary>
+    private static string? FirstArgument(string t, int open)
+    {
+        int depth = 0;
+        bool quoted = false;
+        for (int i = open + 1; i < t.Length; i++)
+        {
+            char c = t[i];
+            if (c == '\'')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c is '(' or '[' or '{')
+            {
+                depth++;
+            }
+            else if (!quoted && c is ')' or ']' or '}')
+            {
+                depth--;
+            }
+            else if (!quoted && depth == 0 && c == ',')
+            {
+                return t[(open + 1)..i];
+            }
+        }
+        return null;
     }
 
     /// <summary>The result expressions (after THEN and ELSE) of a CASE … END at the top level of its text.</summary>

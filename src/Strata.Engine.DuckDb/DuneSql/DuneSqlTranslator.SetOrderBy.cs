@@ -28,7 +28,7 @@ public static partial class DuneSqlTranslator
         private int TryEmitSetOrderWrap(int i)
         {
             setOrderWraps ??= FindSetOrderWraps();
-            if (setOrderWraps.Count == 0 || !setOrderWraps.TryGetValue(i, out var text) || lastWrap == (i, emitter.Length))
+            if (setOrderWraps.Count == 0 || !setOrderWraps.TryGetValue(i, out var text) || lastWrap == (i, emitter.Length) || i == probedBranchStart)
             {
                 return -1;
             }

@@ -103,6 +103,7 @@ public static partial class DuneSqlTranslator
                 while (i < to)
                 {
                     int afterTyped = TryEmitSetOrderWrap(i);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetCheck(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNumericOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitDivision(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitIntervalSum(i, to);

@@ -20,6 +20,7 @@ internal sealed class DuneSqlDb : IDisposable
         DuneTime.Register(connection);
         DuneRadix.Register(connection);
         DuneTypeNames.Register(connection);
+        DuneSetTypes.Register(connection);
         DuneRegexpGroups.Register(connection);
         Exec(DuneSqlTranslator.Prelude + DuneSqlTranslator.TimeMacros + (setup ?? ""));
     }

@@ -1,0 +1,303 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using static DuckDB.NET.Native.NativeMethods;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// Trino's refusal of a UNION, INTERSECT or EXCEPT whose branches' columns have no common type ("column 2 in UNION
+/// query has incompatible types: integer, varchar"; DuckDB unifies integer with varchar to varchar and boolean with
+/// integer to integer, and answered). The translator writes, in one branch's first column,
+/// <c>CASE WHEN dune_set_check('UNION,…', typeof((SELECT r FROM (branch) r(c1, …) LIMIT 0)), …) THEN value END</c>
+/// (DuneSqlTranslator.SetTypes.cs): DuckDB folds each <c>typeof</c> of a branch's row to its text when it binds, and this
+/// function's bind step reads those texts and fails the statement, before any row is read, when a column of a branch has
+/// no common type with the same column of the branches before it (Trino's StatementAnalyzer walks them left to right).
+/// Its rows are all true, so the CASE is the value. Types are compared by Trino's families: numbers (every integer,
+/// decimal, real, double, uint256, int256), varchar, varbinary, boolean, date and timestamps, times, intervals; arrays,
+/// maps and rows by their parts; NULL goes with anything. A type outside these (json, a registered zone type, uuid) is
+/// never refused.
+/// </summary>
+internal static unsafe partial class DuneSetTypes
+{
+    public const string Function = "dune_set_check";
+
+    /// <summary>The most branches one check names (the translator checks longer chains not at all).</summary>
+    public const int MaxBranches = 64;
+
+    public static bool UsedBy(string translatedSql) => translatedSql.Contains(Function + "(", StringComparison.Ordinal);
+
+    public static void Register(DuckDB.NET.Data.DuckDBConnection connection)
+    {
+        IntPtr con = connection.NativeConnection.DangerousGetHandle();
+        IntPtr function = DuneNative.CreateScalar();
+        IntPtr text = DuneNative.CreateType(DuneNative.TypeVarchar);
+        IntPtr boolean = DuneNative.CreateType((int)DuckDB.NET.Native.DuckDBType.Boolean);
+        try
+        {
+            DuneNative.ScalarName(function, Function);
+            SetVarargs(function, text);
+            DuneNative.ScalarReturn(function, boolean);
+            SetBind(function, &Bind);
+            DuneNative.ScalarBody(function, &Rows);
+            if (DuneNative.RegisterScalar(con, function) != 0)
+            {
+                throw new InvalidOperationException("Could not register " + Function + ".");
+            }
+        }
+        finally
+        {
+            DuneNative.DestroyType(ref boolean);
+            DuneNative.DestroyType(ref text);
+            DuneNative.DestroyScalar(ref function);
+        }
+    }
+
+    /// <summary>Trino's error for the branches' row types (DuckDB's type texts, <c>STRUCT(c1 T, …)</c>) joined by the
+    /// operators (<c>UNION,INTERSECT</c>: the one before each branch after the first), or null when every column has a
+    /// common type.</summary>
+    public static string? Incompatibility(IReadOnlyList<string> operators, IReadOnlyList<string> rows)
+    {
+        if (rows.Count < 2 || rows.Any(r => !r.StartsWith("STRUCT(", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+        var columns = rows.Select(r => DuckDbTypes.StructFields(r).Select(f => f.Type).ToList()).ToList();
+        if (columns.Any(c => c.Count != columns[0].Count))
+        {
+            return null;
+        }
+        var seen = columns[0].ToList();
+        for (int branch = 1; branch < columns.Count; branch++)
+        {
+            for (int column = 0; column < seen.Count; column++)
+            {
+                string next = columns[branch][column];
+                if (!Compatible(seen[column], next))
+                {
+                    string operation = branch - 1 < operators.Count ? operators[branch - 1].ToUpperInvariant() : "UNION";
+                    return $"column {column + 1} in {operation} query has incompatible types: {DuneTypeNames.Name(seen[column])}, {DuneTypeNames.Name(next)}";
+                }
+                if (IsNull(seen[column]))
+                {
+                    seen[column] = next;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static bool IsNull(string type) => type.Trim() is "\"NULL\"" or "NULL";
+
+    /// <summary>Whether Trino has a common super type of two types (by family; see the type's summary).</summary>
+    internal static bool Compatible(string a, string b)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        if (IsNull(a) || IsNull(b))
+        {
+            return true;
+        }
+        var (familyA, partsA) = Family(a);
+        var (familyB, partsB) = Family(b);
+        if (familyA is null || familyB is null)
+        {
+            return true;
+        }
+        if (familyA != familyB || partsA.Count != partsB.Count)
+        {
+            return false;
+        }
+        for (int k = 0; k < partsA.Count; k++)
+        {
+            if (!Compatible(partsA[k], partsB[k]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A DuckDB type's Trino family and, for a nested type, its parts' types; a null family for a type never refused.</summary>
+    private static (string? Family, List<string> Parts) Family(string type)
+    {
+        string t = type.Trim();
+        string upper = t.ToUpperInvariant();
+        if (upper.EndsWith(']'))
+        {
+            int open = t.LastIndexOf('[');
+            return open > 0 ? ("array", [t[..open]]) : (null, []);
+        }
+        if (upper.StartsWith("STRUCT(", StringComparison.Ordinal) && upper.EndsWith(')'))
+        {
+            return ("row", DuckDbTypes.StructFields(t).Select(f => f.Type).ToList());
+        }
+        if (upper.StartsWith("MAP(", StringComparison.Ordinal) && upper.EndsWith(')'))
+        {
+            return ("map", DuckDbTypes.SplitTopLevel(t[4..^1]).ToList());
+        }
+        if (upper.StartsWith("DECIMAL", StringComparison.Ordinal))
+        {
+            return ("number", []);
+        }
+        string? family = upper switch
+        {
+            "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" or "UTINYINT" or "USMALLINT" or "UINTEGER" or "UBIGINT"
+                or "UHUGEINT" or "FLOAT" or "DOUBLE" or "UINT256" or "INT256" or "BIGNUM" or "VARINT" => "number",
+            "VARCHAR" => "varchar",
+            "BLOB" => "varbinary",
+            "BOOLEAN" => "boolean",
+            "DATE" or "TIMESTAMP" or "TIMESTAMP_S" or "TIMESTAMP_MS" or "TIMESTAMP_NS" or "TIMESTAMP WITH TIME ZONE" => "timestamp",
+            "TIME" or "TIME WITH TIME ZONE" => "time",
+            "INTERVAL" => "interval",
+            _ => null,
+        };
+        return (family, []);
+    }
+
+    /// <summary>Every row is true: the check is made when the call binds.</summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Rows(IntPtr info, IntPtr input, IntPtr output)
+    {
+        try
+        {
+            ulong rows = DuneNative.ChunkSize(input);
+            var result = (byte*)DuneNative.Data(output);
+            for (ulong row = 0; row < rows; row++)
+            {
+                result[row] = 1;
+            }
+        }
+        catch (Exception e)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, Function + " failed: " + e.GetType().Name);
+        }
+    }
+
+    /// <summary>Reads the constant arguments (the operators, then each branch's row type) and fails the bind with Trino's
+    /// message when a column has no common type. An argument that is not a constant text leaves the call unchecked.</summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Bind(IntPtr info)
+    {
+        IntPtr context = IntPtr.Zero;
+        try
+        {
+            GetClientContext(info, out context);
+            ulong count = ArgumentCount(info);
+            var texts = new List<string>();
+            for (ulong k = 0; k < count; k++)
+            {
+                if (Constant(info, context, k) is not string value)
+                {
+                    return;
+                }
+                texts.Add(value);
+            }
+            if (texts.Count < 3)
+            {
+                return;
+            }
+            if (Incompatibility(texts[0].Split(','), texts.Skip(1).ToList()) is string message)
+            {
+                SetBindError(info, message);
+            }
+        }
+        catch (Exception e)
+        {
+            SetBindError(info, Function + " failed: " + e.GetType().Name);
+        }
+        finally
+        {
+            if (context != IntPtr.Zero)
+            {
+                DestroyClientContext(ref context);
+            }
+        }
+    }
+
+    /// <summary>The text of the k-th argument when it is a constant, else null.</summary>
+    private static string? Constant(IntPtr info, IntPtr context, ulong k)
+    {
+        IntPtr expression = Argument(info, k);
+        IntPtr value = IntPtr.Zero;
+        try
+        {
+            if (!IsFoldable(expression))
+            {
+                return null;
+            }
+            IntPtr error = Fold(context, expression, out value);
+            if (error != IntPtr.Zero)
+            {
+                DestroyError(ref error);
+                return null;
+            }
+            if (value == IntPtr.Zero || IsNullValue(value))
+            {
+                return null;
+            }
+            IntPtr chars = GetVarchar(value);
+            try
+            {
+                return Marshal.PtrToStringUTF8(chars);
+            }
+            finally
+            {
+                Free(chars);
+            }
+        }
+        finally
+        {
+            if (value != IntPtr.Zero)
+            {
+                DestroyValue(ref value);
+            }
+            DestroyExpression(ref expression);
+        }
+    }
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_set_varargs")]
+    private static partial void SetVarargs(IntPtr function, IntPtr type);
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_set_bind")]
+    private static partial void SetBind(IntPtr function, delegate* unmanaged[Cdecl]<IntPtr, void> bind);
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_bind_set_error", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial void SetBindError(IntPtr info, string error);
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_get_client_context")]
+    private static partial void GetClientContext(IntPtr info, out IntPtr context);
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_destroy_client_context")]
+    private static partial void DestroyClientContext(ref IntPtr context);
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_bind_get_argument_count")]
+    private static partial ulong ArgumentCount(IntPtr info);
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_bind_get_argument")]
+    private static partial IntPtr Argument(IntPtr info, ulong index);
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_expression_is_foldable")]
+    [return: MarshalAs(UnmanagedType.U1)]
+    private static partial bool IsFoldable(IntPtr expression);
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_expression_fold")]
+    private static partial IntPtr Fold(IntPtr context, IntPtr expression, out IntPtr value);
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_destroy_expression")]
+    private static partial void DestroyExpression(ref IntPtr expression);
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_destroy_error_data")]
+    private static partial void DestroyError(ref IntPtr error);
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_is_null_value")]
+    [return: MarshalAs(UnmanagedType.U1)]
+    private static partial bool IsNullValue(IntPtr value);
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_get_varchar")]
+    private static partial IntPtr GetVarchar(IntPtr value);
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_destroy_value")]
+    private static partial void DestroyValue(ref IntPtr value);
+
+    [LibraryImport("duckdb", EntryPoint = "duckdb_free")]
+    private static partial void Free(IntPtr pointer);
+}
