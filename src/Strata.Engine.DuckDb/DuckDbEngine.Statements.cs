@@ -145,7 +145,20 @@ public sealed partial class DuckDbEngine
     private static HashSet<int> UnnamedColumns(JsonElement node)
     {
         var unnamed = new HashSet<int>();
-        if (node.GetProperty("type").GetString() != "SELECT_NODE" || !node.TryGetProperty("select_list", out var list))
+        // A set operation's columns are named by its first branch (Trino's rule, and DuckDB's); a loop, not recursion.
+        for (int depth = 0; depth < MaxStatementTreeDepth && node.ValueKind == JsonValueKind.Object
+            && node.TryGetProperty("type", out var kind) && kind.GetString() == "SET_OPERATION_NODE"; depth++)
+        {
+            if (node.TryGetProperty("setop_type", out var setop) && setop.GetString() == "UNION_BY_NAME")
+            {
+                return unnamed;
+            }
+            node = node.TryGetProperty("children", out var children) && children.ValueKind == JsonValueKind.Array
+                && children.GetArrayLength() > 0 ? children[0]
+                : node.TryGetProperty("left", out var left) ? left : default;
+        }
+        if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty("type", out var type) || type.GetString() != "SELECT_NODE"
+            || !node.TryGetProperty("select_list", out var list))
         {
             return unnamed;
         }

@@ -231,6 +231,20 @@ public abstract class DuckDbEngineContractBase : EngineContract
         Assert.Equal(["_col0", "n"], outcome.Schema.Columns.Select(c => c.Name));
     }
 
+    /// <summary>A set operation's columns are named by its first branch, as Trino names them: an unaliased expression there is
+    /// <c>_colN</c> (it was DuckDB's text of the expression, <c>(a + b)</c>), whatever the later branches say.</summary>
+    [Theory]
+    [InlineData("select a + b, a as n from (values (1, 2)) t(a, b) union all select 3, 4 as m", "_col0,n")]
+    [InlineData("select 1 + 1 as s, 2 union select 3, 4 except select 5, 6", "s,_col1")]
+    [InlineData("(select a * 2, b from (values (1, 2)) t(a, b) intersect select 2, 2) union all select 7, 8", "_col0,b")]
+    [InlineData("with w as (select 1 as x) select x + 1 from w union all select x from w", "_col0")]
+    public async Task A_set_operation_names_its_columns_by_its_first_branch(string sql, string names)
+    {
+        var request = new EngineRequest(ExecutionIds.New(), sql, "alice", PerformanceTier.Medium, 1L << 30, Tables(false), Strata.Core.Queries.SqlDialect.DuneSql);
+        var outcome = await Engine.ExecuteAsync(request, schema => Results.CreateWriter(request.ExecutionId, schema), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(120));
+        Assert.Equal(names, string.Join(',', outcome.Schema.Columns.Select(c => c.Name)));
+    }
+
     /// <summary>hostile8: DuckDB writes an infinite double as <c>inf</c>, which .NET's parser refused with its own message.</summary>
     [Theory]
     [InlineData("select cast(infinity() as uint256) as x")]
