@@ -23,7 +23,7 @@ public static class TemporalFormat
     /// <summary>Longest text either method writes.</summary>
     public const int MaxLength = 40;
 
-        /// <summary>"YYYY-MM-DD HH:MM:SS.fff UTC" from microseconds since the epoch (truncated to milliseconds).</summary>
+    /// <summary>"YYYY-MM-DD HH:MM:SS.fff UTC" from microseconds since the epoch (truncated to milliseconds).</summary>
     public static int WriteTimestamp(Span<byte> span, long micros) =>
         micros is InfinityMicros or NegativeInfinityMicros
             ? WriteInfinity(span, micros == NegativeInfinityMicros)

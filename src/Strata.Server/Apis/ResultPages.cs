@@ -200,7 +200,7 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
 
     /// <summary>
     /// A download's rows: as <see cref="PrepareAsync"/>, but a filtered, sorted or sampled download goes on page after
-    /// page (each at most <see cref="MaxViewPageBytes"/>, each read once the one before is written) up to the datapoint
+    /// page (each at most <see cref="MaxDownloadPageBytes"/>, each read once the one before is written) up to the datapoint
     /// cap, so it holds one page in memory, not the whole view of the result.
     /// </summary>
     public async Task<Page> PrepareDownloadAsync(string caller, Execution execution, StoredResult result, PageRequest page, CancellationToken cancellationToken)
