@@ -21,11 +21,16 @@ public static partial class IngestRuntime
     public const string Marker = "STRATA_INGEST_RUNTIME";
 
     /// <summary>
-    /// Tiered PGO off (its instrumented tier costs more than it returns in a process of seconds); a 64 MiB gen0 budget
-    /// (fewer collections of the short-lived answers and rows; the heap a batch holds is bounded by the batch anyway).
+    /// Tiered compilation off: each method is jitted once, optimized, and ReadyToRun code is kept, instead of a quick
+    /// tier 0 and a background rejit of every hot method at tier 1 (~2,300 methods rejitted in a 10,000-block ingest,
+    /// the largest single item of its CPU; docs/notes/ingest11.md, ingest12.md). Tiered PGO off (it needs tiering, and
+    /// stays off should the operator turn tiering back on: its instrumented tier costs more than it returns in a process
+    /// of seconds); a 64 MiB gen0 budget (fewer collections of the short-lived answers and rows; the heap a batch holds is
+    /// bounded by the batch anyway).
     /// </summary>
     public static readonly IReadOnlyList<KeyValuePair<string, string>> Knobs =
     [
+        new("TieredCompilation", "0"),
         new("TieredPGO", "0"),
         new("GCgen0size", "0x4000000"),
     ];

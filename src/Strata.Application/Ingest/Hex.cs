@@ -11,11 +11,13 @@ public static class Hex
     {
         if (Small(quantity) is ulong small)
         {
-            return small <= long.MaxValue ? (long)small : throw new FormatException($"{field} {quantity} does not fit a bigint");
+            return small <= long.MaxValue ? (long)small : throw TooLarge(quantity, field);
         }
         var value = Big(quantity, field);
-        return value <= long.MaxValue ? (long)value : throw new FormatException($"{field} {quantity} does not fit a bigint");
+        return value <= long.MaxValue ? (long)value : throw TooLarge(quantity, field);
     }
+
+    private static FormatException TooLarge(string? quantity, string field) => new($"{field} {quantity} does not fit a bigint");
 
     /// <summary>
     /// A well-formed quantity of at most 16 digits, parsed without a <see cref="BigInteger"/> or a string (the common case

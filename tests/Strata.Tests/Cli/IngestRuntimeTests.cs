@@ -18,7 +18,7 @@ public sealed class IngestRuntimeTests
     {
         var environment = IngestRuntime.Environment(new Hashtable { ["PATH"] = "/bin", ["STRATA_DATA_DIR"] = "/d" })!;
 
-        Assert.Equal(["DOTNET_GCgen0size=0x4000000", "DOTNET_TieredPGO=0", "PATH=/bin", "STRATA_DATA_DIR=/d", "STRATA_INGEST_RUNTIME=tuned"], environment.Order(StringComparer.Ordinal));
+        Assert.Equal(["DOTNET_GCgen0size=0x4000000", "DOTNET_TieredCompilation=0", "DOTNET_TieredPGO=0", "PATH=/bin", "STRATA_DATA_DIR=/d", "STRATA_INGEST_RUNTIME=tuned"], environment.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class IngestRuntimeTests
     {
         var environment = IngestRuntime.Environment(new Hashtable { ["DOTNET_TieredPGO"] = "1", ["COMPlus_GCgen0size"] = "0x1000000" })!;
 
-        Assert.Equal(["COMPlus_GCgen0size=0x1000000", "DOTNET_TieredPGO=1", "STRATA_INGEST_RUNTIME=tuned"], environment.Order(StringComparer.Ordinal));
+        Assert.Equal(["COMPlus_GCgen0size=0x1000000", "DOTNET_TieredCompilation=0", "DOTNET_TieredPGO=1", "STRATA_INGEST_RUNTIME=tuned"], environment.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -66,6 +66,7 @@ public sealed class IngestRuntimeTests
         string url = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/";
 
         var tuned = await EnvironmentWhileWaitingAsync(url, null, () => held.Count, timeout.Token);
+        Assert.Contains("DOTNET_TieredCompilation=0", tuned);
         Assert.Contains("DOTNET_TieredPGO=0", tuned);
         Assert.Contains("DOTNET_GCgen0size=0x4000000", tuned);
         Assert.Contains("STRATA_INGEST_RUNTIME=tuned", tuned);
@@ -73,6 +74,7 @@ public sealed class IngestRuntimeTests
         var defaults = await EnvironmentWhileWaitingAsync(url, "default", () => held.Count, timeout.Token);
         Assert.Contains("STRATA_INGEST_RUNTIME=default", defaults);
         Assert.DoesNotContain(defaults, v => v.StartsWith("DOTNET_TieredPGO=", StringComparison.Ordinal));
+        Assert.DoesNotContain(defaults, v => v.StartsWith("DOTNET_TieredCompilation=", StringComparison.Ordinal));
         await timeout.CancelAsync();
         foreach (var client in held)
         {
@@ -95,6 +97,7 @@ public sealed class IngestRuntimeTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        info.Environment.Remove("DOTNET_TieredCompilation");
         info.Environment.Remove("DOTNET_TieredPGO");
         info.Environment.Remove("DOTNET_GCgen0size");
         info.Environment.Remove(IngestRuntime.Marker);
