@@ -19,6 +19,18 @@ public sealed class DemoDataPerChainSpellsTests(DemoDataFixture fixture) : IClas
         "SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY ordinal_position) FROM information_schema.columns "
         + $"WHERE table_schema = '{schema}' AND table_name = '{table}'")!;
 
+    /// <summary>The per-chain table holds exactly the union table's rows of that chain (with the version filter), same
+    /// columns in the same order, and is a demo table.</summary>
+    private void AssertChainRowsOfUnion(string union, string perChain, string chain, string where)
+    {
+        Assert.Equal(Columns(union.Split('.')[0], union.Split('.')[1]), Columns(perChain.Split('.')[0], perChain.Split('.')[1]));
+        double rows = Number($"SELECT count(*) FROM {union} WHERE blockchain = '{chain}' {where}");
+        Assert.True(rows > 0, chain);
+        Assert.Equal(rows, Number($"SELECT count(*) FROM {perChain}"));
+        Assert.Equal(rows, Number($"SELECT count(*) FROM (SELECT * FROM {union} WHERE blockchain = '{chain}' {where} INTERSECT ALL SELECT * FROM {perChain})"));
+        Assert.Contains(perChain, DemoData.Tables);
+    }
+
     public static TheoryData<string> Chains => new() { "ethereum", "arbitrum", "optimism", "polygon", "base", "gnosis", "avalanche_c" };
 
     [Theory]
@@ -32,14 +44,7 @@ public sealed class DemoDataPerChainSpellsTests(DemoDataFixture fixture) : IClas
             + "amount_usd DOUBLE, token_bought_address BLOB, token_sold_address BLOB, taker BLOB, maker BLOB, project_contract_address BLOB, "
             + "pool_id BLOB, swap_fee DOUBLE, pool_symbol VARCHAR, pool_type VARCHAR, tx_hash BLOB, tx_from BLOB, tx_to BLOB, evt_index BIGINT";
         Assert.Equal(expected, Columns($"balancer_v2_{chain}", "trades"));
-        Assert.Equal(Columns("balancer", "trades"), Columns($"balancer_v2_{chain}", "trades"));
-        double rows = Number($"SELECT count(*) FROM balancer.trades WHERE blockchain = '{chain}' AND version = '2'");
-        Assert.True(rows > 0, chain);
-        Assert.Equal(rows, Number($"SELECT count(*) FROM balancer_v2_{chain}.trades"));
-        Assert.Equal(rows, Number($"""
-            SELECT count(*) FROM (SELECT * FROM balancer.trades WHERE blockchain = '{chain}' INTERSECT ALL SELECT * FROM balancer_v2_{chain}.trades)
-            """));
-        Assert.Contains($"balancer_v2_{chain}.trades", DemoData.Tables);
+        AssertChainRowsOfUnion("balancer.trades", $"balancer_v2_{chain}.trades", chain, "AND version = '2'");
     }
 
     [Theory]
@@ -67,16 +72,8 @@ public sealed class DemoDataPerChainSpellsTests(DemoDataFixture fixture) : IClas
     public void Per_chain_balancer_pool_labels_are_the_chains_rows_of_the_union(string chain)
     {
         // labels_balancer_v2_pools.sql is the UNION of SELECT * of labels_balancer_v2_pools_<chain>.sql (dune-wild10).
-        Assert.Equal(Columns("labels", "balancer_v2_pools"), Columns("labels", $"balancer_v2_pools_{chain}"));
-        double rows = Number($"SELECT count(*) FROM labels.balancer_v2_pools WHERE blockchain = '{chain}'");
-        Assert.True(rows > 0, chain);
-        Assert.Equal(rows, Number($"SELECT count(*) FROM labels.balancer_v2_pools_{chain}"));
-        Assert.Equal(rows, Number($"""
-            SELECT count(*) FROM (SELECT * FROM labels.balancer_v2_pools WHERE blockchain = '{chain}'
-                INTERSECT ALL SELECT * FROM labels.balancer_v2_pools_{chain})
-            """));
+        AssertChainRowsOfUnion("labels.balancer_v2_pools", $"labels.balancer_v2_pools_{chain}", chain, "");
         Assert.Equal(0, Number($"SELECT count(*) FROM labels.balancer_v2_pools_{chain} WHERE blockchain <> '{chain}' OR model_name <> 'balancer_v2_pools_{chain}'"));
-        Assert.Contains($"labels.balancer_v2_pools_{chain}", DemoData.Tables);
     }
 
     [Theory]
@@ -110,16 +107,9 @@ public sealed class DemoDataPerChainSpellsTests(DemoDataFixture fixture) : IClas
     public void Per_chain_protocol_fees_are_the_chains_v2_rows_of_balancer_protocol_fee(string chain)
     {
         // balancer_protocol_fee.sql unions the 16 columns of balancer_v2_<chain>_protocol_fee.sql in the macro's order.
-        Assert.Equal(Columns("balancer", "protocol_fee"), Columns($"balancer_v2_{chain}", "protocol_fee"));
+        AssertChainRowsOfUnion("balancer.protocol_fee", $"balancer_v2_{chain}.protocol_fee", chain, "AND version = '2'");
         Assert.StartsWith("day TIMESTAMP WITH TIME ZONE, pool_id BLOB, pool_address BLOB, pool_symbol VARCHAR, version VARCHAR, blockchain VARCHAR",
             Columns($"balancer_v2_{chain}", "protocol_fee"), StringComparison.Ordinal);
-        double rows = Number($"SELECT count(*) FROM balancer.protocol_fee WHERE blockchain = '{chain}' AND version = '2'");
-        Assert.True(rows > 0, chain);
-        Assert.Equal(rows, Number($"SELECT count(*) FROM balancer_v2_{chain}.protocol_fee"));
-        Assert.Equal(rows, Number($"""
-            SELECT count(*) FROM (SELECT * FROM balancer.protocol_fee WHERE blockchain = '{chain}' INTERSECT ALL SELECT * FROM balancer_v2_{chain}.protocol_fee)
-            """));
-        Assert.Contains($"balancer_v2_{chain}.protocol_fee", DemoData.Tables);
     }
 }
 
