@@ -83,6 +83,7 @@ public sealed class DemoDataCuratedTests(DemoDataFixture fixture) : IClassFixtur
         },
         { "utils.days", "timestamp timestamp" },
         { "utils.hours", "timestamp timestamp" },
+        { "utils.minutes", "timestamp timestamp" },
     };
 
     [Theory]
@@ -245,6 +246,22 @@ public sealed class DemoDataCuratedTests(DemoDataFixture fixture) : IClassFixtur
             WHERE NOT EXISTS (SELECT 1 FROM utils.hours u WHERE u."timestamp" = b.h)
             """));
         Assert.Equal(Count("SELECT count(*) FROM utils.hours"), Count("SELECT count(DISTINCT \"timestamp\") FROM utils.hours"));
+    }
+
+    [Fact]
+    public void Utils_minutes_are_every_minute_of_the_span_in_order()
+    {
+        // utils_minutes.sql: each hour of utils.hours and its 60 minutes (the last hour up to the span's end).
+        Assert.Equal(0, Count("""
+            SELECT count(*) FROM (SELECT DISTINCT date_trunc('minute', make_timestamp(epoch_us(time))) AS m FROM ethereum.blocks) b
+            WHERE NOT EXISTS (SELECT 1 FROM utils.minutes u WHERE u."timestamp" = b.m)
+            """));
+        Assert.Equal(0, Count("SELECT count(*) FROM utils.minutes WHERE date_trunc('hour', \"timestamp\") NOT IN (SELECT \"timestamp\" FROM utils.hours)"));
+        Assert.Equal(0, Count("""
+            SELECT count(*) FROM (SELECT "timestamp" - lag("timestamp") OVER (ORDER BY "timestamp") AS gap FROM utils.minutes)
+            WHERE gap <> INTERVAL 1 MINUTE
+            """));
+        Assert.Equal(60 * (Count("SELECT count(*) FROM utils.hours") - 1), Count("SELECT count(*) FROM utils.minutes WHERE date_trunc('hour', \"timestamp\") < (SELECT max(\"timestamp\") FROM utils.hours)"));
     }
 }
 

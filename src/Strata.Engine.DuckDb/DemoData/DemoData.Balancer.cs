@@ -17,6 +17,9 @@ namespace Strata.Engine.DuckDb;
 /// 10 USD to 100,000 USD at the token's demo price, out net of the pool's fee. <c>balancer.trades</c> is these swaps as
 /// the spell shows them; <c>balancer.liquidity</c> each pool's token balances at each day's end (the join plus that
 /// day's and earlier swaps), valued at the demo price.</item>
+/// <item><c>labels.balancer_v2_pools_&lt;chain&gt;</c> and <c>balancer_v2_&lt;chain&gt;.pools_tokens_weights</c>: the chain's rows
+/// of <c>labels.balancer_v2_pools</c> and <c>balancer.pools_tokens_weights</c> (the weighted pools' tokens, 0.5 each), the
+/// union spells' per-chain models.</item>
 /// </list>
 /// </summary>
 public static partial class DemoData
@@ -32,7 +35,9 @@ public static partial class DemoData
     {
         $"balancer_v2_{c}.Vault_evt_Swap", $"balancer_v2_{c}.Vault_evt_PoolRegistered", $"balancer_v2_{c}.Vault_evt_PoolBalanceChanged",
         $"balancer_v2_{c}.liquidity", $"balancer_v2_{c}.trades",
-    }).Concat(["balancer.trades", "balancer.liquidity", "balancer.pools_metrics_daily", "labels.balancer_v2_pools"]);
+    }).Concat(["balancer.trades", "balancer.liquidity", "balancer.pools_metrics_daily", "labels.balancer_v2_pools"])
+        .Concat(BalancerChains.SelectMany(c => new[] { $"labels.balancer_v2_pools_{c}", $"balancer_v2_{c}.pools_tokens_weights" }))
+        .Concat(["balancer.pools_tokens_weights"]);
 
     private static IEnumerable<string> BalancerScript(Sizes size)
     {
@@ -179,13 +184,29 @@ public static partial class DemoData
             FROM l LEFT JOIN t ON t.block_date = l.block_date AND t.blockchain = l.blockchain AND t.pool_id = l.pool_id
             ORDER BY l.block_date, l.blockchain, project_contract_address
             """;
-        yield return """
+        // labels.balancer_v2_pools_<chain> (labels_balancer_v2_pools_<chain>.sql): spellbook's labels.balancer_v2_pools is the
+        // UNION of these per-chain models (SELECT *), so each is the chain's rows with the same columns.
+        string poolLabelViews = string.Concat(BalancerChains.Select(chain =>
+            $"CREATE OR REPLACE VIEW labels.balancer_v2_pools_{chain} AS SELECT * FROM labels.balancer_v2_pools WHERE blockchain = '{chain}';\n"));
+        // balancer.pools_tokens_weights (balancer_pools_tokens_weights.sql, the union of balancer_v2_<chain>_pools_tokens_weights.sql):
+        // the weighted pools' tokens as their factory's create call set them (the demo's are 50/50), normalized_weight =
+        // the uint256 weight / 1e18, a double; the stable pools have none. The per-chain models have the same columns.
+        string weightViews = string.Concat(BalancerChains.Select(chain =>
+            $"CREATE OR REPLACE VIEW balancer_v2_{chain}.pools_tokens_weights AS SELECT * FROM balancer.pools_tokens_weights WHERE blockchain = '{chain}';\n"));
+        yield return $$"""
             CREATE OR REPLACE TABLE labels.balancer_v2_pools AS
             SELECT chain AS blockchain, pool_address AS address, pool_symbol AS name, pool_type, 'balancer_v2_pool' AS category,
                    'balancerlabs' AS contributor, 'query' AS source, created_ts AS created_at, created_ts AS updated_at,
                    'balancer_v2_pools_' || chain AS model_name, 'identifier' AS label_type
             FROM demo_bal_pools
             ORDER BY blockchain, k;
+            {{poolLabelViews}}
+            CREATE OR REPLACE TABLE balancer.pools_tokens_weights AS
+            SELECT chain AS blockchain, '2' AS version, pool_id, token_a AS token_address, 0.5::DOUBLE AS normalized_weight FROM demo_bal_pools WHERE pool_type = 'weighted'
+            UNION ALL
+            SELECT chain, '2', pool_id, token_b, 0.5::DOUBLE FROM demo_bal_pools WHERE pool_type = 'weighted'
+            ORDER BY blockchain, pool_id, token_address;
+            {{weightViews}}
             DROP TABLE IF EXISTS temp.main.demo_bal_events; DROP TABLE IF EXISTS temp.main.demo_bal_swaps; DROP TABLE IF EXISTS temp.main.demo_bal_pools;
             """;
     }

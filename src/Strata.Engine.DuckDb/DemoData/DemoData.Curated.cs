@@ -5,7 +5,7 @@ namespace Strata.Engine.DuckDb;
 /// <c>dex_aggregator.trades</c> (the swaps sent to an aggregator), <c>erc20_ethereum.evt_Approval</c> (the decoded
 /// Approval logs), <c>ethereum.creation_traces</c> (the successful create traces), <c>nft.transfers</c>,
 /// <c>nft.mints</c>, <c>tokens.nft</c> and <c>erc721_ethereum.evt_Transfer</c> (the ERC-721 Transfer logs of the demo's mints), <c>tokens_ethereum.stablecoins</c>,
-/// <c>dune.blockchains</c> and <c>utils.days</c> / <c>utils.hours</c>. Column names and types follow spellbook's models
+/// <c>dune.blockchains</c> and <c>utils.days</c> / <c>utils.hours</c> / <c>utils.minutes</c>. Column names and types follow spellbook's models
 /// and sources (dex_aggregator_trades, nft_transfers, nft_mints, ethereum_base_sources.yml) and Dune's data catalog.
 /// </summary>
 public static partial class DemoData
@@ -120,7 +120,8 @@ public static partial class DemoData
                 t(name, display_name, chain_id, token_address, token_symbol, token_decimals, explorer_link, first_block_time)
             """;
 
-        // utils.days / utils.hours (spellbook's utils models): one row per UTC day / hour of the demo's span.
+        // utils.days / utils.hours / utils.minutes (spellbook's utils models): one row per UTC day / hour / minute of the
+        // demo's span (minutes as a view: utils_minutes.sql is one too, and nothing is stored for it).
         yield return $$"""
             CREATE SCHEMA IF NOT EXISTS utils;
             CREATE OR REPLACE TABLE utils.days AS
@@ -129,6 +130,9 @@ public static partial class DemoData
             CREATE OR REPLACE TABLE utils.hours AS
             SELECT CAST(t AS TIMESTAMP) AS "timestamp"
             FROM range(date_trunc('hour', {{Sql(size.Start)}}), {{Sql(size.End)}} + INTERVAL 1 SECOND, INTERVAL 1 HOUR) r(t);
+            CREATE OR REPLACE VIEW utils.minutes AS
+            SELECT CAST(t AS TIMESTAMP) AS "timestamp"
+            FROM range(date_trunc('hour', {{Sql(size.Start)}}), {{Sql(size.End)}} + INTERVAL 1 SECOND, INTERVAL 1 MINUTE) r(t);
             """;
     }
 

@@ -32,7 +32,7 @@ public static partial class DemoData
 
     private static IEnumerable<string> FeeTables =>
         GasChains.Select(c => $"gas_{c.Chain}.fees").Concat(["gas.fees", "balancer.protocol_fee", "balancer.pools_fees"])
-            .Concat(BalancerChains.Select(c => $"balancer_v2_{c}.pools_fees"));
+            .Concat(BalancerChains.SelectMany(c => new[] { $"balancer_v2_{c}.pools_fees", $"balancer_v2_{c}.protocol_fee" }));
 
     private static IEnumerable<string> FeeScript()
     {
@@ -87,6 +87,10 @@ public static partial class DemoData
             FROM f
             ORDER BY day, blockchain, pool_id, token_address
             """;
+        // balancer_v2_<chain>.protocol_fee (balancer_v2_compatible_protocol_fee_macro): balancer_protocol_fee.sql unions
+        // these per-chain models' 16 columns in their own order, so each is the chain's V2 rows.
+        yield return string.Concat(BalancerChains.Select(chain =>
+            $"CREATE OR REPLACE VIEW balancer_v2_{chain}.protocol_fee AS SELECT * FROM balancer.protocol_fee WHERE blockchain = '{chain}' AND version = '2';\n"));
         // balancer_pools_fees.sql is the union of the per-chain models, with index before tx_index; each chain's model
         // (balancer_v2_<chain>_pools_fees.sql) has tx_index first.
         yield return "CREATE OR REPLACE TABLE balancer.pools_fees AS\n" + string.Join("\nUNION ALL\n", BalancerChains.Select(chain => $$"""

@@ -103,6 +103,7 @@ public static partial class DemoData
         "dune.blockchains",
         "utils.days",
         "utils.hours",
+        "utils.minutes",
         "tokens_ethereum.transfers",
         "prices.usd_daily",
         "labels.ens",

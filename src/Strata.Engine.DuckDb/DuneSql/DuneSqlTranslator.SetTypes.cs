@@ -71,6 +71,35 @@ public static partial class DuneSqlTranslator
             }
         }
 
+        /// <summary>The select-list ordinals (<c>GROUP BY 1, 3</c>, also inside ROLLUP, CUBE or GROUPING SETS) of the GROUP
+        /// BY at the own depth of the SELECT that starts at select and ends before to. A lone integer argument of a call
+        /// there counts too: that only moves the check to another item.</summary>
+        private HashSet<int> GroupedOrdinals(int select, int to)
+        {
+            var ordinals = new HashSet<int>();
+            int k = Next(select, to);
+            while (k < to && !(Is(k, "group") && Is(Next(k, to), "by")))
+            {
+                k = IsOpening(k) && Match(k) > k ? Next(Match(k), to) : Next(k, to);
+            }
+            for (k = Next(Next(k, to), to); k < to; k = Next(k, to))
+            {
+                if ((tokens[k].Kind == DuneTokenKind.Word && SelectListEnds.Contains(Text(k))) || (Is(k, ")") && Opening(k) < select))
+                {
+                    break;
+                }
+                if (tokens[k].Kind == DuneTokenKind.Number && int.TryParse(Text(k), out int ordinal)
+                    && IsGroupingSeparator(Previous(k)) && IsGroupingSeparator(Next(k, to)))
+                {
+                    ordinals.Add(ordinal);
+                }
+            }
+            return ordinals;
+        }
+
+        private bool IsGroupingSeparator(int k) => k >= 0 && k < tokens.Count && (Is(k, ",") || Is(k, "(") || Is(k, ")") || Is(k, "by")
+            || Is(k, ";") || (tokens[k].Kind == DuneTokenKind.Word && (SelectListEnds.Contains(Text(k)) || SetOperators.Contains(Text(k)))));
+
         /// <summary>The name a value of tokens [from, to) that is a bare column reference (<c>x</c>, <c>t.x</c>,
         /// <c>"X"</c>) and has no alias gives its result column, quoted; null for any other value or an aliased one.</summary>
         private string? ColumnReferenceName(int from, int to)
@@ -189,8 +218,8 @@ public static partial class DuneSqlTranslator
             {
                 return null;
             }
-            int width = -1, host = -1, hostTo = -1;
-            foreach (var (first, _) in branches)
+            int width = -1, host = -1, hostTo = -1, fallback = -1, fallbackTo = -1;
+            foreach (var (first, last) in branches)
             {
                 int select = first;
                 while (Is(select, "("))
@@ -206,9 +235,22 @@ public static partial class DuneSqlTranslator
                 width = items.Count;
                 if (host < 0 && Is(select, "select"))
                 {
-                    (host, hostTo) = (Next(items[0].From - 1, items[0].To), Previous(items[0].To) + 1);
+                    // An item the branch groups by its ordinal would be grouped as the check's CASE, and the branch's
+                    // other references to its columns would no longer be grouped: the first item of a branch not so
+                    // named hosts it; when every item of every branch is, the first item of the first SELECT.
+                    var grouped = GroupedOrdinals(select, last);
+                    int item = Enumerable.Range(0, items.Count).FirstOrDefault(k => !grouped.Contains(k + 1), -1);
+                    if (item >= 0)
+                    {
+                        (host, hostTo) = (Next(items[item].From - 1, items[item].To), Previous(items[item].To) + 1);
+                    }
+                    else if (fallback < 0)
+                    {
+                        (fallback, fallbackTo) = (Next(items[0].From - 1, items[0].To), Previous(items[0].To) + 1);
+                    }
                 }
             }
+            (host, hostTo) = host < 0 ? (fallback, fallbackTo) : (host, hostTo);
             return host < 0 ? null : (host, hostTo, branches, string.Join(",", operators), width);
         }
     }
