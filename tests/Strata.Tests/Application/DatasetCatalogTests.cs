@@ -96,7 +96,7 @@ public sealed class DatasetCatalogTests
         await using var h = await ExecutionHarness.CreateAsync();
         // Views as a refresh leaves them: metadata in the view store, rows as the owner's table result_<name>.
         // bob's result_never has no table yet (never refreshed); alice's result_daily is a plain upload, not a view.
-        var catalog = await CatalogAsync(h, new ViewDatasets(h.Store, h.Store));
+        var catalog = await CatalogAsync(h, new ViewDatasets(h.Store, h.Store, h.Store));
         UploadColumn[] columns = [new("day", UploadColumnType.Parse("date")!), new("n", UploadColumnType.Parse("bigint")!)];
         foreach (var (owner, name, isPrivate, refreshed) in new[] { ("bob", "result_open", false, true), ("bob", "result_hidden", true, true), ("bob", "result_never", false, false) })
         {
@@ -147,7 +147,7 @@ public sealed class DatasetCatalogTests
         var chains = ingest.Ingest(new FakeChainNode());
         await chains.OpenAsync("ethereum", None);
         await chains.OpenAsync("devnet", None);
-        var catalog = new DatasetCatalog([new ChainDatasets(new Demo(), ingest.Store), new UploadedDatasets(ingest.Store), new ViewDatasets(ingest.Store, ingest.Store)]);
+        var catalog = new DatasetCatalog([new ChainDatasets(new Demo(), ingest.Store), new UploadedDatasets(ingest.Store), new ViewDatasets(ingest.Store, ingest.Store, ingest.Store)]);
 
         var (page, total) = await catalog.ListAsync("carol", DatasetFilter.Parse(null, null), 50, 0, None);
         Assert.Equal(new[]
