@@ -31,7 +31,8 @@ public sealed record PageRequest(long Offset, long? Limit, bool IgnoreDatapointC
             seed = NonNegative(query, "sample_seed");
             if (limit is not null || (query.ContainsKey("offset") && seed is null) || !string.IsNullOrEmpty(query["filters"]))
             {
-                throw Invalid("sample_count cannot be combined with limit or filters, nor with offset without the sample_seed of the sample's next_uri");
+                throw Invalid("sample_count cannot be combined with limit, offset or filters"
+                    + (seed is null && limit is null && string.IsNullOrEmpty(query["filters"]) ? " (offset only with the sample_seed of a sample's next_uri)" : ""));
             }
             sample = n;
         }
