@@ -71,9 +71,15 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
         string Typed(string name) => TypedExpression(columns[byName[name]]);
 
         string source = $"read_parquet({SqlQuoting.QuoteString(query.ParquetPath)}, file_row_number = true)";
+        string countSource = source;
         if (query.SampleCount is long sample)
         {
-            source = $"(SELECT * FROM {source} USING SAMPLE reservoir({sample.ToString(CultureInfo.InvariantCulture)} ROWS)) AS sampled";
+            // The rows whose hash of (place, seed) ranks first: uniform, and the same for the same seed, so a sample
+            // larger than a page is paged (a reservoir sample differs on every read). As a reservoir, it holds the sample.
+            string n = sample.ToString(CultureInfo.InvariantCulture);
+            source = $"(SELECT * FROM {source} ORDER BY hash(file_row_number, {query.SampleSeed.ToString(CultureInfo.InvariantCulture)}::BIGINT), "
+                + $"file_row_number LIMIT {n}) AS sampled";
+            countSource = $"(SELECT least(count(*), {n}) AS sampled_rows FROM {countSource})";
         }
         string where = query.Filter is null ? "" : " WHERE " + ExactLiterals(query.Filter).ToSql(Typed);
         var order = query.Sort.Select(k => Typed(k.Name) + (k.Descending ? " DESC NULLS LAST" : " ASC NULLS LAST")).Append("file_row_number");
@@ -115,7 +121,8 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
                     throw TimedOut();
                 }
                 using var count = connection.CreateCommand();
-                count.CommandText = $"SELECT count(*) FROM {source}{where}";
+                // A sample has no filter: its size is the result's (from the file's metadata) up to the count asked for.
+                count.CommandText = query.SampleCount is null ? $"SELECT count(*) FROM {source}{where}" : $"SELECT sampled_rows FROM {countSource}";
                 using var registration = cancellationToken.Register(count.Cancel);
                 matching = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
             }

@@ -45,6 +45,7 @@ builder.Services
 builder.AddObservability();
 builder.AddHttpHardening();
 builder.Services.AddApiReference();
+builder.Services.AddOptions<ResultViewLimitOptions>().BindConfiguration(ResultViewLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<ResultViewLimits>();
 builder.Services.AddSingleton<ResultPages>();
 builder.WebHost.ConfigureKestrel((context, kestrel) =>

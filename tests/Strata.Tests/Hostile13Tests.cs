@@ -198,7 +198,11 @@ public sealed class Hostile13ResultViewLimitTests(InProcessSharedServer shared)
         string bobs = await Server.Bob.SubmitAsync("select x from unnest(sequence(1, 1000)) as t(x)");
         await Server.Alice.WaitAsync(alices);
         await Server.Bob.WaitAsync(bobs);
-        var held = Enumerable.Range(0, Limits.PerOwner).Select(_ => Limits.EnterView("alice")).ToList();
+        var held = new List<IDisposable>();
+        for (int i = 0; i < Limits.PerOwner; i++)
+        {
+            held.Add(await Limits.EnterViewAsync("alice", CancellationToken.None));
+        }
         try
         {
             using var refused = await Server.Alice.GetAsync($"/api/v1/execution/{alices}/results?sort_by=x%20desc&limit=3");

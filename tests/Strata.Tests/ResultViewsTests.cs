@@ -491,8 +491,8 @@ public sealed class ResultViewsTests(InProcessSharedServer shared)
 
     [Theory]
     [InlineData("sample_count=10&limit=5", "sample_count cannot be combined with limit, offset or filters")]
-    [InlineData("sample_count=10&offset=0", "sample_count cannot be combined with limit, offset or filters")]
-    [InlineData("sample_count=10&offset=20", "sample_count cannot be combined with limit, offset or filters")]
+    [InlineData("sample_count=10&offset=0", "sample_count cannot be combined with limit, offset or filters (offset only with the sample_seed of a sample's next_uri)")]
+    [InlineData("sample_count=10&offset=20", "sample_count cannot be combined with limit, offset or filters (offset only with the sample_seed of a sample's next_uri)")]
     [InlineData("sample_count=10&filters=id%20%3D%201", "sample_count cannot be combined with limit, offset or filters")]
     [InlineData("limit=5&offset=1&filters=id%20%3E%201&sample_count=3", "sample_count cannot be combined with limit, offset or filters")]
     [InlineData("sample_count=0", "sample_count must be a positive integer, got '0'")]

@@ -55,6 +55,15 @@ public sealed class StrataMetrics
         public const string PartsQuota = "parts_quota";
         public const string ViewsQuota = "views_quota";
         public const string EndpointsQuota = "endpoints_quota";
+
+        /// <summary>A filtered, sorted or sampled result view past its owner's share (429).</summary>
+        public const string ResultViews = "result_views";
+
+        /// <summary>A result view that found every place taken for as long as it may wait (503).</summary>
+        public const string ResultViewsBusy = "result_views_busy";
+
+        /// <summary>A filtered or sorted Parquet download past the files written at once (503).</summary>
+        public const string ParquetDownloads = "parquet_downloads";
     }
 
     public void Submitted(PerformanceTier tier) => submitted.Add(1, Tier(tier));

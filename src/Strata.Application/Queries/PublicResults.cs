@@ -41,7 +41,7 @@ public sealed class PublicResults(IExecutionStore executions, IQueryStore querie
             var execution = await executions.GetExecutionAsync(executionId.ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
             if (execution is { QueryId: > 0 } && IsPublic(execution, await queries.GetQueryAsync(execution.QueryId, cancellationToken).ConfigureAwait(false)))
             {
-                return execution;
+                return SeenBy(caller, execution);
             }
             throw;
         }
@@ -55,8 +55,21 @@ public sealed class PublicResults(IExecutionStore executions, IQueryStore querie
     {
         var execution = await ReadableAsync(caller, executionId, cancellationToken).ConfigureAwait(false);
         execution = await service.WaitAsync(execution, wait, cancellationToken).ConfigureAwait(false);
-        return await service.WithQueuePositionAsync(execution, cancellationToken).ConfigureAwait(false);
+        return SeenBy(caller, await service.WithQueuePositionAsync(execution, cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary>What another owner is told of a failed public run's error instead of its message.</summary>
+    public const string ErrorWithheld = "the run failed; its error message is shown to the query's owner only";
+
+    /// <summary>
+    /// The execution as <paramref name="caller"/> may see it: another owner's failed run without its error message. The
+    /// engine's message quotes what the query read (a private table's value in a conversion error, hostile14), which
+    /// never reaches a public query's rows; a materialized view's refresh error is its owner's alike (hostile12).
+    /// </summary>
+    public static Execution SeenBy(string caller, Execution execution) =>
+        execution.Owner == caller || execution.Error is null
+            ? execution
+            : execution with { Error = execution.Error with { Message = ErrorWithheld, Line = null, Column = null } };
 
     /// <summary>Of two candidate latest runs, the one with a result, else the newer (execution ids grow with time).</summary>
     public static Execution? Newer(Execution? a, Execution? b)

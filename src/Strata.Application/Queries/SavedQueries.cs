@@ -132,6 +132,10 @@ public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions
         return query;
     }
 
+    /// <summary>True when the caller may read the query of that id (its own, or a public one).</summary>
+    public async Task<bool> IsVisibleAsync(string caller, long id, CancellationToken cancellationToken) =>
+        await queries.GetQueryAsync(id, cancellationToken).ConfigureAwait(false) is { } query && (!query.IsPrivate || query.Owner == caller);
+
     /// <summary>A query the caller may change: its own. A visible one of someone else is Forbidden.</summary>
     public async Task<SavedQuery> GetOwnedAsync(string caller, string queryId, CancellationToken cancellationToken)
     {
@@ -314,6 +318,6 @@ public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions
             return own;
         }
         var shared = await executions.FindLatestSharedQueryExecutionAsync(query.Id, query.Version, query.Owner, wanted, cancellationToken).ConfigureAwait(false);
-        return PublicResults.Newer(own, shared);
+        return PublicResults.Newer(own, shared) is { } latest ? PublicResults.SeenBy(caller, latest) : null;
     }
 }

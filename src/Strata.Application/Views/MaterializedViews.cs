@@ -12,8 +12,11 @@ namespace Strata.Application.Views;
 /// <summary>What an upsert asks for.</summary>
 public sealed record ViewUpsert(string? Name, long QueryId, PerformanceTier Tier, string? Cron, bool? IsPrivate);
 
-/// <summary>A view with its table's size and its next scheduled run.</summary>
-public sealed record ViewDetails(MaterializedView View, long TableBytes, long TableRows, DateTimeOffset? NextRunAt);
+/// <summary>
+/// A view with its table's size and its next scheduled run. <see cref="QueryShown"/> is false when the reader may not
+/// see the view's query (another owner's public view of a private query): its id and runs are then not shown.
+/// </summary>
+public sealed record ViewDetails(MaterializedView View, long TableBytes, long TableRows, DateTimeOffset? NextRunAt, bool QueryShown = true);
 
 /// <summary>
 /// The materialized view use cases: upsert, read, list, delete and refresh. A refresh is an ordinary
@@ -118,11 +121,19 @@ public sealed partial class MaterializedViews(
     /// The view the caller may read (<see cref="GetVisibleAsync"/>) with its table's size and its next scheduled run.
     /// Why a refresh failed is its owner's alone: the message is the engine's, and it can quote values of what the
     /// view's query read (a private table's value in a conversion error, hostile12) that never reach the view's rows.
+    /// Another owner sees the view's query id and runs only when it may see that query (hostile14): a public view of a
+    /// private query publishes its rows, not the query.
     /// </summary>
     public async Task<ViewDetails> ReadAsync(string caller, string? name, CancellationToken cancellationToken)
     {
         var view = await GetVisibleAsync(caller, name, cancellationToken).ConfigureAwait(false);
-        return await DetailsAsync(view.Owner == caller ? view : view with { LastError = null }, cancellationToken).ConfigureAwait(false);
+        if (view.Owner == caller)
+        {
+            return await DetailsAsync(view, cancellationToken).ConfigureAwait(false);
+        }
+        bool queryShown = await queries.IsVisibleAsync(caller, view.QueryId, cancellationToken).ConfigureAwait(false);
+        var details = await DetailsAsync(view with { LastError = null }, cancellationToken).ConfigureAwait(false);
+        return details with { QueryShown = queryShown };
     }
 
     /// <summary>The view's table size and next scheduled run.</summary>

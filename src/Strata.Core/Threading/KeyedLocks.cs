@@ -23,7 +23,7 @@ public sealed class KeyedLocks
             Release(key, gate, entered: false);
             throw;
         }
-        return new Releaser(() => Release(key, gate, entered: true));
+        return new ReleaseOnce(() => Release(key, gate, entered: true));
     }
 
     private void Release(string key, SemaphoreSlim gate, bool entered)
@@ -45,10 +45,5 @@ public sealed class KeyedLocks
                 locks[key] = (g, users - 1);
             }
         }
-    }
-
-    private sealed class Releaser(Action release) : IDisposable
-    {
-        public void Dispose() => release();
     }
 }

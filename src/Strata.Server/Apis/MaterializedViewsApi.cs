@@ -95,11 +95,19 @@ public static class MaterializedViewsApi
         w.WriteString("sql_id", view.FullName);
         w.WriteString("owner_handle", view.Owner);
         w.WriteBoolean("is_private", view.IsPrivate);
-        w.WriteNumber("query_id", view.QueryId);
+        // Another owner's public view of a private query: its rows are public, the query and its runs are not.
+        if (details.QueryShown)
+        {
+            w.WriteNumber("query_id", view.QueryId);
+        }
+        else
+        {
+            w.WriteNull("query_id");
+        }
         w.WriteNumber("table_size_bytes", details.TableBytes);
         w.WriteNumber("row_count", details.TableRows);
         w.WriteStartArray("last_execution_ids");
-        if (view.LastExecutionId is { } last)
+        if (details.QueryShown && view.LastExecutionId is { } last)
         {
             w.WriteStringValue(last);
         }
@@ -108,7 +116,7 @@ public static class MaterializedViewsApi
         WriteOptional(w, "cron_expression", view.Cron);
         WriteOptional(w, "last_run_at", view.LastRunAt is { } run ? ExecutionJson.Timestamp(run) : null);
         WriteOptional(w, "next_run_at", details.NextRunAt is { } next ? ExecutionJson.Timestamp(next) : null);
-        WriteOptional(w, "table_execution_id", view.TableExecutionId);
+        WriteOptional(w, "table_execution_id", details.QueryShown ? view.TableExecutionId : null);
         WriteOptional(w, "last_error", view.LastError);
         w.WriteString("created_at", ExecutionJson.Timestamp(view.CreatedAt));
         w.WriteString("updated_at", ExecutionJson.Timestamp(view.UpdatedAt));

@@ -15,49 +15,6 @@ using static Strata.Server.Apis.RequestFields;
 
 namespace Strata.Server.Apis;
 
-/// <summary>The paging parameters of a results request (contract section 6).</summary>
-/// <summary>The server-side view of a result: projection, filter, sort, sample (contract section 6).</summary>
-public sealed record ResultView(string? Columns, string? Filters, string? SortBy, long? SampleCount)
-{
-    public bool IsEmpty => Columns is null && Filters is null && SortBy is null && SampleCount is null;
-}
-
-public sealed record PageRequest(long Offset, long? Limit, bool IgnoreDatapointCap, bool AllowPartial, ResultView View)
-{
-    /// <summary>The paging and view parameters of a results request; a bad one is Invalid naming it.</summary>
-    public static PageRequest Parse(IQueryCollection query)
-    {
-        long offset = NonNegative(query, "offset") ?? 0;
-        long? limit = NonNegative(query, "limit");
-        bool ignore = Bool(query, "ignore_max_datapoints_per_request");
-        bool partial = Bool(query, "allow_partial_results");
-        long? sample = null;
-        if (query.TryGetValue("sample_count", out var sc) && !string.IsNullOrEmpty(sc))
-        {
-            if (!long.TryParse(sc, NumberStyles.None, CultureInfo.InvariantCulture, out long n) || n < 1)
-            {
-                throw Invalid($"sample_count must be a positive integer, got '{sc}'");
-            }
-            if (limit is not null || query.ContainsKey("offset") || !string.IsNullOrEmpty(query["filters"]))
-            {
-                throw Invalid("sample_count cannot be combined with limit, offset or filters");
-            }
-            sample = n;
-        }
-        static string? Text(IQueryCollection q, string name) => q.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
-        return new PageRequest(offset, limit, ignore, partial, new ResultView(Text(query, "columns"), Text(query, "filters"), Text(query, "sort_by"), sample));
-    }
-
-    private static long? NonNegative(IQueryCollection query, string name) =>
-        !query.TryGetValue(name, out var v) || string.IsNullOrEmpty(v) ? null
-        : long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out long parsed) ? parsed
-        : throw Invalid($"{name} must be a non-negative integer, got '{v}'");
-
-    private static bool Bool(IQueryCollection query, string name) =>
-        query.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v)
-        && (bool.TryParse(v, out bool value) ? value : throw Invalid($"{name} must be true or false, got '{v}'"));
-}
-
 /// <summary>Serves pages of a stored result as JSON or CSV, streaming rows from the result file.</summary>
 public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, IOptions<StrataOptions> options, ResultViewLimits limits)
 {
@@ -97,14 +54,14 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
     }
 
     /// <summary>An absolute URL that repeats every parameter of the request with the offset advanced.</summary>
-    public string NextUri(HttpRequest request, string path, long nextOffset)
+    public string NextUri(HttpRequest request, string path, long nextOffset, long? sampleSeed = null)
     {
         string baseUrl = PublicUrls.BaseUrl(request, options.PublicBaseUrl);
         var parameters = new List<KeyValuePair<string, string?>>();
         foreach (var (key, values) in request.Query)
         {
             // The key is never echoed: a next_uri is copied into logs, histories and spreadsheets.
-            if (key == "offset" || string.Equals(key, "api_key", StringComparison.OrdinalIgnoreCase))
+            if (key == "offset" || key == "sample_seed" || string.Equals(key, "api_key", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
@@ -112,6 +69,10 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
             {
                 parameters.Add(new(key, v));
             }
+        }
+        if (sampleSeed is long seed)
+        {
+            parameters.Add(new("sample_seed", seed.ToString(CultureInfo.InvariantCulture)));
         }
         parameters.Add(new("offset", nextOffset.ToString(CultureInfo.InvariantCulture)));
         return QueryHelpers.AddQueryString(baseUrl + path, parameters);
@@ -184,18 +145,20 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
             return new Page(encoder, result.ReadAsync(page.Offset, count, cancellationToken), count, next, total, null);
         }
         long maxRows = MaxRows(page, indexes.Length);
-        long limit = Math.Min(view.SampleCount ?? page.Limit ?? maxRows, maxRows);
+        long limit = Math.Min(view.SampleCount is long n ? Math.Max(0, n - page.Offset) : page.Limit ?? maxRows, maxRows);
+        // A sample's seed, drawn when the request has none, goes into its next_uri: the next page is of the same sample.
+        long? seed = view.SampleCount is null ? null : view.SampleSeed ?? Random.Shared.NextInt64(0, 1L << 53);
         string parquet = await store.EnsureParquetAsync(execution.ResultKey, cancellationToken).ConfigureAwait(false);
         // The caller's share of the result views' instance, held while the engine filters, sorts or samples.
-        using var share = limits.EnterView(caller);
+        using var share = await limits.EnterViewAsync(caller, cancellationToken).ConfigureAwait(false);
         var (sink, matching) = await queries.QueryAsync(
-            new ResultQuery(execution.Id, parquet, result.Schema, indexes, filter, sort, page.Offset, limit, view.SampleCount, maxPageBytes),
+            new ResultQuery(execution.Id, parquet, result.Schema, indexes, filter, sort, page.Offset, limit, view.SampleCount, maxPageBytes, seed ?? 0),
             cancellationToken).ConfigureAwait(false);
         var slices = sink.Slices();
         long rows = sink.RowCount;
-        long? nextOffset = view.SampleCount is null && rows > 0 && page.Offset + rows < matching ? page.Offset + rows : null;
+        long? nextOffset = rows > 0 && page.Offset + rows < matching ? page.Offset + rows : null;
         var pageEncoder = new RowEncoder(sink.Schema, Enumerable.Range(0, indexes.Length).ToArray());
-        return new Page(pageEncoder, slices.ToAsyncEnumerable(), rows, nextOffset, matching, sink);
+        return new Page(pageEncoder, slices.ToAsyncEnumerable(), rows, nextOffset, matching, sink, seed);
     }
 
     /// <summary>
@@ -206,11 +169,13 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
     public async Task<Page> PrepareDownloadAsync(string caller, Execution execution, StoredResult result, PageRequest page, CancellationToken cancellationToken)
     {
         var first = await PrepareAsync(caller, execution, result, page, MaxDownloadPageBytes, cancellationToken).ConfigureAwait(false);
-        if (first.Owned is null || page.View.SampleCount is not null)
+        if (first.Owned is null)
         {
             return first;
         }
         long wanted = Math.Min(page.Limit ?? long.MaxValue, MaxRows(page, first.Encoder.Columns.Count));
+        // The pages after the first of a sample are of the first's sample.
+        page = page with { View = page.View with { SampleSeed = first.SampleSeed } };
         return first with { Slices = Following(caller, first, execution, result, page, wanted, cancellationToken) };
     }
 
@@ -297,7 +262,7 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
             if (page.Next is long n)
             {
                 json.WriteNumber("next_offset", n);
-                json.WriteString("next_uri", NextUri(context.Request, nextPath, n));
+                json.WriteString("next_uri", NextUri(context.Request, nextPath, n, page.SampleSeed));
             }
         }
         json.WriteEndObject();
@@ -321,7 +286,7 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
         if (page.Next is long n)
         {
             response.Headers["x-dune-next-offset"] = n.ToString(CultureInfo.InvariantCulture);
-            response.Headers["x-dune-next-uri"] = NextUri(context.Request, nextPath, n);
+            response.Headers["x-dune-next-uri"] = NextUri(context.Request, nextPath, n, page.SampleSeed);
         }
         bool formulaSafe = CsvFormulaSafe(context);
         var pipe = response.BodyWriter;
@@ -339,7 +304,7 @@ public sealed class ResultPages(IResultStore store, IResultQueryEngine queries, 
 }
 
 /// <summary>The rows of one response: how to encode them, where they come from, and the paging figures.</summary>
-public sealed record Page(RowEncoder Encoder, IAsyncEnumerable<ResultSlice> Slices, long Count, long? Next, long TotalRows, PageSink? Owned) : IDisposable
+public sealed record Page(RowEncoder Encoder, IAsyncEnumerable<ResultSlice> Slices, long Count, long? Next, long TotalRows, PageSink? Owned, long? SampleSeed = null) : IDisposable
 {
     public void Dispose() => Owned?.Dispose();
 }

@@ -96,11 +96,13 @@ public sealed class DatasetCatalogTests
         await using var h = await ExecutionHarness.CreateAsync();
         // Views as a refresh leaves them: metadata in the view store, rows as the owner's table result_<name>.
         // bob's result_never has no table yet (never refreshed); alice's result_daily is a plain upload, not a view.
-        var catalog = await CatalogAsync(h, new ViewDatasets(h.Store, h.Store));
+        var catalog = await CatalogAsync(h, new ViewDatasets(h.Store, h.Store, h.Store));
         UploadColumn[] columns = [new("day", UploadColumnType.Parse("date")!), new("n", UploadColumnType.Parse("bigint")!)];
+        // A public query: another owner sees its id (a private one's is not shown, hostile14).
+        long queryId = await h.Store.CreateQueryAsync(new Strata.Core.Queries.SavedQuery { Owner = "bob", Name = "q", Sql = "select 1", CreatedAt = T0, UpdatedAt = T0 }, None);
         foreach (var (owner, name, isPrivate, refreshed) in new[] { ("bob", "result_open", false, true), ("bob", "result_hidden", true, true), ("bob", "result_never", false, false) })
         {
-            await h.Store.UpsertViewAsync(new MaterializedView { Owner = owner, Name = name, QueryId = 7, IsPrivate = isPrivate, Cron = "0 * * * *", CreatedAt = T0, UpdatedAt = T0 }, None);
+            await h.Store.UpsertViewAsync(new MaterializedView { Owner = owner, Name = name, QueryId = queryId, IsPrivate = isPrivate, Cron = "0 * * * *", CreatedAt = T0, UpdatedAt = T0 }, None);
             if (refreshed)
             {
                 await h.Store.CreateTableAsync(new UploadTable(Guid.NewGuid().ToString("N"), owner, owner, name, "Materialized view", isPrivate, columns, T0.AddHours(1), T0.AddHours(2)), None);
@@ -114,7 +116,7 @@ public sealed class DatasetCatalogTests
         Assert.Equal((new DatasetOwner("bob", "user"), false), (open.Owner, open.IsPrivate));
         Assert.Equal(new[] { new DatasetColumn("day", "date", true), new DatasetColumn("n", "bigint", true) }, open.Columns);
         // row_count and table_size_bytes are the table's parts' (none written here), as for an upload.
-        Assert.Equal(new KeyValuePair<string, object>[] { new("query_id", 7L), new("row_count", 0L), new("table_size_bytes", 0L), new("cron_expression", "0 * * * *") }, open.Metadata);
+        Assert.Equal(new KeyValuePair<string, object>[] { new("query_id", queryId), new("row_count", 0L), new("table_size_bytes", 0L), new("cron_expression", "0 * * * *") }, open.Metadata);
         Assert.Equal((T0, T0.AddHours(2)), (open.CreatedAt, open.UpdatedAt));
         Assert.Equal(DatasetTypes.UploadedTable, (await catalog.GetAsync("alice", "dune.alice.result_daily", None)).Type);
         (_, total) = await catalog.ListAsync("alice", DatasetFilter.Parse(null, null), 50, 0, None);
@@ -147,7 +149,7 @@ public sealed class DatasetCatalogTests
         var chains = ingest.Ingest(new FakeChainNode());
         await chains.OpenAsync("ethereum", None);
         await chains.OpenAsync("devnet", None);
-        var catalog = new DatasetCatalog([new ChainDatasets(new Demo(), ingest.Store), new UploadedDatasets(ingest.Store), new ViewDatasets(ingest.Store, ingest.Store)]);
+        var catalog = new DatasetCatalog([new ChainDatasets(new Demo(), ingest.Store), new UploadedDatasets(ingest.Store), new ViewDatasets(ingest.Store, ingest.Store, ingest.Store)]);
 
         var (page, total) = await catalog.ListAsync("carol", DatasetFilter.Parse(null, null), 50, 0, None);
         Assert.Equal(new[]

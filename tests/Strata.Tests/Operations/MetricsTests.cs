@@ -73,6 +73,21 @@ public sealed partial class MetricsTests
         Assert.Equal(1, Value(text, "http_server_request_duration_seconds_count", "http_route=\"/api/v1/queries\"", "http_response_status_code=\"401\""));
     }
 
+    [Fact]
+    public async Task A_result_view_past_its_owners_share_is_counted_as_a_rejection()
+    {
+        using var host = new OpsHost(new Dictionary<string, string> { ["Strata:ResultViews:PerOwner"] = "1" });
+        var completed = await host.Alice.RunAsync("select * from range(100) t(i)");
+        var limits = (Strata.Server.Apis.ResultViewLimits)host.Services.GetService(typeof(Strata.Server.Apis.ResultViewLimits))!;
+        using (await limits.EnterViewAsync("alice", CancellationToken.None))
+        {
+            using var refused = await host.Alice.GetAsync($"/api/v1/execution/{completed["execution_id"]}/results?sort_by=i%20desc");
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        }
+        string text = await ScrapeAsync(host);
+        Assert.Equal(1, Value(text, "strata_rejections_total", "reason=\"result_views\""));
+    }
+
     private static async Task<string> ScrapeAsync(OpsHost host)
     {
         using var response = await host.Anonymous.GetAsync("/metrics");

@@ -4,6 +4,8 @@ namespace Strata.Core.Results.Querying;
 /// A page of a stored result with server-side filters, sorting or sampling. <see cref="Columns"/> are
 /// indexes into <see cref="Schema"/>, in output order. The page ends before <see cref="Limit"/> rows once its rows
 /// hold <see cref="MaxPageBytes"/> value bytes (at least one row): it is held in memory until it is written out.
+/// A sample is the <see cref="SampleCount"/> rows that a hash of each row's place and <see cref="SampleSeed"/> ranks
+/// first: the same seed draws the same sample, so its pages follow on as a filtered one's do.
 /// </summary>
 public sealed record ResultQuery(
     string ExecutionId,
@@ -15,7 +17,8 @@ public sealed record ResultQuery(
     long Offset,
     long Limit,
     long? SampleCount,
-    long MaxPageBytes = long.MaxValue);
+    long MaxPageBytes = long.MaxValue,
+    long SampleSeed = 0);
 
 /// <summary>Runs <see cref="ResultQuery"/>s over the columnar copy of a stored result.</summary>
 public interface IResultQueryEngine
