@@ -79,7 +79,7 @@ public sealed partial class DuckDbEngine
                 // Registered only for a text that calls them (a catalog change each).
                 if (DuneSql.DuneTime.UsedBy(request.Sql))
                 {
-                    DuneSql.DuneTime.Register(connection);
+                    DuneSql.DuneTime.Register(connection, request.Sql);
                 }
                 if (DuneSql.DuneRadix.UsedBy(request.Sql))
                 {

@@ -86,6 +86,7 @@ public sealed partial class DuckDbTableLoader
         UploadTypeKind.Varbinary => "BLOB",
         UploadTypeKind.Decimal => string.Create(CultureInfo.InvariantCulture, $"DECIMAL({type.Precision},{type.Scale})"),
         UploadTypeKind.TimestampTz => "TIMESTAMPTZ",
+        UploadTypeKind.TimestampNanos => "TIMESTAMP_NS",
         UploadTypeKind.BigintArray => "BIGINT[]",
         UploadTypeKind.VarbinaryArray => "BLOB[]",
         UploadTypeKind.AccessList => "STRUCT(address BLOB, storageKeys BLOB[])[]",

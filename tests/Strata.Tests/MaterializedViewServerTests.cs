@@ -385,6 +385,26 @@ public sealed class MaterializedViewServerTests(SharedServer shared)
         Assert.Equal(HttpStatusCode.NotFound, gone);
     }
 
+    /// <summary>
+    /// A timestamp(9) column is kept as nanoseconds in the view's table (dune-time6; it was varchar): a query over the view
+    /// reads a <c>timestamp(9)</c> with its nine digits, computes with it and compares it exactly, and the catalog names it.
+    /// </summary>
+    [Fact]
+    public async Task A_views_timestamp9_column_keeps_its_nanoseconds()
+    {
+        string v = Unique("result_nanos");
+        long q = await CreateQueryAsync(Server.Alice, "select cast(t as timestamp(9)) as t9, timestamp '2024-01-01 00:00:00.123' as t3 from (values "
+            + "(timestamp '2024-01-01 00:00:00.123456789'), (timestamp '1969-12-31 23:59:59.999999999'), (null)) x(t)");
+        await CreateViewAsync(v, q);
+        var read = await Server.Alice.RunAsync($"select t9, t9 + interval '1' second as later, t9 > t3 as after from dune.alice.{v} order by t9 nulls last");
+        Assert.Equal(["timestamp(9)", "timestamp(9)", "boolean"], read["result"]!["metadata"]!["column_types"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal("""[{"t9":"1969-12-31 23:59:59.999999999 UTC","later":"1970-01-01 00:00:00.999999999 UTC","after":false},"""
+            + """{"t9":"2024-01-01 00:00:00.123456789 UTC","later":"2024-01-01 00:00:01.123456789 UTC","after":true},"""
+            + """{"t9":null,"later":null,"after":null}]""", read["result"]!["rows"]!.ToJsonString());
+        var dataset = await Server.Alice.GetFromJsonNodeAsync($"/api/v1/datasets/dune.alice.{v}");
+        Assert.Equal(["timestamp(9)", "timestamp(3)"], dataset["columns"]!.AsArray().Select(c => c!["type"]!.GetValue<string>()));
+    }
+
     [Fact]
     public async Task Bad_requests_get_a_clear_400()
     {

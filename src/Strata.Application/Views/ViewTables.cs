@@ -96,6 +96,7 @@ public sealed class ViewTables(UploadService uploads, ITableStore store, IResult
         ColumnKind.Boolean => new UploadColumnType(UploadTypeKind.Boolean),
         ColumnKind.Binary => new UploadColumnType(UploadTypeKind.Varbinary),
         ColumnKind.Timestamp => new UploadColumnType(UploadTypeKind.Timestamp),
+        ColumnKind.TimestampNanos => new UploadColumnType(UploadTypeKind.TimestampNanos),
         ColumnKind.Date => new UploadColumnType(UploadTypeKind.Date),
         ColumnKind.ExactNumber when column.DuneType == "uint256" => new UploadColumnType(UploadTypeKind.Uint256),
         ColumnKind.ExactNumber when column.DuneType == "int256" => new UploadColumnType(UploadTypeKind.Int256),

@@ -36,6 +36,9 @@ public enum UploadTypeKind
     /// accepts, named by <see cref="UploadColumnType.NestedName"/>.
     /// </summary>
     Nested,
+
+    /// <summary>Materialized views only (not declarable by uploads): Trino's <c>timestamp(9)</c>, nanoseconds (DuckDB's TIMESTAMP_NS).</summary>
+    TimestampNanos,
 }
 
 /// <summary>
@@ -72,7 +75,7 @@ public sealed partial record UploadColumnType(UploadTypeKind Kind, int Precision
             return null;
         }
         string canonical = structure.ToString();
-        foreach (var (kind, name) in ChainOnlyNames)
+        foreach (var (kind, name) in StoredOnlyNames)
         {
             if (string.Equals(canonical, name, StringComparison.Ordinal))
             {
@@ -122,10 +125,11 @@ public sealed partial record UploadColumnType(UploadTypeKind Kind, int Precision
         return new UploadColumnType(UploadTypeKind.Decimal, p, s);
     }
 
-    /// <summary>The wire names of the kinds only chain tables have (<see cref="ParseStored"/> reads them back).</summary>
-    private static readonly Dictionary<UploadTypeKind, string> ChainOnlyNames = new()
+    /// <summary>The wire names of the kinds only chain tables and materialized views have (<see cref="ParseStored"/> reads them back).</summary>
+    private static readonly Dictionary<UploadTypeKind, string> StoredOnlyNames = new()
     {
         [UploadTypeKind.TimestampTz] = "timestamp(3) with time zone",
+        [UploadTypeKind.TimestampNanos] = "timestamp(9)",
         [UploadTypeKind.BigintArray] = "array(bigint)",
         [UploadTypeKind.VarbinaryArray] = "array(varbinary)",
         [UploadTypeKind.AccessList] = "array(row(address varbinary, storagekeys array(varbinary)))",
@@ -141,7 +145,7 @@ public sealed partial record UploadColumnType(UploadTypeKind Kind, int Precision
         {
             return declared;
         }
-        foreach (var (kind, name) in ChainOnlyNames)
+        foreach (var (kind, name) in StoredOnlyNames)
         {
             if (string.Equals(text, name, StringComparison.Ordinal))
             {
@@ -157,7 +161,7 @@ public sealed partial record UploadColumnType(UploadTypeKind Kind, int Precision
     /// <summary>The wire name, e.g. <c>bigint</c> or <c>decimal(10,2)</c>.</summary>
     public override string ToString() => Kind == UploadTypeKind.Decimal
         ? string.Create(CultureInfo.InvariantCulture, $"decimal({Precision},{Scale})")
-        : Kind == UploadTypeKind.Nested ? NestedName ?? "" : ChainOnlyNames.TryGetValue(Kind, out var name) ? name : Kind.ToString().ToLowerInvariant();
+        : Kind == UploadTypeKind.Nested ? NestedName ?? "" : StoredOnlyNames.TryGetValue(Kind, out var name) ? name : Kind.ToString().ToLowerInvariant();
 
     [GeneratedRegex(@"^decimal\s*\(\s*([0-9]{1,3})\s*,\s*([0-9]{1,3})\s*\)$", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalPattern();

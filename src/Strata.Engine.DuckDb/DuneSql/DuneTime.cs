@@ -40,14 +40,26 @@ public static unsafe class DuneTime
         yield return new(("from_iso8601_timestamp_nanos", 1), "CAST($1 AS TIMESTAMPTZ)");
     }
 
-    /// <summary>Whether a translated text calls the functions (the sandbox registers them only then).</summary>
-    public static bool UsedBy(string translatedSql) => translatedSql.Contains("dune_plus(", StringComparison.Ordinal)
+    /// <summary>Whether a translated text calls the functions or truncates a timestamp (the sandbox registers them only then).</summary>
+    public static bool UsedBy(string translatedSql) => AddsIntervals(translatedSql) || DuneTimeTruncation.UsedBy(translatedSql);
+
+    private static bool AddsIntervals(string translatedSql) => translatedSql.Contains("dune_plus(", StringComparison.Ordinal)
         || translatedSql.Contains("dune_minus(", StringComparison.Ordinal) || translatedSql.Contains("date_add(", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Registers dune_plus and dune_minus on the connection's database (a definition, made before the lock).</summary>
-    public static void Register(DuckDBConnection connection)
+    /// <summary>Registers dune_plus and dune_minus, and the timestamp(9) truncations (<see cref="DuneTimeTruncation"/>), on the
+    /// connection's database (definitions, made before the lock): those <paramref name="translatedSql"/> uses, or all.</summary>
+    public static void Register(DuckDBConnection connection, string? translatedSql = null)
     {
         var pending = new Dictionary<string, List<IntPtr>>(StringComparer.Ordinal);
+        if (translatedSql is null || DuneTimeTruncation.UsedBy(translatedSql))
+        {
+            DuneTimeTruncation.AddOverloads(pending);
+        }
+        if (translatedSql is not null && !AddsIntervals(translatedSql))
+        {
+            DuneInt256.RegisterSets(connection.NativeConnection.DangerousGetHandle(), pending);
+            return;
+        }
         foreach (var (name, negate) in new[] { ("dune_plus", false), ("dune_minus", true) })
         {
             pending[name] = [];

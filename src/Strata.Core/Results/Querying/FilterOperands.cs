@@ -84,13 +84,37 @@ public sealed record BooleanLiteral(bool Value) : FilterLiteral
     public override string ToSql() => Value ? "TRUE" : "FALSE";
 }
 
-/// <summary>A timestamp in UTC, to the microsecond: <c>TIMESTAMP '2021-06-01 12:00:00.5'</c>.</summary>
-public sealed record TimestampLiteral(DateTime Value) : FilterLiteral
+/// <summary>
+/// A timestamp in UTC: <see cref="Value"/> to the microsecond (<c>TIMESTAMP '2021-06-01 12:00:00.5'</c>) and the
+/// <see cref="Nanoseconds"/> past it (0 to 999), a <c>timestamp(9)</c>'s last three digits. With nanoseconds it is DuckDB's
+/// TIMESTAMP_NS (<c>TIMESTAMP_NS '2021-06-01 12:00:00.000000001'</c>), which compares exactly with a microsecond column as
+/// with a nanosecond one.
+/// </summary>
+public sealed record TimestampLiteral(DateTime Value, int Nanoseconds = 0) : FilterLiteral
 {
+    public int Nanoseconds { get; } = Nanoseconds is >= 0 and < 1000 ? Nanoseconds
+        : throw new ArgumentOutOfRangeException(nameof(Nanoseconds), "The nanoseconds past the microsecond are 0 to 999.");
+
+    /// <summary>Whether the instant lies within DuckDB's TIMESTAMP_NS (nanoseconds since the epoch in a 64-bit integer,
+    /// its two ends being the infinities).</summary>
+    public bool FitsNanoseconds
+    {
+        get
+        {
+            Int128 nanos = ((Int128)(Value.Ticks - DateTime.UnixEpoch.Ticks) * 100) + Nanoseconds;
+            return nanos > -long.MaxValue && nanos < long.MaxValue;
+        }
+    }
+
     public override string ToSql()
     {
         var text = Value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         var micros = Value.Ticks % TimeSpan.TicksPerSecond / 10;
+        if (Nanoseconds != 0)
+        {
+            return "TIMESTAMP_NS '" + text + "." + micros.ToString("D6", CultureInfo.InvariantCulture)
+                + Nanoseconds.ToString("D3", CultureInfo.InvariantCulture) + "'";
+        }
         if (micros != 0)
         {
             text += "." + micros.ToString("D6", CultureInfo.InvariantCulture);

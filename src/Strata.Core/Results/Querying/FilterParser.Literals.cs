@@ -32,12 +32,15 @@ public static partial class FilterParser
         switch (type)
         {
             case "timestamp":
-                if (TemporalText.TryParseTimestamp(value.Text, out var timestamp))
+                if (TemporalText.TryParseTimestamp(value.Text, out var timestamp, out int nanoseconds))
                 {
-                    return new TimestampLiteral(timestamp);
+                    var literal = new TimestampLiteral(timestamp, nanoseconds);
+                    return literal.Nanoseconds == 0 || literal.FitsNanoseconds ? literal
+                        : throw new FilterException(Parameter, "TIMESTAMP value out of range: a value with more than six fractional digits "
+                            + "(a timestamp(9)) lies between 1677-09-21 00:12:43.145224193 and 2262-04-11 23:47:16.854775806", value.Position);
                 }
                 throw new FilterException(Parameter,
-                    "invalid TIMESTAMP value (expected 'YYYY-MM-DD HH:MM:SS[.ffffff]', optionally followed by UTC, Z or +HH:MM)",
+                    "invalid TIMESTAMP value (expected 'YYYY-MM-DD HH:MM:SS[.fffffffff]', optionally followed by UTC, Z or +HH:MM)",
                     value.Position);
             case "date":
                 if (TemporalText.TryParseDate(value.Text, out var date))

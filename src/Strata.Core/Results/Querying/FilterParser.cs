@@ -23,7 +23,7 @@ namespace Strata.Core.Results.Querying;
 /// operand    := column | literal
 /// column     := bare | "quoted" ("" for ")
 /// literal    := 'string' ('' for ') | number | TRUE | FALSE | 0xHEX
-///             | TIMESTAMP 'YYYY-MM-DD[ HH:MM[:SS[.ffffff]]][ UTC|Z|+HH:MM]' | DATE 'YYYY-MM-DD' | BLOB '\xHH...'
+///             | TIMESTAMP 'YYYY-MM-DD[ HH:MM[:SS[.fffffffff]]][ UTC|Z|+HH:MM]' | DATE 'YYYY-MM-DD' | BLOB '\xHH...'
 /// </code>
 /// <para>
 /// A bare name matches a column exactly, else case-insensitively if only one column matches; a quoted

@@ -17,13 +17,15 @@ internal static class TemporalText
     }
 
     /// <summary>
-    /// <c>YYYY-MM-DD</c>, optionally followed by <c>[ T]HH:MM[:SS[.f{1,6}]]</c>, optionally followed by a zone
+    /// <c>YYYY-MM-DD</c>, optionally followed by <c>[ T]HH:MM[:SS[.f{1,9}]]</c>, optionally followed by a zone
     /// (<c>UTC</c>, <c>Z</c>, <c>+HH</c>, <c>+HH:MM</c>, <c>+HHMM</c>, with or without a space before it).
-    /// The result is in UTC (an offset is applied).
+    /// The result is in UTC (an offset is applied): <paramref name="value"/> to the microsecond, and the nanoseconds past it
+    /// (the seventh to ninth fractional digits, a <c>timestamp(9)</c>'s) in <paramref name="nanoseconds"/>.
     /// </summary>
-    public static bool TryParseTimestamp(string text, out DateTime value)
+    public static bool TryParseTimestamp(string text, out DateTime value, out int nanoseconds)
     {
         value = default;
+        nanoseconds = 0;
         var s = text.AsSpan().Trim(' ');
         if (s.Length < 10 || !TryDate(s[..10], out var year, out var month, out var day))
         {
@@ -55,7 +57,7 @@ internal static class TemporalText
                     long fraction = 0;
                     while (i < s.Length && IsDigit(s[i]))
                     {
-                        if (++digits > 6)
+                        if (++digits > 9)
                         {
                             return false;
                         }
@@ -66,11 +68,13 @@ internal static class TemporalText
                     {
                         return false;
                     }
-                    for (var d = digits; d < 7; d++)
+                    for (var d = digits; d < 9; d++)
                     {
                         fraction *= 10;
                     }
-                    ticks += fraction;
+                    // fraction is in nanoseconds: whole microseconds as ticks, the rest apart.
+                    ticks += fraction / 1000 * 10;
+                    nanoseconds = (int)(fraction % 1000);
                 }
             }
         }
