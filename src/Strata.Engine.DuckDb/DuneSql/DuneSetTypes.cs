@@ -17,7 +17,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// maps and rows by their parts; NULL goes with anything. A type outside these (json, a registered zone type, uuid) is
 /// never refused.
 /// </summary>
-internal static unsafe partial class DuneSetTypes
+internal static unsafe class DuneSetTypes
 {
     public const string Function = "dune_set_check";
 
@@ -35,9 +35,9 @@ internal static unsafe partial class DuneSetTypes
         try
         {
             DuneNative.ScalarName(function, Function);
-            SetVarargs(function, text);
+            DuneNative.ScalarVarargs(function, text);
             DuneNative.ScalarReturn(function, boolean);
-            SetBind(function, &Bind);
+            DuneNative.ScalarBind(function, &Bind);
             DuneNative.ScalarBody(function, &Rows);
             if (DuneNative.RegisterScalar(con, function) != 0)
             {
@@ -180,8 +180,8 @@ internal static unsafe partial class DuneSetTypes
         IntPtr context = IntPtr.Zero;
         try
         {
-            GetClientContext(info, out context);
-            ulong count = ArgumentCount(info);
+            DuneNative.BindClientContext(info, out context);
+            ulong count = DuneNative.BindArgumentCount(info);
             var texts = new List<string>();
             for (ulong k = 0; k < count; k++)
             {
@@ -197,18 +197,18 @@ internal static unsafe partial class DuneSetTypes
             }
             if (Incompatibility(texts[0].Split(','), texts.Skip(1).ToList()) is string message)
             {
-                SetBindError(info, message);
+                DuneNative.BindError(info, message);
             }
         }
         catch (Exception e)
         {
-            SetBindError(info, Function + " failed: " + e.GetType().Name);
+            DuneNative.BindError(info, Function + " failed: " + e.GetType().Name);
         }
         finally
         {
             if (context != IntPtr.Zero)
             {
-                DestroyClientContext(ref context);
+                DuneNative.DestroyClientContext(ref context);
             }
         }
     }
@@ -216,88 +216,41 @@ internal static unsafe partial class DuneSetTypes
     /// <summary>The text of the k-th argument when it is a constant, else null.</summary>
     private static string? Constant(IntPtr info, IntPtr context, ulong k)
     {
-        IntPtr expression = Argument(info, k);
+        IntPtr expression = DuneNative.BindArgument(info, k);
         IntPtr value = IntPtr.Zero;
         try
         {
-            if (!IsFoldable(expression))
+            if (!DuneNative.ExpressionFoldable(expression))
             {
                 return null;
             }
-            IntPtr error = Fold(context, expression, out value);
+            IntPtr error = DuneNative.ExpressionFold(context, expression, out value);
             if (error != IntPtr.Zero)
             {
-                DestroyError(ref error);
+                DuneNative.DestroyErrorData(ref error);
                 return null;
             }
-            if (value == IntPtr.Zero || IsNullValue(value))
+            if (value == IntPtr.Zero || DuneNative.ValueIsNull(value))
             {
                 return null;
             }
-            IntPtr chars = GetVarchar(value);
+            IntPtr chars = DuneNative.ValueVarchar(value);
             try
             {
                 return Marshal.PtrToStringUTF8(chars);
             }
             finally
             {
-                Free(chars);
+                DuneNative.Free(chars);
             }
         }
         finally
         {
             if (value != IntPtr.Zero)
             {
-                DestroyValue(ref value);
+                DuneNative.DestroyValue(ref value);
             }
-            DestroyExpression(ref expression);
+            DuneNative.DestroyExpression(ref expression);
         }
     }
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_set_varargs")]
-    private static partial void SetVarargs(IntPtr function, IntPtr type);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_set_bind")]
-    private static partial void SetBind(IntPtr function, delegate* unmanaged[Cdecl]<IntPtr, void> bind);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_bind_set_error", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial void SetBindError(IntPtr info, string error);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_get_client_context")]
-    private static partial void GetClientContext(IntPtr info, out IntPtr context);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_destroy_client_context")]
-    private static partial void DestroyClientContext(ref IntPtr context);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_bind_get_argument_count")]
-    private static partial ulong ArgumentCount(IntPtr info);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_bind_get_argument")]
-    private static partial IntPtr Argument(IntPtr info, ulong index);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_expression_is_foldable")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    private static partial bool IsFoldable(IntPtr expression);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_expression_fold")]
-    private static partial IntPtr Fold(IntPtr context, IntPtr expression, out IntPtr value);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_destroy_expression")]
-    private static partial void DestroyExpression(ref IntPtr expression);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_destroy_error_data")]
-    private static partial void DestroyError(ref IntPtr error);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_is_null_value")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    private static partial bool IsNullValue(IntPtr value);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_get_varchar")]
-    private static partial IntPtr GetVarchar(IntPtr value);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_destroy_value")]
-    private static partial void DestroyValue(ref IntPtr value);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_free")]
-    private static partial void Free(IntPtr pointer);
 }

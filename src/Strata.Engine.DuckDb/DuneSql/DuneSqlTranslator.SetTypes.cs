@@ -71,126 +71,44 @@ public static partial class DuneSqlTranslator
             }
         }
 
-        /// <summary>The name a value of tokens [from, to) that is a bare column reference (<c>x</c>, <c>t.x</c>,
-        /// <c>"X"</c>) and has no alias gives its result column, quoted; null for any other value or an aliased one.</summary>
+        /// <summary>The quoted name a value of tokens [from, to) that is a bare column reference (<c>x</c>, <c>t.x</c>,
+        /// <c>"X"</c>) and has no alias gives its result column; null for any other value or an aliased one.</summary>
         private string? ColumnReferenceName(int from, int to)
         {
-            int last = Previous(to), after = Next(last, tokens.Count);
-            if (Is(after, "as") || (after < tokens.Count && tokens[after].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName
-                && !SelectListEnds.Contains(Text(after)) && !SetOperators.Contains(Text(after))))
-            {
-                return null; // aliased (x AS y, x y)
-            }
-            int position = 0;
-            for (int k = from; k <= last; k = Next(k, to), position++)
-            {
-                bool name = tokens[k].Kind == DuneTokenKind.QuotedName || (tokens[k].Kind == DuneTokenKind.Word && !NotColumnWords.Contains(Text(k)));
-                if (position % 2 == 0 ? !name : !Is(k, ".") || k == last)
-                {
-                    return null;
-                }
-            }
-            return tokens[last].Kind == DuneTokenKind.QuotedName ? Text(last) : "\"" + Text(last) + "\"";
+            int name = ItemNameToken(from, to, out bool aliased);
+            return aliased || name < 0 ? null : tokens[name].Kind == DuneTokenKind.QuotedName ? Text(name) : "\"" + Text(name) + "\"";
         }
-
-        /// <summary>Words that stand alone in a select list without being a column.</summary>
-        private static readonly HashSet<string> NotColumnWords = new(StringComparer.OrdinalIgnoreCase)
-        {
-            "null", "true", "false", "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp",
-            "current_user", "current_catalog", "current_schema", "current_path", "case", "cast", "not", "exists", "array", "map", "row",
-            "interval", "date", "timestamp", "time",
-        };
 
         private Dictionary<int, (int, List<(int, int)>, string, int)> FindSetChecks()
         {
             var checks = new Dictionary<int, (int, List<(int, int)>, string, int)>();
-            var bodies = new HashSet<int>();
-            var open = new Stack<int>();
-            int statement = 0;
             for (int c = 0; c < tokens.Count; c++)
             {
-                if (tokens[c].IsTrivia)
-                {
-                    continue;
-                }
                 if (Is(c, "recursive"))
                 {
-                    return [];
-                }
-                if (Is(c, "("))
-                {
-                    open.Push(c);
-                }
-                else if (Is(c, ")") && open.Count > 0)
-                {
-                    open.Pop();
-                }
-                else if (Is(c, ";") && open.Count == 0)
-                {
-                    statement = c + 1;
-                }
-                else if (tokens[c].Kind == DuneTokenKind.Word && SetOperators.Contains(Text(c)))
-                {
-                    bodies.Add(open.Count > 0 ? open.Peek() + 1 : statement);
+                    return checks;
                 }
             }
-            foreach (int body in bodies)
+            foreach (var chain in SetChains())
             {
-                if (SetCheck(body) is { } check)
+                if (SetCheck(chain) is { } check)
                 {
-                    checks[check.Host] = (check.HostTo, check.Branches, check.Operators, check.Width);
+                    checks[check.Host] = (check.HostTo, chain.Branches, string.Join(",", chain.Operators), check.Width);
                 }
             }
             return checks;
         }
 
-        /// <summary>The check of the set operation whose query body starts at token from (a statement's start or the token
-        /// after an opening parenthesis), or null when it is not checked (see the type's summary).</summary>
-        private (int Host, int HostTo, List<(int, int)> Branches, string Operators, int Width)? SetCheck(int from)
+        /// <summary>Where the check of a chain goes (the first item of its first SELECT branch) and the branches' width,
+        /// or null when the chain is not checked (see the type's summary).</summary>
+        private (int Host, int HostTo, int Width)? SetCheck(SetChain chain)
         {
-            int k = Next(from - 1, tokens.Count);
-            if (Is(k, "with"))
-            {
-                while (k < tokens.Count && !Is(k, "select") && !Is(k, "values") && !Is(k, ")") && !Is(k, ";"))
-                {
-                    k = IsOpening(k) && Match(k) > k ? Next(Match(k), tokens.Count) : Next(k, tokens.Count);
-                }
-            }
-            var branches = new List<(int, int)>();
-            var operators = new List<string>();
-            int start = k, end = k;
-            for (; end < tokens.Count; end = Next(end, tokens.Count))
-            {
-                if (IsOpening(end))
-                {
-                    end = Match(end) > end ? Match(end) : tokens.Count;
-                    continue;
-                }
-                if (Is(end, ")") || Is(end, ";") || (Is(end, "order") && Is(Next(end, tokens.Count), "by")) || Is(end, "limit")
-                    || Is(end, "offset") || Is(end, "fetch"))
-                {
-                    break;
-                }
-                if (tokens[end].Kind == DuneTokenKind.Word && SetOperators.Contains(Text(end)))
-                {
-                    branches.Add((start, end));
-                    operators.Add(Text(end).ToUpperInvariant());
-                    start = Next(end, tokens.Count);
-                    start = Is(start, "all") || Is(start, "distinct") ? Next(start, tokens.Count) : start;
-                    end = start - 1; // the loop's step reads the branch's first token next
-                    if (branches.Count >= DuneSetTypes.MaxBranches)
-                    {
-                        return null;
-                    }
-                }
-            }
-            branches.Add((start, Math.Min(end, tokens.Count)));
-            if (branches.Count < 2)
+            if (chain.Branches.Count > DuneSetTypes.MaxBranches)
             {
                 return null;
             }
             int width = -1, host = -1, hostTo = -1;
-            foreach (var (first, _) in branches)
+            foreach (var (first, _) in chain.Branches)
             {
                 int select = first;
                 while (Is(select, "("))
@@ -209,7 +127,7 @@ public static partial class DuneSqlTranslator
                     (host, hostTo) = (Next(items[0].From - 1, items[0].To), Previous(items[0].To) + 1);
                 }
             }
-            return host < 0 ? null : (host, hostTo, branches, string.Join(",", operators), width);
+            return host < 0 ? null : (host, hostTo, width);
         }
     }
 }
