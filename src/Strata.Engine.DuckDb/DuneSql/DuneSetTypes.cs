@@ -14,8 +14,9 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// no common type with the same column of the branches before it (Trino's StatementAnalyzer walks them left to right).
 /// Its rows are all true, so the CASE is the value. Types are compared by Trino's families: numbers (every integer,
 /// decimal, real, double, uint256, int256), varchar, varbinary, boolean, date and timestamps, times, intervals; arrays,
-/// maps and rows by their parts; NULL goes with anything. A type outside these (json, a registered zone type, uuid) is
-/// never refused.
+/// maps and rows by their parts; json only with json (Trino coerces no other type to json); NULL goes with anything. A
+/// type outside these (a registered zone type, uuid) is never refused. Branches of different widths fail as Trino's
+/// ("UNION query has different number of fields: 2, 1").
 /// </summary>
 internal static unsafe class DuneSetTypes
 {
@@ -53,37 +54,72 @@ internal static unsafe class DuneSetTypes
     }
 
     /// <summary>Trino's error for the branches' row types (DuckDB's type texts, <c>STRUCT(c1 T, …)</c>) joined by the
-    /// operators (<c>UNION,INTERSECT</c>: the one before each branch after the first), or null when every column has a
-    /// common type.</summary>
-    public static string? Incompatibility(IReadOnlyList<string> operators, IReadOnlyList<string> rows)
+    /// operators (<c>UNION,INTERSECT</c>: the one before each branch after the first), or null when every branch has the
+    /// first one's width and every column a common type. <paramref name="hints"/> names the types DuckDB does not keep,
+    /// per branch (<c>;</c>) as <c>column:type</c> joined by <c>|</c> (a string literal's <c>varchar(1)</c>).</summary>
+    public static string? Incompatibility(IReadOnlyList<string> operators, IReadOnlyList<string> rows, string hints = "")
     {
         if (rows.Count < 2 || rows.Any(r => !r.StartsWith("STRUCT(", StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
         var columns = rows.Select(r => DuckDbTypes.StructFields(r).Select(f => f.Type).ToList()).ToList();
-        if (columns.Any(c => c.Count != columns[0].Count))
-        {
-            return null;
-        }
+        var named = hints.Split(';');
         var seen = columns[0].ToList();
+        var seenNames = seen.Select((type, column) => DisplayName(type, named[0], column)).ToList();
         for (int branch = 1; branch < columns.Count; branch++)
         {
+            string operation = branch - 1 < operators.Count ? operators[branch - 1].ToUpperInvariant() : "UNION";
+            if (columns[branch].Count != seen.Count)
+            {
+                return $"{operation} query has different number of fields: {seen.Count}, {columns[branch].Count}";
+            }
             for (int column = 0; column < seen.Count; column++)
             {
                 string next = columns[branch][column];
+                string nextName = DisplayName(next, branch < named.Length ? named[branch] : "", column);
                 if (!Compatible(seen[column], next))
                 {
-                    string operation = branch - 1 < operators.Count ? operators[branch - 1].ToUpperInvariant() : "UNION";
-                    return $"column {column + 1} in {operation} query has incompatible types: {DuneTypeNames.Name(seen[column])}, {DuneTypeNames.Name(next)}";
+                    return $"column {column + 1} in {operation} query has incompatible types: {seenNames[column]}, {nextName}";
                 }
                 if (IsNull(seen[column]))
                 {
                     seen[column] = next;
+                    seenNames[column] = nextName;
+                }
+                else
+                {
+                    seenNames[column] = CommonVarcharName(seenNames[column], nextName);
                 }
             }
         }
         return null;
+    }
+
+    /// <summary>Trino's name of a column's type: the hint for a VARCHAR column that has one, else the type's own name.</summary>
+    private static string DisplayName(string type, string hints, int column)
+    {
+        if (type.Trim().Equals("VARCHAR", StringComparison.OrdinalIgnoreCase))
+        {
+            string prefix = (column + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ":";
+            foreach (string hint in hints.Split('|'))
+            {
+                if (hint.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return hint[prefix.Length..];
+                }
+            }
+        }
+        return DuneTypeNames.Name(type);
+    }
+
+    /// <summary>The common type of two varchar names as Trino has it (the longer bound; unbounded with an unbounded one);
+    /// the first name for any other pair.</summary>
+    internal static string CommonVarcharName(string seen, string next)
+    {
+        static int? Bound(string name) => name == "varchar" ? int.MaxValue
+            : name.StartsWith("varchar(", StringComparison.Ordinal) && int.TryParse(name.AsSpan(8, name.Length - 9), out int n) ? n : null;
+        return Bound(seen) is int a && Bound(next) is int b ? (Math.Max(a, b) == int.MaxValue ? "varchar" : $"varchar({Math.Max(a, b)})") : seen;
     }
 
     private static bool IsNull(string type) => type.Trim() is "\"NULL\"" or "NULL";
@@ -143,6 +179,7 @@ internal static unsafe class DuneSetTypes
             "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" or "UTINYINT" or "USMALLINT" or "UINTEGER" or "UBIGINT"
                 or "UHUGEINT" or "FLOAT" or "DOUBLE" or "UINT256" or "INT256" or "BIGNUM" or "VARINT" => "number",
             "VARCHAR" => "varchar",
+            "JSON" => "json",
             "BLOB" => "varbinary",
             "BOOLEAN" => "boolean",
             "DATE" or "TIMESTAMP" or "TIMESTAMP_S" or "TIMESTAMP_MS" or "TIMESTAMP_NS" or "TIMESTAMP WITH TIME ZONE" => "timestamp",
@@ -191,11 +228,11 @@ internal static unsafe class DuneSetTypes
                 }
                 texts.Add(value);
             }
-            if (texts.Count < 3)
+            if (texts.Count < 4)
             {
                 return;
             }
-            if (Incompatibility(texts[0].Split(','), texts.Skip(1).ToList()) is string message)
+            if (Incompatibility(texts[0].Split(','), texts.Skip(2).ToList(), texts[1]) is string message)
             {
                 DuneNative.BindError(info, message);
             }
