@@ -137,12 +137,13 @@ public static partial class DuneSqlTranslator
             return last;
         }
 
-        /// <summary>Words that stand alone in a select list without being a column.</summary>
+        /// <summary>Words that stand alone in a select list without being a column. A word that starts a longer form
+        /// (<c>DATE '…'</c>, <c>CAST(…)</c>, <c>ARRAY[…]</c>) is not here: the form is not names joined by dots, and alone
+        /// the word is a column (<c>SELECT date FROM trades</c>).</summary>
         private static readonly HashSet<string> NotColumnWords = new(StringComparer.OrdinalIgnoreCase)
         {
             "null", "true", "false", "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp",
-            "current_user", "current_catalog", "current_schema", "current_path", "case", "cast", "not", "exists", "array", "map", "row",
-            "interval", "date", "timestamp", "time",
+            "current_user", "current_catalog", "current_schema", "current_path",
         };
     }
 }

@@ -48,6 +48,7 @@ public sealed class DuneSqlTypes12Tests
     [InlineData("SELECT * FROM s.t UNION SELECT a + 10, v FROM s.t ORDER BY a * -1 LIMIT 2", "12,2|11,1", "integer|varchar")]
     [InlineData("SELECT t.*, 1 AS one FROM s.t t WHERE a = 2 UNION ALL SELECT b, 'x', 2 FROM s.u WHERE b = 1 ORDER BY 3", "2,2,1|1,x,2", "bigint|varchar|integer")]
     [InlineData("SELECT * FROM s.x UNION ALL SELECT * FROM s.x", "1,2,3|1,2,3", "integer|integer|integer")]
+    [InlineData("WITH c AS (SELECT 1 AS date) SELECT date FROM c UNION ALL SELECT 2 AS date ORDER BY date DESC", "2|1", "integer")]
     [InlineData("SELECT * FROM s.t GROUP BY a, v HAVING a = 1 UNION SELECT * FROM s.t WHERE a = 1", "1,1", "integer|varchar")]
     [InlineData("SELECT * FROM (SELECT * FROM s.t UNION ALL SELECT * FROM s.t) q WHERE a = 1", "1,1|1,1", "integer|varchar")]
     [InlineData("SELECT j FROM (SELECT json_parse('[1]') AS j UNION ALL SELECT json_parse('[2]')) q ORDER BY json_format(j)", "[1]|[2]", "json")]
