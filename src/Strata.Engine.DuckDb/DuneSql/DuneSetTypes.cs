@@ -14,10 +14,11 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// no common type with the same column of the branches before it (Trino's StatementAnalyzer walks them left to right).
 /// Its rows are all true, so the CASE is the value. Types are compared by Trino's families: numbers (every integer,
 /// decimal, real, double, uint256, int256), varchar, varbinary, boolean, date and timestamps, times, intervals; arrays,
-/// maps and rows by their parts; NULL goes with anything. A type outside these (json, a registered zone type, uuid) is
-/// never refused.
+/// maps and rows by their parts; json only with json (Trino coerces no other type to json); NULL goes with anything. A
+/// type outside these (a registered zone type, uuid) is never refused. Branches of different widths fail as Trino's
+/// ("UNION query has different number of fields: 2, 1").
 /// </summary>
-internal static unsafe partial class DuneSetTypes
+internal static unsafe class DuneSetTypes
 {
     public const string Function = "dune_set_check";
 
@@ -35,9 +36,9 @@ internal static unsafe partial class DuneSetTypes
         try
         {
             DuneNative.ScalarName(function, Function);
-            SetVarargs(function, text);
+            DuneNative.ScalarVarargs(function, text);
             DuneNative.ScalarReturn(function, boolean);
-            SetBind(function, &Bind);
+            DuneNative.ScalarBind(function, &Bind);
             DuneNative.ScalarBody(function, &Rows);
             if (DuneNative.RegisterScalar(con, function) != 0)
             {
@@ -53,37 +54,72 @@ internal static unsafe partial class DuneSetTypes
     }
 
     /// <summary>Trino's error for the branches' row types (DuckDB's type texts, <c>STRUCT(c1 T, …)</c>) joined by the
-    /// operators (<c>UNION,INTERSECT</c>: the one before each branch after the first), or null when every column has a
-    /// common type.</summary>
-    public static string? Incompatibility(IReadOnlyList<string> operators, IReadOnlyList<string> rows)
+    /// operators (<c>UNION,INTERSECT</c>: the one before each branch after the first), or null when every branch has the
+    /// first one's width and every column a common type. <paramref name="hints"/> names the types DuckDB does not keep,
+    /// per branch (<c>;</c>) as <c>column:type</c> joined by <c>|</c> (a string literal's <c>varchar(1)</c>).</summary>
+    public static string? Incompatibility(IReadOnlyList<string> operators, IReadOnlyList<string> rows, string hints = "")
     {
         if (rows.Count < 2 || rows.Any(r => !r.StartsWith("STRUCT(", StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
         var columns = rows.Select(r => DuckDbTypes.StructFields(r).Select(f => f.Type).ToList()).ToList();
-        if (columns.Any(c => c.Count != columns[0].Count))
-        {
-            return null;
-        }
+        var named = hints.Split(';');
         var seen = columns[0].ToList();
+        var seenNames = seen.Select((type, column) => DisplayName(type, named[0], column)).ToList();
         for (int branch = 1; branch < columns.Count; branch++)
         {
+            string operation = branch - 1 < operators.Count ? operators[branch - 1].ToUpperInvariant() : "UNION";
+            if (columns[branch].Count != seen.Count)
+            {
+                return $"{operation} query has different number of fields: {seen.Count}, {columns[branch].Count}";
+            }
             for (int column = 0; column < seen.Count; column++)
             {
                 string next = columns[branch][column];
+                string nextName = DisplayName(next, branch < named.Length ? named[branch] : "", column);
                 if (!Compatible(seen[column], next))
                 {
-                    string operation = branch - 1 < operators.Count ? operators[branch - 1].ToUpperInvariant() : "UNION";
-                    return $"column {column + 1} in {operation} query has incompatible types: {DuneTypeNames.Name(seen[column])}, {DuneTypeNames.Name(next)}";
+                    return $"column {column + 1} in {operation} query has incompatible types: {seenNames[column]}, {nextName}";
                 }
                 if (IsNull(seen[column]))
                 {
                     seen[column] = next;
+                    seenNames[column] = nextName;
+                }
+                else
+                {
+                    seenNames[column] = CommonVarcharName(seenNames[column], nextName);
                 }
             }
         }
         return null;
+    }
+
+    /// <summary>Trino's name of a column's type: the hint for a VARCHAR column that has one, else the type's own name.</summary>
+    private static string DisplayName(string type, string hints, int column)
+    {
+        if (type.Trim().Equals("VARCHAR", StringComparison.OrdinalIgnoreCase))
+        {
+            string prefix = (column + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ":";
+            foreach (string hint in hints.Split('|'))
+            {
+                if (hint.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return hint[prefix.Length..];
+                }
+            }
+        }
+        return DuneTypeNames.Name(type);
+    }
+
+    /// <summary>The common type of two varchar names as Trino has it (the longer bound; unbounded with an unbounded one);
+    /// the first name for any other pair.</summary>
+    internal static string CommonVarcharName(string seen, string next)
+    {
+        static int? Bound(string name) => name == "varchar" ? int.MaxValue
+            : name.StartsWith("varchar(", StringComparison.Ordinal) && int.TryParse(name.AsSpan(8, name.Length - 9), out int n) ? n : null;
+        return Bound(seen) is int a && Bound(next) is int b ? (Math.Max(a, b) == int.MaxValue ? "varchar" : $"varchar({Math.Max(a, b)})") : seen;
     }
 
     private static bool IsNull(string type) => type.Trim() is "\"NULL\"" or "NULL";
@@ -143,6 +179,7 @@ internal static unsafe partial class DuneSetTypes
             "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" or "UTINYINT" or "USMALLINT" or "UINTEGER" or "UBIGINT"
                 or "UHUGEINT" or "FLOAT" or "DOUBLE" or "UINT256" or "INT256" or "BIGNUM" or "VARINT" => "number",
             "VARCHAR" => "varchar",
+            "JSON" => "json",
             "BLOB" => "varbinary",
             "BOOLEAN" => "boolean",
             "DATE" or "TIMESTAMP" or "TIMESTAMP_S" or "TIMESTAMP_MS" or "TIMESTAMP_NS" or "TIMESTAMP WITH TIME ZONE" => "timestamp",
@@ -180,8 +217,8 @@ internal static unsafe partial class DuneSetTypes
         IntPtr context = IntPtr.Zero;
         try
         {
-            GetClientContext(info, out context);
-            ulong count = ArgumentCount(info);
+            DuneNative.BindClientContext(info, out context);
+            ulong count = DuneNative.BindArgumentCount(info);
             var texts = new List<string>();
             for (ulong k = 0; k < count; k++)
             {
@@ -191,24 +228,24 @@ internal static unsafe partial class DuneSetTypes
                 }
                 texts.Add(value);
             }
-            if (texts.Count < 3)
+            if (texts.Count < 4)
             {
                 return;
             }
-            if (Incompatibility(texts[0].Split(','), texts.Skip(1).ToList()) is string message)
+            if (Incompatibility(texts[0].Split(','), texts.Skip(2).ToList(), texts[1]) is string message)
             {
-                SetBindError(info, message);
+                DuneNative.BindError(info, message);
             }
         }
         catch (Exception e)
         {
-            SetBindError(info, Function + " failed: " + e.GetType().Name);
+            DuneNative.BindError(info, Function + " failed: " + e.GetType().Name);
         }
         finally
         {
             if (context != IntPtr.Zero)
             {
-                DestroyClientContext(ref context);
+                DuneNative.DestroyClientContext(ref context);
             }
         }
     }
@@ -216,88 +253,41 @@ internal static unsafe partial class DuneSetTypes
     /// <summary>The text of the k-th argument when it is a constant, else null.</summary>
     private static string? Constant(IntPtr info, IntPtr context, ulong k)
     {
-        IntPtr expression = Argument(info, k);
+        IntPtr expression = DuneNative.BindArgument(info, k);
         IntPtr value = IntPtr.Zero;
         try
         {
-            if (!IsFoldable(expression))
+            if (!DuneNative.ExpressionFoldable(expression))
             {
                 return null;
             }
-            IntPtr error = Fold(context, expression, out value);
+            IntPtr error = DuneNative.ExpressionFold(context, expression, out value);
             if (error != IntPtr.Zero)
             {
-                DestroyError(ref error);
+                DuneNative.DestroyErrorData(ref error);
                 return null;
             }
-            if (value == IntPtr.Zero || IsNullValue(value))
+            if (value == IntPtr.Zero || DuneNative.ValueIsNull(value))
             {
                 return null;
             }
-            IntPtr chars = GetVarchar(value);
+            IntPtr chars = DuneNative.ValueVarchar(value);
             try
             {
                 return Marshal.PtrToStringUTF8(chars);
             }
             finally
             {
-                Free(chars);
+                DuneNative.Free(chars);
             }
         }
         finally
         {
             if (value != IntPtr.Zero)
             {
-                DestroyValue(ref value);
+                DuneNative.DestroyValue(ref value);
             }
-            DestroyExpression(ref expression);
+            DuneNative.DestroyExpression(ref expression);
         }
     }
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_set_varargs")]
-    private static partial void SetVarargs(IntPtr function, IntPtr type);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_set_bind")]
-    private static partial void SetBind(IntPtr function, delegate* unmanaged[Cdecl]<IntPtr, void> bind);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_bind_set_error", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial void SetBindError(IntPtr info, string error);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_get_client_context")]
-    private static partial void GetClientContext(IntPtr info, out IntPtr context);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_destroy_client_context")]
-    private static partial void DestroyClientContext(ref IntPtr context);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_bind_get_argument_count")]
-    private static partial ulong ArgumentCount(IntPtr info);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_scalar_function_bind_get_argument")]
-    private static partial IntPtr Argument(IntPtr info, ulong index);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_expression_is_foldable")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    private static partial bool IsFoldable(IntPtr expression);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_expression_fold")]
-    private static partial IntPtr Fold(IntPtr context, IntPtr expression, out IntPtr value);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_destroy_expression")]
-    private static partial void DestroyExpression(ref IntPtr expression);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_destroy_error_data")]
-    private static partial void DestroyError(ref IntPtr error);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_is_null_value")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    private static partial bool IsNullValue(IntPtr value);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_get_varchar")]
-    private static partial IntPtr GetVarchar(IntPtr value);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_destroy_value")]
-    private static partial void DestroyValue(ref IntPtr value);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_free")]
-    private static partial void Free(IntPtr pointer);
 }

@@ -40,57 +40,17 @@ public static partial class DuneSqlTranslator
         private Dictionary<int, string> FindSetOrderWraps()
         {
             var wraps = new Dictionary<int, string>();
-            var bodyStart = new Dictionary<int, int>();
-            var setOperation = new HashSet<int>();
-            int depth = 0;
-            for (int c = 0; c < tokens.Count; c++)
+            foreach (var chain in SetChains())
             {
-                if (tokens[c].IsTrivia)
-                {
-                    continue;
-                }
-                if (IsOpening(c))
-                {
-                    int before = Previous(c);
-                    if (!bodyStart.ContainsKey(depth) && (before < 0 || Is(before, ";") || Is(before, "(") || IsSetOperatorWord(before))
-                        && (Is(Next(c, tokens.Count), "select") || Is(Next(c, tokens.Count), "(")))
-                    {
-                        bodyStart[depth] = c;
-                    }
-                    depth++;
-                    continue;
-                }
-                if (Is(c, ")") || Is(c, "]") || Is(c, ";"))
-                {
-                    bodyStart.Remove(depth);
-                    setOperation.Remove(depth);
-                    depth -= Is(c, ";") ? 0 : 1;
-                    continue;
-                }
-                if (tokens[c].Kind != DuneTokenKind.Word)
-                {
-                    continue;
-                }
-                if ((Is(c, "select") || (Is(c, "values") && !Is(Previous(c), "."))) && !bodyStart.ContainsKey(depth))
-                {
-                    bodyStart[depth] = c;
-                }
-                else if (SetOperators.Contains(Text(c)))
-                {
-                    setOperation.Add(depth);
-                }
-                else if (Is(c, "order") && Is(Next(c, tokens.Count), "by") && setOperation.Contains(depth)
-                    && bodyStart.TryGetValue(depth, out int start) && !OrdersByOutputColumns(Next(c, tokens.Count), OutputNames(start)))
+                int start = chain.Branches[0].From;
+                if (Is(chain.End, "order") && !OrdersByOutputColumns(Next(chain.End, tokens.Count), OutputNames(start)))
                 {
                     wraps[start] = "SELECT * FROM (";
-                    wraps[c] = ") ";
+                    wraps[chain.End] = ") ";
                 }
             }
             return wraps;
         }
-
-        private bool IsSetOperatorWord(int k) => tokens[k].Kind == DuneTokenKind.Word
-            && (SetOperators.Contains(Text(k)) || ((Is(k, "all") || Is(k, "distinct")) && SetOperators.Contains(Text(Previous(k)))));
 
         /// <summary>The names of the first branch's select items (an alias, or a column's own name), which name the set
         /// operation's columns; null when an item is <c>*</c> or the branch is not a SELECT.</summary>
@@ -108,22 +68,14 @@ public static partial class DuneSqlTranslator
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var (from, to) in SelectItems(select))
             {
-                int last = Previous(to);
-                int end = Next(last, tokens.Count);
-                // SelectItems leaves an alias out: the item's last token is the one before the next comma or list end.
-                while (end < tokens.Count && !Is(end, ",") && !Is(end, ")") && !Is(end, ";")
-                    && !(tokens[end].Kind == DuneTokenKind.Word && SelectListEnds.Contains(Text(end))))
-                {
-                    last = end;
-                    end = Next(end, tokens.Count);
-                }
-                if (Is(last, "*"))
+                int name = ItemNameToken(from, to, out bool aliased);
+                if (!aliased && Is(Previous(to), "*"))
                 {
                     return null;
                 }
-                if (IsName(last))
+                if (name >= 0)
                 {
-                    names.Add(UnquotedName(last));
+                    names.Add(UnquotedName(name));
                 }
             }
             return names;

@@ -59,8 +59,21 @@ internal static class DuneTrinoFunctions
             + "THEN error('Duplicate keys (' || $1 || ') are not allowed') "
             + "ELSE map_from_entries(list_transform(string_split($1, $2), _strata_e -> {'key': string_split(_strata_e, $3)[1], 'value': string_split(_strata_e, $3)[2]})) END)");
 
+        // DuckDB's hamming refuses two empty strings; Trino's distance between them is 0.
         yield return new(("hamming_distance", 2),
-            "(CASE WHEN length($1) <> length($2) THEN error('The input strings to hamming_distance function must have the same length') ELSE hamming($1, $2) END)");
+            "(CASE WHEN length($1) <> length($2) THEN error('The input strings to hamming_distance function must have the same length') "
+            + "WHEN length($1) = 0 THEN CAST(0 AS BIGINT) ELSE hamming($1, $2) END)");
+
+        // Trino's url_encode is Java's URLEncoder: a space is '+', '.', '-', '*' and '_' stay, everything else but letters and
+        // digits is %XX (DuckDB's is RFC 3986's: %20, '~' kept, '*' encoded); its url_decode reads '+' as a space.
+        yield return new(("url_encode", 1), "replace(replace(replace(url_encode($1), '%20', '+'), '~', '%7E'), '%2A', '*')");
+        yield return new(("url_decode", 1), "url_decode(replace($1, '+', ' '))");
+
+        // Trino's bitwise aggregates (bigint in, bigint out); DuckDB names them bit_and, bit_or, bit_xor (the call stays
+        // outermost, so FILTER and OVER follow it as they follow any aggregate).
+        yield return new(("bitwise_and_agg", 1), "bit_and(CAST($1 AS BIGINT))");
+        yield return new(("bitwise_or_agg", 1), "bit_or(CAST($1 AS BIGINT))");
+        yield return new(("bitwise_xor_agg", 1), "bit_xor(CAST($1 AS BIGINT))");
 
         // width_bucket(x, bound1, bound2, n): the equi-width bucket of x, 0 below and n + 1 above (bounds may descend).
         yield return new(("width_bucket", 4),
