@@ -232,6 +232,10 @@ public static partial class DuneSqlTranslator
             {
                 return afterIso;
             }
+            if (name is "normalize")
+            {
+                return EmitNormalize(args, close, end, token);
+            }
             if (name is "to_iso8601")
             {
                 return EmitToIso8601(args, close, end, token);

@@ -1,0 +1,29 @@
+namespace Strata.Tests.DuneSql;
+
+/// <summary><c>normalize</c> through the HTTP API (decision "dune-types13"): NFC as a varchar column; another form is
+/// the execution's clear error.</summary>
+[Collection(InProcessWireCollection.Name)]
+public sealed class DuneSqlTypes13HttpTests(InProcessSharedServer shared)
+{
+    private InProcessServer Server => shared.Server;
+
+    [Fact]
+    public async Task Normalize_runs_through_the_server_in_each_form()
+    {
+        var (_, types, csv) = await Server.Alice.RunFirstRowAsync(
+            "SELECT length(normalize('e\u0301')) AS c, length(normalize('A\u030a', NFC)) AS d, normalize('x') AS s");
+        Assert.Equal("c,d,s", csv[0]);
+        Assert.Equal("1,1,x", csv[1]);
+        Assert.Equal(["bigint", "bigint", "varchar"], types);
+    }
+
+    [Fact]
+    public async Task An_unsupported_normal_form_is_a_clear_error()
+    {
+        string id = await Server.Alice.SubmitAsync("SELECT normalize('a', NFKD)");
+        var status = await Server.Alice.WaitAsync(id);
+        Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
+        Assert.Contains("the normal form NFKD is not supported here (only NFC)", status["error"]!["message"]!.GetValue<string>(),
+            StringComparison.Ordinal);
+    }
+}
