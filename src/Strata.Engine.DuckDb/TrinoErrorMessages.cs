@@ -15,6 +15,8 @@ namespace Strata.Engine.DuckDb;
 /// or real, <c>Unable to cast 1.0E19 to bigint</c> (DoubleOperators, RealOperators; the value in Java's text).</item>
 /// <item>A function DuckDB does not have: <c>Scalar Function with name foo does not exist!</c> and its "Did you mean"
 /// line (which names a DuckDB function a Dune user cannot look up) is Trino's <c>Function 'foo' not registered</c>.</item>
+/// <item>A timestamp(9) ordered against, between or combined with a timestamp with time zone, which DuckDB's binder
+/// refuses: both types by Trino's names and the casts that make it run.</item>
 /// </list>
 /// Anything else is DuckDB's message unchanged. The message holds the operands DuckDB names, as Trino's does; no other
 /// value is added.
@@ -29,6 +31,9 @@ internal static partial class TrinoErrorMessages
 
     [GeneratedRegex(@"^(?:Scalar|Aggregate|Table) Function with name (\S+) does not exist!", RegexOptions.CultureInvariant)]
     private static partial Regex UnknownFunction();
+
+    [GeneratedRegex(@"^(?:Cannot compare values of type (?<a>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE) and type (?<b>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE)|Cannot mix values of type (?<a>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE) and (?<b>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE) in (?<clause>BETWEEN) clause|Cannot combine types of (?<a>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE) and (?<b>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE)) - an explicit cast is required$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex NanosAgainstZone();
 
     /// <summary>Trino's message for DuckDB's (its first line; what follows, DuckDB's pointer into the text, is kept), or
     /// DuckDB's own when it is not one of the overflows above.</summary>
@@ -59,8 +64,20 @@ internal static partial class TrinoErrorMessages
             }
             return $"Out of range for {target}: {value}";
         }
+        if (NanosAgainstZone().Match(message) is { Success: true } nanos && nanos.Groups["a"].Value != nanos.Groups["b"].Value)
+        {
+            // Trino compares them (the timestamp taken in the session zone, UTC on Dune); DuckDB's binder refuses
+            // TIMESTAMP_NS against TIMESTAMPTZ in an ordering, a BETWEEN and a common type (decision "dune-types13").
+            string a = TemporalName(nanos.Groups["a"].Value), b = TemporalName(nanos.Groups["b"].Value);
+            string what = message.StartsWith("Cannot combine", StringComparison.Ordinal) ? $"Cannot combine {a} and {b} in one value"
+                : nanos.Groups["clause"].Success ? $"Cannot compare {a} with {b} in BETWEEN" : $"Cannot compare {a} with {b}";
+            return $"{what} here (Trino would take the timestamp(9) in the session zone, UTC): cast one side, "
+                + "CAST(x AS timestamp(9)) of the zoned value or CAST(x AS timestamp(3) with time zone) of the other";
+        }
         return message;
     }
+
+    private static string TemporalName(string duckDbType) => duckDbType == "TIMESTAMP_NS" ? "timestamp(9)" : "timestamp(3) with time zone";
 
     /// <summary>A DuckDB error's text (<c>Type Error: message</c>) with its message in Trino's words where it is one of the
     /// overflows above.</summary>

@@ -1,7 +1,7 @@
 namespace Strata.Tests.DuneSql;
 
 /// <summary><c>normalize</c> through the HTTP API (decision "dune-types13"): NFC as a varchar column; another form is
-/// the execution's clear error.</summary>
+/// the execution's clear error. A timestamp(9) ordered against a zoned value fails naming both types.</summary>
 [Collection(InProcessWireCollection.Name)]
 public sealed class DuneSqlTypes13HttpTests(InProcessSharedServer shared)
 {
@@ -24,6 +24,17 @@ public sealed class DuneSqlTypes13HttpTests(InProcessSharedServer shared)
         var status = await Server.Alice.WaitAsync(id);
         Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
         Assert.Contains("the normal form NFKD is not supported here (only NFC)", status["error"]!["message"]!.GetValue<string>(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_timestamp9_ordered_against_block_time_style_value_names_both_types()
+    {
+        string id = await Server.Alice.SubmitAsync(
+            "SELECT 1 FROM (VALUES from_unixtime(1)) t(block_time) WHERE CAST('1970-01-01 00:00:00.123456789' AS timestamp(9)) < block_time");
+        var status = await Server.Alice.WaitAsync(id);
+        Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
+        Assert.Contains("Cannot compare timestamp(9) with timestamp(3) with time zone here", status["error"]!["message"]!.GetValue<string>(),
             StringComparison.Ordinal);
     }
 }
