@@ -50,6 +50,15 @@ internal static class DuneMoreFunctions
     /// <summary>An aggregate: its arguments stay inside it (never evaluated once outside, see the translator's Hoisted).</summary>
     internal static readonly string MapAgg = "map_from_entries(list(struct_pack(key := $1, value := $2)) FILTER (WHERE ($1) IS NOT NULL))";
 
+    /// <summary>Trino's multimap_agg(key, value) → map(K, array(V)): the group's pairs sorted once (by key, then value:
+    /// Trino promises no order of a key's values), the positions where a key starts, and each key with the slice of
+    /// values up to the next start. O(n log n) in the group's rows, where a filter of the list per key would be
+    /// quadratic. NULL keys are left out, as map_agg's; no row (or only NULL keys) gives NULL.</summary>
+    internal static readonly string MultimapAgg = "list_transform([list_sort(list(struct_pack(key := $1, value := $2)) FILTER (WHERE ($1) IS NOT NULL))], "
+        + "_strata_s -> list_transform([list_filter(range(1, len(_strata_s) + 1), _strata_i -> _strata_i = 1 OR _strata_s[_strata_i].key IS DISTINCT FROM _strata_s[_strata_i - 1].key)], "
+        + "_strata_b -> map_from_entries(list_transform(_strata_b, (_strata_p, _strata_j) -> struct_pack(key := _strata_s[_strata_p].key, "
+        + "value := list_transform(_strata_s[_strata_p:coalesce(_strata_b[_strata_j + 1] - 1, len(_strata_s))], _strata_e -> _strata_e.value)))))[1])[1]";
+
     /// <summary>10^(6 - p) for a precision p of 0 to 12 (at 6 and above the clock's microseconds are kept).</summary>
     private const string Precision = "(CASE WHEN ($1) BETWEEN 0 AND 12 THEN CAST(pow(10, 6 - least($1, 6)) AS BIGINT) ELSE error('TIMESTAMP precision must be in range [0, 12]: ' || ($1)) END)";
 
@@ -99,6 +108,7 @@ internal static class DuneMoreFunctions
         yield return new(("rand", 1), "CAST(floor(random() * ($1)) AS BIGINT)");
         // Trino keeps one value of a repeated key; DuckDB's map refuses repeated keys (an error, never a wrong map).
         yield return new(("map_agg", 2), MapAgg);
+        yield return new(("multimap_agg", 2), MultimapAgg);
         yield return new(("format_number", 1), FormatNumber());
         // Trino's substr takes varchar and varbinary; DuckDB's only varchar, but array_slice takes both with the same
         // 1-based, negative-from-the-end positions. A start outside the value (or 0) gives an empty value, as Trino's.

@@ -37,4 +37,14 @@ public sealed class DuneSqlTypes13HttpTests(InProcessSharedServer shared)
         Assert.Contains("Cannot compare timestamp(9) with timestamp(3) with time zone here", status["error"]!["message"]!.GetValue<string>(),
             StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Multimap_agg_runs_through_the_server()
+    {
+        var (_, types, csv) = await Server.Alice.RunFirstRowAsync(
+            "SELECT cardinality(m) AS n, m['a'] AS a FROM (SELECT multimap_agg(k, v) AS m FROM (VALUES ('a', 1), ('b', 2), ('a', 3)) t(k, v))");
+        Assert.Equal("n,a", csv[0]);
+        Assert.Equal("2,\"[1,3]\"", csv[1]);
+        Assert.Equal(["bigint", "array(integer)"], types);
+    }
 }
