@@ -18,25 +18,13 @@ public sealed class DuneSqlTypes13HttpTests(InProcessSharedServer shared)
     }
 
     [Fact]
-    public async Task An_unsupported_normal_form_is_a_clear_error()
-    {
-        string id = await Server.Alice.SubmitAsync("SELECT normalize('a', NFKD)");
-        var status = await Server.Alice.WaitAsync(id);
-        Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
-        Assert.Contains("the normal form NFKD is not supported here (only NFC)", status["error"]!["message"]!.GetValue<string>(),
-            StringComparison.Ordinal);
-    }
+    public Task An_unsupported_normal_form_is_a_clear_error() =>
+        AssertFailsAsync("SELECT normalize('a', NFKD)", "the normal form NFKD is not supported here (only NFC)");
 
     [Fact]
-    public async Task A_timestamp9_ordered_against_block_time_style_value_names_both_types()
-    {
-        string id = await Server.Alice.SubmitAsync(
-            "SELECT 1 FROM (VALUES from_unixtime(1)) t(block_time) WHERE CAST('1970-01-01 00:00:00.123456789' AS timestamp(9)) < block_time");
-        var status = await Server.Alice.WaitAsync(id);
-        Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
-        Assert.Contains("Cannot compare timestamp(9) with timestamp(3) with time zone here", status["error"]!["message"]!.GetValue<string>(),
-            StringComparison.Ordinal);
-    }
+    public Task A_timestamp9_ordered_against_block_time_style_value_names_both_types() =>
+        AssertFailsAsync("SELECT 1 FROM (VALUES from_unixtime(1)) t(block_time) WHERE CAST('1970-01-01 00:00:00.123456789' AS timestamp(9)) < block_time",
+            "Cannot compare timestamp(9) with timestamp(3) with time zone here");
 
     [Fact]
     public async Task Multimap_agg_runs_through_the_server()
@@ -46,5 +34,13 @@ public sealed class DuneSqlTypes13HttpTests(InProcessSharedServer shared)
         Assert.Equal("n,a", csv[0]);
         Assert.Equal("2,\"[1,3]\"", csv[1]);
         Assert.Equal(["bigint", "array(integer)"], types);
+    }
+
+    private async Task AssertFailsAsync(string sql, string message)
+    {
+        string id = await Server.Alice.SubmitAsync(sql);
+        var status = await Server.Alice.WaitAsync(id);
+        Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
+        Assert.Contains(message, status["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }
