@@ -21,7 +21,7 @@ public sealed class WorkerProtocolTests
         [
             "varchar", "integer", "bigint", "double", "boolean", "timestamp", "date", "varbinary", "uint256", "int256", "decimal(38,1)",
             "timestamp(3) with time zone", "array(bigint)", "array(varbinary)", "array(row(address varbinary, storagekeys array(varbinary)))",
-            "array(integer)", "map(integer, varbinary)", "row(n bigint, from varbinary, t timestamp(3))", "array(array(varchar))",
+            "array(integer)", "map(integer, varbinary)", "row(n bigint, from varbinary, t timestamp(3))", "array(array(varchar))", "timestamp(9)",
         ];
         var columns = names.Select((n, i) => new UploadColumn("c" + i, UploadColumnType.ParseStored(n) ?? throw new InvalidOperationException(n))).ToList();
         // Every kind a table column may have (a new kind must be added here).

@@ -313,8 +313,8 @@ public static unsafe partial class DuneZones
             {
                 return instant;
             }
-            // DuckDB's origin for buckets of days: Monday 2000-01-03.
-            long origin = bucket.Days > 0 ? 10_959 * MicrosPerDay : 0;
+            // DuckDB's origin for buckets without months: Monday 2000-01-03 (a week written in hours counts from it too).
+            const long origin = 10_959 * MicrosPerDay;
             long offset = wall - origin;
             truncated = wall - (((offset % width) + width) % width);
         }
