@@ -115,6 +115,9 @@ internal sealed class DuckDbChainPartWriter : IChainPartWriter
             case bool b:
                 row.AppendValue(b);
                 break;
+            case byte[] data when kind == UploadTypeKind.Varbinary:
+                row.AppendValue(data.AsSpan());
+                break;
             case string s when kind == UploadTypeKind.Varbinary:
                 AppendHex(row, s);
                 break;

@@ -25,26 +25,27 @@ internal static class NodeJsonReader
             return null;
         }
         Expect(ref reader, JsonTokenType.StartObject, "block");
-        string? number = "", hash = "", parent = "", timestamp = "", gasLimit = "", gasUsed = "";
-        string? difficulty = null, totalDifficulty = null, size = null, baseFee = null, miner = null, nonce = null, blobGasUsed = null, excessBlobGas = null, beaconRoot = null;
+        HexQuantity number = "", timestamp = "", gasLimit = "", gasUsed = "", difficulty = default, totalDifficulty = default, size = default, baseFee = default;
+        HexQuantity blobGasUsed = default, excessBlobGas = default;
+        HexData hash = "", parent = "", miner = default, nonce = default, beaconRoot = default;
         List<NodeTransaction>? transactions = [];
         while (Property(ref reader))
         {
-            if (reader.ValueTextEquals("number"u8)) { number = Text(ref reader, "number"); }
-            else if (reader.ValueTextEquals("hash"u8)) { hash = Text(ref reader, "hash"); }
-            else if (reader.ValueTextEquals("parentHash"u8)) { parent = Text(ref reader, "parentHash"); }
-            else if (reader.ValueTextEquals("timestamp"u8)) { timestamp = Text(ref reader, "timestamp"); }
-            else if (reader.ValueTextEquals("gasLimit"u8)) { gasLimit = Text(ref reader, "gasLimit"); }
-            else if (reader.ValueTextEquals("gasUsed"u8)) { gasUsed = Text(ref reader, "gasUsed"); }
-            else if (reader.ValueTextEquals("difficulty"u8)) { difficulty = Text(ref reader, "difficulty"); }
-            else if (reader.ValueTextEquals("totalDifficulty"u8)) { totalDifficulty = Text(ref reader, "totalDifficulty"); }
-            else if (reader.ValueTextEquals("size"u8)) { size = Text(ref reader, "size"); }
-            else if (reader.ValueTextEquals("baseFeePerGas"u8)) { baseFee = Text(ref reader, "baseFeePerGas"); }
-            else if (reader.ValueTextEquals("miner"u8)) { miner = Text(ref reader, "miner"); }
-            else if (reader.ValueTextEquals("nonce"u8)) { nonce = Text(ref reader, "nonce"); }
-            else if (reader.ValueTextEquals("blobGasUsed"u8)) { blobGasUsed = Text(ref reader, "blobGasUsed"); }
-            else if (reader.ValueTextEquals("excessBlobGas"u8)) { excessBlobGas = Text(ref reader, "excessBlobGas"); }
-            else if (reader.ValueTextEquals("parentBeaconBlockRoot"u8)) { beaconRoot = Text(ref reader, "parentBeaconBlockRoot"); }
+            if (reader.ValueTextEquals("number"u8)) { number = Quantity(ref reader, "number"); }
+            else if (reader.ValueTextEquals("hash"u8)) { hash = Data(ref reader, "hash"); }
+            else if (reader.ValueTextEquals("parentHash"u8)) { parent = Data(ref reader, "parentHash"); }
+            else if (reader.ValueTextEquals("timestamp"u8)) { timestamp = Quantity(ref reader, "timestamp"); }
+            else if (reader.ValueTextEquals("gasLimit"u8)) { gasLimit = Quantity(ref reader, "gasLimit"); }
+            else if (reader.ValueTextEquals("gasUsed"u8)) { gasUsed = Quantity(ref reader, "gasUsed"); }
+            else if (reader.ValueTextEquals("difficulty"u8)) { difficulty = Quantity(ref reader, "difficulty"); }
+            else if (reader.ValueTextEquals("totalDifficulty"u8)) { totalDifficulty = Quantity(ref reader, "totalDifficulty"); }
+            else if (reader.ValueTextEquals("size"u8)) { size = Quantity(ref reader, "size"); }
+            else if (reader.ValueTextEquals("baseFeePerGas"u8)) { baseFee = Quantity(ref reader, "baseFeePerGas"); }
+            else if (reader.ValueTextEquals("miner"u8)) { miner = Data(ref reader, "miner"); }
+            else if (reader.ValueTextEquals("nonce"u8)) { nonce = Data(ref reader, "nonce"); }
+            else if (reader.ValueTextEquals("blobGasUsed"u8)) { blobGasUsed = Quantity(ref reader, "blobGasUsed"); }
+            else if (reader.ValueTextEquals("excessBlobGas"u8)) { excessBlobGas = Quantity(ref reader, "excessBlobGas"); }
+            else if (reader.ValueTextEquals("parentBeaconBlockRoot"u8)) { beaconRoot = Data(ref reader, "parentBeaconBlockRoot"); }
             else if (reader.ValueTextEquals("transactions"u8)) { transactions = List(ref reader, "transactions", Transaction) ?? throw Malformed("transactions", "null"); }
             else { Skip(ref reader); }
         }
@@ -59,27 +60,27 @@ internal static class NodeJsonReader
     private static NodeTransaction Transaction(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.StartObject, "transaction");
-        string? hash = "", nonce = "", index = null, from = "", to = null, value = "0x0", gas = "", gasPrice = null, maxFee = null, maxPriority = null;
-        string? input = "0x", type = null, maxBlobFee = null;
+        HexQuantity nonce = "", index = default, value = "0x0", gas = "", gasPrice = default, maxFee = default, maxPriority = default, type = default, maxBlobFee = default;
+        HexData hash = "", from = "", to = default, input = "0x";
         List<NodeAccessEntry>? accessList = null;
-        List<string>? blobHashes = null;
+        List<HexData>? blobHashes = null;
         while (Property(ref reader))
         {
-            if (reader.ValueTextEquals("hash"u8)) { hash = Text(ref reader, "hash"); }
-            else if (reader.ValueTextEquals("nonce"u8)) { nonce = Text(ref reader, "nonce"); }
-            else if (reader.ValueTextEquals("transactionIndex"u8)) { index = Text(ref reader, "transactionIndex"); }
-            else if (reader.ValueTextEquals("from"u8)) { from = Text(ref reader, "from"); }
-            else if (reader.ValueTextEquals("to"u8)) { to = Text(ref reader, "to"); }
-            else if (reader.ValueTextEquals("value"u8)) { value = Text(ref reader, "value"); }
-            else if (reader.ValueTextEquals("gas"u8)) { gas = Text(ref reader, "gas"); }
-            else if (reader.ValueTextEquals("gasPrice"u8)) { gasPrice = Text(ref reader, "gasPrice"); }
-            else if (reader.ValueTextEquals("maxFeePerGas"u8)) { maxFee = Text(ref reader, "maxFeePerGas"); }
-            else if (reader.ValueTextEquals("maxPriorityFeePerGas"u8)) { maxPriority = Text(ref reader, "maxPriorityFeePerGas"); }
-            else if (reader.ValueTextEquals("input"u8)) { input = Text(ref reader, "input"); }
-            else if (reader.ValueTextEquals("type"u8)) { type = Text(ref reader, "type"); }
+            if (reader.ValueTextEquals("hash"u8)) { hash = Data(ref reader, "hash"); }
+            else if (reader.ValueTextEquals("nonce"u8)) { nonce = Quantity(ref reader, "nonce"); }
+            else if (reader.ValueTextEquals("transactionIndex"u8)) { index = Quantity(ref reader, "transactionIndex"); }
+            else if (reader.ValueTextEquals("from"u8)) { from = Data(ref reader, "from"); }
+            else if (reader.ValueTextEquals("to"u8)) { to = Data(ref reader, "to"); }
+            else if (reader.ValueTextEquals("value"u8)) { value = Quantity(ref reader, "value"); }
+            else if (reader.ValueTextEquals("gas"u8)) { gas = Quantity(ref reader, "gas"); }
+            else if (reader.ValueTextEquals("gasPrice"u8)) { gasPrice = Quantity(ref reader, "gasPrice"); }
+            else if (reader.ValueTextEquals("maxFeePerGas"u8)) { maxFee = Quantity(ref reader, "maxFeePerGas"); }
+            else if (reader.ValueTextEquals("maxPriorityFeePerGas"u8)) { maxPriority = Quantity(ref reader, "maxPriorityFeePerGas"); }
+            else if (reader.ValueTextEquals("input"u8)) { input = Data(ref reader, "input"); }
+            else if (reader.ValueTextEquals("type"u8)) { type = Quantity(ref reader, "type"); }
             else if (reader.ValueTextEquals("accessList"u8)) { accessList = List(ref reader, "accessList", AccessEntry); }
-            else if (reader.ValueTextEquals("maxFeePerBlobGas"u8)) { maxBlobFee = Text(ref reader, "maxFeePerBlobGas"); }
-            else if (reader.ValueTextEquals("blobVersionedHashes"u8)) { blobHashes = Texts(ref reader, "blobVersionedHashes"); }
+            else if (reader.ValueTextEquals("maxFeePerBlobGas"u8)) { maxBlobFee = Quantity(ref reader, "maxFeePerBlobGas"); }
+            else if (reader.ValueTextEquals("blobVersionedHashes"u8)) { blobHashes = DataList(ref reader, "blobVersionedHashes"); }
             else { Skip(ref reader); }
         }
         return new NodeTransaction
@@ -92,12 +93,12 @@ internal static class NodeJsonReader
     private static NodeAccessEntry AccessEntry(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.StartObject, "accessList entry");
-        string? address = "";
-        List<string>? keys = [];
+        HexData address = "";
+        List<HexData>? keys = [];
         while (Property(ref reader))
         {
-            if (reader.ValueTextEquals("address"u8)) { address = Text(ref reader, "accessList address"); }
-            else if (reader.ValueTextEquals("storageKeys"u8)) { keys = Texts(ref reader, "storageKeys") ?? throw Malformed("storageKeys", "null"); }
+            if (reader.ValueTextEquals("address"u8)) { address = Data(ref reader, "accessList address"); }
+            else if (reader.ValueTextEquals("storageKeys"u8)) { keys = DataList(ref reader, "storageKeys") ?? throw Malformed("storageKeys", "null"); }
             else { Skip(ref reader); }
         }
         return new NodeAccessEntry { Address = address!, StorageKeys = keys };
@@ -110,16 +111,17 @@ internal static class NodeJsonReader
             return null;
         }
         Expect(ref reader, JsonTokenType.StartObject, "receipt");
-        string? hash = "", index = null, blockHash = null, gasUsed = null, price = null, status = null;
+        HexQuantity index = default, gasUsed = default, price = default, status = default;
+        HexData hash = "", blockHash = default;
         List<NodeLog>? logs = [];
         while (Property(ref reader))
         {
-            if (reader.ValueTextEquals("transactionHash"u8)) { hash = Text(ref reader, "transactionHash"); }
-            else if (reader.ValueTextEquals("transactionIndex"u8)) { index = Text(ref reader, "transactionIndex"); }
-            else if (reader.ValueTextEquals("blockHash"u8)) { blockHash = Text(ref reader, "blockHash"); }
-            else if (reader.ValueTextEquals("gasUsed"u8)) { gasUsed = Text(ref reader, "gasUsed"); }
-            else if (reader.ValueTextEquals("effectiveGasPrice"u8)) { price = Text(ref reader, "effectiveGasPrice"); }
-            else if (reader.ValueTextEquals("status"u8)) { status = Text(ref reader, "status"); }
+            if (reader.ValueTextEquals("transactionHash"u8)) { hash = Data(ref reader, "transactionHash"); }
+            else if (reader.ValueTextEquals("transactionIndex"u8)) { index = Quantity(ref reader, "transactionIndex"); }
+            else if (reader.ValueTextEquals("blockHash"u8)) { blockHash = Data(ref reader, "blockHash"); }
+            else if (reader.ValueTextEquals("gasUsed"u8)) { gasUsed = Quantity(ref reader, "gasUsed"); }
+            else if (reader.ValueTextEquals("effectiveGasPrice"u8)) { price = Quantity(ref reader, "effectiveGasPrice"); }
+            else if (reader.ValueTextEquals("status"u8)) { status = Quantity(ref reader, "status"); }
             else if (reader.ValueTextEquals("logs"u8)) { logs = List(ref reader, "logs", Log) ?? throw Malformed("logs", "null"); }
             else { Skip(ref reader); }
         }
@@ -131,14 +133,15 @@ internal static class NodeJsonReader
     private static NodeLog Log(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.StartObject, "log");
-        string? address = "", data = "0x", index = null;
-        List<string>? topics = [];
+        HexData address = "", data = "0x";
+        HexQuantity index = default;
+        List<HexData>? topics = [];
         while (Property(ref reader))
         {
-            if (reader.ValueTextEquals("address"u8)) { address = Text(ref reader, "log address"); }
-            else if (reader.ValueTextEquals("topics"u8)) { topics = Texts(ref reader, "topics") ?? throw Malformed("topics", "null"); }
-            else if (reader.ValueTextEquals("data"u8)) { data = Text(ref reader, "log data"); }
-            else if (reader.ValueTextEquals("logIndex"u8)) { index = Text(ref reader, "logIndex"); }
+            if (reader.ValueTextEquals("address"u8)) { address = Data(ref reader, "log address"); }
+            else if (reader.ValueTextEquals("topics"u8)) { topics = DataList(ref reader, "topics") ?? throw Malformed("topics", "null"); }
+            else if (reader.ValueTextEquals("data"u8)) { data = Data(ref reader, "log data"); }
+            else if (reader.ValueTextEquals("logIndex"u8)) { index = Quantity(ref reader, "logIndex"); }
             else { Skip(ref reader); }
         }
         return new NodeLog { Address = address!, Topics = topics, Data = data!, LogIndex = index };
@@ -151,7 +154,8 @@ internal static class NodeJsonReader
         Expect(ref reader, JsonTokenType.StartObject, "trace");
         NodeTraceAction? action = new();
         NodeTraceResult? result = null;
-        string? error = null, type = "call", hash = null;
+        string? error = null, type = "call";
+        HexData hash = default;
         long subtraces = 0;
         long? position = null;
         List<long>? address = [];
@@ -164,7 +168,7 @@ internal static class NodeJsonReader
             else if (reader.ValueTextEquals("traceAddress"u8)) { address = Integers(ref reader, "traceAddress"); }
             else if (reader.ValueTextEquals("type"u8)) { type = Text(ref reader, "trace type"); }
             else if (reader.ValueTextEquals("transactionPosition"u8)) { position = Integer(ref reader, "transactionPosition"); }
-            else if (reader.ValueTextEquals("transactionHash"u8)) { hash = Text(ref reader, "trace transactionHash"); }
+            else if (reader.ValueTextEquals("transactionHash"u8)) { hash = Data(ref reader, "trace transactionHash"); }
             else { Skip(ref reader); }
         }
         return new NodeTrace
@@ -180,20 +184,22 @@ internal static class NodeJsonReader
         {
             return null;
         }
-        string? callType = null, from = null, to = null, value = null, gas = null, input = null, init = null, address = null, refund = null, balance = null, author = null;
+        string? callType = null;
+        HexQuantity value = default, gas = default, balance = default;
+        HexData from = default, to = default, input = default, init = default, address = default, refund = default, author = default;
         while (Property(ref reader))
         {
             if (reader.ValueTextEquals("callType"u8)) { callType = Text(ref reader, "callType"); }
-            else if (reader.ValueTextEquals("from"u8)) { from = Text(ref reader, "trace from"); }
-            else if (reader.ValueTextEquals("to"u8)) { to = Text(ref reader, "trace to"); }
-            else if (reader.ValueTextEquals("value"u8)) { value = Text(ref reader, "trace value"); }
-            else if (reader.ValueTextEquals("gas"u8)) { gas = Text(ref reader, "trace gas"); }
-            else if (reader.ValueTextEquals("input"u8)) { input = Text(ref reader, "trace input"); }
-            else if (reader.ValueTextEquals("init"u8)) { init = Text(ref reader, "trace init"); }
-            else if (reader.ValueTextEquals("address"u8)) { address = Text(ref reader, "trace address"); }
-            else if (reader.ValueTextEquals("refundAddress"u8)) { refund = Text(ref reader, "refundAddress"); }
-            else if (reader.ValueTextEquals("balance"u8)) { balance = Text(ref reader, "balance"); }
-            else if (reader.ValueTextEquals("author"u8)) { author = Text(ref reader, "author"); }
+            else if (reader.ValueTextEquals("from"u8)) { from = Data(ref reader, "trace from"); }
+            else if (reader.ValueTextEquals("to"u8)) { to = Data(ref reader, "trace to"); }
+            else if (reader.ValueTextEquals("value"u8)) { value = Quantity(ref reader, "trace value"); }
+            else if (reader.ValueTextEquals("gas"u8)) { gas = Quantity(ref reader, "trace gas"); }
+            else if (reader.ValueTextEquals("input"u8)) { input = Data(ref reader, "trace input"); }
+            else if (reader.ValueTextEquals("init"u8)) { init = Data(ref reader, "trace init"); }
+            else if (reader.ValueTextEquals("address"u8)) { address = Data(ref reader, "trace address"); }
+            else if (reader.ValueTextEquals("refundAddress"u8)) { refund = Data(ref reader, "refundAddress"); }
+            else if (reader.ValueTextEquals("balance"u8)) { balance = Quantity(ref reader, "balance"); }
+            else if (reader.ValueTextEquals("author"u8)) { author = Data(ref reader, "author"); }
             else { Skip(ref reader); }
         }
         return new NodeTraceAction
@@ -208,13 +214,14 @@ internal static class NodeJsonReader
         {
             return null;
         }
-        string? gasUsed = null, output = null, address = null, code = null;
+        HexQuantity gasUsed = default;
+        HexData output = default, address = default, code = default;
         while (Property(ref reader))
         {
-            if (reader.ValueTextEquals("gasUsed"u8)) { gasUsed = Text(ref reader, "trace gasUsed"); }
-            else if (reader.ValueTextEquals("output"u8)) { output = Text(ref reader, "trace output"); }
-            else if (reader.ValueTextEquals("address"u8)) { address = Text(ref reader, "trace result address"); }
-            else if (reader.ValueTextEquals("code"u8)) { code = Text(ref reader, "trace code"); }
+            if (reader.ValueTextEquals("gasUsed"u8)) { gasUsed = Quantity(ref reader, "trace gasUsed"); }
+            else if (reader.ValueTextEquals("output"u8)) { output = Data(ref reader, "trace output"); }
+            else if (reader.ValueTextEquals("address"u8)) { address = Data(ref reader, "trace result address"); }
+            else if (reader.ValueTextEquals("code"u8)) { code = Data(ref reader, "trace code"); }
             else { Skip(ref reader); }
         }
         return new NodeTraceResult { GasUsed = gasUsed, Output = output, Address = address, Code = code };
@@ -240,18 +247,20 @@ internal static class NodeJsonReader
         {
             return null;
         }
-        string? type = "CALL", from = null, to = null, value = null, gas = null, gasUsed = null, input = null, output = null, error = null;
+        string? type = "CALL", error = null;
+        HexQuantity value = default, gas = default, gasUsed = default;
+        HexData from = default, to = default, input = default, output = default;
         List<CallFrame>? calls = null;
         while (Property(ref reader))
         {
             if (reader.ValueTextEquals("type"u8)) { type = Text(ref reader, "call type"); }
-            else if (reader.ValueTextEquals("from"u8)) { from = Text(ref reader, "call from"); }
-            else if (reader.ValueTextEquals("to"u8)) { to = Text(ref reader, "call to"); }
-            else if (reader.ValueTextEquals("value"u8)) { value = Text(ref reader, "call value"); }
-            else if (reader.ValueTextEquals("gas"u8)) { gas = Text(ref reader, "call gas"); }
-            else if (reader.ValueTextEquals("gasUsed"u8)) { gasUsed = Text(ref reader, "call gasUsed"); }
-            else if (reader.ValueTextEquals("input"u8)) { input = Text(ref reader, "call input"); }
-            else if (reader.ValueTextEquals("output"u8)) { output = Text(ref reader, "call output"); }
+            else if (reader.ValueTextEquals("from"u8)) { from = Data(ref reader, "call from"); }
+            else if (reader.ValueTextEquals("to"u8)) { to = Data(ref reader, "call to"); }
+            else if (reader.ValueTextEquals("value"u8)) { value = Quantity(ref reader, "call value"); }
+            else if (reader.ValueTextEquals("gas"u8)) { gas = Quantity(ref reader, "call gas"); }
+            else if (reader.ValueTextEquals("gasUsed"u8)) { gasUsed = Quantity(ref reader, "call gasUsed"); }
+            else if (reader.ValueTextEquals("input"u8)) { input = Data(ref reader, "call input"); }
+            else if (reader.ValueTextEquals("output"u8)) { output = Data(ref reader, "call output"); }
             else if (reader.ValueTextEquals("error"u8)) { error = Text(ref reader, "call error"); }
             else if (reader.ValueTextEquals("calls"u8)) { calls = List(ref reader, "calls", (ref Utf8JsonReader r) => Frame(ref r) ?? throw Malformed("calls", "null")); }
             else { Skip(ref reader); }
@@ -291,6 +300,26 @@ internal static class NodeJsonReader
         }
     }
 
+    /// <summary>
+    /// A quantity field: read to its value from the UTF-8 bytes when it is a short well-formed one (no string), else kept as
+    /// the text <see cref="Text"/> reads (a JSON number as its hex), for <see cref="Hex"/> to parse or refuse naming the field.
+    /// </summary>
+    public static HexQuantity Quantity(ref Utf8JsonReader reader, string field)
+    {
+        Read(ref reader);
+        return reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped ? HexQuantity.FromUtf8(reader.ValueSpan) : TextAt(ref reader, field);
+    }
+
+    /// <summary>A data field: decoded to bytes from the UTF-8 bytes when well-formed (no string), else kept as the text <see cref="Text"/> reads.</summary>
+    public static HexData Data(ref Utf8JsonReader reader, string field)
+    {
+        Read(ref reader);
+        return DataAt(ref reader, field);
+    }
+
+    private static HexData DataAt(ref Utf8JsonReader reader, string field) =>
+        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped ? HexData.FromUtf8(reader.ValueSpan) : TextAt(ref reader, field);
+
     /// <summary>An integer field: null, a JSON integer, or one as a decimal string.</summary>
     public static long? Integer(ref Utf8JsonReader reader, string field)
     {
@@ -309,8 +338,8 @@ internal static class NodeJsonReader
     private static List<long>? Integers(ref Utf8JsonReader reader, string field) =>
         List(ref reader, field, (ref Utf8JsonReader r) => Current(ref r, field) ?? throw Malformed(field, "null"));
 
-    private static List<string>? Texts(ref Utf8JsonReader reader, string field) =>
-        List(ref reader, field, (ref Utf8JsonReader r) => r.TokenType == JsonTokenType.String ? r.GetString()! : throw Malformed(field, r.TokenType.ToString()));
+    private static List<HexData>? DataList(ref Utf8JsonReader reader, string field) =>
+        List(ref reader, field, (ref Utf8JsonReader r) => r.TokenType == JsonTokenType.String ? DataAt(ref r, field) : throw Malformed(field, r.TokenType.ToString()));
 
     /// <summary>An array field (null when the JSON is null), each element read at its first token.</summary>
     private static List<T>? List<T>(ref Utf8JsonReader reader, string field, ValueReader<T> element)

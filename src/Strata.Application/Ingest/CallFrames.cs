@@ -8,17 +8,20 @@ namespace Strata.Application.Ingest;
 /// </summary>
 public static class CallFrames
 {
-    public static List<NodeTrace> Flatten(IReadOnlyList<CallFrame> roots, IReadOnlyList<string> transactionHashes)
+    private static readonly HexQuantity ZeroValue = HexQuantity.Of(0);
+    private static readonly HexData NoData = HexData.Of([]);
+
+    public static List<NodeTrace> Flatten(IReadOnlyList<CallFrame> roots, IReadOnlyList<HexData> transactionHashes)
     {
         var traces = new List<NodeTrace>();
         for (int i = 0; i < roots.Count; i++)
         {
-            Add(traces, roots[i], [], i, i < transactionHashes.Count ? transactionHashes[i] : null);
+            Add(traces, roots[i], [], i, i < transactionHashes.Count ? transactionHashes[i] : default);
         }
         return traces;
     }
 
-    private static void Add(List<NodeTrace> traces, CallFrame frame, List<long> address, long position, string? hash)
+    private static void Add(List<NodeTrace> traces, CallFrame frame, List<long> address, long position, HexData hash)
     {
         string kind = frame.Type.ToUpperInvariant();
         int children = frame.Calls?.Count ?? 0;
@@ -28,14 +31,14 @@ public static class CallFrames
             "CREATE" or "CREATE2" => new NodeTrace
             {
                 Type = "create",
-                Action = new NodeTraceAction { From = frame.From, Value = frame.Value ?? "0x0", Gas = frame.Gas, Init = frame.Input },
-                Result = failed ? null : new NodeTraceResult { GasUsed = frame.GasUsed, Address = frame.To, Code = frame.Output ?? "0x" },
+                Action = new NodeTraceAction { From = frame.From, Value = frame.Value.Or(ZeroValue), Gas = frame.Gas, Init = frame.Input },
+                Result = failed ? null : new NodeTraceResult { GasUsed = frame.GasUsed, Address = frame.To, Code = frame.Output.Or(NoData) },
                 Error = frame.Error, Subtraces = children, TraceAddress = address, TransactionPosition = position, TransactionHash = hash,
             },
             "SELFDESTRUCT" => new NodeTrace
             {
                 Type = "suicide",
-                Action = new NodeTraceAction { Address = frame.From, RefundAddress = frame.To, Balance = frame.Value ?? "0x0" },
+                Action = new NodeTraceAction { Address = frame.From, RefundAddress = frame.To, Balance = frame.Value.Or(ZeroValue) },
                 Error = frame.Error, Subtraces = children, TraceAddress = address, TransactionPosition = position, TransactionHash = hash,
             },
             _ => new NodeTrace
@@ -43,9 +46,9 @@ public static class CallFrames
                 Type = "call",
                 Action = new NodeTraceAction
                 {
-                    CallType = kind.ToLowerInvariant(), From = frame.From, To = frame.To, Value = frame.Value ?? "0x0", Gas = frame.Gas, Input = frame.Input ?? "0x",
+                    CallType = kind.ToLowerInvariant(), From = frame.From, To = frame.To, Value = frame.Value.Or(ZeroValue), Gas = frame.Gas, Input = frame.Input.Or(NoData),
                 },
-                Result = failed ? null : new NodeTraceResult { GasUsed = frame.GasUsed, Output = frame.Output ?? "0x" },
+                Result = failed ? null : new NodeTraceResult { GasUsed = frame.GasUsed, Output = frame.Output.Or(NoData) },
                 Error = frame.Error, Subtraces = children, TraceAddress = address, TransactionPosition = position, TransactionHash = hash,
             },
         };

@@ -74,7 +74,7 @@ public sealed class ChainFollower(
             return true;
         }
         var block = (await node.BlocksAsync([tip], cancellationToken).ConfigureAwait(false))[0];
-        return block is null || !string.Equals(block.Hash, chain.LastHash, StringComparison.OrdinalIgnoreCase);
+        return block is null || !Hex.Same(block.Hash, chain.LastHash);
     }
 
     /// <summary>
@@ -103,7 +103,7 @@ public sealed class ChainFollower(
                     reachedStart = true;
                     break;
                 }
-                if (blocks[i] is { } block && string.Equals(block.Hash, hash, StringComparison.OrdinalIgnoreCase))
+                if (blocks[i] is { } block && Hex.Same(block.Hash, hash))
                 {
                     ancestor = numbers[i];
                     break;

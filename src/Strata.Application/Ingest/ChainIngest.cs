@@ -245,7 +245,7 @@ public sealed class ChainIngest(
         var first = batch[0];
         if (chain.LastHash is string stored && first.Number == chain.LastNumber + 1)
         {
-            string parent = Hex.Data(first.Block.ParentHash, "parentHash");
+            string parent = Hex.DataText(first.Block.ParentHash, "parentHash");
             if (parent != stored)
             {
                 throw new ChainReorgException(chain.Chain, first.Number, stored, parent);
@@ -274,14 +274,14 @@ public sealed class ChainIngest(
         var lastBlock = batch[^1];
         progress.Committed(lastBlock.Number, batch.Count, rows);
         IngestLog.Committed(logger, chain.Chain, first.Number, lastBlock.Number, rows, clock.ElapsedMilliseconds, rowsMs, partsMs, clock.ElapsedMilliseconds - rowsMs - partsMs);
-        return chain with { LastNumber = lastBlock.Number, LastHash = Hex.Data(lastBlock.Block.Hash, "block hash") };
+        return chain with { LastNumber = lastBlock.Number, LastHash = Hex.DataText(lastBlock.Block.Hash, "block hash") };
     }
 
     private static bool Consistent(List<FetchedBlock> blocks)
     {
         for (int i = 1; i < blocks.Count; i++)
         {
-            if (!string.Equals(blocks[i].Block.ParentHash, blocks[i - 1].Block.Hash, StringComparison.OrdinalIgnoreCase))
+            if (blocks[i].Block.ParentHash != blocks[i - 1].Block.Hash)
             {
                 return false;
             }
@@ -311,7 +311,7 @@ public sealed class ChainIngest(
         }
         else
         {
-            var hashes = blocks.SelectMany(b => b!.Transactions.Select(t => t.Hash)).ToList();
+            var hashes = blocks.SelectMany(b => b!.Transactions.Select(t => t.Hash.ToString())).ToList();
             var all = hashes.Count == 0 ? [] : await node.TransactionReceiptsAsync(hashes, cancellationToken).ConfigureAwait(false);
             var split = new List<IReadOnlyList<NodeReceipt>>();
             int k = 0;
@@ -341,7 +341,7 @@ public sealed class ChainIngest(
         {
             var block = blocks[i]!;
             // Receipts of another block of that number (the head moved between the calls) fail the batch's consistency check instead.
-            if (receipts[i].Any(r => r.BlockHash is string h && !string.Equals(h, block.Hash, StringComparison.OrdinalIgnoreCase)))
+            if (receipts[i].Any(r => !r.BlockHash.IsNull && r.BlockHash != block.Hash))
             {
                 throw new ChainNodeException($"Block {numbers[i]}'s receipts belong to another block of that number (a reorg at the head).");
             }

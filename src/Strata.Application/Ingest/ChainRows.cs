@@ -40,6 +40,8 @@ public sealed class ChainRows
     /// <summary>keccak256("Transfer(address,address,uint256)").</summary>
     public const string TransferTopic = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
 
+    private static readonly byte[] TransferTopicBytes = Convert.FromHexString(TransferTopic.AsSpan(2));
+
     private readonly Dictionary<ChainTable, List<object?[]>> rows = ChainSchema.All.ToDictionary(t => t, _ => new List<object?[]>());
 
     public IReadOnlyList<object?[]> this[ChainTable table] => rows[table];
@@ -58,7 +60,7 @@ public sealed class ChainRows
             rows += receipt.Logs.Count;
             foreach (var log in receipt.Logs)
             {
-                if (log.Topics.Count == 3 && string.Equals(log.Topics[0], TransferTopic, StringComparison.OrdinalIgnoreCase))
+                if (log.Topics.Count == 3 && log.Topics[0].Bytes is { } topic && topic.AsSpan().SequenceEqual(TransferTopicBytes))
                 {
                     rows++;
                 }
@@ -94,29 +96,29 @@ public sealed class ChainRows
         long number = Hex.Long(b.Number, "block number");
         var time = DateTimeOffset.FromUnixTimeSeconds(Hex.Long(b.Timestamp, "block timestamp"));
         var date = DateOnly.FromDateTime(time.UtcDateTime);
-        string blockHash = Hex.Data(b.Hash, "block hash");
+        byte[] blockHash = Hex.Data(b.Hash, "block hash");
         long? baseFee = Hex.LongOrNull(b.BaseFeePerGas, "baseFeePerGas");
         rows[ChainTable.Blocks].Add(
         [
             time, number, Hex.Long(b.GasLimit, "gasLimit"), Hex.Long(b.GasUsed, "gasUsed"),
-            Hex.Uint256(b.Difficulty ?? "0x0", "difficulty"), b.TotalDifficulty is null ? null : Hex.Uint256(b.TotalDifficulty, "totalDifficulty"),
+            Hex.Uint256(b.Difficulty.Or(Zero), "difficulty"), b.TotalDifficulty.IsNull ? null : Hex.Uint256(b.TotalDifficulty, "totalDifficulty"),
             Hex.LongOrNull(b.Size, "size"), baseFee, blockHash, Hex.Data(b.ParentHash, "parentHash"), Hex.DataOrNull(b.Miner, "miner"),
             Hex.DataOrNull(b.Nonce, "nonce"), date, Hex.LongOrNull(b.BlobGasUsed, "blobGasUsed"), Hex.LongOrNull(b.ExcessBlobGas, "excessBlobGas"),
             Hex.DataOrNull(b.ParentBeaconBlockRoot, "parentBeaconBlockRoot"),
         ]);
-        var receipts = fetched.Receipts.ToDictionary(r => Hex.Data(r.TransactionHash, "receipt transactionHash"), StringComparer.Ordinal);
-        var senders = new Dictionary<long, (string Hash, string From, string? To, bool? Success)>();
+        var receipts = fetched.Receipts.ToDictionary(r => HexData.Of(Hex.Data(r.TransactionHash, "receipt transactionHash")));
+        var senders = new Dictionary<long, (byte[] Hash, byte[] From, byte[]? To, bool? Success)>();
         for (int i = 0; i < b.Transactions.Count; i++)
         {
             var t = b.Transactions[i];
-            string hash = Hex.Data(t.Hash, "transaction hash");
-            var receipt = receipts.GetValueOrDefault(hash) ?? throw new FormatException($"no receipt for transaction {hash} of block {number}");
+            byte[] hash = Hex.Data(t.Hash, "transaction hash");
+            var receipt = receipts.GetValueOrDefault(HexData.Of(hash)) ?? throw new FormatException($"no receipt for transaction 0x{Convert.ToHexStringLower(hash)} of block {number}");
             long index = Hex.LongOrNull(t.TransactionIndex, "transactionIndex") ?? i;
-            bool? success = receipt.Status is null ? null : Hex.Long(receipt.Status, "receipt status") == 1;
-            long? gasPrice = Hex.LongOrNull(receipt.EffectiveGasPrice ?? t.GasPrice, "gasPrice");
+            bool? success = receipt.Status.IsNull ? null : Hex.Long(receipt.Status, "receipt status") == 1;
+            long? gasPrice = Hex.LongOrNull(receipt.EffectiveGasPrice.Or(t.GasPrice), "gasPrice");
             string type = TypeName(t.Type);
-            string from = Hex.Data(t.From, "from");
-            string? to = Hex.DataOrNull(t.To, "to");
+            byte[] from = Hex.Data(t.From, "from");
+            byte[]? to = Hex.DataOrNull(t.To, "to");
             senders[index] = (hash, from, to, success);
             rows[ChainTable.Transactions].Add(
             [
@@ -125,9 +127,9 @@ public sealed class ChainRows
                 gasPrice is long paid && baseFee is long fee ? paid - fee : null,
                 Hex.Long(t.Nonce, "nonce"), index, success, from, to, blockHash, Hex.Data(t.Input, "input"), hash, type,
                 type == "Legacy" ? null : (t.AccessList ?? []).Select(e => new AccessListEntry(
-                    Hex.Data(e.Address, "accessList address"), e.StorageKeys.Select(k => Hex.Data(k, "storageKey")).ToArray())).ToArray(),
+                    Hex.DataText(e.Address, "accessList address"), e.StorageKeys.Select(k => Hex.DataText(k, "storageKey")).ToArray())).ToArray(),
                 date, Hex.LongOrNull(t.MaxFeePerBlobGas, "maxFeePerBlobGas"),
-                t.BlobVersionedHashes?.Select(h => Hex.Data(h, "blobVersionedHash")).ToArray(),
+                t.BlobVersionedHashes?.Select(h => Hex.DataText(h, "blobVersionedHash")).ToArray(),
             ]);
             foreach (var log in receipt.Logs)
             {
@@ -141,51 +143,51 @@ public sealed class ChainRows
         }
     }
 
-    private void AddLog(NodeLog log, DateTimeOffset time, DateOnly date, long number, string blockHash, string txHash, long txIndex, string txFrom, string? txTo)
+    private void AddLog(NodeLog log, DateTimeOffset time, DateOnly date, long number, byte[] blockHash, byte[] txHash, long txIndex, byte[] txFrom, byte[]? txTo)
     {
-        string contract = Hex.Data(log.Address, "log address");
-        var topics = new List<string>(log.Topics.Count);
-        foreach (string topic in log.Topics)
+        byte[] contract = Hex.Data(log.Address, "log address");
+        var topics = new List<byte[]>(log.Topics.Count);
+        foreach (var topic in log.Topics)
         {
             topics.Add(Hex.Data(topic, "log topic"));
         }
-        string data = Hex.Data(log.Data, "log data");
+        byte[] data = Hex.Data(log.Data, "log data");
         long index = Hex.Long(log.LogIndex, "logIndex");
         rows[ChainTable.Logs].Add(
         [
             time, number, blockHash, contract, Topic(topics, 0), Topic(topics, 1), Topic(topics, 2), Topic(topics, 3), data, txHash, index, txIndex,
             date, txFrom, txTo,
         ]);
-        if (topics.Count == 3 && topics[0] == TransferTopic && Hex.Bytes(data) == 32 && IsAddressWord(topics[1]) && IsAddressWord(topics[2]))
+        if (topics.Count == 3 && topics[0].AsSpan().SequenceEqual(TransferTopicBytes) && data.Length == 32 && IsAddressWord(topics[1]) && IsAddressWord(topics[2]))
         {
             rows[ChainTable.Erc20Transfers].Add(
             [
                 contract, txHash, txFrom, txTo, txIndex, index, time, number, date,
-                "0x" + topics[1][26..], "0x" + topics[2][26..], Hex.Uint256(TrimmedQuantity(data), "Transfer value"),
+                topics[1][12..], topics[2][12..], Uint256(data),
             ]);
         }
     }
 
-    private void AddTrace(NodeTrace trace, HashSet<string> failed, DateTimeOffset time, DateOnly date, long number, string blockHash,
-        Dictionary<long, (string Hash, string From, string? To, bool? Success)> transactions)
+    private void AddTrace(NodeTrace trace, HashSet<string> failed, DateTimeOffset time, DateOnly date, long number, byte[] blockHash,
+        Dictionary<long, (byte[] Hash, byte[] From, byte[]? To, bool? Success)> transactions)
     {
         var a = trace.Action;
         var r = trace.Result;
         string type = trace.Type;
         var tx = trace.TransactionPosition is long p && transactions.TryGetValue(p, out var found) ? found : default;
-        string? txHash = tx.Hash ?? Hex.DataOrNull(trace.TransactionHash, "trace transactionHash");
-        (string? From, string? To, string? Value, string? Input, string? Output, string? Address, string? Code, string? Refund) m = type switch
+        byte[]? txHash = tx.Hash ?? Hex.DataOrNull(trace.TransactionHash, "trace transactionHash");
+        (HexData From, HexData To, HexQuantity Value, HexData Input, HexData Output, HexData Address, HexData Code, HexData Refund) m = type switch
         {
-            "create" => (a.From, r?.Address, a.Value, a.Init, null, r?.Address, r?.Code, null),
-            "suicide" => (a.Address, a.RefundAddress, a.Balance, null, null, a.Address, null, a.RefundAddress),
-            "reward" => (null, a.Author, a.Value, null, null, null, null, null),
-            _ => (a.From, a.To, a.Value, a.Input, r?.Output, null, null, null),
+            "create" => (a.From, r?.Address ?? default, a.Value, a.Init, default, r?.Address ?? default, r?.Code ?? default, default),
+            "suicide" => (a.Address, a.RefundAddress, a.Balance, default, default, a.Address, default, a.RefundAddress),
+            "reward" => (default, a.Author, a.Value, default, default, default, default, default),
+            _ => (a.From, a.To, a.Value, a.Input, r?.Output ?? default, default, default, default),
         };
         var (from, to, value, input, output, address, code, refund) = m;
         rows[ChainTable.Traces].Add(
         [
-            time, number, value is null ? null : Hex.Uint256(value, "trace value"), Hex.LongOrNull(a.Gas, "trace gas"),
-            Hex.LongOrNull(r?.GasUsed, "trace gasUsed"), blockHash, Succeeded(trace, failed), trace.TransactionPosition, trace.Subtraces, trace.Error,
+            time, number, value.IsNull ? null : Hex.Uint256(value, "trace value"), Hex.LongOrNull(a.Gas, "trace gas"),
+            Hex.LongOrNull(r?.GasUsed ?? default, "trace gasUsed"), blockHash, Succeeded(trace, failed), trace.TransactionPosition, trace.Subtraces, trace.Error,
             tx.Hash is null ? null : tx.Success, txHash, Hex.DataOrNull(from, "trace from"), Hex.DataOrNull(to, "trace to"),
             trace.TraceAddress.ToArray(), type, Hex.DataOrNull(address, "trace address"), Hex.DataOrNull(code, "trace code"),
             type == "call" ? a.CallType : null, Hex.DataOrNull(input, "trace input"), Hex.DataOrNull(output, "trace output"),
@@ -229,7 +231,7 @@ public sealed class ChainRows
         $"{position}:{string.Join(',', address.Take(depth))}";
 
     /// <summary>Dune's names of the transaction types; later types by number.</summary>
-    public static string TypeName(string? type) => type is null ? "Legacy" : Hex.Long(type, "transaction type") switch
+    public static string TypeName(HexQuantity type) => type.IsNull ? "Legacy" : Hex.Long(type, "transaction type") switch
     {
         0 => "Legacy",
         1 => "AccessList",
@@ -237,15 +239,15 @@ public sealed class ChainRows
         long n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private static string? Topic(List<string> topics, int i) => i < topics.Count ? topics[i] : null;
+    private static readonly HexQuantity Zero = HexQuantity.Of(0);
+
+    private static byte[]? Topic(List<byte[]> topics, int i) => i < topics.Count ? topics[i] : null;
 
     /// <summary>A 32-byte topic holding an address: 12 zero bytes, then 20.</summary>
-    private static bool IsAddressWord(string topic) => topic.Length == 66 && topic.AsSpan(2, 24).IndexOfAnyExcept('0') < 0;
+    private static bool IsAddressWord(byte[] topic) => topic.Length == 32 && topic.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0;
 
-    /// <summary>32 bytes of data as a quantity ("0x0" when all zero).</summary>
-    private static string TrimmedQuantity(string data)
-    {
-        string digits = data[2..].TrimStart('0');
-        return "0x" + (digits.Length == 0 ? "0" : digits);
-    }
+    /// <summary>A 32-byte big-endian word as its unsigned decimal digits (how uint256 columns are stored).</summary>
+    private static string Uint256(byte[] word) => word.AsSpan(0, 24).IndexOfAnyExcept((byte)0) < 0
+        ? System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(word.AsSpan(24)).ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : new System.Numerics.BigInteger(word, isUnsigned: true, isBigEndian: true).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

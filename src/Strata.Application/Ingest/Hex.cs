@@ -31,6 +31,26 @@ public static class Hex
 
     public static long? LongOrNull(string? quantity, string field) => quantity is null ? null : Long(quantity, field);
 
+    /// <summary>A quantity as read from the node (<see cref="HexQuantity"/>): its value, or its text parsed as <see cref="Long(string?, string)"/> does.</summary>
+    public static long Long(HexQuantity quantity, string field) => quantity.TryValue(out long value) ? value : Long(quantity.Text, field);
+
+    public static long? LongOrNull(HexQuantity quantity, string field) => quantity.IsNull ? null : Long(quantity, field);
+
+    /// <summary>A uint256 quantity as read from the node, as its decimal digits (exact at any size, as <see cref="Uint256(string?, string)"/>).</summary>
+    public static string Uint256(HexQuantity quantity, string field) =>
+        quantity.TryValue(out long value) ? value.ToString(CultureInfo.InvariantCulture) : Uint256(quantity.Text, field);
+
+    /// <summary>Data as read from the node (<see cref="HexData"/>) as its bytes; malformed or missing data throws <see cref="FormatException"/> as <see cref="Data(string?, string)"/>.</summary>
+    public static byte[] Data(HexData data, string field) => data.Bytes ?? throw new FormatException($"{field} is not hex data: {Shorten(data.Text)}");
+
+    public static byte[]? DataOrNull(HexData data, string field) => data.IsNull ? null : Data(data, field);
+
+    /// <summary>True when data as read from the node is the given hex text but for case (both missing included).</summary>
+    public static bool Same(HexData data, string? text) => data.IsNull ? text is null : string.Equals(data.ToString(), text, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Data as read from the node as checked, lower-cased text ("0x...").</summary>
+    public static string DataText(HexData data, string field) => "0x" + Convert.ToHexStringLower(Data(data, field));
+
     /// <summary>A non-negative quantity of any size.</summary>
     public static BigInteger Big(string? quantity, string field)
     {

@@ -5,7 +5,7 @@ namespace Strata.Core.Ingest;
 /// <summary>
 /// Writes and reads the Parquet parts of chain tables (a port; the DuckDB loader implements it). Rows are
 /// arrays in the order of the table's columns, with values of the column's kind: bigint <c>long</c>, boolean <c>bool</c>, varchar
-/// <c>string</c>, varbinary checked hex <c>"0x..."</c>, uint256 its decimal digits, timestamps <see cref="DateTimeOffset"/>, dates
+/// <c>string</c>, varbinary its bytes <c>byte[]</c> (or checked hex <c>"0x..."</c>), uint256 its decimal digits, timestamps <see cref="DateTimeOffset"/>, dates
 /// <see cref="DateOnly"/>, arrays <c>long[]</c> / <c>string[]</c> (hex) / <see cref="AccessListEntry"/>[].
 /// </summary>
 public interface IChainParts

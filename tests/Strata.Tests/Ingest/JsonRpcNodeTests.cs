@@ -59,7 +59,7 @@ public sealed class JsonRpcNodeTests
         var handler = new ScriptedNode { Answer = (_, p) => BlockJson(p) };
         using var node = Node(handler);
         var blocks = await node.BlocksAsync([.. Enumerable.Range(100, 10).Select(i => (long)i)], CancellationToken.None);
-        Assert.Equal(Enumerable.Range(100, 10).Select(i => Hex.Quantity(i)), blocks.Select(b => b!.Number));
+        Assert.Equal(Enumerable.Range(100, 10).Select(i => Hex.Quantity(i)), blocks.Select(b => b!.Number.ToString()));
         Assert.Equal([2, 4, 4], handler.CallsPerRequest.Order());
     }
 
@@ -222,7 +222,8 @@ public sealed class JsonRpcNodeTests
         var rows = ChainRows.From([new FetchedBlock(block, [], traces)])[Strata.Core.Ingest.ChainTable.Traces];
         Assert.Equal(3, rows.Count);
         var names = Strata.Core.Ingest.ChainSchema.Columns(Strata.Core.Ingest.ChainTable.Traces).Select(c => c.Name).ToList();
-        object? Cell(int row, string column) => rows[row][names.IndexOf(column)];
+        // Varbinary cells are bytes; shown as the node's lower-case hex.
+        object? Cell(int row, string column) => rows[row][names.IndexOf(column)] is byte[] bytes ? "0x" + Convert.ToHexStringLower(bytes) : rows[row][names.IndexOf(column)];
         Assert.Equal(("call", "31337", "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"), (Cell(0, "type"), Cell(0, "value"), Cell(0, "tx_hash")));
         foreach (var (row, author, wei) in new[] { (1, "0xe6a7a1d47ff21b6321162aea7c6cb457d5476bca", "5000000000000000000"), (2, "0xc8ebccc5f5689fa8659d83713341e5ad19349448", "3750000000000000000") })
         {
