@@ -100,7 +100,7 @@ public static partial class DuneSqlTranslator
         {
             for (int c = 0; c < tokens.Count; c++)
             {
-                if (Is(c, "timestamp") && (IsNanosecondValue(c, Next(Next(c, tokens.Count), tokens.Count))
+                if (Is(c, "timestamp") && (IsNanosecondValue(c, Math.Min(Next(c, tokens.Count) + 1, tokens.Count))
                     || (Is(Previous(c), "as") && Is(Next(c, tokens.Count), "(") && Is(Next(Next(c, tokens.Count), tokens.Count), "9"))))
                 {
                     return true;
@@ -130,6 +130,7 @@ public static partial class DuneSqlTranslator
         /// no zone, or <c>CAST</c>/<c>TRY_CAST(… AS timestamp(9))</c>, in parentheses or not.</summary>
         private bool IsNanosecondValue(int from, int to)
         {
+            to = Math.Min(to, tokens.Count);
             from = from < tokens.Count && tokens[from].IsTrivia ? Next(from, to) : from;
             int last = Previous(to);
             if (from >= to || last < from)
