@@ -29,6 +29,13 @@ internal static unsafe partial class DuneNative
     [LibraryImport(Library, EntryPoint = "duckdb_scalar_function_bind_get_argument")]
     internal static partial IntPtr BindArgument(IntPtr info, ulong index);
 
+    [LibraryImport(Library, EntryPoint = "duckdb_expression_return_type")]
+    internal static partial IntPtr ExpressionType(IntPtr expression);
+
+    /// <summary>A type's alias (a string DuckDB allocates, to <see cref="Free"/>), or null.</summary>
+    [LibraryImport(Library, EntryPoint = "duckdb_logical_type_get_alias")]
+    internal static partial IntPtr TypeAlias(IntPtr type);
+
     [LibraryImport(Library, EntryPoint = "duckdb_expression_is_foldable")]
     [return: MarshalAs(UnmanagedType.U1)]
     internal static partial bool ExpressionFoldable(IntPtr expression);

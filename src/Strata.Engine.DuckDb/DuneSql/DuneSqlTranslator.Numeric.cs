@@ -160,31 +160,19 @@ public static partial class DuneSqlTranslator
             public List<(int From, int To)> Values { get; } = [];
         }
 
-        /// <summary>A comparison with a fractional literal on one side: the other side, when its extent is clear (a chain
-        /// of primaries joined by arithmetic, with a boundary before and after the comparison).</summary>
+        /// <summary>A comparison with a fractional literal on one side: the other side, when its extent is clear
+        /// (<see cref="ComparisonExtent"/>).</summary>
         private void AddComparison(int op, Dictionary<int, int> found)
         {
-            int leftEnd = Previous(op);
-            int rightStart = Next(op, tokens.Count);
-            if (leftEnd < 0 || rightStart >= tokens.Count || OperandChainStart(leftEnd) is not int leftStart
-                || OperandChainEnd(rightStart) is not int rightEnd)
+            if (ComparisonExtent(op) is not var ((leftStart, leftEnd), (rightStart, rightEnd)))
             {
                 return;
             }
-            int before = Previous(leftStart), after = Next(rightEnd - 1, tokens.Count);
-            if (IsBoundaryWord(leftStart) || IsBoundaryWord(leftEnd) || IsBoundaryWord(rightStart) || IsBoundaryWord(rightEnd - 1))
+            if (IsFractional(rightStart, rightEnd) && !IsFractional(leftStart, leftEnd))
             {
-                return;
+                found.TryAdd(leftStart, leftEnd);
             }
-            if (!(before < 0 || OperandBoundaries.Contains(Text(before))) || !(after >= tokens.Count || OperandBoundaries.Contains(Text(after))))
-            {
-                return;
-            }
-            if (IsFractional(rightStart, rightEnd) && !IsFractional(leftStart, leftEnd + 1))
-            {
-                found.TryAdd(leftStart, leftEnd + 1);
-            }
-            else if (IsFractional(leftStart, leftEnd + 1) && !IsFractional(rightStart, rightEnd))
+            else if (IsFractional(leftStart, leftEnd) && !IsFractional(rightStart, rightEnd))
             {
                 found.TryAdd(rightStart, rightEnd);
             }
@@ -193,43 +181,20 @@ public static partial class DuneSqlTranslator
         /// <summary><c>v [NOT] BETWEEN a AND b</c> with a fractional bound: v, when its extent is clear.</summary>
         private void AddBetween(int between, Dictionary<int, int> found)
         {
-            int leftEnd = Previous(Is(Previous(between), "not") ? Previous(between) : between);
-            int lowStart = Next(between, tokens.Count);
-            if (leftEnd < 0 || lowStart >= tokens.Count || OperandChainStart(leftEnd) is not int leftStart
-                || OperandChainEnd(lowStart) is not int lowEnd || !Is(Next(lowEnd - 1, tokens.Count), "and"))
+            if (BetweenExtent(between) is var ((leftStart, leftEnd), (lowStart, lowEnd), (highStart, highEnd))
+                && !IsFractional(leftStart, leftEnd) && (IsFractional(lowStart, lowEnd) || IsFractional(highStart, highEnd)))
             {
-                return;
-            }
-            int highStart = Next(Next(lowEnd - 1, tokens.Count), tokens.Count);
-            if (highStart >= tokens.Count || OperandChainEnd(highStart) is not int highEnd)
-            {
-                return;
-            }
-            int before = Previous(leftStart), after = Next(highEnd - 1, tokens.Count);
-            bool bounded = (before < 0 || OperandBoundaries.Contains(Text(before))) && (after >= tokens.Count || OperandBoundaries.Contains(Text(after)));
-            if (bounded && !IsBoundaryWord(leftStart) && !IsBoundaryWord(leftEnd) && !IsFractional(leftStart, leftEnd + 1)
-                && (IsFractional(lowStart, lowEnd) || IsFractional(highStart, highEnd)))
-            {
-                found.TryAdd(leftStart, leftEnd + 1);
+                found.TryAdd(leftStart, leftEnd);
             }
         }
 
         /// <summary><c>v [NOT] IN (a, b, …)</c> with a fractional value in the list: v, when its extent is clear.</summary>
         private void AddIn(int inIndex, Dictionary<int, int> found)
         {
-            int leftEnd = Previous(Is(Previous(inIndex), "not") ? Previous(inIndex) : inIndex);
-            int open = Next(inIndex, tokens.Count);
-            int close = Close(open, tokens.Count);
-            if (leftEnd < 0 || close >= tokens.Count || OperandChainStart(leftEnd) is not int leftStart)
-            {
-                return;
-            }
-            int before = Previous(leftStart), after = Next(close, tokens.Count);
-            bool bounded = (before < 0 || OperandBoundaries.Contains(Text(before))) && (after >= tokens.Count || OperandBoundaries.Contains(Text(after)));
-            if (bounded && !IsBoundaryWord(leftStart) && !IsBoundaryWord(leftEnd) && !IsFractional(leftStart, leftEnd + 1)
+            if (InExtent(inIndex) is var ((leftStart, leftEnd), open, close) && !IsFractional(leftStart, leftEnd)
                 && Arguments(open, close).Any(a => IsFractional(a.From, a.To)))
             {
-                found.TryAdd(leftStart, leftEnd + 1);
+                found.TryAdd(leftStart, leftEnd);
             }
         }
 

@@ -105,6 +105,7 @@ public static partial class DuneSqlTranslator
                     int afterTyped = TryEmitSetOrderWrap(i);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetCheck(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNumericOperand(i, to);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNanosecondOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitDivision(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitIntervalSum(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitConcatenation(i, to);

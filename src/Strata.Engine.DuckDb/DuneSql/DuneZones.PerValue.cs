@@ -52,6 +52,9 @@ public static unsafe partial class DuneZones
     private static long Tagged(long instant, int tag) =>
         instant is TemporalFormat.InfinityMicros or TemporalFormat.NegativeInfinityMicros ? instant : instant - (((instant % 1000) + 1000) % 1000) + tag;
 
+    /// <summary>The instant (to the millisecond) of a stored zone-per-value value, its tag dropped.</summary>
+    internal static long PerValueInstant(long value) => value - TagIn(value);
+
     /// <summary>A stored value's zone and instant.</summary>
     private static Zone Decode(ZoneTags tags, long value, out long instant)
     {
@@ -100,6 +103,7 @@ public static unsafe partial class DuneZones
         Cast(con, PerValueTypeHandle, () => CreateType(TypeDate), ExplicitOnly, new ZoneCall((byte)Conversion.Date, null, 0, tags));
         Cast(con, PerValueTypeHandle, () => CreateType(TypeTime), ExplicitOnly, new ZoneCall((byte)Conversion.Time, null, 0, tags));
         Cast(con, PerValueTypeHandle, () => CreateType(TypeVarchar), ExplicitOnly, new ZoneCall((byte)Conversion.Text, null, 0, tags));
+        Cast(con, () => CreateType(TypeTimestampNs), PerValueTypeHandle, ExplicitOnly, new ZoneCall((byte)Conversion.FromNanos, null, 1_000_000, tags));
         AddFunctions(pending, tags, PerValueTypeHandle, null);
         Func<IntPtr> varchar = () => CreateType(TypeVarchar);
         AddOverload(pending, "dune_tzv_at", Operation.At, tags, null, [() => CreateType(TypeTimestampTz), varchar], PerValueTypeHandle);

@@ -32,14 +32,14 @@ public static unsafe partial class DuneZones
     /// <summary>At most this many zones in one text (each is a type and seven casts in the catalog).</summary>
     public const int MaxZonesPerText = 16;
 
-    private const int TypeTimestamp = 12, TypeDate = 13, TypeTime = 14, TypeVarchar = 17, TypeTimestampTz = 31;
+    private const int TypeTimestamp = 12, TypeDate = 13, TypeTime = 14, TypeVarchar = 17, TypeTimestampNs = 22, TypeTimestampTz = 31;
 
     /// <summary>Implicit-cast costs. To the wall clock is the cheapest, so a function with TIMESTAMP and TIMESTAMPTZ
     /// overloads reads the zone's local time, as Trino's functions of a timestamp with time zone do; DuckDB's own
     /// TIMESTAMP→TIMESTAMPTZ costs more than both.</summary>
     private const long ToWallClock = 1, ToInstant = 2, FromInstant = 3, ExplicitOnly = -1;
 
-    private enum Conversion : byte { Identity, WallClock, Date, Time, Text, Tag, Strip }
+    private enum Conversion : byte { Identity, WallClock, Date, Time, Text, Tag, Strip, FromNanos }
 
     private sealed record Zone(string Name, TimeZoneInfo? Rules, long FixedOffsetMicros);
 
@@ -212,6 +212,9 @@ public static unsafe partial class DuneZones
             Cast(con, () => ZoneType(zone), () => CreateType(TypeDate), ExplicitOnly, new ZoneCall((byte)Conversion.Date, resolved, 0, tags));
             Cast(con, () => ZoneType(zone), () => CreateType(TypeTime), ExplicitOnly, new ZoneCall((byte)Conversion.Time, resolved, 0, tags));
             Cast(con, () => ZoneType(zone), () => CreateType(TypeVarchar), ExplicitOnly, new ZoneCall((byte)Conversion.Text, resolved, 0, tags));
+            // A timestamp(9) where it meets the zone's values (DuckDB's binder converts it to the aliased type): exact, or an
+            // error when it has nanoseconds (DuckDB's own conversion dropped them, giving a wrong comparison).
+            Cast(con, () => CreateType(TypeTimestampNs), () => ZoneType(zone), ExplicitOnly, new ZoneCall((byte)Conversion.FromNanos, resolved, 1000, tags));
             AddFunctions(pending, tags, () => ZoneType(zone), resolved);
             if (perValue)
             {
@@ -269,6 +272,24 @@ public static unsafe partial class DuneZones
 
     private static long FloorDays(long micros) => micros / 86_400_000_000L - (micros % 86_400_000_000L < 0 ? 1 : 0);
 
+    /// <summary>A timestamp(9) (nanoseconds since the epoch, read in UTC) as a zoned value: the instant in microseconds
+    /// (<c>call.Tag</c> is 1,000), or in milliseconds with UTC's tag for a zone per value (1,000,000); a value finer than
+    /// that fails, since Trino compares and combines the two at nanoseconds.</summary>
+    private static long FromNanos(long nanos, ZoneCall call)
+    {
+        if (nanos is TemporalFormat.InfinityMicros or TemporalFormat.NegativeInfinityMicros)
+        {
+            return nanos;
+        }
+        if (nanos % call.Tag != 0)
+        {
+            throw new ZoneError($"Cannot compare or combine timestamp(9) with nanoseconds and timestamp(3) with time zone "
+                + $"({call.Fixed?.Name ?? "a zone per value"}) exactly here: Trino compares the instants at nanoseconds; cast the "
+                + "zoned value to UTC's timestamp(9) first, CAST(at_timezone(x, 'UTC') AS timestamp(9))");
+        }
+        return nanos / call.Tag * (call.Tag / 1000);
+    }
+
     /// <summary>Trino's text of a zoned value: the wall clock to milliseconds and the zone's name.</summary>
     internal static string Text(string zone, long wallMicros)
     {
@@ -297,6 +318,11 @@ public static unsafe partial class DuneZones
                     continue;
                 }
                 long micros = data[row];
+                if (conversion == Conversion.FromNanos)
+                {
+                    ((long*)outData)[row] = FromNanos(micros, call);
+                    continue;
+                }
                 var zone = fixedZone ?? (conversion == Conversion.Tag ? null : Decode(call.Tags, micros, out micros));
                 switch (conversion)
                 {

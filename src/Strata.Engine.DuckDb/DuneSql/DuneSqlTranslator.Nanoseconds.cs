@@ -1,0 +1,239 @@
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// A <c>timestamp(9)</c> compared with a timestamp with time zone, as Trino compares them: the timestamp(9) is read in
+/// the session zone (UTC on Dune) and the two instants are compared at nanoseconds. DuckDB refuses TIMESTAMP_NS ordered
+/// against TIMESTAMPTZ, and against a zone's type (an alias, which DuckDB's binder prefers) it converts the timestamp(9)
+/// to microseconds, so <c>ts9 &gt; at_timezone(…)</c> lost the nanoseconds (a wrong answer). Where one operand is surely a
+/// timestamp(9) — a <c>TIMESTAMP '…'</c> literal with nine fractional digits and no zone, or <c>CAST</c>/<c>TRY_CAST(…
+/// AS timestamp(9))</c> — the other operands of the comparison (<c>=</c>, <c>&lt;&gt;</c>, <c>!=</c>, <c>&lt;</c>,
+/// <c>&gt;</c>, <c>&lt;=</c>, <c>&gt;=</c>), of the BETWEEN or of the IN list are written inside
+/// <c>dune_instant_ns(…)</c> (<see cref="DuneInstantNanos"/>), which gives the nanosecond timestamp Trino compares
+/// (a zoned value's instant, a timestamp's value, a date's midnight) and refuses any other type as Trino does. An
+/// operand that is a string literal or NULL is left to DuckDB. Only an operand whose extent is clear is converted (the
+/// rules of the numeric operands, DuneSqlTranslator.Numeric.cs, and a trailing <c>AT TIME ZONE '…'</c>); elsewhere a
+/// zone's type meeting a timestamp(9) with nanoseconds fails (DuneZones' cast), and a plain timestamp with time zone
+/// fails as DuckDB's binder does, naming both types (TrinoErrorMessages).
+/// </summary>
+public static partial class DuneSqlTranslator
+{
+    private sealed partial class Pass
+    {
+        /// <summary>Operands to write inside dune_instant_ns: the end (exclusive) by the first token.</summary>
+        private Dictionary<int, int>? nanosecondOperands;
+
+        /// <summary>The first token of the operand being written inside dune_instant_ns (it is not wrapped again).</summary>
+        private int nanosecondOperandAt = -1;
+
+        /// <summary>At the first token of an operand found by <see cref="FindNanosecondOperands"/>: writes it inside
+        /// dune_instant_ns; returns the next index, or -1.</summary>
+        private int TryEmitNanosecondOperand(int i, int to)
+        {
+            if (i == nanosecondOperandAt)
+            {
+                return -1;
+            }
+            nanosecondOperands ??= FindNanosecondOperands();
+            if (!nanosecondOperands.TryGetValue(i, out int end) || end > to)
+            {
+                return -1;
+            }
+            int outer = nanosecondOperandAt;
+            nanosecondOperandAt = i;
+            try
+            {
+                emitter.Text(DuneInstantNanos.Function + "(", tokens[i]);
+                Emit(i, end);
+                emitter.Text(")", tokens[Previous(end)]);
+            }
+            finally
+            {
+                nanosecondOperandAt = outer;
+            }
+            return end;
+        }
+
+        private Dictionary<int, int> FindNanosecondOperands()
+        {
+            var found = new Dictionary<int, int>();
+            if (!HasNanosecondValue())
+            {
+                return found;
+            }
+            for (int c = 0; c < tokens.Count; c++)
+            {
+                if (tokens[c].IsTrivia)
+                {
+                    continue;
+                }
+                if (tokens[c].Kind == DuneTokenKind.Symbol && ComparisonOperators.Contains(Text(c)))
+                {
+                    if (ComparisonExtent(c, zoned: true) is var (left, right))
+                    {
+                        AddNanosecondOperands([left, right], found);
+                    }
+                }
+                else if (tokens[c].Kind == DuneTokenKind.Word && Is(c, "between"))
+                {
+                    if (BetweenExtent(c, zoned: true) is var (value, low, high))
+                    {
+                        AddNanosecondOperands([value, low, high], found);
+                    }
+                }
+                else if (tokens[c].Kind == DuneTokenKind.Word && Is(c, "in") && Is(Next(c, tokens.Count), "("))
+                {
+                    if (InExtent(c, zoned: true) is var (value, open, close) && !IsSubqueryStart(Next(open, close)))
+                    {
+                        var operands = new List<(int, int)> { value };
+                        operands.AddRange(Arguments(open, close).Select(a => (Next(a.From - 1, a.To), Previous(a.To) + 1)));
+                        AddNanosecondOperands(operands, found);
+                    }
+                }
+            }
+            return found;
+        }
+
+        private bool IsSubqueryStart(int i) => Is(i, "select") || Is(i, "with") || Is(i, "values") || Is(i, "(");
+
+        /// <summary>Whether the text has a timestamp(9) the translator recognizes (else no operand is converted).</summary>
+        private bool HasNanosecondValue()
+        {
+            for (int c = 0; c < tokens.Count; c++)
+            {
+                if (Is(c, "timestamp") && (IsNanosecondValue(c, Math.Min(Next(c, tokens.Count) + 1, tokens.Count))
+                    || (Is(Previous(c), "as") && Is(Next(c, tokens.Count), "(") && Is(Next(Next(c, tokens.Count), tokens.Count), "9"))))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>With one operand surely a timestamp(9), the others (those that are not, nor a string literal or NULL).</summary>
+        private void AddNanosecondOperands(List<(int From, int To)> operands, Dictionary<int, int> found)
+        {
+            if (operands.Any(o => o.From >= o.To) || !operands.Any(o => IsNanosecondValue(o.From, o.To)))
+            {
+                return;
+            }
+            foreach (var (from, to) in operands)
+            {
+                bool literal = Next(from - 1, to) == Previous(to) && (tokens[from].Kind == DuneTokenKind.String || Is(from, "null"));
+                if (!literal && !IsNanosecondValue(from, to))
+                {
+                    found.TryAdd(from, to);
+                }
+            }
+        }
+
+        /// <summary>Whether tokens [from, to) are surely a timestamp(9): <c>TIMESTAMP '…'</c> with nine fractional digits and
+        /// no zone, or <c>CAST</c>/<c>TRY_CAST(… AS timestamp(9))</c>, in parentheses or not.</summary>
+        private bool IsNanosecondValue(int from, int to)
+        {
+            to = Math.Min(to, tokens.Count);
+            from = from < tokens.Count && tokens[from].IsTrivia ? Next(from, to) : from;
+            int last = Previous(to);
+            if (from >= to || last < from)
+            {
+                return false;
+            }
+            if (Is(from, "(") && Close(from, to) == last)
+            {
+                return IsNanosecondValue(from + 1, last);
+            }
+            if (Is(from, "timestamp") && Next(from, to) == last && IsTerminatedString(last))
+            {
+                string literal = Text(last);
+                return !HasZone(literal) && NineDigitFraction().IsMatch(literal);
+            }
+            if ((Is(from, "cast") || Is(from, "try_cast")) && Is(Next(from, to), "(") && Close(Next(from, to), to) == last)
+            {
+                int typeClose = Previous(last);
+                int typeOpen = Opening(typeClose);
+                return Is(typeClose, ")") && typeOpen > from && Is(Next(typeOpen, typeClose), "9") && Next(Next(typeOpen, typeClose), typeClose) == typeClose
+                    && Is(Previous(typeOpen), "timestamp") && Is(Previous(Previous(typeOpen)), "as");
+            }
+            return false;
+        }
+
+        /// <summary>The operands of the comparison at op ([start, end) each), when their extents are clear: chains of
+        /// primaries joined by arithmetic (with a trailing <c>AT TIME ZONE '…'</c> when <paramref name="zoned"/>), with
+        /// a boundary before and after the comparison.</summary>
+        private ((int From, int To) Left, (int From, int To) Right)? ComparisonExtent(int op, bool zoned = false)
+        {
+            int leftEnd = Previous(op);
+            int rightStart = Next(op, tokens.Count);
+            if (leftEnd < 0 || rightStart >= tokens.Count || OperandStart(leftEnd, zoned) is not int leftStart
+                || OperandEnd(rightStart, zoned) is not int rightEnd)
+            {
+                return null;
+            }
+            if (IsBoundaryWord(leftStart) || IsBoundaryWord(leftEnd) || IsBoundaryWord(rightStart) || IsBoundaryWord(rightEnd - 1)
+                || !Bounded(leftStart, rightEnd))
+            {
+                return null;
+            }
+            return ((leftStart, leftEnd + 1), (rightStart, rightEnd));
+        }
+
+        /// <summary>The value and bounds of <c>v [NOT] BETWEEN a AND b</c>, when their extents are clear.</summary>
+        private ((int From, int To) Value, (int From, int To) Low, (int From, int To) High)? BetweenExtent(int between, bool zoned = false)
+        {
+            int leftEnd = Previous(Is(Previous(between), "not") ? Previous(between) : between);
+            int lowStart = Next(between, tokens.Count);
+            if (leftEnd < 0 || lowStart >= tokens.Count || OperandStart(leftEnd, zoned) is not int leftStart
+                || OperandEnd(lowStart, zoned) is not int lowEnd || !Is(Next(lowEnd - 1, tokens.Count), "and"))
+            {
+                return null;
+            }
+            int highStart = Next(Next(lowEnd - 1, tokens.Count), tokens.Count);
+            if (highStart >= tokens.Count || OperandEnd(highStart, zoned) is not int highEnd)
+            {
+                return null;
+            }
+            return Bounded(leftStart, highEnd) && !IsBoundaryWord(leftStart) && !IsBoundaryWord(leftEnd)
+                ? ((leftStart, leftEnd + 1), (lowStart, lowEnd), (highStart, highEnd)) : null;
+        }
+
+        /// <summary>The value and the list's parentheses of <c>v [NOT] IN (…)</c>, when the value's extent is clear.</summary>
+        private ((int From, int To) Value, int Open, int Close)? InExtent(int inIndex, bool zoned = false)
+        {
+            int leftEnd = Previous(Is(Previous(inIndex), "not") ? Previous(inIndex) : inIndex);
+            int open = Next(inIndex, tokens.Count);
+            int close = Close(open, tokens.Count);
+            if (leftEnd < 0 || close >= tokens.Count || OperandStart(leftEnd, zoned) is not int leftStart)
+            {
+                return null;
+            }
+            return Bounded(leftStart, close + 1) && !IsBoundaryWord(leftStart) && !IsBoundaryWord(leftEnd)
+                ? ((leftStart, leftEnd + 1), open, close) : null;
+        }
+
+        /// <summary>Whether a boundary (or the text's edge) stands right before from and right at or after to.</summary>
+        private bool Bounded(int from, int to)
+        {
+            int before = Previous(from), after = Next(to - 1, tokens.Count);
+            return (before < 0 || OperandBoundaries.Contains(Text(before))) && (after >= tokens.Count || OperandBoundaries.Contains(Text(after)));
+        }
+
+        /// <summary>The first token of the operand ending at last (<see cref="OperandChainStart"/>; with
+        /// <paramref name="zoned"/>, also one ending in <c>AT TIME ZONE '…'</c>).</summary>
+        private int? OperandStart(int last, bool zoned) =>
+            zoned && tokens[last].Kind == DuneTokenKind.String && Is(Previous(last), "zone") && Is(Previous(Previous(last)), "time")
+                && Is(Previous(Previous(Previous(last))), "at") && Previous(Previous(Previous(Previous(last)))) is int before and >= 0
+                ? OperandChainStart(before) : OperandChainStart(last);
+
+        /// <summary>The index after the operand starting at first (<see cref="OperandChainEnd"/>; with
+        /// <paramref name="zoned"/>, and a trailing <c>AT TIME ZONE '…'</c>).</summary>
+        private int? OperandEnd(int first, bool zoned)
+        {
+            if (OperandChainEnd(first) is not int end)
+            {
+                return null;
+            }
+            int at = Next(end - 1, tokens.Count), time = Next(at, tokens.Count), zone = Next(time, tokens.Count), name = Next(zone, tokens.Count);
+            return zoned && Is(at, "at") && Is(time, "time") && Is(zone, "zone") && name < tokens.Count && tokens[name].Kind == DuneTokenKind.String
+                ? name + 1 : end;
+        }
+    }
+}
