@@ -72,6 +72,7 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
         ["int256"] = DemoData.Uint256Type,
         ["decimal(38,0)"] = "DECIMAL(38,0)",
         ["array(varbinary)"] = "BLOB[]",
+        ["array(varchar)"] = "VARCHAR[]",
         ["array(bigint)"] = "BIGINT[]",
         ["array(uint256)"] = "BIGNUM[]",
         ["array(row(address varbinary, storagekeys array(varbinary)))"] = "STRUCT(address BLOB, storagekeys BLOB[])[]",

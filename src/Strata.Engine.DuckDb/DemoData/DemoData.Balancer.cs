@@ -37,7 +37,7 @@ public static partial class DemoData
         $"balancer_v2_{c}.liquidity", $"balancer_v2_{c}.trades",
     }).Concat(["balancer.trades", "balancer.liquidity", "balancer.pools_metrics_daily", "labels.balancer_v2_pools"])
         .Concat(BalancerChains.SelectMany(c => new[] { $"labels.balancer_v2_pools_{c}", $"balancer_v2_{c}.pools_tokens_weights" }))
-        .Concat(["balancer.pools_tokens_weights"]);
+        .Concat(["balancer.pools_tokens_weights"]).Concat(BalancerV3Tables).Concat(GaugeTables);
 
     private static IEnumerable<string> BalancerScript(Sizes size)
     {
@@ -74,13 +74,7 @@ public static partial class DemoData
             """;
         foreach (string chain in BalancerChains)
         {
-            yield return $"""
-                INSERT INTO demo_bal_swaps
-                SELECT '{chain}', hash, "from", "to", "index", block_time, block_number, block_date, demo_int(hash, 972, 15), demo_int(hash, 973, 2) = 0,
-                       pow(10, 1 + 4 * demo_u(hash, 974))
-                FROM {chain}.transactions
-                WHERE success AND demo_int(hash, 971, 50) = 0
-                """;
+            yield return InsertSwaps("demo_bal_swaps", chain, 971, "");
         }
         yield return $"""
             CREATE OR REPLACE TEMP TABLE demo_bal_events AS
@@ -207,9 +201,26 @@ public static partial class DemoData
             SELECT chain, '2', pool_id, token_b, 0.5::DOUBLE FROM demo_bal_pools WHERE pool_type = 'weighted'
             ORDER BY blockchain, pool_id, token_address;
             {{weightViews}}
-            DROP TABLE IF EXISTS temp.main.demo_bal_events; DROP TABLE IF EXISTS temp.main.demo_bal_swaps; DROP TABLE IF EXISTS temp.main.demo_bal_pools;
             """;
+        foreach (string sql in BalancerV3Script(size).Concat(GaugeScript(size)))
+        {
+            yield return sql;
+        }
+        yield return "DROP TABLE IF EXISTS temp.main.demo_bal_events; DROP TABLE IF EXISTS temp.main.demo_bal_swaps; DROP TABLE IF EXISTS temp.main.demo_bal_pools; "
+            + "DROP TABLE IF EXISTS temp.main.demo_bal3_pools;";
     }
+
+    /// <summary>
+    /// Picks one in fifty of the chain's successful transactions (by <paramref name="seed"/>) as a swap into a temp table:
+    /// the pool's pair number (0-14), whether token a goes in, and 10 to 100,000 USD (seeds + 1, + 2, + 3).
+    /// </summary>
+    private static string InsertSwaps(string table, string chain, int seed, string condition) => $"""
+        INSERT INTO {table}
+        SELECT '{chain}', hash, "from", "to", "index", block_time, block_number, block_date, demo_int(hash, {seed + 1}, 15), demo_int(hash, {seed + 2}, 2) = 0,
+               pow(10, 1 + 4 * demo_u(hash, {seed + 3}))
+        FROM {chain}.transactions
+        WHERE success AND demo_int(hash, {seed}, 50) = 0 {condition}
+        """;
 
     private static string EthPrice => WellKnownTokens[0].Price.ToString("R", CultureInfo.InvariantCulture);
 

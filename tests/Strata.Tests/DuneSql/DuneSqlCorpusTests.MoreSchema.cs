@@ -60,6 +60,15 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE balancer_v2_ethereum.pools_fees AS SELECT blockchain, version, contract_address, tx_hash, tx_index, index, block_time, block_number,
           swap_fee_percentage FROM balancer.pools_fees LIMIT 0;
         CREATE TABLE balancer_v2_arbitrum.pools_fees AS SELECT * FROM balancer_v2_ethereum.pools_fees LIMIT 0;
+        CREATE SCHEMA balancer_v3_ethereum; CREATE SCHEMA balancer_v3_gnosis; CREATE SCHEMA balancer_v3_multichain;
+        CREATE TABLE balancer_v3_ethereum."Vault_evt_PoolRegistered" (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
+          evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, pool BLOB, factory BLOB,
+          "tokenConfig" VARCHAR[], "swapFeePercentage" BIGNUM, "pauseWindowEndTime" BIGINT, "roleAccounts" VARCHAR, "hooksConfig" VARCHAR,
+          "liquidityManagement" VARCHAR);
+        CREATE TABLE balancer_v3_gnosis."Vault_evt_PoolRegistered" AS SELECT * FROM balancer_v3_ethereum."Vault_evt_PoolRegistered" LIMIT 0;
+        CREATE TABLE balancer_v3_multichain.vault_evt_poolregistered AS SELECT 'ethereum' AS chain, * FROM balancer_v3_ethereum."Vault_evt_PoolRegistered" LIMIT 0;
+        CREATE TABLE labels.balancer_v3_pools (blockchain VARCHAR, address BLOB, name VARCHAR, pool_type VARCHAR, category VARCHAR, contributor VARCHAR,
+          source VARCHAR, created_at TIMESTAMP, updated_at TIMESTAMP, model_name VARCHAR, label_type VARCHAR);
         CREATE TABLE balancer_v2_optimism.pools_fees AS SELECT * FROM balancer_v2_ethereum.pools_fees LIMIT 0;
         CREATE TABLE balancer_v2_polygon.pools_fees AS SELECT * FROM balancer_v2_ethereum.pools_fees LIMIT 0;
         CREATE SCHEMA gas_base;
