@@ -10,12 +10,9 @@ public sealed class DuneSqlTypes12HttpTests(InProcessSharedServer shared)
     [Fact]
     public async Task A_star_union_of_different_widths_fails_with_trinos_message()
     {
-        string id = await Server.Alice.SubmitAsync(
+        string message = await Server.Alice.RunToFailureAsync(
             "SELECT * FROM (VALUES (1, 'a')) t(n, s) UNION ALL SELECT * FROM (VALUES (2)) u(n)");
-        var status = await Server.Alice.WaitAsync(id);
-        Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
-        Assert.Contains("UNION query has different number of fields: 2, 1", status["error"]!["message"]!.GetValue<string>(),
-            StringComparison.Ordinal);
+        Assert.Contains("UNION query has different number of fields: 2, 1", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,13 +18,16 @@ public sealed class DuneSqlTypes13HttpTests(InProcessSharedServer shared)
     }
 
     [Fact]
-    public Task An_unsupported_normal_form_is_a_clear_error() =>
-        AssertFailsAsync("SELECT normalize('a', NFKD)", "the normal form NFKD is not supported here (only NFC)");
+    public async Task An_unsupported_normal_form_is_a_clear_error() =>
+        Assert.Contains("the normal form NFKD is not supported here (only NFC)",
+            await Server.Alice.RunToFailureAsync("SELECT normalize('a', NFKD)"), StringComparison.Ordinal);
 
     [Fact]
-    public Task A_timestamp9_ordered_against_block_time_style_value_names_both_types() =>
-        AssertFailsAsync("SELECT 1 FROM (VALUES (from_unixtime(1), CAST('1970-01-01 00:00:00.123456789' AS timestamp(9)))) t(block_time, ts) WHERE ts < block_time",
-            "Cannot compare timestamp(9) with timestamp(3) with time zone here");
+    public async Task A_timestamp9_ordered_against_block_time_style_value_names_both_types() =>
+        Assert.Contains("Cannot compare timestamp(9) with timestamp(3) with time zone here",
+            await Server.Alice.RunToFailureAsync(
+                "SELECT 1 FROM (VALUES (from_unixtime(1), CAST('1970-01-01 00:00:00.123456789' AS timestamp(9)))) t(block_time, ts) WHERE ts < block_time"),
+            StringComparison.Ordinal);
 
     [Fact]
     public async Task Multimap_agg_runs_through_the_server()
@@ -34,13 +37,5 @@ public sealed class DuneSqlTypes13HttpTests(InProcessSharedServer shared)
         Assert.Equal("n,a", csv[0]);
         Assert.Equal("2,\"[1,3]\"", csv[1]);
         Assert.Equal(["bigint", "array(integer)"], types);
-    }
-
-    private async Task AssertFailsAsync(string sql, string message)
-    {
-        string id = await Server.Alice.SubmitAsync(sql);
-        var status = await Server.Alice.WaitAsync(id);
-        Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
-        Assert.Contains(message, status["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

@@ -58,6 +58,15 @@ public static class Api
         return (body["result"]!["rows"]![0]!, types, csv.TrimEnd('\n').Split('\n'));
     }
 
+    /// <summary>Runs a query to FAILED and returns its error message (the status endpoint's <c>error.message</c>).</summary>
+    public static async Task<string> RunToFailureAsync(this HttpClient client, string sql)
+    {
+        string id = await client.SubmitAsync(sql);
+        var status = await client.WaitAsync(id);
+        Assert.True(status["state"]!.GetValue<string>() == "QUERY_STATE_FAILED", status.ToJsonString());
+        return status["error"]!["message"]!.GetValue<string>();
+    }
+
     /// <summary>Asks the status endpoint until the execution is terminal, as a client does; returns the last status.</summary>
     /// <remarks>
     /// Each request long-polls (<c>wait=</c>, contract section 9): the server answers when the execution ends, so a
