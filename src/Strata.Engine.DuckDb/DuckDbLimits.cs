@@ -34,6 +34,33 @@ public sealed record DuckDbLimits(int Threads, string MemoryLimit, string TempDi
         return string.Create(CultureInfo.InvariantCulture, $"memory limit {MemoryLimit}, temporary disk {temp} bytes, {Source}");
     }
 
+    /// <summary>
+    /// The limits of one of <paramref name="views"/> instances that share these (hostile15): a view's memory limit and
+    /// temporary disk are an equal share of the whole (DuckDB has no per-query memory limit, so a view that must not take
+    /// the memory of the others runs on an instance of its own), and its spill files go to a directory of its own
+    /// (instances in one directory would reuse each other's temporary file names).
+    /// </summary>
+    internal DuckDbLimits Share(int views, int view)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(views, 1);
+        if (views == 1)
+        {
+            return this;
+        }
+        long memory = Isolation.EngineWorkerSettings.ParseBytes(MemoryLimit) / views;
+        // The whole cap lowered to the free disk first: each share's own lowering would let the shares add up past it.
+        Directory.CreateDirectory(TempDirectory);
+        long temp = SpillDirectory.CapToFree(TempDirectory, MaxTempBytes);
+        return this with
+        {
+            MemoryLimit = string.Create(CultureInfo.InvariantCulture, $"{memory}B"),
+            TempDirectory = Path.Combine(TempDirectory, view.ToString(CultureInfo.InvariantCulture)),
+            MaxTempBytes = temp / views,
+            Source = string.Create(CultureInfo.InvariantCulture,
+                $"a view's share of memory limit {MemoryLimit} and temporary disk {temp} bytes, shared by {views} views at once; {Source}"),
+        };
+    }
+
     /// <summary>True when DuckDB's message says an operation outgrew the memory limit and the temporary disk behind it.</summary>
     internal static bool Exceeded(string message) => message.Contains("Out of Memory Error", StringComparison.Ordinal);
 }

@@ -9,6 +9,9 @@ namespace Strata.Engine.DuckDb;
 /// Filters, sorts and samples stored results with DuckDB over their Parquet copies. Its own DuckDB
 /// instance may read only the results directory (external access otherwise off, configuration locked),
 /// and the only SQL it runs is rebuilt from parsed expression trees: identifiers quoted, literals escaped.
+/// <para>A view runs on an instance of its own, one of as many as views may run at once, each with an equal share of
+/// the memory limit and temporary disk (<see cref="DuckDbLimits.Share"/>): DuckDB has no per-query memory limit, and on
+/// one shared instance one owner's large sort could take the memory every other owner's view needs (hostile15).</para>
 /// </summary>
 public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
 {
@@ -21,7 +24,14 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
     /// </summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
 
-    private readonly DuckDBConnection root;
+    private readonly DuckDBConnection?[] instances;
+    private readonly DuckDbLimits settings;
+    private readonly string directory;
+
+    /// <summary>The instances no view is running on.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<DuckDBConnection> idle;
+
+    private readonly SemaphoreSlim places;
     private readonly TimeSpan timeout;
 
     /// <summary>The limits as set, for the message of a view that outgrew them.</summary>
@@ -30,12 +40,49 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
     /// <summary>Matching-row counts per result and filter: results never change, so a count never goes stale.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
 
-    public DuckDbResultQuery(string resultsDirectory, DuckDbLimits settings, TimeSpan? timeout = null)
+    /// <param name="views">How many views run at once, each on its own instance with its share of <paramref name="settings"/>.</param>
+    public DuckDbResultQuery(string resultsDirectory, DuckDbLimits settings, TimeSpan? timeout = null, int views = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(views, 1);
         this.timeout = timeout ?? DefaultTimeout;
-        root = new DuckDBConnection("Data Source=:memory:");
-        root.Open();
         string dir = Path.GetFullPath(resultsDirectory).TrimEnd('/') + "/";
+        this.settings = settings;
+        directory = dir;
+        instances = new DuckDBConnection?[views];
+        // The first now (its settings are checked at start); the others when as many views run at once.
+        instances[0] = Open(dir, settings.Share(views, 0), out limits);
+        idle = new([instances[0]!]);
+        places = new SemaphoreSlim(views, views);
+    }
+
+    /// <summary>How many views run at once, each on an instance of its own.</summary>
+    public int Views => instances.Length;
+
+    /// <summary>The instances opened so far (tests: never more than <see cref="Views"/>).</summary>
+    internal int Instances
+    {
+        get
+        {
+            lock (instances)
+            {
+                return instances.Count(i => i is not null);
+            }
+        }
+    }
+
+    private DuckDBConnection OpenNext()
+    {
+        lock (instances)
+        {
+            int next = Array.IndexOf(instances, null);
+            return instances[next] = Open(directory, settings.Share(Views, next), out _);
+        }
+    }
+
+    private static DuckDBConnection Open(string dir, DuckDbLimits settings, out string limits)
+    {
+        var root = new DuckDBConnection("Data Source=:memory:");
+        root.Open();
         // Before the limits: setting the temp directory adds it to the allowed directories, which this SET replaces.
         DuckDbCommands.Exec(root, $"SET allowed_directories = [{SqlQuoting.QuoteString(dir)}]");
         limits = settings.Apply(root);
@@ -55,6 +102,7 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
             command.CommandText = sql;
             command.ExecuteNonQuery();
         }
+        return root;
     }
 
     public Task<(PageSink Page, long Matching)> QueryAsync(ResultQuery query, CancellationToken cancellationToken) =>
@@ -87,10 +135,26 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
 
         var outputSchema = new ResultSchema(query.Columns.Select(i => columns[i]).ToArray());
         var page = new PageSink(outputSchema, query.MaxPageBytes);
-        using var connection = root.Duplicate();
-        connection.Open();
+        DuckDBConnection? instance = null;
         try
         {
+            // The server lets no more views in than there are instances; a wait here is for one just being given back.
+            places.Wait(cancellationToken);
+            if (!idle.TryTake(out instance))
+            {
+                // A place and no idle instance: fewer are open than places are taken, so a slot is free.
+                try
+                {
+                    instance = OpenNext();
+                }
+                catch
+                {
+                    places.Release();
+                    throw;
+                }
+            }
+            using var connection = instance.Duplicate();
+            connection.Open();
             using (var command = connection.CreateCommand())
             {
                 command.CommandText = $"SELECT {select} FROM {source}{where} ORDER BY {string.Join(", ", order)} "
@@ -147,6 +211,14 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
         {
             page.Dispose();
             throw;
+        }
+        finally
+        {
+            if (instance is not null)
+            {
+                idle.Add(instance);
+                places.Release();
+            }
         }
     }
 
@@ -227,7 +299,14 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
     }
 
     /// <summary>Bytes DuckDB holds in its file caches for this instance (tests: they stay bounded).</summary>
-    internal long CachedBytes() => DuckDbCommands.CachedBytes(root);
+    internal long CachedBytes() => instances.OfType<DuckDBConnection>().Sum(DuckDbCommands.CachedBytes);
 
-    public void Dispose() => root.Dispose();
+    public void Dispose()
+    {
+        foreach (var instance in instances)
+        {
+            instance?.Dispose();
+        }
+        places.Dispose();
+    }
 }

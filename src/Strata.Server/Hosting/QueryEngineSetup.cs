@@ -50,7 +50,9 @@ public static partial class QueryEngineSetup
         services.AddSingleton<IResultQueryEngine>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StrataOptions>>().Value;
-            return new DuckDbResultQuery(Path.Combine(o.DataDir, "results"), OwnInstanceLimits(sp, ServerInstanceOptions.ResultViews, "result-views"));
+            // A view runs on an instance of its own with its share of the limits: as many as the views that run at once.
+            int views = sp.GetRequiredService<IOptions<ResultViewLimitOptions>>().Value.Concurrent;
+            return new DuckDbResultQuery(Path.Combine(o.DataDir, "results"), OwnInstanceLimits(sp, ServerInstanceOptions.ResultViews, "result-views"), views: views);
         });
         services.AddSingleton<ITableLoader>(sp =>
         {
