@@ -59,10 +59,13 @@ internal static class DuneTrinoFunctions
             + "THEN error('Duplicate keys (' || $1 || ') are not allowed') "
             + "ELSE map_from_entries(list_transform(string_split($1, $2), _strata_e -> {'key': string_split(_strata_e, $3)[1], 'value': string_split(_strata_e, $3)[2]})) END)");
 
-        // DuckDB's hamming refuses two empty strings; Trino's distance between them is 0.
+        // Trino counts the code points that differ; DuckDB's hamming compares bytes (and refuses two empty strings), so it
+        // serves only strings of single-byte characters (strlen = length); others are compared character by character.
         yield return new(("hamming_distance", 2),
             "(CASE WHEN length($1) <> length($2) THEN error('The input strings to hamming_distance function must have the same length') "
-            + "WHEN length($1) = 0 THEN CAST(0 AS BIGINT) ELSE hamming($1, $2) END)");
+            + "WHEN length($1) = 0 THEN CAST(0 AS BIGINT) WHEN strlen($1) = length($1) AND strlen($2) = length($2) THEN hamming($1, $2) "
+            + "ELSE list_transform([string_split($1, '')], _strata_l -> list_transform([string_split($2, '')], "
+            + "_strata_r -> CAST(len(list_filter(range(1, len(_strata_l) + 1), _strata_i -> _strata_l[_strata_i] <> _strata_r[_strata_i])) AS BIGINT))[1])[1] END)");
 
         // Trino's url_encode is Java's URLEncoder: a space is '+', '.', '-', '*' and '_' stay, everything else but letters and
         // digits is %XX (DuckDB's is RFC 3986's: %20, '~' kept, '*' encoded); its url_decode reads '+' as a space.

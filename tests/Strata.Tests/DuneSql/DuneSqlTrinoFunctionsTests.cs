@@ -77,7 +77,19 @@ public sealed class DuneSqlTrinoFunctionsTests : IDisposable
     public void Functions_Trino_declares_bigint_are_bigint(string call) =>
         Assert.Equal("bigint", db.Scalar($"SELECT typeof({call})"));
 
+    /// <summary>hostile15: Trino counts the differing code points; DuckDB's hamming compares bytes, and refused two strings
+    /// of as many characters but not as many bytes.</summary>
     [Theory]
+    [InlineData("hamming_distance('é', 'e')", "1")]
+    [InlineData("hamming_distance('éa😀', 'eb😀')", "2")]
+    [InlineData("hamming_distance('ñ😀', 'ñ😀')", "0")]
+    [InlineData("hamming_distance('中文', 'ab')", "2")]
+    [InlineData("hamming_distance('karolin', 'kathrin')", "3")]
+    public void Hamming_distance_counts_differing_characters_not_bytes(string call, string expected) =>
+        Assert.Equal(expected, db.Scalar($"SELECT {call}"));
+
+    [Theory]
+    [InlineData("hamming_distance('é', 'ee')", "must have the same length")]
     [InlineData("strpos('abc', 'b', 0)", "instance must not be zero")]
     [InlineData("hamming_distance('abc', 'ab')", "must have the same length")]
     [InlineData("split_to_map('a=1,b', ',', '=')", "Key-value delimiter must appear exactly once")]
