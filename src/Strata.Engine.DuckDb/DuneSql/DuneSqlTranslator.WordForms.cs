@@ -40,6 +40,20 @@ public static partial class DuneSqlTranslator
                 return next + 1;
             }
             if (word is "json" && !qualified && next < end && IsTerminatedString(next)) { return EmitJsonLiteral(token, next); }
+            // A simple CASE's predicate WHEN (conditional.md: CASE a WHEN > 100 THEN …, WHEN IS NULL, WHEN BETWEEN …), newer
+            // than Dune's Trino: named here rather than left to DuckDB's "syntax error at or near >".
+            if (word == "when" && next < end && (tokens[next].Kind == DuneTokenKind.Symbol && Text(next) is "=" or "<" or ">" or "<=" or ">=" or "<>" or "!="
+                || tokens[next].Kind == DuneTokenKind.Word && Text(next).ToLowerInvariant() is "is" or "between" or "in" or "like"))
+            {
+                throw NotSupported(sql, tokens[next], $"CASE … WHEN {Text(next).ToUpperInvariant()} … (a predicate after WHEN) is not supported; write CASE WHEN x {Text(next).ToUpperInvariant()} …");
+            }
+            // Trino's IPADDRESS/IPPREFIX literals and MULTISET[…] constructor (ipaddress.md, multiset.md): types Strata does
+            // not have; named here rather than left to DuckDB's catalog or binder error about a type or a column.
+            if (word is "ipaddress" or "ipprefix" && !qualified && next < end && IsTerminatedString(next)
+                || word is "multiset" && !qualified && Is(next, "["))
+            {
+                throw NotSupported(sql, token, $"Type {word} is not supported");
+            }
             if (word is "timestamp" && next < end && IsTerminatedString(next))
             {
                 if (TryEmitZonedLiteral(token, next) is > 0 and int afterZoned) { return afterZoned; }

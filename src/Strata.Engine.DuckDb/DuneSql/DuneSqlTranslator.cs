@@ -213,6 +213,10 @@ public static partial class DuneSqlTranslator
             {
                 return afterTrinoTyped;
             }
+            if (name is "overlay" && TryEmitOverlay(open, close, end, token) is > 0 and int afterOverlay)
+            {
+                return afterOverlay;
+            }
             if (name is "extract" && TryEmitExtract(open, close, end, token) is > 0 and int afterExtract)
             {
                 return afterExtract;

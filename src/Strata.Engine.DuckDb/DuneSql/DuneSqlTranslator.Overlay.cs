@@ -1,0 +1,60 @@
+namespace Strata.Engine.DuckDb.DuneSql;
+
+public static partial class DuneSqlTranslator
+{
+    private sealed partial class Pass
+    {
+        /// <summary>
+        /// Trino's <c>overlay(string PLACING replacement FROM start [FOR length])</c> (string.md): the code points before
+        /// <c>start</c>, the replacement, then the rest after <c>length</c> code points (the replacement's length when
+        /// omitted; none removed when 0 or less); <c>start</c> must be greater than 0. DuckDB's parser has no PLACING form.
+        /// -1 when the call is not in that form (left to the other rules, which report it).
+        /// </summary>
+        private int TryEmitOverlay(int open, int close, int end, DuneToken anchor)
+        {
+            if (close >= end)
+            {
+                return -1;
+            }
+            int placing = -1, from = -1, @for = -1;
+            for (int i = open + 1; i < close; i++)
+            {
+                if (Is(i, "(") || Is(i, "["))
+                {
+                    i = Match(i) is int inner && inner > i ? inner : close;
+                    continue;
+                }
+                if (tokens[i].Kind != DuneTokenKind.Word)
+                {
+                    continue;
+                }
+                string word = Text(i).ToLowerInvariant();
+                if (word == "placing" && placing < 0)
+                {
+                    placing = i;
+                }
+                else if (word == "from" && placing >= 0 && from < 0)
+                {
+                    from = i;
+                }
+                else if (word == "for" && from >= 0 && @for < 0)
+                {
+                    @for = i;
+                }
+            }
+            if (placing < 0 || from < 0)
+            {
+                return -1;
+            }
+            var args = new List<(int From, int To)> { (open + 1, placing), (placing + 1, from), (from + 1, @for < 0 ? close : @for) };
+            if (@for >= 0)
+            {
+                args.Add((@for + 1, close));
+            }
+            string length = @for < 0 ? "length($2)" : "(CASE WHEN ($4) < 0 THEN 0 ELSE ($4) END)";
+            EmitTemplate("(CASE WHEN ($3) <= 0 THEN error('overlay start position must be greater than 0') "
+                + $"ELSE substring($1, 1, ($3) - 1) || ($2) || substring($1, ($3) + {length}) END)", args, anchor);
+            return close + 1;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// Templates for functions of Trino's own function pages (docs/src/main/sphinx/functions) that the trino-sweep found
+/// missing: <c>parse_data_size</c> (conversion.md) and <c>title_case</c> (string.md), each as its page defines it.
+/// </summary>
+internal static class TrinoDocsFunctions
+{
+    /// <summary>A data size's text: a number with an optional fraction, then a unit, blanks allowed around both.</summary>
+    private const string DataSize = @"'^\s*([0-9]+(\.[0-9]+)?)\s*([a-zA-Z]+)\s*$'";
+
+    /// <summary>The power of 1024 of each unit (B, kB, MB, … YB), by its position in this list.</summary>
+    private const string Units = "['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB']";
+
+    internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()
+    {
+        // parse_data_size('2.3MB') is 2.3 × 1024² with the fraction of a byte dropped, a decimal(38,0); a text not of the
+        // form or a unit not in the list (case matters: 'kB', not 'KB') fails naming the text.
+        yield return new(("parse_data_size", 1),
+            $"(CASE WHEN NOT regexp_full_match($1, {DataSize}) OR list_position({Units}, regexp_extract($1, {DataSize}, 3)) IS NULL "
+            + "THEN error('Invalid data size: ''' || $1 || '''') "
+            + $"ELSE CAST(floor(CAST(regexp_extract($1, {DataSize}, 1) AS DECIMAL(38,10)) "
+            + $"* CAST(CAST(1 AS HUGEINT) << (10 * (list_position({Units}, regexp_extract($1, {DataSize}, 3)) - 1)) AS DECIMAL(38,0))) AS DECIMAL(38,0)) END)");
+        // title_case: a letter or digit after a character that is neither (or at the start) upper-cased, the others
+        // lower-cased, code point by code point.
+        yield return new(("title_case", 1),
+            "array_to_string(list_transform(range(1, length($1) + 1), _strata_i -> CASE WHEN _strata_i = 1 "
+            + @"OR NOT regexp_full_match(substring($1, _strata_i - 1, 1), '[\pL\pN]') THEN upper(substring($1, _strata_i, 1)) "
+            + "ELSE lower(substring($1, _strata_i, 1)) END), '')");
+    }
+}
