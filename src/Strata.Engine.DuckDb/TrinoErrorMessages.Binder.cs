@@ -9,7 +9,8 @@ namespace Strata.Engine.DuckDb;
 /// The binder's and the casts' common errors in Trino's words (decision "dune-errors"; Trino's texts are those of its
 /// SemanticExceptions, StatementAnalyzer, the operators' and the varchar casts'):
 /// <list type="bullet">
-/// <item>A column: <c>Column 'x' cannot be resolved</c>, <c>Column 't.x' cannot be resolved</c>.</item>
+/// <item>A column: <c>Column 'x' cannot be resolved</c>, <c>Column 't.x' cannot be resolved</c>, <c>Column 'x' is
+/// ambiguous</c>, <c>'x' must be an aggregate expression or appear in GROUP BY clause</c>.</item>
 /// <item>A table: <c>Table 'delta_prod.ethereum.blockz' does not exist</c> (the name as the user wrote it, lower case as
 /// Trino writes it, a schema-qualified one in Dune's catalog <c>delta_prod</c>), <c>Schema 's' does not exist</c>,
 /// <c>Catalog 'c' not found</c>.</item>
@@ -32,6 +33,18 @@ internal static partial class TrinoErrorMessages
 
     [GeneratedRegex(@"^(?:Table|Values list|Subquery|Relation) ""(?<t>[^""]*)"" does not have a column named ""(?<c>[^""]*)""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex MissingQualifiedColumn();
+
+    [GeneratedRegex(@"^Referenced table ""(?<t>[^""]*)"" not found!", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex MissingRelation();
+
+    [GeneratedRegex(@"^Ambiguous reference to column name ""(?<c>[^""]*)""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex AmbiguousColumn();
+
+    [GeneratedRegex(@"^column ""(?<c>[^""]*)"" must appear in the GROUP BY clause or must be part of an aggregate function", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex NotGrouped();
+
+    [GeneratedRegex(@"^Parser Error: syntax error at or near ""(?<t>[^""]*)""$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex SyntaxErrorNear();
 
     [GeneratedRegex(@"^Table with name ""?(?<n>[^""!]+?)""? does not exist(?:!| because schema ""(?<s>[^""]*)"" does not exist\.)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex MissingTable();
@@ -77,6 +90,19 @@ internal static partial class TrinoErrorMessages
         if (MissingQualifiedColumn().Match(message) is { Success: true } qualified)
         {
             return $"Column '{qualified.Groups["t"].Value}.{qualified.Groups["c"].Value}' cannot be resolved";
+        }
+        if (MissingRelation().Match(message) is { Success: true } relation && text is not null && offset is int at
+            && QualifiedNameAt(text, at) is { Count: >= 2 } reference && reference[0].Equals(relation.Groups["t"].Value, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"Column '{string.Join('.', reference)}' cannot be resolved";
+        }
+        if (AmbiguousColumn().Match(message) is { Success: true } ambiguous)
+        {
+            return $"Column '{ambiguous.Groups["c"].Value}' is ambiguous";
+        }
+        if (NotGrouped().Match(message) is { Success: true } grouped)
+        {
+            return $"'{grouped.Groups["c"].Value}' must be an aggregate expression or appear in GROUP BY clause";
         }
         if (MissingTable().Match(message) is { Success: true } table)
         {
@@ -175,7 +201,8 @@ internal static partial class TrinoErrorMessages
 
     /// <summary>
     /// The error of a DuneSQL text with the names of its message taken from the user's own text at the error's position (a
-    /// table's as written; a function the translator renamed by the user's name). The position is the user's already.
+    /// table's as written; a function the translator renamed by the user's name; a syntax error's token only when the user
+    /// wrote it there). The position is the user's already.
     /// </summary>
     internal static ExecutionError InUserText(ExecutionError error, string userSql)
     {
@@ -194,6 +221,12 @@ internal static partial class TrinoErrorMessages
         {
             // The call DuckDB bound is the translator's: its arguments need not be the user's.
             return error with { Message = $"Unexpected parameters for function {written.ToLowerInvariant()}" };
+        }
+        if (SyntaxErrorNear().Match(error.Message) is { Success: true } syntax
+            && !userSql.AsSpan(Math.Min(offset, userSql.Length)).StartsWith(syntax.Groups["t"].Value, StringComparison.OrdinalIgnoreCase))
+        {
+            // A token of the translator's text, not the user's: the position says where.
+            return error with { Message = "Parser Error: syntax error" };
         }
         return error;
     }

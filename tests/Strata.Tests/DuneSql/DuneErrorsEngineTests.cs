@@ -65,6 +65,9 @@ public sealed class DuneErrorsEngineTests : IDisposable
     [InlineData("SELECT * FROM ethereum.blocks WHERE hash <= 1", "Cannot apply operator: varbinary <= integer", 1, 42)]
     [InlineData("SELECT number + hash FROM ethereum.blocks", "Cannot apply operator: bigint + varbinary", 1, 15)]
     [InlineData("SELECT 0x01,\n  sum(miner) FROM ethereum.blocks", "Unexpected parameters (varchar) for function sum", 2, 3)]
+    [InlineData("SELECT miner, count(*) FROM ethereum.blocks", "'miner' must be an aggregate expression or appear in GROUP BY clause", 1, 8)]
+    [InlineData("SELECT number FROM ethereum.blocks a, ethereum.blocks b", "Column 'number' is ambiguous", 1, 8)]
+    [InlineData("SELECT b.number FROM ethereum.blocks a", "Column 'b.number' cannot be resolved", 1, 8)]
     [InlineData("SELECT * FROM ethereum.blocks WHERE number = 'abc'", "Cannot cast 'abc' to BIGINT", 1, 46)]
     [InlineData("SELECT * FROM ethereum.blocks WHERE number = 0x01", "Cannot cast bigint to varbinary", 1, 37)]
     public void A_failed_query_says_it_in_trinos_words_at_the_users_position(string sql, string message, int line, int column)

@@ -25,6 +25,8 @@ public sealed class DuneErrorsRewriteTests
     [InlineData("Could not convert string 'yes!' to BOOL", "Cannot cast 'yes!' to BOOLEAN")]
     [InlineData("date field value out of range: \"2024-13-01\"", "Value cannot be cast to date: 2024-13-01")]
     [InlineData("invalid timestamp field format: \"abc\", expected format is (YYYY-MM-DD HH:MM:SS[.US][±HH[:MM[:SS]]| ZONE])", "Value cannot be cast to timestamp: abc")]
+    [InlineData("Ambiguous reference to column name \"x\" (use: \"a.x\" or \"b.x\")", "Column 'x' is ambiguous")]
+    [InlineData("column \"miner\" must appear in the GROUP BY clause or must be part of an aggregate function.\nEither add it to the GROUP BY list, or use \"ANY_VALUE(miner)\" if the exact value of \"miner\" is not important.", "'miner' must be an aggregate expression or appear in GROUP BY clause")]
     [InlineData("Unimplemented type for cast (BIGINT -> BLOB) when casting from source column number", "Cannot cast bigint to varbinary")]
     public void DuckDbs_message_is_trinos(string duckDb, string trino)
     {
@@ -67,12 +69,29 @@ public sealed class DuneErrorsRewriteTests
 
     [Theory]
     [InlineData("Referenced table \"b\" not found!\nCandidate tables: \"secret_table\"", "Referenced table \"b\" not found!")]
-    [InlineData("Ambiguous reference to column name \"x\" (use: \"a.x\" or \"b.x\")", "Ambiguous reference to column name \"x\" (use: \"a.x\" or \"b.x\")")]
+    [InlineData("Values list \"t\" does not have a column\nCandidate bindings: \"a\"", "Values list \"t\" does not have a column")]
     [InlineData("Division by zero", "Division by zero")]
     public void Other_messages_stay_duckdbs_without_suggestions(string duckDb, string kept)
     {
         Assert.Null(TrinoErrorMessages.ToTrino(duckDb, null, null));
         Assert.Equal("Binder Error: " + kept, TrinoErrorMessages.RewriteError("Binder Error: " + duckDb));
+    }
+
+    [Fact]
+    public void A_missing_relation_names_the_column_written()
+    {
+        const string duckDb = "Referenced table \"b\" not found!\nCandidate tables: \"secret_table\"";
+        Assert.Equal("Column 'b.amount' cannot be resolved", TrinoErrorMessages.ToTrino(duckDb, "SELECT b.amount FROM t", 7));
+        Assert.Null(TrinoErrorMessages.ToTrino(duckDb, "SELECT c.amount FROM t", 7));
+    }
+
+    [Fact]
+    public void A_syntax_errors_token_is_named_only_where_the_user_wrote_it()
+    {
+        var error = new ExecutionError(ExecutionError.SyntaxError, "Parser Error: syntax error at or near \"number3\"", 1, 23);
+        Assert.Equal(error, TrinoErrorMessages.InUserText(error, "SELECT number number2 number3 FROM t"));
+        Assert.Equal(error with { Message = "Parser Error: syntax error" },
+            TrinoErrorMessages.InUserText(error with { Message = "Parser Error: syntax error at or near \"_strata_x\"" }, "SELECT number number2 number3 FROM t"));
     }
 
     [Fact]
