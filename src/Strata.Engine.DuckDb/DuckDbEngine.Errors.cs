@@ -32,22 +32,26 @@ public sealed partial class DuckDbEngine
             using var doc = JsonDocument.Parse(raw[brace..]);
             var root = doc.RootElement;
             string type = root.TryGetProperty("exception_type", out var t) ? t.GetString() ?? "Error" : "Error";
-            string message = TrinoErrorMessages.Rewrite(root.TryGetProperty("exception_message", out var m) ? m.GetString() ?? "" : "");
+            string message = root.TryGetProperty("exception_message", out var m) ? m.GetString() ?? "" : "";
             if (type == "Interrupt")
             {
                 return new OperationCanceledException(cancellationToken);
             }
-            int? line = null, column = null;
+            int? line = null, column = null, offset = null;
             if (userSql is not null && root.TryGetProperty("position", out var p) && int.TryParse(p.GetString(), out int pos))
             {
                 int userByte = pos - prefixBytes;
-                if (userByte >= 0 && userByte <= Encoding.UTF8.GetByteCount(userSql))
+                byte[] bytes = Encoding.UTF8.GetBytes(userSql);
+                if (userByte >= 0 && userByte <= bytes.Length)
                 {
-                    (line, column) = LineColumn(userSql, userByte);
+                    offset = Encoding.UTF8.GetCharCount(bytes, 0, userByte);
+                    (line, column) = ParameterSubstitution.LineColumnOf(userSql, offset.Value);
                 }
             }
             string errorType = type == "Parser" ? ExecutionError.SyntaxError : ExecutionError.ExecutionFailed;
-            return new QueryFailedException(new ExecutionError(errorType, $"{type} Error: {message}", line, column));
+            // Trino's words stand alone; DuckDB's keep DuckDB's type, which says whose words they are.
+            string text = TrinoErrorMessages.ToTrino(message, userSql, offset) ?? $"{type} Error: {TrinoErrorMessages.WithoutSuggestions(message)}";
+            return new QueryFailedException(new ExecutionError(errorType, text, line, column));
         }
         catch (JsonException)
         {

@@ -104,7 +104,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
         }
         catch (QueryFailedException e) when (dune is not null)
         {
-            throw new QueryFailedException(dune.MapBack(e.Error));
+            throw new QueryFailedException(TrinoErrorMessages.InUserText(dune.MapBack(e.Error), dune.UserSql));
         }
     }
 

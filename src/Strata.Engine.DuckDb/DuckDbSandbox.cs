@@ -54,8 +54,9 @@ public sealed partial class DuckDbEngine
     /// reach, then the locked configuration. A table the statement names gets a view over its
     /// parts; when the statement reads the catalog, the other visible tables get an empty view
     /// with the same columns (no file is read), so the catalog lists exactly the tables the caller
-    /// may read (also when it names a table that does not exist, for DuckDB's "did you mean"
-    /// hint); otherwise they are left out, so set-up costs the same however many tables are
+    /// may read (also when it names a table that does not exist, so that the error tells a missing
+    /// table of a schema the caller can read from a missing schema; DuckDB's "did you mean" hint is
+    /// dropped from the message, TrinoErrorMessages); otherwise they are left out, so set-up costs the same however many tables are
     /// visible. Statements here are built from validated identifiers and quoted literals only;
     /// user SQL runs after the lock. <paramref name="showedPrivate"/> tells whether any private table of
     /// the request got a view (its rows, or its name and columns in the catalog).

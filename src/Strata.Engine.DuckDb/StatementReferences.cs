@@ -51,8 +51,8 @@ internal sealed class StatementReferences
 
     /// <summary>
     /// True when a referenced name is neither one of <paramref name="known"/>, a CTE of the
-    /// statement nor a catalog name: the statement will fail on it, and DuckDB's "did you mean"
-    /// hint needs the visible tables in the catalog to help.
+    /// statement nor a catalog name: the statement will fail on it, and its error tells a missing
+    /// table from a missing schema only with the visible tables' schemas in the catalog.
     /// </summary>
     public bool NamesUnknownTable(IReadOnlySet<string> known) =>
         Tables.Any(t => !known.Contains(t) && !CteNames.Contains(t) && !IsCatalogName(t));

@@ -18,8 +18,9 @@ namespace Strata.Engine.DuckDb;
 /// <item>A timestamp(9) ordered against, between or combined with a timestamp with time zone, which DuckDB's binder
 /// refuses: both types by Trino's names and the casts that make it run.</item>
 /// </list>
-/// Anything else is DuckDB's message unchanged. The message holds the operands DuckDB names, as Trino's does; no other
-/// value is added.
+/// The binder's and the casts' common errors are in <c>TrinoErrorMessages.Binder.cs</c>. Anything else is DuckDB's
+/// message without its suggestions, after DuckDB's type (<c>Binder Error: …</c>), which says whose words they are. The
+/// message holds the operands and values DuckDB names, as Trino's does; no other value is added.
 /// </summary>
 internal static partial class TrinoErrorMessages
 {
@@ -35,19 +36,27 @@ internal static partial class TrinoErrorMessages
     [GeneratedRegex(@"^(?:Cannot compare values of type (?<a>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE) and type (?<b>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE)|Cannot mix values of type (?<a>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE) and (?<b>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE) in (?<clause>BETWEEN) clause|Cannot combine types of (?<a>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE) and (?<b>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE)) - an explicit cast is required$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex NanosAgainstZone();
 
-    /// <summary>Trino's message for DuckDB's (its first line; what follows, DuckDB's pointer into the text, is kept), or
-    /// DuckDB's own when it is not one of the overflows above.</summary>
-    internal static string Rewrite(string message)
+    /// <summary>Trino's message for DuckDB's, or DuckDB's own (without its suggestions) when it is none of the classes
+    /// above or in <c>TrinoErrorMessages.Binder.cs</c>.</summary>
+    internal static string Rewrite(string message) => ToTrino(message, null, null) ?? WithoutSuggestions(message);
+
+    /// <summary>
+    /// Trino's message for DuckDB's <paramref name="message"/>, or null when Strata has none. <paramref name="text"/> is the
+    /// SQL DuckDB ran and <paramref name="offset"/> the character DuckDB points at in it, when known: a table's name and an
+    /// operator are read there (DuckDB's message names a table by its last part only, and no comparison's operator).
+    /// </summary>
+    internal static string? ToTrino(string message, string? text, int? offset)
     {
         if (UnknownFunction().Match(message) is { Success: true } unknown)
         {
             return $"Function '{unknown.Groups[1].Value.ToLowerInvariant()}' not registered";
         }
         int newline = message.IndexOf('\n', StringComparison.Ordinal);
-        return newline < 0 ? RewriteLine(message) : RewriteLine(message[..newline]) + message[newline..];
+        string first = newline < 0 ? message : message[..newline];
+        return RewriteLine(first) ?? RewriteBinder(first, text, offset);
     }
 
-    private static string RewriteLine(string message)
+    private static string? RewriteLine(string message)
     {
         if (ArithmeticOverflow().Match(message) is { Success: true } overflow)
         {
@@ -60,7 +69,7 @@ internal static partial class TrinoErrorMessages
             {
                 return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)
                     ? $"Unable to cast {(cast.Groups[1].Value == "DOUBLE" ? DuneNumeric.DoubleText(d) : DuneNumeric.RealText((float)d))} to {target}"
-                    : message;
+                    : null;
             }
             return $"Out of range for {target}: {value}";
         }
@@ -74,17 +83,18 @@ internal static partial class TrinoErrorMessages
             return $"{what} here (Trino would take the timestamp(9) in the session zone, UTC): cast one side, "
                 + "CAST(x AS timestamp(9)) of the zoned value or CAST(x AS timestamp(3) with time zone) of the other";
         }
-        return message;
+        return null;
     }
 
     private static string TemporalName(string duckDbType) => duckDbType == "TIMESTAMP_NS" ? "timestamp(9)" : "timestamp(3) with time zone";
 
-    /// <summary>A DuckDB error's text (<c>Type Error: message</c>) with its message in Trino's words where it is one of the
-    /// overflows above.</summary>
+    /// <summary>A DuckDB error's text (<c>Type Error: message</c>): Trino's message where Strata has one (without DuckDB's
+    /// type, which is no part of Trino's words), else DuckDB's text without its suggestions.</summary>
     internal static string RewriteError(string error)
     {
         int colon = error.IndexOf(" Error: ", StringComparison.Ordinal);
-        return colon < 0 ? Rewrite(error) : error[..(colon + 8)] + Rewrite(error[(colon + 8)..]);
+        string message = colon < 0 ? error : error[(colon + 8)..];
+        return ToTrino(message, null, null) ?? (colon < 0 ? "" : error[..(colon + 8)]) + WithoutSuggestions(message);
     }
 
     private static string TrinoName(string duckDbType) => duckDbType switch

@@ -181,7 +181,7 @@ public sealed class DuneSqlTypes8Tests
     [InlineData("Type FLOAT with value 1e+10 can't be cast because the value is out of range for the destination type INT32", "Unable to cast 1.0E10 to integer")]
     [InlineData("Type INT64 with value 3000000000 can't be cast because the value is out of range for the destination type INT32 when casting from source column _strata_c", "Out of range for integer: 3000000000")]
     [InlineData("Division by zero", "Division by zero")]
-    [InlineData("Could not convert string 'x' to INT32", "Could not convert string 'x' to INT32")]
+    [InlineData("Could not convert string 'x' to INT32", "Cannot cast 'x' to INT")]
     public void DuckDbs_overflow_messages_map_to_trinos(string duckDb, string trino)
     {
         Assert.Equal(trino, TrinoErrorMessages.Rewrite(duckDb));

@@ -1,0 +1,371 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Strata.Core.Executions;
+using Strata.Core.Queries;
+
+namespace Strata.Engine.DuckDb;
+
+/// <summary>
+/// The binder's and the casts' common errors in Trino's words (decision "dune-errors"; Trino's texts are those of its
+/// SemanticExceptions, StatementAnalyzer, the operators' and the varchar casts'):
+/// <list type="bullet">
+/// <item>A column: <c>Column 'x' cannot be resolved</c>, <c>Column 't.x' cannot be resolved</c>, <c>Column 'x' is
+/// ambiguous</c>, <c>'x' must be an aggregate expression or appear in GROUP BY clause</c>.</item>
+/// <item>A table: <c>Table 'delta_prod.ethereum.blockz' does not exist</c> (the name as the user wrote it, lower case as
+/// Trino writes it, a schema-qualified one in Dune's catalog <c>delta_prod</c>), <c>Schema 's' does not exist</c>,
+/// <c>Catalog 'c' not found</c>.</item>
+/// <item>Operands of the wrong types: <c>Cannot apply operator: bigint = varbinary</c> (the operator as written, the types
+/// by Trino's names), <c>Unexpected parameters (varchar) for function sum</c> (without Trino's list of the signatures
+/// expected: DuckDB's candidates are DuckDB's functions).</item>
+/// <item>A string that is no number, boolean, date or timestamp: <c>Cannot cast 'abc' to BIGINT</c>, <c>Value cannot be
+/// cast to date: 2024-13-01</c>; a cast between types with none: <c>Cannot cast bigint to varbinary</c>.</item>
+/// </list>
+/// DuckDB's suggestions ("Did you mean", "Candidate bindings", "Candidate functions") are dropped from every message:
+/// Trino gives none, and they name tables, columns and functions the user did not write.
+/// </summary>
+internal static partial class TrinoErrorMessages
+{
+    /// <summary>Dune's catalog: Trino names a table with it when the query names its schema and table only.</summary>
+    internal const string DuneCatalog = "delta_prod";
+
+    [GeneratedRegex(@"^Referenced column ""(?<c>[^""]*)"" (?:not found in FROM clause!|was not found because the FROM clause is missing)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex MissingColumn();
+
+    [GeneratedRegex(@"^(?:Table|Values list|Subquery|Relation) ""(?<t>[^""]*)"" does not have a column named ""(?<c>[^""]*)""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex MissingQualifiedColumn();
+
+    [GeneratedRegex(@"^Referenced table ""(?<t>[^""]*)"" not found!", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex MissingRelation();
+
+    [GeneratedRegex(@"^Ambiguous reference to column name ""(?<c>[^""]*)""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex AmbiguousColumn();
+
+    [GeneratedRegex(@"^column ""(?<c>[^""]*)"" must appear in the GROUP BY clause or must be part of an aggregate function", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex NotGrouped();
+
+    [GeneratedRegex(@"^Parser Error: syntax error at or near ""(?<t>[^""]*)""$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex SyntaxErrorNear();
+
+    [GeneratedRegex(@"^Table with name ""?(?<n>[^""!]+?)""? does not exist(?:!| because schema ""(?<s>[^""]*)"" does not exist\.)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex MissingTable();
+
+    [GeneratedRegex(@"^Schema with name ""?(?<s>[^""!]+?)""? does not exist!", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex MissingSchema();
+
+    [GeneratedRegex(@"^Catalog (?:with name )?""?(?<c>[^""!]+?)""? does not exist!", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex MissingCatalog();
+
+    [GeneratedRegex(@"^Cannot compare values of type (?<a>.+?) and type (?<b>.+?) - an explicit cast is required$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex CannotCompare();
+
+    [GeneratedRegex(@"^No function matches the given name and argument types '(?<f>[^(]+)\((?<args>.*)\)'\.", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex NoMatchingFunction();
+
+    [GeneratedRegex(@"^Could not convert string '(?<v>.*)' to (?<t>INT8|INT16|INT32|INT64|DOUBLE|FLOAT|BOOL)(?: when casting from source column .*)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Singleline)]
+    private static partial Regex StringNotNumber();
+
+    [GeneratedRegex(@"^(?:date field value out of range|invalid date field format): ""(?<v>.*)""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Singleline)]
+    private static partial Regex StringNotDate();
+
+    [GeneratedRegex(@"^(?:timestamp field value out of range|invalid timestamp field format): ""(?<v>.*)""(?:, expected format is .*)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Singleline)]
+    private static partial Regex StringNotTimestamp();
+
+    [GeneratedRegex(@"^Unimplemented type for cast \((?<a>.+?) -> (?<b>.+?)\)(?: when casting from source column .*)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex NoCast();
+
+    [GeneratedRegex(@"^Table '(?<n>[^']*)' does not exist$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex TrinoMissingTable();
+
+    [GeneratedRegex(@"^Unexpected parameters \((?<a>.*)\) for function (?<f>\S+)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex TrinoUnexpectedParameters();
+
+    private static readonly string[] BinaryOperators = ["+", "-", "*", "/", "//", "%", "||"];
+
+    private static string? RewriteBinder(string message, string? text, int? offset)
+    {
+        if (MissingColumn().Match(message) is { Success: true } column)
+        {
+            return $"Column '{column.Groups["c"].Value}' cannot be resolved";
+        }
+        if (MissingQualifiedColumn().Match(message) is { Success: true } qualified)
+        {
+            return $"Column '{qualified.Groups["t"].Value}.{qualified.Groups["c"].Value}' cannot be resolved";
+        }
+        if (MissingRelation().Match(message) is { Success: true } relation && text is not null && offset is int at
+            && QualifiedNameAt(text, at) is { Count: >= 2 } reference && reference[0].Equals(relation.Groups["t"].Value, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"Column '{string.Join('.', reference)}' cannot be resolved";
+        }
+        if (AmbiguousColumn().Match(message) is { Success: true } ambiguous)
+        {
+            return $"Column '{ambiguous.Groups["c"].Value}' is ambiguous";
+        }
+        if (NotGrouped().Match(message) is { Success: true } grouped)
+        {
+            return $"'{grouped.Groups["c"].Value}' must be an aggregate expression or appear in GROUP BY clause";
+        }
+        if (MissingTable().Match(message) is { Success: true } table)
+        {
+            return table.Groups["s"].Success
+                ? $"Schema '{table.Groups["s"].Value.ToLowerInvariant()}' does not exist"
+                : $"Table '{TableName(table.Groups["n"].Value, text, offset)}' does not exist";
+        }
+        if (MissingSchema().Match(message) is { Success: true } schema)
+        {
+            return $"Schema '{schema.Groups["s"].Value.ToLowerInvariant()}' does not exist";
+        }
+        if (MissingCatalog().Match(message) is { Success: true } catalog)
+        {
+            return $"Catalog '{catalog.Groups["c"].Value.ToLowerInvariant()}' not found";
+        }
+        if (CannotCompare().Match(message) is { Success: true } compare && ComparisonAt(text, offset) is { } op)
+        {
+            return $"Cannot apply operator: {TypeName(compare.Groups["a"].Value)} {op} {TypeName(compare.Groups["b"].Value)}";
+        }
+        if (NoMatchingFunction().Match(message) is { Success: true } function)
+        {
+            string name = function.Groups["f"].Value;
+            var args = SplitArguments(function.Groups["args"].Value).Select(TypeName).ToList();
+            if (BinaryOperators.Contains(name) && args.Count == 2)
+            {
+                return $"Cannot apply operator: {args[0]} {(name == "//" ? "/" : name)} {args[1]}";
+            }
+            if (name == "-" && args.Count == 1)
+            {
+                return $"Cannot negate {args[0]}";
+            }
+            return $"Unexpected parameters ({string.Join(", ", args)}) for function {name.ToLowerInvariant()}";
+        }
+        return RewriteCast(message);
+    }
+
+    private static string? RewriteCast(string message)
+    {
+        if (StringNotNumber().Match(message) is { Success: true } number)
+        {
+            string target = number.Groups["t"].Value switch
+            {
+                "INT8" => "TINYINT",
+                "INT16" => "SMALLINT",
+                "INT32" => "INT",
+                "INT64" => "BIGINT",
+                "FLOAT" => "REAL",
+                "BOOL" => "BOOLEAN",
+                _ => "DOUBLE",
+            };
+            return $"Cannot cast '{number.Groups["v"].Value}' to {target}";
+        }
+        if (StringNotDate().Match(message) is { Success: true } date)
+        {
+            return $"Value cannot be cast to date: {date.Groups["v"].Value}";
+        }
+        if (StringNotTimestamp().Match(message) is { Success: true } timestamp)
+        {
+            return $"Value cannot be cast to timestamp: {timestamp.Groups["v"].Value}";
+        }
+        if (NoCast().Match(message) is { Success: true } cast)
+        {
+            return $"Cannot cast {TypeName(cast.Groups["a"].Value)} to {TypeName(cast.Groups["b"].Value)}";
+        }
+        return null;
+    }
+
+    /// <summary>DuckDB's message without the lines of suggestions it adds (<c>Did you mean "x"?</c>, <c>Candidate
+    /// bindings: …</c>, <c>Candidate functions:</c> and the signatures under it), which name tables, columns and functions
+    /// the user did not write.</summary>
+    internal static string WithoutSuggestions(string message)
+    {
+        if (!message.Contains('\n', StringComparison.Ordinal))
+        {
+            return message;
+        }
+        var kept = new StringBuilder();
+        bool inList = false;
+        foreach (string line in message.Split('\n'))
+        {
+            string trimmed = line.TrimStart();
+            if (trimmed.StartsWith("Did you mean", StringComparison.Ordinal) || trimmed.StartsWith("Candidate ", StringComparison.Ordinal))
+            {
+                inList = trimmed.EndsWith(':');
+                continue;
+            }
+            if (inList && line.StartsWith('\t'))
+            {
+                continue;
+            }
+            inList = false;
+            kept.Append(kept.Length == 0 ? "" : "\n").Append(line);
+        }
+        return kept.ToString().TrimEnd();
+    }
+
+    /// <summary>
+    /// The error of a DuneSQL text with the names of its message taken from the user's own text at the error's position (a
+    /// table's as written; a function the translator renamed by the user's name; a syntax error's token only when the user
+    /// wrote it there). The position is the user's already.
+    /// </summary>
+    internal static ExecutionError InUserText(ExecutionError error, string userSql)
+    {
+        if (error.Line is not int line || error.Column is not int column)
+        {
+            return error;
+        }
+        int offset = ParameterSubstitution.OffsetOf(userSql, line, column);
+        if (TrinoMissingTable().Match(error.Message) is { Success: true } table)
+        {
+            return error with { Message = $"Table '{TableName(table.Groups["n"].Value, userSql, offset)}' does not exist" };
+        }
+        if (TrinoUnexpectedParameters().Match(error.Message) is { Success: true } parameters
+            && FunctionNameAt(userSql, offset) is { } written
+            && !written.Equals(parameters.Groups["f"].Value, StringComparison.OrdinalIgnoreCase))
+        {
+            // The call DuckDB bound is the translator's: its arguments need not be the user's.
+            return error with { Message = $"Unexpected parameters for function {written.ToLowerInvariant()}" };
+        }
+        if (SyntaxErrorNear().Match(error.Message) is { Success: true } syntax
+            && !userSql.AsSpan(Math.Min(offset, userSql.Length)).StartsWith(syntax.Groups["t"].Value, StringComparison.OrdinalIgnoreCase))
+        {
+            // A token of the translator's text, not the user's: the position says where.
+            return error with { Message = "Parser Error: syntax error" };
+        }
+        return error;
+    }
+
+    /// <summary>Trino's name of a table: the qualified name written at <paramref name="offset"/> when it ends in DuckDB's
+    /// name, lower case, a schema-qualified one in Dune's catalog; else DuckDB's name.</summary>
+    private static string TableName(string duckDbName, string? text, int? offset)
+    {
+        string last = duckDbName[(duckDbName.LastIndexOf('.') + 1)..];
+        var parts = text is null || offset is not int at ? null : QualifiedNameAt(text, at);
+        if (parts is null || parts.Count > 3 || !parts[^1].Equals(last, StringComparison.OrdinalIgnoreCase))
+        {
+            return duckDbName.ToLowerInvariant();
+        }
+        string name = string.Join('.', parts).ToLowerInvariant();
+        return parts.Count == 2 ? $"{DuneCatalog}.{name}" : name;
+    }
+
+    /// <summary>The parts of the dotted name starting at <paramref name="offset"/> (plain or double-quoted), or null.</summary>
+    private static List<string>? QualifiedNameAt(string text, int offset)
+    {
+        var parts = new List<string>();
+        int i = offset;
+        while (i < text.Length)
+        {
+            if (text[i] == '"')
+            {
+                var part = new StringBuilder();
+                int j = i + 1;
+                while (j < text.Length && !(text[j] == '"' && (j + 1 >= text.Length || text[j + 1] != '"')))
+                {
+                    part.Append(text[j]);
+                    j += text[j] == '"' ? 2 : 1;
+                }
+                if (j >= text.Length)
+                {
+                    return null;
+                }
+                parts.Add(part.ToString());
+                i = j + 1;
+            }
+            else
+            {
+                int j = i;
+                while (j < text.Length && (char.IsLetterOrDigit(text[j]) || text[j] is '_' or '$'))
+                {
+                    j++;
+                }
+                if (j == i)
+                {
+                    return null;
+                }
+                parts.Add(text[i..j]);
+                i = j;
+            }
+            if (i >= text.Length || text[i] != '.')
+            {
+                break;
+            }
+            i++;
+        }
+        return parts.Count == 0 ? null : parts;
+    }
+
+    /// <summary>The comparison operator written at <paramref name="offset"/>, or null.</summary>
+    private static string? ComparisonAt(string? text, int? offset)
+    {
+        if (text is null || offset is not int at || at >= text.Length)
+        {
+            return null;
+        }
+        int end = at;
+        while (end < text.Length && end - at < 2 && text[end] is '=' or '<' or '>' or '!')
+        {
+            end++;
+        }
+        return text[at..end] switch
+        {
+            "=" or "<" or ">" or "<=" or ">=" or "<>" => text[at..end],
+            "!=" => "<>",
+            _ => null,
+        };
+    }
+
+    /// <summary>The name of the function called at <paramref name="offset"/> (a name then <c>(</c>), or null.</summary>
+    private static string? FunctionNameAt(string text, int offset)
+    {
+        var parts = QualifiedNameAt(text, offset);
+        if (parts is not { Count: 1 })
+        {
+            return null;
+        }
+        int after = offset + parts[0].Length;
+        while (after < text.Length && char.IsWhiteSpace(text[after]))
+        {
+            after++;
+        }
+        return after < text.Length && text[after] == '(' ? parts[0] : null;
+    }
+
+    /// <summary>Trino's name of a DuckDB type in a message (a literal's type is its type's).</summary>
+    private static string TypeName(string duckDbType)
+    {
+        string t = duckDbType.Trim();
+        return t switch
+        {
+            "INTEGER_LITERAL" => "integer",
+            "STRING_LITERAL" => "varchar",
+            "NULL" => "unknown",
+            _ => DuckDbTypes.DuneName(t.EndsWith("_LITERAL", StringComparison.Ordinal) ? t[..^8] : t),
+        };
+    }
+
+    /// <summary>The argument types of DuckDB's <c>f(A, B(p, s), C)</c>, split at the top level.</summary>
+    private static List<string> SplitArguments(string args)
+    {
+        var list = new List<string>();
+        if (args.Trim().Length == 0)
+        {
+            return list;
+        }
+        int depth = 0, start = 0;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case '(' or '[':
+                    depth++;
+                    break;
+                case ')' or ']':
+                    depth--;
+                    break;
+                case ',' when depth == 0:
+                    list.Add(args[start..i]);
+                    start = i + 1;
+                    break;
+            }
+        }
+        list.Add(args[start..]);
+        return list;
+    }
+}
