@@ -47,6 +47,16 @@ public static partial class DemoData
                 demo_digits(a, s)::HUGEINT * demo_pow10(greatest(0, (hash(a, s, 3) % span)::BIGINT + lo))
                     // demo_pow10(greatest(0, -((hash(a, s, 3) % span)::BIGINT + lo))));
             CREATE OR REPLACE TEMP MACRO demo_tz(t) AS to_timestamp(epoch(t));
+            CREATE OR REPLACE TEMP MACRO demo_price_at(id, price, stable, e) AS
+                CASE WHEN stable THEN 1 + 0.002 * (demo_u(e, id) - 0.5)
+                     ELSE price * exp(0.12 * sin(2 * pi() * (e / 86400.0 / 13 + demo_u(id, 106)))
+                                      + 0.05 * sin(2 * pi() * (e / 86400.0 / 2.7 + demo_u(id, 107)))
+                                      + 0.004 * (demo_u(e, id) - 0.5)) END;
+            CREATE OR REPLACE TEMP MACRO demo_sig_exp(x) AS greatest(0, floor(log10(greatest(x, 1))) - 7)::INTEGER;
+            CREATE OR REPLACE TEMP MACRO demo_units128(x) AS
+                greatest(1::HUGEINT, round(x / pow(10, demo_sig_exp(x)))::HUGEINT * demo_pow10(demo_sig_exp(x)));
+            CREATE OR REPLACE TEMP MACRO demo_units256(x) AS
+                (greatest(1, round(x / pow(10, demo_sig_exp(x))))::BIGINT::VARCHAR || repeat('0', demo_sig_exp(x)))::{{Uint256Type}};
             """;
 
         foreach (string sql in TokenScript(size))
@@ -175,16 +185,28 @@ public static partial class DemoData
                        t1.proxy,
                        t1.address AS tok1, t2.address AS tok2, t3.address AS tok3,
                        CASE WHEN NOT t1.meme THEN demo_scaled(x.i, 32, t1.lo, 7) END AS h1,
-                       CASE WHEN NOT t2.meme THEN demo_scaled(x.i, 33, t2.lo, 7) END AS h2,
-                       CASE WHEN NOT t3.meme THEN demo_scaled(x.i, 34, t3.lo, 7) END AS h3,
                        CASE WHEN t1.meme THEN demo_big_amount(x.i, 32, 30, 9) END AS b1,
-                       CASE WHEN t2.meme THEN demo_big_amount(x.i, 33, 30, 9) END AS b2,
-                       CASE WHEN t3.meme THEN demo_big_amount(x.i, 34, 30, 9) END AS b3
+                       -- the later hops of a path: the first hop's value at the minute's prices (those of prices.usd),
+                       -- less a 0.3% pool fee a hop, in units of the token (eight significant digits)
+                       (epoch(k.time)::BIGINT // 60) * 60 AS minute_e,
+                       t1.decimals AS d1, t2.decimals AS d2, t3.decimals AS d3, t2.meme AS m2, t3.meme AS m3,
+                       demo_price_at(t1.id, t1.price, t1.stable, minute_e) AS pr1,
+                       demo_price_at(t2.id, t2.price, t2.stable, minute_e) AS pr2,
+                       demo_price_at(t3.id, t3.price, t3.stable, minute_e) AS pr3
                 FROM demo_txk x
                 JOIN demo_blocks k USING (b)
                 LEFT JOIN demo_tokens t1 ON t1.id = x.p1
                 LEFT JOIN demo_tokens t2 ON t2.id = x.p2
                 LEFT JOIN demo_tokens t3 ON t3.id = x.p3
+            ), v AS (
+                SELECT *, coalesce(CAST(b1 AS DOUBLE), CAST(h1 AS DOUBLE)) / pow(10, d1) * pr1 AS v1 FROM a
+            ), h AS (
+                SELECT * EXCLUDE (minute_e, d1, d2, d3, m2, m3, pr1, pr2, pr3, v1),
+                       CASE WHEN NOT m2 THEN demo_units128(v1 * 0.997 / pr2 * pow(10, d2)) END AS h2,
+                       CASE WHEN NOT m3 THEN demo_units128(v1 * 0.997 * 0.997 / pr3 * pow(10, d3)) END AS h3,
+                       CASE WHEN m2 THEN demo_units256(v1 * 0.997 / pr2 * pow(10, d2)) END AS b2,
+                       CASE WHEN m3 THEN demo_units256(v1 * 0.997 * 0.997 / pr3 * pow(10, d3)) END AS b3
+                FROM v
             ), p AS (
                 SELECT * EXCLUDE (tok1, tok2, tok3, h1, h2, h3, b1, b2, b3, aggregator),
                        -- path_*[j]: the j-th token of the path, its id, the amount of it moved, that amount as an ABI word
@@ -206,8 +228,8 @@ public static partial class DemoData
                             WHEN p3 IS NULL THEN [demo_addr(least(p1, p2) * {{tokens}} + greatest(p1, p2), 300 + uniswap::INTEGER)]
                             ELSE [demo_addr(least(p1, p2) * {{tokens}} + greatest(p1, p2), 300 + uniswap::INTEGER),
                                   demo_addr(least(p2, p3) * {{tokens}} + greatest(p2, p3), 300 + uniswap::INTEGER)] END AS pairs
-                FROM a
-            ), v AS (
+                FROM h
+            ), w AS (
                 SELECT *,
                        CASE kind WHEN 'eth' THEN recipient WHEN 'erc20' THEN path_tok[1] WHEN 'approve' THEN path_tok[1]
                                  WHEN 'weth' THEN path_tok[1] WHEN 'swap' THEN router
@@ -292,7 +314,7 @@ public static partial class DemoData
                              WHEN 'swap' THEN 1 + CASE WHEN mode = 'eth_in' THEN 2 ELSE 1 END + 4 * hops
                                               + CASE WHEN mode = 'eth_out' THEN 3 ELSE 0 END
                              ELSE 1 END AS n_traces
-            FROM v
+            FROM w
             """;
     }
 }

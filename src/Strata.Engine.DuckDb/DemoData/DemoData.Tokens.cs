@@ -43,6 +43,7 @@ public static partial class DemoData
     {
         string known = string.Join(",\n                ", WellKnownTokens.Select((t, id) => string.Create(CultureInfo.InvariantCulture,
             $"({id}, unhex('{t.Address}'), '{t.Symbol}', '{t.Name}', {t.Decimals}, CAST({t.Price:R} AS DOUBLE), {t.Proxy}, {t.Stable})")));
+        const string syntheticDecimals = "CASE WHEN demo_int(t.id, 102, 10) < 7 THEN 18 WHEN demo_int(t.id, 102, 10) < 9 THEN 6 ELSE 9 END";
         yield return $$"""
             CREATE OR REPLACE TEMP TABLE demo_tokens AS
             WITH t AS (
@@ -50,10 +51,12 @@ public static partial class DemoData
                        coalesce(r.address, demo_addr(t.id, 101)) AS address,
                        coalesce(r.symbol, 'DEMO' || t.id) AS symbol,
                        coalesce(r.name, 'Demo Token ' || t.id) AS name,
-                       coalesce(r.decimals, CASE WHEN demo_int(t.id, 102, 10) < 7 THEN 18
-                                                 WHEN demo_int(t.id, 102, 10) < 9 THEN 6 ELSE 9 END)::INTEGER AS decimals,
+                       coalesce(r.decimals, {{syntheticDecimals}})::INTEGER AS decimals,
                        r.id IS NULL AND t.id % 5 = 0 AS meme,
-                       coalesce(r.price, CASE WHEN t.id % 5 = 0 THEN 1e-20 ELSE pow(10, demo_int(t.id, 103, 7) - 4) * (1 + demo_u(t.id, 105)) END) AS price,
+                       -- a meme token's amounts are 10^30 to 10^46 units (beyond 2^128); priced so that the largest is
+                       -- worth about a million USD, as the others' are
+                       coalesce(r.price, CASE WHEN t.id % 5 = 0 THEN pow(10, {{syntheticDecimals}} - 40) * (1 + demo_u(t.id, 105))
+                                              ELSE pow(10, demo_int(t.id, 103, 7) - 4) * (1 + demo_u(t.id, 105)) END) AS price,
                        coalesce(r.proxy, demo_int(t.id, 104, 7) = 0) AS proxy,
                        coalesce(r.stable, false) AS stable
                 FROM range({{Sql(size.Tokens)}}) t(id)
@@ -89,17 +92,14 @@ public static partial class DemoData
                 UNION ALL
                 SELECT id, NULL, NULL, 'ETH', 18, price, false FROM demo_tokens WHERE id = 0
             ), m AS (
-                SELECT e, e / 86400.0 AS day FROM range({{Sql(firstMinute)}}, {{Sql(lastMinute + 60)}}, 60) r(e)
+                SELECT e FROM range({{Sql(firstMinute)}}, {{Sql(lastMinute + 60)}}, 60) r(e)
             )
             SELECT to_timestamp(m.e) AS minute,
                    t.blockchain,
                    t.address AS contract_address,
                    t.symbol,
                    t.decimals,
-                   CASE WHEN t.stable THEN 1 + 0.002 * (demo_u(m.e, t.id) - 0.5)
-                        ELSE t.price * exp(0.12 * sin(2 * pi() * (m.day / 13 + demo_u(t.id, 106)))
-                                           + 0.05 * sin(2 * pi() * (m.day / 2.7 + demo_u(t.id, 107)))
-                                           + 0.004 * (demo_u(m.e, t.id) - 0.5)) END AS price
+                   demo_price_at(t.id, t.price, t.stable, m.e) AS price
             FROM m CROSS JOIN t
             """;
     }

@@ -70,7 +70,7 @@ public static partial class DemoData
     /// <summary>The temporary macros, dropped at the end (dependents first).</summary>
     private static readonly string[] TempMacros =
     [
-        "demo_tx_first", "demo_block_hash", "demo_tz", "demo_scaled", "demo_big_amount", "demo_amount", "demo_digits", "demo_pow10", "demo_uint", "demo_word128",
+        "demo_tx_first", "demo_block_hash", "demo_units256", "demo_units128", "demo_sig_exp", "demo_price_at", "demo_tz", "demo_scaled", "demo_big_amount", "demo_amount", "demo_digits", "demo_pow10", "demo_uint", "demo_word128",
         "demo_word", "demo_pad", "demo_contract", "demo_wallet", "demo_hash", "demo_addr", "demo_int", "demo_pick", "demo_u",
     ];
 
