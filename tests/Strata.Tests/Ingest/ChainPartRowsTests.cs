@@ -60,9 +60,8 @@ public sealed class ChainPartRowsTests
         {
             var row = all.Row(r);
             long i = (long)row[1]!;
-            Assert.Equal((i.ToString(System.Globalization.CultureInfo.InvariantCulture), i % 2 == 0 ? i : null, i % 2 == 0, (byte)i),
-                ((string)row[2]!, (long?)row[3], (bool)row[6]!, ((byte[])row[5]!)[0]));
-            Assert.Equal([i], (long[])row[14]!);
+            Assert.Equal((i.ToString(System.Globalization.CultureInfo.InvariantCulture), i % 2 == 0 ? i : null, i % 2 == 0, new long[] { i }, (byte)i),
+                ((string)row[2]!, (long?)row[3], (bool)row[6]!, (long[])row[14]!, ((byte[])row[5]!)[0]));
             Assert.Null(row[10]);
             Assert.Null(row[4]);
         }
