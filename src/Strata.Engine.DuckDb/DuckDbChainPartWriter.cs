@@ -45,57 +45,20 @@ internal sealed class DuckDbChainPartWriter : IChainPartWriter
 
     public long Rows { get; private set; }
 
-    public void Append(ChainPartRows rows)
+    public void Append(IReadOnlyList<object?[]> rows)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        if (!SameKinds(rows.Kinds))
-        {
-            throw new ArgumentException("The rows are of other columns than the part's.", nameof(rows));
-        }
         var into = appender ??= connection.CreateAppender(table);
-        for (int r = 0; r < rows.Count; r++)
+        foreach (var values in rows)
         {
             var row = into.CreateRow();
-            for (int c = 0; c < kinds.Length; c++)
+            for (int i = 0; i < kinds.Length; i++)
             {
-                if (rows.IsNull(r, c))
-                {
-                    row.AppendNullValue();
-                    continue;
-                }
-                switch (kinds[c])
-                {
-                    case UploadTypeKind.Bigint or UploadTypeKind.TimestampTz or UploadTypeKind.Date:
-                        // Staged as BIGINT: the value, a timestamp's seconds, a date's days (ChainPartRows holds them so).
-                        row.AppendValue(rows.LongAt(r, c));
-                        break;
-                    case UploadTypeKind.Boolean:
-                        row.AppendValue(rows.LongAt(r, c) != 0);
-                        break;
-                    default:
-                        AppendValue(row, kinds[c], rows.RefAt(r, c));
-                        break;
-                }
+                AppendValue(row, kinds[i], values[i]);
             }
             row.EndRow();
             Rows++;
         }
-    }
-
-    private bool SameKinds(IReadOnlyList<UploadTypeKind> other)
-    {
-        if (other.Count != kinds.Length)
-        {
-            return false;
-        }
-        for (int i = 0; i < kinds.Length; i++)
-        {
-            if (other[i] != kinds[i])
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     public Task<long> FinishAsync(string targetFile, CancellationToken cancellationToken)
@@ -138,13 +101,19 @@ internal sealed class DuckDbChainPartWriter : IChainPartWriter
         Rows = 0;
     }
 
-    /// <summary>A value of the reference buffer as staged (see <see cref="DuckDbTableLoader.StagedType"/>).</summary>
+    /// <summary>A value as staged (see <see cref="DuckDbTableLoader.StagedType"/>).</summary>
     private void AppendValue(IDuckDBAppenderRow row, UploadTypeKind kind, object? value)
     {
         switch (value)
         {
             case null:
                 row.AppendNullValue();
+                break;
+            case long l:
+                row.AppendValue(l);
+                break;
+            case bool b:
+                row.AppendValue(b);
                 break;
             case byte[] data when kind == UploadTypeKind.Varbinary:
                 row.AppendValue(data.AsSpan());
@@ -154,6 +123,12 @@ internal sealed class DuckDbChainPartWriter : IChainPartWriter
                 break;
             case string s:
                 row.AppendValue(s);
+                break;
+            case DateTimeOffset t:
+                row.AppendValue(t.ToUnixTimeSeconds());
+                break;
+            case DateOnly d:
+                row.AppendValue((long)(d.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber));
                 break;
             case long[] longs:
                 row.AppendValue<long>(longs);

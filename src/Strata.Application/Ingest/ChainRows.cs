@@ -1,5 +1,4 @@
 using Strata.Core.Ingest;
-using Strata.Core.Uploads;
 
 namespace Strata.Application.Ingest;
 
@@ -43,15 +42,11 @@ public sealed class ChainRows
 
     private static readonly byte[] TransferTopicBytes = Convert.FromHexString(TransferTopic.AsSpan(2));
 
-    private static readonly IReadOnlyList<UploadColumn>[] TableColumns = ChainSchema.All.Select(ChainSchema.Columns).ToArray();
+    private readonly Dictionary<ChainTable, List<object?[]>> rows = ChainSchema.All.ToDictionary(t => t, _ => new List<object?[]>());
 
-    private readonly ChainPartRows?[] rows = new ChainPartRows?[TableColumns.Length];
+    public IReadOnlyList<object?[]> this[ChainTable table] => rows[table];
 
-    /// <summary>A table's rows (typed, <see cref="ChainPartRows"/>).</summary>
-    public ChainPartRows this[ChainTable table] => rows[(int)table] ??= new ChainPartRows(TableColumns[(int)table]);
-
-    public long Count => rows.Sum(r => (long)(r?.Count ?? 0));
-
+    public long Count => rows.Values.Sum(r => (long)r.Count);
 
     /// <summary>
     /// The rows a block gives, at most, without mapping it: itself, its transactions, logs and traces, and its logs
@@ -82,12 +77,9 @@ public sealed class ChainRows
         {
             if (block.Mapped is { } mapped)
             {
-                foreach (var table in ChainSchema.All)
+                foreach (var (table, list) in mapped.rows)
                 {
-                    if (mapped.rows[(int)table] is { } tableRows)
-                    {
-                        result[table].AddRange(tableRows);
-                    }
+                    result.rows[table].AddRange(list);
                 }
             }
             else
@@ -106,13 +98,14 @@ public sealed class ChainRows
         var date = DateOnly.FromDateTime(time.UtcDateTime);
         byte[] blockHash = Hex.Data(b.Hash, "block hash");
         long? baseFee = Hex.LongOrNull(b.BaseFeePerGas, "baseFeePerGas");
-        this[ChainTable.Blocks]
-            .Time(time).Long(number).Long(Hex.Long(b.GasLimit, "gasLimit")).Long(Hex.Long(b.GasUsed, "gasUsed"))
-            .Text(Hex.Uint256(b.Difficulty.Or(Zero), "difficulty")).Text(b.TotalDifficulty.IsNull ? null : Hex.Uint256(b.TotalDifficulty, "totalDifficulty"))
-            .Long(Hex.LongOrNull(b.Size, "size")).Long(baseFee).Bytes(blockHash).Bytes(Hex.Data(b.ParentHash, "parentHash")).Bytes(Hex.DataOrNull(b.Miner, "miner"))
-            .Bytes(Hex.DataOrNull(b.Nonce, "nonce")).Date(date).Long(Hex.LongOrNull(b.BlobGasUsed, "blobGasUsed")).Long(Hex.LongOrNull(b.ExcessBlobGas, "excessBlobGas"))
-            .Bytes(Hex.DataOrNull(b.ParentBeaconBlockRoot, "parentBeaconBlockRoot"))
-            .EndRow();
+        rows[ChainTable.Blocks].Add(
+        [
+            time, number, Hex.Long(b.GasLimit, "gasLimit"), Hex.Long(b.GasUsed, "gasUsed"),
+            Hex.Uint256(b.Difficulty.Or(Zero), "difficulty"), b.TotalDifficulty.IsNull ? null : Hex.Uint256(b.TotalDifficulty, "totalDifficulty"),
+            Hex.LongOrNull(b.Size, "size"), baseFee, blockHash, Hex.Data(b.ParentHash, "parentHash"), Hex.DataOrNull(b.Miner, "miner"),
+            Hex.DataOrNull(b.Nonce, "nonce"), date, Hex.LongOrNull(b.BlobGasUsed, "blobGasUsed"), Hex.LongOrNull(b.ExcessBlobGas, "excessBlobGas"),
+            Hex.DataOrNull(b.ParentBeaconBlockRoot, "parentBeaconBlockRoot"),
+        ]);
         var receipts = fetched.Receipts.ToDictionary(r => HexData.Of(Hex.Data(r.TransactionHash, "receipt transactionHash")));
         var senders = new Dictionary<long, (byte[] Hash, byte[] From, byte[]? To, bool? Success)>();
         for (int i = 0; i < b.Transactions.Count; i++)
@@ -127,16 +120,17 @@ public sealed class ChainRows
             byte[] from = Hex.Data(t.From, "from");
             byte[]? to = Hex.DataOrNull(t.To, "to");
             senders[index] = (hash, from, to, success);
-            this[ChainTable.Transactions]
-                .Time(time).Long(number).Text(Hex.Uint256(t.Value, "value")).Long(Hex.Long(t.Gas, "gas")).Long(gasPrice).Long(Hex.LongOrNull(receipt.GasUsed, "receipt gasUsed"))
-                .Long(Hex.LongOrNull(t.MaxFeePerGas, "maxFeePerGas")).Long(Hex.LongOrNull(t.MaxPriorityFeePerGas, "maxPriorityFeePerGas"))
-                .Long(gasPrice is long paid && baseFee is long fee ? paid - fee : null)
-                .Long(Hex.Long(t.Nonce, "nonce")).Long(index).Bool(success).Bytes(from).Bytes(to).Bytes(blockHash).Bytes(Hex.Data(t.Input, "input")).Bytes(hash).Text(type)
-                .Array(type == "Legacy" ? null : (t.AccessList ?? []).Select(e => new AccessListEntry(
-                    Hex.DataText(e.Address, "accessList address"), e.StorageKeys.Select(k => Hex.DataText(k, "storageKey")).ToArray())).ToArray())
-                .Date(date).Long(Hex.LongOrNull(t.MaxFeePerBlobGas, "maxFeePerBlobGas"))
-                .Array(t.BlobVersionedHashes?.Select(h => Hex.DataText(h, "blobVersionedHash")).ToArray())
-                .EndRow();
+            rows[ChainTable.Transactions].Add(
+            [
+                time, number, Hex.Uint256(t.Value, "value"), Hex.Long(t.Gas, "gas"), gasPrice, Hex.LongOrNull(receipt.GasUsed, "receipt gasUsed"),
+                Hex.LongOrNull(t.MaxFeePerGas, "maxFeePerGas"), Hex.LongOrNull(t.MaxPriorityFeePerGas, "maxPriorityFeePerGas"),
+                gasPrice is long paid && baseFee is long fee ? paid - fee : null,
+                Hex.Long(t.Nonce, "nonce"), index, success, from, to, blockHash, Hex.Data(t.Input, "input"), hash, type,
+                type == "Legacy" ? null : (t.AccessList ?? []).Select(e => new AccessListEntry(
+                    Hex.DataText(e.Address, "accessList address"), e.StorageKeys.Select(k => Hex.DataText(k, "storageKey")).ToArray())).ToArray(),
+                date, Hex.LongOrNull(t.MaxFeePerBlobGas, "maxFeePerBlobGas"),
+                t.BlobVersionedHashes?.Select(h => Hex.DataText(h, "blobVersionedHash")).ToArray(),
+            ]);
             foreach (var log in receipt.Logs)
             {
                 AddLog(log, time, date, number, blockHash, hash, index, from, to);
@@ -159,16 +153,18 @@ public sealed class ChainRows
         }
         byte[] data = Hex.Data(log.Data, "log data");
         long index = Hex.Long(log.LogIndex, "logIndex");
-        this[ChainTable.Logs]
-            .Time(time).Long(number).Bytes(blockHash).Bytes(contract).Bytes(Topic(topics, 0)).Bytes(Topic(topics, 1)).Bytes(Topic(topics, 2)).Bytes(Topic(topics, 3))
-            .Bytes(data).Bytes(txHash).Long(index).Long(txIndex).Date(date).Bytes(txFrom).Bytes(txTo)
-            .EndRow();
+        rows[ChainTable.Logs].Add(
+        [
+            time, number, blockHash, contract, Topic(topics, 0), Topic(topics, 1), Topic(topics, 2), Topic(topics, 3), data, txHash, index, txIndex,
+            date, txFrom, txTo,
+        ]);
         if (topics.Count == 3 && topics[0].AsSpan().SequenceEqual(TransferTopicBytes) && data.Length == 32 && IsAddressWord(topics[1]) && IsAddressWord(topics[2]))
         {
-            this[ChainTable.Erc20Transfers]
-                .Bytes(contract).Bytes(txHash).Bytes(txFrom).Bytes(txTo).Long(txIndex).Long(index).Time(time).Long(number).Date(date)
-                .Bytes(topics[1][12..]).Bytes(topics[2][12..]).Text(Uint256(data))
-                .EndRow();
+            rows[ChainTable.Erc20Transfers].Add(
+            [
+                contract, txHash, txFrom, txTo, txIndex, index, time, number, date,
+                topics[1][12..], topics[2][12..], Uint256(data),
+            ]);
         }
     }
 
@@ -188,14 +184,15 @@ public sealed class ChainRows
             _ => (a.From, a.To, a.Value, a.Input, r?.Output ?? default, default, default, default),
         };
         var (from, to, value, input, output, address, code, refund) = m;
-        this[ChainTable.Traces]
-            .Time(time).Long(number).Text(value.IsNull ? null : Hex.Uint256(value, "trace value")).Long(Hex.LongOrNull(a.Gas, "trace gas"))
-            .Long(Hex.LongOrNull(r?.GasUsed ?? default, "trace gasUsed")).Bytes(blockHash).Bool(Succeeded(trace, failed)).Long(trace.TransactionPosition).Long(trace.Subtraces).Text(trace.Error)
-            .Bool(tx.Hash is null ? null : tx.Success).Bytes(txHash).Bytes(Hex.DataOrNull(from, "trace from")).Bytes(Hex.DataOrNull(to, "trace to"))
-            .Array(trace.TraceAddress.ToArray()).Text(type).Bytes(Hex.DataOrNull(address, "trace address")).Bytes(Hex.DataOrNull(code, "trace code"))
-            .Text(type == "call" ? a.CallType : null).Bytes(Hex.DataOrNull(input, "trace input")).Bytes(Hex.DataOrNull(output, "trace output"))
-            .Bytes(Hex.DataOrNull(refund, "trace refundAddress")).Date(date)
-            .EndRow();
+        rows[ChainTable.Traces].Add(
+        [
+            time, number, value.IsNull ? null : Hex.Uint256(value, "trace value"), Hex.LongOrNull(a.Gas, "trace gas"),
+            Hex.LongOrNull(r?.GasUsed ?? default, "trace gasUsed"), blockHash, Succeeded(trace, failed), trace.TransactionPosition, trace.Subtraces, trace.Error,
+            tx.Hash is null ? null : tx.Success, txHash, Hex.DataOrNull(from, "trace from"), Hex.DataOrNull(to, "trace to"),
+            trace.TraceAddress.ToArray(), type, Hex.DataOrNull(address, "trace address"), Hex.DataOrNull(code, "trace code"),
+            type == "call" ? a.CallType : null, Hex.DataOrNull(input, "trace input"), Hex.DataOrNull(output, "trace output"),
+            Hex.DataOrNull(refund, "trace refundAddress"), date,
+        ]);
     }
 
     /// <summary>The keys of the traces with an error (most blocks have none: then no key is built).</summary>

@@ -4,7 +4,7 @@ namespace Strata.Core.Ingest;
 
 /// <summary>
 /// Writes and reads the Parquet parts of chain tables (a port; the DuckDB loader implements it). Rows are
-/// <see cref="ChainPartRows"/> (typed buffers) in the order of the table's columns, with values of the column's kind: bigint <c>long</c>, boolean <c>bool</c>, varchar
+/// arrays in the order of the table's columns, with values of the column's kind: bigint <c>long</c>, boolean <c>bool</c>, varchar
 /// <c>string</c>, varbinary its bytes <c>byte[]</c> (or checked hex <c>"0x..."</c>), uint256 its decimal digits, timestamps <see cref="DateTimeOffset"/>, dates
 /// <see cref="DateOnly"/>, arrays <c>long[]</c> / <c>string[]</c> (hex) / <see cref="AccessListEntry"/>[].
 /// </summary>
@@ -42,8 +42,8 @@ public interface IChainPartWriter : IDisposable
     /// <summary>The rows appended so far.</summary>
     long Rows { get; }
 
-    /// <summary>Appends rows (of this part's columns, values as <see cref="IChainParts"/> describes).</summary>
-    void Append(ChainPartRows rows);
+    /// <summary>Appends rows (arrays in the order of the columns, values as <see cref="IChainParts"/> describes).</summary>
+    void Append(IReadOnlyList<object?[]> rows);
 
     /// <summary>
     /// Writes the rows appended to <paramref name="targetFile"/> (which must not exist) and empties the writer; returns the rows

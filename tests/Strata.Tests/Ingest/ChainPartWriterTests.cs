@@ -34,16 +34,6 @@ public sealed class ChainPartWriterTests : IDisposable
         DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(1_700_000_012 + index).UtcDateTime), null, blobHashes,
     ];
 
-    private static ChainPartRows Typed(params object?[][] rows)
-    {
-        var typed = new ChainPartRows(ChainSchema.Columns(ChainTable.Transactions));
-        foreach (var row in rows)
-        {
-            typed.Add(row);
-        }
-        return typed;
-    }
-
     private string[] Files() => Directory.GetFiles(directory).Select(Path.GetFileName).ToArray()!;
 
     [Fact]
@@ -52,7 +42,7 @@ public sealed class ChainPartWriterTests : IDisposable
         var columns = ChainSchema.Columns(ChainTable.Transactions);
         using (var dropped = loader.Begin(columns))
         {
-            dropped.Append(Typed(Transaction(0, [], null)));
+            dropped.Append([Transaction(0, [], null)]);
             Assert.Equal(1, dropped.Rows);
             Assert.Equal(1, loader.StagingTables());
             Assert.Empty(Files());
@@ -63,8 +53,8 @@ public sealed class ChainPartWriterTests : IDisposable
         string part = Path.Combine(directory, "part.parquet");
         using (var writer = loader.Begin(columns))
         {
-            writer.Append(Typed(Transaction(0, [], null), Transaction(1, null, ["0x01" + new string('d', 62)])));
-            writer.Append(Typed(Transaction(2, [new AccessListEntry("0x00000000000000000000000000000000000000ee", ["0x" + new string('1', 64), "0x" + new string('2', 64)])], [])));
+            writer.Append([Transaction(0, [], null), Transaction(1, null, ["0x01" + new string('d', 62)])]);
+            writer.Append([Transaction(2, [new AccessListEntry("0x00000000000000000000000000000000000000ee", ["0x" + new string('1', 64), "0x" + new string('2', 64)])], [])]);
             Assert.Empty(Files());
             Assert.Equal(3, await writer.FinishAsync(part, CancellationToken.None));
         }
@@ -104,13 +94,13 @@ public sealed class ChainPartWriterTests : IDisposable
         string first = Path.Combine(directory, "first.parquet"), second = Path.Combine(directory, "second.parquet");
         using (var writer = loader.Begin(columns))
         {
-            writer.Append(Typed(Transaction(0, [], null), Transaction(1, [], null)));
+            writer.Append([Transaction(0, [], null), Transaction(1, [], null)]);
             Assert.Equal(2, await writer.FinishAsync(first, CancellationToken.None));
             Assert.Equal(0, writer.Rows);
-            writer.Append(Typed(Transaction(2, [], null)));
+            writer.Append([Transaction(2, [], null)]);
             writer.Clear();
             Assert.Equal(0, writer.Rows);
-            writer.Append(Typed(Transaction(3, [], null)));
+            writer.Append([Transaction(3, [], null)]);
             Assert.Equal(1, await writer.FinishAsync(second, CancellationToken.None));
             Assert.Equal(1, loader.StagingTables());
         }
@@ -142,7 +132,7 @@ public sealed class ChainPartWriterTests : IDisposable
         {
             foreach (string part in parts)
             {
-                writer.Append(Typed(Transaction(0, [], null)));
+                writer.Append([Transaction(0, [], null)]);
                 Assert.Equal(1, await writer.FinishAsync(part, CancellationToken.None));
             }
 
@@ -155,7 +145,7 @@ public sealed class ChainPartWriterTests : IDisposable
             await Assert.ThrowsAnyAsync<IOException>(() => loader.SyncAsync([parts[0], Path.Combine(b, "missing.parquet")], CancellationToken.None));
 
             // A part whose COPY fails (its target's directory is gone) leaves no file and the writer takes the next part.
-            writer.Append(Typed(Transaction(1, [], null)));
+            writer.Append([Transaction(1, [], null)]);
             await Assert.ThrowsAnyAsync<Exception>(() => writer.FinishAsync(Path.Combine(directory, "gone", "4.parquet"), CancellationToken.None));
             Assert.False(Directory.Exists(Path.Combine(directory, "gone")));
             Assert.Equal(0, writer.Rows);

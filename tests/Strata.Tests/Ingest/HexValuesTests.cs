@@ -102,7 +102,7 @@ public sealed class HexValuesTests
             return NodeJsonReader.Block(ref reader)!;
         }
         var good = Read(Block("0x0", "0xAB"));
-        var row = ChainRows.From([new FetchedBlock(good, [], [])])[ChainTable.Blocks].Row(0);
+        var row = ChainRows.From([new FetchedBlock(good, [], [])])[ChainTable.Blocks][0];
         var names = ChainSchema.Columns(ChainTable.Blocks).Select(c => c.Name).ToList();
         Assert.Equal((5L, 30_000_000L, 0L), ((long)row[names.IndexOf("number")]!, (long)row[names.IndexOf("gas_limit")]!, (long)row[names.IndexOf("gas_used")]!));
         Assert.Equal(new byte[] { 0xab }, (byte[])row[names.IndexOf("hash")]!);

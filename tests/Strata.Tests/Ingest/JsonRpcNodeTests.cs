@@ -223,7 +223,7 @@ public sealed class JsonRpcNodeTests
         Assert.Equal(3, rows.Count);
         var names = Strata.Core.Ingest.ChainSchema.Columns(Strata.Core.Ingest.ChainTable.Traces).Select(c => c.Name).ToList();
         // Varbinary cells are bytes; shown as the node's lower-case hex.
-        object? Cell(int row, string column) => rows.Row(row)[names.IndexOf(column)] is byte[] bytes ? "0x" + Convert.ToHexStringLower(bytes) : rows.Row(row)[names.IndexOf(column)];
+        object? Cell(int row, string column) => rows[row][names.IndexOf(column)] is byte[] bytes ? "0x" + Convert.ToHexStringLower(bytes) : rows[row][names.IndexOf(column)];
         Assert.Equal(("call", "31337", "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"), (Cell(0, "type"), Cell(0, "value"), Cell(0, "tx_hash")));
         foreach (var (row, author, wei) in new[] { (1, "0xe6a7a1d47ff21b6321162aea7c6cb457d5476bca", "5000000000000000000"), (2, "0xc8ebccc5f5689fa8659d83713341e5ad19349448", "3750000000000000000") })
         {
@@ -250,7 +250,7 @@ public sealed class JsonRpcNodeTests
         var block = (await node.BlocksAsync([46147], CancellationToken.None))[0]!;
         var rows = ChainRows.From([new FetchedBlock(block, [], traces)])[Strata.Core.Ingest.ChainTable.Traces];
         int value = Strata.Core.Ingest.ChainSchema.Columns(Strata.Core.Ingest.ChainTable.Traces).Select(c => c.Name).ToList().IndexOf("value");
-        Assert.Equal(["31337", "123456789012345678901234567890", "3750000000000000000"], Enumerable.Range(0, rows.Count).Select(r => (string)rows.Row(r)[value]!));
+        Assert.Equal(["31337", "123456789012345678901234567890", "3750000000000000000"], rows.Select(r => (string)r[value]!));
 
         // A fraction or a negative number is no quantity: the answer is malformed, retried, and the call fails naming the method.
         var bad = new ScriptedNode { Answer = (method, p) => method == "trace_block" ? RewardTraces.Replace("\"0x340aad21b3b70000\"", "-5", StringComparison.Ordinal) : BlockJson(p) };

@@ -128,13 +128,13 @@ public sealed class PipelinedCommitTests
             }
         }
 
-        private void Saw(ChainPartRows rows)
+        private void Saw(IReadOnlyList<object?[]> rows)
         {
             lock (gate)
             {
-                for (int row = 0; row < rows.Count; row++)
+                foreach (var row in rows)
                 {
-                    maxAppended = Math.Max(maxAppended, (long)rows.Row(row)[1]!);
+                    maxAppended = Math.Max(maxAppended, (long)row[1]!);
                 }
                 foreach (var wait in waits.Where(w => w.Number <= maxAppended).ToList())
                 {
@@ -175,7 +175,7 @@ public sealed class PipelinedCommitTests
         {
             public long Rows => inner.Rows;
 
-            public void Append(ChainPartRows rows)
+            public void Append(IReadOnlyList<object?[]> rows)
             {
                 inner.Append(rows);
                 owner.Saw(rows);
