@@ -51,4 +51,34 @@ public sealed class DemoDataBalancerCorpusTests(DemoDuneSqlFixture fixture) : IC
             Assert.True(day < 0 || day == 0 && D(rows[i - 1][2]) >= D(rows[i][2]), $"row {i}");
         }
     }
+
+    /// <summary>Branch dune-wild12: gustavobftorres' "veBAL Votes by Gauge Table" (query 2283263) over the demo's
+    /// <c>balancer_ethereum.vebal_votes</c>: a row per round and gauge with the sum of its votes and its share of the round's.</summary>
+    [Fact]
+    public void Vebal_votes_by_gauge_are_each_rounds_gauge_sums_and_shares_of_vebal_votes()
+    {
+        var rows = fixture.Db.Rows(Corpus("gq_vebal_votes_by_gauge_table_2283263.sql"));
+        var votes = fixture.Db.Rows("SELECT round_id, to_hex(gauge), vote FROM balancer_ethereum.vebal_votes WHERE gauge IS NOT NULL");
+        Assert.NotEmpty(votes);
+        var sums = votes.GroupBy(r => (Round: long.Parse(r[0], CultureInfo.InvariantCulture), Gauge: r[1].ToLowerInvariant()))
+            .ToDictionary(g => g.Key, g => g.Sum(r => D(r[2])));
+        var totals = sums.GroupBy(p => p.Key.Round).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
+        // Rounds with no vote standing give one row of NULLs each (the spell's rounds without a vote); the rest are the sums.
+        var voted = rows.Where(r => r[4] is not (null or "" or "NULL")).ToList();
+        Assert.Equal(sums.Count, voted.Count);
+        foreach (var r in voted)
+        {
+            long round = long.Parse(r[0], CultureInfo.InvariantCulture);
+            var match = sums.Where(p => p.Key.Round == round && r[3] == "0x" + p.Key.Gauge[..4] + "..." + p.Key.Gauge[36..40]
+                && Math.Abs(p.Value - D(r[4])) <= 1e-9 * Math.Abs(p.Value)).ToList();
+            Assert.NotEmpty(match);
+            Assert.Equal(D(r[4]) / totals[round], D(r[5]), 1e-9);
+        }
+        // Newest round first, then the largest votes.
+        for (int i = 1; i < voted.Count; i++)
+        {
+            long a = long.Parse(voted[i - 1][0], CultureInfo.InvariantCulture), b = long.Parse(voted[i][0], CultureInfo.InvariantCulture);
+            Assert.True(a > b || a == b && D(voted[i - 1][4]) >= D(voted[i][4]), $"row {i}");
+        }
+    }
 }

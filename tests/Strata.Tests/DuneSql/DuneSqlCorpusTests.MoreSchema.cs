@@ -71,6 +71,8 @@ public sealed partial class DuneSqlCorpusTests
           source VARCHAR, created_at TIMESTAMP, updated_at TIMESTAMP, model_name VARCHAR, label_type VARCHAR);
         CREATE TABLE balancer_v2_optimism.pools_fees AS SELECT * FROM balancer_v2_ethereum.pools_fees LIMIT 0;
         CREATE TABLE balancer_v2_polygon.pools_fees AS SELECT * FROM balancer_v2_ethereum.pools_fees LIMIT 0;
+        CREATE SCHEMA balancer_ethereum;
+        CREATE TABLE balancer_ethereum.vebal_votes (round_id BIGINT, start_date TIMESTAMP, end_date TIMESTAMP, gauge BLOB, provider BLOB, vote DOUBLE);
         CREATE SCHEMA gas_base;
         CREATE TABLE gas_base.fees (blockchain VARCHAR, block_month DATE, block_date DATE, block_time TIMESTAMPTZ, block_number BIGINT, tx_hash BLOB,
           tx_index BIGINT, tx_from BLOB, tx_to BLOB, gas_price BIGNUM, gas_used BIGINT, currency_symbol VARCHAR, tx_fee_raw BIGNUM, tx_fee DOUBLE,
