@@ -79,7 +79,9 @@ public static partial class DuneSqlTranslator
                 EmitParenthesized(args[0], anchor);
                 emitter.Text(", o := CAST(NULL AS DECIMAL(1,0))), CASE WHEN typeof(", anchor);
                 EmitParenthesized(args[0], anchor);
-                emitter.Text(") LIKE 'DECIMAL%' THEN 'd' ELSE 'o' END)))", anchor);
+                emitter.Text(") LIKE 'DECIMAL%' OR typeof(", anchor);
+                EmitParenthesized(args[0], anchor);
+                emitter.Text(") IN ('BIGNUM', 'uint256', 'int256') THEN 'd' ELSE 'o' END)))", anchor);
             }
             decimalNesting++;
             try

@@ -5,7 +5,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// the session zone (UTC on Dune) and the two instants are compared at nanoseconds. DuckDB refuses TIMESTAMP_NS ordered
 /// against TIMESTAMPTZ, and against a zone's type (an alias, which DuckDB's binder prefers) it converts the timestamp(9)
 /// to microseconds, so <c>ts9 &gt; at_timezone(…)</c> lost the nanoseconds (a wrong answer). Where one operand is surely a
-/// timestamp(9) — a <c>TIMESTAMP '…'</c> literal with nine fractional digits and no zone, or <c>CAST</c>/<c>TRY_CAST(…
+/// timestamp(9) — a <c>TIMESTAMP '…'</c> literal with seven to nine fractional digits and no zone, or <c>CAST</c>/<c>TRY_CAST(…
 /// AS timestamp(9))</c> — the other operands of the comparison (<c>=</c>, <c>&lt;&gt;</c>, <c>!=</c>, <c>&lt;</c>,
 /// <c>&gt;</c>, <c>&lt;=</c>, <c>&gt;=</c>), of the BETWEEN or of the IN list are written inside
 /// <c>dune_instant_ns(…)</c> (<see cref="DuneInstantNanos"/>), which gives the nanosecond timestamp Trino compares
@@ -21,6 +21,10 @@ public static partial class DuneSqlTranslator
     {
         /// <summary>Operands to write inside dune_instant_ns: the end (exclusive) by the first token.</summary>
         private Dictionary<int, int>? nanosecondOperands;
+
+        /// <summary>The opening parentheses of subqueries (in <see cref="nanosecondOperands"/>) whose column is read through
+        /// dune_instant_ns.</summary>
+        private HashSet<int>? nanosecondSubqueries;
 
         /// <summary>The first token of the operand being written inside dune_instant_ns (it is not wrapped again).</summary>
         private int nanosecondOperandAt = -1;
@@ -42,9 +46,19 @@ public static partial class DuneSqlTranslator
             nanosecondOperandAt = i;
             try
             {
-                emitter.Text(DuneInstantNanos.Function + "(", tokens[i]);
-                Emit(i, end);
-                emitter.Text(")", tokens[Previous(end)]);
+                if (nanosecondSubqueries?.Contains(i) == true)
+                {
+                    // The subquery's one column, whatever its name, read as the instant Trino compares.
+                    emitter.Text("(SELECT " + DuneInstantNanos.Function + "(_strata_c) FROM ", tokens[i]);
+                    Emit(i, end);
+                    emitter.Text(" AS _strata_s(_strata_c))", tokens[Previous(end)]);
+                }
+                else
+                {
+                    emitter.Text(DuneInstantNanos.Function + "(", tokens[i]);
+                    Emit(i, end);
+                    emitter.Text(")", tokens[Previous(end)]);
+                }
             }
             finally
             {
@@ -68,7 +82,12 @@ public static partial class DuneSqlTranslator
                 }
                 if (tokens[c].Kind == DuneTokenKind.Symbol && ComparisonOperators.Contains(Text(c)))
                 {
-                    if (ComparisonExtent(c, zoned: true) is var (left, right))
+                    int quantifier = Next(c, tokens.Count);
+                    if (Is(quantifier, "all") || Is(quantifier, "any") || Is(quantifier, "some"))
+                    {
+                        AddNanosecondSubquery(Previous(c), Next(quantifier, tokens.Count), found);
+                    }
+                    else if (ComparisonExtent(c, zoned: true) is var (left, right))
                     {
                         AddNanosecondOperands([left, right], found);
                     }
@@ -82,16 +101,62 @@ public static partial class DuneSqlTranslator
                 }
                 else if (tokens[c].Kind == DuneTokenKind.Word && Is(c, "in") && Is(Next(c, tokens.Count), "("))
                 {
-                    if (InExtent(c, zoned: true) is var (value, open, close) && !IsSubqueryStart(Next(open, close)))
+                    if (InExtent(c, zoned: true) is var (_, subquery, end) && IsSubqueryStart(Next(subquery, end)))
+                    {
+                        AddNanosecondSubquery(Previous(Is(Previous(c), "not") ? Previous(c) : c), subquery, found);
+                    }
+                    else if (InExtent(c, zoned: true) is var (value, open, close))
                     {
                         var operands = new List<(int, int)> { value };
                         operands.AddRange(Arguments(open, close).Select(a => (Next(a.From - 1, a.To), Previous(a.To) + 1)));
                         AddNanosecondOperands(operands, found);
                     }
                 }
+                else if (tokens[c].Kind == DuneTokenKind.Word && Is(c, "distinct") && DistinctExtent(c) is var (left, right))
+                {
+                    AddNanosecondOperands([left, right], found);
+                }
             }
             return found;
         }
+
+        /// <summary>The operands of <c>a IS [NOT] DISTINCT FROM b</c> at its DISTINCT, when their extents are clear.</summary>
+        private ((int From, int To) Left, (int From, int To) Right)? DistinctExtent(int distinct)
+        {
+            int isIndex = Is(Previous(distinct), "not") ? Previous(Previous(distinct)) : Previous(distinct);
+            int from = Next(distinct, tokens.Count), rightStart = Next(from, tokens.Count);
+            if (isIndex < 1 || !Is(isIndex, "is") || !Is(from, "from") || rightStart >= tokens.Count
+                || OperandStart(Previous(isIndex), zoned: true) is not int leftStart || OperandEnd(rightStart, zoned: true) is not int rightEnd)
+            {
+                return null;
+            }
+            int before = Previous(leftStart), after = Next(rightEnd - 1, tokens.Count);
+            bool bounded = (before < 0 || OperandBoundaries.Contains(Text(before))) && (after >= tokens.Count || OperandBoundaries.Contains(Text(after)));
+            return bounded && !IsBoundaryWord(leftStart) && !IsBoundaryWord(rightStart)
+                ? ((leftStart, Previous(isIndex) + 1), (rightStart, rightEnd)) : null;
+        }
+
+        /// <summary>A subquery compared with a value surely a timestamp(9) (<c>v IN (SELECT …)</c>, <c>v &gt; ALL (SELECT …)</c>):
+        /// its column is read through dune_instant_ns. leftEnd is the value's last token, open the subquery's parenthesis.</summary>
+        private void AddNanosecondSubquery(int leftEnd, int open, Dictionary<int, int> found)
+        {
+            if (leftEnd < 0 || open >= tokens.Count || !Is(open, "("))
+            {
+                return;
+            }
+            int close = Close(open, tokens.Count);
+            if (close >= tokens.Count || !IsSubqueryStart(Next(open, close)) || OperandStart(leftEnd, zoned: true) is not int leftStart
+                || (Previous(leftStart) is int before && before >= 0 && !OperandBoundaries.Contains(Text(before)))
+                || !IsNanosecondValue(leftStart, leftEnd + 1))
+            {
+                return;
+            }
+            found.TryAdd(open, close + 1);
+            (nanosecondSubqueries ??= []).Add(open);
+        }
+
+        /// <summary>Whether token i is a precision held as TIMESTAMP_NS: 7, 8 or 9 (DuneTypes.ToTimestamp).</summary>
+        private bool IsNanosecondPrecision(int i) => Is(i, "9") || Is(i, "8") || Is(i, "7");
 
         private bool IsSubqueryStart(int i) => Is(i, "select") || Is(i, "with") || Is(i, "values") || Is(i, "(");
 
@@ -101,7 +166,7 @@ public static partial class DuneSqlTranslator
             for (int c = 0; c < tokens.Count; c++)
             {
                 if (Is(c, "timestamp") && (IsNanosecondValue(c, Math.Min(Next(c, tokens.Count) + 1, tokens.Count))
-                    || (Is(Previous(c), "as") && Is(Next(c, tokens.Count), "(") && Is(Next(Next(c, tokens.Count), tokens.Count), "9"))))
+                    || (Is(Previous(c), "as") && Is(Next(c, tokens.Count), "(") && IsNanosecondPrecision(Next(Next(c, tokens.Count), tokens.Count)))))
                 {
                     return true;
                 }
@@ -126,7 +191,7 @@ public static partial class DuneSqlTranslator
             }
         }
 
-        /// <summary>Whether tokens [from, to) are surely a timestamp(9): <c>TIMESTAMP '…'</c> with nine fractional digits and
+        /// <summary>Whether tokens [from, to) are surely a timestamp(9): <c>TIMESTAMP '…'</c> with seven to nine fractional digits and
         /// no zone, or <c>CAST</c>/<c>TRY_CAST(… AS timestamp(9))</c>, in parentheses or not.</summary>
         private bool IsNanosecondValue(int from, int to)
         {
@@ -144,13 +209,13 @@ public static partial class DuneSqlTranslator
             if (Is(from, "timestamp") && Next(from, to) == last && IsTerminatedString(last))
             {
                 string literal = Text(last);
-                return !HasZone(literal) && NineDigitFraction().IsMatch(literal);
+                return !HasZone(literal) && NanosecondFraction().IsMatch(literal);
             }
             if ((Is(from, "cast") || Is(from, "try_cast")) && Is(Next(from, to), "(") && Close(Next(from, to), to) == last)
             {
                 int typeClose = Previous(last);
                 int typeOpen = Opening(typeClose);
-                return Is(typeClose, ")") && typeOpen > from && Is(Next(typeOpen, typeClose), "9") && Next(Next(typeOpen, typeClose), typeClose) == typeClose
+                return Is(typeClose, ")") && typeOpen > from && IsNanosecondPrecision(Next(typeOpen, typeClose)) && Next(Next(typeOpen, typeClose), typeClose) == typeClose
                     && Is(Previous(typeOpen), "timestamp") && Is(Previous(Previous(typeOpen)), "as");
             }
             return false;

@@ -71,6 +71,14 @@ public static partial class DuneSqlTranslator
             Out.Text(")[1]", anchor);
         }
 
+        /// <summary>p of a cast's type <c>timestamp(p)</c> (no zone) for p below 9, read from the tokens after AS; else null.</summary>
+        private int? TimestampPrecision(int asIndex, int close)
+        {
+            int name = Next(asIndex, close), open = Next(name, close), digits = Next(open, close), shut = Next(digits, close);
+            return Is(name, "timestamp") && Is(open, "(") && Is(shut, ")") && Next(shut, close) == close && Text(digits) is [>= '0' and <= '8'] d
+                ? d[0] - '0' : null;
+        }
+
         /// <summary>CAST(x AS type) with Trino's type names; to varchar, varbinary renders as Dune shows it.</summary>
         private int EmitCast(int nameIndex, int open, int close, bool isTry)
         {
@@ -104,6 +112,11 @@ public static partial class DuneSqlTranslator
             string type = DuneTypes.Translate(Sql, Tokens, asIndex + 1, close, token);
             var expression = new List<(int, int)> { (open + 1, asIndex) };
             MarkLocalCast(type, asIndex);
+            if (type == "TIMESTAMP" && TimestampPrecision(asIndex, close) is int precision)
+            {
+                EmitTemplate(DuneTypes.ToTimestamp(precision, isTry), expression, token);
+                return close + 1;
+            }
             switch (type)
             {
                 case "VARCHAR":
@@ -130,7 +143,8 @@ public static partial class DuneSqlTranslator
                 case "MAP(VARCHAR, JSON)":
                     EmitTemplate(DuneFunctions.ToJsonMap(isTry), expression, token);
                     break;
-                case not null when type.StartsWith("STRUCT(", StringComparison.Ordinal):
+                // A row itself (an array of rows, STRUCT(…)[], is DuckDB's cast: a JSON array of objects).
+                case not null when type.StartsWith("STRUCT(", StringComparison.Ordinal) && type.EndsWith(')'):
                     EmitTemplate(DuneTypes.ToRow(type, isTry), expression, token);
                     break;
                 case not null when type.StartsWith("DECIMAL", StringComparison.Ordinal):

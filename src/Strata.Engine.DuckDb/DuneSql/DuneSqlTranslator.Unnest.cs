@@ -41,7 +41,7 @@ public static partial class DuneSqlTranslator
             }
             var anchor = Tokens[nameIndex];
             // The arrays side by side (the shorter padded with NULLs), then each row's fields as columns.
-            Out.Text(rows ? "(SELECT " + string.Join(", ", Enumerable.Range(0, args.Count).Select(a => "unnest(_strata_u" + Name(a) + ")"))
+            Out.Text(rows ? "(SELECT " + string.Join(", ", Enumerable.Range(0, args.Count).Select(a => Fields("_strata_u" + Name(a))))
                 + (ordinality ? ", _strata_o" : "") + " FROM (SELECT " : "(SELECT ", anchor);
             for (int a = 0; a < args.Count; a++)
             {
@@ -79,6 +79,13 @@ public static partial class DuneSqlTranslator
                 Out.Text(")", anchor);
             }
         }
+
+        /// <summary>An unnested element's columns: a row's fields, or the element itself as one column when it is not a row
+        /// (an array of rows beside an array of scalars). The key is folded when DuckDB binds, so each element is typed
+        /// on its own and a struct never reaches the outer unnest as one column.</summary>
+        private static string Fields(string element) =>
+            "unnest(struct_extract(struct_pack(r := " + element + ", s := struct_pack(v := " + element + ")), CASE WHEN typeof("
+            + element + ") LIKE 'STRUCT(%' THEN 'r' ELSE 's' END))";
 
         private static string Name(int a) => a.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -60,8 +60,9 @@ public static partial class DuneSqlTranslator
                 // Trino reads '2012-10-31 01:00 UTC' (no seconds) and a zone; DuckDB needs the seconds and TIMESTAMPTZ.
                 string literal = Text(next);
                 string withSeconds = MinutesOnly().Replace(literal, "$1:00", 1);
-                // Trino types a literal by its fraction's digits: nine are a timestamp(9), DuckDB's TIMESTAMP_NS.
-                bool nanos = !HasZone(literal) && NineDigitFraction().IsMatch(literal);
+                // Trino types a literal by its fraction's digits: seven to nine are timestamp(7)-timestamp(9), held exactly as
+                // DuckDB's TIMESTAMP_NS (named timestamp(9)); a TIMESTAMP would cut them to microseconds.
+                bool nanos = !HasZone(literal) && NanosecondFraction().IsMatch(literal);
                 if (HasZone(literal) || withSeconds != literal || nanos)
                 {
                     emitter.Text(HasZone(literal) ? "TIMESTAMPTZ" : nanos ? "TIMESTAMP_NS" : "TIMESTAMP", token);
@@ -104,8 +105,8 @@ public static partial class DuneSqlTranslator
         [System.Text.RegularExpressions.GeneratedRegex(@"^('[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{1,2}:[0-9]{2})(?=[ '+-])")]
         private static partial System.Text.RegularExpressions.Regex MinutesOnly();
 
-        [System.Text.RegularExpressions.GeneratedRegex(@"^'\s*[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{1,2}:[0-9]{2}:[0-9]{2}[.][0-9]{9}\s*'$")]
-        private static partial System.Text.RegularExpressions.Regex NineDigitFraction();
+        [System.Text.RegularExpressions.GeneratedRegex(@"^'\s*[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{1,2}:[0-9]{2}:[0-9]{2}[.][0-9]{7,9}\s*'$")]
+        private static partial System.Text.RegularExpressions.Regex NanosecondFraction();
 
         private static bool HasZone(string literal) =>
             literal.Length > 2 && (literal.AsSpan(1).IndexOfAny("+".AsSpan()) >= 0 || literal.Skip(11).Any(char.IsLetter));

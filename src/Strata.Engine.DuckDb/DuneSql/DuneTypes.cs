@@ -36,6 +36,44 @@ internal static class DuneTypes
     internal static string ToDecimal(string decimalType, bool isTry) =>
         (isTry ? "TRY_CAST" : "CAST") + "(CAST($1 AS VARCHAR) AS " + decimalType + ")";
 
+    /// <summary>
+    /// Cast to <c>timestamp(p)</c>, p below 9: Trino rounds to p fractional digits, half up (towards the later instant:
+    /// Timestamps.roundDiv), where DuckDB's TIMESTAMP keeps microseconds and cuts nanoseconds. p up to 6 is held as a
+    /// TIMESTAMP (microseconds), 7 and 8 as a TIMESTAMP_NS. A timestamp(9), or a string that reads as one, is rounded
+    /// from its nanoseconds; any other value from its microseconds after DuckDB's cast to TIMESTAMP (a date, a
+    /// timestamp with time zone's UTC wall clock, a string outside TIMESTAMP_NS's range).
+    /// </summary>
+    internal static string ToTimestamp(int precision, bool isTry)
+    {
+        string cast = isTry ? "TRY_CAST" : "CAST";
+        string nanos = $"epoch_ns({cast}($1 AS TIMESTAMP_NS))";
+        if (precision >= 7)
+        {
+            long unit = Pow10(9 - precision);
+            return $"make_timestamp_ns({RoundHalfUp(nanos, unit)} * {unit})";
+        }
+        long micro = Pow10(6 - precision), nano = Pow10(9 - precision);
+        return $"(CASE WHEN typeof($1) = 'TIMESTAMP_NS' OR (typeof($1) = 'VARCHAR' AND TRY_CAST($1 AS TIMESTAMP_NS) IS NOT NULL) "
+            + $"THEN make_timestamp({RoundHalfUp(nanos, nano)} * {micro}) ELSE make_timestamp({RoundHalfUp($"epoch_us({cast}($1 AS TIMESTAMP))", micro)} * {micro}) END)";
+    }
+
+    /// <summary>v / unit rounded half up (floor(v / unit + 1/2)) in integers, for any sign of v.</summary>
+    private static string RoundHalfUp(string v, long unit)
+    {
+        string shifted = $"({v} + {unit / 2})";
+        return $"(({shifted} - (({shifted} % {unit}) + {unit}) % {unit}) // {unit})";
+    }
+
+    private static long Pow10(int n)
+    {
+        long p = 1;
+        for (int i = 0; i < n; i++)
+        {
+            p *= 10;
+        }
+        return p;
+    }
+
     public static string Translate(string sql, List<DuneToken> tokens, int from, int to, DuneToken anchor)
     {
         var words = new List<string>();
