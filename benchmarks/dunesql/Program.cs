@@ -7,6 +7,23 @@ using Strata.Engine.DuckDb.DuneSql;
 // DuneSQL over the demo data, before and after, in one process: each case's "before" is the DuckDB text main's
 // translator gave, its "after" the DuneSQL this build translates; the rounds alternate the two so load drifts hit both.
 // Usage: DuneSqlSpeed <demo.duckdb> [rounds] [case-name-filter]. The demo file is generated (scale 1) when absent.
+if (args.Length > 1 && args[0] == "raw")
+{
+    // DuckDB texts timed on one in-memory connection with every Dune function registered (for trying forms).
+    using var raw = new DuckDBConnection("Data Source=:memory:");
+    raw.Open();
+    DuneInt256.Register(raw);
+    DuneTime.Register(raw);
+    foreach (string text in args.Skip(1))
+    {
+        using var command = raw.CreateCommand();
+        command.CommandText = text;
+        var watch = Stopwatch.StartNew();
+        object? value = command.ExecuteScalar();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalMilliseconds,10:F0} ms  {value}"));
+    }
+    return;
+}
 string path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "strata-dunesql-speed", "demo.duckdb");
 int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 string filter = args.Length > 2 ? args[2] : "";
