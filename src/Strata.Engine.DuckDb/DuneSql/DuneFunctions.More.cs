@@ -51,13 +51,17 @@ internal static class DuneMoreFunctions
     internal static readonly string MapAgg = "map_from_entries(list(struct_pack(key := $1, value := $2)) FILTER (WHERE ($1) IS NOT NULL))";
 
     /// <summary>Trino's multimap_agg(key, value) → map(K, array(V)): the group's pairs sorted once (by key, then value:
-    /// Trino promises no order of a key's values), the positions where a key starts, and each key with the slice of
-    /// values up to the next start. O(n log n) in the group's rows, where a filter of the list per key would be
-    /// quadratic. NULL keys are left out, as map_agg's; no row (or only NULL keys) gives NULL.</summary>
-    internal static readonly string MultimapAgg = "list_transform([list_sort(list(struct_pack(key := $1, value := $2)) FILTER (WHERE ($1) IS NOT NULL))], "
-        + "_strata_s -> list_transform([list_filter(range(1, len(_strata_s) + 1), _strata_i -> _strata_i = 1 OR _strata_s[_strata_i].key IS DISTINCT FROM _strata_s[_strata_i - 1].key)], "
-        + "_strata_b -> map_from_entries(list_transform(_strata_b, (_strata_p, _strata_j) -> struct_pack(key := _strata_s[_strata_p].key, "
-        + "value := list_transform(_strata_s[_strata_p:coalesce(_strata_b[_strata_j + 1] - 1, len(_strata_s))], _strata_e -> _strata_e.value)))))[1])[1]";
+    /// Trino promises no order of a key's values), its keys and values as two lists, the positions where a key starts
+    /// (each key zipped with the one before it: no lambda captures the group's list, which DuckDB re-reads per chunk of
+    /// positions, decision 173), and each key with the slice of values up to the next start. NULL keys are left out, as
+    /// map_agg's; no row (or only NULL keys) gives NULL.</summary>
+    internal static readonly string MultimapAgg = "list_transform([list_sort(list(struct_pack(key := $1, value := $2)) FILTER (WHERE ($1) IS NOT NULL))], _strata_s -> "
+        + "CASE WHEN _strata_s IS NULL THEN NULL ELSE list_transform([list_transform(_strata_s, _strata_e -> _strata_e.key)], _strata_k -> "
+        + "list_transform([list_filter(list_transform(list_zip(_strata_k, list_prepend(NULL, list_slice(_strata_k, 1, len(_strata_k) - 1)), range(1, len(_strata_k) + 1)), "
+        + "_strata_z -> CASE WHEN _strata_z[3] = 1 OR _strata_z[1] IS DISTINCT FROM _strata_z[2] THEN _strata_z[3] END), _strata_x -> _strata_x IS NOT NULL)], _strata_b -> "
+        + "list_transform([list_transform(_strata_s, _strata_e -> _strata_e.value)], _strata_v -> "
+        + "map_from_entries(list_transform(_strata_b, (_strata_p, _strata_j) -> struct_pack(key := _strata_k[_strata_p], "
+        + "value := _strata_v[_strata_p:coalesce(_strata_b[_strata_j + 1] - 1, len(_strata_v))]))))[1])[1])[1] END)[1]";
 
     /// <summary>10^(6 - p) for a precision p of 0 to 12 (at 6 and above the clock's microseconds are kept).</summary>
     private const string Precision = "(CASE WHEN ($1) BETWEEN 0 AND 12 THEN CAST(pow(10, 6 - least($1, 6)) AS BIGINT) ELSE error('TIMESTAMP precision must be in range [0, 12]: ' || ($1)) END)";

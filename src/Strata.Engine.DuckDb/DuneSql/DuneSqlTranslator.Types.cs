@@ -19,7 +19,8 @@ public static partial class DuneSqlTranslator
     /// <summary>Trino's date_trunc units and the DuckDB bucket of each. A day and a week are written in hours (decision
     /// 165): for a TIMESTAMPTZ, ICU's time_bucket walks a calendar per row for a width with days (about 10 µs a row,
     /// 10 s over prices.usd) and is plain arithmetic for one of micros, and in the session zone (UTC) both give the same
-    /// buckets from the same origin (Monday 2000-01-03), as they do for every other type.</summary>
+    /// buckets from the same origin (Monday 2000-01-03), as they do for every other type. A bucket of months has no
+    /// width in micros: it goes to <see cref="DuneTimeTruncation.MonthsFunction"/> (decision 173).</summary>
     private static readonly Dictionary<string, string> TruncBuckets = new(StringComparer.OrdinalIgnoreCase)
     {
         ["millisecond"] = "1 millisecond", ["second"] = "1 second", ["minute"] = "1 minute", ["hour"] = "1 hour",
@@ -166,7 +167,8 @@ public static partial class DuneSqlTranslator
             return literal && last <= Next(from, to) ? OperandKind.Element : OperandKind.Unknown;
         }
 
-        /// <summary>date_trunc('unit', x) with a constant Trino unit as time_bucket, which keeps x's type.</summary>
+        /// <summary>date_trunc('unit', x) with a constant Trino unit as time_bucket (months: dune_time_bucket), which keeps
+        /// x's type.</summary>
         private bool TryEmitDateTrunc(List<(int From, int To)> args, int close, int end, DuneToken anchor)
         {
             if (args.Count != 2 || close >= end || !IsSingleString(args[0])
@@ -174,7 +176,9 @@ public static partial class DuneSqlTranslator
             {
                 return false;
             }
-            emitter.Text("time_bucket(INTERVAL '" + bucket + "', ", anchor);
+            string function = bucket.EndsWith("month", StringComparison.Ordinal) || bucket.EndsWith("months", StringComparison.Ordinal)
+                || bucket.EndsWith("year", StringComparison.Ordinal) ? DuneTimeTruncation.MonthsFunction : "time_bucket";
+            emitter.Text(function + "(INTERVAL '" + bucket + "', ", anchor);
             Emit(args[1].From, args[1].To);
             emitter.Copy(tokens[close]);
             return true;

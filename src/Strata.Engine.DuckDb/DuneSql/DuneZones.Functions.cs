@@ -8,7 +8,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
 /// The functions that keep a zone's type, as Trino's do for a <c>timestamp with time zone</c>: <c>x ± interval</c>
-/// (<c>dune_plus</c>/<c>dune_minus</c>, decision 100) and <c>date_trunc</c> with a constant unit (<c>time_bucket</c>).
+/// (<c>dune_plus</c>/<c>dune_minus</c>, decision 100) and <c>date_trunc</c> with a constant unit (<c>time_bucket</c>, and
+/// <c>dune_time_bucket</c> for months, decision 173).
 /// One overload per zone of the text; DuckDB prefers it to the wall-clock conversion (an exact match costs nothing).
 /// As Trino: months are added to the wall clock in the zone (day clamped to the month's end), days and smaller units to
 /// the instant (a day is 24 hours), and truncation truncates the wall clock; a wall clock is made an instant again with
@@ -25,7 +26,7 @@ public static unsafe partial class DuneZones
         (string, Operation)[] overloads =
         [
             ("dune_plus", Operation.Plus), ("dune_minus", Operation.Minus), ("+", Operation.Plus), ("-", Operation.Minus),
-            ("time_bucket", Operation.Bucket), ("-", Operation.Difference), ("date_sub", Operation.DateDiff),
+            ("time_bucket", Operation.Bucket), (DuneTimeTruncation.MonthsFunction, Operation.Bucket), ("-", Operation.Difference), ("date_sub", Operation.DateDiff),
             ("date_sub", Operation.DateDiffToInstant),
             ("timezone_hour", Operation.OffsetHour), ("timezone_minute", Operation.OffsetMinute),
         ];

@@ -37,10 +37,14 @@ internal sealed class DuneSqlDb : IDisposable
     }
 
     /// <summary>Runs DuneSQL and returns its rows rendered as Dune shows values (varbinary as lowercase 0x hex).</summary>
-    public List<string[]> Rows(string duneSql, DuneColumnTypes? columnTypes = null)
+    public List<string[]> Rows(string duneSql, DuneColumnTypes? columnTypes = null) =>
+        TranslatedRows(DuneSqlTranslator.Translate(duneSql, default, columnTypes).Sql);
+
+    /// <summary>Runs DuckDB text (a translation, perhaps edited) with the zones it names, rendered as <see cref="Rows"/>.</summary>
+    public List<string[]> TranslatedRows(string duckSql)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = WithZones(DuneSqlTranslator.Translate(duneSql, default, columnTypes).Sql);
+        command.CommandText = WithZones(duckSql);
         using var reader = command.ExecuteReader();
         var rows = new List<string[]>();
         while (reader.Read())
