@@ -80,9 +80,13 @@ public sealed class NodeIngestProcessTests
         long head = await anvil.Rpc.BlockNumberAsync(ct);
         string dataDir = Path.Combine(Path.GetTempPath(), "strata-ingest-kills-" + Guid.NewGuid().ToString("N"));
         int[] delaysMs = [0, 2, 7, 15, 40, 90];
-        foreach (int delay in delaysMs)
+        for (int k = 0; k < delaysMs.Length; k++)
         {
-            using var run = StartIngest(dataDir, anvil.Url, head, batchBlocks: 1);
+            // Each run ends at a later block than the one before, so it always has blocks of its own to commit: a run
+            // to the head could finish the chain while this reader, behind on a loaded machine, was still waiting for
+            // its line, and leave the next run nothing to commit.
+            int delay = delaysMs[k];
+            using var run = StartIngest(dataDir, anvil.Url, head * (k + 1) / (delaysMs.Length + 1), batchBlocks: 1);
             bool committed = false;
             while (await run.StandardOutput.ReadLineAsync(ct) is { } line)
             {
