@@ -200,13 +200,19 @@ public static partial class DemoData
                 LEFT JOIN demo_tokens t3 ON t3.id = x.p3
             ), v AS (
                 SELECT *, coalesce(CAST(b1 AS DOUBLE), CAST(h1 AS DOUBLE)) / pow(10, d1) * pr1 AS v1 FROM a
-            ), h AS (
-                SELECT * EXCLUDE (minute_e, d1, d2, d3, m2, m3, pr1, pr2, pr3, v1),
-                       CASE WHEN NOT m2 THEN demo_units128(v1 * 0.997 / pr2 * pow(10, d2)) END AS h2,
-                       CASE WHEN NOT m3 THEN demo_units128(v1 * 0.997 * 0.997 / pr3 * pow(10, d3)) END AS h3,
-                       CASE WHEN m2 THEN demo_units256(v1 * 0.997 / pr2 * pow(10, d2)) END AS b2,
-                       CASE WHEN m3 THEN demo_units256(v1 * 0.997 * 0.997 / pr3 * pow(10, d3)) END AS b3
+            ), u AS (
+                -- hop j's amount in units of its token, as a double
+                SELECT * EXCLUDE (minute_e, d1, d2, d3, pr1, pr2, pr3, v1),
+                       v1 * 0.997 / pr2 * pow(10, d2) AS u2,
+                       v1 * 0.997 * 0.997 / pr3 * pow(10, d3) AS u3
                 FROM v
+            ), h AS (
+                SELECT * EXCLUDE (m2, m3, u2, u3),
+                       CASE WHEN NOT m2 THEN demo_units128(u2) END AS h2,
+                       CASE WHEN NOT m3 THEN demo_units128(u3) END AS h3,
+                       CASE WHEN m2 THEN demo_units256(u2) END AS b2,
+                       CASE WHEN m3 THEN demo_units256(u3) END AS b3
+                FROM u
             ), p AS (
                 SELECT * EXCLUDE (tok1, tok2, tok3, h1, h2, h3, b1, b2, b3, aggregator),
                        -- path_*[j]: the j-th token of the path, its id, the amount of it moved, that amount as an ABI word
