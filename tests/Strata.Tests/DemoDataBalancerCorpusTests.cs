@@ -81,4 +81,35 @@ public sealed class DemoDataBalancerCorpusTests(DemoDuneSqlFixture fixture) : IC
             Assert.True(a > b || a == b && D(voted[i - 1][4]) >= D(voted[i][4]), $"row {i}");
         }
     }
+
+    /// <summary>Branch dune-wild13: gustavobftorres' "Current vlAURA balances" (query 4004772) over the demo's
+    /// <c>aura_finance_ethereum.AuraLocker_evt_Staked</c> / <c>_Withdrawn</c>: the current weekly round (from 2022-06-16),
+    /// all locked AURA less what has unlocked (a lock 17 rounds after its own, a withdrawal a round after), as one row for
+    /// the demo's wallets (none is a named provider, and the demo's veBAL has no Aura voter, so its veBAL is NULL).</summary>
+    [Fact]
+    public void Current_vlaura_balances_are_the_locks_less_withdrawals_and_what_has_unlocked_by_this_round()
+    {
+        var rows = fixture.Db.Rows(Corpus("gq_current_vlaura_balances_4004772.sql"));
+        DateTime today = DateTime.UtcNow.Date;
+        long round = (long)(today - new DateTime(2022, 6, 16, 0, 0, 0, DateTimeKind.Utc)).TotalDays / 7 + 1;
+        static long RoundOf(string unix) => (long.Parse(unix, CultureInfo.InvariantCulture) / 86400 - 19159) / 7 + 1;
+        var locks = fixture.Db.Rows("SELECT CAST(to_unixtime(evt_block_time) AS bigint), CAST(_lockedAmount AS double) FROM aura_finance_ethereum.AuraLocker_evt_Staked")
+            .Select(r => (Round: RoundOf(r[0]), Amount: D(r[1]) / 1e18, Unlocks: 17L)).ToList();
+        var withdrawals = fixture.Db.Rows("SELECT CAST(to_unixtime(evt_block_time) AS bigint), CAST(_amount AS double) FROM aura_finance_ethereum.AuraLocker_evt_Withdrawn")
+            .Select(r => (Round: RoundOf(r[0]), Amount: -D(r[1]) / 1e18, Unlocks: 1L)).ToList();
+        Assert.NotEmpty(locks);
+        Assert.NotEmpty(withdrawals);
+        var all = locks.Concat(withdrawals).ToList();
+        double total = all.Sum(e => e.Amount), unlockable = all.Where(e => e.Round + e.Unlocks < round).Sum(e => e.Amount);
+        Assert.True(total - unlockable > 0);
+        var row = Assert.Single(rows);
+        Assert.Equal(round.ToString(CultureInfo.InvariantCulture), row[0]);
+        Assert.Equal((round + 10).ToString(CultureInfo.InvariantCulture), row[1]);
+        Assert.Equal("Others", row[2]);
+        Assert.Equal(total, D(row[3]), total * 1e-9);
+        Assert.Equal(unlockable, D(row[4]), total * 1e-9);
+        Assert.Equal(total - unlockable, D(row[5]), total * 1e-9);
+        Assert.Equal(1.0, D(row[6]), 1e-9);
+        Assert.True(row[7] is null or "" or "NULL", row[7]);
+    }
 }

@@ -37,7 +37,7 @@ public static partial class DemoData
         $"balancer_v2_{c}.liquidity", $"balancer_v2_{c}.trades",
     }).Concat(["balancer.trades", "balancer.liquidity", "balancer.pools_metrics_daily", "labels.balancer_v2_pools"])
         .Concat(BalancerChains.SelectMany(c => new[] { $"labels.balancer_v2_pools_{c}", $"balancer_v2_{c}.pools_tokens_weights" }))
-        .Concat(["balancer.pools_tokens_weights"]).Concat(BalancerV3Tables).Concat(GaugeTables).Concat(VeBalSpellTables);
+        .Concat(["balancer.pools_tokens_weights"]).Concat(BalancerV3Tables).Concat(GaugeTables).Concat(VeBalSpellTables).Concat(AuraTables);
 
     private static IEnumerable<string> BalancerScript(Sizes size)
     {
@@ -202,7 +202,7 @@ public static partial class DemoData
             ORDER BY blockchain, pool_id, token_address;
             {{weightViews}}
             """;
-        foreach (string sql in BalancerV3Script(size).Concat(GaugeScript(size)).Concat(VeBalSpellScript(size)))
+        foreach (string sql in BalancerV3Script(size).Concat(GaugeScript(size)).Concat(VeBalSpellScript(size)).Concat(AuraScript(size)))
         {
             yield return sql;
         }

@@ -73,6 +73,14 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE balancer_v2_polygon.pools_fees AS SELECT * FROM balancer_v2_ethereum.pools_fees LIMIT 0;
         CREATE SCHEMA balancer_ethereum;
         CREATE TABLE balancer_ethereum.vebal_votes (round_id BIGINT, start_date TIMESTAMP, end_date TIMESTAMP, gauge BLOB, provider BLOB, vote DOUBLE);
+        CREATE TABLE balancer_ethereum.vebal_balances_day (day TIMESTAMP, wallet_address BLOB, bpt_balance DOUBLE, vebal_balance DOUBLE, lock_time BIGNUM);
+        CREATE SCHEMA aura_finance_ethereum;
+        CREATE TABLE aura_finance_ethereum."AuraLocker_evt_Staked" (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
+          evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, _user BLOB,
+          "_paidAmount" BIGNUM, "_lockedAmount" BIGNUM);
+        CREATE TABLE aura_finance_ethereum."AuraLocker_evt_Withdrawn" (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
+          evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, _user BLOB, _amount BIGNUM,
+          _relocked BOOLEAN);
         CREATE SCHEMA gas_base;
         CREATE TABLE gas_base.fees (blockchain VARCHAR, block_month DATE, block_date DATE, block_time TIMESTAMPTZ, block_number BIGINT, tx_hash BLOB,
           tx_index BIGINT, tx_from BLOB, tx_to BLOB, gas_price BIGNUM, gas_used BIGINT, currency_symbol VARCHAR, tx_fee_raw BIGNUM, tx_fee DOUBLE,
