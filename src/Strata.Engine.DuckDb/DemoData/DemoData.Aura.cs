@@ -11,7 +11,7 @@ namespace Strata.Engine.DuckDb;
 /// in (the locker's epoch plus its 16-week duration) — never within the demo's 30 days.</item>
 /// <item>So that locks expire within the span, half the lockers also locked before it (a transaction the demo's chain
 /// does not hold: its hash from the wallet's first lock, seed 1005; its block estimated back from the span's first block at
-/// 12 s a block), timed so that its unlock falls between a week before the span and its end. Such a lock is withdrawn
+/// 12 s a block), timed so that its unlock falls between two weeks before the span and 23 days into it. Such a lock is withdrawn
 /// (<c>_relocked</c> false, <c>_amount</c> the lock's) in the wallet's first transaction at or after its unlock, if any.</item>
 /// <item>A wallet's first lock delegates its votes (from the zero address) to one of ten delegates; one in three wallets
 /// with an earlier lock moves them to the next delegate in its first lock within the span.</item>
