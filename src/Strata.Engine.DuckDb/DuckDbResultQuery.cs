@@ -105,13 +105,52 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
         return root;
     }
 
-    public Task<(PageSink Page, long Matching)> QueryAsync(ResultQuery query, CancellationToken cancellationToken) =>
-        Task.Factory.StartNew(() => Query(query, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-    private (PageSink, long) Query(ResultQuery query, CancellationToken requestAborted)
+    /// <summary>Takes a place and an instance without holding a thread while it waits, then runs the view on a thread of
+    /// its own (DuckDB.NET's calls block) and gives both back when it ends.</summary>
+    public async Task<(PageSink Page, long Matching)> QueryAsync(ResultQuery query, CancellationToken cancellationToken)
     {
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        // The budget counts from the request's arrival, the wait for a place included.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(timeout);
+        try
+        {
+            // The server lets no more views in than there are instances; a wait here is for one just being given back.
+            await places.WaitAsync(budget.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut();
+        }
+        DuckDBConnection instance;
+        try
+        {
+            // A place and no idle instance: fewer are open than places are taken, so a slot is free.
+            instance = idle.TryTake(out var open) ? open : OpenNext();
+        }
+        catch (DuckDBException e)
+        {
+            places.Release();
+            throw Refuse(e, cancellationToken, budget);
+        }
+        catch
+        {
+            places.Release();
+            throw;
+        }
+        try
+        {
+            return await Task.Factory.StartNew(() => Query(query, instance, cancellationToken, budget), cancellationToken,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+        }
+        finally
+        {
+            idle.Add(instance);
+            places.Release();
+        }
+    }
+
+    private (PageSink, long) Query(ResultQuery query, DuckDBConnection instance, CancellationToken requestAborted, CancellationTokenSource budget)
+    {
         var cancellationToken = budget.Token;
         Exception Refused(DuckDBException e) => Refuse(e, requestAborted, budget);
         var columns = query.Schema.Columns;
@@ -135,24 +174,8 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
 
         var outputSchema = new ResultSchema(query.Columns.Select(i => columns[i]).ToArray());
         var page = new PageSink(outputSchema, query.MaxPageBytes);
-        DuckDBConnection? instance = null;
         try
         {
-            // The server lets no more views in than there are instances; a wait here is for one just being given back.
-            places.Wait(cancellationToken);
-            if (!idle.TryTake(out instance))
-            {
-                // A place and no idle instance: fewer are open than places are taken, so a slot is free.
-                try
-                {
-                    instance = OpenNext();
-                }
-                catch
-                {
-                    places.Release();
-                    throw;
-                }
-            }
             using var connection = instance.Duplicate();
             connection.Open();
             using (var command = connection.CreateCommand())
@@ -211,14 +234,6 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
         {
             page.Dispose();
             throw;
-        }
-        finally
-        {
-            if (instance is not null)
-            {
-                idle.Add(instance);
-                places.Release();
-            }
         }
     }
 

@@ -131,7 +131,7 @@ internal static unsafe class DuneInstantNanos
     {
         try
         {
-            ulong rows = DuneNative.ChunkSize(input);
+            ulong* valid = DuneNative.ValidRows(input, output, arguments: 1, out ulong rows);
             IntPtr vector = DuneNative.ChunkVector(input, 0);
             IntPtr type = DuneNative.ColumnType(vector);
             Kind? kind;
@@ -149,13 +149,11 @@ internal static unsafe class DuneInstantNanos
                 return;
             }
             void* data = DuneNative.Data(vector);
-            ulong* valid = DuneNative.Validity(vector);
             var result = (long*)DuneNative.Data(output);
             for (ulong row = 0; row < rows; row++)
             {
                 if (!DuneNative.IsValid(valid, row))
                 {
-                    DuneNative.SetNull(output, row);
                     continue;
                 }
                 result[row] = kind == Kind.Days ? FromDays(((int*)data)[row]) : FromTimestamp(((long*)data)[row], kind.Value);

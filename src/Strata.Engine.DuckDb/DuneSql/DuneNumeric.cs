@@ -222,7 +222,7 @@ internal static unsafe class DuneNumeric
     {
         try
         {
-            ulong rows = DuneNative.ChunkSize(input);
+            ulong* valid = DuneNative.ValidRows(input, output, arguments: 1, out ulong rows);
             IntPtr vector = DuneNative.ChunkVector(input, 0);
             int id = DuneNative.TypeIdOf(vector);
             if (id != DuneNative.TypeHugeInt)
@@ -231,13 +231,11 @@ internal static unsafe class DuneNumeric
                 return;
             }
             var data = (Int128*)DuneNative.Data(vector);
-            ulong* valid = DuneNative.Validity(vector);
             var result = (long*)DuneNative.Data(output);
             for (ulong row = 0; row < rows; row++)
             {
                 if (!DuneNative.IsValid(valid, row))
                 {
-                    DuneNative.SetNull(output, row);
                     continue;
                 }
                 Int128 sum = data[row];

@@ -106,17 +106,14 @@ public static unsafe class DuneTime
         bool negate = (extra & 0x100) != 0;
         try
         {
-            ulong rows = DuneNative.ChunkSize(input);
-            IntPtr a = DuneNative.ChunkVector(input, 0), b = DuneNative.ChunkVector(input, 1);
-            void* aData = DuneNative.Data(a);
-            var bData = (Interval*)DuneNative.Data(b);
-            ulong* aValid = DuneNative.Validity(a), bValid = DuneNative.Validity(b);
+            ulong* valid = DuneNative.ValidRows(input, output, arguments: 2, out ulong rows);
+            void* aData = DuneNative.Data(DuneNative.ChunkVector(input, 0));
+            var bData = (Interval*)DuneNative.Data(DuneNative.ChunkVector(input, 1));
             void* result = DuneNative.Data(output);
             for (ulong row = 0; row < rows; row++)
             {
-                if (!DuneNative.IsValid(aValid, row) || !DuneNative.IsValid(bValid, row))
+                if (!DuneNative.IsValid(valid, row))
                 {
-                    DuneNative.SetNull(output, row);
                     continue;
                 }
                 Interval i = bData[row];

@@ -98,15 +98,13 @@ public static unsafe class DuneTimeTruncation
         long unitNanos = extra >> 8;
         try
         {
-            ulong rows = DuneNative.ChunkSize(input);
-            IntPtr a = DuneNative.ChunkVector(input, 0), b = DuneNative.ChunkVector(input, 1);
-            void* aData = DuneNative.Data(a), values = DuneNative.Data(b), result = DuneNative.Data(output);
-            ulong* aValid = DuneNative.Validity(a), bValid = DuneNative.Validity(b);
+            ulong* valid = DuneNative.ValidRows(input, output, arguments: 2, out ulong rows);
+            void* aData = DuneNative.Data(DuneNative.ChunkVector(input, 0)), values = DuneNative.Data(DuneNative.ChunkVector(input, 1));
+            void* result = DuneNative.Data(output);
             for (ulong row = 0; row < rows; row++)
             {
-                if (!DuneNative.IsValid(aValid, row) || !DuneNative.IsValid(bValid, row))
+                if (!DuneNative.IsValid(valid, row))
                 {
-                    DuneNative.SetNull(output, row);
                     continue;
                 }
                 var (months, nanos) = form == Form.Bucket ? Bucket(((DuneTime.Interval*)aData)[row]) : Unit(((NativeString*)aData)[row].Bytes);

@@ -122,11 +122,15 @@ internal static class DuneTrinoFunctions
         yield return new(("sqrt", 1), "(CASE WHEN ($1) < 0 THEN CAST('NaN' AS DOUBLE) ELSE sqrt($1) END)");
     }
 
-    /// <summary>Trino's lpad/rpad (named f) of a varchar or a varbinary (see Templates).</summary>
+    /// <summary>Trino's lpad/rpad (named f) of a varchar or a varbinary (see Templates). Both branches of the struct are
+    /// computed, so the one not taken pads to 0; a NULL size stays NULL in both (<c>least</c> skips a NULL: the byte
+    /// branch padded to 2^31 hex digits, a 1 GiB answer for <c>lpad(x'12', NULL, x'00')</c> and 2 GB of work for every
+    /// call of the text form with a NULL or an out-of-range size, even when constant-folded before the error).</summary>
     private static string Pad(string f) =>
         "(CASE WHEN ($2) < 0 OR ($2) > 2147483647 THEN error('Target length must be in the range [0..2147483647]') "
         + "WHEN length(hex($3)) = 0 THEN error(CASE WHEN typeof($3) = 'BLOB' THEN 'Padding bytes must not be empty' ELSE 'Padding string must not be empty' END) "
-        + $"ELSE struct_extract(struct_pack(b := unhex({f}(hex($1), CAST(least(CAST($2 AS BIGINT) * 2, 2147483647) AS INTEGER), hex($3))), s := {f}(CAST($1 AS VARCHAR), CAST($2 AS INTEGER), CAST($3 AS VARCHAR))), "
+        + $"ELSE struct_extract(struct_pack(b := unhex({f}(hex($1), CAST(CASE WHEN typeof($1) <> 'BLOB' THEN 0 WHEN CAST($2 AS BIGINT) > 1073741823 THEN 2147483647 ELSE CAST($2 AS BIGINT) * 2 END AS INTEGER), hex($3))), "
+        + $"s := {f}(CAST($1 AS VARCHAR), CAST(CASE WHEN typeof($1) = 'BLOB' THEN 0 ELSE $2 END AS INTEGER), CAST($3 AS VARCHAR))), "
         + "CASE WHEN typeof($1) = 'BLOB' THEN 'b' ELSE 's' END) END)";
 
     /// <summary>A logarithm f of x as Java's: -Infinity at zero, NaN below it, NULL for NULL.</summary>

@@ -26,6 +26,9 @@ public sealed class DuneSqlFix9Tests
     [InlineData("rpad(x'1234', 1, x'4524')", "0x12")]
     [InlineData("lpad(0x00ff, 4, 0xff)", "0xffff00ff")]
     [InlineData("rpad(from_hex('ab'), CAST(3 AS bigint), 0x00)", "0xab0000")]
+    [InlineData("lpad(x'1234', CAST(NULL AS bigint), x'45')", "NULL")]
+    [InlineData("rpad(x'1234', CAST(NULL AS bigint), x'45')", "NULL")]
+    [InlineData("(SELECT lpad(b, n, x'45') FROM (VALUES (x'12', CAST(NULL AS bigint))) t(b, n))", "NULL")]
     public void Lpad_and_rpad_of_varbinary_pad_bytes(string call, string expected)
     {
         using var db = new DuneSqlDb();

@@ -43,9 +43,9 @@ public sealed class JsonRpcNodeTests
         }
     }
 
-    private static JsonRpcNode Node(ScriptedNode handler, int maxAttempts = 5) =>
+    private static JsonRpcNode Node(ScriptedNode handler, int maxAttempts = 5, TimeProvider? time = null) =>
         new(new RpcSettings(new Uri("http://node.invalid/")) { FirstBackoff = TimeSpan.FromMilliseconds(1), MaxBackoff = TimeSpan.FromMilliseconds(20), MaxAttempts = maxAttempts, MaxBatchCalls = 4 },
-            handler: handler);
+            time, handler);
 
     private static string BlockJson(JsonElement parameters)
     {
@@ -72,9 +72,13 @@ public sealed class JsonRpcNodeTests
             Fault = n => n <= 3 ? new HttpResponseMessage(HttpStatusCode.TooManyRequests) : null,
             Answer = (_, p) => Interlocked.Increment(ref limited) <= 2 ? "ERROR:{\"code\":-32005,\"message\":\"rate limit exceeded\"}" : BlockJson(p),
         };
-        // Two attempts only: rate limits must not use them up.
-        using var node = Node(handler, maxAttempts: 2);
+        // Two attempts only: rate limits must not use them up. The pacer's waits (2 s a call at its floor rate, 8 s in
+        // all) pass on a clock that jumps to each wait's end.
+        var clock = new JumpingClock();
+        long start = clock.GetTimestamp();
+        using var node = Node(handler, maxAttempts: 2, clock);
         var blocks = await node.BlocksAsync([7], CancellationToken.None);
+        Assert.True(clock.GetElapsedTime(start) >= TimeSpan.FromSeconds(4), $"the client waited {clock.GetElapsedTime(start)} on its clock");
         Assert.Equal("0x7", blocks[0]!.Number);
         Assert.Equal(5, node.RateLimited);
         Assert.Equal(0, node.Retried);

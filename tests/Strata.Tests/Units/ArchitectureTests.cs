@@ -48,6 +48,24 @@ public sealed partial class ArchitectureTests
         }
     }
 
+    /// <summary>No DuckDB type outside the DuckDB project and the composition roots (the server's host and the CLI): no
+    /// other project's assembly references DuckDB.NET or the DuckDB engine.</summary>
+    [Fact]
+    public void Only_the_duckdb_project_and_the_composition_roots_reference_duckdb()
+    {
+        foreach (var type in new[]
+        {
+            typeof(Strata.Core.Engine.IQueryEngine), typeof(Strata.Application.Executions.ExecutionService),
+            typeof(Strata.Metadata.Sqlite.SqliteMetadataStore), typeof(Strata.Metadata.Postgres.PostgresMetadataStore),
+            typeof(Strata.Storage.Files.Results.LocalResultStore), typeof(Strata.Cluster.Postgres.PostgresExecutionQueue),
+            typeof(Strata.Node.JsonRpc.JsonRpcNode),
+        })
+        {
+            var bad = ReferencesOf(type).Where(r => r.StartsWith("DuckDB.NET", StringComparison.Ordinal) || r == "Strata.Engine.DuckDb").ToList();
+            Assert.True(bad.Count == 0, $"{type.Assembly.GetName().Name} references {string.Join(", ", bad)}");
+        }
+    }
+
     /// <summary>The source files of a project under src/, relative to it, without build output.</summary>
     private static IEnumerable<(string Relative, string Text)> Sources(string project)
     {
