@@ -30,7 +30,6 @@ internal sealed class BatchParts(ChainTables chain, IChainParts parts, IPartFile
         if (streaming && block.Mapped is { } rows)
         {
             Append(rows);
-            block.Appended();
             appended++;
         }
         else

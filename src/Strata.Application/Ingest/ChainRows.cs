@@ -2,61 +2,30 @@ using Strata.Core.Ingest;
 
 namespace Strata.Application.Ingest;
 
-/// <summary>
-/// One block as fetched: the block with its transactions, their receipts in order, and its traces (flat). Once
-/// <see cref="MapAhead"/> has mapped it, only the block's header is kept (its transactions, receipts and traces are
-/// dropped: the rows hold what they gave), and once its rows are appended to a batch's parts (<see cref="Appended"/>) they
-/// are dropped too, so that a block waiting in the prefetch queue or in a batch being committed holds no more than it must
-/// (measured in docs/notes/ingest15.md: what stays alive across collections is what the collector copies).
-/// </summary>
+/// <summary>One block as fetched: the block with its transactions, their receipts in order, and its traces (flat).</summary>
 public sealed record FetchedBlock(NodeBlock Block, IReadOnlyList<NodeReceipt> Receipts, IReadOnlyList<NodeTrace> Traces)
 {
-    public NodeBlock Block { get; private set; } = Block;
-
-    public IReadOnlyList<NodeReceipt> Receipts { get; private set; } = Receipts;
-
-    public IReadOnlyList<NodeTrace> Traces { get; private set; } = Traces;
-
     public long Number => Hex.Long(Block.Number, "block number");
 
-    /// <summary>The block's rows, mapped ahead of its commit by <see cref="MapAhead"/>; null until then, when mapping failed, or once appended.</summary>
+    /// <summary>The block's rows, mapped ahead of its commit by <see cref="MapAhead"/>; null until then, or when mapping failed.</summary>
     internal ChainRows? Mapped { get; private set; }
-
-    /// <summary><see cref="ChainRows.AtMost"/> of the block as fetched, kept when its transactions, receipts and traces are dropped.</summary>
-    internal long? RowsAtMost { get; private set; }
 
     /// <summary>
     /// Maps the block to rows now (in the prefetch stage, off the commit path). A block that does not map (a malformed
-    /// answer, or receipts of another block of that number while the head moved) is left unmapped and whole: its batch's
+    /// answer, or receipts of another block of that number while the head moved) is left unmapped: its batch's
     /// consistency check refetches it, or its commit maps it again and fails naming the field, as without this.
     /// </summary>
     public void MapAhead()
     {
         try
         {
-            var rows = ChainRows.From([this]);
-            RowsAtMost = ChainRows.AtMost(this);
-            Mapped = rows;
-            Block = Header(Block);
-            Receipts = [];
-            Traces = [];
+            Mapped = ChainRows.From([this]);
         }
         catch (FormatException)
         {
             Mapped = null;
         }
     }
-
-    /// <summary>Drops the mapped rows once a batch's parts hold them (<see cref="BatchParts.Take"/>).</summary>
-    internal void Appended() => Mapped = null;
-
-    /// <summary>The block's header fields, without its transactions.</summary>
-    private static NodeBlock Header(NodeBlock b) => new()
-    {
-        Number = b.Number, Hash = b.Hash, ParentHash = b.ParentHash, Timestamp = b.Timestamp, GasLimit = b.GasLimit, GasUsed = b.GasUsed,
-        Difficulty = b.Difficulty, TotalDifficulty = b.TotalDifficulty, Size = b.Size, BaseFeePerGas = b.BaseFeePerGas, Miner = b.Miner,
-        Nonce = b.Nonce, BlobGasUsed = b.BlobGasUsed, ExcessBlobGas = b.ExcessBlobGas, ParentBeaconBlockRoot = b.ParentBeaconBlockRoot,
-    };
 }
 
 /// <summary>
@@ -85,10 +54,6 @@ public sealed class ChainRows
     /// </summary>
     public static long AtMost(FetchedBlock block)
     {
-        if (block.RowsAtMost is long known)
-        {
-            return known;
-        }
         long rows = 1 + block.Block.Transactions.Count + block.Traces.Count;
         foreach (var receipt in block.Receipts)
         {
