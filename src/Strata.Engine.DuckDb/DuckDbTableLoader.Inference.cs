@@ -16,6 +16,7 @@ public sealed partial class DuckDbTableLoader
     /// </summary>
     private IReadOnlyList<UploadColumn> InferCsv(string source, int maxColumns, CancellationToken cancellationToken)
     {
+        RefuseLongLines(source, cancellationToken);
         var header = ReadHeader(source, maxColumns);
         var names = CleanNames(header, cancellationToken);
         const string v = "v";
