@@ -16,8 +16,9 @@ public sealed partial class DuckDbTableLoader
     /// </summary>
     private IReadOnlyList<UploadColumn> InferCsv(string source, int maxColumns, CancellationToken cancellationToken)
     {
-        RefuseLongLines(source, cancellationToken);
         var header = ReadHeader(source, maxColumns);
+        // After the header's own bounds, whose messages name the columns.
+        RefuseLongLines(source, cancellationToken);
         var names = CleanNames(header, cancellationToken);
         const string v = "v";
         string[] tests =

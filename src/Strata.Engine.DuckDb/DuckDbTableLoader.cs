@@ -167,9 +167,10 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
     {
         // A header with more fields than the table has columns names an unknown column or one twice:
         // one field more is read (so the check below names it), no further.
-        RefuseLongLines(source, cancellationToken);
         var header = ReadHeader(source, columns.Count + 1,
             $"The CSV header has more fields than the table's {columns.Count} columns ({string.Join(", ", columns.Take(20).Select(c => c.Name))}{(columns.Count > 20 ? ", ..." : "")}).");
+        // After the header's own bounds, whose messages name the columns.
+        RefuseLongLines(source, cancellationToken);
         var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < columns.Count; i++)
         {

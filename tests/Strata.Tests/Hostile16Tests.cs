@@ -215,6 +215,16 @@ public sealed class Hostile16MemoryMessageTests : IDisposable
         Assert.DoesNotContain("duckdb.org", message, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_nul_in_the_text_is_refused_with_its_position_in_the_metadata_only()
+    {
+        // The server maps the line and column back into the user's text (a NUL from a parameter value points at its
+        // {{name}}); the message named the substituted text's column beside them ("column 10" with metadata column 9).
+        var e = Assert.Throws<Strata.Core.Engine.QueryFailedException>(() => Strata.Engine.DuckDb.DuckDbEngine.RefuseNul("SELECT 1,\n  'a\0b'"));
+        Assert.Equal("Parser Error: the query text contains a NUL character (U+0000), which SQL text cannot hold", e.Error.Message);
+        Assert.Equal((2, 5), (e.Error.Line, e.Error.Column));
+    }
 }
 
 /// <summary>hostile16: a chunked request body whose chunk size overflows Kestrel's parser (<c>ffffffffffffffff</c>) is a 400
