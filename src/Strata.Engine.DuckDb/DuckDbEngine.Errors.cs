@@ -83,7 +83,7 @@ public sealed partial class DuckDbEngine
 
     /// <summary>SQL text cannot hold U+0000 (no literal or identifier can, and DuckDB's parser cuts the text
     /// there): a clear error at its position rather than an internal error later.</summary>
-    private static void RefuseNul(string sql)
+    internal static void RefuseNul(string sql)
     {
         int at = sql.IndexOf('\0', StringComparison.Ordinal);
         if (at < 0)
@@ -93,6 +93,9 @@ public sealed partial class DuckDbEngine
         int line = 1 + sql.AsSpan(0, at).Count('\n');
         int column = at - (sql.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
         throw new QueryFailedException(new ExecutionError(ExecutionError.SyntaxError,
-            $"Parser Error: the query text contains a NUL character (U+0000) at line {line}, column {column}; SQL text cannot hold it", line, column));
+            // The position is the error's line and column only: the server moves those back into the text the user wrote
+            // (a NUL from a parameter value points at its {{name}}), and a position in this message would stay where the
+            // substituted text had it (hostile16: "column 10" beside a column of 9).
+            "Parser Error: the query text contains a NUL character (U+0000), which SQL text cannot hold", line, column));
     }
 }

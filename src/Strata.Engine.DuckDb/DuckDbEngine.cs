@@ -102,6 +102,10 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
         {
             throw SpillLimitExceeded(request.Tier, spillLimit, e);
         }
+        catch (QueryFailedException e) when (IsMemoryLimit(e))
+        {
+            throw MemoryLimitExceeded(request.Tier, e);
+        }
         catch (QueryFailedException e) when (dune is not null)
         {
             throw new QueryFailedException(TrinoErrorMessages.InUserText(dune.MapBack(e.Error), dune.UserSql));

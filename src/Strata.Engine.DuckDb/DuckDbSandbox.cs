@@ -49,6 +49,27 @@ public sealed partial class DuckDbEngine
             + $"the limit is {limit.ToString(CultureInfo.InvariantCulture)} bytes. Sort, join or aggregate less data at once, or filter earlier.",
             e.Error.Line, e.Error.Column));
 
+    /// <summary>DuckDB's own memory-limit failure: its text goes on to suggest <c>SET threads</c>, <c>SET memory_limit</c> and a
+    /// tuning guide, none of which a user of the sandbox can follow.</summary>
+    private static bool IsMemoryLimit(QueryFailedException e) =>
+        e.Error.Message.StartsWith(OutOfMemory, StringComparison.Ordinal) && e.Error.Message.Contains("\nPossible solutions:", StringComparison.Ordinal);
+
+    private const string OutOfMemory = "Out of Memory Error: ";
+
+    /// <summary>The memory-limit failure naming the tier's limit, DuckDB's first line kept (what it failed to allocate) and
+    /// its suggestions dropped.</summary>
+    private QueryFailedException MemoryLimitExceeded(PerformanceTier tier, QueryFailedException e)
+    {
+        string message = e.Error.Message;
+        int end = message.IndexOf('\n', StringComparison.Ordinal);
+        string what = message[OutOfMemory.Length..(end < 0 ? message.Length : end)].Trim();
+        return new(new ExecutionError(e.Error.Type,
+            $"{OutOfMemory}the query needed more memory than an execution of the {tier.ToWire()} tier may use (memory limit "
+            + $"{settings.Tiers[tier].MemoryLimit}; what does not fit spills to temporary disk, but this did not): {what}. "
+            + "Sort, join or aggregate less data at once, build smaller values, or filter earlier.",
+            e.Error.Line, e.Error.Column));
+    }
+
     /// <summary>
     /// Opens the sandbox for one execution: the demo views, the uploaded tables the statement can
     /// reach, then the locked configuration. A table the statement names gets a view over its

@@ -17,6 +17,8 @@ public sealed partial class DuckDbTableLoader
     private IReadOnlyList<UploadColumn> InferCsv(string source, int maxColumns, CancellationToken cancellationToken)
     {
         var header = ReadHeader(source, maxColumns);
+        // After the header's own bounds, whose messages name the columns.
+        RefuseLongLines(source, cancellationToken);
         var names = CleanNames(header, cancellationToken);
         const string v = "v";
         string[] tests =

@@ -169,6 +169,8 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
         // one field more is read (so the check below names it), no further.
         var header = ReadHeader(source, columns.Count + 1,
             $"The CSV header has more fields than the table's {columns.Count} columns ({string.Join(", ", columns.Take(20).Select(c => c.Name))}{(columns.Count > 20 ? ", ..." : "")}).");
+        // After the header's own bounds, whose messages name the columns.
+        RefuseLongLines(source, cancellationToken);
         var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < columns.Count; i++)
         {
@@ -224,6 +226,46 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
         return new SourcePlan(CsvReader(source, header.Count, cancellationToken), values, positions, null);
     }
 
+    /// <summary>
+    /// The longest line of a CSV, in bytes: DuckDB's own <c>max_line_size</c> (its default, set explicitly). DuckDB
+    /// refuses a longer line only while it fits the reader's buffer (32 MiB); a longer last line was dropped with no error,
+    /// and the upload succeeded without its row (hostile16), so the file is checked before DuckDB reads it.
+    /// </summary>
+    public const int MaxCsvLineBytes = 2 * 1024 * 1024;
+
+    /// <summary>Refuses a CSV with a line (bytes between line feeds) longer than <see cref="MaxCsvLineBytes"/>, naming it.</summary>
+    internal static void RefuseLongLines(string source, CancellationToken cancellationToken)
+    {
+        using var file = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 20];
+        long line = 1, length = 0;
+        int read;
+        while ((read = file.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rest = buffer.AsSpan(0, read);
+            int feed;
+            while ((feed = rest.IndexOf((byte)'\n')) >= 0)
+            {
+                Check(length + feed);
+                line++;
+                length = 0;
+                rest = rest[(feed + 1)..];
+            }
+            length += rest.Length;
+            Check(length);
+        }
+
+        void Check(long bytes)
+        {
+            if (bytes > MaxCsvLineBytes)
+            {
+                throw new UploadRejectedException(string.Create(CultureInfo.InvariantCulture,
+                    $"Line {line} of the CSV is longer than {MaxCsvLineBytes} bytes, the most a CSV line may hold; split the value or upload it another way."));
+            }
+        }
+    }
+
     /// <summary>DuckDB's CSV reader over the file, every field as text named c0, c1, ... by position.</summary>
     private static string CsvReader(string source, int fields, CancellationToken cancellationToken = default)
     {
@@ -234,7 +276,7 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
             columnList.Append(i == 0 ? "" : ", ").Append("'c").Append(i.ToString(CultureInfo.InvariantCulture)).Append("': 'VARCHAR'");
         }
         return $"read_csv({SqlQuoting.QuoteString(source)}, header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
-            + $"strict_mode = true, columns = {{{columnList}}})";
+            + $"strict_mode = true, max_line_size = {MaxCsvLineBytes}, columns = {{{columnList}}})";
     }
 
     /// <summary>

@@ -311,9 +311,17 @@ internal static partial class TrinoErrorMessages
         };
     }
 
-    /// <summary>The name of the function called at <paramref name="offset"/> (a name then <c>(</c>), or null.</summary>
+    /// <summary>
+    /// The name of the function called at <paramref name="offset"/> (a name then <c>(</c>), or null. An offset inside a
+    /// plain name reads the whole name: the error of a template's inner call points into the name it replaced (at its
+    /// last character), which read alone named function <c>y</c> for <c>overlay</c>.
+    /// </summary>
     private static string? FunctionNameAt(string text, int offset)
     {
+        while (offset > 0 && offset < text.Length && IsNamePart(text[offset - 1]) && IsNamePart(text[offset]))
+        {
+            offset--;
+        }
         var parts = QualifiedNameAt(text, offset);
         if (parts is not { Count: 1 })
         {
@@ -326,6 +334,8 @@ internal static partial class TrinoErrorMessages
         }
         return after < text.Length && text[after] == '(' ? parts[0] : null;
     }
+
+    private static bool IsNamePart(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     /// <summary>Trino's name of a DuckDB type in a message (a literal's type is its type's).</summary>
     private static string TypeName(string duckDbType)

@@ -31,7 +31,8 @@ public sealed class ServerInstanceLimitTests : IAsyncLifetime
         ["Strata:Loader:MemoryLimit"] = "48MB",
         ["Strata:Loader:MaxSpillBytes"] = "1000000",
         ["Strata:ResultViews:Threads"] = "1",
-        ["Strata:ResultViews:MemoryLimit"] = "16MB",
+        // Four views of 8 MiB each: the least share start-up allows (hostile16).
+        ["Strata:ResultViews:MemoryLimit"] = "32MiB",
         ["Strata:ResultViews:MaxSpillBytes"] = "1000000",
     });
 
@@ -76,7 +77,7 @@ public sealed class ServerInstanceLimitTests : IAsyncLifetime
         // A view runs with its share of the views' limits (hostile15): the message names the share and the settings.
         string error = body!["error"]!.GetValue<string>();
         Assert.StartsWith("the filter, sort or sample needed more memory than result views may use (memory limit ", error, StringComparison.Ordinal);
-        Assert.Contains("a view's share of memory limit 16MB and temporary disk 1000000 bytes, shared by ", error, StringComparison.Ordinal);
+        Assert.Contains("a view's share of memory limit 32MiB and temporary disk 1000000 bytes, shared by 4 views", error, StringComparison.Ordinal);
         Assert.Contains("Strata:ResultViews:MemoryLimit and Strata:ResultViews:MaxSpillBytes, unset ones the medium tier's)", error, StringComparison.Ordinal);
         // The same result without the sort is still served page by page.
         var page = await server.Alice.GetFromJsonNodeAsync($"/api/v1/execution/{id}/results?limit=10");

@@ -147,6 +147,12 @@ internal static class DuneTypes
             withZone = Lower(words[at]) == "with";
             at += 3;
         }
+        if (name is "timestamp" or "time" && hasParameters
+            && !(parameters is [var digits] && digits.Length <= 2 && digits.All(char.IsAsciiDigit) && int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) <= 12))
+        {
+            // Trino's precisions are 0 to 12 (TimestampType.MAX_PRECISION); any other was taken as timestamp(3) silently.
+            throw DuneSqlTranslator.NotSupported(sql, anchor, $"{name.ToUpperInvariant()} precision must be in range [0, 12]: {string.Concat(parameters)}");
+        }
         if (name == "double" && at < words.Count && Lower(words[at]) == "precision")
         {
             at++;

@@ -17,8 +17,17 @@ public static class HttpPipeline
         ExceptionHandler = AnswerAsync,
         // A request Kestrel refused (a body past its limit) is the client's error, answered as such: logged as an
         // unhandled failure with its stack, every oversized body wrote about twenty error lines (hostile12).
-        SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+        SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException || IsUnreadableBody(c.Exception),
     });
+
+    /// <summary>
+    /// Kestrel's own failure to read a request body that is not a <see cref="BadHttpRequestException"/>: a chunk size past
+    /// 2³¹ (<c>ffffffffffffffff</c>) overflows in its chunked-body parser, which throws an <see cref="IOException"/> ("Bad
+    /// chunk size data.") instead; it answered 500 (hostile16). Only Kestrel's throw counts: an I/O failure of the server's
+    /// own (its disk) stays an internal error.
+    /// </summary>
+    internal static bool IsUnreadableBody(Exception exception) =>
+        exception is IOException && exception.TargetSite?.DeclaringType?.Namespace?.StartsWith("Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal) == true;
 
     private static async Task AnswerAsync(HttpContext context)
     {
@@ -29,6 +38,11 @@ public static class HttpPipeline
                 ? l : context.RequestServices.GetRequiredService<IOptions<StrataOptions>>().Value.MaxRequestBodyBytes;
             string message = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"Request body too large: the limit is {limit} bytes" : "bad request";
             await ApiErrors.WriteAsync(context, bad.StatusCode, message).ConfigureAwait(false);
+            return;
+        }
+        if (feature?.Error is { } unreadable && IsUnreadableBody(unreadable))
+        {
+            await ApiErrors.WriteAsync(context, StatusCodes.Status400BadRequest, $"bad request: the request body could not be read ({unreadable.Message})").ConfigureAwait(false);
             return;
         }
         if (feature?.Error is Strata.Core.Storage.MetadataUnavailableException unavailable)

@@ -38,6 +38,7 @@ public static partial class QueryEngineSetup
                 .ValidateOnStart();
         }
         services.AddSingleton<IValidateOptions<ServerInstanceOptions>, WithinTheTiers>();
+        services.AddSingleton<IValidateOptions<ResultViewLimitOptions>, ViewShareFloor>();
         services.AddSingleton(sp => new DuckDbEngine(EngineSettings(sp)));
         services.AddSingleton<IEngineNames>(sp => sp.GetRequiredService<DuckDbEngine>());
         services.AddSingleton<IEngineStartup>(sp => sp.GetRequiredService<DuckDbEngine>());
@@ -117,6 +118,38 @@ public static partial class QueryEngineSetup
             OwnInstanceError(ServerInstanceOptions.SectionOf(name ?? ""), options, strata.Value) is { } error
                 ? ValidateOptionsResult.Fail(error)
                 : ValidateOptionsResult.Success;
+    }
+
+    /// <summary>
+    /// The least memory a result view's instance may have (8 MiB): with less, DuckDB cannot sort even a small result, so
+    /// every view would fail past its share. <c>DuckDbLimitsTests</c> shows a sort at this share succeeding.
+    /// </summary>
+    internal const long MinViewShareBytes = 8L << 20;
+
+    /// <summary>
+    /// Refuses at start a <see cref="ResultViewLimitOptions.Concurrent"/> that splits the result views' memory limit into
+    /// shares smaller than <see cref="MinViewShareBytes"/> (every view, however small, would fail past its share).
+    /// </summary>
+    private sealed class ViewShareFloor(IOptions<StrataOptions> strata, IOptionsMonitor<ServerInstanceOptions> instances) : IValidateOptions<ResultViewLimitOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ResultViewLimitOptions options) =>
+            ViewShareError(options.Concurrent, instances.Get(ServerInstanceOptions.ResultViews).MemoryLimit, strata.Value) is { } error
+                ? ValidateOptionsResult.Fail(error)
+                : ValidateOptionsResult.Success;
+    }
+
+    /// <summary>Why <paramref name="views"/> views at once leave each too little of the result views' memory limit, or null.</summary>
+    internal static string? ViewShareError(int views, string? memoryLimit, StrataOptions strata)
+    {
+        string limit = memoryLimit ?? strata.Medium.MemoryLimit;
+        if (views < 1 || BytesOf(limit) is not { } bytes || bytes / views >= MinViewShareBytes)
+        {
+            return null;
+        }
+        string source = memoryLimit is null ? "the medium tier's, Strata:Medium:MemoryLimit" : "Strata:ResultViews:MemoryLimit";
+        return $"Strata:ResultViews:Concurrent is {views}: the result views' memory limit {limit} ({source}) shared by {views} views "
+            + $"leaves {bytes / views} bytes to each, less than a view's least share of {MinViewShareBytes} bytes (8 MiB); "
+            + "lower Strata:ResultViews:Concurrent or raise Strata:ResultViews:MemoryLimit";
     }
 
     /// <summary>Why an own instance's settings go past the tiers', or null when they do not.</summary>
