@@ -81,6 +81,21 @@ internal static partial class TrinoErrorMessages
 
     private static readonly string[] BinaryOperators = ["+", "-", "*", "/", "//", "%", "||"];
 
+    /// <summary>The word (a function's name) at an offset of the user's text, or null.</summary>
+    private static string? WordAt(string? text, int? offset)
+    {
+        if (text is null || offset is not int at || at < 0 || at >= text.Length)
+        {
+            return null;
+        }
+        int end = at;
+        while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_'))
+        {
+            end++;
+        }
+        return end > at ? text[at..end].ToLowerInvariant() : null;
+    }
+
     private static string? RewriteBinder(string message, string? text, int? offset)
     {
         if (MissingColumn().Match(message) is { Success: true } column)
@@ -125,6 +140,10 @@ internal static partial class TrinoErrorMessages
         if (NoMatchingFunction().Match(message) is { Success: true } function)
         {
             string name = function.Groups["f"].Value;
+            if (name == DuneSql.DuneWallClock.Function && WordAt(text, offset) is { } field)
+            {
+                name = field; // the field function the user called (hour(x) reads hour(dune_wall(x)))
+            }
             var args = SplitArguments(function.Groups["args"].Value).Select(TypeName).ToList();
             if (BinaryOperators.Contains(name) && args.Count == 2)
             {

@@ -163,8 +163,8 @@ public static partial class DuneSqlTranslator
         private int[]? Hoisted(string template, List<(int From, int To)> args)
         {
             // A template with its own lambda may hold the user's lambda body as an argument, which reads the lambda's
-            // parameters and so cannot be evaluated outside it.
-            if (ReferenceEquals(template, DuneMoreFunctions.MapAgg) || template.Contains("->", StringComparison.Ordinal))
+            // parameters and so cannot be evaluated outside it; an aggregate's arguments are the group's rows.
+            if (ReferenceEquals(template, DuneMoreFunctions.MapAgg) || ReferenceEquals(template, DuneMoreFunctions.MultimapAgg) || template.Contains("->", StringComparison.Ordinal))
             {
                 return null;
             }
