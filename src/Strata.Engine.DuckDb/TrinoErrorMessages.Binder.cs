@@ -81,19 +81,25 @@ internal static partial class TrinoErrorMessages
 
     private static readonly string[] BinaryOperators = ["+", "-", "*", "/", "//", "%", "||"];
 
-    /// <summary>The word (a function's name) at an offset of the user's text, or null.</summary>
-    private static string? WordAt(string? text, int? offset)
+    /// <summary>The function a <c>dune_wall(…)</c> at an offset of the text DuckDB ran is the argument of (<c>hour</c> in
+    /// <c>hour(dune_wall(x))</c>, what the translator writes for a field read), or null.</summary>
+    internal static string? WallCaller(string? text, int? offset)
     {
-        if (text is null || offset is not int at || at < 0 || at >= text.Length)
+        if (text is null || offset is not int at || at < 0 || at > text.Length)
         {
             return null;
         }
         int end = at;
-        while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_'))
+        while (end > 0 && (text[end - 1] == '(' || char.IsWhiteSpace(text[end - 1])))
         {
-            end++;
+            end--;
         }
-        return end > at ? text[at..end].ToLowerInvariant() : null;
+        int start = end;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] == '_'))
+        {
+            start--;
+        }
+        return end > start && end < at ? text[start..end].ToLowerInvariant() : null;
     }
 
     private static string? RewriteBinder(string message, string? text, int? offset)
@@ -140,7 +146,7 @@ internal static partial class TrinoErrorMessages
         if (NoMatchingFunction().Match(message) is { Success: true } function)
         {
             string name = function.Groups["f"].Value;
-            if (name == DuneSql.DuneWallClock.Function && WordAt(text, offset) is { } field)
+            if (name == DuneSql.DuneWallClock.Function && WallCaller(text, offset) is { } field)
             {
                 name = field; // the field function the user called (hour(x) reads hour(dune_wall(x)))
             }
