@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using DuckDB.NET.Native;
+using static DuckDB.NET.Native.NativeMethods;
 
 namespace Strata.Engine.DuckDb.DuneSql;
 
@@ -56,22 +57,25 @@ public static unsafe class DuneWallClock
     [UnmanagedCallersOnly(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvCdecl)])]
     private static void Rows(IntPtr info, IntPtr input, IntPtr output)
     {
-        int width = (int)(long)DuneNative.ScalarGetExtra(info);
-        ulong rows = DuneNative.ChunkSize(input);
-        IntPtr values = DuneNative.ChunkVector(input, 0);
-        byte* from = (byte*)DuneNative.Data(values), to = (byte*)DuneNative.Data(output);
-        ulong* valid = DuneNative.Validity(values);
-        Buffer.MemoryCopy(from, to, (long)rows * width, (long)rows * width);
-        if (valid is null)
+        try
         {
-            return;
-        }
-        for (ulong row = 0; row < rows; row++)
-        {
-            if (!DuneNative.IsValid(valid, row))
+            int width = (int)(long)DuneNative.ScalarGetExtra(info);
+            ulong rows = DuneNative.ChunkSize(input);
+            IntPtr values = DuneNative.ChunkVector(input, 0);
+            byte* from = (byte*)DuneNative.Data(values), to = (byte*)DuneNative.Data(output);
+            ulong* valid = DuneNative.Validity(values);
+            Buffer.MemoryCopy(from, to, (long)rows * width, (long)rows * width);
+            for (ulong row = 0; valid != null && row < rows; row++)
             {
-                DuneNative.SetNull(output, row);
+                if (!DuneNative.IsValid(valid, row))
+                {
+                    DuneNative.SetNull(output, row);
+                }
             }
+        }
+        catch (Exception e)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, "dune_wall failed: " + e.GetType().Name);
         }
     }
 }
