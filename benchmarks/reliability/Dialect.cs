@@ -12,7 +12,7 @@ namespace Strata.Reliability;
 /// </summary>
 internal static class Dialect
 {
-    public static async Task<int> RunAsync(int rounds, TextWriter report)
+    public static async Task<int> RunAsync(int rounds, int port, TextWriter report)
     {
         string dataDir = Path.Combine(Path.GetTempPath(), "strata-dialect-" + Guid.NewGuid().ToString("N"));
         string key = $"bench-key-{Guid.NewGuid():N}";
@@ -20,6 +20,7 @@ internal static class Dialect
         {
             ["STRATA_API_KEYS"] = $"bench:{key}",
             ["STRATA_DEMO_SCALE"] = "0.01",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture),
         };
         try
         {

@@ -11,7 +11,7 @@ using Strata.Reliability;
 //             (JSON, NDJSON and CSV bodies through the server pipeline in process, then NDJSON into the table loader)
 //   fuzz-direct --json 1000000 --ndjson 1000000 --csv 100000 --parallel 2 --compare 50
 //             (JSON bodies through each handler's binder, NDJSON and CSV through the loader's reader, in process)
-//   dialect   --rounds 500       (select 1 end to end: DuneSQL translated vs DuckDB native, issue 10)
+//   dialect   --rounds 500 [--port P]  (select 1 end to end: DuneSQL translated vs DuckDB native, issue 10; port 0 = any)
 // Each prints a markdown table (for docs/reliability.md) and exits non-zero when a target is missed.
 string command = args.Length > 0 ? args[0] : "";
 string Option(string name, string fallback)
@@ -35,7 +35,7 @@ return command switch
     "fuzz-http" => await Fuzz.RunHttpAsync(Int("inputs", 100_000), Int("seed", 1), Math.Max(1, Int("parallel", 1)), Console.Out),
     "fuzz-bodies" => await BodyFuzzRun.RunAsync(Int("json", 1_000_000), Int("ndjson", 1_000_000), Int("csv", 100_000), Int("loader", 100_000), Int("seed", 1), Math.Max(1, Int("parallel", 2)), double.Parse(Option("minutes", "0"), CultureInfo.InvariantCulture), args.Contains("--shared-table"), Console.Out),
     "fuzz-direct" => await BodyFuzzRun.RunDirectAsync(Int("json", 1_000_000), Int("ndjson", 1_000_000), Int("csv", 100_000), Int("seed", 1), Math.Max(1, Int("parallel", 2)), Int("compare", 50), double.Parse(Option("minutes", "0"), CultureInfo.InvariantCulture), Console.Out),
-    "dialect" => await Dialect.RunAsync(Int("rounds", 500), Console.Out),
+    "dialect" => await Dialect.RunAsync(Int("rounds", 500), Int("port", 0), Console.Out),
     _ => Usage(),
 };
 
@@ -55,6 +55,6 @@ Dictionary<string, string> Environments()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: reliability soak [--minutes M] [--clients N] | crash [--kills N] [--seed S] | fairness [--queued N] | fuzz [--inputs N] | fuzz-http [--inputs N] | fuzz-bodies [--json N] [--ndjson N] [--csv N] [--loader N] [--parallel P] | dialect [--rounds N]");
+    Console.Error.WriteLine("usage: reliability soak [--minutes M] [--clients N] | crash [--kills N] [--seed S] | fairness [--queued N] | fuzz [--inputs N] | fuzz-http [--inputs N] | fuzz-bodies [--json N] [--ndjson N] [--csv N] [--loader N] [--parallel P] | dialect [--rounds N] [--port P]");
     return 2;
 }

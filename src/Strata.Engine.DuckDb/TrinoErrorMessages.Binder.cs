@@ -81,6 +81,27 @@ internal static partial class TrinoErrorMessages
 
     private static readonly string[] BinaryOperators = ["+", "-", "*", "/", "//", "%", "||"];
 
+    /// <summary>The function a <c>dune_wall(…)</c> at an offset of the text DuckDB ran is the argument of (<c>hour</c> in
+    /// <c>hour(dune_wall(x))</c>, what the translator writes for a field read), or null.</summary>
+    internal static string? WallCaller(string? text, int? offset)
+    {
+        if (text is null || offset is not int at || at < 0 || at > text.Length)
+        {
+            return null;
+        }
+        int end = at;
+        while (end > 0 && (text[end - 1] == '(' || char.IsWhiteSpace(text[end - 1])))
+        {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] == '_'))
+        {
+            start--;
+        }
+        return end > start && end < at ? text[start..end].ToLowerInvariant() : null;
+    }
+
     private static string? RewriteBinder(string message, string? text, int? offset)
     {
         if (MissingColumn().Match(message) is { Success: true } column)
@@ -125,6 +146,10 @@ internal static partial class TrinoErrorMessages
         if (NoMatchingFunction().Match(message) is { Success: true } function)
         {
             string name = function.Groups["f"].Value;
+            if (name == DuneSql.DuneWallClock.Function && WallCaller(text, offset) is { } field)
+            {
+                name = field; // the field function the user called (hour(x) reads hour(dune_wall(x)))
+            }
             var args = SplitArguments(function.Groups["args"].Value).Select(TypeName).ToList();
             if (BinaryOperators.Contains(name) && args.Count == 2)
             {

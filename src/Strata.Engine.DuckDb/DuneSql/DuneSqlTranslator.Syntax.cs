@@ -163,8 +163,10 @@ public static partial class DuneSqlTranslator
         private int[]? Hoisted(string template, List<(int From, int To)> args)
         {
             // A template with its own lambda may hold the user's lambda body as an argument, which reads the lambda's
-            // parameters and so cannot be evaluated outside it.
-            if (ReferenceEquals(template, DuneMoreFunctions.MapAgg) || template.Contains("->", StringComparison.Ordinal))
+            // parameters and so cannot be evaluated outside it; an aggregate's arguments are the group's rows; date_diff
+            // reads its operands' types twice (folded at bind time) and evaluates them once, in the branch that runs.
+            if (ReferenceEquals(template, DuneMoreFunctions.MapAgg) || ReferenceEquals(template, DuneMoreFunctions.MultimapAgg)
+                || ReferenceEquals(template, DuneFunctions.DateDiff) || template.Contains("->", StringComparison.Ordinal))
             {
                 return null;
             }

@@ -244,8 +244,14 @@ public static partial class DuneSqlTranslator
             {
                 return -1;
             }
-            emitter.Text(function + "(", anchor);
+            // A local field reads the wall clock (DuneWallClock); a zone's offset reads the value's zone.
+            bool local = !function.StartsWith("timezone_", StringComparison.Ordinal);
+            emitter.Text(function + (local ? "(" + DuneWallClock.Function + "(" : "("), anchor);
             Emit(from + 1, close);
+            if (local)
+            {
+                emitter.Text(")", tokens[close]);
+            }
             emitter.Copy(tokens[close]);
             return close + 1;
         }

@@ -42,13 +42,13 @@ public static unsafe class DuneTime
 
     /// <summary>Whether a translated text calls the functions or truncates a timestamp (the sandbox registers them only then).</summary>
     public static bool UsedBy(string translatedSql) => AddsIntervals(translatedSql) || DuneTimeTruncation.UsedBy(translatedSql)
-        || DuneInstantNanos.UsedBy(translatedSql);
+        || DuneInstantNanos.UsedBy(translatedSql) || DuneWallClock.UsedBy(translatedSql);
 
     private static bool AddsIntervals(string translatedSql) => translatedSql.Contains("dune_plus(", StringComparison.Ordinal)
         || translatedSql.Contains("dune_minus(", StringComparison.Ordinal) || translatedSql.Contains("date_add(", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Registers dune_plus and dune_minus, the timestamp(9) truncations (<see cref="DuneTimeTruncation"/>) and
-    /// <see cref="DuneInstantNanos"/> on the connection's database (definitions, made before the lock): those
+    /// <summary>Registers dune_plus and dune_minus, the timestamp(9) truncations (<see cref="DuneTimeTruncation"/>),
+    /// <see cref="DuneWallClock"/> and <see cref="DuneInstantNanos"/> on the connection's database (definitions, made before the lock): those
     /// <paramref name="translatedSql"/> uses, or all.</summary>
     public static void Register(DuckDBConnection connection, string? translatedSql = null)
     {
@@ -60,6 +60,10 @@ public static unsafe class DuneTime
         if (translatedSql is null || DuneInstantNanos.UsedBy(translatedSql))
         {
             DuneInstantNanos.AddOverload(pending);
+        }
+        if (translatedSql is null || DuneWallClock.UsedBy(translatedSql))
+        {
+            DuneWallClock.AddOverloads(pending);
         }
         if (translatedSql is not null && !AddsIntervals(translatedSql))
         {

@@ -124,7 +124,7 @@ public sealed class DuneSqlTruncMonthsTests
     /// <summary>A table <c>instants(t TIMESTAMPTZ)</c>: 2,000 seeded random instants from 1600 to 2500 (micros), the
     /// instants a microsecond either side of each month start in 1969-1970, 1999-2001 and 2024 (UTC and 14 hours either
     /// way, where a zone's month starts), far years, the infinities and a NULL.</summary>
-    private static string Instants()
+    internal static string Instants()
     {
         var random = new Random(173);
         var micros = new List<long>();
