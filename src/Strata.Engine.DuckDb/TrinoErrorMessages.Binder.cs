@@ -222,9 +222,9 @@ internal static partial class TrinoErrorMessages
             // The call DuckDB bound is the translator's: its arguments need not be the user's.
             return error with { Message = $"Unexpected parameters for function {written.ToLowerInvariant()}" };
         }
-        if (MismatchedInput(error.Message, userSql, offset) is { } mismatched)
+        if (MismatchedInput(error, userSql, offset) is { } mismatched)
         {
-            return error with { Message = mismatched };
+            return mismatched;
         }
         return error;
     }

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Strata.Core.Executions;
+using Strata.Core.Queries;
 using Strata.Engine.DuckDb.DuneSql;
 
 namespace Strata.Engine.DuckDb;
@@ -19,38 +21,54 @@ internal static partial class TrinoErrorMessages
     /// <summary>The longest token text a message repeats (a string literal can be long).</summary>
     private const int MaxTokenText = 100;
 
+    /// <summary>Lines after the mapped position in which DuckDB's token is looked for (see <see cref="MismatchedInput"/>).</summary>
+    private const int NearLines = 5;
+
     /// <summary>Trino's <c>mismatched input '…'</c> for DuckDB's syntax error at <paramref name="offset"/> of the user's
-    /// text, or null when the error is no DuckDB syntax error.</summary>
-    private static string? MismatchedInput(string message, string userSql, int offset)
+    /// text, or null when the error is no DuckDB syntax error. DuckDB's token is named where the user wrote it: at the
+    /// position, or at its next occurrence within a few lines after it (a position inside a construct the translator
+    /// rewrote maps back to the construct's first token), the position moved there; else the user's token at the position
+    /// (DuckDB's is then the translator's).</summary>
+    private static ExecutionError? MismatchedInput(ExecutionError error, string userSql, int offset)
     {
-        bool atEnd = SyntaxErrorAtEnd().IsMatch(message);
-        var near = atEnd ? null : SyntaxErrorNear().Match(message);
+        bool atEnd = SyntaxErrorAtEnd().IsMatch(error.Message);
+        var near = atEnd ? null : SyntaxErrorNear().Match(error.Message);
         if (!atEnd && near is not { Success: true })
         {
             return null;
         }
-        string? written = atEnd ? null : UserTokenAt(userSql, offset);
-        string token = written is null ? "<EOF>"
-            : near is { Success: true } && written.StartsWith(near.Groups["t"].Value, StringComparison.OrdinalIgnoreCase) ? near.Groups["t"].Value
-            : written;
-        if (token.Length > MaxTokenText)
+        if (atEnd)
         {
-            token = token[..MaxTokenText] + "…";
+            return error with { Message = "mismatched input '<EOF>'" };
         }
-        return $"mismatched input '{token}'";
-    }
-
-    /// <summary>The text of the user's token that starts at or holds <paramref name="offset"/> (skipping white space and
-    /// comments there), or null at the end of the text.</summary>
-    private static string? UserTokenAt(string userSql, int offset)
-    {
-        foreach (var token in DuneLexer.Lex(userSql))
+        string duckDb = near!.Groups["t"].Value;
+        var tokens = DuneLexer.Lex(userSql);
+        int at = tokens.FindIndex(t => t.End > offset && !t.IsTrivia);
+        if (at < 0)
         {
-            if (token.End > offset && !token.IsTrivia)
+            return error with { Message = "mismatched input '<EOF>'" };
+        }
+        int lastLine = (error.Line ?? 1) + NearLines;
+        for (int k = at; k < tokens.Count; k++)
+        {
+            var token = tokens[k];
+            if (token.IsTrivia)
             {
-                return userSql.Substring(token.Start, token.Length);
+                continue;
+            }
+            var (line, column) = ParameterSubstitution.LineColumnOf(userSql, token.Start);
+            if (line > lastLine)
+            {
+                break;
+            }
+            if (duckDb.Length > 0 && userSql.AsSpan(token.Start, token.Length).Equals(duckDb, StringComparison.OrdinalIgnoreCase))
+            {
+                return error with { Message = Mismatched(duckDb), Line = line, Column = column };
             }
         }
-        return null;
+        return error with { Message = Mismatched(userSql.Substring(tokens[at].Start, tokens[at].Length)) };
     }
+
+    private static string Mismatched(string token) =>
+        $"mismatched input '{(token.Length > MaxTokenText ? token[..MaxTokenText] + "…" : token)}'";
 }

@@ -17,6 +17,9 @@ public sealed partial class DuneErrorsEngineTests
     [InlineData("SELECT cast(2026-11-13 00:00:00 as date)", "mismatched input '00'", 1, 24)]
     // A word DuckDB stopped at that the user wrote (a CTE after a missing comma).
     [InlineData("WITH a AS (SELECT 1 AS x)\nb AS (SELECT 2 AS x)\nSELECT * FROM a", "mismatched input 'b'", 2, 1)]
+    // A missing comma after a CASE the translator rewrites (decimal literals): DuckDB's token, where the user wrote it
+    // (the milady cohort file).
+    [InlineData("SELECT CASE WHEN x <= 0.10 THEN 'a' WHEN x <= 1.00 THEN 'b' END AS c,\n  COUNT(x) AS n\n  MIN(x) AS m\nFROM (VALUES 0.5) t(x)\nGROUP BY 1", "mismatched input 'MIN'", 3, 3)]
     public void A_syntax_error_is_trinos_mismatched_input_at_the_users_token(string sql, string message, int line, int? column = null)
     {
         var error = Fail(sql);

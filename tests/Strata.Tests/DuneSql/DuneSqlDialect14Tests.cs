@@ -43,6 +43,14 @@ public sealed class DuneSqlDialect14Tests
         // Past the last token (white space or a comment after it): the end of the text.
         var atEnd = error with { Message = "Parser Error: syntax error at or near \"x\"", Column = 16 };
         Assert.Equal(atEnd with { Message = "mismatched input '<EOF>'" }, TrinoErrorMessages.InUserText(atEnd, "SELECT number  -- c"));
+        // DuckDB's token a little after a position that maps to the start of a rewritten construct: named there, the
+        // position moved to it (a missing comma before MIN three lines below the CASE the translator rewrote).
+        var later = new ExecutionError(ExecutionError.SyntaxError, "Parser Error: syntax error at or near \"MIN\"", 1, 8);
+        Assert.Equal(later with { Message = "mismatched input 'MIN'", Line = 4, Column = 2 },
+            TrinoErrorMessages.InUserText(later, "SELECT CASE WHEN x <= 0.10 THEN 'a' END AS c,\n count(x) AS n\n -- MIN\n MIN(x) FROM t"));
+        // More than five lines below: not taken for the error's token; the user's token at the position is named.
+        Assert.Equal(later with { Message = "mismatched input 'CASE'" },
+            TrinoErrorMessages.InUserText(later, "SELECT CASE WHEN x <= 0.10 THEN 'a' END AS c,\n\n\n\n\n\n\n MIN(x) FROM t"));
         // Anything else is left as it was.
         var other = error with { Message = "Binder Error: something" };
         Assert.Equal(other, TrinoErrorMessages.InUserText(other, "SELECT number number2 number3 FROM t"));
