@@ -226,8 +226,8 @@ internal static partial class TrinoErrorMessages
 
     /// <summary>
     /// The error of a DuneSQL text with the names of its message taken from the user's own text at the error's position (a
-    /// table's as written; a function the translator renamed by the user's name; a syntax error's token only when the user
-    /// wrote it there). The position is the user's already.
+    /// table's as written; a function the translator renamed by the user's name; a syntax error's token as the user wrote
+    /// it there, in Trino's words). The position is the user's already.
     /// </summary>
     internal static ExecutionError InUserText(ExecutionError error, string userSql)
     {
@@ -247,11 +247,9 @@ internal static partial class TrinoErrorMessages
             // The call DuckDB bound is the translator's: its arguments need not be the user's.
             return error with { Message = $"Unexpected parameters for function {written.ToLowerInvariant()}" };
         }
-        if (SyntaxErrorNear().Match(error.Message) is { Success: true } syntax
-            && !userSql.AsSpan(Math.Min(offset, userSql.Length)).StartsWith(syntax.Groups["t"].Value, StringComparison.OrdinalIgnoreCase))
+        if (MismatchedInput(error, userSql, offset) is { } mismatched)
         {
-            // A token of the translator's text, not the user's: the position says where.
-            return error with { Message = "Parser Error: syntax error" };
+            return mismatched;
         }
         return error;
     }

@@ -58,6 +58,12 @@ internal static partial class TrinoErrorMessages
 
     private static string? RewriteLine(string message)
     {
+        if (message == "Division by zero")
+        {
+            // Trino's own words (its integer and decimal operators'), which Strata's division functions already give:
+            // they stand alone, without DuckDB's "Invalid Input Error" in front.
+            return message;
+        }
         if (ArithmeticOverflow().Match(message) is { Success: true } overflow)
         {
             return $"{TrinoName(overflow.Groups[2].Value)} {overflow.Groups[1].Value} overflow: {overflow.Groups[3].Value} {overflow.Groups[4].Value} {overflow.Groups[5].Value}";

@@ -64,11 +64,12 @@ public static partial class DuneSqlTranslator
                     EmitSetCheckCall(i, check);
                     return check.HostTo;
                 }
-                emitter.Text("CASE WHEN ", tokens[i]);
+                // Spaced on both sides: the user's item may touch the word before or after it (DISTINCT(x)AS a).
+                emitter.Text(" CASE WHEN ", tokens[i]);
                 EmitSetCheckCall(i, check);
                 emitter.Text(" THEN ", tokens[i]);
                 Emit(i, check.HostTo);
-                emitter.Text(" END", tokens[i]);
+                emitter.Text(" END ", tokens[i]);
                 if (check.Form == SetHost.Value && ColumnReferenceName(i, check.HostTo) is string name)
                 {
                     // The engine names a result column by the select item's form: a bare column keeps its name.

@@ -31,6 +31,40 @@ public static partial class DuneSqlTranslator
             };
         }
 
+        /// <summary>Types written with parentheses (<c>CAST(x AS varchar(10))</c>): after AS, never an alias.</summary>
+        private static readonly HashSet<string> ParameterizedTypes = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "array", "map", "row", "decimal", "numeric", "varchar", "char", "timestamp", "time", "varbinary", "interval",
+        };
+
+        /// <summary>
+        /// A relation's alias with its column names, <c>AS date(day)</c> (Trino's grammar: <c>AS? identifier
+        /// columnAliases?</c>, and <c>date</c> is one of its non-reserved words): after AS, a word that is no type taking
+        /// parameters, then names only, comma-separated, in parentheses. Not a call (<c>date(x)</c> would become a cast).
+        /// </summary>
+        private bool IsAliasWithColumns(int word, int open, int end)
+        {
+            if (!Is(Previous(word), "as") || ParameterizedTypes.Contains(Text(word)))
+            {
+                return false;
+            }
+            int close = Close(open, end);
+            if (close >= end)
+            {
+                return false;
+            }
+            bool name = true;
+            for (int k = Next(open, close); k < close; k = Next(k, close))
+            {
+                if (name != (Tokens[k].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName) || (!name && !Is(k, ",")))
+                {
+                    return false;
+                }
+                name = !name;
+            }
+            return !name;
+        }
+
         /// <summary>Trino's one-column <c>VALUES 1, 2</c>: each row gets its parentheses.</summary>
         private int EmitBareValues(int valuesIndex, int first, int end)
         {

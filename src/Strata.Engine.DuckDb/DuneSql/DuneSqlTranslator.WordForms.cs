@@ -82,6 +82,12 @@ public static partial class DuneSqlTranslator
             {
                 return EmitBareValues(i, next, end);
             }
+            if (Is(next, "(") && !qualified && IsAliasWithColumns(i, next, end))
+            {
+                // Quoted: DuckDB's grammar takes fewer words as a bare alias than Trino's does.
+                emitter.Text("\"" + Text(i) + "\"", token);
+                return i + 1;
+            }
             if (Is(next, "(") && !qualified)
             {
                 return EmitCall(i, next, end, word);

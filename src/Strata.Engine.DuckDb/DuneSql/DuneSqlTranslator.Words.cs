@@ -92,6 +92,19 @@ public static partial class DuneSqlTranslator
         return "(" + text.ToString() + ")";
     }
 
+    /// <summary>Trino's lexer reads <c>`name`</c> (Spark's and MySQL's quoting, as Dune's retired Spark engine took it) and
+    /// its parser refuses it with these words (SqlParser's backquoted identifier), at the first one.</summary>
+    private static void RefuseBackquotes(string sql, List<DuneToken> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (token.Kind == DuneTokenKind.Symbol && sql[token.Start] == '`')
+            {
+                throw NotSupported(sql, token, "backquoted identifiers are not supported; use double quotes to quote identifiers");
+            }
+        }
+    }
+
     internal static QueryFailedException NotSupported(string sql, DuneToken at, string message)
     {
         var (line, column) = ParameterSubstitution.LineColumnOf(sql, at.Start);

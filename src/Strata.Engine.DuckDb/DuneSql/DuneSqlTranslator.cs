@@ -50,6 +50,7 @@ public static partial class DuneSqlTranslator
     internal static DuneTranslation? TryTranslate(string sql, int maxChars, CancellationToken cancellationToken, DuneColumnTypes? columnTypes = null)
     {
         var tokens = DuneLexer.Lex(sql);
+        RefuseBackquotes(sql, tokens);
         var emitter = new DuneEmitter(sql, maxChars, cancellationToken);
         try
         {

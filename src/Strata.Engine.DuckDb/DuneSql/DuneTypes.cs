@@ -175,9 +175,19 @@ internal static class DuneTypes
             "time" => withZone ? "TIMETZ" : "TIME",
             "decimal" or "numeric" => parameters.Count == 0 ? "DECIMAL(38, 0)" : $"DECIMAL({string.Concat(parameters)})",
             "double" or "real" or "bigint" or "integer" or "int" or "smallint" or "tinyint" or "boolean" or "date" or "json" or "uuid" or "interval" => name.ToUpperInvariant(),
-            _ => throw DuneSqlTranslator.NotSupported(sql, anchor, $"Type {raw} is not supported"),
+            // Trino's types Strata does not hold are named as such; any other name is no type at all (PostgreSQL's bytea
+            // and int8 of Dune's retired engine): Trino's TypeNotFoundException, "Unknown type: bytea".
+            _ when TrinoTypesNotHeld.Contains(name) => throw DuneSqlTranslator.NotSupported(sql, anchor, $"Type {raw} is not supported"),
+            _ => throw DuneSqlTranslator.NotSupported(sql, anchor, $"Unknown type: {name}"),
         };
     }
+
+    /// <summary>Trino's types (its type docs and plugins Dune runs) that Strata has no column type for.</summary>
+    private static readonly HashSet<string> TrinoTypesNotHeld = new(StringComparer.Ordinal)
+    {
+        "ipaddress", "ipprefix", "hyperloglog", "p4hyperloglog", "setdigest", "qdigest", "tdigest", "geometry", "sphericalgeography",
+        "bingtile", "kdbtree", "color", "jsonpath", "json2016",
+    };
 
     /// <summary>CAST(x AS ROW(…)): Trino also casts a JSON array to a row, field by field in order (json.mdx:
     /// <c>CAST(JSON '[123,"abc",true]' AS ROW(v1 BIGINT, v2 VARCHAR, v3 BOOLEAN))</c>); DuckDB casts only JSON objects, so

@@ -11,7 +11,7 @@ namespace Strata.Tests.DuneSql;
 /// Failed DuneSQL in Trino's (Dune's) words through the real engine (decision "dune-errors"): the message and the line and
 /// column in the user's own text.
 /// </summary>
-public sealed class DuneErrorsEngineTests : IDisposable
+public sealed partial class DuneErrorsEngineTests : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("strata-dune-errors-").FullName;
     private readonly DuckDbEngine engine;
@@ -111,11 +111,11 @@ public sealed class DuneErrorsEngineTests : IDisposable
     }
 
     [Fact]
-    public void A_syntax_error_stays_duckdbs_at_the_users_position()
+    public void A_syntax_error_is_trinos_at_the_users_position()
     {
         var error = Fail("SELECT number\nFROM ethereum.blocks WHERE");
         Assert.Equal(ExecutionError.SyntaxError, error.Type);
-        Assert.Equal("Parser Error: syntax error at end of input", error.Message);
+        Assert.Equal("mismatched input '<EOF>'", error.Message);
         Assert.Equal(2, error.Line);
     }
 

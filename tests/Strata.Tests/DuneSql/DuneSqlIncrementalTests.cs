@@ -72,7 +72,7 @@ public sealed class DuneSqlIncrementalTests : IDisposable
     [InlineData("SELECT * FROM TABLE(previous.query.result())", "previous.query.result needs the result's columns: schema => DESCRIPTOR(name type, …)")]
     [InlineData("SELECT * FROM TABLE(previous.query.result(schema => DESCRIPTOR()))", "previous.query.result needs at least one column in DESCRIPTOR(name type, …)")]
     [InlineData("SELECT * FROM TABLE(previous.query.result(schema => DESCRIPTOR(day)))", "Each DESCRIPTOR column is a name and a type")]
-    [InlineData("SELECT * FROM TABLE(previous.query.result(schema => DESCRIPTOR(day nosuchtype)))", "Type nosuchtype is not supported")]
+    [InlineData("SELECT * FROM TABLE(previous.query.result(schema => DESCRIPTOR(day nosuchtype)))", "Unknown type: nosuchtype")]
     public void A_previous_result_without_its_columns_is_refused_at_its_place(string sql, string message)
     {
         var e = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate(sql));
