@@ -47,6 +47,16 @@ internal static class DuneFunctions
     internal const string TryToVarchar = "(CASE WHEN typeof($1) = 'BLOB' THEN '0x' || lower(hex(" + AsBlob + ")) WHEN typeof($1) = 'JSON' THEN "
         + JsonToVarchar + "NULL" + JsonScalar + " " + Timestamps + DecimalText + DuneNumeric.FloatText + "ELSE TRY_CAST($1 AS VARCHAR) END)";
 
+    /// <summary>Trino's CAST(x AS varchar(n)): a varchar is cut to its first n code points; any other value's text must fit in
+    /// n ("Value 123 cannot be represented as varchar(2)"; TRY gives NULL).</summary>
+    internal static string ToBoundedVarchar(int length, bool isTry)
+    {
+        string text = isTry ? TryToVarchar : ToVarchar, n = length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return "(CASE WHEN typeof($1) = 'VARCHAR' THEN left(CAST($1 AS VARCHAR), " + n + ") WHEN coalesce(length(" + text + ") <= " + n
+            + ", true) THEN " + text + " ELSE " + (isTry ? "NULL" : "error('Value ' || " + text + " || ' cannot be represented as varchar(" + n + ")')")
+            + " END)";
+    }
+
     /// <summary>Trino's CAST(varchar AS json) makes a JSON string ('abc' → "abc"); other types as DuckDB (arrays, numbers).</summary>
     internal const string ToJson = "(CASE WHEN typeof($1) = 'VARCHAR' THEN to_json(CAST($1 AS VARCHAR)) ELSE CAST($1 AS JSON) END)";
     internal const string TryToJson = "(CASE WHEN typeof($1) = 'VARCHAR' THEN to_json(CAST($1 AS VARCHAR)) ELSE TRY_CAST($1 AS JSON) END)";

@@ -79,6 +79,14 @@ public static partial class DuneSqlTranslator
                 ? d[0] - '0' : null;
         }
 
+        /// <summary>n of a cast's type <c>varchar(n)</c>, read from the tokens after AS; else null (an unbounded varchar).</summary>
+        private int? VarcharBound(int asIndex, int close)
+        {
+            int name = Next(asIndex, close), open = Next(name, close), digits = Next(open, close), shut = Next(digits, close);
+            return Is(name, "varchar") && Is(open, "(") && Is(shut, ")") && Next(shut, close) == close
+                && int.TryParse(Text(digits), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : null;
+        }
+
         /// <summary>CAST(x AS type) with Trino's type names; to varchar, varbinary renders as Dune shows it.</summary>
         private int EmitCast(int nameIndex, int open, int close, bool isTry)
         {
@@ -119,6 +127,9 @@ public static partial class DuneSqlTranslator
             }
             switch (type)
             {
+                case "VARCHAR" when VarcharBound(asIndex, close) is int length:
+                    EmitTemplate(DuneFunctions.ToBoundedVarchar(length, isTry), expression, token);
+                    break;
                 case "VARCHAR":
                     EmitTemplate(isTry ? DuneFunctions.TryToVarchar : DuneFunctions.ToVarchar, expression, token);
                     break;
