@@ -136,7 +136,49 @@ internal static partial class TrinoErrorMessages
             }
             return $"Unexpected parameters ({string.Join(", ", args)}) for function {name.ToLowerInvariant()}";
         }
+        if (NoCast().Match(message) is { Success: true } implicitCast && message.Contains(" when casting from source column ", StringComparison.Ordinal)
+            && ComparedOperand(text, offset) is { } compared)
+        {
+            // A column compared with a value of a type it has no cast to (number = 0x01): DuckDB's binder casts the
+            // column to the other operand's type and fails; Trino refuses the operator (the operands' types in order).
+            string columnType = TypeName(implicitCast.Groups["a"].Value), other = TypeName(implicitCast.Groups["b"].Value);
+            return compared.ColumnFirst ? $"Cannot apply operator: {columnType} {compared.Op} {other}" : $"Cannot apply operator: {other} {compared.Op} {columnType}";
+        }
         return RewriteCast(message);
+    }
+
+    /// <summary>The comparison a column named at <paramref name="offset"/> is an operand of (the operator right after its
+    /// name, or right before it), or null.</summary>
+    private static (string Op, bool ColumnFirst)? ComparedOperand(string? text, int? offset)
+    {
+        if (text is null || offset is not int at || QualifiedNameAt(text, at) is not { Count: > 0 })
+        {
+            return null;
+        }
+        int after = at;
+        while (after < text.Length && (char.IsLetterOrDigit(text[after]) || text[after] is '_' or '.' or '"'))
+        {
+            after++;
+        }
+        while (after < text.Length && char.IsWhiteSpace(text[after]))
+        {
+            after++;
+        }
+        if (ComparisonAt(text, after) is { } op)
+        {
+            return (op, true);
+        }
+        int before = at;
+        while (before > 0 && char.IsWhiteSpace(text[before - 1]))
+        {
+            before--;
+        }
+        int start = before;
+        while (start > 0 && before - start < 2 && text[start - 1] is '=' or '<' or '>' or '!')
+        {
+            start--;
+        }
+        return start < before && ComparisonAt(text[..before], start) is { } written ? (written, false) : null;
     }
 
     private static string? RewriteCast(string message)
