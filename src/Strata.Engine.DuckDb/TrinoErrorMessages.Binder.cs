@@ -147,40 +147,6 @@ internal static partial class TrinoErrorMessages
         return RewriteCast(message);
     }
 
-    /// <summary>The comparison a column named at <paramref name="offset"/> is an operand of (the operator right after its
-    /// name, or right before it), or null.</summary>
-    private static (string Op, bool ColumnFirst)? ComparedOperand(string? text, int? offset)
-    {
-        if (text is null || offset is not int at || QualifiedNameAt(text, at) is not { Count: > 0 })
-        {
-            return null;
-        }
-        int after = at;
-        while (after < text.Length && (char.IsLetterOrDigit(text[after]) || text[after] is '_' or '.' or '"'))
-        {
-            after++;
-        }
-        while (after < text.Length && char.IsWhiteSpace(text[after]))
-        {
-            after++;
-        }
-        if (ComparisonAt(text, after) is { } op)
-        {
-            return (op, true);
-        }
-        int before = at;
-        while (before > 0 && char.IsWhiteSpace(text[before - 1]))
-        {
-            before--;
-        }
-        int start = before;
-        while (start > 0 && before - start < 2 && text[start - 1] is '=' or '<' or '>' or '!')
-        {
-            start--;
-        }
-        return start < before && ComparisonAt(text[..before], start) is { } written ? (written, false) : null;
-    }
-
     private static string? RewriteCast(string message)
     {
         if (StringNotNumber().Match(message) is { Success: true } number)
@@ -331,26 +297,6 @@ internal static partial class TrinoErrorMessages
             i++;
         }
         return parts.Count == 0 ? null : parts;
-    }
-
-    /// <summary>The comparison operator written at <paramref name="offset"/>, or null.</summary>
-    private static string? ComparisonAt(string? text, int? offset)
-    {
-        if (text is null || offset is not int at || at >= text.Length)
-        {
-            return null;
-        }
-        int end = at;
-        while (end < text.Length && end - at < 2 && text[end] is '=' or '<' or '>' or '!')
-        {
-            end++;
-        }
-        return text[at..end] switch
-        {
-            "=" or "<" or ">" or "<=" or ">=" or "<>" => text[at..end],
-            "!=" => "<>",
-            _ => null,
-        };
     }
 
     /// <summary>The name of the function called at <paramref name="offset"/> (a name then <c>(</c>), or null.</summary>

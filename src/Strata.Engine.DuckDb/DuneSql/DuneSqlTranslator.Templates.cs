@@ -79,6 +79,19 @@ public static partial class DuneSqlTranslator
                 ? d[0] - '0' : null;
         }
 
+        /// <summary>Whether tokens [from, to) hold a call, a parenthesized expression or a subscript (not a name or literal).</summary>
+        private bool IsComputed(int from, int to)
+        {
+            for (int t = from; t < to; t++)
+            {
+                if (Tokens[t].Kind == DuneTokenKind.Symbol && Sql[Tokens[t].Start] is '(' or '[')
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /// <summary>The digits of a timestamp text's fraction of a second (0 without one).</summary>
         private static int FractionDigits(string text)
         {
@@ -147,13 +160,17 @@ public static partial class DuneSqlTranslator
             string type = DuneTypes.Translate(Sql, Tokens, asIndex + 1, close, token);
             var expression = new List<(int, int)> { (open + 1, asIndex) };
             MarkLocalCast(type, asIndex);
-            if (type == "TIMESTAMP")
+            // A plain cast (timestamp, timestamp with time zone) rounds a string or a timestamp(9) only where its operand is
+            // a name or a literal: a computed operand would be evaluated once through a lambda per row (the template names
+            // it several times), a cost on the common cast of a timestamp function's result, which needs no rounding.
+            bool plainRounds = !IsComputed(open + 1, asIndex);
+            if (type == "TIMESTAMP" && (TimestampPrecision(asIndex, close) is int || plainRounds))
             {
                 EmitTemplate(TimestampPrecision(asIndex, close) is int precision ? DuneTypes.ToTimestamp(precision, isTry) : DuneTypes.ToPlainTimestamp(isTry),
                     expression, token);
                 return close + 1;
             }
-            if (type == "TIMESTAMPTZ" && ZonedTimestampPrecision(asIndex, close) is var (zonedPrecision, plain))
+            if (type == "TIMESTAMPTZ" && ZonedTimestampPrecision(asIndex, close) is var (zonedPrecision, plain) && (!plain || plainRounds))
             {
                 // A string literal naming a zone keeps it, as Trino's cast does (hour() reads the zone's clock): the zoned
                 // literal's form, when its fraction needs no rounding.

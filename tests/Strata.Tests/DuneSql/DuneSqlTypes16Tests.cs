@@ -62,6 +62,10 @@ public sealed class DuneSqlTypes16Tests
         // The plain cast of a timestamp(3) (the common cast of Dune's columns) stays DuckDB's cast: no rounding template.
         string translated = Strata.Engine.DuckDb.DuneSql.DuneSqlTranslator.Translate("SELECT CAST(block_time AS timestamp) FROM t", default, null).Sql;
         Assert.Contains("IN ('VARCHAR', 'TIMESTAMP_NS')", translated, StringComparison.Ordinal);
+        // A computed operand (a timestamp function's result) keeps DuckDB's cast: no per-row lambda for the rounding.
+        string computed = Strata.Engine.DuckDb.DuneSql.DuneSqlTranslator.Translate("SELECT CAST(date_trunc('day', block_time) AS timestamp), "
+            + "CAST(from_unixtime(n) AS timestamp with time zone) FROM t", default, null).Sql;
+        Assert.DoesNotContain("typeof", computed, StringComparison.Ordinal);
         using var db = new DuneSqlDb("CREATE TABLE t AS SELECT TIMESTAMP '2024-01-01 00:00:00.123' AS block_time;");
         Assert.Equal("2024-01-01 00:00:00.123", db.Scalar("SELECT CAST(block_time AS timestamp) FROM t"));
     }
