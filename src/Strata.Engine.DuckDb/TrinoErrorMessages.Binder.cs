@@ -161,6 +161,14 @@ internal static partial class TrinoErrorMessages
             }
             return $"Unexpected parameters ({string.Join(", ", args)}) for function {name.ToLowerInvariant()}";
         }
+        if (NoCast().Match(message) is { Success: true } implicitCast && message.Contains(" when casting from source column ", StringComparison.Ordinal)
+            && ComparedOperand(text, offset) is { } compared)
+        {
+            // A column compared with a value of a type it has no cast to (number = 0x01): DuckDB's binder casts the
+            // column to the other operand's type and fails; Trino refuses the operator (the operands' types in order).
+            string columnType = TypeName(implicitCast.Groups["a"].Value), other = TypeName(implicitCast.Groups["b"].Value);
+            return compared.ColumnFirst ? $"Cannot apply operator: {columnType} {compared.Op} {other}" : $"Cannot apply operator: {other} {compared.Op} {columnType}";
+        }
         return RewriteCast(message);
     }
 
@@ -312,26 +320,6 @@ internal static partial class TrinoErrorMessages
             i++;
         }
         return parts.Count == 0 ? null : parts;
-    }
-
-    /// <summary>The comparison operator written at <paramref name="offset"/>, or null.</summary>
-    private static string? ComparisonAt(string? text, int? offset)
-    {
-        if (text is null || offset is not int at || at >= text.Length)
-        {
-            return null;
-        }
-        int end = at;
-        while (end < text.Length && end - at < 2 && text[end] is '=' or '<' or '>' or '!')
-        {
-            end++;
-        }
-        return text[at..end] switch
-        {
-            "=" or "<" or ">" or "<=" or ">=" or "<>" => text[at..end],
-            "!=" => "<>",
-            _ => null,
-        };
     }
 
     /// <summary>

@@ -53,21 +53,10 @@ public static partial class DuneSqlTranslator
         /// <summary>The type of the column that tokens [from, last] name, or null.</summary>
         private string? ColumnType(int from, int last)
         {
-            if (ColumnTypes is null || Is(Previous(from), ".") || !IsName(from) || !IsName(last))
+            if (ColumnTypes is null || Is(Previous(from), ".") || ColumnReference(from, last) is not var (qualifier, name))
             {
                 return null;
             }
-            string? qualifier = null;
-            if (from != last)
-            {
-                int dot = Next(from, last + 1);
-                if (!Is(dot, ".") || Next(dot, last + 1) != last)
-                {
-                    return null;
-                }
-                qualifier = UnquotedName(from);
-            }
-            string name = UnquotedName(last);
             if (LambdaNames().Contains(qualifier ?? name) || BlockAt(from) is not { } block
                 || !(ResolvesColumns(block, from) || ResolvesInLaterClause(block, from, name, qualifier)))
             {
@@ -93,6 +82,21 @@ public static partial class DuneSqlTranslator
                 }
             }
             return hits == 1 ? found : null;
+        }
+
+        /// <summary>The column tokens [from, last] name, <c>name</c> or <c>q.name</c> (unquoted), or null.</summary>
+        private (string? Qualifier, string Name)? ColumnReference(int from, int last)
+        {
+            if (!IsName(from) || !IsName(last))
+            {
+                return null;
+            }
+            if (from == last)
+            {
+                return (null, UnquotedName(last));
+            }
+            int dot = Next(from, last + 1);
+            return Is(dot, ".") && Next(dot, last + 1) == last ? (UnquotedName(from), UnquotedName(last)) : null;
         }
 
         private bool IsName(int i) => i >= 0 && i < tokens.Count && tokens[i].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName;

@@ -33,7 +33,9 @@ public static partial class DuneSqlTranslator
                     throw NotSupported(sql, anchor, $"Function normalize: the normal form {form} is not supported here (only NFC)");
                 }
             }
-            EmitTemplate("nfc_normalize(CAST($1 AS VARCHAR))", [args[0]], anchor);
+            // No cast: Trino's normalize takes a varchar only (an integer or a varbinary is "Unexpected parameters"), and
+            // DuckDB's binder refuses them too, where a cast to VARCHAR normalized their text.
+            EmitTemplate("nfc_normalize($1)", [args[0]], anchor);
             return close + 1;
         }
     }

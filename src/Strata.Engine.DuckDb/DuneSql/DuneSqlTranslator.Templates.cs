@@ -87,6 +87,54 @@ public static partial class DuneSqlTranslator
                 && int.TryParse(Text(digits), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : null;
         }
 
+        /// <summary>Whether tokens [from, to) hold a call, a parenthesized expression or a subscript (not a name or literal).</summary>
+        private bool IsComputed(int from, int to)
+        {
+            for (int t = from; t < to; t++)
+            {
+                if (Tokens[t].Kind == DuneTokenKind.Symbol && Sql[Tokens[t].Start] is '(' or '[')
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>The digits of a timestamp text's fraction of a second (0 without one).</summary>
+        private static int FractionDigits(string text)
+        {
+            int dot = text.IndexOf('.', StringComparison.Ordinal), digits = 0;
+            while (dot >= 0 && dot + 1 + digits < text.Length && char.IsAsciiDigit(text[dot + 1 + digits]))
+            {
+                digits++;
+            }
+            return digits;
+        }
+
+        /// <summary>p of a cast's type <c>timestamp(p) with time zone</c> for p up to 6 (plain: false), or 3 for <c>timestamp
+        /// with time zone</c> (plain: true); else null (7 and 8 are held as microseconds, 9 is refused).</summary>
+        private (int Precision, bool Plain)? ZonedTimestampPrecision(int asIndex, int close)
+        {
+            int name = Next(asIndex, close), at = Next(name, close);
+            if (!Is(name, "timestamp"))
+            {
+                return null;
+            }
+            int? precision = null;
+            if (Is(at, "("))
+            {
+                int digits = Next(at, close), shut = Next(digits, close);
+                if (!Is(shut, ")") || Text(digits) is not [>= '0' and <= '6'] d)
+                {
+                    return null;
+                }
+                precision = d[0] - '0';
+                at = Next(shut, close);
+            }
+            int time = Next(at, close), zone = Next(time, close);
+            return Is(at, "with") && Is(time, "time") && Is(zone, "zone") && Next(zone, close) == close ? (precision ?? 3, precision is null) : null;
+        }
+
         /// <summary>CAST(x AS type) with Trino's type names; to varchar, varbinary renders as Dune shows it.</summary>
         private int EmitCast(int nameIndex, int open, int close, bool isTry)
         {
@@ -120,9 +168,27 @@ public static partial class DuneSqlTranslator
             string type = DuneTypes.Translate(Sql, Tokens, asIndex + 1, close, token);
             var expression = new List<(int, int)> { (open + 1, asIndex) };
             MarkLocalCast(type, asIndex);
-            if (type == "TIMESTAMP" && TimestampPrecision(asIndex, close) is int precision)
+            // A plain cast (timestamp, timestamp with time zone) rounds a string or a timestamp(9) only where its operand is
+            // a name or a literal: a computed operand would be evaluated once through a lambda per row (the template names
+            // it several times), a cost on the common cast of a timestamp function's result, which needs no rounding.
+            bool plainRounds = !IsComputed(open + 1, asIndex);
+            if (type == "TIMESTAMP" && (TimestampPrecision(asIndex, close) is int || plainRounds))
             {
-                EmitTemplate(DuneTypes.ToTimestamp(precision, isTry), expression, token);
+                EmitTemplate(TimestampPrecision(asIndex, close) is int precision ? DuneTypes.ToTimestamp(precision, isTry) : DuneTypes.ToPlainTimestamp(isTry),
+                    expression, token);
+                return close + 1;
+            }
+            if (type == "TIMESTAMPTZ" && ZonedTimestampPrecision(asIndex, close) is var (zonedPrecision, plain) && (!plain || plainRounds))
+            {
+                // A string literal naming a zone keeps it, as Trino's cast does (hour() reads the zone's clock): the zoned
+                // literal's form, when its fraction needs no rounding.
+                int literal = Next(open, asIndex);
+                if (literal < asIndex && Next(literal, asIndex) == asIndex && IsTerminatedString(literal)
+                    && FractionDigits(Text(literal)) <= zonedPrecision && TryEmitZonedLiteral(token, literal) > 0)
+                {
+                    return close + 1;
+                }
+                EmitTemplate(DuneTypes.ToTimestampWithZone(zonedPrecision, plain, isTry), expression, token);
                 return close + 1;
             }
             switch (type)
@@ -138,6 +204,9 @@ public static partial class DuneSqlTranslator
                     break;
                 case "INT256":
                     EmitTemplate(isTry ? DuneTypes.TryToInt256 : DuneTypes.ToInt256, expression, token);
+                    break;
+                case "TIMESTAMP_NS":
+                    EmitTemplate(DuneTypes.ToTimestampNanos(isTry), expression, token);
                     break;
                 case "DOUBLE":
                     EmitTemplate(DuneTypes.ToDouble(isTry), expression, token);

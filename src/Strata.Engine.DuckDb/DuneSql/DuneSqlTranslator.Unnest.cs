@@ -40,13 +40,14 @@ public static partial class DuneSqlTranslator
                 return -1;
             }
             var anchor = Tokens[nameIndex];
+            string unnestAlias = UnquotedName(alias);
             // The arrays side by side (the shorter padded with NULLs), then each row's fields as columns.
             Out.Text(rows ? "(SELECT " + string.Join(", ", Enumerable.Range(0, args.Count).Select(a => Fields("_strata_u" + Name(a))))
                 + (ordinality ? ", _strata_o" : "") + " FROM (SELECT " : "(SELECT ", anchor);
             for (int a = 0; a < args.Count; a++)
             {
                 Out.Text(a == 0 ? "unnest(" : ", unnest(", anchor);
-                EmitUnnested(args[a], anchor);
+                EmitUnnested(args[a], anchor, unnestAlias);
                 Out.Text(") AS _strata_u" + Name(a), anchor);
             }
             if (ordinality)
@@ -55,7 +56,7 @@ public static partial class DuneSqlTranslator
                 for (int a = 0; a < args.Count; a++)
                 {
                     Out.Text(a == 0 ? "len(" : ", len(", anchor);
-                    EmitUnnested(args[a], anchor);
+                    EmitUnnested(args[a], anchor, unnestAlias);
                     Out.Text(")", anchor);
                 }
                 Out.Text("))) AS _strata_o", anchor);
@@ -66,9 +67,9 @@ public static partial class DuneSqlTranslator
 
         /// <summary>An UNNEST operand: a map (as its form shows) as its entries, rows of (key, value), which become two columns
         /// as Trino's UNNEST of a map gives; anything else as it is.</summary>
-        private void EmitUnnested((int From, int To) arg, DuneToken anchor)
+        private void EmitUnnested((int From, int To) arg, DuneToken anchor, string unnestAlias)
         {
-            bool map = IsMapOperand(arg.From, arg.To);
+            bool map = IsMapOperand(arg.From, arg.To) || IsMapColumn(arg, unnestAlias);
             if (map)
             {
                 Out.Text("map_entries(", anchor);
@@ -78,6 +79,34 @@ public static partial class DuneSqlTranslator
             {
                 Out.Text(")", anchor);
             }
+        }
+
+        /// <summary>Whether an UNNEST operand is a column of a known table (or of a CTE or subquery whose output types are
+        /// known) whose type is a map: a bare name of the one other FROM item that has it, or <c>q.name</c> of the item
+        /// aliased q (the items of unknown columns, such as the UNNEST's own, aside).</summary>
+        private bool IsMapColumn((int From, int To) arg, string unnestAlias)
+        {
+            int from = Tokens[arg.From].IsTrivia ? Next(arg.From, arg.To) : arg.From, last = Previous(arg.To);
+            if (ColumnTypes is null || last < from || ColumnReference(from, last) is not var (qualifier, name) || BlockAt(from) is not { } block
+                || block.From < 0 || from <= block.From || from >= block.FromEnd)
+            {
+                return false;
+            }
+            var items = block.Items.Where(i => !unnestAlias.Equals(i.Alias, StringComparison.OrdinalIgnoreCase)
+                && (qualifier is null || qualifier.Equals(i.Alias, StringComparison.OrdinalIgnoreCase))).ToList();
+            string? found = null;
+            int hits = 0;
+            foreach (var item in items)
+            {
+                // An item of unknown columns (a table function such as this UNNEST, a lateral subquery) is passed over: a
+                // name it holds too would be ambiguous to DuckDB's binder whatever is written here.
+                if (Columns(item) is { } columns && columns.TryGetValue(name, out string? type))
+                {
+                    hits++;
+                    found = type;
+                }
+            }
+            return hits == 1 && found is not null && found.StartsWith("MAP(", StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>An unnested element's columns: a row's fields, or the element itself as one column when it is not a row

@@ -63,6 +63,10 @@ public static partial class DuneSqlTranslator
                 // Trino types a literal by its fraction's digits: seven to nine are timestamp(7)-timestamp(9), held exactly as
                 // DuckDB's TIMESTAMP_NS (named timestamp(9)); a TIMESTAMP would cut them to microseconds.
                 bool nanos = !HasZone(literal) && NanosecondFraction().IsMatch(literal);
+                if (nanos && DuneTypes.OutsideNanosecondRange(literal[1..^1]))
+                {
+                    throw NotSupported(sql, token, $"Timestamp {literal} is outside the range of timestamp(9) here ({DuneTypes.NanosecondRange})");
+                }
                 if (HasZone(literal) || withSeconds != literal || nanos)
                 {
                     emitter.Text(HasZone(literal) ? "TIMESTAMPTZ" : nanos ? "TIMESTAMP_NS" : "TIMESTAMP", token);

@@ -107,11 +107,13 @@ internal static class DuneTrinoFunctions
         // Trino declares it bigint (DuckDB: UBIGINT).
         yield return new(("json_array_length", 1), "CAST(json_array_length($1) AS BIGINT)");
 
-        // cosine_similarity of two sparse vectors (maps of key to double): the dot product over shared keys, by the norms.
-        yield return new(("cosine_similarity", 2),
-            "(CAST(list_sum(list_transform(map_keys($1), _strata_k -> CAST(($1)[_strata_k] AS DOUBLE) * coalesce(CAST(element_at($2, _strata_k)[1] AS DOUBLE), 0))) AS DOUBLE) "
-            + "/ (sqrt(list_sum(list_transform(map_values($1), _strata_v -> CAST(_strata_v AS DOUBLE) * _strata_v))) "
-            + "* sqrt(list_sum(list_transform(map_values($2), _strata_v -> CAST(_strata_v AS DOUBLE) * _strata_v)))))");
+        // cosine_similarity and cosine_distance (math.md): of two dense vectors (array(double), ArrayVectorFunctions: the
+        // same length, neither of magnitude zero, dot / sqrt(|a|² |b|²)) or of two sparse ones (map(varchar, double),
+        // MathFunctions: the dot product over shared keys by the norms, NULL when a value is NULL). The form is chosen by
+        // the argument's folded type; the other branch binds (DuckDB finds the cast when it binds and fails only when it
+        // runs) and is dropped, so it never runs.
+        yield return new(("cosine_similarity", 2), CosineSimilarity);
+        yield return new(("cosine_distance", 2), "(1.0 - " + CosineSimilarity + ")");
 
         // Java's Math.log, log10 and sqrt (MathFunctions): -Infinity at zero and NaN below it; DuckDB fails the query
         // ("cannot take logarithm of zero", "cannot take square root of a negative number").
@@ -121,6 +123,20 @@ internal static class DuneTrinoFunctions
         yield return new(("log", 2), $"({Logarithm("ln($2)", "$2")} / {Logarithm("ln($1)", "$1")})");
         yield return new(("sqrt", 1), "(CASE WHEN ($1) < 0 THEN CAST('NaN' AS DOUBLE) ELSE sqrt($1) END)");
     }
+
+    private const string DenseLeft = "CAST($1 AS DOUBLE[])", DenseRight = "CAST($2 AS DOUBLE[])";
+
+    private const string SparseLeft = "CAST($1 AS MAP(VARCHAR, DOUBLE))", SparseRight = "CAST($2 AS MAP(VARCHAR, DOUBLE))";
+
+    private static readonly string CosineSimilarity =
+        "(CASE WHEN typeof($1) LIKE '%[]' OR typeof($2) LIKE '%[]' THEN (CASE "
+        + $"WHEN len({DenseLeft}) <> len({DenseRight}) THEN error('The arguments must have the same length') "
+        + $"WHEN list_dot_product({DenseLeft}, {DenseLeft}) = 0 OR list_dot_product({DenseRight}, {DenseRight}) = 0 THEN error('Vector magnitude cannot be zero') "
+        + $"ELSE list_dot_product({DenseLeft}, {DenseRight}) / sqrt(list_dot_product({DenseLeft}, {DenseLeft}) * list_dot_product({DenseRight}, {DenseRight})) END) "
+        + $"WHEN list_count(map_values({SparseLeft})) < len(map_values({SparseLeft})) OR list_count(map_values({SparseRight})) < len(map_values({SparseRight})) THEN CAST(NULL AS DOUBLE) "
+        + $"ELSE CAST(coalesce(list_sum(list_transform(map_keys({SparseLeft}), _strata_k -> {SparseLeft}[_strata_k] * coalesce(element_at({SparseRight}, _strata_k)[1], 0))), 0) AS DOUBLE) "
+        + $"/ (sqrt(coalesce(list_sum(list_transform(map_values({SparseLeft}), _strata_v -> _strata_v * _strata_v)), 0)) "
+        + $"* sqrt(coalesce(list_sum(list_transform(map_values({SparseRight}), _strata_v -> _strata_v * _strata_v)), 0))) END)";
 
     /// <summary>Trino's lpad/rpad (named f) of a varchar or a varbinary (see Templates). Both branches of the struct are
     /// computed, so the one not taken pads to 0; a NULL size stays NULL in both (<c>least</c> skips a NULL: the byte

@@ -7,7 +7,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <c>VARCHAR</c>, <c>UINT256</c> and <c>INT256</c> are returned as markers: the translator
 /// casts to them with Dune's rendering and range checks.
 /// </summary>
-internal static class DuneTypes
+internal static partial class DuneTypes
 {
     /// <summary>Cast to uint256/int256 (BIGNUM), exact and range-checked by <see cref="DuneInt256"/>: the value goes
     /// as DuckDB's text of it with its type name, so integers of any width, decimals and doubles all convert.</summary>
@@ -56,6 +56,68 @@ internal static class DuneTypes
         return $"(CASE WHEN typeof($1) = 'TIMESTAMP_NS' OR (typeof($1) = 'VARCHAR' AND TRY_CAST($1 AS TIMESTAMP_NS) IS NOT NULL) "
             + $"THEN make_timestamp({RoundHalfUp(nanos, nano)} * {micro}) ELSE make_timestamp({RoundHalfUp($"epoch_us({cast}($1 AS TIMESTAMP))", micro)} * {micro}) END)";
     }
+
+    /// <summary>
+    /// A plain <c>CAST(x AS timestamp)</c>, Trino's timestamp(3): a string or a timestamp(9) is rounded half up to
+    /// milliseconds as <see cref="ToTimestamp"/> rounds; any other value is DuckDB's cast (a timestamp(3) or timestamp with
+    /// time zone already holds Trino's digits, and rounding every such cast would cost the common cast of Dune's columns).
+    /// The folded typeof drops the branch not taken.
+    /// </summary>
+    internal static string ToPlainTimestamp(bool isTry) =>
+        $"(CASE WHEN typeof($1) IN ('VARCHAR', 'TIMESTAMP_NS') THEN {ToTimestamp(3, isTry)} ELSE {(isTry ? "TRY_CAST" : "CAST")}($1 AS TIMESTAMP) END)";
+
+    /// <summary>
+    /// <c>CAST(x AS timestamp(p) with time zone)</c>, p up to 6: the instant rounded half up to p digits (Trino's
+    /// Timestamps.roundDiv), from nanoseconds for a timestamp(9), else from DuckDB's TIMESTAMPTZ value (a string read with its
+    /// zone, a zone's value as its instant). Without a precision (timestamp(3) with time zone) only a string or a
+    /// timestamp(9) is rounded, as <see cref="ToPlainTimestamp"/>. The result is the instant in UTC, as DuckDB's cast.
+    /// </summary>
+    internal static string ToTimestampWithZone(int precision, bool plain, bool isTry)
+    {
+        string cast = isTry ? "TRY_CAST" : "CAST";
+        long micro = Pow10(6 - precision), nano = Pow10(9 - precision);
+        string fromNanos = $"CAST(make_timestamp({RoundHalfUp($"epoch_ns({cast}($1 AS TIMESTAMP_NS))", nano)} * {micro}) AS TIMESTAMPTZ)";
+        string fromMicros = $"CAST(make_timestamp({RoundHalfUp($"epoch_us({cast}($1 AS TIMESTAMPTZ))", micro)} * {micro}) AS TIMESTAMPTZ)";
+        string rounded = $"(CASE WHEN typeof($1) = 'TIMESTAMP_NS' THEN {fromNanos} ELSE {fromMicros} END)";
+        return plain ? $"(CASE WHEN typeof($1) IN ('VARCHAR', 'TIMESTAMP_NS') THEN {rounded} ELSE {cast}($1 AS TIMESTAMPTZ) END)" : rounded;
+    }
+
+    /// <summary>
+    /// <c>CAST(x AS timestamp(9))</c>: DuckDB's TIMESTAMP_NS, nanoseconds since 1970 in 64 bits, holds 1677-09-21 to
+    /// 2262-04-11 only, where Trino's timestamp(9) holds any year; a value outside (a string, a date, a timestamp) fails
+    /// naming that range, in TRY_CAST too (a NULL would be a wrong answer), instead of DuckDB's "Could not convert string
+    /// … to INT64" (which read as a bigint cast).
+    /// </summary>
+    internal const string NanosecondRange = "a timestamp(9) holds 1677-09-21 00:12:43.145224192 to 2262-04-11 23:47:16.854775807";
+
+    /// <summary>Whether a timestamp text <c>yyyy-MM-dd HH:mm:ss[.f…]</c> falls outside <see cref="NanosecondRange"/> (false
+    /// when it does not read as one: DuckDB's own error then).</summary>
+    internal static bool OutsideNanosecondRange(string text)
+    {
+        var match = TimestampText().Match(text.Trim());
+        if (!match.Success || !int.TryParse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out int year))
+        {
+            return false;
+        }
+        if (year is < 1677 or > 2262)
+        {
+            return true;
+        }
+        string fraction = match.Groups[7].Value.PadRight(9, '0');
+        string canonical = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{year:D4}-{int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture):D2}-{int.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture):D2} "
+            + $"{int.Parse(match.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture):D2}:{match.Groups[5].Value}:{(match.Groups[6].Success ? match.Groups[6].Value : "00")}.{fraction}");
+        return string.CompareOrdinal(canonical, "1677-09-21 00:12:43.145224192") < 0 || string.CompareOrdinal(canonical, "2262-04-11 23:47:16.854775807") > 0;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{4,})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TimestampText();
+
+    internal static string ToTimestampNanos(bool isTry) =>
+        "(CASE WHEN typeof($1) = 'TIMESTAMP_NS' THEN TRY_CAST($1 AS TIMESTAMP_NS) "
+        + "WHEN TRY_CAST($1 AS TIMESTAMP_NS) IS NULL AND TRY_CAST($1 AS TIMESTAMP) IS NOT NULL "
+        + $"THEN error('Cannot cast ' || CAST($1 AS VARCHAR) || ' to timestamp(9): {NanosecondRange} here; use timestamp(6) or timestamp for other years') "
+        + $"ELSE {(isTry ? "TRY_CAST" : "CAST")}($1 AS TIMESTAMP_NS) END)";
 
     /// <summary>v / unit rounded half up (floor(v / unit + 1/2)) in integers, for any sign of v.</summary>
     private static string RoundHalfUp(string v, long unit)
