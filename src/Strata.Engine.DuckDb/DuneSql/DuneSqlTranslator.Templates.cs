@@ -71,21 +71,22 @@ public static partial class DuneSqlTranslator
             Out.Text(")[1]", anchor);
         }
 
-        /// <summary>p of a cast's type <c>timestamp(p)</c> (no zone) for p below 9, read from the tokens after AS; else null.</summary>
-        private int? TimestampPrecision(int asIndex, int close)
+        /// <summary>The one parameter's text of a cast's type written <c>type(parameter)</c> after AS (the type's last
+        /// tokens); else null.</summary>
+        private string? SingleTypeParameter(int asIndex, int close, string type)
         {
             int name = Next(asIndex, close), open = Next(name, close), digits = Next(open, close), shut = Next(digits, close);
-            return Is(name, "timestamp") && Is(open, "(") && Is(shut, ")") && Next(shut, close) == close && Text(digits) is [>= '0' and <= '8'] d
-                ? d[0] - '0' : null;
+            return Is(name, type) && Is(open, "(") && Is(shut, ")") && Next(shut, close) == close ? Text(digits) : null;
         }
 
-        /// <summary>n of a cast's type <c>varchar(n)</c>, read from the tokens after AS; else null (an unbounded varchar).</summary>
-        private int? VarcharBound(int asIndex, int close)
-        {
-            int name = Next(asIndex, close), open = Next(name, close), digits = Next(open, close), shut = Next(digits, close);
-            return Is(name, "varchar") && Is(open, "(") && Is(shut, ")") && Next(shut, close) == close
-                && int.TryParse(Text(digits), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : null;
-        }
+        /// <summary>p of a cast's type <c>timestamp(p)</c> (no zone) for p below 9; else null.</summary>
+        private int? TimestampPrecision(int asIndex, int close) =>
+            SingleTypeParameter(asIndex, close, "timestamp") is [>= '0' and <= '8'] d ? d[0] - '0' : null;
+
+        /// <summary>n of a cast's type <c>varchar(n)</c>; else null (an unbounded varchar).</summary>
+        private int? VarcharBound(int asIndex, int close) =>
+            int.TryParse(SingleTypeParameter(asIndex, close, "varchar"), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : null;
 
         /// <summary>Whether tokens [from, to) hold a call, a parenthesized expression or a subscript (not a name or literal).</summary>
         private bool IsComputed(int from, int to)
@@ -172,10 +173,10 @@ public static partial class DuneSqlTranslator
             // a name or a literal: a computed operand would be evaluated once through a lambda per row (the template names
             // it several times), a cost on the common cast of a timestamp function's result, which needs no rounding.
             bool plainRounds = !IsComputed(open + 1, asIndex);
-            if (type == "TIMESTAMP" && (TimestampPrecision(asIndex, close) is int || plainRounds))
+            int? precision = type == "TIMESTAMP" ? TimestampPrecision(asIndex, close) : null;
+            if (type == "TIMESTAMP" && (precision is not null || plainRounds))
             {
-                EmitTemplate(TimestampPrecision(asIndex, close) is int precision ? DuneTypes.ToTimestamp(precision, isTry) : DuneTypes.ToPlainTimestamp(isTry),
-                    expression, token);
+                EmitTemplate(precision is int p ? DuneTypes.ToTimestamp(p, isTry) : DuneTypes.ToPlainTimestamp(isTry), expression, token);
                 return close + 1;
             }
             if (type == "TIMESTAMPTZ" && ZonedTimestampPrecision(asIndex, close) is var (zonedPrecision, plain) && (!plain || plainRounds))

@@ -60,18 +60,9 @@ public static unsafe class DuneWallClock
         try
         {
             int width = (int)(long)DuneNative.ScalarGetExtra(info);
-            ulong rows = DuneNative.ChunkSize(input);
-            IntPtr values = DuneNative.ChunkVector(input, 0);
-            byte* from = (byte*)DuneNative.Data(values), to = (byte*)DuneNative.Data(output);
-            ulong* valid = DuneNative.Validity(values);
+            DuneNative.ValidRows(input, output, 1, out ulong rows); // the NULL rows set NULL in the output
+            byte* from = (byte*)DuneNative.Data(DuneNative.ChunkVector(input, 0)), to = (byte*)DuneNative.Data(output);
             Buffer.MemoryCopy(from, to, (long)rows * width, (long)rows * width);
-            for (ulong row = 0; valid != null && row < rows; row++)
-            {
-                if (!DuneNative.IsValid(valid, row))
-                {
-                    DuneNative.SetNull(output, row);
-                }
-            }
         }
         catch (Exception e)
         {
