@@ -1,8 +1,17 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Strata.Tests;
 
-/// <summary>Queueing, cancel, timeout, expiry, partial results and concurrency, each on a server configured for it.</summary>
+/// <summary>
+/// Queueing, cancel, timeout, expiry, partial results and concurrency, each on a server configured for it. They run on
+/// the server's Program in the test process (<see cref="InProcessServer"/>, issue 11's suite-speed6): what they check is
+/// the execution use cases on the wire, not the process. The engine there is DuckDB in the test process; that the
+/// server's worker-process engine ends a run the same way when its token fires (cancel, timeout) or its result passes the
+/// cap is <c>IsolatedEngineContract</c>'s, and many executions at once on worker processes are the cluster's 300. The
+/// timeout and the expiry run on a fake clock moved past them instead of waiting them out. A bad setting stopping
+/// start-up is the process's exit, so that test starts one.
+/// </summary>
 public sealed class LifecycleTests
 {
     /// <summary>Runs until interrupted (minutes of work on this machine).</summary>
@@ -17,7 +26,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Pending_has_queue_position_and_cancel_interrupts_running_query()
     {
-        await using var server = await StrataServer.StartAsync(settings: OneSlot);
+        await using var server = await InProcessServer.StartAsync(OneSlot);
         string running = await server.Alice.SubmitAsync(Endless);
         var executing = await server.Alice.WaitForStateAsync(running, "QUERY_STATE_EXECUTING");
         Assert.NotNull(executing["execution_started_at"]);
@@ -79,9 +88,11 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Timeout_fails_with_timeout_type()
     {
-        await using var server = await StrataServer.StartAsync(settings: new Dictionary<string, string> { ["Strata__Medium__Timeout"] = "00:00:01" });
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await InProcessServer.StartAsync(new Dictionary<string, string> { ["Strata__Medium__Timeout"] = "00:00:01" }, clock);
         string id = await server.Alice.SubmitAsync(Endless);
-        var status = await server.Alice.WaitAsync(id, timeout: TimeSpan.FromSeconds(60));
+        await server.Alice.WaitForStateAsync(id, "QUERY_STATE_EXECUTING");
+        var status = await MovingTimeOnAsync(clock, TimeSpan.FromSeconds(1), server.Alice.WaitAsync(id, timeout: TimeSpan.FromSeconds(60)));
         Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
         Assert.Equal("FAILED_TYPE_TIMEOUT", status["error"]!["type"]!.GetValue<string>());
         // The large tier has its own (default) timeout.
@@ -89,27 +100,36 @@ public sealed class LifecycleTests
         Assert.Equal("QUERY_STATE_COMPLETED", (await server.Alice.WaitAsync(large))["state"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// Moves <paramref name="clock"/> on by <paramref name="step"/> until <paramref name="waiting"/> ends, at most every
+    /// 20 ms of real time: a step made before the server has set its timer (a run's tier timeout is set just after the
+    /// run is marked executing; the sweep's next tick once a sweep ends) would not reach it, so steps go on until it ends.
+    /// </summary>
+    private static async Task<T> MovingTimeOnAsync<T>(FakeTimeProvider clock, TimeSpan step, Task<T> waiting)
+    {
+        while (!waiting.IsCompleted)
+        {
+            clock.Advance(step);
+            await Task.WhenAny(waiting, Task.Delay(20));
+        }
+        return await waiting;
+    }
+
     [Fact]
     public async Task Expired_results_are_swept()
     {
-        await using var server = await StrataServer.StartAsync(settings: new Dictionary<string, string>
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await InProcessServer.StartAsync(new Dictionary<string, string>
         {
             ["Strata__ResultRetention"] = "00:00:02",
             ["Strata__ExpirySweepInterval"] = "00:00:00.200",
-        });
+        }, clock);
         string id = await server.Alice.SubmitAsync("select 1 as a");
         var completed = await server.Alice.WaitAsync(id);
         Assert.Equal("QUERY_STATE_COMPLETED", completed["state"]!.GetValue<string>());
         string file = Path.Combine(server.DataDir, "results", id + ".arrow");
         Assert.True(File.Exists(file));
-        JsonNode status;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        do
-        {
-            status = await server.Alice.GetFromJsonNodeAsync($"/api/v1/execution/{id}/status");
-            await Task.Delay(50);
-        }
-        while (status["state"]!.GetValue<string>() != "QUERY_STATE_EXPIRED" && DateTime.UtcNow < deadline);
+        var status = await MovingTimeOnAsync(clock, TimeSpan.FromMilliseconds(500), ExpiredAsync(server.Alice, id));
         Assert.Equal("QUERY_STATE_EXPIRED", status["state"]!.GetValue<string>());
         Assert.True(status["is_execution_finished"]!.GetValue<bool>());
         Assert.Null(status["result_metadata"]);
@@ -121,10 +141,24 @@ public sealed class LifecycleTests
         Assert.Equal(HttpStatusCode.Conflict, code);
     }
 
+    /// <summary>The status once it says expired, or the last one read after 30 s of real time.</summary>
+    private static async Task<JsonNode> ExpiredAsync(HttpClient client, string id)
+    {
+        JsonNode status;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            status = await client.GetFromJsonNodeAsync($"/api/v1/execution/{id}/status");
+            await Task.Delay(50);
+        }
+        while (status["state"]!.GetValue<string>() != "QUERY_STATE_EXPIRED" && DateTime.UtcNow < deadline);
+        return status;
+    }
+
     [Fact]
     public async Task Result_over_the_size_cap_is_partial()
     {
-        await using var server = await StrataServer.StartAsync(settings: new Dictionary<string, string> { ["Strata__MaxResultBytes"] = "100000" });
+        await using var server = await InProcessServer.StartAsync(new Dictionary<string, string> { ["Strata__MaxResultBytes"] = "100000" });
         string id = await server.Alice.SubmitAsync("select range as n from range(1000000)");
         var status = await server.Alice.WaitAsync(id);
         Assert.Equal("QUERY_STATE_COMPLETED_PARTIAL", status["state"]!.GetValue<string>());
@@ -141,7 +175,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Fifty_concurrent_executions_all_complete()
     {
-        await using var server = await StrataServer.StartAsync();
+        await using var server = await InProcessServer.StartAsync();
         var ids = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
             server.Alice.SubmitAsync($"select {i} as i, count(*) as c from ethereum.transactions where block_number % 50 = {i}")));
         Assert.Equal(50, ids.Distinct().Count());

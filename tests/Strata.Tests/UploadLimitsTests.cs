@@ -8,21 +8,22 @@ namespace Strata.Tests;
 /// Issue 9, items 6 and 13 (upload side): tables per owner, parts per table, compaction of parts,
 /// and a storage quota that counts result files. One server with small limits, shared by the class:
 /// each test uses its own owner or its own tables (carol: the table limit; alice: parts and compaction,
-/// two tables of the three she may have; bob: the storage quota, with no tables).
+/// two tables of the three she may have; bob: the storage quota, with no tables). The server is the Program in the test
+/// process (issue 11's suite-speed6): quotas and compaction are the upload use cases', and no process is what they test.
 /// </summary>
 public sealed class UploadLimitsTests(UploadLimitsTests.LimitedServer fixture) : IClassFixture<UploadLimitsTests.LimitedServer>
 {
     private const string CarolKey = "carol-test-key-0003";
     private const long Quota = 2_000_000;
-    private readonly StrataServer server = fixture.Server;
+    private readonly InProcessServer server = fixture.Server;
 
     /// <summary>The server with the class's small limits.</summary>
     public sealed class LimitedServer : IAsyncLifetime
     {
-        public StrataServer Server { get; private set; } = null!;
+        public InProcessServer Server { get; private set; } = null!;
 
         public async Task InitializeAsync() =>
-            Server = await StrataServer.StartAsync(settings: new Dictionary<string, string>
+            Server = await InProcessServer.StartAsync(new Dictionary<string, string>
             {
                 ["STRATA_API_KEYS"] = $"alice:{StrataServer.AliceKey},bob:{StrataServer.BobKey},carol:{CarolKey}",
                 ["Strata__Quotas__TablesPerOwner"] = "3",

@@ -2,7 +2,9 @@ extern alias server;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Strata.Tests.Infrastructure;
@@ -30,7 +32,7 @@ public sealed class InProcessServer : IAsyncDisposable
 
     private readonly LogCapture log = new();
 
-    private InProcessServer(string dataDir, IDictionary<string, string>? settings)
+    private InProcessServer(string dataDir, IDictionary<string, string>? settings, TimeProvider? time)
     {
         DataDir = dataDir;
         var all = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -48,7 +50,7 @@ public sealed class InProcessServer : IAsyncDisposable
         {
             all[Shortcuts.GetValueOrDefault(k, k.Replace("__", ":", StringComparison.Ordinal))] = v;
         }
-        factory = new Factory(dataDir, all, log);
+        factory = new Factory(dataDir, all, log, time);
         Alice = NewClient(StrataServer.AliceKey);
         Bob = NewClient(StrataServer.BobKey);
     }
@@ -65,8 +67,11 @@ public sealed class InProcessServer : IAsyncDisposable
     /// <summary>What the server has logged at Information and above, one message a line (as a process's console shows them).</summary>
     public string Output => log.Text;
 
-    /// <summary>Starts the server's Program in this process (schema, demo data, keys, sweeps) and waits until it serves.</summary>
-    public static Task<InProcessServer> StartAsync(IDictionary<string, string>? settings = null) => Task.Run(() =>
+    /// <summary>Starts the server's Program in this process (schema, demo data, keys, sweeps) and waits until it serves.
+    /// A <paramref name="time"/> replaces the server's clock (<see cref="TimeProvider.System"/>) for everything that takes
+    /// it from the container: execution times and tier timeouts, result expiry and its sweep, long-poll waits, schedules.
+    /// A <c>FakeTimeProvider</c> there lets a test move time on instead of waiting it out.</summary>
+    public static Task<InProcessServer> StartAsync(IDictionary<string, string>? settings = null, TimeProvider? time = null) => Task.Run(() =>
     {
         string dataDir = Path.Combine(Path.GetTempPath(), "strata-inproc-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
@@ -74,7 +79,7 @@ public sealed class InProcessServer : IAsyncDisposable
         {
             DemoTemplate.CopyInto(dataDir, DemoTemplate.ServerScale);
         }
-        return new InProcessServer(dataDir, settings);
+        return new InProcessServer(dataDir, settings, time);
     });
 
     /// <summary>A service of the server's container (for tests that look at what the server holds).</summary>
@@ -102,7 +107,7 @@ public sealed class InProcessServer : IAsyncDisposable
         StrataServer.TryDelete(DataDir);
     }
 
-    private sealed class Factory(string dataDir, IReadOnlyDictionary<string, string> settings, LogCapture log) : WebApplicationFactory<server::Program>
+    private sealed class Factory(string dataDir, IReadOnlyDictionary<string, string> settings, LogCapture log, TimeProvider? time) : WebApplicationFactory<server::Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -114,6 +119,10 @@ public sealed class InProcessServer : IAsyncDisposable
             }
             // The capture sees Information whatever Logging:LogLevel:Default says for the console.
             builder.ConfigureLogging(logging => logging.AddProvider(log).AddFilter<LogCapture>(null, LogLevel.Information));
+            if (time is not null)
+            {
+                builder.ConfigureTestServices(services => services.RemoveAll<TimeProvider>().AddSingleton(time));
+            }
         }
     }
 }

@@ -56,8 +56,10 @@ internal sealed class IngestHarness : IAsyncDisposable
         return harness;
     }
 
-    /// <summary>A JSON-RPC client of a real node, with short back-offs.</summary>
-    public static JsonRpcNode Node(Uri url) => new(new RpcSettings(url) { FirstBackoff = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(500) });
+    /// <summary>A JSON-RPC client of a real node, with short back-offs, pacing and backing off on <paramref name="time"/>
+    /// (the system clock when none).</summary>
+    public static JsonRpcNode Node(Uri url, TimeProvider? time = null) =>
+        new(new RpcSettings(url) { FirstBackoff = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(500) }, time);
 
     public ChainIngest Ingest(IChainNode node) => new(node, Store, Store, Files, loader, Compactor, TimeProvider.System, NullLogger<ChainIngest>.Instance);
 

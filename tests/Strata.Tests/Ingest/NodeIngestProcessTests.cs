@@ -24,7 +24,11 @@ public sealed class NodeIngestProcessTests
         await activity.MineBlocksAsync(40, cancellationToken: ct);
         await using var proxy = await FaultyRpcProxy.StartAsync(anvil.Url, new FaultOptions { TooManyRequests = 0.03, ServiceUnavailable = 0.05, RpcErrors = 0, EachFaultAfter = 6 }, ct);
         await using var harness = await IngestHarness.StartAsync();
-        using var node = IngestHarness.Node(proxy.Url);
+        // The client paces and backs off on a clock whose waits end at once (they move it on instead): the slow-down is
+        // the waits asked for, not the seconds they take on the real clock (issue 11's suite-speed6).
+        var clock = new JumpingClock();
+        var started = clock.GetUtcNow();
+        using var node = IngestHarness.Node(proxy.Url, clock);
 
         var status = await harness.Ingest(node).RunAsync(new IngestRequest(Chain) { BatchBlocks = 16, RequestBlocks = 4 }, new IngestProgress(Chain, TimeProvider.System), ct);
 
@@ -32,6 +36,7 @@ public sealed class NodeIngestProcessTests
         Assert.True(proxy.TooManyRequestsAnswered > 0 && proxy.ServiceUnavailableAnswered > 0 && proxy.RpcErrorsAnswered > 0,
             $"faults met: 429 {proxy.TooManyRequestsAnswered}, 503 {proxy.ServiceUnavailableAnswered}, rpc {proxy.RpcErrorsAnswered}");
         Assert.True(node.RateLimited > 0 && node.Retried > 0);
+        Assert.True(clock.GetUtcNow() > started, "the client never waited on its clock: no back-off, no pacing");
         await FollowReorgTests.AssertTablesMatchNodeAsync(harness, anvil, ct);
     }
 
