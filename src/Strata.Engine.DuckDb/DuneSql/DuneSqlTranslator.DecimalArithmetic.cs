@@ -58,6 +58,10 @@ public static partial class DuneSqlTranslator
             ? (p, s, true) : null;
     }
 
+    /// <summary>A chain of more operations from one first token, or operations nested deeper inside typed ones, are left to
+    /// DuckDB's operators: each typed level nests the next inside its casts (three expression levels), and DuckDB allows 1000.</summary>
+    private const int MaxTypedChain = 64;
+
     private sealed partial class Pass
     {
         /// <summary>Sums, differences and products by the token where their left operand starts: the operator and the end of the
@@ -67,12 +71,15 @@ public static partial class DuneSqlTranslator
         /// <summary>Trino's types of the operations found, by their first and end token (null: not a typed decimal operation).</summary>
         private Dictionary<(int, int), (int Precision, int Scale)?>? arithmeticTypes;
 
+        /// <summary>How many typed operations are being written around the current token.</summary>
+        private int arithmeticDepth;
+
         /// <summary>At the left operand of a decimal sum, difference or product whose operands' types are fixed: writes it as
         /// Trino's (see the type's summary); returns the next index, or -1.</summary>
         private int TryEmitDecimalArithmetic(int i, int to)
         {
             arithmetic ??= FindArithmetic();
-            if (!arithmetic.TryGetValue(i, out var here))
+            if (arithmeticDepth >= MaxTypedChain || !arithmetic.TryGetValue(i, out var here))
             {
                 return -1;
             }
@@ -97,9 +104,24 @@ public static partial class DuneSqlTranslator
                 return -1;
             }
             var (precision, scale) = ArithmeticType(i, last)!.Value;
-            var anchor = tokens[chosen];
             string leftType = StaticType(i, chosen)!;
             bool widen = precision >= 18;
+            arithmeticDepth++;
+            try
+            {
+                EmitTypedArithmetic(i, chosen, last, leftType, widen, precision, scale);
+            }
+            finally
+            {
+                arithmeticDepth--;
+            }
+            return last;
+        }
+
+        /// <summary>Writes <c>CAST((a op b) AS DECIMAL(p,s))</c>, a widened to decimal(38, its scale) when widen.</summary>
+        private void EmitTypedArithmetic(int i, int chosen, int last, string leftType, bool widen, int precision, int scale)
+        {
+            var anchor = tokens[chosen];
             emitter.Text("CAST((", anchor);
             if (widen)
             {
@@ -117,7 +139,6 @@ public static partial class DuneSqlTranslator
             emitter.Text(" " + Text(chosen) + " (", anchor);
             Emit(Next(chosen, last), last);
             emitter.Text(string.Create(CultureInfo.InvariantCulture, $")) AS DECIMAL({precision},{scale}))"), tokens[Previous(last)]);
-            return last;
         }
 
         /// <summary>When tokens [from, to) are one sum, difference or product found by <see cref="FindArithmetic"/> whose
@@ -125,7 +146,7 @@ public static partial class DuneSqlTranslator
         private (int Precision, int Scale)? ArithmeticType(int from, int to)
         {
             arithmetic ??= FindArithmetic();
-            int k = arithmetic.TryGetValue(from, out var here) ? here.FindIndex(d => d.End == to) : -1;
+            int k = arithmetic.TryGetValue(from, out var here) && here.Count <= MaxTypedChain ? here.FindIndex(d => d.End == to) : -1;
             if (k < 0)
             {
                 return null;
@@ -149,6 +170,8 @@ public static partial class DuneSqlTranslator
         private Dictionary<int, List<(int, int)>> FindArithmetic()
         {
             var found = new Dictionary<int, List<(int, int)>>();
+            // The chain start of each sum's operator, so a long chain is walked once (left to right), not once per operator.
+            var sumStarts = new Dictionary<int, int>();
             for (int op = 0; op < tokens.Count; op++)
             {
                 if (tokens[op].Kind != DuneTokenKind.Symbol || tokens[op].Length != 1 || sql[tokens[op].Start] is not ('*' or '+' or '-'))
@@ -157,9 +180,13 @@ public static partial class DuneSqlTranslator
                 }
                 bool product = sql[tokens[op].Start] == '*';
                 int leftEnd = Previous(op);
-                if (leftEnd < 0 || !IsOperandEnd(leftEnd) || (product ? ProductStart(leftEnd) : SumStart(leftEnd)) is not int leftStart)
+                if (leftEnd < 0 || !IsOperandEnd(leftEnd) || (product ? ProductStart(leftEnd) : SumStart(leftEnd, sumStarts)) is not int leftStart)
                 {
                     continue;
+                }
+                if (!product)
+                {
+                    sumStarts[op] = leftStart;
                 }
                 int rightStart = Next(op, tokens.Count);
                 if (rightStart >= tokens.Count || (product ? FactorEnd(rightStart) : ProductEnd(rightStart)) is not int rightEnd)
@@ -171,8 +198,9 @@ public static partial class DuneSqlTranslator
             return found;
         }
 
-        /// <summary>The first token of the chain of products joined by binary <c>+</c> and <c>-</c> that ends at last, or null.</summary>
-        private int? SumStart(int last)
+        /// <summary>The first token of the chain of products joined by binary <c>+</c> and <c>-</c> that ends at last, or null;
+        /// known: the chain starts of the operators before it.</summary>
+        private int? SumStart(int last, Dictionary<int, int> known)
         {
             if (ProductStart(last) is not int start)
             {
@@ -181,6 +209,10 @@ public static partial class DuneSqlTranslator
             while (true)
             {
                 int op = Previous(start);
+                if (known.TryGetValue(op, out int chained))
+                {
+                    return chained;
+                }
                 if (!(Is(op, "+") || Is(op, "-")) || !IsOperandEnd(Previous(op)) || ProductStart(Previous(op)) is not int next)
                 {
                     return start;
