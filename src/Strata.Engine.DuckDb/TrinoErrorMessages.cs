@@ -11,6 +11,8 @@ namespace Strata.Engine.DuckDb;
 /// <item>Integer arithmetic: DuckDB's <c>Overflow in addition of INT64 (9223372036854775807 + 1)!</c> is Trino's
 /// <c>bigint addition overflow: 9223372036854775807 + 1</c> (BigintOperators, IntegerOperators, SmallintOperators,
 /// TinyintOperators), likewise subtraction and multiplication.</item>
+/// <item>Decimal arithmetic past 38 digits: DuckDB's <c>Overflow in multiplication of DECIMAL(38) (…)</c> is Trino's
+/// <c>Decimal overflow</c>.</item>
 /// <item>A cast out of range: from an integer type, Trino's <c>Out of range for integer: 3000000000</c>; from a double
 /// or real, <c>Unable to cast 1.0E19 to bigint</c> (DoubleOperators, RealOperators; the value in Java's text).</item>
 /// <item>A function DuckDB does not have: <c>Scalar Function with name foo does not exist!</c> and its "Did you mean"
@@ -26,6 +28,9 @@ internal static partial class TrinoErrorMessages
 {
     [GeneratedRegex(@"^Overflow in (addition|subtraction|multiplication) of (INT8|INT16|INT32|INT64) \((-?\d+) ([-+*]) (-?\d+)\)!?$", RegexOptions.CultureInvariant)]
     private static partial Regex ArithmeticOverflow();
+
+    [GeneratedRegex(@"^Overflow in (?:addition|subtraction|multiplication) of DECIMAL\(\d+\) \(", RegexOptions.CultureInvariant)]
+    private static partial Regex DecimalOverflow();
 
     [GeneratedRegex(@"^Type (INT8|INT16|INT32|INT64|INT128|UINT8|UINT16|UINT32|UINT64|DOUBLE|FLOAT) with value (\S+) can't be cast because the value is out of range for the destination type (INT8|INT16|INT32|INT64)( when casting from source column \S+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex CastOutOfRange();
@@ -67,6 +72,11 @@ internal static partial class TrinoErrorMessages
         if (ArithmeticOverflow().Match(message) is { Success: true } overflow)
         {
             return $"{TrinoName(overflow.Groups[2].Value)} {overflow.Groups[1].Value} overflow: {overflow.Groups[3].Value} {overflow.Groups[4].Value} {overflow.Groups[5].Value}";
+        }
+        if (DecimalOverflow().IsMatch(message))
+        {
+            // Trino's DecimalOperators: a sum, difference or product past its type's 38 digits (decision "dune-types17").
+            return "Decimal overflow";
         }
         if (CastOutOfRange().Match(message) is { Success: true } cast)
         {

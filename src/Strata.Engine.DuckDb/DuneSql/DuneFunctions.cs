@@ -48,12 +48,12 @@ internal static class DuneFunctions
         + JsonToVarchar + "NULL" + JsonScalar + " " + Timestamps + DecimalText + DuneNumeric.FloatText + "ELSE TRY_CAST($1 AS VARCHAR) END)";
 
     /// <summary>Trino's CAST(x AS varchar(n)): a varchar is cut to its first n code points; any other value's text must fit in
-    /// n ("Value 123 cannot be represented as varchar(2)"; TRY gives NULL).</summary>
-    internal static string ToBoundedVarchar(int length, bool isTry)
+    /// n ("Value 123 cannot be represented as varchar(2)"; TRY gives NULL). char(n) is cut and checked so too, named char(n).</summary>
+    internal static string ToBoundedVarchar(int length, bool isTry, string type = "varchar")
     {
         string text = isTry ? TryToVarchar : ToVarchar, n = length.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return "(CASE WHEN typeof($1) = 'VARCHAR' THEN left(CAST($1 AS VARCHAR), " + n + ") WHEN coalesce(length(" + text + ") <= " + n
-            + ", true) THEN " + text + " ELSE " + (isTry ? "NULL" : "error('Value ' || " + text + " || ' cannot be represented as varchar(" + n + ")')")
+            + ", true) THEN " + text + " ELSE " + (isTry ? "NULL" : "error('Value ' || " + text + " || ' cannot be represented as " + type + "(" + n + ")')")
             + " END)";
     }
 

@@ -270,20 +270,27 @@ public static partial class DuneSqlTranslator
                 {
                     continue;
                 }
-                int before = Previous(leftStart), after = Next(rightEnd - 1, tokens.Count);
-                bool bounded = (before < 0 || !(IsOperandEnd(before) || Is(before, ".") || Is(before, "::")))
-                    && (after >= tokens.Count || !(Is(after, ".") || Is(after, "(") || Is(after, "[") || Is(after, "::") || Is(after, "at")
-                        || Is(after, "over") || Is(after, "filter") || Is(after, "within")));
-                if (bounded)
-                {
-                    if (!found.TryGetValue(leftStart, out var list))
-                    {
-                        found[leftStart] = list = [];
-                    }
-                    list.Add((op, rightEnd));
-                }
+                AddBounded(found, leftStart, op, rightEnd);
             }
             return found;
+        }
+
+        /// <summary>Adds the operation (left operand's first token, operator, end) when nothing binds tighter at either end
+        /// (a member access, a cast, a call, a subscript, AT TIME ZONE, a window or filter clause).</summary>
+        private void AddBounded(Dictionary<int, List<(int, int)>> found, int leftStart, int op, int rightEnd)
+        {
+            int before = Previous(leftStart), after = Next(rightEnd - 1, tokens.Count);
+            bool bounded = (before < 0 || !(IsOperandEnd(before) || Is(before, ".") || Is(before, "::")))
+                && (after >= tokens.Count || !(Is(after, ".") || Is(after, "(") || Is(after, "[") || Is(after, "::") || Is(after, "at")
+                    || Is(after, "over") || Is(after, "filter") || Is(after, "within")));
+            if (bounded)
+            {
+                if (!found.TryGetValue(leftStart, out var list))
+                {
+                    found[leftStart] = list = [];
+                }
+                list.Add((op, rightEnd));
+            }
         }
     }
 }

@@ -101,6 +101,10 @@ public static partial class DuneSqlTranslator
             {
                 return quotient;
             }
+            if (ArithmeticType(from, last + 1) is var (precision, scale))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"DECIMAL({precision},{scale})");
+            }
             if ((Is(from, "-") || Is(from, "+")) && Next(from, to) <= last)
             {
                 // -2147483648 would be a BIGINT negated; only signs of values that keep their type are followed.

@@ -88,6 +88,12 @@ public static partial class DuneSqlTranslator
             int.TryParse(SingleTypeParameter(asIndex, close, "varchar"), System.Globalization.NumberStyles.None,
                 System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : null;
 
+        /// <summary>n of a cast's type <c>char(n)</c>, 1 for a bare <c>char</c>; else null.</summary>
+        private int? CharLength(int asIndex, int close) =>
+            Is(Next(asIndex, close), "char") && Next(Next(asIndex, close), close) == close ? 1
+            : int.TryParse(SingleTypeParameter(asIndex, close, "char"), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : null;
+
         /// <summary>Whether tokens [from, to) hold a call, a parenthesized expression or a subscript (not a name or literal).</summary>
         private bool IsComputed(int from, int to)
         {
@@ -134,6 +140,15 @@ public static partial class DuneSqlTranslator
             }
             int time = Next(at, close), zone = Next(time, close);
             return Is(at, "with") && Is(time, "time") && Is(zone, "zone") && Next(zone, close) == close ? (precision ?? 3, precision is null) : null;
+        }
+
+        /// <summary>p of a cast's type <c>timestamp(p) with time zone</c> for p = 7, 8 or 10…12 (finer than DuckDB's microseconds); else null.</summary>
+        private int? FineZonedPrecision(int asIndex, int close)
+        {
+            int name = Next(asIndex, close), open = Next(name, close), digits = Next(open, close), shut = Next(digits, close);
+            int with = Next(shut, close), time = Next(with, close), zone = Next(time, close);
+            return Is(name, "timestamp") && Is(open, "(") && Is(shut, ")") && Is(with, "with") && Is(time, "time") && Is(zone, "zone")
+                && Next(zone, close) == close && Text(digits) is "7" or "8" or "10" or "11" or "12" ? int.Parse(Text(digits), CultureInfo.InvariantCulture) : null;
         }
 
         /// <summary>CAST(x AS type) with Trino's type names; to varchar, varbinary renders as Dune shows it.</summary>
@@ -192,8 +207,23 @@ public static partial class DuneSqlTranslator
                 EmitTemplate(DuneTypes.ToTimestampWithZone(zonedPrecision, plain, isTry), expression, token);
                 return close + 1;
             }
+            if (type == "TIME" && SingleTypeParameter(asIndex, close, "time") is [>= '0' and <= '5'] timeDigits)
+            {
+                EmitTemplate(DuneTypes.ToTime(timeDigits[0] - '0', isTry), expression, token);
+                return close + 1;
+            }
+            if (type == "TIMESTAMPTZ" && FineZonedPrecision(asIndex, close) is int fine)
+            {
+                EmitTemplate(DuneTypes.ToFineTimestampWithZone(fine, isTry), expression, token);
+                return close + 1;
+            }
             switch (type)
             {
+                case "VARCHAR" when CharLength(asIndex, close) is int charLength:
+                    // char(n) (decision "dune-types17"): the text cut to n characters as Trino's cast cuts it, another type's
+                    // longer text refused; the padding to n and the type's name are not held (a varchar here).
+                    EmitTemplate(DuneFunctions.ToBoundedVarchar(charLength, isTry, "char"), expression, token);
+                    break;
                 case "VARCHAR" when VarcharBound(asIndex, close) is int length:
                     EmitTemplate(DuneFunctions.ToBoundedVarchar(length, isTry), expression, token);
                     break;
@@ -207,7 +237,8 @@ public static partial class DuneSqlTranslator
                     EmitTemplate(isTry ? DuneTypes.TryToInt256 : DuneTypes.ToInt256, expression, token);
                     break;
                 case "TIMESTAMP_NS":
-                    EmitTemplate(DuneTypes.ToTimestampNanos(isTry), expression, token);
+                    EmitTemplate(DuneTypes.ToTimestampNanos(isTry, int.TryParse(SingleTypeParameter(asIndex, close, "timestamp"), NumberStyles.None,
+                        CultureInfo.InvariantCulture, out int nanoPrecision) && nanoPrecision > 9 ? nanoPrecision : 9), expression, token);
                     break;
                 case "DOUBLE":
                     EmitTemplate(DuneTypes.ToDouble(isTry), expression, token);

@@ -107,6 +107,7 @@ public static partial class DuneSqlTranslator
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetCheck(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNumericOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNanosecondOperand(i, to);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitDecimalArithmetic(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitDivision(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitIntervalSum(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitConcatenation(i, to);

@@ -49,6 +49,10 @@ internal static partial class DuneTypes
         string nanos = $"epoch_ns({cast}($1 AS TIMESTAMP_NS))";
         if (precision >= 7)
         {
+            nanos = $"epoch_ns({ToTimestampNanos(isTry, precision)})";
+        }
+        if (precision >= 7)
+        {
             long unit = Pow10(9 - precision);
             return $"make_timestamp_ns({RoundHalfUp(nanos, unit)} * {unit})";
         }
@@ -83,12 +87,44 @@ internal static partial class DuneTypes
     }
 
     /// <summary>
-    /// <c>CAST(x AS timestamp(9))</c>: DuckDB's TIMESTAMP_NS, nanoseconds since 1970 in 64 bits, holds 1677-09-21 to
+    /// <c>CAST(x AS time(p))</c>, p below 6: Trino rounds the time of day half up to p digits, around midnight
+    /// (<c>23:59:59.9996</c> at p = 3 is <c>00:00:00.000</c>), where DuckDB's TIME keeps microseconds. The microseconds
+    /// DuckDB reads (a string's digits past the sixth cut) round as the whole fraction would: p digits' halves fall on a
+    /// microsecond.
+    /// </summary>
+    internal static string ToTime(int precision, bool isTry)
+    {
+        long unit = Pow10(6 - precision);
+        string time = $"{(isTry ? "TRY_CAST" : "CAST")}($1 AS TIME)";
+        string micros = $"(hour({time}) * 3600000000 + minute({time}) * 60000000 + microsecond({time}))";
+        return $"(TIME '00:00:00' + to_microseconds(({RoundHalfUp(micros, unit)} * {unit}) % 86400000000))";
+    }
+
+    /// <summary>
+    /// <c>CAST(x AS timestamp(p) with time zone)</c> for p = 7, 8 or 10…12: DuckDB's TIMESTAMPTZ holds microseconds, so
+    /// a value with a digit other than zero past the sixth (a timestamp(9), a string) is refused, naming the cause, where
+    /// the cast cut it; any other value is exact (Trino appends zeros). The type is named timestamp(3) with time zone.
+    /// </summary>
+    internal static string ToFineTimestampWithZone(int precision, bool isTry)
+    {
+        string refused = $"error('Cannot cast ' || CAST($1 AS VARCHAR) || ' to timestamp({precision}) with time zone: a timestamp with time zone "
+            + "holds microseconds (six digits) here')";
+        return $"(CASE WHEN typeof($1) = 'TIMESTAMP_NS' AND epoch_ns(TRY_CAST($1 AS TIMESTAMP_NS)) % 1000 <> 0 THEN {refused} "
+            + $"WHEN typeof($1) = 'VARCHAR' AND regexp_matches(CAST($1 AS VARCHAR), '[.][0-9]{{6}}[0-9]*[1-9]') THEN {refused} "
+            + $"ELSE {(isTry ? "TRY_CAST" : "CAST")}($1 AS TIMESTAMPTZ) END)";
+    }
+
+    /// <summary>
+    /// <c>CAST(x AS timestamp(9))</c>: DuckDB's TIMESTAMP_NS, nanoseconds since 1970 in 64 bits, holds 1677-09-22 to
     /// 2262-04-11 only, where Trino's timestamp(9) holds any year; a value outside (a string, a date, a timestamp) fails
     /// naming that range, in TRY_CAST too (a NULL would be a wrong answer), instead of DuckDB's "Could not convert string
-    /// … to INT64" (which read as a bigint cast).
+    /// … to INT64" (which read as a bigint cast). The ends are the values DuckDB converts (decision "dune-types17"): the
+    /// largest 64-bit count is its infinity, and it converts nothing on 1677-09-21 ("Date out of range in timestamp_ns
+    /// conversion"), so the 64-bit ends themselves failed with the bigint message.
     /// </summary>
-    internal const string NanosecondRange = "a timestamp(9) holds 1677-09-21 00:12:43.145224192 to 2262-04-11 23:47:16.854775807";
+    internal const string NanosecondRange = "a timestamp(9) holds " + NanosecondMin + " to " + NanosecondMax;
+
+    private const string NanosecondMin = "1677-09-22 00:00:00.000000000", NanosecondMax = "2262-04-11 23:47:16.854775806";
 
     /// <summary>Whether a timestamp text <c>yyyy-MM-dd HH:mm:ss[.f…]</c> falls outside <see cref="NanosecondRange"/> (false
     /// when it does not read as one: DuckDB's own error then).</summary>
@@ -107,16 +143,24 @@ internal static partial class DuneTypes
         string canonical = string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{year:D4}-{int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture):D2}-{int.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture):D2} "
             + $"{int.Parse(match.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture):D2}:{match.Groups[5].Value}:{(match.Groups[6].Success ? match.Groups[6].Value : "00")}.{fraction}");
-        return string.CompareOrdinal(canonical, "1677-09-21 00:12:43.145224192") < 0 || string.CompareOrdinal(canonical, "2262-04-11 23:47:16.854775807") > 0;
+        return string.CompareOrdinal(canonical, NanosecondMin) < 0 || string.CompareOrdinal(canonical, NanosecondMax) > 0;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{4,})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex TimestampText();
 
-    internal static string ToTimestampNanos(bool isTry) =>
+    /// <summary>A timestamp(9) of x (<see cref="NanosecondRange"/>): a string is read by DuckDB's TRY_CAST; a date or a
+    /// timestamp of microseconds is compared with the range first (DuckDB's TRY_CAST of those throws outside it). For
+    /// timestamp(10…12), held as nanoseconds, a string with a digit other than zero past the ninth is refused (Trino keeps
+    /// it; DuckDB would cut it).</summary>
+    internal static string ToTimestampNanos(bool isTry, int precision = 9) =>
         "(CASE WHEN typeof($1) = 'TIMESTAMP_NS' THEN TRY_CAST($1 AS TIMESTAMP_NS) "
-        + "WHEN TRY_CAST($1 AS TIMESTAMP_NS) IS NULL AND TRY_CAST($1 AS TIMESTAMP) IS NOT NULL "
-        + $"THEN error('Cannot cast ' || CAST($1 AS VARCHAR) || ' to timestamp(9): {NanosecondRange} here; use timestamp(6) or timestamp for other years') "
+        + (precision <= 9 ? "" : "WHEN typeof($1) = 'VARCHAR' AND regexp_matches(CAST($1 AS VARCHAR), '[.][0-9]{9}[0-9]*[1-9]') "
+            + $"THEN error('Cannot cast ' || CAST($1 AS VARCHAR) || ' to timestamp({precision}): a timestamp holds nanoseconds (nine digits) at most here') ")
+        + "WHEN CASE WHEN typeof($1) IN ('DATE', 'TIMESTAMP', 'TIMESTAMP WITH TIME ZONE', 'TIMESTAMP_S', 'TIMESTAMP_MS') "
+        + $"THEN NOT (TRY_CAST($1 AS TIMESTAMP) BETWEEN TIMESTAMP '{NanosecondMin[..19]}' AND TIMESTAMP '{NanosecondMax[..26]}') "
+        + "ELSE TRY_CAST($1 AS TIMESTAMP_NS) IS NULL AND TRY_CAST($1 AS TIMESTAMP) IS NOT NULL END "
+        + $"THEN error('Cannot cast ' || CAST($1 AS VARCHAR) || ' to timestamp({precision}): {NanosecondRange} here; use timestamp(6) or timestamp for other years') "
         + $"ELSE {(isTry ? "TRY_CAST" : "CAST")}($1 AS TIMESTAMP_NS) END)";
 
     /// <summary>v / unit rounded half up (floor(v / unit + 1/2)) in integers, for any sign of v.</summary>
@@ -233,7 +277,8 @@ internal static partial class DuneTypes
             "int256" => top ? "INT256" : DuneInt256Types.Int256,
             // timestamp(9): DuckDB's nanosecond timestamp (named timestamp(9) in results); other precisions are held as
             // microseconds and named timestamp(3) (decision dune-time5).
-            "timestamp" => withZone ? "TIMESTAMPTZ" : parameters is ["9"] ? "TIMESTAMP_NS" : "TIMESTAMP",
+            // timestamp(10…12): held as nanoseconds, the finest DuckDB has (a value with more digits is refused where it is cast).
+            "timestamp" => withZone ? "TIMESTAMPTZ" : parameters is ["9" or "10" or "11" or "12"] ? "TIMESTAMP_NS" : "TIMESTAMP",
             "time" => withZone ? "TIMETZ" : "TIME",
             "decimal" or "numeric" => parameters.Count == 0 ? "DECIMAL(38, 0)" : $"DECIMAL({string.Concat(parameters)})",
             "double" or "real" or "bigint" or "integer" or "int" or "smallint" or "tinyint" or "boolean" or "date" or "json" or "uuid" or "interval" => name.ToUpperInvariant(),

@@ -140,7 +140,7 @@ public sealed class DuneSqlTypes16Tests
     }
 
     [Theory]
-    // DuckDB's TIMESTAMP_NS holds 1677-09-21 to 2262-04-11; Trino's timestamp(9) any year. Outside, a named refusal (was
+    // DuckDB's TIMESTAMP_NS holds 1677-09-22 to 2262-04-11 (decision dune-types17); Trino's timestamp(9) any year. Outside, a named refusal (was
     // "Could not convert string '1000-01-01' to INT64", which the error rewrite read as a bigint cast).
     [InlineData("SELECT CAST('1000-01-01' AS timestamp(9))")]
     [InlineData("SELECT CAST('3000-01-01 00:00:00.123456789' AS timestamp(9))")]
@@ -152,7 +152,7 @@ public sealed class DuneSqlTypes16Tests
     {
         using var db = new DuneSqlDb();
         var error = Assert.ThrowsAny<Exception>(() => db.Rows(sql));
-        Assert.Contains("a timestamp(9) holds 1677-09-21 00:12:43.145224192 to 2262-04-11 23:47:16.854775807", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a timestamp(9) holds 1677-09-22 00:00:00.000000000 to 2262-04-11 23:47:16.854775806", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
