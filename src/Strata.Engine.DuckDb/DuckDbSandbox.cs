@@ -111,6 +111,14 @@ public sealed partial class DuckDbEngine
                 {
                     DuneSql.DuneRegexpGroups.Register(connection);
                 }
+                if (DuneSql.DuneWeightedPercentile.UsedBy(request.Sql))
+                {
+                    DuneSql.DuneWeightedPercentile.Register(connection);
+                }
+                if (DuneSql.DuneDataSize.UsedBy(request.Sql))
+                {
+                    DuneSql.DuneDataSize.Register(connection);
+                }
                 if (DuneSql.DuneTypeNames.UsedBy(request.Sql))
                 {
                     DuneSql.DuneTypeNames.Register(connection);

@@ -41,6 +41,20 @@ internal static partial class TrinoErrorMessages
     [GeneratedRegex(@"^(?:Cannot compare values of type (?<a>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE) and type (?<b>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE)|Cannot mix values of type (?<a>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE) and (?<b>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE) in (?<clause>BETWEEN) clause|Cannot combine types of (?<a>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE) and (?<b>TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE)) - an explicit cast is required$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex NanosAgainstZone();
 
+    /// <summary>A date/time unit Trino does not take (date_trunc's and date_diff's native functions fail in Trino's words).</summary>
+    [GeneratedRegex(@"^'[^'\n]{0,200}' is not a valid (Timestamp|TIMESTAMP|DATE|Time|TIME) field$", RegexOptions.CultureInvariant)]
+    private static partial Regex InvalidUnit();
+
+    /// <summary>parse_data_size's failures (DuneDataSize and its template) and the weighted approx_percentile's
+    /// (DuneWeightedPercentile), in Trino's words.</summary>
+    [GeneratedRegex(@"^(Value out of range|Invalid data size): '|^weight must be (>= 1|finite), was \S+$|^Percentile must be between 0 and 1$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrinoWordsFailure();
+
+    /// <summary>DuckDB's parser refusing an expression nested past its depth limit; its advice names a setting the
+    /// sandbox does not let a query change.</summary>
+    [GeneratedRegex(@"^Max expression depth limit of (\d+) exceeded\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ExpressionDepth();
+
     /// <summary>Trino's message for DuckDB's, or DuckDB's own (without its suggestions) when it is none of the classes
     /// above or in <c>TrinoErrorMessages.Binder.cs</c>.</summary>
     internal static string Rewrite(string message) => ToTrino(message, null, null) ?? WithoutSuggestions(message);
@@ -63,9 +77,15 @@ internal static partial class TrinoErrorMessages
 
     private static string? RewriteLine(string message)
     {
-        if (message == "Division by zero")
+        if (ExpressionDepth().Match(message) is { Success: true } depth)
         {
-            // Trino's own words (its integer and decimal operators'), which Strata's division functions already give:
+            return $"Expression nested too deeply: Strata's limit is {depth.Groups[1].Value} levels of nested operators and "
+                + "calls; write the expression with fewer levels (a long chain of a + b + … nests one level a term)";
+        }
+        if (message == "Division by zero" || InvalidUnit().IsMatch(message) || TrinoWordsFailure().IsMatch(message))
+        {
+            // Trino's own words (its integer and decimal operators', its date_trunc's and date_diff's), which Strata's
+            // division and date/time functions already give:
             // they stand alone, without DuckDB's "Invalid Input Error" in front.
             return message;
         }

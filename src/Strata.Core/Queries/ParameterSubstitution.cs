@@ -123,6 +123,11 @@ public static partial class ParameterSubstitution
                 {
                     throw new ParameterException($"parameter '{p.Key}' must be a number (e.g. 42 or -1.5), got '{Shown(value)}'");
                 }
+                if (!double.IsFinite(double.Parse(value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture)))
+                {
+                    // 1e400 would be substituted as a double literal past double's range: DuckDB reads it as infinity.
+                    throw new ParameterException($"parameter '{p.Key}' must be a number within double's range (about ±1.8e308), got '{Shown(value)}'");
+                }
                 return value.Trim();
             case "datetime":
                 if (!DateTime.TryParseExact(value.Trim(), DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var dt))

@@ -86,6 +86,10 @@ public static partial class DuneSqlTranslator
         private int TryEmitTypedPercentile(int nameIndex, int open, int close, int end)
         {
             var args = Arguments(open, close);
+            if (args.Count == 3 && percentileDepth == 0 && close < end && !Is(Next(open, close), "distinct") && !Is(Next(open, close), "all"))
+            {
+                return EmitWeightedPercentile(nameIndex, args, open, close, end);
+            }
             if (percentileDepth > 0 || close >= end || args.Count != 2 || Is(Next(open, close), "distinct") || Is(Next(open, close), "all")
                 || AggregateClauseEnd(open, close, end, out bool window) is not int clauseEnd)
             {
@@ -110,6 +114,70 @@ public static partial class DuneSqlTranslator
                 emitter.Text(window ? ", w := CASE WHEN false THEN (" : ", w := CASE WHEN false THEN min((", anchor);
                 Emit(args[0].From, args[0].To);
                 emitter.Text((window ? ")" : "))") + " END)]" + RealPercentile, tokens[clauseEnd - 1]);
+            }
+            finally
+            {
+                percentileDepth--;
+            }
+            return clauseEnd;
+        }
+
+        /// <summary><c>approx_percentile(x, w, p)</c>, and with an array of percentiles <c>approx_percentile(x, w, ARRAY[…])</c>
+        /// (an array constructor as the third argument): the group's values and weights as two lists sorted alike (by
+        /// value, then weight), read by <see cref="DuneWeightedPercentile"/> once a percentile, each answer typed as Trino's
+        /// overloads type it (an integer's rounded to a bigint as Java's Math.round, a real's a real, any other a double;
+        /// struct_extract with a key folded from typeof when DuckDB binds, field k a never-evaluated witness of x's type).
+        /// A FILTER applies to each list; as a window it is refused. Returns the next index.</summary>
+        private int EmitWeightedPercentile(int nameIndex, List<(int From, int To)> args, int open, int close, int end)
+        {
+            var anchor = tokens[nameIndex];
+            if (AggregateClauseEnd(open, close, end, out bool window) is not int clauseEnd || window)
+            {
+                throw NotSupported(sql, anchor, "approx_percentile with a weight is not supported as a window function");
+            }
+            int first = Next(args[2].From - 1, args[2].To);
+            bool array = Is(first, "[") || (Is(first, "array") && Is(Next(first, args[2].To), "["));
+            percentileDepth++;
+            try
+            {
+                for (int list = 0; list < 2; list++)
+                {
+                    emitter.Text(list == 0 ? "list_transform([struct_pack(v := list(CAST((" : ", w := list(CAST((", anchor);
+                    Emit(args[list].From, args[list].To);
+                    emitter.Text(") AS DOUBLE) ORDER BY (", anchor);
+                    Emit(args[0].From, args[0].To);
+                    emitter.Text("), (", anchor);
+                    Emit(args[1].From, args[1].To);
+                    emitter.Text("))", anchor);
+                    Emit(close + 1, clauseEnd);
+                }
+                emitter.Text(", k := CASE WHEN false THEN min((", anchor);
+                Emit(args[0].From, args[0].To);
+                emitter.Text("))", anchor);
+                Emit(close + 1, clauseEnd);
+                // With no pair in the group (no value and weight both set) the array is NULL, as Trino's (not NULL elements).
+                emitter.Text(" END)], _strata_s -> " + (array ? "list_transform([list_transform((" : ""), anchor);
+                if (array)
+                {
+                    Emit(args[2].From, args[2].To);
+                    emitter.Text("), _strata_q -> ", anchor);
+                }
+                string[] reads = ["struct_extract(struct_pack(b := CAST(floor(", " + 0.5) AS BIGINT), f := CAST(", " AS FLOAT), d := "];
+                foreach (string read in reads)
+                {
+                    emitter.Text(read + DuneWeightedPercentile.Function + "(struct_extract(_strata_s, 'v'), struct_extract(_strata_s, 'w'), "
+                        + (array ? "_strata_q" : "("), anchor);
+                    if (!array)
+                    {
+                        Emit(args[2].From, args[2].To);
+                        emitter.Text(")", anchor);
+                    }
+                    emitter.Text(")", anchor);
+                }
+                emitter.Text("), CASE WHEN typeof(struct_extract(_strata_s, 'k')) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT') THEN 'b' "
+                    + "WHEN typeof(struct_extract(_strata_s, 'k')) = 'FLOAT' THEN 'f' ELSE 'd' END)"
+                    + (array ? ")], _strata_r -> CASE WHEN len(_strata_r) > 0 AND _strata_r[1] IS NULL THEN NULL ELSE _strata_r END)[1]" : "") + ")[1]",
+                    tokens[clauseEnd - 1]);
             }
             finally
             {

@@ -168,13 +168,25 @@ public static partial class DuneSqlTranslator
         }
 
         /// <summary>date_trunc('unit', x) with a constant Trino unit as time_bucket (months: dune_time_bucket), which keeps
-        /// x's type.</summary>
+        /// x's type. Any other unit (a column, a CASE, a literal Trino does not take) is read per row:
+        /// <c>dune_time_bucket(dune_trunc_unit(u, typeof(x)), x)</c>, the same buckets, x's type kept, and Trino's failure for
+        /// a unit it does not know (<see cref="DuneTimeTruncation"/>; typeof is folded when DuckDB binds).</summary>
         private bool TryEmitDateTrunc(List<(int From, int To)> args, int close, int end, DuneToken anchor)
         {
-            if (args.Count != 2 || close >= end || !IsSingleString(args[0])
-                || !TruncBuckets.TryGetValue(Unquote(args[0].From).Trim(), out var bucket))
+            if (args.Count != 2 || close >= end)
             {
                 return false;
+            }
+            if (!IsSingleString(args[0]) || !TruncBuckets.TryGetValue(Unquote(args[0].From), out var bucket))
+            {
+                emitter.Text(DuneTimeTruncation.MonthsFunction + "(" + DuneTimeTruncation.UnitFunction + "((", anchor);
+                Emit(args[0].From, args[0].To);
+                emitter.Text("), typeof((", anchor);
+                Emit(args[1].From, args[1].To);
+                emitter.Text("))), ", anchor);
+                Emit(args[1].From, args[1].To);
+                emitter.Copy(tokens[close]);
+                return true;
             }
             string function = bucket.EndsWith("month", StringComparison.Ordinal) || bucket.EndsWith("months", StringComparison.Ordinal)
                 || bucket.EndsWith("year", StringComparison.Ordinal) ? DuneTimeTruncation.MonthsFunction : "time_bucket";

@@ -322,6 +322,13 @@ public static partial class DuneSqlTranslator
                 EmitTemplate(template, args, token);
                 return close + 1;
             }
+            if (close < end && name is "multimap_agg" or "approx_percentile")
+            {
+                // Strata's forms of these take two arguments (approx_percentile also three): any other count is no
+                // function DuckDB has, which it would call "not registered".
+                var (line, column) = ParameterSubstitution.LineColumnOf(sql, token.Start);
+                throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed, $"Unexpected parameters for function {name}", line, column));
+            }
             emitter.Copy(token);
             return nameIndex + 1;
         }

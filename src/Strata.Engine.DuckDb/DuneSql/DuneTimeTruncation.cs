@@ -17,6 +17,11 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <c>time_bucket(INTERVAL '1 month', TIMESTAMPTZ)</c> walks a calendar per row (about 10 s over prices.usd), and an
 /// overload of that signature under DuckDB's name would not replace ICU's. A TIMESTAMPTZ is truncated in the session
 /// zone, UTC (the prelude sets it, as Dune's), so its buckets are the TIMESTAMP's.</item>
+/// <item><c>dune_trunc_unit(unit, type)</c>: a unit given per row (a column, a CASE) as the bucket
+/// <c>dune_time_bucket</c> takes, for <c>date_trunc(u, x)</c> whose unit is not a literal (the translator writes
+/// <c>dune_time_bucket(dune_trunc_unit(u, typeof(x)), x)</c>, so a DATE stays a DATE and a zone's value keeps its zone).
+/// The unit is read as Trino's <c>date_trunc</c> reads it (lower-cased, not trimmed); a DATE takes day … year only, and
+/// any other unit fails with Trino's message.</item>
 /// </list>
 /// Every overload buckets with DuckDB's rule: a bucket of months counts from 2000-01-01, any other bucket from Monday
 /// 2000-01-03 00:00; a bucket mixing months and days or time fails as DuckDB's does; an infinity stays itself.
@@ -27,6 +32,9 @@ public static unsafe class DuneTimeTruncation
 
     /// <summary>The name the translator writes for a bucket of months (<see cref="DuneSqlTranslator"/>'s date_trunc).</summary>
     public const string MonthsFunction = "dune_time_bucket";
+
+    /// <summary>The name the translator writes for a unit read per row.</summary>
+    public const string UnitFunction = "dune_trunc_unit";
 
     /// <summary>Monday 2000-01-03 00:00 UTC in nanoseconds since the epoch: DuckDB's origin of day and time buckets.</summary>
     private const long Origin = 946_857_600_000_000_000L;
@@ -60,6 +68,16 @@ public static unsafe class DuneTimeTruncation
         {
             Add(pending, MonthsFunction, DuckDBType.Interval, type, Form.Bucket, unitNanos);
         }
+        IntPtr function = DuneNative.CreateScalar();
+        pending[UnitFunction] = [function];
+        DuneNative.ScalarName(function, UnitFunction);
+        IntPtr text = DuneNative.CreateType((int)DuckDBType.Varchar), interval = DuneNative.CreateType((int)DuckDBType.Interval);
+        DuneNative.ScalarParameter(function, text);
+        DuneNative.ScalarParameter(function, text);
+        DuneNative.ScalarReturn(function, interval);
+        DuneNative.DestroyType(ref text);
+        DuneNative.DestroyType(ref interval);
+        DuneNative.ScalarBody(function, &UnitRows);
     }
 
     private static void Add(Dictionary<string, List<IntPtr>> pending, string name, DuckDBType first, DuckDBType value, Form form, long unitNanos)
@@ -131,6 +149,58 @@ public static unsafe class DuneTimeTruncation
         {
             ScalarFunction.DuckDBScalarFunctionSetError(info, "date_trunc failed: " + e.GetType().Name);
         }
+    }
+
+    /// <summary>One chunk of <c>dune_trunc_unit(unit, type)</c>: each unit as the bucket the translator's constant units
+    /// are (a day and a week in hours, decision 165), or Trino's failure naming the unit lower-cased.</summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvCdecl)])]
+    private static void UnitRows(IntPtr info, IntPtr input, IntPtr output)
+    {
+        try
+        {
+            ulong* valid = DuneNative.ValidRows(input, output, arguments: 2, out ulong rows);
+            var units = (NativeString*)DuneNative.Data(DuneNative.ChunkVector(input, 0));
+            var types = (NativeString*)DuneNative.Data(DuneNative.ChunkVector(input, 1));
+            var result = (DuneTime.Interval*)DuneNative.Data(output);
+            for (ulong row = 0; row < rows; row++)
+            {
+                if (DuneNative.IsValid(valid, row))
+                {
+                    result[row] = UnitInterval(units[row].Bytes, types[row].Bytes.SequenceEqual("DATE"u8));
+                }
+            }
+        }
+        catch (TruncationException e)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, e.Message);
+        }
+        catch (Exception e)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, "date_trunc failed: " + e.GetType().Name);
+        }
+    }
+
+    /// <summary>Trino's units as the translator's buckets (a day and a week in hours), and whether a DATE takes each.</summary>
+    private static readonly (byte[] Name, DuneTime.Interval Bucket, bool OfDate)[] UnitBuckets =
+    [
+        ("millisecond"u8.ToArray(), new() { Micros = 1_000L }, false), ("second"u8.ToArray(), new() { Micros = 1_000_000L }, false),
+        ("minute"u8.ToArray(), new() { Micros = 60_000_000L }, false), ("hour"u8.ToArray(), new() { Micros = 3_600_000_000L }, false),
+        ("day"u8.ToArray(), new() { Micros = 24 * 3_600_000_000L }, true), ("week"u8.ToArray(), new() { Micros = 168 * 3_600_000_000L }, true),
+        ("month"u8.ToArray(), new() { Months = 1 }, true), ("quarter"u8.ToArray(), new() { Months = 3 }, true), ("year"u8.ToArray(), new() { Months = 12 }, true),
+    ];
+
+    /// <summary>Trino's unit (in any case: Trino lower-cases it, and does not trim it) as a bucket.</summary>
+    private static DuneTime.Interval UnitInterval(ReadOnlySpan<byte> unit, bool date)
+    {
+        foreach (var (name, bucket, ofDate) in UnitBuckets)
+        {
+            if ((ofDate || !date) && Ascii.EqualsIgnoreCase(unit, name))
+            {
+                return bucket;
+            }
+        }
+        string text = Encoding.UTF8.GetString(unit).ToLowerInvariant();
+        throw new TruncationException(date ? $"'{text}' is not a valid DATE field" : $"'{text}' is not a valid Timestamp field");
     }
 
     /// <summary>An interval as a bucket, as DuckDB's time_bucket takes it.</summary>

@@ -14,13 +14,13 @@ internal static class TrinoDocsFunctions
 
     internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()
     {
-        // parse_data_size('2.3MB') is 2.3 × 1024² with the fraction of a byte dropped, a decimal(38,0); a text not of the
-        // form or a unit not in the list (case matters: 'kB', not 'KB') fails naming the text.
+        // parse_data_size('2.3MB') is 2.3 × 1024² with the fraction of a byte dropped, a decimal(38,0) (exact, computed by
+        // DuneDataSize, which fails as Trino's past decimal(38,0)); a text not of the form or a unit not in the list (case
+        // matters: 'kB', not 'KB') fails naming the text.
         yield return new(("parse_data_size", 1),
             $"(CASE WHEN NOT regexp_full_match($1, {DataSize}) OR list_position({Units}, regexp_extract($1, {DataSize}, 3)) IS NULL "
             + "THEN error('Invalid data size: ''' || $1 || '''') "
-            + $"ELSE CAST(floor(CAST(regexp_extract($1, {DataSize}, 1) AS DECIMAL(38,10)) "
-            + $"* CAST(CAST(1 AS HUGEINT) << (10 * (list_position({Units}, regexp_extract($1, {DataSize}, 3)) - 1)) AS DECIMAL(38,0))) AS DECIMAL(38,0)) END)");
+            + $"ELSE CAST({DuneDataSize.Function}($1) AS DECIMAL(38,0)) END)");
         // title_case: a letter or digit after a character that is neither (or at the start) upper-cased, the others
         // lower-cased, code point by code point. The characters are split once and each is paired with the one before it
         // (list_zip with the list shifted by one), so the cost is linear in the length: a substring per position walked the

@@ -22,6 +22,8 @@ internal sealed class DuneSqlDb : IDisposable
         DuneTypeNames.Register(connection);
         DuneSetTypes.Register(connection);
         DuneRegexpGroups.Register(connection);
+        DuneDataSize.Register(connection);
+        DuneWeightedPercentile.Register(connection);
         Exec(DuneSqlTranslator.Prelude + DuneSqlTranslator.TimeMacros + (setup ?? ""));
     }
 
