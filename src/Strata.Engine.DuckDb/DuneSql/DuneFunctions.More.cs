@@ -15,9 +15,10 @@ internal static class DuneMoreFunctions
     private const string DistinctElements = "cast_to_type(list_select($1, " + FirstIndexes + "), $1)";
 
     /// <summary>The distinct elements of both, in order of first appearance (Trino: [1, 2] ∪ [2, 3] is [1, 2, 3]); the
-    /// concatenation is made once and read through a parameter (written out per element it was made once per element).</summary>
-    private const string ArrayUnion = "list_transform([list_concat($1, $2)], _strata_u -> "
-        + "cast_to_type(list_select(_strata_u, list_filter(range(1, len(_strata_u) + 1), _strata_i -> list_position(_strata_u, (_strata_u)[_strata_i]) = _strata_i)), _strata_u))[1]";
+    /// concatenation the indexes read is made once and read through a parameter (written out per element it was made once
+    /// per element).</summary>
+    private const string ArrayUnion = "list_select(list_concat($1, $2), list_transform([list_concat($1, $2)], _strata_u -> "
+        + "list_filter(range(1, len(_strata_u) + 1), _strata_i -> list_position(_strata_u, (_strata_u)[_strata_i]) = _strata_i))[1])";
 
     private const string ArrayExcept = "list_filter(" + DistinctElements + ", _strata_x -> NOT list_contains($2, _strata_x))";
 
