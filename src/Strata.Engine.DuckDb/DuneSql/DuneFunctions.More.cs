@@ -14,6 +14,33 @@ internal static class DuneMoreFunctions
     /// integer).</summary>
     private const string DistinctElements = "cast_to_type(list_select($1, " + FirstIndexes + "), $1)";
 
+    /// <summary>The distinct elements of both, in order of first appearance (Trino: [1, 2] ∪ [2, 3] is [1, 2, 3]); the
+    /// concatenation the indexes read is made once and read through a parameter (written out per element it was made once
+    /// per element).</summary>
+    private const string ArrayUnion = "list_select(list_concat($1, $2), list_transform([list_concat($1, $2)], _strata_u -> "
+        + "list_filter(range(1, len(_strata_u) + 1), _strata_i -> list_position(_strata_u, (_strata_u)[_strata_i]) = _strata_i))[1])";
+
+    private const string ArrayExcept = "list_filter(" + DistinctElements + ", _strata_x -> NOT list_contains($2, _strata_x))";
+
+    /// <summary>Its keys in order of first appearance, as Trino's histogram builds its map ({42=2, 7=1} for [42, 7, 42, NULL]);
+    /// DuckDB's histogram sorts them. DuckDB's map_from_entries of a constant NULL list is typed integer: it reads a
+    /// list that is never NULL ([] in its place) and the NULL array's map is NULL by the CASE.</summary>
+    private const string ArrayHistogram = "(CASE WHEN ($1) IS NULL THEN NULL ELSE map_from_entries(coalesce(list_transform(list_filter("
+        + DistinctElements + ", _strata_x -> _strata_x IS NOT NULL), "
+        + "_strata_x -> {'key': _strata_x, 'value': CAST(len(list_filter($1, _strata_y -> _strata_y = _strata_x)) AS BIGINT)}), [])) END)";
+
+    /// <summary>The arrays of n consecutive elements (the whole array when n is at least its length).</summary>
+    private const string Ngrams = "(CASE WHEN ($2) <= 0 THEN error('ngrams: N must be positive') WHEN ($2) >= len($1) THEN [$1] "
+        + "ELSE list_transform(range(1, len($1) - ($2) + 2), _strata_i -> list_slice($1, _strata_i, _strata_i + ($2) - 1)) END)";
+
+    /// <summary>Scalar templates whose own lambdas read an argument once per element and take no lambda of the user's: a
+    /// computed argument (<c>array_distinct(sequence(1, 10000))</c>) is evaluated once and read through a parameter, not
+    /// once per element (10,000 elements held the worker's whole memory: hostile17).</summary>
+    internal static readonly HashSet<string> HoistedThroughOwnLambdas = new(StringComparer.Ordinal)
+    {
+        ArrayUnion, DistinctElements, ArrayExcept, ArrayHistogram, Ngrams,
+    };
+
     /// <summary>Trino's format_number: the value truncated to a long, divided by 1000 while at least 1000 in size
     /// (K, M, B, T, Q), shown with up to 2, 1 or 0 decimals (below 10, below 100, else), rounded half up.</summary>
     private static string FormatNumber()
@@ -136,26 +163,18 @@ internal static class DuneMoreFunctions
             + "ELSE starts_with(CAST($1 AS VARCHAR), CAST($2 AS VARCHAR)) END)");
         // arrays: Trino's array_position is 0 when absent; array_distinct keeps the first of each value, in order.
         yield return new(("array_position", 2), "CAST(coalesce(list_position($1, $2), 0) AS BIGINT)");
-        // array_union: the distinct elements of both, in order of first appearance (Trino: [1, 2] ∪ [2, 3] is [1, 2, 3]).
-        yield return new(("array_union", 2), "list_select(list_concat($1, $2), " + FirstIndexes.Replace("$1", "list_concat($1, $2)", StringComparison.Ordinal) + ")");
+        yield return new(("array_union", 2), ArrayUnion);
         yield return new(("array_distinct", 1), DistinctElements);
         yield return new(("array_join", 2), "array_to_string($1, $2)");
         yield return new(("array_join", 3), "array_to_string(list_transform($1, _strata_x -> coalesce(CAST(_strata_x AS VARCHAR), $3)), $2)");
-        yield return new(("array_except", 2), "list_filter(" + DistinctElements + ", _strata_x -> NOT list_contains($2, _strata_x))");
+        yield return new(("array_except", 2), ArrayExcept);
         yield return new(("slice", 3),
             "(CASE WHEN ($2) < 0 THEN list_slice($1, len($1) + ($2) + 1, len($1) + ($2) + ($3)) ELSE list_slice($1, $2, ($2) + ($3) - 1) END)");
-        // array_histogram counts each non-NULL value (a map; {} when none); ngrams: the arrays of n consecutive elements
-        // (the whole array when n is at least its length).
-        // Its keys in order of first appearance, as Trino's histogram builds its map ({42=2, 7=1} for [42, 7, 42, NULL]);
-        // DuckDB's histogram sorts them. DuckDB's map_from_entries of a constant NULL list is typed integer: it reads a
-        // list that is never NULL ([] in its place) and the NULL array's map is NULL by the CASE.
-        yield return new(("array_histogram", 1), "(CASE WHEN ($1) IS NULL THEN NULL ELSE map_from_entries(coalesce(list_transform(list_filter("
-            + DistinctElements + ", _strata_x -> _strata_x IS NOT NULL), "
-            + "_strata_x -> {'key': _strata_x, 'value': CAST(len(list_filter($1, _strata_y -> _strata_y = _strata_x)) AS BIGINT)}), [])) END)");
+        // array_histogram counts each non-NULL value (a map; {} when none).
+        yield return new(("array_histogram", 1), ArrayHistogram);
         // map_entries gives Trino's array(row(K, V)), rows without field names (DuckDB's entries are named key/value).
         yield return new(("map_entries", 1), "list_transform(map_entries($1), _strata_e -> row(_strata_e.key, _strata_e.value))");
-        yield return new(("ngrams", 2), "(CASE WHEN ($2) <= 0 THEN error('ngrams: N must be positive') WHEN ($2) >= len($1) THEN [$1] "
-            + "ELSE list_transform(range(1, len($1) - ($2) + 2), _strata_i -> list_slice($1, _strata_i, _strata_i + ($2) - 1)) END)");
+        yield return new(("ngrams", 2), Ngrams);
         yield return new(("array_sum", 1), "list_sum($1)");
         // Teradata's index(string, substring) is strpos (teradata.mdx).
         yield return new(("index", 2), "strpos($1, $2)");

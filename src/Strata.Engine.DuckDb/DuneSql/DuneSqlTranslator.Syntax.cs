@@ -199,8 +199,12 @@ public static partial class DuneSqlTranslator
             // A template with its own lambda may hold the user's lambda body as an argument, which reads the lambda's
             // parameters and so cannot be evaluated outside it; an aggregate's arguments are the group's rows; date_diff
             // reads its operands' types twice (folded at bind time) and evaluates them once, in the branch that runs.
+            // The scalar list templates whose lambdas are their own read a computed argument through a parameter too, unless
+            // an argument is itself a lambda (a misuse DuckDB names).
             if (ReferenceEquals(template, DuneMoreFunctions.MapAgg) || ReferenceEquals(template, DuneMoreFunctions.MultimapAgg)
-                || ReferenceEquals(template, DuneFunctions.DateDiff) || template.Contains("->", StringComparison.Ordinal))
+                || ReferenceEquals(template, DuneFunctions.DateDiff)
+                || (template.Contains("->", StringComparison.Ordinal)
+                    && (!DuneMoreFunctions.HoistedThroughOwnLambdas.Contains(template) || args.Exists(HoldsLambda))))
             {
                 return null;
             }
@@ -222,6 +226,18 @@ public static partial class DuneSqlTranslator
                 }
             }
             return repeated ? [.. computed] : null;
+        }
+
+        private bool HoldsLambda((int From, int To) arg)
+        {
+            for (int t = arg.From; t < arg.To; t++)
+            {
+                if (Is(t, "->"))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>Where <paramref name="mark"/> (<c>$k</c>) stands in a template from <paramref name="from"/>, not as the

@@ -54,12 +54,18 @@ internal static partial class DuneTypes
         if (precision >= 7)
         {
             long unit = Pow10(9 - precision);
-            return $"make_timestamp_ns({RoundHalfUp(nanos, unit)} * {unit})";
+            return $"(CASE WHEN {Infinite("TIMESTAMP_NS")} THEN {cast}($1 AS TIMESTAMP_NS) ELSE make_timestamp_ns({RoundHalfUp(nanos, unit)} * {unit}) END)";
         }
         long micro = Pow10(6 - precision), nano = Pow10(9 - precision);
-        return $"(CASE WHEN typeof($1) = 'TIMESTAMP_NS' OR (typeof($1) = 'VARCHAR' AND TRY_CAST($1 AS TIMESTAMP_NS) IS NOT NULL) "
+        return $"(CASE WHEN {Infinite("TIMESTAMP")} THEN {cast}($1 AS TIMESTAMP) "
+            + "WHEN typeof($1) = 'TIMESTAMP_NS' OR (typeof($1) = 'VARCHAR' AND TRY_CAST($1 AS TIMESTAMP_NS) IS NOT NULL) "
             + $"THEN make_timestamp({RoundHalfUp(nanos, nano)} * {micro}) ELSE make_timestamp({RoundHalfUp($"epoch_us({cast}($1 AS TIMESTAMP))", micro)} * {micro}) END)";
     }
+
+    /// <summary>Whether $1 is an infinity DuckDB reads as a timestamp of <paramref name="type"/> ('infinity', '-infinity',
+    /// an infinite date or timestamp): it stays one through a rounding cast, as through DuckDB's own cast (the rounding
+    /// read its microseconds: '-infinity' became 1677-09-21, 'infinity' overflowed, and zoned ones became NULL).</summary>
+    private static string Infinite(string type) => $"isinf(TRY_CAST($1 AS {type}))";
 
     /// <summary>
     /// A plain <c>CAST(x AS timestamp)</c>, Trino's timestamp(3): a string or a timestamp(9) is rounded half up to
@@ -82,7 +88,7 @@ internal static partial class DuneTypes
         long micro = Pow10(6 - precision), nano = Pow10(9 - precision);
         string fromNanos = $"CAST(make_timestamp({RoundHalfUp($"epoch_ns({cast}($1 AS TIMESTAMP_NS))", nano)} * {micro}) AS TIMESTAMPTZ)";
         string fromMicros = $"CAST(make_timestamp({RoundHalfUp($"epoch_us({cast}($1 AS TIMESTAMPTZ))", micro)} * {micro}) AS TIMESTAMPTZ)";
-        string rounded = $"(CASE WHEN typeof($1) = 'TIMESTAMP_NS' THEN {fromNanos} ELSE {fromMicros} END)";
+        string rounded = $"(CASE WHEN {Infinite("TIMESTAMPTZ")} THEN {cast}($1 AS TIMESTAMPTZ) WHEN typeof($1) = 'TIMESTAMP_NS' THEN {fromNanos} ELSE {fromMicros} END)";
         return plain ? $"(CASE WHEN typeof($1) IN ('VARCHAR', 'TIMESTAMP_NS') THEN {rounded} ELSE {cast}($1 AS TIMESTAMPTZ) END)" : rounded;
     }
 
