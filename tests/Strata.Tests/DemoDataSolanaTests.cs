@@ -97,7 +97,7 @@ public sealed class DemoDataSolanaTests(DemoDataFixture fixture) : IClassFixture
     {
         long rows = Count("SELECT count(*) FROM ethereum.withdrawals");
         long transactions = Count("SELECT count(*) FROM ethereum.transactions");
-        Assert.InRange(rows, transactions / 8, transactions / 2 + 32);
+        Assert.InRange(rows, DemoData.WithdrawalRows(transactions) / 2, DemoData.WithdrawalRows(transactions) * 2 + 32);
         // every withdrawal in its block, at the block's time, hash and date; 16 per block
         Assert.Equal(0, Count("""
             SELECT count(*) FROM ethereum.withdrawals w LEFT JOIN ethereum.blocks b ON b.number = w.block_number

@@ -7,7 +7,8 @@ namespace Strata.Engine.DuckDb;
 /// <remarks>
 /// Columns: solana.transactions has the columns of spellbook's <c>sources/_base_sources/other/solana_base_sources.yml</c>
 /// (plus <c>signer</c>, the fee payer, which Dune's queries read); tokens_solana.fungible the old spellbook model's (with
-/// the name and token_uri Dune's docs read), tokens_solana.transfers those of <c>sources/_subprojects_outputs/sqlmesh/_sources.yml</c> joined with the last spellbook model's
+/// the name and token_uri Dune's docs read), tokens_solana.transfers those of
+/// <c>sources/_subprojects_outputs/sqlmesh/_sources.yml</c> joined with the last spellbook model's
 /// (tokens_solana_transfers.sql: block_month, block_hour, amount_display, amount_usd, price_usd, symbol, which Dune's
 /// docs example reads); dex_solana.trades those of spellbook's <c>dex_solana_trades.sql</c>, with its AMM macro's
 /// conventions (trade_source 'direct' or the outer program, project_program_id the pool, project_main_id the program,
@@ -35,18 +36,24 @@ public static partial class DemoData
         new(7, "jtojtomepa8beP8AuQc6eXt5FriJwfFMwQx2v2KPB2mC", "JTO", "JITO", 9, 2.5, false),
     ];
 
+    /// <summary>Solana's System program (SOL transfers).</summary>
     public const string SolanaSystemProgram = "11111111111111111111111111111111";
+    /// <summary>Solana's SPL Token program.</summary>
     public const string SolanaTokenProgram = "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA";
+    /// <summary>Solana's Compute Budget program (every demo transaction's instruction 0).</summary>
     public const string SolanaComputeBudgetProgram = "ComputeBudget111111111111111111111111111111";
+    /// <summary>Jupiter's v6 aggregator program.</summary>
     public const string JupiterV6Program = "JUP6LkbZbjS1jKKwapdHNy74zcZ3tLUZoi5QNyVTaV4";
+    /// <summary>Raydium's AMM v4 program.</summary>
     public const string RaydiumAmmV4Program = "675kPX9MHTjS2zt1qfr1NYHuzeLXfQM9H24wFSUt1Mp8";
+    /// <summary>Orca's Whirlpool program.</summary>
     public const string OrcaWhirlpoolProgram = "whirLbMiicVdio4qvUfM5KAg6Ct8VwpYzGff3uctyCc";
 
     /// <summary>Mainnet's slot at the reference time (Fusaka's block time): an estimate, 400 ms a slot since.</summary>
     private const long SolanaReferenceSlot = 382_000_000;
 
     /// <summary>Solana transactions per Ethereum transaction of the demo.</summary>
-    private const int SolanaPerMille = 100;
+    private const int SolanaPerMille = 50;
 
     private static IEnumerable<string> SolanaScript(Sizes size)
     {
@@ -58,10 +65,13 @@ public static partial class DemoData
             $"({m.Id}, '{m.Address}', '{m.Symbol}', '{m.Name}', {m.Decimals}, {m.Price.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}::DOUBLE, {(m.Stable ? "true" : "false")})"));
         string start = Sql(size.Start);
 
-        // demo_b58: n base58 characters from the hash of (a, s); demo_le64: an unsigned 64-bit integer's 8 little-endian bytes.
+        // demo_b58: n (up to 96) base58 characters from the hashes of (a, s): their hex digits mapped to 16 base58
+        // characters; demo_le64: an unsigned 64-bit integer's 8 little-endian bytes.
         yield return $$"""
-            CREATE OR REPLACE TEMP MACRO demo_b58(a, s, n) AS array_to_string(list_transform(range(n),
-                lambda k: substr('123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz', (hash(a, s, k) % 58)::INTEGER + 1, 1)), '');
+            CREATE OR REPLACE TEMP MACRO demo_b58(a, s, n) AS substr(translate(
+                lpad(hex(hash(a, s, 0)), 16, '0') || lpad(hex(hash(a, s, 1)), 16, '0') || lpad(hex(hash(a, s, 2)), 16, '0')
+                || CASE WHEN n > 48 THEN lpad(hex(hash(a, s, 3)), 16, '0') || lpad(hex(hash(a, s, 4)), 16, '0') || lpad(hex(hash(a, s, 5)), 16, '0') ELSE '' END,
+                '0123456789ABCDEF', 'Hx3vQ9kLmP2qRtVw'), 1, n);
             CREATE OR REPLACE TEMP MACRO demo_le64(x) AS unhex(array_to_string(list_transform(range(8),
                 lambda k: substr(lpad(hex(x::UBIGINT), 16, '0'), 15 - 2 * k, 2)), ''));
             CREATE OR REPLACE TEMP MACRO demo_sol_wallet(w) AS demo_b58(w, 970, 44);

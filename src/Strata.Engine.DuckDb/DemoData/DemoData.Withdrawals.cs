@@ -23,15 +23,18 @@ public static partial class DemoData
     /// <summary>Validators the sweep visits (mainnet had about 2.1 million indexes by the end of 2025).</summary>
     private const long Validators = 2_100_000;
 
+    /// <summary>About one withdrawal per eight transactions, at least 2,000 (so that small scales have exits to Lido's vault).</summary>
+    public static long WithdrawalRows(long transactions) => Math.Max(2000, transactions / 8);
+
     private static IEnumerable<string> WithdrawalScript(Sizes size)
     {
-        // One block in `stride` carries 16 withdrawals: about one withdrawal per four transactions in all (mainnet
+        // One block in `stride` carries 16 withdrawals: about WithdrawalRows in all (mainnet
         // has 16 in nearly every block; the demo's blocks are mostly empty at small scales too). The sweep walks the
         // validators in order from where the index puts it; a validator's withdrawal address is a function of it:
         // Lido's vault for one in three, a demo wallet (which also sends transactions) for one in five, else an
         // operator's address shared by 50 consecutive validators. Amounts: a 0.01-0.07 ETH skim, or an exit's 32 ETH
         // plus the skim for one in fifty.
-        long stride = Math.Max(1, size.Slots * WithdrawalsPerBlock / Math.Max(1, size.Transactions / 4));
+        long stride = Math.Max(1, size.Slots * WithdrawalsPerBlock / WithdrawalRows(size.Transactions));
         yield return $$"""
             CREATE OR REPLACE TABLE ethereum.withdrawals AS
             WITH k AS (
