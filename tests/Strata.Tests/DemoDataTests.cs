@@ -75,6 +75,10 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
         ["array(varchar)"] = "VARCHAR[]",
         ["array(bigint)"] = "BIGINT[]",
         ["array(uint256)"] = "BIGNUM[]",
+        [DemoDataSolanaTests.Instructions] =
+            "STRUCT(account_arguments VARCHAR[], \"data\" BLOB, executing_account VARCHAR, inner_instructions STRUCT(account_arguments VARCHAR[], \"data\" BLOB, executing_account VARCHAR)[])[]",
+        [DemoDataSolanaTests.TokenBalances] = "STRUCT(account VARCHAR, mint VARCHAR, \"owner\" VARCHAR, amount DOUBLE)[]",
+        [DemoDataSolanaTests.Error] = "STRUCT(instruction_index INTEGER, message VARCHAR)",
         ["array(row(address varbinary, storagekeys array(varbinary)))"] = "STRUCT(address BLOB, storagekeys BLOB[])[]",
     };
 

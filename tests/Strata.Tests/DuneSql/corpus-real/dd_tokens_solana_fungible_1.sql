@@ -1,0 +1,8 @@
+-- Source: github.com/duneanalytics/dune-docs @1502a52, data-catalog/curated/token-metadata/solana/token-metadata.mdx, example 1 (verbatim)
+SELECT
+    token_mint_address,
+    symbol,
+    name,
+    decimals
+FROM tokens_solana.fungible
+LIMIT 100
