@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Strata.Tests.DuneSql;
 
@@ -111,5 +112,58 @@ public sealed class DemoDataBalancerCorpusTests(DemoDuneSqlFixture fixture) : IC
         Assert.Equal(total - unlockable, D(row[5]), total * 1e-9);
         Assert.Equal(1.0, D(row[6]), 1e-9);
         Assert.True(row[7] is null or "" or "NULL", row[7]);
+    }
+    /// <summary>Branch dune-wild14: gustavobftorres' "Buffer Balances" (query 4549390): every wrap and unwrap of the
+    /// Ethereum and Gnosis buffers with the buffer's balances after it (read from the packed <c>bufferBalances</c> word) —
+    /// here replayed from the buffer's seed, the operations' amounts and the owner's removal, in block and log order.</summary>
+    [Fact]
+    public void Buffer_balances_are_each_buffers_seed_plus_its_wraps_and_unwraps_less_its_removal()
+    {
+        var rows = fixture.Db.Rows(Corpus("gq_buffer_balances_4549390.sql"));
+        var mapping = fixture.Db.Rows("SELECT blockchain, to_hex(erc4626_token), erc4626_token_symbol, decimals FROM balancer_v3.erc4626_token_mapping")
+            .ToDictionary(r => (r[0], r[1]), r => (Symbol: r[2], Decimals: int.Parse(r[3], CultureInfo.InvariantCulture)));
+        var expected = new List<(string Chain, string Symbol, string Event, double Wrapped, double Underlying, double Value)>();
+        foreach (string chain in new[] { "ethereum", "gnosis" })
+        {
+            // (token, block, log index, kind, underlying amount, wrapped amount)
+            var events = fixture.Db.Rows($"""
+                SELECT to_hex(wrappedToken), 0, 0, 'seed', CAST(amountUnderlying AS varchar), CAST(amountWrapped AS varchar) FROM balancer_v3_{chain}.Vault_evt_LiquidityAddedToBuffer
+                UNION ALL SELECT to_hex(wrappedToken), evt_block_number, evt_index, 'wrap', CAST(depositedUnderlying AS varchar), CAST(mintedShares AS varchar) FROM balancer_v3_{chain}.Vault_evt_Wrap
+                UNION ALL SELECT to_hex(wrappedToken), evt_block_number, evt_index, 'unwrap', CAST(withdrawnUnderlying AS varchar), CAST(burnedShares AS varchar) FROM balancer_v3_{chain}.Vault_evt_Unwrap
+                UNION ALL SELECT to_hex(wrappedToken), evt_block_number, evt_index, 'remove', CAST(amountUnderlying AS varchar), CAST(amountWrapped AS varchar) FROM balancer_v3_{chain}.Vault_evt_LiquidityRemovedFromBuffer
+                """);
+            foreach (var token in events.GroupBy(e => e[0]))
+            {
+                var (symbol, decimals) = mapping[(chain, token.Key)];
+                double scale = Math.Pow(10, decimals);
+                BigInteger u = 0, w = 0;
+                foreach (var e in token.OrderBy(e => long.Parse(e[1], CultureInfo.InvariantCulture)).ThenBy(e => long.Parse(e[2], CultureInfo.InvariantCulture)))
+                {
+                    BigInteger a = BigInteger.Parse(e[4], CultureInfo.InvariantCulture), b = BigInteger.Parse(e[5], CultureInfo.InvariantCulture);
+                    (u, w) = e[3] switch { "seed" => (a, b), "wrap" => (u + a, w - b), "unwrap" => (u - a, w + b), _ => (u - a, w - b) };
+                    if (e[3] is "wrap" or "unwrap")
+                    {
+                        expected.Add((chain, symbol, e[3], (double)w / scale, (double)u / scale, (double)a / scale));
+                    }
+                }
+            }
+        }
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, rows.Count);
+        // Columns: blockchain, event, evt_block_time, erc4626_token_symbol, underlying_token_symbol, erc4626_balance, underlying_balance, value, ...
+        var actual = rows.Select(r => (Chain: r[0], Symbol: r[3], Event: r[1], Wrapped: D(r[5]), Underlying: D(r[6]), Value: D(r[7]))).ToList();
+        static string Key((string Chain, string Symbol, string Event, double Wrapped, double Underlying, double Value) r) =>
+            string.Join('|', r.Chain, r.Symbol, r.Event, r.Value.ToString("E9", CultureInfo.InvariantCulture));
+        foreach (var group in expected.GroupBy(Key))
+        {
+            var mine = actual.Where(r => Key(r) == group.Key).OrderBy(r => r.Wrapped).ToList();
+            var theirs = group.OrderBy(r => r.Wrapped).ToList();
+            Assert.Equal(theirs.Count, mine.Count);
+            for (int i = 0; i < mine.Count; i++)
+            {
+                Assert.Equal(theirs[i].Wrapped, mine[i].Wrapped, theirs[i].Wrapped * 1e-12);
+                Assert.Equal(theirs[i].Underlying, mine[i].Underlying, theirs[i].Underlying * 1e-12);
+            }
+        }
     }
 }

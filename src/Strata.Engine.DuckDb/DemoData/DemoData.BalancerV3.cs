@@ -27,7 +27,8 @@ public static partial class DemoData
 
     private static IEnumerable<string> BalancerV3Tables => BalancerV3Chains
         .SelectMany(c => new[] { $"balancer_v3_{c}.Vault_evt_Swap", $"balancer_v3_{c}.Vault_evt_PoolRegistered" })
-        .Concat(["balancer_v3_multichain.vault_evt_swap", "balancer_v3_multichain.vault_evt_poolregistered", "labels.balancer_v3_pools"]);
+        .Concat(["balancer_v3_multichain.vault_evt_swap", "balancer_v3_multichain.vault_evt_poolregistered", "labels.balancer_v3_pools"])
+        .Concat(BalancerV3BufferTables);
 
     /// <summary>The V3 statements; they read the V2 script's <c>demo_bal_pools</c> (the chains' token pairs), so they run before it is dropped; its own <c>demo_bal3_pools</c> is dropped with it.</summary>
     private static IEnumerable<string> BalancerV3Script(Sizes size)

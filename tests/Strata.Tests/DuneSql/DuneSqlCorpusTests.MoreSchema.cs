@@ -67,6 +67,17 @@ public sealed partial class DuneSqlCorpusTests
           "liquidityManagement" VARCHAR);
         CREATE TABLE balancer_v3_gnosis."Vault_evt_PoolRegistered" AS SELECT * FROM balancer_v3_ethereum."Vault_evt_PoolRegistered" LIMIT 0;
         CREATE TABLE balancer_v3_multichain.vault_evt_poolregistered AS SELECT 'ethereum' AS chain, * FROM balancer_v3_ethereum."Vault_evt_PoolRegistered" LIMIT 0;
+        CREATE TABLE balancer_v3_ethereum."Vault_evt_Wrap" (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
+          evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, "wrappedToken" BLOB,
+          "depositedUnderlying" BIGNUM, "mintedShares" BIGNUM, "bufferBalances" BLOB);
+        CREATE TABLE balancer_v3_ethereum."Vault_evt_Unwrap" (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
+          evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, "wrappedToken" BLOB,
+          "burnedShares" BIGNUM, "withdrawnUnderlying" BIGNUM, "bufferBalances" BLOB);
+        CREATE TABLE balancer_v3_gnosis."Vault_evt_Wrap" AS SELECT * FROM balancer_v3_ethereum."Vault_evt_Wrap" LIMIT 0;
+        CREATE TABLE balancer_v3_gnosis."Vault_evt_Unwrap" AS SELECT * FROM balancer_v3_ethereum."Vault_evt_Unwrap" LIMIT 0;
+        CREATE SCHEMA balancer_v3;
+        CREATE TABLE balancer_v3.erc4626_token_mapping (blockchain VARCHAR, erc4626_token BLOB, erc4626_token_name VARCHAR, erc4626_token_symbol VARCHAR,
+          underlying_token BLOB, underlying_token_symbol VARCHAR, decimals INTEGER);
         CREATE TABLE labels.balancer_v3_pools (blockchain VARCHAR, address BLOB, name VARCHAR, pool_type VARCHAR, category VARCHAR, contributor VARCHAR,
           source VARCHAR, created_at TIMESTAMP, updated_at TIMESTAMP, model_name VARCHAR, label_type VARCHAR);
         CREATE TABLE balancer_v2_optimism.pools_fees AS SELECT * FROM balancer_v2_ethereum.pools_fees LIMIT 0;
