@@ -61,7 +61,8 @@ public sealed class CatalogHttpTests(InProcessSharedServer shared)
         var page = await Server.Alice.GetFromJsonNodeAsync("/api/v1/datasets?type=dune_table,decoded_table&limit=250");
         Assert.Equal(new HashSet<string> { "datasets", "total" }, page.AsObject().Select(p => p.Key).ToHashSet());
         var datasets = page["datasets"]!.AsArray();
-        Assert.Equal(page["total"]!.GetValue<int>(), datasets.Count);
+        // A page holds at most 250 (the demo has more chain tables than that): the first page is full or the whole list.
+        Assert.Equal(Math.Min(page["total"]!.GetValue<int>(), 250), datasets.Count);
         var blocks = datasets.Single(d => d!["full_name"]!.GetValue<string>() == "ethereum.blocks")!;
         Assert.Equal(new HashSet<string> { "full_name", "type", "owner", "columns", "metadata", "is_private", "created_at", "updated_at" },
             blocks.AsObject().Select(p => p.Key).ToHashSet());

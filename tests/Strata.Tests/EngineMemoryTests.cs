@@ -125,7 +125,7 @@ public sealed class StatementCheckTests(SharedServer shared)
         var status = await Server.Alice.WaitAsync(id);
         Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
         var (_, body, _) = await Server.Alice.GetJsonAsync($"/api/v1/execution/{id}/status");
-        Assert.Contains("expression depth", body!["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Expression nested too deeply: Strata's limit is", body!["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class UploadDiskFullTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(mount);
-        Run("mount", "-t", "tmpfs", "-o", "size=96m", "tmpfs", mount);
+        Run("mount", "-t", "tmpfs", "-o", "size=192m", "tmpfs", mount);
         server = await StrataServer.StartAsync(dataDir: mount);
     }
 

@@ -54,7 +54,7 @@ internal static partial class DuneTypes
         if (precision >= 7)
         {
             long unit = Pow10(9 - precision);
-            return $"(CASE WHEN {Infinite("TIMESTAMP_NS")} THEN {cast}($1 AS TIMESTAMP_NS) ELSE make_timestamp_ns({RoundHalfUp(nanos, unit)} * {unit}) END)";
+            return $"(CASE WHEN {Infinite("TIMESTAMP")} THEN {cast}($1 AS TIMESTAMP_NS) ELSE make_timestamp_ns({RoundHalfUp(nanos, unit)} * {unit}) END)";
         }
         long micro = Pow10(6 - precision), nano = Pow10(9 - precision);
         return $"(CASE WHEN {Infinite("TIMESTAMP")} THEN {cast}($1 AS TIMESTAMP) "
@@ -64,7 +64,9 @@ internal static partial class DuneTypes
 
     /// <summary>Whether $1 is an infinity DuckDB reads as a timestamp of <paramref name="type"/> ('infinity', '-infinity',
     /// an infinite date or timestamp): it stays one through a rounding cast, as through DuckDB's own cast (the rounding
-    /// read its microseconds: '-infinity' became 1677-09-21, 'infinity' overflowed, and zoned ones became NULL).</summary>
+    /// read its microseconds: '-infinity' became 1677-09-21, 'infinity' overflowed, and zoned ones became NULL). Read as a
+    /// TIMESTAMP even for a cast to TIMESTAMP_NS: DuckDB's TRY_CAST to TIMESTAMP_NS of a finite value past its range throws
+    /// instead of giving NULL, which would pre-empt the range's named refusal.</summary>
     private static string Infinite(string type) => $"isinf(TRY_CAST($1 AS {type}))";
 
     /// <summary>
@@ -264,6 +266,18 @@ internal static partial class DuneTypes
         {
             // Trino's precisions are 0 to 12 (TimestampType.MAX_PRECISION); any other was taken as timestamp(3) silently.
             throw DuneSqlTranslator.NotSupported(sql, anchor, $"{name.ToUpperInvariant()} precision must be in range [0, 12]: {string.Concat(parameters)}");
+        }
+        if (name is "varchar" or "char" && hasParameters)
+        {
+            // Trino's lengths: varchar 0 to 2147483646, char 0 to 65536; DuckDB ignores the length, so any other text
+            // (varchar(-1), varchar(x)) was an unbounded varchar silently.
+            long max = name == "varchar" ? int.MaxValue - 1L : 65_536;
+            string length = string.Concat(parameters);
+            if (!(parameters.Count == 1 && length.Length is > 0 and <= 10 && length.All(char.IsAsciiDigit)
+                && long.Parse(length, System.Globalization.CultureInfo.InvariantCulture) <= max))
+            {
+                throw DuneSqlTranslator.NotSupported(sql, anchor, $"{name.ToUpperInvariant()} length must be in range [0, {max}], got {length}");
+            }
         }
         if (name == "double" && at < words.Count && Lower(words[at]) == "precision")
         {

@@ -35,4 +35,25 @@ public sealed class DuneSqlVarcharBoundTests
         var e = Assert.Throws<DuckDBException>(() => db.Rows(sql));
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("CAST('a' AS varchar(-1))", "VARCHAR length must be in range [0, 2147483646], got -1")]
+    [InlineData("CAST('a' AS varchar(x))", "VARCHAR length must be in range [0, 2147483646], got x")]
+    [InlineData("TRY_CAST('a' AS varchar(2147483647))", "VARCHAR length must be in range [0, 2147483646], got 2147483647")]
+    [InlineData("CAST('a' AS char(65537))", "CHAR length must be in range [0, 65536], got 65537")]
+    [InlineData("CAST(ARRAY['a'] AS array(varchar(1.5)))", "VARCHAR length must be in range [0, 2147483646], got 1.5")]
+    public void A_length_outside_trinos_range_is_refused(string expression, string message)
+    {
+        // Each ran as an unbounded varchar (DuckDB ignores a VARCHAR's length) where Trino refuses the type (hostile17).
+        using var db = new DuneSqlDb();
+        var error = Assert.ThrowsAny<Exception>(() => db.Scalar("SELECT " + expression));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lengths_at_trinos_ends_still_cast()
+    {
+        using var db = new DuneSqlDb();
+        Assert.Equal("abc,a", DuneSqlTypes9Tests.Flat(db.Rows("SELECT CAST('abc' AS varchar(2147483646)), CAST('abc' AS char(1))")));
+    }
 }
