@@ -126,6 +126,19 @@ public static class CliRunner
             return process.ExitCode;
         }
 
+        /// <summary>The exit code, or null when the process is still running after <paramref name="timeout"/>.</summary>
+        public async Task<int?> TryExitAsync(TimeSpan timeout)
+        {
+            try
+            {
+                return await ExitAsync(timeout);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+        }
+
         public void Dispose()
         {
             if (!process.HasExited)
