@@ -39,7 +39,10 @@ public static class CliRunner
 
     public static Terminal StartInTerminal(string key, string workingDir, params string[] arguments)
     {
-        string command = string.Join(' ', new[] { "dotnet", CliDll }.Concat(arguments).Select(Quote));
+        // SIGINT back to its default for the CLI: a test run started in the background (a CI job, `cmd &` without job
+        // control) inherits SIGINT ignored, and an ignored signal stays ignored through every exec, so a Ctrl-C typed
+        // into the terminal would never reach the CLI.
+        string command = "env --default-signal=INT " + string.Join(' ', new[] { "dotnet", CliDll }.Concat(arguments).Select(Quote));
         var info = new ProcessStartInfo("script", ["-qfec", command, "/dev/null"])
         {
             RedirectStandardInput = true,
