@@ -75,12 +75,19 @@ internal static partial class TrinoErrorMessages
         return RewriteLine(first) ?? RewriteBinder(first, text, offset);
     }
 
+    /// <summary>Strata's words for DuckDB's parser refusing an expression nested past its depth limit, or null for any other
+    /// message (the parser's errors are otherwise DuckDB's own).</summary>
+    internal static string? ExpressionTooDeep(string message) =>
+        ExpressionDepth().Match(message) is { Success: true } depth
+            ? $"Expression nested too deeply: Strata's limit is {depth.Groups[1].Value} levels of nested operators and "
+                + "calls; write the expression with fewer levels (a long chain of a + b + … nests one level a term)"
+            : null;
+
     private static string? RewriteLine(string message)
     {
-        if (ExpressionDepth().Match(message) is { Success: true } depth)
+        if (ExpressionTooDeep(message) is { } tooDeep)
         {
-            return $"Expression nested too deeply: Strata's limit is {depth.Groups[1].Value} levels of nested operators and "
-                + "calls; write the expression with fewer levels (a long chain of a + b + … nests one level a term)";
+            return tooDeep;
         }
         if (message == "Division by zero" || InvalidUnit().IsMatch(message) || TrinoWordsFailure().IsMatch(message))
         {

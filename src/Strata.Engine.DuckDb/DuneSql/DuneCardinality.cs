@@ -11,14 +11,9 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// a map is a list of entries in memory too, so the body reads each row's entry count, after checking that the
 /// argument is a list or a map.
 /// </summary>
-internal static unsafe partial class DuneCardinality
+internal static unsafe class DuneCardinality
 {
     private const int TypeAny = 34; // DUCKDB_TYPE_ANY
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_create_list_type")]
-    private static partial IntPtr ListType(IntPtr element);
-
-    private const int TypeList = 24, TypeMap = 26; // DUCKDB_TYPE_LIST, DUCKDB_TYPE_MAP
 
     public static void Register(DuckDBConnection connection)
     {
@@ -26,7 +21,7 @@ internal static unsafe partial class DuneCardinality
         foreach (bool map in new[] { false, true })
         {
             IntPtr any = DuneNative.CreateType(TypeAny);
-            IntPtr parameter = map ? DuneNative.CreateType(TypeAny) : ListType(any);
+            IntPtr parameter = map ? DuneNative.CreateType(TypeAny) : DuneNative.CreateListType(any);
             IntPtr result = DuneNative.CreateType(DuneNative.TypeBigInt);
             IntPtr function = DuneNative.CreateScalar();
             try
@@ -57,12 +52,12 @@ internal static unsafe partial class DuneCardinality
         {
             ulong rows = DuneNative.ChunkSize(input);
             IntPtr vector = DuneNative.ChunkVector(input, 0);
-            if (DuneNative.TypeIdOf(vector) is not (TypeList or TypeMap))
+            if (DuneNative.TypeIdOf(vector) is not (DuneNative.TypeList or DuneNative.TypeMap))
             {
                 DuckDB.NET.Native.NativeMethods.ScalarFunction.DuckDBScalarFunctionSetError(info, "cardinality takes an array or a map");
                 return;
             }
-            var entries = (ListEntry*)DuneNative.Data(vector);
+            var entries = (DuneNative.ListEntry*)DuneNative.Data(vector);
             ulong* valid = DuneNative.Validity(vector);
             var counts = (long*)DuneNative.Data(output);
             for (ulong row = 0; row < rows; row++)
@@ -81,12 +76,5 @@ internal static unsafe partial class DuneCardinality
         {
             DuckDB.NET.Native.NativeMethods.ScalarFunction.DuckDBScalarFunctionSetError(info, "cardinality failed: " + e.GetType().Name);
         }
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct ListEntry
-    {
-        public ulong Offset;
-        public ulong Length;
     }
 }

@@ -131,6 +131,23 @@ internal static unsafe partial class DuneNative
     [LibraryImport(Library, EntryPoint = "duckdb_vector_get_data")]
     internal static partial void* Data(IntPtr vector);
 
+    /// <summary>DUCKDB_TYPE_LIST and DUCKDB_TYPE_MAP (a map is a list of entries in memory too).</summary>
+    internal const int TypeList = 24, TypeMap = 26;
+
+    [LibraryImport(Library, EntryPoint = "duckdb_create_list_type")]
+    internal static partial IntPtr CreateListType(IntPtr element);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_list_vector_get_child")]
+    internal static partial IntPtr ListChild(IntPtr vector);
+
+    /// <summary>One row of a LIST (or MAP) vector's data: where its elements start in the child vector, and how many.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct ListEntry
+    {
+        public ulong Offset;
+        public ulong Length;
+    }
+
     [LibraryImport(Library, EntryPoint = "duckdb_vector_get_validity")]
     internal static partial ulong* Validity(IntPtr vector);
 

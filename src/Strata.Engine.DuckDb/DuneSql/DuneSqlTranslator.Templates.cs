@@ -118,8 +118,8 @@ public static partial class DuneSqlTranslator
             return digits;
         }
 
-        /// <summary>p of a cast's type <c>timestamp(p) with time zone</c> for p up to 6 (plain: false), or 3 for <c>timestamp
-        /// with time zone</c> (plain: true); else null (7 and 8 are held as microseconds, 9 is refused).</summary>
+        /// <summary>p of a cast's type <c>timestamp(p) with time zone</c> (plain: false; the type's parse has refused p past 12
+        /// and 9), or 3 for <c>timestamp with time zone</c> (plain: true); else null.</summary>
         private (int Precision, bool Plain)? ZonedTimestampPrecision(int asIndex, int close)
         {
             int name = Next(asIndex, close), at = Next(name, close);
@@ -131,24 +131,15 @@ public static partial class DuneSqlTranslator
             if (Is(at, "("))
             {
                 int digits = Next(at, close), shut = Next(digits, close);
-                if (!Is(shut, ")") || Text(digits) is not [>= '0' and <= '6'] d)
+                if (!Is(shut, ")") || !int.TryParse(Text(digits), NumberStyles.None, CultureInfo.InvariantCulture, out int p) || p > 12)
                 {
                     return null;
                 }
-                precision = d[0] - '0';
+                precision = p;
                 at = Next(shut, close);
             }
             int time = Next(at, close), zone = Next(time, close);
             return Is(at, "with") && Is(time, "time") && Is(zone, "zone") && Next(zone, close) == close ? (precision ?? 3, precision is null) : null;
-        }
-
-        /// <summary>p of a cast's type <c>timestamp(p) with time zone</c> for p = 7, 8 or 10…12 (finer than DuckDB's microseconds); else null.</summary>
-        private int? FineZonedPrecision(int asIndex, int close)
-        {
-            int name = Next(asIndex, close), open = Next(name, close), digits = Next(open, close), shut = Next(digits, close);
-            int with = Next(shut, close), time = Next(with, close), zone = Next(time, close);
-            return Is(name, "timestamp") && Is(open, "(") && Is(shut, ")") && Is(with, "with") && Is(time, "time") && Is(zone, "zone")
-                && Next(zone, close) == close && Text(digits) is "7" or "8" or "10" or "11" or "12" ? int.Parse(Text(digits), CultureInfo.InvariantCulture) : null;
         }
 
         /// <summary>CAST(x AS type) with Trino's type names; to varchar, varbinary renders as Dune shows it.</summary>
@@ -194,6 +185,12 @@ public static partial class DuneSqlTranslator
                 EmitTemplate(precision is int p ? DuneTypes.ToTimestamp(p, isTry) : DuneTypes.ToPlainTimestamp(isTry), expression, token);
                 return close + 1;
             }
+            if (type == "TIMESTAMPTZ" && ZonedTimestampPrecision(asIndex, close) is var (finePrecision, _) && finePrecision > 6)
+            {
+                // 7, 8, 10…12: finer than DuckDB's microseconds (decision "dune-types17").
+                EmitTemplate(DuneTypes.ToFineTimestampWithZone(finePrecision, isTry), expression, token);
+                return close + 1;
+            }
             if (type == "TIMESTAMPTZ" && ZonedTimestampPrecision(asIndex, close) is var (zonedPrecision, plain) && (!plain || plainRounds))
             {
                 // A string literal naming a zone keeps it, as Trino's cast does (hour() reads the zone's clock): the zoned
@@ -210,11 +207,6 @@ public static partial class DuneSqlTranslator
             if (type == "TIME" && SingleTypeParameter(asIndex, close, "time") is [>= '0' and <= '5'] timeDigits)
             {
                 EmitTemplate(DuneTypes.ToTime(timeDigits[0] - '0', isTry), expression, token);
-                return close + 1;
-            }
-            if (type == "TIMESTAMPTZ" && FineZonedPrecision(asIndex, close) is int fine)
-            {
-                EmitTemplate(DuneTypes.ToFineTimestampWithZone(fine, isTry), expression, token);
                 return close + 1;
             }
             switch (type)

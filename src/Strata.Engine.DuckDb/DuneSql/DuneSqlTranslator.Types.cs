@@ -21,11 +21,8 @@ public static partial class DuneSqlTranslator
     /// 10 s over prices.usd) and is plain arithmetic for one of micros, and in the session zone (UTC) both give the same
     /// buckets from the same origin (Monday 2000-01-03), as they do for every other type. A bucket of months has no
     /// width in micros: it goes to <see cref="DuneTimeTruncation.MonthsFunction"/> (decision 173).</summary>
-    private static readonly Dictionary<string, string> TruncBuckets = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["millisecond"] = "1 millisecond", ["second"] = "1 second", ["minute"] = "1 minute", ["hour"] = "1 hour",
-        ["day"] = "24 hours", ["week"] = "168 hours", ["month"] = "1 month", ["quarter"] = "3 months", ["year"] = "1 year",
-    };
+    private static readonly Dictionary<string, string> TruncBuckets =
+        DuneTimeTruncation.TruncUnits.ToDictionary(u => u.Name, u => u.Text, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Type names that make a typed literal of the string after them (<c>DATE '2020-01-01'</c>, <c>X'01'</c>).</summary>
     private static readonly HashSet<string> TypedLiterals = new(StringComparer.OrdinalIgnoreCase)

@@ -69,10 +69,9 @@ public static partial class DuneSqlTranslator
                 // DuckDB's TIMESTAMP_NS (named timestamp(9)); a TIMESTAMP would cut them to microseconds. Ten to twelve
                 // (timestamp(10)…timestamp(12)) are held so too when the digits past the ninth are zeros, else refused.
                 bool nanos = !HasZone(literal) && NanosecondFraction().IsMatch(literal);
-                if (nanos && literal.TrimEnd('\'', ' ').Length - literal.IndexOf('.', StringComparison.Ordinal) - 1 > 9)
+                if (nanos && literal.TrimEnd('\'', ' ') is var digits && literal.IndexOf('.', StringComparison.Ordinal) + 10 is var ninth
+                    && digits.Length > ninth)
                 {
-                    string digits = literal.TrimEnd('\'', ' ');
-                    int ninth = literal.IndexOf('.', StringComparison.Ordinal) + 10;
                     if (digits.AsSpan(ninth).ContainsAnyExcept('0'))
                     {
                         throw NotSupported(sql, token, $"Timestamp {literal} has more than nine fraction digits; a timestamp holds nanoseconds at most here");

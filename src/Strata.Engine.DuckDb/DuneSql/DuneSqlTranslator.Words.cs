@@ -105,9 +105,9 @@ public static partial class DuneSqlTranslator
         }
     }
 
-    internal static QueryFailedException NotSupported(string sql, DuneToken at, string message)
+    internal static QueryFailedException NotSupported(string sql, DuneToken at, string message, string type = ExecutionError.SyntaxError)
     {
         var (line, column) = ParameterSubstitution.LineColumnOf(sql, at.Start);
-        return new QueryFailedException(new ExecutionError(ExecutionError.SyntaxError, message, line, column));
+        return new QueryFailedException(new ExecutionError(type, message, line, column));
     }
 }

@@ -326,8 +326,7 @@ public static partial class DuneSqlTranslator
             {
                 // Strata's forms of these take two arguments (approx_percentile also three): any other count is no
                 // function DuckDB has, which it would call "not registered".
-                var (line, column) = ParameterSubstitution.LineColumnOf(sql, token.Start);
-                throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed, $"Unexpected parameters for function {name}", line, column));
+                throw NotSupported(sql, token, $"Unexpected parameters for function {name}", ExecutionError.ExecutionFailed);
             }
             emitter.Copy(token);
             return nameIndex + 1;

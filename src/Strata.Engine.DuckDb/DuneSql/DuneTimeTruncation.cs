@@ -180,19 +180,20 @@ public static unsafe class DuneTimeTruncation
         }
     }
 
-    /// <summary>Trino's units as the translator's buckets (a day and a week in hours), and whether a DATE takes each.</summary>
-    private static readonly (byte[] Name, DuneTime.Interval Bucket, bool OfDate)[] UnitBuckets =
+    /// <summary>Trino's date_trunc units: each one's bucket (a day and a week in hours, decision 165) as the translator
+    /// writes it for a constant unit (Text) and as <c>dune_trunc_unit</c> gives it per row, and whether a DATE takes it.</summary>
+    internal static readonly (string Name, string Text, DuneTime.Interval Bucket, bool OfDate)[] TruncUnits =
     [
-        ("millisecond"u8.ToArray(), new() { Micros = 1_000L }, false), ("second"u8.ToArray(), new() { Micros = 1_000_000L }, false),
-        ("minute"u8.ToArray(), new() { Micros = 60_000_000L }, false), ("hour"u8.ToArray(), new() { Micros = 3_600_000_000L }, false),
-        ("day"u8.ToArray(), new() { Micros = 24 * 3_600_000_000L }, true), ("week"u8.ToArray(), new() { Micros = 168 * 3_600_000_000L }, true),
-        ("month"u8.ToArray(), new() { Months = 1 }, true), ("quarter"u8.ToArray(), new() { Months = 3 }, true), ("year"u8.ToArray(), new() { Months = 12 }, true),
+        ("millisecond", "1 millisecond", new() { Micros = 1_000L }, false), ("second", "1 second", new() { Micros = 1_000_000L }, false),
+        ("minute", "1 minute", new() { Micros = 60_000_000L }, false), ("hour", "1 hour", new() { Micros = 3_600_000_000L }, false),
+        ("day", "24 hours", new() { Micros = 24 * 3_600_000_000L }, true), ("week", "168 hours", new() { Micros = 168 * 3_600_000_000L }, true),
+        ("month", "1 month", new() { Months = 1 }, true), ("quarter", "3 months", new() { Months = 3 }, true), ("year", "1 year", new() { Months = 12 }, true),
     ];
 
     /// <summary>Trino's unit (in any case: Trino lower-cases it, and does not trim it) as a bucket.</summary>
     private static DuneTime.Interval UnitInterval(ReadOnlySpan<byte> unit, bool date)
     {
-        foreach (var (name, bucket, ofDate) in UnitBuckets)
+        foreach (var (name, _, bucket, ofDate) in TruncUnits)
         {
             if ((ofDate || !date) && Ascii.EqualsIgnoreCase(unit, name))
             {

@@ -50,9 +50,6 @@ internal static partial class DuneTypes
         if (precision >= 7)
         {
             nanos = $"epoch_ns({ToTimestampNanos(isTry, precision)})";
-        }
-        if (precision >= 7)
-        {
             long unit = Pow10(9 - precision);
             return $"(CASE WHEN {Infinite("TIMESTAMP")} THEN {cast}($1 AS TIMESTAMP_NS) ELSE make_timestamp_ns({RoundHalfUp(nanos, unit)} * {unit}) END)";
         }

@@ -16,25 +16,17 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// percentile outside 0..1, fail in Trino's words; a NULL value or weight is skipped (Trino does not add it); no pair
 /// left is NULL.
 /// </summary>
-public static unsafe partial class DuneWeightedPercentile
+public static unsafe class DuneWeightedPercentile
 {
     public const string Function = "dune_weighted_percentile";
-
-    private const int TypeDouble = 11, TypeList = 24;
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_list_vector_get_child")]
-    private static partial IntPtr ListChild(IntPtr vector);
-
-    [LibraryImport("duckdb", EntryPoint = "duckdb_create_list_type")]
-    private static partial IntPtr ListType(IntPtr element);
 
     public static bool UsedBy(string translatedSql) => translatedSql.Contains(Function + "(", StringComparison.Ordinal);
 
     public static void Register(DuckDBConnection connection)
     {
         IntPtr con = connection.NativeConnection.DangerousGetHandle();
-        IntPtr element = DuneNative.CreateType(TypeDouble);
-        IntPtr list = ListType(element);
+        IntPtr element = DuneNative.CreateType(DuneNative.TypeDouble);
+        IntPtr list = DuneNative.CreateListType(element);
         IntPtr function = DuneNative.CreateScalar();
         try
         {
@@ -58,13 +50,6 @@ public static unsafe partial class DuneWeightedPercentile
     }
 
     private sealed class PercentileException(string message) : Exception(message);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct ListEntry
-    {
-        public ulong Offset;
-        public ulong Length;
-    }
 
     /// <summary>A double as Java's Double.toString writes it (Trino's message formats the weight so): a plain decimal
     /// with at least one fraction digit from 10^-3 up to 10^7, else the shortest digits in scientific form.</summary>
@@ -94,14 +79,14 @@ public static unsafe partial class DuneWeightedPercentile
         {
             ulong rows = DuneNative.ChunkSize(input);
             IntPtr v = DuneNative.ChunkVector(input, 0), w = DuneNative.ChunkVector(input, 1), p = DuneNative.ChunkVector(input, 2);
-            if (DuneNative.TypeIdOf(v) != TypeList || DuneNative.TypeIdOf(w) != TypeList)
+            if (DuneNative.TypeIdOf(v) != DuneNative.TypeList || DuneNative.TypeIdOf(w) != DuneNative.TypeList)
             {
                 throw new PercentileException("approx_percentile takes a value and a weight");
             }
-            var vEntries = (ListEntry*)DuneNative.Data(v);
-            var wEntries = (ListEntry*)DuneNative.Data(w);
+            var vEntries = (DuneNative.ListEntry*)DuneNative.Data(v);
+            var wEntries = (DuneNative.ListEntry*)DuneNative.Data(w);
             var percentiles = (double*)DuneNative.Data(p);
-            IntPtr vChild = ListChild(v), wChild = ListChild(w);
+            IntPtr vChild = DuneNative.ListChild(v), wChild = DuneNative.ListChild(w);
             var values = (double*)DuneNative.Data(vChild);
             var weights = (double*)DuneNative.Data(wChild);
             ulong* vValid = DuneNative.Validity(v), wValid = DuneNative.Validity(w), pValid = DuneNative.Validity(p);
@@ -181,21 +166,15 @@ public static unsafe partial class DuneWeightedPercentile
         {
             total += weight;
         }
+        // The digest interpolates a heavy end centroid toward the minimum or maximum; here each centroid is one value, so
+        // its mean is that end and the whole end half reads as it.
         double position = q * total, min = means[0], max = means[n - 1];
         double firstHalf = weights[0] / 2, lastHalf = weights[n - 1] / 2;
-        if (position < 1)
+        if (position < Math.Max(1, firstHalf))
         {
             return min;
         }
-        if (position < firstHalf)
-        {
-            return min + (position - 1) / (firstHalf - 1) * (means[0] - min);
-        }
-        if (position <= total - 1 && total - position <= lastHalf && lastHalf > 1)
-        {
-            return max + (total - position - 1) / (lastHalf - 1) * (means[n - 1] - max);
-        }
-        if (position >= total - 1)
+        if (position >= total - 1 || (lastHalf > 1 && total - position <= lastHalf))
         {
             return max;
         }
@@ -210,7 +189,7 @@ public static unsafe partial class DuneWeightedPercentile
         }
         if (left == n - 1)
         {
-            return position <= total - 1 && lastHalf > 1 ? max + (total - position - 1) / (lastHalf - 1) * (means[n - 1] - max) : max;
+            return max;
         }
         double into = position - before;
         if (weights[left] == 1 && into < 0.5)
