@@ -41,10 +41,16 @@ public static unsafe class DuneTimeTruncation
 
     private enum Form : byte { Bucket, Unit }
 
-    /// <summary>The value types a truncation takes: how many nanoseconds one unit of the stored value is.</summary>
-    private static readonly (DuckDBType Type, long UnitNanos)[] ValueTypes =
+    /// <summary>What a value is to Trino's date_trunc: a DATE takes day … year, a TIME millisecond … hour, a timestamp all.</summary>
+    private enum ValueKind : byte { Timestamp, Date, Time }
+
+    /// <summary>The value types a truncation takes: how many nanoseconds one unit of the stored value is (a TIME is
+    /// microseconds since midnight, truncated as a timestamp of 1970-01-01 is: every sub-day bucket starts at midnight).</summary>
+    private static readonly (DuckDBType Type, long UnitNanos, ValueKind Kind)[] ValueTypes =
     [
-        (DuckDBType.Date, NanosPerDay), (DuckDBType.Timestamp, NanosPerMicro), (DuckDBType.TimestampNs, 1), (DuckDBType.TimestampTz, NanosPerMicro),
+        (DuckDBType.Date, NanosPerDay, ValueKind.Date), (DuckDBType.Timestamp, NanosPerMicro, ValueKind.Timestamp),
+        (DuckDBType.TimestampNs, 1, ValueKind.Timestamp), (DuckDBType.TimestampTz, NanosPerMicro, ValueKind.Timestamp),
+        (DuckDBType.Time, NanosPerMicro, ValueKind.Time),
     ];
 
     /// <summary>Trino's date_trunc units as buckets (months, nanoseconds).</summary>
@@ -62,11 +68,11 @@ public static unsafe class DuneTimeTruncation
     /// <summary>Adds the overloads to the function sets about to be registered.</summary>
     internal static void AddOverloads(Dictionary<string, List<IntPtr>> pending)
     {
-        Add(pending, "time_bucket", DuckDBType.Interval, DuckDBType.TimestampNs, Form.Bucket, 1);
-        Add(pending, "date_trunc", DuckDBType.Varchar, DuckDBType.TimestampNs, Form.Unit, 1);
-        foreach (var (type, unitNanos) in ValueTypes)
+        Add(pending, "time_bucket", DuckDBType.Interval, DuckDBType.TimestampNs, Form.Bucket, 1, ValueKind.Timestamp);
+        Add(pending, "date_trunc", DuckDBType.Varchar, DuckDBType.TimestampNs, Form.Unit, 1, ValueKind.Timestamp);
+        foreach (var (type, unitNanos, kind) in ValueTypes)
         {
-            Add(pending, MonthsFunction, DuckDBType.Interval, type, Form.Bucket, unitNanos);
+            Add(pending, MonthsFunction, DuckDBType.Interval, type, Form.Bucket, unitNanos, kind);
         }
         IntPtr function = DuneNative.CreateScalar();
         pending[UnitFunction] = [function];
@@ -80,7 +86,7 @@ public static unsafe class DuneTimeTruncation
         DuneNative.ScalarBody(function, &UnitRows);
     }
 
-    private static void Add(Dictionary<string, List<IntPtr>> pending, string name, DuckDBType first, DuckDBType value, Form form, long unitNanos)
+    private static void Add(Dictionary<string, List<IntPtr>> pending, string name, DuckDBType first, DuckDBType value, Form form, long unitNanos, ValueKind kind)
     {
         IntPtr function = DuneNative.CreateScalar();
         if (!pending.TryGetValue(name, out var list))
@@ -96,7 +102,7 @@ public static unsafe class DuneTimeTruncation
         DuneNative.DestroyType(ref unit);
         DuneNative.DestroyType(ref values);
         DuneNative.ScalarBody(function, value == DuckDBType.Date ? &DateRows : &Rows);
-        DuneNative.ScalarExtra(function, (IntPtr)((long)form + (unitNanos << 8)), IntPtr.Zero);
+        DuneNative.ScalarExtra(function, (IntPtr)((long)form + ((long)kind << 4) + (unitNanos << 8)), IntPtr.Zero);
     }
 
     private sealed class TruncationException(string message) : Exception(message);
@@ -112,7 +118,8 @@ public static unsafe class DuneTimeTruncation
     private static void Truncations(IntPtr info, IntPtr input, IntPtr output, bool date)
     {
         long extra = (long)DuneNative.ScalarGetExtra(info);
-        var form = (Form)(extra & 0xff);
+        var form = (Form)(extra & 0xf);
+        var kind = (ValueKind)((extra >> 4) & 0xf);
         long unitNanos = extra >> 8;
         try
         {
@@ -125,7 +132,7 @@ public static unsafe class DuneTimeTruncation
                 {
                     continue;
                 }
-                var (months, nanos) = form == Form.Bucket ? Bucket(((DuneTime.Interval*)aData)[row]) : Unit(((NativeString*)aData)[row].Bytes);
+                var (months, nanos) = form == Form.Bucket ? Bucket(((DuneTime.Interval*)aData)[row], kind) : Unit(((NativeString*)aData)[row].Bytes);
                 if (date)
                 {
                     int day = ((int*)values)[row];
@@ -166,7 +173,9 @@ public static unsafe class DuneTimeTruncation
             {
                 if (DuneNative.IsValid(valid, row))
                 {
-                    result[row] = UnitInterval(units[row].Bytes, types[row].Bytes.SequenceEqual("DATE"u8));
+                    var type = types[row].Bytes;
+                    result[row] = UnitInterval(units[row].Bytes, type.SequenceEqual("DATE"u8) ? ValueKind.Date
+                        : type.SequenceEqual("TIME"u8) ? ValueKind.Time : ValueKind.Timestamp);
                 }
             }
         }
@@ -191,22 +200,49 @@ public static unsafe class DuneTimeTruncation
     ];
 
     /// <summary>Trino's unit (in any case: Trino lower-cases it, and does not trim it) as a bucket.</summary>
-    private static DuneTime.Interval UnitInterval(ReadOnlySpan<byte> unit, bool date)
+    private static DuneTime.Interval UnitInterval(ReadOnlySpan<byte> unit, ValueKind kind)
     {
         foreach (var (name, _, bucket, ofDate) in TruncUnits)
         {
-            if ((ofDate || !date) && Ascii.EqualsIgnoreCase(unit, name))
+            if (Takes(kind, ofDate) && Ascii.EqualsIgnoreCase(unit, name))
             {
                 return bucket;
             }
         }
-        string text = Encoding.UTF8.GetString(unit).ToLowerInvariant();
-        throw new TruncationException(date ? $"'{text}' is not a valid DATE field" : $"'{text}' is not a valid Timestamp field");
+        throw NotAField(Encoding.UTF8.GetString(unit).ToLowerInvariant(), kind);
     }
 
-    /// <summary>An interval as a bucket, as DuckDB's time_bucket takes it.</summary>
-    private static (int Months, long Nanos) Bucket(DuneTime.Interval width)
+    /// <summary>Whether a value of this kind takes a unit (Trino's DateTimeFunctions.getDateField and time's DateTrunc:
+    /// a DATE day … year, a TIME millisecond … hour, a timestamp every unit).</summary>
+    private static bool Takes(ValueKind kind, bool dayOrLonger) => kind switch
     {
+        ValueKind.Date => dayOrLonger,
+        ValueKind.Time => !dayOrLonger,
+        _ => true,
+    };
+
+    /// <summary>Trino's failure for a unit the value's type does not take.</summary>
+    private static TruncationException NotAField(string unit, ValueKind kind) => new(kind switch
+    {
+        ValueKind.Date => $"'{unit}' is not a valid DATE field",
+        ValueKind.Time => $"'{unit}' is not a valid TIME field",
+        _ => $"'{unit}' is not a valid Timestamp field",
+    });
+
+    /// <summary>An interval as a bucket, as DuckDB's time_bucket takes it. A translated date_trunc's bucket is one of
+    /// <see cref="TruncUnits"/>: one a DATE or a TIME does not take fails with Trino's words naming the unit.</summary>
+    private static (int Months, long Nanos) Bucket(DuneTime.Interval width, ValueKind kind)
+    {
+        if (kind != ValueKind.Timestamp)
+        {
+            foreach (var (name, _, bucket, dayOrLonger) in TruncUnits)
+            {
+                if (bucket.Months == width.Months && bucket.Days == width.Days && bucket.Micros == width.Micros && !Takes(kind, dayOrLonger))
+                {
+                    throw NotAField(name, kind);
+                }
+            }
+        }
         if (width.Months != 0 && (width.Days != 0 || width.Micros != 0))
         {
             throw new TruncationException("Not implemented Error: Month intervals cannot have day or time component");

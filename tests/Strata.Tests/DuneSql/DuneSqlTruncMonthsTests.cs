@@ -15,6 +15,10 @@ public sealed class DuneSqlTruncMonthsTests
 {
     private static readonly string[] Units = ["month", "quarter", "year"];
 
+    /// <summary>Units of a fixed width, the native bucket since decision 201: held to DuckDB's time_bucket as the months are
+    /// (a DATE takes day and week only).</summary>
+    private static readonly string[] FixedUnits = ["millisecond", "second", "minute", "hour", "day", "week"];
+
     /// <summary>Zones whose month starts are awkward: daylight saving at midnight (Havana, Santiago, Beirut), half-hour
     /// and 45-minute offsets, a 30-minute daylight saving (Lord Howe), a skipped day (Apia, 2011), negative offsets, fixed
     /// offsets and UTC.</summary>
@@ -25,15 +29,16 @@ public sealed class DuneSqlTruncMonthsTests
         "America/Sao_Paulo", "-03:00", "+05:30", "UTC",
     ];
 
-    /// <summary>The plan of a month's truncation of a timestamp with time zone runs the native function; ICU's calendar
-    /// bucket (<c>time_bucket</c>) is not in it. Units of a fixed width stay DuckDB's arithmetic buckets.</summary>
+    /// <summary>The plan of a truncation of a timestamp with time zone runs the native function; ICU's calendar bucket
+    /// (<c>time_bucket</c>) is not in it. Units of a fixed width are the native bucket too since decision 201 (which
+    /// refuses a DATE's hour and a TIME's day as Trino does).</summary>
     [Theory]
     [InlineData("month", "dune_time_bucket", "1 month")]
     [InlineData("QUARTER", "dune_time_bucket", "3 months")]
     [InlineData("year", "dune_time_bucket", "1 year")]
-    [InlineData("hour", "time_bucket", "1 hour")]
-    [InlineData("minute", "time_bucket", "1 minute")]
-    public void The_plan_runs_the_native_bucket_for_months_only(string unit, string function, string bucket)
+    [InlineData("hour", "dune_time_bucket", "1 hour")]
+    [InlineData("minute", "dune_time_bucket", "1 minute")]
+    public void The_plan_runs_the_native_bucket(string unit, string function, string bucket)
     {
         using var db = new DuneSqlDb("CREATE TABLE p AS SELECT TIMESTAMPTZ '2024-01-01 00:00:00+00' + i * INTERVAL '1 minute' AS minute FROM range(100) r(i);");
         string sql = DuneSqlTranslator.Translate($"SELECT date_trunc('{unit}', minute), count(*) FROM p GROUP BY 1").Sql;
@@ -57,7 +62,7 @@ public sealed class DuneSqlTruncMonthsTests
         // A timestamp(9) holds 1677-09-21 to 2262-04-11.
         string within = type == "TIMESTAMP_NS" ? " WHERE t BETWEEN TIMESTAMPTZ '1678-01-01 00:00:00+00' AND TIMESTAMPTZ '2262-01-01 00:00:00+00'" : "";
         using var db = new DuneSqlDb(Instants() + $"CREATE TABLE v AS SELECT CAST(t AS {type}) AS t FROM instants{within};");
-        foreach (string unit in Units)
+        foreach (string unit in Units.Concat(FixedUnits.Where(u => type != "DATE" || u is "day" or "week")))
         {
             string sql = DuneSqlTranslator.Translate($"SELECT CAST(date_trunc('{unit}', t) AS varchar), typeof(date_trunc('{unit}', t)) FROM v ORDER BY t NULLS FIRST").Sql;
             string reference = sql.Replace("dune_time_bucket(", "time_bucket(", StringComparison.Ordinal);
@@ -80,7 +85,7 @@ public sealed class DuneSqlTruncMonthsTests
     {
         using var db = new DuneSqlDb(Instants() + "CREATE TABLE z AS SELECT t, zones[1 + (row_number() OVER (ORDER BY t NULLS FIRST)) % "
             + Zones.Length + "] AS zone FROM instants, (SELECT [" + string.Join(", ", Zones.Select(z => "'" + z + "'")) + "] AS zones) WHERE t IS NOT NULL AND isfinite(t);");
-        foreach (string unit in Units)
+        foreach (string unit in Units.Concat(FixedUnits))
         {
             AssertAsBefore(db, $"SELECT CAST(date_trunc('{unit}', at_timezone(t, zone)) AS varchar) FROM z ORDER BY t, zone");
             foreach (string zone in Zones.Where((_, i) => i % 3 == 0))
