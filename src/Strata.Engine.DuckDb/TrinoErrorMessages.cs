@@ -45,10 +45,15 @@ internal static partial class TrinoErrorMessages
     [GeneratedRegex(@"^'[^'\n]{0,200}' is not a valid (Timestamp|TIMESTAMP|DATE|Time|TIME) field$", RegexOptions.CultureInvariant)]
     private static partial Regex InvalidUnit();
 
-    /// <summary>parse_data_size's failures (DuneDataSize and its template) and the weighted approx_percentile's
-    /// (DuneWeightedPercentile), in Trino's words.</summary>
-    [GeneratedRegex(@"^(Value out of range|Invalid data size): '|^weight must be (>= 1|finite), was \S+$|^Percentile must be between 0 and 1$", RegexOptions.CultureInvariant)]
+    /// <summary>parse_data_size's failures (DuneDataSize and its template), the weighted approx_percentile's
+    /// (DuneWeightedPercentile) and approx_percentile's NaN and infinite values (airlift TDigest.add's words), in Trino's
+    /// words.</summary>
+    [GeneratedRegex(@"^(Value out of range|Invalid data size): '|^weight must be (>= 1|finite), was \S+$|^Percentile must be between 0 and 1$|^value (is NaN|must be finite)$", RegexOptions.CultureInvariant)]
     private static partial Regex TrinoWordsFailure();
+
+    /// <summary>DuckDB's approx_quantile refusing a NULL element of its percentiles or one outside 0..1.</summary>
+    [GeneratedRegex(@"^APPROXIMATE QUANTILE (?:(?<null>parameter cannot be NULL)|can only take parameters in range \[0, 1\])$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex PercentileParameter();
 
     /// <summary>DuckDB's parser refusing an expression nested past its depth limit; its advice names a setting the
     /// sandbox does not let a query change.</summary>
@@ -88,6 +93,12 @@ internal static partial class TrinoErrorMessages
         if (ExpressionTooDeep(message) is { } tooDeep)
         {
             return tooDeep;
+        }
+        if (PercentileParameter().Match(message) is { Success: true } percentile)
+        {
+            // DuckDB's approx_quantile checks its constant percentiles when it binds; Trino's approx_percentile checks an
+            // array's elements (ApproximateDoublePercentileArrayAggregations) and the range in its output function.
+            return percentile.Groups["null"].Success ? "Percentile cannot be null" : "Percentile must be between 0 and 1";
         }
         if (message == "Division by zero" || InvalidUnit().IsMatch(message) || TrinoWordsFailure().IsMatch(message))
         {

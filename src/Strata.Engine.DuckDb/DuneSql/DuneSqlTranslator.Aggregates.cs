@@ -16,6 +16,16 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static partial class DuneSqlTranslator
 {
+    /// <summary>The macro each value of an approx_percentile goes through: Trino's t-digest refuses NaN and infinite
+    /// values (airlift TDigest.add: "value is NaN", "value must be finite"), where DuckDB's approx_quantile answered
+    /// around them.</summary>
+    internal const string PercentileValueMacro = "dune_tdigest_value";
+
+    /// <summary>The definition of <see cref="PercentileValueMacro"/> (prelude of a text that calls it). A NULL passes
+    /// (skipped as every aggregate skips it); <c>isfinite</c> and <c>isinf</c> take numbers and timestamps alike.</summary>
+    public const string PercentileMacros = "CREATE OR REPLACE TEMP MACRO " + PercentileValueMacro + "(v) AS CASE WHEN v IS NULL OR isfinite(v) THEN v "
+        + "WHEN isinf(v) THEN error('value must be finite') ELSE error('value is NaN') END;\n";
+
     private sealed partial class Pass
     {
         /// <summary>More than zero while a typed sum is written: no sum inside it is rewritten again.</summary>
@@ -96,10 +106,12 @@ public static partial class DuneSqlTranslator
                 return -1;
             }
             var anchor = tokens[nameIndex];
+            string? nullPercentile = NullPercentile(args[1]);
             percentileDepth++;
             try
             {
-                emitter.Text("list_transform([struct_pack(s := approx_quantile(cast_to_type((", anchor);
+                emitter.Text("list_transform([struct_pack(s := " + (nullPercentile is null ? "" : "CASE WHEN false THEN ")
+                    + "approx_quantile(" + PercentileValueMacro + "(cast_to_type((", anchor);
                 Emit(args[0].From, args[0].To);
                 emitter.Text(PercentileArgument, anchor);
                 Emit(args[0].From, args[0].To);
@@ -107,10 +119,21 @@ public static partial class DuneSqlTranslator
                 Emit(args[0].From, args[0].To);
                 emitter.Text(")) IN ('TINYINT', 'SMALLINT', 'INTEGER') THEN 'b' WHEN typeof((", anchor);
                 Emit(args[0].From, args[0].To);
-                emitter.Text(")) LIKE 'DECIMAL%' THEN 'd' ELSE 'v' END)), ", anchor);
-                Emit(args[1].From, args[1].To);
+                emitter.Text(")) LIKE 'DECIMAL%' THEN 'd' ELSE 'v' END))), ", anchor);
+                if (nullPercentile is null)
+                {
+                    Emit(args[1].From, args[1].To);
+                }
+                else
+                {
+                    emitter.Text(nullPercentile, anchor);
+                }
                 emitter.Text(")", tokens[close]);
                 Emit(close + 1, clauseEnd);
+                if (nullPercentile is not null)
+                {
+                    emitter.Text(" END", anchor);
+                }
                 emitter.Text(window ? ", w := CASE WHEN false THEN (" : ", w := CASE WHEN false THEN min((", anchor);
                 Emit(args[0].From, args[0].To);
                 emitter.Text((window ? ")" : "))") + " END)]" + RealPercentile, tokens[clauseEnd - 1]);
@@ -120,6 +143,28 @@ public static partial class DuneSqlTranslator
                 percentileDepth--;
             }
             return clauseEnd;
+        }
+
+        /// <summary>A percentile written as a NULL (<c>NULL</c>, <c>CAST(NULL AS double)</c>, <c>CAST(NULL AS array(double))</c>):
+        /// Trino skips every row whose percentile is NULL (an aggregate's arguments are masked for nulls,
+        /// AggregationMaskCompiler), so the answer is NULL; DuckDB refuses a NULL percentile when it binds. Returns a
+        /// percentile of the same shape for a never-evaluated call that keeps the answer's type, or null for any other
+        /// argument.</summary>
+        private string? NullPercentile((int From, int To) arg)
+        {
+            int first = Next(arg.From - 1, arg.To);
+            if (Is(first, "null") && Next(first, arg.To) >= arg.To)
+            {
+                return "0.5";
+            }
+            if (!(Is(first, "cast") || Is(first, "try_cast")) || !Is(Next(first, arg.To), "(")
+                || !Is(Next(Next(first, arg.To), arg.To), "null"))
+            {
+                return null;
+            }
+            int asIndex = Next(Next(Next(first, arg.To), arg.To), arg.To), type = Next(asIndex, arg.To);
+            int close = Opening(Previous(arg.To)) == Next(first, arg.To) ? Previous(arg.To) : -1;
+            return !Is(asIndex, "as") || close < 0 || type >= close ? null : Is(type, "array") ? "[0.5]" : "0.5";
         }
 
         /// <summary><c>approx_percentile(x, w, p)</c>, and with an array of percentiles <c>approx_percentile(x, w, ARRAY[…])</c>

@@ -20,7 +20,8 @@ public static partial class DuneSqlTranslator
 
     /// <summary>The prelude for one translated text: <see cref="Prelude"/>, and the time macros when the text calls them
     /// (making them is a catalog write, about 9 ms per execution on a loaded 2-core machine, so only texts that need them pay).</summary>
-    public static string PreludeFor(string translatedSql) => UsesTimeMacros(translatedSql) ? Prelude + TimeMacros : Prelude;
+    public static string PreludeFor(string translatedSql) => (UsesTimeMacros(translatedSql) ? Prelude + TimeMacros : Prelude)
+        + (translatedSql.Contains(PercentileValueMacro + "(", StringComparison.Ordinal) ? PercentileMacros : "");
 
     /// <summary>
     /// How deep translated constructs may nest (calls the translator rewrites, casts, types, JSON paths). DuckDB

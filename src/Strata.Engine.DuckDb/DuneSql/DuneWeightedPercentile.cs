@@ -123,7 +123,13 @@ public static unsafe class DuneWeightedPercentile
                     {
                         throw new PercentileException("weight must be >= 1, was " + JavaText(weight));
                     }
-                    means.Add(values[vFrom + i]);
+                    double value = values[vFrom + i];
+                    if (!double.IsFinite(value))
+                    {
+                        // airlift TDigest.add(value, weight), after Trino's verifyWeight.
+                        throw new PercentileException(double.IsNaN(value) ? "value is NaN" : "value must be finite");
+                    }
+                    means.Add(value);
                     masses.Add(weight);
                 }
                 if (means.Count == 0)

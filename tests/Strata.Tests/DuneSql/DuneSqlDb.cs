@@ -24,7 +24,7 @@ internal sealed class DuneSqlDb : IDisposable
         DuneRegexpGroups.Register(connection);
         DuneDataSize.Register(connection);
         DuneWeightedPercentile.Register(connection);
-        Exec(DuneSqlTranslator.Prelude + DuneSqlTranslator.TimeMacros + (setup ?? ""));
+        Exec(DuneSqlTranslator.Prelude + DuneSqlTranslator.TimeMacros + DuneSqlTranslator.PercentileMacros + (setup ?? ""));
     }
 
     /// <summary>The demo data generated into this database (Dune's tables with rows), for queries that need data; the
