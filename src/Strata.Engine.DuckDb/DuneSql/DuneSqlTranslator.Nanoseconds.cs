@@ -165,6 +165,10 @@ public static partial class DuneSqlTranslator
         {
             for (int c = 0; c < tokens.Count; c++)
             {
+                if (Is(c, "from_unixtime_nanos") && Is(Next(c, tokens.Count), "("))
+                {
+                    return true;
+                }
                 if (Is(c, "timestamp") && (IsNanosecondValue(c, Math.Min(Next(c, tokens.Count) + 1, tokens.Count))
                     || (Is(Previous(c), "as") && Is(Next(c, tokens.Count), "(") && IsNanosecondPrecision(Next(Next(c, tokens.Count), tokens.Count)))))
                 {
@@ -192,7 +196,7 @@ public static partial class DuneSqlTranslator
         }
 
         /// <summary>Whether tokens [from, to) are surely a timestamp(9): <c>TIMESTAMP '…'</c> with seven to nine fractional digits and
-        /// no zone, or <c>CAST</c>/<c>TRY_CAST(… AS timestamp(9))</c>, in parentheses or not.</summary>
+        /// no zone, <c>CAST</c>/<c>TRY_CAST(… AS timestamp(9))</c> or <c>from_unixtime_nanos(…)</c>, in parentheses or not.</summary>
         private bool IsNanosecondValue(int from, int to)
         {
             to = Math.Min(to, tokens.Count);
@@ -210,6 +214,10 @@ public static partial class DuneSqlTranslator
             {
                 string literal = Text(last);
                 return !HasZone(literal) && NanosecondFraction().IsMatch(literal);
+            }
+            if (Is(from, "from_unixtime_nanos") && Is(Next(from, to), "(") && Close(Next(from, to), to) == last)
+            {
+                return true; // a timestamp(9) of the nanoseconds (DuneTime's template)
             }
             if ((Is(from, "cast") || Is(from, "try_cast")) && Is(Next(from, to), "(") && Close(Next(from, to), to) == last)
             {

@@ -32,11 +32,14 @@ public static unsafe class DuneTime
         DuckDBType.TimestampNs, DuckDBType.TimestampTz, DuckDBType.Interval,
     ];
 
-    /// <summary>Trino's <c>*_nanos</c> parsers: a <c>timestamp(9) with time zone</c> in Trino, here the instant to the
-    /// microsecond (timestamps are stored with microseconds and shown with milliseconds, contract §7).</summary>
+    /// <summary>Trino's <c>*_nanos</c> parsers, a <c>timestamp(9) with time zone</c> in Trino. <c>from_unixtime_nanos</c>
+    /// is the timestamp(9) of its nanoseconds (DuckDB's TIMESTAMP_NS, which holds every bigint of nanoseconds): exact, and
+    /// shown as Trino shows it in UTC (<c>2023-11-14 22:13:20.123456789 UTC</c>); DuckDB has no zoned nanosecond type, so
+    /// it is named <c>timestamp(9)</c> and its own text (a cast to varchar) has no zone (decision 201). The ISO parser
+    /// keeps the instant to the microsecond in its zone (timestamps with time zone hold microseconds).</summary>
     internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()
     {
-        yield return new(("from_unixtime_nanos", 1), "CAST(make_timestamp_ns(CAST($1 AS BIGINT)) AS TIMESTAMPTZ)");
+        yield return new(("from_unixtime_nanos", 1), "make_timestamp_ns(CAST($1 AS BIGINT))");
         yield return new(("from_iso8601_timestamp_nanos", 1), "CAST($1 AS TIMESTAMPTZ)");
     }
 
