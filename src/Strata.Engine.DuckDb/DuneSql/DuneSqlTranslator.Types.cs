@@ -176,6 +176,12 @@ public static partial class DuneSqlTranslator
             {
                 return false;
             }
+            if (Next(args[1].From - 1, args[1].To) is int value && Is(value, "null") && Next(value, args[1].To) >= args[1].To)
+            {
+                // A bare NULL binds no one overload (DATE and TIME tie): a DATE's, as DuckDB chose before TIME had one.
+                emitter.Text("CAST(NULL AS DATE)", anchor);
+                return true;
+            }
             if (!IsSingleString(args[0]) || !TruncBuckets.TryGetValue(Unquote(args[0].From), out var bucket))
             {
                 emitter.Text(DuneTimeTruncation.MonthsFunction + "(" + DuneTimeTruncation.UnitFunction + "((", anchor);
