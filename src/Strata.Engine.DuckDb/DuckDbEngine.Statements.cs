@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 using Strata.Core.Engine;
 using Strata.Core.Executions;
 using Strata.Core.Queries;
+using Strata.Core.Results;
 using Strata.Core.Results.Querying;
 
 namespace Strata.Engine.DuckDb;
@@ -67,15 +68,51 @@ public sealed partial class DuckDbEngine
                 "Prepared-statement parameters (?, $1, $name) are not supported: write the value in the query, or save the query "
                 + "with a {{name}} parameter and pass its value when you execute it.", line, column));
         }
+        if (WidestList(statements[0].GetProperty("node")) is var (width, outermost) && width > ResultSchema.MaxColumns)
+        {
+            // DuckDB binds a select list's repeated names in quadratic time before DESCRIBE shows the count: 20,000 columns
+            // of '1' took 105 s (hostile17); the parse tree holds the lists' lengths at once.
+            throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed, outermost
+                ? $"The result has {width} columns; a result may have at most {ResultSchema.MaxColumns}."
+                : $"A select list or VALUES row has {width} columns; a result may have at most {ResultSchema.MaxColumns}."));
+        }
         return new StatementInfo(explain.Success, UnnamedColumns(statements[0].GetProperty("node")));
     }
 
-    /// <summary>Whether the statement holds a prepared-statement parameter (<c>?</c>, <c>$1</c>, <c>$name</c>); walks the
-    /// tree without recursion.</summary>
-    private static bool HasParameter(JsonElement statement)
+    /// <summary>The longest select list or VALUES row in the statement tree, and whether it is the outermost select list
+    /// (the result's own columns).</summary>
+    private static (int Width, bool Outermost)? WidestList(JsonElement node)
+    {
+        (int Width, bool Outermost)? widest = null;
+        foreach (var element in Objects(node))
+        {
+            if (element.TryGetProperty("select_list", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > (widest?.Width ?? 0))
+            {
+                widest = (list.GetArrayLength(), node.Equals(element));
+            }
+            if (element.TryGetProperty("values", out var rows) && rows.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var row in rows.EnumerateArray())
+                {
+                    if (row.ValueKind == JsonValueKind.Array && row.GetArrayLength() > (widest?.Width ?? 0))
+                    {
+                        widest = (row.GetArrayLength(), false);
+                    }
+                }
+            }
+        }
+        return widest;
+    }
+
+    /// <summary>Whether the statement holds a prepared-statement parameter (<c>?</c>, <c>$1</c>, <c>$name</c>).</summary>
+    private static bool HasParameter(JsonElement statement) =>
+        Objects(statement).Any(element => element.TryGetProperty("class", out var cls) && cls.ValueKind == JsonValueKind.String && cls.GetString() == "PARAMETER");
+
+    /// <summary>Every object in the tree, walked without recursion.</summary>
+    private static IEnumerable<JsonElement> Objects(JsonElement root)
     {
         var pending = new Stack<JsonElement>();
-        pending.Push(statement);
+        pending.Push(root);
         while (pending.Count > 0)
         {
             var element = pending.Pop();
@@ -91,10 +128,7 @@ public sealed partial class DuckDbEngine
             {
                 continue;
             }
-            if (element.TryGetProperty("class", out var cls) && cls.ValueKind == JsonValueKind.String && cls.GetString() == "PARAMETER")
-            {
-                return true;
-            }
+            yield return element;
             foreach (var property in element.EnumerateObject())
             {
                 if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
@@ -103,7 +137,6 @@ public sealed partial class DuckDbEngine
                 }
             }
         }
-        return false;
     }
 
     /// <summary>The character offset of the text's first <c>?</c> or <c>$</c> outside strings, names and comments.</summary>
@@ -190,6 +223,9 @@ public sealed partial class DuckDbEngine
     {
         var result = new string[names.Count];
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // The next suffix to try per name: the ones below it were taken when tried, and stay taken (10,000 repeats of one
+        // name tried 50 million suffixes from 1).
+        var nextSuffix = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int pass = 0; pass < 2; pass++)
         {
             for (int i = 0; i < names.Count; i++)
@@ -200,9 +236,14 @@ public sealed partial class DuckDbEngine
                 }
                 string name = pass == 1 ? $"_col{i}" : names[i];
                 string unique = name;
-                for (int k = 1; !seen.Add(unique); k++)
+                if (!seen.Add(unique))
                 {
-                    unique = $"{name}_{k}";
+                    int k = nextSuffix.GetValueOrDefault(name, 1);
+                    for (unique = $"{name}_{k}"; !seen.Add(unique); unique = $"{name}_{k}")
+                    {
+                        k++;
+                    }
+                    nextSuffix[name] = k + 1;
                 }
                 result[i] = unique;
             }

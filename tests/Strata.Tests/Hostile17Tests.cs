@@ -65,20 +65,25 @@ public sealed class Hostile17ListFunctionTests
 
 public sealed class Hostile17TimestampInfinityTests
 {
+    /// <summary>Infinities as a table holds them (DuckDB's types; Trino refuses the texts 'infinity' and '-infinity', and so
+    /// does the translator since hostile18).</summary>
+    private const string Infinities = "CREATE TABLE inf AS SELECT '-infinity'::TIMESTAMP AS ninf, 'infinity'::TIMESTAMP AS pinf, "
+        + "'infinity'::TIMESTAMP_NS AS pinf9, 'infinity'::DATE AS dinf;";
+
     [Theory]
-    [InlineData("CAST('-infinity' AS timestamp(2))", "-infinity")] // was 1677-09-21 00:12:43.15
-    [InlineData("CAST('infinity' AS timestamp(0))", "infinity")] // was a bigint addition overflow
-    [InlineData("CAST('-infinity' AS timestamp)", "-infinity")] // was a bigint subtraction overflow
-    [InlineData("CAST('infinity' AS timestamp(7))", "infinity")]
-    [InlineData("TRY_CAST('-infinity' AS timestamp(2))", "-infinity")]
-    [InlineData("CAST(CAST('infinity' AS timestamp(9)) AS timestamp(3))", "infinity")]
-    [InlineData("CAST(date 'infinity' AS timestamp(1))", "infinity")]
-    [InlineData("CAST('infinity' AS timestamp with time zone)", "infinity UTC")] // was NULL
-    [InlineData("CAST('-infinity' AS timestamp(2) with time zone)", "-infinity UTC")] // was NULL
+    [InlineData("CAST(ninf AS timestamp(2))", "-infinity")] // was 1677-09-21 00:12:43.15
+    [InlineData("CAST(pinf AS timestamp(0))", "infinity")] // was a bigint addition overflow
+    [InlineData("CAST(ninf AS timestamp)", "-infinity")] // was a bigint subtraction overflow
+    [InlineData("CAST(pinf AS timestamp(7))", "infinity")]
+    [InlineData("TRY_CAST(ninf AS timestamp(2))", "-infinity")]
+    [InlineData("CAST(pinf9 AS timestamp(3))", "infinity")]
+    [InlineData("CAST(dinf AS timestamp(1))", "infinity")]
+    [InlineData("CAST(pinf AS timestamp with time zone)", "infinity UTC")] // was NULL
+    [InlineData("CAST(ninf AS timestamp(2) with time zone)", "-infinity UTC")] // was NULL
     public void An_infinity_stays_one_through_a_rounding_cast(string cast, string expected)
     {
-        using var db = new DuneSqlDb();
-        Assert.Equal(expected, db.Scalar("SELECT CAST(" + cast + " AS VARCHAR)"));
+        using var db = new DuneSqlDb(Infinities);
+        Assert.Equal(expected, db.Scalar("SELECT CAST(" + cast + " AS VARCHAR) FROM inf"));
     }
 
     [Theory]

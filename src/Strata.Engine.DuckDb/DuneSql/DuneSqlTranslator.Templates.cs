@@ -175,6 +175,10 @@ public static partial class DuneSqlTranslator
             string type = DuneTypes.Translate(Sql, Tokens, asIndex + 1, close, token);
             var expression = new List<(int, int)> { (open + 1, asIndex) };
             MarkLocalCast(type, asIndex);
+            if (TryEmitSpecialTimeCast(type, open, asIndex, close, isTry, token, () => EmitCast(nameIndex, open, close, isTry)) is int guarded and >= 0)
+            {
+                return guarded;
+            }
             // A plain cast (timestamp, timestamp with time zone) rounds a string or a timestamp(9) only where its operand is
             // a name or a literal: a computed operand would be evaluated once through a lambda per row (the template names
             // it several times), a cost on the common cast of a timestamp function's result, which needs no rounding.

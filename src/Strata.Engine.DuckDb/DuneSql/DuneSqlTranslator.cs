@@ -52,6 +52,7 @@ public static partial class DuneSqlTranslator
     {
         var tokens = DuneLexer.Lex(sql);
         RefuseBackquotes(sql, tokens);
+        RefuseSpecialTimeLiterals(sql, tokens);
         var emitter = new DuneEmitter(sql, maxChars, cancellationToken);
         try
         {

@@ -13,33 +13,11 @@ namespace Strata.Tests.DuneSql;
 /// </summary>
 public sealed partial class DuneErrorsEngineTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("strata-dune-errors-").FullName;
-    private readonly DuckDbEngine engine;
-    private readonly LocalResultStore results;
+    private readonly DemoEngineFixture fixture = new("strata-dune-errors-",
+        "CREATE SCHEMA ethereum; CREATE TABLE ethereum.blocks AS SELECT 1::BIGINT AS number, '\\x01'::BLOB AS hash, 'm' AS miner;"
+        + "CREATE SCHEMA tokens; CREATE TABLE tokens.erc20 AS SELECT 'USDC' AS symbol, 6 AS decimals");
 
-    public DuneErrorsEngineTests()
-    {
-        string demo = Path.Combine(directory, "demo.duckdb");
-        using (var connection = new DuckDBConnection($"Data Source={demo}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "CREATE SCHEMA ethereum; CREATE TABLE ethereum.blocks AS SELECT 1::BIGINT AS number, '\\x01'::BLOB AS hash, 'm' AS miner;"
-                + "CREATE SCHEMA tokens; CREATE TABLE tokens.erc20 AS SELECT 'USDC' AS symbol, 6 AS decimals";
-            command.ExecuteNonQuery();
-        }
-        var tier = new DuckDbTierSettings(1, "256MB", 1L << 30);
-        engine = new DuckDbEngine(new DuckDbEngineSettings(demo, Path.Combine(directory, "tmp"), new Dictionary<PerformanceTier, DuckDbTierSettings>
-        {
-            [PerformanceTier.Medium] = tier,
-        }));
-        results = new LocalResultStore(Path.Combine(directory, "results"));
-    }
-
-    public void Dispose()
-    {
-        Directory.Delete(directory, recursive: true);
-    }
+    public void Dispose() => fixture.Dispose();
 
     private static readonly TableSnapshot AliceTable = new("alice", "trades", [new UploadColumn("usd_amount", new UploadColumnType(UploadTypeKind.Double)),
         new UploadColumn("trader", new UploadColumnType(UploadTypeKind.Varbinary))], [], Private: true);
@@ -48,7 +26,7 @@ public sealed partial class DuneErrorsEngineTests : IDisposable
     private ExecutionError Fail(string sql, params TableSnapshot[] tables)
     {
         var request = new EngineRequest(ExecutionIds.New(), sql, "alice", PerformanceTier.Medium, 1L << 30, tables);
-        var e = Assert.Throws<QueryFailedException>(() => engine.Execute(request, schema => results.CreateWriter(request.ExecutionId, schema), CancellationToken.None));
+        var e = Assert.Throws<QueryFailedException>(() => fixture.Engine.Execute(request, schema => fixture.Results.CreateWriter(request.ExecutionId, schema), CancellationToken.None));
         return e.Error;
     }
 

@@ -1,0 +1,131 @@
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// DuckDB reads the texts <c>infinity</c>, <c>-infinity</c> and <c>epoch</c> as dates and timestamps; Trino refuses them
+/// ("Value cannot be cast to timestamp: infinity", hostile18). Refused here: a typed literal (<c>timestamp 'infinity'</c>,
+/// <c>date 'epoch'</c>) and a cast of such a string literal when the text is translated (TRY_CAST gives NULL), and a cast of
+/// a column (a plain name) when a row's text is one (DuckDB folds the VARCHAR test away for a column of another type, so
+/// an infinite timestamp or date held in a table stays one).
+/// </summary>
+public static partial class DuneSqlTranslator
+{
+    /// <summary>DuckDB's special date and timestamp texts, as RE2 reads them in a row's value.</summary>
+    private const string SpecialTimePattern = @"^\s*[-+]?(infinity|epoch)\s*$";
+
+    private static bool IsSpecialTimeText(string text) =>
+        text.Trim().TrimStart('-', '+').ToLowerInvariant() is "infinity" or "epoch"
+        && text.Trim().Length - text.Trim().TrimStart('-', '+').Length <= 1;
+
+    /// <summary>Trino's name of a cast's target in its refusal.</summary>
+    private static string SpecialTimeTarget(string type) => type switch
+    {
+        "DATE" => "date",
+        "TIMESTAMPTZ" => "timestamp with time zone",
+        _ => "timestamp",
+    };
+
+    /// <summary>Refuses <c>date '…'</c> and <c>timestamp '…'</c> literals of DuckDB's special texts.</summary>
+    private static void RefuseSpecialTimeLiterals(string sql, List<DuneToken> tokens)
+    {
+        int previous = -1;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].IsTrivia)
+            {
+                continue;
+            }
+            if (previous >= 0 && tokens[previous].Kind == DuneTokenKind.Word && tokens[i].Kind == DuneTokenKind.String
+                && sql.AsSpan(tokens[previous].Start, tokens[previous].Length) is var word
+                && (word.Equals("date", StringComparison.OrdinalIgnoreCase) || word.Equals("timestamp", StringComparison.OrdinalIgnoreCase))
+                && tokens[i].Length >= 2 && sql[tokens[i].Start] == '\'' && sql[tokens[i].End - 1] == '\'')
+            {
+                string text = sql.Substring(tokens[i].Start + 1, tokens[i].Length - 2).Replace("''", "'", StringComparison.Ordinal);
+                if (IsSpecialTimeText(text))
+                {
+                    throw NotSupported(sql, tokens[previous], $"Value cannot be cast to {word.ToString().ToLowerInvariant()}: {text}",
+                        Strata.Core.Executions.ExecutionError.ExecutionFailed);
+                }
+            }
+            previous = i;
+        }
+    }
+
+    private sealed partial class Pass
+    {
+        /// <summary>Whether a cast's guard is being written (its inner cast is written plainly).</summary>
+        private bool guardingSpecialTime;
+
+        /// <summary>Whether tokens [from, to) are a column's name, perhaps qualified (<c>t.s</c>): names joined by dots.</summary>
+        private bool IsPlainName(int from, int to)
+        {
+            for (int i = from, k = 0; i < to; i++, k++)
+            {
+                bool name = Tokens[i].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName;
+                if (k % 2 == 0 ? !name : !Is(i, "."))
+                {
+                    return false;
+                }
+                if (i + 1 == to)
+                {
+                    return name;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>A cast to a date or timestamp type of a special text: a string literal is refused (TRY_CAST: NULL), a
+        /// plain name is guarded per row around the cast <paramref name="emitCast"/> writes. Returns the token after the
+        /// cast, or -1 when nothing was written.</summary>
+        private int TryEmitSpecialTimeCast(string type, int open, int asIndex, int close, bool isTry, DuneToken token, Func<int> emitCast)
+        {
+            if (guardingSpecialTime || type is not ("DATE" or "TIMESTAMP" or "TIMESTAMPTZ" or "TIMESTAMP_NS"))
+            {
+                return -1;
+            }
+            int operand = Next(open, asIndex);
+            bool single = operand < asIndex && Next(operand, asIndex) == asIndex;
+            if (single && IsTerminatedString(operand) && IsSpecialTimeText(Unquote(operand)))
+            {
+                if (!isTry)
+                {
+                    throw NotSupported(Sql, Tokens[operand], $"Value cannot be cast to {SpecialTimeTarget(type)}: {Unquote(operand)}",
+                        Strata.Core.Executions.ExecutionError.ExecutionFailed);
+                }
+                Out.Text($"CAST(NULL AS {type})", token);
+                return close + 1;
+            }
+            int end = Previous(asIndex) + 1;
+            if (!IsPlainName(operand, end))
+            {
+                return -1;
+            }
+            Out.Text("(CASE WHEN typeof(", token);
+            Emit(operand, end);
+            Out.Text(") = 'VARCHAR' AND regexp_matches(CAST(", token);
+            Emit(operand, end);
+            Out.Text($" AS VARCHAR), '{SpecialTimePattern}', 'i') THEN ", token);
+            if (isTry)
+            {
+                Out.Text("NULL", token);
+            }
+            else
+            {
+                Out.Text($"error('Value cannot be cast to {SpecialTimeTarget(type)}: ' || trim(CAST(", token);
+                Emit(operand, end);
+                Out.Text(" AS VARCHAR))) ", token);
+            }
+            Out.Text(" ELSE ", token);
+            guardingSpecialTime = true;
+            try
+            {
+                emitCast();
+            }
+            finally
+            {
+                guardingSpecialTime = false;
+            }
+            Out.Text(" END)", token);
+            return close + 1;
+        }
+    }
+}
