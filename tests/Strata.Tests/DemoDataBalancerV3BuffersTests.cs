@@ -246,21 +246,5 @@ public sealed class DemoDataBalancerV3BuffersTests(DemoDataFixture fixture) : IC
     private static string Packed(BigInteger wrapped, BigInteger underlying) =>
         (wrapped.ToString("X32", CultureInfo.InvariantCulture)[^32..] + underlying.ToString("X32", CultureInfo.InvariantCulture)[^32..]);
 
-    private List<string[]> Rows(string sql)
-    {
-        using var command = Db.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string[]>();
-        while (reader.Read())
-        {
-            var row = new string[reader.FieldCount];
-            for (int i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!;
-            }
-            rows.Add(row);
-        }
-        return rows;
-    }
+    private List<string[]> Rows(string sql) => fixture.Rows(sql);
 }

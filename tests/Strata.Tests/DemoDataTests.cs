@@ -44,6 +44,25 @@ public sealed class DemoDataFixture : IDisposable
         return command.ExecuteScalar();
     }
 
+    /// <summary>Every row of the query, each value as invariant text ("" for NULL).</summary>
+    public List<string[]> Rows(string sql)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string[]>();
+        while (reader.Read())
+        {
+            var row = new string[reader.FieldCount];
+            for (int i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!;
+            }
+            rows.Add(row);
+        }
+        return rows;
+    }
+
     public void Dispose() => Connection.Dispose();
 }
 

@@ -202,7 +202,7 @@ public static partial class DemoData
             ORDER BY blockchain, pool_id, token_address;
             {{weightViews}}
             """;
-        foreach (string sql in BalancerV3Script(size).Concat(BalancerV3BufferScript(size)).Concat(GaugeScript(size)).Concat(VeBalSpellScript(size)).Concat(AuraScript(size)))
+        foreach (string sql in BalancerV3Script(size).Concat(BalancerV3BufferScript(size)).Concat(BalancerV3ReClammScript(size)).Concat(GaugeScript(size)).Concat(VeBalSpellScript(size)).Concat(AuraScript(size)))
         {
             yield return sql;
         }

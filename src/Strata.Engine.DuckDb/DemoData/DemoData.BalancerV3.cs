@@ -28,7 +28,7 @@ public static partial class DemoData
     private static IEnumerable<string> BalancerV3Tables => BalancerV3Chains
         .SelectMany(c => new[] { $"balancer_v3_{c}.Vault_evt_Swap", $"balancer_v3_{c}.Vault_evt_PoolRegistered" })
         .Concat(["balancer_v3_multichain.vault_evt_swap", "balancer_v3_multichain.vault_evt_poolregistered", "labels.balancer_v3_pools"])
-        .Concat(BalancerV3BufferTables);
+        .Concat(BalancerV3BufferTables).Concat(BalancerV3ReClammTables);
 
     /// <summary>The V3 statements; they read the V2 script's <c>demo_bal_pools</c> (the chains' token pairs), so they run before it is dropped; its own <c>demo_bal3_pools</c> is dropped with it.</summary>
     private static IEnumerable<string> BalancerV3Script(Sizes size)
@@ -41,7 +41,9 @@ public static partial class DemoData
             CREATE OR REPLACE TEMP TABLE demo_bal3_pools AS
             SELECT chain, j, k, token_a, token_b, symbol_a, symbol_b, decimals_a, decimals_b, price_a, price_b, pool_type, swap_fee,
                    demo_addr(j * 100 + k, 980) AS pool,
-                   CASE WHEN pool_type = 'stable' THEN lower(symbol_a || '-' || symbol_b)
+                   k IN ({{ReClammPoolNumbers}}) AS reclamm,
+                   CASE WHEN k IN ({{ReClammPoolNumbers}}) THEN lower(symbol_a || '-' || symbol_b || '-reCLAMM')
+                        WHEN pool_type = 'stable' THEN lower(symbol_a || '-' || symbol_b)
                         ELSE lower(least(symbol_a, symbol_b) || '/' || greatest(symbol_a, symbol_b)) || ' 50/50' END AS name,
                    {{start}} - to_days(CAST(60 + 5 * (15 - k) AS INTEGER)) AS created_ts
             FROM demo_bal_pools WHERE chain IN ({{string.Join(", ", BalancerV3Chains.Select(c => $"'{c}'"))}})
@@ -55,6 +57,9 @@ public static partial class DemoData
             // Not a transaction with a V2 swap (the V2 script's pick, seed 971).
             yield return InsertSwaps("demo_bal3_swaps", chain, 981, "AND demo_int(hash, 971, 50) <> 0");
         }
+        // A reCLAMM pool's swaps go either way (InsertSwaps' side draw, seeded on the hash that picked the transaction, always
+        // says token a): a re-hashed coin, so the pool's real balances wander instead of draining one side.
+        yield return $"UPDATE demo_bal3_swaps SET a_in = demo_u(hash(tx_hash, 1030), 0) < 0.5 WHERE k IN ({ReClammPoolNumbers})";
         foreach (string chain in BalancerV3Chains)
         {
             yield return $$"""
@@ -78,15 +83,15 @@ public static partial class DemoData
                 ORDER BY evt_block_number, evt_index;
                 CREATE OR REPLACE TABLE balancer_v3_{{chain}}."Vault_evt_PoolRegistered" AS
                 SELECT unhex('{{BalancerV3Vault}}') AS contract_address, demo_hash(pool, 985) AS evt_tx_hash, demo_wallet(k) AS evt_tx_from,
-                       demo_addr(j, 986) AS evt_tx_to, 0::BIGINT AS evt_tx_index, 0::BIGINT AS evt_index, demo_tz(created_ts) AS evt_block_time,
+                       CASE WHEN reclamm THEN unhex('{{ReClammFactory}}') ELSE demo_addr(j, 986) END AS evt_tx_to, 0::BIGINT AS evt_tx_index, 0::BIGINT AS evt_index, demo_tz(created_ts) AS evt_block_time,
                        (2000000 + 1000 * k)::BIGINT AS evt_block_number, CAST(created_ts AS DATE) AS evt_block_date,
-                       pool, demo_addr(j, 986) AS factory,
+                       pool, CASE WHEN reclamm THEN unhex('{{ReClammFactory}}') ELSE demo_addr(j, 986) END AS factory,
                        [{{TokenConfig("token_a")}}, {{TokenConfig("token_b")}}] AS "tokenConfig",
                        CAST(printf('%.0f', swap_fee * 1e18) AS {{Uint256Type}}) AS "swapFeePercentage",
                        CAST(epoch(created_ts) + 4 * 365 * 86400 AS BIGINT) AS "pauseWindowEndTime",
                        '{"pauseManager":"0x0000000000000000000000000000000000000000","swapFeeManager":"0x0000000000000000000000000000000000000000","poolCreator":"0x0000000000000000000000000000000000000000"}' AS "roleAccounts",
-                       '{"enableHookAdjustedAmounts":false,"shouldCallBeforeInitialize":false,"shouldCallAfterInitialize":false,"shouldCallComputeDynamicSwapFee":false,"shouldCallBeforeSwap":false,"shouldCallAfterSwap":false,"shouldCallBeforeAddLiquidity":false,"shouldCallAfterAddLiquidity":false,"shouldCallBeforeRemoveLiquidity":false,"shouldCallAfterRemoveLiquidity":false,"hooksContract":"0x0000000000000000000000000000000000000000"}' AS "hooksConfig",
-                       '{"disableUnbalancedLiquidity":false,"enableAddLiquidityCustom":false,"enableRemoveLiquidityCustom":false,"enableDonation":false}' AS "liquidityManagement"
+                       '{"enableHookAdjustedAmounts":false,"shouldCallBeforeInitialize":' || CAST(reclamm AS VARCHAR) || ',"shouldCallAfterInitialize":false,"shouldCallComputeDynamicSwapFee":false,"shouldCallBeforeSwap":false,"shouldCallAfterSwap":false,"shouldCallBeforeAddLiquidity":' || CAST(reclamm AS VARCHAR) || ',"shouldCallAfterAddLiquidity":false,"shouldCallBeforeRemoveLiquidity":' || CAST(reclamm AS VARCHAR) || ',"shouldCallAfterRemoveLiquidity":false,"hooksContract":"0x' || CASE WHEN reclamm THEN lower(hex(pool)) ELSE '0000000000000000000000000000000000000000' END || '"}' AS "hooksConfig",
+                       '{"disableUnbalancedLiquidity":' || CAST(reclamm AS VARCHAR) || ',"enableAddLiquidityCustom":false,"enableRemoveLiquidityCustom":false,"enableDonation":false}' AS "liquidityManagement"
                 FROM demo_bal3_pools WHERE chain = '{{chain}}'
                 ORDER BY evt_block_number;
                 """;
@@ -97,7 +102,7 @@ public static partial class DemoData
                 + string.Join(" UNION ALL ", BalancerV3Chains.Select(c => $"SELECT '{c}' AS chain, * FROM balancer_v3_{c}.\"{t.Item2}\"")) + ";\n"));
         yield return """
             CREATE OR REPLACE TABLE labels.balancer_v3_pools AS
-            SELECT chain AS blockchain, pool AS address, name, pool_type, 'balancer_v3_pool' AS category,
+            SELECT chain AS blockchain, pool AS address, name, CASE WHEN reclamm THEN 'reclamm' ELSE pool_type END AS pool_type, 'balancer_v3_pool' AS category,
                    'balancerlabs' AS contributor, 'query' AS source, created_ts AS created_at, created_ts AS updated_at,
                    'balancer_v3_pools_' || chain AS model_name, 'identifier' AS label_type
             FROM demo_bal3_pools

@@ -192,7 +192,7 @@ public static partial class DemoData
                 block_time TIMESTAMPTZ, block_number BIGINT, block_date DATE, evt_index BIGINT, is_add BOOLEAN, kind INTEGER, usd DOUBLE);
             INSERT INTO demo_bal3_liq
             SELECT chain, k, demo_hash(pool, 1021), demo_wallet(k), {{vault}}, 0, demo_tz(created_ts + INTERVAL 1 DAY),
-                   (2007200 + 1000 * k)::BIGINT, CAST(created_ts + INTERVAL 1 DAY AS DATE), 1, true, 1, 1e7
+                   (2007200 + 1000 * k)::BIGINT, CAST(created_ts + INTERVAL 1 DAY AS DATE), 5, true, 1, 1e7
             FROM demo_bal3_pools
             """;
         foreach (string chain in BalancerV3Chains)

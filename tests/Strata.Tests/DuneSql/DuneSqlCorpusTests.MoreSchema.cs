@@ -75,6 +75,27 @@ public sealed partial class DuneSqlCorpusTests
           "burnedShares" BIGNUM, "withdrawnUnderlying" BIGNUM, "bufferBalances" BLOB);
         CREATE TABLE balancer_v3_gnosis."Vault_evt_Wrap" AS SELECT * FROM balancer_v3_ethereum."Vault_evt_Wrap" LIMIT 0;
         CREATE TABLE balancer_v3_gnosis."Vault_evt_Unwrap" AS SELECT * FROM balancer_v3_ethereum."Vault_evt_Unwrap" LIMIT 0;
+        CREATE TABLE balancer_v3_ethereum."Vault_evt_Swap" (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
+          evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, pool BLOB, "tokenIn" BLOB,
+          "tokenOut" BLOB, "amountIn" BIGNUM, "amountOut" BIGNUM, "swapFeePercentage" BIGNUM, "swapFeeAmount" BIGNUM);
+        CREATE TABLE balancer_v3_multichain.vault_evt_swap AS SELECT 'ethereum' AS chain, * FROM balancer_v3_ethereum."Vault_evt_Swap" LIMIT 0;
+        CREATE TABLE balancer_v3_ethereum."Vault_evt_LiquidityAdded" (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
+          evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, pool BLOB,
+          "liquidityProvider" BLOB, kind INTEGER, "totalSupply" BIGNUM, "amountsAddedRaw" BIGNUM[], "swapFeeAmountsRaw" BIGNUM[]);
+        CREATE TABLE balancer_v3_ethereum."Vault_evt_LiquidityRemoved" (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
+          evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, pool BLOB,
+          "liquidityProvider" BLOB, kind INTEGER, "totalSupply" BIGNUM, "amountsRemovedRaw" BIGNUM[], "swapFeeAmountsRaw" BIGNUM[]);
+        CREATE TABLE balancer_v3_ethereum."ReClammPool_evt_VirtualBalancesUpdated" (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB,
+          evt_tx_to BLOB, evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE,
+          "virtualBalanceA" BIGNUM, "virtualBalanceB" BIGNUM);
+        CREATE TABLE balancer_v3_multichain.reclammpool_evt_virtualbalancesupdated AS
+          SELECT 'ethereum' AS chain, * FROM balancer_v3_ethereum."ReClammPool_evt_VirtualBalancesUpdated" LIMIT 0;
+        CREATE TABLE balancer_v3_multichain.reclammpool_evt_centerednessmarginupdated (chain VARCHAR, contract_address BLOB, evt_tx_hash BLOB,
+          evt_tx_from BLOB, evt_tx_to BLOB, evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT,
+          evt_block_date DATE, "centerednessMargin" BIGNUM);
+        CREATE TABLE balancer_v3_multichain.reclammpool_call_onswap (chain VARCHAR, contract_address BLOB, call_success BOOLEAN, call_tx_hash BLOB,
+          call_tx_from BLOB, call_tx_to BLOB, call_tx_index BIGINT, call_trace_address BIGINT[], call_block_time TIMESTAMPTZ,
+          call_block_number BIGINT, call_block_date DATE, request VARCHAR, "output_amountCalculatedScaled18" BIGNUM);
         CREATE SCHEMA balancer_v3;
         CREATE TABLE balancer_v3.erc4626_token_mapping (blockchain VARCHAR, erc4626_token BLOB, erc4626_token_name VARCHAR, erc4626_token_symbol VARCHAR,
           underlying_token BLOB, underlying_token_symbol VARCHAR, decimals INTEGER);
