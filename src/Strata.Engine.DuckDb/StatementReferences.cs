@@ -65,6 +65,15 @@ internal sealed class StatementReferences
 
     private readonly List<(string Schema, string Name, bool IsFunction)> refs = [];
 
+    private readonly List<(string Catalog, string Schema, string Name)> tableReferences = [];
+
+    /// <summary>
+    /// Every table reference as written: its catalog and schema (empty when not written) and its name. CTE names are
+    /// included (an unqualified name may be one); a reader tells them apart with <see cref="CteNames"/>.
+    /// </summary>
+    public IEnumerable<(string Catalog, string Schema, string Name)> TableReferences =>
+        tableReferences.Distinct();
+
     /// <summary>The tables the statement references with the schema each is written with (empty when none), CTEs excluded.</summary>
     public IEnumerable<(string Schema, string Name)> SchemaTables =>
         refs.Where(r => !r.IsFunction && !(r.Schema.Length == 0 && CteNames.Contains(r.Name))).Select(r => (r.Schema, r.Name)).Distinct();
@@ -143,6 +152,7 @@ internal sealed class StatementReferences
         {
             Tables.Add(table);
             refs.Add((Schema(node, "schema_name", "catalog_name"), table, false));
+            tableReferences.Add((node.GetValueOrDefault("catalog_name") ?? "", node.GetValueOrDefault("schema_name") ?? "", table));
         }
         else if (node.TryGetValue("class", out string? cls) && cls == "FUNCTION" && node.TryGetValue("function_name", out string? function))
         {

@@ -1009,10 +1009,11 @@ public sealed class ResultViewsPartialTests(ResultViewsPartialTests.PartialServe
 
     public const string PartialBody = "{\"error\":\"" + PartialText + "\"}";
 
-    /// <summary>A server whose stored results are cut at 100,000 bytes, with one result that hit the cap.</summary>
+    /// <summary>A server whose stored results are cut at 100,000 bytes, with one result that hit the cap. The Program in
+    /// process: what is tested is the result routes' answers for a partial result, not the process.</summary>
     public sealed class PartialServer : IAsyncLifetime
     {
-        public StrataServer Server { get; private set; } = null!;
+        public InProcessServer Server { get; private set; } = null!;
 
         public string ExecutionId { get; private set; } = "";
 
@@ -1020,7 +1021,7 @@ public sealed class ResultViewsPartialTests(ResultViewsPartialTests.PartialServe
 
         public async Task InitializeAsync()
         {
-            Server = await StrataServer.StartAsync(settings: new Dictionary<string, string> { ["Strata__MaxResultBytes"] = "100000" });
+            Server = await InProcessServer.StartAsync(new Dictionary<string, string> { ["Strata__MaxResultBytes"] = "100000" });
             ExecutionId = await Server.Alice.SubmitAsync("select range as n, 'row ' || range as label from range(1000000) order by n");
             var status = await Server.Alice.WaitAsync(ExecutionId);
             Assert.Equal("QUERY_STATE_COMPLETED_PARTIAL", status["state"]!.GetValue<string>());

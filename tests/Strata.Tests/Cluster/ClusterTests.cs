@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Npgsql;
 
 namespace Strata.Tests.Cluster;
 
@@ -85,6 +86,34 @@ public sealed class ClusterFixture : IAsyncLifetime
             // Whatever started is disposed with the fixture, even when a sibling failed.
             Nodes.AddRange(started.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
         }
+    }
+
+    /// <summary>
+    /// What the silence of a killed node comes to once its lease and the node timeout have passed, without waiting them
+    /// out (12 s and 24 s here): the lease of its claim on the execution and its liveness row are moved into the past in
+    /// the database, as <see cref="NodeLivenessTests"/> makes a death. The other nodes' next claim (a poll each second)
+    /// then takes the run over as a crash, spending an attempt. Only for a node that has exited: a live one renews both.
+    /// Fails unless the dead node holds the claim (another node took it over already, or it never claimed it).
+    /// </summary>
+    public async Task LapseAsync(StrataServer dead, string executionId)
+    {
+        Assert.True(dead.HasExited, "only a dead node's lease is lapsed: a live one renews it");
+        await using var connection = new NpgsqlConnection(Postgres.ConnectionString(database!));
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        // The node id is "<machine>-<process id>-<random>" (ClusterOptions.ResolveNodeId).
+        await using var lease = new NpgsqlCommand("""
+            UPDATE executions SET lease_expires_at = now() - interval '5 seconds'
+            WHERE id = $1 AND claimed_by LIKE $2 RETURNING claimed_by
+            """, connection, transaction);
+        lease.Parameters.AddWithValue(executionId);
+        lease.Parameters.AddWithValue($"{Environment.MachineName}-{dead.ProcessId}-%");
+        string? node = await lease.ExecuteScalarAsync() as string;
+        Assert.True(node is not null, $"the dead node does not hold {executionId}'s claim\n{LinesAbout(executionId)}");
+        await using var liveness = new NpgsqlCommand("UPDATE cluster_nodes SET alive_until = now() - interval '1 second' WHERE node = $1", connection, transaction);
+        liveness.Parameters.AddWithValue(node);
+        Assert.Equal(1, await liveness.ExecuteNonQueryAsync());
+        await transaction.CommitAsync();
     }
 
     /// <summary>The nodes still alive (a test may kill one).</summary>
@@ -297,6 +326,7 @@ public sealed class ClusterTests(ClusterFixture cluster, Xunit.Abstractions.ITes
         string id = await nodes[0].Alice.SubmitAsync(Slow);
         var runner = await ClusterFixture.WaitForRunnerAsync(nodes, id);
         await runner.KillAsync();
+        await cluster.LapseAsync(runner, id);
         var survivors = cluster.Alive;
         var status = await survivors[0].Alice.WaitAsync(id, timeout: TimeSpan.FromSeconds(120));
         Assert.True(status["state"]!.GetValue<string>() == "QUERY_STATE_COMPLETED", $"{status.ToJsonString()}\n{cluster.LinesAbout(id)}");
@@ -378,10 +408,12 @@ public sealed class ClusterTests(ClusterFixture cluster, Xunit.Abstractions.ITes
             string id = await nodes[0].Alice.SubmitAsync(LifecycleTests.Endless);
             var first = await ClusterFixture.WaitForRunnerAsync(nodes, id);
             await first.KillAsync();
+            await cluster.LapseAsync(first, id);
             // Taken over once the lease lapses: attempt 2 on another node.
             var second = await ClusterFixture.WaitForRunnerAsync(cluster.Alive, id, attempt: 2);
             Assert.NotSame(first, second);
             await second.KillAsync();
+            await cluster.LapseAsync(second, id);
             // The last node takes it over too, but two nodes died running it: it fails instead of running a third time.
             var last = Assert.Single(cluster.Alive, n => nodes.Contains(n));
             var status = await last.Alice.WaitAsync(id, timeout: TimeSpan.FromSeconds(120));

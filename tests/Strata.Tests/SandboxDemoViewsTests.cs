@@ -1,0 +1,169 @@
+using DuckDB.NET.Data;
+using Strata.Core.Engine;
+using Strata.Core.Executions;
+using Strata.Core.Queries;
+using Strata.Core.Uploads;
+using Strata.Engine.DuckDb;
+using Strata.Storage.Files.Results;
+using Strata.Tests.Infrastructure;
+
+namespace Strata.Tests;
+
+/// <summary>
+/// suite-speed7: an execution's sandbox gets views of only the demo tables its statement names when every name in it
+/// resolves (a demo table, a table of the request, a CTE of its own); otherwise, and when it reads the catalog, of every
+/// demo table as before. On the demo database the server makes (the test scale), through the engine in this process.
+/// </summary>
+public sealed class SandboxDemoViewsTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("strata-sandbox-views-").FullName;
+    private readonly DuckDbEngine engine;
+    private readonly LocalResultStore results;
+    private readonly TableSnapshot trades;
+
+    public SandboxDemoViewsTests()
+    {
+        DemoTemplate.CopyInto(directory, DemoTemplate.ServerScale);
+        var tier = new DuckDbTierSettings(1, "512MB", 1L << 30);
+        engine = new DuckDbEngine(new DuckDbEngineSettings(DemoDatabase.PathIn(directory), Path.Combine(directory, "tmp"),
+            new Dictionary<PerformanceTier, DuckDbTierSettings> { [PerformanceTier.Medium] = tier }));
+        results = new LocalResultStore(Path.Combine(directory, "results"));
+        // alice's private table of three rows, one part below an uploads root as the server lays them out.
+        string part = Path.Combine(directory, "uploads", "t1", "p0.parquet");
+        Directory.CreateDirectory(Path.GetDirectoryName(part)!);
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"COPY (SELECT range::DOUBLE AS usd_amount FROM range(3)) TO '{part}' (FORMAT parquet)";
+            command.ExecuteNonQuery();
+        }
+        trades = new TableSnapshot("alice", "trades", [new UploadColumn("usd_amount", new UploadColumnType(UploadTypeKind.Double))], [part], Private: true);
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private EngineRequest Request(string sql, SqlDialect dialect = SqlDialect.DuneSql) =>
+        new(ExecutionIds.New(), sql, "alice", PerformanceTier.Medium, 1L << 30, [trades], dialect);
+
+    private EngineOutcome Run(string sql, SqlDialect dialect = SqlDialect.DuneSql)
+    {
+        var request = Request(sql, dialect);
+        return engine.Execute(request, schema => results.CreateWriter(request.ExecutionId, schema), CancellationToken.None);
+    }
+
+    private static string Names(IEnumerable<(string Schema, string Name)> tables) =>
+        string.Join(",", tables.Select(t => $"{t.Schema}.{t.Name}").Order(StringComparer.Ordinal));
+
+    /// <summary>Every demo table and view: what a statement reading the catalog gets.</summary>
+    private IReadOnlyList<(string Schema, string Name)> All => engine.DemoViewsFor(Request("select table_name from information_schema.tables"));
+
+    [Fact]
+    public void A_statement_reading_the_catalog_gets_every_demo_table()
+    {
+        var all = All;
+        // The demo's hundreds of tables and views, each once, Dune's own schema among them.
+        Assert.InRange(all.Count, 200, 100_000);
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Contains(("ethereum", "blocks"), all);
+        Assert.Contains(("dune", "blockchains"), all);
+        Assert.Contains(("evms", "transactions"), all);
+    }
+
+    [Theory]
+    [InlineData("select count(*) from ethereum.blocks", "ethereum.blocks")]
+    [InlineData("SELECT b.number, t.hash FROM Ethereum.Blocks b JOIN ethereum.transactions t ON t.block_number = b.number", "ethereum.blocks,ethereum.transactions")]
+    [InlineData("select * from dune.blockchains", "dune.blockchains")]
+    [InlineData("select * from dune.ethereum.blocks", "ethereum.blocks")]
+    [InlineData("with blocks as (select 1 as x) select * from blocks, tokens.erc20", "tokens.erc20")]
+    [InlineData("select * from ethereum.blocks where number in (select block_number from ethereum.transactions) union all select * from ethereum.blocks", "ethereum.blocks,ethereum.transactions")]
+    [InlineData("select * from alice.trades, ethereum.blocks", "ethereum.blocks")]
+    [InlineData("select * from dune.alice.trades", "")]
+    [InlineData("select * from evms.transactions", "evms.transactions")]
+    [InlineData("select 1", "")]
+    public void A_statement_whose_names_all_resolve_gets_views_of_exactly_the_demo_tables_it_names(string sql, string expected)
+    {
+        Assert.Equal(expected, Names(engine.DemoViewsFor(Request(sql))));
+    }
+
+    [Theory]
+    // The catalog, read directly or in a subquery.
+    [InlineData("select table_name from information_schema.tables")]
+    [InlineData("select * from ethereum.blocks where number in (select 1 from information_schema.columns)")]
+    // A table, a schema or an uploaded table that does not exist: the error is DuckDB's with every table in the catalog.
+    [InlineData("select * from ethereum.blocks, ethereum.blockz")]
+    [InlineData("select * from nosuch.blocks")]
+    [InlineData("select * from alice.nosuch, ethereum.blocks")]
+    // An unqualified name that is no CTE and no table of Dune's own schema.
+    [InlineData("select * from blocks")]
+    // Another catalog, or "dune.dune.x" (the demo's schema "dune" is the catalog's main schema).
+    [InlineData("select * from delta_prod.ethereum.blocks")]
+    [InlineData("select * from dune.dune.blockchains")]
+    public void A_statement_with_a_name_that_does_not_resolve_or_reading_the_catalog_gets_every_demo_table(string sql)
+    {
+        Assert.Equal(Names(All), Names(engine.DemoViewsFor(Request(sql))));
+    }
+
+    [Fact]
+    public void A_chains_tables_resolve_and_the_demo_schema_it_replaces_is_never_set_up()
+    {
+        var chain = new TableSnapshot("ethereum", "blocks", [new UploadColumn("number", new UploadColumnType(UploadTypeKind.Bigint))], [], Chain: true);
+        EngineRequest WithChain(string sql) => Request(sql) with { Tables = [trades, chain] };
+        Assert.Equal("tokens.erc20", Names(engine.DemoViewsFor(WithChain("select * from ethereum.blocks, tokens.erc20"))));
+        // The demo's ethereum.transactions is not the chain's: the name does not resolve, and the general path leaves
+        // the whole replaced schema out as before.
+        var general = engine.DemoViewsFor(WithChain("select * from ethereum.transactions"));
+        Assert.Contains(("tokens", "erc20"), general);
+        Assert.Equal(Names(All.Where(t => t.Schema != "ethereum")), Names(general));
+    }
+
+    [Fact]
+    public void A_statement_duckdb_cannot_serialise_gets_every_demo_table()
+    {
+        Assert.Equal(Names(All), Names(engine.DemoViewsFor(Request("create table x (a integer)", SqlDialect.DuckDb))));
+    }
+
+    /// <summary>
+    /// A demo view is defined over other demo tables (evms.* over every chain's, the forward fill over prices.usd, ...):
+    /// named alone it binds in the demo's own catalog and reads the same rows as when every demo view is set up (the
+    /// catalog read in the second statement takes the general path).
+    /// </summary>
+    [Theory]
+    [InlineData("evms.transactions")]
+    [InlineData("prices.usd_forward_fill")]
+    [InlineData("nft.trades")]
+    [InlineData("gas.fees")]
+    [InlineData("labels.\"all\"")]
+    [InlineData("erc721_ethereum.\"evt_Transfer\"")]
+    [InlineData("balancer_v2_ethereum.pools_fees")]
+    public void A_demo_view_over_other_demo_tables_named_alone_reads_what_it_reads_with_every_view(string view)
+    {
+        // One narrow column: the row count is what is compared, and a wide result would cost its writing.
+        string alone = $"select 1 as one from {view}";
+        Assert.Single(engine.DemoViewsFor(Request(alone)));
+        long rows = Run(alone).RowCount;
+        Assert.True(rows > 0, $"{view} is empty in the demo");
+        string general = $"select 1 as one from {view} v where exists (select 1 from information_schema.schemata)";
+        Assert.Equal(Names(All), Names(engine.DemoViewsFor(Request(general))));
+        Assert.Equal(rows, Run(general).RowCount);
+    }
+
+    [Fact]
+    public void A_statement_sees_its_named_tables_rows_and_no_private_table_it_does_not_name()
+    {
+        var both = Run("select t.usd_amount, b.number from alice.trades t cross join (select number from ethereum.blocks limit 2) b");
+        Assert.Equal(6, both.RowCount);
+        Assert.True(both.ShowedPrivate);
+        var demoOnly = Run("select number from ethereum.blocks limit 5");
+        Assert.Equal(5, demoOnly.RowCount);
+        Assert.False(demoOnly.ShowedPrivate);
+    }
+
+    [Fact]
+    public void A_demo_table_the_statement_does_not_name_cannot_be_reached_by_a_name_in_text()
+    {
+        // The only ways to a table without naming it in the parse tree are refused before any view is made.
+        var e = Assert.Throws<QueryFailedException>(() => Run("select * from ethereum.blocks, query_table('tokens.erc20')", SqlDialect.DuckDb));
+        Assert.Contains("query_table is not available in queries", e.Error.Message, StringComparison.Ordinal);
+    }
+}
