@@ -54,4 +54,14 @@ public sealed class DuneSqlWild15HttpTests(InProcessSharedServer shared)
         // Another catalog is not Dune's: Trino's words for a catalog it does not have.
         Assert.Equal("Catalog 'hive' not found", await Server.Alice.RunToFailureAsync("SELECT * FROM hive.ethereum.blocks"));
     }
+
+    [Theory]
+    // A select-list alias of the column's own name (Dune V1's dex.trades had usd_amount; DuneSQL's has amount_usd):
+    // DuckDB tries the alias too and says "failed to bind function, either: …"; Trino binds no alias in the select list.
+    [InlineData("SELECT SUM(usd_amount) AS usd_amount FROM (VALUES 1) t(amount_usd)", "usd_amount")]
+    [InlineData("SELECT usd_amount * 2 AS twice, 1 AS usd_amount FROM (VALUES 1) t(amount_usd)", "usd_amount")]
+    public async Task A_column_the_from_clause_lacks_but_the_select_list_names_cannot_be_resolved(string sql, string column)
+    {
+        Assert.Equal($"Column '{column}' cannot be resolved", await Server.Alice.RunToFailureAsync(sql));
+    }
 }
