@@ -48,7 +48,14 @@ public static partial class DuneSqlTranslator
         /// names) qualifying a schema and a table (<c>delta_prod.s.t</c>, not itself qualified).</summary>
         private bool IsDeltaProdCatalog(int i, int end)
         {
-            if (!IsName(i) || !UnquotedName(i).Equals(TrinoErrorMessages.DuneCatalog, StringComparison.OrdinalIgnoreCase) || Is(Previous(i), "."))
+            // The text compared as written: a prefix of a query may end in an unterminated quoted name.
+            bool named = tokens[i].Kind switch
+            {
+                DuneTokenKind.Word => Text(i).Equals(TrinoErrorMessages.DuneCatalog, StringComparison.OrdinalIgnoreCase),
+                DuneTokenKind.QuotedName => Text(i).Equals("\"" + TrinoErrorMessages.DuneCatalog + "\"", StringComparison.OrdinalIgnoreCase),
+                _ => false,
+            };
+            if (!named || Is(Previous(i), "."))
             {
                 return false;
             }
