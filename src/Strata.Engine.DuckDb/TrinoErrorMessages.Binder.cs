@@ -34,6 +34,14 @@ internal static partial class TrinoErrorMessages
     [GeneratedRegex(@"^(?:Table|Values list|Subquery|Relation) ""(?<t>[^""]*)"" does not have a column named ""(?<c>[^""]*)""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex MissingQualifiedColumn();
 
+    /// <summary>A name DuckDB tried as a column and as a select-list alias (<c>SELECT sum(x) AS x</c> where the FROM clause has
+    /// no <c>x</c>): its first alternative is the column's error. Trino binds no select-list alias in the select list.</summary>
+    [GeneratedRegex(@"^failed to bind function, either: (?<first>.+?)(?:\s+or: .*)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Singleline)]
+    private static partial Regex EitherBinding();
+
+    [GeneratedRegex(@"^Column ""(?<c>[^""]*)"" referenced that exists in the SELECT clause - but this column cannot be referenced before it is defined", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex AliasBeforeDefinition();
+
     [GeneratedRegex(@"^Referenced table ""(?<t>[^""]*)"" not found!", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex MissingRelation();
 
@@ -104,6 +112,14 @@ internal static partial class TrinoErrorMessages
 
     private static string? RewriteBinder(string message, string? text, int? offset)
     {
+        if (EitherBinding().Match(message) is { Success: true } either)
+        {
+            return RewriteBinder(either.Groups["first"].Value, text, offset);
+        }
+        if (AliasBeforeDefinition().Match(message) is { Success: true } alias)
+        {
+            return $"Column '{alias.Groups["c"].Value}' cannot be resolved";
+        }
         if (MissingColumn().Match(message) is { Success: true } column)
         {
             return $"Column '{column.Groups["c"].Value}' cannot be resolved";

@@ -7,6 +7,9 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// reference is read through a subquery that renames only that column with <c>dune_type_name</c>
 /// (<see cref="DuneTypeNames"/>): its rows are the sandbox's own catalog view's, so it lists exactly the tables the
 /// caller may read, and the statement still reads the catalog (the sandbox's rule for what it sets up is unchanged).
+/// A table named with Dune's main catalog, <c>delta_prod.ethereum.transactions</c> (what Dune's Trino connector and
+/// queries copied from it write), is the table of its schema: the catalog is written as the sandbox's own,
+/// <c>dune</c>, which also holds uploads as <c>dune.&lt;team&gt;.&lt;table&gt;</c>.
 /// </summary>
 public static partial class DuneSqlTranslator
 {
@@ -40,6 +43,29 @@ public static partial class DuneSqlTranslator
             Out.Text(aliased ? ")" : ") AS \"columns\"", Tokens[name]);
             return name + 1;
         }
+
+        /// <summary>Whether the name at i is Dune's catalog <c>delta_prod</c> (plain or quoted, any case, as Trino folds
+        /// names) qualifying a schema and a table (<c>delta_prod.s.t</c>, not itself qualified).</summary>
+        private bool IsDeltaProdCatalog(int i, int end)
+        {
+            // The text compared as written: a prefix of a query may end in an unterminated quoted name.
+            bool named = tokens[i].Kind switch
+            {
+                DuneTokenKind.Word => Text(i).Equals(TrinoErrorMessages.DuneCatalog, StringComparison.OrdinalIgnoreCase),
+                DuneTokenKind.QuotedName => Text(i).Equals("\"" + TrinoErrorMessages.DuneCatalog + "\"", StringComparison.OrdinalIgnoreCase),
+                _ => false,
+            };
+            if (!named || Is(Previous(i), "."))
+            {
+                return false;
+            }
+            int schema = Next(Next(i, end), end);
+            return Is(Next(i, end), ".") && IsName(schema) && Is(Next(schema, end), ".") && IsName(Next(Next(schema, end), end));
+        }
+
+        /// <summary>Whether a qualified name's first part is a catalog the sandbox answers: <c>dune</c> or <c>delta_prod</c>.</summary>
+        private static bool IsDuneCatalogName(string name) =>
+            name.Equals("dune", StringComparison.OrdinalIgnoreCase) || name.Equals(TrinoErrorMessages.DuneCatalog, StringComparison.OrdinalIgnoreCase);
 
         private bool IsWordOrQuoted(int i, string name) =>
             Is(i, name) || (Tokens[i].Kind == DuneTokenKind.QuotedName && Text(i) == "\"" + name + "\"");

@@ -261,7 +261,7 @@ public static partial class DuneSqlTranslator
                         {
                             derived = ctes.GetValueOrDefault(parts[0]);
                         }
-                        else if (parts.Count == 2 || (parts.Count == 3 && parts[0].Equals("dune", StringComparison.OrdinalIgnoreCase)))
+                        else if (parts.Count == 2 || (parts.Count == 3 && IsDuneCatalogName(parts[0])))
                         {
                             table = ColumnTypes!(parts[^2], parts[^1]);
                         }

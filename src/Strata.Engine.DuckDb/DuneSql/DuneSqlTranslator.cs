@@ -128,6 +128,11 @@ public static partial class DuneSqlTranslator
         private int EmitOne(int i, int end)
         {
             var token = tokens[i];
+            if (IsDeltaProdCatalog(i, end))
+            {
+                emitter.Text("dune", token);
+                return i + 1;
+            }
             switch (token.Kind)
             {
                 case DuneTokenKind.HexBinary:
