@@ -7,6 +7,12 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// constant LIKE pattern's ESCAPE checked as Trino's LikePattern checks it, and TABLESAMPLE's percentage.</summary>
 public static partial class DuneSqlTranslator
 {
+    /// <summary>What may follow a bare <c>GROUP BY ALL</c> (DuckDB's form): anything else is a grouping element.</summary>
+    private static readonly HashSet<string> GroupByAllEnds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "order", "having", "limit", "offset", "fetch", "window", "qualify", "union", "except", "intersect", ")", ";",
+    };
+
     private sealed partial class Pass
     {
         /// <summary>Trino's LikeFunctions/LikePattern on a constant <c>ESCAPE 'c'</c>: one character, and in a constant

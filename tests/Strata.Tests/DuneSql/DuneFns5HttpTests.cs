@@ -161,4 +161,14 @@ public sealed class DuneFns5HttpTests(InProcessSharedServer shared)
         Assert.Equal(["x,y", "1,a"], csv);
         Assert.Equal(["integer", "varchar"], types);
     }
+
+    [Fact]
+    public async Task Group_by_all_before_grouping_elements_keeps_every_grouping_set()
+    {
+        // Trino's set quantifier: ROLLUP (a, b), ROLLUP (a) cross to (a,b) twice, (a) three times and () once.
+        var rows = await CsvAsync("SELECT a, b, count(*) c FROM (VALUES (1, 2), (1, 3)) t(a, b) GROUP BY ALL ROLLUP (a, b), ROLLUP (a) "
+            + "ORDER BY a NULLS LAST, b NULLS LAST");
+        Assert.Equal(["a,b,c", "1,2,1", "1,2,1", "1,3,1", "1,3,1", "1,,2", "1,,2", "1,,2", ",,2"], rows);
+        Assert.Equal(["a,c", "1,2"], await CsvAsync("SELECT a, count(*) c FROM (VALUES (1, 2), (1, 3)) t(a, b) GROUP BY ALL a"));
+    }
 }
