@@ -107,6 +107,12 @@ internal static partial class TrinoErrorMessages
             // they stand alone, without DuckDB's "Invalid Input Error" in front.
             return message;
         }
+        if (message.StartsWith("More than one row returned by a subquery used as an expression", StringComparison.Ordinal))
+        {
+            // Trino's SUBQUERY_MULTIPLE_ROWS: a scalar subquery of more than one row fails (DuckDB's advice names a setting
+            // that would return one of them instead).
+            return "Scalar sub-query has returned multiple rows";
+        }
         if (ArithmeticOverflow().Match(message) is { Success: true } overflow)
         {
             return $"{TrinoName(overflow.Groups[2].Value)} {overflow.Groups[1].Value} overflow: {overflow.Groups[3].Value} {overflow.Groups[4].Value} {overflow.Groups[5].Value}";

@@ -248,25 +248,33 @@ internal static class DuneFormats
         return result.ToString();
     }
 
-    /// <summary>A MySQL date format (Trino's <c>date_format</c>/<c>date_parse</c>) as a strftime pattern.</summary>
+    /// <summary>A MySQL date format (Trino's <c>date_format</c>/<c>date_parse</c>) as a strftime pattern, as Trino's
+    /// DateTimeFunctions.createDateTimeFormatter reads it: <c>%D %U %u %V %w %X</c> are Trino's "not supported in date
+    /// format string" error (MySQL has them, Trino does not); any other letter after <c>%</c> is that letter, and a
+    /// trailing <c>%</c> is dropped.</summary>
     public static string MySqlToStrftime(string mysql)
     {
         var result = new StringBuilder(mysql.Length + 8);
         for (int i = 0; i < mysql.Length; i++)
         {
-            if (mysql[i] != '%' || i + 1 >= mysql.Length)
+            if (mysql[i] != '%')
             {
                 result.Append(mysql[i]);
                 continue;
             }
-            char c = mysql[++i];
+            if (++i >= mysql.Length)
+            {
+                break;
+            }
+            char c = mysql[i];
             result.Append(c switch
             {
                 'Y' => "%Y", 'y' => "%y", 'm' => "%m", 'c' => "%-m", 'd' => "%d", 'e' => "%-d", 'H' => "%H", 'k' => "%-H",
                 'h' or 'I' => "%I", 'l' => "%-I", 'i' => "%M", 's' or 'S' => "%S", 'f' => "%f", 'p' => "%p", 'M' => "%B",
                 'b' => "%b", 'W' => "%A", 'a' => "%a", 'j' => "%j", 'T' => "%H:%M:%S", 'r' => "%I:%M:%S %p", 'v' => "%V",
-                'x' => "%G", 'u' => "%W", '%' => "%%",
-                _ => throw new FormatException($"date format %{c} is not supported"),
+                'x' => "%G", '%' => "%%",
+                'D' or 'U' or 'u' or 'V' or 'w' or 'X' => throw new FormatException($"%{c} not supported in date format string"),
+                _ => c.ToString(),
             });
         }
         return result.ToString();
@@ -339,7 +347,8 @@ internal static class DuneFormats
                 'w' when n == 2 => "%V",
                 'M' => n switch { 1 => "%-m", 2 => "%m", 3 => "%b", _ => "%B" },
                 'd' => n == 1 ? "%-d" : "%d",
-                'D' => "%j",
+                // Joda's D is the day of the year padded to n digits (D: 32, DDD: 032); DD would pad only below 10.
+                'D' => n switch { 1 => "%-j", 2 => throw new FormatException("date time pattern DD is not supported"), _ => new string('0', n - 3) + "%j" },
                 'H' => n == 1 ? "%-H" : "%H",
                 'h' => n == 1 ? "%-I" : "%I",
                 'm' => n == 1 ? "%-M" : "%M",

@@ -207,6 +207,10 @@ internal static class DuneMoreFunctions
         // letter or digit) and lower-cases the rest; address_32_from_hex left-pads hex (0x optional) to 32 bytes.
         yield return new(("initcap", 1), "array_to_string(list_transform(regexp_extract_all($1, '[\\pL\\pN]+|[^\\pL\\pN]+'), "
             + "_strata_w -> upper(_strata_w[1]) || lower(_strata_w[2:])), '')");
+        // left/right (varchar-utility-functions.mdx): a count of 0 or less is the empty string (DuckDB's, as Postgres's,
+        // reads a negative count as "all but the last/first n").
+        yield return new(("left", 2), "left($1, greatest(CAST($2 AS BIGINT), 0))");
+        yield return new(("right", 2), "right($1, greatest(CAST($2 AS BIGINT), 0))");
         const string hex = "regexp_replace($1, '^0[xX]', '')";
         yield return new(("address_32_from_hex", 1), $"(CASE WHEN NOT regexp_full_match({hex}, '[0-9a-fA-F]{{1,64}}') "
             + "THEN error('address_32_from_hex: the input must be 1 to 64 hexadecimal digits, with or without 0x') "

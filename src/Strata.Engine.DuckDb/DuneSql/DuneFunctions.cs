@@ -192,9 +192,11 @@ internal static class DuneFunctions
         [("cardinality", 1)] = "dune_cardinality($1)", // native, DuneCardinality.cs: arrays and maps
         [("transform", 2)] = "list_transform($1, $2)",
         [("reduce", 4)] = "list_transform([list_reduce($1, $3, $2)], $4)[1]",
-        [("any_match", 2)] = "list_bool_or(list_transform($1, $2))",
-        [("all_match", 2)] = "list_bool_and(list_transform($1, $2))",
-        [("none_match", 2)] = "(NOT list_bool_or(list_transform($1, $2)))",
+        // Trino's (lambda.mdx): folded with SQL's three-valued OR/AND, so a NULL from the predicate makes the answer NULL
+        // unless an element decides it (any_match: a true; all_match: a false); an empty array gives false, true, true.
+        [("any_match", 2)] = "list_reduce(list_transform($1, $2), (_strata_a, _strata_b) -> _strata_a OR _strata_b, false)",
+        [("all_match", 2)] = "list_reduce(list_transform($1, $2), (_strata_a, _strata_b) -> _strata_a AND _strata_b, true)",
+        [("none_match", 2)] = "(NOT list_reduce(list_transform($1, $2), (_strata_a, _strata_b) -> _strata_a OR _strata_b, false))",
         [("contains", 2)] = "list_contains($1, $2)",
         [("array_max", 1)] = "list_max($1)",
         [("array_min", 1)] = "list_min($1)",

@@ -14,14 +14,7 @@ public sealed class DuneFns3HttpTests(InProcessSharedServer shared)
 {
     private InProcessServer Server => shared.Server;
 
-    private async Task<string[]> CsvAsync(string sql)
-    {
-        string id = await Server.Alice.SubmitAsync(sql);
-        var status = await Server.Alice.WaitAsync(id);
-        Assert.True(status["state"]!.GetValue<string>() == "QUERY_STATE_COMPLETED", status.ToJsonString());
-        string csv = await Server.Alice.GetStringAsync($"/api/v1/execution/{id}/results/csv");
-        return csv.TrimEnd('\n').Split('\n');
-    }
+    private Task<string[]> CsvAsync(string sql) => Server.Alice.RunCsvAsync(sql);
 
     [Fact]
     public async Task Date_trunc_with_a_unit_per_row_truncates_as_a_constant_unit_does()

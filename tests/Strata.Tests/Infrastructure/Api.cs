@@ -58,6 +58,16 @@ public static class Api
         return (body["result"]!["rows"]![0]!, types, csv.TrimEnd('\n').Split('\n'));
     }
 
+    /// <summary>Runs a query to COMPLETED and returns its CSV result's lines (the header first).</summary>
+    public static async Task<string[]> RunCsvAsync(this HttpClient client, string sql)
+    {
+        string id = await client.SubmitAsync(sql);
+        var status = await client.WaitAsync(id);
+        Assert.True(status["state"]!.GetValue<string>() == "QUERY_STATE_COMPLETED", status.ToJsonString());
+        string csv = await client.GetStringAsync($"/api/v1/execution/{id}/results/csv");
+        return csv.TrimEnd('\n').Split('\n');
+    }
+
     /// <summary>Runs a query to FAILED and returns its error message (the status endpoint's <c>error.message</c>).</summary>
     public static async Task<string> RunToFailureAsync(this HttpClient client, string sql)
     {
