@@ -75,6 +75,7 @@ public sealed class SandboxDemoViewsTests : IDisposable
     [InlineData("SELECT b.number, t.hash FROM Ethereum.Blocks b JOIN ethereum.transactions t ON t.block_number = b.number", "ethereum.blocks,ethereum.transactions")]
     [InlineData("select * from dune.blockchains", "dune.blockchains")]
     [InlineData("select * from dune.ethereum.blocks", "ethereum.blocks")]
+    [InlineData("select * from delta_prod.ethereum.blocks", "ethereum.blocks")]
     [InlineData("with blocks as (select 1 as x) select * from blocks, tokens.erc20", "tokens.erc20")]
     [InlineData("select * from ethereum.blocks where number in (select block_number from ethereum.transactions) union all select * from ethereum.blocks", "ethereum.blocks,ethereum.transactions")]
     [InlineData("select * from alice.trades, ethereum.blocks", "ethereum.blocks")]
@@ -97,7 +98,7 @@ public sealed class SandboxDemoViewsTests : IDisposable
     // An unqualified name that is no CTE and no table of Dune's own schema.
     [InlineData("select * from blocks")]
     // Another catalog, or "dune.dune.x" (the demo's schema "dune" is the catalog's main schema).
-    [InlineData("select * from delta_prod.ethereum.blocks")]
+    [InlineData("select * from hive.ethereum.blocks")]
     [InlineData("select * from dune.dune.blockchains")]
     public void A_statement_with_a_name_that_does_not_resolve_or_reading_the_catalog_gets_every_demo_table(string sql)
     {
