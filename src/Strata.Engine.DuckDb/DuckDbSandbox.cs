@@ -267,8 +267,8 @@ public sealed partial class DuckDbEngine
         foreach (var (catalog, schema, name) in references.TableReferences)
         {
             // "dune.x.y" is this catalog; "dune.dune.y" names a schema it does not have (the demo's "dune" is its "main").
-            if ((catalog.Length > 0 && !catalog.Equals("dune", StringComparison.OrdinalIgnoreCase))
-                || (catalog.Length > 0 && schema.Equals("dune", StringComparison.OrdinalIgnoreCase)))
+            if (catalog.Length > 0 && (!catalog.Equals("dune", StringComparison.OrdinalIgnoreCase)
+                || schema.Equals("dune", StringComparison.OrdinalIgnoreCase)))
             {
                 return visible;
             }

@@ -12,9 +12,12 @@ public static partial class DuneSqlTranslator
     /// <summary>DuckDB's special date and timestamp texts, as RE2 reads them in a row's value.</summary>
     private const string SpecialTimePattern = @"^\s*[-+]?(infinity|epoch)\s*$";
 
-    private static bool IsSpecialTimeText(string text) =>
-        text.Trim().TrimStart('-', '+').ToLowerInvariant() is "infinity" or "epoch"
-        && text.Trim().Length - text.Trim().TrimStart('-', '+').Length <= 1;
+    /// <summary>The same pattern read in C#, for a literal's text at translation.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(SpecialTimePattern,
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SpecialTimeText();
+
+    private static bool IsSpecialTimeText(string text) => SpecialTimeText().IsMatch(text);
 
     /// <summary>Trino's name of a cast's target in its refusal.</summary>
     private static string SpecialTimeTarget(string type) => type switch
