@@ -113,6 +113,11 @@ internal static partial class TrinoErrorMessages
             // that would return one of them instead).
             return "Scalar sub-query has returned multiple rows";
         }
+        if (message.StartsWith("subqueries in lambda expressions are not supported", StringComparison.Ordinal))
+        {
+            // Trino's ExpressionAnalyzer refuses the same (NOT_SUPPORTED), in these words (hostile19).
+            return "Lambda expression cannot contain subqueries";
+        }
         if (ArithmeticOverflow().Match(message) is { Success: true } overflow)
         {
             return $"{TrinoName(overflow.Groups[2].Value)} {overflow.Groups[1].Value} overflow: {overflow.Groups[3].Value} {overflow.Groups[4].Value} {overflow.Groups[5].Value}";

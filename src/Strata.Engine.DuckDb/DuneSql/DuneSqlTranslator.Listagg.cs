@@ -1,17 +1,23 @@
 namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
-/// Trino's <c>listagg(x[, separator]) WITHIN GROUP (ORDER BY …)</c> (aggregate.mdx): DuckDB knows no ordered-set
-/// <c>listagg</c>, so it becomes <c>string_agg(x, separator ORDER BY …)</c>, which skips NULLs and gives NULL for no rows as
-/// Trino does; the separator defaults to the empty string. <c>ON OVERFLOW …</c> is refused naming it (a string_agg has no
-/// length limit to overflow).
+/// Trino's <c>listagg(x[, separator] [ON OVERFLOW ERROR]) WITHIN GROUP (ORDER BY …) [FILTER (…)]</c> (aggregate.mdx):
+/// DuckDB knows no ordered-set <c>listagg</c>, so it becomes <c>string_agg(x, separator ORDER BY …)</c>, which skips NULLs
+/// and gives NULL for no rows as Trino does; the separator defaults to the empty string and, as in Trino's grammar, is a
+/// string literal (anything else is Trino's <c>mismatched input</c> at it). Trino's output is at most 1,048,576 bytes
+/// (ListaggAggregationFunction's MAX_OUTPUT_LENGTH, its default page size; Dune's docs name the figure): a longer one
+/// fails in Trino's words, by default and with <c>ON OVERFLOW ERROR</c>; any other behaviour (TRUNCATE) is refused naming it
+/// (hostile19).
 /// </summary>
 public static partial class DuneSqlTranslator
 {
+    /// <summary>Trino's listagg output bound in bytes (ListaggAggregationFunction.MAX_OUTPUT_LENGTH).</summary>
+    internal const int ListaggMaxOutputBytes = 1_048_576;
+
     private sealed partial class Pass
     {
-        /// <summary>At <c>listagg(</c>: emits the string_agg and returns the index after the WITHIN GROUP clause, or -1
-        /// when there is none (DuckDB's own listagg then runs).</summary>
+        /// <summary>At <c>listagg(</c>: emits the string_agg and returns the index after the WITHIN GROUP clause (and a FILTER
+        /// clause after it), or -1 when there is none (DuckDB's own listagg then runs).</summary>
         private int TryEmitListagg(List<(int From, int To)> args, int close, int end, DuneToken anchor)
         {
             int within = Next(close, end), group = Next(within, end), open = Next(group, end);
@@ -24,19 +30,26 @@ public static partial class DuneSqlTranslator
             {
                 return -1;
             }
-            for (int k = args[^1].From; k < args[^1].To; k++)
+            int valueEnd = args.Count == 1 ? OverflowStart(args[0]) : args[0].To;
+            int separatorEnd = args.Count == 2 ? ListaggSeparatorEnd(args[1]) : -1;
+            int after = orderClose + 1;
+            int filter = Next(orderClose, end);
+            if (Is(filter, "filter") && Is(Next(filter, end), "(") && Close(Next(filter, end), end) is var filterClose && filterClose < end)
             {
-                if (Is(k, "overflow") && Is(Previous(k), "on"))
-                {
-                    throw NotSupported(sql, tokens[k], "Function listagg: ON OVERFLOW is not supported (the result has no length limit)");
-                }
+                after = filterClose + 1;
             }
-            emitter.Text("string_agg(", anchor);
-            Emit(args[0].From, args[0].To);
+            if (Next(after - 1, end) is var over && Is(over, "over"))
+            {
+                // Not in Trino's grammar (its listagg rule ends at FILTER; Dune's docs: no window frames).
+                throw NotSupported(sql, tokens[over], $"mismatched input '{Text(over)}'");
+            }
+            // The value is read once: the bound's check runs on the aggregate's result, in a one-element lambda.
+            emitter.Text("list_transform([string_agg(", anchor);
+            Emit(args[0].From, valueEnd);
             emitter.Text(", ", anchor);
             if (args.Count == 2)
             {
-                Emit(args[1].From, args[1].To);
+                Emit(args[1].From, separatorEnd);
             }
             else
             {
@@ -45,7 +58,52 @@ public static partial class DuneSqlTranslator
             emitter.Text(" ", anchor);
             Emit(Next(open, orderClose), orderClose);
             emitter.Copy(tokens[orderClose]);
-            return orderClose + 1;
+            if (after > orderClose + 1)
+            {
+                Emit(orderClose + 1, after);
+            }
+            emitter.Text($"], _strata_l -> CASE WHEN strlen(_strata_l) > {ListaggMaxOutputBytes} THEN error('Concatenated string has the "
+                + $"length in bytes larger than the maximum output length {ListaggMaxOutputBytes}') ELSE _strata_l END)[1]", anchor);
+            return after;
         }
+
+        /// <summary>The end of listagg's separator within its argument: the string literal, before an <c>ON OVERFLOW
+        /// ERROR</c>. Anything else is refused at its token.</summary>
+        private int ListaggSeparatorEnd((int From, int To) argument)
+        {
+            int literal = tokens[argument.From].IsTrivia ? Next(argument.From, argument.To) : argument.From;
+            int valueEnd = OverflowStart(argument);
+            if (literal >= valueEnd || tokens[literal].Kind != DuneTokenKind.String || Next(literal, valueEnd) < valueEnd)
+            {
+                int at = literal < valueEnd && tokens[literal].Kind == DuneTokenKind.String ? Next(literal, valueEnd) : literal;
+                throw NotSupported(sql, tokens[Math.Min(at, tokens.Count - 1)], $"mismatched input '{Shown(at, argument.To)}'");
+            }
+            return valueEnd;
+        }
+
+        /// <summary>Where an <c>ON OVERFLOW …</c> clause starts within listagg's last argument (its end when there is none).
+        /// <c>ON OVERFLOW ERROR</c> is Trino's default, said explicitly; <c>TRUNCATE</c> is refused naming it.</summary>
+        private int OverflowStart((int From, int To) argument)
+        {
+            for (int k = argument.From; k < argument.To; k++)
+            {
+                if (!Is(k, "on") || !Is(Next(k, argument.To), "overflow"))
+                {
+                    continue;
+                }
+                int overflow = Next(k, argument.To), behaviour = Next(overflow, argument.To);
+                if (Is(behaviour, "error") && Next(behaviour, argument.To) >= argument.To)
+                {
+                    return k;
+                }
+                string what = behaviour < argument.To ? " " + Shown(behaviour, argument.To).ToUpperInvariant() : "";
+                throw NotSupported(sql, tokens[overflow], $"Function listagg: ON OVERFLOW{what} is not supported (the default, "
+                    + $"ON OVERFLOW ERROR, fails past {ListaggMaxOutputBytes} bytes)");
+            }
+            return argument.To;
+        }
+
+        /// <summary>A token's text for a message (at most 100 characters), or <c>)</c> past the argument.</summary>
+        private string Shown(int at, int to) => at >= to ? ")" : Text(at) is { Length: > 100 } text ? text[..100] : Text(at);
     }
 }

@@ -125,6 +125,6 @@ public sealed class DuneSqlTimeNativeTests : IDisposable
     {
         const string sql = "SELECT listagg(x, ',' ON OVERFLOW TRUNCATE) WITHIN GROUP (ORDER BY x) FROM (VALUES ('a')) t(x)";
         var e = Assert.Throws<Strata.Core.Engine.QueryFailedException>(() => Strata.Engine.DuckDb.DuneSql.DuneSqlTranslator.Translate(sql));
-        Assert.Contains("Function listagg: ON OVERFLOW is not supported", e.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("Function listagg: ON OVERFLOW TRUNCATE is not supported", e.Error.Message, StringComparison.Ordinal);
     }
 }
