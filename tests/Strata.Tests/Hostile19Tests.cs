@@ -27,6 +27,7 @@ public sealed class Hostile19ListaggTests
         using var db = new DuneSqlDb();
         var e = Assert.ThrowsAny<DuckDBException>(() => db.Rows(sql));
         Assert.Contains(Overflow, e.Message, StringComparison.Ordinal);
+        Assert.Equal(Overflow, TrinoErrorMessages.RewriteError(e.Message));
     }
 
     [Theory]
