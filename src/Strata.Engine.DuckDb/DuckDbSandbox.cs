@@ -141,7 +141,8 @@ public sealed partial class DuckDbEngine
             {
                 throw Refused($"{hidden} is not available in queries: it describes the server, not the data.");
             }
-            foreach (var (schema, name) in DemoViews(references, request.Tables, chainSchemas, demoSchemas))
+            var (views, everySchema) = DemoViews(references, request, chainSchemas, demoSchemas);
+            foreach (var (schema, name) in views)
             {
                 string target = DemoTarget(schema);
                 if (schemas.Add(target) && target != "main")
@@ -154,6 +155,13 @@ public sealed partial class DuckDbEngine
                     : "";
                 setup.Append(CultureInfo.InvariantCulture,
                     $"CREATE VIEW {Qualified(target, name)} AS SELECT *{replace} FROM {DemoCatalog}.{Qualified(schema, name)};\n");
+            }
+            foreach (string target in everySchema ? demoTables.Where(t => !chainSchemas.Contains(t.Schema)).Select(t => DemoTarget(t.Schema)) : [])
+            {
+                if (schemas.Add(target) && target != "main")
+                {
+                    setup.Append(CultureInfo.InvariantCulture, $"CREATE SCHEMA {SqlQuoting.QuoteIdentifier(target)};\n");
+                }
             }
             // Views name part files relative to the uploads root (file_search_path), so that
             // EXPLAIN output and error messages show "<table id>/<part>" and no server path.
@@ -231,8 +239,9 @@ public sealed partial class DuckDbEngine
         return (chains, demo);
     }
 
-    /// <summary>The demo tables an execution of <paramref name="request"/> gets views of (<see cref="DemoViews"/>), for tests.</summary>
-    internal IReadOnlyList<(string Schema, string Name)> DemoViewsFor(EngineRequest request)
+    /// <summary>The demo tables an execution of <paramref name="request"/> gets views of, and whether it gets every demo schema
+    /// (<see cref="DemoViews"/>), for tests.</summary>
+    internal (IReadOnlyList<(string Schema, string Name)> Views, bool EverySchema) DemoViewsFor(EngineRequest request)
     {
         var translated = request.Dialect == Strata.Core.Queries.SqlDialect.DuneSql
             ? request with { Sql = DuneSql.DuneSqlTranslator.Translate(request.Sql, CancellationToken.None, ColumnTypesFor(request)).Sql }
@@ -240,7 +249,7 @@ public sealed partial class DuckDbEngine
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         var (chainSchemas, demoSchemas) = SchemasOf(request.Tables);
-        return DemoViews(ReadReferences(connection, translated), request.Tables, chainSchemas, demoSchemas);
+        return DemoViews(ReadReferences(connection, translated), translated, chainSchemas, demoSchemas);
     }
 
     /// <summary>Dune's own schema "dune" (dune.blockchains) is the sandbox catalog's default schema: a schema named like
@@ -248,29 +257,44 @@ public sealed partial class DuckDbEngine
     private static string DemoTarget(string schema) => schema.Equals("dune", StringComparison.OrdinalIgnoreCase) ? "main" : schema;
 
     /// <summary>
-    /// The demo tables an execution gets views of. When every table the statement names resolves (to a demo table, an
-    /// uploaded or chain table of the request, or a CTE of its own), only the demo tables it names: binding it needs no
-    /// other, and a view each for some hundreds of demo tables was most of an execution's set-up. Otherwise (it reads the
-    /// catalog, names a table or schema that does not exist, names another catalog, or could not be parsed) every demo
-    /// table a chain does not replace, as always: the catalog lists them, and the error for a missing name is the one
-    /// DuckDB gives with them all in the catalog.
+    /// The demo tables an execution gets views of, and whether it gets every demo schema besides (empty but for those views).
+    /// <list type="bullet">
+    /// <item>Every table the statement names resolves (to a demo table, an uploaded or chain table of the request, or a CTE
+    /// of its own): only the demo tables it names. Binding it needs no other, and a view each for some hundreds of demo
+    /// tables was most of an execution's set-up.</item>
+    /// <item>It reads the catalog (information_schema, duckdb_*, SHOW, pg_*): every demo table a chain does not replace, as
+    /// always: the catalog lists them.</item>
+    /// <item>It names a table or schema that does not exist, or another catalog, and is DuneSQL: the demo tables of every
+    /// name it references (in whichever schema: "main.blockchains" binds to Dune's own schema, "x.y" may name a catalog)
+    /// and every demo schema. What DuckDB's error says depends on the catalog only through the schemas ("does not exist
+    /// because schema s does not exist") and its "did you mean" lines, which TrinoErrorMessages drops from every
+    /// DuneSQL message. DuckDB's own SQL shows DuckDB's message whole, hints and all: there every demo table, as always.</item>
+    /// <item>DuckDB cannot serialise it: nothing. The statement check parses it the same way (json_serialize_sql) and
+    /// refuses it or reports its syntax error before anything binds.</item>
+    /// </list>
     /// </summary>
-    private IReadOnlyList<(string Schema, string Name)> DemoViews(StatementReferences references, IReadOnlyList<TableSnapshot> tables,
+    private (IReadOnlyList<(string Schema, string Name)> Views, bool EverySchema) DemoViews(StatementReferences references, EngineRequest request,
         HashSet<string> chainSchemas, HashSet<string> demoSchemas)
     {
-        var visible = demoTables.Where(t => !chainSchemas.Contains(t.Schema)).ToList();
-        if (!references.Known || references.ReadsCatalog)
+        if (!references.Known)
         {
-            return visible;
+            return ([], false);
+        }
+        var visible = demoTables.Where(t => !chainSchemas.Contains(t.Schema)).ToList();
+        if (references.ReadsCatalog)
+        {
+            return (visible, false);
         }
         var named = new List<(string Schema, string Name)>();
+        bool resolves = true;
         foreach (var (catalog, schema, name) in references.TableReferences)
         {
             // "dune.x.y" is this catalog; "dune.dune.y" names a schema it does not have (the demo's "dune" is its "main").
             if (catalog.Length > 0 && (!catalog.Equals("dune", StringComparison.OrdinalIgnoreCase)
                 || schema.Equals("dune", StringComparison.OrdinalIgnoreCase)))
             {
-                return visible;
+                resolves = false;
+                continue;
             }
             // An unqualified name is looked up in the default schema, which holds the demo's "dune" schema.
             string demoSchema = schema.Length == 0 ? "dune" : schema;
@@ -280,13 +304,22 @@ public sealed partial class DuckDbEngine
                 named.Add(visible[demo]);
             }
             else if (schema.Length == 0 ? !references.CteNames.Contains(name)
-                : !tables.Any(t => t.Namespace.Equals(schema, StringComparison.OrdinalIgnoreCase) && t.Name.Equals(name, StringComparison.OrdinalIgnoreCase)
+                : !request.Tables.Any(t => t.Namespace.Equals(schema, StringComparison.OrdinalIgnoreCase) && t.Name.Equals(name, StringComparison.OrdinalIgnoreCase)
                     && (t.Chain || !demoSchemas.Contains(schema))))
             {
-                return visible;
+                resolves = false;
             }
         }
-        return named.Distinct().ToList();
+        if (resolves)
+        {
+            return (named.Distinct().ToList(), false);
+        }
+        if (request.Dialect != Strata.Core.Queries.SqlDialect.DuneSql)
+        {
+            return (visible, false);
+        }
+        var names = references.TableReferences.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return (visible.Where(t => names.Contains(t.Name)).ToList(), true);
     }
 
     /// <summary>
