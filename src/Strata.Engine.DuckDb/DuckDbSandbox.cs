@@ -141,7 +141,8 @@ public sealed partial class DuckDbEngine
             {
                 throw Refused($"{hidden} is not available in queries: it describes the server, not the data.");
             }
-            foreach (var (schema, name) in DemoViews(references, request.Tables, chainSchemas, demoSchemas))
+            var (views, everySchema) = DemoViews(references, request, chainSchemas, demoSchemas);
+            foreach (var (schema, name) in views)
             {
                 string target = DemoTarget(schema);
                 if (schemas.Add(target) && target != "main")
@@ -154,6 +155,13 @@ public sealed partial class DuckDbEngine
                     : "";
                 setup.Append(CultureInfo.InvariantCulture,
                     $"CREATE VIEW {Qualified(target, name)} AS SELECT *{replace} FROM {DemoCatalog}.{Qualified(schema, name)};\n");
+            }
+            foreach (string target in everySchema ? demoTables.Where(t => !chainSchemas.Contains(t.Schema)).Select(t => DemoTarget(t.Schema)) : [])
+            {
+                if (schemas.Add(target) && target != "main")
+                {
+                    setup.Append(CultureInfo.InvariantCulture, $"CREATE SCHEMA {SqlQuoting.QuoteIdentifier(target)};\n");
+                }
             }
             // Views name part files relative to the uploads root (file_search_path), so that
             // EXPLAIN output and error messages show "<table id>/<part>" and no server path.
@@ -217,76 +225,6 @@ public sealed partial class DuckDbEngine
             connection.Dispose();
             throw;
         }
-    }
-
-    /// <summary>
-    /// The schemas of the request's chains (an ingested chain replaces the demo data's schemas of its name whole: a query
-    /// never mixes the two), and the demo's schemas as the sandbox names them, which hold no uploaded table.
-    /// </summary>
-    private (HashSet<string> Chains, HashSet<string> Demo) SchemasOf(IReadOnlyList<TableSnapshot> tables)
-    {
-        var chains = tables.Where(t => t.Chain).Select(t => t.Namespace).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var demo = demoTables.Where(t => !chains.Contains(t.Schema)).Select(t => DemoTarget(t.Schema))
-            .Concat(demoTables.Select(t => t.Schema)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return (chains, demo);
-    }
-
-    /// <summary>The demo tables an execution of <paramref name="request"/> gets views of (<see cref="DemoViews"/>), for tests.</summary>
-    internal IReadOnlyList<(string Schema, string Name)> DemoViewsFor(EngineRequest request)
-    {
-        var translated = request.Dialect == Strata.Core.Queries.SqlDialect.DuneSql
-            ? request with { Sql = DuneSql.DuneSqlTranslator.Translate(request.Sql, CancellationToken.None, ColumnTypesFor(request)).Sql }
-            : request;
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        var (chainSchemas, demoSchemas) = SchemasOf(request.Tables);
-        return DemoViews(ReadReferences(connection, translated), request.Tables, chainSchemas, demoSchemas);
-    }
-
-    /// <summary>Dune's own schema "dune" (dune.blockchains) is the sandbox catalog's default schema: a schema named like
-    /// its catalog would make every "dune.x" ambiguous to DuckDB.</summary>
-    private static string DemoTarget(string schema) => schema.Equals("dune", StringComparison.OrdinalIgnoreCase) ? "main" : schema;
-
-    /// <summary>
-    /// The demo tables an execution gets views of. When every table the statement names resolves (to a demo table, an
-    /// uploaded or chain table of the request, or a CTE of its own), only the demo tables it names: binding it needs no
-    /// other, and a view each for some hundreds of demo tables was most of an execution's set-up. Otherwise (it reads the
-    /// catalog, names a table or schema that does not exist, names another catalog, or could not be parsed) every demo
-    /// table a chain does not replace, as always: the catalog lists them, and the error for a missing name is the one
-    /// DuckDB gives with them all in the catalog.
-    /// </summary>
-    private IReadOnlyList<(string Schema, string Name)> DemoViews(StatementReferences references, IReadOnlyList<TableSnapshot> tables,
-        HashSet<string> chainSchemas, HashSet<string> demoSchemas)
-    {
-        var visible = demoTables.Where(t => !chainSchemas.Contains(t.Schema)).ToList();
-        if (!references.Known || references.ReadsCatalog)
-        {
-            return visible;
-        }
-        var named = new List<(string Schema, string Name)>();
-        foreach (var (catalog, schema, name) in references.TableReferences)
-        {
-            // "dune.x.y" is this catalog; "dune.dune.y" names a schema it does not have (the demo's "dune" is its "main").
-            if (catalog.Length > 0 && (!catalog.Equals("dune", StringComparison.OrdinalIgnoreCase)
-                || schema.Equals("dune", StringComparison.OrdinalIgnoreCase)))
-            {
-                return visible;
-            }
-            // An unqualified name is looked up in the default schema, which holds the demo's "dune" schema.
-            string demoSchema = schema.Length == 0 ? "dune" : schema;
-            int demo = visible.FindIndex(t => t.Schema.Equals(demoSchema, StringComparison.OrdinalIgnoreCase) && t.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-            if (demo >= 0)
-            {
-                named.Add(visible[demo]);
-            }
-            else if (schema.Length == 0 ? !references.CteNames.Contains(name)
-                : !tables.Any(t => t.Namespace.Equals(schema, StringComparison.OrdinalIgnoreCase) && t.Name.Equals(name, StringComparison.OrdinalIgnoreCase)
-                    && (t.Chain || !demoSchemas.Contains(schema))))
-            {
-                return visible;
-            }
-        }
-        return named.Distinct().ToList();
     }
 
     /// <summary>

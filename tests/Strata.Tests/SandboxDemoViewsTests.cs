@@ -12,7 +12,10 @@ namespace Strata.Tests;
 /// <summary>
 /// suite-speed7: an execution's sandbox gets views of only the demo tables its statement names when every name in it
 /// resolves (a demo table, a table of the request, a CTE of its own); otherwise, and when it reads the catalog, of every
-/// demo table as before. On the demo database the server makes (the test scale), through the engine in this process.
+/// demo table as before. suite-speed8: a DuneSQL statement naming a table or schema that does not exist gets the demo
+/// tables of the names it references and every demo schema (its error is the same); a statement DuckDB cannot serialise
+/// gets none (it is refused before anything binds). On the demo database the server makes (the test scale), through the
+/// engine in this process.
 /// </summary>
 public sealed class SandboxDemoViewsTests : IDisposable
 {
@@ -56,7 +59,15 @@ public sealed class SandboxDemoViewsTests : IDisposable
         string.Join(",", tables.Select(t => $"{t.Schema}.{t.Name}").Order(StringComparer.Ordinal));
 
     /// <summary>Every demo table and view: what a statement reading the catalog gets.</summary>
-    private IReadOnlyList<(string Schema, string Name)> All => engine.DemoViewsFor(Request("select table_name from information_schema.tables"));
+    private IReadOnlyList<(string Schema, string Name)> All => Views(Request("select table_name from information_schema.tables"));
+
+    /// <summary>The demo views the request gets, when it does not get every demo schema besides.</summary>
+    private IReadOnlyList<(string Schema, string Name)> Views(EngineRequest request)
+    {
+        var (views, everySchema) = engine.DemoViewsFor(request);
+        Assert.False(everySchema, request.Sql);
+        return views;
+    }
 
     [Fact]
     public void A_statement_reading_the_catalog_gets_every_demo_table()
@@ -82,27 +93,82 @@ public sealed class SandboxDemoViewsTests : IDisposable
     [InlineData("select * from dune.alice.trades", "")]
     [InlineData("select * from evms.transactions", "evms.transactions")]
     [InlineData("select 1", "")]
+    [InlineData("describe tokens.erc20", "tokens.erc20")]
     public void A_statement_whose_names_all_resolve_gets_views_of_exactly_the_demo_tables_it_names(string sql, string expected)
     {
-        Assert.Equal(expected, Names(engine.DemoViewsFor(Request(sql))));
+        Assert.Equal(expected, Names(Views(Request(sql))));
     }
 
     [Theory]
     // The catalog, read directly or in a subquery.
-    [InlineData("select table_name from information_schema.tables")]
-    [InlineData("select * from ethereum.blocks where number in (select 1 from information_schema.columns)")]
-    // A table, a schema or an uploaded table that does not exist: the error is DuckDB's with every table in the catalog.
-    [InlineData("select * from ethereum.blocks, ethereum.blockz")]
-    [InlineData("select * from nosuch.blocks")]
-    [InlineData("select * from alice.nosuch, ethereum.blocks")]
-    // An unqualified name that is no CTE and no table of Dune's own schema.
-    [InlineData("select * from blocks")]
-    // Another catalog, or "dune.dune.x" (the demo's schema "dune" is the catalog's main schema).
-    [InlineData("select * from hive.ethereum.blocks")]
-    [InlineData("select * from dune.dune.blockchains")]
-    public void A_statement_with_a_name_that_does_not_resolve_or_reading_the_catalog_gets_every_demo_table(string sql)
+    [InlineData("select table_name from information_schema.tables", SqlDialect.DuneSql)]
+    [InlineData("select * from ethereum.blocks where number in (select 1 from information_schema.columns)", SqlDialect.DuneSql)]
+    // DuckDB's own SQL naming a table or schema that does not exist: its message is DuckDB's whole, "did you mean" and all,
+    // which names the closest table of the whole catalog.
+    [InlineData("select * from ethereum.blockz", SqlDialect.DuckDb)]
+    [InlineData("select * from nosuch.blocks", SqlDialect.DuckDb)]
+    public void A_statement_reading_the_catalog_or_a_missing_name_in_duckdbs_own_sql_gets_every_demo_table(string sql, SqlDialect dialect)
     {
-        Assert.Equal(Names(All), Names(engine.DemoViewsFor(Request(sql))));
+        Assert.Equal(Names(All), Names(Views(Request(sql, dialect))));
+    }
+
+    [Theory]
+    // A table, a schema or an uploaded table that does not exist.
+    [InlineData("select * from ethereum.blocks, ethereum.blockz", "blocks,blockz")]
+    [InlineData("select * from nosuch.blocks", "blocks")]
+    [InlineData("select * from alice.nosuch, ethereum.blocks", "nosuch,blocks")]
+    // An unqualified name that is no CTE and no table of Dune's own schema.
+    [InlineData("select * from blocks", "blocks")]
+    // Another catalog, "dune.dune.x" (the demo's schema "dune" is the catalog's main schema), "main.x" (it is).
+    [InlineData("select * from hive.ethereum.blocks", "blocks")]
+    [InlineData("select * from dune.dune.blockchains", "blockchains")]
+    [InlineData("select * from main.blockchains", "blockchains")]
+    [InlineData("select * from nosuch.nothing_of_that_name", "nothing_of_that_name")]
+    public void A_dunesql_statement_with_a_name_that_does_not_resolve_gets_every_demo_schema_and_the_demo_tables_of_its_names(string sql, string names)
+    {
+        var (views, everySchema) = engine.DemoViewsFor(Request(sql));
+        Assert.True(everySchema);
+        // Every demo table of a referenced name, in whichever schema (DuckDB may bind the name there), and no other.
+        var referenced = names.Split(',');
+        Assert.Equal(Names(All.Where(t => referenced.Contains(t.Name, StringComparer.OrdinalIgnoreCase))), Names(views));
+        Assert.InRange(views.Count, 0, All.Count / 4);
+    }
+
+    /// <summary>
+    /// The errors a missing name gets with only the schemas and the named tables' views are the ones it got with every
+    /// demo table set up: the same statement with a catalog read added (which sets them all up, and does not change the
+    /// error, which comes from binding the missing name) fails with the same message.
+    /// </summary>
+    [Theory]
+    [InlineData("select * from ethereum.blockz")]
+    [InlineData("select * from ethereum.blocks b join ethereum.transactionz t on t.block_number = b.number")]
+    [InlineData("select * from nosuch.blocks")]
+    [InlineData("select * from blocks")]
+    [InlineData("select * from dune.dune.blockchains")]
+    [InlineData("select * from hive.ethereum.blocks")]
+    [InlineData("select * from alice.nosuch")]
+    [InlineData("select * from tokens.erc2O")]
+    [InlineData("select number from ethereum.blocks where number in (select block_number from ethereum.transactionz)")]
+    public void A_missing_names_error_is_the_one_it_gets_with_every_demo_table(string sql)
+    {
+        var alone = engine.DemoViewsFor(Request(sql));
+        Assert.True(alone.EverySchema);
+        string withCatalog = $"{sql} {(sql.Contains(" where ", StringComparison.Ordinal) ? "and" : "where")} exists (select 1 from information_schema.schemata)";
+        Assert.False(engine.DemoViewsFor(Request(withCatalog)).EverySchema);
+        Assert.Equal(Names(All), Names(engine.DemoViewsFor(Request(withCatalog)).Views));
+        var expected = Assert.Throws<QueryFailedException>(() => Run(withCatalog));
+        var actual = Assert.Throws<QueryFailedException>(() => Run(sql));
+        Assert.Matches("does not exist|not found", actual.Error.Message);
+        Assert.Equal(expected.Error.Message, actual.Error.Message);
+        Assert.Equal(expected.Error.Type, actual.Error.Type);
+    }
+
+    [Fact]
+    public void A_name_of_dunes_own_schema_written_with_main_reads_the_demo_tables_rows()
+    {
+        long blockchains = Run("select 1 as one from dune.blockchains").RowCount;
+        Assert.True(blockchains > 0);
+        Assert.Equal(blockchains, Run("select 1 as one from main.blockchains").RowCount);
     }
 
     [Fact]
@@ -110,18 +176,27 @@ public sealed class SandboxDemoViewsTests : IDisposable
     {
         var chain = new TableSnapshot("ethereum", "blocks", [new UploadColumn("number", new UploadColumnType(UploadTypeKind.Bigint))], [], Chain: true);
         EngineRequest WithChain(string sql) => Request(sql) with { Tables = [trades, chain] };
-        Assert.Equal("tokens.erc20", Names(engine.DemoViewsFor(WithChain("select * from ethereum.blocks, tokens.erc20"))));
-        // The demo's ethereum.transactions is not the chain's: the name does not resolve, and the general path leaves
-        // the whole replaced schema out as before.
-        var general = engine.DemoViewsFor(WithChain("select * from ethereum.transactions"));
+        Assert.Equal("tokens.erc20", Names(Views(WithChain("select * from ethereum.blocks, tokens.erc20"))));
+        // The demo's ethereum.transactions is not the chain's: the name does not resolve, and the replaced schema is left
+        // out whole as before; the general path (a catalog read) too.
+        var missing = engine.DemoViewsFor(WithChain("select * from ethereum.transactions"));
+        Assert.True(missing.EverySchema);
+        Assert.Equal(Names(All.Where(t => t.Schema != "ethereum" && t.Name == "transactions")), Names(missing.Views));
+        var general = Views(WithChain("select * from tokens.erc20 where exists (select 1 from information_schema.tables)"));
         Assert.Contains(("tokens", "erc20"), general);
         Assert.Equal(Names(All.Where(t => t.Schema != "ethereum")), Names(general));
     }
 
-    [Fact]
-    public void A_statement_duckdb_cannot_serialise_gets_every_demo_table()
+    [Theory]
+    [InlineData("create table x as select * from ethereum.blocks", "Only read-only queries are allowed")]
+    [InlineData("select * from ethereum.blocks where", "Parser Error")]
+    public void A_statement_duckdb_cannot_serialise_gets_no_demo_table_and_is_refused_before_anything_binds(string sql, string error)
     {
-        Assert.Equal(Names(All), Names(engine.DemoViewsFor(Request("create table x (a integer)", SqlDialect.DuckDb))));
+        var (views, everySchema) = engine.DemoViewsFor(Request(sql, SqlDialect.DuckDb));
+        Assert.Empty(views);
+        Assert.False(everySchema);
+        var e = Assert.Throws<QueryFailedException>(() => Run(sql, SqlDialect.DuckDb));
+        Assert.Contains(error, e.Error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -141,11 +216,11 @@ public sealed class SandboxDemoViewsTests : IDisposable
     {
         // One narrow column: the row count is what is compared, and a wide result would cost its writing.
         string alone = $"select 1 as one from {view}";
-        Assert.Single(engine.DemoViewsFor(Request(alone)));
+        Assert.Single(Views(Request(alone)));
         long rows = Run(alone).RowCount;
         Assert.True(rows > 0, $"{view} is empty in the demo");
         string general = $"select 1 as one from {view} v where exists (select 1 from information_schema.schemata)";
-        Assert.Equal(Names(All), Names(engine.DemoViewsFor(Request(general))));
+        Assert.Equal(Names(All), Names(Views(Request(general))));
         Assert.Equal(rows, Run(general).RowCount);
     }
 
