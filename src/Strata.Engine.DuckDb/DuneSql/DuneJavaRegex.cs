@@ -302,10 +302,14 @@ internal static class DuneJavaRegex
             name = java[(i + 3)..close];
             next = close + 1;
         }
+        else if (i + 2 < java.Length)
+        {
+            name = java[i + 2].ToString();
+            next = i + 3;
+        }
         else
         {
-            name = i + 2 < java.Length ? java[i + 2].ToString() : "";
-            next = i + 3;
+            throw new FormatException($"Regular expression: \\{java[i + 1]} at the pattern's end names no property");
         }
         string bare = name.StartsWith('^') ? name[1..] : name;
         if (name.StartsWith('^'))

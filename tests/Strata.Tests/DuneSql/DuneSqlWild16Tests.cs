@@ -64,6 +64,18 @@ public sealed class DuneSqlWild16Tests
         Assert.Equal($"Regular expression: {construct} is not supported", e.Error.Message[..e.Error.Message.IndexOf(" (Strata's", StringComparison.Ordinal)]);
     }
 
+    [Theory]
+    [InlineData(@"a\p", @"Regular expression: \p at the pattern's end names no property")]
+    [InlineData(@"a\P", @"Regular expression: \P at the pattern's end names no property")]
+    [InlineData(@"a\p{Alpha", "invalid character property name {Alpha}")]
+    [InlineData("(?<w", "named capturing group is missing trailing '>'")]
+    public void A_cut_off_construct_is_a_clear_error(string pattern, string message)
+    {
+        using var db = new DuneSqlDb();
+        var e = Assert.Throws<QueryFailedException>(() => db.Scalar($"SELECT regexp_like('abc', '{pattern}')"));
+        Assert.Equal(message, e.Error.Message);
+    }
+
     [Fact]
     public void A_replacement_naming_a_group_the_pattern_lacks_fails_in_javas_words()
     {
