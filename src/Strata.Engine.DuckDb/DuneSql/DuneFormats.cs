@@ -310,6 +310,34 @@ internal static class DuneFormats
         return result.ToString();
     }
 
+    /// <summary>Joda's quoted text from the quote at <paramref name="i"/>: <c>''</c> is a quote, outside quoted text as inside
+    /// it (<c>'o''clock'</c> is <c>o'clock</c>); returns the index after the closing quote.</summary>
+    private static int QuotedJodaText(string joda, int i, StringBuilder result)
+    {
+        if (i + 1 < joda.Length && joda[i + 1] == '\'')
+        {
+            result.Append('\'');
+            return i + 2;
+        }
+        for (int at = i + 1; at < joda.Length; at++)
+        {
+            if (joda[at] != '\'')
+            {
+                result.Append(joda[at] == '%' ? "%%" : joda[at].ToString());
+            }
+            else if (at + 1 < joda.Length && joda[at + 1] == '\'')
+            {
+                result.Append('\'');
+                at++;
+            }
+            else
+            {
+                return at + 1;
+            }
+        }
+        throw new FormatException("date time pattern has an unterminated quote");
+    }
+
     /// <summary>A Joda-Time pattern (Trino's <c>format_datetime</c>/<c>parse_datetime</c>) as a strftime pattern.</summary>
     public static string JodaToStrftime(string joda)
     {
@@ -319,13 +347,7 @@ internal static class DuneFormats
             char c = joda[i];
             if (c == '\'')
             {
-                int close = joda.IndexOf('\'', i + 1);
-                if (close < 0)
-                {
-                    throw new FormatException("date time pattern has an unterminated quote");
-                }
-                result.Append(close == i + 1 ? "'" : joda[(i + 1)..close].Replace("%", "%%", StringComparison.Ordinal));
-                i = close + 1;
+                i = QuotedJodaText(joda, i, result);
                 continue;
             }
             if (!char.IsAsciiLetter(c))

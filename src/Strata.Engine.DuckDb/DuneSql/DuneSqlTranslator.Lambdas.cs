@@ -131,7 +131,8 @@ public static partial class DuneSqlTranslator
             {
                 throw NotSupported(sql, anchor, "Function regexp_replace is supported with a lambda only for a constant pattern");
             }
-            int groups = CaptureGroups(Unquote(args[1].From));
+            string pattern = Converted(DuneJavaRegex.ToRe2, args[1].From, anchor);
+            int groups = CaptureGroups(pattern);
             // Each group's element repeats the input and the pattern: more than the translation may hold is refused before
             // the elements are built (a pattern of 500,000 groups would be a template of 22 million characters first).
             emitter.Reserve((long)groups * (Length(args[0]) + Length(args[1])));
@@ -154,6 +155,7 @@ public static partial class DuneSqlTranslator
                 + "ELSE CAST(list_transform([" + array + "], " + Text(x) + " -> $9)[1] AS VARCHAR) END || struct_extract(_strata_e, 1))], "
                 + "_strata_l -> CASE WHEN list_bool_or(list_transform(_strata_l, _strata_p -> _strata_p IS NULL)) THEN NULL "
                 + "ELSE array_to_string(_strata_l, '') END)[1])[1] END)";
+            template = template.Replace("$2", TemplateLiteral(pattern), StringComparison.Ordinal);
             var bound = new List<(int From, int To)>(args[..2]);
             while (bound.Count < 8)
             {

@@ -34,6 +34,9 @@ internal static class DuneTrinoFunctions
     internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()
     {
         yield return new(("regexp_replace", 3), "regexp_replace($1, $2, " + JavaReplacement + ", 'g')");
+        // DuckDB's own, through a template so that a constant pattern is written in RE2's spelling (DuneJavaRegex).
+        yield return new(("regexp_extract_all", 2), "regexp_extract_all($1, $2)");
+        yield return new(("regexp_extract_all", 3), "regexp_extract_all($1, $2, $3)");
 
         yield return new(("url_extract_protocol", 1), UrlPart(1));
         yield return new(("url_extract_host", 1), $"nullif(regexp_replace({HostPort}, ':[0-9]*$', ''), '')");

@@ -56,6 +56,20 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE balancer.pools_fees (blockchain VARCHAR, version VARCHAR, contract_address BLOB, tx_hash BLOB, index BIGINT, tx_index BIGINT,
           block_time TIMESTAMPTZ, block_number BIGINT, swap_fee_percentage DOUBLE);
         CREATE SCHEMA balancer_v2_ethereum; CREATE SCHEMA balancer_v2_arbitrum; CREATE SCHEMA balancer_v2_optimism; CREATE SCHEMA balancer_v2_polygon;
+        CREATE TABLE balancer.bpt_supply (day TIMESTAMPTZ, blockchain VARCHAR, token_address BLOB, supply DOUBLE);
+        CREATE TABLE labels.balancer_v2_pools_ethereum (blockchain VARCHAR, address BLOB, name VARCHAR, pool_type VARCHAR, category VARCHAR,
+          contributor VARCHAR, source VARCHAR, created_at TIMESTAMPTZ, updated_at TIMESTAMPTZ, model_name VARCHAR, label_type VARCHAR);
+        CREATE TABLE balancer_v2_ethereum."Vault_evt_FlashLoan" (contract_address BLOB, evt_tx_hash BLOB, evt_index BIGINT,
+          evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, amount BIGNUM, "feeAmount" BIGNUM, recipient BLOB, token BLOB);
+        CREATE TABLE balancer_v2_ethereum."Vault_evt_PoolBalanceChanged" (contract_address BLOB, evt_tx_hash BLOB, evt_index BIGINT,
+          evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, deltas BIGNUM[], "liquidityProvider" BLOB, "poolId" BLOB,
+          "protocolFeeAmounts" BIGNUM[], tokens BLOB[]);
+        CREATE TABLE balancer_v2_ethereum."Vault_evt_PoolRegistered" (contract_address BLOB, evt_tx_hash BLOB, evt_index BIGINT,
+          evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, "poolAddress" BLOB, "poolId" BLOB, specialization INTEGER);
+        -- Tables of teams' uploads and materialized results, read as dune.<team>.<table> (the columns the corpus names).
+        CREATE TABLE balancer.result_b_cow_amm_base_table (time TIMESTAMPTZ, blockchain VARCHAR, cow_amm_address BLOB, istrade BOOLEAN,
+          token_1_transfer_usd DOUBLE, token_1_balance_usd DOUBLE, token_2_transfer_usd DOUBLE, token_2_balance_usd DOUBLE, protocol_fee_usd DOUBLE);
+        CREATE TABLE balancer.dataset_mode_snapshots (day VARCHAR, pool_symbol VARCHAR, protocol_fee_collected_usd DOUBLE);
         CREATE TABLE balancer_v2_arbitrum.trades AS SELECT * FROM balancer.trades LIMIT 0;
         CREATE TABLE balancer_v2_ethereum.pools_fees AS SELECT blockchain, version, contract_address, tx_hash, tx_index, index, block_time, block_number,
           swap_fee_percentage FROM balancer.pools_fees LIMIT 0;

@@ -24,12 +24,22 @@ internal sealed class DuneSqlDb : IDisposable
         DuneRegexpGroups.Register(connection);
         DuneDataSize.Register(connection);
         DuneWeightedPercentile.Register(connection);
+        // The sandbox's catalog (DuckDbSandbox): tables named dune.<schema>.<table> (uploads' dune.<team>.<table>) and
+        // delta_prod.<schema>.<table>, which the translator writes as dune's, are this database's.
+        Exec("ATTACH ':memory:' AS dune; USE dune;");
         Exec(DuneSqlTranslator.Prelude + DuneSqlTranslator.TimeMacros + DuneSqlTranslator.PercentileMacros + (setup ?? ""));
     }
 
     /// <summary>The demo data generated into this database (Dune's tables with rows), for queries that need data; the
     /// same scale and time give the same rows.</summary>
-    public void GenerateDemoData(double scale, DateTimeOffset generatedAt) => Strata.Engine.DuckDb.DemoData.Generate(connection, scale, generatedAt);
+    /// <remarks>The demo has a schema of its own named <c>dune</c> (<c>dune.blockchains</c>), which the sandbox makes its
+    /// catalog's default schema; here the demo is generated into DuckDB's own catalog instead of the <c>dune</c> catalog, as a
+    /// catalog and a schema of one name make <c>dune.blockchains</c> ambiguous.</remarks>
+    public void GenerateDemoData(double scale, DateTimeOffset generatedAt)
+    {
+        Exec("USE memory; DETACH dune;");
+        Strata.Engine.DuckDb.DemoData.Generate(connection, scale, generatedAt);
+    }
 
     public void Exec(string sql)
     {

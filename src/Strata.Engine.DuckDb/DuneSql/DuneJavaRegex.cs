@@ -1,0 +1,339 @@
+using System.Globalization;
+using System.Text;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// A constant pattern of Trino's regexp_* functions, written in Java's syntax (Trino reads it with Joni, Java syntax, UTF-8),
+/// as RE2's (DuckDB's regexp_*), for the constructs whose spelling differs:
+/// <list type="bullet">
+/// <item>A named group <c>(?&lt;name&gt;…)</c> is RE2's <c>(?P&lt;name&gt;…)</c> (numbered in the same order).</item>
+/// <item>The POSIX classes <c>\p{Alpha}</c>, <c>\p{Digit}</c>, <c>\p{Alnum}</c>, <c>\p{Upper}</c>, <c>\p{Lower}</c>,
+/// <c>\p{Space}</c>, <c>\p{Blank}</c>, <c>\p{XDigit}</c>, <c>\p{ASCII}</c>, <c>\p{Word}</c> (and <c>\P{…}</c>) by the
+/// Unicode categories Joni gives them for a Unicode encoding (letters, decimal digits, upper/lower case letters, …),
+/// inside or outside a class.</item>
+/// <item><c>\uhhhh</c> is RE2's <c>\x{hhhh}</c>; a possessive quantifier at the very end of the pattern (<c>\d++</c>,
+/// <c>[a-z]*+$</c>), where nothing follows that could take back what it matched, is the greedy one.</item>
+/// </list>
+/// What RE2 cannot express is refused naming the construct: look-ahead and look-behind, atomic groups, back-references,
+/// other possessive quantifiers, class intersection (<c>&amp;&amp;</c>) and nested classes, the comments flag
+/// <c>(?x)</c> and Java's <c>(?u)</c>/<c>(?d)</c>/<c>(?U)</c> (RE2's <c>U</c> is another flag), <c>\Z</c>, <c>\G</c>,
+/// <c>\R</c>, <c>\X</c>, <c>\h</c>, and the properties whose members differ between readings (<c>\p{Punct}</c>,
+/// <c>\p{Graph}</c>, <c>\p{Print}</c>, <c>\p{Cntrl}</c>, <c>java…</c>, <c>Is…</c>, <c>In…</c> blocks). The rest is
+/// written as given.
+/// </summary>
+internal static class DuneJavaRegex
+{
+    /// <summary>The class contents of the POSIX property names, as Joni's Unicode ctypes (Onigmo's doc/RE, "Unicode case").</summary>
+    private static readonly Dictionary<string, string> Posix = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Alpha"] = @"\p{L}\p{Nl}",
+        ["Digit"] = @"\p{Nd}",
+        ["Alnum"] = @"\p{L}\p{Nl}\p{Nd}",
+        ["Upper"] = @"\p{Lu}",
+        ["Lower"] = @"\p{Ll}",
+        ["Space"] = @"\t\n\x0B\f\r\x{85}\p{Z}",
+        ["Blank"] = @"\t\p{Zs}",
+        ["XDigit"] = "0-9A-Fa-f",
+        ["ASCII"] = @"\x00-\x7F",
+        ["Word"] = @"\p{L}\p{Nl}\p{M}\p{Nd}\p{Pc}",
+    };
+
+    private static readonly HashSet<string> Ambiguous = new(StringComparer.OrdinalIgnoreCase) { "Punct", "Graph", "Print", "Cntrl" };
+
+    /// <summary>RE2's pattern for Java's; the names of its named groups in order of their numbers (null for an unnamed one).</summary>
+    public static string ToRe2(string java, out List<string?> groups)
+    {
+        groups = [];
+        var result = new StringBuilder(java.Length + 8);
+        int classDepth = 0;
+        for (int i = 0; i < java.Length;)
+        {
+            char c = java[i];
+            if (c == '\\')
+            {
+                i = Escape(java, i, classDepth > 0, result);
+                continue;
+            }
+            if (classDepth > 0)
+            {
+                if (c == '[' && !(i + 1 < java.Length && java[i + 1] == ':'))
+                {
+                    throw Refused("a nested character class ([…[…]…])", "no union or nesting of classes");
+                }
+                if (c == '&' && i + 1 < java.Length && java[i + 1] == '&')
+                {
+                    throw Refused("a class intersection (&&)", "no intersection of classes");
+                }
+                if (c == '[')
+                {
+                    // A POSIX bracket [:name:] inside a class, as written.
+                    int close = java.IndexOf(":]", i + 2, StringComparison.Ordinal);
+                    int next = close < 0 ? java.Length : close + 2;
+                    result.Append(java, i, next - i);
+                    i = next;
+                    continue;
+                }
+                if (c == ']')
+                {
+                    classDepth--;
+                }
+                result.Append(c);
+                i++;
+                continue;
+            }
+            switch (c)
+            {
+                case '[':
+                    classDepth++;
+                    result.Append(c);
+                    i++;
+                    // A ']' right after '[' or '[^' is a literal member.
+                    if (i < java.Length && java[i] == '^')
+                    {
+                        result.Append('^');
+                        i++;
+                    }
+                    if (i < java.Length && java[i] == ']')
+                    {
+                        result.Append(@"\]");
+                        i++;
+                    }
+                    continue;
+                case '(':
+                    i = Group(java, i, result, groups);
+                    continue;
+                case '*' or '+' or '?':
+                    result.Append(c);
+                    i = Possessive(java, i, i + 1, result);
+                    continue;
+                case '{':
+                    int brace = java.IndexOf('}', i);
+                    if (brace > i && IsRepetition(java.AsSpan(i + 1, brace - i - 1)))
+                    {
+                        result.Append(java, i, brace + 1 - i);
+                        i = Possessive(java, i, brace + 1, result);
+                        continue;
+                    }
+                    result.Append(c);
+                    i++;
+                    continue;
+                default:
+                    result.Append(c);
+                    i++;
+                    continue;
+            }
+        }
+        return result.ToString();
+    }
+
+    /// <summary>RE2's pattern for Java's (see <see cref="ToRe2(string, out List{string?})"/>).</summary>
+    public static string ToRe2(string java) => ToRe2(java, out _);
+
+    /// <summary>A replacement's <c>${name}</c> references as <c>$n</c>, by the pattern's group numbers; an unknown name is
+    /// Java's error.</summary>
+    public static string NamedReferences(string replacement, List<string?> groups)
+    {
+        var result = new StringBuilder(replacement.Length);
+        for (int i = 0; i < replacement.Length; i++)
+        {
+            char c = replacement[i];
+            if (c == '\\' && i + 1 < replacement.Length)
+            {
+                result.Append(c).Append(replacement[++i]);
+                continue;
+            }
+            if (c == '$' && i + 1 < replacement.Length && replacement[i + 1] == '{')
+            {
+                int close = replacement.IndexOf('}', i + 2);
+                if (close < 0)
+                {
+                    throw new FormatException("named capturing group is missing trailing '}'");
+                }
+                string name = replacement[(i + 2)..close];
+                int number = groups.IndexOf(name);
+                if (number < 0)
+                {
+                    throw new FormatException($"No group with name {{{name}}}");
+                }
+                // $n followed by a digit would read as a longer group number: the digit is escaped.
+                result.Append('$').Append((number + 1).ToString(CultureInfo.InvariantCulture));
+                if (close + 1 < replacement.Length && char.IsAsciiDigit(replacement[close + 1]))
+                {
+                    result.Append('\\');
+                }
+                i = close;
+                continue;
+            }
+            result.Append(c);
+        }
+        return result.ToString();
+    }
+
+    private static bool IsRepetition(ReadOnlySpan<char> inside)
+    {
+        int comma = inside.IndexOf(',');
+        var low = comma < 0 ? inside : inside[..comma];
+        if (low.IsEmpty || low.ContainsAnyExcept("0123456789"))
+        {
+            return false;
+        }
+        return comma < 0 || !inside[(comma + 1)..].ContainsAnyExcept("0123456789");
+    }
+
+    /// <summary>After a quantifier: a lazy '?' as written; a possessive '+' is the greedy quantifier when nothing but the
+    /// pattern's end (or a final '$') follows it, and refused elsewhere.</summary>
+    private static int Possessive(string java, int quantifier, int i, StringBuilder result)
+    {
+        if (i < java.Length && java[i] == '?')
+        {
+            result.Append('?');
+            return i + 1;
+        }
+        if (i < java.Length && java[i] == '+')
+        {
+            string rest = java[(i + 1)..];
+            if (rest is "" or "$")
+            {
+                return i + 1;
+            }
+            throw Refused($"the possessive quantifier {java[quantifier..(i + 1)]} before more of the pattern", "no possessive quantifiers");
+        }
+        return i;
+    }
+
+    private static int Group(string java, int i, StringBuilder result, List<string?> groups)
+    {
+        if (i + 1 >= java.Length || java[i + 1] != '?')
+        {
+            groups.Add(null);
+            result.Append('(');
+            return i + 1;
+        }
+        string after = java[(i + 2)..];
+        if (after.StartsWith("<=", StringComparison.Ordinal) || after.StartsWith("<!", StringComparison.Ordinal))
+        {
+            throw Refused($"the look-behind {java.Substring(i, 4)}…)", "no look-around");
+        }
+        if (after.StartsWith('=') || after.StartsWith('!'))
+        {
+            throw Refused($"the look-ahead {java.Substring(i, 3)}…)", "no look-around");
+        }
+        if (after.StartsWith('>'))
+        {
+            throw Refused("the atomic group (?>…)", "no atomic groups");
+        }
+        if (after.StartsWith('<'))
+        {
+            int close = java.IndexOf('>', i + 3);
+            if (close < 0)
+            {
+                throw new FormatException("named capturing group is missing trailing '>'");
+            }
+            string name = java[(i + 3)..close];
+            groups.Add(name);
+            result.Append("(?P<").Append(name).Append('>');
+            return close + 1;
+        }
+        // Inline flags (?flags) or (?flags:…): Java's i, m and s are RE2's; the others are refused.
+        int at = i + 2;
+        while (at < java.Length && (char.IsAsciiLetter(java[at]) || java[at] == '-'))
+        {
+            char flag = java[at];
+            if (flag is 'x')
+            {
+                throw Refused("the comments flag (?x)", "no comments mode");
+            }
+            if (flag is 'u' or 'd' or 'U')
+            {
+                throw Refused($"the flag (?{flag})", $"no flag {flag} as Java's");
+            }
+            at++;
+        }
+        result.Append(java, i, at - i);
+        return at;
+    }
+
+    private static int Escape(string java, int i, bool inClass, StringBuilder result)
+    {
+        if (i + 1 >= java.Length)
+        {
+            result.Append('\\');
+            return i + 1;
+        }
+        char e = java[i + 1];
+        switch (e)
+        {
+            case 'p' or 'P':
+                return Property(java, i, inClass, result);
+            case 'u' when i + 6 <= java.Length && !java.AsSpan(i + 2, 4).ContainsAnyExcept("0123456789abcdefABCDEF"):
+                result.Append(@"\x{").Append(java, i + 2, 4).Append('}');
+                return i + 6;
+            case >= '1' and <= '9' when !inClass:
+                throw Refused($"a back-reference (\\{e})", "no back-references");
+            case 'k' when i + 2 < java.Length && java[i + 2] == '<':
+                throw Refused("a named back-reference (\\k<…>)", "no back-references");
+            case 'Z' or 'G' or 'R' or 'X' or 'h' or 'H' or 'V' or 'v':
+                throw Refused($"the escape \\{e}", $"no \\{e}");
+            case 'Q' when !inClass:
+                // Quoted text, as RE2 reads it (up to \E or the pattern's end; its backslashes are not escapes).
+                int end = java.IndexOf(@"\E", i + 2, StringComparison.Ordinal);
+                int next = end < 0 ? java.Length : end + 2;
+                result.Append(java, i, next - i);
+                return next;
+            default:
+                result.Append('\\').Append(e);
+                return i + 2;
+        }
+    }
+
+    private static int Property(string java, int i, bool inClass, StringBuilder result)
+    {
+        bool negated = java[i + 1] == 'P';
+        string name;
+        int next;
+        if (i + 2 < java.Length && java[i + 2] == '{')
+        {
+            int close = java.IndexOf('}', i + 3);
+            if (close < 0)
+            {
+                throw new FormatException("invalid character property name {" + java[(i + 3)..] + "}");
+            }
+            name = java[(i + 3)..close];
+            next = close + 1;
+        }
+        else if (i + 2 < java.Length)
+        {
+            name = java[i + 2].ToString();
+            next = i + 3;
+        }
+        else
+        {
+            throw new FormatException($"Regular expression: \\{java[i + 1]} at the pattern's end names no property");
+        }
+        string bare = name.StartsWith('^') ? name[1..] : name;
+        if (name.StartsWith('^'))
+        {
+            negated = !negated;
+        }
+        if (Posix.TryGetValue(bare, out var members))
+        {
+            if (inClass && negated)
+            {
+                throw Refused($"a negated POSIX class inside a class ({java[i..next]})", "no negated multi-category members in a class");
+            }
+            result.Append(inClass ? members : (negated ? "[^" : "[") + members + "]");
+            return next;
+        }
+        if (Ambiguous.Contains(bare) || bare.StartsWith("java", StringComparison.Ordinal) || bare.StartsWith("Is", StringComparison.Ordinal)
+            || bare.StartsWith("In", StringComparison.Ordinal) || bare.Contains('=') || bare.Contains('_'))
+        {
+            throw Refused($"the character property {java[i..next]}", "no such property");
+        }
+        result.Append(java, i, next - i);
+        return next;
+    }
+
+    private static FormatException Refused(string construct, string lack) =>
+        new($"Regular expression: {construct} is not supported (Strata's engine, RE2, has {lack})");
+}
