@@ -160,13 +160,13 @@ public sealed class DemoDataSolanaTests(DemoDataFixture fixture) : IClassFixture
         using var command = Db.CreateCommand();
         command.CommandText = """
             SELECT r.amount::VARCHAR, r.inner_instruction_index,
-                   CASE WHEN r.inner_instruction_index = 0 THEN t.instructions[r.outer_instruction_index + 1].data
-                        ELSE t.instructions[r.outer_instruction_index + 1].inner_instructions[r.inner_instruction_index].data END,
+                   CASE WHEN r.inner_instruction_index = 0 THEN t.instructions[r.outer_instruction_index].data
+                        ELSE t.instructions[r.outer_instruction_index].inner_instructions[r.inner_instruction_index].data END,
                    r.token_version, r.from_token_account,
-                   CASE WHEN r.inner_instruction_index = 0 THEN t.instructions[r.outer_instruction_index + 1].account_arguments[1]
-                        ELSE t.instructions[r.outer_instruction_index + 1].inner_instructions[r.inner_instruction_index].account_arguments[1] END,
-                   CASE WHEN r.inner_instruction_index = 0 THEN t.instructions[r.outer_instruction_index + 1].executing_account
-                        ELSE t.instructions[r.outer_instruction_index + 1].executing_account END,
+                   CASE WHEN r.inner_instruction_index = 0 THEN t.instructions[r.outer_instruction_index].account_arguments[1]
+                        ELSE t.instructions[r.outer_instruction_index].inner_instructions[r.inner_instruction_index].account_arguments[1] END,
+                   CASE WHEN r.inner_instruction_index = 0 THEN t.instructions[r.outer_instruction_index].executing_account
+                        ELSE t.instructions[r.outer_instruction_index].executing_account END,
                    r.outer_executing_account
             FROM tokens_solana.transfers r JOIN solana.transactions t ON t.id = r.tx_id
             """;
@@ -223,11 +223,11 @@ public sealed class DemoDataSolanaTests(DemoDataFixture fixture) : IClassFixture
         // the pool's swap instruction sits where the trade says, run by the program it names, on the pool it names
         Assert.Equal(trades, Count("""
             SELECT count(*) FROM dex_solana.trades d JOIN solana.transactions t ON t.id = d.tx_id
-            WHERE CASE WHEN d.inner_instruction_index = 0 THEN t.instructions[d.outer_instruction_index + 1].executing_account
-                       ELSE t.instructions[d.outer_instruction_index + 1].inner_instructions[d.inner_instruction_index].executing_account END = d.project_main_id
+            WHERE CASE WHEN d.inner_instruction_index = 0 THEN t.instructions[d.outer_instruction_index].executing_account
+                       ELSE t.instructions[d.outer_instruction_index].inner_instructions[d.inner_instruction_index].executing_account END = d.project_main_id
               AND list_contains(t.account_keys, d.project_program_id)
               AND (d.trade_source = 'direct') = (d.inner_instruction_index = 0)
-              AND (d.trade_source = 'direct' OR d.trade_source = t.instructions[d.outer_instruction_index + 1].executing_account)
+              AND (d.trade_source = 'direct' OR d.trade_source = t.instructions[d.outer_instruction_index].executing_account)
             """));
         Assert.Equal(0, Count("SELECT count(*) FROM dex_solana.trades WHERE project NOT IN ('raydium', 'whirlpool') OR blockchain <> 'solana' OR amount_usd <= 0"));
         Assert.Equal(0, Count("""

@@ -98,6 +98,7 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
             "STRUCT(account_arguments VARCHAR[], \"data\" BLOB, executing_account VARCHAR, inner_instructions STRUCT(account_arguments VARCHAR[], \"data\" BLOB, executing_account VARCHAR)[])[]",
         [DemoDataSolanaTests.TokenBalances] = "STRUCT(account VARCHAR, mint VARCHAR, \"owner\" VARCHAR, amount DOUBLE)[]",
         [DemoDataSolanaTests.Error] = "STRUCT(instruction_index INTEGER, message VARCHAR)",
+        [DemoDataSolanaAccountsTests.InnerInstructions] = "STRUCT(account_arguments VARCHAR[], \"data\" BLOB, executing_account VARCHAR)[]",
         ["array(row(address varbinary, storagekeys array(varbinary)))"] = "STRUCT(address BLOB, storagekeys BLOB[])[]",
     };
 

@@ -2,7 +2,8 @@ namespace Strata.Engine.DuckDb;
 
 /// <summary>
 /// Solana: <c>solana.transactions</c>, <c>tokens_solana.fungible</c>, <c>tokens_solana.transfers</c> and
-/// <c>dex_solana.trades</c>, one demo chain of their own over the same 30 days.
+/// <c>dex_solana.trades</c>, one demo chain of their own over the same 30 days (account_activity and instruction_calls:
+/// DemoData.SolanaAccounts.cs).
 /// </summary>
 /// <remarks>
 /// Columns: solana.transactions has the columns of spellbook's <c>sources/_base_sources/other/solana_base_sources.yml</c>
@@ -12,7 +13,8 @@ namespace Strata.Engine.DuckDb;
 /// (tokens_solana_transfers.sql: block_month, block_hour, amount_display, amount_usd, price_usd, symbol, which Dune's
 /// docs example reads); dex_solana.trades those of spellbook's <c>dex_solana_trades.sql</c>, with its AMM macro's
 /// conventions (trade_source 'direct' or the outer program, project_program_id the pool, project_main_id the program,
-/// the swap's token transfers at inner instruction indexes + 1 and + 2; an outer instruction's own index is 0).
+/// the swap's token transfers at inner instruction indexes + 1 and + 2; an outer instruction's own index is 0;
+/// instructions count from 1, the compute budget's first).
 /// Every trade's two legs are rows of tokens_solana.transfers and instructions of its transaction; every transfer
 /// belongs to a successful transaction. Mints and programs are real (wSOL, USDC, USDT, JUP, BONK, RAY, WIF, JTO;
 /// System, Token, Compute Budget, Jupiter v6, Raydium AMM v4, Orca Whirlpool); wallets, token accounts, pools,
@@ -149,9 +151,10 @@ public static partial class DemoData
             FROM demo_sol_mints ORDER BY id
             """;
 
-        // A transfer's (outer, inner) instruction: a lone transfer is outer instruction 1 (after the compute budget's 0),
-        // inner 0; a swap through Jupiter is Jupiter's outer instruction 1 whose inner 1 is the pool's swap and inner 2
-        // and 3 its transfers; a direct swap is the pool's outer instruction 1 with the transfers at inner 1 and 2.
+        // A transfer's (outer, inner) instruction, both counted from 1 as on Dune: a lone transfer is outer instruction 2
+        // (after the compute budget's 1), inner 0 (spellbook's coalesce of none); a swap through Jupiter is Jupiter's outer
+        // instruction 2 whose inner 1 is the pool's swap and inner 2 and 3 its transfers; a direct swap is the pool's outer
+        // instruction 2 with the transfers at inner 1 and 2.
         yield return $$"""
             CREATE OR REPLACE TABLE tokens_solana.transfers AS
             WITH legs AS (
@@ -191,7 +194,7 @@ public static partial class DemoData
                    signer AS tx_signer,
                    id AS tx_id,
                    tx_index::INTEGER AS tx_index,
-                   1 AS outer_instruction_index,
+                   2 AS outer_instruction_index,
                    inner_index::INTEGER AS inner_instruction_index,
                    CASE kind WHEN 'sol' THEN '{{SolanaSystemProgram}}' WHEN 'spl' THEN '{{SolanaTokenProgram}}'
                              ELSE CASE WHEN via_jupiter THEN '{{JupiterV6Program}}' ELSE amm END END AS outer_executing_account
@@ -232,7 +235,7 @@ public static partial class DemoData
                    amm AS project_main_id,
                    signer AS trader_id,
                    id AS tx_id,
-                   1 AS outer_instruction_index,
+                   2 AS outer_instruction_index,
                    CASE WHEN via_jupiter THEN 1 ELSE 0 END AS inner_instruction_index,
                    tx_index::INTEGER AS tx_index
             FROM demo_sol_moves
@@ -240,36 +243,26 @@ public static partial class DemoData
             ORDER BY block_slot, tx_index
             """;
 
+        foreach (string sql in SolanaBalanceScript())
+        {
+            yield return sql;
+        }
+
         // The transactions: account keys (signer first, then writable accounts, then programs), instructions with their
         // inner instructions and ABI data (System transfer 2 and Token transfer 3 with little-endian u64 amounts), logs,
-        // lamport balances (the signer pays the fee and a SOL transfer's lamports) and token balances of the accounts moved.
+        // the running lamport and token balances of demo_sol_bal (the signer pays the fee and a SOL transfer's lamports).
         yield return $$"""
             CREATE OR REPLACE TABLE solana.transactions AS
-            WITH t AS (
-                SELECT m.*,
-                       demo_sol_ata(signer_id, sold_mint) AS src_ata,
-                       CASE kind WHEN 'spl' THEN demo_sol_ata(recipient_id, sold_mint) ELSE demo_sol_ata(signer_id, bought_mint) END AS dst_ata,
-                       CASE WHEN sold_mint = 0 THEN vault_sol ELSE vault_other END AS sold_vault,
-                       CASE WHEN bought_mint = 0 THEN vault_sol ELSE vault_other END AS bought_vault,
-                       10000000 + demo_int(i, 992, 100000000000) AS signer_lamports,
-                       2039280 + demo_int(i, 993, 10000000000) AS recipient_lamports,
-                       demo_digits(i, 994)::DOUBLE * pow(10, demo_int(i, 995, 4)) AS token_balance,
+            WITH k AS (
+                SELECT t.*,
                        struct_pack(account_arguments := []::VARCHAR[], data := unhex('03') || demo_le64(1000 + demo_int(i, 996, 100000)),
                                    executing_account := '{{SolanaComputeBudgetProgram}}',
-                                   inner_instructions := []::STRUCT(account_arguments VARCHAR[], data BLOB, executing_account VARCHAR)[]) AS budget
-                FROM demo_sol_moves m
-            ), k AS (
-                SELECT t.*,
-                       CASE kind WHEN 'sol' THEN [signer, recipient, '{{SolanaComputeBudgetProgram}}', '{{SolanaSystemProgram}}']
-                                 WHEN 'spl' THEN [signer, src_ata, dst_ata, '{{SolanaComputeBudgetProgram}}', '{{SolanaTokenProgram}}']
-                                 ELSE [signer, src_ata, dst_ata, pool, sold_vault, bought_vault, pool_authority, '{{SolanaComputeBudgetProgram}}',
-                                       '{{SolanaTokenProgram}}', amm]
-                                      || CASE WHEN via_jupiter THEN ['{{JupiterV6Program}}'] ELSE []::VARCHAR[] END END AS keys,
+                                   inner_instructions := []::STRUCT(account_arguments VARCHAR[], data BLOB, executing_account VARCHAR)[]) AS budget,
                        {'account_arguments': [src_ata, sold_vault, signer], 'data': unhex('03') || demo_le64(sold_raw), 'executing_account': '{{SolanaTokenProgram}}'} AS leg_in,
                        {'account_arguments': [bought_vault, dst_ata, pool_authority], 'data': unhex('03') || demo_le64(bought_raw), 'executing_account': '{{SolanaTokenProgram}}'} AS leg_out,
                        {'account_arguments': [pool, pool_authority, sold_vault, bought_vault, src_ata, dst_ata, signer],
                         'data': unhex('09') || demo_le64(sold_raw) || demo_le64(bought_raw), 'executing_account': amm} AS pool_swap
-                FROM t
+                FROM demo_sol_keyed t
             ), x AS (
                 SELECT k.*,
                        CASE kind
@@ -305,28 +298,20 @@ public static partial class DemoData
                    ['Program {{SolanaComputeBudgetProgram}} invoke [1]', 'Program {{SolanaComputeBudgetProgram}} success',
                     'Program ' || program || ' invoke [1]',
                     'Program ' || program || CASE WHEN success THEN ' success' ELSE ' failed: custom program error: 0x1' END] AS log_messages,
-                   list_transform(range(len(keys)), lambda j: CASE j WHEN 0 THEN signer_lamports WHEN 1 THEN CASE WHEN kind = 'sol' THEN recipient_lamports ELSE 2039280 END
-                                                                   ELSE CASE WHEN j < len(keys) - CASE kind WHEN 'swap' THEN CASE WHEN via_jupiter THEN 4 ELSE 3 END ELSE 2 END
-                                                                             THEN 2039280 ELSE 1141440 END END)::BIGINT[] AS pre_balances,
-                   list_transform(range(len(keys)), lambda j: CASE j WHEN 0 THEN signer_lamports - fee - CASE WHEN kind = 'sol' AND success THEN sold_raw ELSE 0 END
-                                                                   WHEN 1 THEN CASE WHEN kind = 'sol' THEN recipient_lamports + CASE WHEN success THEN sold_raw ELSE 0 END ELSE 2039280 END
-                                                                   ELSE CASE WHEN j < len(keys) - CASE kind WHEN 'swap' THEN CASE WHEN via_jupiter THEN 4 ELSE 3 END ELSE 2 END
-                                                                             THEN 2039280 ELSE 1141440 END END)::BIGINT[] AS post_balances,
-                   CASE WHEN kind = 'sol' THEN []
-                        ELSE [{'account': src_ata, 'mint': sold_address, 'owner': signer, 'amount': token_balance + sold_raw / pow(10, sold_decimals)},
-                              {'account': dst_ata, 'mint': bought_address, 'owner': CASE kind WHEN 'spl' THEN recipient ELSE signer END, 'amount': token_balance}] END
-                       ::STRUCT(account VARCHAR, mint VARCHAR, owner VARCHAR, amount DOUBLE)[] AS pre_token_balances,
-                   CASE WHEN kind = 'sol' THEN []
-                        ELSE [{'account': src_ata, 'mint': sold_address, 'owner': signer,
-                               'amount': token_balance + CASE WHEN success THEN 0 ELSE sold_raw / pow(10, sold_decimals) END},
-                              {'account': dst_ata, 'mint': bought_address, 'owner': CASE kind WHEN 'spl' THEN recipient ELSE signer END,
-                               'amount': token_balance + CASE WHEN success THEN CASE kind WHEN 'spl' THEN sold_raw / pow(10, sold_decimals) ELSE bought_raw / pow(10, bought_decimals) END ELSE 0 END}] END
-                       ::STRUCT(account VARCHAR, mint VARCHAR, owner VARCHAR, amount DOUBLE)[] AS post_token_balances,
+                   b.pre_balances,
+                   b.post_balances,
+                   b.pre_token_balances::STRUCT(account VARCHAR, mint VARCHAR, owner VARCHAR, amount DOUBLE)[] AS pre_token_balances,
+                   b.post_token_balances::STRUCT(account VARCHAR, mint VARCHAR, owner VARCHAR, amount DOUBLE)[] AS post_token_balances,
                    [id] AS signatures,
                    signer,
                    [signer] AS signers
-            FROM x
+            FROM x JOIN demo_sol_bal b USING (i)
             ORDER BY block_slot, "index"
             """;
+
+        foreach (string sql in SolanaActivityScript())
+        {
+            yield return sql;
+        }
     }
 }
