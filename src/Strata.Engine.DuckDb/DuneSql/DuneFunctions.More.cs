@@ -74,8 +74,15 @@ internal static class DuneMoreFunctions
         return $"(CASE WHEN {s} = 0 THEN '0 seconds' ELSE concat_ws(', ', {pieces}) END)";
     }
 
-    /// <summary>An aggregate: its arguments stay inside it (never evaluated once outside, see the translator's Hoisted).</summary>
-    internal static readonly string MapAgg = "map_from_entries(list(struct_pack(key := $1, value := $2)) FILTER (WHERE ($1) IS NOT NULL))";
+    /// <summary>An aggregate: its arguments stay inside it (never evaluated once outside, see the translator's Hoisted).
+    /// A key seen again keeps its first entry, as Trino's map_agg (its state ignores a key it holds; DuckDB's
+    /// map_from_entries refuses a repeated key): the group's entries are sorted by (key, position), the first of each
+    /// key's run kept, and those put back in arrival order, so a group costs a sort, not a scan per entry. The two
+    /// one-element list_transforms only name a value (the entries, then the sorted pairs) for the lambdas after them.</summary>
+    internal static readonly string MapAgg = "map_from_entries(list_transform([list(struct_pack(key := $1, value := $2)) FILTER (WHERE ($1) IS NOT NULL)], "
+        + "_strata_l -> list_transform([list_sort(list_transform(_strata_l, (_strata_x, _strata_i) -> struct_pack(k := _strata_x.key, i := _strata_i)))], "
+        + "_strata_s -> list_select(_strata_l, list_sort(list_transform(list_filter(range(1, len(_strata_s) + 1), "
+        + "_strata_p -> _strata_p = 1 OR _strata_s[_strata_p].k IS DISTINCT FROM _strata_s[_strata_p - 1].k), _strata_p -> _strata_s[_strata_p].i))))[1])[1])";
 
     /// <summary>Trino's multimap_agg(key, value) → map(K, array(V)): a scalar subquery over the group's pairs (the
     /// aggregate's arguments are all the outer query's, so DuckDB makes list() an aggregate of the outer query and
