@@ -54,9 +54,12 @@ public static partial class DuneSqlTranslator
         RefuseBackquotes(sql, tokens);
         RefuseSpecialTimeLiterals(sql, tokens);
         var emitter = new DuneEmitter(sql, maxChars, cancellationToken);
+        Dictionary<int, string> declared;
         try
         {
-            new Pass(sql, tokens, emitter) { ColumnTypes = columnTypes }.Emit(0, tokens.Count);
+            var pass = new Pass(sql, tokens, emitter) { ColumnTypes = columnTypes };
+            pass.Emit(0, tokens.Count);
+            declared = pass.DeclaredColumnTypes();
         }
         catch (InsufficientExecutionStackException)
         {
@@ -66,7 +69,9 @@ public static partial class DuneSqlTranslator
         {
             return null;
         }
-        return emitter.Build();
+        var translation = emitter.Build();
+        translation.DeclaredTypes = declared;
+        return translation;
     }
 
     internal static QueryFailedException TooDeep(string sql, DuneToken? at)
@@ -108,6 +113,7 @@ public static partial class DuneSqlTranslator
                     int afterTyped = TryEmitSetOrderWrap(i);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetCheck(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNumericOperand(i, to);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitCharOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNanosecondOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitDecimalArithmetic(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitDivision(i, to);
