@@ -110,7 +110,8 @@ public static partial class DuneSqlTranslator
                 int i = from;
                 while (i < to)
                 {
-                    int afterTyped = TryEmitSetOrderWrap(i);
+                    int afterTyped = TryEmitSpecialTimeOperand(i, to);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetOrderWrap(i);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetCheck(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNumericOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitCharOperand(i, to);
@@ -247,6 +248,15 @@ public static partial class DuneSqlTranslator
             if (name is "at_timezone" or "with_timezone")
             {
                 return EmitZoneCall(name, args, close, end, token);
+            }
+            if (name is "from_iso8601_timestamp" or "from_iso8601_timestamp_nanos" or "date_parse" && args.Count >= 1)
+            {
+                // DuckDB reads 'infinity' and 'epoch' where Trino's parsers refuse them (decision 208).
+                MarkSpecialTimeOperand(args[0].From, args[0].To, "format");
+            }
+            else if (name is "date" && args.Count == 1 && IsSurelyText(args[0].From, args[0].To))
+            {
+                MarkSpecialTimeOperand(args[0].From, args[0].To, "date");
             }
             if (name is "from_iso8601_timestamp" or "from_iso8601_timestamp_nanos" or "parse_datetime" && TryEmitWithOffset(name, args, close, end, token) is > 0 and int afterIso)
             {

@@ -4,7 +4,9 @@ namespace Strata.Tests.DuneSql;
 /// compared ignoring trailing spaces (Chars.compareChars), length() of a char its n (StringFunctions.charLength), a char
 /// concatenation keeping the first's padding (the char concat); the result metadata's type names of declared precisions
 /// and lengths (timestamp(p), time(p), timestamp(p) with time zone, varchar(n), char(n), decimal(p,s)) with the values'
-/// digits; from_unixtime_nanos named timestamp(9) with time zone.</summary>
+/// digits; from_unixtime_nanos named timestamp(9) with time zone; date_trunc of a time with time zone (timetz DateTrunc); the
+/// special texts 'infinity', '-infinity' and 'epoch' refused in a computed text's cast (Trino's VarcharTo…Cast words) and by
+/// date_parse, from_iso8601_timestamp(_nanos), from_iso8601_date (Joda's "Invalid format").</summary>
 [Collection(InProcessWireCollection.Name)]
 public sealed class DuneSqlTypes20HttpTests(InProcessSharedServer shared)
 {
@@ -92,5 +94,52 @@ public sealed class DuneSqlTypes20HttpTests(InProcessSharedServer shared)
         Assert.Equal(["timestamp(9) with time zone"], types);
         Assert.Equal("2023-11-14 22:13:20.123456789 UTC", csv[1]);
         Assert.Equal("2023-11-14 22:13:20.123456789 UTC", row["t"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Date_trunc_of_a_time_with_time_zone_truncates_the_local_time_and_keeps_the_offset()
+    {
+        var (row, types, csv) = await Server.Alice.RunFirstRowAsync(
+            "SELECT date_trunc('hour', CAST('12:34:56.789+05:00' AS time with time zone)) AS h, "
+            + "date_trunc(u, CAST('12:34:56.789-03:30' AS time with time zone)) AS m FROM (VALUES 'MINUTE') t(u)");
+        Assert.Equal(["time(3) with time zone", "time(3) with time zone"], types);
+        Assert.Equal("12:00:00.000+05:00,12:34:00.000-03:30", csv[1]);
+        Assert.Equal("12:00:00.000+05:00", row["h"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("SELECT date_trunc('day', CAST('12:34:56+05:00' AS time with time zone))", "'day' is not a valid Time field")]
+    [InlineData("SELECT date_trunc(u, CAST('12:34:56+05:00' AS time with time zone)) FROM (VALUES 'Year') t(u)", "'year' is not a valid Time field")]
+    [InlineData("SELECT CAST(concat('inf', 'inity') AS timestamp)", "Value cannot be cast to timestamp: infinity")]
+    [InlineData("SELECT CAST('inf' || 'inity' AS timestamp(6))", "Value cannot be cast to timestamp: infinity")]
+    [InlineData("SELECT CAST(lower(s) AS date) FROM (VALUES 'EPOCH') t(s)", "Value cannot be cast to date: epoch")]
+    [InlineData("SELECT CAST(s || '' AS date) FROM (VALUES '2024-01-02', ' -Infinity ') t(s)", "Value cannot be cast to date: -Infinity")]
+    [InlineData("SELECT CAST(trim(s) AS timestamp with time zone) FROM (VALUES 'infinity') t(s)", "Value cannot be cast to timestamp with time zone: infinity")]
+    [InlineData("SELECT date(concat(s, '')) FROM (VALUES 'epoch') t(s)", "Value cannot be cast to date: epoch")]
+    [InlineData("SELECT CAST(s AS date) FROM (VALUES 'infinity') t(s)", "Value cannot be cast to date: infinity")]
+    [InlineData("SELECT date_parse('infinity', '%Y-%m-%d')", "Invalid format: \"infinity\"")]
+    [InlineData("SELECT date_parse(s, '%Y-%m-%d %H:%i:%s') FROM (VALUES 'epoch') t(s)", "Invalid format: \"epoch\"")]
+    [InlineData("SELECT from_iso8601_timestamp('infinity')", "Invalid format: \"infinity\"")]
+    [InlineData("SELECT from_iso8601_timestamp(s) FROM (VALUES '-infinity') t(s)", "Invalid format: \"-infinity\"")]
+    [InlineData("SELECT from_iso8601_timestamp_nanos('epoch')", "Invalid format: \"epoch\"")]
+    [InlineData("SELECT from_iso8601_date('epoch')", "Invalid format: \"epoch\"")]
+    [InlineData("SELECT from_iso8601_date(s) FROM (VALUES 'infinity') t(s)", "Invalid format: \"infinity\"")]
+    public async Task A_refused_query_has_trinos_words(string sql, string message)
+    {
+        string error = await Server.Alice.RunToFailureAsync(sql);
+        Assert.Equal(message, error);
+    }
+
+    [Fact]
+    public async Task Try_cast_of_a_computed_special_text_is_null_and_other_texts_still_parse()
+    {
+        var (row, types, csv) = await Server.Alice.RunFirstRowAsync(
+            "SELECT TRY_CAST(upper(s) AS timestamp(3)) AS a, TRY_CAST(concat(s, '') AS date) AS b, CAST(concat('2024-01-0', '2') AS timestamp) AS c, "
+            + "date_parse(d, '%Y-%m-%d') AS e, from_iso8601_timestamp(d || 'T01:02:03Z') AS f, date(concat(d, '')) AS g, from_iso8601_date(d) AS h "
+            + "FROM (VALUES ('infinity', '2024-01-02')) t(s, d)");
+        Assert.Equal(["timestamp(3)", "date", "timestamp(3)", "timestamp(3)", "timestamp(3) with time zone", "date", "date"], types);
+        Assert.Equal(",,2024-01-02 00:00:00.000 UTC,2024-01-02 00:00:00.000 UTC,2024-01-02 01:02:03.000 UTC,2024-01-02,2024-01-02", csv[1]);
+        Assert.Null(row["a"]);
+        Assert.Null(row["b"]);
     }
 }
