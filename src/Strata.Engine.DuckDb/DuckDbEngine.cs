@@ -92,7 +92,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
         {
             using var connection = OpenSandbox(translated, spill.Path, spillLimit, out bool showedPrivate);
             using var interrupter = new Interrupter(connection, cancellationToken);
-            return Execute(connection, translated, settings.MaxValueBytes, createWriter, cancellationToken) with { ShowedPrivate = showedPrivate };
+            return Execute(connection, translated, settings.MaxValueBytes, createWriter, cancellationToken, dune?.DeclaredTypes) with { ShowedPrivate = showedPrivate };
         }
         catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
         {
@@ -157,7 +157,9 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
         }
     }
 
-    private static EngineOutcome Execute(DuckDBConnection connection, EngineRequest request, long maxValueBytes, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken)
+    /// <param name="declared">Trino's names of declared column types DuckDB cannot name, by position (DuckDbDeclaredTypes).</param>
+    private static EngineOutcome Execute(DuckDBConnection connection, EngineRequest request, long maxValueBytes, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken,
+        IReadOnlyDictionary<int, string>? declared)
     {
         string sql = TrimStatement(request.Sql);
         var statement = Classify(connection, sql, cancellationToken);
@@ -215,8 +217,9 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
         var expressions = new List<string>(described.Count);
         for (int i = 0; i < described.Count; i++)
         {
-            var (kind, expression) = DuckDbTypes.Plan(described[i].Type, $"\"c{i}\"");
-            columns.Add(new ResultColumn(names[i], DuckDbTypes.DuneName(described[i].Type), kind));
+            string? declaredName = declared is not null && declared.TryGetValue(i, out var d) ? DuckDbDeclaredTypes.Name(d, described[i].Type) : null;
+            var (kind, expression) = (declaredName is null ? null : DuckDbDeclaredTypes.Plan(declaredName, $"\"c{i}\"")) ?? DuckDbTypes.Plan(described[i].Type, $"\"c{i}\"");
+            columns.Add(new ResultColumn(names[i], declaredName ?? DuckDbTypes.DuneName(described[i].Type), kind));
             expressions.Add(DuckDbValueSize.Guard(described[i].Type, $"\"c{i}\"", expression, names[i], maxValueBytes));
         }
         var schema = new ResultSchema(columns);

@@ -119,6 +119,10 @@ public sealed partial class DuckDbEngine
                 {
                     DuneSql.DuneDataSize.Register(connection);
                 }
+                if (DuneSql.DuneSpecialTimes.UsedBy(request.Sql))
+                {
+                    DuneSql.DuneSpecialTimes.Register(connection);
+                }
                 if (DuneSql.DuneTypeNames.UsedBy(request.Sql))
                 {
                     DuneSql.DuneTypeNames.Register(connection);

@@ -42,6 +42,7 @@ public sealed class RowEncoder
     {
         var arrays = indexes.Select(i => slice.Batch.Column(i)).ToArray();
         var kinds = columns.Select(JsonKind).ToArray();
+        var digits = columns.Select(TemporalFormat.FractionDigits).ToArray();
         var o = new Out(output);
         int end = slice.Start + slice.Length;
         for (int row = slice.Start; row < end; row++)
@@ -59,7 +60,7 @@ public sealed class RowEncoder
                     o.Byte((byte)',');
                 }
                 o.Write(jsonKeys[c]);
-                WriteJsonValue(ref o, kinds[c], arrays[c], row);
+                WriteJsonValue(ref o, kinds[c], arrays[c], row, digits[c]);
             }
             o.Byte((byte)'}');
         }
@@ -88,6 +89,7 @@ public sealed class RowEncoder
     {
         var arrays = indexes.Select(i => slice.Batch.Column(i)).ToArray();
         var kinds = columns.Select(c => c.Kind).ToArray();
+        var digits = columns.Select(TemporalFormat.FractionDigits).ToArray();
         var o = new Out(output);
         int end = slice.Start + slice.Length;
         for (int row = slice.Start; row < end; row++)
@@ -109,7 +111,7 @@ public sealed class RowEncoder
                 }
                 else
                 {
-                    Plain(ref o, kinds[c], array, row);
+                    Plain(ref o, kinds[c], array, row, digits[c]);
                 }
             }
             o.Byte((byte)'\n');
@@ -122,7 +124,7 @@ public sealed class RowEncoder
     internal static ColumnKind JsonKind(ResultColumn column) =>
         column.Kind == ColumnKind.Json && column.DuneType == "json" ? ColumnKind.Text : column.Kind;
 
-    private static void WriteJsonValue(ref Out o, ColumnKind kind, IArrowArray array, int row)
+    private static void WriteJsonValue(ref Out o, ColumnKind kind, IArrowArray array, int row, int digits)
     {
         if (array.IsNull(row))
         {
@@ -144,12 +146,12 @@ public sealed class RowEncoder
                 double d = kind == ColumnKind.Double ? ((DoubleArray)array).Values[row] : ((FloatArray)array).Values[row];
                 if (double.IsFinite(d))
                 {
-                    Plain(ref o, kind, array, row);
+                    Plain(ref o, kind, array, row, digits);
                 }
                 else
                 {
                     o.Byte((byte)'"');
-                    Plain(ref o, kind, array, row);
+                    Plain(ref o, kind, array, row, digits);
                     o.Byte((byte)'"');
                 }
                 break;
@@ -158,17 +160,18 @@ public sealed class RowEncoder
             case ColumnKind.TimestampNanos:
             case ColumnKind.Date:
                 o.Byte((byte)'"');
-                Plain(ref o, kind, array, row);
+                Plain(ref o, kind, array, row, digits);
                 o.Byte((byte)'"');
                 break;
             default:
-                Plain(ref o, kind, array, row);
+                Plain(ref o, kind, array, row, digits);
                 break;
         }
     }
 
-    /// <summary>Values whose text never needs quoting or escaping.</summary>
-    private static void Plain(ref Out o, ColumnKind kind, IArrowArray array, int row)
+    /// <summary>Values whose text never needs quoting or escaping; a timestamp with <paramref name="digits"/> of the
+    /// second's fraction (<see cref="TemporalFormat.FractionDigits"/>).</summary>
+    private static void Plain(ref Out o, ColumnKind kind, IArrowArray array, int row, int digits)
     {
         Span<byte> span;
         int n;
@@ -201,10 +204,10 @@ public sealed class RowEncoder
                 Hex(ref o, ((BinaryArray)array).GetBytes(row));
                 break;
             case ColumnKind.Timestamp:
-                o.Advance(TemporalFormat.WriteTimestamp(o.Reserve(TemporalFormat.MaxLength), ((TimestampArray)array).Values[row]));
+                o.Advance(TemporalFormat.WriteTimestamp(o.Reserve(TemporalFormat.MaxLength), ((TimestampArray)array).Values[row], digits));
                 break;
             case ColumnKind.TimestampNanos:
-                o.Advance(TemporalFormat.WriteTimestampNanos(o.Reserve(TemporalFormat.MaxLength), ((TimestampArray)array).Values[row]));
+                o.Advance(TemporalFormat.WriteTimestampNanos(o.Reserve(TemporalFormat.MaxLength), ((TimestampArray)array).Values[row], digits));
                 break;
             case ColumnKind.Date:
                 o.Advance(TemporalFormat.WriteDate(o.Reserve(TemporalFormat.MaxLength), ((Date32Array)array).Values[row]));

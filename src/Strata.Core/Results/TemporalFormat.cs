@@ -24,22 +24,41 @@ public static class TemporalFormat
     public const int MaxLength = 40;
 
     /// <summary>"YYYY-MM-DD HH:MM:SS.fff UTC" from microseconds since the epoch (truncated to milliseconds).</summary>
-    public static int WriteTimestamp(Span<byte> span, long micros) =>
+    public static int WriteTimestamp(Span<byte> span, long micros) => WriteTimestamp(span, micros, 3);
+
+    /// <summary>A timestamp of microseconds with <paramref name="digits"/> (0 to 12) of the second's fraction, as Trino
+    /// writes a timestamp(p): truncated past the sixth digit held, zeros past it.</summary>
+    public static int WriteTimestamp(Span<byte> span, long micros, int digits) =>
         micros is InfinityMicros or NegativeInfinityMicros
             ? WriteInfinity(span, micros == NegativeInfinityMicros)
-            : WriteInstant(span, micros, 1_000_000, 3);
+            : WriteInstant(span, micros, 6, digits);
 
     /// <summary>"YYYY-MM-DD HH:MM:SS.fffffffff UTC" from nanoseconds since the epoch: Trino's <c>timestamp(9)</c>, all nine
     /// digits. DuckDB's TIMESTAMP_NS encodes its infinities as the microsecond kind does (±<see cref="long.MaxValue"/>).</summary>
-    public static int WriteTimestampNanos(Span<byte> span, long nanos) =>
+    public static int WriteTimestampNanos(Span<byte> span, long nanos) => WriteTimestampNanos(span, nanos, 9);
+
+    /// <summary>A timestamp of nanoseconds with <paramref name="digits"/> (0 to 12) of the second's fraction.</summary>
+    public static int WriteTimestampNanos(Span<byte> span, long nanos, int digits) =>
         nanos is InfinityMicros or NegativeInfinityMicros
             ? WriteInfinity(span, nanos == NegativeInfinityMicros)
-            : WriteInstant(span, nanos, 1_000_000_000, 9);
+            : WriteInstant(span, nanos, 9, digits);
 
-    /// <summary>The date, the time of day and <paramref name="digits"/> digits of the second's fraction (truncated) of a
-    /// count of <paramref name="perSecond"/> units since the epoch, then " UTC".</summary>
-    private static int WriteInstant(Span<byte> span, long units, long perSecond, int digits)
+    /// <summary>The fraction digits a timestamp column's text has: p of its type <c>timestamp(p)</c> or <c>timestamp(p) with
+    /// time zone</c> (a declared precision, decision 208), else 3 for microseconds and 9 for nanoseconds.</summary>
+    public static int FractionDigits(ResultColumn column)
     {
+        string type = column.DuneType;
+        int close = type.IndexOf(')', StringComparison.Ordinal);
+        return type.StartsWith("timestamp(", StringComparison.Ordinal) && close > 10
+            && int.TryParse(type.AsSpan(10, close - 10), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int p)
+            && p <= 12 ? p : column.Kind == ColumnKind.TimestampNanos ? 9 : 3;
+    }
+
+    /// <summary>The date, the time of day and <paramref name="digits"/> digits of the second's fraction (truncated; zeros
+    /// past the unit's <paramref name="unitDigits"/>) of a count of units of 10^-unitDigits second since the epoch, then " UTC".</summary>
+    private static int WriteInstant(Span<byte> span, long units, int unitDigits, int digits)
+    {
+        long perSecond = Pow10(unitDigits);
         long perDay = perSecond * 86_400;
         long days = Math.DivRem(units, perDay, out long rest);
         if (rest < 0)
@@ -49,20 +68,25 @@ public static class TemporalFormat
         }
         int n = WriteCivil(span, days);
         long seconds = rest / perSecond;
-        long fraction = rest % perSecond / (perSecond / Pow10(digits));
+        int shown = Math.Min(digits, unitDigits);
+        long fraction = rest % perSecond / Pow10(unitDigits - shown);
         span[n++] = (byte)' ';
         n += Two(span[n..], (int)(seconds / 3600));
         span[n++] = (byte)':';
         n += Two(span[n..], (int)(seconds / 60 % 60));
         span[n++] = (byte)':';
         n += Two(span[n..], (int)(seconds % 60));
-        span[n++] = (byte)'.';
-        for (int i = digits - 1; i >= 0; i--)
+        if (digits > 0)
         {
-            span[n + i] = (byte)('0' + (int)(fraction % 10));
-            fraction /= 10;
+            span[n++] = (byte)'.';
+            for (int i = shown - 1; i >= 0; i--)
+            {
+                span[n + i] = (byte)('0' + (int)(fraction % 10));
+                fraction /= 10;
+            }
+            span.Slice(n + shown, digits - shown).Fill((byte)'0');
+            n += digits;
         }
-        n += digits;
         " UTC"u8.CopyTo(span[n..]);
         return n + 4;
     }

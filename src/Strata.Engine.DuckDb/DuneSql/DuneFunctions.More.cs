@@ -113,7 +113,9 @@ internal static class DuneMoreFunctions
     /// field out of range, fails naming the text.</summary>
     private static string FromIso8601Date()
     {
-        const string y = "CAST(left($1, 4) AS INTEGER)";
+        // TRY_CAST: a constant text that is no date ('epoch') would fail DuckDB's folding of this branch before the CASE chose
+        // another ("Cannot cast 'epoc' to INT"); the branches that read the year have matched four digits first.
+        const string y = "TRY_CAST(left($1, 4) AS INTEGER)";
         const string jan4 = "make_date(" + y + ", 1, 4)";
         const string bad = "error('Invalid format: \"' || $1 || '\"')";
         return "(CASE WHEN $1 IS NULL THEN NULL "

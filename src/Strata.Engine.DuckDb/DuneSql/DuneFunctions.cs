@@ -57,6 +57,11 @@ internal static class DuneFunctions
             + " END)";
     }
 
+    /// <summary>CAST(x AS char(n)): <see cref="ToBoundedVarchar"/> padded with spaces to n characters, as Trino's char(n)
+    /// value reads (Chars.padSpaces).</summary>
+    internal static string ToChar(int length, bool isTry) =>
+        "rpad(" + ToBoundedVarchar(length, isTry, "char") + ", " + length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", ' ')";
+
     /// <summary>Trino's CAST(varchar AS json) makes a JSON string ('abc' → "abc"); other types as DuckDB (arrays, numbers).</summary>
     internal const string ToJson = "(CASE WHEN typeof($1) = 'VARCHAR' THEN to_json(CAST($1 AS VARCHAR)) ELSE CAST($1 AS JSON) END)";
     internal const string TryToJson = "(CASE WHEN typeof($1) = 'VARCHAR' THEN to_json(CAST($1 AS VARCHAR)) ELSE TRY_CAST($1 AS JSON) END)";

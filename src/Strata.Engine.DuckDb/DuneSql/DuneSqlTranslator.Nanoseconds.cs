@@ -31,38 +31,41 @@ public static partial class DuneSqlTranslator
 
         /// <summary>At the first token of an operand found by <see cref="FindNanosecondOperands"/>: writes it inside
         /// dune_instant_ns; returns the next index, or -1.</summary>
-        private int TryEmitNanosecondOperand(int i, int to)
-        {
-            if (i == nanosecondOperandAt)
+        private int TryEmitNanosecondOperand(int i, int to) =>
+            !(nanosecondOperands ??= FindNanosecondOperands()).ContainsKey(i) ? -1 : TryEmitOperand(i, to, nanosecondOperands, ref nanosecondOperandAt, (from, end) =>
             {
-                return -1;
-            }
-            nanosecondOperands ??= FindNanosecondOperands();
-            if (!nanosecondOperands.TryGetValue(i, out int end) || end > to)
-            {
-                return -1;
-            }
-            int outer = nanosecondOperandAt;
-            nanosecondOperandAt = i;
-            try
-            {
-                if (nanosecondSubqueries?.Contains(i) == true)
+                if (nanosecondSubqueries?.Contains(from) == true)
                 {
                     // The subquery's one column, whatever its name, read as the instant Trino compares.
-                    emitter.Text("(SELECT " + DuneInstantNanos.Function + "(_strata_c) FROM ", tokens[i]);
-                    Emit(i, end);
+                    emitter.Text("(SELECT " + DuneInstantNanos.Function + "(_strata_c) FROM ", tokens[from]);
+                    Emit(from, end);
                     emitter.Text(" AS _strata_s(_strata_c))", tokens[Previous(end)]);
                 }
                 else
                 {
-                    emitter.Text(DuneInstantNanos.Function + "(", tokens[i]);
-                    Emit(i, end);
+                    emitter.Text(DuneInstantNanos.Function + "(", tokens[from]);
+                    Emit(from, end);
                     emitter.Text(")", tokens[Previous(end)]);
                 }
+            });
+
+        /// <summary>At the first token of an operand in <paramref name="operands"/> (first token → end), other than the one
+        /// being written (<paramref name="writing"/>): writes it with <paramref name="write"/>; returns the next index, or -1.</summary>
+        private int TryEmitOperand(int i, int to, Dictionary<int, int> operands, ref int writing, Action<int, int> write)
+        {
+            if (i == writing || !operands.TryGetValue(i, out int end) || end > to)
+            {
+                return -1;
+            }
+            int outer = writing;
+            writing = i;
+            try
+            {
+                write(i, end);
             }
             finally
             {
-                nanosecondOperandAt = outer;
+                writing = outer;
             }
             return end;
         }
@@ -74,6 +77,15 @@ public static partial class DuneSqlTranslator
             {
                 return found;
             }
+            ScanComparisons(operands => AddNanosecondOperands(operands, found), (leftEnd, open) => AddNanosecondSubquery(leftEnd, open, found));
+            return found;
+        }
+
+        /// <summary>Every comparison (<c>=</c> … <c>&gt;=</c>, <c>[NOT] BETWEEN</c>, <c>[NOT] IN (…)</c>, <c>IS [NOT] DISTINCT
+        /// FROM</c>) whose operands' extents are clear: <paramref name="compared"/> gets the operands, <paramref name="subquery"/>
+        /// (when given) the value's last token and the subquery's parenthesis of <c>v IN (SELECT …)</c> and <c>v op ALL|ANY (…)</c>.</summary>
+        private void ScanComparisons(Action<List<(int From, int To)>> compared, Action<int, int>? subquery)
+        {
             for (int c = 0; c < tokens.Count; c++)
             {
                 if (tokens[c].IsTrivia)
@@ -85,39 +97,38 @@ public static partial class DuneSqlTranslator
                     int quantifier = Next(c, tokens.Count);
                     if (Is(quantifier, "all") || Is(quantifier, "any") || Is(quantifier, "some"))
                     {
-                        AddNanosecondSubquery(Previous(c), Next(quantifier, tokens.Count), found);
+                        subquery?.Invoke(Previous(c), Next(quantifier, tokens.Count));
                     }
                     else if (ComparisonExtent(c, zoned: true) is var (left, right))
                     {
-                        AddNanosecondOperands([left, right], found);
+                        compared([left, right]);
                     }
                 }
                 else if (tokens[c].Kind == DuneTokenKind.Word && Is(c, "between"))
                 {
                     if (BetweenExtent(c, zoned: true) is var (value, low, high))
                     {
-                        AddNanosecondOperands([value, low, high], found);
+                        compared([value, low, high]);
                     }
                 }
                 else if (tokens[c].Kind == DuneTokenKind.Word && Is(c, "in") && Is(Next(c, tokens.Count), "("))
                 {
-                    if (InExtent(c, zoned: true) is var (_, subquery, end) && IsSubqueryStart(Next(subquery, end)))
+                    if (InExtent(c, zoned: true) is var (_, open, end) && IsSubqueryStart(Next(open, end)))
                     {
-                        AddNanosecondSubquery(Previous(Is(Previous(c), "not") ? Previous(c) : c), subquery, found);
+                        subquery?.Invoke(Previous(Is(Previous(c), "not") ? Previous(c) : c), open);
                     }
-                    else if (InExtent(c, zoned: true) is var (value, open, close))
+                    else if (InExtent(c, zoned: true) is var (value, listOpen, close))
                     {
                         var operands = new List<(int, int)> { value };
-                        operands.AddRange(Arguments(open, close).Select(a => (Next(a.From - 1, a.To), Previous(a.To) + 1)));
-                        AddNanosecondOperands(operands, found);
+                        operands.AddRange(Arguments(listOpen, close).Select(a => (Next(a.From - 1, a.To), Previous(a.To) + 1)));
+                        compared(operands);
                     }
                 }
                 else if (tokens[c].Kind == DuneTokenKind.Word && Is(c, "distinct") && DistinctExtent(c) is var (left, right))
                 {
-                    AddNanosecondOperands([left, right], found);
+                    compared([left, right]);
                 }
             }
-            return found;
         }
 
         /// <summary>The operands of <c>a IS [NOT] DISTINCT FROM b</c> at its DISTINCT, when their extents are clear.</summary>

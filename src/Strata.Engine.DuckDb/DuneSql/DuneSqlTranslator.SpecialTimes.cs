@@ -58,6 +58,80 @@ public static partial class DuneSqlTranslator
         /// <summary>Whether a cast's guard is being written (its inner cast is written plainly).</summary>
         private bool guardingSpecialTime;
 
+        /// <summary>Texts to write inside <see cref="DuneSpecialTimes"/>'s guard: the end (exclusive) by the first token, and
+        /// the refusal's target by the first token.</summary>
+        private Dictionary<int, int>? specialTimeOperands;
+
+        private Dictionary<int, string>? specialTimeTargets;
+
+        /// <summary>The first token of the text being written inside the guard (it is not wrapped again).</summary>
+        private int specialTimeOperandAt = -1;
+
+        /// <summary>Functions whose value is surely a varchar (Trino's string functions that take no varbinary).</summary>
+        private static readonly HashSet<string> TextFunctions = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "concat", "lower", "upper", "trim", "ltrim", "rtrim", "replace", "format", "regexp_replace", "regexp_extract",
+            "json_extract_scalar", "split_part", "translate", "concat_ws", "array_join", "normalize", "date_format", "format_datetime",
+            "to_char", "chr", "json_format", "element_at_text",
+        };
+
+        /// <summary>Marks the text [from, to) to be read through the guard wherever it is written; a string literal that is one
+        /// of the special texts is refused now (at its place), as the literal casts are.</summary>
+        private void MarkSpecialTimeOperand(int from, int to, string target)
+        {
+            int first = Next(from - 1, to), last = Previous(to);
+            if (first >= to || last < first)
+            {
+                return;
+            }
+            if (first == last && IsTerminatedString(first) && IsSpecialTimeText(Unquote(first)) && target.Length > 0)
+            {
+                throw NotSupported(Sql, Tokens[first], DuneSpecialTimes.Refusal(target, Unquote(first)), Strata.Core.Executions.ExecutionError.ExecutionFailed);
+            }
+            (specialTimeOperands ??= [])[first] = last + 1;
+            (specialTimeTargets ??= [])[first] = target;
+        }
+
+        /// <summary>At the first token of a marked text: writes it inside the guard; returns the next index, or -1.</summary>
+        private int TryEmitSpecialTimeOperand(int i, int to) =>
+            specialTimeOperands is null || !specialTimeOperands.ContainsKey(i) ? -1
+            : TryEmitOperand(i, to, specialTimeOperands, ref specialTimeOperandAt, (from, end) =>
+            {
+                Out.Text(DuneSpecialTimes.Function + "(", Tokens[from]);
+                Emit(from, end);
+                Out.Text($", '{specialTimeTargets![from]}')", Tokens[Previous(end)]);
+            });
+
+        /// <summary>Whether tokens [from, to) are surely a varchar: a string function's call, a cast to varchar, or a
+        /// concatenation with a string literal, perhaps in parentheses.</summary>
+        private bool IsSurelyText(int from, int to)
+        {
+            int first = Next(from - 1, to), last = Previous(to);
+            if (first >= to || last < first)
+            {
+                return false;
+            }
+            int open = Next(first, to);
+            if (Is(first, "(") && Close(first, to) == last)
+            {
+                return IsSurelyText(first + 1, last);
+            }
+            if (Tokens[first].Kind == DuneTokenKind.Word && Is(open, "(") && Close(open, to) == last)
+            {
+                return TextFunctions.Contains(Text(first))
+                    || (Is(first, "cast") || Is(first, "try_cast")) && (Is(Previous(last), "varchar") || Is(Previous(last), ")") && Is(Previous(Opening(Previous(last))), "varchar"));
+            }
+            bool concatenated = false, literal = false;
+            for (int k = first, piece = first; k <= last; k = Next(IsOpening(k) ? Close(k, to) : k, to))
+            {
+                bool bar = Is(k, "||");
+                concatenated |= bar;
+                literal |= (bar || k == last) && Tokens[piece].Kind == DuneTokenKind.String && Next(piece, to) == (bar ? k : last + 1);
+                piece = bar ? Next(k, to) : piece;
+            }
+            return concatenated && literal;
+        }
+
         /// <summary>Whether tokens [from, to) are a column's name, perhaps qualified (<c>t.s</c>): names joined by dots.</summary>
         private bool IsPlainName(int from, int to)
         {
@@ -100,6 +174,11 @@ public static partial class DuneSqlTranslator
             int end = Previous(asIndex) + 1;
             if (!IsPlainName(operand, end))
             {
+                if (IsSurelyText(operand, end))
+                {
+                    // A computed text: read once, by the native guard (decision 208).
+                    MarkSpecialTimeOperand(operand, end, isTry ? "" : SpecialTimeTarget(type));
+                }
                 return -1;
             }
             Out.Text("(CASE WHEN typeof(", token);

@@ -216,9 +216,11 @@ public static partial class DuneSqlTranslator
             switch (type)
             {
                 case "VARCHAR" when CharLength(asIndex, close) is int charLength:
-                    // char(n) (decision "dune-types17"): the text cut to n characters as Trino's cast cuts it, another type's
-                    // longer text refused; the padding to n and the type's name are not held (a varchar here).
-                    EmitTemplate(DuneFunctions.ToBoundedVarchar(charLength, isTry, "char"), expression, token);
+                    // char(n) (decisions "dune-types17", 208): the text cut to n characters as Trino's cast cuts it, another
+                    // type's longer text refused, and padded with spaces to n as Trino shows a char(n) (its length() is n, a
+                    // concatenation keeps the first's padding); held as a varchar, compared ignoring trailing spaces
+                    // (DuneSqlTranslator.Chars.cs), named char(n) in the result where the translator sees the cast.
+                    EmitTemplate(DuneFunctions.ToChar(charLength, isTry), expression, token);
                     break;
                 case "VARCHAR" when VarcharBound(asIndex, close) is int length:
                     EmitTemplate(DuneFunctions.ToBoundedVarchar(length, isTry), expression, token);

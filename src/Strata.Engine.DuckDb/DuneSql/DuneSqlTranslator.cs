@@ -54,9 +54,12 @@ public static partial class DuneSqlTranslator
         RefuseBackquotes(sql, tokens);
         RefuseSpecialTimeLiterals(sql, tokens);
         var emitter = new DuneEmitter(sql, maxChars, cancellationToken);
+        Dictionary<int, string> declared;
         try
         {
-            new Pass(sql, tokens, emitter) { ColumnTypes = columnTypes }.Emit(0, tokens.Count);
+            var pass = new Pass(sql, tokens, emitter) { ColumnTypes = columnTypes };
+            pass.Emit(0, tokens.Count);
+            declared = pass.DeclaredColumnTypes();
         }
         catch (InsufficientExecutionStackException)
         {
@@ -66,7 +69,9 @@ public static partial class DuneSqlTranslator
         {
             return null;
         }
-        return emitter.Build();
+        var translation = emitter.Build();
+        translation.DeclaredTypes = declared;
+        return translation;
     }
 
     internal static QueryFailedException TooDeep(string sql, DuneToken? at)
@@ -105,9 +110,11 @@ public static partial class DuneSqlTranslator
                 int i = from;
                 while (i < to)
                 {
-                    int afterTyped = TryEmitSetOrderWrap(i);
+                    int afterTyped = TryEmitSpecialTimeOperand(i, to);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetOrderWrap(i);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetCheck(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNumericOperand(i, to);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitCharOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNanosecondOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitDecimalArithmetic(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitDivision(i, to);
@@ -241,6 +248,15 @@ public static partial class DuneSqlTranslator
             if (name is "at_timezone" or "with_timezone")
             {
                 return EmitZoneCall(name, args, close, end, token);
+            }
+            if (name is "from_iso8601_timestamp" or "from_iso8601_timestamp_nanos" or "date_parse" && args.Count >= 1)
+            {
+                // DuckDB reads 'infinity' and 'epoch' where Trino's parsers refuse them (decision 208).
+                MarkSpecialTimeOperand(args[0].From, args[0].To, "format");
+            }
+            else if (name is "date" && args.Count == 1 && IsSurelyText(args[0].From, args[0].To))
+            {
+                MarkSpecialTimeOperand(args[0].From, args[0].To, "date");
             }
             if (name is "from_iso8601_timestamp" or "from_iso8601_timestamp_nanos" or "parse_datetime" && TryEmitWithOffset(name, args, close, end, token) is > 0 and int afterIso)
             {

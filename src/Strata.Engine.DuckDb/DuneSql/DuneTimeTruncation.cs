@@ -41,8 +41,12 @@ public static unsafe class DuneTimeTruncation
 
     private enum Form : byte { Bucket, Unit }
 
-    /// <summary>What a value is to Trino's date_trunc: a DATE takes day … year, a TIME millisecond … hour, a timestamp all.</summary>
-    private enum ValueKind : byte { Timestamp, Date, Time }
+    /// <summary>What a value is to Trino's date_trunc: a DATE takes day … year, a TIME and a TIME WITH TIME ZONE millisecond
+    /// … hour, a timestamp all.</summary>
+    private enum ValueKind : byte { Timestamp, Date, Time, ZonedTime }
+
+    /// <summary>DuckDB's TIME WITH TIME ZONE: the local time's microseconds in the high 40 bits, the offset below.</summary>
+    private const int ZonedTimeOffsetBits = 24;
 
     /// <summary>The value types a truncation takes: how many nanoseconds one unit of the stored value is (a TIME is
     /// microseconds since midnight, truncated as a timestamp of 1970-01-01 is: every sub-day bucket starts at midnight).</summary>
@@ -50,7 +54,7 @@ public static unsafe class DuneTimeTruncation
     [
         (DuckDBType.Date, NanosPerDay, ValueKind.Date), (DuckDBType.Timestamp, NanosPerMicro, ValueKind.Timestamp),
         (DuckDBType.TimestampNs, 1, ValueKind.Timestamp), (DuckDBType.TimestampTz, NanosPerMicro, ValueKind.Timestamp),
-        (DuckDBType.Time, NanosPerMicro, ValueKind.Time),
+        (DuckDBType.Time, NanosPerMicro, ValueKind.Time), (DuckDBType.TimeTz, NanosPerMicro, ValueKind.ZonedTime),
     ];
 
     /// <summary>Trino's date_trunc units as buckets (months, nanoseconds).</summary>
@@ -138,6 +142,13 @@ public static unsafe class DuneTimeTruncation
                     int day = ((int*)values)[row];
                     ((int*)result)[row] = day is int.MaxValue or -int.MaxValue ? day : checked((int)Truncate(day, unitNanos, months, nanos));
                 }
+                else if (kind == ValueKind.ZonedTime)
+                {
+                    // Trino truncates the local time and keeps the offset (timetz DateTrunc).
+                    ulong bits = ((ulong*)values)[row];
+                    long local = Truncate((long)(bits >> ZonedTimeOffsetBits), unitNanos, months, nanos);
+                    ((ulong*)result)[row] = ((ulong)local << ZonedTimeOffsetBits) | (bits & ((1UL << ZonedTimeOffsetBits) - 1));
+                }
                 else
                 {
                     ((long*)result)[row] = Truncate(((long*)values)[row], unitNanos, months, nanos);
@@ -175,7 +186,8 @@ public static unsafe class DuneTimeTruncation
                 {
                     var type = types[row].Bytes;
                     result[row] = UnitInterval(units[row].Bytes, type.SequenceEqual("DATE"u8) ? ValueKind.Date
-                        : type.SequenceEqual("TIME"u8) ? ValueKind.Time : ValueKind.Timestamp);
+                        : type.SequenceEqual("TIME"u8) ? ValueKind.Time : type.SequenceEqual("TIME WITH TIME ZONE"u8) ? ValueKind.ZonedTime
+                        : ValueKind.Timestamp);
                 }
             }
         }
@@ -217,7 +229,7 @@ public static unsafe class DuneTimeTruncation
     private static bool Takes(ValueKind kind, bool dayOrLonger) => kind switch
     {
         ValueKind.Date => dayOrLonger,
-        ValueKind.Time => !dayOrLonger,
+        ValueKind.Time or ValueKind.ZonedTime => !dayOrLonger,
         _ => true,
     };
 
@@ -226,6 +238,8 @@ public static unsafe class DuneTimeTruncation
     {
         ValueKind.Date => $"'{unit}' is not a valid DATE field",
         ValueKind.Time => $"'{unit}' is not a valid TIME field",
+        // Trino's time with time zone's DateTrunc spells it so.
+        ValueKind.ZonedTime => $"'{unit}' is not a valid Time field",
         _ => $"'{unit}' is not a valid Timestamp field",
     });
 

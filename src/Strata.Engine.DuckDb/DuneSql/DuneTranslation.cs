@@ -27,6 +27,10 @@ public sealed class DuneTranslation
 
     public string Sql { get; }
 
+    /// <summary>Trino's names of the result columns' declared types DuckDB cannot name, by position
+    /// (DuneSqlTranslator.DeclaredTypes.cs).</summary>
+    public IReadOnlyDictionary<int, string> DeclaredTypes { get; internal set; } = new Dictionary<int, string>();
+
     /// <summary>The offset in the user's text of a character offset in the translated text.</summary>
     public int ToUserOffset(int offset)
     {

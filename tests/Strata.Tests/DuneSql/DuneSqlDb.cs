@@ -20,6 +20,7 @@ internal sealed class DuneSqlDb : IDisposable
         DuneTime.Register(connection);
         DuneRadix.Register(connection);
         DuneTypeNames.Register(connection);
+        DuneSpecialTimes.Register(connection);
         DuneSetTypes.Register(connection);
         DuneRegexpGroups.Register(connection);
         DuneDataSize.Register(connection);

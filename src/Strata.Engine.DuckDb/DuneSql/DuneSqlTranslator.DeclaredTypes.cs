@@ -1,0 +1,152 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// The declared types of the result's columns that DuckDB's types cannot name (decision 208): DuckDB has one TIMESTAMP, one
+/// TIME and one VARCHAR, so <c>CAST(x AS timestamp(5))</c>, <c>time(1)</c>, <c>timestamp(6) with time zone</c>,
+/// <c>varchar(5)</c> and <c>char(5)</c> all lost their parameter in the result's <c>column_types</c>, and
+/// <c>from_unixtime_nanos</c> is held as a zoneless TIMESTAMP_NS. Where a column of the outermost select list is such a
+/// cast (or that call), perhaps in parentheses and with an alias, its position is mapped to Trino's name of the type; the
+/// engine takes the name when DuckDB's type of the column is the one the cast gives (<c>DuckDbDeclaredTypes</c>), and a
+/// timestamp's or time's text then has the type's digits. Anything the text does not show statically (a column of a
+/// subquery or CTE read by name, a set operation, a star before the column, a function of the cast) keeps DuckDB's name.
+/// </summary>
+public static partial class DuneSqlTranslator
+{
+    /// <summary>Trino's names the engine takes from a cast: timestamp(p) [with time zone], time(p), varchar(n), char(n).</summary>
+    [GeneratedRegex(@"^(timestamp\(([0-9]|1[0-2])\)( with time zone)?|time\(([0-9]|1[0-2])\)|varchar\([0-9]+\)|char\([0-9]+\))$", RegexOptions.CultureInvariant)]
+    private static partial Regex DeclaredTypeName();
+
+    private sealed partial class Pass
+    {
+        /// <summary>Position → Trino's type name, for the outermost select list's columns whose declared type DuckDB cannot
+        /// name (see the class comment).</summary>
+        internal Dictionary<int, string> DeclaredColumnTypes()
+        {
+            var found = new Dictionary<int, string>();
+            int n = Tokens.Count, i = SkipWith(Next(-1, n), n);
+            if (!Is(i, "select"))
+            {
+                return found;
+            }
+            i = Next(i, n);
+            i = Is(i, "distinct") || Is(i, "all") ? Next(i, n) : i;
+            for (int position = 0; i < n; position++)
+            {
+                int end = i;
+                while (end < n && !Is(end, ",") && !Is(end, ";") && !(SelectListEnds.Contains(Text(end)) && !(Is(end, "group") && Is(Previous(end), "within"))))
+                {
+                    end = Next(IsOpening(end) ? Close(end, n) : end, n);
+                }
+                if (Is(Previous(end), "*"))
+                {
+                    return found; // a star: the positions after it are unknown
+                }
+                if (DeclaredType(i, end) is { } type)
+                {
+                    found[position] = type;
+                }
+                if (!Is(end, ","))
+                {
+                    // A set operation's other branches may give the column another type.
+                    return HasSetOperation(end, n) ? [] : found;
+                }
+                i = Next(end, n);
+            }
+            return found;
+        }
+
+        /// <summary>Past a leading <c>WITH [RECURSIVE] name [(columns)] AS [[NOT] MATERIALIZED] (…), …</c>.</summary>
+        private int SkipWith(int i, int n)
+        {
+            if (!Is(i, "with"))
+            {
+                return i;
+            }
+            i = Next(i, n);
+            while (i < n)
+            {
+                while (i < n && !Is(i, "as"))
+                {
+                    i = Next(IsOpening(i) ? Close(i, n) : i, n);
+                }
+                i = Next(i, n);
+                i = Is(i, "not") ? Next(i, n) : i;
+                i = Is(i, "materialized") ? Next(i, n) : i;
+                if (!Is(i, "("))
+                {
+                    return n;
+                }
+                i = Next(Close(i, n), n);
+                if (!Is(i, ","))
+                {
+                    return i;
+                }
+                i = Next(i, n);
+            }
+            return n;
+        }
+
+        private bool HasSetOperation(int from, int n)
+        {
+            for (int k = from; k < n; k = Next(IsOpening(k) ? Close(k, n) : k, n))
+            {
+                if (SetOperators.Contains(Text(k)))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Trino's name of the item [from, to)'s type when it is a cast to a type DuckDB cannot name, or
+        /// from_unixtime_nanos; else null.</summary>
+        private string? DeclaredType(int from, int to)
+        {
+            int last = Previous(to);
+            if (last > from && Tokens[last].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName && (Is(Previous(last), "as") || Is(Previous(last), ")")))
+            {
+                last = Is(Previous(last), "as") ? Previous(Previous(last)) : Previous(last); // the alias
+            }
+            while (Is(from, "(") && Close(from, to) == last)
+            {
+                from = Next(from, last);
+                last = Previous(last);
+            }
+            int open = Next(from, to);
+            if (last < from || !Is(open, "(") || Close(open, to) != last)
+            {
+                return null;
+            }
+            if (Is(from, "from_unixtime_nanos"))
+            {
+                return "timestamp(9) with time zone";
+            }
+            if (!Is(from, "cast") && !Is(from, "try_cast"))
+            {
+                return null;
+            }
+            int asIndex = -1;
+            for (int k = Next(open, last); k < last; k = Next(IsOpening(k) ? Close(k, last) : k, last))
+            {
+                asIndex = Is(k, "as") ? k : asIndex;
+            }
+            if (asIndex < 0)
+            {
+                return null;
+            }
+            var name = new StringBuilder();
+            for (int k = Next(asIndex, last); k < last; k = Next(k, last))
+            {
+                string word = Text(k).ToLowerInvariant();
+                bool attached = word is "(" or ")" or "," || name.Length == 0 || name[^1] == '(';
+                name.Append(attached ? "" : " ").Append(word);
+            }
+            string type = name.ToString().Replace(" without time zone", "", StringComparison.Ordinal);
+            type = type == "char" ? "char(1)" : type;
+            return DeclaredTypeName().IsMatch(type) && type != "timestamp(9) with time zone" ? type : null;
+        }
+    }
+}
