@@ -105,7 +105,8 @@ public static partial class DuneSqlTranslator
                 int i = from;
                 while (i < to)
                 {
-                    int afterTyped = TryEmitSetOrderWrap(i);
+                    int afterTyped = TryEmitTies(i);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetOrderWrap(i);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetCheck(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNumericOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNanosecondOperand(i, to);
