@@ -108,6 +108,7 @@ public static partial class DuneSqlTranslator
                     int afterTyped = TryEmitTies(i);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetOrderWrap(i);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetCheck(i, to);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNestedComparison(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNumericOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNanosecondOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitDecimalArithmetic(i, to);

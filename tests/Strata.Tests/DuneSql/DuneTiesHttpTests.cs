@@ -70,12 +70,7 @@ public sealed class DuneTiesHttpTests(InProcessSharedServer shared)
     [InlineData("SELECT a FROM (VALUES 1, 2) t(a) ORDER BY a FETCH FIRST 0 ROWS ONLY", "FETCH FIRST row count must be positive (actual value: 0)", 1, 45)]
     public async Task Fetch_errors_are_trinos_at_the_fetch(string sql, string message, int line, int column)
     {
-        string id = await Server.Alice.SubmitAsync(sql);
-        var status = await Server.Alice.WaitAsync(id);
-        Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
-        Assert.Equal(message, status["error"]!["message"]!.GetValue<string>());
-        Assert.Equal(line, status["error"]!["metadata"]!["line"]!.GetValue<int>());
-        Assert.Equal(column, status["error"]!["metadata"]!["column"]!.GetValue<int>());
+        Assert.Equal((message, line, column), await Server.Alice.RunToFailureAtAsync(sql));
     }
 
     private const string Pairs = "(VALUES (1, 2), (1, 3)) t(a, b)";
@@ -107,5 +102,32 @@ public sealed class DuneTiesHttpTests(InProcessSharedServer shared)
         Assert.Equal(0, row[0]!.GetValue<long>());
         Assert.Equal(2, row[1]!.GetValue<long>());
         Assert.Equal("bigint", types[1]);
+    }
+
+    [Fact]
+    public async Task Array_and_row_equality_with_null_elements_is_trinos()
+    {
+        // ArrayType/RowType equal: other lengths false; a differing pair false; else a pair with a NULL makes it NULL.
+        var (row, types, csv) = await Server.Alice.RunFirstRowAsync(
+            "SELECT ARRAY[1, NULL] = ARRAY[1, NULL] a, ARRAY[1, NULL] = ARRAY[2, NULL] b, ROW(1, NULL) = ROW(1, NULL) c, "
+            + "ARRAY[1, NULL] IS DISTINCT FROM ARRAY[1, NULL] d, ROW(1, NULL) IS DISTINCT FROM ROW(1, NULL) e, "
+            + "ARRAY[1, NULL] <> ARRAY[1, NULL] f, ARRAY[1, 2] = ARRAY[1, NULL, 3] g, ROW(1, NULL) <> ROW(2, 3) h, "
+            + "ARRAY[1, 2] = ARRAY[1, 2] i, CAST(NULL AS array(integer)) = ARRAY[1] j, CAST(ARRAY[] AS array(integer)) = ARRAY[] k");
+        Assert.Equal("a,b,c,d,e,f,g,h,i,j,k", csv[0]);
+        Assert.Equal(",false,,false,false,,false,true,true,,true", csv[1]);
+        Assert.Null(row[0]);
+        Assert.False(row[1]!.GetValue<bool>());
+        Assert.Null(row[2]);
+        Assert.All(types, t => Assert.Equal("boolean", t));
+    }
+
+    [Fact]
+    public async Task A_column_compared_with_an_array_or_row_constructor_is_null_on_a_null_element()
+    {
+        Assert.Equal(["id,eq,req", "1,,", "2,true,true", "3,false,false"], await CsvAsync(
+            "SELECT id, a = ARRAY[1, 2] eq, r = ROW(1, 2) req FROM (VALUES (1, ARRAY[1, NULL], ROW(1, NULL)), (2, ARRAY[1, 2], ROW(1, 2)), "
+            + "(3, ARRAY[3], ROW(3, 4))) t(id, a, r) ORDER BY id"));
+        Assert.Equal(["id", "2"], await CsvAsync(
+            "SELECT id FROM (VALUES (1, ARRAY[1, NULL]), (2, ARRAY[1, 2])) t(id, a) WHERE (a = ARRAY[1, 2]) IS NOT NULL AND a <> ARRAY[9, 9]"));
     }
 }
