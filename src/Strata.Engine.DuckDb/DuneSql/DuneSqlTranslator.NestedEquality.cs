@@ -11,7 +11,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// nested values with NULLs as equal (all three were true). Where an operand of <c>=</c>, <c>&lt;&gt;</c> or <c>!=</c>
 /// is surely an array — <c>ARRAY[…]</c>, <c>CAST(… AS array(…))</c> — the comparison is written as that AND over
 /// <c>list_zip</c>; where one is a <c>ROW(…)</c> constructor, as the AND of its fields' comparisons with the other
-/// operand's (by position). Elsewhere (two array columns) DuckDB's answer stands: the types are not known here.
+/// operand's (by position); <c>v [NOT] IN (…)</c> with an array among them, as the OR of the equalities. Elsewhere (two array columns) DuckDB's answer stands: the types are not known here.
 /// </summary>
 public static partial class DuneSqlTranslator
 {
@@ -25,9 +25,25 @@ public static partial class DuneSqlTranslator
         /// whether they are arrays (else rows, with the fields of the constructor).</summary>
         private Dictionary<int, ((int From, int To) Left, (int From, int To) Right, int Op, bool Array)>? nestedComparisons;
 
+        /// <summary>The <c>v [NOT] IN (…)</c> lists of arrays to write, by the value's first token.</summary>
+        private Dictionary<int, ((int From, int To) Value, int In, int Open, int Close)>? nestedIns;
+
         private int TryEmitNestedComparison(int i, int to)
         {
             nestedComparisons ??= FindNestedComparisons();
+            if (nestedIns!.TryGetValue(i, out var list) && list.Close < to)
+            {
+                // v IN (a, b) is v = a OR v = b, each Trino's equality.
+                emitter.Text(Is(Previous(list.In), "not") ? "(NOT (" : "((", tokens[i]);
+                var items = Arguments(list.Open, list.Close);
+                for (int k = 0; k < items.Count; k++)
+                {
+                    emitter.Text(k == 0 ? "" : " OR ", tokens[items[k].From]);
+                    EmitTemplate(ArrayEquality, [list.Value, (Next(items[k].From - 1, items[k].To), items[k].To)], tokens[items[k].From]);
+                }
+                emitter.Text("))", tokens[list.Close]);
+                return list.Close + 1;
+            }
             if (nestedComparisons.Count == 0 || !nestedComparisons.TryGetValue(i, out var c) || c.Right.To > to)
             {
                 return -1;
@@ -72,8 +88,15 @@ public static partial class DuneSqlTranslator
         private Dictionary<int, ((int From, int To) Left, (int From, int To) Right, int Op, bool Array)> FindNestedComparisons()
         {
             var found = new Dictionary<int, ((int From, int To), (int From, int To), int, bool)>();
+            nestedIns = [];
             for (int c = 0; c < tokens.Count; c++)
             {
+                if (Is(c, "in") && Is(Next(c, tokens.Count), "(") && NestedInExtent(c) is var (value, open, close) && !IsSubqueryStart(Next(open, close))
+                    && (IsArrayValue(value.From, value.To) || Arguments(open, close).Any(a => IsArrayValue(a.From, a.To))))
+                {
+                    nestedIns.TryAdd(value.From, (value, c, open, close));
+                    continue;
+                }
                 if (tokens[c].Kind != DuneTokenKind.Symbol || !(Is(c, "=") || Is(c, "<>") || Is(c, "!=")) || NestedComparisonExtent(c) is not var (left, right))
                 {
                     continue;
@@ -116,6 +139,25 @@ public static partial class DuneSqlTranslator
             int before = Previous(leftStart), alias = Next(rightEnd - 1, tokens.Count);
             bool item = before >= 0 && (Is(before, "select") || Is(before, ","));
             return item && IsName(alias) && !ValueContinuations.Contains(Text(alias)) ? ((leftStart, leftEnd + 1), (rightStart, rightEnd)) : null;
+        }
+
+        /// <summary>The value and list of <c>v [NOT] IN (…)</c> (<see cref="InExtent"/>), or, in a select item, also when
+        /// the list is followed by the item's alias.</summary>
+        private ((int From, int To) Value, int Open, int Close)? NestedInExtent(int inIndex)
+        {
+            if (InExtent(inIndex) is { } extent)
+            {
+                return extent;
+            }
+            int leftEnd = Previous(Is(Previous(inIndex), "not") ? Previous(inIndex) : inIndex);
+            int open = Next(inIndex, tokens.Count), close = Close(open, tokens.Count);
+            if (leftEnd < 0 || close >= tokens.Count || OperandStart(leftEnd, zoned: false) is not int leftStart || IsBoundaryWord(leftStart))
+            {
+                return null;
+            }
+            int before = Previous(leftStart), alias = Next(close, tokens.Count);
+            bool item = before >= 0 && (Is(before, "select") || Is(before, ","));
+            return item && IsName(alias) && !ValueContinuations.Contains(Text(alias)) ? ((leftStart, leftEnd + 1), open, close) : null;
         }
 
         /// <summary>Whether tokens [from, to) are exactly <c>ARRAY[…]</c> or <c>CAST|TRY_CAST(… AS array(…))</c>.</summary>

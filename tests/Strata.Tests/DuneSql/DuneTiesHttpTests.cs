@@ -129,5 +129,8 @@ public sealed class DuneTiesHttpTests(InProcessSharedServer shared)
             + "(3, ARRAY[3], ROW(3, 4))) t(id, a, r) ORDER BY id"));
         Assert.Equal(["id", "2"], await CsvAsync(
             "SELECT id FROM (VALUES (1, ARRAY[1, NULL]), (2, ARRAY[1, 2])) t(id, a) WHERE (a = ARRAY[1, 2]) IS NOT NULL AND a <> ARRAY[9, 9]"));
+        // IN is the OR of the equalities: unknown unless one is true.
+        Assert.Equal(["a,b,c,d", ",true,false,"], await CsvAsync("SELECT ARRAY[1, NULL] IN (ARRAY[1, NULL]) a, ARRAY[1, 2] IN (ARRAY[1, NULL], ARRAY[1, 2]) b, "
+            + "ARRAY[1, NULL] IN (ARRAY[2, 3]) c, ARRAY[1, NULL] NOT IN (ARRAY[1, 2], ARRAY[7]) d"));
     }
 }
