@@ -169,8 +169,7 @@ public sealed class RowEncoder
         }
     }
 
-    /// <summary>Values whose text never needs quoting or escaping; a timestamp with <paramref name="digits"/> of the
-    /// second's fraction (<see cref="TemporalFormat.FractionDigits"/>).</summary>
+    /// <summary>Values whose text never needs quoting or escaping; a timestamp with <paramref name="digits"/> fraction digits.</summary>
     private static void Plain(ref Out o, ColumnKind kind, IArrowArray array, int row, int digits)
     {
         Span<byte> span;
@@ -226,15 +225,13 @@ public sealed class RowEncoder
     private static void Hex(ref Out o, ReadOnlySpan<byte> bytes)
     {
         var span = o.Reserve(2 + (bytes.Length * 2));
-        span[0] = (byte)'0';
-        span[1] = (byte)'x';
-        int j = 2;
-        foreach (byte b in bytes)
+        "0x"u8.CopyTo(span);
+        for (int i = 0, j = 2; i < bytes.Length; i++, j += 2)
         {
-            span[j++] = HexDigits[b >> 4];
-            span[j++] = HexDigits[b & 0xF];
+            span[j] = HexDigits[bytes[i] >> 4];
+            span[j + 1] = HexDigits[bytes[i] & 0xF];
         }
-        o.Advance(j);
+        o.Advance(2 + (bytes.Length * 2));
     }
 
     /// <summary>A JSON string literal from UTF-8 bytes, escaping quotes, backslashes and control characters.</summary>

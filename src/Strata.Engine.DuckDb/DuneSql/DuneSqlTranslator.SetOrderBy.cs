@@ -43,7 +43,7 @@ public static partial class DuneSqlTranslator
             foreach (var chain in SetChains())
             {
                 int start = chain.Branches[0].From;
-                if (Is(chain.End, "order") && !OrdersByOutputColumns(Next(chain.End, tokens.Count), OutputNames(start)))
+                if (Is(chain.End, "order") && !(tiesPlans ??= FindTiesPlans()).ContainsKey(chain.End) && !OrdersByOutputColumns(Next(chain.End, tokens.Count), OutputNames(start)))
                 {
                     wraps[start] = "SELECT * FROM (";
                     wraps[chain.End] = ") ";

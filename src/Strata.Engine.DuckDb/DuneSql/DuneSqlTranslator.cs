@@ -110,9 +110,11 @@ public static partial class DuneSqlTranslator
                 int i = from;
                 while (i < to)
                 {
-                    int afterTyped = TryEmitSpecialTimeOperand(i, to);
+                    int afterTyped = TryEmitTies(i);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSpecialTimeOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetOrderWrap(i);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetCheck(i, to);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNestedComparison(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNumericOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitCharOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNanosecondOperand(i, to);

@@ -56,12 +56,7 @@ public sealed class DuneFns5HttpTests(InProcessSharedServer shared)
     [InlineData("SELECT 'abc'\n  LIKE 'abc' ESCAPE ''", "Escape string must be a single character", 2, 21)]
     public async Task Like_escape_errors_are_trinos_at_their_position(string sql, string message, int line, int column)
     {
-        string id = await Server.Alice.SubmitAsync(sql);
-        var status = await Server.Alice.WaitAsync(id);
-        Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
-        Assert.Equal(message, status["error"]!["message"]!.GetValue<string>());
-        Assert.Equal(line, status["error"]!["metadata"]!["line"]!.GetValue<int>());
-        Assert.Equal(column, status["error"]!["metadata"]!["column"]!.GetValue<int>());
+        Assert.Equal((message, line, column), await Server.Alice.RunToFailureAtAsync(sql));
     }
 
     [Fact]

@@ -77,6 +77,16 @@ public static class Api
         return status["error"]!["message"]!.GetValue<string>();
     }
 
+    /// <summary>Runs a query to FAILED and returns its error's message and the line and column it names.</summary>
+    public static async Task<(string Message, int Line, int Column)> RunToFailureAtAsync(this HttpClient client, string sql)
+    {
+        string id = await client.SubmitAsync(sql);
+        var status = await client.WaitAsync(id);
+        Assert.True(status["state"]!.GetValue<string>() == "QUERY_STATE_FAILED", status.ToJsonString());
+        var error = status["error"]!;
+        return (error["message"]!.GetValue<string>(), error["metadata"]!["line"]!.GetValue<int>(), error["metadata"]!["column"]!.GetValue<int>());
+    }
+
     /// <summary>Asks the status endpoint until the execution is terminal, as a client does; returns the last status.</summary>
     /// <remarks>
     /// Each request long-polls (<c>wait=</c>, contract section 9): the server answers when the execution ends, so a
