@@ -40,6 +40,7 @@ public static partial class DuneSqlTranslator
                 {
                     end = Next(IsOpening(end) ? Close(end, n) : end, n);
                 }
+                end = Math.Min(end, n); // an unclosed bracket's Close is n, and the step past it n + 1
                 if (Is(Previous(end), "*"))
                 {
                     return found; // a star: the positions after it are unknown
