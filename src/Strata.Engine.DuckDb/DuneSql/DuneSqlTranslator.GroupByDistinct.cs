@@ -12,8 +12,9 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static partial class DuneSqlTranslator
 {
-    /// <summary>The most grouping sets a GROUP BY DISTINCT is written out with.</summary>
-    private const int MaxGroupingSets = 4096;
+    /// <summary>Trino's default <c>max-grouping-sets</c>: a GROUP BY whose elements' sets multiply past it is refused
+    /// before anything is expanded (so a short text cannot make the translator build millions of sets).</summary>
+    private const int MaxGroupingSets = 2048;
 
     private sealed partial class Pass
     {
@@ -36,33 +37,49 @@ public static partial class DuneSqlTranslator
             }
             listEnd = Math.Min(listEnd, end);
             var items = BlockAt(distinct) is { } block && block.Select < distinct ? SelectItems(block.Select) : [];
-            var sets = new List<List<(int From, int To)>> { new() };
-            foreach (var element in Arguments(distinct, listEnd))
+            var elements = Arguments(distinct, listEnd);
+            // Trino's StatementAnalyzer: the product of the elements' set counts (past int's range "more than" it), checked
+            // before any set is built.
+            long count = 1;
+            foreach (var element in elements)
             {
-                var product = new List<List<(int From, int To)>>();
-                foreach (var left in sets)
+                long sets = ElementSetCount(element.From, element.To);
+                count = sets > int.MaxValue || count * sets > int.MaxValue ? long.MaxValue : count * sets;
+            }
+            if (count > MaxGroupingSets)
+            {
+                string has = count > int.MaxValue ? "more than " + int.MaxValue.ToString(CultureInfo.InvariantCulture) : count.ToString(CultureInfo.InvariantCulture);
+                throw NotSupported(sql, tokens[distinct], $"GROUP BY has {has} grouping sets but can contain at most {MaxGroupingSets.ToString(CultureInfo.InvariantCulture)}");
+            }
+            // Each column's key once: a union adds the right side's columns whose key the left side lacks.
+            var keys = new Dictionary<(int From, int To), string>();
+            string Key((int From, int To) c) => keys.TryGetValue(c, out string? k) ? k : keys[c] = ColumnKey(c.From, c.To);
+            var combined = new List<(List<(int From, int To)> Columns, HashSet<string> Keys)> { ([], new HashSet<string>(StringComparer.Ordinal)) };
+            foreach (var element in elements)
+            {
+                var written = ElementSets(element.From, element.To).Select(set => set.Select(c => OrdinalItem(c, items)).ToList()).ToList();
+                var product = new List<(List<(int From, int To)> Columns, HashSet<string> Keys)>(combined.Count * written.Count);
+                foreach (var left in combined)
                 {
-                    foreach (var written in ElementSets(element.From, element.To))
+                    foreach (var right in written)
                     {
-                        var right = written.Select(c => OrdinalItem(c, items)).ToList();
-                        var union = new List<(int From, int To)>(left);
-                        union.AddRange(right.Where(r => !union.Any(u => SameTokens(u.From, u.To, r.From, r.To))));
-                        product.Add(union);
-                        if (product.Count > MaxGroupingSets)
+                        _ = emitter.Continue();
+                        var union = (Columns: new List<(int From, int To)>(left.Columns), Keys: new HashSet<string>(left.Keys, StringComparer.Ordinal));
+                        foreach (var column in right.Where(c => union.Keys.Add(Key(c))))
                         {
-                            throw NotSupported(sql, tokens[distinct], $"GROUP BY DISTINCT expands to more than {MaxGroupingSets.ToString(CultureInfo.InvariantCulture)} grouping sets");
+                            union.Columns.Add(column);
                         }
+                        product.Add(union);
                     }
                 }
-                sets = product;
+                combined = product;
             }
             var seen = new HashSet<string>(StringComparer.Ordinal);
             emitter.Text("GROUPING SETS (", tokens[distinct]);
             bool firstSet = true;
-            foreach (var set in sets)
+            foreach (var (set, setKeys) in combined)
             {
-                string key = string.Join('\u0001', set.Select(c => ColumnKey(c.From, c.To)).Order(StringComparer.Ordinal));
-                if (!seen.Add(key))
+                if (!seen.Add(string.Join('\u0001', setKeys.Order(StringComparer.Ordinal))))
                 {
                     continue;
                 }
@@ -103,6 +120,24 @@ public static partial class DuneSqlTranslator
             return string.Join(' ', parts);
         }
 
+        /// <summary>How many sets <see cref="ElementSets"/> gives for the element, without building them (a CUBE of more
+        /// than 62 elements as long.MaxValue).</summary>
+        private long ElementSetCount(int from, int to)
+        {
+            int first = Next(from - 1, to);
+            int open = Next(first, to);
+            if ((Is(first, "rollup") || Is(first, "cube")) && Is(open, "(") && Close(open, to) is int close && Next(close, to) >= to)
+            {
+                int units = Arguments(open, close).Count;
+                return Is(first, "rollup") ? units + 1L : units > 62 ? long.MaxValue : 1L << units;
+            }
+            if (Is(first, "grouping") && Is(open, "sets") && Next(open, to) is int setsOpen && Is(setsOpen, "(") && Close(setsOpen, to) is int setsClose)
+            {
+                return Arguments(setsOpen, setsClose).Count;
+            }
+            return 1;
+        }
+
         /// <summary>The grouping sets of one grouping element: ROLLUP, CUBE, GROUPING SETS, <c>(a, b)</c> or an expression.</summary>
         private List<List<(int From, int To)>> ElementSets(int from, int to)
         {
@@ -119,10 +154,6 @@ public static partial class DuneSqlTranslator
                         sets.Add(units.Take(n).SelectMany(u => u).ToList());
                     }
                     return sets;
-                }
-                if (units.Count > 12)
-                {
-                    throw NotSupported(sql, tokens[first], "GROUP BY DISTINCT CUBE of more than 12 elements is not supported");
                 }
                 for (int mask = (1 << units.Count) - 1; mask >= 0; mask--)
                 {
