@@ -58,10 +58,10 @@ public sealed class Hostile18FunctionTests
 public sealed class Hostile18SpecialTimeTests
 {
     [Theory]
-    [InlineData("SELECT timestamp 'infinity'", "Value cannot be cast to timestamp: infinity")]
-    [InlineData("SELECT TIMESTAMP '-infinity'", "Value cannot be cast to timestamp: -infinity")]
-    [InlineData("SELECT date 'epoch'", "Value cannot be cast to date: epoch")]
-    [InlineData("SELECT date ' Infinity '", "Value cannot be cast to date:  Infinity ")]
+    [InlineData("SELECT timestamp 'infinity'", "'infinity' is not a valid timestamp literal")]
+    [InlineData("SELECT TIMESTAMP '-infinity'", "'-infinity' is not a valid timestamp literal")]
+    [InlineData("SELECT date 'epoch'", "'epoch' is not a valid date literal")]
+    [InlineData("SELECT date ' Infinity '", "' Infinity ' is not a valid date literal")]
     [InlineData("SELECT CAST('infinity' AS timestamp)", "Value cannot be cast to timestamp: infinity")]
     [InlineData("SELECT CAST('-infinity' AS timestamp(2))", "Value cannot be cast to timestamp: -infinity")]
     [InlineData("SELECT CAST('epoch' AS date)", "Value cannot be cast to date: epoch")]

@@ -9,15 +9,12 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static partial class DuneSqlTranslator
 {
-    /// <summary>DuckDB's special date and timestamp texts, as RE2 reads them in a row's value.</summary>
-    private const string SpecialTimePattern = @"^\s*[-+]?(infinity|epoch)\s*$";
+    /// <summary>DuckDB's special date and timestamp texts, as RE2 reads them in a row's value: the same words and the same
+    /// spaces as <see cref="DuneSpecialTimes.IsSpecial"/> (RE2's <c>\s</c> has no vertical tab, so the class is spelt out).</summary>
+    private const string SpecialTimePattern = @"^[\t\n\v\f\r ]*[-+]?(infinity|epoch)[\t\n\v\f\r ]*$";
 
-    /// <summary>The same pattern read in C#, for a literal's text at translation.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(SpecialTimePattern,
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex SpecialTimeText();
-
-    private static bool IsSpecialTimeText(string text) => SpecialTimeText().IsMatch(text);
+    /// <summary>A literal's text, read at translation by the native guard's own test (one definition of the words).</summary>
+    private static bool IsSpecialTimeText(string text) => DuneSpecialTimes.IsSpecial(System.Text.Encoding.UTF8.GetBytes(text));
 
     /// <summary>Trino's name of a cast's target in its refusal.</summary>
     private static string SpecialTimeTarget(string type) => type switch
@@ -27,7 +24,8 @@ public static partial class DuneSqlTranslator
         _ => "timestamp",
     };
 
-    /// <summary>Refuses <c>date '…'</c> and <c>timestamp '…'</c> literals of DuckDB's special texts.</summary>
+    /// <summary>Refuses <c>date '…'</c> and <c>timestamp '…'</c> literals of DuckDB's special texts, in the words of Trino's
+    /// analyzer for a literal it cannot read ("'infinity' is not a valid timestamp literal", at the literal).</summary>
     private static void RefuseSpecialTimeLiterals(string sql, List<DuneToken> tokens)
     {
         int previous = -1;
@@ -45,7 +43,7 @@ public static partial class DuneSqlTranslator
                 string text = sql.Substring(tokens[i].Start + 1, tokens[i].Length - 2).Replace("''", "'", StringComparison.Ordinal);
                 if (IsSpecialTimeText(text))
                 {
-                    throw NotSupported(sql, tokens[previous], $"Value cannot be cast to {word.ToString().ToLowerInvariant()}: {text}",
+                    throw NotSupported(sql, tokens[previous], $"'{text}' is not a valid {word.ToString().ToLowerInvariant()} literal",
                         Strata.Core.Executions.ExecutionError.ExecutionFailed);
                 }
             }
@@ -165,7 +163,7 @@ public static partial class DuneSqlTranslator
             {
                 if (!isTry)
                 {
-                    throw NotSupported(Sql, Tokens[operand], $"Value cannot be cast to {SpecialTimeTarget(type)}: {Unquote(operand)}",
+                    throw NotSupported(Sql, Tokens[operand], DuneSpecialTimes.Refusal(SpecialTimeTarget(type), Unquote(operand)),
                         Strata.Core.Executions.ExecutionError.ExecutionFailed);
                 }
                 Out.Text($"CAST(NULL AS {type})", token);
