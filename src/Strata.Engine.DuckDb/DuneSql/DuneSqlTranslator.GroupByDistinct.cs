@@ -37,13 +37,13 @@ public static partial class DuneSqlTranslator
             }
             listEnd = Math.Min(listEnd, end);
             var items = BlockAt(distinct) is { } block && block.Select < distinct ? SelectItems(block.Select) : [];
-            var elements = Arguments(distinct, listEnd);
+            var elements = Arguments(distinct, listEnd).Select(Element).ToList();
             // Trino's StatementAnalyzer: the product of the elements' set counts (past int's range "more than" it), checked
             // before any set is built.
             long count = 1;
             foreach (var element in elements)
             {
-                long sets = ElementSetCount(element.From, element.To);
+                long sets = ElementSetCount(element);
                 count = sets > int.MaxValue || count * sets > int.MaxValue ? long.MaxValue : count * sets;
             }
             if (count > MaxGroupingSets)
@@ -57,7 +57,7 @@ public static partial class DuneSqlTranslator
             var combined = new List<(List<(int From, int To)> Columns, HashSet<string> Keys)> { ([], new HashSet<string>(StringComparer.Ordinal)) };
             foreach (var element in elements)
             {
-                var written = ElementSets(element.From, element.To).Select(set => set.Select(c => OrdinalItem(c, items)).ToList()).ToList();
+                var written = ElementSets(element).Select(set => set.Select(c => OrdinalItem(c, items)).ToList()).ToList();
                 var product = new List<(List<(int From, int To)> Columns, HashSet<string> Keys)>(combined.Count * written.Count);
                 foreach (var left in combined)
                 {
@@ -120,52 +120,57 @@ public static partial class DuneSqlTranslator
             return string.Join(' ', parts);
         }
 
-        /// <summary>How many sets <see cref="ElementSets"/> gives for the element, without building them (a CUBE of more
-        /// than 62 elements as long.MaxValue).</summary>
-        private long ElementSetCount(int from, int to)
+        private enum ElementKind { Single, Rollup, Cube, Sets }
+
+        /// <summary>A grouping element read once: ROLLUP or CUBE with its arguments, GROUPING SETS with its sets, or any
+        /// other element as its one unit.</summary>
+        private (ElementKind Kind, List<(int From, int To)> Units) Element((int From, int To) element)
         {
+            var (from, to) = element;
             int first = Next(from - 1, to);
             int open = Next(first, to);
             if ((Is(first, "rollup") || Is(first, "cube")) && Is(open, "(") && Close(open, to) is int close && Next(close, to) >= to)
             {
-                int units = Arguments(open, close).Count;
-                return Is(first, "rollup") ? units + 1L : units > 62 ? long.MaxValue : 1L << units;
+                return (Is(first, "rollup") ? ElementKind.Rollup : ElementKind.Cube, Arguments(open, close));
             }
             if (Is(first, "grouping") && Is(open, "sets") && Next(open, to) is int setsOpen && Is(setsOpen, "(") && Close(setsOpen, to) is int setsClose)
             {
-                return Arguments(setsOpen, setsClose).Count;
+                return (ElementKind.Sets, Arguments(setsOpen, setsClose));
             }
-            return 1;
+            return (ElementKind.Single, [(from, to)]);
         }
 
-        /// <summary>The grouping sets of one grouping element: ROLLUP, CUBE, GROUPING SETS, <c>(a, b)</c> or an expression.</summary>
-        private List<List<(int From, int To)>> ElementSets(int from, int to)
+        /// <summary>How many sets <see cref="ElementSets"/> gives for an element, without building them (a CUBE of more
+        /// than 62 units as long.MaxValue).</summary>
+        private static long ElementSetCount((ElementKind Kind, List<(int From, int To)> Units) element) => element.Kind switch
         {
-            int first = Next(from - 1, to);
-            int open = Next(first, to);
-            if ((Is(first, "rollup") || Is(first, "cube")) && Is(open, "(") && Close(open, to) is int close && Next(close, to) >= to)
+            ElementKind.Rollup => element.Units.Count + 1L,
+            ElementKind.Cube => element.Units.Count > 62 ? long.MaxValue : 1L << element.Units.Count,
+            _ => element.Units.Count,
+        };
+
+        /// <summary>The grouping sets of one grouping element: ROLLUP, CUBE, GROUPING SETS, <c>(a, b)</c> or an expression.</summary>
+        private List<List<(int From, int To)>> ElementSets((ElementKind Kind, List<(int From, int To)> Units) element)
+        {
+            var units = element.Units.Select(u => GroupingSet(u.From, u.To)).ToList();
+            var sets = new List<List<(int From, int To)>>();
+            if (element.Kind == ElementKind.Rollup)
             {
-                var units = Arguments(open, close).Select(u => GroupingSet(u.From, u.To)).ToList();
-                var sets = new List<List<(int From, int To)>>();
-                if (Is(first, "rollup"))
+                for (int n = units.Count; n >= 0; n--)
                 {
-                    for (int n = units.Count; n >= 0; n--)
-                    {
-                        sets.Add(units.Take(n).SelectMany(u => u).ToList());
-                    }
-                    return sets;
+                    sets.Add(units.Take(n).SelectMany(u => u).ToList());
                 }
+                return sets;
+            }
+            if (element.Kind == ElementKind.Cube)
+            {
                 for (int mask = (1 << units.Count) - 1; mask >= 0; mask--)
                 {
                     sets.Add(units.Where((_, u) => (mask & (1 << (units.Count - 1 - u))) != 0).SelectMany(u => u).ToList());
                 }
                 return sets;
             }
-            if (Is(first, "grouping") && Is(open, "sets") && Next(open, to) is int setsOpen && Is(setsOpen, "(") && Close(setsOpen, to) is int setsClose)
-            {
-                return Arguments(setsOpen, setsClose).Select(s => GroupingSet(s.From, s.To)).ToList();
-            }
-            return [GroupingSet(from, to)];
+            return units;
         }
 
         /// <summary>One set: <c>(a, b)</c>, <c>(a)</c> or <c>()</c> its expressions, anything else the one expression.</summary>
