@@ -22,35 +22,9 @@ public static partial class DuneSqlTranslator
         /// GROUPING SETS; returns the token after the list.</summary>
         private int EmitGroupByDistinct(int distinct, int end)
         {
-            int listEnd = Next(distinct, end);
-            for (; listEnd < end; listEnd = Next(listEnd, end))
-            {
-                if (IsOpening(listEnd))
-                {
-                    listEnd = Match(listEnd) is int m && m > listEnd && m < end ? m : end;
-                    continue;
-                }
-                if (Is(listEnd, ")") || Is(listEnd, ";") || tokens[listEnd].Kind == DuneTokenKind.Word && GroupByAllEnds.Contains(Text(listEnd)))
-                {
-                    break;
-                }
-            }
-            listEnd = Math.Min(listEnd, end);
+            int listEnd = GroupingListEnd(distinct, end);
             var items = BlockAt(distinct) is { } block && block.Select < distinct ? SelectItems(block.Select) : [];
-            var elements = Arguments(distinct, listEnd).Select(Element).ToList();
-            // Trino's StatementAnalyzer: the product of the elements' set counts (past int's range "more than" it), checked
-            // before any set is built.
-            long count = 1;
-            foreach (var element in elements)
-            {
-                long sets = ElementSetCount(element);
-                count = sets > int.MaxValue || count * sets > int.MaxValue ? long.MaxValue : count * sets;
-            }
-            if (count > MaxGroupingSets)
-            {
-                string has = count > int.MaxValue ? "more than " + int.MaxValue.ToString(CultureInfo.InvariantCulture) : count.ToString(CultureInfo.InvariantCulture);
-                throw NotSupported(sql, tokens[distinct], $"GROUP BY has {has} grouping sets but can contain at most {MaxGroupingSets.ToString(CultureInfo.InvariantCulture)}");
-            }
+            var elements = CheckedGroupingElements(distinct, listEnd, distinct);
             // Each column's key once: a union adds the right side's columns whose key the left side lacks.
             var keys = new Dictionary<(int From, int To), string>();
             string Key((int From, int To) c) => keys.TryGetValue(c, out string? k) ? k : keys[c] = ColumnKey(c.From, c.To);
@@ -97,6 +71,58 @@ public static partial class DuneSqlTranslator
             }
             emitter.Text(") ", tokens[distinct]);
             return listEnd;
+        }
+
+        /// <summary>Checks the grouping-set count of a <c>GROUP BY</c> without DISTINCT (the word after BY at first): Trino
+        /// bounds every GROUP BY, DuckDB expands up to its own, larger limit. A bare <c>GROUP BY ALL</c> is DuckDB's and
+        /// has no elements.</summary>
+        private void CheckGroupingSetCount(int first, int end)
+        {
+            if (first >= end || Is(first, "distinct") || Is(first, "all") && (Next(first, end) >= end || GroupByAllEnds.Contains(Text(Next(first, end)))))
+            {
+                return;
+            }
+            int before = Is(first, "all") ? first : Previous(first);
+            _ = CheckedGroupingElements(before, GroupingListEnd(before, end), first);
+        }
+
+        /// <summary>The token after a GROUP BY's elements, the first of which follows <paramref name="before"/>.</summary>
+        private int GroupingListEnd(int before, int end)
+        {
+            int listEnd = Next(before, end);
+            for (; listEnd < end; listEnd = Next(listEnd, end))
+            {
+                if (IsOpening(listEnd))
+                {
+                    listEnd = Match(listEnd) is int m && m > listEnd && m < end ? m : end;
+                    continue;
+                }
+                if (Is(listEnd, ")") || Is(listEnd, ";") || tokens[listEnd].Kind == DuneTokenKind.Word && GroupByAllEnds.Contains(Text(listEnd)))
+                {
+                    break;
+                }
+            }
+            return Math.Min(listEnd, end);
+        }
+
+        /// <summary>The grouping elements in (before, listEnd), refused as Trino's StatementAnalyzer refuses them when the
+        /// product of their set counts (past int's range "more than" it) passes <see cref="MaxGroupingSets"/>; checked
+        /// before any set is built, at the first token after BY (Trino's GroupBy node: the set quantifier when there is one).</summary>
+        private List<(ElementKind Kind, List<(int From, int To)> Units)> CheckedGroupingElements(int before, int listEnd, int anchor)
+        {
+            var elements = Arguments(before, listEnd).Select(Element).ToList();
+            long count = 1;
+            foreach (var element in elements)
+            {
+                long sets = ElementSetCount(element);
+                count = sets > int.MaxValue || count * sets > int.MaxValue ? long.MaxValue : count * sets;
+            }
+            if (count > MaxGroupingSets)
+            {
+                string has = count > int.MaxValue ? "more than " + int.MaxValue.ToString(CultureInfo.InvariantCulture) : count.ToString(CultureInfo.InvariantCulture);
+                throw NotSupported(sql, tokens[anchor], $"GROUP BY has {has} grouping sets but can contain at most {MaxGroupingSets.ToString(CultureInfo.InvariantCulture)}");
+            }
+            return elements;
         }
 
         /// <summary>A grouping column that is a select-list ordinal as the item it names (so that <c>1</c> and the item's

@@ -48,6 +48,7 @@ public static partial class DuneSqlTranslator
             // quantifier; a bare GROUP BY ALL stays DuckDB's (every non-aggregate column).
             if (word is "all" && Is(previous, "by") && Is(Previous(previous), "group") && next < end && !GroupByAllEnds.Contains(Text(next))) { return next; }
             if (word is "distinct" && Is(previous, "by") && Is(Previous(previous), "group")) { return EmitGroupByDistinct(i, end); }
+            if (word is "by" && Is(previous, "group")) { CheckGroupingSetCount(next, end); }
             if (word is "tablesample" && !qualified && TryEmitTableSample(i, next, end) is > 0 and int afterSample) { return afterSample; }
             // A simple CASE's predicate WHEN (conditional.md: CASE a WHEN > 100 THEN …, WHEN IS NULL, WHEN BETWEEN …), newer
             // than Dune's Trino: named here rather than left to DuckDB's "syntax error at or near >".

@@ -49,4 +49,36 @@ public sealed class DuneSqlGroupByDistinctBoundsTests
         string small = DuneSqlTranslator.Translate("SELECT count(*) FROM t GROUP BY DISTINCT CUBE(a, b), (a), ROLLUP(b)").Sql;
         Assert.Contains("GROUPING SETS ((a, b), (a))", small, StringComparison.Ordinal);
     }
+
+    /// <summary>Trino bounds every GROUP BY, not only DISTINCT's (StatementAnalyzer, before the quantifier is read); DuckDB
+    /// would expand a CUBE of 12 into 4,096 sets and answer. The error is at Trino's GroupBy node: the quantifier ALL when
+    /// written, else the first element.</summary>
+    [Theory]
+    [InlineData("GROUP BY CUBE(a, b, c, d, e, f, g, h, i, j, k, l)", "GROUP BY has 4096 grouping sets", 10)]
+    [InlineData("GROUP BY ALL CUBE(a, b, c, d, e, f), CUBE(g, h, i, j, k, l)", "GROUP BY has 4096 grouping sets", 10)]
+    [InlineData("GROUP BY a, ROLLUP(b, c), GROUPING SETS ((a), (b), ()), CUBE(a, b, c, d, e, f, g, h, i)", "GROUP BY has 4608 grouping sets", 10)]
+    [InlineData("GROUP BY CUBE(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x, y, z, a1, b1, c1, d1, e1, f1)",
+        "GROUP BY has more than 2147483647 grouping sets", 10)]
+    public void Without_distinct_past_2048_sets_is_refused_too(string groupBy, string message, int column)
+    {
+        var e = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate("SELECT count(*) FROM t\n" + groupBy));
+        Assert.Equal(ExecutionError.SyntaxError, e.Error.Type);
+        Assert.Contains(message + " but can contain at most 2048", e.Error.Message, StringComparison.Ordinal);
+        Assert.Equal((2, column), (e.Error.Line, e.Error.Column));
+        // In a subquery too.
+        e = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate("SELECT * FROM (SELECT count(*) FROM t " + groupBy + ") s"));
+        Assert.Contains(message, e.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GROUP BY CUBE(a, b, c, d, e, f, g, h, i, j, k)")] // 2,048
+    [InlineData("GROUP BY ALL")]
+    [InlineData("GROUP BY ALL ORDER BY 1")]
+    [InlineData("GROUP BY a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x, y, z")] // one set
+    [InlineData("GROUP BY ROLLUP(a, b), CUBE(c, d, e, f, g, h, i, j, k) HAVING count(*) > 1")] // 3 x 512
+    public void Without_distinct_up_to_2048_sets_is_written_as_is(string groupBy)
+    {
+        string sql = "SELECT count(*) FROM t " + groupBy;
+        Assert.Contains(groupBy, DuneSqlTranslator.Translate(sql).Sql, StringComparison.Ordinal);
+    }
 }
