@@ -123,6 +123,10 @@ public sealed partial class DuckDbEngine
                 {
                     DuneSql.DuneSpecialTimes.Register(connection);
                 }
+                if (DuneSql.DuneListaggTruncate.UsedBy(request.Sql))
+                {
+                    DuneSql.DuneListaggTruncate.Register(connection);
+                }
                 if (DuneSql.DuneTypeNames.UsedBy(request.Sql))
                 {
                     DuneSql.DuneTypeNames.Register(connection);

@@ -23,21 +23,12 @@ internal static unsafe class DuneCardinality
             IntPtr any = DuneNative.CreateType(TypeAny);
             IntPtr parameter = map ? DuneNative.CreateType(TypeAny) : DuneNative.CreateListType(any);
             IntPtr result = DuneNative.CreateType(DuneNative.TypeBigInt);
-            IntPtr function = DuneNative.CreateScalar();
             try
             {
-                DuneNative.ScalarName(function, "dune_cardinality");
-                DuneNative.ScalarParameter(function, parameter);
-                DuneNative.ScalarReturn(function, result);
-                DuneNative.ScalarBody(function, &Rows);
-                if (DuneNative.RegisterScalar(con, function) != 0)
-                {
-                    throw new InvalidOperationException("Could not register dune_cardinality.");
-                }
+                DuneNative.RegisterScalar(con, "dune_cardinality", [parameter], result, &Rows);
             }
             finally
             {
-                DuneNative.DestroyScalar(ref function);
                 DuneNative.DestroyType(ref result);
                 DuneNative.DestroyType(ref parameter);
                 DuneNative.DestroyType(ref any);

@@ -108,8 +108,14 @@ internal static class DuneJavaRegex
                     i = Possessive(java, i, i + 1, result);
                     continue;
                 case '{':
-                    int brace = java.IndexOf('}', i);
-                    if (brace > i && IsRepetition(java.AsSpan(i + 1, brace - i - 1)))
+                    // Only digits and one comma may stand before a repetition's '}': the scan stops at anything else, so
+                    // a run of unclosed braces costs linear time (a search for '}' per brace was quadratic: hostile20).
+                    int brace = i + 1;
+                    while (brace < java.Length && (char.IsAsciiDigit(java[brace]) || java[brace] == ','))
+                    {
+                        brace++;
+                    }
+                    if (brace < java.Length && java[brace] == '}' && IsRepetition(java.AsSpan(i + 1, brace - i - 1)))
                     {
                         result.Append(java, i, brace + 1 - i);
                         i = Possessive(java, i, brace + 1, result);
@@ -135,6 +141,15 @@ internal static class DuneJavaRegex
     public static string NamedReferences(string replacement, List<string?> groups)
     {
         var result = new StringBuilder(replacement.Length);
+        // Each name's number, looked up once a reference (a search of the list per reference was quadratic: hostile20).
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int k = groups.Count - 1; k >= 0; k--)
+        {
+            if (groups[k] is { } group)
+            {
+                numbers[group] = k;
+            }
+        }
         for (int i = 0; i < replacement.Length; i++)
         {
             char c = replacement[i];
@@ -151,8 +166,7 @@ internal static class DuneJavaRegex
                     throw new FormatException("named capturing group is missing trailing '}'");
                 }
                 string name = replacement[(i + 2)..close];
-                int number = groups.IndexOf(name);
-                if (number < 0)
+                if (!numbers.TryGetValue(name, out int number))
                 {
                     throw new FormatException($"No group with name {{{name}}}");
                 }
@@ -192,7 +206,7 @@ internal static class DuneJavaRegex
         }
         if (i < java.Length && java[i] == '+')
         {
-            string rest = java[(i + 1)..];
+            var rest = java.AsSpan(i + 1);
             if (rest is "" or "$")
             {
                 return i + 1;
@@ -210,20 +224,21 @@ internal static class DuneJavaRegex
             result.Append('(');
             return i + 1;
         }
-        string after = java[(i + 2)..];
+        // A view of the rest, not a copy: a copy per group was quadratic in the pattern (hostile20).
+        var after = java.AsSpan(i + 2);
         if (after.StartsWith("<=", StringComparison.Ordinal) || after.StartsWith("<!", StringComparison.Ordinal))
         {
             throw Refused($"the look-behind {java.Substring(i, 4)}…)", "no look-around");
         }
-        if (after.StartsWith('=') || after.StartsWith('!'))
+        if (after.StartsWith("=", StringComparison.Ordinal) || after.StartsWith("!", StringComparison.Ordinal))
         {
             throw Refused($"the look-ahead {java.Substring(i, 3)}…)", "no look-around");
         }
-        if (after.StartsWith('>'))
+        if (after.StartsWith(">", StringComparison.Ordinal))
         {
             throw Refused("the atomic group (?>…)", "no atomic groups");
         }
-        if (after.StartsWith('<'))
+        if (after.StartsWith("<", StringComparison.Ordinal))
         {
             int close = java.IndexOf('>', i + 3);
             if (close < 0)

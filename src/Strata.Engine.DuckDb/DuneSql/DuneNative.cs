@@ -195,6 +195,32 @@ internal static unsafe partial class DuneNative
         }
     }
 
+    /// <summary>Registers the scalar function <paramref name="name"/> with the given parameter and result types (logical types
+    /// the caller owns) and <paramref name="body"/>; throws when DuckDB refuses it.</summary>
+    internal static void RegisterScalar(IntPtr connection, string name, IntPtr[] parameters, IntPtr result,
+        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> body)
+    {
+        IntPtr function = CreateScalar();
+        try
+        {
+            ScalarName(function, name);
+            foreach (var parameter in parameters)
+            {
+                ScalarParameter(function, parameter);
+            }
+            ScalarReturn(function, result);
+            ScalarBody(function, body);
+            if (RegisterScalar(connection, function) != 0)
+            {
+                throw new InvalidOperationException($"Could not register {name}.");
+            }
+        }
+        finally
+        {
+            DestroyScalar(ref function);
+        }
+    }
+
     /// <summary>A logical type: <paramref name="type"/> (a duckdb_type), or BIGNUM named by <paramref name="alias"/>.</summary>
     internal static IntPtr Type(int type, string? alias = null)
     {

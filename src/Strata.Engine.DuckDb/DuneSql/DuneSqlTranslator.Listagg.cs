@@ -1,3 +1,5 @@
+using Strata.Core.Engine;
+
 namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
@@ -6,8 +8,9 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// and gives NULL for no rows as Trino does; the separator defaults to the empty string and, as in Trino's grammar, is a
 /// string literal (anything else is Trino's <c>mismatched input</c> at it). Trino's output is at most 1,048,576 bytes
 /// (ListaggAggregationFunction's MAX_OUTPUT_LENGTH, its default page size; Dune's docs name the figure): a longer one
-/// fails in Trino's words, by default and with <c>ON OVERFLOW ERROR</c>; any other behaviour (TRUNCATE) is refused naming it
-/// (hostile19).
+/// fails in Trino's words, by default and with <c>ON OVERFLOW ERROR</c> (hostile19). <c>ON OVERFLOW TRUNCATE ['filler']
+/// WITH|WITHOUT COUNT</c> gathers the group's values in order and joins them natively up to the bound
+/// (<see cref="DuneListaggTruncate"/>, hostile20); anything else after <c>ON OVERFLOW</c> is <c>mismatched input</c> at it.
 /// </summary>
 public static partial class DuneSqlTranslator
 {
@@ -30,8 +33,9 @@ public static partial class DuneSqlTranslator
             {
                 return -1;
             }
-            int valueEnd = args.Count == 1 ? OverflowStart(args[0]) : args[0].To;
-            int separatorEnd = args.Count == 2 ? ListaggSeparatorEnd(args[1]) : -1;
+            var overflow = OverflowOf(args[^1]);
+            int valueEnd = args.Count == 1 ? overflow.Start : args[0].To;
+            int separatorEnd = args.Count == 2 ? ListaggSeparatorEnd(args[1], overflow.Start) : -1;
             int after = orderClose + 1;
             int filter = Next(orderClose, end);
             if (Is(filter, "filter") && Is(Next(filter, end), "(") && Close(Next(filter, end), end) is var filterClose && filterClose < end)
@@ -43,10 +47,49 @@ public static partial class DuneSqlTranslator
                 // Not in Trino's grammar (its listagg rule ends at FILTER; Dune's docs: no window frames).
                 throw NotSupported(sql, tokens[over], $"mismatched input '{Text(over)}'");
             }
+            if (overflow.Truncate)
+            {
+                EmitListaggTruncate(args, valueEnd, separatorEnd, open, orderClose, after, overflow, anchor);
+                return after;
+            }
             // The value is read once: the bound's check runs on the aggregate's result, in a one-element lambda.
             emitter.Text("list_transform([string_agg(", anchor);
             Emit(args[0].From, valueEnd);
             emitter.Text(", ", anchor);
+            EmitListaggSeparator(args, separatorEnd, anchor);
+            emitter.Text(" ", anchor);
+            EmitListaggOrder(open, orderClose, after);
+            emitter.Text($"], _strata_l -> CASE WHEN strlen(_strata_l) > {ListaggMaxOutputBytes} THEN error('Concatenated string has the "
+                + $"length in bytes larger than the maximum output length {ListaggMaxOutputBytes}') ELSE _strata_l END)[1]", anchor);
+            return after;
+        }
+
+        /// <summary><c>dune_listagg_truncate(list(value ORDER BY …) [FILTER (…)], separator, filler, count)</c>: the group's
+        /// values in order, joined natively up to the bound (<see cref="DuneListaggTruncate"/>).</summary>
+        private void EmitListaggTruncate(List<(int From, int To)> args, int valueEnd, int separatorEnd, int open, int orderClose,
+            int after, (int Start, bool Truncate, int Filler, bool Count) overflow, DuneToken anchor)
+        {
+            emitter.Text($"{DuneListaggTruncate.Function}(list(CAST((", anchor);
+            Emit(args[0].From, valueEnd);
+            emitter.Text(") AS VARCHAR) ", anchor);
+            EmitListaggOrder(open, orderClose, after);
+            emitter.Text(", ", anchor);
+            EmitListaggSeparator(args, separatorEnd, anchor);
+            emitter.Text(", ", anchor);
+            if (overflow.Filler >= 0)
+            {
+                Emit(overflow.Filler, overflow.Filler + 1);
+            }
+            else
+            {
+                emitter.Text("'...'", anchor); // Trino's default filler (AstBuilder.visitListagg)
+            }
+            emitter.Text(overflow.Count ? ", 'count')" : ", '')", anchor);
+        }
+
+        /// <summary>The separator literal, or Trino's default, the empty string.</summary>
+        private void EmitListaggSeparator(List<(int From, int To)> args, int separatorEnd, DuneToken anchor)
+        {
             if (args.Count == 2)
             {
                 Emit(args[1].From, separatorEnd);
@@ -55,24 +98,24 @@ public static partial class DuneSqlTranslator
             {
                 emitter.Text("''", anchor);
             }
-            emitter.Text(" ", anchor);
+        }
+
+        /// <summary>The WITHIN GROUP's <c>ORDER BY …</c> inside the aggregate's parentheses, and a FILTER clause after them.</summary>
+        private void EmitListaggOrder(int open, int orderClose, int after)
+        {
             Emit(Next(open, orderClose), orderClose);
             emitter.Copy(tokens[orderClose]);
             if (after > orderClose + 1)
             {
                 Emit(orderClose + 1, after);
             }
-            emitter.Text($"], _strata_l -> CASE WHEN strlen(_strata_l) > {ListaggMaxOutputBytes} THEN error('Concatenated string has the "
-                + $"length in bytes larger than the maximum output length {ListaggMaxOutputBytes}') ELSE _strata_l END)[1]", anchor);
-            return after;
         }
 
-        /// <summary>The end of listagg's separator within its argument: the string literal, before an <c>ON OVERFLOW
-        /// ERROR</c>. Anything else is refused at its token.</summary>
-        private int ListaggSeparatorEnd((int From, int To) argument)
+        /// <summary>The end of listagg's separator within its argument: the string literal, before an <c>ON OVERFLOW …</c>
+        /// clause (which starts at <paramref name="valueEnd"/>). Anything else is refused at its token.</summary>
+        private int ListaggSeparatorEnd((int From, int To) argument, int valueEnd)
         {
             int literal = tokens[argument.From].IsTrivia ? Next(argument.From, argument.To) : argument.From;
-            int valueEnd = OverflowStart(argument);
             if (literal >= valueEnd || tokens[literal].Kind != DuneTokenKind.String || Next(literal, valueEnd) < valueEnd)
             {
                 int at = literal < valueEnd && tokens[literal].Kind == DuneTokenKind.String ? Next(literal, valueEnd) : literal;
@@ -81,9 +124,11 @@ public static partial class DuneSqlTranslator
             return valueEnd;
         }
 
-        /// <summary>Where an <c>ON OVERFLOW …</c> clause starts within listagg's last argument (its end when there is none).
-        /// <c>ON OVERFLOW ERROR</c> is Trino's default, said explicitly; <c>TRUNCATE</c> is refused naming it.</summary>
-        private int OverflowStart((int From, int To) argument)
+        /// <summary>Where an <c>ON OVERFLOW …</c> clause starts within listagg's last argument (its end when there is none),
+        /// and what it asks, as Trino's grammar reads it: <c>ERROR</c> (the default, said explicitly), or <c>TRUNCATE</c>
+        /// with an optional string literal filler and a required <c>WITH COUNT</c> or <c>WITHOUT COUNT</c>. Anything else is
+        /// <c>mismatched input</c> at the token that breaks the rule.</summary>
+        private (int Start, bool Truncate, int Filler, bool Count) OverflowOf((int From, int To) argument)
         {
             for (int k = argument.From; k < argument.To; k++)
             {
@@ -94,14 +139,39 @@ public static partial class DuneSqlTranslator
                 int overflow = Next(k, argument.To), behaviour = Next(overflow, argument.To);
                 if (Is(behaviour, "error") && Next(behaviour, argument.To) >= argument.To)
                 {
-                    return k;
+                    return (k, false, -1, false);
                 }
-                string what = behaviour < argument.To ? " " + Shown(behaviour, argument.To).ToUpperInvariant() : "";
-                throw NotSupported(sql, tokens[overflow], $"Function listagg: ON OVERFLOW{what} is not supported (the default, "
-                    + $"ON OVERFLOW ERROR, fails past {ListaggMaxOutputBytes} bytes)");
+                if (!Is(behaviour, "truncate"))
+                {
+                    throw Mismatched(behaviour, argument.To);
+                }
+                int at = Next(behaviour, argument.To), filler = -1;
+                if (at < argument.To && tokens[at].Kind == DuneTokenKind.String)
+                {
+                    filler = at;
+                    at = Next(at, argument.To);
+                }
+                bool count = Is(at, "with");
+                if (!count && !Is(at, "without"))
+                {
+                    throw Mismatched(at, argument.To);
+                }
+                int countWord = Next(at, argument.To);
+                if (!Is(countWord, "count"))
+                {
+                    throw Mismatched(countWord, argument.To);
+                }
+                if (Next(countWord, argument.To) < argument.To)
+                {
+                    throw Mismatched(Next(countWord, argument.To), argument.To);
+                }
+                return (k, true, filler, count);
             }
-            return argument.To;
+            return (argument.To, false, -1, false);
         }
+
+        private QueryFailedException Mismatched(int at, int to) =>
+            NotSupported(sql, tokens[Math.Min(at, tokens.Count - 1)], $"mismatched input '{Shown(at, to)}'");
 
         /// <summary>A token's text for a message (at most 100 characters), or <c>)</c> past the argument.</summary>
         private string Shown(int at, int to) => at >= to ? ")" : Text(at) is { Length: > 100 } text ? text[..100] : Text(at);
