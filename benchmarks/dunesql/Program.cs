@@ -9,6 +9,7 @@ using Strata.Engine.DuckDb.DuneSql;
 // Usage: DuneSqlSpeed <demo.duckdb> [rounds] [case-name-filter]. The demo file is generated (scale 1) when absent.
 // DuneSqlSpeed raw <DuckDB text>… times texts; DuneSqlSpeed translate <DuneSQL>… prints their translations;
 // DuneSqlSpeed multimap <rows,rows,…> [keys] [rounds] [groups] times multimap_agg's forms and peers.
+// DuneSqlSpeed prefixes <folder>… translates every third prefix of each .sql file (Prefixes.cs).
 if (args.Length > 1 && args[0] == "raw")
 {
     // DuckDB texts timed on one in-memory connection with every Dune function registered (for trying forms).
@@ -24,6 +25,11 @@ if (args.Length > 1 && args[0] == "raw")
         object? value = command.ExecuteScalar();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalMilliseconds,10:F0} ms  {value}"));
     }
+    return;
+}
+if (args.Length > 1 && args[0] == "prefixes")
+{
+    Prefixes.Run(args.Skip(1));
     return;
 }
 if (args.Length > 1 && args[0] == "multimap")

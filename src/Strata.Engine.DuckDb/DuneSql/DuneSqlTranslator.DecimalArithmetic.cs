@@ -76,6 +76,20 @@ public static partial class DuneSqlTranslator
 
         /// <summary>At the left operand of a decimal sum, difference or product whose operands' types are fixed: writes it as
         /// Trino's (see the type's summary); returns the next index, or -1.</summary>
+        /// <summary>Whether a division or modulus of the list has its operator after op and ends by to. A loop, not a lambda:
+        /// a lambda's captures are allocated on every call of the caller, which the emitter makes at every token.</summary>
+        private static bool HasQuotientAfter(List<(int Operator, int End)> quotients, int op, int to)
+        {
+            foreach (var (quotientOperator, end) in quotients)
+            {
+                if (end <= to && quotientOperator > op)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private int TryEmitDecimalArithmetic(int i, int to)
         {
             arithmetic ??= FindArithmetic();
@@ -99,7 +113,7 @@ public static partial class DuneSqlTranslator
             }
             var (chosen, last) = here[pick];
             divisions ??= FindDivisions();
-            if (divisions.TryGetValue(i, out var quotients) && quotients.Exists(d => d.Item2 <= to && d.Item1 > chosen))
+            if (divisions.TryGetValue(i, out var quotients) && HasQuotientAfter(quotients, chosen, to))
             {
                 return -1;
             }

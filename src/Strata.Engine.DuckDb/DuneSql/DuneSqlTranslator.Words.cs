@@ -76,20 +76,28 @@ public static partial class DuneSqlTranslator
     /// <summary>A DuckDB BLOB literal for hex digits (an odd count gets a leading zero, as Trino pads).</summary>
     internal static string BlobLiteral(ReadOnlySpan<char> hex)
     {
-        var text = new StringBuilder(hex.Length * 2 + 16);
-        text.Append('\'');
-        int i = 0;
+        // ('\x0a\xbc…'::BLOB): written straight into one buffer (every prefix of every corpus file writes its addresses).
+        int length = 2 + (hex.Length % 2 == 1 ? 4 : 0) + hex.Length / 2 * 4 + 8;
+        Span<char> text = length <= 512 ? stackalloc char[length] : new char[length];
+        "('".CopyTo(text);
+        int at = 2, i = 0;
         if (hex.Length % 2 == 1)
         {
-            text.Append("\\x0").Append(hex[0]);
+            "\\x0".CopyTo(text[at..]);
+            text[at + 3] = hex[0];
+            at += 4;
             i = 1;
         }
         for (; i < hex.Length; i += 2)
         {
-            text.Append("\\x").Append(hex[i]).Append(hex[i + 1]);
+            text[at] = '\\';
+            text[at + 1] = 'x';
+            text[at + 2] = hex[i];
+            text[at + 3] = hex[i + 1];
+            at += 4;
         }
-        text.Append("'::BLOB");
-        return "(" + text.ToString() + ")";
+        "'::BLOB)".CopyTo(text[at..]);
+        return new string(text);
     }
 
     /// <summary>Trino's lexer reads <c>`name`</c> (Spark's and MySQL's quoting, as Dune's retired Spark engine took it) and

@@ -83,7 +83,11 @@ public static partial class DuneSqlTranslator
 
     private sealed partial class Pass(string sql, List<DuneToken> tokens, DuneEmitter emitter)
     {
-        private string Text(int i) => sql.Substring(tokens[i].Start, tokens[i].Length);
+        /// <summary>Each token's text, cut from the user's text once: the rewrites' scans ask for the same tokens' text many
+        /// times over (a cut per ask was most of the translator's allocation).</summary>
+        private string[]? texts;
+
+        private string Text(int i) => (texts ??= new string[tokens.Count])[i] ??= sql.Substring(tokens[i].Start, tokens[i].Length);
 
         private string Sql => sql;
 
@@ -94,7 +98,7 @@ public static partial class DuneSqlTranslator
         /// <summary>Whether token i is the word or symbol text. Every scan of the rewrites asks this, so it is also where
         /// a cancelled translation stops (some scans cost more than linear time in the text).</summary>
         private bool Is(int i, string text) => emitter.Continue() && i >= 0 && i < tokens.Count && !tokens[i].IsTrivia
-            && string.Equals(Text(i), text, StringComparison.OrdinalIgnoreCase);
+            && sql.AsSpan(tokens[i].Start, tokens[i].Length).Equals(text, StringComparison.OrdinalIgnoreCase);
 
         private int nesting;
 

@@ -81,7 +81,9 @@ public sealed class DuneTranslation
 internal sealed class DuneEmitter(string user, int maxChars, CancellationToken cancellationToken)
 {
     private readonly StringBuilder output = new(Math.Min(user.Length + 64, maxChars));
-    private readonly List<(int Out, int User, int Length)> anchors = [];
+    /// <summary>About one anchor a token (the lexer's own guess of a token per four characters): sized up front, as the list's
+    /// growth was a good part of the translator's allocation.</summary>
+    private readonly List<(int Out, int User, int Length)> anchors = new(Math.Min(user.Length / 4 + 16, 1 << 16));
 
     /// <summary>The characters written so far.</summary>
     public int Length => output.Length;
