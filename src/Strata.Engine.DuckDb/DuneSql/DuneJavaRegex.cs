@@ -14,10 +14,13 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// inside or outside a class.</item>
 /// <item><c>\uhhhh</c> is RE2's <c>\x{hhhh}</c>; a possessive quantifier at the very end of the pattern (<c>\d++</c>,
 /// <c>[a-z]*+$</c>), where nothing follows that could take back what it matched, is the greedy one.</item>
+/// <item>The comments flag <c>(?x)</c> (also <c>(?x:…)</c>, <c>(?ix)</c>, <c>(?-x)</c>) as Joni's extended mode: outside a
+/// class, white space (Unicode White_Space) is dropped and <c>#</c> starts a comment to the next newline; an escaped
+/// space or <c>\#</c> stays a literal; the flag is not written (RE2 has none).</item>
 /// </list>
 /// What RE2 cannot express is refused naming the construct: look-ahead and look-behind, atomic groups, back-references,
-/// other possessive quantifiers, class intersection (<c>&amp;&amp;</c>) and nested classes, the comments flag
-/// <c>(?x)</c> and Java's <c>(?u)</c>/<c>(?d)</c>/<c>(?U)</c> (RE2's <c>U</c> is another flag), <c>\Z</c>, <c>\G</c>,
+/// other possessive quantifiers, class intersection (<c>&amp;&amp;</c>) and nested classes, Java's
+/// <c>(?u)</c>/<c>(?d)</c>/<c>(?U)</c> (RE2's <c>U</c> is another flag), <c>\Z</c>, <c>\G</c>,
 /// <c>\R</c>, <c>\X</c>, <c>\h</c>, and the properties whose members differ between readings (<c>\p{Punct}</c>,
 /// <c>\p{Graph}</c>, <c>\p{Print}</c>, <c>\p{Cntrl}</c>, <c>java…</c>, <c>Is…</c>, <c>In…</c> blocks). The rest is
 /// written as given.
@@ -47,9 +50,23 @@ internal static class DuneJavaRegex
         groups = [];
         var result = new StringBuilder(java.Length + 8);
         int classDepth = 0;
+        // The comments flag (?x) as Joni reads it: outside classes, white space is skipped and '#' starts a comment up to a
+        // newline; the flag holds to the end of the group it is set in (or inside a (?x:…) group).
+        var flags = new Flags();
         for (int i = 0; i < java.Length;)
         {
             char c = java[i];
+            if (flags.Extended && classDepth == 0 && char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+            if (flags.Extended && classDepth == 0 && c == '#')
+            {
+                int newline = java.IndexOf('\n', i);
+                i = newline < 0 ? java.Length : newline + 1;
+                continue;
+            }
             if (c == '\\')
             {
                 i = Escape(java, i, classDepth > 0, result);
@@ -101,7 +118,12 @@ internal static class DuneJavaRegex
                     }
                     continue;
                 case '(':
-                    i = Group(java, i, result, groups);
+                    i = Group(java, i, result, groups, flags);
+                    continue;
+                case ')':
+                    flags.Close();
+                    result.Append(c);
+                    i++;
                     continue;
                 case '*' or '+' or '?':
                     result.Append(c);
@@ -202,13 +224,38 @@ internal static class DuneJavaRegex
         return i;
     }
 
-    private static int Group(string java, int i, StringBuilder result, List<string?> groups)
+    /// <summary>Whether the comments flag holds, by open group.</summary>
+    private sealed class Flags
+    {
+        private readonly Stack<bool> outer = new();
+
+        public bool Extended { get; set; }
+
+        /// <summary>A group opens: its content starts with the enclosing flag.</summary>
+        public void Open() => outer.Push(Extended);
+
+        /// <summary>A group closes: the flag is the enclosing one's again (an unbalanced ')' is RE2's error).</summary>
+        public void Close()
+        {
+            if (outer.Count > 0)
+            {
+                Extended = outer.Pop();
+            }
+        }
+    }
+
+    private static int Group(string java, int i, StringBuilder result, List<string?> groups, Flags state)
     {
         if (i + 1 >= java.Length || java[i + 1] != '?')
         {
             groups.Add(null);
+            state.Open();
             result.Append('(');
             return i + 1;
+        }
+        if (!(i + 2 < java.Length && (char.IsAsciiLetter(java[i + 2]) || java[i + 2] == '-')))
+        {
+            state.Open(); // (?: (?< and the refused look-arounds: a group, closed by its ')'
         }
         string after = java[(i + 2)..];
         if (after.StartsWith("<=", StringComparison.Ordinal) || after.StartsWith("<!", StringComparison.Ordinal))
@@ -235,22 +282,53 @@ internal static class DuneJavaRegex
             result.Append("(?P<").Append(name).Append('>');
             return close + 1;
         }
-        // Inline flags (?flags) or (?flags:…): Java's i, m and s are RE2's; the others are refused.
+        // Inline flags (?flags) or (?flags:…): Java's i, m and s are RE2's; x (comments) is applied here and not written;
+        // the others are refused.
         int at = i + 2;
+        bool off = false;
+        bool? extended = null;
+        var written = new StringBuilder("(?");
         while (at < java.Length && (char.IsAsciiLetter(java[at]) || java[at] == '-'))
         {
             char flag = java[at];
-            if (flag is 'x')
-            {
-                throw Refused("the comments flag (?x)", "no comments mode");
-            }
             if (flag is 'u' or 'd' or 'U')
             {
                 throw Refused($"the flag (?{flag})", $"no flag {flag} as Java's");
             }
+            off |= flag == '-';
+            if (flag is 'x')
+            {
+                extended = !off;
+            }
+            else
+            {
+                written.Append(flag);
+            }
             at++;
         }
-        result.Append(java, i, at - i);
+        if (written[^1] == '-')
+        {
+            written.Length--; // (?i-x): nothing left to turn off
+        }
+        bool scoped = at < java.Length && java[at] == ':';
+        if (scoped)
+        {
+            state.Open();
+            state.Extended = extended ?? state.Extended;
+            result.Append(written.Length == 2 ? "(?" : written.ToString());
+            return at; // the ':' is written next
+        }
+        state.Extended = extended ?? state.Extended;
+        if (at < java.Length && java[at] == ')' && (extended is null || written.Length > 2))
+        {
+            result.Append(written).Append(')'); // the flags hold to the enclosing group's end: this ')' closes no group
+            return at + 1;
+        }
+        if (at < java.Length && java[at] == ')')
+        {
+            return at + 1; // only the comments flag: nothing for RE2
+        }
+        result.Append(written);
         return at;
     }
 

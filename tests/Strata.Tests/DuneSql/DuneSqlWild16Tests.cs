@@ -47,7 +47,6 @@ public sealed class DuneSqlWild16Tests
     [InlineData(@"(?<w>a)\k<w>", @"a named back-reference (\k<…>)")]
     [InlineData("a*+a", "the possessive quantifier *+ before more of the pattern")]
     [InlineData("a{2}+a", "the possessive quantifier {2}+ before more of the pattern")]
-    [InlineData("(?x) a b # c", "the comments flag (?x)")]
     [InlineData("(?U)a", "the flag (?U)")]
     [InlineData("[a-z&&[^aeiou]]", "a class intersection (&&)")]
     [InlineData("[a[b]]", "a nested character class ([…[…]…])")]
