@@ -20,7 +20,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </list>
 /// What RE2 cannot express is refused naming the construct: look-ahead and look-behind, atomic groups, back-references,
 /// other possessive quantifiers, class intersection (<c>&amp;&amp;</c>) and nested classes, Java's
-/// <c>(?u)</c>/<c>(?d)</c>/<c>(?U)</c> (RE2's <c>U</c> is another flag), <c>\Z</c>, <c>\G</c>,
+/// <c>(?u)</c>/<c>(?d)</c>/<c>(?U)</c> (RE2's <c>U</c> is another flag), <c>\Z</c> (but at the end of regexp_like's
+/// pattern), <c>\G</c>,
 /// <c>\R</c>, <c>\X</c>, <c>\h</c>, and the properties whose members differ between readings (<c>\p{Punct}</c>,
 /// <c>\p{Graph}</c>, <c>\p{Print}</c>, <c>\p{Cntrl}</c>, <c>java…</c>, <c>Is…</c>, <c>In…</c> blocks). The rest is
 /// written as given.
@@ -45,7 +46,10 @@ internal static class DuneJavaRegex
     private static readonly HashSet<string> Ambiguous = new(StringComparer.OrdinalIgnoreCase) { "Punct", "Graph", "Print", "Cntrl" };
 
     /// <summary>RE2's pattern for Java's; the names of its named groups in order of their numbers (null for an unnamed one).</summary>
-    public static string ToRe2(string java, out List<string?> groups)
+    /// <param name="truthOnly">Whether only whether the pattern matches counts (regexp_like): then a <c>\Z</c> ending the
+    /// pattern, outside any group and class, is written <c>(?:\n?\z)</c> — Joni's <c>\Z</c> is the end or the place before
+    /// a final newline; the two match the same texts, but the match would take the newline, so elsewhere it is refused.</param>
+    public static string ToRe2(string java, out List<string?> groups, bool truthOnly = false)
     {
         groups = [];
         var result = new StringBuilder(java.Length + 8);
@@ -66,6 +70,11 @@ internal static class DuneJavaRegex
                 int newline = java.IndexOf('\n', i);
                 i = newline < 0 ? java.Length : newline + 1;
                 continue;
+            }
+            if (truthOnly && c == '\\' && i + 2 == java.Length && java[i + 1] == 'Z' && classDepth == 0 && flags.Depth == 0)
+            {
+                result.Append(@"(?:\n?\z)");
+                break;
             }
             if (c == '\\')
             {
@@ -230,6 +239,9 @@ internal static class DuneJavaRegex
         private readonly Stack<bool> outer = new();
 
         public bool Extended { get; set; }
+
+        /// <summary>How many groups are open.</summary>
+        public int Depth => outer.Count;
 
         /// <summary>A group opens: its content starts with the enclosing flag.</summary>
         public void Open() => outer.Push(Extended);

@@ -90,4 +90,30 @@ public sealed class DuneSqlTypes21Tests
         using var db = new DuneSqlDb();
         Assert.Equal(expected, db.Scalar(sql));
     }
+
+    [Theory]
+    // Joni's \Z: the end, or before a final newline (only '\n'); regexp_like's answer is the same for \n?\z.
+    [InlineData("abc", "true")]
+    [InlineData("abc\n", "true")]
+    [InlineData("abc\n\n", "false")]
+    [InlineData("abc\r", "false")]
+    [InlineData("abcd", "false")]
+    [InlineData("x\nabc", "true")]
+    public void A_final_z_in_regexp_like_is_the_end_or_before_a_final_newline(string text, string expected)
+    {
+        using var db = new DuneSqlDb();
+        string literal = "'" + text.Replace("\n", "' || chr(10) || '", StringComparison.Ordinal).Replace("\r", "' || chr(13) || '", StringComparison.Ordinal) + "'";
+        Assert.Equal(expected, db.Scalar($"SELECT regexp_like({literal}, 'c\\Z')"));
+    }
+
+    [Theory]
+    [InlineData("SELECT regexp_extract('abc', 'c\\Z')")]
+    [InlineData("SELECT regexp_like('abc', '(c\\Z)')")]
+    [InlineData("SELECT regexp_like('abc', '[\\Z]')")]
+    public void Another_z_is_still_refused(string sql)
+    {
+        using var db = new DuneSqlDb();
+        var e = Assert.Throws<Strata.Core.Engine.QueryFailedException>(() => db.Scalar(sql));
+        Assert.Contains("\\Z", e.Error.Message, StringComparison.Ordinal);
+    }
 }
