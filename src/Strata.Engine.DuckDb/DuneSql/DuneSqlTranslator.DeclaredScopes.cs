@@ -31,6 +31,9 @@ public static partial class DuneSqlTranslator
 
     private const string NullType = "unknown";
 
+    /// <summary>Aggregates whose one-argument form is its argument's type in Trino (min, max, arbitrary, any_value).</summary>
+    private static readonly HashSet<string> SameTypeAggregates = new(StringComparer.OrdinalIgnoreCase) { "min", "max", "arbitrary", "any_value" };
+
     private const char LiteralMark = '~';
 
     /// <summary>How deep the scan follows nested queries; deeper ones are unknown (the translator bounds nesting anyway).</summary>
@@ -356,6 +359,13 @@ public static partial class DuneSqlTranslator
             if (Previous(last) is int dot && Is(dot, ".") && Previous(dot) == from && NameOf(from) is { } qualifier && NameOf(last) is { } column)
             {
                 return (column, ColumnType(qualifier, column, relations));
+            }
+            if (SameTypeAggregates.Contains(Text(from)) && Next(from, last) is int open && Is(open, "(") && Close(open, last + 1) == last
+                && Arguments(open, last) is [var argument])
+            {
+                // min/max/arbitrary/any_value(x) is x's type in Trino (also DISTINCT x); 2-argument forms are arrays.
+                int inner = Is(argument.From, "distinct") ? Next(argument.From, argument.To) : argument.From;
+                return (null, ItemType(inner, argument.To, relations, plainJoins).Type);
             }
             return (null, DeclaredType(from, last + 1));
         }

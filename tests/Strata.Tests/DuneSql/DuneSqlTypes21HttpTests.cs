@@ -94,12 +94,23 @@ public sealed class DuneSqlTypes21HttpTests(InProcessSharedServer shared)
     // A table's column (unknown), a USING join's merged column, an aggregate of the column, a recursive CTE: DuckDB's names.
     [InlineData("WITH t AS (SELECT CAST('a' AS varchar(3)) AS v) SELECT name FROM t, (VALUES 'x') u(name)", "varchar")]
     [InlineData("WITH t AS (SELECT CAST('a' AS varchar(3)) AS v), u AS (SELECT CAST('a' AS varchar(5)) AS v) SELECT v FROM t JOIN u USING (v)", "varchar")]
-    [InlineData("WITH t AS (SELECT CAST('a' AS varchar(3)) AS v) SELECT max(v) FROM t", "varchar")]
+    [InlineData("WITH t AS (SELECT CAST('a' AS varchar(3)) AS v) SELECT count(v) FROM t", "bigint")]
+    [InlineData("WITH t AS (SELECT CAST('a' AS varchar(3)) AS v) SELECT max(v, 2) FROM t", "array(varchar)")]
     [InlineData("WITH RECURSIVE t(v) AS (SELECT CAST('a' AS varchar(3)) UNION ALL SELECT v FROM t WHERE false) SELECT v FROM t", "varchar")]
     [InlineData("WITH t AS (SELECT CAST('a' AS varchar(3)) AS v) SELECT v || 'x' FROM t", "varchar")]
     // The same name in two relations: ambiguous to the scan (Trino refuses it unqualified; qualified it is known).
     [InlineData("WITH t AS (SELECT CAST('a' AS varchar(3)) AS v), u AS (SELECT CAST('b' AS varchar(4)) AS v) SELECT u.v FROM t, u", "varchar(4)")]
     public Task A_column_the_text_does_not_type_keeps_duckdbs_name(string sql, string expected) => AssertOneType(sql, expected);
+
+    [Fact]
+    public async Task Min_max_arbitrary_and_any_value_keep_their_arguments_declared_type()
+    {
+        var (_, types, csv) = await Server.Alice.RunFirstRowAsync(
+            "WITH t AS (SELECT CAST('2024-01-01 00:00:00.5' AS timestamp(1)) AS ts, CAST('ab' AS varchar(4)) AS v) "
+            + "SELECT max(ts) AS a, min(DISTINCT v) AS b, arbitrary(t.v) AS c, any_value(CAST('x' AS char(2))) AS d FROM t");
+        Assert.Equal(["timestamp(1)", "varchar(4)", "varchar(4)", "char(2)"], types);
+        Assert.Equal("2024-01-01 00:00:00.5 UTC,ab,ab,x ", csv[1]);
+    }
 
     [Fact]
     public async Task From_unixtime_nanos_read_through_a_cte_keeps_its_name_and_digits()
