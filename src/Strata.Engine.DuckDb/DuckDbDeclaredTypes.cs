@@ -29,9 +29,15 @@ internal static class DuckDbDeclaredTypes
     }
 
     /// <summary>The stored kind and expression of a column named <paramref name="name"/> by <see cref="Name"/>, where they
-    /// differ from DuckDB's type's (<see cref="DuckDbTypes.Plan"/>): a time(p)'s text with p digits.</summary>
+    /// differ from DuckDB's type's (<see cref="DuckDbTypes.Plan"/>): a time(p)'s text with p digits, a char(n)'s padded to n.</summary>
     public static (ColumnKind Kind, string Expression)? Plan(string name, string column)
     {
+        if (name.StartsWith("char(", StringComparison.Ordinal))
+        {
+            // Trino shows a char(n) padded to n; a set operation's char(x) branch under char(n) (n > x) was padded to x.
+            string n = name[5..^1];
+            return (ColumnKind.Text, $"(CASE WHEN length({column}) < {n} THEN rpad({column}, {n}, ' ') ELSE {column} END)");
+        }
         if (!name.StartsWith("time(", StringComparison.Ordinal))
         {
             return null;

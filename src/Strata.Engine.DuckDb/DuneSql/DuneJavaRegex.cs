@@ -14,10 +14,14 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// inside or outside a class.</item>
 /// <item><c>\uhhhh</c> is RE2's <c>\x{hhhh}</c>; a possessive quantifier at the very end of the pattern (<c>\d++</c>,
 /// <c>[a-z]*+$</c>), where nothing follows that could take back what it matched, is the greedy one.</item>
+/// <item>The comments flag <c>(?x)</c> (also <c>(?x:…)</c>, <c>(?ix)</c>, <c>(?-x)</c>) as Joni's extended mode: outside a
+/// class, white space (Unicode White_Space) is dropped and <c>#</c> starts a comment to the next newline; an escaped
+/// space or <c>\#</c> stays a literal; the flag is not written (RE2 has none).</item>
 /// </list>
 /// What RE2 cannot express is refused naming the construct: look-ahead and look-behind, atomic groups, back-references,
-/// other possessive quantifiers, class intersection (<c>&amp;&amp;</c>) and nested classes, the comments flag
-/// <c>(?x)</c> and Java's <c>(?u)</c>/<c>(?d)</c>/<c>(?U)</c> (RE2's <c>U</c> is another flag), <c>\Z</c>, <c>\G</c>,
+/// other possessive quantifiers, class intersection (<c>&amp;&amp;</c>) and nested classes, Java's
+/// <c>(?u)</c>/<c>(?d)</c>/<c>(?U)</c> (RE2's <c>U</c> is another flag), <c>\Z</c> (but at the end of regexp_like's
+/// pattern), <c>\G</c>,
 /// <c>\R</c>, <c>\X</c>, <c>\h</c>, and the properties whose members differ between readings (<c>\p{Punct}</c>,
 /// <c>\p{Graph}</c>, <c>\p{Print}</c>, <c>\p{Cntrl}</c>, <c>java…</c>, <c>Is…</c>, <c>In…</c> blocks). The rest is
 /// written as given.
@@ -42,14 +46,36 @@ internal static class DuneJavaRegex
     private static readonly HashSet<string> Ambiguous = new(StringComparer.OrdinalIgnoreCase) { "Punct", "Graph", "Print", "Cntrl" };
 
     /// <summary>RE2's pattern for Java's; the names of its named groups in order of their numbers (null for an unnamed one).</summary>
-    public static string ToRe2(string java, out List<string?> groups)
+    /// <param name="truthOnly">Whether only whether the pattern matches counts (regexp_like): then a <c>\Z</c> ending the
+    /// pattern, outside any group and class, is written <c>(?:\n?\z)</c> — Joni's <c>\Z</c> is the end or the place before
+    /// a final newline; the two match the same texts, but the match would take the newline, so elsewhere it is refused.</param>
+    public static string ToRe2(string java, out List<string?> groups, bool truthOnly = false)
     {
         groups = [];
         var result = new StringBuilder(java.Length + 8);
         int classDepth = 0;
+        // The comments flag (?x) as Joni reads it: outside classes, white space is skipped and '#' starts a comment up to a
+        // newline; the flag holds to the end of the group it is set in (or inside a (?x:…) group).
+        var flags = new Flags();
         for (int i = 0; i < java.Length;)
         {
             char c = java[i];
+            if (flags.Extended && classDepth == 0 && char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+            if (flags.Extended && classDepth == 0 && c == '#')
+            {
+                int newline = java.IndexOf('\n', i);
+                i = newline < 0 ? java.Length : newline + 1;
+                continue;
+            }
+            if (truthOnly && c == '\\' && i + 2 == java.Length && java[i + 1] == 'Z' && classDepth == 0 && flags.Depth == 0)
+            {
+                result.Append(@"(?:\n?\z)");
+                break;
+            }
             if (c == '\\')
             {
                 i = Escape(java, i, classDepth > 0, result);
@@ -101,7 +127,12 @@ internal static class DuneJavaRegex
                     }
                     continue;
                 case '(':
-                    i = Group(java, i, result, groups);
+                    i = Group(java, i, result, groups, flags);
+                    continue;
+                case ')':
+                    flags.Close();
+                    result.Append(c);
+                    i++;
                     continue;
                 case '*' or '+' or '?':
                     result.Append(c);
@@ -216,13 +247,41 @@ internal static class DuneJavaRegex
         return i;
     }
 
-    private static int Group(string java, int i, StringBuilder result, List<string?> groups)
+    /// <summary>Whether the comments flag holds, by open group.</summary>
+    private sealed class Flags
+    {
+        private readonly Stack<bool> outer = new();
+
+        public bool Extended { get; set; }
+
+        /// <summary>How many groups are open.</summary>
+        public int Depth => outer.Count;
+
+        /// <summary>A group opens: its content starts with the enclosing flag.</summary>
+        public void Open() => outer.Push(Extended);
+
+        /// <summary>A group closes: the flag is the enclosing one's again (an unbalanced ')' is RE2's error).</summary>
+        public void Close()
+        {
+            if (outer.Count > 0)
+            {
+                Extended = outer.Pop();
+            }
+        }
+    }
+
+    private static int Group(string java, int i, StringBuilder result, List<string?> groups, Flags state)
     {
         if (i + 1 >= java.Length || java[i + 1] != '?')
         {
             groups.Add(null);
+            state.Open();
             result.Append('(');
             return i + 1;
+        }
+        if (!(i + 2 < java.Length && (char.IsAsciiLetter(java[i + 2]) || java[i + 2] == '-')))
+        {
+            state.Open(); // (?: (?< and the refused look-arounds: a group, closed by its ')'
         }
         // A view of the rest, not a copy: a copy per group was quadratic in the pattern (hostile20).
         var after = java.AsSpan(i + 2);
@@ -250,22 +309,53 @@ internal static class DuneJavaRegex
             result.Append("(?P<").Append(name).Append('>');
             return close + 1;
         }
-        // Inline flags (?flags) or (?flags:…): Java's i, m and s are RE2's; the others are refused.
+        // Inline flags (?flags) or (?flags:…): Java's i, m and s are RE2's; x (comments) is applied here and not written;
+        // the others are refused.
         int at = i + 2;
+        bool off = false;
+        bool? extended = null;
+        var written = new StringBuilder("(?");
         while (at < java.Length && (char.IsAsciiLetter(java[at]) || java[at] == '-'))
         {
             char flag = java[at];
-            if (flag is 'x')
-            {
-                throw Refused("the comments flag (?x)", "no comments mode");
-            }
             if (flag is 'u' or 'd' or 'U')
             {
                 throw Refused($"the flag (?{flag})", $"no flag {flag} as Java's");
             }
+            off |= flag == '-';
+            if (flag is 'x')
+            {
+                extended = !off;
+            }
+            else
+            {
+                written.Append(flag);
+            }
             at++;
         }
-        result.Append(java, i, at - i);
+        if (written[^1] == '-')
+        {
+            written.Length--; // (?i-x): nothing left to turn off
+        }
+        bool scoped = at < java.Length && java[at] == ':';
+        if (scoped)
+        {
+            state.Open();
+            state.Extended = extended ?? state.Extended;
+            result.Append(written.Length == 2 ? "(?" : written.ToString());
+            return at; // the ':' is written next
+        }
+        state.Extended = extended ?? state.Extended;
+        if (at < java.Length && java[at] == ')' && (extended is null || written.Length > 2))
+        {
+            result.Append(written).Append(')'); // the flags hold to the enclosing group's end: this ')' closes no group
+            return at + 1;
+        }
+        if (at < java.Length && java[at] == ')')
+        {
+            return at + 1; // only the comments flag: nothing for RE2
+        }
+        result.Append(written);
         return at;
     }
 

@@ -19,87 +19,27 @@ public static partial class DuneSqlTranslator
     [GeneratedRegex(@"^(timestamp\(([0-9]|1[0-2])\)( with time zone)?|time\(([0-9]|1[0-2])\)|varchar\([0-9]+\)|char\([0-9]+\))$", RegexOptions.CultureInvariant)]
     private static partial Regex DeclaredTypeName();
 
+    /// <summary>Trino's name of from_unixtime_nanos' type (DuckDB holds it as a zoneless TIMESTAMP_NS in UTC).</summary>
+    private const string NanosecondTimestampName = "timestamp(9) with time zone";
+
     private sealed partial class Pass
     {
-        /// <summary>Position → Trino's type name, for the outermost select list's columns whose declared type DuckDB cannot
-        /// name (see the class comment).</summary>
+        /// <summary>Position → Trino's type name, for the result's columns whose declared type DuckDB cannot name (see the
+        /// class comment), carried through CTEs, subqueries, stars and set operations (DuneSqlTranslator.DeclaredScopes.cs).</summary>
         internal Dictionary<int, string> DeclaredColumnTypes()
         {
             var found = new Dictionary<int, string>();
-            int n = Tokens.Count, i = SkipWith(Next(-1, n), n);
-            if (!Is(i, "select"))
+            int n = Tokens.Count;
+            var columns = QueryColumns(Next(-1, n), n, new Dictionary<string, ScopedColumns?>(StringComparer.OrdinalIgnoreCase), 0);
+            for (int position = 0; position < columns.Columns.Count; position++)
             {
-                return found;
-            }
-            i = Next(i, n);
-            i = Is(i, "distinct") || Is(i, "all") ? Next(i, n) : i;
-            for (int position = 0; i < n; position++)
-            {
-                int end = i;
-                while (end < n && !Is(end, ",") && !Is(end, ";") && !(SelectListEnds.Contains(Text(end)) && !(Is(end, "group") && Is(Previous(end), "within"))))
+                if (columns.Columns[position].Type is { } type && DeclaredTypeName().IsMatch(type) && type != "timestamp(9) with time zone"
+                    || columns.Columns[position].Type == NanosecondTimestampName)
                 {
-                    end = Next(IsOpening(end) ? Close(end, n) : end, n);
+                    found[position] = columns.Columns[position].Type!;
                 }
-                end = Math.Min(end, n); // an unclosed bracket's Close is n, and the step past it n + 1
-                if (Is(Previous(end), "*"))
-                {
-                    return found; // a star: the positions after it are unknown
-                }
-                if (DeclaredType(i, end) is { } type)
-                {
-                    found[position] = type;
-                }
-                if (!Is(end, ","))
-                {
-                    // A set operation's other branches may give the column another type.
-                    return HasSetOperation(end, n) ? [] : found;
-                }
-                i = Next(end, n);
             }
             return found;
-        }
-
-        /// <summary>Past a leading <c>WITH [RECURSIVE] name [(columns)] AS [[NOT] MATERIALIZED] (…), …</c>.</summary>
-        private int SkipWith(int i, int n)
-        {
-            if (!Is(i, "with"))
-            {
-                return i;
-            }
-            i = Next(i, n);
-            while (i < n)
-            {
-                while (i < n && !Is(i, "as"))
-                {
-                    i = Next(IsOpening(i) ? Close(i, n) : i, n);
-                }
-                i = Next(i, n);
-                i = Is(i, "not") ? Next(i, n) : i;
-                i = Is(i, "materialized") ? Next(i, n) : i;
-                if (!Is(i, "("))
-                {
-                    return n;
-                }
-                i = Next(Close(i, n), n);
-                if (!Is(i, ","))
-                {
-                    return i;
-                }
-                i = Next(i, n);
-            }
-            return n;
-        }
-
-        private bool HasSetOperation(int from, int n)
-        {
-            for (int k = from; k < n; k = Next(IsOpening(k) ? Close(k, n) : k, n))
-            {
-                if (SetOperators.Contains(Text(k)))
-                {
-                    return true;
-                }
-            }
-            return false;
         }
 
         /// <summary>Trino's name of the item [from, to)'s type when it is a cast to a type DuckDB cannot name, or
@@ -123,7 +63,7 @@ public static partial class DuneSqlTranslator
             }
             if (Is(from, "from_unixtime_nanos"))
             {
-                return "timestamp(9) with time zone";
+                return NanosecondTimestampName;
             }
             if (!Is(from, "cast") && !Is(from, "try_cast"))
             {

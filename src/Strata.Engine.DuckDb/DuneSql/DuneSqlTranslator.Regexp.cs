@@ -17,7 +17,7 @@ public static partial class DuneSqlTranslator
                 return template;
             }
             List<string?> groups = [];
-            string pattern = Converted(java => DuneJavaRegex.ToRe2(java, out groups), args[1].From, token);
+            string pattern = Converted(java => DuneJavaRegex.ToRe2(java, out groups, name is "regexp_like"), args[1].From, token);
             if (name is "regexp_replace" && args.Count == 3 && IsSingleString(args[2]) && Unquote(args[2].From).Contains("${", StringComparison.Ordinal))
             {
                 string replacement = Converted(r => DuneJavaRegex.NamedReferences(r, groups), args[2].From, token);

@@ -20,6 +20,10 @@ public static partial class DuneSqlTranslator
     /// Trino's text of an interval and of a time with time zone (<c>CAST(… AS varchar)</c>), the result writer's.</summary>
     public static readonly string TimeMacros =
         "CREATE OR REPLACE TEMP MACRO dune_pivot_yy(t) AS CASE WHEN year(t) = 1969 THEN t + INTERVAL 100 YEAR ELSE t END;\n"
+        // Joda's two-digit year (parse_datetime's yy): pivot this year - 30, so read in [this year - 80, this year + 19];
+        // DuckDB's %y reads 69..99 as 19xx and 00..68 as 20xx.
+        + "CREATE OR REPLACE TEMP MACRO dune_joda_yy(t) AS CASE WHEN year(t) > year(current_date) + 19 THEN t - INTERVAL 100 YEAR "
+        + "WHEN year(t) < year(current_date) - 80 THEN t + INTERVAL 100 YEAR ELSE t END;\n"
         + "CREATE OR REPLACE TEMP MACRO dune_interval_text(i) AS " + DuckDbTypes.IntervalText("i") + ";\n"
         + "CREATE OR REPLACE TEMP MACRO dune_timetz_text(t) AS " + DuckDbTypes.TimeWithZoneText("t") + ";\n"
         // A timestamp(3) with milliseconds, a timestamp(9) (TIMESTAMP_NS) with nanoseconds; t is x's DuckDB type. Through
@@ -28,7 +32,7 @@ public static partial class DuneSqlTranslator
         + "THEN strftime(CAST(CAST(x AS VARCHAR) AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%g') "
         + "ELSE strftime(TRY_CAST(CAST(x AS VARCHAR) AS TIMESTAMP_NS), '%Y-%m-%d %H:%M:%S.%n') END;\n";
 
-    private static bool UsesTimeMacros(string sql) => sql.Contains("dune_pivot_yy(", StringComparison.Ordinal)
+    private static bool UsesTimeMacros(string sql) => sql.Contains("dune_pivot_yy(", StringComparison.Ordinal) || sql.Contains("dune_joda_yy(", StringComparison.Ordinal)
         || sql.Contains("dune_interval_text(", StringComparison.Ordinal) || sql.Contains("dune_timetz_text(", StringComparison.Ordinal)
         || sql.Contains("dune_timestamp_text(", StringComparison.Ordinal);
 
@@ -273,8 +277,9 @@ public static partial class DuneSqlTranslator
             }
             string pattern = Converted(joda => DuneFormats.JodaToStrftime(MarkOffsets(joda)).Replace("\u0001", "%z", StringComparison.Ordinal),
                 Next(args[1].From - 1, args[1].To), anchor);
-            EmitTemplate($"{DuneZones.PerValueType}_parsed(strptime(CAST($1 AS VARCHAR), "
-                + Strata.Core.Results.Querying.SqlQuoting.QuoteString(pattern) + "), CAST($1 AS VARCHAR))", args, anchor);
+            bool yy = TwoDigitYear(pattern);
+            EmitTemplate($"{DuneZones.PerValueType}_parsed({(yy ? "dune_joda_yy(" : "")}strptime(CAST($1 AS VARCHAR), "
+                + Strata.Core.Results.Querying.SqlQuoting.QuoteString(pattern) + (yy ? ")" : "") + "), CAST($1 AS VARCHAR))", args, anchor);
             return close + 1;
         }
 

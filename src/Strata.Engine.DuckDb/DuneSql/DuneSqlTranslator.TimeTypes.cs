@@ -5,7 +5,9 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <list type="bullet">
 /// <item><c>typeof(x)</c> spells Trino's names (<c>integer</c>, <c>decimal(3,2)</c>, <c>timestamp(3) with time zone</c>,
 /// <c>array(integer)</c>): <c>dune_type_name(typeof(x))</c>, the native renaming of <see cref="DuneTypeNames"/>. A string
-/// literal is a <c>varchar(n)</c> of its length in code points, as Trino types it (<c>typeof('cat')</c> is <c>varchar(3)</c>).</item>
+/// literal is a <c>varchar(n)</c> of its length in code points, as Trino types it (<c>typeof('cat')</c> is <c>varchar(3)</c>); a
+/// cast to a declared type DuckDB cannot name (<c>varchar(5)</c>, <c>timestamp(6)</c>) and <c>from_unixtime_nanos</c> give Trino's name
+/// through <c>dune_type_name(typeof(x), 'declared')</c>.</item>
 /// <item><c>histogram(x)</c> is <c>map(K, bigint)</c> (DuckDB counts in an unsigned 64-bit integer): the counts are cast.</item>
 /// <item><c>a - b</c> where an operand is surely a date (a <c>DATE '…'</c> literal, <c>current_date</c>, <c>CAST(… AS date)</c>,
 /// <c>date(…)</c>, <c>from_iso8601_date(…)</c>, <c>last_day_of_month(…)</c>) is Trino's <c>interval day to second</c>
@@ -39,9 +41,12 @@ public static partial class DuneSqlTranslator
                     emitter.Text("'varchar(" + length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")'", anchor);
                     return close + 1;
                 }
+                // A declared parameter DuckDB's type drops (varchar(5), timestamp(6), from_unixtime_nanos' zone) is passed
+                // to the renaming, which takes it when DuckDB's type is the one the cast gives (DuckDbDeclaredTypes.Name).
+                string? declared = DeclaredType(args[0].From, args[0].To);
                 emitter.Text("dune_type_name(typeof(", anchor);
                 Emit(args[0].From, args[0].To);
-                emitter.Text("))", tokens[close]);
+                emitter.Text(declared is null ? "))" : "), '" + declared + "')", tokens[close]);
                 return close + 1;
             }
             if (name is "histogram")

@@ -81,6 +81,9 @@ public static partial class DuneSqlTranslator
             $"The query nests expressions too deeply: more than {MaxNesting} levels of calls, casts, types or JSON path groups.", line, column));
     }
 
+    /// <summary>The lambda parameter format_datetime's fields read the value through (DuneFormats.JodaFormatSql).</summary>
+    private const string JodaValue = "_strata_ft";
+
     private sealed partial class Pass(string sql, List<DuneToken> tokens, DuneEmitter emitter)
     {
         /// <summary>Each token's text, cut from the user's text once: the rewrites' scans ask for the same tokens' text many
@@ -313,12 +316,23 @@ public static partial class DuneSqlTranslator
                     throw NotSupported(sql, token, $"Function {name} is supported only with a constant format string");
                 }
                 bool mySql = name is "date_format" or "date_parse";
+                if (name is "format_datetime" && Converted(joda => DuneFormats.JodaFormatSql(joda, JodaValue) ?? "", args[1].From, token) is { Length: > 0 } fields)
+                {
+                    // Fields strftime cannot write (DuneFormats.JodaFormatSql): the value is read once, through a lambda.
+                    emitter.Text("list_transform([", token);
+                    Emit(args[0].From, args[0].To);
+                    emitter.Text("], " + JodaValue + " -> " + fields + ")[1]", tokens[Math.Min(close, end - 1)]);
+                    return Math.Min(close + 1, end);
+                }
                 string pattern = Converted(mySql ? DuneFormats.MySqlToStrftime : DuneFormats.JodaToStrftime, args[1].From, token);
-                // Trino's parse_datetime gives a timestamp with time zone (the session's, UTC); date_parse's %y reads 69 as 2069.
-                string wrap = name is "parse_datetime" ? "CAST(" : name is "date_parse" && TwoDigitYear(pattern) ? "dune_pivot_yy(" : "";
+                // Trino's parse_datetime gives a timestamp with time zone (the session's, UTC), a two-digit year read in the
+                // century from 80 years before this year (Joda's pivot, this year - 30, ±50); date_parse's %y reads 69 as 2069.
+                bool jodaPivot = name is "parse_datetime" && TwoDigitYear(pattern);
+                string wrap = name is "parse_datetime" ? (jodaPivot ? "CAST(dune_joda_yy(" : "CAST(")
+                    : name is "date_parse" && TwoDigitYear(pattern) ? "dune_pivot_yy(" : "";
                 emitter.Text(wrap + (name is "date_format" or "format_datetime" ? "strftime(" : "strptime("), token);
                 Emit(args[0].From, args[0].To);
-                emitter.Text(", " + SqlQuoting.QuoteString(pattern) + ")" + (name is "parse_datetime" ? " AS TIMESTAMPTZ)" : wrap.Length > 0 ? ")" : ""),
+                emitter.Text(", " + SqlQuoting.QuoteString(pattern) + ")" + (name is "parse_datetime" ? (jodaPivot ? ")" : "") + " AS TIMESTAMPTZ)" : wrap.Length > 0 ? ")" : ""),
                     tokens[Math.Min(close, end - 1)]);
                 return Math.Min(close + 1, end);
             }

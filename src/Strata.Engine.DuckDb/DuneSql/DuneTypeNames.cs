@@ -21,8 +21,11 @@ public static unsafe class DuneTypeNames
 
     public static bool UsedBy(string translatedSql) => translatedSql.Contains("dune_type_name(", StringComparison.Ordinal);
 
-    public static void Register(DuckDBConnection connection) =>
+    public static void Register(DuckDBConnection connection)
+    {
         NativeScalarFunction.Register(connection, "dune_type_name", DuckDBType.Varchar, 1, DuckDBType.Varchar, &Rows);
+        NativeScalarFunction.Register(connection, "dune_type_name", DuckDBType.Varchar, 2, DuckDBType.Varchar, &DeclaredRows);
+    }
 
     /// <summary>Trino's name of a DuckDB type text (DuckDB's <c>typeof</c>).</summary>
     public static string Name(string duckType)
@@ -36,6 +39,22 @@ public static unsafe class DuneTypeNames
             _ => DuckDbTypes.DuneName(duckType),
         };
     }
+
+    /// <summary>The name of a cast's declared type (the translator's second argument) when DuckDB's type is the one the
+    /// cast gives, else Trino's name of DuckDB's type (decision 218).</summary>
+    public static string Name(string duckType, string declared) => DuckDbDeclaredTypes.Name(declared, duckType) ?? Name(duckType);
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void DeclaredRows(IntPtr info, IntPtr input, IntPtr output) =>
+        NativeStringRows.Run(info, input, output, 2, (output, row, text, declared) =>
+        {
+            if (NativeStringRows.TooLong("typeof", text.Length, MaxText) is { } tooLong)
+            {
+                return tooLong;
+            }
+            NativeString.Set(output, row, Encoding.UTF8.GetBytes(Name(Encoding.UTF8.GetString(text), Encoding.UTF8.GetString(declared))));
+            return null;
+        }, e => "typeof failed: " + e.GetType().Name);
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Rows(IntPtr info, IntPtr input, IntPtr output) =>

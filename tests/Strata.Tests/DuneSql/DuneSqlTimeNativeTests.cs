@@ -106,7 +106,7 @@ public sealed class DuneSqlTimeNativeTests : IDisposable
     [InlineData("SELECT CAST(from_unixtime_nanos(1700000000123456789) AS varchar)", "2023-11-14 22:13:20.123456789")]
     [InlineData("SELECT CAST(from_unixtime_nanos(DECIMAL '1234.499') AS varchar)", "1970-01-01 00:00:00.000001234")]
     [InlineData("SELECT CAST(from_unixtime_nanos(-1234) AS varchar)", "1969-12-31 23:59:59.999998766")]
-    [InlineData("SELECT typeof(from_unixtime_nanos(100))", "timestamp(9)")]
+    [InlineData("SELECT typeof(from_unixtime_nanos(100))", "timestamp(9) with time zone")]
     [InlineData("SELECT to_unixtime(from_iso8601_timestamp_nanos('2020-05-11T11:15:05.123456789+01:00'))", "1589192105.123456")]
     public void Nanosecond_parsers_give_the_instant(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
 

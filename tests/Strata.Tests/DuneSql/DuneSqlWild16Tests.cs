@@ -47,7 +47,6 @@ public sealed class DuneSqlWild16Tests
     [InlineData(@"(?<w>a)\k<w>", @"a named back-reference (\k<…>)")]
     [InlineData("a*+a", "the possessive quantifier *+ before more of the pattern")]
     [InlineData("a{2}+a", "the possessive quantifier {2}+ before more of the pattern")]
-    [InlineData("(?x) a b # c", "the comments flag (?x)")]
     [InlineData("(?U)a", "the flag (?U)")]
     [InlineData("[a-z&&[^aeiou]]", "a class intersection (&&)")]
     [InlineData("[a[b]]", "a nested character class ([…[…]…])")]
@@ -55,7 +54,7 @@ public sealed class DuneSqlWild16Tests
     [InlineData(@"\p{InGreek}", @"the character property \p{InGreek}")]
     [InlineData(@"\p{javaLowerCase}", @"the character property \p{javaLowerCase}")]
     [InlineData(@"[\P{Alpha}0]", @"a negated POSIX class inside a class (\P{Alpha})")]
-    [InlineData(@"abc\Z", @"the escape \Z")]
+    [InlineData(@"abc\Z\n", @"the escape \Z")] // regexp_like converts only a final \Z (decision 218)
     public void What_re2_cannot_express_is_refused_naming_the_construct(string pattern, string construct)
     {
         using var db = new DuneSqlDb();
