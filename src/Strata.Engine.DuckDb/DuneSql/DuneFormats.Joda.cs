@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>Joda's date-time patterns (Trino's format_datetime and parse_datetime) in DuckDB's strftime spelling.</summary>
+internal static partial class DuneFormats
+{
+    /// <summary>Joda's quoted text from the quote at <paramref name="i"/>: <c>''</c> is a quote, outside quoted text as inside
+    /// it (<c>'o''clock'</c> is <c>o'clock</c>); returns the index after the closing quote.</summary>
+    private static int QuotedJodaText(string joda, int i, StringBuilder result)
+    {
+        if (i + 1 < joda.Length && joda[i + 1] == '\'')
+        {
+            result.Append('\'');
+            return i + 2;
+        }
+        for (int at = i + 1; at < joda.Length; at++)
+        {
+            if (joda[at] != '\'')
+            {
+                result.Append(joda[at] == '%' ? "%%" : joda[at].ToString());
+            }
+            else if (at + 1 < joda.Length && joda[at + 1] == '\'')
+            {
+                result.Append('\'');
+                at++;
+            }
+            else
+            {
+                return at + 1;
+            }
+        }
+        throw new FormatException("date time pattern has an unterminated quote");
+    }
+
+    /// <summary>A Joda-Time pattern (Trino's <c>format_datetime</c>/<c>parse_datetime</c>) as a strftime pattern.</summary>
+    public static string JodaToStrftime(string joda) => JodaConvert(joda, null);
+
+    /// <summary>
+    /// format_datetime's SQL over <paramref name="value"/> when the Joda pattern has fields strftime cannot write, else
+    /// null (the pattern is <see cref="JodaToStrftime"/>'s): a year of 5 or more letters (<c>yyyyy</c>: Joda's
+    /// appendYear pads to the letters' count, a negative year signed before the padding; <c>Y</c> is the year of era, no
+    /// sign), <c>k</c> (clock hour of the day, 1-24), <c>K</c> (hour of the half day, 0-11), <c>C</c> (century of era),
+    /// <c>DD</c> (day of the year) — numbers zero-padded to the count, never cut — <c>G</c> (the era, AD or BC), and
+    /// <c>S</c>/<c>SS</c> (the first digits of the milliseconds). Pieces strftime writes stay
+    /// strftime's, joined with <c>||</c>.
+    /// </summary>
+    public static string? JodaFormatSql(string joda, string value)
+    {
+        var pieces = new List<string>();
+        bool special = false;
+        string rest = JodaConvert(joda, (c, n, done) =>
+        {
+            string? field = JodaField(c, n, value);
+            if (field is null)
+            {
+                return false;
+            }
+            if (done.Length > 0)
+            {
+                pieces.Add("strftime(" + value + ", " + Strata.Core.Results.Querying.SqlQuoting.QuoteString(done.ToString()) + ")");
+                done.Clear();
+            }
+            pieces.Add(field);
+            special = true;
+            return true;
+        });
+        if (!special)
+        {
+            return null;
+        }
+        if (rest.Length > 0)
+        {
+            pieces.Add("strftime(" + value + ", " + Strata.Core.Results.Querying.SqlQuoting.QuoteString(rest) + ")");
+        }
+        return "(" + string.Join(" || ", pieces) + ")";
+    }
+
+    /// <summary>The SQL of one Joda field strftime lacks (see <see cref="JodaFormatSql"/>), or null.</summary>
+    private static string? JodaField(char c, int n, string value)
+    {
+        string Padded(string number) => $"printf('%0{n}d', {number})";
+        string yearOfEra = $"(CASE WHEN year({value}) <= 0 THEN 1 - year({value}) ELSE year({value}) END)";
+        return c switch
+        {
+            'y' when n >= 5 => $"(CASE WHEN year({value}) < 0 THEN '-' ELSE '' END || {Padded($"abs(year({value}))")})",
+            'Y' when n >= 5 => Padded(yearOfEra),
+            'k' => Padded($"(CASE WHEN hour({value}) = 0 THEN 24 ELSE hour({value}) END)"),
+            'K' => Padded($"(hour({value}) % 12)"),
+            'C' => Padded($"({yearOfEra} // 100)"),
+            'G' => $"(CASE WHEN year({value}) <= 0 THEN 'BC' ELSE 'AD' END)",
+            'D' when n == 2 => Padded($"dayofyear({value})"),
+            // Joda's fraction of the second: its first n digits (millisecond precision), cut, not rounded.
+            'S' when n <= 2 => $"left(strftime({value}, '%g'), {n})",
+            _ => null,
+        };
+    }
+
+    /// <summary>The strftime pattern of a Joda pattern; a letter run <paramref name="field"/> takes (given the letter, its
+    /// count and the pattern so far, which it may flush) is not converted.</summary>
+    private static string JodaConvert(string joda, Func<char, int, StringBuilder, bool>? field)
+    {
+        var result = new StringBuilder(joda.Length + 8);
+        for (int i = 0; i < joda.Length;)
+        {
+            char c = joda[i];
+            if (c == '\'')
+            {
+                i = QuotedJodaText(joda, i, result);
+                continue;
+            }
+            if (!char.IsAsciiLetter(c))
+            {
+                result.Append(c == '%' ? "%%" : c.ToString());
+                i++;
+                continue;
+            }
+            int n = 1;
+            while (i + n < joda.Length && joda[i + n] == c)
+            {
+                n++;
+            }
+            i += n;
+            if (field is not null && field(c, n, result))
+            {
+                continue;
+            }
+            result.Append(c switch
+            {
+                'y' or 'Y' => n == 2 ? "%y" : "%Y",
+                'x' => "%G",
+                'w' when n == 2 => "%V",
+                'M' => n switch { 1 => "%-m", 2 => "%m", 3 => "%b", _ => "%B" },
+                'd' => n == 1 ? "%-d" : "%d",
+                // Joda's D is the day of the year padded to n digits (D: 32, DDD: 032); DD would pad only below 10.
+                'D' => n switch { 1 => "%-j", 2 => throw new FormatException("date time pattern DD is not supported"), _ => new string('0', n - 3) + "%j" },
+                'H' => n == 1 ? "%-H" : "%H",
+                'h' => n == 1 ? "%-I" : "%I",
+                'm' => n == 1 ? "%-M" : "%M",
+                's' => n == 1 ? "%-S" : "%S",
+                'S' => n switch { 3 => "%g", 6 => "%f", 9 => "%n", _ => throw new FormatException($"date time pattern {new string(c, n)} is not supported") },
+                'a' => "%p",
+                'E' => n <= 3 ? "%a" : "%A",
+                'e' => "%u",
+                _ => throw new FormatException($"date time pattern letter {c} is not supported"),
+            });
+        }
+        return result.ToString();
+    }
+}
