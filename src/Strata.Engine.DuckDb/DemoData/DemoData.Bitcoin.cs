@@ -80,7 +80,7 @@ public static partial class DemoData
             """;
 
         // Blocks: ~10 minutes apart (up to 5 minutes early), the last at most 5 minutes before the generation time; a pool
-        // each; difficulty per 2016-block period (~149 T, +2 % a period) as compact bits.
+        // each; difficulty per 2016-block period (~149 T at the reference, +1 % a period) as compact bits.
         yield return $$"""
             CREATE OR REPLACE TEMP TABLE demo_btc_blocks AS
             SELECT h, {{Sql(lastHeight)}} - ({{Sql(blocks - 1)}} - h) AS height,
@@ -88,7 +88,7 @@ public static partial class DemoData
                    (5000000000 >> (height // 210000)::INTEGER)::BIGINT AS subsidy,
                    ([{{pools}}])[demo_pick(h, 1102, {{BitcoinPools.Length}}, 1.6) + 1] AS pool_tag,
                    demo_pick(h, 1102, {{BitcoinPools.Length}}, 1.6) AS pool,
-                   floor(65535 * pow(2, 48) / (149.0e12 * (1 + 0.02 * (height // 2016 - {{Sql(BitcoinReferenceHeight / 2016)}}))))::BIGINT AS mantissa
+                   floor(65535 * pow(2, 48) / (149.0e12 * (1 + 0.01 * (height // 2016 - {{Sql(BitcoinReferenceHeight / 2016)}}))))::BIGINT AS mantissa
             FROM range({{Sql(blocks)}}) r(h)
             """;
 
@@ -258,11 +258,11 @@ public static partial class DemoData
             ) c
             """;
 
-        // Blocks: the header's 80 bytes, the transaction count, the transactions; a hash below the bits' target (nine zero
-        // bytes, then 00 or 01), the previous block's hash, chainwork growing by each block's expected hashes.
+        // Blocks: the header's 80 bytes, the transaction count, the transactions; a hash below the bits' target (ten zero
+        // bytes: the target's mantissa is at least 0x010000 at exponent 0x17), the previous block's hash, chainwork growing by each block's expected hashes.
         yield return $$"""
             CREATE SCHEMA IF NOT EXISTS bitcoin;
-            CREATE OR REPLACE TEMP MACRO demo_btc_block_hash(h) AS unhex(repeat('0', 19) || demo_int(h, 1130, 2)::VARCHAR || substr(demo_btc_hex(h, 1131), 1, 44));
+            CREATE OR REPLACE TEMP MACRO demo_btc_block_hash(h) AS unhex(repeat('0', 20) || substr(demo_btc_hex(h, 1131), 1, 44));
             CREATE OR REPLACE TABLE bitcoin.blocks AS
             WITH t AS (
                 SELECT h, count(*) AS transaction_count, sum(size) AS size, sum(stripped) AS stripped, sum(weight) AS weight, sum(fee) AS fees
