@@ -80,6 +80,24 @@ public sealed partial class DemoDataCorpusTests
         Assert.InRange(byCoinbase, 2, BitcoinPoolCount + 1);
     }
 
+    [Fact]
+    public void Spellbook_op_chain_list_names_the_demos_op_chains_from_evms_info()
+    {
+        var info = fixture.Db.TranslatedRows("SELECT blockchain, name, chain_id, CAST(first_block_time AS DATE)::VARCHAR FROM evms.info")
+            .ToDictionary(r => r[0], r => r);
+        var rows = fixture.Db.Rows(CorpusReal("sb_op_chains_optimism_chain_list.sql"));
+        output.WriteLine(string.Join("\n", rows.Select(r => string.Join(" | ", r))));
+        Assert.Equal(["base", "optimism", "zora"], rows.Select(r => r[0]).Order(StringComparer.Ordinal));
+        foreach (var r in rows)
+        {
+            // zora is no demo chain: the left join leaves it without metadata
+            string[] expected = info.TryGetValue(r[0], out var i) ? [i[1], i[2], i[3]] : ["NULL", "NULL", "NULL"];
+            Assert.Equal(expected, [r[1], r[2], r[3] == "NULL" ? "NULL" : DateOnly.Parse(r[3], CultureInfo.InvariantCulture).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+            Assert.Equal("1", r[4]);
+        }
+        Assert.Equal("OP Mainnet", info["optimism"][1]);
+    }
+
     /// <summary>The demo's mining pools (DemoData.Bitcoin.cs): their payout addresses are first funded by a coinbase.</summary>
     private const int BitcoinPoolCount = 8;
 }

@@ -146,6 +146,9 @@ public sealed partial class DuneSqlCorpusTests
         CREATE VIEW prices.usd_forward_fill AS SELECT * FROM prices.usd;
         CREATE TABLE solana.account_activity ("block_slot" BIGINT, "block_hash" VARCHAR, "block_time" TIMESTAMPTZ, "block_date" DATE, "address" VARCHAR, "tx_index" INTEGER, "tx_id" VARCHAR, "tx_success" BOOLEAN, "signed" BOOLEAN, "writable" BOOLEAN, "pre_balance" BIGINT, "pre_token_balance" DOUBLE, "post_balance" BIGINT, "post_token_balance" DOUBLE, "balance_change" BIGINT, "token_balance_change" DOUBLE, "token_balance_owner" VARCHAR, "token_mint_address" VARCHAR, "address_prefix" VARCHAR);
         CREATE TABLE solana.instruction_calls ("block_slot" BIGINT, "block_hash" VARCHAR, "block_time" TIMESTAMPTZ, "block_date" DATE, "index" INTEGER, "tx_index" INTEGER, "outer_instruction_index" INTEGER, "inner_instruction_index" INTEGER, "outer_executing_account" VARCHAR, "inner_executing_account" VARCHAR, "executing_account" VARCHAR, "data" BLOB, "is_inner" BOOLEAN, "account_arguments" VARCHAR[], "inner_instructions" STRUCT("account_arguments" VARCHAR[], "data" BLOB, "executing_account" VARCHAR)[], "tx_signer" VARCHAR, "tx_id" VARCHAR, "tx_success" BOOLEAN, "log_messages" VARCHAR[], "executing_account_prefix" VARCHAR);
+        CREATE TABLE evms.info (chain_id INTEGER, blockchain VARCHAR, name VARCHAR, chain_type VARCHAR, rollup_type VARCHAR, native_token_symbol VARCHAR,
+          wrapped_native_token_address BLOB, explorer_link VARCHAR, first_block_time TIMESTAMP, codebase VARCHAR, data_availability VARCHAR,
+          settlement VARCHAR, is_on_dune BOOLEAN, ecosystem VARCHAR);
         CREATE SCHEMA bitcoin;
         CREATE TABLE bitcoin.blocks ("time" TIMESTAMPTZ, height BIGINT, "date" DATE, hash BLOB, transaction_count INTEGER, size BIGINT, mint_reward DOUBLE,
           total_fees DOUBLE, total_reward DOUBLE, stripped_size BIGINT, weight BIGINT, chainwork BLOB, difficulty DOUBLE, merkle_root BLOB, nonce BIGINT,
