@@ -375,4 +375,21 @@ public sealed class DemoDataChainsTests(DemoDataFixture fixture) : IClassFixture
         // most decoded contracts are called by the demo's transactions
         Assert.True(Count("SELECT count(*) FROM ethereum.contracts c WHERE EXISTS (SELECT 1 FROM ethereum.logs l WHERE l.contract_address = c.address)") * 2 > contracts);
     }
+
+    [Fact]
+    public void Evms_info_has_spellbooks_columns_and_one_row_per_demo_chain()
+    {
+        // spellbook dbt_subprojects/daily_spellbook/models/evms/evms_info.sql (a VALUES list: integer ids, timestamp without zone)
+        DemoDataTests.AssertDuneColumns(Db, "evms.info", "chain_id integer, blockchain varchar, name varchar, chain_type varchar, rollup_type varchar, "
+            + "native_token_symbol varchar, wrapped_native_token_address varbinary, explorer_link varchar, first_block_time timestamp, codebase varchar, "
+            + "data_availability varchar, settlement varchar, is_on_dune boolean, ecosystem varchar");
+        Assert.Equal(DemoData.OtherChains.Count + 1, Count("SELECT count(*) FROM evms.info"));
+        // every demo chain (on Dune), with the chain id dune.blockchains gives the chains it lists
+        Assert.Equal(0, Count("""
+            SELECT count(*) FROM (SELECT DISTINCT blockchain FROM evms.transactions) t LEFT JOIN evms.info i USING (blockchain)
+            WHERE i.blockchain IS NULL OR NOT i.is_on_dune
+            """));
+        Assert.Equal(0, Count("SELECT count(*) FROM evms.info i JOIN dune.blockchains b ON b.name = i.blockchain WHERE b.chain_id <> i.chain_id"));
+        Assert.True(Count("SELECT count(*) FROM evms.info i JOIN dune.blockchains b ON b.name = i.blockchain") >= 6);
+    }
 }

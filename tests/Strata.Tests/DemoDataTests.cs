@@ -98,6 +98,8 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
             "STRUCT(account_arguments VARCHAR[], \"data\" BLOB, executing_account VARCHAR, inner_instructions STRUCT(account_arguments VARCHAR[], \"data\" BLOB, executing_account VARCHAR)[])[]",
         [DemoDataSolanaTests.TokenBalances] = "STRUCT(account VARCHAR, mint VARCHAR, \"owner\" VARCHAR, amount DOUBLE)[]",
         [DemoDataSolanaTests.Error] = "STRUCT(instruction_index INTEGER, message VARCHAR)",
+        [DemoDataBitcoinTests.Inputs] = "STRUCT(\"value\" DOUBLE, height BIGINT, tx_id BLOB, output_number BIGINT, coinbase BLOB, \"sequence\" BIGINT, witness_data BLOB[], script_signature STRUCT(hex BLOB, asm VARCHAR), script_pub_key STRUCT(asm VARCHAR, \"desc\" VARCHAR, address VARCHAR, hex BLOB, \"type\" VARCHAR))[]",
+        [DemoDataBitcoinTests.Outputs] = "STRUCT(\"index\" BIGINT, \"value\" DOUBLE, script_pub_key STRUCT(asm VARCHAR, hex BLOB, address VARCHAR, \"type\" VARCHAR))[]",
         [DemoDataSolanaAccountsTests.InnerInstructions] = "STRUCT(account_arguments VARCHAR[], \"data\" BLOB, executing_account VARCHAR)[]",
         ["array(row(address varbinary, storagekeys array(varbinary)))"] = "STRUCT(address BLOB, storagekeys BLOB[])[]",
     };

@@ -146,6 +146,24 @@ public sealed partial class DuneSqlCorpusTests
         CREATE VIEW prices.usd_forward_fill AS SELECT * FROM prices.usd;
         CREATE TABLE solana.account_activity ("block_slot" BIGINT, "block_hash" VARCHAR, "block_time" TIMESTAMPTZ, "block_date" DATE, "address" VARCHAR, "tx_index" INTEGER, "tx_id" VARCHAR, "tx_success" BOOLEAN, "signed" BOOLEAN, "writable" BOOLEAN, "pre_balance" BIGINT, "pre_token_balance" DOUBLE, "post_balance" BIGINT, "post_token_balance" DOUBLE, "balance_change" BIGINT, "token_balance_change" DOUBLE, "token_balance_owner" VARCHAR, "token_mint_address" VARCHAR, "address_prefix" VARCHAR);
         CREATE TABLE solana.instruction_calls ("block_slot" BIGINT, "block_hash" VARCHAR, "block_time" TIMESTAMPTZ, "block_date" DATE, "index" INTEGER, "tx_index" INTEGER, "outer_instruction_index" INTEGER, "inner_instruction_index" INTEGER, "outer_executing_account" VARCHAR, "inner_executing_account" VARCHAR, "executing_account" VARCHAR, "data" BLOB, "is_inner" BOOLEAN, "account_arguments" VARCHAR[], "inner_instructions" STRUCT("account_arguments" VARCHAR[], "data" BLOB, "executing_account" VARCHAR)[], "tx_signer" VARCHAR, "tx_id" VARCHAR, "tx_success" BOOLEAN, "log_messages" VARCHAR[], "executing_account_prefix" VARCHAR);
+        CREATE TABLE evms.info (chain_id INTEGER, blockchain VARCHAR, name VARCHAR, chain_type VARCHAR, rollup_type VARCHAR, native_token_symbol VARCHAR,
+          wrapped_native_token_address BLOB, explorer_link VARCHAR, first_block_time TIMESTAMP, codebase VARCHAR, data_availability VARCHAR,
+          settlement VARCHAR, is_on_dune BOOLEAN, ecosystem VARCHAR);
+        CREATE SCHEMA bitcoin;
+        CREATE TABLE bitcoin.blocks ("time" TIMESTAMPTZ, height BIGINT, "date" DATE, hash BLOB, transaction_count INTEGER, size BIGINT, mint_reward DOUBLE,
+          total_fees DOUBLE, total_reward DOUBLE, stripped_size BIGINT, weight BIGINT, chainwork BLOB, difficulty DOUBLE, merkle_root BLOB, nonce BIGINT,
+          coinbase BLOB, previous_block_hash BLOB, bits VARCHAR);
+        CREATE TABLE bitcoin.outputs (block_time TIMESTAMPTZ, block_date DATE, block_height BIGINT, block_hash BLOB, tx_id BLOB, "index" INTEGER, "value" DOUBLE,
+          script_asm VARCHAR, script_hex BLOB, address VARCHAR, "type" VARCHAR);
+        CREATE TABLE bitcoin.inputs (block_time TIMESTAMPTZ, block_date DATE, block_height BIGINT, "index" INTEGER, block_hash BLOB, tx_id BLOB,
+          spent_block_height BIGINT, spent_tx_id BLOB, spent_output_number BIGINT, "value" DOUBLE, address VARCHAR, "type" VARCHAR, coinbase BLOB,
+          is_coinbase BOOLEAN, script_asm VARCHAR, script_hex BLOB, script_desc VARCHAR, script_signature_asm VARCHAR, script_signature_hex BLOB,
+          "sequence" BIGINT, witness_data BLOB[]);
+        CREATE TABLE bitcoin.transactions (block_time TIMESTAMPTZ, block_date DATE, block_height BIGINT, block_hash BLOB, "index" INTEGER, id BLOB,
+          input_value DOUBLE, output_value DOUBLE, fee DOUBLE, input_count INTEGER, output_count INTEGER, size BIGINT, virtual_size BIGINT, is_coinbase BOOLEAN,
+          coinbase BLOB, "input" STRUCT("value" DOUBLE, height BIGINT, tx_id BLOB, output_number BIGINT, coinbase BLOB, "sequence" BIGINT, witness_data BLOB[],
+          script_signature STRUCT(hex BLOB, asm VARCHAR), script_pub_key STRUCT(asm VARCHAR, "desc" VARCHAR, address VARCHAR, hex BLOB, "type" VARCHAR))[],
+          "output" STRUCT("index" BIGINT, "value" DOUBLE, script_pub_key STRUCT(asm VARCHAR, hex BLOB, address VARCHAR, "type" VARCHAR))[], lock_time BIGINT, hex BLOB);
         """ + string.Concat(new[] { "base", "arbitrum", "optimism", "polygon", "bnb", "avalanche_c" }.Select(c => $"""
         CREATE SCHEMA {c}; CREATE SCHEMA erc20_{c};
         CREATE TABLE {c}.transactions AS SELECT * FROM ethereum.transactions LIMIT 0;

@@ -138,8 +138,9 @@ internal sealed class DuneSqlDb : IDisposable
         return types;
     }
 
-    private static string Render(object value) => value switch
+    private static string Render(object? value) => value switch
     {
+        null => "NULL", // an array's NULL element
         Stream s => "0x" + Convert.ToHexStringLower(ReadAll(s)),
         bool b => b ? "true" : "false",
         DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture).TrimEnd('.'),
