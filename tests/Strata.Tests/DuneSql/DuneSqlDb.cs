@@ -25,6 +25,7 @@ internal sealed class DuneSqlDb : IDisposable
         DuneRegexpGroups.Register(connection);
         DuneDataSize.Register(connection);
         DuneWeightedPercentile.Register(connection);
+        DuneJsonTable.Register(connection);
         // The sandbox's catalog (DuckDbSandbox): tables named dune.<schema>.<table> (uploads' dune.<team>.<table>) and
         // delta_prod.<schema>.<table>, which the translator writes as dune's, are this database's.
         Exec("ATTACH ':memory:' AS dune; USE dune;");
