@@ -212,7 +212,8 @@ public static partial class DuneSqlTranslator
             {
                 throw Duplicate(nameToken);
             }
-            string emitted = "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            // Trino names an unquoted column in lower case (its output names), a quoted one as written.
+            string emitted = "\"" + (quoted ? name : name.ToLowerInvariant()).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
             if (definition.Count == 3 && Is(definition[1], "for") && Is(definition[2], "ordinality"))
             {
                 parse.Columns.Add(new TableColumn(cell, emitted, 'o', "BIGINT", new("NULL", null), new("NULL", null), anchor));
