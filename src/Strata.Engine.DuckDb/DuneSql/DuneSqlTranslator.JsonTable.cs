@@ -131,7 +131,7 @@ public static partial class DuneSqlTranslator
             string? name = null;
             if (w + 1 < words.Count && Is(words[w], "as"))
             {
-                name = UnquotedName(words[w + 1]);
+                name = tokens[words[w + 1]].Kind == DuneTokenKind.QuotedName ? UnquotedName(words[w + 1]) : Text(words[w + 1]).ToUpperInvariant();
                 w += 2;
             }
             return (path, name);
@@ -208,7 +208,8 @@ public static partial class DuneSqlTranslator
             }
             bool quoted = tokens[nameToken].Kind == DuneTokenKind.QuotedName;
             string name = UnquotedName(nameToken);
-            if (!parse.Names.Add(quoted ? name : name.ToLowerInvariant()))
+            // Unique as Trino canonicalizes names: an unquoted one in upper case, so a and "A" are one name.
+            if (!parse.Names.Add(quoted ? name : name.ToUpperInvariant()))
             {
                 throw Duplicate(nameToken);
             }

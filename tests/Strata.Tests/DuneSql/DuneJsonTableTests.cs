@@ -294,6 +294,7 @@ public sealed class DuneJsonTableTests : IDisposable
     [InlineData("SELECT * FROM JSON_TABLE('[]', 'lax $ + 1' COLUMNS(a integer))", "JSON_TABLE: JSON path arithmetic in a JSON path is not supported (at character 7 of the path)", 32)]
     [InlineData("SELECT * FROM JSON_TABLE('[]', 'lax $' COLUMNS(a json PATH 'lax $'))", "JSON_TABLE: column a of this type is not supported (a JSON column is written varchar FORMAT JSON)", 50)]
     [InlineData("SELECT * FROM JSON_TABLE('[]', 'lax $' COLUMNS(a integer, A varchar))", "All column and path names in JSON_TABLE invocation must be unique", 59)]
+    [InlineData("SELECT * FROM JSON_TABLE('[]', 'lax $' COLUMNS(a integer, \"A\" varchar))", "All column and path names in JSON_TABLE invocation must be unique", 59)]
     [InlineData("SELECT * FROM JSON_TABLE('[]', 'lax $' COLUMNS(a integer WITH WRAPPER))", "JSON_TABLE: column a: WRAPPER and QUOTES need FORMAT JSON", 58)]
     [InlineData("SELECT * FROM JSON_TABLE('[]', 'lax $')", "JSON_TABLE: expected COLUMNS (…)", 15)]
     public void Constructs_without_trinos_answer_are_refused_by_name_at_their_place(string sql, string message, int column)
