@@ -115,6 +115,10 @@ public sealed partial class DuckDbEngine
                 {
                     DuneSql.DuneWeightedPercentile.Register(connection);
                 }
+                if (DuneSql.DuneJsonTable.UsedBy(request.Sql))
+                {
+                    DuneSql.DuneJsonTable.Register(connection);
+                }
                 if (DuneSql.DuneDataSize.UsedBy(request.Sql))
                 {
                     DuneSql.DuneDataSize.Register(connection);

@@ -39,6 +39,12 @@ public static unsafe class DuneJsonFunctions
         {
             return "X" + (e is JsonException ? "malformed JSON input" : e.Message);
         }
+        return Answer(items, form);
+    }
+
+    /// <summary>The tagged answer for the items a path gave (see the type's summary); json_table's columns share it.</summary>
+    internal static string Answer(List<JsonNode?> items, string form)
+    {
         if (form == "exists")
         {
             return items.Count > 0 ? "Vtrue" : "Vfalse";

@@ -140,6 +140,13 @@ internal static unsafe partial class DuneNative
     [LibraryImport(Library, EntryPoint = "duckdb_list_vector_get_child")]
     internal static partial IntPtr ListChild(IntPtr vector);
 
+    /// <summary>Makes room in a LIST vector's child for <paramref name="capacity"/> elements (its data may move).</summary>
+    [LibraryImport(Library, EntryPoint = "duckdb_list_vector_reserve")]
+    internal static partial int ListReserve(IntPtr vector, ulong capacity);
+
+    [LibraryImport(Library, EntryPoint = "duckdb_list_vector_set_size")]
+    internal static partial int ListSetSize(IntPtr vector, ulong size);
+
     /// <summary>One row of a LIST (or MAP) vector's data: where its elements start in the child vector, and how many.</summary>
     [StructLayout(LayoutKind.Sequential)]
     internal struct ListEntry

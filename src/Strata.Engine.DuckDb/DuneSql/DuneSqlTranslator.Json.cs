@@ -65,27 +65,7 @@ public static partial class DuneSqlTranslator
                         throw NotSupported(sql, tokens[words[start - 1]], $"Function {name}: RETURNING this type is not supported");
                     }
                 }
-                else if (word is "WITH" or "WITHOUT" && name == "json_query")
-                {
-                    wrapper = word == "WITHOUT" ? 'W' : 'U';
-                    w++;
-                    if (word == "WITH" && w < words.Count && Text(words[w]).ToUpperInvariant() is "CONDITIONAL" or "UNCONDITIONAL")
-                    {
-                        wrapper = Text(words[w++])[0] is 'c' or 'C' ? 'C' : 'U';
-                    }
-                    w = Optional(words, w, "array");
-                    w = Required(words, w, "wrapper", name, anchor);
-                }
-                else if (word is "KEEP" or "OMIT" && name == "json_query")
-                {
-                    quotes = word[0];
-                    w = Required(words, w + 1, "quotes", name, anchor);
-                    if (w + 1 < words.Count && Is(words[w], "on") && Is(words[w + 1], "scalar"))
-                    {
-                        w = Required(words, w + 2, "string", name, anchor);
-                    }
-                }
-                else
+                else if (name != "json_query" || !TryReadWrapperOrQuotes(words, ref w, ref wrapper, ref quotes, name, anchor))
                 {
                     var behaviour = ReadBehaviour(words, ref w, name, anchor);
                     w = Required(words, w, "on", name, anchor);
@@ -97,6 +77,36 @@ public static partial class DuneSqlTranslator
             EmitTemplate(JsonTemplate(name, wrapper, quotes, type, onEmpty, onError),
                 [args[0], (path, path + 1), onEmpty.Default ?? args[0], onError.Default ?? args[0]], anchor);
             return close + 1;
+        }
+
+        /// <summary>json_query's <c>{WITHOUT | WITH [CONDITIONAL | UNCONDITIONAL]} [ARRAY] WRAPPER</c> or
+        /// <c>{KEEP | OMIT} QUOTES [ON SCALAR STRING]</c> at word w, if one starts there (w moves past it).</summary>
+        private bool TryReadWrapperOrQuotes(List<int> words, ref int w, ref char wrapper, ref char quotes, string name, DuneToken anchor)
+        {
+            string word = w < words.Count ? Text(words[w]).ToUpperInvariant() : "";
+            if (word is "WITH" or "WITHOUT")
+            {
+                wrapper = word == "WITHOUT" ? 'W' : 'U';
+                w++;
+                if (word == "WITH" && w < words.Count && Text(words[w]).ToUpperInvariant() is "CONDITIONAL" or "UNCONDITIONAL")
+                {
+                    wrapper = Text(words[w++])[0] is 'c' or 'C' ? 'C' : 'U';
+                }
+                w = Optional(words, w, "array");
+                w = Required(words, w, "wrapper", name, anchor);
+                return true;
+            }
+            if (word is "KEEP" or "OMIT")
+            {
+                quotes = word[0];
+                w = Required(words, w + 1, "quotes", name, anchor);
+                if (w + 1 < words.Count && Is(words[w], "on") && Is(words[w + 1], "scalar"))
+                {
+                    w = Required(words, w + 2, "string", name, anchor);
+                }
+                return true;
+            }
+            return false;
         }
 
         private Behaviour ReadBehaviour(List<int> words, ref int w, string name, DuneToken anchor)

@@ -1,0 +1,363 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DuckDB.NET.Data;
+using static DuckDB.NET.Native.NativeMethods;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// <c>dune_json_table(json VARCHAR, spec VARCHAR) → VARCHAR[][]</c>, the rows behind Trino's <c>JSON_TABLE</c> for one
+/// context item: the translator writes the table's paths, columns and plan as <paramref name="spec"/> (see
+/// <see cref="Spec"/>) and turns each row's cells into the declared columns. A cell is tagged as
+/// <see cref="DuneJsonFunctions"/>'s answers are (<c>V</c> + text, <c>N</c>, <c>E</c>, <c>X</c> + message) or SQL NULL
+/// for a column of a nested path that gave no row (null padding). Rows follow Trino's execution (FragmentSingle,
+/// FragmentUnion, FragmentCross): a path's items in order, each with its columns evaluated on the item (ordinality counts
+/// the items from 1, per parent item), its nested paths' rows joined OUTER (the item kept, nulls for them, when they give
+/// none) or INNER, siblings by UNION (one after the other, nulls for the others) or CROSS (every combination). A NULL
+/// input gives NULL (no rows). A path error or a malformed input gives no rows, or fails the query under ERROR ON ERROR.
+/// One input's rows are bounded (<see cref="MaxRows"/> rows, <see cref="MaxChars"/> characters of cells).
+/// </summary>
+public static unsafe class DuneJsonTable
+{
+    public const string Function = "dune_json_table";
+
+    /// <summary>The most rows one JSON input may give (a CROSS of siblings multiplies their counts).</summary>
+    public const int MaxRows = 1_000_000;
+
+    /// <summary>The most characters of cell text one JSON input may give (each row repeats its parents' cells).</summary>
+    public const long MaxChars = 64L << 20;
+
+    /// <summary>
+    /// The most bytes of rows × input length one JSON input may give. DuckDB runs the translation's subquery once per
+    /// distinct input and joins its rows back to the input rows on the input's text, and that join holds the text once per
+    /// row: 200,000 items of a 1.3 MB array held 260 GB (filled the disk through the spill in a test without a spill cap);
+    /// 16,000 items of 80 KB took 6.6 s. Past the bound the query fails with a message instead.
+    /// </summary>
+    public const long MaxRepeatedBytes = 512L << 20;
+
+    /// <summary>How deep NESTED PATH may nest (each level is a recursion here and a group of columns in the translation).</summary>
+    public const int MaxNestedDepth = 32;
+
+    public static bool UsedBy(string translatedSql) => translatedSql.Contains(Function + "(", StringComparison.Ordinal);
+
+    public static void Register(DuckDBConnection connection)
+    {
+        IntPtr con = connection.NativeConnection.DangerousGetHandle();
+        IntPtr text = DuneNative.CreateType(DuneNative.TypeVarchar);
+        IntPtr row = DuneNative.CreateListType(text);
+        IntPtr rows = DuneNative.CreateListType(row);
+        IntPtr function = DuneNative.CreateScalar();
+        try
+        {
+            DuneNative.ScalarName(function, Function);
+            DuneNative.ScalarParameter(function, text);
+            DuneNative.ScalarParameter(function, text);
+            DuneNative.ScalarReturn(function, rows);
+            DuneNative.ScalarBody(function, &Rows);
+            if (DuneNative.RegisterScalar(con, function) != 0)
+            {
+                throw new InvalidOperationException("Could not register " + Function + ".");
+            }
+        }
+        finally
+        {
+            DuneNative.DestroyScalar(ref function);
+            DuneNative.DestroyType(ref rows);
+            DuneNative.DestroyType(ref row);
+            DuneNative.DestroyType(ref text);
+        }
+    }
+
+    /// <summary>A column: ordinality (<c>o</c>), a value (<c>v</c>, json_value's semantics) or a query (<c>q</c>,
+    /// json_query's, with <see cref="Form"/> as <see cref="DuneJsonFunctions"/> reads it); <see cref="Cell"/> is its place
+    /// in a row (the order of declaration, depth first).</summary>
+    public sealed record Column(int Cell, char Kind, string? Path, string? Form);
+
+    /// <summary>A path with its columns and its nested paths.</summary>
+    public sealed record Node(string Path, IReadOnlyList<Column> Columns, IReadOnlyList<Node> Nested);
+
+    /// <summary>The table: the root path, the number of cells, the error behaviour (ERROR ON ERROR or EMPTY ON ERROR) and
+    /// the default plan (OUTER or INNER for parent and child, UNION or CROSS for siblings).</summary>
+    public sealed record Spec(Node Root, int Cells, bool ErrorOnError, bool Outer, bool Union)
+    {
+        public string Serialize()
+        {
+            static JsonObject Write(Node node) => new()
+            {
+                ["p"] = node.Path,
+                ["c"] = new JsonArray(node.Columns.Select(c => (JsonNode)new JsonObject { ["i"] = c.Cell, ["k"] = c.Kind.ToString(), ["p"] = c.Path, ["f"] = c.Form }).ToArray()),
+                ["n"] = new JsonArray(node.Nested.Select(n => (JsonNode)Write(n)).ToArray()),
+            };
+            return new JsonObject { ["r"] = Write(Root), ["k"] = Cells, ["e"] = ErrorOnError, ["o"] = Outer, ["u"] = Union }.ToJsonString();
+        }
+
+        public static Spec Parse(string text)
+        {
+            static Node Read(JsonNode node, int depth) => depth > MaxNestedDepth ? throw new FormatException("too deep")
+                : new(node["p"]!.GetValue<string>(),
+                    node["c"]!.AsArray().Select(c => new Column(c!["i"]!.GetValue<int>(), c["k"]!.GetValue<string>()[0], c["p"]?.GetValue<string>(), c["f"]?.GetValue<string>())).ToArray(),
+                    node["n"]!.AsArray().Select(n => Read(n!, depth + 1)).ToArray());
+            var root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 8 * MaxNestedDepth })!;
+            return new(Read(root["r"]!, 0), root["k"]!.GetValue<int>(), root["e"]!.GetValue<bool>(), root["o"]!.GetValue<bool>(), root["u"]!.GetValue<bool>());
+        }
+    }
+
+    /// <summary>A failure that ends the query: a path error under ERROR ON ERROR, or a bound passed.</summary>
+    public sealed class JsonTableException(string message) : Exception(message);
+
+    /// <summary>A spec with its paths parsed, kept per spec text (a query has few).</summary>
+    private sealed record Compiled(Spec Spec, Dictionary<string, DuneJsonPath> Paths);
+
+    private static readonly ConcurrentDictionary<string, Compiled> Cache = new(StringComparer.Ordinal);
+
+    private static Compiled Compile(string specText)
+    {
+        if (Cache.TryGetValue(specText, out var compiled))
+        {
+            return compiled;
+        }
+        var spec = Spec.Parse(specText);
+        var paths = new Dictionary<string, DuneJsonPath>(StringComparer.Ordinal);
+        void Add(Node node)
+        {
+            paths.TryAdd(node.Path, DuneJsonPath.Parse(node.Path));
+            foreach (var column in node.Columns.Where(c => c.Path is not null))
+            {
+                paths.TryAdd(column.Path!, DuneJsonPath.Parse(column.Path!));
+            }
+            foreach (var nested in node.Nested)
+            {
+                Add(nested);
+            }
+        }
+        Add(spec.Root);
+        compiled = new Compiled(spec, paths);
+        if (Cache.Count > 64)
+        {
+            Cache.Clear();
+        }
+        Cache[specText] = compiled;
+        return compiled;
+    }
+
+    /// <summary>The rows for one context item (null for a NULL input); throws <see cref="JsonTableException"/>.</summary>
+    public static List<string?[]> Evaluate(string json, string specText)
+    {
+        var compiled = Compile(specText);
+        var spec = compiled.Spec;
+        JsonNode? input;
+        try
+        {
+            input = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or InsufficientExecutionStackException)
+        {
+            return spec.ErrorOnError ? throw new JsonTableException("JSON_TABLE: malformed JSON input") : [];
+        }
+        var state = new State(compiled, Encoding.UTF8.GetByteCount(json));
+        return state.Rows(spec.Root, input);
+    }
+
+    private sealed class State(Compiled compiled, long inputBytes)
+    {
+        private long chars;
+
+        /// <summary>The most rows this input may give: <see cref="MaxRows"/>, less for a long input (<see cref="MaxRepeatedBytes"/>).</summary>
+        private readonly long rowLimit = Math.Min(MaxRows, MaxRepeatedBytes / Math.Max(inputBytes, 1));
+
+        private Spec Spec => compiled.Spec;
+
+        public List<string?[]> Rows(Node node, JsonNode? context)
+        {
+            var result = new List<string?[]>();
+            var items = Sequence(node.Path, context);
+            for (int i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                var own = new string?[Spec.Cells];
+                foreach (var column in node.Columns)
+                {
+                    string cell = column.Kind == 'o' ? "V" + (i + 1).ToString(CultureInfo.InvariantCulture) : Cell(column, item);
+                    own[column.Cell] = cell;
+                    Count(cell.Length);
+                }
+                var children = Children(node.Nested, item);
+                if (children is null || (children.Count == 0 && Spec.Outer))
+                {
+                    result.Add(own);
+                }
+                else
+                {
+                    foreach (var child in children)
+                    {
+                        foreach (var column in node.Columns)
+                        {
+                            child[column.Cell] = own[column.Cell];
+                            Count(own[column.Cell]!.Length);
+                        }
+                        result.Add(child);
+                    }
+                }
+                CheckRows(result.Count);
+            }
+            return result;
+        }
+
+        /// <summary>The nested paths' rows for one item (null when there are none to join).</summary>
+        private List<string?[]>? Children(IReadOnlyList<Node> nested, JsonNode? item)
+        {
+            if (nested.Count == 0)
+            {
+                return null;
+            }
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+            var combined = Rows(nested[0], item);
+            for (int k = 1; k < nested.Count; k++)
+            {
+                var next = Rows(nested[k], item);
+                if (Spec.Union)
+                {
+                    combined.AddRange(next);
+                    continue;
+                }
+                CheckRows((long)combined.Count * next.Count);
+                var product = new List<string?[]>(combined.Count * next.Count);
+                foreach (var left in combined)
+                {
+                    foreach (var right in next)
+                    {
+                        var row = (string?[])left.Clone();
+                        for (int c = 0; c < row.Length; c++)
+                        {
+                            if (right[c] is { } cell)
+                            {
+                                row[c] = cell;
+                                Count(cell.Length);
+                            }
+                        }
+                        product.Add(row);
+                    }
+                }
+                combined = product;
+                CheckRows(combined.Count);
+            }
+            return combined;
+        }
+
+        private List<JsonNode?> Sequence(string path, JsonNode? context)
+        {
+            try
+            {
+                return compiled.Paths[path].Evaluate(context);
+            }
+            catch (Exception e) when (e is JsonPathException or InvalidOperationException or ArgumentException or InsufficientExecutionStackException)
+            {
+                return Spec.ErrorOnError ? throw new JsonTableException("JSON_TABLE: path evaluation failed: " + e.Message) : [];
+            }
+        }
+
+        private string Cell(Column column, JsonNode? item)
+        {
+            List<JsonNode?> items;
+            try
+            {
+                items = compiled.Paths[column.Path!].Evaluate(item);
+            }
+            catch (Exception e) when (e is JsonPathException or InvalidOperationException or ArgumentException or InsufficientExecutionStackException)
+            {
+                return "X" + e.Message;
+            }
+            return DuneJsonFunctions.Answer(items, column.Kind == 'v' ? "value" : column.Form!);
+        }
+
+        private void CheckRows(long rows)
+        {
+            if (rows > rowLimit)
+            {
+                throw new JsonTableException(rowLimit == MaxRows
+                    ? string.Create(CultureInfo.InvariantCulture, $"JSON_TABLE: one JSON input gives more than {MaxRows:N0} rows; filter the input or use a narrower path")
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"JSON_TABLE: one JSON input of {inputBytes:N0} bytes gives more than {rowLimit:N0} rows, and the engine holds the input once per row: more than {MaxRepeatedBytes:N0} bytes; split the input (a path such as 'lax $[0 to 999]') or filter it"));
+            }
+        }
+
+        private void Count(long addedChars)
+        {
+            chars += addedChars;
+            if (chars > MaxChars)
+            {
+                throw new JsonTableException(string.Create(CultureInfo.InvariantCulture,
+                    $"JSON_TABLE: one JSON input gives more than {MaxChars:N0} characters of column values; filter the input or select fewer columns"));
+            }
+        }
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Rows(IntPtr info, IntPtr input, IntPtr output)
+    {
+        try
+        {
+            ulong count = DuneNative.ChunkSize(input);
+            IntPtr jsonVector = DuneNative.ChunkVector(input, 0), specVector = DuneNative.ChunkVector(input, 1);
+            var json = (NativeString*)DuneNative.Data(jsonVector);
+            var spec = (NativeString*)DuneNative.Data(specVector);
+            ulong* jsonValid = DuneNative.Validity(jsonVector), specValid = DuneNative.Validity(specVector);
+            IntPtr rowVector = DuneNative.ListChild(output), cellVector = DuneNative.ListChild(rowVector);
+            ulong rowCount = 0, cellCount = 0;
+            for (ulong r = 0; r < count; r++)
+            {
+                var entries = (DuneNative.ListEntry*)DuneNative.Data(output);
+                if (!DuneNative.IsValid(jsonValid, r) || !DuneNative.IsValid(specValid, r))
+                {
+                    entries[r] = new DuneNative.ListEntry { Offset = rowCount, Length = 0 };
+                    DuneNative.SetNull(output, r);
+                    continue;
+                }
+                if ((json + r)->Length > DuneKeccak.MaxInputBytes)
+                {
+                    ScalarFunction.DuckDBScalarFunctionSetError(info, $"JSON_TABLE: the JSON input is over the limit of {DuneKeccak.MaxInputBytes} bytes");
+                    return;
+                }
+                var rows = Evaluate(Encoding.UTF8.GetString((json + r)->Bytes), Encoding.UTF8.GetString((spec + r)->Bytes));
+                int cells = rows.Count == 0 ? 0 : rows[0].Length;
+                DuneNative.ListReserve(output, rowCount + (ulong)rows.Count);
+                DuneNative.ListReserve(rowVector, cellCount + (ulong)(rows.Count * cells));
+                entries = (DuneNative.ListEntry*)DuneNative.Data(output);
+                entries[r] = new DuneNative.ListEntry { Offset = rowCount, Length = (ulong)rows.Count };
+                var rowEntries = (DuneNative.ListEntry*)DuneNative.Data(rowVector);
+                foreach (var row in rows)
+                {
+                    rowEntries[rowCount] = new DuneNative.ListEntry { Offset = cellCount, Length = (ulong)cells };
+                    foreach (var cell in row)
+                    {
+                        if (cell is null)
+                        {
+                            DuneNative.SetNull(cellVector, cellCount);
+                        }
+                        else
+                        {
+                            NativeString.Set(cellVector, cellCount, Encoding.UTF8.GetBytes(cell));
+                        }
+                        cellCount++;
+                    }
+                    rowCount++;
+                }
+                DuneNative.ListSetSize(output, rowCount);
+                DuneNative.ListSetSize(rowVector, cellCount);
+            }
+        }
+        catch (JsonTableException e)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, e.Message);
+        }
+        catch (Exception e)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, $"JSON_TABLE evaluation failed: {e.GetType().Name}");
+        }
+    }
+}
