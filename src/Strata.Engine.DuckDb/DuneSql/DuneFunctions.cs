@@ -258,7 +258,7 @@ internal static class DuneFunctions
         "http_get", "http_post", "checksum", "qdigest_agg", "tdigest_agg", "approx_set", "merge", "cast_to_uint256",
         "evm_decode_log", "evm_decode_call", "decode_evm_event", "decode_evm_function_call", "base58_encode", "base58_decode",
         "bytearray_to_base58", "ss58", "ton_address", "tron_address", "word_stem",
-        "all_evm_chains", "all_op_chains", "get_balancer_link", "json_table",
+        "all_evm_chains", "all_op_chains", "get_balancer_link",
         // setdigest.mdx: a set digest is Trino's HyperLogLog with MinHash; its cardinalities are estimates and hash_counts
         // shows Trino's own hashes, which Strata does not compute.
         "make_set_digest", "merge_set_digest", "intersection_cardinality", "jaccard_index", "hash_counts",

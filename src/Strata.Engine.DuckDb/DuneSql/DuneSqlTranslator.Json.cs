@@ -30,13 +30,26 @@ public static partial class DuneSqlTranslator
             {
                 throw NotSupported(sql, anchor, $"Function {name}: the JSON path must be a string literal");
             }
+            var (template, templateArgs) = JsonPathTemplate(name, $"Function {name}", args[0], path, to, null, false, anchor);
+            EmitTemplate(template, templateArgs, anchor);
+            return close + 1;
+        }
+
+        /// <summary>The template and arguments of a json_exists/json_query/json_value call whose path literal is at
+        /// <paramref name="path"/> and whose clauses follow it up to <paramref name="to"/>. <paramref name="who"/> names
+        /// the call in messages; <paramref name="returning"/> is a json_table column's type (its RETURNING);
+        /// <paramref name="errorOnError"/> makes ERROR ON ERROR the default (a column of a json_table that errors on
+        /// error).</summary>
+        private (string Template, List<(int From, int To)> Args) JsonPathTemplate(string name, string who, (int From, int To) input, int path, int to,
+            string? returning, bool errorOnError, DuneToken anchor)
+        {
             try
             {
                 DuneJsonPath.Parse(Unquote(path));
             }
             catch (FormatException e)
             {
-                throw NotSupported(sql, tokens[path], $"Function {name}: {e.Message}");
+                throw NotSupported(sql, tokens[path], $"{who}: {e.Message}");
             }
             var words = new List<int>();
             for (int k = Next(path, to); k < to; k = Next(k, to))
@@ -44,17 +57,17 @@ public static partial class DuneSqlTranslator
                 words.Add(k);
             }
             char wrapper = 'W', quotes = 'K';
-            string? type = null;
-            Behaviour onEmpty = new(name == "json_exists" ? "FALSE" : "NULL", null), onError = onEmpty;
+            string? type = returning;
+            Behaviour onEmpty = new(name == "json_exists" ? "FALSE" : "NULL", null), onError = errorOnError ? new("ERROR", null) : onEmpty;
             int w = 0;
             while (w < words.Count)
             {
                 string word = Text(words[w]).ToUpperInvariant();
                 if (word is "PASSING" or "FORMAT")
                 {
-                    throw NotSupported(sql, tokens[words[w]], $"Function {name}: the {word} clause is not supported");
+                    throw NotSupported(sql, tokens[words[w]], $"{who}: the {word} clause is not supported");
                 }
-                if (word == "RETURNING" && name != "json_exists")
+                if (word == "RETURNING" && name != "json_exists" && returning is null)
                 {
                     int start = ++w;
                     w = Until(words, w, k => ClauseWords.Contains(Text(k)));
@@ -62,7 +75,7 @@ public static partial class DuneSqlTranslator
                     type = start < words.Count ? DuneTypes.Translate(sql, tokens, words[start], typeEnd, tokens[words[start]]) : null;
                     if (type is null || type.Contains('$', StringComparison.Ordinal) || (name == "json_query" && type != "VARCHAR"))
                     {
-                        throw NotSupported(sql, tokens[words[start - 1]], $"Function {name}: RETURNING this type is not supported");
+                        throw NotSupported(sql, tokens[words[start - 1]], $"{who}: RETURNING this type is not supported");
                     }
                 }
                 else if (word is "WITH" or "WITHOUT" && name == "json_query")
@@ -74,32 +87,31 @@ public static partial class DuneSqlTranslator
                         wrapper = Text(words[w++])[0] is 'c' or 'C' ? 'C' : 'U';
                     }
                     w = Optional(words, w, "array");
-                    w = Required(words, w, "wrapper", name, anchor);
+                    w = Required(words, w, "wrapper", who, anchor);
                 }
                 else if (word is "KEEP" or "OMIT" && name == "json_query")
                 {
                     quotes = word[0];
-                    w = Required(words, w + 1, "quotes", name, anchor);
+                    w = Required(words, w + 1, "quotes", who, anchor);
                     if (w + 1 < words.Count && Is(words[w], "on") && Is(words[w + 1], "scalar"))
                     {
-                        w = Required(words, w + 2, "string", name, anchor);
+                        w = Required(words, w + 2, "string", who, anchor);
                     }
                 }
                 else
                 {
-                    var behaviour = ReadBehaviour(words, ref w, name, anchor);
-                    w = Required(words, w, "on", name, anchor);
+                    var behaviour = ReadBehaviour(words, ref w, name, who, anchor);
+                    w = Required(words, w, "on", who, anchor);
                     bool empty = w < words.Count && Is(words[w], "empty") && name != "json_exists";
-                    w = Required(words, w, empty ? "empty" : "error", name, anchor);
+                    w = Required(words, w, empty ? "empty" : "error", who, anchor);
                     (empty ? ref onEmpty : ref onError) = behaviour;
                 }
             }
-            EmitTemplate(JsonTemplate(name, wrapper, quotes, type, onEmpty, onError),
-                [args[0], (path, path + 1), onEmpty.Default ?? args[0], onError.Default ?? args[0]], anchor);
-            return close + 1;
+            return (JsonTemplate(name, wrapper, quotes, type, onEmpty, onError),
+                [input, (path, path + 1), onEmpty.Default ?? input, onError.Default ?? input]);
         }
 
-        private Behaviour ReadBehaviour(List<int> words, ref int w, string name, DuneToken anchor)
+        private Behaviour ReadBehaviour(List<int> words, ref int w, string name, string who, DuneToken anchor)
         {
             string word = w < words.Count ? Text(words[w]).ToUpperInvariant() : "";
             bool allowed = name switch
@@ -110,13 +122,13 @@ public static partial class DuneSqlTranslator
             };
             if (!allowed)
             {
-                throw NotSupported(sql, w < words.Count ? tokens[words[w]] : anchor, $"Function {name}: unexpected {(word.Length > 0 ? word : "end")} in its clauses");
+                throw NotSupported(sql, w < words.Count ? tokens[words[w]] : anchor, $"{who}: unexpected {(word.Length > 0 ? word : "end")} in its clauses");
             }
             w++;
             if (word == "EMPTY")
             {
                 bool array = w < words.Count && Is(words[w], "array");
-                w = Required(words, w, array ? "array" : "object", name, anchor);
+                w = Required(words, w, array ? "array" : "object", who, anchor);
                 return new(array ? "EMPTY ARRAY" : "EMPTY OBJECT", null);
             }
             if (word != "DEFAULT")
@@ -126,7 +138,7 @@ public static partial class DuneSqlTranslator
             int start = w;
             w = Until(words, w, k => Is(k, "on") && (Is(Next(k, tokens.Count), "empty") || Is(Next(k, tokens.Count), "error")));
             return start < w && w < words.Count ? new(word, (words[start], words[w]))
-                : throw NotSupported(sql, anchor, $"Function {name}: DEFAULT needs an expression and ON EMPTY or ON ERROR");
+                : throw NotSupported(sql, anchor, $"{who}: DEFAULT needs an expression and ON EMPTY or ON ERROR");
         }
 
         /// <summary>The first word index from w, at parenthesis depth 0, that stops (or the end).</summary>
@@ -143,9 +155,9 @@ public static partial class DuneSqlTranslator
 
         private int Optional(List<int> words, int w, string word) => w < words.Count && Is(words[w], word) ? w + 1 : w;
 
-        private int Required(List<int> words, int w, string word, string name, DuneToken anchor) =>
+        private int Required(List<int> words, int w, string word, string who, DuneToken anchor) =>
             w < words.Count && Is(words[w], word) ? w + 1
-                : throw NotSupported(sql, w < words.Count ? tokens[words[w]] : anchor, $"Function {name}: expected {word.ToUpperInvariant()} in its clauses");
+                : throw NotSupported(sql, w < words.Count ? tokens[words[w]] : anchor, $"{who}: expected {word.ToUpperInvariant()} in its clauses");
 
         /// <summary>$1 the input, $2 the path literal, $3 and $4 the DEFAULT expressions on empty and on error.</summary>
         private static string JsonTemplate(string name, char wrapper, char quotes, string? type, Behaviour onEmpty, Behaviour onError)

@@ -180,6 +180,10 @@ public static partial class DuneSqlTranslator
             {
                 return afterPrevious;
             }
+            if (name is "json_table")
+            {
+                return EmitJsonTable(nameIndex, open, close, end);
+            }
             if (DuneFunctions.Unsupported.Contains(name))
             {
                 throw NotSupported(sql, token, $"Function {name} is not supported");
