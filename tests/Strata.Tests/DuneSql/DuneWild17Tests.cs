@@ -1,4 +1,6 @@
 using Strata.Core.Engine;
+using Strata.Core.Executions;
+using Strata.Engine.DuckDb;
 
 namespace Strata.Tests.DuneSql;
 
@@ -107,5 +109,25 @@ public sealed class DuneWild17Tests
         using var db = new DuneSqlDb();
         var e = Assert.Throws<QueryFailedException>(() => db.Scalar($"SELECT count(*) FROM JSON_TABLE('[]', 'lax $' {rest})"));
         Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // DuckDB's message for a word the translator quotes as a name (the probe's two PostgreSQL files ending a CTE with
+    // RETURNING 1): Trino's mismatched input names the user's word, not DuckDB's parser text.
+    [InlineData("Parser Error: syntax error at or near \"\"RETURNING\"\"", "SELECT x FROM t WHERE x > 0\nRETURNING 1", "mismatched input 'RETURNING'")]
+    public void A_quoted_token_in_duckdbs_syntax_error_is_trinos_mismatched_input(string duckDb, string sql, string expected)
+    {
+        var error = new ExecutionError(ExecutionError.SyntaxError, duckDb, 2, 1);
+        Assert.Equal(expected, TrinoErrorMessages.InUserText(error, sql).Message);
+    }
+
+    [Theory]
+    // A text that is no number cast to uint256/int256 (a staged file's parameter 'ethereum' compared to a uint256 column):
+    // DuneInt256's message is Trino's form, without DuckDB's "Invalid Input Error: " in front.
+    [InlineData("Invalid Input Error: Cannot cast 'ethereum' to uint256", "Cannot cast 'ethereum' to uint256")]
+    [InlineData("Invalid Input Error: Cannot cast '1.5x' to int256", "Cannot cast '1.5x' to int256")]
+    public void A_text_that_is_no_256_bit_integer_fails_in_trinos_words(string duckDb, string trino)
+    {
+        Assert.Equal(trino, TrinoErrorMessages.RewriteError(duckDb));
     }
 }
