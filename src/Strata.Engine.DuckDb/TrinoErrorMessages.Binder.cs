@@ -51,7 +51,9 @@ internal static partial class TrinoErrorMessages
     [GeneratedRegex(@"^column ""(?<c>[^""]*)"" must appear in the GROUP BY clause or must be part of an aggregate function", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex NotGrouped();
 
-    [GeneratedRegex(@"^Parser Error: syntax error at or near ""(?<t>[^""]*)""$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    /// <summary>DuckDB's token between quotes; a quoted name keeps its own quotes inside them (<c>at or near
+    /// ""RETURNING""</c>, a word the translator quotes as a name).</summary>
+    [GeneratedRegex(@"^Parser Error: syntax error at or near ""(?<t>[^""]*|""(?:[^""]|"""")*"")""$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex SyntaxErrorNear();
 
     [GeneratedRegex(@"^Table with name ""?(?<n>[^""!]+?)""? does not exist(?:!| because schema ""(?<s>[^""]*)"" does not exist\.)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]

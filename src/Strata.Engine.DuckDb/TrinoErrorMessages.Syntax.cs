@@ -42,6 +42,10 @@ internal static partial class TrinoErrorMessages
             return error with { Message = "mismatched input '<EOF>'" };
         }
         string duckDb = near!.Groups["t"].Value;
+        if (duckDb is ['"', _, .., '"'])
+        {
+            duckDb = duckDb[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal); // the translator quoted the user's word
+        }
         var tokens = DuneLexer.Lex(userSql);
         int at = tokens.FindIndex(t => t.End > offset && !t.IsTrivia);
         if (at < 0)

@@ -126,7 +126,9 @@ public sealed partial class DuneJsonPath
                 {
                     JsonArray? array = item as JsonArray;
                     if (array is null && Strict) throw new JsonPathException("an array accessor needs a JSON array");
-                    IList<JsonNode?> values = array is null ? [item] : array;
+                    // A non-array item is wrapped in lax mode; not in a JsonArray (a conditional with one made "[item]" a JsonArray,
+                    // which refused an item that has a parent: "The node already has a parent").
+                    IList<JsonNode?> values = array is null ? new List<JsonNode?> { item } : array;
                     if (elements.Subscripts is null)
                     {
                         result.AddRange(values);

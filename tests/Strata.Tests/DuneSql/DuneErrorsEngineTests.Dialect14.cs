@@ -20,6 +20,9 @@ public sealed partial class DuneErrorsEngineTests
     // A missing comma after a CASE the translator rewrites (decimal literals): DuckDB's token, where the user wrote it
     // (the milady cohort file).
     [InlineData("SELECT CASE WHEN x <= 0.10 THEN 'a' WHEN x <= 1.00 THEN 'b' END AS c,\n  COUNT(x) AS n\n  MIN(x) AS m\nFROM (VALUES 0.5) t(x)\nGROUP BY 1", "mismatched input 'MIN'", 3, 3)]
+    // A word the translator quotes as a name (DuckDB reserves it; Trino does not): DuckDB says at or near ""RETURNING"";
+    // a PostgreSQL data-modifying CTE of Dune's retired v1 engine (gustavobftorres/dune-queries, 83381) — dune-wild17.
+    [InlineData("SELECT x FROM (VALUES 1) t(x) WHERE x IS NOT NULL\n  RETURNING 1", "mismatched input 'RETURNING'", 2, 3)]
     public void A_syntax_error_is_trinos_mismatched_input_at_the_users_token(string sql, string message, int line, int? column = null)
     {
         var error = Fail(sql);
