@@ -92,7 +92,8 @@ public sealed partial class DemoDataCorpusTests
         {
             // zora is no demo chain: the left join leaves it without metadata
             string[] expected = info.TryGetValue(r[0], out var i) ? [i[1], i[2], i[3]] : ["NULL", "NULL", "NULL"];
-            Assert.Equal(expected, [r[1], r[2], r[3] == "NULL" ? "NULL" : DateOnly.Parse(r[3], CultureInfo.InvariantCulture).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+            string[] got = [r[1], r[2], r[3] == "NULL" ? "NULL" : DateOnly.Parse(r[3], CultureInfo.InvariantCulture).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
+            Assert.Equal<string>(expected, got);
             Assert.Equal("1", r[4]);
         }
         Assert.Equal("OP Mainnet", info["optimism"][1]);
