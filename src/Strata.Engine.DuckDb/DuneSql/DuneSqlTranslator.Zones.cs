@@ -240,7 +240,7 @@ public static partial class DuneSqlTranslator
             return literal + 1;
         }
 
-        [System.Text.RegularExpressions.GeneratedRegex(@"^'([0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?) *([A-Za-z][A-Za-z0-9_/+-]*|[+-][0-9]{1,2}(?::?[0-9]{2})?)'$")]
+        [System.Text.RegularExpressions.GeneratedRegex(@"^'([0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?) *([A-Za-z][A-Za-z0-9_/+:-]*|[+-][0-9]{1,2}(?::?[0-9]{2})?)'$")]
         private static partial System.Text.RegularExpressions.Regex ZonedLiteral();
 
         /// <summary><c>x AT TIME ZONE 'zone'</c>: the instant in the zone (UTC passes as DuckDB gives the same instant).</summary>

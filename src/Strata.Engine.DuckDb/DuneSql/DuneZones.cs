@@ -114,11 +114,48 @@ public static unsafe partial class DuneZones
         {
             return "UTC";
         }
-        if (!z.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+'))
+        if (z.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+') && Names.Value.TryGetValue(z, out string? name))
+        {
+            return name;
+        }
+        return PrefixedOffset(z) is string offsetText ? Canonical(offsetText) : null;
+    }
+
+    /// <summary>
+    /// Trino's TimeZoneKey.normalizeZoneId for a name its index does not hold: an offset after <c>UTC</c>, <c>GMT</c> or
+    /// <c>UT</c> (<c>GMT-08:30</c>, <c>UTC+5</c>; <c>Etc/</c> before it allowed) is that offset, <c>±hh:mm</c> as written or
+    /// <c>±h</c>/<c>±hh</c> as whole hours, the sign flipped after <c>Etc/GMT</c> (POSIX's reading); null for anything else
+    /// (<c>GMT+5:30</c> too: Trino takes neither).
+    /// </summary>
+    private static string? PrefixedOffset(string zone)
+    {
+        string id = zone.ToLowerInvariant();
+        bool etc = id.StartsWith("etc/", StringComparison.Ordinal);
+        id = etc ? id[4..] : id;
+        bool flip = false;
+        if (id.Length > 3 && (id.StartsWith("utc", StringComparison.Ordinal) || id.StartsWith("gmt", StringComparison.Ordinal)))
+        {
+            flip = etc && id.StartsWith("gmt", StringComparison.Ordinal);
+            id = id[3..];
+        }
+        else if (id.Length > 2 && id.StartsWith("ut", StringComparison.Ordinal))
+        {
+            id = id[2..];
+        }
+        else
         {
             return null;
         }
-        return Names.Value.TryGetValue(z, out string? name) ? name : null;
+        if (id.Length == 6 && id[3] == ':')
+        {
+            return id;
+        }
+        if (id.Length is 2 or 3 && id[0] is '+' or '-' && id.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0)
+        {
+            char sign = flip ? (id[0] == '-' ? '+' : '-') : id[0];
+            return sign + id[1..].PadLeft(2, '0') + ":00";
+        }
+        return null;
     }
 
     /// <summary>The minutes east of UTC of a fixed-offset zone (as <see cref="Canonical"/> names it), or null for a named zone.</summary>

@@ -67,11 +67,6 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE balancer_v2_ethereum."Vault_evt_PoolRegistered" (contract_address BLOB, evt_tx_hash BLOB, evt_index BIGINT,
           evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, "poolAddress" BLOB, "poolId" BLOB, specialization INTEGER);
         -- Tables of teams' uploads and materialized results, read as dune.<team>.<table> (the columns the corpus names).
-        -- MEV Blocker's bundles (their transactions a JSON array, read by JSON_TABLE) and two teams' uploads of transactions.
-        CREATE SCHEMA mevblocker; CREATE SCHEMA flashbots; CREATE SCHEMA gattacahq;
-        CREATE TABLE mevblocker.raw_bundles (blocknumber BIGINT, referrer VARCHAR, transactions VARCHAR);
-        CREATE TABLE flashbots.dataset_mempool_dumpster (hash VARCHAR, included_at_block_height BIGINT);
-        CREATE TABLE gattacahq.mev_blocker_non_exclusive_txs (hash BLOB, block_timestamp TIMESTAMPTZ);
         CREATE TABLE balancer.result_b_cow_amm_base_table (time TIMESTAMPTZ, blockchain VARCHAR, cow_amm_address BLOB, istrade BOOLEAN,
           token_1_transfer_usd DOUBLE, token_1_balance_usd DOUBLE, token_2_transfer_usd DOUBLE, token_2_balance_usd DOUBLE, protocol_fee_usd DOUBLE);
         CREATE TABLE balancer.dataset_mode_snapshots (day VARCHAR, pool_symbol VARCHAR, protocol_fee_collected_usd DOUBLE);
