@@ -51,22 +51,12 @@ public static unsafe class DuneJsonTable
         IntPtr text = DuneNative.CreateType(DuneNative.TypeVarchar);
         IntPtr row = DuneNative.CreateListType(text);
         IntPtr rows = DuneNative.CreateListType(row);
-        IntPtr function = DuneNative.CreateScalar();
         try
         {
-            DuneNative.ScalarName(function, Function);
-            DuneNative.ScalarParameter(function, text);
-            DuneNative.ScalarParameter(function, text);
-            DuneNative.ScalarReturn(function, rows);
-            DuneNative.ScalarBody(function, &Rows);
-            if (DuneNative.RegisterScalar(con, function) != 0)
-            {
-                throw new InvalidOperationException("Could not register " + Function + ".");
-            }
+            DuneNative.RegisterScalar(con, Function, [text, text], rows, &Rows);
         }
         finally
         {
-            DuneNative.DestroyScalar(ref function);
             DuneNative.DestroyType(ref rows);
             DuneNative.DestroyType(ref row);
             DuneNative.DestroyType(ref text);
