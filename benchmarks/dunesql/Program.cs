@@ -10,6 +10,7 @@ using Strata.Engine.DuckDb.DuneSql;
 // DuneSqlSpeed raw <DuckDB text>… times texts; DuneSqlSpeed translate <DuneSQL>… prints their translations;
 // DuneSqlSpeed multimap <rows,rows,…> [keys] [rounds] [groups] times multimap_agg's forms and peers.
 // DuneSqlSpeed prefixes <folder>… translates every third prefix of each .sql file (Prefixes.cs).
+// DuneSqlSpeed sandbox <demo.duckdb> [runs] times the steps of an execution's sandbox and whole executions (Sandbox.cs).
 if (args.Length > 1 && args[0] == "raw")
 {
     // DuckDB texts timed on one in-memory connection with every Dune function registered (for trying forms).
@@ -25,6 +26,16 @@ if (args.Length > 1 && args[0] == "raw")
         object? value = command.ExecuteScalar();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalMilliseconds,10:F0} ms  {value}"));
     }
+    return;
+}
+if (args.Length > 1 && args[0] == "sandbox")
+{
+    Sandbox.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
+    return;
+}
+if (args.Length > 1 && args[0] == "attach")
+{
+    Sandbox.Attach(args.Skip(1), 20);
     return;
 }
 if (args.Length > 1 && args[0] == "prefixes")

@@ -23,14 +23,47 @@ public sealed partial class DuckDbEngine
     /// (<see cref="DemoViews"/>), for tests.</summary>
     internal (IReadOnlyList<(string Schema, string Name)> Views, bool EverySchema) DemoViewsFor(EngineRequest request)
     {
-        var translated = request.Dialect == Strata.Core.Queries.SqlDialect.DuneSql
-            ? request with { Sql = DuneSql.DuneSqlTranslator.Translate(request.Sql, CancellationToken.None, ColumnTypesFor(request)).Sql }
-            : request;
+        var translated = TranslatedFor(request);
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         var (chainSchemas, demoSchemas) = SchemasOf(request.Tables);
         return DemoViews(ReadReferences(connection, translated), translated, chainSchemas, demoSchemas);
     }
+
+    /// <summary>
+    /// Whether the sandbox attaches the demo database (serve-speed): attaching it loads its whole catalog, some hundreds of
+    /// tables and thousands of columns, about half of the CPU of an execution of <c>select 1</c>. A statement that gets no
+    /// demo view and does not read the catalog binds nothing there: every name it references resolves to a table of the
+    /// request or a CTE of its own (a name of another catalog or of a missing table gets <paramref name="everySchema"/>,
+    /// or every demo table in DuckDB's own SQL), or DuckDB cannot serialise it and the statement check refuses it before
+    /// anything binds. An unqualified or <c>x.y</c> name is looked up in the sandbox catalog <c>dune</c> only, never in the
+    /// demo's.
+    /// </summary>
+    private static bool NeedsDemo(StatementReferences references, IReadOnlyList<(string Schema, string Name)> views, bool everySchema) =>
+        views.Count > 0 || everySchema || references.ReadsCatalog;
+
+    /// <summary>The catalogs (DuckDB's databases, system ones left out) an execution of <paramref name="request"/> gets, its
+    /// sandbox opened as for a run and closed; for tests.</summary>
+    internal IReadOnlyList<string> SandboxCatalogsFor(EngineRequest request)
+    {
+        var translated = TranslatedFor(request);
+        using var spill = SpillDirectory.Create(SpillRoot);
+        using var connection = OpenSandbox(translated, spill.Path, SpillLimit(request.Tier), out _);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT database_name FROM duckdb_databases() WHERE NOT internal ORDER BY 1";
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+        return names;
+    }
+
+    /// <summary>The request as the sandbox sees it: DuneSQL translated.</summary>
+    private EngineRequest TranslatedFor(EngineRequest request) => request.Dialect == Strata.Core.Queries.SqlDialect.DuneSql
+        ? request with { Sql = DuneSql.DuneSqlTranslator.Translate(request.Sql, CancellationToken.None, ColumnTypesFor(request)).Sql }
+        : request;
 
     /// <summary>Dune's own schema "dune" (dune.blockchains) is the sandbox catalog's default schema: a schema named like
     /// its catalog would make every "dune.x" ambiguous to DuckDB.</summary>

@@ -141,12 +141,6 @@ public sealed partial class DuckDbEngine
                 }
                 DuneSql.DuneZones.Register(connection, DuneSql.DuneZones.UsedBy(request.Sql), DuneSql.DuneZones.UsesPerValue(request.Sql));
             }
-            var setup = new StringBuilder();
-            setup.Append(CultureInfo.InvariantCulture, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS {DemoCatalog} (READ_ONLY);\n");
-            setup.Append("ATTACH ':memory:' AS dune;\nUSE dune;\n");
-            // One transaction for the catalog: a commit per CREATE made 2,000 views take seconds.
-            setup.Append("BEGIN TRANSACTION;\n");
-            var schemas = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var (chainSchemas, demoSchemas) = SchemasOf(request.Tables);
             var references = ReadReferences(connection, request);
             if (references.HiddenName is { } hidden)
@@ -154,6 +148,15 @@ public sealed partial class DuckDbEngine
                 throw Refused($"{hidden} is not available in queries: it describes the server, not the data.");
             }
             var (views, everySchema) = DemoViews(references, request, chainSchemas, demoSchemas);
+            var setup = new StringBuilder();
+            if (NeedsDemo(references, views, everySchema))
+            {
+                setup.Append(CultureInfo.InvariantCulture, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS {DemoCatalog} (READ_ONLY);\n");
+            }
+            setup.Append("ATTACH ':memory:' AS dune;\nUSE dune;\n");
+            // One transaction for the catalog: a commit per CREATE made 2,000 views take seconds.
+            setup.Append("BEGIN TRANSACTION;\n");
+            var schemas = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var (schema, name) in views)
             {
                 string target = DemoTarget(schema);

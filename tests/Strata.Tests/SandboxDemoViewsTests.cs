@@ -242,4 +242,54 @@ public sealed class SandboxDemoViewsTests : IDisposable
         var e = Assert.Throws<QueryFailedException>(() => Run("select * from ethereum.blocks, query_table('tokens.erc20')", SqlDialect.DuckDb));
         Assert.Contains("query_table is not available in queries", e.Error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>serve-speed: a statement that gets no demo view and does not read the catalog gets no demo database (attaching
+    /// it loads its whole catalog), and runs as before.</summary>
+    [Theory]
+    [InlineData("select 1", SqlDialect.DuneSql, 1)]
+    [InlineData("select sum(usd_amount) as s from alice.trades", SqlDialect.DuneSql, 1)]
+    [InlineData("select * from dune.alice.trades", SqlDialect.DuneSql, 3)]
+    [InlineData("with blocks as (select 2 as x) select x from blocks", SqlDialect.DuneSql, 1)]
+    [InlineData("select * from unnest(sequence(1, 4)) as t(x)", SqlDialect.DuneSql, 4)]
+    [InlineData("select * from alice.trades", SqlDialect.DuckDb, 3)]
+    public void A_statement_naming_no_demo_table_gets_no_demo_database(string sql, SqlDialect dialect, long rows)
+    {
+        var catalogs = engine.SandboxCatalogsFor(Request(sql, dialect));
+        Assert.Contains("dune", catalogs);
+        Assert.DoesNotContain("_strata_demo", catalogs);
+        Assert.Equal(rows, Run(sql, dialect).RowCount);
+    }
+
+    [Theory]
+    [InlineData("select count(*) from ethereum.blocks", SqlDialect.DuneSql)]
+    [InlineData("select * from alice.trades, dune.blockchains", SqlDialect.DuneSql)]
+    [InlineData("select table_name from information_schema.tables", SqlDialect.DuneSql)]
+    [InlineData("select 1 from information_schema.schemata", SqlDialect.DuneSql)]
+    [InlineData("select * from ethereum.blockz", SqlDialect.DuneSql)]
+    [InlineData("select * from nosuch.nothing_of_that_name", SqlDialect.DuneSql)]
+    [InlineData("select * from _strata_demo.ethereum.blocks", SqlDialect.DuneSql)]
+    [InlineData("select * from nosuch.blocks", SqlDialect.DuckDb)]
+    public void A_statement_naming_a_demo_table_a_missing_name_or_reading_the_catalog_gets_the_demo_database(string sql, SqlDialect dialect)
+    {
+        Assert.Contains("_strata_demo", engine.SandboxCatalogsFor(Request(sql, dialect)));
+    }
+
+    /// <summary>An error binding a statement with no demo database is the one it gets with the demo attached (a demo table
+    /// named after the failing name).</summary>
+    [Theory]
+    [InlineData("select usd_amountz from alice.trades")]
+    [InlineData("select usd_amount + 'x' from alice.trades")]
+    [InlineData("select nosuch_function(1)")]
+    [InlineData("select x from (select 1 as y)")]
+    public void An_error_without_the_demo_database_is_the_one_with_it(string sql)
+    {
+        string withDemo = sql + " where exists (select 1 from dune.blockchains)";
+        Assert.Contains("_strata_demo", engine.SandboxCatalogsFor(Request(withDemo)));
+        var expected = Assert.Throws<QueryFailedException>(() => Run(withDemo));
+        var actual = Assert.Throws<QueryFailedException>(() => Run(sql));
+        Assert.Equal(expected.Error.Message, actual.Error.Message);
+        Assert.Equal(expected.Error.Type, actual.Error.Type);
+        Assert.Equal(expected.Error.Line, actual.Error.Line);
+        Assert.Equal(expected.Error.Column, actual.Error.Column);
+    }
 }

@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Globalization;
+using DuckDB.NET.Data;
+using Strata.Core.Engine;
+using Strata.Core.Executions;
+using Strata.Core.Results;
+using Strata.Engine.DuckDb;
+using Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// The fixed cost of an execution's sandbox (serve-speed, decision 230). <c>DuneSqlSpeed sandbox &lt;demo.duckdb&gt; [runs]</c>:
+/// (1) the steps of opening a sandbox, each timed alone (wall and this process's CPU, median of the runs): what
+/// DuckDbEngine.OpenSandbox does for <c>select 1</c>; (2) whole executions through the engine in this process (translation,
+/// sandbox, statement check, describe, run, result file): <c>select 1</c> and a small demo query, p50/p99 wall and the
+/// median CPU of each. The demo file is generated (scale 0.01, the server's test scale) when absent.
+/// </summary>
+internal static class Sandbox
+{
+    private static readonly string[] Queries =
+    [
+        "select 1",
+        "select number, hash from ethereum.blocks order by number desc limit 5",
+    ];
+
+    public static void Run(string demo, int runs)
+    {
+        if (DemoData.EnsureFile(demo, 0.01))
+        {
+            Console.WriteLine($"generated {demo}");
+        }
+        Steps(demo, runs);
+        Executions(demo, runs);
+    }
+
+    /// <summary>The CPU of attaching each file read-only in a fresh instance (median of the runs).</summary>
+    public static void Attach(IEnumerable<string> files, int runs)
+    {
+        foreach (string file in files)
+        {
+            var wall = new List<double>();
+            var cpu = new List<double>();
+            for (int run = -2; run < runs; run++)
+            {
+                using var connection = new DuckDBConnection("Data Source=:memory:");
+                connection.Open();
+                var (w0, c0) = Now();
+                Exec(connection, $"ATTACH '{file}' AS d (READ_ONLY)");
+                var (w1, c1) = Now();
+                if (run >= 0)
+                {
+                    wall.Add(w1 - w0);
+                    cpu.Add(c1 - c0);
+                }
+            }
+            Line(file, wall, cpu);
+        }
+    }
+
+    private static void Steps(string demo, int runs)
+    {
+        var steps = new (string Name, Action<DuckDBConnection> Do)[]
+        {
+            ("DuneInt256.Register (types, sums, decimal, numeric, cardinality, operators)", DuneInt256.Register),
+            ("DuneKeccak.Register", DuneKeccak.Register),
+            ("DuneHashes.Register", DuneHashes.Register),
+            ("DuneDistributions.Register", DuneDistributions.Register),
+            ("DuneJsonFunctions.Register", DuneJsonFunctions.Register),
+            ("json_serialize_sql (the statement's names)", c => Exec(c, "SELECT json_serialize_sql('SELECT 1')")),
+            ("ATTACH demo (READ_ONLY)", c => Exec(c, $"ATTACH '{demo}' AS _strata_demo (READ_ONLY)")),
+            ("ATTACH :memory: AS dune; USE dune; empty transaction", c => Exec(c, "ATTACH ':memory:' AS dune;\nUSE dune;\nBEGIN TRANSACTION;\nCOMMIT;\n")),
+            ("settings and lock", c => Exec(c, "SET allowed_paths = [];\nSET threads = 1;\nSET memory_limit = '512MB';\nSET max_temp_directory_size = '1073741824B';\n"
+                + "SET GLOBAL errors_as_json = true;\nSET autoinstall_known_extensions = false;\nSET autoload_known_extensions = false;\n"
+                + "SET allow_community_extensions = false;\nSET enable_external_access = false;\n" + DuneSqlTranslator.Prelude + "SET lock_configuration = true;\n")),
+        };
+        var wall = steps.Select(_ => new List<double>()).ToArray();
+        var cpu = steps.Select(_ => new List<double>()).ToArray();
+        var open = new List<double>();
+        var openCpu = new List<double>();
+        var close = new List<double>();
+        var closeCpu = new List<double>();
+        for (int run = -2; run < runs; run++)
+        {
+            var (w0, c0) = Now();
+            var connection = new DuckDBConnection("Data Source=:memory:");
+            connection.Open();
+            var (w1, c1) = Now();
+            if (run >= 0)
+            {
+                open.Add(w1 - w0);
+                openCpu.Add(c1 - c0);
+            }
+            for (int i = 0; i < steps.Length; i++)
+            {
+                var (a, b) = Now();
+                steps[i].Do(connection);
+                var (c, d) = Now();
+                if (run >= 0)
+                {
+                    wall[i].Add(c - a);
+                    cpu[i].Add(d - b);
+                }
+            }
+            var (w2, c2) = Now();
+            connection.Dispose();
+            var (w3, c3) = Now();
+            if (run >= 0)
+            {
+                close.Add(w3 - w2);
+                closeCpu.Add(c3 - c2);
+            }
+        }
+        Console.WriteLine($"{"step",-76} {"wall ms",9} {"cpu ms",9}   (median of {runs})");
+        Line("open :memory:", open, openCpu);
+        for (int i = 0; i < steps.Length; i++)
+        {
+            Line(steps[i].Name, wall[i], cpu[i]);
+        }
+        Line("dispose", close, closeCpu);
+        Console.WriteLine($"{"sum of medians",-76} {open.Median() + close.Median() + wall.Sum(w => w.Median()),9:F1} {openCpu.Median() + closeCpu.Median() + cpu.Sum(c => c.Median()),9:F1}");
+    }
+
+    private static void Executions(string demo, int runs)
+    {
+        string directory = Directory.CreateTempSubdirectory("strata-sandbox-speed-").FullName;
+        try
+        {
+            var tier = new DuckDbTierSettings(1, "512MB", 1L << 30);
+            var engine = new DuckDbEngine(new DuckDbEngineSettings(demo, Path.Combine(directory, "tmp"),
+                new Dictionary<PerformanceTier, DuckDbTierSettings> { [PerformanceTier.Medium] = tier }));
+            Console.WriteLine($"{"execution (engine in process)",-76} {"p50 ms",9} {"p99 ms",9} {"cpu ms",9}");
+            foreach (string sql in Queries)
+            {
+                var wall = new List<double>();
+                var cpu = new List<double>();
+                for (int run = -2; run < runs; run++)
+                {
+                    string id = ExecutionIds.New();
+                    var request = new EngineRequest(id, sql, "alice", PerformanceTier.Medium, 1L << 30, [], Strata.Core.Queries.SqlDialect.DuneSql);
+                    var (w0, c0) = Now();
+                    var outcome = engine.Execute(request, schema => new ResultWriter(Path.Combine(directory, id + ".tmp"), Path.Combine(directory, id + ".arrow"), schema),
+                        CancellationToken.None);
+                    var (w1, c1) = Now();
+                    if (outcome.RowCount == 0)
+                    {
+                        throw new InvalidOperationException($"no rows: {sql}");
+                    }
+                    File.Delete(Path.Combine(directory, id + ".arrow"));
+                    if (run >= 0)
+                    {
+                        wall.Add(w1 - w0);
+                        cpu.Add(c1 - c0);
+                    }
+                }
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{sql,-76} {wall.Median(),9:F1} {wall.Percentile(99),9:F1} {cpu.Median(),9:F1}"));
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static void Exec(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static (double Wall, double Cpu) Now() =>
+        (Stopwatch.GetTimestamp() * 1000.0 / Stopwatch.Frequency, Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
+
+    private static void Line(string name, List<double> wall, List<double> cpu) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-76} {wall.Median(),9:F1} {cpu.Median(),9:F1}"));
+
+    private static double Median(this List<double> values) => values.Percentile(50);
+
+    private static double Percentile(this List<double> values, int p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Round(p / 100.0 * (sorted.Count - 1)))];
+    }
+}
