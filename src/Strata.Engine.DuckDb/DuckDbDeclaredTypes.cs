@@ -22,6 +22,7 @@ internal static class DuckDbDeclaredTypes
                 => t == "TIMESTAMP WITH TIME ZONE",
             _ when declared.StartsWith("timestamp(", StringComparison.Ordinal) => t is "TIMESTAMP" or "TIMESTAMP_NS",
             _ when declared.StartsWith("time(", StringComparison.Ordinal) => t == "TIME",
+            _ when declared.StartsWith("array(varchar(", StringComparison.Ordinal) => t == "VARCHAR[]", // array_agg of a varchar(n) (decision 227)
             _ when declared.StartsWith("varchar(", StringComparison.Ordinal) || declared.StartsWith("char(", StringComparison.Ordinal) => t == "VARCHAR",
             _ => false,
         };

@@ -41,7 +41,7 @@ public static partial class DuneSqlTranslator
                 int inner = Is(argument.From, "distinct") ? Next(argument.From, argument.To) : argument.From;
                 return (null, ItemType(inner, argument.To, relations, plainJoins).Type);
             }
-            return (null, DeclaredType(from, last + 1));
+            return (null, DeclaredType(from, last + 1) ?? FunctionType(from, last, relations, plainJoins));
         }
 
         /// <summary>The scanned type of a column read by name: the one relation (named <paramref name="qualifier"/> when
@@ -76,6 +76,48 @@ public static partial class DuneSqlTranslator
             return matches == 1 ? found : null;
         }
 
+        /// <summary>Words that end a JSON_TABLE column's type (its PATH, FORMAT and behaviour clauses).</summary>
+        private static readonly HashSet<string> JsonTableTypeEnds = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "path", "format", "default", "null", "error", "empty", "with", "without", "keep", "omit",
+        };
+
+        /// <summary>The columns of <c>JSON_TABLE(…)</c> between open and close: each definition's name and declared type
+        /// (decision 227); null (unknown) when a NESTED PATH flattens more columns in, or a definition is not read.</summary>
+        private ScopedColumns? JsonTableColumns(int open, int close)
+        {
+            int list = -1;
+            for (int k = Next(open, close); k < close; k = Next(IsOpening(k) ? Close(k, close) : k, close))
+            {
+                if (Is(k, "columns") && Is(Next(k, close), "("))
+                {
+                    list = Next(k, close);
+                    break;
+                }
+            }
+            if (list < 0)
+            {
+                return null;
+            }
+            var columns = new List<ScopedColumn>();
+            foreach (var (f, t) in Arguments(list, Close(list, close)))
+            {
+                int first = Next(f - 1, t), type = Next(first, t);
+                if (Is(first, "nested") || NameOf(first) is not { } name || type >= t)
+                {
+                    return null;
+                }
+                int end = type;
+                while (end < t && !(JsonTableTypeEnds.Contains(Text(end)) && !(Is(end, "with") && Is(Next(end, t), "time"))))
+                {
+                    end = Next(IsOpening(end) ? Close(end, t) : end, t);
+                }
+                bool ordinality = Is(type, "for") && Is(Next(type, t), "ordinality");
+                columns.Add(new(name, ordinality ? null : TypeText(type, Math.Min(end, t))));
+            }
+            return new(columns, false);
+        }
+
         /// <summary>The relations of a FROM clause starting at i (to its end at this depth), and whether no join merges
         /// columns (USING, NATURAL).</summary>
         private (List<ScopedRelation> Relations, bool PlainJoins) FromRelations(int i, int to, Dictionary<string, ScopedColumns?> ctes, int depth)
@@ -105,7 +147,9 @@ public static partial class DuneSqlTranslator
                     i = Next(k, to);
                     if (Is(i, "("))
                     {
-                        i = Next(Close(i, to), to); // a table function (unnest, …): unknown columns
+                        // A table function (unnest, …): unknown columns; JSON_TABLE's are its declared ones.
+                        columns = parts == 1 && Is(k, "json_table") ? JsonTableColumns(i, Close(i, to)) : null;
+                        i = Next(Close(i, to), to);
                         name = null;
                     }
                     else if (parts == 1 && ctes.TryGetValue(first, out var cte))

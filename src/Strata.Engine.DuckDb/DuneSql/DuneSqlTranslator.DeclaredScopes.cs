@@ -61,6 +61,10 @@ public static partial class DuneSqlTranslator
         {
             return a == NullType ? b : a;
         }
+        if (ElementType(a) is { } elementA && ElementType(b) is { } elementB)
+        {
+            return CommonDeclaredType(elementA, elementB) is { } element ? "array(" + element + ")" : null;
+        }
         bool soft = a[0] == LiteralMark && b[0] == LiteralMark;
         var (baseA, pA, zoneA) = SplitDeclared(a.TrimStart(LiteralMark));
         var (baseB, pB, zoneB) = SplitDeclared(b.TrimStart(LiteralMark));
@@ -330,7 +334,9 @@ public static partial class DuneSqlTranslator
             {
                 return (before, NameOf(last));
             }
-            bool afterOperand = Is(before, ")") || (Tokens[before].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName && !Is(before, "."));
+            // After a literal too (SELECT 'a' v), but not an interval's unit (INTERVAL '1' DAY).
+            bool afterOperand = Is(before, ")") || Is(before, "]") || (Tokens[before].Kind is DuneTokenKind.String or DuneTokenKind.Number && !Is(Previous(before), "interval"))
+                || (Tokens[before].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName && !Is(before, "."));
             return afterOperand && !NotFunctionNames.Contains(Text(before)) ? (last, NameOf(last)) : (to, null);
         }
     }

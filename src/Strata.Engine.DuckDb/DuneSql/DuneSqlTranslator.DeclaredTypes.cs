@@ -19,6 +19,11 @@ public static partial class DuneSqlTranslator
     [GeneratedRegex(@"^(timestamp\(([0-9]|1[0-2])\)( with time zone)?|time\(([0-9]|1[0-2])\)|varchar\([0-9]+\)|char\([0-9]+\))$", RegexOptions.CultureInvariant)]
     private static partial Regex DeclaredTypeName();
 
+    /// <summary>An array of a bounded varchar (array_agg, ARRAY[…] of varchar(n) values): the one array type the engine takes
+    /// (its nested JSON text is the elements' own; a timestamp's digits or a char's padding inside an array are not written).</summary>
+    [GeneratedRegex(@"^array\(varchar\([0-9]+\)\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DeclaredVarcharArrayName();
+
     /// <summary>Trino's name of from_unixtime_nanos' type (DuckDB holds it as a zoneless TIMESTAMP_NS in UTC).</summary>
     private const string NanosecondTimestampName = "timestamp(9) with time zone";
 
@@ -33,7 +38,8 @@ public static partial class DuneSqlTranslator
             var columns = QueryColumns(Next(-1, n), n, new Dictionary<string, ScopedColumns?>(StringComparer.OrdinalIgnoreCase), 0);
             for (int position = 0; position < columns.Columns.Count; position++)
             {
-                if (columns.Columns[position].Type is { } type && DeclaredTypeName().IsMatch(type) && type != "timestamp(9) with time zone"
+                if (columns.Columns[position].Type is { } type && (DeclaredTypeName().IsMatch(type) && type != "timestamp(9) with time zone"
+                    || DeclaredVarcharArrayName().IsMatch(type))
                     || columns.Columns[position].Type == NanosecondTimestampName)
                 {
                     found[position] = columns.Columns[position].Type!;
@@ -78,16 +84,23 @@ public static partial class DuneSqlTranslator
             {
                 return null;
             }
+            string type = TypeText(Next(asIndex, last), last);
+            return DeclaredTypeName().IsMatch(type) && type != "timestamp(9) with time zone" ? type : null;
+        }
+
+        /// <summary>Trino's name of the type written in tokens [first, end): lower case, one space between words,
+        /// <c>without time zone</c> dropped, <c>char</c> as <c>char(1)</c>.</summary>
+        private string TypeText(int first, int end)
+        {
             var name = new StringBuilder();
-            for (int k = Next(asIndex, last); k < last; k = Next(k, last))
+            for (int k = first; k < end; k = Next(k, end))
             {
                 string word = Text(k).ToLowerInvariant();
                 bool attached = word is "(" or ")" or "," || name.Length == 0 || name[^1] == '(';
                 name.Append(attached ? "" : " ").Append(word);
             }
             string type = name.ToString().Replace(" without time zone", "", StringComparison.Ordinal);
-            type = type == "char" ? "char(1)" : type;
-            return DeclaredTypeName().IsMatch(type) && type != "timestamp(9) with time zone" ? type : null;
+            return type == "char" ? "char(1)" : type;
         }
     }
 }

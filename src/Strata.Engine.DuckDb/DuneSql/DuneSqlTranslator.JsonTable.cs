@@ -17,12 +17,21 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static partial class DuneSqlTranslator
 {
+    /// <summary>A bounded text type's name, varchar(n) or char(n) (n in group 1).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:var)?char\(([0-9]{1,9})\)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BoundedTextType();
+
     private sealed partial class Pass
     {
         private const string TableRow = "_strata_jt";
 
         /// <summary>A column of the table as it is emitted: its cell, name and how its cell becomes its value.</summary>
-        private sealed record TableColumn(int Cell, string Name, char Kind, string? Type, Behaviour OnEmpty, Behaviour OnError, DuneToken Anchor);
+        private sealed record TableColumn(int Cell, string Name, char Kind, string? Type, Behaviour OnEmpty, Behaviour OnError, DuneToken Anchor)
+        {
+            /// <summary>n of a value column declared varchar(n) or char(n): Trino casts the item to the declared type
+            /// (JsonValueFunction's coercion), and a cast to varchar(n)/char(n) keeps the first n characters.</summary>
+            public int? Bound { get; init; }
+        }
 
         private sealed class TableParse
         {
@@ -276,7 +285,9 @@ public static partial class DuneSqlTranslator
                 w = Required(definition, w, empty ? "empty" : "error", label, anchor);
                 (empty ? ref onEmpty : ref onError) = behaviour;
             }
-            parse.Columns.Add(new TableColumn(cell, emitted, format ? 'q' : 'v', type, onEmpty, onError, anchor));
+            string declared = TypeText(definition[1], typeEnd);
+            int? bound = !format && BoundedTextType().Match(declared) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+            parse.Columns.Add(new TableColumn(cell, emitted, format ? 'q' : 'v', type, onEmpty, onError, anchor) { Bound = bound });
             return new DuneJsonTable.Column(cell, format ? 'q' : 'v', path, format ? $"query{wrapper}{quotes}" : null);
         }
 
@@ -296,7 +307,7 @@ public static partial class DuneSqlTranslator
                 }
                 string value = column.Kind == 'q' || column.OnError.Kind == "ERROR" ? $"CAST(substr({cell}, 2) AS {column.Type})"
                     : $"TRY_CAST(substr({cell}, 2) AS {column.Type})";
-                Out.Text($"CAST(CASE left({cell}, 1) WHEN 'V' THEN ", column.Anchor);
+                Out.Text((column.Bound is null ? "" : "left(") + $"CAST(CASE left({cell}, 1) WHEN 'V' THEN ", column.Anchor);
                 if (column.Kind == 'v' && column.OnError.Kind != "ERROR")
                 {
                     // A value the type cannot hold is an error of the column: its ON ERROR decides.
@@ -312,7 +323,8 @@ public static partial class DuneSqlTranslator
                 EmitTableBehaviour(column, column.OnEmpty, $"'JSON_TABLE column {EscapeLiteral(column.Name)}: the path gives no item'");
                 Out.Text(" WHEN 'X' THEN ", column.Anchor);
                 EmitTableBehaviour(column, column.OnError, $"'JSON_TABLE column {EscapeLiteral(column.Name)}: ' || substr({cell}, 2)");
-                Out.Text($" END AS {column.Type}) AS {column.Name}", column.Anchor);
+                string bound = column.Bound is int n ? ", " + n.ToString(CultureInfo.InvariantCulture) + ")" : "";
+                Out.Text($" END AS {column.Type}){bound} AS {column.Name}", column.Anchor);
             }
             Out.Text($" FROM (SELECT unnest({DuneJsonTable.Function}(CAST((", anchor);
             Emit(words[0], words[contextEnd - 1] + 1);

@@ -11,13 +11,28 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// nested values with NULLs as equal (all three were true). Where an operand of <c>=</c>, <c>&lt;&gt;</c> or <c>!=</c>
 /// is surely an array — <c>ARRAY[…]</c>, <c>CAST(… AS array(…))</c> — the comparison is written as that AND over
 /// <c>list_zip</c>; where one is a <c>ROW(…)</c> constructor, as the AND of its fields' comparisons with the other
-/// operand's (by position); <c>v [NOT] IN (…)</c> with an array among them, as the OR of the equalities. Elsewhere (two array columns) DuckDB's answer stands: the types are not known here.
+/// operand's (by position); <c>v [NOT] IN (…)</c> with an array among them, as the OR of the equalities. The order
+/// operators <c>&lt;</c>, <c>&gt;</c>, <c>&lt;=</c>, <c>&gt;=</c> with such an array operand follow Trino's ArrayType
+/// comparison (decision 227; DuckDB ordered NULL elements last and answered): the first differing pair decides, a NULL
+/// reached before it fails, equal prefixes order by length. Elsewhere (two array columns) DuckDB's answer stands: the types are not known here.
 /// </summary>
 public static partial class DuneSqlTranslator
 {
     /// <summary>Trino's equality of two arrays $1 and $2 (see the type's summary).</summary>
     private const string ArrayEquality = "CASE WHEN ($1) IS NULL OR ($2) IS NULL THEN NULL WHEN len($1) <> len($2) THEN false "
         + "ELSE list_reduce(list_transform(list_zip($1, $2), _strata_p -> _strata_p[1] = _strata_p[2]), (_strata_x, _strata_y) -> _strata_x AND _strata_y, true) END";
+
+    /// <summary>Trino's ordering of two arrays $1 and $2 (ArrayType.comparisonOperator), as -1, 0 or 1: the element pairs up
+    /// to the shorter length in order, the first that differs deciding; a pair reached with a NULL fails ("ARRAY comparison
+    /// not supported for arrays with null elements"), one after a deciding pair does not; all equal, the shorter is less.
+    /// Each pair's code (2 for a NULL) and the lengths' sign are folded left to right to the first non-zero code.</summary>
+    private const string ArrayOrder = "list_transform([list_reduce(list_append(list_transform(list_zip(list_slice($1, 1, least(len($1), len($2))), "
+        + "list_slice($2, 1, least(len($1), len($2)))), _strata_p -> CASE WHEN _strata_p[1] IS NULL OR _strata_p[2] IS NULL THEN 2 "
+        + "WHEN _strata_p[1] < _strata_p[2] THEN -1 WHEN _strata_p[1] > _strata_p[2] THEN 1 ELSE 0 END), sign(len($1) - len($2))), "
+        + "(_strata_x, _strata_y) -> CASE WHEN _strata_x <> 0 THEN _strata_x ELSE _strata_y END)], _strata_c -> CASE WHEN _strata_c = 2 "
+        + "THEN error('ARRAY comparison not supported for arrays with null elements') ELSE _strata_c END)[1]";
+
+    private static readonly HashSet<string> OrderOperators = ["<", ">", "<=", ">="];
 
     private sealed partial class Pass
     {
@@ -49,6 +64,18 @@ public static partial class DuneSqlTranslator
                 return -1;
             }
             var token = tokens[i];
+            if (OrderOperators.Contains(Text(c.Op)))
+            {
+                // Trino's order of arrays: NULL when either is NULL, else the elements' order (ArrayOrder) against 0.
+                emitter.Text("(CASE WHEN (", token);
+                Emit(c.Left.From, c.Left.To);
+                emitter.Text(") IS NULL OR (", token);
+                Emit(c.Right.From, c.Right.To);
+                emitter.Text(") IS NULL THEN NULL ELSE ", token);
+                EmitTemplate(ArrayOrder, [c.Left, c.Right], token);
+                emitter.Text(" " + Text(c.Op) + " 0 END)", token);
+                return c.Right.To;
+            }
             emitter.Text(Is(c.Op, "=") ? "(" : "(NOT ", token);
             if (c.Array)
             {
@@ -97,9 +124,18 @@ public static partial class DuneSqlTranslator
                     nestedIns.TryAdd(value.From, (value, c, open, close));
                     continue;
                 }
-                if (tokens[c].Kind != DuneTokenKind.Symbol || !(Is(c, "=") || Is(c, "<>") || Is(c, "!=")) || NestedComparisonExtent(c) is not var (left, right))
+                bool order = tokens[c].Kind == DuneTokenKind.Symbol && OrderOperators.Contains(Text(c));
+                if (tokens[c].Kind != DuneTokenKind.Symbol || !(Is(c, "=") || Is(c, "<>") || Is(c, "!=") || order) || NestedComparisonExtent(c) is not var (left, right))
                 {
                     continue;
+                }
+                if (order)
+                {
+                    if (IsArrayValue(left.From, left.To) || IsArrayValue(right.From, right.To))
+                    {
+                        found.TryAdd(left.From, (left, right, c, true));
+                    }
+                    continue; // a row's order is DuckDB's
                 }
                 if (IsArrayValue(left.From, left.To) || IsArrayValue(right.From, right.To))
                 {
