@@ -130,7 +130,7 @@ public static partial class DemoData
     }
 
     /// <summary>The chains replayed from the Ethereum sample (<see cref="OneChainScript"/>): the other EVM chains, then Tron.</summary>
-    private static IEnumerable<OtherChain> ReplayedChains => OtherChains.Append(Tron);
+    public static IEnumerable<OtherChain> ReplayedChains => OtherChains.Append(Tron);
 
     /// <param name="c">The chain.</param>
     /// <param name="j">Its place in <see cref="ReplayedChains"/> (seeds the chain's own choices).</param>
