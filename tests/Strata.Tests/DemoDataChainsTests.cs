@@ -27,6 +27,9 @@ public sealed class DemoDataChainsTests(DemoDataFixture fixture) : IClassFixture
 
     public static TheoryData<string> Chains => [.. DemoData.OtherChains.Select(c => c.Name)];
 
+    /// <summary>The chains replayed from the Ethereum sample: the other EVM chains and Tron (which has no traces table).</summary>
+    public static TheoryData<string> ReplayedChains => [.. DemoData.ReplayedChains.Select(c => c.Name)];
+
     /// <summary>Per chain kind, the transaction columns after Ethereum's common ones (spellbook's evms_transactions.sql).</summary>
     private static string L2Columns(string kind) => kind switch
     {
@@ -37,10 +40,10 @@ public sealed class DemoDataChainsTests(DemoDataFixture fixture) : IClassFixture
     };
 
     [Theory]
-    [MemberData(nameof(Chains))]
+    [MemberData(nameof(ReplayedChains))]
     public void Chain_tables_have_Dunes_columns_and_types(string chain)
     {
-        var c = DemoData.OtherChains.Single(x => x.Name == chain);
+        var c = DemoData.ReplayedChains.Single(x => x.Name == chain);
         DemoDataTests.AssertDuneColumns(Db, $"{chain}.transactions", TransactionColumns + L2Columns(c.Kind));
         DemoDataTests.AssertDuneColumns(Db, $"{chain}.blocks",
             $"time {Tz}, number bigint, gas_limit bigint, gas_used bigint, difficulty uint256, total_difficulty uint256, size bigint, "
@@ -95,10 +98,10 @@ public sealed class DemoDataChainsTests(DemoDataFixture fixture) : IClassFixture
     public void More_tables_have_Dunes_columns_and_types(string table, string columns) => DemoDataTests.AssertDuneColumns(Db, table, columns);
 
     [Theory]
-    [MemberData(nameof(Chains))]
+    [MemberData(nameof(ReplayedChains))]
     public void Chain_transactions_replay_ethereum_transactions_in_their_own_blocks(string chain)
     {
-        var c = DemoData.OtherChains.Single(x => x.Name == chain);
+        var c = DemoData.ReplayedChains.Single(x => x.Name == chain);
         long ethereum = Count("SELECT count(*) FROM ethereum.transactions WHERE type <> '3'");
         long mine = Count($"SELECT count(*) FROM {chain}.transactions");
         // the chain's share of the Ethereum transactions, within a generous margin for the sampling
@@ -135,7 +138,7 @@ public sealed class DemoDataChainsTests(DemoDataFixture fixture) : IClassFixture
     }
 
     [Theory]
-    [MemberData(nameof(Chains))]
+    [MemberData(nameof(ReplayedChains))]
     public void Chain_transfers_are_exactly_the_decoded_transfer_logs_of_its_transactions(string chain)
     {
         long transfers = Count($"SELECT count(*) FROM erc20_{chain}.\"evt_Transfer\"");
@@ -177,6 +180,7 @@ public sealed class DemoDataChainsTests(DemoDataFixture fixture) : IClassFixture
     [InlineData("arbitrum", "USDT", "fd086bc7cd5c481dcc9c85ebe478a1c0b69fcbb9", 6)]
     [InlineData("optimism", "USDC", "0b2c639c533813f4aa9d7837caf62653d097ff85", 6)]
     [InlineData("polygon", "USDT", "c2132d05d31c914a87c6611c10748aeb04b58e8f", 6)]
+    [InlineData("tron", "USDT", DemoData.TronUsdt, 6)]
     public void Well_known_tokens_move_under_their_real_address_on_each_chain(string chain, string symbol, string address, int decimals)
     {
         Assert.Equal(decimals, Convert.ToInt32(Scalar(
@@ -290,9 +294,11 @@ public sealed class DemoDataChainsTests(DemoDataFixture fixture) : IClassFixture
     public void Every_chain_lists_every_token_once()
     {
         long tokens = Count("SELECT count(*) FROM tokens.erc20 WHERE blockchain = 'ethereum'");
-        Assert.Equal((DemoData.OtherChains.Count + 1) * tokens, Count("SELECT count(*) FROM tokens.erc20"));
+        // Ethereum, the other EVM chains and Tron
+        int chains = DemoData.ReplayedChains.Count() + 1;
+        Assert.Equal(chains * tokens, Count("SELECT count(*) FROM tokens.erc20"));
         Assert.Equal(0, Count("SELECT count(*) FROM (SELECT blockchain, contract_address FROM tokens.erc20 GROUP BY ALL HAVING count(*) > 1)"));
-        Assert.Equal(DemoData.OtherChains.Count + 1, Count("SELECT count(DISTINCT blockchain) FROM tokens.erc20"));
+        Assert.Equal(chains, Count("SELECT count(DISTINCT blockchain) FROM tokens.erc20"));
     }
 
     [Fact]
@@ -391,5 +397,24 @@ public sealed class DemoDataChainsTests(DemoDataFixture fixture) : IClassFixture
             """));
         Assert.Equal(0, Count("SELECT count(*) FROM evms.info i JOIN dune.blockchains b ON b.name = i.blockchain WHERE b.chain_id <> i.chain_id"));
         Assert.True(Count("SELECT count(*) FROM evms.info i JOIN dune.blockchains b ON b.name = i.blockchain") >= 6);
+    }
+
+    [Fact]
+    public void Tron_has_no_traces_and_tethers_decoded_transfers_are_its_usdt_transfers()
+    {
+        // Dune's Tron raw tables are blocks, transactions and logs (spellbook's tron_base_sources.yml)
+        Assert.Equal(0, Count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'tron' AND table_name = 'traces'"));
+        Assert.DoesNotContain("tron.traces", DemoData.Tables);
+        DemoDataTests.AssertDuneColumns(Db, "tether_tron.Tether_USD_evt_Transfer",
+            "contract_address varbinary, evt_tx_hash varbinary, evt_tx_from varbinary, evt_tx_to varbinary, evt_tx_index bigint, "
+            + $"evt_index bigint, evt_block_time {Tz}, evt_block_number bigint, evt_block_date date, from varbinary, to varbinary, value uint256");
+        // the USDT rows of erc20_tron.evt_Transfer, picked here from all of them
+        const string Columns = "lower(hex(contract_address)), lower(hex(evt_tx_hash)), evt_index, evt_block_number, lower(hex(\"from\")), lower(hex(\"to\")), value::VARCHAR";
+        var expected = fixture.Rows($"SELECT {Columns} FROM erc20_tron.\"evt_Transfer\"").Where(r => r[0] == DemoData.TronUsdt)
+            .Select(r => string.Join('|', r)).Order(StringComparer.Ordinal).ToList();
+        var actual = fixture.Rows($"SELECT {Columns} FROM tether_tron.\"Tether_USD_evt_Transfer\"").Select(r => string.Join('|', r))
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.True(expected.Count >= 1, $"{expected.Count} USDT transfers on Tron");
+        Assert.Equal(expected, actual);
     }
 }

@@ -96,8 +96,8 @@ public static partial class DemoData
     private static IEnumerable<string> OtherChainScript()
     {
         // Every token's address per chain: the real one for a well-known token the chain has, else synthetic.
-        string known = string.Join(",\n                ", OtherChains.SelectMany(c => c.Tokens.Select(t => $"('{c.Name}', '{t.Key}', unhex('{t.Value}'))")));
-        string chains = string.Join(", ", OtherChains.Select((c, j) => $"('{c.Name}', {j})"));
+        string known = string.Join(",\n                ", ReplayedChains.SelectMany(c => c.Tokens.Select(t => $"('{c.Name}', '{t.Key}', unhex('{t.Value}'))")));
+        string chains = string.Join(", ", ReplayedChains.Select((c, j) => $"('{c.Name}', {j})"));
         yield return $$"""
             CREATE OR REPLACE TEMP TABLE demo_chain_tokens AS
             WITH c(chain, j) AS (VALUES {{chains}}),
@@ -119,13 +119,23 @@ public static partial class DemoData
                 yield return sql;
             }
         }
+        foreach (string sql in OneChainScript(Tron, OtherChains.Count, traces: false).Concat(TronScript()))
+        {
+            yield return sql;
+        }
         foreach (string sql in EvmsScript())
         {
             yield return sql;
         }
     }
 
-    private static IEnumerable<string> OneChainScript(OtherChain c, int j)
+    /// <summary>The chains replayed from the Ethereum sample (<see cref="OneChainScript"/>): the other EVM chains, then Tron.</summary>
+    public static IEnumerable<OtherChain> ReplayedChains => OtherChains.Append(Tron);
+
+    /// <param name="c">The chain.</param>
+    /// <param name="j">Its place in <see cref="ReplayedChains"/> (seeds the chain's own choices).</param>
+    /// <param name="traces">Whether Dune has a traces table for the chain (Tron's raw tables are blocks, transactions and logs).</param>
+    private static IEnumerable<string> OneChainScript(OtherChain c, int j, bool traces = true)
     {
         string name = c.Name;
         string share = Sql(c.Share);
@@ -270,6 +280,11 @@ public static partial class DemoData
             LEFT JOIN demo_chain_tokens m ON m.chain = '{{name}}' AND m.eth_address = e.contract_address
             ORDER BY evt_block_number, evt_index
             """;
+
+        if (!traces)
+        {
+            yield break;
+        }
 
         // The Ethereum traces of the sampled transactions, on this chain: Ethereum's columns, the chain's block, hash and
         // index, token contracts mapped wherever a trace names one.

@@ -171,5 +171,19 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE {c}.logs AS SELECT * FROM ethereum.logs LIMIT 0;
         CREATE TABLE {c}.traces AS SELECT * FROM ethereum.traces LIMIT 0;
         CREATE TABLE erc20_{c}.evt_Transfer AS SELECT * FROM erc20_gnosis.evt_Transfer LIMIT 0;
-        """));
+        """)) + """
+        CREATE SCHEMA tron; CREATE SCHEMA erc20_tron; CREATE SCHEMA tether_tron;
+        CREATE TABLE tron.transactions AS SELECT * FROM ethereum.transactions LIMIT 0;
+        CREATE TABLE tron.blocks AS SELECT * FROM ethereum.blocks LIMIT 0;
+        CREATE TABLE tron.logs AS SELECT * FROM ethereum.logs LIMIT 0;
+        CREATE TABLE erc20_tron.evt_Transfer AS SELECT * FROM erc20_gnosis.evt_Transfer LIMIT 0;
+        CREATE TABLE tether_tron.Tether_USD_evt_Transfer AS SELECT * FROM erc20_gnosis.evt_Transfer LIMIT 0;
+        CREATE TABLE labels.owner_details (name VARCHAR, owner_key VARCHAR, website VARCHAR, dune_team VARCHAR, project_documentation VARCHAR,
+          project_github_url VARCHAR, social VARCHAR, primary_category VARCHAR, category_tags VARCHAR, country_name VARCHAR, description VARCHAR,
+          created_at TIMESTAMP, created_by VARCHAR, updated_at TIMESTAMP, updated_by VARCHAR);
+        CREATE TABLE labels.owner_addresses (address BLOB, blockchain VARCHAR, owner_key VARCHAR, account_owner VARCHAR, custody_owner VARCHAR,
+          contract_name VARCHAR, contract_version VARCHAR, eoa BOOLEAN, factory_contract BOOLEAN, source VARCHAR, identifying_transaction VARCHAR,
+          algorithm_name VARCHAR, source_website VARCHAR, source_evidence VARCHAR, created_at TIMESTAMP, created_by VARCHAR, updated_at TIMESTAMP,
+          updated_by VARCHAR);
+        """;
 }
