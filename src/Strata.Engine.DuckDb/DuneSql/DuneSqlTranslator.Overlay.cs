@@ -18,42 +18,19 @@ public static partial class DuneSqlTranslator
             {
                 return -1;
             }
-            int placing = -1, from = -1, @for = -1;
-            for (int i = open + 1; i < close; i++)
-            {
-                if (Is(i, "(") || Is(i, "["))
-                {
-                    i = Match(i) is int inner && inner > i ? inner : close;
-                    continue;
-                }
-                if (tokens[i].Kind != DuneTokenKind.Word)
-                {
-                    continue;
-                }
-                string word = Text(i).ToLowerInvariant();
-                if (word == "placing" && placing < 0)
-                {
-                    placing = i;
-                }
-                else if (word == "from" && placing >= 0 && from < 0)
-                {
-                    from = i;
-                }
-                else if (word == "for" && from >= 0 && @for < 0)
-                {
-                    @for = i;
-                }
-            }
-            if (placing < 0 || from < 0)
+            int placing = TopLevelWord(open + 1, close, "placing");
+            int from = placing < close ? TopLevelWord(placing + 1, close, "from") : close;
+            int @for = from < close ? TopLevelWord(from + 1, close, "for") : close;
+            if (placing >= close || from >= close)
             {
                 return -1;
             }
-            var args = new List<(int From, int To)> { (open + 1, placing), (placing + 1, from), (from + 1, @for < 0 ? close : @for) };
-            if (@for >= 0)
+            var args = new List<(int From, int To)> { (open + 1, placing), (placing + 1, from), (from + 1, @for) };
+            if (@for < close)
             {
                 args.Add((@for + 1, close));
             }
-            string length = @for < 0 ? "length($2)" : "(CASE WHEN ($4) < 0 THEN 0 ELSE ($4) END)";
+            string length = @for >= close ? "length($2)" : "(CASE WHEN ($4) < 0 THEN 0 ELSE ($4) END)";
             EmitTemplate("(CASE WHEN ($3) <= 0 THEN error('overlay start position must be greater than 0') "
                 + $"ELSE substring($1, 1, {AtMost("($3) - 1", "length($1)")}) || ($2) || substring($1, {AtMost($"($3) + {length}", "length($1) + 1")}) END)", args, anchor);
             return close + 1;

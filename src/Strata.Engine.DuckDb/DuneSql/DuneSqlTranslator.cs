@@ -246,6 +246,10 @@ public static partial class DuneSqlTranslator
             {
                 return afterOverlay;
             }
+            if (name is "substring" && TryEmitSubstringFrom(open, close, end, token) is > 0 and int afterSubstring)
+            {
+                return afterSubstring;
+            }
             if (name is "extract" && TryEmitExtract(open, close, end, token) is > 0 and int afterExtract)
             {
                 return afterExtract;

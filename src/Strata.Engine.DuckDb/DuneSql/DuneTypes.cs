@@ -43,7 +43,33 @@ internal static partial class DuneTypes
     /// from its nanoseconds; any other value from its microseconds after DuckDB's cast to TIMESTAMP (a date, a
     /// timestamp with time zone's UTC wall clock, a string outside TIMESTAMP_NS's range).
     /// </summary>
-    internal static string ToTimestamp(int precision, bool isTry)
+    internal static string ToTimestamp(int precision, bool isTry) =>
+        FromTimeOfDay(RoundedTimestamp(precision, isTry), precision, zoned: false);
+
+    /// <summary>
+    /// Trino's casts of a <c>time</c> or a <c>time with time zone</c> to a timestamp (TimeToTimestampCast,
+    /// TimeWithTimeZoneToTimestampCast, TimeToTimestampWithTimeZoneCast, TimeWithTimeZoneToTimestampWithTimeZoneCast): the
+    /// session's current date (UTC, Dune's session zone) at the value's time of day — to a timestamp the local time (a
+    /// time with time zone's offset dropped), to a timestamp with time zone the instant (a time with time zone's local time
+    /// less its offset, within the day) — rounded half up to the precision from DuckDB's microseconds. DuckDB has no cast
+    /// from TIME or TIMETZ to a timestamp (<c>cast(current_time AS timestamp)</c> failed "Cannot cast time(3) with time zone
+    /// to timestamp(3)"). The folded typeof drops the branches not taken; the zoned branch reads its operand through text so
+    /// that it binds for any type.
+    /// </summary>
+    private static string FromTimeOfDay(string timestamp, int precision, bool zoned)
+    {
+        const string local = "(current_date + CAST($1 AS TIME))";
+        long micro = Pow10(6 - Math.Min(precision, 6));
+        string Rounded(string today) => precision >= 7 ? $"CAST({today} AS TIMESTAMP_NS)"
+            : (zoned ? "CAST(" : "(") + $"make_timestamp({RoundHalfUp($"epoch_us({today})", micro)} * {micro})" + (zoned ? " AS TIMESTAMPTZ)" : ")");
+        string times = zoned
+            ? $"WHEN typeof($1) = 'TIME' THEN {Rounded(local)} WHEN typeof($1) = 'TIME WITH TIME ZONE' THEN "
+                + Rounded("(current_date + CAST(timezone('UTC', CAST(CAST($1 AS VARCHAR) AS TIMETZ)) AS TIME))")
+            : $"WHEN typeof($1) IN ('TIME', 'TIME WITH TIME ZONE') THEN {Rounded(local)}";
+        return $"(CASE {times} ELSE {timestamp} END)";
+    }
+
+    private static string RoundedTimestamp(int precision, bool isTry)
     {
         string cast = isTry ? "TRY_CAST" : "CAST";
         string nanos = $"epoch_ns({cast}($1 AS TIMESTAMP_NS))";
@@ -73,7 +99,7 @@ internal static partial class DuneTypes
     /// The folded typeof drops the branch not taken.
     /// </summary>
     internal static string ToPlainTimestamp(bool isTry) =>
-        $"(CASE WHEN typeof($1) IN ('VARCHAR', 'TIMESTAMP_NS') THEN {ToTimestamp(3, isTry)} ELSE {(isTry ? "TRY_CAST" : "CAST")}($1 AS TIMESTAMP) END)";
+        $"(CASE WHEN typeof($1) IN ('VARCHAR', 'TIMESTAMP_NS', 'TIME', 'TIME WITH TIME ZONE') THEN {ToTimestamp(3, isTry)} ELSE {(isTry ? "TRY_CAST" : "CAST")}($1 AS TIMESTAMP) END)";
 
     /// <summary>
     /// <c>CAST(x AS timestamp(p) with time zone)</c>, p up to 6: the instant rounded half up to p digits (Trino's
@@ -87,8 +113,8 @@ internal static partial class DuneTypes
         long micro = Pow10(6 - precision), nano = Pow10(9 - precision);
         string fromNanos = $"CAST(make_timestamp({RoundHalfUp($"epoch_ns({cast}($1 AS TIMESTAMP_NS))", nano)} * {micro}) AS TIMESTAMPTZ)";
         string fromMicros = $"CAST(make_timestamp({RoundHalfUp($"epoch_us({cast}($1 AS TIMESTAMPTZ))", micro)} * {micro}) AS TIMESTAMPTZ)";
-        string rounded = $"(CASE WHEN {Infinite("TIMESTAMPTZ")} THEN {cast}($1 AS TIMESTAMPTZ) WHEN typeof($1) = 'TIMESTAMP_NS' THEN {fromNanos} ELSE {fromMicros} END)";
-        return plain ? $"(CASE WHEN typeof($1) IN ('VARCHAR', 'TIMESTAMP_NS') THEN {rounded} ELSE {cast}($1 AS TIMESTAMPTZ) END)" : rounded;
+        string rounded = FromTimeOfDay($"(CASE WHEN {Infinite("TIMESTAMPTZ")} THEN {cast}($1 AS TIMESTAMPTZ) WHEN typeof($1) = 'TIMESTAMP_NS' THEN {fromNanos} ELSE {fromMicros} END)", precision, zoned: true);
+        return plain ? $"(CASE WHEN typeof($1) IN ('VARCHAR', 'TIMESTAMP_NS', 'TIME', 'TIME WITH TIME ZONE') THEN {rounded} ELSE {cast}($1 AS TIMESTAMPTZ) END)" : rounded;
     }
 
     /// <summary>
