@@ -75,6 +75,15 @@ internal static partial class TrinoErrorMessages
         {
             return WindowFrame(error, userSql);
         }
+        if (message == "Parser Error: SELECT clause without selection list")
+        {
+            // Trino's parser stops at the token where the select list should begin.
+            var tokens = TrinoExpressionText.Tokens(userSql);
+            int select = tokens.FindIndex(t => Word(userSql, t) == "select");
+            return select < 0 ? null : select + 1 < tokens.Count
+                ? At(error with { Message = Mismatched(userSql.Substring(tokens[select + 1].Start, tokens[select + 1].Length)) }, userSql, tokens[select + 1].Start)
+                : At(error with { Message = "mismatched input '<EOF>'" }, userSql, userSql.TrimEnd().Length);
+        }
         if (message == "Binder Error: LIMIT/OFFSET cannot be negative")
         {
             // Trino's grammar: LIMIT and OFFSET take an integer or ALL (FETCH FIRST n too); a sign is no part of it.
