@@ -50,7 +50,7 @@ public sealed partial class DuckDbEngine
                 int? position = root.TryGetProperty("position", out var p) && int.TryParse(p.GetString(), out int pos) ? pos : null;
                 var (line, column) = position is int b ? LineColumn(sql, b + Encoding.UTF8.GetByteCount(sql[..(explain.Success ? explain.Length : 0)])) : (null, null);
                 throw new QueryFailedException(new ExecutionError(ExecutionError.SyntaxError,
-                    TrinoErrorMessages.ExpressionTooDeep(message) ?? $"Parser Error: {message}", line, column));
+                    TrinoErrorMessages.ToTrino(message, null, null) ?? $"Parser Error: {message}", line, column));
             }
             throw Refused("Only read-only queries are allowed: a single SELECT, WITH, VALUES, FROM, DESCRIBE, SUMMARIZE or EXPLAIN statement.");
         }

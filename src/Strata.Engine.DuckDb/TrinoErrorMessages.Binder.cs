@@ -257,6 +257,10 @@ internal static partial class TrinoErrorMessages
     /// </summary>
     internal static ExecutionError InUserText(ExecutionError error, string userSql)
     {
+        if (FromUserText(error, userSql) is { } analyzed)
+        {
+            return analyzed;
+        }
         if (error.Line is not int line || error.Column is not int column)
         {
             return error;

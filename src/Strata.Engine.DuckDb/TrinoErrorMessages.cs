@@ -50,8 +50,18 @@ internal static partial class TrinoErrorMessages
     /// output past its bound and its filler past 65,536 bytes (AbstractListaggAggregationState's), the special date/timestamp
     /// texts' refusals (DuneSpecialTimes, the casts' guard), and a text that is no uint256/int256 (DuneInt256's casts,
     /// VarcharOperators' "Cannot cast '…' to BIGINT" form), in Trino's words.</summary>
-    [GeneratedRegex(@"^(Value out of range|Invalid data size): '|^weight must be (>= 1|finite), was \S+$|^Percentile must be between 0 and 1$|^value (is NaN|must be finite)$|^Concatenated string has the length in bytes larger than the maximum output length \d+$|^Overflow filler length \d+ exceeds maximum length \d+$|^Value cannot be cast to (date|timestamp|timestamp with time zone): |^Invalid format: ""|^Cannot cast '.*' to u?int256$|^ARRAY comparison not supported for arrays with null elements$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(Value out of range|Invalid data size): '|^weight must be (>= 1|finite), was \S+$|^Percentile must be between 0 and 1$|^value (is NaN|must be finite)$|^Concatenated string has the length in bytes larger than the maximum output length \d+$|^Overflow filler length \d+ exceeds maximum length \d+$|^Value cannot be cast to (date|timestamp|timestamp with time zone): |^Invalid format: ""|^Cannot cast '.*' to (?:u?int256|varchar)$|^ARRAY comparison not supported for arrays with null elements$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex TrinoWordsFailure();
+
+    /// <summary>Strata's subscripts, map subscript, sequence, lpad/rpad, from_base/to_base, repeat and json_parse refusing
+    /// a value, already in Trino's words (ArraySubscriptOperator, MapSubscriptOperator, SequenceFunction, StringFunctions,
+    /// MathFunctions, RepeatFunction, JsonFunctions; decision 226): they stand without DuckDB's "Invalid Input Error".</summary>
+    [GeneratedRegex(@"^(?:Array subscript must be less than or equal to array length: -?\d+ > \d+|SQL array indices start at 1|Array subscript is negative: -?\d+|Key not present in map: .*|result of sequence function must not have more than 10000 entries|step must not be zero|sequence stop value should be greater than or equal to start value if step is greater than zero otherwise stop should be less than or equal to start|Target length must be in the range \[0\.\.2147483647\]|Not a valid base-\d+ number: .*|Radix must be between 2 and 36|count argument of repeat function must be (?:greater|less) than or equal to \d+|Cannot convert value to JSON: '.*'|UNION query has different number of fields: \d+, \d+)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex StrataTrinoWords();
+
+    /// <summary>DuckDB's refusals that Trino words otherwise (decision 226).</summary>
+    [GeneratedRegex(@"^(?:(?<align>The map key list does not align with the map value list\.)|(?<ntile>Argument for ntile must be greater than zero)|Overflow on abs\((?<abs>-\d+)\)|Invalid UTF8 Codepoint (?<chr>-?\d+)|Subquery returns (?<columns>\d+) columns - expected 1|Duplicate CTE name ""(?<cte>[^""]*)""|table ""(?<table>[^""]*)"" has (?<available>\d+) columns available but (?<specified>\d+) columns specified|Could not convert string ""(?<decimal>.*)"" to DECIMAL\((?<p>\d+),(?<s>\d+)\))$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Singleline)]
+    private static partial Regex TrinoWordedElsewhere();
 
     /// <summary>DuckDB's approx_quantile refusing a NULL element of its percentiles or one outside 0..1.</summary>
     [GeneratedRegex(@"^APPROXIMATE QUANTILE (?:(?<null>parameter cannot be NULL)|can only take parameters in range \[0, 1\])$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
@@ -109,6 +119,14 @@ internal static partial class TrinoErrorMessages
             // they stand alone, without DuckDB's "Invalid Input Error" in front.
             return message;
         }
+        if (StrataTrinoWords().IsMatch(message))
+        {
+            return message;
+        }
+        if (TrinoWordedElsewhere().Match(message) is { Success: true } other)
+        {
+            return OtherWords(other);
+        }
         if (message.StartsWith("More than one row returned by a subquery used as an expression", StringComparison.Ordinal))
         {
             // Trino's SUBQUERY_MULTIPLE_ROWS: a scalar subquery of more than one row fails (DuckDB's advice names a setting
@@ -151,6 +169,48 @@ internal static partial class TrinoErrorMessages
                 + "CAST(x AS timestamp(9)) of the zoned value or CAST(x AS timestamp(3) with time zone) of the other";
         }
         return null;
+    }
+
+    private static string OtherWords(Match m)
+    {
+        if (m.Groups["align"].Success)
+        {
+            return "Key and value arrays must be the same length"; // MapConstructor
+        }
+        if (m.Groups["ntile"].Success)
+        {
+            return "Buckets must be greater than 0"; // NTileFunction
+        }
+        if (m.Groups["abs"].Success)
+        {
+            // MathFunctions.abs of each integer type's least value
+            string type = m.Groups["abs"].Value switch
+            {
+                "-128" => "tinyint",
+                "-32768" => "smallint",
+                "-2147483648" => "integer",
+                _ => "bigint",
+            };
+            return $"Value {m.Groups["abs"].Value} is out of range for abs({type})";
+        }
+        if (m.Groups["chr"].Success)
+        {
+            return $"Not a valid Unicode code point: {m.Groups["chr"].Value}"; // StringFunctions.chr
+        }
+        if (m.Groups["columns"].Success)
+        {
+            return $"Multiple columns returned by subquery are not yet supported. Found {m.Groups["columns"].Value}"; // ExpressionAnalyzer
+        }
+        if (m.Groups["cte"].Success)
+        {
+            return $"WITH query name '{m.Groups["cte"].Value}' specified more than once"; // StatementAnalyzer
+        }
+        if (m.Groups["table"].Success)
+        {
+            return $"Column alias list has {m.Groups["specified"].Value} entries but '{m.Groups["table"].Value}' has {m.Groups["available"].Value} columns available";
+        }
+        // DecimalCasts (the varchar cast to a decimal)
+        return $"Cannot cast VARCHAR '{m.Groups["decimal"].Value}' to DECIMAL({m.Groups["p"].Value}, {m.Groups["s"].Value}). Value is not a number.";
     }
 
     private static string TemporalName(string duckDbType) => duckDbType == "TIMESTAMP_NS" ? "timestamp(9)" : "timestamp(3) with time zone";

@@ -42,7 +42,7 @@ internal static class DuneFunctions
     private const string DecimalText = "WHEN typeof($1) LIKE 'DECIMAL(%' THEN regexp_replace(CAST($1 AS VARCHAR), '^(-?)[.]', '\\10.') ";
 
     internal const string ToVarchar = "(CASE WHEN typeof($1) = 'BLOB' THEN '0x' || lower(hex(" + AsBlob + ")) WHEN typeof($1) = 'JSON' THEN "
-        + JsonToVarchar + "error('Cannot cast a JSON ' || lower(json_type(CAST($1 AS VARCHAR))) || ' to varchar')" + JsonScalar + " " + Timestamps
+        + JsonToVarchar + "error('Cannot cast ''' || CAST($1 AS VARCHAR) || ''' to varchar')" + JsonScalar + " " + Timestamps
         + DecimalText + DuneNumeric.FloatText + "ELSE CAST($1 AS VARCHAR) END)";
     internal const string TryToVarchar = "(CASE WHEN typeof($1) = 'BLOB' THEN '0x' || lower(hex(" + AsBlob + ")) WHEN typeof($1) = 'JSON' THEN "
         + JsonToVarchar + "NULL" + JsonScalar + " " + Timestamps + DecimalText + DuneNumeric.FloatText + "ELSE TRY_CAST($1 AS VARCHAR) END)";
@@ -233,7 +233,8 @@ internal static class DuneFunctions
         [("json_array_contains", 2)] = "list_contains(CAST(json($1) AS JSON[]), to_json($2))",
         [("regexp_count", 2)] = "len(regexp_extract_all($1, $2))",
         [("regexp_split", 2)] = "regexp_split_to_array($1, $2)",
-        [("json_parse", 1)] = "json($1)",
+        // Trino's JsonFunctions.jsonParse names the whole text it could not read (DuckDB's message cuts it at 50 characters).
+        [("json_parse", 1)] = "(CASE WHEN $1 IS NULL OR json_valid($1) THEN json($1) ELSE error('Cannot convert value to JSON: ''' || $1 || '''') END)",
         [("json_format", 1)] = "CAST($1 AS VARCHAR)",
         [("codepoint", 1)] = "unicode($1)",
         [("levenshtein_distance", 2)] = "levenshtein($1, $2)",

@@ -27,6 +27,9 @@ public static partial class DuneSqlTranslator
         "tdigest_agg", "try_sum", "var_pop", "var_samp", "variance",
     };
 
+    /// <summary>Whether a name is one of Dune's aggregate functions (an aggregation when written without OVER).</summary>
+    internal static bool IsAggregateName(string name) => AggregateNames.Contains(name);
+
     /// <summary>Words of an expression that are never a column.</summary>
     private static readonly HashSet<string> ExpressionKeywords = new(StringComparer.OrdinalIgnoreCase)
     {

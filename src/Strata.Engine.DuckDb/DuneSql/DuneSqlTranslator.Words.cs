@@ -113,6 +113,46 @@ public static partial class DuneSqlTranslator
         }
     }
 
+    /// <summary>Words before which a LIMIT or OFFSET is a name, not the clause (SELECT limit, a + offset).</summary>
+    private static readonly HashSet<string> NotClauseEnds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "select", "distinct", "all", ",", "(", "+", "-", "*", "/", "%", "||", "=", "<>", "!=", "<", ">", "<=", ">=", "and", "or",
+        "not", "by", "as", ".", "when", "then", "else", "on", "where", "having",
+    };
+
+    /// <summary>Trino's grammar takes an integer or ALL after LIMIT, an integer after OFFSET (and FETCH FIRST): a sign, a
+    /// decimal, a double or a string there is a syntax error at it (decision 226; DuckDB rounded LIMIT 1.5 and refused
+    /// LIMIT -1 in its binder's words).</summary>
+    private static void RefuseLimitValues(string sql, List<DuneToken> tokens)
+    {
+        int previous = -1;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].IsTrivia)
+            {
+                continue;
+            }
+            var token = tokens[i];
+            if (token.Kind == DuneTokenKind.Word && previous >= 0 && sql.AsSpan(token.Start, token.Length) is var word
+                && (word.Equals("limit", StringComparison.OrdinalIgnoreCase) || word.Equals("offset", StringComparison.OrdinalIgnoreCase))
+                && !NotClauseEnds.Contains(sql.Substring(tokens[previous].Start, tokens[previous].Length)))
+            {
+                int next = i + 1;
+                while (next < tokens.Count && tokens[next].IsTrivia)
+                {
+                    next++;
+                }
+                if (next < tokens.Count && tokens[next] is var value
+                    && (value.Kind == DuneTokenKind.String || (value.Kind == DuneTokenKind.Symbol && sql[value.Start] is '-' or '+')
+                        || (value.Kind == DuneTokenKind.Number && sql.AsSpan(value.Start, value.Length).ContainsAnyExcept("0123456789_"))))
+                {
+                    throw NotSupported(sql, value, $"mismatched input '{sql.Substring(value.Start, value.Length)}'");
+                }
+            }
+            previous = i;
+        }
+    }
+
     internal static QueryFailedException NotSupported(string sql, DuneToken at, string message, string type = ExecutionError.SyntaxError)
     {
         var (line, column) = ParameterSubstitution.LineColumnOf(sql, at.Start);

@@ -53,6 +53,7 @@ public static partial class DuneSqlTranslator
         var tokens = DuneLexer.Lex(sql);
         RefuseBackquotes(sql, tokens);
         RefuseSpecialTimeLiterals(sql, tokens);
+        RefuseLimitValues(sql, tokens);
         var emitter = new DuneEmitter(sql, maxChars, cancellationToken);
         Dictionary<int, string> declared;
         try
