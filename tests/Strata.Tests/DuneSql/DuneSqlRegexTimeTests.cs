@@ -148,3 +148,47 @@ public sealed class DuneSqlRegexTimeTests
         Assert.Equal(expected, db.Scalar(sql));
     }
 }
+
+/// <summary>
+/// Decision 228: from_unixtime as Trino's DateTimeFunctions.fromUnixTime — the instant of Math.round(x * 1000)
+/// milliseconds (a timestamp(3) with time zone), NaN at the epoch, "Millis overflow: n" past DateTimeEncoding's 2^51 - 1
+/// milliseconds (NULL under TRY); from_unixtime_nanos at the bigint's ends refused by name, not with DuckDB's text.
+/// </summary>
+public sealed class DuneSqlUnixTimeTests
+{
+    [Theory]
+    [InlineData("SELECT to_unixtime(from_unixtime(1700000000.1234567))", "1700000000.123")]
+    [InlineData("SELECT to_unixtime(from_unixtime(1700000000.1235))", "1700000000.124")]
+    [InlineData("SELECT CAST(from_unixtime(-1.5) AS VARCHAR)", "1969-12-31 23:59:58.500 UTC")]
+    [InlineData("SELECT CAST(from_unixtime(nan()) AS VARCHAR)", "1970-01-01 00:00:00.000 UTC")]
+    [InlineData("SELECT CAST(from_unixtime(2251799813685.247) AS VARCHAR)", "73326-09-11 20:14:45.247 UTC")]
+    [InlineData("SELECT CAST(from_unixtime(1700000000.1234567, 'Asia/Kolkata') AS VARCHAR)", "2023-11-15 03:43:20.123 Asia/Kolkata")]
+    [InlineData("SELECT CAST(from_unixtime(x) AS VARCHAR) FROM (VALUES (CAST(1700000000 AS BIGINT))) t(x)", "2023-11-14 22:13:20.000 UTC")]
+    [InlineData("SELECT TRY(from_unixtime(1e18))", "NULL")]
+    [InlineData("SELECT TRY(from_unixtime(1e18, 'Asia/Kolkata'))", "NULL")]
+    [InlineData("SELECT CAST(from_unixtime_nanos(9223372036854775806) AS VARCHAR)", "2262-04-11 23:47:16.854775806")]
+    [InlineData("SELECT CAST(from_unixtime_nanos(1700000000123456789) AS VARCHAR)", "2023-11-14 22:13:20.123456789")]
+    [InlineData("SELECT from_unixtime_nanos(NULL)", "NULL")]
+    [InlineData("SELECT TRY(from_unixtime_nanos(9223372036854775807))", "NULL")]
+    public void Unix_times_are_trinos(string sql, string expected)
+    {
+        using var db = new DuneSqlDb();
+        Assert.Equal(expected, db.Scalar(sql));
+    }
+
+    [Theory]
+    [InlineData("SELECT from_unixtime(2251799813685.248)", "Millis overflow: 2251799813685248")]
+    [InlineData("SELECT from_unixtime(-2251799813685.248)", "Millis overflow: -2251799813685248")]
+    [InlineData("SELECT from_unixtime(1e18)", "Millis overflow: 9223372036854775807")]
+    [InlineData("SELECT from_unixtime(-infinity())", "Millis overflow: -9223372036854775808")]
+    [InlineData("SELECT from_unixtime(1e15, 'UTC')", "Millis overflow: 1000000000000000000")]
+    [InlineData("SELECT from_unixtime_nanos(9223372036854775807)", "from_unixtime_nanos: 9223372036854775807 nanoseconds is outside the range Strata holds (-9223372036854775806 to 9223372036854775806)")]
+    [InlineData("SELECT from_unixtime_nanos(-9223372036854775808)", "from_unixtime_nanos: -9223372036854775808 nanoseconds is outside the range Strata holds (-9223372036854775806 to 9223372036854775806)")]
+    [InlineData("SELECT from_unixtime_nanos(CAST(9223372036854775807 AS DECIMAL(38,0)) * 10)", "from_unixtime_nanos: 92233720368547758070 nanoseconds is outside the range Strata holds (-9223372036854775806 to 9223372036854775806)")]
+    public void Out_of_range_unix_times_fail_in_clear_words(string sql, string message)
+    {
+        using var db = new DuneSqlDb();
+        var e = Assert.ThrowsAny<Exception>(() => db.Scalar(sql));
+        Assert.Equal(message, Strata.Engine.DuckDb.TrinoErrorMessages.RewriteError(e.Message));
+    }
+}
