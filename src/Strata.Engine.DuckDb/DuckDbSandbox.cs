@@ -111,6 +111,10 @@ public sealed partial class DuckDbEngine
                 {
                     DuneSql.DuneRegexpGroups.Register(connection);
                 }
+                if (DuneSql.DuneJavaRegexp.UsedBy(request.Sql))
+                {
+                    DuneSql.DuneJavaRegexp.Register(connection);
+                }
                 if (DuneSql.DuneWeightedPercentile.UsedBy(request.Sql))
                 {
                     DuneSql.DuneWeightedPercentile.Register(connection);

@@ -49,8 +49,9 @@ internal static partial class TrinoErrorMessages
     /// (DuneWeightedPercentile), approx_percentile's NaN and infinite values (airlift TDigest.add's words), listagg's
     /// output past its bound and its filler past 65,536 bytes (AbstractListaggAggregationState's), the special date/timestamp
     /// texts' refusals (DuneSpecialTimes, the casts' guard), and a text that is no uint256/int256 (DuneInt256's casts,
-    /// VarcharOperators' "Cannot cast '…' to BIGINT" form), in Trino's words.</summary>
-    [GeneratedRegex(@"^(Value out of range|Invalid data size): '|^weight must be (>= 1|finite), was \S+$|^Percentile must be between 0 and 1$|^value (is NaN|must be finite)$|^Concatenated string has the length in bytes larger than the maximum output length \d+$|^Overflow filler length \d+ exceeds maximum length \d+$|^Value cannot be cast to (date|timestamp|timestamp with time zone): |^Invalid format: ""|^Cannot cast '.*' to (?:u?int256|varchar)$|^ARRAY comparison not supported for arrays with null elements$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    /// VarcharOperators' "Cannot cast '…' to BIGINT" form), the regexp_* functions' group, position and replacement checks
+    /// (JoniRegexpFunctions', through DuneJavaRegexp) and that function's own refusals, in Trino's words.</summary>
+    [GeneratedRegex(@"^(Value out of range|Invalid data size): '|^weight must be (>= 1|finite), was \S+$|^Percentile must be between 0 and 1$|^value (is NaN|must be finite)$|^Concatenated string has the length in bytes larger than the maximum output length \d+$|^Overflow filler length \d+ exceeds maximum length \d+$|^Value cannot be cast to (date|timestamp|timestamp with time zone): |^Invalid format: ""|^Cannot cast '.*' to (?:u?int256|varchar)$|^ARRAY comparison not supported for arrays with null elements$|^Pattern has \d+ groups\. Cannot access group \d+$|^Group cannot be negative$|^Illegal replacement sequence: |^(start position|occurrence) cannot be smaller than 1$|^regexp_\w+: Strata reads this pattern|^regexp functions: |^Millis overflow: -?\d+$|^from_unixtime_nanos: ", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex TrinoWordsFailure();
 
     /// <summary>Strata's subscripts, map subscript, sequence, lpad/rpad, from_base/to_base, repeat and json_parse refusing

@@ -170,7 +170,7 @@ internal static class DuneFunctions
         // dates and times
         [("date_add", 3)] = "dune_plus($3, CAST($2 AS BIGINT) * CAST('1 ' || $1 AS INTERVAL))", // native, typed by $3 (DuneTime)
         [("date_diff", 3)] = DateDiff,
-        [("from_unixtime", 1)] = "to_timestamp($1)",
+        [("from_unixtime", 1)] = "dune_unixtime($1)", // Trino's milliseconds and range (DuneSqlTranslator.TimeMacros)
         [("to_unixtime", 1)] = "epoch(CAST($1 AS TIMESTAMPTZ))", // a zone's value (DuneZones) is its instant, not its wall clock
         // A field of a timestamp with time zone read from its UTC wall clock by DuckDB's arithmetic, not ICU's calendar
         // (dune_wall, native: DuneWallClock; every other type is itself).

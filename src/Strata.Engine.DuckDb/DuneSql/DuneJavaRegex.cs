@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Strata.Engine.DuckDb.DuneSql;
 
@@ -36,24 +37,68 @@ internal static partial class DuneJavaRegex
         ["Alnum"] = @"\p{L}\p{Nl}\p{Nd}",
         ["Upper"] = @"\p{Lu}",
         ["Lower"] = @"\p{Ll}",
-        ["Space"] = @"\t\n\x0B\f\r\x{85}\p{Z}",
+        ["Space"] = @"\t\n\x0B\f\r\x85\p{Z}",
         ["Blank"] = @"\t\p{Zs}",
         ["XDigit"] = "0-9A-Fa-f",
         ["ASCII"] = @"\x00-\x7F",
         ["Word"] = @"\p{L}\p{Nl}\p{M}\p{Nd}\p{Pc}",
+        // Onigmo's (jcodings') POSIX brackets, as its enc-unicode.rb builds them: Punct is Unicode's Punctuation and,
+        // since Onigmo 6.0, the nine ASCII symbols POSIX counts ($+<=>^`|~); Cntrl is Cc; Graph is every assigned
+        // character but white space, Cc and surrogates (L, M, N, P, S, Cf, Co); Print is Graph and Zs.
+        ["Punct"] = @"\p{P}\$\+<=>\^\x60\|~",
+        ["Cntrl"] = @"\p{Cc}",
+        ["Graph"] = @"\p{L}\p{M}\p{N}\p{P}\p{S}\p{Cf}\p{Co}",
+        ["Print"] = @"\p{L}\p{M}\p{N}\p{P}\p{S}\p{Cf}\p{Co}\p{Zs}",
     };
 
-    private static readonly HashSet<string> Ambiguous = new(StringComparer.OrdinalIgnoreCase) { "Punct", "Graph", "Print", "Cntrl" };
-
-    /// <summary>RE2's pattern for Java's; the names of its named groups in order of their numbers (null for an unnamed one).</summary>
+    /// <summary>RE2's pattern for Java's; the names of its named groups in order of their numbers (null for an unnamed one).
+    /// A construct RE2 lacks but a backtracking engine has fails with <see cref="NeedsBacktracking"/>.</summary>
     /// <param name="truthOnly">Whether only whether the pattern matches counts (regexp_like): then a <c>\Z</c> ending the
     /// pattern, outside any group and class, is written <c>(?:\n?\z)</c> — Joni's <c>\Z</c> is the end or the place before
-    /// a final newline; the two match the same texts, but the match would take the newline, so elsewhere it is refused.</param>
+    /// a final newline; the two match the same texts, but the match would take the newline.</param>
     public static string ToRe2(string java, out List<string?> groups, bool truthOnly = false)
     {
         groups = [];
+        return Convert(java, groups, truthOnly, dotNet: false);
+    }
+
+    /// <summary>RE2's pattern for Java's (see <see cref="ToRe2(string, out List{string?}, bool)"/>).</summary>
+    public static string ToRe2(string java) => ToRe2(java, out _);
+
+    /// <summary>The most characters of a pattern read by .NET's engine (<see cref="DuneJavaRegexp"/>): a possessive
+    /// quantifier is written by inserting <c>(?&gt;</c> before its atom, so a longer pattern could cost quadratic time.</summary>
+    public const int MaxBacktrackingPattern = 10_000;
+
+    /// <summary>.NET's pattern for Java's, for the constructs RE2 lacks (look-around, atomic groups, possessive quantifiers,
+    /// back-references, <c>\G</c>, <c>\Z</c>): every capturing group is unnamed (.NET numbers named groups last; Java in
+    /// order), a back-reference is <c>\k&lt;n&gt;</c>, a possessive quantifier an atomic group around its atom, and <c>\d \w
+    /// \s \b</c> keep the ASCII meaning RE2 gives them, so that a pattern reads the same whichever engine runs it.</summary>
+    public static string ToDotNet(string java, out List<string?> groups)
+    {
+        if (java.Length > MaxBacktrackingPattern)
+        {
+            throw new FormatException($"Regular expression: a pattern using look-around, atomic groups, possessive quantifiers, back-references, \\G or \\Z is limited to {MaxBacktrackingPattern} characters in Strata");
+        }
+        groups = [];
+        string pattern = Convert(java, groups, truthOnly: false, dotNet: true);
+        try
+        {
+            // What .NET's engine refuses is the translation's error, not each row's.
+            _ = new Regex(pattern, RegexOptions.CultureInvariant);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException("Regular expression: " + e.Message, e);
+        }
+        return pattern;
+    }
+
+    private static string Convert(string java, List<string?> groups, bool truthOnly, bool dotNet)
+    {
         var result = new StringBuilder(java.Length + 8);
         int classDepth = 0;
+        // Where the last atom starts in the result (a possessive quantifier of .NET's pattern wraps it in (?>…)).
+        int atom = 0;
         // The comments flag (?x) as Joni reads it: outside classes, white space is skipped and '#' starts a comment up to a
         // newline; the flag holds to the end of the group it is set in (or inside a (?x:…) group).
         var flags = new Flags();
@@ -78,7 +123,11 @@ internal static partial class DuneJavaRegex
             }
             if (c == '\\')
             {
-                i = Escape(java, i, classDepth > 0, result);
+                if (classDepth == 0)
+                {
+                    atom = result.Length;
+                }
+                i = Escape(java, i, classDepth > 0, result, groups, dotNet, ref atom);
                 continue;
             }
             if (classDepth > 0)
@@ -111,6 +160,7 @@ internal static partial class DuneJavaRegex
             switch (c)
             {
                 case '[':
+                    atom = result.Length;
                     classDepth++;
                     result.Append(c);
                     i++;
@@ -127,16 +177,16 @@ internal static partial class DuneJavaRegex
                     }
                     continue;
                 case '(':
-                    i = Group(java, i, result, groups, flags);
+                    i = Group(java, i, result, groups, flags, dotNet);
                     continue;
                 case ')':
-                    flags.Close();
+                    atom = flags.Close(result.Length);
                     result.Append(c);
                     i++;
                     continue;
                 case '*' or '+' or '?':
                     result.Append(c);
-                    i = Possessive(java, i, i + 1, result);
+                    i = Possessive(java, i, i + 1, result, dotNet, atom);
                     continue;
                 case '{':
                     // Only digits and one comma may stand before a repetition's '}': the scan stops at anything else, so
@@ -149,13 +199,15 @@ internal static partial class DuneJavaRegex
                     if (brace < java.Length && java[brace] == '}' && IsRepetition(java.AsSpan(i + 1, brace - i - 1)))
                     {
                         result.Append(java, i, brace + 1 - i);
-                        i = Possessive(java, i, brace + 1, result);
+                        i = Possessive(java, i, brace + 1, result, dotNet, atom);
                         continue;
                     }
-                    result.Append(c);
+                    atom = result.Length;
+                    result.Append(dotNet ? @"\{" : "{");
                     i++;
                     continue;
                 default:
+                    atom = result.Length;
                     result.Append(c);
                     i++;
                     continue;
@@ -164,11 +216,8 @@ internal static partial class DuneJavaRegex
         return result.ToString();
     }
 
-    /// <summary>RE2's pattern for Java's (see <see cref="ToRe2(string, out List{string?})"/>).</summary>
-    public static string ToRe2(string java) => ToRe2(java, out _);
-
     /// <summary>A replacement's <c>${name}</c> references as <c>$n</c>, by the pattern's group numbers; an unknown name is
-    /// Java's error.</summary>
+    /// Trino's error (JoniRegexpFunctions.appendReplacement).</summary>
     public static string NamedReferences(string replacement, List<string?> groups)
     {
         var result = new StringBuilder(replacement.Length);
@@ -199,7 +248,7 @@ internal static partial class DuneJavaRegex
                 string name = replacement[(i + 2)..close];
                 if (!numbers.TryGetValue(name, out int number))
                 {
-                    throw new FormatException($"No group with name {{{name}}}");
+                    throw new FormatException($"Illegal replacement sequence: unknown group {{ {name} }}"); // Trino's appendReplacement
                 }
                 // $n followed by a digit would read as a longer group number: the digit is escaped.
                 result.Append('$').Append((number + 1).ToString(CultureInfo.InvariantCulture));
@@ -226,9 +275,10 @@ internal static partial class DuneJavaRegex
         return comma < 0 || !inside[(comma + 1)..].ContainsAnyExcept("0123456789");
     }
 
-    /// <summary>After a quantifier: a lazy '?' as written; a possessive '+' is the greedy quantifier when nothing but the
-    /// pattern's end (or a final '$') follows it, and refused elsewhere.</summary>
-    private static int Possessive(string java, int quantifier, int i, StringBuilder result)
+    /// <summary>After a quantifier: a lazy '?' as written; a possessive '+' is, for RE2, the greedy quantifier when nothing
+    /// but the pattern's end (or a final '$') follows it, and a backtracking engine's need elsewhere; for .NET, an atomic
+    /// group around the atom and its quantifier.</summary>
+    private static int Possessive(string java, int quantifier, int i, StringBuilder result, bool dotNet, int atom)
     {
         if (i < java.Length && java[i] == '?')
         {
@@ -237,12 +287,17 @@ internal static partial class DuneJavaRegex
         }
         if (i < java.Length && java[i] == '+')
         {
+            if (dotNet)
+            {
+                result.Insert(atom, "(?>").Append(')');
+                return i + 1;
+            }
             var rest = java.AsSpan(i + 1);
             if (rest is "" or "$")
             {
                 return i + 1;
             }
-            throw Refused($"the possessive quantifier {java[quantifier..(i + 1)]} before more of the pattern", "no possessive quantifiers");
+            throw Backtracking($"the possessive quantifier {java[quantifier..(i + 1)]} before more of the pattern", "no possessive quantifiers");
         }
         return i;
     }
@@ -250,52 +305,58 @@ internal static partial class DuneJavaRegex
     /// <summary>Whether the comments flag holds, by open group.</summary>
     private sealed class Flags
     {
-        private readonly Stack<bool> outer = new();
+        private readonly Stack<(bool Extended, int Start)> outer = new();
 
         public bool Extended { get; set; }
 
         /// <summary>How many groups are open.</summary>
         public int Depth => outer.Count;
 
-        /// <summary>A group opens: its content starts with the enclosing flag.</summary>
-        public void Open() => outer.Push(Extended);
+        /// <summary>A group opens at <paramref name="start"/> of the result: its content starts with the enclosing flag.</summary>
+        public void Open(int start) => outer.Push((Extended, start));
 
-        /// <summary>A group closes: the flag is the enclosing one's again (an unbalanced ')' is RE2's error).</summary>
-        public void Close()
+        /// <summary>A group closes: the flag is the enclosing one's again (an unbalanced ')' is the engine's error); the
+        /// group's start in the result (<paramref name="here"/> for an unbalanced one).</summary>
+        public int Close(int here)
         {
-            if (outer.Count > 0)
+            if (outer.Count == 0)
             {
-                Extended = outer.Pop();
+                return here;
             }
+            (Extended, int start) = outer.Pop();
+            return start;
         }
     }
 
-    private static int Group(string java, int i, StringBuilder result, List<string?> groups, Flags state)
+    private static int Group(string java, int i, StringBuilder result, List<string?> groups, Flags state, bool dotNet)
     {
+        int start = result.Length;
         if (i + 1 >= java.Length || java[i + 1] != '?')
         {
             groups.Add(null);
-            state.Open();
+            state.Open(start);
             result.Append('(');
             return i + 1;
         }
         if (!(i + 2 < java.Length && (char.IsAsciiLetter(java[i + 2]) || java[i + 2] == '-')))
         {
-            state.Open(); // (?: (?< and the refused look-arounds: a group, closed by its ')'
+            state.Open(start); // (?: (?< and the look-arounds: a group, closed by its ')'
         }
         // A view of the rest, not a copy: a copy per group was quadratic in the pattern (hostile20).
         var after = java.AsSpan(i + 2);
-        if (after.StartsWith("<=", StringComparison.Ordinal) || after.StartsWith("<!", StringComparison.Ordinal))
+        string? backtracking = after.StartsWith("<=", StringComparison.Ordinal) || after.StartsWith("<!", StringComparison.Ordinal)
+            ? $"the look-behind {java.Substring(i, 4)}…)"
+            : after.StartsWith("=", StringComparison.Ordinal) || after.StartsWith("!", StringComparison.Ordinal) ? $"the look-ahead {java.Substring(i, 3)}…)"
+            : after.StartsWith(">", StringComparison.Ordinal) ? "the atomic group (?>…)" : null;
+        if (backtracking is not null)
         {
-            throw Refused($"the look-behind {java.Substring(i, 4)}…)", "no look-around");
-        }
-        if (after.StartsWith("=", StringComparison.Ordinal) || after.StartsWith("!", StringComparison.Ordinal))
-        {
-            throw Refused($"the look-ahead {java.Substring(i, 3)}…)", "no look-around");
-        }
-        if (after.StartsWith(">", StringComparison.Ordinal))
-        {
-            throw Refused("the atomic group (?>…)", "no atomic groups");
+            if (!dotNet)
+            {
+                throw Backtracking(backtracking, backtracking.Contains("atomic", StringComparison.Ordinal) ? "no atomic groups" : "no look-around");
+            }
+            int length = after.StartsWith("<", StringComparison.Ordinal) ? 4 : 3;
+            result.Append(java, i, length);
+            return i + length;
         }
         if (after.StartsWith("<", StringComparison.Ordinal))
         {
@@ -306,11 +367,11 @@ internal static partial class DuneJavaRegex
             }
             string name = java[(i + 3)..close];
             groups.Add(name);
-            result.Append("(?P<").Append(name).Append('>');
+            result.Append(dotNet ? "(" : "(?P<" + name + ">");
             return close + 1;
         }
-        // Inline flags (?flags) or (?flags:…): Java's i, m and s are RE2's; x (comments) is applied here and not written;
-        // the others are refused.
+        // Inline flags (?flags) or (?flags:…): Java's i, m and s are both engines'; x (comments) is applied here and not
+        // written; the others are refused.
         int at = i + 2;
         bool off = false;
         bool? extended = null;
@@ -318,8 +379,9 @@ internal static partial class DuneJavaRegex
         while (at < java.Length && (char.IsAsciiLetter(java[at]) || java[at] == '-'))
         {
             char flag = java[at];
-            if (flag is 'u' or 'd' or 'U')
+            if (flag is not ('i' or 'm' or 's' or 'x' or '-'))
             {
+                // Trino's documentation: (?u) and (?d) "must not be used"; (?U) is RE2's ungreedy flag, not Java's.
                 throw Refused($"the flag (?{flag})", $"no flag {flag} as Java's");
             }
             off |= flag == '-';
@@ -340,7 +402,7 @@ internal static partial class DuneJavaRegex
         bool scoped = at < java.Length && java[at] == ':';
         if (scoped)
         {
-            state.Open();
+            state.Open(start);
             state.Extended = extended ?? state.Extended;
             result.Append(written.Length == 2 ? "(?" : written.ToString());
             return at; // the ':' is written next
@@ -358,6 +420,13 @@ internal static partial class DuneJavaRegex
         result.Append(written);
         return at;
     }
+
+    /// <summary>A construct RE2 lacks and a backtracking engine has: the regexp_* functions read the pattern with .NET's
+    /// engine instead (<see cref="DuneJavaRegexp"/>); elsewhere it is refused with this message.</summary>
+    public sealed class NeedsBacktracking(string message) : FormatException(message);
+
+    private static NeedsBacktracking Backtracking(string construct, string lack) =>
+        new($"Regular expression: {construct} is not supported (Strata's engine, RE2, has {lack})");
 
     private static FormatException Refused(string construct, string lack) =>
         new($"Regular expression: {construct} is not supported (Strata's engine, RE2, has {lack})");

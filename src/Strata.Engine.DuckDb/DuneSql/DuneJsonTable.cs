@@ -374,15 +374,7 @@ public static unsafe class DuneJsonTable
                     rowEntries[rowCount] = new DuneNative.ListEntry { Offset = cellCount, Length = (ulong)cells };
                     foreach (var cell in row)
                     {
-                        if (cell is null)
-                        {
-                            DuneNative.SetNull(cellVector, cellCount);
-                        }
-                        else
-                        {
-                            NativeString.Set(cellVector, cellCount, Encoding.UTF8.GetBytes(cell));
-                        }
-                        cellCount++;
+                        DuneNative.SetText(cellVector, cellCount++, cell);
                     }
                     rowCount++;
                 }

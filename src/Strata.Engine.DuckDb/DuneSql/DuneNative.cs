@@ -191,6 +191,19 @@ internal static unsafe partial class DuneNative
         validity[row / 64] &= ~(1UL << (int)(row % 64));
     }
 
+    /// <summary>Writes a text at <paramref name="row"/> of a VARCHAR vector, or NULL for null.</summary>
+    internal static void SetText(IntPtr vector, ulong row, string? value)
+    {
+        if (value is null)
+        {
+            SetNull(vector, row);
+        }
+        else
+        {
+            NativeString.Set(vector, row, System.Text.Encoding.UTF8.GetBytes(value));
+        }
+    }
+
     /// <summary>Marks the first <paramref name="rows"/> rows of an output vector NULL, a word at a time.</summary>
     internal static void SetAllNull(IntPtr vector, ulong rows)
     {

@@ -24,6 +24,17 @@ public static partial class DuneSqlTranslator
         // DuckDB's %y reads 69..99 as 19xx and 00..68 as 20xx.
         + "CREATE OR REPLACE TEMP MACRO dune_joda_yy(t) AS CASE WHEN year(t) > year(current_date) + 19 THEN t - INTERVAL 100 YEAR "
         + "WHEN year(t) < year(current_date) - 80 THEN t + INTERVAL 100 YEAR ELSE t END;\n"
+        // Trino's from_unixtime (DateTimeFunctions.fromUnixTime): the instant of Math.round(x * 1000) milliseconds, packed as
+        // a timestamp(3) with time zone — NaN rounds to 0; past DateTimeEncoding's 2^51 - 1 milliseconds it fails
+        // "Millis overflow: n" with Math.round's long (saturated at the long's ends, as for an infinity).
+        // Under TRY (no error() there: DuckDB's TRY refuses a volatile function) an overflow is NULL.
+        + "CREATE OR REPLACE TEMP MACRO dune_unixtime_try(x) AS CASE WHEN isnan(CAST(x AS DOUBLE)) THEN TIMESTAMPTZ '1970-01-01 00:00:00+00' "
+        + "WHEN abs(floor(CAST(x AS DOUBLE) * 1000 + 0.5)) <= 2251799813685247 "
+        + "THEN timezone('UTC', epoch_ms(CAST(floor(CAST(x AS DOUBLE) * 1000 + 0.5) AS BIGINT))) END;\n"
+        + "CREATE OR REPLACE TEMP MACRO dune_unixtime(x) AS CASE WHEN NOT isnan(CAST(x AS DOUBLE)) AND abs(floor(CAST(x AS DOUBLE) * 1000 + 0.5)) > 2251799813685247 "
+        + "THEN error('Millis overflow: ' || CASE WHEN floor(CAST(x AS DOUBLE) * 1000 + 0.5) >= 9.2233720368547758e18 THEN '9223372036854775807' "
+        + "WHEN floor(CAST(x AS DOUBLE) * 1000 + 0.5) <= -9.2233720368547758e18 THEN '-9223372036854775808' "
+        + "ELSE CAST(CAST(floor(CAST(x AS DOUBLE) * 1000 + 0.5) AS HUGEINT) AS VARCHAR) END) ELSE dune_unixtime_try(x) END;\n"
         + "CREATE OR REPLACE TEMP MACRO dune_interval_text(i) AS " + DuckDbTypes.IntervalText("i") + ";\n"
         + "CREATE OR REPLACE TEMP MACRO dune_timetz_text(t) AS " + DuckDbTypes.TimeWithZoneText("t") + ";\n"
         // A timestamp(3) with milliseconds, a timestamp(9) (TIMESTAMP_NS) with nanoseconds; t is x's DuckDB type. Through
@@ -34,7 +45,7 @@ public static partial class DuneSqlTranslator
 
     private static bool UsesTimeMacros(string sql) => sql.Contains("dune_pivot_yy(", StringComparison.Ordinal) || sql.Contains("dune_joda_yy(", StringComparison.Ordinal)
         || sql.Contains("dune_interval_text(", StringComparison.Ordinal) || sql.Contains("dune_timetz_text(", StringComparison.Ordinal)
-        || sql.Contains("dune_timestamp_text(", StringComparison.Ordinal);
+        || sql.Contains("dune_timestamp_text(", StringComparison.Ordinal) || sql.Contains("dune_unixtime", StringComparison.Ordinal);
 
     /// <summary>Trino's extract fields and the DuckDB function that gives each as Trino does.</summary>
     private static readonly Dictionary<string, string> ExtractFields = new(StringComparer.OrdinalIgnoreCase)
@@ -208,20 +219,23 @@ public static partial class DuneSqlTranslator
 
         /// <summary><c>from_unixtime(x, zone)</c>: with UTC the instant (as <c>from_unixtime(x)</c>); with another zone the instant
         /// in the zone's type (<see cref="DuneZones"/>), or its wall clock where only that is read (decision 64).</summary>
+        /// <summary>The call of Trino's from_unixtime instant (TimeMacros): the overflow is NULL under TRY.</summary>
+        private string Unixtime => tryDepth > 0 ? "dune_unixtime_try(" : "dune_unixtime(";
+
         private int EmitFromUnixtimeZone(List<(int From, int To)> args, int close, int end, DuneToken anchor)
         {
             int zone = Next(args[1].From - 1, args[1].To);
             bool constant = close < end && IsSingleString(args[1]);
             if (constant && IsUtcLiteral(zone, args[1].To))
             {
-                emitter.Text("to_timestamp(", anchor);
+                emitter.Text(Unixtime, anchor);
                 Emit(args[0].From, args[0].To);
                 emitter.Copy(tokens[close]);
                 return close + 1;
             }
             if (constant && localReadEnds.Contains(Next(close, end)) && LocalZone(zone) is string local)
             {
-                emitter.Text("timezone(" + local + ", to_timestamp(", anchor);
+                emitter.Text("timezone(" + local + ", " + Unixtime, anchor);
                 Emit(args[0].From, args[0].To);
                 emitter.Text("))", tokens[close]);
                 return close + 1;
@@ -229,11 +243,11 @@ public static partial class DuneSqlTranslator
             if (!constant)
             {
                 // A zone per row: each value keeps its own (DuneZones.PerValue).
-                EmitTemplate($"{DuneZones.PerValueType}_at(to_timestamp($1), CAST($2 AS VARCHAR))", args, anchor);
+                EmitTemplate($"{DuneZones.PerValueType}_at({Unixtime}$1), CAST($2 AS VARCHAR))", args, anchor);
                 return close + 1;
             }
             string type = ZoneType(zone);
-            emitter.Text("CAST(to_timestamp(", anchor);
+            emitter.Text("CAST(" + Unixtime, anchor);
             Emit(args[0].From, args[0].To);
             emitter.Text(") AS " + type + ")" + PerValueSuffix, tokens[close]);
             return close + 1;

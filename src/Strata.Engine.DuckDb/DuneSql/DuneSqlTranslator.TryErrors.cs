@@ -22,6 +22,7 @@ public static partial class DuneSqlTranslator
         {
             return template;
         }
+        template = template.Replace("dune_unixtime(", "dune_unixtime_try(", StringComparison.Ordinal); // from_unixtime's overflow
         var result = new StringBuilder(template.Length);
         int at = 0;
         while (true)

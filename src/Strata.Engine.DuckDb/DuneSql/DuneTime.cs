@@ -37,9 +37,17 @@ public static unsafe class DuneTime
     /// shown as Trino shows it in UTC (<c>2023-11-14 22:13:20.123456789 UTC</c>); DuckDB has no zoned nanosecond type, so
     /// it is named <c>timestamp(9)</c> and its own text (a cast to varchar) has no zone (decision 201). The ISO parser
     /// keeps the instant to the microsecond in its zone (timestamps with time zone hold microseconds).</summary>
+    /// <summary>The nanoseconds since the epoch a TIMESTAMP_NS holds (DuckDB reserves the bigint's ends).</summary>
+    internal const string NanosFloor = "-9223372036854775806", NanosCeiling = "9223372036854775806";
+
     internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()
     {
-        yield return new(("from_unixtime_nanos", 1), "make_timestamp_ns(CAST($1 AS BIGINT))");
+        // DuckDB's TIMESTAMP_NS keeps the bigint's two ends (and one more below) for its infinities: those, and a decimal
+        // past a bigint, are refused by name rather than with DuckDB's conversion text (Trino answers the ends).
+        yield return new(("from_unixtime_nanos", 1), "(CASE WHEN $1 IS NOT NULL AND NOT coalesce(TRY_CAST($1 AS BIGINT) BETWEEN "
+            + NanosFloor + " AND " + NanosCeiling + ", false) THEN error('from_unixtime_nanos: ' || CAST($1 AS VARCHAR) || "
+            + "' nanoseconds is outside the range Strata holds (" + NanosFloor + " to " + NanosCeiling + ")') "
+            + "ELSE make_timestamp_ns(CAST($1 AS BIGINT)) END)");
         yield return new(("from_iso8601_timestamp_nanos", 1), "CAST($1 AS TIMESTAMPTZ)");
     }
 

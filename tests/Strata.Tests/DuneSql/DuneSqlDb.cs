@@ -23,6 +23,7 @@ internal sealed class DuneSqlDb : IDisposable
         DuneSpecialTimes.Register(connection);
         DuneSetTypes.Register(connection);
         DuneRegexpGroups.Register(connection);
+        DuneJavaRegexp.Register(connection);
         DuneDataSize.Register(connection);
         DuneWeightedPercentile.Register(connection);
         DuneListaggTruncate.Register(connection);

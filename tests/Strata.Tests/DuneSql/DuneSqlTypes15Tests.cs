@@ -83,7 +83,7 @@ public sealed class DuneSqlTypes15Tests
         + "CAST(TIMESTAMP '1969-12-31 23:59:59.5' AS timestamp(0)) = TIMESTAMP '1970-01-01 00:00:00'", "true,true,true")]
     // A column, a date, a timestamp with time zone (its UTC wall clock), a year past timestamp(9)'s range, TRY_CAST.
     [InlineData("SELECT CAST(x AS timestamp(2)) = TIMESTAMP '2024-01-01 00:00:00.13' FROM (VALUES TIMESTAMP '2024-01-01 00:00:00.125', TIMESTAMP '2024-01-01 00:00:00.134999') t(x)", "true|true")]
-    [InlineData("SELECT CAST(DATE '2024-01-01' AS timestamp(2)) = TIMESTAMP '2024-01-01 00:00:00', CAST(from_unixtime(1.23456789) AS timestamp(4)) = TIMESTAMP '1970-01-01 00:00:01.2346'", "true,true")]
+    [InlineData("SELECT CAST(DATE '2024-01-01' AS timestamp(2)) = TIMESTAMP '2024-01-01 00:00:00', CAST(from_unixtime(1.23456789) AS timestamp(4)) = TIMESTAMP '1970-01-01 00:00:01.2350'", "true,true")] // from_unixtime: milliseconds (decision 228)
     [InlineData("SELECT CAST('3000-01-01 00:00:00.12345' AS timestamp(4)) = TIMESTAMP '3000-01-01 00:00:00.1235', TRY_CAST('x' AS timestamp(4))", "true,NULL")]
     // A 7- or 8-digit literal keeps its digits (it was cut to microseconds).
     [InlineData("SELECT TIMESTAMP '2024-01-01 00:00:00.1234567' > TIMESTAMP '2024-01-01 00:00:00.123456', typeof(TIMESTAMP '2024-01-01 00:00:00.12345678')", "true,timestamp(9)")]

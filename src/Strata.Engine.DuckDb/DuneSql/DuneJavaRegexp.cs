@@ -1,0 +1,293 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+using static DuckDB.NET.Native.NativeMethods;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// <c>dune_java_regexp(op, s, pattern, a, b) → VARCHAR[]</c>: Trino's regexp_* functions (JoniRegexpFunctions, read in
+/// trinodb/trino) for a constant pattern that uses what RE2 lacks and a backtracking engine has — look-around, atomic
+/// groups, possessive quantifiers, back-references, <c>\G</c>, <c>\Z</c> — run by .NET's engine on the pattern
+/// <see cref="DuneJavaRegex.ToDotNet"/> wrote. <c>op</c> is the function: <c>like</c> → <c>[true|false]</c>;
+/// <c>count</c> → <c>[n]</c>; <c>extract</c> (group <c>a</c>) → <c>[value]</c>, <c>[NULL]</c> for a group outside the
+/// match, <c>[]</c> without a match; <c>extract_all</c> (group <c>a</c>) → the values; <c>replace</c> (replacement
+/// <c>a</c>) → <c>[text]</c>; <c>position</c> (start <c>a</c>, occurrence <c>b</c>) → <c>[n]</c>; <c>split</c> → the
+/// pieces. Matches are searched as Trino searches them: each from where the last ended, or one character further after an
+/// empty match. A NULL argument gives NULL. A text with a character past U+FFFF is refused (.NET matches UTF-16 units, Joni
+/// code points: <c>.</c> would split it); a match that takes over <see cref="MatchTimeout"/> is the query's error.
+/// Registered only for a text that calls it.
+/// </summary>
+internal static unsafe class DuneJavaRegexp
+{
+    public const string Function = "dune_java_regexp";
+
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
+    [ThreadStatic]
+    private static (string Pattern, Regex Regex)? last;
+
+    public static bool UsedBy(string translatedSql) => translatedSql.Contains(Function + "(", StringComparison.Ordinal);
+
+    public static void Register(DuckDBConnection connection)
+    {
+        IntPtr con = connection.NativeConnection.DangerousGetHandle();
+        IntPtr text = DuneNative.CreateType(DuneNative.TypeVarchar);
+        IntPtr list = DuneNative.CreateListType(text);
+        try
+        {
+            DuneNative.RegisterScalar(con, Function, [text, text, text, text, text], list, &Rows);
+        }
+        finally
+        {
+            DuneNative.DestroyType(ref list);
+            DuneNative.DestroyType(ref text);
+        }
+    }
+
+    /// <summary>The function's values for one row (see the type's summary); a <see cref="FormatException"/> is Trino's error.</summary>
+    public static List<string?> Evaluate(string op, string s, string pattern, string a, string b)
+    {
+        if (s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0)
+        {
+            throw new FormatException($"regexp_{op}: Strata reads this pattern (look-around, atomic groups, possessive quantifiers, back-references, \\G or \\Z) with an engine that cannot match a text holding characters past U+FFFF");
+        }
+        var regex = Compiled(pattern);
+        int groups = regex.GetGroupNumbers().Length - 1;
+        var values = new List<string?>();
+        switch (op)
+        {
+            case "like":
+                values.Add(regex.IsMatch(s) ? "true" : "false");
+                break;
+            case "count":
+                values.Add(Matches(regex, s, 0).Count().ToString(CultureInfo.InvariantCulture));
+                break;
+            case "extract":
+                int group = Group(a, groups);
+                if (Matches(regex, s, 0).FirstOrDefault() is { } first)
+                {
+                    values.Add(first.Groups[group].Success ? first.Groups[group].Value : null);
+                }
+                break;
+            case "extract_all":
+                int each = Group(a, groups);
+                values.AddRange(Matches(regex, s, 0).Select(m => m.Groups[each].Success ? m.Groups[each].Value : null));
+                break;
+            case "replace":
+                values.Add(Replace(regex, s, a, groups));
+                break;
+            case "position":
+                values.Add(Position(regex, s, a, b).ToString(CultureInfo.InvariantCulture));
+                break;
+            case "split":
+                int lastEnd = 0;
+                foreach (var match in Matches(regex, s, 0))
+                {
+                    values.Add(s[lastEnd..match.Index]);
+                    lastEnd = match.Index + match.Length;
+                }
+                values.Add(s[lastEnd..]);
+                break;
+            default:
+                throw new ArgumentException("unknown operation " + op, nameof(op));
+        }
+        return values;
+    }
+
+    private static Regex Compiled(string pattern)
+    {
+        if (last is { } cached && cached.Pattern == pattern)
+        {
+            return cached.Regex;
+        }
+        var regex = new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
+        last = (pattern, regex);
+        return regex;
+    }
+
+    /// <summary>Trino's search loop: each search starts where the last match ended, one character further when it was
+    /// empty (getNextStart), and ends past the text.</summary>
+    private static IEnumerable<Match> Matches(Regex regex, string s, int start)
+    {
+        for (int next = start; next <= s.Length;)
+        {
+            var match = regex.Match(s, next);
+            if (!match.Success)
+            {
+                yield break;
+            }
+            yield return match;
+            next = match.Index + Math.Max(match.Length, 1);
+        }
+    }
+
+    /// <summary>The group number of a regexp_extract argument, checked as Trino's validateGroup.</summary>
+    private static int Group(string text, int groups)
+    {
+        long group = long.Parse(text, CultureInfo.InvariantCulture);
+        if (group < 0)
+        {
+            throw new FormatException("Group cannot be negative");
+        }
+        if (group > groups)
+        {
+            throw new FormatException($"Pattern has {groups} groups. Cannot access group {group}");
+        }
+        return (int)group;
+    }
+
+    private static long Position(Regex regex, string s, string startText, string occurrenceText)
+    {
+        long start = long.Parse(startText, CultureInfo.InvariantCulture), occurrence = long.Parse(occurrenceText, CultureInfo.InvariantCulture);
+        if (start < 1)
+        {
+            throw new FormatException("start position cannot be smaller than 1");
+        }
+        if (occurrence < 1)
+        {
+            throw new FormatException("occurrence cannot be smaller than 1");
+        }
+        if (start > s.Length)
+        {
+            return -1;
+        }
+        long count = 0;
+        foreach (var match in Matches(regex, s, (int)start - 1))
+        {
+            if (++count == occurrence)
+            {
+                return match.Index + 1;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>Trino's regexp_replace (appendReplacement): <c>$n</c> takes the most digits that still name a group,
+    /// <c>${name}</c> was made <c>$n</c> by the translation, a backslash makes the next character literal; a group outside
+    /// the match adds nothing.</summary>
+    private static string Replace(Regex regex, string s, string replacement, int groups)
+    {
+        var result = new StringBuilder(s.Length);
+        int lastEnd = 0;
+        foreach (var match in Matches(regex, s, 0))
+        {
+            result.Append(s, lastEnd, match.Index - lastEnd);
+            lastEnd = match.Index + match.Length;
+            AppendReplacement(result, match, replacement, groups);
+        }
+        return result.Append(s, lastEnd, s.Length - lastEnd).ToString();
+    }
+
+    private static void AppendReplacement(StringBuilder result, Match match, string replacement, int groups)
+    {
+        for (int i = 0; i < replacement.Length;)
+        {
+            char c = replacement[i];
+            if (c == '$')
+            {
+                if (++i < replacement.Length && replacement[i] == '{')
+                {
+                    // A ${name} left here named no group of the pattern (the translation rewrote the ones it knew).
+                    int close = replacement.IndexOf('}', i);
+                    throw new FormatException($"Illegal replacement sequence: unknown group {{ {replacement[(i + 1)..(close < 0 ? replacement.Length : close)]} }}");
+                }
+                if (i == replacement.Length || !char.IsAsciiDigit(replacement[i]))
+                {
+                    throw new FormatException("Illegal replacement sequence: " + replacement);
+                }
+                int group = replacement[i++] - '0';
+                if (group > groups)
+                {
+                    throw new FormatException("Illegal replacement sequence: unknown group " + group.ToString(CultureInfo.InvariantCulture));
+                }
+                while (i < replacement.Length && char.IsAsciiDigit(replacement[i]) && group * 10 + (replacement[i] - '0') <= groups)
+                {
+                    group = group * 10 + (replacement[i++] - '0');
+                }
+                if (match.Groups[group].Success)
+                {
+                    result.Append(match.Groups[group].ValueSpan);
+                }
+                continue;
+            }
+            if (c == '\\')
+            {
+                if (++i == replacement.Length)
+                {
+                    throw new FormatException("Illegal replacement sequence: " + replacement);
+                }
+            }
+            result.Append(replacement[i++]);
+        }
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Rows(IntPtr info, IntPtr input, IntPtr output)
+    {
+        try
+        {
+            ulong count = DuneNative.ChunkSize(input);
+            var data = stackalloc NativeString*[5];
+            var valid = stackalloc ulong*[5];
+            for (int k = 0; k < 5; k++)
+            {
+                IntPtr vector = DuneNative.ChunkVector(input, (ulong)k);
+                data[k] = (NativeString*)DuneNative.Data(vector);
+                valid[k] = DuneNative.Validity(vector);
+            }
+            IntPtr child = DuneNative.ListChild(output);
+            ulong written = 0;
+            var texts = new string[5];
+            for (ulong r = 0; r < count; r++)
+            {
+                var entries = (DuneNative.ListEntry*)DuneNative.Data(output);
+                bool isNull = false;
+                for (int k = 0; k < 5 && !isNull; k++)
+                {
+                    isNull = !DuneNative.IsValid(valid[k], r);
+                }
+                if (isNull)
+                {
+                    entries[r] = new DuneNative.ListEntry { Offset = written, Length = 0 };
+                    DuneNative.SetNull(output, r);
+                    continue;
+                }
+                if ((data[1] + r)->Length > DuneKeccak.MaxInputBytes)
+                {
+                    ScalarFunction.DuckDBScalarFunctionSetError(info, $"regexp functions: the input is over the limit of {DuneKeccak.MaxInputBytes} bytes");
+                    return;
+                }
+                for (int k = 0; k < 5; k++)
+                {
+                    texts[k] = Encoding.UTF8.GetString((data[k] + r)->Bytes);
+                }
+                var values = Evaluate(texts[0], texts[1], texts[2], texts[3], texts[4]);
+                DuneNative.ListReserve(output, written + (ulong)values.Count);
+                entries = (DuneNative.ListEntry*)DuneNative.Data(output);
+                entries[r] = new DuneNative.ListEntry { Offset = written, Length = (ulong)values.Count };
+                foreach (var value in values)
+                {
+                    DuneNative.SetText(child, written++, value);
+                }
+                DuneNative.ListSetSize(output, written);
+            }
+        }
+        catch (FormatException e)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, e.Message);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            ScalarFunction.DuckDBScalarFunctionSetError(info, "regexp functions: the pattern took too long on one input");
+        }
+        catch (Exception e)
+        {
+            // Nothing may escape to native code: a failure becomes the query's error.
+            ScalarFunction.DuckDBScalarFunctionSetError(info, "regexp functions failed: " + e.GetType().Name);
+        }
+    }
+}
