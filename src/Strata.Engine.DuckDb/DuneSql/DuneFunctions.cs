@@ -143,12 +143,20 @@ internal static class DuneFunctions
         return witness == 0 ? $"CAST({chain} AS VARCHAR)" : $"cast_to_type({chain}, (${witness}))";
     }
 
+    /// <summary>Trino's from_hex (VarbinaryFunctions.fromHexVarchar) after Dune's optional <c>0x</c>: an odd length or a
+    /// character that is not a hex digit is Trino's error, not DuckDB's silent reading (<c>unhex('abc')</c> is
+    /// <c>0x0abc</c>). The text is computed once, as the one element of a list the lambda reads.</summary>
+    private const string FromHex = "list_transform([CASE WHEN lower(left($1, 2)) = '0x' THEN substr($1, 3) ELSE $1 END], "
+        + "_strata_h -> CASE WHEN length(_strata_h) % 2 <> 0 THEN error('invalid input length ' || length(_strata_h)) "
+        + "WHEN regexp_matches(_strata_h, '[^0-9a-fA-F]') THEN error('invalid hex character: ' || regexp_extract(_strata_h, '[^0-9a-fA-F]')) "
+        + "ELSE unhex(_strata_h) END)[1]";
+
     /// <summary>Keyed by lower-case name and argument count (concat's are made by <see cref="TryTemplate"/>).</summary>
     internal static readonly Dictionary<(string Name, int Arity), string> Templates = new()
     {
         // varbinary
         [("to_hex", 1)] = "lower(hex($1))",
-        [("from_hex", 1)] = "unhex(CASE WHEN lower(left($1, 2)) = '0x' THEN substr($1, 3) ELSE $1 END)",
+        [("from_hex", 1)] = FromHex,
         [("length", 1)] = "(CASE WHEN typeof($1) = 'BLOB' THEN octet_length(" + AsBlob + ") ELSE length(CAST($1 AS VARCHAR)) END)",
         [("varbinary_length", 1)] = "octet_length($1)",
         [("bytearray_length", 1)] = "octet_length($1)",

@@ -11,6 +11,8 @@ public static partial class DuneSqlTranslator
         /// <summary>An item's name (a column it reads, else null) and scanned type.</summary>
         private (string? Name, string? Type) ItemType(int from, int to, List<ScopedRelation> relations, bool plainJoins)
         {
+            // Nested items recurse through FunctionType (decision 227): a deep nest is the translator's "nests too deeply".
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             int last = Previous(to);
             while (Is(from, "(") && Close(from, to) == last && last > from)
             {

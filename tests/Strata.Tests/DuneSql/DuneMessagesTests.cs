@@ -117,6 +117,11 @@ public sealed class DuneMessagesTests : IDisposable
     [InlineData("SELECT 1 IN (SELECT 1, 2)", "Multiple columns returned by subquery are not yet supported. Found 2")]
     [InlineData("SELECT * FROM (VALUES 1) t(x, y)", "Column alias list has 2 entries but 't' has 1 columns available")]
     [InlineData("WITH a AS (SELECT 1 AS x), a AS (SELECT 2 AS x) SELECT * FROM a", "WITH query name 'a' specified more than once")]
+    // VarbinaryFunctions.fromHexVarchar, after Dune's optional 0x: DuckDB's unhex read 'abc' as 0x0abc and 'zz' in its words.
+    [InlineData("SELECT from_hex('abc')", "invalid input length 3")]
+    [InlineData("SELECT from_hex('0x0ab')", "invalid input length 3")]
+    [InlineData("SELECT from_hex('0xzz')", "invalid hex character: z")]
+    [InlineData("SELECT from_hex(h) FROM (VALUES '00ff', '12g4') t(h)", "invalid hex character: g")]
     public void A_value_refused_while_running_is_in_trinos_words(string sql, string message)
     {
         Assert.Equal(message, Fail(sql).Message);

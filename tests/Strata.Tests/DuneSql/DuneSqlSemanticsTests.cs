@@ -24,6 +24,10 @@ public sealed class DuneSqlSemanticsTests : IDisposable
     [InlineData("SELECT from_utf8(0x48656c6c6f)", "Hello")]
     // Trino binary functions
     [InlineData("SELECT to_hex(from_hex('AbCd'))", "abcd")]
+    [InlineData("SELECT to_hex(from_hex('0x00fF'))", "00ff")]
+    [InlineData("SELECT to_hex(from_hex(h)) FROM (VALUES '0xab12') t(h)", "ab12")]
+    [InlineData("SELECT from_hex('') = 0x", "true")]
+    [InlineData("SELECT from_hex(CAST(NULL AS varchar)) IS NULL", "true")]
     [InlineData("SELECT to_hex(X'00FF')", "00ff")]
     [InlineData("SELECT length(0x00ff10)", "3")]
     [InlineData("SELECT length('héllo')", "5")]
