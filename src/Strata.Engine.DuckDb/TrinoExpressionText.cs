@@ -56,8 +56,9 @@ internal sealed partial class TrinoExpressionText
             var expression = reader.Or();
             return expression is null ? null : (expression, reader.i);
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or InsufficientExecutionStackException)
         {
+            // Unreadable, or nested past the thread's stack: the message keeps its other words.
             return null;
         }
     }
@@ -98,6 +99,7 @@ internal sealed partial class TrinoExpressionText
 
     private TrinoExpression? Not()
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack(); // bare parentheses recurse
         if (Is("not"))
         {
             int at = tokens[i++].Start;
@@ -156,6 +158,7 @@ internal sealed partial class TrinoExpressionText
 
     private TrinoExpression? Unary()
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack(); // bare parentheses recurse
         if (Is("-") && i + 1 < tokens.Count && tokens[i + 1].Kind == DuneTokenKind.Number)
         {
             int at = tokens[i].Start;
@@ -174,6 +177,7 @@ internal sealed partial class TrinoExpressionText
 
     private TrinoExpression? Primary()
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack(); // bare parentheses recurse
         if (i >= tokens.Count)
         {
             return null;

@@ -151,6 +151,10 @@ internal static class DuneFunctions
         + "WHEN regexp_matches(_strata_h, '[^0-9a-fA-F]') THEN error('invalid hex character: ' || regexp_extract(_strata_h, '[^0-9a-fA-F]')) "
         + "ELSE unhex(_strata_h) END)[1]";
 
+    /// <summary>json_parse's refused text as its message quotes it: the first 1,000 characters, then "...", so that a text
+    /// of megabytes does not become a message of megabytes in the execution record and the API's answers.</summary>
+    private const string QuotedText = "left($1, 1000) || CASE WHEN length($1) > 1000 THEN '...' ELSE '' END";
+
     /// <summary>Keyed by lower-case name and argument count (concat's are made by <see cref="TryTemplate"/>).</summary>
     internal static readonly Dictionary<(string Name, int Arity), string> Templates = new()
     {
@@ -242,7 +246,7 @@ internal static class DuneFunctions
         [("regexp_count", 2)] = "len(regexp_extract_all($1, $2))",
         [("regexp_split", 2)] = "regexp_split_to_array($1, $2)",
         // Trino's JsonFunctions.jsonParse names the whole text it could not read (DuckDB's message cuts it at 50 characters).
-        [("json_parse", 1)] = "(CASE WHEN $1 IS NULL OR json_valid($1) THEN json($1) ELSE error('Cannot convert value to JSON: ''' || $1 || '''') END)",
+        [("json_parse", 1)] = "(CASE WHEN $1 IS NULL OR json_valid($1) THEN json($1) ELSE error('Cannot convert value to JSON: ''' || " + QuotedText + " || '''') END)",
         [("json_format", 1)] = "CAST($1 AS VARCHAR)",
         [("codepoint", 1)] = "unicode($1)",
         [("levenshtein_distance", 2)] = "levenshtein($1, $2)",

@@ -30,6 +30,35 @@ internal static unsafe class DuneJavaRegexp
     [ThreadStatic]
     private static (string Pattern, Regex Regex)? last;
 
+    /// <summary>What one native call may produce over all its rows, as JSON_TABLE's bounds (decision 229): DuckDB hands a
+    /// call up to 2,048 rows, and one pattern can make a value far larger than its input (every prefix of the text).</summary>
+    public const long MaxCallCharacters = 64L << 20;
+
+    public const int MaxCallValues = 1_000_000;
+
+    [ThreadStatic]
+    private static long producedCharacters;
+
+    [ThreadStatic]
+    private static int producedValues;
+
+    /// <summary>Counts a value (or <paramref name="characters"/> more of one) against the call's bounds.</summary>
+    private static void Produce(long characters, int values)
+    {
+        producedCharacters += characters;
+        producedValues += values;
+        if (producedCharacters > MaxCallCharacters || producedValues > MaxCallValues)
+        {
+            throw new FormatException($"regexp functions: the values computed together pass {MaxCallCharacters} characters or {MaxCallValues} values; filter the inputs or use a narrower pattern");
+        }
+    }
+
+    private static void Add(List<string?> values, string? value)
+    {
+        Produce(value?.Length ?? 0, 1);
+        values.Add(value);
+    }
+
     public static bool UsedBy(string translatedSql) => translatedSql.Contains(Function + "(", StringComparison.Ordinal);
 
     public static void Register(DuckDBConnection connection)
@@ -75,7 +104,10 @@ internal static unsafe class DuneJavaRegexp
                 break;
             case "extract_all":
                 int each = Group(a, groups);
-                values.AddRange(Matches(regex, s, 0).Select(m => m.Groups[each].Success ? m.Groups[each].Value : null));
+                foreach (var match in Matches(regex, s, 0))
+                {
+                    Add(values, match.Groups[each].Success ? match.Groups[each].Value : null);
+                }
                 break;
             case "replace":
                 values.Add(Replace(regex, s, a, groups));
@@ -87,10 +119,10 @@ internal static unsafe class DuneJavaRegexp
                 int lastEnd = 0;
                 foreach (var match in Matches(regex, s, 0))
                 {
-                    values.Add(s[lastEnd..match.Index]);
+                    Add(values, s[lastEnd..match.Index]);
                     lastEnd = match.Index + match.Length;
                 }
-                values.Add(s[lastEnd..]);
+                Add(values, s[lastEnd..]);
                 break;
             default:
                 throw new ArgumentException("unknown operation " + op, nameof(op));
@@ -175,9 +207,11 @@ internal static unsafe class DuneJavaRegexp
         int lastEnd = 0;
         foreach (var match in Matches(regex, s, 0))
         {
+            int before = result.Length;
             result.Append(s, lastEnd, match.Index - lastEnd);
             lastEnd = match.Index + match.Length;
             AppendReplacement(result, match, replacement, groups);
+            Produce(result.Length - before, 0);
         }
         return result.Append(s, lastEnd, s.Length - lastEnd).ToString();
     }
@@ -228,6 +262,8 @@ internal static unsafe class DuneJavaRegexp
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Rows(IntPtr info, IntPtr input, IntPtr output)
     {
+        producedCharacters = 0;
+        producedValues = 0;
         try
         {
             ulong count = DuneNative.ChunkSize(input);

@@ -127,6 +127,21 @@ public sealed class DuneMessagesTests : IDisposable
         Assert.Equal(message, Fail(sql).Message);
     }
 
+    /// <summary>Bare parentheses make no DuckDB expression node, so neither DuckDB's depth limit nor the translator's stops
+    /// them; the reader recursed through them. On a 1 MiB thread (less than a worker's) 100,000 of them are read as
+    /// nothing, not a stack overflow that would end the worker.</summary>
+    [Fact]
+    public void The_expression_reader_survives_deep_parentheses()
+    {
+        string sql = "SELECT x FROM t WHERE " + new string('(', 100_000) + "count(*) > 1" + new string(')', 100_000);
+        var tokens = TrinoExpressionText.Tokens(sql);
+        object? read = "unset";
+        var thread = new Thread(() => read = TrinoExpressionText.Read(sql, tokens, 5), 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.Null(read);
+    }
+
     [Fact]
     public void The_expression_reader_writes_trinos_forms()
     {

@@ -126,6 +126,26 @@ public sealed class DuneSqlRegexTimeTests
         Assert.Contains(words, Failure(db, sql), StringComparison.Ordinal);
     }
 
+    /// <summary>A pattern can make values far larger than its input: every prefix of a 20,000-character text is 200 M
+    /// characters, 1,000,001 empty matches a million values. Each native call stops at its bounds, in clear words.</summary>
+    [Theory]
+    [InlineData("SELECT cardinality(regexp_extract_all(lpad('', 20000, 'a'), '(?<=(.*))', 1))")]
+    [InlineData("SELECT cardinality(regexp_extract_all(lpad('', 1000001, 'a'), '(?=a)|(?<=a)'))")]
+    [InlineData("SELECT length(regexp_replace(lpad('', 20000, 'a'), '(?<=(.*))', '$1'))")]
+    [InlineData("SELECT cardinality(regexp_split(lpad('', 1000001, 'a'), '(?<=a)'))")]
+    public void What_one_call_produces_is_bounded(string sql)
+    {
+        using var db = new DuneSqlDb();
+        Assert.StartsWith("regexp functions: the values computed together pass 67108864 characters or 1000000 values", Failure(db, sql), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Values_within_the_bounds_are_computed()
+    {
+        using var db = new DuneSqlDb();
+        Assert.Equal("2000", db.Scalar("SELECT cardinality(regexp_extract_all(lpad('', 2000, 'a'), '(?<=(.*))', 1)) - 1"));
+    }
+
     [Theory]
     // Onigmo's POSIX brackets: Punct is Unicode's punctuation and $+<=>^`|~; Cntrl is Cc; Graph every assigned character
     // but white space and controls; Print is Graph and the space separators.
