@@ -262,10 +262,10 @@ internal static unsafe class DuneJavaRegexp
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Rows(IntPtr info, IntPtr input, IntPtr output)
     {
-        producedCharacters = 0;
-        producedValues = 0;
         try
         {
+            producedCharacters = 0;
+            producedValues = 0;
             ulong count = DuneNative.ChunkSize(input);
             var data = stackalloc NativeString*[5];
             var valid = stackalloc ulong*[5];
