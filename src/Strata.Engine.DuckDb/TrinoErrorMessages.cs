@@ -88,6 +88,10 @@ internal static partial class TrinoErrorMessages
         {
             return $"Function '{unknown.Groups[1].Value.ToLowerInvariant()}' not registered";
         }
+        if ((JodaParseFailure(message) ?? JoniPatternFailure(message)) is { } words)
+        {
+            return words;
+        }
         int newline = message.IndexOf('\n', StringComparison.Ordinal);
         string first = newline < 0 ? message : message[..newline];
         return RewriteLine(first) ?? RewriteBinder(first, text, offset);

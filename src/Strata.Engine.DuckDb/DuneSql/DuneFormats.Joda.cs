@@ -37,6 +37,19 @@ internal static partial class DuneFormats
     /// <summary>A Joda-Time pattern (Trino's <c>format_datetime</c>/<c>parse_datetime</c>) as a strftime pattern.</summary>
     public static string JodaToStrftime(string joda) => JodaConvert(joda, null);
 
+    /// <summary>A Joda-Time pattern as parse_datetime reads it, as a strptime pattern: as <see cref="JodaToStrftime"/>, but
+    /// a fraction of the second of any count reads 1 to 9 digits (Joda's appendFractionOfSecond(n, 9) parses up to nine
+    /// whatever n is; DuckDB's <c>%n</c> reads the same, as a fraction).</summary>
+    public static string JodaToStrptime(string joda) => JodaConvert(joda, (c, n, done) =>
+    {
+        if (c != 'S')
+        {
+            return false;
+        }
+        done.Append("%n");
+        return true;
+    });
+
     /// <summary>
     /// format_datetime's SQL over <paramref name="value"/> when the Joda pattern has fields strftime cannot write, else
     /// null (the pattern is <see cref="JodaToStrftime"/>'s): a year of 5 or more letters (<c>yyyyy</c>: Joda's
@@ -91,8 +104,16 @@ internal static partial class DuneFormats
             'C' => Padded($"({yearOfEra} // 100)"),
             'G' => $"(CASE WHEN year({value}) <= 0 THEN 'BC' ELSE 'AD' END)",
             'D' when n == 2 => Padded($"dayofyear({value})"),
-            // Joda's fraction of the second: its first n digits (millisecond precision), cut, not rounded.
+            // Joda's fraction of the second: its first n digits (millisecond precision), cut, not rounded; past three
+            // digits the milliseconds and zeros (Trino formats a timestamp(6) or (9) from its milliseconds).
             'S' when n <= 2 => $"left(strftime({value}, '%g'), {n})",
+            'S' when n > 3 => $"(strftime({value}, '%g') || '{new string('0', n - 3)}')",
+            // Joda's day of the week (1 = Monday), week of the weekyear and weekyear, zero-padded to the count; xx is the
+            // weekyear's last two digits (appendTwoDigitWeekyear).
+            'e' when n >= 2 => Padded($"isodow({value})"),
+            'w' when n != 2 => Padded($"week({value})"),
+            'x' when n == 2 => $"printf('%02d', yearweek({value}) // 100 % 100)",
+            'x' when n >= 5 => Padded($"(yearweek({value}) // 100)"),
             _ => null,
         };
     }

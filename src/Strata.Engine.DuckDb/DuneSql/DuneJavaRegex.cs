@@ -55,7 +55,8 @@ internal static partial class DuneJavaRegex
     /// A construct RE2 lacks but a backtracking engine has fails with <see cref="NeedsBacktracking"/>.</summary>
     /// <param name="truthOnly">Whether only whether the pattern matches counts (regexp_like): then a <c>\Z</c> ending the
     /// pattern, outside any group and class, is written <c>(?:\n?\z)</c> — Joni's <c>\Z</c> is the end or the place before
-    /// a final newline; the two match the same texts, but the match would take the newline.</param>
+    /// a final newline; the two match the same texts, but the match would take the newline. So is a final <c>$</c> without
+    /// <c>(?m)</c> (Joni's Java syntax is single-line: its <c>$</c> is <c>\Z</c>).</param>
     public static string ToRe2(string java, out List<string?> groups, bool truthOnly = false)
     {
         groups = [];
@@ -86,12 +87,67 @@ internal static partial class DuneJavaRegex
             // What .NET's engine refuses is the translation's error, not each row's.
             _ = new Regex(pattern, RegexOptions.CultureInvariant);
         }
+        catch (RegexParseException e) when (JoniWords(e.Error) is { } words)
+        {
+            // Joni refuses these as .NET does, in its words (Trino passes them on).
+            throw new FormatException(words, e);
+        }
         catch (ArgumentException e)
         {
             throw new FormatException("Regular expression: " + e.Message, e);
         }
         return pattern;
     }
+
+    /// <summary>The places of a pattern's characters outside its classes, in order, escapes skipped: a class stands as its
+    /// '[' (a ']' first in it, or after '^', is a member).</summary>
+    internal static IEnumerable<int> OutsideClasses(string pattern)
+    {
+        bool inClass = false;
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            char c = pattern[i];
+            if (c == '\\')
+            {
+                i++;
+            }
+            else if (inClass)
+            {
+                inClass = c != ']';
+            }
+            else
+            {
+                yield return i;
+                if (c == '[')
+                {
+                    inClass = true;
+                    i += i + 1 < pattern.Length && pattern[i + 1] == '^' ? 1 : 0;
+                    i += i + 1 < pattern.Length && pattern[i + 1] == ']' ? 1 : 0;
+                }
+            }
+        }
+    }
+
+    /// <summary>A flag group that sets (?m) somewhere in the pattern.</summary>
+    [GeneratedRegex(@"\(\?[a-zA-Z]*m", RegexOptions.CultureInvariant)]
+    private static partial Regex MultilineFlag();
+
+    /// <summary>The class members of a POSIX bracket's name (Onigmo's names are lower case), or null for another name.</summary>
+    private static string? PosixBracket(string name) =>
+        name.Length > 0 && name.All(char.IsAsciiLetterLower) && Posix.TryGetValue(name, out var members) ? members : null;
+
+    /// <summary>Joni's message (joni ErrorMessages) for a refusal of .NET's parser that Joni refuses alike, or null.</summary>
+    private static string? JoniWords(RegexParseError error) => error switch
+    {
+        RegexParseError.InsufficientClosingParentheses => TrinoErrorMessages.JoniUnclosedGroup,
+        RegexParseError.InsufficientOpeningParentheses => TrinoErrorMessages.JoniUnmatchedClose,
+        RegexParseError.UnterminatedBracket => TrinoErrorMessages.JoniUnclosedClass,
+        RegexParseError.QuantifierAfterNothing => TrinoErrorMessages.JoniNoRepeatTarget,
+        RegexParseError.UnescapedEndingBackslash => TrinoErrorMessages.JoniEndAtEscape,
+        RegexParseError.ReversedCharacterRange => TrinoErrorMessages.JoniEmptyRange,
+        RegexParseError.ReversedQuantifierRange => TrinoErrorMessages.JoniReversedRepeat,
+        _ => null,
+    };
 
     private static string Convert(string java, List<string?> groups, bool truthOnly, bool dotNet)
     {
@@ -115,6 +171,12 @@ internal static partial class DuneJavaRegex
                 int newline = java.IndexOf('\n', i);
                 i = newline < 0 ? java.Length : newline + 1;
                 continue;
+            }
+            // Joni's '$' (Java syntax: single line) is \Z: the end or before a final newline; RE2's only the end.
+            if (truthOnly && c == '$' && i + 1 == java.Length && classDepth == 0 && flags.Depth == 0 && !MultilineFlag().IsMatch(java))
+            {
+                result.Append(@"(?:\n?\z)");
+                break;
             }
             if (truthOnly && c == '\\' && i + 2 == java.Length && java[i + 1] == 'Z' && classDepth == 0 && flags.Depth == 0)
             {
@@ -142,10 +204,16 @@ internal static partial class DuneJavaRegex
                 }
                 if (c == '[')
                 {
-                    // A POSIX bracket [:name:] inside a class, as written.
+                    // A POSIX bracket [:name:] inside a class: Joni's (Unicode) members, those of \p{Name}; RE2 reads the
+                    // bracket as ASCII only and .NET not at all. Another name is written as it stands.
                     int close = java.IndexOf(":]", i + 2, StringComparison.Ordinal);
                     int next = close < 0 ? java.Length : close + 2;
-                    result.Append(java, i, next - i);
+                    string name = close < 0 ? "" : java[(i + 2)..close];
+                    if (name.StartsWith('^') && PosixBracket(name[1..]) is not null)
+                    {
+                        throw Refused($"the negated POSIX bracket [:{name}:]", "no negated Unicode bracket");
+                    }
+                    result.Append(PosixBracket(name) ?? java[i..next]);
                     i = next;
                     continue;
                 }

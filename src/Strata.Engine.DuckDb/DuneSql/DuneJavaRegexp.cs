@@ -4,7 +4,6 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
-using static DuckDB.NET.Native.NativeMethods;
 
 namespace Strata.Engine.DuckDb.DuneSql;
 
@@ -18,17 +17,13 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <c>a</c>) → <c>[text]</c>; <c>position</c> (start <c>a</c>, occurrence <c>b</c>) → <c>[n]</c>; <c>split</c> → the
 /// pieces. Matches are searched as Trino searches them: each from where the last ended, or one character further after an
 /// empty match. A NULL argument gives NULL. A text with a character past U+FFFF is refused (.NET matches UTF-16 units, Joni
-/// code points: <c>.</c> would split it); a match that takes over <see cref="MatchTimeout"/> is the query's error.
+/// code points: <c>.</c> would split it); a match that takes over <see cref="DuneRegexCache.MatchTimeout"/> is the query's
+/// error.
 /// Registered only for a text that calls it.
 /// </summary>
 internal static unsafe class DuneJavaRegexp
 {
     public const string Function = "dune_java_regexp";
-
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
-
-    [ThreadStatic]
-    private static (string Pattern, Regex Regex)? last;
 
     /// <summary>What one native call may produce over all its rows, as JSON_TABLE's bounds (decision 229): DuckDB hands a
     /// call up to 2,048 rows, and one pattern can make a value far larger than its input (every prefix of the text).</summary>
@@ -84,7 +79,7 @@ internal static unsafe class DuneJavaRegexp
         {
             throw new FormatException($"regexp_{op}: Strata reads this pattern (look-around, atomic groups, possessive quantifiers, back-references, \\G or \\Z) with an engine that cannot match a text holding characters past U+FFFF");
         }
-        var regex = Compiled(pattern);
+        var regex = DuneRegexCache.Get(pattern);
         int groups = regex.GetGroupNumbers().Length - 1;
         var values = new List<string?>();
         switch (op)
@@ -128,17 +123,6 @@ internal static unsafe class DuneJavaRegexp
                 throw new ArgumentException("unknown operation " + op, nameof(op));
         }
         return values;
-    }
-
-    private static Regex Compiled(string pattern)
-    {
-        if (last is { } cached && cached.Pattern == pattern)
-        {
-            return cached.Regex;
-        }
-        var regex = new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
-        last = (pattern, regex);
-        return regex;
     }
 
     /// <summary>Trino's search loop: each search starts where the last match ended, one character further when it was
@@ -260,70 +244,52 @@ internal static unsafe class DuneJavaRegexp
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void Rows(IntPtr info, IntPtr input, IntPtr output)
+    private static void Rows(IntPtr info, IntPtr input, IntPtr output) =>
+        NativeStringRows.Run(info, input, output, NativeStringRows.MaxArguments, Row, Failure, () => Start(input, output));
+
+    /// <summary>A call's start: its bounds count from zero, and every row's list is empty until written (a NULL row's too).</summary>
+    private static void Start(IntPtr input, IntPtr output)
     {
-        try
+        producedCharacters = 0;
+        producedValues = 0;
+        var entries = (DuneNative.ListEntry*)DuneNative.Data(output);
+        for (ulong row = 0, rows = DuneNative.ChunkSize(input); row < rows; row++)
         {
-            producedCharacters = 0;
-            producedValues = 0;
-            ulong count = DuneNative.ChunkSize(input);
-            var data = stackalloc NativeString*[5];
-            var valid = stackalloc ulong*[5];
-            for (int k = 0; k < 5; k++)
-            {
-                IntPtr vector = DuneNative.ChunkVector(input, (ulong)k);
-                data[k] = (NativeString*)DuneNative.Data(vector);
-                valid[k] = DuneNative.Validity(vector);
-            }
-            IntPtr child = DuneNative.ListChild(output);
-            ulong written = 0;
-            var texts = new string[5];
-            for (ulong r = 0; r < count; r++)
-            {
-                var entries = (DuneNative.ListEntry*)DuneNative.Data(output);
-                bool isNull = false;
-                for (int k = 0; k < 5 && !isNull; k++)
-                {
-                    isNull = !DuneNative.IsValid(valid[k], r);
-                }
-                if (isNull)
-                {
-                    entries[r] = new DuneNative.ListEntry { Offset = written, Length = 0 };
-                    DuneNative.SetNull(output, r);
-                    continue;
-                }
-                if ((data[1] + r)->Length > DuneKeccak.MaxInputBytes)
-                {
-                    ScalarFunction.DuckDBScalarFunctionSetError(info, $"regexp functions: the input is over the limit of {DuneKeccak.MaxInputBytes} bytes");
-                    return;
-                }
-                for (int k = 0; k < 5; k++)
-                {
-                    texts[k] = Encoding.UTF8.GetString((data[k] + r)->Bytes);
-                }
-                var values = Evaluate(texts[0], texts[1], texts[2], texts[3], texts[4]);
-                DuneNative.ListReserve(output, written + (ulong)values.Count);
-                entries = (DuneNative.ListEntry*)DuneNative.Data(output);
-                entries[r] = new DuneNative.ListEntry { Offset = written, Length = (ulong)values.Count };
-                foreach (var value in values)
-                {
-                    DuneNative.SetText(child, written++, value);
-                }
-                DuneNative.ListSetSize(output, written);
-            }
-        }
-        catch (FormatException e)
-        {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, e.Message);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "regexp functions: the pattern took too long on one input");
-        }
-        catch (Exception e)
-        {
-            // Nothing may escape to native code: a failure becomes the query's error.
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "regexp functions failed: " + e.GetType().Name);
+            entries[row] = default;
         }
     }
+
+    /// <summary>One row's values as a LIST after the ones written before it (the call's rows share the list's child).</summary>
+    private static string? Row(IntPtr output, ulong row, NativeStringRows.Arguments arguments)
+    {
+        if (arguments[1].Length > DuneKeccak.MaxInputBytes)
+        {
+            return $"regexp functions: the input is over the limit of {DuneKeccak.MaxInputBytes} bytes";
+        }
+        var texts = new string[NativeStringRows.MaxArguments];
+        for (int k = 0; k < texts.Length; k++)
+        {
+            texts[k] = Encoding.UTF8.GetString(arguments[k]);
+        }
+        var values = Evaluate(texts[0], texts[1], texts[2], texts[3], texts[4]);
+        ulong written = DuneNative.ListSize(output);
+        DuneNative.ListReserve(output, written + (ulong)values.Count);
+        var entries = (DuneNative.ListEntry*)DuneNative.Data(output);
+        entries[row] = new DuneNative.ListEntry { Offset = written, Length = (ulong)values.Count };
+        IntPtr child = DuneNative.ListChild(output);
+        foreach (var value in values)
+        {
+            DuneNative.SetText(child, written++, value);
+        }
+        DuneNative.ListSetSize(output, written);
+        return null;
+    }
+
+    /// <summary>The query's error for what a row threw: Trino's words, the timeout, or the exception's type.</summary>
+    private static string Failure(Exception e) => e switch
+    {
+        FormatException => e.Message,
+        RegexMatchTimeoutException => "regexp functions: the pattern took too long on one input",
+        _ => "regexp functions failed: " + e.GetType().Name,
+    };
 }

@@ -144,6 +144,9 @@ internal static unsafe partial class DuneNative
     [LibraryImport(Library, EntryPoint = "duckdb_list_vector_reserve")]
     internal static partial int ListReserve(IntPtr vector, ulong capacity);
 
+    [LibraryImport(Library, EntryPoint = "duckdb_list_vector_get_size")]
+    internal static partial ulong ListSize(IntPtr vector);
+
     [LibraryImport(Library, EntryPoint = "duckdb_list_vector_set_size")]
     internal static partial int ListSetSize(IntPtr vector, ulong size);
 

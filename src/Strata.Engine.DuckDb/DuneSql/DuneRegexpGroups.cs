@@ -15,19 +15,15 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// what <c>regexp_replace(s, pattern, x -> …)</c> needs for Trino's rule that a group outside the match is NULL in x
 /// (DuckDB's <c>regexp_extract_all</c> gives <c>''</c>, as RE2 reports no difference). A pattern .NET's engine does not
 /// read as RE2 does (RE2-only syntax, named groups, which .NET numbers last) gives NULL, and the translation then keeps
-/// every group (the value before this function); a match that takes over <see cref="MatchTimeout"/> is the query's error.
+/// every group (the value before this function); a match that takes over <see cref="DuneRegexCache.MatchTimeout"/> is the
+/// query's error.
 /// Registered only for a text that calls it.
 /// </summary>
 public static unsafe class DuneRegexpGroups
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
-
     /// <summary>The most flags one value may take (matches times groups): as much as the input's own bound, so that a
     /// pattern of many groups matching at every position of a long text cannot make the process hold gigabytes.</summary>
     public const int MaxFlags = DuneKeccak.MaxInputBytes;
-
-    [ThreadStatic]
-    private static (string Pattern, Regex? Regex)? last;
 
     public static bool UsedBy(string translatedSql) => translatedSql.Contains("dune_regexp_groups(", StringComparison.Ordinal);
 
@@ -39,12 +35,8 @@ public static unsafe class DuneRegexpGroups
     public static string? Flags(string s, string pattern, out bool tooMany)
     {
         tooMany = false;
-        if (last is not { } cached || cached.Pattern != pattern)
-        {
-            cached = (pattern, Compile(pattern));
-            last = cached;
-        }
-        if (cached.Regex is not { } regex)
+        // A pattern .NET's engine refuses, or one with named groups (.NET numbers them last), is not one to read here.
+        if (DuneRegexCache.TryGet(pattern, out _) is not { } regex || regex.GetGroupNames().Any(n => !int.TryParse(n, out _)))
         {
             return null;
         }
@@ -78,19 +70,6 @@ public static unsafe class DuneRegexpGroups
                 }
             }
         });
-    }
-
-    private static Regex? Compile(string pattern)
-    {
-        try
-        {
-            var regex = new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
-            return regex.GetGroupNames().Any(n => !int.TryParse(n, out _)) ? null : regex;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]

@@ -175,23 +175,9 @@ public static partial class DuneSqlTranslator
         private static int CaptureGroups(string pattern)
         {
             int count = 0;
-            bool inClass = false;
-            for (int i = 0; i < pattern.Length; i++)
+            foreach (int i in DuneJavaRegex.OutsideClasses(pattern))
             {
-                char c = pattern[i];
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (inClass)
-                {
-                    inClass = c != ']';
-                }
-                else if (c == '[')
-                {
-                    inClass = true;
-                }
-                else if (c == '(')
+                if (pattern[i] == '(')
                 {
                     var rest = pattern.AsSpan(i + 1); // a view: a copy of the rest at every '(' was quadratic in the pattern
                     bool named = rest.StartsWith("?P<", StringComparison.Ordinal)

@@ -24,6 +24,9 @@ public static partial class DuneSqlTranslator
         // DuckDB's %y reads 69..99 as 19xx and 00..68 as 20xx.
         + "CREATE OR REPLACE TEMP MACRO dune_joda_yy(t) AS CASE WHEN year(t) > year(current_date) + 19 THEN t - INTERVAL 100 YEAR "
         + "WHEN year(t) < year(current_date) - 80 THEN t + INTERVAL 100 YEAR ELSE t END;\n"
+        // Joda's clock hour of the half day without the half (parse_datetime's h, date_parse's %h/%I without a/%p): the
+        // morning's, so 12 is midnight; DuckDB's %I without %p reads 12 as noon.
+        + "CREATE OR REPLACE TEMP MACRO dune_joda_h12(t) AS CASE WHEN hour(t) = 12 THEN t - INTERVAL 12 HOUR ELSE t END;\n"
         // Trino's from_unixtime (DateTimeFunctions.fromUnixTime): the instant of Math.round(x * 1000) milliseconds, packed as
         // a timestamp(3) with time zone — NaN rounds to 0; past DateTimeEncoding's 2^51 - 1 milliseconds it fails
         // "Millis overflow: n" with Math.round's long (saturated at the long's ends, as for an infinity).
@@ -44,6 +47,7 @@ public static partial class DuneSqlTranslator
         + "ELSE strftime(TRY_CAST(CAST(x AS VARCHAR) AS TIMESTAMP_NS), '%Y-%m-%d %H:%M:%S.%n') END;\n";
 
     private static bool UsesTimeMacros(string sql) => sql.Contains("dune_pivot_yy(", StringComparison.Ordinal) || sql.Contains("dune_joda_yy(", StringComparison.Ordinal)
+        || sql.Contains("dune_joda_h12(", StringComparison.Ordinal)
         || sql.Contains("dune_interval_text(", StringComparison.Ordinal) || sql.Contains("dune_timetz_text(", StringComparison.Ordinal)
         || sql.Contains("dune_timestamp_text(", StringComparison.Ordinal) || sql.Contains("dune_unixtime", StringComparison.Ordinal);
 
@@ -59,6 +63,15 @@ public static partial class DuneSqlTranslator
     private sealed partial class Pass
     {
         /// <summary>Whether a strftime pattern reads a two-digit year and no four-digit one.</summary>
+        /// <summary>Whether a strptime pattern reads a 12-hour clock's hour (<c>%I</c>) without the half of the day
+        /// (<c>%p</c>): Joda's halfday field is then AM, so its 12 is midnight (DuckDB reads it as noon).</summary>
+        private static bool HalfDayHourAlone(string pattern)
+        {
+            string bare = pattern.Replace("%%", "", StringComparison.Ordinal);
+            return (bare.Contains("%I", StringComparison.Ordinal) || bare.Contains("%-I", StringComparison.Ordinal))
+                && !bare.Contains("%p", StringComparison.Ordinal);
+        }
+
         private static bool TwoDigitYear(string pattern) => pattern.Replace("%%", "", StringComparison.Ordinal).Contains("%y", StringComparison.Ordinal)
             && !pattern.Replace("%%", "", StringComparison.Ordinal).Contains("%Y", StringComparison.Ordinal);
 

@@ -333,15 +333,18 @@ public static partial class DuneSqlTranslator
                     emitter.Text("], " + JodaValue + " -> " + fields + ")[1]", tokens[Math.Min(close, end - 1)]);
                     return Math.Min(close + 1, end);
                 }
-                string pattern = Converted(mySql ? DuneFormats.MySqlToStrftime : DuneFormats.JodaToStrftime, args[1].From, token);
+                string pattern = Converted(mySql ? DuneFormats.MySqlToStrftime : name is "parse_datetime" ? DuneFormats.JodaToStrptime : DuneFormats.JodaToStrftime, args[1].From, token);
                 // Trino's parse_datetime gives a timestamp with time zone (the session's, UTC), a two-digit year read in the
                 // century from 80 years before this year (Joda's pivot, this year - 30, ±50); date_parse's %y reads 69 as 2069.
-                bool jodaPivot = name is "parse_datetime" && TwoDigitYear(pattern);
-                string wrap = name is "parse_datetime" ? (jodaPivot ? "CAST(dune_joda_yy(" : "CAST(")
-                    : name is "date_parse" && TwoDigitYear(pattern) ? "dune_pivot_yy(" : "";
-                emitter.Text(wrap + (name is "date_format" or "format_datetime" ? "strftime(" : "strptime("), token);
+                // A 12-hour clock's hour without AM/PM is the morning's (Joda's halfday field unset).
+                bool parse = name is "parse_datetime" or "date_parse";
+                string wrap = (name is "parse_datetime" ? "CAST(" : "")
+                    + (parse && TwoDigitYear(pattern) ? (name is "parse_datetime" ? "dune_joda_yy(" : "dune_pivot_yy(") : "")
+                    + (parse && HalfDayHourAlone(pattern) ? "dune_joda_h12(" : "");
+                int wraps = wrap.Split('(').Length - 1 - (name is "parse_datetime" ? 1 : 0);
+                emitter.Text(wrap + (parse ? "strptime(" : "strftime("), token);
                 Emit(args[0].From, args[0].To);
-                emitter.Text(", " + SqlQuoting.QuoteString(pattern) + ")" + (name is "parse_datetime" ? (jodaPivot ? ")" : "") + " AS TIMESTAMPTZ)" : wrap.Length > 0 ? ")" : ""),
+                emitter.Text(", " + SqlQuoting.QuoteString(pattern) + ")" + new string(')', wraps) + (name is "parse_datetime" ? " AS TIMESTAMPTZ)" : ""),
                     tokens[Math.Min(close, end - 1)]);
                 return Math.Min(close + 1, end);
             }
