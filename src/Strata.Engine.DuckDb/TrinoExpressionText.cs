@@ -44,9 +44,6 @@ internal sealed partial class TrinoExpressionText
         i = start;
     }
 
-    /// <summary>The user's tokens without spaces and comments.</summary>
-    internal static List<DuneToken> Tokens(string sql) => DuneLexer.Lex(sql).Where(t => !t.IsTrivia).ToList();
-
     /// <summary>The expression starting at token <paramref name="start"/> and the index after it, or null.</summary>
     internal static (TrinoExpression Expression, int End)? Read(string sql, List<DuneToken> tokens, int start)
     {
