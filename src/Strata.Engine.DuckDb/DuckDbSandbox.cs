@@ -70,6 +70,23 @@ public sealed partial class DuckDbEngine
             e.Error.Line, e.Error.Column));
     }
 
+    /// <summary>The native functions registered only for a text that calls them (a catalog change each; DuneTime, whose
+    /// registration reads the text, and DuneZones are registered beside them): what tells that a text calls them, and
+    /// what registers them, in registration order.</summary>
+    private static readonly (Func<string, bool> UsedBy, Action<DuckDBConnection> Register)[] OnDemandFunctions =
+    [
+        (DuneSql.DuneRadix.UsedBy, DuneSql.DuneRadix.Register),
+        (DuneSql.DuneRegexpGroups.UsedBy, DuneSql.DuneRegexpGroups.Register),
+        (DuneSql.DuneJavaRegexp.UsedBy, DuneSql.DuneJavaRegexp.Register),
+        (DuneSql.DuneWeightedPercentile.UsedBy, DuneSql.DuneWeightedPercentile.Register),
+        (DuneSql.DuneJsonTable.UsedBy, DuneSql.DuneJsonTable.Register),
+        (DuneSql.DuneDataSize.UsedBy, DuneSql.DuneDataSize.Register),
+        (DuneSql.DuneSpecialTimes.UsedBy, DuneSql.DuneSpecialTimes.Register),
+        (DuneSql.DuneListaggTruncate.UsedBy, DuneSql.DuneListaggTruncate.Register),
+        (DuneSql.DuneTypeNames.UsedBy, DuneSql.DuneTypeNames.Register),
+        (DuneSql.DuneSetTypes.UsedBy, DuneSql.DuneSetTypes.Register),
+    ];
+
     /// <summary>
     /// Opens the sandbox for one execution: the demo views it needs (<see cref="DemoViews"/>), the uploaded tables the statement can
     /// reach, then the locked configuration. A table the statement names gets a view over its
@@ -103,45 +120,12 @@ public sealed partial class DuckDbEngine
                 {
                     DuneSql.DuneTime.Register(connection, request.Sql);
                 }
-                if (DuneSql.DuneRadix.UsedBy(request.Sql))
+                foreach (var (usedBy, register) in OnDemandFunctions)
                 {
-                    DuneSql.DuneRadix.Register(connection);
-                }
-                if (DuneSql.DuneRegexpGroups.UsedBy(request.Sql))
-                {
-                    DuneSql.DuneRegexpGroups.Register(connection);
-                }
-                if (DuneSql.DuneJavaRegexp.UsedBy(request.Sql))
-                {
-                    DuneSql.DuneJavaRegexp.Register(connection);
-                }
-                if (DuneSql.DuneWeightedPercentile.UsedBy(request.Sql))
-                {
-                    DuneSql.DuneWeightedPercentile.Register(connection);
-                }
-                if (DuneSql.DuneJsonTable.UsedBy(request.Sql))
-                {
-                    DuneSql.DuneJsonTable.Register(connection);
-                }
-                if (DuneSql.DuneDataSize.UsedBy(request.Sql))
-                {
-                    DuneSql.DuneDataSize.Register(connection);
-                }
-                if (DuneSql.DuneSpecialTimes.UsedBy(request.Sql))
-                {
-                    DuneSql.DuneSpecialTimes.Register(connection);
-                }
-                if (DuneSql.DuneListaggTruncate.UsedBy(request.Sql))
-                {
-                    DuneSql.DuneListaggTruncate.Register(connection);
-                }
-                if (DuneSql.DuneTypeNames.UsedBy(request.Sql))
-                {
-                    DuneSql.DuneTypeNames.Register(connection);
-                }
-                if (DuneSql.DuneSetTypes.UsedBy(request.Sql))
-                {
-                    DuneSql.DuneSetTypes.Register(connection);
+                    if (usedBy(request.Sql))
+                    {
+                        register(connection);
+                    }
                 }
                 DuneSql.DuneZones.Register(connection, DuneSql.DuneZones.UsedBy(request.Sql), DuneSql.DuneZones.UsesPerValue(request.Sql));
             }

@@ -81,7 +81,7 @@ public sealed class DuckDbStatementTables : IStatementTables
     /// <summary>Every <c>a.b</c> and <c>a.b.c</c> name of the text, as (schema, name), read from its tokens in one pass.</summary>
     internal static IReadOnlyList<TableReference> QualifiedNames(string sql)
     {
-        var tokens = DuneLexer.Lex(sql).Where(t => !t.IsTrivia).ToList();
+        var tokens = DuneLexer.NonTrivia(sql);
         bool IsName(int i) => i < tokens.Count && tokens[i].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName;
         bool IsDot(int i) => i < tokens.Count && tokens[i].Kind == DuneTokenKind.Symbol && sql[tokens[i].Start] == '.';
         string Name(int i)

@@ -63,9 +63,9 @@ internal static partial class TrinoErrorMessages
         {
             // Trino checks the select list before HAVING: the column where the select list names it, else in HAVING.
             string column = having.Groups["c"].Value;
-            var tokens = TrinoExpressionText.Tokens(userSql);
-            int clause = tokens.FindIndex(t => Word(userSql, t) == "having"), select = clause < 0 ? -1 : SelectOf(userSql, tokens, clause);
-            int from = select < 0 ? -1 : tokens.FindIndex(select, t => Word(userSql, t) == "from");
+            var tokens = DuneLexer.NonTrivia(userSql);
+            int clause = tokens.FindIndex(t => IsWord(userSql, t, "having")), select = clause < 0 ? -1 : SelectOf(userSql, tokens, clause);
+            int from = select < 0 ? -1 : tokens.FindIndex(select, t => IsWord(userSql, t, "from"));
             bool Named(DuneToken t) => userSql.AsSpan(t.Start, t.Length).Equals(column, StringComparison.OrdinalIgnoreCase);
             int at = select < 0 || from < 0 ? -1 : tokens.FindIndex(select, from - select, Named);
             at = at >= 0 || clause < 0 ? at : tokens.FindIndex(clause, Named);
@@ -78,8 +78,8 @@ internal static partial class TrinoErrorMessages
         if (message == "Parser Error: SELECT clause without selection list")
         {
             // Trino's parser stops at the token where the select list should begin.
-            var tokens = TrinoExpressionText.Tokens(userSql);
-            int select = tokens.FindIndex(t => Word(userSql, t) == "select");
+            var tokens = DuneLexer.NonTrivia(userSql);
+            int select = tokens.FindIndex(t => IsWord(userSql, t, "select"));
             return select < 0 ? null : select + 1 < tokens.Count
                 ? At(error with { Message = Mismatched(userSql.Substring(tokens[select + 1].Start, tokens[select + 1].Length)) }, userSql, tokens[select + 1].Start)
                 : At(error with { Message = "mismatched input '<EOF>'" }, userSql, userSql.TrimEnd().Length);
@@ -87,10 +87,10 @@ internal static partial class TrinoErrorMessages
         if (message == "Binder Error: LIMIT/OFFSET cannot be negative")
         {
             // Trino's grammar: LIMIT and OFFSET take an integer or ALL (FETCH FIRST n too); a sign is no part of it.
-            var tokens = TrinoExpressionText.Tokens(userSql);
+            var tokens = DuneLexer.NonTrivia(userSql);
             for (int k = 0; k + 1 < tokens.Count; k++)
             {
-                if (Word(userSql, tokens[k]) is "limit" or "offset" && Word(userSql, tokens[k + 1]) == "-")
+                if (IsWord(userSql, tokens[k], "limit", "offset") && IsWord(userSql, tokens[k + 1], "-"))
                 {
                     return At(error with { Type = ExecutionError.SyntaxError, Message = "mismatched input '-'" }, userSql, tokens[k + 1].Start);
                 }
@@ -110,9 +110,9 @@ internal static partial class TrinoErrorMessages
         if (ShowTablesUnknown().Match(message) is { Success: true } show)
         {
             // ShowQueriesRewrite: an unknown catalog, else an unknown schema (its name alone), at the statement.
-            var tokens = TrinoExpressionText.Tokens(userSql);
-            int from = tokens.FindIndex(t => Word(userSql, t) == "from");
-            bool qualified = from >= 0 && from + 2 < tokens.Count && Word(userSql, tokens[from + 2]) == ".";
+            var tokens = DuneLexer.NonTrivia(userSql);
+            int from = tokens.FindIndex(t => IsWord(userSql, t, "from"));
+            bool qualified = from >= 0 && from + 2 < tokens.Count && IsWord(userSql, tokens[from + 2], ".");
             string catalog = show.Groups["c"].Value, schema = show.Groups["s"].Value;
             return At(error with
             {
@@ -125,7 +125,32 @@ internal static partial class TrinoErrorMessages
     /// <summary>The catalogs a DuneSQL name may start with.</summary>
     private static readonly HashSet<string> DuneCatalogs = new(StringComparer.OrdinalIgnoreCase) { "dune", DuneCatalog };
 
-    private static string Word(string sql, DuneToken token) => sql.Substring(token.Start, token.Length).ToLowerInvariant();
+    /// <summary>Whether the token's text, lower-cased char by char as <see cref="string.ToLowerInvariant()"/> does, is one of
+    /// <paramref name="words"/> (each lower case): read in place, with no string made per token.</summary>
+    private static bool IsWord(string sql, DuneToken token, params ReadOnlySpan<string> words)
+    {
+        var text = sql.AsSpan(token.Start, token.Length);
+        foreach (string word in words)
+        {
+            if (text.Length == word.Length && LowerEquals(text, word))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool LowerEquals(ReadOnlySpan<char> text, string word)
+    {
+        for (int k = 0; k < word.Length; k++)
+        {
+            if (char.ToLowerInvariant(text[k]) != word[k])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static ExecutionError At(ExecutionError error, string sql, int? offset)
     {
@@ -143,10 +168,10 @@ internal static partial class TrinoErrorMessages
     /// <summary>AggregationAnalyzer's check, on the first aggregation in the text that holds an aggregation or a window.</summary>
     private static ExecutionError NestedInAggregation(ExecutionError error, string sql)
     {
-        var tokens = TrinoExpressionText.Tokens(sql);
+        var tokens = DuneLexer.NonTrivia(sql);
         for (int k = 0; k + 1 < tokens.Count; k++)
         {
-            if (tokens[k].Kind != DuneTokenKind.Word || Word(sql, tokens[k + 1]) != "(" || !DuneSqlTranslator.IsAggregateName(Word(sql, tokens[k])))
+            if (tokens[k].Kind != DuneTokenKind.Word || !IsWord(sql, tokens[k + 1], "(") || !DuneSqlTranslator.IsAggregateName(sql.AsSpan(tokens[k].Start, tokens[k].Length)))
             {
                 continue;
             }
@@ -177,11 +202,11 @@ internal static partial class TrinoErrorMessages
     /// then the windows, at the clause's expression.</summary>
     private static ExecutionError NotScalar(ExecutionError error, string sql, string clause, string name)
     {
-        var tokens = TrinoExpressionText.Tokens(sql);
+        var tokens = DuneLexer.NonTrivia(sql);
         for (int k = 0; k + 1 < tokens.Count; k++)
         {
             int start = k + (clause == "group" ? 2 : 1);
-            if (Word(sql, tokens[k]) != clause || (clause == "group" && Word(sql, tokens[k + 1]) != "by"))
+            if (!IsWord(sql, tokens[k], clause) || (clause == "group" && !IsWord(sql, tokens[k + 1], "by")))
             {
                 continue;
             }
@@ -198,7 +223,7 @@ internal static partial class TrinoErrorMessages
                 }
                 expressions.Add(expression);
                 end = read.End;
-                if (clause != "group" || end >= tokens.Count || Word(sql, tokens[end]) != ",")
+                if (clause != "group" || end >= tokens.Count || !IsWord(sql, tokens[end], ","))
                 {
                     break;
                 }
@@ -227,7 +252,7 @@ internal static partial class TrinoErrorMessages
             return null;
         }
         int k = select + 1;
-        if (k < tokens.Count && Word(sql, tokens[k]) is "distinct" or "all")
+        if (k < tokens.Count && IsWord(sql, tokens[k], "distinct", "all"))
         {
             k++;
         }
@@ -242,11 +267,11 @@ internal static partial class TrinoErrorMessages
                 return read.Expression;
             }
             k = read.End;
-            while (k < tokens.Count && Word(sql, tokens[k]) != "," && Word(sql, tokens[k]) != "from")
+            while (k < tokens.Count && !IsWord(sql, tokens[k], ",", "from"))
             {
                 k++; // an alias
             }
-            if (k >= tokens.Count || Word(sql, tokens[k]) != ",")
+            if (k >= tokens.Count || !IsWord(sql, tokens[k], ","))
             {
                 return null;
             }
@@ -262,12 +287,11 @@ internal static partial class TrinoErrorMessages
         int depth = 0;
         for (int k = at - 1; k >= 0; k--)
         {
-            string word = Word(sql, tokens[k]);
-            if (word == ")")
+            if (IsWord(sql, tokens[k], ")"))
             {
                 depth++;
             }
-            else if (word == "(")
+            else if (IsWord(sql, tokens[k], "("))
             {
                 if (depth == 0)
                 {
@@ -275,7 +299,7 @@ internal static partial class TrinoErrorMessages
                 }
                 depth--;
             }
-            else if (word == "select" && depth == 0)
+            else if (IsWord(sql, tokens[k], "select") && depth == 0)
             {
                 return k;
             }
@@ -286,18 +310,18 @@ internal static partial class TrinoErrorMessages
     /// <summary>StatementAnalyzer's ordinal check: the first GROUP BY or query ORDER BY item that is an integer outside 1..n.</summary>
     private static ExecutionError OrdinalNotInSelectList(ExecutionError error, string sql, string clause, int count)
     {
-        var tokens = TrinoExpressionText.Tokens(sql);
+        var tokens = DuneLexer.NonTrivia(sql);
         for (int k = 0; k + 2 < tokens.Count; k++)
         {
-            if (Word(sql, tokens[k]) != clause || Word(sql, tokens[k + 1]) != "by" || SelectOf(sql, tokens, k) < 0)
+            if (!IsWord(sql, tokens[k], clause) || !IsWord(sql, tokens[k + 1], "by") || SelectOf(sql, tokens, k) < 0)
             {
                 continue;
             }
             int item = k + 2;
             while (item < tokens.Count)
             {
-                if (tokens[item].Kind == DuneTokenKind.Number && (item + 1 >= tokens.Count || Word(sql, tokens[item + 1]) is not ("." or "(" or "+" or "-" or "*" or "/"))
-                    && long.TryParse(Word(sql, tokens[item]), NumberStyles.None, CultureInfo.InvariantCulture, out long ordinal) && (ordinal < 1 || ordinal > count))
+                if (tokens[item].Kind == DuneTokenKind.Number && (item + 1 >= tokens.Count || !IsWord(sql, tokens[item + 1], ".", "(", "+", "-", "*", "/"))
+                    && long.TryParse(sql.AsSpan(tokens[item].Start, tokens[item].Length), NumberStyles.None, CultureInfo.InvariantCulture, out long ordinal) && (ordinal < 1 || ordinal > count))
                 {
                     return At(error with { Message = $"{(clause == "group" ? "GROUP BY" : "ORDER BY")} position {ordinal} is not in select list" }, sql, tokens[item].Start);
                 }
@@ -306,11 +330,11 @@ internal static partial class TrinoErrorMessages
                     break;
                 }
                 item = read.End;
-                while (item < tokens.Count && Word(sql, tokens[item]) is "asc" or "desc" or "nulls" or "first" or "last")
+                while (item < tokens.Count && IsWord(sql, tokens[item], "asc", "desc", "nulls", "first", "last"))
                 {
                     item++;
                 }
-                if (item >= tokens.Count || Word(sql, tokens[item]) != ",")
+                if (item >= tokens.Count || !IsWord(sql, tokens[item], ","))
                 {
                     break;
                 }
@@ -325,11 +349,11 @@ internal static partial class TrinoErrorMessages
     /// text has none (the value came from elsewhere: a cast's words stand).</summary>
     private static ExecutionError? Literal(ExecutionError error, string sql, string type, string value)
     {
-        var tokens = TrinoExpressionText.Tokens(sql);
+        var tokens = DuneLexer.NonTrivia(sql);
         for (int k = 0; k + 1 < tokens.Count; k++)
         {
-            if (tokens[k].Kind == DuneTokenKind.Word && Word(sql, tokens[k]) == type && tokens[k + 1].Kind == DuneTokenKind.String
-                && (k == 0 || Word(sql, tokens[k - 1]) is not ("." or "as")))
+            if (tokens[k].Kind == DuneTokenKind.Word && IsWord(sql, tokens[k], type) && tokens[k + 1].Kind == DuneTokenKind.String
+                && (k == 0 || !IsWord(sql, tokens[k - 1], ".", "as")))
             {
                 string text = sql.Substring(tokens[k + 1].Start + 1, Math.Max(0, tokens[k + 1].Length - 2)).Replace("''", "'", StringComparison.Ordinal);
                 bool same = value.EndsWith("...", StringComparison.Ordinal) ? text.StartsWith(value[..^3], StringComparison.Ordinal) : text == value || text.Trim() == value;

@@ -11,11 +11,11 @@ internal static partial class TrinoErrorMessages
     /// <summary>ExpressionAnalyzer's analyzeWindowFrame, in its order, on the first frame of the text that breaks a rule.</summary>
     private static ExecutionError WindowFrame(ExecutionError error, string sql)
     {
-        var tokens = TrinoExpressionText.Tokens(sql);
+        var tokens = DuneLexer.NonTrivia(sql);
         for (int k = 0; k + 1 < tokens.Count; k++)
         {
-            bool over = Word(sql, tokens[k]) == "over" && Word(sql, tokens[k + 1]) == "(";
-            bool named = Word(sql, tokens[k]) == "as" && Word(sql, tokens[k + 1]) == "(" && k >= 2 && Word(sql, tokens[k - 2]) == "window";
+            bool over = IsWord(sql, tokens[k], "over") && IsWord(sql, tokens[k + 1], "(");
+            bool named = IsWord(sql, tokens[k], "as") && IsWord(sql, tokens[k + 1], "(") && k >= 2 && IsWord(sql, tokens[k - 2], "window");
             if ((over || named) && FrameRule(sql, tokens, k + 1) is { } broken)
             {
                 return At(error with { Message = broken.Message }, sql, broken.At);
@@ -33,8 +33,8 @@ internal static partial class TrinoErrorMessages
         int close = open;
         for (int k = open; k < tokens.Count; k++)
         {
-            string word = Word(sql, tokens[k]);
-            depth += word == "(" ? 1 : word == ")" ? -1 : 0;
+            var token = tokens[k];
+            depth += IsWord(sql, token, "(") ? 1 : IsWord(sql, token, ")") ? -1 : 0;
             if (depth == 0)
             {
                 close = k;
@@ -44,16 +44,16 @@ internal static partial class TrinoErrorMessages
             {
                 continue;
             }
-            if (word == "order" && k + 1 < tokens.Count && Word(sql, tokens[k + 1]) == "by" && frame < 0)
+            if (IsWord(sql, token, "order") && k + 1 < tokens.Count && IsWord(sql, tokens[k + 1], "by") && frame < 0)
             {
                 orderBy = k;
                 orderItems = 1;
             }
-            else if (word == "," && orderBy >= 0 && frame < 0)
+            else if (IsWord(sql, token, ",") && orderBy >= 0 && frame < 0)
             {
                 orderItems++;
             }
-            else if (word is "rows" or "range" or "groups" && frame < 0)
+            else if (IsWord(sql, token, "rows", "range", "groups") && frame < 0)
             {
                 frame = k;
             }
@@ -65,17 +65,18 @@ internal static partial class TrinoErrorMessages
         var bounds = new List<Bound>();
         for (int k = frame + 1; k < close; k++)
         {
-            switch (Word(sql, tokens[k]))
+            bool unbounded = IsWord(sql, tokens[k - 1], "unbounded");
+            if (IsWord(sql, tokens[k], "preceding"))
             {
-                case "preceding":
-                    bounds.Add(Word(sql, tokens[k - 1]) == "unbounded" ? Bound.UnboundedPreceding : Bound.Preceding);
-                    break;
-                case "following":
-                    bounds.Add(Word(sql, tokens[k - 1]) == "unbounded" ? Bound.UnboundedFollowing : Bound.Following);
-                    break;
-                case "row" when Word(sql, tokens[k - 1]) == "current":
-                    bounds.Add(Bound.CurrentRow);
-                    break;
+                bounds.Add(unbounded ? Bound.UnboundedPreceding : Bound.Preceding);
+            }
+            else if (IsWord(sql, tokens[k], "following"))
+            {
+                bounds.Add(unbounded ? Bound.UnboundedFollowing : Bound.Following);
+            }
+            else if (IsWord(sql, tokens[k], "row") && IsWord(sql, tokens[k - 1], "current"))
+            {
+                bounds.Add(Bound.CurrentRow);
             }
         }
         if (bounds.Count == 0)
@@ -98,7 +99,7 @@ internal static partial class TrinoErrorMessages
             return (rule, at);
         }
         bool offset = start is Bound.Preceding or Bound.Following || end is Bound.Preceding or Bound.Following;
-        if (Word(sql, tokens[frame]) == "range" && offset)
+        if (IsWord(sql, tokens[frame], "range") && offset)
         {
             if (orderBy < 0)
             {

@@ -44,9 +44,6 @@ internal sealed partial class TrinoExpressionText
         i = start;
     }
 
-    /// <summary>The user's tokens without spaces and comments.</summary>
-    internal static List<DuneToken> Tokens(string sql) => DuneLexer.Lex(sql).Where(t => !t.IsTrivia).ToList();
-
     /// <summary>The expression starting at token <paramref name="start"/> and the index after it, or null.</summary>
     internal static (TrinoExpression Expression, int End)? Read(string sql, List<DuneToken> tokens, int start)
     {
@@ -65,7 +62,13 @@ internal sealed partial class TrinoExpressionText
 
     private string Text(int k) => k < tokens.Count ? sql.Substring(tokens[k].Start, tokens[k].Length) : "";
 
-    private bool Is(string word, int k = -1) => Text(k < 0 ? i : k).Equals(word, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether token k (the current one by default) is <paramref name="word"/>, ignoring case: read in place, as
+    /// <see cref="Text"/>'s string would compare (past the end, the empty text).</summary>
+    private bool Is(string word, int k = -1)
+    {
+        int at = k < 0 ? i : k;
+        return at < tokens.Count ? sql.AsSpan(tokens[at].Start, tokens[at].Length).Equals(word, StringComparison.OrdinalIgnoreCase) : word.Length == 0;
+    }
 
     private void Expect(string word)
     {

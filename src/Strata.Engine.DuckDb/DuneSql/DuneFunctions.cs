@@ -52,7 +52,8 @@ internal static class DuneFunctions
     internal static string ToBoundedVarchar(int length, bool isTry, string type = "varchar")
     {
         string text = isTry ? TryToVarchar : ToVarchar, n = length.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return "(CASE WHEN typeof($1) = 'VARCHAR' THEN left(CAST($1 AS VARCHAR), " + n + ") WHEN coalesce(length(" + text + ") <= " + n
+        var (open, close) = BoundedText(length, padded: false);
+        return "(CASE WHEN typeof($1) = 'VARCHAR' THEN " + open + "CAST($1 AS VARCHAR)" + close + " WHEN coalesce(length(" + text + ") <= " + n
             + ", true) THEN " + text + " ELSE " + (isTry ? "NULL" : "error('Value ' || " + text + " || ' cannot be represented as " + type + "(" + n + ")')")
             + " END)";
     }
@@ -61,6 +62,15 @@ internal static class DuneFunctions
     /// value reads (Chars.padSpaces).</summary>
     internal static string ToChar(int length, bool isTry) =>
         "rpad(" + ToBoundedVarchar(length, isTry, "char") + ", " + length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", ' ')";
+
+    /// <summary>The text around a VARCHAR value that makes it Trino's varchar(n) (its first n code points) or, padded,
+    /// char(n) (those, padded with spaces to n): what <see cref="ToBoundedVarchar"/> and <see cref="ToChar"/> do to a
+    /// varchar, for a value known to be one (a JSON_TABLE column's).</summary>
+    internal static (string Open, string Close) BoundedText(int length, bool padded)
+    {
+        string n = length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return padded ? ("rpad(left(", ", " + n + "), " + n + ", ' ')") : ("left(", ", " + n + ")");
+    }
 
     /// <summary>Trino's CAST(varchar AS json) makes a JSON string ('abc' → "abc"); other types as DuckDB (arrays, numbers).</summary>
     internal const string ToJson = "(CASE WHEN typeof($1) = 'VARCHAR' THEN to_json(CAST($1 AS VARCHAR)) ELSE CAST($1 AS JSON) END)";

@@ -104,6 +104,12 @@ public static class DuneLexer
         return tokens;
     }
 
+    /// <summary>The text's tokens without spaces and comments (what a reader of the user's words walks).</summary>
+    public static List<DuneToken> NonTrivia(string sql) => NonTrivia(Lex(sql));
+
+    /// <summary>The tokens of <paramref name="all"/> that are not spaces or comments.</summary>
+    public static List<DuneToken> NonTrivia(List<DuneToken> all) => all.FindAll(t => !t.IsTrivia);
+
     private static bool At(string s, int i, char c) => i < s.Length && s[i] == c;
 
     private static int BlockCommentEnd(string sql, int i)

@@ -13,12 +13,7 @@ public static partial class DuneSqlTranslator
         {
             // Nested items recurse through FunctionType (decision 227): a deep nest is the translator's "nests too deeply".
             System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
-            int last = Previous(to);
-            while (Is(from, "(") && Close(from, to) == last && last > from)
-            {
-                from = Next(from, last);
-                last = Previous(last);
-            }
+            (from, int last) = Unparenthesized(from, to);
             if (from == last && Is(from, "null"))
             {
                 return (null, NullType);
@@ -43,7 +38,7 @@ public static partial class DuneSqlTranslator
                 int inner = Is(argument.From, "distinct") ? Next(argument.From, argument.To) : argument.From;
                 return (null, ItemType(inner, argument.To, relations, plainJoins).Type);
             }
-            return (null, DeclaredType(from, last + 1) ?? FunctionType(from, last, relations, plainJoins));
+            return (null, DeclaredType(from, last) ?? FunctionType(from, last, relations, plainJoins));
         }
 
         /// <summary>The scanned type of a column read by name: the one relation (named <paramref name="qualifier"/> when

@@ -48,22 +48,24 @@ public static partial class DuneSqlTranslator
             return found;
         }
 
-        /// <summary>Trino's name of the item [from, to)'s type when it is a cast to a type DuckDB cannot name, or
-        /// from_unixtime_nanos; else null.</summary>
-        private string? DeclaredType(int from, int to)
+        /// <summary>The first and last tokens of [from, to) inside the parentheses around the whole (<c>((x))</c> → x).</summary>
+        private (int From, int Last) Unparenthesized(int from, int to)
         {
             int last = Previous(to);
-            if (last > from && Tokens[last].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName && (Is(Previous(last), "as") || Is(Previous(last), ")")))
-            {
-                last = Is(Previous(last), "as") ? Previous(Previous(last)) : Previous(last); // the alias
-            }
             while (Is(from, "(") && Close(from, to) == last)
             {
                 from = Next(from, last);
                 last = Previous(last);
             }
-            int open = Next(from, to);
-            if (last < from || !Is(open, "(") || Close(open, to) != last)
+            return (from, last);
+        }
+
+        /// <summary>Trino's name of the type of the expression [from, last] when it is a cast to a type DuckDB cannot name,
+        /// or from_unixtime_nanos; else null. Its alias (ItemAlias) and the parentheses around it (Unparenthesized) are off.</summary>
+        private string? DeclaredType(int from, int last)
+        {
+            int open = Next(from, last + 1);
+            if (last < from || !Is(open, "(") || Close(open, last + 1) != last)
             {
                 return null;
             }

@@ -17,10 +17,6 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static partial class DuneSqlTranslator
 {
-    /// <summary>A bounded text type's name, varchar(n) or char(n) (n in group 1).</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:var)?char\(([0-9]{1,9})\)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex BoundedTextType();
-
     private sealed partial class Pass
     {
         private const string TableRow = "_strata_jt";
@@ -31,6 +27,10 @@ public static partial class DuneSqlTranslator
             /// <summary>n of a value column declared varchar(n) or char(n): Trino casts the item to the declared type
             /// (JsonValueFunction's coercion), and a cast to varchar(n)/char(n) keeps the first n characters.</summary>
             public int? Bound { get; init; }
+
+            /// <summary>Whether the column is char(n) (a bare char is char(1)): its value is padded with spaces to n, as
+            /// Trino's char(n) reads (Chars.padSpaces), like a cast's (DuneFunctions.ToChar).</summary>
+            public bool Padded { get; init; }
         }
 
         private sealed class TableParse
@@ -285,9 +285,10 @@ public static partial class DuneSqlTranslator
                 w = Required(definition, w, empty ? "empty" : "error", label, anchor);
                 (empty ? ref onEmpty : ref onError) = behaviour;
             }
-            string declared = TypeText(definition[1], typeEnd);
-            int? bound = !format && BoundedTextType().Match(declared) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-            parse.Columns.Add(new TableColumn(cell, emitted, format ? 'q' : 'v', type, onEmpty, onError, anchor) { Bound = bound });
+            // The type's tokens are [definition[1], typeEnd), read as a cast's after its AS (definition[1] - 1).
+            int? charLength = format ? null : CharLength(definition[1] - 1, typeEnd);
+            int? bound = charLength ?? (format ? null : VarcharBound(definition[1] - 1, typeEnd));
+            parse.Columns.Add(new TableColumn(cell, emitted, format ? 'q' : 'v', type, onEmpty, onError, anchor) { Bound = bound, Padded = charLength is not null });
             return new DuneJsonTable.Column(cell, format ? 'q' : 'v', path, format ? $"query{wrapper}{quotes}" : null);
         }
 
@@ -307,7 +308,8 @@ public static partial class DuneSqlTranslator
                 }
                 string value = column.Kind == 'q' || column.OnError.Kind == "ERROR" ? $"CAST(substr({cell}, 2) AS {column.Type})"
                     : $"TRY_CAST(substr({cell}, 2) AS {column.Type})";
-                Out.Text((column.Bound is null ? "" : "left(") + $"CAST(CASE left({cell}, 1) WHEN 'V' THEN ", column.Anchor);
+                var (boundOpen, boundClose) = column.Bound is int n ? DuneFunctions.BoundedText(n, column.Padded) : ("", "");
+                Out.Text(boundOpen + $"CAST(CASE left({cell}, 1) WHEN 'V' THEN ", column.Anchor);
                 if (column.Kind == 'v' && column.OnError.Kind != "ERROR")
                 {
                     // A value the type cannot hold is an error of the column: its ON ERROR decides.
@@ -323,8 +325,7 @@ public static partial class DuneSqlTranslator
                 EmitTableBehaviour(column, column.OnEmpty, $"'JSON_TABLE column {EscapeLiteral(column.Name)}: the path gives no item'");
                 Out.Text(" WHEN 'X' THEN ", column.Anchor);
                 EmitTableBehaviour(column, column.OnError, $"'JSON_TABLE column {EscapeLiteral(column.Name)}: ' || substr({cell}, 2)");
-                string bound = column.Bound is int n ? ", " + n.ToString(CultureInfo.InvariantCulture) + ")" : "";
-                Out.Text($" END AS {column.Type}){bound} AS {column.Name}", column.Anchor);
+                Out.Text($" END AS {column.Type}){boundClose} AS {column.Name}", column.Anchor);
             }
             Out.Text($" FROM (SELECT unnest({DuneJsonTable.Function}(CAST((", anchor);
             Emit(words[0], words[contextEnd - 1] + 1);

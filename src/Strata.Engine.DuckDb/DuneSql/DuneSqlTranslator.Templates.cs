@@ -88,14 +88,19 @@ public static partial class DuneSqlTranslator
             int.TryParse(SingleTypeParameter(asIndex, close, "varchar"), System.Globalization.NumberStyles.None,
                 System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : null;
 
-        /// <summary>n of a cast's type <c>char(n)</c>, 1 for a bare <c>char</c>; else null.</summary>
         /// <summary>Trino's CharType.MAX_LENGTH.</summary>
         private const int MaxCharLength = 65_536;
 
-        private int? CharLength(int asIndex, int close) =>
-            Is(Next(asIndex, close), "char") && Next(Next(asIndex, close), close) == close ? 1
-            : int.TryParse(SingleTypeParameter(asIndex, close, "char"), System.Globalization.NumberStyles.None,
-                System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : null;
+        /// <summary>n of a cast's type <c>char(n)</c>, 1 for a bare <c>char</c>; else null. An n past Trino's bound is refused:
+        /// a char(n) value is padded to n, so n is bounded as the memory it makes every row hold.</summary>
+        private int? CharLength(int asIndex, int close)
+        {
+            int? n = Is(Next(asIndex, close), "char") && Next(Next(asIndex, close), close) == close ? 1
+                : int.TryParse(SingleTypeParameter(asIndex, close, "char"), System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out int parsed) ? parsed : null;
+            return n is > MaxCharLength ? throw NotSupported(Sql, Tokens[Next(asIndex, close)], "CHAR length must be in range [0, "
+                + MaxCharLength.ToString(System.Globalization.CultureInfo.InvariantCulture) + "], got " + n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) : n;
+        }
 
         /// <summary>Whether tokens [from, to) hold a call, a parenthesized expression or a subscript (not a name or literal).</summary>
         private bool IsComputed(int from, int to)
@@ -218,10 +223,6 @@ public static partial class DuneSqlTranslator
             }
             switch (type)
             {
-                case "VARCHAR" when CharLength(asIndex, close) is > MaxCharLength and int tooLong:
-                    // Trino's CharType bound: a char(n) value is padded to n, so n is bounded as the memory it makes every row hold.
-                    throw NotSupported(Sql, Tokens[Next(asIndex, close)], "CHAR length must be in range [0, "
-                        + MaxCharLength.ToString(System.Globalization.CultureInfo.InvariantCulture) + "], got " + tooLong.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 case "VARCHAR" when CharLength(asIndex, close) is int charLength:
                     // char(n) (decisions "dune-types17", 208): the text cut to n characters as Trino's cast cuts it, another
                     // type's longer text refused, and padded with spaces to n as Trino shows a char(n) (its length() is n, a

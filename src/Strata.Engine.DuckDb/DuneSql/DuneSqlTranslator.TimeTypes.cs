@@ -43,7 +43,8 @@ public static partial class DuneSqlTranslator
                 }
                 // A declared parameter DuckDB's type drops (varchar(5), timestamp(6), from_unixtime_nanos' zone) is passed
                 // to the renaming, which takes it when DuckDB's type is the one the cast gives (DuckDbDeclaredTypes.Name).
-                string? declared = DeclaredType(args[0].From, args[0].To);
+                var (first, last) = Unparenthesized(args[0].From, args[0].To);
+                string? declared = DeclaredType(first, last);
                 emitter.Text("dune_type_name(typeof(", anchor);
                 Emit(args[0].From, args[0].To);
                 emitter.Text(declared is null ? "))" : "), '" + declared + "')", tokens[close]);

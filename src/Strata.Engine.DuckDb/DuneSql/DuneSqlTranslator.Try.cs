@@ -30,6 +30,11 @@ public static partial class DuneSqlTranslator
     /// <summary>Whether a name is one of Dune's aggregate functions (an aggregation when written without OVER).</summary>
     internal static bool IsAggregateName(string name) => AggregateNames.Contains(name);
 
+    /// <summary><see cref="IsAggregateName(string)"/> of a name read in place from the user's text.</summary>
+    internal static bool IsAggregateName(ReadOnlySpan<char> name) => AggregateNameSpans.Contains(name);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AggregateNameSpans = AggregateNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Words of an expression that are never a column.</summary>
     private static readonly HashSet<string> ExpressionKeywords = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -31,7 +31,7 @@ public static class QueryReferenceFinder
 
     public static List<QueryViewReference> Find(string sql, List<DuneToken> all)
     {
-        var tokens = all.Where(t => !t.IsTrivia).ToList();
+        var tokens = DuneLexer.NonTrivia(all);
         var cteNames = CteNames(sql, tokens);
         var clause = new List<string> { "" };
         var found = new List<QueryViewReference>();

@@ -26,7 +26,7 @@ public static class QueryViewColumns
     /// <summary>The 1-based position of the first select-list item that has no name, or null when all are named.</summary>
     public static int? FirstUnnamed(string sql)
     {
-        var tokens = DuneLexer.Lex(sql).Where(t => !t.IsTrivia).ToList();
+        var tokens = DuneLexer.NonTrivia(sql);
         string Text(int i) => sql.Substring(tokens[i].Start, tokens[i].Length);
         int depth = 0, select = -1;
         for (int i = 0; i < tokens.Count && select < 0; i++)

@@ -261,6 +261,24 @@ public sealed class DuneJsonTableTests : IDisposable
         Assert.Equal(["FLOAT"], db.Types("SELECT * FROM JSON_TABLE('[1, 2, 3]', 'lax $' COLUMNS(a real PATH 'lax $[last]'))"));
     }
 
+    /// <summary>A char(n) value column reads as Trino's char(n) (decision 238), as a cast to char(n) does (decision 208): the
+    /// item cut to n characters and padded with spaces to n, inside the query too (its length is n), its DEFAULT likewise;
+    /// a bare char is char(1); n past Trino's CharType bound is refused as a cast's is.</summary>
+    [Fact]
+    public void Char_columns_are_cut_and_padded_to_their_length()
+    {
+        const string input = """'{"a": "hello", "b": "abcdefghij"}'""";
+        Assert.Equal("hello  |7|abc|h|hel|ab   |5", Table($"""
+            SELECT d, length(d), e, f, v, m, length(m)
+            FROM JSON_TABLE({input}, 'lax $' COLUMNS (d char(7) PATH 'lax $.a', e char(3) PATH 'lax $.b', f char PATH 'lax $.a',
+                v varchar(3) PATH 'lax $.a', m char(5) PATH 'lax $.missing' DEFAULT 'ab' ON EMPTY))
+            """));
+        Assert.Equal("hello", Table($"SELECT v FROM JSON_TABLE({input}, 'lax $' COLUMNS (v varchar(9) PATH 'lax $.a'))"));
+        var e = Refused("SELECT * FROM JSON_TABLE('[]', 'lax $' COLUMNS(a char(70000) PATH 'lax $'))");
+        Assert.Equal("CHAR length must be in range [0, 65536], got 70000", e.Error.Message);
+        Assert.Equal((1, 50), (e.Error.Line, e.Error.Column));
+    }
+
     [Fact]
     public void Format_json_columns_have_json_query_semantics()
     {

@@ -2,6 +2,7 @@ using Strata.Core.Engine;
 using Strata.Core.Executions;
 using Strata.Core.Queries;
 using Strata.Engine.DuckDb;
+using Strata.Engine.DuckDb.DuneSql;
 
 namespace Strata.Tests.DuneSql;
 
@@ -134,7 +135,7 @@ public sealed class DuneMessagesTests : IDisposable
     public void The_expression_reader_survives_deep_parentheses()
     {
         string sql = "SELECT x FROM t WHERE " + new string('(', 100_000) + "count(*) > 1" + new string(')', 100_000);
-        var tokens = TrinoExpressionText.Tokens(sql);
+        var tokens = DuneLexer.NonTrivia(sql);
         object? read = "unset";
         var thread = new Thread(() => read = TrinoExpressionText.Read(sql, tokens, 5), 1024 * 1024);
         thread.Start();
@@ -146,7 +147,7 @@ public sealed class DuneMessagesTests : IDisposable
     public void The_expression_reader_writes_trinos_forms()
     {
         const string sql = "SELECT -x * (y + 2) || 'a', CAST(p AS decimal(10, 2)), count(DISTINCT x) FILTER (WHERE x IS NOT NULL AND NOT y = 1.5)";
-        var tokens = TrinoExpressionText.Tokens(sql);
+        var tokens = DuneLexer.NonTrivia(sql);
         var texts = new List<string>();
         for (int k = 1; k < tokens.Count && TrinoExpressionText.Read(sql, tokens, k) is { } read; k = read.End + 1)
         {
