@@ -15,6 +15,18 @@ public sealed partial class DemoDataCorpusTests
         [.. fixture.Db.TranslatedRows("SELECT epoch_us(block_time)::VARCHAR, hex(sender_address), execution_status, actual_fee_amount::VARCHAR, actual_fee_unit FROM starknet.transactions")
             .Select(r => (DateOnly.FromDateTime(Utc(r[0])), r[1], r[2], decimal.Parse(r[3], CultureInfo.InvariantCulture), r[4]))];
 
+    /// <summary>spellbook's sources/_base_sources/other/starknet_base_sources.yml (@91dac12141), names in order; the events'
+    /// transaction_hash, which the yml leaves out, last.</summary>
+    [Theory]
+    [InlineData("blocks", "date number time l1_da_mode l1_data_gas_price_in_fri l1_data_gas_price_in_wei l1_gas_price_in_fri l1_gas_price_in_wei starknet_version tx_count hash new_root parent_hash sequencer_address")]
+    [InlineData("events", "block_date block_time block_number block_l1_da_mode block_l1_data_gas_price_in_fri block_l1_data_gas_price_in_wei block_l1_gas_price_in_fri block_l1_gas_price_in_wei block_starknet_version block_status event_index block_hash block_new_root block_parent_hash block_sequencer_address data keys from_address class_hash transaction_hash")]
+    [InlineData("transactions", "block_date block_time block_number block_l1_da_mode block_l1_data_gas_price_in_fri block_l1_data_gas_price_in_wei block_l1_gas_price_in_fri block_l1_gas_price_in_wei block_starknet_version block_status fee_data_availability_mode index max_fee nonce nonce_data_availability_mode resource_bounds_l1_gas_max_amount resource_bounds_l1_gas_max_price_per_unit tip type version actual_fee_amount actual_fee_unit execution_resources_bitwise_builtin_applications execution_resources_data_availability_l1_gas execution_resources_data_availability_l1_data_gas execution_resources_ec_op_builtin_applications execution_resources_ecdsa_builtin_applications execution_resources_keccak_builtin_applications execution_resources_memory_holes execution_resources_pedersen_builtin_applications execution_resources_poseidon_builtin_applications execution_resources_range_check_builtin_applications execution_resources_segment_arena_builtin execution_resources_steps execution_status finality_status receipt_type block_hash block_new_root block_parent_hash block_sequencer_address calldata class_hash compiled_class_hash constructor_calldata contract_address contract_address_salt entry_point_selector hash sender_address signature message_hash messages_sent revert_reason transaction_hash state_diff")]
+    public void Starknet_tables_have_spellbooks_columns_in_order(string table, string columns)
+    {
+        var names = fixture.Db.TranslatedRows($"SELECT column_name FROM (DESCRIBE starknet.{table})").Select(r => r[0]);
+        Assert.Equal(columns.Split(' '), names);
+    }
+
     [Fact]
     public void Starknet_daily_success_rate_counts_each_days_transactions()
     {
