@@ -185,5 +185,18 @@ public sealed partial class DuneSqlCorpusTests
           contract_name VARCHAR, contract_version VARCHAR, eoa BOOLEAN, factory_contract BOOLEAN, source VARCHAR, identifying_transaction VARCHAR,
           algorithm_name VARCHAR, source_website VARCHAR, source_evidence VARCHAR, created_at TIMESTAMP, created_by VARCHAR, updated_at TIMESTAMP,
           updated_by VARCHAR);
+        CREATE SCHEMA starknet;
+        CREATE TABLE starknet.blocks ("date" DATE, number BIGINT, "time" TIMESTAMPTZ, l1_da_mode VARCHAR, starknet_version VARCHAR, tx_count BIGINT,
+          hash BLOB, new_root BLOB, parent_hash BLOB, sequencer_address BLOB);
+        CREATE TABLE starknet.transactions (block_date DATE, block_time TIMESTAMPTZ, block_number BIGINT, block_l1_da_mode VARCHAR, block_status VARCHAR,
+          "index" BIGINT, max_fee BIGNUM, nonce BIGINT, tip BIGNUM, "type" VARCHAR, version VARCHAR, actual_fee_amount BIGNUM, actual_fee_unit VARCHAR,
+          execution_resources_steps BIGINT, execution_status VARCHAR, finality_status VARCHAR, receipt_type VARCHAR, block_hash BLOB, calldata BLOB[],
+          class_hash BLOB, contract_address BLOB, entry_point_selector BLOB, hash BLOB, sender_address BLOB, signature BLOB[], revert_reason VARCHAR,
+          transaction_hash BLOB);
+        CREATE TABLE starknet.events (block_date DATE, block_time TIMESTAMPTZ, block_number BIGINT, block_status VARCHAR, event_index BIGINT, block_hash BLOB,
+          "data" BLOB[], "keys" BLOB[], from_address BLOB, class_hash BLOB, transaction_hash BLOB);
+        CREATE TABLE starknet.calls (block_date DATE, block_time TIMESTAMPTZ, block_number BIGINT, transaction_index BIGINT, transaction_hash BLOB,
+          transaction_type VARCHAR, trace_address BIGINT[], caller_address BLOB, contract_address BLOB, entry_point_selector BLOB, call_type VARCHAR,
+          entry_point_type VARCHAR, calldata BLOB[], class_hash BLOB, execution_succeeded BOOLEAN);
         """;
 }
