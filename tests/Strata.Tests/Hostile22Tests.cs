@@ -180,3 +180,38 @@ public sealed class Hostile22RegexTimeTests
         Assert.Equal("true", db.Scalar("SELECT regexp_like('aab', '(?=(a|a)*b)')"));
     }
 }
+
+/// <summary>
+/// hostile22: an execution's error message is bounded (<see cref="ExecutionError.MaxMessageChars"/>): DuckDB's and Trino's
+/// messages quote a value whole, so a statement of a few bytes made a message of megabytes for the server to carry, store
+/// and serve.
+/// </summary>
+public sealed class Hostile22ErrorMessageTests : IDisposable
+{
+    private readonly DuneSql.DemoEngineFixture fixture = new("strata-hostile22-", "CREATE SCHEMA ethereum; CREATE TABLE ethereum.blocks AS SELECT 1::BIGINT AS number");
+
+    public void Dispose() => fixture.Dispose();
+
+    [Theory]
+    // A cast of a 10,000,000-character text: DuckDB's conversion error quoted all of it.
+    [InlineData("SELECT CAST(lpad('', 10000000, 'x') AS integer)")]
+    // A time text Trino cannot read, rebuilt in Trino's words with the text.
+    [InlineData("SELECT CAST(lpad('', 10000000, 'x') AS date)")]
+    public void A_failed_execution_s_message_is_bounded(string sql)
+    {
+        var request = new Strata.Core.Engine.EngineRequest(ExecutionIds.New(), sql, "alice", PerformanceTier.Medium, 1L << 30, []);
+        var e = Assert.Throws<Strata.Core.Engine.QueryFailedException>(() => fixture.Engine.Execute(request, schema => fixture.Results.CreateWriter(request.ExecutionId, schema), CancellationToken.None));
+        Assert.True(e.Error.Message.Length <= ExecutionError.MaxMessageChars + 40, $"{e.Error.Message.Length:N0} characters");
+        Assert.Contains("more characters)", e.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_message_keeps_its_beginning_and_says_what_was_left_out()
+    {
+        string text = "Value " + new string('9', 100_000) + " cannot be represented as varchar(2)";
+        var error = new ExecutionError(ExecutionError.ExecutionFailed, text);
+        Assert.Equal(text[..ExecutionError.MaxMessageChars] + "... (83,658 more characters)", error.Message);
+        Assert.Equal(error.Message, (error with { Message = text }).Message);
+        Assert.Equal("short", (error with { Message = "short" }).Message);
+    }
+}
