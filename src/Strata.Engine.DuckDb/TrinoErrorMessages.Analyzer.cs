@@ -212,14 +212,15 @@ internal static partial class TrinoErrorMessages
             }
             int end = start;
             var expressions = new List<TrinoExpression>();
+            List<TrinoExpression>? selectItems = null; // read once for the clause: per ordinal it made thousands of ordinals quadratic
             while (TrinoExpressionText.Read(sql, tokens, end) is { } read)
             {
                 var expression = read.Expression;
                 if (clause == "group" && expression.Call is null && tokens[end].Kind == DuneTokenKind.Number
                     && int.TryParse(expression.Text, NumberStyles.None, CultureInfo.InvariantCulture, out int ordinal)
-                    && SelectItem(sql, tokens, k, ordinal) is { } item)
+                    && ordinal >= 1 && ordinal <= (selectItems ??= SelectItems(sql, tokens, k)).Count)
                 {
-                    expression = item; // GROUP BY 1 groups by the first select item
+                    expression = selectItems[ordinal - 1]; // GROUP BY 1 groups by the first select item
                 }
                 expressions.Add(expression);
                 end = read.End;
@@ -229,8 +230,13 @@ internal static partial class TrinoErrorMessages
                 }
                 end++;
             }
+            var seen = new HashSet<TrinoExpression>(ReferenceEqualityComparer.Instance);
             foreach (var expression in expressions)
             {
+                if (!seen.Add(expression))
+                {
+                    continue; // an ordinal repeated reads its item once
+                }
                 var calls = expression.Calls().ToList();
                 var found = calls.Where(IsAggregation).Concat(calls.Where(c => c.Window)).ToList();
                 if (found.Count > 0)
@@ -243,29 +249,24 @@ internal static partial class TrinoErrorMessages
         return error with { Message = $"{name} cannot contain aggregations, window functions or grouping operations" };
     }
 
-    /// <summary>The select item <paramref name="ordinal"/> of the SELECT before token <paramref name="before"/> at its depth.</summary>
-    private static TrinoExpression? SelectItem(string sql, List<DuneToken> tokens, int before, int ordinal)
+    /// <summary>The select items of the SELECT before token <paramref name="before"/> at its depth, in order, as far as they
+    /// read (none when there is no such SELECT).</summary>
+    private static List<TrinoExpression> SelectItems(string sql, List<DuneToken> tokens, int before)
     {
+        var items = new List<TrinoExpression>();
         int select = SelectOf(sql, tokens, before);
         if (select < 0)
         {
-            return null;
+            return items;
         }
         int k = select + 1;
         if (k < tokens.Count && IsWord(sql, tokens[k], "distinct", "all"))
         {
             k++;
         }
-        for (int n = 1; k < tokens.Count; n++)
+        while (k < tokens.Count && TrinoExpressionText.Read(sql, tokens, k) is { } read)
         {
-            if (TrinoExpressionText.Read(sql, tokens, k) is not { } read)
-            {
-                return null;
-            }
-            if (n == ordinal)
-            {
-                return read.Expression;
-            }
+            items.Add(read.Expression);
             k = read.End;
             while (k < tokens.Count && !IsWord(sql, tokens[k], ",", "from"))
             {
@@ -273,11 +274,11 @@ internal static partial class TrinoErrorMessages
             }
             if (k >= tokens.Count || !IsWord(sql, tokens[k], ","))
             {
-                return null;
+                break;
             }
             k++;
         }
-        return null;
+        return items;
     }
 
     /// <summary>The SELECT keyword whose query a clause keyword at token <paramref name="at"/> belongs to (the nearest before it

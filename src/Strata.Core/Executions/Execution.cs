@@ -54,8 +54,32 @@ public sealed record Execution
 }
 
 /// <summary>The error object of a failed execution.</summary>
+/// <remarks>The message is at most <see cref="MaxMessageChars"/> characters (hostile22): DuckDB's and Trino's messages
+/// quote a value whole (<c>Could not convert string '…' to INT32</c>), so a query of a few bytes could make the server carry,
+/// store and serve a message of megabytes; a longer one keeps its beginning and says how much was left out.</remarks>
 public sealed record ExecutionError(string Type, string Message, int? Line = null, int? Column = null)
 {
+    /// <summary>The most characters of an error message.</summary>
+    public const int MaxMessageChars = 16_384;
+
+    private readonly string message = Bounded(Message);
+
+    public string Message
+    {
+        get => message;
+        init => message = Bounded(value);
+    }
+
+    private static string Bounded(string text)
+    {
+        if (text is null || text.Length <= MaxMessageChars)
+        {
+            return text!;
+        }
+        int cut = char.IsHighSurrogate(text[MaxMessageChars - 1]) ? MaxMessageChars - 1 : MaxMessageChars;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text.AsSpan(0, cut)}... ({text.Length - cut:N0} more characters)");
+    }
+
     public const string ExecutionFailed = "FAILED_TYPE_EXECUTION_FAILED";
     public const string SyntaxError = "syntax_error";
     public const string Timeout = "FAILED_TYPE_TIMEOUT";

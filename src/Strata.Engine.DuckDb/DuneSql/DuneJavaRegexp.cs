@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -31,6 +32,19 @@ internal static unsafe class DuneJavaRegexp
 
     public const int MaxCallValues = 1_000_000;
 
+    /// <summary>The most time one native call may spend matching (hostile22): each match stops at <see cref="MatchTimeout"/>,
+    /// but a call evaluates up to 2,048 rows and DuckDB sees a query's cancellation or time limit only between calls, so
+    /// 2,048 matches just under a second each held a thread for 34 minutes past the query's limit.</summary>
+    public static readonly TimeSpan MaxCallTime = TimeSpan.FromSeconds(10);
+
+    /// <summary>When the running native call began (<see cref="Stopwatch.GetTimestamp"/>), 0 outside one.</summary>
+    [ThreadStatic]
+    private static long callStarted;
+
+    /// <summary>The running call's bound on its matching time (the registration's extra info, in ticks).</summary>
+    [ThreadStatic]
+    private static long callTicks;
+
     [ThreadStatic]
     private static long producedCharacters;
 
@@ -56,14 +70,17 @@ internal static unsafe class DuneJavaRegexp
 
     public static bool UsedBy(string translatedSql) => translatedSql.Contains(Function + "(", StringComparison.Ordinal);
 
-    public static void Register(DuckDBConnection connection)
+    public static void Register(DuckDBConnection connection) => Register(connection, MaxCallTime);
+
+    /// <summary>Registers the function with <paramref name="callTime"/> as each call's bound on its matching time.</summary>
+    public static void Register(DuckDBConnection connection, TimeSpan callTime)
     {
         IntPtr con = connection.NativeConnection.DangerousGetHandle();
         IntPtr text = DuneNative.CreateType(DuneNative.TypeVarchar);
         IntPtr list = DuneNative.CreateListType(text);
         try
         {
-            DuneNative.RegisterScalar(con, Function, [text, text, text, text, text], list, &Rows);
+            DuneNative.RegisterScalar(con, Function, [text, text, text, text, text], list, &Rows, (IntPtr)Math.Max(callTime.Ticks, 1));
         }
         finally
         {
@@ -85,6 +102,7 @@ internal static unsafe class DuneJavaRegexp
         switch (op)
         {
             case "like":
+                CheckCallTime();
                 values.Add(regex.IsMatch(s) ? "true" : "false");
                 break;
             case "count":
@@ -131,6 +149,7 @@ internal static unsafe class DuneJavaRegexp
     {
         for (int next = start; next <= s.Length;)
         {
+            CheckCallTime();
             var match = regex.Match(s, next);
             if (!match.Success)
             {
@@ -138,6 +157,17 @@ internal static unsafe class DuneJavaRegexp
             }
             yield return match;
             next = match.Index + Math.Max(match.Length, 1);
+        }
+    }
+
+    /// <summary>Fails the running native call once its matching has taken <see cref="callTicks"/> (a search already begun
+    /// stops at <see cref="MatchTimeout"/>).</summary>
+    private static void CheckCallTime()
+    {
+        if (callStarted != 0 && Stopwatch.GetElapsedTime(callStarted).Ticks > callTicks)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                $"regexp functions: matching the inputs evaluated together took more than {TimeSpan.FromTicks(callTicks).TotalSeconds:0.###} s; filter the inputs or use a simpler pattern"));
         }
     }
 
@@ -245,13 +275,16 @@ internal static unsafe class DuneJavaRegexp
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Rows(IntPtr info, IntPtr input, IntPtr output) =>
-        NativeStringRows.Run(info, input, output, NativeStringRows.MaxArguments, Row, Failure, () => Start(input, output));
+        NativeStringRows.Run(info, input, output, NativeStringRows.MaxArguments, Row, Failure, () => Start(info, input, output), () => callStarted = 0);
 
-    /// <summary>A call's start: its bounds count from zero, and every row's list is empty until written (a NULL row's too).</summary>
-    private static void Start(IntPtr input, IntPtr output)
+    /// <summary>A call's start: its bounds count from zero, its matching clock starts (<see cref="CheckCallTime"/>), and
+    /// every row's list is empty until written (a NULL row's too).</summary>
+    private static void Start(IntPtr info, IntPtr input, IntPtr output)
     {
         producedCharacters = 0;
         producedValues = 0;
+        callTicks = (long)DuneNative.ScalarGetExtra(info);
+        callStarted = Stopwatch.GetTimestamp();
         var entries = (DuneNative.ListEntry*)DuneNative.Data(output);
         for (ulong row = 0, rows = DuneNative.ChunkSize(input); row < rows; row++)
         {

@@ -23,6 +23,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// One input's rows are bounded (<see cref="MaxRows"/> rows, <see cref="MaxChars"/> characters of cells,
 /// <see cref="MaxRepeatedBytes"/> of rows × input bytes), and so are the rows of all the inputs one call evaluates together
 /// (<see cref="Budget"/>): DuckDB passes up to 2,048 context items at once and holds every row of them in the call's output.
+/// All the calls of one query are bounded together too (<see cref="QueryBudget"/>).
 /// </summary>
 public static unsafe class DuneJsonTable
 {
@@ -45,9 +46,43 @@ public static unsafe class DuneJsonTable
     /// <summary>How deep NESTED PATH may nest (each level is a recursion here and a group of columns in the translation).</summary>
     public const int MaxNestedDepth = 32;
 
+    /// <summary>The most rows all of a query's JSON_TABLE inputs may give (hostile22): the bounds above hold for one call of
+    /// the function (up to 2,048 inputs), and a query calls it once per chunk of inputs, so without this bound a query's
+    /// rows were bounded only by the time limit (20 times one call's bound).</summary>
+    public const long MaxQueryRows = 20L * MaxRows;
+
+    /// <summary>The most characters of cell text all of a query's JSON_TABLE inputs may give (16 times one call's).</summary>
+    public const long MaxQueryChars = 16 * MaxChars;
+
     public static bool UsedBy(string translatedSql) => translatedSql.Contains(Function + "(", StringComparison.Ordinal);
 
-    public static void Register(DuckDBConnection connection)
+    /// <summary>What the calls of one registration (the sandbox registers the function for one execution) have given so far;
+    /// DuckDB's threads call the function at once.</summary>
+    public sealed class QueryBudget(long maxRows = MaxQueryRows, long maxChars = MaxQueryChars)
+    {
+        private long rows;
+        private long chars;
+
+        /// <summary>Adds one input's rows and characters; throws <see cref="JsonTableException"/> past a bound.</summary>
+        public void Spend(long addedRows, long addedChars)
+        {
+            if (Interlocked.Add(ref rows, addedRows) > maxRows)
+            {
+                throw new JsonTableException(string.Create(CultureInfo.InvariantCulture,
+                    $"JSON_TABLE: the query's JSON inputs give more than {maxRows:N0} rows in all; filter the inputs or select fewer rows"));
+            }
+            if (Interlocked.Add(ref chars, addedChars) > maxChars)
+            {
+                throw new JsonTableException(string.Create(CultureInfo.InvariantCulture,
+                    $"JSON_TABLE: the query's JSON inputs give more than {maxChars:N0} characters of column values in all; filter the inputs or select fewer columns"));
+            }
+        }
+    }
+
+    public static void Register(DuckDBConnection connection) => Register(connection, new QueryBudget());
+
+    /// <summary>Registers the function with <paramref name="budget"/> for all its calls on this connection.</summary>
+    public static void Register(DuckDBConnection connection, QueryBudget budget)
     {
         IntPtr con = connection.NativeConnection.DangerousGetHandle();
         IntPtr text = DuneNative.CreateType(DuneNative.TypeVarchar);
@@ -55,7 +90,7 @@ public static unsafe class DuneJsonTable
         IntPtr rows = DuneNative.CreateListType(row);
         try
         {
-            DuneNative.RegisterScalar(con, Function, [text, text], rows, &Rows);
+            DuneNative.RegisterScalar(con, Function, [text, text], rows, &Rows, GCHandle.ToIntPtr(GCHandle.Alloc(budget)), DuneNative.FreeHandle);
         }
         finally
         {
@@ -348,6 +383,7 @@ public static unsafe class DuneJsonTable
             IntPtr rowVector = DuneNative.ListChild(output), cellVector = DuneNative.ListChild(rowVector);
             ulong rowCount = 0, cellCount = 0;
             var budget = new Budget();
+            var query = (QueryBudget)GCHandle.FromIntPtr(DuneNative.ScalarGetExtra(info)).Target!;
             for (ulong r = 0; r < count; r++)
             {
                 var entries = (DuneNative.ListEntry*)DuneNative.Data(output);
@@ -362,7 +398,9 @@ public static unsafe class DuneJsonTable
                     ScalarFunction.DuckDBScalarFunctionSetError(info, $"JSON_TABLE: the JSON input is over the limit of {DuneKeccak.MaxInputBytes} bytes");
                     return;
                 }
+                long charsBefore = budget.Chars;
                 var rows = Evaluate(Encoding.UTF8.GetString((json + r)->Bytes), Encoding.UTF8.GetString((spec + r)->Bytes), budget);
+                query.Spend(rows.Count, budget.Chars - charsBefore);
                 int cells = rows.Count == 0 ? 0 : rows[0].Length;
                 DuneNative.ListReserve(output, rowCount + (ulong)rows.Count);
                 DuneNative.ListReserve(rowVector, cellCount + (ulong)(rows.Count * cells));

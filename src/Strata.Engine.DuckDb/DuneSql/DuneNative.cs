@@ -218,10 +218,26 @@ internal static unsafe partial class DuneNative
         }
     }
 
+    /// <summary>DuckDB's delete callback of an extra info that is a <see cref="GCHandle"/> (freed with the function).</summary>
+    internal static IntPtr FreeHandle => (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, void>)&FreeHandleOf;
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvCdecl)])]
+    private static void FreeHandleOf(IntPtr extra)
+    {
+        try
+        {
+            GCHandle.FromIntPtr(extra).Free();
+        }
+        catch (Exception)
+        {
+            // Nothing may escape to DuckDB; a handle that cannot be freed is one object kept.
+        }
+    }
+
     /// <summary>Registers the scalar function <paramref name="name"/> with the given parameter and result types (logical types
     /// the caller owns) and <paramref name="body"/>; throws when DuckDB refuses it.</summary>
     internal static void RegisterScalar(IntPtr connection, string name, IntPtr[] parameters, IntPtr result,
-        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> body)
+        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> body, IntPtr extra = default, IntPtr destroyExtra = default)
     {
         IntPtr function = CreateScalar();
         try
@@ -233,6 +249,10 @@ internal static unsafe partial class DuneNative
             }
             ScalarReturn(function, result);
             ScalarBody(function, body);
+            if (extra != IntPtr.Zero)
+            {
+                ScalarExtra(function, extra, destroyExtra);
+            }
             if (RegisterScalar(connection, function) != 0)
             {
                 throw new InvalidOperationException($"Could not register {name}.");

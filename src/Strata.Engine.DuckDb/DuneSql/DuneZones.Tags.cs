@@ -10,7 +10,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// database per execution), so the IANA zones and odd-minute offsets one query gives tags to are numbered for that query
 /// alone: no other execution, of this owner or another, can run out of tags because of it or see which zones it met.
 /// Every cast and function of the zone types holds, in its extra data, a handle to a <see cref="ZoneCall"/> naming its
-/// connection's table; DuckDB frees the handle with the function (<see cref="FreeCall"/>). Values leave the connection
+/// connection's table; DuckDB frees the handle with the function (<see cref="DuneNative.FreeHandle"/>). Values leave the connection
 /// only as text (<c>DuckDbTypes.Plan</c> casts a zoned column to VARCHAR inside it), so nothing outside needs the table.
 /// </summary>
 public static unsafe partial class DuneZones
@@ -97,18 +97,5 @@ public static unsafe partial class DuneZones
     private static ZoneCall CallOf(IntPtr extra) => (ZoneCall)GCHandle.FromIntPtr(extra).Target!;
 
     /// <summary>DuckDB's delete callback of a <see cref="ZoneCall"/>'s handle.</summary>
-    private static IntPtr FreeCallback => (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, void>)&FreeCall;
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void FreeCall(IntPtr extra)
-    {
-        try
-        {
-            GCHandle.FromIntPtr(extra).Free();
-        }
-        catch (Exception)
-        {
-            // Nothing may escape to DuckDB; a handle that cannot be freed is one object kept.
-        }
-    }
+    private static IntPtr FreeCallback => DuneNative.FreeHandle;
 }

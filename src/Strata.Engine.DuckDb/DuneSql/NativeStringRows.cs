@@ -52,7 +52,9 @@ internal static unsafe class NativeStringRows
         Run(info, input, output, arity, (output, row, arguments) => each(output, row, arguments[0], arguments.Count == 2 ? arguments[1] : default), failure);
 
     /// <param name="start">Called first, inside the loop's catch-all (a function's per-call state).</param>
-    public static void Run(IntPtr info, IntPtr input, IntPtr output, int arity, NativeStringArgumentsRow each, Func<Exception, string> failure, Action? start = null)
+    /// <param name="end">Called last, whatever happened (clears the per-call state <paramref name="start"/> set).</param>
+    public static void Run(IntPtr info, IntPtr input, IntPtr output, int arity, NativeStringArgumentsRow each, Func<Exception, string> failure,
+        Action? start = null, Action? end = null)
     {
         var chunk = new DuckDBDataChunk(input);
         try
@@ -91,6 +93,7 @@ internal static unsafe class NativeStringRows
         }
         finally
         {
+            end?.Invoke();
             chunk.SetHandleAsInvalid(); // DuckDB owns the chunk
         }
     }

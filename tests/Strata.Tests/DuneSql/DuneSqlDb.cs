@@ -9,7 +9,9 @@ internal sealed class DuneSqlDb : IDisposable
 {
     private readonly DuckDBConnection connection = new("Data Source=:memory:");
 
-    public DuneSqlDb(string? setup = null)
+    /// <param name="jsonTableBudget">JSON_TABLE's bound on all of a query's calls (the engine's by default).</param>
+    /// <param name="regexCallTime">The backtracking regexp functions' bound on one call's matching time (the engine's by default).</param>
+    public DuneSqlDb(string? setup = null, DuneJsonTable.QueryBudget? jsonTableBudget = null, TimeSpan? regexCallTime = null)
     {
         connection.Open();
         DuneInt256.Register(connection);
@@ -23,11 +25,11 @@ internal sealed class DuneSqlDb : IDisposable
         DuneSpecialTimes.Register(connection);
         DuneSetTypes.Register(connection);
         DuneRegexpGroups.Register(connection);
-        DuneJavaRegexp.Register(connection);
+        DuneJavaRegexp.Register(connection, regexCallTime ?? DuneJavaRegexp.MaxCallTime);
         DuneDataSize.Register(connection);
         DuneWeightedPercentile.Register(connection);
         DuneListaggTruncate.Register(connection);
-        DuneJsonTable.Register(connection);
+        DuneJsonTable.Register(connection, jsonTableBudget ?? new DuneJsonTable.QueryBudget());
         // The sandbox's catalog (DuckDbSandbox): tables named dune.<schema>.<table> (uploads' dune.<team>.<table>) and
         // delta_prod.<schema>.<table>, which the translator writes as dune's, are this database's.
         Exec("ATTACH ':memory:' AS dune; USE dune;");
