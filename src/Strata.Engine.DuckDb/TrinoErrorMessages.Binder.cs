@@ -284,12 +284,18 @@ internal static partial class TrinoErrorMessages
         {
             // The call DuckDB bound is the translator's: its arguments need not be the user's. When each of the user's is a
             // literal, its type is known as Trino's analyzer gives it.
-            return error with
+            // Trino's position is the call's, at its name's start.
+            int name = offset;
+            while (name > 0 && name <= userSql.Length && IsNamePart(userSql[name - 1]))
+            {
+                name--;
+            }
+            return At(error with
             {
                 Message = LiteralArgumentTypes(userSql, offset) is { } types
                     ? $"Unexpected parameters ({string.Join(", ", types)}) for function {written.ToLowerInvariant()}"
                     : $"Unexpected parameters for function {written.ToLowerInvariant()}",
-            };
+            }, userSql, name);
         }
         if (MismatchedInput(error, userSql, offset) is { } mismatched)
         {
