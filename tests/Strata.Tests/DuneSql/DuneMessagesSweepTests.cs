@@ -7,7 +7,8 @@ namespace Strata.Tests.DuneSql;
 /// Decision 226 (dune-messages): a sweep of malformed DuneSQL through the HTTP API, each failure's message read from the
 /// status endpoint and checked for DuckDB's words (its error types, its internal names, the translator's functions). A
 /// DuneSQL user reads Trino's words, or Strata's own where Trino has none; never DuckDB's. <c>SWEEP_OUT</c> (a file) gets
-/// every query's state and message, for the sweep's counts in docs/notes/dune-messages.md.
+/// every query's state and message, for the sweep's counts in docs/notes/dune-messages.md. Decision 234 (dune-messages2)
+/// added the queries after "x = ANY ()": mistakes a Dune user makes (docs/notes/dune-messages2.md).
 /// </summary>
 [Collection(InProcessWireCollection.Name)]
 public sealed class DuneMessagesSweepTests(InProcessSharedServer shared)
@@ -340,10 +341,9 @@ public sealed class DuneMessagesSweepTests(InProcessSharedServer shared)
         "SELECT x FROM (VALUES 1) t(x) WHERE x = 'unterminated",
     ];
 
-    /// <summary>The sweep's queries that still fail in DuckDB's words (decision 226's "Left", with the reasons in
-    /// docs/notes/dune-messages.md): regexes and date formats (another helper's), casts of JSON to numbers, rows and
-    /// arrays, DuckDB's parser's lexical errors, and binder refusals whose Trino words need more of the query than the
-    /// message gives. Any other query in DuckDB's words fails the sweep.</summary>
+    /// <summary>The sweep's queries that still fail in DuckDB's words, each another helper's topic (decision 234; the
+    /// reasons in docs/notes/dune-messages2.md): regexes and date formats, and a window function's argument count. Any
+    /// other query in DuckDB's words fails the sweep.</summary>
     internal static readonly HashSet<string> Left = new(StringComparer.Ordinal)
     {
         "SELECT regexp_like('a', '(')",
