@@ -119,7 +119,7 @@ internal static partial class TrinoErrorMessages
                 Message = qualified && !DuneCatalogs.Contains(catalog) ? $"Catalog '{catalog.ToLowerInvariant()}' not found" : $"Schema '{schema.ToLowerInvariant()}' does not exist",
             }, userSql, tokens.Count > 0 ? tokens[0].Start : null);
         }
-        return null;
+        return LeakFromUserText(error, userSql);
     }
 
     /// <summary>The catalogs a DuneSQL name may start with.</summary>

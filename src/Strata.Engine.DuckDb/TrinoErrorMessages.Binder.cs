@@ -71,6 +71,11 @@ internal static partial class TrinoErrorMessages
     [GeneratedRegex(@"^No function matches the given name and argument types '(?<f>[^(]+)\((?<args>.*)\)'\.", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex NoMatchingFunction();
 
+    /// <summary>DuckDB's binder finding several casts of literal arguments (<c>'a' + 1</c>): the call's arguments as
+    /// <see cref="NoMatchingFunction"/>'s.</summary>
+    [GeneratedRegex(@"^Could not choose a best candidate function for the function call ""(?<f>[^""(]+)\((?<args>.*)\)""\.", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex NoBestCandidate();
+
     [GeneratedRegex(@"^Could not convert string '(?<v>.*)' to (?<t>INT8|INT16|INT32|INT64|DOUBLE|FLOAT|BOOL)(?: when casting from source column .*)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Singleline)]
     private static partial Regex StringNotNumber();
 
@@ -161,17 +166,20 @@ internal static partial class TrinoErrorMessages
         {
             return $"Cannot apply operator: {TypeName(compare.Groups["a"].Value)} {op} {TypeName(compare.Groups["b"].Value)}";
         }
-        if (NoMatchingFunction().Match(message) is { Success: true } function)
+        if ((NoMatchingFunction().Match(message) is { Success: true } function ? function : NoBestCandidate().Match(message)) is { Success: true } call)
         {
-            string name = function.Groups["f"].Value;
+            string name = call.Groups["f"].Value;
             if (name == DuneSql.DuneWallClock.Function && WallCaller(text, offset) is { } field)
             {
                 name = field; // the field function the user called (hour(x) reads hour(dune_wall(x)))
             }
-            var args = SplitArguments(function.Groups["args"].Value).Select(TypeName).ToList();
+            var args = SplitArguments(call.Groups["args"].Value).Select(TypeName).ToList();
             if (BinaryOperators.Contains(name) && args.Count == 2)
             {
-                return $"Cannot apply operator: {args[0]} {(name == "//" ? "/" : name)} {args[1]}";
+                // A string literal operand is varchar(its length) in Trino's message (DuckDB's STRING_LITERAL).
+                string left = StringOperand(text, offset, left: true) is { } l && args[0] == "varchar" ? l : args[0];
+                string right = StringOperand(text, offset, left: false) is { } r && args[1] == "varchar" ? r : args[1];
+                return $"Cannot apply operator: {left} {(name == "//" ? "/" : name)} {right}";
             }
             if (name == "-" && args.Count == 1)
             {
@@ -274,8 +282,20 @@ internal static partial class TrinoErrorMessages
             && FunctionNameAt(userSql, offset) is { } written
             && !written.Equals(parameters.Groups["f"].Value, StringComparison.OrdinalIgnoreCase))
         {
-            // The call DuckDB bound is the translator's: its arguments need not be the user's.
-            return error with { Message = $"Unexpected parameters for function {written.ToLowerInvariant()}" };
+            // The call DuckDB bound is the translator's: its arguments need not be the user's. When each of the user's is a
+            // literal, its type is known as Trino's analyzer gives it.
+            // Trino's position is the call's, at its name's start.
+            int name = offset;
+            while (name > 0 && name <= userSql.Length && IsNamePart(userSql[name - 1]))
+            {
+                name--;
+            }
+            return At(error with
+            {
+                Message = LiteralArgumentTypes(userSql, offset) is { } types
+                    ? $"Unexpected parameters ({string.Join(", ", types)}) for function {written.ToLowerInvariant()}"
+                    : $"Unexpected parameters for function {written.ToLowerInvariant()}",
+            }, userSql, name);
         }
         if (MismatchedInput(error, userSql, offset) is { } mismatched)
         {

@@ -192,7 +192,11 @@ internal static class DuneFunctions
         [("to_utf8", 1)] = "encode($1)",
         [("keccak", 1)] = "dune_keccak($1)", // native, DuneKeccak.cs
         // dates and times
-        [("date_add", 3)] = "dune_plus($3, CAST($2 AS BIGINT) * CAST('1 ' || $1 AS INTERVAL))", // native, typed by $3 (DuneTime)
+        // native, typed by $3 (DuneTime); a unit no Trino type takes fails in DateTimeFunctions' words (getDateField's,
+        // getTimeField's, getTimestampField's: the unit lower case), not as DuckDB's interval text (decision 234).
+        [("date_add", 3)] = "(CASE WHEN $1 IS NULL OR list_contains(['millisecond', 'second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'], lower($1)) "
+            + "THEN dune_plus($3, CAST($2 AS BIGINT) * CAST('1 ' || $1 AS INTERVAL)) ELSE error('''' || lower($1) || ''' is not a valid ' || "
+            + "(CASE WHEN typeof($3) = 'DATE' THEN 'DATE' WHEN typeof($3) IN ('TIME', 'TIME WITH TIME ZONE') THEN 'Time' ELSE 'Timestamp' END) || ' field') END)",
         [("date_diff", 3)] = DateDiff,
         [("from_unixtime", 1)] = "dune_unixtime($1)", // Trino's milliseconds and range (DuneSqlTranslator.TimeMacros)
         [("to_unixtime", 1)] = "epoch(CAST($1 AS TIMESTAMPTZ))", // a zone's value (DuneZones) is its instant, not its wall clock
