@@ -108,7 +108,7 @@ public static partial class DuneSqlTranslator
                     k = Close(k, end);
                     continue;
                 }
-                if (Is(k, ")") || Is(k, "and") || Is(k, "row") || Is(k, "current") || Is(k, "unbounded"))
+                if (Is(k, ")") || Is(k, ",") || Is(k, "and") || Is(k, "row") || Is(k, "current") || Is(k, "unbounded"))
                 {
                     return -1;
                 }
@@ -124,25 +124,44 @@ public static partial class DuneSqlTranslator
         /// <c>name AS (…)</c> that opens with PARTITION, ORDER or the frame itself (a WITH query's body opens otherwise).</summary>
         private bool InWindowSpecification(int i)
         {
-            int depth = 0;
-            for (int k = Previous(i); k >= 0; k = Previous(k))
+            int open = Enclosing(i);
+            if (open < 0)
             {
-                if (Is(k, ")") || Is(k, "]"))
+                return false;
+            }
+            int opener = Next(open, tokens.Count);
+            return Is(Previous(open), "over") || (Is(Previous(open), "as") && (opener == i || Is(opener, "partition") || Is(opener, "order")));
+        }
+
+        /// <summary>For each token, the bracket that encloses it most closely (-1 at the top): built once, so that a text of
+        /// many words named rows or range costs one pass, not a scan back per word.</summary>
+        private int[]? enclosing;
+
+        private int Enclosing(int i)
+        {
+            if (enclosing is null)
+            {
+                enclosing = new int[tokens.Count];
+                var open = new Stack<int>();
+                for (int k = 0; k < tokens.Count; k++)
                 {
-                    depth++;
-                }
-                else if (Is(k, "(") || Is(k, "["))
-                {
-                    if (depth-- > 0)
+                    enclosing[k] = open.Count > 0 ? open.Peek() : -1;
+                    if (tokens[k].Kind != DuneTokenKind.Symbol)
                     {
                         continue;
                     }
-                    int opener = Next(k, tokens.Count);
-                    return Is(Previous(k), "over")
-                        || (Is(Previous(k), "as") && (opener == i || Is(opener, "partition") || Is(opener, "order")));
+                    char c = sql[tokens[k].Start];
+                    if (c is '(' or '[')
+                    {
+                        open.Push(k);
+                    }
+                    else if (c is ')' or ']' && open.Count > 0)
+                    {
+                        open.Pop();
+                    }
                 }
             }
-            return false;
+            return enclosing[i];
         }
 
         /// <summary><c>lag</c>, <c>lead</c> or <c>nth_value</c> with its offset checked on each row (see the type's summary);
