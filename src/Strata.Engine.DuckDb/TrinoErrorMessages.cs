@@ -29,7 +29,7 @@ internal static partial class TrinoErrorMessages
     [GeneratedRegex(@"^Overflow in (addition|subtraction|multiplication) of (INT8|INT16|INT32|INT64) \((-?\d+) ([-+*]) (-?\d+)\)!?$", RegexOptions.CultureInvariant)]
     private static partial Regex ArithmeticOverflow();
 
-    [GeneratedRegex(@"^Overflow in (?:addition|subtraction|multiplication) of DECIMAL\(\d+\) \(", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^Overflow in (?:addition|subtraction|subtract|multiplication) of DECIMAL\(\d+\) \(", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalOverflow();
 
     [GeneratedRegex(@"^Type (INT8|INT16|INT32|INT64|INT128|UINT8|UINT16|UINT32|UINT64|DOUBLE|FLOAT) with value (\S+) can't be cast because the value is out of range for the destination type (INT8|INT16|INT32|INT64)( when casting from source column \S+)?$", RegexOptions.CultureInvariant)]
@@ -57,9 +57,14 @@ internal static partial class TrinoErrorMessages
     /// <summary>Strata's subscripts, map subscript, sequence, lpad/rpad, from_base/to_base, repeat and json_parse refusing
     /// a value, already in Trino's words (ArraySubscriptOperator, MapSubscriptOperator, SequenceFunction, StringFunctions,
     /// MathFunctions, RepeatFunction, JsonFunctions; decision 226; VarbinaryFunctions' from_hex; decision 234: DuneSetTypes' set
-    /// operation columns, ConcatFunction's arity): they stand without DuckDB's "Invalid Input Error".</summary>
-    [GeneratedRegex(@"^(?:Array subscript must be less than or equal to array length: -?\d+ > \d+|SQL array indices start at 1|Array subscript is negative: -?\d+|Key not present in map: .*|result of sequence function must not have more than 10000 entries|step must not be zero|sequence stop value should be greater than or equal to start value if step is greater than zero otherwise stop should be less than or equal to start|Target length must be in the range \[0\.\.2147483647\]|Not a valid base-\d+ number: .*|Radix must be between 2 and 36|count argument of repeat function must be (?:greater|less) than or equal to \d+|Cannot convert value to JSON: '.*'|UNION query has different number of fields: \d+, \d+|column \d+ in (?:UNION|INTERSECT|EXCEPT) query has incompatible types: .*|There must be two or more concatenation arguments|invalid input length \d+|invalid hex character: .)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    /// operation columns, ConcatFunction's arity; decision 233: window offsets, Decimal overflow, u?int256 overflow): they
+    /// stand without DuckDB's "Invalid Input Error".</summary>
+    [GeneratedRegex(@"^(?:Array subscript must be less than or equal to array length: -?\d+ > \d+|SQL array indices start at 1|Array subscript is negative: -?\d+|Key not present in map: .*|result of sequence function must not have more than 10000 entries|step must not be zero|sequence stop value should be greater than or equal to start value if step is greater than zero otherwise stop should be less than or equal to start|Target length must be in the range \[0\.\.2147483647\]|Not a valid base-\d+ number: .*|Radix must be between 2 and 36|count argument of repeat function must be (?:greater|less) than or equal to \d+|Cannot convert value to JSON: '.*'|UNION query has different number of fields: \d+, \d+|column \d+ in (?:UNION|INTERSECT|EXCEPT) query has incompatible types: .*|There must be two or more concatenation arguments|invalid input length \d+|invalid hex character: .|Decimal overflow|Offset must be at least [01]|Window frame offset value must not be negative or null|u?int256 (?:addition|subtraction|multiplication|division|negation|absolute value|rounding|modulus) overflow: the result is outside \[(?:0|-2\^255), 2\^25[56]-1\])$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex StrataTrinoWords();
+
+    /// <summary>DuckDB refusing a negative or NULL frame offset it checks itself (a RANGE's interval offset, decision 233).</summary>
+    [GeneratedRegex(@"^(?:Invalid (?:ROWS|RANGE|GROUPS) (?:PRECEDING|FOLLOWING) value|Window RANGE expressions cannot be NULL)$", RegexOptions.CultureInvariant)]
+    private static partial Regex FrameOffset();
 
     /// <summary>DuckDB's refusals that Trino words otherwise (decision 226).</summary>
     [GeneratedRegex(@"^(?:(?<align>The map key list does not align with the map value list\.)|(?<ntile>Argument for ntile must be greater than zero)|Overflow on abs\((?<abs>-\d+)\)|Invalid UTF8 Codepoint (?<chr>-?\d+)|Subquery returns (?<columns>\d+) columns - expected 1|Duplicate CTE name ""(?<cte>[^""]*)""|table ""(?<table>[^""]*)"" has (?<available>\d+) columns available but (?<specified>\d+) columns specified|Could not convert string ""(?<decimal>.*)"" to DECIMAL\((?<p>\d+),(?<s>\d+)\))$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Singleline)]
@@ -128,6 +133,10 @@ internal static partial class TrinoErrorMessages
         if (StrataTrinoWords().IsMatch(message))
         {
             return message;
+        }
+        if (FrameOffset().IsMatch(message))
+        {
+            return DuneSqlTranslator.FrameOffsetMessage; // QueryPlanner's check of each row's offset
         }
         if (TrinoWordedElsewhere().Match(message) is { Success: true } other)
         {

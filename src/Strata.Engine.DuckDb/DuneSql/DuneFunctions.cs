@@ -157,8 +157,10 @@ internal static class DuneFunctions
 
     /// <summary>Trino's from_hex (VarbinaryFunctions.fromHexVarchar) after Dune's optional <c>0x</c>: an odd length or a
     /// character that is not a hex digit is Trino's error, not DuckDB's silent reading (<c>unhex('abc')</c> is
-    /// <c>0x0abc</c>). The text is computed once, as the one element of a list the lambda reads.</summary>
-    private const string FromHex = "list_transform([CASE WHEN lower(left($1, 2)) = '0x' THEN substr($1, 3) ELSE $1 END], "
+    /// <c>0x0abc</c>). The text is computed once, as the one element of a list the lambda reads. Only a varchar is taken
+    /// (Dune's docs list no other overload): a varbinary argument fails to bind DuckDB's own from_hex in a branch never
+    /// taken, read as Trino's "Unexpected parameters (varbinary) for function from_hex".</summary>
+    private const string FromHex = "list_transform([CASE WHEN false THEN CAST(from_hex($1) AS VARCHAR) WHEN lower(left($1, 2)) = '0x' THEN substr($1, 3) ELSE $1 END], "
         + "_strata_h -> CASE WHEN length(_strata_h) % 2 <> 0 THEN error('invalid input length ' || length(_strata_h)) "
         + "WHEN regexp_matches(_strata_h, '[^0-9a-fA-F]') THEN error('invalid hex character: ' || regexp_extract(_strata_h, '[^0-9a-fA-F]')) "
         + "ELSE unhex(_strata_h) END)[1]";

@@ -116,17 +116,27 @@ public static partial class DuneSqlTranslator
             return close + 1;
         }
 
-        /// <summary><c>round(x, d)</c> of a decimal x keeps x's scale; returns the next index, or -1.</summary>
-        private int TryEmitDecimalRound(int nameIndex, List<(int From, int To)> args, int close, int end)
+        /// <summary><c>round(x, d)</c> of a decimal x keeps x's scale, <c>round(x)</c>, <c>floor(x)</c>, <c>ceil(x)</c>,
+        /// <c>ceiling(x)</c> and <c>truncate(x)</c> have Trino's whole types (<see cref="EmitWholeRound"/>); returns the next
+        /// index, or -1.</summary>
+        private int TryEmitDecimalRound(string name, int nameIndex, List<(int From, int To)> args, int close, int end)
         {
-            if (args.Count is not (1 or 2) || close >= end || decimalNesting >= MaxDecimalNesting || SurelyNotDecimal(args[0].From, args[0].To))
+            if (args.Count == 1 && close < end && name is "floor" or "ceil" or "ceiling"
+                && StaticType(args[0].From, args[0].To) is "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT")
+            {
+                // Trino's floor and ceiling of an integer are the integer, of its type (DuckDB's ceil of one is a double).
+                EmitParenthesized(args[0], tokens[nameIndex]);
+                return close + 1;
+            }
+            if (args.Count is not (1 or 2) || (name is not "round" && args.Count != 1) || close >= end || decimalNesting >= MaxDecimalNesting
+                || SurelyNotDecimal(args[0].From, args[0].To))
             {
                 return -1;
             }
             var anchor = tokens[nameIndex];
             if (args.Count == 1)
             {
-                return EmitWholeRound(args[0], close, anchor);
+                return EmitWholeRound(name switch { "ceiling" => "ceil", "truncate" => "trunc", _ => name }, args[0], close, anchor);
             }
             void Rounded()
             {
@@ -171,15 +181,16 @@ public static partial class DuneSqlTranslator
             return close + 1;
         }
 
-        /// <summary><c>round(x)</c> of a decimal(p,s) is decimal(min(38, p - s + min(1, s)), 0) (Trino's MathFunctions.round;
-        /// DuckDB's is decimal(p, 0)): DuckDB's value cast to a witness chosen by the folded type of x, one of
-        /// decimal(1,0)…decimal(38,0), or DuckDB's own round(x) for a non-decimal (a cast to its own type).</summary>
-        private int EmitWholeRound((int From, int To) arg, int close, DuneToken anchor)
+        /// <summary><c>round(x)</c>, <c>floor(x)</c> and <c>ceil(x)</c> of a decimal(p,s) are decimal(min(38, p - s + min(1, s)), 0)
+        /// (Trino's MathFunctions Round, Floor, Ceiling; DuckDB's are decimal(p, 0)), <c>truncate(x)</c> is
+        /// decimal(max(1, p - s), 0) (MathFunctions.Truncate): DuckDB's value cast to a witness chosen by the folded type of x,
+        /// one of decimal(1,0)…decimal(38,0), or DuckDB's own function of x for a non-decimal (a cast to its own type).</summary>
+        private int EmitWholeRound(string function, (int From, int To) arg, int close, DuneToken anchor)
         {
             void Argument() => EmitParenthesized(arg, anchor); // the operand as the Action the type figures take
             void Rounded()
             {
-                emitter.Text("round(", anchor);
+                emitter.Text(function + "(", anchor);
                 EmitParenthesized(arg, anchor);
                 emitter.Text(")", anchor);
             }
@@ -190,15 +201,25 @@ public static partial class DuneSqlTranslator
                 Rounded();
                 emitter.Text(", struct_extract(struct_pack(o := ", anchor);
                 Rounded();
+                // An integer keeps its type (Trino's floor, ceiling and round of a tinyint … bigint; DuckDB's ceil of an
+                // integer is a double).
+                emitter.Text(", i := ", anchor);
+                EmitParenthesized(arg, anchor);
                 emitter.Text(WholeDecimalWitnesses + "), CASE WHEN typeof(", anchor);
                 EmitParenthesized(arg, anchor);
-                emitter.Text(") LIKE 'DECIMAL%' THEN 'w' || CAST(least(38, ", anchor);
+                emitter.Text(") IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT') THEN 'i' WHEN typeof(", anchor);
+                EmitParenthesized(arg, anchor);
+                emitter.Text(") LIKE 'DECIMAL%' THEN 'w' || CAST(" + (function == "trunc" ? "greatest(1, " : "least(38, "), anchor);
                 EmitTypeFigure(PrecisionOfType, Argument, anchor);
                 emitter.Text(" - ", anchor);
                 EmitScaleOf(Argument, anchor);
-                emitter.Text(" + least(1, ", anchor);
-                EmitScaleOf(Argument, anchor);
-                emitter.Text(")) AS VARCHAR) ELSE 'o' END))", tokens[close]);
+                if (function != "trunc")
+                {
+                    emitter.Text(" + least(1, ", anchor);
+                    EmitScaleOf(Argument, anchor);
+                    emitter.Text(")", anchor);
+                }
+                emitter.Text(") AS VARCHAR) ELSE 'o' END))", tokens[close]);
             }
             finally
             {

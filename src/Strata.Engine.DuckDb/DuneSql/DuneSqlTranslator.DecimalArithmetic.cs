@@ -69,7 +69,7 @@ public static partial class DuneSqlTranslator
         private Dictionary<int, List<(int Operator, int End)>>? arithmetic;
 
         /// <summary>Trino's types of the operations found, by their first and end token (null: not a typed decimal operation).</summary>
-        private Dictionary<(int, int), (int Precision, int Scale)?>? arithmeticTypes;
+        private Dictionary<(int, int), (int Precision, int Scale, int LeftScale)?>? arithmeticTypes;
 
         /// <summary>How many typed operations are being written around the current token.</summary>
         private int arithmeticDepth;
@@ -98,13 +98,16 @@ public static partial class DuneSqlTranslator
                 return -1;
             }
             // The outermost typed operation ending by to; a division or modulus around it (its operator later) goes first.
+            // The type of the pick is kept from this loop (it was worked out again, and its left operand's type too).
             int pick = -1;
+            (int Precision, int Scale, int LeftScale) picked = default;
             for (int k = 0; k < here.Count; k++)
             {
                 var (op, end) = here[k];
-                if (end <= to && (pick < 0 || op > here[pick].Operator) && ArithmeticType(i, end) is not null)
+                if (end <= to && (pick < 0 || op > here[pick].Operator) && ArithmeticTypeAt(i, here, k) is { } type)
                 {
                     pick = k;
+                    picked = type;
                 }
             }
             if (pick < 0)
@@ -117,13 +120,10 @@ public static partial class DuneSqlTranslator
             {
                 return -1;
             }
-            var (precision, scale) = ArithmeticType(i, last)!.Value;
-            string leftType = StaticType(i, chosen)!;
-            bool widen = precision >= 18;
             arithmeticDepth++;
             try
             {
-                EmitTypedArithmetic(i, chosen, last, leftType, widen, precision, scale);
+                EmitTypedArithmetic(i, chosen, last, picked.Precision >= 18 ? picked.LeftScale : -1, picked.Precision, picked.Scale);
             }
             finally
             {
@@ -132,16 +132,16 @@ public static partial class DuneSqlTranslator
             return last;
         }
 
-        /// <summary>Writes <c>CAST((a op b) AS DECIMAL(p,s))</c>, a widened to decimal(38, its scale) when widen.</summary>
-        private void EmitTypedArithmetic(int i, int chosen, int last, string leftType, bool widen, int precision, int scale)
+        /// <summary>Writes <c>CAST((a op b) AS DECIMAL(p,s))</c>, a widened to decimal(38, leftScale) when leftScale is not
+        /// negative (Trino's precision reaches 18).</summary>
+        private void EmitTypedArithmetic(int i, int chosen, int last, int leftScale, int precision, int scale)
         {
             var anchor = tokens[chosen];
             emitter.Text("CAST((", anchor);
-            if (widen)
+            if (leftScale >= 0)
             {
                 emitter.Text("CAST((", anchor);
                 Emit(i, chosen);
-                int leftScale = DecimalShape(leftType)!.Value.Scale;
                 emitter.Text(string.Create(CultureInfo.InvariantCulture, $") AS DECIMAL(38,{leftScale}))"), anchor);
             }
             else
@@ -161,19 +161,27 @@ public static partial class DuneSqlTranslator
         {
             arithmetic ??= FindArithmetic();
             int k = arithmetic.TryGetValue(from, out var here) && here.Count <= MaxTypedChain ? here.FindIndex(d => d.End == to) : -1;
-            if (k < 0)
+            return k < 0 || ArithmeticTypeAt(from, here!, k) is not var (precision, scale, _) ? null : (precision, scale);
+        }
+
+        /// <summary><see cref="ArithmeticType"/> of the k-th operation of those starting at from, with its left operand's
+        /// scale (an integer's is 0), each worked out once.</summary>
+        private (int Precision, int Scale, int LeftScale)? ArithmeticTypeAt(int from, List<(int Operator, int End)> here, int k)
+        {
+            if (here.Count > MaxTypedChain)
             {
                 return null;
             }
+            var (op, to) = here[k];
             arithmeticTypes ??= [];
             if (arithmeticTypes.TryGetValue((from, to), out var known))
             {
                 return known;
             }
             arithmeticTypes[(from, to)] = null; // while it is worked out
-            int op = here![k].Operator;
             string? a = StaticType(from, op), b = a is null ? null : StaticType(Next(op, to), to);
-            var type = a is null || b is null ? null : DecimalArithmeticType(Text(op)[0], a, b);
+            var type = a is null || b is null || DecimalArithmeticType(Text(op)[0], a, b) is not var (precision, scale)
+                ? ((int, int, int)?)null : (precision, scale, DecimalShape(a)!.Value.Scale);
             arithmeticTypes[(from, to)] = type;
             return type;
         }

@@ -23,6 +23,10 @@ public static partial class DuneSqlTranslator
             {
                 return EmitUnicodeString(i, end);
             }
+            if (word is "rows" or "range" or "groups" && TryEmitFrameOffsets(i, end) is > 0 and int afterFrame)
+            {
+                return afterFrame;
+            }
             int next = Next(i, end);
             int previous = Previous(i);
             bool qualified = Is(previous, ".");

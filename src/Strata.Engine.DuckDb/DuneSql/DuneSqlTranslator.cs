@@ -210,7 +210,8 @@ public static partial class DuneSqlTranslator
             {
                 return afterAvg;
             }
-            if (name is "round" or "mod" && (name is "mod" ? TryEmitMod(nameIndex, args, close, end) : TryEmitDecimalRound(nameIndex, args, close, end)) is > 0 and int afterRound)
+            if (name is "round" or "mod" or "floor" or "ceil" or "ceiling" or "truncate"
+                && (name is "mod" ? TryEmitMod(nameIndex, args, close, end) : TryEmitDecimalRound(name, nameIndex, args, close, end)) is > 0 and int afterRound)
             {
                 return afterRound;
             }
@@ -362,6 +363,10 @@ public static partial class DuneSqlTranslator
                 emitter.Text(", " + SqlQuoting.QuoteString(pattern) + ")" + (pivot.Length > 0 ? ")" : "") + (name is "to_date" ? " AS DATE)" : ""),
                     tokens[Math.Min(close, end - 1)]);
                 return Math.Min(close + 1, end);
+            }
+            if (name is "lag" or "lead" or "nth_value" && TryEmitWindowOffset(name, nameIndex, args, close, end) is > 0 and int afterOffset)
+            {
+                return afterOffset;
             }
             if (TryEmitNullTreatment(nameIndex, open, close, end) is > 0 and int afterNulls)
             {

@@ -93,7 +93,8 @@ internal static class DuneTrinoFunctions
         yield return new(("e", 0), "exp(1)");
         // Java's Math.cbrt is exact on perfect cubes (cbrt(27) = 3.0); DuckDB's answers 3.0000000000000004.
         yield return new(("cbrt", 1), "(CASE WHEN pow(round(cbrt($1)), 3) = ($1) THEN round(cbrt($1)) ELSE cbrt($1) END)");
-        yield return new(("truncate", 2), "trunc($1, $2)");
+        // truncate(x, n) of a decimal(p,s) keeps decimal(p,s) (MathFunctions.TruncateN; DuckDB's scale is n).
+        yield return new(("truncate", 2), "cast_to_type(trunc($1, $2), $1)");
 
         // sign(x) has x's type (MathFunctions: bigint, integer, smallint, tinyint, double, real) and decimal(1,0) for a
         // decimal (Sign.signDecimalShort/Long); DuckDB's is a tinyint. Other types keep DuckDB's sign.

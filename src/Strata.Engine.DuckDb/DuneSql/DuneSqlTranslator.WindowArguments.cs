@@ -1,0 +1,195 @@
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// Window arguments Trino refuses where DuckDB answers (decision 233), each checked on every row as Trino checks it:
+/// <list type="bullet">
+/// <item>a frame offset (<c>ROWS|RANGE|GROUPS … x PRECEDING|FOLLOWING</c>) that is negative or NULL fails with
+/// "Window frame offset value must not be negative or null" (QueryPlanner.planFrameOffset and planFrameBound put a filter
+/// over the input rows that fails so, INVALID_WINDOW_FRAME); DuckDB read a negative ROWS offset as an empty frame and a
+/// NULL one as unbounded;</item>
+/// <item><c>lag(x, n)</c> and <c>lead(x, n)</c> with n below 0 fail with "Offset must be at least 0" (LagFunction,
+/// LeadFunction; DuckDB's lag of -1 was a lead); <c>nth_value(x, n)</c> with n below 1 with "Offset must be at least 1"
+/// (NthValueFunction; DuckDB answered NULL). A NULL offset gives NULL, in both.</item>
+/// </list>
+/// <c>ntile(n)</c> needs nothing here: DuckDB checks each row's n as NTileFunction does, and its message is read as
+/// Trino's "Buckets must be greater than 0" (TrinoErrorMessages).
+/// </summary>
+public static partial class DuneSqlTranslator
+{
+    internal const string FrameOffsetMessage = "Window frame offset value must not be negative or null";
+
+    private sealed partial class Pass
+    {
+        /// <summary>The frame clause starting at the ROWS, RANGE or GROUPS word at i, each offset bound checked (see the
+        /// type's summary); returns the next index, or -1 where the word opens no frame of a window specification.</summary>
+        private int TryEmitFrameOffsets(int i, int end)
+        {
+            if (!InWindowSpecification(i))
+            {
+                return -1;
+            }
+            int first = Next(i, end);
+            bool between = Is(first, "between");
+            int start = between ? Next(first, end) : first;
+            if (FrameBoundKeyword(start, end) is not (>= 0 and int startKeyword))
+            {
+                return -1;
+            }
+            int and = between ? Next(startKeyword, end) : -1, last = startKeyword;
+            if (between && (!Is(and, "and") || FrameBoundKeyword(Next(and, end), end) is not (>= 0 and int endKeyword)))
+            {
+                return -1;
+            }
+            else if (between)
+            {
+                last = FrameBoundKeyword(Next(and, end), end);
+            }
+            // An interval offset of a RANGE has no 0 to compare with in DuckDB: its check is DuckDB's, read as Trino's.
+            bool range = Is(i, "range");
+            emitter.Copy(tokens[i]);
+            Emit(i + 1, start);
+            EmitFrameBound(start, startKeyword, range);
+            if (between)
+            {
+                int endStart = Next(and, end);
+                Emit(startKeyword, endStart);
+                EmitFrameBound(endStart, last, range);
+            }
+            emitter.Copy(tokens[last]);
+            return last + 1;
+        }
+
+        /// <summary>Writes the bound from start to its keyword (not included): an offset checked on each row, or
+        /// UNBOUNDED / CURRENT as written.</summary>
+        private void EmitFrameBound(int start, int keyword, bool range)
+        {
+            if (Is(start, "unbounded") || Is(start, "current") || (range && ContainsWord(start, keyword, "interval")))
+            {
+                Emit(start, keyword);
+                return;
+            }
+            var anchor = tokens[start];
+            emitter.Text("(CASE WHEN (", anchor);
+            Emit(start, keyword);
+            emitter.Text(") >= 0 THEN (", anchor);
+            Emit(start, keyword);
+            emitter.Text(") ELSE error('" + FrameOffsetMessage + "') END) ", anchor);
+        }
+
+        private bool ContainsWord(int from, int to, string word)
+        {
+            for (int k = from; k < to; k++)
+            {
+                if (Is(k, word))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>The PRECEDING, FOLLOWING or ROW word that ends the frame bound starting at start, or -1.</summary>
+        private int FrameBoundKeyword(int start, int end)
+        {
+            if (Is(start, "unbounded"))
+            {
+                int k = Next(start, end);
+                return Is(k, "preceding") || Is(k, "following") ? k : -1;
+            }
+            if (Is(start, "current"))
+            {
+                int k = Next(start, end);
+                return Is(k, "row") ? k : -1;
+            }
+            for (int k = start; k < end; k = Next(k, end))
+            {
+                if (IsOpening(k))
+                {
+                    k = Close(k, end);
+                    continue;
+                }
+                if (Is(k, ")") || Is(k, ",") || Is(k, "and") || Is(k, "row") || Is(k, "current") || Is(k, "unbounded"))
+                {
+                    return -1;
+                }
+                if (k > start && (Is(k, "preceding") || Is(k, "following")))
+                {
+                    return k;
+                }
+            }
+            return -1;
+        }
+
+        /// <summary>Whether the word at i stands directly in a window specification: <c>OVER (…)</c>, or a WINDOW clause's
+        /// <c>name AS (…)</c> that opens with PARTITION, ORDER or the frame itself (a WITH query's body opens otherwise).</summary>
+        private bool InWindowSpecification(int i)
+        {
+            int open = Enclosing(i);
+            if (open < 0)
+            {
+                return false;
+            }
+            int opener = Next(open, tokens.Count);
+            return Is(Previous(open), "over") || (Is(Previous(open), "as") && (opener == i || Is(opener, "partition") || Is(opener, "order")));
+        }
+
+        /// <summary>For each token, the bracket that encloses it most closely (-1 at the top): built once, so that a text of
+        /// many words named rows or range costs one pass, not a scan back per word.</summary>
+        private int[]? enclosing;
+
+        private int Enclosing(int i)
+        {
+            if (enclosing is null)
+            {
+                enclosing = new int[tokens.Count];
+                var open = new Stack<int>();
+                for (int k = 0; k < tokens.Count; k++)
+                {
+                    enclosing[k] = open.Count > 0 ? open.Peek() : -1;
+                    if (tokens[k].Kind != DuneTokenKind.Symbol)
+                    {
+                        continue;
+                    }
+                    char c = sql[tokens[k].Start];
+                    if (c is '(' or '[')
+                    {
+                        open.Push(k);
+                    }
+                    else if (c is ')' or ']' && open.Count > 0)
+                    {
+                        open.Pop();
+                    }
+                }
+            }
+            return enclosing[i];
+        }
+
+        /// <summary><c>lag</c>, <c>lead</c> or <c>nth_value</c> with its offset checked on each row (see the type's summary);
+        /// returns the next index, or -1.</summary>
+        private int TryEmitWindowOffset(string name, int nameIndex, List<(int From, int To)> args, int close, int end)
+        {
+            if (args.Count is < 2 or > 3 || (name is "nth_value" && args.Count != 2) || close >= end)
+            {
+                return -1;
+            }
+            int least = name is "nth_value" ? 1 : 0;
+            var anchor = tokens[nameIndex];
+            emitter.Copy(anchor);
+            Emit(nameIndex + 1, args[1].From);
+            emitter.Text($"(CASE WHEN (", anchor);
+            Emit(args[1].From, args[1].To);
+            emitter.Text($") < {least} THEN error('Offset must be at least {least}') ELSE (", anchor);
+            Emit(args[1].From, args[1].To);
+            emitter.Text(") END)", anchor);
+            int treatment = Next(close, end), nulls = Next(treatment, end);
+            bool treated = (Is(treatment, "ignore") || Is(treatment, "respect")) && Is(nulls, "nulls");
+            Emit(args[1].To, close);
+            if (treated)
+            {
+                emitter.Text(" " + Text(treatment).ToUpperInvariant() + " NULLS", tokens[treatment]);
+            }
+            emitter.Copy(tokens[close]);
+            return treated ? nulls + 1 : close + 1;
+        }
+    }
+}
