@@ -1,4 +1,3 @@
-using DuckDB.NET.Data;
 using Strata.Core.Engine;
 using Strata.Core.Executions;
 using Strata.Core.Queries;
@@ -31,17 +30,7 @@ public sealed class SandboxDemoViewsTests : IDisposable
         engine = new DuckDbEngine(new DuckDbEngineSettings(DemoDatabase.PathIn(directory), Path.Combine(directory, "tmp"),
             new Dictionary<PerformanceTier, DuckDbTierSettings> { [PerformanceTier.Medium] = tier }));
         results = new LocalResultStore(Path.Combine(directory, "results"));
-        // alice's private table of three rows, one part below an uploads root as the server lays them out.
-        string part = Path.Combine(directory, "uploads", "t1", "p0.parquet");
-        Directory.CreateDirectory(Path.GetDirectoryName(part)!);
-        using (var connection = new DuckDBConnection("Data Source=:memory:"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"COPY (SELECT range::DOUBLE AS usd_amount FROM range(3)) TO '{part}' (FORMAT parquet)";
-            command.ExecuteNonQuery();
-        }
-        trades = new TableSnapshot("alice", "trades", [new UploadColumn("usd_amount", new UploadColumnType(UploadTypeKind.Double))], [part], Private: true);
+        trades = SandboxStoredCatalogTests.PrivateTable(directory, "alice", "trades", "t1", "usd_amount");
     }
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
