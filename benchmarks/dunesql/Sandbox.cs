@@ -127,6 +127,56 @@ internal static class Sandbox
         }
     }
 
+    /// <summary>
+    /// A catalog read through the engine in process (decision 237), on an engine with the stored catalog and on one building
+    /// every view statement by statement (UseStoredCatalog = false), the two alternating run by run: p50 wall and median
+    /// CPU of each.
+    /// </summary>
+    public static void Catalog(string demo, int runs)
+    {
+        string directory = Directory.CreateTempSubdirectory("strata-catalog-speed-").FullName;
+        try
+        {
+            var tiers = new Dictionary<PerformanceTier, DuckDbTierSettings> { [PerformanceTier.Medium] = new(1, "512MB", 1L << 30) };
+            var engines = new[]
+            {
+                ("built view by view", new DuckDbEngine(new DuckDbEngineSettings(demo, Path.Combine(directory, "a"), tiers)) { UseStoredCatalog = false }),
+                ("stored catalog", new DuckDbEngine(new DuckDbEngineSettings(demo, Path.Combine(directory, "b"), tiers))),
+            };
+            string sql = Queries[^1];
+            var wall = engines.Select(_ => new List<double>()).ToArray();
+            var cpu = engines.Select(_ => new List<double>()).ToArray();
+            for (int run = -2; run < runs; run++)
+            {
+                for (int k = 0; k < engines.Length; k++)
+                {
+                    int e = run % 2 == 0 ? k : engines.Length - 1 - k;
+                    string id = ExecutionIds.New();
+                    var request = new EngineRequest(id, sql, "alice", PerformanceTier.Medium, 1L << 30, [], Strata.Core.Queries.SqlDialect.DuneSql);
+                    var (w0, c0) = Now();
+                    engines[e].Item2.Execute(request, schema => new ResultWriter(Path.Combine(directory, id + ".tmp"), Path.Combine(directory, id + ".arrow"), schema),
+                        CancellationToken.None);
+                    var (w1, c1) = Now();
+                    File.Delete(Path.Combine(directory, id + ".arrow"));
+                    if (run >= 0)
+                    {
+                        wall[e].Add(w1 - w0);
+                        cpu[e].Add(c1 - c0);
+                    }
+                }
+            }
+            Console.WriteLine($"{sql}\n{"execution (engine in process)",-76} {"p50 ms",9} {"cpu ms",9}   (median of {runs})");
+            for (int e = 0; e < engines.Length; e++)
+            {
+                Line(engines[e].Item1, wall[e], cpu[e]);
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     /// <summary>Probe: the every-demo-view catalog stored once in a file, a copy attached as the sandbox catalog.</summary>
     public static void Template(string demo, int runs)
     {
