@@ -38,6 +38,21 @@ if (args.Length > 1 && args[0] == "attach")
     Sandbox.Attach(args.Skip(1), 20);
     return;
 }
+if (args.Length > 1 && args[0] == "catalog")
+{
+    Sandbox.Catalog(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
+    return;
+}
+if (args.Length > 1 && args[0] == "template")
+{
+    Sandbox.Template(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10);
+    return;
+}
+if (args.Length > 1 && args[0] == "views")
+{
+    Sandbox.Views(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10);
+    return;
+}
 if (args.Length > 1 && args[0] == "prefixes")
 {
     Prefixes.Run(args.Skip(1));

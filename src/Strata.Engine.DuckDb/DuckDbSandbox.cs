@@ -141,23 +141,18 @@ public sealed partial class DuckDbEngine
             {
                 setup.Append(CultureInfo.InvariantCulture, $"ATTACH {SqlQuoting.QuoteString(settings.DemoDatabasePath)} AS {DemoCatalog} (READ_ONLY);\n");
             }
-            setup.Append("ATTACH ':memory:' AS dune;\nUSE dune;\n");
-            // One transaction for the catalog: a commit per CREATE made 2,000 views take seconds.
-            setup.Append("BEGIN TRANSACTION;\n");
             var schemas = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (schema, name) in views)
+            if (UseStoredCatalog && views.Count > 0 && views.Count == demoTables.Count(t => !chainSchemas.Contains(t.Schema)))
             {
-                string target = DemoTarget(schema);
-                if (schemas.Add(target) && target != "main")
-                {
-                    setup.Append(CultureInfo.InvariantCulture, $"CREATE SCHEMA {SqlQuoting.QuoteIdentifier(target)};\n");
-                }
-                // Demo amounts are stored as BIGNUM (other DuckDB instances read the file too); the view types them uint256.
-                string replace = demoUint256Columns.TryGetValue(schema + "." + name, out var bignums)
-                    ? " REPLACE (" + string.Join(", ", bignums.Select(c => $"CAST({SqlQuoting.QuoteIdentifier(c)} AS uint256) AS {SqlQuoting.QuoteIdentifier(c)}")) + ")"
-                    : "";
-                setup.Append(CultureInfo.InvariantCulture,
-                    $"CREATE VIEW {Qualified(target, name)} AS SELECT *{replace} FROM {DemoCatalog}.{Qualified(schema, name)};\n");
+                // Every demo view (a catalog read, or DuckDB's SQL naming something missing): the stored catalog's copy.
+                AppendStoredCatalog(setup, schemas, chainSchemas, spillDirectory);
+            }
+            else
+            {
+                setup.Append("ATTACH ':memory:' AS dune;\nUSE dune;\n");
+                // One transaction for the catalog: a commit per CREATE made 2,000 views take seconds.
+                setup.Append("BEGIN TRANSACTION;\n");
+                AppendDemoViews(setup, schemas, views);
             }
             foreach (string target in everySchema ? demoTables.Where(t => !chainSchemas.Contains(t.Schema)).Select(t => DemoTarget(t.Schema)) : [])
             {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DuckDB.NET.Data;
 using Strata.Core.Engine;
 using Strata.Core.Executions;
 using Strata.Core.Queries;
@@ -18,34 +17,36 @@ namespace Strata.Tests;
 /// gets none (it is refused before anything binds). On the demo database the server makes (the test scale), through the
 /// engine in this process.
 /// </summary>
-public sealed class SandboxDemoViewsTests : IDisposable
+public sealed class SandboxDemoViewsTests(SandboxDemoViewsTests.Engine fixture) : IClassFixture<SandboxDemoViewsTests.Engine>
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("strata-sandbox-views-").FullName;
-    private readonly DuckDbEngine engine;
-    private readonly LocalResultStore results;
-    private readonly TableSnapshot trades;
-
-    public SandboxDemoViewsTests()
+    /// <summary>The demo copy, the engine over it and alice's private table, made once for the class (suite-speed, decision
+    /// 237): every case only runs statements, and each execution's result goes under its own id.</summary>
+    public sealed class Engine : IDisposable
     {
-        DemoTemplate.CopyInto(directory, DemoTemplate.ServerScale);
-        var tier = new DuckDbTierSettings(1, "512MB", 1L << 30);
-        engine = new DuckDbEngine(new DuckDbEngineSettings(DemoDatabase.PathIn(directory), Path.Combine(directory, "tmp"),
-            new Dictionary<PerformanceTier, DuckDbTierSettings> { [PerformanceTier.Medium] = tier }));
-        results = new LocalResultStore(Path.Combine(directory, "results"));
-        // alice's private table of three rows, one part below an uploads root as the server lays them out.
-        string part = Path.Combine(directory, "uploads", "t1", "p0.parquet");
-        Directory.CreateDirectory(Path.GetDirectoryName(part)!);
-        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        private readonly string directory = Directory.CreateTempSubdirectory("strata-sandbox-views-").FullName;
+
+        public Engine()
         {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"COPY (SELECT range::DOUBLE AS usd_amount FROM range(3)) TO '{part}' (FORMAT parquet)";
-            command.ExecuteNonQuery();
+            DemoTemplate.CopyInto(directory, DemoTemplate.ServerScale);
+            var tier = new DuckDbTierSettings(1, "512MB", 1L << 30);
+            DuckDb = new DuckDbEngine(new DuckDbEngineSettings(DemoDatabase.PathIn(directory), Path.Combine(directory, "tmp"),
+                new Dictionary<PerformanceTier, DuckDbTierSettings> { [PerformanceTier.Medium] = tier }));
+            Results = new LocalResultStore(Path.Combine(directory, "results"));
+            Trades = SandboxStoredCatalogTests.PrivateTable(directory, "alice", "trades", "t1", "usd_amount");
         }
-        trades = new TableSnapshot("alice", "trades", [new UploadColumn("usd_amount", new UploadColumnType(UploadTypeKind.Double))], [part], Private: true);
+
+        public DuckDbEngine DuckDb { get; }
+
+        public LocalResultStore Results { get; }
+
+        public TableSnapshot Trades { get; }
+
+        public void Dispose() => Directory.Delete(directory, recursive: true);
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    private readonly DuckDbEngine engine = fixture.DuckDb;
+    private readonly LocalResultStore results = fixture.Results;
+    private readonly TableSnapshot trades = fixture.Trades;
 
     private EngineRequest Request(string sql, SqlDialect dialect = SqlDialect.DuneSql) =>
         new(ExecutionIds.New(), sql, "alice", PerformanceTier.Medium, 1L << 30, [trades], dialect);
