@@ -50,7 +50,10 @@ public sealed partial class DuckDbEngine
             }
             string errorType = type == "Parser" ? ExecutionError.SyntaxError : ExecutionError.ExecutionFailed;
             // Trino's words stand alone; DuckDB's keep DuckDB's type, which says whose words they are.
-            string text = TrinoErrorMessages.ToTrino(message, userSql, offset) ?? $"{type} Error: {TrinoErrorMessages.WithoutSuggestions(message)}";
+            // The rewrites read the message's head only: it quotes the user's values whole, and their patterns would
+            // otherwise scan megabytes once per candidate (the message is cut to ExecutionError.MaxMessageChars anyway).
+            string head = message.Length > MaxRewrittenChars ? message[..MaxRewrittenChars] : message;
+            string text = TrinoErrorMessages.ToTrino(head, userSql, offset) ?? $"{type} Error: {TrinoErrorMessages.WithoutSuggestions(head)}";
             return new QueryFailedException(new ExecutionError(errorType, text, line, column));
         }
         catch (JsonException)
@@ -58,6 +61,9 @@ public sealed partial class DuckDbEngine
             return new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed, raw));
         }
     }
+
+    /// <summary>The most characters of DuckDB's message the Trino-words rewrites read (twice the stored message's bound).</summary>
+    private const int MaxRewrittenChars = 2 * ExecutionError.MaxMessageChars;
 
     /// <summary>1-based line and column of a UTF-8 byte offset in the text.</summary>
     internal static (int? Line, int? Column) LineColumn(string text, int byteOffset)

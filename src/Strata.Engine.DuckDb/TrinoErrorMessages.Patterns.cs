@@ -23,6 +23,9 @@ internal static partial class TrinoErrorMessages
     private const string CouldNotParse = "Could not parse string \"";
     private const string AccordingTo = "\" according to format specifier \"";
 
+    /// <summary>How many places the parsed text could end <see cref="JodaParseFailure"/> tries.</summary>
+    private const int MaxSeparatorTries = 8;
+
     /// <summary>Joda's message for DuckDB's strptime refusal (see the type's summary), or null for another message.</summary>
     internal static string? JodaParseFailure(string message)
     {
@@ -31,8 +34,10 @@ internal static partial class TrinoErrorMessages
             return null;
         }
         // "Could not parse string "<text>" according to format specifier "<format>"\n<text>\n<spaces>^\nError: …": the text
-        // may hold the separator's words, so each place it could end is tried until the text stands again before the caret.
-        for (int at = message.IndexOf(AccordingTo, CouldNotParse.Length, StringComparison.Ordinal); at >= 0;
+        // may hold the separator's words, so each place it could end is tried until the text stands again before the caret
+        // (a few: each try scans the message, and a text of thousands of separators is no date).
+        int tries = 0;
+        for (int at = message.IndexOf(AccordingTo, CouldNotParse.Length, StringComparison.Ordinal); at >= 0 && tries++ < MaxSeparatorTries;
              at = message.IndexOf(AccordingTo, at + 1, StringComparison.Ordinal))
         {
             string text = message[CouldNotParse.Length..at];

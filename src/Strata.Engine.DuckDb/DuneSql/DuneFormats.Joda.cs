@@ -38,15 +38,17 @@ internal static partial class DuneFormats
     public static string JodaToStrftime(string joda) => JodaConvert(joda, null);
 
     /// <summary>A Joda-Time pattern as parse_datetime reads it, as a strptime pattern: as <see cref="JodaToStrftime"/>, but
-    /// a fraction of the second of any count reads 1 to 9 digits (Joda's appendFractionOfSecond(n, 9) parses up to nine
-    /// whatever n is; DuckDB's <c>%n</c> reads the same, as a fraction).</summary>
+    /// a fraction of the second reads its digits as a fraction (Joda's appendFractionOfSecond(n, 9) parses up to nine
+    /// whatever n is): up to six (DuckDB's <c>%f</c>, a microsecond timestamp of any year) for up to six letters, up to nine
+    /// (<c>%n</c>) for more. <c>%n</c> for every count read nine digits, but made a nanosecond timestamp, which holds the
+    /// years 1677-2262 only: <c>SSS</c> of 9999-12-31 failed (the lead's review of decision 235).</summary>
     public static string JodaToStrptime(string joda) => JodaConvert(joda, (c, n, done) =>
     {
         if (c != 'S')
         {
             return false;
         }
-        done.Append("%n");
+        done.Append(n <= 6 ? "%f" : "%n");
         return true;
     });
 

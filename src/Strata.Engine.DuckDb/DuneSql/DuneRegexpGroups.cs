@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -32,7 +33,14 @@ public static unsafe class DuneRegexpGroups
 
     /// <summary>The flags of s's matches (see the type's summary), or null when the pattern is not one to read here or
     /// the flags would be over <see cref="MaxFlags"/> (<paramref name="tooMany"/>).</summary>
-    public static string? Flags(string s, string pattern, out bool tooMany)
+    public static string? Flags(string s, string pattern, out bool tooMany) => Flags(s, pattern, out tooMany, 0, TimeSpan.MaxValue);
+
+    /// <summary><see cref="Flags(string, string, out bool)"/> within a native call begun at <paramref name="callStarted"/>
+    /// (<see cref="Stopwatch.GetTimestamp"/>, 0 for none) that may spend <paramref name="callTime"/> matching: each match
+    /// stops at <see cref="DuneRegexCache.MatchTimeout"/>, but a value may match many times and a call evaluates up to
+    /// 2,048 values, while DuckDB sees a query's time limit only between calls (hostile22's bound of DuneJavaRegexp, for
+    /// this function too). Throws <see cref="CallTimeException"/> past it.</summary>
+    public static string? Flags(string s, string pattern, out bool tooMany, long callStarted, TimeSpan callTime)
     {
         tooMany = false;
         // A pattern .NET's engine refuses, or one with named groups (.NET numbers them last), is not one to read here.
@@ -46,6 +54,10 @@ public static unsafe class DuneRegexpGroups
         var byMatch = new ArrayBufferWriter<char>();
         for (var match = regex.Match(s); match.Success; match = match.NextMatch())
         {
+            if (callStarted != 0 && Stopwatch.GetElapsedTime(callStarted) > callTime)
+            {
+                throw new CallTimeException(callTime);
+            }
             if (byMatch.WrittenCount + groups > MaxFlags)
             {
                 tooMany = true;
@@ -72,36 +84,48 @@ public static unsafe class DuneRegexpGroups
         });
     }
 
+    /// <summary>A call's matching took longer than its bound.</summary>
+    public sealed class CallTimeException(TimeSpan callTime) : Exception(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"regexp_replace: matching the inputs evaluated together took more than {callTime.TotalSeconds:0.###} s; filter the inputs or use a simpler pattern"));
+
+    /// <summary>When the running native call began, 0 outside one.</summary>
+    [ThreadStatic]
+    private static long callStarted;
+
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Rows(IntPtr info, IntPtr input, IntPtr output) =>
-        NativeStringRows.Run(info, input, output, 2, (output, row, text, pattern) =>
-        {
-            if (NativeStringRows.TooLong("regexp_replace", text.Length, DuneKeccak.MaxInputBytes) is { } tooLong)
-            {
-                return tooLong;
-            }
-            string? flags;
-            try
-            {
-                flags = Flags(Encoding.UTF8.GetString(text), Encoding.UTF8.GetString(pattern), out bool tooMany);
-                if (tooMany)
-                {
-                    return $"regexp_replace: the pattern's matches times its capture groups are over {MaxFlags} in one value";
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return "regexp_replace: the pattern took too long on one input";
-            }
+        NativeStringRows.Run(info, input, output, 2, Row, e => e is CallTimeException ? e.Message : $"regexp_replace failed: {e.GetType().Name}",
+            () => callStarted = Stopwatch.GetTimestamp(), () => callStarted = 0);
 
-            if (flags is null)
+    private static string? Row(IntPtr output, ulong row, NativeStringRows.Arguments arguments)
+    {
+        if (NativeStringRows.TooLong("regexp_replace", arguments[0].Length, DuneKeccak.MaxInputBytes) is { } tooLong)
+        {
+            return tooLong;
+        }
+        string? flags;
+        try
+        {
+            flags = Flags(Encoding.UTF8.GetString(arguments[0]), Encoding.UTF8.GetString(arguments[1]), out bool tooMany,
+                callStarted, DuneJavaRegexp.MaxCallTime);
+            if (tooMany)
             {
-                NativeString.SetNull(output, row);
+                return $"regexp_replace: the pattern's matches times its capture groups are over {MaxFlags} in one value";
             }
-            else
-            {
-                NativeString.Set(output, row, Encoding.ASCII.GetBytes(flags));
-            }
-            return null;
-        }, e => $"regexp_replace failed: {e.GetType().Name}");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return "regexp_replace: the pattern took too long on one input";
+        }
+
+        if (flags is null)
+        {
+            NativeString.SetNull(output, row);
+        }
+        else
+        {
+            NativeString.Set(output, row, Encoding.ASCII.GetBytes(flags));
+        }
+        return null;
+    }
 }

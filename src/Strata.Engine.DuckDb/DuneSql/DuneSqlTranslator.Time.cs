@@ -64,12 +64,15 @@ public static partial class DuneSqlTranslator
     {
         /// <summary>Whether a strftime pattern reads a two-digit year and no four-digit one.</summary>
         /// <summary>Whether a strptime pattern reads a 12-hour clock's hour (<c>%I</c>) without the half of the day
-        /// (<c>%p</c>): Joda's halfday field is then AM, so its 12 is midnight (DuckDB reads it as noon).</summary>
+        /// (<c>%p</c>): Joda's halfday field is then AM, so its 12 is midnight (DuckDB reads it as noon). Not with a zone
+        /// (<c>%z</c>, <c>%Z</c>): strptime then gives the instant, whose hour is no longer the clock's (left as DuckDB
+        /// reads it).</summary>
         private static bool HalfDayHourAlone(string pattern)
         {
             string bare = pattern.Replace("%%", "", StringComparison.Ordinal);
             return (bare.Contains("%I", StringComparison.Ordinal) || bare.Contains("%-I", StringComparison.Ordinal))
-                && !bare.Contains("%p", StringComparison.Ordinal);
+                && !bare.Contains("%p", StringComparison.Ordinal)
+                && !bare.Contains("%z", StringComparison.Ordinal) && !bare.Contains("%Z", StringComparison.Ordinal);
         }
 
         private static bool TwoDigitYear(string pattern) => pattern.Replace("%%", "", StringComparison.Ordinal).Contains("%y", StringComparison.Ordinal)
