@@ -128,9 +128,26 @@ internal static partial class DuneJavaRegex
         }
     }
 
-    /// <summary>A flag group that sets (?m) somewhere in the pattern.</summary>
-    [GeneratedRegex(@"\(\?[a-zA-Z]*m", RegexOptions.CultureInvariant)]
-    private static partial Regex MultilineFlag();
+    /// <summary>Whether a flag group outside the pattern's classes and escapes sets <c>m</c> (<c>(?m)</c>, <c>(?im:…)</c>;
+    /// not <c>(?-m)</c>): an escaped <c>\(?m</c> or a class <c>[(?m]</c> is text, not a flag.</summary>
+    private static bool SetsMultiline(string pattern)
+    {
+        foreach (int i in OutsideClasses(pattern))
+        {
+            if (pattern[i] != '(' || i + 1 >= pattern.Length || pattern[i + 1] != '?')
+            {
+                continue;
+            }
+            for (int j = i + 2; j < pattern.Length && char.IsAsciiLetter(pattern[j]); j++)
+            {
+                if (pattern[j] == 'm')
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /// <summary>The class members of a POSIX bracket's name (Onigmo's names are lower case), or null for another name.</summary>
     private static string? PosixBracket(string name) =>
@@ -173,7 +190,7 @@ internal static partial class DuneJavaRegex
                 continue;
             }
             // Joni's '$' (Java syntax: single line) is \Z: the end or before a final newline; RE2's only the end.
-            if (truthOnly && c == '$' && i + 1 == java.Length && classDepth == 0 && flags.Depth == 0 && !MultilineFlag().IsMatch(java))
+            if (truthOnly && c == '$' && i + 1 == java.Length && classDepth == 0 && flags.Depth == 0 && !SetsMultiline(java))
             {
                 result.Append(@"(?:\n?\z)");
                 break;

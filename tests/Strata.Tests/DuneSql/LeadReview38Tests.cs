@@ -60,4 +60,17 @@ public sealed class LeadReview38Tests
         using var db = new DuneSqlDb();
         Assert.Equal(expected, db.Scalar($"SELECT format_datetime(parse_datetime('{text}', 'yyyy-MM-dd HH:mm:ss.SSS'), 'yyyy-MM-dd HH:mm:ss.SSS')"));
     }
+
+    [Theory]
+    // Joni's single-line $ also matches before a final newline; an escaped (?m or one in a class is text, no flag.
+    [InlineData("SELECT regexp_like('x(m' || chr(10), '\\(?m$')", "true")]
+    [InlineData("SELECT regexp_like('m' || chr(10), '[(?m]$')", "true")]
+    // A real (?m) flag: $ at every line's end (and so before the final newline too).
+    [InlineData("SELECT regexp_like('a' || chr(10) || 'b', '(?m)a$')", "true")]
+    [InlineData("SELECT regexp_like('a' || chr(10) || 'b', 'a$')", "false")]
+    public void Only_a_flag_group_makes_regexp_like_multiline(string sql, string expected)
+    {
+        using var db = new DuneSqlDb();
+        Assert.Equal(expected, db.Scalar(sql));
+    }
 }
