@@ -32,17 +32,23 @@ public static partial class DuneSqlTranslator
         /// <summary>For each closing bracket token, the index of the bracket it closes (-1 when none), built with <see cref="matches"/>.</summary>
         private int[]? openings;
 
+        /// <summary>For each token, the bracket that encloses it most closely (-1 at the top), built with <see cref="matches"/>:
+        /// a text of many words named rows or range costs one pass, not a scan back per word.</summary>
+        private int[]? enclosing;
+
         private int Match(int i)
         {
             if (matches is null)
             {
                 matches = new int[Tokens.Count];
                 openings = new int[Tokens.Count];
+                enclosing = new int[Tokens.Count];
                 var open = new Stack<int>();
                 for (int k = 0; k < Tokens.Count; k++)
                 {
                     matches[k] = -1;
                     openings[k] = -1;
+                    enclosing[k] = open.Count > 0 ? open.Peek() : -1;
                     if (Tokens[k].Kind != DuneTokenKind.Symbol)
                     {
                         continue;
@@ -72,6 +78,13 @@ public static partial class DuneSqlTranslator
             }
             Match(close);
             return openings![close];
+        }
+
+        /// <summary>The index of the bracket that encloses token i most closely, or -1 at the top.</summary>
+        private int Enclosing(int i)
+        {
+            Match(i);
+            return enclosing![i];
         }
 
         private bool IsOpening(int i) =>

@@ -133,37 +133,6 @@ public static partial class DuneSqlTranslator
             return Is(Previous(open), "over") || (Is(Previous(open), "as") && (opener == i || Is(opener, "partition") || Is(opener, "order")));
         }
 
-        /// <summary>For each token, the bracket that encloses it most closely (-1 at the top): built once, so that a text of
-        /// many words named rows or range costs one pass, not a scan back per word.</summary>
-        private int[]? enclosing;
-
-        private int Enclosing(int i)
-        {
-            if (enclosing is null)
-            {
-                enclosing = new int[tokens.Count];
-                var open = new Stack<int>();
-                for (int k = 0; k < tokens.Count; k++)
-                {
-                    enclosing[k] = open.Count > 0 ? open.Peek() : -1;
-                    if (tokens[k].Kind != DuneTokenKind.Symbol)
-                    {
-                        continue;
-                    }
-                    char c = sql[tokens[k].Start];
-                    if (c is '(' or '[')
-                    {
-                        open.Push(k);
-                    }
-                    else if (c is ')' or ']' && open.Count > 0)
-                    {
-                        open.Pop();
-                    }
-                }
-            }
-            return enclosing[i];
-        }
-
         /// <summary><c>lag</c>, <c>lead</c> or <c>nth_value</c> with its offset checked on each row (see the type's summary);
         /// returns the next index, or -1.</summary>
         private int TryEmitWindowOffset(string name, int nameIndex, List<(int From, int To)> args, int close, int end)
