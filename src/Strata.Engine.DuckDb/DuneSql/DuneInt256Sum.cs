@@ -125,9 +125,9 @@ internal static unsafe class DuneInt256Sum
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Finalize(IntPtr info, IntPtr* source, IntPtr result, ulong count, ulong offset)
     {
-        bool unsigned = DuneNative.AggregateGetExtraInfo(info) != 0;
         try
         {
+            bool unsigned = DuneNative.AggregateGetExtraInfo(info) != 0;
             for (ulong i = 0; i < count; i++)
             {
                 if (!HasValue(source[i]))

@@ -59,7 +59,20 @@ internal static unsafe class DuneListaggBound
     private static ulong StateSize(IntPtr info) => StateBytes;
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void Init(IntPtr info, IntPtr state) => new Span<byte>((void*)state, StateBytes).Clear();
+    private static void Init(IntPtr info, IntPtr state)
+    {
+        try
+        {
+            new Span<byte>((void*)state, StateBytes).Clear();
+        }
+        catch (Exception e)
+        {
+            Failed(info, e);
+        }
+    }
+
+    /// <summary>An unexpected failure, named without its message (no value reaches it).</summary>
+    private static void Failed(IntPtr info, Exception e) => DuneNative.AggregateSetError(info, "listagg failed: " + e.GetType().Name);
 
     /// <summary>Adds <paramref name="bytes"/> of output to the state (a separator first when a value came before); false
     /// when the group passes the bound.</summary>
@@ -78,47 +91,68 @@ internal static unsafe class DuneListaggBound
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Update(IntPtr info, IntPtr input, IntPtr* states)
     {
-        ulong rows = DuneNative.ChunkSize(input);
-        IntPtr values = DuneNative.ChunkVector(input, 0), separators = DuneNative.ChunkVector(input, 1);
-        var value = (NativeString*)DuneNative.Data(values);
-        var separator = (NativeString*)DuneNative.Data(separators);
-        ulong* valueValid = DuneNative.Validity(values), separatorValid = DuneNative.Validity(separators);
-        for (ulong row = 0; row < rows; row++)
+        try
         {
-            if (NativeString.IsNull(valueValid, row))
+            ulong rows = DuneNative.ChunkSize(input);
+            IntPtr values = DuneNative.ChunkVector(input, 0), separators = DuneNative.ChunkVector(input, 1);
+            var value = (NativeString*)DuneNative.Data(values);
+            var separator = (NativeString*)DuneNative.Data(separators);
+            ulong* valueValid = DuneNative.Validity(values), separatorValid = DuneNative.Validity(separators);
+            for (ulong row = 0; row < rows; row++)
             {
-                continue;
+                if (NativeString.IsNull(valueValid, row))
+                {
+                    continue;
+                }
+                long separatorBytes = NativeString.IsNull(separatorValid, row) ? 0 : separator[row].Length;
+                if (!Add((long*)states[row], value[row].Length, separatorBytes))
+                {
+                    DuneNative.AggregateSetError(info, Exceeded);
+                    return;
+                }
             }
-            long separatorBytes = NativeString.IsNull(separatorValid, row) ? 0 : separator[row].Length;
-            if (!Add((long*)states[row], value[row].Length, separatorBytes))
-            {
-                DuneNative.AggregateSetError(info, Exceeded);
-                return;
-            }
+        }
+        catch (Exception e)
+        {
+            Failed(info, e);
         }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Combine(IntPtr info, IntPtr* source, IntPtr* target, ulong count)
     {
-        for (ulong i = 0; i < count; i++)
+        try
         {
-            var from = (long*)source[i];
-            if (from[2] != 0 && !Add((long*)target[i], from[0], from[1]))
+            for (ulong i = 0; i < count; i++)
             {
-                DuneNative.AggregateSetError(info, Exceeded);
-                return;
+                var from = (long*)source[i];
+                if (from[2] != 0 && !Add((long*)target[i], from[0], from[1]))
+                {
+                    DuneNative.AggregateSetError(info, Exceeded);
+                    return;
+                }
             }
+        }
+        catch (Exception e)
+        {
+            Failed(info, e);
         }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Finalize(IntPtr info, IntPtr* source, IntPtr result, ulong count, ulong offset)
     {
-        var flags = (byte*)DuneNative.Data(result);
-        for (ulong i = 0; i < count; i++)
+        try
         {
-            flags[offset + i] = 1;
+            var flags = (byte*)DuneNative.Data(result);
+            for (ulong i = 0; i < count; i++)
+            {
+                flags[offset + i] = 1;
+            }
+        }
+        catch (Exception e)
+        {
+            Failed(info, e);
         }
     }
 }

@@ -31,13 +31,6 @@ public static partial class DuneSqlTranslator
     public const int MaxNesting = 1000;
 
     /// <summary>
-    /// The most casts to varchar, varchar(n) or char(n) one statement may hold (hostile23). Each is written as a dispatch on
-    /// the operand's type (~1,100-1,400 characters of CASE and typeof calls) that DuckDB binds in ~20 ms on a loaded server:
-    /// 1,000 casts bound for 20 s and 2,500 for 60-120 s, and the translated-length bound alone allowed ~12,000.
-    /// </summary>
-    public const int MaxTextCasts = 1000;
-
-    /// <summary>
     /// The longest translated text (16 Mi characters, 32 MB): a rewrite repeats its operands, so a short text can become a
     /// very long one (each <c>1/1/1</c> becomes about 77,000 characters, 1 MiB of them would be 13 billion), whose
     /// building and parsing no other bound stops in time (decision hostile6). DuckDB's parser is the next wall: 31 million
@@ -112,21 +105,6 @@ public static partial class DuneSqlTranslator
             && sql.AsSpan(tokens[i].Start, tokens[i].Length).Equals(text, StringComparison.OrdinalIgnoreCase);
 
         private int nesting;
-
-        private int textCasts;
-
-        /// <summary>Counts a cast to varchar, varchar(n) or char(n); past <see cref="MaxTextCasts"/>, refused at it.</summary>
-        private void CountTextCast(DuneToken at)
-        {
-            if (++textCasts > MaxTextCasts)
-            {
-                var (line, column) = ParameterSubstitution.LineColumnOf(sql, at.Start);
-                throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed,
-                    $"The query has more than {MaxTextCasts.ToString("N0", CultureInfo.InvariantCulture)} casts to varchar, varchar(n) or char(n); "
-                    + "each is written out as a check of its value's type, which the engine takes seconds to read in the thousands. "
-                    + "Cast fewer values, for example once in a subquery or CTE", line, column));
-            }
-        }
 
         public void Emit(int from, int to)
         {
