@@ -23,6 +23,9 @@ public sealed partial class DuckDbEngine
     internal bool UseStoredCatalog { get; init; } = true;
     private string? catalogTemplate;
 
+    /// <summary>Where the stored catalogs are written, under the engine's temporary directory.</summary>
+    private string CatalogDirectory => Path.Combine(settings.TempDirectory, "catalog");
+
     /// <summary>The file name of an execution's copy of the catalog, in its spill directory.</summary>
     private const string CatalogCopyName = "catalog.duckdb";
 
@@ -95,7 +98,7 @@ public sealed partial class DuckDbEngine
             var demo = new FileInfo(settings.DemoDatabasePath);
             string key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
                 $"{demo.FullName}\n{demo.Length}\n{demo.LastWriteTimeUtc.Ticks}\n{views}")))[..24].ToLowerInvariant();
-            string directory = Path.Combine(settings.TempDirectory, "catalog");
+            string directory = CatalogDirectory;
             Directory.CreateDirectory(directory);
             string path = Path.Combine(directory, $"demo-views-{key}.duckdb");
             if (!File.Exists(path))

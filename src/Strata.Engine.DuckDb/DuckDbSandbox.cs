@@ -17,9 +17,10 @@ public sealed partial class DuckDbEngine
     /// <summary>
     /// Removes spill left by executions that never ended (a crash, a kill): run at start-up, before
     /// any execution. Also removes the per-tier directories that earlier versions shared between
-    /// executions. Returns how many entries were removed.
+    /// executions, and the stored catalogs (<see cref="CatalogTemplate"/>: a half-written one a kill left, those of
+    /// earlier demos; the next catalog read writes the current one again). Returns how many entries were removed.
     /// </summary>
-    public int SweepLeftovers() => SweepSpill();
+    public int SweepLeftovers() => SweepSpill() + SpillDirectory.Sweep(CatalogDirectory);
 
     /// <summary>Removes leftover spill directories; returns how many entries were removed.</summary>
     public int SweepSpill()
@@ -83,6 +84,7 @@ public sealed partial class DuckDbEngine
         (DuneSql.DuneDataSize.UsedBy, DuneSql.DuneDataSize.Register),
         (DuneSql.DuneSpecialTimes.UsedBy, DuneSql.DuneSpecialTimes.Register),
         (DuneSql.DuneListaggTruncate.UsedBy, DuneSql.DuneListaggTruncate.Register),
+        (DuneSql.DuneListaggBound.UsedBy, DuneSql.DuneListaggBound.Register),
         (DuneSql.DuneTypeNames.UsedBy, DuneSql.DuneTypeNames.Register),
         (DuneSql.DuneSetTypes.UsedBy, DuneSql.DuneSetTypes.Register),
     ];

@@ -11,89 +11,44 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// 256 bits can pass it); the result is checked against the argument's type when the group is finished. (DuckDB refuses
 /// an aggregate overload of a built-in name through the C API, so <c>sum</c> itself stays DuckDB's <c>sum(BIGNUM)</c>.)
 /// </summary>
-internal static unsafe partial class DuneInt256Sum
+internal static unsafe class DuneInt256Sum
 {
-    private const string Library = "duckdb";
     private const int AccumulatorBytes = 40;
     private const int StateBytes = 48; // accumulator, then a byte: 1 once a non-NULL value was added
-
-    [LibraryImport(Library, EntryPoint = "duckdb_create_aggregate_function")]
-    private static partial IntPtr Create();
-
-    [LibraryImport(Library, EntryPoint = "duckdb_destroy_aggregate_function")]
-    private static partial void Destroy(ref IntPtr function);
-
-    [LibraryImport(Library, EntryPoint = "duckdb_aggregate_function_set_name", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial void SetName(IntPtr function, string name);
-
-    [LibraryImport(Library, EntryPoint = "duckdb_aggregate_function_add_parameter")]
-    private static partial void AddParameter(IntPtr function, IntPtr type);
-
-    [LibraryImport(Library, EntryPoint = "duckdb_aggregate_function_set_return_type")]
-    private static partial void SetReturnType(IntPtr function, IntPtr type);
-
-    [LibraryImport(Library, EntryPoint = "duckdb_aggregate_function_set_functions")]
-    private static partial void SetFunctions(IntPtr function,
-        delegate* unmanaged[Cdecl]<IntPtr, ulong> stateSize,
-        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void> init,
-        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr*, void> update,
-        delegate* unmanaged[Cdecl]<IntPtr, IntPtr*, IntPtr*, ulong, void> combine,
-        delegate* unmanaged[Cdecl]<IntPtr, IntPtr*, IntPtr, ulong, ulong, void> finalize);
-
-    [LibraryImport(Library, EntryPoint = "duckdb_aggregate_function_set_extra_info")]
-    private static partial void SetExtraInfo(IntPtr function, IntPtr extra, IntPtr destroy);
-
-    [LibraryImport(Library, EntryPoint = "duckdb_aggregate_function_get_extra_info")]
-    private static partial IntPtr GetExtraInfo(IntPtr info);
-
-    [LibraryImport(Library, EntryPoint = "duckdb_aggregate_function_set_error", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial void SetError(IntPtr info, string error);
-
-    [LibraryImport(Library, EntryPoint = "duckdb_create_aggregate_function_set", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial IntPtr CreateSet(string name);
-
-    [LibraryImport(Library, EntryPoint = "duckdb_add_aggregate_function_to_set")]
-    private static partial int AddToSet(IntPtr set, IntPtr function);
-
-    [LibraryImport(Library, EntryPoint = "duckdb_register_aggregate_function_set")]
-    private static partial int RegisterSet(IntPtr connection, IntPtr set);
-
-    [LibraryImport(Library, EntryPoint = "duckdb_destroy_aggregate_function_set")]
-    private static partial void DestroySet(ref IntPtr set);
 
     public static void Register(DuckDBConnection connection)
     {
         IntPtr con = connection.NativeConnection.DangerousGetHandle();
-        IntPtr set = CreateSet("try_sum");
+        IntPtr set = DuneNative.AggregateCreateSet("try_sum");
         try
         {
             foreach (bool unsigned in new[] { true, false })
             {
-                IntPtr function = Create();
+                IntPtr function = DuneNative.AggregateCreate();
                 IntPtr type = DuneNative.Type(DuneNative.TypeBignum, unsigned ? DuneInt256Types.Uint256 : DuneInt256Types.Int256);
                 try
                 {
-                    SetName(function, "try_sum");
-                    AddParameter(function, type);
-                    SetReturnType(function, type);
-                    SetFunctions(function, &StateSize, &Init, &Update, &Combine, &Finalize);
-                    SetExtraInfo(function, unsigned ? 1 : 0, IntPtr.Zero);
-                    AddToSet(set, function);
+                    DuneNative.AggregateSetName(function, "try_sum");
+                    DuneNative.AggregateAddParameter(function, type);
+                    DuneNative.AggregateSetReturnType(function, type);
+                    DuneNative.AggregateSetFunctions(function, &StateSize, &Init, &Update, &Combine, &Finalize);
+                    DuneNative.AggregateSetExtraInfo(function, unsigned ? 1 : 0, IntPtr.Zero);
+                    DuneNative.AggregateAddToSet(set, function);
                 }
                 finally
                 {
                     DuneNative.DestroyType(ref type);
-                    Destroy(ref function);
+                    DuneNative.AggregateDestroy(ref function);
                 }
             }
-            if (RegisterSet(con, set) != 0)
+            if (DuneNative.AggregateRegisterSet(con, set) != 0)
             {
                 throw new InvalidOperationException("Could not register try_sum.");
             }
         }
         finally
         {
-            DestroySet(ref set);
+            DuneNative.AggregateDestroySet(ref set);
         }
     }
 
@@ -109,7 +64,7 @@ internal static unsafe partial class DuneInt256Sum
         }
         catch (Exception e)
         {
-            SetError(info, "try_sum failed: " + e.GetType().Name);
+            DuneNative.AggregateSetError(info, "try_sum failed: " + e.GetType().Name);
         }
     }
 
@@ -144,7 +99,7 @@ internal static unsafe partial class DuneInt256Sum
         }
         catch (Exception e)
         {
-            SetError(info, "try_sum failed: " + e.GetType().Name);
+            DuneNative.AggregateSetError(info, "try_sum failed: " + e.GetType().Name);
         }
     }
 
@@ -163,16 +118,16 @@ internal static unsafe partial class DuneInt256Sum
         }
         catch (Exception e)
         {
-            SetError(info, "try_sum failed: " + e.GetType().Name);
+            DuneNative.AggregateSetError(info, "try_sum failed: " + e.GetType().Name);
         }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Finalize(IntPtr info, IntPtr* source, IntPtr result, ulong count, ulong offset)
     {
-        bool unsigned = GetExtraInfo(info) != 0;
         try
         {
+            bool unsigned = DuneNative.AggregateGetExtraInfo(info) != 0;
             for (ulong i = 0; i < count; i++)
             {
                 if (!HasValue(source[i]))
@@ -193,7 +148,7 @@ internal static unsafe partial class DuneInt256Sum
         }
         catch (Exception e)
         {
-            SetError(info, "try_sum failed: " + e.GetType().Name);
+            DuneNative.AggregateSetError(info, "try_sum failed: " + e.GetType().Name);
         }
     }
 }

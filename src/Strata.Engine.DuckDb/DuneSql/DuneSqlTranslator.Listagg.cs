@@ -52,7 +52,10 @@ public static partial class DuneSqlTranslator
                 EmitListaggTruncate(args, valueEnd, separatorEnd, open, orderClose, after, overflow, anchor);
                 return after;
             }
-            // The value is read once: the bound's check runs on the aggregate's result, in a one-element lambda.
+            // The group's output bytes counted as its rows come (DuneListaggBound, beside the sorted string_agg, which holds
+            // the whole group before it sees a value); the string_agg's value is read once: the exact check runs on its
+            // result, in a one-element lambda.
+            EmitListaggBound(args[0].From, valueEnd, args, separatorEnd, orderClose, after, anchor);
             emitter.Text("list_transform([string_agg(", anchor);
             Emit(args[0].From, valueEnd);
             emitter.Text(", ", anchor);
@@ -60,8 +63,33 @@ public static partial class DuneSqlTranslator
             emitter.Text(" ", anchor);
             EmitListaggOrder(open, orderClose, after);
             emitter.Text($"], _strata_l -> CASE WHEN strlen(_strata_l) > {ListaggMaxOutputBytes} THEN error('Concatenated string has the "
-                + $"length in bytes larger than the maximum output length {ListaggMaxOutputBytes}') ELSE _strata_l END)[1]", anchor);
+                + $"length in bytes larger than the maximum output length {ListaggMaxOutputBytes}') ELSE _strata_l END)[1] END", anchor);
             return after;
+        }
+
+        /// <summary><c>CASE WHEN dune_listagg_bound([DISTINCT] CAST((value) AS VARCHAR), separator) [FILTER (…)] THEN </c>: the
+        /// aggregate that fails once the group's output passes the bound, over the same rows as the string_agg after it (its
+        /// <c>END</c> follows that).</summary>
+        private void EmitListaggBound(int from, int valueEnd, List<(int From, int To)> args, int separatorEnd, int orderClose, int after, DuneToken anchor)
+        {
+            emitter.Text($"CASE WHEN {DuneListaggBound.Function}(", anchor);
+            int value = tokens[from].IsTrivia ? Next(from, valueEnd) : from;
+            if (Is(value, "distinct") || Is(value, "all"))
+            {
+                Emit(value, value + 1);
+                emitter.Text(" ", anchor);
+                from = value + 1;
+            }
+            emitter.Text("CAST((", anchor);
+            Emit(from, valueEnd);
+            emitter.Text(") AS VARCHAR), ", anchor);
+            EmitListaggSeparator(args, separatorEnd, anchor);
+            emitter.Text(")", anchor);
+            if (after > orderClose + 1)
+            {
+                Emit(orderClose + 1, after);
+            }
+            emitter.Text(" THEN ", anchor);
         }
 
         /// <summary><c>dune_listagg_truncate(list(value ORDER BY …) [FILTER (…)], separator, filler, count)</c>: the group's

@@ -221,6 +221,10 @@ public static partial class DuneSqlTranslator
                 EmitTemplate(DuneTypes.ToTime(timeDigits[0] - '0', isTry), expression, token);
                 return close + 1;
             }
+            if (type == "VARCHAR")
+            {
+                CountTextCast(token);
+            }
             switch (type)
             {
                 case "VARCHAR" when CharLength(asIndex, close) is int charLength:
