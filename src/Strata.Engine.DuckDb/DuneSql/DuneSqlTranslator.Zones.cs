@@ -38,6 +38,10 @@ public static partial class DuneSqlTranslator
             {
                 return; // the zone's offset, not a local field: the value keeps its zone
             }
+            if (args.Count == 2 && name is "format_datetime" && IsSingleString(args[1]) && DuneFormats.JodaHasZone(Unquote(Next(args[1].From - 1, args[1].To))))
+            {
+                return; // a zone field (z, Z, ZZ, ZZZ) reads the value's zone: the value keeps it
+            }
             if (args.Count == 1 && LocalTimeReaders.Contains(name) || args.Count == 2 && name is "date_format" or "format_datetime")
             {
                 localReadEnds.Add(args[0].To);
