@@ -103,6 +103,8 @@ public sealed class DuneDateTime3Tests(InProcessSharedServer shared)
     [InlineData("format_datetime(at_timezone(TIMESTAMP '2024-01-01 00:00:00', 'Asia/Kolkata'), 'yyyy-MM-dd HH:mm ZZ')", "2024-01-01 05:30 +05:30")]
     [InlineData("format_datetime(from_iso8601_timestamp('2020-05-11T11:15:05.055+01:00'), 'HH:mm ZZ ZZZ')", "11:15 +01:00 +01:00")]
     [InlineData("format_datetime(TIMESTAMP '2024-01-01 15:00:00', 'k K kk KK hh')", "15 3 15 03 03")]
+    // A timestamp is read in the session's zone, UTC (Trino's implicit cast to timestamp with time zone).
+    [InlineData("format_datetime(TIMESTAMP '2024-01-02 03:04:05', 'yyyy ZZ Z ZZZ')", "2024 +00:00 +0000 UTC")]
     public async Task Format_datetime_writes_jodas_zone_fields(string call, string expected)
     {
         var (row, _, _) = await Server.Alice.RunFirstRowAsync($"SELECT {call} AS a");
