@@ -260,20 +260,9 @@ public static partial class DuneSqlTranslator
             {
                 return close + 1;
             }
-            if (name is "from_unixtime" && args.Count == 3 && close < end)
+            if (name is "from_unixtime" && (args.Count == 2 || args.Count == 3 && close < end))
             {
-                // from_unixtime(x, hours, minutes): the instant in the fixed zone of that offset (Trino's DateTimeFunctions
-                // .fromUnixTime with TimeZoneKey.getTimeZoneKeyForOffset(hours * 60 + minutes): UTC for 0, refused past ±14:00).
-                const string minutes = "(CAST($2 AS BIGINT) * 60 + CAST($3 AS BIGINT))";
-                EmitTemplate($"{DuneZones.PerValueType}_at({Unixtime}$1), CASE WHEN {minutes} = 0 THEN 'UTC' "
-                    + $"WHEN abs({minutes}) > 840 THEN error('Invalid offset minutes ' || {minutes}) "
-                    + $"ELSE (CASE WHEN {minutes} < 0 THEN '-' ELSE '+' END) || printf('%02d:%02d', abs({minutes}) // 60, abs({minutes}) % 60) END)",
-                    args, token);
-                return close + 1;
-            }
-            if (name is "from_unixtime" && args.Count == 2)
-            {
-                return EmitFromUnixtimeZone(args, close, end, token);
+                return args.Count == 2 ? EmitFromUnixtimeZone(args, close, end, token) : EmitFromUnixtimeOffset(args, close, token);
             }
             if (name is "at_timezone" or "with_timezone")
             {
@@ -354,12 +343,10 @@ public static partial class DuneSqlTranslator
                     + (parse && TwoDigitYear(pattern) ? (name is "parse_datetime" ? "dune_joda_yy(" : "dune_pivot_yy(") : "")
                     + (parse && HalfDayHourAlone(pattern) ? "dune_joda_h12(" : "");
                 int wraps = wrap.Split('(').Length - 1 - (name is "parse_datetime" ? 1 : 0);
-                // Joda's fraction of the second parses up to nine digits whatever the letters' count (appendFractionOfSecond(n,
-                // 9)), and the value keeps milliseconds; DuckDB's %f reads six: a seventh to ninth digit after the point is dropped.
-                bool cutFraction = name is "parse_datetime" && pattern.Contains(".%f", StringComparison.Ordinal);
-                emitter.Text(wrap + (parse ? "strptime(" : "strftime(") + (cutFraction ? "regexp_replace(CAST(" : ""), token);
+                bool cutFraction = name is "parse_datetime" && CutsFraction(pattern);
+                emitter.Text(wrap + (parse ? "strptime(" : "strftime(") + (cutFraction ? FractionCutOpen : ""), token);
                 Emit(args[0].From, args[0].To);
-                emitter.Text((cutFraction ? " AS VARCHAR), '(\\.[0-9]{6})[0-9]{1,3}', '\\1')" : "") + ", " + SqlQuoting.QuoteString(pattern) + ")" + new string(')', wraps) + (name is "parse_datetime" ? " AS TIMESTAMPTZ)" : ""),
+                emitter.Text((cutFraction ? FractionCutClose : "") + ", " + SqlQuoting.QuoteString(pattern) + ")" + new string(')', wraps) + (name is "parse_datetime" ? " AS TIMESTAMPTZ)" : ""),
                     tokens[Math.Min(close, end - 1)]);
                 return Math.Min(close + 1, end);
             }
