@@ -18,8 +18,9 @@ internal static class DuckDbDeclaredTypes
         bool matches = declared switch
         {
             "timestamp(9) with time zone" => t == "TIMESTAMP_NS", // from_unixtime_nanos, held zoneless in UTC
+            // A fixed zone's type (AT TIME ZONE, with_timezone: DuneZones) holds the instant in microseconds as TIMESTAMPTZ does.
             _ when declared.StartsWith("timestamp(", StringComparison.Ordinal) && declared.EndsWith(" with time zone", StringComparison.Ordinal)
-                => t == "TIMESTAMP WITH TIME ZONE",
+                => t == "TIMESTAMP WITH TIME ZONE" || DuneSql.DuneZones.ZoneOf(duckType) is not null,
             _ when declared.StartsWith("timestamp(", StringComparison.Ordinal) => t is "TIMESTAMP" or "TIMESTAMP_NS",
             _ when declared.StartsWith("time(", StringComparison.Ordinal) => t == "TIME",
             _ when declared.StartsWith("array(varchar(", StringComparison.Ordinal) => t == "VARCHAR[]", // array_agg of a varchar(n) (decision 227)
@@ -30,9 +31,14 @@ internal static class DuckDbDeclaredTypes
     }
 
     /// <summary>The stored kind and expression of a column named <paramref name="name"/> by <see cref="Name"/>, where they
-    /// differ from DuckDB's type's (<see cref="DuckDbTypes.Plan"/>): a time(p)'s text with p digits, a char(n)'s padded to n.</summary>
-    public static (ColumnKind Kind, string Expression)? Plan(string name, string column)
+    /// differ from DuckDB's type's (<see cref="DuckDbTypes.Plan"/>): a time(p)'s text with p digits, a char(n)'s padded to n,
+    /// a timestamp(p) with time zone in a zone other than UTC with p digits.</summary>
+    public static (ColumnKind Kind, string Expression)? Plan(string name, string column, string duckType = "")
     {
+        if (name.StartsWith("timestamp(", StringComparison.Ordinal) && DuneSql.DuneZones.ZoneOf(duckType) is not null)
+        {
+            return (ColumnKind.Text, ZonedText(column, int.Parse(name.AsSpan(10, name.IndexOf(')', StringComparison.Ordinal) - 10), CultureInfo.InvariantCulture)));
+        }
         if (name.StartsWith("char(", StringComparison.Ordinal))
         {
             // Trino shows a char(n) padded to n; a set operation's char(x) branch under char(n) (n > x) was padded to x.
@@ -48,5 +54,22 @@ internal static class DuckDbDeclaredTypes
         // TIME holds microseconds, so digits past the sixth are zeros.
         string fraction = digits == 0 ? "" : $" || '.' || rpad(left(lpad(CAST(microsecond({column}) % 1000000 AS VARCHAR), 6, '0'), {Math.Min(digits, 6)}), {digits}, '0')";
         return (ColumnKind.Text, $"(printf('%02d:%02d:%02d', hour({column}), minute({column}), second({column})){fraction})");
+    }
+
+    /// <summary>
+    /// Trino's text of a timestamp(p) with time zone held in a zone's type (DuneZones): the zone's text (its wall clock to
+    /// milliseconds, then the zone's name) with the fraction written to p digits from the wall clock's microseconds (zeros
+    /// past the sixth; none and no point for p = 0), as Trino prints a timestamp(p) with time zone
+    /// (SqlTimestampWithTimeZone.toString: the fraction padded to the type's precision). A text without a fraction
+    /// (an infinity) stays as it is. The zone's name holds no point (IANA names and ±hh:mm), so the text's one point is
+    /// the fraction's.
+    /// </summary>
+    private static string ZonedText(string column, int digits)
+    {
+        string text = $"CAST({column} AS VARCHAR)";
+        string fraction = digits == 0 ? "''"
+            : $"'.' || rpad(left(lpad(CAST(microsecond(CAST({column} AS TIMESTAMP)) % 1000000 AS VARCHAR), 6, '0'), {Math.Min(digits, 6)}), {digits}, '0')";
+        return $"(CASE WHEN strpos({text}, '.') = 0 THEN {text} ELSE left({text}, strpos({text}, '.') - 1) || {fraction} "
+            + $"|| substr({text}, strpos({text}, '.') + 4) END)";
     }
 }

@@ -218,7 +218,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
         for (int i = 0; i < described.Count; i++)
         {
             string? declaredName = declared is not null && declared.TryGetValue(i, out var d) ? DuckDbDeclaredTypes.Name(d, described[i].Type) : null;
-            var (kind, expression) = (declaredName is null ? null : DuckDbDeclaredTypes.Plan(declaredName, $"\"c{i}\"")) ?? DuckDbTypes.Plan(described[i].Type, $"\"c{i}\"");
+            var (kind, expression) = (declaredName is null ? null : DuckDbDeclaredTypes.Plan(declaredName, $"\"c{i}\"", described[i].Type)) ?? DuckDbTypes.Plan(described[i].Type, $"\"c{i}\"");
             columns.Add(new ResultColumn(names[i], declaredName ?? DuckDbTypes.DuneName(described[i].Type), kind));
             expressions.Add(DuckDbValueSize.Guard(described[i].Type, $"\"c{i}\"", expression, names[i], maxValueBytes));
         }

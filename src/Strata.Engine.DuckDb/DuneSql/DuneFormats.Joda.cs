@@ -116,8 +116,61 @@ internal static partial class DuneFormats
             'w' when n != 2 => Padded($"week({value})"),
             'x' when n == 2 => $"printf('%02d', yearweek({value}) // 100 % 100)",
             'x' when n >= 5 => Padded($"(yearweek({value}) // 100)"),
+            // Joda's zone fields (DateTimeFormat.parsePatternTo): Z the offset without a colon, ZZ with one (both
+            // appendTimeZoneOffset(null, "Z", …, 2, 2): hours and minutes, +0000 for UTC), ZZZ and more the zone's id; z the
+            // zone's short name, zzzz its long name (see ZoneName).
+            'Z' when n == 1 => ZoneOffset(value, ""),
+            'Z' when n == 2 => ZoneOffset(value, ":"),
+            'Z' => ZoneId(value),
+            'z' => ZoneName(value, n >= 4),
             _ => null,
         };
+    }
+
+    /// <summary>Whether a Joda pattern has a zone letter (<c>z</c> or <c>Z</c>) outside quoted text: format_datetime then
+    /// reads the value with its zone, not only its wall clock.</summary>
+    public static bool JodaHasZone(string joda)
+    {
+        bool quoted = false;
+        foreach (char c in joda)
+        {
+            quoted ^= c == '\'';
+            if (!quoted && c is 'z' or 'Z')
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The zone's id of a value (Trino's name of it): a value in a zone other than UTC (DuneZones) ends its text with
+    /// the zone's name after the time's digits; any other value (a UTC timestamp with time zone, a timestamp Trino reads in the
+    /// session's zone) is UTC's.</summary>
+    private static string ZoneId(string value) =>
+        $"coalesce(nullif(regexp_extract(CAST({value} AS VARCHAR), '[0-9] ([A-Za-z+-][^ ]*)$', 1), ''), 'UTC')";
+
+    /// <summary>Joda's printed offset of the value's zone at its instant: a sign (+ for UTC), hours and minutes of two digits
+    /// each, joined by <paramref name="separator"/> (Joda prints no seconds with two fields).</summary>
+    private static string ZoneOffset(string value, string separator)
+    {
+        string minutes = $"(timezone_hour({value}) * 60 + timezone_minute({value}))";
+        return $"(CASE WHEN {minutes} < 0 THEN '-' ELSE '+' END || printf('%02d', abs({minutes}) // 60) || '{separator}' "
+            + $"|| printf('%02d', abs({minutes}) % 60))";
+    }
+
+    /// <summary>
+    /// Joda's zone name (DateTimeZone.getShortName/getName): UTC's are <c>UTC</c> and <c>Coordinated Universal Time</c>
+    /// (Java's zone strings for UTC); a fixed offset (<c>+05:30</c>, a FixedDateTimeZone without a name key) is named by its
+    /// id, short or long. A named zone's names come from Java's locale data (<c>EST</c>, <c>Eastern Standard Time</c>),
+    /// which Strata does not carry: such a value fails naming the zone rather than printing another name.
+    /// </summary>
+    private static string ZoneName(string value, bool full)
+    {
+        string id = ZoneId(value);
+        return $"list_transform([{id}], dune_zone_id -> CASE WHEN dune_zone_id = 'UTC' THEN '{(full ? "Coordinated Universal Time" : "UTC")}' "
+            + "WHEN regexp_full_match(dune_zone_id, '[+-][0-9][0-9]:[0-9][0-9]') THEN dune_zone_id "
+            + $"ELSE error('format_datetime pattern {(full ? "zzzz" : "z")} (the zone''s {(full ? "long" : "short")} name) is not supported for the zone ' || dune_zone_id "
+            + "|| ': Strata does not carry Java''s zone names; use ZZZ for the zone''s id or Z for its offset') END)[1]";
     }
 
     /// <summary>The strftime pattern of a Joda pattern; a letter run <paramref name="field"/> takes (given the letter, its

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
@@ -112,6 +114,16 @@ public static partial class DuneSqlTranslator
                     return ArgType(0) is { } element && element != NullType ? "array(" + element + ")" : null;
                 case "element_at" when args.Count == 2:
                     return ElementType(ArgType(0));
+                case "with_timezone" or "at_timezone" when args.Count == 2:
+                    // Trino's DateTimeFunctions: with_timezone(timestamp(p), zone) and at_timezone(timestamp(p) [with time
+                    // zone], zone) are timestamp(p) with time zone, as x AT TIME ZONE z is.
+                    var (zoned, precision, _) = SplitDeclared(ArgType(0)?.TrimStart(LiteralMark) ?? "");
+                    return zoned == "timestamp" ? $"timestamp({precision}) with time zone" : null;
+                case "current_timestamp" or "localtimestamp" when args.Count == 1 && Tokens[args[0].From].Kind == DuneTokenKind.Number
+                    && args[0].From == Previous(args[0].To) && int.TryParse(Text(args[0].From), NumberStyles.None, CultureInfo.InvariantCulture, out int digits)
+                    && digits <= 12:
+                    // current_timestamp(p) is timestamp(p) with time zone, localtimestamp(p) timestamp(p) (Trino's datetime.md).
+                    return $"timestamp({digits})" + (name == "current_timestamp" ? " with time zone" : "");
                 case "date_trunc" when args.Count == 2:
                     string? truncated = ArgType(1);
                     return SplitDeclared(truncated ?? "").Base is "timestamp" or "time" ? truncated : null;

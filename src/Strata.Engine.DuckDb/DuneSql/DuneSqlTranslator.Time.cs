@@ -293,7 +293,56 @@ public static partial class DuneSqlTranslator
         /// <summary>from_iso8601_timestamp and parse_datetime, where the text's offset becomes the value's zone; -1 to leave the
         /// call to its template.</summary>
         private int TryEmitWithOffset(string name, List<(int From, int To)> args, int close, int end, DuneToken anchor) =>
-            name == "parse_datetime" ? TryEmitParsedOffset(args, close, end, anchor) : TryEmitIsoWithOffset(args, close, end, anchor);
+            name != "parse_datetime" ? TryEmitIsoWithOffset(args, close, end, anchor)
+            : TryEmitParsedZone(args, close, end, anchor) is > 0 and int zoned ? zoned : TryEmitParsedOffset(args, close, end, anchor);
+
+        /// <summary>Joda's default short zone names, which its <c>z</c> parser reads (DateTimeUtils' default time zone names).</summary>
+        private static readonly (string Name, string Zone)[] JodaShortZoneNames =
+        [
+            ("UT", "UTC"), ("UTC", "UTC"), ("GMT", "UTC"), ("EST", "America/New_York"), ("EDT", "America/New_York"),
+            ("CST", "America/Chicago"), ("CDT", "America/Chicago"), ("MST", "America/Denver"), ("MDT", "America/Denver"),
+            ("PST", "America/Los_Angeles"), ("PDT", "America/Los_Angeles"),
+        ];
+
+        /// <summary>
+        /// <c>parse_datetime(text, pattern)</c> whose Joda pattern ends with a zone's id (<c>ZZZ</c>: appendTimeZoneId) or
+        /// short name (<c>z</c> to <c>zzz</c>: appendTimeZoneShortName, which parses Joda's default names UT, UTC, GMT, EST,
+        /// EDT, CST, CDT, MST, MDT, PST and PDT): Trino parses with the zone kept (withOffsetParsed), so the value is the text's
+        /// wall clock in that zone (<c>2024-01-01 12:00:00.000 America/New_York</c>). The text's last word (letters, digits,
+        /// <c>_ / + -</c>, from a letter) is the zone, the rest is parsed by the pattern before the field; each row's value is
+        /// in its own zone (<c>dune_tzv_wall</c>, which fails naming an unknown zone). A name <c>z</c> does not read, or a text
+        /// without one, fails in Joda's words. -1 when the pattern does not end so.
+        /// </summary>
+        private int TryEmitParsedZone(List<(int From, int To)> args, int close, int end, DuneToken anchor)
+        {
+            if (close >= end || args.Count != 2 || !IsSingleString(args[1]))
+            {
+                return -1;
+            }
+            string joda = Unquote(Next(args[1].From - 1, args[1].To));
+            int run = 0;
+            while (run < joda.Length && joda[^(run + 1)] == joda[^1])
+            {
+                run++;
+            }
+            bool id = joda.Length > 0 && joda[^1] == 'Z' && run >= 3, shortName = joda.Length > 0 && joda[^1] == 'z' && run <= 3;
+            if (!id && !shortName || joda.Count(c => c == '\'') % 2 != 0)
+            {
+                return -1;
+            }
+            string pattern = Converted(_ => DuneFormats.JodaToStrptime(joda[..^run]), Next(args[1].From - 1, args[1].To), anchor);
+            bool yy = TwoDigitYear(pattern), h12 = HalfDayHourAlone(pattern);
+            const string word = "regexp_extract(CAST($1 AS VARCHAR), '([A-Za-z][A-Za-z0-9_/+-]*)$', 1)";
+            string zone = id ? word
+                : "CASE " + word + string.Concat(JodaShortZoneNames.Select(n => $" WHEN '{n.Name}' THEN '{n.Zone}'")) + " END";
+            string failure = $"error('Invalid format: \"' || CAST($1 AS VARCHAR) || CASE WHEN {word} = '' THEN '\" is too short' "
+                + $"ELSE '\" is malformed at \"' || {word} || '\"' END)";
+            string local = $"{(yy ? "dune_joda_yy(" : "")}{(h12 ? "dune_joda_h12(" : "")}strptime(left(CAST($1 AS VARCHAR), length(CAST($1 AS VARCHAR)) - length({word})), "
+                + Strata.Core.Results.Querying.SqlQuoting.QuoteString(pattern) + (h12 ? ")" : "") + (yy ? ")" : "") + ")";
+            EmitTemplate($"(CASE WHEN ({zone}) IS NULL OR {word} = '' THEN {DuneZones.PerValueType}_wall(CAST({failure} AS TIMESTAMP), 'UTC') "
+                + $"ELSE {DuneZones.PerValueType}_wall(CAST({local} AS TIMESTAMP), {zone}) END)", args, anchor);
+            return close + 1;
+        }
 
         /// <summary><c>parse_datetime(text, pattern)</c> whose Joda pattern has an offset (<c>Z</c> or <c>ZZ</c>, unquoted):
         /// Trino parses it with the offset kept (withOffsetParsed), so each row's value is in its text's offset

@@ -44,7 +44,9 @@ public static partial class DuneSqlTranslator
                 // A declared parameter DuckDB's type drops (varchar(5), timestamp(6), from_unixtime_nanos' zone) is passed
                 // to the renaming, which takes it when DuckDB's type is the one the cast gives (DuckDbDeclaredTypes.Name).
                 var (first, last) = Unparenthesized(args[0].From, args[0].To);
-                string? declared = DeclaredType(first, last);
+                // A call typed by its arguments' declared types (AT TIME ZONE, with_timezone, current_timestamp(p): decision 244).
+                string? declared = DeclaredType(first, last)
+                    ?? (FunctionType(first, last, [], false) is { } typed && DeclaredTypeName().IsMatch(typed) ? typed : null);
                 emitter.Text("dune_type_name(typeof(", anchor);
                 Emit(args[0].From, args[0].To);
                 emitter.Text(declared is null ? "))" : "), '" + declared + "')", tokens[close]);

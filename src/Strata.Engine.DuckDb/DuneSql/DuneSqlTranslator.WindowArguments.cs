@@ -1,3 +1,5 @@
+using Strata.Core.Executions;
+
 namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
@@ -46,6 +48,14 @@ public static partial class DuneSqlTranslator
             }
             // An interval offset of a RANGE has no 0 to compare with in DuckDB: its check is DuckDB's, read as Trino's.
             bool range = Is(i, "range");
+            if (!range)
+            {
+                CheckFrameOffsetLiteral(i, start, startKeyword, "start");
+                if (between)
+                {
+                    CheckFrameOffsetLiteral(i, Next(and, end), last, "end");
+                }
+            }
             emitter.Copy(tokens[i]);
             Emit(i + 1, start);
             EmitFrameBound(start, startKeyword, range);
@@ -74,6 +84,29 @@ public static partial class DuneSqlTranslator
             emitter.Text(") >= 0 THEN (", anchor);
             Emit(start, keyword);
             emitter.Text(") ELSE error('" + FrameOffsetMessage + "') END) ", anchor);
+        }
+
+        /// <summary>
+        /// A ROWS or GROUPS offset written as a number with a fraction or an exponent (<c>ROWS 1.5 PRECEDING</c>) fails as
+        /// Trino's analyzer fails it (StatementAnalyzer's frame checks, TYPE_MISMATCH): "Window frame ROWS start value type
+        /// must be exact numeric type with scale 0 (actual decimal(2,1))" at the offset; DuckDB rounded it to a whole count.
+        /// A decimal literal is decimal(p,s) of its digits, one with an exponent a double.
+        /// </summary>
+        private void CheckFrameOffsetLiteral(int unit, int start, int keyword, string side)
+        {
+            int value = Is(start, "-") || Is(start, "+") ? Next(start, keyword) : start;
+            if (Next(value, keyword) != keyword || Tokens[value].Kind != DuneTokenKind.Number)
+            {
+                return;
+            }
+            string text = Text(value);
+            string? type = text.Contains('e', StringComparison.OrdinalIgnoreCase) ? "double"
+                : text.Contains('.', StringComparison.Ordinal) ? DecimalLiteralType(text)?.ToLowerInvariant() : null;
+            if (type is not null && !type.EndsWith(",0)", StringComparison.Ordinal))
+            {
+                throw NotSupported(sql, tokens[start], $"Window frame {Text(unit).ToUpperInvariant()} {side} value type must be exact numeric type "
+                    + $"with scale 0 (actual {type})", ExecutionError.ExecutionFailed);
+            }
         }
 
         private bool ContainsWord(int from, int to, string word)
@@ -133,6 +166,46 @@ public static partial class DuneSqlTranslator
             return Is(Previous(open), "over") || (Is(Previous(open), "as") && (opener == i || Is(opener, "partition") || Is(opener, "order")));
         }
 
+        /// <summary>
+        /// <c>nth_value(x, n) [IGNORE|RESPECT NULLS] OVER spec</c> with n checked only where the row's frame holds rows:
+        /// Trino's NthValueFunction answers NULL for an empty frame (frameStart &lt; 0) before it checks the offset, so
+        /// <c>nth_value(x, 0)</c> over <c>ROWS BETWEEN 5 PRECEDING AND 3 PRECEDING</c> is NULL on the first rows and fails
+        /// "Offset must be at least 1" on the others. Written <c>CASE WHEN count(*) OVER spec = 0 THEN NULL WHEN n &lt; 1 THEN
+        /// error(…) ELSE nth_value(x, n) OVER spec END</c> (DuckDB's nth_value of n below 1 is NULL). -1 when no OVER follows.
+        /// </summary>
+        private int TryEmitNthValue(int nameIndex, List<(int From, int To)> args, int close, int end)
+        {
+            int treatment = Next(close, end), nulls = Next(treatment, end);
+            bool treated = (Is(treatment, "ignore") || Is(treatment, "respect")) && Is(nulls, "nulls");
+            int over = treated ? Next(nulls, end) : treatment, spec = Next(over, end);
+            if (!Is(over, "over") || spec >= end)
+            {
+                return -1;
+            }
+            int specEnd = Is(spec, "(") ? Close(spec, end) + 1 : spec + 1;
+            if (specEnd <= spec || specEnd > end)
+            {
+                return -1;
+            }
+            var anchor = tokens[nameIndex];
+            emitter.Text("(CASE WHEN count(*) OVER ", anchor);
+            Emit(spec, specEnd);
+            emitter.Text(" = 0 THEN NULL WHEN (", anchor);
+            Emit(args[1].From, args[1].To);
+            emitter.Text(") < 1 THEN error('Offset must be at least 1') ELSE ", anchor);
+            emitter.Copy(anchor);
+            Emit(nameIndex + 1, close);
+            if (treated)
+            {
+                emitter.Text(" " + Text(treatment).ToUpperInvariant() + " NULLS", tokens[treatment]); // inside the call, DuckDB's place
+            }
+            emitter.Copy(tokens[close]);
+            emitter.Text(" OVER ", tokens[over]);
+            Emit(spec, specEnd);
+            emitter.Text(" END)", anchor);
+            return specEnd;
+        }
+
         /// <summary><c>lag</c>, <c>lead</c> or <c>nth_value</c> with its offset checked on each row (see the type's summary);
         /// returns the next index, or -1.</summary>
         private int TryEmitWindowOffset(string name, int nameIndex, List<(int From, int To)> args, int close, int end)
@@ -143,6 +216,10 @@ public static partial class DuneSqlTranslator
             }
             int least = name is "nth_value" ? 1 : 0;
             var anchor = tokens[nameIndex];
+            if (name is "nth_value" && TryEmitNthValue(nameIndex, args, close, end) is > 0 and int after)
+            {
+                return after;
+            }
             emitter.Copy(anchor);
             Emit(nameIndex + 1, args[1].From);
             emitter.Text($"(CASE WHEN (", anchor);

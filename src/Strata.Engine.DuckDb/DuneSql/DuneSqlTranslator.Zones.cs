@@ -38,6 +38,10 @@ public static partial class DuneSqlTranslator
             {
                 return; // the zone's offset, not a local field: the value keeps its zone
             }
+            if (args.Count == 2 && name is "format_datetime" && IsSingleString(args[1]) && DuneFormats.JodaHasZone(Unquote(Next(args[1].From - 1, args[1].To))))
+            {
+                return; // a zone field (z, Z, ZZ, ZZZ) reads the value's zone: the value keeps it
+            }
             if (args.Count == 1 && LocalTimeReaders.Contains(name) || args.Count == 2 && name is "date_format" or "format_datetime")
             {
                 localReadEnds.Add(args[0].To);
@@ -55,6 +59,28 @@ public static partial class DuneSqlTranslator
                 localReadEnds.Add(asIndex);
             }
         }
+
+        /// <summary>from_unixtime(x, hours, minutes): the instant in the fixed zone of that offset (Trino's DateTimeFunctions
+        /// .fromUnixTime with TimeZoneKey.getTimeZoneKeyForOffset(hours * 60 + minutes): UTC for 0, "Invalid offset minutes
+        /// n" past ±14:00), a zone per row (<c>dune_tzv_at</c>).</summary>
+        private int EmitFromUnixtimeOffset(List<(int From, int To)> args, int close, DuneToken anchor)
+        {
+            const string minutes = "(CAST($2 AS BIGINT) * 60 + CAST($3 AS BIGINT))";
+            EmitTemplate($"{DuneZones.PerValueType}_at({Unixtime}$1), CASE WHEN {minutes} = 0 THEN 'UTC' "
+                + $"WHEN abs({minutes}) > 840 THEN error('Invalid offset minutes ' || {minutes}) "
+                + $"ELSE (CASE WHEN {minutes} < 0 THEN '-' ELSE '+' END) || printf('%02d:%02d', abs({minutes}) // 60, abs({minutes}) % 60) END)",
+                args, anchor);
+            return close + 1;
+        }
+
+        /// <summary>Whether parse_datetime's strptime pattern reads a fraction after a point with %f: Joda's fraction of the
+        /// second parses up to nine digits whatever the letters' count (appendFractionOfSecond(n, 9)) and the value keeps
+        /// milliseconds, DuckDB's %f reads six, so a seventh to ninth digit after the point is dropped from the text first
+        /// (<see cref="FractionCutOpen"/> … <see cref="FractionCutClose"/> around it).</summary>
+        private static bool CutsFraction(string strptimePattern) => strptimePattern.Contains(".%f", StringComparison.Ordinal);
+
+        private const string FractionCutOpen = "regexp_replace(CAST(";
+        private const string FractionCutClose = " AS VARCHAR), '(\\.[0-9]{6})[0-9]{1,3}', '\\1')";
 
         private bool IsUtcLiteral(int i, int end) => i < end && IsTerminatedString(i) && UtcNames.Contains(Unquote(i).Trim());
 

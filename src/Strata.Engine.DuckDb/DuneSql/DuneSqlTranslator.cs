@@ -260,9 +260,9 @@ public static partial class DuneSqlTranslator
             {
                 return close + 1;
             }
-            if (name is "from_unixtime" && args.Count == 2)
+            if (name is "from_unixtime" && (args.Count == 2 || args.Count == 3 && close < end))
             {
-                return EmitFromUnixtimeZone(args, close, end, token);
+                return args.Count == 2 ? EmitFromUnixtimeZone(args, close, end, token) : EmitFromUnixtimeOffset(args, close, token);
             }
             if (name is "at_timezone" or "with_timezone")
             {
@@ -343,9 +343,10 @@ public static partial class DuneSqlTranslator
                     + (parse && TwoDigitYear(pattern) ? (name is "parse_datetime" ? "dune_joda_yy(" : "dune_pivot_yy(") : "")
                     + (parse && HalfDayHourAlone(pattern) ? "dune_joda_h12(" : "");
                 int wraps = wrap.Split('(').Length - 1 - (name is "parse_datetime" ? 1 : 0);
-                emitter.Text(wrap + (parse ? "strptime(" : "strftime("), token);
+                bool cutFraction = name is "parse_datetime" && CutsFraction(pattern);
+                emitter.Text(wrap + (parse ? "strptime(" : "strftime(") + (cutFraction ? FractionCutOpen : ""), token);
                 Emit(args[0].From, args[0].To);
-                emitter.Text(", " + SqlQuoting.QuoteString(pattern) + ")" + new string(')', wraps) + (name is "parse_datetime" ? " AS TIMESTAMPTZ)" : ""),
+                emitter.Text((cutFraction ? FractionCutClose : "") + ", " + SqlQuoting.QuoteString(pattern) + ")" + new string(')', wraps) + (name is "parse_datetime" ? " AS TIMESTAMPTZ)" : ""),
                     tokens[Math.Min(close, end - 1)]);
                 return Math.Min(close + 1, end);
             }

@@ -210,7 +210,8 @@ public sealed class DuneSqlFunctionFamiliesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("SELECT format_datetime(TIMESTAMP '2024-01-02 03:04:05', 'yyyy ZZ')")]
+    // ZZ (the offset) is written since decision 244 (DuneDateTime3Tests); a letter Joda has no field for is still refused.
+    [InlineData("SELECT format_datetime(TIMESTAMP '2024-01-02 03:04:05', 'yyyy q')")]
     [InlineData("SELECT format_datetime(TIMESTAMP '2024-01-02 03:04:05', 'yyyy ''open')")]
     public void Joda_patterns_without_an_exact_strftime_are_refused(string sql)
     {
