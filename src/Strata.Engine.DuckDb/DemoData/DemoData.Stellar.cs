@@ -23,7 +23,7 @@ namespace Strata.Engine.DuckDb;
 /// amount the Ethereum transfer's USDC value in 7-decimal stroops and the SAC's asset columns filled. <c>key</c>, <c>val</c>,
 /// <c>contract_data_xdr</c> are base64 XDR of the ScVal key, the ScVal value and the LedgerEntry; <c>ledger_key_hash</c> is
 /// SHA-256 of the LedgerKey's XDR. The holder's first row is a creation (<c>ledger_entry_change</c> 0), the others updates
-/// (1); a balance entry is never removed (a token contract keeps a zero balance), so <c>deleted</c> is false. Estimates, not
+/// (1), one row per entry and ledger (the state at the close); a balance entry is never removed (a token contract keeps a zero balance), so <c>deleted</c> is false. Estimates, not
 /// Stellar's: ledger 55,000,000 at 2025-01-01 00:00 UTC and 6-second ledgers; ingestion 1–5 minutes after the close.
 /// </para>
 /// </remarks>
@@ -126,7 +126,8 @@ public static partial class DemoData
         // The changes: two a sampled transfer (recipient then sender; a zero address side left out), with the contract it maps
         // to and the amount in the contract's units; then each holder's balance after each change (a redemption takes at most
         // what the holder has: balance = running sum - its lowest point below zero so far). A change that leaves the balance
-        // as it was (a redemption by a holder with nothing) writes no entry.
+        // as it was (a redemption by a holder with nothing) writes no entry, and the changes of an entry within one ledger are one
+        // row, its state at the ledger's close (stellar-etl compacts a ledger's changes so).
         yield return $$"""
             CREATE OR REPLACE TEMP TABLE demo_xlm_moves AS
             WITH s AS (
@@ -152,10 +153,13 @@ public static partial class DemoData
             ), v AS (
                 SELECT *, balance - lag(balance, 1, 0) OVER (PARTITION BY c, holder ORDER BY n, o, side) AS change FROM b
             )
-            SELECT * EXCLUDE (change), row_number() OVER (PARTITION BY c, holder ORDER BY n, o, side) AS k,
-                   {{refLedger}} + (epoch(t)::BIGINT - {{refUnix}}) // {{ledgerSeconds}} AS ledger
-            FROM v
-            WHERE change <> 0
+            , l AS (
+                SELECT * EXCLUDE (change), {{refLedger}} + (epoch(t)::BIGINT - {{refUnix}}) // {{ledgerSeconds}} AS ledger
+                FROM v
+                WHERE change <> 0
+            )
+            SELECT * FROM l
+            QUALIFY row_number() OVER (PARTITION BY c, holder, ledger ORDER BY n DESC, o DESC, side DESC) = 1
             """;
 
         // Holders: the account's ed25519 key (32 bytes) from the Ethereum address, its StrKey, and the ScVal address's XDR.
@@ -170,7 +174,7 @@ public static partial class DemoData
         yield return $$$"""
             CREATE OR REPLACE TABLE stellar.contract_data AS
             WITH x AS (
-                SELECT m.*, h.g, cc.id AS contract_id, c = {{{spiko}}} AS sac,
+                SELECT m.*, h.g, cc.id AS contract_id, c = {{{spiko}}} AS sac, ledger = min(ledger) OVER (PARTITION BY c, holder) AS created,
                        demo_x4(1) || cc.hash AS contract_xdr,
                        demo_x4(16) || demo_x4(1) || demo_x4(2) || demo_xlm_sym('Balance') || h.addr_xdr AS key_xdr,
                        CASE WHEN c = {{{spiko}}}
@@ -192,7 +196,7 @@ public static partial class DemoData
                    CASE WHEN sac THEN g END AS balance_holder,
                    CASE WHEN sac THEN balance::VARCHAR END AS balance,
                    ledger AS last_modified_ledger,
-                   CASE WHEN k = 1 THEN 0 ELSE 1 END::BIGINT AS ledger_entry_change,
+                   CASE WHEN created THEN 0 ELSE 1 END::BIGINT AS ledger_entry_change,
                    false AS deleted,
                    demo_tz(closed) AS closed_at,
                    ledger AS ledger_sequence,
