@@ -198,5 +198,10 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE starknet.calls (block_date DATE, block_time TIMESTAMPTZ, block_number BIGINT, transaction_index BIGINT, transaction_hash BLOB,
           transaction_type VARCHAR, trace_address BIGINT[], caller_address BLOB, contract_address BLOB, entry_point_selector BLOB, call_type VARCHAR,
           entry_point_type VARCHAR, calldata BLOB[], class_hash BLOB, execution_succeeded BOOLEAN);
+        CREATE SCHEMA stellar;
+        CREATE TABLE stellar.contract_data (closed_at_date DATE, contract_id VARCHAR, contract_key_type VARCHAR, contract_durability VARCHAR,
+          asset_code VARCHAR, asset_issuer VARCHAR, asset_type VARCHAR, balance_holder VARCHAR, balance VARCHAR, last_modified_ledger BIGINT,
+          ledger_entry_change BIGINT, deleted BOOLEAN, closed_at TIMESTAMPTZ, ledger_sequence BIGINT, ledger_key_hash BLOB, "key" VARCHAR,
+          key_decoded VARCHAR, val VARCHAR, val_decoded VARCHAR, contract_data_xdr VARCHAR, updated_at TIMESTAMPTZ, ingested_at TIMESTAMPTZ);
         """;
 }
