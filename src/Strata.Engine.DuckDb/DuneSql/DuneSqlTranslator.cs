@@ -54,6 +54,10 @@ public static partial class DuneSqlTranslator
         RefuseBackquotes(sql, tokens);
         RefuseSpecialTimeLiterals(sql, tokens);
         RefuseLimitValues(sql, tokens);
+        if (TrinoErrorMessages.LiteralTypeMismatch(sql, tokens) is { } mismatch)
+        {
+            throw new QueryFailedException(mismatch); // decision 242: Trino's type rules where every operand is a literal
+        }
         var emitter = new DuneEmitter(sql, maxChars, cancellationToken);
         Dictionary<int, string> declared;
         try
@@ -165,6 +169,11 @@ public static partial class DuneSqlTranslator
                     return EmitWord(i, end);
                 case DuneTokenKind.QuotedName when IsQuotedFunction(i, end):
                     return EmitCall(i, Next(i, end), end, Text(i)[1..^1].ToLowerInvariant());
+                case DuneTokenKind.QuotedName when !Is(Previous(i), ".") && Is(Next(i, end), "(") && Text(i) is { Length: > 2 } quoted && quoted[0] == '"':
+                    // "len"(x): a quoted name called is refused as a bare one is when neither Trino nor Dune defines it.
+                    RefuseUnregistered(i, Next(i, end), end, quoted[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal));
+                    emitter.Copy(token);
+                    return i + 1;
                 default:
                     emitter.Copy(token);
                     return i + 1;
@@ -389,6 +398,7 @@ public static partial class DuneSqlTranslator
                 // function DuckDB has, which it would call "not registered".
                 throw NotSupported(sql, token, $"Unexpected parameters for function {name}", ExecutionError.ExecutionFailed);
             }
+            RefuseUnregistered(nameIndex, open, end, name);
             emitter.Copy(token);
             return nameIndex + 1;
         }
