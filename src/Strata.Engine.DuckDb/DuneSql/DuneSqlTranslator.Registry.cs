@@ -16,12 +16,15 @@ public static partial class DuneSqlTranslator
 
     private sealed partial class Pass
     {
+        /// <summary>Whether calls of names neither Trino nor Dune defines are refused (<see cref="RefuseUnregistered"/>).</summary>
+        public bool StrictFunctions { get; init; }
+
         /// <summary>Refuses a call the translator would pass to DuckDB under a name neither Trino nor Dune defines
         /// (<see cref="DuneFunctionRegistry"/>), with Trino's words at the name: DuckDB would answer it with its own
         /// function of that name (len, string_agg, list_value) or name a function a Dune user cannot look up.</summary>
         private void RefuseUnregistered(int nameIndex, int open, int end, string name)
         {
-            if (DuneFunctionRegistry.IsKnown(name) || Close(open, end) is var close && close >= end)
+            if (!StrictFunctions || DuneFunctionRegistry.IsKnown(name) || Close(open, end) is var close && close >= end)
             {
                 return;
             }
