@@ -40,25 +40,31 @@ public static partial class DuneSqlTranslator
 
     /// <param name="columnTypes">The column types of tables known for sure (see DuneSqlTranslator.ColumnTypes.cs); a
     /// division of such a column is written without the bound-type probe.</param>
-    public static DuneTranslation Translate(string sql, CancellationToken cancellationToken = default, DuneColumnTypes? columnTypes = null) =>
-        TryTranslate(sql, MaxTranslatedChars, cancellationToken, columnTypes) ?? throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed,
+    /// <param name="strictFunctions">Whether a call of a name neither Trino nor Dune defines is refused (decision 242,
+    /// <see cref="DuneFunctionRegistry"/>); null takes <see cref="DuneFunctionRegistry.Enforced"/>.</param>
+    public static DuneTranslation Translate(string sql, CancellationToken cancellationToken = default, DuneColumnTypes? columnTypes = null, bool? strictFunctions = null) =>
+        TryTranslate(sql, MaxTranslatedChars, cancellationToken, columnTypes, strictFunctions) ?? throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed,
             $"The query is too long once translated for the engine: more than {MaxTranslatedChars.ToString("N0", CultureInfo.InvariantCulture)} characters "
             + "(each division, modulus, cast to varchar and 256-bit operand is written out in full, several times when they nest); "
             + "use fewer of them or nest them less, or split the query"));
 
     /// <summary>The translation, or null when it would be longer than maxChars; stops (OperationCanceledException) once
     /// the token is cancelled, as some rewrites cost more than linear time.</summary>
-    internal static DuneTranslation? TryTranslate(string sql, int maxChars, CancellationToken cancellationToken, DuneColumnTypes? columnTypes = null)
+    internal static DuneTranslation? TryTranslate(string sql, int maxChars, CancellationToken cancellationToken, DuneColumnTypes? columnTypes = null, bool? strictFunctions = null)
     {
         var tokens = DuneLexer.Lex(sql);
         RefuseBackquotes(sql, tokens);
         RefuseSpecialTimeLiterals(sql, tokens);
         RefuseLimitValues(sql, tokens);
+        if (TrinoErrorMessages.LiteralTypeMismatch(sql, tokens) is { } mismatch)
+        {
+            throw new QueryFailedException(mismatch); // decision 242: Trino's type rules where every operand is a literal
+        }
         var emitter = new DuneEmitter(sql, maxChars, cancellationToken);
         Dictionary<int, string> declared;
         try
         {
-            var pass = new Pass(sql, tokens, emitter) { ColumnTypes = columnTypes };
+            var pass = new Pass(sql, tokens, emitter) { ColumnTypes = columnTypes, StrictFunctions = strictFunctions ?? DuneFunctionRegistry.Enforced };
             pass.Emit(0, tokens.Count);
             declared = pass.DeclaredColumnTypes();
         }
@@ -165,6 +171,11 @@ public static partial class DuneSqlTranslator
                     return EmitWord(i, end);
                 case DuneTokenKind.QuotedName when IsQuotedFunction(i, end):
                     return EmitCall(i, Next(i, end), end, Text(i)[1..^1].ToLowerInvariant());
+                case DuneTokenKind.QuotedName when !Is(Previous(i), ".") && Is(Next(i, end), "(") && Text(i) is { Length: > 2 } quoted && quoted[0] == '"':
+                    // "len"(x): a quoted name called is refused as a bare one is when neither Trino nor Dune defines it.
+                    RefuseUnregistered(i, Next(i, end), end, quoted[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal));
+                    emitter.Copy(token);
+                    return i + 1;
                 default:
                     emitter.Copy(token);
                     return i + 1;
@@ -390,6 +401,7 @@ public static partial class DuneSqlTranslator
                 // function DuckDB has, which it would call "not registered".
                 throw NotSupported(sql, token, $"Unexpected parameters for function {name}", ExecutionError.ExecutionFailed);
             }
+            RefuseUnregistered(nameIndex, open, end, name);
             emitter.Copy(token);
             return nameIndex + 1;
         }
