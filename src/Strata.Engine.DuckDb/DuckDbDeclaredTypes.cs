@@ -17,7 +17,7 @@ internal static class DuckDbDeclaredTypes
         string t = duckType.Trim().ToUpperInvariant();
         bool matches = declared switch
         {
-            "timestamp(9) with time zone" => t == "TIMESTAMP_NS", // from_unixtime_nanos, held zoneless in UTC
+            "timestamp(9) with time zone" => t is "TIMESTAMP_NS" or "TIMESTAMP WITH TIME ZONE" || DuneSql.DuneZones.ZoneOf(duckType) is not null, // from_unixtime_nanos held zoneless in UTC, or a zoned value
             // A fixed zone's type (AT TIME ZONE, with_timezone: DuneZones) holds the instant in microseconds as TIMESTAMPTZ does.
             _ when declared.StartsWith("timestamp(", StringComparison.Ordinal) && declared.EndsWith(" with time zone", StringComparison.Ordinal)
                 => t == "TIMESTAMP WITH TIME ZONE" || DuneSql.DuneZones.ZoneOf(duckType) is not null,

@@ -165,7 +165,12 @@ public sealed class Hostile12LogTests(VerboseServer fixture) : IClassFixture<Ver
             Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.ExpectContinue = true;
-        using var response = await Server.Alice.SendAsync(request);
+        // The client waits for the server's answer to the headers before it sends the body: HttpClient's default wait is
+        // 1 s, after which it sends the body anyway and, on a loaded machine, meets the server's close as a broken pipe.
+        using var handler = new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) };
+        using var client = new HttpClient(handler) { BaseAddress = Server.BaseUrl, Timeout = TimeSpan.FromSeconds(120) };
+        client.DefaultRequestHeaders.Add("X-Dune-API-Key", StrataServer.AliceKey);
+        using var response = await client.SendAsync(request);
         Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("the limit is 4194304 bytes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 

@@ -43,6 +43,7 @@ public static partial class DuneSqlTranslator
 
         private void EmitTemplate(string template, List<(int From, int To)> args, DuneToken anchor)
         {
+            CountTextCasts(template, anchor);
             if (tryDepth > 0)
             {
                 template = ErrorsCaughtByTry(template);
@@ -220,10 +221,6 @@ public static partial class DuneSqlTranslator
             {
                 EmitTemplate(DuneTypes.ToTime(timeDigits[0] - '0', isTry), expression, token);
                 return close + 1;
-            }
-            if (type == "VARCHAR")
-            {
-                CountTextCast(token);
             }
             switch (type)
             {

@@ -186,7 +186,8 @@ public static partial class DuneSqlTranslator
                 return false;
             }
             int asWord = TopLevelWord(open + 1, close, "as");
-            return asWord < close && Next(asWord, close) < close && !Is(Next(asWord, close), "date");
+            // A quoted "date" names the type too (DuneTypes.Parse unquotes it).
+            return asWord < close && Next(asWord, close) < close && !UnquotedName(Next(asWord, close)).Equals("date", StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>Whether tokens [start, end) are an expression whose type is surely <c>date</c>.</summary>

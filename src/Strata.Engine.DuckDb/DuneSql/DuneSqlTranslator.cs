@@ -23,21 +23,6 @@ public static partial class DuneSqlTranslator
     public static string PreludeFor(string translatedSql) => (UsesTimeMacros(translatedSql) ? Prelude + TimeMacros : Prelude)
         + (translatedSql.Contains(PercentileValueMacro + "(", StringComparison.Ordinal) ? PercentileMacros : "");
 
-    /// <summary>
-    /// How deep translated constructs may nest (calls the translator rewrites, casts, types, JSON paths). DuckDB
-    /// refuses expressions deeper than 1000 levels anyway; the bound keeps the translator's recursion off the end of
-    /// its thread's stack, which would end the whole process (the server translates for pipeline plans too).
-    /// </summary>
-    public const int MaxNesting = 1000;
-
-    /// <summary>
-    /// The longest translated text (16 Mi characters, 32 MB): a rewrite repeats its operands, so a short text can become a
-    /// very long one (each <c>1/1/1</c> becomes about 77,000 characters, 1 MiB of them would be 13 billion), whose
-    /// building and parsing no other bound stops in time (decision hostile6). DuckDB's parser is the next wall: 31 million
-    /// characters (1 MiB of nothing but casts to varchar) did not parse in 5 minutes.
-    /// </summary>
-    public const int MaxTranslatedChars = 16 << 20;
-
     /// <param name="columnTypes">The column types of tables known for sure (see DuneSqlTranslator.ColumnTypes.cs); a
     /// division of such a column is written without the bound-type probe.</param>
     /// <param name="strictFunctions">Whether a call of a name neither Trino nor Dune defines is refused (decision 242,
@@ -79,13 +64,6 @@ public static partial class DuneSqlTranslator
         var translation = emitter.Build();
         translation.DeclaredTypes = declared;
         return translation;
-    }
-
-    internal static QueryFailedException TooDeep(string sql, DuneToken? at)
-    {
-        var (line, column) = at is { } t ? ParameterSubstitution.LineColumnOf(sql, t.Start) : ((int?)null, (int?)null);
-        return new QueryFailedException(new ExecutionError(ExecutionError.SyntaxError,
-            $"The query nests expressions too deeply: more than {MaxNesting} levels of calls, casts, types or JSON path groups.", line, column));
     }
 
     /// <summary>The lambda parameter format_datetime's fields read the value through (DuneFormats.JodaFormatSql).</summary>

@@ -28,6 +28,7 @@ public sealed class DuneDateTime3Tests(InProcessSharedServer shared)
     [InlineData(5, "Europe/Paris", "2024-01-01 01:00:00.12346 Europe/Paris")]
     [InlineData(6, "America/New_York", "2023-12-31 19:00:00.123456 America/New_York")]
     [InlineData(7, "America/New_York", "2023-12-31 19:00:00.1234560 America/New_York")]
+    [InlineData(9, "America/New_York", "2023-12-31 19:00:00.123456000 America/New_York")]
     [InlineData(12, "America/New_York", "2023-12-31 19:00:00.123456000000 America/New_York")]
     public async Task At_time_zone_keeps_the_timestamps_precision_in_json_and_csv(int p, string zone, string expected)
     {

@@ -34,6 +34,7 @@ public sealed class DuneWild19Tests : IDisposable
     [InlineData("SELECT to_milliseconds(d - try_cast(a AS date)) FROM (VALUES ('2024-02-01', date '2024-03-01')) t(a, d)", "2505600000")]
     // A column whose type only the binder knows keeps the probe: a date column minus a date column is an interval.
     [InlineData("SELECT typeof(d - e) FROM (VALUES (date '2024-03-01', date '2024-02-01')) t(d, e)", "interval day to second")]
+    [InlineData("SELECT typeof(cast(a AS \"date\") - cast(b AS \"DATE\")) FROM (VALUES ('2024-03-01', '2024-02-01')) t(a, b)", "interval day to second")]
     public void The_difference_keeps_trinos_type_and_value(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
 
     [Fact]
