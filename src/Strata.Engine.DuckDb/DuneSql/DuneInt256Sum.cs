@@ -16,41 +16,15 @@ internal static unsafe class DuneInt256Sum
     private const int AccumulatorBytes = 40;
     private const int StateBytes = 48; // accumulator, then a byte: 1 once a non-NULL value was added
 
+    /// <summary>try_sum over uint256 (extra info 1) and over int256 (2): its result has the argument's type.</summary>
     public static void Register(DuckDBConnection connection)
     {
-        IntPtr con = connection.NativeConnection.DangerousGetHandle();
-        IntPtr set = DuneNative.AggregateCreateSet("try_sum");
-        try
-        {
-            foreach (bool unsigned in new[] { true, false })
-            {
-                IntPtr function = DuneNative.AggregateCreate();
-                IntPtr type = DuneNative.Type(DuneNative.TypeBignum, unsigned ? DuneInt256Types.Uint256 : DuneInt256Types.Int256);
-                try
-                {
-                    DuneNative.AggregateSetName(function, "try_sum");
-                    DuneNative.AggregateAddParameter(function, type);
-                    DuneNative.AggregateSetReturnType(function, type);
-                    DuneNative.AggregateSetFunctions(function, &StateSize, &Init, &Update, &Combine, &Finalize);
-                    DuneNative.AggregateSetExtraInfo(function, unsigned ? 1 : 0, IntPtr.Zero);
-                    DuneNative.AggregateAddToSet(set, function);
-                }
-                finally
-                {
-                    DuneNative.DestroyType(ref type);
-                    DuneNative.AggregateDestroy(ref function);
-                }
-            }
-            if (DuneNative.AggregateRegisterSet(con, set) != 0)
-            {
-                throw new InvalidOperationException("Could not register try_sum.");
-            }
-        }
-        finally
-        {
-            DuneNative.AggregateDestroySet(ref set);
-        }
+        IntPtr uint256 = DuneNative.Type(DuneNative.TypeBignum, DuneInt256Types.Uint256), int256 = DuneNative.Type(DuneNative.TypeBignum, DuneInt256Types.Int256);
+        DuneNative.RegisterAggregate(connection.NativeConnection.DangerousGetHandle(), "try_sum",
+            [new([uint256], uint256, Unsigned), new([int256], int256, Signed)], &StateSize, &Init, &Update, &Combine, &Finalize);
     }
+
+    private const nint Unsigned = 1, Signed = 2;
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static ulong StateSize(IntPtr info) => StateBytes;
@@ -127,7 +101,7 @@ internal static unsafe class DuneInt256Sum
     {
         try
         {
-            bool unsigned = DuneNative.AggregateGetExtraInfo(info) != 0;
+            bool unsigned = DuneNative.AggregateGetExtraInfo(info) == Unsigned;
             for (ulong i = 0; i < count; i++)
             {
                 if (!HasValue(source[i]))

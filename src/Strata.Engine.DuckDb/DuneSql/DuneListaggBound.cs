@@ -28,31 +28,10 @@ internal static unsafe class DuneListaggBound
 
     public static void Register(DuckDBConnection connection)
     {
-        IntPtr con = connection.NativeConnection.DangerousGetHandle();
-        IntPtr set = DuneNative.AggregateCreateSet(Function);
-        IntPtr function = DuneNative.AggregateCreate();
         IntPtr text = DuneNative.CreateType(DuneNative.TypeVarchar);
-        IntPtr boolean = DuneNative.CreateType((int)DuckDB.NET.Native.DuckDBType.Boolean);
-        try
-        {
-            DuneNative.AggregateSetName(function, Function);
-            DuneNative.AggregateAddParameter(function, text);
-            DuneNative.AggregateAddParameter(function, text);
-            DuneNative.AggregateSetReturnType(function, boolean);
-            DuneNative.AggregateSetFunctions(function, &StateSize, &Init, &Update, &Combine, &Finalize);
-            DuneNative.AggregateAddToSet(set, function);
-            if (DuneNative.AggregateRegisterSet(con, set) != 0)
-            {
-                throw new InvalidOperationException($"Could not register {Function}.");
-            }
-        }
-        finally
-        {
-            DuneNative.DestroyType(ref boolean);
-            DuneNative.DestroyType(ref text);
-            DuneNative.AggregateDestroy(ref function);
-            DuneNative.AggregateDestroySet(ref set);
-        }
+        DuneNative.RegisterAggregate(connection.NativeConnection.DangerousGetHandle(), Function,
+            [new([text, text], DuneNative.CreateType((int)DuckDB.NET.Native.DuckDBType.Boolean), IntPtr.Zero)],
+            &StateSize, &Init, &Update, &Combine, &Finalize);
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]

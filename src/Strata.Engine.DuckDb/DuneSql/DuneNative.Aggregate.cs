@@ -49,4 +49,59 @@ internal static unsafe partial class DuneNative
 
     [LibraryImport(Library, EntryPoint = "duckdb_destroy_aggregate_function_set")]
     internal static partial void AggregateDestroySet(ref IntPtr set);
+
+    /// <summary>One overload of a native aggregate: its parameters' and result's logical types, and the extra info its
+    /// callbacks read (<see cref="AggregateGetExtraInfo"/>).</summary>
+    internal readonly record struct AggregateOverload(IntPtr[] Parameters, IntPtr Result, IntPtr ExtraInfo);
+
+    /// <summary>Registers the aggregate <paramref name="name"/> on <paramref name="connection"/> with one overload per
+    /// entry, each with the same callbacks; the overloads' types are destroyed once registered (or not).</summary>
+    internal static void RegisterAggregate(IntPtr connection, string name, IReadOnlyList<AggregateOverload> overloads,
+        delegate* unmanaged[Cdecl]<IntPtr, ulong> stateSize,
+        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void> init,
+        delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr*, void> update,
+        delegate* unmanaged[Cdecl]<IntPtr, IntPtr*, IntPtr*, ulong, void> combine,
+        delegate* unmanaged[Cdecl]<IntPtr, IntPtr*, IntPtr, ulong, ulong, void> finalize)
+    {
+        IntPtr set = AggregateCreateSet(name);
+        try
+        {
+            foreach (var overload in overloads)
+            {
+                IntPtr function = AggregateCreate();
+                try
+                {
+                    AggregateSetName(function, name);
+                    foreach (IntPtr parameter in overload.Parameters)
+                    {
+                        AggregateAddParameter(function, parameter);
+                    }
+                    AggregateSetReturnType(function, overload.Result);
+                    AggregateSetFunctions(function, stateSize, init, update, combine, finalize);
+                    if (overload.ExtraInfo != IntPtr.Zero)
+                    {
+                        AggregateSetExtraInfo(function, overload.ExtraInfo, IntPtr.Zero);
+                    }
+                    AggregateAddToSet(set, function);
+                }
+                finally
+                {
+                    AggregateDestroy(ref function);
+                }
+            }
+            if (AggregateRegisterSet(connection, set) != 0)
+            {
+                throw new InvalidOperationException($"Could not register {name}.");
+            }
+        }
+        finally
+        {
+            AggregateDestroySet(ref set);
+            foreach (IntPtr type in overloads.SelectMany(o => o.Parameters.Append(o.Result)).Distinct().ToArray())
+            {
+                IntPtr owned = type;
+                DestroyType(ref owned);
+            }
+        }
+    }
 }
