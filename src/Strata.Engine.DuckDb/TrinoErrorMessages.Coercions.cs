@@ -38,10 +38,11 @@ internal static partial class TrinoErrorMessages
     internal static ExecutionError? LiteralTypeMismatch(string sql, List<DuneToken> all)
     {
         var tokens = DuneLexer.NonTrivia(all);
+        // Every statement passes here: each token's lower-cased text is cut once, and is the next token's "before".
+        string before = "(";
         for (int k = 0; k < tokens.Count; k++)
         {
             string w = Word(sql, tokens[k]);
-            string before = k > 0 ? Word(sql, tokens[k - 1]) : "(";
             ExecutionError? error = w switch
             {
                 "coalesce" when before != "." && k + 1 < tokens.Count && Word(sql, tokens[k + 1]) == "(" =>
@@ -59,6 +60,7 @@ internal static partial class TrinoErrorMessages
             {
                 return error;
             }
+            before = w;
         }
         return null;
     }
