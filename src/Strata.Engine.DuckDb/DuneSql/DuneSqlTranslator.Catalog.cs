@@ -20,11 +20,38 @@ public static partial class DuneSqlTranslator
         /// used as a table, emits the renaming subquery (aliased <c>columns</c> unless the text gives an alias) and returns
         /// the index past it; otherwise -1.
         /// </summary>
-        private int TryEmitCatalogColumns(int i, int end)
+        private int TryEmitCatalogColumns(int i, int end) => Is(Previous(i), ".") ? -1 : TryEmitColumnsView(i, end);
+
+        /// <summary>
+        /// At Dune's catalog qualifying the catalog views, <c>dune.information_schema.tables</c> (what Dune's docs write
+        /// for the connectors' metadata queries): the views are the sandbox's own <c>information_schema</c>, which lists
+        /// exactly what the caller may read, so the catalog is dropped (DuckDB keeps them in its system catalog, not in
+        /// <c>dune</c>). Returns the index to go on from, or -1 when the name at i is not that.
+        /// </summary>
+        private int TryEmitQualifiedCatalogViews(int i, int end)
+        {
+            int dot = Next(i, end);
+            int views = Next(dot, end);
+            bool catalog = Tokens[i].Kind switch
+            {
+                DuneTokenKind.Word => IsDuneCatalogName(Text(i)),
+                DuneTokenKind.QuotedName => IsDuneCatalogName(Text(i).Trim('"')),
+                _ => false,
+            };
+            if (!catalog || Is(Previous(i), ".") || !Is(dot, ".") || views >= end || !IsWordOrQuoted(views, "information_schema")
+                || !Is(Next(views, end), "."))
+            {
+                return -1;
+            }
+            int past = TryEmitColumnsView(views, end);
+            return past >= 0 ? past : views;
+        }
+
+        private int TryEmitColumnsView(int i, int end)
         {
             int dot = Next(i, end);
             int name = Next(dot, end);
-            if (!Is(dot, ".") || name >= end || !IsWordOrQuoted(name, "columns") || Is(Previous(i), "."))
+            if (!Is(dot, ".") || name >= end || !IsWordOrQuoted(name, "columns"))
             {
                 return -1;
             }

@@ -129,6 +129,10 @@ public static partial class DuneSqlTranslator
         private int EmitOne(int i, int end)
         {
             var token = tokens[i];
+            if (TryEmitQualifiedCatalogViews(i, end) is int pastCatalog and >= 0)
+            {
+                return pastCatalog;
+            }
             if (IsDeltaProdCatalog(i, end))
             {
                 emitter.Text("dune", token);

@@ -26,6 +26,9 @@ public sealed class DuneSqlCatalogTypesTests(InProcessSharedServer shared)
             $"select c.data_type from information_schema.columns c where c.table_name = '{table}' order by c.ordinal_position",
             $"select columns.data_type from information_schema.columns where columns.table_name = '{table}' order by ordinal_position",
             $"select x.data_type from (select * from information_schema.columns) as x where x.table_name = '{table}' order by x.ordinal_position",
+            // Dune's docs (api-reference/connectors/sql-operations) name the views with the catalog.
+            $"select data_type from dune.information_schema.columns where table_name = '{table}' order by ordinal_position",
+            $"select c.data_type from \"DELTA_PROD\".information_schema.columns c where c.table_name = '{table}' order by c.ordinal_position",
         })
         {
             var result = await Server.Alice.RunAsync(sql);
@@ -42,5 +45,25 @@ public sealed class DuneSqlCatalogTypesTests(InProcessSharedServer shared)
         Assert.Equal(0, others["result"]!["rows"]![0]!["n"]!.GetValue<long>());
         var own = await Server.Bob.RunAsync($"select data_type from information_schema.columns where table_name = '{secret}'");
         Assert.Equal("""[{"data_type":"bigint"}]""", own["result"]!["rows"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Catalog_qualified_information_schema_lists_the_callers_tables_as_dune_docs_query_them()
+    {
+        string table = UploadApi.Name("docs");
+        string secret = UploadApi.Name("docs_secret");
+        await UploadApi.CreateOkAsync(Server.Alice, "alice", table, UploadApi.Schema(("id", "bigint", false)));
+        await UploadApi.CreateOkAsync(Server.Bob, "bob", secret, UploadApi.Schema(("id", "bigint", false)), isPrivate: true);
+        // The docs' "check whether a table exists" and "list tables" statements, with alice's schema for 'your_team'.
+        var exists = await Server.Alice.RunAsync($"SELECT COUNT(*) > 0 as table_exists FROM dune.information_schema.tables "
+            + $"WHERE table_schema = 'alice' AND table_name = '{table}'");
+        Assert.Equal("""[{"table_exists":true}]""", exists["result"]!["rows"]!.ToJsonString());
+        var listed = await Server.Alice.RunAsync("SELECT table_schema, table_name FROM dune.information_schema.tables "
+            + $"WHERE table_schema LIKE 'bob%' OR table_name = '{secret}' ORDER BY table_schema, table_name");
+        Assert.DoesNotContain(secret, listed["result"]!["rows"]!.ToJsonString());
+        var schemata = await Server.Alice.RunAsync("SELECT schema_name FROM dune.information_schema.schemata WHERE schema_name = 'alice'");
+        Assert.Equal("""[{"schema_name":"alice"}]""", schemata["result"]!["rows"]!.ToJsonString());
+        var bobs = await Server.Bob.RunAsync($"SELECT count(*) AS n FROM delta_prod.information_schema.tables WHERE table_name = '{secret}'");
+        Assert.Equal(1, bobs["result"]!["rows"]![0]!["n"]!.GetValue<long>());
     }
 }
