@@ -114,6 +114,9 @@ public sealed class SandboxStoredCatalogTests : IDisposable
         Assert.Contains("dune.alice.trades.usd_amount:DOUBLE", listing, StringComparison.Ordinal);
         // the newest demo table (dune-tables8) has its view too
         Assert.Contains("dune.stellar.contract_data.key_decoded:VARCHAR", listing, StringComparison.Ordinal);
+        // dune-tables9's: a demo table and a view of the demo file (uniswap.trades is a view there, as in spellbook)
+        Assert.Contains("dune.solana_utils.daily_balances.unique_address_key:VARCHAR", listing, StringComparison.Ordinal);
+        Assert.Contains("dune.uniswap.trades.lp_fee:DOUBLE", listing, StringComparison.Ordinal);
         // Demo amounts stored as BIGNUM are typed uint256 by their views.
         Assert.Matches(@"(^|\|)dune\.\w+\.\w+\.\w+:uint256(\||$)", listing);
     }

@@ -203,5 +203,26 @@ public sealed partial class DuneSqlCorpusTests
           asset_code VARCHAR, asset_issuer VARCHAR, asset_type VARCHAR, balance_holder VARCHAR, balance VARCHAR, last_modified_ledger BIGINT,
           ledger_entry_change BIGINT, deleted BOOLEAN, closed_at TIMESTAMPTZ, ledger_sequence BIGINT, ledger_key_hash BLOB, "key" VARCHAR,
           key_decoded VARCHAR, val VARCHAR, val_decoded VARCHAR, contract_data_xdr VARCHAR, updated_at TIMESTAMPTZ, ingested_at TIMESTAMPTZ);
+        CREATE SCHEMA uniswap_ethereum; CREATE SCHEMA uniswap; CREATE SCHEMA solana_utils;
+        CREATE TABLE uniswap_ethereum.trades (blockchain VARCHAR, project VARCHAR, version VARCHAR, block_month DATE, block_date DATE,
+          block_time TIMESTAMPTZ, block_number BIGINT, token_bought_symbol VARCHAR, token_sold_symbol VARCHAR, token_pair VARCHAR,
+          token_bought_amount_usd DOUBLE, token_sold_amount_usd DOUBLE, token_bought_amount DOUBLE, token_sold_amount DOUBLE,
+          token_bought_amount_raw BIGNUM, token_sold_amount_raw BIGNUM, amount_usd DOUBLE, token_bought_address BLOB, token_sold_address BLOB,
+          taker BLOB, maker BLOB, project_contract_address BLOB, pool_address BLOB, token0_address BLOB, token1_address BLOB, token0_symbol VARCHAR,
+          token1_symbol VARCHAR, tx_hash BLOB, tx_from BLOB, tx_to BLOB, evt_index BIGINT, lp_fee_amount_usd DOUBLE, lp_fee_amount DOUBLE,
+          lp_fee_amount_raw DOUBLE, lp_fee DOUBLE, hooks_fee_amount_usd DOUBLE, hooks_fee_amount DOUBLE, hooks_fee_amount_raw DOUBLE,
+          hooks_fee DOUBLE, hooks VARCHAR);
+        CREATE TABLE uniswap.trades AS SELECT * FROM uniswap_ethereum.trades LIMIT 0;
+        CREATE TABLE uniswap_v3_ethereum.trades (blockchain VARCHAR, project VARCHAR, version VARCHAR, block_month DATE, block_date DATE,
+          block_time TIMESTAMPTZ, block_number BIGINT, token_bought_symbol VARCHAR, token_sold_symbol VARCHAR, token_pair VARCHAR,
+          token_bought_amount DOUBLE, token_sold_amount DOUBLE, token_bought_amount_raw BIGNUM, token_sold_amount_raw BIGNUM, amount_usd DOUBLE,
+          token_bought_address BLOB, token_sold_address BLOB, taker BLOB, maker BLOB, project_contract_address BLOB, fee INTEGER, tx_hash BLOB,
+          tx_from BLOB, tx_to BLOB, evt_index BIGINT);
+        CREATE TABLE tokens.native (chain VARCHAR, symbol VARCHAR, price_symbol VARCHAR, price_address BLOB, decimals INTEGER);
+        CREATE TABLE solana_utils.daily_balances ("day" TIMESTAMPTZ, "month" DATE, address VARCHAR, sol_balance DOUBLE, token_mint_address VARCHAR,
+          token_balance DOUBLE, token_balance_owner VARCHAR, block_time TIMESTAMPTZ, block_slot BIGINT, unique_address_key VARCHAR,
+          updated_at TIMESTAMPTZ);
+        CREATE TABLE solana_utils.latest_balances (address VARCHAR, block_time TIMESTAMPTZ, block_slot BIGINT, sol_balance DOUBLE,
+          token_balance DOUBLE, token_mint_address VARCHAR, token_balance_owner VARCHAR, updated_at TIMESTAMPTZ);
         """;
 }
