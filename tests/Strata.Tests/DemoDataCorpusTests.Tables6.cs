@@ -18,7 +18,9 @@ public sealed partial class DemoDataCorpusTests
             .GroupBy(r => DateOnly.FromDateTime(Utc(r[0]))).ToDictionary(g => g.Key, g => g.Select(r => r[1]).Distinct().Count());
         var rows = fixture.Db.Rows(CorpusReal("dd_tron_blocks_per_day.sql"));
         output.WriteLine($"{rows.Count} days; first: {string.Join(" | ", rows.FirstOrDefault() ?? [])}");
-        Assert.True(expected.Count >= 29, $"{expected.Count} days of Tron blocks");
+        // Test scale replays ~4 Tron blocks a day (a sample of Ethereum's transactions), so a day, most often today's
+        // first hours, can have none: the bound says "most of the 30 days"; the equality below is the check.
+        Assert.True(expected.Count >= 24, $"{expected.Count} days of Tron blocks");
         Assert.Equal(expected.OrderByDescending(p => p.Key).Select(p => (p.Key, p.Value)), rows.Select(r => (Day(r[0]), int.Parse(r[1], CultureInfo.InvariantCulture))));
     }
 
