@@ -43,7 +43,7 @@ internal static partial class DuneFormats
 
     /// <summary>The SQL of a named zone's short or long name, given the SQL of the zone's id and of its offset in minutes at the
     /// value's instant; <paramref name="otherwise"/> for a zone not carried.</summary>
-    internal static string JavaZoneName(string id, string minutes, bool full, string otherwise)
+    private static string JavaZoneName(string id, string minutes, bool full, string otherwise)
     {
         var sql = new StringBuilder("CASE");
         foreach (var names in JavaZoneNames)

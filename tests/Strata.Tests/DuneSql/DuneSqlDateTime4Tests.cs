@@ -87,6 +87,30 @@ public sealed class DuneSqlDateTime4Tests(InProcessSharedServer shared)
         Assert.Equal(expected.Split('|'), csv);
     }
 
+    /// <summary>Joda's z and zzzz of a named zone: Java's English zone strings (DefaultNameProvider), the standard pair where
+    /// the offset at the instant is the zone's standard offset (DateTimeZone.isStandardOffset), else the daylight pair.</summary>
+    [Theory]
+    [InlineData("format_datetime(TIMESTAMP '2024-01-01 00:00:00' AT TIME ZONE 'America/New_York', 'HH:mm z zzzz')", "19:00 EST Eastern Standard Time")]
+    [InlineData("format_datetime(TIMESTAMP '2024-07-01 00:00:00' AT TIME ZONE 'America/New_York', 'HH:mm z zzzz')", "20:00 EDT Eastern Daylight Time")]
+    [InlineData("format_datetime(TIMESTAMP '2024-07-01 12:00:00 Europe/London', 'z zzzz')", "BST British Summer Time")]
+    [InlineData("format_datetime(with_timezone(TIMESTAMP '2024-07-01 12:00:00', 'Asia/Tokyo'), 'z zzzz')", "JST Japan Standard Time")]
+    [InlineData("format_datetime(TIMESTAMP '2024-01-01 00:00:00' AT TIME ZONE 'Asia/Kolkata', 'z, zzzz')", "IST, India Standard Time")]
+    public async Task Format_datetime_names_a_named_zone_as_joda_does(string call, string expected)
+    {
+        var (row, _, csv) = await Server.Alice.RunFirstRowAsync($"SELECT {call} AS a");
+        Assert.Equal(expected, row["a"]!.GetValue<string>());
+        Assert.Equal(expected.Contains(',', StringComparison.Ordinal) ? $"\"{expected}\"" : expected, csv[1]);
+    }
+
+    [Fact]
+    public async Task Each_rows_zone_is_named_by_its_own_offset()
+    {
+        string[] csv = await Server.Alice.RunCsvAsync(
+            "SELECT format_datetime(at_timezone(TIMESTAMP '2024-07-01 12:00:00', z), 'HH:mm z') AS a "
+            + "FROM (VALUES 'Europe/Paris', 'Australia/Sydney', 'UTC') v(z)");
+        Assert.Equal(["a", "14:00 CEST", "22:00 AEST", "12:00 UTC"], csv);
+    }
+
     /// <summary>typeof names the literal's own precision (Trino: <c>typeof(TIMESTAMP '2020-01-01 00:00:00')</c> is timestamp(0)).</summary>
     [Fact]
     public async Task Typeof_names_a_literals_precision()
