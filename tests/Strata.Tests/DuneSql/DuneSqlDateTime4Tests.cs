@@ -24,6 +24,15 @@ public sealed class DuneSqlDateTime4Tests(InProcessSharedServer shared)
     [InlineData("TIMESTAMP '2020-01-01 12:00:00.12 America/New_York'", "timestamp(2) with time zone", "2020-01-01 12:00:00.12 America/New_York")]
     [InlineData("TIMESTAMP '2020-01-01 12:00:00 UTC'", "timestamp(0) with time zone", "2020-01-01 12:00:00 UTC")]
     [InlineData("TIMESTAMP '2020-01-01 12:00:00.123456 UTC'", "timestamp(6) with time zone", "2020-01-01 12:00:00.123456 UTC")]
+    // Dune's datatypes.mdx, its TIMESTAMP(P) and TIMESTAMP(P) WITH TIME ZONE examples (Dune's API adds ' UTC' to a UTC value).
+    [InlineData("TIMESTAMP '2020-06-10 15:55:23'", "timestamp(0)", "2020-06-10 15:55:23 UTC")]
+    [InlineData("TIMESTAMP '2020-06-10 15:55:23.383345'", "timestamp(6)", "2020-06-10 15:55:23.383345 UTC")]
+    [InlineData("cast(TIMESTAMP '2020-06-10 15:55:23.383345' as TIMESTAMP(1))", "timestamp(1)", "2020-06-10 15:55:23.4 UTC")]
+    [InlineData("cast(TIMESTAMP '2020-06-10 15:55:23.383345' as TIMESTAMP(12))", "timestamp(12)", "2020-06-10 15:55:23.383345000000 UTC")]
+    [InlineData("TIMESTAMP '2001-08-22 03:04:05.321 UTC'", "timestamp(3) with time zone", "2001-08-22 03:04:05.321 UTC")]
+    [InlineData("TIMESTAMP '2001-08-22 03:04:05.321 -08:30'", "timestamp(3) with time zone", "2001-08-22 03:04:05.321 -08:30")]
+    [InlineData("TIMESTAMP '2001-08-22 03:04:05.321 GMT-08:30'", "timestamp(3) with time zone", "2001-08-22 03:04:05.321 -08:30")]
+    [InlineData("TIMESTAMP '2001-08-22 03:04:05.321 America/New_York'", "timestamp(3) with time zone", "2001-08-22 03:04:05.321 America/New_York")]
     // Arithmetic keeps the timestamp's precision (TimestampPlusIntervalDayToSecond, IntervalDayToSecondPlusTimestamp,
     // TimestampMinusIntervalYearToMonth: timestamp(p) → timestamp(p)).
     [InlineData("TIMESTAMP '2020-01-01 00:00:00' + INTERVAL '1' DAY", "timestamp(0)", "2020-01-02 00:00:00 UTC")]
