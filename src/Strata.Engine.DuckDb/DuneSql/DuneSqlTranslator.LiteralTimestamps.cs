@@ -43,11 +43,12 @@ public static partial class DuneSqlTranslator
         private string? LiteralTimestampType(int from, int last) =>
             Next(from, last + 1) == last && Is(from, "timestamp") && IsTerminatedString(last) ? TimestampLiteralType(Unquote(last)) : null;
 
-        /// <summary>The type of <c>a ± b</c> in [from, last] (the last additive operator at the top, so a chain is read from the
-        /// left) when one side is a timestamp(p) [with time zone] and the other an interval literal: the timestamp's type.</summary>
+        /// <summary>The type of <c>a ± b ± …</c> in [from, last] when one operand is a timestamp(p) [with time zone] and every
+        /// other an interval literal (<c>interval + timestamp</c> first, or the timestamp first): the timestamp's type. One pass
+        /// over the top level's tokens, without recursion, however long the chain.</summary>
         private string? TimestampArithmeticType(int from, int last, List<ScopedRelation> relations, bool plainJoins)
         {
-            int op = -1;
+            var ops = new List<int>();
             for (int k = from; k <= last; k = Next(IsOpening(k) ? Close(k, last + 1) : k, last + 1))
             {
                 if (Tokens[k].Kind == DuneTokenKind.Word && LooserWords.Contains(Text(k))
@@ -57,19 +58,28 @@ public static partial class DuneSqlTranslator
                 }
                 if ((Is(k, "+") || Is(k, "-")) && k > from && IsOperandEnd(Previous(k)) && !Is(Previous(k), "interval"))
                 {
-                    op = k;
+                    ops.Add(k);
                 }
             }
-            int right = Next(op, last + 1);
-            if (op < 0 || right > last)
+            if (ops.Count == 0 || Next(ops[^1], last + 1) > last)
             {
                 return null;
             }
-            if (IntervalLiteralEnd(right) == last + 1)
+            // The operand after each operator but the first is an interval literal ending at the next operator (or the end).
+            for (int o = 1; o < ops.Count; o++)
             {
-                return Timestamp(ItemType(from, op, relations, plainJoins).Type);
+                if (IntervalLiteralEnd(Next(ops[o], last + 1)) != (o + 1 < ops.Count ? Previous(ops[o + 1]) + 1 : last + 1))
+                {
+                    return null;
+                }
             }
-            return Is(op, "+") && IntervalLiteralEnd(from) == Previous(op) + 1 ? Timestamp(ItemType(right, last + 1, relations, plainJoins).Type) : null;
+            int firstRight = Next(ops[0], last + 1), firstRightEnd = ops.Count > 1 ? Previous(ops[1]) + 1 : last + 1;
+            if (IntervalLiteralEnd(firstRight) == firstRightEnd)
+            {
+                return Timestamp(ItemType(from, ops[0], relations, plainJoins).Type);
+            }
+            return Is(ops[0], "+") && IntervalLiteralEnd(from) == Previous(ops[0]) + 1
+                ? Timestamp(ItemType(firstRight, firstRightEnd, relations, plainJoins).Type) : null;
 
             static string? Timestamp(string? type) => SplitDeclared(type ?? "").Base == "timestamp" ? type : null;
         }
