@@ -20,10 +20,11 @@ internal static class DuckDbDeclaredTypes
             "timestamp(9) with time zone" => t is "TIMESTAMP_NS" or "TIMESTAMP WITH TIME ZONE" || DuneSql.DuneZones.ZoneOf(duckType) is not null, // from_unixtime_nanos held zoneless in UTC, or a zoned value
             // A fixed zone's type (AT TIME ZONE, with_timezone: DuneZones) holds the instant in microseconds as TIMESTAMPTZ does.
             _ when declared.StartsWith("timestamp(", StringComparison.Ordinal) && declared.EndsWith(" with time zone", StringComparison.Ordinal)
-                => t == "TIMESTAMP WITH TIME ZONE" || DuneSql.DuneZones.ZoneOf(duckType) is not null,
+                => t == "TIMESTAMP WITH TIME ZONE" || DuneSql.DuneZones.ZoneOf(duckType) is not null || PerValueDigits(declared, duckType) is not null,
             _ when declared.StartsWith("timestamp(", StringComparison.Ordinal) => t is "TIMESTAMP" or "TIMESTAMP_NS",
             _ when declared.StartsWith("time(", StringComparison.Ordinal) => t == "TIME",
             _ when declared.StartsWith("array(varchar(", StringComparison.Ordinal) => t == "VARCHAR[]", // array_agg of a varchar(n) (decision 227)
+            _ when declared.StartsWith("array(timestamp(", StringComparison.Ordinal) => t is "TIMESTAMP[]" or "TIMESTAMP_NS[]", // ARRAY[TIMESTAMP '…'] (decision 248)
             _ when declared.StartsWith("varchar(", StringComparison.Ordinal) || declared.StartsWith("char(", StringComparison.Ordinal) => t == "VARCHAR",
             _ => false,
         };
@@ -38,6 +39,15 @@ internal static class DuckDbDeclaredTypes
         if (name.StartsWith("timestamp(", StringComparison.Ordinal) && DuneSql.DuneZones.ZoneOf(duckType) is not null)
         {
             return (ColumnKind.Text, ZonedText(column, int.Parse(name.AsSpan(10, name.IndexOf(')', StringComparison.Ordinal) - 10), CultureInfo.InvariantCulture)));
+        }
+        if (name.StartsWith("array(timestamp(", StringComparison.Ordinal))
+        {
+            int p = int.Parse(name.AsSpan(16, name.IndexOf(')', StringComparison.Ordinal) - 16), CultureInfo.InvariantCulture);
+            return (ColumnKind.Json, DuckDbNestedJson.TimestampArray(column, p, duckType.Trim().StartsWith("TIMESTAMP_NS", StringComparison.OrdinalIgnoreCase)));
+        }
+        if (PerValueDigits(name, duckType) is int kept)
+        {
+            return (ColumnKind.Text, PerValueText(column, kept));
         }
         if (name.StartsWith("char(", StringComparison.Ordinal))
         {
@@ -54,6 +64,23 @@ internal static class DuckDbDeclaredTypes
         // TIME holds microseconds, so digits past the sixth are zeros.
         string fraction = digits == 0 ? "" : $" || '.' || rpad(left(lpad(CAST(microsecond({column}) % 1000000 AS VARCHAR), 6, '0'), {Math.Min(digits, 6)}), {digits}, '0')";
         return (ColumnKind.Text, $"(printf('%02d:%02d:%02d', hour({column}), minute({column}), second({column})){fraction})");
+    }
+
+    /// <summary>p of a declared <c>timestamp(p) with time zone</c>, 0 to 3, held with a zone per value (DuneZones.PerValue.cs:
+    /// the instant to the millisecond, the zone's tag below it); else null (finer digits are not held there, so the column
+    /// keeps DuckDB's name, timestamp(3) with time zone).</summary>
+    private static int? PerValueDigits(string declared, string duckType) =>
+        duckType.Trim().Trim('"').Equals(DuneSql.DuneZones.PerValueType, StringComparison.OrdinalIgnoreCase)
+        && declared.Length == "timestamp(p) with time zone".Length && declared.StartsWith("timestamp(", StringComparison.Ordinal)
+        && declared.EndsWith(") with time zone", StringComparison.Ordinal) && declared[10] is >= '0' and <= '3' ? declared[10] - '0' : null;
+
+    /// <summary>A zone-per-value's text (its wall clock to milliseconds, then its zone) with the fraction cut to p digits
+    /// (none and no point for 0): the value is rounded to p already by the cast or literal that typed it.</summary>
+    private static string PerValueText(string column, int digits)
+    {
+        string text = $"CAST({column} AS VARCHAR)";
+        return $"(CASE WHEN strpos({text}, '.') = 0 THEN {text} ELSE left({text}, strpos({text}, '.') - {(digits == 0 ? 1 : 0)} + {digits}) "
+            + $"|| substr({text}, strpos({text}, '.') + 4) END)";
     }
 
     /// <summary>

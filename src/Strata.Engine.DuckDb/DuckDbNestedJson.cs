@@ -185,6 +185,22 @@ internal static class DuckDbNestedJson
             + $"ELSE {Year(utc)} || strftime({utc}, '-%m-%d %H:%M:%S{(nanos ? "" : ".%g UTC")}') || {fraction} END";
     }
 
+    /// <summary>The JSON text of an array of Trino's timestamp(p) (a declared type, DuckDbDeclaredTypes): each element as the
+    /// top level writes a timestamp(p) (<see cref="TemporalFormat.WriteTimestamp(Span{byte}, long, int)"/>: p digits, truncated,
+    /// zeros past the digits held).</summary>
+    public static string TimestampArray(string column, int digits, bool nanos)
+    {
+        const string v = "_strata_jt";
+        string utc = nanos ? v : $"make_timestamp(epoch_us({v}))";
+        int held = nanos ? 9 : 6;
+        string units = nanos ? $"((epoch_ns({v}) % 1000000000) + 1000000000) % 1000000000" : $"((epoch_us({v}) % 1000000) + 1000000) % 1000000";
+        string fraction = digits == 0 ? "''"
+            : $"'.' || rpad(left(lpad(CAST({units} AS VARCHAR), {held}, '0'), {Math.Min(digits, held)}), {digits}, '0')";
+        string text = $"CASE WHEN {v} IS NULL THEN 'null' WHEN isinf({v}) THEN '\"' || {Infinity(v, "TIMESTAMP")} || '\"' "
+            + $"ELSE '\"' || {Year(utc)} || strftime({utc}, '-%m-%d %H:%M:%S') || {fraction} || ' UTC\"' END";
+        return $"('[' || array_to_string(list_transform({column}, {v} -> {text}), ',') || ']')";
+    }
+
     /// <summary>The top level's text of a date (<see cref="TemporalFormat.WriteDate"/>).</summary>
     private static string DateText(string expr) =>
         $"CASE WHEN {expr} IS NULL THEN NULL WHEN isinf({expr}) THEN {Infinity(expr, "DATE")} ELSE {Year(expr)} || strftime({expr}, '-%m-%d') END";

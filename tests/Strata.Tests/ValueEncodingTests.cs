@@ -36,14 +36,15 @@ public sealed class ValueEncodingTests(InProcessSharedServer shared)
         var types = body["result"]!["metadata"]!["column_types"]!.AsArray().Select(t => t!.GetValue<string>()).ToArray();
         // DuneSQL has no 128-bit type; int256 is its own type; DuckDB's uhugeint and bare BIGNUM are named uint256
         // (docs/notes/dunesql-types.md).
-        Assert.Equal(["int256", "uint256", "uint256", "decimal(38,9)", "decimal(10,2)", "varbinary", "timestamp(3)", "timestamp(3) with time zone", "date", "array(integer)", "row(a integer, b varchar)", "map(varchar, integer)", "double", "double", "real", "boolean", "bigint", "varchar"], types);
+        Assert.Equal(["int256", "uint256", "uint256", "decimal(38,9)", "decimal(10,2)", "varbinary", "timestamp(6)", "timestamp(3) with time zone", "date", "array(integer)", "row(a integer, b varchar)", "map(varchar, integer)", "double", "double", "real", "boolean", "bigint", "varchar"], types);
         Assert.Equal("170141183460469231731687303715884105727", row["i128"]!.GetValue<string>());
         Assert.Equal("340282366920938463463374607431768211455", row["u128"]!.GetValue<string>());
         Assert.Equal("115792089237316195423570985008687907853269984665640564039457584007913129639935", row["u256"]!.GetValue<string>());
         Assert.Equal("12345678901234567890123456789.123456789", row["wide_dec"]!.GetValue<string>());
         Assert.Equal("12.50", row["narrow_dec"]!.ToJsonString());
         Assert.Equal("0xab01ff", row["bytes"]!.GetValue<string>());
-        Assert.Equal("2021-06-07 13:21:10.123 UTC", row["ts"]!.GetValue<string>());
+        // The literal's six digits: Trino's timestamp(6) (decision 248).
+        Assert.Equal("2021-06-07 13:21:10.123456 UTC", row["ts"]!.GetValue<string>());
         Assert.Equal("2021-06-07 13:21:10.000 UTC", row["tstz"]!.GetValue<string>());
         Assert.Equal("2021-06-01", row["d"]!.GetValue<string>());
         Assert.Equal("[1,2,3]", row["arr"]!.ToJsonString());
@@ -68,7 +69,7 @@ public sealed class ValueEncodingTests(InProcessSharedServer shared)
         Assert.Equal("i128,u128,u256,wide_dec,narrow_dec,bytes,ts,tstz,d,arr,obj,m,dbl,big_dbl,flt,flag,max_bigint,nothing", lines[0]);
         Assert.Equal(
             "170141183460469231731687303715884105727,340282366920938463463374607431768211455,115792089237316195423570985008687907853269984665640564039457584007913129639935,"
-            + "12345678901234567890123456789.123456789,12.50,0xab01ff,2021-06-07 13:21:10.123 UTC,2021-06-07 13:21:10.000 UTC,2021-06-01,"
+            + "12345678901234567890123456789.123456789,12.50,0xab01ff,2021-06-07 13:21:10.123456 UTC,2021-06-07 13:21:10.000 UTC,2021-06-01,"
             + "\"[1,2,3]\",\"{\"\"a\"\":1,\"\"b\"\":\"\"x\"\"}\",\"{\"\"k\"\":1}\",0.1,1E+300,1.1,true,9223372036854775807,",
             lines[1]);
         Assert.Equal("", lines[2]);

@@ -161,16 +161,19 @@ internal static partial class DuneFormats
     /// <summary>
     /// Joda's zone name (DateTimeZone.getShortName/getName): UTC's are <c>UTC</c> and <c>Coordinated Universal Time</c>
     /// (Java's zone strings for UTC); a fixed offset (<c>+05:30</c>, a FixedDateTimeZone without a name key) is named by its
-    /// id, short or long. A named zone's names come from Java's locale data (<c>EST</c>, <c>Eastern Standard Time</c>),
-    /// which Strata does not carry: such a value fails naming the zone rather than printing another name.
+    /// id, short or long; a named zone by Java's English zone strings, standard or daylight by the offset at the instant
+    /// (DuneFormats.ZoneNames.cs: <c>EST</c>, <c>Eastern Daylight Time</c>). A named zone whose names Strata does not carry
+    /// fails naming the zone rather than printing another name.
     /// </summary>
     private static string ZoneName(string value, bool full)
     {
         string id = ZoneId(value);
-        return $"list_transform([{id}], dune_zone_id -> CASE WHEN dune_zone_id = 'UTC' THEN '{(full ? "Coordinated Universal Time" : "UTC")}' "
-            + "WHEN regexp_full_match(dune_zone_id, '[+-][0-9][0-9]:[0-9][0-9]') THEN dune_zone_id "
-            + $"ELSE error('format_datetime pattern {(full ? "zzzz" : "z")} (the zone''s {(full ? "long" : "short")} name) is not supported for the zone ' || dune_zone_id "
-            + "|| ': Strata does not carry Java''s zone names; use ZZZ for the zone''s id or Z for its offset') END)[1]";
+        string minutes = $"(timezone_hour({value}) * 60 + timezone_minute({value}))";
+        string refused = $"error('format_datetime pattern {(full ? "zzzz" : "z")} (the zone''s {(full ? "long" : "short")} name) is not supported for the zone ' || dune_zone.i "
+            + "|| ': Strata carries Java''s zone names for the zones most used only; use ZZZ for the zone''s id or Z for its offset')";
+        return $"list_transform([struct_pack(i := {id}, m := {minutes})], dune_zone -> CASE WHEN dune_zone.i = 'UTC' THEN '{(full ? "Coordinated Universal Time" : "UTC")}' "
+            + "WHEN regexp_full_match(dune_zone.i, '[+-][0-9][0-9]:[0-9][0-9]') THEN dune_zone.i "
+            + $"ELSE {JavaZoneName("dune_zone.i", "dune_zone.m", full, refused)} END)[1]";
     }
 
     /// <summary>The strftime pattern of a Joda pattern; a letter run <paramref name="field"/> takes (given the letter, its

@@ -124,6 +124,10 @@ public static partial class DuneSqlTranslator
                     && digits <= 12:
                     // current_timestamp(p) is timestamp(p) with time zone, localtimestamp(p) timestamp(p) (Trino's datetime.md).
                     return $"timestamp({digits})" + (name == "current_timestamp" ? " with time zone" : "");
+                case "date_add" when args.Count == 3:
+                    // Trino's DateAdd: date_add(unit, bigint, timestamp(p) [with time zone]) is x's type.
+                    string? added = ArgType(2);
+                    return SplitDeclared(added ?? "").Base is "timestamp" ? added : null;
                 case "date_trunc" when args.Count == 2:
                     string? truncated = ArgType(1);
                     return SplitDeclared(truncated ?? "").Base is "timestamp" or "time" ? truncated : null;

@@ -38,7 +38,7 @@ public static partial class DuneSqlTranslator
                 int inner = Is(argument.From, "distinct") ? Next(argument.From, argument.To) : argument.From;
                 return (null, ItemType(inner, argument.To, relations, plainJoins).Type);
             }
-            return (null, DeclaredType(from, last) ?? FunctionType(from, last, relations, plainJoins));
+            return (null, DeclaredType(from, last) ?? TimestampArithmeticType(from, last, relations, plainJoins) ?? FunctionType(from, last, relations, plainJoins));
         }
 
         /// <summary>The scanned type of a column read by name: the one relation (named <paramref name="qualifier"/> when

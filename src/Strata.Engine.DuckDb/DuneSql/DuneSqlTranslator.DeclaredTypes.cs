@@ -19,10 +19,11 @@ public static partial class DuneSqlTranslator
     [GeneratedRegex(@"^(timestamp\(([0-9]|1[0-2])\)( with time zone)?|time\(([0-9]|1[0-2])\)|varchar\([0-9]+\)|char\([0-9]+\))$", RegexOptions.CultureInvariant)]
     private static partial Regex DeclaredTypeName();
 
-    /// <summary>An array of a bounded varchar (array_agg, ARRAY[…] of varchar(n) values): the one array type the engine takes
-    /// (its nested JSON text is the elements' own; a timestamp's digits or a char's padding inside an array are not written).</summary>
-    [GeneratedRegex(@"^array\(varchar\([0-9]+\)\)$", RegexOptions.CultureInvariant)]
-    private static partial Regex DeclaredVarcharArrayName();
+    /// <summary>An array of a bounded varchar (array_agg, ARRAY[…] of varchar(n) values) or of a timestamp(p) (ARRAY[TIMESTAMP '…'],
+    /// decision 248: its elements written with p digits, DuckDbNestedJson.TimestampArray): the array types the engine takes (a
+    /// char's padding inside an array is not written).</summary>
+    [GeneratedRegex(@"^array\((varchar\([0-9]+\)|timestamp\(([0-9]|1[0-2])\))\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DeclaredArrayName();
 
     /// <summary>Trino's name of from_unixtime_nanos' type (DuckDB holds it as a zoneless TIMESTAMP_NS in UTC).</summary>
     private const string NanosecondTimestampName = "timestamp(9) with time zone";
@@ -39,7 +40,7 @@ public static partial class DuneSqlTranslator
             for (int position = 0; position < columns.Columns.Count; position++)
             {
                 if (columns.Columns[position].Type is { } type && (DeclaredTypeName().IsMatch(type) && type != "timestamp(9) with time zone"
-                    || DeclaredVarcharArrayName().IsMatch(type))
+                    || DeclaredArrayName().IsMatch(type))
                     || columns.Columns[position].Type == NanosecondTimestampName)
                 {
                     found[position] = columns.Columns[position].Type!;
@@ -64,12 +65,16 @@ public static partial class DuneSqlTranslator
         /// or from_unixtime_nanos; else null. Its alias (ItemAlias) and the parentheses around it (Unparenthesized) are off.</summary>
         private string? DeclaredType(int from, int last)
         {
+            if (LiteralTimestampType(from, last) is { } literal)
+            {
+                return literal; // TIMESTAMP '…' typed by its digits (DuneSqlTranslator.LiteralTimestamps.cs)
+            }
             int open = Next(from, last + 1);
             if (last < from || !Is(open, "(") || Close(open, last + 1) != last)
             {
                 return null;
             }
-            if (Is(from, "from_unixtime_nanos"))
+            if (Is(from, "from_unixtime_nanos") || Is(from, "from_iso8601_timestamp_nanos"))
             {
                 return NanosecondTimestampName;
             }

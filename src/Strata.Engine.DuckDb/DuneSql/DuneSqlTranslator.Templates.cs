@@ -204,6 +204,15 @@ public static partial class DuneSqlTranslator
                 EmitTemplate(DuneTypes.ToFineTimestampWithZone(finePrecision, isTry), expression, token);
                 return close + 1;
             }
+            if (type == "TIMESTAMPTZ" && ZonedTimestampPrecision(asIndex, close) is var (keptPrecision, _) && StaticZone(open + 1, asIndex) is var (keptZone, zoneAt))
+            {
+                // A value in a zone the text names keeps it, as Trino's cast between timestamp(p) with time zone types
+                // does (the zone is part of the value): the instant rounded to p, in the zone's type again.
+                Out.Text("CAST(", token);
+                EmitTemplate(DuneTypes.ToTimestampWithZone(keptPrecision, false, isTry), expression, token);
+                Out.Text(" AS " + NameZone(keptZone, zoneAt) + ")" + PerValueSuffix, Tokens[close]);
+                return close + 1;
+            }
             if (type == "TIMESTAMPTZ" && ZonedTimestampPrecision(asIndex, close) is var (zonedPrecision, plain) && (!plain || plainRounds))
             {
                 // A string literal naming a zone keeps it, as Trino's cast does (hour() reads the zone's clock): the zoned

@@ -45,7 +45,7 @@ public static partial class DuneSqlTranslator
                 // to the renaming, which takes it when DuckDB's type is the one the cast gives (DuckDbDeclaredTypes.Name).
                 var (first, last) = Unparenthesized(args[0].From, args[0].To);
                 // A call typed by its arguments' declared types (AT TIME ZONE, with_timezone, current_timestamp(p): decision 244).
-                string? declared = DeclaredType(first, last)
+                string? declared = DeclaredType(first, last) ?? TimestampArithmeticType(first, last, [], false)
                     ?? (FunctionType(first, last, [], false) is { } typed && DeclaredTypeName().IsMatch(typed) ? typed : null);
                 emitter.Text("dune_type_name(typeof(", anchor);
                 Emit(args[0].From, args[0].To);

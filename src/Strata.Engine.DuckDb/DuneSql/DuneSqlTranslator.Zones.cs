@@ -266,6 +266,31 @@ public static partial class DuneSqlTranslator
             return literal + 1;
         }
 
+        /// <summary>The zone other than UTC that the value in tokens [from, to) is surely in, named in the text, with the token
+        /// naming it: <c>x AT TIME ZONE 'z'</c>, <c>with_timezone(x, 'z')</c>, <c>at_timezone(x, 'z')</c>, a zoned
+        /// <c>TIMESTAMP '… z'</c>; else null (a zone per row, a column, UTC).</summary>
+        private (string Zone, int At)? StaticZone(int from, int to)
+        {
+            var (first, last) = Unparenthesized(from, to);
+            int at = -1;
+            string? zone = null;
+            if (AtTimeZone(first, last) is not null)
+            {
+                (at, zone) = (last, DuneZones.Canonical(Unquote(last)));
+            }
+            else if ((Is(first, "with_timezone") || Is(first, "at_timezone")) && Next(first, last + 1) is int open && Is(open, "(")
+                && Close(open, last + 1) == last && Arguments(open, last) is [_, var zoneArgument] && IsSingleString(zoneArgument))
+            {
+                at = Next(zoneArgument.From - 1, zoneArgument.To);
+                zone = DuneZones.Canonical(Unquote(at));
+            }
+            else if (Is(first, "timestamp") && Next(first, last + 1) == last && IsTerminatedString(last) && ZonedLiteral().Match(Text(last)) is { Success: true } match)
+            {
+                (at, zone) = (last, DuneZones.Canonical(match.Groups[2].Value));
+            }
+            return zone is null || zone == "UTC" ? null : (zone, at);
+        }
+
         [System.Text.RegularExpressions.GeneratedRegex(@"^'([0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?) *([A-Za-z][A-Za-z0-9_/+:-]*|[+-][0-9]{1,2}(?::?[0-9]{2})?)'$")]
         private static partial System.Text.RegularExpressions.Regex ZonedLiteral();
 

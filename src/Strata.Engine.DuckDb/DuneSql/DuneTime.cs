@@ -48,7 +48,10 @@ public static unsafe class DuneTime
             + NanosFloor + " AND " + NanosCeiling + ", false) THEN error('from_unixtime_nanos: ' || CAST($1 AS VARCHAR) || "
             + "' nanoseconds is outside the range Strata holds (" + NanosFloor + " to " + NanosCeiling + ")') "
             + "ELSE make_timestamp_ns(CAST($1 AS BIGINT)) END)");
-        yield return new(("from_iso8601_timestamp_nanos", 1), "CAST($1 AS TIMESTAMPTZ)");
+        // Trino's timestamp(9) with time zone (datetime.md: 2020-05-11 11:15:05.123456789 +01:00): the instant to the
+        // nanosecond, held as from_unixtime_nanos' value is (a zoneless TIMESTAMP_NS in UTC; DuckDB's text cast applies the
+        // offset). A constant text with an offset other than zero keeps it as its zone (DuneSqlTranslator.Zones.cs).
+        yield return new(("from_iso8601_timestamp_nanos", 1), "CAST($1 AS TIMESTAMP_NS)");
     }
 
     /// <summary>Whether a translated text calls the functions or truncates a timestamp (the sandbox registers them only then).</summary>

@@ -86,7 +86,7 @@ public sealed class DuneSqlTypes15Tests
     [InlineData("SELECT CAST(DATE '2024-01-01' AS timestamp(2)) = TIMESTAMP '2024-01-01 00:00:00', CAST(from_unixtime(1.23456789) AS timestamp(4)) = TIMESTAMP '1970-01-01 00:00:01.2350'", "true,true")] // from_unixtime: milliseconds (decision 228)
     [InlineData("SELECT CAST('3000-01-01 00:00:00.12345' AS timestamp(4)) = TIMESTAMP '3000-01-01 00:00:00.1235', TRY_CAST('x' AS timestamp(4))", "true,NULL")]
     // A 7- or 8-digit literal keeps its digits (it was cut to microseconds).
-    [InlineData("SELECT TIMESTAMP '2024-01-01 00:00:00.1234567' > TIMESTAMP '2024-01-01 00:00:00.123456', typeof(TIMESTAMP '2024-01-01 00:00:00.12345678')", "true,timestamp(9)")]
+    [InlineData("SELECT TIMESTAMP '2024-01-01 00:00:00.1234567' > TIMESTAMP '2024-01-01 00:00:00.123456', typeof(TIMESTAMP '2024-01-01 00:00:00.12345678')", "true,timestamp(8)")] // eight digits: timestamp(8) (decision 248)
     public void A_cast_to_timestamp_p_rounds_to_p_digits(string sql, string expected)
     {
         using var db = new DuneSqlDb();

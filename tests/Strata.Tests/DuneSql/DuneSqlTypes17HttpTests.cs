@@ -34,9 +34,10 @@ public sealed class DuneSqlTypes17HttpTests(InProcessSharedServer shared)
             + "CAST(TIMESTAMP '1677-09-22 00:00:00' AS timestamp(9)) AS lo, "
             + "TIMESTAMP '2024-01-01 00:00:00.123456789000' AS twelve, "
             + "CAST('23:59:59.9996' AS time(3)) AS t3");
-        Assert.Equal(["timestamp(9)", "timestamp(9)", "timestamp(9)", "time(3)"], types);
+        // A twelve-digit literal is timestamp(12) (decision 248); digits past the ninth held are zeros.
+        Assert.Equal(["timestamp(9)", "timestamp(9)", "timestamp(12)", "time(3)"], types);
         Assert.Equal("hi,lo,twelve,t3", csv[0]);
-        Assert.Equal("2262-04-11 23:47:16.854775806 UTC,1677-09-22 00:00:00.000000000 UTC,2024-01-01 00:00:00.123456789 UTC,00:00:00.000", csv[1]);
+        Assert.Equal("2262-04-11 23:47:16.854775806 UTC,1677-09-22 00:00:00.000000000 UTC,2024-01-01 00:00:00.123456789000 UTC,00:00:00.000", csv[1]);
     }
 
     [Theory]

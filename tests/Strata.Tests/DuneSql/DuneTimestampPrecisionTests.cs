@@ -26,11 +26,11 @@ public sealed class DuneTimestampPrecisionTests(InProcessSharedServer shared)
     public async Task A_timestamp9_is_typed_and_written_with_nine_digits_in_json_and_csv()
     {
         var (row, types, csv) = await Server.Alice.RunFirstRowAsync(Nanos);
-        Assert.Equal(["timestamp(9)", "timestamp(9)", "timestamp(3)", "array(timestamp(9))"], types);
+        // A literal is typed by its digits (decision 248): seven to nine digits of before_epoch, six of ms.
+        Assert.Equal(["timestamp(9)", "timestamp(9)", "timestamp(6)", "array(timestamp(9))"], types);
         Assert.Equal("2024-01-01 00:00:00.123456789 UTC", row["n"]!.GetValue<string>());
         Assert.Equal("1969-12-31 23:59:59.999998766 UTC", row["before_epoch"]!.GetValue<string>());
-        // A timestamp(3) is unchanged: milliseconds.
-        Assert.Equal("2024-01-01 00:00:00.123 UTC", row["ms"]!.GetValue<string>());
+        Assert.Equal("2024-01-01 00:00:00.123456 UTC", row["ms"]!.GetValue<string>());
         Assert.Equal("""["2020-05-11 11:15:05.000000001 UTC"]""", row["a"]!.ToJsonString());
         var parsed = ValueEncodingTests.ParseCsv(string.Join("\n", csv) + "\n");
         Assert.Equal("2024-01-01 00:00:00.123456789 UTC", parsed[1][0]);
