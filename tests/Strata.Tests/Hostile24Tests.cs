@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using Strata.Core.Executions;
+using Strata.Core.Engine;
+using Strata.Engine.DuckDb.DuneSql;
 using Strata.Storage.Files;
 using Strata.Tests.Infrastructure;
 
@@ -58,4 +62,63 @@ public sealed class Hostile24DataDirectoryLockTests : IDisposable
     }
 
     public void Dispose() => StrataServer.TryDelete(dir);
+}
+
+/// <summary>
+/// hostile24: DuckDB binds an expression in time that grows with the cube of its depth (a 990-term <c>1+1+…</c> bound for
+/// 85.7 s on a server, 990 nested <c>upper(</c> for 170.7 s; the translation of both is the user's text unchanged). The
+/// translator refuses an expression past <see cref="DuneSqlTranslator.MaxExpressionDepth"/> levels at once, at the token
+/// where it passes them; the deepest of 2,909 real queries reaches 16.
+/// </summary>
+public sealed class Hostile24ExpressionDepthTests
+{
+    private const string Refusal = "Expression nested too deeply: Strata's limit is 200 levels of nested operators and calls";
+
+    private static string Repeat(string part, int n) => string.Concat(Enumerable.Repeat(part, n));
+
+    public static TheoryData<string, string> TooDeep() => new()
+    {
+        // The two of the round before, at their measured sizes, and the other ways to nest. The second argument is the
+        // text before the token that passes the bound (the refusal's column is the next one).
+        { "SELECT " + string.Join("+", Enumerable.Repeat("1", 990)), "SELECT " + string.Join("+", Enumerable.Repeat("1", 201)) },
+        { "SELECT " + Repeat("upper(", 990) + "'a'" + new string(')', 990), "SELECT " + Repeat("upper(", 200) + "upper" },
+        { "SELECT " + string.Join(" || ", Enumerable.Repeat("v", 300)) + " FROM (VALUES 'a') t(v)", "SELECT " + string.Join(" || ", Enumerable.Repeat("v", 201)) + " " },
+        // 200 CASEs are 200 levels: the comparison in the 200th's WHEN is the 201st.
+        { "SELECT " + Repeat("CASE WHEN v = 'a' THEN ", 300) + "v" + Repeat(" ELSE 'b' END", 300) + " FROM (VALUES 'a') t(v)", "SELECT " + Repeat("CASE WHEN v = 'a' THEN ", 199) + "CASE WHEN v " },
+        { "SELECT " + Repeat("NOT ", 300) + "true", "SELECT " + Repeat("NOT ", 200) },
+        { "SELECT " + Repeat("- ", 300) + "1", "SELECT " + Repeat("- ", 200) },
+        { "SELECT " + Repeat("(SELECT ", 300) + "1" + new string(')', 300), "SELECT " + Repeat("(SELECT ", 200) },
+        // A subscript is a level and its bracket another.
+        { "SELECT x" + Repeat("[1]", 300) + " FROM (VALUES ARRAY[1]) t(x)", "SELECT x" + Repeat("[1]", 199) },
+        // A group's height stands in the chain it is a term of: 150 calls, then a chain of 60 terms.
+        { "SELECT " + Repeat("upper(", 150) + "'a'" + new string(')', 150) + Repeat(" || 'a'", 60), "SELECT " + Repeat("upper(", 150) + "'a'" + new string(')', 150) + Repeat(" || 'a'", 50) + " " },
+        // Levels of different kinds add up: 100 calls around a chain of 102 terms.
+        { "SELECT " + Repeat("abs(", 100) + string.Join("+", Enumerable.Repeat("1", 102)) + new string(')', 100), "SELECT " + Repeat("abs(", 100) + string.Join("+", Enumerable.Repeat("1", 101)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(TooDeep))]
+    public void An_expression_past_the_bound_is_refused_at_once_where_it_passes_it(string sql, string upTo)
+    {
+        var watch = Stopwatch.StartNew();
+        var e = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate(sql));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"{watch.Elapsed}");
+        Assert.StartsWith(Refusal, e.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(ExecutionError.SyntaxError, e.Error.Type);
+        Assert.Equal(1, e.Error.Line);
+        Assert.Equal(upTo.Length + 1, e.Error.Column);
+    }
+
+    [Fact]
+    public void Expressions_at_the_bound_answer()
+    {
+        using var db = new DuneSql.DuneSqlDb();
+        // 200 terms: 199 operators and the SELECT list's own part.
+        Assert.Equal("200", db.Scalar("SELECT " + string.Join("+", Enumerable.Repeat("1", 200))));
+        Assert.Equal("A", db.Scalar("SELECT " + Repeat("upper(", 199) + "'a'" + new string(')', 199)));
+        Assert.Equal("a", db.Scalar("SELECT " + Repeat("CASE WHEN v = 'a' THEN ", 150) + "v" + Repeat(" ELSE 'b' END", 150) + " FROM (VALUES 'a') t(v)"));
+        // Many shallow expressions and long AND/OR runs (DuckDB reads a run as one call) are not deep.
+        Assert.Equal("true", db.Scalar("SELECT " + string.Join(" AND ", Enumerable.Repeat("1 + 1 = 2", 1_000))));
+        Assert.Equal(1_000, db.Rows("SELECT " + string.Join(", ", Enumerable.Repeat("(1 + 2) * (3 - 4) || 'x'", 1_000)))[0].Length);
+    }
 }

@@ -38,7 +38,8 @@ public sealed class Hostile2Tests
     public void Deep_nesting_is_refused_with_a_clear_error_instead_of_recursing_off_the_stack(string sql)
     {
         var error = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate(sql));
-        Assert.Contains("nests expressions too deeply", error.Error.Message);
+        // The translator's nesting bound, or (for parentheses, since hostile24) its expression depth bound before it.
+        Assert.Matches("nests expressions too deeply|^Expression nested too deeply", error.Error.Message);
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public sealed class Hostile2ServerTests(SharedServer shared)
         var (_, submitted, _) = await Server.Alice.PostJsonAsync($"/api/v1/query/{id}/execute", "{}");
         var ended = await Server.Alice.WaitAsync(submitted!["execution_id"]!.GetValue<string>());
         Assert.Equal("QUERY_STATE_FAILED", ended["state"]!.GetValue<string>());
-        Assert.Contains("nests expressions too deeply", ended["error"]!["message"]!.GetValue<string>());
+        Assert.Matches("nests expressions too deeply|^Expression nested too deeply", ended["error"]!["message"]!.GetValue<string>());
         var (row, _, _) = await Server.Bob.RunFirstRowAsync("select 1 as one");
         Assert.Equal(1, row["one"]!.GetValue<int>());
         Assert.False(Server.HasExited);
