@@ -92,6 +92,8 @@ public sealed class Hostile24ExpressionDepthTests
         { "SELECT x" + Repeat("[1]", 300) + " FROM (VALUES ARRAY[1]) t(x)", "SELECT x" + Repeat("[1]", 199) },
         // A group's height stands in the chain it is a term of: 150 calls, then a chain of 60 terms.
         { "SELECT " + Repeat("upper(", 150) + "'a'" + new string(')', 150) + Repeat(" || 'a'", 60), "SELECT " + Repeat("upper(", 150) + "'a'" + new string(')', 150) + Repeat(" || 'a'", 50) + " " },
+        // Grouping parentheses are no level, but what they hold counts where they stand: ((1+1)+1)+… is a chain.
+        { "SELECT " + new string('(', 250) + "1" + Repeat("+1)", 250), "SELECT " + new string('(', 250) + "1" + Repeat("+1)", 200) },
         // Levels of different kinds add up: 100 calls around a chain of 102 terms.
         { "SELECT " + Repeat("abs(", 100) + string.Join("+", Enumerable.Repeat("1", 102)) + new string(')', 100), "SELECT " + Repeat("abs(", 100) + string.Join("+", Enumerable.Repeat("1", 101)) },
     };
@@ -117,6 +119,8 @@ public sealed class Hostile24ExpressionDepthTests
         Assert.Equal("200", db.Scalar("SELECT " + string.Join("+", Enumerable.Repeat("1", 200))));
         Assert.Equal("A", db.Scalar("SELECT " + Repeat("upper(", 199) + "'a'" + new string(')', 199)));
         Assert.Equal("a", db.Scalar("SELECT " + Repeat("CASE WHEN v = 'a' THEN ", 150) + "v" + Repeat(" ELSE 'b' END", 150) + " FROM (VALUES 'a') t(v)"));
+        // Parentheses that only group are no level (DuckDB drops them).
+        Assert.Equal("1", db.Scalar("SELECT " + new string('(', 5_000) + "1" + new string(')', 5_000)));
         // Many shallow expressions and long AND/OR runs (DuckDB reads a run as one call) are not deep.
         Assert.Equal("true", db.Scalar("SELECT " + string.Join(" AND ", Enumerable.Repeat("1 + 1 = 2", 1_000))));
         Assert.Equal(1_000, db.Rows("SELECT " + string.Join(", ", Enumerable.Repeat("(1 + 2) * (3 - 4) || 'x'", 1_000)))[0].Length);

@@ -99,8 +99,10 @@ public static partial class DuneSqlTranslator
     {
         var groups = new Stack<DepthGroup>();
         var at = default(DepthGroup); // the innermost group's part: its operators, its closed groups' height, its base
-        foreach (var token in tokens)
+        DuneToken? previous = null;
+        for (int i = 0; i < tokens.Count; i++)
         {
+            var token = tokens[i];
             if (token.IsTrivia)
             {
                 continue;
@@ -110,14 +112,17 @@ public static partial class DuneSqlTranslator
             {
                 if (text is "(" or "[")
                 {
-                    // A subscript nests like an operator: x[1][1]… is as deep as its brackets are many.
+                    // A subscript nests like an operator: x[1][1]… is as deep as its brackets are many. A parenthesis is a
+                    // level when it is a call's or a subquery's; one that only groups is none (DuckDB drops it: 5,000
+                    // around a 1 answer), though what it holds counts in the part it stands in.
                     at.Operators += text is "[" ? 1 : 0;
+                    char kind = text is "[" || IsCall(sql, previous) || StartsSubquery(sql, tokens, i) ? text[0] : 'g';
                     groups.Push(at);
-                    at = new DepthGroup(text[0], 0, 0, 0, at.Base + at.Operators + at.Inner + 1);
+                    at = new DepthGroup(kind, 0, 0, 0, at.Base + at.Operators + at.Inner + (kind == 'g' ? 0 : 1));
                 }
                 else if (text is ")" or "]" && groups.Count > 0 && at.Kind != 'C')
                 {
-                    at = Closed(groups.Pop(), at, text is ")" ? 1 : 0);
+                    at = Closed(groups.Pop(), at, at.Kind == '(' ? 1 : 0);
                 }
                 else if (text is "," or ";")
                 {
@@ -148,6 +153,7 @@ public static partial class DuneSqlTranslator
                     at = at.EndPart();
                 }
             }
+            previous = token;
             if (at.Base + at.Operators + at.Inner > MaxExpressionDepth)
             {
                 var (line, column) = ParameterSubstitution.LineColumnOf(sql, token.Start);
@@ -157,15 +163,33 @@ public static partial class DuneSqlTranslator
         }
     }
 
-    /// <summary>An open group (its kind: '(', '[' or 'C' for CASE) and its current part: the operators counted in it, the
+    /// <summary>Whether a parenthesis after <paramref name="previous"/> opens a call: after a name that is not a clause word.</summary>
+    private static bool IsCall(string sql, DuneToken? previous) =>
+        previous is { } p && (p.Kind == DuneTokenKind.QuotedName
+            || (p.Kind == DuneTokenKind.Word && !EndsPart(sql.AsSpan(p.Start, p.Length)) && !sql.AsSpan(p.Start, p.Length).Equals("NOT", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>Whether the parenthesis at <paramref name="open"/> holds a query (its first word SELECT or WITH).</summary>
+    private static bool StartsSubquery(string sql, List<DuneToken> tokens, int open)
+    {
+        int next = open + 1;
+        while (next < tokens.Count && tokens[next].IsTrivia)
+        {
+            next++;
+        }
+        return next < tokens.Count && tokens[next].Kind == DuneTokenKind.Word
+            && (sql.AsSpan(tokens[next].Start, tokens[next].Length).Equals("SELECT", StringComparison.OrdinalIgnoreCase)
+                || sql.AsSpan(tokens[next].Start, tokens[next].Length).Equals("WITH", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>An open group (its kind: '(' for a call or subquery, 'g' for a grouping parenthesis, '[' or 'C' for CASE) and its current part: the operators counted in it, the
     /// height of the groups closed in it, the greatest height of its parts so far, and the levels around the group.</summary>
     private record struct DepthGroup(char Kind, int Operators, int Inner, int Height, int Base)
     {
         public readonly DepthGroup EndPart() => this with { Operators = 0, Inner = 0, Height = Math.Max(Height, Operators + Inner) };
     }
 
-    /// <summary>The enclosing part once <paramref name="closed"/> ends: the group's height (plus its own level, but a
-    /// subscript's, counted as an operator) stands in the part beside its operators.</summary>
+    /// <summary>The enclosing part once <paramref name="closed"/> ends: the group's height (plus its own level, if it has
+    /// one: a call's, a subquery's or a CASE's) stands in the part beside its operators.</summary>
     private static DepthGroup Closed(DepthGroup outer, DepthGroup closed, int level) =>
         outer with { Inner = Math.Max(outer.Inner, Math.Max(closed.Height, closed.Operators + closed.Inner) + level) };
 
