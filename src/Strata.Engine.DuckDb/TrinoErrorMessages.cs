@@ -106,10 +106,13 @@ internal static partial class TrinoErrorMessages
     /// <summary>Strata's words for DuckDB's parser refusing an expression nested past its depth limit, or null for any other
     /// message (the parser's errors are otherwise DuckDB's own).</summary>
     internal static string? ExpressionTooDeep(string message) =>
-        ExpressionDepth().Match(message) is { Success: true } depth
-            ? $"Expression nested too deeply: Strata's limit is {depth.Groups[1].Value} levels of nested operators and "
-                + "calls; write the expression with fewer levels (a long chain of a + b + … nests one level a term)"
-            : null;
+        ExpressionDepth().Match(message) is { Success: true } depth ? ExpressionTooDeepWords(depth.Groups[1].Value) : null;
+
+    /// <summary>The refusal of an expression nested past <paramref name="limit"/> levels (DuckDB's, or the translator's
+    /// <see cref="DuneSql.DuneSqlTranslator.MaxExpressionDepth"/>).</summary>
+    internal static string ExpressionTooDeepWords(string limit) =>
+        $"Expression nested too deeply: Strata's limit is {limit} levels of nested operators and "
+        + "calls; write the expression with fewer levels (a long chain of a + b + … nests one level a term)";
 
     private static string? RewriteLine(string message)
     {

@@ -41,6 +41,7 @@ public static partial class DuneSqlTranslator
         RefuseBackquotes(sql, tokens);
         RefuseSpecialTimeLiterals(sql, tokens);
         RefuseLimitValues(sql, tokens);
+        RefuseDeepExpressions(sql, tokens);
         if (TrinoErrorMessages.LiteralTypeMismatch(sql, tokens) is { } mismatch)
         {
             throw new QueryFailedException(mismatch); // decision 242: Trino's type rules where every operand is a literal

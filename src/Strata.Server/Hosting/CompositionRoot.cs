@@ -75,6 +75,9 @@ public static class CompositionRoot
     /// <summary>Result files, uploaded-table parts and the storage quota over both.</summary>
     public static IServiceCollection AddLocalFiles(this IServiceCollection services)
     {
+        // Taken first by PrepareAsync, held until the container (the process) ends: one server alone per data directory.
+        services.AddSingleton(sp => DataDirectoryLock.Acquire(DataDir(sp),
+            shared: !string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<StrataOptions>>().Value.Metadata)));
         services.AddSingleton<IResultFileSizes>(sp => new ResultFileSizes(Path.Combine(DataDir(sp), "results")));
         services.AddSingleton<StorageUsage>();
         services.AddSingleton<IStorageQuota>(sp => sp.GetRequiredService<StorageUsage>());
@@ -152,6 +155,8 @@ public static class CompositionRoot
     {
         var options = app.Services.GetRequiredService<IOptions<StrataOptions>>().Value;
         DataDirectoryPermissions.Restrict(options.DataDir);
+        // Before anything reads or sweeps the directory: a second server on it is refused here, naming the first's pid.
+        app.Services.GetRequiredService<DataDirectoryLock>();
         var store = app.Services.GetRequiredService<IMetadataStore>();
         await store.InitializeAsync(CancellationToken.None).ConfigureAwait(false);
         output.WriteLine(store is PostgresMetadataStore postgres

@@ -103,7 +103,7 @@ public sealed class DuneFns3HttpTests(InProcessSharedServer shared)
     public async Task An_expression_past_the_depth_limit_names_strata_s_limit_not_a_duckdb_setting()
     {
         string message = await Server.Alice.RunToFailureAsync("SELECT " + string.Concat(Enumerable.Repeat("abs(", 1100)) + "1" + new string(')', 1100));
-        Assert.StartsWith("Expression nested too deeply: Strata's limit is 1000 levels", message, StringComparison.Ordinal);
+        Assert.StartsWith("Expression nested too deeply: Strata's limit is 200 levels", message, StringComparison.Ordinal);
         Assert.DoesNotContain("SET", message, StringComparison.Ordinal);
     }
 

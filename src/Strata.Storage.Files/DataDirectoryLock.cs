@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+
+namespace Strata.Storage.Files;
+
+/// <summary>
+/// The server's hold on its data directory: an OS lock (flock) on <c>&lt;data&gt;/server.lock</c>, held for the process's
+/// lifetime and released by the OS when the process ends, however it ends (kill -9 included). A server alone on the
+/// directory (SQLite metadata) holds it exclusively and writes its pid into <c>server.pid</c> beside it (a reader of the
+/// lock file itself would need the lock); cluster nodes (PostgreSQL metadata),
+/// which share the directory by design, hold it shared. So a second server alone on a directory in use, or a cluster node
+/// on a directory a server alone holds, is refused before it touches anything (the start-up sweeps would remove the files
+/// the first one is using). The CLI's commands that write the directory (ingest, keys) take no part: they coordinate
+/// through the metadata store and the chain locks, as before.
+/// </summary>
+public sealed class DataDirectoryLock : IDisposable
+{
+    public const string FileName = "server.lock";
+    public const string PidFileName = "server.pid";
+
+    private readonly FileStream file;
+
+    private DataDirectoryLock(FileStream file) => this.file = file;
+
+    /// <summary>
+    /// Takes the lock (exclusive when <paramref name="shared"/> is false), or throws <see cref="InvalidOperationException"/>
+    /// naming the directory and, when a server alone holds it, its pid.
+    /// </summary>
+    public static DataDirectoryLock Acquire(string dataDir, bool shared)
+    {
+        Directory.CreateDirectory(dataDir);
+        string path = Path.Combine(dataDir, FileName);
+        FileStream stream;
+        try
+        {
+            // .NET takes flock(LOCK_EX | LOCK_NB) for FileShare.None and flock(LOCK_SH | LOCK_NB) otherwise.
+            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, shared ? FileShare.ReadWrite : FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new InvalidOperationException(Refusal(Path.GetFullPath(dataDir), path, shared));
+        }
+        if (!shared)
+        {
+            File.WriteAllText(Path.Combine(dataDir, PidFileName), Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n", Encoding.ASCII);
+        }
+        return new DataDirectoryLock(stream);
+    }
+
+    private static string Refusal(string dataDir, string path, bool shared)
+    {
+        if (!shared && HeldShared(path))
+        {
+            return $"the data directory {dataDir} is in use by Strata cluster nodes (PostgreSQL metadata); "
+                + "a server with SQLite metadata needs a data directory of its own (STRATA_DATA_DIR)";
+        }
+        string holder = HolderPid(Path.Combine(Path.GetDirectoryName(path)!, PidFileName)) is { } pid ? $" (pid {pid})" : "";
+        return $"the data directory {dataDir} is in use by another Strata server{holder}; "
+            + "stop it first, or give this one a data directory of its own (STRATA_DATA_DIR)";
+    }
+
+    /// <summary>Whether the holders hold the lock shared (cluster nodes): a shared lock can be taken beside theirs.</summary>
+    private static bool HeldShared(string path)
+    {
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The pid the server alone holding the lock wrote, or null (cluster nodes write none).</summary>
+    private static string? HolderPid(string path)
+    {
+        try
+        {
+            using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var buffer = new byte[32];
+            int n = reader.Read(buffer);
+            string text = Encoding.ASCII.GetString(buffer, 0, n).Trim();
+            return text.Length > 0 && text.All(char.IsAsciiDigit) ? text : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public void Dispose() => file.Dispose();
+}
