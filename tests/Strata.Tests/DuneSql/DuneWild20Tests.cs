@@ -90,4 +90,43 @@ public sealed class DuneWild20Tests(InProcessSharedServer shared)
             """);
         Assert.True(rows.Length > 1);
     }
+    [Fact]
+    public async Task A_call_with_a_filter_or_null_treatment_is_a_whole_operand_of_a_subtraction()
+    {
+        // stasi009/Web3SQLAnalytics OpAirdrop4: total_voting_power - lag(total_voting_power) ignore nulls over (order by day);
+        // count(…) FILTER (WHERE …) - count(…) on either side. Trino: the call's tail (FILTER, IGNORE NULLS, OVER) is part
+        // of the primary expression; the date-difference rewrite took the call alone (a DuckDB syntax error).
+        var csv = await Server.Alice.RunCsvAsync("""
+            SELECT x - lag(x) IGNORE NULLS OVER (ORDER BY y) AS d1,
+                   lag(x) IGNORE NULLS OVER (ORDER BY y) - x AS d2,
+                   max(x) OVER () - count(x) FILTER (WHERE x > 1) OVER () AS d3
+            FROM (VALUES (1, 1), (NULL, 2), (4, 3)) t(x, y) ORDER BY y
+            """);
+        Assert.Equal(["d1,d2,d3", ",,3", ",,3", "3,-3,3"], csv);
+        var (_, types, row) = await Server.Alice.RunFirstRowAsync("""
+            SELECT count(*) FILTER (WHERE x > 1) - count(*) AS a, max(x) - count(x) FILTER (WHERE x > 1) AS b,
+                   max(d) FILTER (WHERE d > DATE '2024-01-01') - min(d) AS c, DATE '2024-01-09' - max(d) FILTER (WHERE d < DATE '2024-01-05') AS e
+            FROM (VALUES (1, DATE '2024-01-01'), (3, DATE '2024-01-05')) t(x, d)
+            """);
+        // Two dates' difference stays Trino's interval day to second with the filter on either side.
+        Assert.Equal(["bigint", "bigint", "interval day to second", "interval day to second"], types);
+        Assert.Equal("-1,2,4 00:00:00.000,8 00:00:00.000", row[1]);
+    }
+
+    [Fact]
+    public async Task All_is_a_relation_alias_where_trino_takes_it_as_a_name()
+    {
+        // stasi009/Web3SQLAnalytics Solana wash trading: FROM all_trades all … all.trader (Trino does not reserve ALL).
+        var csv = await Server.Alice.RunCsvAsync("""
+            WITH all_trades AS (SELECT * FROM (VALUES (1, 'a'), (2, 'b')) t(trader, m))
+            SELECT all.trader AS dealer, b.m FROM all_trades all LEFT JOIN all_trades AS b ON all.trader = b.trader
+            WHERE all.trader > 0 ORDER BY 1
+            """);
+        Assert.Equal(["dealer,m", "1,a", "2,b"], csv);
+        // ALL stays the keyword where Trino reads it so.
+        var keyword = await Server.Alice.RunCsvAsync("""
+            SELECT x FROM (VALUES 1) t(x) UNION ALL SELECT x FROM (VALUES 1) AS all(x) WHERE x >= ALL (SELECT 1)
+            """);
+        Assert.Equal(["x", "1", "1"], keyword);
+    }
 }
