@@ -15,7 +15,7 @@ namespace Strata.Engine.DuckDb;
 /// </summary>
 public sealed partial class DuckDbEngine
 {
-    /// <summary>"schema.table" → column → the type DuckDB's typeof gives the column in the sandbox (BIGNUM is uint256 there).</summary>
+    /// <summary>"schema.table" → column → the type DuckDB's typeof gives the column in the sandbox (BIGNUM is uint256 there, int256 for DemoData's signed columns).</summary>
     private static Dictionary<string, IReadOnlyDictionary<string, string?>> ReadDemoColumnTypes(DuckDBCommand command)
     {
         command.CommandText = $"SELECT schema_name, table_name, column_name, data_type FROM duckdb_columns() WHERE database_name = '{DemoCatalog}'";
@@ -28,7 +28,8 @@ public sealed partial class DuckDbEngine
             {
                 tables[key] = columns = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             }
-            ((Dictionary<string, string?>)columns)[reader.GetString(2)] = type is "BIGNUM" or "VARINT" ? DuneInt256Types.Uint256 : type;
+            ((Dictionary<string, string?>)columns)[reader.GetString(2)] = type is "BIGNUM" or "VARINT"
+                ? DemoData.BignumColumnType(reader.GetString(0), reader.GetString(1), reader.GetString(2)) : type;
         }
         return tables;
     }

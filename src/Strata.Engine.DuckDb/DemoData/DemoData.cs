@@ -47,6 +47,20 @@ public static partial class DemoData
     /// </summary>
     public const string Uint256Type = "BIGNUM";
 
+    /// <summary>
+    /// The demo's BIGNUM columns that are Dune's int256 ("schema.table.column"): signed amounts, as the decoded event's ABI
+    /// types them (Uniswap V3's Swap deltas <c>int256 amount0, int256 amount1</c>). Every other BIGNUM column is uint256.
+    /// </summary>
+    private static readonly HashSet<string> Int256Columns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "uniswap_v3_ethereum.Pair_evt_Swap.amount0",
+        "uniswap_v3_ethereum.Pair_evt_Swap.amount1",
+    };
+
+    /// <summary>The Dune type of a demo table's BIGNUM column: int256 for the signed ones, uint256 otherwise.</summary>
+    public static string BignumColumnType(string schema, string table, string column) =>
+        Int256Columns.Contains(schema + "." + table + "." + column) ? DuneSql.DuneInt256Types.Int256 : DuneSql.DuneInt256Types.Uint256;
+
     /// <summary>The span of the data: it ends at the generation time.</summary>
     public static TimeSpan Span { get; } = TimeSpan.FromDays(30);
 

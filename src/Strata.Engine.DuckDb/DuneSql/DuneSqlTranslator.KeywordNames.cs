@@ -15,6 +15,28 @@ public static partial class DuneSqlTranslator
         /// </summary>
         private bool IsAllName(string word, int previous, int next, int end) => word == "all"
             && (Is(previous, "from") || Is(previous, "join") || Is(next, ".")
-                || ((Is(previous, "with") || Is(previous, "recursive") || Is(previous, ",")) && Is(next, "as") && Is(Next(next, end), "(")));
+                || ((Is(previous, "with") || Is(previous, "recursive") || Is(previous, ",")) && Is(next, "as") && Is(Next(next, end), "("))
+                || IsAllAlias(previous, next, end));
+
+        /// <summary>Words before which a relation's alias ends (what may follow <c>FROM t all</c>).</summary>
+        private static readonly HashSet<string> AfterRelationAlias = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "(", ",", ")", ";", "on", "using", "join", "left", "right", "inner", "full", "cross", "natural", "where", "group", "having",
+            "window", "order", "limit", "offset", "fetch", "union", "intersect", "except", "tablesample",
+        };
+
+        /// <summary>Words after which ALL is Trino's keyword (a set quantifier), never an alias.</summary>
+        private static readonly HashSet<string> BeforeAllKeyword = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "union", "intersect", "except", "select", "by", "distinct", "any", "some",
+        };
+
+        /// <summary>A relation's alias: <c>AS all</c>, or <c>all</c> right after a relation (a name or a parenthesised
+        /// subquery) and before what may end a relation (stasi009's <c>FROM all_trades all … all.trader</c>).</summary>
+        private bool IsAllAlias(int previous, int next, int end) =>
+            Is(previous, "as")
+            || (previous >= 0 && (Is(previous, ")") || tokens[previous].Kind == DuneTokenKind.QuotedName
+                    || (tokens[previous].Kind == DuneTokenKind.Word && !BeforeAllKeyword.Contains(Text(previous))))
+                && (next >= end || AfterRelationAlias.Contains(Text(next))));
     }
 }

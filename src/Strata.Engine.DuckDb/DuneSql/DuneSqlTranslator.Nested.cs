@@ -46,7 +46,7 @@ public static partial class DuneSqlTranslator
     /// without a table template (the map lambdas of DuneSqlTranslator.Lambdas.cs).</summary>
     internal static readonly HashSet<string> PassThroughMapFunctions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "map", "map_from_entries", "map_concat", "histogram", "multimap_agg", "transform_keys", "transform_values", "map_filter",
+        "map", "map_from_entries", "map_concat", "histogram", "multimap_agg", "approx_most_frequent", "transform_keys", "transform_values", "map_filter",
         "map_zip_with",
     };
 

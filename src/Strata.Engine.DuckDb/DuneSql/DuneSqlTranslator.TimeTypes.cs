@@ -85,11 +85,12 @@ public static partial class DuneSqlTranslator
                 }
                 int leftEnd = Previous(op), rightStart = Next(op, tokens.Count);
                 if (leftEnd < 0 || IntervalLiteralEnd(rightStart) >= 0 || !IsOperandEnd(leftEnd) || Is(leftEnd, "end") || Is(leftEnd, "null")
-                    || IntervalLiteralStart(leftEnd) is not null || PrimaryStart(leftEnd) is not int leftStart)
+                    || IntervalLiteralStart(leftEnd) is not null || PrimaryStart(leftEnd) is not int primaryStart)
                 {
                     continue;
                 }
-                int rightEnd = PrimaryEnd(rightStart);
+                int leftStart = CallTailStart(primaryStart);
+                int rightEnd = CallTailEnd(PrimaryEnd(rightStart));
                 if (rightEnd < 0 || !StandsAlone(Previous(leftStart), Next(rightEnd - 1, tokens.Count)) || HoldsParameter(leftStart, rightEnd))
                 {
                     continue;
@@ -111,6 +112,79 @@ public static partial class DuneSqlTranslator
             return found;
         }
 
+        /// <summary>The end (exclusive) of a call's tail after its arguments' <c>)</c> at <paramref name="end"/> - 1: Trino's
+        /// <c>WITHIN GROUP (…)</c>, <c>FILTER (…)</c>, <c>IGNORE|RESPECT NULLS</c> and <c>OVER (…)</c> or <c>OVER name</c>, in that
+        /// order, each optional; so <c>max(x) - count(y) FILTER (WHERE …)</c> and <c>x - lag(x) IGNORE NULLS OVER (…)</c>
+        /// subtract the whole call (the call alone, its tail left outside the rewrite, was DuckDB syntax errors).</summary>
+        private int CallTailEnd(int end)
+        {
+            if (end <= 0 || !Is(end - 1, ")"))
+            {
+                return end;
+            }
+            int Clause(int at, string word)
+            {
+                int next = Next(at - 1, tokens.Count);
+                if (!Is(next, word))
+                {
+                    return at;
+                }
+                int open = Next(next, tokens.Count);
+                if (word == "within")
+                {
+                    open = Is(open, "group") ? Next(open, tokens.Count) : -1;
+                }
+                if (Is(open, "("))
+                {
+                    // Unbalanced (a prefix of a statement): no tail.
+                    int close = Close(open, tokens.Count);
+                    return close < tokens.Count ? close + 1 : at;
+                }
+                return word == "over" && open >= 0 && open < tokens.Count && tokens[open].Kind == DuneTokenKind.Word ? open + 1 : at;
+            }
+            end = Clause(Clause(end, "within"), "filter");
+            int treatment = Next(end - 1, tokens.Count), nulls = Next(treatment, tokens.Count);
+            if ((Is(treatment, "ignore") || Is(treatment, "respect")) && Is(nulls, "nulls"))
+            {
+                end = nulls + 1;
+            }
+            return Clause(end, "over");
+        }
+
+        /// <summary>The first token of the call whose tail (<c>WITHIN GROUP (…)</c>, <c>FILTER (…)</c>, <c>IGNORE|RESPECT NULLS</c>,
+        /// <c>OVER (…)</c> or <c>OVER name</c>) starts at <paramref name="start"/> (its group's <c>(</c> or the window's name), so
+        /// <c>count(x) FILTER (WHERE …) - count(y)</c> subtracts the whole call; <paramref name="start"/> itself otherwise.</summary>
+        private int CallTailStart(int start)
+        {
+            int current = start;
+            while (true)
+            {
+                int keyword = Previous(current);
+                if (keyword < 0 || !(Is(current, "(") || (tokens[current].Kind == DuneTokenKind.Word && Is(keyword, "over"))))
+                {
+                    return current;
+                }
+                int before = Previous(keyword);
+                if (Is(keyword, "group") && Is(before, "within"))
+                {
+                    before = Previous(before);
+                }
+                else if (Is(keyword, "over") && Is(before, "nulls") && (Is(Previous(before), "ignore") || Is(Previous(before), "respect")))
+                {
+                    before = Previous(Previous(before));
+                }
+                else if (!Is(keyword, "over") && !Is(keyword, "filter"))
+                {
+                    return current;
+                }
+                if (!Is(before, ")") || PrimaryStart(before) is not int call || call == current)
+                {
+                    return current;
+                }
+                current = call;
+            }
+        }
+
         /// <summary>Whether an operation between the tokens before and after it is one operand of nothing tighter or equal:
         /// a symbol that is no arithmetic, concatenation, cast or subscript, or a keyword or alias that is not AT or OVER.</summary>
         private bool StandsAlone(int before, int after)
@@ -118,7 +192,9 @@ public static partial class DuneSqlTranslator
             bool Loose(int i) => i < 0 || i >= tokens.Count
                 || (tokens[i].Kind == DuneTokenKind.Symbol && !IsArithmetic(i) && !Is(i, "||") && !Is(i, "::") && !Is(i, "[") && !Is(i, "."))
                 || (tokens[i].Kind == DuneTokenKind.Word && !Is(i, "at") && !Is(i, "over") && !Is(i, "interval"));
-            return Loose(before) && Loose(after) && (before < 0 || tokens[before].Kind != DuneTokenKind.Word || NotFunctionNames.Contains(Text(before)) && !Is(before, "over"));
+            bool EndsCall(int i) => Is(i, "filter") || Is(i, "ignore") || Is(i, "respect") || Is(i, "within");
+            return Loose(before) && Loose(after) && !EndsCall(after)
+                && (before < 0 || tokens[before].Kind != DuneTokenKind.Word || NotFunctionNames.Contains(Text(before)) && !Is(before, "over"));
         }
 
         /// <summary>The <c>a - b</c> operators (by token) whose operands' types only the binder knows: written as

@@ -238,6 +238,10 @@ public static partial class DuneSqlTranslator
             {
                 return afterTrinoTyped;
             }
+            if (name is "approx_most_frequent" && TryEmitApproxMostFrequent(args, close, end, token) is > 0 and int afterMostFrequent)
+            {
+                return afterMostFrequent;
+            }
             if (name is "overlay" && TryEmitOverlay(open, close, end, token) is > 0 and int afterOverlay)
             {
                 return afterOverlay;
