@@ -19,8 +19,13 @@ public sealed class DataDirectoryLock : IDisposable
     public const string PidFileName = "server.pid";
 
     private readonly FileStream file;
+    private readonly string? pidFile;
 
-    private DataDirectoryLock(FileStream file) => this.file = file;
+    private DataDirectoryLock(FileStream file, string? pidFile)
+    {
+        this.file = file;
+        this.pidFile = pidFile;
+    }
 
     /// <summary>
     /// Takes the lock (exclusive when <paramref name="shared"/> is false), or throws <see cref="InvalidOperationException"/>
@@ -33,18 +38,27 @@ public sealed class DataDirectoryLock : IDisposable
         FileStream stream;
         try
         {
-            // .NET takes flock(LOCK_EX | LOCK_NB) for FileShare.None and flock(LOCK_SH | LOCK_NB) otherwise.
-            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, shared ? FileShare.ReadWrite : FileShare.None);
+            // .NET takes flock(LOCK_EX | LOCK_NB) for FileShare.None and flock(LOCK_SH | LOCK_NB) otherwise; a shared lock is
+            // opened for reading: .NET skips LOCK_SH on a file open for writing on NFS, SMB and CIFS.
+            stream = shared
+                ? new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite)
+                : new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException)
+        catch (IOException e) when (IsHeld(e))
         {
             throw new InvalidOperationException(Refusal(Path.GetFullPath(dataDir), path, shared));
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"cannot lock the data directory {Path.GetFullPath(dataDir)} ({FileName}): {e.Message}");
+        }
+        string? pidFile = null;
         if (!shared)
         {
-            File.WriteAllText(Path.Combine(dataDir, PidFileName), Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n", Encoding.ASCII);
+            pidFile = Path.Combine(dataDir, PidFileName);
+            File.WriteAllText(pidFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n", Encoding.ASCII);
         }
-        return new DataDirectoryLock(stream);
+        return new DataDirectoryLock(stream, pidFile);
     }
 
     private static string Refusal(string dataDir, string path, bool shared)
@@ -64,10 +78,10 @@ public sealed class DataDirectoryLock : IDisposable
     {
         try
         {
-            using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             return true;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
         }
@@ -94,5 +108,24 @@ public sealed class DataDirectoryLock : IDisposable
         }
     }
 
-    public void Dispose() => file.Dispose();
+    /// <summary>Whether opening failed because another process holds the lock: flock's EWOULDBLOCK, which .NET reports as an
+    /// IOException carrying the errno (11 on Linux, 35 on macOS); any other failure is reported as itself.</summary>
+    private static bool IsHeld(IOException e) => e.HResult is 11 or 35;
+
+    /// <summary>Removes the pid file while the lock is still held (after, it could be the next server's), then releases it.</summary>
+    public void Dispose()
+    {
+        if (pidFile is not null)
+        {
+            try
+            {
+                File.Delete(pidFile);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left behind: read only while a holder has the lock, and rewritten by the next one.
+            }
+        }
+        file.Dispose();
+    }
 }

@@ -125,4 +125,19 @@ public sealed class Hostile24ExpressionDepthTests
         Assert.Equal("true", db.Scalar("SELECT " + string.Join(" AND ", Enumerable.Repeat("1 + 1 = 2", 1_000))));
         Assert.Equal(1_000, db.Rows("SELECT " + string.Join(", ", Enumerable.Repeat("(1 + 2) * (3 - 4) || 'x'", 1_000)))[0].Length);
     }
+
+    /// <summary>Alternating AND/OR groups nest a node a group in DuckDB (it merges only runs of one conjunction): each group
+    /// after AND or OR is a level (the review of decision 249; 990 of them passed the bound before).</summary>
+    [Fact]
+    public void Alternating_and_or_groups_are_levels()
+    {
+        static string Alternating(int n) => "SELECT 1 WHERE " + Repeat("(true AND (true OR ", n) + "true" + new string(')', 2 * n);
+        var watch = Stopwatch.StartNew();
+        var e = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate(Alternating(495)));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"{watch.Elapsed}");
+        Assert.StartsWith(Refusal, e.Error.Message, StringComparison.Ordinal);
+        using var db = new DuneSql.DuneSqlDb();
+        Assert.Equal("1", db.Scalar(Alternating(40)));
+        Assert.Equal("1", db.Scalar("SELECT 1 WHERE (1 = 1 OR 2 = 2) AND (3 = 3 OR (4 = 4 AND 5 = 5))"));
+    }
 }

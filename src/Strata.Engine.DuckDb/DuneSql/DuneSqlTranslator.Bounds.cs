@@ -118,7 +118,12 @@ public static partial class DuneSqlTranslator
                     at.Operators += text is "[" ? 1 : 0;
                     char kind = text is "[" || IsCall(sql, previous) || StartsSubquery(sql, tokens, i) ? text[0] : 'g';
                     groups.Push(at);
-                    at = new DepthGroup(kind, 0, 0, 0, at.Base + at.Operators + at.Inner + (kind == 'g' ? 0 : 1));
+                    // A group right after AND/OR is a level too: DuckDB merges only runs of one conjunction, so
+                    // `a AND (b OR (c AND …))` nests a node a group (the review of decision 249).
+                    bool connective = previous is { Kind: DuneTokenKind.Word } w
+                        && (sql.AsSpan(w.Start, w.Length).Equals("AND", StringComparison.OrdinalIgnoreCase)
+                            || sql.AsSpan(w.Start, w.Length).Equals("OR", StringComparison.OrdinalIgnoreCase));
+                    at = new DepthGroup(kind, 0, 0, 0, at.Base + at.Operators + at.Inner + (kind == 'g' && !connective ? 0 : 1));
                 }
                 else if (text is ")" or "]" && groups.Count > 0 && at.Kind != 'C')
                 {

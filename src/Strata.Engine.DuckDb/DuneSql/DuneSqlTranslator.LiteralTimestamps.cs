@@ -6,8 +6,9 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <summary>
 /// A <c>TIMESTAMP '…'</c> literal typed by its digits, as Trino types it (decision 248): LiteralInterpreter/ExpressionAnalyzer
 /// take DateTimes.extractTimestampPrecision (the fraction's length, 0 without one) and timestampHasTimeZone (any text after
-/// the time), so <c>TIMESTAMP '2020-01-01 00:00:00'</c> is timestamp(0), <c>'… .123456'</c> timestamp(6) and
-/// <c>'… 00:00:00.5 +01:00'</c> timestamp(1) with time zone. The scan (DuneSqlTranslator.DeclaredTypes.cs) names the literal's
+/// the time), so <c>'… .123456'</c> is timestamp(6) and <c>'… 00:00:00.123456789 +01:00'</c> timestamp(9) with time zone.
+/// A literal of fewer than three digits is timestamp(3) here, not Trino's timestamp(0..2) (decision 252: the contract's
+/// values table and Dune's function pages show them with milliseconds). The scan (DuneSqlTranslator.DeclaredTypes.cs) names the literal's
 /// type, and the arithmetic that keeps a timestamp's type (Trino's TimestampPlusIntervalDayToSecond and its siblings:
 /// <c>timestamp(p) ± interval</c> and <c>interval + timestamp(p)</c> are timestamp(p); <c>date_add(unit, n, timestamp(p))</c>
 /// too), so the result's column type and its JSON and CSV text carry exactly p digits.
@@ -17,6 +18,9 @@ public static partial class DuneSqlTranslator
     /// <summary>Trino's DateTimes.DATETIME_PATTERN: the date, an optional time with an optional fraction, then a zone.</summary>
     [GeneratedRegex(@"^[-+]?\d{4,}-\d{1,2}-\d{1,2}( (?:\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.(?<fraction>\d+))?)?)?\s*(?<timezone>.+)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex TimestampLiteralText();
+
+    /// <summary>The fewest fraction digits a timestamp literal's type has: timestamp(3), as every timestamp before Trino 341.</summary>
+    private const int MinLiteralDigits = 3;
 
     /// <summary>Words that join operands more loosely than <c>+</c>/<c>-</c> or open a construct the arithmetic scan does not read.</summary>
     private static readonly HashSet<string> LooserWords = new(StringComparer.OrdinalIgnoreCase)
@@ -33,7 +37,9 @@ public static partial class DuneSqlTranslator
         {
             return null;
         }
-        int p = match.Groups["fraction"].Success ? match.Groups["fraction"].Length : 0;
+        // Three digits at least (decision 252): the contract's values table and Dune's function pages print such literals
+        // with milliseconds (`2012-10-30 18:00:00.000 America/Los_Angeles`).
+        int p = Math.Max(MinLiteralDigits, match.Groups["fraction"].Success ? match.Groups["fraction"].Length : 0);
         return p > 12 ? null : "timestamp(" + p.ToString(CultureInfo.InvariantCulture) + ")" + (match.Groups["timezone"].Success ? " with time zone" : "");
     }
 

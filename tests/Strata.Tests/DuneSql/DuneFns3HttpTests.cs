@@ -39,9 +39,9 @@ public sealed class DuneFns3HttpTests(InProcessSharedServer shared)
             + "date_trunc(CASE WHEN n > 1 THEN 'month' ELSE 'day' END, from_iso8601_timestamp('2024-05-17T13:45:12.345+02:00')) AS plus2 "
             + "FROM (VALUES ('week', 2)) v(u, n)");
         // 02:00 UTC is 22:00 on the 16th in New York (EDT): its week starts Monday the 13th there.
-        // The literal has no fraction: Trino types it timestamp(0), date_trunc and AT TIME ZONE keep 0 digits (decision 248).
-        Assert.Equal("2024-05-13,2024-05-13 00:00:00 America/New_York,2024-05-01 00:00:00.000 +02:00", csv[1]);
-        Assert.Equal(["date", "timestamp(0) with time zone", "timestamp(3) with time zone"], types);
+        // A literal of fewer than three digits is timestamp(3) (decision 252); date_trunc and AT TIME ZONE keep 3 digits.
+        Assert.Equal("2024-05-13,2024-05-13 00:00:00.000 America/New_York,2024-05-01 00:00:00.000 +02:00", csv[1]);
+        Assert.Equal(["date", "timestamp(3) with time zone", "timestamp(3) with time zone"], types);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ namespace Strata.Tests.DuneSql;
 
 /// <summary>
 /// Issue 10, decision 248 (dune-datetime4), through the HTTP API in JSON and CSV: a <c>TIMESTAMP '…'</c> literal is typed by
-/// its digits as Trino types it (trinodb/trino DateTimes.extractTimestampPrecision: the fraction's length, 0 without one;
+/// its digits as Trino types it, three digits at least (decision 252) (trinodb/trino DateTimes.extractTimestampPrecision: the fraction's length, 0 without one;
 /// timestampHasTimeZone: any text after the time is a zone), and the arithmetic that follows keeps the timestamp's type
 /// (TimestampPlusIntervalDayToSecond, DateAdd, DateTrunc: timestamp(p) in, timestamp(p) out; a common super type is the larger
 /// precision, TypeCoercion.getCommonSuperType). Trino prints exactly p digits (DateTimes.formatTimestamp: none and no point for 0).
@@ -13,19 +13,20 @@ public sealed class DuneSqlDateTime4Tests(InProcessSharedServer shared)
     private InProcessServer Server => shared.Server;
 
     [Theory]
-    [InlineData("TIMESTAMP '2020-01-01 00:00:00'", "timestamp(0)", "2020-01-01 00:00:00 UTC")]
-    [InlineData("TIMESTAMP '2020-01-01'", "timestamp(0)", "2020-01-01 00:00:00 UTC")]
-    [InlineData("TIMESTAMP '2020-01-01 10:20'", "timestamp(0)", "2020-01-01 10:20:00 UTC")]
-    [InlineData("TIMESTAMP '2020-01-01 00:00:00.5'", "timestamp(1)", "2020-01-01 00:00:00.5 UTC")]
+    [InlineData("TIMESTAMP '2020-01-01 00:00:00'", "timestamp(3)", "2020-01-01 00:00:00.000 UTC")]
+    [InlineData("TIMESTAMP '2020-01-01'", "timestamp(3)", "2020-01-01 00:00:00.000 UTC")]
+    [InlineData("TIMESTAMP '2020-01-01 10:20'", "timestamp(3)", "2020-01-01 10:20:00.000 UTC")]
+    [InlineData("TIMESTAMP '2020-01-01 00:00:00.5'", "timestamp(3)", "2020-01-01 00:00:00.500 UTC")]
     [InlineData("TIMESTAMP '2020-01-01 00:00:00.123'", "timestamp(3)", "2020-01-01 00:00:00.123 UTC")]
     [InlineData("TIMESTAMP '2020-01-01 00:00:00.123456'", "timestamp(6)", "2020-01-01 00:00:00.123456 UTC")]
     [InlineData("TIMESTAMP '2020-01-01 00:00:00.1234567'", "timestamp(7)", "2020-01-01 00:00:00.1234567 UTC")]
-    [InlineData("TIMESTAMP '2020-01-01 12:00:00 +01:00'", "timestamp(0) with time zone", "2020-01-01 12:00:00 +01:00")]
-    [InlineData("TIMESTAMP '2020-01-01 12:00:00.12 America/New_York'", "timestamp(2) with time zone", "2020-01-01 12:00:00.12 America/New_York")]
-    [InlineData("TIMESTAMP '2020-01-01 12:00:00 UTC'", "timestamp(0) with time zone", "2020-01-01 12:00:00 UTC")]
+    [InlineData("TIMESTAMP '2020-01-01 12:00:00 +01:00'", "timestamp(3) with time zone", "2020-01-01 12:00:00.000 +01:00")]
+    [InlineData("TIMESTAMP '2020-01-01 12:00:00.12 America/New_York'", "timestamp(3) with time zone", "2020-01-01 12:00:00.120 America/New_York")]
+    [InlineData("TIMESTAMP '2020-01-01 12:00:00 UTC'", "timestamp(3) with time zone", "2020-01-01 12:00:00.000 UTC")]
     [InlineData("TIMESTAMP '2020-01-01 12:00:00.123456 UTC'", "timestamp(6) with time zone", "2020-01-01 12:00:00.123456 UTC")]
-    // Dune's datatypes.mdx, its TIMESTAMP(P) and TIMESTAMP(P) WITH TIME ZONE examples (Dune's API adds ' UTC' to a UTC value).
-    [InlineData("TIMESTAMP '2020-06-10 15:55:23'", "timestamp(0)", "2020-06-10 15:55:23 UTC")]
+    // Dune's datatypes.mdx, its TIMESTAMP(P) and TIMESTAMP(P) WITH TIME ZONE examples (Dune's API adds ' UTC' to a UTC value);
+    // its literal without a fraction is timestamp(3) here (decision 252), as datetime.mdx prints such literals.
+    [InlineData("TIMESTAMP '2020-06-10 15:55:23'", "timestamp(3)", "2020-06-10 15:55:23.000 UTC")]
     [InlineData("TIMESTAMP '2020-06-10 15:55:23.383345'", "timestamp(6)", "2020-06-10 15:55:23.383345 UTC")]
     [InlineData("cast(TIMESTAMP '2020-06-10 15:55:23.383345' as TIMESTAMP(1))", "timestamp(1)", "2020-06-10 15:55:23.4 UTC")]
     [InlineData("cast(TIMESTAMP '2020-06-10 15:55:23.383345' as TIMESTAMP(12))", "timestamp(12)", "2020-06-10 15:55:23.383345000000 UTC")]
@@ -35,17 +36,17 @@ public sealed class DuneSqlDateTime4Tests(InProcessSharedServer shared)
     [InlineData("TIMESTAMP '2001-08-22 03:04:05.321 America/New_York'", "timestamp(3) with time zone", "2001-08-22 03:04:05.321 America/New_York")]
     // Arithmetic keeps the timestamp's precision (TimestampPlusIntervalDayToSecond, IntervalDayToSecondPlusTimestamp,
     // TimestampMinusIntervalYearToMonth: timestamp(p) → timestamp(p)).
-    [InlineData("TIMESTAMP '2020-01-01 00:00:00' + INTERVAL '1' DAY", "timestamp(0)", "2020-01-02 00:00:00 UTC")]
+    [InlineData("TIMESTAMP '2020-01-01 00:00:00' + INTERVAL '1' DAY", "timestamp(3)", "2020-01-02 00:00:00.000 UTC")]
     [InlineData("INTERVAL '2' HOUR + TIMESTAMP '2020-01-01 00:00:00.123456'", "timestamp(6)", "2020-01-01 02:00:00.123456 UTC")]
-    [InlineData("TIMESTAMP '2020-03-31 00:00:00.5' - INTERVAL '1' MONTH + INTERVAL '1' SECOND", "timestamp(1)", "2020-02-29 00:00:01.5 UTC")]
+    [InlineData("TIMESTAMP '2020-03-31 00:00:00.5' - INTERVAL '1' MONTH + INTERVAL '1' SECOND", "timestamp(3)", "2020-02-29 00:00:01.500 UTC")]
     [InlineData("CAST(TIMESTAMP '2020-01-01 00:00:00.123456' AS timestamp(6)) + INTERVAL '1' DAY", "timestamp(6)", "2020-01-02 00:00:00.123456 UTC")]
-    [InlineData("date_trunc('hour', TIMESTAMP '2020-01-01 10:30:00.12')", "timestamp(2)", "2020-01-01 10:00:00.00 UTC")]
-    [InlineData("date_add('day', 1, TIMESTAMP '2020-01-01 00:00:00.1')", "timestamp(1)", "2020-01-02 00:00:00.1 UTC")]
+    [InlineData("date_trunc('hour', TIMESTAMP '2020-01-01 10:30:00.12')", "timestamp(3)", "2020-01-01 10:00:00.000 UTC")]
+    [InlineData("date_add('day', 1, TIMESTAMP '2020-01-01 00:00:00.1')", "timestamp(3)", "2020-01-02 00:00:00.100 UTC")]
     [InlineData("CAST(TIMESTAMP '2020-01-01 00:00:00' AS timestamp(3))", "timestamp(3)", "2020-01-01 00:00:00.000 UTC")]
-    [InlineData("TIMESTAMP '2020-01-01 00:00:00' AT TIME ZONE 'Asia/Tokyo'", "timestamp(0) with time zone", "2020-01-01 09:00:00 Asia/Tokyo")]
+    [InlineData("TIMESTAMP '2020-01-01 00:00:00' AT TIME ZONE 'Asia/Tokyo'", "timestamp(3) with time zone", "2020-01-01 09:00:00.000 Asia/Tokyo")]
     // A common super type is the larger precision (TypeCoercion.getCommonSuperType).
     [InlineData("coalesce(TIMESTAMP '2020-01-01 00:00:00', TIMESTAMP '2020-01-01 00:00:00.1234')", "timestamp(4)", "2020-01-01 00:00:00.0000 UTC")]
-    [InlineData("greatest(TIMESTAMP '2020-01-01 00:00:00', TIMESTAMP '2019-01-01 00:00:00.12')", "timestamp(2)", "2020-01-01 00:00:00.00 UTC")]
+    [InlineData("greatest(TIMESTAMP '2020-01-01 00:00:00', TIMESTAMP '2019-01-01 00:00:00.12')", "timestamp(3)", "2020-01-01 00:00:00.000 UTC")]
     // A cast between zoned types keeps the value's zone and rounds half up to p (Trino's
     // TimestampWithTimeZoneToTimestampWithTimeZoneCast; the zone is part of the value).
     [InlineData("CAST(TIMESTAMP '2024-01-01 00:00:00.123456' AT TIME ZONE 'America/New_York' AS timestamp(3) with time zone)",
@@ -83,9 +84,9 @@ public sealed class DuneSqlDateTime4Tests(InProcessSharedServer shared)
     /// timestamp(p) with time zone, Trino's datetime.md); from_iso8601_timestamp_nanos of a column keeps nine digits.</summary>
     [Theory]
     [InlineData("SELECT at_timezone(TIMESTAMP '2024-01-01 00:00:00', z) AS a FROM (VALUES 'Asia/Tokyo', 'America/New_York') v(z)",
-        "timestamp(0) with time zone", "a|2024-01-01 09:00:00 Asia/Tokyo|2023-12-31 19:00:00 America/New_York")]
+        "timestamp(3) with time zone", "a|2024-01-01 09:00:00.000 Asia/Tokyo|2023-12-31 19:00:00.000 America/New_York")]
     [InlineData("SELECT with_timezone(TIMESTAMP '2024-01-01 00:00:00.5', z) AS a FROM (VALUES 'Asia/Tokyo', '+01:00') v(z)",
-        "timestamp(1) with time zone", "a|2024-01-01 00:00:00.5 Asia/Tokyo|2024-01-01 00:00:00.5 +01:00")]
+        "timestamp(3) with time zone", "a|2024-01-01 00:00:00.500 Asia/Tokyo|2024-01-01 00:00:00.500 +01:00")]
     [InlineData("SELECT from_iso8601_timestamp_nanos(t) AS a FROM (VALUES '2020-05-11T11:15:05.123456789Z', '2020-05-11T11:15:05.000000001') v(t)",
         "timestamp(9) with time zone", "a|2020-05-11 11:15:05.123456789 UTC|2020-05-11 11:15:05.000000001 UTC")]
     [InlineData("SELECT ARRAY[TIMESTAMP '2020-01-01 00:00:00.123456', NULL] AS a", "array(timestamp(6))", "a|\"[\"\"2020-01-01 00:00:00.123456 UTC\"\",null]\"")]
@@ -120,14 +121,14 @@ public sealed class DuneSqlDateTime4Tests(InProcessSharedServer shared)
         Assert.Equal(["a", "14:00 CEST", "22:00 AEST", "12:00 UTC"], csv);
     }
 
-    /// <summary>typeof names the literal's own precision (Trino: <c>typeof(TIMESTAMP '2020-01-01 00:00:00')</c> is timestamp(0)).</summary>
+    /// <summary>typeof names the literal's own precision, three digits at least (decision 252; Trino's timestamp(0) for no fraction).</summary>
     [Fact]
     public async Task Typeof_names_a_literals_precision()
     {
         var (row, _, _) = await Server.Alice.RunFirstRowAsync(
             "SELECT typeof(TIMESTAMP '2020-01-01 00:00:00') a, typeof(TIMESTAMP '2020-01-01 00:00:00.123456') b, "
             + "typeof(TIMESTAMP '2020-01-01 00:00:00.12 Asia/Tokyo') c, typeof(TIMESTAMP '2020-01-01 00:00:00' + INTERVAL '1' DAY) d");
-        Assert.Equal(["timestamp(0)", "timestamp(6)", "timestamp(2) with time zone", "timestamp(0)"],
+        Assert.Equal(["timestamp(3)", "timestamp(6)", "timestamp(3) with time zone", "timestamp(3)"],
             new[] { "a", "b", "c", "d" }.Select(c => row[c]!.GetValue<string>()));
     }
 

@@ -130,8 +130,8 @@ public sealed class DuneSqlFunctionFamiliesTests : IDisposable
     [InlineData("SELECT format_datetime(TIMESTAMP '2024-01-02 03:04:05', 'EEEE ''week'' ww')", "Tuesday week 01")]
     [InlineData("SELECT parse_datetime('2024/01/02 03:04', 'yyyy/MM/dd HH:mm')", "2024-01-02 03:04:00")]
     [InlineData("SELECT CAST(from_unixtime(1351645200) AS varchar)", "2012-10-31 01:00:00.000 UTC")]
-    // Trino types a literal by its digits (DateTimes.extractTimestampPrecision; decision 248): no fraction is timestamp(0).
-    [InlineData("SELECT typeof(timestamp '2012-10-31 01:00 UTC')", "timestamp(0) with time zone")]
+    // A literal of fewer than three digits is timestamp(3) (decision 252), as Dune's datetime page prints it.
+    [InlineData("SELECT typeof(timestamp '2012-10-31 01:00 UTC')", "timestamp(3) with time zone")]
     [InlineData("SELECT timestamp '2012-10-31 01:00'", "2012-10-31 01:00:00")]
     // Trino's substr on varchar and varbinary (spellbook's ens_set_name_latest slices call data with it)
     [InlineData("SELECT substr(0xc47f0027aabb, 1, 4)", "0xc47f0027")]

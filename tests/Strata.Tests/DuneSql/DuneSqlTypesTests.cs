@@ -14,7 +14,7 @@ public sealed class DuneSqlTypesTests
 {
     [Theory]
     // datetime.mdx: date_trunc(unit, x) → [same as input], with its three documented examples.
-    [InlineData("SELECT date_trunc('day', TIMESTAMP '2022-10-20 05:10:00'), typeof(date_trunc('day', TIMESTAMP '2022-10-20 05:10:00'))", "2022-10-20 00:00:00", "timestamp(0)")] // the literal's timestamp(0) (decision 248)
+    [InlineData("SELECT date_trunc('day', TIMESTAMP '2022-10-20 05:10:00'), typeof(date_trunc('day', TIMESTAMP '2022-10-20 05:10:00'))", "2022-10-20 00:00:00", "timestamp(3)")] // fewer than three digits: timestamp(3) (decision 252)
     [InlineData("SELECT date_trunc('month', TIMESTAMP '2022-10-20 05:10:00'), 1", "2022-10-01 00:00:00", "1")]
     [InlineData("SELECT date_trunc('year', TIMESTAMP '2022-10-20 05:10:00'), 1", "2022-01-01 00:00:00", "1")]
     // A DATE stays a DATE (DuckDB's own date_trunc gives a TIMESTAMP).

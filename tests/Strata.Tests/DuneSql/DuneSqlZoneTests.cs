@@ -40,8 +40,8 @@ public sealed class DuneSqlZoneTests : IDisposable
     [InlineData("SELECT CAST(timestamp '2012-10-31 01:00 UTC' AT TIME ZONE 'GMT+05:30' AS varchar)", "2012-10-31 06:30:00.000 +05:30")]
     [InlineData("SELECT TIMESTAMP '2001-08-22 03:04:05.321 GMT-08:30' = TIMESTAMP '2001-08-22 11:34:05.321 UTC'", "true")]
     [InlineData("SELECT TIMESTAMP '2024-01-01 12:00 Asia/Tokyo' = TIMESTAMP '2024-01-01 03:00 UTC'", "true")]
-    // Its type is Trino's: the literal's own precision (no fraction: 0, DateTimes.extractTimestampPrecision; decision 248).
-    [InlineData("SELECT typeof(timestamp '2012-10-31 01:00 UTC' AT TIME ZONE 'America/Los_Angeles')", "timestamp(0) with time zone")]
+    // Its type: the literal's precision, three digits at least (decisions 248, 252).
+    [InlineData("SELECT typeof(timestamp '2012-10-31 01:00 UTC' AT TIME ZONE 'America/Los_Angeles')", "timestamp(3) with time zone")]
     // Daylight saving: New York is UTC-4 in July, UTC-5 in January.
     [InlineData("SELECT CAST(timestamp '2024-07-01 12:00 UTC' AT TIME ZONE 'America/New_York' AS varchar) || ' / ' || CAST(timestamp '2024-01-01 12:00 UTC' AT TIME ZONE 'America/New_York' AS varchar)",
         "2024-07-01 08:00:00.000 America/New_York / 2024-01-01 07:00:00.000 America/New_York")]
