@@ -24,7 +24,7 @@ namespace Strata.Engine.DuckDb;
 public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineStartup
 {
     private const string Alias = "_strata_q";
-    private const string DemoCatalog = "_strata_demo";
+    internal const string DemoCatalog = "_strata_demo";
     private readonly DuckDbEngineSettings settings;
     private readonly IReadOnlyList<(string Schema, string Name)> demoTables;
 

@@ -47,27 +47,32 @@ public static partial class DuneSqlTranslator
             return past >= 0 ? past : views;
         }
 
+        /// <summary>
+        /// At <c>information_schema.tables</c>, <c>.columns</c> or <c>.schemata</c> used as a table: a subquery over the
+        /// sandbox's view without the rows of the demo database's own catalog (its tables are listed once, as the
+        /// <c>dune</c> views the caller reads; the base tables under the engine's internal catalog name were a second
+        /// listing), <c>columns</c>' <c>data_type</c> in Dune's names. Returns the index past it, or -1.
+        /// </summary>
         private int TryEmitColumnsView(int i, int end)
         {
             int dot = Next(i, end);
             int name = Next(dot, end);
-            if (!Is(dot, ".") || name >= end || !IsWordOrQuoted(name, "columns"))
-            {
-                return -1;
-            }
+            string? view = !Is(dot, ".") || name >= end ? null
+                : IsWordOrQuoted(name, "columns") ? "columns" : IsWordOrQuoted(name, "tables") ? "tables" : IsWordOrQuoted(name, "schemata") ? "schemata" : null;
             int after = Next(name, end);
-            if (Is(after, ".") || Is(after, "("))
+            if (view is null || Is(after, ".") || Is(after, "("))
             {
                 return -1;
             }
-            Out.Text("(SELECT * REPLACE (dune_type_name(data_type) AS data_type) FROM ", Tokens[i]);
+            Out.Text(view == "columns" ? "(SELECT * REPLACE (dune_type_name(data_type) AS data_type) FROM " : "(SELECT * FROM ", Tokens[i]);
             for (int k = i; k <= name; k++)
             {
                 Out.Copy(Tokens[k]);
             }
+            string catalogColumn = view == "schemata" ? "catalog_name" : "table_catalog";
             bool aliased = after < end && (Is(after, "as")
                 || (Tokens[after].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName && !AfterAlias.Contains(Text(after))));
-            Out.Text(aliased ? ")" : ") AS \"columns\"", Tokens[name]);
+            Out.Text($" WHERE {catalogColumn} <> '{DuckDbEngine.DemoCatalog}'" + (aliased ? ")" : $") AS \"{view}\""), Tokens[name]);
             return name + 1;
         }
 

@@ -47,6 +47,19 @@ public sealed class DuneSqlCatalogTypesTests(InProcessSharedServer shared)
         Assert.Equal("""[{"data_type":"bigint"}]""", own["result"]!["rows"]!.ToJsonString());
     }
 
+    /// <summary>A demo table is listed once, as the <c>dune</c> view the caller reads; the engine's own catalog of the demo
+    /// database (its base tables) is not a second listing.</summary>
+    [Fact]
+    public async Task A_demo_table_is_listed_once()
+    {
+        var result = await Server.Alice.RunAsync(
+            "SELECT (SELECT count(*) FROM information_schema.tables WHERE table_schema = 'ethereum' AND table_name = 'blocks') AS t, "
+            + "(SELECT count(*) FROM information_schema.columns c WHERE c.table_schema = 'ethereum' AND c.table_name = 'blocks' AND c.column_name = 'number') AS c, "
+            + "(SELECT count(*) FROM dune.information_schema.schemata WHERE schema_name = 'ethereum') AS s, "
+            + "(SELECT count(*) FROM information_schema.tables WHERE table_catalog LIKE '%strata%') AS internal");
+        Assert.Equal("""[{"t":1,"c":1,"s":1,"internal":0}]""", result["result"]!["rows"]!.ToJsonString());
+    }
+
     [Fact]
     public async Task Catalog_qualified_information_schema_lists_the_callers_tables_as_dune_docs_query_them()
     {
