@@ -91,7 +91,8 @@ public sealed class PostgresRestartTests
             // PostgreSQL stays down until the run has ended and failed to record it (the node's log line wakes the wait).
             Assert.True(await node.WaitForOutputAsync($"Execution {id} ended but the metadata database is unavailable", TimeSpan.FromMinutes(2)),
                 $"the run did not end while PostgreSQL was down:\n{node.Output}");
-            Assert.Contains($"Execution {id} ended QUERY_STATE_COMPLETED", node.Output, StringComparison.Ordinal);
+            Assert.True(node.Output.Contains($"Execution {id} ended QUERY_STATE_COMPLETED", StringComparison.Ordinal),
+                $"the run did not complete:\n{node.Output}");
             await postgres.StartServerAsync();
             var final = await WaitThroughUnavailableAsync(node.Alice, id);
             Assert.Equal("QUERY_STATE_COMPLETED", final["state"]!.GetValue<string>());
