@@ -149,12 +149,12 @@ public sealed partial class ExecutionService
             try
             {
                 // The tables this owner may read, as of now; their files stay until the run ends.
-                var (visible, lease) = await tables.SnapshotAsync(execution.Owner, linked.Token).ConfigureAwait(false);
+                var (visible, lease) = await WhileMetadataAwayAsync(id, () => tables.SnapshotAsync(execution.Owner, linked.Token), linked.Token).ConfigureAwait(false);
                 using var heldFiles = lease;
                 // DuneSQL query views (query_<id>) are read now, as of this run, with the caller's rights.
                 if (execution.Dialect == SqlDialect.DuneSql)
                 {
-                    expansion = await references.ExpandAsync(execution.Sql, execution.Owner, execution.QueryId, linked.Token).ConfigureAwait(false);
+                    expansion = await WhileMetadataAwayAsync(id, () => references.ExpandAsync(execution.Sql, execution.Owner, execution.QueryId, linked.Token), linked.Token).ConfigureAwait(false);
                 }
                 var result = await engines.EngineFor(tier, execution.Dialect).ExecuteAsync(
                     new EngineRequest(id, expansion?.Sql ?? execution.Sql, execution.Owner, tier, settings.MaxResultBytes, visible, execution.Dialect),
@@ -188,6 +188,13 @@ public sealed partial class ExecutionService
                 // files go, never those of a run another node started since.
                 results.Delete(key);
                 LogMessages.RunStopped(logger, id);
+                return;
+            }
+            catch (MetadataUnavailableException) when (queue.SharedAcrossNodes)
+            {
+                // The metadata database stayed away past this node's claim: the run is another node's to take over.
+                results.Delete(key);
+                LogMessages.RunDroppedMetadataAway(logger, id);
                 return;
             }
             catch (Exception e) when (DiskFull.Is(e))
@@ -225,6 +232,35 @@ public sealed partial class ExecutionService
         {
             registration.Dispose();
             signals.Finished(id);
+        }
+    }
+
+    /// <summary>
+    /// Reads what a run needs from the metadata database before it starts (the tables it may see, the query views it
+    /// inlines). When the database is away (a restart, a failover) the read is tried again, waiting 100 ms doubling to
+    /// 1 s, for as long as this node holds the claim and the run is not stopped: an outage fails no query. (Before, the
+    /// read's failure ended the run as an internal error.) Past the claim, the failure stands and the run is dropped.
+    /// </summary>
+    private async Task<T> WhileMetadataAwayAsync<T>(string id, Func<Task<T>> read, CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
+        bool logged = false;
+        while (true)
+        {
+            try
+            {
+                return await read().ConfigureAwait(false);
+            }
+            catch (MetadataUnavailableException) when (queue.HoldsClaim(id) && !cancellationToken.IsCancellationRequested)
+            {
+                if (!logged)
+                {
+                    LogMessages.RunWaitsForMetadata(logger, id);
+                    logged = true;
+                }
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(1).Ticks));
+            }
         }
     }
 

@@ -61,4 +61,10 @@ internal static partial class LogMessages
 
     [LoggerMessage(19, LogLevel.Information, "Execution {ExecutionId}: its end was not recorded (cancelled, or this node no longer holds its claim); its result files are discarded")]
     public static partial void EndRefused(ILogger logger, string executionId);
+
+    [LoggerMessage(20, LogLevel.Warning, "Execution {ExecutionId}: the metadata database is unavailable as its run starts; waiting for it while this node holds the claim")]
+    public static partial void RunWaitsForMetadata(ILogger logger, string executionId);
+
+    [LoggerMessage(21, LogLevel.Warning, "Execution {ExecutionId}: the metadata database stayed unavailable past this node's claim; the run is dropped for another node to take over")]
+    public static partial void RunDroppedMetadataAway(ILogger logger, string executionId);
 }

@@ -21,8 +21,11 @@ internal sealed class ExecutionHarness : IAsyncDisposable
     private readonly string directory = Directory.CreateTempSubdirectory("strata-app-").FullName;
     private readonly List<(CancellationTokenSource Stop, Task Loop)> workers = [];
 
-    public ExecutionHarness(Action<StrataOptions>? configure = null, QuotaOptions? quotas = null)
+    private readonly Func<IExecutionQueue, IExecutionQueue> queueOf;
+
+    public ExecutionHarness(Action<StrataOptions>? configure = null, QuotaOptions? quotas = null, Func<IExecutionQueue, IExecutionQueue>? queue = null)
     {
+        queueOf = queue ?? (q => q);
         Options = new StrataOptions { DataDir = directory };
         configure?.Invoke(Options);
         Quotas = quotas ?? new QuotaOptions();
@@ -57,9 +60,9 @@ internal sealed class ExecutionHarness : IAsyncDisposable
     public async Task InitializeAsync() => await Store.InitializeAsync(CancellationToken.None);
 
     /// <summary>A harness with its store's schema created.</summary>
-    public static async Task<ExecutionHarness> CreateAsync(Action<StrataOptions>? configure = null, QuotaOptions? quotas = null)
+    public static async Task<ExecutionHarness> CreateAsync(Action<StrataOptions>? configure = null, QuotaOptions? quotas = null, Func<IExecutionQueue, IExecutionQueue>? queue = null)
     {
-        var h = new ExecutionHarness(configure, quotas);
+        var h = new ExecutionHarness(configure, quotas, queue);
         await h.InitializeAsync();
         return h;
     }
@@ -71,7 +74,7 @@ internal sealed class ExecutionHarness : IAsyncDisposable
         Tables,
         Storage,
         new QueryReferences(Store, new DuneQueryViewSyntax(), 1 << 20),
-        FairQueue.For(Options, Quotas),
+        queueOf(FairQueue.For(Options, Quotas)),
         Signals = new LocalExecutionSignals(),
         Microsoft.Extensions.Options.Options.Create(Options),
         Time,

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Strata.Application.Executions;
 using Strata.Core.Results;
+using Strata.Core.Storage;
 using Strata.Core.Uploads;
 using Strata.Storage.Files.Results;
 
@@ -58,8 +59,22 @@ internal sealed class FakeTableSnapshots : ITableSnapshots
 
     public int Held => Volatile.Read(ref held);
 
+    private int unavailable;
+
+    /// <summary>The next this many snapshots fail as the metadata database being away (a restart, a failover).</summary>
+    public int Unavailable { set => Volatile.Write(ref unavailable, value); }
+
+    /// <summary>Released once for each snapshot that failed as the database being away.</summary>
+    public SemaphoreSlim Refused { get; } = new(0);
+
     public Task<(IReadOnlyList<TableSnapshot> Tables, IDisposable Lease)> SnapshotAsync(string owner, CancellationToken cancellationToken)
     {
+        if (Interlocked.Decrement(ref unavailable) >= 0)
+        {
+            Refused.Release();
+            throw new MetadataUnavailableException("The metadata database is unavailable (fake).");
+        }
+        Interlocked.Exchange(ref unavailable, 0);
         Interlocked.Increment(ref held);
         return Task.FromResult<(IReadOnlyList<TableSnapshot>, IDisposable)>(([], new Lease(this)));
     }
