@@ -143,8 +143,8 @@ internal static class DuckDbNestedJson
         return kind switch
         {
             ColumnKind.Binary => ($"('0x' || lower(hex({expr})))", LeafJson.PlainString),
-            ColumnKind.Timestamp => (TimestampText(upper, expr), LeafJson.PlainString),
-            ColumnKind.TimestampNanos => (TimestampText(upper, expr, nanos: true), LeafJson.PlainString),
+            ColumnKind.Timestamp => (TimestampText(expr, 3, nanos: false), LeafJson.PlainString),
+            ColumnKind.TimestampNanos => (TimestampText(expr, 9, nanos: true), LeafJson.PlainString),
             ColumnKind.Date => (DateText(expr), LeafJson.PlainString),
             // uint256/int256, UHUGEINT and wide decimals: the exact digits as a string, with the top level's range checks.
             ColumnKind.ExactNumber => (LeadingZero(planned), LeafJson.PlainString),
@@ -174,39 +174,39 @@ internal static class DuckDbNestedJson
     private static string LeadingZero(string text) =>
         $"regexp_replace({text}, '^(-?)\\.', '\\10.')";
 
-    /// <summary>The top level's text of a timestamp (<see cref="TemporalFormat.WriteTimestamp"/>): UTC, milliseconds truncated.</summary>
-    private static string TimestampText(string upper, string expr, bool nanos = false)
+    /// <summary>The top level's text of a timestamp with <paramref name="digits"/> of the second's fraction
+    /// (<see cref="TemporalFormat.WriteTimestamp(Span{byte}, long, int)"/>): the instant in UTC, the fraction truncated, zeros
+    /// past the digits held (six of microseconds, nine of <paramref name="nanos"/>econds), then <c> UTC</c>; an infinity as
+    /// its word. Top-level columns have 3 digits (9 for nanoseconds); a declared timestamp(p) array's elements p.</summary>
+    private static string TimestampText(string expr, int digits, bool nanos)
     {
+        // DuckDB's %n (nanoseconds) followed by more text writes six digits and three NUL bytes: the digits are taken from
+        // the count of units instead, for both kinds.
         string utc = nanos ? expr : $"make_timestamp(epoch_us({expr}))";
-        // Nine digits from the nanoseconds: DuckDB's %n followed by more text writes six digits and three NUL bytes.
-        string fraction = nanos ? $"'.' || lpad(CAST(((epoch_ns({expr}) % 1000000000) + 1000000000) % 1000000000 AS VARCHAR), 9, '0') || ' UTC'"
-            : "''";
-        return $"CASE WHEN {expr} IS NULL THEN NULL WHEN isinf({expr}) THEN {Infinity(expr, upper.Contains("WITH TIME ZONE", StringComparison.Ordinal) ? "TIMESTAMPTZ" : "TIMESTAMP")} "
-            + $"ELSE {Year(utc)} || strftime({utc}, '-%m-%d %H:%M:%S{(nanos ? "" : ".%g UTC")}') || {fraction} END";
+        int held = nanos ? 9 : 6;
+        string units = nanos ? $"((epoch_ns({expr}) % 1000000000) + 1000000000) % 1000000000" : $"((epoch_us({expr}) % 1000000) + 1000000) % 1000000";
+        string fraction = digits == 0 ? ""
+            : $" || '.' || rpad(left(lpad(CAST({units} AS VARCHAR), {held}, '0'), {Math.Min(digits, held)}), {digits}, '0')";
+        return $"CASE WHEN {expr} IS NULL THEN NULL WHEN isinf({expr}) THEN {Infinity(expr)} "
+            + $"ELSE {Year(utc)} || strftime({utc}, '-%m-%d %H:%M:%S'){fraction} || ' UTC' END";
     }
 
     /// <summary>The JSON text of an array of Trino's timestamp(p) (a declared type, DuckDbDeclaredTypes): each element as the
-    /// top level writes a timestamp(p) (<see cref="TemporalFormat.WriteTimestamp(Span{byte}, long, int)"/>: p digits, truncated,
-    /// zeros past the digits held).</summary>
+    /// top level writes a timestamp(p) (<see cref="TimestampText"/> with p digits).</summary>
     public static string TimestampArray(string column, int digits, bool nanos)
     {
         const string v = "_strata_jt";
-        string utc = nanos ? v : $"make_timestamp(epoch_us({v}))";
-        int held = nanos ? 9 : 6;
-        string units = nanos ? $"((epoch_ns({v}) % 1000000000) + 1000000000) % 1000000000" : $"((epoch_us({v}) % 1000000) + 1000000) % 1000000";
-        string fraction = digits == 0 ? "''"
-            : $"'.' || rpad(left(lpad(CAST({units} AS VARCHAR), {held}, '0'), {Math.Min(digits, held)}), {digits}, '0')";
-        string text = $"CASE WHEN {v} IS NULL THEN 'null' WHEN isinf({v}) THEN '\"' || {Infinity(v, "TIMESTAMP")} || '\"' "
-            + $"ELSE '\"' || {Year(utc)} || strftime({utc}, '-%m-%d %H:%M:%S') || {fraction} || ' UTC\"' END";
-        return $"('[' || array_to_string(list_transform({column}, {v} -> {text}), ',') || ']')";
+        return $"('[' || array_to_string(list_transform({column}, {v} -> coalesce('\"' || {TimestampText(v, digits, nanos)} || '\"', 'null')), ',') || ']')";
     }
 
     /// <summary>The top level's text of a date (<see cref="TemporalFormat.WriteDate"/>).</summary>
     private static string DateText(string expr) =>
-        $"CASE WHEN {expr} IS NULL THEN NULL WHEN isinf({expr}) THEN {Infinity(expr, "DATE")} ELSE {Year(expr)} || strftime({expr}, '-%m-%d') END";
+        $"CASE WHEN {expr} IS NULL THEN NULL WHEN isinf({expr}) THEN {Infinity(expr)} ELSE {Year(expr)} || strftime({expr}, '-%m-%d') END";
 
-    private static string Infinity(string expr, string type) =>
-        $"CASE WHEN {expr} > {type} '1970-01-01' THEN 'infinity' ELSE '-infinity' END";
+    /// <summary>The word of an infinite date or timestamp: the untyped literal takes the value's own type (DATE, TIMESTAMP,
+    /// TIMESTAMP_NS or TIMESTAMPTZ).</summary>
+    private static string Infinity(string expr) =>
+        $"CASE WHEN {expr} > '1970-01-01' THEN 'infinity' ELSE '-infinity' END";
 
     /// <summary>At least four digits; a plus sign past 9999 and a minus sign before year 0 (astronomical years).</summary>
     private static string Year(string value) =>

@@ -52,6 +52,35 @@ internal static partial class DuneFormats
         return true;
     });
 
+    /// <summary>A Joda pattern as parse_datetime reads it (<see cref="JodaToStrptime"/>), with the runs of the letters
+    /// <paramref name="replace"/> gives a piece for (a strptime field or literal text) written as that piece.</summary>
+    public static string JodaToStrptimeWith(string joda, Func<char, int, string?> replace) => JodaConvert(joda, (c, n, done) =>
+    {
+        if (replace(c, n) is string piece)
+        {
+            done.Append(piece);
+            return true;
+        }
+        if (c != 'S')
+        {
+            return false;
+        }
+        done.Append(n <= 6 ? "%f" : "%n");
+        return true;
+    });
+
+    /// <summary>How many runs of each pattern letter a Joda pattern has outside quoted text.</summary>
+    public static Dictionary<char, int> JodaLetterRuns(string joda)
+    {
+        var runs = new Dictionary<char, int>();
+        JodaConvert(joda, (c, _, _) =>
+        {
+            runs[c] = runs.GetValueOrDefault(c) + 1;
+            return true;
+        });
+        return runs;
+    }
+
     /// <summary>
     /// format_datetime's SQL over <paramref name="value"/> when the Joda pattern has fields strftime cannot write, else
     /// null (the pattern is <see cref="JodaToStrftime"/>'s): a year of 5 or more letters (<c>yyyyy</c>: Joda's

@@ -8,9 +8,10 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// and getName ask DefaultNameProvider, which reads Java's zone strings for the locale (Trino's session locale, English) and
 /// takes the standard pair (short, long) when the offset at the instant is the zone's standard offset
 /// (DateTimeZone.isStandardOffset), else the daylight pair. Java (JDK 11 and later) takes those strings from CLDR, short names
-/// its former tables fill in. The zones below are the ones Dune's users name most; their names are carried here, written as
-/// Java's English zone strings give them, and the zone's standard offset in minutes decides which pair. Another named zone
-/// still fails naming the zone (ZZZ writes its id, Z its offset).
+/// its former tables fill in. The zones below are the ones Dune's users name most; their names are carried here as JDK 17's
+/// DateFormatSymbols(Locale.ENGLISH).getZoneStrings() rows give them (checked with a Java program, decision 253:
+/// docs/notes/dune-datetime5.md), and the offset at the instant against the zone's standard offset in minutes decides which
+/// pair: ahead of it is daylight time. Another named zone still fails naming the zone (ZZZ writes its id, Z its offset).
 /// </summary>
 internal static partial class DuneFormats
 {
@@ -34,9 +35,9 @@ internal static partial class DuneFormats
         (["Asia/Seoul", "ROK"], 540, "KST", "Korean Standard Time", "KDT", "Korean Daylight Time"),
         (["Asia/Shanghai", "PRC"], 480, "CST", "China Standard Time", "CDT", "China Daylight Time"),
         (["Asia/Hong_Kong", "Hongkong"], 480, "HKT", "Hong Kong Standard Time", "HKST", "Hong Kong Summer Time"),
-        (["Asia/Singapore", "Singapore"], 480, "SGT", "Singapore Standard Time", "SGT", "Singapore Standard Time"),
-        (["Asia/Kolkata", "Asia/Calcutta"], 330, "IST", "India Standard Time", "IST", "India Standard Time"),
-        (["Asia/Dubai"], 240, "GST", "Gulf Standard Time", "GST", "Gulf Standard Time"),
+        (["Asia/Singapore", "Singapore"], 480, "SGT", "Singapore Standard Time", "SGST", "Singapore Summer Time"),
+        (["Asia/Kolkata", "Asia/Calcutta"], 330, "IST", "India Standard Time", "IDT", "India Daylight Time"),
+        (["Asia/Dubai"], 240, "GST", "Gulf Standard Time", "GDT", "Gulf Daylight Time"),
         (["Australia/Sydney", "Australia/Melbourne"], 600, "AEST", "Australian Eastern Standard Time", "AEDT", "Australian Eastern Daylight Time"),
         (["Pacific/Auckland", "NZ"], 720, "NZST", "New Zealand Standard Time", "NZDT", "New Zealand Daylight Time"),
     ];
@@ -50,8 +51,9 @@ internal static partial class DuneFormats
         {
             string standard = full ? names.Long : names.Short, daylight = full ? names.DaylightLong : names.DaylightShort;
             sql.Append(" WHEN ").Append(id).Append(" IN (").Append(string.Join(", ", names.Zones.Select(z => "'" + z + "'"))).Append(") THEN ");
-            sql.Append(standard == daylight ? $"'{standard}'"
-                : $"CASE WHEN {minutes} = {names.Standard.ToString(CultureInfo.InvariantCulture)} THEN '{standard}' ELSE '{daylight}' END");
+            // Daylight time moves the clock forward of the standard offset; an offset behind today's standard one is an
+            // earlier standard offset (Singapore's +07:30 before 1982), which Joda names with the standard pair.
+            sql.Append($"CASE WHEN {minutes} > {names.Standard.ToString(CultureInfo.InvariantCulture)} THEN '{daylight}' ELSE '{standard}' END");
         }
         return sql.Append(" ELSE ").Append(otherwise).Append(" END").ToString();
     }

@@ -47,6 +47,29 @@ internal static class DuneFunctions
     internal const string TryToVarchar = "(CASE WHEN typeof($1) = 'BLOB' THEN '0x' || lower(hex(" + AsBlob + ")) WHEN typeof($1) = 'JSON' THEN "
         + JsonToVarchar + "NULL" + JsonScalar + " " + Timestamps + DecimalText + DuneNumeric.FloatText + "ELSE TRY_CAST($1 AS VARCHAR) END)";
 
+    /// <summary>
+    /// Trino's <c>CAST(x AS varchar)</c> of a <c>timestamp(p)</c> or <c>timestamp(p) with time zone</c> (the cast's operand
+    /// typed by the translator's scan): the text <see cref="ToVarchar"/> gives (three digits of a TIMESTAMP, nine of a
+    /// TIMESTAMP_NS, a zone's wall clock and name) with its fraction written to exactly p digits, none and no point for 0
+    /// (DateTimes.formatTimestamp / formatTimestampWithTimeZone: the value is already rounded to p by what typed it, so the
+    /// digits are cut). The digits come from the value's nanoseconds (TIMESTAMP_NS) or microseconds (the rest: zeros past the
+    /// sixth; through the text, so the branch binds for any type). A zoned value held as a zoneless TIMESTAMP_NS in UTC
+    /// (from_unixtime_nanos) gets <c> UTC</c>. The value and its text are each computed once, through one-element lambdas.
+    /// </summary>
+    internal static string TimestampToVarchar(int digits, bool zone, bool isTry)
+    {
+        const string v = "_strata_tv", t = "_strata_tt";
+        string text = (isTry ? TryToVarchar : ToVarchar).Replace("$1", v, StringComparison.Ordinal);
+        string nanos = $"(CASE WHEN typeof({v}) = 'TIMESTAMP_NS' THEN ((epoch_ns(CAST(CAST({v} AS VARCHAR) AS TIMESTAMP_NS)) % 1000000000) + 1000000000) % 1000000000 "
+            + $"ELSE (microsecond(CAST({v} AS TIMESTAMP)) % 1000000) * 1000 END)";
+        string shown = digits.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string fraction = digits == 0 ? "''"
+            : $"'.' || rpad(left(lpad(CAST({nanos} AS VARCHAR), 9, '0'), {Math.Min(digits, 9).ToString(System.Globalization.CultureInfo.InvariantCulture)}), {shown}, '0')";
+        string utc = zone ? $" || CASE WHEN typeof({v}) = 'TIMESTAMP_NS' THEN ' UTC' ELSE '' END" : "";
+        return $"list_transform([$1], {v} -> list_transform([{text}], {t} -> CASE WHEN strpos({t}, '.') = 0 THEN {t} "
+            + $"ELSE left({t}, strpos({t}, '.') - 1) || {fraction} || regexp_replace(substr({t}, strpos({t}, '.') + 1), '^[0-9]*', '') END{utc})[1])[1]";
+    }
+
     /// <summary>Trino's CAST(x AS varchar(n)): a varchar is cut to its first n code points; any other value's text must fit in
     /// n ("Value 123 cannot be represented as varchar(2)"; TRY gives NULL). char(n) is cut and checked so too, named char(n).
     /// The value's text is written once and read through a one-element lambda's parameter (hostile22): written in the check,

@@ -32,12 +32,7 @@ public static partial class DuneSqlTranslator
         {
             int dot = Next(i, end);
             int views = Next(dot, end);
-            bool catalog = Tokens[i].Kind switch
-            {
-                DuneTokenKind.Word => IsDuneCatalogName(Text(i)),
-                DuneTokenKind.QuotedName => IsDuneCatalogName(Text(i).Trim('"')),
-                _ => false,
-            };
+            bool catalog = IsWordOrQuoted(i, "dune") || IsWordOrQuoted(i, TrinoErrorMessages.DuneCatalog);
             if (!catalog || Is(Previous(i), ".") || !Is(dot, ".") || views >= end || !IsWordOrQuoted(views, "information_schema")
                 || !Is(Next(views, end), "."))
             {
@@ -80,14 +75,7 @@ public static partial class DuneSqlTranslator
         /// names) qualifying a schema and a table (<c>delta_prod.s.t</c>, not itself qualified).</summary>
         private bool IsDeltaProdCatalog(int i, int end)
         {
-            // The text compared as written: a prefix of a query may end in an unterminated quoted name.
-            bool named = tokens[i].Kind switch
-            {
-                DuneTokenKind.Word => Text(i).Equals(TrinoErrorMessages.DuneCatalog, StringComparison.OrdinalIgnoreCase),
-                DuneTokenKind.QuotedName => Text(i).Equals("\"" + TrinoErrorMessages.DuneCatalog + "\"", StringComparison.OrdinalIgnoreCase),
-                _ => false,
-            };
-            if (!named || Is(Previous(i), "."))
+            if (!IsWordOrQuoted(i, TrinoErrorMessages.DuneCatalog) || Is(Previous(i), "."))
             {
                 return false;
             }
@@ -99,7 +87,12 @@ public static partial class DuneSqlTranslator
         private static bool IsDuneCatalogName(string name) =>
             name.Equals("dune", StringComparison.OrdinalIgnoreCase) || name.Equals(TrinoErrorMessages.DuneCatalog, StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>Whether the token at i names <paramref name="name"/> (a name without quotes or dots) as a bare word or a
+        /// quoted identifier, in any case as Trino folds both. The quoted text is compared as written, quotes included: a
+        /// prefix of a query may end in an unterminated quoted name, which names nothing.</summary>
         private bool IsWordOrQuoted(int i, string name) =>
-            Is(i, name) || (Tokens[i].Kind == DuneTokenKind.QuotedName && Text(i) == "\"" + name + "\"");
+            Is(i, name) || (i >= 0 && i < Tokens.Count && Tokens[i].Kind == DuneTokenKind.QuotedName
+                && Text(i).Length == name.Length + 2 && Text(i).StartsWith('"') && Text(i).EndsWith('"')
+                && Text(i).AsSpan(1, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
@@ -15,10 +12,6 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static partial class DuneSqlTranslator
 {
-    /// <summary>Trino's DateTimes.DATETIME_PATTERN: the date, an optional time with an optional fraction, then a zone.</summary>
-    [GeneratedRegex(@"^[-+]?\d{4,}-\d{1,2}-\d{1,2}( (?:\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.(?<fraction>\d+))?)?)?\s*(?<timezone>.+)?)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex TimestampLiteralText();
-
     /// <summary>The fewest fraction digits a timestamp literal's type has: timestamp(3), as every timestamp before Trino 341.</summary>
     private const int MinLiteralDigits = 3;
 
@@ -30,21 +23,70 @@ public static partial class DuneSqlTranslator
 
     /// <summary>Trino's type of the literal text (unquoted) of <c>TIMESTAMP '…'</c>: timestamp(p) [with time zone] for p the
     /// fraction's digits; null when Trino would refuse it (another form, more than 12 digits).</summary>
-    internal static string? TimestampLiteralType(string text)
-    {
-        var match = TimestampLiteralText().Match(text);
-        if (!match.Success)
-        {
-            return null;
-        }
+    internal static string? TimestampLiteralType(string text) =>
         // Three digits at least (decision 252): the contract's values table and Dune's function pages print such literals
         // with milliseconds (`2012-10-30 18:00:00.000 America/Los_Angeles`).
-        int p = Math.Max(MinLiteralDigits, match.Groups["fraction"].Success ? match.Groups["fraction"].Length : 0);
-        return p > 12 ? null : "timestamp(" + p.ToString(CultureInfo.InvariantCulture) + ")" + (match.Groups["timezone"].Success ? " with time zone" : "");
-    }
+        DuneTimestampLiteral.Parse(text)?.TypeName(MinLiteralDigits);
 
     private sealed partial class Pass
     {
+        /// <summary>At <c>TIMESTAMP '…'</c> (<paramref name="next"/> the string): the literal as DuckDB reads the value Trino
+        /// gives it — a zone's type for a zone other than UTC (<see cref="TryEmitZonedLiteral"/>), TIMESTAMPTZ for UTC,
+        /// TIMESTAMP_NS for seven to twelve digits (DuckDB's TIMESTAMP would cut them to microseconds; past the ninth only
+        /// zeros are held), the seconds written where Trino's grammar leaves them out. A text Trino's grammar refuses is
+        /// refused in Trino's words. Returns the next index, or -1 where DuckDB reads the text as written.</summary>
+        private int TryEmitTimestampLiteral(DuneToken token, int next)
+        {
+            string text = Unquote(next);
+            if (DuneTimestampLiteral.Parse(text) is not { } literal)
+            {
+                throw NotSupported(sql, token, $"'{text}' is not a valid timestamp literal", Strata.Core.Executions.ExecutionError.ExecutionFailed);
+            }
+            string fraction = literal.Fraction ?? "";
+            if (fraction.Length > 12)
+            {
+                throw NotSupported(sql, token, $"TIMESTAMP{(literal.Zone is null ? "" : " WITH TIME ZONE")} precision must be in range [0, 12]",
+                    Strata.Core.Executions.ExecutionError.ExecutionFailed);
+            }
+            if (literal.Zone is not null && fraction.Length > 6 && fraction.AsSpan(6).ContainsAnyExcept('0'))
+            {
+                // A timestamp(7…12) with time zone: the zone's type holds microseconds, so digits past the sixth other than
+                // zeros are refused rather than cut (decision "dune-types17").
+                throw NotSupported(sql, token, $"Timestamp {Text(next)} has more than six fraction digits; a timestamp with time zone holds microseconds here");
+            }
+            if (TryEmitZonedLiteral(token, next, literal) is > 0 and int afterZoned)
+            {
+                return afterZoned;
+            }
+            bool nanos = literal.Zone is null && fraction.Length > 6;
+            if (nanos && fraction.Length > 9)
+            {
+                if (fraction.AsSpan(9).ContainsAnyExcept('0'))
+                {
+                    throw NotSupported(sql, token, $"Timestamp {Text(next)} has more than nine fraction digits; a timestamp holds nanoseconds at most here");
+                }
+                fraction = fraction[..9];
+            }
+            else if (literal.Zone is not null && fraction.Length > 6)
+            {
+                fraction = fraction[..6];
+            }
+            string local = literal.LocalText(fraction);
+            if (nanos && DuneTypes.OutsideNanosecondRange(local))
+            {
+                throw NotSupported(sql, token, $"Timestamp {Text(next)} is outside the range of timestamp(9) here ({DuneTypes.NanosecondRange})");
+            }
+            if (literal.Zone is null && !nanos && local == text)
+            {
+                return -1;
+            }
+            // A zone here is UTC by another name or one DuckDB is left to refuse (TryEmitZonedLiteral took the others).
+            string zone = literal.Zone is null ? "" : DuneZones.Canonical(literal.Zone) is "UTC" ? " UTC" : literal.ZoneIsOffset ? literal.Zone : " " + literal.Zone;
+            emitter.Text(literal.Zone is not null ? "TIMESTAMPTZ" : nanos ? "TIMESTAMP_NS" : "TIMESTAMP", token);
+            emitter.Text(" " + Strata.Core.Results.Querying.SqlQuoting.QuoteString(local + zone), tokens[next]);
+            return next + 1;
+        }
+
         /// <summary>The type of [from, last] when it is a <c>TIMESTAMP '…'</c> literal, else null.</summary>
         private string? LiteralTimestampType(int from, int last) =>
             Next(from, last + 1) == last && Is(from, "timestamp") && IsTerminatedString(last) ? TimestampLiteralType(Unquote(last)) : null;

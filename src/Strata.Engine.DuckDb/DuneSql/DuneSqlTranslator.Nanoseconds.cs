@@ -223,8 +223,8 @@ public static partial class DuneSqlTranslator
             }
             if (Is(from, "timestamp") && Next(from, to) == last && IsTerminatedString(last))
             {
-                string literal = Text(last);
-                return !HasZone(literal) && NanosecondFraction().IsMatch(literal);
+                // Seven to twelve digits without a zone: a TIMESTAMP_NS (TryEmitTimestampLiteral).
+                return DuneTimestampLiteral.Parse(Unquote(last)) is { Zone: null, Digits: > 6 and <= 12 };
             }
             if (Is(from, "from_unixtime_nanos") && Is(Next(from, to), "(") && Close(Next(from, to), to) == last)
             {

@@ -116,17 +116,6 @@ public static partial class DuneSqlTranslator
             return false;
         }
 
-        /// <summary>The digits of a timestamp text's fraction of a second (0 without one).</summary>
-        private static int FractionDigits(string text)
-        {
-            int dot = text.IndexOf('.', StringComparison.Ordinal), digits = 0;
-            while (dot >= 0 && dot + 1 + digits < text.Length && char.IsAsciiDigit(text[dot + 1 + digits]))
-            {
-                digits++;
-            }
-            return digits;
-        }
-
         /// <summary>p of a cast's type <c>timestamp(p) with time zone</c> (plain: false; the type's parse has refused p past 12
         /// and 9), or 3 for <c>timestamp with time zone</c> (plain: true); else null.</summary>
         private (int Precision, bool Plain)? ZonedTimestampPrecision(int asIndex, int close)
@@ -149,6 +138,15 @@ public static partial class DuneSqlTranslator
             }
             int time = Next(at, close), zone = Next(time, close);
             return Is(at, "with") && Is(time, "time") && Is(zone, "zone") && Next(zone, close) == close ? (precision ?? 3, precision is null) : null;
+        }
+
+        /// <summary>p of a cast's operand that the declared-type scan types <c>timestamp(p)</c> or <c>timestamp(p) with time
+        /// zone</c> (a literal, a cast, interval arithmetic or a zone of them: what the text shows without a table's columns),
+        /// when p is not the three digits the plain text gives; else null.</summary>
+        private (int Digits, bool Zone)? TimestampOperand(int from, int to)
+        {
+            var (name, p, zone) = SplitDeclared(ItemType(from, to, [], plainJoins: false).Type ?? "");
+            return name == "timestamp" && p != 3 ? (p, zone) : null;
         }
 
         /// <summary>CAST(x AS type) with Trino's type names; to varchar, varbinary renders as Dune shows it.</summary>
@@ -219,7 +217,8 @@ public static partial class DuneSqlTranslator
                 // literal's form, when its fraction needs no rounding.
                 int literal = Next(open, asIndex);
                 if (literal < asIndex && Next(literal, asIndex) == asIndex && IsTerminatedString(literal)
-                    && FractionDigits(Text(literal)) <= zonedPrecision && TryEmitZonedLiteral(token, literal) > 0)
+                    && DuneTimestampLiteral.Parse(Unquote(literal)) is { } parts && parts.Digits <= zonedPrecision
+                    && TryEmitZonedLiteral(token, literal, parts) > 0)
                 {
                     return close + 1;
                 }
@@ -242,6 +241,9 @@ public static partial class DuneSqlTranslator
                     break;
                 case "VARCHAR" when VarcharBound(asIndex, close) is int length:
                     EmitTemplate(DuneFunctions.ToBoundedVarchar(length, isTry), expression, token);
+                    break;
+                case "VARCHAR" when TimestampOperand(open + 1, asIndex) is var (digits, zoned):
+                    EmitTemplate(DuneFunctions.TimestampToVarchar(digits, zoned, isTry), expression, token);
                     break;
                 case "VARCHAR":
                     EmitTemplate(isTry ? DuneFunctions.TryToVarchar : DuneFunctions.ToVarchar, expression, token);

@@ -290,11 +290,11 @@ public static partial class DuneSqlTranslator
             return close + 1;
         }
 
-        /// <summary>from_iso8601_timestamp and parse_datetime, where the text's offset becomes the value's zone; -1 to leave the
-        /// call to its template.</summary>
+        /// <summary>from_iso8601_timestamp and parse_datetime, where the text's offset becomes the value's zone, and
+        /// parse_datetime's clock hours (DuneSqlTranslator.ClockHours.cs); -1 to leave the call to its template.</summary>
         private int TryEmitWithOffset(string name, List<(int From, int To)> args, int close, int end, DuneToken anchor) =>
             name != "parse_datetime" ? TryEmitIsoWithOffset(args, close, end, anchor)
-            : TryEmitParsedZone(args, close, end, anchor) is > 0 and int zoned ? zoned : TryEmitParsedOffset(args, close, end, anchor);
+            : TryEmitParsedZone(args, close, end, anchor) is > 0 and int zoned ? zoned : TryEmitParsedOffset(args, close, end, anchor) is > 0 and int offset ? offset : TryEmitClockHours(args, close, end, anchor);
 
         /// <summary>Joda's default short zone names, which its <c>z</c> parser reads (DateTimeUtils' default time zone names).</summary>
         private static readonly (string Name, string Zone)[] JodaShortZoneNames =

@@ -68,41 +68,9 @@ public static partial class DuneSqlTranslator
             {
                 throw NotSupported(sql, token, $"Type {word} is not supported");
             }
-            if (word is "timestamp" && next < end && IsTerminatedString(next))
+            if (word is "timestamp" && next < end && IsTerminatedString(next) && TryEmitTimestampLiteral(token, next) is > 0 and int afterLiteral)
             {
-                if (HasZone(Text(next)) && FineZonedFraction().IsMatch(Text(next)))
-                {
-                    // A timestamp(7…12) with time zone: the zone's type holds microseconds, so digits past the sixth other than
-                    // zeros are refused rather than cut (decision "dune-types17").
-                    throw NotSupported(sql, token, $"Timestamp {Text(next)} has more than six fraction digits; a timestamp with time zone holds microseconds here");
-                }
-                if (TryEmitZonedLiteral(token, next) is > 0 and int afterZoned) { return afterZoned; }
-                // Trino reads '2012-10-31 01:00 UTC' (no seconds) and a zone; DuckDB needs the seconds and TIMESTAMPTZ.
-                string literal = Text(next);
-                // Trino types a literal by its fraction's digits: seven to nine are timestamp(7)-timestamp(9), held exactly as
-                // DuckDB's TIMESTAMP_NS (named timestamp(9)); a TIMESTAMP would cut them to microseconds. Ten to twelve
-                // (timestamp(10)…timestamp(12)) are held so too when the digits past the ninth are zeros, else refused.
-                bool nanos = !HasZone(literal) && NanosecondFraction().IsMatch(literal);
-                if (nanos && literal.TrimEnd('\'', ' ') is var digits && literal.IndexOf('.', StringComparison.Ordinal) + 10 is var ninth
-                    && digits.Length > ninth)
-                {
-                    if (digits.AsSpan(ninth).ContainsAnyExcept('0'))
-                    {
-                        throw NotSupported(sql, token, $"Timestamp {literal} has more than nine fraction digits; a timestamp holds nanoseconds at most here");
-                    }
-                    literal = digits[..ninth] + "'";
-                }
-                string withSeconds = MinutesOnly().Replace(literal, "$1:00", 1);
-                if (nanos && DuneTypes.OutsideNanosecondRange(literal[1..^1]))
-                {
-                    throw NotSupported(sql, token, $"Timestamp {literal} is outside the range of timestamp(9) here ({DuneTypes.NanosecondRange})");
-                }
-                if (HasZone(literal) || withSeconds != literal || nanos)
-                {
-                    emitter.Text(HasZone(literal) ? "TIMESTAMPTZ" : nanos ? "TIMESTAMP_NS" : "TIMESTAMP", token);
-                    emitter.Text(" " + withSeconds, tokens[next]);
-                    return next + 1;
-                }
+                return afterLiteral;
             }
             if (word is "information_schema" && TryEmitCatalogColumns(i, end) is int pastColumns and >= 0)
             {
@@ -141,17 +109,5 @@ public static partial class DuneSqlTranslator
             emitter.Copy(token);
             return i + 1;
         }
-
-        [System.Text.RegularExpressions.GeneratedRegex(@"^('[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{1,2}:[0-9]{2})(?=[ '+-])")]
-        private static partial System.Text.RegularExpressions.Regex MinutesOnly();
-
-        [System.Text.RegularExpressions.GeneratedRegex(@"^'\s*[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{1,2}:[0-9]{2}:[0-9]{2}[.][0-9]{7,12}\s*'$")]
-        private static partial System.Text.RegularExpressions.Regex NanosecondFraction();
-
-        [System.Text.RegularExpressions.GeneratedRegex(@"^'\s*[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{1,2}:[0-9]{2}:[0-9]{2}[.][0-9]{6}[0-9]*[1-9]")]
-        private static partial System.Text.RegularExpressions.Regex FineZonedFraction();
-
-        private static bool HasZone(string literal) =>
-            literal.Length > 2 && (literal.AsSpan(1).IndexOfAny("+".AsSpan()) >= 0 || literal.Skip(11).Any(char.IsLetter));
     }
 }

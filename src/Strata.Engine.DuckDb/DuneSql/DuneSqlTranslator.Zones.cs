@@ -158,9 +158,9 @@ public static partial class DuneSqlTranslator
                 {
                     string text = Unquote(i).Trim();
                     var iso = IsoOffset().Match(text);
-                    var zoned = ZonedLiteral().Match("'" + text + "'");
+                    string? zoned = iso.Success ? null : DuneTimestampLiteral.Parse(text)?.Zone;
                     string? zone = iso.Success ? DuneZones.Canonical(iso.Groups[1].Value)
-                        : zoned.Success ? DuneZones.Canonical(zoned.Groups[2].Value)
+                        : zoned is not null ? DuneZones.Canonical(zoned)
                         : text.Length > 10 && text[10] == 'T' && text.EndsWith('Z') ? "UTC"
                         : DuneZones.Canonical(text) is string named && named != "UTC" ? named : null;
                     if (zone is not null)
@@ -248,17 +248,18 @@ public static partial class DuneSqlTranslator
         private static partial System.Text.RegularExpressions.Regex IsoOffset();
 
         /// <summary><c>TIMESTAMP '2024-01-01 12:00:00 Asia/Tokyo'</c>: a literal with a zone other than UTC is a value of the
-        /// zone's type (Trino shows it in its zone); returns the next index, or -1 to leave the literal as it is.</summary>
-        private int TryEmitZonedLiteral(DuneToken word, int literal)
+        /// zone's type (Trino shows it in its zone); returns the next index, or -1 to leave the literal to
+        /// <see cref="TryEmitTimestampLiteral"/>.</summary>
+        private int TryEmitZonedLiteral(DuneToken word, int literal, DuneTimestampLiteral parts)
         {
-            var match = ZonedLiteral().Match(Text(literal));
-            if (!match.Success || DuneZones.Canonical(match.Groups[2].Value) is not string zone || zone == "UTC")
+            if (parts.Zone is null || DuneZones.Canonical(parts.Zone) is not string zone || zone == "UTC")
             {
                 return -1;
             }
             NameZone(zone, literal);
-            // DuckDB reads an offset written against the time ('…12:00:00+01:00') and a zone name after a space.
-            string time = match.Groups[1].Value + (match.Groups[1].Value.Count(c => c == ':') == 1 ? ":00" : "");
+            // DuckDB reads an offset written against the time ('…12:00:00+01:00') and a zone name after a space; digits past
+            // the sixth are zeros here (TryEmitTimestampLiteral refused others).
+            string time = parts.LocalText(parts.Fraction is { Length: > 6 } fraction ? fraction[..6] : parts.Fraction);
             string zoned = DuneZones.FixedOffsetMinutes(zone) is null ? time + " " + zone : time + zone;
             emitter.Text("CAST(TIMESTAMPTZ", word);
             emitter.Text(" '" + zoned + "'", tokens[literal]);
@@ -284,15 +285,13 @@ public static partial class DuneSqlTranslator
                 at = Next(zoneArgument.From - 1, zoneArgument.To);
                 zone = DuneZones.Canonical(Unquote(at));
             }
-            else if (Is(first, "timestamp") && Next(first, last + 1) == last && IsTerminatedString(last) && ZonedLiteral().Match(Text(last)) is { Success: true } match)
+            else if (Is(first, "timestamp") && Next(first, last + 1) == last && IsTerminatedString(last)
+                && DuneTimestampLiteral.Parse(Unquote(last))?.Zone is string named)
             {
-                (at, zone) = (last, DuneZones.Canonical(match.Groups[2].Value));
+                (at, zone) = (last, DuneZones.Canonical(named));
             }
             return zone is null || zone == "UTC" ? null : (zone, at);
         }
-
-        [System.Text.RegularExpressions.GeneratedRegex(@"^'([0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?) *([A-Za-z][A-Za-z0-9_/+:-]*|[+-][0-9]{1,2}(?::?[0-9]{2})?)'$")]
-        private static partial System.Text.RegularExpressions.Regex ZonedLiteral();
 
         /// <summary><c>x AT TIME ZONE 'zone'</c>: the instant in the zone (UTC passes as DuckDB gives the same instant).</summary>
         private int EmitAtTimeZone(int at, int end)
