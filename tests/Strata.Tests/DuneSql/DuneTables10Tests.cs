@@ -35,7 +35,7 @@ public sealed class DuneTables10Tests(InProcessSharedServer shared)
             GROUP BY 1
             """);
         Assert.Equal(["varchar", "boolean", "boolean"], types);
-        Assert.Equal("array(row(from_address varbinary, to_address varbinary, payload array(varbinary))),true,true", csv[1]);
+        Assert.Equal("\"array(row(from_address varbinary, to_address varbinary, payload array(varbinary)))\",true,true", csv[1]);
     }
 
     [Fact]
