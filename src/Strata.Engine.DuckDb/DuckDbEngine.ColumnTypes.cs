@@ -28,8 +28,14 @@ public sealed partial class DuckDbEngine
             {
                 tables[key] = columns = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             }
-            ((Dictionary<string, string?>)columns)[reader.GetString(2)] = type is "BIGNUM" or "VARINT"
-                ? DemoData.BignumColumnType(reader.GetString(0), reader.GetString(1), reader.GetString(2)) : type;
+            ((Dictionary<string, string?>)columns)[reader.GetString(2)] = type switch
+            {
+                "BIGNUM" or "VARINT" => DemoData.BignumColumnType(reader.GetString(0), reader.GetString(1), reader.GetString(2)),
+                // a signed BIGNUM[] is int256[] in the sandbox's view (DuckDbSandbox.ReadDemoUint256Columns)
+                "BIGNUM[]" or "VARINT[]" when DemoData.BignumColumnType(reader.GetString(0), reader.GetString(1), reader.GetString(2)) == DuneInt256Types.Int256
+                    => DuneInt256Types.Int256 + "[]",
+                _ => type,
+            };
         }
         return tables;
     }

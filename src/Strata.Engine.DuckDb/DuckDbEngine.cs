@@ -28,7 +28,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
     private readonly DuckDbEngineSettings settings;
     private readonly IReadOnlyList<(string Schema, string Name)> demoTables;
 
-    private readonly Dictionary<string, List<string>> demoUint256Columns;
+    private readonly Dictionary<string, List<(string Column, string Type)>> demoUint256Columns;
 
     private readonly Dictionary<string, IReadOnlyDictionary<string, string?>> demoColumnTypes;
 

@@ -45,7 +45,7 @@ public sealed partial class DuckDbEngine
             // Demo amounts are stored as BIGNUM (other DuckDB instances read the file too); the view types them uint256 (int256
             // for the signed ones, DemoData.BignumColumnType).
             string replace = demoUint256Columns.TryGetValue(schema + "." + name, out var bignums)
-                ? " REPLACE (" + string.Join(", ", bignums.Select(c => $"CAST({SqlQuoting.QuoteIdentifier(c)} AS {DemoData.BignumColumnType(schema, name, c)}) AS {SqlQuoting.QuoteIdentifier(c)}")) + ")"
+                ? " REPLACE (" + string.Join(", ", bignums.Select(c => $"CAST({SqlQuoting.QuoteIdentifier(c.Column)} AS {c.Type}) AS {SqlQuoting.QuoteIdentifier(c.Column)}")) + ")"
                 : "";
             setup.Append(CultureInfo.InvariantCulture,
                 $"CREATE VIEW {Qualified(target, name)} AS SELECT *{replace} FROM {DemoCatalog}.{Qualified(schema, name)};\n");

@@ -279,21 +279,30 @@ public sealed partial class DuckDbEngine
         return $"SELECT {string.Join(", ", columns)} FROM read_parquet([{list}])";
     }
 
-    /// <summary>The BIGNUM columns of each demo table ("schema.name"): its views give them Dune's type, uint256.</summary>
-    private static Dictionary<string, List<string>> ReadDemoUint256Columns(DuckDBCommand command)
+    /// <summary>The BIGNUM columns of each demo table ("schema.name") with the type its views give them: Dune's uint256, or
+    /// int256 for the signed ones (<see cref="DemoData.BignumColumnType"/>); a BIGNUM[] column only when it is signed (int256[]),
+    /// the others stay BIGNUM[], which results name array(uint256).</summary>
+    private static Dictionary<string, List<(string Column, string Type)>> ReadDemoUint256Columns(DuckDBCommand command)
     {
-        command.CommandText = $"SELECT schema_name, table_name, column_name FROM duckdb_columns() WHERE database_name = '{DemoCatalog}' "
-            + "AND data_type IN ('BIGNUM', 'VARINT') ORDER BY 1, 2, column_index";
-        var columns = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        command.CommandText = $"SELECT schema_name, table_name, column_name, data_type FROM duckdb_columns() WHERE database_name = '{DemoCatalog}' "
+            + "AND data_type IN ('BIGNUM', 'VARINT', 'BIGNUM[]', 'VARINT[]') ORDER BY 1, 2, column_index";
+        var columns = new Dictionary<string, List<(string, string)>>(StringComparer.OrdinalIgnoreCase);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            string key = reader.GetString(0) + "." + reader.GetString(1);
-            if (!columns.TryGetValue(key, out var list))
+            string schema = reader.GetString(0), table = reader.GetString(1), column = reader.GetString(2);
+            string type = DemoData.BignumColumnType(schema, table, column);
+            bool list = reader.GetString(3).EndsWith("[]", StringComparison.Ordinal);
+            if (list && type != DuneSql.DuneInt256Types.Int256)
             {
-                columns[key] = list = [];
+                continue;
             }
-            list.Add(reader.GetString(2));
+            string key = schema + "." + table;
+            if (!columns.TryGetValue(key, out var found))
+            {
+                columns[key] = found = [];
+            }
+            found.Add((column, list ? type + "[]" : type));
         }
         return columns;
     }

@@ -1,6 +1,7 @@
 namespace Strata.Engine.DuckDb;
 
-/// <summary><c>tokens_ethereum.balances_daily</c>: see <see cref="DecodedScript"/>'s summary for what it holds.</summary>
+/// <summary><c>tokens_ethereum.balances_daily</c>: see <see cref="DecodedScript"/>'s summary for what it holds; and the
+/// granular <c>tokens_&lt;chain&gt;.balances</c> (DemoData.BalanceChanges.cs).</summary>
 public static partial class DemoData
 {
     /// <summary>10^18: amounts are summed exactly as two HUGEINT parts, the digits above the last 18 and the last 18
@@ -24,23 +25,7 @@ public static partial class DemoData
         yield return $"CREATE SCHEMA IF NOT EXISTS tokens_{chain};";
         yield return $$"""
             CREATE OR REPLACE TABLE tokens_{{chain}}.balances_daily AS
-            WITH moves AS (
-                SELECT "to" AS address, contract_address AS token_address, 'erc20' AS token_standard, evt_block_date AS day, true AS incoming, CAST(value AS VARCHAR) AS s
-                FROM erc20_{{chain}}."evt_Transfer"
-                UNION ALL
-                SELECT "from", contract_address, 'erc20', evt_block_date, false, CAST(value AS VARCHAR) FROM erc20_{{chain}}."evt_Transfer"
-                UNION ALL
-                SELECT "to", {{ZeroAddress}}, 'native', block_date, true, CAST(value AS VARCHAR) FROM {{chain}}.transactions WHERE success AND "to" IS NOT NULL
-                UNION ALL
-                SELECT "from", {{ZeroAddress}}, 'native', block_date, false, CAST(value AS VARCHAR) FROM {{chain}}.transactions WHERE success
-                UNION ALL
-                SELECT "from", {{ZeroAddress}}, 'native', block_date, false, CAST(CAST(gas_used AS HUGEINT) * gas_price AS VARCHAR) FROM {{chain}}.transactions
-            ), parts AS (
-                SELECT address, token_address, token_standard, day, incoming,
-                       CASE WHEN length(s) > 18 THEN CAST(substr(s, 1, length(s) - 18) AS HUGEINT) ELSE 0::HUGEINT END AS hi,
-                       CAST(right(s, 18) AS HUGEINT) AS lo
-                FROM moves
-                WHERE s <> '0' AND address <> {{ZeroAddress}}
+            WITH {{BalanceParts(chain)}}
             ), daily AS (
                 SELECT address, token_address, token_standard, day,
                        CAST(sum(CASE WHEN incoming THEN hi ELSE 0 END) AS HUGEINT) AS in_hi, CAST(sum(CASE WHEN incoming THEN lo ELSE 0 END) AS HUGEINT) AS in_lo,
@@ -76,5 +61,6 @@ public static partial class DemoData
             LEFT JOIN prices.day p ON p.blockchain = '{{chain}}' AND p.contract_address = v.token_address AND p."timestamp" = CAST(v.day AS TIMESTAMP)
             ORDER BY v.day
             """;
+        yield return BalanceChangeScript(chain, native);
     }
 }

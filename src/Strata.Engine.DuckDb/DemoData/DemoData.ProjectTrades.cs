@@ -8,10 +8,10 @@ namespace Strata.Engine.DuckDb;
 /// <c>evms_contracts.sql</c>).
 /// <list type="bullet">
 /// <item><c>uniswap_v2_ethereum.trades</c>: spellbook's view, the Uniswap V2 rows of <c>dex.trades</c>.</item>
-/// <item><c>uniswap_v3_ethereum.trades</c>: spellbook's view joins the Uniswap rows of <c>dex.trades</c> to
-/// <c>uniswap_v3_ethereum.Factory_evt_PoolCreated</c> on the pool and adds its <c>fee</c>. The demo's V3 decoded tables show
-/// its Uniswap swaps in V3's event shape (DemoData.Decoded.cs: the demo chain has no V3 pool of its own), so this view is
-/// those same swaps as V3 shows them: version '3', the pool's fee tier (3000).</item>
+/// <item><c>uniswap_v3_ethereum.trades</c>: spellbook's view, the Uniswap version '3' rows of <c>dex.trades</c> joined to
+/// <c>uniswap_v3_ethereum.Factory_evt_PoolCreated</c> on the pool, with its <c>fee</c>. The demo chain's Uniswap swaps are
+/// all V2 (its logs hold V2 Swap events only), so the view has no row: each version's view shows its own pools only. (The V3
+/// decoded tables still show the V2 swaps in V3's event shape for queries that read the decoded events; DemoData.Decoded.cs.)</item>
 /// <item><c>uniswap_ethereum.trades</c> (a table, as spellbook's incremental model): the Uniswap rows with each side's USD
 /// value at the trade's minute (prices.usd), the pool (V2: the pair), token0/token1 of the pair's
 /// <c>Factory_evt_PairCreated</c> and their symbols, and the LP fee: V2's 0.3 % of the amount sold (in USD the sold side's
@@ -32,7 +32,7 @@ public static partial class DemoData
 
     /// <summary>The columns spellbook's uniswap_v2/v3_ethereum_trades views take from dex_ethereum_trades, up to the pool.</summary>
     private const string DexTradeColumns = """
-        d.blockchain, d.project, {0} AS version, d.block_month, d.block_date, d.block_time, d.block_number, d.token_bought_symbol,
+        d.blockchain, d.project, d.version, d.block_month, d.block_date, d.block_time, d.block_number, d.token_bought_symbol,
         d.token_sold_symbol, d.token_pair, d.token_bought_amount, d.token_sold_amount, d.token_bought_amount_raw,
         d.token_sold_amount_raw, d.amount_usd, d.token_bought_address, d.token_sold_address, d.taker, d.maker,
         d.project_contract_address
@@ -43,16 +43,16 @@ public static partial class DemoData
         yield return "CREATE SCHEMA IF NOT EXISTS uniswap_ethereum; CREATE SCHEMA IF NOT EXISTS uniswap;";
         yield return $"""
             CREATE OR REPLACE VIEW uniswap_v2_ethereum.trades AS
-            SELECT {string.Format(System.Globalization.CultureInfo.InvariantCulture, DexTradeColumns, "d.version")},
+            SELECT {DexTradeColumns},
                    d.tx_hash, d.tx_from, d.tx_to, d.evt_index
             FROM dex.trades d
             WHERE d.blockchain = 'ethereum' AND d.project = 'uniswap' AND d.version = '2';
             CREATE OR REPLACE VIEW uniswap_v3_ethereum.trades AS
-            SELECT {string.Format(System.Globalization.CultureInfo.InvariantCulture, DexTradeColumns, "'3'")},
+            SELECT {DexTradeColumns},
                    f.fee, d.tx_hash, d.tx_from, d.tx_to, d.evt_index
             FROM dex.trades d
             JOIN uniswap_v3_ethereum."Factory_evt_PoolCreated" f ON f.pool = d.project_contract_address
-            WHERE d.blockchain = 'ethereum' AND d.project = 'uniswap';
+            WHERE d.blockchain = 'ethereum' AND d.project = 'uniswap' AND d.version = '3';
             """;
         // uniswap_downstream_trades: uni_fee is the pool's fee (V2 0.3, in percent) / 1e2; the USD values at the minute.
         yield return """

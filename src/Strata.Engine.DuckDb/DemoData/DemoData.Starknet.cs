@@ -27,6 +27,11 @@ namespace Strata.Engine.DuckDb;
 /// transaction pays its fee and emits only the fee's Transfer. Estimates, not Starknet's: block 2,400,000 at 2025-10-01
 /// 00:00 UTC, 6-second blocks; fees in FRI from the Ethereum transaction's gas.
 /// </para>
+/// <para>
+/// <c>messages_sent</c> is the receipt's L2→L1 messages in the shape of Starknet's <c>MSG_TO_L1</c> (the sending contract, the
+/// L1 recipient, the payload's felts): <c>array(row(from_address varbinary, to_address varbinary, payload array(varbinary)))</c>,
+/// not text. The replayed transfers send no message to L1, so each is an empty array, as a receipt's <c>messages_sent: []</c>.
+/// </para>
 /// </remarks>
 public static partial class DemoData
 {
@@ -179,7 +184,7 @@ public static partial class DemoData
                    sn_sender AS sender_address,
                    [unhex('00' || substr(hex(demo_hash(i, 1327)), 3)), unhex('00' || substr(hex(demo_hash(i, 1328)), 3))] AS signature,
                    CAST(NULL AS BLOB) AS message_hash,
-                   CAST(NULL AS VARCHAR) AS messages_sent,
+                   CAST([] AS STRUCT(from_address BLOB, to_address BLOB, payload BLOB[])[]) AS messages_sent,
                    CASE WHEN NOT success THEN 'Transaction execution has failed: execution reverted' END AS revert_reason,
                    sn_hash AS transaction_hash,
                    CAST(NULL AS VARCHAR) AS state_diff

@@ -57,9 +57,20 @@ public static partial class DemoData
         "uniswap_v3_ethereum.Pair_evt_Swap.amount1",
     };
 
-    /// <summary>The Dune type of a demo table's BIGNUM column: int256 for the signed ones, uint256 otherwise.</summary>
+    /// <summary>The signed columns of an event every chain's schema of a project decodes ("table.column", the schema's prefix):
+    /// Balancer V2's <c>PoolBalanceChanged(bytes32 poolId, address liquidityProvider, address[] tokens, int256[] deltas,
+    /// uint256[] protocolFeeAmounts)</c>.</summary>
+    private static readonly (string SchemaPrefix, string TableColumn)[] Int256EventColumns =
+    [
+        ("balancer_v2_", "Vault_evt_PoolBalanceChanged.deltas"),
+    ];
+
+    /// <summary>The Dune type of a demo table's BIGNUM (or BIGNUM[] element) column: int256 for the signed ones, uint256 otherwise.</summary>
     public static string BignumColumnType(string schema, string table, string column) =>
-        Int256Columns.Contains(schema + "." + table + "." + column) ? DuneSql.DuneInt256Types.Int256 : DuneSql.DuneInt256Types.Uint256;
+        Int256Columns.Contains(schema + "." + table + "." + column)
+        || Int256EventColumns.Any(e => schema.StartsWith(e.SchemaPrefix, StringComparison.OrdinalIgnoreCase)
+                                       && string.Equals(e.TableColumn, table + "." + column, StringComparison.OrdinalIgnoreCase))
+            ? DuneSql.DuneInt256Types.Int256 : DuneSql.DuneInt256Types.Uint256;
 
     /// <summary>The span of the data: it ends at the generation time.</summary>
     public static TimeSpan Span { get; } = TimeSpan.FromDays(30);
@@ -137,7 +148,7 @@ public static partial class DemoData
         "solana.account_activity",
         "solana.instruction_calls",
         "prices.usd_forward_fill",
-    }.Concat(DecodedTables).Concat(PositionTables).Concat(OtherChainTables()).Concat(BalanceTables).Concat(BalancerTables).Concat(FeeTables).Concat(TokenListTables).Concat(BitcoinTables).Concat(TronTables).Concat(StarknetTables).Concat(StellarTables).Concat(OwnerTables).Concat(ProjectTradeTables).Concat(SolanaUtilsTables)];
+    }.Concat(DecodedTables).Concat(PositionTables).Concat(OtherChainTables()).Concat(BalanceTables).Concat(BalancerTables).Concat(FeeTables).Concat(TokenListTables).Concat(BitcoinTables).Concat(TronTables).Concat(StarknetTables).Concat(StellarTables).Concat(OwnerTables).Concat(ProjectTradeTables).Concat(SolanaUtilsTables).Concat(BalanceChangeTables).Concat(ContractMappingTables)];
 
     private static IReadOnlyList<string>? tables;
 
@@ -168,7 +179,7 @@ public static partial class DemoData
         {
             var size = new Sizes(scale, generatedAt);
             RegisterStrKey(connection);
-            foreach (string sql in ChainScript(size).Concat(TableScript(size)).Concat(TraceScript(size)).Concat(PriceScript(size)).Concat(SpellScript()).Concat(CuratedScript(size)).Concat(MoreScript(size)).Concat(OwnerScript()).Concat(MarketScript()).Concat(DecodedScript(size)).Concat(PositionScript()).Concat(OtherChainScript()).Concat(StarknetScript(size)).Concat(StellarScript(size)).Concat(ChainBalanceScript(size)).Concat(BalancerScript(size)).Concat(FeeScript()).Concat(WithdrawalScript(size)).Concat(SolanaScript(size)).Concat(ForwardFillScript()).Concat(TokenListScript()).Concat(BitcoinScript(size)).Concat(ProjectTradeScript(size)))
+            foreach (string sql in ChainScript(size).Concat(TableScript(size)).Concat(TraceScript(size)).Concat(PriceScript(size)).Concat(SpellScript()).Concat(CuratedScript(size)).Concat(MoreScript(size)).Concat(OwnerScript()).Concat(MarketScript()).Concat(DecodedScript(size)).Concat(PositionScript()).Concat(OtherChainScript()).Concat(StarknetScript(size)).Concat(StellarScript(size)).Concat(ChainBalanceScript(size)).Concat(BalancerScript(size)).Concat(FeeScript()).Concat(WithdrawalScript(size)).Concat(SolanaScript(size)).Concat(ForwardFillScript()).Concat(TokenListScript()).Concat(BitcoinScript(size)).Concat(ProjectTradeScript(size)).Concat(ContractMappingScript()))
             {
                 DuckDbCommands.Exec(connection, sql);
             }

@@ -224,5 +224,8 @@ public sealed partial class DuneSqlCorpusTests
           updated_at TIMESTAMPTZ);
         CREATE TABLE solana_utils.latest_balances (address VARCHAR, block_time TIMESTAMPTZ, block_slot BIGINT, sol_balance DOUBLE,
           token_balance DOUBLE, token_mint_address VARCHAR, token_balance_owner VARCHAR, updated_at TIMESTAMPTZ);
+        CREATE SCHEMA utils; CREATE TABLE utils.days ("timestamp" TIMESTAMP);
+        CREATE TABLE tokens_ethereum.balances (blockchain VARCHAR, block_number BIGINT, block_time TIMESTAMPTZ, address BLOB, token_address BLOB,
+          token_standard VARCHAR, balance_raw BIGNUM, balance DOUBLE, token_symbol VARCHAR, token_id BIGNUM, collection_name VARCHAR);
         """;
 }
