@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Strata.Engine.DuckDb.DuneSql;
 using Strata.Tests.Infrastructure;
 
 namespace Strata.Tests;
@@ -92,4 +93,38 @@ public sealed class Hostile25DataDirectoryLockTests : IDisposable
     }
 
     public void Dispose() => StrataServer.TryDelete(dir);
+}
+
+/// <summary>
+/// hostile25: <c>floor</c>/<c>ceil</c> of a decimal translate to a dispatch over Trino's 38 whole decimal types that
+/// copies the operand about eight times; nested, the copies multiply, but only for the outer
+/// <c>MaxDecimalNesting</c> (3) levels (deeper ones are DuckDB's own function, the same values), and the expression depth
+/// bound (200) caps the nesting: the deepest nesting allowed translates to well under the 16 Mi-character bound; one level
+/// more is refused at once in the depth bound's words. (Binding that deepest nesting is still slow: hostile25's notes.)
+/// </summary>
+public sealed class Hostile25DecimalRoundingTests
+{
+    private static string Nested(int levels) =>
+        "SELECT " + string.Concat(Enumerable.Range(0, levels).Select(i => i % 2 == 0 ? "floor(" : "ceil("))
+        + "CAST(2.5 AS decimal(10,2))" + new string(')', levels);
+
+    [Fact]
+    public void Nested_floor_and_ceil_of_a_decimal_grow_linearly_past_three_levels()
+    {
+        int Length(int levels) => DuneSqlTranslator.Translate(Nested(levels)).Sql.Length;
+        int at50 = Length(50), at100 = Length(100), at197 = Length(197);
+        // Past the first three levels each level adds the same text: no product of copies.
+        Assert.InRange(at100 - at50, 1, 3 * (at50 - Length(25)));
+        Assert.True(at197 < 4_000_000, $"{at197} characters");
+        // Not run here: binding that text took 4 min 51 s in process at load ~40 (docs/notes/hostile25.md, "Left").
+    }
+
+    [Fact]
+    public void Nesting_past_the_depth_bound_is_refused_at_once()
+    {
+        var watch = Stopwatch.StartNew();
+        var e = Assert.Throws<Strata.Core.Engine.QueryFailedException>(() => DuneSqlTranslator.Translate(Nested(5_000)));
+        Assert.Contains("Expression nested too deeply", e.Error.Message, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"{watch.Elapsed}");
+    }
 }
