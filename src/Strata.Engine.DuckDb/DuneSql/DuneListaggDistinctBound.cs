@@ -64,7 +64,9 @@ internal static unsafe class DuneListaggDistinctBound
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static ulong StateSize(IntPtr info) => (ulong)sizeof(IntPtr);
+    private static ulong StateSize(IntPtr info) => StateBytes;
+
+    private const ulong StateBytes = 8; // a GCHandle's IntPtr (64-bit processes only, as DuckDB's native library)
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Init(IntPtr info, IntPtr state)
