@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Strata.Storage.Files;
@@ -12,8 +13,15 @@ namespace Strata.Storage.Files;
 /// on a directory a server alone holds, is refused before it touches anything (the start-up sweeps would remove the files
 /// the first one is using). The CLI's commands that write the directory (ingest, keys) take no part: they coordinate
 /// through the metadata store and the chain locks, as before.
+/// <para>
+/// The lock is taken by a direct <c>flock</c> on the file's descriptor as well as by .NET's <see cref="FileShare"/>
+/// (hostile25): <c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING=1</c> (the runtime switch <c>System.IO.DisableFileLocking</c>)
+/// turns .NET's own flock off, and with it the lock held nothing, so two servers shared one directory silently. The direct
+/// call is the same lock (flock on the same open file; the second call on a descriptor that holds it already is a no-op),
+/// so both agree whether or not the variable is set.
+/// </para>
 /// </summary>
-public sealed class DataDirectoryLock : IDisposable
+public sealed partial class DataDirectoryLock : IDisposable
 {
     public const string FileName = "server.lock";
     public const string PidFileName = "server.pid";
@@ -52,6 +60,13 @@ public sealed class DataDirectoryLock : IDisposable
         {
             throw new InvalidOperationException($"cannot lock the data directory {Path.GetFullPath(dataDir)} ({FileName}): {e.Message}");
         }
+        if (Flock(stream, shared) is int errno and not 0)
+        {
+            stream.Dispose();
+            throw new InvalidOperationException(errno is 11 or 35
+                ? Refusal(Path.GetFullPath(dataDir), path, shared)
+                : $"cannot lock the data directory {Path.GetFullPath(dataDir)} ({FileName}): flock failed (errno {errno})");
+        }
         string? pidFile = null;
         if (!shared)
         {
@@ -79,7 +94,7 @@ public sealed class DataDirectoryLock : IDisposable
         try
         {
             using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            return true;
+            return Flock(probe, shared: true) == 0;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -111,6 +126,39 @@ public sealed class DataDirectoryLock : IDisposable
     /// <summary>Whether opening failed because another process holds the lock: flock's EWOULDBLOCK, which .NET reports as an
     /// IOException carrying the errno (11 on Linux, 35 on macOS); any other failure is reported as itself.</summary>
     private static bool IsHeld(IOException e) => e.HResult is 11 or 35;
+
+    /// <summary>
+    /// flock(LOCK_SH or LOCK_EX, LOCK_NB) on the stream's descriptor, whatever .NET's file-locking switch says: 0 when held,
+    /// else the errno (EWOULDBLOCK, 11 on Linux and 35 on macOS, when another process holds it). Where there is no flock
+    /// (Windows, whose sharing modes .NET's FileShare enforces in the OS and no variable turns off), 0.
+    /// </summary>
+    private static int Flock(FileStream stream, bool shared)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS() && !OperatingSystem.IsFreeBSD())
+        {
+            return 0;
+        }
+        const int LockShared = 1, LockExclusive = 2, NonBlocking = 4;
+        bool added = false;
+        var handle = stream.SafeFileHandle;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            return FlockCall((int)handle.DangerousGetHandle(), (shared ? LockShared : LockExclusive) | NonBlocking) == 0
+                ? 0
+                : Marshal.GetLastPInvokeError();
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+    private static partial int FlockCall(int fd, int operation);
 
     /// <summary>Removes the pid file while the lock is still held (after, it could be the next server's), then releases it.</summary>
     public void Dispose()

@@ -29,6 +29,9 @@ internal static unsafe partial class DuneNative
         delegate* unmanaged[Cdecl]<IntPtr, IntPtr*, IntPtr*, ulong, void> combine,
         delegate* unmanaged[Cdecl]<IntPtr, IntPtr*, IntPtr, ulong, ulong, void> finalize);
 
+    [LibraryImport(Library, EntryPoint = "duckdb_aggregate_function_set_destructor")]
+    internal static partial void AggregateSetDestructor(IntPtr function, delegate* unmanaged[Cdecl]<IntPtr*, ulong, void> destroy);
+
     [LibraryImport(Library, EntryPoint = "duckdb_aggregate_function_set_extra_info")]
     internal static partial void AggregateSetExtraInfo(IntPtr function, IntPtr extra, IntPtr destroy);
 
@@ -54,6 +57,16 @@ internal static unsafe partial class DuneNative
     /// callbacks read (<see cref="AggregateGetExtraInfo"/>).</summary>
     internal readonly record struct AggregateOverload(IntPtr[] Parameters, IntPtr Result, IntPtr ExtraInfo);
 
+    /// <summary>What frees a state that holds something beyond its bytes (<see cref="AggregateSetDestructor"/>), and what
+    /// frees the overloads' extra info when DuckDB drops the function.</summary>
+    internal readonly struct AggregateCleanup(delegate* unmanaged[Cdecl]<IntPtr*, ulong, void> states,
+        delegate* unmanaged[Cdecl]<IntPtr, void> extraInfo)
+    {
+        public delegate* unmanaged[Cdecl]<IntPtr*, ulong, void> States { get; } = states;
+
+        public delegate* unmanaged[Cdecl]<IntPtr, void> ExtraInfo { get; } = extraInfo;
+    }
+
     /// <summary>Registers the aggregate <paramref name="name"/> on <paramref name="connection"/> with one overload per
     /// entry, each with the same callbacks; the overloads' types are destroyed once registered (or not).</summary>
     internal static void RegisterAggregate(IntPtr connection, string name, IReadOnlyList<AggregateOverload> overloads,
@@ -61,7 +74,8 @@ internal static unsafe partial class DuneNative
         delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void> init,
         delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr*, void> update,
         delegate* unmanaged[Cdecl]<IntPtr, IntPtr*, IntPtr*, ulong, void> combine,
-        delegate* unmanaged[Cdecl]<IntPtr, IntPtr*, IntPtr, ulong, ulong, void> finalize)
+        delegate* unmanaged[Cdecl]<IntPtr, IntPtr*, IntPtr, ulong, ulong, void> finalize,
+        AggregateCleanup cleanup = default)
     {
         IntPtr set = AggregateCreateSet(name);
         try
@@ -78,9 +92,13 @@ internal static unsafe partial class DuneNative
                     }
                     AggregateSetReturnType(function, overload.Result);
                     AggregateSetFunctions(function, stateSize, init, update, combine, finalize);
+                    if (cleanup.States != null)
+                    {
+                        AggregateSetDestructor(function, cleanup.States);
+                    }
                     if (overload.ExtraInfo != IntPtr.Zero)
                     {
-                        AggregateSetExtraInfo(function, overload.ExtraInfo, IntPtr.Zero);
+                        AggregateSetExtraInfo(function, overload.ExtraInfo, (IntPtr)cleanup.ExtraInfo);
                     }
                     AggregateAddToSet(set, function);
                 }

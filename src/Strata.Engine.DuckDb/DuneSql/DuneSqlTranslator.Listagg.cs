@@ -67,17 +67,18 @@ public static partial class DuneSqlTranslator
             return after;
         }
 
-        /// <summary><c>CASE WHEN dune_listagg_bound([DISTINCT] CAST((value) AS VARCHAR), separator) [FILTER (…)] THEN </c>: the
+        /// <summary><c>CASE WHEN dune_listagg_bound(CAST((value) AS VARCHAR), separator) [FILTER (…)] THEN </c> (or
+        /// dune_listagg_distinct_bound for <c>DISTINCT</c>): the
         /// aggregate that fails once the group's output passes the bound, over the same rows as the string_agg after it (its
         /// <c>END</c> follows that).</summary>
         private void EmitListaggBound(int from, int valueEnd, List<(int From, int To)> args, int separatorEnd, int orderClose, int after, DuneToken anchor)
         {
-            emitter.Text($"CASE WHEN {DuneListaggBound.Function}(", anchor);
             int value = tokens[from].IsTrivia ? Next(from, valueEnd) : from;
+            // DISTINCT: an aggregate that deduplicates the rows itself as they come (DuckDB's DISTINCT would hold the
+            // group's distinct values before the bound saw one); ALL is the default.
+            emitter.Text($"CASE WHEN {(Is(value, "distinct") ? DuneListaggDistinctBound.Function : DuneListaggBound.Function)}(", anchor);
             if (Is(value, "distinct") || Is(value, "all"))
             {
-                Emit(value, value + 1);
-                emitter.Text(" ", anchor);
                 from = value + 1;
             }
             emitter.Text("CAST((", anchor);
