@@ -205,7 +205,7 @@ internal sealed partial class DuneSqlDb : IDisposable
             return;
         }
         disposed = true;
-        if (fresh is not null && !generated && !usedJsonTable && zones.Count == 0 && !perValueRegistered)
+        if (fresh is not null && !generated && !usedJsonTable && !madeFunctions && zones.Count == 0 && !perValueRegistered)
         {
             Pool.Return(connection, fresh);
         }

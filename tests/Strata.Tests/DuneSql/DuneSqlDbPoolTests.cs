@@ -13,8 +13,6 @@ public sealed class DuneSqlDbPoolTests
     [InlineData("CREATE TEMP TABLE t (x INTEGER)")]
     [InlineData("CREATE TABLE memory.main.t (x INTEGER)")]
     [InlineData("CREATE SCHEMA memory.s")]
-    [InlineData("CREATE OR REPLACE TEMP MACRO dune_pivot_yy(t) AS t")]
-    [InlineData("CREATE TEMP MACRO m(x) AS x + 1")]
     [InlineData("CREATE TYPE memory.main.mood AS ENUM ('a', 'b')")]
     [InlineData("CREATE SEQUENCE memory.main.s")]
     [InlineData("SET VARIABLE v = 1")]
@@ -37,6 +35,19 @@ public sealed class DuneSqlDbPoolTests
         {
             connection.Dispose();
         }
+    }
+
+    [Theory]
+    [InlineData("CREATE OR REPLACE TEMP MACRO dune_pivot_yy(t) AS t")]
+    [InlineData("create temp macro m(x) AS x + 1")]
+    [InlineData("CREATE FUNCTION f(x) AS x")]
+    public void A_text_that_may_make_a_function_keeps_the_database_out_of_the_pool(string change)
+    {
+        // The state check does not read duckdb_functions() (its cost): the text decides.
+        var db = new DuneSqlDb();
+        db.Exec(change);
+        Assert.True(db.MadeFunctions);
+        db.Dispose();
     }
 
     [Fact]
