@@ -11,6 +11,7 @@ using Strata.Engine.DuckDb.DuneSql;
 // DuneSqlSpeed multimap <rows,rows,…> [keys] [rounds] [groups] times multimap_agg's forms and peers.
 // DuneSqlSpeed prefixes <folder>… translates every third prefix of each .sql file (Prefixes.cs).
 // DuneSqlSpeed sandbox <demo.duckdb> [runs] times the steps of an execution's sandbox and whole executions (Sandbox.cs).
+// DuneSqlSpeed testdb [runs] times the steps of the tests' in-process DuneSQL database (TestDb.cs).
 if (args.Length > 1 && args[0] == "raw")
 {
     // DuckDB texts timed on one in-memory connection with every Dune function registered (for trying forms).
@@ -26,6 +27,11 @@ if (args.Length > 1 && args[0] == "raw")
         object? value = command.ExecuteScalar();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalMilliseconds,10:F0} ms  {value}"));
     }
+    return;
+}
+if (args.Length > 0 && args[0] == "testdb")
+{
+    TestDb.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20);
     return;
 }
 if (args.Length > 1 && args[0] == "sandbox")

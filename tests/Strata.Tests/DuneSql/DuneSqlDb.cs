@@ -4,10 +4,12 @@ using Strata.Engine.DuckDb.DuneSql;
 
 namespace Strata.Tests.DuneSql;
 
-/// <summary>An in-process DuckDB with the DuneSQL prelude applied, running translated DuneSQL.</summary>
-internal sealed class DuneSqlDb : IDisposable
+/// <summary>An in-process DuckDB with the DuneSQL prelude applied, running translated DuneSQL. A database with the
+/// default bounds comes from <see cref="Pool"/> (DuneSqlDb.Pool.cs): a fresh one, or one a finished case left in the
+/// state of a fresh one, checked.</summary>
+internal sealed partial class DuneSqlDb : IDisposable
 {
-    private readonly DuckDBConnection connection = new("Data Source=:memory:");
+    private readonly DuckDBConnection connection;
 
     /// <param name="jsonTableBudget">JSON_TABLE's bound on all of a query's calls (the engine's by default).</param>
     /// <param name="regexCallTime">The backtracking regexp functions' bound on one call's matching time (the engine's by default).</param>
@@ -36,7 +38,60 @@ internal sealed class DuneSqlDb : IDisposable
         // delta_prod.<schema>.<table>, which the translator writes as dune's, are this database's.
         Exec("ATTACH ':memory:' AS dune; USE dune;");
         Exec(DuneSqlTranslator.Prelude + DuneSqlTranslator.TimeMacros + DuneSqlTranslator.PercentileMacros + (setup ?? ""));
+
+        (connection, fresh) = jsonTableBudget is null && regexCallTime is null ? Pool.Take() : (Open(jsonTableBudget, regexCallTime), null);
+        try
+        {
+            if (setup is not null)
+            {
+                Exec(setup);
+            }
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>A new database: the native functions, the <c>dune</c> catalog and the prelude.</summary>
+    private static DuckDBConnection Open(DuneJsonTable.QueryBudget? jsonTableBudget, TimeSpan? regexCallTime)
+    {
+        var connection = new DuckDBConnection("Data Source=:memory:");
+        try
+        {
+            connection.Open();
+            DuneInt256.Register(connection);
+            DuneKeccak.Register(connection);
+            DuneHashes.Register(connection);
+            DuneDistributions.Register(connection);
+            DuneJsonFunctions.Register(connection);
+            DuneTime.Register(connection);
+            DuneRadix.Register(connection);
+            DuneTypeNames.Register(connection);
+            DuneSpecialTimes.Register(connection);
+            DuneSetTypes.Register(connection);
+            DuneRegexpGroups.Register(connection);
+            DuneJavaRegexp.Register(connection, regexCallTime ?? DuneJavaRegexp.MaxCallTime);
+            DuneDataSize.Register(connection);
+            DuneWeightedPercentile.Register(connection);
+            DuneListaggTruncate.Register(connection);
+            DuneListaggBound.Register(connection);
+            DuneJsonTable.Register(connection, jsonTableBudget ?? new DuneJsonTable.QueryBudget());
+            // The sandbox's catalog (DuckDbSandbox): tables named dune.<schema>.<table> (uploads' dune.<team>.<table>) and
+            // delta_prod.<schema>.<table>, which the translator writes as dune's, are this database's.
+            Exec(connection, Catalog);
+            Exec(connection, DuneSqlTranslator.Prelude + DuneSqlTranslator.TimeMacros + DuneSqlTranslator.PercentileMacros);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private const string Catalog = "ATTACH ':memory:' AS dune; USE dune;";
 
     /// <summary>The demo data generated into this database (Dune's tables with rows), for queries that need data; the
     /// same scale and time give the same rows.</summary>
@@ -46,10 +101,13 @@ internal sealed class DuneSqlDb : IDisposable
     public void GenerateDemoData(double scale, DateTimeOffset generatedAt)
     {
         Exec("USE memory; DETACH dune;");
+        generated = true;
         Strata.Engine.DuckDb.DemoData.Generate(connection, scale, generatedAt);
     }
 
-    public void Exec(string sql)
+    public void Exec(string sql) => Exec(connection, Tracked(sql));
+
+    private static void Exec(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -95,7 +153,7 @@ internal sealed class DuneSqlDb : IDisposable
     {
         var tables = new Dictionary<string, Dictionary<string, string?>>(StringComparer.OrdinalIgnoreCase);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT schema_name, table_name, column_name, data_type FROM duckdb_columns() WHERE NOT internal";
+        command.CommandText = Tracked("SELECT schema_name, table_name, column_name, data_type FROM duckdb_columns() WHERE NOT internal");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -116,6 +174,7 @@ internal sealed class DuneSqlDb : IDisposable
     /// <summary>Registers the types of the zones a translated text names (the sandbox does so per execution).</summary>
     private string WithZones(string translated)
     {
+        Tracked(translated);
         bool perValue = DuneZones.UsesPerValue(translated);
         var added = DuneZones.UsedBy(translated).Where(zones.Add).ToList();
         DuneZones.Register(connection, added, perValue, perValueRegistered);
@@ -163,5 +222,20 @@ internal sealed class DuneSqlDb : IDisposable
         return m.ToArray();
     }
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+        disposed = true;
+        if (fresh is not null && !generated && !usedJsonTable && !madeFunctions && zones.Count == 0 && !perValueRegistered)
+        {
+            Pool.Return(connection, fresh);
+        }
+        else
+        {
+            connection.Dispose();
+        }
+    }
 }
