@@ -15,30 +15,6 @@ internal sealed partial class DuneSqlDb : IDisposable
     /// <param name="regexCallTime">The backtracking regexp functions' bound on one call's matching time (the engine's by default).</param>
     public DuneSqlDb(string? setup = null, DuneJsonTable.QueryBudget? jsonTableBudget = null, TimeSpan? regexCallTime = null)
     {
-        connection.Open();
-        DuneInt256.Register(connection);
-        DuneKeccak.Register(connection);
-        DuneHashes.Register(connection);
-        DuneDistributions.Register(connection);
-        DuneJsonFunctions.Register(connection);
-        DuneTime.Register(connection);
-        DuneRadix.Register(connection);
-        DuneTypeNames.Register(connection);
-        DuneSpecialTimes.Register(connection);
-        DuneSetTypes.Register(connection);
-        DuneRegexpGroups.Register(connection);
-        DuneJavaRegexp.Register(connection, regexCallTime ?? DuneJavaRegexp.MaxCallTime);
-        DuneDataSize.Register(connection);
-        DuneWeightedPercentile.Register(connection);
-        DuneListaggTruncate.Register(connection);
-        DuneListaggBound.Register(connection);
-        DuneListaggDistinctBound.Register(connection);
-        DuneJsonTable.Register(connection, jsonTableBudget ?? new DuneJsonTable.QueryBudget());
-        // The sandbox's catalog (DuckDbSandbox): tables named dune.<schema>.<table> (uploads' dune.<team>.<table>) and
-        // delta_prod.<schema>.<table>, which the translator writes as dune's, are this database's.
-        Exec("ATTACH ':memory:' AS dune; USE dune;");
-        Exec(DuneSqlTranslator.Prelude + DuneSqlTranslator.TimeMacros + DuneSqlTranslator.PercentileMacros + (setup ?? ""));
-
         (connection, fresh) = jsonTableBudget is null && regexCallTime is null ? Pool.Take() : (Open(jsonTableBudget, regexCallTime), null);
         try
         {
@@ -77,6 +53,7 @@ internal sealed partial class DuneSqlDb : IDisposable
             DuneWeightedPercentile.Register(connection);
             DuneListaggTruncate.Register(connection);
             DuneListaggBound.Register(connection);
+            DuneListaggDistinctBound.Register(connection);
             DuneJsonTable.Register(connection, jsonTableBudget ?? new DuneJsonTable.QueryBudget());
             // The sandbox's catalog (DuckDbSandbox): tables named dune.<schema>.<table> (uploads' dune.<team>.<table>) and
             // delta_prod.<schema>.<table>, which the translator writes as dune's, are this database's.
