@@ -144,10 +144,26 @@ public sealed class DuneWild21Tests(InProcessSharedServer shared)
         Assert.Equal(($"mismatched input '{word}'", 1, column), await Server.Alice.RunToFailureAtAsync(sql));
     }
 
+    [Theory]
+    [InlineData("SELECT \"\" FROM (VALUES 1) t(x)", 8)]
+    [InlineData("SELECT CASE WHEN x = 1 THEN 'a' ELSE \"\" END FROM (VALUES 1) t(x)", 38)]
+    public async Task An_empty_quoted_name_fails_as_trinos_parser_says(string sql, int column)
+    {
+        // solbricklayer/DuneAnalyticsSQL: ELSE "" END (a Postgres habit); Trino's parser: line 1:8 for SELECT "" FROM t.
+        Assert.Equal(("Zero-length delimited identifier not allowed", 1, column), await Server.Alice.RunToFailureAtAsync(sql));
+    }
+
     [Fact]
     public async Task A_statement_trino_parses_is_still_refused_as_a_write()
     {
         string message = await Server.Alice.RunToFailureAsync("CREATE TABLE t (x integer)");
         Assert.StartsWith("Only read-only queries are allowed", message, StringComparison.Ordinal);
+        // Trino's grammar takes CREATE SCHEMA … AUTHORIZATION (DuckDB's parser did not: "mismatched input 'AUTHORIZATION'"),
+        // and INSERT, SET SESSION, GRANT: each a write, whatever DuckDB's parser makes of the rest.
+        foreach (string sql in new[] { "CREATE SCHEMA IF NOT EXISTS raw AUTHORIZATION postgres", "INSERT INTO t VALUES (1)",
+            "SET SESSION query_max_run_time = '1h'", "GRANT SELECT ON t TO alice", "create table t (id serial primary key)" })
+        {
+            Assert.StartsWith("Only read-only queries are allowed", await Server.Alice.RunToFailureAsync(sql), StringComparison.Ordinal);
+        }
     }
 }
