@@ -30,9 +30,11 @@ public static partial class DuneSqlTranslator
                 return known.EndsWith(']') || known.StartsWith("MAP(", StringComparison.OrdinalIgnoreCase) ? -1
                     : throw NotSupported(sql, anchor, $"Cannot unnest type: {DuckDbTypes.DuneName(known)}", Core.Executions.ExecutionError.ExecutionFailed);
             }
-            if (IsMapOperand(arg.From, arg.To) || HoldsParameter(arg.From, arg.To))
+            int first = Tokens[arg.From].IsTrivia ? Next(arg.From, arg.To) : arg.From;
+            if (IsMapOperand(arg.From, arg.To) || HoldsParameter(arg.From, arg.To)
+                || (first == Previous(arg.To) && Tokens[first].Kind is DuneTokenKind.String or DuneTokenKind.Number))
             {
-                return -1;
+                return -1; // a lone literal: the error's rewrite names its Trino type (varchar(3)), as before
             }
             void Key()
             {
