@@ -14,6 +14,9 @@ public sealed partial class DuckDbEngine
 {
     private sealed record StatementInfo(bool IsExplain, IReadOnlySet<int> UnnamedPositions);
 
+    /// <summary>The refusal of every statement that is not a query (DuneSqlTranslator.Statements.cs gives it too).</summary>
+    internal const string ReadOnlyRefusal = "Only read-only queries are allowed: a single SELECT, WITH, VALUES, FROM, DESCRIBE, SUMMARIZE or EXPLAIN statement.";
+
     /// <summary>Accepts exactly one read-only statement; refuses everything else with a clear message.</summary>
     private static StatementInfo Classify(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
     {
@@ -52,7 +55,7 @@ public sealed partial class DuckDbEngine
                 throw new QueryFailedException(new ExecutionError(ExecutionError.SyntaxError,
                     TrinoErrorMessages.ToTrino(message, null, null) ?? $"Parser Error: {message}", line, column));
             }
-            throw Refused("Only read-only queries are allowed: a single SELECT, WITH, VALUES, FROM, DESCRIBE, SUMMARIZE or EXPLAIN statement.");
+            throw Refused(ReadOnlyRefusal);
         }
         var statements = root.GetProperty("statements");
         if (statements.GetArrayLength() != 1)

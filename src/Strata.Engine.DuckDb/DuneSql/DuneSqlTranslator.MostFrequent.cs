@@ -3,56 +3,137 @@ using Strata.Core.Executions;
 namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
-/// Trino's <c>approx_most_frequent(buckets, value, capacity)</c> → <c>map(V, bigint)</c> (aggregate.mdx; Trino's
-/// BigintApproximateMostFrequent / VarcharApproximateMostFrequent): the <c>buckets</c> most frequent non-NULL values of the
-/// group with their counts, most frequent first. Trino estimates the counts with a Space-Saving stream summary of
-/// <c>capacity</c> counters, exact while the group holds no more distinct values than that; Strata counts exactly (DuckDB's
-/// <c>histogram</c>), the answer the estimate approaches, so <c>capacity</c> is read by no one. Ties are broken by the value,
-/// ascending (Trino's order among equal counts is its summary's arrival order). A group without a non-NULL value is NULL, and
-/// a bucket count under 2 fails as Trino's (checked only when a value arrives, as Trino's input function is).
+/// Trino's <c>approx_most_frequent(buckets, value, capacity)</c> (aggregate.mdx; Trino's BigintApproximateMostFrequent /
+/// VarcharApproximateMostFrequent): the <c>buckets</c> most frequent non-NULL values of the group with their counts, most
+/// frequent first. Trino has exactly two signatures, <c>(bigint, bigint, bigint) → map(bigint, bigint)</c> and
+/// <c>(bigint, varchar, bigint) → map(varchar, bigint)</c>: a tinyint, smallint or integer value is coerced to bigint (its
+/// keys are bigints), and a value of any other type (double, decimal, varbinary, date, boolean, …) or a bucket count or
+/// capacity that is no integer is refused, "Unexpected parameters (…) for function approx_most_frequent". Trino estimates
+/// the counts with a Space-Saving stream summary of <c>capacity</c> counters, exact while the group holds no more distinct
+/// values than that; Strata counts exactly (DuckDB's <c>histogram</c>), the answer the estimate approaches, so
+/// <c>capacity</c> is checked for its type and read by no one. Ties are broken by the value, ascending (Trino's order among
+/// equal counts is its summary's arrival order). A group without a non-NULL value is NULL, and a bucket count under 2 fails
+/// as Trino's (checked only when a value arrives, as Trino's input function is). Like every Trino aggregate it is also a
+/// window function (<c>OVER (…)</c>), with or without FILTER.
 /// </summary>
 public static partial class DuneSqlTranslator
 {
+    private const string MostFrequentSignatures =
+        "approx_most_frequent(bigint, bigint, bigint), approx_most_frequent(bigint, varchar, bigint)";
+
+    /// <summary>DuckDB's names of the types Trino coerces to bigint here (NULL: an untyped NULL literal).</summary>
+    private const string MostFrequentIntegers = "'TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'NULL', '\"NULL\"'";
+
     private sealed partial class Pass
     {
-        /// <summary>Writes <c>approx_most_frequent(b, x, c) [FILTER (WHERE …)]</c> as DuckDB's histogram sorted by count;
-        /// returns the next index, or -1 for a window form (left to the refusal of functions DuckDB lacks).</summary>
+        /// <summary>Writes <c>approx_most_frequent(b, x, c) [FILTER (WHERE …)] [OVER …]</c> as DuckDB's histogram sorted by
+        /// count; returns the next index, or -1 when there is no call to write.</summary>
         private int TryEmitApproxMostFrequent(List<(int From, int To)> args, int close, int end, DuneToken anchor)
         {
             if (close >= end)
             {
                 return -1;
             }
-            int after = Next(close, end), last = close;
-            if (Is(after, "over"))
+            string?[] types = args.Select(a => StaticType(a.From, a.To)).ToArray();
+            if (args.Count != 3 || RefusedMostFrequentTypes(types))
             {
-                return -1;
+                string given = types.All(t => t is not null) ? " (" + string.Join(", ", types.Select(t => DuckDbTypes.DuneName(t!))) + ")" : "";
+                throw NotSupported(sql, anchor, $"Unexpected parameters{given} for function approx_most_frequent. Expected: {MostFrequentSignatures}",
+                    ExecutionError.ExecutionFailed);
             }
-            if (args.Count != 3)
-            {
-                throw NotSupported(sql, anchor, "Unexpected parameters for function approx_most_frequent. Expected: approx_most_frequent(bigint, bigint, bigint), "
-                    + "approx_most_frequent(bigint, varchar, bigint)", ExecutionError.ExecutionFailed);
-            }
-            if (Is(after, "filter") && Next(after, end) is int open && Is(open, "(") && Close(open, end) is int filterEnd && filterEnd < end)
+            int last = MostFrequentTailEnd(close, end);
+            var buckets = args[0];
+            void Tail() => Emit(close + 1, last + 1);
+            // count(x) [FILTER …] [OVER …]: no value, no map (and no bucket check).
+            emitter.Text("(CASE WHEN count(", anchor);
+            EmitMostFrequentValue(args, types, anchor);
+            emitter.Text(")", tokens[close]);
+            Tail();
+            emitter.Text(" = 0 THEN NULL WHEN any_value(", tokens[close]);
+            Emit(buckets.From, buckets.To);
+            emitter.Text(")", tokens[close]);
+            Tail();
+            emitter.Text(" < 2 THEN error('approx_most_frequent bucket count must be greater than one') "
+                + "ELSE map_from_entries(list_transform(list_slice(list_sort(list_transform(map_entries(histogram(", tokens[close]);
+            EmitMostFrequentValue(args, types, anchor);
+            emitter.Text(")", tokens[close]);
+            Tail();
+            emitter.Text("), _strata_mf -> struct_pack(n := -CAST(_strata_mf.value AS BIGINT), key := _strata_mf.key))), 1, any_value(", tokens[close]);
+            Emit(buckets.From, buckets.To);
+            emitter.Text(")", tokens[close]);
+            Tail();
+            emitter.Text("), _strata_mf -> struct_pack(key := _strata_mf.key, value := -_strata_mf.n))) END)", tokens[last]);
+            return last + 1;
+        }
+
+        /// <summary>Whether the types the text fixes already rule out both of Trino's signatures.</summary>
+        private static bool RefusedMostFrequentTypes(string?[] types) =>
+            types.Length == 3 && (types[0] is { } b && !IsMostFrequentInteger(b) || types[2] is { } c && !IsMostFrequentInteger(c)
+                || types[1] is { } v && !IsMostFrequentInteger(v) && v != "VARCHAR");
+
+        private static bool IsMostFrequentInteger(string duckType) => IntegerTypes.Contains(duckType);
+
+        /// <summary>The last token of the call's FILTER (…) and OVER (…) / OVER name, or <paramref name="close"/>.</summary>
+        private int MostFrequentTailEnd(int close, int end)
+        {
+            int last = close, next = Next(close, end);
+            if (Is(next, "filter") && Next(next, end) is int open && Is(open, "(") && Close(open, end) is int filterEnd && filterEnd < end)
             {
                 last = filterEnd;
+                next = Next(filterEnd, end);
             }
-            // count(x) [FILTER …]: no value, no map (and no bucket check).
-            emitter.Text("(CASE WHEN count(", anchor);
-            Emit(args[1].From, args[1].To);
-            emitter.Text(")", tokens[close]);
-            Emit(close + 1, last + 1);
-            emitter.Text(" = 0 THEN NULL WHEN any_value(", tokens[close]);
-            Emit(args[0].From, args[0].To);
-            emitter.Text(") < 2 THEN error('approx_most_frequent bucket count must be greater than one') "
-                + "ELSE map_from_entries(list_transform(list_slice(list_sort(list_transform(map_entries(histogram(", tokens[close]);
-            Emit(args[1].From, args[1].To);
-            emitter.Text(")", tokens[close]);
-            Emit(close + 1, last + 1);
-            emitter.Text("), _strata_mf -> struct_pack(n := -CAST(_strata_mf.value AS BIGINT), key := _strata_mf.key))), 1, any_value(", tokens[close]);
-            Emit(args[0].From, args[0].To);
-            emitter.Text(")), _strata_mf -> struct_pack(key := _strata_mf.key, value := -_strata_mf.n))) END)", tokens[last]);
-            return last + 1;
+            if (Is(next, "over") && Next(next, end) is int window && window < end)
+            {
+                if (Is(window, "(") && Close(window, end) is int windowEnd && windowEnd < end)
+                {
+                    last = windowEnd;
+                }
+                else if (tokens[window].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName)
+                {
+                    last = window;
+                }
+            }
+            return last;
+        }
+
+        /// <summary>The value as Trino's signature takes it: a bigint for an integer, the varchar itself. When the text does
+        /// not fix its type, a struct of both forms and Trino's refusal, keyed on the bound types (DuckDB folds the key to
+        /// a constant when it binds, so one field is read and the others' CASEs are dropped; as the division probe).</summary>
+        private void EmitMostFrequentValue(List<(int From, int To)> args, string?[] types, DuneToken anchor)
+        {
+            var value = args[1];
+            if (types[0] is not null && types[2] is not null && types[1] is { } known)
+            {
+                emitter.Text(known == "VARCHAR" ? "(" : "CAST(", anchor);
+                Emit(value.From, value.To);
+                emitter.Text(known == "VARCHAR" ? ")" : " AS BIGINT)", anchor);
+                return;
+            }
+            void Key()
+            {
+                emitter.Text("(CASE WHEN typeof(", anchor);
+                Emit(args[0].From, args[0].To);
+                emitter.Text($") IN ({MostFrequentIntegers}) AND typeof(", anchor);
+                Emit(args[2].From, args[2].To);
+                emitter.Text($") IN ({MostFrequentIntegers}) THEN CASE WHEN typeof(", anchor);
+                Emit(value.From, value.To);
+                emitter.Text($") IN ({MostFrequentIntegers}) THEN 'i' WHEN typeof(", anchor);
+                Emit(value.From, value.To);
+                emitter.Text(") = 'VARCHAR' THEN 'v' ELSE 'e' END ELSE 'e' END)", anchor);
+            }
+            emitter.Text("struct_extract(struct_pack(i := CASE WHEN ", anchor);
+            Key();
+            emitter.Text(" = 'i' THEN CAST(", anchor);
+            Emit(value.From, value.To);
+            emitter.Text(" AS BIGINT) END, v := CASE WHEN ", anchor);
+            Key();
+            emitter.Text(" = 'v' THEN CAST(", anchor);
+            Emit(value.From, value.To);
+            emitter.Text(" AS VARCHAR) END, e := CASE WHEN ", anchor);
+            Key();
+            emitter.Text($" = 'e' THEN error('Unexpected parameters for function approx_most_frequent. Expected: {MostFrequentSignatures}') END), ", anchor);
+            Key();
+            emitter.Text(")", anchor);
         }
     }
 }

@@ -41,10 +41,14 @@ public static partial class DuneSqlTranslator
         /// A relation's alias with its column names, <c>AS date(day)</c> (Trino's grammar: <c>AS? identifier
         /// columnAliases?</c>, and <c>date</c> is one of its non-reserved words): after AS, a word that is no type taking
         /// parameters, then names only, comma-separated, in parentheses. Not a call (<c>date(x)</c> would become a cast).
+        /// ALL takes its column names without AS too, right after a relation (<c>FROM (VALUES 1) all(x)</c>): Trino does not
+        /// reserve it, and ALL before a parenthesised list of bare names is no quantifier (<c>= ALL (SELECT …)</c>,
+        /// <c>UNION ALL (…)</c>, <c>count(ALL x)</c> stand after an operator, a set operation or a parenthesis).
         /// </summary>
         private bool IsAliasWithColumns(int word, int open, int end)
         {
-            if (!Is(Previous(word), "as") || ParameterizedTypes.Contains(Text(word)))
+            bool afterRelation = Is(word, "all") && IsAllAlias(Previous(word), open, end);
+            if (!(Is(Previous(word), "as") || afterRelation) || ParameterizedTypes.Contains(Text(word)))
             {
                 return false;
             }

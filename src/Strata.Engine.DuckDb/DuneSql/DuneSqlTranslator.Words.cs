@@ -101,7 +101,8 @@ public static partial class DuneSqlTranslator
     }
 
     /// <summary>Trino's lexer reads <c>`name`</c> (Spark's and MySQL's quoting, as Dune's retired Spark engine took it) and
-    /// its parser refuses it with these words (SqlParser's backquoted identifier), at the first one.</summary>
+    /// its parser refuses it with these words (SqlParser's backquoted identifier), at the first one; an empty quoted name <c>""</c>
+    /// likewise (Zero-length delimited identifier not allowed).</summary>
     private static void RefuseBackquotes(string sql, List<DuneToken> tokens)
     {
         foreach (var token in tokens)
@@ -109,6 +110,11 @@ public static partial class DuneSqlTranslator
             if (token.Kind == DuneTokenKind.Symbol && sql[token.Start] == '`')
             {
                 throw NotSupported(sql, token, "backquoted identifiers are not supported; use double quotes to quote identifiers");
+            }
+            if (token.Kind == DuneTokenKind.QuotedName && token.Length == 2)
+            {
+                // Trino's parser (exitQuotedIdentifier) at the empty name; DuckDB's words leaked before.
+                throw NotSupported(sql, token, "Zero-length delimited identifier not allowed");
             }
         }
     }

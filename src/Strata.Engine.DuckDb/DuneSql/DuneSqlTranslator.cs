@@ -39,6 +39,7 @@ public static partial class DuneSqlTranslator
     {
         var tokens = DuneLexer.Lex(sql);
         RefuseBackquotes(sql, tokens);
+        RefuseStatementsOtherThanQueries(sql, tokens);
         RefuseSpecialTimeLiterals(sql, tokens);
         RefuseLimitValues(sql, tokens);
         RefuseDeepExpressions(sql, tokens);
@@ -209,9 +210,9 @@ public static partial class DuneSqlTranslator
             {
                 return afterRound;
             }
-            if (name is "unnest" && TryEmitUnnest(nameIndex, args, close, end) is > 0 and int afterUnnest)
+            if (name is "unnest" && (TryEmitUnnest(nameIndex, args, close, end) is > 0 and int afterUnnest ? afterUnnest : TryEmitCheckedUnnest(nameIndex, args, close, end)) is > 0 and int unnested)
             {
-                return afterUnnest;
+                return unnested;
             }
             if (name is "zip_with" or "transform_values" or "transform_keys" or "map_filter" || (name is "array_sort" && args.Count == 2))
             {
