@@ -60,12 +60,14 @@ public sealed partial class DataDirectoryLock : IDisposable
         {
             throw new InvalidOperationException($"cannot lock the data directory {Path.GetFullPath(dataDir)} ({FileName}): {e.Message}");
         }
-        if (Flock(stream, shared) is int errno and not 0)
+        // Only EWOULDBLOCK (11 on Linux, 35 on macOS) means another holder. Any other failure (ENOLCK, EOPNOTSUPP, EINVAL:
+        // a file system without locks, as some NFS, CIFS and FUSE mounts are) is one .NET's own lock ignores too, and the
+        // server starts as it did before this direct lock (a review of decision 256: refusing there stopped servers
+        // that had started).
+        if (Flock(stream, shared) is 11 or 35)
         {
             stream.Dispose();
-            throw new InvalidOperationException(errno is 11 or 35
-                ? Refusal(Path.GetFullPath(dataDir), path, shared)
-                : $"cannot lock the data directory {Path.GetFullPath(dataDir)} ({FileName}): flock failed (errno {errno})");
+            throw new InvalidOperationException(Refusal(Path.GetFullPath(dataDir), path, shared));
         }
         string? pidFile = null;
         if (!shared)

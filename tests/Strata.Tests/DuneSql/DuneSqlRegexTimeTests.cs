@@ -186,8 +186,8 @@ public sealed class DuneSqlUnixTimeTests
     [InlineData("SELECT CAST(from_unixtime(x) AS VARCHAR) FROM (VALUES (CAST(1700000000 AS BIGINT))) t(x)", "2023-11-14 22:13:20.000 UTC")]
     [InlineData("SELECT TRY(from_unixtime(1e18))", "NULL")]
     [InlineData("SELECT TRY(from_unixtime(1e18, 'Asia/Kolkata'))", "NULL")]
-    [InlineData("SELECT CAST(from_unixtime_nanos(9223372036854775806) AS VARCHAR)", "2262-04-11 23:47:16.854775806")]
-    [InlineData("SELECT CAST(from_unixtime_nanos(1700000000123456789) AS VARCHAR)", "2023-11-14 22:13:20.123456789")]
+    [InlineData("SELECT CAST(from_unixtime_nanos(9223372036854775806) AS VARCHAR)", "2262-04-11 23:47:16.854775806 UTC")]
+    [InlineData("SELECT CAST(from_unixtime_nanos(1700000000123456789) AS VARCHAR)", "2023-11-14 22:13:20.123456789 UTC")]
     [InlineData("SELECT from_unixtime_nanos(NULL)", "NULL")]
     [InlineData("SELECT TRY(from_unixtime_nanos(9223372036854775807))", "NULL")]
     public void Unix_times_are_trinos(string sql, string expected)

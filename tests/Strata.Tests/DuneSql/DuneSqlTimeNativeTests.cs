@@ -40,7 +40,7 @@ public sealed class DuneSqlTimeNativeTests : IDisposable
     [InlineData("SELECT CAST(element_at(transform(ARRAY[date '2024-01-31'], x -> x + interval '1' month), 1) AS varchar)", "2024-02-29")]
     // Every timestamp precision keeps its type and its digits.
     [InlineData("SELECT CAST(CAST(TIMESTAMP '2024-01-01 00:00:00.123' AS timestamp(3)) + interval '1' day AS varchar)", "2024-01-02 00:00:00.123")]
-    [InlineData("SELECT CAST(CAST(TIMESTAMP '2024-01-31 10:00:00.123456' AS timestamp(6)) + interval '1' month AS varchar)", "2024-02-29 10:00:00.123")]
+    [InlineData("SELECT CAST(CAST(TIMESTAMP '2024-01-31 10:00:00.123456' AS timestamp(6)) + interval '1' month AS varchar)", "2024-02-29 10:00:00.123456")]
     [InlineData("SELECT CAST(date_add('day', 1, CAST(TIMESTAMP '2024-01-01 00:00:00.123' AS timestamp(3))) AS varchar)", "2024-01-02 00:00:00.123")]
     // Months clamp to the month's end, before the epoch too; a time wraps around midnight.
     [InlineData("SELECT CAST(date '2024-03-31' - interval '1' month AS varchar)", "2024-02-29")]
@@ -101,11 +101,11 @@ public sealed class DuneSqlTimeNativeTests : IDisposable
     }
 
     [Theory]
-    // datetime.mdx: from_unixtime_nanos is a timestamp(9) with its nanoseconds (decision 201; Trino's text of the cast ends
-    // " UTC", DuckDB's TIMESTAMP_NS has no zone), from_iso8601_timestamp_nanos the instant to the microsecond.
-    [InlineData("SELECT CAST(from_unixtime_nanos(1700000000123456789) AS varchar)", "2023-11-14 22:13:20.123456789")]
-    [InlineData("SELECT CAST(from_unixtime_nanos(DECIMAL '1234.499') AS varchar)", "1970-01-01 00:00:00.000001234")]
-    [InlineData("SELECT CAST(from_unixtime_nanos(-1234) AS varchar)", "1969-12-31 23:59:59.999998766")]
+    // datetime.mdx: from_unixtime_nanos is a timestamp(9) with time zone with its nanoseconds (decision 201); its text ends
+    // " UTC" as Trino's (decision 253), from_iso8601_timestamp_nanos the instant to the microsecond.
+    [InlineData("SELECT CAST(from_unixtime_nanos(1700000000123456789) AS varchar)", "2023-11-14 22:13:20.123456789 UTC")]
+    [InlineData("SELECT CAST(from_unixtime_nanos(DECIMAL '1234.499') AS varchar)", "1970-01-01 00:00:00.000001234 UTC")]
+    [InlineData("SELECT CAST(from_unixtime_nanos(-1234) AS varchar)", "1969-12-31 23:59:59.999998766 UTC")]
     [InlineData("SELECT typeof(from_unixtime_nanos(100))", "timestamp(9) with time zone")]
     [InlineData("SELECT to_unixtime(from_iso8601_timestamp_nanos('2020-05-11T11:15:05.123456789+01:00'))", "1589192105.123456")]
     public void Nanosecond_parsers_give_the_instant(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));

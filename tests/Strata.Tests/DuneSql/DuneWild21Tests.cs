@@ -5,8 +5,8 @@ namespace Strata.Tests.DuneSql;
 /// <c>approx_most_frequent</c> has exactly the signatures (bigint, bigint, bigint) → map(bigint, bigint) and (bigint,
 /// varchar, bigint) → map(varchar, bigint) (BigintApproximateMostFrequent / VarcharApproximateMostFrequent; aggregate.mdx
 /// "map&lt;[same as value], bigint&gt;" after the integer's coercion to bigint), and like every aggregate it is a window
-/// function; ALL (not reserved by Trino) is an alias with a column list right after a relation; a FROM-clause UNNEST of a
-/// value that is no array or map fails as Trino's StatementAnalyzer words it, <c>Cannot unnest type: varchar</c>; and a
+/// function; ALL (not reserved by Trino) is an alias with a column list right after a relation; a FROM-clause UNNEST keeps
+/// its array's order (the type dispatch 255 wrote for it did not, and was taken out: decision 259); and a
 /// CREATE/DROP/ALTER Trino's grammar has no statement for fails in its parser at that word (SqlBase.g4).
 /// </summary>
 [Collection(InProcessWireCollection.Name)]
@@ -108,14 +108,19 @@ public sealed class DuneWild21Tests(InProcessSharedServer shared)
         Assert.Equal(["x", "2", "3"], keyword);
     }
 
-    [Theory]
-    [InlineData("WITH t AS (SELECT json_extract_scalar('{\"a\":\"b\"}', '$.a') AS s) SELECT c FROM t CROSS JOIN UNNEST(t.s) AS u(c)", "varchar")]
-    [InlineData("WITH t AS (SELECT length('abc') AS n) SELECT c FROM t CROSS JOIN UNNEST(n) AS u(c)", "bigint")]
-    [InlineData("SELECT c FROM ethereum.transactions t CROSS JOIN UNNEST(t.hash) AS u(c)", "varbinary")]
-    [InlineData("SELECT c FROM ethereum.blocks b CROSS JOIN UNNEST(b.number) AS u(c)", "bigint")]
-    public async Task Unnesting_a_value_that_is_no_array_or_map_names_its_type(string sql, string type)
+    [Fact]
+    public async Task Unnesting_an_array_of_unknown_source_keeps_the_arrays_order()
     {
-        Assert.Equal($"Cannot unnest type: {type}", await Server.Alice.RunToFailureAsync(sql));
+        // Trino's UNNEST gives an array's elements in their order; 255's type dispatch made DuckDB plan the UNNEST as a
+        // join, and a materialized view's [0x00ff, NULL] came out reversed (MaterializedViewServerTests, CI).
+        var letters = await Server.Alice.RunCsvAsync("""
+            WITH t AS (SELECT split('c,a,d,b,e', ',') AS parts) SELECT c FROM t CROSS JOIN UNNEST(parts) AS u(c)
+            """);
+        Assert.Equal(["c", "c", "a", "d", "b", "e"], letters);
+        var blobs = await Server.Alice.RunCsvAsync("""
+            WITH t AS (SELECT ARRAY[from_hex('00ff'), NULL, from_hex('01')] AS blobs) SELECT b FROM t CROSS JOIN UNNEST(blobs) AS u(b)
+            """);
+        Assert.Equal(["b", "0x00ff", "", "0x01"], blobs);
     }
 
     [Fact]
