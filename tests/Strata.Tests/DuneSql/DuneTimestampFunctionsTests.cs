@@ -108,6 +108,18 @@ public sealed class DuneTimestampFunctionsTests : IDisposable
     public void A_filter_timestamp_literal_takes_nine_digits(string filter, string sql) =>
         Assert.Equal(sql, FilterParser.Parse(filter, ["v"])!.ToSql(SqlQuoting.QuoteIdentifier));
 
+    // The property test's seed a3miYzLzt8Q4 (CI of stop 41): the SQL written for a nanosecond literal must read back as the same tree.
+    [Theory]
+    [InlineData("v = TIMESTAMP '2024-01-01 00:00:00.123456789'")]
+    [InlineData("v = timEsTAmp\t'1777-06-26 04:34:52.2021994'")]
+    public void A_filter_nanosecond_literal_reads_back_from_its_own_sql(string filter)
+    {
+        var parsed = FilterParser.Parse(filter, ["v"]);
+        var sql = parsed!.ToSql(SqlQuoting.QuoteIdentifier);
+        Assert.Contains("TIMESTAMP_NS '", sql, StringComparison.Ordinal);
+        Assert.Equal(parsed, FilterParser.Parse(sql, ["v"]));
+    }
+
     [Theory]
     [InlineData("v = TIMESTAMP '2024-01-01 00:00:00.1234567891'", "invalid TIMESTAMP value")]
     [InlineData("v = TIMESTAMP '2300-01-01 00:00:00.000000001'", "TIMESTAMP value out of range")]

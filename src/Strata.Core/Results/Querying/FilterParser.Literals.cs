@@ -31,7 +31,8 @@ public static partial class FilterParser
     {
         switch (type)
         {
-            case "timestamp":
+            // TIMESTAMP_NS is how a literal with nanoseconds is written back (TimestampLiteral.ToSql), so it reads back too.
+            case "timestamp" or "timestamp_ns":
                 if (TemporalText.TryParseTimestamp(value.Text, out var timestamp, out int nanoseconds))
                 {
                     var literal = new TimestampLiteral(timestamp, nanoseconds);

@@ -294,7 +294,7 @@ public static partial class FilterParser
                             throw Subquery(token.Position);
                         case "and" or "or" or "in" or "like" or "is" or "between":
                             throw new FilterException(Parameter, $"expected a column or a value, found {word.ToUpperInvariant()}", token.Position);
-                        case "timestamp" or "date" or "blob" when Peek(1).Kind == TokenKind.String:
+                        case "timestamp" or "timestamp_ns" or "date" or "blob" when Peek(1).Kind == TokenKind.String:
                             Take();
                             return ParseTyped(word, Take());
                         default:
