@@ -185,8 +185,7 @@ internal static class DuckDbNestedJson
         string utc = nanos ? expr : $"make_timestamp(epoch_us({expr}))";
         int held = nanos ? 9 : 6;
         string units = nanos ? $"((epoch_ns({expr}) % 1000000000) + 1000000000) % 1000000000" : $"((epoch_us({expr}) % 1000000) + 1000000) % 1000000";
-        string fraction = digits == 0 ? ""
-            : $" || '.' || rpad(left(lpad(CAST({units} AS VARCHAR), {held}, '0'), {Math.Min(digits, held)}), {digits}, '0')";
+        string fraction = TimestampFractionSql.Fraction(units, held, digits) is { } text ? " || " + text : "";
         return $"CASE WHEN {expr} IS NULL THEN NULL WHEN isinf({expr}) THEN {Infinity(expr)} "
             + $"ELSE {Year(utc)} || strftime({utc}, '-%m-%d %H:%M:%S'){fraction} || ' UTC' END";
     }

@@ -62,9 +62,7 @@ internal static class DuneFunctions
         string text = (isTry ? TryToVarchar : ToVarchar).Replace("$1", v, StringComparison.Ordinal);
         string nanos = $"(CASE WHEN typeof({v}) = 'TIMESTAMP_NS' THEN ((epoch_ns(CAST(CAST({v} AS VARCHAR) AS TIMESTAMP_NS)) % 1000000000) + 1000000000) % 1000000000 "
             + $"ELSE (microsecond(CAST({v} AS TIMESTAMP)) % 1000000) * 1000 END)";
-        string shown = digits.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        string fraction = digits == 0 ? "''"
-            : $"'.' || rpad(left(lpad(CAST({nanos} AS VARCHAR), 9, '0'), {Math.Min(digits, 9).ToString(System.Globalization.CultureInfo.InvariantCulture)}), {shown}, '0')";
+        string fraction = TimestampFractionSql.Fraction(nanos, 9, digits) ?? "''";
         string utc = zone ? $" || CASE WHEN typeof({v}) = 'TIMESTAMP_NS' THEN ' UTC' ELSE '' END" : "";
         return $"list_transform([$1], {v} -> list_transform([{text}], {t} -> CASE WHEN strpos({t}, '.') = 0 THEN {t} "
             + $"ELSE left({t}, strpos({t}, '.') - 1) || {fraction} || regexp_replace(substr({t}, strpos({t}, '.') + 1), '^[0-9]*', '') END{utc})[1])[1]";
@@ -73,10 +71,13 @@ internal static class DuneFunctions
     /// <summary>Trino's CAST(x AS varchar(n)): a varchar is cut to its first n code points; any other value's text must fit in
     /// n ("Value 123 cannot be represented as varchar(2)"; TRY gives NULL). char(n) is cut and checked so too, named char(n).
     /// The value's text is written once and read through a one-element lambda's parameter (hostile22): written in the check,
-    /// the answer and the message, each cast was about 4,300 characters and a 62 KB statement of them took minutes to bind.</summary>
-    internal static string ToBoundedVarchar(int length, bool isTry, string type = "varchar")
+    /// the answer and the message, each cast was about 4,300 characters and a 62 KB statement of them took minutes to bind.
+    /// <paramref name="text"/> is the unbounded cast's template when the translator knows a better one than the plain
+    /// text (a timestamp(p)'s p digits, <see cref="TimestampToVarchar"/>): the bound checks the text the unbounded cast gives.</summary>
+    internal static string ToBoundedVarchar(int length, bool isTry, string type = "varchar", string? text = null)
     {
-        string text = isTry ? TryToVarchar : ToVarchar, n = length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        text ??= isTry ? TryToVarchar : ToVarchar;
+        string n = length.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var (open, close) = BoundedText(length, padded: false);
         return "(CASE WHEN typeof($1) = 'VARCHAR' THEN " + open + "CAST($1 AS VARCHAR)" + close + " ELSE list_transform([" + text
             + "], _strata_v -> CASE WHEN coalesce(length(_strata_v) <= " + n + ", true) THEN _strata_v"
@@ -85,8 +86,8 @@ internal static class DuneFunctions
 
     /// <summary>CAST(x AS char(n)): <see cref="ToBoundedVarchar"/> padded with spaces to n characters, as Trino's char(n)
     /// value reads (Chars.padSpaces).</summary>
-    internal static string ToChar(int length, bool isTry) =>
-        "rpad(" + ToBoundedVarchar(length, isTry, "char") + ", " + length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", ' ')";
+    internal static string ToChar(int length, bool isTry, string? text = null) =>
+        "rpad(" + ToBoundedVarchar(length, isTry, "char", text) + ", " + length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", ' ')";
 
     /// <summary>The text around a VARCHAR value that makes it Trino's varchar(n) (its first n code points) or, padded,
     /// char(n) (those, padded with spaces to n): what <see cref="ToBoundedVarchar"/> and <see cref="ToChar"/> do to a

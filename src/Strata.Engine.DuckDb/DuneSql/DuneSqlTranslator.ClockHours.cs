@@ -8,7 +8,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <c>K</c>, the hour of the halfday (0-11; with <c>a</c> the afternoon's is 12 hours on, without it the morning's).
 /// A value outside the field's range fails in Joda's words ("Cannot parse "…": Value 0 for clockhourOfDay must be in the
 /// range [1,24]"). The text is read by strptime with the hour as <c>%H</c> (0-23): for <c>k</c> a text whose hour is 24
-/// is read by the pattern with <c>24</c> written in its place, and an hour of 0 is refused; for <c>K</c> an hour past 11
+/// is read by the pattern with <c>24</c> written in its place, and an hour of 0 is refused (with <c>a</c>, AM or PM is read
+/// and sets nothing: Joda sets the halfday before the clock hour, which sets the hour of the day); for <c>K</c> an hour past 11
 /// is refused, and <c>a</c> is read as the literal AM or PM (upper or lower case) in turn. format_datetime writes both
 /// (DuneFormats.JodaField).
 /// </summary>
@@ -35,9 +36,9 @@ public static partial class DuneSqlTranslator
             {
                 return -1;
             }
-            if (clock + half > 1 || ampm > 1 || (clock == 1 && ampm == 1))
+            if (clock + half > 1 || ampm > 1)
             {
-                throw NotSupported(sql, anchor, "parse_datetime reads one clock hour field here: k (1-24) without a, or K (0-11) with at most one a");
+                throw NotSupported(sql, anchor, "parse_datetime reads one clock hour field here: k (1-24) or K (0-11), with at most one a");
             }
             string Pattern(string? hour, string? halfDay) => SqlQuoting.QuoteString(Converted(joda => DuneFormats.JodaToStrptimeWith(joda,
                 (c, n) => c is 'k' or 'K' ? hour ?? (n == 1 ? "%-H" : "%H") : c == 'a' ? halfDay : null), patternAt, anchor));
@@ -48,9 +49,14 @@ public static partial class DuneSqlTranslator
             string parsed;
             if (clock == 1)
             {
-                string midnight = $"try_strptime({text}, {Pattern("24", null)})";
-                parsed = $"CASE WHEN {midnight} IS NOT NULL THEN {midnight} WHEN hour(strptime({text}, {hours})) = 0 "
-                    + $"THEN {Refused("'0'", "clockhourOfDay", "[1,24]")} ELSE strptime({text}, {hours}) END";
+                // With a, the halfday is read but sets nothing: Joda's parser sets the saved fields largest duration first,
+                // so halfdayOfDay (halfdays) is set before clockhourOfDay (hours), which then sets the whole hour of the day.
+                string Read(string? hour) => ampm == 0 ? $"try_strptime({text}, {Pattern(hour, null)})"
+                    : $"coalesce({string.Join(", ", new[] { "AM", "PM", "am", "pm" }.Select(h => $"try_strptime({text}, {Pattern(hour, h)})"))})";
+                string midnight = Read("24"), plainHour = Read(null);
+                string failure = $"strptime({text}, {Pattern(null, ampm == 0 ? null : "AM")})";
+                parsed = $"CASE WHEN {midnight} IS NOT NULL THEN {midnight} WHEN hour({plainHour}) = 0 "
+                    + $"THEN {Refused("'0'", "clockhourOfDay", "[1,24]")} WHEN {plainHour} IS NOT NULL THEN {plainHour} ELSE {failure} END";
             }
             else if (ampm == 0)
             {

@@ -245,6 +245,7 @@ public static partial class DuneSqlTranslator
         /// <summary>The columns of one <c>SELECT … [FROM …] …</c> term in [i, to).</summary>
         private ScopedColumns SelectColumns(int i, int to, Dictionary<string, ScopedColumns?> ctes, int depth)
         {
+            int select = i;
             i = Next(i, to);
             i = Is(i, "distinct") || Is(i, "all") ? Next(i, to) : i;
             var items = new List<(int From, int To)>();
@@ -265,6 +266,7 @@ public static partial class DuneSqlTranslator
                 i = Next(end, to);
             }
             var (relations, plainJoins) = Is(end, "from") ? FromRelations(Next(end, to), to, ctes, depth) : ([], true);
+            selectScopes?.Add(new(select, to, relations, plainJoins)); // filled when an expression's scope is asked (ScopeAt)
             var columns = new List<ScopedColumn>();
             foreach (var (from, itemEnd) in items)
             {

@@ -141,13 +141,22 @@ public static partial class DuneSqlTranslator
         }
 
         /// <summary>p of a cast's operand that the declared-type scan types <c>timestamp(p)</c> or <c>timestamp(p) with time
-        /// zone</c> (a literal, a cast, interval arithmetic or a zone of them: what the text shows without a table's columns),
-        /// when p is not the three digits the plain text gives; else null.</summary>
+        /// zone</c> (a literal, a cast, interval arithmetic or a zone of them; a column a CTE or subquery typed so, read in
+        /// the scope of the SELECT holding the cast: ScopeAt), when p is not the three digits the plain text gives; else null.</summary>
         private (int Digits, bool Zone)? TimestampOperand(int from, int to)
         {
-            var (name, p, zone) = SplitDeclared(ItemType(from, to, [], plainJoins: false).Type ?? "");
+            string? type = ItemType(from, to, [], plainJoins: false).Type;
+            if (type is null && ScopeAt(from) is { } scope)
+            {
+                type = ItemType(from, to, scope.Relations, scope.PlainJoins).Type;
+            }
+            var (name, p, zone) = SplitDeclared(type ?? "");
             return name == "timestamp" && p != 3 ? (p, zone) : null;
         }
+
+        /// <summary>The varchar cast's template of an operand the scan types timestamp(p) with p ≠ 3 (p digits); else null.</summary>
+        private string? TimestampText(int from, int to, bool isTry) =>
+            TimestampOperand(from, to) is var (digits, zoned) ? DuneFunctions.TimestampToVarchar(digits, zoned, isTry) : null;
 
         /// <summary>CAST(x AS type) with Trino's type names; to varchar, varbinary renders as Dune shows it.</summary>
         private int EmitCast(int nameIndex, int open, int close, bool isTry)
@@ -237,10 +246,12 @@ public static partial class DuneSqlTranslator
                     // type's longer text refused, and padded with spaces to n as Trino shows a char(n) (its length() is n, a
                     // concatenation keeps the first's padding); held as a varchar, compared ignoring trailing spaces
                     // (DuneSqlTranslator.Chars.cs), named char(n) in the result where the translator sees the cast.
-                    EmitTemplate(DuneFunctions.ToChar(charLength, isTry), expression, token);
+                    EmitTemplate(DuneFunctions.ToChar(charLength, isTry, TimestampText(open + 1, asIndex, isTry)), expression, token);
                     break;
                 case "VARCHAR" when VarcharBound(asIndex, close) is int length:
-                    EmitTemplate(DuneFunctions.ToBoundedVarchar(length, isTry), expression, token);
+                    // Trino: a varchar is cut to n; any other value's text (a timestamp(p)'s with its p digits) must fit in n
+                    // (DateOperators, the number casts: "Value … cannot be represented as varchar(n)").
+                    EmitTemplate(DuneFunctions.ToBoundedVarchar(length, isTry, text: TimestampText(open + 1, asIndex, isTry)), expression, token);
                     break;
                 case "VARCHAR" when TimestampOperand(open + 1, asIndex) is var (digits, zoned):
                     EmitTemplate(DuneFunctions.TimestampToVarchar(digits, zoned, isTry), expression, token);
