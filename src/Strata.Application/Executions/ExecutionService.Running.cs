@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Strata.Application.Queries;
 using Strata.Core.Engine;
 using Strata.Core.Executions;
@@ -149,12 +150,12 @@ public sealed partial class ExecutionService
             try
             {
                 // The tables this owner may read, as of now; their files stay until the run ends.
-                var (visible, lease) = await WhileMetadataAwayAsync(id, () => tables.SnapshotAsync(execution.Owner, linked.Token), linked.Token).ConfigureAwait(false);
+                var (visible, lease) = await RetryWhileClaimedAsync(id, () => tables.SnapshotAsync(execution.Owner, linked.Token), LogMessages.RunWaitsForMetadata, null, linked.Token).ConfigureAwait(false);
                 using var heldFiles = lease;
                 // DuneSQL query views (query_<id>) are read now, as of this run, with the caller's rights.
                 if (execution.Dialect == SqlDialect.DuneSql)
                 {
-                    expansion = await WhileMetadataAwayAsync(id, () => references.ExpandAsync(execution.Sql, execution.Owner, execution.QueryId, linked.Token), linked.Token).ConfigureAwait(false);
+                    expansion = await RetryWhileClaimedAsync(id, () => references.ExpandAsync(execution.Sql, execution.Owner, execution.QueryId, linked.Token), LogMessages.RunWaitsForMetadata, null, linked.Token).ConfigureAwait(false);
                 }
                 var result = await engines.EngineFor(tier, execution.Dialect).ExecuteAsync(
                     new EngineRequest(id, expansion?.Sql ?? execution.Sql, execution.Owner, tier, settings.MaxResultBytes, visible, execution.Dialect),
@@ -216,7 +217,9 @@ public sealed partial class ExecutionService
                 outcome = new ExecutionOutcome(ExecutionState.Failed, time.GetUtcNow(), Error: new ExecutionError(
                     ExecutionError.ExecutionFailed, "An internal error occurred while running the query."));
             }
-            if (!await RecordEndAsync(id, outcome).ConfigureAwait(false))
+            if (!await RetryWhileClaimedAsync(
+                id, () => store.TryFinishAsync(id, outcome, CancellationToken.None), LogMessages.EndNotRecordedYet, LogMessages.EndRecordedLate, CancellationToken.None)
+                .ConfigureAwait(false))
             {
                 // Cancelled while finishing (no result may outlive a cancelled execution), or, in a cluster, this node's
                 // claim lapsed or was taken over: the end is not this run's to record, and its output is discarded.
@@ -236,12 +239,16 @@ public sealed partial class ExecutionService
     }
 
     /// <summary>
-    /// Reads what a run needs from the metadata database before it starts (the tables it may see, the query views it
-    /// inlines). When the database is away (a restart, a failover) the read is tried again, waiting 100 ms doubling to
-    /// 1 s, for as long as this node holds the claim and the run is not stopped: an outage fails no query. (Before, the
-    /// read's failure ended the run as an internal error.) Past the claim, the failure stands and the run is dropped.
+    /// One step of a run against the metadata database that an outage (a restart, a failover) must not fail: what the
+    /// run reads before it starts (the tables it may see, the query views it inlines) and the record of its end. When
+    /// the database is away the step is tried again, waiting 100 ms doubling to 1 s, for as long as this node holds the
+    /// claim and <paramref name="cancellationToken"/> is not cancelled; <paramref name="waiting"/> is logged at the
+    /// first failure and <paramref name="late"/> (if any) once the step succeeds after one. Past the claim, the failure
+    /// stands: a read's failure drops the run; an end not recorded leaves the execution to be taken over as a run
+    /// whose node died (once the database is back within the claim, the end is recorded, not run again elsewhere).
     /// </summary>
-    private async Task<T> WhileMetadataAwayAsync<T>(string id, Func<Task<T>> read, CancellationToken cancellationToken)
+    private async Task<T> RetryWhileClaimedAsync<T>(
+        string id, Func<Task<T>> step, Action<ILogger, string> waiting, Action<ILogger, string>? late, CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(100);
         bool logged = false;
@@ -249,50 +256,21 @@ public sealed partial class ExecutionService
         {
             try
             {
-                return await read().ConfigureAwait(false);
+                T value = await step().ConfigureAwait(false);
+                if (logged)
+                {
+                    late?.Invoke(logger, id);
+                }
+                return value;
             }
             catch (MetadataUnavailableException) when (queue.HoldsClaim(id) && !cancellationToken.IsCancellationRequested)
             {
                 if (!logged)
                 {
-                    LogMessages.RunWaitsForMetadata(logger, id);
+                    waiting(logger, id);
                     logged = true;
                 }
                 await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(1).Ticks));
-            }
-        }
-    }
-
-    /// <summary>
-    /// Records a run's end. When the metadata database is away (a restart, a failover), tries again, waiting
-    /// 100 ms doubling to 1 s, for as long as this node surely holds its claim: once the database is back the
-    /// result is recorded, not run again by the node that takes the claim over. Past that, the failure stands
-    /// and the execution is taken over as a run whose node died.
-    /// </summary>
-    private async Task<bool> RecordEndAsync(string id, ExecutionOutcome outcome)
-    {
-        var delay = TimeSpan.FromMilliseconds(100);
-        bool logged = false;
-        while (true)
-        {
-            try
-            {
-                bool recorded = await store.TryFinishAsync(id, outcome, CancellationToken.None).ConfigureAwait(false);
-                if (logged)
-                {
-                    LogMessages.EndRecordedLate(logger, id);
-                }
-                return recorded;
-            }
-            catch (MetadataUnavailableException) when (queue.HoldsClaim(id))
-            {
-                if (!logged)
-                {
-                    LogMessages.EndNotRecordedYet(logger, id);
-                    logged = true;
-                }
-                await Task.Delay(delay, time).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(1).Ticks));
             }
         }

@@ -11,27 +11,35 @@ public static partial class DuneSqlTranslator
 {
     private sealed partial class Pass
     {
-        /// <summary>Writes the one operand of a FROM-clause <c>UNNEST(x)</c> that DuckDB unnests itself, checked for its
-        /// type; returns the index after the call, or -1 when nothing needs writing (the type is known, a map form, a
-        /// parameter).</summary>
-        private int TryEmitCheckedUnnest(int nameIndex, List<(int From, int To)> args, int close, int end)
+        /// <summary>Writes an UNNEST call that needs writing (<see cref="TryEmitUnnest"/>) and returns the index after it;
+        /// otherwise checks its operand (<see cref="CheckUnnestOperand"/>) and returns -1: the call is written as it is.</summary>
+        private int TryEmitOrCheckUnnest(int nameIndex, List<(int From, int To)> args, int close, int end)
+        {
+            int after = TryEmitUnnest(nameIndex, args, close, end);
+            if (after <= 0)
+            {
+                CheckUnnestOperand(nameIndex, args, close, end);
+            }
+            return after;
+        }
+
+        /// <summary>Checks the one operand of a FROM-clause <c>UNNEST(x)</c> that DuckDB unnests itself: refuses it with
+        /// Trino's words when the text fixes its type and that type is no array or map. Writes nothing: the call is then
+        /// written as it is.</summary>
+        private void CheckUnnestOperand(int nameIndex, List<(int From, int To)> args, int close, int end)
         {
             int previous = Previous(nameIndex);
             if (close >= end || args.Count != 1 || !(Is(previous, "from") || Is(previous, "join") || Is(previous, ",") || Is(previous, "lateral")))
             {
-                return -1;
-            }
-            var arg = args[0];
-            var anchor = Tokens[nameIndex];
-            if (StaticType(arg.From, arg.To) is { } known)
-            {
-                return known.EndsWith(']') || known.StartsWith("MAP(", StringComparison.OrdinalIgnoreCase) ? -1
-                    : throw NotSupported(sql, anchor, $"Cannot unnest type: {DuckDbTypes.DuneName(known)}", Core.Executions.ExecutionError.ExecutionFailed);
+                return;
             }
             // An operand whose type only DuckDB's binder knows is left to it (its error does not name the type): a
             // dispatch on the bound type (a struct keyed on it, as the division probe) made DuckDB plan the UNNEST as a
             // join and lost the array's order (the lead's review of decision 255).
-            return -1;
+            if (StaticType(args[0].From, args[0].To) is { } known && !known.EndsWith(']') && !known.StartsWith("MAP(", StringComparison.OrdinalIgnoreCase))
+            {
+                throw NotSupported(sql, Tokens[nameIndex], $"Cannot unnest type: {DuckDbTypes.DuneName(known)}", Core.Executions.ExecutionError.ExecutionFailed);
+            }
         }
     }
 }

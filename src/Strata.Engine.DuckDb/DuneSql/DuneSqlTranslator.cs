@@ -210,7 +210,7 @@ public static partial class DuneSqlTranslator
             {
                 return afterRound;
             }
-            if (name is "unnest" && (TryEmitUnnest(nameIndex, args, close, end) is > 0 and int afterUnnest ? afterUnnest : TryEmitCheckedUnnest(nameIndex, args, close, end)) is > 0 and int unnested)
+            if (name is "unnest" && TryEmitOrCheckUnnest(nameIndex, args, close, end) is > 0 and int unnested)
             {
                 return unnested;
             }
