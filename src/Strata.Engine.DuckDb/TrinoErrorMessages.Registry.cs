@@ -11,11 +11,12 @@ namespace Strata.Engine.DuckDb;
 /// len, list_value, …); when the strict-functions switch is off (decision 242) they run, and a call of one with arguments
 /// DuckDB's own signatures refuse came back as <c>Unexpected parameters (varbinary, varchar) for function encode</c>,
 /// which tells a Dune user the function exists. The refusal names the function the user wrote at the error's position
-/// (<see cref="DuneFunctionRegistry"/>'s lists); a known function keeps "Unexpected parameters".
+/// when DuckDB bound that very name (<see cref="DuneFunctionRegistry"/>'s lists); a known function, and one the translator
+/// writes itself, keep "Unexpected parameters".
 /// </summary>
 internal static partial class TrinoErrorMessages
 {
-    [GeneratedRegex(@"^Unexpected parameters (?:\(.*\) )?for function \S+$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^Unexpected parameters (?:\(.*\) )?for function (?<f>\S+)$", RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.ExplicitCapture)]
     private static partial Regex UnexpectedParameters();
 
     /// <summary>
@@ -27,18 +28,22 @@ internal static partial class TrinoErrorMessages
     internal static ExecutionError InUserText(ExecutionError error, string userSql)
     {
         var result = InUserTextCore(error, userSql);
-        return Unregistered(result, userSql) ?? result;
+        return Unregistered(error, result, userSql) ?? result;
     }
 
-    /// <summary>Trino's refusal of a call of an unknown function that failed on its arguments' types, or null.</summary>
-    private static ExecutionError? Unregistered(ExecutionError error, string userSql)
+    /// <summary>Trino's refusal of a call of an unknown function that DuckDB bound under the name the user wrote (the
+    /// translator passed it through: a call it writes itself, as overlay's template, is Strata's and keeps its words) and
+    /// refused on its arguments' types, or null.</summary>
+    private static ExecutionError? Unregistered(ExecutionError engineError, ExecutionError error, string userSql)
     {
-        if (error.Line is not int line || error.Column is not int column || !UnexpectedParameters().IsMatch(error.Message))
+        if (error.Line is not int line || error.Column is not int column || !UnexpectedParameters().IsMatch(error.Message)
+            || UnexpectedParameters().Match(engineError.Message) is not { Success: true } bound)
         {
             return null;
         }
         int offset = ParameterSubstitution.OffsetOf(userSql, line, column);
-        if (offset < 0 || offset > userSql.Length || FunctionNameAt(userSql, offset) is not { } written || DuneFunctionRegistry.IsKnown(written))
+        if (offset < 0 || offset > userSql.Length || FunctionNameAt(userSql, offset) is not { } written || DuneFunctionRegistry.IsKnown(written)
+            || !written.Equals(bound.Groups["f"].Value, StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
