@@ -108,7 +108,8 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
         }
         catch (QueryFailedException e) when (dune is not null)
         {
-            throw new QueryFailedException(TrinoErrorMessages.InUserText(dune.MapBack(e.Error), dune.UserSql));
+            var error = UnnestTypeError(request, e.Error, spill.Path, spillLimit, cancellationToken) ?? dune.MapBack(e.Error);
+            throw new QueryFailedException(TrinoErrorMessages.InUserText(error, dune.UserSql));
         }
     }
 

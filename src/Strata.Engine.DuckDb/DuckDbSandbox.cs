@@ -88,6 +88,7 @@ public sealed partial class DuckDbEngine
         (DuneSql.DuneListaggDistinctBound.UsedBy, DuneSql.DuneListaggDistinctBound.Register),
         (DuneSql.DuneTypeNames.UsedBy, DuneSql.DuneTypeNames.Register),
         (DuneSql.DuneSetTypes.UsedBy, DuneSql.DuneSetTypes.Register),
+        (DuneSql.DuneUnnestTypes.UsedBy, DuneSql.DuneUnnestTypes.Register),
     ];
 
     /// <summary>

@@ -263,7 +263,7 @@ internal static partial class TrinoErrorMessages
     /// table's as written; a function the translator renamed by the user's name; a syntax error's token as the user wrote
     /// it there, in Trino's words). The position is the user's already.
     /// </summary>
-    internal static ExecutionError InUserText(ExecutionError error, string userSql)
+    private static ExecutionError InUserTextCore(ExecutionError error, string userSql)
     {
         if (FromUserText(error, userSql) is { } analyzed)
         {

@@ -192,7 +192,7 @@ internal static unsafe class DuneSetTypes
 
     /// <summary>Every row is true: the check is made when the call binds.</summary>
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void Rows(IntPtr info, IntPtr input, IntPtr output)
+    internal static void Rows(IntPtr info, IntPtr input, IntPtr output)
     {
         try
         {
@@ -251,7 +251,7 @@ internal static unsafe class DuneSetTypes
     }
 
     /// <summary>The text of the k-th argument when it is a constant, else null.</summary>
-    private static string? Constant(IntPtr info, IntPtr context, ulong k)
+    internal static string? Constant(IntPtr info, IntPtr context, ulong k)
     {
         IntPtr expression = DuneNative.BindArgument(info, k);
         IntPtr value = IntPtr.Zero;

@@ -6,7 +6,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// padded with NULLs (<c>UNNEST(a, b) AS t(x, y)</c>); a map gives a key and a value column
 /// (<c>UNNEST(map(ARRAY['a'], ARRAY[1])) AS t(k, v)</c>) when its form shows it is a map. These become a subquery unnesting in its select list, which DuckDB
 /// joins laterally as Trino does; <c>WITH ORDINALITY</c> adds the element's position. One array of scalars is left to
-/// DuckDB, whose UNNEST already reads it as Trino does.
+/// DuckDB, whose UNNEST already reads it as Trino does, unless WITH ORDINALITY follows: DuckDB's own ordinality gave the
+/// elements in reverse and interleaved the source rows (decision 262), the subquery keeps each row's elements in order.
 /// </summary>
 public static partial class DuneSqlTranslator
 {
@@ -35,11 +36,18 @@ public static partial class DuneSqlTranslator
             }
             int columns = Arguments(open, Close(open, end)).Count - (ordinality ? 1 : 0);
             bool rows = columns > args.Count;
-            if (!rows && (args.Count < 2 || columns != args.Count))
+            if (!rows && (columns != args.Count || (args.Count < 2 && !ordinality)))
             {
                 return -1;
             }
             var anchor = Tokens[nameIndex];
+            foreach (var arg in args)
+            {
+                if (StaticType(arg.From, arg.To) is { } known && !DuneUnnestTypes.Unnestable(known))
+                {
+                    throw NotSupported(sql, anchor, $"Cannot unnest type: {DuckDbTypes.DuneName(known)}", Core.Executions.ExecutionError.ExecutionFailed);
+                }
+            }
             string unnestAlias = UnquotedName(alias);
             // The arrays side by side (the shorter padded with NULLs), then each row's fields as columns.
             Out.Text(rows ? "(SELECT " + string.Join(", ", Enumerable.Range(0, args.Count).Select(a => Fields("_strata_u" + Name(a))))
@@ -74,7 +82,14 @@ public static partial class DuneSqlTranslator
             {
                 Out.Text("map_entries(", anchor);
             }
-            Emit(arg.From, arg.To);
+            if (!map && ChecksUnnestType(arg))
+            {
+                EmitTypeChecked(arg, anchor); // a checking translation (DuneSqlTranslator.UnnestType.cs), never run
+            }
+            else
+            {
+                Emit(arg.From, arg.To);
+            }
             if (map)
             {
                 Out.Text(")", anchor);

@@ -4,42 +4,74 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// Trino's refusal of an UNNEST operand that is no array or map, <c>Cannot unnest type: varchar</c> (StatementAnalyzer,
 /// the operand's type in Trino's name). DuckDB's binder refuses it without the type ("UNNEST requires a single list as
 /// input"), so the type was named only for a literal operand (dune-messages2). An operand whose type the text fixes (a
-/// column of a known table) is refused while translating when that type is no array or map; one whose type only the
-/// binder knows keeps DuckDB's words.
+/// column of a known table) is refused while translating when that type is no array or map. One whose type only the
+/// binder knows is written as it is: an UNNEST of an expression is planned by DuckDB as a join and loses its array's order
+/// (decision 259). When DuckDB then refuses the statement, the engine translates it once more with
+/// <see cref="TranslateCheckingUnnest"/>, which writes each such operand <c>CASE WHEN dune_unnest_check(typeof(x)) THEN x
+/// END</c>, and binds that text only: the check's bind step names the type (<see cref="DuneUnnestTypes"/>, decision 262).
 /// </summary>
 public static partial class DuneSqlTranslator
 {
+    /// <summary>The translation of a statement DuckDB refused for an UNNEST operand that is no list, with each FROM-clause
+    /// UNNEST operand of a type the text does not fix checked when it binds (never to be run: see the type's summary), or
+    /// null when it would be too long.</summary>
+    internal static DuneTranslation? TranslateCheckingUnnest(string sql, CancellationToken cancellationToken, DuneColumnTypes? columnTypes) =>
+        TryTranslate(sql, MaxTranslatedChars, cancellationToken, columnTypes, strictFunctions: false, checkUnnestTypes: true);
+
     private sealed partial class Pass
     {
-        /// <summary>Writes an UNNEST call that needs writing (<see cref="TryEmitUnnest"/>) and returns the index after it;
-        /// otherwise checks its operand (<see cref="CheckUnnestOperand"/>) and returns -1: the call is written as it is.</summary>
-        private int TryEmitOrCheckUnnest(int nameIndex, List<(int From, int To)> args, int close, int end)
-        {
-            int after = TryEmitUnnest(nameIndex, args, close, end);
-            if (after <= 0)
-            {
-                CheckUnnestOperand(nameIndex, args, close, end);
-            }
-            return after;
-        }
+        /// <summary>Whether FROM-clause UNNEST operands of types the text does not fix are written with their bind-time
+        /// type check (<see cref="TranslateCheckingUnnest"/>).</summary>
+        public bool CheckUnnestTypes { get; init; }
 
-        /// <summary>Checks the one operand of a FROM-clause <c>UNNEST(x)</c> that DuckDB unnests itself: refuses it with
-        /// Trino's words when the text fixes its type and that type is no array or map. Writes nothing: the call is then
-        /// written as it is.</summary>
-        private void CheckUnnestOperand(int nameIndex, List<(int From, int To)> args, int close, int end)
+        /// <summary>Writes the one operand of a FROM-clause <c>UNNEST(x)</c> that DuckDB unnests itself, checked for its
+        /// type; returns the index after the call, or -1 when nothing needs writing (the type is known to be an array or
+        /// map, a map form, a parameter, a lone literal, or a translation that does not check).</summary>
+        private int TryEmitCheckedUnnest(int nameIndex, List<(int From, int To)> args, int close, int end)
         {
             int previous = Previous(nameIndex);
             if (close >= end || args.Count != 1 || !(Is(previous, "from") || Is(previous, "join") || Is(previous, ",") || Is(previous, "lateral")))
             {
-                return;
+                return -1;
             }
-            // An operand whose type only DuckDB's binder knows is left to it (its error does not name the type): a
-            // dispatch on the bound type (a struct keyed on it, as the division probe) made DuckDB plan the UNNEST as a
-            // join and lost the array's order (the lead's review of decision 255).
-            if (StaticType(args[0].From, args[0].To) is { } known && !known.EndsWith(']') && !known.StartsWith("MAP(", StringComparison.OrdinalIgnoreCase))
+            var arg = args[0];
+            var anchor = Tokens[nameIndex];
+            if (StaticType(arg.From, arg.To) is { } known)
             {
-                throw NotSupported(sql, Tokens[nameIndex], $"Cannot unnest type: {DuckDbTypes.DuneName(known)}", Core.Executions.ExecutionError.ExecutionFailed);
+                return DuneUnnestTypes.Unnestable(known) ? -1
+                    : throw NotSupported(sql, anchor, $"Cannot unnest type: {DuckDbTypes.DuneName(known)}", Core.Executions.ExecutionError.ExecutionFailed);
             }
+            if (!ChecksUnnestType(arg))
+            {
+                return -1;
+            }
+            Out.Text("unnest(", anchor);
+            EmitTypeChecked(arg, anchor);
+            Out.Text(")", Tokens[close]);
+            return close + 1;
+        }
+
+        /// <summary>Whether an UNNEST operand is written with its type check: only in a checking translation, and not for
+        /// a map form, a parameter or a lone literal (the error's rewrite names a literal's Trino type, varchar(3)).</summary>
+        private bool ChecksUnnestType((int From, int To) arg)
+        {
+            if (!CheckUnnestTypes || IsMapOperand(arg.From, arg.To) || HoldsParameter(arg.From, arg.To))
+            {
+                return false;
+            }
+            int first = Tokens[arg.From].IsTrivia ? Next(arg.From, arg.To) : arg.From;
+            return !(first == Previous(arg.To) && Tokens[first].Kind is DuneTokenKind.String or DuneTokenKind.Number);
+        }
+
+        /// <summary><c>CASE WHEN dune_unnest_check(typeof(x)) THEN x END</c>: x, of x's type, whose bind fails with Trino's
+        /// words when that type is no list, array or map.</summary>
+        private void EmitTypeChecked((int From, int To) arg, DuneToken anchor)
+        {
+            Out.Text($"CASE WHEN {DuneUnnestTypes.Function}(typeof(", anchor);
+            Emit(arg.From, arg.To);
+            Out.Text(")) THEN ", anchor);
+            Emit(arg.From, arg.To);
+            Out.Text(" END", anchor);
         }
     }
 }

@@ -35,7 +35,7 @@ public static partial class DuneSqlTranslator
 
     /// <summary>The translation, or null when it would be longer than maxChars; stops (OperationCanceledException) once
     /// the token is cancelled, as some rewrites cost more than linear time.</summary>
-    internal static DuneTranslation? TryTranslate(string sql, int maxChars, CancellationToken cancellationToken, DuneColumnTypes? columnTypes = null, bool? strictFunctions = null)
+    internal static DuneTranslation? TryTranslate(string sql, int maxChars, CancellationToken cancellationToken, DuneColumnTypes? columnTypes = null, bool? strictFunctions = null, bool checkUnnestTypes = false)
     {
         var tokens = DuneLexer.Lex(sql);
         RefuseBackquotes(sql, tokens);
@@ -51,7 +51,7 @@ public static partial class DuneSqlTranslator
         Dictionary<int, string> declared;
         try
         {
-            var pass = new Pass(sql, tokens, emitter) { ColumnTypes = columnTypes, StrictFunctions = strictFunctions ?? DuneFunctionRegistry.Enforced };
+            var pass = new Pass(sql, tokens, emitter) { ColumnTypes = columnTypes, StrictFunctions = strictFunctions ?? DuneFunctionRegistry.Enforced, CheckUnnestTypes = checkUnnestTypes };
             pass.Emit(0, tokens.Count);
             declared = pass.DeclaredColumnTypes();
         }
@@ -210,7 +210,7 @@ public static partial class DuneSqlTranslator
             {
                 return afterRound;
             }
-            if (name is "unnest" && TryEmitOrCheckUnnest(nameIndex, args, close, end) is > 0 and int unnested)
+            if (name is "unnest" && (TryEmitUnnest(nameIndex, args, close, end) is > 0 and int afterUnnest ? afterUnnest : TryEmitCheckedUnnest(nameIndex, args, close, end)) is > 0 and int unnested)
             {
                 return unnested;
             }
