@@ -43,6 +43,9 @@ public sealed partial class DuckDbEngine
         }
         catch (QueryFailedException e)
         {
+            // A run cancelled during the second bind is cancelled, not failed with the first error (the interrupt surfaces
+            // here as a failed statement).
+            cancellationToken.ThrowIfCancellationRequested();
             // Only the check's refusal stands; any other failure of the second bind leaves the first error as it was.
             return checkedText is not null && e.Error.Message.StartsWith("Cannot unnest type: ", StringComparison.Ordinal) ? checkedText.MapBack(e.Error) : null;
         }
