@@ -85,7 +85,7 @@ public sealed partial class DuckDbEngine
         (DuneSql.DuneSpecialTimes.UsedBy, DuneSql.DuneSpecialTimes.Register),
         (DuneSql.DuneListaggTruncate.UsedBy, DuneSql.DuneListaggTruncate.Register),
         (DuneSql.DuneListaggBound.UsedBy, DuneSql.DuneListaggBound.Register),
-        (DuneSql.DuneListaggDistinctBound.UsedBy, DuneSql.DuneListaggDistinctBound.Register),
+        (DuneSql.DuneListaggBound.DistinctUsedBy, DuneSql.DuneListaggBound.RegisterDistinct),
         (DuneSql.DuneTypeNames.UsedBy, DuneSql.DuneTypeNames.Register),
         (DuneSql.DuneSetTypes.UsedBy, DuneSql.DuneSetTypes.Register),
         (DuneSql.DuneUnnestTypes.UsedBy, DuneSql.DuneUnnestTypes.Register),

@@ -14,8 +14,10 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <item><c>round(x, d)</c> of a decimal(p,s) is decimal(min(38, p + 1), s) (the value rounded at d digits); <c>round(x)</c>
 /// is decimal(min(38, p - s + min(1, s)), 0).</item>
 /// </list>
-/// Each argument is written up to five times (the copies other than the evaluated ones are only typed); nested rewrites
-/// stop at <see cref="MaxDecimalNesting"/> levels, so the text never grows without bound.
+/// avg's argument is written up to five times (the copies other than the evaluated ones are only typed), round(x, d)'s
+/// digits twice: nested, those stop at <see cref="MaxDecimalNesting"/> levels, so the text never grows without bound. A
+/// rounding's operand is written once (a one-element list's lambda names it, hostile26), so floor, ceil, round and
+/// truncate of one argument are rewritten at any depth.
 /// </summary>
 public static partial class DuneSqlTranslator
 {
@@ -128,9 +130,13 @@ public static partial class DuneSqlTranslator
                 EmitParenthesized(args[0], tokens[nameIndex]);
                 return close + 1;
             }
-            if (args.Count is not (1 or 2) || (name is not "round" && args.Count != 1) || close >= end || decimalNesting >= MaxDecimalNesting
-                || SurelyNotDecimal(args[0].From, args[0].To))
+            // A whole round writes its operand once (EmitWholeRound), so it is Trino's at any depth; round(x, d) writes its
+            // digits twice and stops at MaxDecimalNesting levels.
+            if (args.Count is not (1 or 2) || (name is not "round" && args.Count != 1) || close >= end
+                || (args.Count == 2 && decimalNesting >= MaxDecimalNesting)
+                || SurelyNotDecimal(args[0].From, args[0].To) || IsNullLiteral(args[0].From, args[0].To))
             {
+                // A bare NULL is no decimal either (and a lambda's parameter of DuckDB's NULL type is not folded by typeof).
                 return -1;
             }
             var anchor = tokens[nameIndex];
@@ -138,41 +144,27 @@ public static partial class DuneSqlTranslator
             {
                 return EmitWholeRound(name switch { "ceiling" => "ceil", "truncate" => "trunc", _ => name }, args[0], close, anchor);
             }
+            const string Operand = "_strata_round";
             void Rounded()
             {
-                emitter.Text("round(", anchor);
-                EmitParenthesized(args[0], anchor);
-                emitter.Text(", ", anchor);
+                emitter.Text($"round({Operand}, ", anchor);
                 EmitParenthesized(args[1], anchor);
                 emitter.Text(")", anchor);
             }
-            // decimal(p,s) + decimal(1,min(s,1)) is decimal(p + 1, s) (capped at 38), Trino's type.
-            void IsDecimal()
-            {
-                emitter.Text("typeof(", anchor);
-                EmitParenthesized(args[0], anchor);
-                emitter.Text(") LIKE 'DECIMAL%'", anchor);
-            }
+            // decimal(p,s) + decimal(1,min(s,1)) is decimal(p + 1, s) (capped at 38), Trino's type. The operand is written
+            // once, into a one-element list whose lambda reads it by name (the dispatch names it five times).
             decimalNesting++;
             try
             {
-                emitter.Text("struct_extract(struct_pack(d := CASE WHEN ", anchor);
-                IsDecimal();
-                emitter.Text(" THEN cast_to_type(", anchor);
-                Rounded();
-                emitter.Text(", struct_extract(struct_pack(w := ", anchor);
+                emitter.Text("list_transform([", anchor);
                 EmitParenthesized(args[0], anchor);
-                emitter.Text(" + CAST(0 AS DECIMAL(1,0)), f := ", anchor);
-                EmitParenthesized(args[0], anchor);
-                emitter.Text(" + CAST(0 AS DECIMAL(1,1))), CASE WHEN ", anchor);
-                EmitScaleOf(() => EmitParenthesized(args[0], anchor), anchor);
-                emitter.Text(" > 0 THEN 'f' ELSE 'w' END)) END, v := CASE WHEN ", anchor);
-                IsDecimal();
-                emitter.Text(" THEN NULL ELSE ", anchor);
+                emitter.Text($"], {Operand} -> struct_extract(struct_pack(d := CASE WHEN typeof({Operand}) LIKE 'DECIMAL%' THEN cast_to_type(", anchor);
                 Rounded();
-                emitter.Text(" END), CASE WHEN ", anchor);
-                IsDecimal();
-                emitter.Text(" THEN 'd' ELSE 'v' END)", tokens[close]);
+                emitter.Text($", struct_extract(struct_pack(w := {Operand} + CAST(0 AS DECIMAL(1,0)), f := {Operand} + CAST(0 AS DECIMAL(1,1))), CASE WHEN ", anchor);
+                EmitScaleOf(() => emitter.Text(Operand, anchor), anchor);
+                emitter.Text($" > 0 THEN 'f' ELSE 'w' END)) END, v := CASE WHEN typeof({Operand}) LIKE 'DECIMAL%' THEN NULL ELSE ", anchor);
+                Rounded();
+                emitter.Text($" END), CASE WHEN typeof({Operand}) LIKE 'DECIMAL%' THEN 'd' ELSE 'v' END))[1]", tokens[close]);
             }
             finally
             {
@@ -187,45 +179,41 @@ public static partial class DuneSqlTranslator
         /// one of decimal(1,0)…decimal(38,0), or DuckDB's own function of x for a non-decimal (a cast to its own type).</summary>
         private int EmitWholeRound(string function, (int From, int To) arg, int close, DuneToken anchor)
         {
-            void Argument() => EmitParenthesized(arg, anchor); // the operand as the Action the type figures take
-            void Rounded()
+            const string Operand = "_strata_whole";
+            void Argument() => emitter.Text(Operand, anchor); // the operand as the Action the type figures take
+            // The operand is written once, into a one-element list whose lambda reads it by name: the dispatch names it
+            // eight times, so nested rounds copied it 8^levels times (hostile25: 197 levels bound for minutes). Nested whole
+            // rounds are therefore Trino's at every level (no MaxDecimalNesting).
+            emitter.Text("list_transform([", anchor);
+            EmitParenthesized(arg, anchor);
+            emitter.Text($"], {Operand} -> cast_to_type({function}({Operand}), struct_extract(struct_pack(o := {function}({Operand})", anchor);
+            // An integer keeps its type (Trino's floor, ceiling and round of a tinyint … bigint; DuckDB's ceil of an
+            // integer is a double).
+            emitter.Text($", i := {Operand}{WholeDecimalWitnesses}), CASE WHEN typeof({Operand}) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT') "
+                + $"THEN 'i' WHEN typeof({Operand}) LIKE 'DECIMAL%' THEN 'w' || CAST(" + (function == "trunc" ? "greatest(1, " : "least(38, "), anchor);
+            EmitTypeFigure(PrecisionOfType, Argument, anchor);
+            emitter.Text(" - ", anchor);
+            EmitScaleOf(Argument, anchor);
+            if (function != "trunc")
             {
-                emitter.Text(function + "(", anchor);
-                EmitParenthesized(arg, anchor);
+                emitter.Text(" + least(1, ", anchor);
+                EmitScaleOf(Argument, anchor);
                 emitter.Text(")", anchor);
             }
-            decimalNesting++;
-            try
-            {
-                emitter.Text("cast_to_type(", anchor);
-                Rounded();
-                emitter.Text(", struct_extract(struct_pack(o := ", anchor);
-                Rounded();
-                // An integer keeps its type (Trino's floor, ceiling and round of a tinyint … bigint; DuckDB's ceil of an
-                // integer is a double).
-                emitter.Text(", i := ", anchor);
-                EmitParenthesized(arg, anchor);
-                emitter.Text(WholeDecimalWitnesses + "), CASE WHEN typeof(", anchor);
-                EmitParenthesized(arg, anchor);
-                emitter.Text(") IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT') THEN 'i' WHEN typeof(", anchor);
-                EmitParenthesized(arg, anchor);
-                emitter.Text(") LIKE 'DECIMAL%' THEN 'w' || CAST(" + (function == "trunc" ? "greatest(1, " : "least(38, "), anchor);
-                EmitTypeFigure(PrecisionOfType, Argument, anchor);
-                emitter.Text(" - ", anchor);
-                EmitScaleOf(Argument, anchor);
-                if (function != "trunc")
-                {
-                    emitter.Text(" + least(1, ", anchor);
-                    EmitScaleOf(Argument, anchor);
-                    emitter.Text(")", anchor);
-                }
-                emitter.Text(") AS VARCHAR) ELSE 'o' END))", tokens[close]);
-            }
-            finally
-            {
-                decimalNesting--;
-            }
+            emitter.Text(") AS VARCHAR) ELSE 'o' END)))[1]", tokens[close]);
             return close + 1;
+        }
+
+        /// <summary>Whether tokens [from, to) are the literal NULL alone (parentheses around it allowed).</summary>
+        private bool IsNullLiteral(int from, int to)
+        {
+            int first = from < to && tokens[from].IsTrivia ? Next(from, to) : from;
+            int last = Previous(to);
+            while (Is(first, "(") && Is(last, ")") && first < last)
+            {
+                (first, last) = (Next(first, last), Previous(last));
+            }
+            return first == last && Is(first, "null");
         }
 
         /// <summary>Whether the text fixes the type of tokens [from, to) to one that is not a decimal (<c>value / 1e18</c>):

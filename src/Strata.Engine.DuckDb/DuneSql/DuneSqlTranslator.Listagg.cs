@@ -76,7 +76,7 @@ public static partial class DuneSqlTranslator
             int value = tokens[from].IsTrivia ? Next(from, valueEnd) : from;
             // DISTINCT: an aggregate that deduplicates the rows itself as they come (DuckDB's DISTINCT would hold the
             // group's distinct values before the bound saw one); ALL is the default.
-            emitter.Text($"CASE WHEN {(Is(value, "distinct") ? DuneListaggDistinctBound.Function : DuneListaggBound.Function)}(", anchor);
+            emitter.Text($"CASE WHEN {(Is(value, "distinct") ? DuneListaggBound.DistinctFunction : DuneListaggBound.Function)}(", anchor);
             if (Is(value, "distinct") || Is(value, "all"))
             {
                 from = value + 1;

@@ -44,25 +44,23 @@ public static partial class DuneSqlTranslator
             int last = MostFrequentTailEnd(close, end);
             var buckets = args[0];
             void Tail() => Emit(close + 1, last + 1);
-            // count(x) [FILTER …] [OVER …]: no value, no map (and no bucket check).
-            emitter.Text("(CASE WHEN count(", anchor);
+            // The histogram and the bucket count, each with the call's FILTER and OVER, are written once, into a one-element
+            // list whose lambda reads them by name (hostile26: before, the value's dispatch and the tail were written twice,
+            // the bucket count four times). A group without a non-NULL value has no histogram (NULL): no map, and no bucket
+            // check.
+            emitter.Text("list_transform([struct_pack(h := histogram(", anchor);
             EmitMostFrequentValue(args, types, anchor);
             emitter.Text(")", tokens[close]);
             Tail();
-            emitter.Text(" = 0 THEN NULL WHEN any_value(", tokens[close]);
+            emitter.Text(", b := any_value(", tokens[close]);
             Emit(buckets.From, buckets.To);
             emitter.Text(")", tokens[close]);
             Tail();
-            emitter.Text(" < 2 THEN error('approx_most_frequent bucket count must be greater than one') "
-                + "ELSE map_from_entries(list_transform(list_slice(list_sort(list_transform(map_entries(histogram(", tokens[close]);
-            EmitMostFrequentValue(args, types, anchor);
-            emitter.Text(")", tokens[close]);
-            Tail();
-            emitter.Text("), _strata_mf -> struct_pack(n := -CAST(_strata_mf.value AS BIGINT), key := _strata_mf.key))), 1, any_value(", tokens[close]);
-            Emit(buckets.From, buckets.To);
-            emitter.Text(")", tokens[close]);
-            Tail();
-            emitter.Text("), _strata_mf -> struct_pack(key := _strata_mf.key, value := -_strata_mf.n))) END)", tokens[last]);
+            emitter.Text(")], _strata_mfg -> CASE WHEN _strata_mfg.h IS NULL THEN NULL WHEN _strata_mfg.b < 2 THEN "
+                + "error('approx_most_frequent bucket count must be greater than one') ELSE map_from_entries(list_transform(list_slice("
+                + "list_sort(list_transform(map_entries(_strata_mfg.h), _strata_mf -> struct_pack(n := -CAST(_strata_mf.value AS BIGINT), "
+                + "key := _strata_mf.key))), 1, _strata_mfg.b), _strata_mf -> struct_pack(key := _strata_mf.key, value := -_strata_mf.n))) END)[1]",
+                tokens[last]);
             return last + 1;
         }
 
@@ -109,31 +107,30 @@ public static partial class DuneSqlTranslator
                 emitter.Text(known == "VARCHAR" ? ")" : " AS BIGINT)", anchor);
                 return;
             }
-            void Key()
+            // The three arguments are written once, into a one-element list whose lambda reads them by name: the dispatch
+            // names the value five times and the others four, and the call writes the dispatch twice (hostile26: nested
+            // through scalar subqueries, the copies multiplied).
+            const string Key = "(CASE WHEN typeof(_strata_mfa.b) IN (" + MostFrequentIntegers + ") AND typeof(_strata_mfa.c) IN ("
+                + MostFrequentIntegers + ") THEN CASE WHEN typeof(_strata_mfa.v) IN (" + MostFrequentIntegers
+                + ") THEN 'i' WHEN typeof(_strata_mfa.v) = 'VARCHAR' THEN 'v' ELSE 'e' END ELSE 'e' END)";
+            // A bare NULL is Trino's unknown, coerced to bigint (and a lambda's parameter of DuckDB's NULL type is not folded
+            // by typeof).
+            void Argument((int From, int To) range)
             {
-                emitter.Text("(CASE WHEN typeof(", anchor);
-                Emit(args[0].From, args[0].To);
-                emitter.Text($") IN ({MostFrequentIntegers}) AND typeof(", anchor);
-                Emit(args[2].From, args[2].To);
-                emitter.Text($") IN ({MostFrequentIntegers}) THEN CASE WHEN typeof(", anchor);
-                Emit(value.From, value.To);
-                emitter.Text($") IN ({MostFrequentIntegers}) THEN 'i' WHEN typeof(", anchor);
-                Emit(value.From, value.To);
-                emitter.Text(") = 'VARCHAR' THEN 'v' ELSE 'e' END ELSE 'e' END)", anchor);
+                bool isNull = IsNullLiteral(range.From, range.To);
+                emitter.Text(isNull ? "CAST(" : "", anchor);
+                Emit(range.From, range.To);
+                emitter.Text(isNull ? " AS BIGINT)" : "", anchor);
             }
-            emitter.Text("struct_extract(struct_pack(i := CASE WHEN ", anchor);
-            Key();
-            emitter.Text(" = 'i' THEN CAST(", anchor);
-            Emit(value.From, value.To);
-            emitter.Text(" AS BIGINT) END, v := CASE WHEN ", anchor);
-            Key();
-            emitter.Text(" = 'v' THEN CAST(", anchor);
-            Emit(value.From, value.To);
-            emitter.Text(" AS VARCHAR) END, e := CASE WHEN ", anchor);
-            Key();
-            emitter.Text($" = 'e' THEN error('Unexpected parameters for function approx_most_frequent. Expected: {MostFrequentSignatures}') END), ", anchor);
-            Key();
-            emitter.Text(")", anchor);
+            emitter.Text("list_transform([struct_pack(b := ", anchor);
+            Argument(args[0]);
+            emitter.Text(", v := ", anchor);
+            Argument(value);
+            emitter.Text(", c := ", anchor);
+            Argument(args[2]);
+            emitter.Text($")], _strata_mfa -> struct_extract(struct_pack(i := CASE WHEN {Key} = 'i' THEN CAST(_strata_mfa.v AS BIGINT) END, "
+                + $"v := CASE WHEN {Key} = 'v' THEN CAST(_strata_mfa.v AS VARCHAR) END, e := CASE WHEN {Key} = 'e' THEN "
+                + $"error('Unexpected parameters for function approx_most_frequent. Expected: {MostFrequentSignatures}') END), {Key}))[1]", anchor);
         }
     }
 }

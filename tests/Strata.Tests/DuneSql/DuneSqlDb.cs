@@ -53,7 +53,7 @@ internal sealed partial class DuneSqlDb : IDisposable
             DuneWeightedPercentile.Register(connection);
             DuneListaggTruncate.Register(connection);
             DuneListaggBound.Register(connection);
-            DuneListaggDistinctBound.Register(connection);
+            DuneListaggBound.RegisterDistinct(connection);
             DuneJsonTable.Register(connection, jsonTableBudget ?? new DuneJsonTable.QueryBudget());
             // The sandbox's catalog (DuckDbSandbox): tables named dune.<schema>.<table> (uploads' dune.<team>.<table>) and
             // delta_prod.<schema>.<table>, which the translator writes as dune's, are this database's.
