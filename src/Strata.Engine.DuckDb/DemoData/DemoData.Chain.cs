@@ -102,7 +102,7 @@ public static partial class DemoData
                 SELECT * EXCLUDE (roll),
                        CASE WHEN roll < 340 THEN 'eth' WHEN roll < 580 THEN 'erc20' WHEN roll < 700 THEN 'swap'
                             WHEN roll < 750 THEN 'approve' WHEN roll < 790 THEN 'weth' WHEN roll < 850 THEN 'nft'
-                            WHEN roll < 970 THEN 'call' WHEN roll < 980 THEN 'blob' ELSE 'create' END AS kind
+                            WHEN roll < 960 THEN 'call' WHEN roll < 970 THEN 'lido' WHEN roll < 980 THEN 'blob' ELSE 'create' END AS kind
                 FROM r
             ), c AS (
                 SELECT * EXCLUDE (fail_roll),
@@ -119,7 +119,7 @@ public static partial class DemoData
                 SELECT *,
                        CASE WHEN NOT success THEN 0
                             ELSE CASE kind WHEN 'erc20' THEN 1 WHEN 'approve' THEN 1 WHEN 'weth' THEN 1 WHEN 'create' THEN 1
-                                           WHEN 'nft' THEN nft_count WHEN 'call' THEN call_logs
+                                           WHEN 'nft' THEN nft_count WHEN 'call' THEN call_logs WHEN 'lido' THEN 3
                                            WHEN 'swap' THEN 1 + 3 * hops + CASE WHEN mode = 'tokens' THEN 0 ELSE 1 END
                                            ELSE 0 END END AS n_logs
                 FROM c
@@ -140,6 +140,7 @@ public static partial class DemoData
                                                             WHEN 'eth_out' THEN CASE WHEN token_a = 0 THEN 1 ELSE token_a END
                                                             ELSE token_a END
                                  WHEN 'weth' THEN 0
+                                 WHEN 'lido' THEN {{StethTokenId}}
                                  WHEN 'erc20' THEN token_a
                                  WHEN 'approve' THEN token_a END AS tok_first,
                        CASE mode WHEN 'eth_out' THEN 0
@@ -178,6 +179,8 @@ public static partial class DemoData
                        CASE WHEN x.kind IN ('eth', 'erc20') THEN demo_wallet(x.recipient_id) END AS recipient,
                        CASE WHEN x.kind IN ('nft', 'call') THEN demo_contract(x.contract_id) END AS contract,
                        CASE WHEN x.kind = 'create' THEN demo_addr(x.i, 31) END AS created,
+                       -- a Lido submit names a referral in one case in ten (a wallet), else the zero address
+                       CASE WHEN x.kind = 'lido' AND x.variant = 0 THEN demo_wallet(x.recipient_id) END AS referral,
                        CASE WHEN x.kind NOT IN ('swap', 'approve') THEN NULL
                             WHEN x.aggregator IS NOT NULL THEN ([{{aggregators}}])[x.aggregator + 1]
                             WHEN x.uniswap THEN unhex('7a250d5630b4cf539739df2c5dacb4c659f2488d')       -- Uniswap V2: Router 2
@@ -215,6 +218,8 @@ public static partial class DemoData
                 FROM u
             ), p AS (
                 SELECT * EXCLUDE (tok1, tok2, tok3, h1, h2, h3, b1, b2, b3, aggregator),
+                       -- a Lido submit's shares: the amount at the pooled ether per share the demo holds (DemoData.Lido.cs)
+                       CASE WHEN kind = 'lido' THEN h1 * 1000000000 // {{StethPooledEthPerShareE9}} END AS steth_shares,
                        -- path_*[j]: the j-th token of the path, its id, the amount of it moved, that amount as an ABI word
                        CASE WHEN p1 IS NULL THEN NULL WHEN p2 IS NULL THEN [tok1] WHEN p3 IS NULL THEN [tok1, tok2]
                             ELSE [tok1, tok2, tok3] END AS path_tok,
@@ -238,7 +243,7 @@ public static partial class DemoData
             ), w AS (
                 SELECT *,
                        CASE kind WHEN 'eth' THEN recipient WHEN 'erc20' THEN path_tok[1] WHEN 'approve' THEN path_tok[1]
-                                 WHEN 'weth' THEN path_tok[1] WHEN 'swap' THEN router
+                                 WHEN 'weth' THEN path_tok[1] WHEN 'lido' THEN path_tok[1] WHEN 'swap' THEN router
                                  WHEN 'nft' THEN contract WHEN 'call' THEN contract
                                  WHEN 'blob' THEN CASE sender_id % 3 WHEN 0 THEN unhex('ff00000000000000000000000000000000008453')  -- Base: batch inbox
                                                                      WHEN 1 THEN unhex('ff00000000000000000000000000000000000010')  -- OP Mainnet: batch inbox
@@ -246,6 +251,7 @@ public static partial class DemoData
                        CASE kind WHEN 'eth' THEN demo_amount(i, 35, 9, 6)::{{Uint256Type}}
                                  WHEN 'swap' THEN CASE WHEN mode = 'eth_in' THEN path_amt[1] ELSE 0::{{Uint256Type}} END
                                  WHEN 'weth' THEN CASE WHEN mode = 'deposit' THEN path_amt[1] ELSE 0::{{Uint256Type}} END
+                                 WHEN 'lido' THEN path_amt[1]
                                  WHEN 'nft' THEN (nft_count * demo_int(i, 37, 3) * 40000000000000000)::{{Uint256Type}}
                                  WHEN 'call' THEN CASE WHEN variant = 0 THEN demo_amount(i, 36, 9, 6)::{{Uint256Type}} ELSE 0::{{Uint256Type}} END
                                  ELSE 0::{{Uint256Type}} END AS value,
@@ -259,6 +265,7 @@ public static partial class DemoData
                                  WHEN 'approve' THEN 44000 + demo_int(i, 45, 3000) + 5000 * proxy::INTEGER
                                  WHEN 'swap' THEN 90000 + 60000 * hops + demo_int(i, 45, 40000)
                                  WHEN 'weth' THEN CASE WHEN mode = 'deposit' THEN 27000 ELSE 35000 END + demo_int(i, 45, 10000)
+                                 WHEN 'lido' THEN 70000 + demo_int(i, 45, 30000)
                                  WHEN 'nft' THEN 60000 + 50000 * nft_count + demo_int(i, 45, 20000)
                                  WHEN 'call' THEN 30000 + 20000 * call_logs + 15000 * call_children + demo_int(i, 45, 100000)
                                  ELSE 200000 + demo_int(i, 45, 1500000) END AS full_gas,
@@ -306,6 +313,7 @@ public static partial class DemoData
                            || demo_word(hops + 1)
                            || demo_pad(path_tok[1]) || demo_pad(path_tok[2]) || coalesce(demo_pad(path_tok[3]), ''::BLOB)
                        WHEN 'nft' THEN unhex('a0712d68') || demo_word(nft_count)                    -- mint(uint256)
+                       WHEN 'lido' THEN unhex('a1903eab') || coalesce(demo_pad(referral), demo_word(0))  -- submit(address)
                        WHEN 'call' THEN (hash(contract_id, variant % 4, 38) >> 32)::UINTEGER::BIT::BLOB
                            || CASE demo_int(i, 39, 4) WHEN 0 THEN ''::BLOB
                                                       WHEN 1 THEN demo_hash(i, 40)
@@ -315,6 +323,7 @@ public static partial class DemoData
                    END AS data,
                    CASE kind WHEN 'erc20' THEN 1 + proxy::INTEGER
                              WHEN 'approve' THEN 1 + proxy::INTEGER
+                             WHEN 'lido' THEN 1 + proxy::INTEGER
                              WHEN 'weth' THEN CASE WHEN mode = 'withdraw' THEN 2 ELSE 1 END
                              WHEN 'call' THEN 1 + call_children
                              WHEN 'swap' THEN 1 + CASE WHEN mode = 'eth_in' THEN 2 ELSE 1 END + 4 * hops

@@ -78,7 +78,8 @@ public static partial class DemoData
                 SELECT t.*, unnest(range(t.n_logs)) AS k FROM demo_tx t WHERE t.n_logs > 0
             ), s AS (
                 SELECT *,
-                       CASE WHEN kind <> 'swap' THEN kind
+                       CASE WHEN kind = 'lido' THEN ['submitted', 'mint', 'shares'][k + 1]
+                            WHEN kind <> 'swap' THEN kind
                             WHEN mode = 'eth_in' AND k = 0 THEN 'deposit'
                             WHEN k = CASE WHEN mode = 'eth_in' THEN 1 ELSE 0 END THEN 'transfer_in'
                             WHEN k <= CASE WHEN mode = 'eth_in' THEN 1 ELSE 0 END + 3 * hops
@@ -91,7 +92,7 @@ public static partial class DemoData
                 SELECT *,
                        -- where a swap hop sends its output: the next pair, the router (to unwrap WETH) or the sender
                        CASE WHEN hop + 1 < hops THEN pairs[hop + 2] WHEN mode = 'eth_out' THEN router ELSE sender END AS dest,
-                       CASE step WHEN 'erc20' THEN 1 WHEN 'transfer_in' THEN 1 WHEN 'transfer_out' THEN hop + 2 END AS moved
+                       CASE step WHEN 'erc20' THEN 1 WHEN 'mint' THEN 1 WHEN 'transfer_in' THEN 1 WHEN 'transfer_out' THEN hop + 2 END AS moved
                 FROM s
             )
             SELECT demo_tz(block_time) AS block_time,
@@ -117,8 +118,15 @@ public static partial class DemoData
                             THEN unhex('d78ad95fa46c994b6551d0da85fc275fe613ce37657fb8d5e3d130840159d822')  -- Swap(address,uint256,uint256,uint256,uint256,address)
                         WHEN step = 'create'
                             THEN unhex('8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0')  -- OwnershipTransferred(address,address)
+                        WHEN step = 'submitted'
+                            THEN unhex('96a25c8ce0baabc1fdefd93e9ed25d8e092a3332f3aa9a41722b5697231d1d1a')  -- Submitted(address,uint256,address)
+                        WHEN step = 'shares'
+                            THEN unhex('9d9c909296d9c674451c0c24f02cb64981eb3b727f99865939192f880a755dcb')  -- TransferShares(address,address,uint256)
                         ELSE demo_hash(contract_id * 4 + k % 3, 51) END AS topic0,
                    CASE step WHEN 'erc20' THEN demo_pad(sender)
+                             WHEN 'submitted' THEN demo_pad(sender)
+                             WHEN 'mint' THEN demo_word(0)
+                             WHEN 'shares' THEN demo_word(0)
                              WHEN 'transfer_in' THEN demo_pad(CASE WHEN mode = 'eth_in' THEN router ELSE sender END)
                              WHEN 'transfer_out' THEN demo_pad(pairs[hop + 1])
                              WHEN 'approve' THEN demo_pad(sender)
@@ -130,6 +138,8 @@ public static partial class DemoData
                              WHEN 'swap' THEN demo_pad(router)
                              WHEN 'call' THEN CASE WHEN k % 2 = 0 THEN demo_pad(sender) END END AS topic1,
                    CASE step WHEN 'erc20' THEN demo_pad(recipient)
+                             WHEN 'mint' THEN demo_pad(sender)
+                             WHEN 'shares' THEN demo_pad(sender)
                              WHEN 'transfer_in' THEN demo_pad(pairs[1])
                              WHEN 'transfer_out' THEN demo_pad(dest)
                              WHEN 'swap' THEN demo_pad(dest)
@@ -141,6 +151,8 @@ public static partial class DemoData
                    CASE WHEN step = 'nft' THEN demo_word(demo_int(i, 53, 10000) * 5 + k) END AS topic3,
                    CASE WHEN moved IS NOT NULL THEN path_word[moved]
                         WHEN step = 'approve' THEN allowance_word
+                        WHEN step = 'submitted' THEN path_word[1] || coalesce(demo_pad(referral), demo_word(0))
+                        WHEN step = 'shares' THEN demo_word128(steth_shares)
                         WHEN step IN ('weth', 'deposit') THEN path_word[1]
                         WHEN step = 'withdrawal' THEN path_word[hops + 1]
                         WHEN step = 'sync'
@@ -172,10 +184,11 @@ public static partial class DemoData
             WITH x AS (
                 SELECT t.*, unnest(range(CASE WHEN kind = 'swap' THEN hops + 1 ELSE 1 END)) AS j
                 FROM demo_tx t
-                WHERE success AND kind IN ('erc20', 'swap')
+                WHERE success AND kind IN ('erc20', 'swap', 'lido')
             ), e AS (
                 SELECT *,
-                       CASE WHEN mode = 'eth_in' THEN 1 ELSE 0 END + CASE WHEN j = 0 THEN 0 ELSE 3 * j - 2 END AS k
+                       CASE WHEN kind = 'lido' THEN 1  -- a Lido submit's mint follows its Submitted log
+                            ELSE CASE WHEN mode = 'eth_in' THEN 1 ELSE 0 END + CASE WHEN j = 0 THEN 0 ELSE 3 * j - 2 END END AS k
                 FROM x
             )
             SELECT path_tok[j + 1] AS contract_address,
@@ -188,10 +201,12 @@ public static partial class DemoData
                    block_number AS evt_block_number,
                    CAST(block_time AS DATE) AS evt_block_date,
                    CASE WHEN kind = 'erc20' THEN sender
+                        WHEN kind = 'lido' THEN unhex('0000000000000000000000000000000000000000')
                         WHEN j > 0 THEN pairs[j]
                         WHEN mode = 'eth_in' THEN router
                         ELSE sender END AS "from",
                    CASE WHEN kind = 'erc20' THEN recipient
+                        WHEN kind = 'lido' THEN sender
                         WHEN j = 0 THEN pairs[1]
                         WHEN j < hops THEN pairs[j + 1]
                         WHEN mode = 'eth_out' THEN router

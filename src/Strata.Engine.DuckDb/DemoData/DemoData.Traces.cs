@@ -23,7 +23,7 @@ public static partial class DemoData
                 FROM x
             ), r AS (
                 SELECT *,
-                       CASE WHEN kind IN ('erc20', 'approve') THEN 'proxy'
+                       CASE WHEN kind IN ('erc20', 'approve', 'lido') THEN 'proxy'
                             WHEN kind = 'weth' THEN 'refund'
                             WHEN kind <> 'swap' THEN 'child'
                             WHEN k <= pre THEN CASE WHEN mode <> 'eth_in' THEN 'transfer_from' WHEN k = 1 THEN 'deposit' ELSE 'transfer' END
@@ -102,6 +102,7 @@ public static partial class DemoData
                                  WHEN 'withdraw' THEN unhex('2e1a7d4d') || path_word[hops + 1]
                                  ELSE ''::BLOB END AS input,
                        CASE WHEN NOT success THEN ''::BLOB
+                            WHEN kind = 'lido' THEN demo_word128(steth_shares)  -- submit returns the shares minted
                             WHEN step IN ('proxy', 'transfer', 'transfer_from', 'transfer_out') THEN demo_word(1)
                             WHEN step IN ('balance_in', 'balance_out') THEN demo_word128(demo_amount(tk, 67, 18, 8))
                             WHEN call_type = 'staticcall' THEN demo_hash(tk, 68)
@@ -134,6 +135,7 @@ public static partial class DemoData
                        CASE WHEN kind = 'create' THEN NULL
                             WHEN NOT success THEN ''::BLOB
                             WHEN kind IN ('erc20', 'approve') THEN demo_word(1)
+                            WHEN kind = 'lido' THEN demo_word128(steth_shares)
                             WHEN kind = 'swap'  -- uint256[] amounts
                                 THEN demo_word(32) || demo_word(hops + 1) || path_word[1] || path_word[2] || coalesce(path_word[3], ''::BLOB)
                             WHEN kind = 'call' AND variant % 2 = 0 THEN demo_hash(i, 68)
