@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Strata.Engine.DuckDb.DuneSql;
 
 namespace Strata.Tests;
@@ -48,11 +47,10 @@ public sealed class Hostile26Tests
         // floor(2.5) = 2 innermost, then 2 at every level; Trino's floor/ceil of decimal(p,s) is decimal(p - s + min(1, s), 0):
         // decimal(10,2) -> decimal(9,0), and decimal(9,0) keeps decimal(9,0). Before: 4 min 51 s, decimal(10,0) (DuckDB's
         // type past the third level).
+        // (No wall-clock bound here: the text's linear size is asserted above; the time is in docs/notes/hostile26.md.)
         using var db = new DuneSql.DuneSqlDb();
-        var watch = Stopwatch.StartNew();
         Assert.Equal("2", db.Scalar(Nested(197)));
         Assert.Equal(["DECIMAL(9,0)"], db.Types(Nested(197)));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"{watch.Elapsed}");
     }
 
     [Theory]
@@ -61,6 +59,17 @@ public sealed class Hostile26Tests
     [InlineData("SELECT floor(x), ceil(x) FROM (VALUES 7) t(x)", "7|7", "INTEGER|INTEGER")]
     [InlineData("SELECT floor(NULL), round(NULL, 1)", "NULL|NULL", null)]
     [InlineData("SELECT floor(sum(x)), round(avg(x), 1) FROM (VALUES CAST(1.25 AS decimal(5,2)), 2.5) t(x)", "3|1.90", null)]
+    // Digits that are no literal ride beside the operand (a lambda's body may hold no subquery or aggregate: the lead's
+    // review of 263). Doubles: Trino's round(2.5, 0) = 3.0, round(1.24, 1) = 1.2, round(2.25, 1) = 2.3 (half away from 0).
+    [InlineData("SELECT round(x, d) = 3e0, round(y, e) = 1.2e0 FROM (VALUES (2.5e0, 0, 1.24e0, 1)) t(x, d, y, e)", "true|true", null)]
+    [InlineData("SELECT round(x, (SELECT max(d) FROM (VALUES 0) s(d))) = 3e0 FROM (VALUES 2.5e0) t(x)", "true", null)]
+    [InlineData("SELECT round(sum(x), max(d)) = 2.3e0 FROM (VALUES (1.25e0, 1), (1.0e0, 0)) t(x, d)", "true", null)]
+    [InlineData("SELECT round(x, -(1)), round(x, (2)) FROM (VALUES CAST(-25.55 AS decimal(10,2))) t(x)", "-30.00|-25.55", "DECIMAL(11,2)|DECIMAL(11,2)")]
+    // Operands of DuckDB's NULL type that are no bare NULL literal (Trino: unknown, coerced; the answer is NULL).
+    [InlineData("SELECT floor(v), ceil(v), truncate(v) FROM (VALUES (NULL)) t(v)", "NULL|NULL|NULL", null)]
+    [InlineData("SELECT round(v, 1) FROM (VALUES (NULL)) t(v)", "NULL", null)]
+    [InlineData("SELECT round(v) FROM (VALUES (NULL)) t(v)", "NULL", null)]
+    [InlineData("SELECT floor(CASE WHEN 1 = 0 THEN NULL END)", "NULL", null)]
     public void Roundings_keep_their_values_and_types(string sql, string values, string? types)
     {
         using var db = new DuneSql.DuneSqlDb();
@@ -96,7 +105,26 @@ public sealed class Hostile26Tests
             return DuneSqlTranslator.Translate("SELECT " + inner).Sql;
         }
         int step = Nest(2).Length - Nest(1).Length;
-        Assert.InRange(Nest(12).Length - Nest(1).Length, 11 * step - 11, 11 * step + 11);
+        Assert.InRange(Nest(5).Length - Nest(1).Length, 4 * step - 4, 4 * step + 4);
+    }
+
+    [Fact]
+    public void Approx_most_frequent_nested_past_five_levels_is_refused_by_name()
+    {
+        // Eight levels bound for minutes in DuckDB (the lead's review of 263); five run.
+        static string Nest(int levels)
+        {
+            string inner = "x";
+            for (int i = 0; i < levels; i++)
+            {
+                inner = $"(SELECT element_at(approx_most_frequent(2, {inner}, 10), 1) FROM (VALUES 1, 2, 2) t(x))";
+            }
+            return "SELECT " + inner + " FROM (VALUES 1) s(x)";
+        }
+        using var db = new DuneSql.DuneSqlDb();
+        Assert.Equal("NULL", db.Scalar(Nest(5)));
+        var e = Assert.ThrowsAny<Exception>(() => DuneSqlTranslator.Translate(Nest(6)));
+        Assert.Contains("approx_most_frequent nested more than 5 levels deep is not supported", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -104,6 +132,7 @@ public sealed class Hostile26Tests
     [InlineData("SELECT approx_most_frequent(3, x, 10) FROM (VALUES 'b', 'a', 'b') t(x)", "[[b, 2], [a, 1]]")]
     [InlineData("SELECT approx_most_frequent(2, x, 10) FROM (VALUES CAST(NULL AS bigint)) t(x)", "NULL")]
     [InlineData("SELECT approx_most_frequent(2, NULL, 10)", "NULL")]
+    [InlineData("SELECT approx_most_frequent(2, v, 10) FROM (VALUES (NULL)) t(v)", "NULL")]
     public void Approx_most_frequent_keeps_its_answers(string sql, string expected)
     {
         using var db = new DuneSql.DuneSqlDb();

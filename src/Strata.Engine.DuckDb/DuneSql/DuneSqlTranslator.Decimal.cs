@@ -28,10 +28,10 @@ public static partial class DuneSqlTranslator
         k => string.Create(CultureInfo.InvariantCulture, $", w{k} := CAST(NULL AS DECIMAL({k},0))")));
 
     /// <summary>A decimal's scale from its type name, folded to a constant when DuckDB binds (0 for an integer).</summary>
-    private const string ScaleOfType = "coalesce(TRY_CAST(regexp_extract(typeof({0}), ',(\\d+)\\)$', 1) AS INTEGER), 0)";
+    private const string ScaleOfType = "coalesce(TRY_CAST(regexp_extract(left(typeof([{0}]), -2), ',(\\d+)\\)$', 1) AS INTEGER), 0)";
 
     /// <summary>A decimal's precision from its type name, folded to a constant when DuckDB binds (1 for an integer).</summary>
-    private const string PrecisionOfType = "coalesce(TRY_CAST(regexp_extract(typeof({0}), '\\((\\d+),', 1) AS INTEGER), 1)";
+    private const string PrecisionOfType = "coalesce(TRY_CAST(regexp_extract(left(typeof([{0}]), -2), '\\((\\d+),', 1) AS INTEGER), 1)";
 
     /// <summary>The CAST that gives a fractional literal Trino's type where DuckDB's differs (DuckDB counts a leading zero:
     /// its 0.05 is DECIMAL(3,2), Trino's decimal(2,2)); null where they agree or the literal is not a plain decimal.</summary>
@@ -144,27 +144,46 @@ public static partial class DuneSqlTranslator
             {
                 return EmitWholeRound(name switch { "ceiling" => "ceil", "truncate" => "trunc", _ => name }, args[0], close, anchor);
             }
-            const string Operand = "_strata_round";
+            // A digits argument that is not a number literal (a column, a scalar subquery, an aggregate) rides in the list
+            // beside the operand: DuckDB's lambda body may not hold a subquery or an aggregate. A literal stays in the body,
+            // as DuckDB's round of a decimal takes constant digits only.
+            bool digitsInline = IsNumberLiteral(args[1].From, args[1].To);
+            const string Element = "_strata_round";
+            string Operand = digitsInline ? Element : $"struct_extract({Element}, 'x')";
             void Rounded()
             {
                 emitter.Text($"round({Operand}, ", anchor);
-                EmitParenthesized(args[1], anchor);
+                if (digitsInline)
+                {
+                    EmitParenthesized(args[1], anchor);
+                }
+                else
+                {
+                    emitter.Text($"struct_extract({Element}, 'd')", anchor);
+                }
                 emitter.Text(")", anchor);
             }
-            // decimal(p,s) + decimal(1,min(s,1)) is decimal(p + 1, s) (capped at 38), Trino's type. The operand is written
-            // once, into a one-element list whose lambda reads it by name (the dispatch names it five times).
             decimalNesting++;
             try
             {
-                emitter.Text("list_transform([", anchor);
+                emitter.Text(digitsInline ? "list_transform([" : "list_transform([struct_pack(x := ", anchor);
                 EmitParenthesized(args[0], anchor);
-                emitter.Text($"], {Operand} -> struct_extract(struct_pack(d := CASE WHEN typeof({Operand}) LIKE 'DECIMAL%' THEN cast_to_type(", anchor);
+                if (!digitsInline)
+                {
+                    emitter.Text(", d := ", anchor);
+                    EmitParenthesized(args[1], anchor);
+                    emitter.Text(")", anchor);
+                }
+                emitter.Text($"], {Element} -> struct_extract(struct_pack(d := CASE WHEN {TypeNameOf(Operand)} LIKE 'DECIMAL%' THEN cast_to_type(", anchor);
                 Rounded();
-                emitter.Text($", struct_extract(struct_pack(w := {Operand} + CAST(0 AS DECIMAL(1,0)), f := {Operand} + CAST(0 AS DECIMAL(1,1))), CASE WHEN ", anchor);
+                // The witnesses' operand is a decimal(1,0) for an operand of DuckDB's NULL type, as cast_to_type refuses that type
+                // even in a branch not taken.
+                string typed = $"struct_extract(struct_pack(x := {Operand}, n := CAST(NULL AS DECIMAL(1,0))), CASE WHEN {TypeNameOf(Operand)} IN ('NULL', '\"NULL\"') THEN 'n' ELSE 'x' END)";
+                emitter.Text($", struct_extract(struct_pack(w := {typed} + CAST(0 AS DECIMAL(1,0)), f := {typed} + CAST(0 AS DECIMAL(1,1))), CASE WHEN ", anchor);
                 EmitScaleOf(() => emitter.Text(Operand, anchor), anchor);
-                emitter.Text($" > 0 THEN 'f' ELSE 'w' END)) END, v := CASE WHEN typeof({Operand}) LIKE 'DECIMAL%' THEN NULL ELSE ", anchor);
+                emitter.Text($" > 0 THEN 'f' ELSE 'w' END)) END, v := CASE WHEN {TypeNameOf(Operand)} LIKE 'DECIMAL%' THEN NULL ELSE ", anchor);
                 Rounded();
-                emitter.Text($" END), CASE WHEN typeof({Operand}) LIKE 'DECIMAL%' THEN 'd' ELSE 'v' END))[1]", tokens[close]);
+                emitter.Text($" END), CASE WHEN {TypeNameOf(Operand)} LIKE 'DECIMAL%' THEN 'd' ELSE 'v' END))[1]", tokens[close]);
             }
             finally
             {
@@ -189,8 +208,10 @@ public static partial class DuneSqlTranslator
             emitter.Text($"], {Operand} -> cast_to_type({function}({Operand}), struct_extract(struct_pack(o := {function}({Operand})", anchor);
             // An integer keeps its type (Trino's floor, ceiling and round of a tinyint … bigint; DuckDB's ceil of an
             // integer is a double).
-            emitter.Text($", i := {Operand}{WholeDecimalWitnesses}), CASE WHEN typeof({Operand}) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT') "
-                + $"THEN 'i' WHEN typeof({Operand}) LIKE 'DECIMAL%' THEN 'w' || CAST(" + (function == "trunc" ? "greatest(1, " : "least(38, "), anchor);
+            // An operand of DuckDB's NULL type (no bare NULL: a VALUES column of NULLs) is a double, as DuckDB's own
+            // floor(NULL) (cast_to_type refuses the NULL type as a witness).
+            emitter.Text($", i := {Operand}, n := CAST(NULL AS DOUBLE){WholeDecimalWitnesses}), CASE WHEN {TypeNameOf(Operand)} IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT') "
+                + $"THEN 'i' WHEN {TypeNameOf(Operand)} IN ('NULL', '\"NULL\"') THEN 'n' WHEN {TypeNameOf(Operand)} LIKE 'DECIMAL%' THEN 'w' || CAST(" + (function == "trunc" ? "greatest(1, " : "least(38, "), anchor);
             EmitTypeFigure(PrecisionOfType, Argument, anchor);
             emitter.Text(" - ", anchor);
             EmitScaleOf(Argument, anchor);
@@ -202,6 +223,29 @@ public static partial class DuneSqlTranslator
             }
             emitter.Text(") AS VARCHAR) ELSE 'o' END)))[1]", tokens[close]);
             return close + 1;
+        }
+
+        /// <summary>The DuckDB type name of a lambda's parameter as a constant the binder folds: typeof of a one-element list
+        /// less its "[]" (typeof of a parameter of DuckDB's NULL type is no constant, so a struct_extract keyed on it failed
+        /// to bind: <c>floor(v) FROM (VALUES (NULL)) t(v)</c>, the lead's review of 263).</summary>
+        private static string TypeNameOf(string parameter) => $"left(typeof([{parameter}]), -2)";
+
+        /// <summary>Whether tokens [from, to) are a number literal alone, signed or in parentheses.</summary>
+        private bool IsNumberLiteral(int from, int to)
+        {
+            bool number = false;
+            for (int k = from < to && tokens[from].IsTrivia ? Next(from, to) : from; k < to; k = Next(k, to))
+            {
+                if (tokens[k].Kind == DuneTokenKind.Number)
+                {
+                    number = true;
+                }
+                else if (!(Is(k, "-") || Is(k, "+") || Is(k, "(") || Is(k, ")")))
+                {
+                    return false;
+                }
+            }
+            return number;
         }
 
         /// <summary>Whether tokens [from, to) are the literal NULL alone (parentheses around it allowed).</summary>
