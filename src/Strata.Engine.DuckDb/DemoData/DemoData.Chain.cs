@@ -92,6 +92,7 @@ public static partial class DemoData
 
         // Transaction choices (numbers only): kind, outcome, sender, token path, how many logs it emits,
         // the sender's nonce and the block-wide index of its first log.
+        yield return $"CREATE OR REPLACE TEMP MACRO demo_skip_steth(kind, t) AS CASE WHEN kind = 'swap' AND t = {StethTokenId} THEN t + 1 ELSE t END;";
         yield return $$"""
             CREATE OR REPLACE TEMP TABLE demo_txk AS
             WITH r AS (
@@ -118,7 +119,9 @@ public static partial class DemoData
             ), l AS (
                 SELECT *,
                        CASE WHEN NOT success THEN 0
-                            ELSE CASE kind WHEN 'erc20' THEN 1 WHEN 'approve' THEN 1 WHEN 'weth' THEN 1 WHEN 'create' THEN 1
+                            -- a transfer of stETH logs Transfer and TransferShares (DemoData.StethPool.cs); the token is p's token_a
+                            ELSE CASE kind WHEN 'erc20' THEN CASE WHEN demo_pick(i, 15, {{tokens}}, 4) = {{StethTokenId}} THEN 2 ELSE 1 END
+                                           WHEN 'approve' THEN 1 WHEN 'weth' THEN 1 WHEN 'create' THEN 1
                                            WHEN 'nft' THEN nft_count WHEN 'call' THEN call_logs WHEN 'lido' THEN 3
                                            WHEN 'swap' THEN 1 + 3 * hops + CASE WHEN mode = 'tokens' THEN 0 ELSE 1 END
                                            ELSE 0 END END AS n_logs
@@ -129,9 +132,11 @@ public static partial class DemoData
                        (sum(n_logs) OVER (PARTITION BY b ORDER BY i) - n_logs)::BIGINT AS log_first
                 FROM l
             ), p AS (
+                -- the demo's swaps go through Uniswap V2 / SushiSwap pairs, which hold no stETH (a rebasing balance; DEX pools
+                -- hold wstETH): a swap's token drawn as stETH is the next token
                 SELECT *,
-                       demo_pick(i, 15, {{tokens}}, 4) AS token_a,
-                       demo_pick(i, 16, {{tokens}}, 4) AS token_b,
+                       demo_skip_steth(kind, demo_pick(i, 15, {{tokens}}, 4)) AS token_a,
+                       demo_skip_steth(kind, demo_pick(i, 16, {{tokens}}, 4)) AS token_b,
                        demo_int(i, 17, 4) AS mid_seed
                 FROM s
             ), e AS (
@@ -145,7 +150,7 @@ public static partial class DemoData
                                  WHEN 'approve' THEN token_a END AS tok_first,
                        CASE mode WHEN 'eth_out' THEN 0
                                  WHEN 'eth_in' THEN CASE WHEN token_b = 0 THEN 1 ELSE token_b END
-                                 ELSE CASE WHEN token_b = token_a THEN (token_b + 1) % {{tokens}} ELSE token_b END END AS tok_last
+                                 ELSE CASE WHEN token_b = token_a THEN demo_skip_steth(kind, (token_b + 1) % {{tokens}}) ELSE token_b END END AS tok_last
                 FROM p
             )
             SELECT * EXCLUDE (token_a, token_b, mid_seed, tok_first, tok_last),
@@ -218,8 +223,6 @@ public static partial class DemoData
                 FROM u
             ), p AS (
                 SELECT * EXCLUDE (tok1, tok2, tok3, h1, h2, h3, b1, b2, b3, aggregator),
-                       -- a Lido submit's shares: the amount at the pooled ether per share the demo holds (DemoData.Lido.cs)
-                       CASE WHEN kind = 'lido' THEN h1 * 1000000000 // {{StethPooledEthPerShareE9}} END AS steth_shares,
                        -- path_*[j]: the j-th token of the path, its id, the amount of it moved, that amount as an ABI word
                        CASE WHEN p1 IS NULL THEN NULL WHEN p2 IS NULL THEN [tok1] WHEN p3 IS NULL THEN [tok1, tok2]
                             ELSE [tok1, tok2, tok3] END AS path_tok,

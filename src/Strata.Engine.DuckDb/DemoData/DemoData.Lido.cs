@@ -11,13 +11,13 @@ namespace Strata.Engine.DuckDb;
 /// <c>Transfer(address indexed from, address indexed to, uint256 value)</c> from the zero address and
 /// <c>TransferShares(address indexed from, address indexed to, uint256 sharesValue)</c>; it returns the shares. The mint is
 /// one of the ERC-20 transfers of <c>erc20_ethereum.evt_Transfer</c>.</item>
-/// <item>Shares: the demo has no oracle report (no <c>TokenRebased</c>), so the pooled ether per share is one constant over the
-/// span, <see cref="StethPooledEthPerShareE9"/> / 1e9 (mainnet's was about 1.2 in 2025): <c>sharesValue</c> is
-/// <c>floor(amount * 1e9 / rate)</c>, and the minted stETH is the ETH submitted.</item>
+/// <item>Shares: the pool's totals convert ether to shares and back as Lido's contract does (DemoData.StethPool.cs): the mint
+/// <c>Transfer</c> carries <c>getPooledEthByShares(shares)</c>, the ETH submitted or a few wei less. A wallet's stETH
+/// transfer logs <c>TransferShares</c> after its <c>Transfer</c> as well: StETH emits the two for every share movement.</item>
 /// <item><c>lido_ethereum.steth_evt_Submitted</c>, <c>steth_evt_Transfer</c> and <c>steth_evt_TransferShares</c>: the
 /// stETH contract's logs of those events, Dune's <c>evt_*</c> columns and the ABI's parameter names (<c>from</c>, <c>to</c>,
-/// <c>value</c>, <c>sharesValue</c>, <c>sender</c>, <c>amount</c>, <c>referral</c>); Transfer holds every stETH transfer
-/// (the demo's wallets also send stETH as an ERC-20), not only the mints.</item>
+/// <c>value</c>, <c>sharesValue</c>, <c>sender</c>, <c>amount</c>, <c>referral</c>); Transfer and TransferShares hold every
+/// stETH transfer (the demo's wallets also send stETH as an ERC-20), not only the mints.</item>
 /// </list>
 /// </summary>
 public static partial class DemoData
@@ -29,9 +29,6 @@ public static partial class DemoData
 
     /// <summary>stETH's contract (Lido's proxy) on Ethereum, hex without 0x.</summary>
     public const string StethAddress = "ae7ab96520de3a18e5e111b5eaab095312d7fe84";
-
-    /// <summary>The pooled ether per share, times 1e9, the demo holds constant (no oracle report rebases it).</summary>
-    public const long StethPooledEthPerShareE9 = 1_210_000_000;
 
     /// <summary>stETH's id among the demo's tokens (the well-known tokens come first, in their order).</summary>
     private static string StethTokenId =>

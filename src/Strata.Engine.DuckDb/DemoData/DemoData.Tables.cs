@@ -69,7 +69,8 @@ public static partial class DemoData
             ORDER BY block_number, "index"
             """;
 
-        // Logs. Per transaction: an ERC-20 transfer, approval, WETH deposit or withdrawal logs one event; a swap
+        // Logs. Per transaction: an ERC-20 transfer (of stETH: and its TransferShares), approval, WETH deposit or
+        // withdrawal logs one event; a Lido submit logs Submitted, the mint Transfer and TransferShares; a swap
         // logs [Deposit], Transfer in, per hop (Transfer out, Sync, Swap), [Withdrawal]; an NFT mint logs a
         // Transfer with the token id as topic3 per token; other calls log events of their contract.
         yield return $$"""
@@ -79,6 +80,7 @@ public static partial class DemoData
             ), s AS (
                 SELECT *,
                        CASE WHEN kind = 'lido' THEN ['submitted', 'mint', 'shares'][k + 1]
+                            WHEN kind = 'erc20' AND k = 1 THEN 'transfer_shares'  -- stETH's TransferShares after its Transfer
                             WHEN kind <> 'swap' THEN kind
                             WHEN mode = 'eth_in' AND k = 0 THEN 'deposit'
                             WHEN k = CASE WHEN mode = 'eth_in' THEN 1 ELSE 0 END THEN 'transfer_in'
@@ -120,10 +122,11 @@ public static partial class DemoData
                             THEN unhex('8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0')  -- OwnershipTransferred(address,address)
                         WHEN step = 'submitted'
                             THEN unhex('96a25c8ce0baabc1fdefd93e9ed25d8e092a3332f3aa9a41722b5697231d1d1a')  -- Submitted(address,uint256,address)
-                        WHEN step = 'shares'
+                        WHEN step IN ('shares', 'transfer_shares')
                             THEN unhex('9d9c909296d9c674451c0c24f02cb64981eb3b727f99865939192f880a755dcb')  -- TransferShares(address,address,uint256)
                         ELSE demo_hash(contract_id * 4 + k % 3, 51) END AS topic0,
                    CASE step WHEN 'erc20' THEN demo_pad(sender)
+                             WHEN 'transfer_shares' THEN demo_pad(sender)
                              WHEN 'submitted' THEN demo_pad(sender)
                              WHEN 'mint' THEN demo_word(0)
                              WHEN 'shares' THEN demo_word(0)
@@ -138,6 +141,7 @@ public static partial class DemoData
                              WHEN 'swap' THEN demo_pad(router)
                              WHEN 'call' THEN CASE WHEN k % 2 = 0 THEN demo_pad(sender) END END AS topic1,
                    CASE step WHEN 'erc20' THEN demo_pad(recipient)
+                             WHEN 'transfer_shares' THEN demo_pad(recipient)
                              WHEN 'mint' THEN demo_pad(sender)
                              WHEN 'shares' THEN demo_pad(sender)
                              WHEN 'transfer_in' THEN demo_pad(pairs[1])
@@ -149,10 +153,11 @@ public static partial class DemoData
                              WHEN 'call' THEN CASE WHEN k % 4 = 0 THEN demo_pad(demo_wallet(demo_pick(lk, 52, {{wallets}}, 2))) END
                              END AS topic2,
                    CASE WHEN step = 'nft' THEN demo_word(demo_int(i, 53, 10000) * 5 + k) END AS topic3,
-                   CASE WHEN moved IS NOT NULL THEN path_word[moved]
+                   CASE WHEN step = 'mint' THEN demo_word128(steth_value)  -- getPooledEthByShares(shares) (DemoData.StethPool.cs)
+                        WHEN moved IS NOT NULL THEN path_word[moved]
                         WHEN step = 'approve' THEN allowance_word
                         WHEN step = 'submitted' THEN path_word[1] || coalesce(demo_pad(referral), demo_word(0))
-                        WHEN step = 'shares' THEN demo_word128(steth_shares)
+                        WHEN step IN ('shares', 'transfer_shares') THEN demo_word128(steth_shares)
                         WHEN step IN ('weth', 'deposit') THEN path_word[1]
                         WHEN step = 'withdrawal' THEN path_word[hops + 1]
                         WHEN step = 'sync'
@@ -179,7 +184,7 @@ public static partial class DemoData
         // The ERC-20 Transfer events of the logs above, decoded: one per ERC-20 transfer transaction, and
         // per swap the Transfer in (log k = p, p = 1 after a Deposit, else 0) and one Transfer out per hop
         // (log k = p + 1 + 3 * hop).
-        yield return """
+        yield return $$"""
             CREATE OR REPLACE TABLE erc20_ethereum."evt_Transfer" AS
             WITH x AS (
                 SELECT t.*, unnest(range(CASE WHEN kind = 'swap' THEN hops + 1 ELSE 1 END)) AS j
@@ -211,7 +216,7 @@ public static partial class DemoData
                         WHEN j < hops THEN pairs[j + 1]
                         WHEN mode = 'eth_out' THEN router
                         ELSE sender END AS "to",
-                   path_amt[j + 1] AS value
+                   CASE WHEN kind = 'lido' THEN steth_value::{{Uint256Type}} ELSE path_amt[j + 1] END AS value
             FROM e
             ORDER BY evt_block_number, evt_index
             """;
