@@ -92,6 +92,18 @@ public static partial class DemoData
 
         // Transaction choices (numbers only): kind, outcome, sender, token path, how many logs it emits,
         // the sender's nonce and the block-wide index of its first log.
+        // The SSZ hash tree root of a 32 ETH DepositData(pubkey, withdrawal_credentials, amount, signature), which the deposit
+        // contract checks against the calldata's deposit_data_root: amount is 32e9 gwei as 8 little-endian bytes.
+        yield return """
+            CREATE OR REPLACE TEMP MACRO demo_sha(b) AS unhex(sha256(b));
+            CREATE OR REPLACE TEMP MACRO demo_le8(x) AS
+                unhex(array_to_string(list_transform(range(8), lambda j: printf('%02x', (x::BIGINT >> (8 * j)) & 255)), ''));
+            CREATE OR REPLACE TEMP MACRO demo_deposit_root(pk, wc, sig) AS demo_sha(
+                demo_sha(demo_sha(pk || unhex('00000000000000000000000000000000')) || wc)
+                || demo_sha(unhex('0040597307000000000000000000000000000000000000000000000000000000')
+                            || demo_sha(demo_sha(unhex(substr(hex(sig), 1, 128)))
+                                        || demo_sha(unhex(substr(hex(sig), 129, 64)) || unhex('0000000000000000000000000000000000000000000000000000000000000000')))));
+            """;
         yield return $"CREATE OR REPLACE TEMP MACRO demo_skip_steth(kind, t) AS CASE WHEN kind = 'swap' AND t = {StethTokenId} THEN t + 1 ELSE t END;";
         yield return $$"""
             CREATE OR REPLACE TEMP TABLE demo_txk AS
@@ -103,7 +115,7 @@ public static partial class DemoData
                 SELECT * EXCLUDE (roll),
                        CASE WHEN roll < 340 THEN 'eth' WHEN roll < 580 THEN 'erc20' WHEN roll < 700 THEN 'swap'
                             WHEN roll < 750 THEN 'approve' WHEN roll < 790 THEN 'weth' WHEN roll < 850 THEN 'nft'
-                            WHEN roll < 960 THEN 'call' WHEN roll < 970 THEN 'lido' WHEN roll < 980 THEN 'blob' ELSE 'create' END AS kind
+                            WHEN roll < 950 THEN 'call' WHEN roll < 960 THEN 'beacon' WHEN roll < 970 THEN 'lido' WHEN roll < 980 THEN 'blob' ELSE 'create' END AS kind
                 FROM r
             ), c AS (
                 SELECT * EXCLUDE (fail_roll),
@@ -122,7 +134,7 @@ public static partial class DemoData
                             -- a transfer of stETH logs Transfer and TransferShares (DemoData.StethPool.cs); the token is p's token_a
                             ELSE CASE kind WHEN 'erc20' THEN CASE WHEN demo_pick(i, 15, {{tokens}}, 4) = {{StethTokenId}} THEN 2 ELSE 1 END
                                            WHEN 'approve' THEN 1 WHEN 'weth' THEN 1 WHEN 'create' THEN 1
-                                           WHEN 'nft' THEN nft_count WHEN 'call' THEN call_logs WHEN 'lido' THEN 3
+                                           WHEN 'nft' THEN nft_count WHEN 'call' THEN call_logs WHEN 'lido' THEN 3 WHEN 'beacon' THEN 1
                                            WHEN 'swap' THEN 1 + 3 * hops + CASE WHEN mode = 'tokens' THEN 0 ELSE 1 END
                                            ELSE 0 END END AS n_logs
                 FROM c
@@ -186,6 +198,17 @@ public static partial class DemoData
                        CASE WHEN x.kind = 'create' THEN demo_addr(x.i, 31) END AS created,
                        -- a Lido submit names a referral in one case in ten (a wallet), else the zero address
                        CASE WHEN x.kind = 'lido' AND x.variant = 0 THEN demo_wallet(x.recipient_id) END AS referral,
+                       -- a beacon deposit's validator key (48 bytes), signature (96) and withdrawal credentials: mostly type 0x01
+                       -- (the sender's own address), else type 0x00 (a BLS key's hash) (DemoData.Beacon.cs)
+                       CASE WHEN x.kind = 'beacon' THEN demo_hash(x.i, 70) || unhex(substr(hex(demo_hash(x.i, 71)), 1, 32)) END AS bc_pubkey,
+                       CASE WHEN x.kind = 'beacon' THEN demo_hash(x.i, 72) || demo_hash(x.i, 73) || demo_hash(x.i, 74) END AS bc_signature,
+                       CASE WHEN x.kind <> 'beacon' THEN NULL
+                            WHEN x.variant < 8 THEN unhex('010000000000000000000000') || demo_wallet(x.sender_id)
+                            ELSE unhex('00' || substr(hex(demo_hash(x.i, 75)), 3)) END AS bc_credentials,
+                       -- the deposit contract's deposit count before it (successful deposits in chain order, after mainnet's first)
+                       CASE WHEN x.kind = 'beacon' AND x.success
+                            THEN {{BeaconDepositsAtStart}} + count(*) FILTER (WHERE x.kind = 'beacon' AND x.success)
+                                     OVER (ORDER BY x.i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS bc_index,
                        CASE WHEN x.kind NOT IN ('swap', 'approve') THEN NULL
                             WHEN x.aggregator IS NOT NULL THEN ([{{aggregators}}])[x.aggregator + 1]
                             WHEN x.uniswap THEN unhex('7a250d5630b4cf539739df2c5dacb4c659f2488d')       -- Uniswap V2: Router 2
@@ -247,6 +270,7 @@ public static partial class DemoData
                 SELECT *,
                        CASE kind WHEN 'eth' THEN recipient WHEN 'erc20' THEN path_tok[1] WHEN 'approve' THEN path_tok[1]
                                  WHEN 'weth' THEN path_tok[1] WHEN 'lido' THEN path_tok[1] WHEN 'swap' THEN router
+                                 WHEN 'beacon' THEN unhex('{{BeaconDepositContract}}')
                                  WHEN 'nft' THEN contract WHEN 'call' THEN contract
                                  WHEN 'blob' THEN CASE sender_id % 3 WHEN 0 THEN unhex('ff00000000000000000000000000000000008453')  -- Base: batch inbox
                                                                      WHEN 1 THEN unhex('ff00000000000000000000000000000000000010')  -- OP Mainnet: batch inbox
@@ -255,6 +279,7 @@ public static partial class DemoData
                                  WHEN 'swap' THEN CASE WHEN mode = 'eth_in' THEN path_amt[1] ELSE 0::{{Uint256Type}} END
                                  WHEN 'weth' THEN CASE WHEN mode = 'deposit' THEN path_amt[1] ELSE 0::{{Uint256Type}} END
                                  WHEN 'lido' THEN path_amt[1]
+                                 WHEN 'beacon' THEN 32000000000000000000::{{Uint256Type}}  -- 32 ETH: a validator's deposit
                                  WHEN 'nft' THEN (nft_count * demo_int(i, 37, 3) * 40000000000000000)::{{Uint256Type}}
                                  WHEN 'call' THEN CASE WHEN variant = 0 THEN demo_amount(i, 36, 9, 6)::{{Uint256Type}} ELSE 0::{{Uint256Type}} END
                                  ELSE 0::{{Uint256Type}} END AS value,
@@ -269,6 +294,7 @@ public static partial class DemoData
                                  WHEN 'swap' THEN 90000 + 60000 * hops + demo_int(i, 45, 40000)
                                  WHEN 'weth' THEN CASE WHEN mode = 'deposit' THEN 27000 ELSE 35000 END + demo_int(i, 45, 10000)
                                  WHEN 'lido' THEN 70000 + demo_int(i, 45, 30000)
+                                 WHEN 'beacon' THEN 50000 + demo_int(i, 45, 12000)
                                  WHEN 'nft' THEN 60000 + 50000 * nft_count + demo_int(i, 45, 20000)
                                  WHEN 'call' THEN 30000 + 20000 * call_logs + 15000 * call_children + demo_int(i, 45, 100000)
                                  ELSE 200000 + demo_int(i, 45, 1500000) END AS full_gas,
@@ -317,6 +343,10 @@ public static partial class DemoData
                            || demo_pad(path_tok[1]) || demo_pad(path_tok[2]) || coalesce(demo_pad(path_tok[3]), ''::BLOB)
                        WHEN 'nft' THEN unhex('a0712d68') || demo_word(nft_count)                    -- mint(uint256)
                        WHEN 'lido' THEN unhex('a1903eab') || coalesce(demo_pad(referral), demo_word(0))  -- submit(address)
+                       WHEN 'beacon' THEN unhex('22895118')  -- deposit(bytes pubkey, bytes withdrawal_credentials, bytes signature, bytes32 deposit_data_root)
+                           || demo_word(128) || demo_word(224) || demo_word(288) || demo_deposit_root(bc_pubkey, bc_credentials, bc_signature)
+                           || demo_word(48) || bc_pubkey || unhex('00000000000000000000000000000000')
+                           || demo_word(32) || bc_credentials || demo_word(96) || bc_signature
                        WHEN 'call' THEN (hash(contract_id, variant % 4, 38) >> 32)::UINTEGER::BIT::BLOB
                            || CASE demo_int(i, 39, 4) WHEN 0 THEN ''::BLOB
                                                       WHEN 1 THEN demo_hash(i, 40)

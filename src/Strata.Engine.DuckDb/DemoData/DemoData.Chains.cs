@@ -159,7 +159,7 @@ public static partial class DemoData
             WITH x AS (
                 SELECT x.*, {{number}} AS number
                 FROM demo_tx x
-                WHERE x.kind NOT IN ('blob', 'lido') AND demo_int(x.i, {{seed}}, 1000) < {{share}}
+                WHERE x.kind NOT IN ('blob', 'lido', 'beacon') AND demo_int(x.i, {{seed}}, 1000) < {{share}}
             ), y AS (
                 SELECT x.*, {{time}} AS chain_time,
                        (row_number() OVER (PARTITION BY number ORDER BY i) - 1)::BIGINT AS chain_index,

@@ -105,6 +105,7 @@ public static partial class DemoData
                              WHEN 'withdrawal' THEN unhex('c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2')
                              WHEN 'sync' THEN pairs[hop + 1]
                              WHEN 'swap' THEN pairs[hop + 1]
+                             WHEN 'beacon' THEN unhex('{{BeaconDepositContract}}')
                              ELSE path_tok[coalesce(moved, 1)] END AS contract_address,
                    CASE WHEN moved IS NOT NULL OR step = 'nft'
                             THEN unhex('ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef')  -- Transfer(address,address,uint256)
@@ -122,6 +123,8 @@ public static partial class DemoData
                             THEN unhex('8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0')  -- OwnershipTransferred(address,address)
                         WHEN step = 'submitted'
                             THEN unhex('96a25c8ce0baabc1fdefd93e9ed25d8e092a3332f3aa9a41722b5697231d1d1a')  -- Submitted(address,uint256,address)
+                        WHEN step = 'beacon'
+                            THEN unhex('649bbc62d0e31342afea4e5cd82d4049e7e1ee912fc0889aa790803be39038c5')  -- DepositEvent(bytes,bytes,bytes,bytes,bytes)
                         WHEN step IN ('shares', 'transfer_shares')
                             THEN unhex('9d9c909296d9c674451c0c24f02cb64981eb3b727f99865939192f880a755dcb')  -- TransferShares(address,address,uint256)
                         ELSE demo_hash(contract_id * 4 + k % 3, 51) END AS topic0,
@@ -158,6 +161,15 @@ public static partial class DemoData
                         WHEN step = 'approve' THEN allowance_word
                         WHEN step = 'submitted' THEN path_word[1] || coalesce(demo_pad(referral), demo_word(0))
                         WHEN step IN ('shares', 'transfer_shares') THEN demo_word128(steth_shares)
+                        -- DepositEvent's five byte strings: pubkey, withdrawal_credentials, amount and index (8 bytes, little-endian
+                        -- gwei and count), signature; each a length word and its bytes padded to whole words
+                        WHEN step = 'beacon'
+                            THEN demo_word(160) || demo_word(256) || demo_word(320) || demo_word(384) || demo_word(512)
+                                 || demo_word(48) || bc_pubkey || unhex('00000000000000000000000000000000')
+                                 || demo_word(32) || bc_credentials
+                                 || demo_word(8) || unhex('0040597307000000000000000000000000000000000000000000000000000000')
+                                 || demo_word(96) || bc_signature
+                                 || demo_word(8) || demo_le8(bc_index) || unhex('000000000000000000000000000000000000000000000000')
                         WHEN step IN ('weth', 'deposit') THEN path_word[1]
                         WHEN step = 'withdrawal' THEN path_word[hops + 1]
                         WHEN step = 'sync'
