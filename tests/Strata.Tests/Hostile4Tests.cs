@@ -119,7 +119,7 @@ public sealed class Hostile4Tests
         var e = Assert.Throws<UseCaseException>(() => Strata.Application.Catalog.DatasetSearching.Search(visible, Search(string.Join(' ', Enumerable.Repeat("number", 500_000)))));
         Assert.Equal(UseCaseError.Invalid, e.Error);
         Assert.Contains("at most 1000 characters", e.Message, StringComparison.Ordinal);
-        var clock = Stopwatch.StartNew();
+        var clock = ThreadCpu.StartNew();
         var (_, total) = Strata.Application.Catalog.DatasetSearching.Search(visible, Search(string.Join(' ', Enumerable.Repeat("number", 140))));
         Assert.Equal(50, total);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");

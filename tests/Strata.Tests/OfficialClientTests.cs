@@ -18,7 +18,9 @@ namespace Strata.Tests;
 [Collection(SharedServerCollection.Name)]
 public sealed partial class OfficialClientTests(SharedServer shared)
 {
-    private const string Slow = "select count(*) as c from range(300000000) t where t.range % 3 = 1";
+    /// <summary>A run that cannot end before it is cancelled: the cancels below must find it running (a 300 M-row range,
+    /// used before, could end first on a fast or lightly loaded machine and the cancel's success then failed).</summary>
+    private const string Running = LifecycleTests.Endless;
 
     private StrataServer Server => shared.Server;
 
@@ -115,11 +117,18 @@ public sealed partial class OfficialClientTests(SharedServer shared)
 
         var cancelled = await ReadAsync<RustCancellationResponse>(Rust, Server.Alice.PostJsonAsync($"/api/v1/execution/{executed.ExecutionId}/cancel", """{"query_parameters":{}}"""));
         Assert.False(cancelled.Success);
-        string slow = await Server.Alice.SubmitAsync(Slow);
-        Assert.True((await ReadAsync<RustCancellationResponse>(Rust, Server.Alice.PostJsonAsync($"/api/v1/execution/{slow}/cancel", """{"query_parameters":{}}"""))).Success);
-        var afterCancel = await ReadAsync<RustGetStatusResponse>(Rust, Server.Alice.GetJsonAsync($"/api/v1/execution/{slow}/status"));
-        Assert.Equal(RustState.Cancelled, afterCancel.State);
-        Assert.NotNull(afterCancel.CancelledAt);
+        string running = await Server.Alice.SubmitAsync(Running);
+        try
+        {
+            Assert.True((await ReadAsync<RustCancellationResponse>(Rust, Server.Alice.PostJsonAsync($"/api/v1/execution/{running}/cancel", """{"query_parameters":{}}"""))).Success);
+            var afterCancel = await ReadAsync<RustGetStatusResponse>(Rust, Server.Alice.GetJsonAsync($"/api/v1/execution/{running}/status"));
+            Assert.Equal(RustState.Cancelled, afterCancel.State);
+            Assert.NotNull(afterCancel.CancelledAt);
+        }
+        finally
+        {
+            await Server.Alice.PostJsonAsync($"/api/v1/execution/{running}/cancel", null);
+        }
 
         // Errors: duners reads {"error": "..."} of any non-2xx answer.
         var (code, body, _) = await Server.Alice.GetJsonAsync("/api/v1/execution/wonky job ID/results");
@@ -288,14 +297,21 @@ public sealed partial class OfficialClientTests(SharedServer shared)
         Assert.Equal(25, rows);
         Assert.Equal(queryId, first.QueryId);
 
-        string slow = await Server.Alice.SubmitAsync(Slow);
-        var pending = await ReadAsync<GoStatusResponse>(Go, Server.Alice.GetJsonAsync($"/api/v1/execution/{slow}/status"));
-        Assert.Null(pending.HasError());
-        var (code, cancel, _) = await Server.Alice.PostJsonAsync($"/api/v1/execution/{slow}/cancel", null);
-        Assert.Equal(HttpStatusCode.OK, code);
-        Assert.True(cancel!["success"]!.GetValue<bool>());
-        Assert.Null((await ReadAsync<GoStatusResponse>(Go, Server.Alice.GetJsonAsync($"/api/v1/execution/{slow}/status"))).HasError());
-        Assert.Null((await ReadAsync<GoResultsResponse>(Go, Server.Alice.GetJsonAsync($"/api/v1/execution/{slow}/results?limit=32000"))).HasError());
+        string running = await Server.Alice.SubmitAsync(Running);
+        try
+        {
+            var pending = await ReadAsync<GoStatusResponse>(Go, Server.Alice.GetJsonAsync($"/api/v1/execution/{running}/status"));
+            Assert.Null(pending.HasError());
+            var (code, cancel, _) = await Server.Alice.PostJsonAsync($"/api/v1/execution/{running}/cancel", null);
+            Assert.Equal(HttpStatusCode.OK, code);
+            Assert.True(cancel!["success"]!.GetValue<bool>());
+        }
+        finally
+        {
+            await Server.Alice.PostJsonAsync($"/api/v1/execution/{running}/cancel", null);
+        }
+        Assert.Null((await ReadAsync<GoStatusResponse>(Go, Server.Alice.GetJsonAsync($"/api/v1/execution/{running}/status"))).HasError());
+        Assert.Null((await ReadAsync<GoResultsResponse>(Go, Server.Alice.GetJsonAsync($"/api/v1/execution/{running}/results?limit=32000"))).HasError());
     }
 
     private sealed record GoQueryParameter(string Key, string Type, string Value, string[]? EnumOptions = null);

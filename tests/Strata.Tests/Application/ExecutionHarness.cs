@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using Strata.Application.Configuration;
 using Strata.Application.Engine;
 using Strata.Application.Executions;
@@ -38,7 +37,7 @@ internal sealed class ExecutionHarness : IAsyncDisposable
 
     public QuotaOptions Quotas { get; }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public TimerWatchingClock Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public SqliteMetadataStore Store { get; }
 
