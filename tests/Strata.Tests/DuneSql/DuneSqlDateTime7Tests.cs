@@ -55,16 +55,26 @@ public sealed class DuneSqlDateTime7Tests
     /// TimestampWithTimeZonePlusIntervalDayToSecond), across New York's change to summer time; date_trunc truncates the
     /// wall clock.</summary>
     [Theory]
-    [InlineData("CAST(x AS date)", "'2020-05-11T23:30:00.123456789-08:00'", "2020-05-11")]
+    [InlineData("CAST(CAST(x AS date) AS varchar)", "'2020-05-11T23:30:00.123456789-08:00'", "2020-05-11")]
     [InlineData("CAST(CAST(x AS timestamp(9)) AS varchar)", "'2020-05-11T23:30:00.123456789-08:00'", "2020-05-11 23:30:00.123456789")]
     [InlineData("hour(x)", "'2020-05-11T23:30:00.123456789-08:00'", "23")]
     [InlineData("timezone_hour(x)", "'2020-05-11T23:30:00.123456789-08:00'", "-8")]
-    [InlineData("CAST(x AS varchar(35))", "'2020-05-11T23:30:00.123456789-08:00'", "2020-05-11 23:30:00.123456789 -08:00")]
+    [InlineData("CAST(x AS varchar(36))", "'2020-05-11T23:30:00.123456789-08:00'", "2020-05-11 23:30:00.123456789 -08:00")]
+    [InlineData("TRY_CAST(x AS varchar(35)) IS NULL", "'2020-05-11T23:30:00.123456789-08:00'", "true")]
     [InlineData("CAST(x + INTERVAL '1' DAY AS varchar)", "'2020-03-07T12:00:00.123456789-05:00'", "2020-03-08 12:00:00.123456789 -05:00")]
     public void Casts_and_functions_read_the_rows_zone(string expression, string text, string expected)
     {
         using var db = new DuneSqlDb();
         Assert.Equal(expected, db.Scalar($"SELECT {expression} FROM (SELECT from_iso8601_timestamp_nanos(t) AS x FROM (VALUES {text}) v(t))"));
+    }
+
+    /// <summary>Trino's CAST to varchar(n) refuses a timestamp's text longer than n: here its 36 characters with nine digits.</summary>
+    [Fact]
+    public void A_cast_to_a_shorter_varchar_is_refused_naming_the_nine_digit_text()
+    {
+        using var db = new DuneSqlDb();
+        var e = Assert.ThrowsAny<Exception>(() => db.Rows("SELECT CAST(from_iso8601_timestamp_nanos(t) AS varchar(35)) FROM (VALUES '2020-05-11T23:30:00.123456789-08:00') v(t)"));
+        Assert.Contains("Value 2020-05-11 23:30:00.123456789 -08:00 cannot be represented as varchar(35)", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
