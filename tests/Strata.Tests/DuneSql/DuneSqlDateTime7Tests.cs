@@ -88,6 +88,17 @@ public sealed class DuneSqlDateTime7Tests
             + "CROSS JOIN (VALUES 'America/New_York') v(z)"));
     }
 
+    /// <summary>A union of a nine-digit zone per row and a millisecond one is timestamp(9) with time zone (the common super
+    /// type): each value keeps its zone, the millisecond one padded with zeros.</summary>
+    [Fact]
+    public void A_union_with_a_millisecond_zone_per_row_keeps_both_zones()
+    {
+        using var db = new DuneSqlDb();
+        var rows = db.Rows("SELECT CAST(x AS varchar) FROM (SELECT at_timezone(from_unixtime_nanos(1591804523123456789), z) AS x FROM (VALUES 'Asia/Kolkata') v(z) "
+            + "UNION ALL SELECT at_timezone(TIMESTAMP '2020-06-10 15:55:23.123', z) FROM (VALUES 'America/New_York') w(z)) ORDER BY 1");
+        Assert.Equal(["2020-06-10 11:55:23.123000000 America/New_York", "2020-06-10 21:25:23.123456789 Asia/Kolkata"], rows.Select(r => r[0]));
+    }
+
     /// <summary>After UNION ALL the ORDER BY's ts is the union's column, timestamp(6) (the common super type of
     /// timestamp(6) and timestamp(0)): its text has six digits, so 23.000000 sorts before 23.900000 and the second
     /// branch's row comes first. Typed from the last branch's FROM (timestamp(0)) both texts were …23 and k decided.</summary>
