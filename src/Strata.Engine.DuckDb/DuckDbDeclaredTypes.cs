@@ -17,7 +17,8 @@ internal static class DuckDbDeclaredTypes
         string t = duckType.Trim().ToUpperInvariant();
         bool matches = declared switch
         {
-            "timestamp(9) with time zone" => t is "TIMESTAMP_NS" or "TIMESTAMP WITH TIME ZONE" || DuneSql.DuneZones.ZoneOf(duckType) is not null, // from_unixtime_nanos held zoneless in UTC, or a zoned value
+            "timestamp(9) with time zone" => t is "TIMESTAMP_NS" or "TIMESTAMP WITH TIME ZONE" || DuneSql.DuneZones.ZoneOf(duckType) is not null // from_unixtime_nanos held zoneless in UTC, or a zoned value
+                || DuneSql.DuneZones.IsPerValueNanos(duckType),
             // A fixed zone's type (AT TIME ZONE, with_timezone: DuneZones) holds the instant in microseconds as TIMESTAMPTZ does.
             _ when declared.StartsWith("timestamp(", StringComparison.Ordinal) && declared.EndsWith(" with time zone", StringComparison.Ordinal)
                 => t == "TIMESTAMP WITH TIME ZONE" || DuneSql.DuneZones.ZoneOf(duckType) is not null || PerValueDigits(declared, duckType) is not null,
@@ -47,7 +48,7 @@ internal static class DuckDbDeclaredTypes
         }
         if (PerValueDigits(name, duckType) is int kept)
         {
-            return (ColumnKind.Text, PerValueText(column, kept));
+            return (ColumnKind.Text, PerValueText(column, kept, DuneSql.DuneZones.IsPerValueNanos(duckType) ? 9 : 3));
         }
         if (name.StartsWith("char(", StringComparison.Ordinal))
         {
@@ -66,21 +67,31 @@ internal static class DuckDbDeclaredTypes
         return (ColumnKind.Text, $"(printf('%02d:%02d:%02d', hour({column}), minute({column}), second({column})){fraction})");
     }
 
-    /// <summary>p of a declared <c>timestamp(p) with time zone</c>, 0 to 3, held with a zone per value (DuneZones.PerValue.cs:
-    /// the instant to the millisecond, the zone's tag below it); else null (finer digits are not held there, so the column
-    /// keeps DuckDB's name, timestamp(3) with time zone).</summary>
-    private static int? PerValueDigits(string declared, string duckType) =>
-        duckType.Trim().Trim('"').Equals(DuneSql.DuneZones.PerValueType, StringComparison.OrdinalIgnoreCase)
-        && declared.Length == "timestamp(p) with time zone".Length && declared.StartsWith("timestamp(", StringComparison.Ordinal)
-        && declared.EndsWith(") with time zone", StringComparison.Ordinal) && declared[10] is >= '0' and <= '3' ? declared[10] - '0' : null;
+    /// <summary>p of a declared <c>timestamp(p) with time zone</c> held with a zone per value: 0 to 3 in
+    /// <c>dune_tzv</c> (DuneZones.PerValue.cs: the instant to the millisecond, the zone's tag below it; finer digits are not
+    /// held there, so the column keeps DuckDB's name, timestamp(3) with time zone), 0 to 12 in <c>dune_tzv9</c>
+    /// (DuneZones.Nanos.cs: nanoseconds); else null.</summary>
+    private static int? PerValueDigits(string declared, string duckType)
+    {
+        bool nanos = DuneSql.DuneZones.IsPerValueNanos(duckType);
+        if (!nanos && !duckType.Trim().Trim('"').Equals(DuneSql.DuneZones.PerValueType, StringComparison.OrdinalIgnoreCase)
+            || !declared.StartsWith("timestamp(", StringComparison.Ordinal) || !declared.EndsWith(") with time zone", StringComparison.Ordinal)
+            || !int.TryParse(declared.AsSpan(10, declared.Length - 10 - ") with time zone".Length), NumberStyles.None, CultureInfo.InvariantCulture, out int p))
+        {
+            return null;
+        }
+        return p <= (nanos ? 12 : 3) ? p : null;
+    }
 
-    /// <summary>A zone-per-value's text (its wall clock to milliseconds, then its zone) with the fraction cut to p digits
-    /// (none and no point for 0): the value is rounded to p already by the cast or literal that typed it.</summary>
-    private static string PerValueText(string column, int digits)
+    /// <summary>A zone-per-value's text (its wall clock with <paramref name="held"/> digits, 3 or 9, then its zone) with
+    /// the fraction cut to p digits, zeros past those held (none and no point for 0): the value is rounded to p already by
+    /// the cast or literal that typed it.</summary>
+    private static string PerValueText(string column, int digits, int held)
     {
         string text = $"CAST({column} AS VARCHAR)";
-        return $"(CASE WHEN strpos({text}, '.') = 0 THEN {text} ELSE left({text}, strpos({text}, '.') - {(digits == 0 ? 1 : 0)} + {digits}) "
-            + $"|| substr({text}, strpos({text}, '.') + 4) END)";
+        string zeros = digits > held ? $" || '{new string('0', digits - held)}'" : "";
+        return $"(CASE WHEN strpos({text}, '.') = 0 THEN {text} ELSE left({text}, strpos({text}, '.') - {(digits == 0 ? 1 : 0)} + {Math.Min(digits, held)}){zeros} "
+            + $"|| substr({text}, strpos({text}, '.') + {held + 1}) END)";
     }
 
     /// <summary>

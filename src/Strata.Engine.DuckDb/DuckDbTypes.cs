@@ -146,7 +146,7 @@ internal static class DuckDbTypes
         }
         if (DuneSql.DuneZones.IsZoned(t))
         {
-            return "timestamp(3) with time zone";
+            return DuneSql.DuneZones.IsPerValueNanos(t) ? "timestamp(9) with time zone" : "timestamp(3) with time zone";
         }
         if (upper.StartsWith("DECIMAL", StringComparison.Ordinal))
         {

@@ -61,6 +61,8 @@ internal static class DuneFunctions
         const string v = "_strata_tv", t = "_strata_tt";
         string text = (isTry ? TryToVarchar : ToVarchar).Replace("$1", v, StringComparison.Ordinal);
         string nanos = $"(CASE WHEN typeof({v}) = 'TIMESTAMP_NS' THEN ((epoch_ns(CAST(CAST({v} AS VARCHAR) AS TIMESTAMP_NS)) % 1000000000) + 1000000000) % 1000000000 "
+            // A zone per value with nanoseconds (DuneZones.Nanos) writes all nine digits in its text.
+            + $"WHEN typeof({v}) = '{DuneZones.PerValueNanosType}' THEN TRY_CAST(substr(CAST({v} AS VARCHAR), strpos(CAST({v} AS VARCHAR), '.') + 1, 9) AS BIGINT) "
             + $"ELSE (microsecond(CAST({v} AS TIMESTAMP)) % 1000000) * 1000 END)";
         string fraction = TimestampFractionSql.Fraction(nanos, 9, digits) ?? "''";
         string utc = zone ? $" || CASE WHEN typeof({v}) = 'TIMESTAMP_NS' THEN ' UTC' ELSE '' END" : "";

@@ -16,7 +16,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// a timestamp(9) (DuneSqlTranslator.Nanoseconds.cs), and DuckDB then compares two TIMESTAMP_NS exactly.
 /// <para>Its parameter is ANY, so the argument arrives in its own type (no conversion DuckDB would choose: a zone's type
 /// converts implicitly to its wall clock): a timestamp of any precision is its value (a timestamp(9) unchanged), a
-/// timestamp with time zone (UTC, a zone's type, or a zone per value without its tag) its instant, a date its midnight
+/// timestamp with time zone (UTC, a zone's type, or a zone per value, also with nanoseconds, without its tag) its instant, a date its midnight
 /// UTC. Any other type fails when the call binds, as Trino refuses the comparison; a value outside timestamp(9)'s range
 /// (1677-09-21 to 2262-04-11) fails as DuckDB's own conversion of a timestamp to TIMESTAMP_NS does.</para>
 /// </summary>
@@ -28,7 +28,7 @@ internal static unsafe class DuneInstantNanos
 
     private const long NanosPerDay = 86_400_000_000_000L;
 
-    private enum Kind : byte { Nanos, Micros, Millis, Seconds, PerValue, Days, Null }
+    private enum Kind : byte { Nanos, Micros, Millis, Seconds, PerValue, PerValueNanos, Days, Null }
 
     public static bool UsedBy(string translatedSql) => translatedSql.Contains(Function + "(", StringComparison.Ordinal);
 
@@ -56,6 +56,10 @@ internal static unsafe class DuneInstantNanos
         name = alias ?? DuckDbTypes.DuneName(((DuckDBType)id).ToString().ToUpperInvariant());
         if (alias is not null)
         {
+            if (id == (int)DuckDBType.HugeInt && DuneZones.IsPerValueNanos(alias))
+            {
+                return Kind.PerValueNanos;
+            }
             return id == (int)DuckDBType.TimestampTz && DuneZones.IsZoned(alias)
                 ? (alias.Equals(DuneZones.PerValueType, StringComparison.OrdinalIgnoreCase) ? Kind.PerValue : Kind.Micros)
                 : null;
@@ -156,7 +160,9 @@ internal static unsafe class DuneInstantNanos
                 {
                     continue;
                 }
-                result[row] = kind == Kind.Days ? FromDays(((int*)data)[row]) : FromTimestamp(((long*)data)[row], kind.Value);
+                result[row] = kind == Kind.Days ? FromDays(((int*)data)[row])
+                    : kind == Kind.PerValueNanos ? DuneZones.PerValueNanosInstant(((Int128*)data)[row])
+                    : FromTimestamp(((long*)data)[row], kind.Value);
             }
         }
         catch (OverflowException)

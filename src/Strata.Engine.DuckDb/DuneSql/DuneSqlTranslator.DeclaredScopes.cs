@@ -115,18 +115,43 @@ public static partial class DuneSqlTranslator
                     end = Next(IsOpening(end) ? Close(end, to) : end, to);
                 }
                 end = Math.Min(end, to);
+                // After a set operation, a trailing ORDER BY/LIMIT/OFFSET/FETCH is the whole query's, not the last branch's.
+                int tail = result is not null && end >= to ? QueryTail(i, to) : end;
                 var term = Is(i, "(") ? QueryColumns(Next(i, to), Close(i, to), ctes, depth + 1)
-                    : Is(i, "select") ? SelectColumns(i, end, ctes, depth)
+                    : Is(i, "select") ? SelectColumns(i, tail, ctes, depth)
                     : ScopedColumns.Unknown;
                 result = result is null ? term : Combined(result, term);
                 if (end >= to)
                 {
+                    if (tail < to)
+                    {
+                        // Trino resolves it against the set operation's columns: the first branch's names, the branches'
+                        // common super types (its ORDER BY cannot read a branch's FROM relations).
+                        selectScopes?.Add(new(tail, to, [new ScopedRelation(null, result)], true));
+                    }
                     break;
                 }
                 i = Next(end, to);
                 i = Is(i, "all") || Is(i, "distinct") ? Next(i, to) : i;
             }
             return result ?? ScopedColumns.Unknown;
+        }
+
+        /// <summary>Where a query's own ORDER BY, LIMIT, OFFSET or FETCH begins among the tokens of its last term [i, to) (a
+        /// bracket's content skipped: a window's or WITHIN GROUP's ORDER BY is not it); to when there is none.</summary>
+        private int QueryTail(int i, int to)
+        {
+            for (int k = i; k < to; k = Next(IsOpening(k) ? Close(k, to) : k, to))
+            {
+                int next = Next(k, to);
+                if (Tokens[k].Kind == DuneTokenKind.Word && (Is(k, "order") && Is(next, "by")
+                    || (Is(k, "limit") || Is(k, "offset")) && next < to && (Tokens[next].Kind == DuneTokenKind.Number || Is(next, "all") || Is(next, "?"))
+                    || Is(k, "fetch") && (Is(next, "first") || Is(next, "next"))))
+                {
+                    return k;
+                }
+            }
+            return to;
         }
 
         /// <summary>A set operation's columns: by position, the branches' common super types; the first branch's names.</summary>

@@ -106,9 +106,12 @@ public static partial class DuneSqlTranslator
             }
             if (!IsSingleString(args[1]))
             {
-                // A zone per row: each value keeps its own (DuneZones.PerValue); an unknown zone fails naming it.
-                EmitTemplate(name == "at_timezone" ? $"{DuneZones.PerValueType}_at(CAST($1 AS TIMESTAMPTZ), CAST($2 AS VARCHAR))"
-                    : $"{DuneZones.PerValueType}_wall(CAST($1 AS TIMESTAMP), CAST($2 AS VARCHAR))", args, anchor);
+                // A zone per row: each value keeps its own (DuneZones.PerValue); an unknown zone fails naming it. A value the
+                // scan types timestamp(p) [with time zone], p > 3, keeps its nanoseconds (DuneZones.Nanos: dune_tzv9).
+                string perValue = FineTimestamp(args[0]) ? DuneZones.PerValueNanosType : DuneZones.PerValueType;
+                EmitTemplate(name == "at_timezone"
+                    ? (perValue == DuneZones.PerValueType ? $"{perValue}_at(CAST($1 AS TIMESTAMPTZ), " : $"{perValue}_at({DuneInstantNanos.Function}($1), ") + "CAST($2 AS VARCHAR))"
+                    : $"{perValue}_wall(CAST($1 AS {(perValue == DuneZones.PerValueType ? "TIMESTAMP" : "TIMESTAMP_NS")}), CAST($2 AS VARCHAR))", args, anchor);
                 return close + 1;
             }
             string type = ZoneType(zone);
@@ -130,6 +133,19 @@ public static partial class DuneSqlTranslator
                 ? $"CAST(CAST(CAST($1 AS TIMESTAMP) - INTERVAL ({minutes}) MINUTE AS TIMESTAMPTZ) AS {type})"
                 : $"CAST(timezone({Strata.Core.Results.Querying.SqlQuoting.QuoteString(zoneName)}, CAST($1 AS TIMESTAMP)) AS {type})") + PerValueSuffix, args, anchor);
             return close + 1;
+        }
+
+        /// <summary>Whether the scan types an operand <c>timestamp(p)</c> or <c>timestamp(p) with time zone</c> with p past the
+        /// milliseconds <c>dune_tzv</c> holds (read in the scope of the SELECT holding it, as a varchar cast's: ScopeAt).</summary>
+        private bool FineTimestamp((int From, int To) operand)
+        {
+            string? type = ItemType(operand.From, operand.To, [], plainJoins: false).Type;
+            if (type is null && ScopeAt(operand.From) is { } scope)
+            {
+                type = ItemType(operand.From, operand.To, scope.Relations, scope.PlainJoins).Type;
+            }
+            var (baseName, p, _) = SplitDeclared(type ?? "");
+            return baseName == "timestamp" && p > 3;
         }
 
         private bool? mixesZones;

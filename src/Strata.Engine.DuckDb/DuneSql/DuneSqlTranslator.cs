@@ -276,9 +276,8 @@ public static partial class DuneSqlTranslator
             {
                 MarkSpecialTimeOperand(args[0].From, args[0].To, "date");
             }
-            // from_iso8601_timestamp_nanos of a column is the instant to the nanosecond (its template): a zone per row holds milliseconds.
-            if ((name is "from_iso8601_timestamp" or "parse_datetime" || name is "from_iso8601_timestamp_nanos" && args.Count == 1 && IsSingleString(args[0]))
-                && TryEmitWithOffset(name, args, close, end, token) is > 0 and int afterIso)
+            if ((name is "from_iso8601_timestamp" or "parse_datetime" ? TryEmitWithOffset(name, args, close, end, token)
+                : name is "from_iso8601_timestamp_nanos" ? TryEmitIsoNanosWithOffset(args, close, end, token) : -1) is > 0 and int afterIso)
             {
                 return afterIso;
             }

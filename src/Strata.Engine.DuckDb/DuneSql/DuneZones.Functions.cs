@@ -52,7 +52,7 @@ public static unsafe partial class DuneZones
     }
 
     private static void AddOverload(Dictionary<string, List<IntPtr>> pending, string name, Operation operation, ZoneTags tags, Zone? zone,
-        Func<IntPtr>[] parameters, Func<IntPtr> result)
+        Func<IntPtr>[] parameters, Func<IntPtr> result, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> wideBody = null)
     {
         IntPtr function = DuneNative.CreateScalar();
         if (!pending.TryGetValue(name, out var list))
@@ -70,10 +70,12 @@ public static unsafe partial class DuneZones
         IntPtr returned = result();
         DuneNative.ScalarReturn(function, returned);
         DuneNative.DestroyType(ref returned);
-        DuneNative.ScalarBody(function, operation is Operation.DateDiff or Operation.DateDiffToInstant ? &DateDiffRows
+        DuneNative.ScalarBody(function, wideBody != null ? wideBody : operation is Operation.DateDiff or Operation.DateDiffToInstant ? &DateDiffRows
             : operation is Operation.OffsetHour or Operation.OffsetMinute ? &OffsetRows
             : operation is Operation.At or Operation.Wall or Operation.IsoOffset or Operation.ParsedOffset ? &ZoneOfRowRows : &FunctionRows);
-        DuneNative.ScalarExtra(function, Extra(new ZoneCall((byte)operation, zone, 0, tags)), FreeCallback);
+        // A zone per row with nanoseconds (its _at/_wall/_offset read TIMESTAMP_NS and give dune_tzv9): ZoneCall.Wide.
+        bool wide = wideBody == null && parameters.Length > 0 && name.StartsWith(PerValueNanosType + "_", StringComparison.Ordinal);
+        DuneNative.ScalarExtra(function, Extra(new ZoneCall((byte)operation, zone, 0, tags, wide)), FreeCallback);
     }
 
     /// <summary>An overload's parameters and result; TimestampTz stands for the zone's own type.</summary>

@@ -40,7 +40,10 @@ public static unsafe partial class DuneZones
 
     /// <summary>Whether a DuckDB type text is a timestamp with time zone other than DuckDB's own (a zone's, or per value).</summary>
     public static bool IsZoned(string duckType) => ZoneOf(duckType) is not null
-        || duckType.Trim().Trim('"').Equals(PerValueType, StringComparison.OrdinalIgnoreCase);
+        || duckType.Trim().Trim('"').Equals(PerValueType, StringComparison.OrdinalIgnoreCase) || IsPerValueNanos(duckType);
+
+    /// <summary>Whether a DuckDB type text is <see cref="PerValueNanosType"/> (a zone per value with nanoseconds).</summary>
+    public static bool IsPerValueNanos(string duckType) => duckType.Trim().Trim('"').Equals(PerValueNanosType, StringComparison.OrdinalIgnoreCase);
 
     private static IntPtr PerValueTypeHandle() => Type(31, PerValueType);
 
@@ -80,6 +83,7 @@ public static unsafe partial class DuneZones
         // A zone's value gets its zone's tag where it meets values of other zones; back, the instant.
         Cast(con, () => ZoneType(zone), PerValueTypeHandle, FromInstant, new ZoneCall((byte)Conversion.Tag, null, tags.Tag(zone), tags));
         Cast(con, PerValueTypeHandle, () => ZoneType(zone), FromInstant, new ZoneCall((byte)Conversion.Strip, null, 0, tags));
+        PerValueNanosCasts(con, tags, zone);
     }
 
     /// <summary>Registers the zone-per-value type, its casts and functions.</summary>
@@ -110,6 +114,7 @@ public static unsafe partial class DuneZones
         AddOverload(pending, "dune_tzv_wall", Operation.Wall, tags, null, [() => CreateType(TypeTimestamp), varchar], PerValueTypeHandle);
         AddOverload(pending, "dune_tzv_offset", Operation.IsoOffset, tags, null, [() => CreateType(TypeTimestampTz), varchar], PerValueTypeHandle);
         AddOverload(pending, "dune_tzv_parsed", Operation.ParsedOffset, tags, null, [() => CreateType(TypeTimestampTz), varchar], PerValueTypeHandle);
+        RegisterPerValueNanos(con, tags, pending);
     }
 
     /// <summary><c>dune_tzv_at(instant, zone)</c> (at_timezone), <c>dune_tzv_wall(wall clock, zone)</c> (with_timezone),
@@ -130,6 +135,7 @@ public static unsafe partial class DuneZones
             void* zones = Data(z);
             ulong* tValid = Validity(t), zValid = Validity(z);
             long* result = (long*)Data(output);
+            bool wide = call.Wide;
             string? lastName = null;
             int lastTag = 0;
             for (ulong row = 0; row < rows; row++)
@@ -160,11 +166,21 @@ public static unsafe partial class DuneZones
                     lastTag = call.Tags.Tag(zone);
                 }
                 long value = times[row];
+                int below = 0;
+                if (wide && value is not (TemporalFormat.InfinityMicros or TemporalFormat.NegativeInfinityMicros))
+                {
+                    value = FloorDiv(value, 1000, out below); // TIMESTAMP_NS: microseconds and the nanoseconds below
+                }
                 if (operation == Operation.Wall && lastTag != 0 && value is not (TemporalFormat.InfinityMicros or TemporalFormat.NegativeInfinityMicros))
                 {
                     var zone = call.Tags.ZoneAt(lastTag);
                     long dayBefore = value - MicrosPerDay;
                     value = Instant(zone, value, WallClock(zone, dayBefore) - dayBefore);
+                }
+                if (wide)
+                {
+                    ((Int128*)result)[row] = Wide(value, below, lastTag);
+                    continue;
                 }
                 result[row] = Tagged(value, lastTag);
             }

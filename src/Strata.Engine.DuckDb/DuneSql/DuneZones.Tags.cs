@@ -89,8 +89,9 @@ public static unsafe partial class DuneZones
     }
 
     /// <summary>A cast's or function's extra data: its conversion or operation, its zone (null: each value's), the tag it
-    /// gives (a conversion to the per-value type) and its connection's tags.</summary>
-    private sealed record ZoneCall(byte Kind, Zone? Fixed, int Tag, ZoneTags Tags);
+    /// gives (a conversion to the per-value type), its connection's tags, and whether it reads and gives nanoseconds
+    /// (<see cref="PerValueNanosType"/>'s _at, _wall and _offset).</summary>
+    private sealed record ZoneCall(byte Kind, Zone? Fixed, int Tag, ZoneTags Tags, bool Wide = false);
 
     private static IntPtr Extra(ZoneCall call) => GCHandle.ToIntPtr(GCHandle.Alloc(call));
 
