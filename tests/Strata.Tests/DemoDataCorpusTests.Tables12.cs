@@ -16,7 +16,7 @@ public sealed partial class DemoDataCorpusTests
     {
         var keys = fixture.Db.TranslatedRows("""
             SELECT hex(data) FROM ethereum.transactions
-            WHERE "to" = 0x00000000219ab540356cbb839cbe05303d7705fa AND success ORDER BY block_number, "index"
+            WHERE "to" = unhex('00000000219ab540356cbb839cbe05303d7705fa') AND success ORDER BY block_number, "index"
             """)
             // deposit(bytes pubkey, …): the first argument's offset word, then its length word and 48 bytes
             .Select(r => Convert.FromHexString(r[0]))
