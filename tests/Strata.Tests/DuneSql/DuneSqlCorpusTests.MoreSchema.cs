@@ -227,5 +227,10 @@ public sealed partial class DuneSqlCorpusTests
         CREATE SCHEMA utils; CREATE TABLE utils.days ("timestamp" TIMESTAMP);
         CREATE TABLE tokens_ethereum.balances (blockchain VARCHAR, block_number BIGINT, block_time TIMESTAMPTZ, address BLOB, token_address BLOB,
           token_standard VARCHAR, balance_raw BIGNUM, balance DOUBLE, token_symbol VARCHAR, token_id BIGNUM, collection_name VARCHAR);
+        CREATE SCHEMA staking_ethereum;
+        CREATE TABLE staking_ethereum.deposits (block_time TIMESTAMPTZ, block_number BIGINT, amount_staked DOUBLE, depositor_address BLOB,
+          entity VARCHAR, entity_unique_name VARCHAR, entity_category VARCHAR, sub_entity VARCHAR, sub_entity_unique_name VARCHAR,
+          sub_entity_category VARCHAR, tx_hash BLOB, tx_from BLOB, deposit_index BIGINT, pubkey BLOB, signature BLOB, withdrawal_address BLOB,
+          withdrawal_credentials_type BLOB, withdrawal_credentials BLOB, evt_index BIGINT);
         """;
 }
