@@ -82,17 +82,16 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
         cancellationToken.ThrowIfCancellationRequested();
         // DuneSQL (the default) is translated; DuckDB's own SQL, asked for explicitly, runs as written.
         RefuseNul(request.Sql);
+        // UNNEST operands a checking bind found to be maps though the text does not show it (decision 266): the statement
+        // failed when DuckDB bound it, so it runs again translated with those operands as maps, at most once per operand.
+        var mapOperands = new HashSet<int>();
+        var dune = request.Dialect == Strata.Core.Queries.SqlDialect.DuneSql ? DuneSql.DuneSqlTranslator.Translate(request.Sql, cancellationToken, ColumnTypesFor(request)) : null;
         // Disposed last: the instance has closed its temp files by the time the directory goes.
         using var spill = SpillDirectory.Create(SpillRoot);
         spillCreated?.Invoke(spill.Path);
         long spillLimit = SpillLimit(request.Tier);
-        // UNNEST operands a checking bind found to be maps though the text does not show it (decision 266): the statement
-        // failed when DuckDB bound it, so it runs again translated with those operands as maps, at most once per operand.
-        var mapOperands = new HashSet<int>();
         while (true)
         {
-            var dune = request.Dialect == Strata.Core.Queries.SqlDialect.DuneSql
-                ? DuneSql.DuneSqlTranslator.Translate(request.Sql, cancellationToken, ColumnTypesFor(request), mapOperands: mapOperands) : null;
             var translated = dune is null ? request : request with { Sql = dune.Sql };
             try
             {
@@ -117,6 +116,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
                 var (typeError, mapOperand) = UnnestTypeError(request, e.Error, mapOperands, spill.Path, spillLimit, cancellationToken);
                 if (mapOperand is int operand && mapOperands.Add(operand))
                 {
+                    dune = DuneSql.DuneSqlTranslator.Translate(request.Sql, cancellationToken, ColumnTypesFor(request), mapOperands: mapOperands);
                     continue;
                 }
                 throw new QueryFailedException(TrinoErrorMessages.InUserText(typeError ?? dune.MapBack(e.Error), dune.UserSql));
