@@ -23,12 +23,10 @@ public static partial class DuneSqlTranslator
     public static string PreludeFor(string translatedSql) => (UsesTimeMacros(translatedSql) ? Prelude + TimeMacros : Prelude)
         + (translatedSql.Contains(PercentileValueMacro + "(", StringComparison.Ordinal) ? PercentileMacros : "");
 
-    /// <param name="columnTypes">The column types of tables known for sure (see DuneSqlTranslator.ColumnTypes.cs); a
-    /// division of such a column is written without the bound-type probe.</param>
+    /// <param name="columnTypes">Column types known for sure (DuneSqlTranslator.ColumnTypes.cs): no bound-type probes.</param>
     /// <param name="strictFunctions">Whether a call of a name neither Trino nor Dune defines is refused (decision 242,
     /// <see cref="DuneFunctionRegistry"/>); null takes <see cref="DuneFunctionRegistry.Enforced"/>.</param>
-    /// <param name="mapOperands">The UNNEST operands (by their first token's offset) a bind found to be maps though the text
-    /// does not show it (DuneSqlTranslator.UnnestType.cs): each is unnested into its key and value columns.</param>
+    /// <param name="mapOperands">UNNEST operands a bind found to be maps (DuneSqlTranslator.UnnestType.cs).</param>
     public static DuneTranslation Translate(string sql, CancellationToken cancellationToken = default, DuneColumnTypes? columnTypes = null, bool? strictFunctions = null, IReadOnlySet<int>? mapOperands = null) =>
         TryTranslate(sql, MaxTranslatedChars, cancellationToken, columnTypes, strictFunctions, mapOperands: mapOperands) ?? throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed,
             $"The query is too long once translated for the engine: more than {MaxTranslatedChars.ToString("N0", CultureInfo.InvariantCulture)} characters "
