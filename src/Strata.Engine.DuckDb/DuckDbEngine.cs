@@ -82,34 +82,45 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
         cancellationToken.ThrowIfCancellationRequested();
         // DuneSQL (the default) is translated; DuckDB's own SQL, asked for explicitly, runs as written.
         RefuseNul(request.Sql);
+        // UNNEST operands a checking bind found to be maps though the text does not show it (decision 266): the statement
+        // failed when DuckDB bound it, so it runs again translated with those operands as maps, at most once per operand.
+        var mapOperands = new HashSet<int>();
         var dune = request.Dialect == Strata.Core.Queries.SqlDialect.DuneSql ? DuneSql.DuneSqlTranslator.Translate(request.Sql, cancellationToken, ColumnTypesFor(request)) : null;
-        var translated = dune is null ? request : request with { Sql = dune.Sql };
         // Disposed last: the instance has closed its temp files by the time the directory goes.
         using var spill = SpillDirectory.Create(SpillRoot);
         spillCreated?.Invoke(spill.Path);
         long spillLimit = SpillLimit(request.Tier);
-        try
+        while (true)
         {
-            using var connection = OpenSandbox(translated, spill.Path, spillLimit, out bool showedPrivate);
-            using var interrupter = new Interrupter(connection, cancellationToken);
-            return Execute(connection, translated, settings.MaxValueBytes, createWriter, cancellationToken, dune?.DeclaredTypes) with { ShowedPrivate = showedPrivate };
-        }
-        catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(cancellationToken);
-        }
-        catch (QueryFailedException e) when (IsSpillLimit(e))
-        {
-            throw SpillLimitExceeded(request.Tier, spillLimit, e);
-        }
-        catch (QueryFailedException e) when (IsMemoryLimit(e))
-        {
-            throw MemoryLimitExceeded(request.Tier, e);
-        }
-        catch (QueryFailedException e) when (dune is not null)
-        {
-            var error = UnnestTypeError(request, e.Error, spill.Path, spillLimit, cancellationToken) ?? dune.MapBack(e.Error);
-            throw new QueryFailedException(TrinoErrorMessages.InUserText(error, dune.UserSql));
+            var translated = dune is null ? request : request with { Sql = dune.Sql };
+            try
+            {
+                using var connection = OpenSandbox(translated, spill.Path, spillLimit, out bool showedPrivate);
+                using var interrupter = new Interrupter(connection, cancellationToken);
+                return Execute(connection, translated, settings.MaxValueBytes, createWriter, cancellationToken, dune?.DeclaredTypes) with { ShowedPrivate = showedPrivate };
+            }
+            catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+            catch (QueryFailedException e) when (IsSpillLimit(e))
+            {
+                throw SpillLimitExceeded(request.Tier, spillLimit, e);
+            }
+            catch (QueryFailedException e) when (IsMemoryLimit(e))
+            {
+                throw MemoryLimitExceeded(request.Tier, e);
+            }
+            catch (QueryFailedException e) when (dune is not null)
+            {
+                var (typeError, mapOperand) = UnnestTypeError(request, e.Error, mapOperands, spill.Path, spillLimit, cancellationToken);
+                if (mapOperand is int operand && mapOperands.Add(operand))
+                {
+                    dune = DuneSql.DuneSqlTranslator.Translate(request.Sql, cancellationToken, ColumnTypesFor(request), mapOperands: mapOperands);
+                    continue;
+                }
+                throw new QueryFailedException(TrinoErrorMessages.InUserText(typeError ?? dune.MapBack(e.Error), dune.UserSql));
+            }
         }
     }
 

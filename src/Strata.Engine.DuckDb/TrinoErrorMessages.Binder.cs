@@ -185,7 +185,7 @@ internal static partial class TrinoErrorMessages
             {
                 return $"Cannot negate {args[0]}";
             }
-            return $"Unexpected parameters ({string.Join(", ", args)}) for function {name.ToLowerInvariant()}";
+            return $"Unexpected parameters ({string.Join(", ", WithStringLiterals(args, name, text, offset))}) for function {name.ToLowerInvariant()}";
         }
         if (NoCast().Match(message) is { Success: true } implicitCast && message.Contains(" when casting from source column ", StringComparison.Ordinal)
             && ComparedOperand(text, offset) is { } compared)

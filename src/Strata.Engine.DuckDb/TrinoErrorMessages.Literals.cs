@@ -108,6 +108,27 @@ internal static partial class TrinoErrorMessages
         return types;
     }
 
+    /// <summary>The argument types of DuckDB's refusal of a call of <paramref name="function"/> at <paramref name="offset"/>
+    /// of DuckDB's text, each string literal argument written as Trino's analyzer types it, varchar(its length) (DuckDB's
+    /// message says VARCHAR or STRING_LITERAL); the types as they are when the call there is not that function with as
+    /// many arguments.</summary>
+    private static List<string> WithStringLiterals(List<string> types, string function, string? text, int? offset)
+    {
+        if (text is null || offset is not int at)
+        {
+            return types;
+        }
+        var tokens = DuneLexer.NonTrivia(text);
+        int name = tokens.FindIndex(t => t.End > at && t.Kind == DuneTokenKind.Word);
+        if (name < 0 || name + 1 >= tokens.Count || !Word(text, tokens[name]).Equals(function, StringComparison.OrdinalIgnoreCase)
+            || Word(text, tokens[name + 1]) != "(" || Arguments(text, tokens, name + 1) is not { } args || args.Count != types.Count)
+        {
+            return types;
+        }
+        return types.Select((type, i) => type == "varchar" && LiteralType(text, tokens, args[i].From, args[i].To) is { } literal
+            && literal.StartsWith("varchar(", StringComparison.Ordinal) ? literal : type).ToList();
+    }
+
     /// <summary>The length a string literal beside the operator at <paramref name="offset"/> of DuckDB's text has, as
     /// Trino's varchar(n) (the left operand when <paramref name="left"/>), or null when that operand is no string
     /// literal.</summary>

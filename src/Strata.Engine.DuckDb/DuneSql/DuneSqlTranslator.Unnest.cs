@@ -77,7 +77,7 @@ public static partial class DuneSqlTranslator
         /// as Trino's UNNEST of a map gives; anything else as it is.</summary>
         private void EmitUnnested((int From, int To) arg, DuneToken anchor, string unnestAlias)
         {
-            bool map = IsMapOperand(arg.From, arg.To) || IsMapColumn(arg, unnestAlias);
+            bool map = IsMapOperand(arg.From, arg.To) || IsMapColumn(arg, unnestAlias) || IsBoundMap(arg);
             if (map)
             {
                 Out.Text("map_entries(", anchor);

@@ -7,22 +7,34 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// column of a known table) is refused while translating when that type is no array or map. One whose type only the
 /// binder knows is written as it is: an UNNEST of an expression is planned by DuckDB as a join and loses its array's order
 /// (decision 259). When DuckDB then refuses the statement, the engine translates it once more with
-/// <see cref="TranslateCheckingUnnest"/>, which writes each such operand <c>CASE WHEN dune_unnest_check(typeof(x)) THEN x
-/// END</c>, and binds that text only: the check's bind step names the type (<see cref="DuneUnnestTypes"/>, decision 262).
+/// <see cref="TranslateCheckingUnnest"/>, which writes each such operand <c>CASE WHEN dune_unnest_check(typeof(x), 'o',
+/// 'u') THEN x END</c> (o, u: the offsets of the operand and of its UNNEST in the user's text), and binds that text only: the check's bind step names the
+/// type (<see cref="DuneUnnestTypes"/>, decision 262), or, for a map, the operand, which the engine then translates as a map
+/// (<see cref="Pass.MapOperands"/>, decision 266): Trino unnests a map into its key and value columns.
 /// </summary>
 public static partial class DuneSqlTranslator
 {
     /// <summary>The translation of a statement DuckDB refused for an UNNEST operand that is no list, with each FROM-clause
     /// UNNEST operand of a type the text does not fix checked when it binds (never to be run: see the type's summary), or
     /// null when it would be too long.</summary>
-    internal static DuneTranslation? TranslateCheckingUnnest(string sql, CancellationToken cancellationToken, DuneColumnTypes? columnTypes) =>
-        TryTranslate(sql, MaxTranslatedChars, cancellationToken, columnTypes, strictFunctions: false, checkUnnestTypes: true);
+    internal static DuneTranslation? TranslateCheckingUnnest(string sql, CancellationToken cancellationToken, DuneColumnTypes? columnTypes, IReadOnlySet<int>? mapOperands = null) =>
+        TryTranslate(sql, MaxTranslatedChars, cancellationToken, columnTypes, strictFunctions: false, checkUnnestTypes: true, mapOperands: mapOperands);
 
     private sealed partial class Pass
     {
         /// <summary>Whether FROM-clause UNNEST operands of types the text does not fix are written with their bind-time
         /// type check (<see cref="TranslateCheckingUnnest"/>).</summary>
         public bool CheckUnnestTypes { get; init; }
+
+        /// <summary>The UNNEST operands, by the offset of their first token in the user's text, that a checking bind found
+        /// to be maps though the text does not show it: written as their entries, a key and a value column each.</summary>
+        public IReadOnlySet<int>? MapOperands { get; init; }
+
+        /// <summary>Whether a checking bind found this UNNEST operand to be a map (<see cref="MapOperands"/>).</summary>
+        private bool IsBoundMap((int From, int To) arg) => MapOperands is { Count: > 0 } maps && maps.Contains(OperandOffset(arg));
+
+        /// <summary>The offset of an operand's first token in the user's text, which names it across translations.</summary>
+        private int OperandOffset((int From, int To) arg) => Tokens[Tokens[arg.From].IsTrivia ? Next(arg.From, arg.To) : arg.From].Start;
 
         /// <summary>Writes the one operand of a FROM-clause <c>UNNEST(x)</c> that DuckDB unnests itself, checked for its
         /// type; returns the index after the call, or -1 when nothing needs writing (the type is known to be an array or
@@ -55,7 +67,7 @@ public static partial class DuneSqlTranslator
         /// a map form, a parameter or a lone literal (the error's rewrite names a literal's Trino type, varchar(3)).</summary>
         private bool ChecksUnnestType((int From, int To) arg)
         {
-            if (!CheckUnnestTypes || IsMapOperand(arg.From, arg.To) || HoldsParameter(arg.From, arg.To))
+            if (!CheckUnnestTypes || IsMapOperand(arg.From, arg.To) || IsBoundMap(arg) || HoldsParameter(arg.From, arg.To))
             {
                 return false;
             }
@@ -63,13 +75,15 @@ public static partial class DuneSqlTranslator
             return !(first == Previous(arg.To) && Tokens[first].Kind is DuneTokenKind.String or DuneTokenKind.Number);
         }
 
-        /// <summary><c>CASE WHEN dune_unnest_check(typeof(x)) THEN x END</c>: x, of x's type, whose bind fails with Trino's
-        /// words when that type is no list, array or map.</summary>
+        /// <summary><c>CASE WHEN dune_unnest_check(typeof(x), 'o', 'u') THEN x END</c>: x, of x's type, whose bind fails
+        /// with Trino's words (and the UNNEST's offset u) when that type is no list, array or map, and names the operand (its
+        /// offset o) when it is a map.</summary>
         private void EmitTypeChecked((int From, int To) arg, DuneToken anchor)
         {
             Out.Text($"CASE WHEN {DuneUnnestTypes.Function}(typeof(", anchor);
             Emit(arg.From, arg.To);
-            Out.Text(")) THEN ", anchor);
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            Out.Text($"), '{OperandOffset(arg).ToString(invariant)}', '{anchor.Start.ToString(invariant)}') THEN ", anchor);
             Emit(arg.From, arg.To);
             Out.Text(" END", anchor);
         }

@@ -23,19 +23,19 @@ public static partial class DuneSqlTranslator
     public static string PreludeFor(string translatedSql) => (UsesTimeMacros(translatedSql) ? Prelude + TimeMacros : Prelude)
         + (translatedSql.Contains(PercentileValueMacro + "(", StringComparison.Ordinal) ? PercentileMacros : "");
 
-    /// <param name="columnTypes">The column types of tables known for sure (see DuneSqlTranslator.ColumnTypes.cs); a
-    /// division of such a column is written without the bound-type probe.</param>
+    /// <param name="columnTypes">Column types known for sure (DuneSqlTranslator.ColumnTypes.cs): no bound-type probes.</param>
     /// <param name="strictFunctions">Whether a call of a name neither Trino nor Dune defines is refused (decision 242,
     /// <see cref="DuneFunctionRegistry"/>); null takes <see cref="DuneFunctionRegistry.Enforced"/>.</param>
-    public static DuneTranslation Translate(string sql, CancellationToken cancellationToken = default, DuneColumnTypes? columnTypes = null, bool? strictFunctions = null) =>
-        TryTranslate(sql, MaxTranslatedChars, cancellationToken, columnTypes, strictFunctions) ?? throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed,
+    /// <param name="mapOperands">UNNEST operands a bind found to be maps (DuneSqlTranslator.UnnestType.cs).</param>
+    public static DuneTranslation Translate(string sql, CancellationToken cancellationToken = default, DuneColumnTypes? columnTypes = null, bool? strictFunctions = null, IReadOnlySet<int>? mapOperands = null) =>
+        TryTranslate(sql, MaxTranslatedChars, cancellationToken, columnTypes, strictFunctions, mapOperands: mapOperands) ?? throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed,
             $"The query is too long once translated for the engine: more than {MaxTranslatedChars.ToString("N0", CultureInfo.InvariantCulture)} characters "
             + "(each division, modulus, cast to varchar and 256-bit operand is written out in full, several times when they nest); "
             + "use fewer of them or nest them less, or split the query"));
 
     /// <summary>The translation, or null when it would be longer than maxChars; stops (OperationCanceledException) once
     /// the token is cancelled, as some rewrites cost more than linear time.</summary>
-    internal static DuneTranslation? TryTranslate(string sql, int maxChars, CancellationToken cancellationToken, DuneColumnTypes? columnTypes = null, bool? strictFunctions = null, bool checkUnnestTypes = false)
+    internal static DuneTranslation? TryTranslate(string sql, int maxChars, CancellationToken cancellationToken, DuneColumnTypes? columnTypes = null, bool? strictFunctions = null, bool checkUnnestTypes = false, IReadOnlySet<int>? mapOperands = null)
     {
         var tokens = DuneLexer.Lex(sql);
         RefuseBackquotes(sql, tokens);
@@ -51,7 +51,7 @@ public static partial class DuneSqlTranslator
         Dictionary<int, string> declared;
         try
         {
-            var pass = new Pass(sql, tokens, emitter) { ColumnTypes = columnTypes, StrictFunctions = strictFunctions ?? DuneFunctionRegistry.Enforced, CheckUnnestTypes = checkUnnestTypes };
+            var pass = new Pass(sql, tokens, emitter) { ColumnTypes = columnTypes, StrictFunctions = strictFunctions ?? DuneFunctionRegistry.Enforced, CheckUnnestTypes = checkUnnestTypes, MapOperands = mapOperands };
             pass.Emit(0, tokens.Count);
             declared = pass.DeclaredColumnTypes();
         }

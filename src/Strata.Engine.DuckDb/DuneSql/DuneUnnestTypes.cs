@@ -10,11 +10,52 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// (DuneSqlTranslator.UnnestType.cs): DuckDB folds <c>typeof(x)</c> to the type's text when it binds, and this function's
 /// bind step fails with Trino's words and the type's Dune name when that text is no list, array or map. The statement a
 /// user's query runs as never holds the check: an UNNEST whose operand is an expression is planned as a join and loses its
-/// array's order (decision 259), so only the statement that failed is bound again, and never run.
+/// array's order (decision 259), so only the statement that failed is bound again, and never run. A map operand fails the
+/// bind with <see cref="MapOperandMarker"/> and the operand's offset (the call's second argument): Trino unnests a map into
+/// key and value columns, so the engine translates that operand as a map and runs the statement again (decision 266). The
+/// marker never reaches a user: only the type's refusal of a checked bind is reported.
 /// </summary>
 internal static unsafe class DuneUnnestTypes
 {
     public const string Function = "dune_unnest_check";
+
+    /// <summary>The start of a checked bind's failure for an operand that is a map; the operand's offset follows.</summary>
+    public const string MapOperandMarker = "strata: unnest operand is a map at ";
+
+    /// <summary>What follows a refusal's words in a checked bind's failure: the offset of the UNNEST (Trino's position
+    /// of the refusal).</summary>
+    public const string UnnestAtMarker = " (strata: at ";
+
+    /// <summary>The offset of the map operand a checked bind's failure names, or null when the failure is another.</summary>
+    public static int? MapOperand(string message) => OffsetAfter(message, MapOperandMarker);
+
+    /// <summary>A checked bind's refusal: Trino's words and the offset of the UNNEST, or null when the failure is another.</summary>
+    public static (string Message, int? UnnestOffset)? Refused(string message)
+    {
+        if (!message.StartsWith("Cannot unnest type: ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        int at = message.IndexOf(UnnestAtMarker, StringComparison.Ordinal);
+        return at < 0 ? (message, null) : (message[..at], OffsetAfter(message, UnnestAtMarker));
+    }
+
+    private static int? OffsetAfter(string message, string marker)
+    {
+        // Found wherever the engine's reading of the error put it (DuckDB prefixes a bind error with its kind).
+        int at = message.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+        var digits = message.AsSpan(at + marker.Length);
+        int length = 0;
+        while (length < digits.Length && char.IsAsciiDigit(digits[length]))
+        {
+            length++;
+        }
+        return int.TryParse(digits[..length], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int offset) ? offset : null;
+    }
 
     public static bool UsedBy(string translatedSql) => translatedSql.Contains(Function + "(", StringComparison.Ordinal);
 
@@ -39,6 +80,8 @@ internal static unsafe class DuneUnnestTypes
         {
             DuneNative.ScalarName(function, Function);
             DuneNative.ScalarParameter(function, text);
+            DuneNative.ScalarParameter(function, text);
+            DuneNative.ScalarParameter(function, text);
             DuneNative.ScalarReturn(function, boolean);
             DuneNative.ScalarBind(function, &Bind);
             DuneNative.ScalarBody(function, &DuneSetTypes.Rows);
@@ -56,7 +99,9 @@ internal static unsafe class DuneUnnestTypes
     }
 
     /// <summary>Reads the operand's type text (a constant once <c>typeof</c> is folded) and fails the bind with Trino's
-    /// message when it is no list, array or map. An argument that is no constant leaves the call unchecked.</summary>
+    /// message (and <see cref="UnnestAtMarker"/>, the UNNEST's offset: the third argument) when it is no list, array or
+    /// map, or with <see cref="MapOperandMarker"/> and the operand's offset (the second argument) when it is a map. An
+    /// argument that is no constant leaves the call unchecked.</summary>
     [UnmanagedCallersOnly(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvCdecl)])]
     private static void Bind(IntPtr info)
     {
@@ -64,9 +109,16 @@ internal static unsafe class DuneUnnestTypes
         try
         {
             DuneNative.BindClientContext(info, out context);
-            if (DuneNative.BindArgumentCount(info) == 1 && DuneSetTypes.Constant(info, context, 0) is string type && Refusal(type) is string message)
+            if (DuneNative.BindArgumentCount(info) == 3 && DuneSetTypes.Constant(info, context, 0) is string type)
             {
-                DuneNative.BindError(info, message);
+                if (Refusal(type) is string message)
+                {
+                    DuneNative.BindError(info, DuneSetTypes.Constant(info, context, 2) is string unnest ? message + UnnestAtMarker + unnest + ")" : message);
+                }
+                else if (type.Trim().StartsWith("MAP(", StringComparison.OrdinalIgnoreCase) && DuneSetTypes.Constant(info, context, 1) is string offset)
+                {
+                    DuneNative.BindError(info, MapOperandMarker + offset);
+                }
             }
         }
         catch (Exception e)
