@@ -68,8 +68,8 @@ public sealed class Hostile27ListaggTruncateTests
     /// <summary>20,010 rows: a key permuted from x (20,011 is prime), a value of 0 to 3,000 letters, NULL for every 50th
     /// row, and for every 97th row a NULL key with the value 'N' (ties among NULL keys then write the same text).</summary>
     private const string Rows = "FROM (SELECT x, IF(x % 97 = 0, NULL, (x * 7919) % 20011) AS k, "
-        + "CASE WHEN x % 50 = 0 THEN NULL WHEN x % 97 = 0 THEN 'N' ELSE repeat(chr(97 + x % 26), (x * 104729) % 3001) END AS v "
-        + "FROM UNNEST(sequence(1, 20010)) t(x)) s";
+        + "CASE WHEN x % 50 = 0 THEN NULL WHEN x % 97 = 0 THEN 'N' ELSE lpad('', (x * 104729) % 3001, substr('abcdefghijklmnopqrstuvwxyz', CAST(x % 26 AS integer) + 1, 1)) END AS v "
+        + "FROM (SELECT i * 6670 + j AS x FROM UNNEST(sequence(0, 2)) a(i) CROSS JOIN UNNEST(sequence(1, 6670)) b(j)) t) s";
 
     private sealed record Row(int X, int? K, string? V);
 
@@ -143,5 +143,42 @@ public sealed class Hostile27ListaggTruncateTests
             "SELECT g, length(listagg(lpad('', 100000, 'x'), ',' ON OVERFLOW TRUNCATE WITH COUNT) WITHIN GROUP (ORDER BY y)) "
             + "FROM UNNEST(sequence(1, 300)) a(g) CROSS JOIN UNNEST(sequence(1, 12)) b(y) GROUP BY g"));
         Assert.Contains("listagg ON OVERFLOW TRUNCATE would hold more than 268435456 bytes of values and ORDER BY keys", e.Message, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>
+/// hostile27: endpoint slugs and materialized view names were lowered with <see cref="string.ToLowerInvariant"/> before
+/// the ASCII rule was checked, and that lowers the Kelvin sign (U+212A) to <c>k</c>: <c>\u212Aelvin</c> was accepted as
+/// the slug <c>kelvin</c> and <c>result_\u212A</c> as the view <c>result_k</c>, names the rule refuses standing for
+/// others. Only A-Z are lowered now, so the rule sees what was given.
+/// </summary>
+public sealed class Hostile27NameTests
+{
+    [Theory]
+    [InlineData("\u212Aelvin")]
+    [InlineData("caf\u00E9")]
+    [InlineData("\u0130stanbul")]
+    public void A_slug_with_a_letter_outside_ascii_is_refused(string slug)
+    {
+        var e = Assert.Throws<Strata.Application.UseCaseException>(() => Strata.Application.Queries.QueryEndpoints.CheckSlug(slug));
+        Assert.Equal(Strata.Application.UseCaseError.Invalid, e.Error);
+    }
+
+    [Theory]
+    [InlineData("result_\u212A")]
+    [InlineData("dune.\u212Aate.result_x")]
+    [InlineData("RESULT_\u0130")]
+    public void A_view_name_with_a_letter_outside_ascii_is_refused(string name)
+    {
+        var e = Assert.Throws<Strata.Application.UseCaseException>(() => Strata.Application.Views.ViewNames.Resolve("bob", name));
+        Assert.Equal(Strata.Application.UseCaseError.Invalid, e.Error);
+    }
+
+    [Fact]
+    public void Ascii_capitals_still_name_the_lower_case_slug_and_view()
+    {
+        Assert.Equal("my-slug_1", Strata.Application.Queries.QueryEndpoints.CheckSlug(" My-SLUG_1 "));
+        Assert.Equal(("kate", "result_x"), Strata.Application.Views.ViewNames.Resolve("bob", "DUNE.Kate.RESULT_X"));
+        Assert.Equal(("bob", "result_k"), Strata.Application.Views.ViewNames.Resolve("bob", "result_K"));
     }
 }

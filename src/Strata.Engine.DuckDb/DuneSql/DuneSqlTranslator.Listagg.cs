@@ -134,7 +134,8 @@ public static partial class DuneSqlTranslator
         }
 
         /// <summary><c>create_sort_key(e1, 'ASC NULLS LAST', …)</c> of the WITHIN GROUP's <c>ORDER BY</c> items: each item's
-        /// direction and null order as written, else Trino's defaults (ascending, nulls last whatever the direction).</summary>
+        /// direction and null order as written, else Trino's defaults (ascending, nulls last whatever the direction), and a
+        /// constant text key that changes no order but makes the key a BLOB whatever the items' types.</summary>
         private void EmitListaggSortKey(int open, int orderClose, DuneToken anchor)
         {
             int by = Next(Next(open, orderClose), orderClose);
@@ -178,7 +179,8 @@ public static partial class DuneSqlTranslator
                 Emit(items[i].From, words[last - 1] + 1);
                 emitter.Text($"), '{direction} {nulls}'", anchor);
             }
-            emitter.Text(")", anchor);
+            // A constant text key more: DuckDB gives a BIGINT instead of a BLOB for keys that fit eight bytes.
+            emitter.Text(", '', 'ASC NULLS LAST')", anchor);
         }
 
         /// <summary>The separator literal, or Trino's default, the empty string.</summary>
