@@ -32,6 +32,8 @@ internal static unsafe class DuneListaggTruncate
     /// <summary>The bytes one execution's TRUNCATE groups may keep between them (256 groups at the output bound).</summary>
     internal const long MaxHeldBytes = 256L << 20;
 
+    private const ulong StateBytes = 8; // the group's GCHandle
+
     internal static string HeldTooMuch => string.Create(CultureInfo.InvariantCulture,
         $"listagg ON OVERFLOW TRUNCATE would hold more than {MaxHeldBytes} bytes of values and ORDER BY keys for this query's groups");
 
@@ -48,7 +50,7 @@ internal static unsafe class DuneListaggTruncate
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static ulong StateSize(IntPtr info) => sizeof(long);
+    private static ulong StateSize(IntPtr info) => StateBytes;
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Init(IntPtr info, IntPtr state)
