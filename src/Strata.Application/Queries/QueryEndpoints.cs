@@ -48,7 +48,7 @@ public sealed partial class QueryEndpoints(IEndpointStore endpoints, IQueryStore
     /// <summary>The slug in canonical (lower-case) form, or Invalid saying what a slug may be.</summary>
     public static string CheckSlug(string? slug)
     {
-        string s = (slug ?? "").Trim().ToLowerInvariant();
+        string s = Strata.Core.Uploads.UploadNames.LowerAscii((slug ?? "").Trim());
         if (s.Length == 0)
         {
             throw new UseCaseException(UseCaseError.Invalid, "slug is required");
@@ -149,7 +149,7 @@ public sealed partial class QueryEndpoints(IEndpointStore endpoints, IQueryStore
     /// <summary>The endpoint and its query when the caller may see them (its own, or one of a public query), else NotFound.</summary>
     private async Task<(QueryEndpoint Endpoint, SavedQuery Query)> VisibleAsync(string caller, string handle, string slug, CancellationToken cancellationToken)
     {
-        var endpoint = await endpoints.GetEndpointAsync(handle.Trim().ToLowerInvariant(), slug.Trim().ToLowerInvariant(), cancellationToken).ConfigureAwait(false);
+        var endpoint = await endpoints.GetEndpointAsync(Strata.Core.Uploads.UploadNames.LowerAscii(handle.Trim()), Strata.Core.Uploads.UploadNames.LowerAscii(slug.Trim()), cancellationToken).ConfigureAwait(false);
         var query = endpoint is null ? null : await queries.GetQueryAsync(endpoint.QueryId, cancellationToken).ConfigureAwait(false);
         if (endpoint is null || query is null || (query.IsPrivate && endpoint.Owner != caller))
         {

@@ -11,7 +11,7 @@ public static class ViewNames
     /// <summary>The owner and table name a request gives (lower case); Invalid when it is not a view's name.</summary>
     public static (string Owner, string Name) Resolve(string caller, string? text)
     {
-        string given = (text ?? "").Trim().ToLowerInvariant();
+        string given = UploadNames.LowerAscii((text ?? "").Trim());
         string[] parts = given.Split('.');
         (string owner, string name) = parts.Length switch
         {

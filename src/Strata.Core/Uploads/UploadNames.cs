@@ -16,6 +16,17 @@ public static partial class UploadNames
 
     public static string FullName(string ns, string name) => $"dune.{ns}.{name}";
 
+    /// <summary>The text with A-Z lowered and every other character kept. <see cref="string.ToLowerInvariant"/> lowers
+    /// some non-ASCII letters to ASCII ones (the Kelvin sign U+212A to <c>k</c>), so a name checked after it took a
+    /// character the rule refuses as another name (hostile27).</summary>
+    public static string LowerAscii(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (int i = 0; i < source.Length; i++)
+        {
+            span[i] = source[i] is >= 'A' and <= 'Z' ? (char)(source[i] + ('a' - 'A')) : source[i];
+        }
+    });
+
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,127}$", RegexOptions.CultureInvariant)]
     private static partial Regex Identifier();
 }

@@ -9,8 +9,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// string literal (anything else is Trino's <c>mismatched input</c> at it). Trino's output is at most 1,048,576 bytes
 /// (ListaggAggregationFunction's MAX_OUTPUT_LENGTH, its default page size; Dune's docs name the figure): a longer one
 /// fails in Trino's words, by default and with <c>ON OVERFLOW ERROR</c> (hostile19). <c>ON OVERFLOW TRUNCATE ['filler']
-/// WITH|WITHOUT COUNT</c> gathers the group's values in order and joins them natively up to the bound
-/// (<see cref="DuneListaggTruncate"/>, hostile20); anything else after <c>ON OVERFLOW</c> is <c>mismatched input</c> at it.
+/// WITH|WITHOUT COUNT</c> is a native aggregate that keeps only the values the output can hold, in order, and counts the
+/// rest (<see cref="DuneListaggTruncate"/>, hostile20, hostile27); anything else after <c>ON OVERFLOW</c> is <c>mismatched input</c> at it.
 /// </summary>
 public static partial class DuneSqlTranslator
 {
@@ -93,15 +93,28 @@ public static partial class DuneSqlTranslator
             emitter.Text(" THEN ", anchor);
         }
 
-        /// <summary><c>dune_listagg_truncate(list(value ORDER BY …) [FILTER (…)], separator, filler, count)</c>: the group's
-        /// values in order, joined natively up to the bound (<see cref="DuneListaggTruncate"/>).</summary>
+        /// <summary><c>dune_listagg_truncate(value, create_sort_key(…), separator, filler, count) [FILTER (…)]</c>: a native
+        /// aggregate that keeps only the group's values the output can hold, in the ORDER BY's order
+        /// (<see cref="DuneListaggTruncate"/>, hostile27; a <c>list(value ORDER BY …)</c> held the whole group).</summary>
         private void EmitListaggTruncate(List<(int From, int To)> args, int valueEnd, int separatorEnd, int open, int orderClose,
             int after, (int Start, bool Truncate, int Filler, bool Count) overflow, DuneToken anchor)
         {
-            emitter.Text($"{DuneListaggTruncate.Function}(list(CAST((", anchor);
-            Emit(args[0].From, valueEnd);
-            emitter.Text(") AS VARCHAR) ", anchor);
-            EmitListaggOrder(open, orderClose, after);
+            int from = args[0].From;
+            int value = tokens[from].IsTrivia ? Next(from, valueEnd) : from;
+            emitter.Text($"{DuneListaggTruncate.Function}(", anchor);
+            if (Is(value, "distinct"))
+            {
+                // DuckDB's DISTINCT over the arguments: the ORDER BY keys are the value's own (Trino's rule for DISTINCT).
+                emitter.Text("DISTINCT ", anchor);
+            }
+            if (Is(value, "distinct") || Is(value, "all"))
+            {
+                from = value + 1;
+            }
+            emitter.Text("CAST((", anchor);
+            Emit(from, valueEnd);
+            emitter.Text(") AS VARCHAR), ", anchor);
+            EmitListaggSortKey(open, orderClose, anchor);
             emitter.Text(", ", anchor);
             EmitListaggSeparator(args, separatorEnd, anchor);
             emitter.Text(", ", anchor);
@@ -114,6 +127,60 @@ public static partial class DuneSqlTranslator
                 emitter.Text("'...'", anchor); // Trino's default filler (AstBuilder.visitListagg)
             }
             emitter.Text(overflow.Count ? ", 'count')" : ", '')", anchor);
+            if (after > orderClose + 1)
+            {
+                Emit(orderClose + 1, after);
+            }
+        }
+
+        /// <summary><c>create_sort_key(e1, 'ASC NULLS LAST', …)</c> of the WITHIN GROUP's <c>ORDER BY</c> items: each item's
+        /// direction and null order as written, else Trino's defaults (ascending, nulls last whatever the direction), and a
+        /// constant text key that changes no order but makes the key a BLOB whatever the items' types.</summary>
+        private void EmitListaggSortKey(int open, int orderClose, DuneToken anchor)
+        {
+            int by = Next(Next(open, orderClose), orderClose);
+            if (!Is(by, "by"))
+            {
+                throw Mismatched(by, orderClose);
+            }
+            emitter.Text("create_sort_key(", anchor);
+            var items = Arguments(by, orderClose);
+            if (items.Count == 0)
+            {
+                throw Mismatched(orderClose, orderClose);
+            }
+            for (int i = 0; i < items.Count; i++)
+            {
+                var words = new List<int>();
+                for (int k = items[i].From; k < items[i].To; k++)
+                {
+                    if (!tokens[k].IsTrivia)
+                    {
+                        words.Add(k);
+                    }
+                }
+                int last = words.Count;
+                string nulls = "NULLS LAST", direction = "ASC";
+                if (last >= 3 && Is(words[last - 2], "nulls") && (Is(words[last - 1], "first") || Is(words[last - 1], "last")))
+                {
+                    nulls = Is(words[last - 1], "first") ? "NULLS FIRST" : "NULLS LAST";
+                    last -= 2;
+                }
+                if (last >= 2 && (Is(words[last - 1], "asc") || Is(words[last - 1], "desc")))
+                {
+                    direction = Is(words[last - 1], "desc") ? "DESC" : "ASC";
+                    last--;
+                }
+                if (last == 0)
+                {
+                    throw Mismatched(words.Count > 0 ? words[0] : items[i].To, orderClose);
+                }
+                emitter.Text(i == 0 ? "(" : ", (", anchor);
+                Emit(items[i].From, words[last - 1] + 1);
+                emitter.Text($"), '{direction} {nulls}'", anchor);
+            }
+            // A constant text key more: DuckDB gives a BIGINT instead of a BLOB for keys that fit eight bytes.
+            emitter.Text(", '', 'ASC NULLS LAST')", anchor);
         }
 
         /// <summary>The separator literal, or Trino's default, the empty string.</summary>
