@@ -40,6 +40,14 @@ internal static unsafe class DuneUnnestTypes
         return at < 0 ? (message, null) : (message[..at], OffsetAfter(message, UnnestAtMarker));
     }
 
+    /// <summary>Whether a type text is a map itself, not a list of maps (<c>MAP(VARCHAR, INTEGER)[]</c> is a list: the lead's
+    /// review of 266).</summary>
+    internal static bool IsMap(string type)
+    {
+        string t = type.Trim();
+        return t.StartsWith("MAP(", StringComparison.OrdinalIgnoreCase) && !t.EndsWith(']');
+    }
+
     private static int? OffsetAfter(string message, string marker)
     {
         // Found wherever the engine's reading of the error put it (DuckDB prefixes a bind error with its kind).
@@ -115,7 +123,7 @@ internal static unsafe class DuneUnnestTypes
                 {
                     DuneNative.BindError(info, DuneSetTypes.Constant(info, context, 2) is string unnest ? message + UnnestAtMarker + unnest + ")" : message);
                 }
-                else if (type.Trim().StartsWith("MAP(", StringComparison.OrdinalIgnoreCase) && DuneSetTypes.Constant(info, context, 1) is string offset)
+                else if (IsMap(type) && DuneSetTypes.Constant(info, context, 1) is string offset)
                 {
                     DuneNative.BindError(info, MapOperandMarker + offset);
                 }

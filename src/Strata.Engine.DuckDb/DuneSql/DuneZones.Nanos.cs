@@ -29,7 +29,7 @@ public static unsafe partial class DuneZones
 
     private const int TagBits = 10;
 
-    private enum WideConversion : byte { Tag, Instant, WallClock, WallNanos, Date, Time, Text, FromNanos, FromPerValue, Strip }
+    private enum WideConversion : byte { Tag, Instant, WallClock, WallNanos, Date, Time, Text, FromNanos, FromPerValue, Strip, FromDate }
 
     private static IntPtr PerValueNanosTypeHandle() => Type(TypeHugeInt, PerValueNanosType);
 
@@ -92,6 +92,10 @@ public static unsafe partial class DuneZones
         Func<IntPtr> wide = PerValueNanosTypeHandle;
         WideCast(con, () => CreateType(TypeTimestampTz), wide, FromInstant, WideConversion.Tag, tags);
         WideCast(con, () => CreateType(TypeTimestampNs), wide, FromInstant, WideConversion.FromNanos, tags);
+        // A timestamp meets a timestamp with time zone in the session's zone, UTC (Trino's coercion): without it a comparison
+        // with TIMESTAMP '…' failed to bind (the lead's review of 269).
+        WideCast(con, () => CreateType(TypeTimestamp), wide, FromInstant, WideConversion.Tag, tags);
+        WideCast(con, () => CreateType(TypeDate), wide, FromInstant, WideConversion.FromDate, tags);
         WideCast(con, PerValueTypeHandle, wide, FromInstant, WideConversion.FromPerValue, tags);
         WideCast(con, wide, () => CreateType(TypeTimestampTz), ToInstant, WideConversion.Instant, tags);
         WideCast(con, wide, () => CreateType(TypeTimestamp), ToWallClock, WideConversion.WallClock, tags);
@@ -157,6 +161,12 @@ public static unsafe partial class DuneZones
                         long ns = ((long*)data)[row];
                         ((Int128*)outData)[row] = ns is TemporalFormat.InfinityMicros or TemporalFormat.NegativeInfinityMicros
                             ? Wide(ns, 0, 0) : Wide(FloorDiv(ns, 1000, out int below), below, 0);
+                        continue;
+                    case WideConversion.FromDate:
+                        int days = ((int*)data)[row];
+                        ((Int128*)outData)[row] = days == TemporalFormat.InfinityDays ? Wide(TemporalFormat.InfinityMicros, 0, 0)
+                            : days == TemporalFormat.NegativeInfinityDays ? Wide(TemporalFormat.NegativeInfinityMicros, 0, 0)
+                            : Wide(days * MicrosPerDay, 0, 0);
                         continue;
                     case WideConversion.FromPerValue:
                         long ms = ((long*)data)[row];

@@ -50,6 +50,27 @@ public sealed class DuneSqlDateTime7Tests
         Assert.Equal(expected, db.Scalar(sql));
     }
 
+    /// <summary>A timestamp (and a date) meets a timestamp with time zone as the instant it names in the session's zone, UTC
+    /// (Trino's coercion of timestamp to timestamp with time zone): 2024-01-01T01:00:00.5+02:00 is 2023-12-31 23:00:00.5 UTC,
+    /// Berlin's 01:00 of 2024-01-01 is 00:00 UTC (the lead's review of 269: these failed to bind).</summary>
+    [Theory]
+    [InlineData("SELECT from_iso8601_timestamp_nanos(t) > TIMESTAMP '2024-01-01 00:30:00' FROM (VALUES '2024-01-01T01:00:00.5+02:00') v(t)", "false")]
+    [InlineData("SELECT from_iso8601_timestamp_nanos(t) < TIMESTAMP '2024-01-01 00:00:00' FROM (VALUES '2024-01-01T01:00:00.5+02:00') v(t)", "true")]
+    [InlineData("SELECT from_iso8601_timestamp_nanos(t) > TIMESTAMP '2023-12-31 23:00:00.4' FROM (VALUES '2024-01-01T01:00:00.5+02:00') v(t)", "true")]
+    [InlineData("SELECT from_iso8601_timestamp_nanos(t) > now() - INTERVAL '1' DAY FROM (VALUES '2024-01-01T01:00:00.5+02:00') v(t)", "false")]
+    [InlineData("SELECT from_iso8601_timestamp_nanos(t) >= DATE '2024-01-01' FROM (VALUES '2024-01-01T01:00:00.5+02:00') v(t)", "false")]
+    [InlineData("SELECT from_iso8601_timestamp_nanos(t) >= DATE '2023-12-31' FROM (VALUES '2024-01-01T01:00:00.5+02:00') v(t)", "true")]
+    [InlineData("SELECT count(*) FROM (VALUES '2024-01-01T01:00:00.5+02:00') v(t) WHERE from_iso8601_timestamp_nanos(t) BETWEEN DATE '2023-12-31' AND TIMESTAMP '2023-12-31 23:00:00.6'", "1")]
+    [InlineData("SELECT with_timezone(CAST(TIMESTAMP '2024-01-01 01:00:00.123456' AS timestamp(6)), z) > TIMESTAMP '2024-01-01 00:30:00' "
+        + "FROM (VALUES 'Europe/Berlin') v(z)", "false")]
+    [InlineData("SELECT with_timezone(CAST(TIMESTAMP '2024-01-01 01:00:00.123456' AS timestamp(6)), z) < TIMESTAMP '2024-01-01 00:00:00.123457' "
+        + "FROM (VALUES 'Europe/Berlin') v(z)", "true")]
+    public void A_timestamp_meets_a_rows_zone_as_its_utc_instant(string sql, string expected)
+    {
+        using var db = new DuneSqlDb();
+        Assert.Equal(expected, db.Scalar(sql));
+    }
+
     /// <summary>Casts and functions read the value's own zone's wall clock: 2020-05-11T23:30:00.123456789-08:00 is the
     /// 11th there (the 12th in UTC); a day added is 24 hours of the instant (Trino's
     /// TimestampWithTimeZonePlusIntervalDayToSecond), across New York's change to summer time; date_trunc truncates the

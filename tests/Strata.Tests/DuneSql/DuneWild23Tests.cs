@@ -47,6 +47,18 @@ public sealed class DuneWild23Tests(InProcessSharedServer shared)
     }
 
     [Fact]
+    public async Task An_array_of_maps_beside_a_map_is_unnested_as_an_array()
+    {
+        // The array's elements stay maps (one column), the map gives two (the lead's review of 266: the list of maps was
+        // taken for a map and written as map_entries of a list).
+        var rows = await Server.Alice.RunCsvAsync("""
+            WITH t AS (SELECT array_agg(m) AS ms, map_agg('b', 2) AS one FROM (SELECT map(ARRAY['a'], ARRAY[1]) AS m) s)
+            SELECT element_at(x, 'a') AS a, k, v FROM t CROSS JOIN UNNEST(ms, one) AS u(x, k, v)
+            """);
+        Assert.Equal(["a,k,v", "1,b,2"], rows);
+    }
+
+    [Fact]
     public async Task A_map_beside_an_array_or_another_map_is_padded_with_nulls()
     {
         // The array has three elements, the map two entries: the third row's key and value are NULL (select.md).
