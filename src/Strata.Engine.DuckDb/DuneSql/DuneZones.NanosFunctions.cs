@@ -104,7 +104,7 @@ public static unsafe partial class DuneZones
                 }
                 DecodeWide(call.Tags, left[row], out long l, out int lb);
                 DecodeWide(call.Tags, right[row], out long r, out int rb);
-                long micros = (long)(((Int128)(l - r) * 1000 + lb - rb) / 1000);
+                long micros = checked((long)((((Int128)l - r) * 1000 + lb - rb) / 1000));
                 result[row] = new DuneTime.Interval { Days = (int)(micros / MicrosPerDay), Micros = micros % MicrosPerDay };
             }
         }
