@@ -278,8 +278,9 @@ internal static unsafe class DuneListaggBound
         }
     }
 
+    /// <summary>Frees an execution's count of bytes held (the extra info of this aggregate and of dune_listagg_truncate).</summary>
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void FreeBudget(IntPtr budget)
+    internal static void FreeBudget(IntPtr budget)
     {
         try
         {

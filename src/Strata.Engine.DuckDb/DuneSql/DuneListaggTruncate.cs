@@ -46,7 +46,7 @@ internal static unsafe class DuneListaggTruncate
         // The execution's count of bytes held, freed with the function.
         DuneNative.RegisterAggregate(connection.NativeConnection.DangerousGetHandle(), Function,
             [new([text, key, text, text, text], text, (IntPtr)NativeMemory.AllocZeroed(sizeof(long)))],
-            &StateSize, &Init, &Update, &Combine, &Finalize, new(&Destroy, &FreeBudget));
+            &StateSize, &Init, &Update, &Combine, &Finalize, new(&Destroy, &DuneListaggBound.FreeBudget));
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
@@ -195,19 +195,6 @@ internal static unsafe class DuneListaggTruncate
         {
             // Nothing may escape to native code, and a destructor has no error to set: a group not freed is collected
             // with the process.
-        }
-    }
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void FreeBudget(IntPtr budget)
-    {
-        try
-        {
-            NativeMemory.Free((void*)budget);
-        }
-        catch (Exception)
-        {
-            // Nothing may escape to native code.
         }
     }
 }

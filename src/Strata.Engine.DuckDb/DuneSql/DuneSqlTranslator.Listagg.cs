@@ -77,13 +77,7 @@ public static partial class DuneSqlTranslator
             // DISTINCT: an aggregate that deduplicates the rows itself as they come (DuckDB's DISTINCT would hold the
             // group's distinct values before the bound saw one); ALL is the default.
             emitter.Text($"CASE WHEN {(Is(value, "distinct") ? DuneListaggBound.DistinctFunction : DuneListaggBound.Function)}(", anchor);
-            if (Is(value, "distinct") || Is(value, "all"))
-            {
-                from = value + 1;
-            }
-            emitter.Text("CAST((", anchor);
-            Emit(from, valueEnd);
-            emitter.Text(") AS VARCHAR), ", anchor);
+            EmitListaggValue(from, valueEnd, anchor);
             EmitListaggSeparator(args, separatorEnd, anchor);
             emitter.Text(")", anchor);
             if (after > orderClose + 1)
@@ -91,6 +85,15 @@ public static partial class DuneSqlTranslator
                 Emit(orderClose + 1, after);
             }
             emitter.Text(" THEN ", anchor);
+        }
+
+        /// <summary><c>CAST((value) AS VARCHAR), </c>: listagg's value less its DISTINCT or ALL.</summary>
+        private void EmitListaggValue(int from, int valueEnd, DuneToken anchor)
+        {
+            int value = tokens[from].IsTrivia ? Next(from, valueEnd) : from;
+            emitter.Text("CAST((", anchor);
+            Emit(Is(value, "distinct") || Is(value, "all") ? value + 1 : from, valueEnd);
+            emitter.Text(") AS VARCHAR), ", anchor);
         }
 
         /// <summary><c>dune_listagg_truncate(value, create_sort_key(…), separator, filler, count) [FILTER (…)]</c>: a native
@@ -107,13 +110,7 @@ public static partial class DuneSqlTranslator
                 // DuckDB's DISTINCT over the arguments: the ORDER BY keys are the value's own (Trino's rule for DISTINCT).
                 emitter.Text("DISTINCT ", anchor);
             }
-            if (Is(value, "distinct") || Is(value, "all"))
-            {
-                from = value + 1;
-            }
-            emitter.Text("CAST((", anchor);
-            Emit(from, valueEnd);
-            emitter.Text(") AS VARCHAR), ", anchor);
+            EmitListaggValue(from, valueEnd, anchor);
             EmitListaggSortKey(open, orderClose, anchor);
             emitter.Text(", ", anchor);
             EmitListaggSeparator(args, separatorEnd, anchor);
