@@ -27,7 +27,12 @@ internal static unsafe class DuneSetTypes
 
     public static bool UsedBy(string translatedSql) => translatedSql.Contains(Function + "(", StringComparison.Ordinal);
 
-    public static void Register(DuckDB.NET.Data.DuckDBConnection connection)
+    public static void Register(DuckDB.NET.Data.DuckDBConnection connection) => RegisterCheck(connection, Function, 0, &Bind);
+
+    /// <summary>Registers a check that is all bind: <paramref name="name"/>(text, …) → true for every row (<see cref="Rows"/>),
+    /// whose <paramref name="bind"/> reads the constant texts and fails the statement. <paramref name="texts"/> fixed text
+    /// parameters, or varargs when 0 (this check's; DuneUnnestTypes' takes three).</summary>
+    internal static void RegisterCheck(DuckDB.NET.Data.DuckDBConnection connection, string name, int texts, delegate* unmanaged[Cdecl]<IntPtr, void> bind)
     {
         IntPtr con = connection.NativeConnection.DangerousGetHandle();
         IntPtr function = DuneNative.CreateScalar();
@@ -35,14 +40,21 @@ internal static unsafe class DuneSetTypes
         IntPtr boolean = DuneNative.CreateType((int)DuckDB.NET.Native.DuckDBType.Boolean);
         try
         {
-            DuneNative.ScalarName(function, Function);
-            DuneNative.ScalarVarargs(function, text);
+            DuneNative.ScalarName(function, name);
+            if (texts == 0)
+            {
+                DuneNative.ScalarVarargs(function, text);
+            }
+            for (int i = 0; i < texts; i++)
+            {
+                DuneNative.ScalarParameter(function, text);
+            }
             DuneNative.ScalarReturn(function, boolean);
-            DuneNative.ScalarBind(function, &Bind);
+            DuneNative.ScalarBind(function, bind);
             DuneNative.ScalarBody(function, &Rows);
             if (DuneNative.RegisterScalar(con, function) != 0)
             {
-                throw new InvalidOperationException("Could not register " + Function + ".");
+                throw new InvalidOperationException("Could not register " + name + ".");
             }
         }
         finally
@@ -192,7 +204,7 @@ internal static unsafe class DuneSetTypes
 
     /// <summary>Every row is true: the check is made when the call binds.</summary>
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    internal static void Rows(IntPtr info, IntPtr input, IntPtr output)
+    private static void Rows(IntPtr info, IntPtr input, IntPtr output)
     {
         try
         {

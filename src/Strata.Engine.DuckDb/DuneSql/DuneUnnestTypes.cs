@@ -78,33 +78,7 @@ internal static unsafe class DuneUnnestTypes
     internal static string? Refusal(string duckType) =>
         Unnestable(duckType) ? null : "Cannot unnest type: " + DuneTypeNames.Name(duckType);
 
-    public static void Register(DuckDB.NET.Data.DuckDBConnection connection)
-    {
-        IntPtr con = connection.NativeConnection.DangerousGetHandle();
-        IntPtr function = DuneNative.CreateScalar();
-        IntPtr text = DuneNative.CreateType(DuneNative.TypeVarchar);
-        IntPtr boolean = DuneNative.CreateType((int)DuckDB.NET.Native.DuckDBType.Boolean);
-        try
-        {
-            DuneNative.ScalarName(function, Function);
-            DuneNative.ScalarParameter(function, text);
-            DuneNative.ScalarParameter(function, text);
-            DuneNative.ScalarParameter(function, text);
-            DuneNative.ScalarReturn(function, boolean);
-            DuneNative.ScalarBind(function, &Bind);
-            DuneNative.ScalarBody(function, &DuneSetTypes.Rows);
-            if (DuneNative.RegisterScalar(con, function) != 0)
-            {
-                throw new InvalidOperationException("Could not register " + Function + ".");
-            }
-        }
-        finally
-        {
-            DuneNative.DestroyType(ref boolean);
-            DuneNative.DestroyType(ref text);
-            DuneNative.DestroyScalar(ref function);
-        }
-    }
+    public static void Register(DuckDB.NET.Data.DuckDBConnection connection) => DuneSetTypes.RegisterCheck(connection, Function, 3, &Bind);
 
     /// <summary>Reads the operand's type text (a constant once <c>typeof</c> is folded) and fails the bind with Trino's
     /// message (and <see cref="UnnestAtMarker"/>, the UNNEST's offset: the third argument) when it is no list, array or
