@@ -142,10 +142,24 @@ internal static class DuneFunctions
     /// quarters and years, and any other pair of types (a zone's included), as DuckDB's date_sub binds them (DuckDB's and
     /// ICU's month counts differ in about 1 of 5,000 random pairs, so months keep ICU's). DuckDB folds typeof and a
     /// constant unit at bind time, so one branch runs (both must bind: a bare NULL takes the plain form,
-    /// <see cref="TryTemplate"/>).</summary>
-    internal const string DateDiff = "(CASE WHEN typeof($2) = 'TIMESTAMP WITH TIME ZONE' AND typeof($3) = 'TIMESTAMP WITH TIME ZONE' "
+    /// <see cref="TryTemplate"/>). Two dates take day to year and two times millisecond to hour, as Trino's diffDate and
+    /// diffTime (getDateField's and getTimeField's words); DuckDB's date_sub counts 24 hours between dates a day apart.</summary>
+    internal static readonly string DateDiff = "(CASE WHEN typeof($2) = typeof($3) AND typeof($2) IN ('DATE', 'TIME', 'TIME WITH TIME ZONE') "
+        + "AND NOT list_contains(" + UnitsOf("$2") + ", lower($1)) THEN error('''' || lower($1) || ''' is not a valid ' || " + FieldKindOf("$2") + " || ' field') "
+        + "WHEN typeof($2) = 'TIMESTAMP WITH TIME ZONE' AND typeof($3) = 'TIMESTAMP WITH TIME ZONE' "
         + "AND lower($1) IN ('millisecond', 'second', 'minute', 'hour', 'day', 'week') "
         + "THEN date_sub($1, dune_wall($2), dune_wall($3)) ELSE date_sub($1, $2, $3) END)";
+
+    /// <summary>The units Trino's date_add and date_diff take for a value of <paramref name="operand"/>'s type (DuckDB folds
+    /// typeof at bind time): DateTimeFunctions' getDateField, getTimeField and getTimestampField.</summary>
+    private static string UnitsOf(string operand) =>
+        $"(CASE WHEN typeof({operand}) = 'DATE' THEN ['day', 'week', 'month', 'quarter', 'year'] "
+        + $"WHEN typeof({operand}) IN ('TIME', 'TIME WITH TIME ZONE') THEN ['millisecond', 'second', 'minute', 'hour'] "
+        + "ELSE ['millisecond', 'second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'] END)";
+
+    /// <summary>The kind of field Trino's refusal of a unit names for a value of <paramref name="operand"/>'s type.</summary>
+    private static string FieldKindOf(string operand) =>
+        $"(CASE WHEN typeof({operand}) = 'DATE' THEN 'DATE' WHEN typeof({operand}) IN ('TIME', 'TIME WITH TIME ZONE') THEN 'Time' ELSE 'Timestamp' END)";
 
     /// <summary>date_diff's form before decision 181, and the form of one with a bare NULL.</summary>
     internal const string DateDiffPlain = "date_sub($1, $2, $3)";
@@ -222,9 +236,11 @@ internal static class DuneFunctions
         // dates and times
         // native, typed by $3 (DuneTime); a unit no Trino type takes fails in DateTimeFunctions' words (getDateField's,
         // getTimeField's, getTimestampField's: the unit lower case), not as DuckDB's interval text (decision 234).
-        [("date_add", 3)] = "(CASE WHEN $1 IS NULL OR list_contains(['millisecond', 'second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'], lower($1)) "
+        // A date takes day to year, a time millisecond to hour: date_add('hour', 1, DATE '…') is "'hour' is not a valid DATE
+        // field" (getDateField's words), not date + interval's "Cannot add hour, minutes or seconds to a date".
+        [("date_add", 3)] = "(CASE WHEN $1 IS NULL OR list_contains(" + UnitsOf("$3") + ", lower($1)) "
             + "THEN dune_plus($3, CAST($2 AS BIGINT) * CAST('1 ' || $1 AS INTERVAL)) ELSE error('''' || lower($1) || ''' is not a valid ' || "
-            + "(CASE WHEN typeof($3) = 'DATE' THEN 'DATE' WHEN typeof($3) IN ('TIME', 'TIME WITH TIME ZONE') THEN 'Time' ELSE 'Timestamp' END) || ' field') END)",
+            + FieldKindOf("$3") + " || ' field') END)",
         [("date_diff", 3)] = DateDiff,
         [("from_unixtime", 1)] = "dune_unixtime($1)", // Trino's milliseconds and range (DuneSqlTranslator.TimeMacros)
         [("to_unixtime", 1)] = "epoch(CAST($1 AS TIMESTAMPTZ))", // a zone's value (DuneZones) is its instant, not its wall clock
