@@ -100,4 +100,17 @@ public sealed class DuneSqlDateTime8Tests
         using var db = new DuneSqlDb();
         Assert.Equal(expected, db.Scalar(sql));
     }
+
+    /// <summary>A timestamp(9) column the translator cannot type meets a zone per row as its UTC instant, to the nanosecond
+    /// (1970-01-01 00:00:01.000000001 is one nanosecond after from_unixtime(1), in any zone); before decision 275 it
+    /// failed rather than lose the nanosecond (DuneSqlTypes14Tests).</summary>
+    [Theory]
+    [InlineData("SELECT x = at_timezone(from_unixtime(1), z) FROM (VALUES (CAST('1970-01-01 00:00:01.000000001' AS timestamp(9)), 'Asia/Tokyo')) t(x, z)", "false")]
+    [InlineData("SELECT x > at_timezone(from_unixtime(1), z) FROM (VALUES (CAST('1970-01-01 00:00:01.000000001' AS timestamp(9)), 'Asia/Tokyo')) t(x, z)", "true")]
+    [InlineData("SELECT x = at_timezone(from_unixtime(1), z) FROM (VALUES (CAST('1970-01-01 00:00:01' AS timestamp(9)), 'Asia/Tokyo')) t(x, z)", "true")]
+    public void A_timestamp9_column_meets_a_rows_zone_exactly(string sql, string expected)
+    {
+        using var db = new DuneSqlDb();
+        Assert.Equal(expected, db.Scalar(sql));
+    }
 }
