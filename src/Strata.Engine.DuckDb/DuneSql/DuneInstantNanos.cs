@@ -28,7 +28,7 @@ internal static unsafe class DuneInstantNanos
 
     private const long NanosPerDay = 86_400_000_000_000L;
 
-    private enum Kind : byte { Nanos, Micros, Millis, Seconds, PerValue, PerValueNanos, Days, Null }
+    internal enum Kind : byte { Nanos, Micros, Millis, Seconds, PerValue, PerValueNanos, Days, Null }
 
     public static bool UsedBy(string translatedSql) => translatedSql.Contains(Function + "(", StringComparison.Ordinal);
 
@@ -49,7 +49,7 @@ internal static unsafe class DuneInstantNanos
 
     /// <summary>How a value of a type becomes nanoseconds since the epoch, or null (with Trino's name of the type) when a
     /// timestamp(9) cannot be compared with it.</summary>
-    private static Kind? KindOf(IntPtr type, out string name)
+    internal static Kind? KindOf(IntPtr type, out string name)
     {
         int id = DuneNative.TypeId(type);
         string? alias = AliasOf(type);

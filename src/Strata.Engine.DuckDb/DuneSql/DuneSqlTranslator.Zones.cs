@@ -108,10 +108,12 @@ public static partial class DuneSqlTranslator
             {
                 // A zone per row: each value keeps its own (DuneZones.PerValue); an unknown zone fails naming it. A value the
                 // scan types timestamp(p) [with time zone], p > 3, keeps its nanoseconds (DuneZones.Nanos: dune_tzv9).
-                string perValue = FineTimestamp(args[0]) ? DuneZones.PerValueNanosType : DuneZones.PerValueType;
+                // p 4-6 goes in as microseconds (TIMESTAMPTZ / TIMESTAMP: the whole range, decision 275); p 7-9 as TIMESTAMP_NS.
+                int fine = FineTimestamp(args[0]);
+                string perValue = fine > 3 ? DuneZones.PerValueNanosType : DuneZones.PerValueType;
                 EmitTemplate(name == "at_timezone"
-                    ? (perValue == DuneZones.PerValueType ? $"{perValue}_at(CAST($1 AS TIMESTAMPTZ), " : $"{perValue}_at({DuneInstantNanos.Function}($1), ") + "CAST($2 AS VARCHAR))"
-                    : $"{perValue}_wall(CAST($1 AS {(perValue == DuneZones.PerValueType ? "TIMESTAMP" : "TIMESTAMP_NS")}), CAST($2 AS VARCHAR))", args, anchor);
+                    ? (fine <= 6 ? $"{perValue}_at(CAST($1 AS TIMESTAMPTZ), " : $"{perValue}_at({DuneInstantNanos.Function}($1), ") + "CAST($2 AS VARCHAR))"
+                    : $"{perValue}_wall(CAST($1 AS {(fine <= 6 ? "TIMESTAMP" : "TIMESTAMP_NS")}), CAST($2 AS VARCHAR))", args, anchor);
                 return close + 1;
             }
             string type = ZoneType(zone);
@@ -136,8 +138,9 @@ public static partial class DuneSqlTranslator
         }
 
         /// <summary>Whether the scan types an operand <c>timestamp(p)</c> or <c>timestamp(p) with time zone</c> with p past the
-        /// milliseconds <c>dune_tzv</c> holds (read in the scope of the SELECT holding it, as a varchar cast's: ScopeAt).</summary>
-        private bool FineTimestamp((int From, int To) operand)
+        /// milliseconds <c>dune_tzv</c> holds (read in the scope of the SELECT holding it, as a varchar cast's: ScopeAt): p,
+        /// else 3.</summary>
+        private int FineTimestamp((int From, int To) operand)
         {
             string? type = ItemType(operand.From, operand.To, [], plainJoins: false).Type;
             if (type is null && ScopeAt(operand.From) is { } scope)
@@ -145,7 +148,7 @@ public static partial class DuneSqlTranslator
                 type = ItemType(operand.From, operand.To, scope.Relations, scope.PlainJoins).Type;
             }
             var (baseName, p, _) = SplitDeclared(type ?? "");
-            return baseName == "timestamp" && p > 3;
+            return baseName == "timestamp" && p > 3 ? p : 3;
         }
 
         private bool? mixesZones;

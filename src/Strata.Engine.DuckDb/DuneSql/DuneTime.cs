@@ -56,7 +56,7 @@ public static unsafe class DuneTime
 
     /// <summary>Whether a translated text calls the functions or truncates a timestamp (the sandbox registers them only then).</summary>
     public static bool UsedBy(string translatedSql) => AddsIntervals(translatedSql) || DuneTimeTruncation.UsedBy(translatedSql)
-        || DuneInstantNanos.UsedBy(translatedSql) || DuneWallClock.UsedBy(translatedSql);
+        || DuneInstantNanos.UsedBy(translatedSql) || DuneInstantKey.UsedBy(translatedSql) || DuneWallClock.UsedBy(translatedSql);
 
     private static bool AddsIntervals(string translatedSql) => translatedSql.Contains("dune_plus(", StringComparison.Ordinal)
         || translatedSql.Contains("dune_minus(", StringComparison.Ordinal) || translatedSql.Contains("date_add(", StringComparison.OrdinalIgnoreCase);
@@ -74,6 +74,10 @@ public static unsafe class DuneTime
         if (translatedSql is null || DuneInstantNanos.UsedBy(translatedSql))
         {
             DuneInstantNanos.AddOverload(pending);
+        }
+        if (translatedSql is null || DuneInstantKey.UsedBy(translatedSql))
+        {
+            DuneInstantKey.AddOverload(pending);
         }
         if (translatedSql is null || DuneWallClock.UsedBy(translatedSql))
         {

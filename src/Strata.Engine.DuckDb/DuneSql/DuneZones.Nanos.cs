@@ -29,6 +29,9 @@ public static unsafe partial class DuneZones
 
     private const int TagBits = 10;
 
+    /// <summary>The bits of a stored value below its nanoseconds (the tag): dune_instant_key shifts them off.</summary>
+    internal const int PerValueNanosTagBits = TagBits;
+
     private enum WideConversion : byte { Tag, Instant, WallClock, WallNanos, Date, Time, Text, FromNanos, FromPerValue, Strip, FromDate }
 
     private static IntPtr PerValueNanosTypeHandle() => Type(TypeHugeInt, PerValueNanosType);
@@ -108,6 +111,9 @@ public static unsafe partial class DuneZones
         Func<IntPtr> nanos = () => CreateType(TypeTimestampNs), varchar = () => CreateType(TypeVarchar);
         AddOverload(pending, PerValueNanosType + "_at", Operation.At, tags, null, [nanos, varchar], wide);
         AddOverload(pending, PerValueNanosType + "_wall", Operation.Wall, tags, null, [nanos, varchar], wide);
+        // timestamp(4-6): microseconds in (TIMESTAMPTZ's / TIMESTAMP's whole range), nanoseconds out (decision 275).
+        AddOverload(pending, PerValueNanosType + "_at", Operation.At, tags, null, [() => CreateType(TypeTimestampTz), varchar], wide);
+        AddOverload(pending, PerValueNanosType + "_wall", Operation.Wall, tags, null, [() => CreateType(TypeTimestamp), varchar], wide);
         AddOverload(pending, PerValueNanosType + "_offset", Operation.IsoOffset, tags, null, [nanos, varchar], wide);
     }
 

@@ -136,6 +136,8 @@ public static unsafe partial class DuneZones
             ulong* tValid = Validity(t), zValid = Validity(z);
             long* result = (long*)Data(output);
             bool wide = call.Wide;
+            // A wide overload reads TIMESTAMP_NS (p 7-9) or microseconds (TIMESTAMPTZ/TIMESTAMP, p 4-6: the whole range).
+            bool nanosIn = wide && TypeIdOf(t) == TypeTimestampNs;
             string? lastName = null;
             int lastTag = 0;
             for (ulong row = 0; row < rows; row++)
@@ -167,7 +169,7 @@ public static unsafe partial class DuneZones
                 }
                 long value = times[row];
                 int below = 0;
-                if (wide && value is not (TemporalFormat.InfinityMicros or TemporalFormat.NegativeInfinityMicros))
+                if (nanosIn && value is not (TemporalFormat.InfinityMicros or TemporalFormat.NegativeInfinityMicros))
                 {
                     value = FloorDiv(value, 1000, out below); // TIMESTAMP_NS: microseconds and the nanoseconds below
                 }
