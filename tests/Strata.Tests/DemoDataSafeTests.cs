@@ -25,6 +25,11 @@ public sealed class DemoDataSafeTests(DemoDataFixture fixture) : IClassFixture<D
         // spellbook's safe_ethereum_safes, its select's order
         { "safe_ethereum.safes", "blockchain varchar, address varbinary, creation_version varchar, block_date date, block_month date, "
             + "creation_time timestamp(3) with time zone, tx_hash varbinary" },
+        // spellbook's safe_transactions macro, its select's order
+        { "safe_ethereum.transactions", "blockchain varchar, block_date date, block_month date, block_time timestamp(3) with time zone, "
+            + "block_number bigint, tx_hash varbinary, address varbinary, to varbinary, value uint256, gas bigint, execution_gas_used bigint, "
+            + "total_gas_used bigint, tx_index bigint, sub_traces bigint, trace_address array(bigint), success boolean, error varchar, "
+            + "code varbinary, input varbinary, output varbinary, method varchar" },
     };
 
     [Theory]
@@ -166,5 +171,56 @@ public sealed class DemoDataSafeTests(DemoDataFixture fixture) : IClassFixture<D
         Assert.Equal(expected.OrderBy(e => e[5], StringComparer.Ordinal), rows.OrderBy(r => r[5], StringComparer.Ordinal));
         Assert.Equal(created.Select(c => c.Singleton).Distinct().Order(StringComparer.Ordinal),
             fixture.Rows("SELECT hex(address) FROM safe_ethereum.singletons").Select(r => r[0]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Safe_transactions_are_their_owners_execTransaction_calls_through_the_singleton()
+    {
+        var safes = Creations().Where(c => c.Success).ToDictionary(c => c.Proxy);
+        string proxies = string.Join(", ", safes.Keys.Select(p => $"unhex('{p}')"));
+        var calls = fixture.Rows($"""
+            SELECT hex(hash), success, hex("from"), hex("to"), hex(data), CAST(gas_used AS VARCHAR), block_number, "index"
+            FROM ethereum.transactions WHERE "to" IN ({proxies}) ORDER BY block_number, "index"
+            """);
+        Assert.True(calls.Count(c => c[1] == "True") >= 5, $"{calls.Count} Safe transactions");
+        var traces = fixture.Rows($"""
+            SELECT hex(tx_hash), CAST(trace_address AS VARCHAR), coalesce(call_type, ''), hex("from"), hex("to"), hex(input), success
+            FROM ethereum.traces WHERE tx_hash IN (SELECT hash FROM ethereum.transactions WHERE "to" IN ({proxies}))
+            ORDER BY block_number, tx_index, trace_address
+            """).GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.ToList());
+        var expected = new List<string[]>();
+        foreach (var c in calls)
+        {
+            var safe = safes[c[3]];
+            byte[] data = Convert.FromHexString(c[4]);
+            Assert.Equal("6A761202", c[4][..8]);  // execTransaction(address,uint256,bytes,uint8,uint256,uint256,uint256,address,address,bytes)
+            Assert.Equal(safe.Owners[0], c[2]);  // sent by the Safe's creator, its first owner
+            Assert.True(safe.Block <= long.Parse(c[6], CultureInfo.InvariantCulture));
+            string to = Address(data, 4);
+            int inner = 4 + (int)Word(data, 4 + 2 * 32);
+            string innerData = Convert.ToHexString(data.AsSpan(inner + 32, (int)Word(data, inner)));
+            int signatures = 4 + (int)Word(data, 4 + 9 * 32);
+            Assert.Equal(65 * safe.Threshold, Word(data, signatures));
+            var t = traces[c[0]];
+            if (c[1] != "True")
+            {
+                Assert.Single(t);
+                continue;
+            }
+            Assert.Equal(3, t.Count);
+            Assert.Equal(["[0]", "delegatecall", safe.Proxy, safe.Singleton, c[4], "True"], t[1][1..]);
+            Assert.Equal(["[0, 0]", "call", safe.Proxy, to, innerData, "True"], t[2][1..]);
+            expected.Add([c[0], safe.Proxy, safe.Singleton, c[4], c[5], "[0]", "execTransaction", "True"]);
+        }
+        var rows = fixture.Rows("""
+            SELECT hex(tx_hash), hex(address), hex("to"), hex(input), CAST(total_gas_used AS VARCHAR), CAST(trace_address AS VARCHAR), method, success
+            FROM safe_ethereum.transactions ORDER BY block_number, tx_index
+            """);
+        Assert.Equal(expected, rows);
+        // each executed Safe transaction logs ExecutionSuccess from the Safe
+        Assert.Equal(expected.Count, Convert.ToInt64(fixture.Scalar($"""
+            SELECT count(*) FROM ethereum.logs WHERE contract_address IN ({proxies})
+              AND topic0 = unhex('442e715f626346e8c54381002da614f62bee8d27386535b2521ec8540898556e')
+            """), CultureInfo.InvariantCulture));
     }
 }

@@ -9,10 +9,10 @@ public static partial class DemoData
 {
     /// <summary>
     /// The kinds of raw transaction the other chains do not replay: blob transactions (rollup batches posted to Ethereum),
-    /// Lido submits (stETH), beacon chain deposits (the deposit contract) and Safe creations (the demo builds Safe's Ethereum
-    /// tables only; DemoData.Safe.cs).
+    /// Lido submits (stETH), beacon chain deposits (the deposit contract) and Safe creations and transactions (the demo builds
+    /// Safe's Ethereum tables only; DemoData.Safe.cs).
     /// </summary>
-    public static IReadOnlyList<string> EthereumOnlyKinds { get; } = ["blob", "lido", "beacon", "safe"];
+    public static IReadOnlyList<string> EthereumOnlyKinds { get; } = ["blob", "lido", "beacon", "safe", "safe_exec"];
 
     /// <summary>
     /// The tokens (mainnet addresses, hex without 0x) that exist on Ethereum only: Lido's stETH (a rebasing balance of the

@@ -26,6 +26,14 @@ namespace Strata.Engine.DuckDb;
 /// factories' call tables are empty on the demo). <c>safe_ethereum.safes</c>: spellbook's model, the successful delegatecalls to
 /// a singleton whose input starts with a setup selector and that used more than 10,000 gas, the proxy as the address and the
 /// version named by the singleton.</item>
+/// <item>Safe transactions (kind <c>safe_exec</c>, one transaction in a hundred): the creator of the Safe created last before it (its
+/// first owner) calls the Safe's <c>execTransaction(address to, uint256 value, bytes data, uint8 operation, uint256 safeTxGas,
+/// uint256 baseGas, uint256 gasPrice, address gasToken, address refundReceiver, bytes signatures)</c> (<c>0x6a761202</c>): a call of
+/// a demo contract without value or refund, with one synthetic 65-byte signature per confirmation the Safe needs (the demo has no
+/// ECDSA keys). Traces: the root call (returning true), the Safe's delegatecall of its singleton ([0]) and the singleton's call
+/// of the destination in the Safe's name ([0, 0]); one log, the Safe's <c>ExecutionSuccess(bytes32 txHash, uint256 payment)</c>.
+/// <c>safe_ethereum.transactions</c>: spellbook's <c>safe_transactions</c> macro, the Safes' delegatecalls of a singleton whose
+/// input is an <c>execTransaction</c> (or a module's), with the transaction's gas.</item>
 /// </list>
 /// </summary>
 public static partial class DemoData
@@ -43,7 +51,7 @@ public static partial class DemoData
     private static readonly string[] SafeTables =
     [
         "gnosis_safe_ethereum.GnosisSafeProxyFactory_v1_3_0_evt_ProxyCreation", "gnosis_safe_ethereum.SafeProxyFactory_v_1_4_1_evt_ProxyCreation",
-        "gnosis_safe_ethereum.GnosisSafev1_3_0_evt_SafeSetup", "safe_ethereum.singletons", "safe_ethereum.safes",
+        "gnosis_safe_ethereum.GnosisSafev1_3_0_evt_SafeSetup", "safe_ethereum.singletons", "safe_ethereum.safes", "safe_ethereum.transactions",
     ];
 
     /// <summary>SQL for a list of one address of each Safe version, indexed by <c>sf_version + 1</c>.</summary>
@@ -122,6 +130,26 @@ public static partial class DemoData
               AND substr(hex(et.input), 1, 8) IN ('0EC78D9E', 'A97AB18A', 'B63E800D')
               AND et.gas_used > 10000
             ORDER BY et.block_number, et.tx_index, et.trace_address;
+            """;
+        // spellbook's safe_transactions macro: a Safe's delegatecalls of a singleton that execute a Safe transaction.
+        yield return $"""
+            CREATE OR REPLACE TABLE safe_ethereum.transactions AS
+            SELECT 'ethereum' AS blockchain,
+                   CAST(date_trunc('day', timezone('UTC', tr.block_time)) AS DATE) AS block_date,
+                   CAST(date_trunc('month', timezone('UTC', tr.block_time)) AS DATE) AS block_month,
+                   tr.block_time, tr.block_number, tr.tx_hash, s.address, tr."to", tr.value, tr.gas, tr.gas_used AS execution_gas_used,
+                   et.gas_used AS total_gas_used, tr.tx_index, tr.sub_traces, tr.trace_address, tr.success, tr.error, tr.code, tr.input, tr.output,
+                   CASE substr(hex(tr.input), 1, 8) WHEN '6A761202' THEN 'execTransaction'
+                                                    WHEN '468721A7' THEN 'execTransactionFromModule'
+                                                    WHEN '5229073F' THEN 'execTransactionFromModuleReturnData'
+                                                    ELSE 'unknown' END AS method
+            FROM ethereum.traces tr
+            JOIN safe_ethereum.safes s ON s.address = tr."from"
+            JOIN safe_ethereum.singletons ss ON tr."to" = ss.address
+            JOIN ethereum.transactions et ON tr.block_date = et.block_date AND tr.tx_hash = et.hash AND tr.block_number = et.block_number
+            WHERE substr(hex(tr.input), 1, 8) IN ('6A761202', '468721A7', '5229073F')
+              AND tr.call_type = 'delegatecall'
+            ORDER BY tr.block_number, tr.tx_index, tr.trace_address;
             """;
     }
 

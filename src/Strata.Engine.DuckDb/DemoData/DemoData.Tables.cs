@@ -109,6 +109,7 @@ public static partial class DemoData
                              WHEN 'beacon' THEN unhex('{{BeaconDepositContract}}')
                              WHEN 'safe_setup' THEN sf_proxy       -- the proxy's own log (it delegatecalls the singleton)
                              WHEN 'proxy_creation' THEN to_addr    -- the factory
+                             WHEN 'safe_exec' THEN sf_proxy
                              ELSE path_tok[coalesce(moved, 1)] END AS contract_address,
                    CASE WHEN moved IS NOT NULL OR step = 'nft'
                             THEN unhex('ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef')  -- Transfer(address,address,uint256)
@@ -134,6 +135,8 @@ public static partial class DemoData
                             THEN unhex('141df868a6331af528e38c83b7aa03edc19be66e37ae67f9285bf4f8e3c6a1a8')  -- SafeSetup(address,address[],uint256,address,address)
                         WHEN step = 'proxy_creation'
                             THEN unhex('4f51faf6c4561ff95f067657e43439f0f856d97c04d9ec9070a6199ad418e235')  -- ProxyCreation(address,address)
+                        WHEN step = 'safe_exec'
+                            THEN unhex('442e715f626346e8c54381002da614f62bee8d27386535b2521ec8540898556e')  -- ExecutionSuccess(bytes32,uint256)
                         ELSE demo_hash(contract_id * 4 + k % 3, 51) END AS topic0,
                    CASE step WHEN 'erc20' THEN demo_pad(sender)
                              WHEN 'transfer_shares' THEN demo_pad(sender)
@@ -186,6 +189,7 @@ public static partial class DemoData
                         -- ProxyCreation: (proxy, singleton) in 1.3.0, (singleton) after the indexed proxy in 1.4.1
                         WHEN step = 'proxy_creation'
                             THEN CASE WHEN sf_version = 0 THEN demo_pad(sf_proxy) ELSE ''::BLOB END || unhex(substr(hex(data), 9, 64))
+                        WHEN step = 'safe_exec' THEN demo_hash(i, 94) || demo_word(0)  -- the Safe transaction's hash, no payment
                         WHEN step IN ('weth', 'deposit') THEN path_word[1]
                         WHEN step = 'withdrawal' THEN path_word[hops + 1]
                         WHEN step = 'sync'
