@@ -294,9 +294,9 @@ public sealed class DemoDataChainsTests(DemoDataFixture fixture) : IClassFixture
     public void Every_chain_lists_every_token_once()
     {
         long tokens = Count("SELECT count(*) FROM tokens.erc20 WHERE blockchain = 'ethereum'");
-        // Ethereum, the other EVM chains and Tron
+        // Ethereum, the other EVM chains and Tron; the tokens that exist on Ethereum only (stETH) are Ethereum's rows alone
         int chains = DemoData.ReplayedChains.Count() + 1;
-        Assert.Equal(chains * tokens, Count("SELECT count(*) FROM tokens.erc20"));
+        Assert.Equal(chains * tokens - (chains - 1) * DemoData.EthereumOnlyTokens.Count, Count("SELECT count(*) FROM tokens.erc20"));
         Assert.Equal(0, Count("SELECT count(*) FROM (SELECT blockchain, contract_address FROM tokens.erc20 GROUP BY ALL HAVING count(*) > 1)"));
         Assert.Equal(chains, Count("SELECT count(DISTINCT blockchain) FROM tokens.erc20"));
     }

@@ -115,7 +115,7 @@ public static partial class DemoData
                 SELECT * EXCLUDE (roll),
                        CASE WHEN roll < 340 THEN 'eth' WHEN roll < 580 THEN 'erc20' WHEN roll < 700 THEN 'swap'
                             WHEN roll < 750 THEN 'approve' WHEN roll < 790 THEN 'weth' WHEN roll < 850 THEN 'nft'
-                            WHEN roll < 950 THEN 'call' WHEN roll < 960 THEN 'beacon' WHEN roll < 970 THEN 'lido' WHEN roll < 980 THEN 'blob' ELSE 'create' END AS kind
+                            WHEN roll < 930 THEN 'call' WHEN roll < 940 THEN 'safe_exec' WHEN roll < 950 THEN 'safe' WHEN roll < 960 THEN 'beacon' WHEN roll < 970 THEN 'lido' WHEN roll < 980 THEN 'blob' ELSE 'create' END AS kind
                 FROM r
             ), c AS (
                 SELECT * EXCLUDE (fail_roll),
@@ -128,16 +128,25 @@ public static partial class DemoData
                        1 + demo_int(i, 21, 5) AS nft_count,
                        demo_int(i, 22, 7) AS call_logs
                 FROM k
+            ), g AS (
+                -- a Safe transaction (DemoData.Safe.cs) goes through the Safe created last before it, sent by its creator (its first
+                -- owner); before the chain's first Safe there is none, and the row is a plain contract call
+                SELECT * REPLACE (CASE WHEN kind = 'safe_exec' AND sx_safe IS NULL THEN 'call' ELSE kind END AS kind,
+                                  CASE WHEN kind = 'safe_exec' AND sx_safe IS NOT NULL THEN sx_owner ELSE sender_id END AS sender_id)
+                FROM (SELECT *,
+                             last_value(CASE WHEN kind = 'safe' AND success THEN i END IGNORE NULLS) OVER w AS sx_safe,
+                             last_value(CASE WHEN kind = 'safe' AND success THEN sender_id END IGNORE NULLS) OVER w AS sx_owner
+                      FROM c WINDOW w AS (ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING))
             ), l AS (
                 SELECT *,
                        CASE WHEN NOT success THEN 0
                             -- a transfer of stETH logs Transfer and TransferShares (DemoData.StethPool.cs); the token is p's token_a
-                            ELSE CASE kind WHEN 'erc20' THEN CASE WHEN demo_pick(i, 15, {{tokens}}, 4) = {{StethTokenId}} THEN 2 ELSE 1 END
+                            ELSE CASE kind WHEN 'safe_exec' THEN 1 WHEN 'erc20' THEN CASE WHEN demo_pick(i, 15, {{tokens}}, 4) = {{StethTokenId}} THEN 2 ELSE 1 END
                                            WHEN 'approve' THEN 1 WHEN 'weth' THEN 1 WHEN 'create' THEN 1
-                                           WHEN 'nft' THEN nft_count WHEN 'call' THEN call_logs WHEN 'lido' THEN 3 WHEN 'beacon' THEN 1
+                                           WHEN 'nft' THEN nft_count WHEN 'call' THEN call_logs WHEN 'lido' THEN 3 WHEN 'beacon' THEN 1 WHEN 'safe' THEN 2
                                            WHEN 'swap' THEN 1 + 3 * hops + CASE WHEN mode = 'tokens' THEN 0 ELSE 1 END
                                            ELSE 0 END END AS n_logs
-                FROM c
+                FROM g
             ), s AS (
                 SELECT *,
                        row_number() OVER (PARTITION BY sender_id ORDER BY i) - 1 + demo_int(sender_id, 24, 1000) AS nonce,
@@ -205,6 +214,20 @@ public static partial class DemoData
                        CASE WHEN x.kind <> 'beacon' THEN NULL
                             WHEN x.variant < 8 THEN unhex('010000000000000000000000') || demo_wallet(x.sender_id)
                             ELSE unhex('00' || substr(hex(demo_hash(x.i, 75)), 3)) END AS bc_credentials,
+                       -- a Safe creation (DemoData.Safe.cs): its version (1.3.0 in four cases in ten, else 1.4.1), the new proxy, the owners
+                       -- (the sender, then up to two other wallets) and the confirmations they need
+                       -- (a Safe transaction's are its Safe's: the creation row sx_safe's)
+                       CASE WHEN x.kind = 'safe' THEN x.i WHEN x.kind = 'safe_exec' THEN x.sx_safe END AS sf_i,
+                       CASE WHEN sf_i IS NOT NULL THEN CASE WHEN demo_int(sf_i, 12, 10) < 4 THEN 0 ELSE 1 END END AS sf_version,
+                       CASE WHEN sf_i IS NOT NULL THEN demo_addr(sf_i, 80) END AS sf_proxy,
+                       -- (distinct wallets: Safe's setup refuses a repeated owner)
+                       CASE WHEN sf_i IS NOT NULL
+                            THEN [demo_wallet(x.sender_id),
+                                  demo_wallet((x.sender_id + 1 + demo_int(sf_i, 81, {{wallets}} // 2)) % {{wallets}}),
+                                  demo_wallet((x.sender_id + 1 + {{wallets}} // 2 + demo_int(sf_i, 82, {{wallets}} // 2 - 1)) % {{wallets}})]
+                                 [1:1 + demo_int(sf_i, 83, 3)] END AS sf_owners,
+                       CASE WHEN x.kind = 'safe' THEN epoch_ms(k.time) + demo_int(x.i, 84, 1000) END AS sf_salt,
+                       CASE WHEN sf_i IS NOT NULL THEN 1 + demo_int(sf_i, 85, 1 + demo_int(sf_i, 83, 3)) END AS sf_threshold,
                        -- the deposit contract's deposit count before it (successful deposits in chain order, after mainnet's first)
                        CASE WHEN x.kind = 'beacon' AND x.success
                             THEN {{BeaconDepositsAtStart}} + count(*) FILTER (WHERE x.kind = 'beacon' AND x.success)
@@ -271,6 +294,8 @@ public static partial class DemoData
                        CASE kind WHEN 'eth' THEN recipient WHEN 'erc20' THEN path_tok[1] WHEN 'approve' THEN path_tok[1]
                                  WHEN 'weth' THEN path_tok[1] WHEN 'lido' THEN path_tok[1] WHEN 'swap' THEN router
                                  WHEN 'beacon' THEN unhex('{{BeaconDepositContract}}')
+                                 WHEN 'safe' THEN ({{SafeAddressList(f => f.Factory)}})[sf_version + 1]
+                                 WHEN 'safe_exec' THEN sf_proxy
                                  WHEN 'nft' THEN contract WHEN 'call' THEN contract
                                  WHEN 'blob' THEN CASE sender_id % 3 WHEN 0 THEN unhex('ff00000000000000000000000000000000008453')  -- Base: batch inbox
                                                                      WHEN 1 THEN unhex('ff00000000000000000000000000000000000010')  -- OP Mainnet: batch inbox
@@ -287,6 +312,13 @@ public static partial class DemoData
                        CASE WHEN kind = 'approve' AND variant < 8
                             THEN unhex('ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff')
                             WHEN kind = 'approve' THEN path_word[1] END AS allowance_word,
+                       -- a Safe's setup(address[] _owners, uint256 _threshold, address to, bytes data, address fallbackHandler,
+                       -- address paymentToken, uint256 payment, address paymentReceiver) (0xb63e800d): no module setup, no payment
+                       CASE WHEN kind = 'safe'
+                            THEN unhex('b63e800d') || demo_word(256) || demo_word(sf_threshold) || demo_word(0) || demo_word(288 + 32 * len(sf_owners))
+                                 || demo_pad(({{SafeAddressList(f => f.FallbackHandler)}})[sf_version + 1]) || demo_word(0) || demo_word(0) || demo_word(0)
+                                 || demo_word(len(sf_owners)) || list_reduce(list_transform(sf_owners, lambda o: demo_pad(o)), lambda a, b: a || b)
+                                 || demo_word(0) END AS sf_setup,
                        CASE kind WHEN 'eth' THEN 21000
                                  WHEN 'blob' THEN 21000
                                  WHEN 'erc20' THEN 34000 + demo_int(i, 45, 30000) + 5000 * proxy::INTEGER
@@ -295,6 +327,8 @@ public static partial class DemoData
                                  WHEN 'weth' THEN CASE WHEN mode = 'deposit' THEN 27000 ELSE 35000 END + demo_int(i, 45, 10000)
                                  WHEN 'lido' THEN 70000 + demo_int(i, 45, 30000)
                                  WHEN 'beacon' THEN 50000 + demo_int(i, 45, 12000)
+                                 WHEN 'safe' THEN 240000 + 25000 * len(sf_owners) + demo_int(i, 45, 30000)
+                                 WHEN 'safe_exec' THEN 60000 + 8000 * sf_threshold + demo_int(i, 45, 40000)
                                  WHEN 'nft' THEN 60000 + 50000 * nft_count + demo_int(i, 45, 20000)
                                  WHEN 'call' THEN 30000 + 20000 * call_logs + 15000 * call_children + demo_int(i, 45, 100000)
                                  ELSE 200000 + demo_int(i, 45, 1500000) END AS full_gas,
@@ -347,6 +381,21 @@ public static partial class DemoData
                            || demo_word(128) || demo_word(224) || demo_word(288) || demo_deposit_root(bc_pubkey, bc_credentials, bc_signature)
                            || demo_word(48) || bc_pubkey || unhex('00000000000000000000000000000000')
                            || demo_word(32) || bc_credentials || demo_word(96) || bc_signature
+                       -- createProxyWithNonce(address _singleton, bytes initializer, uint256 saltNonce): the setup call, padded to words
+                       WHEN 'safe' THEN unhex('1688f0b9') || demo_pad(({{SafeAddressList(f => f.Singleton)}})[sf_version + 1]) || demo_word(96)
+                           || demo_word(sf_salt) || demo_word(octet_length(sf_setup)) || sf_setup || unhex('00000000000000000000000000000000000000000000000000000000')
+                       -- execTransaction(address to, uint256 value, bytes data, uint8 operation, uint256 safeTxGas, uint256 baseGas,
+                       -- uint256 gasPrice, address gasToken, address refundReceiver, bytes signatures) (0x6a761202): a call of a contract
+                       -- (a selector and a word), no refund, one 65-byte signature (r, s, v) per confirmation the Safe needs
+                       WHEN 'safe_exec' THEN unhex('6a761202') || demo_pad(demo_contract(contract_id)) || demo_word(0) || demo_word(320)
+                           || demo_word(0) || demo_word(0) || demo_word(0) || demo_word(0) || demo_word(0) || demo_word(0) || demo_word(416)
+                           || demo_word(36) || (hash(contract_id, variant % 4, 38) >> 32)::UINTEGER::BIT::BLOB || demo_hash(i, 40)
+                           || unhex('00000000000000000000000000000000000000000000000000000000')
+                           || demo_word(65 * sf_threshold)
+                           || list_reduce(list_transform(range(sf_threshold), lambda j: demo_hash(i * 4 + j, 91) || demo_hash(i * 4 + j, 92)
+                                                                                       || CASE WHEN demo_int(i * 4 + j, 93, 2) = 0 THEN unhex('1b') ELSE unhex('1c') END),
+                                          lambda a, b: a || b)
+                           || repeat(unhex('00'), (32 - sf_threshold)::INTEGER)
                        WHEN 'call' THEN (hash(contract_id, variant % 4, 38) >> 32)::UINTEGER::BIT::BLOB
                            || CASE demo_int(i, 39, 4) WHEN 0 THEN ''::BLOB
                                                       WHEN 1 THEN demo_hash(i, 40)
@@ -359,6 +408,8 @@ public static partial class DemoData
                              WHEN 'lido' THEN 1 + proxy::INTEGER
                              WHEN 'weth' THEN CASE WHEN mode = 'withdraw' THEN 2 ELSE 1 END
                              WHEN 'call' THEN 1 + call_children
+                             WHEN 'safe' THEN CASE WHEN success THEN 4 ELSE 1 END  -- the factory's CREATE2 and its setup call, which delegatecalls
+                             WHEN 'safe_exec' THEN CASE WHEN success THEN 3 ELSE 1 END  -- the Safe delegatecalls its singleton, which calls
                              WHEN 'swap' THEN 1 + CASE WHEN mode = 'eth_in' THEN 2 ELSE 1 END + 4 * hops
                                               + CASE WHEN mode = 'eth_out' THEN 3 ELSE 0 END
                              ELSE 1 END AS n_traces

@@ -107,6 +107,7 @@ public static partial class DemoData
                    t.symbol, t.name, t.decimals
             FROM demo_tokens t CROSS JOIN c
             LEFT JOIN k ON k.chain = c.chain AND k.symbol = t.symbol AND t.id < {{WellKnownTokens.Count}}
+            WHERE t.address NOT IN ({{EthereumOnlyTokensSql}})
             """;
         yield return """
             INSERT INTO tokens.erc20
@@ -129,7 +130,7 @@ public static partial class DemoData
         }
     }
 
-    /// <summary>The chains replayed from the Ethereum sample (<see cref="OneChainScript"/>): the other EVM chains, then Tron.</summary>
+    /// <summary>The chains replayed from the Ethereum sample (less the Ethereum-only kinds and tokens, DemoData.Homes.cs) (<see cref="OneChainScript"/>): the other EVM chains, then Tron.</summary>
     public static IEnumerable<OtherChain> ReplayedChains => OtherChains.Append(Tron);
 
     /// <param name="c">The chain.</param>
@@ -159,7 +160,9 @@ public static partial class DemoData
             WITH x AS (
                 SELECT x.*, {{number}} AS number
                 FROM demo_tx x
-                WHERE x.kind NOT IN ('blob', 'lido', 'beacon') AND demo_int(x.i, {{seed}}, 1000) < {{share}}
+                WHERE x.kind NOT IN ({{EthereumOnlyKindsSql}})
+                  AND NOT list_has_any(coalesce(x.path_tok, []::BLOB[]), [{{EthereumOnlyTokensSql}}])
+                  AND demo_int(x.i, {{seed}}, 1000) < {{share}}
             ), y AS (
                 SELECT x.*, {{time}} AS chain_time,
                        (row_number() OVER (PARTITION BY number ORDER BY i) - 1)::BIGINT AS chain_index,

@@ -80,6 +80,7 @@ public static partial class DemoData
             ), s AS (
                 SELECT *,
                        CASE WHEN kind = 'lido' THEN ['submitted', 'mint', 'shares'][k + 1]
+                            WHEN kind = 'safe' THEN ['safe_setup', 'proxy_creation'][k + 1]  -- the new Safe's SafeSetup, then the factory's event
                             WHEN kind = 'erc20' AND k = 1 THEN 'transfer_shares'  -- stETH's TransferShares after its Transfer
                             WHEN kind <> 'swap' THEN kind
                             WHEN mode = 'eth_in' AND k = 0 THEN 'deposit'
@@ -106,6 +107,9 @@ public static partial class DemoData
                              WHEN 'sync' THEN pairs[hop + 1]
                              WHEN 'swap' THEN pairs[hop + 1]
                              WHEN 'beacon' THEN unhex('{{BeaconDepositContract}}')
+                             WHEN 'safe_setup' THEN sf_proxy       -- the proxy's own log (it delegatecalls the singleton)
+                             WHEN 'proxy_creation' THEN to_addr    -- the factory
+                             WHEN 'safe_exec' THEN sf_proxy
                              ELSE path_tok[coalesce(moved, 1)] END AS contract_address,
                    CASE WHEN moved IS NOT NULL OR step = 'nft'
                             THEN unhex('ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef')  -- Transfer(address,address,uint256)
@@ -127,6 +131,12 @@ public static partial class DemoData
                             THEN unhex('649bbc62d0e31342afea4e5cd82d4049e7e1ee912fc0889aa790803be39038c5')  -- DepositEvent(bytes,bytes,bytes,bytes,bytes)
                         WHEN step IN ('shares', 'transfer_shares')
                             THEN unhex('9d9c909296d9c674451c0c24f02cb64981eb3b727f99865939192f880a755dcb')  -- TransferShares(address,address,uint256)
+                        WHEN step = 'safe_setup'
+                            THEN unhex('141df868a6331af528e38c83b7aa03edc19be66e37ae67f9285bf4f8e3c6a1a8')  -- SafeSetup(address,address[],uint256,address,address)
+                        WHEN step = 'proxy_creation'
+                            THEN unhex('4f51faf6c4561ff95f067657e43439f0f856d97c04d9ec9070a6199ad418e235')  -- ProxyCreation(address,address)
+                        WHEN step = 'safe_exec'
+                            THEN unhex('442e715f626346e8c54381002da614f62bee8d27386535b2521ec8540898556e')  -- ExecutionSuccess(bytes32,uint256)
                         ELSE demo_hash(contract_id * 4 + k % 3, 51) END AS topic0,
                    CASE step WHEN 'erc20' THEN demo_pad(sender)
                              WHEN 'transfer_shares' THEN demo_pad(sender)
@@ -142,6 +152,8 @@ public static partial class DemoData
                              WHEN 'deposit' THEN demo_pad(router)
                              WHEN 'withdrawal' THEN demo_pad(router)
                              WHEN 'swap' THEN demo_pad(router)
+                             WHEN 'safe_setup' THEN demo_pad(to_addr)  -- initiator: the factory, which called setup
+                             WHEN 'proxy_creation' THEN CASE WHEN sf_version = 1 THEN demo_pad(sf_proxy) END  -- indexed from 1.4.1 on
                              WHEN 'call' THEN CASE WHEN k % 2 = 0 THEN demo_pad(sender) END END AS topic1,
                    CASE step WHEN 'erc20' THEN demo_pad(recipient)
                              WHEN 'transfer_shares' THEN demo_pad(recipient)
@@ -170,6 +182,14 @@ public static partial class DemoData
                                  || demo_word(8) || unhex('0040597307000000000000000000000000000000000000000000000000000000')
                                  || demo_word(96) || bc_signature
                                  || demo_word(8) || demo_le8(bc_index) || unhex('000000000000000000000000000000000000000000000000')
+                        -- SafeSetup: owners (offset 0x80), threshold, initializer (no module setup: zero), fallbackHandler, then the owners
+                        WHEN step = 'safe_setup'
+                            THEN demo_word(128) || demo_word(sf_threshold) || demo_word(0) || unhex(substr(hex(sf_setup), 2 * (4 + 4 * 32) + 1, 64))
+                                 || unhex(substr(hex(sf_setup), 2 * (4 + 8 * 32) + 1, 64 * (1 + len(sf_owners))))
+                        -- ProxyCreation: (proxy, singleton) in 1.3.0, (singleton) after the indexed proxy in 1.4.1
+                        WHEN step = 'proxy_creation'
+                            THEN CASE WHEN sf_version = 0 THEN demo_pad(sf_proxy) ELSE ''::BLOB END || unhex(substr(hex(data), 9, 64))
+                        WHEN step = 'safe_exec' THEN demo_hash(i, 94) || demo_word(0)  -- the Safe transaction's hash, no payment
                         WHEN step IN ('weth', 'deposit') THEN path_word[1]
                         WHEN step = 'withdrawal' THEN path_word[hops + 1]
                         WHEN step = 'sync'

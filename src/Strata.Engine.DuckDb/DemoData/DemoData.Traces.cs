@@ -25,6 +25,8 @@ public static partial class DemoData
                 SELECT *,
                        CASE WHEN kind IN ('erc20', 'approve', 'lido') THEN 'proxy'
                             WHEN kind = 'weth' THEN 'refund'
+                            WHEN kind = 'safe' THEN ['safe_create', 'safe_call', 'safe_setup'][k]
+                            WHEN kind = 'safe_exec' THEN ['exec_delegate', 'exec_call'][k]
                             WHEN kind <> 'swap' THEN 'child'
                             WHEN k <= pre THEN CASE WHEN mode <> 'eth_in' THEN 'transfer_from' WHEN k = 1 THEN 'deposit' ELSE 'transfer' END
                             WHEN o < 4 * hops THEN ['pair_swap', 'transfer_out', 'balance_in', 'balance_out'][o % 4 + 1]
@@ -34,8 +36,20 @@ public static partial class DemoData
             ), d AS (
                 SELECT *,
                        CASE WHEN hop + 1 < hops THEN pairs[hop + 2] WHEN mode = 'eth_out' THEN router ELSE sender END AS dest,
-                       30000 + demo_int(tk, 60, 200000) AS gas,
-                       CASE WHEN step = 'child' THEN ['call', 'call', 'call', 'staticcall', 'delegatecall'][demo_int(tk, 61, 5) + 1]
+                       -- a Safe creation: the setup call's gas, and what setup uses (about 24k gas an owner)
+                       CASE step WHEN 'safe_create' THEN 210000 + demo_int(i, 88, 40000)
+                                 WHEN 'safe_call' THEN 150000 + demo_int(i, 88, 40000)
+                                 WHEN 'safe_setup' THEN 147300 + demo_int(i, 88, 40000)
+                                 WHEN 'exec_delegate' THEN 40000 + 8000 * sf_threshold + demo_int(i, 88, 10000)
+                                 WHEN 'exec_call' THEN 20000 + demo_int(i, 88, 10000)
+                                 ELSE 30000 + demo_int(tk, 60, 200000) END AS gas,
+                       CASE step WHEN 'safe_create' THEN 41000 + demo_int(i, 90, 3000)
+                                 WHEN 'safe_call' THEN 52700 + 24000 * len(sf_owners) + demo_int(i, 89, 4000)
+                                 WHEN 'safe_setup' THEN 50000 + 24000 * len(sf_owners) + demo_int(i, 89, 4000)
+                                 WHEN 'exec_delegate' THEN 20000 + 6000 * sf_threshold + demo_int(i, 89, 4000)
+                                 WHEN 'exec_call' THEN 3000 + demo_int(i, 89, 10000) END AS safe_gas_used,
+                       CASE WHEN step = 'safe_create' THEN NULL WHEN step IN ('safe_setup', 'exec_delegate') THEN 'delegatecall'
+                            WHEN step = 'child' THEN ['call', 'call', 'call', 'staticcall', 'delegatecall'][demo_int(tk, 61, 5) + 1]
                             WHEN step IN ('balance_in', 'balance_out') THEN 'staticcall'
                             WHEN step = 'proxy' THEN 'delegatecall'
                             ELSE 'call' END AS call_type
@@ -50,11 +64,11 @@ public static partial class DemoData
                                  WHEN 'send_eth' THEN path_amt[hops + 1]
                                  ELSE 0::{{Uint256Type}} END AS value,
                        gas,
-                       gas * (5 + demo_int(tk, 62, 80)) // 100 AS gas_used,
+                       coalesce(safe_gas_used, gas * (5 + demo_int(tk, 62, 80)) // 100) AS gas_used,
                        block_hash,
                        success,
                        tx_index,
-                       CASE step WHEN 'pair_swap' THEN 3 WHEN 'withdraw' THEN 1 ELSE 0 END AS sub_traces,
+                       CASE step WHEN 'pair_swap' THEN 3 WHEN 'withdraw' THEN 1 WHEN 'safe_call' THEN 1 WHEN 'exec_delegate' THEN 1 ELSE 0 END AS sub_traces,
                        NULL::VARCHAR AS error,
                        success AS tx_success,
                        hash AS tx_hash,
@@ -65,6 +79,11 @@ public static partial class DemoData
                                  WHEN 'balance_in' THEN pairs[hop + 1]
                                  WHEN 'balance_out' THEN pairs[hop + 1]
                                  WHEN 'withdraw_value' THEN unhex('c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2')
+                                 WHEN 'safe_create' THEN to_addr
+                                 WHEN 'safe_call' THEN to_addr
+                                 WHEN 'safe_setup' THEN sf_proxy
+                                 WHEN 'exec_delegate' THEN sf_proxy
+                                 WHEN 'exec_call' THEN sf_proxy
                                  ELSE router END AS "from",
                        CASE step WHEN 'proxy' THEN demo_addr(path_id[1], 105)  -- the token's implementation contract
                                  WHEN 'refund' THEN sender
@@ -76,16 +95,23 @@ public static partial class DemoData
                                  WHEN 'balance_out' THEN path_tok[hop + 2]
                                  WHEN 'withdraw_value' THEN router
                                  WHEN 'send_eth' THEN sender
+                                 WHEN 'safe_create' THEN sf_proxy
+                                 WHEN 'safe_call' THEN sf_proxy
+                                 WHEN 'safe_setup' THEN unhex(substr(hex(data), 33, 40))  -- the singleton, createProxyWithNonce's first argument
+                                 WHEN 'exec_delegate' THEN ({{SafeAddressList(f => f.Singleton)}})[sf_version + 1]
+                                 WHEN 'exec_call' THEN unhex(substr(hex(data), 33, 40))    -- execTransaction's first argument
                                  ELSE unhex('c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2') END AS "to",
-                       CASE WHEN kind <> 'swap' OR k <= pre THEN [k - 1]
+                       CASE WHEN step = 'safe_setup' THEN [1, 0]
+                            WHEN step = 'exec_call' THEN [0, 0]
+                            WHEN kind <> 'swap' OR k <= pre THEN [k - 1]
                             WHEN step = 'pair_swap' THEN [pre + hop]
                             WHEN o < 4 * hops THEN [pre + hop, o % 4 - 1]
                             WHEN step = 'withdraw' THEN [pre + hops]
                             WHEN step = 'withdraw_value' THEN [pre + hops, 0]
                             ELSE [pre + hops + 1] END AS trace_address,
-                       'call' AS type,
-                       NULL::BLOB AS address,
-                       NULL::BLOB AS code,
+                       CASE WHEN step = 'safe_create' THEN 'create' ELSE 'call' END AS type,
+                       CASE WHEN step = 'safe_create' THEN sf_proxy END AS address,
+                       CASE WHEN step = 'safe_create' THEN {{SafeProxyCode("sf_version")}} END AS code,
                        call_type,
                        CASE step WHEN 'proxy' THEN data
                                  WHEN 'child' THEN (hash(tk, 65) >> 32)::UINTEGER::BIT::BLOB || demo_hash(tk, 66)
@@ -100,10 +126,17 @@ public static partial class DemoData
                                  WHEN 'balance_in' THEN unhex('70a08231') || demo_pad(pairs[hop + 1])  -- balanceOf(address)
                                  WHEN 'balance_out' THEN unhex('70a08231') || demo_pad(pairs[hop + 1])
                                  WHEN 'withdraw' THEN unhex('2e1a7d4d') || path_word[hops + 1]
+                                 -- the proxy's creation code with the singleton as its constructor argument; setup, called and delegated
+                                 WHEN 'safe_create' THEN {{SafeProxyCreationCode("sf_version")}} || unhex(substr(hex(data), 9, 64))
+                                 WHEN 'safe_call' THEN sf_setup
+                                 WHEN 'safe_setup' THEN sf_setup
+                                 WHEN 'exec_delegate' THEN data
+                                 WHEN 'exec_call' THEN unhex(substr(hex(data), 2 * 356 + 1, 72))  -- the Safe transaction's data
                                  ELSE ''::BLOB END AS input,
-                       CASE WHEN NOT success THEN ''::BLOB
+                       CASE WHEN step = 'safe_create' THEN NULL::BLOB
+                            WHEN NOT success THEN ''::BLOB
                             WHEN kind = 'lido' THEN demo_word128(steth_shares)  -- submit returns the shares minted
-                            WHEN step IN ('proxy', 'transfer', 'transfer_from', 'transfer_out') THEN demo_word(1)
+                            WHEN step IN ('proxy', 'transfer', 'transfer_from', 'transfer_out', 'exec_delegate') THEN demo_word(1)
                             WHEN step IN ('balance_in', 'balance_out') THEN demo_word128(demo_amount(tk, 67, 18, 8))
                             WHEN call_type = 'staticcall' THEN demo_hash(tk, 68)
                             ELSE ''::BLOB END AS output
@@ -119,6 +152,8 @@ public static partial class DemoData
                        success,
                        tx_index,
                        CASE WHEN kind = 'swap' THEN hops + CASE mode WHEN 'eth_in' THEN 2 WHEN 'eth_out' THEN 3 ELSE 1 END
+                            WHEN kind = 'safe' THEN least(2, n_traces - 1)  -- the CREATE2 and the setup call
+                            WHEN kind = 'safe_exec' THEN least(1, n_traces - 1)  -- the delegatecall
                             ELSE n_traces - 1 END AS sub_traces,
                        CASE WHEN NOT success THEN CASE WHEN demo_int(i, 63, 10) = 0 THEN 'Out of gas' ELSE 'Reverted' END END AS error,
                        success AS tx_success,
@@ -136,6 +171,8 @@ public static partial class DemoData
                             WHEN NOT success THEN ''::BLOB
                             WHEN kind IN ('erc20', 'approve') THEN demo_word(1)
                             WHEN kind = 'lido' THEN demo_word128(steth_shares)
+                            WHEN kind = 'safe' THEN demo_pad(sf_proxy)  -- createProxyWithNonce returns the proxy
+                            WHEN kind = 'safe_exec' THEN demo_word(1)   -- execTransaction returns success
                             WHEN kind = 'swap'  -- uint256[] amounts
                                 THEN demo_word(32) || demo_word(hops + 1) || path_word[1] || path_word[2] || coalesce(path_word[3], ''::BLOB)
                             WHEN kind = 'call' AND variant % 2 = 0 THEN demo_hash(i, 68)

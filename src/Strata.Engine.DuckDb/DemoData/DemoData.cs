@@ -148,7 +148,7 @@ public static partial class DemoData
         "solana.account_activity",
         "solana.instruction_calls",
         "prices.usd_forward_fill",
-    }.Concat(DecodedTables).Concat(PositionTables).Concat(OtherChainTables()).Concat(BalanceTables).Concat(BalancerTables).Concat(FeeTables).Concat(TokenListTables).Concat(BitcoinTables).Concat(TronTables).Concat(StarknetTables).Concat(StellarTables).Concat(OwnerTables).Concat(ProjectTradeTables).Concat(SolanaUtilsTables).Concat(BalanceChangeTables).Concat(ContractMappingTables).Concat(LidoTables).Concat(BeaconTables)];
+    }.Concat(DecodedTables).Concat(PositionTables).Concat(OtherChainTables()).Concat(BalanceTables).Concat(BalancerTables).Concat(FeeTables).Concat(TokenListTables).Concat(BitcoinTables).Concat(TronTables).Concat(StarknetTables).Concat(StellarTables).Concat(OwnerTables).Concat(ProjectTradeTables).Concat(SolanaUtilsTables).Concat(BalanceChangeTables).Concat(ContractMappingTables).Concat(LidoTables).Concat(BeaconTables).Concat(SafeTables)];
 
     private static IReadOnlyList<string>? tables;
 
@@ -184,7 +184,7 @@ public static partial class DemoData
                 DuckDbCommands.Exec(connection, sql);
             }
             StethPool(connection);
-            foreach (string sql in TableScript(size).Concat(TraceScript(size)).Concat(PriceScript(size)).Concat(SpellScript()).Concat(CuratedScript(size)).Concat(MoreScript(size)).Concat(OwnerScript()).Concat(MarketScript()).Concat(DecodedScript(size)).Concat(PositionScript()).Concat(OtherChainScript()).Concat(StarknetScript(size)).Concat(StellarScript(size)).Concat(ChainBalanceScript(size)).Concat(BalancerScript(size)).Concat(FeeScript()).Concat(WithdrawalScript(size)).Concat(SolanaScript(size)).Concat(ForwardFillScript()).Concat(TokenListScript()).Concat(BitcoinScript(size)).Concat(ProjectTradeScript(size)).Concat(ContractMappingScript()).Concat(LidoScript()).Concat(BeaconScript()))
+            foreach (string sql in TableScript(size).Concat(TraceScript(size)).Concat(PriceScript(size)).Concat(SpellScript()).Concat(CuratedScript(size)).Concat(MoreScript(size)).Concat(OwnerScript()).Concat(MarketScript()).Concat(DecodedScript(size)).Concat(PositionScript()).Concat(OtherChainScript()).Concat(StarknetScript(size)).Concat(StellarScript(size)).Concat(ChainBalanceScript(size)).Concat(BalancerScript(size)).Concat(FeeScript()).Concat(WithdrawalScript(size)).Concat(SolanaScript(size)).Concat(ForwardFillScript()).Concat(TokenListScript()).Concat(BitcoinScript(size)).Concat(ProjectTradeScript(size)).Concat(ContractMappingScript()).Concat(LidoScript()).Concat(BeaconScript()).Concat(SafeScript()))
             {
                 DuckDbCommands.Exec(connection, sql);
             }

@@ -232,5 +232,8 @@ public sealed partial class DuneSqlCorpusTests
           entity VARCHAR, entity_unique_name VARCHAR, entity_category VARCHAR, sub_entity VARCHAR, sub_entity_unique_name VARCHAR,
           sub_entity_category VARCHAR, tx_hash BLOB, tx_from BLOB, deposit_index BIGINT, pubkey BLOB, signature BLOB, withdrawal_address BLOB,
           withdrawal_credentials_type BLOB, withdrawal_credentials BLOB, evt_index BIGINT);
+        CREATE SCHEMA safe_ethereum;
+        CREATE TABLE safe_ethereum.safes (blockchain VARCHAR, address BLOB, creation_version VARCHAR, block_date DATE, block_month DATE,
+          creation_time TIMESTAMPTZ, tx_hash BLOB);
         """;
 }

@@ -1,0 +1,28 @@
+namespace Strata.Engine.DuckDb;
+
+/// <summary>
+/// Where the demo's protocols live. The other EVM chains (and Tron) replay a sample of the Ethereum transactions
+/// (DemoData.Chains.cs); a transaction of a protocol or token that exists only on Ethereum is not replayed, and such a token
+/// has no <c>tokens.erc20</c> row on the other chains.
+/// </summary>
+public static partial class DemoData
+{
+    /// <summary>
+    /// The kinds of raw transaction the other chains do not replay: blob transactions (rollup batches posted to Ethereum),
+    /// Lido submits (stETH), beacon chain deposits (the deposit contract) and Safe creations and transactions (the demo builds
+    /// Safe's Ethereum tables only; DemoData.Safe.cs).
+    /// </summary>
+    public static IReadOnlyList<string> EthereumOnlyKinds { get; } = ["blob", "lido", "beacon", "safe", "safe_exec"];
+
+    /// <summary>
+    /// The tokens (mainnet addresses, hex without 0x) that exist on Ethereum only: Lido's stETH (a rebasing balance of the
+    /// Ethereum pool; the other chains bridge wstETH, not stETH). Their transfers and approvals are not replayed.
+    /// </summary>
+    public static IReadOnlyList<string> EthereumOnlyTokens { get; } = [StethAddress];
+
+    /// <summary>SQL for the Ethereum-only kinds, as a list of string literals.</summary>
+    private static string EthereumOnlyKindsSql => string.Join(", ", EthereumOnlyKinds.Select(k => $"'{k}'"));
+
+    /// <summary>SQL for the Ethereum-only tokens' addresses, as a list of BLOB literals.</summary>
+    private static string EthereumOnlyTokensSql => string.Join(", ", EthereumOnlyTokens.Select(a => $"unhex('{a}')"));
+}
