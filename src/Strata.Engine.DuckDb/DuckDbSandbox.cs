@@ -89,6 +89,7 @@ public sealed partial class DuckDbEngine
         (DuneSql.DuneTypeNames.UsedBy, DuneSql.DuneTypeNames.Register),
         (DuneSql.DuneSetTypes.UsedBy, DuneSql.DuneSetTypes.Register),
         (DuneSql.DuneUnnestTypes.UsedBy, DuneSql.DuneUnnestTypes.Register),
+        (DuneSql.DuneChr.UsedBy, DuneSql.DuneChr.Register),
     ];
 
     /// <summary>

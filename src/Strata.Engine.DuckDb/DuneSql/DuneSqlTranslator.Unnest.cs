@@ -32,7 +32,7 @@ public static partial class DuneSqlTranslator
             int open = Next(alias, end);
             if (alias >= end || Tokens[alias].Kind is not (DuneTokenKind.Word or DuneTokenKind.QuotedName) || !Is(open, "("))
             {
-                return -1;
+                return TryEmitUnnamedMapUnnest(nameIndex, args, close, ordinality);
             }
             int columns = Arguments(open, Close(open, end)).Count - (ordinality ? 1 : 0);
             bool rows = columns > args.Count;

@@ -52,7 +52,7 @@ public static partial class DuneSqlTranslator
         try
         {
             var pass = new Pass(sql, tokens, emitter) { ColumnTypes = columnTypes, StrictFunctions = strictFunctions ?? DuneFunctionRegistry.Enforced, CheckUnnestTypes = checkUnnestTypes, MapOperands = mapOperands };
-            pass.Emit(0, tokens.Count);
+            pass.EmitStatement();
             declared = pass.DeclaredColumnTypes();
         }
         catch (InsufficientExecutionStackException)

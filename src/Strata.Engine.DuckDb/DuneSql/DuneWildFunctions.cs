@@ -25,6 +25,8 @@ internal static class DuneWildFunctions
     {
         // Trino's IF(condition, true_value) (conditional.mdx): NULL when the condition is not true; DuckDB's if needs three.
         yield return new(("if", 2), "(CASE WHEN $1 THEN $2 END)");
+        // Trino's chr takes a bigint (DuckDB's an INTEGER, with no implicit cast from BIGINT): DuneChr.
+        yield return new(("chr", 1), DuneChr.Function + "($1)");
         yield return new(("sequence", 2),
             "list_slice(list_transform([struct_pack(a := $1, b := $2)], _strata_q -> list_transform(generate_series(0, dune_sequence_count(_strata_q.a, _strata_q.b) - 1), "
             + "_strata_i -> _strata_q.a + cast_to_type(CASE WHEN _strata_q.b >= _strata_q.a THEN 1 ELSE -1 END * _strata_i, struct_extract(struct_pack(d := CAST(NULL AS INTEGER), "

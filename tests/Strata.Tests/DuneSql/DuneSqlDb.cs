@@ -50,6 +50,7 @@ internal sealed partial class DuneSqlDb : IDisposable
             DuneRegexpGroups.Register(connection);
             DuneJavaRegexp.Register(connection, regexCallTime ?? DuneJavaRegexp.MaxCallTime);
             DuneDataSize.Register(connection);
+            DuneChr.Register(connection);
             DuneWeightedPercentile.Register(connection);
             DuneListaggTruncate.Register(connection);
             DuneListaggBound.Register(connection);
