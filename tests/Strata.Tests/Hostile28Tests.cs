@@ -22,6 +22,20 @@ public sealed class Hostile28PadTests
         Assert.Contains(function + ": the target length is past " + Bound.ToString(CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("lpad('a', 2000000000, 'b')", "lpad")]
+    [InlineData("rpad(x'00', 2000000000, x'01')", "rpad")]
+    [InlineData("rpad('a', 2147483647, 'é')", "rpad")]
+    public void A_constant_pad_past_the_bound_builds_nothing(string expression, string function)
+    {
+        // Under 64 MB the refusal comes before any of the value is built: DuckDB folds a constant branch before the CASE
+        // chooses, so a check in front of a branch that pads to the asked length still built 2 GB (out of memory here).
+        using var db = new DuneSqlDb();
+        db.Exec("SET memory_limit = '64MB'; SET temp_directory = '';");
+        var error = Assert.ThrowsAny<Exception>(() => db.Scalar($"SELECT length({expression})"));
+        Assert.Contains(function + ": the target length is past " + Bound.ToString(CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Trinos_range_check_comes_first()
     {
@@ -84,6 +98,20 @@ public sealed class Hostile28ViewTests(InProcessSharedServer shared)
         var (code, body, response) = await Server.Alice.GetJsonAsync($"/api/v1/execution/{id}/results?limit=100&filters={Uri.EscapeDataString(filter)}");
         Assert.True(code == HttpStatusCode.OK, $"{code} {await response.Content.ReadAsStringAsync()}");
         Assert.Equal(expected, body!["result"]!["rows"]!.AsArray().Select(r => r!["id"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task A_pad_to_two_billion_fails_on_the_server_in_seconds_not_minutes()
+    {
+        // On the attack server the check alone still ran 3 min 47 s before its error: the server's statement folds the
+        // constant pad branch (to the asked length) before the CASE chooses. Now the branch stops at the bound: 0.06 s.
+        string id = await Server.Alice.SubmitAsync("select length(lpad('a', 2000000000, 'b'))");
+        var status = await Server.Alice.WaitAsync(id);
+        Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
+        Assert.Contains("lpad: the target length is past 16777216", status["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var ran = DateTimeOffset.Parse(status["execution_ended_at"]!.GetValue<string>(), CultureInfo.InvariantCulture)
+            - DateTimeOffset.Parse(status["execution_started_at"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+        Assert.True(ran < TimeSpan.FromSeconds(60), ran.ToString());
     }
 
     [Theory]
