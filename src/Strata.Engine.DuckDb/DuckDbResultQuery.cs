@@ -168,7 +168,7 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
                 + $"file_row_number LIMIT {n}) AS sampled";
             countSource = $"(SELECT least(count(*), {n}) AS sampled_rows FROM {countSource})";
         }
-        string where = query.Filter is null ? "" : " WHERE " + ExactLiterals(query.Filter).ToSql(Typed);
+        string where = query.Filter is null ? "" : " WHERE " + ExactLiterals(query.Filter, name => IsBignum(columns[byName[name]])).ToSql(Typed);
         var order = query.Sort.Select(k => Typed(k.Name) + (k.Descending ? " DESC NULLS LAST" : " ASC NULLS LAST")).Append("file_row_number");
         string select = string.Join(", ", query.Columns.Select(i => ReadExpression(columns[i])));
 
@@ -243,23 +243,31 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
     private static readonly System.Numerics.BigInteger HugeMax = System.Numerics.BigInteger.Parse("170141183460469231731687303715884105727", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// DuckDB reads an integer literal beyond 128 bits as a DOUBLE, which would compare 256-bit values
-    /// inexactly. Such literals go in as text, which DuckDB casts to the column's type exactly.
+    /// DuckDB reads an integer literal beyond 128 bits as a DOUBLE, which would compare 256-bit values inexactly. Such a
+    /// literal goes in as text where the other side is a column compared as a BIGNUM (<see cref="IsBignum"/>), which
+    /// DuckDB casts to BIGNUM exactly. Elsewhere it stays a DOUBLE: every other column's values lie within 128 bits (a
+    /// decimal within 38 digits), so the DOUBLE orders against them as the numbers do, where text was cast to the
+    /// column's type and failed ("Conversion Error: Could not convert string … to INT64", hostile27).
     /// </summary>
-    internal static FilterExpression ExactLiterals(FilterExpression e) => e switch
+    internal static FilterExpression ExactLiterals(FilterExpression e, Func<string, bool> isBignum) => e switch
     {
-        AndExpression a => new AndExpression(a.Operands.Select(ExactLiterals).ToArray()),
-        OrExpression o => new OrExpression(o.Operands.Select(ExactLiterals).ToArray()),
-        ComparisonExpression c => new ComparisonExpression(Exact(c.Left), c.Operator, Exact(c.Right)),
-        InExpression i => new InExpression(i.Column, i.Values.Select(v => (FilterLiteral)Exact(v)).ToArray()),
-        BetweenExpression b => new BetweenExpression(b.Column, (FilterLiteral)Exact(b.Low), (FilterLiteral)Exact(b.High)),
+        AndExpression a => new AndExpression(a.Operands.Select(o => ExactLiterals(o, isBignum)).ToArray()),
+        OrExpression o => new OrExpression(o.Operands.Select(x => ExactLiterals(x, isBignum)).ToArray()),
+        ComparisonExpression c => new ComparisonExpression(
+            Exact(c.Left, c.Right is ColumnReference r && isBignum(r.Name)), c.Operator, Exact(c.Right, c.Left is ColumnReference l && isBignum(l.Name))),
+        InExpression i => new InExpression(i.Column, i.Values.Select(v => (FilterLiteral)Exact(v, isBignum(i.Column.Name))).ToArray()),
+        BetweenExpression b => new BetweenExpression(b.Column, (FilterLiteral)Exact(b.Low, isBignum(b.Column.Name)), (FilterLiteral)Exact(b.High, isBignum(b.Column.Name))),
         _ => e,
     };
 
-    private static FilterOperand Exact(FilterOperand operand) =>
-        operand is IntegerLiteral { Value: var v } && System.Numerics.BigInteger.Abs(v) > HugeMax
+    private static FilterOperand Exact(FilterOperand operand, bool againstBignum) =>
+        againstBignum && operand is IntegerLiteral { Value: var v } && System.Numerics.BigInteger.Abs(v) > HugeMax
             ? new StringLiteral(v.ToString(CultureInfo.InvariantCulture))
             : operand;
+
+    /// <summary>Whether <see cref="TypedExpression"/> compares the column as a BIGNUM (an exact integer beyond 64 bits).</summary>
+    private static bool IsBignum(ResultColumn column) =>
+        column.Kind == ColumnKind.ExactNumber && !column.DuneType.StartsWith("decimal(", StringComparison.Ordinal);
 
     private void Remember(string key, long matching)
     {

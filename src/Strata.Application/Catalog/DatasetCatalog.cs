@@ -19,7 +19,7 @@ public sealed record DatasetFilter(string? OwnerHandle, IReadOnlySet<string>? Ty
                 if (!DatasetTypes.All.Contains(type))
                 {
                     throw new UseCaseException(UseCaseError.Invalid,
-                        $"type must be a comma-separated list of {string.Join(", ", DatasetTypes.All)}; got '{raw}'");
+                        $"type must be a comma-separated list of {string.Join(", ", DatasetTypes.All)}; got '{Strata.Core.Security.EchoedText.Cut(raw)}'");
                 }
                 set.Add(type);
             }

@@ -163,7 +163,7 @@ public sealed partial class ExecutionService(
         string id = executionId.ToUpperInvariant();
         if (!ExecutionIds.IsValid(id))
         {
-            throw new UseCaseException(UseCaseError.Invalid, $"The requested execution ID (ID: {executionId}) is invalid.");
+            throw new UseCaseException(UseCaseError.Invalid, $"The requested execution ID (ID: {Strata.Core.Security.EchoedText.Cut(executionId)}) is invalid.");
         }
         var execution = await store.GetExecutionAsync(id, cancellationToken).ConfigureAwait(false);
         if (execution is null || execution.Owner != owner)

@@ -117,7 +117,7 @@ public sealed partial class QueryEndpoints(IEndpointStore endpoints, IQueryStore
         {
             if (!definitions.TryGetValue(name, out var definition))
             {
-                throw new UseCaseException(UseCaseError.Invalid, $"the query has no parameter named '{name}'");
+                throw new UseCaseException(UseCaseError.Invalid, $"the query has no parameter named '{Strata.Core.Security.EchoedText.Cut(name)}'");
             }
             values[name] = definition.IsMultiselect
                 ? new ParameterValue(ParameterSubstitution.SplitDefaultList(text), true)

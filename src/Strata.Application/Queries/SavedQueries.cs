@@ -122,7 +122,7 @@ public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions
     {
         if (!long.TryParse(queryId, NumberStyles.None, CultureInfo.InvariantCulture, out long id) || id <= 0)
         {
-            throw new UseCaseException(UseCaseError.Invalid, $"query_id must be a positive integer, got '{queryId}'");
+            throw new UseCaseException(UseCaseError.Invalid, $"query_id must be a positive integer, got '{Strata.Core.Security.EchoedText.Cut(queryId)}'");
         }
         var query = await queries.GetQueryAsync(id, cancellationToken).ConfigureAwait(false);
         if (query is null || (query.IsPrivate && query.Owner != caller))
@@ -288,7 +288,7 @@ public sealed class SavedQueries(IQueryStore queries, IExecutionStore executions
         {
             if (!definitions.TryGetValue(name, out var definition))
             {
-                throw new UseCaseException(UseCaseError.NotFound, $"not found: the query has no parameter named '{name}'");
+                throw new UseCaseException(UseCaseError.NotFound, $"not found: the query has no parameter named '{Strata.Core.Security.EchoedText.Cut(name)}'");
             }
             // Stored values are normalised (ParameterSubstitution.Apply): compare normalised to normalised.
             try

@@ -185,7 +185,7 @@ public sealed partial class Pipelines(
         string id = pipelineId.ToUpperInvariant();
         if (!ExecutionIds.IsValid(id))
         {
-            throw new UseCaseException(UseCaseError.Invalid, $"The requested pipeline execution ID (ID: {pipelineId}) is invalid.");
+            throw new UseCaseException(UseCaseError.Invalid, $"The requested pipeline execution ID (ID: {Strata.Core.Security.EchoedText.Cut(pipelineId)}) is invalid.");
         }
         var run = await store.GetPipelineAsync(id, cancellationToken).ConfigureAwait(false);
         return run is null || run.Owner != caller ? throw new UseCaseException(UseCaseError.NotFound, NotFoundMessage) : run;

@@ -23,7 +23,7 @@ public static class ViewNames
             || name.Length == MaterializedView.NamePrefix.Length)
         {
             throw new UseCaseException(UseCaseError.Invalid,
-                $"Invalid materialized view name '{text}': give result_<name> or dune.<handle>.result_<name> (letters, digits and _; the name starts with result_)");
+                $"Invalid materialized view name '{Strata.Core.Security.EchoedText.Cut(text)}': give result_<name> or dune.<handle>.result_<name> (letters, digits and _; the name starts with result_)");
         }
         return (owner, name);
     }

@@ -146,11 +146,18 @@ internal static class DuneTrinoFunctions
     /// computed, so the one not taken pads to 0; a NULL size stays NULL in both (<c>least</c> skips a NULL: the byte
     /// branch padded to 2^31 hex digits, a 1 GiB answer for <c>lpad(x'12', NULL, x'00')</c> and 2 GB of work for every
     /// call of the text form with a NULL or an out-of-range size, even when constant-folded before the error).</summary>
+    /// <remarks>A target length past <see cref="DuneValueBound.MaxBytes"/> fails at once naming the function and the
+    /// bound: each character or byte of the answer is at least a byte, so it could never be returned, and DuckDB built it
+    /// character by character first (<c>lpad('a', 2000000000, 'b')</c> held a slot 3 min 40 s up to the worker's memory
+    /// limit, hostile27). Trino's own check is the range [0..2147483647], kept first with its message. The branches' own
+    /// lengths stop at the bound too: DuckDB folds a constant branch before the CASE chooses, so a check in front of it
+    /// alone still built the 2 GB text first (5 minutes on the attack server before the error).</remarks>
     private static string Pad(string f) =>
         "(CASE WHEN ($2) < 0 OR ($2) > 2147483647 THEN error('Target length must be in the range [0..2147483647]') "
+        + $"WHEN ($2) > {DuneValueBound.MaxBytes} THEN error({DuneValueBound.Refusal(f, "the target length")}) "
         + "WHEN length(hex($3)) = 0 THEN error(CASE WHEN typeof($3) = 'BLOB' THEN 'Padding bytes must not be empty' ELSE 'Padding string must not be empty' END) "
-        + $"ELSE struct_extract(struct_pack(b := unhex({f}(hex($1), CAST(CASE WHEN typeof($1) <> 'BLOB' THEN 0 WHEN CAST($2 AS BIGINT) > 1073741823 THEN 2147483647 ELSE CAST($2 AS BIGINT) * 2 END AS INTEGER), hex($3))), "
-        + $"s := {f}(CAST($1 AS VARCHAR), CAST(CASE WHEN typeof($1) = 'BLOB' THEN 0 ELSE $2 END AS INTEGER), CAST($3 AS VARCHAR))), "
+        + $"ELSE struct_extract(struct_pack(b := unhex({f}(hex($1), CAST(CASE WHEN typeof($1) <> 'BLOB' THEN 0 WHEN CAST($2 AS BIGINT) > {DuneValueBound.MaxBytes} THEN 0 ELSE CAST($2 AS BIGINT) * 2 END AS INTEGER), hex($3))), "
+        + $"s := {f}(CAST($1 AS VARCHAR), CAST(CASE WHEN typeof($1) = 'BLOB' OR ($2) > {DuneValueBound.MaxBytes} THEN 0 ELSE $2 END AS INTEGER), CAST($3 AS VARCHAR))), "
         + "CASE WHEN typeof($1) = 'BLOB' THEN 'b' ELSE 's' END) END)";
 
     /// <summary>A logarithm f of x as Java's: -Infinity at zero, NaN below it, NULL for NULL.</summary>

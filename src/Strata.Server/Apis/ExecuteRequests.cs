@@ -23,7 +23,7 @@ internal static class ExecuteRequests
         {
             if (!double.TryParse(maxAgeText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double hours) || hours < 0 || hours > 24 * 366 * 10 || double.IsNaN(hours))
             {
-                throw new UseCaseException(UseCaseError.Invalid, $"max_age_hours must be a non-negative number of hours, got '{maxAgeText}'");
+                throw new UseCaseException(UseCaseError.Invalid, $"max_age_hours must be a non-negative number of hours, got '{Strata.Core.Security.EchoedText.Cut(maxAgeText)}'");
             }
             maxAge = TimeSpan.FromHours(hours);
         }
@@ -78,6 +78,6 @@ internal static class ExecuteRequests
     {
         return PerformanceTiers.TryParse(text, out var tier)
             ? tier
-            : throw new UseCaseException(UseCaseError.Invalid, $"performance must be \"medium\" or \"large\", got \"{text}\"");
+            : throw new UseCaseException(UseCaseError.Invalid, $"performance must be \"medium\" or \"large\", got \"{Strata.Core.Security.EchoedText.Cut(text)}\"");
     }
 }

@@ -26,7 +26,7 @@ public static class LongPoll
         }
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) || double.IsNaN(seconds) || seconds < 0 || seconds > MaxSeconds)
         {
-            throw new UseCaseException(UseCaseError.Invalid, $"wait must be a number of seconds from 0 to {MaxSeconds}, got '{text}'");
+            throw new UseCaseException(UseCaseError.Invalid, $"wait must be a number of seconds from 0 to {MaxSeconds}, got '{Strata.Core.Security.EchoedText.Cut(text)}'");
         }
         return TimeSpan.FromSeconds(seconds);
     }

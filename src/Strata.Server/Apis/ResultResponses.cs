@@ -63,7 +63,7 @@ internal static class ResultResponses
     {
         if (context.Request.Query["csv_safe"].FirstOrDefault() is { Length: > 0 } safe && !bool.TryParse(safe, out _))
         {
-            throw new UseCaseException(UseCaseError.Invalid, $"csv_safe must be true or false, got '{safe}'");
+            throw new UseCaseException(UseCaseError.Invalid, $"csv_safe must be true or false, got '{Strata.Core.Security.EchoedText.Cut(safe)}'");
         }
         var page = ReadPageRequest(context, execution);
         using var result = OpenOrConflict(execution, pages, "CSV");

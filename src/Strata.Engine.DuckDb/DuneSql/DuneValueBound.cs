@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// The most bytes a function may build into one value: the results' default per-value bound
+/// (<see cref="Strata.Core.Results.ResultWriter.DefaultMaxValueBytes"/>, 16 MiB). A call whose arguments say at once that
+/// its answer would be larger (a pad or repetition to a length past it) fails before it builds anything, naming the
+/// function and the bound, instead of building the value for minutes up to the worker's memory limit.
+/// </summary>
+internal static class DuneValueBound
+{
+    /// <summary>16,777,216.</summary>
+    internal const long MaxBytes = Strata.Core.Results.ResultWriter.DefaultMaxValueBytes;
+
+    /// <summary>The SQL string literal of the refusal for <paramref name="function"/>, whose <paramref name="what"/>
+    /// (an argument's description) is past the bound.</summary>
+    internal static string Refusal(string function, string what) =>
+        "'" + string.Create(CultureInfo.InvariantCulture,
+            $"{function}: {what} is past {MaxBytes}, the most bytes a value may hold (16 MiB); the answer could not be returned") + "'";
+}
