@@ -32,9 +32,12 @@ public sealed class InProcessServer : IAsyncDisposable
 
     private readonly LogCapture log = new();
 
-    private InProcessServer(string dataDir, IDictionary<string, string>? settings, TimeProvider? time)
+    private readonly bool ownsDataDir;
+
+    private InProcessServer(string dataDir, bool ownsDataDir, IDictionary<string, string>? settings, TimeProvider? time, Action<IServiceCollection>? services)
     {
         DataDir = dataDir;
+        this.ownsDataDir = ownsDataDir;
         var all = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["Strata:DataDir"] = dataDir,
@@ -50,7 +53,7 @@ public sealed class InProcessServer : IAsyncDisposable
         {
             all[Shortcuts.GetValueOrDefault(k, k.Replace("__", ":", StringComparison.Ordinal))] = v;
         }
-        factory = new Factory(dataDir, all, log, time);
+        factory = new Factory(dataDir, all, log, time, services);
         Alice = NewClient(StrataServer.AliceKey);
         Bob = NewClient(StrataServer.BobKey);
     }
@@ -70,16 +73,30 @@ public sealed class InProcessServer : IAsyncDisposable
     /// <summary>Starts the server's Program in this process (schema, demo data, keys, sweeps) and waits until it serves.
     /// A <paramref name="time"/> replaces the server's clock (<see cref="TimeProvider.System"/>) for everything that takes
     /// it from the container: execution times and tier timeouts, result expiry and its sweep, long-poll waits, schedules.
-    /// A <c>FakeTimeProvider</c> there lets a test move time on instead of waiting it out.</summary>
-    public static Task<InProcessServer> StartAsync(IDictionary<string, string>? settings = null, TimeProvider? time = null) => Task.Run(() =>
+    /// A <c>FakeTimeProvider</c> there lets a test move time on instead of waiting it out. <paramref name="services"/> changes
+    /// the server's container after its Program has composed it (as <see cref="EngineGate.HoldRuns"/> wraps its engine).</summary>
+    public static Task<InProcessServer> StartAsync(
+        IDictionary<string, string>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null) =>
+        LaunchAsync(dataDir: null, settings, time, services);
+
+    /// <summary>As <see cref="StartAsync(IDictionary{string, string}?, TimeProvider?, Action{IServiceCollection}?)"/>, on
+    /// <paramref name="dataDir"/>: a data directory nodes share (as <see cref="StrataServer"/> takes one), which the caller
+    /// deletes.</summary>
+    public static Task<InProcessServer> StartInAsync(
+        string dataDir, IDictionary<string, string>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null) =>
+        LaunchAsync(dataDir, settings, time, services);
+
+    private static Task<InProcessServer> LaunchAsync(
+        string? dataDir, IDictionary<string, string>? settings, TimeProvider? time, Action<IServiceCollection>? services) => Task.Run(() =>
     {
-        string dataDir = Path.Combine(Path.GetTempPath(), "strata-inproc-" + Guid.NewGuid().ToString("N"));
+        bool owns = dataDir is null;
+        dataDir ??= Path.Combine(Path.GetTempPath(), "strata-inproc-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
         if (!DemoTemplate.PicksScale(settings))
         {
             DemoTemplate.CopyInto(dataDir, DemoTemplate.ServerScale);
         }
-        return new InProcessServer(dataDir, settings, time);
+        return new InProcessServer(dataDir, owns, settings, time, services);
     });
 
     /// <summary>A service of the server's container (for tests that look at what the server holds).</summary>
@@ -104,10 +121,15 @@ public sealed class InProcessServer : IAsyncDisposable
         Alice.Dispose();
         Bob.Dispose();
         await factory.DisposeAsync().ConfigureAwait(false);
-        StrataServer.TryDelete(DataDir);
+        if (ownsDataDir)
+        {
+            StrataServer.TryDelete(DataDir);
+        }
     }
 
-    private sealed class Factory(string dataDir, IReadOnlyDictionary<string, string> settings, LogCapture log, TimeProvider? time) : WebApplicationFactory<server::Program>
+    private sealed class Factory(
+        string dataDir, IReadOnlyDictionary<string, string> settings, LogCapture log, TimeProvider? time, Action<IServiceCollection>? services)
+        : WebApplicationFactory<server::Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -121,7 +143,11 @@ public sealed class InProcessServer : IAsyncDisposable
             builder.ConfigureLogging(logging => logging.AddProvider(log).AddFilter<LogCapture>(null, LogLevel.Information));
             if (time is not null)
             {
-                builder.ConfigureTestServices(services => services.RemoveAll<TimeProvider>().AddSingleton(time));
+                builder.ConfigureTestServices(s => s.RemoveAll<TimeProvider>().AddSingleton(time));
+            }
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
             }
         }
     }
