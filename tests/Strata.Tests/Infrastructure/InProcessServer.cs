@@ -23,6 +23,7 @@ public sealed class InProcessServer : IAsyncDisposable
     private static readonly Dictionary<string, string> Shortcuts = new(StringComparer.Ordinal)
     {
         ["STRATA_API_KEYS"] = "Strata:ApiKeys",
+        ["STRATA_METADATA"] = "Strata:Metadata",
         ["STRATA_DEMO_SCALE"] = "Strata:DemoScale",
         ["STRATA_PUBLIC_BASE_URL"] = "Strata:PublicBaseUrl",
         ["STRATA_MAX_REQUEST_BODY_BYTES"] = "Strata:MaxRequestBodyBytes",
@@ -51,6 +52,11 @@ public sealed class InProcessServer : IAsyncDisposable
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string>())
         {
+            // A shortcut this host does not know would be a key nothing reads (a cluster node silently on SQLite).
+            if (k.StartsWith("STRATA_", StringComparison.Ordinal) && !Shortcuts.ContainsKey(k))
+            {
+                throw new ArgumentException($"{k} is not a STRATA_* shortcut InProcessServer maps; add it to its Shortcuts", nameof(settings));
+            }
             all[Shortcuts.GetValueOrDefault(k, k.Replace("__", ":", StringComparison.Ordinal))] = v;
         }
         factory = new Factory(dataDir, all, log, time, services);
