@@ -6,7 +6,7 @@ own method body starts one (StrataServer.StartAsync, RunExpectingFailureAsync, C
 scripts against a server). 'other-process' = needs only a non-Strata process (PostgreSQL, anvil, Chromium).
 Everything else runs in the test process (InProcessServer on TestServer counts as in process)."""
 import re, sys, os, collections
-SERVER = re.compile(r'StrataServer\.StartAsync|RunExpectingFailureAsync|(?<!InProcess)SharedServer\b|ClusterFixture|CliRunner\.|ClientCompat|StartNodeAsync|ServeAsync\(')
+SERVER = re.compile(r'StrataServer\.StartAsync|RunExpectingFailureAsync|(?<!InProcess)SharedServer\b|ClusterFixture(?!\.(?:ClusterSettings|Count)\b)|CliRunner\.|ClientCompat|StartNodeAsync|ServeAsync\(')
 OTHER = re.compile(r'PostgresServer|PostgresStoreFactory|PostgresClusterFactory|AnvilNode|[Cc]hromium')
 decl = re.compile(r'^((?:\[[^\n]*\]\s*\n)*)(?:public|internal)?\s*(?:sealed |abstract |static |partial )*(?:class|record) (\w+)[^\n]*', re.M)
 classes = {}

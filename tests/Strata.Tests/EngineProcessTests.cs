@@ -56,7 +56,7 @@ public sealed class EngineProcessTests(EngineProcessTests.LimitedServer fixture)
         await server.Alice.WaitForStateAsync(id, "QUERY_STATE_EXECUTING");
         var other = await server.Bob.RunAsync("select 1 as x");
         Assert.Equal(1, other["result"]!["rows"]![0]!["x"]!.GetValue<int>());
-        var status = await server.Alice.WaitAsync(id, timeout: TimeSpan.FromMinutes(3));
+        var status = await WhileTheWorkersGrowAsync(server, id);
         Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
         string message = status["error"]!["message"]!.GetValue<string>();
         Assert.Contains("needed more than 768 MiB of memory (the medium tier's limit", message, StringComparison.Ordinal);
@@ -129,6 +129,49 @@ public sealed class EngineProcessTests(EngineProcessTests.LimitedServer fixture)
         {
             await server.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Waits for the execution to end for as long as the server's engine workers make progress: each round is a long poll
+    /// of up to 30 s, and a round that ends with the execution still running must have seen a worker's peak resident size
+    /// (VmHWM) grow, or a worker end (the kill at the limit, its end not yet recorded). The verdict is then the memory
+    /// watch's, on a machine of any speed: a slow climb takes more rounds, and only workers that stopped growing below
+    /// their limit without the execution ending (a watch that never fires, a hang) fail here.
+    /// </summary>
+    private static async Task<JsonNode> WhileTheWorkersGrowAsync(StrataServer server, string id)
+    {
+        var peaks = WorkerPeaksKib(await WorkersAsync(server.ProcessId, atLeast: 1));
+        while (true)
+        {
+            var (code, body, _) = await server.Alice.GetJsonAsync($"/api/v1/execution/{id}/status?wait=30");
+            Assert.Equal(HttpStatusCode.OK, code);
+            if (body!["is_execution_finished"]!.GetValue<bool>())
+            {
+                return body;
+            }
+            var now = WorkerPeaksKib(await WorkersAsync(server.ProcessId, atLeast: 1));
+            bool progress = peaks.Any(p => !now.TryGetValue(p.Key, out long kib) || kib > p.Value);
+            Assert.True(progress, $"execution {id} still {body["state"]} and no engine worker grew or ended in a round: {string.Join(", ", now)}");
+            peaks = now;
+        }
+    }
+
+    /// <summary>The peak resident size of each of <paramref name="workers"/> still there, in KiB.</summary>
+    private static Dictionary<int, long> WorkerPeaksKib(int[] workers)
+    {
+        var peaks = new Dictionary<int, long>();
+        foreach (int pid in workers)
+        {
+            try
+            {
+                peaks[pid] = StatusKib(pid, "VmHWM:");
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException)
+            {
+                // Ended (killed at its limit) while being read.
+            }
+        }
+        return peaks;
     }
 
     /// <summary>The server's engine workers (its children started with --engine-worker), once there are at least so many.</summary>

@@ -1304,22 +1304,31 @@ public sealed class UploadsTests(InProcessSharedServer shared)
     }
 }
 
-/// <summary>A server with a small request-body limit (413, nothing written) and a small storage quota (400).</summary>
-public sealed class UploadLimitTests : IAsyncLifetime
+/// <summary>A server with a small request-body limit (413, nothing written) and a small storage quota (400). One server
+/// process for the class (Kestrel's body limit is why it is a process): the quota case fills bob's storage only, the
+/// others use alice's, each with tables of its own name.</summary>
+public sealed class UploadLimitTests(UploadLimitTests.LimitedServer fixture) : IClassFixture<UploadLimitTests.LimitedServer>
 {
     private const int Limit = 64 * 1024;
     private const long Quota = 200_000;
-    private StrataServer server = null!;
 
-    public async Task InitializeAsync() =>
-        server = await StrataServer.StartAsync(settings: new Dictionary<string, string>
-        {
-            // The documented shortcut for Strata:MaxRequestBodyBytes.
-            ["STRATA_MAX_REQUEST_BODY_BYTES"] = Limit.ToString(CultureInfo.InvariantCulture),
-            ["Strata__StorageBytesAllowed"] = Quota.ToString(CultureInfo.InvariantCulture),
-        });
+    private StrataServer Server => fixture.Server;
 
-    public async Task DisposeAsync() => await server.DisposeAsync();
+    /// <summary>The server of the class, with the body limit and the quota.</summary>
+    public sealed class LimitedServer : IAsyncLifetime
+    {
+        public StrataServer Server { get; private set; } = null!;
+
+        public async Task InitializeAsync() =>
+            Server = await StrataServer.StartAsync(settings: new Dictionary<string, string>
+            {
+                // The documented shortcut for Strata:MaxRequestBodyBytes.
+                ["STRATA_MAX_REQUEST_BODY_BYTES"] = Limit.ToString(CultureInfo.InvariantCulture),
+                ["Strata__StorageBytesAllowed"] = Quota.ToString(CultureInfo.InvariantCulture),
+            });
+
+        public async Task DisposeAsync() => await Server.DisposeAsync();
+    }
 
     private static string Csv(int bytes)
     {
@@ -1335,13 +1344,13 @@ public sealed class UploadLimitTests : IAsyncLifetime
     public async Task Insert_bodies_over_the_limit_are_413_and_write_nothing()
     {
         string name = UploadApi.Name("limit");
-        await UploadApi.CreateOkAsync(server.Alice, "alice", name, UploadApi.Schema(("a", "integer", null), ("b", "varchar", null)));
-        await UploadApi.InsertOkAsync(server.Alice, "alice", name, "a,b\n-1,first\n");
+        await UploadApi.CreateOkAsync(Server.Alice, "alice", name, UploadApi.Schema(("a", "integer", null), ("b", "varchar", null)));
+        await UploadApi.InsertOkAsync(Server.Alice, "alice", name, "a,b\n-1,first\n");
         string expected = $"{{\"error\":\"Request body too large: the limit is {Limit} bytes\"}}";
 
         // With a Content-Length over the limit.
         string big = Csv(Limit + 4096);
-        var (status, _, text) = await UploadApi.InsertAsync(server.Alice, "alice", name, big, "text/csv");
+        var (status, _, text) = await UploadApi.InsertAsync(Server.Alice, "alice", name, big, "text/csv");
         Assert.True(status == HttpStatusCode.RequestEntityTooLarge, $"{status} {text}");
         Assert.Equal(expected, text);
 
@@ -1354,43 +1363,43 @@ public sealed class UploadLimitTests : IAsyncLifetime
                 await stream.WriteAsync(bytes.AsMemory(at, Math.Min(8192, bytes.Length - at)));
             }
         }, "text/csv");
-        (status, _, text) = await UploadApi.SendAsync(server.Alice, HttpMethod.Post, $"/api/v1/uploads/alice/{name}/insert", chunked);
+        (status, _, text) = await UploadApi.SendAsync(Server.Alice, HttpMethod.Post, $"/api/v1/uploads/alice/{name}/insert", chunked);
         Assert.True(status == HttpStatusCode.RequestEntityTooLarge, $"{status} {text}");
         Assert.Equal(expected, text);
 
-        Assert.Equal(1, await UploadApi.CountAsync(server.Alice, $"dune.alice.{name}"));
+        Assert.Equal(1, await UploadApi.CountAsync(Server.Alice, $"dune.alice.{name}"));
 
         // Just under the limit is accepted.
         string fits = Csv(Limit - 1024);
-        var ok = await UploadApi.InsertOkAsync(server.Alice, "alice", name, fits);
+        var ok = await UploadApi.InsertOkAsync(Server.Alice, "alice", name, fits);
         Assert.Equal(Encoding.UTF8.GetByteCount(fits), ok["bytes_written"]!.GetValue<long>());
-        Assert.Equal(1 + ok["rows_written"]!.GetValue<long>(), await UploadApi.CountAsync(server.Alice, $"dune.alice.{name}"));
-        Assert.Empty(Directory.GetFiles(Path.Combine(server.DataDir, "uploads"), "*tmp*", SearchOption.AllDirectories));
+        Assert.Equal(1 + ok["rows_written"]!.GetValue<long>(), await UploadApi.CountAsync(Server.Alice, $"dune.alice.{name}"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(Server.DataDir, "uploads"), "*tmp*", SearchOption.AllDirectories));
     }
 
     [Fact]
     public async Task An_insert_past_the_storage_quota_is_400_and_writes_nothing()
     {
         // Bob's own storage only: the other tests here use alice.
-        var usage = await UploadApi.UsageAsync(server.Bob);
+        var usage = await UploadApi.UsageAsync(Server.Bob);
         Assert.Equal(Quota, usage["bytes_allowed"]!.GetValue<long>());
         string name = UploadApi.Name("quota");
-        await UploadApi.CreateOkAsync(server.Bob, "bob", name, UploadApi.Schema(("s", "varchar", null)));
+        await UploadApi.CreateOkAsync(Server.Bob, "bob", name, UploadApi.Schema(("s", "varchar", null)));
         long rows = 0;
         for (int attempt = 0; ; attempt++)
         {
-            Assert.True(attempt < 20, $"no insert was refused, bytes_used {(await UploadApi.UsageAsync(server.Bob))["bytes_used"]}");
+            Assert.True(attempt < 20, $"no insert was refused, bytes_used {(await UploadApi.UsageAsync(Server.Bob))["bytes_used"]}");
             // Random text does not compress: each insert adds about its size to the stored bytes.
             var csv = new StringBuilder("s\n");
             while (csv.Length < 48 * 1024)
             {
                 csv.Append(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(57))).Append('\n');
             }
-            var (status, body, text) = await UploadApi.InsertAsync(server.Bob, "bob", name, csv.ToString(), "text/csv");
+            var (status, body, text) = await UploadApi.InsertAsync(Server.Bob, "bob", name, csv.ToString(), "text/csv");
             if (status == HttpStatusCode.OK)
             {
                 rows += body!["rows_written"]!.GetValue<long>();
-                Assert.True((await UploadApi.UsageAsync(server.Bob))["bytes_used"]!.GetValue<long>() <= Quota);
+                Assert.True((await UploadApi.UsageAsync(Server.Bob))["bytes_used"]!.GetValue<long>() <= Quota);
                 continue;
             }
             Assert.True(status == HttpStatusCode.BadRequest, $"{status} {text}");
@@ -1398,20 +1407,20 @@ public sealed class UploadLimitTests : IAsyncLifetime
             Assert.True(attempt > 0, "the first insert was refused: " + text);
             break;
         }
-        Assert.Equal(rows, await UploadApi.CountAsync(server.Bob, $"dune.bob.{name}"));
-        Assert.True((await UploadApi.UsageAsync(server.Bob))["bytes_used"]!.GetValue<long>() <= Quota);
-        Assert.Empty(Directory.GetFiles(Path.Combine(server.DataDir, "uploads"), "*tmp*", SearchOption.AllDirectories));
+        Assert.Equal(rows, await UploadApi.CountAsync(Server.Bob, $"dune.bob.{name}"));
+        Assert.True((await UploadApi.UsageAsync(Server.Bob))["bytes_used"]!.GetValue<long>() <= Quota);
+        Assert.Empty(Directory.GetFiles(Path.Combine(Server.DataDir, "uploads"), "*tmp*", SearchOption.AllDirectories));
     }
 
     [Fact]
     public async Task Csv_upload_over_the_limit_is_413_and_makes_no_table()
     {
         string name = UploadApi.Name("limitcsv");
-        var (status, _, text) = await UploadApi.UploadCsvAsync(server.Alice, name, Csv(Limit + 1024));
+        var (status, _, text) = await UploadApi.UploadCsvAsync(Server.Alice, name, Csv(Limit + 1024));
         Assert.True(status == HttpStatusCode.RequestEntityTooLarge, $"{status} {text}");
         Assert.Equal($"{{\"error\":\"Request body too large: the limit is {Limit} bytes\"}}", text);
-        Assert.Null(await UploadApi.FindListedAsync(server.Alice, $"dataset_{name}"));
-        await UploadApi.FailedAsync(server.Alice, $"select count(*) from dune.alice.dataset_{name}");
+        Assert.Null(await UploadApi.FindListedAsync(Server.Alice, $"dataset_{name}"));
+        await UploadApi.FailedAsync(Server.Alice, $"select count(*) from dune.alice.dataset_{name}");
     }
 }
 
