@@ -29,6 +29,7 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
     private static readonly TimeSpan ReservationLifetime = TimeSpan.FromMinutes(1);
 
     private readonly ClusterDatabase database;
+    private int disposed;
     private readonly PostgresNotifications notifications;
     private readonly IExecutionSignals signals;
     private readonly ILogger logger;
@@ -153,6 +154,11 @@ public sealed partial class PostgresExecutionQueue : IExecutionQueue, IAsyncDisp
 
     public async ValueTask DisposeAsync()
     {
+        // The container disposes this instance once per registration that hands it out (itself and IExecutionQueue).
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
         await stop.CancelAsync().ConfigureAwait(false);
         if (heartbeat is not null)
         {

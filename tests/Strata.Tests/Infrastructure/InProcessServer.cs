@@ -126,17 +126,7 @@ public sealed class InProcessServer : IAsyncDisposable
     {
         Alice.Dispose();
         Bob.Dispose();
-        try
-        {
-            await factory.DisposeAsync().ConfigureAwait(false);
-        }
-        catch (ObjectDisposedException e) when (e.StackTrace?.Contains("PostgresExecutionQueue.DisposeAsync", StringComparison.Ordinal) == true)
-        {
-            // A known defect of a cluster node's shutdown (docs/notes/test-speed5.md): the container disposes the queue twice
-            // (as PostgresExecutionQueue and as the IExecutionQueue its factory returns), and a second DisposeAsync cancels a
-            // disposed token. A node process is killed, never disposed, so only an in-process node meets it; nothing else
-            // is excused here.
-        }
+        await factory.DisposeAsync().ConfigureAwait(false);
         if (ownsDataDir)
         {
             StrataServer.TryDelete(DataDir);
