@@ -168,7 +168,7 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
                 + $"file_row_number LIMIT {n}) AS sampled";
             countSource = $"(SELECT least(count(*), {n}) AS sampled_rows FROM {countSource})";
         }
-        string where = query.Filter is null ? "" : " WHERE " + ExactLiterals(query.Filter, name => IsBignum(columns[byName[name]])).ToSql(Typed);
+        string where = query.Filter is null ? "" : " WHERE " + ExactLiterals(query.Filter, name => ComparesAsText(columns[byName[name]])).ToSql(Typed);
         var order = query.Sort.Select(k => Typed(k.Name) + (k.Descending ? " DESC NULLS LAST" : " ASC NULLS LAST")).Append("file_row_number");
         string select = string.Join(", ", query.Columns.Select(i => ReadExpression(columns[i])));
 
@@ -245,9 +245,10 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
     /// <summary>
     /// DuckDB reads an integer literal beyond 128 bits as a DOUBLE, which would compare 256-bit values inexactly. Such a
     /// literal goes in as text where the other side is a column compared as a BIGNUM (<see cref="IsBignum"/>), which
-    /// DuckDB casts to BIGNUM exactly. Elsewhere it stays a DOUBLE: every other column's values lie within 128 bits (a
-    /// decimal within 38 digits), so the DOUBLE orders against them as the numbers do, where text was cast to the
-    /// column's type and failed ("Conversion Error: Could not convert string … to INT64", hostile27).
+    /// DuckDB casts to BIGNUM exactly, or a column that is no number (text compares with the literal's digits, as before
+    /// hostile28). Against another number it stays a DOUBLE: those values lie within 128 bits (a decimal within 38
+    /// digits), so the DOUBLE orders against them as the numbers do, where text was cast to the column's type and failed
+    /// ("Conversion Error: Could not convert string … to INT64", hostile27).
     /// </summary>
     internal static FilterExpression ExactLiterals(FilterExpression e, Func<string, bool> isBignum) => e switch
     {
@@ -264,6 +265,10 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
         againstBignum && operand is IntegerLiteral { Value: var v } && System.Numerics.BigInteger.Abs(v) > HugeMax
             ? new StringLiteral(v.ToString(CultureInfo.InvariantCulture))
             : operand;
+
+    /// <summary>Whether an integer literal beyond 128 bits meets the column as text: a BIGNUM column, or one that is no number.</summary>
+    private static bool ComparesAsText(ResultColumn column) =>
+        IsBignum(column) || column.Kind is not (ColumnKind.Int64 or ColumnKind.UInt64 or ColumnKind.Double or ColumnKind.Float or ColumnKind.ExactNumber or ColumnKind.Number);
 
     /// <summary>Whether <see cref="TypedExpression"/> compares the column as a BIGNUM (an exact integer beyond 64 bits).</summary>
     private static bool IsBignum(ResultColumn column) =>

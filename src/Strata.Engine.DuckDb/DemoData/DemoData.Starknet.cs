@@ -98,6 +98,7 @@ public static partial class DemoData
                 SELECT x.*, {{refBlock}} + (epoch(x.block_time)::BIGINT - {{refUnix}}) // {{blockSeconds}} AS number
                 FROM demo_tx x
                 WHERE x.kind IN ('eth', 'erc20', 'approve', 'swap', 'nft', 'call') AND demo_int(x.i, 1310, 1000) < {{StarknetShare}}
+                  AND NOT list_has_any(coalesce(x.path_tok, []::BLOB[]), [{{EthereumOnlyTokensSql}}])
             )
             SELECT x.*,
                    make_timestamp(({{refUnix}} + (number - {{refBlock}}) * {{blockSeconds}}) * 1000000) AS sn_time,

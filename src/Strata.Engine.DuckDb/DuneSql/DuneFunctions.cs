@@ -142,15 +142,14 @@ internal static class DuneFunctions
     /// quarters and years, and any other pair of types (a zone's included), as DuckDB's date_sub binds them (DuckDB's and
     /// ICU's month counts differ in about 1 of 5,000 random pairs, so months keep ICU's). DuckDB folds typeof and a
     /// constant unit at bind time, so one branch runs (both must bind: a bare NULL takes the plain form,
-    /// <see cref="TryTemplate"/>). Two dates take day to year and two times millisecond to hour, as Trino's diffDate and
-    /// diffTime (getDateField's and getTimeField's words); DuckDB's date_sub counts 24 hours between dates a day apart.</summary>
-    internal static readonly string DateDiff = "(CASE WHEN typeof($2) = typeof($3) AND typeof($2) IN ('DATE', 'TIME', 'TIME WITH TIME ZONE') "
-        + "AND NOT list_contains(" + UnitsOf("$2") + ", lower($1)) THEN error('''' || lower($1) || ''' is not a valid ' || " + FieldKindOf("$2") + " || ' field') "
-        + "WHEN typeof($2) = 'TIMESTAMP WITH TIME ZONE' AND typeof($3) = 'TIMESTAMP WITH TIME ZONE' "
+    /// <see cref="TryTemplate"/>). Trino's date_diff of two dates by a time unit ('hour') fails ("'hour' is not a valid
+    /// DATE field") where DuckDB's date_sub counts: not refused here, as an error() in the template would make DuckDB refuse
+    /// the select alias of a date_diff inside an ORDER BY expression ("the expression has side effects"; decision 277).</summary>
+    internal const string DateDiff = "(CASE WHEN typeof($2) = 'TIMESTAMP WITH TIME ZONE' AND typeof($3) = 'TIMESTAMP WITH TIME ZONE' "
         + "AND lower($1) IN ('millisecond', 'second', 'minute', 'hour', 'day', 'week') "
         + "THEN date_sub($1, dune_wall($2), dune_wall($3)) ELSE date_sub($1, $2, $3) END)";
 
-    /// <summary>The units Trino's date_add and date_diff take for a value of <paramref name="operand"/>'s type (DuckDB folds
+    /// <summary>The units Trino's date_add takes for a value of <paramref name="operand"/>'s type (DuckDB folds
     /// typeof at bind time): DateTimeFunctions' getDateField, getTimeField and getTimestampField.</summary>
     private static string UnitsOf(string operand) =>
         $"(CASE WHEN typeof({operand}) = 'DATE' THEN ['day', 'week', 'month', 'quarter', 'year'] "

@@ -57,7 +57,7 @@ public static partial class DuneSqlTranslator
         {
             for (int c = 0; c < tokens.Count; c++)
             {
-                if (tokens[c].Kind == DuneTokenKind.Word && (RowZoneFunctions.Contains(Text(c)) || (Is(c, "zone") && Is(Previous(c), "time") && Is(Previous(Previous(c)), "at"))))
+                if (tokens[c].Kind == DuneTokenKind.Word && (MayGiveRowZone(c, tokens.Count) || (Is(c, "zone") && Is(Previous(c), "time") && Is(Previous(Previous(c)), "at"))))
                 {
                     return true;
                 }
@@ -65,12 +65,13 @@ public static partial class DuneSqlTranslator
             return false;
         }
 
-        /// <summary>With one operand surely a zone per row (<see cref="IsRowZoneOperand"/>) and none a string literal, NULL or
+        /// <summary>With one operand surely a zone per row (<see cref="IsRowZoneOperand"/>) and none a string literal or
         /// timestamp(9): every operand.</summary>
         private void AddInstantOperands(List<(int From, int To)> operands, Dictionary<int, int> found)
         {
+            // A NULL operand is wrapped too (dune_instant_key takes a NULL of no type): `x IN (t, NULL)` is true where t matches.
             if (operands.Any(o => o.From >= o.To || IsNanosecondValue(o.From, o.To)
-                || (Next(o.From - 1, o.To) == Previous(o.To) && (tokens[o.From].Kind == DuneTokenKind.String || Is(o.From, "null"))))
+                || (Next(o.From - 1, o.To) == Previous(o.To) && tokens[o.From].Kind == DuneTokenKind.String))
                 || !operands.Any(o => IsRowZoneOperand(o.From, o.To)))
             {
                 return;
@@ -93,12 +94,12 @@ public static partial class DuneSqlTranslator
             int open = Next(bare, last + 1);
             if (RowZoneFunctions.Contains(Text(bare)) && Is(open, "(") && Close(open, last + 1) == last)
             {
-                return !Constant(open + 1, last);
+                return MayGiveRowZone(bare, last + 1) && !Constant(open + 1, last);
             }
             bool names = false;
             for (int k = from; k < to && !names; k++)
             {
-                names = tokens[k].Kind == DuneTokenKind.Word && (RowZoneFunctions.Contains(Text(k)) || Is(k, "zone"));
+                names = tokens[k].Kind == DuneTokenKind.Word && (MayGiveRowZone(k, to) || Is(k, "zone"));
             }
             bool column = (bare == last && tokens[bare].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName)
                 || (Previous(last) is int dot && dot > bare && Is(dot, ".") && Previous(dot) == bare);
@@ -112,6 +113,36 @@ public static partial class DuneSqlTranslator
                 type = ItemType(from, to, scope.Relations, scope.PlainJoins).Type;
             }
             return type?.TrimStart(LiteralMark).EndsWith(" with time zone", StringComparison.Ordinal) == true;
+        }
+
+        /// <summary>Whether the call named at <paramref name="name"/> may give a zone per row: one of
+        /// <see cref="RowZoneFunctions"/>, except from_unixtime(x) (UTC; only its zone and offset forms take a zone per row)
+        /// and parse_datetime with a pattern literal of no zone letter (its zone is then the session's, UTC).</summary>
+        private bool MayGiveRowZone(int name, int end)
+        {
+            string function = Text(name);
+            if (!RowZoneFunctions.Contains(function))
+            {
+                return false;
+            }
+            bool unixtime = function.Equals("from_unixtime", StringComparison.OrdinalIgnoreCase);
+            if (!unixtime && !function.Equals("parse_datetime", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+            int open = Next(name, end);
+            int close = Close(open, end);
+            if (!Is(open, "(") || close >= end)
+            {
+                return true;
+            }
+            var args = Arguments(open, close);
+            if (unixtime)
+            {
+                return args.Count >= 2;
+            }
+            return args.Count != 2 || args[1].From != Previous(args[1].To) || tokens[args[1].From].Kind != DuneTokenKind.String
+                || Text(args[1].From).AsSpan().IndexOfAny('z', 'Z') >= 0;
         }
 
         /// <summary>Whether tokens [from, to) hold no column: only literals, the words of typed literals, calls and
