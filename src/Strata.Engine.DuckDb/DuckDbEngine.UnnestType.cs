@@ -38,7 +38,7 @@ public sealed partial class DuckDbEngine
             }
             var checkedRequest = request with { Sql = checkedText.Sql };
             using var connection = OpenSandbox(checkedRequest, spillPath, spillLimit, out _);
-            using var interrupter = new Interrupter(connection, cancellationToken);
+            using var interrupter = new DuckDbInterrupter(connection, cancellationToken);
             using var describe = connection.CreateCommand();
             string prefix = "DESCRIBE SELECT * FROM (\n";
             describe.CommandText = prefix + TrimStatement(checkedRequest.Sql) + "\n) AS " + Alias;

@@ -96,7 +96,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
             try
             {
                 using var connection = OpenSandbox(translated, spill.Path, spillLimit, out bool showedPrivate);
-                using var interrupter = new Interrupter(connection, cancellationToken);
+                using var interrupter = new DuckDbInterrupter(connection, cancellationToken);
                 return Execute(connection, translated, settings.MaxValueBytes, createWriter, cancellationToken, dune?.DeclaredTypes) with { ShowedPrivate = showedPrivate };
             }
             catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
@@ -121,51 +121,6 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
                 }
                 throw new QueryFailedException(TrinoErrorMessages.InUserText(typeError ?? dune.MapBack(e.Error), dune.UserSql));
             }
-        }
-    }
-
-    /// <summary>
-    /// Interrupts the connection once the token fires, and again every 50 ms until the run ends: an
-    /// interrupt that lands between two statements (or before the first) is reset by DuckDB when
-    /// the next statement starts, so one call alone could be lost and leave a slot running.
-    /// </summary>
-    private sealed class Interrupter : IDisposable
-    {
-        private readonly DuckDBCommand command;
-        private readonly CancellationTokenRegistration registration;
-        private readonly object gate = new();
-        private bool finished;
-
-        public Interrupter(DuckDBConnection connection, CancellationToken cancellationToken)
-        {
-            command = connection.CreateCommand();
-            registration = cancellationToken.Register(() => _ = Task.Run(RepeatAsync));
-        }
-
-        private async Task RepeatAsync()
-        {
-            while (true)
-            {
-                lock (gate)
-                {
-                    if (finished)
-                    {
-                        return;
-                    }
-                    command.Cancel();
-                }
-                await Task.Delay(50).ConfigureAwait(false);
-            }
-        }
-
-        public void Dispose()
-        {
-            registration.Dispose();
-            lock (gate)
-            {
-                finished = true;
-            }
-            command.Dispose();
         }
     }
 

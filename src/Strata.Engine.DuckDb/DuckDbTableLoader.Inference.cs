@@ -46,10 +46,12 @@ public sealed partial class DuckDbTableLoader
         command.CommandText = $"SELECT k, {string.Join(", ", tests)} FROM "
             + $"(SELECT unnest(range({names.Count})) AS k, unnest([{fields}]) AS v FROM {CsvReader(source, names.Count, cancellationToken)}) "
             + "WHERE v IS NOT NULL GROUP BY k";
-        using var registration = cancellationToken.Register(command.Cancel);
+        // Repeated until the statement ends: a single interrupt that landed before the statement began would be reset by it.
+        using var interrupter = new DuckDbInterrupter(connection, cancellationToken);
         try
         {
             var kinds = new UploadTypeKind[names.Count];
+            inferenceStatementStarts?.Invoke();
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

@@ -30,8 +30,13 @@ public sealed partial class DuckDbTableLoader : ITableLoader, IDisposable
     /// <summary>The limits as set, for the message of a load that outgrew them.</summary>
     private readonly string limits;
 
-    public DuckDbTableLoader(DuckDbLimits settings)
+    /// <summary>Called on the loader's thread as a CSV inference's statement starts, its cancellation armed (an observer of
+    /// the loader's work: a test waits on it to cancel a statement that is running, not one that has not begun).</summary>
+    private readonly Action? inferenceStatementStarts;
+
+    public DuckDbTableLoader(DuckDbLimits settings, Action? inferenceStatementStarts = null)
     {
+        this.inferenceStatementStarts = inferenceStatementStarts;
         root = new DuckDBConnection("Data Source=:memory:");
         root.Open();
         limits = settings.Apply(root);

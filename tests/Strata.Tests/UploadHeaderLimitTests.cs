@@ -113,10 +113,14 @@ public sealed class UploadHeaderLimitTests : IDisposable
                 w.Write(row);
             }
         });
+        // The loader says when the inference's statement starts (its header and long-line passes read the file first): the
+        // cancel lands on the running statement by the test's order, on any machine (test-speed6; it was a 300 ms sleep).
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var observed = new DuckDbTableLoader(new DuckDbLimits(1, "1GB", Path.Combine(directory, "tmp")), () => started.TrySetResult());
         using var cts = new CancellationTokenSource();
-        var work = loader.InferCsvAsync(file, 1000, cts.Token);
-        await Task.Delay(300);
-        Assert.False(work.IsCompleted, "inference ended before it could be cancelled; the test needs a larger file");
+        var work = observed.InferCsvAsync(file, 1000, cts.Token);
+        await Task.WhenAny(started.Task, work).WaitAsync(Bound);
+        Assert.True(started.Task.IsCompleted, $"the inference ended before its statement started: {work.Exception?.GetBaseException().Message}");
         var clock = Stopwatch.StartNew();
         cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => work.WaitAsync(Bound));

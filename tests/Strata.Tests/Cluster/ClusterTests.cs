@@ -214,23 +214,6 @@ public sealed class ClusterTests(ClusterFixture cluster, Xunit.Abstractions.ITes
     }
 
     [Fact]
-    public async Task A_long_poll_on_one_node_wakes_when_the_execution_ends_on_another()
-    {
-        var nodes = cluster.Alive;
-        string id = await nodes[0].Alice.SubmitAsync(Slow);
-        var runner = await ClusterFixture.WaitForRunnerAsync(nodes, id);
-        var waiter = nodes.Last(n => n != runner);
-        // Waits of the longest time allowed while the run goes on (Slow's length is the machine's); a wait that ran out
-        // answers no sooner than its whole time after it was sent, so the last one answering before it is the end's.
-        var (body, _, _, answered, waits) = await LongPollRounds.UntilFinishedAsync(waiter.Alice, id);
-        output.WriteLine($"the last of {waits} long polls answered after {answered.TotalMilliseconds:F0} ms");
-        Assert.Equal("QUERY_STATE_COMPLETED", body["state"]!.GetValue<string>());
-        Assert.True(answered < LongPollRounds.Wait, $"the long poll answered after {answered}: its time ran out");
-        Assert.Equal(1, await cluster.EndsAsync(id));
-        Assert.Contains($"Execution {id} ended", runner.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Three_hundred_executions_submitted_across_the_nodes_each_run_exactly_once()
     {
         var nodes = cluster.Alive;
