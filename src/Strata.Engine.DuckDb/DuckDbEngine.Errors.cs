@@ -73,15 +73,34 @@ public sealed partial class DuckDbEngine
         return ParameterSubstitution.LineColumnOf(text, charOffset);
     }
 
-    /// <summary>Trailing semicolons and white space are not part of the statement.</summary>
+    /// <summary>
+    /// Trailing semicolons are not part of the statement, nor the white space and comments after them
+    /// (<c>SELECT 1; -- note</c>, a file's blank lines): the text's tokens are read from the end, so a <c>;</c> inside a
+    /// string, a quoted name or a comment stays, and one with a statement after it stays for the parser to refuse.
+    /// </summary>
     internal static string TrimStatement(string sql)
     {
         string s = sql.TrimEnd();
-        while (s.EndsWith(';'))
+        if (!s.Contains(';', StringComparison.Ordinal))
         {
-            s = s[..^1].TrimEnd();
+            return s;
         }
-        return s;
+        var tokens = DuneSql.DuneLexer.Lex(s);
+        int end = s.Length;
+        for (int k = tokens.Count - 1; k >= 0; k--)
+        {
+            var token = tokens[k];
+            if (token.IsTrivia)
+            {
+                continue;
+            }
+            if (token.Kind != DuneSql.DuneTokenKind.Symbol || s[token.Start] != ';')
+            {
+                break;
+            }
+            end = token.Start;
+        }
+        return s[..end].TrimEnd();
     }
 
     [GeneratedRegex(@"^\s*EXPLAIN(\s+ANALYZE)?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

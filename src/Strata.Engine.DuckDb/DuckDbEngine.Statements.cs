@@ -216,6 +216,12 @@ public sealed partial class DuckDbEngine
         return unnamed;
     }
 
+    /// <summary>Whether a described column is an UNNEST's unnamed field: its name, or DuckDB's <c>name_N</c> for a repeat
+    /// of it in one select list.</summary>
+    private static bool IsUnnamedField(string name, string? field) =>
+        field is not null && name.StartsWith(field, StringComparison.Ordinal) && (name.Length == field.Length
+            || name.Length > field.Length + 1 && name[field.Length] == '_' && !name.AsSpan(field.Length + 1).ContainsAnyExceptInRange('0', '9'));
+
     /// <summary>
     /// The result's column names: the query's own names first, in order (a repeated one gets
     /// <c>_1</c>, <c>_2</c>...), then <c>_colN</c> for the unnamed positions, made unique against

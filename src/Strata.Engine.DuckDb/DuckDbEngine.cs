@@ -97,7 +97,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
             {
                 using var connection = OpenSandbox(translated, spill.Path, spillLimit, out bool showedPrivate);
                 using var interrupter = new DuckDbInterrupter(connection, cancellationToken);
-                return Execute(connection, translated, settings.MaxValueBytes, createWriter, cancellationToken, dune?.DeclaredTypes) with { ShowedPrivate = showedPrivate };
+                return Execute(connection, translated, settings.MaxValueBytes, createWriter, cancellationToken, dune?.DeclaredTypes, dune?.UnnamedField) with { ShowedPrivate = showedPrivate };
             }
             catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
             {
@@ -126,7 +126,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
 
     /// <param name="declared">Trino's names of declared column types DuckDB cannot name, by position (DuckDbDeclaredTypes).</param>
     private static EngineOutcome Execute(DuckDBConnection connection, EngineRequest request, long maxValueBytes, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken,
-        IReadOnlyDictionary<int, string>? declared)
+        IReadOnlyDictionary<int, string>? declared, string? unnamedField = null)
     {
         string sql = TrimStatement(request.Sql);
         var statement = Classify(connection, sql, cancellationToken);
@@ -138,6 +138,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
 
         string describePrefix = $"DESCRIBE SELECT * FROM (\n";
         var described = new List<(string Name, string Type)>();
+        var unnamedPositions = new HashSet<int>(statement.UnnamedPositions);
         using (var describe = connection.CreateCommand())
         {
             describe.CommandText = describePrefix + sql + "\n) AS " + Alias;
@@ -149,8 +150,14 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
                 {
                     // An unnamed expression's name is DuckDB's text of it (a long literal's whole text): it becomes _colN,
                     // so it counts for nothing and is not kept (counted, a valid select of a long literal was refused).
-                    bool unnamed = statement.UnnamedPositions.Contains(described.Count);
-                    string name = unnamed ? "" : reader.GetString(0), type = reader.GetString(1);
+                    // An UNNEST's unnamed field (DuneSqlTranslator.UnnestMap.cs) is unnamed too: Trino's _colN, N its place.
+                    string written = reader.GetString(0);
+                    bool unnamed = statement.UnnamedPositions.Contains(described.Count) || IsUnnamedField(written, unnamedField);
+                    if (unnamed)
+                    {
+                        unnamedPositions.Add(described.Count);
+                    }
+                    string name = unnamed ? "" : written, type = reader.GetString(1);
                     chars += name.Length + type.Length;
                     if (chars > ResultSchema.MaxSchemaChars)
                     {
@@ -179,7 +186,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
             throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed,
                 $"The result's columns hold {values} values a row, counting the fields of the rows nested in them; a result may have at most {ResultSchema.MaxColumns}."));
         }
-        var names = NameColumns(described.Select(d => d.Name).ToList(), statement.UnnamedPositions);
+        var names = NameColumns(described.Select(d => d.Name).ToList(), unnamedPositions);
         var columns = new List<ResultColumn>(described.Count);
         var expressions = new List<string>(described.Count);
         for (int i = 0; i < described.Count; i++)

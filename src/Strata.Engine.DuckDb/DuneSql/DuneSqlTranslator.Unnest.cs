@@ -32,7 +32,7 @@ public static partial class DuneSqlTranslator
             int open = Next(alias, end);
             if (alias >= end || Tokens[alias].Kind is not (DuneTokenKind.Word or DuneTokenKind.QuotedName) || !Is(open, "("))
             {
-                return TryEmitUnnamedMapUnnest(nameIndex, args, close, ordinality);
+                return TryEmitUnnamedUnnest(nameIndex, args, close, ordinality);
             }
             int columns = Arguments(open, Close(open, end)).Count - (ordinality ? 1 : 0);
             bool rows = columns > args.Count;
@@ -127,8 +127,8 @@ public static partial class DuneSqlTranslator
         /// <summary>An unnested element's columns: a row's fields, or the element itself as one column when it is not a row
         /// (an array of rows beside an array of scalars). The key is folded when DuckDB binds, so each element is typed
         /// on its own and a struct never reaches the outer unnest as one column.</summary>
-        private static string Fields(string element) =>
-            "unnest(struct_extract(struct_pack(r := " + element + ", s := struct_pack(v := " + element + ")), CASE WHEN typeof("
+        private static string Fields(string element, string scalar = "v") =>
+            "unnest(struct_extract(struct_pack(r := " + element + ", s := struct_pack(" + scalar + " := " + element + ")), CASE WHEN typeof("
             + element + ") LIKE 'STRUCT(%' THEN 'r' ELSE 's' END))";
 
         private static string Name(int a) => a.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,39 +1,81 @@
 namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
-/// Trino's UNNEST of one map with no column list (<c>CROSS JOIN UNNEST(m) AS t</c>, or no alias at all): the map's keys
-/// and values as two columns, as with a list (StatementAnalyzer.visitUnnest gives a map two fields, the key's and the
-/// value's type, both unnamed). DuckDB's UNNEST takes no map, so the call is written as a subquery over the map's entries,
-/// joined laterally as the listed form's is (DuneSqlTranslator.Unnest.cs). The map is one whose form shows it, a column of
-/// a known table, or one a checking bind found (decision 266: a CTE's <c>map_agg</c>). Trino names an unnamed field of a
-/// query's output <c>_colN</c>, N its place among the output columns; the two columns are named <c>_col0</c> and
-/// <c>_col1</c>, Trino's names where the UNNEST's columns come first (<c>SELECT t.*</c>, or <c>SELECT *</c> of the UNNEST
-/// alone). Their names cannot be referred to in Trino, so no query that runs there depends on them otherwise.
+/// Trino's UNNEST of one operand with no column list (<c>CROSS JOIN UNNEST(x) AS t</c>, or no alias at all), with or
+/// without ORDINALITY. StatementAnalyzer.visitUnnest gives an array of scalars one unnamed field, an array of rows one
+/// field per row field (named by the row's fields), a map two unnamed fields (the key's and the value's type), and the
+/// ordinality one more (bigint); an unnamed field of a query's output is named <c>_colN</c>, N its place among the output
+/// columns. DuckDB named an array's column <c>unnest</c>, gave an array of rows one struct column, took no map and refused a
+/// map WITH ORDINALITY, so the call is written as a subquery unnesting in its select list, joined laterally as the listed
+/// form's is (DuneSqlTranslator.Unnest.cs): the element's fields or the element, or the map's entries (a map whose form
+/// shows it, a column of a known table, or one a checking bind found: decision 266), then the position. The unnamed columns
+/// are written <c>_strata_unnamed</c> (DuneTranslation.UnnamedField), which the result names <c>_colN</c> by its place,
+/// as Trino names an unnamed field; Trino's text cannot refer to them, so no query that runs there depends on them
+/// otherwise.
 /// </summary>
 public static partial class DuneSqlTranslator
 {
     private sealed partial class Pass
     {
-        /// <summary>Writes a FROM-clause UNNEST of one map that has no column list; returns the index after the call, or -1
-        /// when it is not one (left to the other forms).</summary>
-        private int TryEmitUnnamedMapUnnest(int nameIndex, List<(int From, int To)> args, int close, bool ordinality)
+        /// <summary>Writes a FROM-clause UNNEST of one operand that has no column list; returns the index after the call
+        /// (and after its WITH ORDINALITY), or -1 when it is not one (left to the other forms).</summary>
+        private int TryEmitUnnamedUnnest(int nameIndex, List<(int From, int To)> args, int close, bool ordinality)
         {
-            if (args.Count != 1 || ordinality)
+            if (args.Count != 1)
             {
                 return -1;
             }
             var arg = args[0];
-            int after = Next(close, Tokens.Count), aliasAt = Is(after, "as") ? Next(after, Tokens.Count) : after;
+            int after = Next(close, Tokens.Count), aliasAt = ordinality ? Next(Next(after, Tokens.Count), Tokens.Count) : after;
+            aliasAt = Is(aliasAt, "as") ? Next(aliasAt, Tokens.Count) : aliasAt;
             string alias = aliasAt < Tokens.Count && Tokens[aliasAt].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName ? UnquotedName(aliasAt) : "";
-            if (!(IsMapOperand(arg.From, arg.To) || IsMapColumn(arg, alias) || IsBoundMap(arg)))
-            {
-                return -1;
-            }
             var anchor = Tokens[nameIndex];
-            Out.Text("(SELECT _strata_e.key AS _col0, _strata_e.value AS _col1 FROM (SELECT unnest(map_entries(", anchor);
-            Emit(arg.From, arg.To);
-            Out.Text(")) AS _strata_e))", Tokens[close]);
-            return close + 1;
+            bool map = IsMapOperand(arg.From, arg.To) || IsMapColumn(arg, alias) || IsBoundMap(arg);
+            int first = Tokens[arg.From].IsTrivia ? Next(arg.From, arg.To) : arg.From;
+            var known = StaticType(arg.From, arg.To);
+            if (!map && (known is not null && !DuneUnnestTypes.Unnestable(known)
+                || first == Previous(arg.To) && Tokens[first].Kind is DuneTokenKind.String or DuneTokenKind.Number))
+            {
+                return -1; // no array: refused in Trino's words (TryEmitCheckedUnnest, the error's rewrite)
+            }
+            if (!map && !ordinality && known is not null && !known.Contains("STRUCT(", StringComparison.OrdinalIgnoreCase))
+            {
+                // An array of scalars whose type the text fixes: only its column's name differs from DuckDB's UNNEST.
+                Out.Text("(SELECT unnest(", anchor);
+                Emit(arg.From, arg.To);
+                Out.Text(") AS _strata_unnamed)", Tokens[close]);
+                return close + 1;
+            }
+            if (map)
+            {
+                // A map's keys and values (and the entry's place), each entry one row.
+                Out.Text("(SELECT _strata_e.key AS _strata_unnamed, _strata_e.value AS _strata_unnamed" + (ordinality ? ", _strata_o AS _strata_unnamed" : "")
+                    + " FROM (SELECT unnest(map_entries(", anchor);
+                Emit(arg.From, arg.To);
+                Out.Text(")) AS _strata_e", anchor);
+            }
+            else
+            {
+                // An array: a row element's fields as its columns (Trino names them by the row's fields), else the element.
+                Out.Text("(SELECT " + Fields("_strata_u0", "_strata_unnamed") + (ordinality ? ", _strata_o AS _strata_unnamed" : "") + " FROM (SELECT unnest(", anchor);
+                EmitUnnested(arg, anchor, alias);
+                Out.Text(") AS _strata_u0", anchor);
+            }
+            if (ordinality)
+            {
+                Out.Text(map ? ", unnest(generate_series(1, len(map_entries(" : ", unnest(generate_series(1, len(", anchor);
+                if (map)
+                {
+                    Emit(arg.From, arg.To);
+                }
+                else
+                {
+                    EmitUnnested(arg, anchor, alias);
+                }
+                Out.Text(map ? ")))) AS _strata_o" : "))) AS _strata_o", anchor);
+            }
+            Out.Text("))", Tokens[close]);
+            return ordinality ? Next(after, Tokens.Count) + 1 : close + 1;
         }
     }
 }

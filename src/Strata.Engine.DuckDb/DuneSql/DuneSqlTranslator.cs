@@ -381,7 +381,7 @@ public static partial class DuneSqlTranslator
                     // A constant path in Trino's JSONPath becomes DuckDB's (bracketed and quoted keys).
                     template = template.Replace("$2", SqlQuoting.QuoteString(Converted(DuneFormats.TrinoJsonPath, args[1].From, token)), StringComparison.Ordinal);
                 }
-                template = WithJavaPattern(name, template, args, token);
+                template = WithJavaPattern(name, RefuseTextArguments(name, template, args, token), args, token);
                 EmitTemplate(template, args, token);
                 return close + 1;
             }

@@ -31,6 +31,10 @@ public sealed class DuneTranslation
     /// (DuneSqlTranslator.DeclaredTypes.cs).</summary>
     public IReadOnlyDictionary<int, string> DeclaredTypes { get; internal set; } = new Dictionary<int, string>();
 
+    /// <summary>The name the translation gives an UNNEST's unnamed field (DuneSqlTranslator.UnnestMap.cs), its internal
+    /// prefix as the emitter writes it for this text: the result names such a column <c>_colN</c>, as Trino does.</summary>
+    public string UnnamedField => (InternalNames.PrefixFor(UserSql) ?? InternalNames.Prefix) + InternalNames.UnnamedFieldSuffix;
+
     /// <summary>The offset in the user's text of a character offset in the translated text.</summary>
     public int ToUserOffset(int offset)
     {

@@ -16,6 +16,9 @@ internal static class InternalNames
 {
     internal const string Prefix = "_strata_";
 
+    /// <summary>After the prefix, the name of an UNNEST's unnamed field (DuneTranslation.UnnamedField).</summary>
+    internal const string UnnamedFieldSuffix = "unnamed";
+
     /// <summary>null when the text holds no <c>_strata_</c> (the internal names stay as written), else the prefix to use.</summary>
     internal static string? PrefixFor(string user)
     {

@@ -1,0 +1,45 @@
+using Strata.Core.Executions;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// A string literal given to a function whose every Trino signature takes a number there. DuckDB casts a string literal
+/// to the parameter's type when it binds a function of one signature, so <c>chr('a')</c> failed with DuckDB's cast words
+/// ("Could not convert string 'a' to INT64") and <c>chr('97')</c> answered <c>a</c>; Trino's analyzer finds no signature
+/// for a varchar(n) and refuses the call at its name: <c>Unexpected parameters (varchar(1)) for function chr. Expected:
+/// chr(bigint)</c> (string.md, StringFunctions.chr). Only a lone literal is read here: a column's varchar reaches DuckDB,
+/// whose binder refuses it with the same words (TrinoErrorMessages.Binder).
+/// </summary>
+public static partial class DuneSqlTranslator
+{
+    /// <summary>The functions checked, by their name and argument count: each argument's Trino signature when it takes a
+    /// number only (null where it takes text too), and the whole signature for the message's "Expected".</summary>
+    private static readonly Dictionary<(string Name, int Arity), (string?[] Arguments, string Signature)> NumberArguments = new()
+    {
+        [("chr", 1)] = (["bigint"], "chr(bigint)"),
+    };
+
+    private sealed partial class Pass
+    {
+        /// <summary>The template, or Trino's refusal of a string literal where the function takes a number.</summary>
+        private string RefuseTextArguments(string name, string template, List<(int From, int To)> args, DuneToken anchor)
+        {
+            if (!NumberArguments.TryGetValue((name, args.Count), out var signature))
+            {
+                return template;
+            }
+            var given = args.Select(OperandTypeForText).ToList();
+            for (int a = 0; a < args.Count; a++)
+            {
+                if (signature.Arguments[a] is not null && given[a] is { } type && IsTextType(type))
+                {
+                    // Trino names every argument's type; one this pass cannot type from the text is said as the signature's.
+                    string types = string.Join(", ", given.Select((g, i) => g ?? signature.Arguments[i] ?? "unknown"));
+                    throw NotSupported(sql, anchor, $"Unexpected parameters ({types}) for function {name}. Expected: {signature.Signature}",
+                        ExecutionError.ExecutionFailed);
+                }
+            }
+            return template;
+        }
+    }
+}
