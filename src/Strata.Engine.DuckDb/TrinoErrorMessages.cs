@@ -247,13 +247,13 @@ internal static partial class TrinoErrorMessages
     /// <summary>The text a user reads for DuckDB's error of <paramref name="type"/> (null: none given) and
     /// <paramref name="message"/>: a refusal the translator wrote (<see cref="DuneErrorCalls"/>) in its own words alone, else
     /// Trino's words where Strata has them, else DuckDB's type and message without its suggestions; in every case with each
-    /// quoted input cut (<see cref="EchoedInput.Cut"/>).</summary>
+    /// quoted input cut (<see cref="Strata.Core.Security.EchoedText.CutQuoted"/>).</summary>
     internal static string Worded(string? type, string message, string? text, int? offset)
     {
         string worded = DuneErrorCalls.Unmarked(message) is { } strata
             ? ToTrino(strata, text, offset) ?? strata
             : ToTrino(message, text, offset) ?? (type is null ? "" : type + " Error: ") + WithoutSuggestions(message);
-        return EchoedInput.Cut(worded);
+        return Strata.Core.Security.EchoedText.CutQuoted(worded);
     }
 
     private static string TrinoName(string duckDbType) => duckDbType switch
