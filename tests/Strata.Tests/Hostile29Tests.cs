@@ -47,3 +47,30 @@ public sealed class Hostile29BoundTests
             Strata.Engine.DuckDb.TrinoErrorMessages.RewriteError("Some Error: the text '" + name));
     }
 }
+
+/// <summary>hostile29: a refusal that quotes its input (search-by-contract's address) carried all of it; every
+/// <c>{"error": ...}</c> body now cuts a quoted run to 64 characters and the count.</summary>
+[Collection(InProcessWireCollection.Name)]
+public sealed class Hostile29WireTests(InProcessSharedServer shared)
+{
+    [Fact]
+    public async Task A_long_contract_address_is_echoed_as_a_short_prefix()
+    {
+        string address = "0x" + new string('z', 5000);
+        var (code, body, response) = await shared.Server.Alice.PostJsonAsync("/api/v1/datasets/search-by-contract",
+            "{\"contract_address\":\"" + address + "\"}");
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, code);
+        Assert.Contains("0x" + new string('z', 62) + "... (5002 characters)", body!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(text.Length < 300, text.Length.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_template_refusal_reaches_the_wire_without_duckdbs_prefix()
+    {
+        string id = await shared.Server.Alice.SubmitAsync("select strpos('abc', 'b', 0)");
+        var status = await shared.Server.Alice.WaitAsync(id);
+        Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
+        Assert.Equal("strpos: instance must not be zero", status["error"]!["message"]!.GetValue<string>());
+    }
+}

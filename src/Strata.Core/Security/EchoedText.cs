@@ -32,7 +32,8 @@ public static partial class EchoedText
     /// <c>at_timezone(ts, &lt;100,000-character zone&gt;)</c> came back whole (hostile28), as would a date text, a JSON text
     /// or a column name of that size. A quote opens after the start, a space or one of <c>( [ : = ,</c> and closes before
     /// the end, a space or one of <c>) ] . , ; :</c>, so an apostrophe inside a word ("the zone's name") opens nothing; a
-    /// run that never closes (a message cut short) is cut to its end; a run already cut is left as it is.
+    /// run that never closes (a message cut short) is cut to its end; a run already cut (64 characters and "...", with or
+    /// without the count) is left as it is.
     /// </summary>
     public static string CutQuoted(string message)
     {
@@ -67,6 +68,6 @@ public static partial class EchoedText
         return cut is null ? message : cut.Append(message, copied, message.Length - copied).ToString();
     }
 
-    [GeneratedRegex(@"^[\s\S]{1,64}\.\.\. \(\d+ characters\)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\s\S]{1,64}\.\.\.(?: \(\d+ characters\))?$", RegexOptions.CultureInvariant)]
     private static partial Regex AlreadyCut();
 }
