@@ -53,7 +53,7 @@ public sealed partial class DuckDbEngine
             // The rewrites read the message's head only: it quotes the user's values whole, and their patterns would
             // otherwise scan megabytes once per candidate (the message is cut to ExecutionError.MaxMessageChars anyway).
             string head = message.Length > MaxRewrittenChars ? message[..MaxRewrittenChars] : message;
-            string text = TrinoErrorMessages.ToTrino(head, userSql, offset) ?? $"{type} Error: {TrinoErrorMessages.WithoutSuggestions(head)}";
+            string text = TrinoErrorMessages.Worded(type, head, userSql, offset);
             return new QueryFailedException(new ExecutionError(errorType, text, line, column));
         }
         catch (JsonException)

@@ -241,7 +241,19 @@ internal static partial class TrinoErrorMessages
     {
         int colon = error.IndexOf(" Error: ", StringComparison.Ordinal);
         string message = colon < 0 ? error : error[(colon + 8)..];
-        return ToTrino(message, null, null) ?? (colon < 0 ? "" : error[..(colon + 8)]) + WithoutSuggestions(message);
+        return Worded(colon < 0 ? null : error[..colon], message, null, null);
+    }
+
+    /// <summary>The text a user reads for DuckDB's error of <paramref name="type"/> (null: none given) and
+    /// <paramref name="message"/>: a refusal the translator wrote (<see cref="DuneErrorCalls"/>) in its own words alone, else
+    /// Trino's words where Strata has them, else DuckDB's type and message without its suggestions; in every case with each
+    /// quoted input cut (<see cref="Strata.Core.Security.EchoedText.CutQuoted"/>).</summary>
+    internal static string Worded(string? type, string message, string? text, int? offset)
+    {
+        string worded = DuneErrorCalls.Unmarked(message) is { } strata
+            ? ToTrino(strata, text, offset) ?? strata
+            : ToTrino(message, text, offset) ?? (type is null ? "" : type + " Error: ") + WithoutSuggestions(message);
+        return Strata.Core.Security.EchoedText.CutQuoted(worded);
     }
 
     private static string TrinoName(string duckDbType) => duckDbType switch

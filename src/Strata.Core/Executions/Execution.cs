@@ -56,7 +56,8 @@ public sealed record Execution
 /// <summary>The error object of a failed execution.</summary>
 /// <remarks>The message is at most <see cref="MaxMessageChars"/> characters (hostile22): DuckDB's and Trino's messages
 /// quote a value whole (<c>Could not convert string '…' to INT32</c>), so a query of a few bytes could make the server carry,
-/// store and serve a message of megabytes; a longer one keeps its beginning and says how much was left out.</remarks>
+/// store and serve a message of megabytes; a longer one keeps its beginning and says how much was left out. Each quoted
+/// run of input is cut to 64 characters (<see cref="Security.EchoedText.CutQuoted"/>).</remarks>
 public sealed record ExecutionError(string Type, string Message, int? Line = null, int? Column = null)
 {
     /// <summary>The most characters of an error message.</summary>
@@ -72,6 +73,8 @@ public sealed record ExecutionError(string Type, string Message, int? Line = nul
 
     private static string Bounded(string text)
     {
+        // Quoted input is cut to a short prefix first (hostile29: one rule for every message that echoes it).
+        text = Security.EchoedText.CutQuoted(text);
         if (text is null || text.Length <= MaxMessageChars)
         {
             return text!;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Strata.Core.Security;
 
@@ -7,7 +9,7 @@ namespace Strata.Core.Security;
 /// parameter name or setting came back whole in the 400 (hostile27), making every refusal as large as what was sent.
 /// The prefix is enough to recognise the input; the count says how much was cut.
 /// </summary>
-public static class EchoedText
+public static partial class EchoedText
 {
     /// <summary>The most characters of the input an error message repeats.</summary>
     public const int MaxChars = 64;
@@ -23,4 +25,49 @@ public static class EchoedText
         int end = char.IsHighSurrogate(text[MaxChars - 1]) ? MaxChars - 1 : MaxChars;
         return string.Create(CultureInfo.InvariantCulture, $"{text[..end]}... ({text.Length} characters)");
     }
+
+    /// <summary>
+    /// One rule for the input an error message repeats inside quotes ('…' or "…", as DuckDB and Trino quote a value, a
+    /// name, a zone or a pattern): each quoted run longer than <see cref="MaxChars"/> is cut as <see cref="Cut"/> cuts.
+    /// <c>at_timezone(ts, &lt;100,000-character zone&gt;)</c> came back whole (hostile28), as would a date text, a JSON text
+    /// or a column name of that size. A quote opens after the start, a space or one of <c>( [ : = ,</c> and closes before
+    /// the end, a space or one of <c>) ] . , ; :</c>, so an apostrophe inside a word ("the zone's name") opens nothing; a
+    /// run that never closes (a message cut short) is cut to its end; a run already cut (64 characters and "...", with or
+    /// without the count) is left as it is.
+    /// </summary>
+    public static string CutQuoted(string message)
+    {
+        if (message is null || message.Length <= MaxChars)
+        {
+            return message!;
+        }
+        StringBuilder? cut = null;
+        int copied = 0;
+        for (int i = 0; i < message.Length; i++)
+        {
+            char q = message[i];
+            if (q is not ('\'' or '"') || !(i == 0 || message[i - 1] is ' ' or '(' or '[' or ':' or '=' or ',' or '\n'))
+            {
+                continue;
+            }
+            int close = i + 1;
+            while (close < message.Length && !(message[close] == q
+                && (close + 1 == message.Length || message[close + 1] is ' ' or ')' or ']' or '.' or ',' or ';' or ':' or '\n')))
+            {
+                close++;
+            }
+            int length = close - (i + 1);
+            if (length > MaxChars && !AlreadyCut().IsMatch(message.AsSpan(i + 1, length)))
+            {
+                cut ??= new StringBuilder(message.Length);
+                cut.Append(message, copied, i + 1 - copied).Append(Cut(message.Substring(i + 1, length)));
+                copied = close;
+            }
+            i = close;
+        }
+        return cut is null ? message : cut.Append(message, copied, message.Length - copied).ToString();
+    }
+
+    [GeneratedRegex(@"^[\s\S]{1,64}\.\.\.(?: \(\d+ characters\))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex AlreadyCut();
 }

@@ -24,6 +24,10 @@ internal static partial class DuneFormats
     {
         var fmt = new StringBuilder(java.Length + 8);
         int ordinary = 0, last = -1;
+        // The least bytes the answer holds: each literal character, each conversion's width, a number's digits after the
+        // point. Past the value bound the call could never be returned: refused before DuckDB pads to it (hostile28:
+        // '%2000000000s' held a slot past a minute on its way to the worker's memory limit).
+        long least = 0;
         for (int i = 0; i < java.Length; i++)
         {
             char c = java[i];
@@ -35,6 +39,7 @@ internal static partial class DuneFormats
             if (c != '%')
             {
                 fmt.Append(c);
+                least++;
                 continue;
             }
             int j = i + 1;
@@ -166,11 +171,21 @@ internal static partial class DuneFormats
                 spec.Append(',');
             }
             spec.Append(precision).Append(type);
+            least += Math.Max(DigitsValue(width), type is "f" or "e" or "E" or "g" ? DigitsValue(precision.TrimStart('.')) : 0);
+            if (least > DuneValueBound.MaxBytes)
+            {
+                throw new FormatException(DuneValueBound.Words("format", "the answer's least length (its widths, precisions and text)"));
+            }
             fmt.Append(spec.Length == 0 ? "{" + argument + "}" : "{" + argument + ":" + spec + "}");
             i = j;
         }
         return fmt.ToString();
     }
+
+    /// <summary>The number a run of ASCII digits writes (0 when empty), <see cref="long.MaxValue"/> past its range.</summary>
+    private static long DigitsValue(string digits) =>
+        digits.Length == 0 ? 0
+        : long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long n) ? n : long.MaxValue;
 
     /// <summary>Trino's JSONPath of json_extract and json_extract_scalar (<c>$.store.book[0]</c>, <c>$.store["book name"]</c>,
     /// <c>$.store[book]</c>) as DuckDB's path, every key quoted (<c>$."store"."book name"</c>). Wildcards and recursive

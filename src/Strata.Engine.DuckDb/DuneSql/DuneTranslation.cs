@@ -104,11 +104,12 @@ internal sealed class DuneEmitter(string user, int maxChars, CancellationToken c
     private readonly string? internalPrefix = InternalNames.PrefixFor(user);
 
     /// <summary>Synthetic text, mapped to the user's token at userStart; its internal names (outside string literals)
-    /// written with this text's own prefix.</summary>
+    /// written with this text's own prefix, its <c>error(</c> calls marked as Strata's (<see cref="DuneErrorCalls"/>).</summary>
     public void Text(string text, DuneToken source)
     {
         Anchor(source.Start, source.Length);
-        output.Append(internalPrefix is null ? text : InternalNames.Salted(text, internalPrefix));
+        string marked = DuneErrorCalls.Marked(text);
+        output.Append(internalPrefix is null ? marked : InternalNames.Salted(marked, internalPrefix));
         Check();
     }
 

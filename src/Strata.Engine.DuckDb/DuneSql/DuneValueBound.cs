@@ -15,7 +15,15 @@ internal static class DuneValueBound
 
     /// <summary>The SQL string literal of the refusal for <paramref name="function"/>, whose <paramref name="what"/>
     /// (an argument's description) is past the bound.</summary>
-    internal static string Refusal(string function, string what) =>
-        "'" + string.Create(CultureInfo.InvariantCulture,
-            $"{function}: {what} is past {MaxBytes}, the most bytes a value may hold (16 MiB); the answer could not be returned") + "'";
+    internal static string Refusal(string function, string what) => "'" + Words(function, what).Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>The refusal's words: <paramref name="function"/>'s <paramref name="what"/> is past the bound.</summary>
+    internal static string Words(string function, string what) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{function}: {what} is past {MaxBytes}, the most bytes a value may hold (16 MiB); the answer could not be returned");
+
+    /// <summary>SQL for a lower bound of the bytes <paramref name="value"/> holds as an answer: its text's length, a quarter of
+    /// it for a varbinary (whose text writes a byte as up to four characters, <c>\xAB</c>).</summary>
+    internal static string LeastBytes(string value) =>
+        $"(strlen(CAST({value} AS VARCHAR)) // CASE WHEN typeof({value}) = 'BLOB' THEN 4 ELSE 1 END)";
 }

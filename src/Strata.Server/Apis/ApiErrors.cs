@@ -14,9 +14,12 @@ public static class ApiErrors
     public static IResult Error(int status, string message) =>
         Results.Text(Body(message), "application/json", statusCode: status);
 
-    /// <summary>The compact error body, with the message's characters as written (no \u0027-style escapes).</summary>
+    /// <summary>The compact error body, with the message's characters as written (no \u0027-style escapes); quoted input
+    /// in it cut to a short prefix (<see cref="Strata.Core.Security.EchoedText.CutQuoted"/>: hostile29, one rule for every
+    /// refusal that quotes what it was given, such as a 5,000-character contract_address).</summary>
     public static string Body(string message)
     {
+        message = Strata.Core.Security.EchoedText.CutQuoted(message);
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, JsonWriterResult.Options))
         {
