@@ -17,17 +17,17 @@ public sealed partial class DemoDataCorpusTests
     public void Sixdegree_bundler_revenue_is_the_bundles_fees_less_their_gas()
     {
         var costs = fixture.Db.TranslatedRows($"""
-            SELECT to_hex(tx_hash), to_hex(data) FROM ethereum.logs
-            WHERE contract_address = 0x{DemoData.EntryPointV06} AND topic0 = 0x49628fd1471006c1482da88028e9ce4dbb080b815c9b0344d39e5a8e6ec1419f
+            SELECT hex(tx_hash), hex(data) FROM ethereum.logs
+            WHERE contract_address = unhex('{DemoData.EntryPointV06}') AND topic0 = unhex('49628fd1471006c1482da88028e9ce4dbb080b815c9b0344d39e5a8e6ec1419f')
             """).GroupBy(r => r[0].ToUpperInvariant())
             .ToDictionary(g => g.Key, g => g.Select(r => (double)new BigInteger(Convert.FromHexString(r[1]).AsSpan(64, 32), isUnsigned: true, isBigEndian: true)).ToList());
         var revenue = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (var r in fixture.Db.TranslatedRows($"""
-            SELECT to_hex(t.hash), t.gas_used, t.gas_price, p.price, CAST(to_unixtime(t.block_time) AS bigint)
+            SELECT hex(t.hash), t.gas_used, t.gas_price, p.price, CAST(epoch(t.block_time) AS BIGINT)
             FROM ethereum.transactions t
             JOIN prices.usd p ON p.minute = date_trunc('minute', t.block_time) AND p.blockchain = 'ethereum'
-                AND p.contract_address = 0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2
-            WHERE t."to" = 0x{DemoData.EntryPointV06} AND t.success
+                AND p.contract_address = unhex('c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2')
+            WHERE t."to" = unhex('{DemoData.EntryPointV06}') AND t.success
             """))
         {
             double price = double.Parse(r[3], CultureInfo.InvariantCulture);
@@ -36,7 +36,7 @@ public sealed partial class DemoDataCorpusTests
             string month = DateTimeOffset.FromUnixTimeSeconds(long.Parse(r[4], CultureInfo.InvariantCulture)).ToString("yyyy-MM-01", CultureInfo.InvariantCulture);
             revenue[month] = revenue.GetValueOrDefault(month) + opFeesUsd - txFeeUsd;
         }
-        Assert.Equal(costs.Count, fixture.Db.TranslatedRows($"SELECT 1 FROM ethereum.transactions WHERE \"to\" = 0x{DemoData.EntryPointV06} AND success").Count);
+        Assert.Equal(costs.Count, fixture.Db.TranslatedRows($"SELECT 1 FROM ethereum.transactions WHERE \"to\" = unhex('{DemoData.EntryPointV06}') AND success").Count);
         Assert.True(revenue.Count >= 1, "months");
         var rows = fixture.Db.Rows(CorpusReal("sixdegree_erc4337_bundler_revenue.sql")).OrderBy(r => r[0], StringComparer.Ordinal).ToList();
         Assert.Equal(revenue.Keys, rows.Select(r => r[0][..10]));

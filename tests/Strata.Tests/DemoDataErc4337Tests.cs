@@ -18,6 +18,11 @@ public sealed class DemoDataErc4337Tests(DemoDataFixture fixture) : IClassFixtur
         + "entrypoint_contract varbinary, tx_hash varbinary, sender varbinary, userop_hash varbinary, success boolean, paymaster varbinary, "
         + "op_fee double, op_fee_usd double, bundler varbinary, tx_to varbinary, gas_symbol varchar, tx_fee double, tx_fee_usd double, beneficiary varbinary";
 
+    /// <summary>handleOps' UserOperation[] as Dune decodes a tuple array (the struct's members in order).</summary>
+    internal const string Ops = "array(row(sender varbinary, nonce uint256, initCode varbinary, callData varbinary, callGasLimit uint256, "
+        + "verificationGasLimit uint256, preVerificationGas uint256, maxFeePerGas uint256, maxPriorityFeePerGas uint256, "
+        + "paymasterAndData varbinary, signature varbinary))";
+
     private const string UserOperationEvent = "49628FD1471006C1482DA88028E9CE4DBB080B815C9B0344D39E5A8E6EC1419F";
     private const string BeforeExecution = "BB47EE3E183A558B1A2FF0874B079F3FC5478B7454EACF2BFC5AF2FF5878F972";
     private static readonly string EntryPoint = DemoData.EntryPointV06.ToUpperInvariant();
@@ -34,9 +39,7 @@ public sealed class DemoDataErc4337Tests(DemoDataFixture fixture) : IClassFixtur
         { "erc4337_ethereum.EntryPoint_v0_6_call_handleOps", "contract_address varbinary, call_success boolean, call_tx_hash varbinary, "
             + "call_tx_from varbinary, call_tx_to varbinary, call_tx_index bigint, call_trace_address array(bigint), "
             + "call_block_time timestamp(3) with time zone, call_block_number bigint, call_block_date date, "
-            + "ops array(row(sender varbinary, nonce uint256, initCode varbinary, callData varbinary, callGasLimit uint256, "
-            + "verificationGasLimit uint256, preVerificationGas uint256, maxFeePerGas uint256, maxPriorityFeePerGas uint256, "
-            + "paymasterAndData varbinary, signature varbinary)), beneficiary varbinary" },
+            + "ops " + Ops + ", beneficiary varbinary" },
         // spellbook's erc4337_userops_basics, then erc4337_userops_enrichments and the union (their selects' order)
         { "account_abstraction_erc4337_ethereum.v0_6_userops_basics", "blockchain varchar, version varchar, block_month date, "
             + "block_time timestamp(3) with time zone, entrypoint_contract varbinary, tx_hash varbinary, sender varbinary, userop_hash varbinary, "
