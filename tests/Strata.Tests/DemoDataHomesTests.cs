@@ -15,14 +15,16 @@ public sealed class DemoDataHomesTests(DemoDataFixture fixture) : IClassFixture<
     [
         "ae7ab96520de3a18e5e111b5eaab095312d7fe84",  // Lido: stETH
         "00000000219ab540356cbb839cbe05303d7705fa",  // beacon deposit contract
+        DemoData.EntryPointV06,                      // ERC-4337 EntryPoint v0.6 (the demo builds Ethereum's tables only)
     ];
 
-    /// <summary>The events only those contracts emit (topic0): Submitted, TransferShares, DepositEvent.</summary>
+    /// <summary>The events only those contracts emit (topic0): Submitted, TransferShares, DepositEvent, UserOperationEvent.</summary>
     private static readonly string[] Events =
     [
         "96a25c8ce0baabc1fdefd93e9ed25d8e092a3332f3aa9a41722b5697231d1d1a",
         "9d9c909296d9c674451c0c24f02cb64981eb3b727f99865939192f880a755dcb",
         "649bbc62d0e31342afea4e5cd82d4049e7e1ee912fc0889aa790803be39038c5",
+        "49628fd1471006c1482da88028e9ce4dbb080b815c9b0344d39e5a8e6ec1419f",
     ];
 
     public static TheoryData<string> ReplayedChains => [.. DemoData.ReplayedChains.Select(c => c.Name)];

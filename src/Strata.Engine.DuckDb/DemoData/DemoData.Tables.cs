@@ -81,6 +81,7 @@ public static partial class DemoData
                 SELECT *,
                        CASE WHEN kind = 'lido' THEN ['submitted', 'mint', 'shares'][k + 1]
                             WHEN kind = 'safe' THEN ['safe_setup', 'proxy_creation'][k + 1]  -- the new Safe's SafeSetup, then the factory's event
+                            WHEN kind = 'aa' THEN CASE WHEN k = 0 THEN 'aa_before' ELSE 'aa_op' END  -- BeforeExecution, a UserOperationEvent an op
                             WHEN kind = 'erc20' AND k = 1 THEN 'transfer_shares'  -- stETH's TransferShares after its Transfer
                             WHEN kind <> 'swap' THEN kind
                             WHEN mode = 'eth_in' AND k = 0 THEN 'deposit'
@@ -110,6 +111,8 @@ public static partial class DemoData
                              WHEN 'safe_setup' THEN sf_proxy       -- the proxy's own log (it delegatecalls the singleton)
                              WHEN 'proxy_creation' THEN to_addr    -- the factory
                              WHEN 'safe_exec' THEN sf_proxy
+                             WHEN 'aa_before' THEN to_addr         -- the EntryPoint
+                             WHEN 'aa_op' THEN to_addr
                              ELSE path_tok[coalesce(moved, 1)] END AS contract_address,
                    CASE WHEN moved IS NOT NULL OR step = 'nft'
                             THEN unhex('ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef')  -- Transfer(address,address,uint256)
@@ -137,6 +140,10 @@ public static partial class DemoData
                             THEN unhex('4f51faf6c4561ff95f067657e43439f0f856d97c04d9ec9070a6199ad418e235')  -- ProxyCreation(address,address)
                         WHEN step = 'safe_exec'
                             THEN unhex('442e715f626346e8c54381002da614f62bee8d27386535b2521ec8540898556e')  -- ExecutionSuccess(bytes32,uint256)
+                        WHEN step = 'aa_before'
+                            THEN unhex('bb47ee3e183a558b1a2ff0874b079f3fc5478b7454eacf2bfc5af2ff5878f972')  -- BeforeExecution()
+                        WHEN step = 'aa_op'  -- UserOperationEvent(bytes32,address,address,uint256,bool,uint256,uint256)
+                            THEN unhex('49628fd1471006c1482da88028e9ce4dbb080b815c9b0344d39e5a8e6ec1419f')
                         ELSE demo_hash(contract_id * 4 + k % 3, 51) END AS topic0,
                    CASE step WHEN 'erc20' THEN demo_pad(sender)
                              WHEN 'transfer_shares' THEN demo_pad(sender)
@@ -154,6 +161,7 @@ public static partial class DemoData
                              WHEN 'swap' THEN demo_pad(router)
                              WHEN 'safe_setup' THEN demo_pad(to_addr)  -- initiator: the factory, which called setup
                              WHEN 'proxy_creation' THEN CASE WHEN sf_version = 1 THEN demo_pad(sf_proxy) END  -- indexed from 1.4.1 on
+                             WHEN 'aa_op' THEN aa_ops[k]['hash']  -- userOpHash
                              WHEN 'call' THEN CASE WHEN k % 2 = 0 THEN demo_pad(sender) END END AS topic1,
                    CASE step WHEN 'erc20' THEN demo_pad(recipient)
                              WHEN 'transfer_shares' THEN demo_pad(recipient)
@@ -165,9 +173,11 @@ public static partial class DemoData
                              WHEN 'approve' THEN demo_pad(router)
                              WHEN 'nft' THEN demo_pad(sender)
                              WHEN 'create' THEN demo_pad(sender)
+                             WHEN 'aa_op' THEN demo_pad(aa_ops[k]['account'])  -- the op's sender
                              WHEN 'call' THEN CASE WHEN k % 4 = 0 THEN demo_pad(demo_wallet(demo_pick(lk, 52, {{wallets}}, 2))) END
                              END AS topic2,
-                   CASE WHEN step = 'nft' THEN demo_word(demo_int(i, 53, 10000) * 5 + k) END AS topic3,
+                   CASE WHEN step = 'nft' THEN demo_word(demo_int(i, 53, 10000) * 5 + k)
+                        WHEN step = 'aa_op' THEN demo_pad(coalesce(aa_ops[k]['paymaster'], unhex('0000000000000000000000000000000000000000'))) END AS topic3,
                    CASE WHEN step = 'mint' THEN demo_word128(steth_value)  -- getPooledEthByShares(shares) (DemoData.StethPool.cs)
                         WHEN moved IS NOT NULL THEN path_word[moved]
                         WHEN step = 'approve' THEN allowance_word
@@ -190,6 +200,9 @@ public static partial class DemoData
                         WHEN step = 'proxy_creation'
                             THEN CASE WHEN sf_version = 0 THEN demo_pad(sf_proxy) ELSE ''::BLOB END || unhex(substr(hex(data), 9, 64))
                         WHEN step = 'safe_exec' THEN demo_hash(i, 94) || demo_word(0)  -- the Safe transaction's hash, no payment
+                        -- UserOperationEvent: nonce, success, actualGasCost, actualGasUsed
+                        WHEN step = 'aa_op' THEN demo_word128(aa_ops[k]['nonce']) || demo_word(aa_ops[k]['success']::INTEGER)
+                                                 || demo_word(aa_ops[k]['cost']) || demo_word(aa_ops[k]['used'])
                         WHEN step IN ('weth', 'deposit') THEN path_word[1]
                         WHEN step = 'withdrawal' THEN path_word[hops + 1]
                         WHEN step = 'sync'

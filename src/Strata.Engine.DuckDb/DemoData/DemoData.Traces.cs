@@ -40,14 +40,21 @@ public static partial class DemoData
                        CASE step WHEN 'safe_create' THEN 210000 + demo_int(i, 88, 40000)
                                  WHEN 'safe_call' THEN 150000 + demo_int(i, 88, 40000)
                                  WHEN 'safe_setup' THEN 147300 + demo_int(i, 88, 40000)
-                                 WHEN 'exec_delegate' THEN 40000 + 8000 * sf_threshold + demo_int(i, 88, 10000)
-                                 WHEN 'exec_call' THEN 20000 + demo_int(i, 88, 10000)
+                                 -- a failed one's frames: 63/64 of what the caller had left (the Safe keeps 2,500 for its checks)
+                                 WHEN 'exec_delegate' THEN CASE WHEN success THEN 40000 + 8000 * sf_threshold + demo_int(i, 88, 10000)
+                                                                ELSE (gas_limit - 21000) * 63 // 64 - 3000 END
+                                 WHEN 'exec_call' THEN CASE WHEN success THEN 20000 + demo_int(i, 88, 10000)
+                                                            ELSE ((gas_limit - 21000) * 63 // 64 - 3000) * 63 // 64 - 2500 END
                                  ELSE 30000 + demo_int(tk, 60, 200000) END AS gas,
                        CASE step WHEN 'safe_create' THEN 41000 + demo_int(i, 90, 3000)
                                  WHEN 'safe_call' THEN 52700 + 24000 * len(sf_owners) + demo_int(i, 89, 4000)
                                  WHEN 'safe_setup' THEN 50000 + 24000 * len(sf_owners) + demo_int(i, 89, 4000)
-                                 WHEN 'exec_delegate' THEN 20000 + 6000 * sf_threshold + demo_int(i, 89, 4000)
-                                 WHEN 'exec_call' THEN 3000 + demo_int(i, 89, 10000) END AS safe_gas_used,
+                                 -- a failed Safe transaction: its call reverted after half the gas the root used, the singleton
+                                 -- reverted after nine tenths of it
+                                 WHEN 'exec_delegate' THEN CASE WHEN success THEN 20000 + 6000 * sf_threshold + demo_int(i, 89, 4000)
+                                                                ELSE (gas_used - 21000) * 9 // 10 END
+                                 WHEN 'exec_call' THEN CASE WHEN success THEN 3000 + demo_int(i, 89, 10000)
+                                                            ELSE (gas_used - 21000) * 5 // 10 END END AS safe_gas_used,
                        CASE WHEN step = 'safe_create' THEN NULL WHEN step IN ('safe_setup', 'exec_delegate') THEN 'delegatecall'
                             WHEN step = 'child' THEN ['call', 'call', 'call', 'staticcall', 'delegatecall'][demo_int(tk, 61, 5) + 1]
                             WHEN step IN ('balance_in', 'balance_out') THEN 'staticcall'
@@ -69,7 +76,9 @@ public static partial class DemoData
                        success,
                        tx_index,
                        CASE step WHEN 'pair_swap' THEN 3 WHEN 'withdraw' THEN 1 WHEN 'safe_call' THEN 1 WHEN 'exec_delegate' THEN 1 ELSE 0 END AS sub_traces,
-                       NULL::VARCHAR AS error,
+                       -- a failed Safe transaction: the call reverted, so did the singleton (GS013); every other failed
+                       -- transaction's inner calls completed and only their root failed
+                       CASE WHEN kind = 'safe_exec' AND NOT success THEN 'Reverted' END AS error,
                        success AS tx_success,
                        hash AS tx_hash,
                        CASE step WHEN 'proxy' THEN path_tok[1]
@@ -154,8 +163,10 @@ public static partial class DemoData
                        CASE WHEN kind = 'swap' THEN hops + CASE mode WHEN 'eth_in' THEN 2 WHEN 'eth_out' THEN 3 ELSE 1 END
                             WHEN kind = 'safe' THEN least(2, n_traces - 1)  -- the CREATE2 and the setup call
                             WHEN kind = 'safe_exec' THEN least(1, n_traces - 1)  -- the delegatecall
+                            -- the validations, the innerHandleOps and the payment; a failed bundle's first validation
+                            WHEN kind = 'aa' THEN CASE WHEN success THEN aa_v + aa_m + 1 ELSE 1 END
                             ELSE n_traces - 1 END AS sub_traces,
-                       CASE WHEN NOT success THEN CASE WHEN demo_int(i, 63, 10) = 0 THEN 'Out of gas' ELSE 'Reverted' END END AS error,
+                       CASE WHEN NOT success THEN CASE WHEN kind <> 'safe_exec' AND demo_int(i, 63, 10) = 0 THEN 'Out of gas' ELSE 'Reverted' END END AS error,
                        success AS tx_success,
                        hash AS tx_hash,
                        sender AS "from",
@@ -184,7 +195,7 @@ public static partial class DemoData
                                          trace_address::BIGINT[] AS trace_address),
                    NULL::BLOB AS refund_address,
                    CAST(block_time AS DATE) AS block_date
-            FROM (SELECT * FROM roots UNION ALL SELECT * FROM calls)
+            FROM (SELECT * FROM roots UNION ALL SELECT * FROM calls UNION ALL {{Erc4337TraceSql}})
             ORDER BY block_number, tx_index, k
             """;
     }

@@ -235,5 +235,9 @@ public sealed partial class DuneSqlCorpusTests
         CREATE SCHEMA safe_ethereum;
         CREATE TABLE safe_ethereum.safes (blockchain VARCHAR, address BLOB, creation_version VARCHAR, block_date DATE, block_month DATE,
           creation_time TIMESTAMPTZ, tx_hash BLOB);
+        CREATE SCHEMA account_abstraction_erc4337;
+        CREATE TABLE account_abstraction_erc4337.userops (blockchain VARCHAR, version VARCHAR, block_month DATE, block_time TIMESTAMPTZ,
+          entrypoint_contract BLOB, tx_hash BLOB, sender BLOB, userop_hash BLOB, success BOOLEAN, paymaster BLOB, op_fee DOUBLE, op_fee_usd DOUBLE,
+          bundler BLOB, tx_to BLOB, gas_symbol VARCHAR, tx_fee DOUBLE, tx_fee_usd DOUBLE, beneficiary BLOB);
         """;
 }
