@@ -134,12 +134,16 @@ public static partial class DuneSqlTranslator
             found.TryAdd(distinct, (distinct + 1, (at, _) =>
             {
                 emitter.Text("DISTINCT ON (", tokens[at]);
+                bool first = true;
                 for (int k = 0; k < items.Count; k++)
                 {
-                    if (k > 0)
+                    // A constant tells no rows apart (and DuckDB reads an integer there as a select-list ordinal).
+                    if (!zoned[k] && Constant(items[k].From, items[k].To))
                     {
-                        emitter.Text(", ", tokens[at]);
+                        continue;
                     }
+                    emitter.Text(first ? "" : ", ", tokens[at]);
+                    first = false;
                     if (zoned[k])
                     {
                         EmitInstantKey(items[k].From, items[k].To);
