@@ -32,9 +32,13 @@ public static partial class DuneSqlTranslator
         private int instantOperandAt = -1;
 
         /// <summary>At the first token of an operand found by <see cref="FindInstantOperands"/>: writes it inside
-        /// dune_instant_key; returns the next index, or -1.</summary>
+        /// dune_instant_key, else tries the grouping rewrites (DuneSqlTranslator.InstantGroups.cs); returns the next index, or -1.</summary>
         private int TryEmitInstantOperand(int i, int to) =>
-            !(instantOperands ??= FindInstantOperands()).ContainsKey(i) ? -1 : TryEmitOperand(i, to, instantOperands, ref instantOperandAt, (from, end) =>
+            (!(instantOperands ??= FindInstantOperands()).ContainsKey(i) ? -1 : TryEmitInstantKeyOperand(i, to)) is int written and >= 0
+                ? written : TryEmitInstantGroup(i, to);
+
+        private int TryEmitInstantKeyOperand(int i, int to) =>
+            TryEmitOperand(i, to, instantOperands!, ref instantOperandAt, (from, end) =>
             {
                 emitter.Text(DuneInstantKey.Function + "(", tokens[from]);
                 Emit(from, end);

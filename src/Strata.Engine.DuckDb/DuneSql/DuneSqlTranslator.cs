@@ -113,7 +113,6 @@ public static partial class DuneSqlTranslator
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitCharOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNanosecondOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitInstantOperand(i, to);
-                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitInstantGroup(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitDecimalArithmetic(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitDivision(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitIntervalSum(i, to);
