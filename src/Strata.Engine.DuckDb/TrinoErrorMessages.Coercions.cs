@@ -230,6 +230,6 @@ internal static partial class TrinoErrorMessages
         {
             return null;
         }
-        return At(new ExecutionError(ExecutionError.ExecutionFailed, $"Cannot apply operator: {a} {Text(sql, tokens[op])} {b}"), sql, tokens[op].Start);
+        return At(new ExecutionError(ExecutionError.ExecutionFailed, $"Cannot apply operator: {a} {TrinoComparisonOperator(Text(sql, tokens[op]))} {b}"), sql, tokens[op].Start);
     }
 }

@@ -38,7 +38,20 @@ internal static partial class TrinoErrorMessages
         return start < before && ComparisonAt(text[..before], start) is { } written ? (written, false) : null;
     }
 
-    /// <summary>The comparison operator written at <paramref name="offset"/>, or null.</summary>
+    /// <summary>The operator Trino's "Cannot apply operator" names for a comparison written <paramref name="written"/>:
+    /// its ExpressionAnalyzer resolves <c>=</c> and <c>&lt;&gt;</c> (<c>!=</c>) through the EQUAL operator, <c>&lt;</c> and
+    /// <c>&gt;</c> through LESS_THAN, <c>&lt;=</c> and <c>&gt;=</c> through LESS_THAN_OR_EQUAL, with the operands in the
+    /// order written, and OperatorNotFoundException prints that operator's symbol.</summary>
+    internal static string TrinoComparisonOperator(string written) => written switch
+    {
+        "<>" or "!=" => "=",
+        ">" => "<",
+        ">=" => "<=",
+        _ => written,
+    };
+
+    /// <summary>The comparison operator written at <paramref name="offset"/>, as Trino's message names it
+    /// (<see cref="TrinoComparisonOperator"/>), or null.</summary>
     private static string? ComparisonAt(string? text, int? offset)
     {
         if (text is null || offset is not int at || at >= text.Length)
@@ -52,8 +65,7 @@ internal static partial class TrinoErrorMessages
         }
         return text[at..end] switch
         {
-            "=" or "<" or ">" or "<=" or ">=" or "<>" => text[at..end],
-            "!=" => "<>",
+            "=" or "<" or ">" or "<=" or ">=" or "<>" or "!=" => TrinoComparisonOperator(text[at..end]),
             _ => null,
         };
     }

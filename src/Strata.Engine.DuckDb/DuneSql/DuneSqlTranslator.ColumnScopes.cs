@@ -263,7 +263,7 @@ public static partial class DuneSqlTranslator
                         }
                         else if (parts.Count == 2 || (parts.Count == 3 && IsDuneCatalogName(parts[0])))
                         {
-                            table = ColumnTypes!(parts[^2], parts[^1]);
+                            table = ColumnTypes?.Invoke(parts[^2], parts[^1]); // without the tables' types (the instant rewrites ask too): unknown
                         }
                     }
                 }

@@ -32,9 +32,13 @@ public static partial class DuneSqlTranslator
         private int instantOperandAt = -1;
 
         /// <summary>At the first token of an operand found by <see cref="FindInstantOperands"/>: writes it inside
-        /// dune_instant_key; returns the next index, or -1.</summary>
+        /// dune_instant_key, else tries the grouping rewrites (DuneSqlTranslator.InstantGroups.cs); returns the next index, or -1.</summary>
         private int TryEmitInstantOperand(int i, int to) =>
-            !(instantOperands ??= FindInstantOperands()).ContainsKey(i) ? -1 : TryEmitOperand(i, to, instantOperands, ref instantOperandAt, (from, end) =>
+            (!(instantOperands ??= FindInstantOperands()).ContainsKey(i) ? -1 : TryEmitInstantKeyOperand(i, to)) is int written and >= 0
+                ? written : TryEmitInstantGroup(i, to);
+
+        private int TryEmitInstantKeyOperand(int i, int to) =>
+            TryEmitOperand(i, to, instantOperands!, ref instantOperandAt, (from, end) =>
             {
                 emitter.Text(DuneInstantKey.Function + "(", tokens[from]);
                 Emit(from, end);
@@ -72,10 +76,11 @@ public static partial class DuneSqlTranslator
             // A NULL operand is wrapped too (dune_instant_key takes a NULL of no type): `x IN (t, NULL)` is true where t matches.
             if (operands.Any(o => o.From >= o.To || IsNanosecondValue(o.From, o.To)
                 || (Next(o.From - 1, o.To) == Previous(o.To) && tokens[o.From].Kind == DuneTokenKind.String))
-                || !operands.Any(o => IsRowZoneOperand(o.From, o.To)))
+                || operands.Select(o => RowZoneType(o.From, o.To)).FirstOrDefault(t => t is not null) is not { } zoneType)
             {
                 return;
             }
+            RefuseNumberOperand(operands, zoneType);
             foreach (var (from, to) in operands)
             {
                 found.TryAdd(from, to);
@@ -88,13 +93,17 @@ public static partial class DuneSqlTranslator
         /// <c>timestamp(p) with time zone</c> (read in the scope of the SELECT holding it). A call of constants
         /// (<c>from_iso8601_timestamp('2024-01-01')</c>) is one zone: a comparison of a table's column with it is left to
         /// DuckDB, which can then use the column's statistics.</summary>
-        private bool IsRowZoneOperand(int from, int to)
+        private bool IsRowZoneOperand(int from, int to) => RowZoneType(from, to) is not null;
+
+        /// <summary>The Trino type of an operand <see cref="IsRowZoneOperand"/> finds (<c>timestamp(p) with time zone</c>,
+        /// p as the scan reads it, 3 where it cannot), or null.</summary>
+        private string? RowZoneType(int from, int to)
         {
             var (bare, last) = Unparenthesized(from, to);
             int open = Next(bare, last + 1);
             if (RowZoneFunctions.Contains(Text(bare)) && Is(open, "(") && Close(open, last + 1) == last)
             {
-                return MayGiveRowZone(bare, last + 1) && !Constant(open + 1, last);
+                return MayGiveRowZone(bare, last + 1) && !Constant(open + 1, last) ? ScannedZoneType(from, to) ?? "timestamp(3) with time zone" : null;
             }
             bool names = false;
             for (int k = from; k < to && !names; k++)
@@ -103,16 +112,43 @@ public static partial class DuneSqlTranslator
             }
             bool column = (bare == last && tokens[bare].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName)
                 || (Previous(last) is int dot && dot > bare && Is(dot, ".") && Previous(dot) == bare);
-            if ((!names || Constant(from, to)) && !column)
+            if (!column && KeptZoneType(bare, last) is { } kept)
             {
-                return false;
+                return kept;
             }
+            return (!names || Constant(from, to)) && !column ? null : ScannedZoneType(from, to) ?? (column ? DerivedZoneType(bare, last) : null);
+        }
+
+        /// <summary>The scan's type of tokens [from, to) when it is a timestamp with time zone, else null.</summary>
+        private string? ScannedZoneType(int from, int to)
+        {
             string? type = ItemType(from, to, [], plainJoins: false).Type;
             if (type is null && ScopeAt(from) is { } scope)
             {
                 type = ItemType(from, to, scope.Relations, scope.PlainJoins).Type;
             }
-            return type?.TrimStart(LiteralMark).EndsWith(" with time zone", StringComparison.Ordinal) == true;
+            type = type?.TrimStart(LiteralMark);
+            return type?.EndsWith(" with time zone", StringComparison.Ordinal) == true ? type : null;
+        }
+
+        /// <summary>A comparison of a zone per row with a number: Trino has no such operator and refuses it at the operator
+        /// ("Cannot apply operator: timestamp(3) with time zone = integer", named as Trino's analyzer resolves it), where
+        /// DuckDB's binder would refuse dune_instant_key's argument in its own words.</summary>
+        private void RefuseNumberOperand(List<(int From, int To)> operands, string zoneType)
+        {
+            int op = operands.Count == 2 ? Next(Previous(operands[0].To), tokens.Count) : tokens.Count;
+            if (op >= tokens.Count || op >= operands[1].From || tokens[op].Kind != DuneTokenKind.Symbol || !ComparisonOperators.Contains(Text(op)))
+            {
+                return;
+            }
+            string? left = OperandTypeForText(operands[0]), right = OperandTypeForText(operands[1]);
+            if ((left is not null && IsNumberType(left)) || (right is not null && IsNumberType(right)))
+            {
+                string a = left ?? ScannedZoneType(operands[0].From, operands[0].To) ?? zoneType;
+                string b = right ?? ScannedZoneType(operands[1].From, operands[1].To) ?? zoneType;
+                throw NotSupported(sql, tokens[op], $"Cannot apply operator: {a} {TrinoErrorMessages.TrinoComparisonOperator(Text(op))} {b}",
+                    Core.Executions.ExecutionError.ExecutionFailed);
+            }
         }
 
         /// <summary>Whether the call named at <paramref name="name"/> may give a zone per row: one of

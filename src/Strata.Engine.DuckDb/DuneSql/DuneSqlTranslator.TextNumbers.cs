@@ -38,8 +38,8 @@ public static partial class DuneSqlTranslator
                     string? a = OperandTypeForText(comparison.Left), b = OperandTypeForText(comparison.Right);
                     if (a is not null && b is not null && (IsTextType(a) && IsNumberType(b) || IsNumberType(a) && IsTextType(b)))
                     {
-                        // The operator as written, != as <> (as the binder's messages word it: TrinoErrorMessages.Comparisons.cs).
-                        string op = Text(k) == "!=" ? "<>" : Text(k);
+                        // Trino names the operator it resolves (<> as =, > as <, >= as <=: TrinoErrorMessages.Comparisons.cs).
+                        string op = TrinoErrorMessages.TrinoComparisonOperator(Text(k));
                         throw NotSupported(sql, tokens[k], $"Cannot apply operator: {a} {op} {b}", Core.Executions.ExecutionError.ExecutionFailed);
                     }
                 }

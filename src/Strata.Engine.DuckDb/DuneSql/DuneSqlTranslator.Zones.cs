@@ -335,8 +335,9 @@ public static partial class DuneSqlTranslator
             string type = ZoneType(value);
             if (type == "TIMESTAMPTZ")
             {
-                emitter.Copy(tokens[at]);
-                emitter.Text(" TIME ZONE 'UTC'", tokens[value]);
+                // The instant in UTC, a timestamp with time zone as Trino's: DuckDB's AT TIME ZONE 'UTC' of a TIMESTAMPTZ is
+                // the zoneless wall clock (whose text has no zone); a timestamp is read in the session zone (UTC).
+                emitter.Text("::TIMESTAMPTZ", tokens[at]);
                 return value + 1;
             }
             emitter.Text("::TIMESTAMPTZ::" + type + PerValueSuffix, tokens[at]);

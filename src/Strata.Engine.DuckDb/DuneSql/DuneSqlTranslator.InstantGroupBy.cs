@@ -1,0 +1,154 @@
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// <c>GROUP BY</c> of a zone per row by its instant (see DuneSqlTranslator.InstantGroups.cs): each grouping element the
+/// scan finds to be such a value (written, or an ordinal naming a select item) is written <c>dune_instant_key(x)</c>, and
+/// every occurrence of x (the same tokens) in the select list, HAVING, WINDOW and ORDER BY of the SELECT, outside an
+/// aggregate's arguments, FILTER and WITHIN GROUP and outside nested queries, is read <c>any_value(x)</c>: the group's
+/// value is one of its rows', as Trino keeps the first value its hash aggregation met (which one is not specified).
+/// </summary>
+public static partial class DuneSqlTranslator
+{
+    private sealed partial class Pass
+    {
+        /// <summary>Words after <c>GROUP BY</c> that make a grouping element other than a plain expression.</summary>
+        private static readonly HashSet<string> GroupingSetWords = new(StringComparer.OrdinalIgnoreCase) { "rollup", "cube", "grouping", "distinct", "all" };
+
+        private void AddGroupBy(int group, int by, Dictionary<int, (int End, Action<int, int> Write)> found)
+        {
+            if (BlockAt(group) is not { } block || block.Select >= group || GroupingSetWords.Contains(Text(Next(by, tokens.Count))))
+            {
+                return;
+            }
+            int listEnd = GroupingListEnd(by, tokens.Count);
+            var items = SelectItems(block.Select);
+            var keys = new List<(int From, int To)>();
+            var elements = new List<((int From, int To) Element, (int From, int To) Target)>();
+            foreach (var (from, to) in Arguments(by, listEnd))
+            {
+                int first = Next(from - 1, to), last = Previous(to);
+                if (first > last || GroupingSetWords.Contains(Text(first)) || (Is(first, "(") && Close(first, to) == last))
+                {
+                    return; // a grouping set: left as it was
+                }
+                var target = OrdinalItem((first, last + 1), items);
+                target = (Next(target.From - 1, target.To), Previous(target.To) + 1);
+                if (RowZoneType(target.From, target.To) is not null)
+                {
+                    elements.Add(((first, last + 1), target));
+                    keys.Add(target);
+                }
+            }
+            if (keys.Count == 0)
+            {
+                return;
+            }
+            foreach (var (element, target) in elements)
+            {
+                found.TryAdd(element.From, (element.To, (_, _) =>
+                {
+                    bool outer = writingGroupKey;
+                    writingGroupKey = true;
+                    try
+                    {
+                        EmitInstantKey(target.From, target.To);
+                    }
+                    finally
+                    {
+                        writingGroupKey = outer;
+                    }
+                }));
+            }
+            int listStart = Next(block.Select, tokens.Count);
+            int selectEnd = block.From > block.Select && block.From < group ? block.From : group;
+            AddGroupValues(block, listStart, selectEnd, keys, items, found);
+            AddGroupValues(block, listEnd, Math.Min(block.End, tokens.Count), keys, items, found);
+        }
+
+        /// <summary>Reads each occurrence of a key in [from, to) of the block (outside aggregates and nested queries) as
+        /// <c>any_value(key)</c>; a select item that is a bare column keeps its name.</summary>
+        private void AddGroupValues(QueryBlock block, int from, int to, List<(int From, int To)> keys, List<(int From, int To)> items,
+            Dictionary<int, (int End, Action<int, int> Write)> found)
+        {
+            for (int k = from; k < to; k++)
+            {
+                if (tokens[k].IsTrivia || BlockAt(k) != block)
+                {
+                    continue;
+                }
+                if (tokens[k].Kind == DuneTokenKind.Word && Is(Next(k, to), "(") && AggregateNames.Contains(Text(k)))
+                {
+                    int close = Close(Next(k, to), to);
+                    int after = Next(close, to);
+                    if (!Is(after, "over"))
+                    {
+                        k = AggregateTail(close, to);
+                        continue;
+                    }
+                }
+                foreach (var key in keys)
+                {
+                    if (KeyEnd(k, key, to) is not int end || Is(Previous(k), ".") || Is(end < tokens.Count ? Next(end - 1, tokens.Count) : -1, "."))
+                    {
+                        continue;
+                    }
+                    string alias = "";
+                    bool bareColumn = key.To - key.From <= 3 && tokens[Previous(key.To)].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName
+                        && (Next(key.From, key.To) >= key.To || (Is(Next(key.From, key.To), ".") && Next(Next(key.From, key.To), key.To) == Previous(key.To)));
+                    int after = Next(end - 1, tokens.Count);
+                    if (bareColumn && items.Any(item => item.From == k && Previous(item.To) + 1 == end)
+                        && (after >= tokens.Count || Is(after, ",") || Is(after, ")") || Is(after, ";") || SelectListEnds.Contains(Text(after))))
+                    {
+                        alias = " AS " + Text(Previous(end));
+                    }
+                    (groupValues ??= []).Add(k);
+                    found.TryAdd(k, (end, (at, stop) =>
+                    {
+                        emitter.Text("any_value(", tokens[at]);
+                        Emit(at, stop);
+                        emitter.Text(")" + alias, tokens[Previous(stop)]);
+                    }));
+                    k = end - 1;
+                    break;
+                }
+            }
+        }
+
+        /// <summary>The last token of an aggregate call closed at <paramref name="close"/>, with its FILTER (…) or
+        /// WITHIN GROUP (…) when written.</summary>
+        private int AggregateTail(int close, int to)
+        {
+            int after = Next(close, to);
+            if (Is(after, "within") && Is(Next(after, to), "group"))
+            {
+                after = Next(Next(after, to), to);
+            }
+            else if (!Is(after, "filter"))
+            {
+                return close;
+            }
+            else
+            {
+                after = Next(after, to);
+            }
+            return Is(after, "(") ? AggregateTail(Close(after, to), to) : close;
+        }
+
+        /// <summary>The end (exclusive) of the key's tokens written again from k, or null.</summary>
+        private int? KeyEnd(int k, (int From, int To) key, int to)
+        {
+            int a = k, last = k;
+            for (int b = key.From; b < key.To; b = Next(b, key.To))
+            {
+                if (a >= to || tokens[a].Kind != tokens[b].Kind
+                    || !string.Equals(Text(a), Text(b), tokens[a].Kind == DuneTokenKind.Word ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+                {
+                    return null;
+                }
+                last = a;
+                a = Next(a, to);
+            }
+            return last + 1;
+        }
+    }
+}
