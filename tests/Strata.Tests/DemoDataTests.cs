@@ -113,9 +113,9 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
         [DemoDataBitcoinTests.Outputs] = "STRUCT(\"index\" BIGINT, \"value\" DOUBLE, script_pub_key STRUCT(asm VARCHAR, hex BLOB, address VARCHAR, \"type\" VARCHAR))[]",
         [DemoDataSolanaAccountsTests.InnerInstructions] = "STRUCT(account_arguments VARCHAR[], \"data\" BLOB, executing_account VARCHAR)[]",
         ["array(row(address varbinary, storagekeys array(varbinary)))"] = "STRUCT(address BLOB, storagekeys BLOB[])[]",
-        [DemoDataErc4337Tests.Ops] = "STRUCT(sender BLOB, nonce BIGNUM, \"initCode\" BLOB, \"callData\" BLOB, \"callGasLimit\" BIGNUM, "
-            + "\"verificationGasLimit\" BIGNUM, \"preVerificationGas\" BIGNUM, \"maxFeePerGas\" BIGNUM, \"maxPriorityFeePerGas\" BIGNUM, "
-            + "\"paymasterAndData\" BLOB, signature BLOB)[]",
+        [DemoDataErc4337Tests.Ops] = "STRUCT(sender BLOB, nonce BIGNUM, initCode BLOB, callData BLOB, callGasLimit BIGNUM, "
+            + "verificationGasLimit BIGNUM, preVerificationGas BIGNUM, maxFeePerGas BIGNUM, maxPriorityFeePerGas BIGNUM, "
+            + "paymasterAndData BLOB, signature BLOB)[]",
     };
 
     private const string Tz = "timestamp(3) with time zone";
