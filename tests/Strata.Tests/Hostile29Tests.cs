@@ -20,6 +20,8 @@ public sealed class Hostile29BoundTests
     // 999,999 b's each become two characters: 1,999,999.
     [InlineData("SELECT length(replace(lpad('a', 1000000, 'b'), 'b', 'cc'))", 1_999_999L)]
     [InlineData("SELECT length(format('%16777216s', 'a'))", 16_777_216L)]
+    // 3,000,000 booleans (DuckDB's text of the element, "[true, true, …]", is 6 characters a boolean: 18 MB).
+    [InlineData("SELECT cardinality(repeat(repeat(true, 300), 10000))", 10_000L)]
     [InlineData("SELECT length(format('%8000000s|%8000000s', 'a', 'b'))", 16_000_001L)]
     public void An_answer_within_the_bound_is_built(string sql, long expected)
     {
@@ -35,6 +37,29 @@ public sealed class Hostile29BoundTests
     public void Echoed_input_keeps_short_quotes_and_words(string message, string expected)
     {
         Assert.Equal(expected, Strata.Engine.DuckDb.TrinoErrorMessages.RewriteError(message));
+    }
+
+    [Fact]
+    public void Array_join_counts_no_delimiter_for_a_skipped_null()
+    {
+        // Review of 281: NULL elements are skipped with no delimiter (Trino's array_join): one element, no 2,000-character
+        // delimiter (the bound counted 9,999 of them: 20 MB).
+        using var db = new DuneSqlDb();
+        string delimiter = "'" + new string('-', 2000) + "'";
+        Assert.Equal("1", db.Scalar($"SELECT length(array_join(transform(sequence(1, 10000), x -> IF(x = 1, 'a', NULL)), {delimiter}))"));
+    }
+
+    [Fact]
+    public void A_quoted_name_of_a_real_tables_length_is_whole()
+    {
+        // Review of 281: Dune's table names run past 64 characters, and Trino names them whole.
+        string name = "delta_prod.uniswap_v3_ethereum.nonfungibletokenpositiondescriptor_call_tokenratiopriority";
+        string message = "Table '" + name + "' does not exist";
+        Assert.Equal(message, Strata.Core.Security.EchoedText.CutQuoted(message));
+        string longest = new string('n', Strata.Core.Security.EchoedText.MaxQuotedChars);
+        Assert.Equal("the name '" + longest + "' is odd", Strata.Core.Security.EchoedText.CutQuoted("the name '" + longest + "' is odd"));
+        Assert.Equal("the name '" + new string('n', 64) + "... (257 characters)' is odd",
+            Strata.Core.Security.EchoedText.CutQuoted("the name '" + longest + "n' is odd"));
     }
 
     [Fact]

@@ -14,6 +14,11 @@ public static partial class EchoedText
     /// <summary>The most characters of the input an error message repeats.</summary>
     public const int MaxChars = 64;
 
+    /// <summary>The longest quoted run <see cref="CutQuoted"/> leaves whole: a real Dune table or column name runs past 64
+    /// characters (<c>delta_prod.uniswap_v3_ethereum.NonfungibleTokenPositionDescriptor_call_…</c>) and Trino names it whole
+    /// in "Table … does not exist"; a longer run is input no name reaches, cut to <see cref="MaxChars"/>.</summary>
+    public const int MaxQuotedChars = 256;
+
     /// <summary><paramref name="text"/> whole when it has at most <see cref="MaxChars"/> characters, else its first
     /// <see cref="MaxChars"/> and "… (N characters)". A surrogate pair is not split.</summary>
     public static string Cut(string? text)
@@ -28,7 +33,7 @@ public static partial class EchoedText
 
     /// <summary>
     /// One rule for the input an error message repeats inside quotes ('…' or "…", as DuckDB and Trino quote a value, a
-    /// name, a zone or a pattern): each quoted run longer than <see cref="MaxChars"/> is cut as <see cref="Cut"/> cuts.
+    /// name, a zone or a pattern): each quoted run longer than <see cref="MaxQuotedChars"/> is cut as <see cref="Cut"/> cuts.
     /// <c>at_timezone(ts, &lt;100,000-character zone&gt;)</c> came back whole (hostile28), as would a date text, a JSON text
     /// or a column name of that size. A quote opens after the start, a space or one of <c>( [ : = ,</c> and closes before
     /// the end, a space or one of <c>) ] . , ; :</c>, so an apostrophe inside a word ("the zone's name") opens nothing; a
@@ -37,7 +42,7 @@ public static partial class EchoedText
     /// </summary>
     public static string CutQuoted(string message)
     {
-        if (message is null || message.Length <= MaxChars)
+        if (message is null || message.Length <= MaxQuotedChars)
         {
             return message!;
         }
@@ -57,7 +62,7 @@ public static partial class EchoedText
                 close++;
             }
             int length = close - (i + 1);
-            if (length > MaxChars && !AlreadyCut().IsMatch(message.AsSpan(i + 1, length)))
+            if (length > MaxQuotedChars && !AlreadyCut().IsMatch(message.AsSpan(i + 1, length)))
             {
                 cut ??= new StringBuilder(message.Length);
                 cut.Append(message, copied, i + 1 - copied).Append(Cut(message.Substring(i + 1, length)));

@@ -33,8 +33,10 @@ internal static class DuneMoreFunctions
     private const string Ngrams = "(CASE WHEN ($2) <= 0 THEN error('ngrams: N must be positive') WHEN ($2) >= len($1) THEN [$1] "
         + "ELSE list_transform(range(1, len($1) - ($2) + 2), _strata_i -> list_slice($1, _strata_i, _strata_i + ($2) - 1)) END)";
 
-    private const string JoinedLength = "coalesce(list_sum(list_transform($1, _strata_j -> strlen(CAST(_strata_j AS VARCHAR)))), 0) "
-        + "+ greatest(len($1) - 1, 0) * strlen(CAST($2 AS VARCHAR))";
+    private const string ElementsLength = "coalesce(list_sum(list_transform($1, _strata_j -> strlen(CAST(_strata_j AS VARCHAR)))), 0) ";
+
+    /// <summary>The joined length when NULL elements are skipped: a delimiter between the non-NULL elements only.</summary>
+    private const string JoinedLength = ElementsLength + "+ greatest(list_count($1) - 1, 0) * strlen(CAST($2 AS VARCHAR))";
 
     private static readonly string JoinRefused = $"error({DuneValueBound.Refusal("array_join", "the joined text's length")})";
 
@@ -46,7 +48,7 @@ internal static class DuneMoreFunctions
 
     /// <summary>array_join(array, delimiter, null_replacement): each NULL element written as the replacement.</summary>
     private static readonly string ArrayJoinReplacingNulls =
-        $"(CASE WHEN {JoinedLength} + (len($1) - list_count($1)) * strlen(CAST($3 AS VARCHAR)) > {DuneValueBound.MaxBytes} THEN {JoinRefused} "
+        $"(CASE WHEN {ElementsLength} + greatest(len($1) - 1, 0) * strlen(CAST($2 AS VARCHAR)) + (len($1) - list_count($1)) * strlen(CAST($3 AS VARCHAR)) > {DuneValueBound.MaxBytes} THEN {JoinRefused} "
         + "ELSE array_to_string(list_transform($1, _strata_x -> coalesce(CAST(_strata_x AS VARCHAR), $3)), $2) END)";
 
     /// <summary>Scalar templates whose own lambdas read an argument once per element and take no lambda of the user's: a

@@ -16,7 +16,8 @@ public static partial class DuneSqlTranslator
 
         private void AddGroupBy(int group, int by, Dictionary<int, (int End, Action<int, int> Write)> found)
         {
-            if (BlockAt(group) is not { } block || block.Select >= group || GroupingSetWords.Contains(Text(Next(by, tokens.Count))))
+            int firstElement = Next(by, tokens.Count);
+            if (firstElement >= tokens.Count || BlockAt(group) is not { } block || block.Select >= group || GroupingSetWords.Contains(Text(firstElement)))
             {
                 return;
             }
@@ -88,7 +89,7 @@ public static partial class DuneSqlTranslator
                 }
                 foreach (var key in keys)
                 {
-                    if (KeyEnd(k, key, to) is not int end || Is(Previous(k), ".") || Is(end < tokens.Count ? Next(end - 1, tokens.Count) : -1, "."))
+                    if ((KeyEnd(k, key, to) ?? ColumnKeyEnd(k, key, to)) is not int end || Is(Previous(k), ".") || Is(end < tokens.Count ? Next(end - 1, tokens.Count) : -1, "."))
                     {
                         continue;
                     }
@@ -132,6 +133,28 @@ public static partial class DuneSqlTranslator
                 after = Next(after, to);
             }
             return Is(after, "(") ? AggregateTail(Close(after, to), to) : close;
+        }
+
+        /// <summary>For a key that is a column reference (<c>c</c> or <c>q.c</c>), the end (exclusive) of a reference from k to
+        /// the same column written the other way: <c>q.c</c> for the key <c>c</c> (a bare name the block resolves is the one
+        /// column of that name), or <c>c</c> for the key <c>q.c</c>; null otherwise. (Review of 279: <c>GROUP BY ts ORDER BY
+        /// x.ts</c> left x.ts outside any_value and failed to bind.)</summary>
+        private int? ColumnKeyEnd(int k, (int From, int To) key, int to)
+        {
+            int first = Next(key.From - 1, key.To), last = Previous(key.To);
+            bool qualified = first != last;
+            if (!IsWholeName(last) || !IsWholeName(k) || (qualified && !(IsWholeName(first) && Is(Next(first, key.To), ".") && Next(Next(first, key.To), key.To) == last)))
+            {
+                return null;
+            }
+            bool Same(int a, int b) => string.Equals(UnquotedName(a), UnquotedName(b), StringComparison.OrdinalIgnoreCase);
+            int dot = Next(k, to);
+            if (Is(dot, "."))
+            {
+                int name = Next(dot, to);
+                return !qualified && name < to && IsWholeName(name) && Same(name, last) ? name + 1 : null;
+            }
+            return qualified && Same(k, last) ? k + 1 : null;
         }
 
         /// <summary>The end (exclusive) of the key's tokens written again from k, or null.</summary>

@@ -104,7 +104,7 @@ public static partial class DuneSqlTranslator
                 int i = from;
                 while (i < to)
                 {
-                    int afterTyped = TryEmitTies(i) is int tied and >= 0 ? tied : TryEmitOrderAlias(i);
+                    int afterTyped = TryEmitTies(i);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSpecialTimeOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetOrderWrap(i);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetCheck(i, to);
@@ -119,7 +119,7 @@ public static partial class DuneSqlTranslator
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitConcatenation(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSubscript(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitTryField(i, to);
-                    i = afterTyped >= 0 ? afterTyped : EmitOne(i, to);
+                    i = afterTyped >= 0 ? afterTyped : TryEmitOrderAlias(i) is int aliased and >= 0 ? aliased : EmitOne(i, to);
                 }
             }
             finally

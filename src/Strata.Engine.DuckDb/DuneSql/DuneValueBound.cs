@@ -23,7 +23,9 @@ internal static class DuneValueBound
             $"{function}: {what} is past {MaxBytes}, the most bytes a value may hold (16 MiB); the answer could not be returned");
 
     /// <summary>SQL for a lower bound of the bytes <paramref name="value"/> holds as an answer: its text's length, a quarter of
-    /// it for a varbinary (whose text writes a byte as up to four characters, <c>\xAB</c>).</summary>
+    /// it for a varbinary (whose text writes a byte as up to four characters, <c>\xAB</c>), half of it for any other type
+    /// (DuckDB's text of a list or row writes ", " between elements and names fields; a boolean's "true, " is 6 characters
+    /// where its answer's is 5).</summary>
     internal static string LeastBytes(string value) =>
-        $"(strlen(CAST({value} AS VARCHAR)) // CASE WHEN typeof({value}) = 'BLOB' THEN 4 ELSE 1 END)";
+        $"(strlen(CAST({value} AS VARCHAR)) // CASE typeof({value}) WHEN 'BLOB' THEN 4 WHEN 'VARCHAR' THEN 1 ELSE 2 END)";
 }

@@ -33,6 +33,19 @@ public sealed class DuneOrderAliasTests(InProcessSharedServer shared)
     }
 
     [Fact]
+    public async Task An_alias_keeps_the_operators_translation()
+    {
+        // Review of 283: a double divided by zero is Infinity (first when descending), as Trino's; DuckDB's / gives NULL.
+        var rows = await Server.Alice.RunCsvAsync(
+            "SELECT k, x AS vol, y AS cnt FROM (VALUES (1, 1e0, 0e0), (5, 5e0, 1e0), (2, 2e0, 1e0)) AS t(k, x, y) ORDER BY vol / cnt DESC");
+        Assert.Equal(["1", "5", "2"], rows.Skip(1).Select(r => r.Split(',')[0]));
+        // A decimal divided by zero and a subscript past the array's end fail as Trino's do.
+        Assert.Contains("Division by zero", await Server.Alice.RunToFailureAsync("SELECT x AS v FROM (VALUES 3.0, 1.5) AS t(x) ORDER BY v / 0"), StringComparison.Ordinal);
+        Assert.Contains("Array subscript must be less than or equal to array length: 2 > 1",
+            await Server.Alice.RunToFailureAsync("SELECT x AS b FROM (VALUES (ARRAY[3, 1]), (ARRAY[2])) AS t(x) ORDER BY b[2]"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Grouped_and_set_operation_orders_are_unchanged()
     {
         Assert.Equal(["x,n", "2023-12-31,1", "2024-01-01,1", "2024-02-01,1"],
