@@ -101,8 +101,18 @@ public static partial class DuneSqlTranslator
 
         private bool IsName(int i) => i >= 0 && i < tokens.Count && tokens[i].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName;
 
-        /// <summary>A name token's text, unquoted.</summary>
-        private string UnquotedName(int i) => tokens[i].Kind == DuneTokenKind.QuotedName ? Text(i)[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : Text(i);
+        /// <summary>The name token i spells: a quoted name without its quotes (an unterminated one, which the lexer runs to
+        /// the end of the text, without its opening quote only).</summary>
+        private string UnquotedName(int i)
+        {
+            string text = Text(i);
+            if (tokens[i].Kind != DuneTokenKind.QuotedName)
+            {
+                return text;
+            }
+            string inner = text.Length >= 2 && text[^1] == '"' ? text[1..^1] : text[1..];
+            return inner.Replace("\"\"", "\"", StringComparison.Ordinal);
+        }
 
         /// <summary>Whether a name at i is bound against the block's FROM items: in its select list or WHERE.</summary>
         private static bool ResolvesColumns(QueryBlock block, int i) =>

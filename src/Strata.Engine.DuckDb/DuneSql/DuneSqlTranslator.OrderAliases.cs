@@ -107,7 +107,8 @@ public static partial class DuneSqlTranslator
             return null;
         }
 
-        /// <summary>The token after the ORDER BY list that starts after the word BY at by.</summary>
+        /// <summary>The token after the ORDER BY list that starts after the word BY at by: a `;`, LIMIT / OFFSET / FETCH /
+        /// FOR, the bracket closing the list's block, or end.</summary>
         private int OrderByEnd(int by, int end)
         {
             int k = Next(by, end);
@@ -118,7 +119,7 @@ public static partial class DuneSqlTranslator
                     k = Match(k) is int m && m > k ? Math.Min(m, end - 1) : end - 1;
                     continue;
                 }
-                if (Is(k, ";") || (tokens[k].Kind == DuneTokenKind.Word && OrderByEnds.Contains(Text(k))))
+                if (Is(k, ")") || Is(k, "]") || Is(k, ";") || (tokens[k].Kind == DuneTokenKind.Word && OrderByEnds.Contains(Text(k))))
                 {
                     break;
                 }

@@ -86,19 +86,7 @@ public static partial class DuneSqlTranslator
         /// takes a branch's input column that Trino refuses; that goes to the subquery too, where it fails.</summary>
         private bool OrdersByOutputColumns(int by, HashSet<string>? outputNames)
         {
-            int end = by + 1;
-            for (; end < tokens.Count; end++)
-            {
-                if (IsOpening(end))
-                {
-                    end = Match(end) is int m && m > end ? m : tokens.Count - 1;
-                }
-                else if (Is(end, ")") || Is(end, "]") || Is(end, ";") || (tokens[end].Kind == DuneTokenKind.Word && OrderByEnds.Contains(Text(end))))
-                {
-                    break;
-                }
-            }
-            foreach (var (from, to) in Arguments(by, Math.Min(end, tokens.Count)))
+            foreach (var (from, to) in Arguments(by, OrderByEnd(by, tokens.Count)))
             {
                 int first = Next(from - 1, to);
                 int rest = Next(first, to);

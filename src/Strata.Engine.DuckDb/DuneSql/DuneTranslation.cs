@@ -14,9 +14,10 @@ public sealed class DuneTranslation
     private readonly int[] userStarts;
     private readonly int[] userLengths;
 
-    internal DuneTranslation(string userSql, string sql, List<(int Out, int User, int Length)> anchors)
+    internal DuneTranslation(string userSql, string sql, List<(int Out, int User, int Length)> anchors, string? internalPrefix)
     {
         UserSql = userSql;
+        UnnamedField = (internalPrefix ?? InternalNames.Prefix) + InternalNames.UnnamedFieldSuffix;
         Sql = sql;
         outStarts = anchors.Select(a => a.Out).ToArray();
         userStarts = anchors.Select(a => a.User).ToArray();
@@ -33,7 +34,7 @@ public sealed class DuneTranslation
 
     /// <summary>The name the translation gives an UNNEST's unnamed field (DuneSqlTranslator.UnnestMap.cs), its internal
     /// prefix as the emitter writes it for this text: the result names such a column <c>_colN</c>, as Trino does.</summary>
-    public string UnnamedField => (InternalNames.PrefixFor(UserSql) ?? InternalNames.Prefix) + InternalNames.UnnamedFieldSuffix;
+    public string UnnamedField { get; }
 
     /// <summary>The offset in the user's text of a character offset in the translated text.</summary>
     public int ToUserOffset(int offset)
@@ -149,7 +150,7 @@ internal sealed class DuneEmitter(string user, int maxChars, CancellationToken c
         anchors.Add((output.Length, userStart, length));
     }
 
-    public DuneTranslation Build() => new(user, output.ToString(), anchors);
+    public DuneTranslation Build() => new(user, output.ToString(), anchors, internalPrefix);
 }
 
 /// <summary>The translated text would pass the emitter's bound (<see cref="DuneSqlTranslator.MaxTranslatedChars"/>, or the caller's own).</summary>

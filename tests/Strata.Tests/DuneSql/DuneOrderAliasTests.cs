@@ -55,4 +55,15 @@ public sealed class DuneOrderAliasTests(InProcessSharedServer shared)
         Assert.Equal(["a", "-2", "-1"], await Server.Alice.RunCsvAsync(
             "SELECT -a AS a FROM (VALUES 2, 1) AS t(a) ORDER BY (SELECT max(a) FROM (VALUES 5) AS u(a)) * a"));
     }
+
+    [Theory]
+    // A quoted name left open runs to the end of the text: refused by the lexer as Trino's is, in any place a name is read.
+    [InlineData("SELECT 1 AS \"", "'\"'")]
+    [InlineData("SELECT 1 AS x ORDER BY \"", "'\"'")]
+    [InlineData("SELECT 1 AS \"x ORDER BY x", "'\"x ORDER BY x'")]
+    [InlineData("SELECT a FROM (VALUES 1) AS t(a) GROUP BY \"", "'\"'")]
+    public async Task An_unterminated_quoted_name_is_a_syntax_error(string sql, string token)
+    {
+        Assert.Equal($"token recognition error at: {token}", await Server.Alice.RunToFailureAsync(sql));
+    }
 }
