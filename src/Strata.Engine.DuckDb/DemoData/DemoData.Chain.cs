@@ -349,12 +349,23 @@ public static partial class DemoData
                             THEN 1000000 + 10000000 * demo_int(i, 49, 30) END AS max_priority_fee_per_gas,
                        CASE WHEN kind = 'blob' THEN 1 + demo_int(i, 51, 6) END AS blobs
                 FROM p
+            ), lim AS (
+                SELECT *,
+                       -- a bundler's limit covers the EntryPoint's own work and every operation's limits (DemoData.Erc4337.cs)
+                       CASE WHEN kind IN ('eth', 'blob') THEN 21000
+                            WHEN kind = 'aa' THEN ((67000 + aa_limit) * (105 + demo_int(i, 47, 20)) // 100000 + 1) * 1000
+                            ELSE (full_gas * (110 + demo_int(i, 47, 60)) // 100000 + 1) * 1000 END AS gas_limit,
+                       -- one failed transaction in ten ran out of gas (not a Safe's, which reverts GS013, nor a bundle's FailedOp)
+                       NOT success AND kind NOT IN ('safe_exec', 'aa') AND demo_int(i, 63, 10) = 0 AS oog
+                FROM w
             )
             SELECT * EXCLUDE (full_gas, p1, p2, p3, sender_id, nft_count, call_logs, call_children, proxy, blobs),
+                   -- a failed transaction that ran out of gas used all of its limit; a failed bundle stops at the first
+                   -- account's validation (FailedOp); another failed transaction reverted part way
                    CASE WHEN success THEN full_gas
+                        WHEN oog THEN gas_limit
+                        WHEN kind = 'aa' THEN 21000 + 12000 + aa_g0
                         ELSE 21000 + (full_gas - 21000) * (10 + demo_int(i, 46, 60)) // 100 END AS gas_used,
-                   CASE WHEN kind IN ('eth', 'blob') THEN 21000
-                        ELSE (full_gas * (110 + demo_int(i, 47, 60)) // 100000 + 1) * 1000 END AS gas_limit,
                    base_fee * 2 + max_priority_fee_per_gas AS max_fee_per_gas,
                    coalesce(base_fee + max_priority_fee_per_gas,
                             base_fee + 100000000 + 20000000 * demo_int(i, 50, 100)) AS gas_price,
@@ -427,7 +438,7 @@ public static partial class DemoData
                              WHEN 'swap' THEN 1 + CASE WHEN mode = 'eth_in' THEN 2 ELSE 1 END + 4 * hops
                                               + CASE WHEN mode = 'eth_out' THEN 3 ELSE 0 END
                              ELSE 1 END AS n_traces
-            FROM w
+            FROM lim
             """;
     }
 }

@@ -127,6 +127,9 @@ public static partial class DemoData
                    count(*) AS aa_m,
                    any_value(v) AS aa_v,
                    sum(g_val + g_pm + g_inner)::BIGINT AS aa_gas,
+                   -- what the bundler asks for each operation: its validations' limits, its call's and innerHandleOp's own
+                   sum(ver_gas * CASE WHEN paymaster IS NULL THEN 1 ELSE 2 END + call_gas + 5000)::BIGINT AS aa_limit,
+                   arg_min(g_val, j)::BIGINT AS aa_g0,
                    sum(cost)::HUGEINT AS aa_cost
             FROM demo_aa GROUP BY i
             """;

@@ -14,7 +14,14 @@ public static partial class DemoData
         yield return $$"""
             CREATE OR REPLACE TABLE ethereum.traces AS
             WITH x AS (
-                SELECT t.*, unnest(range(1, t.n_traces)) AS k FROM demo_tx t WHERE t.n_traces > 1
+                SELECT t.*,
+                       gas_limit - 21000 AS root_gas,
+                       -- what each inner call (k = 1..) uses itself, a share of what the root used (at most 85 % in all); a call's
+                       -- gas used is its own and its callees'
+                       CASE WHEN kind NOT IN ('safe', 'safe_exec')
+                            THEN list_transform(range(1, t.n_traces), lambda k: (gas_used - 21000) * (5 + demo_int(i * 8 + k, 62, 80)) // 100 // (t.n_traces - 1)) END AS owns,
+                       unnest(range(1, t.n_traces)) AS k
+                FROM demo_tx t WHERE t.n_traces > 1
             ), s AS (
                 SELECT *,
                        CASE WHEN mode = 'eth_in' THEN 2 ELSE 1 END AS pre,
@@ -33,19 +40,29 @@ public static partial class DemoData
                             ELSE ['withdraw', 'withdraw_value', 'send_eth'][o - 4 * hops + 1] END AS step,
                        o // 4 AS hop
                 FROM s
+            ), q AS (
+                -- a call's caller: the root, or (in a swap) the pair's swap or WETH's withdraw; a call is given 63/64 of the gas
+                -- its caller has left (EIP-150), its caller having used its own share before and its earlier callees' gas
+                SELECT *,
+                       CASE WHEN step IN ('transfer_out', 'balance_in', 'balance_out') THEN 1 + pre + 4 * hop
+                            WHEN step = 'withdraw_value' THEN k - 1 END AS kp,
+                       coalesce(list_sum(owns[1:k - 1]), 0) AS before
+                FROM r
             ), d AS (
                 SELECT *,
                        CASE WHEN hop + 1 < hops THEN pairs[hop + 2] WHEN mode = 'eth_out' THEN router ELSE sender END AS dest,
                        -- a Safe creation: the setup call's gas, and what setup uses (about 24k gas an owner)
                        CASE step WHEN 'safe_create' THEN 210000 + demo_int(i, 88, 40000)
                                  WHEN 'safe_call' THEN 150000 + demo_int(i, 88, 40000)
-                                 WHEN 'safe_setup' THEN 147300 + demo_int(i, 88, 40000)
-                                 -- a failed one's frames: 63/64 of what the caller had left (the Safe keeps 2,500 for its checks)
-                                 WHEN 'exec_delegate' THEN CASE WHEN success THEN 40000 + 8000 * sf_threshold + demo_int(i, 88, 10000)
-                                                                ELSE (gas_limit - 21000) * 63 // 64 - 3000 END
-                                 WHEN 'exec_call' THEN CASE WHEN success THEN 20000 + demo_int(i, 88, 10000)
-                                                            ELSE ((gas_limit - 21000) * 63 // 64 - 3000) * 63 // 64 - 2500 END
-                                 ELSE 30000 + demo_int(tk, 60, 200000) END AS gas,
+                                 -- the proxy forwards all its gas to the singleton (63/64 of what it has left)
+                                 WHEN 'safe_setup' THEN (150000 + demo_int(i, 88, 40000) - 700) * 63 // 64
+                                 -- a Safe transaction's frames: the proxy forwards 63/64 of what it has left, the Safe (asked for no
+                                 -- safeTxGas) calls with all it has but the 2,500 it keeps for its checks
+                                 WHEN 'exec_delegate' THEN root_gas * 63 // 64 - 3000
+                                 WHEN 'exec_call' THEN (root_gas * 63 // 64 - 3000) * 63 // 64 - 2500
+                                 ELSE CASE WHEN kp IS NULL THEN (root_gas - before) * 63 // 64
+                                           ELSE ((root_gas - coalesce(list_sum(owns[1:kp - 1]), 0)) * 63 // 64
+                                                 - (before - coalesce(list_sum(owns[1:kp - 1]), 0) - owns[kp]) - owns[kp] // 2) * 63 // 64 END END AS gas,
                        CASE step WHEN 'safe_create' THEN 41000 + demo_int(i, 90, 3000)
                                  WHEN 'safe_call' THEN 52700 + 24000 * len(sf_owners) + demo_int(i, 89, 4000)
                                  WHEN 'safe_setup' THEN 50000 + 24000 * len(sf_owners) + demo_int(i, 89, 4000)
@@ -54,13 +71,16 @@ public static partial class DemoData
                                  WHEN 'exec_delegate' THEN CASE WHEN success THEN 20000 + 6000 * sf_threshold + demo_int(i, 89, 4000)
                                                                 ELSE (gas_used - 21000) * 9 // 10 END
                                  WHEN 'exec_call' THEN CASE WHEN success THEN 3000 + demo_int(i, 89, 10000)
-                                                            ELSE (gas_used - 21000) * 5 // 10 END END AS safe_gas_used,
+                                                            ELSE (gas_used - 21000) * 5 // 10 END
+                                 WHEN 'pair_swap' THEN owns[k] + owns[k + 1] + owns[k + 2] + owns[k + 3]
+                                 WHEN 'withdraw' THEN owns[k] + owns[k + 1]
+                                 ELSE owns[k] END AS own_gas_used,
                        CASE WHEN step = 'safe_create' THEN NULL WHEN step IN ('safe_setup', 'exec_delegate') THEN 'delegatecall'
                             WHEN step = 'child' THEN ['call', 'call', 'call', 'staticcall', 'delegatecall'][demo_int(tk, 61, 5) + 1]
                             WHEN step IN ('balance_in', 'balance_out') THEN 'staticcall'
                             WHEN step = 'proxy' THEN 'delegatecall'
                             ELSE 'call' END AS call_type
-                FROM r
+                FROM q
             ), calls AS (
                 SELECT k,
                        block_time,
@@ -71,7 +91,7 @@ public static partial class DemoData
                                  WHEN 'send_eth' THEN path_amt[hops + 1]
                                  ELSE 0::{{Uint256Type}} END AS value,
                        gas,
-                       coalesce(safe_gas_used, gas * (5 + demo_int(tk, 62, 80)) // 100) AS gas_used,
+                       own_gas_used AS gas_used,
                        block_hash,
                        success,
                        tx_index,
@@ -166,7 +186,7 @@ public static partial class DemoData
                             -- the validations, the innerHandleOps and the payment; a failed bundle's first validation
                             WHEN kind = 'aa' THEN CASE WHEN success THEN aa_v + aa_m + 1 ELSE 1 END
                             ELSE n_traces - 1 END AS sub_traces,
-                       CASE WHEN NOT success THEN CASE WHEN kind <> 'safe_exec' AND demo_int(i, 63, 10) = 0 THEN 'Out of gas' ELSE 'Reverted' END END AS error,
+                       CASE WHEN NOT success THEN CASE WHEN oog THEN 'Out of gas' ELSE 'Reverted' END END AS error,
                        success AS tx_success,
                        hash AS tx_hash,
                        sender AS "from",
