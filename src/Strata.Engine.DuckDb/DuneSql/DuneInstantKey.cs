@@ -43,36 +43,14 @@ internal static unsafe class DuneInstantKey
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Bind(IntPtr info)
     {
-        IntPtr argument = IntPtr.Zero, type = IntPtr.Zero;
         try
         {
-            if (DuneNative.BindArgumentCount(info) != 1)
-            {
-                DuneNative.BindError(info, Function + " takes one value");
-                return;
-            }
-            argument = DuneNative.BindArgument(info, 0);
-            type = DuneNative.ExpressionType(argument);
-            if (DuneInstantNanos.KindOf(type, out string name) is null)
-            {
-                DuneNative.BindError(info, $"Cannot compare timestamp with time zone with {name}: Trino compares it only with "
-                    + "a timestamp, a timestamp with time zone or a date");
-            }
+            DuneInstantNanos.BindOneComparable(info, Function, name => $"Cannot compare timestamp with time zone with {name}: "
+                + "Trino compares it only with a timestamp, a timestamp with time zone or a date");
         }
         catch (Exception e)
         {
             DuneNative.BindError(info, Function + " failed: " + e.GetType().Name);
-        }
-        finally
-        {
-            if (type != IntPtr.Zero)
-            {
-                DuneNative.DestroyType(ref type);
-            }
-            if (argument != IntPtr.Zero)
-            {
-                DuneNative.DestroyExpression(ref argument);
-            }
         }
     }
 

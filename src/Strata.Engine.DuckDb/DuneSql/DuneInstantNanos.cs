@@ -97,25 +97,35 @@ internal static unsafe class DuneInstantNanos
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Bind(IntPtr info)
     {
-        IntPtr argument = IntPtr.Zero, type = IntPtr.Zero;
         try
         {
-            if (DuneNative.BindArgumentCount(info) != 1)
-            {
-                DuneNative.BindError(info, Function + " takes one value");
-                return;
-            }
-            argument = DuneNative.BindArgument(info, 0);
-            type = DuneNative.ExpressionType(argument);
-            if (KindOf(type, out string name) is null)
-            {
-                DuneNative.BindError(info, $"Cannot compare timestamp(9) with {name}: Trino compares a timestamp only with a "
-                    + "timestamp, a timestamp with time zone or a date");
-            }
+            BindOneComparable(info, Function, name => $"Cannot compare timestamp(9) with {name}: Trino compares a timestamp only "
+                + "with a timestamp, a timestamp with time zone or a date");
         }
         catch (Exception e)
         {
             DuneNative.BindError(info, Function + " failed: " + e.GetType().Name);
+        }
+    }
+
+    /// <summary>The bind of a function of one value that reads it as an instant (this one, <see cref="DuneInstantKey"/>):
+    /// one argument, of a type <see cref="KindOf"/> reads, else the refusal made from Trino's name of the type. The caller's
+    /// callback catches.</summary>
+    internal static void BindOneComparable(IntPtr info, string function, Func<string, string> refusal)
+    {
+        if (DuneNative.BindArgumentCount(info) != 1)
+        {
+            DuneNative.BindError(info, function + " takes one value");
+            return;
+        }
+        IntPtr argument = DuneNative.BindArgument(info, 0), type = IntPtr.Zero;
+        try
+        {
+            type = DuneNative.ExpressionType(argument);
+            if (KindOf(type, out string name) is null)
+            {
+                DuneNative.BindError(info, refusal(name));
+            }
         }
         finally
         {

@@ -89,7 +89,7 @@ public static partial class DuneSqlTranslator
                 }
                 foreach (var key in keys)
                 {
-                    if ((KeyEnd(k, key, to) ?? ColumnKeyEnd(k, key, to)) is not int end || Is(Previous(k), ".") || Is(end < tokens.Count ? Next(end - 1, tokens.Count) : -1, "."))
+                    if (KeyEnd(k, key, to) is not int end || Is(Previous(k), ".") || Is(end < tokens.Count ? Next(end - 1, tokens.Count) : -1, "."))
                     {
                         continue;
                     }
@@ -135,32 +135,25 @@ public static partial class DuneSqlTranslator
             return Is(after, "(") ? AggregateTail(Close(after, to), to) : close;
         }
 
-        /// <summary>For a key that is a column reference (<c>c</c> or <c>q.c</c>), the end (exclusive) of a reference from k to
-        /// the same column written the other way: <c>q.c</c> for the key <c>c</c> (a bare name the block resolves is the one
-        /// column of that name), or <c>c</c> for the key <c>q.c</c>; null otherwise. (Review of 279: <c>GROUP BY ts ORDER BY
-        /// x.ts</c> left x.ts outside any_value and failed to bind.)</summary>
-        private int? ColumnKeyEnd(int k, (int From, int To) key, int to)
-        {
-            int first = Next(key.From - 1, key.To), last = Previous(key.To);
-            bool qualified = first != last;
-            if (!IsWholeName(last) || !IsWholeName(k) || (qualified && !(IsWholeName(first) && Is(Next(first, key.To), ".") && Next(Next(first, key.To), key.To) == last)))
-            {
-                return null;
-            }
-            bool Same(int a, int b) => string.Equals(UnquotedName(a), UnquotedName(b), StringComparison.OrdinalIgnoreCase);
-            int dot = Next(k, to);
-            if (Is(dot, "."))
-            {
-                int name = Next(dot, to);
-                return !qualified && name < to && IsWholeName(name) && Same(name, last) ? name + 1 : null;
-            }
-            return qualified && Same(k, last) ? k + 1 : null;
-        }
-
-        /// <summary>The end (exclusive) of the key's tokens written again from k, or null.</summary>
+        /// <summary>The end (exclusive) of the key written again from k, or null: for a key that is a column reference
+        /// (<c>c</c> or <c>q.c</c>), the same column however written (<c>c</c>, <c>q.c</c>, quoted or not; a bare name the
+        /// block resolves is the one column of that name, and two qualifiers written must be one: review of 279, where
+        /// <c>GROUP BY ts ORDER BY x.ts</c> left x.ts outside any_value and failed to bind); for any other key, its tokens
+        /// again (words in any case).</summary>
         private int? KeyEnd(int k, (int From, int To) key, int to)
         {
-            int a = k, last = k;
+            int first = Next(key.From - 1, key.To), last = Previous(key.To);
+            if (IsWholeName(last) && (first == last || (IsWholeName(first) && Is(Next(first, key.To), ".") && Next(Next(first, key.To), key.To) == last)))
+            {
+                if (!IsWholeName(k))
+                {
+                    return null;
+                }
+                bool Same(int a, int b) => string.Equals(UnquotedName(a), UnquotedName(b), StringComparison.OrdinalIgnoreCase);
+                int dot = Next(k, to), name = Is(dot, ".") && Next(dot, to) < to && IsWholeName(Next(dot, to)) ? Next(dot, to) : k;
+                return Same(name, last) && (name == k || first == last || Same(k, first)) ? name + 1 : null;
+            }
+            int a = k, end = k;
             for (int b = key.From; b < key.To; b = Next(b, key.To))
             {
                 if (a >= to || tokens[a].Kind != tokens[b].Kind
@@ -168,10 +161,10 @@ public static partial class DuneSqlTranslator
                 {
                     return null;
                 }
-                last = a;
+                end = a + 1;
                 a = Next(a, to);
             }
-            return last + 1;
+            return end;
         }
     }
 }

@@ -10,11 +10,13 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// (any argument a zone per row makes the common type a timestamp with time zone); a window's <c>min</c>, <c>max</c>,
 /// <c>arbitrary</c>, <c>any_value</c>, <c>lag</c>, <c>lead</c>, <c>first_value</c>, <c>last_value</c>,
 /// <c>nth_value</c>;</item>
-/// <item>through a column of a CTE or subquery, by the select item that makes it (its name or alias), however deep.</item>
+/// <item>through a column of a CTE or subquery, by the select item that makes it (its name or alias), however deep;</item>
+/// <item>through interval arithmetic (<c>x ± INTERVAL …</c>, <c>INTERVAL … + x</c>): Trino's timestamp with time zone plus
+/// an interval keeps the value's zone (decision 286).</item>
 /// </list>
 /// A value made of constants only stays one zone (a column of <c>from_iso8601_timestamp('2024-01-01')</c> is compared by
-/// DuckDB, which keeps a table column's filter pushdown). A value behind a column list (<c>t(a, b)</c>), a lateral item,
-/// arithmetic (<c>x + INTERVAL …</c>) or a table function stays out of reach and is compared as stored.
+/// DuckDB, which keeps a table column's filter pushdown). A value behind a column list (<c>t(a, b)</c>), a lateral item
+/// or a table function stays out of reach and is compared as stored.
 /// </summary>
 public static partial class DuneSqlTranslator
 {

@@ -112,7 +112,7 @@ public static partial class DuneSqlTranslator
             }
             bool column = (bare == last && tokens[bare].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName)
                 || (Previous(last) is int dot && dot > bare && Is(dot, ".") && Previous(dot) == bare);
-            if (!column && KeptZoneType(bare, last) is { } kept)
+            if (!column && (KeptZoneType(bare, last) ?? (ArithmeticOperand(bare, last) is var (x, xEnd) ? RowZoneType(x, xEnd) : null)) is { } kept)
             {
                 return kept;
             }

@@ -94,7 +94,14 @@ public static partial class DuneSqlTranslator
         /// <summary>The type of <c>a ± b ± …</c> in [from, last] when one operand is a timestamp(p) [with time zone] and every
         /// other an interval literal (<c>interval + timestamp</c> first, or the timestamp first): the timestamp's type. One pass
         /// over the top level's tokens, without recursion, however long the chain.</summary>
-        private string? TimestampArithmeticType(int from, int last, List<ScopedRelation> relations, bool plainJoins)
+        private string? TimestampArithmeticType(int from, int last, List<ScopedRelation> relations, bool plainJoins) =>
+            ArithmeticOperand(from, last) is var (operandFrom, operandTo)
+            && ItemType(operandFrom, operandTo, relations, plainJoins).Type is { } type && SplitDeclared(type).Base == "timestamp" ? type : null;
+
+        /// <summary>In <c>a ± b ± …</c> at the top level of [from, last] with every operand but one an interval literal
+        /// (<c>interval + x</c> first, or x first): x's tokens, else null. One pass over the top level's tokens, without
+        /// recursion, however long the chain.</summary>
+        private (int From, int To)? ArithmeticOperand(int from, int last)
         {
             var ops = new List<int>();
             for (int k = from; k <= last; k = Next(IsOpening(k) ? Close(k, last + 1) : k, last + 1))
@@ -124,12 +131,9 @@ public static partial class DuneSqlTranslator
             int firstRight = Next(ops[0], last + 1), firstRightEnd = ops.Count > 1 ? Previous(ops[1]) + 1 : last + 1;
             if (IntervalLiteralEnd(firstRight) == firstRightEnd)
             {
-                return Timestamp(ItemType(from, ops[0], relations, plainJoins).Type);
+                return (from, ops[0]);
             }
-            return Is(ops[0], "+") && IntervalLiteralEnd(from) == Previous(ops[0]) + 1
-                ? Timestamp(ItemType(firstRight, firstRightEnd, relations, plainJoins).Type) : null;
-
-            static string? Timestamp(string? type) => SplitDeclared(type ?? "").Base == "timestamp" ? type : null;
+            return Is(ops[0], "+") && IntervalLiteralEnd(from) == Previous(ops[0]) + 1 ? (firstRight, firstRightEnd) : null;
         }
     }
 }
