@@ -30,13 +30,11 @@ public sealed partial class DuckDbEngine
         }
         var explain = ExplainPrefix().Match(sql);
         string inner = explain.Success ? sql[explain.Length..] : sql;
-        using var command = connection.CreateCommand();
-        // json_serialize_sql takes only a constant: the text goes in as a literal with its quotes doubled.
-        command.CommandText = $"SELECT json_serialize_sql({SqlQuoting.QuoteString(inner)})";
         string json;
         try
         {
-            json = (string)command.ExecuteScalar()!;
+            // The tree the sandbox's set-up made of the same text on this connection, or a new one.
+            json = DuckDbParseTrees.Serialize(connection, inner);
         }
         catch (DuckDBException e)
         {
@@ -215,12 +213,6 @@ public sealed partial class DuckDbEngine
         }
         return unnamed;
     }
-
-    /// <summary>Whether a described column is an UNNEST's unnamed field: its name, or DuckDB's <c>name_N</c> for a repeat
-    /// of it in one select list.</summary>
-    private static bool IsUnnamedField(string name, string? field) =>
-        field is not null && name.StartsWith(field, StringComparison.Ordinal) && (name.Length == field.Length
-            || name.Length > field.Length + 1 && name[field.Length] == '_' && !name.AsSpan(field.Length + 1).ContainsAnyExceptInRange('0', '9'));
 
     /// <summary>
     /// The result's column names: the query's own names first, in order (a repeated one gets

@@ -97,7 +97,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
             {
                 using var connection = OpenSandbox(translated, spill.Path, spillLimit, out bool showedPrivate);
                 using var interrupter = new DuckDbInterrupter(connection, cancellationToken);
-                return Execute(connection, translated, settings.MaxValueBytes, createWriter, cancellationToken, dune?.DeclaredTypes, dune?.UnnamedField) with { ShowedPrivate = showedPrivate };
+                return Execute(connection, translated, settings.MaxValueBytes, createWriter, cancellationToken, dune?.DeclaredTypes, dune) with { ShowedPrivate = showedPrivate };
             }
             catch (DuckDBException) when (cancellationToken.IsCancellationRequested)
             {
@@ -126,7 +126,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
 
     /// <param name="declared">Trino's names of declared column types DuckDB cannot name, by position (DuckDbDeclaredTypes).</param>
     private static EngineOutcome Execute(DuckDBConnection connection, EngineRequest request, long maxValueBytes, Func<ResultSchema, ResultWriter> createWriter, CancellationToken cancellationToken,
-        IReadOnlyDictionary<int, string>? declared, string? unnamedField = null)
+        IReadOnlyDictionary<int, string>? declared, DuneSql.DuneTranslation? dune = null)
     {
         string sql = TrimStatement(request.Sql);
         var statement = Classify(connection, sql, cancellationToken);
@@ -152,7 +152,7 @@ public sealed partial class DuckDbEngine : IQueryEngine, IEngineNames, IEngineSt
                     // so it counts for nothing and is not kept (counted, a valid select of a long literal was refused).
                     // An UNNEST's unnamed field (DuneSqlTranslator.UnnestMap.cs) is unnamed too: Trino's _colN, N its place.
                     string written = reader.GetString(0);
-                    bool unnamed = statement.UnnamedPositions.Contains(described.Count) || IsUnnamedField(written, unnamedField);
+                    bool unnamed = statement.UnnamedPositions.Contains(described.Count) || dune?.IsUnnamedColumn(written) == true;
                     if (unnamed)
                     {
                         unnamedPositions.Add(described.Count);

@@ -243,7 +243,7 @@ public sealed partial class DuckDbEngine
         string json;
         try
         {
-            json = DuckDbCommands.Scalar(connection, $"SELECT json_serialize_sql({SqlQuoting.QuoteString(inner)})") as string ?? "";
+            json = DuckDbParseTrees.Serialize(connection, inner);
         }
         catch (DuckDBException)
         {

@@ -226,8 +226,13 @@ internal static class DuneMoreFunctions
             + "ELSE repeat([$1], CAST($2 AS BIGINT)) END)");
         // replace(string, search, replace): an answer longer than the string only when the replacement is longer than the
         // search; past the value bound (counted from the occurrences, which a replace by '' finds without growing anything)
-        // it fails at once instead of building up to the worker's memory limit (hostile28).
-        yield return new(("replace", 3), "(CASE WHEN strlen($3) <= strlen($2) OR strlen($2) = 0 "
+        // it fails at once instead of building up to the worker's memory limit (hostile28). An empty search puts the
+        // replacement before each character and at the end (StringFunctions.replace: 'ab', '', 'x' is 'xaxbx'; DuckDB's
+        // replace answered the string unchanged).
+        yield return new(("replace", 3), "(CASE WHEN strlen($2) = 0 THEN (CASE "
+            + $"WHEN strlen($1) + (length($1) + 1) * strlen($3) > {DuneValueBound.MaxBytes} THEN error({DuneValueBound.Refusal("replace", "the answer's length (the replacement before each character)")}) "
+            + "WHEN strlen($1) = 0 THEN $3 ELSE $3 || array_to_string(list_transform(string_split($1, ''), _strata_c -> _strata_c || $3), '') END) "
+            + "WHEN strlen($3) <= strlen($2) "
             + $"OR strlen($1) + (strlen($1) // strlen($2)) * (strlen($3) - strlen($2)) <= {DuneValueBound.MaxBytes} THEN replace($1, $2, $3) "
             + $"WHEN strlen($1) + ((strlen($1) - strlen(replace($1, $2, ''))) // strlen($2)) * (strlen($3) - strlen($2)) > {DuneValueBound.MaxBytes} "
             + $"THEN error({DuneValueBound.Refusal("replace", "the answer's length (each occurrence of the search replaced)")}) ELSE replace($1, $2, $3) END)");

@@ -10,7 +10,7 @@ internal static class DuneFunctions
 {
     static DuneFunctions()
     {
-        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneBase58.Templates(), DuneChainAddresses.Templates(), DuneWildFunctions.Templates(), DuneDistributions.Templates(), DuneTrinoFunctions.Templates(), DuneRadix.Templates(), DuneTime.Templates(), DuneDocsFunctions.Templates(), TrinoDocsFunctions.Templates() })
+        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneBase58.Templates(), DuneChainAddresses.Templates(), DuneWildFunctions.Templates(), DuneStringParts.Templates(), DuneDistributions.Templates(), DuneTrinoFunctions.Templates(), DuneRadix.Templates(), DuneTime.Templates(), DuneDocsFunctions.Templates(), TrinoDocsFunctions.Templates() })
         {
             foreach (var (key, template) in family)
             {

@@ -17,14 +17,29 @@ public static partial class DuneSqlTranslator
     private static readonly Dictionary<(string Name, int Arity), (string?[] Arguments, string Signature)> NumberArguments = new()
     {
         [("chr", 1)] = (["bigint"], "chr(bigint)"),
+        // math.md's functions of one signature over doubles (MathFunctions): DuckDB cast a string literal there, so
+        // sqrt('4') answered 2. The functions of several signatures (abs, ceil, floor, round, sign, truncate, mod) are left
+        // to DuckDB: Trino lists every signature in its refusal.
+        [("sqrt", 1)] = Doubles("sqrt", 1), [("cbrt", 1)] = Doubles("cbrt", 1), [("exp", 1)] = Doubles("exp", 1),
+        [("ln", 1)] = Doubles("ln", 1), [("log2", 1)] = Doubles("log2", 1), [("log10", 1)] = Doubles("log10", 1),
+        [("degrees", 1)] = Doubles("degrees", 1), [("radians", 1)] = Doubles("radians", 1),
+        [("sin", 1)] = Doubles("sin", 1), [("cos", 1)] = Doubles("cos", 1), [("tan", 1)] = Doubles("tan", 1),
+        [("asin", 1)] = Doubles("asin", 1), [("acos", 1)] = Doubles("acos", 1), [("atan", 1)] = Doubles("atan", 1),
+        [("sinh", 1)] = Doubles("sinh", 1), [("cosh", 1)] = Doubles("cosh", 1), [("tanh", 1)] = Doubles("tanh", 1),
+        [("atan2", 2)] = Doubles("atan2", 2), [("log", 2)] = Doubles("log", 2),
+        [("power", 2)] = Doubles("power", 2), [("pow", 2)] = Doubles("pow", 2),
     };
+
+    private static (string?[] Arguments, string Signature) Doubles(string name, int arity) =>
+        (Enumerable.Repeat<string?>("double", arity).ToArray(), name + "(" + string.Join(", ", Enumerable.Repeat("double", arity)) + ")");
 
     private sealed partial class Pass
     {
-        /// <summary>The template, or Trino's refusal of a string literal where the function takes a number.</summary>
-        private string RefuseTextArguments(string name, string template, List<(int From, int To)> args, DuneToken anchor)
+        /// <summary>The template, or Trino's refusal of a string literal where the function takes a number (a function with
+        /// no template is checked with an empty one).</summary>
+        private string RefuseTextArguments(string name, string template, List<(int From, int To)> args, DuneToken anchor, bool closed = true)
         {
-            if (!NumberArguments.TryGetValue((name, args.Count), out var signature))
+            if (!closed || !NumberArguments.TryGetValue((name, args.Count), out var signature))
             {
                 return template;
             }

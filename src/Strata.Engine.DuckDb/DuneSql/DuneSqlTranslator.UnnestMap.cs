@@ -21,15 +21,15 @@ public static partial class DuneSqlTranslator
         /// (and after its WITH ORDINALITY), or -1 when it is not one (left to the other forms).</summary>
         private int TryEmitUnnamedUnnest(int nameIndex, List<(int From, int To)> args, int close, bool ordinality)
         {
-            if (args.Count != 1)
-            {
-                return -1;
-            }
-            var arg = args[0];
             int after = Next(close, Tokens.Count), aliasAt = ordinality ? Next(Next(after, Tokens.Count), Tokens.Count) : after;
             aliasAt = Is(aliasAt, "as") ? Next(aliasAt, Tokens.Count) : aliasAt;
             string alias = aliasAt < Tokens.Count && Tokens[aliasAt].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName ? UnquotedName(aliasAt) : "";
             var anchor = Tokens[nameIndex];
+            if (args.Count > 1)
+            {
+                return TryEmitUnnamedArrays(args, close, ordinality, after, alias, anchor);
+            }
+            var arg = args[0];
             bool map = IsMapOperand(arg.From, arg.To) || IsMapColumn(arg, alias) || IsBoundMap(arg);
             int first = Tokens[arg.From].IsTrivia ? Next(arg.From, arg.To) : arg.From;
             var known = StaticType(arg.From, arg.To);
@@ -73,6 +73,45 @@ public static partial class DuneSqlTranslator
                     EmitUnnested(arg, anchor, alias);
                 }
                 Out.Text(map ? ")))) AS _strata_o" : "))) AS _strata_o", anchor);
+            }
+            Out.Text("))", Tokens[close]);
+            return ordinality ? Next(after, Tokens.Count) + 1 : close + 1;
+        }
+
+        /// <summary>Several arrays with no column list (<c>UNNEST(a, b) AS t</c>): side by side, the shorter padded with NULLs,
+        /// each element's fields (a row's) or the element as unnamed columns, then the position WITH ORDINALITY, as the listed
+        /// form writes them (DuneSqlTranslator.Unnest.cs). A map among them, or an operand that is no array, is left to the
+        /// other forms and their refusals.</summary>
+        private int TryEmitUnnamedArrays(List<(int From, int To)> args, int close, bool ordinality, int after, string alias, DuneToken anchor)
+        {
+            foreach (var arg in args)
+            {
+                int first = Tokens[arg.From].IsTrivia ? Next(arg.From, arg.To) : arg.From;
+                if (IsMapOperand(arg.From, arg.To) || IsMapColumn(arg, alias) || IsBoundMap(arg)
+                    || StaticType(arg.From, arg.To) is { } known && !DuneUnnestTypes.Unnestable(known)
+                    || first == Previous(arg.To) && Tokens[first].Kind is DuneTokenKind.String or DuneTokenKind.Number)
+                {
+                    return -1;
+                }
+            }
+            Out.Text("(SELECT " + string.Join(", ", Enumerable.Range(0, args.Count).Select(a => Fields("_strata_u" + Name(a), "_strata_unnamed")))
+                + (ordinality ? ", _strata_o AS _strata_unnamed" : "") + " FROM (SELECT ", anchor);
+            for (int a = 0; a < args.Count; a++)
+            {
+                Out.Text(a == 0 ? "unnest(" : ", unnest(", anchor);
+                EmitUnnested(args[a], anchor, alias);
+                Out.Text(") AS _strata_u" + Name(a), anchor);
+            }
+            if (ordinality)
+            {
+                Out.Text(", unnest(generate_series(1, greatest(", anchor);
+                for (int a = 0; a < args.Count; a++)
+                {
+                    Out.Text(a == 0 ? "len(" : ", len(", anchor);
+                    EmitUnnested(args[a], anchor, alias);
+                    Out.Text(")", anchor);
+                }
+                Out.Text("))) AS _strata_o", anchor);
             }
             Out.Text("))", Tokens[close]);
             return ordinality ? Next(after, Tokens.Count) + 1 : close + 1;

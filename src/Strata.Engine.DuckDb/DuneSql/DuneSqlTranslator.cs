@@ -391,10 +391,10 @@ public static partial class DuneSqlTranslator
                 // function DuckDB has, which it would call "not registered".
                 throw NotSupported(sql, token, $"Unexpected parameters for function {name}", ExecutionError.ExecutionFailed);
             }
+            RefuseTextArguments(name, "", args, token, close < end);
             RefuseUnregistered(nameIndex, open, end, name);
             emitter.Copy(token);
             return nameIndex + 1;
         }
-
     }
 }

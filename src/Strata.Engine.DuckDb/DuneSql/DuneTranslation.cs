@@ -36,6 +36,40 @@ public sealed class DuneTranslation
     /// prefix as the emitter writes it for this text: the result names such a column <c>_colN</c>, as Trino does.</summary>
     public string UnnamedField { get; }
 
+    /// <summary>Whether a FROM-clause UNNEST of an array with no column list is written here (DuneSqlTranslator.UnnestMap.cs):
+    /// its row elements' fields become columns, and DuckDB names an anonymous row's fields <c>element1</c>, <c>element2</c>…
+    /// where Trino's fields have no name (<c>_colN</c> by place). The form's scalar fallback names its field
+    /// <see cref="UnnamedField"/>, which no user text can write.</summary>
+    public bool UnnestsRowsWithoutColumnList => Sql.Contains("struct_pack(" + UnnamedField + " := ", StringComparison.Ordinal);
+
+    /// <summary>Whether a result column DuckDB named is an unnamed field of this text's UNNESTs: <see cref="UnnamedField"/>
+    /// (or DuckDB's <c>name_N</c> repeat of it), or the <c>elementN</c> DuckDB gives an anonymous row's field, when such an
+    /// UNNEST is written and the user's text does not name it (a row type the text declares may call a field so).</summary>
+    public bool IsUnnamedColumn(string name) =>
+        IsRepeatOf(name, UnnamedField)
+        || (IsGeneratedRowField(name) && UnnestsRowsWithoutColumnList && !UserSql.Contains(name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary><c>elementN</c>, or DuckDB's <c>elementN_M</c> repeat of it in one select list.</summary>
+    private static bool IsGeneratedRowField(string name)
+    {
+        if (!name.StartsWith(GeneratedRowField, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var rest = name.AsSpan(GeneratedRowField.Length);
+        int underscore = rest.IndexOf('_');
+        var place = underscore < 0 ? rest : rest[..underscore];
+        var repeat = underscore < 0 ? "1" : rest[(underscore + 1)..];
+        return place.Length > 0 && repeat.Length > 0 && !place.ContainsAnyExceptInRange('0', '9') && !repeat.ContainsAnyExceptInRange('0', '9');
+    }
+
+    /// <summary>DuckDB's name of an anonymous struct's field when unnested, before its 1-based place.</summary>
+    private const string GeneratedRowField = "element";
+
+    private static bool IsRepeatOf(string name, string field) =>
+        name.StartsWith(field, StringComparison.Ordinal) && (name.Length == field.Length
+            || name.Length > field.Length + 1 && name[field.Length] == '_' && !name.AsSpan(field.Length + 1).ContainsAnyExceptInRange('0', '9'));
+
     /// <summary>The offset in the user's text of a character offset in the translated text.</summary>
     public int ToUserOffset(int offset)
     {
