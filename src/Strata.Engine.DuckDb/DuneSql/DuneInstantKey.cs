@@ -115,7 +115,7 @@ internal static unsafe class DuneInstantKey
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, Function + " failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, Function + " failed: " + e.GetType().Name);
         }
     }
 
