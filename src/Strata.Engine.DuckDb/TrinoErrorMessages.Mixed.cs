@@ -34,7 +34,7 @@ internal static partial class TrinoErrorMessages
         {
             return UnexpectedCall(error, userSql, tokens, tokens.FindIndex(t => Word(userSql, t) is "substr" or "substring" or "slice"));
         }
-        if (message == "Invalid Input Error: cardinality takes an array or a map")
+        if (message == "cardinality takes an array or a map")
         {
             return UnexpectedCall(error, userSql, tokens, tokens.FindIndex(t => Word(userSql, t) == "cardinality"));
         }

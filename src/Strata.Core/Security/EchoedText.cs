@@ -39,6 +39,12 @@ public static partial class EchoedText
     /// the end, a space or one of <c>) ] . , ; :</c>, so an apostrophe inside a word ("the zone's name") opens nothing; a
     /// run that never closes (a message cut short) is cut to its end; a run already cut (64 characters and "...", with or
     /// without the count) is left as it is.
+    /// <para>
+    /// hostile30: a run that closes early (input <c>x' yyyy…</c> echoed <c>'x' yyyy…'</c>, or thousands of <c>'a' </c>)
+    /// left the rest of the echo whole. So, after the runs are cut, the span from the first quote that opens to the last
+    /// that closes, when it still holds more than <see cref="MaxEchoSpanChars"/> characters, is cut as one run: however
+    /// the quotes fall, the echoed part of a message is at most that span.
+    /// </para>
     /// </summary>
     public static string CutQuoted(string message)
     {
@@ -46,18 +52,52 @@ public static partial class EchoedText
         {
             return message!;
         }
+        string runs = CutRuns(message);
+        int first = -1, last = -1;
+        for (int i = 0; i < runs.Length; i++)
+        {
+            if (runs[i] is '\'' or '"')
+            {
+                if (first < 0 && Opens(runs, i))
+                {
+                    first = i;
+                }
+                else if (first >= 0 && Closes(runs, i))
+                {
+                    last = i;
+                }
+            }
+        }
+        if (first < 0 || last < 0 || last - first - 1 <= MaxEchoSpanChars)
+        {
+            return runs;
+        }
+        return string.Concat(runs.AsSpan(0, first + 1), Cut(runs.Substring(first + 1, last - first - 1)), runs.AsSpan(last));
+    }
+
+    /// <summary>The most characters between a message's first opening quote and its last closing one once its runs are
+    /// cut: two runs of <see cref="MaxQuotedChars"/> and the words between them.</summary>
+    public const int MaxEchoSpanChars = 2 * MaxQuotedChars + 64;
+
+    private static bool Opens(string text, int i) => i == 0 || text[i - 1] is ' ' or '(' or '[' or ':' or '=' or ',' or '\n';
+
+    private static bool Closes(string text, int i) =>
+        i + 1 == text.Length || text[i + 1] is ' ' or ')' or ']' or '.' or ',' or ';' or ':' or '\n';
+
+    /// <summary>Each quoted run over <see cref="MaxQuotedChars"/> cut (a run closes at its first closing quote).</summary>
+    private static string CutRuns(string message)
+    {
         StringBuilder? cut = null;
         int copied = 0;
         for (int i = 0; i < message.Length; i++)
         {
             char q = message[i];
-            if (q is not ('\'' or '"') || !(i == 0 || message[i - 1] is ' ' or '(' or '[' or ':' or '=' or ',' or '\n'))
+            if (q is not ('\'' or '"') || !Opens(message, i))
             {
                 continue;
             }
             int close = i + 1;
-            while (close < message.Length && !(message[close] == q
-                && (close + 1 == message.Length || message[close + 1] is ' ' or ')' or ']' or '.' or ',' or ';' or ':' or '\n')))
+            while (close < message.Length && !(message[close] == q && Closes(message, close)))
             {
                 close++;
             }

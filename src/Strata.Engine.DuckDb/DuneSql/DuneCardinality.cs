@@ -45,7 +45,7 @@ internal static unsafe class DuneCardinality
             IntPtr vector = DuneNative.ChunkVector(input, 0);
             if (DuneNative.TypeIdOf(vector) is not (DuneNative.TypeList or DuneNative.TypeMap))
             {
-                DuckDB.NET.Native.NativeMethods.ScalarFunction.DuckDBScalarFunctionSetError(info, "cardinality takes an array or a map");
+                DuneNative.ScalarSetError(info, "cardinality takes an array or a map");
                 return;
             }
             var entries = (DuneNative.ListEntry*)DuneNative.Data(vector);
@@ -65,7 +65,7 @@ internal static unsafe class DuneCardinality
         }
         catch (Exception e)
         {
-            DuckDB.NET.Native.NativeMethods.ScalarFunction.DuckDBScalarFunctionSetError(info, "cardinality failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, "cardinality failed: " + e.GetType().Name);
         }
     }
 }

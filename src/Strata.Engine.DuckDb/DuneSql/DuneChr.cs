@@ -59,11 +59,11 @@ public static unsafe class DuneChr
         }
         catch (InvalidCodePointException e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, e.Message);
+            DuneNative.ScalarSetError(info, e.Message);
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "chr failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, "chr failed: " + e.GetType().Name);
         }
     }
 }

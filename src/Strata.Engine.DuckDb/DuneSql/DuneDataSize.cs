@@ -94,11 +94,11 @@ public static unsafe class DuneDataSize
         }
         catch (OutOfRangeException e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, e.Message);
+            DuneNative.ScalarSetError(info, e.Message);
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "parse_data_size failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, "parse_data_size failed: " + e.GetType().Name);
         }
     }
 }

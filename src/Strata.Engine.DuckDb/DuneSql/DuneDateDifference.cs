@@ -83,7 +83,7 @@ internal static unsafe class DuneDateDifference
                 }
                 if (Infinite(aData, row, leftDate) || Infinite(bData, row, rightDate))
                 {
-                    ScalarFunction.DuckDBScalarFunctionSetError(info, "Out of Range Error: the difference of an infinite date or timestamp");
+                    DuneNative.ScalarSetError(info, "Out of Range Error: the difference of an infinite date or timestamp");
                     return;
                 }
                 long difference = checked(Micros(aData, row, leftDate) - Micros(bData, row, rightDate));
@@ -93,11 +93,11 @@ internal static unsafe class DuneDateDifference
         }
         catch (OverflowException)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "Out of Range Error: the difference of the dates is out of range");
+            DuneNative.ScalarSetError(info, "Out of Range Error: the difference of the dates is out of range");
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "date difference failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, "date difference failed: " + e.GetType().Name);
         }
     }
 }

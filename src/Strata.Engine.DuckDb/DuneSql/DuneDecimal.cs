@@ -133,7 +133,7 @@ internal static unsafe class DuneDecimal
             int rescale = scale - dividend.Scale + divisor.Scale;
             if (rescale < 0)
             {
-                ScalarFunction.DuckDBScalarFunctionSetError(info, "decimal division: the result scale is below the operands'");
+                DuneNative.ScalarSetError(info, "decimal division: the result scale is below the operands'");
                 return;
             }
             void* leftData = DuneNative.Data(left);
@@ -159,7 +159,7 @@ internal static unsafe class DuneDecimal
                     long d = DuneNative.ReadInt64(rightData, divisor.Layout, row);
                     if (d == 0)
                     {
-                        ScalarFunction.DuckDBScalarFunctionSetError(info, "Division by zero");
+                        DuneNative.ScalarSetError(info, "Division by zero");
                         return;
                     }
                     long value = DuneNative.ReadInt64(leftData, dividend.Layout, row);
@@ -169,13 +169,13 @@ internal static unsafe class DuneDecimal
                 BigInteger divisorValue = DuneNative.ReadInteger(rightData, divisor.Layout, row);
                 if (divisorValue.IsZero)
                 {
-                    ScalarFunction.DuckDBScalarFunctionSetError(info, "Division by zero");
+                    DuneNative.ScalarSetError(info, "Division by zero");
                     return;
                 }
                 BigInteger n = DuneNative.ReadInteger(leftData, dividend.Layout, row);
                 if (Quotient(n, divisorValue, rescale) is not UInt128 magnitude)
                 {
-                    ScalarFunction.DuckDBScalarFunctionSetError(info, "Decimal overflow");
+                    DuneNative.ScalarSetError(info, "Decimal overflow");
                     return;
                 }
                 result[row] = n.Sign * divisorValue.Sign < 0 ? -(Int128)magnitude : (Int128)magnitude;
@@ -183,7 +183,7 @@ internal static unsafe class DuneDecimal
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "decimal division failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, "decimal division failed: " + e.GetType().Name);
         }
     }
 

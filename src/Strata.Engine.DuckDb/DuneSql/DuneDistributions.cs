@@ -122,7 +122,7 @@ public static unsafe class DuneDistributions
                 var (value, error) = Compute(kind, data[0][row], data[1][row], data[2][row]);
                 if (error is not null)
                 {
-                    ScalarFunction.DuckDBScalarFunctionSetError(info, error);
+                    DuneNative.ScalarSetError(info, error);
                     return;
                 }
                 result[row] = value;
@@ -130,7 +130,7 @@ public static unsafe class DuneDistributions
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, $"{Name(kind)} failed: {e.GetType().Name}");
+            DuneNative.ScalarSetError(info, $"{Name(kind)} failed: {e.GetType().Name}");
         }
         finally
         {

@@ -93,7 +93,7 @@ internal static unsafe class DuneInstantKey
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, Function + " failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, Function + " failed: " + e.GetType().Name);
         }
     }
 

@@ -177,12 +177,12 @@ internal static unsafe class DuneInstantNanos
         }
         catch (OverflowException)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "Conversion Error: a timestamp compared with a timestamp(9) lies "
+            DuneNative.ScalarSetError(info, "Conversion Error: a timestamp compared with a timestamp(9) lies "
                 + "outside timestamp(9)'s range (1677-09-21 00:12:43.145224193 to 2262-04-11 23:47:16.854775806)");
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, Function + " failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, Function + " failed: " + e.GetType().Name);
         }
     }
 

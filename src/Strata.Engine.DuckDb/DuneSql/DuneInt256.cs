@@ -203,11 +203,11 @@ public static unsafe partial class DuneInt256
         }
         catch (Exception e) when (e is OverflowException or DivideByZeroException or FormatException)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, e.Message);
+            DuneNative.ScalarSetError(info, e.Message);
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "uint256 arithmetic failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, "uint256 arithmetic failed: " + e.GetType().Name);
         }
     }
 

@@ -102,7 +102,7 @@ public static unsafe class DuneJsonFunctions
                 }
                 if ((data[0] + row)->Length > DuneKeccak.MaxInputBytes)
                 {
-                    ScalarFunction.DuckDBScalarFunctionSetError(info, $"JSON path: the input is over the limit of {DuneKeccak.MaxInputBytes} bytes");
+                    DuneNative.ScalarSetError(info, $"JSON path: the input is over the limit of {DuneKeccak.MaxInputBytes} bytes");
                     return;
                 }
                 string answer = Answer(Encoding.UTF8.GetString((data[0] + row)->Bytes), Encoding.UTF8.GetString((data[1] + row)->Bytes),
@@ -112,7 +112,7 @@ public static unsafe class DuneJsonFunctions
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, $"JSON path evaluation failed: {e.GetType().Name}");
+            DuneNative.ScalarSetError(info, $"JSON path evaluation failed: {e.GetType().Name}");
         }
         finally
         {

@@ -242,7 +242,7 @@ public static unsafe partial class DuneJsonTable
                 }
                 if ((json + r)->Length > DuneKeccak.MaxInputBytes)
                 {
-                    ScalarFunction.DuckDBScalarFunctionSetError(info, $"JSON_TABLE: the JSON input is over the limit of {DuneKeccak.MaxInputBytes} bytes");
+                    DuneNative.ScalarSetError(info, $"JSON_TABLE: the JSON input is over the limit of {DuneKeccak.MaxInputBytes} bytes");
                     return;
                 }
                 long charsBefore = budget.Chars;
@@ -269,11 +269,11 @@ public static unsafe partial class DuneJsonTable
         }
         catch (JsonTableException e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, e.Message);
+            DuneNative.ScalarSetError(info, e.Message);
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, $"JSON_TABLE evaluation failed: {e.GetType().Name}");
+            DuneNative.ScalarSetError(info, $"JSON_TABLE evaluation failed: {e.GetType().Name}");
         }
     }
 }

@@ -32,7 +32,7 @@ internal static unsafe class DuneListaggTruncate
     /// <summary>The bytes one execution's TRUNCATE groups may keep between them (256 groups at the output bound).</summary>
     internal const long MaxHeldBytes = 256L << 20;
 
-    private const ulong StateBytes = 8; // the group's GCHandle
+    private const ulong StateBytes = 16; // the group's GCHandle, the execution's budget (for Destroy, which has no info)
 
     internal static string HeldTooMuch => string.Create(CultureInfo.InvariantCulture,
         $"listagg ON OVERFLOW TRUNCATE would hold more than {MaxHeldBytes} bytes of values and ORDER BY keys for this query's groups");
@@ -43,10 +43,12 @@ internal static unsafe class DuneListaggTruncate
     {
         IntPtr text = DuneNative.CreateType(DuneNative.TypeVarchar);
         IntPtr key = DuneNative.CreateType(DuneNative.TypeBlob);
-        // The execution's count of bytes held, freed with the function.
+        // The execution's count of bytes held and its calls' literals, freed with the function.
+        var extra = (long*)NativeMemory.AllocZeroed(2 * sizeof(long));
+        extra[1] = (long)GCHandle.ToIntPtr(GCHandle.Alloc(new DuneListaggTruncateConfigs()));
         DuneNative.RegisterAggregate(connection.NativeConnection.DangerousGetHandle(), Function,
-            [new([text, key, text, text, text], text, (IntPtr)NativeMemory.AllocZeroed(sizeof(long)))],
-            &StateSize, &Init, &Update, &Combine, &Finalize, new(&Destroy, &DuneListaggBound.FreeBudget));
+            [new([text, key, text, text, text], text, (IntPtr)extra)],
+            &StateSize, &Init, &Update, &Combine, &Finalize, new(&Destroy, &FreeExtra));
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
@@ -57,7 +59,8 @@ internal static unsafe class DuneListaggTruncate
     {
         try
         {
-            *(long*)state = 0;
+            ((long*)state)[0] = 0;
+            ((long*)state)[1] = 0;
         }
         catch (Exception e)
         {
@@ -68,25 +71,89 @@ internal static unsafe class DuneListaggTruncate
     /// <summary>An unexpected failure, named without its message (no value reaches it).</summary>
     private static void Failed(IntPtr info, Exception e) => DuneNative.AggregateSetError(info, "listagg failed: " + e.GetType().Name);
 
-    /// <summary>The group of a state, made on first use.</summary>
-    private static DuneListaggTruncateGroup GroupOf(long* state, long* budget)
+    private static DuneListaggTruncateConfigs ConfigsOf(long* extra) => (DuneListaggTruncateConfigs)GCHandle.FromIntPtr((IntPtr)extra[1]).Target!;
+
+    /// <summary>What a state holds: nothing, a single (byte[]) or a group.</summary>
+    private static object? Held(long* state) => state[0] == 0 ? null : GCHandle.FromIntPtr((IntPtr)state[0]).Target;
+
+    /// <summary>Makes <paramref name="held"/> the state's (a new handle, or the handle's target replaced).</summary>
+    private static void Hold(long* state, long* budget, object held)
     {
-        if (*state == 0)
+        if (state[0] == 0)
         {
-            *state = (long)GCHandle.ToIntPtr(GCHandle.Alloc(new DuneListaggTruncateGroup(budget)));
+            state[0] = (long)GCHandle.ToIntPtr(GCHandle.Alloc(held));
+            state[1] = (long)budget;
         }
-        return (DuneListaggTruncateGroup)GCHandle.FromIntPtr((IntPtr)(*state)).Target!;
+        else
+        {
+            var handle = GCHandle.FromIntPtr((IntPtr)state[0]);
+            handle.Target = held;
+        }
     }
 
-    private static DuneListaggTruncateGroup? Existing(long* state) =>
-        *state == 0 ? null : (DuneListaggTruncateGroup)GCHandle.FromIntPtr((IntPtr)(*state)).Target!;
+    /// <summary>Charges <paramref name="cost"/>; false (nothing charged) past the bound.</summary>
+    private static bool Charge(long* budget, long cost)
+    {
+        if (Interlocked.Add(ref *budget, cost) <= MaxHeldBytes)
+        {
+            return true;
+        }
+        Interlocked.Add(ref *budget, -cost);
+        return false;
+    }
+
+    /// <summary>The state's group, a single made one (its value taken over, its charge given back); null when the budget
+    /// cannot hold the group.</summary>
+    private static DuneListaggTruncateGroup? GroupOf(long* state, long* budget, DuneListaggTruncateConfigs configs)
+    {
+        switch (Held(state))
+        {
+            case DuneListaggTruncateGroup group:
+                return group;
+            case byte[] single:
+                var config = configs[DuneListaggTruncateSingle.Config(single)];
+                if (DuneListaggTruncateGroup.Make(budget, config) is not { } made
+                    || !made.Add(DuneListaggTruncateSingle.Key(single, config), DuneListaggTruncateSingle.Value(single), DuneListaggTruncateSingle.Arrival(single)))
+                {
+                    return null;
+                }
+                Hold(state, budget, made);
+                Interlocked.Add(ref *budget, -DuneListaggTruncateSingle.Cost(single));
+                return made;
+            default:
+                throw new InvalidOperationException("an empty state has no group");
+        }
+    }
+
+    /// <summary>One row into an empty state: a single when the value fits the output, else a group; false past the budget.</summary>
+    private static bool Start(long* state, long* budget, DuneListaggTruncateConfigs configs, int index, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    {
+        var config = configs[index];
+        if (value.Length <= DuneSqlTranslator.ListaggMaxOutputBytes)
+        {
+            var single = DuneListaggTruncateSingle.Make(DuneListaggTruncateGroup.NextArrival(), index, key, value, config.Elides(key, value));
+            if (!Charge(budget, DuneListaggTruncateSingle.Cost(single)))
+            {
+                return false;
+            }
+            Hold(state, budget, single);
+            return true;
+        }
+        if (DuneListaggTruncateGroup.Make(budget, config) is not { } group)
+        {
+            return false;
+        }
+        Hold(state, budget, group);
+        return group.Add(key, value);
+    }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Update(IntPtr info, IntPtr input, IntPtr* states)
     {
         try
         {
-            var budget = (long*)DuneNative.AggregateGetExtraInfo(info);
+            var extra = (long*)DuneNative.AggregateGetExtraInfo(info);
+            var configs = ConfigsOf(extra);
             ulong rows = DuneNative.ChunkSize(input);
             var columns = stackalloc NativeString*[5];
             var valid = stackalloc ulong*[5];
@@ -102,8 +169,15 @@ internal static unsafe class DuneListaggTruncate
                 {
                     continue;
                 }
-                var group = GroupOf((long*)states[row], budget);
-                if (!group.Configured)
+                var state = (long*)states[row];
+                var key = NativeString.IsNull(valid[1], row) ? default : (columns[1] + row)->Bytes;
+                var value = (columns[0] + row)->Bytes;
+                bool within;
+                if (state[0] != 0)
+                {
+                    within = GroupOf(state, extra, configs) is { } group && group.Add(key, value);
+                }
+                else
                 {
                     var filler = NativeString.IsNull(valid[3], row) ? default : (columns[3] + row)->Bytes;
                     if (filler.Length > MaxFillerBytes)
@@ -112,11 +186,11 @@ internal static unsafe class DuneListaggTruncate
                             $"Overflow filler length {filler.Length} exceeds maximum length {MaxFillerBytes}"));
                         return;
                     }
-                    group.Configure(NativeString.IsNull(valid[2], row) ? default : (columns[2] + row)->Bytes, filler,
-                        !NativeString.IsNull(valid[4], row) && !(columns[4] + row)->Bytes.IsEmpty);
+                    int index = configs.IndexOf(NativeString.IsNull(valid[2], row) ? default : (columns[2] + row)->Bytes, filler,
+                        !NativeString.IsNull(valid[4], row) && !(columns[4] + row)->Bytes.IsEmpty, extra);
+                    within = index >= 0 && Start(state, extra, configs, index, key, value);
                 }
-                var key = NativeString.IsNull(valid[1], row) ? default : (columns[1] + row)->Bytes;
-                if (!group.Add(key, (columns[0] + row)->Bytes))
+                if (!within)
                 {
                     DuneNative.AggregateSetError(info, HeldTooMuch);
                     return;
@@ -134,10 +208,11 @@ internal static unsafe class DuneListaggTruncate
     {
         try
         {
-            var budget = (long*)DuneNative.AggregateGetExtraInfo(info);
+            var extra = (long*)DuneNative.AggregateGetExtraInfo(info);
+            var configs = ConfigsOf(extra);
             for (ulong i = 0; i < count; i++)
             {
-                if (Existing((long*)source[i]) is { } from && !GroupOf((long*)target[i], budget).Merge(from))
+                if (!CombineOne((long*)source[i], (long*)target[i], extra, configs))
                 {
                     DuneNative.AggregateSetError(info, HeldTooMuch);
                     return;
@@ -150,6 +225,45 @@ internal static unsafe class DuneListaggTruncate
         }
     }
 
+    /// <summary>The source's rows into the target; the source is only read (a window's segment tree reads it again). A
+    /// single's array is immutable and shared, charged once more for the target.</summary>
+    private static bool CombineOne(long* from, long* to, long* budget, DuneListaggTruncateConfigs configs)
+    {
+        switch (Held(from))
+        {
+            case null:
+                return true;
+            case byte[] single when to[0] == 0:
+                if (!Charge(budget, DuneListaggTruncateSingle.Cost(single)))
+                {
+                    return false;
+                }
+                Hold(to, budget, single);
+                return true;
+            case byte[] single:
+                var config = configs[DuneListaggTruncateSingle.Config(single)];
+                return GroupOf(to, budget, configs) is { } into
+                    && into.Add(DuneListaggTruncateSingle.Key(single, config), DuneListaggTruncateSingle.Value(single), DuneListaggTruncateSingle.Arrival(single));
+            case DuneListaggTruncateGroup group:
+                DuneListaggTruncateGroup? target;
+                if (to[0] == 0)
+                {
+                    target = DuneListaggTruncateGroup.Make(budget, group.Config);
+                    if (target is not null)
+                    {
+                        Hold(to, budget, target);
+                    }
+                }
+                else
+                {
+                    target = GroupOf(to, budget, configs);
+                }
+                return target is not null && target.Merge(group);
+            default:
+                return true;
+        }
+    }
+
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Finalize(IntPtr info, IntPtr* source, IntPtr result, ulong count, ulong offset)
     {
@@ -157,13 +271,18 @@ internal static unsafe class DuneListaggTruncate
         {
             for (ulong i = 0; i < count; i++)
             {
-                if (Existing((long*)source[i])?.Output() is { } output)
+                switch (Held((long*)source[i]))
                 {
-                    NativeString.Set(result, offset + i, output);
-                }
-                else
-                {
-                    NativeString.SetNull(result, offset + i);
+                    case byte[] single:
+                        // One value within the bound: the output is the value.
+                        NativeString.Set(result, offset + i, DuneListaggTruncateSingle.Value(single));
+                        break;
+                    case DuneListaggTruncateGroup group when group.Output() is { } output:
+                        NativeString.Set(result, offset + i, output);
+                        break;
+                    default:
+                        NativeString.SetNull(result, offset + i);
+                        break;
                 }
             }
         }
@@ -173,7 +292,8 @@ internal static unsafe class DuneListaggTruncate
         }
     }
 
-    /// <summary>Frees the groups (DuckDB calls it for every state it made, after an error too).</summary>
+    /// <summary>Frees the groups and singles, their charges given back (DuckDB calls it for every state it made, after an
+    /// error too).</summary>
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Destroy(IntPtr* states, ulong count)
     {
@@ -182,12 +302,19 @@ internal static unsafe class DuneListaggTruncate
             for (ulong i = 0; i < count; i++)
             {
                 var state = (long*)states[i];
-                if (*state != 0)
+                if (state[0] != 0)
                 {
-                    var handle = GCHandle.FromIntPtr((IntPtr)(*state));
-                    ((DuneListaggTruncateGroup)handle.Target!).Release();
+                    var handle = GCHandle.FromIntPtr((IntPtr)state[0]);
+                    if (handle.Target is DuneListaggTruncateGroup group)
+                    {
+                        group.Release();
+                    }
+                    else if (handle.Target is byte[] single)
+                    {
+                        Interlocked.Add(ref *(long*)state[1], -DuneListaggTruncateSingle.Cost(single));
+                    }
                     handle.Free();
-                    *state = 0;
+                    state[0] = 0;
                 }
             }
         }
@@ -195,6 +322,25 @@ internal static unsafe class DuneListaggTruncate
         {
             // Nothing may escape to native code, and a destructor has no error to set: a group not freed is collected
             // with the process.
+        }
+    }
+
+    /// <summary>Frees the execution's budget and its calls' literals (the function's extra info).</summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void FreeExtra(IntPtr extra)
+    {
+        try
+        {
+            var block = (long*)extra;
+            if (block[1] != 0)
+            {
+                GCHandle.FromIntPtr((IntPtr)block[1]).Free();
+            }
+            NativeMemory.Free(block);
+        }
+        catch (Exception)
+        {
+            // Nothing may escape to native code.
         }
     }
 }

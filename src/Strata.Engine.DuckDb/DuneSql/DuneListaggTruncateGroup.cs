@@ -11,8 +11,11 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// dropped at once. So it holds at most the bound in values (plus their keys) whatever the group's size, and the count of
 /// values left out stays exact. Values are immutable arrays, so a combine shares them with the source, which stays whole.
 /// </summary>
-internal sealed unsafe class DuneListaggTruncateGroup(long* budget)
+internal sealed unsafe class DuneListaggTruncateGroup(long* budget, DuneListaggTruncateConfig config)
 {
+    /// <summary>What the group itself costs: the object, the heap's first array and its GCHandle slot.</summary>
+    internal const int GroupOverhead = 256;
+
     /// <summary>What one kept value costs beyond its key and value bytes (the array's header, the heap's slot).</summary>
     internal const int EntryOverhead = 48;
 
@@ -38,38 +41,35 @@ internal sealed unsafe class DuneListaggTruncateGroup(long* budget)
     /// <summary>The values counted and not kept: the boundary and every value after it.</summary>
     public long Omitted { get; private set; }
 
-    public byte[] Separator { get; private set; } = [];
+    public DuneListaggTruncateConfig Config { get; } = config;
 
-    public byte[] Filler { get; private set; } = [];
+    private byte[] Separator => Config.Separator;
 
-    public bool WithCount { get; private set; }
+    /// <summary>The next arrival number (a total order of rows with equal keys).</summary>
+    public static long NextArrival() => Interlocked.Increment(ref arrivals);
 
-    public bool Configured { get; private set; }
-
-    /// <summary>The call's separator, filler and WITH COUNT, read from its first row (they are literals).</summary>
-    public void Configure(ReadOnlySpan<byte> separator, ReadOnlySpan<byte> filler, bool withCount)
+    /// <summary>A group of the call of <paramref name="config"/>, its own cost charged; null when the budget cannot hold it.</summary>
+    public static DuneListaggTruncateGroup? Make(long* budget, DuneListaggTruncateConfig config)
     {
-        Separator = separator.ToArray();
-        Filler = filler.ToArray();
-        WithCount = withCount;
-        Configured = true;
+        if (Interlocked.Add(ref *budget, GroupOverhead) > DuneListaggTruncate.MaxHeldBytes)
+        {
+            Interlocked.Add(ref *budget, -GroupOverhead);
+            return null;
+        }
+        var group = new DuneListaggTruncateGroup(budget, config);
+        group.charged = GroupOverhead;
+        return group;
     }
 
     /// <summary>Takes one row; false when the execution's budget cannot hold it (nothing is changed then).</summary>
-    public bool Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
-        Add(key, value, null, Interlocked.Increment(ref arrivals));
+    public bool Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) => Add(key, value, null, NextArrival());
+
+    /// <summary>Takes a row that came earlier with its arrival number (a single's value); false when the budget cannot hold it.</summary>
+    public bool Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, long arrival) => Add(key, value, null, arrival);
 
     /// <summary>Takes the source's counts and kept values (the source is only read); false when the budget cannot hold them.</summary>
     public bool Merge(DuneListaggTruncateGroup source)
     {
-        if (!source.Configured)
-        {
-            return true;
-        }
-        if (!Configured)
-        {
-            Configure(source.Separator, source.Filler, source.WithCount);
-        }
         Omitted += source.Omitted;
         if (source.boundaryKey is not null && BeforeBoundary(source.boundaryKey, source.boundaryArrival))
         {
@@ -111,8 +111,8 @@ internal sealed unsafe class DuneListaggTruncateGroup(long* budget)
             {
                 output.Write(Separator);
             }
-            output.Write(Filler);
-            if (WithCount)
+            output.Write(Config.Filler);
+            if (Config.WithCount)
             {
                 output.Write(System.Text.Encoding.UTF8.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"({Omitted})")));
             }

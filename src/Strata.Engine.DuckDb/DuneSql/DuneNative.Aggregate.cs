@@ -38,9 +38,6 @@ internal static unsafe partial class DuneNative
     [LibraryImport(Library, EntryPoint = "duckdb_aggregate_function_get_extra_info")]
     internal static partial IntPtr AggregateGetExtraInfo(IntPtr info);
 
-    [LibraryImport(Library, EntryPoint = "duckdb_aggregate_function_set_error", StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial void AggregateSetError(IntPtr info, string error);
-
     [LibraryImport(Library, EntryPoint = "duckdb_create_aggregate_function_set", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial IntPtr AggregateCreateSet(string name);
 

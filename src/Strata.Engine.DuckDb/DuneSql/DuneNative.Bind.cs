@@ -15,7 +15,7 @@ internal static unsafe partial class DuneNative
     internal static partial void ScalarBind(IntPtr function, delegate* unmanaged[Cdecl]<IntPtr, void> bind);
 
     [LibraryImport(Library, EntryPoint = "duckdb_scalar_function_bind_set_error", StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial void BindError(IntPtr info, string error);
+    private static partial void BindRawError(IntPtr info, string error);
 
     [LibraryImport(Library, EntryPoint = "duckdb_scalar_function_get_client_context")]
     internal static partial void BindClientContext(IntPtr info, out IntPtr context);

@@ -62,10 +62,10 @@ internal static unsafe partial class DuneNative
     internal static partial int CastMode(IntPtr info);
 
     [LibraryImport(Library, EntryPoint = "duckdb_cast_function_set_error", StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial void CastError(IntPtr info, string error);
+    private static partial void CastRawError(IntPtr info, string error);
 
     [LibraryImport(Library, EntryPoint = "duckdb_cast_function_set_row_error", StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial void CastRowError(IntPtr info, string error, ulong row, IntPtr output);
+    private static partial void CastRawRowError(IntPtr info, string error, ulong row, IntPtr output);
 
     [LibraryImport(Library, EntryPoint = "duckdb_register_cast_function")]
     internal static partial int RegisterCast(IntPtr connection, IntPtr cast);

@@ -184,7 +184,7 @@ internal static unsafe class DuneNumeric
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "division failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, "division failed: " + e.GetType().Name);
         }
     }
 
@@ -201,7 +201,7 @@ internal static unsafe class DuneNumeric
             {
                 if (DuneNative.IsValid(valid, row))
                 {
-                    ScalarFunction.DuckDBScalarFunctionSetError(info, "Division by zero");
+                    DuneNative.ScalarSetError(info, "Division by zero");
                     return;
                 }
             }
@@ -209,7 +209,7 @@ internal static unsafe class DuneNumeric
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "division failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, "division failed: " + e.GetType().Name);
         }
     }
 
@@ -241,7 +241,7 @@ internal static unsafe class DuneNumeric
                 Int128 sum = data[row];
                 if (sum < long.MinValue || sum > long.MaxValue)
                 {
-                    ScalarFunction.DuckDBScalarFunctionSetError(info,
+                    DuneNative.ScalarSetError(info,
                         "bigint addition overflow: the sum " + sum.ToString(CultureInfo.InvariantCulture) + " is outside the range of bigint");
                     return;
                 }
@@ -250,7 +250,7 @@ internal static unsafe class DuneNumeric
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "sum failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, "sum failed: " + e.GetType().Name);
         }
     }
 
@@ -313,7 +313,7 @@ internal static unsafe class DuneNumeric
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "CAST to varchar failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, "CAST to varchar failed: " + e.GetType().Name);
         }
     }
 

@@ -74,15 +74,15 @@ internal static unsafe class DuneSequence
         }
         catch (SequenceException e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, e.Message);
+            DuneNative.ScalarSetError(info, e.Message);
         }
         catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "sequence: " + e.Message);
+            DuneNative.ScalarSetError(info, "sequence: " + e.Message);
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "sequence failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, "sequence failed: " + e.GetType().Name);
         }
     }
 

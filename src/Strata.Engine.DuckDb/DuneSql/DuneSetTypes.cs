@@ -217,7 +217,7 @@ internal static unsafe class DuneSetTypes
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, Function + " failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, Function + " failed: " + e.GetType().Name);
         }
     }
 

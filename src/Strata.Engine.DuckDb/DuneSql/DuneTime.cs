@@ -171,15 +171,15 @@ public static unsafe class DuneTime
         }
         catch (OverflowException)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "Out of Range Error: the date or time is out of range after adding the interval");
+            DuneNative.ScalarSetError(info, "Out of Range Error: the date or time is out of range after adding the interval");
         }
         catch (DateArithmeticException e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, e.Message);
+            DuneNative.ScalarSetError(info, e.Message);
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "date/time arithmetic failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, "date/time arithmetic failed: " + e.GetType().Name);
         }
     }
 

@@ -157,15 +157,15 @@ public static unsafe class DuneTimeTruncation
         }
         catch (TruncationException e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, e.Message);
+            DuneNative.ScalarSetError(info, e.Message);
         }
         catch (OverflowException)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "Out of Range Error: the truncated timestamp is out of range");
+            DuneNative.ScalarSetError(info, "Out of Range Error: the truncated timestamp is out of range");
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "date_trunc failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, "date_trunc failed: " + e.GetType().Name);
         }
     }
 
@@ -193,11 +193,11 @@ public static unsafe class DuneTimeTruncation
         }
         catch (TruncationException e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, e.Message);
+            DuneNative.ScalarSetError(info, e.Message);
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "date_trunc failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, "date_trunc failed: " + e.GetType().Name);
         }
     }
 

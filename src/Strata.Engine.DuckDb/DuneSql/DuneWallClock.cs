@@ -66,7 +66,7 @@ public static unsafe class DuneWallClock
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "dune_wall failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, "dune_wall failed: " + e.GetType().Name);
         }
     }
 }

@@ -147,11 +147,11 @@ public static unsafe class DuneWeightedPercentile
         }
         catch (PercentileException e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, e.Message);
+            DuneNative.ScalarSetError(info, e.Message);
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "approx_percentile failed: " + e.GetType().Name);
+            DuneNative.ScalarSetError(info, "approx_percentile failed: " + e.GetType().Name);
         }
     }
 

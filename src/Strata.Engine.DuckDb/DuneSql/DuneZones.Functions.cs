@@ -131,11 +131,11 @@ public static unsafe partial class DuneZones
         }
         catch (OverflowException)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "Out of Range Error: the timestamp is out of range");
+            DuneNative.ScalarSetError(info, "Out of Range Error: the timestamp is out of range");
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, Failure("timestamp with time zone arithmetic", e));
+            DuneNative.ScalarSetError(info, Failure("timestamp with time zone arithmetic", e));
         }
     }
 
@@ -173,7 +173,7 @@ public static unsafe partial class DuneZones
                 }
                 if (DateDiff(zone, unit, start, end) is not long difference)
                 {
-                    ScalarFunction.DuckDBScalarFunctionSetError(info, $"'{unit}' is not a valid TIMESTAMP field");
+                    DuneNative.ScalarSetError(info, $"'{unit}' is not a valid TIMESTAMP field");
                     return;
                 }
                 result[row] = difference;
@@ -181,11 +181,11 @@ public static unsafe partial class DuneZones
         }
         catch (OverflowException)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "Out of Range Error: the timestamp is out of range");
+            DuneNative.ScalarSetError(info, "Out of Range Error: the timestamp is out of range");
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, Failure("date_diff of timestamps with time zone", e));
+            DuneNative.ScalarSetError(info, Failure("date_diff of timestamps with time zone", e));
         }
     }
 
@@ -257,7 +257,7 @@ public static unsafe partial class DuneZones
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, Failure("timezone_hour of a timestamp with time zone", e));
+            DuneNative.ScalarSetError(info, Failure("timezone_hour of a timestamp with time zone", e));
         }
     }
 

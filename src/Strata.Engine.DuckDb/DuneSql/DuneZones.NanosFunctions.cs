@@ -75,11 +75,11 @@ public static unsafe partial class DuneZones
         }
         catch (OverflowException)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "Out of Range Error: the timestamp is out of range");
+            DuneNative.ScalarSetError(info, "Out of Range Error: the timestamp is out of range");
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, Failure("timestamp(9) with time zone arithmetic", e));
+            DuneNative.ScalarSetError(info, Failure("timestamp(9) with time zone arithmetic", e));
         }
     }
 
@@ -110,11 +110,11 @@ public static unsafe partial class DuneZones
         }
         catch (OverflowException)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "Out of Range Error: the timestamp is out of range");
+            DuneNative.ScalarSetError(info, "Out of Range Error: the timestamp is out of range");
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, Failure("timestamp(9) with time zone subtraction", e));
+            DuneNative.ScalarSetError(info, Failure("timestamp(9) with time zone subtraction", e));
         }
     }
 
@@ -143,7 +143,7 @@ public static unsafe partial class DuneZones
                 DecodeWide(call.Tags, ends[row], out long end, out _);
                 if (DateDiff(zone, unit, start, end) is not long difference)
                 {
-                    ScalarFunction.DuckDBScalarFunctionSetError(info, $"'{unit}' is not a valid TIMESTAMP field");
+                    DuneNative.ScalarSetError(info, $"'{unit}' is not a valid TIMESTAMP field");
                     return;
                 }
                 result[row] = difference;
@@ -151,11 +151,11 @@ public static unsafe partial class DuneZones
         }
         catch (OverflowException)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, "Out of Range Error: the timestamp is out of range");
+            DuneNative.ScalarSetError(info, "Out of Range Error: the timestamp is out of range");
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, Failure("date_diff of timestamps with time zone", e));
+            DuneNative.ScalarSetError(info, Failure("date_diff of timestamps with time zone", e));
         }
     }
 
@@ -186,7 +186,7 @@ public static unsafe partial class DuneZones
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, Failure("timezone_hour of a timestamp with time zone", e));
+            DuneNative.ScalarSetError(info, Failure("timezone_hour of a timestamp with time zone", e));
         }
     }
 }

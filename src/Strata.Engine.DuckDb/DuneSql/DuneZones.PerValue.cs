@@ -160,7 +160,7 @@ public static unsafe partial class DuneZones
                     string? zone = offset && (name.Length == 0 || name is "Z" or "z") ? "UTC" : Canonical(name);
                     if (zone is null)
                     {
-                        ScalarFunction.DuckDBScalarFunctionSetError(info, offset ? OffsetError(text, name)
+                        DuneNative.ScalarSetError(info, offset ? OffsetError(text, name)
                             : $"Time zone '{name}' is not known: use an IANA zone ('America/New_York') or an offset ('+05:30')");
                         return;
                     }
@@ -189,7 +189,7 @@ public static unsafe partial class DuneZones
         }
         catch (Exception e)
         {
-            ScalarFunction.DuckDBScalarFunctionSetError(info, Failure("timestamp with time zone conversion", e));
+            DuneNative.ScalarSetError(info, Failure("timestamp with time zone conversion", e));
         }
     }
 

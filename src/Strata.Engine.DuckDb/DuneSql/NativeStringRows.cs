@@ -81,7 +81,7 @@ internal static unsafe class NativeStringRows
                 string? error = each(output, row, new Arguments(data, row, arity));
                 if (error is not null)
                 {
-                    ScalarFunction.DuckDBScalarFunctionSetError(info, error);
+                    DuneNative.ScalarSetError(info, error);
                     return;
                 }
             }
@@ -89,7 +89,7 @@ internal static unsafe class NativeStringRows
         catch (Exception e)
         {
             // Nothing may escape to native code: a failure becomes the query's error.
-            ScalarFunction.DuckDBScalarFunctionSetError(info, failure(e));
+            DuneNative.ScalarSetError(info, failure(e));
         }
         finally
         {
