@@ -40,11 +40,17 @@ public sealed class Hostile9Tests
     public async Task A_literal_the_translator_reads_before_writing_is_read_in_linear_time(string shape, char repeated, int count)
     {
         string sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, new string(repeated, count));
-        var clock = Stopwatch.StartNew();
-        var tables = await Task.Run(() => new DuckDbStatementTables().TablesOf(sql, SqlDialect.DuneSql)).WaitAsync(Bound);
-        Assert.True(clock.Elapsed < DuckDbStatementTables.MaxTranslationTime + TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
+        // The bounds are the reading thread's processor time, the work, which load does not stretch (test-speed7); the
+        // wait only guards a hang.
+        var (tables, used) = await Task.Run(() =>
+        {
+            var cpu = ThreadCpu.StartNew();
+            var tables = new DuckDbStatementTables().TablesOf(sql, SqlDialect.DuneSql);
+            return (tables, cpu.Elapsed);
+        }).WaitAsync(Bound);
+        Assert.True(used < DuckDbStatementTables.MaxTranslationTime + TimeSpan.FromSeconds(15), $"took {used} of processor time");
         Assert.Contains(new Strata.Core.Views.TableReference("b", "result_v"), tables);
-        clock.Restart();
+        var clock = ThreadCpu.StartNew();
         // The run's own translation: the format is written (its flags once), the lambda's million groups are refused by the
         // translation's bound before their elements are built.
         try
@@ -55,7 +61,7 @@ public sealed class Hostile9Tests
         {
             Assert.Contains("too long once translated", e.Error.Message, StringComparison.Ordinal);
         }
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed} of processor time");
     }
 
     /// <summary>Rewrites whose SQL recomputed the whole input for each element: luhn_check reversed the string once per

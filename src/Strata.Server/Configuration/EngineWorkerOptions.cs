@@ -25,4 +25,8 @@ public sealed class EngineWorkerOptions
     /// <summary>How often a running worker's resident memory is read.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
     public TimeSpan MemoryPollInterval { get; set; } = TimeSpan.FromMilliseconds(15);
+
+    /// <summary>How long a new worker may take to open its engine before it is killed and another started.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -79,6 +79,7 @@ public static partial class QueryEngineSetup
             {
                 CancelGrace = workers.CancelGrace,
                 MemoryPollInterval = workers.MemoryPollInterval,
+                StartTimeout = workers.StartTimeout,
             };
             return new IsolatedEngine(EngineSettings(sp), settings, message => WorkerMessage(logger, message));
         });

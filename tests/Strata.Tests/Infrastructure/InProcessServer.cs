@@ -48,6 +48,8 @@ public sealed class InProcessServer : IAsyncDisposable
             ["Strata:RateLimits:ReadPerMinute"] = "0",
             ["Strata:RateLimits:UnauthenticatedPerMinute"] = "0",
             ["Strata:EngineWorkers:Isolated"] = "false",
+            // When a test isolates the engine: a worker's start is bounded as a hang, not a speed (StrataServer).
+            ["Strata:EngineWorkers:StartTimeout"] = "00:10:00",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string>())

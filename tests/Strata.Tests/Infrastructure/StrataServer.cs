@@ -258,6 +258,10 @@ public sealed class StrataServer : IAsyncDisposable
         info.Environment["Strata__RateLimits__WritePerMinute"] = "0";
         info.Environment["Strata__RateLimits__ReadPerMinute"] = "0";
         info.Environment["Strata__RateLimits__UnauthenticatedPerMinute"] = "0";
+        // An engine worker's start (a .NET process opening DuckDB) past the 60 s default is killed and started again: at
+        // load 70 every start passed it, and the first execution of a server stayed EXECUTING past a test's wait
+        // (UploadLimitTests' quota case, test-speed7). A test server's bound is a hang guard no load reaches.
+        info.Environment["Strata__EngineWorkers__StartTimeout"] = "00:10:00";
         foreach (var (k, v) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[k] = v;

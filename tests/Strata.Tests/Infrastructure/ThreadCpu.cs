@@ -34,9 +34,28 @@ public readonly struct ThreadCpu
         }
     }
 
-    private static TimeSpan Used()
+    /// <summary>The operating system's id of the calling thread (its entry under <c>/proc/self/task</c>), for <see cref="UsedBy"/>.</summary>
+    public static int OsThreadId() =>
+        int.Parse(Path.GetFileName(new DirectoryInfo("/proc/thread-self").LinkTarget!), CultureInfo.InvariantCulture);
+
+    /// <summary>The processor time thread <paramref name="osThreadId"/> of this process has used since it began; null once
+    /// it has ended. For work on a thread the test does not run (a loader's own thread), read from any thread.</summary>
+    public static TimeSpan? UsedBy(int osThreadId)
     {
-        string stat = File.ReadAllText("/proc/thread-self/stat");
+        try
+        {
+            return Parse(File.ReadAllText($"/proc/self/task/{osThreadId.ToString(CultureInfo.InvariantCulture)}/stat"));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return null;
+        }
+    }
+
+    private static TimeSpan Used() => Parse(File.ReadAllText("/proc/thread-self/stat"));
+
+    private static TimeSpan Parse(string stat)
+    {
         // Fields after the command's closing parenthesis: state (3) ... utime (14), stime (15).
         string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         long ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);

@@ -36,4 +36,31 @@ public sealed class ThreadCpuTests
         Assert.True(other.Join(TimeSpan.FromSeconds(30)));
         Assert.IsType<InvalidOperationException>(thrown);
     }
+
+    [Fact]
+    public void Another_threads_work_is_read_by_its_id_while_it_lives()
+    {
+        int id = 0;
+        using var worked = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var other = new Thread(() =>
+        {
+            id = ThreadCpu.OsThreadId();
+            var cpu = ThreadCpu.StartNew();
+            while (cpu.Elapsed < TimeSpan.FromMilliseconds(100))
+            {
+                Thread.SpinWait(1000);
+            }
+            worked.Set();
+            release.Wait();
+        });
+        other.Start();
+        Assert.True(worked.Wait(TimeSpan.FromMinutes(10)), "the other thread never counted 100 ms of work");
+        Assert.NotEqual(ThreadCpu.OsThreadId(), id);
+        var read = ThreadCpu.UsedBy(id);
+        release.Set();
+        Assert.True(other.Join(TimeSpan.FromMinutes(10)));
+        Assert.NotNull(read);
+        Assert.True(read >= TimeSpan.FromMilliseconds(100), $"{read} read for at least 100 ms of the other thread's work");
+    }
 }
