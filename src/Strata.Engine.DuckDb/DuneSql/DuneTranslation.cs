@@ -43,32 +43,62 @@ public sealed class DuneTranslation
     public bool UnnestsRowsWithoutColumnList => Sql.Contains("struct_pack(" + UnnamedField + " := ", StringComparison.Ordinal);
 
     /// <summary>Whether a result column DuckDB named is an unnamed field of this text's UNNESTs: <see cref="UnnamedField"/>
-    /// (or DuckDB's <c>name_N</c> repeat of it), or the <c>elementN</c> DuckDB gives an anonymous row's field, when such an
-    /// UNNEST is written and the user's text does not name it (a row type the text declares may call a field so).</summary>
+    /// (or DuckDB's <c>name_N</c> repeats of it), or the <c>elementN</c> DuckDB gives an anonymous row's field, when such an
+    /// UNNEST is written and no name of the user's text (outside strings and comments) spells it: a row type the text
+    /// declares may call a field so.</summary>
     public bool IsUnnamedColumn(string name) =>
         IsRepeatOf(name, UnnamedField)
-        || (IsGeneratedRowField(name) && UnnestsRowsWithoutColumnList && !UserSql.Contains(name, StringComparison.OrdinalIgnoreCase));
+        || (IsGeneratedRowField(name) && UnnestsRowsWithoutColumnList && !UserNames.Contains(RepeatBase(name)));
 
-    /// <summary><c>elementN</c>, or DuckDB's <c>elementN_M</c> repeat of it in one select list.</summary>
+    private HashSet<string> UserNames => userNames ??= DuneLexer.Lex(UserSql)
+        .Where(t => t.Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName)
+        .Select(t => UserSql.Substring(t.Start, t.Length).Trim('"'))
+        .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private HashSet<string>? userNames;
+
+    /// <summary><c>elementN</c>, or DuckDB's <c>elementN_M</c> repeats of it in one select list.</summary>
     private static bool IsGeneratedRowField(string name)
     {
-        if (!name.StartsWith(GeneratedRowField, StringComparison.Ordinal))
-        {
-            return false;
-        }
-        var rest = name.AsSpan(GeneratedRowField.Length);
-        int underscore = rest.IndexOf('_');
-        var place = underscore < 0 ? rest : rest[..underscore];
-        var repeat = underscore < 0 ? "1" : rest[(underscore + 1)..];
-        return place.Length > 0 && repeat.Length > 0 && !place.ContainsAnyExceptInRange('0', '9') && !repeat.ContainsAnyExceptInRange('0', '9');
+        string first = RepeatBase(name);
+        return first.Length > GeneratedRowField.Length && first.StartsWith(GeneratedRowField, StringComparison.Ordinal)
+            && !first.AsSpan(GeneratedRowField.Length).ContainsAnyExceptInRange('0', '9');
     }
 
     /// <summary>DuckDB's name of an anonymous struct's field when unnested, before its 1-based place.</summary>
     private const string GeneratedRowField = "element";
 
     private static bool IsRepeatOf(string name, string field) =>
-        name.StartsWith(field, StringComparison.Ordinal) && (name.Length == field.Length
-            || name.Length > field.Length + 1 && name[field.Length] == '_' && !name.AsSpan(field.Length + 1).ContainsAnyExceptInRange('0', '9'));
+        name.StartsWith(field, StringComparison.Ordinal) && IsRepeatSuffix(name.AsSpan(field.Length));
+
+    /// <summary>A name without the <c>_N</c> suffixes DuckDB appends to a name repeated in one select list (a repeat of a
+    /// repeat appends another): <c>element1_1_2</c> is <c>element1</c>.</summary>
+    private static string RepeatBase(string name)
+    {
+        int end = name.Length;
+        while (end > 0 && name.LastIndexOf('_', end - 1) is int underscore && underscore > 0 && underscore < end - 1
+            && !name.AsSpan(underscore + 1, end - underscore - 1).ContainsAnyExceptInRange('0', '9'))
+        {
+            end = underscore;
+        }
+        return name[..end];
+    }
+
+    /// <summary>Empty, or one or more <c>_N</c>.</summary>
+    private static bool IsRepeatSuffix(ReadOnlySpan<char> rest)
+    {
+        while (!rest.IsEmpty)
+        {
+            int next = rest.Length > 1 && rest[0] == '_' ? rest[1..].IndexOf('_') : -2;
+            ReadOnlySpan<char> digits = next == -2 ? [] : next < 0 ? rest[1..] : rest[1..(next + 1)];
+            if (digits.IsEmpty || digits.ContainsAnyExceptInRange('0', '9'))
+            {
+                return false;
+            }
+            rest = rest[(digits.Length + 1)..];
+        }
+        return true;
+    }
 
     /// <summary>The offset in the user's text of a character offset in the translated text.</summary>
     public int ToUserOffset(int offset)

@@ -150,7 +150,8 @@ internal static partial class DuneTypes
     /// text, its zone after white space, <c>ZoneId.of</c>'s offsets <c>+05:30</c>, <c>+0530</c>, <c>+05</c> and <c>Z</c>
     /// among them): DuckDB reads an offset only written against the time (<c>…00:00+05:30</c>) and took one after a space
     /// for a zone's name ("Unknown TimeZone '+05:30'"), so the white space before an offset or <c>Z</c> is dropped; a text
-    /// without a zone is in the session zone, UTC, written <c>+00</c> (a date alone at midnight): DuckDB read such a text
+    /// without a zone is in the session zone, UTC, written <c>+00</c> (a date alone at midnight, a time without seconds at
+    /// <c>:00</c>, which DuckDB reads only without a zone after it): DuckDB read such a text
     /// in the zone of the text before it in the vector (after <c>'… Asia/Tokyo'</c>, <c>'2024-01-01 00:00:00'</c> was
     /// Tokyo's midnight). A text
     /// that does not read fails in Trino's words ("Value cannot be cast to timestamp: …"); in TRY_CAST it is NULL. Any
@@ -158,7 +159,8 @@ internal static partial class DuneTypes
     /// </summary>
     private static string ReadWithZone(bool isTry)
     {
-        const string text = @"regexp_replace(regexp_replace(regexp_replace(trim(CAST($1 AS VARCHAR)), '[ \t\n\v\f\r]+([+-][0-9][0-9:]*|Z)$', '\1'), "
+        const string text = @"regexp_replace(regexp_replace(regexp_replace(regexp_replace(trim(CAST($1 AS VARCHAR)), '[ \t\n\v\f\r]+([+-][0-9][0-9:]*|Z)$', '\1'), "
+            + @"'^([-+]?[0-9]+-[0-9]+-[0-9]+ [0-9]+:[0-9]+)($|[-+Z ])', '\1:00\2'), "
             + @"'^([-+]?[0-9]+-[0-9]+-[0-9]+)$', '\1 00:00:00'), '( [0-9]+:[0-9]+(:[0-9]+([.][0-9]*)?)?)$', '\1+00')";
         string read = isTry ? $"TRY_CAST({text} AS TIMESTAMPTZ)"
             : $"CASE WHEN $1 IS NOT NULL AND TRY_CAST({text} AS TIMESTAMPTZ) IS NULL THEN error('Value cannot be cast to timestamp: ' || CAST($1 AS VARCHAR)) "
