@@ -52,6 +52,17 @@ public static partial class DuneSqlTranslator
             // The arrays side by side (the shorter padded with NULLs), then each row's fields as columns.
             Out.Text(rows ? "(SELECT " + string.Join(", ", Enumerable.Range(0, args.Count).Select(a => Fields("_strata_u" + Name(a))))
                 + (ordinality ? ", _strata_o" : "") + " FROM (SELECT " : "(SELECT ", anchor);
+            EmitSideBySide(args, anchor, unnestAlias, ordinality);
+            Out.Text(rows ? "))" : ")", anchor);
+            return ordinality ? Next(after, end) + 1 : close + 1;
+        }
+
+        /// <summary>An UNNEST operand: a map (as its form shows) as its entries, rows of (key, value), which become two columns
+        /// as Trino's UNNEST of a map gives; anything else as it is.</summary>
+        /// <summary>The arrays unnested side by side as <c>_strata_uN</c> (DuckDB pads the shorter with NULLs), and with
+        /// ordinality <c>_strata_o</c> numbering the longest.</summary>
+        private void EmitSideBySide(List<(int From, int To)> args, DuneToken anchor, string unnestAlias, bool ordinality)
+        {
             for (int a = 0; a < args.Count; a++)
             {
                 Out.Text(a == 0 ? "unnest(" : ", unnest(", anchor);
@@ -69,12 +80,8 @@ public static partial class DuneSqlTranslator
                 }
                 Out.Text("))) AS _strata_o", anchor);
             }
-            Out.Text(rows ? "))" : ")", anchor);
-            return ordinality ? Next(after, end) + 1 : close + 1;
         }
 
-        /// <summary>An UNNEST operand: a map (as its form shows) as its entries, rows of (key, value), which become two columns
-        /// as Trino's UNNEST of a map gives; anything else as it is.</summary>
         private void EmitUnnested((int From, int To) arg, DuneToken anchor, string unnestAlias)
         {
             bool map = IsMapOperand(arg.From, arg.To) || IsMapColumn(arg, unnestAlias) || IsBoundMap(arg);

@@ -96,23 +96,7 @@ public static partial class DuneSqlTranslator
             }
             Out.Text("(SELECT " + string.Join(", ", Enumerable.Range(0, args.Count).Select(a => Fields("_strata_u" + Name(a), "_strata_unnamed")))
                 + (ordinality ? ", _strata_o AS _strata_unnamed" : "") + " FROM (SELECT ", anchor);
-            for (int a = 0; a < args.Count; a++)
-            {
-                Out.Text(a == 0 ? "unnest(" : ", unnest(", anchor);
-                EmitUnnested(args[a], anchor, alias);
-                Out.Text(") AS _strata_u" + Name(a), anchor);
-            }
-            if (ordinality)
-            {
-                Out.Text(", unnest(generate_series(1, greatest(", anchor);
-                for (int a = 0; a < args.Count; a++)
-                {
-                    Out.Text(a == 0 ? "len(" : ", len(", anchor);
-                    EmitUnnested(args[a], anchor, alias);
-                    Out.Text(")", anchor);
-                }
-                Out.Text("))) AS _strata_o", anchor);
-            }
+            EmitSideBySide(args, anchor, alias, ordinality);
             Out.Text("))", Tokens[close]);
             return ordinality ? Next(after, Tokens.Count) + 1 : close + 1;
         }
