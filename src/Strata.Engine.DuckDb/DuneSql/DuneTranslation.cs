@@ -47,7 +47,7 @@ public sealed class DuneTranslation
     /// UNNEST is written and no name of the user's text (outside strings and comments) spells it: a row type the text
     /// declares may call a field so.</summary>
     public bool IsUnnamedColumn(string name) =>
-        IsRepeatOf(name, UnnamedField)
+        string.Equals(RepeatBase(name), UnnamedField, StringComparison.Ordinal)
         || (IsGeneratedRowField(name) && UnnestsRowsWithoutColumnList && !UserNames.Contains(RepeatBase(name)));
 
     private HashSet<string> UserNames => userNames ??= DuneLexer.Lex(UserSql)
@@ -68,9 +68,6 @@ public sealed class DuneTranslation
     /// <summary>DuckDB's name of an anonymous struct's field when unnested, before its 1-based place.</summary>
     private const string GeneratedRowField = "element";
 
-    private static bool IsRepeatOf(string name, string field) =>
-        name.StartsWith(field, StringComparison.Ordinal) && IsRepeatSuffix(name.AsSpan(field.Length));
-
     /// <summary>A name without the <c>_N</c> suffixes DuckDB appends to a name repeated in one select list (a repeat of a
     /// repeat appends another): <c>element1_1_2</c> is <c>element1</c>.</summary>
     private static string RepeatBase(string name)
@@ -82,22 +79,6 @@ public sealed class DuneTranslation
             end = underscore;
         }
         return name[..end];
-    }
-
-    /// <summary>Empty, or one or more <c>_N</c>.</summary>
-    private static bool IsRepeatSuffix(ReadOnlySpan<char> rest)
-    {
-        while (!rest.IsEmpty)
-        {
-            int next = rest.Length > 1 && rest[0] == '_' ? rest[1..].IndexOf('_') : -2;
-            ReadOnlySpan<char> digits = next == -2 ? [] : next < 0 ? rest[1..] : rest[1..(next + 1)];
-            if (digits.IsEmpty || digits.ContainsAnyExceptInRange('0', '9'))
-            {
-                return false;
-            }
-            rest = rest[(digits.Length + 1)..];
-        }
-        return true;
     }
 
     /// <summary>The offset in the user's text of a character offset in the translated text.</summary>
