@@ -94,7 +94,11 @@ internal static partial class TrinoErrorMessages
     {
         if (UnknownFunction().Match(message) is { Success: true } unknown)
         {
-            return $"Function '{unknown.Groups[1].Value.ToLowerInvariant()}' not registered";
+            // A name Trino or Dune defines that DuckDB has under no signature reaches DuckDB only with a count of
+            // arguments none of Strata's forms takes (array_max(), bitwise_and(1)): the function exists, its parameters
+            // do not fit, as Trino's analyzer says.
+            string name = unknown.Groups[1].Value.ToLowerInvariant();
+            return DuneFunctionRegistry.IsKnown(name) ? $"Unexpected parameters for function {name}" : $"Function '{name}' not registered";
         }
         if ((JodaParseFailure(message) ?? JoniPatternFailure(message)) is { } words)
         {
