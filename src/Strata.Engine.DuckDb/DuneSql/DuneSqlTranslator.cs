@@ -38,7 +38,7 @@ public static partial class DuneSqlTranslator
     internal static DuneTranslation? TryTranslate(string sql, int maxChars, CancellationToken cancellationToken, DuneColumnTypes? columnTypes = null, bool? strictFunctions = null, bool checkUnnestTypes = false, IReadOnlySet<int>? mapOperands = null)
     {
         var tokens = DuneLexer.Lex(sql);
-        RefuseBackquotes(sql, tokens);
+        RefuseBackquotesAndInternalCalls(sql, tokens);
         RefuseStatementsOtherThanQueries(sql, tokens);
         RefuseSpecialTimeLiterals(sql, tokens);
         RefuseLimitValues(sql, tokens);
