@@ -21,6 +21,13 @@ public sealed class Hostile31InternalCallsTests
     [InlineData("SELECT g, dune_listagg_truncate('a', NULL, 'a', '', '') FROM (VALUES 1) t(g) GROUP BY g", "dune_listagg_truncate", 1, 11)]
     [InlineData("SELECT * FROM dune_json_table('{}')", "dune_json_table", 1, 15)]
     [InlineData("SELECT CASE WHEN true THEN /* c */ dune_tdigest_value(1) END", "dune_tdigest_value", 1, 36)]
+    // After the words of special forms (decision 296, the review of 294): each ran the internal function.
+    [InlineData("SELECT trim(LEADING dune_chr(120) FROM 'xabc')", "dune_chr", 1, 21)]
+    [InlineData("SELECT trim(BOTH dune_wall() FROM 'abc')", "dune_wall", 1, 18)]
+    [InlineData("SELECT json_object('a' VALUE dune_chr(120))", "dune_chr", 1, 30)]
+    [InlineData("SELECT json_value('{}', 'lax $.a' DEFAULT dune_chr(120) ON EMPTY)", "dune_chr", 1, 43)]
+    [InlineData("SELECT * FROM (VALUES 1, 2, 3) t(x) OFFSET 0 ROWS FETCH NEXT dune_chr(49) ROWS ONLY", "dune_chr", 1, 62)]
+    [InlineData("SELECT x FROM (VALUES dune_chr(49)) t(x)", "dune_chr", 1, 23)]
     public void A_call_of_an_internal_function_is_not_registered(string sql, string name, int line, int column)
     {
         var error = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate(sql)).Error;

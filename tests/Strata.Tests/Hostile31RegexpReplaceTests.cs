@@ -28,6 +28,17 @@ public sealed class Hostile31RegexpReplaceTests
     }
 
     [Theory]
+    // A text over 8 MiB with group references and few or no matches (the review of 294: each reference was charged the
+    // whole text, and these were refused): the answer is the text with the matches replaced.
+    [InlineData("SELECT length(regexp_replace(rpad('a', 4500000, 'a'), '(x)(y)(z)', '$3$2$1'))", 4_500_000)]
+    [InlineData("SELECT length(regexp_replace(rpad('a', 9000000, 'a') || 'xy', '(x)(y)', '$2$1$2$1'))", 9_000_000 + 4)]
+    public void A_large_text_with_group_references_and_few_matches_is_answered(string sql, long expected)
+    {
+        using var db = new DuneSql.DuneSqlDb();
+        Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), db.Scalar(sql));
+    }
+
+    [Theory]
     [InlineData("SELECT regexp_replace('abc', '(b)', '[$1$1]')", "a[bb]c")]
     [InlineData("SELECT regexp_replace('a.b', '\\.', '\\$')", "a$b")]
     [InlineData("SELECT regexp_replace('aaa', 'a', 'xy')", "xyxyxy")]

@@ -183,6 +183,11 @@ internal static class DuneFunctions
             template = DateDiffPlain;
             return true;
         }
+        if (name == "reverse" && arity == 1 && isNull is not null && isNull(0))
+        {
+            template = "CAST(NULL AS VARCHAR)"; // Trino reads an untyped NULL as varchar; Reverse's cast_to_type cannot bind it
+            return true;
+        }
         if (name != "concat")
         {
             return Templates.TryGetValue((name, arity), out template);

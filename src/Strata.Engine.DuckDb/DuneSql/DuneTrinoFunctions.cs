@@ -28,9 +28,10 @@ internal static class DuneTrinoFunctions
     /// <see cref="DuneValueBound.MaxBytes"/> (hostile31: a 1,000-character replacement over 1,000,000 matches built for
     /// minutes up to the worker's memory limit). The answer holds the text's unmatched bytes, each match's replacement's
     /// literal bytes (at most the replacement's length) and its group references' text; matches do not overlap, so each
-    /// reference adds at most the text's length over all matches. When that is within the bound with a match at every
-    /// place (the text's length + 1), the call runs at once (every ordinary call); otherwise the matches are counted by two
-    /// replacements that build at most twice the text (with '' and with one byte) and the bound is checked on the count.
+    /// reference adds at most the matched text's length over all matches. When that is within the bound with a match at
+    /// every place (the text's length + 1, the whole text matched), the call runs at once (every ordinary call); otherwise
+    /// the matches and the matched length are counted by two replacements that build at most twice the text (with '' and
+    /// with one byte) and the bound is checked on those (a text of 8 MiB with a group reference and no match answers).
     /// The text and the replacement are written once, as a lambda's parameter (a chain of calls would otherwise multiply
     /// its text by each level's uses); the group references are a backslash and a digit of the RE2 replacement (one after
     /// an escaped backslash is counted too, which only overstates).
@@ -40,7 +41,7 @@ internal static class DuneTrinoFunctions
         + $"WHEN strlen({V}.s) + (strlen({V}.s) + 1) * strlen({V}.r) + {ReferenceCount} * strlen({V}.s) <= {DuneValueBound.MaxBytes} "
         + $"THEN regexp_replace({V}.s, $2, {V}.r, 'g') "
         + $"WHEN strlen(regexp_replace({V}.s, $2, '', 'g')) + (strlen(regexp_replace({V}.s, $2, chr(1), 'g')) - strlen(regexp_replace({V}.s, $2, '', 'g'))) "
-        + $"* strlen({V}.r) + {ReferenceCount} * strlen({V}.s) > {DuneValueBound.MaxBytes} "
+        + $"* strlen({V}.r) + {ReferenceCount} * (strlen({V}.s) - strlen(regexp_replace({V}.s, $2, '', 'g'))) > {DuneValueBound.MaxBytes} "
         + $"THEN error({DuneValueBound.Refusal("regexp_replace", "the answer's length (the replacement at each match)")}) "
         + $"ELSE regexp_replace({V}.s, $2, {V}.r, 'g') END)[1]";
 
