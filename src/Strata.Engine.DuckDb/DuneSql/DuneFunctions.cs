@@ -10,7 +10,7 @@ internal static class DuneFunctions
 {
     static DuneFunctions()
     {
-        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneBase58.Templates(), DuneChainAddresses.Templates(), DuneWildFunctions.Templates(), DuneStringParts.Templates(), DuneDistributions.Templates(), DuneTrinoFunctions.Templates(), DuneRadix.Templates(), DuneTime.Templates(), DuneDocsFunctions.Templates(), TrinoDocsFunctions.Templates() })
+        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneCodecs.Templates(), DuneBase58.Templates(), DuneChainAddresses.Templates(), DuneWildFunctions.Templates(), DuneStringParts.Templates(), DuneDistributions.Templates(), DuneTrinoFunctions.Templates(), DuneSplitMaps.Templates(), DuneRadix.Templates(), DuneTime.Templates(), DuneDocsFunctions.Templates(), TrinoDocsFunctions.Templates() })
         {
             foreach (var (key, template) in family)
             {
@@ -344,7 +344,7 @@ internal static class DuneFunctions
     /// refused with a clear error rather than run.</summary>
     internal static readonly HashSet<string> Unsupported = new(StringComparer.OrdinalIgnoreCase)
     {
-                "from_ieee754_32", "from_ieee754_64", "to_ieee754_32", "to_ieee754_64", "murmur3", "spooky_hash_v2_32", "spooky_hash_v2_64",
+        "spooky_hash_v2_32", "spooky_hash_v2_64",
         "http_get", "http_post", "checksum", "qdigest_agg", "tdigest_agg", "approx_set", "merge", "cast_to_uint256",
         "evm_decode_log", "evm_decode_call", "decode_evm_event", "decode_evm_function_call", "base58_encode", "base58_decode",
         "bytearray_to_base58", "ss58", "ton_address", "tron_address", "word_stem",
@@ -352,11 +352,10 @@ internal static class DuneFunctions
         // setdigest.mdx: a set digest is Trino's HyperLogLog with MinHash; its cardinalities are estimates and hash_counts
         // shows Trino's own hashes, which Strata does not compute.
         "make_set_digest", "merge_set_digest", "intersection_cardinality", "jaccard_index", "hash_counts",
-        // ml.mdx, hyperloglog.mdx, qdigest.mdx/tdigest.mdx, binary.mdx's base32, string.mdx's soundex and split_to_multimap:
+        // ml.mdx, hyperloglog.mdx, qdigest.mdx/tdigest.mdx:
         // documented by Dune, not computed by Strata.
         "classify", "features", "learn_classifier", "learn_libsvm_classifier", "learn_regressor", "learn_libsvm_regressor",
-        "regress", "empty_hll", "value_at_quantile", "values_at_quantiles", "quantile_at_value", "from_base32", "to_base32",
-        "soundex", "split_to_multimap",
+        "regress", "empty_hll", "value_at_quantile", "values_at_quantiles", "quantile_at_value",
         // datetime.md (trino-sweep): Trino's timezone(x) is the zone's name (Asia/Tokyo, +01:00, UTC); DuckDB's one-argument
         // timezone is the offset's hour part (0 for every example), a wrong answer. Trino has no other form.
         "timezone",

@@ -11,26 +11,28 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <summary>
 /// The hashes of Dune's binary.mdx that DuckDB lacks, as native scalar functions over varbinary registered on each
 /// sandbox connection before its configuration is locked (as <see cref="DuneKeccak"/>): <c>dune_sha512</c>,
-/// <c>dune_xxhash64</c> (8 bytes, big-endian, seed 0, as Trino), <c>dune_crc32</c> (BIGINT, the unsigned CRC-32),
+/// <c>dune_xxhash64</c> (8 bytes, big-endian, seed 0, as Trino), <c>dune_crc32</c> (BIGINT, the unsigned CRC-32), <c>dune_murmur3</c> (16 bytes, <see cref="DuneMurmur3"/>),
 /// <c>dune_hmac_md5/sha1/sha256/sha512(data, key)</c>. Computed with .NET's System.Security.Cryptography and
 /// System.IO.Hashing. A native call cannot be cancelled, so an input over <see cref="DuneKeccak.MaxInputBytes"/> is
 /// refused.
 /// </summary>
 public static unsafe class DuneHashes
 {
-    private enum Kind { Sha512, XxHash64, Crc32, HmacMd5, HmacSha1, HmacSha256, HmacSha512 }
+    private enum Kind { Sha512, XxHash64, Crc32, Murmur3, HmacMd5, HmacSha1, HmacSha256, HmacSha512 }
 
     public static void Register(DuckDBConnection connection)
     {
         NativeScalarFunction.Register(connection, "dune_sha512", DuckDBType.Blob, 1, DuckDBType.Blob, &Sha512Rows);
         NativeScalarFunction.Register(connection, "dune_xxhash64", DuckDBType.Blob, 1, DuckDBType.Blob, &XxHash64Rows);
         NativeScalarFunction.Register(connection, "dune_crc32", DuckDBType.Blob, 1, DuckDBType.BigInt, &Crc32Rows);
+        NativeScalarFunction.Register(connection, "dune_murmur3", DuckDBType.Blob, 1, DuckDBType.Blob, &Murmur3Rows);
         NativeScalarFunction.Register(connection, "dune_hmac_md5", DuckDBType.Blob, 2, DuckDBType.Blob, &HmacMd5Rows);
         NativeScalarFunction.Register(connection, "dune_hmac_sha1", DuckDBType.Blob, 2, DuckDBType.Blob, &HmacSha1Rows);
         NativeScalarFunction.Register(connection, "dune_hmac_sha256", DuckDBType.Blob, 2, DuckDBType.Blob, &HmacSha256Rows);
         NativeScalarFunction.Register(connection, "dune_hmac_sha512", DuckDBType.Blob, 2, DuckDBType.Blob, &HmacSha512Rows);
         DuneBase58.Register(connection); // the other binary encodings, registered with the hashes
         DuneChainAddresses.Register(connection);
+        DuneCodecs.Register(connection);
     }
 
     /// <summary>The DuneSQL calls, each argument taken as varbinary (a '0x…' varchar too, as Dune casts it).</summary>
@@ -49,6 +51,7 @@ public static unsafe class DuneHashes
     {
         Kind.Sha512 => SHA512.HashData(data),
         Kind.XxHash64 => XxHash64.Hash(data),
+        Kind.Murmur3 => DuneMurmur3.Hash128(data),
         Kind.HmacMd5 => HMACMD5.HashData(key, data),
         Kind.HmacSha1 => HMACSHA1.HashData(key, data),
         Kind.HmacSha256 => HMACSHA256.HashData(key, data),
@@ -61,6 +64,7 @@ public static unsafe class DuneHashes
         Kind.Sha512 => "sha512",
         Kind.XxHash64 => "xxhash64",
         Kind.Crc32 => "crc32",
+        Kind.Murmur3 => "murmur3",
         Kind.HmacMd5 => "hmac_md5",
         Kind.HmacSha1 => "hmac_sha1",
         Kind.HmacSha256 => "hmac_sha256",
@@ -75,6 +79,9 @@ public static unsafe class DuneHashes
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Crc32Rows(IntPtr info, IntPtr input, IntPtr output) => Run(Kind.Crc32, info, input, output);
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Murmur3Rows(IntPtr info, IntPtr input, IntPtr output) => Run(Kind.Murmur3, info, input, output);
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void HmacMd5Rows(IntPtr info, IntPtr input, IntPtr output) => Run(Kind.HmacMd5, info, input, output);

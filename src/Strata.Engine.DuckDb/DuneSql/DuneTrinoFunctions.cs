@@ -2,7 +2,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
 /// Templates for Trino functions of Dune's function reference that DuckDB lacks, spells differently, or answers
-/// with another type or order: Java-style regex replacements, url_* extraction, strpos by instance, split_to_map,
+/// with another type or order: Java-style regex replacements, url_* extraction, strpos by instance,
 /// hamming_distance, width_bucket, shuffle, exact cube roots, the bigint results Trino declares, Java's logarithms and
 /// square root at zero and below, and concat as Trino's ||.
 /// </summary>
@@ -79,14 +79,6 @@ internal static class DuneTrinoFunctions
         yield return new(("strpos", 3),
             "(CASE WHEN ($3) = 0 THEN error('strpos: instance must not be zero') ELSE coalesce(list_filter(list_transform(range(1, length($1) + 1), "
             + "_strata_i -> CASE WHEN substr($1, _strata_i, length($2)) = ($2) THEN _strata_i END), _strata_i -> _strata_i IS NOT NULL)[$3], 0) END)");
-
-        // split_to_map(string, entryDelimiter, keyValueDelimiter): each entry must be key and value; a key twice is an error.
-        yield return new(("split_to_map", 3),
-            "(CASE WHEN len(list_filter(string_split($1, $2), _strata_e -> len(string_split(_strata_e, $3)) <> 2)) > 0 "
-            + "THEN error('Key-value delimiter must appear exactly once in each entry. Bad input: ''' || $1 || '''') "
-            + "WHEN len(list_distinct(list_transform(string_split($1, $2), _strata_e -> string_split(_strata_e, $3)[1]))) < len(string_split($1, $2)) "
-            + "THEN error('Duplicate keys (' || $1 || ') are not allowed') "
-            + "ELSE map_from_entries(list_transform(string_split($1, $2), _strata_e -> {'key': string_split(_strata_e, $3)[1], 'value': string_split(_strata_e, $3)[2]})) END)");
 
         // Trino counts the code points that differ; DuckDB's hamming compares bytes (and refuses two empty strings), so it
         // serves only strings of single-byte characters (strlen = length); others are compared character by character.
