@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Strata.Tests.DuneSql;
 
 /// <summary>
-/// Decision 297 (lead): binary.mdx's IEEE 754 and base32 encodings, Trino's murmur3, and string.mdx's soundex and
+/// Decision 302 (lead): binary.mdx's IEEE 754 and base32 encodings, Trino's murmur3, and string.mdx's soundex and
 /// split_to_multimap, which Strata refused "is not supported", computed as Trino computes them; split_to_map reads an
 /// empty string and a trailing delimiter as Trino does. Expected values come from the standards (RFC 4648's base32
 /// vectors, IEEE 754 bit patterns computed here with .NET's BitConverter, American Soundex's textbook codes), from
