@@ -25,6 +25,7 @@ public static unsafe class DuneCodecs
     {
         NativeScalarFunction.Register(connection, "dune_to_base32", DuckDBType.Blob, 1, DuckDBType.Varchar, &ToBase32Rows);
         NativeScalarFunction.Register(connection, "dune_from_base32", DuckDBType.Varchar, 1, DuckDBType.Blob, &FromBase32Rows);
+        NativeScalarFunction.Register(connection, "dune_from_base32", DuckDBType.Blob, 1, DuckDBType.Blob, &FromBase32Rows); // Trino's varbinary form
         NativeScalarFunction.Register(connection, "dune_soundex", DuckDBType.Varchar, 1, DuckDBType.Varchar, &SoundexRows);
         DuneIeee754.Register(connection);
     }

@@ -344,7 +344,6 @@ internal static class DuneFunctions
     /// refused with a clear error rather than run.</summary>
     internal static readonly HashSet<string> Unsupported = new(StringComparer.OrdinalIgnoreCase)
     {
-        "spooky_hash_v2_32", "spooky_hash_v2_64",
         "http_get", "http_post", "checksum", "qdigest_agg", "tdigest_agg", "approx_set", "merge", "cast_to_uint256",
         "evm_decode_log", "evm_decode_call", "decode_evm_event", "decode_evm_function_call", "base58_encode", "base58_decode",
         "bytearray_to_base58", "ss58", "ton_address", "tron_address", "word_stem",

@@ -11,14 +11,14 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <summary>
 /// The hashes of Dune's binary.mdx that DuckDB lacks, as native scalar functions over varbinary registered on each
 /// sandbox connection before its configuration is locked (as <see cref="DuneKeccak"/>): <c>dune_sha512</c>,
-/// <c>dune_xxhash64</c> (8 bytes, big-endian, seed 0, as Trino), <c>dune_crc32</c> (BIGINT, the unsigned CRC-32), <c>dune_murmur3</c> (16 bytes, <see cref="DuneMurmur3"/>),
+/// <c>dune_xxhash64</c> (8 bytes, big-endian, seed 0, as Trino), <c>dune_crc32</c> (BIGINT, the unsigned CRC-32), <c>dune_murmur3</c> (16 bytes, <see cref="DuneMurmur3"/>), <c>dune_spooky_hash_v2_64/32</c> (8 / 4 bytes big-endian, <see cref="DuneSpookyHash"/>),
 /// <c>dune_hmac_md5/sha1/sha256/sha512(data, key)</c>. Computed with .NET's System.Security.Cryptography and
 /// System.IO.Hashing. A native call cannot be cancelled, so an input over <see cref="DuneKeccak.MaxInputBytes"/> is
 /// refused.
 /// </summary>
 public static unsafe class DuneHashes
 {
-    private enum Kind { Sha512, XxHash64, Crc32, Murmur3, HmacMd5, HmacSha1, HmacSha256, HmacSha512 }
+    private enum Kind { Sha512, XxHash64, Crc32, Murmur3, Spooky64, Spooky32, HmacMd5, HmacSha1, HmacSha256, HmacSha512 }
 
     public static void Register(DuckDBConnection connection)
     {
@@ -26,6 +26,8 @@ public static unsafe class DuneHashes
         NativeScalarFunction.Register(connection, "dune_xxhash64", DuckDBType.Blob, 1, DuckDBType.Blob, &XxHash64Rows);
         NativeScalarFunction.Register(connection, "dune_crc32", DuckDBType.Blob, 1, DuckDBType.BigInt, &Crc32Rows);
         NativeScalarFunction.Register(connection, "dune_murmur3", DuckDBType.Blob, 1, DuckDBType.Blob, &Murmur3Rows);
+        NativeScalarFunction.Register(connection, "dune_spooky_hash_v2_64", DuckDBType.Blob, 1, DuckDBType.Blob, &Spooky64Rows);
+        NativeScalarFunction.Register(connection, "dune_spooky_hash_v2_32", DuckDBType.Blob, 1, DuckDBType.Blob, &Spooky32Rows);
         NativeScalarFunction.Register(connection, "dune_hmac_md5", DuckDBType.Blob, 2, DuckDBType.Blob, &HmacMd5Rows);
         NativeScalarFunction.Register(connection, "dune_hmac_sha1", DuckDBType.Blob, 2, DuckDBType.Blob, &HmacSha1Rows);
         NativeScalarFunction.Register(connection, "dune_hmac_sha256", DuckDBType.Blob, 2, DuckDBType.Blob, &HmacSha256Rows);
@@ -52,6 +54,8 @@ public static unsafe class DuneHashes
         Kind.Sha512 => SHA512.HashData(data),
         Kind.XxHash64 => XxHash64.Hash(data),
         Kind.Murmur3 => DuneMurmur3.Hash128(data),
+        Kind.Spooky64 => BigEndian(DuneSpookyHash.Hash64(data), 8),
+        Kind.Spooky32 => BigEndian(DuneSpookyHash.Hash64(data), 4),
         Kind.HmacMd5 => HMACMD5.HashData(key, data),
         Kind.HmacSha1 => HMACSHA1.HashData(key, data),
         Kind.HmacSha256 => HMACSHA256.HashData(key, data),
@@ -59,12 +63,23 @@ public static unsafe class DuneHashes
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    /// <summary>The low <paramref name="bytes"/> bytes of <paramref name="value"/>, most significant first (Trino writes
+    /// the reversed number little-endian).</summary>
+    private static byte[] BigEndian(ulong value, int bytes)
+    {
+        var result = new byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(result, value);
+        return result[(8 - bytes)..];
+    }
+
     private static string Name(Kind kind) => kind switch
     {
         Kind.Sha512 => "sha512",
         Kind.XxHash64 => "xxhash64",
         Kind.Crc32 => "crc32",
         Kind.Murmur3 => "murmur3",
+        Kind.Spooky64 => "spooky_hash_v2_64",
+        Kind.Spooky32 => "spooky_hash_v2_32",
         Kind.HmacMd5 => "hmac_md5",
         Kind.HmacSha1 => "hmac_sha1",
         Kind.HmacSha256 => "hmac_sha256",
@@ -82,6 +97,12 @@ public static unsafe class DuneHashes
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Murmur3Rows(IntPtr info, IntPtr input, IntPtr output) => Run(Kind.Murmur3, info, input, output);
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Spooky64Rows(IntPtr info, IntPtr input, IntPtr output) => Run(Kind.Spooky64, info, input, output);
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Spooky32Rows(IntPtr info, IntPtr input, IntPtr output) => Run(Kind.Spooky32, info, input, output);
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void HmacMd5Rows(IntPtr info, IntPtr input, IntPtr output) => Run(Kind.HmacMd5, info, input, output);

@@ -136,8 +136,8 @@ public sealed class DuneSqlSemanticsTests : IDisposable
     [Fact]
     public void Unsupported_function_is_refused_naming_it_at_its_position()
     {
-        var e = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate("SELECT 1,\n  spooky_hash_v2_64(a) FROM t"));
-        Assert.Contains("spooky_hash_v2_64", e.Error.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate("SELECT 1,\n  make_set_digest(a) FROM t"));
+        Assert.Contains("make_set_digest", e.Error.Message, StringComparison.Ordinal);
         Assert.Equal(2, e.Error.Line);
         Assert.Equal(3, e.Error.Column);
     }

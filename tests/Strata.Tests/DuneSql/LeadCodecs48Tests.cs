@@ -7,7 +7,7 @@ namespace Strata.Tests.DuneSql;
 
 /// <summary>
 /// Decision 302 (lead): binary.mdx's IEEE 754 and base32 encodings, Trino's murmur3, and string.mdx's soundex and
-/// split_to_multimap, which Strata refused "is not supported", computed as Trino computes them; split_to_map reads an
+/// split_to_multimap, and Trino's spooky_hash_v2_32/64, which Strata refused "is not supported", computed as Trino computes them; split_to_map reads an
 /// empty string and a trailing delimiter as Trino does. Expected values come from the standards (RFC 4648's base32
 /// vectors, IEEE 754 bit patterns computed here with .NET's BitConverter, American Soundex's textbook codes), from
 /// an independent MurmurHash3 implementation (npm's murmurhash3js-revisited, x64 128-bit, seed 0), and from Trino's
@@ -33,7 +33,7 @@ public sealed class LeadCodecs48Tests(InProcessSharedServer shared)
     {
         // CSV writes an empty text as "" (NULL is nothing).
         Assert.Equal($"{(base32.Length == 0 ? "\"\"" : base32)},true,true", await One(
-            $"SELECT to_base32(to_utf8('{text}')), from_base32('{base32}') = to_utf8('{text}'), from_base32('{base32.TrimEnd('=')}') = to_utf8('{text}')"));
+            $"SELECT to_base32(to_utf8('{text}')), from_base32('{base32}') = to_utf8('{text}'), from_base32(to_utf8('{base32.TrimEnd('=')}')) = to_utf8('{text}')"));
     }
 
     [Theory]
@@ -94,6 +94,38 @@ public sealed class LeadCodecs48Tests(InProcessSharedServer shared)
         Array.Reverse(h1);
         Array.Reverse(h2);
         Assert.Equal("0x" + Convert.ToHexString([.. h1, .. h2]).ToLowerInvariant(), await One($"SELECT murmur3(to_utf8('{text}'))"));
+    }
+
+    [Theory]
+    // Bob Jenkins' public-domain reference (SpookyV2.cpp, compiled with g++ beside these tests): Hash64 and Hash32 with
+    // seed 0 of the bytes (7 i + 3) mod 256, i = 0 … length - 1, covering the short path's 0, 8, 12, 16 and 32-byte tails,
+    // the switch to the long path at 192 bytes, and a long message's partial last block.
+    [InlineData(0, "232706fc6bf50919", "6bf50919")]
+    [InlineData(1, "4b87fa4c899cff30", "899cff30")]
+    [InlineData(7, "a99e9412beb02c42", "beb02c42")]
+    [InlineData(8, "93fa88e896a3c5fd", "96a3c5fd")]
+    [InlineData(9, "0a8a835fa235aef0", "a235aef0")]
+    [InlineData(12, "55c0306fc907b8e3", "c907b8e3")]
+    [InlineData(15, "80ff2557a5f3fce9", "a5f3fce9")]
+    [InlineData(16, "996b234d7cd0c4ed", "7cd0c4ed")]
+    [InlineData(31, "b8cc43d889b92e0c", "89b92e0c")]
+    [InlineData(32, "e10b9985690e40f4", "690e40f4")]
+    [InlineData(33, "126b358fac1ab794", "ac1ab794")]
+    [InlineData(47, "c3eb8b9737232ebd", "37232ebd")]
+    [InlineData(48, "f091978edcfaf617", "dcfaf617")]
+    [InlineData(95, "0a04c3f05543399d", "5543399d")]
+    [InlineData(96, "1f928ec4e1b51a12", "e1b51a12")]
+    [InlineData(191, "5a8b556721e70004", "21e70004")]
+    [InlineData(192, "4bd5231fc1b3b9cf", "c1b3b9cf")]
+    [InlineData(193, "898f9ebe5674b3c2", "5674b3c2")]
+    [InlineData(287, "ef60b12696bcb0ec", "96bcb0ec")]
+    [InlineData(288, "70a2ef669478aefb", "9478aefb")]
+    [InlineData(300, "5fed2a2acbdfb6a4", "cbdfb6a4")]
+    [InlineData(1000, "85072d3218a51b05", "18a51b05")]
+    public async Task Spooky_hash_v2_is_jenkins_reference_with_seed_0(int length, string hash64, string hash32)
+    {
+        string bytes = length == 0 ? "X''" : "X'" + Convert.ToHexString(Enumerable.Range(0, length).Select(i => (byte)(i * 7 + 3)).ToArray()) + "'";
+        Assert.Equal($"0x{hash64},0x{hash32}", await One($"SELECT spooky_hash_v2_64({bytes}), spooky_hash_v2_32({bytes})"));
     }
 
     [Theory]
