@@ -56,7 +56,8 @@ public static unsafe class DuneTime
 
     /// <summary>Whether a translated text calls the functions or truncates a timestamp (the sandbox registers them only then).</summary>
     public static bool UsedBy(string translatedSql) => AddsIntervals(translatedSql) || DuneTimeTruncation.UsedBy(translatedSql)
-        || DuneInstantNanos.UsedBy(translatedSql) || DuneInstantKey.UsedBy(translatedSql) || DuneWallClock.UsedBy(translatedSql);
+        || DuneInstantNanos.UsedBy(translatedSql) || DuneInstantKey.UsedBy(translatedSql) || DuneWallClock.UsedBy(translatedSql)
+        || DuneZones.ReadsText(translatedSql);
 
     private static bool AddsIntervals(string translatedSql) => translatedSql.Contains("dune_plus(", StringComparison.Ordinal)
         || translatedSql.Contains("dune_minus(", StringComparison.Ordinal) || translatedSql.Contains("date_add(", StringComparison.OrdinalIgnoreCase);
@@ -78,6 +79,10 @@ public static unsafe class DuneTime
         if (translatedSql is null || DuneInstantKey.UsedBy(translatedSql))
         {
             DuneInstantKey.AddOverload(pending);
+        }
+        if (translatedSql is null || DuneZones.ReadsText(translatedSql))
+        {
+            DuneZones.AddTextReaders(pending);
         }
         if (translatedSql is null || DuneWallClock.UsedBy(translatedSql))
         {

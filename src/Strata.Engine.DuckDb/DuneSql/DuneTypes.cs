@@ -112,7 +112,7 @@ internal static partial class DuneTypes
         string cast = isTry ? "TRY_CAST" : "CAST";
         long micro = Pow10(6 - precision), nano = Pow10(9 - precision);
         string fromNanos = $"CAST(make_timestamp({RoundHalfUp($"epoch_ns({cast}($1 AS TIMESTAMP_NS))", nano)} * {micro}) AS TIMESTAMPTZ)";
-        string fromMicros = $"CAST(make_timestamp({RoundHalfUp($"epoch_us({ReadWithZone(isTry)})", micro)} * {micro}) AS TIMESTAMPTZ)";
+        string fromMicros = $"CAST(make_timestamp({RoundHalfUp($"epoch_us({ReadWithZone(isTry, precision)})", micro)} * {micro}) AS TIMESTAMPTZ)";
         string rounded = FromTimeOfDay($"(CASE WHEN {Infinite("TIMESTAMPTZ")} THEN {cast}($1 AS TIMESTAMPTZ) WHEN typeof($1) = 'TIMESTAMP_NS' THEN {fromNanos} ELSE {fromMicros} END)", precision, zoned: true);
         return plain ? $"(CASE WHEN typeof($1) IN ('VARCHAR', 'TIMESTAMP_NS', 'TIME', 'TIME WITH TIME ZONE') THEN {rounded} ELSE {cast}($1 AS TIMESTAMPTZ) END)" : rounded;
     }
@@ -142,31 +142,18 @@ internal static partial class DuneTypes
             + "holds microseconds (six digits) here')";
         return $"(CASE WHEN typeof($1) = 'TIMESTAMP_NS' AND epoch_ns(TRY_CAST($1 AS TIMESTAMP_NS)) % 1000 <> 0 THEN {refused} "
             + $"WHEN typeof($1) = 'VARCHAR' AND regexp_matches(CAST($1 AS VARCHAR), '[.][0-9]{{6}}[0-9]*[1-9]') THEN {refused} "
-            + $"ELSE {ReadWithZone(isTry)} END)";
+            + $"ELSE {ReadWithZone(isTry, 6)} END)";
     }
 
     /// <summary>
-    /// x as DuckDB's TIMESTAMPTZ, a text read as Trino's cast reads it (VarcharToTimestampWithTimeZoneCast: the trimmed
-    /// text, its zone after white space, <c>ZoneId.of</c>'s offsets <c>+05:30</c>, <c>+0530</c>, <c>+05</c> and <c>Z</c>
-    /// among them): DuckDB reads an offset only written against the time (<c>…00:00+05:30</c>) and took one after a space
-    /// for a zone's name ("Unknown TimeZone '+05:30'"), so the white space before an offset or <c>Z</c> is dropped; a text
-    /// without a zone is in the session zone, UTC, written <c>+00</c> (a date alone at midnight, a time without seconds at
-    /// <c>:00</c>, which DuckDB reads only without a zone after it): DuckDB read such a text
-    /// in the zone of the text before it in the vector (after <c>'… Asia/Tokyo'</c>, <c>'2024-01-01 00:00:00'</c> was
-    /// Tokyo's midnight). A text
-    /// that does not read fails in Trino's words ("Value cannot be cast to timestamp: …"); in TRY_CAST it is NULL. Any
-    /// other type is DuckDB's cast (the folded typeof drops the branch not taken).
+    /// x as DuckDB's TIMESTAMPTZ, a text read as Trino's cast reads it at p digits (VarcharToTimestampWithTimeZoneCast:
+    /// DuneZones.TextCast.cs, decision 298, where DuckDB's own cast took <c>+25:00</c> and refused <c>+hhmmss</c> and a
+    /// one-digit hour that Trino reads); a text that does not read fails in Trino's words ("Value cannot be cast to
+    /// timestamp: …"), NULL in TRY_CAST. Any other type is DuckDB's cast (the folded typeof drops the branch not taken).
     /// </summary>
-    private static string ReadWithZone(bool isTry)
-    {
-        const string text = @"regexp_replace(regexp_replace(regexp_replace(regexp_replace(trim(CAST($1 AS VARCHAR)), '[ \t\n\v\f\r]+([+-][0-9][0-9:]*|Z)$', '\1'), "
-            + @"'^([-+]?[0-9]+-[0-9]+-[0-9]+ [0-9]+:[0-9]+)($|[-+Z ])', '\1:00\2'), "
-            + @"'^([-+]?[0-9]+-[0-9]+-[0-9]+)$', '\1 00:00:00'), '( [0-9]+:[0-9]+(:[0-9]+([.][0-9]*)?)?)$', '\1+00')";
-        string read = isTry ? $"TRY_CAST({text} AS TIMESTAMPTZ)"
-            : $"CASE WHEN $1 IS NOT NULL AND TRY_CAST({text} AS TIMESTAMPTZ) IS NULL THEN error('Value cannot be cast to timestamp: ' || CAST($1 AS VARCHAR)) "
-                + $"ELSE TRY_CAST({text} AS TIMESTAMPTZ) END";
-        return $"(CASE WHEN typeof($1) = 'VARCHAR' THEN {read} ELSE {(isTry ? "TRY_CAST" : "CAST")}($1 AS TIMESTAMPTZ) END)";
-    }
+    private static string ReadWithZone(bool isTry, int precision) =>
+        $"(CASE WHEN typeof($1) = 'VARCHAR' THEN {(isTry ? DuneZones.TryTextInstant : DuneZones.TextInstant)}(CAST($1 AS VARCHAR), {precision}) "
+        + $"ELSE {(isTry ? "TRY_CAST" : "CAST")}($1 AS TIMESTAMPTZ) END)";
 
     /// <summary>
     /// <c>CAST(x AS timestamp(9))</c>: DuckDB's TIMESTAMP_NS, nanoseconds since 1970 in 64 bits, holds 1677-09-22 to

@@ -8,7 +8,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
 /// The functions that keep a zone's type, as Trino's do for a <c>timestamp with time zone</c>: <c>x ± interval</c>
-/// (<c>dune_plus</c>/<c>dune_minus</c>, decision 100) and <c>date_trunc</c> with a constant unit (<c>time_bucket</c>, and
+/// (<c>dune_plus</c>/<c>dune_minus</c>, decision 100; <c>interval + x</c> too, decision 298) and <c>date_trunc</c> with a constant unit (<c>time_bucket</c>, and
 /// <c>dune_time_bucket</c> for months, decision 173).
 /// One overload per zone of the text; DuckDB prefers it to the wall-clock conversion (an exact match costs nothing).
 /// As Trino: months are added to the wall clock in the zone (day clamped to the month's end), days and smaller units to
@@ -17,7 +17,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static unsafe partial class DuneZones
 {
-    private enum Operation : byte { Plus, Minus, Bucket, Difference, DateDiff, DateDiffToInstant, OffsetHour, OffsetMinute, At, Wall, IsoOffset, ParsedOffset }
+    private enum Operation : byte { Plus, Minus, Bucket, Difference, DateDiff, DateDiffToInstant, OffsetHour, OffsetMinute, At, Wall, IsoOffset, ParsedOffset, PlusIntervalFirst }
 
     private const long MicrosPerDay = 86_400_000_000L;
 
@@ -25,7 +25,7 @@ public static unsafe partial class DuneZones
     {
         (string, Operation)[] overloads =
         [
-            ("dune_plus", Operation.Plus), ("dune_minus", Operation.Minus), ("+", Operation.Plus), ("-", Operation.Minus),
+            ("dune_plus", Operation.Plus), ("dune_minus", Operation.Minus), ("+", Operation.Plus), ("-", Operation.Minus), ("+", Operation.PlusIntervalFirst),
             ("time_bucket", Operation.Bucket), (DuneTimeTruncation.MonthsFunction, Operation.Bucket), ("-", Operation.Difference), ("date_sub", Operation.DateDiff),
             ("date_sub", Operation.DateDiffToInstant),
             ("timezone_hour", Operation.OffsetHour), ("timezone_minute", Operation.OffsetMinute),
@@ -81,7 +81,7 @@ public static unsafe partial class DuneZones
     /// <summary>An overload's parameters and result; TimestampTz stands for the zone's own type.</summary>
     private static (DuckDBType[] Parameters, DuckDBType Result) Signature(Operation operation) => operation switch
     {
-        Operation.Bucket => ([DuckDBType.Interval, DuckDBType.TimestampTz], DuckDBType.TimestampTz),
+        Operation.Bucket or Operation.PlusIntervalFirst => ([DuckDBType.Interval, DuckDBType.TimestampTz], DuckDBType.TimestampTz),
         Operation.Difference => ([DuckDBType.TimestampTz, DuckDBType.TimestampTz], DuckDBType.Interval),
         Operation.DateDiff or Operation.DateDiffToInstant => ([DuckDBType.Varchar, DuckDBType.TimestampTz, DuckDBType.TimestampTz], DuckDBType.BigInt),
         Operation.OffsetHour or Operation.OffsetMinute => ([DuckDBType.TimestampTz], DuckDBType.BigInt),
@@ -97,7 +97,7 @@ public static unsafe partial class DuneZones
             var operation = (Operation)call.Kind;
             var fixedZone = call.Fixed;
             ulong rows = DuneNative.ChunkSize(input);
-            int timeArgument = operation == Operation.Bucket ? 1 : 0;
+            int timeArgument = operation is Operation.Bucket or Operation.PlusIntervalFirst ? 1 : 0;
             IntPtr t = DuneNative.ChunkVector(input, (ulong)timeArgument), v = DuneNative.ChunkVector(input, (ulong)(1 - timeArgument));
             long* times = (long*)DuneNative.Data(t);
             if (operation == Operation.Difference)
@@ -124,7 +124,7 @@ public static unsafe partial class DuneZones
                 }
                 var zone = fixedZone ?? Decode(call.Tags, instant, out instant);
                 long computed = operation == Operation.Bucket ? Truncate(zone, instant, i)
-                    : operation == Operation.Plus ? Add(zone, instant, i.Months, i.Days, i.Micros)
+                    : operation is Operation.Plus or Operation.PlusIntervalFirst ? Add(zone, instant, i.Months, i.Days, i.Micros)
                     : Add(zone, instant, checked(-i.Months), checked(-i.Days), checked(-i.Micros));
                 result[row] = fixedZone is null ? Tagged(computed, TagIn(times[row])) : computed;
             }

@@ -22,6 +22,8 @@ public static unsafe partial class DuneZones
         {
             AddOverload(pending, name, operation, tags, null, [wide, interval], wide, wideBody: &WideArithmeticRows);
         }
+        // Trino's interval + timestamp with time zone is the sum the other way round (the zone kept).
+        AddOverload(pending, "+", Operation.PlusIntervalFirst, tags, null, [interval, wide], wide, wideBody: &WideArithmeticRows);
         AddOverload(pending, "time_bucket", Operation.Bucket, tags, null, [interval, wide], wide, wideBody: &WideArithmeticRows);
         AddOverload(pending, DuneTimeTruncation.MonthsFunction, Operation.Bucket, tags, null, [interval, wide], wide, wideBody: &WideArithmeticRows);
         AddOverload(pending, "-", Operation.Difference, tags, null, [wide, wide], interval, wideBody: &WideDifferenceRows);
@@ -45,7 +47,7 @@ public static unsafe partial class DuneZones
             var call = CallOf(DuneNative.ScalarGetExtra(info));
             var operation = (Operation)call.Kind;
             ulong rows = DuneNative.ChunkSize(input);
-            int timeArgument = operation == Operation.Bucket ? 1 : 0;
+            int timeArgument = operation is Operation.Bucket or Operation.PlusIntervalFirst ? 1 : 0;
             IntPtr t = DuneNative.ChunkVector(input, (ulong)timeArgument), v = DuneNative.ChunkVector(input, (ulong)(1 - timeArgument));
             var times = (Int128*)DuneNative.Data(t);
             var intervals = (DuneTime.Interval*)DuneNative.Data(v);
@@ -66,7 +68,7 @@ public static unsafe partial class DuneZones
                     continue;
                 }
                 long computed = operation == Operation.Bucket ? Truncate(zone, instant, i)
-                    : operation == Operation.Plus ? Add(zone, instant, i.Months, i.Days, i.Micros)
+                    : operation is Operation.Plus or Operation.PlusIntervalFirst ? Add(zone, instant, i.Months, i.Days, i.Micros)
                     : Add(zone, instant, checked(-i.Months), checked(-i.Days), checked(-i.Micros));
                 // A bucket of a microsecond or more starts on a whole microsecond; one of no width leaves the value.
                 bool keeps = operation != Operation.Bucket || i.Months == 0 && i.Days * MicrosPerDay + i.Micros <= 0;
