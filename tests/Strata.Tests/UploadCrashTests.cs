@@ -11,8 +11,18 @@ public sealed class UploadCrashTests
 {
     private const int PreRows = 1000;
 
-    /// <summary>Rows of about 60 bytes: a body of this many rows is over 50 MB.</summary>
-    private const int BigRows = 900_000;
+    /// <summary>
+    /// Rows of about 60 bytes: a body of this many rows is about 9 MB, more than the client sends before it pauses
+    /// (<see cref="PauseBytes"/>). It was 900,000 (54 MB, the pause at 24 MB "past the socket and server buffers"): a
+    /// size standing in for "the server has read part of the body", which <see cref="SpooledAsync"/> now observes.
+    /// </summary>
+    private const int BigRows = 150_000;
+
+    /// <summary>What the client writes and flushes before it waits on the gate (the in-flight cases).</summary>
+    private const long PauseBytes = 4L << 20;
+
+    /// <summary>What the server's spool of the body holds before the in-flight cases kill it.</summary>
+    private const long SpooledBytes = 1L << 20;
 
     private static string Row(int i) => $"{i},row {i} padding-padding-padding-padding-padding\n";
 
@@ -85,6 +95,46 @@ public sealed class UploadCrashTests
         }
     }
 
+    /// <summary>
+    /// Waits until a spool file under uploads/incoming (where the server copies a request body before converting it)
+    /// holds at least <paramref name="bytes"/>: the server is then part-way through the body. Fails if the request ends
+    /// first. The bound is a hang guard; the wait ends when the file has grown.
+    /// </summary>
+    private static async Task SpooledAsync(string dataDir, long bytes, Task<(HttpStatusCode Status, JsonNode? Body, string Text)> send)
+    {
+        string incoming = Path.Combine(dataDir, "uploads", "incoming");
+        var deadline = DateTime.UtcNow + Api.HangGuard;
+        while (Largest(incoming) < bytes)
+        {
+            if (send.IsCompleted)
+            {
+                Assert.Fail($"the request ended before the server spooled {bytes} bytes of it: {await Describe(send)}");
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"the server did not spool {bytes} bytes of the body");
+            await Task.Delay(20);
+        }
+
+        static long Largest(string directory)
+        {
+            long most = 0;
+            if (Directory.Exists(directory))
+            {
+                foreach (string file in Directory.GetFiles(directory))
+                {
+                    try
+                    {
+                        most = Math.Max(most, new FileInfo(file).Length);
+                    }
+                    catch (IOException)
+                    {
+                        // Gone between the listing and the read (a spool the server finished with).
+                    }
+                }
+            }
+            return most;
+        }
+    }
+
     private static void AssertStartedCleanly(StrataServer server)
     {
         string output = server.Output;
@@ -105,13 +155,13 @@ public sealed class UploadCrashTests
                 name = await PrepareAsync(server);
                 var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                // 24 MB written and flushed: past the socket and server buffers, the server has read most of it.
-                var send = UploadApi.SendAsync(server.Alice, HttpMethod.Post, $"/api/v1/uploads/alice/{name}/insert", BigCsv(24L << 20, written, gate.Task));
-                await Task.WhenAny(written.Task, send).WaitAsync(TimeSpan.FromMinutes(2));
+                var send = UploadApi.SendAsync(server.Alice, HttpMethod.Post, $"/api/v1/uploads/alice/{name}/insert", BigCsv(PauseBytes, written, gate.Task));
+                await Task.WhenAny(written.Task, send).WaitAsync(Api.HangGuard);
                 if (!written.Task.IsCompleted)
                 {
                     Assert.Fail($"the insert ended before its body was sent: {await Describe(send)}");
                 }
+                await SpooledAsync(dataDir, SpooledBytes, send);
 
                 // In flight: a query sees none of it.
                 Assert.Equal(PreRows, await UploadApi.CountAsync(server.Alice, $"dune.alice.{name}"));
@@ -151,7 +201,7 @@ public sealed class UploadCrashTests
                 name = await PrepareAsync(server);
                 var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 var send = UploadApi.SendAsync(server.Alice, HttpMethod.Post, $"/api/v1/uploads/alice/{name}/insert", BigCsv(long.MaxValue, written, Task.CompletedTask));
-                await Task.WhenAny(written.Task, send).WaitAsync(TimeSpan.FromMinutes(2));
+                await Task.WhenAny(written.Task, send).WaitAsync(Api.HangGuard);
                 await server.KillAsync();
                 await Record.ExceptionAsync(() => send);
             }
@@ -186,15 +236,16 @@ public sealed class UploadCrashTests
                 Assert.True(status == HttpStatusCode.OK, text);
                 var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                var body = BigCsv(24L << 20, written, gate.Task,
+                var body = BigCsv(PauseBytes, written, gate.Task,
                     escape: s => s.Replace("\n", "\\n", StringComparison.Ordinal),
                     prefix: $"{{\"table_name\":\"{name}\",\"data\":\"", suffix: "\"}", contentType: "application/json");
                 var send = UploadApi.SendAsync(server.Alice, HttpMethod.Post, "/api/v1/uploads/csv", body);
-                await Task.WhenAny(written.Task, send).WaitAsync(TimeSpan.FromMinutes(2));
+                await Task.WhenAny(written.Task, send).WaitAsync(Api.HangGuard);
                 if (!written.Task.IsCompleted)
                 {
                     Assert.Fail($"the upload ended before its body was sent: {await Describe(send)}");
                 }
+                await SpooledAsync(dataDir, SpooledBytes, send);
                 await server.KillAsync();
                 gate.TrySetException(new IOException("the server was killed"));
                 Assert.NotNull(await Record.ExceptionAsync(() => send));

@@ -19,9 +19,6 @@ public sealed class UploadsTests(InProcessSharedServer shared)
     private const string Int256Min = "-57896044618658097711785492504343953926634992332820282019728792003956564819968";
     private const string Int256Overflow = "57896044618658097711785492504343953926634992332820282019728792003956564819968";
 
-    /// <summary>A couple of seconds of work that runs before the table scan it guards (the build side of the join).</summary>
-    private const string SlowScalar = "(select count(*) from range(300000000) t where t.range % 3 = 1)";
-
     private InProcessServer Server => shared.Server;
 
     // ------------------------------------------------------------------ create
@@ -1248,58 +1245,66 @@ public sealed class UploadsTests(InProcessSharedServer shared)
     [InlineData("replace")]
     public async Task A_running_query_keeps_the_table_as_of_its_start(string change)
     {
+        // A server of its own whose engine holds runs at a gate: the run below is executing, its table snapshot taken (the
+        // engine's request names the parts), while the change is made; then the gate lets it read. This was a slow
+        // scalar (300 million rows of work on the shared server) that the change had to win in time; the gate makes the
+        // order instead, and the engine opens every part only after the change.
+        var gate = new EngineGate();
+        await using var server = await InProcessServer.StartAsync(services: gate.HoldRuns);
         string name = UploadApi.Name("keep");
         string table;
         if (change == "replace")
         {
-            var (status, _, text) = await UploadApi.UploadCsvAsync(Server.Alice, name, "v\n1\n");
+            var (status, _, text) = await UploadApi.UploadCsvAsync(server.Alice, name, "v\n1\n");
             Assert.True(status == HttpStatusCode.OK, text);
             name = $"dataset_{name}";
         }
         else
         {
-            await UploadApi.CreateOkAsync(Server.Alice, "alice", name, UploadApi.Schema(("v", "bigint", null)));
-            await UploadApi.InsertOkAsync(Server.Alice, "alice", name, "v\n1\n");
+            await UploadApi.CreateOkAsync(server.Alice, "alice", name, UploadApi.Schema(("v", "bigint", null)));
+            await UploadApi.InsertOkAsync(server.Alice, "alice", name, "v\n1\n");
         }
         // Three parts: the engine opens the later ones only when the scan reaches them.
-        await UploadApi.InsertOkAsync(Server.Alice, "alice", name, "v\n2\n");
-        await UploadApi.InsertOkAsync(Server.Alice, "alice", name, "v\n3\n");
+        await UploadApi.InsertOkAsync(server.Alice, "alice", name, "v\n2\n");
+        await UploadApi.InsertOkAsync(server.Alice, "alice", name, "v\n3\n");
         table = $"dune.alice.{name}";
 
-        // The table is scanned after the slow scalar is computed (it is the join's build side), so the
-        // scan happens after the change below: it must still read the table as of the query's start.
-        string id = await Server.Alice.SubmitAsync($"select count(*) as n, sum(v) as s from {table} where v <= {SlowScalar}");
-        await Server.Alice.WaitForStateAsync(id, "QUERY_STATE_EXECUTING");
+        // Held at the gate until the change below is made: the scan happens after it and must still read the table as
+        // of the query's start.
+        string id = await server.Alice.SubmitAsync($"select count(*) as n, sum(v) as s from {table}");
+        Assert.Equal(id, (await gate.Entered.WaitAsync(Api.HangGuard)).ExecutionId);
+        await server.Alice.WaitForStateAsync(id, "QUERY_STATE_EXECUTING");
         switch (change)
         {
             case "insert":
-                await UploadApi.InsertOkAsync(Server.Alice, "alice", name, "v\n10\n20\n");
+                await UploadApi.InsertOkAsync(server.Alice, "alice", name, "v\n10\n20\n");
                 break;
             case "clear":
             case "delete":
-                var (status, _, text) = await UploadApi.SendAsync(Server.Alice, change == "clear" ? HttpMethod.Post : HttpMethod.Delete,
+                var (status, _, text) = await UploadApi.SendAsync(server.Alice, change == "clear" ? HttpMethod.Post : HttpMethod.Delete,
                     change == "clear" ? $"/api/v1/uploads/alice/{name}/clear" : $"/api/v1/uploads/alice/{name}", null);
                 Assert.True(status == HttpStatusCode.OK, text);
                 break;
             case "replace":
-                var (replaced, _, replacedText) = await UploadApi.UploadCsvAsync(Server.Alice, name["dataset_".Length..], "v\n100\n");
+                var (replaced, _, replacedText) = await UploadApi.UploadCsvAsync(server.Alice, name["dataset_".Length..], "v\n100\n");
                 Assert.True(replaced == HttpStatusCode.OK, replacedText);
                 break;
         }
-        var state = await Server.Alice.WaitAsync(id);
+        gate.Open();
+        var state = await server.Alice.WaitAsync(id);
         Assert.True(state["state"]!.GetValue<string>() == "QUERY_STATE_COMPLETED", state.ToJsonString());
-        var row = (await Server.Alice.GetFromJsonNodeAsync($"/api/v1/execution/{id}/results"))["result"]!["rows"]![0]!;
+        var row = (await server.Alice.GetFromJsonNodeAsync($"/api/v1/execution/{id}/results"))["result"]!["rows"]![0]!;
         Assert.Equal(3, row["n"]!.GetValue<long>());
         Assert.Equal("6", row["s"]!.ToJsonString().Trim('"'));
 
         // A query started afterwards sees the change.
         if (change == "delete")
         {
-            await UploadApi.FailedAsync(Server.Alice, $"select count(*) from {table}");
+            await UploadApi.FailedAsync(server.Alice, $"select count(*) from {table}");
         }
         else
         {
-            Assert.Equal(change switch { "insert" => 5, "clear" => 0, _ => 1 }, await UploadApi.CountAsync(Server.Alice, table));
+            Assert.Equal(change switch { "insert" => 5, "clear" => 0, _ => 1 }, await UploadApi.CountAsync(server.Alice, table));
         }
     }
 }
