@@ -63,7 +63,7 @@ public static partial class DemoData
                    block_number AS call_block_number, block_date AS call_block_date,
                    list_transform(range(demo_hx_int(h, tp)), lambda k: unhex(substr(h, 2 * (tp + 32 + 32 * k) + 25, 40))) AS tokens,
                    list_transform(range(demo_hx_int(h, pp)), lambda k: {{LowWord("demo_hx_word(h, pp + 32 + 32 * k)")}}) AS "clearingPrices",
-                   list_transform(range(demo_hx_int(h, rp)), lambda j: rp + 32 + demo_hx_int(h, rp + 32 + 32 * j)).list_transform(lambda p:
+                   list_transform(list_transform(range(demo_hx_int(h, rp)), lambda j: rp + 32 + demo_hx_int(h, rp + 32 + 32 * j)), lambda p:
                        '{"sellTokenIndex":"' || demo_hx_dec(h, p) || '","buyTokenIndex":"' || demo_hx_dec(h, p + 32)
                        || '","receiver":"' || demo_0x(unhex(substr(h, 2 * (p + 64) + 25, 40)))
                        || '","sellAmount":"' || demo_hx_dec(h, p + 96) || '","buyAmount":"' || demo_hx_dec(h, p + 128)
@@ -71,8 +71,8 @@ public static partial class DemoData
                        || '","feeAmount":"' || demo_hx_dec(h, p + 224) || '","flags":"' || demo_hx_dec(h, p + 256)
                        || '","executedAmount":"' || demo_hx_dec(h, p + 288)
                        || '","signature":"' || demo_0x(demo_hx_bytes(h, p + demo_hx_int(h, p + 320))) || '"}') AS trades,
-                   list_transform(range(3), lambda x: ip + demo_hx_int(h, ip + 32 * x)).list_transform(lambda q:
-                       list_transform(range(demo_hx_int(h, q)), lambda e: q + 32 + demo_hx_int(h, q + 32 + 32 * e)).list_transform(lambda p:
+                   list_transform(list_transform(range(3), lambda x: ip + demo_hx_int(h, ip + 32 * x)), lambda q:
+                       list_transform(list_transform(range(demo_hx_int(h, q)), lambda e: q + 32 + demo_hx_int(h, q + 32 + 32 * e)), lambda p:
                            '{"target":"' || demo_0x(unhex(substr(h, 2 * p + 25, 40))) || '","value":"' || demo_hx_dec(h, p + 32)
                            || '","callData":"' || demo_0x(demo_hx_bytes(h, p + demo_hx_int(h, p + 64))) || '"}')) AS interactions
             FROM o
@@ -95,7 +95,7 @@ public static partial class DemoData
                    evt_block_time AS block_time, evt_block_number AS block_number, evt_tx_hash AS tx_hash, evt_index,
                    trade.contract_address AS project_contract_address, owner AS trader, "orderUid" AS order_uid,
                    "sellToken" AS sell_token, "buyToken" AS buy_token,
-                   CAST(CAST("sellAmount" AS HUGEINT) - CAST("feeAmount" AS HUGEINT) AS BIGNUM) AS sell_amount,
+                   CAST(CAST(CAST("sellAmount" AS VARCHAR) AS HUGEINT) - CAST(CAST("feeAmount" AS VARCHAR) AS HUGEINT) AS BIGNUM) AS sell_amount,
                    "buyAmount" AS buy_amount, "feeAmount" AS fee_amount, ps.price AS sell_price, pb.price AS buy_price
             FROM gnosis_protocol_v2_ethereum."GPv2Settlement_evt_Trade" trade
             LEFT JOIN prices.usd ps ON "sellToken" = ps.contract_address AND ps.minute = date_trunc('minute', evt_block_time)
@@ -130,6 +130,8 @@ public static partial class DemoData
             SELECT evt_tx_hash, trades, order_ids
             FROM sorted_orders
             JOIN gnosis_protocol_v2_ethereum."GPv2Settlement_call_settle" ON evt_block_number = call_block_number AND evt_tx_hash = call_tx_hash
+        ), zipped AS (
+            SELECT evt_tx_hash, trades, order_ids, unnest(range(1, least(len(order_ids), len(trades)) + 1)) AS j FROM orders_and_trades
         ), uid_to_app_id AS (
             SELECT DISTINCT order_ids[j] AS uid, evt_tx_hash AS hash,
                    unhex(substr(json_extract_string(trades[j], '$.appData'), 3)) AS app_data,
@@ -138,7 +140,7 @@ public static partial class DemoData
                    CAST(json_extract_string(trades[j], '$.buyAmount') AS BIGNUM) AS limit_buy_amount,
                    strftime(timezone('UTC', to_timestamp(CAST(json_extract_string(trades[j], '$.validTo') AS DOUBLE))), '%Y-%m-%d %H:%M:%S') AS valid_to,
                    CAST(json_extract_string(trades[j], '$.flags') AS INTEGER) AS flags
-            FROM orders_and_trades, range(1, least(len(order_ids), len(trades)) + 1) r(j)
+            FROM zipped
         ), valued_trades AS (
             SELECT block_date, block_month, block_time, block_number, tx_hash, evt_index, [-1]::BIGINT[] AS trace_address,
                    project_contract_address, t.order_uid, trader, sell_token_address, sell_token, buy_token_address, buy_token,
@@ -161,8 +163,8 @@ public static partial class DemoData
                    CASE WHEN flags % 2 = 0 THEN 'SELL' ELSE 'BUY' END AS order_type,
                    (flags & 2) <> 0 AS partial_fill,
                    -- uint256 / uint256 is an integer division
-                   CAST(CASE WHEN flags % 2 = 0 THEN CAST(atoms_sold AS HUGEINT) // CAST(limit_sell_amount AS HUGEINT)
-                             ELSE CAST(atoms_bought AS HUGEINT) // CAST(limit_buy_amount AS HUGEINT) END AS BIGNUM) AS fill_proportion
+                   CAST(CASE WHEN flags % 2 = 0 THEN CAST(CAST(atoms_sold AS VARCHAR) AS HUGEINT) // CAST(CAST(limit_sell_amount AS VARCHAR) AS HUGEINT)
+                             ELSE CAST(CAST(atoms_bought AS VARCHAR) AS HUGEINT) // CAST(CAST(limit_buy_amount AS VARCHAR) AS HUGEINT) END AS BIGNUM) AS fill_proportion
             FROM trades_with_token_units t
             JOIN uid_to_app_id ON uid = t.order_uid AND hash = tx_hash
         )

@@ -221,7 +221,7 @@ public static partial class DemoData
                                  || demo_word128(cow_trades[k + 1]['bought']) || demo_word128(cow_trades[k + 1]['fee']) || demo_word(224)
                                  || demo_word(56) || cow_trades[k + 1]['uid'] || unhex('0000000000000000')
                         -- Interaction: value 0, the call's selector (a bytes4, left-aligned)
-                        WHEN step = 'cow_interaction' THEN demo_word(0) || substr(cow_icall, 1, 4) || repeat(unhex('00'), 28)
+                        WHEN step = 'cow_interaction' THEN demo_word(0) || unhex(substr(hex(cow_icall), 1, 8)) || repeat(unhex('00'), 28)
                         WHEN step = 'aa_op' THEN demo_word128(aa_ops[k]['nonce']) || demo_word(aa_ops[k]['success']::INTEGER)
                                                  || demo_word(aa_ops[k]['cost']) || demo_word(aa_ops[k]['used'])
                         WHEN step IN ('weth', 'deposit') THEN path_word[1]
