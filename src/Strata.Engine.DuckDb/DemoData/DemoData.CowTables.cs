@@ -16,6 +16,7 @@ public static partial class DemoData
             CREATE OR REPLACE TEMP MACRO demo_0x(b) AS '0x' || lower(hex(b));
             """;
         string settlement = $"l.contract_address = unhex('{CowSettlement}')";
+        string trade = settlement + " AND l.topic0 = unhex('a07a543ab8a018198e99ca0184c93fe9050a79400a0a723441f84de1d972cc17')";
         yield return $"""
             CREATE OR REPLACE TABLE gnosis_protocol_v2_ethereum."GPv2Settlement_evt_Trade" AS
             SELECT l.contract_address, {EventColumns},
@@ -25,9 +26,10 @@ public static partial class DemoData
                    {LowWord("unhex(substr(hex(l.data), 129, 64))")} AS "sellAmount",
                    {LowWord("unhex(substr(hex(l.data), 193, 64))")} AS "buyAmount",
                    {LowWord("unhex(substr(hex(l.data), 257, 64))")} AS "feeAmount",
-                   demo_hx_bytes(hex(l.data), ('0x' || substr(hex(l.data), 369, 16))::UBIGINT::BIGINT) AS "orderUid"
+                   -- (read only on the Trade logs: the engine may compute a projection before the filter has dropped other logs)
+                   CASE WHEN {trade} THEN demo_hx_bytes(hex(l.data), ('0x' || substr(hex(l.data), 369, 16))::UBIGINT::BIGINT) END AS "orderUid"
             FROM ethereum.logs l
-            WHERE {settlement} AND l.topic0 = unhex('a07a543ab8a018198e99ca0184c93fe9050a79400a0a723441f84de1d972cc17')
+            WHERE {trade}
             ORDER BY evt_block_number, evt_index;
             CREATE OR REPLACE TABLE gnosis_protocol_v2_ethereum."GPv2Settlement_evt_Interaction" AS
             SELECT l.contract_address, {EventColumns},
