@@ -218,7 +218,7 @@ public static partial class DemoData
                         -- Trade: sellToken, buyToken, sellAmount (with the fee), buyAmount, feeAmount, orderUid (56 bytes)
                         WHEN step = 'cow_trade'
                             THEN demo_pad(cow_trades[k + 1]['sell']) || demo_pad(cow_trades[k + 1]['buy']) || demo_word128(cow_trades[k + 1]['sold'])
-                                 || demo_word128(cow_trades[k + 1]['bought']) || demo_word128(cow_trades[k + 1]['fee']) || demo_word(224)
+                                 || demo_word128(cow_trades[k + 1]['bought']) || demo_word128(cow_trades[k + 1]['fee']) || demo_word(192)
                                  || demo_word(56) || cow_trades[k + 1]['uid'] || unhex('0000000000000000')
                         -- Interaction: value 0, the call's selector (a bytes4, left-aligned)
                         WHEN step = 'cow_interaction' THEN demo_word(0) || unhex(substr(hex(cow_icall), 1, 8)) || repeat(unhex('00'), 28)
