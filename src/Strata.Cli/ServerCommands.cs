@@ -58,12 +58,9 @@ public static class ServerCommands
             string dir = parse.GetValue(dataDir)!;
             Directory.CreateDirectory(dir);
             string target = DemoDatabase.PathIn(dir);
-            string fresh = target + ".new";
-            File.Delete(fresh);
             var clock = Stopwatch.StartNew();
-            DemoData.EnsureFile(fresh, s);
-            // A rename replaces the file whole: a running server keeps reading the one it opened.
-            File.Move(fresh, target, overwrite: true);
+            // A rename replaces the file whole, its generator stamp after it: a running server keeps reading the one it opened.
+            DemoData.Rebuild(target, s);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Generated demo data (scale {s}) in {clock.Elapsed.TotalSeconds:F1} s: {target}"));
             return ExitCodes.Ok;
         });

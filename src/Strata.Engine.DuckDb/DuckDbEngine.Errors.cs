@@ -52,8 +52,7 @@ public sealed partial class DuckDbEngine
             // Trino's words stand alone; DuckDB's keep DuckDB's type, which says whose words they are.
             // The rewrites read the message's head only: it quotes the user's values whole, and their patterns would
             // otherwise scan megabytes once per candidate (the message is cut to ExecutionError.MaxMessageChars anyway).
-            string head = message.Length > MaxRewrittenChars ? message[..MaxRewrittenChars] : message;
-            string text = TrinoErrorMessages.Worded(type, head, userSql, offset);
+            string text = TrinoErrorMessages.Worded(type, RewrittenPart(message), userSql, offset);
             return new QueryFailedException(new ExecutionError(errorType, text, line, column));
         }
         catch (JsonException)
@@ -64,6 +63,29 @@ public sealed partial class DuckDbEngine
 
     /// <summary>The most characters of DuckDB's message the Trino-words rewrites read (twice the stored message's bound).</summary>
     private const int MaxRewrittenChars = 2 * ExecutionError.MaxMessageChars;
+
+    /// <summary>What the rewrites read of a message longer than <see cref="MaxRewrittenChars"/>: its head and its tail, the
+    /// middle left out. The head alone lost the closing quote and the words after a long quoted value, so a cast of a
+    /// 10,000,000-character text kept DuckDB's "Conversion Error: invalid timestamp field format" (hostile31) where a short
+    /// one reads Trino's "Value cannot be cast to timestamp"; the stored message is cut to its bound after the rewrite, so
+    /// the left-out middle is never shown. A cut never splits a surrogate pair.</summary>
+    internal static string RewrittenPart(string message)
+    {
+        if (message.Length <= MaxRewrittenChars)
+        {
+            return message;
+        }
+        int head = MaxRewrittenChars / 2, tail = message.Length - MaxRewrittenChars / 2;
+        if (char.IsHighSurrogate(message[head - 1]))
+        {
+            head--;
+        }
+        if (char.IsLowSurrogate(message[tail]))
+        {
+            tail++;
+        }
+        return string.Concat(message.AsSpan(0, head), message.AsSpan(tail));
+    }
 
     /// <summary>1-based line and column of a UTF-8 byte offset in the text.</summary>
     internal static (int? Line, int? Column) LineColumn(string text, int byteOffset)

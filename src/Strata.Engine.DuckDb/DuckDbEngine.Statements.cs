@@ -176,9 +176,34 @@ public sealed partial class DuckDbEngine
         }
     }
 
-    /// <summary>Positions of select-list expressions with no alias and no column name (named _colN, as Trino does).</summary>
+    /// <summary>Positions of select-list expressions with no alias and no column name (named _colN, as Trino does). A
+    /// <c>SELECT * FROM (subquery)</c> has its subquery's columns, so its unnamed ones, past any the alias's column list
+    /// names (the translator's set-operation and DISTINCT ON wraps are of this form).</summary>
     private static HashSet<int> UnnamedColumns(JsonElement node)
     {
+        int named = 0;
+        for (int depth = 0; depth < MaxStatementTreeDepth; depth++)
+        {
+            var unnamed = UnnamedColumnsOf(node, out var star, nested: depth > 0);
+            if (star.ValueKind != JsonValueKind.Object)
+            {
+                unnamed.RemoveWhere(i => i < named);
+                return unnamed;
+            }
+            named = Math.Max(named, star.TryGetProperty("column_name_alias", out var aliases) && aliases.ValueKind == JsonValueKind.Array
+                ? aliases.GetArrayLength() : 0);
+            node = star.GetProperty("subquery").GetProperty("node");
+        }
+        return [];
+    }
+
+    /// <summary>A select-list's unnamed positions, or none with <paramref name="starOver"/> the subquery relation its lone
+    /// plain <c>*</c> reads (an object only then). In a subquery read through <c>*</c>, an item that may stand for several
+    /// columns (the translator's <c>unnest</c> of a row, which DuckDB expands to its fields) leaves the places unknown:
+    /// none is renamed.</summary>
+    private static HashSet<int> UnnamedColumnsOf(JsonElement node, out JsonElement starOver, bool nested)
+    {
+        starOver = default;
         var unnamed = new HashSet<int>();
         // A set operation's columns are named by its first branch (Trino's rule, and DuckDB's); a loop, not recursion.
         for (int depth = 0; depth < MaxStatementTreeDepth && node.ValueKind == JsonValueKind.Object
@@ -203,6 +228,18 @@ public sealed partial class DuckDbEngine
             string cls = item.GetProperty("class").GetString() ?? "";
             if (cls is "STAR" or "COLUMNS")
             {
+                if (cls == "STAR" && list.GetArrayLength() == 1 && PlainStar(item)
+                    && node.TryGetProperty("from_table", out var from) && from.ValueKind == JsonValueKind.Object
+                    && from.TryGetProperty("type", out var fromType) && fromType.GetString() == "SUBQUERY"
+                    && from.TryGetProperty("subquery", out var subquery) && subquery.TryGetProperty("node", out _))
+                {
+                    starOver = from;
+                }
+                return [];
+            }
+            if (nested && cls == "FUNCTION" && item.TryGetProperty("function_name", out var function)
+                && function.GetString() is "unnest" or "unpack")
+            {
                 return [];
             }
             if (item.GetProperty("alias").GetString() is "" && cls != "COLUMN_REF")
@@ -212,6 +249,20 @@ public sealed partial class DuckDbEngine
             i++;
         }
         return unnamed;
+    }
+
+    /// <summary>A <c>*</c> with no EXCLUDE, REPLACE or RENAME list and not COLUMNS(…).</summary>
+    private static bool PlainStar(JsonElement star)
+    {
+        foreach (string list in (string[])["exclude_list", "replace_list", "rename_list", "qualified_exclude_list"])
+        {
+            if (star.TryGetProperty(list, out var items) && items.ValueKind == JsonValueKind.Array && items.GetArrayLength() > 0)
+            {
+                return false;
+            }
+        }
+        return !(star.TryGetProperty("columns", out var columns) && columns.ValueKind == JsonValueKind.True)
+            && !(star.TryGetProperty("expr", out var expr) && expr.ValueKind == JsonValueKind.Object);
     }
 
     /// <summary>

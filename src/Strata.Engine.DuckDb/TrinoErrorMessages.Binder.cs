@@ -94,6 +94,9 @@ internal static partial class TrinoErrorMessages
     [GeneratedRegex(@"^Unexpected parameters \((?<a>.*)\) for function (?<f>\S+)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex TrinoUnexpectedParameters();
 
+    [GeneratedRegex(@"^Unexpected parameters for function (?<f>\S+)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex UntypedUnexpectedParameters();
+
     private static readonly string[] BinaryOperators = ["+", "-", "*", "/", "//", "%", "||"];
 
     /// <summary>The function a <c>dune_wall(…)</c> at an offset of the text DuckDB ran is the argument of (<c>hour</c> in
@@ -278,9 +281,10 @@ internal static partial class TrinoErrorMessages
         {
             return error with { Message = $"Table '{TableName(table.Groups["n"].Value, userSql, offset)}' does not exist" };
         }
-        if (TrinoUnexpectedParameters().Match(error.Message) is { Success: true } parameters
-            && FunctionNameAt(userSql, offset) is { } written
-            && !written.Equals(parameters.Groups["f"].Value, StringComparison.OrdinalIgnoreCase))
+        var typed = TrinoUnexpectedParameters().Match(error.Message);
+        var parameters = typed.Success ? typed : UntypedUnexpectedParameters().Match(error.Message);
+        if (parameters.Success && FunctionNameAt(userSql, offset) is { } written
+            && (!written.Equals(parameters.Groups["f"].Value, StringComparison.OrdinalIgnoreCase) || !typed.Success))
         {
             // The call DuckDB bound is the translator's: its arguments need not be the user's. When each of the user's is a
             // literal, its type is known as Trino's analyzer gives it.

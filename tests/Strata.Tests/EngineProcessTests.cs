@@ -80,7 +80,7 @@ public sealed class EngineProcessTests(EngineProcessTests.LimitedServer fixture)
         // replaced, and the query would run on the new one.
         int running = await RunningWorkerAsync(server.ProcessId);
         Signal(running, "KILL");
-        var status = await server.Alice.WaitAsync(id, timeout: TimeSpan.FromSeconds(60));
+        var status = await server.Alice.WaitAsync(id, timeout: Api.HangGuard);
         Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
         string message = status["error"]!["message"]!.GetValue<string>();
         Assert.Contains("query engine process running this query stopped unexpectedly (killed by signal 9", message, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class EngineProcessTests(EngineProcessTests.LimitedServer fixture)
         var started = DateTime.UtcNow;
         var (code, _, _) = await server.Alice.PostJsonAsync($"/api/v1/execution/{id}/cancel", null);
         Assert.Equal(HttpStatusCode.OK, code);
-        var status = await server.Alice.WaitAsync(id, timeout: TimeSpan.FromSeconds(30));
+        var status = await server.Alice.WaitAsync(id, timeout: Api.HangGuard);
         Assert.Equal("QUERY_STATE_CANCELLED", status["state"]!.GetValue<string>());
         // Alice may run one execution per tier at a time (2 slots, running quota 1): hers must have ended.
         var next = await server.Alice.RunAsync("select 4 as w");
@@ -119,7 +119,7 @@ public sealed class EngineProcessTests(EngineProcessTests.LimitedServer fixture)
             // Two medium slots and one large: three warm workers, one of them running.
             var workers = await WorkersAsync(server.ProcessId, atLeast: 3);
             Signal(server.ProcessId, "KILL");
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            var deadline = DateTime.UtcNow + Api.HangGuard;
             while (workers.Any(Alive) && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(50);
@@ -181,7 +181,7 @@ public sealed class EngineProcessTests(EngineProcessTests.LimitedServer fixture)
     /// <summary>The server's engine workers (its children started with --engine-worker), once there are at least so many.</summary>
     internal static async Task<int[]> WorkersAsync(int serverPid, int atLeast)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + Api.HangGuard;
         while (true)
         {
             var found = new List<int>();

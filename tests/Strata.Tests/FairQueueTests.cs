@@ -101,7 +101,7 @@ public sealed class FairQueueTests
         queue.Complete("b1");
         Assert.False(third.IsCompleted);
         queue.Complete("a1");
-        Assert.Equal("a2", await third.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal("a2", await third.WaitAsync(Api.HangGuard));
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class FairQueueTests
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
         Submit(queue, "alice", "a1");
-        Assert.Equal("a1", await next.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal("a1", await next.WaitAsync(Api.HangGuard));
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class FairnessTests
         string second = await server.Alice.SubmitAsync(LifecycleTests.Endless);
 
         // Before the fix alice's second endless query took the other slot and bob waited for ever.
-        var bob = await server.Bob.WaitAsync(await server.Bob.SubmitAsync("select 1 as one"), timeout: TimeSpan.FromSeconds(60));
+        var bob = await server.Bob.WaitAsync(await server.Bob.SubmitAsync("select 1 as one"), timeout: Api.HangGuard);
         Assert.Equal("QUERY_STATE_COMPLETED", bob["state"]!.GetValue<string>());
         var waiting = await server.Alice.GetFromJsonNodeAsync($"/api/v1/execution/{second}/status");
         Assert.Equal("QUERY_STATE_PENDING", waiting["state"]!.GetValue<string>());

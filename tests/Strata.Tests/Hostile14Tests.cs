@@ -199,7 +199,7 @@ public sealed class Hostile14ResultViewPlaceTests : IDisposable
         var waiting = limits.EnterViewAsync("c", CancellationToken.None);
         Assert.False(waiting.IsCompleted);
         a.Dispose();
-        using (await waiting.WaitAsync(TimeSpan.FromSeconds(30)))
+        using (await waiting.WaitAsync(Api.HangGuard))
         {
             var busy = await Assert.ThrowsAsync<UseCaseException>(() => limits.EnterViewAsync("d", CancellationToken.None));
             Assert.Equal(UseCaseError.Unavailable, busy.Error);

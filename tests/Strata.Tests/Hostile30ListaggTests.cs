@@ -48,9 +48,10 @@ public sealed class Hostile30ListaggTests
         using var db = new DuneSql.DuneSqlDb();
         db.Exec("SET threads = 1;");
         var cpu = ThreadCpu.StartNew();
-        string count = db.Scalar("SELECT count(l) FROM (SELECT g, dune_listagg_truncate(CAST(g AS varchar), CAST(NULL AS varbinary), "
-            + "CAST(g AS varchar), '', '') AS l FROM (SELECT a * 1000 + b AS g FROM UNNEST(sequence(0, 199)) x(a) "
-            + "CROSS JOIN UNNEST(sequence(0, 999)) y(b)) GROUP BY g)");
+        // DuckDB's text: a DuneSQL text may not call the internal aggregate (hostile31).
+        string count = db.TranslatedRows("SELECT count(l) FROM (SELECT g, dune_listagg_truncate(CAST(g AS varchar), CAST(NULL AS blob), "
+            + "CAST(g AS varchar), '', '') AS l FROM (SELECT a * 1000 + b AS g FROM range(0, 200) x(a) "
+            + "CROSS JOIN range(0, 1000) y(b)) GROUP BY g)")[0][0];
         var used = cpu.Elapsed;
         Assert.Equal("200000", count);
         // Quadratic, 200,000 groups cost about 48 s; by hash about one.

@@ -246,7 +246,7 @@ public sealed class Hostile4HttpTests
         Assert.Equal(HttpStatusCode.OK, status);
         foreach (var t in held)
         {
-            var (s, b, _) = await t.WaitAsync(TimeSpan.FromSeconds(60));
+            var (s, b, _) = await t.WaitAsync(Api.HangGuard);
             Assert.Equal(HttpStatusCode.OK, s);
             Assert.Equal("QUERY_STATE_CANCELLED", b!["state"]!.GetValue<string>());
         }
@@ -256,7 +256,7 @@ public sealed class Hostile4HttpTests
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + Api.HangGuard;
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "timed out");

@@ -26,7 +26,7 @@ public sealed class HttpHardeningTests(VerboseServer fixture) : IClassFixture<Ve
 
     private static async Task<string> PollOutputAsync(StrataServer server, string marker)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + Api.HangGuard;
         while (!server.Output.Contains(marker, StringComparison.Ordinal))
         {
             if (DateTime.UtcNow > deadline)

@@ -92,7 +92,7 @@ public sealed class LifecycleTests
         await using var server = await InProcessServer.StartAsync(new Dictionary<string, string> { ["Strata__Medium__Timeout"] = "00:00:01" }, clock);
         string id = await server.Alice.SubmitAsync(Endless);
         await server.Alice.WaitForStateAsync(id, "QUERY_STATE_EXECUTING");
-        var status = await MovingTimeOnAsync(clock, TimeSpan.FromSeconds(1), server.Alice.WaitAsync(id, timeout: TimeSpan.FromSeconds(60)));
+        var status = await MovingTimeOnAsync(clock, TimeSpan.FromSeconds(1), server.Alice.WaitAsync(id, timeout: Api.HangGuard));
         Assert.Equal("QUERY_STATE_FAILED", status["state"]!.GetValue<string>());
         Assert.Equal("FAILED_TYPE_TIMEOUT", status["error"]!["type"]!.GetValue<string>());
         // The large tier has its own (default) timeout.

@@ -950,7 +950,7 @@ public sealed partial class SavedQueryTests(InProcessSharedServer shared, ITestO
     }
 
     /// <summary>How long a step of the fake-clock test may take on the wall (a hang guard only: nothing is timed by it).</summary>
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Guard = Api.HangGuard;
 
     [Theory]
     [InlineData("61")]
@@ -1337,7 +1337,7 @@ public sealed partial class SavedQueryTests(InProcessSharedServer shared, ITestO
 
     private static async Task WaitForLogAsync(InProcessServer server, string text)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var deadline = DateTime.UtcNow + Api.HangGuard;
         while (!server.Output.Contains(text, StringComparison.Ordinal))
         {
             Assert.True(DateTime.UtcNow < deadline, $"the server log never showed \"{text}\"");

@@ -35,7 +35,7 @@ public sealed class ShutdownTests
             await server.Alice.WaitForStateAsync(running2, "QUERY_STATE_EXECUTING");
 
             var answers = new System.Collections.Concurrent.ConcurrentBag<(HttpStatusCode Status, string Body)>();
-            using var stopClients = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            using var stopClients = new CancellationTokenSource(Api.HangGuard);
             int accepted = 0;
             async Task ClientAsync()
             {
@@ -64,9 +64,9 @@ public sealed class ShutdownTests
                 }
             }
             var clients = Enumerable.Range(0, 8).Select(_ => Task.Run(ClientAsync)).ToArray();
-            await PollAsync(() => Volatile.Read(ref accepted) >= 16, TimeSpan.FromSeconds(60));
+            await PollAsync(() => Volatile.Read(ref accepted) >= 16, Api.HangGuard);
             Assert.Equal(0, await server.TerminateAsync(TimeSpan.FromSeconds(30)));
-            await Task.WhenAll(clients).WaitAsync(TimeSpan.FromSeconds(60));
+            await Task.WhenAll(clients).WaitAsync(Api.HangGuard);
 
             Assert.NotEmpty(answers);
             foreach (var (status, body) in answers)

@@ -113,7 +113,7 @@ public sealed class SpillTests(SpillServer fixture) : IClassFixture<SpillServer>
 
     private async Task AssertNoSpillLeftAsync()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + Api.HangGuard;
         while (SpillFiles().Count > 0 || Directory.EnumerateDirectories(Path.Combine(Tmp, "executions")).Any())
         {
             Assert.True(DateTime.UtcNow < deadline, $"spill left behind: {string.Join(", ", SpillFiles())}");

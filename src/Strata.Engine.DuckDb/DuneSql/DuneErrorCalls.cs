@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// window offset's check, a JSON constructor's key): DuckDB raises each as an "Invalid Input Error", the type DuckDB gives its
 /// own input errors as well, so the engine could not tell Strata's words (Trino's) from DuckDB's and kept DuckDB's prefix on
 /// most of them (hostile28: every message not listed in <c>TrinoErrorMessages</c>' patterns). Every <c>error(</c> the translator
-/// writes is marked where the text is written (<see cref="Marked"/>, called by the emitter for all synthetic text): its
+/// writes is marked where the text is written (<see cref="SyntheticText.Written"/>, called by the emitter for all synthetic text): its
 /// message starts with <see cref="Marker"/>, which the engine removes together with DuckDB's prefix
 /// (<see cref="Unmarked"/>). A user's own text is copied, never marked.
 /// </summary>
@@ -15,38 +13,6 @@ internal static class DuneErrorCalls
 {
     /// <summary>U+E000 (private use): no DuckDB message begins with it, and Strata's messages do not hold it.</summary>
     internal const char Marker = '\uE000';
-
-    private const string Call = "error(";
-
-    /// <summary><paramref name="text"/> with every <c>error(</c> call outside string literals written
-    /// <c>error('\uE000' || </c>.</summary>
-    internal static string Marked(string text)
-    {
-        int at = text.IndexOf(Call, StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return text;
-        }
-        var marked = new StringBuilder(text.Length + 16);
-        bool quoted = false;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c == '\'')
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && c == 'e' && string.CompareOrdinal(text, i, Call, 0, Call.Length) == 0
-                && (i == 0 || !(char.IsLetterOrDigit(text[i - 1]) || text[i - 1] == '_')))
-            {
-                marked.Append(Call).Append('\'').Append(Marker).Append("' || ");
-                i += Call.Length - 1;
-                continue;
-            }
-            marked.Append(c);
-        }
-        return marked.ToString();
-    }
 
     /// <summary>The message of a marked <c>error()</c> without its marker, or null when <paramref name="message"/> is not
     /// one (DuckDB's own words).</summary>

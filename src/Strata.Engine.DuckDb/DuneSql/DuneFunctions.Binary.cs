@@ -83,5 +83,21 @@ internal static class DuneBinaryFunctions
         yield return new(("regexp_position", 3), Position("'.{' || (($3) - 1) || ',}?'"));
         yield return new(("regexp_position", 4), Position("'.{' || (($3) - 1) || ',}?' || repeat('(?:' || ($2) || ').*?', ($4) - 1)"));
         yield return new(("json_array_get", 2), "json_extract($1, CAST($2 AS BIGINT))");
+        yield return new(("reverse", 1), Reverse);
     }
+
+    /// <summary>
+    /// Trino's reverse of each of its types (string.md, binary.md, array.md): a varbinary's bytes, an array's elements, a
+    /// varchar's characters; DuckDB's reverse takes text only ("Unexpected parameters (varbinary) for function reverse" for
+    /// spellbook's little-endian reads). Every branch must bind for every type (DuckDB folds typeof after binding), so each
+    /// goes through varchar and back to the argument's type with cast_to_type: the bytes as their escaped text (the round
+    /// trip of DuneFunctions.AsBlob), an array as its text read as an array of varchar (DuckDB quotes an element that needs
+    /// it, so the round trip keeps commas, quotes, brackets and the text 'NULL'). Another type is Trino's refusal, named by
+    /// DuckDB's type.
+    /// </summary>
+    private const string Reverse = "(CASE WHEN typeof($1) = 'BLOB' "
+        + "THEN cast_to_type(CAST(unhex(array_to_string(list_reverse(regexp_extract_all(hex(CAST(CAST($1 AS VARCHAR) AS BLOB)), '..')), '')) AS VARCHAR), $1) "
+        + "WHEN typeof($1) LIKE '%[]' THEN cast_to_type(CAST(list_reverse(CAST(CAST($1 AS VARCHAR) AS VARCHAR[])) AS VARCHAR), $1) "
+        + "WHEN typeof($1) IN ('VARCHAR', '\"NULL\"') THEN cast_to_type(reverse(CAST($1 AS VARCHAR)), $1) "
+        + "ELSE error('Unexpected parameters (' || lower(typeof($1)) || ') for function reverse') END)";
 }

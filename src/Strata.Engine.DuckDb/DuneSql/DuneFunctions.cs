@@ -142,12 +142,25 @@ internal static class DuneFunctions
     /// quarters and years, and any other pair of types (a zone's included), as DuckDB's date_sub binds them (DuckDB's and
     /// ICU's month counts differ in about 1 of 5,000 random pairs, so months keep ICU's). DuckDB folds typeof and a
     /// constant unit at bind time, so one branch runs (both must bind: a bare NULL takes the plain form,
-    /// <see cref="TryTemplate"/>). Trino's date_diff of two dates by a time unit ('hour') fails ("'hour' is not a valid
-    /// DATE field") where DuckDB's date_sub counts: not refused here, as an error() in the template would make DuckDB refuse
-    /// the select alias of a date_diff inside an ORDER BY expression ("the expression has side effects"; decision 277).</summary>
-    internal const string DateDiff = "(CASE WHEN typeof($2) = 'TIMESTAMP WITH TIME ZONE' AND typeof($3) = 'TIMESTAMP WITH TIME ZONE' "
+    /// <see cref="TryTemplate"/>). A unit the operands' type does not take fails in Trino's words, as date_add's does:
+    /// two dates take day to year (DateTimeFunctions.diffDate's getDateField: date_diff('hour', DATE …, DATE …) is "'hour'
+    /// is not a valid DATE field", where DuckDB's date_sub counted 24), two times millisecond to hour, a timestamp every
+    /// unit (a date beside a timestamp is coerced to one); microsecond and DuckDB's other units are no Trino field. The
+    /// error() is safe since decision 283: an ORDER BY expression over the select alias reads the select item, not
+    /// DuckDB's alias (which refused an expression with side effects, decision 277).</summary>
+    internal const string DateDiff = "coalesce(" + DiffUnitCheck + ", CASE WHEN typeof($2) = 'TIMESTAMP WITH TIME ZONE' AND typeof($3) = 'TIMESTAMP WITH TIME ZONE' "
         + "AND lower($1) IN ('millisecond', 'second', 'minute', 'hour', 'day', 'week') "
         + "THEN date_sub($1, dune_wall($2), dune_wall($3)) ELSE date_sub($1, $2, $3) END)";
+
+    /// <summary>NULL, or Trino's refusal of a unit date_diff's operands do not take (their common type's: two dates, two
+    /// times, else a timestamp; DuckDB folds typeof at bind time). Each operand's type is read twice, not once per unit list
+    /// and once per message.</summary>
+    private const string DiffUnitCheck = "(CASE WHEN typeof($2) = 'DATE' AND typeof($3) = 'DATE' THEN "
+        + "CASE WHEN lower($1) NOT IN ('day', 'week', 'month', 'quarter', 'year') THEN error('''' || lower($1) || ''' is not a valid DATE field') END"
+        + " WHEN typeof($2) IN ('TIME', 'TIME WITH TIME ZONE') AND typeof($3) IN ('TIME', 'TIME WITH TIME ZONE') THEN "
+        + "CASE WHEN lower($1) NOT IN ('millisecond', 'second', 'minute', 'hour') THEN error('''' || lower($1) || ''' is not a valid Time field') END"
+        + " ELSE "
+        + "CASE WHEN lower($1) NOT IN ('millisecond', 'second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year') THEN error('''' || lower($1) || ''' is not a valid Timestamp field') END" + " END)";
 
     /// <summary>The units Trino's date_add takes for a value of <paramref name="operand"/>'s type (DuckDB folds
     /// typeof at bind time): DateTimeFunctions' getDateField, getTimeField and getTimestampField.</summary>
@@ -168,6 +181,11 @@ internal static class DuneFunctions
         if (name == "date_diff" && arity == 3 && isNull is not null && (isNull(1) || isNull(2)))
         {
             template = DateDiffPlain;
+            return true;
+        }
+        if (name == "reverse" && arity == 1 && isNull is not null && isNull(0))
+        {
+            template = "CAST(NULL AS VARCHAR)"; // Trino reads an untyped NULL as varchar; Reverse's cast_to_type cannot bind it
             return true;
         }
         if (name != "concat")

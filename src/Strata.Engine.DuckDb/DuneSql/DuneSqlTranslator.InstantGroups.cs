@@ -81,6 +81,7 @@ public static partial class DuneSqlTranslator
                     AddGroupBy(c, Next(c, tokens.Count), found);
                 }
             }
+            AddInstantSets(found);
             return found;
         }
 

@@ -12,6 +12,9 @@ public static partial class DuneSqlTranslator
     {
         "select", "distinct", "all", "where", "having", "on", "and", "or", "not", "when", "then", "else", "case", "by", "in",
         "is", "like", "between", "from", "join", "limit", "offset", "escape", "exists", "return", "any", "some", "array",
+        // trim(LEADING x FROM s), substring(s FROM x FOR n), json_object(KEY k VALUE v), json_value(… DEFAULT x ON EMPTY),
+        // json_query(… PASSING x AS a), FETCH FIRST/NEXT x ROWS, VALUES x
+        "leading", "trailing", "both", "for", "key", "value", "default", "passing", "first", "next", "values",
     };
 
     private sealed partial class Pass

@@ -132,12 +132,22 @@ public static partial class DuneSqlTranslator
                 // x::int[2] is DuckDB's fixed-size array type after its cast operator, not a subscript.
                 int start = Qualified(p);
                 int before = Previous(start);
-                return Is(before, "::") || (Is(before, ":") && Is(Previous(before), ":")) ? null : start;
+                if (Is(before, "::") || (Is(before, ":") && Is(Previous(before), ":")))
+                {
+                    return null;
+                }
+                // A field of a call's, a parenthesis' or a subscript's value, element_at(m, k).f[n], (x).f[n], a[1].f[n]:
+                // the base is the whole chain, not the field's name alone (which DuckDB read as a method call).
+                return Is(before, ".") && Previous(before) is int closer and >= 0 && tokens[closer].Kind == DuneTokenKind.Symbol
+                    && sql[tokens[closer].Start] is ')' or ']' && ClosedBaseStart(closer) is int chained ? chained : start;
             }
-            if (kind != DuneTokenKind.Symbol || sql[tokens[p].Start] is not (')' or ']'))
-            {
-                return null;
-            }
+            return kind == DuneTokenKind.Symbol && sql[tokens[p].Start] is ')' or ']' ? ClosedBaseStart(p) : null;
+        }
+
+        /// <summary>The first token of the expression that ends at the closing <paramref name="p"/>: a call's name, an
+        /// ARRAY constructor, a chained subscript's base, or the parenthesis itself; null when it is none.</summary>
+        private int? ClosedBaseStart(int p)
+        {
             int open = Opening(p);
             if (open < 0)
             {

@@ -38,7 +38,7 @@ public static partial class DuneSqlTranslator
     internal static DuneTranslation? TryTranslate(string sql, int maxChars, CancellationToken cancellationToken, DuneColumnTypes? columnTypes = null, bool? strictFunctions = null, bool checkUnnestTypes = false, IReadOnlySet<int>? mapOperands = null)
     {
         var tokens = DuneLexer.Lex(sql);
-        RefuseBackquotes(sql, tokens);
+        RefuseBackquotesAndInternalCalls(sql, tokens);
         RefuseStatementsOtherThanQueries(sql, tokens);
         RefuseSpecialTimeLiterals(sql, tokens);
         RefuseLimitValues(sql, tokens);
@@ -206,7 +206,7 @@ public static partial class DuneSqlTranslator
             {
                 return afterAvg;
             }
-            if (name is "round" or "mod" or "floor" or "ceil" or "ceiling" or "truncate"
+            if (name is "round" or "mod" or "floor" or "ceil" or "ceiling" or "truncate" && RefuseTextArguments(name, "", args, token, close < end) is not null
                 && (name is "mod" ? TryEmitMod(nameIndex, args, close, end) : TryEmitDecimalRound(name, nameIndex, args, close, end)) is > 0 and int afterRound)
             {
                 return afterRound;

@@ -154,8 +154,7 @@ internal sealed class DuneEmitter(string user, int maxChars, CancellationToken c
     public void Text(string text, DuneToken source)
     {
         Anchor(source.Start, source.Length);
-        string marked = DuneErrorCalls.Marked(text);
-        output.Append(internalPrefix is null ? marked : InternalNames.Salted(marked, internalPrefix));
+        output.Append(SyntheticText.Written(text, internalPrefix));
         Check();
     }
 

@@ -23,6 +23,32 @@ internal static class DuneTrinoFunctions
         chr(3) || '((?s:.))' || chr(4) || chr(2), '\1', 'g')
         """;
 
+    /// <summary>
+    /// DuckDB's regexp_replace with Trino's replacement, refused before it is built when its answer would pass
+    /// <see cref="DuneValueBound.MaxBytes"/> (hostile31: a 1,000-character replacement over 1,000,000 matches built for
+    /// minutes up to the worker's memory limit). The answer holds the text's unmatched bytes, each match's replacement's
+    /// literal bytes (at most the replacement's length) and its group references' text; matches do not overlap, so each
+    /// reference adds at most the matched text's length over all matches. When that is within the bound with a match at
+    /// every place (the text's length + 1, the whole text matched), the call runs at once (every ordinary call); otherwise
+    /// the matches and the matched length are counted by two replacements that build at most twice the text (with '' and
+    /// with one byte) and the bound is checked on those (a text of 8 MiB with a group reference and no match answers).
+    /// The text and the replacement are written once, as a lambda's parameter (a chain of calls would otherwise multiply
+    /// its text by each level's uses); the group references are a backslash and a digit of the RE2 replacement (one after
+    /// an escaped backslash is counted too, which only overstates).
+    /// </summary>
+    private static readonly string BoundedRegexpReplace =
+        $"list_transform([struct_pack(s := $1, r := {JavaReplacement})], {V} -> CASE "
+        + $"WHEN strlen({V}.s) + (strlen({V}.s) + 1) * strlen({V}.r) + {ReferenceCount} * strlen({V}.s) <= {DuneValueBound.MaxBytes} "
+        + $"THEN regexp_replace({V}.s, $2, {V}.r, 'g') "
+        + $"WHEN strlen(regexp_replace({V}.s, $2, '', 'g')) + (strlen(regexp_replace({V}.s, $2, chr(1), 'g')) - strlen(regexp_replace({V}.s, $2, '', 'g'))) "
+        + $"* strlen({V}.r) + {ReferenceCount} * (strlen({V}.s) - strlen(regexp_replace({V}.s, $2, '', 'g'))) > {DuneValueBound.MaxBytes} "
+        + $"THEN error({DuneValueBound.Refusal("regexp_replace", "the answer's length (the replacement at each match)")}) "
+        + $"ELSE regexp_replace({V}.s, $2, {V}.r, 'g') END)[1]";
+
+    private const string V = "_strata_rr";
+
+    private const string ReferenceCount = $"((strlen({V}.r) - strlen(regexp_replace({V}.r, '\\\\[0-9]', '', 'g'))) // 2)";
+
     /// <summary>A URL's parts by RFC 3986's reference regex; Trino answers NULL for what is not a URI.</summary>
     private const string UrlPattern = "'^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?(?:#(.*))?$'";
 
@@ -33,7 +59,7 @@ internal static class DuneTrinoFunctions
 
     internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()
     {
-        yield return new(("regexp_replace", 3), "regexp_replace($1, $2, " + JavaReplacement + ", 'g')");
+        yield return new(("regexp_replace", 3), BoundedRegexpReplace);
         // DuckDB's own, through a template so that a constant pattern is written in RE2's spelling (DuneJavaRegex).
         yield return new(("regexp_extract_all", 2), "regexp_extract_all($1, $2)");
         yield return new(("regexp_extract_all", 3), "regexp_extract_all($1, $2, $3)");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Strata.Engine.DuckDb.DuneSql;
 
@@ -49,33 +48,5 @@ internal static class InternalNames
             n++; // at most one more than the numbers the text holds
         }
         return "_strata" + n.ToString(CultureInfo.InvariantCulture) + "_";
-    }
-
-    /// <summary>The synthetic text with <c>_strata_</c> outside single-quoted literals written as prefix.</summary>
-    internal static string Salted(string text, string prefix)
-    {
-        int at = text.IndexOf(Prefix, StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return text;
-        }
-        var salted = new StringBuilder(text.Length + 8);
-        bool quoted = false;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c == '\'')
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && c == '_' && string.CompareOrdinal(text, i, Prefix, 0, Prefix.Length) == 0)
-            {
-                salted.Append(prefix);
-                i += Prefix.Length - 1;
-                continue;
-            }
-            salted.Append(c);
-        }
-        return salted.ToString();
     }
 }

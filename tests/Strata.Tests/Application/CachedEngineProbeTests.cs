@@ -87,7 +87,7 @@ public sealed class CachedEngineProbeTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
         Assert.False(second.IsCompleted);
         inner.Gate.SetResult();
-        await second.WaitAsync(TimeSpan.FromSeconds(30));
+        await second.WaitAsync(Api.HangGuard);
         Assert.Equal(1, inner.Calls);
     }
 }

@@ -124,7 +124,7 @@ internal sealed class ExecutionHarness : IAsyncDisposable
     }
 
     /// <summary>A real-time bound on any single wait of a test, so that a defect fails it instead of hanging the run.</summary>
-    public static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Guard = Api.HangGuard;
 
     public async ValueTask DisposeAsync()
     {

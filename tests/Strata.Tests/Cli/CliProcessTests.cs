@@ -123,8 +123,8 @@ public sealed partial class CliProcessTests(SharedServer shared)
     public async Task On_a_terminal_a_live_line_follows_the_execution_and_ctrl_c_cancels_it_on_the_server()
     {
         using var terminal = CliRunner.StartInTerminal(StrataServer.AliceKey, Server.DataDir, "run", NeverEnds, "--url", Url);
-        await terminal.WaitForAsync(" EXECUTING · ", TimeSpan.FromSeconds(60));
-        await terminal.WaitForAsync(" s", TimeSpan.FromSeconds(5));
+        await terminal.WaitForAsync(" EXECUTING · ", Api.HangGuard);
+        await terminal.WaitForAsync(" s", Api.HangGuard);
         string id = LiveIdPattern().Match(terminal.Screen).Groups[1].Value;
         try
         {

@@ -84,7 +84,7 @@ public sealed class CliServeTests : IDisposable
         {
             await term.WaitForExitAsync();
         }
-        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        using (var stop = new CancellationTokenSource(Api.HangGuard))
         {
             await serve.WaitForExitAsync(stop.Token);
         }

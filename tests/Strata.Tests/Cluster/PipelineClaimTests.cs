@@ -70,7 +70,7 @@ public sealed class PipelineClaimTests
             Assert.Equal(true, await terminate.ExecuteScalarAsync());
         }
         // pg_terminate_backend only signals the backend: its advisory locks go when it has exited.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + Api.HangGuard;
         await using var gone = new NpgsqlCommand("SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = $1)", connection);
         gone.Parameters.Add(new NpgsqlParameter { Value = pid });
         while (!(bool)(await gone.ExecuteScalarAsync())!)

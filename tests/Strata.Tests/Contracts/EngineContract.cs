@@ -17,7 +17,7 @@ namespace Strata.Tests.Contracts;
 public abstract class EngineContract : IAsyncLifetime
 {
     /// <summary>A real-time bound on each run, so that an engine that does not stop fails the test instead of hanging it.</summary>
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Guard = Api.HangGuard;
 
     private readonly string directory = System.IO.Directory.CreateTempSubdirectory("strata-engine-contract-").FullName;
 

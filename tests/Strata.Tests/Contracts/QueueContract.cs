@@ -14,7 +14,7 @@ namespace Strata.Tests.Contracts;
 /// </summary>
 public abstract class QueueContract : IAsyncLifetime
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Guard = Api.HangGuard;
     private const PerformanceTier Tier = PerformanceTier.Medium;
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
     private int submitted;
@@ -173,7 +173,7 @@ public abstract class QueueContract : IAsyncLifetime
 /// </summary>
 public abstract class SignalsContract : PortContract<IExecutionSignals>
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Guard = Api.HangGuard;
 
     private IExecutionSignals Signals => Port;
 
@@ -216,7 +216,7 @@ public abstract class SignalsContract : PortContract<IExecutionSignals>
 /// </summary>
 public abstract class ReuseLocksContract : PortContract<IReuseLocks>
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Guard = Api.HangGuard;
 
     private IReuseLocks Locks => Port;
 

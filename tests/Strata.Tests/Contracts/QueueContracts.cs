@@ -66,7 +66,7 @@ internal sealed class PostgresClusterFactory
     {
         Notifications.Start();
         Queue?.Start();
-        await Notifications.Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        await Notifications.Listening.WaitAsync(Api.HangGuard);
     }
 
     public async Task DeleteAsync()

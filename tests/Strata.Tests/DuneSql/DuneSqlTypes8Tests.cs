@@ -146,7 +146,7 @@ public sealed class DuneSqlTypes8Tests
     public void Internal_names_take_a_prefix_the_text_does_not_hold(string user, string? prefix)
     {
         Assert.Equal(prefix, InternalNames.PrefixFor(user));
-        Assert.Equal("f(_strata9_q, '_strata_q')", InternalNames.Salted("f(_strata_q, '_strata_q')", "_strata9_"));
+        Assert.Equal("f(_strata9_q, '_strata_q')", SyntheticText.Written("f(_strata_q, '_strata_q')", "_strata9_"));
     }
 
     [Fact]

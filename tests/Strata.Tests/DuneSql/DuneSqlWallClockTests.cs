@@ -107,7 +107,11 @@ public sealed class DuneSqlWallClockTests
         foreach (string unit in units)
         {
             AssertRead(db, $"date_diff('{unit}', t, u)", "d", 1900);
-            AssertRead(db, $"date_diff('{unit}', CAST(t AS date), CAST(u AS date))", "d", 1900);
+            if (unit is "day" or "week" or "month" or "quarter" or "year")
+            {
+                // Two dates take a DATE field only (decision 291: 'hour' is not a valid DATE field).
+                AssertRead(db, $"date_diff('{unit}', CAST(t AS date), CAST(u AS date))", "d", 1900);
+            }
             AssertRead(db, $"date_diff('{unit}', CAST(t AS timestamp), u)", "d", 1900);
         }
         foreach (string unit in new[] { "hour", "day", "month" })

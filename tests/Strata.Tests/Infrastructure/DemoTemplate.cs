@@ -54,6 +54,12 @@ public static class DemoTemplate
             try
             {
                 File.Move(temp, target);
+                // The template's generator stamp with it, so the server finds the file current (DemoData.IsCurrent).
+                File.Copy(DemoData.StampPath(template), DemoData.StampPath(target), overwrite: true);
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(DemoData.StampPath(target), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
             }
             catch (IOException) when (File.Exists(target))
             {

@@ -68,7 +68,7 @@ public sealed class LogSecretsTests
         Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync("/api/v1/usage")).StatusCode);
 
         // The request log line of the last request is written once its response has gone: its arrival wakes the wait.
-        await server.WaitForOutputAsync("\"Path\":\"/api/v1/usage\"", TimeSpan.FromSeconds(30));
+        await server.WaitForOutputAsync("\"Path\":\"/api/v1/usage\"", Api.HangGuard);
         string output = server.Output;
         var lines = output.Split('\n').Where(l => l.StartsWith('{')).ToList();
         Assert.True(lines.Count > 50, $"only {lines.Count} JSON log lines:\n{output}");

@@ -99,7 +99,7 @@ public sealed partial class MetricsTests
     /// <summary>Scrapes until the condition holds (a run or a response ends after the client saw its answer).</summary>
     private static async Task<string> ScrapeUntilAsync(OpsHost host, Func<string, bool> condition)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + Api.HangGuard;
         while (true)
         {
             string text = await ScrapeAsync(host);

@@ -1,0 +1,145 @@
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// Set operations of a zone per row by instant (decision 292): Trino's UNION, INTERSECT and EXCEPT (distinct) compare
+/// rows with the columns' equal operators, and a timestamp with time zone's reads the instant alone, so one instant in
+/// two zones is one row (kept with whichever zone the operator met first). DuckDB's set operations compare the stored
+/// numbers, in which <c>dune_tzv</c> / <c>dune_tzv9</c> keep their zone's tag. Where a column of a chain of one
+/// operator is such a value in some branch (the scan's test, as for GROUP BY, DuneSqlTranslator.InstantGroups.cs):
+/// <list type="bullet">
+/// <item><c>A UNION B …</c> whose last UNION is distinct (an earlier ALL is then absorbed) is
+/// <c>SELECT DISTINCT ON (dune_instant_key(#k), #j …) * FROM (A UNION ALL B …)</c>, before the chain's ORDER BY or
+/// LIMIT;</item>
+/// <item><c>A INTERSECT B …</c> and <c>A EXCEPT B …</c> (distinct) are A's rows, distinct by the same keys, for which a
+/// row of each other branch matches (does not match) column by column, the zoned columns by instant and every column
+/// as <c>IS NOT DISTINCT FROM</c> (set operations take two NULLs as one value).</item>
+/// </list>
+/// A chain mixing operators, ending in UNION ALL after a distinct UNION, with INTERSECT ALL / EXCEPT ALL, or with a branch
+/// that is not a SELECT of a known width (<c>*</c>, VALUES, a WITH inside brackets) is left as it was; so is every chain
+/// of a text without a zone per row.
+/// </summary>
+public static partial class DuneSqlTranslator
+{
+    private sealed partial class Pass
+    {
+        /// <summary>Adds a rewrite of each set operation chain of a zone per row (see the type's summary).</summary>
+        private void AddInstantSets(Dictionary<int, (int End, Action<int, int> Write)> found)
+        {
+            foreach (var chain in SetChains())
+            {
+                string kind = chain.Operators[0];
+                if (chain.Operators.Any(o => o != kind))
+                {
+                    continue;
+                }
+                // The operator after branch b is at its end; ALL or DISTINCT may follow it.
+                var all = chain.Branches.Take(chain.Branches.Count - 1).Select(b => Is(Next(b.To, tokens.Count), "all")).ToList();
+                if (kind == "UNION" ? all[^1] : all.Contains(true))
+                {
+                    continue;
+                }
+                if (InstantSetColumns(chain) is not { } zoned || !zoned.Contains(true))
+                {
+                    continue;
+                }
+                string keys = string.Join(", ", zoned.Select((z, k) => z ? $"{DuneInstantKey.Function}(#{k + 1})" : $"#{k + 1}"));
+                found.TryAdd(chain.Branches[0].From, (chain.End, (at, _) =>
+                {
+                    emitter.Text($"SELECT DISTINCT ON ({keys}) * FROM (", tokens[at]);
+                    if (kind == "UNION")
+                    {
+                        EmitUnionAll(chain);
+                        emitter.Text(") ", tokens[Previous(chain.End)]);
+                    }
+                    else
+                    {
+                        EmitKeyedFilter(chain, zoned, negated: kind == "EXCEPT");
+                    }
+                }));
+            }
+        }
+
+        /// <summary>For each column of the chain, whether some branch's value there is a zone per row; null when a
+        /// branch is not a SELECT list of the chain's one width without <c>*</c>.</summary>
+        private List<bool>? InstantSetColumns(SetChain chain)
+        {
+            List<bool>? zoned = null;
+            foreach (var (from, to) in chain.Branches)
+            {
+                int select = Next(from - 1, to);
+                while (select < to && Is(select, "("))
+                {
+                    select = Next(select, to);
+                }
+                if (!Is(select, "select"))
+                {
+                    return null;
+                }
+                var items = SelectItems(select);
+                if (items.Count == 0 || (zoned is not null && items.Count != zoned.Count)
+                    || items.Any(item => item.From >= item.To || Is(item.From, "*") || Is(Previous(item.To), "*")))
+                {
+                    return null;
+                }
+                zoned ??= items.Select(_ => false).ToList();
+                for (int k = 0; k < items.Count; k++)
+                {
+                    zoned[k] |= RowZoneType(items[k].From, items[k].To) is not null;
+                }
+            }
+            return zoned;
+        }
+
+        /// <summary>Writes the chain's branches joined by UNION ALL (the first branch is not wrapped again by the ORDER BY
+        /// rewrite, DuneSqlTranslator.SetOrderBy.cs, which has written its wrap before this one).</summary>
+        private void EmitUnionAll(SetChain chain)
+        {
+            for (int b = 0; b < chain.Branches.Count; b++)
+            {
+                var (from, to) = chain.Branches[b];
+                if (b > 0)
+                {
+                    emitter.Text(" UNION ALL ", tokens[Previous(from)]);
+                }
+                EmitSetBranch(from, to, first: b == 0);
+            }
+        }
+
+        /// <summary>Writes the first branch as <c>dune_set_l</c> filtered by a keyed [NOT] EXISTS of each other branch.</summary>
+        private void EmitKeyedFilter(SetChain chain, List<bool> zoned, bool negated)
+        {
+            var (first, firstEnd) = chain.Branches[0];
+            EmitSetBranch(first, firstEnd, first: true);
+            emitter.Text(") AS dune_set_l WHERE ", tokens[Previous(firstEnd)]);
+            string columns = string.Join(", ", zoned.Select((_, k) => $"dune_c{k + 1}"));
+            for (int b = 1; b < chain.Branches.Count; b++)
+            {
+                var (from, to) = chain.Branches[b];
+                emitter.Text((b > 1 ? " AND " : "") + (negated ? "NOT " : "") + "EXISTS (SELECT 1 FROM (", tokens[from]);
+                EmitSetBranch(from, to, first: false);
+                string right = $"dune_set_r{b}";
+                string matches = string.Join(" AND ", zoned.Select((z, k) =>
+                {
+                    string l = $"struct_extract_at(dune_set_l, {k + 1})", r = $"{right}.dune_c{k + 1}";
+                    return z ? $"{DuneInstantKey.Function}({l}) IS NOT DISTINCT FROM {DuneInstantKey.Function}({r})" : $"{l} IS NOT DISTINCT FROM {r}";
+                }));
+                emitter.Text($") AS {right}({columns}) WHERE {matches})", tokens[Previous(to)]);
+            }
+            emitter.Text(" ", tokens[Previous(chain.End)]);
+        }
+
+        private void EmitSetBranch(int from, int to, bool first)
+        {
+            int outerStart = probedBranchStart;
+            probedBranchStart = first ? from : outerStart;
+            try
+            {
+                Emit(from, to);
+            }
+            finally
+            {
+                probedBranchStart = outerStart;
+            }
+        }
+    }
+}
