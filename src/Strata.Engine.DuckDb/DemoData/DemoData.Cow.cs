@@ -9,8 +9,9 @@ namespace Strata.Engine.DuckDb;
 /// <list type="bullet">
 /// <item>A settlement is a solver's (one of four wallets, ids 10-13) call of <c>settle(IERC20[] tokens, uint256[] clearingPrices,
 /// GPv2Trade.Data[] trades, GPv2Interaction.Data[][3] interactions)</c> (<c>0x13d79a0b</c>) on GPv2Settlement
-/// (<see cref="CowSettlement"/>) with one to three trades. A trade is a wallet's order between two of the well-known tokens (the first ones,
-/// WETH and the stablecoins, most often; a buy of WETH is a buy of native ETH, <c>0xeeee…</c>, in half the cases), worth 100 to 100,000 USD at the minute's prices (those of
+/// (<see cref="CowSettlement"/>) with one to three trades. A trade is a wallet's order between two of the well-known tokens (WETH-USDC in three
+/// trades in ten, WETH-USDT or WETH-DAI in two, else the first tokens most often; either direction; a buy of WETH is a buy of native ETH,
+/// <c>0xeeee…</c>, in half the cases), worth 100 to 100,000 USD at the minute's prices (those of
 /// prices.usd): executed sell amount es, executed buy amount eb = es's value in the buy token less 0-1 %. Two orders in ten are buy
 /// orders (flags bit 0), one in ten partially fillable (bit 1; the order is two to four times the fill, executedAmount is the
 /// filled side). A fill-or-kill sell order's limit is (es, eb less 0.5-3 %), a buy order's (es plus 0.5-3 %, eb); a partial one's
@@ -54,11 +55,19 @@ public static partial class DemoData
             WITH n AS (
                 SELECT x.i, x.b, x.sender_id, unnest(range(x.cow_n)) AS j FROM demo_txk x WHERE x.kind = 'cow'
             ), o AS (
-                SELECT n.*, n.i * 4 + n.j AS tk, k.time AS block_time, (epoch(k.time)::BIGINT // 60) * 60 AS minute_e,
-                       demo_pick(n.i * 4 + n.j, 121, {{known}}, 3) AS sell_id
+                SELECT n.*, n.i * 4 + n.j AS tk, k.time AS block_time, (epoch(k.time)::BIGINT // 60) * 60 AS minute_e
                 FROM n JOIN demo_blocks k USING (b)
+            ), d AS (
+                -- the pair: WETH-USDC in three trades in ten, WETH-USDT or WETH-DAI in two, else two of the well-known tokens
+                -- (the first ones most often); then either direction
+                SELECT o.*, demo_int(tk, 121, 10) AS pair_roll,
+                       CASE WHEN pair_roll < 3 THEN 0 WHEN pair_roll < 5 THEN 0 ELSE demo_pick(tk, 122, {{known}}, 3) END AS a_id,
+                       CASE WHEN pair_roll < 3 THEN 1 WHEN pair_roll < 5 THEN 2 + demo_int(tk, 123, 2)
+                            ELSE (a_id + 1 + demo_pick(tk, 125, {{known}} - 1, 3)) % {{known}} END AS b_id
+                FROM o
             ), p AS (
-                SELECT o.*, (sell_id + 1 + demo_pick(tk, 122, {{known}} - 1, 3)) % {{known}} AS buy_id,
+                SELECT d.*, CASE WHEN demo_int(tk, 119, 2) = 0 THEN a_id ELSE b_id END AS sell_id,
+                       CASE WHEN demo_int(tk, 119, 2) = 0 THEN b_id ELSE a_id END AS buy_id,
                        demo_wallet(demo_pick(tk, 120, {{wallets}}, 2)) AS owner,
                        pow(10, 2 + 3 * demo_u(tk, 124)) AS usd,
                        demo_int(tk, 126, 10) < 2 AS buy_order,
@@ -69,7 +78,7 @@ public static partial class DemoData
                             ELSE demo_wallet(demo_pick(tk, 131, {{wallets}}, 2)) END AS receiver,
                        epoch(block_time)::BIGINT + 300 + demo_int(tk, 132, 3300) AS valid_to,
                        demo_hash(tk, 133) AS app_data
-                FROM o
+                FROM d
             ), q AS (
                 SELECT p.*, ts.address AS sell_token,
                        CASE WHEN buy_id = 0 AND demo_int(tk, 134, 2) = 0 THEN unhex('eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee')

