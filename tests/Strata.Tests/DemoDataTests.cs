@@ -103,6 +103,7 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
         ["decimal(38,0)"] = "DECIMAL(38,0)",
         ["array(varbinary)"] = "BLOB[]",
         ["array(varchar)"] = "VARCHAR[]",
+        ["array(array(varchar))"] = "VARCHAR[][]",
         ["array(bigint)"] = "BIGINT[]",
         ["array(uint256)"] = "BIGNUM[]",
         [DemoDataSolanaTests.Instructions] =

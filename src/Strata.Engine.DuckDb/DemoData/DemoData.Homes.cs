@@ -12,7 +12,7 @@ public static partial class DemoData
     /// Lido submits (stETH), beacon chain deposits (the deposit contract) and Safe creations and transactions (the demo builds
     /// Safe's Ethereum tables only; DemoData.Safe.cs) and ERC-4337 bundles (the same; DemoData.Erc4337.cs).
     /// </summary>
-    public static IReadOnlyList<string> EthereumOnlyKinds { get; } = ["blob", "lido", "beacon", "safe", "safe_exec", "aa"];
+    public static IReadOnlyList<string> EthereumOnlyKinds { get; } = ["blob", "lido", "beacon", "safe", "safe_exec", "aa", "cow"];
 
     /// <summary>
     /// The tokens (mainnet addresses, hex without 0x) that exist on Ethereum only: Lido's stETH (a rebasing balance of the

@@ -82,6 +82,8 @@ public static partial class DemoData
                        CASE WHEN kind = 'lido' THEN ['submitted', 'mint', 'shares'][k + 1]
                             WHEN kind = 'safe' THEN ['safe_setup', 'proxy_creation'][k + 1]  -- the new Safe's SafeSetup, then the factory's event
                             WHEN kind = 'aa' THEN CASE WHEN k = 0 THEN 'aa_before' ELSE 'aa_op' END  -- BeforeExecution, a UserOperationEvent an op
+                            -- a Trade a trade, the Interaction, the Settlement (DemoData.Cow.cs)
+                            WHEN kind = 'cow' THEN CASE WHEN k < cow_m THEN 'cow_trade' WHEN k = cow_m THEN 'cow_interaction' ELSE 'cow_settlement' END
                             WHEN kind = 'erc20' AND k = 1 THEN 'transfer_shares'  -- stETH's TransferShares after its Transfer
                             WHEN kind <> 'swap' THEN kind
                             WHEN mode = 'eth_in' AND k = 0 THEN 'deposit'
@@ -113,6 +115,9 @@ public static partial class DemoData
                              WHEN 'safe_exec' THEN sf_proxy
                              WHEN 'aa_before' THEN to_addr         -- the EntryPoint
                              WHEN 'aa_op' THEN to_addr
+                             WHEN 'cow_trade' THEN to_addr         -- GPv2Settlement
+                             WHEN 'cow_interaction' THEN to_addr
+                             WHEN 'cow_settlement' THEN to_addr
                              ELSE path_tok[coalesce(moved, 1)] END AS contract_address,
                    CASE WHEN moved IS NOT NULL OR step = 'nft'
                             THEN unhex('ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef')  -- Transfer(address,address,uint256)
@@ -144,6 +149,12 @@ public static partial class DemoData
                             THEN unhex('bb47ee3e183a558b1a2ff0874b079f3fc5478b7454eacf2bfc5af2ff5878f972')  -- BeforeExecution()
                         WHEN step = 'aa_op'  -- UserOperationEvent(bytes32,address,address,uint256,bool,uint256,uint256)
                             THEN unhex('49628fd1471006c1482da88028e9ce4dbb080b815c9b0344d39e5a8e6ec1419f')
+                        WHEN step = 'cow_trade'  -- Trade(address,address,address,uint256,uint256,uint256,bytes)
+                            THEN unhex('a07a543ab8a018198e99ca0184c93fe9050a79400a0a723441f84de1d972cc17')
+                        WHEN step = 'cow_interaction'  -- Interaction(address,uint256,bytes4)
+                            THEN unhex('ed99827efb37016f2275f98c4bcf71c7551c75d59e9b450f79fa32e60be672c2')
+                        WHEN step = 'cow_settlement'  -- Settlement(address)
+                            THEN unhex('40338ce1a7c49204f0099533b1e9a7ee0a3d261f84974ab7af36105b8c4e9db4')
                         ELSE demo_hash(contract_id * 4 + k % 3, 51) END AS topic0,
                    CASE step WHEN 'erc20' THEN demo_pad(sender)
                              WHEN 'transfer_shares' THEN demo_pad(sender)
@@ -162,6 +173,9 @@ public static partial class DemoData
                              WHEN 'safe_setup' THEN demo_pad(to_addr)  -- initiator: the factory, which called setup
                              WHEN 'proxy_creation' THEN CASE WHEN sf_version = 1 THEN demo_pad(sf_proxy) END  -- indexed from 1.4.1 on
                              WHEN 'aa_op' THEN aa_ops[k]['hash']  -- userOpHash
+                             WHEN 'cow_trade' THEN demo_pad(cow_trades[k + 1]['owner'])
+                             WHEN 'cow_interaction' THEN demo_pad(cow_target)
+                             WHEN 'cow_settlement' THEN demo_pad(sender)  -- the solver
                              WHEN 'call' THEN CASE WHEN k % 2 = 0 THEN demo_pad(sender) END END AS topic1,
                    CASE step WHEN 'erc20' THEN demo_pad(recipient)
                              WHEN 'transfer_shares' THEN demo_pad(recipient)
@@ -201,6 +215,13 @@ public static partial class DemoData
                             THEN CASE WHEN sf_version = 0 THEN demo_pad(sf_proxy) ELSE ''::BLOB END || unhex(substr(hex(data), 9, 64))
                         WHEN step = 'safe_exec' THEN demo_hash(i, 94) || demo_word(0)  -- the Safe transaction's hash, no payment
                         -- UserOperationEvent: nonce, success, actualGasCost, actualGasUsed
+                        -- Trade: sellToken, buyToken, sellAmount (with the fee), buyAmount, feeAmount, orderUid (56 bytes)
+                        WHEN step = 'cow_trade'
+                            THEN demo_pad(cow_trades[k + 1]['sell']) || demo_pad(cow_trades[k + 1]['buy']) || demo_word128(cow_trades[k + 1]['sold'])
+                                 || demo_word128(cow_trades[k + 1]['bought']) || demo_word128(cow_trades[k + 1]['fee']) || demo_word(192)
+                                 || demo_word(56) || cow_trades[k + 1]['uid'] || unhex('0000000000000000')
+                        -- Interaction: value 0, the call's selector (a bytes4, left-aligned)
+                        WHEN step = 'cow_interaction' THEN demo_word(0) || unhex(substr(hex(cow_icall), 1, 8)) || repeat(unhex('00'), 28)
                         WHEN step = 'aa_op' THEN demo_word128(aa_ops[k]['nonce']) || demo_word(aa_ops[k]['success']::INTEGER)
                                                  || demo_word(aa_ops[k]['cost']) || demo_word(aa_ops[k]['used'])
                         WHEN step IN ('weth', 'deposit') THEN path_word[1]

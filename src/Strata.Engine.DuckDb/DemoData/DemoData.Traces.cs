@@ -34,6 +34,7 @@ public static partial class DemoData
                             WHEN kind = 'weth' THEN 'refund'
                             WHEN kind = 'safe' THEN ['safe_create', 'safe_call', 'safe_setup'][k]
                             WHEN kind = 'safe_exec' THEN ['exec_delegate', 'exec_call'][k]
+                            WHEN kind = 'cow' THEN 'cow_interaction'  -- GPv2Settlement calls its interaction's target
                             WHEN kind <> 'swap' THEN 'child'
                             WHEN k <= pre THEN CASE WHEN mode <> 'eth_in' THEN 'transfer_from' WHEN k = 1 THEN 'deposit' ELSE 'transfer' END
                             WHEN o < 4 * hops THEN ['pair_swap', 'transfer_out', 'balance_in', 'balance_out'][o % 4 + 1]
@@ -113,6 +114,7 @@ public static partial class DemoData
                                  WHEN 'safe_setup' THEN sf_proxy
                                  WHEN 'exec_delegate' THEN sf_proxy
                                  WHEN 'exec_call' THEN sf_proxy
+                                 WHEN 'cow_interaction' THEN to_addr
                                  ELSE router END AS "from",
                        CASE step WHEN 'proxy' THEN demo_addr(path_id[1], 105)  -- the token's implementation contract
                                  WHEN 'refund' THEN sender
@@ -129,6 +131,7 @@ public static partial class DemoData
                                  WHEN 'safe_setup' THEN unhex(substr(hex(data), 33, 40))  -- the singleton, createProxyWithNonce's first argument
                                  WHEN 'exec_delegate' THEN ({{SafeAddressList(f => f.Singleton)}})[sf_version + 1]
                                  WHEN 'exec_call' THEN unhex(substr(hex(data), 33, 40))    -- execTransaction's first argument
+                                 WHEN 'cow_interaction' THEN cow_target
                                  ELSE unhex('c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2') END AS "to",
                        CASE WHEN step = 'safe_setup' THEN [1, 0]
                             WHEN step = 'exec_call' THEN [0, 0]
@@ -161,6 +164,7 @@ public static partial class DemoData
                                  WHEN 'safe_setup' THEN sf_setup
                                  WHEN 'exec_delegate' THEN data
                                  WHEN 'exec_call' THEN unhex(substr(hex(data), 2 * 356 + 1, 72))  -- the Safe transaction's data
+                                 WHEN 'cow_interaction' THEN cow_icall
                                  ELSE ''::BLOB END AS input,
                        CASE WHEN step = 'safe_create' THEN NULL::BLOB
                             WHEN NOT success THEN ''::BLOB

@@ -239,5 +239,13 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE account_abstraction_erc4337.userops (blockchain VARCHAR, version VARCHAR, block_month DATE, block_time TIMESTAMPTZ,
           entrypoint_contract BLOB, tx_hash BLOB, sender BLOB, userop_hash BLOB, success BOOLEAN, paymaster BLOB, op_fee DOUBLE, op_fee_usd DOUBLE,
           bundler BLOB, tx_to BLOB, gas_symbol VARCHAR, tx_fee DOUBLE, tx_fee_usd DOUBLE, beneficiary BLOB);
+        CREATE SCHEMA cow_protocol_ethereum;
+        CREATE TABLE cow_protocol_ethereum.trades (block_date DATE, block_month DATE, block_time TIMESTAMPTZ, block_number BIGINT, tx_hash BLOB,
+          evt_index BIGINT, trace_address BIGINT[], project_contract_address BLOB, order_uid BLOB, trader BLOB, sell_token_address BLOB,
+          sell_token VARCHAR, buy_token_address BLOB, buy_token VARCHAR, token_pair VARCHAR, units_sold DOUBLE, atoms_sold BIGNUM,
+          units_bought DOUBLE, atoms_bought BIGNUM, usd_value DOUBLE, buy_price DOUBLE, buy_value_usd DOUBLE, sell_price DOUBLE,
+          sell_value_usd DOUBLE, fee DOUBLE, fee_atoms BIGNUM, fee_usd DOUBLE, app_data BLOB, receiver BLOB, limit_sell_amount BIGNUM,
+          limit_buy_amount BIGNUM, valid_to VARCHAR, flags INTEGER, order_type VARCHAR, partial_fill BOOLEAN, fill_proportion BIGNUM,
+          surplus_usd DOUBLE);
         """;
 }
