@@ -49,7 +49,7 @@ public sealed class Hostile31DemoStampTests : IDisposable
         Assert.Equal(DemoData.GeneratorVersion, File.ReadAllText(DemoData.StampPath(path)).Trim());
         Assert.True(DemoData.IsCurrent(path));
         // Nothing of the build is left beside it.
-        Assert.Equal(new[] { Path.GetFileName(path), Path.GetFileName(DemoData.StampPath(path)) },
+        Assert.Equal(new[] { Path.GetFileName(path), Path.GetFileName(DemoData.StampPath(path)), Path.GetFileName(DemoData.LockPath(path)) },
             Directory.GetFiles(directory).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToArray());
 
         // Current: kept as it is.
@@ -74,6 +74,7 @@ public sealed class Hostile31DemoStampTests : IDisposable
         Assert.ThrowsAny<Exception>(() => DemoData.EnsureFile(path, double.NaN));
         Assert.Equal("old", File.ReadAllText(path));
         Assert.False(File.Exists(DemoData.StampPath(path)));
-        Assert.Equal(new[] { Path.GetFileName(path) }, Directory.GetFiles(directory).Select(f => Path.GetFileName(f)!).ToArray());
+        Assert.Equal(new[] { Path.GetFileName(path), Path.GetFileName(DemoData.LockPath(path)) },
+            Directory.GetFiles(directory).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToArray());
     }
 }

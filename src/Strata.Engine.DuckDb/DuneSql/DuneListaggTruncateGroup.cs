@@ -8,7 +8,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <see cref="DuneSqlTranslator.ListaggMaxOutputBytes"/>; the first value past it is the <em>boundary</em>. The group keeps
 /// exactly the values before the boundary (a max-heap, so a smaller row that arrives late pushes the largest kept ones out,
 /// and the largest pushed out is the new boundary) and counts every other value: a row after the boundary is counted and
-/// dropped at once. So it holds at most the bound in values (plus their keys) whatever the group's size, and the count of
+/// dropped at once. So it holds at most the bound in values (plus their keys and the boundary's key, all charged) whatever the group's size, and the count of
 /// values left out stays exact. Values are immutable arrays, so a combine shares them with the source, which stays whole.
 /// </summary>
 internal sealed unsafe class DuneListaggTruncateGroup(long* budget, DuneListaggTruncateConfig config)
@@ -71,9 +71,10 @@ internal sealed unsafe class DuneListaggTruncateGroup(long* budget, DuneListaggT
     public bool Merge(DuneListaggTruncateGroup source)
     {
         Omitted += source.Omitted;
-        if (source.boundaryKey is not null && BeforeBoundary(source.boundaryKey, source.boundaryArrival))
+        if (source.boundaryKey is not null && BeforeBoundary(source.boundaryKey, source.boundaryArrival)
+            && !MoveBoundary(source.boundaryKey, source.boundaryArrival))
         {
-            MoveBoundary(source.boundaryKey, source.boundaryArrival);
+            return false;
         }
         for (int i = 0; i < source.kept; i++)
         {
@@ -127,6 +128,7 @@ internal sealed unsafe class DuneListaggTruncateGroup(long* budget, DuneListaggT
         charged = 0;
         heap = [];
         kept = 0;
+        boundaryKey = null;
     }
 
     /// <summary>The output's bytes if the kept values plus one more of <paramref name="extra"/> bytes were written.</summary>
@@ -143,8 +145,11 @@ internal sealed unsafe class DuneListaggTruncateGroup(long* budget, DuneListaggT
             && (kept == 0 || Compare(key, arrival, heap[0].Key, heap[0].Arrival) > 0))
         {
             // After every kept value and past the bound with them: the new boundary, never copied.
+            if (!MoveBoundary(key.ToArray(), arrival))
+            {
+                return false;
+            }
             Omitted++;
-            MoveBoundary(key.ToArray(), arrival);
             return true;
         }
         var entry = shared ?? Copy(key, value, arrival);
@@ -160,22 +165,45 @@ internal sealed unsafe class DuneListaggTruncateGroup(long* budget, DuneListaggT
             // The largest kept value no longer fits before the others: it is the new boundary.
             var largest = Pop();
             Omitted++;
-            boundaryKey = largest.Key.ToArray();
-            boundaryArrival = largest.Arrival;
+            if (!SetBoundary(largest.Key.ToArray(), largest.Arrival))
+            {
+                return false;
+            }
         }
         return true;
     }
 
-    /// <summary>Moves the boundary to an earlier row: the kept values after it are left out.</summary>
-    private void MoveBoundary(byte[] key, long arrival)
+    /// <summary>Moves the boundary to an earlier row: the kept values after it are left out. False when the budget cannot
+    /// hold its key (nothing is changed then).</summary>
+    private bool MoveBoundary(byte[] key, long arrival)
     {
-        boundaryKey = key;
-        boundaryArrival = arrival;
+        if (!SetBoundary(key, arrival))
+        {
+            return false;
+        }
         while (kept > 0 && Compare(heap[0].Key, heap[0].Arrival, key, arrival) > 0)
         {
             Pop();
             Omitted++;
         }
+        return true;
+    }
+
+    /// <summary>Makes (key, arrival) the boundary, its key charged in place of the old one's: a boundary is any value's key,
+    /// of any length (a value past the output bound is never kept, but its key is), so thousands of groups each holding a
+    /// boundary key of megabytes passed the execution's bound uncharged (hostile32). False when the budget cannot hold it.</summary>
+    private bool SetBoundary(byte[] key, long arrival)
+    {
+        long delta = key.Length - (boundaryKey?.Length ?? 0);
+        if (Interlocked.Add(ref *budget, delta) > DuneListaggTruncate.MaxHeldBytes && delta > 0)
+        {
+            Interlocked.Add(ref *budget, -delta);
+            return false;
+        }
+        charged += delta;
+        boundaryKey = key;
+        boundaryArrival = arrival;
+        return true;
     }
 
     /// <summary>Whether (key, arrival) comes before the boundary (a missing boundary is after everything).</summary>

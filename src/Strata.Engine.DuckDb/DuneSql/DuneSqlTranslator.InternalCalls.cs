@@ -13,6 +13,38 @@ public static partial class DuneSqlTranslator
     {
         RefuseBackquotes(sql, tokens);
         RefuseInternalCalls(sql, tokens);
+        RefuseQualifiedCalls(sql, tokens);
+    }
+
+    /// <summary>
+    /// Refuses a call whose name follows a '.': a schema-qualified call (<c>main.repeat(…)</c>, <c>system.main.lpad(…)</c>,
+    /// <c>system.main."||"(…)</c>) or DuckDB's dot-call (<c>('ab').repeat(…)</c>). DuckDB resolves them to its own functions,
+    /// and the translator's templates and bounds key on bare names, so such a call ran DuckDB's function unbounded
+    /// (hostile32: <c>length(main.repeat('ab', 200000000))</c> built 400 MB where <c>repeat</c> is refused past 16 MiB).
+    /// Neither Trino's nor Dune's function lists hold a qualified name; Trino says the name is not registered.
+    /// </summary>
+    private static void RefuseQualifiedCalls(string sql, List<DuneToken> tokens)
+    {
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind is not (DuneTokenKind.Word or DuneTokenKind.QuotedName))
+            {
+                continue;
+            }
+            int open = NextSignificant(tokens, i + 1), dot = PreviousSignificant(tokens, i - 1);
+            if (open < 0 || dot < 0 || !IsSymbol(sql, tokens, open, "(") || !IsSymbol(sql, tokens, dot, ".") || !IsCallContext(sql, tokens, i, open))
+            {
+                continue;
+            }
+            int first = i;
+            for (int d = dot; d >= 0 && IsSymbol(sql, tokens, d, ".") && PreviousSignificant(tokens, d - 1) is var q && q >= 0
+                && tokens[q].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName; d = PreviousSignificant(tokens, q - 1))
+            {
+                first = q;
+            }
+            string name = first < i ? sql[tokens[first].Start..(tokens[i].Start + tokens[i].Length)] : "." + sql.Substring(tokens[i].Start, tokens[i].Length);
+            throw NotSupported(sql, tokens[first], $"Function '{name}' not registered", ExecutionError.ExecutionFailed);
+        }
     }
 
     /// <summary>Words after which a name followed by '(' may be a call (beyond <see cref="CallStartWords"/>): a lateral

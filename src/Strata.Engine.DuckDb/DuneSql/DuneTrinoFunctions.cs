@@ -40,12 +40,15 @@ internal static class DuneTrinoFunctions
         $"list_transform([struct_pack(s := $1, r := {JavaReplacement})], {V} -> CASE "
         + $"WHEN strlen({V}.s) + (strlen({V}.s) + 1) * strlen({V}.r) + {ReferenceCount} * strlen({V}.s) <= {DuneValueBound.MaxBytes} "
         + $"THEN regexp_replace({V}.s, $2, {V}.r, 'g') "
-        + $"WHEN strlen(regexp_replace({V}.s, $2, '', 'g')) + (strlen(regexp_replace({V}.s, $2, chr(1), 'g')) - strlen(regexp_replace({V}.s, $2, '', 'g'))) "
-        + $"* strlen({V}.r) + {ReferenceCount} * (strlen({V}.s) - strlen(regexp_replace({V}.s, $2, '', 'g'))) > {DuneValueBound.MaxBytes} "
+        + $"WHEN list_transform([strlen(regexp_replace({V}.s, $2, '', 'g'))], {U} -> {U} + (strlen(regexp_replace({V}.s, $2, chr(1), 'g')) - {U}) "
+        + $"* strlen({V}.r) + {ReferenceCount} * (strlen({V}.s) - {U}) > {DuneValueBound.MaxBytes})[1] "
         + $"THEN error({DuneValueBound.Refusal("regexp_replace", "the answer's length (the replacement at each match)")}) "
         + $"ELSE regexp_replace({V}.s, $2, {V}.r, 'g') END)[1]";
 
     private const string V = "_strata_rr";
+
+    /// <summary>The counted path's unmatched length (the text with every match removed), computed once and read three times.</summary>
+    private const string U = "_strata_ru";
 
     private const string ReferenceCount = $"((strlen({V}.r) - strlen(regexp_replace({V}.r, '\\\\[0-9]', '', 'g'))) // 2)";
 
