@@ -35,6 +35,8 @@ public static unsafe class DuneBase58
     {
         yield return new(("from_base58", 1), "dune_from_base58($1)");
         yield return new(("to_base58", 1), $"dune_to_base58({DuneBinaryFunctions.Bin("$1")})");
+        // Dune's older spelling (no docs page; spellbook's Solana bot-trade models call toBase58 in about thirty files).
+        yield return new(("tobase58", 1), $"dune_to_base58({DuneBinaryFunctions.Bin("$1")})");
         yield return new(("from_tron_address", 1), "dune_from_tron_address($1)");
         yield return new(("to_tron_address", 1), $"dune_to_tron_address({DuneBinaryFunctions.Bin("$1")})");
     }

@@ -88,16 +88,21 @@ internal static class DuneBinaryFunctions
 
     /// <summary>
     /// Trino's reverse of each of its types (string.md, binary.md, array.md): a varbinary's bytes, an array's elements, a
-    /// varchar's characters; DuckDB's reverse takes text only ("Unexpected parameters (varbinary) for function reverse" for
-    /// spellbook's little-endian reads). Every branch must bind for every type (DuckDB folds typeof after binding), so each
-    /// goes through varchar and back to the argument's type with cast_to_type: the bytes as their escaped text (the round
-    /// trip of DuneFunctions.AsBlob), an array as its text read as an array of varchar (DuckDB quotes an element that needs
-    /// it, so the round trip keeps commas, quotes, brackets and the text 'NULL'). Another type is Trino's refusal, named by
-    /// DuckDB's type.
+    /// varchar's code points (Trino's SliceUtf8.reverse; DuckDB's reverse keeps a grapheme cluster together, so a combining
+    /// mark would stay on its letter); DuckDB's reverse takes text only ("Unexpected parameters (varbinary) for function
+    /// reverse" for spellbook's little-endian reads). Every branch must bind for every type (DuckDB folds typeof after
+    /// binding): the bytes go through their escaped text and back (the round trip of DuneFunctions.AsBlob); an array is
+    /// reversed by list_reverse of <see cref="ListOrItself"/> and picked by a folded key, so its elements keep their type
+    /// (JSON, zoned timestamps, rows) without a text round trip; the text is split into code points by RE2 (UTF-8 mode,
+    /// <c>(?s)</c> so a line break is one). Another type is Trino's refusal, named by DuckDB's type.
     /// </summary>
     private const string Reverse = "(CASE WHEN typeof($1) = 'BLOB' "
         + "THEN cast_to_type(CAST(unhex(array_to_string(list_reverse(regexp_extract_all(hex(CAST(CAST($1 AS VARCHAR) AS BLOB)), '..')), '')) AS VARCHAR), $1) "
-        + "WHEN typeof($1) LIKE '%[]' THEN cast_to_type(CAST(list_reverse(CAST(CAST($1 AS VARCHAR) AS VARCHAR[])) AS VARCHAR), $1) "
-        + "WHEN typeof($1) IN ('VARCHAR', '\"NULL\"') THEN cast_to_type(reverse(CAST($1 AS VARCHAR)), $1) "
+        + "WHEN typeof($1) LIKE '%[]' THEN struct_extract(struct_pack(l := list_reverse(" + ListOrItself + "), v := $1), CASE WHEN typeof($1) LIKE '%[]' THEN 'l' ELSE 'v' END) "
+        + "WHEN typeof($1) IN ('VARCHAR', '\"NULL\"') THEN cast_to_type(array_to_string(list_reverse(regexp_extract_all(CAST($1 AS VARCHAR), '(?s).')), ''), $1) "
         + "ELSE error('Unexpected parameters (' || lower(typeof($1)) || ') for function reverse') END)";
+
+    /// <summary>The argument itself when it is an array, else the one-element list of it: a list whatever the type, so
+    /// list_reverse binds in the branch no other type takes (the key is folded when DuckDB binds).</summary>
+    private const string ListOrItself = "struct_extract(struct_pack(l := $1, e := [$1]), CASE WHEN typeof($1) LIKE '%[]' THEN 'l' ELSE 'e' END)";
 }

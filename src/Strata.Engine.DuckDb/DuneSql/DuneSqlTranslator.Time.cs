@@ -51,15 +51,6 @@ public static partial class DuneSqlTranslator
         || sql.Contains("dune_interval_text(", StringComparison.Ordinal) || sql.Contains("dune_timetz_text(", StringComparison.Ordinal)
         || sql.Contains("dune_timestamp_text(", StringComparison.Ordinal) || sql.Contains("dune_unixtime", StringComparison.Ordinal);
 
-    /// <summary>Trino's extract fields and the DuckDB function that gives each as Trino does.</summary>
-    private static readonly Dictionary<string, string> ExtractFields = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["year"] = "year", ["quarter"] = "quarter", ["month"] = "month", ["week"] = "week", ["day"] = "day", ["day_of_month"] = "day",
-        ["day_of_week"] = "isodow", ["dow"] = "isodow", ["day_of_year"] = "dayofyear", ["doy"] = "dayofyear",
-        ["year_of_week"] = "isoyear", ["yow"] = "isoyear", ["hour"] = "hour", ["minute"] = "minute", ["second"] = "second",
-        ["timezone_hour"] = "timezone_hour", ["timezone_minute"] = "timezone_minute",
-    };
-
     private sealed partial class Pass
     {
         /// <summary>Whether a strftime pattern reads a two-digit year and no four-digit one.</summary>
@@ -266,27 +257,6 @@ public static partial class DuneSqlTranslator
             emitter.Text("CAST(" + Unixtime, anchor);
             Emit(args[0].From, args[0].To);
             emitter.Text(") AS " + type + ")" + PerValueSuffix, tokens[close]);
-            return close + 1;
-        }
-
-        /// <summary><c>extract(field FROM x)</c> with Trino's fields; other fields are left to DuckDB.</summary>
-        private int TryEmitExtract(int open, int close, int end, DuneToken anchor)
-        {
-            int field = Next(open, close), from = Next(field, close);
-            if (close >= end || field >= close || !Is(from, "from") || tokens[field].Kind != DuneTokenKind.Word
-                || !ExtractFields.TryGetValue(Text(field), out var function))
-            {
-                return -1;
-            }
-            // A local field reads the wall clock (DuneWallClock); a zone's offset reads the value's zone.
-            bool local = !function.StartsWith("timezone_", StringComparison.Ordinal);
-            emitter.Text(function + (local ? "(" + DuneWallClock.Function + "(" : "("), anchor);
-            Emit(from + 1, close);
-            if (local)
-            {
-                emitter.Text(")", tokens[close]);
-            }
-            emitter.Copy(tokens[close]);
             return close + 1;
         }
 

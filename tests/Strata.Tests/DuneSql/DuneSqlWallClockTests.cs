@@ -49,7 +49,7 @@ public sealed class DuneSqlWallClockTests
     {
         string within = type == "TIMESTAMP_NS" ? " WHERE t BETWEEN TIMESTAMPTZ '1678-01-01 00:00:00+00' AND TIMESTAMPTZ '2262-01-01 00:00:00+00'" : "";
         using var db = new DuneSqlDb(DuneSqlTruncMonthsTests.Instants() + $"CREATE TABLE v AS SELECT CAST(t AS {type}) AS x, t FROM instants{within};");
-        AssertAsBefore(db, "v", "x", type is "TIMESTAMPTZ" or "TIMESTAMP" or "DATE" ? 2000 : 1000);
+        AssertAsBefore(db, "v", "x", type is "TIMESTAMPTZ" or "TIMESTAMP" or "DATE" ? 2000 : 1000, clockExtracts: type != "DATE");
     }
 
     /// <summary>A field function given a type it does not take is named in the error as the user wrote it, not as the
@@ -127,9 +127,12 @@ public sealed class DuneSqlWallClockTests
         Assert.Contains("THEN date_sub(('day'), dune_wall(", DuneSqlTranslator.Translate("SELECT date_diff('day', t, u) FROM d").Sql, StringComparison.Ordinal);
     }
 
-    private static void AssertAsBefore(DuneSqlDb db, string table, string value, int atLeast)
+    /// <summary>Without <paramref name="clockExtracts"/>, extract of hour, minute and second is left out: Trino refuses
+    /// them from a date (decision 297, DuneWild28Tests).</summary>
+    private static void AssertAsBefore(DuneSqlDb db, string table, string value, int atLeast, bool clockExtracts = true)
     {
-        foreach (string read in Reads)
+        foreach (string read in Reads.Where(r => clockExtracts || (!r.StartsWith("extract(hour", StringComparison.Ordinal)
+            && !r.StartsWith("extract(minute", StringComparison.Ordinal) && !r.StartsWith("extract(second", StringComparison.Ordinal))))
         {
             AssertRead(db, read.Replace("{x}", value, StringComparison.Ordinal), table, atLeast);
         }
