@@ -6,7 +6,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// empty (so <c>''</c> is an empty map and a trailing delimiter adds nothing), and each entry holds the key-value delimiter
 /// exactly once. The first entry that breaks a rule, in the string's order, names the error: an entry without the delimiter
 /// or with it twice (<c>Bad input: 'entry'</c>), or in split_to_map a key seen before (<c>Duplicate keys (k) are not
-/// allowed</c>). split_to_multimap keeps every value of a key, in order, under the key's first place. Empty or equal
+/// allowed</c>). split_to_multimap keeps every value of a key, in order (its message does not quote a bad entry). Trino builds both
+/// maps in a Java HashMap, whose key order Strata does not reproduce: here a key stands at its first place. Empty or equal
 /// delimiters are refused as Trino refuses them.
 /// </summary>
 internal static class DuneSplitMaps
@@ -25,7 +26,10 @@ internal static class DuneSplitMaps
         "CASE WHEN ($2) = '' THEN error('entryDelimiter is empty') WHEN ($3) = '' THEN error('keyValueDelimiter is empty') "
         + "WHEN ($2) = ($3) THEN error('entryDelimiter and keyValueDelimiter must not be the same') ELSE ";
 
+    /// <summary>split_to_map quotes the bad entry; Trino's split_to_multimap does not.</summary>
     private const string BadInput = "error('Key-value delimiter must appear exactly once in each entry. Bad input: ''' || _strata_es[_strata_b] || '''')";
+
+    private const string BadMultimapInput = "error('Key-value delimiter must appear exactly once in each entry. Bad input: ' || _strata_es[_strata_b])";
 
     internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()
     {
@@ -40,7 +44,7 @@ internal static class DuneSplitMaps
         // split_to_multimap: each key once, at its first place, with all its values in the string's order.
         yield return new(("split_to_multimap", 3),
             $"({Checks}list_transform([{Entries}], _strata_es -> list_transform([{Keys}], _strata_ks -> list_transform([{FirstBad}], _strata_b -> "
-            + $"CASE WHEN _strata_b IS NOT NULL THEN {BadInput} "
+            + $"CASE WHEN _strata_b IS NOT NULL THEN {BadMultimapInput} "
             + "ELSE map_from_entries(list_transform(list_filter(range(1, len(_strata_ks) + 1), _strata_i -> list_position(_strata_ks, _strata_ks[_strata_i]) = _strata_i), "
             + "_strata_i -> {'key': _strata_ks[_strata_i], 'value': list_transform(list_filter(range(1, len(_strata_ks) + 1), _strata_j -> _strata_ks[_strata_j] = _strata_ks[_strata_i]), "
             + "_strata_j -> string_split(_strata_es[_strata_j], $3)[2])})) END)[1])[1])[1] END)");

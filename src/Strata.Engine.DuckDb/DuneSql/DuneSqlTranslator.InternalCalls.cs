@@ -21,8 +21,11 @@ public static partial class DuneSqlTranslator
     /// <c>system.main."||"(…)</c>) or DuckDB's dot-call (<c>('ab').repeat(…)</c>). DuckDB resolves them to its own functions,
     /// and the translator's templates and bounds key on bare names, so such a call ran DuckDB's function unbounded
     /// (hostile32: <c>length(main.repeat('ab', 200000000))</c> built 400 MB where <c>repeat</c> is refused past 16 MiB).
-    /// Neither Trino's nor Dune's function lists hold a qualified name; Trino says the name is not registered.
+    /// Neither Trino's nor Dune's function lists hold a qualified name but Dune's <c>previous.query.result</c>
+    /// (incremental-queries.mdx; the review of decision 300 found the refusal broke it); Trino says the name is not registered.
     /// </summary>
+    private const string IncrementalResultFunction = "previous.query.result";
+
     private static void RefuseQualifiedCalls(string sql, List<DuneToken> tokens)
     {
         for (int i = 0; i < tokens.Count; i++)
@@ -43,6 +46,10 @@ public static partial class DuneSqlTranslator
                 first = q;
             }
             string name = first < i ? sql[tokens[first].Start..(tokens[i].Start + tokens[i].Length)] : "." + sql.Substring(tokens[i].Start, tokens[i].Length);
+            if (string.Concat(name.Where(c => !char.IsWhiteSpace(c))).Equals(IncrementalResultFunction, StringComparison.OrdinalIgnoreCase))
+            {
+                continue; // Dune's incremental queries' TABLE(previous.query.result(…)), read by the incremental pass
+            }
             throw NotSupported(sql, tokens[first], $"Function '{name}' not registered", ExecutionError.ExecutionFailed);
         }
     }

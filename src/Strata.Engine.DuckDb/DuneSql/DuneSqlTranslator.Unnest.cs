@@ -60,34 +60,28 @@ public static partial class DuneSqlTranslator
         /// <summary>An UNNEST operand: a map (as its form shows) as its entries, rows of (key, value), which become two columns
         /// as Trino's UNNEST of a map gives; anything else as it is.</summary>
         /// <summary>The arrays unnested side by side as <c>_strata_uN</c> (DuckDB pads the shorter with NULLs), and with
-        /// ordinality <c>_strata_o</c> numbering the longest. With ordinality each operand is read twice (its elements and its
-        /// length), so the operands are a subquery's columns <c>_strata_aN</c>, each written and computed once (hostile32:
-        /// the operands' text was written twice, and a computed array built twice).</summary>
+        /// ordinality <c>_strata_o</c> numbering the longest. With ordinality each operand's text is written twice (its elements
+        /// and its length): hostile32 read the operands from a subquery instead, and DuckDB's lateral join then gave a single
+        /// row's elements in reverse order (DuneWild22Tests), so the review of decision 300 put this form back.</summary>
         private void EmitSideBySide(List<(int From, int To)> args, DuneToken anchor, string unnestAlias, bool ordinality)
         {
             for (int a = 0; a < args.Count; a++)
             {
-                Out.Text((a == 0 ? "unnest(" : ", unnest(") + (ordinality ? "_strata_a" + Name(a) : ""), anchor);
-                if (!ordinality)
-                {
-                    EmitUnnested(args[a], anchor, unnestAlias);
-                }
+                Out.Text(a == 0 ? "unnest(" : ", unnest(", anchor);
+                EmitUnnested(args[a], anchor, unnestAlias);
                 Out.Text(") AS _strata_u" + Name(a), anchor);
             }
-            if (!ordinality)
+            if (ordinality)
             {
-                return;
+                Out.Text(", unnest(generate_series(1, greatest(", anchor);
+                for (int a = 0; a < args.Count; a++)
+                {
+                    Out.Text(a == 0 ? "len(" : ", len(", anchor);
+                    EmitUnnested(args[a], anchor, unnestAlias);
+                    Out.Text(")", anchor);
+                }
+                Out.Text("))) AS _strata_o", anchor);
             }
-            Out.Text(", unnest(generate_series(1, greatest("
-                + string.Join(", ", Enumerable.Range(0, args.Count).Select(a => "len(_strata_a" + Name(a) + ")"))
-                + "))) AS _strata_o FROM (SELECT ", anchor);
-            for (int a = 0; a < args.Count; a++)
-            {
-                Out.Text(a == 0 ? "" : ", ", anchor);
-                EmitUnnested(args[a], anchor, unnestAlias);
-                Out.Text(" AS _strata_a" + Name(a), anchor);
-            }
-            Out.Text(")", anchor);
         }
 
         private void EmitUnnested((int From, int To) arg, DuneToken anchor, string unnestAlias)

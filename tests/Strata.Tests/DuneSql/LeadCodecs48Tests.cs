@@ -165,16 +165,21 @@ public sealed class LeadCodecs48Tests(InProcessSharedServer shared)
     [InlineData("SELECT split_to_map('k==v1||k2==v2', '||', '==')", "{\"k\": \"v1\", \"k2\": \"v2\"}")]
     public async Task Split_to_maps_read_the_string_as_trino_does(string sql, string json)
     {
+        // Trino builds both maps in a Java HashMap, so the keys' order is not part of the answer: compared by key.
         var (row, _, _) = await Server.Alice.RunFirstRowAsync(sql);
-        Assert.Equal(JsonNode.Parse(json)!.ToJsonString(), row.AsObject().Single().Value!.ToJsonString());
+        Assert.Equal(ByKey(JsonNode.Parse(json)!), ByKey(row.AsObject().Single().Value!));
     }
+
+    private static string ByKey(JsonNode map) =>
+        string.Join(";", map.AsObject().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value!.ToJsonString()));
 
     [Theory]
     [InlineData("SELECT split_to_map('a=1,,b=2', ',', '=')", "Key-value delimiter must appear exactly once in each entry. Bad input: ''")]
     [InlineData("SELECT split_to_map('a=1,b=2=3', ',', '=')", "Key-value delimiter must appear exactly once in each entry. Bad input: 'b=2=3'")]
     [InlineData("SELECT split_to_map('a=1,a=2,b', ',', '=')", "Duplicate keys (a) are not allowed")]
     [InlineData("SELECT split_to_map('a=1,b,a=2', ',', '=')", "Key-value delimiter must appear exactly once in each entry. Bad input: 'b'")]
-    [InlineData("SELECT split_to_multimap('a=1,b', ',', '=')", "Key-value delimiter must appear exactly once in each entry. Bad input: 'b'")]
+    // Trino's SplitToMultimapFunction does not quote the entry (SplitToMapFunction does).
+    [InlineData("SELECT split_to_multimap('a=1,b', ',', '=')", "Key-value delimiter must appear exactly once in each entry. Bad input: b")]
     [InlineData("SELECT split_to_multimap('a=1', '', '=')", "entryDelimiter is empty")]
     [InlineData("SELECT split_to_map('a=1', ',', '')", "keyValueDelimiter is empty")]
     [InlineData("SELECT split_to_map('a=1', '=', '=')", "entryDelimiter and keyValueDelimiter must not be the same")]
