@@ -109,12 +109,13 @@ public static unsafe class DuneBase58
     private static void Run(Kind kind, IntPtr info, IntPtr input, IntPtr output) =>
         Run(Name(kind), (ReadOnlySpan<byte> value, out string? error) => Convert(kind, value, out error), info, input, output);
 
-    /// <summary>A one-argument native function's rows: NULL stays NULL, an input over <see cref="MaxInputBytes"/> or a
-    /// conversion's error fails the query naming the function.</summary>
-    internal static void Run(string name, Converter convert, IntPtr info, IntPtr input, IntPtr output) =>
+    /// <summary>A one-argument native function's rows: NULL stays NULL, an input over <paramref name="maxInputBytes"/>
+    /// (base58's <see cref="MaxInputBytes"/> unless a linear codec passes its own) or a conversion's error fails the query
+    /// naming the function.</summary>
+    internal static void Run(string name, Converter convert, IntPtr info, IntPtr input, IntPtr output, int maxInputBytes = MaxInputBytes) =>
         NativeStringRows.Run(info, input, output, 1, (output, row, value, _) =>
         {
-            if (NativeStringRows.TooLong(name, value.Length, MaxInputBytes) is { } tooLong)
+            if (NativeStringRows.TooLong(name, value.Length, maxInputBytes) is { } tooLong)
             {
                 return tooLong;
             }

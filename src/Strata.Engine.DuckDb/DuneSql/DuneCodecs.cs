@@ -169,6 +169,10 @@ public static unsafe class DuneCodecs
         return '0';
     }
 
+    /// <summary>The shared one-argument loop (<see cref="DuneBase58.Run"/>) with this file's linear bound.</summary>
+    private static void Run(string name, DuneBase58.Converter convert, IntPtr info, IntPtr input, IntPtr output) =>
+        DuneBase58.Run(name, convert, info, input, output, DuneKeccak.MaxInputBytes);
+
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void ToBase32Rows(IntPtr info, IntPtr input, IntPtr output) =>
         Run("to_base32", (ReadOnlySpan<byte> value, out string? error) =>
@@ -184,19 +188,4 @@ public static unsafe class DuneCodecs
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void SoundexRows(IntPtr info, IntPtr input, IntPtr output) =>
         Run("soundex", (ReadOnlySpan<byte> value, out string? error) => Encoding.UTF8.GetBytes(Soundex(Encoding.UTF8.GetString(value), out error)), info, input, output);
-
-    private static void Run(string name, DuneBase58.Converter convert, IntPtr info, IntPtr input, IntPtr output) =>
-        NativeStringRows.Run(info, input, output, 1, (output, row, value, _) =>
-        {
-            if (NativeStringRows.TooLong(name, value.Length, DuneKeccak.MaxInputBytes) is { } tooLong)
-            {
-                return tooLong;
-            }
-            byte[] result = convert(value, out string? error);
-            if (error is null)
-            {
-                NativeString.Set(output, row, result);
-            }
-            return error;
-        }, e => $"{name} failed: {e.GetType().Name}");
 }
