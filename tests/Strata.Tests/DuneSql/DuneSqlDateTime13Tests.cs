@@ -89,3 +89,23 @@ public sealed class DuneSqlDateTime13Tests
             db.Rows("SELECT CAST(INTERVAL '1' hour + TIMESTAMP '2020-01-31 00:00:00.000' AS varchar), typeof(INTERVAL '1' hour + TIMESTAMP '2020-01-31 00:00:00.000')")[0]);
     }
 }
+
+/// <summary>The API's JSON and CSV of decision 304's answers: a date (Trino's <c>interval + date</c>) as its ISO text, and
+/// the one element array_agg(DISTINCT x) keeps of one instant in two zones, shown in one of those zones.</summary>
+[Collection(SharedServerCollection.Name)]
+public sealed class DuneSqlDateTime13HttpTests(SharedServer shared)
+{
+    [Fact]
+    public async Task An_interval_plus_a_date_and_a_distinct_instant_reach_the_client_as_Trino_shows_them()
+    {
+        var (row, types, csv) = await shared.Server.Alice.RunFirstRowAsync("SELECT INTERVAL '1' month + DATE '2020-01-31' AS d, "
+            + "cardinality(array_agg(DISTINCT x)) AS n, element_at(array_agg(DISTINCT x), 1) AS e FROM (SELECT from_iso8601_timestamp(s) AS x "
+            + "FROM (VALUES '2020-05-11T11:15:05.123+05:30', '2020-05-11T05:45:05.123Z') v(s))");
+        Assert.Equal("2020-02-29", row["d"]!.GetValue<string>());
+        Assert.Equal(1, row["n"]!.GetValue<long>());
+        string e = row["e"]!.GetValue<string>();
+        Assert.Contains(e, new[] { "2020-05-11 11:15:05.123 +05:30", "2020-05-11 05:45:05.123 UTC" });
+        Assert.Equal(["date", "bigint", "timestamp(3) with time zone"], types);
+        Assert.Equal($"2020-02-29,1,{e}", csv[1]);
+    }
+}
