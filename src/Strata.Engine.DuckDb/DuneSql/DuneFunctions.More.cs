@@ -97,10 +97,26 @@ internal static class DuneMoreFunctions
     /// map_from_entries refuses a repeated key): the group's entries are sorted by (key, position), the first of each
     /// key's run kept, and those put back in arrival order, so a group costs a sort, not a scan per entry. The two
     /// one-element list_transforms only name a value (the entries, then the sorted pairs) for the lambdas after them.</summary>
-    internal static readonly string MapAgg = "map_from_entries(list_transform([list(struct_pack(key := $1, value := $2)) FILTER (WHERE ($1) IS NOT NULL)], "
-        + "_strata_l -> list_transform([list_sort(list_transform(_strata_l, (_strata_x, _strata_i) -> struct_pack(k := _strata_x.key, i := _strata_i)))], "
+    internal static readonly string MapAgg = "map_from_entries(" + FirstOfEachKey(MapEntries, "_strata_x.key") + ")";
+
+    /// <summary>map_agg of a key that is a zone per row (dune_tzv, dune_tzv9; decision 304): keys compared by instant,
+    /// as Trino's map keys hash and compare a timestamp with time zone's instant, the first entry of an instant kept.</summary>
+    internal static readonly string MapAggByInstant = "map_from_entries(" + FirstOfEachKey(MapEntries, DuneInstantKey.Function + "(_strata_x.key)") + ")";
+
+    /// <summary><c>array_agg(DISTINCT x)</c> of a zone per row (decision 304): the first value of each instant, in
+    /// arrival order (NULL is one value, as Trino's distinct keeps one NULL).</summary>
+    internal static readonly string ArrayAggDistinctByInstant = FirstOfEachKey("list($1)", DuneInstantKey.Function + "(_strata_x)");
+
+    private const string MapEntries = "list(struct_pack(key := $1, value := $2)) FILTER (WHERE ($1) IS NOT NULL)";
+
+    /// <summary>The elements of the list <paramref name="entries"/> (an aggregate) whose <paramref name="key"/> (of the
+    /// element <c>_strata_x</c>) no element before them has. The elements are sorted by (key, position), the first of each
+    /// key's run kept, and those put back in arrival order, so a group costs a sort, not a scan per element. The two
+    /// one-element list_transforms only name a value (the elements, then the sorted pairs) for the lambdas after them.</summary>
+    private static string FirstOfEachKey(string entries, string key) => $"list_transform([{entries}], "
+        + $"_strata_l -> list_transform([list_sort(list_transform(_strata_l, (_strata_x, _strata_i) -> struct_pack(k := {key}, i := _strata_i)))], "
         + "_strata_s -> list_select(_strata_l, list_sort(list_transform(list_filter(range(1, len(_strata_s) + 1), "
-        + "_strata_p -> _strata_p = 1 OR _strata_s[_strata_p].k IS DISTINCT FROM _strata_s[_strata_p - 1].k), _strata_p -> _strata_s[_strata_p].i))))[1])[1])";
+        + "_strata_p -> _strata_p = 1 OR _strata_s[_strata_p].k IS DISTINCT FROM _strata_s[_strata_p - 1].k), _strata_p -> _strata_s[_strata_p].i))))[1])[1]";
 
     /// <summary>Trino's multimap_agg(key, value) → map(K, array(V)): a scalar subquery over the group's pairs (the
     /// aggregate's arguments are all the outer query's, so DuckDB makes list() an aggregate of the outer query and

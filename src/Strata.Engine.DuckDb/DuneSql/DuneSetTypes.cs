@@ -14,8 +14,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// no common type with the same column of the branches before it (Trino's StatementAnalyzer walks them left to right).
 /// Its rows are all true, so the CASE is the value. Types are compared by Trino's families: numbers (every integer,
 /// decimal, real, double, uint256, int256), varchar, varbinary, boolean, date and timestamps, times, intervals; arrays,
-/// maps and rows by their parts; json only with json (Trino coerces no other type to json); NULL goes with anything. A
-/// type outside these (a registered zone type, uuid) is never refused. Branches of different widths fail as Trino's
+/// maps and rows by their parts; json only with json (Trino coerces no other type to json); NULL goes with anything; a
+/// registered zone type is a timestamp with time zone. A type outside these (uuid) is never refused. Branches of different widths fail as Trino's
 /// ("UNION query has different number of fields: 2, 1").
 /// </summary>
 internal static unsafe class DuneSetTypes
@@ -181,6 +181,12 @@ internal static unsafe class DuneSetTypes
         if (upper.StartsWith("MAP(", StringComparison.Ordinal) && upper.EndsWith(')'))
         {
             return ("map", DuckDbTypes.SplitTopLevel(t[4..^1]).ToList());
+        }
+        if (t.StartsWith(DuneZones.Prefix, StringComparison.OrdinalIgnoreCase) || t.Equals(DuneZones.PerValueType, StringComparison.OrdinalIgnoreCase)
+            || t.Equals(DuneZones.PerValueNanosType, StringComparison.OrdinalIgnoreCase))
+        {
+            // A zone's own type (a zone fixed in the text, or a zone per row) is a timestamp with time zone (decision 304).
+            return ("timestamp", []);
         }
         if (upper.StartsWith("DECIMAL", StringComparison.Ordinal))
         {

@@ -72,6 +72,10 @@ public static partial class DuneSqlTranslator
                 {
                     AddDistinctCount(c, found);
                 }
+                else if ((Is(c, "array_agg") || Is(c, "map_agg")) && Is(Next(c, tokens.Count), "("))
+                {
+                    AddInstantAggregate(c, found);
+                }
                 else if (Is(c, "select") && Is(Next(c, tokens.Count), "distinct"))
                 {
                     AddSelectDistinct(c, Next(c, tokens.Count), found);
@@ -116,6 +120,45 @@ public static partial class DuneSqlTranslator
             {
                 found.TryAdd(first, (end, EmitInstantKey));
             }
+        }
+
+        /// <summary><c>array_agg(DISTINCT x)</c> and <c>map_agg(x, v)</c> of a zone per row x (decision 304): one element,
+        /// one key, per instant (DuneMoreFunctions.ArrayAggDistinctByInstant, MapAggByInstant). A call with FILTER, OVER,
+        /// an ORDER BY inside, or a key that is not a zone per row is left as it was.</summary>
+        private void AddInstantAggregate(int name, Dictionary<int, (int End, Action<int, int> Write)> found)
+        {
+            int open = Next(name, tokens.Count), close = Close(open, tokens.Count);
+            if (close >= tokens.Count || Is(Next(close, tokens.Count), "filter") || Is(Next(close, tokens.Count), "over")
+                || Enumerable.Range(open + 1, close - open - 1).Any(k => Is(k, "order") && BlockAt(k) == BlockAt(open)))
+            {
+                return;
+            }
+            var args = Arguments(open, close);
+            string template;
+            if (Is(name, "array_agg"))
+            {
+                int distinct = args.Count == 1 ? Next(args[0].From - 1, args[0].To) : close;
+                if (!Is(distinct, "distinct"))
+                {
+                    return;
+                }
+                args = [(Next(distinct, close), args[0].To)];
+                template = DuneMoreFunctions.ArrayAggDistinctByInstant;
+            }
+            else if (args.Count == 2 && !Is(Next(args[0].From - 1, args[0].To), "distinct"))
+            {
+                template = DuneMoreFunctions.MapAggByInstant;
+            }
+            else
+            {
+                return;
+            }
+            var (first, last) = Unparenthesized(args[0].From, args[0].To);
+            if (first > last || RowZoneType(first, last + 1) is null)
+            {
+                return;
+            }
+            found.TryAdd(name, (close + 1, (at, _) => EmitTemplate(template, args, tokens[at])));
         }
 
         /// <summary><c>SELECT DISTINCT</c> with an item that is a zone per row: <c>DISTINCT ON</c> the items, that one by its

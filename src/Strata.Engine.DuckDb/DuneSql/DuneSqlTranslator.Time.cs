@@ -92,6 +92,16 @@ public static partial class DuneSqlTranslator
                 return end;
             }
             string macro = Is(op, "+") ? "dune_plus" : "dune_minus";
+            if (intervalFirstSums.Contains(op))
+            {
+                // INTERVAL … + x is x + INTERVAL … (Trino's interval-first operators are the sum the other way round).
+                emitter.Text(macro + "(", tokens[op]);
+                Emit(Next(op, end), end);
+                emitter.Text(", ", tokens[op]);
+                Emit(i, op);
+                emitter.Text(")", tokens[end - 1]);
+                return end;
+            }
             emitter.Text(macro + "(", tokens[op]);
             Emit(i, op);
             emitter.Text(", ", tokens[op]);
@@ -129,6 +139,10 @@ public static partial class DuneSqlTranslator
                 }
                 int intervalEnd = IntervalLiteralEnd(Next(op, tokens.Count));
                 int leftEnd = Previous(op);
+                if (intervalEnd < 0 && AddIntervalFirstSum(op, leftEnd, found, chains))
+                {
+                    continue;
+                }
                 if (intervalEnd < 0 || leftEnd < 0 || Is(leftEnd, "end") || Is(leftEnd, "null") || (IntervalLiteralStart(leftEnd) ?? PrimaryStart(leftEnd)) is not int primaryStart)
                 {
                     continue;
@@ -163,6 +177,43 @@ public static partial class DuneSqlTranslator
                 chains[intervalEnd - 1] = leftStart;
             }
             return found;
+        }
+
+        /// <summary>The operators of <c>INTERVAL … + x</c> sums (written as <c>x + INTERVAL …</c>).</summary>
+        private readonly HashSet<int> intervalFirstSums = [];
+
+        /// <summary><c>INTERVAL … + x</c> with x a primary expression standing alone (decision 304): Trino's
+        /// <c>interval + date</c> is a date and <c>interval + timestamp</c> the timestamp's type, as <c>x + interval</c>
+        /// (DateTimeOperators' interval-first operators call the others); DuckDB's <c>INTERVAL + DATE</c> is a TIMESTAMP.
+        /// Recorded by the interval's first token, as <c>x + INTERVAL …</c> is by x's; returns whether it was.</summary>
+        private bool AddIntervalFirstSum(int op, int leftEnd, Dictionary<int, List<(int, int)>> found, Dictionary<int, int> chains)
+        {
+            int right = Next(op, tokens.Count);
+            if (!Is(op, "+") || leftEnd < 0 || IntervalLiteralStart(leftEnd) is not int start || Is(right, "interval") || Is(right, "(")
+                || right >= tokens.Count)
+            {
+                return false;
+            }
+            int end = PrimaryEnd(right);
+            if (end <= right || end > tokens.Count)
+            {
+                return false;
+            }
+            int before = Previous(start), after = Next(end - 1, tokens.Count);
+            if (Is(before, "+") || Is(before, "-") || Is(before, "*") || Is(before, "/") || Is(before, "%") || Is(before, "||") || Is(before, "::")
+                || Is(after, "*") || Is(after, "/") || Is(after, "%") || Is(after, "at") || Is(after, "::") || Is(after, "[") || Is(after, "||")
+                || Is(after, ".") || HoldsParameter(right, end))
+            {
+                return false;
+            }
+            if (!found.TryGetValue(start, out var list))
+            {
+                found[start] = list = [];
+            }
+            list.Add((op, end));
+            chains[end - 1] = start;
+            intervalFirstSums.Add(op);
+            return true;
         }
 
         /// <summary>Whether tokens [from, to) hold a parameter (<c>?</c>), whose type DuckDB would not know when it picks
