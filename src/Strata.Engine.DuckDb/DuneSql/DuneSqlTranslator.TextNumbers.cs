@@ -16,6 +16,10 @@ public static partial class DuneSqlTranslator
 {
     private static readonly HashSet<string> TextNumberComparisons = ["=", "<>", "!=", "<", ">", "<=", ">="];
 
+    /// <summary>DuckDB's number types, as its <c>typeof</c> writes them (Dune's uint256 and int256 are registered types; a
+    /// BIGNUM is their sum), for RE2's full match.</summary>
+    private const string DuckDbNumberTypes = @"(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|FLOAT|DOUBLE|UINT256|INT256|BIGNUM|DECIMAL\(.*\))";
+
     private sealed partial class Pass
     {
         /// <summary>Refuses a string literal compared with a number (see the type's summary), then writes the statement.</summary>
@@ -36,11 +40,19 @@ public static partial class DuneSqlTranslator
                 if (TextNumberComparisons.Contains(Text(k)) && ComparisonExtent(k) is { } comparison)
                 {
                     string? a = OperandTypeForText(comparison.Left), b = OperandTypeForText(comparison.Right);
+                    // Trino names the operator it resolves (<> as =, > as <, >= as <=: TrinoErrorMessages.Comparisons.cs).
+                    string op = TrinoErrorMessages.TrinoComparisonOperator(Text(k));
                     if (a is not null && b is not null && (IsTextType(a) && IsNumberType(b) || IsNumberType(a) && IsTextType(b)))
                     {
-                        // Trino names the operator it resolves (<> as =, > as <, >= as <=: TrinoErrorMessages.Comparisons.cs).
-                        string op = TrinoErrorMessages.TrinoComparisonOperator(Text(k));
                         throw NotSupported(sql, tokens[k], $"Cannot apply operator: {a} {op} {b}", Core.Executions.ExecutionError.ExecutionFailed);
+                    }
+                    if (a is not null && IsTextType(a) && IsUntyped(comparison.Right))
+                    {
+                        GuardTextComparison(comparison.Left.From, comparison.Right, comparison.Right.To, $"{a} {op} ", "");
+                    }
+                    else if (b is not null && IsTextType(b) && IsUntyped(comparison.Left))
+                    {
+                        GuardTextComparison(comparison.Left.From, comparison.Left, comparison.Right.To, "", $" {op} {b}");
                     }
                 }
                 else if (Is(k, "in") && Is(Next(k, tokens.Count), "(") && InExtent(k) is { } list)
@@ -54,8 +66,17 @@ public static partial class DuneSqlTranslator
         /// only (integers widen to the wider; another kind leaves the common type to the engine).</summary>
         private void RefuseTextInNumbers((int From, int To) value, int open, int close)
         {
-            if (OperandTypeForText(value) is not { } super || !IsNumberType(super) || IsSubqueryStart(Next(open, close)))
+            if (IsSubqueryStart(Next(open, close)))
             {
+                return;
+            }
+            if (OperandTypeForText(value) is not { } super || !IsNumberType(super))
+            {
+                // A value whose type only DuckDB's binder knows, listed first against a string literal: super is its type.
+                if (Arguments(open, close) is [var item, ..] && OperandTypeForText(item) is { } itemType && IsTextType(itemType) && IsUntyped(value))
+                {
+                    GuardTextComparison(value.From, value, close + 1, "", "", inList: true);
+                }
                 return;
             }
             foreach (var (from, to) in Arguments(open, close))
@@ -73,6 +94,66 @@ public static partial class DuneSqlTranslator
                 super = rank > superRank ? type : super;
             }
         }
+
+        /// <summary>Comparisons of a string literal with an operand whose type only DuckDB's binder knows: the end (exclusive) by
+        /// the comparison's first token.</summary>
+        private Dictionary<int, int>? textGuards;
+
+        /// <summary>The guarded operand and the refusal's words around its type, by the comparison's first token.</summary>
+        private Dictionary<int, ((int From, int To) Operand, string Before, string After, bool InList)>? textGuardParts;
+
+        /// <summary>The first token of the comparison being written inside its guard (it is not wrapped again).</summary>
+        private int textGuardAt = -1;
+
+        /// <summary>Whether tokens [from, to) are a value whose type the text does not fix and which may be written more than
+        /// once (no parameter, no subquery): a CTE's or subquery's column, an aggregate, a call the translator does not type.</summary>
+        private bool IsUntyped((int From, int To) operand)
+        {
+            int first = tokens[operand.From].IsTrivia ? Next(operand.From, operand.To) : operand.From, last = Previous(operand.To);
+            if (first > last || first >= operand.To || IsTerminatedString(first) && first == last || Is(first, "null") && first == last
+                || HoldsParameter(operand.From, operand.To) || StaticType(operand.From, operand.To) is not null || IsSurelyText(operand.From, operand.To))
+            {
+                return false;
+            }
+            for (int k = first; k <= last; k++)
+            {
+                if (Is(k, "select") || Is(k, "values") || Is(k, "with"))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>Marks the comparison [from, end) to be written inside a guard that refuses it, per row, when DuckDB's
+        /// binder gives the operand a number type (see the type's summary).</summary>
+        private void GuardTextComparison(int from, (int From, int To) operand, int end, string before, string after, bool inList = false)
+        {
+            from = tokens[from].IsTrivia ? Next(from, end) : from;
+            if ((textGuards ??= []).TryAdd(from, end))
+            {
+                (textGuardParts ??= [])[from] = (operand, before, after, inList);
+            }
+        }
+
+        /// <summary>At the first token of a guarded comparison: <c>CASE WHEN</c> DuckDB's type of the operand is a number
+        /// <c>THEN error(…)</c> naming Trino's types <c>ELSE</c> the comparison <c>END</c>. DuckDB folds <c>typeof</c> when
+        /// it binds and drops the branch it cannot take, so the operand is computed once and a filter stays a filter.</summary>
+        private int TryEmitTextGuard(int i, int to) =>
+            textGuards is null || !textGuards.ContainsKey(i) ? -1 : TryEmitOperand(i, to, textGuards, ref textGuardAt, (from, end) =>
+            {
+                var (operand, before, after, inList) = textGuardParts![from];
+                DuneToken anchor = tokens[from];
+                emitter.Text("(CASE WHEN regexp_full_match(typeof(", anchor);
+                Emit(operand.From, operand.To);
+                emitter.Text("), '" + DuckDbNumberTypes + "') THEN error('"
+                    + (inList ? "IN value and list items must be the same type: " : "Cannot apply operator: " + before.Replace("'", "''", StringComparison.Ordinal))
+                    + "' || dune_type_name(typeof(", anchor);
+                Emit(operand.From, operand.To);
+                emitter.Text(")) || '" + after.Replace("'", "''", StringComparison.Ordinal) + "') ELSE ", anchor);
+                Emit(from, end);
+                emitter.Text(" END)", tokens[Previous(end)]);
+            });
 
         /// <summary>Trino's type of an operand for this check: <c>varchar(n)</c> of a lone string literal (n its code points),
         /// the Trino name of a number whose type the text fixes, else null.</summary>

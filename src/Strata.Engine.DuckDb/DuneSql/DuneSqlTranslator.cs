@@ -105,6 +105,7 @@ public static partial class DuneSqlTranslator
                 while (i < to)
                 {
                     int afterTyped = TryEmitTies(i);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitTextGuard(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSpecialTimeOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetOrderWrap(i);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetCheck(i, to);
