@@ -6,9 +6,57 @@ namespace Strata.Tests;
 /// kill -9 while an upload is in flight: after a restart on the same data directory the table is exactly
 /// as before (or, once the whole body was sent, as before or with all of it), the server starts cleanly,
 /// and no temporary or orphaned part files are left under uploads/.
+/// The cases share one data directory (<see cref="Chain"/>): each kills the server it is given and starts the next on
+/// the directory, which is both the restart it checks and the server the next case starts from (four server starts for
+/// the three kills, not six). Each case's table is its own; its part files are compared with the set it saw before its
+/// upload, so what an earlier case left under uploads/ changes no outcome.
 /// </summary>
-public sealed class UploadCrashTests
+public sealed class UploadCrashTests(UploadCrashTests.Chain chain) : IClassFixture<UploadCrashTests.Chain>
 {
+    /// <summary>The class's data directory and the server alive on it (started on first use, and again after a case
+    /// that failed with it dead).</summary>
+    public sealed class Chain : IAsyncLifetime
+    {
+        private StrataServer? server;
+
+        public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "strata-test-" + Guid.NewGuid().ToString("N"));
+
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        /// <summary>The server on <see cref="DataDir"/>: the one the last case restarted, or a new one.</summary>
+        public async Task<StrataServer> ServerAsync()
+        {
+            if (server is null || server.HasExited)
+            {
+                if (server is not null)
+                {
+                    await server.DisposeAsync();
+                }
+                server = await StrataServer.StartAsync(DataDir);
+            }
+            return server;
+        }
+
+        /// <summary>After the case killed the server: a new process on the same directory.</summary>
+        public async Task<StrataServer> RestartAsync()
+        {
+            Assert.True(server is { HasExited: true }, "the case kills the server before the restart");
+            await server!.DisposeAsync();
+            server = null;
+            server = await StrataServer.StartAsync(DataDir);
+            return server;
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (server is not null)
+            {
+                await server.DisposeAsync();
+            }
+            StrataServer.TryDelete(DataDir);
+        }
+    }
+
     private const int PreRows = 1000;
 
     /// <summary>
@@ -75,11 +123,23 @@ public sealed class UploadCrashTests
         return name;
     }
 
-    private static void AssertCleanUploads(string dataDir, params int[] allowedPartCounts)
+    /// <summary>Every file under uploads/ (the part files, and anything stray).</summary>
+    private static string[] Uploads(string dataDir) =>
+        [.. Directory.GetFiles(Path.Combine(dataDir, "uploads"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Nothing under uploads/ but part files, and those are the ones there before the case's upload (<paramref name="before"/>,
+    /// all still there) plus one of the allowed counts of new ones. (With a data directory of its own each case counted all
+    /// part files, its table's being the only ones: 1, or 2 once the whole body landed.)
+    /// </summary>
+    private static void AssertCleanUploads(string dataDir, string[] before, params int[] allowedNewParts)
     {
-        var files = Directory.GetFiles(Path.Combine(dataDir, "uploads"), "*", SearchOption.AllDirectories);
+        var files = Uploads(dataDir);
         Assert.All(files, f => Assert.True(f.EndsWith(".parquet", StringComparison.Ordinal), $"stray file under uploads/: {f}"));
-        Assert.True(allowedPartCounts.Contains(files.Length), $"{files.Length} part files under uploads/: {string.Join(", ", files)}");
+        var lost = before.Except(files, StringComparer.Ordinal).ToList();
+        Assert.True(lost.Count == 0, $"part files gone from uploads/: {string.Join(", ", lost)}");
+        var added = files.Except(before, StringComparer.Ordinal).ToList();
+        Assert.True(allowedNewParts.Contains(added.Count), $"{added.Count} new part files under uploads/: {string.Join(", ", added)}");
     }
 
     private static async Task<string> Describe(Task<(HttpStatusCode Status, JsonNode? Body, string Text)> send)
@@ -146,122 +206,96 @@ public sealed class UploadCrashTests
     [Fact]
     public async Task Kill_during_a_streamed_insert_leaves_the_table_as_before()
     {
-        string dataDir = Path.Combine(Path.GetTempPath(), "strata-test-" + Guid.NewGuid().ToString("N"));
-        try
+        string dataDir = chain.DataDir;
+        var server = await chain.ServerAsync();
+        string name = await PrepareAsync(server);
+        string[] before = Uploads(dataDir);
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var send = UploadApi.SendAsync(server.Alice, HttpMethod.Post, $"/api/v1/uploads/alice/{name}/insert", BigCsv(PauseBytes, written, gate.Task));
+        await Task.WhenAny(written.Task, send).WaitAsync(Api.HangGuard);
+        if (!written.Task.IsCompleted)
         {
-            string name;
-            await using (var server = await StrataServer.StartAsync(dataDir))
-            {
-                name = await PrepareAsync(server);
-                var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                var send = UploadApi.SendAsync(server.Alice, HttpMethod.Post, $"/api/v1/uploads/alice/{name}/insert", BigCsv(PauseBytes, written, gate.Task));
-                await Task.WhenAny(written.Task, send).WaitAsync(Api.HangGuard);
-                if (!written.Task.IsCompleted)
-                {
-                    Assert.Fail($"the insert ended before its body was sent: {await Describe(send)}");
-                }
-                await SpooledAsync(dataDir, SpooledBytes, send);
-
-                // In flight: a query sees none of it.
-                Assert.Equal(PreRows, await UploadApi.CountAsync(server.Alice, $"dune.alice.{name}"));
-                await server.KillAsync();
-                gate.TrySetException(new IOException("the server was killed"));
-                Assert.NotNull(await Record.ExceptionAsync(() => send));
-            }
-            await using (var server = await StrataServer.StartAsync(dataDir))
-            {
-                AssertStartedCleanly(server);
-                var result = await UploadApi.RunAsync(server.Alice, $"select count(*) as c, max(n) as hi from dune.alice.{name}");
-                Assert.Equal(PreRows, result["result"]!["rows"]![0]!["c"]!.GetValue<long>());
-                Assert.Equal(-1, result["result"]!["rows"]![0]!["hi"]!.GetValue<long>());
-                Assert.Equal(PreRows, (await UploadApi.FindListedAsync(server.Alice, name))!["row_count"]!.GetValue<long>());
-                AssertCleanUploads(dataDir, 1);
-
-                // The table takes inserts again.
-                await UploadApi.InsertOkAsync(server.Alice, "alice", name, "n,s\n1,after\n");
-                Assert.Equal(PreRows + 1, await UploadApi.CountAsync(server.Alice, $"dune.alice.{name}"));
-            }
+            Assert.Fail($"the insert ended before its body was sent: {await Describe(send)}");
         }
-        finally
-        {
-            StrataServer.TryDelete(dataDir);
-        }
+        await SpooledAsync(dataDir, SpooledBytes, send);
+
+        // In flight: a query sees none of it.
+        Assert.Equal(PreRows, await UploadApi.CountAsync(server.Alice, $"dune.alice.{name}"));
+        await server.KillAsync();
+        gate.TrySetException(new IOException("the server was killed"));
+        Assert.NotNull(await Record.ExceptionAsync(() => send));
+
+        // The restart on the same directory (and the next case's server).
+        server = await chain.RestartAsync();
+        AssertStartedCleanly(server);
+        var result = await UploadApi.RunAsync(server.Alice, $"select count(*) as c, max(n) as hi from dune.alice.{name}");
+        Assert.Equal(PreRows, result["result"]!["rows"]![0]!["c"]!.GetValue<long>());
+        Assert.Equal(-1, result["result"]!["rows"]![0]!["hi"]!.GetValue<long>());
+        Assert.Equal(PreRows, (await UploadApi.FindListedAsync(server.Alice, name))!["row_count"]!.GetValue<long>());
+        AssertCleanUploads(dataDir, before, 0);
+
+        // The table takes inserts again.
+        await UploadApi.InsertOkAsync(server.Alice, "alice", name, "n,s\n1,after\n");
+        Assert.Equal(PreRows + 1, await UploadApi.CountAsync(server.Alice, $"dune.alice.{name}"));
     }
 
     [Fact]
     public async Task Kill_once_the_whole_body_is_sent_leaves_all_of_the_insert_or_none()
     {
-        string dataDir = Path.Combine(Path.GetTempPath(), "strata-test-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            string name;
-            await using (var server = await StrataServer.StartAsync(dataDir))
-            {
-                name = await PrepareAsync(server);
-                var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                var send = UploadApi.SendAsync(server.Alice, HttpMethod.Post, $"/api/v1/uploads/alice/{name}/insert", BigCsv(long.MaxValue, written, Task.CompletedTask));
-                await Task.WhenAny(written.Task, send).WaitAsync(Api.HangGuard);
-                await server.KillAsync();
-                await Record.ExceptionAsync(() => send);
-            }
-            await using (var server = await StrataServer.StartAsync(dataDir))
-            {
-                AssertStartedCleanly(server);
-                var result = await UploadApi.RunAsync(server.Alice, $"select count(*) as c, count(*) filter (where n >= 0) as added from dune.alice.{name}");
-                long count = result["result"]!["rows"]![0]!["c"]!.GetValue<long>();
-                long added = result["result"]!["rows"]![0]!["added"]!.GetValue<long>();
-                Assert.True(added is 0 or BigRows, $"after the kill the table has {added} of the {BigRows} rows being inserted");
-                Assert.Equal(PreRows + added, count);
-                Assert.Equal(count, (await UploadApi.FindListedAsync(server.Alice, name))!["row_count"]!.GetValue<long>());
-                AssertCleanUploads(dataDir, added == 0 ? 1 : 2);
-            }
-        }
-        finally
-        {
-            StrataServer.TryDelete(dataDir);
-        }
+        string dataDir = chain.DataDir;
+        var server = await chain.ServerAsync();
+        string name = await PrepareAsync(server);
+        string[] before = Uploads(dataDir);
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var send = UploadApi.SendAsync(server.Alice, HttpMethod.Post, $"/api/v1/uploads/alice/{name}/insert", BigCsv(long.MaxValue, written, Task.CompletedTask));
+        await Task.WhenAny(written.Task, send).WaitAsync(Api.HangGuard);
+        await server.KillAsync();
+        await Record.ExceptionAsync(() => send);
+
+        // The restart on the same directory (and the next case's server).
+        server = await chain.RestartAsync();
+        AssertStartedCleanly(server);
+        var result = await UploadApi.RunAsync(server.Alice, $"select count(*) as c, count(*) filter (where n >= 0) as added from dune.alice.{name}");
+        long count = result["result"]!["rows"]![0]!["c"]!.GetValue<long>();
+        long added = result["result"]!["rows"]![0]!["added"]!.GetValue<long>();
+        Assert.True(added is 0 or BigRows, $"after the kill the table has {added} of the {BigRows} rows being inserted");
+        Assert.Equal(PreRows + added, count);
+        Assert.Equal(count, (await UploadApi.FindListedAsync(server.Alice, name))!["row_count"]!.GetValue<long>());
+        AssertCleanUploads(dataDir, before, added == 0 ? 0 : 1);
     }
 
     [Fact]
     public async Task Kill_during_a_csv_replace_keeps_the_old_table()
     {
-        string dataDir = Path.Combine(Path.GetTempPath(), "strata-test-" + Guid.NewGuid().ToString("N"));
-        try
+        string dataDir = chain.DataDir;
+        string name = UploadApi.Name("crashcsv");
+        var server = await chain.ServerAsync();
+        var (status, _, text) = await UploadApi.UploadCsvAsync(server.Alice, name, "old_a,old_b\n1,x\n2,y\n");
+        Assert.True(status == HttpStatusCode.OK, text);
+        string[] before = Uploads(dataDir);
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var body = BigCsv(PauseBytes, written, gate.Task,
+            escape: s => s.Replace("\n", "\\n", StringComparison.Ordinal),
+            prefix: $"{{\"table_name\":\"{name}\",\"data\":\"", suffix: "\"}", contentType: "application/json");
+        var send = UploadApi.SendAsync(server.Alice, HttpMethod.Post, "/api/v1/uploads/csv", body);
+        await Task.WhenAny(written.Task, send).WaitAsync(Api.HangGuard);
+        if (!written.Task.IsCompleted)
         {
-            string name = UploadApi.Name("crashcsv");
-            await using (var server = await StrataServer.StartAsync(dataDir))
-            {
-                var (status, _, text) = await UploadApi.UploadCsvAsync(server.Alice, name, "old_a,old_b\n1,x\n2,y\n");
-                Assert.True(status == HttpStatusCode.OK, text);
-                var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                var body = BigCsv(PauseBytes, written, gate.Task,
-                    escape: s => s.Replace("\n", "\\n", StringComparison.Ordinal),
-                    prefix: $"{{\"table_name\":\"{name}\",\"data\":\"", suffix: "\"}", contentType: "application/json");
-                var send = UploadApi.SendAsync(server.Alice, HttpMethod.Post, "/api/v1/uploads/csv", body);
-                await Task.WhenAny(written.Task, send).WaitAsync(Api.HangGuard);
-                if (!written.Task.IsCompleted)
-                {
-                    Assert.Fail($"the upload ended before its body was sent: {await Describe(send)}");
-                }
-                await SpooledAsync(dataDir, SpooledBytes, send);
-                await server.KillAsync();
-                gate.TrySetException(new IOException("the server was killed"));
-                Assert.NotNull(await Record.ExceptionAsync(() => send));
-            }
-            await using (var server = await StrataServer.StartAsync(dataDir))
-            {
-                AssertStartedCleanly(server);
-                var result = await UploadApi.RunAsync(server.Alice, $"select * from dune.alice.dataset_{name} order by old_a");
-                Assert.Equal(["old_a", "old_b"], UploadApi.Strings(result["result"]!["metadata"]!["column_names"]));
-                Assert.Equal(["x", "y"], result["result"]!["rows"]!.AsArray().Select(r => r!["old_b"]!.GetValue<string>()));
-                AssertCleanUploads(dataDir, 1);
-            }
+            Assert.Fail($"the upload ended before its body was sent: {await Describe(send)}");
         }
-        finally
-        {
-            StrataServer.TryDelete(dataDir);
-        }
+        await SpooledAsync(dataDir, SpooledBytes, send);
+        await server.KillAsync();
+        gate.TrySetException(new IOException("the server was killed"));
+        Assert.NotNull(await Record.ExceptionAsync(() => send));
+
+        // The restart on the same directory (and the next case's server).
+        server = await chain.RestartAsync();
+        AssertStartedCleanly(server);
+        var result = await UploadApi.RunAsync(server.Alice, $"select * from dune.alice.dataset_{name} order by old_a");
+        Assert.Equal(["old_a", "old_b"], UploadApi.Strings(result["result"]!["metadata"]!["column_names"]));
+        Assert.Equal(["x", "y"], result["result"]!["rows"]!.AsArray().Select(r => r!["old_b"]!.GetValue<string>()));
+        AssertCleanUploads(dataDir, before, 0);
     }
 }

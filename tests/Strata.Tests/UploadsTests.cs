@@ -11,7 +11,7 @@ namespace Strata.Tests;
 /// usage, and what a query sees while inserts, clears, deletes and replaces run.
 /// </summary>
 [Collection(InProcessServerCollection.Name)]
-public sealed class UploadsTests(InProcessSharedServer shared)
+public sealed class UploadsTests(InProcessSharedServer shared, GatedServer gated) : IClassFixture<GatedServer>
 {
     private const string Uint256Max = "115792089237316195423570985008687907853269984665640564039457584007913129639935";
     private const string Uint256Overflow = "115792089237316195423570985008687907853269984665640564039457584007913129639936";
@@ -1245,12 +1245,12 @@ public sealed class UploadsTests(InProcessSharedServer shared)
     [InlineData("replace")]
     public async Task A_running_query_keeps_the_table_as_of_its_start(string change)
     {
-        // A server of its own whose engine holds runs at a gate: the run below is executing, its table snapshot taken (the
-        // engine's request names the parts), while the change is made; then the gate lets it read. This was a slow
-        // scalar (300 million rows of work on the shared server) that the change had to win in time; the gate makes the
-        // order instead, and the engine opens every part only after the change.
-        var gate = new EngineGate();
-        await using var server = await InProcessServer.StartAsync(services: gate.HoldRuns);
+        // A server whose engine holds runs at a gate (the four cases' server, a new gate each, their tables their own): the
+        // run below is executing, its table snapshot taken (the engine's request names the parts), while the change is
+        // made; then the gate lets it read. This was a slow scalar (300 million rows of work on the shared server) that
+        // the change had to win in time; the gate makes the order instead, and the engine opens every part only after the
+        // change. (Each case started a server of its own before: test-speed10.)
+        var (server, gate) = await gated.NewGateAsync();
         string name = UploadApi.Name("keep");
         string table;
         if (change == "replace")
