@@ -1,3 +1,4 @@
+using System.Globalization;
 using Strata.Engine.DuckDb;
 
 namespace Strata.Tests;
@@ -38,7 +39,7 @@ public sealed partial class DemoDataCorpusTests
             }).ToList();
         Assert.NotEmpty(expected);
         var rows = fixture.Db.Rows(CorpusReal("aave_v3_stable_supply_borrow_funnel.sql"));
-        Assert.Equal(expected, rows.Select(r => string.Join('|', r[0], r[1][..7] + "-01", r[2], r[3], r[4], r[5], r[6])));
+        Assert.Equal(expected, rows.Select(r => string.Join('|', r[0], DateTime.Parse(r[1], CultureInfo.InvariantCulture).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r[2], r[3], r[4], r[5], r[6])));
         Assert.Contains(rows, r => r[0] == "supply");
     }
 }
