@@ -115,7 +115,7 @@ public static partial class DemoData
                 SELECT * EXCLUDE (roll),
                        CASE WHEN roll < 340 THEN 'eth' WHEN roll < 580 THEN 'erc20' WHEN roll < 700 THEN 'swap'
                             WHEN roll < 750 THEN 'approve' WHEN roll < 790 THEN 'weth' WHEN roll < 850 THEN 'nft'
-                            WHEN roll < 910 THEN 'call' WHEN roll < 920 THEN 'cow' WHEN roll < 930 THEN 'aa' WHEN roll < 940 THEN 'safe_exec' WHEN roll < 950 THEN 'safe' WHEN roll < 960 THEN 'beacon' WHEN roll < 970 THEN 'lido' WHEN roll < 980 THEN 'blob' ELSE 'create' END AS kind
+                            WHEN roll < 890 THEN 'call' WHEN roll < 910 THEN 'aave' WHEN roll < 920 THEN 'cow' WHEN roll < 930 THEN 'aa' WHEN roll < 940 THEN 'safe_exec' WHEN roll < 950 THEN 'safe' WHEN roll < 960 THEN 'beacon' WHEN roll < 970 THEN 'lido' WHEN roll < 980 THEN 'blob' ELSE 'create' END AS kind
                 FROM r
             ), c AS (
                 SELECT * EXCLUDE (fail_roll),
@@ -147,7 +147,7 @@ public static partial class DemoData
                             -- a transfer of stETH logs Transfer and TransferShares (DemoData.StethPool.cs); the token is p's token_a
                             ELSE CASE kind WHEN 'safe_exec' THEN 1 WHEN 'erc20' THEN CASE WHEN demo_pick(i, 15, {{tokens}}, 4) = {{StethTokenId}} THEN 2 ELSE 1 END
                                            WHEN 'approve' THEN 1 WHEN 'weth' THEN 1 WHEN 'create' THEN 1
-                                           WHEN 'nft' THEN nft_count WHEN 'call' THEN call_logs WHEN 'aa' THEN 1 + aa_n WHEN 'cow' THEN cow_n + 2 WHEN 'lido' THEN 3 WHEN 'beacon' THEN 1 WHEN 'safe' THEN 2
+                                           WHEN 'nft' THEN nft_count WHEN 'call' THEN call_logs WHEN 'aa' THEN 1 + aa_n WHEN 'cow' THEN cow_n + 2 WHEN 'aave' THEN 1 WHEN 'lido' THEN 3 WHEN 'beacon' THEN 1 WHEN 'safe' THEN 2
                                            WHEN 'swap' THEN 1 + 3 * hops + CASE WHEN mode = 'tokens' THEN 0 ELSE 1 END
                                            ELSE 0 END END AS n_logs
                 FROM g
@@ -197,7 +197,7 @@ public static partial class DemoData
             FROM e
             """;
 
-        foreach (string sql in Erc4337OpsScript(size).Concat(CowTradesScript(size)))
+        foreach (string sql in Erc4337OpsScript(size).Concat(CowTradesScript(size)).Concat(AaveCallsScript(size)))
         {
             yield return sql;
         }
@@ -207,7 +207,7 @@ public static partial class DemoData
         yield return $$"""
             CREATE OR REPLACE TEMP TABLE demo_tx AS
             WITH a AS (
-                SELECT x.* EXCLUDE (recipient_id, aa_n, cow_n), aa.* EXCLUDE (i), cw.* EXCLUDE (i),
+                SELECT x.* EXCLUDE (recipient_id, aa_n, cow_n), aa.* EXCLUDE (i), cw.* EXCLUDE (i), av.* EXCLUDE (i),
                        k.number AS block_number, k.time AS block_time, demo_block_hash(x.b) AS block_hash, k.base_fee,
                        demo_hash(x.i, 30) AS hash,
                        demo_wallet(x.sender_id) AS sender,
@@ -260,6 +260,7 @@ public static partial class DemoData
                 JOIN demo_blocks k USING (b)
                 LEFT JOIN demo_aa_tx aa ON aa.i = x.i
                 LEFT JOIN demo_cow_tx cw ON cw.i = x.i
+                LEFT JOIN demo_aave_tx av ON av.i = x.i
                 LEFT JOIN demo_tokens t1 ON t1.id = x.p1
                 LEFT JOIN demo_tokens t2 ON t2.id = x.p2
                 LEFT JOIN demo_tokens t3 ON t3.id = x.p3
@@ -309,6 +310,7 @@ public static partial class DemoData
                                  WHEN 'safe_exec' THEN sf_proxy
                                  WHEN 'aa' THEN unhex('{{EntryPointV06}}')
                                  WHEN 'cow' THEN unhex('{{CowSettlement}}')
+                                 WHEN 'aave' THEN unhex('{{AavePool}}')
                                  WHEN 'nft' THEN contract WHEN 'call' THEN contract
                                  WHEN 'blob' THEN CASE sender_id % 3 WHEN 0 THEN unhex('ff00000000000000000000000000000000008453')  -- Base: batch inbox
                                                                      WHEN 1 THEN unhex('ff00000000000000000000000000000000000010')  -- OP Mainnet: batch inbox
@@ -344,6 +346,8 @@ public static partial class DemoData
                                  WHEN 'safe_exec' THEN 60000 + 8000 * sf_threshold + demo_int(i, 45, 40000)
                                  WHEN 'aa' THEN 46000 + aa_gas  -- the validations and innerHandleOps, the loops and the payment
                                  WHEN 'cow' THEN 90000 + 75000 * cow_m + demo_int(i, 45, 40000)  -- per trade: signature, transfers in and out
+                                 -- the Pool's reserve update, the aToken or debt token mint / burn and the token transfer
+                                 WHEN 'aave' THEN CASE av_act WHEN 'liquidation' THEN 300000 WHEN 'borrow' THEN 230000 ELSE 150000 END + demo_int(i, 45, 100000)
                                  WHEN 'nft' THEN 60000 + 50000 * nft_count + demo_int(i, 45, 20000)
                                  WHEN 'call' THEN 30000 + 20000 * call_logs + 15000 * call_children + demo_int(i, 45, 100000)
                                  ELSE 200000 + demo_int(i, 45, 1500000) END AS full_gas,
@@ -424,6 +428,7 @@ public static partial class DemoData
                            || repeat(unhex('00'), (32 - sf_threshold)::INTEGER)
                        WHEN 'aa' THEN aa_data  -- handleOps(UserOperation[],address) (DemoData.Erc4337.cs)
                        WHEN 'cow' THEN cow_data  -- settle(address[],uint256[],Trade[],Interaction[][3]) (DemoData.Cow.cs)
+                       WHEN 'aave' THEN av_input  -- the Pool's supply, withdraw, borrow, repay or liquidationCall (DemoData.Aave.cs)
                        WHEN 'call' THEN (hash(contract_id, variant % 4, 38) >> 32)::UINTEGER::BIT::BLOB
                            || CASE demo_int(i, 39, 4) WHEN 0 THEN ''::BLOB
                                                       WHEN 1 THEN demo_hash(i, 40)

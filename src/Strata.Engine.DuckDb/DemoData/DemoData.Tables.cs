@@ -118,6 +118,7 @@ public static partial class DemoData
                              WHEN 'cow_trade' THEN to_addr         -- GPv2Settlement
                              WHEN 'cow_interaction' THEN to_addr
                              WHEN 'cow_settlement' THEN to_addr
+                             WHEN 'aave' THEN to_addr              -- the Pool (DemoData.Aave.cs)
                              ELSE path_tok[coalesce(moved, 1)] END AS contract_address,
                    CASE WHEN moved IS NOT NULL OR step = 'nft'
                             THEN unhex('ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef')  -- Transfer(address,address,uint256)
@@ -155,6 +156,7 @@ public static partial class DemoData
                             THEN unhex('ed99827efb37016f2275f98c4bcf71c7551c75d59e9b450f79fa32e60be672c2')
                         WHEN step = 'cow_settlement'  -- Settlement(address)
                             THEN unhex('40338ce1a7c49204f0099533b1e9a7ee0a3d261f84974ab7af36105b8c4e9db4')
+                        WHEN step = 'aave' THEN av_topic0
                         ELSE demo_hash(contract_id * 4 + k % 3, 51) END AS topic0,
                    CASE step WHEN 'erc20' THEN demo_pad(sender)
                              WHEN 'transfer_shares' THEN demo_pad(sender)
@@ -176,6 +178,7 @@ public static partial class DemoData
                              WHEN 'cow_trade' THEN demo_pad(cow_trades[k + 1]['owner'])
                              WHEN 'cow_interaction' THEN demo_pad(cow_target)
                              WHEN 'cow_settlement' THEN demo_pad(sender)  -- the solver
+                             WHEN 'aave' THEN av_topic1
                              WHEN 'call' THEN CASE WHEN k % 2 = 0 THEN demo_pad(sender) END END AS topic1,
                    CASE step WHEN 'erc20' THEN demo_pad(recipient)
                              WHEN 'transfer_shares' THEN demo_pad(recipient)
@@ -188,10 +191,12 @@ public static partial class DemoData
                              WHEN 'nft' THEN demo_pad(sender)
                              WHEN 'create' THEN demo_pad(sender)
                              WHEN 'aa_op' THEN demo_pad(aa_ops[k]['account'])  -- the op's sender
+                             WHEN 'aave' THEN av_topic2
                              WHEN 'call' THEN CASE WHEN k % 4 = 0 THEN demo_pad(demo_wallet(demo_pick(lk, 52, {{wallets}}, 2))) END
                              END AS topic2,
                    CASE WHEN step = 'nft' THEN demo_word(demo_int(i, 53, 10000) * 5 + k)
-                        WHEN step = 'aa_op' THEN demo_pad(coalesce(aa_ops[k]['paymaster'], unhex('0000000000000000000000000000000000000000'))) END AS topic3,
+                        WHEN step = 'aa_op' THEN demo_pad(coalesce(aa_ops[k]['paymaster'], unhex('0000000000000000000000000000000000000000')))
+                        WHEN step = 'aave' THEN av_topic3 END AS topic3,
                    CASE WHEN step = 'mint' THEN demo_word128(steth_value)  -- getPooledEthByShares(shares) (DemoData.StethPool.cs)
                         WHEN moved IS NOT NULL THEN path_word[moved]
                         WHEN step = 'approve' THEN allowance_word
@@ -224,6 +229,7 @@ public static partial class DemoData
                         WHEN step = 'cow_interaction' THEN demo_word(0) || unhex(substr(hex(cow_icall), 1, 8)) || repeat(unhex('00'), 28)
                         WHEN step = 'aa_op' THEN demo_word128(aa_ops[k]['nonce']) || demo_word(aa_ops[k]['success']::INTEGER)
                                                  || demo_word(aa_ops[k]['cost']) || demo_word(aa_ops[k]['used'])
+                        WHEN step = 'aave' THEN av_data
                         WHEN step IN ('weth', 'deposit') THEN path_word[1]
                         WHEN step = 'withdrawal' THEN path_word[hops + 1]
                         WHEN step = 'sync'

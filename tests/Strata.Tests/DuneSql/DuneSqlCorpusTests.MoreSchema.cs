@@ -247,5 +247,12 @@ public sealed partial class DuneSqlCorpusTests
           sell_value_usd DOUBLE, fee DOUBLE, fee_atoms BIGNUM, fee_usd DOUBLE, app_data BLOB, receiver BLOB, limit_sell_amount BIGNUM,
           limit_buy_amount BIGNUM, valid_to VARCHAR, flags INTEGER, order_type VARCHAR, partial_fill BOOLEAN, fill_proportion BIGNUM,
           surplus_usd DOUBLE);
+        CREATE SCHEMA aave_v3_ethereum;
+        CREATE TABLE aave_v3_ethereum.Pool_evt_Supply (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
+          evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, reserve BLOB,
+          "user" BLOB, "onBehalfOf" BLOB, amount BIGNUM, "referralCode" INTEGER);
+        CREATE TABLE aave_v3_ethereum.Pool_evt_Borrow (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
+          evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, reserve BLOB,
+          "user" BLOB, "onBehalfOf" BLOB, amount BIGNUM, "interestRateMode" INTEGER, "borrowRate" BIGNUM, "referralCode" INTEGER);
         """;
 }
