@@ -90,6 +90,8 @@ public sealed partial class DuckDbEngine
         (DuneSql.DuneSetTypes.UsedBy, DuneSql.DuneSetTypes.Register),
         (DuneSql.DuneUnnestTypes.UsedBy, DuneSql.DuneUnnestTypes.Register),
         (DuneSql.DuneChr.UsedBy, DuneSql.DuneChr.Register),
+        (DuneSql.DuneReverse.UsedBy, DuneSql.DuneReverse.Register),
+        (DuneSql.DuneConcat.UsedBy, DuneSql.DuneConcat.Register),
     ];
 
     /// <summary>

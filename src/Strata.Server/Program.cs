@@ -67,7 +67,8 @@ try
     app = builder.Build();
     await app.PrepareAsync(Console.Out);
 }
-catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or FormatException or Strata.Core.Storage.MetadataUnavailableException)
+catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or FormatException or Strata.Core.Storage.MetadataUnavailableException
+    or Strata.Engine.DuckDb.DemoData.DemoLockException)
 {
     Console.Error.WriteLine($"Strata cannot start: {e.Message}");
     return 2;

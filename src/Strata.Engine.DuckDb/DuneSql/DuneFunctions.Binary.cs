@@ -91,15 +91,17 @@ internal static class DuneBinaryFunctions
     /// varchar's code points (Trino's SliceUtf8.reverse; DuckDB's reverse keeps a grapheme cluster together, so a combining
     /// mark would stay on its letter); DuckDB's reverse takes text only ("Unexpected parameters (varbinary) for function
     /// reverse" for spellbook's little-endian reads). Every branch must bind for every type (DuckDB folds typeof after
-    /// binding): the bytes go through their escaped text and back (the round trip of DuneFunctions.AsBlob); an array is
+    /// binding): the bytes go through their escaped text and back (the round trip of DuneFunctions.AsBlob) and are reversed
+    /// by the native <see cref="DuneReverse"/>; an array is
     /// reversed by list_reverse of <see cref="ListOrItself"/> and picked by a folded key, so its elements keep their type
-    /// (JSON, zoned timestamps, rows) without a text round trip; the text is split into code points by RE2 (UTF-8 mode,
-    /// <c>(?s)</c> so a line break is one). Another type is Trino's refusal, named by DuckDB's type.
+    /// (JSON, zoned timestamps, rows) without a text round trip; the text's code points are reversed in one pass by the
+    /// native <see cref="DuneReverse"/> (297 split it into a list of characters: 15 s for 10 million). Another type is
+    /// Trino's refusal, named by DuckDB's type.
     /// </summary>
     private const string Reverse = "(CASE WHEN typeof($1) = 'BLOB' "
-        + "THEN cast_to_type(CAST(unhex(array_to_string(list_reverse(regexp_extract_all(hex(CAST(CAST($1 AS VARCHAR) AS BLOB)), '..')), '')) AS VARCHAR), $1) "
+        + "THEN cast_to_type(CAST(" + DuneReverse.Function + "(CAST(CAST($1 AS VARCHAR) AS BLOB)) AS VARCHAR), $1) "
         + "WHEN typeof($1) LIKE '%[]' THEN struct_extract(struct_pack(l := list_reverse(" + ListOrItself + "), v := $1), CASE WHEN typeof($1) LIKE '%[]' THEN 'l' ELSE 'v' END) "
-        + "WHEN typeof($1) IN ('VARCHAR', '\"NULL\"') THEN cast_to_type(array_to_string(list_reverse(regexp_extract_all(CAST($1 AS VARCHAR), '(?s).')), ''), $1) "
+        + "WHEN typeof($1) IN ('VARCHAR', '\"NULL\"') THEN cast_to_type(" + DuneReverse.Function + "(CAST($1 AS VARCHAR)), $1) "
         + "ELSE error('Unexpected parameters (' || lower(typeof($1)) || ') for function reverse') END)";
 
     /// <summary>The argument itself when it is an array, else the one-element list of it: a list whatever the type, so

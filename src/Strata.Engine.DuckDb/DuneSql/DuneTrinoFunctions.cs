@@ -33,15 +33,15 @@ internal static class DuneTrinoFunctions
     /// the matches and the matched length are counted by two replacements that build at most twice the text (with '' and
     /// with one byte) and the bound is checked on those (a text of 8 MiB with a group reference and no match answers).
     /// The text and the replacement are written once, as a lambda's parameter (a chain of calls would otherwise multiply
-    /// its text by each level's uses); the group references are a backslash and a digit of the RE2 replacement (one after
-    /// an escaped backslash is counted too, which only overstates).
+    /// its text by each level's uses); the replacement's literal bytes and its group references are counted as RE2 reads
+    /// it (<see cref="LiteralBytes"/>, <see cref="ReferenceCount"/>).
     /// </summary>
     private static readonly string BoundedRegexpReplace =
         $"list_transform([struct_pack(s := $1, r := {JavaReplacement})], {V} -> CASE "
-        + $"WHEN strlen({V}.s) + (strlen({V}.s) + 1) * strlen({V}.r) + {ReferenceCount} * strlen({V}.s) <= {DuneValueBound.MaxBytes} "
+        + $"WHEN strlen({V}.s) + (strlen({V}.s) + 1) * {LiteralBytes} + {ReferenceCount} * strlen({V}.s) <= {DuneValueBound.MaxBytes} "
         + $"THEN regexp_replace({V}.s, $2, {V}.r, 'g') "
         + $"WHEN list_transform([strlen(regexp_replace({V}.s, $2, '', 'g'))], {U} -> {U} + (strlen(regexp_replace({V}.s, $2, chr(1), 'g')) - {U}) "
-        + $"* strlen({V}.r) + {ReferenceCount} * (strlen({V}.s) - {U}) > {DuneValueBound.MaxBytes})[1] "
+        + $"* {LiteralBytes} + {ReferenceCount} * (strlen({V}.s) - {U}) > {DuneValueBound.MaxBytes})[1] "
         + $"THEN error({DuneValueBound.Refusal("regexp_replace", "the answer's length (the replacement at each match)")}) "
         + $"ELSE regexp_replace({V}.s, $2, {V}.r, 'g') END)[1]";
 
@@ -50,7 +50,16 @@ internal static class DuneTrinoFunctions
     /// <summary>The counted path's unmatched length (the text with every match removed), computed once and read three times.</summary>
     private const string U = "_strata_ru";
 
-    private const string ReferenceCount = $"((strlen({V}.r) - strlen(regexp_replace({V}.r, '\\\\[0-9]', '', 'g'))) // 2)";
+    /// <summary>The bytes the RE2 replacement writes at each match besides its group references: read left to right as RE2
+    /// reads it, an escaped backslash (<c>\\</c>) writes one byte and a reference (<c>\N</c>) none (its group's text is
+    /// <see cref="ReferenceCount"/>'s), every other byte itself. 294 counted the replacement's whole length, so each
+    /// reference's two characters were charged on top of its group's text (a result just under the bound with many
+    /// references was refused).</summary>
+    private const string LiteralBytes = $"strlen(regexp_replace({V}.r, '\\\\(?:(\\\\)|[0-9])', '\\1', 'g'))";
+
+    /// <summary>The group references of the RE2 replacement, as RE2 pairs a backslash with the character after it (a digit
+    /// after an escaped backslash is a literal digit, not a reference).</summary>
+    private const string ReferenceCount = $"strlen(regexp_replace({V}.r, '\\\\(?:\\\\|([0-9]))|(?s:.)', '\\1', 'g'))";
 
     /// <summary>A URL's parts by RFC 3986's reference regex; Trino answers NULL for what is not a URI.</summary>
     private const string UrlPattern = "'^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?(?:#(.*))?$'";

@@ -51,6 +51,8 @@ internal sealed partial class DuneSqlDb : IDisposable
             DuneJavaRegexp.Register(connection, regexCallTime ?? DuneJavaRegexp.MaxCallTime);
             DuneDataSize.Register(connection);
             DuneChr.Register(connection);
+            DuneReverse.Register(connection);
+            DuneConcat.Register(connection);
             DuneWeightedPercentile.Register(connection);
             DuneListaggTruncate.Register(connection);
             DuneListaggBound.Register(connection);
