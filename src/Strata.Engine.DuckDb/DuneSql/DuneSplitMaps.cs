@@ -1,3 +1,11 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
+
 namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
@@ -9,44 +17,119 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// allowed</c>). split_to_multimap keeps every value of a key, in order (its message does not quote a bad entry). Trino builds both
 /// maps in a Java HashMap, whose key order Strata does not reproduce: here a key stands at its first place. Empty or equal
 /// delimiters are refused as Trino refuses them.
+/// <para>One pass over the string in a native function (keys in a hash set, so linear in the string: a list-lambda
+/// form with a filter per key was quadratic, 100,000 distinct keys ran for minutes), giving the map as a JSON object
+/// that DuckDB casts to the map type. A native call cannot be cancelled, so a string over
+/// <see cref="DuneKeccak.MaxInputBytes"/> is refused naming the function.</para>
 /// </summary>
-internal static class DuneSplitMaps
+internal static unsafe class DuneSplitMaps
 {
-    /// <summary>The entries: the split string less one empty last piece (Trino stops when the text after a delimiter
-    /// is empty).</summary>
-    private const string Entries =
-        "list_transform([string_split($1, $2)], _strata_s -> list_slice(_strata_s, 1, len(_strata_s) - CASE WHEN _strata_s[-1] = '' THEN 1 ELSE 0 END))[1]";
-
-    /// <summary>The first position among the entries <c>_strata_es</c> whose key-value delimiter is not there exactly once.</summary>
-    private const string FirstBad = "list_filter(range(1, len(_strata_es) + 1), _strata_i -> len(string_split(_strata_es[_strata_i], $3)) <> 2)[1]";
-
-    private const string Keys = "list_transform(_strata_es, _strata_e -> string_split(_strata_e, $3)[1])";
-
-    private const string Checks =
-        "CASE WHEN ($2) = '' THEN error('entryDelimiter is empty') WHEN ($3) = '' THEN error('keyValueDelimiter is empty') "
-        + "WHEN ($2) = ($3) THEN error('entryDelimiter and keyValueDelimiter must not be the same') ELSE ";
-
-    /// <summary>split_to_map quotes the bad entry; Trino's split_to_multimap does not.</summary>
-    private const string BadInput = "error('Key-value delimiter must appear exactly once in each entry. Bad input: ''' || _strata_es[_strata_b] || '''')";
-
-    private const string BadMultimapInput = "error('Key-value delimiter must appear exactly once in each entry. Bad input: ' || _strata_es[_strata_b])";
+    public static void Register(DuckDBConnection connection)
+    {
+        NativeScalarFunction.Register(connection, "dune_split_to_map", DuckDBType.Varchar, 3, DuckDBType.Varchar, &MapRows);
+        NativeScalarFunction.Register(connection, "dune_split_to_multimap", DuckDBType.Varchar, 3, DuckDBType.Varchar, &MultimapRows);
+    }
 
     internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()
     {
-        // split_to_map: the first bad entry or repeated key, whichever comes first, fails; otherwise one value per key.
-        yield return new(("split_to_map", 3),
-            $"({Checks}list_transform([{Entries}], _strata_es -> list_transform([{Keys}], _strata_ks -> list_transform([{FirstBad}], _strata_b -> "
-            + "list_transform([list_filter(range(1, len(_strata_ks) + 1), _strata_i -> list_position(_strata_ks, _strata_ks[_strata_i]) < _strata_i)[1]], _strata_d -> "
-            + $"CASE WHEN _strata_b IS NOT NULL AND (_strata_d IS NULL OR _strata_b <= _strata_d) THEN {BadInput} "
-            + "WHEN _strata_d IS NOT NULL THEN error('Duplicate keys (' || _strata_ks[_strata_d] || ') are not allowed') "
-            + "ELSE map_from_entries(list_transform(_strata_es, _strata_e -> {'key': string_split(_strata_e, $3)[1], 'value': string_split(_strata_e, $3)[2]})) END)[1])[1])[1])[1] END)");
-
-        // split_to_multimap: each key once, at its first place, with all its values in the string's order.
-        yield return new(("split_to_multimap", 3),
-            $"({Checks}list_transform([{Entries}], _strata_es -> list_transform([{Keys}], _strata_ks -> list_transform([{FirstBad}], _strata_b -> "
-            + $"CASE WHEN _strata_b IS NOT NULL THEN {BadMultimapInput} "
-            + "ELSE map_from_entries(list_transform(list_filter(range(1, len(_strata_ks) + 1), _strata_i -> list_position(_strata_ks, _strata_ks[_strata_i]) = _strata_i), "
-            + "_strata_i -> {'key': _strata_ks[_strata_i], 'value': list_transform(list_filter(range(1, len(_strata_ks) + 1), _strata_j -> _strata_ks[_strata_j] = _strata_ks[_strata_i]), "
-            + "_strata_j -> string_split(_strata_es[_strata_j], $3)[2])})) END)[1])[1])[1] END)");
+        yield return new(("split_to_map", 3), "CAST(CAST(dune_split_to_map($1, $2, $3) AS JSON) AS MAP(VARCHAR, VARCHAR))");
+        yield return new(("split_to_multimap", 3), "CAST(CAST(dune_split_to_multimap($1, $2, $3) AS JSON) AS MAP(VARCHAR, VARCHAR[]))");
     }
+
+    /// <summary>The map of <paramref name="text"/> as a JSON object (each key once, at its first place; a multimap's value is
+    /// the array of the key's values in order), or Trino's message for the first bad entry or delimiter.</summary>
+    internal static byte[] Split(ReadOnlySpan<byte> text, ReadOnlySpan<byte> entryDelimiter, ReadOnlySpan<byte> keyValueDelimiter,
+        bool multimap, out string? error)
+    {
+        error = entryDelimiter.IsEmpty ? "entryDelimiter is empty"
+            : keyValueDelimiter.IsEmpty ? "keyValueDelimiter is empty"
+            : entryDelimiter.SequenceEqual(keyValueDelimiter) ? "entryDelimiter and keyValueDelimiter must not be the same"
+            : null;
+        if (error is not null)
+        {
+            return [];
+        }
+        // Keys in their first order; a multimap's values grouped under them.
+        var keys = new List<string>();
+        var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = text[start..].IndexOf(entryDelimiter);
+            ReadOnlySpan<byte> entry = end < 0 ? text[start..] : text.Slice(start, end);
+            int keyEnd = entry.IndexOf(keyValueDelimiter);
+            ReadOnlySpan<byte> value = keyEnd < 0 ? default : entry[(keyEnd + keyValueDelimiter.Length)..];
+            if (keyEnd < 0 || value.IndexOf(keyValueDelimiter) >= 0)
+            {
+                string bad = Encoding.UTF8.GetString(entry);
+                error = "Key-value delimiter must appear exactly once in each entry. Bad input: " + (multimap ? bad : $"'{bad}'");
+                return [];
+            }
+            string key = Encoding.UTF8.GetString(entry[..keyEnd]);
+            if (values.TryGetValue(key, out var list))
+            {
+                if (!multimap)
+                {
+                    error = $"Duplicate keys ({key}) are not allowed";
+                    return [];
+                }
+            }
+            else
+            {
+                list = [];
+                values.Add(key, list);
+                keys.Add(key);
+            }
+            list.Add(Encoding.UTF8.GetString(value));
+            if (end < 0)
+            {
+                break;
+            }
+            start += end + entryDelimiter.Length;
+        }
+        var json = new ArrayBufferWriter<byte>(text.Length + 16);
+        using (var writer = new Utf8JsonWriter(json))
+        {
+            writer.WriteStartObject();
+            foreach (string key in keys)
+            {
+                if (multimap)
+                {
+                    writer.WriteStartArray(key);
+                    foreach (string value in values[key])
+                    {
+                        writer.WriteStringValue(value);
+                    }
+                    writer.WriteEndArray();
+                }
+                else
+                {
+                    writer.WriteString(key, values[key][0]);
+                }
+            }
+            writer.WriteEndObject();
+        }
+        return json.WrittenSpan.ToArray();
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void MapRows(IntPtr info, IntPtr input, IntPtr output) => Run("split_to_map", multimap: false, info, input, output);
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void MultimapRows(IntPtr info, IntPtr input, IntPtr output) => Run("split_to_multimap", multimap: true, info, input, output);
+
+    private static void Run(string name, bool multimap, IntPtr info, IntPtr input, IntPtr output) =>
+        NativeStringRows.Run(info, input, output, 3, (output, row, arguments) =>
+        {
+            if (NativeStringRows.TooLong(name, arguments[0].Length, DuneKeccak.MaxInputBytes) is { } tooLong)
+            {
+                return tooLong;
+            }
+            byte[] map = Split(arguments[0], arguments[1], arguments[2], multimap, out string? error);
+            if (error is null)
+            {
+                NativeString.Set(output, row, map);
+            }
+            return error;
+        }, e => $"{name} failed: {e.GetType().Name}");
 }

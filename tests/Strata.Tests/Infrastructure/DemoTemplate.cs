@@ -20,7 +20,8 @@ public static class DemoTemplate
     /// <summary>The scale of the reliability harness's <c>InProcessStrata</c> (<c>OpsHost</c>).</summary>
     public const string InProcessStrataScale = "0.001";
 
-    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(20);
+    /// <summary>The age past which a template is generated again.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(20);
     private static readonly Lock Gate = new();
     private static readonly Dictionary<string, (string Path, DateTime MadeAt)> Templates = new(StringComparer.Ordinal);
     private static readonly string Root = Path.Combine(Path.GetTempPath(), "strata-demo-template-" + Guid.NewGuid().ToString("N"));

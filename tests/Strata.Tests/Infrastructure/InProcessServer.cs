@@ -71,6 +71,10 @@ public sealed class InProcessServer : IAsyncDisposable
     /// <summary>The address its clients send to (TestServer answers any host; next_uri names this one).</summary>
     public Uri BaseUrl { get; } = new("http://localhost/");
 
+    /// <summary>When this server was started (its demo data was generated at most <see cref="DemoTemplate.MaxAge"/>
+    /// before).</summary>
+    public DateTime StartedAt { get; } = DateTime.UtcNow;
+
     public HttpClient Alice { get; }
 
     public HttpClient Bob { get; }
