@@ -91,7 +91,6 @@ public sealed partial class DuckDbEngine
         (DuneSql.DuneUnnestTypes.UsedBy, DuneSql.DuneUnnestTypes.Register),
         (DuneSql.DuneChr.UsedBy, DuneSql.DuneChr.Register),
         (DuneSql.DuneReverse.UsedBy, DuneSql.DuneReverse.Register),
-        (DuneSql.DuneConcat.UsedBy, DuneSql.DuneConcat.Register),
     ];
 
     /// <summary>

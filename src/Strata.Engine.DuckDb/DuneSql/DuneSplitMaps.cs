@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
@@ -88,7 +89,8 @@ internal static unsafe class DuneSplitMaps
             start += end + entryDelimiter.Length;
         }
         var json = new ArrayBufferWriter<byte>(text.Length + 16);
-        using (var writer = new Utf8JsonWriter(json))
+        // Non-ASCII text as it is (the default encoder writes \uXXXX, up to six bytes for each character's two to four).
+        using (var writer = new Utf8JsonWriter(json, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             foreach (string key in keys)

@@ -194,7 +194,8 @@ public static partial class DuneSqlTranslator
             {
                 return false;
             }
-            int end = PrimaryEnd(right);
+            // A call's tail (FILTER, IGNORE NULLS, OVER …) belongs to the operand: dune_plus(max(x)) OVER (…) is no window call.
+            int end = CallTailEnd(PrimaryEnd(right));
             if (end <= right || end > tokens.Count)
             {
                 return false;

@@ -79,6 +79,19 @@ public sealed class DuneSqlDateTime13Tests
         Assert.Equal([expected, "date"], db.Rows(sql)[0]);
     }
 
+    [Theory]
+    // The right operand is a call with a tail (OVER, FILTER, IGNORE NULLS): the sum takes the whole windowed or filtered
+    // value (304 wrapped the call alone, dune_plus(max(d)) OVER (…), which DuckDB refused as no window function).
+    [InlineData("INTERVAL '1' month + max(d) OVER (PARTITION BY k)", "2020-02-29")]
+    [InlineData("INTERVAL '1' month + max(d) FILTER (WHERE k = 1) OVER ()", "2020-02-29")]
+    [InlineData("INTERVAL '1' month + lag(d) IGNORE NULLS OVER (ORDER BY k)", "2020-02-29")]
+    public void An_interval_plus_a_windowed_or_filtered_call_adds_to_the_calls_whole_value(string expression, string expected)
+    {
+        using var db = new DuneSqlDb();
+        string sql = $"SELECT CAST({expression} AS varchar) FROM (VALUES (DATE '2020-01-31', 1), (DATE '2020-01-31', 2)) v(d, k) ORDER BY 1 NULLS LAST";
+        Assert.Equal(expected, db.Rows(sql)[0][0]);
+    }
+
     [Fact]
     public void An_interval_with_a_time_of_day_plus_a_date_fails_as_Trino()
     {

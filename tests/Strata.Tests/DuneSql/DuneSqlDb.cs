@@ -52,7 +52,6 @@ internal sealed partial class DuneSqlDb : IDisposable
             DuneDataSize.Register(connection);
             DuneChr.Register(connection);
             DuneReverse.Register(connection);
-            DuneConcat.Register(connection);
             DuneWeightedPercentile.Register(connection);
             DuneListaggTruncate.Register(connection);
             DuneListaggBound.Register(connection);
