@@ -128,6 +128,12 @@ public sealed class DemoDataDecodedTests(DemoDataFixture fixture) : IClassFixtur
         Assert.Equal(Count("SELECT count(*) FROM labels.addresses"), Count("SELECT count(*) FROM labels.\"all\""));
         string translated = DuneSqlTranslator.Translate("SELECT name FROM labels.all WHERE category = 'dex'").Sql;
         Assert.Contains("labels.\"all\"", translated, StringComparison.Ordinal);
+        // The natives the translation calls, registered as the engine's sandbox registers them (307's comparison guard
+        // names a type with dune_type_name when the column's type is the view's).
+        if (DuneTypeNames.UsedBy(translated))
+        {
+            DuneTypeNames.Register(Db);
+        }
         Assert.True(Count($"SELECT count(*) FROM ({translated})") > 0);
     }
 }

@@ -104,8 +104,7 @@ public static partial class DuneSqlTranslator
                 int i = from;
                 while (i < to)
                 {
-                    int afterTyped = TryEmitTies(i);
-                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitTextGuard(i, to);
+                    int afterTyped = TryEmitTies(i) is int tied and >= 0 ? tied : TryEmitTextGuard(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSpecialTimeOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetOrderWrap(i);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetCheck(i, to);
