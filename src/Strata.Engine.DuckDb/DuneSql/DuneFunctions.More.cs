@@ -51,12 +51,23 @@ internal static class DuneMoreFunctions
         $"(CASE WHEN {ElementsLength} + greatest(len($1) - 1, 0) * strlen(CAST($2 AS VARCHAR)) + (len($1) - list_count($1)) * strlen(CAST($3 AS VARCHAR)) > {DuneValueBound.MaxBytes} THEN {JoinRefused} "
         + "ELSE array_to_string(list_transform($1, _strata_x -> coalesce(CAST(_strata_x AS VARCHAR), $3)), $2) END)";
 
+    /// <summary>replace(string, search, replacement), bounded (see its entry in the list): the string is read about ten
+    /// times, so a computed string is evaluated once and read through a parameter (<see cref="HoistedThroughOwnLambdas"/>);
+    /// expanded inline, REPLACE(REPLACE(REPLACE(x, …), …), …) wrote x a thousand times (dune-wild30).</summary>
+    private static readonly string Replace = "(CASE WHEN strlen($2) = 0 THEN (CASE "
+        + $"WHEN strlen($1) + (length($1) + 1) * strlen($3) > {DuneValueBound.MaxBytes} THEN error({DuneValueBound.Refusal("replace", "the answer's length (the replacement before each character)")}) "
+        + "WHEN strlen($1) = 0 THEN $3 ELSE $3 || array_to_string(list_transform(string_split($1, ''), _strata_c -> _strata_c || $3), '') END) "
+        + "WHEN strlen($3) <= strlen($2) "
+        + $"OR strlen($1) + (strlen($1) // strlen($2)) * (strlen($3) - strlen($2)) <= {DuneValueBound.MaxBytes} THEN replace($1, $2, $3) "
+        + $"WHEN strlen($1) + ((strlen($1) - strlen(replace($1, $2, ''))) // strlen($2)) * (strlen($3) - strlen($2)) > {DuneValueBound.MaxBytes} "
+        + $"THEN error({DuneValueBound.Refusal("replace", "the answer's length (each occurrence of the search replaced)")}) ELSE replace($1, $2, $3) END)";
+
     /// <summary>Scalar templates whose own lambdas read an argument once per element and take no lambda of the user's: a
     /// computed argument (<c>array_distinct(sequence(1, 10000))</c>) is evaluated once and read through a parameter, not
     /// once per element (10,000 elements held the worker's whole memory: hostile17).</summary>
     internal static readonly HashSet<string> HoistedThroughOwnLambdas = new(StringComparer.Ordinal)
     {
-        ArrayUnion, DistinctElements, ArrayExcept, ArrayHistogram, Ngrams, ArrayJoin, ArrayJoinReplacingNulls,
+        ArrayUnion, DistinctElements, ArrayExcept, ArrayHistogram, Ngrams, ArrayJoin, ArrayJoinReplacingNulls, Replace,
     };
 
     /// <summary>Trino's format_number: the value truncated to a long, divided by 1000 while at least 1000 in size
@@ -245,13 +256,7 @@ internal static class DuneMoreFunctions
         // it fails at once instead of building up to the worker's memory limit (hostile28). An empty search puts the
         // replacement before each character and at the end (StringFunctions.replace: 'ab', '', 'x' is 'xaxbx'; DuckDB's
         // replace answered the string unchanged).
-        yield return new(("replace", 3), "(CASE WHEN strlen($2) = 0 THEN (CASE "
-            + $"WHEN strlen($1) + (length($1) + 1) * strlen($3) > {DuneValueBound.MaxBytes} THEN error({DuneValueBound.Refusal("replace", "the answer's length (the replacement before each character)")}) "
-            + "WHEN strlen($1) = 0 THEN $3 ELSE $3 || array_to_string(list_transform(string_split($1, ''), _strata_c -> _strata_c || $3), '') END) "
-            + "WHEN strlen($3) <= strlen($2) "
-            + $"OR strlen($1) + (strlen($1) // strlen($2)) * (strlen($3) - strlen($2)) <= {DuneValueBound.MaxBytes} THEN replace($1, $2, $3) "
-            + $"WHEN strlen($1) + ((strlen($1) - strlen(replace($1, $2, ''))) // strlen($2)) * (strlen($3) - strlen($2)) > {DuneValueBound.MaxBytes} "
-            + $"THEN error({DuneValueBound.Refusal("replace", "the answer's length (each occurrence of the search replaced)")}) ELSE replace($1, $2, $3) END)");
+        yield return new(("replace", 3), Replace);
         yield return new(("array_average", 1), "list_avg($1)");
         // json
         yield return new(("is_json_scalar", 1), "(json_type(json($1)) NOT IN ('OBJECT', 'ARRAY'))");

@@ -48,16 +48,24 @@ public static partial class DuneSqlTranslator
                     }
                     if (a is not null && IsTextType(a) && IsUntyped(comparison.Right))
                     {
-                        GuardTextComparison(comparison.Left.From, comparison.Right, comparison.Right.To, $"{a} {op} ", "");
+                        GuardTextComparison(comparison.Left.From, comparison.Right, comparison.Right.To, $"Cannot apply operator: {a} {op} ", "");
                     }
                     else if (b is not null && IsTextType(b) && IsUntyped(comparison.Left))
                     {
-                        GuardTextComparison(comparison.Left.From, comparison.Left, comparison.Right.To, "", $" {op} {b}");
+                        GuardTextComparison(comparison.Left.From, comparison.Left, comparison.Right.To, "Cannot apply operator: ", $" {op} {b}");
                     }
                 }
                 else if (Is(k, "in") && Is(Next(k, tokens.Count), "(") && InExtent(k) is { } list)
                 {
                     RefuseTextInNumbers(list.Value, list.Open, list.Close);
+                }
+                else if (Is(k, "between") && BetweenExtent(k) is { } between)
+                {
+                    RefuseTextBetween(between.Value, between.Low, between.High);
+                }
+                else if (Is(k, "case"))
+                {
+                    RefuseTextCaseOperand(k);
                 }
             }
         }
@@ -72,10 +80,9 @@ public static partial class DuneSqlTranslator
             }
             if (OperandTypeForText(value) is not { } super || !IsNumberType(super))
             {
-                // A value whose type only DuckDB's binder knows, listed first against a string literal: super is its type.
-                if (Arguments(open, close) is [var item, ..] && OperandTypeForText(item) is { } itemType && IsTextType(itemType) && IsUntyped(value))
+                if (IsUntyped(value))
                 {
-                    GuardTextComparison(value.From, value, close + 1, "", "", inList: true);
+                    GuardTextInList(value, open, close);
                 }
                 return;
             }
@@ -100,7 +107,12 @@ public static partial class DuneSqlTranslator
         private Dictionary<int, int>? textGuards;
 
         /// <summary>The guarded operand and the refusal's words around its type, by the comparison's first token.</summary>
-        private Dictionary<int, ((int From, int To) Operand, string Before, string After, bool InList)>? textGuardParts;
+        private Dictionary<int, TextGuard>? textGuardParts;
+
+        /// <summary>A guarded comparison's operand, the refusal's words before and after its type, and, for an IN list whose
+        /// string follows integer items, the widest of those items (Trino names the common type so far: the item's type when
+        /// the operand is a narrower integer).</summary>
+        private sealed record TextGuard((int From, int To) Operand, string Before, string After, string? WidestItem);
 
         /// <summary>The first token of the comparison being written inside its guard (it is not wrapped again).</summary>
         private int textGuardAt = -1;
@@ -127,12 +139,12 @@ public static partial class DuneSqlTranslator
 
         /// <summary>Marks the comparison [from, end) to be written inside a guard that refuses it, per row, when DuckDB's
         /// binder gives the operand a number type (see the type's summary).</summary>
-        private void GuardTextComparison(int from, (int From, int To) operand, int end, string before, string after, bool inList = false)
+        private void GuardTextComparison(int from, (int From, int To) operand, int end, string before, string after, string? widestItem = null)
         {
             from = tokens[from].IsTrivia ? Next(from, end) : from;
             if ((textGuards ??= []).TryAdd(from, end))
             {
-                (textGuardParts ??= [])[from] = (operand, before, after, inList);
+                (textGuardParts ??= [])[from] = new TextGuard(operand, before, after, widestItem);
             }
         }
 
@@ -142,15 +154,23 @@ public static partial class DuneSqlTranslator
         private int TryEmitTextGuard(int i, int to) =>
             textGuards is null || !textGuards.ContainsKey(i) ? -1 : TryEmitOperand(i, to, textGuards, ref textGuardAt, (from, end) =>
             {
-                var (operand, before, after, inList) = textGuardParts![from];
+                var (operand, before, after, widestItem) = textGuardParts![from];
                 DuneToken anchor = tokens[from];
                 emitter.Text("(CASE WHEN regexp_full_match(typeof(", anchor);
                 Emit(operand.From, operand.To);
-                emitter.Text("), '" + DuckDbNumberTypes + "') THEN error('"
-                    + (inList ? "IN value and list items must be the same type: " : "Cannot apply operator: " + before.Replace("'", "''", StringComparison.Ordinal))
-                    + "' || dune_type_name(typeof(", anchor);
+                emitter.Text("), '" + DuckDbNumberTypes + "') THEN error('" + before.Replace("'", "''", StringComparison.Ordinal) + "' || ", anchor);
+                if (widestItem is not null)
+                {
+                    // The common type of a narrower integer and the widest integer item is the item's type.
+                    emitter.Text("CASE WHEN typeof(", anchor);
+                    Emit(operand.From, operand.To);
+                    emitter.Text(") IN (" + string.Join(", ", DuckDbIntegers.Take(IntegerRank(widestItem)!.Value).Select(t => "'" + t + "'"))
+                        + ") THEN '" + widestItem + "' ELSE ", anchor);
+                }
+                emitter.Text("dune_type_name(typeof(", anchor);
                 Emit(operand.From, operand.To);
-                emitter.Text(")) || '" + after.Replace("'", "''", StringComparison.Ordinal) + "') ELSE ", anchor);
+                emitter.Text(widestItem is null ? "))" : ")) END", anchor);
+                emitter.Text(" || '" + after.Replace("'", "''", StringComparison.Ordinal) + "') ELSE ", anchor);
                 Emit(from, end);
                 emitter.Text(" END)", tokens[Previous(end)]);
             });
