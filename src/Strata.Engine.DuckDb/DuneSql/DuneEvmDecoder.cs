@@ -105,12 +105,8 @@ internal static class DuneEvmDecoder
                 return;
             case AbiKind.Bool:
                 var word = Word(data, at);
-                writer.WriteBooleanValue(Right(word, 1, "a bool")[0] switch
-                {
-                    0 => false,
-                    1 => true,
-                    _ => throw new DecodeException("a bool is neither 0 nor 1"),
-                });
+                writer.WriteBooleanValue(word[..31].IndexOfAnyExcept((byte)0) < 0 && word[31] <= 1
+                    ? word[31] == 1 : throw new DecodeException("a bool is neither 0 nor 1"));
                 return;
             case AbiKind.FixedBytes:
                 var bytes = Word(data, at);

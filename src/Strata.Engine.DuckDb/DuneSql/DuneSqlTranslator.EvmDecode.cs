@@ -7,8 +7,9 @@ public static partial class DuneSqlTranslator
 {
     private sealed partial class Pass
     {
-        /// <summary>Names of the helper columns and relations of the rewrite (not visible in its result).</summary>
-        private const string EvmRow = "\"strata_evm_row\"", EvmInput = "\"strata_evm_input\"";
+        /// <summary>Names of the helper column and relations of the rewrite (not in its result); internal names, so the
+        /// emitter renames them when the user's text holds <c>_strata_</c> (<see cref="InternalNames"/>).</summary>
+        private const string EvmRow = InternalNames.Prefix + "evm_row", EvmInput = InternalNames.Prefix + "evm_input";
 
         /// <summary>
         /// Dune's EVM decoding table functions (query-engine/Functions-and-operators/evm-decoding-functions.mdx):
@@ -97,7 +98,9 @@ public static partial class DuneSqlTranslator
                 emitter.Text("SELECT * FROM ", token); // TABLE(ethereum.logs): a table by name
             }
             Emit(tableOpen + 1, tableClose);
-            emitter.Text(") AS " + EvmInput + ") AS \"strata_evm_rows\")", token);
+            // With null_on_error => false every row must be decoded, read or not: the decoder never gives NULL then, so the
+            // filter keeps every row and stops DuckDB dropping the unread call (count(*) would not see a bad row).
+            emitter.Text(") AS " + EvmInput + ") AS " + InternalNames.Prefix + "evm_rows" + (nullOnError ? ")" : $" WHERE {EvmRow} IS NOT NULL)"), token);
             return close + 1;
         }
 

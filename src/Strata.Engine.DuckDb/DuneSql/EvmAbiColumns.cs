@@ -130,7 +130,7 @@ internal sealed class EvmAbiColumns
         switch (type.Kind)
         {
             case AbiKind.Array or AbiKind.FixedArray:
-                string element = $"_strata_evm{depth}";
+                string element = $"{InternalNames.Prefix}evm{depth}";
                 return $"list_transform(CAST(json_extract({json}, {path}) AS JSON[]), {element} -> {Convert(type.Element!, element, "'$'", depth + 1)})";
             case AbiKind.Tuple:
                 var names = TupleNames(type);

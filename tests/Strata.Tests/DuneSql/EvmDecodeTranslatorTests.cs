@@ -90,7 +90,8 @@ public sealed class EvmDecodeTranslatorTests : IDisposable
     [Fact]
     public void Null_on_error_false_fails_the_query_naming_the_cause()
     {
-        var e = Assert.ThrowsAny<Exception>(() => db.Rows($"SELECT * FROM {Transfer(more: ", null_on_error => false")}"));
+        // count(*) reads no decoded column, and still every row is decoded.
+        var e = Assert.ThrowsAny<Exception>(() => db.Rows($"SELECT count(*) FROM {Transfer(more: ", null_on_error => false")}"));
         Assert.Contains("decode_evm_event: a row does not decode with the ABI: the log has 4 topics where the event has 3", e.Message, StringComparison.Ordinal);
     }
 
@@ -113,6 +114,21 @@ public sealed class EvmDecodeTranslatorTests : IDisposable
     }
 
     [Fact]
+    public void A_parameter_named_as_an_input_column_and_an_input_column_named_as_the_rewrites_own_are_both_kept()
+    {
+        // Pass-through keeps every input column even when a decoded one has its name (DuckDB names the input's second
+        // one data_1, where Trino repeats the name); the rewrite's helper names give way to the user's (InternalNames).
+        Assert.Equal(["data uint256", "_strata_evm_row INTEGER", "topic0 BLOB", "data_1 BLOB"], Described("""
+            SELECT * FROM TABLE(decode_evm_event(abi => '{"type":"event","name":"E","inputs":[{"name":"data","type":"uint256"}]}',
+                input => TABLE(SELECT 5 AS _strata_evm_row, topic0, data FROM ethereum.logs), topics => DESCRIPTOR(topic0)))
+            """));
+        Assert.Equal("1000,5", string.Join(",", db.Rows("""
+            SELECT * FROM TABLE(decode_evm_event(abi => '{"type":"event","name":"E","inputs":[{"name":"data","type":"uint256"}]}',
+                input => TABLE(SELECT 5 AS _strata_evm_row, topic0, data FROM ethereum.logs WHERE "index" = 1), topics => DESCRIPTOR(topic0)))
+            """)[0][..2]));
+    }
+
+    [Fact]
     public void Tuples_are_rows_and_arrays_are_arrays_of_the_components_types()
     {
         Assert.Equal(["p STRUCT(a uint256, b VARCHAR[], field2 STRUCT(c BOOLEAN))[]"], Described("""
@@ -121,10 +137,10 @@ public sealed class EvmDecodeTranslatorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("abi => '{\"type\":\"event\",\"inputs\":[}'", "the abi is not a usable event ABI: its JSON is malformed")]
-    [InlineData("abi => '{\"type\":\"event\",\"inputs\":[{\"name\":\"v\",\"type\":\"uint7\"}]}'", "unknown ABI type 'uint7'")]
-    [InlineData("abi => '{\"type\":\"function\",\"inputs\":[]}'", "its type is 'function', not 'event'")]
-    [InlineData("abi => lower('{}')", "abi must be a constant string")]
+    [InlineData("abi => '{\"type\":\"event\",\"inputs\":[}', input => TABLE(ethereum.logs)", "the abi is not a usable event ABI: its JSON is malformed")]
+    [InlineData("abi => '{\"type\":\"event\",\"inputs\":[{\"name\":\"v\",\"type\":\"uint7\"}]}', input => TABLE(ethereum.logs)", "unknown ABI type 'uint7'")]
+    [InlineData("abi => '{\"type\":\"function\",\"inputs\":[]}', input => TABLE(ethereum.logs)", "its type is 'function', not 'event'")]
+    [InlineData("abi => lower('{}'), input => TABLE(ethereum.logs)", "abi must be a constant string")]
     [InlineData("abi => '{\"inputs\":[{\"type\":\"bool\"}]}', table => TABLE(ethereum.logs)", "has no argument 'table'")]
     [InlineData("abi => '{\"inputs\":[{\"type\":\"bool\"}]}'", "needs the arguments abi => '<json>' and input => TABLE(…)")]
     [InlineData("abi => '{\"inputs\":[{\"type\":\"bool\"}]}', input => ethereum.logs", "input must be TABLE(<query or table name>)")]
