@@ -91,6 +91,7 @@ public sealed partial class DuckDbEngine
         (DuneSql.DuneUnnestTypes.UsedBy, DuneSql.DuneUnnestTypes.Register),
         (DuneSql.DuneChr.UsedBy, DuneSql.DuneChr.Register),
         (DuneSql.DuneReverse.UsedBy, DuneSql.DuneReverse.Register),
+        (DuneSql.DuneEvmNative.UsedBy, DuneSql.DuneEvmNative.Register),
     ];
 
     /// <summary>

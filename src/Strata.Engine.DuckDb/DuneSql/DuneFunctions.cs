@@ -345,7 +345,7 @@ internal static class DuneFunctions
     internal static readonly HashSet<string> Unsupported = new(StringComparer.OrdinalIgnoreCase)
     {
         "http_get", "http_post", "checksum", "qdigest_agg", "tdigest_agg", "approx_set", "merge", "cast_to_uint256",
-        "evm_decode_log", "evm_decode_call", "decode_evm_event", "decode_evm_function_call", "base58_encode", "base58_decode",
+        "evm_decode_log", "evm_decode_call", "base58_encode", "base58_decode",
         "bytearray_to_base58", "ss58", "ton_address", "tron_address", "word_stem",
         "all_evm_chains", "all_op_chains", "get_balancer_link",
         // setdigest.mdx: a set digest is Trino's HyperLogLog with MinHash; its cardinalities are estimates and hash_counts

@@ -180,7 +180,7 @@ public static partial class DuneSqlTranslator
                 emitter.Copy(token); // the FILTER (WHERE …) clause of an aggregate
                 return nameIndex + 1;
             }
-            if (name is "table" && TryEmitPreviousResult(nameIndex, open, close, end) is > 0 and int afterPrevious)
+            if (name is "table" && (TryEmitPreviousResult(nameIndex, open, close, end) is > 0 and int previous ? previous : TryEmitEvmDecode(nameIndex, open, close, end)) is > 0 and int afterPrevious)
             {
                 return afterPrevious;
             }

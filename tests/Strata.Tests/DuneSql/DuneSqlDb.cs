@@ -52,6 +52,7 @@ internal sealed partial class DuneSqlDb : IDisposable
             DuneDataSize.Register(connection);
             DuneChr.Register(connection);
             DuneReverse.Register(connection);
+            DuneEvmNative.Register(connection);
             DuneWeightedPercentile.Register(connection);
             DuneListaggTruncate.Register(connection);
             DuneListaggBound.Register(connection);
