@@ -29,7 +29,7 @@ public sealed partial class DemoDataCorpusTests
             double usd = prices[(t.Currency, t.E.Minute)];
             double Eth(BigInteger raw) => (double)raw / 1e18;
             return (Side: t.E.Recipient == wallet ? "buyer" : "seller", Minute: t.E.Minute, Collection: nfts[t.E.Offer[0].Token], Eth: Eth(t.Price),
-                Usd: Eth(t.Price) * usd, Fee: Eth(t.PlatformFee), FeeUsd: Eth(t.PlatformFee) * usd, Royalty: Eth(t.Royalty), RoyaltyUsd: Eth(t.Royalty) * usd);
+                Usd: Eth(t.Price) * usd, Fee: Eth(t.PlatformFee), FeeUsd: Eth(t.PlatformFee) * usd, Royalty: t.Royalty is { } r ? Eth(r) : 0, RoyaltyUsd: t.Royalty is { } q ? Eth(q) * usd : 0);  // null: no royalty, summed as none
         }).ToList();
         Assert.True(fills.Count >= 2, $"{fills.Count} OpenSea trades of 0x{wallet}; the most active: "
             + string.Join(", ", all.SelectMany(t => new[] { t.E.Offerer, t.E.Recipient }).GroupBy(w => w).OrderByDescending(g => g.Count()).Take(3).Select(g => $"0x{g.Key.ToLowerInvariant()} ({g.Count()})")));

@@ -211,7 +211,7 @@ public sealed class DemoDataSeaportTests(DemoDataFixture fixture) : IClassFixtur
     }
 
     /// <summary>A trade as spellbook's seaport_v4_trades reads an OrderFulfilled whose offer is one NFT and whose considerations are payments.</summary>
-    internal sealed record Trade(Fulfilled E, string Currency, BigInteger Price, BigInteger PlatformFee, string? PlatformFeeAddress, BigInteger Royalty,
+    internal sealed record Trade(Fulfilled E, string Currency, BigInteger Price, BigInteger PlatformFee, string? PlatformFeeAddress, BigInteger? Royalty,
         string? RoyaltyAddress);
 
     /// <summary>
@@ -228,7 +228,8 @@ public sealed class DemoDataSeaportTests(DemoDataFixture fixture) : IClassFixtur
             // the price: the legs' sum as a double, rounded (the macro's CAST(round(CAST(sum AS DOUBLE) / nft_cnt) AS uint256))
             return new Trade(e, legs.Select(c => c.Token).Distinct().Single(), new BigInteger(Math.Round((double)legs.Aggregate(BigInteger.Zero, (s, c) => s + c.Amount))),
                 platform.Aggregate(BigInteger.Zero, (s, c) => s + c.Amount), platform.FirstOrDefault()?.Recipient,
-                creator.Aggregate(BigInteger.Zero, (s, c) => s + c.Amount), creator.FirstOrDefault()?.Recipient);
+                // no creator fee: the macro's sum over no rows, null
+                creator.Count == 0 ? null : creator.Aggregate(BigInteger.Zero, (s, c) => s + c.Amount), creator.FirstOrDefault()?.Recipient);
         })
         .Where(t => t.PlatformFeeAddress is not null)];
 
@@ -245,11 +246,12 @@ public sealed class DemoDataSeaportTests(DemoDataFixture fixture) : IClassFixtur
             """).ToDictionary(r => (r[0], long.Parse(r[1], CultureInfo.InvariantCulture)), r => double.Parse(r[2], CultureInfo.InvariantCulture));
         static string S(BigInteger x) => x.ToString(CultureInfo.InvariantCulture);
         static string N(string? a) => a ?? "";
+        static string R(BigInteger? x) => x is { } v ? S(v) : "";
         var baseRows = fixture.Rows("""
             SELECT hex(tx_hash), blockchain, project, project_version, hex(seller), hex(buyer), trade_type, trade_category, hex(nft_contract_address),
                    CAST(nft_token_id AS VARCHAR), CAST(nft_amount AS VARCHAR), CAST(price_raw AS VARCHAR), hex(currency_contract),
                    hex(project_contract_address), coalesce(hex(platform_fee_address), ''), CAST(platform_fee_amount_raw AS VARCHAR),
-                   coalesce(hex(royalty_fee_address), ''), CAST(royalty_fee_amount_raw AS VARCHAR), hex(tx_from), hex(tx_to), hex(tx_data_marker),
+                   coalesce(hex(royalty_fee_address), ''), coalesce(CAST(royalty_fee_amount_raw AS VARCHAR), ''), hex(tx_from), hex(tx_to), hex(tx_data_marker),
                    sub_tx_trade_id, hex(right_hash), fee_wallet_name, hex(zone_address)
             FROM opensea_v4_ethereum.base_trades
             """).ToDictionary(r => r[0]);
@@ -257,8 +259,9 @@ public sealed class DemoDataSeaportTests(DemoDataFixture fixture) : IClassFixtur
             SELECT hex(tx_hash), version, CAST(token_id AS VARCHAR), collection, amount_usd, token_standard, CAST(number_of_items AS VARCHAR),
                    trade_category, evt_type, hex(seller), hex(buyer), amount_original, CAST(amount_raw AS VARCHAR), currency_symbol,
                    CAST(platform_fee_amount_raw AS VARCHAR), platform_fee_amount, platform_fee_amount_usd, platform_fee_percentage,
-                   coalesce(hex(royalty_fee_receive_address), ''), royalty_fee_currency_symbol, CAST(royalty_fee_amount_raw AS VARCHAR),
-                   royalty_fee_amount, royalty_fee_amount_usd, royalty_fee_percentage, unique_trade_id, CAST(block_number AS VARCHAR)
+                   coalesce(hex(royalty_fee_receive_address), ''), royalty_fee_currency_symbol, coalesce(CAST(royalty_fee_amount_raw AS VARCHAR), ''),
+                   coalesce(CAST(royalty_fee_amount AS VARCHAR), ''), coalesce(CAST(royalty_fee_amount_usd AS VARCHAR), ''),
+                   coalesce(CAST(royalty_fee_percentage AS VARCHAR), ''), unique_trade_id, CAST(block_number AS VARCHAR)
             FROM nft.trades WHERE project = 'opensea' AND blockchain = 'ethereum'
             """).ToDictionary(r => r[0]);
         Assert.True(trades.Count >= 20, $"{trades.Count} trades");
@@ -270,10 +273,10 @@ public sealed class DemoDataSeaportTests(DemoDataFixture fixture) : IClassFixtur
             var b = baseRows[e.Hash];
             var x = tx[e.Hash];
             Assert.Equal(["ethereum", "opensea", "v4", e.Offerer, e.Recipient, "secondary", "Buy", e.Offer[0].Token, S(e.Offer[0].Id), "1", S(t.Price),
-                t.Currency, SeaportAddress, N(t.PlatformFeeAddress), S(t.PlatformFee), N(t.RoyaltyAddress), S(t.Royalty), x[1], x[2], x[3][^64..],
+                t.Currency, SeaportAddress, N(t.PlatformFeeAddress), S(t.PlatformFee), N(t.RoyaltyAddress), R(t.Royalty), x[1], x[2], x[3][^64..],
                 "1", x[3][^8..], "opensea", Zero], b[1..]);
             var o = old[e.Hash];
-            var (price, fee, royalty) = ((double)t.Price / 1e18, (double)t.PlatformFee / 1e18, (double)t.Royalty / 1e18);
+            var (price, fee) = ((double)t.Price / 1e18, (double)t.PlatformFee / 1e18);
             double usd = prices[(t.Currency, e.Minute)];
             string symbol = t.Currency == Weth ? "WETH" : "ETH";
             Assert.Equal(["v4", S(e.Offer[0].Id), nfts[e.Offer[0].Token][1], nfts[e.Offer[0].Token][2], "1", "Buy", "Trade", e.Offerer, e.Recipient], [o[1], o[2], o[3], o[5], o[6], o[7], o[8], o[9], o[10]]);
@@ -284,13 +287,21 @@ public sealed class DemoDataSeaportTests(DemoDataFixture fixture) : IClassFixtur
             AssertClose(fee * usd, o[16]);
             // uint256 arithmetic: 100 * fee / price in whole percent
             AssertClose((double)(100 * t.PlatformFee / t.Price), o[17]);
-            Assert.Equal([N(t.RoyaltyAddress), symbol, S(t.Royalty)], [o[18], o[19], o[20]]);
-            AssertClose(royalty, o[21]);
-            AssertClose(royalty * usd, o[22]);
-            AssertClose((double)(100 * t.Royalty / t.Price), o[23]);
+            Assert.Equal([N(t.RoyaltyAddress), symbol, R(t.Royalty)], [o[18], o[19], o[20]]);
+            if (t.Royalty is { } royalty)
+            {
+                AssertClose((double)royalty / 1e18, o[21]);
+                AssertClose((double)royalty / 1e18 * usd, o[22]);
+                AssertClose((double)(100 * royalty / t.Price), o[23]);
+            }
+            else
+            {
+                Assert.Equal(["", "", ""], o[21..24]);  // null: no creator fee
+            }
             Assert.Equal($"opensea-v4-{o[25]}-0x{e.Hash.ToLowerInvariant()}-1", o[24]);
         }
         Assert.Contains(trades, t => t.Royalty > 0 && 100 * t.Royalty / t.Price > 0);
+        Assert.Contains(trades, t => t.Royalty is null);
         Assert.Contains(trades, t => t.Currency == Weth);
     }
 
