@@ -163,8 +163,14 @@ public sealed class DemoDataCuratedTests(DemoDataFixture fixture) : IClassFixtur
             WHERE e.contract_address = n.contract_address AND e."from" = n."from" AND e."to" = n."to" AND e."tokenId" = n.token_id
               AND e.evt_block_time = n.block_time AND e.evt_block_number = n.block_number AND e.evt_tx_from = n.executed_by
             """));
-        // the demo's NFT transfers are mints; each mint row is one, priced from what its transaction paid
-        Assert.Equal(logs, Count("SELECT count(*) FROM nft.mints m JOIN nft.transfers n ON n.tx_hash = m.tx_hash AND n.evt_index = m.evt_index AND n.token_id = m.token_id"));
+        // the demo's NFT transfers are mints (from the zero address; each mint row is one, priced from what its transaction paid)
+        // and Seaport sales (one a successful sale; DemoDataSeaportTests)
+        long minted = Count($"""
+            SELECT count(*) FROM ethereum.logs WHERE topic0 = unhex('ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef') AND topic3 IS NOT NULL
+              AND topic1 = unhex('{new string('0', 64)}')
+            """);
+        Assert.Equal(logs - minted, Count($"SELECT count(*) FROM ethereum.transactions WHERE success AND \"to\" = unhex('{DemoData.Seaport}')"));
+        Assert.Equal(minted, Count("SELECT count(*) FROM nft.mints m JOIN nft.transfers n ON n.tx_hash = m.tx_hash AND n.evt_index = m.evt_index AND n.token_id = m.token_id"));
         Assert.Equal(0, Count("SELECT count(*) FROM nft.mints WHERE seller <> unhex('0000000000000000000000000000000000000000') OR collection IS NULL"));
         Assert.Equal(0, Count("""
             SELECT count(*) FROM (SELECT m.tx_hash, sum(CAST(m.amount_raw AS DOUBLE)) AS paid, any_value(CAST(t.value AS DOUBLE)) AS value
@@ -176,20 +182,23 @@ public sealed class DemoDataCuratedTests(DemoDataFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public void Nft_trades_are_the_paid_mints_bought_from_their_collection()
+    public void Nft_trades_of_the_demo_project_are_the_paid_mints_bought_from_their_collection()
     {
         long paid = Count("SELECT count(*) FROM nft.mints WHERE amount_raw > 0");
         Assert.True(paid > 10);
-        Assert.Equal(paid, Count("SELECT count(*) FROM nft.trades"));
+        Assert.Equal(paid, Count("SELECT count(*) FROM nft.trades WHERE project = 'demo'"));
         // the same transfer (transaction, token), bought by the minter from the collection contract the transaction paid
         Assert.Equal(paid, Count("""
             SELECT count(*) FROM nft.trades t
             JOIN nft.transfers n ON n.tx_hash = t.tx_hash AND n.token_id = t.token_id AND n.contract_address = t.nft_contract_address
             JOIN ethereum.transactions x ON x.hash = t.tx_hash AND x.block_number = t.block_number
-            WHERE t.buyer = n."to" AND t.seller = x."to" AND x.value > 0 AND t.amount_usd > 0 AND t.collection IS NOT NULL
+            WHERE t.project = 'demo' AND t.buyer = n."to" AND t.seller = x."to" AND x.value > 0 AND t.amount_usd > 0 AND t.collection IS NOT NULL
               AND t.trade_category = 'Buy' AND t.evt_type = 'Trade' AND t.platform_fee_amount_raw = 0
             """));
-        Assert.Equal(paid, Count("SELECT count(DISTINCT unique_trade_id) FROM nft.trades"));
+        Assert.Equal(paid, Count("SELECT count(DISTINCT unique_trade_id) FROM nft.trades WHERE project = 'demo'"));
+        // the other rows are OpenSea's (DemoDataSeaportTests), their ids distinct from the mints'
+        Assert.Equal(Count("SELECT count(*) FROM nft.trades"), paid + Count("SELECT count(*) FROM opensea_v4_ethereum.base_trades"));
+        Assert.Equal(Count("SELECT count(*) FROM nft.trades"), Count("SELECT count(DISTINCT unique_trade_id) FROM nft.trades"));
     }
 
     [Fact]

@@ -18,8 +18,8 @@ namespace Strata.Engine.DuckDb;
 /// the debt (another reserve) worth the drawn value, the collateral seized worth it plus a 5-10 % bonus, the borrower another
 /// wallet, the aTokens received in one case in four.</item>
 /// <item>onBehalfOf (and a withdrawal's <c>to</c>) is the sender in nine cases in ten, else another wallet; a referral code in one
-/// case in ten (else 0); a borrow's rate mode stable (1) in one case in ten, else variable (2), at a 2-12 % rate
-/// (a ray, 1e27 = 100 %).</item>
+/// case in ten (else 0); a borrow's rate mode variable (2), the only one since Aave v3.2 removed the stable mode (1), at a 2-12 %
+/// rate (a ray, 1e27 = 100 %).</item>
 /// <item>Logs, as the Pool emits them (IPool): one per successful call, <c>Supply(address indexed reserve, address user, address
 /// indexed onBehalfOf, uint256 amount, uint16 indexed referralCode)</c>, <c>Withdraw(address indexed reserve, address indexed user,
 /// address indexed to, uint256 amount)</c>, <c>Borrow(address indexed reserve, address user, address indexed onBehalfOf, uint256
@@ -69,7 +69,7 @@ public static partial class DemoData
                        CASE WHEN demo_int(x.i, 154, 10) = 0 THEN demo_wallet(demo_pick(x.i, 155, {{wallets}}, 2))
                             ELSE demo_wallet(x.sender_id) END AS other,
                        CASE WHEN demo_int(x.i, 156, 10) = 0 THEN demo_int(x.i, 157, 65536) ELSE 0 END AS referral,
-                       CASE WHEN demo_int(x.i, 158, 10) = 0 THEN 1 ELSE 2 END AS rate_mode,
+                       2 AS rate_mode,  -- variable: Aave v3.2 removed the stable rate mode (1)
                        CAST((2 + 10 * demo_u(x.i, 159)) * 1e7 AS HUGEINT) * demo_pow10(18) AS rate,
                        demo_int(x.i, 160, 4) = 0 AS flag,
                        demo_wallet((x.sender_id + 1 + demo_int(x.i, 161, {{wallets}} - 1)) % {{wallets}}) AS borrower,

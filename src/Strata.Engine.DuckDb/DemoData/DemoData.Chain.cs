@@ -115,7 +115,7 @@ public static partial class DemoData
                 SELECT * EXCLUDE (roll),
                        CASE WHEN roll < 340 THEN 'eth' WHEN roll < 580 THEN 'erc20' WHEN roll < 700 THEN 'swap'
                             WHEN roll < 750 THEN 'approve' WHEN roll < 790 THEN 'weth' WHEN roll < 850 THEN 'nft'
-                            WHEN roll < 890 THEN 'call' WHEN roll < 910 THEN 'aave' WHEN roll < 920 THEN 'cow' WHEN roll < 930 THEN 'aa' WHEN roll < 940 THEN 'safe_exec' WHEN roll < 950 THEN 'safe' WHEN roll < 960 THEN 'beacon' WHEN roll < 970 THEN 'lido' WHEN roll < 980 THEN 'blob' ELSE 'create' END AS kind
+                            WHEN roll < 870 THEN 'call' WHEN roll < 890 THEN 'seaport' WHEN roll < 910 THEN 'aave' WHEN roll < 920 THEN 'cow' WHEN roll < 930 THEN 'aa' WHEN roll < 940 THEN 'safe_exec' WHEN roll < 950 THEN 'safe' WHEN roll < 960 THEN 'beacon' WHEN roll < 970 THEN 'lido' WHEN roll < 980 THEN 'blob' ELSE 'create' END AS kind
                 FROM r
             ), c AS (
                 SELECT * EXCLUDE (fail_roll),
@@ -134,12 +134,17 @@ public static partial class DemoData
                 FROM k
             ), g AS (
                 -- a Safe transaction (DemoData.Safe.cs) goes through the Safe created last before it, sent by its creator (its first
-                -- owner); before the chain's first Safe there is none, and the row is a plain contract call
-                SELECT * REPLACE (CASE WHEN kind = 'safe_exec' AND sx_safe IS NULL THEN 'call' ELSE kind END AS kind,
+                -- owner); before the chain's first Safe there is none, and the row is a plain contract call. A Seaport sale
+                -- (DemoData.Seaport.cs) sells the first token of the last paid mint before it, listed by its minter; with none before
+                -- it, or when its sender is that minter, the row is a plain contract call.
+                SELECT * REPLACE (CASE WHEN kind = 'safe_exec' AND sx_safe IS NULL THEN 'call'
+                                       WHEN kind = 'seaport' AND (sp_mint IS NULL OR sp_minter = sender_id) THEN 'call' ELSE kind END AS kind,
                                   CASE WHEN kind = 'safe_exec' AND sx_safe IS NOT NULL THEN sx_owner ELSE sender_id END AS sender_id)
                 FROM (SELECT *,
                              last_value(CASE WHEN kind = 'safe' AND success THEN i END IGNORE NULLS) OVER w AS sx_safe,
-                             last_value(CASE WHEN kind = 'safe' AND success THEN sender_id END IGNORE NULLS) OVER w AS sx_owner
+                             last_value(CASE WHEN kind = 'safe' AND success THEN sender_id END IGNORE NULLS) OVER w AS sx_owner,
+                             last_value(CASE WHEN kind = 'nft' AND success THEN i END IGNORE NULLS) OVER w AS sp_mint,
+                             last_value(CASE WHEN kind = 'nft' AND success THEN sender_id END IGNORE NULLS) OVER w AS sp_minter
                       FROM c WINDOW w AS (ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING))
             ), l AS (
                 SELECT *,
@@ -147,7 +152,9 @@ public static partial class DemoData
                             -- a transfer of stETH logs Transfer and TransferShares (DemoData.StethPool.cs); the token is p's token_a
                             ELSE CASE kind WHEN 'safe_exec' THEN 1 WHEN 'erc20' THEN CASE WHEN demo_pick(i, 15, {{tokens}}, 4) = {{StethTokenId}} THEN 2 ELSE 1 END
                                            WHEN 'approve' THEN 1 WHEN 'weth' THEN 1 WHEN 'create' THEN 1
-                                           WHEN 'nft' THEN nft_count WHEN 'call' THEN call_logs WHEN 'aa' THEN 1 + aa_n WHEN 'cow' THEN cow_n + 2 WHEN 'aave' THEN 1 WHEN 'lido' THEN 3 WHEN 'beacon' THEN 1 WHEN 'safe' THEN 2
+                                           WHEN 'nft' THEN nft_count WHEN 'call' THEN call_logs WHEN 'aa' THEN 1 + aa_n WHEN 'cow' THEN cow_n + 2 WHEN 'aave' THEN 1 WHEN 'lido' THEN 3
+                                           -- OrderFulfilled, the ERC-721 Transfer and, paid in WETH, a Transfer a payee (DemoData.Seaport.cs)
+                                           WHEN 'seaport' THEN 2 + CASE WHEN demo_int(i, 170, 4) = 0 THEN CASE WHEN demo_int(i, 171, 2) = 0 THEN 2 ELSE 3 END ELSE 0 END WHEN 'beacon' THEN 1 WHEN 'safe' THEN 2
                                            WHEN 'swap' THEN 1 + 3 * hops + CASE WHEN mode = 'tokens' THEN 0 ELSE 1 END
                                            ELSE 0 END END AS n_logs
                 FROM g
@@ -197,7 +204,7 @@ public static partial class DemoData
             FROM e
             """;
 
-        foreach (string sql in Erc4337OpsScript(size).Concat(CowTradesScript(size)).Concat(AaveCallsScript(size)))
+        foreach (string sql in Erc4337OpsScript(size).Concat(CowTradesScript(size)).Concat(AaveCallsScript(size)).Concat(SeaportCallsScript(size)))
         {
             yield return sql;
         }
@@ -207,7 +214,7 @@ public static partial class DemoData
         yield return $$"""
             CREATE OR REPLACE TEMP TABLE demo_tx AS
             WITH a AS (
-                SELECT x.* EXCLUDE (recipient_id, aa_n, cow_n), aa.* EXCLUDE (i), cw.* EXCLUDE (i), av.* EXCLUDE (i),
+                SELECT x.* EXCLUDE (recipient_id, aa_n, cow_n), aa.* EXCLUDE (i), cw.* EXCLUDE (i), av.* EXCLUDE (i), sp.* EXCLUDE (i),
                        k.number AS block_number, k.time AS block_time, demo_block_hash(x.b) AS block_hash, k.base_fee,
                        demo_hash(x.i, 30) AS hash,
                        demo_wallet(x.sender_id) AS sender,
@@ -261,6 +268,7 @@ public static partial class DemoData
                 LEFT JOIN demo_aa_tx aa ON aa.i = x.i
                 LEFT JOIN demo_cow_tx cw ON cw.i = x.i
                 LEFT JOIN demo_aave_tx av ON av.i = x.i
+                LEFT JOIN demo_sp_tx sp ON sp.i = x.i
                 LEFT JOIN demo_tokens t1 ON t1.id = x.p1
                 LEFT JOIN demo_tokens t2 ON t2.id = x.p2
                 LEFT JOIN demo_tokens t3 ON t3.id = x.p3
@@ -311,6 +319,7 @@ public static partial class DemoData
                                  WHEN 'aa' THEN unhex('{{EntryPointV06}}')
                                  WHEN 'cow' THEN unhex('{{CowSettlement}}')
                                  WHEN 'aave' THEN unhex('{{AavePool}}')
+                                 WHEN 'seaport' THEN unhex('{{Seaport}}')
                                  WHEN 'nft' THEN contract WHEN 'call' THEN contract
                                  WHEN 'blob' THEN CASE sender_id % 3 WHEN 0 THEN unhex('ff00000000000000000000000000000000008453')  -- Base: batch inbox
                                                                      WHEN 1 THEN unhex('ff00000000000000000000000000000000000010')  -- OP Mainnet: batch inbox
@@ -320,6 +329,7 @@ public static partial class DemoData
                                  WHEN 'weth' THEN CASE WHEN mode = 'deposit' THEN path_amt[1] ELSE 0::{{Uint256Type}} END
                                  WHEN 'lido' THEN path_amt[1]
                                  WHEN 'beacon' THEN 32000000000000000000::{{Uint256Type}}  -- 32 ETH: a validator's deposit
+                                 WHEN 'seaport' THEN CASE WHEN sp_weth THEN 0 ELSE sp_total END::{{Uint256Type}}  -- the price, paid in ETH
                                  WHEN 'nft' THEN (nft_count * demo_int(i, 37, 3) * 40000000000000000)::{{Uint256Type}}
                                  WHEN 'call' THEN CASE WHEN variant = 0 THEN demo_amount(i, 36, 9, 6)::{{Uint256Type}} ELSE 0::{{Uint256Type}} END
                                  ELSE 0::{{Uint256Type}} END AS value,
@@ -349,6 +359,8 @@ public static partial class DemoData
                                  -- the Pool's reserve update, the aToken or debt token mint / burn and the token transfer
                                  WHEN 'aave' THEN CASE av_act WHEN 'liquidation' THEN 300000 WHEN 'borrow' THEN 230000 ELSE 150000 END + demo_int(i, 45, 100000)
                                  WHEN 'nft' THEN 60000 + 50000 * nft_count + demo_int(i, 45, 20000)
+                                 -- the order's checks, the token's transfer and the payments
+                                 WHEN 'seaport' THEN 80000 + 20000 * len(sp_payees) + 10000 * sp_weth::INTEGER + demo_int(i, 45, 30000)
                                  WHEN 'call' THEN 30000 + 20000 * call_logs + 15000 * call_children + demo_int(i, 45, 100000)
                                  ELSE 200000 + demo_int(i, 45, 1500000) END AS full_gas,
                        -- Dune's names of the transaction types 0-2; a blob transaction (type 3) is '3'
@@ -429,6 +441,7 @@ public static partial class DemoData
                        WHEN 'aa' THEN aa_data  -- handleOps(UserOperation[],address) (DemoData.Erc4337.cs)
                        WHEN 'cow' THEN cow_data  -- settle(address[],uint256[],Trade[],Interaction[][3]) (DemoData.Cow.cs)
                        WHEN 'aave' THEN av_input  -- the Pool's supply, withdraw, borrow, repay or liquidationCall (DemoData.Aave.cs)
+                       WHEN 'seaport' THEN sp_input  -- fulfillBasicOrder(_efficient_6GL6yc)(BasicOrderParameters) (DemoData.Seaport.cs)
                        WHEN 'call' THEN (hash(contract_id, variant % 4, 38) >> 32)::UINTEGER::BIT::BLOB
                            || CASE demo_int(i, 39, 4) WHEN 0 THEN ''::BLOB
                                                       WHEN 1 THEN demo_hash(i, 40)
@@ -443,6 +456,8 @@ public static partial class DemoData
                              WHEN 'call' THEN 1 + call_children
                              WHEN 'aa' THEN 1  -- its calls are DemoData.Erc4337.cs's
                              WHEN 'cow' THEN 2  -- the settlement's interaction call
+                             -- Seaport's transferFrom of the token and its payments
+                             WHEN 'seaport' THEN CASE WHEN success THEN 2 + len(sp_payees) ELSE 1 END
                              WHEN 'safe' THEN CASE WHEN success THEN 4 ELSE 1 END  -- the factory's CREATE2 and its setup call, which delegatecalls
                              -- the Safe delegatecalls its singleton, which calls; a failed one is the call reverting (the Safe, asked for no
                              -- safeTxGas and no refund, then reverts with GS013), so it has the same three traces

@@ -85,6 +85,8 @@ public static partial class DemoData
                             -- a Trade a trade, the Interaction, the Settlement (DemoData.Cow.cs)
                             WHEN kind = 'cow' THEN CASE WHEN k < cow_m THEN 'cow_trade' WHEN k = cow_m THEN 'cow_interaction' ELSE 'cow_settlement' END
                             WHEN kind = 'erc20' AND k = 1 THEN 'transfer_shares'  -- stETH's TransferShares after its Transfer
+                            -- OrderFulfilled, the token's Transfer, WETH's Transfer a payee (DemoData.Seaport.cs)
+                            WHEN kind = 'seaport' THEN CASE k WHEN 0 THEN 'sp_fulfilled' WHEN 1 THEN 'sp_nft' ELSE 'sp_pay' END
                             WHEN kind <> 'swap' THEN kind
                             WHEN mode = 'eth_in' AND k = 0 THEN 'deposit'
                             WHEN k = CASE WHEN mode = 'eth_in' THEN 1 ELSE 0 END THEN 'transfer_in'
@@ -119,8 +121,11 @@ public static partial class DemoData
                              WHEN 'cow_interaction' THEN to_addr
                              WHEN 'cow_settlement' THEN to_addr
                              WHEN 'aave' THEN to_addr              -- the Pool (DemoData.Aave.cs)
+                             WHEN 'sp_fulfilled' THEN to_addr      -- Seaport (DemoData.Seaport.cs)
+                             WHEN 'sp_nft' THEN sp_nft
+                             WHEN 'sp_pay' THEN unhex('{{WethHex}}')
                              ELSE path_tok[coalesce(moved, 1)] END AS contract_address,
-                   CASE WHEN moved IS NOT NULL OR step = 'nft'
+                   CASE WHEN moved IS NOT NULL OR step IN ('nft', 'sp_nft', 'sp_pay')
                             THEN unhex('ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef')  -- Transfer(address,address,uint256)
                         WHEN step = 'approve'
                             THEN unhex('8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b925')  -- Approval(address,address,uint256)
@@ -157,6 +162,7 @@ public static partial class DemoData
                         WHEN step = 'cow_settlement'  -- Settlement(address)
                             THEN unhex('40338ce1a7c49204f0099533b1e9a7ee0a3d261f84974ab7af36105b8c4e9db4')
                         WHEN step = 'aave' THEN av_topic0
+                        WHEN step = 'sp_fulfilled' THEN unhex('{{OrderFulfilledTopic}}')
                         ELSE demo_hash(contract_id * 4 + k % 3, 51) END AS topic0,
                    CASE step WHEN 'erc20' THEN demo_pad(sender)
                              WHEN 'transfer_shares' THEN demo_pad(sender)
@@ -179,6 +185,9 @@ public static partial class DemoData
                              WHEN 'cow_interaction' THEN demo_pad(cow_target)
                              WHEN 'cow_settlement' THEN demo_pad(sender)  -- the solver
                              WHEN 'aave' THEN av_topic1
+                             WHEN 'sp_fulfilled' THEN demo_pad(sp_seller)  -- offerer
+                             WHEN 'sp_nft' THEN demo_pad(sp_seller)
+                             WHEN 'sp_pay' THEN demo_pad(sender)
                              WHEN 'call' THEN CASE WHEN k % 2 = 0 THEN demo_pad(sender) END END AS topic1,
                    CASE step WHEN 'erc20' THEN demo_pad(recipient)
                              WHEN 'transfer_shares' THEN demo_pad(recipient)
@@ -192,11 +201,15 @@ public static partial class DemoData
                              WHEN 'create' THEN demo_pad(sender)
                              WHEN 'aa_op' THEN demo_pad(aa_ops[k]['account'])  -- the op's sender
                              WHEN 'aave' THEN av_topic2
+                             WHEN 'sp_fulfilled' THEN demo_word(0)  -- zone: none
+                             WHEN 'sp_nft' THEN demo_pad(sender)
+                             WHEN 'sp_pay' THEN demo_pad(sp_payees[k - 1])
                              WHEN 'call' THEN CASE WHEN k % 4 = 0 THEN demo_pad(demo_wallet(demo_pick(lk, 52, {{wallets}}, 2))) END
                              END AS topic2,
                    CASE WHEN step = 'nft' THEN demo_word(demo_int(i, 53, 10000) * 5 + k)
                         WHEN step = 'aa_op' THEN demo_pad(coalesce(aa_ops[k]['paymaster'], unhex('0000000000000000000000000000000000000000')))
-                        WHEN step = 'aave' THEN av_topic3 END AS topic3,
+                        WHEN step = 'aave' THEN av_topic3
+                        WHEN step = 'sp_nft' THEN demo_word(sp_token_id) END AS topic3,
                    CASE WHEN step = 'mint' THEN demo_word128(steth_value)  -- getPooledEthByShares(shares) (DemoData.StethPool.cs)
                         WHEN moved IS NOT NULL THEN path_word[moved]
                         WHEN step = 'approve' THEN allowance_word
@@ -230,6 +243,8 @@ public static partial class DemoData
                         WHEN step = 'aa_op' THEN demo_word128(aa_ops[k]['nonce']) || demo_word(aa_ops[k]['success']::INTEGER)
                                                  || demo_word(aa_ops[k]['cost']) || demo_word(aa_ops[k]['used'])
                         WHEN step = 'aave' THEN av_data
+                        WHEN step = 'sp_fulfilled' THEN sp_event
+                        WHEN step = 'sp_pay' THEN demo_word128(sp_amounts[k - 1])
                         WHEN step IN ('weth', 'deposit') THEN path_word[1]
                         WHEN step = 'withdrawal' THEN path_word[hops + 1]
                         WHEN step = 'sync'
@@ -259,16 +274,17 @@ public static partial class DemoData
         yield return $$"""
             CREATE OR REPLACE TABLE erc20_ethereum."evt_Transfer" AS
             WITH x AS (
-                SELECT t.*, unnest(range(CASE WHEN kind = 'swap' THEN hops + 1 ELSE 1 END)) AS j
+                SELECT t.*, unnest(range(CASE WHEN kind = 'swap' THEN hops + 1 WHEN kind = 'seaport' THEN len(sp_payees) ELSE 1 END)) AS j
                 FROM demo_tx t
-                WHERE success AND kind IN ('erc20', 'swap', 'lido')
+                WHERE success AND (kind IN ('erc20', 'swap', 'lido') OR (kind = 'seaport' AND sp_weth))
             ), e AS (
                 SELECT *,
                        CASE WHEN kind = 'lido' THEN 1  -- a Lido submit's mint follows its Submitted log
+                            WHEN kind = 'seaport' THEN 2 + j  -- after OrderFulfilled and the token's Transfer
                             ELSE CASE WHEN mode = 'eth_in' THEN 1 ELSE 0 END + CASE WHEN j = 0 THEN 0 ELSE 3 * j - 2 END END AS k
                 FROM x
             )
-            SELECT path_tok[j + 1] AS contract_address,
+            SELECT CASE WHEN kind = 'seaport' THEN unhex('{{WethHex}}') ELSE path_tok[j + 1] END AS contract_address,
                    hash AS evt_tx_hash,
                    sender AS evt_tx_from,
                    to_addr AS evt_tx_to,
@@ -277,18 +293,20 @@ public static partial class DemoData
                    demo_tz(block_time) AS evt_block_time,
                    block_number AS evt_block_number,
                    CAST(block_time AS DATE) AS evt_block_date,
-                   CASE WHEN kind = 'erc20' THEN sender
+                   CASE WHEN kind IN ('erc20', 'seaport') THEN sender
                         WHEN kind = 'lido' THEN unhex('0000000000000000000000000000000000000000')
                         WHEN j > 0 THEN pairs[j]
                         WHEN mode = 'eth_in' THEN router
                         ELSE sender END AS "from",
                    CASE WHEN kind = 'erc20' THEN recipient
+                        WHEN kind = 'seaport' THEN sp_payees[j + 1]
                         WHEN kind = 'lido' THEN sender
                         WHEN j = 0 THEN pairs[1]
                         WHEN j < hops THEN pairs[j + 1]
                         WHEN mode = 'eth_out' THEN router
                         ELSE sender END AS "to",
-                   CASE WHEN kind = 'lido' THEN steth_value::{{Uint256Type}} ELSE path_amt[j + 1] END AS value
+                   CASE WHEN kind = 'lido' THEN steth_value::{{Uint256Type}} WHEN kind = 'seaport' THEN sp_amounts[j + 1]::{{Uint256Type}}
+                        ELSE path_amt[j + 1] END AS value
             FROM e
             ORDER BY evt_block_number, evt_index
             """;

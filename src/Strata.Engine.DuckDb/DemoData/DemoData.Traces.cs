@@ -35,6 +35,8 @@ public static partial class DemoData
                             WHEN kind = 'safe' THEN ['safe_create', 'safe_call', 'safe_setup'][k]
                             WHEN kind = 'safe_exec' THEN ['exec_delegate', 'exec_call'][k]
                             WHEN kind = 'cow' THEN 'cow_interaction'  -- GPv2Settlement calls its interaction's target
+                            -- Seaport moves the token, then pays each payee (DemoData.Seaport.cs)
+                            WHEN kind = 'seaport' THEN CASE WHEN k = 1 THEN 'sp_nft' ELSE 'sp_pay' END
                             WHEN kind <> 'swap' THEN 'child'
                             WHEN k <= pre THEN CASE WHEN mode <> 'eth_in' THEN 'transfer_from' WHEN k = 1 THEN 'deposit' ELSE 'transfer' END
                             WHEN o < 4 * hops THEN ['pair_swap', 'transfer_out', 'balance_in', 'balance_out'][o % 4 + 1]
@@ -90,6 +92,7 @@ public static partial class DemoData
                                  WHEN 'deposit' THEN path_amt[1]
                                  WHEN 'withdraw_value' THEN path_amt[hops + 1]
                                  WHEN 'send_eth' THEN path_amt[hops + 1]
+                                 WHEN 'sp_pay' THEN CASE WHEN sp_weth THEN 0 ELSE sp_amounts[k - 1] END::{{Uint256Type}}
                                  ELSE 0::{{Uint256Type}} END AS value,
                        gas,
                        own_gas_used AS gas_used,
@@ -115,6 +118,8 @@ public static partial class DemoData
                                  WHEN 'exec_delegate' THEN sf_proxy
                                  WHEN 'exec_call' THEN sf_proxy
                                  WHEN 'cow_interaction' THEN to_addr
+                                 WHEN 'sp_nft' THEN to_addr
+                                 WHEN 'sp_pay' THEN to_addr
                                  ELSE router END AS "from",
                        CASE step WHEN 'proxy' THEN demo_addr(path_id[1], 105)  -- the token's implementation contract
                                  WHEN 'refund' THEN sender
@@ -132,6 +137,8 @@ public static partial class DemoData
                                  WHEN 'exec_delegate' THEN ({{SafeAddressList(f => f.Singleton)}})[sf_version + 1]
                                  WHEN 'exec_call' THEN unhex(substr(hex(data), 33, 40))    -- execTransaction's first argument
                                  WHEN 'cow_interaction' THEN cow_target
+                                 WHEN 'sp_nft' THEN sp_nft
+                                 WHEN 'sp_pay' THEN CASE WHEN sp_weth THEN unhex('{{WethHex}}') ELSE sp_payees[k - 1] END
                                  ELSE unhex('c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2') END AS "to",
                        CASE WHEN step = 'safe_setup' THEN [1, 0]
                             WHEN step = 'exec_call' THEN [0, 0]
@@ -165,11 +172,16 @@ public static partial class DemoData
                                  WHEN 'exec_delegate' THEN data
                                  WHEN 'exec_call' THEN unhex(substr(hex(data), 2 * 356 + 1, 72))  -- the Safe transaction's data
                                  WHEN 'cow_interaction' THEN cow_icall
+                                 -- transferFrom(address,address,uint256): the token, seller to buyer; WETH, buyer to payee (ETH: no input)
+                                 WHEN 'sp_nft' THEN unhex('23b872dd') || demo_pad(sp_seller) || demo_pad(sender) || demo_word(sp_token_id)
+                                 WHEN 'sp_pay' THEN CASE WHEN sp_weth THEN unhex('23b872dd') || demo_pad(sender) || demo_pad(sp_payees[k - 1])
+                                                                           || demo_word128(sp_amounts[k - 1]) ELSE ''::BLOB END
                                  ELSE ''::BLOB END AS input,
                        CASE WHEN step = 'safe_create' THEN NULL::BLOB
                             WHEN NOT success THEN ''::BLOB
                             WHEN kind = 'lido' THEN demo_word128(steth_shares)  -- submit returns the shares minted
                             WHEN step IN ('proxy', 'transfer', 'transfer_from', 'transfer_out', 'exec_delegate') THEN demo_word(1)
+                            WHEN step = 'sp_pay' AND sp_weth THEN demo_word(1)  -- WETH's transferFrom returns true
                             WHEN step IN ('balance_in', 'balance_out') THEN demo_word128(demo_amount(tk, 67, 18, 8))
                             WHEN call_type = 'staticcall' THEN demo_hash(tk, 68)
                             ELSE ''::BLOB END AS output
