@@ -91,6 +91,9 @@ public sealed partial class DuckDbEngine
         (DuneSql.DuneUnnestTypes.UsedBy, DuneSql.DuneUnnestTypes.Register),
         (DuneSql.DuneChr.UsedBy, DuneSql.DuneChr.Register),
         (DuneSql.DuneReverse.UsedBy, DuneSql.DuneReverse.Register),
+        (DuneSql.DuneSplitMaps.UsedBy, DuneSql.DuneSplitMaps.Register),
+        (DuneSql.DuneConcat.UsedBy, DuneSql.DuneConcat.Register),
+        (DuneSql.DuneToHex.UsedBy, DuneSql.DuneToHex.Register),
     ];
 
     /// <summary>

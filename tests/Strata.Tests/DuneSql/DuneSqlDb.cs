@@ -52,6 +52,9 @@ internal sealed partial class DuneSqlDb : IDisposable
             DuneDataSize.Register(connection);
             DuneChr.Register(connection);
             DuneReverse.Register(connection);
+            DuneSplitMaps.Register(connection);
+            DuneConcat.Register(connection);
+            DuneToHex.Register(connection);
             DuneWeightedPercentile.Register(connection);
             DuneListaggTruncate.Register(connection);
             DuneListaggBound.Register(connection);
