@@ -15,7 +15,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static partial class DuneSqlTranslator
 {
-    /// <summary>Functions whose answer is always a text or a varbinary (never an array).</summary>
+    /// <summary>Functions whose answer is always a text or a varbinary (never an array; from_hex's template is a lambda's
+    /// one answer, which ArrayFunctions reads as a list).</summary>
     private static readonly HashSet<string> TextFunctions = new(StringComparer.OrdinalIgnoreCase)
     {
         "lower", "upper", "trim", "ltrim", "rtrim", "lpad", "rpad", "replace", "substr", "substring", "to_hex", "format",
@@ -69,7 +70,7 @@ public static partial class DuneSqlTranslator
         /// <summary>Whether operands are a concatenation of texts or varbinaries the text makes sure of and not of
         /// literals alone.</summary>
         private bool IsTextChain(List<(int From, int To)> operands) =>
-            operands.All(o => KindOf(o.From, o.To) != OperandKind.Array)
+            operands.All(o => IsKnownText(o.From, o.To) || KindOf(o.From, o.To) != OperandKind.Array)
             && operands.Any(o => IsKnownText(o.From, o.To))
             && !operands.All(o => IsLiteralOperand(o.From, o.To));
 
