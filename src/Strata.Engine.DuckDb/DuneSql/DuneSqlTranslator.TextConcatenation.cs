@@ -17,7 +17,7 @@ public static partial class DuneSqlTranslator
 {
     /// <summary>Functions whose answer is always a text or a varbinary (never an array; from_hex's template is a lambda's
     /// one answer, which ArrayFunctions reads as a list).</summary>
-    private static readonly HashSet<string> TextFunctions = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> ConcatTextFunctions = new(StringComparer.OrdinalIgnoreCase)
     {
         "lower", "upper", "trim", "ltrim", "rtrim", "lpad", "rpad", "replace", "substr", "substring", "to_hex", "format",
         "date_format", "format_datetime", "json_format", "to_base58", "from_base58", "chr", "from_hex", "to_utf8", "from_utf8",
@@ -141,7 +141,7 @@ public static partial class DuneSqlTranslator
                     type = Is(type, ")") ? Previous(Opening(type)) : type;
                     return Is(Previous(type), "as") && (Is(type, "varchar") || Is(type, "char") || Is(type, "varbinary"));
                 }
-                return TextFunctions.Contains(Text(first));
+                return ConcatTextFunctions.Contains(Text(first));
             }
             return ColumnType(first, last) is "VARCHAR" or "BLOB";
         }
