@@ -9,7 +9,9 @@ namespace Strata.Tests;
 /// The cases share one data directory (<see cref="Chain"/>): each kills the server it is given and starts the next on
 /// the directory, which is both the restart it checks and the server the next case starts from (four server starts for
 /// the three kills, not six). Each case's table is its own; its part files are compared with the set it saw before its
-/// upload, so what an earlier case left under uploads/ changes no outcome.
+/// upload, so what an earlier case left under uploads/ changes no outcome; a case that failed before its kill leaves no
+/// upload in flight to the next (<see cref="UploadCrashTests.Chain.Unfinished"/>), and a spool wait counts only the case's own spool.
+/// Each case writes its phases with their seconds (the TRX keeps them).
 /// </summary>
 public sealed class UploadCrashTests(UploadCrashTests.Chain chain, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<UploadCrashTests.Chain>
 {
@@ -35,7 +37,7 @@ public sealed class UploadCrashTests(UploadCrashTests.Chain chain, Xunit.Abstrac
 
         /// <summary>How the class's first server came up (written by the first case): the set-up is the class's, not a
         /// case's. (The first case in xunit's order, the csv replace, paid it: the first start and, in a run where no
-        /// server had started before, the run's demo template, 9 s of CPU at quiet and 8-11 minutes at load 50-150.)</summary>
+        /// server had started before, the run's demo template: 50 s at load 33, 315 s at load 50-75, test-speed11.)</summary>
         private readonly List<string> setUp = [];
 
         /// <summary>Starts the first server (the demo data copied in, the run's template made if none is yet).</summary>
