@@ -9,30 +9,72 @@ namespace Strata.Tests;
 /// The cases share one data directory (<see cref="Chain"/>): each kills the server it is given and starts the next on
 /// the directory, which is both the restart it checks and the server the next case starts from (four server starts for
 /// the three kills, not six). Each case's table is its own; its part files are compared with the set it saw before its
-/// upload, so what an earlier case left under uploads/ changes no outcome.
+/// upload, so what an earlier case left under uploads/ changes no outcome; a case that failed before its kill leaves no
+/// upload in flight to the next (<see cref="UploadCrashTests.Chain.Unfinished"/>), and a spool wait counts only the case's own spool.
+/// Each case writes its phases with their seconds (the TRX keeps them).
 /// </summary>
-public sealed class UploadCrashTests(UploadCrashTests.Chain chain) : IClassFixture<UploadCrashTests.Chain>
+public sealed class UploadCrashTests(UploadCrashTests.Chain chain, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<UploadCrashTests.Chain>
 {
+    private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+
+    /// <summary>Writes where the case is, with the seconds since it began (the TRX keeps it): where its time went.</summary>
+    private void Phase(string what) => output.WriteLine($"{clock.Elapsed.TotalSeconds,7:F1} s  {what}");
+
     /// <summary>The class's data directory and the server alive on it (started on first use, and again after a case
     /// that failed with it dead).</summary>
     public sealed class Chain : IAsyncLifetime
     {
         private StrataServer? server;
 
+        /// <summary>
+        /// What ends the upload a case left in flight on the live server (set when the case starts it, cleared by its
+        /// kill): a case that failed between the two leaves its request held on the gate, and the next case ends it
+        /// before it takes the server, so no upload of an earlier case is in flight (or spooled) during another's.
+        /// </summary>
+        public Func<Task>? Unfinished { get; set; }
+
         public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "strata-test-" + Guid.NewGuid().ToString("N"));
 
-        public Task InitializeAsync() => Task.CompletedTask;
+        /// <summary>How the class's first server came up (written by the first case): the set-up is the class's, not a
+        /// case's. (The first case in xunit's order, the csv replace, paid it: the first start and, in a run where no
+        /// server had started before, the run's demo template: 50 s at load 33, 315 s at load 50-75, test-speed11.)</summary>
+        private readonly List<string> setUp = [];
 
-        /// <summary>The server on <see cref="DataDir"/>: the one the last case restarted, or a new one.</summary>
-        public async Task<StrataServer> ServerAsync()
+        /// <summary>Starts the first server (the demo data copied in, the run's template made if none is yet).</summary>
+        public async Task InitializeAsync()
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await ServerAsync(what => setUp.Add($"{clock.Elapsed.TotalSeconds,7:F1} s  class set-up: {what}"));
+        }
+
+        /// <summary>The server on <see cref="DataDir"/>: the one the last case restarted, or a new one (its steps written
+        /// to <paramref name="phase"/>).</summary>
+        public async Task<StrataServer> ServerAsync(Action<string> phase)
+        {
+            foreach (string line in setUp)
+            {
+                phase(line);
+            }
+            setUp.Clear();
+            if (Unfinished is { } end)
+            {
+                Unfinished = null;
+                if (server is { HasExited: false })
+                {
+                    await end();
+                }
+            }
             if (server is null || server.HasExited)
             {
                 if (server is not null)
                 {
                     await server.DisposeAsync();
                 }
+                Directory.CreateDirectory(DataDir);
+                DemoTemplate.CopyInto(DataDir, DemoTemplate.ServerScale);
+                phase("demo data copied in (the run's template made first if no start before made it)");
                 server = await StrataServer.StartAsync(DataDir);
+                phase("server started");
             }
             return server;
         }
@@ -41,6 +83,7 @@ public sealed class UploadCrashTests(UploadCrashTests.Chain chain) : IClassFixtu
         public async Task<StrataServer> RestartAsync()
         {
             Assert.True(server is { HasExited: true }, "the case kills the server before the restart");
+            Unfinished = null;
             await server!.DisposeAsync();
             server = null;
             server = await StrataServer.StartAsync(DataDir);
@@ -155,16 +198,23 @@ public sealed class UploadCrashTests(UploadCrashTests.Chain chain) : IClassFixtu
         }
     }
 
-    /// <summary>
-    /// Waits until a spool file under uploads/incoming (where the server copies a request body before converting it)
-    /// holds at least <paramref name="bytes"/>: the server is then part-way through the body. Fails if the request ends
-    /// first. The bound is a hang guard; the wait ends when the file has grown.
-    /// </summary>
-    private static async Task SpooledAsync(string dataDir, long bytes, Task<(HttpStatusCode Status, JsonNode? Body, string Text)> send)
+    /// <summary>The spool files under uploads/incoming (where the server copies a request body before converting it)
+    /// that were not there before the case's upload (<paramref name="before"/>).</summary>
+    private static List<string> NewSpools(string dataDir, string[] before)
     {
         string incoming = Path.Combine(dataDir, "uploads", "incoming");
+        return Directory.Exists(incoming) ? [.. Directory.GetFiles(incoming).Except(before, StringComparer.Ordinal)] : [];
+    }
+
+    /// <summary>
+    /// Waits until a spool file of the case's upload (one not in <paramref name="before"/>) holds at least
+    /// <paramref name="bytes"/>: the server is then part-way through the body. Fails if the request ends first. The
+    /// bound is a hang guard; the wait ends when the file has grown.
+    /// </summary>
+    private static async Task SpooledAsync(string dataDir, string[] before, long bytes, Task<(HttpStatusCode Status, JsonNode? Body, string Text)> send)
+    {
         var deadline = DateTime.UtcNow + Api.HangGuard;
-        while (Largest(incoming) < bytes)
+        while (Largest(NewSpools(dataDir, before)) < bytes)
         {
             if (send.IsCompleted)
             {
@@ -174,24 +224,38 @@ public sealed class UploadCrashTests(UploadCrashTests.Chain chain) : IClassFixtu
             await Task.Delay(20);
         }
 
-        static long Largest(string directory)
+        static long Largest(List<string> files)
         {
             long most = 0;
-            if (Directory.Exists(directory))
+            foreach (string file in files)
             {
-                foreach (string file in Directory.GetFiles(directory))
+                try
                 {
-                    try
-                    {
-                        most = Math.Max(most, new FileInfo(file).Length);
-                    }
-                    catch (IOException)
-                    {
-                        // Gone between the listing and the read (a spool the server finished with).
-                    }
+                    most = Math.Max(most, new FileInfo(file).Length);
+                }
+                catch (IOException)
+                {
+                    // Gone between the listing and the read (a spool the server finished with).
                 }
             }
             return most;
+        }
+    }
+
+    /// <summary>
+    /// Ends an upload a case left in flight on the live server (it failed before its kill; <see cref="Chain.Unfinished"/>):
+    /// the body's gate fails, so the client drops the request, and the wait is for its end and for the server to delete
+    /// its spool. The next case then starts with no earlier upload in flight. The bound is a hang guard.
+    /// </summary>
+    private static async Task EndUnfinishedAsync(string dataDir, string[] before, TaskCompletionSource? gate, Task send)
+    {
+        gate?.TrySetException(new IOException("the case ended before its kill"));
+        await Record.ExceptionAsync(() => send.WaitAsync(Api.HangGuard));
+        var deadline = DateTime.UtcNow + Api.HangGuard;
+        while (NewSpools(dataDir, before) is { Count: > 0 } left)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"an earlier case's upload is still spooled: {string.Join(", ", left)}");
+            await Task.Delay(20);
         }
     }
 
@@ -207,27 +271,34 @@ public sealed class UploadCrashTests(UploadCrashTests.Chain chain) : IClassFixtu
     public async Task Kill_during_a_streamed_insert_leaves_the_table_as_before()
     {
         string dataDir = chain.DataDir;
-        var server = await chain.ServerAsync();
+        var server = await chain.ServerAsync(Phase);
+        Phase("server ready");
         string name = await PrepareAsync(server);
         string[] before = Uploads(dataDir);
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var send = UploadApi.SendAsync(server.Alice, HttpMethod.Post, $"/api/v1/uploads/alice/{name}/insert", BigCsv(PauseBytes, written, gate.Task));
+        chain.Unfinished = () => EndUnfinishedAsync(dataDir, before, gate, send);
+        Phase("table made, upload sent");
         await Task.WhenAny(written.Task, send).WaitAsync(Api.HangGuard);
         if (!written.Task.IsCompleted)
         {
             Assert.Fail($"the insert ended before its body was sent: {await Describe(send)}");
         }
-        await SpooledAsync(dataDir, SpooledBytes, send);
+        Phase("body written up to the pause");
+        await SpooledAsync(dataDir, before, SpooledBytes, send);
+        Phase("spooled");
 
         // In flight: a query sees none of it.
         Assert.Equal(PreRows, await UploadApi.CountAsync(server.Alice, $"dune.alice.{name}"));
         await server.KillAsync();
+        Phase("killed");
         gate.TrySetException(new IOException("the server was killed"));
         Assert.NotNull(await Record.ExceptionAsync(() => send));
 
         // The restart on the same directory (and the next case's server).
         server = await chain.RestartAsync();
+        Phase("restarted");
         AssertStartedCleanly(server);
         var result = await UploadApi.RunAsync(server.Alice, $"select count(*) as c, max(n) as hi from dune.alice.{name}");
         Assert.Equal(PreRows, result["result"]!["rows"]![0]!["c"]!.GetValue<long>());
@@ -238,23 +309,30 @@ public sealed class UploadCrashTests(UploadCrashTests.Chain chain) : IClassFixtu
         // The table takes inserts again.
         await UploadApi.InsertOkAsync(server.Alice, "alice", name, "n,s\n1,after\n");
         Assert.Equal(PreRows + 1, await UploadApi.CountAsync(server.Alice, $"dune.alice.{name}"));
+        Phase("checked");
     }
 
     [Fact]
     public async Task Kill_once_the_whole_body_is_sent_leaves_all_of_the_insert_or_none()
     {
         string dataDir = chain.DataDir;
-        var server = await chain.ServerAsync();
+        var server = await chain.ServerAsync(Phase);
+        Phase("server ready");
         string name = await PrepareAsync(server);
         string[] before = Uploads(dataDir);
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var send = UploadApi.SendAsync(server.Alice, HttpMethod.Post, $"/api/v1/uploads/alice/{name}/insert", BigCsv(long.MaxValue, written, Task.CompletedTask));
+        chain.Unfinished = () => EndUnfinishedAsync(dataDir, before, null, send);
+        Phase("table made, upload sent");
         await Task.WhenAny(written.Task, send).WaitAsync(Api.HangGuard);
+        Phase("body written");
         await server.KillAsync();
+        Phase("killed");
         await Record.ExceptionAsync(() => send);
 
         // The restart on the same directory (and the next case's server).
         server = await chain.RestartAsync();
+        Phase("restarted");
         AssertStartedCleanly(server);
         var result = await UploadApi.RunAsync(server.Alice, $"select count(*) as c, count(*) filter (where n >= 0) as added from dune.alice.{name}");
         long count = result["result"]!["rows"]![0]!["c"]!.GetValue<long>();
@@ -263,6 +341,7 @@ public sealed class UploadCrashTests(UploadCrashTests.Chain chain) : IClassFixtu
         Assert.Equal(PreRows + added, count);
         Assert.Equal(count, (await UploadApi.FindListedAsync(server.Alice, name))!["row_count"]!.GetValue<long>());
         AssertCleanUploads(dataDir, before, added == 0 ? 0 : 1);
+        Phase("checked");
     }
 
     [Fact]
@@ -270,7 +349,8 @@ public sealed class UploadCrashTests(UploadCrashTests.Chain chain) : IClassFixtu
     {
         string dataDir = chain.DataDir;
         string name = UploadApi.Name("crashcsv");
-        var server = await chain.ServerAsync();
+        var server = await chain.ServerAsync(Phase);
+        Phase("server ready");
         var (status, _, text) = await UploadApi.UploadCsvAsync(server.Alice, name, "old_a,old_b\n1,x\n2,y\n");
         Assert.True(status == HttpStatusCode.OK, text);
         string[] before = Uploads(dataDir);
@@ -280,22 +360,29 @@ public sealed class UploadCrashTests(UploadCrashTests.Chain chain) : IClassFixtu
             escape: s => s.Replace("\n", "\\n", StringComparison.Ordinal),
             prefix: $"{{\"table_name\":\"{name}\",\"data\":\"", suffix: "\"}", contentType: "application/json");
         var send = UploadApi.SendAsync(server.Alice, HttpMethod.Post, "/api/v1/uploads/csv", body);
+        chain.Unfinished = () => EndUnfinishedAsync(dataDir, before, gate, send);
+        Phase("table made, upload sent");
         await Task.WhenAny(written.Task, send).WaitAsync(Api.HangGuard);
         if (!written.Task.IsCompleted)
         {
             Assert.Fail($"the upload ended before its body was sent: {await Describe(send)}");
         }
-        await SpooledAsync(dataDir, SpooledBytes, send);
+        Phase("body written up to the pause");
+        await SpooledAsync(dataDir, before, SpooledBytes, send);
+        Phase("spooled");
         await server.KillAsync();
+        Phase("killed");
         gate.TrySetException(new IOException("the server was killed"));
         Assert.NotNull(await Record.ExceptionAsync(() => send));
 
         // The restart on the same directory (and the next case's server).
         server = await chain.RestartAsync();
+        Phase("restarted");
         AssertStartedCleanly(server);
         var result = await UploadApi.RunAsync(server.Alice, $"select * from dune.alice.dataset_{name} order by old_a");
         Assert.Equal(["old_a", "old_b"], UploadApi.Strings(result["result"]!["metadata"]!["column_names"]));
         Assert.Equal(["x", "y"], result["result"]!["rows"]!.AsArray().Select(r => r!["old_b"]!.GetValue<string>()));
         AssertCleanUploads(dataDir, before, 0);
+        Phase("checked");
     }
 }

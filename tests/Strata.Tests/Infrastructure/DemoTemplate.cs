@@ -8,8 +8,9 @@ namespace Strata.Tests.Infrastructure;
 /// its server starts: the server finds <c>demo.duckdb</c> present and skips generation, as on any restart. At the
 /// test scale a generation costs about 9 s of CPU; a copy of its 65 MB, a fraction of a second. The copy is made
 /// owner-only (mode 600), as the server's umask of 077 makes its own. A template older than
-/// <see cref="MaxAge"/> is generated again (the old one stays until the run ends: a copy may be reading it), so
-/// the data still ends about now (<c>DemoDataServerTests</c>).
+/// <see cref="MaxAge"/> is generated again in the background, starts copying the old one until the new one is made (the
+/// old one stays until the run ends: a copy may be reading it), so the data still ends about now, at most MaxAge and one
+/// generation old (<c>DemoDataServerTests</c>).
 /// Tests of generation itself (<c>DemoDataTests</c>, <c>CliServeTests</c>) do not go through here.
 /// </summary>
 public static class DemoTemplate
@@ -24,6 +25,8 @@ public static class DemoTemplate
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(20);
     private static readonly Lock Gate = new();
     private static readonly Dictionary<string, (string Path, DateTime MadeAt)> Templates = new(StringComparer.Ordinal);
+    /// <summary>The scales whose newer template is being generated (<see cref="Refresh"/>).</summary>
+    private static readonly HashSet<string> Refreshing = new(StringComparer.Ordinal);
     private static readonly string Root = Path.Combine(Path.GetTempPath(), "strata-demo-template-" + Guid.NewGuid().ToString("N"));
 
     static DemoTemplate()
@@ -77,17 +80,52 @@ public static class DemoTemplate
     {
         lock (Gate)
         {
-            if (Templates.TryGetValue(scale, out var made) && DateTime.UtcNow - made.MadeAt < MaxAge && File.Exists(made.Path))
+            if (Templates.TryGetValue(scale, out var made) && File.Exists(made.Path))
             {
+                if (DateTime.UtcNow - made.MadeAt >= MaxAge && Refreshing.Add(scale))
+                {
+                    _ = Task.Run(() => Refresh(scale));
+                }
                 return made.Path;
             }
-            string dir = Path.Combine(Root, Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(dir);
-            string path = DemoDatabase.PathIn(dir);
-            DateTime madeAt = DateTime.UtcNow;
-            DemoData.EnsureFile(path, double.Parse(scale, System.Globalization.CultureInfo.InvariantCulture));
-            Templates[scale] = (path, madeAt);
-            return path;
+            // The run's first template of this scale: every start waits for it, as there is none to copy.
+            var first = Generate(scale);
+            Templates[scale] = first;
+            return first.Path;
         }
+    }
+
+    /// <summary>
+    /// Generates a newer template outside the lock: starts meanwhile copy the current one. (The generation held the lock,
+    /// so every server start of the run waited for it, minutes at load 60: 9 s of CPU shared with the rest of the run.)
+    /// A failed generation leaves the current template, and the next start past <see cref="MaxAge"/> tries again.
+    /// </summary>
+    private static void Refresh(string scale)
+    {
+        try
+        {
+            var fresh = Generate(scale);
+            lock (Gate)
+            {
+                Templates[scale] = fresh;
+            }
+        }
+        finally
+        {
+            lock (Gate)
+            {
+                Refreshing.Remove(scale);
+            }
+        }
+    }
+
+    private static (string Path, DateTime MadeAt) Generate(string scale)
+    {
+        string dir = Path.Combine(Root, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        string path = DemoDatabase.PathIn(dir);
+        DateTime madeAt = DateTime.UtcNow;
+        DemoData.EnsureFile(path, double.Parse(scale, System.Globalization.CultureInfo.InvariantCulture));
+        return (path, madeAt);
     }
 }
