@@ -150,9 +150,12 @@ public static partial class DuneSqlTranslator
 
         /// <summary>At the first token of a guarded comparison: <c>CASE WHEN</c> DuckDB's type of the operand is a number
         /// <c>THEN error(…)</c> naming Trino's types <c>ELSE</c> the comparison <c>END</c>. DuckDB folds <c>typeof</c> when
-        /// it binds and drops the branch it cannot take, so the operand is computed once and a filter stays a filter.</summary>
+        /// it binds and drops the branch it cannot take, so the operand is computed once and a filter stays a filter.
+        /// Inside a TRY the comparison is written unguarded: DuckDB refuses TRY around the volatile <c>error()</c> when it
+        /// binds, before the branch is dropped, so a guard there failed queries over text that Trino answers (the review of
+        /// decision 310); a number operand then gets DuckDB's answer, as before decision 307.</summary>
         private int TryEmitTextGuard(int i, int to) =>
-            textGuards is null || !textGuards.ContainsKey(i) ? -1 : TryEmitOperand(i, to, textGuards, ref textGuardAt, (from, end) =>
+            textGuards is null || tryDepth > 0 || !textGuards.ContainsKey(i) ? -1 : TryEmitOperand(i, to, textGuards, ref textGuardAt, (from, end) =>
             {
                 var (operand, before, after, widestItem) = textGuardParts![from];
                 DuneToken anchor = tokens[from];

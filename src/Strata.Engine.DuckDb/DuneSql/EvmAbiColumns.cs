@@ -88,10 +88,8 @@ internal sealed class EvmAbiColumns
                     columns.Add(p.Name, "_output", p.Index, p.Type, hashed: false);
                 }
             }
-            if (columns.columns.Count == 0)
-            {
-                throw new FormatException("it declares no parameters to decode");
-            }
+            // An event or function without parameters (Paused(), EIP712DomainChanged()) decodes to no columns: the
+            // input's columns pass through, for the rows whose topics and data fit it.
             return columns;
         }
     }
@@ -174,7 +172,10 @@ internal sealed class EvmAbiColumns
     }
 
     private static string? Name(JsonElement p) =>
-        p.ValueKind == JsonValueKind.Object && p.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null;
+        p.ValueKind == JsonValueKind.Object && p.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
+            ? name.GetString() is { } text && text.Contains('\0', StringComparison.Ordinal)
+                ? throw new FormatException("a parameter's name holds a NUL character") : name.GetString()
+            : null;
 
     /// <summary>One parameter's type: its <c>type</c> with <c>components</c> for a tuple (<c>tuple[2][]</c> an array of them).</summary>
     private static AbiType Parameter(JsonElement p, string property, int depth)

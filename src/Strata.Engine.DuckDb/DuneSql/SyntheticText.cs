@@ -4,8 +4,9 @@ namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
 /// The translator's synthetic text as it is written out (<see cref="DuneEmitter.Text"/>): outside its single-quoted
-/// literals, each <c>error(</c> call is marked as Strata's (<see cref="DuneErrorCalls"/>) and, when the user's text holds
-/// <c>_strata_</c>, each internal name is written with this text's own prefix (<see cref="InternalNames"/>). One scan
+/// literals and double-quoted names (a name the user or an ABI wrote, which may hold a quote, <c>error(</c> or
+/// <c>_strata_</c>; the translator never quotes an internal name), each <c>error(</c> call is marked as Strata's
+/// (<see cref="DuneErrorCalls"/>) and, when the user's text holds <c>_strata_</c>, each internal name is written with this text's own prefix (<see cref="InternalNames"/>). One scan
 /// keeps the quote state for both (hostile31: each read the whole text for it); the marker's own literal is balanced and
 /// holds no internal name, so the order of the two rewrites never mattered.
 /// </summary>
@@ -23,22 +24,26 @@ internal static class SyntheticText
             return text;
         }
         var written = new StringBuilder(text.Length + 16);
-        bool quoted = false;
+        bool quoted = false, named = false;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            if (c == '\'')
+            if (c == '\'' && !named)
             {
                 quoted = !quoted;
             }
-            else if (!quoted && c == 'e' && string.CompareOrdinal(text, i, Call, 0, Call.Length) == 0
+            else if (c == '"' && !quoted)
+            {
+                named = !named; // a quoted identifier is a name as written (decode_evm_event's ABI names): never rewritten
+            }
+            else if (!quoted && !named && c == 'e' && string.CompareOrdinal(text, i, Call, 0, Call.Length) == 0
                 && (i == 0 || !(char.IsLetterOrDigit(text[i - 1]) || text[i - 1] == '_')))
             {
                 written.Append(Call).Append('\'').Append(DuneErrorCalls.Marker).Append("' || ");
                 i += Call.Length - 1;
                 continue;
             }
-            else if (salt && !quoted && c == '_' && string.CompareOrdinal(text, i, InternalNames.Prefix, 0, InternalNames.Prefix.Length) == 0)
+            else if (salt && !quoted && !named && c == '_' && string.CompareOrdinal(text, i, InternalNames.Prefix, 0, InternalNames.Prefix.Length) == 0)
             {
                 written.Append(prefix);
                 i += InternalNames.Prefix.Length - 1;

@@ -9,8 +9,8 @@ namespace Strata.Tests.Infrastructure;
 /// test scale a generation costs about 9 s of CPU; a copy of its 65 MB, a fraction of a second. The copy is made
 /// owner-only (mode 600), as the server's umask of 077 makes its own. A template older than
 /// <see cref="MaxAge"/> is generated again in the background, starts copying the old one until the new one is made (the
-/// old one stays until the run ends: a copy may be reading it), so the data still ends about now, at most MaxAge and one
-/// generation old (<c>DemoDataServerTests</c>).
+/// old one stays until the run ends: a copy may be reading it); one twice MaxAge old is generated again before the start
+/// copies it, so the data still ends about now, under twice MaxAge old (<c>DemoDataServerTests</c>).
 /// Tests of generation itself (<c>DemoDataTests</c>, <c>CliServeTests</c>) do not go through here.
 /// </summary>
 public static class DemoTemplate
@@ -80,7 +80,7 @@ public static class DemoTemplate
     {
         lock (Gate)
         {
-            if (Templates.TryGetValue(scale, out var made) && File.Exists(made.Path))
+            if (Templates.TryGetValue(scale, out var made) && File.Exists(made.Path) && DateTime.UtcNow - made.MadeAt < 2 * MaxAge)
             {
                 if (DateTime.UtcNow - made.MadeAt >= MaxAge && Refreshing.Add(scale))
                 {
@@ -88,7 +88,8 @@ public static class DemoTemplate
                 }
                 return made.Path;
             }
-            // The run's first template of this scale: every start waits for it, as there is none to copy.
+            // The run's first template of this scale, or one twice MaxAge old (no start for that long, or its refreshes
+            // failed): every start waits for a new one, so no start copies data older than that (the review of 312).
             var first = Generate(scale);
             Templates[scale] = first;
             return first.Path;
