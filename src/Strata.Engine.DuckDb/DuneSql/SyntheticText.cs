@@ -6,7 +6,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// The translator's synthetic text as it is written out (<see cref="DuneEmitter.Text"/>): outside its single-quoted
 /// literals and double-quoted names (a name the user or an ABI wrote, which may hold a quote, <c>error(</c> or
 /// <c>_strata_</c>; the translator never quotes an internal name), each <c>error(</c> call is marked as Strata's
-/// (<see cref="DuneErrorCalls"/>) and, when the user's text holds <c>_strata_</c>, each internal name is written with this text's own prefix (<see cref="InternalNames"/>). One scan
+/// (<see cref="DuneErrorCalls"/>) and, when the user's text holds <c>_strata_</c>, each internal name is written with
+/// this text's own prefix (<see cref="InternalNames"/>). One scan
 /// keeps the quote state for both (hostile31: each read the whole text for it); the marker's own literal is balanced and
 /// holds no internal name, so the order of the two rewrites never mattered.
 /// </summary>
