@@ -11,33 +11,51 @@ public static partial class DuneSqlTranslator
 {
     private sealed partial class Pass
     {
-        /// <summary>Words after <c>GROUP BY</c> that make a grouping element other than a plain expression.</summary>
-        private static readonly HashSet<string> GroupingSetWords = new(StringComparer.OrdinalIgnoreCase) { "rollup", "cube", "grouping", "distinct", "all" };
-
         private void AddGroupBy(int group, int by, Dictionary<int, (int End, Action<int, int> Write)> found)
         {
             int firstElement = Next(by, tokens.Count);
-            if (firstElement >= tokens.Count || BlockAt(group) is not { } block || block.Select >= group || GroupingSetWords.Contains(Text(firstElement)))
+            if (firstElement >= tokens.Count || BlockAt(group) is not { } block || block.Select >= group)
             {
                 return;
             }
-            int listEnd = GroupingListEnd(by, tokens.Count);
+            // Trino's set quantifier (GROUP BY DISTINCT / ALL before elements); a bare GROUP BY ALL is DuckDB's, left as it was.
+            int before = by;
+            if (Is(firstElement, "distinct") || Is(firstElement, "all"))
+            {
+                int after = Next(firstElement, tokens.Count);
+                if (after >= tokens.Count || GroupByAllEnds.Contains(Text(after)) || Is(after, ")") || Is(after, ";"))
+                {
+                    return;
+                }
+                before = firstElement;
+            }
+            int listEnd = GroupingListEnd(before, tokens.Count);
             var items = SelectItems(block.Select);
             var keys = new List<(int From, int To)>();
             var elements = new List<((int From, int To) Element, (int From, int To) Target)>();
-            foreach (var (from, to) in Arguments(by, listEnd))
+            bool rolled = false;
+            foreach (var element in Arguments(before, listEnd).Select(Element))
             {
-                int first = Next(from - 1, to), last = Previous(to);
-                if (first > last || GroupingSetWords.Contains(Text(first)) || (Is(first, "(") && Close(first, to) == last))
+                // ROLLUP, CUBE and GROUPING SETS (decision 319) name columns only (Trino's StatementAnalyzer refuses any
+                // other expression there), so no ordinal is read inside them; a plain element or (a, b) reads ordinals.
+                rolled |= element.Kind != ElementKind.Single;
+                foreach (var unit in element.Units)
                 {
-                    return; // a grouping set: left as it was
-                }
-                var target = OrdinalItem((first, last + 1), items);
-                target = (Next(target.From - 1, target.To), Previous(target.To) + 1);
-                if (RowZoneType(target.From, target.To) is not null)
-                {
-                    elements.Add(((first, last + 1), target));
-                    keys.Add(target);
+                    foreach (var (from, to) in GroupingSet(unit.From, unit.To))
+                    {
+                        int first = Next(from - 1, to), last = Previous(to);
+                        if (first > last)
+                        {
+                            continue;
+                        }
+                        (int From, int To) target = element.Kind == ElementKind.Single ? OrdinalItem((first, last + 1), items) : (first, last + 1);
+                        target = (Next(target.From - 1, target.To), Previous(target.To) + 1);
+                        if (RowZoneType(target.From, target.To) is not null)
+                        {
+                            elements.Add(((first, last + 1), target));
+                            keys.Add(target);
+                        }
+                    }
                 }
             }
             if (keys.Count == 0)
@@ -46,35 +64,47 @@ public static partial class DuneSqlTranslator
             }
             foreach (var (element, target) in elements)
             {
-                found.TryAdd(element.From, (element.To, (_, _) =>
-                {
-                    bool outer = writingGroupKey;
-                    writingGroupKey = true;
-                    try
-                    {
-                        EmitInstantKey(target.From, target.To);
-                    }
-                    finally
-                    {
-                        writingGroupKey = outer;
-                    }
-                }));
+                found.TryAdd(element.From, (element.To, (_, _) => EmitGroupKey(target)));
             }
             int listStart = Next(block.Select, tokens.Count);
             int selectEnd = block.From > block.Select && block.From < group ? block.From : group;
-            AddGroupValues(block, listStart, selectEnd, keys, items, found);
-            AddGroupValues(block, listEnd, Math.Min(block.End, tokens.Count), keys, items, found);
+            AddGroupValues(block, listStart, selectEnd, keys, items, rolled, found);
+            AddGroupValues(block, listEnd, Math.Min(block.End, tokens.Count), keys, items, rolled, found);
+        }
+
+        /// <summary>Writes a grouping key as the GROUP BY groups it, <c>dune_instant_key(key)</c>, from anywhere in the text
+        /// (the key's own tokens are not rewritten again while it is written).</summary>
+        private void EmitGroupKey((int From, int To) key)
+        {
+            bool outerKey = writingGroupKey;
+            int outerAt = instantGroupAt;
+            writingGroupKey = true;
+            instantGroupAt = key.From;
+            try
+            {
+                EmitInstantKey(key.From, key.To);
+            }
+            finally
+            {
+                writingGroupKey = outerKey;
+                instantGroupAt = outerAt;
+            }
         }
 
         /// <summary>Reads each occurrence of a key in [from, to) of the block (outside aggregates and nested queries) as
         /// <c>any_value(key)</c>; a select item that is a bare column keeps its name.</summary>
         private void AddGroupValues(QueryBlock block, int from, int to, List<(int From, int To)> keys, List<(int From, int To)> items,
-            Dictionary<int, (int End, Action<int, int> Write)> found)
+            bool rolled, Dictionary<int, (int End, Action<int, int> Write)> found)
         {
             for (int k = from; k < to; k++)
             {
                 if (tokens[k].IsTrivia || BlockAt(k) != block)
                 {
+                    continue;
+                }
+                if (Is(k, "grouping") && Is(Next(k, to), "("))
+                {
+                    k = AddGroupingCall(Next(k, to), to, keys, found);
                     continue;
                 }
                 if (tokens[k].Kind == DuneTokenKind.Word && Is(Next(k, to), "(") && AggregateNames.Contains(Text(k)))
@@ -103,16 +133,50 @@ public static partial class DuneSqlTranslator
                         alias = " AS " + Text(Previous(end));
                     }
                     (groupValues ??= []).Add(k);
+                    var rolledKey = key;
                     found.TryAdd(k, (end, (at, stop) =>
                     {
+                        if (rolled)
+                        {
+                            // A set that leaves the key out gives NULL for it, as Trino does (any_value would give a row's).
+                            emitter.Text("CASE WHEN grouping(", tokens[at]);
+                            EmitGroupKey(rolledKey);
+                            emitter.Text(") = 0 THEN ", tokens[at]);
+                        }
                         emitter.Text("any_value(", tokens[at]);
                         Emit(at, stop);
-                        emitter.Text(")" + alias, tokens[Previous(stop)]);
+                        emitter.Text(rolled ? ") END" + alias : ")" + alias, tokens[Previous(stop)]);
                     }));
                     k = end - 1;
                     break;
                 }
             }
+        }
+
+        /// <summary><c>grouping(a, …)</c> (the parenthesis at open): each argument that is a key is written as the GROUP BY
+        /// groups it, so DuckDB finds it among the grouping expressions (Trino's bit order, the rightmost argument the
+        /// least significant bit, is DuckDB's too). Returns the closing parenthesis.</summary>
+        private int AddGroupingCall(int open, int to, List<(int From, int To)> keys, Dictionary<int, (int End, Action<int, int> Write)> found)
+        {
+            int close = Close(open, to);
+            foreach (var (from, argTo) in Arguments(open, Math.Min(close, tokens.Count)))
+            {
+                int first = Next(from - 1, argTo), last = Previous(argTo);
+                if (first > last)
+                {
+                    continue;
+                }
+                foreach (var key in keys)
+                {
+                    if (KeyEnd(first, key, argTo) == last + 1)
+                    {
+                        var written = key;
+                        found.TryAdd(first, (last + 1, (_, _) => EmitGroupKey(written)));
+                        break;
+                    }
+                }
+            }
+            return close;
         }
 
         /// <summary>The last token of an aggregate call closed at <paramref name="close"/>, with its FILTER (…) or

@@ -15,7 +15,9 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// instant;</item>
 /// <item><c>count(DISTINCT x)</c> and <c>approx_distinct(x)</c> count <c>dune_instant_key(x)</c>.</item>
 /// </list>
-/// A GROUP BY with ROLLUP, CUBE, GROUPING SETS, a parenthesized set, DISTINCT or ALL is left as it was.
+/// Under ROLLUP, CUBE or GROUPING SETS (decision 319) each key is grouped the same way, a key's value is
+/// <c>CASE WHEN grouping(dune_instant_key(x)) = 0 THEN any_value(x) END</c> (NULL where the set leaves it out, as Trino
+/// gives), and <c>grouping(x, …)</c> names the key as grouped. A bare <c>GROUP BY ALL</c> (DuckDB's) is left as it was.
 /// </summary>
 public static partial class DuneSqlTranslator
 {

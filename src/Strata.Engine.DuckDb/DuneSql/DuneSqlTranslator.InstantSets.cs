@@ -14,7 +14,9 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// row of each other branch matches (does not match) column by column, the zoned columns by instant and every column
 /// as <c>IS NOT DISTINCT FROM</c> (set operations take two NULLs as one value).</item>
 /// </list>
-/// A chain mixing operators, ending in UNION ALL after a distinct UNION, with INTERSECT ALL / EXCEPT ALL, or with a branch
+/// A chain of INTERSECT ALL or EXCEPT ALL keeps each row as often as Trino's multiset rule says (decision 319,
+/// <c>EmitCountedFilter</c>). A chain mixing operators, ending in UNION ALL after a distinct UNION, mixing ALL
+/// with DISTINCT in INTERSECT or EXCEPT, or with a branch
 /// that is not a SELECT of a known width (<c>*</c>, VALUES, a WITH inside brackets) is left as it was; so is every chain
 /// of a text without a zone per row.
 /// </summary>
@@ -34,7 +36,8 @@ public static partial class DuneSqlTranslator
                 }
                 // The operator after branch b is at its end; ALL or DISTINCT may follow it.
                 var all = chain.Branches.Take(chain.Branches.Count - 1).Select(b => Is(Next(b.To, tokens.Count), "all")).ToList();
-                if (kind == "UNION" ? all[^1] : all.Contains(true))
+                bool multiset = kind != "UNION" && all.All(a => a);
+                if (kind == "UNION" ? all[^1] : all.Contains(true) && !multiset)
                 {
                     continue;
                 }
@@ -45,6 +48,11 @@ public static partial class DuneSqlTranslator
                 string keys = string.Join(", ", zoned.Select((z, k) => z ? $"{DuneInstantKey.Function}(#{k + 1})" : $"#{k + 1}"));
                 found.TryAdd(chain.Branches[0].From, (chain.End, (at, _) =>
                 {
+                    if (multiset)
+                    {
+                        EmitCountedFilter(chain, zoned, kind == "EXCEPT", tokens[at]);
+                        return;
+                    }
                     emitter.Text($"SELECT DISTINCT ON ({keys}) * FROM (", tokens[at]);
                     if (kind == "UNION")
                     {
@@ -123,6 +131,34 @@ public static partial class DuneSqlTranslator
                     string l = $"struct_extract_at(dune_set_l, {k + 1})", r = $"{right}.dune_c{k + 1}";
                     return z ? $"{DuneInstantKey.Function}({l}) IS NOT DISTINCT FROM {DuneInstantKey.Function}({r})" : $"{l} IS NOT DISTINCT FROM {r}";
                 }));
+                emitter.Text($") AS {right}({columns}) WHERE {matches})", tokens[Previous(to)]);
+            }
+            emitter.Text(" ", tokens[Previous(chain.End)]);
+        }
+
+        /// <summary>INTERSECT ALL / EXCEPT ALL (decision 319): Trino keeps a row as many times as min(m, n, …) (INTERSECT
+        /// ALL) or max(m - n - …, 0) (EXCEPT ALL, left to right) where the first branch holds it m times and the others n,
+        /// … times, rows being equal column by column (the zoned columns by instant). The first branch's rows are numbered
+        /// within their equal rows, and the k-th is kept while k is at most each other branch's count of equal rows
+        /// (INTERSECT ALL), or past their sum (EXCEPT ALL).</summary>
+        private void EmitCountedFilter(SetChain chain, List<bool> zoned, bool except, DuneToken at)
+        {
+            string Left(int k) => $"struct_extract_at(dune_set_l, {k + 1})";
+            string partition = string.Join(", ", zoned.Select((z, k) => z ? $"{DuneInstantKey.Function}({Left(k)})" : Left(k)));
+            emitter.Text($"SELECT * EXCLUDE (dune_set_rn) FROM (SELECT *, row_number() OVER (PARTITION BY {partition}) AS dune_set_rn FROM (", at);
+            var (first, firstEnd) = chain.Branches[0];
+            EmitSetBranch(first, firstEnd, first: true);
+            emitter.Text(") AS dune_set_l) AS dune_set_l WHERE dune_set_rn " + (except ? "> " : "<= "), tokens[Previous(firstEnd)]);
+            string columns = string.Join(", ", zoned.Select((_, k) => $"dune_c{k + 1}"));
+            for (int b = 1; b < chain.Branches.Count; b++)
+            {
+                var (from, to) = chain.Branches[b];
+                emitter.Text((b == 1 ? "" : except ? " + " : " AND dune_set_rn <= ") + "(SELECT count(*) FROM (", tokens[from]);
+                EmitSetBranch(from, to, first: false);
+                string right = $"dune_set_r{b}";
+                string matches = string.Join(" AND ", zoned.Select((z, k) =>
+                    z ? $"{DuneInstantKey.Function}({Left(k)}) IS NOT DISTINCT FROM {DuneInstantKey.Function}({right}.dune_c{k + 1})"
+                        : $"{Left(k)} IS NOT DISTINCT FROM {right}.dune_c{k + 1}"));
                 emitter.Text($") AS {right}({columns}) WHERE {matches})", tokens[Previous(to)]);
             }
             emitter.Text(" ", tokens[Previous(chain.End)]);

@@ -12,8 +12,29 @@ public static partial class DuneSqlTranslator
     private static void RefuseBackquotesAndInternalCalls(string sql, List<DuneToken> tokens)
     {
         RefuseBackquotes(sql, tokens);
+        RefuseReservedAfterDot(sql, tokens);
         RefuseInternalCalls(sql, tokens);
         RefuseQualifiedCalls(sql, tokens);
+    }
+
+    /// <summary>Trino's grammar takes an identifier after a dot (<c>base '.' fieldName=identifier</c>, qualified names alike),
+    /// and none of its reserved words is one (<see cref="TrinoReservedWords"/>): <c>t.end</c> and <c>dex.\nWHERE (…)</c>
+    /// fail to parse there, at the word (decision 319). Checked before the call refusals, which would read
+    /// <c>dex.WHERE (…)</c> as a qualified call, as Trino's parser runs before its analyzer.</summary>
+    private static void RefuseReservedAfterDot(string sql, List<DuneToken> tokens)
+    {
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind != DuneTokenKind.Word || PreviousSignificant(tokens, i - 1) is not (>= 0 and var dot) || !IsSymbol(sql, tokens, dot, "."))
+            {
+                continue;
+            }
+            string word = sql.Substring(tokens[i].Start, tokens[i].Length);
+            if (TrinoReservedWords.Contains(word))
+            {
+                throw NotSupported(sql, tokens[i], $"mismatched input '{word}'");
+            }
+        }
     }
 
     /// <summary>
