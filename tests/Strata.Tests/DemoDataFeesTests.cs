@@ -19,9 +19,18 @@ public sealed class DemoDataFeesTests(DemoDataFixture fixture) : IClassFixture<D
 
     public static TheoryData<string, string> Schemas => new()
     {
-        // hourly_spellbook/models/_sector/gas/fees/gas_fees.sql and macros/sector/gas/evm_l1_gas_fees.sql
+        // hourly_spellbook/models/_sector/gas/fees/gas_fees.sql (its select's order: tx_fee, tx_fee_usd, tx_fee_raw, the breakdowns
+        // likewise) over macros/sector/gas/evm_l1_gas_fees.sql's types
         {
             "gas.fees",
+            $"blockchain VARCHAR, block_month DATE, block_date DATE, block_time {Tz}, block_number BIGINT, tx_hash BLOB, tx_index BIGINT, "
+            + $"tx_from BLOB, tx_to BLOB, gas_price {DemoData.Uint256Type}, gas_used BIGINT, currency_symbol VARCHAR, tx_fee DOUBLE, tx_fee_usd DOUBLE, "
+            + $"tx_fee_raw {DemoData.Uint256Type}, tx_fee_breakdown MAP(VARCHAR, DOUBLE), tx_fee_breakdown_usd MAP(VARCHAR, DOUBLE), "
+            + $"tx_fee_breakdown_raw MAP(VARCHAR, {DemoData.Uint256Type}), tx_fee_currency BLOB, block_proposer BLOB, gas_limit BIGINT, gas_limit_usage DOUBLE"
+        },
+        // macros/sector/gas/evm_l1_gas_fees.sql: a chain's model, in the macro's order
+        {
+            "gas_ethereum.fees",
             $"blockchain VARCHAR, block_month DATE, block_date DATE, block_time {Tz}, block_number BIGINT, tx_hash BLOB, tx_index BIGINT, "
             + $"tx_from BLOB, tx_to BLOB, gas_price {DemoData.Uint256Type}, gas_used BIGINT, currency_symbol VARCHAR, tx_fee_raw {DemoData.Uint256Type}, "
             + $"tx_fee DOUBLE, tx_fee_usd DOUBLE, tx_fee_breakdown_raw MAP(VARCHAR, {DemoData.Uint256Type}), tx_fee_breakdown MAP(VARCHAR, DOUBLE), "

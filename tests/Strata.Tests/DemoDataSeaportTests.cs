@@ -39,6 +39,15 @@ public sealed class DemoDataSeaportTests(DemoDataFixture fixture) : IClassFixtur
             + "platform_fee_address varbinary, platform_fee_amount_raw uint256, royalty_fee_address varbinary, royalty_fee_amount_raw uint256, "
             + "block_number bigint, tx_hash varbinary, tx_from varbinary, tx_to varbinary, tx_data_marker varbinary, sub_tx_trade_id bigint, "
             + "right_hash varbinary, fee_wallet_name varchar, zone_address varbinary" },
+        // spellbook's opensea_trades_view.sql: SELECT * FROM nft_trades WHERE project = 'opensea' (port_to_old_schema's columns)
+        { "opensea.trades", "blockchain varchar, project varchar, version varchar, block_date date, block_month date, "
+            + "block_time timestamp(3) with time zone, token_id uint256, collection varchar, amount_usd double, token_standard varchar, trade_type varchar, "
+            + "number_of_items uint256, trade_category varchar, evt_type varchar, seller varbinary, buyer varbinary, amount_original double, "
+            + "amount_raw uint256, currency_symbol varchar, currency_contract varbinary, nft_contract_address varbinary, project_contract_address varbinary, "
+            + "aggregator_name varchar, aggregator_address varbinary, tx_hash varbinary, block_number bigint, tx_from varbinary, tx_to varbinary, "
+            + "platform_fee_amount_raw uint256, platform_fee_amount double, platform_fee_amount_usd double, platform_fee_percentage double, "
+            + "royalty_fee_receive_address varbinary, royalty_fee_currency_symbol varchar, royalty_fee_amount_raw uint256, royalty_fee_amount double, "
+            + "royalty_fee_amount_usd double, royalty_fee_percentage double, unique_trade_id varchar" },
     };
 
     [Theory]
@@ -180,14 +189,59 @@ public sealed class DemoDataSeaportTests(DemoDataFixture fixture) : IClassFixtur
         Assert.True(calls.Count(c => c[1] == "True") >= 20, $"{calls.Count} Seaport calls");
         Assert.InRange(weth, 1, calls.Count - 1);
         Assert.InRange(royalties, 1, calls.Count - 1);
-        // the token sold is one minted before, by its seller
-        Assert.Equal(0L, Convert.ToInt64(fixture.Scalar($"""
-            SELECT count(*) FROM nft.transfers s
-            WHERE s.tx_hash IN (SELECT hash FROM ethereum.transactions WHERE "to" = unhex('{SeaportAddress}'))
-              AND NOT EXISTS (SELECT 1 FROM nft.mints m WHERE m.nft_contract_address = s.contract_address AND m.token_id = s.token_id
-                                                          AND m.buyer = s."from" AND m.block_number < s.block_number)
-            """), CultureInfo.InvariantCulture));
         Assert.Equal(0L, Convert.ToInt64(fixture.Scalar($"SELECT count(*) FROM base.transactions WHERE \"to\" = unhex('{SeaportAddress}')"), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Every ERC-721 token's Transfer logs on each chain (four topics: from, to and the id indexed), in block and log order: the first
+    /// is its mint (from the zero address), each later one is from the previous one's recipient (its owner then) and none is a second
+    /// mint. On Ethereum a Seaport sale is such a Transfer, so its seller (the offerer) is the token's owner; a token resold is
+    /// resold by its last buyer, and some wallets both buy and sell.
+    /// </summary>
+    [Fact]
+    public void Every_erc721_token_moves_from_its_owner_and_a_token_bought_is_resold_by_its_buyer()
+    {
+        foreach (string chain in DemoData.OtherChains.Select(c => c.Name).Prepend("ethereum"))
+        {
+            var owners = new Dictionary<(string Contract, string Id), string>();
+            int moves = 0;
+            foreach (var r in fixture.Rows($"""
+                SELECT hex(contract_address), hex(topic1), hex(topic2), hex(topic3), hex(tx_hash) FROM {chain}.logs
+                WHERE topic0 = unhex('{TransferTopic}') AND topic3 IS NOT NULL ORDER BY block_number, "index"
+                """))
+            {
+                string from = r[1][24..], to = r[2][24..];
+                var token = (r[0], r[3]);
+                if (owners.TryGetValue(token, out string? owner))
+                {
+                    Assert.True(from == owner, $"{chain}: token {r[3]} of {r[0]} moves from {from} in {r[4]}, its owner is {owner}");
+                    moves++;
+                }
+                else
+                {
+                    Assert.True(from == Zero, $"{chain}: token {r[3]} of {r[0]} first moves from {from} (not a mint) in {r[4]}");
+                }
+                owners[token] = to;
+            }
+            Assert.True(chain != "ethereum" || (owners.Count > 100 && moves >= 20), $"{chain}: {owners.Count} tokens, {moves} transfers after the mints");
+        }
+        // Seaport's sales in order: a token sold before is resold by the wallet that bought it last
+        var trades = Trades(Events());
+        var lastBuyer = new Dictionary<(string, BigInteger), string>();
+        int resales = 0;
+        foreach (var t in trades)
+        {
+            var token = (t.E.Offer[0].Token, t.E.Offer[0].Id);
+            if (lastBuyer.TryGetValue(token, out string? buyer))
+            {
+                Assert.Equal(buyer, t.E.Offerer);
+                resales++;
+            }
+            lastBuyer[token] = t.E.Recipient;
+        }
+        Assert.True(resales >= 2 && resales < trades.Count, $"{resales} resales of {trades.Count} sales");
+        var sellers = trades.Select(t => t.E.Offerer).ToHashSet();
+        Assert.Contains(trades, t => sellers.Contains(t.E.Recipient));
     }
 
     [Fact]
@@ -303,6 +357,24 @@ public sealed class DemoDataSeaportTests(DemoDataFixture fixture) : IClassFixtur
         Assert.Contains(trades, t => t.Royalty > 0 && 100 * t.Royalty / t.Price > 0);
         Assert.Contains(trades, t => t.Royalty is null);
         Assert.Contains(trades, t => t.Currency == Weth);
+    }
+
+    /// <summary>opensea.trades: one row per OpenSea sale read from Seaport's logs, and nft.trades' row of the same trade, every column.</summary>
+    [Fact]
+    public void Opensea_trades_are_the_seaport_sales_as_nft_trades_gives_them()
+    {
+        static string S(BigInteger x) => x.ToString(CultureInfo.InvariantCulture);
+        var expected = Trades(Events()).Select(t => string.Join('|', t.E.Hash, "ethereum", "opensea", "v4", t.E.Offerer, t.E.Recipient, t.E.Offer[0].Token,
+            S(t.E.Offer[0].Id), S(t.Price), t.Currency, S(t.PlatformFee), t.Royalty is { } r ? S(r) : "")).Order(StringComparer.Ordinal).ToList();
+        Assert.True(expected.Count >= 20, $"{expected.Count} trades");
+        const string Columns = """
+            hex(tx_hash), blockchain, project, version, hex(seller), hex(buyer), hex(nft_contract_address), CAST(token_id AS VARCHAR),
+            CAST(amount_raw AS VARCHAR), hex(currency_contract), CAST(platform_fee_amount_raw AS VARCHAR), coalesce(CAST(royalty_fee_amount_raw AS VARCHAR), '')
+            """;
+        Assert.Equal(expected, fixture.Rows($"SELECT {Columns} FROM opensea.trades").Select(r => string.Join('|', r)).Order(StringComparer.Ordinal));
+        // the view is nft.trades' OpenSea rows, whole: each row's unique_trade_id and USD amount are nft.trades'
+        Assert.Equal(fixture.Rows("SELECT unique_trade_id, CAST(amount_usd AS VARCHAR) FROM nft.trades WHERE project = 'opensea' ORDER BY 1").Select(r => string.Join('|', r)),
+            fixture.Rows("SELECT unique_trade_id, CAST(amount_usd AS VARCHAR) FROM opensea.trades ORDER BY 1").Select(r => string.Join('|', r)));
     }
 
     private static void AssertClose(double expected, string actual)

@@ -135,17 +135,22 @@ public static partial class DemoData
             ), g AS (
                 -- a Safe transaction (DemoData.Safe.cs) goes through the Safe created last before it, sent by its creator (its first
                 -- owner); before the chain's first Safe there is none, and the row is a plain contract call. A Seaport sale
-                -- (DemoData.Seaport.cs) sells the first token of the last paid mint before it, listed by its minter; with none before
-                -- it, or when its sender is that minter, the row is a plain contract call.
+                -- (DemoData.Seaport.cs) sells the first token of the last paid mint before it, listed by its owner: the buyer of
+                -- the token's last successful sale before it, else its minter. With no mint before it, or when its sender is that
+                -- owner, the row is a plain contract call. (A sale's row that became a call had the owner as its sender, so the owner
+                -- after any successful row drawn as a sale is its sender: no recursion.)
                 SELECT * REPLACE (CASE WHEN kind = 'safe_exec' AND sx_safe IS NULL THEN 'call'
-                                       WHEN kind = 'seaport' AND (sp_mint IS NULL OR sp_minter = sender_id) THEN 'call' ELSE kind END AS kind,
+                                       WHEN kind = 'seaport' AND (sp_mint IS NULL OR sp_owner = sender_id) THEN 'call' ELSE kind END AS kind,
                                   CASE WHEN kind = 'safe_exec' AND sx_safe IS NOT NULL THEN sx_owner ELSE sender_id END AS sender_id)
                 FROM (SELECT *,
-                             last_value(CASE WHEN kind = 'safe' AND success THEN i END IGNORE NULLS) OVER w AS sx_safe,
-                             last_value(CASE WHEN kind = 'safe' AND success THEN sender_id END IGNORE NULLS) OVER w AS sx_owner,
-                             last_value(CASE WHEN kind = 'nft' AND success THEN i END IGNORE NULLS) OVER w AS sp_mint,
-                             last_value(CASE WHEN kind = 'nft' AND success THEN sender_id END IGNORE NULLS) OVER w AS sp_minter
-                      FROM c WINDOW w AS (ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING))
+                             coalesce(last_value(CASE WHEN kind = 'seaport' AND success THEN sender_id END IGNORE NULLS)
+                                          OVER (PARTITION BY sp_mint ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), sp_minter) AS sp_owner
+                      FROM (SELECT *,
+                                   last_value(CASE WHEN kind = 'safe' AND success THEN i END IGNORE NULLS) OVER w AS sx_safe,
+                                   last_value(CASE WHEN kind = 'safe' AND success THEN sender_id END IGNORE NULLS) OVER w AS sx_owner,
+                                   last_value(CASE WHEN kind = 'nft' AND success THEN i END IGNORE NULLS) OVER w AS sp_mint,
+                                   last_value(CASE WHEN kind = 'nft' AND success THEN sender_id END IGNORE NULLS) OVER w AS sp_minter
+                            FROM c WINDOW w AS (ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)))
             ), l AS (
                 SELECT *,
                        CASE WHEN NOT success THEN 0

@@ -34,6 +34,11 @@ public static partial class DemoData
         GasChains.Select(c => $"gas_{c.Chain}.fees").Concat(["gas.fees", "balancer.protocol_fee", "balancer.pools_fees"])
             .Concat(BalancerChains.SelectMany(c => new[] { $"balancer_v2_{c}.pools_fees", $"balancer_v2_{c}.protocol_fee" }));
 
+    /// <summary>spellbook's gas_fees.sql: the columns of the union, in its order.</summary>
+    private const string GasFeesColumns = "blockchain, block_month, block_date, block_time, block_number, tx_hash, tx_index, tx_from, tx_to, "
+        + "gas_price, gas_used, currency_symbol, tx_fee, tx_fee_usd, tx_fee_raw, tx_fee_breakdown, tx_fee_breakdown_usd, tx_fee_breakdown_raw, "
+        + "tx_fee_currency, block_proposer, gas_limit, gas_limit_usage";
+
     private static IEnumerable<string> FeeScript()
     {
         foreach (var (chain, symbol) in GasChains)
@@ -69,8 +74,9 @@ public static partial class DemoData
                 FROM r
                 """;
         }
+        // gas_fees.sql selects the per-chain models' columns in an order of its own (the fee amounts before their raw values)
         yield return "CREATE SCHEMA IF NOT EXISTS gas;\nCREATE OR REPLACE VIEW gas.fees AS\n"
-            + string.Join("\nUNION ALL\n", GasChains.Select(c => $"SELECT * FROM gas_{c.Chain}.fees"));
+            + string.Join("\nUNION ALL\n", GasChains.Select(c => $"SELECT {GasFeesColumns} FROM gas_{c.Chain}.fees"));
         yield return $$"""
             CREATE OR REPLACE TABLE balancer.protocol_fee AS
             WITH f AS (

@@ -8,8 +8,8 @@ namespace Strata.Engine.DuckDb;
 /// <item>A transaction is a wallet (the buyer) filling a seller's listing of an ERC-721 token with a basic order:
 /// <c>fulfillBasicOrder_efficient_6GL6yc(BasicOrderParameters)</c> (0x00000000) in two cases in three, else
 /// <c>fulfillBasicOrder(BasicOrderParameters)</c> (0xfb0f3ee1), calling Seaport 1.6 (<see cref="Seaport"/>). The token is the first
-/// one of the chain's last successful mint before it (DemoData.Curated.cs's nft.mints), the seller its minter; a sale with no
-/// mint before it, or whose buyer would be the minter, is a plain contract call instead.</item>
+/// one of the chain's last successful mint before it (DemoData.Curated.cs's nft.mints), the seller its current owner; a sale with no
+/// mint before it, or whose buyer would be the owner, is a plain contract call instead.</item>
 /// <item>The price: 0.01 to 10 ETH (log-uniform, in steps of 0.00001 ETH), in ETH (route ETH_TO_ERC721, basicOrderType 0) or, in
 /// one sale in four, in WETH (ERC20_TO_ERC721, 8); a full-open order, no zone, no conduit (the tokens move through Seaport itself).
 /// The considerations: the seller's proceeds, OpenSea's fee (0.5 %, to its fee wallet <see cref="OpenSeaFeeWallet"/>) and, in one
@@ -19,8 +19,11 @@ namespace Strata.Engine.DuckDb;
 /// buyer) and, when paid in WETH, WETH's <c>Transfer</c> (buyer to each recipient; also in erc20_ethereum.evt_Transfer). Traces: the
 /// root, Seaport's <c>transferFrom</c> call of the collection and one call per payment (ETH sent with its value, or WETH's
 /// <c>transferFrom</c>). A failed sale logs nothing and has the root trace only.</item>
-/// <item>Left out: advanced orders, collection offers (ERC20 for ERC-721: accepted bids), OrdersMatched, conduits, zones; token
-/// ownership is not tracked across resales. Ethereum's only (DemoData.Homes.cs).</item>
+/// <item>Ownership: a token is listed by its owner, the buyer of its last successful sale before, else its minter (a sale whose buyer
+/// would be that owner is a plain call), so a token bought is resold by its buyer and every ERC-721 Transfer of a token is from the
+/// previous one's recipient.</item>
+/// <item>Left out: advanced orders, collection offers (ERC20 for ERC-721: accepted bids), OrdersMatched, conduits, zones. Ethereum's
+/// only (DemoData.Homes.cs).</item>
 /// </list>
 /// </summary>
 public static partial class DemoData
@@ -38,7 +41,7 @@ public static partial class DemoData
 
     private static readonly string[] SeaportTables =
     [
-        "seaport_ethereum.Seaport_evt_OrderFulfilled", "opensea_v4_ethereum.base_trades",
+        "seaport_ethereum.Seaport_evt_OrderFulfilled", "opensea_v4_ethereum.base_trades", "opensea.trades",
     ];
 
     /// <summary>
@@ -51,9 +54,9 @@ public static partial class DemoData
         yield return $$"""
             CREATE OR REPLACE TEMP TABLE demo_sp_tx AS
             WITH a AS (
-                SELECT x.i, demo_wallet(x.sender_id) AS buyer, demo_wallet(x.sp_minter) AS seller,
+                SELECT x.i, demo_wallet(x.sender_id) AS buyer, demo_wallet(x.sp_owner) AS seller,
                        demo_pick(x.sp_mint, 20, {{contracts}}, 2) AS collection,
-                       demo_int(x.sp_mint, 53, 10000) * 5 AS token_id,  -- the mint's first token (DemoData.Tables.cs)
+                       x.sp_mint * 5 AS token_id,  -- the mint's first token (DemoData.Tables.cs)
                        demo_int(x.i, 170, 4) = 0 AS weth,
                        CASE WHEN demo_int(x.i, 171, 2) = 0 THEN 0 ELSE 250 + 50 * demo_int(x.i, 172, 16) END AS royalty_bps,
                        CAST(pow(10, 3 + 3 * demo_u(x.i, 173)) AS HUGEINT) * demo_pow10(13) AS total,

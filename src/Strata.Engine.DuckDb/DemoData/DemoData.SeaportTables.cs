@@ -4,7 +4,7 @@ namespace Strata.Engine.DuckDb;
 /// The Seaport tables (DemoData.Seaport.cs): Dune's decoded <c>seaport_ethereum.Seaport_evt_OrderFulfilled</c> from the logs,
 /// spellbook's <c>opensea_v4_ethereum.base_trades</c> from it as its macro (seaport_v4_trades) computes it, and <c>nft.trades</c>:
 /// the demo's paid mints (DemoData.Market.cs's reading of nft.mints) and those trades as enrich_nft_trades and port_to_old_schema
-/// give them.
+/// give them; and spellbook's <c>opensea.trades</c> view, nft.trades' OpenSea rows.
 /// </summary>
 public static partial class DemoData
 {
@@ -44,6 +44,8 @@ public static partial class DemoData
             """;
         yield return SeaportV4Trades;
         yield return NftTrades;
+        // spellbook's opensea_trades_view (schema opensea, alias trades): nft_trades' rows of the project, every column
+        yield return "CREATE SCHEMA IF NOT EXISTS opensea;\nCREATE OR REPLACE VIEW opensea.trades AS SELECT * FROM nft.trades WHERE project = 'opensea';";
     }
 
     /// <summary>

@@ -206,7 +206,7 @@ public static partial class DemoData
                              WHEN 'sp_pay' THEN demo_pad(sp_payees[k - 1])
                              WHEN 'call' THEN CASE WHEN k % 4 = 0 THEN demo_pad(demo_wallet(demo_pick(lk, 52, {{wallets}}, 2))) END
                              END AS topic2,
-                   CASE WHEN step = 'nft' THEN demo_word(demo_int(i, 53, 10000) * 5 + k)
+                   CASE WHEN step = 'nft' THEN demo_word(i * 5 + k)  -- a mint's tokens: ids of its own (at most five), none minted twice
                         WHEN step = 'aa_op' THEN demo_pad(coalesce(aa_ops[k]['paymaster'], unhex('0000000000000000000000000000000000000000')))
                         WHEN step = 'aave' THEN av_topic3
                         WHEN step = 'sp_nft' THEN demo_word(sp_token_id) END AS topic3,

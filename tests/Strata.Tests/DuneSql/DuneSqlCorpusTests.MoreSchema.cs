@@ -132,6 +132,11 @@ public sealed partial class DuneSqlCorpusTests
           tx_index BIGINT, tx_from BLOB, tx_to BLOB, gas_price BIGNUM, gas_used BIGINT, currency_symbol VARCHAR, tx_fee_raw BIGNUM, tx_fee DOUBLE,
           tx_fee_usd DOUBLE, tx_fee_breakdown_raw MAP(VARCHAR, BIGNUM), tx_fee_breakdown MAP(VARCHAR, DOUBLE), tx_fee_breakdown_usd MAP(VARCHAR, DOUBLE),
           tx_fee_currency BLOB, block_proposer BLOB, gas_limit BIGINT, gas_limit_usage DOUBLE);
+        -- spellbook's gas_fees.sql: the chains' models unioned, its own column order
+        CREATE SCHEMA gas;
+        CREATE TABLE gas.fees AS SELECT blockchain, block_month, block_date, block_time, block_number, tx_hash, tx_index, tx_from, tx_to, gas_price,
+          gas_used, currency_symbol, tx_fee, tx_fee_usd, tx_fee_raw, tx_fee_breakdown, tx_fee_breakdown_usd, tx_fee_breakdown_raw, tx_fee_currency,
+          block_proposer, gas_limit, gas_limit_usage FROM gas_base.fees LIMIT 0;
         CREATE SCHEMA evms;
         CREATE TABLE evms.erc20_transfers AS SELECT CAST(NULL AS VARCHAR) AS blockchain, * FROM erc20_gnosis.evt_Transfer LIMIT 0;
         CREATE TABLE evms.logs AS SELECT CAST(NULL AS VARCHAR) AS blockchain, * FROM ethereum.logs LIMIT 0;

@@ -1,4 +1,4 @@
--- Source: public GitHub query found with find_string on "project = 'opensea'" (the index names no repository nor path), a wallet's OpenSea trading summary over nft.trades: overall, as buyer and seller, per collection (parameter {{wallet}} = 0x9d8749ea671c9e0bc0679abbd837bc89ac2701fd, a demo wallet that trades on OpenSea at the corpus tests' scale; SQL otherwise verbatim)
+-- Source: public GitHub query found with find_string on "project = 'opensea'" (the index names no repository nor path), a wallet's OpenSea trading summary over nft.trades: overall, as buyer and seller, per collection (parameter {{wallet}} = 0x9d8749ea671c9e0bc0679abbd837bc89ac2701fd, a demo wallet; DemoDataCorpusTests replaces it with the wallet it picks from the demo's OpenSea trades, the most active of those that bought and sold; SQL otherwise verbatim)
 WITH wallet AS (
     SELECT CAST(0x9d8749ea671c9e0bc0679abbd837bc89ac2701fd AS VARBINARY) AS addr
 ),
