@@ -19,6 +19,7 @@ if (args.Length > 1 && args[0] == "raw")
     raw.Open();
     DuneInt256.Register(raw);
     DuneTime.Register(raw);
+    DuneConcat.Register(raw);
     foreach (string text in args.Skip(1))
     {
         using var command = raw.CreateCommand();

@@ -92,6 +92,9 @@ public sealed partial class DuckDbEngine
         (DuneSql.DuneChr.UsedBy, DuneSql.DuneChr.Register),
         (DuneSql.DuneReverse.UsedBy, DuneSql.DuneReverse.Register),
         (DuneSql.DuneEvmNative.UsedBy, DuneSql.DuneEvmNative.Register),
+        (DuneSql.DuneSplitMaps.UsedBy, DuneSql.DuneSplitMaps.Register),
+        (DuneSql.DuneConcat.UsedBy, DuneSql.DuneConcat.Register),
+        (DuneSql.DuneToHex.UsedBy, DuneSql.DuneToHex.Register),
     ];
 
     /// <summary>

@@ -176,6 +176,7 @@ internal static partial class TrinoErrorMessages
             {
                 name = field; // the field function the user called (hour(x) reads hour(dune_wall(x)))
             }
+            name = name switch { DuneSql.DuneConcat.Function => "concat", DuneSql.DuneToHex.Function => "to_hex", _ => name };
             var args = SplitArguments(call.Groups["args"].Value).Select(TypeName).ToList();
             if (BinaryOperators.Contains(name) && args.Count == 2)
             {

@@ -66,7 +66,7 @@ public sealed class ExecutionFlowTests(InProcessSharedServer shared)
     [Fact]
     public async Task Results_carry_rows_and_metadata()
     {
-        var body = await Server.Alice.RunAsync("select range as n, 'v' || range as s from range(3) order by n");
+        var body = await Server.Alice.RunAsync("select range as n, 'v' || CAST(range AS varchar) as s from range(3) order by n");
         var rows = body["result"]!["rows"]!.AsArray();
         Assert.Equal(3, rows.Count);
         Assert.Equal(2, rows[2]!["n"]!.GetValue<long>());

@@ -21,7 +21,7 @@ public sealed class ResultViewsTests(InProcessSharedServer shared)
 {
     /// <summary>1000 deterministic rows: every kind of column a filter or sort can meet, NULLs and a name with a quote.</summary>
     public const string Sql =
-        "select range as id, range * 1.5 as amount, 'name ' || range as label, "
+        "select range as id, range * 1.5 as amount, 'name ' || CAST(range AS varchar) as label, "
         + "timestamp '2021-06-01' + to_seconds(range) as ts, (CAST(range AS uint256) * uint256 '1000000000000000000000') as big, "
         + "case when range % 10 = 0 then null else range % 7 end as maybe, range % 3 = 0 as flag, range as \"we\"\"ird\" "
         + "from range(1000)";
@@ -1022,7 +1022,7 @@ public sealed class ResultViewsPartialTests(ResultViewsPartialTests.PartialServe
         public async Task InitializeAsync()
         {
             Server = await InProcessServer.StartAsync(new Dictionary<string, string> { ["Strata__MaxResultBytes"] = "100000" });
-            ExecutionId = await Server.Alice.SubmitAsync("select range as n, 'row ' || range as label from range(1000000) order by n");
+            ExecutionId = await Server.Alice.SubmitAsync("select range as n, 'row ' || CAST(range AS varchar) as label from range(1000000) order by n");
             var status = await Server.Alice.WaitAsync(ExecutionId);
             Assert.Equal("QUERY_STATE_COMPLETED_PARTIAL", status["state"]!.GetValue<string>());
             StoredRows = status["result_metadata"]!["total_row_count"]!.GetValue<long>();

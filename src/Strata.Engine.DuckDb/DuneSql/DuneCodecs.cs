@@ -28,7 +28,6 @@ public static unsafe class DuneCodecs
         NativeScalarFunction.Register(connection, "dune_from_base32", DuckDBType.Blob, 1, DuckDBType.Blob, &FromBase32Rows); // Trino's varbinary form
         NativeScalarFunction.Register(connection, "dune_soundex", DuckDBType.Varchar, 1, DuckDBType.Varchar, &SoundexRows);
         DuneIeee754.Register(connection);
-        DuneSplitMaps.Register(connection);
     }
 
     /// <summary>The DuneSQL calls; a varbinary argument may also be a '0x…' varchar, as Dune casts it.</summary>

@@ -230,7 +230,7 @@ internal static class DuneFunctions
     internal static readonly Dictionary<(string Name, int Arity), string> Templates = new()
     {
         // varbinary
-        [("to_hex", 1)] = "lower(hex($1))",
+        [("to_hex", 1)] = DuneToHex.Function + "($1)",
         [("from_hex", 1)] = FromHex,
         [("length", 1)] = "(CASE WHEN typeof($1) = 'BLOB' THEN octet_length(" + AsBlob + ") ELSE length(CAST($1 AS VARCHAR)) END)",
         [("varbinary_length", 1)] = "octet_length($1)",

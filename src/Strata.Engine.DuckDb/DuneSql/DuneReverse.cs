@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using DuckDB.NET.Data;
@@ -64,20 +63,24 @@ public static unsafe class DuneReverse
     private static string Failure(Exception e) => "reverse failed: " + e.GetType().Name;
 
     /// <summary>Writes <paramref name="value"/> as <paramref name="reverse"/> orders it into a buffer as long, at
-    /// <paramref name="row"/> of <paramref name="output"/>.</summary>
+    /// <paramref name="row"/> of <paramref name="output"/>; a value past <see cref="DuneKeccak.MaxInputBytes"/> (16 MiB) is
+    /// refused, as every native string function's input is (a native call cannot be cancelled).</summary>
     private static string? Write(IntPtr output, ulong row, ReadOnlySpan<byte> value, SpanReversal reverse)
     {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(value.Length, 1));
-        try
+        if (NativeStringRows.TooLong("reverse", value.Length, DuneKeccak.MaxInputBytes) is { } tooLong)
         {
-            reverse(value, buffer.AsSpan(0, value.Length));
-            NativeString.Set(output, row, buffer.AsSpan(0, value.Length));
+            return tooLong;
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        NativeString.SetRented(output, row, value.Length, new Reversal(value, reverse), static (to, r) => r.Reverse(r.Value, to));
         return null;
+    }
+
+    /// <summary>A value and how to reverse it.</summary>
+    private readonly ref struct Reversal(ReadOnlySpan<byte> value, SpanReversal reverse)
+    {
+        public ReadOnlySpan<byte> Value { get; } = value;
+
+        public SpanReversal Reverse { get; } = reverse;
     }
 
     private delegate void SpanReversal(ReadOnlySpan<byte> from, Span<byte> to);

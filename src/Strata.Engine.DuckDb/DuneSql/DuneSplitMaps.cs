@@ -22,9 +22,12 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// form with a filter per key was quadratic, 100,000 distinct keys ran for minutes), giving the map as a JSON object
 /// that DuckDB casts to the map type. A native call cannot be cancelled, so a string over
 /// <see cref="DuneKeccak.MaxInputBytes"/> is refused naming the function.</para>
+/// Registered only for a text that calls it (DuckDbSandbox's on-demand list).
 /// </summary>
 internal static unsafe class DuneSplitMaps
 {
+    public static bool UsedBy(string translatedSql) => translatedSql.Contains("dune_split_to_", StringComparison.Ordinal);
+
     public static void Register(DuckDBConnection connection)
     {
         NativeScalarFunction.Register(connection, "dune_split_to_map", DuckDBType.Varchar, 3, DuckDBType.Varchar, &MapRows);

@@ -57,6 +57,10 @@ public static partial class DuneSqlTranslator
                 }
                 return chain.End;
             }
+            if (TryEmitTextChain(i, to) is int afterText and >= 0)
+            {
+                return afterText;
+            }
             if (!concatenations.TryGetValue(i, out var here))
             {
                 return -1;
@@ -85,6 +89,7 @@ public static partial class DuneSqlTranslator
             // Left to right: in a chain a || b || c the left operand of the second is the first's whole expression.
             var chains = new Dictionary<int, (int Start, OperandKind Kind, bool HasNull, int From, int To)>();
             var continued = new HashSet<int>();
+            var links = new Dictionary<int, (int Operator, List<(int From, int To)> Operands)>();
             for (int c = 0; c < tokens.Count; c++)
             {
                 if (tokens[c].Kind != DuneTokenKind.Symbol || tokens[c].Length != 2 || !Is(c, "||"))
@@ -102,6 +107,7 @@ public static partial class DuneSqlTranslator
                 {
                     continue;
                 }
+                AddChainLink(links, c, primaryStart, leftEnd, rightStart, rightEnd);
                 bool leftNull = IsBareNull(primaryStart, leftEnd + 1), rightNull = IsBareNull(rightStart, rightEnd);
                 var (leftStart, leftKind, hasNull, from, to) = chains.Remove(leftEnd, out var chain) ? chain
                     : (primaryStart, KindOf(primaryStart, leftEnd + 1), leftNull, leftNull ? -1 : primaryStart, leftNull ? -1 : leftEnd + 1);
@@ -129,6 +135,7 @@ public static partial class DuneSqlTranslator
                 (from, to) = from < 0 && !rightNull ? (rightStart, rightEnd) : (from, to);
                 chains[rightEnd - 1] = (leftStart, combined, hasNull || rightNull, from, to);
             }
+            FinishTextChains(links);
             foreach (var (last, chain) in chains)
             {
                 int before = Previous(chain.Start), after = Next(last, tokens.Count);

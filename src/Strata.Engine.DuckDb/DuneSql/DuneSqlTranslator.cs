@@ -300,25 +300,7 @@ public static partial class DuneSqlTranslator
             }
             if (name is "format" && args.Count >= 1 && IsSingleString(args[0]))
             {
-                var dates = new List<(int Argument, string Strftime)>();
-                string pattern = Converted(java => DuneFormats.JavaToFmt(java, args.Count - 1, dates), args[0].From, token);
-                if (dates.Any(d => d.Argument >= args.Count) || close >= end)
-                {
-                    throw NotSupported(sql, token, "Function format: a date/time conversion names an argument that is not given");
-                }
-                emitter.Text("format(" + SqlQuoting.QuoteString(pattern), token);
-                EmitRest(args, 1, end, end, token);
-                foreach (var (argument, strftime) in dates)
-                {
-                    // Java's %tX reads a date or timestamp; %TX upper-cases, %tp is am/pm in lower case.
-                    string pattern1 = strftime.StartsWith("UPPER", StringComparison.Ordinal) || strftime.StartsWith("LOWER", StringComparison.Ordinal) ? strftime[5..] : strftime;
-                    string casing = strftime.StartsWith("UPPER", StringComparison.Ordinal) ? "upper(" : strftime.StartsWith("LOWER", StringComparison.Ordinal) ? "lower(" : "(";
-                    emitter.Text(", " + casing + "strftime(", token);
-                    Emit(args[argument].From, args[argument].To);
-                    emitter.Text(", " + SqlQuoting.QuoteString(pattern1) + "))", token);
-                }
-                emitter.Copy(tokens[close]);
-                return close + 1;
+                return EmitFormat(args, close, end, token);
             }
             if (name is "date_format" or "date_parse" or "format_datetime" or "parse_datetime")
             {
@@ -373,6 +355,10 @@ public static partial class DuneSqlTranslator
             if (TryEmitNullTreatment(nameIndex, open, close, end) is > 0 and int afterNulls)
             {
                 return afterNulls;
+            }
+            if (name is "concat" && TryEmitTextConcat(args, close, end, token) is int afterConcat and >= 0)
+            {
+                return afterConcat;
             }
             if (close < end && DuneFunctions.TryTemplate(name, args.Count, out var template, k => IsBareNull(args[k].From, args[k].To)))
             {

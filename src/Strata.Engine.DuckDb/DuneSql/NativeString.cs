@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using DuckDB.NET.Native;
 using static DuckDB.NET.Native.NativeMethods;
@@ -38,6 +39,23 @@ internal unsafe struct NativeString
         fixed (byte* v = value)
         {
             Vectors.DuckDBVectorAssignStringElementLength(output, row, v, value.Length);
+        }
+    }
+
+    /// <summary>Sets <paramref name="length"/> bytes that <paramref name="fill"/> writes from <paramref name="state"/> into a
+    /// pooled buffer (DuckDB copies them into the vector) at <paramref name="row"/> of <paramref name="output"/>.</summary>
+    public static void SetRented<TState>(IntPtr output, ulong row, int length, TState state, SpanAction<byte, TState> fill)
+        where TState : allows ref struct
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            fill(buffer.AsSpan(0, length), state);
+            Set(output, row, buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -53,6 +53,9 @@ internal sealed partial class DuneSqlDb : IDisposable
             DuneChr.Register(connection);
             DuneReverse.Register(connection);
             DuneEvmNative.Register(connection);
+            DuneSplitMaps.Register(connection);
+            DuneConcat.Register(connection);
+            DuneToHex.Register(connection);
             DuneWeightedPercentile.Register(connection);
             DuneListaggTruncate.Register(connection);
             DuneListaggBound.Register(connection);

@@ -23,7 +23,7 @@ const ROWS = 2500;
 const PAGE = 1000;
 // Independent of demo data; ORDER BY makes row order part of the contract.
 const SQL =
-  `select range as n, 'row ' || range as label, cast(range as double) / 4 as quarter, range % 2 = 0 as even ` +
+  `select range as n, 'row ' || CAST(range AS varchar) as label, cast(range as double) / 4 as quarter, range % 2 = 0 as even ` +
   `from range(${ROWS}) order by n`;
 const COLUMNS = ['n', 'label', 'quarter', 'even'];
 const TYPES = ['bigint', 'varchar', 'double', 'boolean'];
@@ -383,7 +383,7 @@ describe('ad-hoc SQL execution through the Dune SDK', () => {
   test('columns naming a column with a double quote, escaped the way the SDK does', async () => {
     const { executionId: id, status } = await runSqlToTerminal(
       strata.alice,
-      `select range as n, 'q' || range as "we""ird" from range(3) order by n`,
+      `select range as n, 'q' || CAST(range AS varchar) as "we""ird" from range(3) order by n`,
     );
     assert.equal(status.state, 'QUERY_STATE_COMPLETED', JSON.stringify(status));
     const { value: page, urls } = await recordingUrls(() =>
