@@ -1,9 +1,0 @@
--- Source: github.com/duneanalytics/dune-docs @1502a52, data-catalog/curated/prices/prices_hour.mdx, sql block 1 (SQL verbatim)
-SELECT
-  timestamp,
-  price
-FROM prices.hour
-WHERE blockchain = 'ethereum'
-AND contract_address = 0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2 -- WETH
-AND timestamp >= NOW() - INTERVAL '1' DAY
-ORDER BY timestamp

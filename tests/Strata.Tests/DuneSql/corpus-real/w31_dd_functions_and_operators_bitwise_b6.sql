@@ -1,2 +1,0 @@
--- Source: github.com/duneanalytics/dune-docs @1502a52, query-engine/Functions-and-operators/bitwise.mdx, sql block 6 (SQL verbatim)
-SELECT bitwise_left_shift(1, 2)

@@ -1,2 +1,0 @@
--- Source: github.com/duneanalytics/dune-docs @1502a52, query-engine/Functions-and-operators/json.mdx, sql block 25 (SQL verbatim)
-SELECT json_object() --> {}

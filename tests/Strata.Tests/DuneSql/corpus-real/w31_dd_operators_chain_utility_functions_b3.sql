@@ -1,5 +1,0 @@
--- Source: github.com/duneanalytics/dune-docs @1502a52, query-engine/Functions-and-operators/chain-utility-functions.mdx, sql block 3 (SQL verbatim)
-SELECT 
-    get_chain_explorer_address('ethereum', cast(to as varchar)) 
-FROM ethereum.transactions 
-limit 100
