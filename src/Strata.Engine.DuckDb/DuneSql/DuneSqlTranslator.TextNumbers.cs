@@ -11,6 +11,10 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// (a number literal, a typed literal or cast, a column of a known table: <see cref="Pass.StaticType"/>); a varchar column
 /// against a number is DuckDB's own refusal, reworded (TrinoErrorMessages.Binder.cs). A date, timestamp or boolean operand,
 /// a <c>0x…</c> literal (varbinary) and a parameter are left as before.
+/// Trino has no coercion between varbinary and varchar either (TypeCoercion: no common super type), so a varbinary operand
+/// (an address or hash column) against a string literal is refused the same way, "Cannot apply operator: varbinary =
+/// varchar(42)" (dune-docs' datatypes.mdx: addresses are varbinary, written <c>0x…</c> unquoted); DuckDB cast the string's
+/// characters to a BLOB and answered no rows (decision 320).
 /// </summary>
 public static partial class DuneSqlTranslator
 {
@@ -19,6 +23,9 @@ public static partial class DuneSqlTranslator
     /// <summary>DuckDB's number types, as its <c>typeof</c> writes them (Dune's uint256 and int256 are registered types; a
     /// BIGNUM is their sum), for RE2's full match.</summary>
     private const string DuckDbNumberTypes = @"(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|FLOAT|DOUBLE|UINT256|INT256|BIGNUM|DECIMAL\(.*\))";
+
+    /// <summary>The types a guard refuses against a string literal: the numbers and DuckDB's BLOB (Trino's varbinary).</summary>
+    private const string DuckDbGuardedTypes = "(" + DuckDbNumberTypes + "|BLOB)";
 
     private sealed partial class Pass
     {
@@ -42,7 +49,7 @@ public static partial class DuneSqlTranslator
                     string? a = OperandTypeForText(comparison.Left), b = OperandTypeForText(comparison.Right);
                     // Trino names the operator it resolves (<> as =, > as <, >= as <=: TrinoErrorMessages.Comparisons.cs).
                     string op = TrinoErrorMessages.TrinoComparisonOperator(Text(k));
-                    if (a is not null && b is not null && (IsTextType(a) && IsNumberType(b) || IsNumberType(a) && IsTextType(b)))
+                    if (a is not null && b is not null && (IsTextType(a) && IsNotText(b) || IsNotText(a) && IsTextType(b)))
                     {
                         throw NotSupported(sql, tokens[k], $"Cannot apply operator: {a} {op} {b}", Core.Executions.ExecutionError.ExecutionFailed);
                     }
@@ -78,7 +85,7 @@ public static partial class DuneSqlTranslator
             {
                 return;
             }
-            if (OperandTypeForText(value) is not { } super || !IsNumberType(super))
+            if (OperandTypeForText(value) is not { } super || !IsNotText(super))
             {
                 if (IsUntyped(value))
                 {
@@ -161,7 +168,7 @@ public static partial class DuneSqlTranslator
                 DuneToken anchor = tokens[from];
                 emitter.Text("(CASE WHEN regexp_full_match(typeof(", anchor);
                 Emit(operand.From, operand.To);
-                emitter.Text("), '" + DuckDbNumberTypes + "') THEN error('" + before.Replace("'", "''", StringComparison.Ordinal) + "' || ", anchor);
+                emitter.Text("), '" + DuckDbGuardedTypes + "') THEN error('" + before.Replace("'", "''", StringComparison.Ordinal) + "' || ", anchor);
                 if (widestItem is not null)
                 {
                     // The common type of a narrower integer and the widest integer item is the item's type.
@@ -179,7 +186,7 @@ public static partial class DuneSqlTranslator
             });
 
         /// <summary>Trino's type of an operand for this check: <c>varchar(n)</c> of a lone string literal (n its code points),
-        /// the Trino name of a number whose type the text fixes, else null.</summary>
+        /// the Trino name of a number or varbinary whose type the text fixes, else null.</summary>
         private string? OperandTypeForText((int From, int To) operand)
         {
             int first = tokens[operand.From].IsTrivia ? Next(operand.From, operand.To) : operand.From, last = Previous(operand.To);
@@ -196,10 +203,13 @@ public static partial class DuneSqlTranslator
                 return null;
             }
             string name = DuckDbTypes.DuneName(known);
-            return IsNumberType(name) ? name : null;
+            return IsNotText(name) ? name : null;
         }
 
         private static bool IsTextType(string trinoType) => trinoType.StartsWith("varchar(", StringComparison.Ordinal);
+
+        /// <summary>A number or varbinary: neither has a common super type with varchar in Trino.</summary>
+        private static bool IsNotText(string trinoType) => IsNumberType(trinoType) || trinoType == "varbinary";
 
         private static bool IsNumberType(string trinoType) =>
             IntegerRank(trinoType) is not null || trinoType is "real" or "double" or "uint256" or "int256"

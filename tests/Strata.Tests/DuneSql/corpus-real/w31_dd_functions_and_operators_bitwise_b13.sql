@@ -1,0 +1,2 @@
+-- Source: github.com/duneanalytics/dune-docs @1502a52, query-engine/Functions-and-operators/bitwise.mdx, sql block 13 (SQL verbatim)
+SELECT bitwise_right_shift( 12, 64)

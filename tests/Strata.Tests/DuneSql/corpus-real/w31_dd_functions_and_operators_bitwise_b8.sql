@@ -1,0 +1,2 @@
+-- Source: github.com/duneanalytics/dune-docs @1502a52, query-engine/Functions-and-operators/bitwise.mdx, sql block 8 (SQL verbatim)
+SELECT bitwise_left_shift(20, 0)

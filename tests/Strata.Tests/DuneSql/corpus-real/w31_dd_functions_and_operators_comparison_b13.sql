@@ -1,0 +1,3 @@
+-- Source: github.com/duneanalytics/dune-docs @1502a52, query-engine/Functions-and-operators/comparison.mdx, sql block 13 (SQL verbatim)
+SELECT * FROM (VALUES 'America', 'Asia', 'Africa', 'Europe', 'Australia', 'Antarctica') AS t (continent)
+    WHERE continent LIKE 'A__A'

@@ -1,0 +1,3 @@
+-- Source: github.com/duneanalytics/dune-docs @1502a52, query-engine/Functions-and-operators/json.mdx, sql block 16 example 1 (SQL verbatim)
+SELECT json_array(true, null, 1)
+--> [true,1]
