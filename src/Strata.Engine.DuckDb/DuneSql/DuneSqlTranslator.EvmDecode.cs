@@ -107,8 +107,9 @@ public static partial class DuneSqlTranslator
         }
 
         /// <summary>
-        /// decode_evm_event / decode_evm_function_call called other than as <c>TABLE(…)</c> (a TABLE(…) call never gets
-        /// here: <see cref="TryEmitEvmDecode"/> takes it whole), refused as Trino refuses it (decision 317). Its grammar
+        /// decode_evm_event / decode_evm_function_call called other than as <c>TABLE(…)</c>, from RefuseUnregistered, where
+        /// every call no branch of EmitCall took ends (a TABLE(…) call never gets there: <see cref="TryEmitEvmDecode"/>
+        /// takes it whole), refused as Trino refuses it (decision 317). Its grammar
         /// has a table function only in <c>TABLE(…)</c> (relationPrimary): in FROM a name followed by <c>(</c> is
         /// <c>mismatched input '('</c>; in an expression a named argument's <c>=&gt;</c> or the reserved word TABLE is
         /// mismatched input, and a call that parses names no scalar function (<c>Function '…' not registered</c>).

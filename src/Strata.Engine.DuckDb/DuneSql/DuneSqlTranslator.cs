@@ -184,10 +184,6 @@ public static partial class DuneSqlTranslator
             {
                 return afterPrevious;
             }
-            if (name is "decode_evm_event" or "decode_evm_function_call")
-            {
-                throw EvmDecodeOutsideTable(nameIndex, open, close, name);
-            }
             if (name is "json_table")
             {
                 return EmitJsonTable(nameIndex, open, close, end);
