@@ -15,7 +15,26 @@ internal static class Cases
         new("year of prices.usd minute", "SELECT time_bucket(INTERVAL '1 year', minute) AS m, count(*) AS n FROM prices.usd GROUP BY 1",
             "SELECT date_trunc('year', minute) AS m, count(*) AS n FROM prices.usd GROUP BY 1"),
         .. ZonedReads(),
+        // Decision 317: decode_evm_event over the demo's ERC-20 Transfer logs ("after") against the same three values cut
+        // from the topics and data with the byte functions ("before", the peer); both give the same rows.
+        new("evm decode Transfer logs",
+            "SELECT count(*) AS n, count(DISTINCT bytearray_substring(topic1, 13, 20)) AS f, count(DISTINCT bytearray_substring(topic2, 13, 20)) AS t, "
+            + $"max(bytearray_to_uint256(bytearray_substring(data, 1, 32))) AS v FROM ethereum.logs WHERE {Erc20Transfers}",
+            $"SELECT count(*) AS n, count(DISTINCT \"from\") AS f, count(DISTINCT \"to\") AS t, max(value) AS v FROM TABLE(decode_evm_event(abi => '{TransferAbi}', "
+            + $"input => TABLE(SELECT * FROM ethereum.logs WHERE {Erc20Transfers})))", BeforeIsDuneSql: true),
+        // The same over those logs copied to a temp table first (before the clock): the decoding against the byte
+        // functions alone, without the scan and filter of ethereum.logs both sides share.
+        new("evm decode Transfer logs, temp table",
+            "SELECT count(*) AS n, count(DISTINCT bytearray_substring(topic1, 13, 20)) AS f, count(DISTINCT bytearray_substring(topic2, 13, 20)) AS t, "
+            + "max(bytearray_to_uint256(bytearray_substring(data, 1, 32))) AS v FROM l",
+            $"SELECT count(*) AS n, count(DISTINCT \"from\") AS f, count(DISTINCT \"to\") AS t, max(value) AS v FROM TABLE(decode_evm_event(abi => '{TransferAbi}', input => TABLE(l)))",
+            BeforeIsDuneSql: true, Setup: "CREATE TEMP TABLE l AS SELECT * FROM ethereum.logs WHERE topic0 = from_hex('ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef') "
+                + "AND topic3 IS NULL AND octet_length(data) = 32"),
     ];
+
+    private const string Erc20Transfers = "topic0 = 0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef AND topic3 IS NULL AND length(data) = 32";
+
+    private const string TransferAbi = """{"anonymous":false,"inputs":[{"indexed":true,"name":"from","type":"address"},{"indexed":true,"name":"to","type":"address"},{"indexed":false,"name":"value","type":"uint256"}],"name":"Transfer","type":"event"}""";
 
     /// <summary>One case per field read: "{x}" is the column (ts before, tz after); the result is named r on both sides (a
     /// row's text, which the digest reads, holds its names).</summary>

@@ -6,7 +6,7 @@ using Strata.Engine.DuckDb.DuneSql;
 
 // DuneSQL over the demo data, before and after, in one process: each case's "before" is the DuckDB text main's
 // translator gave, its "after" the DuneSQL this build translates; the rounds alternate the two so load drifts hit both.
-// Usage: DuneSqlSpeed <demo.duckdb> [rounds] [case-name-filter]. The demo file is generated (scale 1) when absent.
+// Usage: DuneSqlSpeed <demo.duckdb> [rounds] [case-name-filter] [scale]. The demo file is generated (scale 1) when absent.
 // DuneSqlSpeed raw <DuckDB text>… times texts; DuneSqlSpeed translate <DuneSQL>… prints their translations;
 // DuneSqlSpeed multimap <rows,rows,…> [keys] [rounds] [groups] times multimap_agg's forms and peers.
 // DuneSqlSpeed prefixes <folder>… translates every third prefix of each .sql file (Prefixes.cs).
@@ -138,7 +138,8 @@ if (!File.Exists(path))
     var generate = Stopwatch.StartNew();
     using var create = new DuckDBConnection("Data Source=" + path);
     create.Open();
-    DemoData.Generate(create, 1.0, new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+    // The demo's scale when it is generated: 1 unless a fourth argument gives another.
+    DemoData.Generate(create, args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 1.0, new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
     Console.WriteLine($"generated {path} in {generate.Elapsed.TotalSeconds:F0} s");
 }
 
@@ -182,6 +183,10 @@ static (double Ms, string Digest) Run(string demo, string sql, bool translate, s
     DuneInt256.Register(connection);
     DuneTime.Register(connection, text);
     DuneZones.Register(connection, DuneZones.UsedBy(text), DuneZones.UsesPerValue(text));
+    if (DuneEvmNative.UsedBy(text))
+    {
+        DuneEvmNative.Register(connection);
+    }
     using (var setup = connection.CreateCommand())
     {
         setup.CommandText = DuneSqlTranslator.Prelude + DuneSqlTranslator.TimeMacros

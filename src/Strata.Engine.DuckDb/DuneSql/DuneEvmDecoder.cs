@@ -11,11 +11,13 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// into a JSON array of the values, one per type, which the translator's SQL casts to the columns' types: integers as
 /// decimal strings (exact past 2^53), address/bytesN/bytes as hex strings, bool as true/false, string as text (its bytes read
 /// as UTF-8, an invalid sequence becoming U+FFFD), arrays as arrays, tuples as arrays of their components.
-/// <para>Strict where the specification fixes the bytes: a bool word other than 0 or 1, an integer, address or bytesN whose
-/// padding is not clean (the value does not fit its type), an offset or length past the data, or a count whose elements
-/// cannot fit in the data, is an error. Nothing is allocated from a claimed size: a count or length is checked against the
-/// bytes that remain before it is used, and the values decoded may not add up to more than the data holds (an encoding
-/// whose offsets all point at one large value cannot multiply it).</para>
+/// <para>A value word's padding is read as the common decoders read it (decision 317: alloy's decoding, which since alloy
+/// 1.0 never validates, and ethers v6 for the integers and bool): an intN/uintN is the word's low N bits (two's complement
+/// for intN), an address its low 20 bytes, a bytesN its first N bytes, a bool true when any bit of the word is set. The
+/// layout stays strict: an offset or length past the data, or a count whose elements cannot fit in the data, is an error.
+/// Nothing is allocated from a claimed size: a count or length is checked against the bytes that remain before it is
+/// used, and the values decoded may not add up to more than the data holds (an encoding whose offsets all point at one
+/// large value cannot multiply it).</para>
 /// </summary>
 internal static class DuneEvmDecoder
 {
@@ -98,23 +100,18 @@ internal static class DuneEvmDecoder
         switch (type.Kind)
         {
             case AbiKind.Uint or AbiKind.Int:
-                writer.WriteStringValue(Integer(type, Word(data, at)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                // The low N bits, read unsigned or as N-bit two's complement: N is a multiple of 8, so the low N/8 bytes.
+                var integer = new BigInteger(Word(data, at)[(32 - type.Size / 8)..], isUnsigned: type.Kind == AbiKind.Uint, isBigEndian: true);
+                writer.WriteStringValue(integer.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 return;
             case AbiKind.Address:
-                writer.WriteStringValue(Convert.ToHexString(Right(Word(data, at), 20, "an address")));
+                writer.WriteStringValue(Convert.ToHexString(Word(data, at)[12..]));
                 return;
             case AbiKind.Bool:
-                var word = Word(data, at);
-                writer.WriteBooleanValue(word[..31].IndexOfAnyExcept((byte)0) < 0 && word[31] <= 1
-                    ? word[31] == 1 : throw new DecodeException("a bool is neither 0 nor 1"));
+                writer.WriteBooleanValue(Word(data, at).IndexOfAnyExcept((byte)0) >= 0);
                 return;
             case AbiKind.FixedBytes:
-                var bytes = Word(data, at);
-                if (bytes[type.Size..].IndexOfAnyExcept((byte)0) >= 0)
-                {
-                    throw new DecodeException($"a bytes{type.Size} value has bytes past its {type.Size}");
-                }
-                writer.WriteStringValue(Convert.ToHexString(bytes[..type.Size]));
+                writer.WriteStringValue(Convert.ToHexString(Word(data, at)[..type.Size]));
                 return;
             case AbiKind.Bytes or AbiKind.String:
                 int length = Size(data, at, "a length");
@@ -169,11 +166,6 @@ internal static class DuneEvmDecoder
         at >= 0 && at <= data.Length - 32 ? data.Slice(at, 32)
             : throw new DecodeException($"a value at byte {at} runs past the data's {data.Length} bytes");
 
-    /// <summary>The low <paramref name="bytes"/> bytes of a word whose other bytes must be zero.</summary>
-    private static ReadOnlySpan<byte> Right(ReadOnlySpan<byte> word, int bytes, string what) =>
-        word[..(32 - bytes)].IndexOfAnyExcept((byte)0) < 0 ? word[(32 - bytes)..]
-            : throw new DecodeException($"{what} has bytes set in its padding");
-
     /// <summary>An offset, length or count: a word read as an unsigned number, which must be below the data's length
     /// (so below 2^31) to mean anything.</summary>
     private static int Size(ReadOnlySpan<byte> data, int at, string what)
@@ -185,22 +177,5 @@ internal static class DuneEvmDecoder
         }
         uint value = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(word[28..]);
         return value <= (uint)data.Length ? (int)value : throw new DecodeException($"{what} ({value}) is larger than the data's {data.Length} bytes");
-    }
-
-    /// <summary>An intN/uintN word: the value must fit the type (its higher bits are the sign's, or zero).</summary>
-    private static BigInteger Integer(AbiType type, ReadOnlySpan<byte> word)
-    {
-        var value = new BigInteger(word, isUnsigned: type.Kind == AbiKind.Uint, isBigEndian: true);
-        if (type.Size < 256)
-        {
-            bool fits = type.Kind == AbiKind.Uint
-                ? value < BigInteger.One << type.Size
-                : value >= -(BigInteger.One << (type.Size - 1)) && value < BigInteger.One << (type.Size - 1);
-            if (!fits)
-            {
-                throw new DecodeException($"a {type} value does not fit its type");
-            }
-        }
-        return value;
     }
 }

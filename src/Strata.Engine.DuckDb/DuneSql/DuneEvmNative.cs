@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Json;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
 
@@ -32,59 +33,87 @@ internal static unsafe class DuneEvmNative
     public static void Register(DuckDBConnection connection) =>
         NativeScalarFunction.Register(connection, Function, DuckDBType.Blob, 3, DuckDBType.Varchar, &Rows);
 
-    /// <summary>The row's JSON array, or null with <paramref name="error"/> set when it does not decode.</summary>
+    /// <summary>The row's JSON array, or null with <paramref name="error"/> set when it does not decode. A function call's
+    /// inputs and outputs decode independently (decision 317): a part that fails is NULL in each of its columns and sets
+    /// <paramref name="error"/>, and the row is null when a part failed and the other decoded no value. An event is one part (its topics say
+    /// which event the log is), so a log that fails is null.</summary>
     internal static byte[]? Decode(EvmDecodeSpec spec, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, out string? error)
     {
         error = null;
+        if (spec.IsEvent)
+        {
+            return Part(ref error, first, second, spec, static (s, topics, data, writer) =>
+            {
+                int skip = s.Anonymous ? 0 : 1;
+                if (topics.Length % 32 != 0 || topics.Length / 32 != skip + s.First.Count)
+                {
+                    throw new DuneEvmDecoder.DecodeException(topics.Length % 32 != 0
+                        ? $"the topics hold {topics.Length} bytes, not a whole number of 32-byte topics"
+                        : $"the log has {topics.Length / 32} topics where the event has {skip + s.First.Count}");
+                }
+                for (int k = 0; k < s.First.Count; k++)
+                {
+                    DuneEvmDecoder.DecodeTopic(s.First[k], topics.Slice((skip + k) * 32, 32), writer);
+                }
+                DuneEvmDecoder.DecodeParameters(s.Second, data, writer);
+            }) is { } row ? Wrap(row, []) : null;
+        }
+        byte[]? inputs = Part(ref error, first, default, spec, static (s, input, _, writer) =>
+        {
+            if (input.Length < 4)
+            {
+                throw new DuneEvmDecoder.DecodeException($"the input holds {input.Length} bytes, fewer than a 4-byte selector");
+            }
+            DuneEvmDecoder.DecodeParameters(s.First, input[4..], writer);
+        });
+        // An empty output is a call that returned nothing (reverted, or no output recorded): NULL outputs, not an error.
+        bool noOutput = second.IsEmpty && spec.Second.Count > 0;
+        byte[]? outputs = noOutput ? Nulls(spec.Second.Count)
+            : Part(ref error, second, default, spec, static (s, output, _, writer) => DuneEvmDecoder.DecodeParameters(s.Second, output, writer));
+        bool anyValue = inputs is not null && spec.First.Count > 0 || outputs is not null && spec.Second.Count > 0 && !noOutput;
+        return error is not null && !anyValue ? null : Wrap(inputs ?? Nulls(spec.First.Count), outputs ?? Nulls(spec.Second.Count));
+    }
+
+    private delegate void PartDecoder(EvmDecodeSpec spec, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Utf8JsonWriter writer);
+
+    /// <summary>The comma-separated JSON values of one part (no brackets), or null with the first failure in
+    /// <paramref name="error"/>.</summary>
+    private static byte[]? Part(ref string? error, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, EvmDecodeSpec spec, PartDecoder decode)
+    {
         var json = new ArrayBufferWriter<byte>(64 + (first.Length + second.Length) * 2);
         try
         {
             using (var writer = DuneEvmDecoder.Writer(json))
             {
                 writer.WriteStartArray();
-                if (spec.IsEvent)
-                {
-                    int skip = spec.Anonymous ? 0 : 1;
-                    if (first.Length % 32 != 0 || first.Length / 32 != skip + spec.First.Count)
-                    {
-                        throw new DuneEvmDecoder.DecodeException(first.Length % 32 != 0
-                            ? $"the topics hold {first.Length} bytes, not a whole number of 32-byte topics"
-                            : $"the log has {first.Length / 32} topics where the event has {skip + spec.First.Count}");
-                    }
-                    for (int k = 0; k < spec.First.Count; k++)
-                    {
-                        DuneEvmDecoder.DecodeTopic(spec.First[k], first.Slice((skip + k) * 32, 32), writer);
-                    }
-                    DuneEvmDecoder.DecodeParameters(spec.Second, second, writer);
-                }
-                else
-                {
-                    if (first.Length < 4)
-                    {
-                        throw new DuneEvmDecoder.DecodeException($"the input holds {first.Length} bytes, fewer than a 4-byte selector");
-                    }
-                    DuneEvmDecoder.DecodeParameters(spec.First, first[4..], writer);
-                    if (second.IsEmpty && spec.Second.Count > 0)
-                    {
-                        for (int k = 0; k < spec.Second.Count; k++)
-                        {
-                            writer.WriteNullValue(); // a call that returned nothing (reverted, or no output recorded)
-                        }
-                    }
-                    else
-                    {
-                        DuneEvmDecoder.DecodeParameters(spec.Second, second, writer);
-                    }
-                }
+                decode(spec, first, second, writer);
                 writer.WriteEndArray();
             }
-            return json.WrittenSpan.ToArray();
+            return json.WrittenSpan[1..^1].ToArray();
         }
         catch (DuneEvmDecoder.DecodeException e)
         {
-            error = e.Message;
+            error ??= e.Message;
             return null;
         }
+    }
+
+    private static byte[] Nulls(int count) => Encoding.ASCII.GetBytes(string.Join(',', Enumerable.Repeat("null", count)));
+
+    /// <summary>The JSON array of two parts' values.</summary>
+    private static byte[] Wrap(byte[] a, byte[] b)
+    {
+        var row = new byte[a.Length + b.Length + (a.Length > 0 && b.Length > 0 ? 3 : 2)];
+        row[0] = (byte)'[';
+        a.CopyTo(row, 1);
+        int at = 1 + a.Length;
+        if (a.Length > 0 && b.Length > 0)
+        {
+            row[at++] = (byte)',';
+        }
+        b.CopyTo(row, at);
+        row[^1] = (byte)']';
+        return row;
     }
 
     private static EvmDecodeSpec Spec(ReadOnlySpan<byte> text)
@@ -111,14 +140,17 @@ internal static unsafe class DuneEvmNative
             {
                 return tooLong;
             }
-            if (Decode(spec, arguments[1], arguments[2], out string? error) is { } json)
+            byte[]? json = Decode(spec, arguments[1], arguments[2], out string? error);
+            if (error is null || spec.NullOnError)
             {
-                NativeString.Set(output, row, json);
-                return null;
-            }
-            if (spec.NullOnError)
-            {
-                NativeString.SetNull(output, row);
+                if (json is null)
+                {
+                    NativeString.SetNull(output, row);
+                }
+                else
+                {
+                    NativeString.Set(output, row, json);
+                }
                 return null;
             }
             return $"{name}: a row does not decode with the ABI: {error} (null_on_error => true gives NULLs for such rows)";

@@ -1,4 +1,6 @@
 using System.Text;
+using Strata.Core.Engine;
+using Strata.Core.Executions;
 using Strata.Core.Results.Querying;
 
 namespace Strata.Engine.DuckDb.DuneSql;
@@ -102,6 +104,33 @@ public static partial class DuneSqlTranslator
             // filter keeps every row and stops DuckDB dropping the unread call (count(*) would not see a bad row).
             emitter.Text(") AS " + EvmInput + ") AS " + InternalNames.Prefix + "evm_rows" + (nullOnError ? ")" : $" WHERE {EvmRow} IS NOT NULL)"), token);
             return close + 1;
+        }
+
+        /// <summary>
+        /// decode_evm_event / decode_evm_function_call called other than as <c>TABLE(…)</c>, from RefuseUnregistered, where
+        /// every call no branch of EmitCall took ends (a TABLE(…) call never gets there: <see cref="TryEmitEvmDecode"/>
+        /// takes it whole), refused as Trino refuses it (decision 317). Its grammar
+        /// has a table function only in <c>TABLE(…)</c> (relationPrimary): in FROM a name followed by <c>(</c> is
+        /// <c>mismatched input '('</c>; in an expression a named argument's <c>=&gt;</c> or the reserved word TABLE is
+        /// mismatched input, and a call that parses names no scalar function (<c>Function '…' not registered</c>).
+        /// Each message then says how the function is called.
+        /// </summary>
+        private QueryFailedException EvmDecodeOutsideTable(int nameIndex, int open, int close, string name)
+        {
+            string hint = $". {name} is a table function: call it in FROM as TABLE({name}(…))";
+            int previous = Previous(nameIndex);
+            if (previous >= 0 && (Is(previous, "from") || Is(previous, "join")))
+            {
+                return NotSupported(sql, tokens[open], "mismatched input '('" + hint);
+            }
+            for (int t = Next(open, close); t < close; t = Next(t, close))
+            {
+                if (Is(t, "=>") || Is(t, "table"))
+                {
+                    return NotSupported(sql, tokens[t], $"mismatched input '{Text(t)}'" + hint);
+                }
+            }
+            return NotSupported(sql, tokens[nameIndex], $"Function '{name}' not registered" + hint, ExecutionError.ExecutionFailed);
         }
 
         /// <summary>The call's arguments by name: <c>name => value</c>, or in <paramref name="order"/> before the first named one.</summary>

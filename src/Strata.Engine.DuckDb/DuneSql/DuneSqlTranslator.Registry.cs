@@ -27,6 +27,10 @@ public static partial class DuneSqlTranslator
         /// function of that name (len, string_agg, list_value) or name a function a Dune user cannot look up.</summary>
         private void RefuseUnregistered(int nameIndex, int open, int end, string name)
         {
+            if (name.ToLowerInvariant() is "decode_evm_event" or "decode_evm_function_call")
+            {
+                throw EvmDecodeOutsideTable(nameIndex, open, Close(open, end), name.ToLowerInvariant());
+            }
             if (!StrictFunctions || DuneFunctionRegistry.IsKnown(name) || Close(open, end) is var close && close >= end)
             {
                 return;

@@ -12,7 +12,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// <para>Types as Dune types decoded tables and as Strata's demo decoded tables do: address, bytesN and bytes are
 /// varbinary; string varchar; bool boolean; an integer that fits is integer (int8–int32, uint8–uint24) or bigint
 /// (to int64, uint56), a wider one uint256 or int256; <c>T[]</c> and <c>T[k]</c> arrays; a tuple a row of its named
-/// components (<c>field{k}</c> when unnamed). An indexed string, bytes, array or tuple is its topic, the keccak hash of
+/// components (<c>field{k}</c> when unnamed; two of one name, case aside, are refused). An indexed string, bytes, array or tuple is its topic, the keccak hash of
 /// its value (the ABI specification: such values are not stored in the topics), so varbinary.</para>
 /// </summary>
 internal sealed class EvmAbiColumns
@@ -199,6 +199,13 @@ internal sealed class EvmAbiColumns
         }
         var tuple = AbiType.Tuple([.. components.EnumerateArray().Select(c => Parameter(c, "components", depth + 1))]);
         var names = components.EnumerateArray().Select((c, k) => Name(c) is { Length: > 0 } n ? n : $"field{k}").ToArray();
+        // A row's fields need distinct names (case aside, as SQL compares them; DuckDB's struct_pack refuses two): Solidity
+        // refuses two members of one name in a struct, so such an ABI is hand-written, and its names are the user's to fix.
+        if (names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new FormatException($"a tuple has two components named '{twice.Key}' (a row's fields need distinct names, case aside; "
+                + "renaming one in the abi does not change what is decoded)");
+        }
         ComponentNames.AddOrUpdate(tuple, names);
         return AbiType.WithSuffixes(tuple, suffixes);
     }

@@ -109,14 +109,16 @@ public sealed class EvmDecodeDemoHttpTests(InProcessSharedServer shared)
     [Fact]
     public async Task A_row_that_does_not_decode_is_null_by_default_and_fails_the_query_with_null_on_error_false()
     {
-        // Transfer's value read as a bool: every amount above 1 is "a bad bool".
-        string abi = TransferAbi.Replace("\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"", "\"name\":\"value\",\"type\":\"bool\"", StringComparison.Ordinal);
-        Assert.Contains("\"bool\"", abi, StringComparison.Ordinal);
-        string input = "TABLE(SELECT * FROM ethereum.logs WHERE topic0 = 0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef AND topic3 IS NULL AND bytearray_to_uint256(data) > 1)";
+        // Transfer's value read as a string: the amount word is then the string's offset, and every amount above the
+        // data's 32 bytes points past it (a dirty bool is no longer an error, decision 317).
+        string abi = TransferAbi.Replace("\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"", "\"name\":\"value\",\"type\":\"string\"", StringComparison.Ordinal);
+        Assert.Contains("\"string\"", abi, StringComparison.Ordinal);
+        string input = "TABLE(SELECT * FROM ethereum.logs WHERE topic0 = 0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef AND topic3 IS NULL AND bytearray_to_uint256(data) > 32)";
         string[] csv = await Server.Alice.RunCsvAsync($"SELECT count(*) > 0, count(value), count(\"from\") FROM TABLE(decode_evm_event(abi => '{abi}', input => {input}))");
         Assert.Equal("true,0,0", csv[1]);
         string message = await Server.Alice.RunToFailureAsync($"SELECT count(*) FROM TABLE(decode_evm_event(abi => '{abi}', input => {input}, null_on_error => false))");
-        Assert.Contains("decode_evm_event: a row does not decode with the ABI: a bool is neither 0 nor 1", message, StringComparison.Ordinal);
+        Assert.Contains("decode_evm_event: a row does not decode with the ABI: an offset", message, StringComparison.Ordinal);
+        Assert.Contains("larger than the data's 32 bytes", message, StringComparison.Ordinal);
     }
 
     [Fact]
