@@ -82,27 +82,4 @@ public sealed class Hostile36BoundsTests
             fixture.Engine.Execute(request, schema => fixture.Results.CreateWriter(request.ExecutionId, schema), CancellationToken.None));
         Assert.Contains("repeat: the answer's size (the element's bytes times count) is past 16777216", error.Error.Message, StringComparison.Ordinal);
     }
-    [Theory]
-    // Trino's ArrayCombinationsFunction: the answer's elements (C(n, k) × k) at most 100,000; its own test's case.
-    [InlineData("SELECT combinations(sequence(1, 100), 5)", "combinations exceed max size")]
-    // n(n - 1) for k = 2: 317 × 316 = 100,172.
-    [InlineData("SELECT cardinality(combinations(sequence(1, 317), 2))", "combinations exceed max size")]
-    // The bottom-up count's third product, C(10000, 3) × 3, passes a 32-bit integer (the second, 9,999 × 9,998, does not).
-    [InlineData("SELECT combinations(sequence(1, 10000), 3)", "Number of combinations too large for array of size 10000 and combination length 3")]
-    public void Combinations_past_trinos_bounds_are_refused(string sql, string message)
-    {
-        using var db = new DuneSql.DuneSqlDb();
-        var error = Assert.ThrowsAny<Exception>(() => db.Scalar(sql));
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Combinations_within_trinos_bounds_answer()
-    {
-        using var db = new DuneSql.DuneSqlDb();
-        // 316 × 315 = 99,540 elements: C(316, 2) = 49,770 pairs.
-        Assert.Equal(Text(316L * 315 / 2), db.Scalar("SELECT cardinality(combinations(sequence(1, 316), 2))"));
-        Assert.Equal("[[1, 2], [1, 3], [2, 3]]", db.Scalar("SELECT combinations(ARRAY[1, 2, 3], 2)"));
-        Assert.Equal("[]", db.Scalar("SELECT combinations(ARRAY[1, 2], 3)"));
-    }
 }

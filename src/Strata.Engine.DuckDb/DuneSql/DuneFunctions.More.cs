@@ -189,33 +189,9 @@ internal static class DuneMoreFunctions
             {
                 groups = $"flatten(list_transform({groups}, _strata_g -> list_transform(range(_strata_g[-1] + 1, len($1) + 1), _strata_p -> list_append(_strata_g, _strata_p))))";
             }
-            cases.Append(CombinationCountChecks(n));
             cases.Append($"WHEN ($2) = {n} THEN list_transform({groups}, _strata_g -> list_transform(_strata_g, _strata_p -> ($1)[_strata_p])) ");
         }
         return cases.Append("END)").ToString();
-    }
-
-    /// <summary>
-    /// Trino's bounds on combinations' answer of size k (ArrayCombinationsFunction, hostile36: DuckDB built
-    /// combinations(sequence(1, 200), 5), 2.5 billion groups, until the worker was cancelled): the count C(n, k) is
-    /// computed bottom up, C(n - k + i, i) for i = 1…k, each step's product before its division in a 32-bit integer
-    /// ("Number of combinations too large for array of size n and combination length k" past it), and the answer's
-    /// elements (the count times k) at most 100,000 ("combinations exceed max size"). The products are exact doubles
-    /// (each below 2^53 wherever the comparison is close).
-    /// </summary>
-    private static string CombinationCountChecks(int k)
-    {
-        string size = "CAST(len($1) AS DOUBLE)";
-        string Binomial(int i)
-        {
-            // C(size - k + i, i) = (size - k + i)(size - k + i - 1)…(size - k + 1) / i!
-            var factors = Enumerable.Range(1, i).Select(j => $"({size} - {k - j})");
-            long factorial = Enumerable.Range(1, i).Aggregate(1L, (f, j) => f * j);
-            return $"({string.Join(" * ", factors)} / {factorial})";
-        }
-        var products = Enumerable.Range(1, k).Select(i => $"{Binomial(i)} * {i} > 2147483647");
-        return $"WHEN ($2) = {k} AND ({string.Join(" OR ", products)}) THEN error('Number of combinations too large for array of size ' || len($1) || ' and combination length {k}') "
-            + $"WHEN ($2) = {k} AND {Binomial(k)} * {k} > 100000 THEN error('combinations exceed max size') ";
     }
 
     internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()
