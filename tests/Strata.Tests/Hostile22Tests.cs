@@ -86,7 +86,9 @@ public sealed class Hostile22DeclaredCastTests
     public void A_declared_cast_translates_small(string cast)
     {
         double chars = CharsPerCast(cast);
-        Assert.True(chars < 2_000, $"{chars:N0} characters a cast");
+        // Written three times a cast was ~4,300 characters; once, ~1,900 before 316's bound on an array's text added its
+        // branch (~2,100 for the TRY form, whose value is written out with the branch's refusal).
+        Assert.True(chars < 2_500, $"{chars:N0} characters a cast");
     }
 
     [Theory]

@@ -44,11 +44,13 @@ internal static class DuneFunctions
     /// <summary>The text of an array, map or row (DuckDB's: <c>[1, 2]</c>, <c>{a=1}</c>, <c>{'f': 1}</c>) is as long as its
     /// elements' texts together, which no argument bounds: past 16,777,216 bytes (<see cref="DuneValueBound.MaxBytes"/>, written
     /// out: a constant's text) it is refused where it is built, as the other builders of text are (hostile36: 10,000 texts of
-    /// 1,700 characters gave a 17 MB value that went on into other functions). The text is written once and measured
-    /// through a one-element lambda's parameter; the type test is a constant, so a scalar's cast keeps its own branch.</summary>
+    /// 1,700 characters gave a 17 MB value that went on into other functions). The cast is measured and
+    /// written twice, without a lambda of its own (one kept the translator from evaluating a computed operand once, so three
+    /// nested casts to varchar were written 1.1 million characters long: review B of 316); the type test is a constant, so
+    /// a scalar's cast keeps its own branch.</summary>
     private const string NestedText = "WHEN typeof($1) LIKE '%]' OR typeof($1) LIKE 'STRUCT(%' OR typeof($1) LIKE 'MAP(%' OR typeof($1) LIKE 'UNION(%' "
-        + "THEN list_transform([CAST($1 AS VARCHAR)], _strata_nt -> CASE WHEN strlen(_strata_nt) > 16777216 THEN error('" + NestedTextRefusal
-        + "') ELSE _strata_nt END)[1] ";
+        + "THEN (CASE WHEN strlen(CAST($1 AS VARCHAR)) > 16777216 THEN error('" + NestedTextRefusal
+        + "') ELSE CAST($1 AS VARCHAR) END) ";
 
     /// <summary>The refusal of <see cref="NestedText"/>.</summary>
     internal const string NestedTextRefusal = "cast to varchar: the text of the array, map or row is past 16777216 bytes, "

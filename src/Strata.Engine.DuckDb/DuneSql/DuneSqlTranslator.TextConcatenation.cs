@@ -152,7 +152,14 @@ public static partial class DuneSqlTranslator
                 {
                     emitter.Text(", ", anchor);
                 }
+                // A string literal is Trino's varchar: typed here, DuckDB cannot cast it to the varbinary overload, so
+                // 'tx ' || hash is refused as Trino refuses it (concat has no varchar-varbinary form), not read as bytes.
+                int first = Next(operands[k].From - 1, operands[k].To);
+                bool literal = first < operands[k].To && Next(first, operands[k].To) >= operands[k].To
+                    && tokens[first].Kind == DuneTokenKind.String;
+                emitter.Text(literal ? "CAST(" : "", anchor);
                 Emit(operands[k].From, operands[k].To);
+                emitter.Text(literal ? " AS VARCHAR)" : "", anchor);
             }
             emitter.Text(")", anchor);
         }

@@ -201,7 +201,8 @@ public sealed class DuneSqlFunctionFamiliesTests : IDisposable
         Assert.Equal("0x" + Convert.ToHexStringLower(DuneKeccak.Hash(new byte[DuneKeccak.MaxInputBytes])),
             db.Scalar($"SELECT keccak(to_utf8(lpad('', {DuneKeccak.MaxInputBytes}, chr(0))))"));
         var e = Assert.ThrowsAny<Exception>(() => db.Scalar($"SELECT keccak(to_utf8(lpad('', {DuneKeccak.MaxInputBytes}, 'a') || 'a'))"));
-        Assert.Contains("over the limit", e.Message, StringComparison.Ordinal);
+        // The input past the cap is refused: by keccak's bound, or first by concat's (315: a || past 16 MiB is refused).
+        Assert.Matches("over the limit|concat: the answer's size", e.Message);
     }
 
     /// <summary>Trino's transform_keys fails on a duplicate key (DuckDB's map_from_entries too).</summary>
