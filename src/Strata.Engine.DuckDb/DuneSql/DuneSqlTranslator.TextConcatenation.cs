@@ -154,9 +154,8 @@ public static partial class DuneSqlTranslator
                 }
                 // A string literal is Trino's varchar: typed here, DuckDB cannot cast it to the varbinary overload, so
                 // 'tx ' || hash is refused as Trino refuses it (concat has no varchar-varbinary form), not read as bytes.
-                int first = Next(operands[k].From - 1, operands[k].To);
-                bool literal = first < operands[k].To && Next(first, operands[k].To) >= operands[k].To
-                    && tokens[first].Kind == DuneTokenKind.String;
+                int sole = SoleToken(operands[k].From, operands[k].To);
+                bool literal = sole >= 0 && tokens[sole].Kind == DuneTokenKind.String;
                 emitter.Text(literal ? "CAST(" : "", anchor);
                 Emit(operands[k].From, operands[k].To);
                 emitter.Text(literal ? " AS VARCHAR)" : "", anchor);
@@ -167,8 +166,15 @@ public static partial class DuneSqlTranslator
         /// <summary>Whether tokens from..to are one string or binary literal, or a bare NULL.</summary>
         private bool IsLiteralOperand(int from, int to)
         {
+            int sole = SoleToken(from, to);
+            return sole >= 0 && (tokens[sole].Kind is DuneTokenKind.String or DuneTokenKind.HexBinary || Is(sole, "null"));
+        }
+
+        /// <summary>The index of the one token of from..to (comments aside), or -1 when there are none or several.</summary>
+        private int SoleToken(int from, int to)
+        {
             int first = Next(from - 1, to);
-            return first < to && Next(first, to) >= to && (tokens[first].Kind is DuneTokenKind.String or DuneTokenKind.HexBinary || Is(first, "null"));
+            return first < to && Next(first, to) >= to ? first : -1;
         }
 
         /// <summary>Whether tokens from..to are sure to be a text or a varbinary in Trino.</summary>
