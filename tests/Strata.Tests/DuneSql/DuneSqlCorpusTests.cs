@@ -159,16 +159,18 @@ public sealed partial class DuneSqlCorpusTests(ITestOutputHelper output)
     public void Every_prefix_of_every_corpus_query_translates_or_is_refused()
     {
         var files = Directory.GetFiles(CorpusDirectory(), "*.sql").Concat(Directory.GetFiles(RealCorpusDirectory(), "*.sql"));
-        // The files are independent and translation is a pure function: over the cores (every prefix is still checked).
-        // A file's prefixes cost about its length squared (the longest, 16 kB, a fifth of the whole), so the longest go
-        // first and each core takes one file at a time: no long file is left to one core at the end.
-        var texts = files.Select(File.ReadAllText).OrderByDescending(text => text.Length).ToList();
+        var texts = files.Select(File.ReadAllText).ToList();
         Assert.True(texts.Count >= 120, $"the corpora have {texts.Count} files");
-        Parallel.ForEach(Partitioner.Create(texts, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, text =>
+        // Translation is a pure function, so the prefixes are independent: over the cores (every prefix is still checked).
+        // A prefix costs about its length, a file's prefixes about its length squared, and the longest file (72 kB) alone
+        // is half the whole: a file per core left it to one core for most of the case (test-speed12). The prefixes are cut
+        // into runs of one file's consecutive prefixes of about equal cost, the costliest first, one run at a time a core.
+        var runs = PrefixRuns(texts, step: 3, cost: 16_000_000).OrderByDescending(run => run.Cost).ToList();
+        Parallel.ForEach(Partitioner.Create(runs, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, run =>
         {
-            for (int length = 0; length <= text.Length; length += 3)
+            for (int length = run.From; length <= run.To; length += 3)
             {
-                string prefix = text[..length];
+                string prefix = run.Text[..length];
                 try
                 {
                     var translation = DuneSqlTranslator.Translate(prefix);
@@ -179,6 +181,29 @@ public sealed partial class DuneSqlCorpusTests(ITestOutputHelper output)
                 }
             }
         });
+        Assert.Equal(texts.Sum(text => text.Length / 3 + 1), runs.Sum(run => (run.To - run.From) / 3 + 1));
+    }
+
+    /// <summary>Every prefix length of each text that is a multiple of <paramref name="step"/> (0 to the text's length), in
+    /// runs of consecutive lengths whose summed length passes <paramref name="cost"/> by at most one prefix: no length is
+    /// in two runs or in none. <c>To</c> is the run's last length.</summary>
+    internal static IEnumerable<(string Text, int From, int To, long Cost)> PrefixRuns(IEnumerable<string> texts, int step, long cost)
+    {
+        foreach (string text in texts)
+        {
+            int from = 0;
+            long sum = 0;
+            for (int length = 0; length <= text.Length; length += step)
+            {
+                sum += length;
+                if (sum >= cost || length + step > text.Length)
+                {
+                    yield return (text, from, length, sum);
+                    from = length + step;
+                    sum = 0;
+                }
+            }
+        }
     }
 
     [Fact]
