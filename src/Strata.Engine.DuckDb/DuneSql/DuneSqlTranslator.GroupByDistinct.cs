@@ -29,9 +29,17 @@ public static partial class DuneSqlTranslator
             var keys = new Dictionary<(int From, int To), string>();
             string Key((int From, int To) c) => keys.TryGetValue(c, out string? k) ? k : keys[c] = ColumnKey(c.From, c.To);
             var combined = new List<(List<(int From, int To)> Columns, HashSet<string> Keys)> { ([], new HashSet<string>(StringComparer.Ordinal)) };
+            // The element an item was read from: an ordinal a grouping rewrite writes as its key (a zone per row by
+            // instant, decision 324) is written as that element, not as the select item (whose rewrite is the group's value).
+            var ordinals = new Dictionary<(int From, int To), (int From, int To)>();
             foreach (var element in elements)
             {
-                var written = ElementSets(element).Select(set => set.Select(c => OrdinalItem(c, items)).ToList()).ToList();
+                var written = ElementSets(element).Select(set => set.Select(c =>
+                {
+                    var item = OrdinalItem(c, items);
+                    ordinals.TryAdd(item, c);
+                    return item;
+                }).ToList()).ToList();
                 var product = new List<(List<(int From, int To)> Columns, HashSet<string> Keys)>(combined.Count * written.Count);
                 foreach (var left in combined)
                 {
@@ -65,7 +73,9 @@ public static partial class DuneSqlTranslator
                     {
                         emitter.Text(", ", tokens[set[c].From]);
                     }
-                    Emit(set[c].From, set[c].To);
+                    var column = ordinals.TryGetValue(set[c], out var unit) && unit != set[c] && (instantGroups ??= FindInstantGroups()).ContainsKey(unit.From)
+                        ? unit : set[c];
+                    Emit(column.From, column.To);
                 }
                 emitter.Text(")", tokens[distinct]);
             }

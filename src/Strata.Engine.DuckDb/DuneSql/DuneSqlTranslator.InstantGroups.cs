@@ -62,6 +62,11 @@ public static partial class DuneSqlTranslator
             var found = new Dictionary<int, (int End, Action<int, int> Write)>();
             if (!HasRowZoneValue())
             {
+                // Zones written in the text (decision 324): a set operation whose branches hold one column in two zones.
+                if (HasZonedTimestampLiteral())
+                {
+                    AddInstantSets(found, rowZones: false);
+                }
                 return found;
             }
             for (int c = 0; c < tokens.Count; c++)
@@ -87,7 +92,7 @@ public static partial class DuneSqlTranslator
                     AddGroupBy(c, Next(c, tokens.Count), found);
                 }
             }
-            AddInstantSets(found);
+            AddInstantSets(found, rowZones: true);
             return found;
         }
 

@@ -25,7 +25,7 @@ public static partial class DuneSqlTranslator
     private sealed partial class Pass
     {
         /// <summary>Adds a rewrite of each set operation chain of a zone per row (see the type's summary).</summary>
-        private void AddInstantSets(Dictionary<int, (int End, Action<int, int> Write)> found)
+        private void AddInstantSets(Dictionary<int, (int End, Action<int, int> Write)> found, bool rowZones)
         {
             foreach (var chain in SetChains())
             {
@@ -41,7 +41,7 @@ public static partial class DuneSqlTranslator
                 {
                     continue;
                 }
-                if (InstantSetColumns(chain) is not { } zoned || !zoned.Contains(true))
+                if (InstantSetColumns(chain, rowZones) is not { } zoned || !zoned.Contains(true))
                 {
                     continue;
                 }
@@ -67,11 +67,15 @@ public static partial class DuneSqlTranslator
             }
         }
 
-        /// <summary>For each column of the chain, whether some branch's value there is a zone per row; null when a
+        /// <summary>For each column of the chain, whether some branch's value there is a zone per row (when the text has
+        /// one, <paramref name="rowZones"/>), or every branch's is a timestamp with time zone and they are in two zones
+        /// the text names (<c>TIMESTAMP '… +05:30'</c> against <c>TIMESTAMP '… UTC'</c>, <c>x AT TIME ZONE 'z'</c>: DuckDB
+        /// holds each named zone as its own type, and a union of two as values tagged by zone; decision 324); null when a
         /// branch is not a SELECT list of the chain's one width without <c>*</c>.</summary>
-        private List<bool>? InstantSetColumns(SetChain chain)
+        private List<bool>? InstantSetColumns(SetChain chain, bool rowZones)
         {
             List<bool>? zoned = null;
+            List<HashSet<string>?>? zones = null;
             foreach (var (from, to) in chain.Branches)
             {
                 int select = Next(from - 1, to);
@@ -90,10 +94,25 @@ public static partial class DuneSqlTranslator
                     return null;
                 }
                 zoned ??= items.Select(_ => false).ToList();
+                zones ??= items.Select(_ => (HashSet<string>?)new HashSet<string>(StringComparer.Ordinal)).ToList();
                 for (int k = 0; k < items.Count; k++)
                 {
-                    zoned[k] |= RowZoneType(items[k].From, items[k].To) is not null;
+                    zoned[k] |= rowZones && RowZoneType(items[k].From, items[k].To) is not null;
+                    string? zone = StaticZone(items[k].From, items[k].To)?.Zone
+                        ?? (ScannedZoneType(items[k].From, items[k].To) is not null ? "UTC" : null);
+                    if (zone is null)
+                    {
+                        zones[k] = null; // a branch of no known zone: the column is left to the zone-per-row test
+                    }
+                    else
+                    {
+                        zones[k]?.Add(zone);
+                    }
                 }
+            }
+            for (int k = 0; zoned is not null && k < zoned.Count; k++)
+            {
+                zoned[k] |= zones![k] is { Count: > 1 };
             }
             return zoned;
         }
@@ -162,6 +181,21 @@ public static partial class DuneSqlTranslator
                 emitter.Text($") AS {right}({columns}) WHERE {matches})", tokens[Previous(to)]);
             }
             emitter.Text(" ", tokens[Previous(chain.End)]);
+        }
+
+        /// <summary>Whether the text holds a <c>TIMESTAMP '…'</c> literal in a zone other than UTC.</summary>
+        private bool HasZonedTimestampLiteral()
+        {
+            for (int k = 0; k + 1 < tokens.Count; k++)
+            {
+                if (tokens[k].Kind == DuneTokenKind.Word && Is(k, "timestamp") && Next(k, tokens.Count) is int literal && literal < tokens.Count
+                    && IsTerminatedString(literal) && DuneTimestampLiteral.Parse(Unquote(literal))?.Zone is { } zone && DuneZones.Canonical(zone) is { } canonical
+                    && canonical != "UTC")
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void EmitSetBranch(int from, int to, bool first)

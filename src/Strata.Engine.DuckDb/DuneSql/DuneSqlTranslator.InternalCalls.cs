@@ -13,6 +13,7 @@ public static partial class DuneSqlTranslator
     {
         RefuseBackquotes(sql, tokens);
         RefuseReservedAfterDot(sql, tokens);
+        RefuseNaturalJoin(sql, tokens);
         RefuseInternalCalls(sql, tokens);
         RefuseQualifiedCalls(sql, tokens);
     }

@@ -196,19 +196,20 @@ public static partial class DuneSqlTranslator
         private int hoistDepth;
 
         /// <summary>The arguments to evaluate once (all that are more than a name, literal or operators on them), when the
-        /// template uses one of those more than once; null when it expands inline as is. An aggregate's template keeps
+        /// template uses one of those more than once; null when it expands inline as is. <paramref name="registered"/> is the
+        /// template as its function names it, <paramref name="template"/> the one written (a TRY's is rewritten). An aggregate's template keeps
         /// its arguments inside the aggregate, and a template with a lambda keeps them inside the lambda.</summary>
-        private int[]? Hoisted(string template, List<(int From, int To)> args)
+        private int[]? Hoisted(string registered, string template, List<(int From, int To)> args)
         {
             // A template with its own lambda may hold the user's lambda body as an argument, which reads the lambda's
             // parameters and so cannot be evaluated outside it; an aggregate's arguments are the group's rows; date_diff
             // reads its operands' types twice (folded at bind time) and evaluates them once, in the branch that runs.
             // The scalar list templates whose lambdas are their own read a computed argument through a parameter too, unless
             // an argument is itself a lambda (a misuse DuckDB names).
-            if (ReferenceEquals(template, DuneMoreFunctions.MapAgg) || ReferenceEquals(template, DuneMoreFunctions.MultimapAgg)
-                || ReferenceEquals(template, DuneFunctions.DateDiff)
+            if (ReferenceEquals(registered, DuneMoreFunctions.MapAgg) || ReferenceEquals(registered, DuneMoreFunctions.MultimapAgg)
+                || ReferenceEquals(registered, DuneFunctions.DateDiff)
                 || (template.Contains("->", StringComparison.Ordinal)
-                    && (!DuneMoreFunctions.HoistedThroughOwnLambdas.Contains(template) || args.Exists(HoldsLambda))))
+                    && (!DuneMoreFunctions.HoistedThroughOwnLambdas.Contains(registered) || args.Exists(HoldsLambda))))
             {
                 return null;
             }

@@ -44,11 +44,14 @@ public static partial class DuneSqlTranslator
         private void EmitTemplate(string template, List<(int From, int To)> args, DuneToken anchor)
         {
             CountTextCasts(template, anchor);
+            // Which templates hoist is asked of the template as registered (a TRY's rewrite of its errors is another
+            // string, and replace's was not hoisted inside TRY: decision 324).
+            string registered = template;
             if (tryDepth > 0)
             {
                 template = ErrorsCaughtByTry(template);
             }
-            var hoisted = Hoisted(template, args);
+            var hoisted = Hoisted(registered, template, args);
             if (hoisted is null)
             {
                 EmitExpanded(template, args, anchor, null);

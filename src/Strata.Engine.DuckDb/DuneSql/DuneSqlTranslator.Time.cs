@@ -130,7 +130,7 @@ public static partial class DuneSqlTranslator
         {
             var found = new Dictionary<int, List<(int, int)>>();
             // Left to right: in x - interval '1' day + interval '2' hour the left operand of the second is the first sum.
-            var chains = new Dictionary<int, int>();
+            var chains = intervalChains;
             for (int op = 0; op < tokens.Count; op++)
             {
                 if (tokens[op].Kind != DuneTokenKind.Symbol || tokens[op].Length != 1 || !(Is(op, "+") || Is(op, "-")))
@@ -178,6 +178,9 @@ public static partial class DuneSqlTranslator
             }
             return found;
         }
+
+        /// <summary>The interval sums' chains: by the last token of a sum (or chain of sums), its first token.</summary>
+        private readonly Dictionary<int, int> intervalChains = [];
 
         /// <summary>The operators of <c>INTERVAL … + x</c> sums (written as <c>x + INTERVAL …</c>).</summary>
         private readonly HashSet<int> intervalFirstSums = [];

@@ -84,18 +84,20 @@ public static partial class DuneSqlTranslator
                     continue;
                 }
                 int leftEnd = Previous(op), rightStart = Next(op, tokens.Count);
-                if (leftEnd < 0 || IntervalLiteralEnd(rightStart) >= 0 || !IsOperandEnd(leftEnd) || Is(leftEnd, "end") || Is(leftEnd, "null")
-                    || IntervalLiteralStart(leftEnd) is not null || PrimaryStart(leftEnd) is not int primaryStart)
+                // The left operand may be a sum with an interval whose base is surely a date (decision 324): the sum is a date.
+                int sumStart = leftEnd >= 0 && intervalChains.TryGetValue(leftEnd, out int chained) && IsSurelyDateSum(chained, found) ? chained : -1;
+                if (leftEnd < 0 || IntervalLiteralEnd(rightStart) >= 0 || (sumStart < 0 && (!IsOperandEnd(leftEnd) || Is(leftEnd, "end") || Is(leftEnd, "null")
+                    || IntervalLiteralStart(leftEnd) is not null || PrimaryStart(leftEnd) is null)))
                 {
                     continue;
                 }
-                int leftStart = CallTailStart(primaryStart);
+                int leftStart = sumStart >= 0 ? sumStart : CallTailStart(PrimaryStart(leftEnd)!.Value);
                 int rightEnd = CallTailEnd(PrimaryEnd(rightStart));
                 if (rightEnd < 0 || !StandsAlone(Previous(leftStart), Next(rightEnd - 1, tokens.Count)) || HoldsParameter(leftStart, rightEnd))
                 {
                     continue;
                 }
-                if (!(IsSurelyDate(leftStart, leftEnd + 1) || IsSurelyDate(rightStart, rightEnd)))
+                if (!(sumStart >= 0 || IsSurelyDate(leftStart, leftEnd + 1) || IsSurelyDate(rightStart, rightEnd)))
                 {
                     if (!MayBeDate(leftStart, leftEnd + 1) || !MayBeDate(rightStart, rightEnd))
                     {
@@ -264,6 +266,18 @@ public static partial class DuneSqlTranslator
             int asWord = TopLevelWord(open + 1, close, "as");
             // A quoted "date" names the type too (DuneTypes.Parse unquotes it).
             return asWord < close && Next(asWord, close) < close && !UnquotedName(Next(asWord, close)).Equals("date", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>Whether the interval sum (or chain of sums) starting at token start adds intervals to an operand that is
+        /// surely a date (<c>DATE '…' + INTERVAL …</c>, <c>INTERVAL … + DATE '…'</c>): Trino's date plus an interval is a date.</summary>
+        private bool IsSurelyDateSum(int start, Dictionary<int, List<(int Operator, int End)>> found)
+        {
+            if (!found.TryGetValue(start, out var sums) || sums.Count == 0)
+            {
+                return false;
+            }
+            var (op, end) = sums.MinBy(s => s.Operator);
+            return intervalFirstSums.Contains(op) ? IsSurelyDate(Next(op, end), end) : IsSurelyDate(start, op);
         }
 
         /// <summary>Whether tokens [start, end) are an expression whose type is surely <c>date</c>.</summary>

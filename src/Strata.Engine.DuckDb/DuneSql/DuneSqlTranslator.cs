@@ -132,6 +132,10 @@ public static partial class DuneSqlTranslator
         private int EmitOne(int i, int end)
         {
             var token = tokens[i];
+            if (TryEmitUsingJoin(i, end) is int pastUsing and >= 0)
+            {
+                return pastUsing;
+            }
             if (TryEmitQualifiedCatalogViews(i, end) is int pastCatalog and >= 0)
             {
                 return pastCatalog;
