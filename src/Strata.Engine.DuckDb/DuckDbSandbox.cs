@@ -95,6 +95,7 @@ public sealed partial class DuckDbEngine
         (DuneSql.DuneSplitMaps.UsedBy, DuneSql.DuneSplitMaps.Register),
         (DuneSql.DuneConcat.UsedBy, DuneSql.DuneConcat.Register),
         (DuneSql.DuneToHex.UsedBy, DuneSql.DuneToHex.Register),
+        (DuneSql.DuneFromUtf8.UsedBy, DuneSql.DuneFromUtf8.Register),
     ];
 
     /// <summary>

@@ -99,6 +99,25 @@ internal static partial class TrinoErrorMessages
 
     private static readonly string[] BinaryOperators = ["+", "-", "*", "/", "//", "%", "||"];
 
+    /// <summary>DuckDB's functions behind <c>[NOT] LIKE</c> and <c>[NOT] LIKE … ESCAPE</c>.</summary>
+    private static readonly string[] LikeFunctions = ["~~", "!~~", "like_escape", "not_like_escape"];
+
+    /// <summary>Trino's refusal of a LIKE whose value, pattern or escape is not a text (ExpressionAnalyzer.visitLikePredicate
+    /// coerces each to varchar: "Left side of LIKE expression must evaluate to a varchar (actual: varbinary)"), the first
+    /// such operand in that order; null when all are texts (or a NULL, which coerces).</summary>
+    private static string? LikeRefusal(List<string> args)
+    {
+        string[] roles = ["Left side of LIKE expression", "Pattern for LIKE expression", "Escape for LIKE expression"];
+        for (int k = 0; k < args.Count && k < roles.Length; k++)
+        {
+            if (!args[k].StartsWith("varchar", StringComparison.Ordinal) && args[k] != "unknown" && !args[k].StartsWith("char", StringComparison.Ordinal))
+            {
+                return $"{roles[k]} must evaluate to a varchar (actual: {args[k]})";
+            }
+        }
+        return null;
+    }
+
     /// <summary>The function a <c>dune_wall(…)</c> at an offset of the text DuckDB ran is the argument of (<c>hour</c> in
     /// <c>hour(dune_wall(x))</c>, what the translator writes for a field read), or null.</summary>
     internal static string? WallCaller(string? text, int? offset)
@@ -178,6 +197,10 @@ internal static partial class TrinoErrorMessages
             }
             name = name switch { DuneSql.DuneConcat.Function => "concat", DuneSql.DuneToHex.Function => "to_hex", _ => name };
             var args = SplitArguments(call.Groups["args"].Value).Select(TypeName).ToList();
+            if (LikeFunctions.Contains(name) && LikeRefusal(args) is { } like)
+            {
+                return like;
+            }
             if (BinaryOperators.Contains(name) && args.Count == 2)
             {
                 // A string literal operand is varchar(its length) in Trino's message (DuckDB's STRING_LITERAL).

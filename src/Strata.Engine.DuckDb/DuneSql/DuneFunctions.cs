@@ -10,7 +10,7 @@ internal static class DuneFunctions
 {
     static DuneFunctions()
     {
-        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneCodecs.Templates(), DuneBase58.Templates(), DuneChainAddresses.Templates(), DuneWildFunctions.Templates(), DuneStringParts.Templates(), DuneDistributions.Templates(), DuneTrinoFunctions.Templates(), DuneSplitMaps.Templates(), DuneRadix.Templates(), DuneTime.Templates(), DuneDocsFunctions.Templates(), TrinoDocsFunctions.Templates() })
+        foreach (var family in new[] { DuneBinaryFunctions.Templates(), DuneMoreFunctions.Templates(), DuneHashes.Templates(), DuneCodecs.Templates(), DuneBase58.Templates(), DuneChainAddresses.Templates(), DuneWildFunctions.Templates(), DuneStringParts.Templates(), DuneDistributions.Templates(), DuneTrinoFunctions.Templates(), DuneSplitMaps.Templates(), DuneFromUtf8.Templates(), DuneRadix.Templates(), DuneTime.Templates(), DuneDocsFunctions.Templates(), TrinoDocsFunctions.Templates() })
         {
             foreach (var (key, template) in family)
             {
@@ -262,7 +262,6 @@ internal static class DuneFunctions
         [("bytearray_rtrim", 1)] = "unhex(regexp_replace(hex($1), '(00)+$', ''))",
         [("varbinary_reverse", 1)] = "unhex(array_to_string(list_reverse(regexp_extract_all(hex($1), '..')), ''))",
         [("varbinary_starts_with", 2)] = "starts_with(hex($1), hex($2))",
-        [("from_utf8", 1)] = "decode($1)",
         [("to_utf8", 1)] = "encode($1)",
         [("keccak", 1)] = "dune_keccak($1)", // native, DuneKeccak.cs
         // dates and times

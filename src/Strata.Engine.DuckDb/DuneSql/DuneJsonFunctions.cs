@@ -20,7 +20,61 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static unsafe class DuneJsonFunctions
 {
-    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>The deepest nesting of arrays and objects the path functions and json_table read. System.Text.Json's default
+    /// (64) made a deeper document "malformed" (NULL under the default NULL ON ERROR) where Trino answers. Parsing is not
+    /// recursive, but writing an answer, copying it and a descendant step recurse once per level on the thread DuckDB runs
+    /// the call on, which may be a .NET thread of 1.5 MB of stack, where a stack overflow ends the process: 1,000 levels
+    /// (Jackson's default nesting bound, StreamReadConstraints) keeps that to a few hundred KB. Past it the query fails
+    /// naming the bound (<see cref="TooDeep"/>): an ON ERROR clause does not hide it, as the document is not malformed.</summary>
+    public const int MaxDepth = 1000;
+
+    /// <summary>How the input is parsed: duplicate keys refused (Trino's JSON path engine), nesting to <see cref="MaxDepth"/>.</summary>
+    internal static readonly JsonDocumentOptions Document = new() { AllowDuplicateProperties = false, MaxDepth = MaxDepth };
+
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxDepth + 1 };
+
+    /// <summary>The refusal of an input nested past <see cref="MaxDepth"/>, naming <paramref name="function"/>, or null.</summary>
+    internal static string? TooDeep(string function, ReadOnlySpan<byte> json) =>
+        NestingDepth(json) > MaxDepth
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{function}: the JSON input nests arrays and objects more than {MaxDepth} levels deep, the most Strata reads")
+            : null;
+
+    /// <summary>The deepest nesting of brackets and braces outside strings in a JSON text (a malformed text gets some count;
+    /// the parser then names it malformed).</summary>
+    internal static int NestingDepth(ReadOnlySpan<byte> json)
+    {
+        int depth = 0, deepest = 0;
+        bool inString = false;
+        for (int k = 0; k < json.Length; k++)
+        {
+            byte b = json[k];
+            if (inString)
+            {
+                if (b == (byte)'\\')
+                {
+                    k++;
+                }
+                else if (b == (byte)'"')
+                {
+                    inString = false;
+                }
+            }
+            else if (b == (byte)'"')
+            {
+                inString = true;
+            }
+            else if (b is (byte)'[' or (byte)'{')
+            {
+                deepest = Math.Max(deepest, ++depth);
+            }
+            else if (b is (byte)']' or (byte)'}')
+            {
+                depth--;
+            }
+        }
+        return deepest;
+    }
 
     public static void Register(DuckDBConnection connection) =>
         NativeScalarFunction.Register(connection, "dune_json_path", DuckDBType.Varchar, 3, DuckDBType.Varchar, &Rows);
@@ -32,7 +86,7 @@ public static unsafe class DuneJsonFunctions
         try
         {
             var path = DuneJsonPath.Parse(pathText);
-            var input = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            var input = JsonNode.Parse(json, documentOptions: Document);
             items = path.Evaluate(input);
         }
         catch (Exception e) when (e is JsonPathException or FormatException or JsonException or InvalidOperationException or ArgumentException or InsufficientExecutionStackException)
@@ -105,8 +159,13 @@ public static unsafe class DuneJsonFunctions
                     DuneNative.ScalarSetError(info, $"JSON path: the input is over the limit of {DuneKeccak.MaxInputBytes} bytes");
                     return;
                 }
-                string answer = Answer(Encoding.UTF8.GetString((data[0] + row)->Bytes), Encoding.UTF8.GetString((data[1] + row)->Bytes),
-                    Encoding.UTF8.GetString((data[2] + row)->Bytes));
+                string form = Encoding.UTF8.GetString((data[2] + row)->Bytes);
+                if (TooDeep(form.StartsWith("query", StringComparison.Ordinal) ? "json_query" : "json_" + form, (data[0] + row)->Bytes) is { } tooDeep)
+                {
+                    DuneNative.ScalarSetError(info, tooDeep);
+                    return;
+                }
+                string answer = Answer(Encoding.UTF8.GetString((data[0] + row)->Bytes), Encoding.UTF8.GetString((data[1] + row)->Bytes), form);
                 NativeString.Set(output, row, Encoding.UTF8.GetBytes(answer));
             }
         }

@@ -203,9 +203,13 @@ public static unsafe partial class DuneJsonTable
         var compiled = Compile(specText);
         var spec = compiled.Spec;
         JsonNode? input;
+        if (DuneJsonFunctions.TooDeep("JSON_TABLE", Encoding.UTF8.GetBytes(json)) is { } tooDeep)
+        {
+            throw new JsonTableException(tooDeep);
+        }
         try
         {
-            input = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            input = JsonNode.Parse(json, documentOptions: DuneJsonFunctions.Document);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or InsufficientExecutionStackException)
         {

@@ -50,7 +50,9 @@ public static partial class DuneSqlTranslator
         /// <summary>The column types of the tables known for sure; null when none are given.</summary>
         public DuneColumnTypes? ColumnTypes { get; init; }
 
-        /// <summary>The type of the column that tokens [from, last] name, or null.</summary>
+        /// <summary>The type of the column that tokens [from, last] name, or null. In the FROM clause (a join's ON condition,
+        /// a lateral item's argument) only a qualified name is typed: its qualifier names the block's item, whatever was
+        /// joined before it; an unqualified name there could name a column of an outer query.</summary>
         private string? ColumnType(int from, int last)
         {
             if (ColumnTypes is null || Is(Previous(from), ".") || ColumnReference(from, last) is not var (qualifier, name))
@@ -58,7 +60,8 @@ public static partial class DuneSqlTranslator
                 return null;
             }
             if (LambdaNames().Contains(qualifier ?? name) || BlockAt(from) is not { } block
-                || !(ResolvesColumns(block, from) || ResolvesInLaterClause(block, from, name, qualifier)))
+                || !(ResolvesColumns(block, from) || ResolvesInLaterClause(block, from, name, qualifier)
+                    || qualifier is not null && block.From >= 0 && from > block.From && from < block.FromEnd))
             {
                 return null;
             }

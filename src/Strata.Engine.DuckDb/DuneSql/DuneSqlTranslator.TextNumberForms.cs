@@ -29,7 +29,7 @@ public static partial class DuneSqlTranslator
             if (OperandTypeForText(value) is { } v)
             {
                 bool text = IsTextType(v) || IsTextType(lo) || IsTextType(hi);
-                bool number = IsNumberType(v) || IsNumberType(lo) || IsNumberType(hi);
+                bool number = IsNotText(v) || IsNotText(lo) || IsNotText(hi);
                 if (text && number)
                 {
                     int first = tokens[value.From].IsTrivia ? Next(value.From, value.To) : value.From;
@@ -100,7 +100,7 @@ public static partial class DuneSqlTranslator
                 {
                     continue;
                 }
-                if (operandType is not null && (IsTextType(operandType) && IsNumberType(whenType) || IsNumberType(operandType) && IsTextType(whenType)))
+                if (operandType is not null && (IsTextType(operandType) && IsNotText(whenType) || IsNotText(operandType) && IsTextType(whenType)))
                 {
                     throw NotSupported(sql, tokens[when.From], $"CASE operand type does not match WHEN clause operand type: {operandType} vs {whenType}",
                         Core.Executions.ExecutionError.ExecutionFailed);

@@ -27,6 +27,9 @@ public static partial class DuneSqlTranslator
     /// <summary>The types a guard refuses against a string literal: the numbers and DuckDB's BLOB (Trino's varbinary).</summary>
     private const string DuckDbGuardedTypes = "(" + DuckDbNumberTypes + "|BLOB)";
 
+    /// <summary>The type a guard refuses against a varbinary: DuckDB's VARCHAR (decision 323).</summary>
+    private const string DuckDbText = "VARCHAR";
+
     private sealed partial class Pass
     {
         /// <summary>Refuses a string literal compared with a number (see the type's summary), then writes the statement.</summary>
@@ -53,7 +56,18 @@ public static partial class DuneSqlTranslator
                     {
                         throw NotSupported(sql, tokens[k], $"Cannot apply operator: {a} {op} {b}", Core.Executions.ExecutionError.ExecutionFailed);
                     }
-                    if (a is not null && IsTextType(a) && IsUntyped(comparison.Right))
+                    if (a == "varbinary" && IsUntyped(comparison.Right))
+                    {
+                        // A varbinary against an operand only DuckDB's binder types: refused when that is a text.
+                        GuardTextComparison(comparison.Left.From, comparison.Right, comparison.Right.To, $"Cannot apply operator: {a} {op} ", "",
+                            pattern: DuckDbText);
+                    }
+                    else if (b == "varbinary" && IsUntyped(comparison.Left))
+                    {
+                        GuardTextComparison(comparison.Left.From, comparison.Left, comparison.Right.To, "Cannot apply operator: ", $" {op} {b}",
+                            pattern: DuckDbText);
+                    }
+                    else if (a is not null && IsTextType(a) && IsUntyped(comparison.Right))
                     {
                         GuardTextComparison(comparison.Left.From, comparison.Right, comparison.Right.To, $"Cannot apply operator: {a} {op} ", "");
                     }
@@ -101,6 +115,10 @@ public static partial class DuneSqlTranslator
                     int first = tokens[from].IsTrivia ? Next(from, to) : from;
                     throw NotSupported(sql, tokens[first], $"IN value and list items must be the same type: {super}", Core.Executions.ExecutionError.ExecutionFailed);
                 }
+                if (type == super)
+                {
+                    continue;
+                }
                 if (type is null || IntegerRank(type) is not int rank || IntegerRank(super) is not int superRank)
                 {
                     return;
@@ -119,7 +137,7 @@ public static partial class DuneSqlTranslator
         /// <summary>A guarded comparison's operand, the refusal's words before and after its type, and, for an IN list whose
         /// string follows integer items, the widest of those items (Trino names the common type so far: the item's type when
         /// the operand is a narrower integer).</summary>
-        private sealed record TextGuard((int From, int To) Operand, string Before, string After, string? WidestItem);
+        private sealed record TextGuard((int From, int To) Operand, string Before, string After, string? WidestItem, string Pattern);
 
         /// <summary>The first token of the comparison being written inside its guard (it is not wrapped again).</summary>
         private int textGuardAt = -1;
@@ -146,12 +164,13 @@ public static partial class DuneSqlTranslator
 
         /// <summary>Marks the comparison [from, end) to be written inside a guard that refuses it, per row, when DuckDB's
         /// binder gives the operand a number type (see the type's summary).</summary>
-        private void GuardTextComparison(int from, (int From, int To) operand, int end, string before, string after, string? widestItem = null)
+        private void GuardTextComparison(int from, (int From, int To) operand, int end, string before, string after, string? widestItem = null,
+            string pattern = DuckDbGuardedTypes)
         {
             from = tokens[from].IsTrivia ? Next(from, end) : from;
             if ((textGuards ??= []).TryAdd(from, end))
             {
-                (textGuardParts ??= [])[from] = new TextGuard(operand, before, after, widestItem);
+                (textGuardParts ??= [])[from] = new TextGuard(operand, before, after, widestItem, pattern);
             }
         }
 
@@ -164,11 +183,11 @@ public static partial class DuneSqlTranslator
         private int TryEmitTextGuard(int i, int to) =>
             textGuards is null || tryDepth > 0 || !textGuards.ContainsKey(i) ? -1 : TryEmitOperand(i, to, textGuards, ref textGuardAt, (from, end) =>
             {
-                var (operand, before, after, widestItem) = textGuardParts![from];
+                var (operand, before, after, widestItem, pattern) = textGuardParts![from];
                 DuneToken anchor = tokens[from];
                 emitter.Text("(CASE WHEN regexp_full_match(typeof(", anchor);
                 Emit(operand.From, operand.To);
-                emitter.Text("), '" + DuckDbGuardedTypes + "') THEN error('" + before.Replace("'", "''", StringComparison.Ordinal) + "' || ", anchor);
+                emitter.Text("), '" + pattern + "') THEN error('" + before.Replace("'", "''", StringComparison.Ordinal) + "' || ", anchor);
                 if (widestItem is not null)
                 {
                     // The common type of a narrower integer and the widest integer item is the item's type.
@@ -186,7 +205,9 @@ public static partial class DuneSqlTranslator
             });
 
         /// <summary>Trino's type of an operand for this check: <c>varchar(n)</c> of a lone string literal (n its code points),
-        /// the Trino name of a number or varbinary whose type the text fixes, else null.</summary>
+        /// the varchar of an operand the text makes sure is one (<see cref="TextOperandType"/>), <c>varbinary</c> of a
+        /// <c>0x…</c> literal or an operand surely a varbinary, the Trino name of a number whose type the text fixes, else
+        /// null.</summary>
         private string? OperandTypeForText((int From, int To) operand)
         {
             int first = tokens[operand.From].IsTrivia ? Next(operand.From, operand.To) : operand.From, last = Previous(operand.To);
@@ -198,7 +219,23 @@ public static partial class DuneSqlTranslator
             {
                 return $"varchar({Unquote(first).EnumerateRunes().Count().ToString(System.Globalization.CultureInfo.InvariantCulture)})";
             }
-            if (HoldsParameter(operand.From, operand.To) || StaticType(operand.From, operand.To) is not { } known)
+            if (first == last && tokens[first].Kind == DuneTokenKind.HexBinary)
+            {
+                return "varbinary";
+            }
+            if (HoldsParameter(operand.From, operand.To))
+            {
+                return null;
+            }
+            if (TextOperandType(operand.From, operand.To) is { } text)
+            {
+                return text;
+            }
+            if (IsSurelyVarbinary(operand.From, operand.To))
+            {
+                return "varbinary";
+            }
+            if (StaticType(operand.From, operand.To) is not { } known)
             {
                 return null;
             }
@@ -206,7 +243,7 @@ public static partial class DuneSqlTranslator
             return IsNotText(name) ? name : null;
         }
 
-        private static bool IsTextType(string trinoType) => trinoType.StartsWith("varchar(", StringComparison.Ordinal);
+        private static bool IsTextType(string trinoType) => trinoType == "varchar" || trinoType.StartsWith("varchar(", StringComparison.Ordinal);
 
         /// <summary>A number or varbinary: neither has a common super type with varchar in Trino.</summary>
         private static bool IsNotText(string trinoType) => IsNumberType(trinoType) || trinoType == "varbinary";
