@@ -259,5 +259,17 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE aave_v3_ethereum.Pool_evt_Borrow (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
           evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, reserve BLOB,
           "user" BLOB, "onBehalfOf" BLOB, amount BIGNUM, "interestRateMode" INTEGER, "borrowRate" BIGNUM, "referralCode" INTEGER);
+        -- Other EVM chains raw tables, with the columns of ethereum (Dune gives every EVM chain the same logs, blocks and traces,
+        -- and the same transactions columns apart from a few L2 fee columns, which no corpus file reads).
+        CREATE SCHEMA polygon; CREATE SCHEMA bnb; CREATE SCHEMA optimism; CREATE SCHEMA avalanche_c; CREATE SCHEMA arbitrum; CREATE SCHEMA base;
+        CREATE TABLE polygon.logs AS SELECT * FROM ethereum.logs LIMIT 0; CREATE TABLE bnb.logs AS SELECT * FROM ethereum.logs LIMIT 0;
+        CREATE TABLE optimism.logs AS SELECT * FROM ethereum.logs LIMIT 0; CREATE TABLE avalanche_c.logs AS SELECT * FROM ethereum.logs LIMIT 0;
+        CREATE TABLE arbitrum.logs AS SELECT * FROM ethereum.logs LIMIT 0; CREATE TABLE base.logs AS SELECT * FROM ethereum.logs LIMIT 0;
+        CREATE TABLE polygon.transactions AS SELECT * FROM ethereum.transactions LIMIT 0; CREATE TABLE bnb.transactions AS SELECT * FROM ethereum.transactions LIMIT 0;
+        CREATE TABLE optimism.transactions AS SELECT * FROM ethereum.transactions LIMIT 0; CREATE TABLE avalanche_c.transactions AS SELECT * FROM ethereum.transactions LIMIT 0;
+        CREATE TABLE arbitrum.transactions AS SELECT * FROM ethereum.transactions LIMIT 0; CREATE TABLE base.transactions AS SELECT * FROM ethereum.transactions LIMIT 0;
+        CREATE TABLE polygon.blocks AS SELECT * FROM ethereum.blocks LIMIT 0; CREATE TABLE optimism.blocks AS SELECT * FROM ethereum.blocks LIMIT 0;
+        CREATE TABLE avalanche_c.blocks AS SELECT * FROM ethereum.blocks LIMIT 0; CREATE TABLE arbitrum.blocks AS SELECT * FROM ethereum.blocks LIMIT 0;
+        CREATE TABLE polygon.traces AS SELECT * FROM ethereum.traces LIMIT 0;
         """;
 }
