@@ -261,15 +261,15 @@ public sealed partial class DuneSqlCorpusTests
           "user" BLOB, "onBehalfOf" BLOB, amount BIGNUM, "interestRateMode" INTEGER, "borrowRate" BIGNUM, "referralCode" INTEGER);
         -- Other EVM chains raw tables, with the columns of ethereum (Dune gives every EVM chain the same logs, blocks and traces,
         -- and the same transactions columns apart from a few L2 fee columns, which no corpus file reads).
-        CREATE SCHEMA polygon; CREATE SCHEMA bnb; CREATE SCHEMA optimism; CREATE SCHEMA avalanche_c; CREATE SCHEMA arbitrum; CREATE SCHEMA base;
-        CREATE TABLE polygon.logs AS SELECT * FROM ethereum.logs LIMIT 0; CREATE TABLE bnb.logs AS SELECT * FROM ethereum.logs LIMIT 0;
-        CREATE TABLE optimism.logs AS SELECT * FROM ethereum.logs LIMIT 0; CREATE TABLE avalanche_c.logs AS SELECT * FROM ethereum.logs LIMIT 0;
-        CREATE TABLE arbitrum.logs AS SELECT * FROM ethereum.logs LIMIT 0; CREATE TABLE base.logs AS SELECT * FROM ethereum.logs LIMIT 0;
-        CREATE TABLE polygon.transactions AS SELECT * FROM ethereum.transactions LIMIT 0; CREATE TABLE bnb.transactions AS SELECT * FROM ethereum.transactions LIMIT 0;
-        CREATE TABLE optimism.transactions AS SELECT * FROM ethereum.transactions LIMIT 0; CREATE TABLE avalanche_c.transactions AS SELECT * FROM ethereum.transactions LIMIT 0;
-        CREATE TABLE arbitrum.transactions AS SELECT * FROM ethereum.transactions LIMIT 0; CREATE TABLE base.transactions AS SELECT * FROM ethereum.transactions LIMIT 0;
-        CREATE TABLE polygon.blocks AS SELECT * FROM ethereum.blocks LIMIT 0; CREATE TABLE optimism.blocks AS SELECT * FROM ethereum.blocks LIMIT 0;
-        CREATE TABLE avalanche_c.blocks AS SELECT * FROM ethereum.blocks LIMIT 0; CREATE TABLE arbitrum.blocks AS SELECT * FROM ethereum.blocks LIMIT 0;
-        CREATE TABLE polygon.traces AS SELECT * FROM ethereum.traces LIMIT 0;
+        CREATE SCHEMA IF NOT EXISTS polygon; CREATE SCHEMA IF NOT EXISTS bnb; CREATE SCHEMA IF NOT EXISTS optimism; CREATE SCHEMA IF NOT EXISTS avalanche_c; CREATE SCHEMA IF NOT EXISTS arbitrum; CREATE SCHEMA IF NOT EXISTS base;
+        CREATE TABLE IF NOT EXISTS polygon.logs AS SELECT * FROM ethereum.logs LIMIT 0; CREATE TABLE IF NOT EXISTS bnb.logs AS SELECT * FROM ethereum.logs LIMIT 0;
+        CREATE TABLE IF NOT EXISTS optimism.logs AS SELECT * FROM ethereum.logs LIMIT 0; CREATE TABLE IF NOT EXISTS avalanche_c.logs AS SELECT * FROM ethereum.logs LIMIT 0;
+        CREATE TABLE IF NOT EXISTS arbitrum.logs AS SELECT * FROM ethereum.logs LIMIT 0; CREATE TABLE IF NOT EXISTS base.logs AS SELECT * FROM ethereum.logs LIMIT 0;
+        CREATE TABLE IF NOT EXISTS polygon.transactions AS SELECT * FROM ethereum.transactions LIMIT 0; CREATE TABLE IF NOT EXISTS bnb.transactions AS SELECT * FROM ethereum.transactions LIMIT 0;
+        CREATE TABLE IF NOT EXISTS optimism.transactions AS SELECT * FROM ethereum.transactions LIMIT 0; CREATE TABLE IF NOT EXISTS avalanche_c.transactions AS SELECT * FROM ethereum.transactions LIMIT 0;
+        CREATE TABLE IF NOT EXISTS arbitrum.transactions AS SELECT * FROM ethereum.transactions LIMIT 0; CREATE TABLE IF NOT EXISTS base.transactions AS SELECT * FROM ethereum.transactions LIMIT 0;
+        CREATE TABLE IF NOT EXISTS polygon.blocks AS SELECT * FROM ethereum.blocks LIMIT 0; CREATE TABLE IF NOT EXISTS optimism.blocks AS SELECT * FROM ethereum.blocks LIMIT 0;
+        CREATE TABLE IF NOT EXISTS avalanche_c.blocks AS SELECT * FROM ethereum.blocks LIMIT 0; CREATE TABLE IF NOT EXISTS arbitrum.blocks AS SELECT * FROM ethereum.blocks LIMIT 0;
+        CREATE TABLE IF NOT EXISTS polygon.traces AS SELECT * FROM ethereum.traces LIMIT 0;
         """;
 }
