@@ -45,6 +45,11 @@ internal static partial class TrinoErrorMessages
     [GeneratedRegex(@"^Referenced table ""(?<t>[^""]*)"" not found!", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex MissingRelation();
 
+    /// <summary>A field read from a value that is no row (<c>instructions.executing_account</c> over an array of rows, a
+    /// field of a number): Trino's ExpressionAnalyzer refuses the dereference, "Expression instructions is not of type ROW".</summary>
+    [GeneratedRegex(@"^Cannot extract field '[^']*' from expression ""(?<e>[^""]*)"" because it is not a struct, union, map, or json$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex NotARow();
+
     [GeneratedRegex(@"^Ambiguous reference to column name ""(?<c>[^""]*)""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex AmbiguousColumn();
 
@@ -161,6 +166,10 @@ internal static partial class TrinoErrorMessages
             && QualifiedNameAt(text, at) is { Count: >= 2 } reference && reference[0].Equals(relation.Groups["t"].Value, StringComparison.OrdinalIgnoreCase))
         {
             return $"Column '{string.Join('.', reference)}' cannot be resolved";
+        }
+        if (NotARow().Match(message) is { Success: true } notRow)
+        {
+            return $"Expression {notRow.Groups["e"].Value} is not of type ROW";
         }
         if (AmbiguousColumn().Match(message) is { Success: true } ambiguous)
         {

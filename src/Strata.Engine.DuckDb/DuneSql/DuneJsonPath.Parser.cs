@@ -9,7 +9,7 @@ public sealed partial class DuneJsonPath
     /// <see cref="FormatException"/> naming it.</summary>
     private sealed class Parser(string text)
     {
-        private static readonly HashSet<string> Methods = ["size", "type", "double", "floor", "ceiling", "abs"];
+        private static readonly HashSet<string> Methods = ["size", "type", "double", "floor", "ceiling", "abs", "keyvalue"];
         private int at;
 
         public bool Mode()

@@ -13,8 +13,8 @@ public sealed class JsonPathException(string message) : Exception(message);
 /// <c>strict</c> mode, <c>$</c>, member accessors (<c>.key</c>, <c>."key"</c>, <c>.*</c>, <c>..key</c>), array accessors
 /// (<c>[0]</c>, <c>[1, 3 to last]</c>, <c>[last - 1]</c>, <c>[*]</c>), filters (<c>?(@.a > 1 &amp;&amp; exists(@.b))</c>,
 /// comparisons, <c>starts with</c>, <c>!</c>, <c>is unknown</c>) and the item methods <c>size()</c>, <c>type()</c>,
-/// <c>double()</c>, <c>floor()</c>, <c>ceiling()</c>, <c>abs()</c>. Arithmetic, named variables (PASSING) and
-/// <c>keyvalue()</c> are refused at parse time with a message naming them. A JSON null item is a C# null.
+/// <c>double()</c>, <c>floor()</c>, <c>ceiling()</c>, <c>abs()</c>, <c>keyvalue()</c>. Arithmetic and named variables
+/// (PASSING) are refused at parse time with a message naming them. A JSON null item is a C# null.
 /// </summary>
 public sealed partial class DuneJsonPath
 {
@@ -69,7 +69,11 @@ public sealed partial class DuneJsonPath
     }
 
     /// <summary>The sequence of items the path gives for an input (errors throw <see cref="JsonPathException"/>).</summary>
-    public List<JsonNode?> Evaluate(JsonNode? input) => Eval(root, input, null, null);
+    public List<JsonNode?> Evaluate(JsonNode? input)
+    {
+        objectId = 0;
+        return Eval(root, input, null, null);
+    }
 
     private List<JsonNode?> Eval(Node node, JsonNode? input, JsonNode? current, int? last)
     {
@@ -150,6 +154,8 @@ public sealed partial class DuneJsonPath
                 }
                 return result;
             }
+            case Method { Name: "keyvalue" } method:
+                return KeyValue(Unwrapped(Eval(method.Base, input, current, last)));
             case Method method:
                 return Eval(method.Base, input, current, last) is var items && method.Name is "size" or "type"
                     ? items.Select(i => ApplyMethod(method.Name, i)).ToList()
@@ -159,6 +165,32 @@ public sealed partial class DuneJsonPath
             default:
                 throw new JsonPathException("unknown path element");
         }
+    }
+
+    /// <summary>The objects' ids of one evaluation: keyvalue() numbers each object it reads, from 0, in the order it reads
+    /// them (Trino's PathEvaluationVisitor keeps the count per evaluation). One evaluation runs on one thread, start to end.</summary>
+    [ThreadStatic]
+    private static int objectId;
+
+    /// <summary>keyvalue() (json.mdx): one object <c>{"name", "value", "id"}</c> per member of every object of the sequence
+    /// (lax mode unwraps arrays first), <c>id</c> the same for the members of one object; an item that is no object is an
+    /// error (the function's ON ERROR clause decides).</summary>
+    private static List<JsonNode?> KeyValue(IEnumerable<JsonNode?> items)
+    {
+        var result = new List<JsonNode?>();
+        foreach (var item in items)
+        {
+            if (item is not JsonObject obj)
+            {
+                throw new JsonPathException("keyvalue() needs a JSON object");
+            }
+            int id = objectId++;
+            foreach (var (name, value) in obj)
+            {
+                result.Add(new JsonObject { ["name"] = name, ["value"] = value?.DeepClone(), ["id"] = id });
+            }
+        }
+        return result;
     }
 
     private IEnumerable<JsonNode?> Unwrapped(List<JsonNode?> items) =>

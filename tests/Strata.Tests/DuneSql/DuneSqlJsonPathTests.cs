@@ -77,7 +77,7 @@ public sealed class DuneSqlJsonPathTests : IDisposable
     [Theory]
     [InlineData("SELECT json_value('{}', 'lax $.a + 1')", "arithmetic")]
     [InlineData("SELECT json_value('{}', 'lax $.a' PASSING 1 AS x)", "PASSING")]
-    [InlineData("SELECT json_value('{}', 'lax $.keyvalue()')", "keyvalue()")]
+    [InlineData("SELECT json_value('{}', 'lax $.datetime()')", "datetime()")]
     [InlineData("SELECT json_value('{}', x) FROM (VALUES ('$.a')) t(x)", "string literal")]
     [InlineData("SELECT json_query('{}', 'lax $.a' RETURNING bigint)", "RETURNING")]
     [InlineData("SELECT json_value('{}', 'lax $[')", "JSON path")]

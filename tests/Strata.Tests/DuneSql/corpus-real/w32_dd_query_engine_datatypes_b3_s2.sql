@@ -1,0 +1,4 @@
+-- Source: github.com/duneanalytics/dune-docs @1502a52, query-engine/datatypes.mdx (```sql block 3, statement 2; SQL verbatim)
+    -- 2020-06-10 15:55:23
+
+    SELECT TIMESTAMP '2020-06-10 15:55:23.383345'

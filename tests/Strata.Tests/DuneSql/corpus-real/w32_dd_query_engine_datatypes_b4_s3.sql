@@ -1,0 +1,4 @@
+-- Source: github.com/duneanalytics/dune-docs @1502a52, query-engine/datatypes.mdx (```sql block 4, statement 3; SQL verbatim)
+    -- 2001-08-22 03:04:05.321 -08:30
+
+    SELECT TIMESTAMP '2001-08-22 03:04:05.321 GMT-08:30'

@@ -1,0 +1,20 @@
+-- Source: github.com/duneanalytics/spellbook @91dac12, dbt_subprojects/daily_spellbook/models/chainlink/avalanche_c/chainlink_avalanche_c_vrf_v1_random_fulfilled_logs.sql (jinja adapted: config, incremental branch, set variables, source() and ref() expanded or removed)
+SELECT
+  'avalanche_c' as blockchain,
+  block_hash,
+  contract_address,
+  data,
+  topic0,
+  topic1,
+  topic2,
+  topic3,
+  tx_hash,
+  block_number,
+  block_time,
+  index,
+  tx_index,
+  tx_from
+FROM
+  avalanche_c.logs logs
+WHERE
+  topic0 = 0xa2e7a402243ebda4a69ceeb3dfb682943b7a9b3ac66d6eefa8db65894009611c -- RandomnessRequestFulfilled
