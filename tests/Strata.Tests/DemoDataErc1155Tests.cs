@@ -91,7 +91,7 @@ public sealed class DemoDataErc1155Tests(DemoDataFixture fixture) : IClassFixtur
     {
         var calls = fixture.Rows($"""
             SELECT hex(hash), success, hex("from"), hex("to"), hex(data) FROM ethereum.transactions
-            WHERE substr(data, 1, 4) IN (unhex('{Mint}'), unhex('{MintBatch}'), unhex('{Send}'), unhex('{SendBatch}'))
+            WHERE substr(hex(data), 1, 8) IN ('{Mint}', '{MintBatch}', '{Send}', '{SendBatch}')
             ORDER BY block_number, "index"
             """);
         var logs = fixture.Rows($"""
