@@ -115,7 +115,7 @@ public static partial class DemoData
                 SELECT * EXCLUDE (roll),
                        CASE WHEN roll < 340 THEN 'eth' WHEN roll < 580 THEN 'erc20' WHEN roll < 700 THEN 'swap'
                             WHEN roll < 750 THEN 'approve' WHEN roll < 790 THEN 'weth' WHEN roll < 850 THEN 'nft'
-                            WHEN roll < 870 THEN 'call' WHEN roll < 890 THEN 'seaport' WHEN roll < 910 THEN 'aave' WHEN roll < 920 THEN 'cow' WHEN roll < 930 THEN 'aa' WHEN roll < 940 THEN 'safe_exec' WHEN roll < 950 THEN 'safe' WHEN roll < 960 THEN 'beacon' WHEN roll < 970 THEN 'lido' WHEN roll < 980 THEN 'blob' ELSE 'create' END AS kind
+                            WHEN roll < 860 THEN 'call' WHEN roll < 870 THEN 'erc1155' WHEN roll < 890 THEN 'seaport' WHEN roll < 910 THEN 'aave' WHEN roll < 920 THEN 'cow' WHEN roll < 930 THEN 'aa' WHEN roll < 940 THEN 'safe_exec' WHEN roll < 950 THEN 'safe' WHEN roll < 960 THEN 'beacon' WHEN roll < 970 THEN 'lido' WHEN roll < 980 THEN 'blob' ELSE 'create' END AS kind
                 FROM r
             ), c AS (
                 SELECT * EXCLUDE (fail_roll),
@@ -132,6 +132,13 @@ public static partial class DemoData
                        1 + demo_int(i, 21, 5) AS nft_count,
                        demo_int(i, 22, 7) AS call_logs
                 FROM k
+            ), m AS (
+                -- an ERC-1155 transaction (DemoData.Erc1155.cs) mints when its variant says so or when its sender has minted nothing
+                -- yet (its first successful one and the attempts before it); otherwise it sends the tokens of its sender's last
+                -- successful mint
+                SELECT *, kind = 'erc1155' AND (variant < 4 OR i <= coalesce(min(CASE WHEN kind = 'erc1155' AND success THEN i END)
+                                                                                OVER (PARTITION BY sender_id), i)) AS e1_minting
+                FROM c
             ), g AS (
                 -- a Safe transaction (DemoData.Safe.cs) goes through the Safe created last before it, sent by its creator (its first
                 -- owner); before the chain's first Safe there is none, and the row is a plain contract call. A Seaport sale
@@ -149,15 +156,18 @@ public static partial class DemoData
                                    last_value(CASE WHEN kind = 'safe' AND success THEN i END IGNORE NULLS) OVER w AS sx_safe,
                                    last_value(CASE WHEN kind = 'safe' AND success THEN sender_id END IGNORE NULLS) OVER w AS sx_owner,
                                    last_value(CASE WHEN kind = 'nft' AND success THEN i END IGNORE NULLS) OVER w AS sp_mint,
-                                   last_value(CASE WHEN kind = 'nft' AND success THEN sender_id END IGNORE NULLS) OVER w AS sp_minter
-                            FROM c WINDOW w AS (ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)))
+                                   last_value(CASE WHEN kind = 'nft' AND success THEN sender_id END IGNORE NULLS) OVER w AS sp_minter,
+                                   CASE WHEN kind = 'erc1155' AND NOT e1_minting
+                                        THEN last_value(CASE WHEN e1_minting AND success THEN i END IGNORE NULLS)
+                                                 OVER (PARTITION BY sender_id ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS e1_mint
+                            FROM m WINDOW w AS (ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)))
             ), l AS (
                 SELECT *,
                        CASE WHEN NOT success THEN 0
                             -- a transfer of stETH logs Transfer and TransferShares (DemoData.StethPool.cs); the token is p's token_a
                             ELSE CASE kind WHEN 'safe_exec' THEN 1 WHEN 'erc20' THEN CASE WHEN demo_pick(i, 15, {{tokens}}, 4) = {{StethTokenId}} THEN 2 ELSE 1 END
                                            WHEN 'approve' THEN 1 WHEN 'weth' THEN 1 WHEN 'create' THEN 1
-                                           WHEN 'nft' THEN nft_count WHEN 'call' THEN call_logs WHEN 'aa' THEN 1 + aa_n WHEN 'cow' THEN cow_n + 2 WHEN 'aave' THEN 1 WHEN 'lido' THEN 3
+                                           WHEN 'nft' THEN nft_count WHEN 'call' THEN call_logs WHEN 'aa' THEN 1 + aa_n WHEN 'cow' THEN cow_n + 2 WHEN 'aave' THEN 1 WHEN 'erc1155' THEN 1 WHEN 'lido' THEN 3
                                            -- OrderFulfilled, the ERC-721 Transfer and, paid in WETH, a Transfer a payee (DemoData.Seaport.cs)
                                            WHEN 'seaport' THEN 2 + CASE WHEN demo_int(i, 170, 4) = 0 THEN CASE WHEN demo_int(i, 171, 2) = 0 THEN 2 ELSE 3 END ELSE 0 END WHEN 'beacon' THEN 1 WHEN 'safe' THEN 2
                                            WHEN 'swap' THEN 1 + 3 * hops + CASE WHEN mode = 'tokens' THEN 0 ELSE 1 END
@@ -209,7 +219,7 @@ public static partial class DemoData
             FROM e
             """;
 
-        foreach (string sql in Erc4337OpsScript(size).Concat(CowTradesScript(size)).Concat(AaveCallsScript(size)).Concat(SeaportCallsScript(size)))
+        foreach (string sql in Erc4337OpsScript(size).Concat(CowTradesScript(size)).Concat(AaveCallsScript(size)).Concat(SeaportCallsScript(size)).Concat(Erc1155CallsScript()))
         {
             yield return sql;
         }
@@ -219,7 +229,7 @@ public static partial class DemoData
         yield return $$"""
             CREATE OR REPLACE TEMP TABLE demo_tx AS
             WITH a AS (
-                SELECT x.* EXCLUDE (recipient_id, aa_n, cow_n), aa.* EXCLUDE (i), cw.* EXCLUDE (i), av.* EXCLUDE (i), sp.* EXCLUDE (i),
+                SELECT x.* EXCLUDE (recipient_id, aa_n, cow_n), aa.* EXCLUDE (i), cw.* EXCLUDE (i), av.* EXCLUDE (i), sp.* EXCLUDE (i), e1.* EXCLUDE (i),
                        k.number AS block_number, k.time AS block_time, demo_block_hash(x.b) AS block_hash, k.base_fee,
                        demo_hash(x.i, 30) AS hash,
                        demo_wallet(x.sender_id) AS sender,
@@ -274,6 +284,7 @@ public static partial class DemoData
                 LEFT JOIN demo_cow_tx cw ON cw.i = x.i
                 LEFT JOIN demo_aave_tx av ON av.i = x.i
                 LEFT JOIN demo_sp_tx sp ON sp.i = x.i
+                LEFT JOIN demo_e1_tx e1 ON e1.i = x.i
                 LEFT JOIN demo_tokens t1 ON t1.id = x.p1
                 LEFT JOIN demo_tokens t2 ON t2.id = x.p2
                 LEFT JOIN demo_tokens t3 ON t3.id = x.p3
@@ -325,6 +336,7 @@ public static partial class DemoData
                                  WHEN 'cow' THEN unhex('{{CowSettlement}}')
                                  WHEN 'aave' THEN unhex('{{AavePool}}')
                                  WHEN 'seaport' THEN unhex('{{Seaport}}')
+                                 WHEN 'erc1155' THEN e1_collection
                                  WHEN 'nft' THEN contract WHEN 'call' THEN contract
                                  WHEN 'blob' THEN CASE sender_id % 3 WHEN 0 THEN unhex('ff00000000000000000000000000000000008453')  -- Base: batch inbox
                                                                      WHEN 1 THEN unhex('ff00000000000000000000000000000000000010')  -- OP Mainnet: batch inbox
@@ -366,6 +378,8 @@ public static partial class DemoData
                                  WHEN 'nft' THEN 60000 + 50000 * nft_count + demo_int(i, 45, 20000)
                                  -- the order's checks, the token's transfer and the payments
                                  WHEN 'seaport' THEN 80000 + 20000 * len(sp_payees) + 10000 * sp_weth::INTEGER + demo_int(i, 45, 30000)
+                                 -- the balances written: the recipient's (and the sender's) a token id
+                                 WHEN 'erc1155' THEN 35000 + 25000 * len(e1_ids) + demo_int(i, 45, 20000)
                                  WHEN 'call' THEN 30000 + 20000 * call_logs + 15000 * call_children + demo_int(i, 45, 100000)
                                  ELSE 200000 + demo_int(i, 45, 1500000) END AS full_gas,
                        -- Dune's names of the transaction types 0-2; a blob transaction (type 3) is '3'
@@ -447,6 +461,7 @@ public static partial class DemoData
                        WHEN 'cow' THEN cow_data  -- settle(address[],uint256[],Trade[],Interaction[][3]) (DemoData.Cow.cs)
                        WHEN 'aave' THEN av_input  -- the Pool's supply, withdraw, borrow, repay or liquidationCall (DemoData.Aave.cs)
                        WHEN 'seaport' THEN sp_input  -- fulfillBasicOrder(_efficient_6GL6yc)(BasicOrderParameters) (DemoData.Seaport.cs)
+                       WHEN 'erc1155' THEN e1_input  -- mint / mintBatch / safeTransferFrom / safeBatchTransferFrom (DemoData.Erc1155.cs)
                        WHEN 'call' THEN (hash(contract_id, variant % 4, 38) >> 32)::UINTEGER::BIT::BLOB
                            || CASE demo_int(i, 39, 4) WHEN 0 THEN ''::BLOB
                                                       WHEN 1 THEN demo_hash(i, 40)

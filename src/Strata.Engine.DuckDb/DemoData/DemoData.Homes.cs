@@ -11,9 +11,10 @@ public static partial class DemoData
     /// The kinds of raw transaction the other chains do not replay: blob transactions (rollup batches posted to Ethereum),
     /// Lido submits (stETH), beacon chain deposits (the deposit contract), Safe creations and transactions (the demo builds
     /// Safe's Ethereum tables only; DemoData.Safe.cs), ERC-4337 bundles (the same; DemoData.Erc4337.cs), CoW settlements and
-    /// Aave v3 Pool calls and Seaport sales (the same; DemoData.Cow.cs, DemoData.Aave.cs, DemoData.Seaport.cs).
+    /// Aave v3 Pool calls, Seaport sales and ERC-1155 mints and transfers (the same; DemoData.Cow.cs, DemoData.Aave.cs,
+    /// DemoData.Seaport.cs, DemoData.Erc1155.cs).
     /// </summary>
-    public static IReadOnlyList<string> EthereumOnlyKinds { get; } = ["blob", "lido", "beacon", "safe", "safe_exec", "aa", "cow", "aave", "seaport"];
+    public static IReadOnlyList<string> EthereumOnlyKinds { get; } = ["blob", "lido", "beacon", "safe", "safe_exec", "aa", "cow", "aave", "seaport", "erc1155"];
 
     /// <summary>
     /// The tokens (mainnet addresses, hex without 0x) that exist on Ethereum only: Lido's stETH (a rebasing balance of the

@@ -124,6 +124,7 @@ public static partial class DemoData
                              WHEN 'sp_fulfilled' THEN to_addr      -- Seaport (DemoData.Seaport.cs)
                              WHEN 'sp_nft' THEN sp_nft
                              WHEN 'sp_pay' THEN unhex('{{WethHex}}')
+                             WHEN 'erc1155' THEN to_addr           -- the collection (DemoData.Erc1155.cs)
                              ELSE path_tok[coalesce(moved, 1)] END AS contract_address,
                    CASE WHEN moved IS NOT NULL OR step IN ('nft', 'sp_nft', 'sp_pay')
                             THEN unhex('ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef')  -- Transfer(address,address,uint256)
@@ -163,6 +164,7 @@ public static partial class DemoData
                             THEN unhex('40338ce1a7c49204f0099533b1e9a7ee0a3d261f84974ab7af36105b8c4e9db4')
                         WHEN step = 'aave' THEN av_topic0
                         WHEN step = 'sp_fulfilled' THEN unhex('{{OrderFulfilledTopic}}')
+                        WHEN step = 'erc1155' THEN unhex(CASE WHEN e1_batch THEN '{{TransferBatchTopic}}' ELSE '{{TransferSingleTopic}}' END)
                         ELSE demo_hash(contract_id * 4 + k % 3, 51) END AS topic0,
                    CASE step WHEN 'erc20' THEN demo_pad(sender)
                              WHEN 'transfer_shares' THEN demo_pad(sender)
@@ -188,6 +190,7 @@ public static partial class DemoData
                              WHEN 'sp_fulfilled' THEN demo_pad(sp_seller)  -- offerer
                              WHEN 'sp_nft' THEN demo_pad(sp_seller)
                              WHEN 'sp_pay' THEN demo_pad(sender)
+                             WHEN 'erc1155' THEN demo_pad(sender)  -- operator
                              WHEN 'call' THEN CASE WHEN k % 2 = 0 THEN demo_pad(sender) END END AS topic1,
                    CASE step WHEN 'erc20' THEN demo_pad(recipient)
                              WHEN 'transfer_shares' THEN demo_pad(recipient)
@@ -204,12 +207,14 @@ public static partial class DemoData
                              WHEN 'sp_fulfilled' THEN demo_word(0)  -- zone: none
                              WHEN 'sp_nft' THEN demo_pad(sender)
                              WHEN 'sp_pay' THEN demo_pad(sp_payees[k - 1])
+                             WHEN 'erc1155' THEN demo_pad(e1_from)
                              WHEN 'call' THEN CASE WHEN k % 4 = 0 THEN demo_pad(demo_wallet(demo_pick(lk, 52, {{wallets}}, 2))) END
                              END AS topic2,
                    CASE WHEN step = 'nft' THEN demo_word(i * 5 + k)  -- a mint's tokens: ids of its own (at most five), none minted twice
                         WHEN step = 'aa_op' THEN demo_pad(coalesce(aa_ops[k]['paymaster'], unhex('0000000000000000000000000000000000000000')))
                         WHEN step = 'aave' THEN av_topic3
-                        WHEN step = 'sp_nft' THEN demo_word(sp_token_id) END AS topic3,
+                        WHEN step = 'sp_nft' THEN demo_word(sp_token_id)
+                        WHEN step = 'erc1155' THEN demo_pad(e1_to) END AS topic3,
                    CASE WHEN step = 'mint' THEN demo_word128(steth_value)  -- getPooledEthByShares(shares) (DemoData.StethPool.cs)
                         WHEN moved IS NOT NULL THEN path_word[moved]
                         WHEN step = 'approve' THEN allowance_word
@@ -244,6 +249,7 @@ public static partial class DemoData
                                                  || demo_word(aa_ops[k]['cost']) || demo_word(aa_ops[k]['used'])
                         WHEN step = 'aave' THEN av_data
                         WHEN step = 'sp_fulfilled' THEN sp_event
+                        WHEN step = 'erc1155' THEN e1_event
                         WHEN step = 'sp_pay' THEN demo_word128(sp_amounts[k - 1])
                         WHEN step IN ('weth', 'deposit') THEN path_word[1]
                         WHEN step = 'withdrawal' THEN path_word[hops + 1]

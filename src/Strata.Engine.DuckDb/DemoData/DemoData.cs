@@ -90,7 +90,7 @@ public static partial class DemoData
     private const double BlocksPerSlot = 0.9935;
 
     /// <summary>The temporary tables built along the way (in the temp catalog), dropped at the end.</summary>
-    private static readonly string[] TempTables = ["demo_xlm_holders", "demo_xlm_moves", "demo_sn_tx", "demo_sn_tokens", "demo_btc_all", "demo_btc_inx", "demo_btc_out", "demo_btc_txs", "demo_btc_in", "demo_btc_txv", "demo_btc_pay", "demo_btc_tx", "demo_btc_blocks", "demo_sol_bal", "demo_sol_acct", "demo_sol_keyed", "demo_sol_moves", "demo_sol_tx", "demo_sol_mints", "demo_chain_tx", "demo_chain_tokens", "demo_tokens", "demo_blocks", "demo_txi", "demo_txk", "demo_tx", "demo_aa_tx", "demo_aa", "demo_cow_tx", "demo_cow", "demo_aave_tx", "demo_sp_tx", "demo_steth"];
+    private static readonly string[] TempTables = ["demo_xlm_holders", "demo_xlm_moves", "demo_sn_tx", "demo_sn_tokens", "demo_btc_all", "demo_btc_inx", "demo_btc_out", "demo_btc_txs", "demo_btc_in", "demo_btc_txv", "demo_btc_pay", "demo_btc_tx", "demo_btc_blocks", "demo_sol_bal", "demo_sol_acct", "demo_sol_keyed", "demo_sol_moves", "demo_sol_tx", "demo_sol_mints", "demo_chain_tx", "demo_chain_tokens", "demo_tokens", "demo_blocks", "demo_txi", "demo_txk", "demo_tx", "demo_aa_tx", "demo_aa", "demo_cow_tx", "demo_cow", "demo_aave_tx", "demo_sp_tx", "demo_e1_tx", "demo_steth"];
 
     /// <summary>The temporary macros, dropped at the end (dependents first).</summary>
     private static readonly string[] TempMacros =
@@ -148,7 +148,7 @@ public static partial class DemoData
         "solana.account_activity",
         "solana.instruction_calls",
         "prices.usd_forward_fill",
-    }.Concat(DecodedTables).Concat(PositionTables).Concat(OtherChainTables()).Concat(BalanceTables).Concat(BalancerTables).Concat(FeeTables).Concat(TokenListTables).Concat(BitcoinTables).Concat(TronTables).Concat(StarknetTables).Concat(StellarTables).Concat(OwnerTables).Concat(ProjectTradeTables).Concat(SolanaUtilsTables).Concat(BalanceChangeTables).Concat(ContractMappingTables).Concat(LidoTables).Concat(BeaconTables).Concat(SafeTables).Concat(Erc4337Tables).Concat(CowTables).Concat(AaveTables).Concat(SeaportTables)];
+    }.Concat(DecodedTables).Concat(PositionTables).Concat(OtherChainTables()).Concat(BalanceTables).Concat(BalancerTables).Concat(FeeTables).Concat(TokenListTables).Concat(BitcoinTables).Concat(TronTables).Concat(StarknetTables).Concat(StellarTables).Concat(OwnerTables).Concat(ProjectTradeTables).Concat(SolanaUtilsTables).Concat(BalanceChangeTables).Concat(ContractMappingTables).Concat(LidoTables).Concat(BeaconTables).Concat(SafeTables).Concat(Erc4337Tables).Concat(CowTables).Concat(AaveTables).Concat(SeaportTables).Concat(Erc1155Tables)];
 
     private static IReadOnlyList<string>? tables;
 
@@ -184,7 +184,7 @@ public static partial class DemoData
                 DuckDbCommands.Exec(connection, sql);
             }
             StethPool(connection);
-            foreach (string sql in TableScript(size).Concat(TraceScript(size)).Concat(PriceScript(size)).Concat(SpellScript()).Concat(CuratedScript(size)).Concat(MoreScript(size)).Concat(OwnerScript()).Concat(MarketScript()).Concat(DecodedScript(size)).Concat(PositionScript()).Concat(OtherChainScript()).Concat(StarknetScript(size)).Concat(StellarScript(size)).Concat(ChainBalanceScript(size)).Concat(BalancerScript(size)).Concat(FeeScript()).Concat(WithdrawalScript(size)).Concat(SolanaScript(size)).Concat(ForwardFillScript()).Concat(TokenListScript()).Concat(BitcoinScript(size)).Concat(ProjectTradeScript(size)).Concat(ContractMappingScript()).Concat(LidoScript()).Concat(BeaconScript()).Concat(SafeScript()).Concat(Erc4337Script()).Concat(CowScript()).Concat(AaveScript()).Concat(SeaportScript()))
+            foreach (string sql in TableScript(size).Concat(TraceScript(size)).Concat(PriceScript(size)).Concat(SpellScript()).Concat(CuratedScript(size)).Concat(MoreScript(size)).Concat(OwnerScript()).Concat(MarketScript()).Concat(DecodedScript(size)).Concat(PositionScript()).Concat(OtherChainScript()).Concat(StarknetScript(size)).Concat(StellarScript(size)).Concat(ChainBalanceScript(size)).Concat(BalancerScript(size)).Concat(FeeScript()).Concat(WithdrawalScript(size)).Concat(SolanaScript(size)).Concat(ForwardFillScript()).Concat(TokenListScript()).Concat(BitcoinScript(size)).Concat(ProjectTradeScript(size)).Concat(ContractMappingScript()).Concat(LidoScript()).Concat(BeaconScript()).Concat(SafeScript()).Concat(Erc4337Script()).Concat(CowScript()).Concat(AaveScript()).Concat(SeaportScript()).Concat(Erc1155Script()))
             {
                 DuckDbCommands.Exec(connection, sql);
             }

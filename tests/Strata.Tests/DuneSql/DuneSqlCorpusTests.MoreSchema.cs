@@ -19,6 +19,13 @@ public sealed partial class DuneSqlCorpusTests
         CREATE SCHEMA erc721_ethereum;
         CREATE TABLE erc721_ethereum.evt_Transfer (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB, evt_tx_index BIGINT,
           evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, "from" BLOB, "to" BLOB, tokenId BIGNUM);
+        CREATE SCHEMA erc1155_ethereum;
+        CREATE TABLE erc1155_ethereum.evt_TransferSingle (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
+          evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, operator BLOB,
+          "from" BLOB, "to" BLOB, id BIGNUM, value BIGNUM);
+        CREATE TABLE erc1155_ethereum.evt_TransferBatch (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
+          evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, operator BLOB,
+          "from" BLOB, "to" BLOB, ids BIGNUM[], "values" BIGNUM[]);
         CREATE SCHEMA nft;
         CREATE TABLE nft.trades (blockchain VARCHAR, project VARCHAR, version VARCHAR, block_date DATE, block_month DATE, block_time TIMESTAMPTZ,
           token_id BIGNUM, collection VARCHAR, amount_usd DOUBLE, token_standard VARCHAR, trade_type VARCHAR, number_of_items BIGNUM,

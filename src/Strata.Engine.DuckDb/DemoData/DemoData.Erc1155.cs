@@ -1,0 +1,123 @@
+namespace Strata.Engine.DuckDb;
+
+/// <summary>
+/// ERC-1155 tokens on the demo chain (kind <c>erc1155</c>, one transaction in a hundred; DemoData.Chain.cs), decoded as Dune's
+/// <c>erc1155_ethereum.evt_TransferSingle</c> and <c>erc1155_ethereum.evt_TransferBatch</c>.
+/// <list type="bullet">
+/// <item>A transaction is a wallet calling one of six ERC-1155 collections (<see cref="Erc1155CollectionSalt"/>): a mint to itself
+/// (OpenZeppelin's <c>mint(address,uint256,uint256,bytes)</c>, 0x731133e9, or, one in three, <c>mintBatch(address,uint256[],uint256[],bytes)</c>,
+/// 0x1f7fdffa, of two or three ids) when its variant says so (four in ten) or when the wallet has minted nothing yet; otherwise a transfer of
+/// the tokens of the wallet's last successful mint to another wallet (<c>safeTransferFrom(address,address,uint256,uint256,bytes)</c>,
+/// 0xf242432a, or, for a batch mint's ids, <c>safeBatchTransferFrom(address,address,uint256[],uint256[],bytes)</c>, 0x2eb2c2d6), one to
+/// five units of each id.</item>
+/// <item>A mint's ids are its own (<c>i * 4 + k</c>: no id is minted twice); it mints 1-50 units of each plus every unit its later
+/// successful transfers send, so no balance goes below zero.</item>
+/// <item>Logs: one <c>TransferSingle(address indexed operator, address indexed from, address indexed to, uint256 id, uint256 value)</c>
+/// (topic 0xc3d58168…) or <c>TransferBatch(address indexed operator, address indexed from, address indexed to, uint256[] ids,
+/// uint256[] values)</c> (0x4a39dc06…) of the collection; a mint's from is the zero address. The root trace only. Ethereum's only
+/// (DemoData.Homes.cs).</item>
+/// </list>
+/// </summary>
+public static partial class DemoData
+{
+    /// <summary>The salt of the ERC-1155 collections' addresses (<c>demo_addr(n, salt)</c>, n below six).</summary>
+    public const int Erc1155CollectionSalt = 331;
+
+    /// <summary>keccak-256 of <c>TransferSingle(address,address,address,uint256,uint256)</c>.</summary>
+    public const string TransferSingleTopic = "c3d58168c5ae7397731d063d5bbf3d657854427343f4c083240f7aacaa2d0f62";
+
+    /// <summary>keccak-256 of <c>TransferBatch(address,address,address,uint256[],uint256[])</c>.</summary>
+    public const string TransferBatchTopic = "4a39dc06d4c0dbc64b70af90fd698a233a518aa5d07e595d983b8c0526c8f7fb";
+
+    private static readonly string[] Erc1155Tables = ["erc1155_ethereum.evt_TransferSingle", "erc1155_ethereum.evt_TransferBatch"];
+
+    /// <summary>
+    /// Per ERC-1155 transaction (temporary <c>demo_e1_tx</c>, from demo_txk, before demo_tx): the collection, the ids and values moved,
+    /// from and to, the calldata and the event's data.
+    /// </summary>
+    private static IEnumerable<string> Erc1155CallsScript()
+    {
+        yield return """
+            CREATE OR REPLACE TEMP MACRO demo_e1_words(xs) AS list_reduce(list_transform(xs, lambda x: demo_word128(x)), lambda p, q: p || q);
+            """;
+        yield return $$"""
+            CREATE OR REPLACE TEMP TABLE demo_e1_tx AS
+            WITH t AS (
+                SELECT i, sender_id, recipient_id, success, e1_minting, e1_mint FROM demo_txk WHERE kind = 'erc1155'
+            ), mint AS (
+                SELECT i, demo_int(i, 190, 3) = 0 AS batch, demo_addr(demo_int(i, 192, 6), {{Erc1155CollectionSalt}}) AS collection,
+                       list_transform(range(CASE WHEN demo_int(i, 190, 3) = 0 THEN 2 + demo_int(i, 191, 2) ELSE 1 END), lambda k: i * 4 + k) AS ids
+                FROM t WHERE e1_minting
+            ), sent AS (
+                SELECT i, e1_mint, success, 1 + demo_int(i, 194, 5) AS v FROM t WHERE NOT e1_minting
+            ), owed AS (
+                SELECT e1_mint AS i, sum(v) AS v FROM sent WHERE success GROUP BY e1_mint
+            ), r AS (
+                SELECT t.i, true AS minting, m.collection, m.batch, m.ids,
+                       list_transform(m.ids, lambda id: (1 + demo_int(id, 193, 50) + coalesce(o.v, 0))::HUGEINT) AS vals,
+                       unhex('0000000000000000000000000000000000000000') AS from_addr, demo_wallet(t.sender_id) AS to_addr
+                FROM t JOIN mint m ON m.i = t.i LEFT JOIN owed o ON o.i = t.i
+                UNION ALL
+                SELECT t.i, false, m.collection, m.batch, m.ids, list_transform(m.ids, lambda id: s.v::HUGEINT),
+                       demo_wallet(t.sender_id), demo_wallet(t.recipient_id)
+                FROM t JOIN sent s ON s.i = t.i JOIN mint m ON m.i = t.e1_mint
+            )
+            SELECT i, collection AS e1_collection, batch AS e1_batch, ids AS e1_ids, vals AS e1_values, from_addr AS e1_from, to_addr AS e1_to,
+                   CASE WHEN minting AND NOT batch  -- mint(to, id, amount, data): no data
+                            THEN unhex('731133e9') || demo_pad(to_addr) || demo_word(ids[1]) || demo_word128(vals[1]) || demo_word(128) || demo_word(0)
+                        WHEN minting  -- mintBatch(to, ids, amounts, data)
+                            THEN unhex('1f7fdffa') || demo_pad(to_addr) || demo_word(128) || demo_word(128 + 32 * (len(ids) + 1))
+                                 || demo_word(128 + 64 * (len(ids) + 1)) || demo_word(len(ids)) || demo_e1_words(ids)
+                                 || demo_word(len(ids)) || demo_e1_words(vals) || demo_word(0)
+                        WHEN NOT batch  -- safeTransferFrom(from, to, id, amount, data)
+                            THEN unhex('f242432a') || demo_pad(from_addr) || demo_pad(to_addr) || demo_word(ids[1]) || demo_word128(vals[1])
+                                 || demo_word(160) || demo_word(0)
+                        -- safeBatchTransferFrom(from, to, ids, amounts, data)
+                        ELSE unhex('2eb2c2d6') || demo_pad(from_addr) || demo_pad(to_addr) || demo_word(160) || demo_word(160 + 32 * (len(ids) + 1))
+                             || demo_word(160 + 64 * (len(ids) + 1)) || demo_word(len(ids)) || demo_e1_words(ids)
+                             || demo_word(len(ids)) || demo_e1_words(vals) || demo_word(0) END AS e1_input,
+                   -- TransferSingle's data: id, value; TransferBatch's: the two arrays (offsets, then each a length and its words)
+                   CASE WHEN NOT batch THEN demo_word(ids[1]) || demo_word128(vals[1])
+                        ELSE demo_word(64) || demo_word(64 + 32 * (len(ids) + 1)) || demo_word(len(ids)) || demo_e1_words(ids)
+                             || demo_word(len(ids)) || demo_e1_words(vals) END AS e1_event
+            FROM r
+            """;
+    }
+
+    /// <summary>Dune's decoded ERC-1155 events: every TransferSingle / TransferBatch log, its indexed operator, from and to, and its data.</summary>
+    private static IEnumerable<string> Erc1155Script()
+    {
+        yield return "CREATE SCHEMA IF NOT EXISTS erc1155_ethereum;";
+        yield return $$"""
+            CREATE OR REPLACE TABLE erc1155_ethereum."evt_TransferSingle" AS
+            SELECT l.contract_address, {{EventColumns}},
+                   unhex(substr(hex(l.topic1), 25, 40)) AS operator,
+                   unhex(substr(hex(l.topic2), 25, 40)) AS "from",
+                   unhex(substr(hex(l.topic3), 25, 40)) AS "to",
+                   CAST(demo_hx_dec(hex(l.data), 0) AS {{Uint256Type}}) AS id,
+                   CAST(demo_hx_dec(hex(l.data), 32) AS {{Uint256Type}}) AS value
+            FROM ethereum.logs l
+            WHERE l.topic0 = unhex('{{TransferSingleTopic}}')
+            ORDER BY evt_block_number, evt_index
+            """;
+        // (the arrays read only on TransferBatch logs: the engine may compute a projection before the filter has dropped others)
+        string batch = $"l.topic0 = unhex('{TransferBatchTopic}')";
+        yield return $$"""
+            CREATE OR REPLACE TABLE erc1155_ethereum."evt_TransferBatch" AS
+            WITH l AS (
+                SELECT l.*, hex(l.data) AS h, CASE WHEN {{batch}} THEN demo_hx_int(hex(l.data), 0) END AS ip,
+                       CASE WHEN {{batch}} THEN demo_hx_int(hex(l.data), 32) END AS vp
+                FROM ethereum.logs l
+                WHERE {{batch}}
+            )
+            SELECT l.contract_address, {{EventColumns}},
+                   unhex(substr(hex(l.topic1), 25, 40)) AS operator,
+                   unhex(substr(hex(l.topic2), 25, 40)) AS "from",
+                   unhex(substr(hex(l.topic3), 25, 40)) AS "to",
+                   list_transform(range(coalesce(demo_hx_int(h, ip), 0)), lambda j: CAST(demo_hx_dec(h, ip + 32 + 32 * j) AS {{Uint256Type}})) AS ids,
+                   list_transform(range(coalesce(demo_hx_int(h, vp), 0)), lambda j: CAST(demo_hx_dec(h, vp + 32 + 32 * j) AS {{Uint256Type}})) AS "values"
+            FROM l
+            ORDER BY evt_block_number, evt_index
+            """;
+    }
+}

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Numerics;
+using Strata.Engine.DuckDb;
+
+namespace Strata.Tests;
+
+/// <summary>
+/// Branch dune-tables21: ERC-1155 mints and transfers on the demo chain and Dune's decoded <c>erc1155_ethereum.evt_TransferSingle</c> /
+/// <c>evt_TransferBatch</c>, checked against what is computed here from the raw rows: the calls' calldata as the ABI encodes OpenZeppelin's
+/// mint / mintBatch and the standard's safeTransferFrom / safeBatchTransferFrom, the logs' topics and data words, and the balances those
+/// events imply when replayed in order.
+/// </summary>
+public sealed class DemoDataErc1155Tests(DemoDataFixture fixture) : IClassFixture<DemoDataFixture>
+{
+    private const string Evt = "contract_address varbinary, evt_tx_hash varbinary, evt_tx_from varbinary, evt_tx_to varbinary, evt_tx_index bigint, "
+        + "evt_index bigint, evt_block_time timestamp(3) with time zone, evt_block_number bigint, evt_block_date date, "
+        + "operator varbinary, from varbinary, to varbinary";
+
+    // keccak-256 of TransferSingle(address,address,address,uint256,uint256) and TransferBatch(address,address,address,uint256[],uint256[]),
+    // as public ERC-1155 indexers and bindings write them
+    private const string SingleTopic = "C3D58168C5AE7397731D063D5BBF3D657854427343F4C083240F7AACAA2D0F62";
+    private const string BatchTopic = "4A39DC06D4C0DBC64B70AF90FD698A233A518AA5D07E595D983B8C0526C8F7FB";
+    private const string Zero = "0000000000000000000000000000000000000000";
+
+    // mint(address,uint256,uint256,bytes), mintBatch(address,uint256[],uint256[],bytes) (OpenZeppelin's ERC1155 presets),
+    // safeTransferFrom(address,address,uint256,uint256,bytes), safeBatchTransferFrom(address,address,uint256[],uint256[],bytes) (EIP-1155)
+    private const string Mint = "731133E9", MintBatch = "1F7FDFFA", Send = "F242432A", SendBatch = "2EB2C2D6";
+
+    public static TheoryData<string, string> Schemas => new()
+    {
+        // Dune's decoded tables: the evt_* columns, then the event's parameters in the ABI's order (spellbook's evms_erc1155_transfers* read them)
+        { "erc1155_ethereum.evt_TransferSingle", Evt + ", id uint256, value uint256" },
+        { "erc1155_ethereum.evt_TransferBatch", Evt + ", ids array(uint256), values array(uint256)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Schemas))]
+    public void Erc1155_tables_have_Dunes_columns_and_types(string table, string columns) =>
+        DemoDataTests.AssertDuneColumns(fixture.Connection, table, columns);
+
+    private static BigInteger Big(byte[] data, int at) => new(data.AsSpan(at, 32), isUnsigned: true, isBigEndian: true);
+
+    private static int Int(byte[] data, int at) => (int)Big(data, at);
+
+    private static string Addr(byte[] data, int at) => Convert.ToHexString(data.AsSpan(at + 12, 20));
+
+    private static string Pad(string address) => new string('0', 24) + address;
+
+    /// <summary>A uint256[] at byte <paramref name="at"/> of <paramref name="d"/> (its length word, then the words).</summary>
+    private static List<BigInteger> Words(byte[] d, int at) => [.. Enumerable.Range(0, Int(d, at)).Select(j => Big(d, at + 32 + 32 * j))];
+
+    /// <summary>A transfer as its call (or its log) gives it.</summary>
+    internal sealed record Move(string Collection, string From, string To, bool Batch, List<BigInteger> Ids, List<BigInteger> Values);
+
+    /// <summary>Decodes one of the four calls by <paramref name="sender"/>: a mint is from the zero address.</summary>
+    private static Move Call(string collection, string sender, byte[] d)
+    {
+        string selector = Convert.ToHexString(d.AsSpan(0, 4));
+        var a = d[4..];
+        return selector switch
+        {
+            Mint => new(collection, Zero, Addr(a, 0), false, [Big(a, 32)], [Big(a, 64)]),
+            MintBatch => new(collection, Zero, Addr(a, 0), true, Words(a, Int(a, 32)), Words(a, Int(a, 64))),
+            Send => new(collection, Addr(a, 0), Addr(a, 32), false, [Big(a, 64)], [Big(a, 96)]),
+            SendBatch => new(collection, Addr(a, 0), Addr(a, 32), true, Words(a, Int(a, 64)), Words(a, Int(a, 96))),
+            _ => throw new InvalidOperationException(selector),
+        };
+    }
+
+    /// <summary>Decodes a TransferSingle / TransferBatch log: (operator, the move).</summary>
+    private static (string Operator, Move Move) Log(string contract, string topic0, string t1, string t2, string t3, byte[] d) =>
+        topic0 == SingleTopic
+            ? (t1[24..], new Move(contract, t2[24..], t3[24..], false, [Big(d, 0)], [Big(d, 32)]))
+            : (t1[24..], new Move(contract, t2[24..], t3[24..], true, Words(d, Int(d, 0)), Words(d, Int(d, 32))));
+
+    private static void AssertSame(Move expected, Move actual)
+    {
+        Assert.Equal((expected.Collection, expected.From, expected.To, expected.Batch), (actual.Collection, actual.From, actual.To, actual.Batch));
+        Assert.Equal(expected.Ids, actual.Ids);
+        Assert.Equal(expected.Values, actual.Values);
+    }
+
+    /// <summary>
+    /// Every transaction calling one of the four functions: its calldata is the ABI's (the offsets, lengths and the empty bytes), a mint
+    /// is to its sender and a transfer from it; a successful one logs exactly its event (single or batch as its call) with the sender as
+    /// operator and the call's ids and values; a failed one logs nothing. Replayed in block and log order, no balance goes below zero,
+    /// no id is minted twice, a transfer sends ids its sender minted; there are single and batch mints and transfers.
+    /// </summary>
+    [Fact]
+    public void Erc1155_calls_log_their_transfers_and_no_balance_goes_below_zero()
+    {
+        var calls = fixture.Rows($"""
+            SELECT hex(hash), success, hex("from"), hex("to"), hex(data) FROM ethereum.transactions
+            WHERE substr(hex(data), 1, 8) IN ('{Mint}', '{MintBatch}', '{Send}', '{SendBatch}')
+            ORDER BY block_number, "index"
+            """);
+        var logs = fixture.Rows($"""
+            SELECT hex(tx_hash), hex(contract_address), hex(topic0), hex(topic1), hex(topic2), hex(topic3), hex(data)
+            FROM ethereum.logs WHERE topic0 IN (unhex('{SingleTopic}'), unhex('{BatchTopic}')) ORDER BY block_number, "index"
+            """);
+        var byTx = logs.GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.ToList());
+        var balances = new Dictionary<(string, BigInteger, string), BigInteger>();
+        var minted = new Dictionary<(string, BigInteger), string>();
+        var kinds = new HashSet<string>();
+        int succeeded = 0;
+        foreach (var c in calls)
+        {
+            byte[] d = Convert.FromHexString(c[4]);
+            string selector = c[4][..8], sender = c[2];
+            var move = Call(c[3], sender, d);
+            kinds.Add(selector);
+            // the ABI's layout: dynamic arguments' offsets after the head, the arrays one after the other, then empty bytes
+            int head = selector is Mint or MintBatch ? 4 * 32 : 5 * 32;
+            int n = move.Ids.Count;
+            Assert.Equal(move.Values.Count, n);
+            Assert.Equal(4 + head + (move.Batch ? 2 * 32 * (n + 1) : 0) + 32, d.Length);
+            if (move.Batch)
+            {
+                Assert.InRange(n, 2, 3);
+                Assert.Equal(head, Int(d, 4 + head - 96));
+                Assert.Equal(head + 32 * (n + 1), Int(d, 4 + head - 64));
+            }
+            Assert.Equal(head + (move.Batch ? 2 * 32 * (n + 1) : 0), Int(d, 4 + head - 32));  // the bytes' offset
+            Assert.Equal(BigInteger.Zero, Big(d, d.Length - 32));  // no data
+            if (move.From == Zero)
+            {
+                Assert.Equal(sender, move.To);  // a wallet mints to itself
+            }
+            else
+            {
+                Assert.Equal(sender, move.From);
+            }
+            if (c[1] != "True")
+            {
+                Assert.False(byTx.ContainsKey(c[0]), "a failed call logs nothing");
+                continue;
+            }
+            succeeded++;
+            var l = Assert.Single(byTx[c[0]]);
+            Assert.Equal(move.Batch ? BatchTopic : SingleTopic, l[2]);
+            var (op, logged) = Log(l[1], l[2], l[3], l[4], l[5], Convert.FromHexString(l[6]));
+            Assert.Equal(sender, op);
+            AssertSame(move, logged);
+            for (int j = 0; j < n; j++)
+            {
+                var id = (move.Collection, move.Ids[j]);
+                Assert.True(move.Values[j] > 0, "a transfer moves some units");
+                if (move.From == Zero)
+                {
+                    Assert.True(minted.TryAdd(id, sender), $"{id} minted twice");
+                }
+                else
+                {
+                    Assert.True(minted.TryGetValue(id, out string? minter) && minter == sender, $"{c[0]}: {id} not minted by its sender");
+                    var from = (move.Collection, move.Ids[j], move.From);
+                    BigInteger left = balances.GetValueOrDefault(from) - move.Values[j];
+                    Assert.True(left >= 0, $"{c[0]}: {move.From} sends {move.Values[j]} of {id}, more than it holds");
+                    balances[from] = left;
+                }
+                var to = (move.Collection, move.Ids[j], move.To);
+                balances[to] = balances.GetValueOrDefault(to) + move.Values[j];
+            }
+        }
+        Assert.Equal(new[] { Mint, MintBatch, Send, SendBatch }.Order(StringComparer.Ordinal), kinds.Order(StringComparer.Ordinal));
+        Assert.True(succeeded >= 20, $"{succeeded} successful ERC-1155 calls");
+        Assert.Equal(succeeded, logs.Count);  // every ERC-1155 event is one of these calls'
+        Assert.Equal(0L, Convert.ToInt64(fixture.Scalar($"SELECT count(*) FROM base.logs WHERE topic0 IN (unhex('{SingleTopic}'), unhex('{BatchTopic}'))"),
+            CultureInfo.InvariantCulture));  // Ethereum's only
+    }
+
+    /// <summary>The decoded tables: one row a log of their event, with the log's evt_* columns and its topics and data decoded here.</summary>
+    [Fact]
+    public void Decoded_erc1155_tables_are_the_transfer_logs()
+    {
+        var logs = fixture.Rows($"""
+            SELECT hex(tx_hash), "index", hex(contract_address), hex(topic0), hex(topic1), hex(topic2), hex(topic3), hex(data),
+                   hex(tx_from), hex(tx_to), tx_index, block_number, epoch_ms(block_time), block_date
+            FROM ethereum.logs WHERE topic0 IN (unhex('{SingleTopic}'), unhex('{BatchTopic}')) ORDER BY block_number, "index"
+            """);
+        string Evt(string t) => $"""
+            SELECT hex(evt_tx_hash), evt_index, hex(contract_address), hex(operator), hex("from"), hex("to"), {t},
+                   hex(evt_tx_from), hex(evt_tx_to), evt_tx_index, evt_block_number, epoch_ms(evt_block_time), evt_block_date
+            """;
+        var rows = fixture.Rows(Evt("CAST(id AS VARCHAR), CAST(value AS VARCHAR)") + " FROM erc1155_ethereum.\"evt_TransferSingle\"")
+            .Concat(fixture.Rows(Evt("array_to_string(list_transform(ids, lambda x: CAST(x AS VARCHAR)), ','), "
+                                     + "array_to_string(list_transform(\"values\", lambda x: CAST(x AS VARCHAR)), ',')") + " FROM erc1155_ethereum.\"evt_TransferBatch\""))
+            .ToDictionary(r => (r[0], r[1]));
+        Assert.Equal(logs.Count, rows.Count);
+        Assert.Contains(logs, l => l[3] == SingleTopic);
+        Assert.Contains(logs, l => l[3] == BatchTopic);
+        foreach (var l in logs)
+        {
+            var (op, m) = Log(l[2], l[3], l[4], l[5], l[6], Convert.FromHexString(l[7]));
+            var r = rows[(l[0], l[1])];
+            Assert.Equal([l[2], op, m.From, m.To, string.Join(',', m.Ids), string.Join(',', m.Values)], r[2..8]);
+            Assert.Equal(l[8..14], r[8..14]);  // tx_from, tx_to, tx_index, block number, time, date
+        }
+    }
+}
