@@ -54,6 +54,7 @@ internal sealed partial class DuneSqlDb : IDisposable
             DuneReverse.Register(connection);
             DuneEvmNative.Register(connection);
             DuneSplitMaps.Register(connection);
+            DuneFromUtf8.Register(connection);
             DuneConcat.Register(connection);
             DuneToHex.Register(connection);
             DuneWeightedPercentile.Register(connection);
