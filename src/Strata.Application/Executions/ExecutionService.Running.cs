@@ -19,6 +19,11 @@ public sealed partial class ExecutionService
     public const string StoppedTwiceMessage =
         "The server was shut down twice while this execution was running; it was not run a third time. Submit it again to retry.";
 
+    /// <summary>The failure of a run the engine stopped when nobody cancelled it (an interrupt it raised itself).</summary>
+    public const string EngineStoppedMessage =
+        "The query engine stopped this query although nobody cancelled it and no limit was reached; the query failed. "
+        + "Running it again may fail the same way: build smaller values.";
+
     public const string DiskFullMessage =
         "disk full: the server ran out of disk space while writing the result, which was discarded. Try again later or with a smaller result.";
 
@@ -182,6 +187,15 @@ public sealed partial class ExecutionService
                 outcome = new ExecutionOutcome(ExecutionState.Failed, time.GetUtcNow(), Error: new ExecutionError(
                     ExecutionError.Timeout, $"Query exceeded the execution timeout of {tierOptions.Timeout} for the {tier.ToWire()} tier."));
                 LogMessages.Failed(logger, id, ExecutionError.Timeout);
+            }
+            catch (OperationCanceledException) when (!linked.IsCancellationRequested)
+            {
+                // Nobody asked for it (no cancel, no lost claim, no timeout, no shutdown): the engine stopped the run by itself.
+                // Left to the catch below, the execution stayed EXECUTING for ever with its slot freed (hostile37: a worker
+                // answered "cancelled" for a constant transform of 30 million elements seconds after it started).
+                outcome = new ExecutionOutcome(ExecutionState.Failed, time.GetUtcNow(), Error: new ExecutionError(
+                    ExecutionError.ExecutionFailed, EngineStoppedMessage));
+                LogMessages.Failed(logger, id, ExecutionError.ExecutionFailed);
             }
             catch (OperationCanceledException)
             {

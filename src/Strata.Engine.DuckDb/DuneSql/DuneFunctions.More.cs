@@ -29,8 +29,13 @@ internal static class DuneMoreFunctions
         + DistinctElements + ", _strata_x -> _strata_x IS NOT NULL), "
         + "_strata_x -> {'key': _strata_x, 'value': CAST(len(list_filter($1, _strata_y -> _strata_y = _strata_x)) AS BIGINT)}), [])) END)";
 
-    /// <summary>The arrays of n consecutive elements (the whole array when n is at least its length).</summary>
-    private const string Ngrams = "(CASE WHEN ($2) <= 0 THEN error('ngrams: N must be positive') WHEN ($2) >= len($1) THEN [$1] "
+    /// <summary>The arrays of n consecutive elements (the whole array when n is at least its length). The answer's element
+    /// count, (length - n + 1) × n, is refused past the value bound before any slice is built (hostile37:
+    /// <c>ngrams(sequence(1, 10000), 5000)</c>, 25 million elements, held a worker past 45 s); each element is at least a
+    /// byte of the answer, as flatten's bound reads it.</summary>
+    private static readonly string Ngrams = "(CASE WHEN ($2) <= 0 THEN error('ngrams: N must be positive') WHEN ($2) >= len($1) THEN [$1] "
+        + $"WHEN CAST(len($1) - ($2) + 1 AS BIGINT) * ($2) > {DuneValueBound.MaxBytes} "
+        + $"THEN error({DuneValueBound.Refusal("ngrams", "the answer's element count ((length - n + 1) × n)")}) "
         + "ELSE list_transform(range(1, len($1) - ($2) + 2), _strata_i -> list_slice($1, _strata_i, _strata_i + ($2) - 1)) END)";
 
     private const string ElementsLength = "coalesce(list_sum(list_transform($1, _strata_j -> strlen(CAST(_strata_j AS VARCHAR)))), 0) ";
@@ -175,23 +180,41 @@ internal static class DuneMoreFunctions
             + "ELSE " + bad + " END)";
     }
 
-    /// <summary>combinations as nested filters over positions: one list_transform per element of the group, each position
-    /// after the one before it; the groups come out in lexicographic order of positions, as Trino's.</summary>
+    /// <summary>Trino's combinations (ArrayCombinationsFunction): n negative or past 5 refused, n past the length no
+    /// group, n = 0 one empty group; then the count is checked before any group is built: Trino counts C(length, n) bottom
+    /// up in 32-bit integers (each step's product is C(length - n + i, i) × i, which grows with i, so a step overflows
+    /// exactly when C(length, n) × n is past 2,147,483,647: "Number of combinations too large for array of size … and
+    /// combination length …"), and refuses more than 100,000 elements in all, C(length, n) × n ("combinations exceed max
+    /// size"). The count is computed in DOUBLE (exact below 2^53, and every value near the bounds is). The groups are
+    /// nested filters over positions: one list_transform per element of the group, each position after the one before it.
+    /// The array is read once, through a one-element lambda's parameter: with a constant array DuckDB folds every THEN
+    /// branch of a CASE at planning, before any WHEN is evaluated (hostile36: the k = 4 and 5 branches of
+    /// <c>combinations(sequence(1, 10000), 3)</c> took 14 GB), and a branch that reads a lambda parameter is no constant.</summary>
     private static string Combinations()
     {
-        var cases = new System.Text.StringBuilder("(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL WHEN ($2) < 0 THEN error('combination size must not be negative: ' || ($2)) "
-            + "WHEN ($2) > 5 THEN error('combination size must not exceed 5: ' || ($2)) WHEN ($2) = 0 THEN [list_slice($1, 1, 0)] WHEN ($2) > len($1) THEN list_slice([list_slice($1, 1, 0)], 1, 0) ");
+        const string a = "_strata_ca";
+        const string count = "(CASE ($2) WHEN 1 THEN CAST(len(" + a + ") AS DOUBLE) WHEN 2 THEN CAST(len(" + a + ") AS DOUBLE) * (len(" + a + ") - 1) / 2 "
+            + "WHEN 3 THEN CAST(len(" + a + ") AS DOUBLE) * (len(" + a + ") - 1) * (len(" + a + ") - 2) / 6 "
+            + "WHEN 4 THEN CAST(len(" + a + ") AS DOUBLE) * (len(" + a + ") - 1) * (len(" + a + ") - 2) * (len(" + a + ") - 3) / 24 "
+            + "ELSE CAST(len(" + a + ") AS DOUBLE) * (len(" + a + ") - 1) * (len(" + a + ") - 2) * (len(" + a + ") - 3) * (len(" + a + ") - 4) / 120 END)";
+        var cases = new System.Text.StringBuilder("list_transform([$1], " + a + " -> CASE WHEN " + a + " IS NULL OR ($2) IS NULL THEN NULL "
+            + "WHEN ($2) < 0 THEN error('combination size must not be negative: ' || ($2)) "
+            + "WHEN ($2) > 5 THEN error('combination size must not exceed 5: ' || ($2)) WHEN ($2) = 0 THEN [list_slice(" + a + ", 1, 0)] "
+            + "WHEN ($2) > len(" + a + ") THEN list_slice([list_slice(" + a + ", 1, 0)], 1, 0) "
+            + "WHEN " + count + " * ($2) > 2147483647 THEN error('Number of combinations too large for array of size ' || len(" + a + ") "
+            + "|| ' and combination length ' || ($2)) "
+            + "WHEN " + count + " * ($2) > 100000 THEN error('combinations exceed max size') ");
         for (int n = 1; n <= 5; n++)
         {
             // Positions i1 < … < in as a list of lists, built by flattening one level per extra element.
-            string groups = "list_transform(range(1, len($1) + 1), _strata_p1 -> [_strata_p1])";
+            string groups = "list_transform(range(1, len(" + a + ") + 1), _strata_p1 -> [_strata_p1])";
             for (int k = 2; k <= n; k++)
             {
-                groups = $"flatten(list_transform({groups}, _strata_g -> list_transform(range(_strata_g[-1] + 1, len($1) + 1), _strata_p -> list_append(_strata_g, _strata_p))))";
+                groups = $"flatten(list_transform({groups}, _strata_g -> list_transform(range(_strata_g[-1] + 1, len({a}) + 1), _strata_p -> list_append(_strata_g, _strata_p))))";
             }
-            cases.Append($"WHEN ($2) = {n} THEN list_transform({groups}, _strata_g -> list_transform(_strata_g, _strata_p -> ($1)[_strata_p])) ");
+            cases.Append($"WHEN ($2) = {n} THEN list_transform({groups}, _strata_g -> list_transform(_strata_g, _strata_p -> ({a})[_strata_p])) ");
         }
-        return cases.Append("END)").ToString();
+        return cases.Append("END)[1]").ToString();
     }
 
     internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()

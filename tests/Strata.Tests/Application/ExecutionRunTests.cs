@@ -70,6 +70,23 @@ public sealed class ExecutionRunTests
         Assert.Equal(ExecutionState.Completed, (await h.EndedAsync(second)).State);
     }
 
+    /// <summary>hostile37: an engine that stops a run by itself (its OperationCanceledException with no cancel, no timeout and
+    /// no lost claim) left the execution EXECUTING for ever; it now fails, and the next execution runs.</summary>
+    [Fact]
+    public async Task A_run_the_engine_stops_when_nobody_cancelled_it_fails_instead_of_staying_executing()
+    {
+        await using var h = await ExecutionHarness.CreateAsync();
+        var first = (await h.SubmitAsync("alice")).Execution.Id;
+        var second = (await h.SubmitAsync("bob")).Execution.Id;
+        h.StartWorker();
+        h.Engine.Run(first).Fail(new OperationCanceledException());
+        var ended = await h.EndedAsync(first);
+        Assert.Equal(ExecutionState.Failed, ended.State);
+        Assert.Equal(new ExecutionError(ExecutionError.ExecutionFailed, ExecutionService.EngineStoppedMessage), ended.Error);
+        h.Engine.Run(second).Complete();
+        Assert.Equal(ExecutionState.Completed, (await h.EndedAsync(second)).State);
+    }
+
     [Fact]
     public async Task A_full_disk_fails_as_disk_full_and_the_result_files_are_deleted_first()
     {
