@@ -32,6 +32,10 @@ public static partial class DuneSqlTranslator
                 return -1;
             }
             string name = isEvent ? "decode_evm_event" : "decode_evm_function_call";
+            if (InExpression(nameIndex))
+            {
+                throw NotSupported(sql, tokens[nameIndex], $"mismatched input '{Text(nameIndex)}'. {name} is a table function: call it in FROM as TABLE({name}(…))");
+            }
             int callClose = Close(callOpen, close);
             if (close >= end || callClose >= close || Next(callClose, close) != close)
             {
@@ -133,12 +137,47 @@ public static partial class DuneSqlTranslator
             return NotSupported(sql, tokens[nameIndex], $"Function '{name}' not registered" + hint, ExecutionError.ExecutionFailed);
         }
 
-        /// <summary>The call's arguments by name: <c>name => value</c>, or in <paramref name="order"/> before the first named one.</summary>
+        /// <summary>
+        /// Whether the token sits in a select list, a condition or a grouping: the nearest clause word before it at its own
+        /// bracket depth is one of an expression's (decision 328). Trino's grammar has TABLE(…) only as a relation, so
+        /// there it is <c>mismatched input 'TABLE'</c>; a relation's FROM or JOIN, or the start of its brackets, is not.
+        /// </summary>
+        private bool InExpression(int i)
+        {
+            for (int p = Previous(i); p >= 0; p = Previous(p))
+            {
+                if ((Is(p, ")") || Is(p, "]")) && Opening(p) is >= 0 and int opened)
+                {
+                    p = opened;
+                    continue;
+                }
+                if (Is(p, "(") || Is(p, "[") || Is(p, "from") || Is(p, "join"))
+                {
+                    return false;
+                }
+                if (Is(p, "select") || Is(p, "where") || Is(p, "having") || Is(p, "on") || Is(p, "by") || Is(p, "when") || Is(p, "then") || Is(p, "else"))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// The call's arguments, all by name (<c>name => value</c>) or all in <paramref name="order"/>: Trino's
+        /// StatementAnalyzer refuses a mix at the call, "All arguments must be passed by name or all must be passed
+        /// positionally" (decision 328).
+        /// </summary>
         private Dictionary<string, (int From, int To)> EvmArguments(string function, string[] order, int open, int close)
         {
             var given = new Dictionary<string, (int From, int To)>(StringComparer.OrdinalIgnoreCase);
             bool named = false;
             var args = Arguments(open, close);
+            int byName = args.Count(a => Next(a.From - 1, a.To) is int f && f < a.To && Is(Next(f, a.To), "=>") && tokens[f].Kind == DuneTokenKind.Word);
+            if (byName > 0 && byName < args.Count && args.All(a => Next(a.From - 1, a.To) < a.To))
+            {
+                throw NotSupported(sql, tokens[Previous(open)], "All arguments must be passed by name or all must be passed positionally");
+            }
             for (int a = 0; a < args.Count; a++)
             {
                 int first = Next(args[a].From - 1, args[a].To), arrow = Next(first, args[a].To);

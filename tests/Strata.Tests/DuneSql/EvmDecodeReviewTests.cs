@@ -119,11 +119,27 @@ public sealed class EvmDecodeReviewTests : IDisposable
     [InlineData("SELECT\ndecode_evm_event(abi => '{\"inputs\":[]}', input => TABLE(ethereum.logs)) FROM ethereum.logs", "mismatched input '=>'. decode_evm_event is a table function", 2, 22)]
     [InlineData("SELECT\ndecode_evm_event('{\"inputs\":[]}', TABLE(ethereum.logs)) FROM ethereum.logs", "mismatched input 'TABLE'. decode_evm_event is a table function", 2, 35)]
     [InlineData("SELECT\ndecode_evm_function_call('{\"inputs\":[]}', input) FROM ethereum.traces", "Function 'decode_evm_function_call' not registered. decode_evm_function_call is a table function: call it in FROM as TABLE(decode_evm_function_call(…))", 2, 1)]
+    // TABLE(…) in an expression: Trino's grammar has it only as a relation, so the reserved word is mismatched input
+    // (decision 328). In FROM, in brackets or after a comma of FROM, it stays a relation.
+    [InlineData("SELECT 1,\n  TABLE(decode_evm_event(abi => '{\"inputs\":[]}', input => TABLE(ethereum.logs))) FROM ethereum.logs", "mismatched input 'TABLE'. decode_evm_event is a table function", 2, 3)]
+    [InlineData("SELECT 1 FROM ethereum.logs\nWHERE (SELECT count(*) FROM ethereum.logs) > 0 AND TABLE(decode_evm_function_call(abi => '{\"inputs\":[]}', data => TABLE(ethereum.traces))) IS NULL", "mismatched input 'TABLE'. decode_evm_function_call is a table function", 2, 52)]
+    // Positional arguments and named ones in one call: StatementAnalyzer refuses the mix at the call.
+    [InlineData("SELECT *\nFROM TABLE(decode_evm_event('{\"inputs\":[]}', TABLE(ethereum.logs), topics => DESCRIPTOR(topic0)))", "All arguments must be passed by name or all must be passed positionally", 2, 12)]
+    [InlineData("SELECT *\nFROM TABLE(decode_evm_function_call(abi => '{\"inputs\":[]}', TABLE(ethereum.traces)))", "All arguments must be passed by name or all must be passed positionally", 2, 12)]
     public void Outside_table_the_functions_are_refused_in_trinos_words(string sql, string expected, int line, int column)
     {
         var e = Assert.Throws<QueryFailedException>(() => DuneSqlTranslator.Translate(sql));
         Assert.Contains(expected, e.Error.Message, StringComparison.Ordinal);
         Assert.Equal((line, column), (e.Error.Line, e.Error.Column));
+    }
+
+    [Fact]
+    public void In_from_in_brackets_and_after_a_comma_the_call_stays_a_relation()
+    {
+        string call = $"TABLE(decode_evm_event(abi => '{TransferAbi}', input => TABLE(ethereum.logs)))";
+        Assert.NotEqual("0", db.Scalar($"SELECT count(*) FROM {call}"));
+        Assert.Equal(db.Scalar($"SELECT count(*) FROM {call}"), db.Scalar($"SELECT count(*) FROM ({call})"));
+        Assert.Equal(db.Scalar($"SELECT count(*) FROM {call}"), db.Scalar($"SELECT count(*) FROM (SELECT 1) one, {call}"));
     }
 
     [Fact]
