@@ -72,6 +72,13 @@ internal sealed class EngineWorkerProcess : IDisposable
             }
             return worker;
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The start timeout, not a cancel: as a cancel it reached the execution service as a run stopped by nobody
+            // (decision 329; at load a start takes minutes).
+            worker.Dispose();
+            throw new TimeoutException($"The engine worker process {pid} did not start within {settings.StartTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s.");
+        }
         catch
         {
             worker.Dispose();

@@ -66,7 +66,9 @@ public sealed class IsolatedEngine : IQueryEngine, IDisposable
     /// <summary>Resident memory past which an idle worker is replaced rather than reused.</summary>
     internal static long RecycleBytes(long limit) => Math.Min(limit / 2, 1L << 30);
 
-    /// <summary>The slot's worker, started again if it failed to start or has died since.</summary>
+    /// <summary>The slot's worker, started again if it failed to start or has died since. A start that fails twice fails the
+    /// run (never as a cancel: only the run's own token or the engine's disposal is one), and the slot keeps the failed start,
+    /// which the next run replaces.</summary>
     private async Task<EngineWorkerProcess> ReadyWorkerAsync(Slot slot, CancellationToken cancellationToken)
     {
         EngineWorkerProcess? worker = null;
@@ -74,18 +76,35 @@ public sealed class IsolatedEngine : IQueryEngine, IDisposable
         {
             worker = await slot.Worker.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        catch (Exception e) when (IsStartFailure(e, cancellationToken))
         {
+            // A start that timed out before decision 329 was a cancelled task: rethrown, every later run of the slot "stopped"
+            // at once, nobody having cancelled it (hostile37's stuck executions).
             log($"engine worker could not start ({e.Message}); trying again");
         }
         if (worker is null || worker.HasExited)
         {
             worker?.Dispose();
             slot.Worker = StartWorker();
-            worker = await slot.Worker.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                worker = await slot.Worker.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsStartFailure(e, cancellationToken))
+            {
+                log($"engine worker could not start again ({e.Message}); the run fails");
+                throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed, e is TimeoutException
+                    ? $"The query engine process did not start within {settings.StartTimeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s (the server is busy), so the query was not run. Try again later."
+                    : "The query engine process could not start, so the query was not run. The server itself is still running; try again later."));
+            }
         }
         return worker;
     }
+
+    /// <summary>Whether a worker's start failed, as opposed to the run being cancelled or the engine disposed.</summary>
+    private bool IsStartFailure(Exception e, CancellationToken cancellationToken) =>
+        e is not OutOfMemoryException
+        && !(e is OperationCanceledException && (cancellationToken.IsCancellationRequested || disposed.IsCancellationRequested));
 
     private Task<EngineWorkerProcess> StartWorker()
     {

@@ -274,6 +274,32 @@ public abstract class DuckDbEngineContractBase : EngineContract
         Assert.Contains("Cannot cast a non-finite double to uint256/int256", error.Error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Decision 329 (hostile37's stuck executions): a run cancelled by its user, then the next run on the same engine
+    /// (an isolated engine's one worker) failing in a native function, came back cancelled at once instead of failed. The
+    /// expected words are Trino's (its DivisionByZero and SequenceFunctions messages).</summary>
+    [Theory]
+    [InlineData(false, "SELECT x / 0 FROM (VALUES 1) t(x)", "Division by zero")]
+    [InlineData(true, "SELECT x / 0 FROM (VALUES 1) t(x)", "Division by zero")]
+    [InlineData(true, "SELECT cardinality(sequence(1, 20000)) AS n", "result of sequence function must not have more than 10000 entries")]
+    public async Task A_failing_run_after_a_cancelled_one_fails_with_its_own_error(bool duneSqlCancelled, string failing, string expected)
+    {
+        var dialect = duneSqlCancelled ? Strata.Core.Queries.SqlDialect.DuneSql : Strata.Core.Queries.SqlDialect.DuckDb;
+        string longSql = duneSqlCancelled
+            ? "SELECT count(*) AS n FROM UNNEST(sequence(1, 10000)) a(x) CROSS JOIN UNNEST(sequence(1, 10000)) b(y) CROSS JOIN UNNEST(sequence(1, 10000)) c(z)"
+            : RunningForHours;
+        var first = new EngineRequest(ExecutionIds.New(), longSql, "alice", PerformanceTier.Medium, 1L << 30, [], dialect);
+        using var cancel = new CancellationTokenSource();
+        var run = Engine.ExecuteAsync(first, schema => Results.CreateWriter(first.ExecutionId, schema), cancel.Token);
+        await RunningAsync(first.ExecutionId).WaitAsync(Api.HangGuard);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(Api.HangGuard));
+
+        var next = new EngineRequest(ExecutionIds.New(), failing, "alice", PerformanceTier.Medium, 1L << 30, [], Strata.Core.Queries.SqlDialect.DuneSql);
+        var error = await Assert.ThrowsAsync<QueryFailedException>(() => Engine.ExecuteAsync(next,
+            schema => Results.CreateWriter(next.ExecutionId, schema), CancellationToken.None).WaitAsync(Api.HangGuard));
+        Assert.Equal(expected, error.Error.Message);
+    }
+
     protected DuckDbEngineSettings Settings() => SettingsIn(Directory);
 
     /// <summary>The engine's settings over <paramref name="directory"/>: a tiny demo database made there, its scratch
@@ -353,5 +379,54 @@ public sealed class IsolatedEngineFixture : IDisposable
     {
         Engine.Dispose();
         System.IO.Directory.Delete(directory, recursive: true);
+    }
+}
+
+/// <summary>Decision 329: a worker that did not answer within its start timeout (a server at load 100 starts one in minutes)
+/// surfaced as an OperationCanceledException nobody asked for, and its slot kept the cancelled start, so every later run of
+/// that slot "stopped" at once (hostile37's stuck executions: "Division by zero" came back cancelled). The worker here is a
+/// process that never says it is ready.</summary>
+public sealed class IsolatedEngineStartTests
+{
+    [Fact]
+    public async Task A_worker_that_does_not_start_in_time_fails_each_run_and_is_started_again_never_a_cancel()
+    {
+        string directory = System.IO.Directory.CreateTempSubdirectory("strata-isolated-start-").FullName;
+        try
+        {
+            var workers = new EngineWorkerSettings(
+                new WorkerCommand("sh", ["-c", "exec sleep 600", "strata-never-ready"]),
+                new Dictionary<PerformanceTier, WorkerTierSettings> { [PerformanceTier.Medium] = new(1, 2L << 30, "Strata__Medium__WorkerMemoryBytes") })
+            {
+                StartTimeout = TimeSpan.FromMilliseconds(300),
+            };
+            var starts = new List<string>();
+            using var engine = new IsolatedEngine(DuckDbEngineContractBase.SettingsIn(directory), workers, line =>
+            {
+                lock (starts)
+                {
+                    starts.Add(line);
+                }
+            });
+            for (int run = 0; run < 2; run++)
+            {
+                var request = new EngineRequest(ExecutionIds.New(), "SELECT x / 0 FROM (VALUES 1) t(x)", "alice", PerformanceTier.Medium, 1L << 30, [],
+                    Strata.Core.Queries.SqlDialect.DuneSql);
+                var error = await Assert.ThrowsAsync<QueryFailedException>(() => engine.ExecuteAsync(request,
+                    _ => throw new InvalidOperationException("no worker may ask for a result file"), CancellationToken.None).WaitAsync(Api.HangGuard));
+                Assert.Equal(ExecutionError.ExecutionFailed, error.Error.Type);
+                Assert.True(error.Error.Message.Contains("did not start within", StringComparison.Ordinal),
+                    $"{error.Error.Message} | {string.Join(" | ", starts)}");
+            }
+            lock (starts)
+            {
+                // Each run tried the slot's failed start again, then a fresh one: the slot is not left holding the failure.
+                Assert.Equal(2, starts.Count(s => s.EndsWith("; trying again", StringComparison.Ordinal)));
+            }
+        }
+        finally
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
     }
 }
