@@ -161,7 +161,11 @@ public sealed class DemoDataErc1155Tests(DemoDataFixture fixture) : IClassFixtur
                 balances[to] = balances.GetValueOrDefault(to) + move.Values[j];
             }
         }
-        Assert.Equal(new[] { Mint, MintBatch, Send, SendBatch }.Order(StringComparer.Ordinal), kinds.Order(StringComparer.Ordinal));
+        // Only the four calls, and both mints and transfers; which single/batch forms a small demo draws is chance (a CI run
+        // at the test scale drew no safeBatchTransferFrom), so each form is not required.
+        Assert.Subset(new HashSet<string>([Mint, MintBatch, Send, SendBatch]), kinds.ToHashSet());
+        Assert.True(kinds.Contains(Mint) || kinds.Contains(MintBatch), "some ERC-1155 call mints");
+        Assert.True(kinds.Contains(Send) || kinds.Contains(SendBatch), "some ERC-1155 call transfers");
         Assert.True(succeeded >= 20, $"{succeeded} successful ERC-1155 calls");
         Assert.Equal(succeeded, logs.Count);  // every ERC-1155 event is one of these calls'
         Assert.Equal(0L, Convert.ToInt64(fixture.Scalar($"SELECT count(*) FROM base.logs WHERE topic0 IN (unhex('{SingleTopic}'), unhex('{BatchTopic}'))"),

@@ -98,7 +98,7 @@ public static partial class DemoData
         "demo_xlm_sym", "demo_x4", "demo_sn", "demo_felt", "demo_lo", "demo_hi",
         "demo_btc_block_hash", "demo_btc_varint_len", "demo_btc_varint", "demo_btc_le", "demo_btc_rev", "demo_btc_desc", "demo_btc_asm", "demo_btc_spk",
         "demo_btc_address", "demo_btc_prog", "demo_btc_type", "demo_btc_hex",
-        "demo_sp_type", "demo_sp_item", "demo_hx_dec", "demo_0x", "demo_abi_bytes", "demo_hx_int", "demo_hx_word", "demo_hx_bytes", "demo_sol_key", "demo_sol_block_hash", "demo_sol_ata", "demo_sol_wallet", "demo_le64", "demo_b58", "demo_tx_first", "demo_skip_steth", "demo_deposit_root", "demo_le8", "demo_sha", "demo_block_hash", "demo_units256", "demo_units128", "demo_sig_exp", "demo_price_at", "demo_tz", "demo_scaled", "demo_big_amount", "demo_amount", "demo_digits", "demo_pow10", "demo_uint", "demo_word128",
+        "demo_sp_type", "demo_sp_item", "demo_hx_dec", "demo_0x", "demo_abi_bytes", "demo_hx_int", "demo_hx_word", "demo_hx_bytes", "demo_sol_key", "demo_sol_block_hash", "demo_sol_ata", "demo_sol_wallet", "demo_le64", "demo_b58", "demo_tx_first", "demo_skip_steth", "demo_deposit_root", "demo_le8", "demo_sha", "demo_block_hash", "demo_units256", "demo_units128", "demo_sig_exp", "demo_price_at", "demo_tz", "demo_scaled", "demo_big_amount", "demo_amount", "demo_digits", "demo_pow10", "demo_uint", "demo_e1_words", "demo_word128",
         "demo_word", "demo_pad", "demo_contract", "demo_wallet", "demo_hash", "demo_addr", "demo_int", "demo_pick", "demo_u",
     ];
 

@@ -169,6 +169,10 @@ public static unsafe class DuneJsonFunctions
                 NativeString.Set(output, row, Encoding.UTF8.GetBytes(answer));
             }
         }
+        catch (JsonPathBoundException e)
+        {
+            DuneNative.ScalarSetError(info, e.Message);
+        }
         catch (Exception e)
         {
             DuneNative.ScalarSetError(info, $"JSON path evaluation failed: {e.GetType().Name}");

@@ -8,6 +8,9 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// function's ON ERROR clause decides what it becomes.</summary>
 public sealed class JsonPathException(string message) : Exception(message);
 
+/// <summary>A path evaluation past <see cref="DuneJsonPath.MaxItems"/>: a bound, which no ON ERROR clause hides (decision 330).</summary>
+public sealed class JsonPathBoundException(string message) : Exception(message);
+
 /// <summary>
 /// The SQL/JSON path language of Trino's json_exists, json_query and json_value (Dune's json.mdx): <c>lax</c> or
 /// <c>strict</c> mode, <c>$</c>, member accessors (<c>.key</c>, <c>."key"</c>, <c>.*</c>, <c>..key</c>), array accessors
@@ -72,10 +75,20 @@ public sealed partial class DuneJsonPath
     public List<JsonNode?> Evaluate(JsonNode? input)
     {
         objectId = 0;
+        charged = 0;
+        copied = 0;
+        inputNodes = -1;
         return Eval(root, input, null, null);
     }
 
     private List<JsonNode?> Eval(Node node, JsonNode? input, JsonNode? current, int? last)
+    {
+        var items = EvalStep(node, input, current, last);
+        Charge(items.Count);
+        return items;
+    }
+
+    private List<JsonNode?> EvalStep(Node node, JsonNode? input, JsonNode? current, int? last)
     {
         switch (node)
         {
@@ -150,12 +163,16 @@ public sealed partial class DuneJsonPath
                         {
                             result.Add(values[(int)i]);
                         }
+                        if (charged + result.Count > MaxItems)
+                        {
+                            Charge(result.Count);
+                        }
                     }
                 }
                 return result;
             }
             case Method { Name: "keyvalue" } method:
-                return KeyValue(Unwrapped(Eval(method.Base, input, current, last)));
+                return KeyValue(Unwrapped(Eval(method.Base, input, current, last)), input);
             case Method method:
                 return Eval(method.Base, input, current, last) is var items && method.Name is "size" or "type"
                     ? items.Select(i => ApplyMethod(method.Name, i)).ToList()
@@ -175,7 +192,7 @@ public sealed partial class DuneJsonPath
     /// <summary>keyvalue() (json.mdx): one object <c>{"name", "value", "id"}</c> per member of every object of the sequence
     /// (lax mode unwraps arrays first), <c>id</c> the same for the members of one object; an item that is no object is an
     /// error (the function's ON ERROR clause decides).</summary>
-    private static List<JsonNode?> KeyValue(IEnumerable<JsonNode?> items)
+    private static List<JsonNode?> KeyValue(IEnumerable<JsonNode?> items, JsonNode? input)
     {
         var result = new List<JsonNode?>();
         foreach (var item in items)
@@ -187,7 +204,7 @@ public sealed partial class DuneJsonPath
             int id = objectId++;
             foreach (var (name, value) in obj)
             {
-                result.Add(new JsonObject { ["name"] = name, ["value"] = value?.DeepClone(), ["id"] = id });
+                result.Add(new JsonObject { ["name"] = name, ["value"] = Copy(value, input), ["id"] = id });
             }
         }
         return result;

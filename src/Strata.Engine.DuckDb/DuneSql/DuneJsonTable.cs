@@ -271,7 +271,7 @@ public static unsafe partial class DuneJsonTable
                 DuneNative.ListSetSize(rowVector, cellCount);
             }
         }
-        catch (JsonTableException e)
+        catch (Exception e) when (e is JsonTableException or JsonPathBoundException)
         {
             DuneNative.ScalarSetError(info, e.Message);
         }

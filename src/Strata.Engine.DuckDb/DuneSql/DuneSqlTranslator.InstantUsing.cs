@@ -192,24 +192,61 @@ public static partial class DuneSqlTranslator
                         + $", {left}.* EXCLUDE {excluded}, {rightAlias}.* EXCLUDE {excluded}");
                 }
                 else if (tokens[k].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName && NameOf(k) is { } reference
-                    && values.TryGetValue(reference, out var value) && IsBareReference(k) && ScopeAt(k) is { } at && at.Select == scope.Select)
+                    && values.TryGetValue(reference, out var value) && IsBareReference(k) && ScopeAt(k) is { } at && at.Select == scope.Select
+                    && !Shadowed(k, reference, scope))
                 {
                     found[k] = (k + 1, item ? value + " AS " + Text(k) : value);
                 }
             }
         }
 
-        /// <summary>Whether the name at k reads a column: no dot beside it, no call or lambda after it, and after an operator,
-        /// a bracket, a comma or a word that starts an expression (a name after a value is an alias).</summary>
+        /// <summary>Whether the name at k reads a column: no dot beside it, no call, lambda or string after it (a typed
+        /// literal such as <c>TIMESTAMP '…'</c>), and after an operator, a bracket, a comma, a word that starts an expression
+        /// (a name after a value is an alias), or a FROM inside the scope's expressions (<c>extract(hour FROM x)</c>,
+        /// <c>IS DISTINCT FROM x</c>: the scope's own FROM clause is skipped by the caller, a subquery's is another scope).</summary>
         private bool IsBareReference(int k)
         {
             int before = Previous(k), next = Next(k, tokens.Count);
-            if (Is(before, ".") || Is(next, ".") || Is(next, "(") || Is(next, "->") || before < 0)
+            if (Is(before, ".") || Is(next, ".") || Is(next, "(") || Is(next, "->") || before < 0
+                || (next < tokens.Count && tokens[next].Kind == DuneTokenKind.String))
             {
                 return false;
             }
             return tokens[before].Kind == DuneTokenKind.Symbol ? !Is(before, ")") && !Is(before, "]")
-                : tokens[before].Kind == DuneTokenKind.Word && ExpressionStartWords.Contains(Text(before));
+                : tokens[before].Kind == DuneTokenKind.Word && (ExpressionStartWords.Contains(Text(before)) || Is(before, "from"));
+        }
+
+        /// <summary>Whether the name at k reads something else that Trino resolves first: a parameter of a lambda whose body
+        /// holds k (<c>x -> x * 10</c>, <c>(x, y) -> …</c>, the parameters themselves; the body runs to the bracket enclosing the
+        /// lambda), or, after
+        /// the scope's ORDER BY, an output alias of that name (<c>… AS x … ORDER BY x</c>).</summary>
+        private bool Shadowed(int k, string name, SelectScope scope)
+        {
+            int n = tokens.Count;
+            bool Same(int t) => t >= 0 && NameOf(t) is { } other && string.Equals(other, name, StringComparison.OrdinalIgnoreCase);
+            bool aliased = false;
+            int orderBy = -1;
+            for (int t = Next(scope.Select, n); t < scope.End && t < n; t = Next(t, n))
+            {
+                aliased |= Is(t, "as") && Same(Next(t, n)) && Enclosing(t) == Enclosing(scope.Select);
+                orderBy = orderBy < 0 && Is(t, "order") && Is(Next(t, n), "by") && Enclosing(t) == Enclosing(scope.Select) ? t : orderBy;
+                if (!Is(t, "->"))
+                {
+                    continue;
+                }
+                int parameters = Previous(t), open = Is(parameters, ")") ? Opening(parameters) : -1;
+                bool names = Same(parameters);
+                for (int p = open < 0 ? parameters : Next(open, parameters); !names && p < parameters; p = Next(p, parameters))
+                {
+                    names = Same(p);
+                }
+                int body = Enclosing(t), end = body >= 0 ? Match(body) : scope.End;
+                if (names && ((open >= 0 && k > open && k < parameters) || (k > t && (end < 0 || k < end))))
+                {
+                    return true;
+                }
+            }
+            return aliased && orderBy >= 0 && k > orderBy;
         }
 
         /// <summary>Whether the relation the token qualifier names has the column named at token name as the scan types a

@@ -21,10 +21,11 @@ public static partial class DuneSqlTranslator
         "lower", "upper", "trim", "ltrim", "rtrim",
     };
 
-    /// <summary>Functions whose answer is always an unbounded varchar in Trino.</summary>
+    /// <summary>Functions whose answer is always an unbounded varchar in Trino (not lpad and rpad, which have varbinary
+    /// forms: <c>lpad(varbinary, bigint, varbinary)</c> is a varbinary, decision 330).</summary>
     private static readonly HashSet<string> UnboundedTextFunctions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "to_hex", "lpad", "rpad", "format", "date_format", "format_datetime", "json_format", "json_extract_scalar", "to_base58",
+        "to_hex", "format", "date_format", "format_datetime", "json_format", "json_extract_scalar", "to_base58",
         "to_base64", "to_base64url", "to_base32", "array_join", "typeof", "to_iso8601", "url_extract_host", "from_utf8",
     };
 

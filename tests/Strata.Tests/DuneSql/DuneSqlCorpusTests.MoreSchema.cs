@@ -266,17 +266,5 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE aave_v3_ethereum.Pool_evt_Borrow (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
           evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, reserve BLOB,
           "user" BLOB, "onBehalfOf" BLOB, amount BIGNUM, "interestRateMode" INTEGER, "borrowRate" BIGNUM, "referralCode" INTEGER);
-        -- Other EVM chains raw tables, with the columns of ethereum (Dune gives every EVM chain the same logs, blocks and traces,
-        -- and the same transactions columns apart from a few L2 fee columns, which no corpus file reads).
-        CREATE SCHEMA IF NOT EXISTS polygon; CREATE SCHEMA IF NOT EXISTS bnb; CREATE SCHEMA IF NOT EXISTS optimism; CREATE SCHEMA IF NOT EXISTS avalanche_c; CREATE SCHEMA IF NOT EXISTS arbitrum; CREATE SCHEMA IF NOT EXISTS base;
-        CREATE TABLE IF NOT EXISTS polygon.logs AS SELECT * FROM ethereum.logs LIMIT 0; CREATE TABLE IF NOT EXISTS bnb.logs AS SELECT * FROM ethereum.logs LIMIT 0;
-        CREATE TABLE IF NOT EXISTS optimism.logs AS SELECT * FROM ethereum.logs LIMIT 0; CREATE TABLE IF NOT EXISTS avalanche_c.logs AS SELECT * FROM ethereum.logs LIMIT 0;
-        CREATE TABLE IF NOT EXISTS arbitrum.logs AS SELECT * FROM ethereum.logs LIMIT 0; CREATE TABLE IF NOT EXISTS base.logs AS SELECT * FROM ethereum.logs LIMIT 0;
-        CREATE TABLE IF NOT EXISTS polygon.transactions AS SELECT * FROM ethereum.transactions LIMIT 0; CREATE TABLE IF NOT EXISTS bnb.transactions AS SELECT * FROM ethereum.transactions LIMIT 0;
-        CREATE TABLE IF NOT EXISTS optimism.transactions AS SELECT * FROM ethereum.transactions LIMIT 0; CREATE TABLE IF NOT EXISTS avalanche_c.transactions AS SELECT * FROM ethereum.transactions LIMIT 0;
-        CREATE TABLE IF NOT EXISTS arbitrum.transactions AS SELECT * FROM ethereum.transactions LIMIT 0; CREATE TABLE IF NOT EXISTS base.transactions AS SELECT * FROM ethereum.transactions LIMIT 0;
-        CREATE TABLE IF NOT EXISTS polygon.blocks AS SELECT * FROM ethereum.blocks LIMIT 0; CREATE TABLE IF NOT EXISTS optimism.blocks AS SELECT * FROM ethereum.blocks LIMIT 0;
-        CREATE TABLE IF NOT EXISTS avalanche_c.blocks AS SELECT * FROM ethereum.blocks LIMIT 0; CREATE TABLE IF NOT EXISTS arbitrum.blocks AS SELECT * FROM ethereum.blocks LIMIT 0;
-        CREATE TABLE IF NOT EXISTS polygon.traces AS SELECT * FROM ethereum.traces LIMIT 0;
         """;
 }
