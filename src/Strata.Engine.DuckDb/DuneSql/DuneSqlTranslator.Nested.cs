@@ -58,10 +58,10 @@ public static partial class DuneSqlTranslator
 
     /// <summary>Functions whose result is always an array (Trino's array.mdx, string.mdx, map.mdx, regexp.mdx): each
     /// templated name all of whose templates give a list, and the pass-through names that have no template.
-    /// flatten's template (316's bound) reads its argument once through a one-element lambda, whose result the derivation
-    /// cannot read: it is named.</summary>
+    /// flatten's, combinations' and ngrams' templates (316's and 322's bounds) read their argument once through a
+    /// one-element lambda, whose result the derivation cannot read: they are named.</summary>
     internal static readonly HashSet<string> ArrayFunctions =
-        Derive(PassThroughArrayFunctions, ReturnsList).Concat(["flatten"]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Derive(PassThroughArrayFunctions, ReturnsList).Concat(["flatten", "combinations", "ngrams"]).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Functions whose result is always a map, derived as <see cref="ArrayFunctions"/> are.</summary>
     internal static readonly HashSet<string> MapFunctions = Derive(PassThroughMapFunctions, ReturnsMap);
