@@ -104,6 +104,11 @@ public static partial class DuneSqlTranslator
                 int i = from;
                 while (i < to)
                 {
+                    if (TryEmitRenamed(i))
+                    {
+                        i++;
+                        continue;
+                    }
                     int afterTyped = TryEmitTies(i) is int tied and >= 0 ? tied : TryEmitTextGuard(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSpecialTimeOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetOrderWrap(i);
@@ -132,6 +137,10 @@ public static partial class DuneSqlTranslator
         private int EmitOne(int i, int end)
         {
             var token = tokens[i];
+            if (Is(i, "with") && TryEmitUnrolledWith(i, end) is int pastWith and >= 0)
+            {
+                return pastWith;
+            }
             if (TryEmitUsingJoin(i, end) is int pastUsing and >= 0)
             {
                 return pastUsing;
