@@ -266,5 +266,8 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE aave_v3_ethereum.Pool_evt_Borrow (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
           evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, reserve BLOB,
           "user" BLOB, "onBehalfOf" BLOB, amount BIGNUM, "interestRateMode" INTEGER, "borrowRate" BIGNUM, "referralCode" INTEGER);
+        CREATE TABLE nft.transfers (blockchain VARCHAR, block_time TIMESTAMPTZ, block_month DATE, block_date DATE, block_number BIGINT,
+          token_standard VARCHAR, transfer_type VARCHAR, evt_index BIGINT, contract_address BLOB, token_id BIGNUM, amount BIGNUM, "from" BLOB,
+          "to" BLOB, executed_by BLOB, tx_hash BLOB, unique_transfer_id VARCHAR);
         """;
 }
