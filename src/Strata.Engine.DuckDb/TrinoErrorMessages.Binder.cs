@@ -47,8 +47,12 @@ internal static partial class TrinoErrorMessages
 
     /// <summary>A field read from a value that is no row (<c>instructions.executing_account</c> over an array of rows, a
     /// field of a number): Trino's ExpressionAnalyzer refuses the dereference, "Expression instructions is not of type ROW".</summary>
-    [GeneratedRegex(@"^Cannot extract field '[^']*' from expression ""(?<e>[^""]*)"" because it is not a struct, union, map, or json$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^Cannot extract field '[^']*' from expression ""(?<e>.*)"" because it is not a struct, union, map, or json$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Singleline)]
     private static partial Regex NotARow();
+
+    /// <summary>The refusal NotARow is read as, with DuckDB's text of the base (decision 332: replaced by the user's).</summary>
+    [GeneratedRegex(@"^Expression (?<e>.*) is not of type ROW$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Singleline)]
+    private static partial Regex NotOfTypeRow();
 
     [GeneratedRegex(@"^Ambiguous reference to column name ""(?<c>[^""]*)""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex AmbiguousColumn();
@@ -310,6 +314,11 @@ internal static partial class TrinoErrorMessages
             return error;
         }
         int offset = ParameterSubstitution.OffsetOf(userSql, line, column);
+        if (NotOfTypeRow().Match(error.Message) is { Success: true } notRow && WrittenBase(userSql, offset, notRow.Groups["e"].Value) is { } writtenBase)
+        {
+            // Trino's ExpressionFormatter prints the base as writtenBase: a quoted name keeps its quotes.
+            return error with { Message = $"Expression {writtenBase} is not of type ROW" };
+        }
         if (TrinoMissingTable().Match(error.Message) is { Success: true } table)
         {
             return error with { Message = $"Table '{TableName(table.Groups["n"].Value, userSql, offset)}' does not exist" };
