@@ -50,10 +50,6 @@ internal static partial class TrinoErrorMessages
     [GeneratedRegex(@"^Cannot extract field '[^']*' from expression ""(?<e>.*)"" because it is not a struct, union, map, or json$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Singleline)]
     private static partial Regex NotARow();
 
-    /// <summary>The refusal NotARow is read as, with DuckDB's text of the base (decision 332: replaced by the user's).</summary>
-    [GeneratedRegex(@"^Expression (?<e>.*) is not of type ROW$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Singleline)]
-    private static partial Regex NotOfTypeRow();
-
     [GeneratedRegex(@"^Ambiguous reference to column name ""(?<c>[^""]*)""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex AmbiguousColumn();
 
@@ -314,11 +310,6 @@ internal static partial class TrinoErrorMessages
             return error;
         }
         int offset = ParameterSubstitution.OffsetOf(userSql, line, column);
-        if (NotOfTypeRow().Match(error.Message) is { Success: true } notRow && WrittenBase(userSql, offset, notRow.Groups["e"].Value) is { } writtenBase)
-        {
-            // Trino's ExpressionFormatter prints the base as writtenBase: a quoted name keeps its quotes.
-            return error with { Message = $"Expression {writtenBase} is not of type ROW" };
-        }
         if (TrinoMissingTable().Match(error.Message) is { Success: true } table)
         {
             return error with { Message = $"Table '{TableName(table.Groups["n"].Value, userSql, offset)}' does not exist" };

@@ -90,41 +90,4 @@ internal static partial class TrinoErrorMessages
     }
 
     private static bool IsNamePart(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
-    /// <summary>The base of a field read as the user wrote it at <paramref name="offset"/> (quotes kept), when the dotted
-    /// name there has more parts than DuckDB's text of the base and its first parts are that text's names; else null.</summary>
-    private static string? WrittenBase(string text, int offset, string duckDbBase)
-    {
-        if (offset < 0 || offset >= text.Length || QualifiedNameAt(text, offset) is not { } parts
-            || QualifiedNameAt(duckDbBase, 0) is not { } expected || parts.Count <= expected.Count
-            || !parts.Take(expected.Count).SequenceEqual(expected, StringComparer.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-        // The end of the expected.Count-th part: quoted parts skip their doubled quotes, plain ones their name characters.
-        int i = offset;
-        for (int k = 0; k < expected.Count; k++)
-        {
-            if (k > 0)
-            {
-                i++; // the dot
-            }
-            if (text[i] == '"')
-            {
-                i++;
-                while (!(text[i] == '"' && (i + 1 >= text.Length || text[i + 1] != '"')))
-                {
-                    i += text[i] == '"' ? 2 : 1;
-                }
-                i++;
-            }
-            else
-            {
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '$'))
-                {
-                    i++;
-                }
-            }
-        }
-        return text[offset..i];
-    }
 }

@@ -13,7 +13,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static partial class DuneSqlTranslator
 {
-    /// <summary>Whether an array type's element was pattern-matched: the brackets that end a DuckDB type name.</summary>
+    /// <summary>The brackets that end a DuckDB array type's name (<c>[]</c>, <c>[3]</c>, repeated).</summary>
     [GeneratedRegex(@"(\[[0-9]*\])+$", RegexOptions.CultureInvariant)]
     private static partial Regex TrailingBrackets();
 

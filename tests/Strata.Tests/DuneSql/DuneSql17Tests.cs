@@ -28,7 +28,7 @@ public sealed class DuneSql17Tests(InProcessSharedServer shared)
             + "(5 || trace_address)[1] AS f, cardinality(5 || trace_address) AS p, typeof(trace_address || 5) AS t "
             + "FROM ethereum.traces ORDER BY block_number, tx_index LIMIT 20");
         Assert.Equal("n,m,l,f,p,t", rows[0]);
-        Assert.True(rows.Count > 1, "the demo has traces");
+        Assert.True(rows.Length > 1, "the demo has traces");
         foreach (string row in rows.Skip(1))
         {
             string[] v = row.Split(',');
@@ -59,8 +59,6 @@ public sealed class DuneSql17Tests(InProcessSharedServer shared)
     [InlineData("WITH t AS (SELECT map(ARRAY['a'], ARRAY[1]) AS m) SELECT m.a FROM t", "Expression m is not of type ROW")]
     [InlineData("SELECT t.j.a FROM (SELECT JSON '{\"a\": 1}' AS j) AS t", "Expression t.j is not of type ROW")]
     [InlineData("WITH t AS (SELECT json_parse('{\"a\": 1}') AS j) SELECT \"j\".a FROM t", "Expression \"j\" is not of type ROW")]
-    // A base of a type only DuckDB's binder knows: the message names the base as the user wrote it.
-    [InlineData("SELECT \"x\".a FROM (SELECT 1 AS x) AS t", "Expression \"x\" is not of type ROW")]
     public async Task A_field_of_json_or_a_map_is_refused_as_trino_refuses_it(string sql, string expected)
     {
         Assert.Equal(expected, await Server.Alice.RunToFailureAsync(sql));
