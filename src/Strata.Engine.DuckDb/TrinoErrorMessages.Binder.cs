@@ -47,7 +47,7 @@ internal static partial class TrinoErrorMessages
 
     /// <summary>A field read from a value that is no row (<c>instructions.executing_account</c> over an array of rows, a
     /// field of a number): Trino's ExpressionAnalyzer refuses the dereference, "Expression instructions is not of type ROW".</summary>
-    [GeneratedRegex(@"^Cannot extract field '[^']*' from expression ""(?<e>[^""]*)"" because it is not a struct, union, map, or json$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^Cannot extract field '[^']*' from expression ""(?<e>.*)"" because it is not a struct, union, map, or json$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Singleline)]
     private static partial Regex NotARow();
 
     [GeneratedRegex(@"^Ambiguous reference to column name ""(?<c>[^""]*)""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
@@ -103,6 +103,20 @@ internal static partial class TrinoErrorMessages
     private static partial Regex UntypedUnexpectedParameters();
 
     private static readonly string[] BinaryOperators = ["+", "-", "*", "/", "//", "%", "||"];
+
+    /// <summary>Strata's native functions that DuckDB binds with the user's own arguments (the translator's template is
+    /// <c>dune_x($1)</c>, nothing around the argument), by DuckDB's name: the DuneSQL name and its one signature as Dune's
+    /// pages give it (base58.mdx, tronaddress.mdx, ss58.mdx, tonaddress.mdx). A refusal names the types given and the
+    /// signature expected, as Trino's FunctionResolver words it ("Unexpected parameters (%s) for function %s. Expected:
+    /// %s"): <c>from_base58(p.contract_address)</c> of a varbinary column is "Unexpected parameters (varbinary) for
+    /// function from_base58. Expected: from_base58(varchar)".</summary>
+    private static readonly Dictionary<string, (string Name, string Signature)> NativeSignatures = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["dune_from_base58"] = ("from_base58", "from_base58(varchar)"),
+        ["dune_from_tron_address"] = ("from_tron_address", "from_tron_address(varchar)"),
+        ["dune_from_ss58"] = ("from_ss58", "from_ss58(varchar)"),
+        ["dune_ton_friendly_to_raw"] = ("ton_address_user_friendly_to_raw", "ton_address_user_friendly_to_raw(varchar)"),
+    };
 
     /// <summary>DuckDB's functions behind <c>[NOT] LIKE</c> and <c>[NOT] LIKE … ESCAPE</c>.</summary>
     private static readonly string[] LikeFunctions = ["~~", "!~~", "like_escape", "not_like_escape"];
@@ -206,6 +220,10 @@ internal static partial class TrinoErrorMessages
             }
             name = name switch { DuneSql.DuneConcat.Function => "concat", DuneSql.DuneToHex.Function => "to_hex", _ => name };
             var args = SplitArguments(call.Groups["args"].Value).Select(TypeName).ToList();
+            if (NativeSignatures.TryGetValue(name, out var native))
+            {
+                return $"Unexpected parameters ({string.Join(", ", WithStringLiterals(args, name, text, offset))}) for function {native.Name}. Expected: {native.Signature}";
+            }
             if (LikeFunctions.Contains(name) && LikeRefusal(args) is { } like)
             {
                 return like;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using Strata.Engine.DuckDb;
+using static Strata.Tests.AbiWords;
 
 namespace Strata.Tests;
 
@@ -37,17 +38,6 @@ public sealed class DemoDataErc1155Tests(DemoDataFixture fixture) : IClassFixtur
     [MemberData(nameof(Schemas))]
     public void Erc1155_tables_have_Dunes_columns_and_types(string table, string columns) =>
         DemoDataTests.AssertDuneColumns(fixture.Connection, table, columns);
-
-    private static BigInteger Big(byte[] data, int at) => new(data.AsSpan(at, 32), isUnsigned: true, isBigEndian: true);
-
-    private static int Int(byte[] data, int at) => (int)Big(data, at);
-
-    private static string Addr(byte[] data, int at) => Convert.ToHexString(data.AsSpan(at + 12, 20));
-
-    private static string Pad(string address) => new string('0', 24) + address;
-
-    /// <summary>A uint256[] at byte <paramref name="at"/> of <paramref name="d"/> (its length word, then the words).</summary>
-    private static List<BigInteger> Words(byte[] d, int at) => [.. Enumerable.Range(0, Int(d, at)).Select(j => Big(d, at + 32 + 32 * j))];
 
     /// <summary>A transfer as its call (or its log) gives it.</summary>
     internal sealed record Move(string Collection, string From, string To, bool Batch, List<BigInteger> Ids, List<BigInteger> Values);
@@ -198,6 +188,60 @@ public sealed class DemoDataErc1155Tests(DemoDataFixture fixture) : IClassFixtur
             var r = rows[(l[0], l[1])];
             Assert.Equal([l[2], op, m.From, m.To, string.Join(',', m.Ids), string.Join(',', m.Values)], r[2..8]);
             Assert.Equal(l[8..14], r[8..14]);  // tx_from, tx_to, tx_index, block number, time, date
+        }
+    }
+
+    /// <summary>
+    /// nft.transfers' ERC-1155 rows as spellbook's nft_transfers macro gives them, computed here from the raw logs: a TransferSingle log one
+    /// row (its id and value), a TransferBatch log one row per distinct (id, value) pair of its two arrays read position by position, those of
+    /// value zero left out; the block's time, date and month, the log's index, contract and from / to, the transaction's sender and hash.
+    /// Every transfer's collection is in tokens.nft with its standard, and the ERC-1155 collections are those that logged these events.
+    /// </summary>
+    [Fact]
+    public void Nft_transfers_erc1155_rows_are_the_transfer_logs()
+    {
+        var logs = fixture.Rows($"""
+            SELECT hex(tx_hash), "index", hex(contract_address), hex(topic0), hex(topic1), hex(topic2), hex(topic3), hex(data),
+                   hex(tx_from), block_number, epoch_ms(block_time), CAST(block_date AS VARCHAR)
+            FROM ethereum.logs WHERE topic0 IN (unhex('{SingleTopic}'), unhex('{BatchTopic}'))
+            """);
+        Assert.True(logs.Count >= 20, $"{logs.Count} ERC-1155 logs");
+        var expected = new List<string>();
+        foreach (var l in logs)
+        {
+            var (_, m) = Log(l[2], l[3], l[4], l[5], l[6], Convert.FromHexString(l[7]));
+            var date = DateOnly.ParseExact(l[11], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            string month = new DateOnly(date.Year, date.Month, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var pairs = m.Ids.Zip(m.Values).Distinct().Where(p => !m.Batch || p.Second > 0);
+            foreach (var (id, value) in pairs)
+            {
+                string uid = $"ethereum-{l[0].ToLowerInvariant()}-{l[1]}-{id.ToString(CultureInfo.InvariantCulture)}-{value.ToString(CultureInfo.InvariantCulture)}";
+                expected.Add(string.Join('|', "ethereum", l[10], month, l[11], l[9], "erc1155", m.Batch ? "batch" : "single", l[1], l[2],
+                    id.ToString(CultureInfo.InvariantCulture), value.ToString(CultureInfo.InvariantCulture), m.From, m.To, l[8], l[0], uid));
+            }
+        }
+        var rows = fixture.Rows("""
+            SELECT blockchain, epoch_ms(block_time), CAST(block_month AS VARCHAR), CAST(block_date AS VARCHAR), block_number, token_standard, transfer_type,
+                   evt_index, hex(contract_address), CAST(token_id AS VARCHAR), CAST(amount AS VARCHAR), hex("from"), hex("to"), hex(executed_by),
+                   hex(tx_hash), unique_transfer_id
+            FROM nft.transfers WHERE token_standard = 'erc1155'
+            """).Select(r => string.Join('|', r)).ToList();
+        Assert.Equal(expected.Order(StringComparer.Ordinal), rows.Order(StringComparer.Ordinal));
+        Assert.Contains(rows, r => r.Contains("|batch|", StringComparison.Ordinal));
+        // the other rows are the ERC-721 Transfer logs' (DemoDataCuratedTests); every row's id is its own
+        Assert.Equal(0L, Convert.ToInt64(fixture.Scalar("SELECT count(*) FROM nft.transfers WHERE token_standard NOT IN ('erc721', 'erc1155')"),
+            CultureInfo.InvariantCulture));
+        Assert.Equal(Convert.ToInt64(fixture.Scalar("SELECT count(*) FROM nft.transfers"), CultureInfo.InvariantCulture),
+            Convert.ToInt64(fixture.Scalar("SELECT count(DISTINCT unique_transfer_id) FROM nft.transfers"), CultureInfo.InvariantCulture));
+        // tokens.nft: the ERC-1155 collections are the contracts that logged these events, and each transfer's collection has its standard
+        var collections = fixture.Rows("SELECT hex(contract_address), standard FROM tokens.nft WHERE blockchain = 'ethereum'");
+        Assert.Equal(collections.Count, collections.Select(c => c[0]).Distinct().Count());
+        Assert.Equal(logs.Select(l => l[2]).Distinct().Order(StringComparer.Ordinal),
+            collections.Where(c => c[1] == "erc1155").Select(c => c[0]).Order(StringComparer.Ordinal));
+        var standard = collections.ToDictionary(c => c[0], c => c[1]);
+        foreach (var t in fixture.Rows("SELECT DISTINCT hex(contract_address), token_standard FROM nft.transfers"))
+        {
+            Assert.Equal(t[1], standard[t[0]]);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using Strata.Engine.DuckDb;
+using static Strata.Tests.AbiWords;
 
 namespace Strata.Tests;
 
@@ -54,14 +55,6 @@ public sealed class DemoDataSeaportTests(DemoDataFixture fixture) : IClassFixtur
     [MemberData(nameof(Schemas))]
     public void Seaport_tables_have_Dunes_columns_and_types(string table, string columns) =>
         DemoDataTests.AssertDuneColumns(fixture.Connection, table, columns);
-
-    private static BigInteger Big(byte[] data, int at) => new(data.AsSpan(at, 32), isUnsigned: true, isBigEndian: true);
-
-    private static int Int(byte[] data, int at) => (int)Big(data, at);
-
-    private static string Addr(byte[] data, int at) => Convert.ToHexString(data.AsSpan(at + 12, 20));
-
-    private static string Pad(string address) => new string('0', 24) + address;
 
     /// <summary>A Seaport item: SpentItem (no recipient) or ReceivedItem.</summary>
     internal sealed record Item(int Type, string Token, BigInteger Id, BigInteger Amount, string? Recipient);

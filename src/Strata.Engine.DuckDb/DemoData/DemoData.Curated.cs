@@ -137,7 +137,7 @@ public static partial class DemoData
     }
 
     /// <summary>
-    /// nft.transfers: the ERC-721 Transfer logs (three indexed topics, the token id last); tokens.nft: one
+    /// nft.transfers: the ERC-721 Transfer logs (three indexed topics, the token id last; DemoData.Erc1155.cs adds the ERC-1155 rows); tokens.nft: one
     /// collection per contract that emitted them; nft.mints: the transfers from the zero address, priced
     /// from the ETH the minting transaction paid.
     /// </summary>

@@ -119,5 +119,52 @@ public static partial class DemoData
             FROM l
             ORDER BY evt_block_number, evt_index
             """;
+        foreach (string sql in Erc1155NftScript())
+        {
+            yield return sql;
+        }
+    }
+
+    /// <summary>
+    /// nft.transfers' ERC-1155 rows as spellbook's nft_transfers macro gives them from the two decoded tables (DemoData.Curated.cs has its
+    /// ERC-721 rows): a TransferSingle is one row of its id and value; a TransferBatch one row per distinct (value, id) pair of its arrays,
+    /// those of value zero left out; <c>executed_by</c> the transaction's sender. tokens.nft gains the collections that emitted them
+    /// (standard erc1155). nft.mints, built before, stays the ERC-721 mints.
+    /// </summary>
+    private static IEnumerable<string> Erc1155NftScript()
+    {
+        const string Columns = """
+            'ethereum' AS blockchain, t.evt_block_time AS block_time, CAST(date_trunc('month', t.evt_block_date) AS DATE) AS block_month,
+            t.evt_block_date AS block_date, t.evt_block_number AS block_number, 'erc1155' AS token_standard
+            """;
+        const string Rest = """
+            t.evt_index, t.contract_address, t.id AS token_id, t.value AS amount, t."from", t."to", t.evt_tx_from AS executed_by, t.evt_tx_hash AS tx_hash,
+            'ethereum-' || lower(hex(t.evt_tx_hash)) || '-' || CAST(t.evt_index AS VARCHAR) || '-' || CAST(t.id AS VARCHAR) || '-' || CAST(t.value AS VARCHAR) AS unique_transfer_id
+            """;
+        yield return $$"""
+            CREATE OR REPLACE TEMP TABLE demo_nft_all AS
+            SELECT * FROM (
+                SELECT * FROM nft.transfers
+                UNION ALL
+                SELECT {{Columns}}, 'single' AS transfer_type, {{Rest}}
+                FROM erc1155_ethereum."evt_TransferSingle" t
+                UNION ALL
+                SELECT {{Columns}}, 'batch' AS transfer_type, {{Rest}}
+                FROM (SELECT DISTINCT b.evt_block_time, b.evt_block_date, b.evt_block_number, b.evt_tx_hash, b.evt_tx_from, b.contract_address,
+                             b."from", b."to", b.evt_index, unnest(b.ids) AS id, unnest(b."values") AS value
+                      FROM erc1155_ethereum."evt_TransferBatch" b) t
+                WHERE t.value > CAST(0 AS {{Uint256Type}})
+            )
+            ORDER BY block_number, evt_index, token_id;
+            CREATE OR REPLACE TABLE nft.transfers AS SELECT * FROM demo_nft_all ORDER BY block_number, evt_index, token_id;
+            DROP TABLE demo_nft_all;
+            """;
+        yield return $$"""
+            INSERT INTO tokens.nft
+            SELECT 'ethereum', c, 'Demo 1155 Collection ' || CAST(n AS VARCHAR), 'D1155N' || CAST(n AS VARCHAR), 'erc1155'
+            FROM (SELECT n, demo_addr(n, {{Erc1155CollectionSalt}}) AS c FROM range(6) r(n))
+            WHERE c IN (SELECT contract_address FROM ethereum.logs WHERE topic0 IN (unhex('{{TransferSingleTopic}}'), unhex('{{TransferBatchTopic}}')))
+            ORDER BY n
+            """;
     }
 }

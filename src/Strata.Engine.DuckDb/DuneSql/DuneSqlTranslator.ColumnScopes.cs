@@ -28,6 +28,9 @@ public static partial class DuneSqlTranslator
         public Dictionary<string, string?>? Outputs { get; set; }
 
         public bool OutputsDone { get; set; }
+
+        /// <summary>Trino's varchar type of each output column that is a varchar the text makes sure of (decision 332).</summary>
+        public Dictionary<string, string?> TextTypes { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>A FROM item: its alias (or table or CTE name), and a known table's columns or the block it reads (both null: unknown).</summary>

@@ -53,7 +53,18 @@ public static partial class DuneSqlTranslator
         /// <summary>The type of the column that tokens [from, last] name, or null. In the FROM clause (a join's ON condition,
         /// a lateral item's argument) only a qualified name is typed: its qualifier names the block's item, whatever was
         /// joined before it; an unqualified name there could name a column of an outer query.</summary>
-        private string? ColumnType(int from, int last)
+        private string? ColumnType(int from, int last) => ResolveColumn(from, last) is var (item, name) ? Columns(item)?.GetValueOrDefault(name) : null;
+
+        /// <summary>Trino's varchar type of the column tokens [from, last] name when it is one (decision 332): a known
+        /// table's VARCHAR column is an unbounded <c>varchar</c>; a CTE's or subquery's column is its item's type as the text
+        /// fixes it (<c>'0x01' AS s</c> is varchar(4), as Trino types a WITH query's column by its expression); else null.</summary>
+        private string? ColumnTextType(int from, int last) => ResolveColumn(from, last) is not var (item, name) ? null
+            : item.Table is { } table ? (table.GetValueOrDefault(name) == "VARCHAR" ? "varchar" : null)
+            : item.Derived is { } derived && Outputs(derived) is { } outputs
+                ? derived.TextTypes.GetValueOrDefault(name) ?? (outputs.GetValueOrDefault(name) == "VARCHAR" ? "varchar" : null) : null;
+
+        /// <summary>The FROM item and column name that tokens [from, last] resolve to, or null (see <see cref="ColumnType"/>).</summary>
+        private (FromItem Item, string Name)? ResolveColumn(int from, int last)
         {
             if (ColumnTypes is null || Is(Previous(from), ".") || ColumnReference(from, last) is not var (qualifier, name))
             {
@@ -68,9 +79,9 @@ public static partial class DuneSqlTranslator
             if (qualifier is not null)
             {
                 var items = block.Items.Where(i => qualifier.Equals(i.Alias, StringComparison.OrdinalIgnoreCase)).ToList();
-                return items.Count == 1 && Columns(items[0]) is { } own ? own.GetValueOrDefault(name) : null;
+                return items.Count == 1 && Columns(items[0]) is not null ? (items[0], name) : null;
             }
-            string? found = null;
+            FromItem? found = null;
             int hits = 0;
             foreach (var item in block.Items)
             {
@@ -78,13 +89,13 @@ public static partial class DuneSqlTranslator
                 {
                     return null; // an item of unknown columns could hold the name
                 }
-                if (columns.TryGetValue(name, out string? type))
+                if (columns.ContainsKey(name))
                 {
                     hits++;
-                    found = type;
+                    found = item;
                 }
             }
-            return hits == 1 ? found : null;
+            return hits == 1 ? (found!, name) : null;
         }
 
         /// <summary>The column tokens [from, last] name, <c>name</c> or <c>q.name</c> (unquoted), or null.</summary>
@@ -167,9 +178,15 @@ public static partial class DuneSqlTranslator
                     {
                         return null;
                     }
-                    foreach (var (name, type) in from.SelectMany(i => Columns(i)!))
+                    foreach (var item in from)
                     {
-                        outputs[name] = outputs.ContainsKey(name) ? null : type;
+                        foreach (var (name, type) in Columns(item)!)
+                        {
+                            bool repeated = outputs.ContainsKey(name);
+                            outputs[name] = repeated ? null : type;
+                            block.TextTypes[name] = repeated ? null
+                                : item.Table is not null ? (type == "VARCHAR" ? "varchar" : null) : item.Derived?.TextTypes.GetValueOrDefault(name);
+                        }
                     }
                     continue;
                 }
@@ -181,12 +198,16 @@ public static partial class DuneSqlTranslator
                 if (explicitAlias || implicitAlias)
                 {
                     string name = UnquotedName(last);
-                    outputs[name] = outputs.ContainsKey(name) ? null : StaticType(first, explicitAlias ? Previous(last) : last);
+                    bool repeated = outputs.ContainsKey(name);
+                    outputs[name] = repeated ? null : StaticType(first, explicitAlias ? Previous(last) : last);
+                    block.TextTypes[name] = repeated ? null : TextOperandType(first, explicitAlias ? Previous(last) : last);
                 }
                 else if (IsName(last) && (first == last || (Is(Next(first, b), ".") && Next(Next(first, b), b) == last)))
                 {
                     string name = UnquotedName(last);
-                    outputs[name] = outputs.ContainsKey(name) ? null : ColumnType(first, last);
+                    bool repeated = outputs.ContainsKey(name);
+                    outputs[name] = repeated ? null : ColumnType(first, last);
+                    block.TextTypes[name] = repeated ? null : ColumnTextType(first, last);
                 }
             }
             return outputs;

@@ -87,7 +87,7 @@ public static partial class DuneSqlTranslator
             var found = new Dictionary<int, List<(int, int, ConcatForm)>>();
             nullChains = [];
             // Left to right: in a chain a || b || c the left operand of the second is the first's whole expression.
-            var chains = new Dictionary<int, (int Start, OperandKind Kind, bool HasNull, int From, int To)>();
+            var chains = new Dictionary<int, (int Start, OperandKind Kind, bool HasNull, int From, int To, int? Depth)>();
             var continued = new HashSet<int>();
             var links = new Dictionary<int, (int Operator, List<(int From, int To)> Operands)>();
             for (int c = 0; c < tokens.Count; c++)
@@ -109,19 +109,29 @@ public static partial class DuneSqlTranslator
                 }
                 AddChainLink(links, c, primaryStart, leftEnd, rightStart, rightEnd);
                 bool leftNull = IsBareNull(primaryStart, leftEnd + 1), rightNull = IsBareNull(rightStart, rightEnd);
-                var (leftStart, leftKind, hasNull, from, to) = chains.Remove(leftEnd, out var chain) ? chain
-                    : (primaryStart, KindOf(primaryStart, leftEnd + 1), leftNull, leftNull ? -1 : primaryStart, leftNull ? -1 : leftEnd + 1);
+                var (leftStart, leftKind, hasNull, from, to, leftDepth) = chains.Remove(leftEnd, out var chain) ? chain
+                    : (primaryStart, TypedKindOf(primaryStart, leftEnd + 1), leftNull, leftNull ? -1 : primaryStart, leftNull ? -1 : leftEnd + 1,
+                        leftNull ? null : ArrayDepth(primaryStart, leftEnd + 1));
                 continued.Add(leftEnd);
-                var rightKind = KindOf(rightStart, rightEnd);
+                var rightKind = TypedKindOf(rightStart, rightEnd);
+                int? rightDepth = rightNull ? null : ArrayDepth(rightStart, rightEnd);
                 int before = Previous(leftStart), after = Next(rightEnd - 1, tokens.Count);
                 bool isolated = !IsArithmetic(before) && !IsArithmetic(after) && !Is(after, "at");
-                ConcatForm? form = (leftKind, rightKind) switch
+                // Depths both known (decision 332): an element one level less deep is appended or prepended, two of one depth
+                // are DuckDB's || (lists, or texts), any other pair is refused by DuckDB's binder as Trino's analyzer refuses it.
+                ConcatForm? form = (leftDepth, rightDepth) switch
                 {
-                    (OperandKind.Array, OperandKind.Element) => ConcatForm.Append,
-                    (OperandKind.Element, OperandKind.Array) => ConcatForm.Prepend,
-                    (OperandKind.Array, OperandKind.Unknown) when !rightNull => ConcatForm.RightAsList,
-                    (OperandKind.Unknown, OperandKind.Array) when !leftNull && !hasNull => ConcatForm.LeftAsList,
-                    _ => null,
+                    (int l, int r) when l == r + 1 => ConcatForm.Append,
+                    (int l, int r) when r == l + 1 => ConcatForm.Prepend,
+                    (int, int) => null,
+                    _ => (leftKind, rightKind) switch
+                    {
+                        (OperandKind.Array, OperandKind.Element) => ConcatForm.Append,
+                        (OperandKind.Element, OperandKind.Array) => ConcatForm.Prepend,
+                        (OperandKind.Array, OperandKind.Unknown) when !rightNull => ConcatForm.RightAsList,
+                        (OperandKind.Unknown, OperandKind.Array) when !leftNull && !hasNull => ConcatForm.LeftAsList,
+                        _ => null,
+                    },
                 };
                 if (isolated && form is ConcatForm f)
                 {
@@ -133,7 +143,13 @@ public static partial class DuneSqlTranslator
                 }
                 var combined = leftKind == OperandKind.Array || rightKind == OperandKind.Array ? OperandKind.Array : OperandKind.Unknown;
                 (from, to) = from < 0 && !rightNull ? (rightStart, rightEnd) : (from, to);
-                chains[rightEnd - 1] = (leftStart, combined, hasNull || rightNull, from, to);
+                int? depth = form switch
+                {
+                    ConcatForm.Append or ConcatForm.RightAsList => leftDepth,
+                    ConcatForm.Prepend or ConcatForm.LeftAsList => rightDepth,
+                    _ => leftDepth == rightDepth ? leftDepth : null,
+                };
+                chains[rightEnd - 1] = (leftStart, combined, hasNull || rightNull, from, to, depth);
             }
             FinishTextChains(links);
             foreach (var (last, chain) in chains)

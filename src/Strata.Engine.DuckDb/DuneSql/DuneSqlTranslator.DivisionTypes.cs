@@ -124,7 +124,12 @@ public static partial class DuneSqlTranslator
             {
                 string word = Text(from);
                 return word.Equals("decimal", StringComparison.OrdinalIgnoreCase) ? DecimalLiteralType(Text(last)[1..^1])
+                    : word.Equals("json", StringComparison.OrdinalIgnoreCase) ? "JSON"
                     : !word.Equals("int", StringComparison.OrdinalIgnoreCase) && FixedTypeWords.TryGetValue(word, out string? literal) ? literal : null;
+            }
+            if (Is(from, "array") && Is(second, "[") && !Is(Previous(from), "."))
+            {
+                return ArrayLiteralType(from, to); // decision 332: a CTE's array column for ||
             }
             if (tokens[from].Kind != DuneTokenKind.Word || !Is(second, "(") || Close(second, to) != last)
             {
@@ -134,6 +139,10 @@ public static partial class DuneSqlTranslator
             if (Is(Previous(from), "."))
             {
                 return null;
+            }
+            if (name is "json_parse" || name is "map" && Next(second, last) < last)
+            {
+                return name is "json_parse" ? "JSON" : MapLiteralType(from, to); // decision 332: a field of either is refused
             }
             if (name is "cast" or "try_cast")
             {

@@ -73,7 +73,7 @@ public static partial class DuneSqlTranslator
                 {
                     if (references[a - 1] > 0)
                     {
-                        added.Append(CultureInfo.InvariantCulture, $"{(added.Length > 0 ? " + " : "")}{references[a - 1]} * coalesce({DuneValueBound.LeastBytes($"{FormatArguments}.a{a}")}, 0)");
+                        added.Append(CultureInfo.InvariantCulture, $"{(added.Length > 0 ? " + " : "")}{references[a - 1]} * coalesce({DuneValueBound.LeastBytes($"{FormatArguments}['a{a}']")}, 0)");
                     }
                 }
                 // Inside a TRY the refusal is a failing cast that reads the arguments (DuckDB's TRY refuses the volatile
@@ -89,7 +89,7 @@ public static partial class DuneSqlTranslator
             {
                 for (int a = 1; a < args.Count; a++)
                 {
-                    emitter.Text($", {FormatArguments}.a{a}", token);
+                    emitter.Text($", {FormatArguments}['a{a}']", token);
                 }
             }
             else
@@ -104,7 +104,7 @@ public static partial class DuneSqlTranslator
                 emitter.Text(", " + casing + "strftime(", token);
                 if (bounded)
                 {
-                    emitter.Text($"{FormatArguments}.a{argument}", token);
+                    emitter.Text($"{FormatArguments}['a{argument}']", token);
                 }
                 else
                 {

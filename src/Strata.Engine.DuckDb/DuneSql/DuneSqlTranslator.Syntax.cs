@@ -283,7 +283,10 @@ public static partial class DuneSqlTranslator
                 var arg = args[index];
                 if (hoisted is { } h && Array.IndexOf(h.Args, index) >= 0)
                 {
-                    emitter.Text("(" + h.Parameter + "._" + (index + 1).ToString(CultureInfo.InvariantCulture) + ")", tokens[arg.From]);
+                    // The field by subscript, not by a dot: DuckDB binds a lambda parameter's dotted field in a HAVING clause as a
+                    // column of the grouped query ("column _1 must appear in the GROUP BY clause"), so HAVING
+                    // cast(count(*) AS double) > 0 failed; h['_1'] is the same struct_extract and binds everywhere.
+                    emitter.Text("(" + h.Parameter + "['_" + (index + 1).ToString(CultureInfo.InvariantCulture) + "'])", tokens[arg.From]);
                 }
                 else
                 {

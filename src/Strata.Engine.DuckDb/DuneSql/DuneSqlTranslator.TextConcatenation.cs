@@ -114,7 +114,7 @@ public static partial class DuneSqlTranslator
         /// <summary>Whether operands are a concatenation of texts or varbinaries the text makes sure of and not of
         /// literals alone.</summary>
         private bool IsTextChain(List<(int From, int To)> operands) =>
-            operands.All(o => IsKnownText(o.From, o.To) || KindOf(o.From, o.To) != OperandKind.Array)
+            operands.All(o => IsKnownText(o.From, o.To) || TypedKindOf(o.From, o.To) != OperandKind.Array)
             && operands.Any(o => IsKnownText(o.From, o.To))
             && !operands.All(o => IsLiteralOperand(o.From, o.To));
 

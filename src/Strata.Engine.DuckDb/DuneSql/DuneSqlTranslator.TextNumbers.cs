@@ -36,6 +36,7 @@ public static partial class DuneSqlTranslator
         public void EmitStatement()
         {
             RefuseTextNumberOperands();
+            RefuseFieldsOfNonRows();
             Emit(0, tokens.Count);
         }
 

@@ -50,16 +50,15 @@ public static partial class DuneSqlTranslator
             }
             if (first == last)
             {
-                return IsTerminatedString(first) ? Varchar(Unquote(first).EnumerateRunes().Count())
-                    : ColumnType(first, last) is "VARCHAR" ? "varchar" : null;
+                return IsTerminatedString(first) ? Varchar(Unquote(first).EnumerateRunes().Count()) : ColumnTextType(first, last);
             }
             if (Is(first, "(") && Close(first, to) == last)
             {
                 return TextOperandType(first + 1, last, depth + 1);
             }
-            if (ColumnType(first, last) is { } column)
+            if (ResolveColumn(first, last) is not null)
             {
-                return column == "VARCHAR" ? "varchar" : null;
+                return ColumnTextType(first, last);
             }
             if (ConcatenationParts(first, last + 1) is { Count: >= 2 } parts)
             {

@@ -9,7 +9,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// (the division above, not an overflow of the sum). The same here: those parts, and the column references next to them
 /// (a lambda cannot read a grouped query's column), are the fields of one struct, written outside the TRY; the TRY is a
 /// lambda's body reading the fields:
-/// <c>list_transform([struct_pack(_1 := (sum(a)), _2 := (sum(b)))], _strata_y0 -> TRY(_strata_y0._1 / _strata_y0._2))[1]</c>.
+/// <c>list_transform([struct_pack(_1 := (sum(a)), _2 := (sum(b)))], _strata_y0 -> TRY(_strata_y0['_1'] / _strata_y0['_2']))[1]</c>
+/// (fields by subscript: DuckDB binds a dotted field of a lambda parameter in HAVING as a column of the grouped query).
 /// A predicate over a subquery (<c>x IN (SELECT …)</c>, <c>EXISTS (…)</c>, <c>x = ANY (…)</c>) is such a part with its operand:
 /// Trino plans it as a semi join whose operand is projected below it, outside the TRY.
 /// A TRY with none of them is DuckDB's own, as before.
@@ -109,7 +110,7 @@ public static partial class DuneSqlTranslator
                 {
                     shadowed.Add((parts[k].From, outer));
                 }
-                tryFields[parts[k].From] = (parts[k].To, parameter + "._" + (k + 1).ToString(CultureInfo.InvariantCulture));
+                tryFields[parts[k].From] = (parts[k].To, parameter + "['_" + (k + 1).ToString(CultureInfo.InvariantCulture) + "']"); // by subscript, as a hoisted argument (DuneSqlTranslator.Syntax.cs)
             }
             tryDepth++;
             try

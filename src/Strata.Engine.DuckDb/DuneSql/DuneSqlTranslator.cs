@@ -104,6 +104,11 @@ public static partial class DuneSqlTranslator
                 int i = from;
                 while (i < to)
                 {
+                    if (TryEmitRenamed(i))
+                    {
+                        i++;
+                        continue;
+                    }
                     int afterTyped = TryEmitTies(i) is int tied and >= 0 ? tied : TryEmitTextGuard(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSpecialTimeOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetOrderWrap(i);
@@ -132,6 +137,10 @@ public static partial class DuneSqlTranslator
         private int EmitOne(int i, int end)
         {
             var token = tokens[i];
+            if (Is(i, "with") && TryEmitUnrolledWith(i, end) is int pastWith and >= 0)
+            {
+                return pastWith;
+            }
             if (TryEmitUsingJoin(i, end) is int pastUsing and >= 0)
             {
                 return pastUsing;
@@ -339,6 +348,7 @@ public static partial class DuneSqlTranslator
             }
             if (name is "to_char" or "to_date" or "to_timestamp" && args.Count == 2)
             {
+                RefuseMistypedArguments(name, args, token);
                 // Trino's Teradata functions: format a timestamp, parse a date or a timestamp (yy read as 1970..2069).
                 if (!IsSingleString(args[1]))
                 {
@@ -371,6 +381,7 @@ public static partial class DuneSqlTranslator
                     // A constant path in Trino's JSONPath becomes DuckDB's (bracketed and quoted keys).
                     template = template.Replace("$2", SqlQuoting.QuoteString(Converted(DuneFormats.TrinoJsonPath, args[1].From, token)), StringComparison.Ordinal);
                 }
+                RefuseMistypedArguments(name, args, token);
                 template = WithJavaPattern(name, RefuseTextArguments(name, template, args, token), args, token);
                 EmitTemplate(template, args, token);
                 return close + 1;

@@ -62,7 +62,7 @@ public sealed class DuneSqlColumnTypesTests
     [InlineData("SELECT f b FROM s.t ORDER BY b / 2")]
     [InlineData("SELECT b / 2 FROM s.t CROSS JOIN UNNEST(ARRAY[1]) AS x(b)")]
     [InlineData("SELECT x.b / 2 FROM s.t AS x(b, c)")]
-    [InlineData("WITH RECURSIVE r AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT n / 2 FROM r")]
+    [InlineData("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT n / 2 FROM r")]
     [InlineData("SELECT b FROM s.t UNION ALL SELECT b FROM s.u ORDER BY b / 2")]
     [InlineData("SELECT b FROM s.t WINDOW w AS (ORDER BY b / 2)")]
     [InlineData("SELECT transform(ARRAY[1.5], b -> b / 2) FROM s.t")]

@@ -27,6 +27,10 @@ public sealed partial class DuneSqlCorpusTests
           evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, operator BLOB,
           "from" BLOB, "to" BLOB, ids BIGNUM[], "values" BIGNUM[]);
         CREATE SCHEMA nft;
+        CREATE TABLE nft.transfers (blockchain VARCHAR, block_time TIMESTAMPTZ, block_month DATE, block_date DATE, block_number BIGINT,
+          token_standard VARCHAR, transfer_type VARCHAR, evt_index BIGINT, contract_address BLOB, token_id BIGNUM, amount BIGNUM, "from" BLOB,
+          "to" BLOB, executed_by BLOB, tx_hash BLOB, unique_transfer_id VARCHAR);
+        CREATE TABLE tokens.nft (blockchain VARCHAR, contract_address BLOB, name VARCHAR, symbol VARCHAR, standard VARCHAR);
         CREATE TABLE nft.trades (blockchain VARCHAR, project VARCHAR, version VARCHAR, block_date DATE, block_month DATE, block_time TIMESTAMPTZ,
           token_id BIGNUM, collection VARCHAR, amount_usd DOUBLE, token_standard VARCHAR, trade_type VARCHAR, number_of_items BIGNUM,
           trade_category VARCHAR, evt_type VARCHAR, seller BLOB, buyer BLOB, amount_original DOUBLE, amount_raw BIGNUM, currency_symbol VARCHAR,
