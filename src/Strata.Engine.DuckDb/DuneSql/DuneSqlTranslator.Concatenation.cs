@@ -130,6 +130,11 @@ public static partial class DuneSqlTranslator
                         (OperandKind.Element, OperandKind.Array) => ConcatForm.Prepend,
                         (OperandKind.Array, OperandKind.Unknown) when !rightNull => ConcatForm.RightAsList,
                         (OperandKind.Unknown, OperandKind.Array) when !leftNull && !hasNull => ConcatForm.LeftAsList,
+                        // An array only by its form (array_agg, a cast) beside one of known depth: its depth is unknown, so
+                        // the known side may be its element (`array_agg(trace_address) || trace_address` appends): decided
+                        // at run time, as for an untyped operand (the review of 332).
+                        (OperandKind.Array, OperandKind.Array) when leftDepth is null && !rightNull => ConcatForm.RightAsList,
+                        (OperandKind.Array, OperandKind.Array) when rightDepth is null && !leftNull && !hasNull => ConcatForm.LeftAsList,
                         _ => null,
                     },
                 };

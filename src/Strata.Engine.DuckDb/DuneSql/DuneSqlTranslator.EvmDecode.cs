@@ -171,13 +171,9 @@ public static partial class DuneSqlTranslator
         private Dictionary<string, (int From, int To)> EvmArguments(string function, string[] order, int open, int close)
         {
             var given = new Dictionary<string, (int From, int To)>(StringComparer.OrdinalIgnoreCase);
-            bool named = false;
+            bool named = false, positional = false;
             var args = Arguments(open, close);
-            int byName = args.Count(a => Next(a.From - 1, a.To) is int f && f < a.To && Is(Next(f, a.To), "=>") && tokens[f].Kind == DuneTokenKind.Word);
-            if (byName > 0 && byName < args.Count && args.All(a => Next(a.From - 1, a.To) < a.To))
-            {
-                throw NotSupported(sql, tokens[Previous(open)], "All arguments must be passed by name or all must be passed positionally");
-            }
+            Exception Mixed() => NotSupported(sql, tokens[Previous(open)], "All arguments must be passed by name or all must be passed positionally");
             for (int a = 0; a < args.Count; a++)
             {
                 int first = Next(args[a].From - 1, args[a].To), arrow = Next(first, args[a].To);
@@ -188,20 +184,29 @@ public static partial class DuneSqlTranslator
                     key = Text(first).ToLowerInvariant();
                     from = arrow + 1;
                     named = true;
+                    if (positional)
+                    {
+                        throw Mixed();
+                    }
                     if (Array.IndexOf(order, key) < 0)
                     {
                         throw NotSupported(sql, tokens[first], $"{function} has no argument '{Text(first)}' (its arguments: {string.Join(", ", order)})");
                     }
                 }
-                else if (!named && a < order.Length && first < args[a].To)
+                else if (named && first < args[a].To)
+                {
+                    throw Mixed();
+                }
+                else if (a < order.Length && first < args[a].To)
                 {
                     key = order[a];
                     from = args[a].From;
+                    positional = true;
                 }
                 else
                 {
                     throw NotSupported(sql, tokens[Math.Min(first, tokens.Count - 1)],
-                        first >= args[a].To ? $"{function}: an argument is empty" : $"{function}: a positional argument after a named one, or too many arguments");
+                        first >= args[a].To ? $"{function}: an argument is empty" : $"{function}: too many arguments");
                 }
                 if (!given.TryAdd(key, (from, args[a].To)))
                 {

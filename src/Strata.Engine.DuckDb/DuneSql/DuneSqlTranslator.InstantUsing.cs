@@ -176,6 +176,7 @@ public static partial class DuneSqlTranslator
             }
             found[u] = (close + 1, (rightName < 0 ? " AS " + rightAlias : "") + " ON " + string.Join(" AND ", condition) + " ");
             string excluded = "(" + string.Join(", ", names.Select(Text)) + ")";
+            var shadows = ShadowsOf(scope);
             for (int k = Next(scope.Select, n); k < scope.End && k < n; k = Next(k, n))
             {
                 if (k == from)
@@ -193,7 +194,7 @@ public static partial class DuneSqlTranslator
                 }
                 else if (tokens[k].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName && NameOf(k) is { } reference
                     && values.TryGetValue(reference, out var value) && IsBareReference(k) && ScopeAt(k) is { } at && at.Select == scope.Select
-                    && !Shadowed(k, reference, scope))
+                    && !shadows.Hides(k, reference))
                 {
                     found[k] = (k + 1, item ? value + " AS " + Text(k) : value);
                 }
@@ -216,37 +217,48 @@ public static partial class DuneSqlTranslator
                 : tokens[before].Kind == DuneTokenKind.Word && (ExpressionStartWords.Contains(Text(before)) || Is(before, "from"));
         }
 
-        /// <summary>Whether the name at k reads something else that Trino resolves first: a parameter of a lambda whose body
-        /// holds k (<c>x -> x * 10</c>, <c>(x, y) -> …</c>, the parameters themselves; the body runs to the bracket enclosing the
-        /// lambda), or, after
-        /// the scope's ORDER BY, an output alias of that name (<c>… AS x … ORDER BY x</c>).</summary>
-        private bool Shadowed(int k, string name, SelectScope scope)
+        /// <summary>What in a select scope can hide a column name from the USING rewrite, read once per scope: the
+        /// parameters of each lambda with the span they are visible in (<c>x -> x * 10</c>, <c>(x, y) -> …</c>: the
+        /// parameters themselves and the body, which runs to the bracket enclosing the lambda), the scope's output aliases
+        /// (<c>… AS x</c>) and where its ORDER BY starts.</summary>
+        private sealed record ScopeShadows(List<(string[] Names, int From, int To)> Lambdas, HashSet<string> Aliases, int OrderBy)
         {
-            int n = tokens.Count;
-            bool Same(int t) => t >= 0 && NameOf(t) is { } other && string.Equals(other, name, StringComparison.OrdinalIgnoreCase);
-            bool aliased = false;
-            int orderBy = -1;
+            /// <summary>Whether the name at k reads something else that Trino resolves first: a lambda's parameter whose
+            /// span holds k, or, after the ORDER BY, an output alias of that name.</summary>
+            public bool Hides(int k, string name) =>
+                Lambdas.Any(l => k > l.From && k < l.To && l.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
+                || (OrderBy >= 0 && k > OrderBy && Aliases.Contains(name));
+        }
+
+        private ScopeShadows ShadowsOf(SelectScope scope)
+        {
+            int n = tokens.Count, orderBy = -1;
+            var lambdas = new List<(string[] Names, int From, int To)>();
+            var aliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             for (int t = Next(scope.Select, n); t < scope.End && t < n; t = Next(t, n))
             {
-                aliased |= Is(t, "as") && Same(Next(t, n)) && Enclosing(t) == Enclosing(scope.Select);
+                if (Is(t, "as") && Enclosing(t) == Enclosing(scope.Select) && NameOf(Next(t, n)) is { } alias)
+                {
+                    aliases.Add(alias);
+                }
                 orderBy = orderBy < 0 && Is(t, "order") && Is(Next(t, n), "by") && Enclosing(t) == Enclosing(scope.Select) ? t : orderBy;
                 if (!Is(t, "->"))
                 {
                     continue;
                 }
                 int parameters = Previous(t), open = Is(parameters, ")") ? Opening(parameters) : -1;
-                bool names = Same(parameters);
-                for (int p = open < 0 ? parameters : Next(open, parameters); !names && p < parameters; p = Next(p, parameters))
+                var names = new List<string>();
+                for (int p = open < 0 ? parameters : Next(open, parameters); p <= parameters; p = Next(p, parameters + 1))
                 {
-                    names = Same(p);
+                    if (NameOf(p) is { } parameter)
+                    {
+                        names.Add(parameter);
+                    }
                 }
                 int body = Enclosing(t), end = body >= 0 ? Match(body) : scope.End;
-                if (names && ((open >= 0 && k > open && k < parameters) || (k > t && (end < 0 || k < end))))
-                {
-                    return true;
-                }
+                lambdas.Add((names.ToArray(), open >= 0 ? open : t, end < 0 ? int.MaxValue : end));
             }
-            return aliased && orderBy >= 0 && k > orderBy;
+            return new ScopeShadows(lambdas, aliases, orderBy);
         }
 
         /// <summary>Whether the relation the token qualifier names has the column named at token name as the scan types a

@@ -68,6 +68,12 @@ public static partial class DuneSqlTranslator
                     columns = i;
                     i = Next(Close(i, end), end);
                 }
+                if (Is(i, "as") && Next(i, end) is int after && after < end && !Is(after, "("))
+                {
+                    // Trino's grammar has no AS [NOT] MATERIALIZED: left to DuckDB, the list would keep RECURSIVE and iterate
+                    // without Trino's bound.
+                    throw NotSupported(sql, tokens[after], $"mismatched input '{Text(after)}'. Expecting: '('");
+                }
                 if (!Is(i, "as") || !Is(Next(i, end), "("))
                 {
                     return -1;
@@ -116,7 +122,14 @@ public static partial class DuneSqlTranslator
             var references = new List<int>();
             for (int k = Next(open, close); k < close; k = Next(k, close))
             {
-                if (NameOf(k) is { } n && NameMatches(nameToken, k, name, n) && !Is(Previous(k), ".") && !Is(Next(k, close), ".") && !Is(Next(k, close), "("))
+                if (Is(k, "with") && Is(Next(k, close), "recursive"))
+                {
+                    // Trino's analyzer: a recursive WITH inside a query of a WITH RECURSIVE list (unrolled inside each of the
+                    // outer query's copies, it would grow the text exponentially in the nesting).
+                    throw NotSupported(sql, tokens[k], "nested recursive WITH query");
+                }
+                if (NameOf(k) is { } n && NameMatches(nameToken, k, name, n) && !Is(Previous(k), ".") && !Is(Next(k, close), ".")
+                    && !Is(Next(k, close), "(") && IsRelationPosition(k, open))
                 {
                     references.Add(k);
                 }
@@ -147,12 +160,12 @@ public static partial class DuneSqlTranslator
                     break;
                 }
             }
-            if (unions.Count != 1 || unions[0] < 0)
+            if (unions.Count == 0 || unions[0] < 0)
             {
                 throw NotSupported(sql, tokens[references[0]],
                     "a recursive WITH query must be a UNION of two relations, its base and its step, the step reading the query's name once in its FROM clause");
             }
-            int union = unions[0];
+            int union = unions[^1]; // `a UNION b UNION step` is `(a UNION b) UNION step` in Trino's grammar
             int stepFrom = Next(union, close);
             string op = "UNION ALL";
             if (Is(stepFrom, "all") || Is(stepFrom, "distinct"))
@@ -179,6 +192,43 @@ public static partial class DuneSqlTranslator
                 throw NotSupported(sql, tokens[reference], "recursive reference outside of FROM clause of the step relation of recursion");
             }
             return new(Next(open, close), union, stepFrom, close, reference, op);
+        }
+
+        /// <summary>Whether the name at k stands where a relation does: after FROM or JOIN, or after a comma of a FROM list
+        /// (the nearest clause word back at k's bracket depth, within the query's body from open, is FROM). A column, an
+        /// alias or a lambda parameter spelled as the query's name is no reference (Trino counts table references).</summary>
+        private bool IsRelationPosition(int k, int open)
+        {
+            int before = Previous(k);
+            if (Is(before, "from") || Is(before, "join"))
+            {
+                return true;
+            }
+            if (!Is(before, ","))
+            {
+                return false;
+            }
+            for (int t = Previous(before); t > open; t = Previous(t))
+            {
+                if (Is(t, ")") || Is(t, "]"))
+                {
+                    t = Opening(t);
+                    continue;
+                }
+                if (Is(t, "(") || Is(t, "["))
+                {
+                    return false;
+                }
+                if (Is(t, "from"))
+                {
+                    return true;
+                }
+                if (Is(t, "select") || Is(t, "where") || Is(t, "group") || Is(t, "having") || Is(t, "order") || Is(t, "on") || Is(t, "union"))
+                {
+                    return false;
+                }
+            }
+            return false;
         }
 
         /// <summary>Whether token k names the query named at nameToken: a quoted name exactly, a bare one ignoring case.</summary>

@@ -346,9 +346,9 @@ public static partial class DuneSqlTranslator
                     tokens[Math.Min(close, end - 1)]);
                 return Math.Min(close + 1, end);
             }
+            RefuseMistypedArguments(name, args, token);
             if (name is "to_char" or "to_date" or "to_timestamp" && args.Count == 2)
             {
-                RefuseMistypedArguments(name, args, token);
                 // Trino's Teradata functions: format a timestamp, parse a date or a timestamp (yy read as 1970..2069).
                 if (!IsSingleString(args[1]))
                 {
@@ -381,7 +381,6 @@ public static partial class DuneSqlTranslator
                     // A constant path in Trino's JSONPath becomes DuckDB's (bracketed and quoted keys).
                     template = template.Replace("$2", SqlQuoting.QuoteString(Converted(DuneFormats.TrinoJsonPath, args[1].From, token)), StringComparison.Ordinal);
                 }
-                RefuseMistypedArguments(name, args, token);
                 template = WithJavaPattern(name, RefuseTextArguments(name, template, args, token), args, token);
                 EmitTemplate(template, args, token);
                 return close + 1;

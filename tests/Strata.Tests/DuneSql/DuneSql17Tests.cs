@@ -48,9 +48,25 @@ public sealed class DuneSql17Tests(InProcessSharedServer shared)
     [InlineData("SELECT cardinality(trace_address || trace_address) = 2 * cardinality(trace_address) AS c, "
         + "cardinality(ARRAY[trace_address] || trace_address) AS x, cardinality(trace_address || ARRAY[trace_address]) AS y "
         + "FROM ethereum.traces ORDER BY block_number, tx_index LIMIT 1", "true,2,2")]
-    public async Task Arrays_the_text_types_concatenate_as_trino_does(string sql, string expected)
+    // The review of 332: an array only by its form (array_agg, a cast) beside a column of known depth one level less
+    // deep appends it (concat(array(E), E), E = array(bigint)); each answered before 332 and was refused after.
+    [InlineData("SELECT cardinality(array_agg(trace_address) || trace_address) AS c FROM (SELECT ARRAY[0, 1] AS trace_address) t "
+        + "GROUP BY trace_address", "2")]
+    [InlineData("SELECT cardinality(CAST(ARRAY[ARRAY[7]] AS array(array(bigint))) || trace_address) AS c, "
+        + "(CAST(ARRAY[ARRAY[7]] AS array(array(bigint))) || trace_address)[2] = trace_address AS x "
+        + "FROM ethereum.traces ORDER BY block_number, tx_index LIMIT 1", "2,true")]
+    [InlineData("SELECT cardinality(array_agg(trace_address) || trace_address) AS c FROM ethereum.traces "
+        + "WHERE cardinality(trace_address) = 0 GROUP BY trace_address ORDER BY 1 LIMIT 1", null)]
+    public async Task Arrays_the_text_types_concatenate_as_trino_does(string sql, string? expected)
     {
         var rows = await Server.Alice.RunCsvAsync(sql);
+        if (expected is null)
+        {
+            // One group of the traces with an empty trace_address: its count plus one.
+            Assert.Equal(2, rows.Length);
+            Assert.True(long.Parse(rows[1], System.Globalization.CultureInfo.InvariantCulture) >= 2, rows[1]);
+            return;
+        }
         Assert.Equal(expected, rows[1]);
     }
 
