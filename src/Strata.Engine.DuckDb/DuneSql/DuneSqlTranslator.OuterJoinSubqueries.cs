@@ -3,17 +3,18 @@ using Strata.Core.Executions;
 namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
-/// A subquery in the ON clause of an outer join (decision 338). Trino runs an uncorrelated scalar or EXISTS subquery there
+/// A subquery in the ON clause of an outer join (decision 338). Trino runs an uncorrelated scalar, EXISTS or IN subquery there
 /// (TestJoin.testInPredicateInJoinCriteria and its neighbours: <c>t LEFT JOIN u ON u.x IN (VALUES 1)</c> answers), and
 /// refuses a reference from inside it to a column outside it ("Reference to column 't.x' from outer scope not allowed in
 /// this context", ExpressionAnalyzer.handleResolvedField, at the reference). DuckDB plans a subquery of an outer join's
 /// condition only when the condition is split into comparisons of one side each; any other condition (spellbook's
 /// fungible transfers: <c>… OR t.contract_address IS NULL AND pu.contract_address = (SELECT … FROM evms.info …)</c>) is
-/// "Cannot perform non-inner join on subquery!". So each scalar subquery and each <c>EXISTS (…)</c> of the condition is
-/// computed once in a one-row relation joined to the relation after JOIN, <c>L LEFT JOIN (R CROSS JOIN (SELECT (…) AS
-/// c0, …) AS q) ON … q.c0 …</c>: one row, so R's rows are unchanged, and the condition reads a column. A bare <c>*</c> of
-/// the SELECT whose FROM holds the join leaves the added columns out (<c>* EXCLUDE (…)</c>). A relation after JOIN that is
-/// LATERAL or UNNEST (it may read the left side), and IN or quantified subqueries, are left as they were.
+/// "Cannot perform non-inner join on subquery!". So each scalar subquery, <c>EXISTS (…)</c> and <c>x [NOT] IN (…)</c> of
+/// the condition is computed once in a one-row relation joined to the relation after JOIN, <c>L LEFT JOIN (R CROSS JOIN
+/// (SELECT (…) AS q_0, …) AS q) ON … q.q_0 …</c>: one row, so R's rows are unchanged, and the condition reads a column (an
+/// IN subquery's rows as one list, tested by Trino's IN rules). A bare <c>*</c> of the SELECT whose FROM holds the join
+/// leaves the added columns out (<c>* EXCLUDE (…)</c>). A relation after JOIN that is LATERAL or UNNEST (it may read the
+/// left side), a quantified comparison, and an IN whose operand the back-scan cannot read are left as they were.
 /// </summary>
 public static partial class DuneSqlTranslator
 {
