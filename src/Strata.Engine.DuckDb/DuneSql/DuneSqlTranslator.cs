@@ -104,6 +104,11 @@ public static partial class DuneSqlTranslator
                 int i = from;
                 while (i < to)
                 {
+                    if (TryEmitOuterJoinSubquery(i, to) is int pastOuterJoin and >= 0)
+                    {
+                        i = pastOuterJoin;
+                        continue;
+                    }
                     if (TryEmitRenamed(i))
                     {
                         i++;

@@ -235,6 +235,10 @@ public sealed partial class DuneSqlCorpusTests
           token_bought_address BLOB, token_sold_address BLOB, taker BLOB, maker BLOB, project_contract_address BLOB, fee INTEGER, tx_hash BLOB,
           tx_from BLOB, tx_to BLOB, evt_index BIGINT);
         CREATE TABLE tokens.native (chain VARCHAR, symbol VARCHAR, price_symbol VARCHAR, price_address BLOB, decimals INTEGER);
+        CREATE SCHEMA tokens_gnosis; CREATE SCHEMA tokens_base;
+        CREATE TABLE tokens_ethereum.erc20 (contract_address BLOB, symbol VARCHAR, decimals INTEGER);
+        CREATE TABLE tokens_gnosis.erc20 AS SELECT * FROM tokens_ethereum.erc20 LIMIT 0;
+        CREATE TABLE tokens_base.erc20 AS SELECT * FROM tokens_ethereum.erc20 LIMIT 0;
         CREATE TABLE solana_utils.daily_balances ("day" TIMESTAMPTZ, "month" DATE, address VARCHAR, sol_balance DOUBLE, token_mint_address VARCHAR,
           token_balance DOUBLE, token_balance_owner VARCHAR, block_time TIMESTAMPTZ, block_slot BIGINT, unique_address_key VARCHAR,
           updated_at TIMESTAMPTZ);

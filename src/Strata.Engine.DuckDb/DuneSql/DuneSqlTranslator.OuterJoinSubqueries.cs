@@ -1,0 +1,354 @@
+using Strata.Core.Executions;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// A subquery in the ON clause of an outer join (decision 338). Trino runs an uncorrelated scalar, EXISTS or IN subquery there
+/// (TestJoin.testInPredicateInJoinCriteria and its neighbours: <c>t LEFT JOIN u ON u.x IN (VALUES 1)</c> answers), and
+/// refuses a reference from inside it to a column outside it ("Reference to column 't.x' from outer scope not allowed in
+/// this context", ExpressionAnalyzer.handleResolvedField, at the reference). DuckDB plans a subquery of an outer join's
+/// condition only when the condition is split into comparisons of one side each; any other condition (spellbook's
+/// fungible transfers: <c>… OR t.contract_address IS NULL AND pu.contract_address = (SELECT … FROM evms.info …)</c>) is
+/// "Cannot perform non-inner join on subquery!". So each scalar subquery, <c>EXISTS (…)</c> and <c>x [NOT] IN (…)</c> of
+/// the condition is computed once in a one-row relation joined to the relation after JOIN, <c>L LEFT JOIN (R CROSS JOIN
+/// (SELECT (…) AS q_0, …) AS q) ON … q.q_0 …</c>: one row, so R's rows are unchanged, and the condition reads a column (an
+/// IN subquery's rows as one list, tested by Trino's IN rules). A bare <c>*</c> of the SELECT whose FROM holds the join
+/// leaves the added columns out (<c>* EXCLUDE (…)</c>). A relation after JOIN that is LATERAL or UNNEST (it may read the
+/// left side), a quantified comparison, and an IN whose operand the back-scan cannot read are left as they were.
+/// </summary>
+public static partial class DuneSqlTranslator
+{
+    /// <summary>The words after which a join's condition ends at its own depth.</summary>
+    private static readonly HashSet<string> JoinConditionEnds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "join", "left", "right", "full", "inner", "cross", "natural", "on", "using",
+    };
+
+    private sealed partial class Pass
+    {
+        /// <summary>The rewrites by token: the relation after an outer JOIN (its condition's subqueries, in order), a
+        /// subquery replaced by its column, and a bare star with the columns it leaves out.</summary>
+        private Dictionary<int, OuterJoinRewrite>? outerJoinRewrites;
+
+        /// <summary>Relations being written now and subqueries being written into their one-row relation (not rewritten again).</summary>
+        private readonly HashSet<int> outerJoinWriting = [];
+
+        /// <summary>A rewrite: the tokens [at, End) replaced by Text, or (the relation after JOIN) followed by the one-row
+        /// relation of the Hoisted subqueries named Relation, or (an IN subquery) by its test of the operand's tokens [In.From, In.To).</summary>
+        private sealed record OuterJoinRewrite(int End, string Text, List<JoinSubquery>? Hoisted = null, string? Relation = null, JoinSubquery? In = null);
+
+        /// <summary>A subquery of a condition, tokens [From, To) (<c>EXISTS (…)</c>, <c>(…)</c>); for an IN subquery, its
+        /// operand [OperandFrom, OperandTo) and whether NOT precedes IN.</summary>
+        private sealed record JoinSubquery(int From, int To, int OperandFrom = -1, int OperandTo = -1, bool Not = false)
+        {
+            public bool IsIn => OperandFrom >= 0;
+        }
+
+        /// <summary>At a token an outer join's rewrite replaces (see the class comment): writes it; returns the next index, or -1.</summary>
+        private int TryEmitOuterJoinSubquery(int i, int to)
+        {
+            var found = outerJoinRewrites ??= FindOuterJoinSubqueries();
+            if (found.Count == 0 || !found.TryGetValue(i, out var rewrite) || rewrite.End > to || outerJoinWriting.Contains(i))
+            {
+                return -1;
+            }
+            if (rewrite.In is { } test)
+            {
+                // Trino's IN of a subquery's rows: false for none, true for an equal one, else null when the operand or
+                // a row is null, else false. The operand is read as written each time (a column or an expression of them).
+                string list = rewrite.Text;
+                outerJoinWriting.Add(i);
+                try
+                {
+                    emitter.Text((test.Not ? "(NOT " : "") + "(CASE WHEN coalesce(len(" + list + "), 0) = 0 THEN false WHEN list_contains(" + list + ", (", tokens[i]);
+                    Emit(test.OperandFrom, test.OperandTo);
+                    emitter.Text(")) THEN true WHEN (", tokens[i]);
+                    Emit(test.OperandFrom, test.OperandTo);
+                    emitter.Text(") IS NULL OR list_count(" + list + ") < len(" + list + ") THEN NULL ELSE false END)" + (test.Not ? ")" : ""), tokens[i]);
+                }
+                finally
+                {
+                    outerJoinWriting.Remove(i);
+                }
+                return rewrite.End;
+            }
+            if (rewrite.Hoisted is not { } hoisted)
+            {
+                emitter.Text(rewrite.Text, tokens[i]);
+                return rewrite.End;
+            }
+            outerJoinWriting.Add(i);
+            try
+            {
+                emitter.Text("(", tokens[i]);
+                Emit(i, rewrite.End);
+                emitter.Text(" CROSS JOIN (SELECT ", tokens[rewrite.End]);
+                for (int k = 0; k < hoisted.Count; k++)
+                {
+                    var item = hoisted[k];
+                    outerJoinWriting.Add(item.From);
+                    // An IN subquery's rows as one list (its one column renamed, so any name reads it).
+                    emitter.Text((k == 0 ? "" : ", ") + (item.IsIn ? "(SELECT list(" + OuterJoinColumn + ") FROM " : ""), tokens[item.From]);
+                    Emit(item.From, item.To);
+                    emitter.Text((item.IsIn ? " AS " + OuterJoinColumn + "s(" + OuterJoinColumn + "))" : "")
+                        + " AS " + rewrite.Relation + "_" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), tokens[item.From]);
+                    outerJoinWriting.Remove(item.From);
+                }
+                emitter.Text(") AS " + rewrite.Relation + ") ", tokens[rewrite.End]);
+            }
+            finally
+            {
+                outerJoinWriting.Remove(i);
+            }
+            return rewrite.End;
+        }
+
+        private Dictionary<int, OuterJoinRewrite> FindOuterJoinSubqueries()
+        {
+            var found = new Dictionary<int, OuterJoinRewrite>();
+            var stars = new Dictionary<int, List<string>>();
+            int n = tokens.Count, joins = 0;
+            for (int j = 0; j < n; j++)
+            {
+                if (tokens[j].Kind != DuneTokenKind.Word || !Is(j, "join"))
+                {
+                    continue;
+                }
+                int word = Previous(j);
+                word = Is(word, "outer") ? Previous(word) : word;
+                int relation = Next(j, n);
+                if (!(Is(word, "left") || Is(word, "right") || Is(word, "full")) || relation >= n || Is(relation, "lateral") || Is(relation, "unnest"))
+                {
+                    continue;
+                }
+                int on = ConditionOf(relation);
+                if (on < 0)
+                {
+                    continue;
+                }
+                int end = ConditionEnd(on);
+                var hoisted = new List<JoinSubquery>();
+                for (int k = Next(on, end); k < end; k = Next(k, end))
+                {
+                    int first = Next(k, end);
+                    if (!IsOpening(k) || Match(k) is not (> 0 and int close) || close >= end || !(Is(first, "select") || Is(first, "with") || Is(first, "values")))
+                    {
+                        continue;
+                    }
+                    int before = Previous(k);
+                    RefuseOuterReference(k, close);
+                    if (Is(before, "in"))
+                    {
+                        bool not = Is(Previous(before), "not");
+                        int last = Previous(not ? Previous(before) : before), operand = OperandStart(last, on);
+                        if (operand < 0)
+                        {
+                            k = close;
+                            continue; // no operand read: left to the engine
+                        }
+                        hoisted.Add(new JoinSubquery(k, close + 1, operand, last + 1, not));
+                    }
+                    else if (Is(before, "any") || Is(before, "some") || Is(before, "all") || (Is(first, "values") && !Is(before, "exists")))
+                    {
+                        k = close;
+                        continue; // a quantified comparison: left to the engine
+                    }
+                    else
+                    {
+                        hoisted.Add(new JoinSubquery(Is(before, "exists") ? before : k, close + 1));
+                    }
+                    k = close;
+                }
+                if (hoisted.Count == 0)
+                {
+                    continue;
+                }
+                string name = InternalNames.Prefix + "oj" + (joins++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                found[relation] = new OuterJoinRewrite(on, "", hoisted, name);
+                for (int k = 0; k < hoisted.Count; k++)
+                {
+                    string column = name + "." + name + "_" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    found[hoisted[k].IsIn ? hoisted[k].OperandFrom : hoisted[k].From] = hoisted[k].IsIn
+                        ? new OuterJoinRewrite(hoisted[k].To, column, In: hoisted[k])
+                        : new OuterJoinRewrite(hoisted[k].To, " " + column + " ");
+                }
+                foreach (int star in BareStarsOf(j))
+                {
+                    (stars.TryGetValue(star, out var columns) ? columns : stars[star] = []).AddRange(
+                        Enumerable.Range(0, hoisted.Count).Select(k => name + "_" + k.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+            }
+            foreach (var (star, columns) in stars)
+            {
+                found[star] = new OuterJoinRewrite(star + 1, "* EXCLUDE (" + string.Join(", ", columns) + ")");
+            }
+            return found;
+        }
+
+        /// <summary>The name an IN subquery's one column is read by in its list.</summary>
+        private const string OuterJoinColumn = InternalNames.Prefix + "ojc";
+
+        /// <summary>The first token of the operand of an IN whose last token is last, after the ON at on: back over names,
+        /// literals, dots, arithmetic and bracketed groups (a call's arguments) to a comparison, a logical word, a comma or
+        /// an opening bracket; -1 when there is none.</summary>
+        private int OperandStart(int last, int on)
+        {
+            int first = -1;
+            for (int k = last; k > on; k = Previous(k))
+            {
+                if (Opening(k) is int opened and >= 0)
+                {
+                    first = k = opened;
+                    continue;
+                }
+                if (IsOpening(k) || Is(k, ",") || Is(k, "=") || Is(k, "<>") || Is(k, "!=") || Is(k, "<") || Is(k, ">") || Is(k, "<=") || Is(k, ">=")
+                    || (tokens[k].Kind == DuneTokenKind.Word && OperandStops.Contains(Text(k))))
+                {
+                    break;
+                }
+                first = k;
+            }
+            return first;
+        }
+
+        /// <summary>The words that end an IN's operand going back.</summary>
+        private static readonly HashSet<string> OperandStops = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "and", "or", "not", "on", "when", "then", "else", "case", "between", "is", "like", "in", "exists", "end", "distinct", "from",
+        };
+
+        /// <summary>The ON token of the join whose relation starts at token relation, or -1 (USING, another join, the end).</summary>
+        private int ConditionOf(int relation)
+        {
+            int n = tokens.Count;
+            for (int k = relation; k < n; k = Next(k, n))
+            {
+                if (IsOpening(k))
+                {
+                    if (Match(k) is not (> 0 and int close))
+                    {
+                        return -1;
+                    }
+                    k = close;
+                    continue;
+                }
+                if (Is(k, "on"))
+                {
+                    return k;
+                }
+                if (Is(k, ")") || Is(k, ",") || Is(k, ";") || JoinConditionEnds.Contains(Text(k)) || FromClauseEnds.Contains(Text(k)))
+                {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        /// <summary>The end (exclusive) of the condition after the ON at on: the next join, clause, comma or closing bracket at its depth.</summary>
+        private int ConditionEnd(int on)
+        {
+            int n = tokens.Count;
+            for (int k = Next(on, n); k < n; k = Next(k, n))
+            {
+                if (IsOpening(k))
+                {
+                    if (Match(k) is not (> 0 and int close))
+                    {
+                        return n;
+                    }
+                    k = close;
+                    continue;
+                }
+                if (Is(k, ")") || Is(k, "]") || Is(k, ",") || Is(k, ";") || JoinConditionEnds.Contains(Text(k)) || FromClauseEnds.Contains(Text(k)))
+                {
+                    return k;
+                }
+            }
+            return n;
+        }
+
+        /// <summary>Trino's refusal of a reference from inside the subquery in brackets [open, close] to a relation outside
+        /// it: a qualified name <c>q.c</c> whose qualifier the subquery does not name (as an alias or a relation's last name
+        /// part) while the text outside it does.</summary>
+        private void RefuseOuterReference(int open, int close)
+        {
+            for (int q = Next(open, close); q < close; q = Next(q, close))
+            {
+                int dot = Next(q, close), column = Next(dot, close);
+                if (NameOf(q) is not { } qualifier || !Is(dot, ".") || Is(Previous(q), ".") || NameOf(column) is null || Is(Next(column, close), ".")
+                    || Is(Previous(q), "from") || Is(Previous(q), "join"))
+                {
+                    continue;
+                }
+                var named = RelationNames().TryGetValue(qualifier, out var at) ? at : [];
+                if (!named.Any(t => t > open && t < close) && named.Any(t => t < open || t > close))
+                {
+                    throw NotSupported(Sql, tokens[q], $"Reference to column '{Text(q)}.{Text(column)}' from outer scope not allowed in this context",
+                        ExecutionError.ExecutionFailed);
+                }
+            }
+        }
+
+        /// <summary>Where each name that may name a relation stands, read once: a word or quoted name not followed by a dot
+        /// (an alias, or a table's last name part after FROM or JOIN).</summary>
+        private Dictionary<string, List<int>>? relationNames;
+
+        private Dictionary<string, List<int>> RelationNames()
+        {
+            if (relationNames is not null)
+            {
+                return relationNames;
+            }
+            relationNames = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+            int n = tokens.Count;
+            for (int t = 0; t < n; t++)
+            {
+                if (tokens[t].IsTrivia || NameOf(t) is not { } name || Is(Next(t, n), "."))
+                {
+                    continue;
+                }
+                int before = Previous(t);
+                if (Is(before, ".") && !(Is(Previous(Previous(before)), "from") || Is(Previous(Previous(before)), "join")))
+                {
+                    continue; // a column after its qualifier
+                }
+                (relationNames.TryGetValue(name, out var list) ? list : relationNames[name] = []).Add(t);
+            }
+            return relationNames;
+        }
+
+        /// <summary>The bare <c>*</c> select items of the SELECT whose FROM clause holds the JOIN at join.</summary>
+        private List<int> BareStarsOf(int join)
+        {
+            int select = Previous(join);
+            while (select >= 0 && !Is(select, "select"))
+            {
+                if (Opening(select) is int opened and >= 0)
+                {
+                    select = opened;
+                }
+                select = Previous(select);
+            }
+            var stars = new List<int>();
+            int n = tokens.Count;
+            for (int k = Next(select, n); select >= 0 && k < join; k = Next(k, n))
+            {
+                if (IsOpening(k))
+                {
+                    k = Match(k) is > 0 and int close ? close : n;
+                    continue;
+                }
+                if (Is(k, "from"))
+                {
+                    break;
+                }
+                int before = Previous(k), after = Next(k, n);
+                if (Is(k, "*") && (Is(before, "select") || Is(before, "distinct") || Is(before, "all") || Is(before, ",")) && (Is(after, ",") || Is(after, "from")))
+                {
+                    stars.Add(k);
+                }
+            }
+            return stars;
+        }
+    }
+}
