@@ -104,7 +104,7 @@ public static partial class DuneSqlTranslator
                 int i = from;
                 while (i < to)
                 {
-                    if (TryEmitRenamed(i))
+                    if (TryEmitRenamed(i) || TryEmitLambdaFieldRead(i))
                     {
                         i++;
                         continue;
