@@ -2,7 +2,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>The user's own <c>r -> r.v</c>: a field of a lambda's parameter is written by subscript (<c>r['v']</c>,
 /// LambdaField), because DuckDB binds <c>r.v</c> inside HAVING as a column of the grouped query ("column v must appear in
-/// the GROUP BY clause …") where Trino reads the parameter's field (decision 337).</summary>
+/// the GROUP BY clause …") where Trino reads the parameter's field (decision 337). A parameter named like a relation of
+/// the statement is left alone: Trino reads <c>r.v</c> as that relation's column first, as DuckDB does.</summary>
 public static partial class DuneSqlTranslator
 {
     private sealed partial class Pass
@@ -34,6 +35,9 @@ public static partial class DuneSqlTranslator
             {
                 return reads;
             }
+            // Trino's ExpressionAnalyzer.visitDereferenceExpression tries `r.v` as a column reference first: with a relation
+            // named r in the statement it is that relation's column (as DuckDB reads it), so such a name is left alone.
+            var relations = Blocks().SelectMany(b => b.Items).Select(i => i.Alias).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
             var inScope = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             var outer = new Stack<List<List<string>>>();
             var bodies = new List<List<string>>(); // the lambdas whose body is open in the current bracket
@@ -71,6 +75,7 @@ public static partial class DuneSqlTranslator
                 else if (Is(i, "->"))
                 {
                     var parameters = ParametersBefore(i);
+                    parameters.RemoveAll(relations.Contains);
                     foreach (string p in parameters)
                     {
                         inScope[p] = inScope.GetValueOrDefault(p) + 1;

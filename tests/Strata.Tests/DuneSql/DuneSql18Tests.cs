@@ -54,12 +54,13 @@ public sealed class DuneSql18Tests(InProcessSharedServer shared)
     }
 
     [Fact]
-    public async Task A_lambdas_row_field_still_reads_outside_having()
+    public async Task A_parameter_named_like_a_relation_reads_the_relations_column()
     {
-        // A parameter named like a relation reads the parameter's field inside the lambda and the relation's column outside it.
+        // ExpressionAnalyzer.visitDereferenceExpression resolves `r.v` as a column reference first (Scope.tryResolveField): the
+        // lambda's scope holds a field named r, not v, so the relation r's column v answers, inside the lambda as outside it.
         var rows = await Server.Alice.RunCsvAsync(
             "SELECT r.v AS c, transform(ARRAY[CAST(ROW(7) AS ROW(v integer))], r -> r.v)[1] AS d FROM (VALUES 3) AS r(v)");
-        Assert.Equal(["c,d", "3,7"], rows);
+        Assert.Equal(["c,d", "3,3"], rows);
     }
 
     [Theory]
