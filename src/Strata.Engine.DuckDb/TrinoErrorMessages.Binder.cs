@@ -208,7 +208,7 @@ internal static partial class TrinoErrorMessages
             var args = SplitArguments(call.Groups["args"].Value).Select(TypeName).ToList();
             if (NativeSignatures.TryGetValue(name, out var native))
             {
-                return $"Unexpected parameters ({string.Join(", ", WithStringLiterals(args, name, text, offset))}) for function {native.Name}. Expected: {native.Signature}";
+                return UnexpectedParametersMessage(native.Name, WithStringLiterals(args, name, text, offset), native.Text);
             }
             if (LikeFunctions.Contains(name) && LikeRefusal(args) is { } like)
             {
@@ -225,7 +225,7 @@ internal static partial class TrinoErrorMessages
             {
                 return $"Cannot negate {args[0]}";
             }
-            return $"Unexpected parameters ({string.Join(", ", WithStringLiterals(args, name, text, offset))}) for function {name.ToLowerInvariant()}";
+            return UnexpectedParametersMessage(name.ToLowerInvariant(), WithStringLiterals(args, name, text, offset));
         }
         if (NoCast().Match(message) is { Success: true } implicitCast && message.Contains(" when casting from source column ", StringComparison.Ordinal)
             && ComparedOperand(text, offset) is { } compared)

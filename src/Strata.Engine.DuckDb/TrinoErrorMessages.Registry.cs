@@ -19,20 +19,6 @@ internal static partial class TrinoErrorMessages
     [GeneratedRegex(@"^Unexpected parameters (?:\(.*\) )?for function (?<f>\S+)$", RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.ExplicitCapture)]
     private static partial Regex UnexpectedParameters();
 
-    /// <summary>Strata's native functions that DuckDB binds with the user's own arguments (the translator's template is
-    /// <c>dune_x($1)</c>, nothing around the argument), by DuckDB's name: the DuneSQL name and its one signature as Dune's
-    /// pages give it (base58.mdx, tronaddress.mdx, ss58.mdx, tonaddress.mdx). A refusal names the types given and the
-    /// signature expected, as Trino's FunctionResolver words it ("Unexpected parameters (%s) for function %s. Expected:
-    /// %s"): <c>from_base58(p.contract_address)</c> of a varbinary column is "Unexpected parameters (varbinary) for
-    /// function from_base58. Expected: from_base58(varchar)".</summary>
-    private static readonly Dictionary<string, (string Name, string Signature)> NativeSignatures = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["dune_from_base58"] = ("from_base58", "from_base58(varchar)"),
-        ["dune_from_tron_address"] = ("from_tron_address", "from_tron_address(varchar)"),
-        ["dune_from_ss58"] = ("from_ss58", "from_ss58(varchar)"),
-        ["dune_ton_friendly_to_raw"] = ("ton_address_user_friendly_to_raw", "ton_address_user_friendly_to_raw(varchar)"),
-    };
-
     /// <summary>
     /// The error of a DuneSQL text with the names of its message taken from the user's own text at the error's position (a
     /// table's as written; a function the translator renamed by the user's name; a syntax error's token as the user wrote

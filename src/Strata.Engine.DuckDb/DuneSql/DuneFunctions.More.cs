@@ -113,11 +113,11 @@ internal static class DuneMoreFunctions
     /// map_from_entries refuses a repeated key): the group's entries are sorted by (key, position), the first of each
     /// key's run kept, and those put back in arrival order, so a group costs a sort, not a scan per entry. The two
     /// one-element list_transforms only name a value (the entries, then the sorted pairs) for the lambdas after them.</summary>
-    internal static readonly string MapAgg = "map_from_entries(" + FirstOfEachKey(MapEntries, "_strata_x.key") + ")";
+    internal static readonly string MapAgg = "map_from_entries(" + FirstOfEachKey(MapEntries, LambdaField.Of("_strata_x", "key")) + ")";
 
     /// <summary>map_agg of a key that is a zone per row (dune_tzv, dune_tzv9; decision 304): keys compared by instant,
     /// as Trino's map keys hash and compare a timestamp with time zone's instant, the first entry of an instant kept.</summary>
-    internal static readonly string MapAggByInstant = "map_from_entries(" + FirstOfEachKey(MapEntries, DuneInstantKey.Function + "(_strata_x.key)") + ")";
+    internal static readonly string MapAggByInstant = "map_from_entries(" + FirstOfEachKey(MapEntries, DuneInstantKey.Function + "(" + LambdaField.Of("_strata_x", "key") + ")") + ")";
 
     /// <summary><c>array_agg(DISTINCT x)</c> of a zone per row (decision 304): the first value of each instant, in
     /// arrival order (NULL is one value, as Trino's distinct keeps one NULL).</summary>
@@ -148,10 +148,10 @@ internal static class DuneMoreFunctions
     /// <summary>multimap_agg's form before decision 181 (a lambda per key slicing the captured values list), kept as the
     /// reference route its tests compare the new form with.</summary>
     internal static readonly string MultimapAggBySlices = "list_transform([list_sort(list(struct_pack(key := $1, value := $2)) FILTER (WHERE ($1) IS NOT NULL))], _strata_s -> "
-        + "CASE WHEN _strata_s IS NULL THEN NULL ELSE list_transform([list_transform(_strata_s, _strata_e -> _strata_e.key)], _strata_k -> "
+        + "CASE WHEN _strata_s IS NULL THEN NULL ELSE list_transform([list_transform(_strata_s, _strata_e -> " + LambdaField.Of("_strata_e", "key") + ")], _strata_k -> "
         + "list_transform([list_filter(list_transform(list_zip(_strata_k, list_prepend(NULL, list_slice(_strata_k, 1, len(_strata_k) - 1)), range(1, len(_strata_k) + 1)), "
         + "_strata_z -> CASE WHEN _strata_z[3] = 1 OR _strata_z[1] IS DISTINCT FROM _strata_z[2] THEN _strata_z[3] END), _strata_x -> _strata_x IS NOT NULL)], _strata_b -> "
-        + "list_transform([list_transform(_strata_s, _strata_e -> _strata_e.value)], _strata_v -> "
+        + "list_transform([list_transform(_strata_s, _strata_e -> " + LambdaField.Of("_strata_e", "value") + ")], _strata_v -> "
         + "map_from_entries(list_transform(_strata_b, (_strata_p, _strata_j) -> struct_pack(key := _strata_k[_strata_p], "
         + "value := _strata_v[_strata_p:coalesce(_strata_b[_strata_j + 1] - 1, len(_strata_v))]))))[1])[1])[1] END)[1]";
 
@@ -250,7 +250,7 @@ internal static class DuneMoreFunctions
         // array_histogram counts each non-NULL value (a map; {} when none).
         yield return new(("array_histogram", 1), ArrayHistogram);
         // map_entries gives Trino's array(row(K, V)), rows without field names (DuckDB's entries are named key/value).
-        yield return new(("map_entries", 1), "list_transform(map_entries($1), _strata_e -> row(_strata_e.key, _strata_e.value))");
+        yield return new(("map_entries", 1), "list_transform(map_entries($1), _strata_e -> row(" + LambdaField.Of("_strata_e", "key") + ", " + LambdaField.Of("_strata_e", "value") + "))");
         yield return new(("ngrams", 2), Ngrams);
         // flatten(array(array(T))): its answer's element count (the inner arrays' lengths added, which costs nothing to
         // read) is checked before anything is copied (hostile36). DuckDB's flatten copies element by element, more slowly

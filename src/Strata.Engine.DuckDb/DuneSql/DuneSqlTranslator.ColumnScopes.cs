@@ -31,6 +31,10 @@ public static partial class DuneSqlTranslator
 
         /// <summary>Trino's varchar type of each output column that is a varchar the text makes sure of (decision 332).</summary>
         public Dictionary<string, string?> TextTypes { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Output columns that are arrays by their expression's form (array_agg, a cast to an array, an array
+        /// function) whose element type the text does not fix (decision 337: such a CTE column is an array for ||).</summary>
+        public HashSet<string> ArrayForms { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>A FROM item: its alias (or table or CTE name), and a known table's columns or the block it reads (both null: unknown).</summary>

@@ -199,8 +199,17 @@ public static partial class DuneSqlTranslator
                 {
                     string name = UnquotedName(last);
                     bool repeated = outputs.ContainsKey(name);
-                    outputs[name] = repeated ? null : StaticType(first, explicitAlias ? Previous(last) : last);
-                    block.TextTypes[name] = repeated ? null : TextOperandType(first, explicitAlias ? Previous(last) : last);
+                    int end = explicitAlias ? Previous(last) : last;
+                    outputs[name] = repeated ? null : StaticType(first, end);
+                    block.TextTypes[name] = repeated ? null : TextOperandType(first, end);
+                    if (!repeated && outputs[name] is null && KindOf(first, end) == OperandKind.Array)
+                    {
+                        block.ArrayForms.Add(name);
+                    }
+                    else
+                    {
+                        block.ArrayForms.Remove(name);
+                    }
                 }
                 else if (IsName(last) && (first == last || (Is(Next(first, b), ".") && Next(Next(first, b), b) == last)))
                 {

@@ -1,3 +1,5 @@
+using Strata.Core.Executions;
+
 namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
@@ -109,7 +111,8 @@ public static partial class DuneSqlTranslator
                 }
                 AddChainLink(links, c, primaryStart, leftEnd, rightStart, rightEnd);
                 bool leftNull = IsBareNull(primaryStart, leftEnd + 1), rightNull = IsBareNull(rightStart, rightEnd);
-                var (leftStart, leftKind, hasNull, from, to, leftDepth) = chains.Remove(leftEnd, out var chain) ? chain
+                bool chain = chains.Remove(leftEnd, out var chained);
+                var (leftStart, leftKind, hasNull, from, to, leftDepth) = chain ? chained
                     : (primaryStart, TypedKindOf(primaryStart, leftEnd + 1), leftNull, leftNull ? -1 : primaryStart, leftNull ? -1 : leftEnd + 1,
                         leftNull ? null : ArrayDepth(primaryStart, leftEnd + 1));
                 continued.Add(leftEnd);
@@ -138,6 +141,11 @@ public static partial class DuneSqlTranslator
                         _ => null,
                     },
                 };
+                if (!chain && form is ConcatForm.Append or ConcatForm.Prepend && leftDepth is not null && rightDepth is not null)
+                {
+                    bool append = form is ConcatForm.Append;
+                    RefuseTextElement(c, append ? (primaryStart, leftEnd + 1) : (rightStart, rightEnd), append ? (rightStart, rightEnd) : (primaryStart, leftEnd + 1), append);
+                }
                 if (isolated && form is ConcatForm f)
                 {
                     if (!found.TryGetValue(leftStart, out var list))
@@ -166,6 +174,31 @@ public static partial class DuneSqlTranslator
                 }
             }
             return found;
+        }
+
+        /// <summary>Trino's refusal of a text beside an array of numbers or varbinaries (<c>'5' || trace_address</c>,
+        /// <c>trace_address || 'a'</c>): ElementToArrayConcatFunction <c>concat(E, array(E))</c> and
+        /// ArrayToElementConcatFunction <c>concat(array(E), E)</c> bind only when the element coerces to the array's element
+        /// type, and no varchar coerces to a number or a varbinary, so FunctionResolver refuses the call, "Unexpected
+        /// parameters (varchar(1), array(bigint)) for function concat" (the candidates' list after it left out, as the
+        /// binder's rewording of any function of several signatures leaves it). DuckDB's list_prepend said "Cannot
+        /// concatenate lists" and its list_append cast the text to the element type and answered. Only an array whose type
+        /// the catalog or the text fixes, beside a text the text fixes, is refused here.</summary>
+        private void RefuseTextElement(int op, (int From, int To) array, (int From, int To) element, bool arrayFirst)
+        {
+            int first = Next(array.From - 1, array.To), last = Previous(array.To);
+            if (OperandTypeForText(element) is not { } text || !IsTextType(text) || first > last
+                || (ColumnType(first, last) ?? ArrayLiteralType(first, last + 1)) is not { } type || DepthOf(type) != 1)
+            {
+                return;
+            }
+            string arrayType = DuckDbTypes.DuneName(type);
+            if (!arrayType.StartsWith("array(", StringComparison.Ordinal) || !IsNotText(arrayType["array(".Length..^1]))
+            {
+                return;
+            }
+            throw NotSupported(sql, tokens[op], TrinoErrorMessages.UnexpectedParametersMessage("concat", arrayFirst ? [arrayType, text] : [text, arrayType]),
+                ExecutionError.ExecutionFailed);
         }
 
         /// <summary>Whether the tokens from..to are the word NULL alone (trivia aside).</summary>

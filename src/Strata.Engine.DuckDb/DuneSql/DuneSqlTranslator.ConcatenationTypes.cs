@@ -48,8 +48,18 @@ public static partial class DuneSqlTranslator
         {
             > 0 => OperandKind.Array,
             0 => OperandKind.Element,
-            _ => KindOf(from, to),
+            _ => KindOf(from, to) is var kind && kind == OperandKind.Unknown && IsArrayFormColumn(from, to) ? OperandKind.Array : kind,
         };
+
+        /// <summary>Whether tokens [from, to) name a CTE's or subquery's column whose expression is an array by its form
+        /// (<c>array_agg(x) AS a</c> over a column of no known type): an array of unknown depth, as the expression itself
+        /// is where the text holds it (decision 337).</summary>
+        private bool IsArrayFormColumn(int from, int to)
+        {
+            int first = Next(from - 1, to), last = Previous(to);
+            return first <= last && ResolveColumn(first, last) is var (item, name) && item.Derived is { } derived
+                && Outputs(derived) is not null && derived.ArrayForms.Contains(name);
+        }
 
         /// <summary>The DuckDB type of <c>ARRAY[e, …]</c> at tokens [from, to) when every element's type is fixed and one
         /// (a string literal is VARCHAR, a nested array literal its own), else null.</summary>

@@ -153,6 +153,10 @@ public static partial class DuneSqlTranslator
             {
                 return AggregateType(name, argument);
             }
+            if (name is "array_agg" && Arguments(second, last) is [var element] && StaticType(element.From, element.To) is string elementType)
+            {
+                return elementType + "[]"; // decision 337: a CTE's array_agg column is typed for ||
+            }
             if (name == "count" || (name == "rand" && Next(second, last) == last))
             {
                 return name == "count" ? "BIGINT" : "DOUBLE";

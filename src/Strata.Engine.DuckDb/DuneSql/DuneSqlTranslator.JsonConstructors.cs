@@ -85,11 +85,12 @@ public static partial class DuneSqlTranslator
             if (isObject)
             {
                 // Trino refuses a repeated key (WITH UNIQUE KEYS) and does not support one otherwise: an error either way.
-                string key = "CAST(to_json(_strata_o._strata_k[_strata_i]) AS VARCHAR)";
-                emitter.Text(")], _strata_o -> CASE WHEN len(list_distinct(_strata_o._strata_k)) <> len(_strata_o._strata_k) "
+                string keys = LambdaField.Of("_strata_o", "_strata_k"), values = LambdaField.Of("_strata_o", "_strata_v");
+                string key = $"CAST(to_json({keys}[_strata_i]) AS VARCHAR)";
+                emitter.Text($")], _strata_o -> CASE WHEN len(list_distinct({keys})) <> len({keys}) "
                     + "THEN error('duplicate key passed to JSON_OBJECT function') ELSE '{' || array_to_string(list_filter(list_transform("
-                    + "range(1, len(_strata_o._strata_k) + 1), _strata_i -> CASE WHEN _strata_o._strata_v[_strata_i] IS NULL THEN "
-                    + (absentOnNull ? "NULL" : key + " || ':null'") + " ELSE " + key + " || ':' || _strata_o._strata_v[_strata_i] END), "
+                    + $"range(1, len({keys}) + 1), _strata_i -> CASE WHEN {values}[_strata_i] IS NULL THEN "
+                    + (absentOnNull ? "NULL" : key + " || ':null'") + " ELSE " + key + " || ':' || " + values + "[_strata_i] END), "
                     + "_strata_e -> _strata_e IS NOT NULL), ',') || '}' END)[1]", anchor);
             }
             else

@@ -14,8 +14,8 @@ public static partial class DuneSqlTranslator
         /// lambdas. DuckDB's <c>map_from_entries</c> fails on a NULL or duplicate key, as Trino's transform_keys does.</summary>
         private static readonly Dictionary<string, string> MapLambdas = new(StringComparer.OrdinalIgnoreCase)
         {
-            ["transform_values"] = "map_from_entries(list_transform(map_entries($1), _strata_z -> {'key': _strata_z.key, 'value': BODY}))",
-            ["transform_keys"] = "map_from_entries(list_transform(map_entries($1), _strata_z -> {'key': BODY, 'value': _strata_z.value}))",
+            ["transform_values"] = "map_from_entries(list_transform(map_entries($1), _strata_z -> {'key': " + LambdaField.Of("_strata_z", "key") + ", 'value': BODY}))",
+            ["transform_keys"] = "map_from_entries(list_transform(map_entries($1), _strata_z -> {'key': BODY, 'value': " + LambdaField.Of("_strata_z", "value") + "}))",
             ["map_filter"] = "map_from_entries(list_filter(map_entries($1), _strata_z -> BODY))",
         };
 
@@ -24,13 +24,13 @@ public static partial class DuneSqlTranslator
         /// the order of (place, index). The comparator must give -1, 0 or 1 (anything else, NULL too, fails as in Trino).
         /// The places take n² comparator calls (10,000 elements took 72 s, an array_agg of 50,000 ran to the tier's timeout:
         /// hostile17), so an array longer than 2,000 elements is refused, naming the bound (hostile18).</summary>
-        private const string ArraySort = "list_transform([$1], _strata_a -> CASE WHEN _strata_a IS NULL THEN NULL "
+        private static readonly string ArraySort = "list_transform([$1], _strata_a -> CASE WHEN _strata_a IS NULL THEN NULL "
             + "WHEN len(_strata_a) > 2000 THEN error('array_sort with a comparator sorts at most 2000 elements; this array has ' || len(_strata_a) "
             + "|| ' (sort without a comparator, or sort fewer elements)') ELSE list_transform(list_sort("
             + "list_transform(range(1, len(_strata_a) + 1), _strata_i -> {'r': len(list_filter(range(1, len(_strata_a) + 1), _strata_j -> _strata_j <> _strata_i AND "
             + "list_transform([BODY], _strata_c -> CASE WHEN _strata_c IN (-1, 0, 1) THEN _strata_c < 0 OR (_strata_c = 0 AND _strata_j < _strata_i) "
             + "ELSE error('array_sort: the comparator gave ' || coalesce(CAST(_strata_c AS VARCHAR), 'NULL') || ', not -1, 0 or 1') END)[1])), 'i': _strata_i})), "
-            + "_strata_p -> _strata_a[_strata_p.i]) END)[1]";
+            + "_strata_p -> _strata_a[" + LambdaField.Of("_strata_p", "i") + "]) END)[1]";
 
         /// <summary>Trino's <c>map_zip_with(m1, m2, (k, v1, v2) -> body)</c>: every key of either map (those of m1 first), with
         /// the values of both (NULL where a map lacks the key), the three parameters bound by nested one-parameter lambdas.
@@ -90,9 +90,9 @@ public static partial class DuneSqlTranslator
                 return false;
             }
             const string noElement = "(CASE WHEN false THEN ($1)[1] END)", noState = "(CASE WHEN false THEN $2 END)";
-            string step = $"list_transform([_strata_acc.s], {Text(s)} -> list_transform([_strata_e.x], {Text(x)} -> $9)[1])[1]";
+            string step = $"list_transform([{LambdaField.Of("_strata_acc", "s")}], {Text(s)} -> list_transform([{LambdaField.Of("_strata_e", "x")}], {Text(x)} -> $9)[1])[1]";
             string template = $"(CASE WHEN $1 IS NULL THEN NULL ELSE list_transform([list_reduce(list_prepend({{'s': $2, 'x': {noElement}}}, "
-                + $"list_transform($1, _strata_x -> {{'s': {noState}, 'x': _strata_x}})), (_strata_acc, _strata_e) -> {{'s': {step}, 'x': {noElement}}}).s], $4)[1] END)";
+                + $"list_transform($1, _strata_x -> {{'s': {noState}, 'x': _strata_x}})), (_strata_acc, _strata_e) -> {{'s': {step}, 'x': {noElement}}})['s']], $4)[1] END)";
             if (aggregate)
             {
                 template = template.Replace("$1", "(list($1) FILTER (WHERE ($1) IS NOT NULL))", StringComparison.Ordinal)
@@ -204,8 +204,8 @@ public static partial class DuneSqlTranslator
                 return false;
             }
             bool zip = args.Count == 3, sort = name == "array_sort";
-            string first = zip ? "_strata_z[1]" : sort ? "_strata_a[_strata_j]" : "_strata_z.key";
-            string second = zip ? "_strata_z[2]" : sort ? "_strata_a[_strata_i]" : "_strata_z.value";
+            string first = zip ? "_strata_z[1]" : sort ? "_strata_a[_strata_j]" : LambdaField.Of("_strata_z", "key");
+            string second = zip ? "_strata_z[2]" : sort ? "_strata_a[_strata_i]" : LambdaField.Of("_strata_z", "value");
             string body = $"list_transform([{first}], {Text(x)} -> list_transform([{second}], {Text(y)} -> $9)[1])[1]";
             string template = zip
                 ? "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_transform(list_zip($1, $2), _strata_z -> " + body + ") END)"

@@ -82,10 +82,10 @@ public static partial class DuneSqlTranslator
             Emit(buckets.From, buckets.To);
             emitter.Text(")", tokens[close]);
             Tail();
-            emitter.Text(")], _strata_mfg -> CASE WHEN _strata_mfg.h IS NULL THEN NULL WHEN _strata_mfg.b < 2 THEN "
+            emitter.Text($")], _strata_mfg -> CASE WHEN {LambdaField.Of("_strata_mfg", "h")} IS NULL THEN NULL WHEN {LambdaField.Of("_strata_mfg", "b")} < 2 THEN "
                 + "error('approx_most_frequent bucket count must be greater than one') ELSE map_from_entries(list_transform(list_slice("
-                + "list_sort(list_transform(map_entries(_strata_mfg.h), _strata_mf -> struct_pack(n := -CAST(_strata_mf.value AS BIGINT), "
-                + "key := _strata_mf.key))), 1, _strata_mfg.b), _strata_mf -> struct_pack(key := _strata_mf.key, value := -_strata_mf.n))) END)[1]",
+                + $"list_sort(list_transform(map_entries({LambdaField.Of("_strata_mfg", "h")}), _strata_mf -> struct_pack(n := -CAST({LambdaField.Of("_strata_mf", "value")} AS BIGINT), "
+                + $"key := {LambdaField.Of("_strata_mf", "key")}))), 1, {LambdaField.Of("_strata_mfg", "b")}), _strata_mf -> struct_pack(key := {LambdaField.Of("_strata_mf", "key")}, value := -{LambdaField.Of("_strata_mf", "n")}))) END)[1]",
                 tokens[last]);
             return last + 1;
         }
@@ -136,9 +136,9 @@ public static partial class DuneSqlTranslator
             // The three arguments are written once, into a one-element list whose lambda reads them by name: the dispatch
             // names the value five times and the others four, and the call writes the dispatch twice (hostile26: nested
             // through scalar subqueries, the copies multiplied).
-            const string Key = "(CASE WHEN left(typeof([_strata_mfa.b]), -2) IN (" + MostFrequentIntegers + ") AND left(typeof([_strata_mfa.c]), -2) IN ("
-                + MostFrequentIntegers + ") THEN CASE WHEN left(typeof([_strata_mfa.v]), -2) IN (" + MostFrequentIntegers
-                + ") THEN 'i' WHEN left(typeof([_strata_mfa.v]), -2) = 'VARCHAR' THEN 'v' ELSE 'e' END ELSE 'e' END)";
+            string Key = $"(CASE WHEN left(typeof([{LambdaField.Of("_strata_mfa", "b")}]), -2) IN (" + MostFrequentIntegers + $") AND left(typeof([{LambdaField.Of("_strata_mfa", "c")}]), -2) IN ("
+                + MostFrequentIntegers + $") THEN CASE WHEN left(typeof([{LambdaField.Of("_strata_mfa", "v")}]), -2) IN (" + MostFrequentIntegers
+                + $") THEN 'i' WHEN left(typeof([{LambdaField.Of("_strata_mfa", "v")}]), -2) = 'VARCHAR' THEN 'v' ELSE 'e' END ELSE 'e' END)";
             // A bare NULL is Trino's unknown, coerced to bigint. The key reads each type as typeof of a one-element list less
             // its "[]": DuckDB folds typeof of a lambda's parameter of its NULL type to no constant, but of a list of it, yes.
             void Argument((int From, int To) range)
@@ -154,8 +154,8 @@ public static partial class DuneSqlTranslator
             Argument(value);
             emitter.Text(", c := ", anchor);
             Argument(args[2]);
-            emitter.Text($")], _strata_mfa -> struct_extract(struct_pack(i := CASE WHEN {Key} = 'i' THEN CAST(_strata_mfa.v AS BIGINT) END, "
-                + $"v := CASE WHEN {Key} = 'v' THEN CAST(_strata_mfa.v AS VARCHAR) END, e := CASE WHEN {Key} = 'e' THEN "
+            emitter.Text($")], _strata_mfa -> struct_extract(struct_pack(i := CASE WHEN {Key} = 'i' THEN CAST({LambdaField.Of("_strata_mfa", "v")} AS BIGINT) END, "
+                + $"v := CASE WHEN {Key} = 'v' THEN CAST({LambdaField.Of("_strata_mfa", "v")} AS VARCHAR) END, e := CASE WHEN {Key} = 'e' THEN "
                 + $"error('Unexpected parameters for function approx_most_frequent. Expected: {MostFrequentSignatures}') END), {Key}))[1]", anchor);
         }
     }

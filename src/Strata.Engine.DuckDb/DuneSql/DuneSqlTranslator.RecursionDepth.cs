@@ -134,13 +134,15 @@ public static partial class DuneSqlTranslator
                     references.Add(k);
                 }
             }
+            if (columns < 0)
+            {
+                // Trino's analyzer tries every query of a WITH RECURSIVE list as a recursive one, and that asks for the column
+                // list first (tryProcessRecursiveQuery): a query that does not name itself is refused too (decision 337).
+                throw NotSupported(sql, tokens[nameToken], "missing column aliases in recursive WITH query");
+            }
             if (references.Count == 0)
             {
                 return null;
-            }
-            if (columns < 0)
-            {
-                throw NotSupported(sql, tokens[nameToken], "missing column aliases in recursive WITH query");
             }
             var unions = new List<int>();
             for (int k = Next(open, close); k < close; k = Next(k, close))
@@ -191,6 +193,7 @@ public static partial class DuneSqlTranslator
             {
                 throw NotSupported(sql, tokens[reference], "recursive reference outside of FROM clause of the step relation of recursion");
             }
+            RefuseStepClauses(open, stepFrom, close, reference);
             return new(Next(open, close), union, stepFrom, close, reference, op);
         }
 

@@ -45,7 +45,10 @@ public static partial class DuneSqlTranslator
                 {
                     continue;
                 }
-                throw NotSupported(sql, tokens[k], $"Expression {sql[tokens[k].Start..(tokens[baseEnd].Start + tokens[baseEnd].Length)]} is not of type ROW",
+                // The base as ExpressionFormatter prints it: its names as written (a delimited one with its quotes), joined by
+                // a bare dot whatever the spaces around the user's (decision 337: `t . j` printed the spaces).
+                string written = baseEnd == k ? Text(k) : Text(k) + "." + Text(baseEnd);
+                throw NotSupported(sql, tokens[k], $"Expression {written} is not of type ROW",
                     Core.Executions.ExecutionError.ExecutionFailed);
             }
         }

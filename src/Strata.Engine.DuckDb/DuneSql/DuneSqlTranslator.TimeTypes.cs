@@ -67,7 +67,7 @@ public static partial class DuneSqlTranslator
                 Emit(args[0].From, args[0].To);
                 emitter.Copy(tokens[close]);
                 Emit(close + 1, last + 1);
-                emitter.Text("), _strata_hv -> struct_pack(key := _strata_hv.key, value := CAST(_strata_hv.value AS BIGINT))))", tokens[last]);
+                emitter.Text($"), _strata_hv -> struct_pack(key := {LambdaField.Of("_strata_hv", "key")}, value := CAST({LambdaField.Of("_strata_hv", "value")} AS BIGINT))))", tokens[last]);
                 return last + 1;
             }
             return -1;

@@ -109,7 +109,7 @@ public static partial class DuneSqlTranslator
                         i = pastOuterJoin;
                         continue;
                     }
-                    if (TryEmitRenamed(i))
+                    if (TryEmitRenamed(i) || TryEmitLambdaFieldRead(i))
                     {
                         i++;
                         continue;

@@ -38,14 +38,19 @@ internal static class DuneTrinoFunctions
     /// </summary>
     private static readonly string BoundedRegexpReplace =
         $"list_transform([struct_pack(s := $1, r := {JavaReplacement})], {V} -> CASE "
-        + $"WHEN strlen({V}.s) + (strlen({V}.s) + 1) * {LiteralBytes} + {ReferenceCount} * strlen({V}.s) <= {DuneValueBound.MaxBytes} "
-        + $"THEN regexp_replace({V}.s, $2, {V}.r, 'g') "
-        + $"WHEN list_transform([strlen(regexp_replace({V}.s, $2, '', 'g'))], {U} -> {U} + (strlen(regexp_replace({V}.s, $2, chr(1), 'g')) - {U}) "
-        + $"* {LiteralBytes} + {ReferenceCount} * (strlen({V}.s) - {U}) > {DuneValueBound.MaxBytes})[1] "
+        + $"WHEN strlen({S}) + (strlen({S}) + 1) * {LiteralBytes} + {ReferenceCount} * strlen({S}) <= {DuneValueBound.MaxBytes} "
+        + $"THEN regexp_replace({S}, $2, {R}, 'g') "
+        + $"WHEN list_transform([strlen(regexp_replace({S}, $2, '', 'g'))], {U} -> {U} + (strlen(regexp_replace({S}, $2, chr(1), 'g')) - {U}) "
+        + $"* {LiteralBytes} + {ReferenceCount} * (strlen({S}) - {U}) > {DuneValueBound.MaxBytes})[1] "
         + $"THEN error({DuneValueBound.Refusal("regexp_replace", "the answer's length (the replacement at each match)")}) "
-        + $"ELSE regexp_replace({V}.s, $2, {V}.r, 'g') END)[1]";
+        + $"ELSE regexp_replace({S}, $2, {R}, 'g') END)[1]";
 
     private const string V = "_strata_rr";
+
+    /// <summary>The text and the RE2 replacement, read from the lambda's parameter by subscript (LambdaField).</summary>
+    private static string S => LambdaField.Of(V, "s");
+
+    private static string R => LambdaField.Of(V, "r");
 
     /// <summary>The counted path's unmatched length (the text with every match removed), computed once and read three times.</summary>
     private const string U = "_strata_ru";
@@ -55,11 +60,11 @@ internal static class DuneTrinoFunctions
     /// <see cref="ReferenceCount"/>'s), every other byte itself. 294 counted the replacement's whole length, so each
     /// reference's two characters were charged on top of its group's text (a result just under the bound with many
     /// references was refused).</summary>
-    private const string LiteralBytes = $"strlen(regexp_replace({V}.r, '\\\\(?:(\\\\)|[0-9])', '\\1', 'g'))";
+    private static string LiteralBytes => $"strlen(regexp_replace({R}, '\\\\(?:(\\\\)|[0-9])', '\\1', 'g'))";
 
     /// <summary>The group references of the RE2 replacement, as RE2 pairs a backslash with the character after it (a digit
     /// after an escaped backslash is a literal digit, not a reference).</summary>
-    private const string ReferenceCount = $"strlen(regexp_replace({V}.r, '\\\\(?:\\\\|([0-9]))|(?s:.)', '\\1', 'g'))";
+    private static string ReferenceCount => $"strlen(regexp_replace({R}, '\\\\(?:\\\\|([0-9]))|(?s:.)', '\\1', 'g'))";
 
     /// <summary>A URL's parts by RFC 3986's reference regex; Trino answers NULL for what is not a URI.</summary>
     private const string UrlPattern = "'^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?(?:#(.*))?$'";
@@ -119,7 +124,7 @@ internal static class DuneTrinoFunctions
             + "ELSE (CASE WHEN ($1) > ($2) THEN 0 WHEN ($1) <= ($3) THEN ($4) + 1 "
             + "ELSE CAST(floor(CAST(($2) - ($1) AS DOUBLE) * ($4) / (CAST($2 AS DOUBLE) - ($3))) AS BIGINT) + 1 END) END)");
 
-        yield return new(("shuffle", 1), "list_transform(list_sort(list_transform($1, _strata_x -> {'r': random(), 'v': _strata_x})), _strata_s -> _strata_s.v)");
+        yield return new(("shuffle", 1), "list_transform(list_sort(list_transform($1, _strata_x -> {'r': random(), 'v': _strata_x})), _strata_s -> " + LambdaField.Of("_strata_s", "v") + ")");
         yield return new(("e", 0), "exp(1)");
         // Java's Math.cbrt is exact on perfect cubes (cbrt(27) = 3.0); DuckDB's answers 3.0000000000000004.
         yield return new(("cbrt", 1), "(CASE WHEN pow(round(cbrt($1)), 3) = ($1) THEN round(cbrt($1)) ELSE cbrt($1) END)");

@@ -23,17 +23,18 @@ internal static class DuneWildFunctions
     /// itself (NULL for NULL); as the outermost call it keeps <c>sequence</c> among the functions known to give an array.</summary>
     internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()
     {
+        static string Q(string field) => LambdaField.Of("_strata_q", field);
         // Trino's IF(condition, true_value) (conditional.mdx): NULL when the condition is not true; DuckDB's if needs three.
         yield return new(("if", 2), "(CASE WHEN $1 THEN $2 END)");
         // Trino's chr takes a bigint (DuckDB's an INTEGER, with no implicit cast from BIGINT): DuneChr.
         yield return new(("chr", 1), DuneChr.Function + "($1)");
         yield return new(("sequence", 2),
-            "list_slice(list_transform([struct_pack(a := $1, b := $2)], _strata_q -> list_transform(generate_series(0, dune_sequence_count(_strata_q.a, _strata_q.b) - 1), "
-            + "_strata_i -> _strata_q.a + cast_to_type(CASE WHEN _strata_q.b >= _strata_q.a THEN 1 ELSE -1 END * _strata_i, struct_extract(struct_pack(d := CAST(NULL AS INTEGER), "
-            + "n := CAST(NULL AS BIGINT)), CASE WHEN typeof(_strata_q.a) = 'DATE' THEN 'd' ELSE 'n' END))))[1], 1, -1)");
+            $"list_slice(list_transform([struct_pack(a := $1, b := $2)], _strata_q -> list_transform(generate_series(0, dune_sequence_count({Q("a")}, {Q("b")}) - 1), "
+            + $"_strata_i -> {Q("a")} + cast_to_type(CASE WHEN {Q("b")} >= {Q("a")} THEN 1 ELSE -1 END * _strata_i, struct_extract(struct_pack(d := CAST(NULL AS INTEGER), "
+            + $"n := CAST(NULL AS BIGINT)), CASE WHEN typeof({Q("a")}) = 'DATE' THEN 'd' ELSE 'n' END))))[1], 1, -1)");
         yield return new(("sequence", 3),
-            "list_slice(list_transform([struct_pack(a := $1, b := $2, c := $3)], _strata_q -> list_transform(generate_series(0, dune_sequence_count(_strata_q.a, _strata_q.b, _strata_q.c) - 1), "
-            + "_strata_i -> cast_to_type(_strata_q.a + _strata_i * _strata_q.c, struct_extract(struct_pack(d := CAST(NULL AS DATE), "
-            + "v := _strata_q.a + _strata_i * _strata_q.c), CASE WHEN typeof(_strata_q.a) = 'DATE' AND typeof(_strata_q.b) = 'DATE' THEN 'd' ELSE 'v' END))))[1], 1, -1)");
+            $"list_slice(list_transform([struct_pack(a := $1, b := $2, c := $3)], _strata_q -> list_transform(generate_series(0, dune_sequence_count({Q("a")}, {Q("b")}, {Q("c")}) - 1), "
+            + $"_strata_i -> cast_to_type({Q("a")} + _strata_i * {Q("c")}, struct_extract(struct_pack(d := CAST(NULL AS DATE), "
+            + $"v := {Q("a")} + _strata_i * {Q("c")}), CASE WHEN typeof({Q("a")}) = 'DATE' AND typeof({Q("b")}) = 'DATE' THEN 'd' ELSE 'v' END))))[1], 1, -1)");
     }
 }
