@@ -9,9 +9,11 @@ namespace Strata.Engine.DuckDb;
 /// 0x1f7fdffa, of two or three ids) when its variant says so (four in ten) or when the wallet has minted nothing yet; otherwise a transfer of
 /// the tokens of the wallet's last successful mint to another wallet (<c>safeTransferFrom(address,address,uint256,uint256,bytes)</c>,
 /// 0xf242432a, or, for a batch mint's ids, <c>safeBatchTransferFrom(address,address,uint256[],uint256[],bytes)</c>, 0x2eb2c2d6), one to
-/// five units of each id.</item>
+/// five units of each id. One batch transfer in three names its first id twice (the same id and value at two positions, which the
+/// standard allows), one in three sends zero units of its last id (allowed too): the cases spellbook's nft_transfers macro treats
+/// apart (DISTINCT pairs, value zero left out).</item>
 /// <item>A mint's ids are its own (<c>i * 4 + k</c>: no id is minted twice); it mints 1-50 units of each plus every unit its later
-/// successful transfers send, so no balance goes below zero.</item>
+/// successful transfers send (counting a repeated id twice), so no balance goes below zero.</item>
 /// <item>Logs: one <c>TransferSingle(address indexed operator, address indexed from, address indexed to, uint256 id, uint256 value)</c>
 /// (topic 0xc3d58168…) or <c>TransferBatch(address indexed operator, address indexed from, address indexed to, uint256[] ids,
 /// uint256[] values)</c> (0x4a39dc06…) of the collection; a mint's from is the zero address. The root trace only. Ethereum's only
@@ -49,16 +51,22 @@ public static partial class DemoData
                        list_transform(range(CASE WHEN demo_int(i, 190, 3) = 0 THEN 2 + demo_int(i, 191, 2) ELSE 1 END), lambda k: i * 4 + k) AS ids
                 FROM t WHERE e1_minting
             ), sent AS (
-                SELECT i, e1_mint, success, 1 + demo_int(i, 194, 5) AS v FROM t WHERE NOT e1_minting
+                -- a batch transfer repeats its first id (one in three: the same id and value twice) or sends none of its last (one in three)
+                SELECT s.*, m.batch AND s.odd = 0 AS rep, m.batch AND s.odd = 1 AS zero
+                FROM (SELECT i, e1_mint, success, 1 + demo_int(i, 194, 5) AS v, demo_int(i, 195, 3) AS odd FROM t WHERE NOT e1_minting) s
+                JOIN mint m ON m.i = s.e1_mint
             ), owed AS (
-                SELECT e1_mint AS i, sum(v) AS v FROM sent WHERE success GROUP BY e1_mint
+                SELECT e1_mint AS i, sum(v) AS v, sum(CASE WHEN rep THEN v ELSE 0 END) AS rep FROM sent WHERE success GROUP BY e1_mint
             ), r AS (
                 SELECT t.i, true AS minting, m.collection, m.batch, m.ids,
-                       list_transform(m.ids, lambda id: (1 + demo_int(id, 193, 50) + coalesce(o.v, 0))::HUGEINT) AS vals,
+                       list_transform(range(len(m.ids)), lambda k: (1 + demo_int(m.ids[k + 1], 193, 50) + coalesce(o.v, 0)
+                                                                    + CASE WHEN k = 0 THEN coalesce(o.rep, 0) ELSE 0 END)::HUGEINT) AS vals,
                        unhex('0000000000000000000000000000000000000000') AS from_addr, demo_wallet(t.sender_id) AS to_addr
                 FROM t JOIN mint m ON m.i = t.i LEFT JOIN owed o ON o.i = t.i
                 UNION ALL
-                SELECT t.i, false, m.collection, m.batch, m.ids, list_transform(m.ids, lambda id: s.v::HUGEINT),
+                SELECT t.i, false, m.collection, m.batch, CASE WHEN s.rep THEN list_append(m.ids, m.ids[1]) ELSE m.ids END,
+                       list_transform(range(len(m.ids) + s.rep::INTEGER),
+                                      lambda k: CASE WHEN s.zero AND k = len(m.ids) - 1 THEN 0 ELSE s.v END::HUGEINT),
                        demo_wallet(t.sender_id), demo_wallet(t.recipient_id)
                 FROM t JOIN sent s ON s.i = t.i JOIN mint m ON m.i = t.e1_mint
             )
