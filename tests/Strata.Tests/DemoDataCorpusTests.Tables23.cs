@@ -50,6 +50,6 @@ public sealed partial class DemoDataCorpusTests
         // blockchain, address, name, category, contributor, source, created_at (then updated_at, model_name, label_type)
         Assert.Equal(["ethereum", "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48",
                       $"{char.ToUpperInvariant(contract[0][0])}{contract[0][1..]}: {contract[1]}", "contracts", "soispoke", "query"], row[..6]);
-        Assert.StartsWith("2022-09-26", row[6], StringComparison.Ordinal);
+        Assert.Equal(new DateTime(2022, 9, 26), DateTime.Parse(row[6], CultureInfo.InvariantCulture));
     }
 }

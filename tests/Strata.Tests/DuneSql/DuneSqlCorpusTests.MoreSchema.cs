@@ -270,6 +270,7 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE aave_v3_ethereum.Pool_evt_Borrow (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
           evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, reserve BLOB,
           "user" BLOB, "onBehalfOf" BLOB, amount BIGNUM, "interestRateMode" INTEGER, "borrowRate" BIGNUM, "referralCode" INTEGER);
+        CREATE TABLE ethereum.creation_traces (block_time TIMESTAMPTZ, block_number BIGINT, tx_hash BLOB, address BLOB, "from" BLOB, code BLOB);
         CREATE TABLE labels.contracts (blockchain VARCHAR, address BLOB, name VARCHAR, category VARCHAR, contributor VARCHAR, source VARCHAR,
           created_at DATE, updated_at TIMESTAMPTZ, model_name VARCHAR, label_type VARCHAR);
         CREATE TABLE ethereum.blobs_submissions (block_number BIGINT, block_time TIMESTAMPTZ, block_date DATE, beacon_slot_number BIGINT,
