@@ -17,6 +17,9 @@ internal static class AbiWords
     /// <summary>An address's hex padded to a 32-byte word's.</summary>
     internal static string Pad(string address) => new string('0', 24) + address;
 
+    /// <summary>The <c>bytes</c> at byte <paramref name="at"/> (its length word, then its bytes), upper-case hex.</summary>
+    internal static string Bytes(byte[] data, int at) => Convert.ToHexString(data.AsSpan(at + 32, Int(data, at)));
+
     /// <summary>A uint256[] at byte <paramref name="at"/> of <paramref name="d"/> (its length word, then the words).</summary>
     internal static List<BigInteger> Words(byte[] d, int at) => [.. Enumerable.Range(0, Int(d, at)).Select(j => Big(d, at + 32 + 32 * j))];
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using Strata.Engine.DuckDb;
+using static Strata.Tests.AbiWords;
 
 namespace Strata.Tests;
 
@@ -58,10 +59,6 @@ public sealed class DemoDataAaveTests(DemoDataFixture fixture) : IClassFixture<D
     [MemberData(nameof(Schemas))]
     public void Aave_tables_have_Dunes_columns_and_types(string table, string columns) =>
         DemoDataTests.AssertDuneColumns(fixture.Connection, table, columns);
-
-    private static BigInteger Big(byte[] data, int at) => new(data.AsSpan(at, 32), isUnsigned: true, isBigEndian: true);
-
-    private static string Addr(byte[] data, int at) => Convert.ToHexString(data.AsSpan(at + 12, 20));
 
     /// <summary>A Pool transaction: its sender, outcome, minute and calldata.</summary>
     private sealed record Call(string Hash, bool Success, string From, long Minute, byte[] Input);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using Strata.Engine.DuckDb;
+using static Strata.Tests.AbiWords;
 
 namespace Strata.Tests;
 
@@ -56,14 +57,6 @@ public sealed class DemoDataCowTests(DemoDataFixture fixture) : IClassFixture<De
 
     private sealed record Settle(string Hash, bool Success, string From, long Block, long Minute, string Time, List<string> Tokens,
         List<BigInteger> Prices, List<Order> Orders, List<List<Interaction>> Interactions);
-
-    private static int Int(byte[] data, int at) => checked((int)Big(data, at));
-
-    private static BigInteger Big(byte[] data, int at) => new(data.AsSpan(at, 32), isUnsigned: true, isBigEndian: true);
-
-    private static string Addr(byte[] data, int at) => Convert.ToHexString(data.AsSpan(at + 12, 20));
-
-    private static string Bytes(byte[] data, int at) => Convert.ToHexString(data.AsSpan(at + 32, Int(data, at)));
 
     /// <summary>GPv2Settlement's settle transactions in chain order, their arguments read from the ABI encoding.</summary>
     private List<Settle> Settlements()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using Strata.Engine.DuckDb;
+using static Strata.Tests.AbiWords;
 
 namespace Strata.Tests;
 
@@ -65,10 +66,6 @@ public sealed class DemoDataErc4337Tests(DemoDataFixture fixture) : IClassFixtur
         string Minute, string Beneficiary, List<Op> Ops);
 
     private static long Word(byte[] data, int at) => (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(data.AsSpan(at + 24, 8));
-
-    private static BigInteger Big(byte[] data, int at) => new(data.AsSpan(at, 32), isUnsigned: true, isBigEndian: true);
-
-    private static string Bytes(byte[] data, int at) => Convert.ToHexString(data.AsSpan(at + 32, (int)Word(data, at)));
 
     private static string W(BigInteger v) => v.ToString("X64", CultureInfo.InvariantCulture)[^64..];
 

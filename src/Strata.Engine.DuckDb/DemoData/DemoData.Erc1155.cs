@@ -9,9 +9,13 @@ namespace Strata.Engine.DuckDb;
 /// 0x1f7fdffa, of two or three ids) when its variant says so (four in ten) or when the wallet has minted nothing yet; otherwise a transfer of
 /// the tokens of the wallet's last successful mint to another wallet (<c>safeTransferFrom(address,address,uint256,uint256,bytes)</c>,
 /// 0xf242432a, or, for a batch mint's ids, <c>safeBatchTransferFrom(address,address,uint256[],uint256[],bytes)</c>, 0x2eb2c2d6), one to
-/// five units of each id.</item>
+/// five units of each id. A transfer of a single mint's id is, two times in three, a safeBatchTransferFrom naming the id twice
+/// (the same value twice, or the value and then zero); a transfer of a batch mint's ids repeats its first id at the end (one in two)
+/// and sends zero of its last (one in three). A batch mint (one in two) names its first id again at
+/// the end with the same amount. The standard allows both a repeated id and a zero value: the cases spellbook's nft_transfers macro treats
+/// apart (DISTINCT pairs, value zero left out).</item>
 /// <item>A mint's ids are its own (<c>i * 4 + k</c>: no id is minted twice); it mints 1-50 units of each plus every unit its later
-/// successful transfers send, so no balance goes below zero.</item>
+/// successful transfers send of it (a repeated id twice, a zero nothing), so no balance goes below zero.</item>
 /// <item>Logs: one <c>TransferSingle(address indexed operator, address indexed from, address indexed to, uint256 id, uint256 value)</c>
 /// (topic 0xc3d58168…) or <c>TransferBatch(address indexed operator, address indexed from, address indexed to, uint256[] ids,
 /// uint256[] values)</c> (0x4a39dc06…) of the collection; a mint's from is the zero address. The root trace only. Ethereum's only
@@ -45,22 +49,48 @@ public static partial class DemoData
             WITH t AS (
                 SELECT i, sender_id, recipient_id, success, e1_minting, e1_mint FROM demo_txk WHERE kind = 'erc1155'
             ), mint AS (
-                SELECT i, demo_int(i, 190, 3) = 0 AS batch, demo_addr(demo_int(i, 192, 6), {{Erc1155CollectionSalt}}) AS collection,
+                SELECT i, demo_int(i, 190, 3) = 0 AS batch, demo_int(i, 190, 3) = 0 AND demo_int(i, 197, 2) = 0 AS mrep,
+                       demo_addr(demo_int(i, 192, 6), {{Erc1155CollectionSalt}}) AS collection,
                        list_transform(range(CASE WHEN demo_int(i, 190, 3) = 0 THEN 2 + demo_int(i, 191, 2) ELSE 1 END), lambda k: i * 4 + k) AS ids
                 FROM t WHERE e1_minting
             ), sent AS (
-                SELECT i, e1_mint, success, 1 + demo_int(i, 194, 5) AS v FROM t WHERE NOT e1_minting
+                -- what a transfer sends: a single mint's id as safeTransferFrom, or (two in three) as safeBatchTransferFrom naming it twice,
+                -- the same value twice or the value then zero; a batch mint's ids, its first id repeated at the end (one in two) and its
+                -- last sending zero (one in three). debit: the units each of the mint's positions gives.
+                SELECT s.*, NOT m.batch AND demo_int(s.i, 195, 3) < 2 AS twin,
+                       CASE WHEN m.batch THEN demo_int(s.i, 195, 2) = 0 ELSE false END AS rep,
+                       CASE WHEN m.batch THEN demo_int(s.i, 196, 3) = 0 ELSE demo_int(s.i, 195, 3) < 2 AND demo_int(s.i, 196, 2) = 0 END AS zero,
+                       m.ids AS mint_ids, len(m.ids) AS n
+                FROM (SELECT i, e1_mint, success, 1 + demo_int(i, 194, 5) AS v FROM t WHERE NOT e1_minting) s
+                JOIN mint m ON m.i = s.e1_mint
+            ), sends AS (
+                SELECT *,
+                       CASE WHEN twin THEN [mint_ids[1], mint_ids[1]] WHEN rep THEN list_append(mint_ids, mint_ids[1]) ELSE mint_ids END AS ids,
+                       CASE WHEN twin THEN [v, CASE WHEN zero THEN 0 ELSE v END]
+                            ELSE list_transform(range(n + rep::INTEGER), lambda k: CASE WHEN zero AND k = n - 1 THEN 0 ELSE v END) END AS vals,
+                       list_transform(range(n), lambda k: CASE WHEN zero AND (twin OR k = n - 1) THEN 0 ELSE v END
+                                                          + CASE WHEN (twin OR rep) AND k = 0 THEN v ELSE 0 END) AS debit
+                FROM sent
             ), owed AS (
-                SELECT e1_mint AS i, sum(v) AS v FROM sent WHERE success GROUP BY e1_mint
-            ), r AS (
-                SELECT t.i, true AS minting, m.collection, m.batch, m.ids,
-                       list_transform(m.ids, lambda id: (1 + demo_int(id, 193, 50) + coalesce(o.v, 0))::HUGEINT) AS vals,
-                       unhex('0000000000000000000000000000000000000000') AS from_addr, demo_wallet(t.sender_id) AS to_addr
+                SELECT i, list(v ORDER BY k) AS ow
+                FROM (SELECT i, k, sum(v) AS v
+                      FROM (SELECT e1_mint AS i, unnest(range(len(debit))) AS k, unnest(debit) AS v FROM sends WHERE success)
+                      GROUP BY i, k)
+                GROUP BY i
+            ), minted AS (
+                SELECT t.i, t.sender_id, m.collection, m.batch, m.mrep, m.ids,
+                       list_transform(range(len(m.ids)), lambda k: (1 + demo_int(m.ids[k + 1], 193, 50) + coalesce(o.ow[k + 1], 0))::HUGEINT) AS vals
                 FROM t JOIN mint m ON m.i = t.i LEFT JOIN owed o ON o.i = t.i
+            ), r AS (
+                -- a batch mint (one in two) names its first id again at the end with the same amount: that id gets it twice
+                SELECT i, true AS minting, collection, batch, CASE WHEN mrep THEN list_append(ids, ids[1]) ELSE ids END AS ids,
+                       CASE WHEN mrep THEN list_append(vals, vals[1]) ELSE vals END AS vals,
+                       unhex('0000000000000000000000000000000000000000') AS from_addr, demo_wallet(sender_id) AS to_addr
+                FROM minted
                 UNION ALL
-                SELECT t.i, false, m.collection, m.batch, m.ids, list_transform(m.ids, lambda id: s.v::HUGEINT),
+                SELECT t.i, false, m.collection, m.batch OR s.twin, s.ids, list_transform(s.vals, lambda x: x::HUGEINT),
                        demo_wallet(t.sender_id), demo_wallet(t.recipient_id)
-                FROM t JOIN sent s ON s.i = t.i JOIN mint m ON m.i = t.e1_mint
+                FROM t JOIN sends s ON s.i = t.i JOIN mint m ON m.i = t.e1_mint
             )
             SELECT i, collection AS e1_collection, batch AS e1_batch, ids AS e1_ids, vals AS e1_values, from_addr AS e1_from, to_addr AS e1_to,
                    CASE WHEN minting AND NOT batch  -- mint(to, id, amount, data): no data

@@ -5,7 +5,7 @@ namespace Strata.Engine.DuckDb;
 /// tokens.transfers, as spellbook's per-chain model), <c>prices.usd_daily</c> (spellbook's prices_usd_daily.sql over
 /// prices.usd), <c>labels.ens</c> (Dune's data catalog, curated/labels/ens-labels.mdx) and <c>ethereum.contracts</c>
 /// (the decoded contracts: the tokens, routers and pairs the demo's transactions call; columns of spellbook's
-/// ethereum_base_sources.yml) and <c>cex.addresses</c> (exchanges' wallets, spellbook's cex_addresses model).
+/// ethereum_base_sources.yml), <c>labels.contracts</c> (spellbook's labels_contracts over it) and <c>cex.addresses</c> (exchanges' wallets, spellbook's cex_addresses model).
 /// </summary>
 public static partial class DemoData
 {
@@ -105,6 +105,17 @@ public static partial class DemoData
                    (SELECT min(time) FROM ethereum.blocks) AS created_at
             FROM k
             ORDER BY namespace, name, address
+            """;
+
+        // labels.contracts (spellbook's labels_contracts model): every decoded contract of a chain's contracts table, named
+        // "Namespace: Name" (the namespace's first letter upper case), distinct (the model's UNION). The demo has Ethereum's only.
+        yield return """
+            CREATE OR REPLACE TABLE labels.contracts AS
+            SELECT DISTINCT 'ethereum' AS blockchain, address, upper(substr(namespace, 1, 1)) || substr(namespace, 2) || ': ' || name AS name,
+                   'contracts' AS category, 'soispoke' AS contributor, 'query' AS source, DATE '2022-09-26' AS created_at,
+                   (SELECT max(time) FROM ethereum.blocks) AS updated_at, 'contracts' AS model_name, 'identifier' AS label_type
+            FROM ethereum.contracts
+            ORDER BY name, address
             """;
     }
 }

@@ -274,5 +274,13 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE aave_v3_ethereum.Pool_evt_Borrow (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
           evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, reserve BLOB,
           "user" BLOB, "onBehalfOf" BLOB, amount BIGNUM, "interestRateMode" INTEGER, "borrowRate" BIGNUM, "referralCode" INTEGER);
+        CREATE TABLE ethereum.creation_traces (block_time TIMESTAMPTZ, block_number BIGINT, tx_hash BLOB, address BLOB, "from" BLOB, code BLOB);
+        CREATE TABLE labels.contracts (blockchain VARCHAR, address BLOB, name VARCHAR, category VARCHAR, contributor VARCHAR, source VARCHAR,
+          created_at DATE, updated_at TIMESTAMPTZ, model_name VARCHAR, label_type VARCHAR);
+        CREATE TABLE ethereum.blobs_submissions (block_number BIGINT, block_time TIMESTAMPTZ, block_date DATE, beacon_slot_number BIGINT,
+          beacon_epoch BIGINT, tx_value BIGNUM, tx_hash BLOB, blob_submitter BLOB, blob_receiver BLOB, blob_submitter_label VARCHAR,
+          blob_proposer_label VARCHAR, tx_index BIGINT, tx_success BOOLEAN, tx_data BLOB, tx_type VARCHAR, blob_versioned_hashes BLOB[],
+          blob_indexes BIGINT[], blob_count BIGINT, blob_gas_used DOUBLE, blob_base_fee BIGINT, max_fee_per_blob_gas BIGINT,
+          is_blobscription BOOLEAN);
         """;
 }
