@@ -95,7 +95,7 @@ public static partial class DuneSqlTranslator
             WidthKind.Select or WidthKind.ValuesRow => $"A select list or VALUES row has {n} columns; a result may have at most {bound}.",
             WidthKind.Row => $"A row has {n} fields; a row, like a result, may have at most {bound}.",
             WidthKind.Call => $"The call of {list.Name} has {n} arguments; Strata allows at most {bound} arguments in one call.",
-            _ => $"The {list.Name} clause has {n} items; Strata allows at most {bound} items in one list.",
+            _ => $"The {list.Name}{(list.Name is "GROUP" or "ORDER" or "PARTITION" ? " BY" : "")} clause has {n} items; Strata allows at most {bound} items in one list.",
         };
         throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed, message, line, column));
     }
