@@ -83,15 +83,15 @@ public sealed class Hostile39WidthTests
         for (long k = 1; k <= 150_000; k++)
         {
             long v1 = k <= 100_000 ? k : 0, v2 = k > 50_000 ? 2 * k : 0;
-            sum += k * 1_000_000_000L + v1 * 1_000 + v2;
+            sum += k * 1_000_000L + v1 * 1_000 + v2;
         }
         using var db = new DuneSql.DuneSqlDb();
         var clock = Stopwatch.StartNew();
         var row = db.Rows($"SELECT cardinality(z), element_at(map_keys(z), 1), element_at(map_keys(z), 100001), element_at(map_keys(z), 150000), "
             + "reduce(map_values(z), CAST(0 AS bigint), (s, x) -> s + x, s -> s), element_at(z, 50001), element_at(z, 120000) "
-            + $"FROM (SELECT map_zip_with({m1}, {m2}, (k, v1, v2) -> k * 1000000000 + coalesce(v1, 0) * 1000 + coalesce(v2, 0)) AS z)")[0];
+            + $"FROM (SELECT map_zip_with({m1}, {m2}, (k, v1, v2) -> k * 1000000 + coalesce(v1, 0) * 1000 + coalesce(v2, 0)) AS z)")[0];
         var elapsed = clock.Elapsed;
-        Assert.Equal(["150000", "1", "100001", "150000", Text(sum), Text(50_001L * 1_000_000_000 + 50_001 * 1_000 + 100_002), Text(120_000L * 1_000_000_000 + 240_000)], row);
+        Assert.Equal(["150000", "1", "100001", "150000", Text(sum), Text(50_001L * 1_000_000 + 50_001 * 1_000 + 100_002), Text(120_000L * 1_000_000 + 240_000)], row);
         // Quadratic, the two maps ran past 270 s on a server (hostile37); by a sort they take seconds.
         Assert.True(elapsed < TimeSpan.FromSeconds(120), elapsed.ToString());
     }
