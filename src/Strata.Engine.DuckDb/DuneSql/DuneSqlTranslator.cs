@@ -43,6 +43,7 @@ public static partial class DuneSqlTranslator
         RefuseSpecialTimeLiterals(sql, tokens);
         RefuseLimitValues(sql, tokens);
         RefuseDeepExpressions(sql, tokens);
+        RefuseWideLists(sql, tokens);
         if (TrinoErrorMessages.LiteralTypeMismatch(sql, tokens) is { } mismatch)
         {
             throw new QueryFailedException(mismatch); // decision 242: Trino's type rules where every operand is a literal

@@ -1,0 +1,126 @@
+using System.Globalization;
+using Strata.Core.Engine;
+using Strata.Core.Executions;
+using Strata.Core.Queries;
+using Strata.Core.Results;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>The translator's bound on wide lists (hostile39): a select list, a row, a VALUES row or a call's arguments.</summary>
+public static partial class DuneSqlTranslator
+{
+    /// <summary>
+    /// The most items one list of the statement may hold: the result's own bound on columns (<see cref="ResultSchema.MaxColumns"/>),
+    /// which every select list, VALUES row and row constructor becomes, applied to a call's arguments as well. Past it
+    /// DuckDB's binding and planning grow faster than the list: 200,000 select items were refused only after 35-82 s of
+    /// translation, parsing and planning (hostile38, hostile39), and <c>greatest</c> of 100,000 arguments answered after
+    /// 74.5 s where 20,000 took 4.2 s (hostile39, load 25-77). The data lists, an IN list, an ARRAY[…] constructor and the
+    /// rows of a VALUES list, are not counted: their cost is linear (50,000 and 100,000 IN items took 22 and 32 s) and the
+    /// text's own bound (Strata:MaxSqlBytes) holds them. Nor are a clause's terms (a WITH list, GROUP BY): Hostile10
+    /// translates a chain of 30,000 CTEs; their cost was not measured.
+    /// </summary>
+    public const int MaxListItems = ResultSchema.MaxColumns;
+
+    /// <summary>
+    /// Refuses a statement one of whose lists holds more than <see cref="MaxListItems"/> items, naming the list and its
+    /// length at its first token, before anything is translated (one pass over the tokens, a frame per open parenthesis or
+    /// bracket). A list is the items between commas at one level of one clause: a clause word at the level (FROM, WHERE,
+    /// GROUP, ORDER, …) starts the next one, so a select list is counted apart from its FROM list and GROUP BY.
+    /// </summary>
+    private static void RefuseWideLists(string sql, List<DuneToken> tokens)
+    {
+        var frames = new Stack<WidthFrame>();
+        var at = new WidthFrame(WidthKind.Clause, "", Depth: 0, Items: 1, Start: FirstToken(tokens));
+        DuneToken? previous = null;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.IsTrivia)
+            {
+                continue;
+            }
+            var text = sql.AsSpan(token.Start, token.Length);
+            if (token.Kind == DuneTokenKind.Symbol && text is "(" or "[")
+            {
+                frames.Push(at);
+                at = new WidthFrame(ListKind(sql, text, previous, at), previous is { } p ? sql.Substring(p.Start, p.Length) : "", frames.Count, 1, token);
+            }
+            else if (token.Kind == DuneTokenKind.Symbol && text is ")" or "]")
+            {
+                RefuseWide(sql, at);
+                at = frames.Count > 0 ? frames.Pop() : at;
+            }
+            else if (token.Kind == DuneTokenKind.Symbol && text is ",")
+            {
+                at.Items++;
+            }
+            else if (token.Kind == DuneTokenKind.Word && ClauseStarts.Contains(text))
+            {
+                RefuseWide(sql, at);
+                var kind = text.Equals("SELECT", StringComparison.OrdinalIgnoreCase) ? WidthKind.Select
+                    : text.Equals("VALUES", StringComparison.OrdinalIgnoreCase) ? WidthKind.ValuesRows : WidthKind.Clause;
+                at = new WidthFrame(kind, text.ToString().ToUpperInvariant(), frames.Count, 1, token);
+            }
+            previous = token;
+        }
+        RefuseWide(sql, at);
+    }
+
+    /// <summary>What the list a parenthesis or bracket opens is, by the token before it.</summary>
+    private static WidthKind ListKind(string sql, ReadOnlySpan<char> open, DuneToken? previous, WidthFrame outer)
+    {
+        if (open is "[")
+        {
+            return WidthKind.Data; // ARRAY[…] (a subscript holds one item)
+        }
+        var before = previous is { } p ? sql.AsSpan(p.Start, p.Length) : default;
+        return before.Equals("IN", StringComparison.OrdinalIgnoreCase) ? WidthKind.Data
+            : before.Equals("ROW", StringComparison.OrdinalIgnoreCase) ? WidthKind.Row
+            : outer.Kind == WidthKind.ValuesRows && (before.Equals("VALUES", StringComparison.OrdinalIgnoreCase) || before is ",") ? WidthKind.ValuesRow
+            : IsCall(sql, previous) ? WidthKind.Call
+            : WidthKind.Row; // a row without ROW, a subquery's or a grouping parenthesis (a clause word inside starts its own list)
+    }
+
+    private static void RefuseWide(string sql, WidthFrame list)
+    {
+        if (list.Items <= MaxListItems || list.Kind is WidthKind.Data or WidthKind.ValuesRows or WidthKind.Clause)
+        {
+            return;
+        }
+        var (line, column) = ParameterSubstitution.LineColumnOf(sql, list.Start.Start);
+        string n = list.Items.ToString(CultureInfo.InvariantCulture), bound = MaxListItems.ToString(CultureInfo.InvariantCulture);
+        string message = list.Kind switch
+        {
+            // The engine's own words for the same bound (DuckDbEngine.Statements.cs), which it gives a text of DuckDB's dialect.
+            WidthKind.Select when list.Depth == 0 => $"The result has {n} columns; a result may have at most {bound}.",
+            WidthKind.Select or WidthKind.ValuesRow => $"A select list or VALUES row has {n} columns; a result may have at most {bound}.",
+            WidthKind.Row => $"A row has {n} fields; a row, like a result, may have at most {bound}.",
+            _ => $"The call of {list.Name} has {n} arguments; Strata allows at most {bound} arguments in one call.",
+        };
+        throw new QueryFailedException(new ExecutionError(ExecutionError.ExecutionFailed, message, line, column));
+    }
+
+    private static DuneToken FirstToken(List<DuneToken> tokens) => tokens.FirstOrDefault(t => !t.IsTrivia);
+
+    private enum WidthKind
+    {
+        Clause,
+        Select,
+        ValuesRows,
+        ValuesRow,
+        Row,
+        Call,
+        Data,
+    }
+
+    /// <summary>One open list: what it is, the word that names it (a clause's or a called function's), how many levels
+    /// are around it, its items so far and where it starts.</summary>
+    private record struct WidthFrame(WidthKind Kind, string Name, int Depth, int Items, DuneToken Start);
+
+    /// <summary>The words that start a new list at their level: the clauses.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseStarts = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "SELECT", "FROM", "WHERE", "GROUP", "HAVING", "WINDOW", "ORDER", "LIMIT", "OFFSET", "FETCH", "UNION", "INTERSECT",
+        "EXCEPT", "VALUES", "WITH", "QUALIFY", "PARTITION", "ON", "USING", "JOIN",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+}
