@@ -198,11 +198,12 @@ internal static partial class DuneFormats
     {
         string id = ZoneId(value);
         string minutes = $"(timezone_hour({value}) * 60 + timezone_minute({value}))";
-        string refused = $"error('format_datetime pattern {(full ? "zzzz" : "z")} (the zone''s {(full ? "long" : "short")} name) is not supported for the zone ' || dune_zone.i "
+        string zone = LambdaField.Of("dune_zone", "i");
+        string refused = $"error('format_datetime pattern {(full ? "zzzz" : "z")} (the zone''s {(full ? "long" : "short")} name) is not supported for the zone ' || {zone} "
             + "|| ': Strata carries Java''s zone names for the zones most used only; use ZZZ for the zone''s id or Z for its offset')";
-        return $"list_transform([struct_pack(i := {id}, m := {minutes})], dune_zone -> CASE WHEN dune_zone.i = 'UTC' THEN '{(full ? "Coordinated Universal Time" : "UTC")}' "
-            + "WHEN regexp_full_match(dune_zone.i, '[+-][0-9][0-9]:[0-9][0-9]') THEN dune_zone.i "
-            + $"ELSE {JavaZoneName("dune_zone.i", "dune_zone.m", full, refused)} END)[1]";
+        return $"list_transform([struct_pack(i := {id}, m := {minutes})], dune_zone -> CASE WHEN {zone} = 'UTC' THEN '{(full ? "Coordinated Universal Time" : "UTC")}' "
+            + $"WHEN regexp_full_match({zone}, '[+-][0-9][0-9]:[0-9][0-9]') THEN {zone} "
+            + $"ELSE {JavaZoneName(zone, LambdaField.Of("dune_zone", "m"), full, refused)} END)[1]";
     }
 
     /// <summary>The strftime pattern of a Joda pattern; a letter run <paramref name="field"/> takes (given the letter, its

@@ -43,8 +43,8 @@ public static partial class DuneSqlTranslator
                     throw NotSupported(sql, tokens[at], message);
                 }
             }
-            // The outer joins of the step's FROM at the reference's depth: the last RIGHT or FULL join after it is the
-            // outermost whose left source holds it; else the join just before it, when LEFT or FULL, has it on its right.
+            // The outer joins of the step's FROM at the reference's depth: the last RIGHT or FULL join after it (up to the
+            // FROM list's next comma, where another item begins) is the outermost whose left source holds it; else the join just before it, when LEFT or FULL, has it on its right.
             string? outer = null;
             for (int k = Next(reference, innerEnd); k < innerEnd; k = Next(k, innerEnd))
             {
@@ -53,7 +53,7 @@ public static partial class DuneSqlTranslator
                     k = Close(k, innerEnd);
                     continue;
                 }
-                if (Is(k, ")") || Is(k, "where") || Is(k, "group") || Is(k, "having") || Is(k, "window") || Is(k, "order") || Is(k, "limit")
+                if (Is(k, ")") || Is(k, ",") || Is(k, "where") || Is(k, "group") || Is(k, "having") || Is(k, "window") || Is(k, "order") || Is(k, "limit")
                     || Is(k, "offset") || Is(k, "fetch") || Is(k, "union") || Is(k, "intersect") || Is(k, "except"))
                 {
                     break;

@@ -42,6 +42,9 @@ public sealed class DuneSql18Tests(InProcessSharedServer shared)
     [InlineData("reduce(array_agg(b), 0, (s, x) -> s + x, s -> s) = 17")]
     [InlineData("array_sort(array_agg(b), (x, y) -> IF(x < y, 1, IF(x = y, 0, -1)))[1] = 7")]
     [InlineData("cardinality(shuffle(array_agg(b))) = 3")]
+    // format_datetime's zone names (datetime.mdx, Joda's z and zzzz): a UTC instant's short and long names (decision 340).
+    [InlineData("format_datetime(from_unixtime(max(b)), 'z') = 'UTC' AND max(b) > 5")]
+    [InlineData("format_datetime(from_unixtime(max(b)), 'zzzz') = 'Coordinated Universal Time' AND max(b) > 5")]
     // The user's own field of a lambda's row parameter (lambda.mdx), over a row and over an aggregated array of rows.
     [InlineData("transform(ARRAY[CAST(ROW(max(b)) AS ROW(v integer))], r -> r.v)[1] = 7")]
     [InlineData("any_match(array_agg(CAST(ROW(b) AS ROW(v integer))), r -> r.v = 7)")]
