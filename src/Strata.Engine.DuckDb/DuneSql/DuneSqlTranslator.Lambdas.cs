@@ -73,8 +73,14 @@ public static partial class DuneSqlTranslator
                         + "ELSE struct_extract(" + cur + ", 4) END} END), _strata_r -> _strata_r IS NOT NULL)";
                     string body = $"list_transform([_strata_r['k']], {Text(p[0])} -> list_transform([_strata_r['a']], {Text(p[1])} -> "
                         + $"list_transform([_strata_r['b']], {Text(p[2])} -> $9)[1])[1])[1]";
-                    string template = $"(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_transform([{entries}], _strata_e -> "
+                    string zipped = $"(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_transform([{entries}], _strata_e -> "
                         + $"map_from_entries(list_transform(list_sort({kept}), _strata_r -> {{'key': _strata_r['k'], 'value': {body}}})))[1] END)";
+                    // Each map is written once, bound to a one-element list's parameter (no capture: it is the parameter
+                    // itself), so a map given by a subquery or another map_zip_with is evaluated once, not at each of its
+                    // eight uses, and nested calls' text grows linearly (decision 340).
+                    string template = "list_transform([{'m1': $1, 'm2': $2}], _strata_m -> "
+                        + zipped.Replace("$1", LambdaField.Of("_strata_m", "m1"), StringComparison.Ordinal).Replace("$2", LambdaField.Of("_strata_m", "m2"), StringComparison.Ordinal)
+                        + ")[1]";
                     var bound = new List<(int From, int To)>(args[..2]);
                     while (bound.Count < 8)
                     {

@@ -48,4 +48,27 @@ public sealed class LeadReview54Tests(InProcessSharedServer shared)
             $"WITH w AS (SELECT * FROM {w}) SELECT t.k, u.v FROM (VALUES 1, 2) t(k) LEFT JOIN (VALUES (1, 5), (2, 6)) u(k, v) ON {condition} ORDER BY 1");
         Assert.Equal(["k,v", .. expected.Split(';')], rows);
     }
+
+    [Fact]
+    public void Map_zip_with_writes_each_map_once()
+    {
+        // Each argument was pasted at each of its uses (eight of the first map): a subquery argument ran eight times and
+        // nested calls grew 8^depth. Both maps are now bound once.
+        string sql = DuneSqlTranslator.Translate(
+            "SELECT map_zip_with(map(ARRAY['needle_one'], ARRAY[1]), map(ARRAY['needle_two'], ARRAY[2]), (k, a, b) -> coalesce(a, 0) + coalesce(b, 0))").Sql;
+        Assert.Equal(1, sql.Split("needle_one").Length - 1);
+        Assert.Equal(1, sql.Split("needle_two").Length - 1);
+    }
+
+    [Fact]
+    public async Task Nested_map_zip_with_answers_trinos_merge()
+    {
+        // map_zip_with (map.mdx): each key of either map once, the lambda given NULL for a side without it. Inner: {a: 1+0,
+        // b: 2+3, c: 0+4}; outer with {c: 10}: {a: 1, b: 5, c: 14}.
+        var rows = await Server.Alice.RunCsvAsync(
+            "SELECT element_at(m, 'a') AS a, element_at(m, 'b') AS b, element_at(m, 'c') AS c FROM (SELECT map_zip_with(map_zip_with("
+            + "map(ARRAY['a', 'b'], ARRAY[1, 2]), map(ARRAY['b', 'c'], ARRAY[3, 4]), (k, x, y) -> coalesce(x, 0) + coalesce(y, 0)), "
+            + "map(ARRAY['c'], ARRAY[10]), (k, x, y) -> coalesce(x, 0) + coalesce(y, 0)) AS m)");
+        Assert.Equal(["a,b,c", "1,5,14"], rows);
+    }
 }
