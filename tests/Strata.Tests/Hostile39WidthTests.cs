@@ -41,6 +41,11 @@ public sealed class Hostile39WidthTests
     [InlineData("SELECT ROW({0}) IS NULL", "A row has 10001 fields; a row, like a result, may have at most 10000.")]
     [InlineData("SELECT ({0}) IS NULL", "A row has 10001 fields; a row, like a result, may have at most 10000.")]
     [InlineData("SELECT greatest({0})", "The call of greatest has 10001 arguments; Strata allows at most 10000 arguments in one call.")]
+    // Trino's non-reserved words name columns (SqlBase.g4 nonReserved: WINDOW, OFFSET, LIMIT, PARTITION, FETCH): such a name
+    // inside the list is no clause that starts a new one (decision 340).
+    [InlineData("SELECT count(*) FROM (SELECT 1 AS window, {0}) t", "A select list or VALUES row has 10002 columns; a result may have at most 10000.")]
+    [InlineData("SELECT count(*) FROM (SELECT {0}, 1 limit, 2 AS partition) t", "A select list or VALUES row has 10003 columns; a result may have at most 10000.")]
+    [InlineData("SELECT greatest(t.offset, {0}) FROM (SELECT 1 AS offset) t", "The call of greatest has 10002 arguments; Strata allows at most 10000 arguments in one call.")]
     public void A_list_past_the_result_bound_is_refused_naming_it(string shape, string message)
     {
         var error = Refused(string.Format(CultureInfo.InvariantCulture, shape, Items(10_001, i => Text(i))));

@@ -54,7 +54,7 @@ public static partial class DuneSqlTranslator
             {
                 at.Items++;
             }
-            else if (token.Kind == DuneTokenKind.Word && ClauseStarts.Contains(text))
+            else if (token.Kind == DuneTokenKind.Word && ClauseStarts.Contains(text) && !IsNameNotClause(sql, tokens, i, previous))
             {
                 RefuseWide(sql, at);
                 var kind = text.Equals("SELECT", StringComparison.OrdinalIgnoreCase) ? WidthKind.Select
@@ -64,6 +64,26 @@ public static partial class DuneSqlTranslator
             previous = token;
         }
         RefuseWide(sql, at);
+    }
+
+    /// <summary>Whether the clause word at i is a name (Trino's non-reserved LIMIT, OFFSET, FETCH, PARTITION, WINDOW, and
+    /// QUALIFY, not a Trino keyword, name columns): after a dot or AS, or before a dot, a comma or a closing bracket. Such a
+    /// name restarted the count, so a 200,000-item select list with one column named <c>window</c> in it went past the
+    /// check to the engine's slow refusal (decision 340).</summary>
+    private static bool IsNameNotClause(string sql, List<DuneToken> tokens, int i, DuneToken? previous)
+    {
+        if (previous is { } p && (sql.AsSpan(p.Start, p.Length) is "." || sql.AsSpan(p.Start, p.Length).Equals("AS", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+        for (int k = i + 1; k < tokens.Count; k++)
+        {
+            if (!tokens[k].IsTrivia)
+            {
+                return sql.AsSpan(tokens[k].Start, tokens[k].Length) is "." or "," or ")" or "]";
+            }
+        }
+        return false;
     }
 
     /// <summary>What the list a parenthesis or bracket opens is, by the token before it.</summary>
