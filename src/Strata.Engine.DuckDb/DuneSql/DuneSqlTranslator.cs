@@ -15,14 +15,6 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static partial class DuneSqlTranslator
 {
-    /// <summary>Settings that give DuckDB Trino's arithmetic and Dune's session zone (UTC); applied before the sandbox's configuration is locked.</summary>
-    public const string Prelude = "SET integer_division = true;\nSET TimeZone = 'UTC';\n";
-
-    /// <summary>The prelude for one translated text: <see cref="Prelude"/>, and the time macros when the text calls them
-    /// (making them is a catalog write, about 9 ms per execution on a loaded 2-core machine, so only texts that need them pay).</summary>
-    public static string PreludeFor(string translatedSql) => (UsesTimeMacros(translatedSql) ? Prelude + TimeMacros : Prelude)
-        + (translatedSql.Contains(PercentileValueMacro + "(", StringComparison.Ordinal) ? PercentileMacros : "");
-
     /// <param name="columnTypes">Column types known for sure (DuneSqlTranslator.ColumnTypes.cs): no bound-type probes.</param>
     /// <param name="strictFunctions">Whether a call of a name neither Trino nor Dune defines is refused (decision 242,
     /// <see cref="DuneFunctionRegistry"/>); null takes <see cref="DuneFunctionRegistry.Enforced"/>.</param>
