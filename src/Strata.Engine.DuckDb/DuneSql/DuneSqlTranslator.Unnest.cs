@@ -130,7 +130,7 @@ public static partial class DuneSqlTranslator
                     found = type;
                 }
             }
-            return hits == 1 && found is not null && found.StartsWith("MAP(", StringComparison.OrdinalIgnoreCase);
+            return hits == 1 && found is not null && DuneUnnestTypes.IsMap(found); // an array of maps is an array (decision 340)
         }
 
         /// <summary>An unnested element's columns: a row's fields, or the element itself as one column when it is not a row
