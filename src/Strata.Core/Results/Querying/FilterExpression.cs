@@ -215,44 +215,11 @@ public sealed record LikeExpression(ColumnReference Column, string Pattern) : Fi
 
     public string Pattern { get; } = Pattern ?? throw new ArgumentNullException(nameof(Pattern));
 
-    /// <summary>
-    /// Written as DuckDB's LIKE, except a pattern with an <c>_</c> and more than one <c>%</c>, which is written as the RE2
-    /// full match of the same pattern (<c>%</c> as <c>.*</c>, <c>_</c> as <c>.</c>, any other character escaped, <c>.</c>
-    /// matching a newline as LIKE's wildcards do). DuckDB matches such a LIKE by backtracking, trying every place for each
-    /// <c>%</c> (hostile40: <c>s LIKE '%_%_…b'</c> with 2,400 wildcards over 5,000 values of 3,000 characters held a
-    /// thread of the server's result-view engine past 10 minutes, its 2-minute timeout unable to interrupt one value's
-    /// match); RE2 matches in time linear in the value. A pattern of literal text and <c>%</c> only is matched by DuckDB
-    /// without backtracking, so it stays LIKE.
-    /// </summary>
     internal override void Write(StringBuilder sql, Func<string, string> columnSql)
     {
-        if (Pattern.Contains('_', StringComparison.Ordinal) && Pattern.Count(c => c == '%') > 1)
-        {
-            sql.Append("regexp_full_match(");
-            Column.Write(sql, columnSql);
-            sql.Append(", ").Append(SqlQuoting.QuoteString(Regex(Pattern))).Append(", 's')");
-            return;
-        }
         sql.Append('(');
         Column.Write(sql, columnSql);
         sql.Append(" LIKE ").Append(SqlQuoting.QuoteString(Pattern)).Append(')');
-    }
-
-    /// <summary>The RE2 pattern matching what the LIKE pattern matches (its whole value).</summary>
-    private static string Regex(string pattern)
-    {
-        var re = new StringBuilder(pattern.Length * 2);
-        foreach (char c in pattern)
-        {
-            _ = c switch
-            {
-                '%' => re.Append(".*"),
-                '_' => re.Append('.'),
-                _ when char.IsAsciiLetterOrDigit(c) || c > '\x7f' => re.Append(c),
-                _ => re.Append('\\').Append(c),
-            };
-        }
-        return re.ToString();
     }
 
     internal override void CollectColumns(List<string> names) => names.Add(Column.Name);
