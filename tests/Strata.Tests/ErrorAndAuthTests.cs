@@ -34,6 +34,38 @@ public sealed class ErrorAndAuthTests(InProcessSharedServer shared)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// <summary>hostile40: a request presenting two owners' keys ran as the first one's; now it is no one's, a 401 naming
+    /// the problem, whichever order or route (two headers, a comma-merged header, a header and api_key) the keys take.
+    /// The same key twice is still one key.</summary>
+    [Fact]
+    public async Task A_request_with_two_different_keys_is_401_naming_them()
+    {
+        string several = "{\"error\":\"" + Strata.Server.Auth.ApiKeyAuthentication.SeveralKeys + "\"}";
+        using var anonymous = Server.NewClient(null);
+        foreach (var (path, headers) in new (string, string[])[]
+        {
+            ("/api/v1/usage", [StrataServer.AliceKey, StrataServer.BobKey]),
+            ("/api/v1/usage", [StrataServer.BobKey, StrataServer.AliceKey]),
+            ("/api/v1/usage", [StrataServer.AliceKey + "," + StrataServer.BobKey]),
+            ($"/api/v1/usage?api_key={StrataServer.BobKey}", [StrataServer.AliceKey]),
+            ($"/api/v1/usage?api_key={StrataServer.BobKey}&api_key={StrataServer.AliceKey}", []),
+        })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            foreach (string key in headers)
+            {
+                request.Headers.TryAddWithoutValidation("X-Dune-API-Key", key);
+            }
+            using var response = await anonymous.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal(several, await response.Content.ReadAsStringAsync());
+        }
+        using var twice = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/usage?api_key={StrataServer.AliceKey}");
+        twice.Headers.TryAddWithoutValidation("X-Dune-API-Key", [StrataServer.AliceKey, StrataServer.AliceKey]);
+        using var same = await anonymous.SendAsync(twice);
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+    }
+
     [Theory]
     [InlineData("not-a-ulid")]
     [InlineData("01HZZZZZZZZZZZZZZZZZZZZZZ")]

@@ -1,3 +1,4 @@
+using Strata.Core.Engine;
 using Strata.Engine.DuckDb.DuneSql;
 
 namespace Strata.Tests;
@@ -47,9 +48,11 @@ public sealed class Hostile10Tests
     /// <summary>A CTE's output column is typed by reading its body, and a body's column by the CTE it reads: one recursion
     /// per link. 30,000 CTEs each selecting from the one before (a 1 MB text) overflowed the stack: the engine worker
     /// aborted with SIGABRT ("Stack overflow.") and the execution failed as the worker's crash; with workers off, the
-    /// server process itself. Past <see cref="MaxLinks"/> links the column is unknown and the probe decides.</summary>
+    /// server process itself. Past <see cref="MaxLinks"/> links the column is unknown and the probe decides. A WITH clause
+    /// of more than <see cref="DuneSqlTranslator.MaxWithQueries"/> queries is refused before any typing (decision 341), so
+    /// the longest chain typed is that bound's.</summary>
     [Theory]
-    [InlineData(30_000)]
+    [InlineData(DuneSqlTranslator.MaxWithQueries)]
     [InlineData(200)]
     public async Task A_long_chain_of_CTEs_is_typed_without_recursing_once_per_link(int links)
     {
@@ -60,6 +63,15 @@ public sealed class Hostile10Tests
     }
 
     private const int MaxLinks = 64;
+
+    /// <summary>The 30,000-link chain is refused at once, in the words of the WITH clause's bound (decision 341), on the
+    /// small stack that its typing once overflowed.</summary>
+    [Fact]
+    public async Task A_chain_of_thirty_thousand_CTEs_is_refused_by_the_WITH_bound()
+    {
+        var error = await Assert.ThrowsAsync<QueryFailedException>(() => TranslateOnSmallStack(Chain(30_000, "select x / 2 from c{0}")));
+        Assert.StartsWith("The WITH clause has 30000 queries; Strata allows at most 900 ", error.Error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task A_short_chain_of_CTEs_is_still_typed_from_the_catalog()

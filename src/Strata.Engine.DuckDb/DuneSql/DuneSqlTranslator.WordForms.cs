@@ -92,7 +92,7 @@ public static partial class DuneSqlTranslator
             }
             if (Is(next, "(") && !qualified)
             {
-                return EmitCall(i, next, end, word);
+                return TryEmitFrameGuard(i, word, next, end) is > 0 and int guarded ? guarded : EmitCall(i, next, end, word);
             }
             if (QuoteWhenBareAlias.Contains(word) && IsBareAlias(previous, next, end))
             {

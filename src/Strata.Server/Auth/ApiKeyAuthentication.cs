@@ -13,11 +13,28 @@ public static class ApiKeyAuthentication
     /// <summary>Who sent a request: the owner and the key's hash when the key is valid, else nulls.</summary>
     public sealed record Caller(string? Owner, string? KeyHash);
 
+    /// <summary>The refusal of a request that presents more than one key (hostile40).</summary>
+    public const string SeveralKeys = "The request presents more than one API key (X-Dune-API-Key headers or api_key parameters); send exactly one";
+
     /// <summary>The key the request presents, from the header or else the query string.</summary>
     public static string? PresentedKey(HttpRequest request)
     {
-        string? key = request.Headers["X-Dune-API-Key"].FirstOrDefault();
+        string? key = Keys(request.Headers["X-Dune-API-Key"]).FirstOrDefault();
         return string.IsNullOrEmpty(key) ? request.Query["api_key"].FirstOrDefault() : key;
+    }
+
+    /// <summary>The keys of a header's values: a proxy or client may merge repeated headers into one, comma-separated.</summary>
+    private static IEnumerable<string> Keys(IEnumerable<string?> values) =>
+        values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Whether the request presents more than one key: two different X-Dune-API-Key headers (or one of
+    /// comma-separated values, which a proxy's merge makes of two), two api_key parameters, or a header and a parameter
+    /// that differ. The first used to win, so a request carrying another owner's key beside the caller's ran as whichever
+    /// came first (hostile40); such a request is no one's. The same key twice is one key.</summary>
+    public static bool PresentsSeveralKeys(HttpRequest request)
+    {
+        var keys = Keys(request.Headers["X-Dune-API-Key"].Concat(request.Query["api_key"]));
+        return keys.Distinct(StringComparer.Ordinal).Take(2).Count() > 1;
     }
 
     /// <summary>Resolves the request's key once (the rate limiter partitions by it); the endpoint filter reuses it.</summary>
@@ -27,7 +44,7 @@ public static class ApiKeyAuthentication
         {
             return known;
         }
-        string? key = PresentedKey(http.Request);
+        string? key = PresentsSeveralKeys(http.Request) ? null : PresentedKey(http.Request);
         var resolver = http.RequestServices.GetRequiredService<ApiKeyResolver>();
         string? owner = await resolver.ResolveAsync(key, http.RequestAborted).ConfigureAwait(false);
         var caller = new Caller(owner, owner is null ? null : ApiKeyHashing.Hash(key!));
@@ -43,7 +60,7 @@ public static class ApiKeyAuthentication
             var caller = await CallerAsync(http).ConfigureAwait(false);
             if (caller.Owner is null)
             {
-                return ApiErrors.Error(StatusCodes.Status401Unauthorized, ApiErrors.InvalidKey);
+                return ApiErrors.Error(StatusCodes.Status401Unauthorized, PresentsSeveralKeys(http.Request) ? SeveralKeys : ApiErrors.InvalidKey);
             }
             http.Items[OwnerItem] = caller.Owner;
             return await next(context).ConfigureAwait(false);

@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace Strata.Engine.DuckDb.DuneSql;
+
+/// <summary>
+/// The bound on a collection aggregate's window frame (hostile40, decision 341). An aggregate that builds a collection
+/// (<c>array_agg</c>, <c>listagg</c>, <c>map_agg</c>, <c>histogram</c>, …) computed over a window gives each row a value
+/// as large as its frame: over a frame that grows with the partition (<c>ROWS UNBOUNDED PRECEDING</c>, a <c>RANGE</c>
+/// frame, the whole partition) the answers together hold the square of the partition's rows. 10^6 rows under
+/// <c>ROWS UNBOUNDED PRECEDING</c> are 5 × 10^11 elements: DuckDB built them chunk by chunk until the worker's memory
+/// limit refused the query after 92.6 s (hostile39). Each such call is written
+/// <c>CASE WHEN count(*) [FILTER (…)] OVER spec &gt; bound THEN error(…) ELSE call OVER spec END</c>: the count of the
+/// same frame is computed beside it in the same window operator, and the first output chunk whose frame passes the bound
+/// fails, so no more than the rows before it and one chunk of frames are built.
+/// </summary>
+public static partial class DuneSqlTranslator
+{
+    /// <summary>
+    /// The most rows the window frame of a collection aggregate may hold on any row: 10,000, the most entries Trino's
+    /// <c>sequence</c> builds into one array and the most items Strata allows a list (<see cref="MaxListItems"/>). Under a
+    /// frame growing by a row a row, the refusal comes after about 5 × 10^7 elements; a bounded frame
+    /// (<c>ROWS BETWEEN 100 PRECEDING AND CURRENT ROW</c>) never meets it.
+    /// </summary>
+    public const int MaxCollectionFrameRows = 10_000;
+
+    /// <summary>The aggregates whose answer holds an element per row of their frame (DuckDB's <c>list</c> and
+    /// <c>string_agg</c> too, which Strata passes through); <c>max</c>, <c>min</c>, <c>max_by</c> and <c>min_by</c> with a
+    /// count argument are counted by <see cref="CollectsFrame"/>.</summary>
+    private static readonly HashSet<string> FrameCollections = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "array_agg", "list", "listagg", "string_agg", "map_agg", "multimap_agg", "histogram", "map_union", "set_agg",
+        "set_union", "reduce_agg",
+    };
+
+    private static bool CollectsFrame(string name, int arguments) =>
+        FrameCollections.Contains(name) || (name is "max" or "min" && arguments == 2) || (name is "max_by" or "min_by" && arguments == 3);
+
+    /// <summary>The refusal's words, naming the function, the bound and what to do.</summary>
+    internal static string FrameRefusal(string function)
+    {
+        string bound = MaxCollectionFrameRows.ToString(CultureInfo.InvariantCulture);
+        return $"The window frame of {function} holds more than {bound} rows on some row: each row's answer is built from its whole frame, "
+            + $"so the answers together grow with the square of the frame. Strata allows a collection aggregate at most {bound} rows in one window frame; "
+            + "bound the frame (ROWS BETWEEN n PRECEDING AND CURRENT ROW), partition more finely, or aggregate with GROUP BY";
+    }
+
+    private sealed partial class Pass
+    {
+        /// <summary>The calls already wrapped by <see cref="TryEmitFrameGuard"/>, emitted again inside their guard.</summary>
+        private readonly HashSet<int> frameGuarded = [];
+
+        /// <summary>A collection aggregate's call at <paramref name="nameIndex"/> (its parenthesis at open), followed by
+        /// <c>WITHIN GROUP (…)</c>, <c>FILTER (…)</c> and <c>OVER spec</c>, written under the frame guard (see the type's
+        /// summary); returns the index after the window specification, or -1 when the call is not such a window.</summary>
+        private int TryEmitFrameGuard(int nameIndex, string name, int open, int end)
+        {
+            if (!FrameCollections.Contains(name) && name is not ("max" or "min" or "max_by" or "min_by"))
+            {
+                return -1;
+            }
+            int close = Close(open, end);
+            if (close >= end || frameGuarded.Contains(nameIndex) || !CollectsFrame(name, Arguments(open, close).Count))
+            {
+                return -1;
+            }
+            int after = Next(close, end);
+            if (Is(after, "within") && Is(Next(after, end), "group") && Next(Next(after, end), end) is int order && Is(order, "("))
+            {
+                after = Next(Close(order, end), end);
+            }
+            int filter = -1, filterEnd = -1;
+            if (Is(after, "filter") && Next(after, end) is int condition && Is(condition, "("))
+            {
+                (filter, filterEnd) = (after, Close(condition, end) + 1);
+                after = Next(filterEnd - 1, end);
+            }
+            int spec = Next(after, end);
+            if (!Is(after, "over") || spec >= end || filterEnd > end)
+            {
+                return -1;
+            }
+            int specEnd = Is(spec, "(") ? Close(spec, end) + 1 : spec + 1;
+            if (specEnd <= spec || specEnd > end)
+            {
+                return -1;
+            }
+            var anchor = tokens[nameIndex];
+            emitter.Text("(CASE WHEN count(*) ", anchor);
+            if (filter >= 0)
+            {
+                Emit(filter, filterEnd);
+            }
+            emitter.Text(" OVER ", tokens[after]);
+            Emit(spec, specEnd);
+            string refusal = FrameRefusal(name.ToLowerInvariant()).Replace("'", "''", StringComparison.Ordinal);
+            emitter.Text(string.Create(CultureInfo.InvariantCulture, $" > {MaxCollectionFrameRows} THEN error('{refusal}') ELSE "), anchor);
+            frameGuarded.Add(nameIndex);
+            Emit(nameIndex, specEnd);
+            emitter.Text(" END)", anchor);
+            return specEnd;
+        }
+    }
+}
