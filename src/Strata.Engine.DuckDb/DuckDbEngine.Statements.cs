@@ -46,12 +46,14 @@ public sealed partial class DuckDbEngine
         {
             string type = root.TryGetProperty("error_type", out var t) ? t.GetString() ?? "" : "";
             string message = root.TryGetProperty("error_message", out var m) ? m.GetString() ?? "" : "";
-            if (type == "parser")
+            if (type is "parser" or "binder")
             {
+                // A binder error is one DuckDB's transformer raises while reading the text (ARRAY(SELECT 1, 2): "Subquery
+                // returns 2 columns - expected 1", decision 342): the query's own error, not a statement of another kind.
                 int? position = root.TryGetProperty("position", out var p) && int.TryParse(p.GetString(), out int pos) ? pos : null;
                 var (line, column) = position is int b ? LineColumn(sql, b + Encoding.UTF8.GetByteCount(sql[..(explain.Success ? explain.Length : 0)])) : (null, null);
-                throw new QueryFailedException(new ExecutionError(ExecutionError.SyntaxError,
-                    TrinoErrorMessages.ToTrino(message, null, null) ?? $"Parser Error: {message}", line, column));
+                throw new QueryFailedException(new ExecutionError(type == "parser" ? ExecutionError.SyntaxError : ExecutionError.ExecutionFailed,
+                    TrinoErrorMessages.ToTrino(message, null, null) ?? (type == "parser" ? "Parser Error: " : "Binder Error: ") + message, line, column));
             }
             throw Refused(ReadOnlyRefusal);
         }

@@ -169,7 +169,7 @@ internal static partial class TrinoErrorMessages
         }
         if (NotARow().Match(message) is { Success: true } notRow)
         {
-            return $"Expression {notRow.Groups["e"].Value} is not of type ROW";
+            return $"Expression {Dereferences(notRow.Groups["e"].Value)} is not of type ROW";
         }
         if (AmbiguousColumn().Match(message) is { Success: true } ambiguous)
         {
@@ -319,6 +319,12 @@ internal static partial class TrinoErrorMessages
             return error with { Message = $"Table '{TableName(table.Groups["n"].Value, userSql, offset)}' does not exist" };
         }
         var typed = TrinoUnexpectedParameters().Match(error.Message);
+        if (typed.Success && typed.Groups["f"].Value == "struct_extract" && LambdaFieldBase(userSql, offset) is { } notRow)
+        {
+            // The translator's struct_extract(p, 'f') of a lambda parameter's field p.f (decision 342) over a value that is
+            // no row: Trino's ExpressionAnalyzer.visitDereferenceExpression refuses the base, at the base.
+            return At(error with { Message = $"Expression {notRow} is not of type ROW" }, userSql, offset);
+        }
         var parameters = typed.Success ? typed : UntypedUnexpectedParameters().Match(error.Message);
         if (parameters.Success && FunctionNameAt(userSql, offset) is { } written
             && (!written.Equals(parameters.Groups["f"].Value, StringComparison.OrdinalIgnoreCase) || !typed.Success))
@@ -344,6 +350,33 @@ internal static partial class TrinoErrorMessages
         }
         return error;
     }
+
+    /// <summary>The base of the dereference <c>p.f</c> written at offset, as Trino's ExpressionFormatter prints it (its name
+    /// as written, a delimited one with its quotes), or null when no dotted name starts there.</summary>
+    private static string? LambdaFieldBase(string userSql, int offset)
+    {
+        if (offset < 0 || offset >= userSql.Length || QualifiedNameAt(userSql, offset) is not { Count: >= 1 } parts)
+        {
+            return null;
+        }
+        int length = userSql[offset] == '"' ? parts[0].Replace("\"", "\"\"", StringComparison.Ordinal).Length + 2 : parts[0].Length;
+        int dot = offset + length;
+        while (dot < userSql.Length && char.IsWhiteSpace(userSql[dot]))
+        {
+            dot++; // `x . v`: the user's spaces around the dot
+        }
+        return dot < userSql.Length && userSql[dot] == '.' ? userSql.Substring(offset, length) : null;
+    }
+
+    /// <summary>DuckDB's print of the translator's <c>struct_extract(e, 'f')</c> (decision 342) as the dereference <c>e.f</c>
+    /// the user wrote, nested ones too; any other expression as printed.</summary>
+    private static string Dereferences(string printed) =>
+        StructExtractPrint().Match(printed) is { Success: true } extract
+            ? Dereferences(extract.Groups["e"].Value) + "." + extract.Groups["f"].Value.Replace("''", "'", StringComparison.Ordinal)
+            : printed;
+
+    [GeneratedRegex(@"^struct_extract\((?<e>.+), '(?<f>(?:[^']|'')*)'\)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Singleline)]
+    private static partial Regex StructExtractPrint();
 
     /// <summary>Trino's name of a DuckDB type in a message (a literal's type is its type's).</summary>
     private static string TypeName(string duckDbType)

@@ -116,11 +116,16 @@ internal static partial class TrinoErrorMessages
             return At(error with { Message = $"Cannot cast {DuckDbTypes.DuneName(rows.Groups["a"].Value)} to {DuckDbTypes.DuneName(rows.Groups["b"].Value)}" },
                 userSql, cast < 0 ? null : tokens[cast].Start);
         }
-        if (message.StartsWith("Binder Error: struct_extract with a string key cannot be used on an unnamed struct", StringComparison.Ordinal))
+        if (MissingRowField().Match(message) is { Success: true } field)
         {
-            // ExpressionAnalyzer.visitDereferenceExpression: no field of the row has the name; the dereference's base is no
-            // name, so its qualified name is null in missingAttributeException's words.
-            return error with { Message = "Column 'null' cannot be resolved" };
+            // ExpressionAnalyzer.visitDereferenceExpression: no field of the row has the name: missingAttributeException of
+            // the dereference's qualified name (SemanticExceptions: "Column '%s' cannot be resolved"), at the dereference.
+            // DuckDB names the key (or, for a row of unnamed fields, none) but not where: the user's dotted name reading it
+            // (decision 342); when the base is no name, its qualified name is null in Trino's words.
+            string? key = field.Groups["k"].Success ? field.Groups["k"].Value : null;
+            return MissingFieldReference(userSql, tokens, key) is { } reference
+                ? At(error with { Message = $"Column '{reference.Name}' cannot be resolved" }, userSql, reference.At)
+                : error with { Message = "Column 'null' cannot be resolved" };
         }
         if (Unterminated().IsMatch(message) && offset is int quote && quote < userSql.Length)
         {
@@ -130,6 +135,70 @@ internal static partial class TrinoErrorMessages
     }
 
     private static string Text(string sql, DuneToken token) => sql.Substring(token.Start, token.Length);
+
+    /// <summary>DuckDB's refusal of a field a row does not have: by its name, or any name of a row of unnamed fields.</summary>
+    [GeneratedRegex(@"^Binder Error: (?:Could not find key ""(?<k>[^""]*)"" in struct|struct_extract with a string key cannot be used on an unnamed struct)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex MissingRowField();
+
+    /// <summary>The first dotted name of the user's text that reads the missing field: one whose part after its first is
+    /// the key (the name up to that part, lower case as Trino's QualifiedName prints it); for a row of unnamed fields (no
+    /// key), the first whose base is a lambda's parameter. Null when none.</summary>
+    private static (string Name, int At)? MissingFieldReference(string userSql, List<DuneToken> tokens, string? key)
+    {
+        HashSet<string>? parameters = null;
+        for (int k = 0; k < tokens.Count; k++)
+        {
+            if (!IsNameToken(userSql, tokens[k]) || (k > 0 && Word(userSql, tokens[k - 1]) == "."))
+            {
+                continue;
+            }
+            var parts = new List<string> { Unquoted(userSql, tokens[k]) };
+            for (int d = k + 1; d + 1 < tokens.Count && Word(userSql, tokens[d]) == "." && IsNameToken(userSql, tokens[d + 1]); d += 2)
+            {
+                parts.Add(Unquoted(userSql, tokens[d + 1]));
+                if (key is not null && parts[^1].Equals(key, StringComparison.OrdinalIgnoreCase) && !(d + 2 < tokens.Count && Word(userSql, tokens[d + 2]) == "("))
+                {
+                    return (string.Join('.', parts).ToLowerInvariant(), tokens[k].Start);
+                }
+            }
+            if (key is null && parts.Count >= 2 && (parameters ??= LambdaParameters(userSql, tokens)).Contains(parts[0]))
+            {
+                return (string.Join('.', parts.Take(2)).ToLowerInvariant(), tokens[k].Start);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The names before each <c>-></c> of the text (<c>x -></c>, <c>(x, y) -></c>).</summary>
+    private static HashSet<string> LambdaParameters(string userSql, List<DuneToken> tokens)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int k = 1; k < tokens.Count; k++)
+        {
+            if (Word(userSql, tokens[k]) != "->")
+            {
+                continue;
+            }
+            for (int p = k - 1; p >= 0 && (IsNameToken(userSql, tokens[p]) || Word(userSql, tokens[p]) is "," or "(" or ")"); p--)
+            {
+                if (IsNameToken(userSql, tokens[p]))
+                {
+                    names.Add(Unquoted(userSql, tokens[p]));
+                }
+                if (Word(userSql, tokens[p]) == "(" || (p == k - 1 && IsNameToken(userSql, tokens[p])))
+                {
+                    break;
+                }
+            }
+        }
+        return names;
+    }
+
+    private static bool IsNameToken(string sql, DuneToken token) =>
+        token.Kind == DuneTokenKind.Word || (token.Kind == DuneTokenKind.QuotedName && sql[token.Start] == '"');
+
+    private static string Unquoted(string sql, DuneToken token) =>
+        sql[token.Start] == '"' ? Text(sql, token)[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : Text(sql, token);
 
     /// <summary>ANTLR's getErrorDisplay (line breaks and tabs escaped), cut as <see cref="Mismatched"/> cuts a token.</summary>
     private static string ErrorDisplay(string text)

@@ -104,6 +104,10 @@ internal static partial class TrinoErrorMessages
         {
             return words;
         }
+        if (InSubqueryMismatch(message, text, offset) is { } mismatch)
+        {
+            return mismatch;
+        }
         int newline = message.IndexOf('\n', StringComparison.Ordinal);
         string first = newline < 0 ? message : message[..newline];
         return RewriteLine(first) ?? RewriteBinder(first, text, offset);

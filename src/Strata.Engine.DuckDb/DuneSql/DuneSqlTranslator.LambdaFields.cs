@@ -1,26 +1,63 @@
 namespace Strata.Engine.DuckDb.DuneSql;
 
-/// <summary>The user's own <c>r -> r.v</c>: a field of a lambda's parameter is written by subscript (<c>r['v']</c>,
-/// LambdaField), because DuckDB binds <c>r.v</c> inside HAVING as a column of the grouped query ("column v must appear in
-/// the GROUP BY clause …") where Trino reads the parameter's field (decision 337). A parameter named like a relation of
-/// the statement is left alone: Trino reads <c>r.v</c> as that relation's column first, as DuckDB does.</summary>
+/// <summary>The user's own <c>r -> r.v</c>: a field of a lambda's parameter is written <c>struct_extract(r, 'v')</c>,
+/// because DuckDB binds <c>r.v</c> inside HAVING as a column of the grouped query ("column v must appear in the GROUP BY
+/// clause …") where Trino reads the parameter's field (decision 337). struct_extract, not the subscript 337 wrote
+/// (<c>r['v']</c>), so that a parameter that is no row is refused as a struct_extract of a non-struct, which
+/// TrinoErrorMessages.Binder reads as Trino's "Expression r is not of type ROW" (the subscript bound an array's or a
+/// string's index and said "Cannot cast 'v' to BIGINT"; decision 342). A parameter named like a relation visible where the
+/// lambda stands (its query's FROM items and those of the queries it is a subquery of, not of a FROM subquery's siblings)
+/// is left alone: Trino reads <c>r.v</c> as that relation's column first, as DuckDB does.</summary>
 public static partial class DuneSqlTranslator
 {
     private sealed partial class Pass
     {
-        /// <summary>Token indices written as other text: the dot of <c>p.field</c> as <c>['field']</c> and the field as
-        /// nothing, where p is a parameter of a lambda whose body holds it.</summary>
-        private Dictionary<int, string>? lambdaFieldReads;
+        /// <summary>The field reads found: each dot of <c>p.field</c> with its parameter's token and the field's name; the
+        /// field tokens (written as nothing); the parameters read so.</summary>
+        private Dictionary<int, (int Base, string Field)>? lambdaFieldDots;
 
-        /// <summary>The text a lambda parameter's dot or field is written as, if token i is one.</summary>
+        private HashSet<int>? lambdaFieldNames;
+
+        private HashSet<int>? lambdaFieldBases;
+
+        /// <summary>Parameters written after <c>struct_extract(</c> whose dot is still to be written.</summary>
+        private readonly HashSet<int> openFieldBases = [];
+
+        /// <summary>Writes the token at i as <see cref="EmitOne"/> does, after <c>struct_extract(</c> when it is a lambda
+        /// parameter whose field is read: where the name itself is written, so that a construct starting at it (a subscript
+        /// after the field, <c>r.v[1]</c>, keeps its Trino bounds template around the whole read) wraps the call.</summary>
+        private int EmitOneAfterFieldBase(int i, int to)
+        {
+            if (lambdaFieldDots is null)
+            {
+                FindLambdaFieldReads();
+            }
+            if (lambdaFieldBases!.Contains(i))
+            {
+                Out.Text("struct_extract(", tokens[i]);
+                openFieldBases.Add(i);
+            }
+            return EmitOne(i, to);
+        }
+
+        /// <summary>Writes a lambda parameter's dot or field, if token i is one: the dot as <c>, 'field')</c> closing the
+        /// parameter's struct_extract, or as the subscript <c>['field']</c> (decision 337) when another construct wrote the
+        /// parameter without it; the field as nothing.</summary>
         private bool TryEmitLambdaFieldRead(int i)
         {
-            lambdaFieldReads ??= FindLambdaFieldReads();
-            if (!lambdaFieldReads.TryGetValue(i, out var text))
+            if (lambdaFieldDots is null)
+            {
+                FindLambdaFieldReads();
+            }
+            if (lambdaFieldNames!.Contains(i))
+            {
+                return true;
+            }
+            if (!lambdaFieldDots!.TryGetValue(i, out var read))
             {
                 return false;
             }
-            Out.Text(text, tokens[i]);
+            Out.Text(openFieldBases.Remove(read.Base) ? ", '" + read.Field.Replace("'", "''", StringComparison.Ordinal) + "')" : LambdaField.Of("", read.Field), tokens[i]);
             return true;
         }
 
@@ -28,16 +65,15 @@ public static partial class DuneSqlTranslator
         /// the argument it is (the parameters are in scope there, and in the lambdas nested in it); a name that is such a
         /// parameter, not itself a field (no dot before it), followed by a dot and a name, is a field read. The parameters in
         /// scope are counted by name, so the pass is linear in the text however deep the brackets.</summary>
-        private Dictionary<int, string> FindLambdaFieldReads()
+        private void FindLambdaFieldReads()
         {
-            var reads = new Dictionary<int, string>();
+            var reads = lambdaFieldDots = [];
+            lambdaFieldNames = [];
+            lambdaFieldBases = [];
             if (LambdaNames().Count == 0)
             {
-                return reads;
+                return;
             }
-            // Trino's ExpressionAnalyzer.visitDereferenceExpression tries `r.v` as a column reference first: with a relation
-            // named r in the statement it is that relation's column (as DuckDB reads it), so such a name is left alone.
-            var relations = Blocks().SelectMany(b => b.Items).Select(i => i.Alias).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
             var inScope = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             var outer = new Stack<List<List<string>>>();
             var bodies = new List<List<string>>(); // the lambdas whose body is open in the current bracket
@@ -75,7 +111,10 @@ public static partial class DuneSqlTranslator
                 else if (Is(i, "->"))
                 {
                     var parameters = ParametersBefore(i);
-                    parameters.RemoveAll(relations.Contains);
+                    // Trino's ExpressionAnalyzer.visitDereferenceExpression tries `r.v` as a column reference first: with a
+                    // relation named r in the lambda's scope it is that relation's column (as DuckDB reads it): left alone.
+                    var visible = RelationsVisibleAt(i);
+                    parameters.RemoveAll(visible.Contains);
                     foreach (string p in parameters)
                     {
                         inScope[p] = inScope.GetValueOrDefault(p) + 1;
@@ -85,12 +124,44 @@ public static partial class DuneSqlTranslator
                 else if (IsName(i) && inScope.GetValueOrDefault(UnquotedName(i)) > 0 && !Is(Previous(i), ".")
                     && Next(i, tokens.Count) is int dot && Is(dot, ".") && Next(dot, tokens.Count) is int field && IsName(field))
                 {
-                    reads[dot] = LambdaField.Of("", UnquotedName(field));
-                    reads[field] = "";
+                    lambdaFieldBases.Add(i);
+                    reads[dot] = (i, UnquotedName(field));
+                    lambdaFieldNames.Add(field);
                     i = field;
                 }
             }
-            return reads;
+        }
+
+        /// <summary>The names of the relations a reference at token i may name (Trino's scope there): the FROM items of the
+        /// innermost query holding it and of each query it is a subquery of, except the queries whose FROM clause holds it
+        /// inside a derived table (a subquery in FROM sees no sibling unless LATERAL). A CTE's body is a query of its own.</summary>
+        private HashSet<string> RelationsVisibleAt(int i)
+        {
+            var visible = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            QueryBlock? inner = null;
+            foreach (var block in Blocks().Where(b => b.Select < i && i < b.End).OrderByDescending(b => b.Select))
+            {
+                bool derived = inner is not null && block.From >= 0 && inner.Select > block.From && inner.Select < block.FromEnd
+                    && Previous(inner.Select) is int open && Is(open, "(") && IsDerivedTableOpening(open);
+                if (!derived)
+                {
+                    visible.UnionWith(block.Items.Select(item => item.Alias).OfType<string>());
+                }
+                inner = block;
+            }
+            return visible;
+        }
+
+        /// <summary>Whether the bracket at open starts a derived table of a FROM clause (after FROM, JOIN, a comma or another
+        /// such bracket), not LATERAL's nor an expression's subquery.</summary>
+        private bool IsDerivedTableOpening(int open)
+        {
+            int before = Previous(open);
+            while (Is(before, "("))
+            {
+                before = Previous(before);
+            }
+            return Is(before, "from") || Is(before, "join") || Is(before, ",");
         }
 
         /// <summary>The parameter names before the arrow at i: <c>x -></c> or <c>(x, y) -></c>.</summary>

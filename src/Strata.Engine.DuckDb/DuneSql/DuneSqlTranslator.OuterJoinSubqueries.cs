@@ -87,11 +87,12 @@ public static partial class DuneSqlTranslator
                 {
                     var item = hoisted[k];
                     outerJoinWriting.Add(item.From);
-                    // An IN subquery's rows as one list (its one column renamed, so any name reads it).
-                    emitter.Text((k == 0 ? "" : ", ") + (item.IsIn ? "(SELECT list(" + OuterJoinColumn + ") FROM " : ""), tokens[item.From]);
+                    // An IN subquery's rows as one list: ARRAY(subquery), which refuses a subquery of several columns as
+                    // DuckDB's IN does ("Subquery returns 2 columns - expected 1", Trino's "Multiple columns returned by
+                    // subquery are not yet supported. Found 2" at the subquery; decision 342).
+                    emitter.Text((k == 0 ? "" : ", ") + (item.IsIn ? "ARRAY" : ""), tokens[item.From]);
                     Emit(item.From, item.To);
-                    emitter.Text((item.IsIn ? " AS " + OuterJoinColumn + "s(" + OuterJoinColumn + "))" : "")
-                        + " AS " + rewrite.Relation + "_" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), tokens[item.From]);
+                    emitter.Text(" AS " + rewrite.Relation + "_" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), tokens[item.From]);
                     outerJoinWriting.Remove(item.From);
                 }
                 emitter.Text(") AS " + rewrite.Relation + ") ", tokens[rewrite.End]);
@@ -185,9 +186,6 @@ public static partial class DuneSqlTranslator
             return found;
         }
 
-        /// <summary>The name an IN subquery's one column is read by in its list.</summary>
-        private const string OuterJoinColumn = InternalNames.Prefix + "ojc";
-
         /// <summary>The first token of the operand of an IN whose last token is last, after the ON at on: back over names,
         /// literals, dots, arithmetic and bracketed groups (a call's arguments) to a comparison, a logical word, a comma or
         /// an opening bracket; -1 when there is none.</summary>
@@ -254,10 +252,13 @@ public static partial class DuneSqlTranslator
             "and", "or", "not", "on", "when", "then", "else", "case", "between", "is", "like", "in", "exists", "end", "distinct", "from",
         };
 
-        /// <summary>The ON token of the join whose relation starts at token relation, or -1 (USING, another join, the end).</summary>
+        /// <summary>The ON token of the join whose relation starts at token relation, or -1 (USING, the end). A join nested
+        /// in its right side without brackets (<c>a LEFT JOIN b LEFT JOIN c ON … ON …</c>, Trino's grammar's
+        /// <c>joinCriteria</c> after a nested relation) takes the first ON, so the relation's own is the one past as many
+        /// ONs (or USINGs) as joins begun after it (decision 342).</summary>
         private int ConditionOf(int relation)
         {
-            int n = tokens.Count;
+            int n = tokens.Count, pending = 0;
             for (int k = relation; k < n; k = Next(k, n))
             {
                 if (IsOpening(k))
@@ -269,11 +270,23 @@ public static partial class DuneSqlTranslator
                     k = close;
                     continue;
                 }
-                if (Is(k, "on"))
+                if (Is(k, "on") || Is(k, "using"))
                 {
-                    return k;
+                    if (pending == 0)
+                    {
+                        return Is(k, "on") ? k : -1;
+                    }
+                    pending--;
+                    continue;
                 }
-                if (Is(k, ")") || Is(k, ",") || Is(k, ";") || JoinConditionEnds.Contains(Text(k)) || FromClauseEnds.Contains(Text(k)))
+                if (Is(k, "join"))
+                {
+                    int kind = Previous(k);
+                    kind = Is(kind, "outer") || Is(kind, "inner") ? Previous(kind) : kind;
+                    pending += Is(kind, "cross") || Is(kind, "natural") || Is(Previous(kind), "natural") ? 0 : 1;
+                    continue;
+                }
+                if (Is(k, ")") || Is(k, ",") || Is(k, ";") || FromClauseEnds.Contains(Text(k)))
                 {
                     return -1;
                 }
@@ -337,17 +350,26 @@ public static partial class DuneSqlTranslator
                 return relationNames;
             }
             relationNames = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+            var chainStart = new Dictionary<int, int>();
             int n = tokens.Count;
             for (int t = 0; t < n; t++)
             {
-                if (tokens[t].IsTrivia || NameOf(t) is not { } name || Is(Next(t, n), "."))
+                if (tokens[t].IsTrivia || NameOf(t) is not { } name)
                 {
                     continue;
                 }
-                int before = Previous(t);
-                if (Is(before, ".") && !(Is(Previous(Previous(before)), "from") || Is(Previous(Previous(before)), "join")))
+                if (Is(Next(t, n), "."))
                 {
-                    continue; // a column after its qualifier
+                    chainStart[t] = Is(Previous(t), ".") && Previous(Previous(t)) is int prior and >= 0 && NameOf(prior) is not null
+                        ? chainStart.GetValueOrDefault(prior, prior) : t;
+                    continue;
+                }
+                int first = Is(Previous(t), ".") && Previous(Previous(t)) is int part and >= 0 && NameOf(part) is not null
+                    ? chainStart.GetValueOrDefault(part, part) : t; // the first part of a dotted name, read once per part
+                chainStart[t] = first;
+                if (first != t && !(Is(Previous(first), "from") || Is(Previous(first), "join")))
+                {
+                    continue; // a column after its qualifier (a table's last part, of two names or three, is a relation's)
                 }
                 (relationNames.TryGetValue(name, out var list) ? list : relationNames[name] = []).Add(t);
             }

@@ -122,7 +122,7 @@ public static partial class DuneSqlTranslator
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitConcatenation(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSubscript(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitTryField(i, to);
-                    i = afterTyped >= 0 ? afterTyped : TryEmitOrderAlias(i) is int aliased and >= 0 ? aliased : EmitOne(i, to);
+                    i = afterTyped >= 0 ? afterTyped : TryEmitOrderAlias(i) is int aliased and >= 0 ? aliased : EmitOneAfterFieldBase(i, to);
                 }
             }
             finally

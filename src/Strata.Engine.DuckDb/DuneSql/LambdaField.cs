@@ -7,7 +7,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// the GROUP BY clause or be used in an aggregate function"); the subscript is the same struct_extract (a field's name is
 /// matched without regard to case, as the dot) and binds in every clause (decisions 333, 337). A subscript of a subscript
 /// (<c>p['a'].b</c>, <c>s[1].k</c>) already binds, so only the parameter's own field needs this form. The user's own
-/// <c>r -> r.v</c> is written this way too (DuneSqlTranslator.LambdaFields.cs).
+/// <c>r -> r.v</c> is written <c>struct_extract(r, 'v')</c>, which refuses a parameter that is no row as a struct_extract
+/// of another type (DuneSqlTranslator.LambdaFields.cs, decision 342); a template's parameter is a row it built.
 /// </summary>
 internal static class LambdaField
 {
