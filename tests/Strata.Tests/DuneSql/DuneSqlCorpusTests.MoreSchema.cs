@@ -282,5 +282,24 @@ public sealed partial class DuneSqlCorpusTests
           blob_proposer_label VARCHAR, tx_index BIGINT, tx_success BOOLEAN, tx_data BLOB, tx_type VARCHAR, blob_versioned_hashes BLOB[],
           blob_indexes BIGINT[], blob_count BIGINT, blob_gas_used DOUBLE, blob_base_fee BIGINT, max_fee_per_blob_gas BIGINT,
           is_blobscription BOOLEAN);
+        CREATE TABLE aave_v3_ethereum.Pool_evt_Repay (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
+          evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, reserve BLOB,
+          "user" BLOB, repayer BLOB, amount BIGNUM, "useATokens" BOOLEAN);
+        CREATE TABLE aave_v3_ethereum.Pool_evt_Withdraw (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
+          evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, reserve BLOB,
+          "user" BLOB, "to" BLOB, amount BIGNUM);
+        CREATE TABLE aave_v3_ethereum.Pool_evt_LiquidationCall (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
+          evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE,
+          "collateralAsset" BLOB, "debtAsset" BLOB, "user" BLOB, "debtToCover" BIGNUM, "liquidatedCollateralAmount" BIGNUM, liquidator BLOB,
+          "receiveAToken" BOOLEAN);
+        CREATE TABLE prices.usd_daily (day DATE, blockchain VARCHAR, contract_address BLOB, decimals INTEGER, symbol VARCHAR, price DOUBLE,
+          price_open DOUBLE, price_high DOUBLE, price_low DOUBLE, price_close DOUBLE);
+        CREATE SCHEMA opensea;
+        CREATE TABLE opensea.trades AS SELECT blockchain, project, version, block_date, block_month, block_time, token_id, collection,
+          amount_usd, token_standard, trade_type, number_of_items, trade_category, evt_type, seller, buyer, amount_original, amount_raw,
+          currency_symbol, currency_contract, nft_contract_address, project_contract_address, aggregator_name, aggregator_address, tx_hash,
+          block_number, tx_from, tx_to, platform_fee_amount_raw, platform_fee_amount, platform_fee_amount_usd, platform_fee_percentage,
+          royalty_fee_receive_address, royalty_fee_currency_symbol, royalty_fee_amount_raw, royalty_fee_amount, royalty_fee_amount_usd,
+          royalty_fee_percentage, unique_trade_id FROM nft.trades LIMIT 0;
         """;
 }
