@@ -252,7 +252,8 @@ internal static partial class TrinoErrorMessages
                 "BOOL" => "BOOLEAN",
                 _ => "DOUBLE",
             };
-            return $"Cannot cast '{number.Groups["v"].Value}' to {target}";
+            // A text Java would not parse, marked by the translator for DuckDB's cast to refuse (DuneTypes.Text.cs).
+            return $"Cannot cast '{number.Groups["v"].Value.TrimStart(DuneSql.DuneTypes.TextRefusedMark)}' to {target}";
         }
         if (StringNotDate().Match(message) is { Success: true } date)
         {

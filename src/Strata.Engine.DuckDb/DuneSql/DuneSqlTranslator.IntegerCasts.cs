@@ -6,8 +6,9 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// (<c>CAST(2.5e0 AS integer)</c> is 2 there, 3 in Trino), DuckDB's <c>round</c> half away from zero.
 /// <list type="bullet">
 /// <item>An operand the text types as double or real: <c>CAST(round(x) AS T)</c>.</item>
-/// <item>An operand of another known type: DuckDB's cast (it is Trino's for integers, decimals, varchar, boolean).</item>
-/// <item>An operand of unknown type (a column the translator cannot resolve, a function's result): <c>CASE WHEN
+/// <item>A varchar: its text checked against Java's integer grammar first (DuneTypes.Text.cs: DuckDB's cast reads '12.5' as 13).</item>
+/// <item>An operand of another known type: DuckDB's cast (it is Trino's for integers, decimals, boolean).</item>
+/// <item>An operand of unknown type (a column the translator cannot resolve, a function's result): <c>CASE WHEN typeof(x) = 'VARCHAR' THEN … WHEN
 /// typeof(x) NOT IN ('DOUBLE', 'FLOAT') THEN CAST(x AS T) ELSE CAST(round(TRY_CAST(x AS DOUBLE)) AS T) END</c>. DuckDB
 /// folds <c>typeof</c> to a constant when it binds and drops the branch not taken, so one cast runs, at the speed of
 /// the plain cast (the TRY_CAST of a double to double is none). DuckDB's own cast is bound first, so a type that cannot
@@ -29,35 +30,39 @@ public static partial class DuneSqlTranslator
         private bool TryEmitIntegerCast(string type, int open, int asIndex, bool isTry, DuneToken token)
         {
             string cast = isTry ? "TRY_CAST(" : "CAST(";
-            switch (StaticType(open + 1, asIndex))
+            string? staticType = StaticType(open + 1, asIndex);
+            if (staticType is "DOUBLE" or "FLOAT")
             {
-                case "DOUBLE" or "FLOAT":
-                    Out.Text(cast + "round(", token);
-                    Emit(open + 1, asIndex);
-                    Out.Text(") AS " + type + ")", Tokens[asIndex]);
-                    return true;
-                case not null:
-                    return false;
+                Out.Text(cast + "round(", token);
+                Emit(open + 1, asIndex);
+                Out.Text(") AS " + type + ")", Tokens[asIndex]);
+                return true;
             }
-            if (HoldsParameter(open + 1, asIndex))
+            if ((staticType is not null && staticType != "VARCHAR") || HoldsParameter(open + 1, asIndex))
             {
                 return false;
             }
+            // A varchar is parsed as Trino parses it (DuneTypes.Text.cs); an operand of unknown type picks its branch by its
+            // type, folded when DuckDB binds.
+            string body = staticType == "VARCHAR"
+                ? DuneTypes.TextToInteger("$1", type, isTry)
+                : "(CASE WHEN typeof($1) = 'VARCHAR' THEN " + DuneTypes.TextToInteger("CAST($1 AS VARCHAR)", type, isTry)
+                    + " WHEN typeof($1)" + NotFloat + cast + "$1 AS " + type + ") ELSE " + cast + "round(TRY_CAST($1 AS DOUBLE)) AS " + type + ") END)";
             if (HoldsCastOrSubquery(open + 1, asIndex))
             {
                 Out.Text("list_transform([(", token);
                 Emit(open + 1, asIndex);
-                Out.Text(")], _strata_c -> CASE WHEN typeof(_strata_c)" + NotFloat + cast + "_strata_c AS " + type
-                    + ") ELSE " + cast + "round(TRY_CAST(_strata_c AS DOUBLE)) AS " + type + ") END)[1]", Tokens[asIndex]);
+                Out.Text(")], _strata_c -> " + body.Replace("$1", "_strata_c", StringComparison.Ordinal) + ")[1]", Tokens[asIndex]);
                 return true;
             }
-            Out.Text("(CASE WHEN typeof((", token);
-            Emit(open + 1, asIndex);
-            Out.Text("))" + NotFloat + cast + "(", token);
-            Emit(open + 1, asIndex);
-            Out.Text(") AS " + type + ") ELSE " + cast + "round(TRY_CAST((", token);
-            Emit(open + 1, asIndex);
-            Out.Text(") AS DOUBLE)) AS " + type + ") END)", Tokens[asIndex]);
+            string[] parts = body.Split("$1");
+            Out.Text(parts[0], token);
+            for (int k = 1; k < parts.Length; k++)
+            {
+                Out.Text("(", token);
+                Emit(open + 1, asIndex);
+                Out.Text(")" + parts[k], k == parts.Length - 1 ? Tokens[asIndex] : token);
+            }
             return true;
         }
 

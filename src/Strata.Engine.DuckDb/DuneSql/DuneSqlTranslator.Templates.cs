@@ -275,6 +275,12 @@ public static partial class DuneSqlTranslator
                 case "DOUBLE":
                     EmitTemplate(DuneTypes.ToDouble(isTry), expression, token);
                     break;
+                case "REAL":
+                    EmitTemplate(DuneTypes.ToReal(isTry), expression, token);
+                    break;
+                case "BOOLEAN":
+                    EmitTemplate(DuneTypes.ToBoolean(isTry), expression, token);
+                    break;
                 case "BLOB":
                     EmitTemplate(DuneTypes.ToVarbinary(isTry), expression, token);
                     break;

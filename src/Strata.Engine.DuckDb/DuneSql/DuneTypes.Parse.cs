@@ -118,7 +118,8 @@ internal static partial class DuneTypes
             "timestamp" => withZone ? "TIMESTAMPTZ" : parameters is ["9" or "10" or "11" or "12"] ? "TIMESTAMP_NS" : "TIMESTAMP",
             "time" => withZone ? "TIMETZ" : "TIME",
             "decimal" or "numeric" => parameters.Count == 0 ? "DECIMAL(38, 0)" : $"DECIMAL({string.Concat(parameters)})",
-            "double" or "real" or "bigint" or "integer" or "int" or "smallint" or "tinyint" or "boolean" or "date" or "json" or "uuid" or "interval" => name.ToUpperInvariant(),
+            "int" => "INTEGER", // Trino's alias: one name for the casts that round a double (DuneSqlTranslator.IntegerCasts.cs)
+            "double" or "real" or "bigint" or "integer" or "smallint" or "tinyint" or "boolean" or "date" or "json" or "uuid" or "interval" => name.ToUpperInvariant(),
             // Trino's types Strata does not hold are named as such; any other name is no type at all (PostgreSQL's bytea
             // and int8 of Dune's retired engine): Trino's TypeNotFoundException, "Unknown type: bytea".
             _ when TrinoTypesNotHeld.Contains(name) => throw DuneSqlTranslator.NotSupported(sql, anchor, $"Type {raw} is not supported"),
