@@ -282,5 +282,11 @@ public sealed partial class DuneSqlCorpusTests
           blob_proposer_label VARCHAR, tx_index BIGINT, tx_success BOOLEAN, tx_data BLOB, tx_type VARCHAR, blob_versioned_hashes BLOB[],
           blob_indexes BIGINT[], blob_count BIGINT, blob_gas_used DOUBLE, blob_base_fee BIGINT, max_fee_per_blob_gas BIGINT,
           is_blobscription BOOLEAN);
-        """;
+        CREATE TABLE evms.creation_traces (blockchain VARCHAR, block_time TIMESTAMPTZ, block_number BIGINT, tx_hash BLOB, address BLOB,
+          "from" BLOB, code BLOB, block_month DATE, block_date DATE);
+        """ + string.Concat(new[] { "base", "arbitrum", "optimism", "polygon", "gnosis", "bnb", "avalanche_c" }.Select(c => $"""
+        CREATE TABLE {c}.creation_traces AS SELECT * FROM ethereum.creation_traces LIMIT 0;
+        CREATE SCHEMA erc721_{c};
+        CREATE TABLE erc721_{c}.evt_Transfer AS SELECT * FROM erc721_ethereum.evt_Transfer LIMIT 0;
+        """));
 }
