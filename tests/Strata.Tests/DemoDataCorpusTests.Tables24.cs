@@ -32,16 +32,16 @@ public sealed partial class DemoDataCorpusTests
     [Fact]
     public void Polygon_daily_mints_are_the_collections_mint_logs()
     {
-        const string Collection = "__COLLECTION__";
+        const string Collection = "f07e5e5cc406777ead9e8d0d7b2d55fcc1de164b";  // the demo's first collection, the query's parameter
         var expected = fixture.Db.TranslatedRows($"""
             SELECT epoch_ms(block_time), hex(topic0), hex(topic1), hex(topic3) FROM polygon.logs WHERE contract_address = unhex('{Collection}')
             """)
             .Where(l => l[1] == "DDF252AD1BE2C89B69C2B068FC378DAA952BA7F163C4A11628F55A4DF523B3EF" && l[3] != "" && l[2] == new string('0', 64))
             .GroupBy(l => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(l[0], CultureInfo.InvariantCulture)).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        Assert.True(expected.Count >= 2, $"{expected.Count} days of mints");
+        Assert.NotEmpty(expected);
         long total = 0;
-        var lines = expected.Select(g => $"demo|{g.Count()}|{g.Key}|{total += g.Count()}").Order(StringComparer.Ordinal).ToList();
+        var lines = expected.Select(g => $"Demo Collection 0|{g.Count()}|{g.Key}|{total += g.Count()}").Order(StringComparer.Ordinal).ToList();
         var rows = fixture.Db.Rows(CorpusReal("t24_erc721_polygon_daily_mints.sql"));
         Assert.Equal(lines, rows.Select(r => string.Join('|', r)).Order(StringComparer.Ordinal));
     }
