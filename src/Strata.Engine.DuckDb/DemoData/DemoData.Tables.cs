@@ -16,8 +16,10 @@ public static partial class DemoData
         // rule, excess(n) = max(0, excess(n - 1) + blob gas used(n - 1) - target(n)), over the parent's blob gas of the whole
         // chain, of which the demo's blob transactions are a sample: per block, the target's blob count (the fork's: Dencun 3,
         // Pectra 6, Fusaka's BPO1 10 and BPO2 14, as ethereum.blobs_submissions reads them) plus noise of up to three blobs
-        // either way and a demand that swings above and below the target over a day (its amplitude over some days), at least
-        // the demo's own blobs and at most the fork's maximum. Solved without a loop: with S(n) the sum of the steps (used -
+        // either way and a demand that swings above and below the target over a day (its amplitude over some days), less 0.3
+        // of a blob on average (without it the reflected walk drifts up as the square root of the blocks: the fee climbed to
+        // thousands of gwei), at least the demo's own blobs and at most the fork's maximum: the fee is 1 wei between the peaks
+        // and reaches tens of millions of wei on the days of the widest swing. Solved without a loop: with S(n) the sum of the steps (used -
         // target) up to n and excess(0) = 0, excess(n) = S(n) - min(0, min over m <= n of S(m)) (Lindley's recursion).
         yield return $$"""
             CREATE OR REPLACE TABLE ethereum.blocks AS
@@ -33,8 +35,8 @@ public static partial class DemoData
             ), u AS (
                 SELECT b, target,
                        greatest(own, least(most, greatest(0, target + demo_int(b, 8, 7) - 3
-                           + floor(0.05 * (0.6 + 0.4 * sin(2 * pi() * b / 33840 + 0.3)) * target * sin(2 * pi() * b / 7200 + 1.1)
-                                   + demo_u(b, 1008))::BIGINT))) AS used
+                           + floor(0.08 * (0.6 + 0.4 * sin(2 * pi() * b / 33840 + 0.3)) * target * sin(2 * pi() * b / 7200 + 1.1)
+                                   - 0.3 + demo_u(b, 1008))::BIGINT))) AS used
                 FROM f
             ), d AS (
                 SELECT b, coalesce(131072 * (lag(used) OVER (ORDER BY b) - target), 0) AS step FROM u
