@@ -10,18 +10,22 @@ public sealed partial class DemoDataCorpusTests
 {
     /// <summary>
     /// t24_docs_gnosis_creation_traces_daily.sql (Dune's docs example): the ten latest days with Gnosis contract creations and their
-    /// counts, computed here from gnosis.traces' successful create traces by UTC day (Gnosis replays the largest share of the sample).
+    /// counts, computed here from the chain's successful create traces by UTC day. Run as the file has it (gnosis) and with the template's
+    /// chain ethereum: at this fixture's scale (0.002) the other chains' samples hold no contract creation.
     /// </summary>
-    [Fact]
-    public void Gnosis_creations_per_day_are_its_create_traces()
+    [Theory]
+    [InlineData("gnosis")]
+    [InlineData("ethereum")]
+    public void Creations_per_day_are_the_chains_create_traces(string chain)
     {
-        var expected = fixture.Db.TranslatedRows("SELECT epoch_ms(block_time), type, success FROM gnosis.traces")
-            .Where(t => t[1] == "create" && t[2] == "True")
+        var expected = fixture.Db.TranslatedRows($"SELECT epoch_ms(block_time), type, success FROM {chain}.traces")
+            .Where(t => t[1] == "create" && string.Equals(t[2], "true", StringComparison.OrdinalIgnoreCase))
             .GroupBy(t => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(t[0], CultureInfo.InvariantCulture)).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .OrderByDescending(g => g.Key, StringComparer.Ordinal).Take(10)
             .Select(g => $"{g.Key}|{g.Count()}").ToList();
-        Assert.NotEmpty(expected);
-        var rows = fixture.Db.Rows(CorpusReal("t24_docs_gnosis_creation_traces_daily.sql"));
+        Assert.True(chain == "gnosis" || expected.Count > 0, chain);
+        string sql = CorpusReal("t24_docs_gnosis_creation_traces_daily.sql").Replace("FROM gnosis.", $"FROM {chain}.", StringComparison.Ordinal);
+        var rows = fixture.Db.Rows(sql);
         Assert.Equal(expected, rows.Select(r => $"{DateTime.Parse(r[0], CultureInfo.InvariantCulture).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}|{r[1]}"));
     }
 
