@@ -199,17 +199,6 @@ public static partial class DemoData
             """;
         // erc721_ethereum.evt_Transfer: Dune's decoded ERC-721 Transfer events (the same logs as nft.transfers, in the
         // decoded tables' column set: evt_* of the log, the indexed from / to / tokenId). A view: it costs nothing to generate.
-        yield return $$"""
-            CREATE SCHEMA IF NOT EXISTS erc721_ethereum;
-            CREATE OR REPLACE VIEW erc721_ethereum."evt_Transfer" AS
-            SELECT l.contract_address, l.tx_hash AS evt_tx_hash, l.tx_from AS evt_tx_from, l.tx_to AS evt_tx_to,
-                   l.tx_index AS evt_tx_index, l."index" AS evt_index, l.block_time AS evt_block_time,
-                   l.block_number AS evt_block_number, l.block_date AS evt_block_date,
-                   unhex(substr(hex(l.topic1), 25)) AS "from",
-                   unhex(substr(hex(l.topic2), 25)) AS "to",
-                   ('0x' || substr(hex(l.topic3), 49))::BIGINT::{{Uint256Type}} AS "tokenId"
-            FROM ethereum.logs l
-            WHERE l.topic0 = unhex('ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef') AND l.topic3 IS NOT NULL
-            """;
+        yield return Erc721TransferView("ethereum");
     }
 }

@@ -149,7 +149,7 @@ public static partial class DemoData
         "solana.instruction_calls",
         "prices.usd_forward_fill",
         "labels.contracts",
-    }.Concat(DecodedTables).Concat(PositionTables).Concat(OtherChainTables()).Concat(BalanceTables).Concat(BalancerTables).Concat(FeeTables).Concat(TokenListTables).Concat(BitcoinTables).Concat(TronTables).Concat(StarknetTables).Concat(StellarTables).Concat(OwnerTables).Concat(ProjectTradeTables).Concat(SolanaUtilsTables).Concat(BalanceChangeTables).Concat(ContractMappingTables).Concat(LidoTables).Concat(BeaconTables).Concat(SafeTables).Concat(Erc4337Tables).Concat(CowTables).Concat(AaveTables).Concat(SeaportTables).Concat(Erc1155Tables).Concat(BlobTables)];
+    }.Concat(DecodedTables).Concat(PositionTables).Concat(OtherChainTables()).Concat(BalanceTables).Concat(BalancerTables).Concat(FeeTables).Concat(TokenListTables).Concat(BitcoinTables).Concat(TronTables).Concat(StarknetTables).Concat(StellarTables).Concat(OwnerTables).Concat(ProjectTradeTables).Concat(SolanaUtilsTables).Concat(BalanceChangeTables).Concat(ContractMappingTables).Concat(LidoTables).Concat(BeaconTables).Concat(SafeTables).Concat(Erc4337Tables).Concat(CowTables).Concat(AaveTables).Concat(SeaportTables).Concat(Erc1155Tables).Concat(BlobTables).Concat(EvmsCreationTables)];
 
     private static IReadOnlyList<string>? tables;
 
@@ -163,7 +163,7 @@ public static partial class DemoData
     /// Size factor: <c>round(1,000,000 * scale)</c> transactions, and about 1.5 logs, 2 traces and 0.5 ERC-20
     /// transfers per transaction. The number of blocks is set by the span (216,000), not the scale.
     /// </param>
-    /// <param name="generatedAt">The end of the span (truncated to the second): the last block's time.</param>
+    /// <param name="generatedAt">The end of the span: the last block's time is the last 12-second beacon slot at or before it.</param>
     public static void Generate(DuckDBConnection connection, double scale, DateTimeOffset generatedAt)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -185,7 +185,7 @@ public static partial class DemoData
                 DuckDbCommands.Exec(connection, sql);
             }
             StethPool(connection);
-            foreach (string sql in TableScript(size).Concat(TraceScript(size)).Concat(PriceScript(size)).Concat(SpellScript()).Concat(CuratedScript(size)).Concat(MoreScript(size)).Concat(OwnerScript()).Concat(MarketScript()).Concat(DecodedScript(size)).Concat(PositionScript()).Concat(OtherChainScript()).Concat(StarknetScript(size)).Concat(StellarScript(size)).Concat(ChainBalanceScript(size)).Concat(BalancerScript(size)).Concat(FeeScript()).Concat(WithdrawalScript(size)).Concat(SolanaScript(size)).Concat(ForwardFillScript()).Concat(TokenListScript()).Concat(BitcoinScript(size)).Concat(ProjectTradeScript(size)).Concat(ContractMappingScript()).Concat(LidoScript()).Concat(BeaconScript()).Concat(SafeScript()).Concat(Erc4337Script()).Concat(CowScript()).Concat(AaveScript()).Concat(SeaportScript()).Concat(Erc1155Script()).Concat(BlobScript()))
+            foreach (string sql in TableScript(size).Concat(TraceScript(size)).Concat(PriceScript(size)).Concat(SpellScript()).Concat(CuratedScript(size)).Concat(MoreScript(size)).Concat(OwnerScript()).Concat(MarketScript()).Concat(DecodedScript(size)).Concat(PositionScript()).Concat(OtherChainScript()).Concat(StarknetScript(size)).Concat(StellarScript(size)).Concat(ChainBalanceScript(size)).Concat(BalancerScript(size)).Concat(FeeScript()).Concat(WithdrawalScript(size)).Concat(SolanaScript(size)).Concat(ForwardFillScript()).Concat(TokenListScript()).Concat(BitcoinScript(size)).Concat(ProjectTradeScript(size)).Concat(ContractMappingScript()).Concat(LidoScript()).Concat(BeaconScript()).Concat(SafeScript()).Concat(Erc4337Script()).Concat(CowScript()).Concat(AaveScript()).Concat(SeaportScript()).Concat(Erc1155Script()).Concat(BlobScript()).Concat(EvmsCreationScript()))
             {
                 DuckDbCommands.Exec(connection, sql);
             }
@@ -224,8 +224,11 @@ public static partial class DemoData
         /// <summary>Other contracts (NFT collections, dapps).</summary>
         public long Contracts => Math.Max(20, Transactions / 500);
 
-        /// <summary>The last block's time, UTC, to the second.</summary>
-        public DateTime End { get; } = new(generatedAt.UtcTicks - generatedAt.UtcTicks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        /// <summary>
+        /// The last block's time, UTC: the last beacon slot at or before the generation time. Post-merge Ethereum blocks sit on
+        /// the slot grid (the beacon genesis <see cref="BeaconGenesisUnix"/> plus 12 seconds a slot), so every demo block does.
+        /// </summary>
+        public DateTime End { get; } = DateTime.UnixEpoch.AddSeconds(LastSlotUnix(generatedAt.ToUnixTimeSeconds()));
 
         /// <summary>The first slot's time.</summary>
         public DateTime Start => End.AddSeconds(-SlotSeconds * (Slots - 1));
@@ -233,6 +236,9 @@ public static partial class DemoData
         /// <summary>The last block's number: mainnet's, estimated from the reference block and the share of slots filled.</summary>
         public long LastBlock => Math.Max(Slots, ReferenceBlock + (long)Math.Floor((End - ReferenceTime.UtcDateTime).TotalSeconds / SlotSeconds * BlocksPerSlot));
     }
+
+    /// <summary>The time (unix seconds) of the last beacon slot at or before <paramref name="unix"/>.</summary>
+    public static long LastSlotUnix(long unix) => unix - (((unix - BeaconGenesisUnix) % SlotSeconds) + SlotSeconds) % SlotSeconds;
 
     private static string Sql(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -301,5 +301,11 @@ public sealed partial class DuneSqlCorpusTests
           block_number, tx_from, tx_to, platform_fee_amount_raw, platform_fee_amount, platform_fee_amount_usd, platform_fee_percentage,
           royalty_fee_receive_address, royalty_fee_currency_symbol, royalty_fee_amount_raw, royalty_fee_amount, royalty_fee_amount_usd,
           royalty_fee_percentage, unique_trade_id FROM nft.trades LIMIT 0;
-        """;
+        CREATE TABLE evms.creation_traces (blockchain VARCHAR, block_time TIMESTAMPTZ, block_number BIGINT, tx_hash BLOB, address BLOB,
+          "from" BLOB, code BLOB, block_month DATE, block_date DATE);
+        """ + string.Concat(new[] { "base", "arbitrum", "optimism", "polygon", "gnosis", "bnb", "avalanche_c" }.Select(c => $"""
+        CREATE TABLE {c}.creation_traces AS SELECT * FROM ethereum.creation_traces LIMIT 0;
+        CREATE SCHEMA erc721_{c};
+        CREATE TABLE erc721_{c}.evt_Transfer AS SELECT * FROM erc721_ethereum.evt_Transfer LIMIT 0;
+        """));
 }
