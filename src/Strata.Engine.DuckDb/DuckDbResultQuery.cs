@@ -248,7 +248,8 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
     /// DuckDB casts to BIGNUM exactly, or a column that is no number (text compares with the literal's digits, as before
     /// hostile28). Against another number it stays a DOUBLE: those values lie within 128 bits (a decimal within 38
     /// digits), so the DOUBLE orders against them as the numbers do, where text was cast to the column's type and failed
-    /// ("Conversion Error: Could not convert string … to INT64", hostile27).
+    /// ("Conversion Error: Could not convert string … to INT64", hostile27). A LIKE DuckDB would match by backtracking is
+    /// written as RE2's full match (<see cref="LinearLikeExpression"/>, decision 346).
     /// </summary>
     internal static FilterExpression ExactLiterals(FilterExpression e, Func<string, bool> isBignum) => e switch
     {
@@ -258,6 +259,7 @@ public sealed class DuckDbResultQuery : IResultQueryEngine, IDisposable
             Exact(c.Left, c.Right is ColumnReference r && isBignum(r.Name)), c.Operator, Exact(c.Right, c.Left is ColumnReference l && isBignum(l.Name))),
         InExpression i => new InExpression(i.Column, i.Values.Select(v => (FilterLiteral)Exact(v, isBignum(i.Column.Name))).ToArray()),
         BetweenExpression b => new BetweenExpression(b.Column, (FilterLiteral)Exact(b.Low, isBignum(b.Column.Name)), (FilterLiteral)Exact(b.High, isBignum(b.Column.Name))),
+        LikeExpression l when LinearLikeExpression.Backtracks(l.Pattern) => new LinearLikeExpression(l.Column, l.Pattern),
         _ => e,
     };
 

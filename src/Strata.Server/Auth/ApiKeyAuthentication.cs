@@ -13,9 +13,6 @@ public static class ApiKeyAuthentication
     /// <summary>Who sent a request: the owner and the key's hash when the key is valid, else nulls.</summary>
     public sealed record Caller(string? Owner, string? KeyHash);
 
-    /// <summary>The refusal of a request that presents more than one key (hostile40).</summary>
-    public const string SeveralKeys = "The request presents more than one API key (X-Dune-API-Key headers or api_key parameters); send exactly one";
-
     /// <summary>The key the request presents, from the header or else the query string.</summary>
     public static string? PresentedKey(HttpRequest request)
     {
@@ -60,7 +57,8 @@ public static class ApiKeyAuthentication
             var caller = await CallerAsync(http).ConfigureAwait(false);
             if (caller.Owner is null)
             {
-                return ApiErrors.Error(StatusCodes.Status401Unauthorized, PresentsSeveralKeys(http.Request) ? SeveralKeys : ApiErrors.InvalidKey);
+                // The contract's exact 401 body, for several keys too (a client reads no other text for a 401).
+                return ApiErrors.Error(StatusCodes.Status401Unauthorized, ApiErrors.InvalidKey);
             }
             http.Items[OwnerItem] = caller.Owner;
             return await next(context).ConfigureAwait(false);
