@@ -316,9 +316,11 @@ public sealed class ClusterTests(ClusterFixture cluster, Xunit.Abstractions.ITes
         var second = ClusterFixture.RunnerOf(survivors, id, attempt: 2);
         Assert.NotNull(second);
         Assert.NotSame(runner, second);
-        // Started twice (the dead node's run never ended), ended once: the result was made exactly once.
+        // Started at least twice (the dead node's run never ended; under load a survivor's lease can lapse too, and another
+        // survivor claims it again: session 55's final run saw three starts beside a demo generation), ended once: the
+        // result was made exactly once.
         Assert.Equal(1, await cluster.EndsAsync(id));
-        Assert.Equal(2, cluster.Starts(id));
+        Assert.True(cluster.Starts(id) >= 2, $"{cluster.Starts(id)} starts\n{cluster.LinesAbout(id)}");
         var rows = await survivors[^1].Alice.GetFromJsonNodeAsync($"/api/v1/execution/{id}/results");
         Assert.Equal(100000000, rows["result"]!["rows"]![0]!["c"]!.GetValue<long>());
     }
