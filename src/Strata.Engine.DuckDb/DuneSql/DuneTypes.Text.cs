@@ -2,8 +2,8 @@ namespace Strata.Engine.DuckDb.DuneSql;
 
 /// <summary>
 /// Trino's casts from varchar (VarcharOperators): to an integer type Java's Integer/Long/Short/Byte parse of the trimmed
-/// text (an optional sign and ASCII digits, nothing else); to double and real Java's Double/Float parse of the trimmed
-/// text (NaN and Infinity spelled so, an f or d suffix allowed); to boolean t, f, 1, 0, true or false in any case,
+/// text (an optional sign and ASCII digits, nothing else); to real Java's Float parse of the trimmed text (NaN and
+/// Infinity spelled so, an f or d suffix allowed; double keeps DuckDB's parse, decision 346); to boolean t, f, 1, 0, true or false in any case,
 /// untrimmed. DuckDB's casts accept more: '12.5' to an integer is 13 there, '1e3' 1000, '1_000' 1000, '0x10' 16, 'yes' and
 /// 'n' are booleans, 'inf' and '1_0' doubles; and they refuse Java's '1d'. The text is checked against Java's grammar
 /// first: what passes goes to DuckDB's cast (the same number; an overflow is DuckDB's error), what does not goes to it
@@ -23,7 +23,7 @@ internal static partial class DuneTypes
     private const string JavaNumber = @"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?";
     private const string JavaFloating = "'" + Blank + "([+-]?(NaN|Infinity)|" + JavaNumber + ")" + Blank + "'";
     private const string JavaSuffixed = "'" + Blank + JavaNumber + "[fFdD]" + Blank + "'";
-    private const string Refused = " ELSE chr(57345) || ";
+    private static readonly string Refused = " ELSE chr(" + ((int)TextRefusedMark).ToString(System.Globalization.CultureInfo.InvariantCulture) + ") || ";
 
     private static string Cast(bool isTry) => isTry ? "TRY_CAST(" : "CAST(";
 
