@@ -259,9 +259,9 @@ public static partial class DuneSqlTranslator
             {
                 return afterOverlay;
             }
-            if (name is "substring" && TryEmitSubstringFrom(open, close, end, token) is > 0 and int afterSubstring)
+            if ((name is "substring" ? TryEmitSubstringFrom(open, close, end, token) : name is "trim" or "ltrim" or "rtrim" ? TryEmitTrim(name, open, close, end, token) : -1) is > 0 and int afterStandardForm)
             {
-                return afterSubstring;
+                return afterStandardForm;
             }
             if (name is "extract" && TryEmitExtract(open, close, end, token) is > 0 and int afterExtract)
             {
