@@ -35,6 +35,9 @@ public static partial class DuneSqlTranslator
         /// <summary>Output columns that are arrays by their expression's form (array_agg, a cast to an array, an array
         /// function) whose element type the text does not fix (decision 337: such a CTE column is an array for ||).</summary>
         public HashSet<string> ArrayForms { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Output names two select items give (not through a star, which a USING join's column does not repeat).</summary>
+        public HashSet<string> Repeated { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>A FROM item: its alias (or table or CTE name), and a known table's columns or the block it reads (both null: unknown).</summary>

@@ -199,6 +199,7 @@ public static partial class DuneSqlTranslator
                 {
                     string name = UnquotedName(last);
                     bool repeated = outputs.ContainsKey(name);
+                    MarkRepeated(block, name, repeated);
                     int end = explicitAlias ? Previous(last) : last;
                     outputs[name] = repeated ? null : StaticType(first, end);
                     block.TextTypes[name] = repeated ? null : TextOperandType(first, end);
@@ -215,6 +216,7 @@ public static partial class DuneSqlTranslator
                 {
                     string name = UnquotedName(last);
                     bool repeated = outputs.ContainsKey(name);
+                    MarkRepeated(block, name, repeated);
                     outputs[name] = repeated ? null : ColumnType(first, last);
                     block.TextTypes[name] = repeated ? null : ColumnTextType(first, last);
                 }

@@ -5,9 +5,11 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// clause …") where Trino reads the parameter's field (decision 337). struct_extract, not the subscript 337 wrote
 /// (<c>r['v']</c>), so that a parameter that is no row is refused as a struct_extract of a non-struct, which
 /// TrinoErrorMessages.Binder reads as Trino's "Expression r is not of type ROW" (the subscript bound an array's or a
-/// string's index and said "Cannot cast 'v' to BIGINT"; decision 342). A parameter named like a relation visible where the
-/// lambda stands (its query's FROM items and those of the queries it is a subquery of, not of a FROM subquery's siblings)
-/// is left alone: Trino reads <c>r.v</c> as that relation's column first, as DuckDB does.</summary>
+/// string's index and said "Cannot cast 'v' to BIGINT"; decision 342). The lambda's parameters are Trino's innermost
+/// scope (ExpressionAnalyzer.visitLambdaExpression), and Scope.resolveField stops there when a prefix of <c>r.v</c> is one
+/// of them (isColumnReference), so <c>r.v</c> is the parameter's field even beside a relation named r; such a parameter
+/// (one named like a relation visible where the lambda stands) is renamed, so DuckDB cannot read the relation's column or
+/// row instead (decision 347).</summary>
 public static partial class DuneSqlTranslator
 {
     private sealed partial class Pass
@@ -19,6 +21,19 @@ public static partial class DuneSqlTranslator
         private HashSet<int>? lambdaFieldNames;
 
         private HashSet<int>? lambdaFieldBases;
+
+        /// <summary>Parameters renamed (their declaration and their reads as themselves), by token: the new name.</summary>
+        private Dictionary<int, string>? lambdaRenames;
+
+        /// <summary>A lambda parameter's name as written: its new name when a relation of its scope has the same name.</summary>
+        private string ParameterText(int i)
+        {
+            if (lambdaFieldDots is null)
+            {
+                FindLambdaFieldReads();
+            }
+            return lambdaRenames!.GetValueOrDefault(i) ?? Text(i);
+        }
 
         /// <summary>Parameters written after <c>struct_extract(</c> whose dot is still to be written.</summary>
         private readonly HashSet<int> openFieldBases = [];
@@ -36,6 +51,11 @@ public static partial class DuneSqlTranslator
             {
                 Out.Text("struct_extract(", tokens[i]);
                 openFieldBases.Add(i);
+            }
+            if (lambdaRenames!.TryGetValue(i, out var renamed))
+            {
+                Out.Text(renamed, tokens[i]);
+                return i + 1;
             }
             return EmitOne(i, to);
         }
@@ -63,18 +83,22 @@ public static partial class DuneSqlTranslator
 
         /// <summary>One pass over the text: a lambda's body runs from its arrow to the comma or closing bracket that ends
         /// the argument it is (the parameters are in scope there, and in the lambdas nested in it); a name that is such a
-        /// parameter, not itself a field (no dot before it), followed by a dot and a name, is a field read. The parameters in
-        /// scope are counted by name, so the pass is linear in the text however deep the brackets.</summary>
+        /// parameter, not itself a field (no dot before it), followed by a dot and a name, is a field read. The innermost
+        /// binding of each name is kept on a stack per name, so the pass is linear in the text however deep the brackets.
+        /// A parameter named like a relation visible at the lambda is renamed, so that DuckDB cannot read <c>r.v</c> or
+        /// <c>r</c> as the relation's (decision 347).</summary>
         private void FindLambdaFieldReads()
         {
             var reads = lambdaFieldDots = [];
             lambdaFieldNames = [];
             lambdaFieldBases = [];
+            lambdaRenames = [];
             if (LambdaNames().Count == 0)
             {
                 return;
             }
-            var inScope = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            // Per name, the bindings open: null for a parameter written as itself, else its new name.
+            var inScope = new Dictionary<string, List<string?>>(StringComparer.OrdinalIgnoreCase);
             var outer = new Stack<List<List<string>>>();
             var bodies = new List<List<string>>(); // the lambdas whose body is open in the current bracket
             void Close(List<List<string>> ended)
@@ -83,7 +107,7 @@ public static partial class DuneSqlTranslator
                 {
                     foreach (string p in parameters)
                     {
-                        inScope[p]--;
+                        inScope[p].RemoveAt(inScope[p].Count - 1);
                     }
                 }
                 ended.Clear();
@@ -110,29 +134,52 @@ public static partial class DuneSqlTranslator
                 }
                 else if (Is(i, "->"))
                 {
-                    var parameters = ParametersBefore(i);
-                    // Trino's ExpressionAnalyzer.visitDereferenceExpression tries `r.v` as a column reference first: with a
-                    // relation named r in the lambda's scope it is that relation's column (as DuckDB reads it): left alone.
                     var visible = RelationsVisibleAt(i);
-                    parameters.RemoveAll(visible.Contains);
-                    foreach (string p in parameters)
+                    var names = new List<string>();
+                    foreach (int p in ParametersBefore(i))
                     {
-                        inScope[p] = inScope.GetValueOrDefault(p) + 1;
+                        string name = UnquotedName(p);
+                        string? binding = null;
+                        if (visible.Contains(name))
+                        {
+                            binding = InternalNames.Prefix + "l" + p.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                            lambdaRenames[p] = binding;
+                        }
+                        else
+                        {
+                            lambdaRenames.Remove(p); // a list's name read above as an outer parameter of the same name
+                        }
+                        if (!inScope.TryGetValue(name, out var stack))
+                        {
+                            inScope[name] = stack = [];
+                        }
+                        stack.Add(binding);
+                        names.Add(name);
                     }
-                    bodies.Add(parameters);
+                    bodies.Add(names);
                 }
-                else if (IsName(i) && inScope.GetValueOrDefault(UnquotedName(i)) > 0 && !Is(Previous(i), ".")
-                    && Next(i, tokens.Count) is int dot && Is(dot, ".") && Next(dot, tokens.Count) is int field && IsName(field))
+                else if (IsName(i) && !Is(Previous(i), ".") && inScope.TryGetValue(UnquotedName(i), out var bindings) && bindings.Count > 0
+                    && !Is(Next(i, tokens.Count), "(") && !Is(Next(i, tokens.Count), "->"))
                 {
-                    lambdaFieldBases.Add(i);
-                    reads[dot] = (i, UnquotedName(field));
-                    lambdaFieldNames.Add(field);
-                    i = field;
+                    var binding = bindings[^1];
+                    bool fieldRead = Next(i, tokens.Count) is int dot && Is(dot, ".") && Next(dot, tokens.Count) is int field && IsName(field);
+                    if (binding is { } renamed)
+                    {
+                        lambdaRenames[i] = renamed;
+                    }
+                    if (fieldRead)
+                    {
+                        int at = Next(i, tokens.Count), name = Next(at, tokens.Count);
+                        lambdaFieldBases.Add(i);
+                        reads[at] = (i, UnquotedName(name));
+                        lambdaFieldNames.Add(name);
+                        i = name;
+                    }
                 }
             }
         }
 
-        /// <summary>The names of the relations a reference at token i may name (Trino's scope there): the FROM items of the
+        /// <summary>The relations a reference at token i may name (Trino's scope there): the FROM items of the
         /// innermost query holding it and of each query it is a subquery of, except the queries whose FROM clause holds it
         /// inside a derived table (a subquery in FROM sees no sibling unless LATERAL). A CTE's body is a query of its own.</summary>
         private HashSet<string> RelationsVisibleAt(int i)
@@ -164,14 +211,14 @@ public static partial class DuneSqlTranslator
             return Is(before, "from") || Is(before, "join") || Is(before, ",");
         }
 
-        /// <summary>The parameter names before the arrow at i: <c>x -></c> or <c>(x, y) -></c>.</summary>
-        private List<string> ParametersBefore(int arrow)
+        /// <summary>The parameters' tokens before the arrow at i: <c>x -></c> or <c>(x, y) -></c>.</summary>
+        private List<int> ParametersBefore(int arrow)
         {
-            var names = new List<string>();
+            var names = new List<int>();
             int before = Previous(arrow);
             if (IsName(before))
             {
-                names.Add(UnquotedName(before));
+                names.Add(before);
             }
             else if (Is(before, ")"))
             {
@@ -179,7 +226,7 @@ public static partial class DuneSqlTranslator
                 {
                     if (IsName(k))
                     {
-                        names.Add(UnquotedName(k));
+                        names.Add(k);
                     }
                 }
             }

@@ -71,8 +71,8 @@ public static partial class DuneSqlTranslator
                         + "ELSE {'o': struct_extract(" + cur + ", 2), 'k': struct_extract(" + cur + ", 1), 'a': struct_extract(" + cur + ", 3), "
                         + "'b': CASE WHEN struct_extract(" + next + ", 1) IS NOT DISTINCT FROM struct_extract(" + cur + ", 1) THEN struct_extract(" + next + ", 4) "
                         + "ELSE struct_extract(" + cur + ", 4) END} END), _strata_r -> _strata_r IS NOT NULL)";
-                    string body = $"list_transform([_strata_r['k']], {Text(p[0])} -> list_transform([_strata_r['a']], {Text(p[1])} -> "
-                        + $"list_transform([_strata_r['b']], {Text(p[2])} -> $9)[1])[1])[1]";
+                    string body = $"list_transform([_strata_r['k']], {ParameterText(p[0])} -> list_transform([_strata_r['a']], {ParameterText(p[1])} -> "
+                        + $"list_transform([_strata_r['b']], {ParameterText(p[2])} -> $9)[1])[1])[1]";
                     string zipped = $"(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_transform([{entries}], _strata_e -> "
                         + $"map_from_entries(list_transform(list_sort({kept}), _strata_r -> {{'key': _strata_r['k'], 'value': {body}}})))[1] END)";
                     // Each map is written once, bound to a one-element list's parameter (no capture: it is the parameter
@@ -114,7 +114,7 @@ public static partial class DuneSqlTranslator
                 return false;
             }
             const string noElement = "(CASE WHEN false THEN ($1)[1] END)", noState = "(CASE WHEN false THEN $2 END)";
-            string step = $"list_transform([{LambdaField.Of("_strata_acc", "s")}], {Text(s)} -> list_transform([{LambdaField.Of("_strata_e", "x")}], {Text(x)} -> $9)[1])[1]";
+            string step = $"list_transform([{LambdaField.Of("_strata_acc", "s")}], {ParameterText(s)} -> list_transform([{LambdaField.Of("_strata_e", "x")}], {ParameterText(x)} -> $9)[1])[1]";
             string template = $"(CASE WHEN $1 IS NULL THEN NULL ELSE list_transform([list_reduce(list_prepend({{'s': $2, 'x': {noElement}}}, "
                 + $"list_transform($1, _strata_x -> {{'s': {noState}, 'x': _strata_x}})), (_strata_acc, _strata_e) -> {{'s': {step}, 'x': {noElement}}})['s']], $4)[1] END)";
             if (aggregate)
@@ -176,7 +176,7 @@ public static partial class DuneSqlTranslator
             string template = "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_transform([dune_regexp_groups($1, $2)], _strata_f -> "
                 + "list_transform([list_transform(list_filter(list_zip(regexp_split_to_array($1, $2)"
                 + zipped + "), _strata_e -> struct_extract(_strata_e, 1) IS NOT NULL), (_strata_e, _strata_i) -> CASE WHEN _strata_i = 1 THEN '' "
-                + "ELSE CAST(list_transform([" + array + "], " + Text(x) + " -> $9)[1] AS VARCHAR) END || struct_extract(_strata_e, 1))], "
+                + "ELSE CAST(list_transform([" + array + "], " + ParameterText(x) + " -> $9)[1] AS VARCHAR) END || struct_extract(_strata_e, 1))], "
                 + "_strata_l -> CASE WHEN list_bool_or(list_transform(_strata_l, _strata_p -> _strata_p IS NULL)) THEN NULL "
                 + "ELSE array_to_string(_strata_l, '') END)[1])[1] END)";
             template = template.Replace("$2", TemplateLiteral(pattern), StringComparison.Ordinal);
@@ -230,7 +230,7 @@ public static partial class DuneSqlTranslator
             bool zip = args.Count == 3, sort = name == "array_sort";
             string first = zip ? "_strata_z[1]" : sort ? "_strata_a[_strata_j]" : LambdaField.Of("_strata_z", "key");
             string second = zip ? "_strata_z[2]" : sort ? "_strata_a[_strata_i]" : LambdaField.Of("_strata_z", "value");
-            string body = $"list_transform([{first}], {Text(x)} -> list_transform([{second}], {Text(y)} -> $9)[1])[1]";
+            string body = $"list_transform([{first}], {ParameterText(x)} -> list_transform([{second}], {ParameterText(y)} -> $9)[1])[1]";
             string template = zip
                 ? "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_transform(list_zip($1, $2), _strata_z -> " + body + ") END)"
                 : sort ? ArraySort.Replace("BODY", body, StringComparison.Ordinal)

@@ -36,8 +36,9 @@ public static partial class DuneSqlTranslator
         private sealed record OuterJoinRewrite(int End, string Text, List<JoinSubquery>? Hoisted = null, string? Relation = null, JoinSubquery? In = null);
 
         /// <summary>A subquery of a condition, tokens [From, To) (<c>EXISTS (…)</c>, <c>(…)</c>); for an IN subquery, its
-        /// operand [OperandFrom, OperandTo) and whether NOT precedes IN.</summary>
-        private sealed record JoinSubquery(int From, int To, int OperandFrom = -1, int OperandTo = -1, bool Not = false)
+        /// operand [OperandFrom, OperandTo), whether NOT precedes IN, and whether the operand reads the relation after JOIN
+        /// only (then its rows are looked up by a hash join there).</summary>
+        private sealed record JoinSubquery(int From, int To, int OperandFrom = -1, int OperandTo = -1, bool Not = false, bool Hashed = false)
         {
             public bool IsIn => OperandFrom >= 0;
         }
@@ -52,22 +53,7 @@ public static partial class DuneSqlTranslator
             }
             if (rewrite.In is { } test)
             {
-                // Trino's IN of a subquery's rows: false for none, true for an equal one, else null when the operand or
-                // a row is null, else false. The operand is read as written each time (a column or an expression of them).
-                string list = rewrite.Text;
-                outerJoinWriting.Add(i);
-                try
-                {
-                    emitter.Text((test.Not ? "(NOT " : "") + "(CASE WHEN coalesce(len(" + list + "), 0) = 0 THEN false WHEN list_contains(" + list + ", (", tokens[i]);
-                    Emit(test.OperandFrom, test.OperandTo);
-                    emitter.Text(")) THEN true WHEN (", tokens[i]);
-                    Emit(test.OperandFrom, test.OperandTo);
-                    emitter.Text(") IS NULL OR list_count(" + list + ") < len(" + list + ") THEN NULL ELSE false END)" + (test.Not ? ")" : ""), tokens[i]);
-                }
-                finally
-                {
-                    outerJoinWriting.Remove(i);
-                }
+                EmitInTest(i, rewrite.Text, test);
                 return rewrite.End;
             }
             if (rewrite.Hoisted is not { } hoisted)
@@ -75,30 +61,7 @@ public static partial class DuneSqlTranslator
                 emitter.Text(rewrite.Text, tokens[i]);
                 return rewrite.End;
             }
-            outerJoinWriting.Add(i);
-            try
-            {
-                emitter.Text("(", tokens[i]);
-                Emit(i, rewrite.End);
-                emitter.Text(" CROSS JOIN (SELECT ", tokens[rewrite.End]);
-                for (int k = 0; k < hoisted.Count; k++)
-                {
-                    var item = hoisted[k];
-                    outerJoinWriting.Add(item.From);
-                    // An IN subquery's rows as one list: ARRAY(subquery), which refuses a subquery of several columns as
-                    // DuckDB's IN does ("Subquery returns 2 columns - expected 1", Trino's "Multiple columns returned by
-                    // subquery are not yet supported. Found 2" at the subquery; decision 342).
-                    emitter.Text((k == 0 ? "" : ", ") + (item.IsIn ? "ARRAY" : ""), tokens[item.From]);
-                    Emit(item.From, item.To);
-                    emitter.Text(" AS " + rewrite.Relation + "_" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), tokens[item.From]);
-                    outerJoinWriting.Remove(item.From);
-                }
-                emitter.Text(") AS " + rewrite.Relation + ") ", tokens[rewrite.End]);
-            }
-            finally
-            {
-                outerJoinWriting.Remove(i);
-            }
+            EmitHoistedRelation(i, rewrite.End, hoisted, rewrite.Relation!);
             return rewrite.End;
         }
 
@@ -130,7 +93,7 @@ public static partial class DuneSqlTranslator
                 for (int k = Next(on, end); k < end; k = Next(k, end))
                 {
                     int first = Next(k, end);
-                    if (!IsOpening(k) || Match(k) is not (> 0 and int close) || close >= end || !(Is(first, "select") || Is(first, "with") || Is(first, "values")))
+                    if (!IsOpening(k) || Match(k) is not (> 0 and int close) || close >= end || !HoldsQuery(k, close))
                     {
                         continue;
                     }
@@ -145,7 +108,7 @@ public static partial class DuneSqlTranslator
                             k = close;
                             continue; // no operand read, or a conjunct DuckDB plans as a join itself: left to the engine
                         }
-                        hoisted.Add(new JoinSubquery(k, close + 1, operand, last + 1, not));
+                        hoisted.Add(new JoinSubquery(k, close + 1, operand, last + 1, not, ReadsOnly(RelationAlias(relation, on), operand, last)));
                     }
                     else if (Is(before, "any") || Is(before, "some") || Is(before, "all") || (Is(first, "values") && !Is(before, "exists")))
                     {
@@ -173,8 +136,7 @@ public static partial class DuneSqlTranslator
                 }
                 foreach (int star in BareStarsOf(j))
                 {
-                    (stars.TryGetValue(star, out var columns) ? columns : stars[star] = []).AddRange(
-                        Enumerable.Range(0, hoisted.Count).Select(k => name + "_" + k.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    (stars.TryGetValue(star, out var columns) ? columns : stars[star] = []).AddRange(HoistedColumns(name, hoisted));
                 }
             }
             foreach (var (star, columns) in stars)
@@ -214,12 +176,7 @@ public static partial class DuneSqlTranslator
         /// ("Cannot perform non-inner join on subquery!"), so it is rewritten.</summary>
         private bool IsEngineConjunct(int relation, int on, int end, int operand, int last, int close)
         {
-            int alias = Previous(on);
-            if (Is(alias, ")") && Opening(alias) is int opened and > 0 && opened > relation)
-            {
-                alias = Previous(opened); // a column list after the alias: u(k, v)
-            }
-            if (NameOf(alias) is not { } name || NameOf(operand) is not { } qualifier || !string.Equals(name, qualifier, StringComparison.OrdinalIgnoreCase)
+            if (RelationAlias(relation, on) is not { } name || NameOf(operand) is not { } qualifier || !string.Equals(name, qualifier, StringComparison.OrdinalIgnoreCase)
                 || !Is(Next(operand, end), ".") || Next(Next(operand, end), end) != last || NameOf(last) is null)
             {
                 return false;

@@ -45,6 +45,7 @@ public static partial class DuneSqlTranslator
         try
         {
             var pass = new Pass(sql, tokens, emitter) { ColumnTypes = columnTypes, StrictFunctions = strictFunctions ?? DuneFunctionRegistry.Enforced, CheckUnnestTypes = checkUnnestTypes, MapOperands = mapOperands };
+            pass.RefuseAmbiguousColumns();
             pass.EmitStatement();
             declared = pass.DeclaredColumnTypes();
         }

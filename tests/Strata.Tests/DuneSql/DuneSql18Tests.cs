@@ -57,13 +57,13 @@ public sealed class DuneSql18Tests(InProcessSharedServer shared)
     }
 
     [Fact]
-    public async Task A_parameter_named_like_a_relation_reads_the_relations_column()
+    public async Task A_parameter_named_like_a_relation_reads_its_own_field()
     {
-        // ExpressionAnalyzer.visitDereferenceExpression resolves `r.v` as a column reference first (Scope.tryResolveField): the
-        // lambda's scope holds a field named r, not v, so the relation r's column v answers, inside the lambda as outside it.
+        // Scope.tryResolveField starts at the lambda's scope, where the prefix r of `r.v` is a field (isColumnReference), so it
+        // stops there and the parameter's field answers inside the lambda, the relation's column outside it (decision 347).
         var rows = await Server.Alice.RunCsvAsync(
             "SELECT r.v AS c, transform(ARRAY[CAST(ROW(7) AS ROW(v integer))], r -> r.v)[1] AS d FROM (VALUES 3) AS r(v)");
-        Assert.Equal(["c,d", "3,3"], rows);
+        Assert.Equal(["c,d", "3,7"], rows);
     }
 
     [Theory]
