@@ -96,6 +96,7 @@ public sealed partial class DuckDbEngine
         (DuneSql.DuneConcat.UsedBy, DuneSql.DuneConcat.Register),
         (DuneSql.DuneToHex.UsedBy, DuneSql.DuneToHex.Register),
         (DuneSql.DuneFromUtf8.UsedBy, DuneSql.DuneFromUtf8.Register),
+        (DuneSql.DuneJavaNumbers.UsedBy, DuneSql.DuneJavaNumbers.Register),
     ];
 
     /// <summary>

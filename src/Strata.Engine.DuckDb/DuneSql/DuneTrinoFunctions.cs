@@ -132,8 +132,9 @@ internal static class DuneTrinoFunctions
         yield return new(("truncate", 2), "cast_to_type(trunc($1, $2), $1)");
 
         // sign(x) has x's type (MathFunctions: bigint, integer, smallint, tinyint, double, real) and decimal(1,0) for a
-        // decimal (Sign.signDecimalShort/Long); DuckDB's is a tinyint. Other types keep DuckDB's sign.
-        yield return new(("sign", 1), "cast_to_type(sign($1), struct_extract(struct_pack(d := CAST(NULL AS DECIMAL(1,0)), v := $1, s := sign($1)), "
+        // decimal (Sign.signDecimalShort/Long); DuckDB's is a tinyint. Other types keep DuckDB's sign. Java's signum of NaN
+        // is NaN (Trino's math.md), DuckDB's sign 0.
+        yield return new(("sign", 1), "cast_to_type(CASE WHEN isnan($1) THEN $1 ELSE sign($1) END, struct_extract(struct_pack(d := CAST(NULL AS DECIMAL(1,0)), v := $1, s := sign($1)), "
             + "CASE WHEN typeof($1) LIKE 'DECIMAL%' THEN 'd' WHEN typeof($1) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'DOUBLE', 'FLOAT') THEN 'v' ELSE 's' END))");
 
         // lpad/rpad of varchar (StringFunctions, code points) or of varbinary (VarbinaryFunctions, bytes); DuckDB's are

@@ -55,6 +55,7 @@ internal sealed partial class DuneSqlDb : IDisposable
             DuneEvmNative.Register(connection);
             DuneSplitMaps.Register(connection);
             DuneFromUtf8.Register(connection);
+            DuneJavaNumbers.Register(connection);
             DuneConcat.Register(connection);
             DuneToHex.Register(connection);
             DuneWeightedPercentile.Register(connection);
