@@ -197,18 +197,25 @@ public sealed class DemoDataTables26Tests(DemoDataFixture fixture, DemoDuneSqlFi
         Assert.Equal(expected, rows);
     }
 
-    /// <summary>A chain's contracts are its tokens (tokens.erc20) and the pairs its Swap logs name, one row each, pairs as factory-made.</summary>
+    /// <summary>A chain's contracts are its tokens (tokens.erc20) and Ethereum's decoded routers and pairs that its transactions call or
+    /// its logs name, each once, named and flagged as on Ethereum, created when the chain's data starts.</summary>
     [Theory]
     [InlineData("base")]
     [InlineData("bnb")]
-    public void Chain_contracts_are_its_tokens_and_swap_pairs(string chain)
+    public void Chain_contracts_are_its_tokens_and_the_routers_and_pairs_it_uses(string chain)
     {
-        var tokens = fixture.Rows($"SELECT hex(contract_address) FROM tokens.erc20 WHERE blockchain = '{chain}'").Select(r => r[0] + "|false");
-        var pairs = fixture.Rows($"SELECT hex(contract_address), hex(topic0) FROM {chain}.logs").Where(l => l[1] == SwapTopic).Select(l => l[0] + "|true").Distinct();
-        var expected = tokens.Concat(pairs).Order(StringComparer.Ordinal).ToList();
+        var named = fixture.Rows($"SELECT DISTINCT hex(contract_address) FROM {chain}.logs UNION SELECT DISTINCT hex(\"to\") FROM {chain}.transactions")
+            .Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
+        var tokens = fixture.Rows($"SELECT hex(contract_address), lower(symbol) FROM tokens.erc20 WHERE blockchain = '{chain}'").Select(r => $"{r[0]}|{r[1]}|false");
+        var used = fixture.Rows("""
+            SELECT hex(address), namespace, CAST(factory AS VARCHAR) FROM ethereum.contracts WHERE namespace IN ('uniswap_v2', 'sushi', 'oneinch', 'zeroex')
+            """).Where(r => named.Contains(r[0])).Select(r => string.Join('|', r));
+        var expected = tokens.Concat(used).Order(StringComparer.Ordinal).ToList();
         Assert.Contains(expected, e => e.EndsWith("|true", StringComparison.Ordinal));
-        var rows = fixture.Rows($"SELECT hex(address), CAST(factory AS VARCHAR) FROM {chain}.contracts").Select(r => string.Join('|', r));
+        Assert.Contains(expected, e => e.Contains("|uniswap_v2|false", StringComparison.Ordinal));
+        var rows = fixture.Rows($"SELECT hex(address), namespace, CAST(factory AS VARCHAR) FROM {chain}.contracts").Select(r => string.Join('|', r));
         Assert.Equal(expected, rows.Order(StringComparer.Ordinal));
+        Assert.Equal(0L, fixture.Scalar($"SELECT count(*) FROM {chain}.contracts WHERE created_at IS DISTINCT FROM (SELECT min(time) FROM {chain}.blocks)"));
     }
 
     /// <summary>
