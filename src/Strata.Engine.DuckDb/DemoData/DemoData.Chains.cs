@@ -283,6 +283,7 @@ public static partial class DemoData
             LEFT JOIN demo_chain_tokens m ON m.chain = '{{name}}' AND m.eth_address = e.contract_address
             ORDER BY evt_block_number, evt_index
             """;
+        yield return ChainApprovals(name);
 
         if (!traces)
         {

@@ -96,6 +96,10 @@ public static partial class DemoData
             yield return sql;
         }
         yield return "CREATE OR REPLACE VIEW labels.\"all\" AS SELECT * FROM labels.addresses;";
+        foreach (string sql in V2PairScript())
+        {
+            yield return sql;
+        }
         yield return "DROP TABLE IF EXISTS temp.main.demo_swaps;";
     }
 

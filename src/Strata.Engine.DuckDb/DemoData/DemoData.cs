@@ -149,7 +149,7 @@ public static partial class DemoData
         "solana.instruction_calls",
         "prices.usd_forward_fill",
         "labels.contracts",
-    }.Concat(DecodedTables).Concat(PositionTables).Concat(OtherChainTables()).Concat(BalanceTables).Concat(BalancerTables).Concat(FeeTables).Concat(TokenListTables).Concat(BitcoinTables).Concat(TronTables).Concat(StarknetTables).Concat(StellarTables).Concat(OwnerTables).Concat(ProjectTradeTables).Concat(SolanaUtilsTables).Concat(BalanceChangeTables).Concat(ContractMappingTables).Concat(LidoTables).Concat(BeaconTables).Concat(SafeTables).Concat(Erc4337Tables).Concat(CowTables).Concat(AaveTables).Concat(SeaportTables).Concat(Erc1155Tables).Concat(BlobTables).Concat(EvmsCreationTables)];
+    }.Concat(DecodedTables).Concat(PositionTables).Concat(OtherChainTables()).Concat(BalanceTables).Concat(BalancerTables).Concat(FeeTables).Concat(TokenListTables).Concat(BitcoinTables).Concat(TronTables).Concat(StarknetTables).Concat(StellarTables).Concat(OwnerTables).Concat(ProjectTradeTables).Concat(SolanaUtilsTables).Concat(BalanceChangeTables).Concat(ContractMappingTables).Concat(LidoTables).Concat(BeaconTables).Concat(SafeTables).Concat(Erc4337Tables).Concat(CowTables).Concat(AaveTables).Concat(SeaportTables).Concat(Erc1155Tables).Concat(BlobTables).Concat(EvmsCreationTables).Concat(V2PairTables).Concat(WethTables).Concat(ChainContractTables)];
 
     private static IReadOnlyList<string>? tables;
 
@@ -186,6 +186,10 @@ public static partial class DemoData
             }
             StethPool(connection);
             foreach (string sql in TableScript(size).Concat(TraceScript(size)).Concat(PriceScript(size)).Concat(SpellScript()).Concat(CuratedScript(size)).Concat(MoreScript(size)).Concat(OwnerScript()).Concat(MarketScript()).Concat(DecodedScript(size)).Concat(PositionScript()).Concat(OtherChainScript()).Concat(StarknetScript(size)).Concat(StellarScript(size)).Concat(ChainBalanceScript(size)).Concat(BalancerScript(size)).Concat(FeeScript()).Concat(WithdrawalScript(size)).Concat(SolanaScript(size)).Concat(ForwardFillScript()).Concat(TokenListScript()).Concat(BitcoinScript(size)).Concat(ProjectTradeScript(size)).Concat(ContractMappingScript()).Concat(LidoScript()).Concat(BeaconScript()).Concat(SafeScript()).Concat(Erc4337Script()).Concat(CowScript()).Concat(AaveScript()).Concat(SeaportScript()).Concat(Erc1155Script()).Concat(BlobScript()).Concat(EvmsCreationScript()))
+            {
+                DuckDbCommands.Exec(connection, sql);
+            }
+            foreach (string sql in WethScript().Concat(ChainContractScript()))
             {
                 DuckDbCommands.Exec(connection, sql);
             }
