@@ -31,7 +31,7 @@ public sealed partial class DemoDataCorpusTests
         var rows = fixture.Db.Rows(CorpusReal("t25_spellbook_evms_creation_traces.sql"));
         // blockchain, block_time, block_number, tx_hash, address, from, code, block_month, block_date
         Assert.Equal(expected.Order(StringComparer.Ordinal),
-            rows.Select(r => $"{r[0]}|{r[3]}|{r[4]}|{Day(r[7]):yyyy-MM-dd}|{Day(r[8]):yyyy-MM-dd}").Order(StringComparer.Ordinal));
+            rows.Select(r => $"{r[0]}|{r[3]}|{r[4]}|{DateTime.Parse(r[7], CultureInfo.InvariantCulture):yyyy-MM-dd}|{DateTime.Parse(r[8], CultureInfo.InvariantCulture):yyyy-MM-dd}").Order(StringComparer.Ordinal));
     }
 
     /// <summary>
