@@ -40,8 +40,8 @@ public sealed class DemoDataCuratedTests(DemoDataFixture fixture) : IClassFixtur
             "contract_address varbinary, evt_tx_hash varbinary, evt_tx_from varbinary, evt_tx_to varbinary, evt_tx_index bigint, "
             + $"evt_index bigint, evt_block_time {Tz}, evt_block_number bigint, evt_block_date date, from varbinary, to varbinary, tokenId uint256"
         },
-        // spellbook sources/_base_sources/evm/ethereum_base_sources.yml, creation_traces
-        { "ethereum.creation_traces", $"block_time {Tz}, block_number bigint, tx_hash varbinary, address varbinary, from varbinary, code varbinary" },
+        // spellbook sources/_base_sources/evm/ethereum_base_sources.yml, creation_traces, and block_month (spellbook's evms_creation_traces reads it)
+        { "ethereum.creation_traces", $"block_time {Tz}, block_number bigint, tx_hash varbinary, address varbinary, from varbinary, code varbinary, block_month date" },
         // spellbook dbt_subprojects/nft/models/_sector/transfers/_schema.yml (with the models' block_month, block_date)
         {
             "nft.transfers",
@@ -153,7 +153,7 @@ public sealed class DemoDataCuratedTests(DemoDataFixture fixture) : IClassFixtur
         Assert.True(logs > 10);
         Assert.Equal(logs, Count("""
             SELECT count(*) FROM nft.transfers n JOIN ethereum.logs l ON l.tx_hash = n.tx_hash AND l."index" = n.evt_index
-            WHERE l.contract_address = n.contract_address AND l.topic3 = unhex('000000000000000000000000000000000000000000000000') || CAST(CAST(n.token_id AS VARCHAR) AS BIGINT)::BIT::BLOB
+            WHERE l.contract_address = n.contract_address AND l.topic3 = unhex(lpad(substr(hex(n.token_id::BIGNUM), 7), 64, '0'))
               AND l.topic2 = unhex('000000000000000000000000') || n."to" AND n.executed_by = l.tx_from
             """));
         Assert.Equal(logs, Count("SELECT count(DISTINCT unique_transfer_id) FROM nft.transfers WHERE token_standard = 'erc721'"));  // the ERC-1155 rows: DemoDataErc1155Tests

@@ -29,9 +29,9 @@ public sealed class DemoDataTables24Tests(DemoDataFixture fixture) : IClassFixtu
             $"blockchain varchar, block_time {Tz}, block_number bigint, tx_hash varbinary, address varbinary, from varbinary, code varbinary, "
             + "block_month date, block_date date"
         },
-        // the chains' creation_traces: spellbook's <chain>_base_sources.yml, as ethereum's
-        { "polygon.creation_traces", $"block_time {Tz}, block_number bigint, tx_hash varbinary, address varbinary, from varbinary, code varbinary" },
-        { "base.creation_traces", $"block_time {Tz}, block_number bigint, tx_hash varbinary, address varbinary, from varbinary, code varbinary" },
+        // the chains' creation_traces: spellbook's <chain>_base_sources.yml, as ethereum's, and block_month (DemoDataTables25Tests)
+        { "polygon.creation_traces", $"block_time {Tz}, block_number bigint, tx_hash varbinary, address varbinary, from varbinary, code varbinary, block_month date" },
+        { "base.creation_traces", $"block_time {Tz}, block_number bigint, tx_hash varbinary, address varbinary, from varbinary, code varbinary, block_month date" },
         // Dune's decoded event tables: the evt_* columns, then Transfer's parameters
         {
             "erc721_polygon.evt_Transfer",

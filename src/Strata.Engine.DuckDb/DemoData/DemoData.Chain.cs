@@ -104,6 +104,7 @@ public static partial class DemoData
                             || demo_sha(demo_sha(unhex(substr(hex(sig), 1, 128)))
                                         || demo_sha(unhex(substr(hex(sig), 129, 64)) || unhex('0000000000000000000000000000000000000000000000000000000000000000')))));
             """;
+        yield return Uint256WordMacros;
         yield return $"CREATE OR REPLACE TEMP MACRO demo_skip_steth(kind, t) AS CASE WHEN kind = 'swap' AND t = {StethTokenId} THEN t + 1 ELSE t END;";
         yield return $$"""
             CREATE OR REPLACE TEMP TABLE demo_txk AS

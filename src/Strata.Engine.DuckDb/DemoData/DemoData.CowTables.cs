@@ -9,10 +9,9 @@ public static partial class DemoData
     private static IEnumerable<string> CowScript()
     {
         yield return "CREATE SCHEMA IF NOT EXISTS gnosis_protocol_v2_ethereum; CREATE SCHEMA IF NOT EXISTS cow_protocol_ethereum;";
-        // A word's low 16 bytes as decimal text, and bytes as 0x-prefixed lower-case hex (the JSON texts of a decoded struct).
+        // A word's uint256 as decimal text, and bytes as 0x-prefixed lower-case hex (the JSON texts of a decoded struct).
         yield return """
-            CREATE OR REPLACE TEMP MACRO demo_hx_dec(h, pos) AS
-                ((('0x' || substr(h, 2 * pos + 33, 16))::UBIGINT::UHUGEINT << 64) | ('0x' || substr(h, 2 * pos + 49, 16))::UBIGINT)::VARCHAR;
+            CREATE OR REPLACE TEMP MACRO demo_hx_dec(h, pos) AS demo_hx_u256(h, pos)::VARCHAR;
             CREATE OR REPLACE TEMP MACRO demo_0x(b) AS '0x' || lower(hex(b));
             """;
         string settlement = $"l.contract_address = unhex('{CowSettlement}')";

@@ -81,9 +81,9 @@ public static partial class DemoData
             ORDER BY evt_block_number, evt_index
             """;
 
-        yield return """
+        yield return $$"""
             CREATE OR REPLACE TABLE ethereum.creation_traces AS
-            SELECT block_time, block_number, tx_hash, address, "from", code
+            SELECT block_time, block_number, tx_hash, address, "from", code, {{CreationBlockMonth}}
             FROM ethereum.traces
             WHERE type = 'create' AND success
             ORDER BY block_number, tx_index
@@ -155,7 +155,7 @@ public static partial class DemoData
                    'single' AS transfer_type,
                    l."index" AS evt_index,
                    l.contract_address,
-                   ('0x' || substr(hex(l.topic3), 49))::BIGINT::{{Uint256Type}} AS token_id,
+                   {{Uint256AtHex("hex(l.topic3)", "0")}} AS token_id,
                    1::{{Uint256Type}} AS amount,
                    unhex(substr(hex(l.topic1), 25)) AS "from",
                    unhex(substr(hex(l.topic2), 25)) AS "to",

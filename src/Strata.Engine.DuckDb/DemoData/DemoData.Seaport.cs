@@ -80,7 +80,7 @@ public static partial class DemoData
                    -- (at 0x240: (amount, recipient) pairs), signature (65 bytes: r, s, v)
                    CASE WHEN demo_int(i, 175, 3) = 0 THEN unhex('fb0f3ee1') ELSE unhex('00000000') END
                    || demo_word(32) || demo_pad(currency) || demo_word(0) || demo_word128(amounts[1]) || demo_pad(seller)
-                   || demo_word(0) || demo_pad(nft) || demo_word(token_id) || demo_word(1) || demo_word(8 * item_type)
+                   || demo_word(0) || demo_pad(nft) || demo_nft_word(token_id) || demo_word(1) || demo_word(8 * item_type)
                    || demo_word(start_time) || demo_word(start_time + 2592000) || demo_word(0) || demo_hash(i, 176)
                    || demo_word(0) || demo_word(0) || demo_word(len(payees) - 1)
                    || demo_word(576) || demo_word(576 + 32 + 64 * (len(payees) - 1)) || demo_word(len(payees) - 1)
@@ -91,7 +91,7 @@ public static partial class DemoData
                    -- OrderFulfilled's data: orderHash, recipient (the buyer), the offer (at 0x80: SpentItem (itemType, token,
                    -- identifier, amount)) and the consideration (ReceivedItem (itemType, token, identifier, amount, recipient))
                    demo_hash(i, 180) || demo_pad(buyer) || demo_word(128) || demo_word(288)
-                   || demo_word(1) || demo_word(2) || demo_pad(nft) || demo_word(token_id) || demo_word(1)
+                   || demo_word(1) || demo_word(2) || demo_pad(nft) || demo_nft_word(token_id) || demo_word(1)
                    || demo_word(len(payees))
                    || list_reduce(list_transform(range(len(payees)), lambda j: demo_word(item_type) || demo_pad(currency) || demo_word(0)
                                                                             || demo_word128(amounts[j + 1]) || demo_pad(payees[j + 1])),

@@ -73,7 +73,7 @@ public static partial class DemoData
                    CASE sub_type WHEN 'offer' THEN recipient ELSE unhex(substr(json_extract_string(item, '$.recipient'), 3)) END AS receiver,
                    zone, unhex(substr(json_extract_string(item, '$.token'), 3)) AS token_contract_address,
                    CAST(json_extract_string(item, '$.amount') AS HUGEINT) AS original_amount, demo_sp_type(item) AS item_type,
-                   CAST(json_extract_string(item, '$.identifier') AS HUGEINT) AS token_id,
+                   CAST(json_extract_string(item, '$.identifier') AS {{Uint256Type}}) AS token_id,
                    contract_address AS platform_contract_address, "orderHash" AS order_hash
             FROM (SELECT *, CASE sub_type WHEN 'offer' THEN offer[sub_idx] ELSE consideration[sub_idx] END AS item FROM legs)
         ), marked AS (

@@ -13,8 +13,8 @@ public static partial class DemoData
             """;
 
         // Post-Merge blocks: difficulty 0, the final total difficulty, a zero nonce. The excess blob gas follows EIP-4844's
-        // rule, excess(n) = max(0, excess(n - 1) + blob gas used(n - 1) - target(n)), over the parent's blob gas of the whole
-        // chain, of which the demo's blob transactions are a sample: per block, the target's blob count (the fork's: Dencun 3,
+        // rule, excess(n) = max(0, excess(n - 1) + blob gas used(n - 1) - target(n)), over the block's blob_gas_used: the whole
+        // chain's, of which the demo's blob transactions are a sample: per block, the target's blob count (the fork's: Dencun 3,
         // Pectra 6, Fusaka's BPO1 10 and BPO2 14, as ethereum.blobs_submissions reads them) plus noise of up to three blobs
         // either way and a demand that swings above and below the target over a day (its amplitude over some days), less 0.3
         // of a blob on average (without it the reflected walk drifts up as the square root of the blocks: the fee climbed to
@@ -39,11 +39,12 @@ public static partial class DemoData
                                    - 0.3 + demo_u(b, 1008))::BIGINT))) AS used
                 FROM f
             ), d AS (
-                SELECT b, coalesce(131072 * (lag(used) OVER (ORDER BY b) - target), 0) AS step FROM u
+                SELECT b, used, coalesce(131072 * (lag(used) OVER (ORDER BY b) - target), 0) AS step FROM u
             ), s AS (
-                SELECT b, sum(step) OVER (ORDER BY b ROWS UNBOUNDED PRECEDING) AS s FROM d
+                SELECT b, used, sum(step) OVER (ORDER BY b ROWS UNBOUNDED PRECEDING) AS s FROM d
             ), x AS (
-                SELECT b, (s - least(0, min(s) OVER (ORDER BY b ROWS UNBOUNDED PRECEDING)))::BIGINT AS excess_blob_gas FROM s
+                SELECT b, (131072 * used)::BIGINT AS blob_gas_used,
+                       (s - least(0, min(s) OVER (ORDER BY b ROWS UNBOUNDED PRECEDING)))::BIGINT AS excess_blob_gas FROM s
             )
             SELECT demo_tz(k.time) AS time,
                    k.number,
@@ -61,7 +62,7 @@ public static partial class DemoData
                         ELSE demo_addr(demo_pick(k.b, 5, 40, 2.5), 203) END AS miner,
                    unhex('0000000000000000') AS nonce,
                    CAST(k.time AS DATE) AS date,
-                   coalesce(t.blob_gas_used, 0)::BIGINT AS blob_gas_used,
+                   x.blob_gas_used,
                    x.excess_blob_gas,
                    demo_hash(k.b, 9) AS parent_beacon_block_root
             FROM demo_blocks k
@@ -239,10 +240,10 @@ public static partial class DemoData
                              WHEN 'erc1155' THEN demo_pad(e1_from)
                              WHEN 'call' THEN CASE WHEN k % 4 = 0 THEN demo_pad(demo_wallet(demo_pick(lk, 52, {{wallets}}, 2))) END
                              END AS topic2,
-                   CASE WHEN step = 'nft' THEN demo_word(i * 5 + k)  -- a mint's tokens: ids of its own (at most five), none minted twice
+                   CASE WHEN step = 'nft' THEN demo_nft_word(i * 5 + k)  -- a mint's tokens: ids of its own (at most five), none minted twice
                         WHEN step = 'aa_op' THEN demo_pad(coalesce(aa_ops[k]['paymaster'], unhex('0000000000000000000000000000000000000000')))
                         WHEN step = 'aave' THEN av_topic3
-                        WHEN step = 'sp_nft' THEN demo_word(sp_token_id)
+                        WHEN step = 'sp_nft' THEN demo_nft_word(sp_token_id)
                         WHEN step = 'erc1155' THEN demo_pad(e1_to) END AS topic3,
                    CASE WHEN step = 'mint' THEN demo_word128(steth_value)  -- getPooledEthByShares(shares) (DemoData.StethPool.cs)
                         WHEN moved IS NOT NULL THEN path_word[moved]

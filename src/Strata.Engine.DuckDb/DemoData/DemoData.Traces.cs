@@ -173,7 +173,7 @@ public static partial class DemoData
                                  WHEN 'exec_call' THEN unhex(substr(hex(data), 2 * 356 + 1, 72))  -- the Safe transaction's data
                                  WHEN 'cow_interaction' THEN cow_icall
                                  -- transferFrom(address,address,uint256): the token, seller to buyer; WETH, buyer to payee (ETH: no input)
-                                 WHEN 'sp_nft' THEN unhex('23b872dd') || demo_pad(sp_seller) || demo_pad(sender) || demo_word(sp_token_id)
+                                 WHEN 'sp_nft' THEN unhex('23b872dd') || demo_pad(sp_seller) || demo_pad(sender) || demo_nft_word(sp_token_id)
                                  WHEN 'sp_pay' THEN CASE WHEN sp_weth THEN unhex('23b872dd') || demo_pad(sender) || demo_pad(sp_payees[k - 1])
                                                                            || demo_word128(sp_amounts[k - 1]) ELSE ''::BLOB END
                                  ELSE ''::BLOB END AS input,

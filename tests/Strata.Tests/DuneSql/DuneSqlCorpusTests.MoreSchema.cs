@@ -15,7 +15,7 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE gnosis.blocks AS SELECT * FROM ethereum.blocks LIMIT 0;
         CREATE TABLE gnosis.logs AS SELECT * FROM ethereum.logs LIMIT 0;
         CREATE TABLE gnosis.traces AS SELECT * FROM ethereum.traces LIMIT 0;
-        CREATE TABLE erc20_gnosis.evt_Transfer AS SELECT *, CAST(NULL AS DATE) AS evt_block_date FROM erc20_ethereum.evt_Transfer LIMIT 0;
+        CREATE TABLE erc20_gnosis.evt_Transfer AS SELECT * FROM erc20_ethereum.evt_Transfer LIMIT 0;
         CREATE SCHEMA erc721_ethereum;
         CREATE TABLE erc721_ethereum.evt_Transfer (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB, evt_tx_index BIGINT,
           evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, "from" BLOB, "to" BLOB, tokenId BIGNUM);
@@ -274,7 +274,8 @@ public sealed partial class DuneSqlCorpusTests
         CREATE TABLE aave_v3_ethereum.Pool_evt_Borrow (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB,
           evt_tx_index BIGINT, evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, reserve BLOB,
           "user" BLOB, "onBehalfOf" BLOB, amount BIGNUM, "interestRateMode" INTEGER, "borrowRate" BIGNUM, "referralCode" INTEGER);
-        CREATE TABLE ethereum.creation_traces (block_time TIMESTAMPTZ, block_number BIGINT, tx_hash BLOB, address BLOB, "from" BLOB, code BLOB);
+        CREATE TABLE ethereum.creation_traces (block_time TIMESTAMPTZ, block_number BIGINT, tx_hash BLOB, address BLOB, "from" BLOB, code BLOB,
+          block_month DATE);
         CREATE TABLE labels.contracts (blockchain VARCHAR, address BLOB, name VARCHAR, category VARCHAR, contributor VARCHAR, source VARCHAR,
           created_at DATE, updated_at TIMESTAMPTZ, model_name VARCHAR, label_type VARCHAR);
         CREATE TABLE ethereum.blobs_submissions (block_number BIGINT, block_time TIMESTAMPTZ, block_date DATE, beacon_slot_number BIGINT,

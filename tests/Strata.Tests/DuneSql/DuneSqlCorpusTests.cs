@@ -30,8 +30,8 @@ public sealed partial class DuneSqlCorpusTests(ITestOutputHelper output)
         CREATE TABLE ethereum.traces (block_time TIMESTAMPTZ, block_number BIGINT, value BIGNUM, gas BIGINT, gas_used BIGINT, block_hash BLOB,
           success BOOLEAN, tx_index BIGINT, sub_traces BIGINT, error VARCHAR, tx_success BOOLEAN, tx_hash BLOB, "from" BLOB, "to" BLOB,
           trace_address BIGINT[], type VARCHAR, address BLOB, code BLOB, call_type VARCHAR, input BLOB, output BLOB, refund_address BLOB, block_date DATE);
-        CREATE TABLE erc20_ethereum.evt_Transfer (contract_address BLOB, evt_tx_hash BLOB, evt_index BIGINT, evt_block_time TIMESTAMPTZ,
-          evt_block_number BIGINT, "from" BLOB, "to" BLOB, value BIGNUM);
+        CREATE TABLE erc20_ethereum.evt_Transfer (contract_address BLOB, evt_tx_hash BLOB, evt_tx_from BLOB, evt_tx_to BLOB, evt_tx_index BIGINT,
+          evt_index BIGINT, evt_block_time TIMESTAMPTZ, evt_block_number BIGINT, evt_block_date DATE, "from" BLOB, "to" BLOB, value BIGNUM);
         CREATE TABLE tokens.erc20 (blockchain VARCHAR, contract_address BLOB, symbol VARCHAR, decimals INTEGER, name VARCHAR);
         CREATE TABLE prices.usd (minute TIMESTAMPTZ, blockchain VARCHAR, contract_address BLOB, decimals INTEGER, symbol VARCHAR, price DOUBLE);
         CREATE TABLE prices.minute (timestamp TIMESTAMPTZ, blockchain VARCHAR, contract_address BLOB, decimals INTEGER, symbol VARCHAR, price DOUBLE, volume DOUBLE, source VARCHAR);
