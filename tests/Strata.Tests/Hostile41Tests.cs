@@ -138,7 +138,7 @@ public sealed class Hostile41Tests
         string atBound = new('y', ParameterSubstitution.MaxValueChars);
         var definitions = Enumerable.Range(0, 11).Select(i => ParameterSubstitution.ValidateDefinition(new QueryParameter("p" + i, "text", atBound))).ToList();
         var together = Assert.Throws<ParameterException>(() => ParameterSubstitution.CheckDefinitions(definitions));
-        Assert.Equal("parameters: their keys, defaults, options and descriptions hold 1100022 characters together; at most 1048576", together.Message);
+        Assert.Equal("parameters: their keys, defaults, options and descriptions hold 1100023 characters together; at most 1048576", together.Message);
         ParameterSubstitution.CheckDefinitions(definitions.Take(10).ToList());
         // A value supplied to a run is held to the same bound.
         var supplied = Assert.Throws<ParameterException>(() => ParameterSubstitution.Apply("select '{{p}}' as v", [new QueryParameter("p", "text", "a")],
