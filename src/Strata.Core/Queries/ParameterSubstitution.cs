@@ -32,33 +32,6 @@ public static partial class ParameterSubstitution
     /// <summary>True when the text is a number as a number parameter accepts it.</summary>
     public static bool IsNumber(string text) => NumberPattern().IsMatch(text.Trim());
 
-    /// <summary>Most parameters a saved query defines: each is stored with the query and resolved on every run of it, and
-    /// without a bound a 4 MiB body held 150,000 of them (hostile3, hostile4).</summary>
-    public const int MaxDefinitions = 1000;
-
-    /// <summary>Longest parameter key, in characters.</summary>
-    public const int MaxKeyLength = 256;
-
-    /// <summary>
-    /// Checks a saved query's list of definitions as a whole: at most <see cref="MaxDefinitions"/>, each key once (a
-    /// repeated key made every later run fail with an internal error: the substitution keys them in a dictionary).
-    /// </summary>
-    public static void CheckDefinitions(IReadOnlyCollection<QueryParameter> definitions)
-    {
-        if (definitions.Count > MaxDefinitions)
-        {
-            throw new ParameterException($"parameters: at most {MaxDefinitions.ToString(CultureInfo.InvariantCulture)} per query, got {definitions.Count.ToString(CultureInfo.InvariantCulture)}");
-        }
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var d in definitions)
-        {
-            if (!keys.Add(d.Key))
-            {
-                throw new ParameterException($"parameter '{Shown(d.Key)}' is defined twice");
-            }
-        }
-    }
-
     /// <summary>A value as an error message shows it: at most 200 characters.</summary>
     public static string Shown(string value) => value.Length > 200 ? value[..200] + "..." : value;
 
@@ -73,6 +46,12 @@ public static partial class ParameterSubstitution
         if (p.Key.Length > MaxKeyLength)
         {
             throw new ParameterException($"parameter '{Shown(p.Key)}': a key has at most {MaxKeyLength.ToString(CultureInfo.InvariantCulture)} characters");
+        }
+        CheckLength(p.Key, "the default value", p.Value);
+        CheckLength(p.Key, "the description", p.Description);
+        foreach (string option in p.EnumOptions ?? [])
+        {
+            CheckLength(p.Key, "an enum option", option);
         }
         if (!QueryParameter.Types.Contains(p.Type))
         {
@@ -222,6 +201,10 @@ public static partial class ParameterSubstitution
             IReadOnlyList<string> values;
             if (supplied.TryGetValue(d.Key, out var v))
             {
+                foreach (string x in v.Values)
+                {
+                    CheckLength(d.Key, "the value", x);
+                }
                 if (v.IsList && !d.IsMultiselect)
                 {
                     throw new ParameterException($"parameter '{d.Key}' takes one value, got a list");

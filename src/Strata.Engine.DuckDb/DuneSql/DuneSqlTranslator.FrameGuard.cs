@@ -23,6 +23,15 @@ public static partial class DuneSqlTranslator
     /// </summary>
     public const int MaxCollectionFrameRows = 10_000;
 
+    /// <summary>
+    /// What a frame past <see cref="MaxCollectionFrameRows"/> may hold, counted as its rows times its partition's rows: a
+    /// bound on the total of the partition's frames, the elements its answers hold together (hostile41). A <c>RANGE</c> frame
+    /// over a time interval on a busy partition passes 10,000 rows where Trino answers; so does a frame that grows with a
+    /// partition of up to about 22,000 rows. The 10^6-row growing frame is refused where it was, at 10,000 rows, and no
+    /// output chunk of 2,048 rows holds more than about 2,048 × 22,000 elements (the square root of this bound) before it.
+    /// </summary>
+    public const long MaxCollectionFrameElements = 500_000_000;
+
     /// <summary>The aggregates whose answer holds an element per row of their frame (DuckDB's <c>list</c> and
     /// <c>string_agg</c> too, which Strata passes through; <c>reduce_agg</c>, which Strata builds through a list). Those
     /// bounded by a count (<c>max(x, n)</c>, <c>max_by(x, y, n)</c>) or by distinct values (<c>histogram</c>,
@@ -36,8 +45,10 @@ public static partial class DuneSqlTranslator
     internal static string FrameRefusal(string function)
     {
         string bound = MaxCollectionFrameRows.ToString(CultureInfo.InvariantCulture);
+        string elements = MaxCollectionFrameElements.ToString(CultureInfo.InvariantCulture);
         return $"The window frame of {function} holds more than {bound} rows on some row: each row's answer is built from its whole frame, "
-            + $"so the answers together grow with the square of the frame. Strata allows a collection aggregate at most {bound} rows in one window frame; "
+            + $"so the answers together grow with the frame times the partition. Strata allows a collection aggregate a frame of more than {bound} rows "
+            + $"only while its rows times its partition's rows stay within {elements}; "
             + "bound the frame (ROWS BETWEEN n PRECEDING AND CURRENT ROW), partition more finely, or aggregate with GROUP BY";
     }
 
@@ -82,19 +93,68 @@ public static partial class DuneSqlTranslator
                 return -1;
             }
             var anchor = tokens[nameIndex];
-            emitter.Text("(CASE WHEN count(*) ", anchor);
-            if (filter >= 0)
+            emitter.Text("(CASE WHEN ", anchor);
+            EmitFrameCount(filter, filterEnd, after, spec, specEnd);
+            emitter.Text(string.Create(CultureInfo.InvariantCulture, $" > {MaxCollectionFrameRows}"), anchor);
+            if (PartitionOf(spec, specEnd) is var (partition, partitionEnd))
             {
-                Emit(filter, filterEnd);
+                // Past the row bound, refused only once the frame times the partition's rows passes the element bound.
+                emitter.Text(" AND ", anchor);
+                EmitFrameCount(filter, filterEnd, after, spec, specEnd);
+                emitter.Text(" * count(*) OVER (", anchor);
+                if (partition >= 0)
+                {
+                    Emit(partition, partitionEnd);
+                }
+                emitter.Text(string.Create(CultureInfo.InvariantCulture, $") > {MaxCollectionFrameElements}"), anchor);
             }
-            emitter.Text(" OVER ", tokens[after]);
-            Emit(spec, specEnd);
             string refusal = FrameRefusal(name.ToLowerInvariant()).Replace("'", "''", StringComparison.Ordinal);
-            emitter.Text(string.Create(CultureInfo.InvariantCulture, $" > {MaxCollectionFrameRows} THEN error('{refusal}') ELSE "), anchor);
+            emitter.Text(" THEN error('" + refusal + "') ELSE ", anchor);
             frameGuarded.Add(nameIndex);
             Emit(nameIndex, specEnd);
             emitter.Text(" END)", anchor);
             return specEnd;
+        }
+
+        /// <summary><c>count(*) [FILTER (…)] OVER spec</c>: the rows of the frame, on the same window as the call.</summary>
+        private void EmitFrameCount(int filter, int filterEnd, int over, int spec, int specEnd)
+        {
+            emitter.Text("count(*) ", tokens[over]);
+            if (filter >= 0)
+            {
+                Emit(filter, filterEnd);
+            }
+            emitter.Text(" OVER ", tokens[over]);
+            Emit(spec, specEnd);
+        }
+
+        /// <summary>The PARTITION BY clause of the specification [spec, specEnd) in brackets, as tokens [start, end), or
+        /// (-1, -1) when it has none (one partition); null when the specification names a window, whose partition the
+        /// translator cannot read (its frame is then held to the row bound alone).</summary>
+        private (int Start, int End)? PartitionOf(int spec, int specEnd)
+        {
+            if (!Is(spec, "("))
+            {
+                return null;
+            }
+            int first = Next(spec, specEnd);
+            if (!Is(first, "partition"))
+            {
+                return Is(first, "order") || Is(first, "rows") || Is(first, "range") || Is(first, "groups") || first >= specEnd - 1 ? (-1, -1) : null;
+            }
+            int k = first;
+            for (; k < specEnd - 1; k++)
+            {
+                if (IsOpening(k) && Match(k) is int inner && inner > k)
+                {
+                    k = inner;
+                }
+                else if (Is(k, "order") || Is(k, "rows") || Is(k, "range") || Is(k, "groups"))
+                {
+                    break;
+                }
+            }
+            return (first, k);
         }
 
         /// <summary>Whether the window specification [spec, specEnd) in brackets gives every row its whole partition: no

@@ -23,14 +23,6 @@ public static partial class DuneSqlTranslator
     public const int MaxListItems = ResultSchema.MaxColumns;
 
     /// <summary>
-    /// The most queries one WITH clause may name (hostile40). DuckDB binds each query of a WITH list inside the binder of the
-    /// ones before it, and its own depth limit (1,000 levels) refused a list of 1,100 queries, chained or independent, in
-    /// the words of a too deep expression ("Expression nested too deeply …"), after 23-63 s of translation, parsing and
-    /// binding on a loaded server; 990 answered. The bound leaves the queries' own nesting room below that limit.
-    /// </summary>
-    public const int MaxWithQueries = 900;
-
-    /// <summary>
     /// Refuses a statement one of whose lists holds more than <see cref="MaxListItems"/> items, naming the list and its
     /// length at its first token, before anything is translated (one pass over the tokens, a frame per open parenthesis or
     /// bracket). A list is the items between commas at one level of one clause: a clause word at the level (FROM, WHERE,
@@ -40,6 +32,7 @@ public static partial class DuneSqlTranslator
     {
         var frames = new Stack<WidthFrame>();
         var at = new WidthFrame(WidthKind.Clause, "", Depth: 0, Items: 1, Start: FirstToken(tokens));
+        var chains = new ChainCounts();
         DuneToken? previous = null;
         for (int i = 0; i < tokens.Count; i++)
         {
@@ -56,23 +49,47 @@ public static partial class DuneSqlTranslator
             }
             else if (token.Kind == DuneTokenKind.Symbol && text is ")" or "]")
             {
-                RefuseWide(sql, at);
+                RefuseWide(sql, at, chains);
+                chains.EndLambdas(frames.Count);
                 at = frames.Count > 0 ? frames.Pop() : at;
             }
             else if (token.Kind == DuneTokenKind.Symbol && text is ",")
             {
                 at.Items++;
+                chains.EndLambdas(frames.Count);
             }
-            else if (token.Kind == DuneTokenKind.Word && ClauseStarts.Contains(text) && !IsNameNotClause(sql, tokens, i, previous))
+            else if (token.Kind == DuneTokenKind.Symbol && text is "->")
             {
-                RefuseWide(sql, at);
+                chains.OpenLambda(sql, token, frames.Count);
+            }
+            else if (token.Kind == DuneTokenKind.Word && ClauseStarts.Contains(text) && !IsNameNotClause(sql, tokens, i, previous)
+                && !(text.Equals("WITH", StringComparison.OrdinalIgnoreCase) && IsWithModifier(sql, tokens, i)))
+            {
+                RefuseWide(sql, at, chains);
+                chains.CountSetOperation(sql, token, text);
                 var kind = text.Equals("SELECT", StringComparison.OrdinalIgnoreCase) ? WidthKind.Select
                     : text.Equals("VALUES", StringComparison.OrdinalIgnoreCase) ? WidthKind.ValuesRows : WidthKind.Clause;
                 at = new WidthFrame(kind, text.ToString().ToUpperInvariant(), frames.Count, 1, token);
             }
             previous = token;
         }
-        RefuseWide(sql, at);
+        RefuseWide(sql, at, chains);
+    }
+
+    /// <summary>Whether the WITH at i modifies what precedes it (<c>WITH ORDINALITY</c>, <c>with time zone</c>,
+    /// <c>WITH TIES</c>) rather than opening a WITH clause, whose queries the bound counts (the review of 341).</summary>
+    private static bool IsWithModifier(string sql, List<DuneToken> tokens, int i)
+    {
+        for (int k = i + 1; k < tokens.Count; k++)
+        {
+            if (!tokens[k].IsTrivia)
+            {
+                var next = sql.AsSpan(tokens[k].Start, tokens[k].Length);
+                return next.Equals("ORDINALITY", StringComparison.OrdinalIgnoreCase) || next.Equals("TIME", StringComparison.OrdinalIgnoreCase)
+                    || next.Equals("TIES", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        return false;
     }
 
     /// <summary>Whether the clause word at i is a name (Trino's non-reserved LIMIT, OFFSET, FETCH, PARTITION, WINDOW, and
@@ -110,10 +127,14 @@ public static partial class DuneSqlTranslator
             : WidthKind.Row; // a row without ROW, a subquery's or a grouping parenthesis (a clause word inside starts its own list)
     }
 
-    private static void RefuseWide(string sql, WidthFrame list)
+    private static void RefuseWide(string sql, WidthFrame list, ChainCounts chains)
     {
-        bool with = list.Kind == WidthKind.Clause && list.Name == "WITH";
-        if (list.Items <= (with ? MaxWithQueries : MaxListItems) || list.Kind is WidthKind.Data or WidthKind.ValuesRows)
+        if (list.Kind == WidthKind.Clause && list.Name == "WITH")
+        {
+            chains.CountWithQueries(sql, list.Items, list.Start);
+            return;
+        }
+        if (list.Items <= MaxListItems || list.Kind is WidthKind.Data or WidthKind.ValuesRows)
         {
             return;
         }
@@ -125,8 +146,6 @@ public static partial class DuneSqlTranslator
             WidthKind.Select when list.Depth == 0 => $"The result has {n} columns; a result may have at most {bound}.",
             WidthKind.Select or WidthKind.ValuesRow => $"A select list or VALUES row has {n} columns; a result may have at most {bound}.",
             WidthKind.Row => $"A row has {n} fields; a row, like a result, may have at most {bound}.",
-            WidthKind.Clause when with => $"The WITH clause has {n} queries; Strata allows at most {MaxWithQueries.ToString(CultureInfo.InvariantCulture)} "
-                + "(the engine binds each query of a WITH clause within the ones before it, to at most 1000 levels).",
             WidthKind.Clause => $"The {ClauseName(list.Name)} clause has {n} items; Strata allows at most {bound} items in one clause, as many as a result has columns.",
             _ => $"The call of {list.Name} has {n} arguments; Strata allows at most {bound} arguments in one call.",
         };

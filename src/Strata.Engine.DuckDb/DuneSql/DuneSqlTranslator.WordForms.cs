@@ -44,6 +44,10 @@ public static partial class DuneSqlTranslator
                 return next + 1;
             }
             if (word is "json" && !qualified && next < end && IsTerminatedString(next)) { return EmitJsonLiteral(token, next); }
+            if (word is "like" && next < end && IsTerminatedString(next) && TryEmitLinearLike(i, next, end) is > 0 and int afterLike)
+            {
+                return afterLike;
+            }
             if (word is "escape" && next < end && IsTerminatedString(next))
             {
                 CheckLikeEscape(previous, next);
