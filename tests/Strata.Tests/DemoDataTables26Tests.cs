@@ -39,8 +39,8 @@ public sealed class DemoDataTables26Tests(DemoDataFixture fixture, DemoDuneSqlFi
     public static TheoryData<string, string> Schemas => new()
     {
         // Dune's decoded event tables: the evt_* columns, then the event's parameters (WETH9: Deposit(dst, wad), Withdrawal(src, wad))
-        { "weth_ethereum.WETH9_evt_Deposit", EvtColumns + "dst varbinary, wad uint256" },
-        { "weth_ethereum.WETH9_evt_Withdrawal", EvtColumns + "src varbinary, wad uint256" },
+        { "zeroex_ethereum.WETH9_evt_Deposit", EvtColumns + "dst varbinary, wad uint256" },
+        { "zeroex_ethereum.WETH9_evt_Withdrawal", EvtColumns + "src varbinary, wad uint256" },
         { "weth_base.WETH9_evt_Deposit", EvtColumns + "dst varbinary, wad uint256" },
         { "weth_optimism.WETH9_evt_Withdrawal", EvtColumns + "src varbinary, wad uint256" },
         // UniswapV2Pair: Sync(uint112 reserve0, uint112 reserve1), Mint(sender, amount0, amount1), Burn(sender, amount0, amount1, to)
@@ -89,7 +89,7 @@ public sealed class DemoDataTables26Tests(DemoDataFixture fixture, DemoDuneSqlFi
             var rows = fixture.Rows($"""
                 SELECT hex(contract_address), hex(evt_tx_hash), hex(evt_tx_from), hex(evt_tx_to), evt_tx_index, evt_index, epoch_ms(evt_block_time),
                        evt_block_number, CAST(evt_block_date AS VARCHAR), hex({who}), CAST(wad AS VARCHAR)
-                FROM weth_{chain}."{table}"
+                FROM {(chain == "ethereum" ? "zeroex_ethereum" : "weth_" + chain)}."{table}"
                 """).Select(r => string.Join('|', r)).Order(StringComparer.Ordinal);
             Assert.Equal(expected, rows);
         }
@@ -106,11 +106,11 @@ public sealed class DemoDataTables26Tests(DemoDataFixture fixture, DemoDuneSqlFi
             .Select(t => $"{t[0]}|{t[1]}|{Word(t[2][8..], 0)}").Order(StringComparer.Ordinal).ToList();
         Assert.True(deposits.Count > 0 && withdrawals.Count > 0, $"{deposits.Count} deposits, {withdrawals.Count} withdrawals");
         Assert.Equal(deposits, fixture.Rows("""
-            SELECT hex(evt_tx_hash), hex(dst), CAST(wad AS VARCHAR) FROM weth_ethereum."WETH9_evt_Deposit"
+            SELECT hex(evt_tx_hash), hex(dst), CAST(wad AS VARCHAR) FROM zeroex_ethereum."WETH9_evt_Deposit"
             WHERE evt_tx_to = unhex('c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2')
             """).Select(r => string.Join('|', r)).Order(StringComparer.Ordinal));
         Assert.Equal(withdrawals, fixture.Rows("""
-            SELECT hex(evt_tx_hash), hex(src), CAST(wad AS VARCHAR) FROM weth_ethereum."WETH9_evt_Withdrawal"
+            SELECT hex(evt_tx_hash), hex(src), CAST(wad AS VARCHAR) FROM zeroex_ethereum."WETH9_evt_Withdrawal"
             WHERE evt_tx_to = unhex('c02aaa39b223fe8d0a0e5c4f27ead9083c756cc2')
             """).Select(r => string.Join('|', r)).Order(StringComparer.Ordinal));
     }

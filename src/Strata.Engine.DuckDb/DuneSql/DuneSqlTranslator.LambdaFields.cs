@@ -142,7 +142,10 @@ public static partial class DuneSqlTranslator
                         string? binding = null;
                         if (visible.Contains(name))
                         {
-                            binding = InternalNames.Prefix + "l" + p.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                            // Named by the parameter's name, not its place: the same lambda written in the select list
+                            // and in GROUP BY must stay one expression for DuckDB (a nested lambda of the same name
+                            // shadows the outer one in DuckDB as in Trino).
+                            binding = InternalNames.Prefix + "l" + Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(name.ToLowerInvariant()));
                             lambdaRenames[p] = binding;
                         }
                         else

@@ -10,6 +10,13 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// </summary>
 public static partial class DuneSqlTranslator
 {
+    /// <summary>Tokens that end a LIKE's right operand (what may follow a pattern that is a whole literal).</summary>
+    private static readonly HashSet<string> LikeOperandEnds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ")", ",", ";", "]", "and", "or", "then", "else", "end", "when", "from", "where", "group", "order", "having", "limit",
+        "offset", "union", "intersect", "except", "window", "on", "join", "left", "right", "full", "inner", "cross", "as", "fetch",
+    };
+
     private sealed partial class Pass
     {
         /// <summary>LIKE at i before the constant pattern at pattern (no ESCAPE after it): <c>SIMILAR TO 're2'</c> when the
@@ -17,7 +24,9 @@ public static partial class DuneSqlTranslator
         private int TryEmitLinearLike(int i, int pattern, int end)
         {
             string text = Unquote(pattern);
-            if (Is(Next(pattern, end), "escape") || !text.Contains('_', StringComparison.Ordinal) || text.Count(c => c == '%') < 2)
+            int after = Next(pattern, end);
+            // Only a pattern that is the whole right operand: in `x LIKE '%a_%' || '_'` the pattern is the concatenation.
+            if (after < end && !LikeOperandEnds.Contains(Text(after)) || !text.Contains('_', StringComparison.Ordinal) || text.Count(c => c == '%') < 2)
             {
                 return -1;
             }

@@ -35,7 +35,12 @@ describe('catalog, endpoints and public results through the Dune SDK', () => {
     const page = await strata.alice.dataset.list({ type: 'dune_table,decoded_table', limit: 250 });
     // A page holds at most 250 (the demo has more chain tables than that): the first page is full or the whole list.
     assert.equal(page.datasets.length, Math.min(page.total, 250));
-    const blocks = page.datasets.find((d) => d.full_name === 'ethereum.blocks');
+    const all = [...page.datasets];
+    for (let offset = 250; offset < page.total; offset += 250) {
+      all.push(...(await strata.alice.dataset.list({ type: 'dune_table,decoded_table', limit: 250, offset })).datasets);
+    }
+    assert.equal(all.length, page.total);
+    const blocks = all.find((d) => d.full_name === 'ethereum.blocks');
     assert.ok(blocks, 'ethereum.blocks listed');
     assert.equal(blocks.type, 'dune_table');
     assert.deepEqual(blocks.owner, { handle: 'dune', type: 'team' });
