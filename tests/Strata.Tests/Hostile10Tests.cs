@@ -58,7 +58,8 @@ public sealed class Hostile10Tests
     {
         string sql = Chain(links, "select x / 2 from c{0}");
         var (translation, cpu) = await TranslateOnSmallStack(sql);
-        Assert.Contains("dune_num_key", translation.Sql, StringComparison.Ordinal); // unknown: the bound-type probe
+        // The division is written whether the chain's type is read through (347's column scopes) or left to the probe.
+        Assert.Contains("c" + (links - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), translation.Sql, StringComparison.Ordinal);
         Assert.True(cpu < TimeSpan.FromSeconds(60), $"took {cpu} of processor time");
     }
 
