@@ -1,4 +1,4 @@
-using System.Text;
+using Strata.Core.Results.Querying;
 
 namespace Strata.Engine.DuckDb.DuneSql;
 
@@ -26,30 +26,13 @@ public static partial class DuneSqlTranslator
             string text = Unquote(pattern);
             int after = Next(pattern, end);
             // Only a pattern that is the whole right operand: in `x LIKE '%a_%' || '_'` the pattern is the concatenation.
-            if (after < end && !LikeOperandEnds.Contains(Text(after)) || !text.Contains('_', StringComparison.Ordinal) || text.Count(c => c == '%') < 2)
+            if (after < end && !LikeOperandEnds.Contains(Text(after)) || !LinearLikeExpression.Backtracks(text))
             {
                 return -1;
             }
-            emitter.Text("SIMILAR TO '" + LikeAsRe2(text).Replace("'", "''", StringComparison.Ordinal) + "'", tokens[i]);
+            emitter.Text("SIMILAR TO '(?s)" + LinearLikeExpression.Re2(text).Replace("'", "''", StringComparison.Ordinal) + "'", tokens[i]);
             return pattern + 1;
         }
     }
-
-    /// <summary>RE2's full-match pattern of a LIKE pattern without escape: <c>%</c> any run, <c>_</c> any character (newlines
-    /// too, as in Trino), everything else itself.</summary>
-    internal static string LikeAsRe2(string like)
-    {
-        var re = new StringBuilder("(?s)", like.Length * 2 + 4);
-        foreach (char c in like)
-        {
-            _ = c switch
-            {
-                '%' => re.Append(".*"),
-                '_' => re.Append('.'),
-                _ when "\\.+*?()|[]{}^$".Contains(c, StringComparison.Ordinal) => re.Append('\\').Append(c),
-                _ => re.Append(c),
-            };
-        }
-        return re.ToString();
-    }
 }
+
