@@ -148,8 +148,13 @@ public static partial class DuneSqlTranslator
             {
                 return true;
             }
-            // An operand, or an alias after AS (DuckDB takes none of these words as a relation's alias: FROM t AS desc).
-            return previous >= 0 && (BeforeOperand.Contains(Text(previous)) || Is(previous, "as")) && (next >= end || AfterOperand.Contains(Text(next)));
+            // An alias after AS (DuckDB takes none of these words as a relation's alias: FROM t AS desc), before what follows
+            // an alias only (CAST(x AS ARRAY<integer>) names a type).
+            if (Is(previous, "as"))
+            {
+                return next >= end || AfterAlias.Contains(Text(next));
+            }
+            return previous >= 0 && BeforeOperand.Contains(Text(previous)) && (next >= end || AfterOperand.Contains(Text(next)));
         }
     }
 }

@@ -128,6 +128,7 @@ public sealed class DuneSqlNonReservedWordsTests : IDisposable
     [InlineData("SELECT x FROM (VALUES 1, 3, 2) t(x) ORDER BY x NULLS FIRST LIMIT 1", "1")]
     [InlineData("SELECT ALL * FROM (VALUES 4) t(x) UNION ALL SELECT ALL -1 ORDER BY 1 DESC LIMIT 1", "4")]
     [InlineData("SELECT count(x) FROM (SELECT x FROM (VALUES 1, 2) t(x) GROUP BY ALL)", "2")]
+    [InlineData("SELECT cardinality(CAST(ARRAY[1, 2] AS ARRAY<integer>)) FROM (SELECT 1 AS desc) AS at", "2")]
     public void Keywords_after_an_expression_stay_keywords(string sql, string expected) => Assert.Equal(expected, db.Scalar(sql));
 
     /// <summary>Spellbook's tokens_optimism_erc20_bridged_mapping.sql (dbt_subprojects/tokens/models/tokens/optimism): its
