@@ -48,7 +48,7 @@ public static partial class DuneSqlTranslator
         private bool IsAliasWithColumns(int word, int open, int end)
         {
             bool afterRelation = Is(word, "all") && IsAllAlias(Previous(word), open, end);
-            if (!(Is(Previous(word), "as") || afterRelation) || ParameterizedTypes.Contains(Text(word)))
+            if (!(Is(Previous(word), "as") || afterRelation) || (ParameterizedTypes.Contains(Text(word)) && !InAliasClause(word)))
             {
                 return false;
             }

@@ -57,7 +57,7 @@ public static partial class DuneSqlTranslator
             if (word is "all" && Is(previous, "by") && Is(Previous(previous), "group") && next < end && !GroupByAllEnds.Contains(Text(next))) { return next; }
             if (word is "distinct" && Is(previous, "by") && Is(Previous(previous), "group")) { return EmitGroupByDistinct(i, end); }
             if (word is "by" && Is(previous, "group")) { CheckGroupingSetCount(next, end); }
-            if (word is "tablesample" && !qualified && TryEmitTableSample(i, next, end) is > 0 and int afterSample) { return afterSample; }
+            if (word is "tablesample" && !qualified && !(next >= end || AfterOperand.Contains(Text(next))) && TryEmitTableSample(i, next, end) is > 0 and int afterSample) { return afterSample; }
             // A simple CASE's predicate WHEN (conditional.md: CASE a WHEN > 100 THEN …, WHEN IS NULL, WHEN BETWEEN …), newer
             // than Dune's Trino: named here rather than left to DuckDB's "syntax error at or near >".
             if (word == "when" && next < end && (tokens[next].Kind == DuneTokenKind.Symbol && Text(next) is "=" or "<" or ">" or "<=" or ">=" or "<>" or "!="
@@ -98,14 +98,14 @@ public static partial class DuneSqlTranslator
             {
                 return TryEmitFrameGuard(i, word, next, end) is > 0 and int guarded ? guarded : EmitCall(i, next, end, word);
             }
-            if (QuoteWhenBareAlias.Contains(word) && IsBareAlias(previous, next, end))
+            if ((QuoteWhenBareAlias.Contains(word) || (TrinoNonReserved.Contains(word) && !(word == "within" && Is(next, "group")) && InAliasClause(i))) && IsBareAlias(previous, next, end))
             {
                 emitter.Text("\"" + Text(i) + "\"", token);
                 return i + 1;
             }
             // A statement's first word is a command (DuckDB's SUMMARIZE, SHOW, PIVOT), never a name.
             bool statementStart = previous < 0 || Is(previous, ";") || (Is(previous, "(") && Commands.Contains(word)) || (word is "analyze" or "analyse" && Is(previous, "explain"));
-            if ((QuoteWhenName.Contains(word) || IsKeywordName(word, previous, next, end) || (qualified && DuckDbReservedWords.Contains(word))) && !statementStart && !(word == "to" && previous >= 0 && IntervalUnits.Contains(Text(previous))))
+            if ((QuoteWhenName.Contains(word) || IsKeywordName(word, previous, next, end) || IsNonReservedName(i, word, previous, next, end) || (qualified && DuckDbReservedWords.Contains(word))) && !statementStart && !(word == "to" && previous >= 0 && IntervalUnits.Contains(Text(previous))))
             {
                 emitter.Text("\"" + Text(i) + "\"", token);
                 return i + 1;

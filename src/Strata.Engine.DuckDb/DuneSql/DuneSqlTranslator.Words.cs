@@ -139,7 +139,7 @@ public static partial class DuneSqlTranslator
     private static readonly HashSet<string> NotClauseEnds = new(StringComparer.OrdinalIgnoreCase)
     {
         "select", "distinct", "all", ",", "(", "+", "-", "*", "/", "%", "||", "=", "<>", "!=", "<", ">", "<=", ">=", "and", "or",
-        "not", "by", "as", ".", "when", "then", "else", "on", "where", "having",
+        "not", "by", "as", ".", "when", "then", "else", "on", "where", "having", "->",
     };
 
     /// <summary>Trino's grammar takes an integer or ALL after LIMIT, an integer after OFFSET (and FETCH FIRST): a sign, a

@@ -171,6 +171,11 @@ internal static partial class DuneTypes
             if (at + 1 < words.Count && words[at + 1] is not ("(" or "," or ")"))
             {
                 fieldName = words[at++];
+                // ROW(desc integer): Trino takes its non-reserved words as field names, DuckDB only quoted (decision 354).
+                if (DuneSqlTranslator.DuckDbReservedWords.Contains(fieldName) || DuneSqlTranslator.QuoteWhenNonReservedName.Contains(fieldName))
+                {
+                    fieldName = "\"" + fieldName + "\"";
+                }
             }
             else
             {
