@@ -91,6 +91,8 @@ public sealed partial class DuckDbEngine
         (DuneSql.DuneUnnestTypes.UsedBy, DuneSql.DuneUnnestTypes.Register),
         (DuneSql.DuneChr.UsedBy, DuneSql.DuneChr.Register),
         (DuneSql.DuneReverse.UsedBy, DuneSql.DuneReverse.Register),
+        (DuneSql.DuneLevenshtein.UsedBy, DuneSql.DuneLevenshtein.Register),
+        (DuneSql.DuneCase.UsedBy, DuneSql.DuneCase.Register),
         (DuneSql.DuneEvmNative.UsedBy, DuneSql.DuneEvmNative.Register),
         (DuneSql.DuneSplitMaps.UsedBy, DuneSql.DuneSplitMaps.Register),
         (DuneSql.DuneConcat.UsedBy, DuneSql.DuneConcat.Register),

@@ -204,7 +204,11 @@ internal static partial class TrinoErrorMessages
             {
                 name = field; // the field function the user called (hour(x) reads hour(dune_wall(x)))
             }
-            name = name switch { DuneSql.DuneConcat.Function => "concat", DuneSql.DuneToHex.Function => "to_hex", _ => name };
+            name = name switch
+            {
+                DuneSql.DuneConcat.Function => "concat", DuneSql.DuneToHex.Function => "to_hex",
+                DuneSql.DuneCase.Upper => "upper", DuneSql.DuneCase.Lower => "lower", _ => name,
+            };
             var args = SplitArguments(call.Groups["args"].Value).Select(TypeName).ToList();
             if (NativeSignatures.TryGetValue(name, out var native))
             {

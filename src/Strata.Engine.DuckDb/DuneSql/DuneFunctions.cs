@@ -340,9 +340,11 @@ internal static class DuneFunctions
         [("json_parse", 1)] = "(CASE WHEN $1 IS NULL OR json_valid($1) THEN json($1) ELSE error('Cannot convert value to JSON: ''' || " + QuotedText + " || '''') END)",
         [("json_format", 1)] = "CAST($1 AS VARCHAR)",
         [("codepoint", 1)] = "unicode($1)",
+        [("upper", 1)] = DuneCase.Upper + "($1)", // Java's simple case mapping of each code point (DuneCase)
+        [("lower", 1)] = DuneCase.Lower + "($1)",
         // Trino's bound on the table it fills (longer × (shorter - 1) cells): 10^5 characters against 10^5 ran past 40 s (hostile41).
         [("levenshtein_distance", 2)] = "(CASE WHEN greatest(length($1), length($2)) * (least(length($1), length($2)) - 1) > 1000000 "
-            + "THEN error('The combined inputs for Levenshtein distance are too large') ELSE levenshtein($1, $2) END)",
+            + "THEN error('The combined inputs for Levenshtein distance are too large') ELSE " + DuneLevenshtein.Function + "($1, $2) END)",
         [("truncate", 1)] = "trunc($1)",
         [("is_nan", 1)] = "isnan($1)",
         [("is_finite", 1)] = "isfinite($1)",

@@ -16,10 +16,10 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// decimal forms DuckDB's cast rounds as Java does. A text Java refuses is written behind
 /// <see cref="DuneTypes.TextRefusedMark"/>, which no cast reads, so DuckDB's own conversion error is raised at the cast
 /// (caught by TRY_CAST and TRY) and the binder words it as Trino's, without the mark. One call reads the operand once, so
-/// a volatile operand is evaluated once. Java's hexadecimal floats ("0x1p3") are refused. Registered only for a text
-/// that calls them.
+/// a volatile operand is evaluated once. Java's hexadecimal floats ("0x1.8p1") are read in C# and written as the
+/// double's shortest decimal text (DuneJavaNumbers.Hex.cs). Registered only for a text that calls them.
 /// </summary>
-public static unsafe class DuneJavaNumbers
+public static unsafe partial class DuneJavaNumbers
 {
     public const string Integer = "dune_java_integer", Floating = "dune_java_floating";
 
@@ -122,6 +122,11 @@ public static unsafe class DuneJavaNumbers
         int length = FloatingLength(core);
         if (length < 0)
         {
+            if (HexFloating(core) is double hex)
+            {
+                NativeString.Set(output, row, Encoding.ASCII.GetBytes(HexText(hex)));
+                return null;
+            }
             return Refuse(output, row, text);
         }
         NativeString.Set(output, row, onlyBlanks && length == core.Length ? text : core[..length]);

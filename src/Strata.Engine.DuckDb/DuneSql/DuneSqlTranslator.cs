@@ -112,6 +112,7 @@ public static partial class DuneSqlTranslator
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSpecialTimeOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetOrderWrap(i);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetCheck(i, to);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNanComparison(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNestedComparison(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitNumericOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitCharOperand(i, to);

@@ -52,6 +52,8 @@ internal sealed partial class DuneSqlDb : IDisposable
             DuneDataSize.Register(connection);
             DuneChr.Register(connection);
             DuneReverse.Register(connection);
+            DuneLevenshtein.Register(connection);
+            DuneCase.Register(connection);
             DuneEvmNative.Register(connection);
             DuneSplitMaps.Register(connection);
             DuneFromUtf8.Register(connection);
