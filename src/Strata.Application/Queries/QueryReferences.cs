@@ -22,6 +22,11 @@ public sealed class QueryReferences(IQueryStore store, IQueryViewSyntax syntax, 
     /// <summary>How many distinct saved queries one execution may read (each is a metadata read).</summary>
     public const int MaxQueries = 256;
 
+    /// <summary>How many references one execution may inline, counted at every depth (hostile42): each inlined copy is
+    /// translated and planned again, so 300 references to one small query took 29.9 s (hostile41), though it is one
+    /// query read once. Real queries read a view a few times; a query read more often belongs in a WITH clause.</summary>
+    public const int MaxInlinedReferences = 64;
+
     /// <summary>The text with the references inlined, and where each inlined piece came from.</summary>
     public sealed record Expansion(string Sql, IReadOnlyList<ParameterSubstitution.Span> Spans, IReadOnlyList<long> QueryIds)
     {
@@ -73,7 +78,8 @@ public sealed class QueryReferences(IQueryStore store, IQueryViewSyntax syntax, 
             try
             {
                 var path = selfId > 0 ? new List<long> { selfId } : [];
-                var (body, _) = await BodyAsync(reference, path, run, budget, cancellationToken).ConfigureAwait(false);
+                var (body, _, copies) = await BodyAsync(reference, path, run, budget, cancellationToken).ConfigureAwait(false);
+                run.Count(reference.QueryId, copies, "");
                 inlined = Inlined(reference, body);
                 budget -= Encoding.UTF8.GetByteCount(inlined) - Encoding.UTF8.GetByteCount(reference.Name);
                 if (budget < 0)
@@ -121,7 +127,22 @@ public sealed class QueryReferences(IQueryStore store, IQueryViewSyntax syntax, 
 
     /// <summary>What one expansion shares: the caller, the queries read, and the bodies already built
     /// (by id and values) with their nesting height, so a query read many times is built once.</summary>
-    private sealed record Run(string Caller, Dictionary<long, SavedQuery?> Queries, Dictionary<string, (string Body, int Height)> Bodies);
+    private sealed record Run(string Caller, Dictionary<long, SavedQuery?> Queries, Dictionary<string, (string Body, int Height, int Copies)> Bodies)
+    {
+        /// <summary>The references inlined so far, each nested one inside a copy counted once per copy.</summary>
+        public int Inlined { get; private set; }
+
+        /// <summary>Counts a reference inlined with the copies it holds; past <see cref="MaxInlinedReferences"/>, refused.</summary>
+        public void Count(long id, int copies, string through)
+        {
+            Inlined += copies;
+            if (Inlined > MaxInlinedReferences)
+            {
+                throw new ReferenceException($"the query inlines more than {MaxInlinedReferences} query_<id> references (query_{id}{through} brings the count to "
+                    + $"{Inlined}, each reference of a reference counted as a copy); read a query once in a WITH clause and refer to that instead");
+            }
+        }
+    }
 
     private static string Inlined(QueryViewReference reference, string body) =>
         // The closing parenthesis goes on its own line, so a trailing -- comment cannot swallow it.
@@ -131,8 +152,9 @@ public sealed class QueryReferences(IQueryStore store, IQueryViewSyntax syntax, 
         $"the SQL with its query_<id> references inlined is over the limit of {maxSqlBytes} bytes (Strata:MaxSqlBytes) at query_{id}{through}";
 
     /// <summary>The referenced query's SQL, its parameters applied and its own references inlined, and how
-    /// many levels of references it holds (1 for none). Any piece over <paramref name="budget"/> bytes stops it.</summary>
-    private async Task<(string Body, int Height)> BodyAsync(
+    /// many levels of references it holds (1 for none), and how many copies of saved queries it is (1 and those inlined
+    /// in it). Any piece over <paramref name="budget"/> bytes or <see cref="MaxInlinedReferences"/> copies stops it.</summary>
+    private async Task<(string Body, int Height, int Copies)> BodyAsync(
         QueryViewReference reference, List<long> path, Run run, long budget, CancellationToken cancellationToken)
     {
         long id = reference.QueryId;
@@ -198,13 +220,18 @@ public sealed class QueryReferences(IQueryStore store, IQueryViewSyntax syntax, 
         }
         var inner = new List<long>(path) { id };
         var body = new StringBuilder(sql.Length + 16);
-        int last = 0, height = 1;
+        int last = 0, height = 1, copies = 1;
         foreach (var r in syntax.Find(sql))
         {
             body.Append(sql, last, r.Start - last);
-            var (nested, nestedHeight) = await BodyAsync(r, inner, run, budget, cancellationToken).ConfigureAwait(false);
+            var (nested, nestedHeight, nestedCopies) = await BodyAsync(r, inner, run, budget, cancellationToken).ConfigureAwait(false);
             body.Append(Inlined(r, nested));
             height = Math.Max(height, nestedHeight + 1);
+            copies += nestedCopies;
+            if (copies > MaxInlinedReferences)
+            {
+                run.Count(id, copies, through);
+            }
             last = r.Start + r.Length;
             if (body.Length > budget)
             {
@@ -217,8 +244,8 @@ public sealed class QueryReferences(IQueryStore store, IQueryViewSyntax syntax, 
         {
             throw new ReferenceException(TooLarge(id, through));
         }
-        run.Bodies[key] = (text, height);
-        return (text, height);
+        run.Bodies[key] = (text, height, copies);
+        return (text, height, copies);
     }
 
     private static string Deep(long id, string through) =>

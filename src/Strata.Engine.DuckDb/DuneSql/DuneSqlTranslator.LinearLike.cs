@@ -17,6 +17,18 @@ public static partial class DuneSqlTranslator
         "offset", "union", "intersect", "except", "window", "on", "join", "left", "right", "full", "inner", "cross", "as", "fetch",
     };
 
+    /// <summary>Tokens that also end a LIKE's right operand written as an expression: what binds looser than it (Trino's
+    /// pattern is a valueExpression: concatenation and arithmetic, no comparison), and ESCAPE.</summary>
+    private static readonly HashSet<string> LikeExpressionEnds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "escape", "=", "<>", "!=", "<", ">", "<=", ">=", "is", "not", "between", "in", "like", "similar",
+    };
+
+    /// <summary>RE2's full match of the LIKE pattern <c>{0}</c> computed at run time, as <see cref="LinearLikeExpression.Re2"/>
+    /// writes a constant one: RE2's metacharacters escaped, then <c>%</c> as <c>.*</c> and <c>_</c> as <c>.</c>.</summary>
+    private const string RuntimeLikeRe2 =
+        @"('(?s)' || replace(replace(regexp_replace(({0}), '[\\^$.|?*+()\[\]{}]', '\\\0', 'g'), '%', '.*'), '_', '.'))";
+
     private sealed partial class Pass
     {
         /// <summary>LIKE at i before the constant pattern at pattern (no ESCAPE after it): <c>SIMILAR TO 're2'</c> when the
@@ -32,6 +44,49 @@ public static partial class DuneSqlTranslator
             }
             emitter.Text("SIMILAR TO '(?s)" + LinearLikeExpression.Re2(text).Replace("'", "''", StringComparison.Ordinal) + "'", tokens[i]);
             return pattern + 1;
+        }
+
+        /// <summary>LIKE at i whose right operand, from operand, is an expression rather than one literal (a concatenation,
+        /// a column, a call; no ESCAPE after it): <c>SIMILAR TO</c> the RE2 pattern built from it at run time (hostile42).
+        /// Such a pattern is whatever the data or the concatenation makes it, so a `%…_…%` shape backtracks in DuckDB's LIKE
+        /// as a constant one did (<c>x LIKE '%a' || '_%b%'</c>). A constant operand is folded once; a pattern that differs
+        /// by row is compiled for each row (linear in the pattern). Returns the index after the operand, or -1.</summary>
+        private int TryEmitRuntimeLike(int i, int operand, int end)
+        {
+            int k = operand, cases = 0;
+            for (; k < end; k = Next(k, end))
+            {
+                string word = Text(k);
+                if (IsOpening(k))
+                {
+                    k = Close(k, end);
+                    continue;
+                }
+                if (word.Equals("case", StringComparison.OrdinalIgnoreCase))
+                {
+                    cases++;
+                    continue;
+                }
+                if (cases > 0)
+                {
+                    cases -= word.Equals("end", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+                    continue;
+                }
+                if (LikeOperandEnds.Contains(word) || LikeExpressionEnds.Contains(word))
+                {
+                    break;
+                }
+            }
+            int last = Previous(Math.Min(k, end));
+            if (k == operand || last < operand || Is(k, "escape") || (last == operand && tokens[operand].Kind == DuneTokenKind.String))
+            {
+                return -1;
+            }
+            string[] parts = RuntimeLikeRe2.Split("{0}");
+            emitter.Text("SIMILAR TO " + parts[0], tokens[i]);
+            Emit(operand, last + 1);
+            emitter.Text(parts[1], tokens[last]);
+            return last + 1;
         }
     }
 }

@@ -77,19 +77,35 @@ public static partial class DuneSqlTranslator
     }
 
     /// <summary>Whether the WITH at i modifies what precedes it (<c>WITH ORDINALITY</c>, <c>with time zone</c>,
-    /// <c>WITH TIES</c>) rather than opening a WITH clause, whose queries the bound counts (the review of 341).</summary>
+    /// <c>WITH TIES</c>) rather than opening a WITH clause, whose queries the bound counts (the review of 341). A query
+    /// named by one of those words opens a clause: its name is followed by <c>AS (</c> or by its column list's bracket,
+    /// which no modifier is (<c>WITH ORDINALITY AS t(a, n)</c> names an alias, not a bracket, after AS), so 900 queries
+    /// named <c>time</c>, <c>ties</c> or <c>ordinality</c> are counted as others are (hostile42).</summary>
     private static bool IsWithModifier(string sql, List<DuneToken> tokens, int i)
     {
-        for (int k = i + 1; k < tokens.Count; k++)
+        int word = NextSolid(tokens, i + 1);
+        if (word >= tokens.Count)
         {
-            if (!tokens[k].IsTrivia)
-            {
-                var next = sql.AsSpan(tokens[k].Start, tokens[k].Length);
-                return next.Equals("ORDINALITY", StringComparison.OrdinalIgnoreCase) || next.Equals("TIME", StringComparison.OrdinalIgnoreCase)
-                    || next.Equals("TIES", StringComparison.OrdinalIgnoreCase);
-            }
+            return false;
         }
-        return false;
+        var next = sql.AsSpan(tokens[word].Start, tokens[word].Length);
+        if (!(next.Equals("ORDINALITY", StringComparison.OrdinalIgnoreCase) || next.Equals("TIME", StringComparison.OrdinalIgnoreCase)
+            || next.Equals("TIES", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+        int after = NextSolid(tokens, word + 1);
+        if (after >= tokens.Count)
+        {
+            return true;
+        }
+        var text = sql.AsSpan(tokens[after].Start, tokens[after].Length);
+        if (text is "(")
+        {
+            return false; // a query's column list: WITH time (a) AS (…)
+        }
+        int bracket = text.Equals("AS", StringComparison.OrdinalIgnoreCase) ? NextSolid(tokens, after + 1) : tokens.Count;
+        return !(bracket < tokens.Count && sql.AsSpan(tokens[bracket].Start, tokens[bracket].Length) is "(");
     }
 
     /// <summary>Whether the clause word at i is a name (Trino's non-reserved LIMIT, OFFSET, FETCH, PARTITION, WINDOW, and

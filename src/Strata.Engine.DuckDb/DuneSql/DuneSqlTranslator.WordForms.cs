@@ -48,6 +48,10 @@ public static partial class DuneSqlTranslator
             {
                 return afterLike;
             }
+            if (word is "like" && next < end && TryEmitRuntimeLike(i, next, end) is > 0 and int afterPattern)
+            {
+                return afterPattern;
+            }
             if (word is "escape" && next < end && IsTerminatedString(next))
             {
                 CheckLikeEscape(previous, next);
