@@ -26,8 +26,9 @@ public sealed class DemoDataSwapValueTests(DemoDataFixture fixture) : IClassFixt
     /// <summary>
     /// A trade gets what the pair's constant-product rule gives (DemoDataTables27Tests), so its value against what it pays, at the
     /// minute's prices, is the pair's price against the market's, less the 0.3% fee and the trade's slippage: the pairs start at
-    /// the volume-weighted price of their span with twenty times its volume, so most trades get close to what they pay, and none
-    /// gets less than half or more than half again.
+    /// the volume-weighted price of their span with twenty times its volume, so nine trades in ten get within a quarter of what
+    /// they pay (the median within a few percent) and none less than 0.4 or more than twice (a dust trade's unit, a pair moved by
+    /// one large swap).
     /// </summary>
     [Fact]
     public void Ethereum_dex_trades_get_about_what_they_pay_at_the_minutes_prices()
@@ -40,7 +41,7 @@ public sealed class DemoDataSwapValueTests(DemoDataFixture fixture) : IClassFixt
         var ratios = fixture.Rows(Valued + string.Join(", ", new[] { 0.0, 0.05, 0.5, 0.95, 1.0 }.Select(p => string.Create(CultureInfo.InvariantCulture, $"quantile_cont({Ratio}, {p})"))).Insert(0, "SELECT ") + " FROM t")[0]
             .Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
         string q = string.Join(", ", ratios);
-        Assert.True(ratios[0] >= 0.5 && ratios[4] <= 1.5 && ratios[1] >= 0.8 && ratios[3] <= 1.2 && ratios[2] >= 0.9 && ratios[2] <= 1.05,
+        Assert.True(ratios[0] >= 0.4 && ratios[4] <= 2 && ratios[1] >= 0.75 && ratios[3] <= 1.25 && ratios[2] >= 0.9 && ratios[2] <= 1.05,
             $"bought / sold value: min, 5%, median, 95%, max {q}");
         // amount_usd is the bought side's value (Dune's coalesce(bought, sold))
         Assert.Equal(0, Count(Valued + "SELECT count(*) FROM t WHERE abs(amount_usd / (token_bought_amount * bought_price) - 1) > 1e-9"));
