@@ -8,7 +8,8 @@ namespace Strata.Tests;
 /// Branch dune-tables10: <c>tokens_&lt;chain&gt;.balances</c>, Dune's granular balances (a row per address, token and block
 /// where the balance changed), against balances computed here from the raw rows they derive from: the chain's ERC-20
 /// transfers and transactions (value when it succeeded, the fee always), with the demo's convention that an address holds at
-/// the start what it sends over the span (as <c>balances_daily</c>).
+/// the start what it sends over the span (as <c>balances_daily</c>), but a Uniswap V2 / SushiSwap pair on Ethereum, which holds
+/// its reserves (dune-tables27).
 /// </summary>
 public sealed class DemoDataBalanceChangesTests(DemoDataFixture fixture) : IClassFixture<DemoDataFixture>
 {
@@ -65,10 +66,13 @@ public sealed class DemoDataBalanceChangesTests(DemoDataFixture fixture) : IClas
     private Dictionary<(string Address, string Token, long Block), (BigInteger Balance, string Day)> Expected(string chain)
     {
         var expected = new Dictionary<(string, string, long), (BigInteger, string)>();
+        var openings = Openings(chain);
         foreach (var holding in Moves(chain).GroupBy(m => (m.Address, m.Token)))
         {
-            // The start: what the address sends over the span.
-            BigInteger balance = holding.Where(m => !m.In).Aggregate(BigInteger.Zero, (s, m) => s + m.Amount);
+            // The start: a Uniswap V2 / SushiSwap pair's reserve (its Mint less its Burn, before the span: dune-tables27), else
+            // what the address sends over the span.
+            BigInteger balance = openings.TryGetValue(holding.Key, out var reserve) ? reserve
+                : holding.Where(m => !m.In).Aggregate(BigInteger.Zero, (s, m) => s + m.Amount);
             foreach (var block in holding.GroupBy(m => (m.Block, m.Day)).OrderBy(b => b.Key.Block))
             {
                 balance += block.Aggregate(BigInteger.Zero, (s, m) => m.In ? s + m.Amount : s - m.Amount);
@@ -77,6 +81,30 @@ public sealed class DemoDataBalanceChangesTests(DemoDataFixture fixture) : IClas
             }
         }
         return expected;
+    }
+
+    /// <summary>(pair, token) → the pair's reserve of the token at the span's start, on Ethereum: its Mint's amount less its Burn's.</summary>
+    private Dictionary<(string Address, string Token), BigInteger> Openings(string chain)
+    {
+        var openings = new Dictionary<(string, string), BigInteger>();
+        if (chain != "ethereum")
+        {
+            return openings;
+        }
+        foreach (string schema in new[] { "uniswap_v2_ethereum", "sushi_ethereum" })
+        {
+            foreach (var r in fixture.Rows($"""
+                SELECT hex(c.pair), hex(c.token0), hex(c.token1), CAST(m.amount0 AS VARCHAR), CAST(m.amount1 AS VARCHAR), CAST(b.amount0 AS VARCHAR), CAST(b.amount1 AS VARCHAR)
+                FROM {schema}."Factory_evt_PairCreated" c
+                JOIN {schema}."Pair_evt_Mint" m ON m.contract_address = c.pair JOIN {schema}."Pair_evt_Burn" b ON b.contract_address = c.pair
+                """))
+            {
+                var v = r[3..].Select(x => BigInteger.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+                openings[(r[0], r[1])] = v[0] - v[2];
+                openings[(r[0], r[2])] = v[1] - v[3];
+            }
+        }
+        return openings;
     }
 
     [Theory]

@@ -92,27 +92,29 @@ public sealed class DemoDataTables25Tests(DemoDataFixture fixture) : IClassFixtu
     }
 
     /// <summary>
-    /// EIP-4844 on the block's own columns: excess(n) = max(0, excess(n - 1) + blob_gas_used(n - 1) - target), the target by fork
-    /// (3, 6, 10, 14 blobs); a block's blob gas is whole blobs, at most the fork's maximum, at least its blob transactions' blobs.
+    /// The header rule on the block's own columns: EIP-4844's excess(n) = max(0, excess(n - 1) + blob_gas_used(n - 1) - target), the
+    /// target by fork (3, 6, 10, 14 blobs), with EIP-7918's reserve price from Fusaka on (DemoDataTables27Tests.NextExcess, from the
+    /// parent's base fee too); a block's blob gas is whole blobs, at most the fork's maximum, at least its blob transactions' blobs.
     /// </summary>
     [Fact]
     public void Blocks_excess_blob_gas_follows_their_blob_gas_used()
     {
-        var blocks = fixture.Rows("SELECT number, excess_blob_gas, blob_gas_used FROM ethereum.blocks ORDER BY number")
-            .Select(r => (N: long.Parse(r[0], CultureInfo.InvariantCulture), Excess: long.Parse(r[1], CultureInfo.InvariantCulture), Used: long.Parse(r[2], CultureInfo.InvariantCulture)))
+        var blocks = fixture.Rows("SELECT number, excess_blob_gas, blob_gas_used, base_fee_per_gas FROM ethereum.blocks ORDER BY number")
+            .Select(r => (N: long.Parse(r[0], CultureInfo.InvariantCulture), Excess: long.Parse(r[1], CultureInfo.InvariantCulture),
+                          Used: long.Parse(r[2], CultureInfo.InvariantCulture), BaseFee: long.Parse(r[3], CultureInfo.InvariantCulture)))
             .ToList();
         var own = fixture.Rows("SELECT block_number, sum(len(blob_versioned_hashes)) FROM ethereum.transactions WHERE type = '3' GROUP BY 1")
             .ToDictionary(r => long.Parse(r[0], CultureInfo.InvariantCulture), r => long.Parse(r[1], CultureInfo.InvariantCulture));
         Assert.NotEmpty(own);
         for (int k = 0; k < blocks.Count; k++)
         {
-            var (n, excess, used) = blocks[k];
+            var (n, excess, used, _) = blocks[k];
             long most = BlobGas * (n >= 24_179_383 ? 21 : n >= 23_975_778 ? 15 : n >= 22_431_084 ? 9 : 6);
             Assert.True(used % BlobGas == 0 && used <= most && used >= BlobGas * own.GetValueOrDefault(n), $"block {n}: blob gas {used}");
             if (k > 0)
             {
-                long target = BlobGas * (n >= 24_179_383 ? 14 : n >= 23_975_778 ? 10 : n >= 22_431_084 ? 6 : 3);
-                Assert.Equal(Math.Max(0, blocks[k - 1].Excess + blocks[k - 1].Used - target), excess);
+                var parent = blocks[k - 1];
+                Assert.Equal(DemoDataTables27Tests.NextExcess(n, parent.Excess, parent.Used, parent.BaseFee).Excess, excess);
             }
         }
         Assert.True(blocks.Count(b => b.Excess > 0) > blocks.Count / 10, "the excess is rarely above zero");

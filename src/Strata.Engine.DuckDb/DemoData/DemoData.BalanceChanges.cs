@@ -42,6 +42,31 @@ public static partial class DemoData
             WHERE s <> '0' AND address <> {{ZeroAddress}}
         """;
 
+    /// <summary>
+    /// What an address holds at the span's start, joined as <c>o</c> (digits above the last 18 and the last 18): on Ethereum, a
+    /// Uniswap V2 / SushiSwap pair holds its reserves then (its liquidity was added before the span: DemoData.V2Swaps.cs), so its
+    /// balance after each swap is its reserve; any other address (and every address of the other chains) holds what it sends over
+    /// the span (the demo starts with no history), so its balance never falls below zero.
+    /// </summary>
+    private static string BalanceOpening(string chain) => chain != "ethereum" ? "LEFT JOIN (SELECT NULL::BLOB AS a, NULL::BLOB AS t, NULL::HUGEINT AS hi, NULL::HUGEINT AS lo) o ON false" : $$"""
+        LEFT JOIN (
+            SELECT unhex(s.pair) AS a, k.address AS t, s.r // {{Exa}} AS hi, s.r % {{Exa}} AS lo
+            FROM (SELECT pair, id0 AS id, mint0::HUGEINT - burn0::HUGEINT AS r FROM demo_v2_pool
+                  UNION ALL SELECT pair, id1, mint1::HUGEINT - burn1::HUGEINT FROM demo_v2_pool) s
+            JOIN demo_tokens k ON k.id = s.id
+        ) o ON o.a = address AND o.t = token_address
+        """;
+
+    /// <summary>The balance after a row as two HUGEINT parts <c>h</c> and <c>l</c> (h * 10^18 + l; l may be negative or past
+    /// 10^18): the opening, plus the incoming amounts up to the row, less the outgoing ones.</summary>
+    private const string BalanceAfter = """
+        CAST(coalesce(o.hi, sum(out_hi) OVER whole) + sum(in_hi) OVER upto - sum(out_hi) OVER upto AS HUGEINT) AS h,
+        CAST(coalesce(o.lo, sum(out_lo) OVER whole) + sum(in_lo) OVER upto - sum(out_lo) OVER upto AS HUGEINT) AS l
+        """;
+
+    /// <summary>h and l carried into <c>high</c> (the digits above the last 18) and <c>low</c> (the last 18, 0 to 10^18 - 1).</summary>
+    private const string BalanceDigits = $"h + (l - ((l % {Exa}) + {Exa}) % {Exa}) // {Exa} AS high, ((l % {Exa}) + {Exa}) % {Exa} AS low";
+
     /// <summary><c>tokens_&lt;chain&gt;.balances</c>: the balance after each block that moved it.</summary>
     private static string BalanceChangeScript(string chain, string native) => $$"""
         CREATE OR REPLACE TABLE tokens_{{chain}}.balances AS
@@ -53,14 +78,12 @@ public static partial class DemoData
             FROM parts
             GROUP BY address, token_address, token_standard, block_number
         ), w AS (
-            SELECT *,
-                   CAST(sum(in_hi) OVER upto + coalesce(sum(out_hi) OVER after, 0) AS HUGEINT) AS h,
-                   CAST(sum(in_lo) OVER upto + coalesce(sum(out_lo) OVER after, 0) AS HUGEINT) AS l
-            FROM blocks
+            SELECT blocks.*, {{BalanceAfter}}
+            FROM blocks {{BalanceOpening(chain)}}
             WINDOW upto AS (PARTITION BY address, token_address ORDER BY block_number ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
-                   after AS (PARTITION BY address, token_address ORDER BY block_number ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)
+                   whole AS (PARTITION BY address, token_address)
         ), v AS (
-            SELECT *, h + l // {{Exa}} AS high, l % {{Exa}} AS low FROM w
+            SELECT *, {{BalanceDigits}} FROM w
         )
         SELECT '{{chain}}' AS blockchain, v.block_number, v.block_time, v.address, v.token_address, v.token_standard,
                CAST(CASE WHEN high > 0 THEN CAST(high AS VARCHAR) || lpad(CAST(low AS VARCHAR), 18, '0') ELSE CAST(low AS VARCHAR) END AS {{Uint256Type}}) AS balance_raw,

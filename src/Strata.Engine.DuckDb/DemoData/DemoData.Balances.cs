@@ -39,15 +39,13 @@ public static partial class DemoData
                 SELECT address, token_address, token_standard, {{endDay}}, 0::HUGEINT, 0::HUGEINT, 0::HUGEINT, 0::HUGEINT, false
                 FROM daily GROUP BY address, token_address, token_standard HAVING max(day) < {{endDay}}
             ), w AS (
-                SELECT *,
-                       CAST(sum(in_hi) OVER upto + coalesce(sum(out_hi) OVER after, 0) AS HUGEINT) AS h,
-                       CAST(sum(in_lo) OVER upto + coalesce(sum(out_lo) OVER after, 0) AS HUGEINT) AS l,
+                SELECT grid.*, {{BalanceAfter}},
                        max(CASE WHEN changed THEN day END) OVER upto AS last_updated
-                FROM grid
+                FROM grid {{BalanceOpening(chain)}}
                 WINDOW upto AS (PARTITION BY address, token_address ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
-                       after AS (PARTITION BY address, token_address ORDER BY day ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)
+                       whole AS (PARTITION BY address, token_address)
             ), v AS (
-                SELECT *, h + l // {{Exa}} AS high, l % {{Exa}} AS low FROM w
+                SELECT *, {{BalanceDigits}} FROM w
             )
             SELECT '{{chain}}' AS blockchain, v.day, v.address,
                    CASE WHEN v.token_standard = 'native' THEN '{{native}}' ELSE e.symbol END AS token_symbol,

@@ -105,7 +105,14 @@ public static partial class DemoData
                                         || demo_sha(unhex(substr(hex(sig), 129, 64)) || unhex('0000000000000000000000000000000000000000000000000000000000000000')))));
             """;
         yield return Uint256WordMacros;
-        yield return $"CREATE OR REPLACE TEMP MACRO demo_skip_steth(kind, t) AS CASE WHEN kind = 'swap' AND t = {StethTokenId} THEN t + 1 ELSE t END;";
+        // A swap's token: the demo's swaps go through Uniswap V2 / SushiSwap pairs, which hold no stETH (a rebasing balance; DEX
+        // pools hold wstETH) and no meme token (DemoData.Tokens.cs: its amounts, 10^30 to 10^46 units, pass the pair's uint112
+        // reserves, 2^112 - 1 ~ 5.2e33): a token drawn as one of those is the next token.
+        yield return $"""
+            CREATE OR REPLACE TEMP MACRO demo_swap_token(kind, t) AS
+                CASE WHEN kind <> 'swap' THEN t WHEN t = {StethTokenId} THEN t + 1
+                     WHEN t >= {WellKnownTokens.Count} AND t % 5 = 0 THEN (t + 1) % {tokens} ELSE t END;
+            """;
         yield return $$"""
             CREATE OR REPLACE TEMP TABLE demo_txk AS
             WITH r AS (
@@ -180,11 +187,10 @@ public static partial class DemoData
                        (sum(n_logs) OVER (PARTITION BY b ORDER BY i) - n_logs)::BIGINT AS log_first
                 FROM l
             ), p AS (
-                -- the demo's swaps go through Uniswap V2 / SushiSwap pairs, which hold no stETH (a rebasing balance; DEX pools
-                -- hold wstETH): a swap's token drawn as stETH is the next token
+                -- a swap's tokens are those a Uniswap V2 pair can hold (demo_swap_token)
                 SELECT *,
-                       demo_skip_steth(kind, demo_pick(i, 15, {{tokens}}, 4)) AS token_a,
-                       demo_skip_steth(kind, demo_pick(i, 16, {{tokens}}, 4)) AS token_b,
+                       demo_swap_token(kind, demo_pick(i, 15, {{tokens}}, 4)) AS token_a,
+                       demo_swap_token(kind, demo_pick(i, 16, {{tokens}}, 4)) AS token_b,
                        demo_int(i, 17, 4) AS mid_seed
                 FROM s
             ), e AS (
@@ -198,7 +204,7 @@ public static partial class DemoData
                                  WHEN 'approve' THEN token_a END AS tok_first,
                        CASE mode WHEN 'eth_out' THEN 0
                                  WHEN 'eth_in' THEN CASE WHEN token_b = 0 THEN 1 ELSE token_b END
-                                 ELSE CASE WHEN token_b = token_a THEN demo_skip_steth(kind, (token_b + 1) % {{tokens}}) ELSE token_b END END AS tok_last
+                                 ELSE CASE WHEN token_b = token_a THEN demo_swap_token(kind, (token_b + 1) % {{tokens}}) ELSE token_b END END AS tok_last
                 FROM p
             )
             SELECT * EXCLUDE (token_a, token_b, mid_seed, tok_first, tok_last),

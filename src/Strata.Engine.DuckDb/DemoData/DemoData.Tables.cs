@@ -12,39 +12,13 @@ public static partial class DemoData
             CREATE SCHEMA IF NOT EXISTS erc20_ethereum;
             """;
 
-        // Post-Merge blocks: difficulty 0, the final total difficulty, a zero nonce. The excess blob gas follows EIP-4844's
-        // rule, excess(n) = max(0, excess(n - 1) + blob gas used(n - 1) - target(n)), over the block's blob_gas_used: the whole
-        // chain's, of which the demo's blob transactions are a sample: per block, the target's blob count (the fork's: Dencun 3,
-        // Pectra 6, Fusaka's BPO1 10 and BPO2 14, as ethereum.blobs_submissions reads them) plus noise of up to three blobs
-        // either way and a demand that swings above and below the target over a day (its amplitude over some days), less 0.3
-        // of a blob on average (without it the reflected walk drifts up as the square root of the blocks: the fee climbed to
-        // thousands of gwei), at least the demo's own blobs and at most the fork's maximum: the fee is 1 wei between the peaks
-        // and reaches tens of millions of wei on the days of the widest swing. Solved without a loop: with S(n) the sum of the steps (used -
-        // target) up to n and excess(0) = 0, excess(n) = S(n) - min(0, min over m <= n of S(m)) (Lindley's recursion).
+        // Post-Merge blocks: difficulty 0, the final total difficulty, a zero nonce. The blob gas and excess blob gas are
+        // DemoData.BlobFee.cs's (demo_blob_gas: EIP-4844's rule, and EIP-7918's reserve price from Fusaka on).
         yield return $$"""
             CREATE OR REPLACE TABLE ethereum.blocks AS
             WITH t AS (
-                SELECT b, sum(gas_used)::BIGINT AS gas_used, sum(110 + octet_length(data))::BIGINT AS bytes,
-                       sum(131072 * coalesce(len(blob_versioned_hashes), 0))::BIGINT AS blob_gas_used
+                SELECT b, sum(gas_used)::BIGINT AS gas_used, sum(110 + octet_length(data))::BIGINT AS bytes
                 FROM demo_tx GROUP BY b
-            ), f AS (
-                SELECT k.b, coalesce(t.blob_gas_used, 0) // 131072 AS own,
-                       CASE WHEN k.number >= 24179383 THEN 14 WHEN k.number >= 23975778 THEN 10 WHEN k.number >= 22431084 THEN 6 ELSE 3 END AS target,
-                       CASE WHEN k.number >= 24179383 THEN 21 WHEN k.number >= 23975778 THEN 15 WHEN k.number >= 22431084 THEN 9 ELSE 6 END AS most
-                FROM demo_blocks k LEFT JOIN t USING (b)
-            ), u AS (
-                SELECT b, target,
-                       greatest(own, least(most, greatest(0, target + demo_int(b, 8, 7) - 3
-                           + floor(0.08 * (0.6 + 0.4 * sin(2 * pi() * b / 33840 + 0.3)) * target * sin(2 * pi() * b / 7200 + 1.1)
-                                   - 0.3 + demo_u(b, 1008))::BIGINT))) AS used
-                FROM f
-            ), d AS (
-                SELECT b, used, coalesce(131072 * (lag(used) OVER (ORDER BY b) - target), 0) AS step FROM u
-            ), s AS (
-                SELECT b, used, sum(step) OVER (ORDER BY b ROWS UNBOUNDED PRECEDING) AS s FROM d
-            ), x AS (
-                SELECT b, (131072 * used)::BIGINT AS blob_gas_used,
-                       (s - least(0, min(s) OVER (ORDER BY b ROWS UNBOUNDED PRECEDING)))::BIGINT AS excess_blob_gas FROM s
             )
             SELECT demo_tz(k.time) AS time,
                    k.number,
@@ -67,7 +41,7 @@ public static partial class DemoData
                    demo_hash(k.b, 9) AS parent_beacon_block_root
             FROM demo_blocks k
             LEFT JOIN t USING (b)
-            JOIN x USING (b)
+            JOIN demo_blob_gas x USING (b)
             ORDER BY k.number
             """;
 
@@ -283,8 +257,7 @@ public static partial class DemoData
                         WHEN step = 'sp_pay' THEN demo_word128(sp_amounts[k - 1])
                         WHEN step IN ('weth', 'deposit') THEN path_word[1]
                         WHEN step = 'withdrawal' THEN path_word[hops + 1]
-                        WHEN step = 'sync'
-                            THEN demo_word128(demo_amount(lk, 54, 18, 8)) || demo_word128(demo_amount(lk, 55, 18, 8))
+                        WHEN step = 'sync' THEN v2_sync[hop + 1]  -- the pair's reserves after the hop (DemoData.V2Swaps.cs)
                         WHEN step = 'swap' AND path_id[hop + 1] < path_id[hop + 2]  -- token0 in, token1 out
                             THEN path_word[hop + 1] || demo_word(0) || demo_word(0) || path_word[hop + 2]
                         WHEN step = 'swap'                                          -- token1 in, token0 out

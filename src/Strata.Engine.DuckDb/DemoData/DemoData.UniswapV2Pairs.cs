@@ -5,12 +5,11 @@ namespace Strata.Engine.DuckDb;
 /// <c>Pair_evt_Sync</c>, <c>Pair_evt_Mint</c> and <c>Pair_evt_Burn</c>, with reserves that follow the swaps.
 /// <list type="bullet">
 /// <item>Each pair's liquidity comes before the span (the pairs exist when it starts, as <c>Factory_evt_PairCreated</c>
-/// says): a Mint a block after the pair's creation, of three times each token's whole volume over the span (in and out),
-/// and a Burn an hour later of one time it, each followed by its Sync; the reserves at the span's start are twice the
-/// volume, so no swap takes a reserve below zero.</item>
+/// says): a Mint a block after the pair's creation and a Burn of a fifth of it 300 blocks later, each followed by its Sync
+/// (the amounts are DemoData.V2Swaps.cs's demo_v2_pool: 25 times each token's span volume, kept below 2^110).</item>
 /// <item>Every Swap log's Sync (the log before it, as the pair's <c>_update</c> emits it) carries the reserves after the
-/// swap: the start's plus the running sum of the pair's net amounts in. The Sync logs of <c>ethereum.logs</c> are written
-/// with them, so the decoded table and the raw logs agree (and the other chains, which replay those logs, carry them).</item>
+/// swap, priced by the constant-product rule (DemoData.V2Swaps.cs); the decoded in-span Syncs are those logs decoded, so
+/// the decoded table and the raw logs agree (and the other chains, which replay those logs, carry them).</item>
 /// </list>
 /// </summary>
 public static partial class DemoData
@@ -24,57 +23,28 @@ public static partial class DemoData
     private static IEnumerable<string> V2PairTables =>
         V2Pairs.SelectMany(p => new[] { $"{p.Schema}.Pair_evt_Sync", $"{p.Schema}.Pair_evt_Mint", $"{p.Schema}.Pair_evt_Burn" });
 
-    /// <summary>Runs after the Swap and PairCreated tables, while <c>demo_swaps</c> exists (DemoData.Decoded.cs).</summary>
+    /// <summary>Runs after the Swap and PairCreated tables (DemoData.Decoded.cs), from demo_v2_pool (DemoData.V2Swaps.cs).</summary>
     private static IEnumerable<string> V2PairScript()
     {
-        // Net amounts in per swap, token0 and token1 (amount in minus amount out), and each pair's volume of each token.
-        yield return $"""
-            CREATE OR REPLACE TEMP TABLE demo_v2_sync AS
-            WITH s AS (
-                SELECT project, pair, evt_tx_hash, evt_tx_from, evt_tx_to, evt_tx_index, evt_index, evt_block_time, evt_block_number, evt_block_date,
-                       CASE WHEN zero_in THEN sold_raw ELSE bought_raw END AS moved0,
-                       CASE WHEN zero_in THEN bought_raw ELSE sold_raw END AS moved1,
-                       CASE WHEN zero_in THEN sold_raw ELSE 0::{Uint256Type} - bought_raw END AS net0,
-                       CASE WHEN zero_in THEN 0::{Uint256Type} - bought_raw ELSE sold_raw END AS net1
-                FROM demo_swaps
-            ), v AS (
-                SELECT *,
-                       sum(moved0) OVER (PARTITION BY pair) AS volume0, sum(moved1) OVER (PARTITION BY pair) AS volume1,
-                       sum(net0) OVER w AS cum0, sum(net1) OVER w AS cum1
-                FROM s
-                WINDOW w AS (PARTITION BY pair ORDER BY evt_block_number, evt_index ROWS UNBOUNDED PRECEDING)
-            )
-            SELECT project, pair, evt_tx_hash, evt_tx_from, evt_tx_to, evt_tx_index, evt_index - 1 AS evt_index, evt_block_time, evt_block_number,
-                   evt_block_date, volume0, volume1,
-                   volume0 + volume0 + cum0 AS reserve0, volume1 + volume1 + cum1 AS reserve1
-            FROM v
-            """;
-        // The Sync logs carry the reserves (two uint112 words).
-        yield return """
-            UPDATE ethereum.logs l SET data = demo_uint(r.reserve0) || demo_uint(r.reserve1)
-            FROM demo_v2_sync r
-            WHERE l.block_number = r.evt_block_number AND l."index" = r.evt_index AND l.contract_address = r.pair
-              AND l.topic0 = unhex('1c411e9a96e071241c2f21f7726b17ae89e3cab4c78be50e062b03a9fffbbad1')
-            """;
-        foreach (var (schema, project, router) in V2Pairs)
+        foreach (var (schema, _, router) in V2Pairs)
         {
             // The liquidity's two transactions before the span: the Mint a block after the pair's creation, the Burn 300 blocks later.
             yield return $$"""
                 CREATE OR REPLACE TEMP TABLE demo_v2_liquidity AS
-                WITH v AS (SELECT pair, any_value(volume0) AS volume0, any_value(volume1) AS volume1 FROM demo_v2_sync WHERE project = '{{project}}' GROUP BY pair)
                 SELECT c.pair, step, demo_hash(hash(c.pair, step), 63) AS evt_tx_hash, demo_wallet(hash(c.pair) % 1000) AS evt_tx_from,
                        unhex('{{router}}') AS evt_tx_to, 0::BIGINT AS evt_tx_index,
                        c.evt_block_time + to_seconds({{SlotSeconds}} * blocks) AS evt_block_time,
                        c.evt_block_number + blocks AS evt_block_number,
                        CAST((c.evt_block_time + to_seconds({{SlotSeconds}} * blocks)) AT TIME ZONE 'UTC' AS DATE) AS evt_block_date,
-                       CASE step WHEN 'mint' THEN volume0 + volume0 + volume0 ELSE volume0 END AS amount0,
-                       CASE step WHEN 'mint' THEN volume1 + volume1 + volume1 ELSE volume1 END AS amount1,
-                       CASE step WHEN 'mint' THEN volume0 + volume0 + volume0 ELSE volume0 + volume0 END AS reserve0,
-                       CASE step WHEN 'mint' THEN volume1 + volume1 + volume1 ELSE volume1 + volume1 END AS reserve1
+                       CASE step WHEN 'mint' THEN p.mint0 ELSE p.burn0 END::{{Uint256Type}} AS amount0,
+                       CASE step WHEN 'mint' THEN p.mint1 ELSE p.burn1 END::{{Uint256Type}} AS amount1,
+                       CASE step WHEN 'mint' THEN p.mint0::HUGEINT ELSE p.mint0::HUGEINT - p.burn0::HUGEINT END::{{Uint256Type}} AS reserve0,
+                       CASE step WHEN 'mint' THEN p.mint1::HUGEINT ELSE p.mint1::HUGEINT - p.burn1::HUGEINT END::{{Uint256Type}} AS reserve1
                 FROM {{schema}}."Factory_evt_PairCreated" c
-                JOIN v USING (pair)
+                JOIN demo_v2_pool p ON unhex(p.pair) = c.pair
                 CROSS JOIN (VALUES ('mint', 1), ('burn', 300)) k(step, blocks)
                 """;
+            // The in-span Syncs are the pairs' Sync logs (two uint112 words: the low 16 bytes of each, as two 64-bit halves).
             yield return $"""
                 CREATE OR REPLACE TABLE {schema}."Pair_evt_Sync" AS
                 SELECT pair AS contract_address, evt_tx_hash, evt_tx_from, evt_tx_to, evt_tx_index,
@@ -82,9 +52,12 @@ public static partial class DemoData
                        evt_block_time, evt_block_number, evt_block_date, reserve0, reserve1
                 FROM demo_v2_liquidity
                 UNION ALL
-                SELECT pair, evt_tx_hash, evt_tx_from, evt_tx_to, evt_tx_index, evt_index, evt_block_time, evt_block_number, evt_block_date,
-                       reserve0, reserve1
-                FROM demo_v2_sync WHERE project = '{project}'
+                SELECT l.contract_address, {EventColumns},
+                       CAST(CAST(((('0x' || substr(hex(l.data), 33, 16))::UBIGINT::UHUGEINT << 64) | ('0x' || substr(hex(l.data), 49, 16))::UBIGINT) AS VARCHAR) AS {Uint256Type}),
+                       CAST(CAST(((('0x' || substr(hex(l.data), 97, 16))::UBIGINT::UHUGEINT << 64) | ('0x' || substr(hex(l.data), 113, 16))::UBIGINT) AS VARCHAR) AS {Uint256Type})
+                FROM ethereum.logs l
+                WHERE l.topic0 = unhex('1c411e9a96e071241c2f21f7726b17ae89e3cab4c78be50e062b03a9fffbbad1')
+                  AND l.contract_address IN (SELECT pair FROM {schema}."Factory_evt_PairCreated")
                 ORDER BY evt_block_number, evt_index;
                 CREATE OR REPLACE TABLE {schema}."Pair_evt_Mint" AS
                 SELECT pair AS contract_address, evt_tx_hash, evt_tx_from, evt_tx_to, evt_tx_index, 3::BIGINT AS evt_index,
@@ -98,6 +71,6 @@ public static partial class DemoData
                 ORDER BY evt_block_number;
                 """;
         }
-        yield return "DROP TABLE IF EXISTS temp.main.demo_v2_liquidity; DROP TABLE IF EXISTS temp.main.demo_v2_sync;";
+        yield return "DROP TABLE IF EXISTS temp.main.demo_v2_liquidity;";
     }
 }

@@ -90,7 +90,7 @@ public static partial class DemoData
     private const double BlocksPerSlot = 0.9935;
 
     /// <summary>The temporary tables built along the way (in the temp catalog), dropped at the end.</summary>
-    private static readonly string[] TempTables = ["demo_xlm_holders", "demo_xlm_moves", "demo_sn_tx", "demo_sn_tokens", "demo_btc_all", "demo_btc_inx", "demo_btc_out", "demo_btc_txs", "demo_btc_in", "demo_btc_txv", "demo_btc_pay", "demo_btc_tx", "demo_btc_blocks", "demo_sol_bal", "demo_sol_acct", "demo_sol_keyed", "demo_sol_moves", "demo_sol_tx", "demo_sol_mints", "demo_chain_tx", "demo_chain_tokens", "demo_tokens", "demo_blocks", "demo_txi", "demo_txk", "demo_tx", "demo_aa_tx", "demo_aa", "demo_cow_tx", "demo_cow", "demo_aave_tx", "demo_sp_tx", "demo_e1_tx", "demo_steth"];
+    private static readonly string[] TempTables = ["demo_xlm_holders", "demo_xlm_moves", "demo_sn_tx", "demo_sn_tokens", "demo_btc_all", "demo_btc_inx", "demo_btc_out", "demo_btc_txs", "demo_btc_in", "demo_btc_txv", "demo_btc_pay", "demo_btc_tx", "demo_btc_blocks", "demo_sol_bal", "demo_sol_acct", "demo_sol_keyed", "demo_sol_moves", "demo_sol_tx", "demo_sol_mints", "demo_chain_tx", "demo_chain_tokens", "demo_tokens", "demo_blocks", "demo_txi", "demo_txk", "demo_tx", "demo_aa_tx", "demo_aa", "demo_cow_tx", "demo_cow", "demo_aave_tx", "demo_sp_tx", "demo_e1_tx", "demo_steth", "demo_v2_pool", "demo_blob_gas"];
 
     /// <summary>The temporary macros, dropped at the end (dependents first).</summary>
     private static readonly string[] TempMacros =
@@ -98,7 +98,7 @@ public static partial class DemoData
         "demo_xlm_sym", "demo_x4", "demo_sn", "demo_felt", "demo_lo", "demo_hi",
         "demo_btc_block_hash", "demo_btc_varint_len", "demo_btc_varint", "demo_btc_le", "demo_btc_rev", "demo_btc_desc", "demo_btc_asm", "demo_btc_spk",
         "demo_btc_address", "demo_btc_prog", "demo_btc_type", "demo_btc_hex",
-        "demo_sp_type", "demo_sp_item", "demo_hx_dec", "demo_0x", "demo_abi_bytes", "demo_hx_int", "demo_hx_word", "demo_hx_bytes", "demo_sol_key", "demo_sol_block_hash", "demo_sol_ata", "demo_sol_wallet", "demo_le64", "demo_b58", "demo_tx_first", "demo_skip_steth", "demo_deposit_root", "demo_le8", "demo_sha", "demo_block_hash", "demo_units256", "demo_units128", "demo_sig_exp", "demo_price_at", "demo_tz", "demo_scaled", "demo_big_amount", "demo_amount", "demo_digits", "demo_pow10", "demo_uint", "demo_e1_words", "demo_word128",
+        "demo_sp_type", "demo_sp_item", "demo_hx_dec", "demo_0x", "demo_abi_bytes", "demo_hx_int", "demo_hx_word", "demo_hx_bytes", "demo_sol_key", "demo_sol_block_hash", "demo_sol_ata", "demo_sol_wallet", "demo_le64", "demo_b58", "demo_tx_first", "demo_swap_token", "demo_deposit_root", "demo_le8", "demo_sha", "demo_block_hash", "demo_units256", "demo_units128", "demo_sig_exp", "demo_price_at", "demo_tz", "demo_scaled", "demo_big_amount", "demo_amount", "demo_digits", "demo_pow10", "demo_uint", "demo_e1_words", "demo_word128",
         "demo_word", "demo_pad", "demo_contract", "demo_wallet", "demo_hash", "demo_addr", "demo_int", "demo_pick", "demo_u",
     ];
 
@@ -185,6 +185,8 @@ public static partial class DemoData
                 DuckDbCommands.Exec(connection, sql);
             }
             StethPool(connection);
+            V2Swaps(connection);
+            BlobGas(connection);
             foreach (string sql in TableScript(size).Concat(TraceScript(size)).Concat(PriceScript(size)).Concat(SpellScript()).Concat(CuratedScript(size)).Concat(MoreScript(size)).Concat(OwnerScript()).Concat(MarketScript()).Concat(DecodedScript(size)).Concat(PositionScript()).Concat(OtherChainScript()).Concat(StarknetScript(size)).Concat(StellarScript(size)).Concat(ChainBalanceScript(size)).Concat(BalancerScript(size)).Concat(FeeScript()).Concat(WithdrawalScript(size)).Concat(SolanaScript(size)).Concat(ForwardFillScript()).Concat(TokenListScript()).Concat(BitcoinScript(size)).Concat(ProjectTradeScript(size)).Concat(ContractMappingScript()).Concat(LidoScript()).Concat(BeaconScript()).Concat(SafeScript()).Concat(Erc4337Script()).Concat(CowScript()).Concat(AaveScript()).Concat(SeaportScript()).Concat(Erc1155Script()).Concat(BlobScript()).Concat(EvmsCreationScript()))
             {
                 DuckDbCommands.Exec(connection, sql);
