@@ -73,7 +73,7 @@ public sealed class Hostile34BoundsTests
         string sql = Translated("SELECT max(a) || ' / ' || min(b) || ' / ' || upper(c) FROM t");
         Assert.Equal(1, Count(sql, "dune_concat("));
         Assert.Equal(1, Count(sql, "max(a)"));
-        Assert.Equal(1, Count(sql, "upper(c)"));
+        Assert.True(Count(sql, "upper((c))") == 1, sql); // dune_upper, Java's case mapping (decision 355)
         Assert.DoesNotContain("||", sql, StringComparison.Ordinal);
         // A chain of literals alone stays DuckDB's (folded as before); a chain next to arithmetic keeps its extent.
         Assert.DoesNotContain("dune_concat", Translated("SELECT s FROM t WHERE s LIKE '%' || 'abc' || '%'"), StringComparison.Ordinal);

@@ -64,7 +64,7 @@ public sealed class Hostile42Tests
     }
 
     [Fact]
-    public async Task An_execution_inlines_at_most_64_query_references()
+    public async Task An_execution_inlines_at_most_MaxInlinedReferences_query_references()
     {
         await using var h = await Strata.Tests.Application.ViewHarness.CreateAsync();
         long leaf = await h.QueryAsync("alice", "select 1 as a");
@@ -72,16 +72,16 @@ public sealed class Hostile42Tests
         string Union(long id, int n) => string.Join(" union all ", Enumerable.Range(0, n).Select(_ => $"select a from query_{id}"));
         var expanded = await references.ExpandAsync(Union(leaf, QueryReferences.MaxInlinedReferences), "alice", 0, CancellationToken.None);
         Assert.Equal(QueryReferences.MaxInlinedReferences, expanded.QueryIds.Count);
-        // 300 references to one query: 29.9 s on main's server (hostile41); refused at the 65th.
+        // 300 references to one query: 29.9 s on main's server (hostile41); refused at the 257th.
         var error = await Assert.ThrowsAsync<QueryFailedException>(() => references.ExpandAsync(Union(leaf, 300), "alice", 0, CancellationToken.None));
-        Assert.StartsWith($"the query inlines more than 64 query_<id> references (query_{leaf} brings the count to 65", error.Error.Message, StringComparison.Ordinal);
-        // Copies inside a referenced query count too: 40 inside, read twice, are 82.
-        long middle = await h.QueryAsync("alice", Union(leaf, 40));
+        Assert.StartsWith($"the query inlines more than 256 query_<id> references (query_{leaf} brings the count to 257", error.Error.Message, StringComparison.Ordinal);
+        // Copies inside a referenced query count too: 150 inside, read twice, are 302.
+        long middle = await h.QueryAsync("alice", Union(leaf, 150));
         var nested = await Assert.ThrowsAsync<QueryFailedException>(() => references.ExpandAsync(Union(middle, 2), "alice", 0, CancellationToken.None));
-        Assert.Contains("brings the count to 82", nested.Error.Message, StringComparison.Ordinal);
-        // A fan-out inside the queries is refused while it is built: 20 levels of 70 copies stop at the first.
-        long fan = await h.QueryAsync("alice", Union(leaf, 70));
+        Assert.Contains("brings the count to 302", nested.Error.Message, StringComparison.Ordinal);
+        // A fan-out inside the queries is refused while it is built: 260 copies stop at the 257th.
+        long fan = await h.QueryAsync("alice", Union(leaf, 260));
         var wide = await Assert.ThrowsAsync<QueryFailedException>(() => references.ExpandAsync($"select a from query_{fan}", "alice", 0, CancellationToken.None));
-        Assert.Contains($"query_{fan} brings the count to 65", wide.Error.Message, StringComparison.Ordinal);
+        Assert.Contains($"query_{fan} brings the count to 257", wide.Error.Message, StringComparison.Ordinal);
     }
 }

@@ -24,8 +24,9 @@ public sealed class QueryReferences(IQueryStore store, IQueryViewSyntax syntax, 
 
     /// <summary>How many references one execution may inline, counted at every depth (hostile42): each inlined copy is
     /// translated and planned again, so 300 references to one small query took 29.9 s (hostile41), though it is one
-    /// query read once. Real queries read a view a few times; a query read more often belongs in a WITH clause.</summary>
-    public const int MaxInlinedReferences = 64;
+    /// query read once. Real queries read a view a few times; a query read more often belongs in a WITH clause. As many as
+    /// the distinct queries one execution may read (<see cref="MaxQueries"/>), each of which is a copy (the review of 356).</summary>
+    public const int MaxInlinedReferences = MaxQueries;
 
     /// <summary>The text with the references inlined, and where each inlined piece came from.</summary>
     public sealed record Expansion(string Sql, IReadOnlyList<ParameterSubstitution.Span> Spans, IReadOnlyList<long> QueryIds)

@@ -53,8 +53,8 @@ public static partial class DuneSqlTranslator
         /// by row is compiled for each row (linear in the pattern). Returns the index after the operand, or -1.</summary>
         private int TryEmitRuntimeLike(int i, int operand, int end)
         {
-            int k = operand, cases = 0;
-            for (; k < end; k = Next(k, end))
+            int k = operand, cases = 0, previous = -1;
+            for (; k < end; previous = k, k = Next(k, end))
             {
                 string word = Text(k);
                 if (IsOpening(k))
@@ -72,13 +72,16 @@ public static partial class DuneSqlTranslator
                     cases -= word.Equals("end", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
                     continue;
                 }
-                if (LikeOperandEnds.Contains(word) || LikeExpressionEnds.Contains(word))
+                // A name right after a whole operand ends the pattern: a bare alias (`x LIKE p matched`), DESC, NULLS,
+                // ROWS; the pattern's own names follow an operator, a dot or the LIKE.
+                if (LikeOperandEnds.Contains(word) || LikeExpressionEnds.Contains(word)
+                    || (tokens[k].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName && previous >= 0 && EndsLikeOperand(previous)))
                 {
                     break;
                 }
             }
             int last = Previous(Math.Min(k, end));
-            if (k == operand || last < operand || Is(k, "escape") || (last == operand && tokens[operand].Kind == DuneTokenKind.String))
+            if (k == operand || last < operand || Is(k, "escape") || (last == operand && tokens[operand].Kind is not (DuneTokenKind.Word or DuneTokenKind.QuotedName)))
             {
                 return -1;
             }
@@ -88,6 +91,12 @@ public static partial class DuneSqlTranslator
             emitter.Text(parts[1], tokens[last]);
             return last + 1;
         }
+
+        /// <summary>True when the token at k can end an operand: a name, a literal, a closing bracket (after `.` a name
+        /// continues the reference, so a dot never ends one).</summary>
+        private bool EndsLikeOperand(int k) =>
+            tokens[k].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName or DuneTokenKind.String or DuneTokenKind.Number or DuneTokenKind.HexBinary
+            || Is(k, ")") || Is(k, "]");
     }
 }
 

@@ -151,10 +151,31 @@ public static partial class DuneSqlTranslator
 
         private void AddNanGuard(List<((int, int), (int, int)?)> guards, (int From, int To) critical, (int From, int To) other)
         {
-            if (IsNanCandidate(critical))
+            if (IsNanCandidate(critical) && IsRepeatable(critical) && (IsLiteral(other) || IsRepeatable(other)))
             {
                 guards.Add((critical, IsLiteral(other) ? null : other));
             }
+        }
+
+        /// <summary>Words whose value changes between two evaluations in one row.</summary>
+        private static readonly HashSet<string> VolatileCalls = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "rand", "random", "uuid", "gen_random_uuid", "shuffle", "setseed", "nextval",
+        };
+
+        /// <summary>Whether an operand may be written twice (the guard repeats it): no subquery (run twice, decorrelated
+        /// twice) and no volatile call (two evaluations could disagree: a NULL compared, then a NaN guarded, as the review of
+        /// 355 found with rand()). Such an operand keeps DuckDB's comparison.</summary>
+        private bool IsRepeatable((int From, int To) operand)
+        {
+            for (int k = operand.From; k < operand.To; k++)
+            {
+                if (tokens[k].Kind == DuneTokenKind.Word && (Is(k, "select") || VolatileCalls.Contains(Text(k))))
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>Whether the operand is surely a double or a real and no number literal.</summary>

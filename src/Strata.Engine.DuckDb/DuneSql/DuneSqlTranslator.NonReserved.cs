@@ -140,7 +140,8 @@ public static partial class DuneSqlTranslator
             {
                 return true;
             }
-            if ((Is(previous, "from") || Is(previous, "join")) && !Is(next, "("))
+            // A relation after FROM or JOIN; not the operand after IS [NOT] DISTINCT FROM (ARRAY[…] there is a constructor).
+            if ((Is(previous, "from") || Is(previous, "join")) && !Is(next, "(") && !Is(next, "[") && !Is(Previous(previous), "distinct"))
             {
                 return true;
             }
