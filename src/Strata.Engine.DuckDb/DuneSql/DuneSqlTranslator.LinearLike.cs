@@ -75,7 +75,7 @@ public static partial class DuneSqlTranslator
                 // A name right after a whole operand ends the pattern: a bare alias (`x LIKE p matched`), DESC, NULLS,
                 // ROWS; the pattern's own names follow an operator, a dot or the LIKE.
                 if (LikeOperandEnds.Contains(word) || LikeExpressionEnds.Contains(word)
-                    || (tokens[k].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName && previous >= 0 && EndsLikeOperand(previous)))
+                    || (tokens[k].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName && IsOperandEnd(previous)))
                 {
                     break;
                 }
@@ -91,12 +91,6 @@ public static partial class DuneSqlTranslator
             emitter.Text(parts[1], tokens[last]);
             return last + 1;
         }
-
-        /// <summary>True when the token at k can end an operand: a name, a literal, a closing bracket (after `.` a name
-        /// continues the reference, so a dot never ends one).</summary>
-        private bool EndsLikeOperand(int k) =>
-            tokens[k].Kind is DuneTokenKind.Word or DuneTokenKind.QuotedName or DuneTokenKind.String or DuneTokenKind.Number or DuneTokenKind.HexBinary
-            || Is(k, ")") || Is(k, "]");
     }
 }
 
