@@ -36,6 +36,7 @@ public static partial class DuneSqlTranslator
         RefuseLimitValues(sql, tokens);
         RefuseDeepExpressions(sql, tokens);
         RefuseWideLists(sql, tokens);
+        RefuseDistinctWindows(sql, tokens);
         if (TrinoErrorMessages.LiteralTypeMismatch(sql, tokens) is { } mismatch)
         {
             throw new QueryFailedException(mismatch); // decision 242: Trino's type rules where every operand is a literal

@@ -368,7 +368,6 @@ public sealed class DuneMessagesSweepTests(InProcessSharedServer shared)
     internal static readonly HashSet<string> Completes = new(
     [
         .. NotRegistered,
-        $"SELECT count(DISTINCT x) OVER () FROM {T}",
         "SELECT array_join(ARRAY[ARRAY[1]], ',')",
         "SELECT regexp_extract('abc', 'a(b)', 2)",
         "SELECT substr('abc', 1, -1)",

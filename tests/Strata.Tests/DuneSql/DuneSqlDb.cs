@@ -110,6 +110,7 @@ internal sealed partial class DuneSqlDb : IDisposable
     {
         using var command = connection.CreateCommand();
         command.CommandText = WithZones(duckSql);
+        using var watchdog = Watchdog();
         using var reader = command.ExecuteReader();
         var rows = new List<string[]>();
         while (reader.Read())
@@ -129,10 +130,31 @@ internal sealed partial class DuneSqlDb : IDisposable
     {
         using var command = connection.CreateCommand();
         command.CommandText = WithZones(DuneSqlTranslator.Translate(duneSql, default, columnTypes).Sql);
+        using var watchdog = Watchdog();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
         }
+    }
+
+    /// <summary>The longest one query may run here before it is interrupted: a query that runs without end fails its test
+    /// (DuckDB's "Interrupted") instead of holding CI past its 90 minutes, as a guard that did not fire once did (decision
+    /// 359). Far above any case's time on a loaded machine.</summary>
+    private static readonly TimeSpan MaxQueryTime = TimeSpan.FromMinutes(5);
+
+    private sealed class Watch(CancellationTokenSource timer, IDisposable interrupter) : IDisposable
+    {
+        public void Dispose()
+        {
+            interrupter.Dispose();
+            timer.Dispose();
+        }
+    }
+
+    private Watch Watchdog()
+    {
+        var timer = new CancellationTokenSource(MaxQueryTime);
+        return new Watch(timer, new Strata.Engine.DuckDb.DuckDbInterrupter(connection, timer.Token));
     }
 
     /// <summary>This database's tables' columns and their DuckDB types, as the engine gives the translator its tables'.</summary>
