@@ -58,9 +58,7 @@ public static partial class DuneSqlTranslator
         {
             return null;
         }
-        var translation = emitter.Build();
-        translation.DeclaredTypes = declared;
-        return translation;
+        return emitter.Build(declared);
     }
 
     /// <summary>The lambda parameter format_datetime's fields read the value through (DuneFormats.JodaFormatSql).</summary>

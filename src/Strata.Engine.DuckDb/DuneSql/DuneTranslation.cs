@@ -194,7 +194,8 @@ internal sealed class DuneEmitter(string user, int maxChars, CancellationToken c
         anchors.Add((output.Length, userStart, length));
     }
 
-    public DuneTranslation Build() => new(user, output.ToString(), anchors, internalPrefix);
+    public DuneTranslation Build(IReadOnlyDictionary<int, string>? declaredTypes = null) =>
+        new(user, output.ToString(), anchors, internalPrefix) { DeclaredTypes = declaredTypes ?? new Dictionary<int, string>() };
 }
 
 /// <summary>The translated text would pass the emitter's bound (<see cref="DuneSqlTranslator.MaxTranslatedChars"/>, or the caller's own).</summary>
