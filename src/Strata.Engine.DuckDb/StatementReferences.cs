@@ -182,7 +182,11 @@ internal sealed class StatementReferences
         foreach (var (schema, name, isFunction) in refs)
         {
             bool userTable = !isFunction && schema.Length > 0 && userSchemas.Contains(schema);
-            if (!userTable && HiddenName is null
+            // A relation named like a refused table function (WITH query(x) AS (…) SELECT … FROM query): without its
+            // parentheses the name reads a table, a view or a CTE only, and DuckDB has no table or view of such a name (its
+            // system views are catalog names), so it is the statement's CTE or a missing table, never the function.
+            bool cteOfFunctionName = !isFunction && schema.Length == 0 && CteNames.Contains(name) && !IsCatalogName(name);
+            if (!userTable && !cteOfFunctionName && HiddenName is null
                 && (Hidden.Contains(name) || (!isFunction && name.Equals("views", StringComparison.OrdinalIgnoreCase) && schema.Equals("information_schema", StringComparison.OrdinalIgnoreCase))))
             {
                 HiddenName = schema.Length > 0 && !isFunction ? $"{schema}.{name}" : name;

@@ -47,7 +47,7 @@ internal static partial class TrinoErrorMessages
 
     /// <summary>A field read from a value that is no row (<c>instructions.executing_account</c> over an array of rows, a
     /// field of a number): Trino's ExpressionAnalyzer refuses the dereference, "Expression instructions is not of type ROW".</summary>
-    [GeneratedRegex(@"^Cannot extract field '[^']*' from expression ""(?<e>.*)"" because it is not a struct, union, map, or json$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^Cannot extract field '(?<f>[^']*)' from expression ""(?<e>.*)"" because it is not a struct, union, map, or json$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Singleline)]
     private static partial Regex NotARow();
 
     [GeneratedRegex(@"^Ambiguous reference to column name ""(?<c>[^""]*)""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
@@ -169,7 +169,7 @@ internal static partial class TrinoErrorMessages
         }
         if (NotARow().Match(message) is { Success: true } notRow)
         {
-            return $"Expression {Dereferences(notRow.Groups["e"].Value)} is not of type ROW";
+            return NotARowWords(notRow.Groups["e"].Value, notRow.Groups["f"].Value);
         }
         if (AmbiguousColumn().Match(message) is { Success: true } ambiguous)
         {

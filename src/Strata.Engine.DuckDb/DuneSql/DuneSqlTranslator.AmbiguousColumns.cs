@@ -45,14 +45,17 @@ public static partial class DuneSqlTranslator
             for (int i = 0; i < tokens.Count; i++)
             {
                 if (!IsName(i) || BlockAt(i) is not { } block || !doubled.TryGetValue(block, out var items) || !ResolvesColumns(block, i)
-                    || Is(Next(i, tokens.Count), "(") || Is(Next(i, tokens.Count), "->") || Is(Next(i, tokens.Count), "=>") || LambdaNames().Contains(UnquotedName(i)))
+                    || Is(Next(i, tokens.Count), "(") || Is(Next(i, tokens.Count), "->") || Is(Next(i, tokens.Count), "=>") || LambdaNames().Contains(UnquotedName(i))
+                    || InRowType(i))
                 {
                     continue;
                 }
                 string name = UnquotedName(i);
                 int before = Previous(i);
-                bool qualified = Is(before, ".") && NameOf(Previous(before)) is { } qualifier
-                    && items.Any(item => qualifier.Equals(item.Alias, StringComparison.OrdinalIgnoreCase) && item.Derived!.Repeated.Contains(name));
+                // A qualifier is the relation's alias only as the reference's first part: not a lambda's parameter (its
+                // field, decision 347), nor a column of a ROW type (t.r.a is the field a of the column r).
+                bool qualified = Is(before, ".") && NameOf(Previous(before)) is { } qualifier && !Is(Previous(Previous(before)), ".")
+                    && !LambdaNames().Contains(qualifier) && items.Any(item => qualifier.Equals(item.Alias, StringComparison.OrdinalIgnoreCase) && item.Derived!.Repeated.Contains(name));
                 bool bare = !Is(before, ".") && !Is(Next(i, tokens.Count), ".") && StartsExpression(before)
                     && items.Any(item => item.Derived!.Repeated.Contains(name));
                 if (qualified || bare)
@@ -61,6 +64,28 @@ public static partial class DuneSqlTranslator
                     throw NotSupported(Sql, tokens[qualified ? Previous(before) : i], $"Column '{reference.ToLowerInvariant()}' is ambiguous", ExecutionError.ExecutionFailed);
                 }
             }
+        }
+
+        /// <summary>Whether the name at i is a field's name in a ROW type (<c>CAST(x AS ROW(a integer))</c>, within an ARRAY
+        /// or MAP type too): a type's field, no column reference.</summary>
+        private bool InRowType(int i)
+        {
+            int open = Enclosing(i);
+            return open >= 0 && Is(Previous(open), "row") && IsTypeWord(Previous(open));
+        }
+
+        /// <summary>Whether the type word at word (ROW, ARRAY, MAP) stands where a type is written: after a cast's AS, or
+        /// within the parentheses of an enclosing type.</summary>
+        private bool IsTypeWord(int word)
+        {
+            int before = Previous(word);
+            if (Is(before, "as"))
+            {
+                return true;
+            }
+            int open = Enclosing(word);
+            return open >= 0 && Is(open, "(")
+                && (Is(Previous(open), "row") || Is(Previous(open), "array") || Is(Previous(open), "map")) && IsTypeWord(Previous(open));
         }
 
         /// <summary>Whether a name after the token at before starts an expression: after an operator, an opening bracket, a
