@@ -25,11 +25,12 @@ public static partial class DuneSqlTranslator
     public const int MaxCollectionFrameRows = 10_000;
 
     /// <summary>
-    /// What a frame past <see cref="MaxCollectionFrameRows"/> may hold, counted as its rows times its partition's rows: a
-    /// bound on the total of the partition's frames, the elements its answers hold together (hostile41). A <c>RANGE</c> frame
-    /// over a time interval on a busy partition passes 10,000 rows where Trino answers; so does a frame that grows with a
-    /// partition of up to about 22,000 rows. The 10^6-row growing frame is refused where it was, at 10,000 rows, and no
-    /// output chunk of 2,048 rows holds more than about 2,048 × 22,000 elements (the square root of this bound) before it.
+    /// What a frame past <see cref="MaxCollectionFrameRows"/> may hold, counted as its rows times the rows of the window's
+    /// input, all its partitions together: a bound on the elements the answers hold together. A <c>RANGE</c> frame over a
+    /// time interval on a busy input passes 10,000 rows where Trino answers; so does a frame that grows over up to about
+    /// 22,000 rows. hostile41 counted the partition's rows, so 10 partitions of 20,000 rows built ten times what one may
+    /// (hostile43); each partition's answers are built, so all the input's rows count. The 10^6-row growing frame is refused
+    /// where it was, at 10,000 rows.
     /// </summary>
     public const long MaxCollectionFrameElements = 500_000_000;
 
@@ -48,9 +49,9 @@ public static partial class DuneSqlTranslator
         string bound = MaxCollectionFrameRows.ToString(CultureInfo.InvariantCulture);
         string elements = MaxCollectionFrameElements.ToString(CultureInfo.InvariantCulture);
         return $"The window frame of {function} holds more than {bound} rows on some row: each row's answer is built from its whole frame, "
-            + $"so the answers together grow with the frame times the partition. Strata allows a collection aggregate a frame of more than {bound} rows "
-            + $"only while its rows times its partition's rows stay within {elements}; "
-            + "bound the frame (ROWS BETWEEN n PRECEDING AND CURRENT ROW), partition more finely, or aggregate with GROUP BY";
+            + $"so the answers together grow with the frame times the rows. Strata allows a collection aggregate a frame of more than {bound} rows "
+            + $"only while its rows times the rows of the window (all its partitions) stay within {elements}; "
+            + "bound the frame (ROWS BETWEEN n PRECEDING AND CURRENT ROW), filter the rows first, or aggregate with GROUP BY";
     }
 
     /// <summary>
@@ -151,18 +152,11 @@ public static partial class DuneSqlTranslator
             emitter.Text("(CASE WHEN ", anchor);
             EmitFrameCount(filter, filterEnd, after, spec, specEnd);
             emitter.Text(string.Create(CultureInfo.InvariantCulture, $" > {MaxCollectionFrameRows}"), anchor);
-            if (PartitionOf(spec, specEnd) is var (partition, partitionEnd))
-            {
-                // Past the row bound, refused only once the frame times the partition's rows passes the element bound.
-                emitter.Text(" AND ", anchor);
-                EmitFrameCount(filter, filterEnd, after, spec, specEnd);
-                emitter.Text(" * count(*) OVER (", anchor);
-                if (partition >= 0)
-                {
-                    Emit(partition, partitionEnd);
-                }
-                emitter.Text(string.Create(CultureInfo.InvariantCulture, $") > {MaxCollectionFrameElements}"), anchor);
-            }
+            // Past the row bound, refused only once the frame times the rows of all the window's partitions passes the
+            // element bound: the answers of every partition are built, not those of one (hostile43).
+            emitter.Text(" AND ", anchor);
+            EmitFrameCount(filter, filterEnd, after, spec, specEnd);
+            emitter.Text(string.Create(CultureInfo.InvariantCulture, $" * count(*) OVER () > {MaxCollectionFrameElements}"), anchor);
             string refusal = FrameRefusal(name.ToLowerInvariant()).Replace("'", "''", StringComparison.Ordinal);
             emitter.Text(" THEN error('" + refusal + "') ELSE ", anchor);
             frameGuarded.Add(nameIndex);
@@ -181,35 +175,6 @@ public static partial class DuneSqlTranslator
             }
             emitter.Text(" OVER ", tokens[over]);
             Emit(spec, specEnd);
-        }
-
-        /// <summary>The PARTITION BY clause of the specification [spec, specEnd) in brackets, as tokens [start, end), or
-        /// (-1, -1) when it has none (one partition); null when the specification names a window, whose partition the
-        /// translator cannot read (its frame is then held to the row bound alone).</summary>
-        private (int Start, int End)? PartitionOf(int spec, int specEnd)
-        {
-            if (!Is(spec, "("))
-            {
-                return null;
-            }
-            int first = Next(spec, specEnd);
-            if (!Is(first, "partition"))
-            {
-                return Is(first, "order") || Is(first, "rows") || Is(first, "range") || Is(first, "groups") || first >= specEnd - 1 ? (-1, -1) : null;
-            }
-            int k = first;
-            for (; k < specEnd - 1; k++)
-            {
-                if (IsOpening(k) && Match(k) is int inner && inner > k)
-                {
-                    k = inner;
-                }
-                else if (Is(k, "order") || Is(k, "rows") || Is(k, "range") || Is(k, "groups"))
-                {
-                    break;
-                }
-            }
-            return (first, k);
         }
 
         /// <summary>Whether the window specification [spec, specEnd) in brackets gives every row its whole partition: no
