@@ -20,6 +20,7 @@ if (args.Length > 1 && args[0] == "raw")
     DuneInt256.Register(raw);
     DuneTime.Register(raw);
     DuneConcat.Register(raw);
+    DuneLike.Register(raw);
     foreach (string text in args.Skip(1))
     {
         using var command = raw.CreateCommand();

@@ -92,6 +92,7 @@ public sealed partial class DuckDbEngine
         (DuneSql.DuneChr.UsedBy, DuneSql.DuneChr.Register),
         (DuneSql.DuneReverse.UsedBy, DuneSql.DuneReverse.Register),
         (DuneSql.DuneLevenshtein.UsedBy, DuneSql.DuneLevenshtein.Register),
+        (DuneSql.DuneLike.UsedBy, DuneSql.DuneLike.Register),
         (DuneSql.DuneCase.UsedBy, DuneSql.DuneCase.Register),
         (DuneSql.DuneEvmNative.UsedBy, DuneSql.DuneEvmNative.Register),
         (DuneSql.DuneSplitMaps.UsedBy, DuneSql.DuneSplitMaps.Register),

@@ -92,6 +92,21 @@ public static partial class DuneSqlTranslator
         /// by row is compiled for each row (linear in the pattern). Returns the index after the operand, or -1.</summary>
         private int TryEmitRuntimeLike(int i, int operand, int end)
         {
+            if (RuntimePatternLast(operand, end) is not int last)
+            {
+                return -1;
+            }
+            string[] parts = RuntimeLikeRe2.Split("{0}");
+            emitter.Text("SIMILAR TO " + parts[0], tokens[i]);
+            Emit(operand, last + 1);
+            emitter.Text(parts[1], tokens[last]);
+            return last + 1;
+        }
+
+        /// <summary>The last token of a LIKE's right operand that starts at operand and is an expression rather than one
+        /// literal, with no ESCAPE after it; null otherwise.</summary>
+        private int? RuntimePatternLast(int operand, int end)
+        {
             int k = operand, cases = 0, previous = -1;
             for (; k < end; previous = k, k = Next(k, end))
             {
@@ -120,15 +135,8 @@ public static partial class DuneSqlTranslator
                 }
             }
             int last = Previous(Math.Min(k, end));
-            if (k == operand || last < operand || Is(k, "escape") || (last == operand && tokens[operand].Kind is not (DuneTokenKind.Word or DuneTokenKind.QuotedName)))
-            {
-                return -1;
-            }
-            string[] parts = RuntimeLikeRe2.Split("{0}");
-            emitter.Text("SIMILAR TO " + parts[0], tokens[i]);
-            Emit(operand, last + 1);
-            emitter.Text(parts[1], tokens[last]);
-            return last + 1;
+            return k == operand || last < operand || Is(k, "escape") || (last == operand && tokens[operand].Kind is not (DuneTokenKind.Word or DuneTokenKind.QuotedName))
+                ? null : last;
         }
     }
 }

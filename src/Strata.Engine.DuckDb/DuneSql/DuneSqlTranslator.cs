@@ -107,7 +107,8 @@ public static partial class DuneSqlTranslator
                         i++;
                         continue;
                     }
-                    int afterTyped = TryEmitTies(i) is int tied and >= 0 ? tied : TryEmitTextGuard(i, to);
+                    int afterTyped = TryEmitTies(i) is int tied and >= 0 ? tied : TryEmitLikeCall(i, to);
+                    afterTyped = afterTyped >= 0 ? afterTyped : TryEmitTextGuard(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSpecialTimeOperand(i, to);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetOrderWrap(i);
                     afterTyped = afterTyped >= 0 ? afterTyped : TryEmitSetCheck(i, to);

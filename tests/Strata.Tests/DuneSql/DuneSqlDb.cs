@@ -53,6 +53,7 @@ internal sealed partial class DuneSqlDb : IDisposable
             DuneChr.Register(connection);
             DuneReverse.Register(connection);
             DuneLevenshtein.Register(connection);
+            DuneLike.Register(connection);
             DuneCase.Register(connection);
             DuneEvmNative.Register(connection);
             DuneSplitMaps.Register(connection);
