@@ -63,15 +63,8 @@ public static partial class DuneSqlTranslator
     /// </summary>
     private static void RefuseDistinctWindows(string sql, List<DuneToken> tokens)
     {
-        var code = new List<int>(tokens.Count);
-        for (int i = 0; i < tokens.Count; i++)
-        {
-            if (!tokens[i].IsTrivia)
-            {
-                code.Add(i);
-            }
-        }
-        bool IsAt(int k, string word) => k < code.Count && tokens[code[k]] is var t && t.Kind is DuneTokenKind.Word or DuneTokenKind.Symbol
+        var code = DuneLexer.NonTrivia(tokens);
+        bool IsAt(int k, string word) => k < code.Count && code[k] is var t && t.Kind is DuneTokenKind.Word or DuneTokenKind.Symbol
             && sql.AsSpan(t.Start, t.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
         int Close(int open)
         {
@@ -88,7 +81,7 @@ public static partial class DuneSqlTranslator
         }
         for (int k = 1; k + 1 < code.Count; k++)
         {
-            if (!IsAt(k, "(") || !IsAt(k + 1, "distinct") || tokens[code[k - 1]].Kind is not (DuneTokenKind.Word or DuneTokenKind.QuotedName))
+            if (!IsAt(k, "(") || !IsAt(k + 1, "distinct") || code[k - 1].Kind is not (DuneTokenKind.Word or DuneTokenKind.QuotedName))
             {
                 continue;
             }
@@ -100,8 +93,8 @@ public static partial class DuneSqlTranslator
             if (IsAt(after, "over") && after + 1 < code.Count)
             {
                 int specEnd = IsAt(after + 1, "(") ? Math.Min(Close(after + 1), code.Count - 1) : after + 1;
-                var name = tokens[code[k - 1]];
-                int callEnd = tokens[code[specEnd]].Start + tokens[code[specEnd]].Length;
+                var name = code[k - 1];
+                int callEnd = code[specEnd].Start + code[specEnd].Length;
                 string call = string.Join(' ', sql[name.Start..callEnd].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
                 throw NotSupported(sql, name, "DISTINCT in window function parameters not yet supported: " + call, ExecutionError.ExecutionFailed);
             }
