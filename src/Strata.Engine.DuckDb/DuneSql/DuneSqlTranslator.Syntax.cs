@@ -48,7 +48,7 @@ public static partial class DuneSqlTranslator
         private bool IsAliasWithColumns(int word, int open, int end)
         {
             bool afterRelation = Is(word, "all") && IsAllAlias(Previous(word), open, end);
-            if (!(Is(Previous(word), "as") || afterRelation) || (ParameterizedTypes.Contains(Text(word)) && !InAliasClause(word)))
+            if (!IsCteWithColumns(word, open, end) && (!(Is(Previous(word), "as") || afterRelation) || (ParameterizedTypes.Contains(Text(word)) && !InAliasClause(word))))
             {
                 return false;
             }
@@ -67,6 +67,24 @@ public static partial class DuneSqlTranslator
                 name = !name;
             }
             return !name;
+        }
+
+        /// <summary>A WITH clause's <c>name(a, b) AS (</c>: a CTE with column names, whatever the word (<c>WITH year(y) AS</c>,
+        /// <c>to(x)</c>): no call (decision 365).</summary>
+        private bool IsCteWithColumns(int word, int open, int end)
+        {
+            int previous = Previous(word);
+            if (!(Is(previous, "with") || Is(previous, "recursive") || Is(previous, ",")))
+            {
+                return false;
+            }
+            int close = Close(open, end);
+            if (close >= end)
+            {
+                return false;
+            }
+            int asWord = Next(close, end);
+            return Is(asWord, "as") && Is(Next(asWord, end), "(");
         }
 
         /// <summary>Trino's one-column <c>VALUES 1, 2</c>: each row gets its parentheses.</summary>

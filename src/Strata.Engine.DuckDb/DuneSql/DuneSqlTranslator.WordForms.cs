@@ -102,13 +102,19 @@ public static partial class DuneSqlTranslator
             {
                 return TryEmitFrameGuard(i, word, next, end) is > 0 and int guarded ? guarded : EmitCall(i, next, end, word);
             }
-            if ((QuoteWhenBareAlias.Contains(word) || (TrinoNonReserved.Contains(word) && !(word == "within" && Is(next, "group")) && InAliasClause(i))) && IsBareAlias(previous, next, end))
+            // Dune's ASOF JOIN and ASOF LEFT JOIN (asof-join.mdx) are DuckDB's; elsewhere asof is a name, as in Trino.
+            if (word == "asof" && (Is(next, "join") || (Is(next, "left") && Is(Next(next, end), "join"))))
+            {
+                emitter.Copy(token);
+                return i + 1;
+            }
+            if ((QuoteWhenBareAlias.Contains(word) || ((TrinoNonReserved.Contains(word) || (DuckDbKeywords.Contains(word) && !TrinoReservedWords.Contains(word))) && !(word == "within" && Is(next, "group")) && InAliasClause(i))) && IsBareAlias(previous, next, end))
             {
                 emitter.Text("\"" + Text(i) + "\"", token);
                 return i + 1;
             }
             // A statement's first word is a command (DuckDB's SUMMARIZE, SHOW, PIVOT), never a name.
-            bool statementStart = previous < 0 || Is(previous, ";") || (Is(previous, "(") && Commands.Contains(word)) || (word is "analyze" or "analyse" && Is(previous, "explain"));
+            bool statementStart = previous < 0 || Is(previous, ";") || (Is(previous, "(") && Commands.Contains(word) && !(next >= end || AfterOperand.Contains(Text(next)))) || (word is "analyze" or "analyse" && Is(previous, "explain"));
             if ((QuoteWhenName.Contains(word) || IsKeywordName(word, previous, next, end) || IsNonReservedName(i, word, previous, next, end) || (qualified && DuckDbReservedWords.Contains(word))) && !statementStart && !(word == "to" && previous >= 0 && IntervalUnits.Contains(Text(previous))))
             {
                 emitter.Text("\"" + Text(i) + "\"", token);

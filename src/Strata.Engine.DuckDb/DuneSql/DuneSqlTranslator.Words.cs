@@ -14,6 +14,9 @@ public static partial class DuneSqlTranslator
         "to", "analyse", "analyze", "asymmetric", "check", "collate", "column", "default", "deferrable", "do", "foreign",
         "initially", "lambda", "pivot", "pivot_longer", "pivot_wider", "placing", "primary", "qualify", "references",
         "returning", "show", "summarize", "symmetric", "unique", "unpivot", "variadic",
+        // DuckDB's type/function-name keywords Trino does not have at all: names of any kind there (decision 365).
+        "anti", "asof", "binary", "collation", "concurrently", "freeze", "glob", "ilike", "isnull", "notnull", "overlaps",
+        "positional", "semi", "similar", "unpack",
     };
 
     /// <summary>Every word DuckDB reserves (<c>duckdb_keywords()</c>, category 'reserved'; a test holds the two equal).
