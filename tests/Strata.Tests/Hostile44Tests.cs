@@ -22,6 +22,8 @@ public sealed class Hostile44Tests
         Assert.True(guard >= 0, translated);
         Assert.True(guard < translated.IndexOf("array_agg(", StringComparison.Ordinal), translated);
         Assert.DoesNotContain("OVER ()", translated, StringComparison.Ordinal);
+        // histogram's entries are its frame's distinct values, as many as its rows: guarded too (kind 6).
+        Assert.Contains("dune_frame_budget(6)  OVER (ORDER BY x)", DuneSqlTranslator.Translate("SELECT histogram(x) OVER (ORDER BY x) FROM t").Sql, StringComparison.Ordinal);
         // Not a collection aggregate: a running total is not guarded.
         Assert.DoesNotContain("dune_frame_budget", DuneSqlTranslator.Translate("SELECT sum(x) OVER (ORDER BY x) FROM t").Sql, StringComparison.Ordinal);
     }
