@@ -81,6 +81,7 @@ public sealed partial class DuckDbEngine
         (DuneSql.DuneJavaRegexp.UsedBy, DuneSql.DuneJavaRegexp.Register),
         (DuneSql.DuneWeightedPercentile.UsedBy, DuneSql.DuneWeightedPercentile.Register),
         (DuneSql.DuneJsonTable.UsedBy, DuneSql.DuneJsonTable.Register),
+        (DuneSql.DuneFrameBudget.UsedBy, DuneSql.DuneFrameBudget.Register),
         (DuneSql.DuneDataSize.UsedBy, DuneSql.DuneDataSize.Register),
         (DuneSql.DuneSpecialTimes.UsedBy, DuneSql.DuneSpecialTimes.Register),
         (DuneSql.DuneListaggTruncate.UsedBy, DuneSql.DuneListaggTruncate.Register),

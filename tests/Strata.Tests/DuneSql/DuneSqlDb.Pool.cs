@@ -42,7 +42,7 @@ internal sealed partial class DuneSqlDb
     /// <summary>Notes what a text run on this database does that the pool's state check does not see.</summary>
     private string Tracked(string sql)
     {
-        usedJsonTable |= DuneJsonTable.UsedBy(sql);
+        usedJsonTable |= DuneJsonTable.UsedBy(sql) || DuneFrameBudget.UsedBy(sql); // a budget of the connection's
         madeFunctions |= FunctionsOrExtensions().IsMatch(sql);
         return sql;
     }

@@ -65,6 +65,7 @@ internal sealed partial class DuneSqlDb : IDisposable
             DuneListaggTruncate.Register(connection);
             DuneListaggBound.Register(connection);
             DuneListaggBound.RegisterDistinct(connection);
+            DuneFrameBudget.Register(connection);
             DuneJsonTable.Register(connection, jsonTableBudget ?? new DuneJsonTable.QueryBudget());
             // The sandbox's catalog (DuckDbSandbox): tables named dune.<schema>.<table> (uploads' dune.<team>.<table>) and
             // delta_prod.<schema>.<table>, which the translator writes as dune's, are this database's.
