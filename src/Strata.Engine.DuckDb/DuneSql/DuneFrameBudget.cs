@@ -51,7 +51,19 @@ public static unsafe class DuneFrameBudget
     private static ulong StateSize(IntPtr info) => StateBytes;
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void Init(IntPtr info, IntPtr state) => new Span<byte>((void*)state, StateBytes).Clear();
+    private static void Init(IntPtr info, IntPtr state)
+    {
+        try
+        {
+            new Span<byte>((void*)state, StateBytes).Clear();
+        }
+        catch (Exception e)
+        {
+            Failed(info, e);
+        }
+    }
+
+    private static void Failed(IntPtr info, Exception e) => DuneNative.AggregateSetError(info, Function + " failed: " + e.GetType().Name);
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Update(IntPtr info, IntPtr input, IntPtr* states)
@@ -69,22 +81,29 @@ public static unsafe class DuneFrameBudget
         }
         catch (Exception e)
         {
-            DuneNative.AggregateSetError(info, "dune_frame_budget failed: " + e.GetType().Name);
+            Failed(info, e);
         }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Combine(IntPtr info, IntPtr* source, IntPtr* target, ulong count)
     {
-        for (ulong i = 0; i < count; i++)
+        try
         {
-            var from = (long*)source[i];
-            var to = (long*)target[i];
-            if (from[0] > 0)
+            for (ulong i = 0; i < count; i++)
             {
-                to[0] += from[0];
-                to[1] = from[1];
+                var from = (long*)source[i];
+                var to = (long*)target[i];
+                if (from[0] > 0)
+                {
+                    to[0] += from[0];
+                    to[1] = from[1];
+                }
             }
+        }
+        catch (Exception e)
+        {
+            Failed(info, e);
         }
     }
 
@@ -112,7 +131,7 @@ public static unsafe class DuneFrameBudget
         }
         catch (Exception e)
         {
-            DuneNative.AggregateSetError(info, "dune_frame_budget failed: " + e.GetType().Name);
+            Failed(info, e);
         }
     }
 }
