@@ -108,6 +108,16 @@ internal static class DuneMoreFunctions
         return $"(CASE WHEN {s} = 0 THEN '0 seconds' ELSE concat_ws(', ', {pieces}) END)";
     }
 
+    /// <summary>Trino's entropy(c) reads each row as a count (EntropyAggregation, aggregate.md): log2 of the counts' sum less
+    /// the sum of c·log2(c) over it, NULLs and zeros ignored, 0 when the counts sum to 0, a negative count refused; DuckDB's
+    /// entropy is the entropy of the values' own distribution, another answer. The one aggregate is the group's counts
+    /// (its argument stays inside it); a one-element list_transform names them for the arithmetic.</summary>
+    internal static readonly string Entropy = "list_transform([list_filter(list(CAST($1 AS DOUBLE)), _strata_c -> _strata_c IS NOT NULL)], "
+        + "_strata_l -> CASE WHEN list_min(_strata_l) < 0 THEN error('Entropy count argument must be non-negative') "
+        + "WHEN coalesce(list_sum(_strata_l), 0) = 0 THEN CAST(0 AS DOUBLE) "
+        + "ELSE greatest(ln(list_sum(_strata_l)) - list_sum(list_transform(list_filter(_strata_l, _strata_c -> _strata_c > 0), "
+        + "_strata_c -> _strata_c * ln(_strata_c))) / list_sum(_strata_l), 0) / ln(2) END)[1]";
+
     /// <summary>An aggregate: its arguments stay inside it (never evaluated once outside, see the translator's Hoisted).
     /// A key seen again keeps its first entry, as Trino's map_agg (its state ignores a key it holds; DuckDB's
     /// map_from_entries refuses a repeated key): the group's entries are sorted by (key, position), the first of each
@@ -220,8 +230,15 @@ internal static class DuneMoreFunctions
     internal static IEnumerable<KeyValuePair<(string, int), string>> Templates()
     {
         yield return new(("human_readable_seconds", 1), HumanReadableSeconds());
-        yield return new(("rand", 0), "random()");
-        yield return new(("rand", 1), "CAST(floor(random() * ($1)) AS BIGINT)");
+        // MathFunctions registers random with the alias rand at every arity: random(n) is in [0, n) and random(m, n) in
+        // [m, n), each refusing an empty range with Trino's message.
+        foreach (string name in new[] { "rand", "random" })
+        {
+            yield return new((name, 0), "random()");
+            yield return new((name, 1), "(CASE WHEN ($1) <= 0 THEN error('bound must be positive') ELSE CAST(floor(random() * ($1)) AS BIGINT) END)");
+            yield return new((name, 2), "(CASE WHEN ($1) >= ($2) THEN error('start value must be less than stop value') "
+                + "ELSE CAST(($1) + floor(random() * (($2) - ($1))) AS BIGINT) END)");
+        }
         // Trino keeps one value of a repeated key; DuckDB's map refuses repeated keys (an error, never a wrong map).
         yield return new(("map_agg", 2), MapAgg);
         yield return new(("multimap_agg", 2), MultimapAgg);
@@ -288,6 +305,9 @@ internal static class DuneMoreFunctions
         // replacement before each character and at the end (StringFunctions.replace: 'ab', '', 'x' is 'xaxbx'; DuckDB's
         // replace answered the string unchanged).
         yield return new(("replace", 3), Replace);
+        // replace(string, search) removes every occurrence (StringFunctions: the replacement is ''); the answer never grows.
+        yield return new(("replace", 2), "replace($1, $2, '')");
+        yield return new(("entropy", 1), Entropy);
         yield return new(("array_average", 1), "list_avg($1)");
         // json
         yield return new(("is_json_scalar", 1), "(json_type(json($1)) NOT IN ('OBJECT', 'ARRAY'))");

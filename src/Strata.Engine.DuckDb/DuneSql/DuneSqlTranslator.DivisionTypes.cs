@@ -14,7 +14,7 @@ public static partial class DuneSqlTranslator
     /// <summary>Functions whose DuckDB result is DOUBLE for any numeric arguments (as translated).</summary>
     private static readonly HashSet<string> DoubleFunctions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "power", "pow", "sqrt", "cbrt", "ln", "log10", "log2", "exp", "pi", "degrees", "radians", "random", "nan", "infinity",
+        "power", "pow", "sqrt", "cbrt", "ln", "log10", "log2", "exp", "pi", "degrees", "radians", "nan", "infinity",
     };
 
     /// <summary>Functions whose result is a 256-bit integer (DuckDB's operator is Dune's for them).</summary>
@@ -157,7 +157,7 @@ public static partial class DuneSqlTranslator
             {
                 return elementType + "[]"; // decision 337: a CTE's array_agg column is typed for ||
             }
-            if (name == "count" || (name == "rand" && Next(second, last) == last))
+            if (name == "count" || (name is "rand" or "random" && Next(second, last) == last))
             {
                 return name == "count" ? "BIGINT" : "DOUBLE";
             }
