@@ -100,6 +100,7 @@ public static partial class DuneSqlTranslator
             }
             if (Is(next, "(") && !qualified)
             {
+                RefuseWrappedAggregateClause(i, word, next, end);
                 return TryEmitFrameGuard(i, word, next, end) is > 0 and int guarded ? guarded : EmitCall(i, next, end, word);
             }
             // Dune's ASOF JOIN and ASOF LEFT JOIN (asof-join.mdx) are DuckDB's; elsewhere asof is a name, as in Trino.
