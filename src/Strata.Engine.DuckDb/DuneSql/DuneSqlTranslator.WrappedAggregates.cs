@@ -39,9 +39,7 @@ public static partial class DuneSqlTranslator
             }
             int after = Next(close, end);
             bool filter = Is(after, "filter") && Is(Next(after, end), "(");
-            int filterClose = filter ? Close(Next(after, end), end) : after;
-            int afterFilter = !filter ? after : filterClose < end ? Next(filterClose, end) : end;
-            bool over = Is(afterFilter, "over");
+            AggregateClauseEnd(open, close, end, out bool over);
             if ((filter && !works.Filter) || (over && !works.Over) || (filter && over))
             {
                 string clause = filter && over ? "FILTER with OVER" : filter ? "FILTER" : "OVER (as a window function)";
