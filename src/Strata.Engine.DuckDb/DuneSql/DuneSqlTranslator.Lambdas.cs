@@ -98,12 +98,13 @@ public static partial class DuneSqlTranslator
         /// elements (a ROW of sum and count over integers). DuckDB's list_reduce keeps one type, so each element rides in a
         /// struct {s: state, x: element}: the start is prepended, and each step computes the next s from the previous s and the
         /// element's x (the user's s and x bound by nested one-parameter lambdas). An empty array gives the start's result,
-        /// a NULL array NULL. False (nothing emitted) when the third argument is not <c>(name, name) -> …</c>.
+        /// a NULL array NULL. Returns the index after the call (and an aggregate's FILTER, taken into its value), or -1
+        /// (nothing emitted) when the third argument is not <c>(name, name) -> …</c>.
         /// <para>The aggregate <c>reduce_agg(value, start, (s, x) -> body, (s1, s2) -> combined)</c> (aggregate.mdx) is the same
         /// fold over the group's non-NULL values (Trino calls the input function for each non-NULL value); its result is the
         /// state. The combine function only merges partial states in Trino's distributed plan: one fold needs none. A group
         /// without a non-NULL value gives NULL, as Trino's.</para></summary>
-        private bool TryEmitReduce(List<(int From, int To)> args, DuneToken anchor, bool aggregate)
+        private int TryEmitReduce(List<(int From, int To)> args, DuneToken anchor, bool aggregate, int call, int end)
         {
             var (from, to) = args[2];
             int open = tokens[from].IsTrivia ? Next(from, to) : from;
@@ -111,7 +112,7 @@ public static partial class DuneSqlTranslator
             if (!Is(open, "(") || !Is(comma, ",") || !Is(close, ")") || !Is(arrow, "->") || arrow >= to
                 || tokens[s].Kind != DuneTokenKind.Word || tokens[x].Kind != DuneTokenKind.Word)
             {
-                return false;
+                return -1;
             }
             const string noElement = "(CASE WHEN false THEN ($1)[1] END)", noState = "(CASE WHEN false THEN $2 END)";
             string step = $"list_transform([{LambdaField.Of("_strata_acc", "s")}], {ParameterText(s)} -> list_transform([{LambdaField.Of("_strata_e", "x")}], {ParameterText(x)} -> $9)[1])[1]";
@@ -128,8 +129,9 @@ public static partial class DuneSqlTranslator
                 bound.Add(args[0]);
             }
             bound.Add((arrow + 1, to));
+            int afterFilter = aggregate ? FilterIntoArgument("reduce_agg", ref template, bound, call, end) : -1;
             EmitTemplate(template, bound, anchor);
-            return true;
+            return afterFilter > 0 ? afterFilter : call + 1;
         }
 
         /// <summary>

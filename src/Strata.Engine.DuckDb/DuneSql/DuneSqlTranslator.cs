@@ -237,9 +237,10 @@ public static partial class DuneSqlTranslator
             {
                 return close + 1;
             }
-            if (name is "reduce" or "reduce_agg" && args.Count == 4 && close < end && TryEmitReduce(args, token, name is "reduce_agg"))
+            if ((name is "reduce" or "reduce_agg" && args.Count == 4 && close < end ? TryEmitReduce(args, token, name is "reduce_agg", close, end)
+                : name is "geometric_mean" ? TryEmitGeometricMean(nameIndex, args, open, close, end) : -1) is > 0 and int afterFold)
             {
-                return close + 1;
+                return afterFold;
             }
             if (name is "map_zip_with")
             {
@@ -382,8 +383,7 @@ public static partial class DuneSqlTranslator
                     template = template.Replace("$2", SqlQuoting.QuoteString(Converted(DuneFormats.TrinoJsonPath, args[1].From, token)), StringComparison.Ordinal);
                 }
                 template = WithJavaPattern(name, RefuseTextArguments(name, template, args, token), args, token);
-                EmitTemplate(template, args, token);
-                return close + 1;
+                return EmitTemplateTakingFilter(name, template, args, close, end, token);
             }
             if (close < end && name is "multimap_agg" or "approx_percentile")
             {
