@@ -382,7 +382,7 @@ public static partial class DuneSqlTranslator
                     template = template.Replace("$2", SqlQuoting.QuoteString(Converted(DuneFormats.TrinoJsonPath, args[1].From, token)), StringComparison.Ordinal);
                 }
                 template = WithJavaPattern(name, RefuseTextArguments(name, template, args, token), args, token);
-                EmitTemplate(template, args, token);
+                EmitTemplate(template, name is "approx_distinct" ? WithoutSetQuantifier(args) : args, token);
                 return close + 1;
             }
             if (close < end && name is "multimap_agg" or "approx_percentile")

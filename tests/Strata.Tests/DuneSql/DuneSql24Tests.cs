@@ -33,6 +33,9 @@ public sealed class DuneSql24Tests(InProcessSharedServer shared)
     [InlineData("SELECT approx_distinct(x % 250) AS v FROM UNNEST(sequence(1, 1000)) t(x)", "250")]
     [InlineData("SELECT approx_distinct(x, 0.01) AS v FROM (VALUES 'a', 'b', 'a', NULL) t(x)", "2")]
     [InlineData("SELECT approx_distinct(x, 0.5) AS v FROM (VALUES CAST(NULL AS bigint)) t(x)", "0")]
+    // DISTINCT or ALL inside changes nothing (and must not be written twice into the count).
+    [InlineData("SELECT approx_distinct(DISTINCT x) AS v FROM (VALUES 1, 1, 2, NULL) t(x)", "2")]
+    [InlineData("SELECT approx_distinct(ALL x, 0.1) AS v FROM (VALUES 1, 1, 2) t(x)", "2")]
     public async Task Approx_distinct_counts_a_small_set_exactly_as_Trino_does(string sql, string value)
     {
         Assert.Equal(["v", value], await Server.Alice.RunCsvAsync(sql));
