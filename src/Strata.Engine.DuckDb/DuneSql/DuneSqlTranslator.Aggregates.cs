@@ -254,5 +254,17 @@ public static partial class DuneSqlTranslator
             }
             return clauseEnd > end ? null : clauseEnd;
         }
+
+        /// <summary>The arguments with a DISTINCT or ALL before the first one left out: approx_distinct's template counts
+        /// distinct values already (<c>count(DISTINCT $1)</c>), and Trino's <c>approx_distinct(DISTINCT x)</c> is the same count.</summary>
+        private List<(int From, int To)> WithoutSetQuantifier(List<(int From, int To)> args)
+        {
+            int first = args.Count > 0 ? Next(args[0].From - 1, args[0].To) : -1;
+            if (first < 0 || first >= args[0].To || !(Is(first, "distinct") || Is(first, "all")))
+            {
+                return args;
+            }
+            return [(first + 1, args[0].To), .. args.Skip(1)];
+        }
     }
 }

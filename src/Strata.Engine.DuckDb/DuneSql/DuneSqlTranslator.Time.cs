@@ -341,7 +341,10 @@ public static partial class DuneSqlTranslator
             string pattern = Converted(joda => DuneFormats.JodaToStrftime(MarkOffsets(joda)).Replace("\u0001", "%z", StringComparison.Ordinal),
                 Next(args[1].From - 1, args[1].To), anchor);
             bool yy = TwoDigitYear(pattern);
-            EmitTemplate($"{DuneZones.PerValueType}_parsed({(yy ? "dune_joda_yy(" : "")}strptime(CAST($1 AS VARCHAR), "
+            // Joda's offset field reads "Z" (either case) as +00:00, DuckDB's %z does not: an offset that ends the pattern is
+            // read from the text with a Z at its end made +0000 (the zone comes from the text itself, where Z is UTC).
+            string text = pattern.EndsWith("%z", StringComparison.Ordinal) ? "regexp_replace(CAST($1 AS VARCHAR), '[Zz]$', '+0000')" : "CAST($1 AS VARCHAR)";
+            EmitTemplate($"{DuneZones.PerValueType}_parsed({(yy ? "dune_joda_yy(" : "")}strptime({text}, "
                 + Strata.Core.Results.Querying.SqlQuoting.QuoteString(pattern) + (yy ? ")" : "") + "), CAST($1 AS VARCHAR))", args, anchor);
             return close + 1;
         }

@@ -383,7 +383,7 @@ public static partial class DuneSqlTranslator
                     template = template.Replace("$2", SqlQuoting.QuoteString(Converted(DuneFormats.TrinoJsonPath, args[1].From, token)), StringComparison.Ordinal);
                 }
                 template = WithJavaPattern(name, RefuseTextArguments(name, template, args, token), args, token);
-                return EmitTemplateTakingFilter(name, template, args, close, end, token);
+                return EmitTemplateTakingFilter(name, template, name is "approx_distinct" ? WithoutSetQuantifier(args) : args, close, end, token);
             }
             if (close < end && name is "multimap_agg" or "approx_percentile")
             {

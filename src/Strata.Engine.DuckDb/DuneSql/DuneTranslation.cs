@@ -138,10 +138,16 @@ internal sealed class DuneEmitter(string user, int maxChars, CancellationToken c
     /// <summary>The characters written so far.</summary>
     public int Length => output.Length;
 
+    /// <summary>Whether the last text written is the user's line comment (<c>-- …</c>) with no newline after it yet: the
+    /// user's text ended there, or a rewrite copied a span that stops at it (a set operation's last branch, copied into
+    /// its type check). Synthetic text written next starts on a new line, or the comment would swallow it.</summary>
+    private bool inLineComment;
+
     public void Copy(DuneToken token)
     {
         Anchor(token.Start, token.Length);
         output.Append(user, token.Start, token.Length);
+        inLineComment = token.Kind == DuneTokenKind.Comment && user[token.Start] == '-';
         Check();
     }
 
@@ -154,6 +160,11 @@ internal sealed class DuneEmitter(string user, int maxChars, CancellationToken c
     public void Text(string text, DuneToken source)
     {
         Anchor(source.Start, source.Length);
+        if (inLineComment && text.Length > 0)
+        {
+            output.Append('\n');
+            inLineComment = false;
+        }
         output.Append(SyntheticText.Written(text, internalPrefix));
         Check();
     }

@@ -1,0 +1,15 @@
+-- Source: github.com/duneanalytics/spellbook @91dac12, dbt_subprojects/daily_spellbook/models/_sector/utils/utils_quarters_table.sql (jinja rendered: config removed, non-incremental, source()/ref() -> schema.name)
+-- these are set up as tables instead of incremental models because this guarantees the ordering and compute is negligable.
+
+SELECT timestamp
+FROM unnest(
+    sequence(
+          timestamp '2009-01-01'
+        , cast(
+            date_trunc('quarter', now() + interval '3' day)
+            as timestamp
+          )
+        , interval '3' month
+        )
+    ) AS foo(timestamp)
+ORDER BY timestamp ASC
