@@ -16,7 +16,7 @@ namespace Strata.Engine.DuckDb.DuneSql;
 /// answer is refused while it is being built, at most one lambda batch (2,048 elements) past the bound.
 /// <para>DuckDB evaluates a lambda over a chunk's lists in order, a batch at a time on one thread, and an inner lambda's
 /// whole evaluation for a batch comes before the outer lambda's budget call on that batch; so the running totals are kept
-/// per thread and per depth (siblings at one depth run one after the other).</para>
+/// per connection, per thread and per depth (siblings at one depth run one after the other).</para>
 /// </summary>
 internal static unsafe partial class DuneLambdaBudget
 {
@@ -28,14 +28,23 @@ internal static unsafe partial class DuneLambdaBudget
     /// past 10 levels of the user's lambdas).</summary>
     private const int Depths = 64;
 
-    [ThreadStatic]
-    private static long[]? totals;
+    /// <summary>One connection's running totals, per DuckDB thread (the extra info of its registration). A sandbox
+    /// connection serves one execution, so what a query stopped mid-batch leaves behind (a refusal, a timeout, a
+    /// cancel) ends with it and never counts against another execution that runs on the same thread.</summary>
+    private sealed class Budget
+    {
+        public readonly ThreadLocal<Running> PerThread = new(() => new Running());
+    }
 
-    /// <summary>The weight the nested guarded lambdas built since the outermost one's last batch: DuckDB evaluates an
-    /// outer lambda's body for a whole batch (up to 2,048 elements, each of which may hold a nested answer of up to the
-    /// bound) before the outer budget call sees any of it, so the inner calls count it as they build.</summary>
-    [ThreadStatic]
-    private static long pending;
+    private sealed class Running
+    {
+        public readonly long[] Totals = new long[Depths];
+
+        /// <summary>The weight the nested guarded lambdas built since the outermost one's last batch: DuckDB evaluates an
+        /// outer lambda's body for a whole batch (up to 2,048 elements, each of which may hold a nested answer of up to the
+        /// bound) before the outer budget call sees any of it, so the inner calls count it as they build.</summary>
+        public long Pending;
+    }
 
     /// <summary>The refusal's words.</summary>
     internal static readonly string TooLarge = DuneValueBound.Words("transform",
@@ -52,7 +61,7 @@ internal static unsafe partial class DuneLambdaBudget
             depth = DuneNative.CreateType(DuneNative.TypeInteger), result = DuneNative.CreateType((int)DuckDB.NET.Native.DuckDBType.Boolean);
         try
         {
-            DuneNative.RegisterScalar(con, Function, [any, index, depth], result, &Rows);
+            DuneNative.RegisterScalar(con, Function, [any, index, depth], result, &Rows, GCHandle.ToIntPtr(GCHandle.Alloc(new Budget())), DuneNative.FreeHandle);
         }
         finally
         {
@@ -73,7 +82,8 @@ internal static unsafe partial class DuneLambdaBudget
             var indexes = (long*)DuneNative.Data(DuneNative.ChunkVector(input, 1));
             var depths = (int*)DuneNative.Data(DuneNative.ChunkVector(input, 2));
             var answers = (byte*)DuneNative.Data(output);
-            long[] running = totals ??= new long[Depths];
+            var mine = ((Budget)GCHandle.FromIntPtr(DuneNative.ScalarGetExtra(info)).Target!).PerThread.Value!;
+            long[] running = mine.Totals;
             for (ulong row = 0; row < rows; row++)
             {
                 int depth = Math.Clamp(depths[row], 0, Depths - 1);
@@ -83,12 +93,12 @@ internal static unsafe partial class DuneLambdaBudget
                 }
                 long weight = Weight(value, row, 1);
                 running[depth] += weight;
-                pending = depth == 0 ? 0 : pending + weight;
-                if (running[depth] > DuneValueBound.MaxBytes || pending > DuneValueBound.MaxBytes)
+                mine.Pending = depth == 0 ? 0 : mine.Pending + weight;
+                if (running[depth] > DuneValueBound.MaxBytes || mine.Pending > DuneValueBound.MaxBytes)
                 {
-                    string refusal = pending > DuneValueBound.MaxBytes ? TooMuchAtOnce : TooLarge;
+                    string refusal = mine.Pending > DuneValueBound.MaxBytes ? TooMuchAtOnce : TooLarge;
                     running[depth] = 0;
-                    pending = 0;
+                    mine.Pending = 0;
                     DuneNative.ScalarSetError(info, refusal);
                     return;
                 }
