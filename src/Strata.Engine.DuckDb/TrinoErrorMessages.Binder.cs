@@ -206,7 +206,7 @@ internal static partial class TrinoErrorMessages
             }
             name = name switch
             {
-                DuneSql.DuneConcat.Function => "concat", DuneSql.DuneToHex.Function => "to_hex",
+                DuneSql.DuneConcat.Function => "concat", DuneSql.DuneConcatWs.Function => "concat_ws", DuneSql.DuneToHex.Function => "to_hex",
                 DuneSql.DuneCase.Upper => "upper", DuneSql.DuneCase.Lower => "lower", _ => name,
             };
             var args = SplitArguments(call.Groups["args"].Value).Select(TypeName).ToList();

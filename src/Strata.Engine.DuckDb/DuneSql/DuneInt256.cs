@@ -42,6 +42,8 @@ public static unsafe partial class DuneInt256
         DuneInt256Types.Register(connection);
         DuneInt256Sum.Register(connection);
         DuneCardinality.Register(connection);
+        DuneLambdaBudget.Register(connection);
+        DuneConcatWs.Register(connection);
         DuneDecimal.Register(connection);
         DuneNumeric.Register(connection);
         IntPtr con = connection.NativeConnection.DangerousGetHandle();

@@ -233,17 +233,33 @@ public static partial class DuneSqlTranslator
             string first = zip ? "_strata_z[1]" : sort ? "_strata_a[_strata_j]" : LambdaField.Of("_strata_z", "key");
             string second = zip ? "_strata_z[2]" : sort ? "_strata_a[_strata_i]" : LambdaField.Of("_strata_z", "value");
             string body = $"list_transform([{first}], {ParameterText(x)} -> list_transform([{second}], {ParameterText(y)} -> $9)[1])[1]";
+            // zip_with's and the map transforms' answers are bounded as transform's (LambdaBudget.cs); map_filter and a
+            // sort's comparator build nothing.
+            bool budgeted = zip || name is "transform_values" or "transform_keys";
             string template = zip
-                ? "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_transform(list_zip($1, $2), _strata_z -> " + body + ") END)"
+                ? "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_transform(list_zip($1, $2), " + BudgetedLambda("_strata_z", body) + ") END)"
                 : sort ? ArraySort.Replace("BODY", body, StringComparison.Ordinal)
                 : "(CASE WHEN $1 IS NULL THEN NULL ELSE " + MapLambdas[name].Replace("BODY", body, StringComparison.Ordinal) + " END)";
+            if (budgeted && !zip)
+            {
+                int lambda = template.IndexOf("_strata_z -> ", StringComparison.Ordinal);
+                int last = template.LastIndexOf("}))", StringComparison.Ordinal);
+                template = template[..lambda] + BudgetedLambda("_strata_z", template[(lambda + "_strata_z -> ".Length)..(last + 1)]) + template[(last + 1)..];
+            }
             var bound = new List<(int From, int To)>(args[..^1]);
             while (bound.Count < 8)
             {
                 bound.Add(args[0]);
             }
             bound.Add((arrow + 1, to));
-            EmitTemplate(template, bound, anchor);
+            if (budgeted)
+            {
+                EmitBudgeted(template, bound, anchor);
+            }
+            else
+            {
+                EmitTemplate(template, bound, anchor);
+            }
             return true;
         }
     }

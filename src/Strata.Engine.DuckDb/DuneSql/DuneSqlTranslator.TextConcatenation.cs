@@ -143,9 +143,21 @@ public static partial class DuneSqlTranslator
             return close + 1;
         }
 
-        private void EmitDuneConcat(List<(int From, int To)> operands, DuneToken anchor)
+        /// <summary>concat_ws(separator, text, …) or concat_ws(separator, array) as <c>dune_concat_ws</c> (DuneConcatWs.cs:
+        /// NULLs skipped, the joined length bounded); -1 (nothing written) without the parentheses' end.</summary>
+        private int EmitConcatWs(List<(int From, int To)> args, int close, int end, DuneToken token)
         {
-            emitter.Text(DuneConcat.Function + "(", anchor);
+            if (close >= end || args.Count < 2)
+            {
+                return -1;
+            }
+            EmitDuneConcat(args, token, DuneConcatWs.Function);
+            return close + 1;
+        }
+
+        private void EmitDuneConcat(List<(int From, int To)> operands, DuneToken anchor, string function = DuneConcat.Function)
+        {
+            emitter.Text(function + "(", anchor);
             for (int k = 0; k < operands.Count; k++)
             {
                 if (k > 0)

@@ -233,7 +233,7 @@ public static partial class DuneSqlTranslator
                 return IsLambdaOfTwo(name, args.Count) && close < end && TryEmitLambdaOfTwo(name, args, token) ? close + 1
                     : throw NotSupported(sql, token, $"Function {name} is supported only with a lambda of two parameters, (x, y) -> …");
             }
-            if (name is "regexp_replace" && args.Count == 3 && close < end && TryEmitRegexpReplaceLambda(args, token))
+            if (TryEmitLambdaCall(name, args, close, end, token))
             {
                 return close + 1;
             }
@@ -371,7 +371,7 @@ public static partial class DuneSqlTranslator
             {
                 return afterNulls;
             }
-            if (name is "concat" && TryEmitTextConcat(args, close, end, token) is int afterConcat and >= 0)
+            if (name is "concat" or "concat_ws" && (name is "concat" ? TryEmitTextConcat(args, close, end, token) : EmitConcatWs(args, close, end, token)) is int afterConcat and >= 0)
             {
                 return afterConcat;
             }
