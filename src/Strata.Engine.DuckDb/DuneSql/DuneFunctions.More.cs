@@ -125,6 +125,12 @@ internal static class DuneMoreFunctions
     /// one-element list_transforms only name a value (the entries, then the sorted pairs) for the lambdas after them.</summary>
     internal static readonly string MapAgg = "map_from_entries(" + FirstOfEachKey(MapEntries, LambdaField.Of("_strata_x", "key")) + ")";
 
+    /// <summary>Trino's map_union(map) (aggregate.mdx, MapUnionAggregation): the union of the group's maps, a key found in
+    /// several keeping one of its values (Trino's an arbitrary one; here the first map's, in arrival order), a NULL map
+    /// skipped (the input function takes it as not nullable), NULL for no map. The maps' entries, flattened into one
+    /// list, are reduced to the first of each key as map_agg's (a sort, not a scan per entry).</summary>
+    internal static readonly string MapUnion = "map_from_entries(" + FirstOfEachKey("flatten(list(map_entries($1)) FILTER (WHERE ($1) IS NOT NULL))", LambdaField.Of("_strata_x", "key")) + ")";
+
     /// <summary>map_agg of a key that is a zone per row (dune_tzv, dune_tzv9; decision 304): keys compared by instant,
     /// as Trino's map keys hash and compare a timestamp with time zone's instant, the first entry of an instant kept.</summary>
     internal static readonly string MapAggByInstant = "map_from_entries(" + FirstOfEachKey(MapEntries, DuneInstantKey.Function + "(" + LambdaField.Of("_strata_x", "key") + ")") + ")";
@@ -242,6 +248,7 @@ internal static class DuneMoreFunctions
         // Trino keeps one value of a repeated key; DuckDB's map refuses repeated keys (an error, never a wrong map).
         yield return new(("map_agg", 2), MapAgg);
         yield return new(("multimap_agg", 2), MultimapAgg);
+        yield return new(("map_union", 1), MapUnion);
         yield return new(("format_number", 1), FormatNumber());
         // Trino's substr takes varchar and varbinary; DuckDB's only varchar, but array_slice takes both with the same
         // 1-based, negative-from-the-end positions. A start outside the value (or 0) gives an empty value, as Trino's.

@@ -19,6 +19,7 @@ public static partial class DuneSqlTranslator
     private static readonly Dictionary<string, (bool Filter, bool Over, bool Both)> WrappedAggregates = new(StringComparer.OrdinalIgnoreCase)
     {
         ["map_agg"] = (true, false, false),
+        ["map_union"] = (true, false, false),
         ["multimap_agg"] = (true, false, false),
         ["entropy"] = (true, false, false),
         ["geometric_mean"] = (true, true, true),
@@ -28,12 +29,13 @@ public static partial class DuneSqlTranslator
 
     /// <summary>The aggregates whose <c>FILTER (WHERE c)</c> is their argument at this index made NULL where c is not true:
     /// Trino's input function of each takes that argument as not nullable, so a row where it is NULL never reaches the
-    /// state (MapAggregationFunction's and MultimapAggregationFunction's key, EntropyAggregation's count,
-    /// ReduceAggregationFunction's value), the same rows FILTER leaves out, and no row left gives the same answer as
-    /// none.</summary>
+    /// state (MapAggregationFunction's and MultimapAggregationFunction's key, MapUnionAggregation's map,
+    /// EntropyAggregation's count, ReduceAggregationFunction's value), the same rows FILTER leaves out, and no row left
+    /// gives the same answer as none.</summary>
     private static readonly Dictionary<string, int> FilteredArgument = new(StringComparer.Ordinal)
     {
         ["map_agg"] = 0,
+        ["map_union"] = 0,
         ["multimap_agg"] = 0,
         ["entropy"] = 0,
         ["reduce_agg"] = 0,

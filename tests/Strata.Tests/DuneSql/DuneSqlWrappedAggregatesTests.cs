@@ -19,6 +19,7 @@ public sealed class DuneSqlWrappedAggregatesTests : IDisposable
     [InlineData("SELECT map_agg(x, y) OVER (PARTITION BY p)", "map_agg with OVER (as a window function)")]
     [InlineData("SELECT MultiMap_Agg(x, y) FILTER (WHERE x > 1) OVER (PARTITION BY p)", "multimap_agg with FILTER with OVER")]
     [InlineData("SELECT entropy(x) OVER (ORDER BY x)", "entropy with OVER (as a window function)")]
+    [InlineData("SELECT map_union(map(ARRAY[x], ARRAY[y])) OVER (PARTITION BY p)", "map_union with OVER (as a window function)")]
     [InlineData("SELECT entropy(x) FILTER (WHERE x > 1) OVER (PARTITION BY p)", "entropy with FILTER with OVER")]
     [InlineData("SELECT reduce_agg(x, 0, (a, b) -> a + b, (a, b) -> a + b) OVER (PARTITION BY p)", "reduce_agg with OVER (as a window function)")]
     [InlineData("SELECT histogram(x) FILTER (WHERE x > 1) OVER (PARTITION BY p)", "histogram with FILTER with OVER")]
@@ -66,5 +67,22 @@ public sealed class DuneSqlWrappedAggregatesTests : IDisposable
     {
         string sql = select + Rows + (select.Contains("(SELECT", StringComparison.Ordinal) ? ") s" : "");
         Assert.Equal(expected, db.Scalar(sql));
+    }
+
+    /// <summary>map_union (aggregate.mdx's example: the histograms of three species): the union of the maps, a key in
+    /// several with one of its values, a NULL map skipped, NULL over no map; a FILTER taken into the map (decision 370).</summary>
+    [Theory]
+    [InlineData("SELECT cardinality(u) * 1000 + element_at(u, 1) * 10 + element_at(u, 6) FROM (SELECT map_union(h) u FROM Maps)", "5511")]
+    [InlineData("SELECT contains(ARRAY[6, 37], element_at(u, 4)) AND contains(ARRAY[33, 2], element_at(u, 5)) FROM (SELECT map_union(h) u FROM Maps)", "true")]
+    [InlineData("SELECT array_join(array_sort(map_keys(map_union(h))), ',') FROM Maps", "1.0,3.0,4.0,5.0,6.0")]
+    [InlineData("SELECT array_join(array_sort(map_keys(map_union(h) FILTER (WHERE s <> 'setosa'))), ',') FROM Maps", "3.0,4.0,5.0,6.0")]
+    [InlineData("SELECT map_union(h) IS NULL FROM Maps WHERE s = 'none'", "true")]
+    [InlineData("SELECT cardinality(map_union(CASE WHEN s = 'setosa' THEN NULL ELSE h END)) FROM Maps", "4")]
+    [InlineData("SELECT cardinality(map_union(h)) FROM (SELECT map(ARRAY[], ARRAY[]) h)", "0")]
+    public void Map_union_is_the_union_of_the_groups_maps(string select, string expected)
+    {
+        const string maps = "WITH Maps(s, h) AS (VALUES ('virginica', map(ARRAY[4.0, 5.0, 6.0], ARRAY[6, 33, 11])), "
+            + "('versicolor', map(ARRAY[4.0, 5.0, 3.0], ARRAY[37, 2, 11])), ('setosa', map(ARRAY[1.0], ARRAY[50]))) ";
+        Assert.Equal(expected, db.Scalar(maps + select));
     }
 }
