@@ -32,7 +32,10 @@ public static partial class DuneSqlTranslator
             {
                 FindLambdaFieldReads();
             }
-            return lambdaRenames!.GetValueOrDefault(i) ?? Text(i);
+            // A parameter named by a DuckDB keyword (Trino's grammar takes `all -> all`) is quoted, as its reads in the
+            // body are; DuckDB's parser refuses the bare word there.
+            string text = lambdaRenames!.GetValueOrDefault(i) ?? Text(i);
+            return DuckDbKeywords.Contains(text) ? "\"" + text + "\"" : text;
         }
 
         /// <summary>Parameters written after <c>struct_extract(</c> whose dot is still to be written.</summary>
