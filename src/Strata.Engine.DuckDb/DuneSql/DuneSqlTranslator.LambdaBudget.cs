@@ -53,18 +53,13 @@ public static partial class DuneSqlTranslator
             {
                 return false;
             }
-            var bound = new List<(int From, int To)>(args[..1]);
-            while (bound.Count < 8)
-            {
-                bound.Add(args[0]);
-            }
-            bound.Add((arrow + 1, to));
-            EmitBudgeted($"list_transform($1, {BudgetedLambda(ParameterText(name), "$9")})", bound, anchor);
+            EmitBudgeted($"list_transform($1, {BudgetedLambda(ParameterText(name), "$9")})", WithLambdaBody(args[..1], (arrow + 1, to)), anchor);
             return true;
         }
 
-        /// <summary>The lambda calls emitted by their own forms: <c>transform</c>, <c>regexp_replace</c> with a lambda,
-        /// <c>reduce</c> and <c>reduce_agg</c>. False when <paramref name="name"/> is none of them or its arguments do not fit.</summary>
+        /// <summary>The lambda calls emitted by their own forms: <c>transform</c> and <c>regexp_replace</c> with a lambda
+        /// (reduce and reduce_agg return where they end, which a FILTER moves). False when <paramref name="name"/> is none
+        /// of them or its arguments do not fit.</summary>
         private bool TryEmitLambdaCall(string name, List<(int From, int To)> args, int close, int end, DuneToken anchor) =>
             close < end && (name, args.Count) switch
             {

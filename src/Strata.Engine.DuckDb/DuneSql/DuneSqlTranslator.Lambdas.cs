@@ -11,13 +11,28 @@ public static partial class DuneSqlTranslator
     private sealed partial class Pass
     {
         /// <summary>Trino's map functions taking <c>(k, v) -> body</c>: over <c>map_entries</c>, with the same nested
-        /// lambdas. DuckDB's <c>map_from_entries</c> fails on a NULL or duplicate key, as Trino's transform_keys does.</summary>
-        private static readonly Dictionary<string, string> MapLambdas = new(StringComparer.OrdinalIgnoreCase)
+        /// lambdas. DuckDB's <c>map_from_entries</c> fails on a NULL or duplicate key, as Trino's transform_keys does. Each
+        /// is the call with its lambda over an entry <c>_strata_z</c> left as LAMBDA, the lambda's value with the user's
+        /// body left as BODY, and whether that value is built (bounded as transform's, LambdaBudget.cs) or only tested.</summary>
+        private static readonly Dictionary<string, (string Call, string Element, bool Builds)> MapLambdas = new(StringComparer.OrdinalIgnoreCase)
         {
-            ["transform_values"] = "map_from_entries(list_transform(map_entries($1), _strata_z -> {'key': " + LambdaField.Of("_strata_z", "key") + ", 'value': BODY}))",
-            ["transform_keys"] = "map_from_entries(list_transform(map_entries($1), _strata_z -> {'key': BODY, 'value': " + LambdaField.Of("_strata_z", "value") + "}))",
-            ["map_filter"] = "map_from_entries(list_filter(map_entries($1), _strata_z -> BODY))",
+            ["transform_values"] = ("map_from_entries(list_transform(map_entries($1), LAMBDA))", "{'key': " + LambdaField.Of("_strata_z", "key") + ", 'value': BODY}", true),
+            ["transform_keys"] = ("map_from_entries(list_transform(map_entries($1), LAMBDA))", "{'key': BODY, 'value': " + LambdaField.Of("_strata_z", "value") + "}", true),
+            ["map_filter"] = ("map_from_entries(list_filter(map_entries($1), LAMBDA))", "BODY", false),
         };
+
+        /// <summary>The arguments a lambda's template reads: <paramref name="leading"/> as $1 on, the first again up to $8,
+        /// and the lambda's body as $9.</summary>
+        private static List<(int From, int To)> WithLambdaBody(List<(int From, int To)> leading, (int From, int To) body)
+        {
+            var bound = new List<(int From, int To)>(leading);
+            while (bound.Count < 8)
+            {
+                bound.Add(leading[0]);
+            }
+            bound.Add(body);
+            return bound;
+        }
 
         /// <summary>Trino's <c>array_sort(a, (x, y) -> c)</c>: each element's place is the number of others the comparator puts
         /// before it (and of equal ones earlier in the array), so the sort is stable as Trino's; the elements are then taken in
@@ -81,13 +96,7 @@ public static partial class DuneSqlTranslator
                     string template = "list_transform([{'m1': $1, 'm2': $2}], _strata_m -> "
                         + zipped.Replace("$1", LambdaField.Of("_strata_m", "m1"), StringComparison.Ordinal).Replace("$2", LambdaField.Of("_strata_m", "m2"), StringComparison.Ordinal)
                         + ")[1]";
-                    var bound = new List<(int From, int To)>(args[..2]);
-                    while (bound.Count < 8)
-                    {
-                        bound.Add(args[0]);
-                    }
-                    bound.Add((Next(at, to) + 1, to));
-                    EmitTemplate(template, bound, anchor);
+                    EmitTemplate(template, WithLambdaBody(args[..2], (Next(at, to) + 1, to)), anchor);
                     return close + 1;
                 }
             }
@@ -123,12 +132,7 @@ public static partial class DuneSqlTranslator
                 template = template.Replace("$1", "(list($1) FILTER (WHERE ($1) IS NOT NULL))", StringComparison.Ordinal)
                     .Replace("$4", "_strata_r -> _strata_r", StringComparison.Ordinal);
             }
-            var bound = new List<(int From, int To)>(args);
-            while (bound.Count < 8)
-            {
-                bound.Add(args[0]);
-            }
-            bound.Add((arrow + 1, to));
+            var bound = WithLambdaBody(args, (arrow + 1, to));
             int afterFilter = aggregate ? FilterIntoArgument("reduce_agg", ref template, bound, call, end) : -1;
             EmitTemplate(template, bound, anchor);
             return afterFilter > 0 ? afterFilter : call + 1;
@@ -182,13 +186,7 @@ public static partial class DuneSqlTranslator
                 + "_strata_l -> CASE WHEN list_bool_or(list_transform(_strata_l, _strata_p -> _strata_p IS NULL)) THEN NULL "
                 + "ELSE array_to_string(_strata_l, '') END)[1])[1] END)";
             template = template.Replace("$2", TemplateLiteral(pattern), StringComparison.Ordinal);
-            var bound = new List<(int From, int To)>(args[..2]);
-            while (bound.Count < 8)
-            {
-                bound.Add(args[0]);
-            }
-            bound.Add((arrow + 1, to));
-            EmitTemplate(template, bound, anchor);
+            EmitTemplate(template, WithLambdaBody(args[..2], (arrow + 1, to)), anchor);
             return true;
         }
 
@@ -235,23 +233,16 @@ public static partial class DuneSqlTranslator
             string body = $"list_transform([{first}], {ParameterText(x)} -> list_transform([{second}], {ParameterText(y)} -> $9)[1])[1]";
             // zip_with's and the map transforms' answers are bounded as transform's (LambdaBudget.cs); map_filter and a
             // sort's comparator build nothing.
-            bool budgeted = zip || name is "transform_values" or "transform_keys";
-            string template = zip
-                ? "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_transform(list_zip($1, $2), " + BudgetedLambda("_strata_z", body) + ") END)"
+            bool budgeted = zip || (!sort && MapLambdas[name].Builds);
+            string template = zip ? "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE list_transform(list_zip($1, $2), LAMBDA) END)"
                 : sort ? ArraySort.Replace("BODY", body, StringComparison.Ordinal)
-                : "(CASE WHEN $1 IS NULL THEN NULL ELSE " + MapLambdas[name].Replace("BODY", body, StringComparison.Ordinal) + " END)";
-            if (budgeted && !zip)
+                : "(CASE WHEN $1 IS NULL THEN NULL ELSE " + MapLambdas[name].Call + " END)";
+            if (!sort)
             {
-                int lambda = template.IndexOf("_strata_z -> ", StringComparison.Ordinal);
-                int last = template.LastIndexOf("}))", StringComparison.Ordinal);
-                template = template[..lambda] + BudgetedLambda("_strata_z", template[(lambda + "_strata_z -> ".Length)..(last + 1)]) + template[(last + 1)..];
+                string element = zip ? body : MapLambdas[name].Element.Replace("BODY", body, StringComparison.Ordinal);
+                template = template.Replace("LAMBDA", budgeted ? BudgetedLambda("_strata_z", element) : "_strata_z -> " + element, StringComparison.Ordinal);
             }
-            var bound = new List<(int From, int To)>(args[..^1]);
-            while (bound.Count < 8)
-            {
-                bound.Add(args[0]);
-            }
-            bound.Add((arrow + 1, to));
+            var bound = WithLambdaBody(args[..^1], (arrow + 1, to));
             if (budgeted)
             {
                 EmitBudgeted(template, bound, anchor);
